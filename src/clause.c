@@ -1,0 +1,218 @@
+/*
+ * The clause tree: construction, iteration and freeing.  See clause.h.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "clause.h"
+#include "xalloc.h"
+
+struct node *
+node_new(enum ntype type, int line, int col)
+{
+	struct node *n = xcalloc(1, sizeof(*n));
+
+	n->type = type;
+	n->line = line;
+	n->col = col;
+	return n;
+}
+
+void
+node_append(struct node *parent, struct node *child)
+{
+	child->parent = parent;
+	child->prev = parent->last;
+	child->next = NULL;
+	if (parent->last != NULL)
+		parent->last->next = child;
+	else
+		parent->first = child;
+	parent->last = child;
+}
+
+static void
+node_free_one(struct node *n)
+{
+	size_t i;
+
+	for (i = 0; i < n->nspans; i++)
+		free(n->spans[i].href);
+	free(n->spans);
+	if (n->table != NULL) {
+		for (i = 0; i < n->table->nrows * n->table->ncols; i++)
+			free(n->table->cells[i]);
+		free(n->table->cells);
+		free(n->table->align);
+		free(n->table);
+	}
+	free(n->num);
+	free(n->label);
+	free(n->caption);
+	free(n->id);
+	free(n->text);
+	free(n);
+}
+
+/*
+ * Free iteratively, as cmark's node.c does: splice each node's children
+ * into the list of nodes still to free, so depth costs no stack.
+ */
+void
+node_free(struct node *n)
+{
+	struct node *todo, *next;
+
+	if (n == NULL)
+		return;
+	if (n->parent != NULL) {
+		if (n->prev)
+			n->prev->next = n->next;
+		else
+			n->parent->first = n->next;
+		if (n->next)
+			n->next->prev = n->prev;
+		else
+			n->parent->last = n->prev;
+	}
+	n->next = NULL;
+	for (todo = n; todo != NULL; todo = next) {
+		if (todo->first != NULL) {
+			todo->last->next = todo->next;
+			todo->next = todo->first;
+		}
+		next = todo->next;
+		node_free_one(todo);
+	}
+}
+
+struct span *
+node_add_span(struct node *n, size_t off, size_t len, enum spankind kind,
+    const char *href)
+{
+	struct span *s;
+
+	n->spans = xreallocarray(n->spans, n->nspans + 1, sizeof(*n->spans));
+	s = &n->spans[n->nspans++];
+	s->off = off;
+	s->len = len;
+	s->kind = kind;
+	s->href = href ? xstrdup(href) : NULL;
+	s->target = NULL;
+	return s;
+}
+
+struct node *
+node_next(const struct node *n, const struct node *root)
+{
+	if (n->first != NULL)
+		return n->first;
+	while (n != NULL && n != root) {
+		if (n->next != NULL)
+			return n->next;
+		n = n->parent;
+	}
+	return NULL;
+}
+
+void
+iter_init(struct iter *it, struct node *root)
+{
+	it->root = root;
+	it->cur = NULL;
+	it->ev = ITER_DONE;
+}
+
+enum iter_event
+iter_next(struct iter *it)
+{
+	struct node *n = it->cur;
+
+	if (n == NULL) {
+		if (it->ev != ITER_DONE || it->root == NULL)
+			return it->ev = ITER_DONE;
+		it->cur = it->root;
+		return it->ev = ITER_ENTER;
+	}
+	if (it->ev == ITER_ENTER && n->first != NULL) {
+		it->cur = n->first;
+		return it->ev = ITER_ENTER;
+	}
+	if (it->ev == ITER_ENTER)
+		return it->ev = ITER_EXIT;	/* leaf: exit at once */
+	if (n == it->root) {
+		it->cur = NULL;
+		return it->ev = ITER_DONE;
+	}
+	if (n->next != NULL) {
+		it->cur = n->next;
+		return it->ev = ITER_ENTER;
+	}
+	it->cur = n->parent;
+	return it->ev = ITER_EXIT;
+}
+
+const char *
+ntype_name(enum ntype t)
+{
+	static const char *const names[N__MAX] = {
+		"document", "division", "article", "paragraph", "item",
+		"subitem", "table"
+	};
+
+	return t < N__MAX ? names[t] : "?";
+}
+
+const char *
+divkind_name(enum divkind k)
+{
+	static const char *const names[] = {
+		"none", "part", "chapter", "section", "subsection",
+		"division", "supplementary", "appendix", "other"
+	};
+
+	return names[k];
+}
+
+char *
+node_path_label(const struct node *n)
+{
+	const struct node *chain[16];
+	struct buf b;
+	size_t k = 0;
+
+	buf_init(&b);
+	for (; n != NULL && n->type != N_DOCUMENT && k < 16; n = n->parent) {
+		chain[k++] = n;
+		if (n->type == N_ARTICLE || n->type == N_DIVISION)
+			break;
+	}
+	while (k-- > 0) {
+		n = chain[k];
+		switch (n->type) {
+		case N_ARTICLE:
+		case N_DIVISION:
+			if (n->label)
+				buf_puts(&b, n->label);
+			else if (n->caption)
+				buf_puts(&b, n->caption);
+			break;
+		case N_PARAGRAPH:
+			buf_printf(&b, "第%s項", n->num ? n->num : "?");
+			break;
+		case N_ITEM:
+			buf_printf(&b, "第%s号", n->num ? n->num : "?");
+			break;
+		case N_SUBITEM:
+			buf_printf(&b, "%s", n->label ? n->label : "(sub)");
+			break;
+		case N_TABLE:
+			buf_puts(&b, "(table)");
+			break;
+		default:
+			break;
+		}
+	}
+	return buf_detach(&b);
+}

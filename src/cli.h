@@ -1,0 +1,20 @@
+/*
+ * Subcommands.  Each takes main's argc/argv shifted so that argv[0] is the
+ * command name, parses its own options, and returns the exit status:
+ * 0 clean, 1 findings (errors, or differences for diff), 2 usage or I/O.
+ */
+#ifndef TERMC_CLI_H
+#define TERMC_CLI_H
+
+#include <stdio.h>
+
+#include "version.h"
+
+int	cmd_build(int, char **);
+int	cmd_tree(int, char **);
+
+/* Print "termc: message" for a usage error and return 2. */
+int	usage_error(const char *cmd, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+
+#endif

@@ -1,0 +1,145 @@
+/*
+ * Diagnostics: the table lives in diag.h; this file stores and prints.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "xalloc.h"
+
+static const struct {
+	enum dlevel	 level;
+	const char	*name;
+	const char	*msg;
+} table[D__MAX] = {
+#define X(code, level, name, msg) { DL_##level, name, msg },
+	DIAG_TABLE
+#undef X
+};
+
+void
+diags_init(struct diags *d)
+{
+	memset(d, 0, sizeof(*d));
+}
+
+void
+diags_release(struct diags *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		free(d->v[i].path);
+		free(d->v[i].detail);
+	}
+	free(d->v);
+	memset(d, 0, sizeof(*d));
+}
+
+static void
+push(struct diags *d, const struct diag *x)
+{
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 16;
+		d->v = xreallocarray(d->v, d->cap, sizeof(*d->v));
+	}
+	d->v[d->n++] = *x;
+	if (table[x->code].level > d->worst)
+		d->worst = table[x->code].level;
+}
+
+void
+diag(struct diags *d, const char *path, int line, int col, enum dcode code,
+    const char *fmt, ...)
+{
+	struct diag x;
+	struct buf b;
+	va_list ap;
+
+	x.path = xstrdup(path ? path : "termc");
+	x.line = line;
+	x.col = col;
+	x.code = code;
+	x.detail = NULL;
+	if (fmt != NULL) {
+		buf_init(&b);
+		va_start(ap, fmt);
+		buf_vprintf(&b, fmt, ap);
+		va_end(ap);
+		x.detail = buf_detach(&b);
+	}
+	push(d, &x);
+}
+
+void
+diags_move(struct diags *dst, struct diags *src)
+{
+	size_t i;
+
+	for (i = 0; i < src->n; i++)
+		push(dst, &src->v[i]);
+	free(src->v);
+	memset(src, 0, sizeof(*src));
+}
+
+enum dlevel
+diag_level(enum dcode c)
+{
+	return table[c].level;
+}
+
+const char *
+diag_name(enum dcode c)
+{
+	return table[c].name;
+}
+
+const char *
+diag_message(enum dcode c)
+{
+	return table[c].msg;
+}
+
+const char *
+diag_level_name(enum dlevel l)
+{
+	switch (l) {
+	case DL_WARNING:
+		return "warning";
+	case DL_ERROR:
+		return "error";
+	case DL_FATAL:
+		return "fatal";
+	default:
+		return "note";
+	}
+}
+
+void
+diags_print(const struct diags *d, FILE *fp)
+{
+	const struct diag *x;
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		x = &d->v[i];
+		fprintf(fp, "%s:%d:%d: %s: %s", x->path, x->line, x->col,
+		    diag_level_name(table[x->code].level), table[x->code].msg);
+		if (x->detail != NULL && *x->detail != '\0')
+			fprintf(fp, ": %s", x->detail);
+		fprintf(fp, " [%s]\n", table[x->code].name);
+	}
+}
+
+int
+diags_exit(const struct diags *d, int strict)
+{
+	if (d->worst >= DL_FATAL)
+		return 2;
+	if (d->worst >= DL_ERROR || (strict && d->worst >= DL_WARNING))
+		return 1;
+	return 0;
+}

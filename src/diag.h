@@ -1,0 +1,93 @@
+/*
+ * Diagnostics, in mandoc's shape: one table of codes ordered by severity,
+ * one fixed message per code, one printer.  A message may carry a detail
+ * string ("第12条 (first at line 52)") printed after the fixed text.
+ *
+ * Every code has a short stable name, printed in brackets and documented in
+ * README; CI pipelines match on it.  Exit status is the worst level seen:
+ * see diags_exit().
+ */
+#ifndef TERMC_DIAG_H
+#define TERMC_DIAG_H
+
+#include <stdio.h>
+
+enum dlevel {
+	DL_NONE = 0,
+	DL_WARNING,
+	DL_ERROR,
+	DL_FATAL		/* usage or I/O trouble: exit status 2 */
+};
+
+/*
+ * X(code, level, name, message).  Keep rows grouped by level, warnings
+ * first; the enum order is the severity order.
+ */
+#define DIAG_TABLE \
+	X(FM_UNKNOWN,   WARNING, "fm-unknown",   "unknown front matter field") \
+	X(RAW_HTML,     WARNING, "raw-html",     "raw HTML is published as text") \
+	X(UNSAFE_URL,   WARNING, "unsafe-url",   "unsafe link target removed") \
+	X(EMPTY_DOC,    WARNING, "no-articles",  "document has no articles") \
+	X(BAD_UTF8,     ERROR,   "utf8",         "invalid UTF-8; convert the file with termc import") \
+	X(NOT_UTF8,     ERROR,   "encoding",     "not a UTF-8 text file; convert it with termc import") \
+	X(TOO_BIG,      ERROR,   "too-big",      "document exceeds the size limit") \
+	X(LINE_LONG,    ERROR,   "line-long",    "line exceeds the length limit") \
+	X(TOO_DEEP,     ERROR,   "too-deep",     "nesting exceeds the depth limit") \
+	X(TABLE_WIDE,   ERROR,   "table-wide",   "table exceeds the column limit") \
+	X(TABLE_LONG,   ERROR,   "table-long",   "table exceeds the row limit") \
+	X(DELIMS,       ERROR,   "delimiters",   "block has too many inline delimiters") \
+	X(FM_MISSING,   ERROR,   "fm-missing",   "missing front matter") \
+	X(FM_SYNTAX,    ERROR,   "fm-syntax",    "invalid front matter") \
+	X(FM_FIELD,     ERROR,   "fm-field",     "missing front matter field") \
+	X(FM_TYPE,      ERROR,   "fm-type",      "front matter field has the wrong type") \
+	X(FM_SLUG,      ERROR,   "fm-slug",      "invalid slug, expected [a-z0-9-]+") \
+	X(FM_DATE,      ERROR,   "fm-date",      "invalid date, expected YYYY-MM-DD") \
+	X(FM_PATH,      ERROR,   "fm-path",      "front matter disagrees with the path") \
+	X(DUP_ARTICLE,  ERROR,   "dup-article",  "duplicate article number") \
+	X(IO,           FATAL,   "io",           "input/output error")
+
+enum dcode {
+#define X(code, level, name, msg) D_##code,
+	DIAG_TABLE
+#undef X
+	D__MAX
+};
+
+struct diag {
+	char		*path;
+	int		 line;
+	int		 col;
+	enum dcode	 code;
+	char		*detail;	/* may be NULL */
+};
+
+/*
+ * A collection of diagnostics.  Embedded: diags_init()/diags_release().
+ * Strings are copied; the collection owns them.
+ */
+struct diags {
+	struct diag	*v;
+	size_t		 n;
+	size_t		 cap;
+	enum dlevel	 worst;
+};
+
+void		 diags_init(struct diags *);
+void		 diags_release(struct diags *);
+/* Record one diagnostic.  line/col are 1-based; 0 means "whole file". */
+void		 diag(struct diags *, const char *path, int line, int col,
+		    enum dcode, const char *detailfmt, ...)
+		    __attribute__((format(printf, 6, 7)));
+/* Print all in the order recorded: "path:line:col: level: message: detail [name]". */
+void		 diags_print(const struct diags *, FILE *);
+/* Move all of src to the end of dst; src is left empty. */
+void		 diags_move(struct diags *dst, struct diags *src);
+
+enum dlevel	 diag_level(enum dcode);
+const char	*diag_name(enum dcode);
+const char	*diag_message(enum dcode);
+const char	*diag_level_name(enum dlevel);
+/* 0 clean; 1 errors (or warnings when strict); 2 fatal. */
+int		 diags_exit(const struct diags *, int strict);
+
+#endif

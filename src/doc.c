@@ -1,0 +1,115 @@
+/*
+ * Loading documents: source → front matter → Markdown → clause tree, then
+ * the check that the front matter agrees with the file's path.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "clause.h"
+#include "diag.h"
+#include "doc.h"
+#include "md.h"
+#include "meta.h"
+#include "source.h"
+#include "xalloc.h"
+
+/*
+ * For a path ending in <provider>/<document>/<YYYY-MM-DD>.md, the three
+ * fields must agree with it.  Other paths (fixtures) are not checked.
+ */
+static void
+check_path(const struct doc *doc, struct diags *d)
+{
+	const char *p = doc->path, *seg[3] = { NULL, NULL, NULL };
+	size_t len[3] = { 0, 0, 0 }, n = strlen(p);
+	const char *end = p + n, *q;
+	char date[11];
+	int k;
+
+	if (n < 13 || strcmp(end - 3, ".md") != 0)
+		return;
+	end -= 3;
+	for (k = 2; k >= 0; k--) {
+		for (q = end; q > p && q[-1] != '/'; q--)
+			;
+		seg[k] = q;
+		len[k] = (size_t)(end - q);
+		if (q == p && k > 0)
+			return;
+		end = q - 1;
+	}
+	if (len[2] != 10)
+		return;
+	memcpy(date, seg[2], 10);
+	date[10] = '\0';
+	if (!is_date(date))
+		return;
+	if (strcmp(doc->meta.revision, date) != 0)
+		diag(d, doc->path, doc->meta.revision_line, 1, D_FM_PATH,
+		    "revision %s, file name %s", doc->meta.revision, date);
+	if (strlen(doc->meta.document) != len[1] ||
+	    strncmp(doc->meta.document, seg[1], len[1]) != 0)
+		diag(d, doc->path, doc->meta.document_line, 1, D_FM_PATH,
+		    "document %s, folder %.*s", doc->meta.document,
+		    (int)len[1], seg[1]);
+	if (strlen(doc->meta.provider) != len[0] ||
+	    strncmp(doc->meta.provider, seg[0], len[0]) != 0)
+		diag(d, doc->path, doc->meta.provider_line, 1, D_FM_PATH,
+		    "provider %s, folder %.*s", doc->meta.provider,
+		    (int)len[0], seg[0]);
+}
+
+static struct doc *
+doc_from_source(struct source *src, struct diags *d)
+{
+	struct doc *doc = xcalloc(1, sizeof(*doc));
+
+	doc->path = xstrdup(src->path);
+	if (meta_parse(&doc->meta, src, d) == -1) {
+		source_release(src);
+		free(doc->path);
+		free(doc);
+		return NULL;
+	}
+	check_path(doc, d);
+	doc->root = md_parse(src, &doc->meta, d);
+	source_release(src);
+	if (doc->root == NULL) {
+		doc_free(doc);
+		return NULL;
+	}
+	if (doc->root->first == NULL)
+		diag(d, doc->path, 0, 0, D_EMPTY_DOC, NULL);
+	return doc;
+}
+
+struct doc *
+doc_load(const char *path, struct diags *d)
+{
+	struct source src;
+
+	if (source_read(&src, path, 0, d) == -1)
+		return NULL;
+	return doc_from_source(&src, d);
+}
+
+struct doc *
+doc_load_mem(const char *path, const char *bytes, size_t len, struct diags *d)
+{
+	struct source src;
+
+	if (source_load(&src, path, bytes, len, 0, d) == -1)
+		return NULL;
+	return doc_from_source(&src, d);
+}
+
+void
+doc_free(struct doc *doc)
+{
+	if (doc == NULL)
+		return;
+	node_free(doc->root);
+	meta_release(&doc->meta);
+	free(doc->path);
+	free(doc);
+}

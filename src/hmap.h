@@ -1,0 +1,31 @@
+/*
+ * A string-keyed hash map with open addressing (linear probing).  Keys are
+ * borrowed: they must outlive the map.  Values are borrowed pointers.
+ * Embedded: hmap_init()/hmap_release().
+ */
+#ifndef TERMC_HMAP_H
+#define TERMC_HMAP_H
+
+#include <stddef.h>
+
+struct hmap_slot {
+	const char	*key;
+	void		*val;
+};
+
+struct hmap {
+	struct hmap_slot *slots;
+	size_t		  cap;	/* power of two */
+	size_t		  n;
+};
+
+void	 hmap_init(struct hmap *);
+void	 hmap_release(struct hmap *);
+/* The value stored under key, or NULL. */
+void	*hmap_get(const struct hmap *, const char *key);
+/* Store val under key unless present; returns the value now stored. */
+void	*hmap_put(struct hmap *, const char *key, void *val);
+/* Replace or insert. */
+void	 hmap_set(struct hmap *, const char *key, void *val);
+
+#endif

@@ -1,0 +1,662 @@
+/*
+ * The clause tree as HTML: one renderer per node type (a table, as
+ * mandoc's mdoc_html.c), each returning the element its children go into.
+ * Text never becomes markup: it enters the tree as text nodes, and links
+ * carry only URLs that lower.c has already checked.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/HTMLtree.h>
+
+#include "buf.h"
+#include "clause.h"
+#include "doc.h"
+#include "html.h"
+#include "template.h"
+#include "version.h"
+#include "xalloc.h"
+
+#define X(s)	((const xmlChar *)(s))
+
+struct templates {
+	struct tpl	page;
+	struct tpl	index;
+};
+
+/* UI words by language: Japanese, or English for everything else. */
+struct words {
+	const char *toc, *provider, *document, *revision, *docnum, *changes,
+	    *history, *date, *note, *revisions, *latest, *index, *permalink,
+	    *current, *related;
+};
+
+static const struct words ja_words = {
+	"目次", "事業者", "文書", "施行日", "文書番号", "今回の変更",
+	"改定履歴", "日付", "内容", "他の版", "最新", "約款一覧",
+	"この箇所へのリンク", "この版", "関連ページ"
+};
+static const struct words en_words = {
+	"Contents", "Provider", "Document", "Effective", "Document number",
+	"Changes in this revision", "Revision history", "Date", "Note",
+	"Other revisions", "latest", "All terms", "Link to this clause",
+	"this revision", "Related pages"
+};
+
+static const struct words *
+words_for(const char *lang)
+{
+	return lang && strncmp(lang, "ja", 2) == 0 ? &ja_words : &en_words;
+}
+
+struct templates *
+templates_load(const char *dir, struct diags *d)
+{
+	struct templates *t = xcalloc(1, sizeof(*t));
+
+	if (tpl_load(&t->page, dir, "page.html", d) == -1 ||
+	    tpl_load(&t->index, dir, "index.html", d) == -1) {
+		templates_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+void
+templates_free(struct templates *t)
+{
+	if (t == NULL)
+		return;
+	tpl_release(&t->page);
+	tpl_release(&t->index);
+	free(t);
+}
+
+/* ---- small builders ---- */
+
+static xmlNodePtr
+el(xmlNodePtr parent, const char *name, const char *cls)
+{
+	xmlNodePtr e = xmlNewNode(NULL, X(name));
+
+	if (cls != NULL)
+		xmlNewProp(e, X("class"), X(cls));
+	if (parent != NULL)
+		xmlAddChild(parent, e);
+	return e;
+}
+
+static void
+text(xmlNodePtr parent, const char *s, size_t len)
+{
+	xmlAddChild(parent, xmlNewTextLen(X(s), (int)len));
+}
+
+static void
+texts(xmlNodePtr parent, const char *s)
+{
+	text(parent, s, strlen(s));
+}
+
+static xmlNodePtr
+link(xmlNodePtr parent, const char *href, const char *cls, const char *label)
+{
+	xmlNodePtr a = el(parent, "a", cls);
+
+	xmlNewProp(a, X("href"), X(href));
+	if (label != NULL)
+		texts(a, label);
+	return a;
+}
+
+static void
+anchor_link(xmlNodePtr parent, const char *id, const char *cls,
+    const char *label, const char *title)
+{
+	struct buf b;
+	xmlNodePtr a;
+
+	buf_init(&b);
+	buf_printf(&b, "#%s", id);
+	a = link(parent, b.data, cls, label);
+	if (title != NULL)
+		xmlNewProp(a, X("title"), X(title));
+	buf_release(&b);
+}
+
+/* Text with line breaks (\n → <br>) and no markup. */
+static void
+plain(xmlNodePtr parent, const char *s, size_t len)
+{
+	const char *nl;
+
+	while (len > 0 && (nl = memchr(s, '\n', len)) != NULL) {
+		text(parent, s, (size_t)(nl - s));
+		el(parent, "br", NULL);
+		len -= (size_t)(nl - s) + 1;
+		s = nl + 1;
+	}
+	if (len > 0)
+		text(parent, s, len);
+}
+
+/* A node's text with its spans: links, emphasis, code, cross references. */
+static void
+rich(xmlNodePtr parent, const struct node *n)
+{
+	const char *s = n->text;
+	size_t at = 0, i, len;
+	const struct span *sp;
+	xmlNodePtr e;
+	struct buf b;
+
+	if (s == NULL)
+		return;
+	len = strlen(s);
+	for (i = 0; i < n->nspans; i++) {
+		sp = &n->spans[i];
+		if (sp->off < at || sp->off + sp->len > len)
+			continue;	/* overlapping or stale: text only */
+		plain(parent, s + at, sp->off - at);
+		switch (sp->kind) {
+		case SPAN_LINK:
+			e = link(parent, sp->href ? sp->href : "#", NULL, NULL);
+			break;
+		case SPAN_EMPH:
+			e = el(parent, "em", NULL);
+			break;
+		case SPAN_STRONG:
+			e = el(parent, "strong", NULL);
+			break;
+		case SPAN_CODE:
+			e = el(parent, "code", NULL);
+			break;
+		case SPAN_XREF:
+		default:
+			if (sp->target == NULL || sp->target->id == NULL) {
+				e = el(parent, "span", "xref-unresolved");
+				break;
+			}
+			buf_init(&b);
+			buf_printf(&b, "#%s", sp->target->id);
+			e = link(parent, b.data, "xref", NULL);
+			buf_release(&b);
+			{
+				/* Tooltip: the target's article caption. */
+				const struct node *t = sp->target;
+
+				while (t && t->type != N_ARTICLE && t->parent)
+					t = t->parent;
+				if (t && t->caption)
+					xmlNewProp(e, X("title"),
+					    X(t->caption));
+			}
+			break;
+		}
+		plain(e, s + sp->off, sp->len);
+		at = sp->off + sp->len;
+	}
+	plain(parent, s + at, len - at);
+}
+
+/* ---- renderers, one per node type ---- */
+
+struct rctx {
+	const struct words	*w;
+	int			 depth;	/* heading depth below the page title */
+};
+
+static int
+heading_level(const struct node *n)
+{
+	int level = 2;
+	const struct node *p;
+
+	for (p = n->parent; p != NULL; p = p->parent)
+		if (p->type == N_DIVISION)
+			level++;
+	return level > 6 ? 6 : level;
+}
+
+static void
+heading_title(xmlNodePtr h, const struct node *n)
+{
+	if (n->label != NULL)
+		texts(el(h, "span", "label"), n->label);
+	if (n->caption != NULL) {
+		xmlNodePtr c = el(h, "span", "caption");
+
+		if (n->type == N_ARTICLE) {
+			texts(c, "（");
+			texts(c, n->caption);
+			texts(c, "）");
+		} else
+			texts(c, n->caption);
+	}
+}
+
+static xmlNodePtr
+r_division(xmlNodePtr parent, const struct node *n, struct rctx *rc)
+{
+	char cls[64], hn[4];
+	xmlNodePtr s, h;
+
+	snprintf(cls, sizeof(cls), "division %s", divkind_name(n->divkind));
+	s = el(parent, "section", cls);
+	xmlNewProp(s, X("id"), X(n->id));
+	snprintf(hn, sizeof(hn), "h%d", heading_level(n));
+	h = el(s, hn, NULL);
+	heading_title(h, n);
+	anchor_link(h, n->id, "permalink", "#", rc->w->permalink);
+	return s;
+}
+
+static xmlNodePtr
+r_article(xmlNodePtr parent, const struct node *n, struct rctx *rc)
+{
+	char hn[4];
+	xmlNodePtr s, h;
+
+	s = el(parent, "section", "article");
+	xmlNewProp(s, X("id"), X(n->id));
+	snprintf(hn, sizeof(hn), "h%d", heading_level(n));
+	h = el(s, hn, NULL);
+	heading_title(h, n);
+	anchor_link(h, n->id, "permalink", "¶", rc->w->permalink);
+	return s;
+}
+
+/* The number as a link to the clause itself, or a ¶ when none is written. */
+static void
+number(xmlNodePtr p, const struct node *n, struct rctx *rc)
+{
+	if (n->label != NULL)
+		anchor_link(p, n->id, "num", n->label, rc->w->permalink);
+}
+
+static void
+trailing_permalink(xmlNodePtr p, const struct node *n, struct rctx *rc)
+{
+	if (n->label == NULL)
+		anchor_link(p, n->id, "permalink", "¶", rc->w->permalink);
+}
+
+static xmlNodePtr
+r_paragraph(xmlNodePtr parent, const struct node *n, struct rctx *rc)
+{
+	xmlNodePtr div, p;
+
+	div = el(parent, "div", "paragraph");
+	xmlNewProp(div, X("id"), X(n->id));
+	p = el(div, "p", NULL);
+	number(p, n, rc);
+	rich(p, n);
+	trailing_permalink(p, n, rc);
+	return div;
+}
+
+/* Items and sub-items share one <ol> per run of siblings. */
+static xmlNodePtr
+list_for(xmlNodePtr parent, const char *cls)
+{
+	xmlNodePtr last = xmlGetLastChild(parent);
+	xmlChar *c;
+
+	if (last != NULL && last->type == XML_ELEMENT_NODE &&
+	    xmlStrcmp(last->name, X("ol")) == 0 &&
+	    (c = xmlGetProp(last, X("class"))) != NULL) {
+		int same = strcmp((char *)c, cls) == 0;
+
+		xmlFree(c);
+		if (same)
+			return last;
+	}
+	return el(parent, "ol", cls);
+}
+
+static xmlNodePtr
+r_item(xmlNodePtr parent, const struct node *n, struct rctx *rc)
+{
+	xmlNodePtr li;
+
+	li = el(list_for(parent, n->type == N_ITEM ? "items" : "subitems"),
+	    "li", n->type == N_ITEM ? "item" : "subitem");
+	xmlNewProp(li, X("id"), X(n->id));
+	number(li, n, rc);
+	rich(li, n);
+	trailing_permalink(li, n, rc);
+	return li;
+}
+
+static xmlNodePtr
+r_table(xmlNodePtr parent, const struct node *n, struct rctx *rc)
+{
+	const struct table *t = n->table;
+	xmlNodePtr wrap, tbl, sec, tr, cell;
+	char cls[8];
+	size_t r, c;
+
+	(void)rc;
+	wrap = el(parent, "div", "table-wrap");
+	tbl = el(wrap, "table", NULL);
+	xmlNewProp(tbl, X("id"), X(n->id));
+	for (r = 0; r < t->nrows; r++) {
+		if (r == 0)
+			sec = el(tbl, "thead", NULL);
+		else if (r == 1)
+			sec = el(tbl, "tbody", NULL);
+		tr = el(sec, "tr", NULL);
+		for (c = 0; c < t->ncols; c++) {
+			cls[0] = '\0';
+			if (t->align[c] == 'r' || t->align[c] == 'c')
+				snprintf(cls, sizeof(cls), "al-%c",
+				    t->align[c]);
+			cell = el(tr, r == 0 ? "th" : "td",
+			    cls[0] ? cls : NULL);
+			plain(cell, t->cells[r * t->ncols + c],
+			    strlen(t->cells[r * t->ncols + c]));
+		}
+	}
+	return NULL;	/* tables have no children */
+}
+
+typedef xmlNodePtr (*renderer)(xmlNodePtr, const struct node *,
+    struct rctx *);
+
+static const renderer renderers[N__MAX] = {
+	NULL,		/* N_DOCUMENT */
+	r_division,
+	r_article,
+	r_paragraph,
+	r_item,		/* N_ITEM */
+	r_item,		/* N_SUBITEM */
+	r_table
+};
+
+/*
+ * Render root's children under parent.  Iterative, with an explicit stack
+ * of output containers (depth is bounded by the parser's limits).
+ */
+static void
+render_children(xmlNodePtr parent, const struct node *root, struct rctx *rc)
+{
+	struct iter it;
+	xmlNodePtr stack[64];
+	int sp = 0;
+	enum iter_event ev;
+	struct node *n;
+	xmlNodePtr out;
+
+	stack[sp] = parent;
+	iter_init(&it, (struct node *)root);
+	while ((ev = iter_next(&it)) != ITER_DONE) {
+		n = it.cur;
+		if (n == root)
+			continue;
+		if (ev == ITER_ENTER) {
+			out = renderers[n->type](stack[sp], n, rc);
+			if (out == NULL)
+				out = stack[sp];
+			if (sp + 1 < 64)
+				stack[++sp] = out;
+		} else if (sp > 0)
+			sp--;
+	}
+}
+
+/* ---- table of contents ---- */
+
+static void
+toc(xmlNodePtr parent, const struct node *root)
+{
+	struct iter it;
+	xmlNodePtr stack[32], li, ol;
+	int sp = 0;
+	enum iter_event ev;
+	struct node *n;
+	struct buf b;
+
+	stack[0] = el(parent, "ol", NULL);
+	iter_init(&it, (struct node *)root);
+	while ((ev = iter_next(&it)) != ITER_DONE) {
+		n = it.cur;
+		if (n->type != N_DIVISION && n->type != N_ARTICLE)
+			continue;
+		if (ev == ITER_EXIT) {
+			if (n->type == N_DIVISION && sp > 0)
+				sp--;
+			continue;
+		}
+		li = el(stack[sp], "li", NULL);
+		buf_init(&b);
+		if (n->label)
+			buf_puts(&b, n->label);
+		if (n->caption) {
+			if (n->type == N_ARTICLE)
+				buf_printf(&b, "（%s）", n->caption);
+			else
+				buf_printf(&b, "%s%s", n->label ? " " : "",
+				    n->caption);
+		}
+		anchor_link(li, n->id, NULL, b.data, NULL);
+		buf_release(&b);
+		if (n->type == N_DIVISION && sp + 1 < 32) {
+			ol = el(li, "ol", NULL);
+			stack[++sp] = ol;
+		}
+	}
+	/* Drop empty lists left by divisions without articles. */
+	(void)ol;
+}
+
+/* ---- pages ---- */
+
+static void
+fill_text(htmlDocPtr doc, const char *slot, const char *s)
+{
+	xmlNodePtr n = tpl_slot(doc, slot);
+
+	if (n == NULL)
+		return;
+	tpl_clear(n);
+	if (s != NULL)
+		texts(n, s);
+}
+
+static void
+meta_list(xmlNodePtr slot, const struct doc *doc, const struct page_ctx *pc,
+    const struct words *w)
+{
+	const struct meta *m = &doc->meta;
+	xmlNodePtr dl = el(slot, "dl", "meta"), dd, ul, li;
+	struct buf b;
+	size_t i;
+
+	texts(el(dl, "dt", NULL), w->provider);
+	texts(el(dl, "dd", NULL), m->provider_name);
+	texts(el(dl, "dt", NULL), w->revision);
+	dd = el(dl, "dd", NULL);
+	xmlNewProp(el(dd, "time", NULL), X("datetime"), X(m->revision));
+	texts(dd->children, m->revision);
+	if (m->document_number) {
+		texts(el(dl, "dt", NULL), w->docnum);
+		texts(el(dl, "dd", NULL), m->document_number);
+	}
+	if (m->nchanges) {
+		texts(el(dl, "dt", NULL), w->changes);
+		ul = el(el(dl, "dd", NULL), "ul", "changes");
+		for (i = 0; i < m->nchanges; i++)
+			texts(el(ul, "li", NULL), m->changes[i]);
+	}
+	if (pc->nrevisions > 1) {
+		texts(el(dl, "dt", NULL), w->revisions);
+		ul = el(el(dl, "dd", NULL), "ul", "revisions");
+		for (i = pc->nrevisions; i-- > 0;) {
+			const struct doc *r = pc->revisions[i];
+
+			li = el(ul, "li", NULL);
+			if (r == doc) {
+				texts(el(li, "strong", NULL),
+				    r->meta.revision);
+				texts(li, "（");
+				texts(li, w->current);
+				texts(li, "）");
+				continue;
+			}
+			buf_init(&b);
+			buf_printf(&b, "%s.html", r->meta.revision);
+			link(li, b.data, NULL, r->meta.revision);
+			buf_release(&b);
+		}
+	}
+	if (pc->nlinks) {
+		texts(el(dl, "dt", NULL), w->related);
+		ul = el(el(dl, "dd", NULL), "ul", "related");
+		for (i = 0; i < pc->nlinks; i++)
+			link(el(ul, "li", NULL), pc->links[i].href, NULL,
+			    pc->links[i].label);
+	}
+}
+
+static void
+history_table(xmlNodePtr slot, const struct doc *doc, const struct words *w)
+{
+	const struct meta *m = &doc->meta;
+	xmlNodePtr table, tr;
+	size_t i;
+
+	if (m->nhistory == 0)
+		return;
+	texts(el(slot, "h2", NULL), w->history);
+	table = el(el(slot, "div", "table-wrap"), "table", NULL);
+	tr = el(el(table, "thead", NULL), "tr", NULL);
+	texts(el(tr, "th", NULL), w->date);
+	texts(el(tr, "th", NULL), w->note);
+	table = el(table, "tbody", NULL);
+	for (i = 0; i < m->nhistory; i++) {
+		tr = el(table, "tr", NULL);
+		texts(el(tr, "td", NULL), m->history[i].date);
+		texts(el(tr, "td", NULL), m->history[i].note);
+	}
+}
+
+char *
+html_page(const struct templates *t, const struct doc *doc,
+    const struct page_ctx *pc, size_t *len)
+{
+	const struct words *w = words_for(doc->meta.lang);
+	htmlDocPtr h = tpl_instance(&t->page);
+	struct rctx rc = { w, 0 };
+	xmlNodePtr slot;
+	struct buf title;
+	char *out;
+
+	buf_init(&title);
+	buf_printf(&title, "%s — %s（%s）", doc->meta.title,
+	    doc->meta.provider_name, doc->meta.revision);
+	fill_text(h, "title", title.data);
+	buf_release(&title);
+	fill_text(h, "home", w->index);
+	fill_text(h, "toc-heading", w->toc);
+	fill_text(h, "provider", doc->meta.provider_name);
+	fill_text(h, "doc-title", doc->meta.title);
+	fill_text(h, "footer", "termc " TERMC_VERSION);
+	if ((slot = tpl_slot(h, "meta")) != NULL) {
+		tpl_clear(slot);
+		meta_list(slot, doc, pc, w);
+	}
+	if ((slot = tpl_slot(h, "toc")) != NULL) {
+		tpl_clear(slot);
+		toc(slot, doc->root);
+	}
+	if ((slot = tpl_slot(h, "body")) != NULL) {
+		tpl_clear(slot);
+		render_children(slot, doc->root, &rc);
+	}
+	if ((slot = tpl_slot(h, "history")) != NULL) {
+		tpl_clear(slot);
+		history_table(slot, doc, w);
+	}
+	out = tpl_finish(h, pc->root, doc->meta.lang, len);
+	xmlFreeDoc(h);
+	return out;
+}
+
+/* ---- index ---- */
+
+static int
+same_document(const struct doc *a, const struct doc *b)
+{
+	return strcmp(a->meta.provider, b->meta.provider) == 0 &&
+	    strcmp(a->meta.document, b->meta.document) == 0;
+}
+
+char *
+html_index(const struct templates *t, const struct corpus *c,
+    const struct page_link *extras, size_t nextras, size_t *len)
+{
+	htmlDocPtr h = tpl_instance(&t->index);
+	xmlNodePtr slot, prov = NULL, ul = NULL, li, sec;
+	const struct doc *d, *prev = NULL;
+	struct buf b;
+	size_t i, j, end;
+	char *out;
+
+	fill_text(h, "footer", "termc " TERMC_VERSION);
+	if ((slot = tpl_slot(h, "extras")) != NULL) {
+		tpl_clear(slot);
+		if (nextras) {
+			ul = el(slot, "ul", "extras");
+			for (i = 0; i < nextras; i++)
+				link(el(ul, "li", NULL), extras[i].href, NULL,
+				    extras[i].label);
+		}
+	}
+	if ((slot = tpl_slot(h, "providers")) == NULL)
+		goto done;
+	tpl_clear(slot);
+	/* The corpus is sorted by path: provider, document, revision. */
+	for (i = 0; i < c->n; i = end) {
+		d = c->docs[i];
+		for (end = i + 1; end < c->n &&
+		    same_document(c->docs[end], d); end++)
+			;
+		if (prev == NULL ||
+		    strcmp(prev->meta.provider, d->meta.provider) != 0) {
+			prov = el(slot, "section", "provider");
+			xmlNewProp(prov, X("id"), X(d->meta.provider));
+			texts(el(prov, "h2", NULL), d->meta.provider_name);
+		}
+		prev = d;
+		/* The newest revision names the document. */
+		sec = el(prov, "section", "document");
+		texts(el(sec, "h3", NULL), c->docs[end - 1]->meta.title);
+		ul = el(sec, "ul", "revisions");
+		for (j = end; j-- > i;) {
+			const struct doc *r = c->docs[j];
+			const struct meta *m = &r->meta;
+
+			li = el(ul, "li", NULL);
+			buf_init(&b);
+			buf_printf(&b, "%s/%s/%s.html", m->provider,
+			    m->document, m->revision);
+			xmlNewProp(link(li, b.data, NULL, NULL), X("lang"),
+			    X(m->lang));
+			texts(li->children, m->revision);
+			buf_release(&b);
+			if (j == end - 1)
+				texts(el(li, "span", "latest"),
+				    words_for(m->lang)->latest);
+			if (m->nhistory > 0 && strcmp(m->history[
+			    m->nhistory - 1].date, m->revision) == 0) {
+				texts(li, " ");
+				texts(li, m->history[m->nhistory - 1].note);
+			}
+		}
+	}
+done:
+	out = tpl_finish(h, "", "ja", len);
+	xmlFreeDoc(h);
+	return out;
+}

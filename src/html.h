@@ -1,0 +1,44 @@
+/*
+ * Published HTML.  The libxml2 layer (html.c, template.c and the other
+ * html*.c renderers) builds every page as a tree, fills a template and
+ * serializes it; callers get bytes.  No libxml2 type crosses this header.
+ */
+#ifndef TERMC_HTML_H
+#define TERMC_HTML_H
+
+#include <stddef.h>
+
+struct corpus;
+struct diags;
+struct doc;
+struct templates;
+
+/* A link to another page, href relative to the page that shows it. */
+struct page_link {
+	const char	*label;
+	const char	*href;
+};
+
+struct page_ctx {
+	const char		 *root;		/* from the page to the output root: "../../" */
+	const struct doc *const	 *revisions;	/* this document's revisions, oldest first */
+	size_t			  nrevisions;
+	const struct page_link	 *links;	/* related pages (新旧対照表 …) */
+	size_t			  nlinks;
+};
+
+/* Load templates/page.html and index.html.  NULL with diagnostics on failure. */
+struct templates	*templates_load(const char *dir, struct diags *);
+void			 templates_free(struct templates *);
+
+/* One revision's page.  Returns the bytes (caller frees) and *len. */
+char	*html_page(const struct templates *, const struct doc *,
+	    const struct page_ctx *, size_t *len);
+/*
+ * The index: providers → documents → revisions, newest first.  extras are
+ * links shown above the list (comparison matrix …).
+ */
+char	*html_index(const struct templates *, const struct corpus *,
+	    const struct page_link *extras, size_t nextras, size_t *len);
+
+#endif

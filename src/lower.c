@@ -1,0 +1,1158 @@
+/*
+ * Lowering: cmark-gfm's block tree → the clause tree (clause.h).
+ *
+ * Headings open divisions and articles and nest by heading level.  Body
+ * blocks inside an article become paragraphs (項), items (号) and
+ * sub-items, recognized in two ways that may mix:
+ *
+ *  - Markdown lists: a list at article level holds paragraphs, a list
+ *    inside a paragraph holds items, deeper lists hold sub-items.  Ordered
+ *    list numbers are read back from the source line, because cmark keeps
+ *    only a list's first number and the source's numbers are what count.
+ *  - Written markers: every line of a block is a unit.  A block's first
+ *    line opens a paragraph (numbered if it starts with ２　, 2 , ２．);
+ *    a line that starts with an item marker (（１）, (1), 一　, ①, イ　,
+ *    （ア）) opens an item; the marker scheme decides the depth, the first
+ *    scheme met under a paragraph being items, a new scheme one deeper,
+ *    a scheme seen before closing back to its level (so statute order
+ *    一 → イ → (1) and contract order （１）→ ① both work).  An unmarked
+ *    later line under a paragraph is an item whose number was lost; under
+ *    a marked item it continues that item's text.
+ *
+ * Then every node gets its stable id and duplicate article numbers are
+ * reported.  Numbers are kept as written: nothing is renumbered.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+
+#include "buf.h"
+#include "clause.h"
+#include "diag.h"
+#include "hmap.h"
+#include "lower.h"
+#include "meta.h"
+#include "numeral.h"
+#include "source.h"
+#include "text.h"
+#include "xalloc.h"
+
+#define MAX_LEVELS	8	/* marker levels under one paragraph */
+#define MAX_LISTS	8	/* nested Markdown lists */
+
+/* cmark node types, mapped once. */
+enum mdtype {
+	MD_OTHER, MD_HEADING, MD_PARAGRAPH, MD_LIST, MD_ITEM, MD_QUOTE,
+	MD_CODE_BLOCK, MD_HTML_BLOCK, MD_TABLE, MD_TABLE_ROW, MD_TABLE_CELL,
+	MD_TEXT, MD_CODE, MD_HTML_INLINE, MD_SOFTBREAK, MD_LINEBREAK,
+	MD_EMPH, MD_STRONG, MD_LINK, MD_IMAGE
+};
+
+static enum mdtype
+md_type(cmark_node *n)
+{
+	cmark_node_type t = cmark_node_get_type(n);
+
+	switch (t) {
+	case CMARK_NODE_HEADING: return MD_HEADING;
+	case CMARK_NODE_PARAGRAPH: return MD_PARAGRAPH;
+	case CMARK_NODE_LIST: return MD_LIST;
+	case CMARK_NODE_ITEM: return MD_ITEM;
+	case CMARK_NODE_BLOCK_QUOTE: return MD_QUOTE;
+	case CMARK_NODE_CODE_BLOCK: return MD_CODE_BLOCK;
+	case CMARK_NODE_HTML_BLOCK: return MD_HTML_BLOCK;
+	case CMARK_NODE_TEXT: return MD_TEXT;
+	case CMARK_NODE_CODE: return MD_CODE;
+	case CMARK_NODE_HTML_INLINE: return MD_HTML_INLINE;
+	case CMARK_NODE_SOFTBREAK: return MD_SOFTBREAK;
+	case CMARK_NODE_LINEBREAK: return MD_LINEBREAK;
+	case CMARK_NODE_EMPH: return MD_EMPH;
+	case CMARK_NODE_STRONG: return MD_STRONG;
+	case CMARK_NODE_LINK: return MD_LINK;
+	case CMARK_NODE_IMAGE: return MD_IMAGE;
+	default: break;
+	}
+	/*
+	 * Debian's cmark-gfm 0.29 does not export the table extension's
+	 * node type variables; its type strings are stable.
+	 */
+	{
+		const char *name = cmark_node_get_type_string(n);
+
+		if (strcmp(name, "table") == 0)
+			return MD_TABLE;
+		if (strcmp(name, "table_row") == 0 ||
+		    strcmp(name, "table_header") == 0)
+			return MD_TABLE_ROW;
+		if (strcmp(name, "table_cell") == 0)
+			return MD_TABLE_CELL;
+	}
+	return MD_OTHER;
+}
+
+/* A flattened block: plain text, spans, and where its lines break. */
+struct fspan {
+	size_t		 off;
+	size_t		 len;
+	enum spankind	 kind;
+	char		*href;
+};
+
+struct flat {
+	struct buf	 text;
+	struct fspan	*spans;
+	size_t		 nspans;
+	size_t		*brk;		/* offsets where a new line starts */
+	size_t		 nbrk;
+};
+
+/* Marker state: what written markers under `base` open. */
+struct mstate {
+	struct node	*base;		/* paragraph (or list entry) owning level 0 */
+	struct node	*unit;		/* node that takes continuation lines */
+	int		 nlev;
+	enum mscheme	 scheme[MAX_LEVELS];
+	int		 iroha[MAX_LEVELS];	/* MS_PAREN_KANA order */
+	struct node	*open[MAX_LEVELS];
+};
+
+struct lower {
+	const struct source	*src;
+	const struct meta	*meta;
+	struct diags		*d;
+	size_t			*linestart;	/* byte offset of each line */
+	size_t			 nlines;
+	int			 ja;
+	int			 failed;
+	struct node		*root;
+	struct node		*stack[8];	/* open headings by depth */
+	int			 nstack;
+	struct mstate		 ms;		/* state of the current container */
+};
+
+/* ---- source access ---- */
+
+static const char *
+source_line(const struct lower *L, int line)
+{
+	if (line < 1 || (size_t)line > L->nlines)
+		return "";
+	return L->src->text + L->linestart[line - 1];
+}
+
+/* Column (1-based, in characters) of the first non-space of a line. */
+static int
+first_col(const struct lower *L, int line)
+{
+	const char *p = source_line(L, line);
+	int col = 1;
+	int32_t c;
+	size_t n;
+
+	while (*p != '\n' && *p != '\0' &&
+	    (n = utf8_next(p, strnlen(p, 4), &c)) > 0 && is_space(c)) {
+		p += n;
+		col++;
+	}
+	return col;
+}
+
+/* ---- URL safety ---- */
+
+/*
+ * A link target is published only if it is relative or uses http, https
+ * or mailto.  Browsers ignore ASCII whitespace and controls inside a
+ * scheme ("java\tscript:"), so those are removed before looking.
+ */
+static int
+url_is_safe(const char *url)
+{
+	static const char *const ok[] = { "http", "https", "mailto" };
+	char scheme[16];
+	size_t n = 0, i;
+	const char *p;
+
+	for (p = url; *p != '\0'; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c <= 0x20 || c == 0x7f)
+			continue;
+		if (c == ':')
+			break;
+		if (c == '/' || c == '?' || c == '#')
+			return 1;	/* relative: no scheme */
+		if (n + 1 >= sizeof(scheme))
+			return 0;
+		scheme[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	if (*p != ':')
+		return 1;
+	scheme[n] = '\0';
+	for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++)
+		if (strcmp(scheme, ok[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* ---- flattening inline content ---- */
+
+static void
+flat_init(struct flat *f)
+{
+	buf_init(&f->text);
+	f->spans = NULL;
+	f->nspans = 0;
+	f->brk = NULL;
+	f->nbrk = 0;
+}
+
+static void
+flat_release(struct flat *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->nspans; i++)
+		free(f->spans[i].href);
+	free(f->spans);
+	free(f->brk);
+	buf_release(&f->text);
+}
+
+static int
+is_html_comment(const char *s)
+{
+	while (*s == ' ' || *s == '\t' || *s == '\n')
+		s++;
+	return strncmp(s, "<!--", 4) == 0;
+}
+
+/* Last code point before the end of b, or 0. */
+static int32_t
+last_cp(const struct buf *b)
+{
+	size_t n;
+	int32_t c;
+
+	if (b->len == 0)
+		return 0;
+	n = utf8_prev_len(b->data, b->len);
+	utf8_next(b->data + b->len - n, n, &c);
+	return c;
+}
+
+/*
+ * Flatten the inline children of block into f.  With split, soft and hard
+ * breaks record a line boundary; without, they join: no space between two
+ * wide (CJK) characters, one space otherwise.
+ */
+static void
+flatten(struct lower *L, cmark_node *block, struct flat *f, int split)
+{
+	cmark_iter *it = cmark_iter_new(block);
+	cmark_event_type ev;
+	cmark_node *n;
+	size_t open_off = 0;
+	int open_depth = 0, joinpending = 0;
+	const char *lit, *url;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if (n == block)
+			continue;
+		switch (md_type(n)) {
+		case MD_TEXT:
+		case MD_CODE:
+			if (ev != CMARK_EVENT_ENTER)
+				break;
+			lit = cmark_node_get_literal(n);
+			if (joinpending && lit && *lit) {
+				int32_t a = last_cp(&f->text), b;
+
+				utf8_next(lit, strnlen(lit, 4), &b);
+				if (!(is_wide(a) && is_wide(b)) && a != 0)
+					buf_putc(&f->text, ' ');
+			}
+			joinpending = 0;
+			if (md_type(n) == MD_CODE && open_depth == 0) {
+				struct fspan s = { f->text.len, strlen(lit),
+				    SPAN_CODE, NULL };
+
+				f->spans = xreallocarray(f->spans,
+				    f->nspans + 1, sizeof(*f->spans));
+				f->spans[f->nspans++] = s;
+			}
+			buf_puts(&f->text, lit ? lit : "");
+			break;
+		case MD_HTML_INLINE:
+			if (ev != CMARK_EVENT_ENTER)
+				break;
+			lit = cmark_node_get_literal(n);
+			if (lit == NULL || is_html_comment(lit))
+				break;
+			diag(L->d, L->src->path, cmark_node_get_start_line(n),
+			    cmark_node_get_start_column(n), D_RAW_HTML, NULL);
+			buf_puts(&f->text, lit);
+			break;
+		case MD_SOFTBREAK:
+		case MD_LINEBREAK:
+			if (ev != CMARK_EVENT_ENTER)
+				break;
+			if (split) {
+				f->brk = xreallocarray(f->brk, f->nbrk + 1,
+				    sizeof(*f->brk));
+				f->brk[f->nbrk++] = f->text.len;
+			} else
+				joinpending = 1;
+			break;
+		case MD_EMPH:
+		case MD_STRONG:
+		case MD_LINK:
+		case MD_IMAGE:
+			if (ev == CMARK_EVENT_ENTER) {
+				if (open_depth++ == 0)
+					open_off = f->text.len;
+				break;
+			}
+			if (--open_depth != 0)
+				break;
+			if (md_type(n) == MD_IMAGE)
+				break;	/* alt text only */
+			url = md_type(n) == MD_LINK ?
+			    cmark_node_get_url(n) : NULL;
+			if (url != NULL && !url_is_safe(url)) {
+				diag(L->d, L->src->path,
+				    cmark_node_get_start_line(n),
+				    cmark_node_get_start_column(n),
+				    D_UNSAFE_URL, NULL);
+				break;
+			}
+			if (f->text.len > open_off) {
+				struct fspan s = { open_off,
+				    f->text.len - open_off,
+				    md_type(n) == MD_LINK ? SPAN_LINK :
+				    md_type(n) == MD_EMPH ? SPAN_EMPH :
+				    SPAN_STRONG, url ? xstrdup(url) : NULL };
+
+				f->spans = xreallocarray(f->spans,
+				    f->nspans + 1, sizeof(*f->spans));
+				f->spans[f->nspans++] = s;
+			}
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+}
+
+/*
+ * Give node the text seg[skip..len) (trimmed) with the spans of f that fall
+ * inside [base+skip, base+len).  With append, add it after a newline.
+ */
+static void
+put_text(struct node *node, const struct flat *f, size_t base, size_t len,
+    size_t skip, int append)
+{
+	const char *seg = f->text.data + base;
+	size_t b = skip, e = len, n, i, at, s0, s1;
+	struct buf out;
+	int32_t c;
+
+	while (b < e && (n = utf8_next(seg + b, e - b, &c)) > 0 && is_space(c))
+		b += n;
+	while (e > b) {
+		n = utf8_prev_len(seg, e);
+		utf8_next(seg + e - n, n, &c);
+		if (!is_space(c))
+			break;
+		e -= n;
+	}
+	buf_init(&out);
+	if (append && node->text != NULL) {
+		buf_puts(&out, node->text);
+		buf_putc(&out, '\n');
+		free(node->text);
+	}
+	at = out.len;
+	buf_put(&out, seg + b, e - b);
+	node->text = buf_detach(&out);
+	for (i = 0; i < f->nspans; i++) {
+		s0 = f->spans[i].off;
+		s1 = s0 + f->spans[i].len;
+		if (s1 <= base + b || s0 >= base + e)
+			continue;
+		if (s0 < base + b)
+			s0 = base + b;
+		if (s1 > base + e)
+			s1 = base + e;
+		node_add_span(node, at + s0 - base - b, s1 - s0,
+		    f->spans[i].kind, f->spans[i].href);
+	}
+}
+
+/* ---- numbering helpers ---- */
+
+static char *
+numstr(long v)
+{
+	char tmp[32];
+
+	snprintf(tmp, sizeof(tmp), "%ld", v);
+	return xstrdup(tmp);
+}
+
+/* The number after the last child of parent with this type. */
+static long
+next_number(const struct node *parent, enum ntype type, int level)
+{
+	const struct node *c;
+
+	for (c = parent->last; c != NULL; c = c->prev)
+		if (c->type == type && (type != N_SUBITEM || c->level == level))
+			return c->num ? atol(c->num) + 1 : 1;
+	return 1;
+}
+
+static struct node *
+new_numbered(struct node *parent, enum ntype type, int level, long value,
+    const char *label, size_t labellen, int line, int col)
+{
+	struct node *n = node_new(type, line, col);
+
+	n->level = level;
+	if (value > 0) {
+		n->num = numstr(value);
+		if (label != NULL)
+			n->label = text_trim(label, labellen);
+	} else {
+		n->num = numstr(next_number(parent, type, level));
+		n->implicit = 1;
+	}
+	node_append(parent, n);
+	return n;
+}
+
+/* ---- written markers ---- */
+
+static void
+ms_reset(struct mstate *ms, struct node *base)
+{
+	memset(ms, 0, sizeof(*ms));
+	ms->base = base;
+	ms->unit = base;
+}
+
+/* Node type and sub-item level for marker level k under ms->base. */
+static void
+level_type(const struct mstate *ms, int k, enum ntype *type, int *level)
+{
+	const struct node *b = ms->base;
+
+	if (b->type == N_PARAGRAPH) {
+		*type = k == 0 ? N_ITEM : N_SUBITEM;
+		*level = k;
+	} else {
+		*type = N_SUBITEM;
+		*level = (b->type == N_SUBITEM ? b->level : 0) + k + 1;
+	}
+}
+
+static void
+open_marked(struct lower *L, const struct marker *m, const struct flat *f,
+    size_t base, size_t len, int line, int col)
+{
+	struct mstate *ms = &L->ms;
+	enum ntype type;
+	int k, level;
+	long value;
+	struct node *parent, *n;
+
+	/* A scheme seen before closes back to its level. */
+	for (k = 0; k < ms->nlev; k++)
+		if (ms->scheme[k] == m->scheme)
+			break;
+	if (k == ms->nlev) {
+		if (k == MAX_LEVELS) {
+			diag(L->d, L->src->path, line, col, D_TOO_DEEP,
+			    "more than %d item levels", MAX_LEVELS);
+			L->failed = 1;
+			return;
+		}
+		ms->scheme[k] = m->scheme;
+		ms->iroha[k] = m->scheme == MS_PAREN_KANA &&
+		    m->kana == 0x30a4;	/* （イ） first: イロハ order */
+		ms->nlev = k + 1;
+	}
+	ms->nlev = k + 1;
+	parent = k == 0 ? ms->base : ms->open[k - 1];
+	level_type(ms, k, &type, &level);
+	value = m->scheme == MS_PAREN_KANA ?
+	    kana_ordinal(m->kana, ms->iroha[k]) : m->value;
+	n = new_numbered(parent, type, level, value,
+	    f->text.data + base, m->len, line, col);
+	put_text(n, f, base, len, m->skip, 0);
+	ms->open[k] = n;
+	ms->unit = n;
+}
+
+/* An unmarked line under a paragraph: an item whose number was lost. */
+static void
+open_unmarked(struct lower *L, const struct flat *f, size_t base,
+    size_t len, int line, int col)
+{
+	struct mstate *ms = &L->ms;
+	enum ntype type;
+	int level;
+	struct node *n;
+
+	if (ms->nlev == 0) {
+		ms->scheme[0] = MS_NONE;
+		ms->nlev = 1;
+	}
+	ms->nlev = 1;
+	level_type(ms, 0, &type, &level);
+	n = new_numbered(ms->base, type, level, 0, NULL, 0, line, col);
+	put_text(n, f, base, len, 0, 0);
+	ms->open[0] = n;
+	ms->unit = n;
+}
+
+/* Is the open unit an item whose number was lost (no written marker)? */
+static int
+unit_is_unmarked_item(const struct mstate *ms)
+{
+	return ms->nlev == 1 && ms->scheme[0] == MS_NONE &&
+	    ms->unit == ms->open[0];
+}
+
+/*
+ * One line (unit) of a block in container.  first: the block's first line.
+ * nested: the block sits inside a list entry, which is ms->base.
+ *
+ *   marked line                       → item at the marker's level
+ *   first line of a top-level block   → new paragraph (numbered if written)
+ *   later line, paragraph still open  → item whose number was lost
+ *   later line after such an item     → its next sibling
+ *   anything else                     → continues the open unit's text
+ */
+static void
+unit(struct lower *L, struct node *container, const struct flat *f,
+    size_t base, size_t len, int line, int first, int nested)
+{
+	struct mstate *ms = &L->ms;
+	struct marker m;
+	int col = first_col(L, line);
+	char *s = xstrndup(f->text.data + base, len);
+	struct node *p;
+	int numbered;
+
+	if (item_marker_parse(s, &m)) {
+		if (ms->base == NULL) {
+			/* Items before any paragraph text: an empty 項. */
+			p = new_numbered(container, N_PARAGRAPH, 0, 0, NULL, 0,
+			    line, col);
+			p->text = xstrdup("");
+			ms_reset(ms, p);
+		}
+		open_marked(L, &m, f, base, len, line, col);
+	} else if ((first && !nested) || ms->base == NULL) {
+		numbered = para_marker_parse(s, &m);
+		p = new_numbered(container, N_PARAGRAPH, 0,
+		    numbered ? m.value : 0, s, numbered ? m.len : 0, line, col);
+		put_text(p, f, base, len, numbered ? m.skip : 0, 0);
+		ms_reset(ms, p);
+	} else if (!first && (ms->unit == ms->base ||
+	    unit_is_unmarked_item(ms)))
+		open_unmarked(L, f, base, len, line, col);
+	else
+		put_text(ms->unit, f, base, len, 0, 1);
+	free(s);
+}
+
+/* A paragraph block: split into lines, each a unit. */
+static void
+lower_paragraph(struct lower *L, struct node *container, cmark_node *para,
+    int nested)
+{
+	struct flat f;
+	size_t i, from, to;
+	int line = cmark_node_get_start_line(para);
+
+	flat_init(&f);
+	flatten(L, para, &f, 1);
+	for (i = 0; i <= f.nbrk; i++) {
+		from = i == 0 ? 0 : f.brk[i - 1];
+		to = i == f.nbrk ? f.text.len : f.brk[i];
+		unit(L, container, &f, from, to - from, line + (int)i, i == 0,
+		    nested);
+	}
+	flat_release(&f);
+}
+
+/* ---- tables ---- */
+
+static void
+lower_table(struct lower *L, struct node *parent, cmark_node *tbl)
+{
+	struct node *n = node_new(N_TABLE, cmark_node_get_start_line(tbl),
+	    cmark_node_get_start_column(tbl));
+	struct table *t = xcalloc(1, sizeof(*t));
+	cmark_node *row, *cell;
+	uint8_t *al;
+	size_t r, c;
+	struct flat f;
+
+	t->ncols = cmark_gfm_extensions_get_table_columns(tbl);
+	for (row = cmark_node_first_child(tbl); row; row = cmark_node_next(row))
+		t->nrows++;
+	t->cells = xcalloc(t->nrows * t->ncols + 1, sizeof(*t->cells));
+	t->align = xcalloc(t->ncols + 1, 1);
+	al = cmark_gfm_extensions_get_table_alignments(tbl);
+	for (c = 0; c < t->ncols && al; c++)
+		t->align[c] = al[c] == 'l' || al[c] == 'c' || al[c] == 'r' ?
+		    (char)al[c] : 0;
+	for (r = 0, row = cmark_node_first_child(tbl); row;
+	    row = cmark_node_next(row), r++) {
+		for (c = 0, cell = cmark_node_first_child(row); cell;
+		    cell = cmark_node_next(cell), c++) {
+			if (c >= t->ncols)
+				break;
+			flat_init(&f);
+			flatten(L, cell, &f, 0);
+			t->cells[r * t->ncols + c] = text_trim(f.text.data,
+			    f.text.len);
+			flat_release(&f);
+		}
+		for (; c < t->ncols; c++)
+			t->cells[r * t->ncols + c] = xstrdup("");
+	}
+	n->table = t;
+	node_append(parent, n);
+}
+
+/* ---- lists ---- */
+
+static void lower_blocks(struct lower *, struct node *, cmark_node *, int);
+
+/*
+ * A Markdown list.  depth 0: entries are paragraphs of container; deeper:
+ * entries are items or sub-items of owner.
+ */
+static void
+lower_list(struct lower *L, struct node *container, struct node *owner,
+    cmark_node *list, int depth)
+{
+	cmark_node *item, *child;
+	enum ntype type;
+	struct node *entry;
+	struct marker m;
+	struct mstate saved;
+	int line, col, level, ordered, first;
+	const char *src;
+	size_t used;
+	long value;
+
+	if (depth >= MAX_LISTS) {
+		diag(L->d, L->src->path, cmark_node_get_start_line(list), 1,
+		    D_TOO_DEEP, "more than %d nested lists", MAX_LISTS);
+		L->failed = 1;
+		return;
+	}
+	ordered = cmark_node_get_list_type(list) == CMARK_ORDERED_LIST;
+	if (depth == 0) {
+		type = N_PARAGRAPH;
+		level = 0;
+	} else if (owner->type == N_PARAGRAPH) {
+		type = N_ITEM;
+		level = 0;
+	} else {
+		type = N_SUBITEM;
+		level = owner->type == N_SUBITEM ? owner->level + 1 : 1;
+	}
+	for (item = cmark_node_first_child(list); item;
+	    item = cmark_node_next(item)) {
+		line = cmark_node_get_start_line(item);
+		col = cmark_node_get_start_column(item);
+		value = 0;
+		src = source_line(L, line);
+		used = 0;
+		if (ordered) {
+			/* The marker as written, from the source line. */
+			const char *p = src + (col > 0 ? col - 1 : 0);
+
+			value = numeral_parse(p, &used, 0);
+			entry = new_numbered(depth == 0 ? container : owner,
+			    type, level, value, p, used, line, col);
+		} else
+			entry = new_numbered(depth == 0 ? container : owner,
+			    type, level, 0, NULL, 0, line, col);
+		saved = L->ms;
+		ms_reset(&L->ms, entry);
+		first = 1;
+		for (child = cmark_node_first_child(item); child;
+		    child = cmark_node_next(child)) {
+			if (first && md_type(child) == MD_PARAGRAPH) {
+				struct flat f;
+				size_t i, from, to;
+				int pl = cmark_node_get_start_line(child);
+
+				flat_init(&f);
+				flatten(L, child, &f, 1);
+				to = f.nbrk ? f.brk[0] : f.text.len;
+				/*
+				 * A bullet entry may carry its number as a
+				 * written marker: "- (1) …", "- 2 …".
+				 */
+				if (!ordered && entry->implicit &&
+				    (type == N_PARAGRAPH ?
+				    para_marker_parse(f.text.data, &m) :
+				    item_marker_parse(f.text.data, &m))) {
+					free(entry->num);
+					entry->num = numstr(m.value);
+					entry->label = text_trim(f.text.data,
+					    m.len);
+					entry->implicit = 0;
+					put_text(entry, &f, 0, to, m.skip, 0);
+				} else
+					put_text(entry, &f, 0, to, 0, 0);
+				for (i = 1; i <= f.nbrk; i++) {
+					from = f.brk[i - 1];
+					to = i == f.nbrk ? f.text.len : f.brk[i];
+					unit(L, container, &f, from, to - from,
+					    pl + (int)i, 0, 1);
+				}
+				flat_release(&f);
+			} else if (md_type(child) == MD_LIST)
+				lower_list(L, container, entry, child,
+				    depth + 1);
+			else
+				lower_blocks(L, container, child, 1);
+			first = 0;
+		}
+		if (entry->text == NULL)
+			entry->text = xstrdup("");
+		L->ms = saved;
+		if (depth == 0)
+			ms_reset(&L->ms, entry);
+		(void)col;
+	}
+}
+
+/* ---- headings ---- */
+
+static char *
+heading_text(struct lower *L, cmark_node *h)
+{
+	struct flat f;
+	char *s;
+
+	flat_init(&f);
+	flatten(L, h, &f, 0);
+	s = text_trim(f.text.data, f.text.len);
+	flat_release(&f);
+	return s;
+}
+
+/* Remove spaces (ASCII and U+3000) for name matching: "別 表" → "別表". */
+static char *
+squeeze(const char *s)
+{
+	struct buf b;
+	int32_t c;
+	size_t n;
+
+	buf_init(&b);
+	while (*s != '\0') {
+		n = utf8_next(s, strnlen(s, 4), &c);
+		if (!is_space(c))
+			buf_put(&b, s, n);
+		s += n;
+	}
+	return buf_detach(&b);
+}
+
+static struct node *
+make_heading(struct lower *L, const char *text, int hlevel, int line, int col)
+{
+	struct node *n;
+	const char *cap, *rest;
+	size_t len, caplen, used;
+	enum divkind kind;
+	char *num = NULL, *sq;
+	long v;
+
+	if (article_label_parse(text, &num, &len) &&
+	    (L->ja ? strncmp(text, "第", 3) == 0 : 1)) {
+		n = node_new(N_ARTICLE, line, col);
+		n->num = num;
+		n->label = text_trim(text, len);
+		rest = text + len;
+		if (caption_parse(rest, &cap, &caplen, &used)) {
+			n->caption = xstrndup(cap, caplen);
+			rest += used;
+		} else {
+			char *t = text_trim(rest, strlen(rest));
+
+			if (*t != '\0') {
+				n->caption = t;
+				rest += strlen(rest);
+			} else
+				free(t);
+		}
+		/* Text after the caption on the heading line: a first 項. */
+		if (*rest != '\0') {
+			char *t = text_trim(rest, strlen(rest));
+
+			if (*t != '\0') {
+				struct node *p = node_new(N_PARAGRAPH, line,
+				    col);
+
+				p->num = numstr(1);
+				p->implicit = 1;
+				p->text = t;
+				node_append(n, p);
+			} else
+				free(t);
+		}
+	} else {
+		free(num);
+		n = node_new(N_DIVISION, line, col);
+		if (division_label_parse(text, &kind, &v, &len)) {
+			char *t = text_trim(text + len, strlen(text + len));
+
+			n->divkind = kind;
+			n->num = numstr(v);
+			n->label = xstrndup(text, len);
+			if (*t != '\0')
+				n->caption = t;
+			else
+				free(t);
+		} else {
+			sq = squeeze(text);
+			n->divkind = division_by_name(sq);
+			free(sq);
+			n->caption = xstrdup(text);
+		}
+	}
+	n->level = hlevel;
+	return n;
+}
+
+static struct node *
+current_container(struct lower *L)
+{
+	return L->nstack ? L->stack[L->nstack - 1] : L->root;
+}
+
+static void
+lower_heading(struct lower *L, cmark_node *h)
+{
+	int hlevel = cmark_node_get_heading_level(h);
+	int line = cmark_node_get_start_line(h);
+	int col = cmark_node_get_start_column(h);
+	char *text = heading_text(L, h);
+	struct node *n, *parent;
+
+	while (L->nstack > 0 && L->stack[L->nstack - 1]->level >= hlevel)
+		L->nstack--;
+	parent = current_container(L);
+	if (parent->type == N_ARTICLE) {
+		/* A sub-heading inside an article is text of the article. */
+		struct flat f;
+
+		flat_init(&f);
+		buf_puts(&f.text, text);
+		unit(L, parent, &f, 0, f.text.len, line, 1, 0);
+		flat_release(&f);
+		free(text);
+		return;
+	}
+	n = make_heading(L, text, hlevel, line, col);
+	free(text);
+	node_append(parent, n);
+	L->stack[L->nstack++] = n;
+	ms_reset(&L->ms, NULL);
+	if (n->last != NULL)
+		ms_reset(&L->ms, n->last);
+}
+
+/* ---- blocks ---- */
+
+static void
+lower_blocks(struct lower *L, struct node *container, cmark_node *b,
+    int nested)
+{
+	struct node *owner;
+	cmark_node *c;
+	const char *lit;
+
+	switch (md_type(b)) {
+	case MD_HEADING:
+		if (!nested)
+			lower_heading(L, b);
+		break;
+	case MD_PARAGRAPH:
+		lower_paragraph(L, container, b, nested);
+		break;
+	case MD_LIST:
+		if (nested || L->ms.unit != NULL) {
+			/*
+			 * A list right after a paragraph's text belongs to
+			 * it when the paragraph introduces items; at article
+			 * level a list holds paragraphs.
+			 */
+			owner = L->ms.unit;
+			if (nested && owner != NULL) {
+				lower_list(L, container, owner, b, 1);
+				break;
+			}
+		}
+		lower_list(L, container, NULL, b, 0);
+		break;
+	case MD_QUOTE:
+		for (c = cmark_node_first_child(b); c; c = cmark_node_next(c))
+			lower_blocks(L, container, c, nested);
+		break;
+	case MD_TABLE:
+		owner = L->ms.unit != NULL && container->type == N_ARTICLE ?
+		    L->ms.base : container;
+		lower_table(L, owner ? owner : container, b);
+		break;
+	case MD_CODE_BLOCK:
+	case MD_HTML_BLOCK:
+		lit = cmark_node_get_literal(b);
+		if (lit == NULL || (md_type(b) == MD_HTML_BLOCK &&
+		    is_html_comment(lit)))
+			break;
+		if (md_type(b) == MD_HTML_BLOCK)
+			diag(L->d, L->src->path, cmark_node_get_start_line(b),
+			    cmark_node_get_start_column(b), D_RAW_HTML, NULL);
+		{
+			struct flat f;
+			struct node *p;
+
+			flat_init(&f);
+			buf_puts(&f.text, lit);
+			while (f.text.len && f.text.data[f.text.len - 1] == '\n')
+				f.text.data[--f.text.len] = '\0';
+			p = new_numbered(container, N_PARAGRAPH, 0, 0, NULL, 0,
+			    cmark_node_get_start_line(b),
+			    cmark_node_get_start_column(b));
+			put_text(p, &f, 0, f.text.len, 0, 0);
+			ms_reset(&L->ms, p);
+			flat_release(&f);
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+/* ---- ids ---- */
+
+static const char *
+div_prefix(enum divkind k)
+{
+	switch (k) {
+	case DIV_PART: return "pt";
+	case DIV_CHAPTER: return "ch";
+	case DIV_SECTION: return "sec";
+	case DIV_SUBSECTION: return "ssec";
+	case DIV_DIVISION: return "div";
+	case DIV_SUPPL: return "suppl";
+	case DIV_APPENDIX: return "appx";
+	default: return "d";
+	}
+}
+
+/* The nearest enclosing division or article with an id, or NULL. */
+static const struct node *
+id_parent(const struct node *n)
+{
+	for (n = n->parent; n != NULL; n = n->parent)
+		if (n->id != NULL)
+			return n;
+	return NULL;
+}
+
+/* The scope that numbers articles: a 付則 or appendix, or the document. */
+static const struct node *
+article_scope(const struct node *n)
+{
+	for (n = n->parent; n != NULL; n = n->parent)
+		if (n->type == N_DIVISION && (n->divkind == DIV_SUPPL ||
+		    n->divkind == DIV_APPENDIX))
+			return n;
+	return NULL;
+}
+
+static void
+assign_id(struct hmap *ids, struct node *n, char *want)
+{
+	struct buf b;
+	int k;
+
+	if (hmap_get(ids, want) == NULL) {
+		n->id = want;
+		hmap_put(ids, n->id, n);
+		return;
+	}
+	for (k = 2;; k++) {
+		buf_init(&b);
+		buf_printf(&b, "%s-%d", want, k);
+		if (hmap_get(ids, b.data) == NULL)
+			break;
+		buf_release(&b);
+	}
+	free(want);
+	n->id = buf_detach(&b);
+	hmap_put(ids, n->id, n);
+}
+
+static void
+assign_ids(struct lower *L)
+{
+	struct hmap ids, arts;
+	struct node *n;
+	const struct node *par, *scope, *first;
+	struct buf b;
+	int unnumbered = 0, divs = 0, tables;
+
+	hmap_init(&ids);
+	hmap_init(&arts);
+	for (n = L->root->first; n != NULL; n = node_next(n, L->root)) {
+		par = id_parent(n);
+		buf_init(&b);
+		if (par != NULL && n->type != N_ARTICLE)
+			buf_printf(&b, "%s-", par->id);
+		switch (n->type) {
+		case N_DIVISION:
+			divs++;
+			if (n->num != NULL)
+				buf_printf(&b, "%s%s", div_prefix(n->divkind),
+				    n->num);
+			else if (n->divkind == DIV_OTHER)
+				buf_printf(&b, "d%d", divs);
+			else
+				buf_puts(&b, div_prefix(n->divkind));
+			break;
+		case N_ARTICLE:
+			scope = article_scope(n);
+			if (scope != NULL)
+				buf_printf(&b, "%s-", scope->id);
+			if (n->num != NULL) {
+				buf_printf(&b, "a%s", n->num);
+				first = hmap_get(&arts, b.data);
+				if (first != NULL)
+					diag(L->d, L->src->path, n->line,
+					    n->col, D_DUP_ARTICLE,
+					    "%s (first at line %d)",
+					    n->label ? n->label : n->num,
+					    first->line);
+				else
+					hmap_put(&arts, xstrdup(b.data), n);
+			} else
+				buf_printf(&b, "a-n%d", ++unnumbered);
+			break;
+		case N_PARAGRAPH:
+			buf_printf(&b, "p%s", n->num);
+			break;
+		case N_ITEM:
+			buf_printf(&b, "i%s", n->num);
+			break;
+		case N_SUBITEM:
+			buf_printf(&b, "s%s", n->num);
+			break;
+		case N_TABLE:
+			tables = 1;
+			{
+				const struct node *s;
+
+				for (s = n->prev; s; s = s->prev)
+					if (s->type == N_TABLE)
+						tables++;
+			}
+			buf_printf(&b, "t%d", tables);
+			break;
+		default:
+			break;
+		}
+		assign_id(&ids, n, buf_detach(&b));
+	}
+	/* arts owns copies of its keys. */
+	{
+		size_t i;
+
+		for (i = 0; i < arts.cap; i++)
+			free((char *)arts.slots[i].key);
+	}
+	hmap_release(&arts);
+	hmap_release(&ids);
+}
+
+/*
+ * Documents in other languages number their headings loosely: a heading
+ * that holds text and no further headings is an article, numbered or not.
+ */
+static void
+promote_leaf_headings(struct node *root)
+{
+	struct node *n, *c;
+	int leaf;
+
+	for (n = root->first; n != NULL; n = node_next(n, root)) {
+		if (n->type != N_DIVISION || n->divkind != DIV_OTHER)
+			continue;
+		leaf = n->first != NULL;
+		for (c = n->first; c != NULL; c = c->next)
+			if (c->type == N_DIVISION || c->type == N_ARTICLE)
+				leaf = 0;
+		if (leaf)
+			n->type = N_ARTICLE;
+	}
+}
+
+struct node *
+lower_document(cmark_node *root, const struct source *src,
+    const struct meta *meta, struct diags *d)
+{
+	struct lower L;
+	cmark_node *b;
+	size_t i, cap = 1024;
+
+	memset(&L, 0, sizeof(L));
+	L.src = src;
+	L.meta = meta;
+	L.d = d;
+	L.ja = meta == NULL || meta->lang == NULL ||
+	    strncmp(meta->lang, "ja", 2) == 0;
+	L.linestart = xmalloc(cap * sizeof(*L.linestart));
+	L.linestart[L.nlines++] = 0;
+	for (i = 0; i < src->len; i++)
+		if (src->text[i] == '\n') {
+			if (L.nlines == cap) {
+				cap *= 2;
+				L.linestart = xreallocarray(L.linestart, cap,
+				    sizeof(*L.linestart));
+			}
+			L.linestart[L.nlines++] = i + 1;
+		}
+	L.root = node_new(N_DOCUMENT, 1, 1);
+	for (b = cmark_node_first_child(root); b; b = cmark_node_next(b)) {
+		lower_blocks(&L, current_container(&L), b, 0);
+		if (L.failed)
+			break;
+	}
+	free(L.linestart);
+	if (L.failed) {
+		node_free(L.root);
+		return NULL;
+	}
+	if (!L.ja)
+		promote_leaf_headings(L.root);
+	assign_ids(&L);
+	return L.root;
+}

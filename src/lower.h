@@ -1,0 +1,19 @@
+/*
+ * Internal to md.c and lower.c: lowering a cmark-gfm tree into a clause
+ * tree.  Nothing else includes this header.
+ */
+#ifndef TERMC_LOWER_H
+#define TERMC_LOWER_H
+
+#include <cmark-gfm.h>
+
+struct diags;
+struct meta;
+struct node;
+struct source;
+
+/* Lower the cmark document root; returns an N_DOCUMENT tree or NULL. */
+struct node	*lower_document(cmark_node *root, const struct source *,
+		    const struct meta *, struct diags *);
+
+#endif

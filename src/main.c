@@ -1,0 +1,135 @@
+/*
+ * termc: the terms compiler.  Dispatches subcommands; `termc tree` lives
+ * here because it is only a load and a dump.
+ */
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "diag.h"
+#include "doc.h"
+#include "tree.h"
+
+static const struct command {
+	const char	*name;
+	int		(*run)(int, char **);
+	const char	*summary;
+} commands[] = {
+	{ "build", cmd_build, "compile terms into a published site" },
+	{ "tree", cmd_tree, "print the clause tree of a terms file" },
+};
+
+#define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))
+
+static void
+usage(FILE *fp)
+{
+	size_t i;
+
+	fputs("usage: termc [--help | --version] COMMAND [ARGS]\n\n"
+	    "Commands:\n", fp);
+	for (i = 0; i < NCOMMANDS; i++)
+		fprintf(fp, "  %-8s %s\n", commands[i].name,
+		    commands[i].summary);
+	fputs("\n'termc COMMAND --help' describes a command.\n", fp);
+}
+
+int
+usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "termc: %s%s", cmd ? cmd : "", cmd ? ": " : "");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'termc %s%s--help'.\n", cmd ? cmd : "",
+	    cmd ? " " : "");
+	return 2;
+}
+
+static const char tree_usage[] =
+    "usage: termc tree [--format=json|xml] FILE\n\n"
+    "Print the clause tree of one terms file: divisions, articles,\n"
+    "paragraphs, items and tables with their numbers, labels, captions,\n"
+    "anchors and source lines.\n\n"
+    "  --format=json   JSON (default)\n"
+    "  --format=xml    XML in the Japanese standard law element names\n"
+    "  --help          show this help\n";
+
+int
+cmd_tree(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct diags d;
+	struct doc *doc;
+	char *out;
+	int c, xml = 0, rc;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (strcmp(optarg, "json") == 0)
+				xml = 0;
+			else if (strcmp(optarg, "xml") == 0)
+				xml = 1;
+			else
+				return usage_error("tree",
+				    "unknown format '%s'", optarg);
+			break;
+		case 'h':
+			fputs(tree_usage, stdout);
+			return 0;
+		default:
+			return usage_error("tree", "bad option");
+		}
+	}
+	if (argc - optind != 1)
+		return usage_error("tree", "expected one FILE");
+	diags_init(&d);
+	doc = doc_load(argv[optind], &d);
+	diags_print(&d, stderr);
+	rc = diags_exit(&d, 0);
+	if (doc != NULL && rc == 0) {
+		out = xml ? tree_xml(doc) : tree_json(doc);
+		fputs(out, stdout);
+		if (!xml)
+			fputc('\n', stdout);
+		free(out);
+	}
+	doc_free(doc);
+	diags_release(&d);
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	size_t i;
+
+	if (argc < 2) {
+		usage(stderr);
+		return 2;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		usage(stdout);
+		return 0;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("termc %s\n", TERMC_VERSION);
+		return 0;
+	}
+	for (i = 0; i < NCOMMANDS; i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return commands[i].run(argc - 1, argv + 1);
+	return usage_error(NULL, "unknown command '%s'", argv[1]);
+}

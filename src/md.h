@@ -1,0 +1,33 @@
+/*
+ * Markdown body → clause tree.  md.c and lower.c are the only files that
+ * include cmark-gfm; no cmark type crosses this interface.
+ *
+ * Debian's cmark-gfm 0.29 lacks upstream's 2023 fixes for quadratic inputs,
+ * so md_parse() first scans the text once and refuses, with a diagnostic,
+ * anything past these limits.  Real terms are far inside all of them.
+ */
+#ifndef TERMC_MD_H
+#define TERMC_MD_H
+
+#include <stddef.h>
+
+struct diags;
+struct meta;
+struct node;
+struct source;
+
+#define MD_MAX_LINE	(256u * 1024)	/* bytes in one line */
+#define MD_MAX_DEPTH	16		/* block nesting: quotes, lists */
+#define MD_MAX_COLS	64		/* table columns */
+#define MD_MAX_ROWS	20000		/* rows in one table */
+#define MD_MAX_DELIMS	2000		/* [ ] * _ ` < ! in one block */
+
+/*
+ * Parse src's body into a clause tree (an N_DOCUMENT node, owned by the
+ * caller).  Returns NULL after recording an error in d when a limit is
+ * exceeded; structural faults are recorded and the tree still returned.
+ */
+struct node	*md_parse(const struct source *, const struct meta *,
+		    struct diags *);
+
+#endif

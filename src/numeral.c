@@ -1,0 +1,403 @@
+/*
+ * Numerals and labels: see numeral.h.
+ *
+ * Kanji numerals are read the way statutes write them: with multipliers
+ * (十七 = 17, 百二 = 102, 二千十 = 2010) or positionally when no multiplier
+ * appears (二〇一七 = 2017).  Values above 99999 are refused: no clause
+ * number is that large, and refusing keeps every arithmetic in range.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buf.h"
+#include "numeral.h"
+#include "text.h"
+#include "xalloc.h"
+
+#define NUM_MAX	99999L
+
+static int
+kanji_digit(int32_t c)
+{
+	switch (c) {
+	case 0x3007: case 0x96f6: return 0;	/* 〇 零 */
+	case 0x4e00: return 1;	/* 一 */
+	case 0x4e8c: return 2;	/* 二 */
+	case 0x4e09: return 3;	/* 三 */
+	case 0x56db: return 4;	/* 四 */
+	case 0x4e94: return 5;	/* 五 */
+	case 0x516d: return 6;	/* 六 */
+	case 0x4e03: return 7;	/* 七 */
+	case 0x516b: return 8;	/* 八 */
+	case 0x4e5d: return 9;	/* 九 */
+	default: return -1;
+	}
+}
+
+static int
+kanji_mult(int32_t c)
+{
+	switch (c) {
+	case 0x5341: return 10;		/* 十 */
+	case 0x767e: return 100;	/* 百 */
+	case 0x5343: return 1000;	/* 千 */
+	default: return 0;
+	}
+}
+
+static int
+arabic_digit(int32_t c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 0xff10 && c <= 0xff19)
+		return c - 0xff10;
+	return -1;
+}
+
+static size_t
+next(const char *s, int32_t *c)
+{
+	size_t n = strnlen(s, 4);
+
+	return n ? utf8_next(s, n, c) : (*c = 0, 0);
+}
+
+long
+numeral_parse(const char *s, size_t *used, int kanji)
+{
+	const char *p = s;
+	long val = 0, total = 0, cur = -1;
+	int32_t c;
+	size_t n;
+	int d, m, any = 0, mult_seen = 0;
+
+	/* Arabic, ASCII or full-width; mixed widths are accepted. */
+	while ((n = next(p, &c)) > 0 && (d = arabic_digit(c)) >= 0) {
+		val = val * 10 + d;
+		if (val > NUM_MAX)
+			return -1;
+		p += n;
+		any = 1;
+	}
+	if (any) {
+		*used = (size_t)(p - s);
+		return val;
+	}
+	if (!kanji)
+		return -1;
+	while ((n = next(p, &c)) > 0) {
+		if ((d = kanji_digit(c)) >= 0) {
+			/* Positional when digits follow digits: 二〇一七. */
+			cur = (cur >= 0 && !mult_seen) ? cur * 10 + d : d;
+			if (mult_seen && cur >= 0 && cur > 9)
+				return -1;
+		} else if ((m = kanji_mult(c)) > 0) {
+			total += (cur >= 0 ? cur : 1) * m;
+			cur = -1;
+			mult_seen = 1;
+		} else
+			break;
+		if (total > NUM_MAX || cur > NUM_MAX)
+			return -1;
+		p += n;
+		any = 1;
+	}
+	if (!any)
+		return -1;
+	*used = (size_t)(p - s);
+	return total + (cur >= 0 ? cur : 0);
+}
+
+static int
+starts(const char *s, const char *lit)
+{
+	return strncmp(s, lit, strlen(lit)) == 0;
+}
+
+/* Skip ASCII spaces and U+3000; returns bytes skipped. */
+static size_t
+skip_spaces(const char *s)
+{
+	const char *p = s;
+	int32_t c;
+	size_t n;
+
+	while ((n = next(p, &c)) > 0 && is_space(c))
+		p += n;
+	return (size_t)(p - s);
+}
+
+int
+article_label_parse(const char *s, char **num, size_t *len)
+{
+	const char *p = s;
+	struct buf b;
+	size_t n;
+	long v;
+
+	if (starts(p, "第")) {
+		p += strlen("第");
+		p += skip_spaces(p);
+		if ((v = numeral_parse(p, &n, 1)) < 0)
+			return 0;
+		p += n;
+		p += skip_spaces(p);
+		if (!starts(p, "条"))
+			return 0;
+		p += strlen("条");
+		buf_init(&b);
+		buf_printf(&b, "%ld", v);
+		/* Branch numbers: 第17条の2の3. */
+		while (starts(p, "の") &&
+		    (v = numeral_parse(p + strlen("の"), &n, 1)) >= 0) {
+			p += strlen("の") + n;
+			buf_printf(&b, "_%ld", v);
+		}
+		*num = buf_detach(&b);
+		*len = (size_t)(p - s);
+		return 1;
+	}
+	/* Other languages: "Article 5", "Section 5", "5.", "5 ". */
+	if (strncasecmp(p, "article", 7) == 0 || strncasecmp(p, "section", 7) == 0) {
+		p += 7;
+		p += skip_spaces(p);
+		if ((v = numeral_parse(p, &n, 0)) < 0)
+			return 0;
+		p += n;
+		if (*p == '.')
+			p++;
+	} else {
+		if ((v = numeral_parse(p, &n, 0)) < 0)
+			return 0;
+		p += n;
+		if (*p == '.')
+			p++;
+		else if (*p != ' ')
+			return 0;
+	}
+	buf_init(&b);
+	buf_printf(&b, "%ld", v);
+	*num = buf_detach(&b);
+	*len = (size_t)(p - s);
+	return 1;
+}
+
+int
+division_label_parse(const char *s, enum divkind *kind, long *val, size_t *len)
+{
+	static const struct {
+		const char	*word;
+		enum divkind	 kind;
+	} words[] = {
+		{ "編", DIV_PART }, { "章", DIV_CHAPTER }, { "節", DIV_SECTION },
+		{ "款", DIV_SUBSECTION }, { "目", DIV_DIVISION }
+	};
+	const char *p = s;
+	size_t n, i;
+	long v;
+
+	if (!starts(p, "第"))
+		return 0;
+	p += strlen("第");
+	p += skip_spaces(p);
+	if ((v = numeral_parse(p, &n, 1)) < 0)
+		return 0;
+	p += n;
+	p += skip_spaces(p);
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (starts(p, words[i].word)) {
+			*kind = words[i].kind;
+			*val = v;
+			*len = (size_t)(p + strlen(words[i].word) - s);
+			return 1;
+		}
+	return 0;
+}
+
+enum divkind
+division_by_name(const char *s)
+{
+	static const char *const suppl[] = { "付則", "附則", "補則" };
+	static const char *const appx[] = { "別表", "別紙", "別記", "様式",
+	    "(別紙)", "（別紙）", "(別表)", "（別表）" };
+	size_t i;
+
+	for (i = 0; i < sizeof(suppl) / sizeof(suppl[0]); i++)
+		if (starts(s, suppl[i]))
+			return DIV_SUPPL;
+	for (i = 0; i < sizeof(appx) / sizeof(appx[0]); i++)
+		if (starts(s, appx[i]))
+			return DIV_APPENDIX;
+	return DIV_OTHER;
+}
+
+static int
+is_open(int32_t c)
+{
+	return c == '(' || c == 0xff08;
+}
+
+static int
+is_close(int32_t c)
+{
+	return c == ')' || c == 0xff09;
+}
+
+int
+caption_parse(const char *s, const char **cap, size_t *caplen, size_t *used)
+{
+	const char *p = s, *start;
+	int32_t c;
+	size_t n;
+	int depth = 0;
+
+	p += skip_spaces(p);
+	if ((n = next(p, &c)) == 0 || !is_open(c))
+		return 0;
+	p += n;
+	start = p;
+	while ((n = next(p, &c)) > 0) {
+		if (is_open(c))
+			depth++;
+		else if (is_close(c)) {
+			if (depth-- == 0) {
+				*cap = start;
+				*caplen = (size_t)(p - start);
+				*used = (size_t)(p + n - s);
+				return 1;
+			}
+		}
+		p += n;
+	}
+	return 0;
+}
+
+/* イロハ order, as written in statutes. */
+static const int32_t iroha[] = {
+	0x30a4, 0x30ed, 0x30cf, 0x30cb, 0x30db, 0x30d8, 0x30c8, 0x30c1,
+	0x30ea, 0x30cc, 0x30eb, 0x30f2, 0x30ef, 0x30ab, 0x30e8, 0x30bf,
+	0x30ec, 0x30bd, 0x30c4, 0x30cd, 0x30ca, 0x30e9, 0x30e0, 0x30a6,
+	0x30f0, 0x30ce, 0x30aa, 0x30af, 0x30e4, 0x30de, 0x30b1, 0x30d5,
+	0x30b3, 0x30a8, 0x30c6, 0x30a2, 0x30b5, 0x30ad, 0x30e6, 0x30e1,
+	0x30df, 0x30b7, 0x30f1, 0x30d2, 0x30e2, 0x30bb, 0x30b9
+};
+/* アイウ order: ア イ ウ エ オ カ キ ク ケ コ サ シ ス セ ソ タ チ ツ テ ト. */
+static const int32_t aiueo[] = {
+	0x30a2, 0x30a4, 0x30a6, 0x30a8, 0x30aa, 0x30ab, 0x30ad, 0x30af,
+	0x30b1, 0x30b3, 0x30b5, 0x30b7, 0x30b9, 0x30bb, 0x30bd, 0x30bf,
+	0x30c1, 0x30c4, 0x30c6, 0x30c8
+};
+
+long
+kana_ordinal(int kana, int use_iroha)
+{
+	const int32_t *t = use_iroha ? iroha : aiueo;
+	size_t n = use_iroha ? sizeof(iroha) / sizeof(iroha[0]) :
+	    sizeof(aiueo) / sizeof(aiueo[0]);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (t[i] == kana)
+			return (long)i + 1;
+	return 0;
+}
+
+int
+para_marker_parse(const char *s, struct marker *m)
+{
+	const char *p;
+	int32_t c;
+	size_t n;
+	long v;
+
+	if ((v = numeral_parse(s, &n, 0)) < 0 || v == 0)
+		return 0;
+	p = s + n;
+	if ((n = next(p, &c)) == 0)
+		return 0;
+	memset(m, 0, sizeof(*m));
+	m->scheme = MS_PARA;
+	m->value = v;
+	m->len = (size_t)(p - s);
+	if (c == 0xff0e || c == '.' || c == 0x3001) {	/* ． . 、 */
+		m->len += n;
+		p += n;
+	} else if (!is_space(c))
+		return 0;
+	m->skip = (size_t)(p - s) + skip_spaces(p);
+	/* "2. " needs text after it; "14日" is no marker (caught above). */
+	return s[m->skip] != '\0';
+}
+
+int
+item_marker_parse(const char *s, struct marker *m)
+{
+	const char *p = s;
+	int32_t c, c2;
+	size_t n, n2, used;
+	long v;
+
+	memset(m, 0, sizeof(*m));
+	if ((n = next(p, &c)) == 0)
+		return 0;
+	if (is_open(c)) {
+		p += n;
+		if ((v = numeral_parse(p, &used, 1)) >= 0) {
+			p += used;
+			m->scheme = MS_PAREN_NUM;
+			m->value = v;
+		} else if ((n2 = next(p, &c2)) > 0 &&
+		    (kana_ordinal(c2, 1) || kana_ordinal(c2, 0))) {
+			p += n2;
+			m->scheme = MS_PAREN_KANA;
+			m->kana = c2;
+			m->value = kana_ordinal(c2, 0);
+		} else if (n2 > 0 && ((c2 >= 'a' && c2 <= 'z') ||
+		    (c2 >= 0xff41 && c2 <= 0xff5a))) {
+			p += n2;
+			m->scheme = MS_PAREN_LATIN;
+			m->value = c2 >= 0xff41 ? c2 - 0xff41 + 1 : c2 - 'a' + 1;
+		} else
+			return 0;
+		if ((n = next(p, &c)) == 0 || !is_close(c))
+			return 0;
+		p += n;
+	} else if (c >= 0x2460 && c <= 0x2473) {	/* ①..⑳ */
+		p += n;
+		m->scheme = MS_CIRCLED;
+		m->value = c - 0x2460 + 1;
+	} else if ((v = numeral_parse(p, &used, 0)) >= 0) {
+		p += used;
+		if ((n = next(p, &c)) == 0 || !is_close(c))
+			return 0;
+		p += n;
+		m->scheme = MS_NUM_PAREN;
+		m->value = v;
+	} else if (c >= 'a' && c <= 'z' && p[1] == ')') {
+		m->scheme = MS_LATIN_PAREN;
+		m->value = c - 'a' + 1;
+		p += 2;
+	} else if ((v = numeral_parse(p, &used, 1)) > 0) {
+		/* Kanji item numbers need a following space: 一　, not 一部. */
+		p += used;
+		if ((n = next(p, &c)) == 0 || !is_space(c))
+			return 0;
+		m->scheme = MS_KANJI;
+		m->value = v;
+	} else if (kana_ordinal(c, 1)) {
+		p += n;
+		if ((n = next(p, &c2)) == 0 || !is_space(c2))
+			return 0;
+		m->scheme = MS_IROHA;
+		m->kana = c;
+		m->value = kana_ordinal(c, 1);
+	} else
+		return 0;
+	m->len = (size_t)(p - s);
+	m->skip = m->len + skip_spaces(p);
+	return s[m->skip] != '\0';
+}

@@ -1,0 +1,110 @@
+/*
+ * Atomic output files: see outfile.h.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "outfile.h"
+#include "xalloc.h"
+
+/* A relative path with no empty, "." or ".." component and no leading /. */
+static int
+rel_is_safe(const char *rel)
+{
+	const char *p = rel, *e;
+	size_t n;
+
+	if (*rel == '\0' || *rel == '/')
+		return 0;
+	for (;;) {
+		e = strchr(p, '/');
+		n = e ? (size_t)(e - p) : strlen(p);
+		if (n == 0 || (n == 1 && p[0] == '.') ||
+		    (n == 2 && p[0] == '.' && p[1] == '.'))
+			return 0;
+		if (e == NULL)
+			return 1;
+		p = e + 1;
+	}
+}
+
+static int
+mkdirs(char *path)
+{
+	char *p;
+
+	for (p = path + 1; *p != '\0'; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(path, 0777) == -1 && errno != EEXIST) {
+			*p = '/';
+			return -1;
+		}
+		*p = '/';
+	}
+	if (mkdir(path, 0777) == -1 && errno != EEXIST)
+		return -1;
+	return 0;
+}
+
+int
+outfile_write(const char *root, const char *rel, const void *data,
+    size_t len, struct diags *d)
+{
+	struct buf path, tmp;
+	char *dir, *slash;
+	FILE *fp;
+	int fd, rc = -1;
+
+	if (!rel_is_safe(rel)) {
+		diag(d, rel, 0, 0, D_IO, "unsafe output path");
+		return -1;
+	}
+	buf_init(&path);
+	buf_printf(&path, "%s/%s", root, rel);
+	dir = xstrdup(path.data);
+	if ((slash = strrchr(dir, '/')) != NULL)
+		*slash = '\0';
+	buf_init(&tmp);
+	buf_printf(&tmp, "%s/.termc-XXXXXX", dir);
+	if (mkdirs(dir) == -1) {
+		diag(d, dir, 0, 0, D_IO, "%s", strerror(errno));
+		goto out;
+	}
+	if ((fd = mkstemp(tmp.data)) == -1) {
+		diag(d, tmp.data, 0, 0, D_IO, "%s", strerror(errno));
+		goto out;
+	}
+	fchmod(fd, 0644);
+	if ((fp = fdopen(fd, "wb")) == NULL) {
+		close(fd);
+		unlink(tmp.data);
+		diag(d, path.data, 0, 0, D_IO, "%s", strerror(errno));
+		goto out;
+	}
+	if (fwrite(data, 1, len, fp) != len || fflush(fp) != 0) {
+		diag(d, path.data, 0, 0, D_IO, "%s", strerror(errno));
+		fclose(fp);
+		unlink(tmp.data);
+		goto out;
+	}
+	if (fclose(fp) != 0 || rename(tmp.data, path.data) == -1) {
+		diag(d, path.data, 0, 0, D_IO, "%s", strerror(errno));
+		unlink(tmp.data);
+		goto out;
+	}
+	rc = 0;
+out:
+	free(dir);
+	buf_release(&tmp);
+	buf_release(&path);
+	return rc;
+}

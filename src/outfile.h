@@ -1,0 +1,21 @@
+/*
+ * Writing output files safely: every file goes to a temporary name in its
+ * final directory and is renamed into place, so a reader (or a failed
+ * build) never sees a partial file.  Paths are relative to an output root
+ * and may not climb out of it.
+ */
+#ifndef TERMC_OUTFILE_H
+#define TERMC_OUTFILE_H
+
+#include <stddef.h>
+
+struct diags;
+
+/*
+ * Write len bytes to root/rel, creating directories below root as needed.
+ * Returns 0, or -1 after recording an io diagnostic in d.
+ */
+int	outfile_write(const char *root, const char *rel, const void *data,
+	    size_t len, struct diags *d);
+
+#endif

@@ -1,0 +1,172 @@
+/*
+ * termc build: load every terms file, report, and publish the site.
+ *
+ * Nothing is written unless every document parsed without error (and, with
+ * --strict, without warning): a failed build leaves the previous output as
+ * it was.  Each file is then written to a temporary name and renamed.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "cli.h"
+#include "diag.h"
+#include "doc.h"
+#include "hmap.h"
+#include "html.h"
+#include "outfile.h"
+#include "xalloc.h"
+
+static const char build_usage[] =
+    "usage: termc build [-o DIR] [--templates DIR] [--strict] [TERMS_DIR|FILE ...]\n\n"
+    "Compile terms files (default: terms/) into a published site:\n"
+    "DIR/index.html, one page per revision at\n"
+    "DIR/<provider>/<document>/<revision>.html, and DIR/style.css.\n"
+    "Diagnostics go to standard error; on any error nothing is written.\n\n"
+    "  -o, --output DIR   output directory (default: out)\n"
+    "  --templates DIR    page templates (default: templates)\n"
+    "  --strict           treat warnings as errors\n"
+    "  --help             show this help\n";
+
+static int
+same_document(const struct doc *a, const struct doc *b)
+{
+	return strcmp(a->meta.provider, b->meta.provider) == 0 &&
+	    strcmp(a->meta.document, b->meta.document) == 0;
+}
+
+/* Read a whole (small, trusted) file; NULL with a diagnostic on failure. */
+static char *
+slurp(const char *path, size_t *len, struct diags *d)
+{
+	FILE *fp = fopen(path, "rb");
+	struct buf b;
+	char chunk[8192];
+	size_t n;
+
+	if (fp == NULL) {
+		diag(d, path, 0, 0, D_IO, "cannot open");
+		return NULL;
+	}
+	buf_init(&b);
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		buf_put(&b, chunk, n);
+	fclose(fp);
+	*len = b.len;
+	return buf_detach(&b);
+}
+
+static int
+publish(const struct corpus *c, const char *outdir, const char *tpldir,
+    struct diags *d)
+{
+	struct templates *t;
+	struct page_ctx pc;
+	struct hmap seen;
+	struct buf rel, path;
+	size_t i, j, end, len;
+	char *html, *css;
+	int rc = 0;
+
+	if ((t = templates_load(tpldir, d)) == NULL)
+		return -1;
+	hmap_init(&seen);
+	for (i = 0; i < c->n && rc == 0; i = end) {
+		for (end = i + 1; end < c->n &&
+		    same_document(c->docs[end], c->docs[i]); end++)
+			;
+		for (j = i; j < end && rc == 0; j++) {
+			const struct meta *m = &c->docs[j]->meta;
+
+			memset(&pc, 0, sizeof(pc));
+			pc.root = "../../";
+			pc.revisions = (const struct doc *const *)c->docs + i;
+			pc.nrevisions = end - i;
+			buf_init(&rel);
+			buf_printf(&rel, "%s/%s/%s.html", m->provider,
+			    m->document, m->revision);
+			if (hmap_get(&seen, rel.data) != NULL) {
+				diag(d, c->docs[j]->path, m->revision_line, 1,
+				    D_IO, "a second document publishes to %s",
+				    rel.data);
+				rc = -1;
+				buf_release(&rel);
+				break;
+			}
+			html = html_page(t, c->docs[j], &pc, &len);
+			rc = outfile_write(outdir, rel.data, html, len, d);
+			free(html);
+			/* seen owns its keys. */
+			hmap_put(&seen, buf_detach(&rel), c->docs[j]);
+		}
+	}
+	for (i = 0; i < seen.cap; i++)
+		free((char *)seen.slots[i].key);
+	hmap_release(&seen);
+	if (rc == 0) {
+		html = html_index(t, c, NULL, 0, &len);
+		rc = outfile_write(outdir, "index.html", html, len, d);
+		free(html);
+	}
+	if (rc == 0) {
+		buf_init(&path);
+		buf_printf(&path, "%s/style.css", tpldir);
+		if ((css = slurp(path.data, &len, d)) == NULL)
+			rc = -1;
+		else
+			rc = outfile_write(outdir, "style.css", css, len, d);
+		free(css);
+		buf_release(&path);
+	}
+	templates_free(t);
+	return rc;
+}
+
+int
+cmd_build(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "templates", required_argument, NULL, 't' },
+		{ "strict", no_argument, NULL, 's' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	static char *defaults[] = { (char *)"terms" };
+	const char *outdir = "out", *tpldir = "templates";
+	struct corpus c;
+	struct diags d;
+	int ch, strict = 0, rc;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'o':
+			outdir = optarg;
+			break;
+		case 't':
+			tpldir = optarg;
+			break;
+		case 's':
+			strict = 1;
+			break;
+		case 'h':
+			fputs(build_usage, stdout);
+			return 0;
+		default:
+			return usage_error("build", "bad option");
+		}
+	}
+	diags_init(&d);
+	if (corpus_load(&c, optind < argc ? argv + optind : defaults,
+	    optind < argc ? (size_t)(argc - optind) : 1, &d) == 0 &&
+	    diags_exit(&d, strict) == 0)
+		publish(&c, outdir, tpldir, &d);
+	diags_print(&d, stderr);
+	rc = diags_exit(&d, strict);
+	corpus_release(&c);
+	diags_release(&d);
+	return rc;
+}

@@ -1,0 +1,247 @@
+/*
+ * Reading and splitting source files: see source.h.
+ *
+ * Order of checks: size (before reading all of it), encodings that are not
+ * UTF-8 at all (UTF-16 byte-order marks, NUL bytes), UTF-8 validity, then
+ * line ends and front matter.  Each failure is one diagnostic with the
+ * position of the offending byte.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "source.h"
+#include "xalloc.h"
+
+int
+utf8_valid(const char *bytes, size_t len, size_t *bad)
+{
+	const unsigned char *s = (const unsigned char *)bytes;
+	size_t i = 0, n, k;
+	unsigned c;
+
+	while (i < len) {
+		c = s[i];
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf)
+			n = 1;
+		else if (c >= 0xe0 && c <= 0xef)
+			n = 2;
+		else if (c >= 0xf0 && c <= 0xf4)
+			n = 3;
+		else
+			goto fail;
+		if (i + n >= len)	/* truncated sequence */
+			goto fail;
+		for (k = 1; k <= n; k++)
+			if ((s[i + k] & 0xc0) != 0x80)
+				goto fail;
+		/* Overlongs, surrogates and code points above U+10FFFF. */
+		if (c == 0xe0 && s[i + 1] < 0xa0)
+			goto fail;
+		if (c == 0xed && s[i + 1] > 0x9f)
+			goto fail;
+		if (c == 0xf0 && s[i + 1] < 0x90)
+			goto fail;
+		if (c == 0xf4 && s[i + 1] > 0x8f)
+			goto fail;
+		i += n + 1;
+	}
+	return 1;
+fail:
+	*bad = i;
+	return 0;
+}
+
+void
+text_position(const char *text, size_t off, int *line, int *col)
+{
+	size_t i;
+	int l = 1, c = 1;
+
+	for (i = 0; i < off && text[i] != '\0'; i++) {
+		if (text[i] == '\n') {
+			l++;
+			c = 1;
+		} else if (((unsigned char)text[i] & 0xc0) != 0x80)
+			c++;
+	}
+	*line = l;
+	*col = c;
+}
+
+/* Convert CRLF and lone CR to LF in place; returns the new length. */
+static size_t
+normalize_eol(char *s, size_t len)
+{
+	size_t i, j;
+
+	for (i = j = 0; i < len; i++) {
+		if (s[i] == '\r') {
+			s[j++] = '\n';
+			if (i + 1 < len && s[i + 1] == '\n')
+				i++;
+		} else
+			s[j++] = s[i];
+	}
+	s[j] = '\0';
+	return j;
+}
+
+/* Is the line starting at p exactly the fence (--- or ...) ? */
+static int
+is_fence(const char *p, const char *fence)
+{
+	size_t n = strlen(fence);
+
+	if (strncmp(p, fence, n) != 0)
+		return 0;
+	p += n;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	return *p == '\n' || *p == '\0';
+}
+
+static int
+split_front_matter(struct source *src, struct diags *d)
+{
+	char *p, *start, *end;
+
+	if (!is_fence(src->text, "---")) {
+		diag(d, src->path, 1, 1, D_FM_MISSING,
+		    "a terms file starts with a --- line");
+		return -1;
+	}
+	start = strchr(src->text, '\n');
+	start = start ? start + 1 : src->text + src->len;
+	for (p = start; *p != '\0'; p = end + 1) {
+		end = strchr(p, '\n');
+		if (is_fence(p, "---") || is_fence(p, "...")) {
+			src->fmlen = (size_t)(p - start);
+			src->fm = xstrndup(start, src->fmlen);
+			src->fmline = 2;
+			end = end ? end : src->text + src->len;
+			/* Blank the front matter, keeping its newlines. */
+			for (p = src->text; p < end; p++)
+				if (*p != '\n')
+					*p = ' ';
+			return 0;
+		}
+		if (end == NULL)
+			break;
+	}
+	diag(d, src->path, 1, 1, D_FM_SYNTAX,
+	    "front matter is not closed by a --- line");
+	return -1;
+}
+
+int
+source_load(struct source *src, const char *path, const char *bytes,
+    size_t len, size_t maxsize, struct diags *d)
+{
+	size_t bad, skip = 0;
+	int line, col;
+	char *nul;
+
+	memset(src, 0, sizeof(*src));
+	if (maxsize == 0)
+		maxsize = SOURCE_MAX_SIZE;
+	if (len > maxsize) {
+		diag(d, path, 1, 1, D_TOO_BIG, "%zu bytes, the limit is %zu",
+		    len, maxsize);
+		return -1;
+	}
+	if (len >= 2 && (((unsigned char)bytes[0] == 0xff &&
+	    (unsigned char)bytes[1] == 0xfe) ||
+	    ((unsigned char)bytes[0] == 0xfe &&
+	    (unsigned char)bytes[1] == 0xff))) {
+		diag(d, path, 1, 1, D_NOT_UTF8, "UTF-16 byte-order mark");
+		return -1;
+	}
+	if ((nul = memchr(bytes, '\0', len)) != NULL) {
+		/* Positions count on the text before the NUL. */
+		char *head = xstrndup(bytes, (size_t)(nul - bytes));
+
+		text_position(head, (size_t)(nul - bytes), &line, &col);
+		free(head);
+		diag(d, path, line, col, D_NOT_UTF8, "NUL byte at offset %zu",
+		    (size_t)(nul - bytes));
+		return -1;
+	}
+	if (len >= 3 && memcmp(bytes, "\xef\xbb\xbf", 3) == 0)
+		skip = 3;
+	if (!utf8_valid(bytes + skip, len - skip, &bad)) {
+		char *head = xstrndup(bytes + skip, bad);
+
+		text_position(head, bad, &line, &col);
+		free(head);
+		diag(d, path, line, col, D_BAD_UTF8, "byte 0x%02x at offset %zu",
+		    (unsigned char)bytes[skip + bad], skip + bad);
+		return -1;
+	}
+	src->path = xstrdup(path);
+	src->text = xstrndup(bytes + skip, len - skip);
+	src->len = normalize_eol(src->text, len - skip);
+	if (split_front_matter(src, d) == -1) {
+		source_release(src);
+		return -1;
+	}
+	return 0;
+}
+
+int
+source_read(struct source *src, const char *path, size_t maxsize,
+    struct diags *d)
+{
+	FILE *fp;
+	char *bytes;
+	size_t len = 0, cap = 65536, n;
+	int rc;
+
+	if (maxsize == 0)
+		maxsize = SOURCE_MAX_SIZE;
+	if ((fp = fopen(path, "rb")) == NULL) {
+		diag(d, path, 0, 0, D_IO, "%s", strerror(errno));
+		return -1;
+	}
+	bytes = xmalloc(cap);
+	/* Read at most maxsize + 1 bytes: enough to know it is too big. */
+	while ((n = fread(bytes + len, 1, cap - len, fp)) > 0) {
+		len += n;
+		if (len > maxsize)
+			break;
+		if (len == cap) {
+			cap *= 2;
+			bytes = xrealloc(bytes, cap);
+		}
+	}
+	if (ferror(fp)) {
+		diag(d, path, 0, 0, D_IO, "%s", strerror(errno));
+		fclose(fp);
+		free(bytes);
+		return -1;
+	}
+	fclose(fp);
+	if (len > maxsize) {
+		diag(d, path, 1, 1, D_TOO_BIG, "more than %zu bytes", maxsize);
+		free(bytes);
+		return -1;
+	}
+	rc = source_load(src, path, bytes, len, maxsize, d);
+	free(bytes);
+	return rc;
+}
+
+void
+source_release(struct source *src)
+{
+	free(src->path);
+	free(src->text);
+	free(src->fm);
+	memset(src, 0, sizeof(*src));
+}

@@ -1,0 +1,47 @@
+/*
+ * Source files: read one terms file, check that it is UTF-8 text within the
+ * size limit, normalize line ends to LF, and split off the YAML front matter.
+ *
+ * The body keeps the file's line numbering: the front matter lines are
+ * blanked (their bytes become spaces), so line N of the body is line N of
+ * the file and every later stage reports true positions.
+ */
+#ifndef TERMC_SOURCE_H
+#define TERMC_SOURCE_H
+
+#include <stddef.h>
+
+struct diags;
+
+struct source {
+	char	*path;		/* as given; owned */
+	char	*text;		/* body: UTF-8, LF line ends, NUL-terminated; owned */
+	size_t	 len;
+	char	*fm;		/* front matter YAML without the --- lines, or NULL; owned */
+	size_t	 fmlen;
+	int	 fmline;	/* file line of the first YAML line */
+};
+
+/* Default size limit for one terms file, in bytes. */
+#define SOURCE_MAX_SIZE	(16u * 1024 * 1024)
+
+/*
+ * Read path into src.  Returns 0, or -1 after recording an error in d;
+ * on -1 src holds nothing to release.  maxsize 0 means SOURCE_MAX_SIZE.
+ */
+int	source_read(struct source *src, const char *path, size_t maxsize,
+	    struct diags *d);
+/* The same on bytes in memory (tests, fuzzing); the bytes are copied. */
+int	source_load(struct source *src, const char *path, const char *bytes,
+	    size_t len, size_t maxsize, struct diags *d);
+void	source_release(struct source *);
+
+/*
+ * Check that bytes are valid UTF-8.  Returns 1, or 0 and sets *bad to the
+ * offset of the first byte of the first invalid sequence.
+ */
+int	utf8_valid(const char *bytes, size_t len, size_t *bad);
+/* Line and character column (1-based) of byte offset off in text. */
+void	text_position(const char *text, size_t off, int *line, int *col);
+
+#endif

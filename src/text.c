@@ -1,0 +1,130 @@
+/*
+ * UTF-8 helpers and NFKC: see text.h.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "text.h"
+#include "xalloc.h"
+
+size_t
+utf8_next(const char *s, size_t len, int32_t *cp)
+{
+	utf8proc_int32_t c;
+	utf8proc_ssize_t n;
+
+	if (len == 0) {
+		*cp = 0;
+		return 0;
+	}
+	n = utf8proc_iterate((const utf8proc_uint8_t *)s,
+	    len > 4 ? 4 : (utf8proc_ssize_t)len, &c);
+	if (n <= 0) {
+		*cp = (unsigned char)*s;
+		return 1;
+	}
+	*cp = c;
+	return (size_t)n;
+}
+
+size_t
+utf8_prev_len(const char *s, size_t off)
+{
+	size_t n = 0;
+
+	while (off > 0) {
+		off--;
+		n++;
+		if (((unsigned char)s[off] & 0xc0) != 0x80)
+			break;
+	}
+	return n;
+}
+
+size_t
+utf8_encode(int32_t cp, char *out)
+{
+	utf8proc_ssize_t n = utf8proc_encode_char(cp, (utf8proc_uint8_t *)out);
+
+	return n > 0 ? (size_t)n : 0;
+}
+
+int
+is_space(int32_t c)
+{
+	return c == ' ' || c == '\t' || c == 0x3000;
+}
+
+enum cclass
+char_class(int32_t c)
+{
+	if (is_space(c) || c == '\n')
+		return CC_SPACE;
+	if ((c >= '0' && c <= '9') || (c >= 0xff10 && c <= 0xff19))
+		return CC_DIGIT;
+	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a))
+		return CC_LATIN;
+	if (c >= 0x3041 && c <= 0x309f)
+		return CC_HIRAGANA;
+	if ((c >= 0x30a0 && c <= 0x30ff && c != 0x30fb) ||
+	    (c >= 0xff66 && c <= 0xff9f) || c == 0x30fc)
+		return CC_KATAKANA;
+	if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) ||
+	    c == 0x3005 || c == 0x3006 || c == 0x3007 ||
+	    (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x2ffff))
+		return CC_KANJI;
+	if (c < 0x80 || (c >= 0x3000 && c <= 0x303f) ||
+	    (c >= 0xff00 && c <= 0xffef) || (c >= 0x2000 && c <= 0x206f) ||
+	    c == 0x30fb)
+		return CC_PUNCT;
+	return CC_OTHER;
+}
+
+int
+is_wide(int32_t c)
+{
+	return (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) ||
+	    (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
+	    (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
+	    (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd) ||
+	    (c >= 0x2460 && c <= 0x24ff);
+}
+
+char *
+text_nfkc(const char *s, size_t len)
+{
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t n;
+	char *r;
+
+	n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
+	    &out, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
+	if (n < 0)
+		return NULL;
+	/* utf8proc allocates with malloc; hand out our own copy for symmetry. */
+	r = xstrndup((const char *)out, (size_t)n);
+	free(out);
+	return r;
+}
+
+char *
+text_trim(const char *s, size_t len)
+{
+	size_t b = 0, e = len, n;
+	int32_t c;
+
+	while (b < e && (n = utf8_next(s + b, e - b, &c)) > 0 &&
+	    (is_space(c) || c == '\n'))
+		b += n;
+	while (e > b) {
+		n = utf8_prev_len(s, e);
+		utf8_next(s + e - n, n, &c);
+		if (!is_space(c) && c != '\n')
+			break;
+		e -= n;
+	}
+	return xstrndup(s + b, e - b);
+}

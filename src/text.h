@@ -1,0 +1,40 @@
+/*
+ * UTF-8 text helpers: decoding, character classes, NFKC.  The only file
+ * that includes utf8proc.  All input is valid UTF-8 (source.c checked it).
+ */
+#ifndef TERMC_TEXT_H
+#define TERMC_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decode the code point at s (NUL-terminated or not); returns its length. */
+size_t	utf8_next(const char *s, size_t len, int32_t *cp);
+/* Length in bytes of the code point before s[off]; 0 at the start. */
+size_t	utf8_prev_len(const char *s, size_t off);
+/* Encode cp into out (4 bytes room); returns the length. */
+size_t	utf8_encode(int32_t cp, char *out);
+
+/* Character classes for joining lines and splitting runs (see diff.c). */
+enum cclass {
+	CC_SPACE,
+	CC_KANJI,
+	CC_HIRAGANA,
+	CC_KATAKANA,
+	CC_DIGIT,
+	CC_LATIN,
+	CC_PUNCT,
+	CC_OTHER
+};
+enum cclass	 char_class(int32_t cp);
+/* Wide (CJK) characters: lines between two such join with no space. */
+int		 is_wide(int32_t cp);
+/* ASCII space, tab or U+3000 ideographic space. */
+int		 is_space(int32_t cp);
+
+/* NFKC of s (len bytes); caller frees.  Returns NULL on invalid input. */
+char	*text_nfkc(const char *s, size_t len);
+/* Trim ASCII and ideographic spaces at both ends; returns a new string. */
+char	*text_trim(const char *s, size_t len);
+
+#endif

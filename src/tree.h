@@ -1,0 +1,15 @@
+/*
+ * Dumps of a document's clause tree, for people and tools: JSON (one file
+ * only uses jansson for it: treejson.c) and XML in the element names of
+ * the Japanese standard law XML schema (treexml.c, with libxml2).
+ * Both return a NUL-terminated string the caller frees.
+ */
+#ifndef TERMC_TREE_H
+#define TERMC_TREE_H
+
+struct doc;
+
+char	*tree_json(const struct doc *);
+char	*tree_xml(const struct doc *);
+
+#endif

@@ -1,0 +1,19 @@
+/*
+ * Allocation that never fails for its callers: on exhaustion the process
+ * prints one line and aborts (as mandoc_aux.c and cmark do).  Every pointer
+ * these return is owned by the caller and released with free().
+ */
+#ifndef TERMC_XALLOC_H
+#define TERMC_XALLOC_H
+
+#include <stddef.h>
+
+void	*xmalloc(size_t);
+void	*xcalloc(size_t, size_t);
+void	*xrealloc(void *, size_t);
+/* Grow an array of nmemb elements of size bytes; checks the multiplication. */
+void	*xreallocarray(void *, size_t nmemb, size_t size);
+char	*xstrdup(const char *);
+char	*xstrndup(const char *, size_t);
+
+#endif

@@ -1,0 +1,23 @@
+# tests/bad/**/CASE.md with CASE.err: `termc tree` exits 1, prints nothing on
+# stdout and exactly CASE.err on stderr.  Plus generated oversize inputs.
+# Sourced by tests/run.sh once per binary $T; uses its helpers.
+find tests/bad -name '*.md' | sort | while read -r md; do
+	base=${md%.md}
+	rc=$(capture tree "$md")
+	[ "$rc" = 1 ] && [ ! -s "$tmp/out" ] && echo ok || echo "FAIL: bad $md: exit $rc"
+	if [ "${UPDATE:-}" = 1 ]; then cp "$tmp/err" "$base.err"; echo ok
+	elif cmp -s "$base.err" "$tmp/err"; then echo ok
+	else echo "FAIL: bad $md: diagnostics"; diff -u "$base.err" "$tmp/err" | head -10; fi
+done >"$tmp/badlog"
+while read -r line; do
+	case $line in ok) ok ;; FAIL*) bad "${line#FAIL: }" ;; *) echo "$line" ;; esac
+done <"$tmp/badlog"
+# Generated: a file over the size limit, and deep nesting.
+{ printf -- '---\nprovider: a\nprovider_name: A\ndocument: b\ntitle: T\nrevision: 2024-01-01\n---\n'
+  head -c 17000000 /dev/zero | tr '\0' 'x'; } >"$tmp/big.md"
+rc=$(capture tree "$tmp/big.md")
+[ "$rc" = 1 ] && grep -q "error: document exceeds the size limit" "$tmp/err" && ok || bad "bad: size limit ($rc)"
+{ printf -- '---\nprovider: a\nprovider_name: A\ndocument: b\ntitle: T\nrevision: 2024-01-01\n---\n'
+  i=0; while [ $i -lt 40 ]; do printf '> '; i=$((i + 1)); done; echo x; } >"$tmp/deep.md"
+rc=$(capture tree "$tmp/deep.md")
+[ "$rc" = 1 ] && grep -q "deep.md:8:1: error: nesting exceeds the depth limit" "$tmp/err" && ok || bad "bad: depth limit ($rc)"

@@ -1,0 +1,12 @@
+# Command line: --help, --version, usage errors, every command's --help.
+# Sourced by tests/run.sh once per binary $T; uses its helpers.
+rc=$(capture --version); [ "$rc" = 0 ] && grep -q '^termc [0-9]' "$tmp/out" && ok || bad "cli: --version"
+rc=$(capture --help); [ "$rc" = 0 ] && grep -q '^usage: termc' "$tmp/out" && ok || bad "cli: --help"
+rc=$(capture); [ "$rc" = 2 ] && ok || bad "cli: no command exits 2"
+rc=$(capture frobnicate); [ "$rc" = 2 ] && grep -q "unknown command" "$tmp/err" && ok || bad "cli: unknown command"
+for c in $("$T" --help | awk '/^Commands:/{f=1;next} f&&!NF{f=0} f{print $1}'); do
+	rc=$(capture "$c" --help)
+	[ "$rc" = 0 ] && grep -q "^usage: termc $c" "$tmp/out" && ok || bad "cli: $c --help"
+	rc=$(capture "$c" --no-such-option)
+	[ "$rc" = 2 ] && ok || bad "cli: $c bad option exits 2 (got $rc)"
+done

@@ -1,0 +1,19 @@
+# tests/regress/CASE.md: tree (JSON) golden CASE.tree, XML golden CASE.xml
+# when present, and the diagnostics golden CASE.lint (empty when absent).
+# Sourced by tests/run.sh once per binary $T; uses its helpers.
+for md in tests/regress/*.md; do
+	[ -f "$md" ] || continue
+	base=${md%.md}
+	name=$(basename "$base")
+	rc=$(capture tree "$md")
+	check "regress $name: tree" "$base.tree" "$tmp/out"
+	if [ -f "$base.lint" ] || [ -s "$tmp/err" ]; then
+		check "regress $name: diagnostics" "$base.lint" "$tmp/err"
+	else
+		ok
+	fi
+	if [ -f "$base.xml" ] || [ "${UPDATE:-}" = 1 ]; then
+		capture tree --format=xml "$md" >/dev/null
+		check "regress $name: xml" "$base.xml" "$tmp/out"
+	fi
+done

@@ -1,0 +1,31 @@
+# tests/site: build tests/site/terms and compare with tests/site/expected;
+# builds are deterministic; a failing build leaves its output untouched;
+# published HTML carries no script, handler or unsafe URL.
+# Sourced by tests/run.sh once per binary $T; uses its helpers.
+rm -rf "$tmp/site" "$tmp/site2" "$tmp/real1" "$tmp/real2" "$tmp/keep" "$tmp/failing"
+rc=$(capture build -o "$tmp/site" tests/site/terms)
+[ "$rc" = 0 ] && ok || { bad "site: build exit $rc"; cat "$tmp/err"; }
+if [ "${UPDATE:-}" = 1 ]; then
+	rm -rf tests/site/expected && cp -r "$tmp/site" tests/site/expected && ok
+elif diff -r tests/site/expected "$tmp/site" >"$tmp/sitediff"; then ok
+else bad "site: output differs from tests/site/expected"; head -30 "$tmp/sitediff"; fi
+capture build -o "$tmp/site2" tests/site/terms >/dev/null
+diff -r "$tmp/site" "$tmp/site2" >/dev/null && ok || bad "site: two builds differ"
+# The real collection builds clean, twice the same.
+rc=$(capture build -o "$tmp/real1" terms)
+[ "$rc" = 0 ] && ok || { bad "site: terms/ build exit $rc"; head "$tmp/err"; }
+capture build -o "$tmp/real2" terms >/dev/null
+diff -r "$tmp/real1" "$tmp/real2" >/dev/null && ok || bad "site: terms/ builds differ"
+# A failed build writes nothing: out/ keeps its bytes.
+mkdir -p "$tmp/failing/acme/hosting"
+cp tests/site/terms/acme/hosting/*.md "$tmp/failing/acme/hosting/"
+printf -- '---\nprovider: acme\n---\n' >"$tmp/failing/acme/hosting/2099-01-01.md"
+cp -r "$tmp/site" "$tmp/keep"
+rc=$(capture build -o "$tmp/keep" "$tmp/failing")
+[ "$rc" = 1 ] && diff -r "$tmp/site" "$tmp/keep" >/dev/null && ok || bad "site: failed build touched out/ ($rc)"
+[ -z "$(find "$tmp/keep" -name '.termc-*')" ] && ok || bad "site: temporary files left"
+# Published HTML carries no script, handler or unsafe URL from input.
+# (Escaped text such as &lt;img onerror=…&gt; is harmless and not matched.)
+if grep -rEil '<script|<[^>]*[[:space:]]on[a-z]+=|(href|src)="[[:space:]]*(javascript|vbscript|data|file):' "$tmp/site" "$tmp/real1"; then
+	bad "site: unsafe markup in published HTML"
+else ok; fi
