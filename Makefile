@@ -19,18 +19,19 @@ CFLAGS_ALL = $(CSTD) $(OPT) $(WARN) $(WERROR) $(PKG_CFLAGS) -MMD -MP
 SAN	   = -fsanitize=address,undefined -fno-omit-frame-pointer \
 	     -fno-sanitize-recover=undefined
 
-# Objects by layer: base, input, tree, output, commands.
+# Objects by layer: base, input, tree, output, commands; main.o alone is
+# left out of the unit test programs.
 BASE	= xalloc buf diag hmap text
 INPUT	= source meta md lower numeral
 TREE	= clause doc corpus
-OUTPUT	= treejson treexml template html site outfile
-CMDS	= main
-LIB_OBJS = $(BASE) $(INPUT) $(TREE) $(OUTPUT)
+OUTPUT	= treejson treexml template html outfile
+CMDS	= cli site
+LIB_OBJS = $(BASE) $(INPUT) $(TREE) $(OUTPUT) $(CMDS)
 
 OBJDIR	 = build/obj
 ASANDIR	 = build/asan
-OBJS	 = $(addprefix $(OBJDIR)/,$(addsuffix .o,$(LIB_OBJS) $(CMDS)))
-ASAN_OBJS = $(addprefix $(ASANDIR)/,$(addsuffix .o,$(LIB_OBJS) $(CMDS)))
+OBJS	 = $(addprefix $(OBJDIR)/,$(addsuffix .o,$(LIB_OBJS) main))
+ASAN_OBJS = $(addprefix $(ASANDIR)/,$(addsuffix .o,$(LIB_OBJS) main))
 LIBOBJS_ONLY = $(addprefix $(OBJDIR)/,$(addsuffix .o,$(LIB_OBJS)))
 ASAN_LIBOBJS = $(addprefix $(ASANDIR)/,$(addsuffix .o,$(LIB_OBJS)))
 

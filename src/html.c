@@ -114,15 +114,13 @@ static void
 anchor_link(xmlNodePtr parent, const char *id, const char *cls,
     const char *label, const char *title)
 {
-	struct buf b;
+	char href[256];
 	xmlNodePtr a;
 
-	buf_init(&b);
-	buf_printf(&b, "#%s", id);
-	a = link(parent, b.data, cls, label);
+	snprintf(href, sizeof(href), "#%s", id);
+	a = link(parent, href, cls, label);
 	if (title != NULL)
 		xmlNewProp(a, X("title"), X(title));
-	buf_release(&b);
 }
 
 /* Text with line breaks (\n → <br>) and no markup. */
@@ -149,7 +147,6 @@ rich(xmlNodePtr parent, const struct node *n)
 	size_t at = 0, i, len;
 	const struct span *sp;
 	xmlNodePtr e;
-	struct buf b;
 
 	if (s == NULL)
 		return;
@@ -178,10 +175,13 @@ rich(xmlNodePtr parent, const struct node *n)
 				e = el(parent, "span", "xref-unresolved");
 				break;
 			}
-			buf_init(&b);
-			buf_printf(&b, "#%s", sp->target->id);
-			e = link(parent, b.data, "xref", NULL);
-			buf_release(&b);
+			{
+				char href[256];
+
+				snprintf(href, sizeof(href), "#%s",
+				    sp->target->id);
+				e = link(parent, href, "xref", NULL);
+			}
 			{
 				/* Tooltip: the target's article caption. */
 				const struct node *t = sp->target;
@@ -267,19 +267,25 @@ r_article(xmlNodePtr parent, const struct node *n, struct rctx *rc)
 	return s;
 }
 
-/* The number as a link to the clause itself, or a ¶ when none is written. */
+/*
+ * The number as a link to the clause itself, or a ¶ after the text when
+ * none is written.  No title attribute here: there are tens of thousands
+ * of these in a large document, and the number says what it links to.
+ */
 static void
 number(xmlNodePtr p, const struct node *n, struct rctx *rc)
 {
+	(void)rc;
 	if (n->label != NULL)
-		anchor_link(p, n->id, "num", n->label, rc->w->permalink);
+		anchor_link(p, n->id, "num", n->label, NULL);
 }
 
 static void
 trailing_permalink(xmlNodePtr p, const struct node *n, struct rctx *rc)
 {
+	(void)rc;
 	if (n->label == NULL)
-		anchor_link(p, n->id, "permalink", "¶", rc->w->permalink);
+		anchor_link(p, n->id, "permalink", "¶", NULL);
 }
 
 static xmlNodePtr
@@ -375,11 +381,11 @@ static const renderer renderers[N__MAX] = {
 };
 
 /*
- * Render root's children under parent.  Iterative, with an explicit stack
- * of output containers (depth is bounded by the parser's limits).
+ * Render top and its subtree under parent.  Iterative, with an explicit
+ * stack of output containers (depth is bounded by the parser's limits).
  */
 static void
-render_children(xmlNodePtr parent, const struct node *root, struct rctx *rc)
+render_subtree(xmlNodePtr parent, const struct node *top, struct rctx *rc)
 {
 	struct iter it;
 	xmlNodePtr stack[64];
@@ -389,11 +395,9 @@ render_children(xmlNodePtr parent, const struct node *root, struct rctx *rc)
 	xmlNodePtr out;
 
 	stack[sp] = parent;
-	iter_init(&it, (struct node *)root);
+	iter_init(&it, (struct node *)top);
 	while ((ev = iter_next(&it)) != ITER_DONE) {
 		n = it.cur;
-		if (n == root)
-			continue;
 		if (ev == ITER_ENTER) {
 			out = renderers[n->type](stack[sp], n, rc);
 			if (out == NULL)
@@ -541,6 +545,30 @@ history_table(xmlNodePtr slot, const struct doc *doc, const struct words *w)
 	}
 }
 
+/*
+ * Serialize node (an element built without a document) as UTF-8 HTML and
+ * append it to out.  Text is escaped by libxml2, never by us.
+ */
+static void
+dump_node(struct buf *out, htmlDocPtr h, xmlNodePtr node)
+{
+	xmlOutputBufferPtr ob = xmlAllocOutputBuffer(NULL);
+
+	htmlNodeDumpFormatOutput(ob, h, node, "UTF-8", 0);
+	xmlOutputBufferFlush(ob);
+	buf_put(out, xmlOutputBufferGetContent(ob),
+	    xmlOutputBufferGetSize(ob));
+	xmlOutputBufferClose(ob);
+}
+
+/*
+ * The body is streamed: the template is filled with a marker comment in
+ * the body slot and serialized; then each top-level clause is built as
+ * its own small tree, serialized in place of the marker and freed.  Peak
+ * memory is one top-level division's tree, not the whole page's.
+ */
+#define BODY_MARKER	"termc-body-d41d8cd9"
+
 char *
 html_page(const struct templates *t, const struct doc *doc,
     const struct page_ctx *pc, size_t *len)
@@ -548,9 +576,11 @@ html_page(const struct templates *t, const struct doc *doc,
 	const struct words *w = words_for(doc->meta.lang);
 	htmlDocPtr h = tpl_instance(&t->page);
 	struct rctx rc = { w, 0 };
-	xmlNodePtr slot;
-	struct buf title;
-	char *out;
+	const struct node *top;
+	xmlNodePtr slot, scratch;
+	struct buf title, out;
+	char *page, *mark;
+	size_t plen, mlen = strlen("<!--" BODY_MARKER "-->");
 
 	buf_init(&title);
 	buf_printf(&title, "%s — %s（%s）", doc->meta.title,
@@ -566,21 +596,41 @@ html_page(const struct templates *t, const struct doc *doc,
 		tpl_clear(slot);
 		meta_list(slot, doc, pc, w);
 	}
-	if ((slot = tpl_slot(h, "toc")) != NULL) {
-		tpl_clear(slot);
-		toc(slot, doc->root);
-	}
-	if ((slot = tpl_slot(h, "body")) != NULL) {
-		tpl_clear(slot);
-		render_children(slot, doc->root, &rc);
-	}
 	if ((slot = tpl_slot(h, "history")) != NULL) {
 		tpl_clear(slot);
 		history_table(slot, doc, w);
 	}
-	out = tpl_finish(h, pc->root, doc->meta.lang, len);
+	if ((slot = tpl_slot(h, "body")) != NULL) {
+		tpl_clear(slot);
+		xmlAddChild(slot, xmlNewComment(X(BODY_MARKER)));
+	}
+	/* Last: the table of contents is the largest filled slot. */
+	if ((slot = tpl_slot(h, "toc")) != NULL) {
+		tpl_clear(slot);
+		toc(slot, doc->root);
+	}
+	page = tpl_finish(h, pc->root, doc->meta.lang, &plen);
+	buf_init(&out);
+	buf_grow(&out, 2 * plen + 4096);
+	mark = strstr(page, "<!--" BODY_MARKER "-->");
+	if (mark == NULL) {
+		/* A template without a body slot: nothing to stream into. */
+		buf_put(&out, page, plen);
+	} else {
+		buf_put(&out, page, (size_t)(mark - page));
+		for (top = doc->root->first; top != NULL; top = top->next) {
+			scratch = xmlNewNode(NULL, X("div"));
+			render_subtree(scratch, top, &rc);
+			for (slot = scratch->children; slot; slot = slot->next)
+				dump_node(&out, h, slot);
+			xmlFreeNode(scratch);
+		}
+		buf_put(&out, mark + mlen, plen - (size_t)(mark - page) - mlen);
+	}
+	free(page);
 	xmlFreeDoc(h);
-	return out;
+	*len = out.len;
+	return buf_detach(&out);
 }
 
 /* ---- index ---- */

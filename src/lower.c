@@ -539,15 +539,18 @@ unit_is_unmarked_item(const struct mstate *ms)
  *   anything else                     → continues the open unit's text
  */
 static void
-unit(struct lower *L, struct node *container, const struct flat *f,
+unit(struct lower *L, struct node *container, struct flat *f,
     size_t base, size_t len, int line, int first, int nested)
 {
 	struct mstate *ms = &L->ms;
 	struct marker m;
 	int col = first_col(L, line);
-	char *s = xstrndup(f->text.data + base, len);
+	/* The marker parsers read a NUL-terminated line: end it in place. */
+	char *s = f->text.data + base, saved = s[len];
 	struct node *p;
 	int numbered;
+
+	s[len] = '\0';
 
 	if (item_marker_parse(s, &m)) {
 		if (ms->base == NULL) {
@@ -569,7 +572,7 @@ unit(struct lower *L, struct node *container, const struct flat *f,
 		open_unmarked(L, f, base, len, line, col);
 	else
 		put_text(ms->unit, f, base, len, 0, 1);
-	free(s);
+	s[len] = saved;
 }
 
 /* A paragraph block: split into lines, each a unit. */
@@ -989,25 +992,25 @@ article_scope(const struct node *n)
 	return NULL;
 }
 
+/* Give n the id want, or want-2, want-3 … if taken. */
 static void
-assign_id(struct hmap *ids, struct node *n, char *want)
+assign_id(struct hmap *ids, struct node *n, const char *want)
 {
 	struct buf b;
 	int k;
 
 	if (hmap_get(ids, want) == NULL) {
-		n->id = want;
+		n->id = xstrdup(want);
 		hmap_put(ids, n->id, n);
 		return;
 	}
+	buf_init(&b);
 	for (k = 2;; k++) {
-		buf_init(&b);
+		buf_reset(&b);
 		buf_printf(&b, "%s-%d", want, k);
 		if (hmap_get(ids, b.data) == NULL)
 			break;
-		buf_release(&b);
 	}
-	free(want);
 	n->id = buf_detach(&b);
 	hmap_put(ids, n->id, n);
 }
@@ -1019,13 +1022,14 @@ assign_ids(struct lower *L)
 	struct node *n;
 	const struct node *par, *scope, *first;
 	struct buf b;
-	int unnumbered = 0, divs = 0, tables;
+	int unnumbered = 0, divs = 0;
 
 	hmap_init(&ids);
 	hmap_init(&arts);
+	buf_init(&b);
 	for (n = L->root->first; n != NULL; n = node_next(n, L->root)) {
 		par = id_parent(n);
-		buf_init(&b);
+		buf_reset(&b);
 		if (par != NULL && n->type != N_ARTICLE)
 			buf_printf(&b, "%s-", par->id);
 		switch (n->type) {
@@ -1067,21 +1071,22 @@ assign_ids(struct lower *L)
 			buf_printf(&b, "s%s", n->num);
 			break;
 		case N_TABLE:
-			tables = 1;
+			/* Ordinal among sibling tables, kept in level. */
 			{
-				const struct node *s;
+				const struct node *s = n->prev;
 
-				for (s = n->prev; s; s = s->prev)
-					if (s->type == N_TABLE)
-						tables++;
+				while (s != NULL && s->type != N_TABLE)
+					s = s->prev;
+				n->level = s ? s->level + 1 : 1;
 			}
-			buf_printf(&b, "t%d", tables);
+			buf_printf(&b, "t%d", n->level);
 			break;
 		default:
 			break;
 		}
-		assign_id(&ids, n, buf_detach(&b));
+		assign_id(&ids, n, b.data);
 	}
+	buf_release(&b);
 	/* arts owns copies of its keys. */
 	{
 		size_t i;

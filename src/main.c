@@ -3,7 +3,6 @@
  * here because it is only a load and a dump.
  */
 #include <getopt.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,20 +34,6 @@ usage(FILE *fp)
 		fprintf(fp, "  %-8s %s\n", commands[i].name,
 		    commands[i].summary);
 	fputs("\n'termc COMMAND --help' describes a command.\n", fp);
-}
-
-int
-usage_error(const char *cmd, const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "termc: %s%s", cmd ? cmd : "", cmd ? ": " : "");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\nTry 'termc %s%s--help'.\n", cmd ? cmd : "",
-	    cmd ? " " : "");
-	return 2;
 }
 
 static const char tree_usage[] =

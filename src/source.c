@@ -6,6 +6,8 @@
  * line ends and front matter.  Each failure is one diagnostic with the
  * position of the offending byte.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -199,6 +201,7 @@ source_read(struct source *src, const char *path, size_t maxsize,
     struct diags *d)
 {
 	FILE *fp;
+	struct stat st;
 	char *bytes;
 	size_t len = 0, cap = 65536, n;
 	int rc;
@@ -209,6 +212,10 @@ source_read(struct source *src, const char *path, size_t maxsize,
 		diag(d, path, 0, 0, D_IO, "%s", strerror(errno));
 		return -1;
 	}
+	/* One allocation for a regular file; growth only for pipes. */
+	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) &&
+	    (size_t)st.st_size < maxsize)
+		cap = (size_t)st.st_size + 2;
 	bytes = xmalloc(cap);
 	/* Read at most maxsize + 1 bytes: enough to know it is too big. */
 	while ((n = fread(bytes + len, 1, cap - len, fp)) > 0) {
@@ -219,6 +226,8 @@ source_read(struct source *src, const char *path, size_t maxsize,
 			cap *= 2;
 			bytes = xrealloc(bytes, cap);
 		}
+		if (len == cap - 1 && feof(fp))
+			break;
 	}
 	if (ferror(fp)) {
 		diag(d, path, 0, 0, D_IO, "%s", strerror(errno));

@@ -1,0 +1,43 @@
+#!/bin/sh
+# make bench: termc build against cmark-gfm -e table on the same Markdown.
+#
+# Corpora are generated from terms/ (tests/bench/gen.sh): one 1 MB file,
+# one 10 MB file, and 1000 files of about 10 KB.  For each, the fastest of
+# five runs and the peak resident memory are printed for both programs,
+# then termc/cmark-gfm as ratios.  Nothing here is a pass/fail test.
+set -eu
+T=${1:-./termc}
+cd "$(dirname "$0")/../.."
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT INT TERM
+cc -O2 -o "$work/measure" tests/bench/measure.c
+
+mkdir -p "$work/one1/bench/corpus" "$work/one10/bench/corpus" "$work/many"
+sh tests/bench/gen.sh 1000000 "$work/one1/bench/corpus/2024-01-01.md"
+sh tests/bench/gen.sh 10000000 "$work/one10/bench/corpus/2024-01-01.md"
+sh tests/bench/gen.sh 10000 "$work/small.md"
+i=0
+while [ $i -lt 1000 ]; do
+	d="$work/many/p$i/corpus"
+	mkdir -p "$d"
+	sed "s/^provider: bench/provider: p$i/" "$work/small.md" >"$d/2024-01-01.md"
+	i=$((i + 1))
+done
+
+row() {
+	name=$1; shift
+	src=$1; shift
+	set -- $("$work/measure" 5 /dev/null -- cmark-gfm -e table $src)
+	ct=$1 cm=$2
+	set -- $("$work/measure" 5 /dev/null -- "$T" build -o "$work/out" "$corpus")
+	tt=$1 tm=$2
+	printf '%-10s %9s %9s %10s %10s %8s %8s\n' "$name" "$tt" "$ct" "$tm" "$cm" \
+	    "$(awk "BEGIN{printf \"%.2f\", $tt/$ct}")" \
+	    "$(awk "BEGIN{printf \"%.2f\", $tm/$cm}")"
+}
+
+printf '%-10s %9s %9s %10s %10s %8s %8s\n' corpus "termc s" "cmark s" "termc KB" \
+    "cmark KB" "time x" "mem x"
+corpus="$work/one1"; row "1 MB" "$work/one1/bench/corpus/2024-01-01.md"
+corpus="$work/one10"; row "10 MB" "$work/one10/bench/corpus/2024-01-01.md"
+corpus="$work/many"; row "1000 files" "$(find "$work/many" -name '*.md' | sort)"
