@@ -554,7 +554,7 @@ dump_node(struct buf *out, htmlDocPtr h, xmlNodePtr node)
 {
 	xmlOutputBufferPtr ob = xmlAllocOutputBuffer(NULL);
 
-	htmlNodeDumpFormatOutput(ob, h, node, "UTF-8", 0);
+	htmlNodeDumpFormatOutput(ob, h, node, "UTF-8", 1);
 	xmlOutputBufferFlush(ob);
 	buf_put(out, xmlOutputBufferGetContent(ob),
 	    xmlOutputBufferGetSize(ob));
