@@ -29,7 +29,7 @@ fi
 [ -n "$need" ] || exit 0
 
 cmd="apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$need"
-echo "termc: installing:$need" >&2
+echo "termc: missing packages:$need" >&2
 if [ "$(id -u)" = 0 ]; then
 	sh -c "$cmd" >&2
 elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
