@@ -115,9 +115,14 @@ anchor_link(xmlNodePtr parent, const char *id, const char *cls,
     const char *label, const char *title)
 {
 	char href[256];
+	size_t n = strlen(id);
 	xmlNodePtr a;
 
-	snprintf(href, sizeof(href), "#%s", id);
+	if (n + 2 > sizeof(href))
+		n = sizeof(href) - 2;
+	href[0] = '#';
+	memcpy(href + 1, id, n);
+	href[n + 1] = '\0';
 	a = link(parent, href, cls, label);
 	if (title != NULL)
 		xmlNewProp(a, X("title"), X(title));
@@ -288,14 +293,22 @@ trailing_permalink(xmlNodePtr p, const struct node *n, struct rctx *rc)
 		anchor_link(p, n->id, "permalink", "¶", NULL);
 }
 
+/*
+ * A paragraph is a <p class="paragraph">; one with items or tables is a
+ * <div class="paragraph"> holding its <p> and them.
+ */
 static xmlNodePtr
 r_paragraph(xmlNodePtr parent, const struct node *n, struct rctx *rc)
 {
 	xmlNodePtr div, p;
 
-	div = el(parent, "div", "paragraph");
+	if (n->first == NULL) {
+		div = p = el(parent, "p", "paragraph");
+	} else {
+		div = el(parent, "div", "paragraph");
+		p = el(div, "p", NULL);
+	}
 	xmlNewProp(div, X("id"), X(n->id));
-	p = el(div, "p", NULL);
 	number(p, n, rc);
 	rich(p, n);
 	trailing_permalink(p, n, rc);
@@ -327,7 +340,7 @@ r_item(xmlNodePtr parent, const struct node *n, struct rctx *rc)
 	xmlNodePtr li;
 
 	li = el(list_for(parent, n->type == N_ITEM ? "items" : "subitems"),
-	    "li", n->type == N_ITEM ? "item" : "subitem");
+	    "li", NULL);
 	xmlNewProp(li, X("id"), X(n->id));
 	number(li, n, rc);
 	rich(li, n);

@@ -398,10 +398,13 @@ put_text(struct node *node, const struct flat *f, size_t base, size_t len,
 static char *
 numstr(long v)
 {
-	char tmp[32];
+	char tmp[24], *p = tmp + sizeof(tmp);
 
-	snprintf(tmp, sizeof(tmp), "%ld", v);
-	return xstrdup(tmp);
+	*--p = '\0';
+	do
+		*--p = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	return xstrdup(p);
 }
 
 /* The number after the last child of parent with this type. */
@@ -1030,14 +1033,18 @@ assign_ids(struct lower *L)
 	for (n = L->root->first; n != NULL; n = node_next(n, L->root)) {
 		par = id_parent(n);
 		buf_reset(&b);
-		if (par != NULL && n->type != N_ARTICLE)
-			buf_printf(&b, "%s-", par->id);
+		if (par != NULL && n->type != N_ARTICLE) {
+			buf_puts(&b, par->id);
+			buf_putc(&b, '-');
+		}
 		switch (n->type) {
 		case N_DIVISION:
 			divs++;
 			if (n->num != NULL)
-				buf_printf(&b, "%s%s", div_prefix(n->divkind),
-				    n->num);
+				{
+					buf_puts(&b, div_prefix(n->divkind));
+					buf_puts(&b, n->num);
+				}
 			else if (n->divkind == DIV_OTHER)
 				buf_printf(&b, "d%d", divs);
 			else
@@ -1045,10 +1052,13 @@ assign_ids(struct lower *L)
 			break;
 		case N_ARTICLE:
 			scope = article_scope(n);
-			if (scope != NULL)
-				buf_printf(&b, "%s-", scope->id);
+			if (scope != NULL) {
+				buf_puts(&b, scope->id);
+				buf_putc(&b, '-');
+			}
 			if (n->num != NULL) {
-				buf_printf(&b, "a%s", n->num);
+				buf_putc(&b, 'a');
+				buf_puts(&b, n->num);
 				first = hmap_get(&arts, b.data);
 				if (first != NULL)
 					diag(L->d, L->src->path, n->line,
@@ -1062,13 +1072,16 @@ assign_ids(struct lower *L)
 				buf_printf(&b, "a-n%d", ++unnumbered);
 			break;
 		case N_PARAGRAPH:
-			buf_printf(&b, "p%s", n->num);
+			buf_putc(&b, 'p');
+			buf_puts(&b, n->num);
 			break;
 		case N_ITEM:
-			buf_printf(&b, "i%s", n->num);
+			buf_putc(&b, 'i');
+			buf_puts(&b, n->num);
 			break;
 		case N_SUBITEM:
-			buf_printf(&b, "s%s", n->num);
+			buf_putc(&b, 's');
+			buf_puts(&b, n->num);
 			break;
 		case N_TABLE:
 			/* Ordinal among sibling tables, kept in level. */

@@ -60,13 +60,14 @@ fail:
 	return 0;
 }
 
-void
-text_position(const char *text, size_t off, int *line, int *col)
+/* As text_position(), for bytes that may hold no NUL before off. */
+static void
+text_position_n(const char *text, size_t off, int *line, int *col)
 {
 	size_t i;
 	int l = 1, c = 1;
 
-	for (i = 0; i < off && text[i] != '\0'; i++) {
+	for (i = 0; i < off; i++) {
 		if (text[i] == '\n') {
 			l++;
 			c = 1;
@@ -75,6 +76,12 @@ text_position(const char *text, size_t off, int *line, int *col)
 	}
 	*line = l;
 	*col = c;
+}
+
+void
+text_position(const char *text, size_t off, int *line, int *col)
+{
+	text_position_n(text, strnlen(text, off), line, col);
 }
 
 /* Convert CRLF and lone CR to LF in place; returns the new length. */
@@ -142,9 +149,14 @@ split_front_matter(struct source *src, struct diags *d)
 	return -1;
 }
 
-int
-source_load(struct source *src, const char *path, const char *bytes,
-    size_t len, size_t maxsize, struct diags *d)
+/*
+ * Check and adopt bytes (a malloc'd buffer of len bytes plus one spare,
+ * owned by the callee from here on) as src's text, in place: no copy of a
+ * large file is ever made.
+ */
+static int
+source_take(struct source *src, const char *path, char *bytes, size_t len,
+    size_t maxsize, struct diags *d)
 {
 	size_t bad, skip = 0;
 	int line, col;
@@ -156,44 +168,53 @@ source_load(struct source *src, const char *path, const char *bytes,
 	if (len > maxsize) {
 		diag(d, path, 1, 1, D_TOO_BIG, "%zu bytes, the limit is %zu",
 		    len, maxsize);
-		return -1;
+		goto fail;
 	}
 	if (len >= 2 && (((unsigned char)bytes[0] == 0xff &&
 	    (unsigned char)bytes[1] == 0xfe) ||
 	    ((unsigned char)bytes[0] == 0xfe &&
 	    (unsigned char)bytes[1] == 0xff))) {
 		diag(d, path, 1, 1, D_NOT_UTF8, "UTF-16 byte-order mark");
-		return -1;
+		goto fail;
 	}
 	if ((nul = memchr(bytes, '\0', len)) != NULL) {
-		/* Positions count on the text before the NUL. */
-		char *head = xstrndup(bytes, (size_t)(nul - bytes));
-
-		text_position(head, (size_t)(nul - bytes), &line, &col);
-		free(head);
+		text_position_n(bytes, (size_t)(nul - bytes), &line, &col);
 		diag(d, path, line, col, D_NOT_UTF8, "NUL byte at offset %zu",
 		    (size_t)(nul - bytes));
-		return -1;
+		goto fail;
 	}
 	if (len >= 3 && memcmp(bytes, "\xef\xbb\xbf", 3) == 0)
 		skip = 3;
 	if (!utf8_valid(bytes + skip, len - skip, &bad)) {
-		char *head = xstrndup(bytes + skip, bad);
-
-		text_position(head, bad, &line, &col);
-		free(head);
+		text_position_n(bytes + skip, bad, &line, &col);
 		diag(d, path, line, col, D_BAD_UTF8, "byte 0x%02x at offset %zu",
 		    (unsigned char)bytes[skip + bad], skip + bad);
-		return -1;
+		goto fail;
 	}
+	if (skip)
+		memmove(bytes, bytes + skip, len - skip);
 	src->path = xstrdup(path);
-	src->text = xstrndup(bytes + skip, len - skip);
+	src->text = bytes;
 	src->len = normalize_eol(src->text, len - skip);
 	if (split_front_matter(src, d) == -1) {
 		source_release(src);
 		return -1;
 	}
 	return 0;
+fail:
+	free(bytes);
+	return -1;
+}
+
+int
+source_load(struct source *src, const char *path, const char *bytes,
+    size_t len, size_t maxsize, struct diags *d)
+{
+	char *copy = xmalloc(len + 1);
+
+	memcpy(copy, bytes, len);
+	copy[len] = '\0';
+	return source_take(src, path, copy, len, maxsize, d);
 }
 
 int
@@ -204,7 +225,6 @@ source_read(struct source *src, const char *path, size_t maxsize,
 	struct stat st;
 	char *bytes;
 	size_t len = 0, cap = 65536, n;
-	int rc;
 
 	if (maxsize == 0)
 		maxsize = SOURCE_MAX_SIZE;
@@ -226,8 +246,6 @@ source_read(struct source *src, const char *path, size_t maxsize,
 			cap *= 2;
 			bytes = xrealloc(bytes, cap);
 		}
-		if (len == cap - 1 && feof(fp))
-			break;
 	}
 	if (ferror(fp)) {
 		diag(d, path, 0, 0, D_IO, "%s", strerror(errno));
@@ -241,9 +259,10 @@ source_read(struct source *src, const char *path, size_t maxsize,
 		free(bytes);
 		return -1;
 	}
-	rc = source_load(src, path, bytes, len, maxsize, d);
-	free(bytes);
-	return rc;
+	/* cap > len: room for the terminating NUL. */
+	if (len == cap)
+		bytes = xrealloc(bytes, cap + 1);
+	return source_take(src, path, bytes, len, maxsize, d);
 }
 
 void
