@@ -65,7 +65,9 @@ text_position(const char *text, size_t off, int *line, int *col)
 	int l = 1, c = 1;
 
 	for (i = 0; i < off && text[i] != '\0'; i++) {
-		if (text[i] == '\n') {
+		/* Raw bytes (before normalize_eol): a lone CR ends a line. */
+		if (text[i] == '\n' || (text[i] == '\r' &&
+		    text[i + 1] != '\n')) {
 			l++;
 			c = 1;
 		} else if (((unsigned char)text[i] & 0xc0) != 0x80)
