@@ -12,7 +12,7 @@
 static int tap_n, tap_failed;
 
 /* Record one check; returns cond so callers can stop on failure. */
-static int
+static inline int
 tap(int cond, const char *name)
 {
 	printf("%s %d %s\n", cond ? "ok" : "not ok", ++tap_n, name);
@@ -22,7 +22,7 @@ tap(int cond, const char *name)
 }
 
 /* String equality, printing both on failure; NULLs compare equal. */
-static int
+static inline int
 tap_str(const char *got, const char *want, const char *name)
 {
 	int eq = (got == NULL || want == NULL) ? got == want :
@@ -34,7 +34,7 @@ tap_str(const char *got, const char *want, const char *name)
 	return eq;
 }
 
-static int
+static inline int
 tap_long(long got, long want, const char *name)
 {
 	if (!tap(got == want, name))
@@ -42,7 +42,7 @@ tap_long(long got, long want, const char *name)
 	return got == want;
 }
 
-static int
+static inline int
 tap_done(void)
 {
 	printf("# %d checks, %d failed\n", tap_n, tap_failed);
