@@ -1,5 +1,6 @@
 /*
- * Helpers shared by the subcommands.
+ * Helpers shared by the subcommands.  Kept out of main.c so that every
+ * object but main.o (commands included) links into the unit tests.
  */
 #include <stdarg.h>
 #include <stdio.h>

@@ -44,19 +44,20 @@ check_path(const struct doc *doc, struct diags *d)
 	date[10] = '\0';
 	if (!is_date(date))
 		return;
-	if (strcmp(doc->meta.revision, date) != 0)
-		diag(d, doc->path, doc->meta.revision_line, 1, D_FM_PATH,
-		    "revision %s, file name %s", doc->meta.revision, date);
-	if (strlen(doc->meta.document) != len[1] ||
-	    strncmp(doc->meta.document, seg[1], len[1]) != 0)
-		diag(d, doc->path, doc->meta.document_line, 1, D_FM_PATH,
-		    "document %s, folder %.*s", doc->meta.document,
-		    (int)len[1], seg[1]);
 	if (strlen(doc->meta.provider) != len[0] ||
 	    strncmp(doc->meta.provider, seg[0], len[0]) != 0)
-		diag(d, doc->path, doc->meta.provider_line, 1, D_FM_PATH,
-		    "provider %s, folder %.*s", doc->meta.provider,
-		    (int)len[0], seg[0]);
+		diag(d, doc->path, doc->meta.provider_line,
+		    doc->meta.provider_col, D_FM_PATH, "provider %s, folder %.*s",
+		    doc->meta.provider, (int)len[0], seg[0]);
+	if (strlen(doc->meta.document) != len[1] ||
+	    strncmp(doc->meta.document, seg[1], len[1]) != 0)
+		diag(d, doc->path, doc->meta.document_line,
+		    doc->meta.document_col, D_FM_PATH, "document %s, folder %.*s",
+		    doc->meta.document, (int)len[1], seg[1]);
+	if (strcmp(doc->meta.revision, date) != 0)
+		diag(d, doc->path, doc->meta.revision_line,
+		    doc->meta.revision_col, D_FM_PATH,
+		    "revision %s, file name %s", doc->meta.revision, date);
 }
 
 static struct doc *

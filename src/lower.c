@@ -160,6 +160,24 @@ first_col(const struct lower *L, int line)
 	return col;
 }
 
+/*
+ * cmark counts columns in bytes; diagnostics count characters (as
+ * text_position() does).  The character column of a node of cmark.
+ */
+static int
+node_col(const struct lower *L, cmark_node *n)
+{
+	int line = cmark_node_get_start_line(n);
+	int bytecol = cmark_node_get_start_column(n);
+	const char *p = source_line(L, line);
+	int col = 1, i;
+
+	for (i = 0; i < bytecol - 1 && p[i] != '\n' && p[i] != '\0'; i++)
+		if (((unsigned char)p[i] & 0xc0) != 0x80)
+			col++;
+	return col;
+}
+
 /* ---- URL safety ---- */
 
 /*
@@ -293,7 +311,7 @@ flatten(struct lower *L, cmark_node *block, struct flat *f, int split)
 			if (lit == NULL || is_html_comment(lit))
 				break;
 			diag(L->d, L->src->path, cmark_node_get_start_line(n),
-			    cmark_node_get_start_column(n), D_RAW_HTML, NULL);
+			    node_col(L, n), D_RAW_HTML, NULL);
 			buf_puts(&f->text, lit);
 			break;
 		case MD_SOFTBREAK:
@@ -325,8 +343,7 @@ flatten(struct lower *L, cmark_node *block, struct flat *f, int split)
 			if (url != NULL && !url_is_safe(url)) {
 				diag(L->d, L->src->path,
 				    cmark_node_get_start_line(n),
-				    cmark_node_get_start_column(n),
-				    D_UNSAFE_URL, NULL);
+				    node_col(L, n), D_UNSAFE_URL, NULL);
 				break;
 			}
 			if (f->text.len > open_off) {
@@ -604,7 +621,7 @@ static void
 lower_table(struct lower *L, struct node *parent, cmark_node *tbl)
 {
 	struct node *n = node_new(N_TABLE, cmark_node_get_start_line(tbl),
-	    cmark_node_get_start_column(tbl));
+	    node_col(L, tbl));
 	struct table *t = xcalloc(1, sizeof(*t));
 	cmark_node *row, *cell;
 	uint8_t *al;
@@ -690,11 +707,15 @@ lower_list(struct lower *L, struct node *container, struct node *owner,
 			const char *p = src + (col > 0 ? col - 1 : 0);
 
 			value = numeral_parse(p, &used, 0);
+			/* The label keeps its delimiter, as ２． does. */
+			if (value >= 0 && (p[used] == '.' || p[used] == ')'))
+				used++;
 			entry = new_numbered(depth == 0 ? container : owner,
-			    type, level, value, p, used, line, col);
+			    type, level, value, p, used, line,
+			    node_col(L, item));
 		} else
 			entry = new_numbered(depth == 0 ? container : owner,
-			    type, level, 0, NULL, 0, line, col);
+			    type, level, 0, NULL, 0, line, node_col(L, item));
 		saved = L->ms;
 		ms_reset(&L->ms, entry);
 		first = 1;
@@ -916,6 +937,17 @@ lower_blocks(struct lower *L, struct node *container, cmark_node *b,
 				break;
 			}
 		}
+		/*
+		 * "1)" is an item marker, as （１） and １） are: such a list
+		 * after a paragraph's text holds that paragraph's items.
+		 */
+		if (!nested && L->ms.base != NULL &&
+		    L->ms.base->type == N_PARAGRAPH &&
+		    cmark_node_get_list_type(b) == CMARK_ORDERED_LIST &&
+		    cmark_node_get_list_delim(b) == CMARK_PAREN_DELIM) {
+			lower_list(L, container, L->ms.base, b, 1);
+			break;
+		}
 		lower_list(L, container, NULL, b, 0);
 		break;
 	case MD_QUOTE:
@@ -935,7 +967,7 @@ lower_blocks(struct lower *L, struct node *container, cmark_node *b,
 			break;
 		if (md_type(b) == MD_HTML_BLOCK)
 			diag(L->d, L->src->path, cmark_node_get_start_line(b),
-			    cmark_node_get_start_column(b), D_RAW_HTML, NULL);
+			    node_col(L, b), D_RAW_HTML, NULL);
 		{
 			struct flat f;
 			struct node *p;
@@ -945,8 +977,7 @@ lower_blocks(struct lower *L, struct node *container, cmark_node *b,
 			while (f.text.len && f.text.data[f.text.len - 1] == '\n')
 				f.text.data[--f.text.len] = '\0';
 			p = new_numbered(container, N_PARAGRAPH, 0, 0, NULL, 0,
-			    cmark_node_get_start_line(b),
-			    cmark_node_get_start_column(b));
+			    cmark_node_get_start_line(b), node_col(L, b));
 			put_text(p, &f, 0, f.text.len, 0, 0);
 			ms_reset(&L->ms, p);
 			flat_release(&f);

@@ -185,7 +185,8 @@ walk(struct ctx *c, struct meta *m, yaml_node_t *root)
 	yaml_node_t *k, *v;
 	const char *key;
 	char **slot;
-	int *lineslot;
+	int *lineslot, *colslot;
+	int present[5] = { 0, 0, 0, 0, 0 };
 	size_t i;
 
 	for (p = root->data.mapping.pairs.start;
@@ -196,20 +197,26 @@ walk(struct ctx *c, struct meta *m, yaml_node_t *root)
 			continue;
 		key = (const char *)k->data.scalar.value;
 		slot = NULL;
-		lineslot = NULL;
+		lineslot = colslot = NULL;
+		for (i = 0; i < sizeof(required) / sizeof(required[0]); i++)
+			if (strcmp(key, required[i]) == 0)
+				present[i] = 1;
 		if (strcmp(key, "provider") == 0) {
 			slot = &m->provider;
 			lineslot = &m->provider_line;
+			colslot = &m->provider_col;
 		} else if (strcmp(key, "provider_name") == 0)
 			slot = &m->provider_name;
 		else if (strcmp(key, "document") == 0) {
 			slot = &m->document;
 			lineslot = &m->document_line;
+			colslot = &m->document_col;
 		} else if (strcmp(key, "title") == 0)
 			slot = &m->title;
 		else if (strcmp(key, "revision") == 0) {
 			slot = &m->revision;
 			lineslot = &m->revision_line;
+			colslot = &m->revision_col;
 		} else if (strcmp(key, "lang") == 0)
 			slot = &m->lang;
 		else if (strcmp(key, "document_number") == 0)
@@ -228,8 +235,10 @@ walk(struct ctx *c, struct meta *m, yaml_node_t *root)
 		free(*slot);
 		if ((*slot = scalar(c, v, key)) == NULL)
 			continue;
-		if (lineslot != NULL)
+		if (lineslot != NULL) {
 			*lineslot = line_of(c, v);
+			*colslot = col_of(v);
+		}
 		if ((slot == &m->provider || slot == &m->document) &&
 		    !is_slug(*slot))
 			error(c, v, D_FM_SLUG, *slot);
@@ -243,7 +252,9 @@ walk(struct ctx *c, struct meta *m, yaml_node_t *root)
 		    strcmp(f, "document") == 0 ? m->document :
 		    strcmp(f, "title") == 0 ? m->title : m->revision;
 
-		if (val == NULL || *val == '\0') {
+		/* A field of the wrong type was reported already. */
+		if ((val == NULL && !present[i]) ||
+		    (val != NULL && *val == '\0')) {
 			diag(c->d, c->src->path, c->src->fmline, 1, D_FM_FIELD,
 			    "%s", f);
 			c->errors++;
@@ -274,9 +285,24 @@ meta_parse(struct meta *m, const struct source *src, struct diags *d)
 	    src->fmlen);
 	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
 	if (!yaml_parser_load(&parser, &doc)) {
-		diag(d, src->path, src->fmline + (int)parser.problem_mark.line,
-		    (int)parser.problem_mark.column + 1, D_FM_SYNTAX, "%s",
-		    parser.problem ? parser.problem : "YAML error");
+		/*
+		 * "while scanning a quoted scalar" points where the trouble
+		 * began (the opening quote); the problem mark is where libyaml
+		 * gave up (often the end of the front matter).
+		 */
+		if (parser.context != NULL)
+			diag(d, src->path,
+			    src->fmline + (int)parser.context_mark.line,
+			    (int)parser.context_mark.column + 1, D_FM_SYNTAX,
+			    "%s, %s (line %d)", parser.context,
+			    parser.problem ? parser.problem : "YAML error",
+			    src->fmline + (int)parser.problem_mark.line);
+		else
+			diag(d, src->path,
+			    src->fmline + (int)parser.problem_mark.line,
+			    (int)parser.problem_mark.column + 1, D_FM_SYNTAX,
+			    "%s", parser.problem ? parser.problem :
+			    "YAML error");
 		yaml_parser_delete(&parser);
 		return -1;
 	}

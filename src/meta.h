@@ -33,6 +33,9 @@ struct meta {
 	int		 provider_line;
 	int		 document_line;
 	int		 revision_line;
+	int		 provider_col;	/* columns of the values (characters) */
+	int		 document_col;
+	int		 revision_col;
 };
 
 /*

@@ -67,8 +67,10 @@ text_position_n(const char *text, size_t off, int *line, int *col)
 	size_t i;
 	int l = 1, c = 1;
 
-	for (i = 0; i < off; i++) {
-		if (text[i] == '\n') {
+	for (i = 0; i < off && text[i] != '\0'; i++) {
+		/* Raw bytes (before normalize_eol): a lone CR ends a line. */
+		if (text[i] == '\n' || (text[i] == '\r' &&
+		    text[i + 1] != '\n')) {
 			l++;
 			c = 1;
 		} else if (((unsigned char)text[i] & 0xc0) != 0x80)

@@ -41,7 +41,10 @@ void	source_release(struct source *);
  * offset of the first byte of the first invalid sequence.
  */
 int	utf8_valid(const char *bytes, size_t len, size_t *bad);
-/* Line and character column (1-based) of byte offset off in text. */
+/*
+ * Line and character column (1-based) of byte offset off in text; LF, CRLF
+ * and a lone CR each end a line.
+ */
 void	text_position(const char *text, size_t off, int *line, int *col);
 
 #endif

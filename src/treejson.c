@@ -1,7 +1,8 @@
 /*
  * The clause tree as JSON.  Every node carries the same keys, null when
  * absent, so consumers need no guessing: type, kind (divisions), num,
- * label, caption, id, line, text, implicit, spans, rows (tables), children.
+ * label, caption, id, line, text, implicit, spans, rows and align (tables:
+ * "left", "center", "right" or null per column), children.
  * Built recursively: depth is bounded by the parser's limits (a document
  * holds at most divisions → article → paragraph → items → MAX_LEVELS).
  */
@@ -14,6 +15,15 @@
 #include "doc.h"
 #include "tree.h"
 #include "xalloc.h"
+
+/* A table column's alignment, or null. */
+static json_t *
+align_name(char a)
+{
+	return a == 'l' ? json_string("left") : a == 'c' ?
+	    json_string("center") : a == 'r' ? json_string("right") :
+	    json_null();
+}
 
 static json_t *
 str_or_null(const char *s)
@@ -79,6 +89,11 @@ node_json(const struct node *n)
 			json_array_append_new(rows, row);
 		}
 		json_object_set_new(o, "rows", rows);
+		row = json_array();
+		for (k = 0; k < n->table->ncols; k++)
+			json_array_append_new(row,
+			    align_name(n->table->align[k]));
+		json_object_set_new(o, "align", row);
 	}
 	kids = json_array();
 	for (c = n->first; c != NULL; c = c->next)

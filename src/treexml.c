@@ -35,6 +35,14 @@ div_element(enum divkind k)
 	}
 }
 
+/* A table column's alignment as the Align attribute says it, or NULL. */
+static const char *
+align_name(char a)
+{
+	return a == 'l' ? "left" : a == 'c' ? "center" : a == 'r' ? "right" :
+	    NULL;
+}
+
 static void
 attrs(xmlNodePtr x, const struct node *n)
 {
@@ -60,7 +68,7 @@ static void
 emit(xmlNodePtr parent, const struct node *n)
 {
 	const struct node *c;
-	xmlNodePtr x = NULL, row;
+	xmlNodePtr x = NULL, row, col;
 	char name[32], title[40];
 	size_t r, k;
 
@@ -129,11 +137,16 @@ emit(xmlNodePtr parent, const struct node *n)
 
 			for (r = 0; r < n->table->nrows; r++) {
 				row = xmlNewChild(t, NULL, X("TableRow"), NULL);
-				for (k = 0; k < n->table->ncols; k++)
-					xmlNewTextChild(row, NULL,
+				for (k = 0; k < n->table->ncols; k++) {
+					col = xmlNewTextChild(row, NULL,
 					    X(r == 0 ? "TableHeaderColumn" :
 					    "TableColumn"), X(n->table->cells[
 					    r * n->table->ncols + k]));
+					if (align_name(n->table->align[k]))
+						xmlNewProp(col, X("Align"),
+						    X(align_name(
+						    n->table->align[k])));
+				}
 			}
 		}
 		break;

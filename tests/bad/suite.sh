@@ -1,5 +1,6 @@
 # tests/bad/**/CASE.md with CASE.err: `termc tree` exits 1, prints nothing on
-# stdout and exactly CASE.err on stderr.  Plus generated oversize inputs.
+# stdout and exactly CASE.err on stderr.  Plus generated oversize inputs
+# (size, depth, line length, table length), too big to commit.
 # Sourced by tests/run.sh once per binary $T; uses its helpers.
 find tests/bad -name '*.md' | sort | while read -r md; do
 	base=${md%.md}
@@ -21,3 +22,15 @@ rc=$(capture tree "$tmp/big.md")
   i=0; while [ $i -lt 40 ]; do printf '> '; i=$((i + 1)); done; echo x; } >"$tmp/deep.md"
 rc=$(capture tree "$tmp/deep.md")
 [ "$rc" = 1 ] && grep -q "deep.md:8:1: error: nesting exceeds the depth limit" "$tmp/err" && ok || bad "bad: depth limit ($rc)"
+{ printf -- '---\nprovider: a\nprovider_name: A\ndocument: b\ntitle: T\nrevision: 2024-01-01\n---\n\n本文。\n'
+  head -c 262145 /dev/zero | tr '\0' 'x'; echo; } >"$tmp/long.md"
+rc=$(capture tree "$tmp/long.md")
+[ "$rc" = 1 ] && [ ! -s "$tmp/out" ] &&
+    grep -qx "$tmp/long.md:10:1: error: line exceeds the length limit: 262145 bytes, the limit is 262144 \[line-long\]" "$tmp/err" &&
+    ok || bad "bad: line length limit ($rc)"
+{ printf -- '---\nprovider: a\nprovider_name: A\ndocument: b\ntitle: T\nrevision: 2024-01-01\n---\n\n| a |\n|---|\n'
+  i=0; while [ $i -lt 20000 ]; do echo '| x |'; i=$((i + 1)); done; } >"$tmp/rows.md"
+rc=$(capture tree "$tmp/rows.md")
+[ "$rc" = 1 ] && [ ! -s "$tmp/out" ] &&
+    grep -qx "$tmp/rows.md:20010:1: error: table exceeds the row limit: the limit is 20000 rows \[table-long\]" "$tmp/err" &&
+    ok || bad "bad: table row limit ($rc)"

@@ -1,0 +1,193 @@
+/*
+ * libFuzzer harness: bytes → doc_load_mem → tree_json, tree_xml and the
+ * published page (html_page), with the tree's invariants checked on
+ * every input.
+ *
+ * Inputs that start with "---" are whole terms files; any other input is
+ * a body behind a fixed front matter, so that mutations reach the
+ * Markdown and clause layers instead of dying in the YAML check.
+ *
+ * Invariants (abort() when broken, so the fuzzer reports them):
+ *  - every node's spans lie inside its text, sorted, not overlapping;
+ *  - every id is unique in the tree; every table has its cells;
+ *  - JSON, XML and HTML are produced for every loaded doc and are UTF-8;
+ *  - the page carries no <script, no on…= handler attribute and no
+ *    javascript:/vbscript:/data:/file: URL in href or src.
+ */
+#include <ctype.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "clause.h"
+#include "diag.h"
+#include "doc.h"
+#include "hmap.h"
+#include "html.h"
+#include "source.h"
+#include "tree.h"
+
+#ifndef TEMPLATES_DIR
+#define TEMPLATES_DIR "templates"
+#endif
+
+static struct templates *tpl;
+
+static const char fm[] = "---\nprovider: acme\nprovider_name: Acme\n"
+    "document: hosting\ntitle: T\nrevision: 2024-01-01\n---\n";
+
+int	LLVMFuzzerInitialize(int *, char ***);
+int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	struct diags d;
+
+	(void)argc;
+	(void)argv;
+	diags_init(&d);
+	tpl = templates_load(getenv("TERMC_TEMPLATES") ?
+	    getenv("TERMC_TEMPLATES") : TEMPLATES_DIR, &d);
+	if (tpl == NULL) {
+		diags_print(&d, stderr);
+		abort();
+	}
+	diags_release(&d);
+	return 0;
+}
+
+static void
+check(int cond, const char *what)
+{
+	if (!cond) {
+		fprintf(stderr, "fuzz_doc: invariant broken: %s\n", what);
+		abort();
+	}
+}
+
+static void
+check_tree(struct node *root)
+{
+	struct hmap ids;
+	struct node *n;
+	size_t i, end, tlen;
+
+	hmap_init(&ids);
+	for (n = root; n != NULL; n = node_next(n, root)) {
+		tlen = n->text ? strlen(n->text) : 0;
+		for (i = 0, end = 0; i < n->nspans; i++) {
+			check(n->spans[i].off >= end, "spans sorted, apart");
+			end = n->spans[i].off + n->spans[i].len;
+			check(end <= tlen, "span inside the text");
+		}
+		if (n->id != NULL)
+			check(hmap_put(&ids, n->id, n) == n, "unique ids");
+		else
+			check(n->type == N_DOCUMENT, "every node has an id");
+		if (n->type == N_TABLE) {
+			check(n->table != NULL, "table data");
+			for (i = 0; i < n->table->nrows * n->table->ncols; i++)
+				check(n->table->cells[i] != NULL, "table cells");
+		}
+		check(n->first == NULL || n->first->parent == n, "links");
+	}
+	hmap_release(&ids);
+}
+
+/* Unsafe markup in published HTML: the site suite's rule, in C. */
+static void
+check_html(const char *h, size_t len)
+{
+	const char *p, *q;
+	size_t bad;
+
+	check(utf8_valid(h, len, &bad), "HTML is UTF-8");
+	for (p = h; (p = strchr(p, '<')) != NULL; p++) {
+		check(strncasecmp(p, "<script", 7) != 0, "no <script");
+		/* Attributes of this tag: " on…=" is a handler. */
+		for (q = p + 1; *q != '\0' && *q != '>'; q++) {
+			if (*q == '"') {	/* skip a quoted value */
+				while (*++q != '\0' && *q != '"')
+					;
+				if (*q == '\0')
+					break;
+				continue;
+			}
+			if (isspace((unsigned char)*q) &&
+			    tolower((unsigned char)q[1]) == 'o' &&
+			    tolower((unsigned char)q[2]) == 'n') {
+				const char *r = q + 3;
+
+				while (isalpha((unsigned char)*r))
+					r++;
+				check(*r != '=' || r == q + 3, "no on…= handler");
+			}
+			if (strncasecmp(q, "href=\"", 6) == 0 ||
+			    strncasecmp(q, "src=\"", 5) == 0) {
+				const char *v = strchr(q, '"') + 1;
+
+				while (isspace((unsigned char)*v))
+					v++;
+				check(strncasecmp(v, "javascript:", 11) != 0 &&
+				    strncasecmp(v, "vbscript:", 9) != 0 &&
+				    strncasecmp(v, "data:", 5) != 0 &&
+				    strncasecmp(v, "file:", 5) != 0,
+				    "no unsafe URL");
+			}
+		}
+	}
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct diags d;
+	struct doc *doc;
+	struct page_ctx pc;
+	const struct doc *revs[1];
+	char *bytes, *out;
+	size_t len, bad;
+
+	if (size >= 3 && memcmp(data, "---", 3) == 0) {
+		bytes = malloc(size + 1);
+		memcpy(bytes, data, size);
+		len = size;
+	} else {
+		bytes = malloc(sizeof(fm) + size);
+		memcpy(bytes, fm, sizeof(fm) - 1);
+		memcpy(bytes + sizeof(fm) - 1, data, size);
+		len = sizeof(fm) - 1 + size;
+	}
+	diags_init(&d);
+	doc = doc_load_mem("fuzz.md", bytes, len, &d);
+	free(bytes);
+	if (doc != NULL) {
+		check(doc->root != NULL && doc->root->type == N_DOCUMENT,
+		    "document root");
+		check_tree(doc->root);
+		out = tree_json(doc);
+		check(out != NULL && utf8_valid(out, strlen(out), &bad),
+		    "JSON");
+		free(out);
+		out = tree_xml(doc);
+		check(out != NULL && utf8_valid(out, strlen(out), &bad),
+		    "XML");
+		free(out);
+		memset(&pc, 0, sizeof(pc));
+		revs[0] = doc;
+		pc.root = "../../";
+		pc.revisions = revs;
+		pc.nrevisions = 1;
+		out = html_page(tpl, doc, &pc, &len);
+		check(out != NULL, "page");
+		check_html(out, len);
+		free(out);
+		doc_free(doc);
+	} else
+		check(d.worst >= DL_ERROR, "a failed load says why");
+	diags_release(&d);
+	return 0;
+}

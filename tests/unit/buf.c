@@ -1,0 +1,68 @@
+/*
+ * Unit tests for buf.c: appends of every kind keep the buffer
+ * NUL-terminated, growth across many doublings, printf of long output,
+ * reset and detach.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "tap.h"
+
+int
+main(void)
+{
+	struct buf b;
+	char *s, big[5000];
+	size_t i;
+	int bad;
+
+	buf_init(&b);
+	tap_str(b.data, "", "init: empty string");
+	tap_long((long)b.len, 0, "init: length 0");
+	buf_puts(&b, "第17条");
+	buf_putc(&b, ' ');
+	buf_put(&b, "abcdef", 3);
+	tap_str(b.data, "第17条 abc", "puts, putc, put");
+	tap_long((long)b.len, (long)strlen("第17条 abc"), "  length");
+	buf_put(&b, "x\0y", 3);
+	tap_long((long)b.len, (long)strlen("第17条 abc") + 3,
+	    "put copies NUL bytes");
+	tap(b.data[b.len] == '\0', "  still terminated");
+	buf_reset(&b);
+	tap(b.len == 0 && b.data[0] == '\0', "reset empties");
+	buf_printf(&b, "%s-%d", "a", 17);
+	tap_str(b.data, "a-17", "printf");
+	/* Output longer than the capacity. */
+	memset(big, 'x', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	buf_printf(&b, "[%s]", big);
+	tap_long((long)b.len, 4 + 2 + (long)sizeof(big) - 1, "long printf");
+	tap(b.data[4] == '[' && b.data[b.len - 1] == ']' &&
+	    b.data[b.len] == '\0', "  whole and terminated");
+	tap(b.cap > b.len, "  capacity above length");
+	buf_release(&b);
+	tap(b.data == NULL && b.len == 0, "release");
+
+	/* A million one-byte appends: linear, correct. */
+	buf_init(&b);
+	for (i = 0; i < 1000000; i++)
+		buf_putc(&b, 'a' + (int)(i % 26));
+	for (bad = 0, i = 0; i < 1000000; i++)
+		if (b.data[i] != 'a' + (int)(i % 26))
+			bad++;
+	tap(b.len == 1000000 && bad == 0 && b.data[b.len] == '\0',
+	    "1000000 putc");
+	buf_grow(&b, 10);
+	tap(b.cap >= b.len + 11, "grow leaves room for extra + NUL");
+	s = buf_detach(&b);
+	tap(s != NULL && strlen(s) == 1000000, "detach hands over the bytes");
+	tap(b.data == NULL && b.len == 0 && b.cap == 0, "  buffer emptied");
+	free(s);
+	buf_init(&b);
+	s = buf_detach(&b);
+	tap_str(s, "", "detach of an empty buffer: \"\"");
+	free(s);
+	return tap_done();
+}

@@ -1,0 +1,69 @@
+/*
+ * Unit tests for hmap.c: get/put/set, growth past many doublings, keys
+ * that share a prefix, and the borrowed-key contract.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hmap.h"
+#include "tap.h"
+
+#define N	20000
+
+int
+main(void)
+{
+	struct hmap m;
+	static char keys[N][16];
+	static int vals[N];
+	int a = 1, b = 2, c = 3, i, bad;
+
+	hmap_init(&m);
+	tap(hmap_get(&m, "x") == NULL, "empty map: get is NULL");
+	tap(hmap_put(&m, "a17", &a) == &a, "put returns the value stored");
+	tap(hmap_get(&m, "a17") == &a, "get finds it");
+	tap(hmap_put(&m, "a17", &b) == &a, "put keeps the first value");
+	tap(hmap_get(&m, "a17") == &a, "  still the first");
+	hmap_set(&m, "a17", &c);
+	tap(hmap_get(&m, "a17") == &c, "set replaces");
+	tap_long((long)m.n, 1, "  one entry");
+	tap(hmap_get(&m, "a1") == NULL, "a prefix is another key");
+	tap(hmap_get(&m, "a170") == NULL, "an extension is another key");
+	tap(hmap_get(&m, "") == NULL, "empty key absent");
+	hmap_put(&m, "", &a);
+	tap(hmap_get(&m, "") == &a, "empty key stored");
+	hmap_release(&m);
+
+	/* Many keys: every one found after the table grew many times. */
+	hmap_init(&m);
+	for (i = 0; i < N; i++) {
+		snprintf(keys[i], sizeof(keys[i]), "a%d-p%d", i, i % 7);
+		vals[i] = i;
+		hmap_put(&m, keys[i], &vals[i]);
+	}
+	tap_long((long)m.n, N, "20000 keys stored");
+	tap((m.cap & (m.cap - 1)) == 0 && m.cap >= 2 * (size_t)N,
+	    "  capacity a power of two, load at most 1/2");
+	for (bad = 0, i = 0; i < N; i++)
+		if (hmap_get(&m, keys[i]) != &vals[i])
+			bad++;
+	tap_long(bad, 0, "  every key finds its value");
+	for (bad = 0, i = 0; i < N; i++) {
+		char probe[20];
+
+		snprintf(probe, sizeof(probe), "b%d", i);
+		if (hmap_get(&m, probe) != NULL)
+			bad++;
+	}
+	tap_long(bad, 0, "  absent keys are absent");
+	/* Lookup is by content: a copy of a key finds the same value. */
+	{
+		char *copy = strdup(keys[12345]);
+
+		tap(hmap_get(&m, copy) == &vals[12345], "lookup by content");
+		free(copy);
+	}
+	hmap_release(&m);
+	return tap_done();
+}

@@ -1,0 +1,156 @@
+/*
+ * Unit tests for source.c: UTF-8 validation (overlongs, surrogates, code
+ * points above U+10FFFF, truncation), text positions, and source_load's
+ * line ends, byte-order marks and front matter split.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "source.h"
+#include "tap.h"
+
+/* want: -1 valid, else the offset of the first bad byte. */
+static void
+valid(const char *s, size_t len, long want, const char *name)
+{
+	size_t bad = 99999;
+	int ok = utf8_valid(s, len, &bad);
+
+	if (want < 0)
+		tap(ok, name);
+	else if (tap(!ok, name))
+		tap_long((long)bad, want, "  offset");
+}
+
+static void
+position(const char *text, size_t off, int wline, int wcol, const char *name)
+{
+	int line = 0, col = 0;
+
+	text_position(text, off, &line, &col);
+	tap(line == wline && col == wcol, name);
+	if (line != wline || col != wcol)
+		printf("#   got %d:%d, want %d:%d\n", line, col, wline, wcol);
+}
+
+/* Load bytes; expect failure with one diagnostic at line:col, code. */
+static void
+load_fails(const char *bytes, size_t len, size_t max, int wline, int wcol,
+    enum dcode code, const char *name)
+{
+	struct source src;
+	struct diags d;
+	int rc;
+
+	diags_init(&d);
+	rc = source_load(&src, "x.md", bytes, len, max, &d);
+	if (tap(rc == -1 && d.n == 1, name)) {
+		tap_long(d.v[0].code, code, "  code");
+		tap_long(d.v[0].line, wline, "  line");
+		tap_long(d.v[0].col, wcol, "  col");
+	} else if (rc == 0)
+		source_release(&src);
+	diags_release(&d);
+}
+
+int
+main(void)
+{
+	static const char crlf[] =
+	    "---\r\nprovider: a\r\ntitle: b\r\n---\r\n\r\n本文\r\n二行目\r三行目\n";
+	static const char bom[] = "\xef\xbb\xbf---\nprovider: a\n...\n本文\n";
+	struct source src;
+	struct diags d;
+
+	valid("", 0, -1, "utf8_valid: empty");
+	valid("plain ASCII\n", 12, -1, "utf8_valid: ASCII");
+	valid("日本語", 9, -1, "utf8_valid: 3-byte sequences");
+	valid("\xc2\x80\xdf\xbf", 4, -1, "utf8_valid: U+0080, U+07FF");
+	valid("\xe0\xa0\x80", 3, -1, "utf8_valid: U+0800 (smallest 3-byte)");
+	valid("\xed\x9f\xbf", 3, -1, "utf8_valid: U+D7FF (below surrogates)");
+	valid("\xee\x80\x80", 3, -1, "utf8_valid: U+E000 (above surrogates)");
+	valid("\xf0\x90\x80\x80", 4, -1, "utf8_valid: U+10000");
+	valid("\xf4\x8f\xbf\xbf", 4, -1, "utf8_valid: U+10FFFF");
+	valid("ab\x80", 3, 2, "utf8_valid: lone continuation byte");
+	valid("\xc0\xaf", 2, 0, "utf8_valid: overlong 2-byte (C0)");
+	valid("\xc1\xbf", 2, 0, "utf8_valid: overlong 2-byte (C1)");
+	valid("a\xe0\x80\xaf", 4, 1, "utf8_valid: overlong 3-byte");
+	valid("\xe0\x9f\xbf", 3, 0, "utf8_valid: overlong U+07FF in 3 bytes");
+	valid("\xf0\x8f\xbf\xbf", 4, 0, "utf8_valid: overlong 4-byte");
+	valid("\xed\xa0\x80", 3, 0, "utf8_valid: surrogate U+D800");
+	valid("\xed\xbf\xbf", 3, 0, "utf8_valid: surrogate U+DFFF");
+	valid("\xf4\x90\x80\x80", 4, 0, "utf8_valid: U+110000");
+	valid("\xf5\x80\x80\x80", 4, 0, "utf8_valid: F5 lead byte");
+	valid("\xff", 1, 0, "utf8_valid: FF");
+	valid("ab\xe6\x97", 4, 2, "utf8_valid: truncated at the end");
+	valid("ab\xe6", 3, 2, "utf8_valid: lead byte at the end");
+	valid("日本", 4, 3, "utf8_valid: len cuts a sequence");
+	valid("\xe6\x97x", 3, 0, "utf8_valid: ASCII inside a sequence");
+	valid("\xe6\x97\xa5\xe6\x97", 5, 3, "utf8_valid: second sequence truncated");
+	valid("\xf0\x90\x80", 3, 0, "utf8_valid: 4-byte truncated");
+
+	position("abc", 0, 1, 1, "text_position: start");
+	position("abc", 2, 1, 3, "text_position: ASCII column");
+	position("ab\ncd", 4, 2, 2, "text_position: second line");
+	position("ab\n", 3, 2, 1, "text_position: just after a newline");
+	position("日本\n語x", 10, 2, 2, "text_position: characters, not bytes");
+	position("本約款\x80", 9, 1, 4, "text_position: before a bad byte");
+	position("ab", 10, 1, 3, "text_position: offset past the end");
+	position("a\r\nb", 3, 2, 1, "text_position: CRLF is one line end");
+	position("a\rbc", 3, 2, 2, "text_position: lone CR ends a line");
+
+	/* CRLF and lone CR become LF; front matter lines are blanked. */
+	diags_init(&d);
+	if (tap(source_load(&src, "crlf.md", crlf, sizeof(crlf) - 1, 0, &d) == 0,
+	    "source_load: CRLF file")) {
+		tap_str(src.text, "   \n           \n        \n   \n\n本文\n二行目\n三行目\n",
+		    "  body: LF only, front matter blanked, lines kept");
+		tap_long((long)src.len, (long)strlen(src.text), "  len");
+		tap_str(src.fm, "provider: a\ntitle: b\n", "  front matter");
+		tap_long(src.fmline, 2, "  fmline");
+		tap_str(src.path, "crlf.md", "  path");
+		source_release(&src);
+	}
+	tap_long((long)d.n, 0, "  no diagnostics");
+	diags_release(&d);
+
+	/* A UTF-8 byte-order mark is skipped; "..." closes front matter. */
+	diags_init(&d);
+	if (tap(source_load(&src, "bom.md", bom, sizeof(bom) - 1, 0, &d) == 0,
+	    "source_load: UTF-8 BOM, ... fence")) {
+		tap_str(src.fm, "provider: a\n", "  front matter");
+		tap_str(src.text, "   \n           \n   \n本文\n", "  body");
+		source_release(&src);
+	}
+	diags_release(&d);
+
+	load_fails("no front matter\n", 16, 0, 1, 1, D_FM_MISSING,
+	    "source_load: no front matter");
+	load_fails("---\na: b\n", 9, 0, 1, 1, D_FM_SYNTAX,
+	    "source_load: unclosed front matter");
+	load_fails("", 0, 0, 1, 1, D_FM_MISSING, "source_load: empty file");
+	load_fails("---\n---\n本文\x80\n", 16, 0, 3, 3, D_BAD_UTF8,
+	    "source_load: invalid UTF-8 at line 3, column 3");
+	load_fails("---\r\n---\r\n本\xe6\x97", 15, 0, 3, 2, D_BAD_UTF8,
+	    "source_load: truncated at the end, CRLF lines");
+	load_fails("---\r---\r本\x80", 12, 0, 3, 2, D_BAD_UTF8,
+	    "source_load: invalid UTF-8 after lone-CR line ends");
+	load_fails("---\r\n---\r\n\r\n本\0", 16, 0, 4, 2, D_NOT_UTF8,
+	    "source_load: NUL byte after CRLF line ends");
+	load_fails("---\n---\n本文\0x\n", 17, 0, 3, 3, D_NOT_UTF8,
+	    "source_load: NUL byte at line 3, column 3");
+	load_fails("\xff\xfe-\0-\0-\0", 8, 0, 1, 1, D_NOT_UTF8,
+	    "source_load: UTF-16LE BOM");
+	load_fails("\xfe\xff\0-\0-\0-", 8, 0, 1, 1, D_NOT_UTF8,
+	    "source_load: UTF-16BE BOM");
+	load_fails("---\n---\n0123456789", 18, 10, 1, 1, D_TOO_BIG,
+	    "source_load: over maxsize");
+	diags_init(&d);
+	tap(source_load(&src, "x.md", "---\n---\n", 8, 8, &d) == 0,
+	    "source_load: exactly maxsize is fine");
+	source_release(&src);
+	diags_release(&d);
+	return tap_done();
+}
