@@ -12,6 +12,7 @@
 #include "meta.h"
 #include "source.h"
 #include "xalloc.h"
+#include "xref.h"
 
 /*
  * For a path ending in <provider>/<document>/<YYYY-MM-DD>.md, the three
@@ -80,6 +81,8 @@ doc_from_source(struct source *src, struct diags *d)
 	}
 	if (doc->root->first == NULL)
 		diag(d, doc->path, 0, 0, D_EMPTY_DOC, NULL);
+	doc->xrefs = xcalloc(1, sizeof(*doc->xrefs));
+	xref_resolve(doc->root, doc->meta.title, doc->xrefs);
 	return doc;
 }
 
@@ -108,6 +111,10 @@ doc_free(struct doc *doc)
 {
 	if (doc == NULL)
 		return;
+	if (doc->xrefs != NULL) {
+		xrefs_release(doc->xrefs);
+		free(doc->xrefs);
+	}
 	node_free(doc->root);
 	meta_release(&doc->meta);
 	free(doc->path);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "check.h"
 #include "cli.h"
 #include "diag.h"
 #include "doc.h"
@@ -161,9 +162,12 @@ cmd_build(int argc, char **argv)
 	}
 	diags_init(&d);
 	if (corpus_load(&c, optind < argc ? argv + optind : defaults,
-	    optind < argc ? (size_t)(argc - optind) : 1, &d) == 0 &&
-	    diags_exit(&d, strict) == 0)
-		publish(&c, outdir, tpldir, &d);
+	    optind < argc ? (size_t)(argc - optind) : 1, &d) == 0) {
+		/* The checks of termc check: warnings do not block. */
+		check_corpus(&c, &d);
+		if (diags_exit(&d, strict) == 0)
+			publish(&c, outdir, tpldir, &d);
+	}
 	diags_print(&d, stderr);
 	rc = diags_exit(&d, strict);
 	corpus_release(&c);
