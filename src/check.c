@@ -429,7 +429,11 @@ defs_inline(const struct doc *doc, struct defs *D, const char *text, int line,
 		else
 			continue;
 		t = q + strlen("「");
-		if ((tend = strstr(t, close)) == NULL || tend - t > 90)
+		/* A term is short: look for its end within 90 bytes. */
+		for (tend = t; *tend != '\0' && tend - t < 90 &&
+		    !lit(tend, close); tend++)
+			;
+		if (!lit(tend, close))
 			continue;
 		q = tend + strlen(close);
 		if (!lit(q, "といいます") && !lit(q, "という") &&

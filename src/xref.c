@@ -416,13 +416,12 @@ where_of(const struct node *n, struct where *w)
 }
 
 /*
- * Resolve r, found at byte off of text in node src, whose position is cur;
+ * Resolve r, found in node src (after a line break: afternl) at cur;
  * inh is what the previous member of a list named (cont set), last the
  * clause named last in this article (for 同).  Fills x and *named.
  */
 static void
-resolve(struct scan *S, const struct rparse *r, const char *text, size_t off,
-    int cont, const struct where *cur, size_t curidx,
+resolve(struct scan *S, const struct rparse *r, int afternl, int cont, const struct where *cur, size_t curidx,
     const struct where *inh, const struct where *last, struct xref *x,
     struct where *named)
 {
@@ -561,7 +560,7 @@ resolve(struct scan *S, const struct rparse *r, const char *text, size_t off,
 				t = cur->item->parent;
 			} else if (cur->para != NULL &&
 			    (child_num(cur->para, N_ITEM, 1) != NULL ||
-			    memchr(text, '\n', off) != NULL))
+			    afternl))
 				t = cur->para;
 			else
 				broken = 1;
@@ -674,7 +673,7 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 			memset(&named, 0, sizeof(named));
 			named.external = 1;
 		} else
-			resolve(S, &r, text, i, cont, cur, curidx, &inh,
+			resolve(S, &r, line > src->line, cont, cur, curidx, &inh,
 			    last, &x, &named);
 		if (named.external) {
 			x.status = XR_EXTERNAL;

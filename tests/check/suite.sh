@@ -80,3 +80,8 @@ rm -rf "$tmp/site3"
 rc=$(capture build -o "$tmp/site3" tests/check/external.md)
 grep -q '<span class="xref-external">第218条（令状による差押え・捜索・検証）</span>' \
     "$tmp/site3/fx/external/2024-04-01.html" 2>/dev/null && ok || bad "build: external reference"
+
+# Rules over consecutive revisions: the newer history lost 2019-01-01.
+rc=$(capture check tests/check/pair)
+echo "rc=$rc" >>"$tmp/out"
+check "check pair" tests/check/pair.check "$tmp/out"
