@@ -74,15 +74,18 @@ doc_from_source(struct source *src, struct diags *d)
 	}
 	check_path(doc, d);
 	doc->root = md_parse(src, &doc->meta, d);
-	source_release(src);
 	if (doc->root == NULL) {
+		source_release(src);
 		doc_free(doc);
 		return NULL;
 	}
 	if (doc->root->first == NULL)
 		diag(d, doc->path, 0, 0, D_EMPTY_DOC, NULL);
+	/* References are part of loading; the body gives exact columns. */
 	doc->xrefs = xcalloc(1, sizeof(*doc->xrefs));
-	xref_resolve(doc->root, doc->meta.title, doc->xrefs);
+	xref_resolve(doc->root, doc->meta.title, src->text, src->len,
+	    doc->xrefs);
+	source_release(src);
 	return doc;
 }
 

@@ -60,7 +60,14 @@ struct scan {
 	const struct node	**list;		/* articles in document order */
 	size_t			 nlist;
 	const char		*title;
+	const struct node	*firstsuppl;	/* first 付則 division */
 	struct xrefs		*out;
+	const char		*body;		/* source body, or NULL */
+	size_t			 bodylen;
+	size_t			*lines;		/* byte offset of each line */
+	size_t			 nlines;
+	int			 seekline;	/* line searched last … */
+	size_t			 seekfrom;	/* … and where to go on */
 };
 
 static size_t
@@ -279,7 +286,8 @@ connector(const char *s)
 
 /*
  * Is the reference at text[off] preceded by the name of another law or
- * document?  The name is the run of kanji and katakana just before it.
+ * document (1)?  The name is the run of kanji and katakana just before it.
+ * -1 for 本則 (this document's main provisions), -2 for 付則/附則, else 0.
  */
 static int
 external_before(const char *text, size_t off, const char *title)
@@ -313,6 +321,11 @@ external_before(const char *text, size_t off, const char *title)
 		return 0;
 	memcpy(run, text + start, end - start);
 	run[end - start] = '\0';
+	/* 本則第2条, 付則第1条: this document's main or supplementary part. */
+	if (strcmp(run, "本則") == 0)
+		return -1;
+	if (strcmp(run, "付則") == 0 || strcmp(run, "附則") == 0)
+		return -2;
 	k = utf8_prev_len(run, end - start);
 	dec(run + end - start - k, &c);
 	if (char_class(c) == CC_KATAKANA || c == 0x30fc)
@@ -382,21 +395,51 @@ suppl_of(const struct node *n)
 	return NULL;
 }
 
-static const struct node *
-find_article(struct scan *S, const struct node *src, const char *num)
+static int
+same_caption(const struct node *a, const char *cap, size_t caplen)
 {
-	const struct node *sup = suppl_of(src), *a;
+	char *x, *y;
+	int r;
+
+	if (a == NULL || a->caption == NULL)
+		return 0;
+	x = text_nfkc(cap, caplen);
+	y = text_nfkc(a->caption, strlen(a->caption));
+	r = x != NULL && y != NULL && strcmp(x, y) == 0;
+	free(x);
+	free(y);
+	return r;
+}
+
+/*
+ * 第N条 names an article of the main provisions, as in statutes, even
+ * inside a 付則; 付則第N条 (scope 2) names one of the 付則 that holds the
+ * reference (or the first 付則).  Inside a 付則, a bare number that only
+ * the 付則 has, or whose caption only the 付則's article carries, names
+ * the 付則's article.
+ */
+static const struct node *
+find_article(struct scan *S, const struct node *src, const char *num,
+    int scope, const char *cap, size_t caplen)
+{
+	const struct node *sup = suppl_of(src), *a, *s = NULL;
 	struct buf b;
 
-	if (sup != NULL && sup->id != NULL) {
+	if (sup == NULL && scope == 2)
+		sup = S->firstsuppl;
+	if (sup != NULL && sup->id != NULL && scope != 1) {
 		buf_init(&b);
 		buf_printf(&b, "%s:%s", sup->id, num);
-		a = hmap_get(&S->arts, b.data);
+		s = hmap_get(&S->arts, b.data);
 		buf_release(&b);
-		if (a != NULL)
-			return a;
 	}
-	return hmap_get(&S->arts, num);
+	if (scope == 2)
+		return s;
+	a = hmap_get(&S->arts, num);
+	if (s != NULL && (a == NULL || (cap != NULL &&
+	    !same_caption(a, cap, caplen) && same_caption(s, cap, caplen))))
+		return s;
+	return a;
 }
 
 static void
@@ -421,7 +464,8 @@ where_of(const struct node *n, struct where *w)
  * clause named last in this article (for 同).  Fills x and *named.
  */
 static void
-resolve(struct scan *S, const struct rparse *r, int afternl, int cont, const struct where *cur, size_t curidx,
+resolve(struct scan *S, const struct rparse *r, int scope, int afternl,
+    int cont, const struct where *cur, size_t curidx,
     const struct where *inh, const struct where *last, struct xref *x,
     struct where *named)
 {
@@ -432,7 +476,8 @@ resolve(struct scan *S, const struct rparse *r, int afternl, int cont, const str
 	/* Article. */
 	switch (r->art.rel) {
 	case R_ABS:
-		art = find_article(S, x->src, r->art.num);
+		art = find_article(S, x->src, r->art.num, scope, r->cap,
+		    r->caplen);
 		x->bynumber = 1;
 		broken = art == NULL;
 		if (art != NULL && art == cur->art)
@@ -604,6 +649,45 @@ push(struct xrefs *out, const struct xref *x)
 	out->v[out->n++] = *x;
 }
 
+static int
+chars(const char *s, size_t len)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < len; i++)
+		if ((s[i] & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+/*
+ * The column of reference text t (len bytes) on source line: its next
+ * occurrence on that line (after the previous reference found there), or
+ * fallback when the line does not hold it as written (inline markup).
+ */
+static int
+source_col(struct scan *S, int line, const char *t, size_t len, int fallback)
+{
+	const char *ls, *le, *p;
+
+	if (S->body == NULL || line < 1 || (size_t)line > S->nlines)
+		return fallback;
+	ls = S->body + S->lines[line - 1];
+	le = (size_t)line < S->nlines ? S->body + S->lines[line] - 1 :
+	    S->body + S->bodylen;
+	if (line != S->seekline) {
+		S->seekline = line;
+		S->seekfrom = 0;
+	}
+	for (p = ls + S->seekfrom; p + len <= le; p++)
+		if (memcmp(p, t, len) == 0) {
+			S->seekfrom = (size_t)(p - ls) + len;
+			return chars(ls, (size_t)(p - ls)) + 1;
+		}
+	return fallback;
+}
+
 /* Can a reference start here? */
 static int
 opener(const char *p)
@@ -619,13 +703,13 @@ opener(const char *p)
 static void
 scan_text(struct scan *S, const struct node *src, size_t cell,
     const char *text, const struct where *cur, size_t curidx,
-    struct where *last)
+    struct where *last, int line)
 {
 	struct rparse r;
 	struct where inh, named;
 	struct xref x;
 	size_t i = 0, len = strlen(text), lineoff = 0, n, k;
-	int line = src->line, cont = 0, ext;
+	int first = line, cont = 0, ext, scope;
 	int32_t c;
 
 	memset(&inh, 0, sizeof(inh));
@@ -656,24 +740,30 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 		x.off = i;
 		x.len = r.len;
 		x.line = line;
-		x.col = (int)(i - lineoff) + 1;
-		if (line == src->line && cell == 0 && src->col > 0)
+		x.col = chars(text + lineoff, i - lineoff) + 1;
+		if (line == first && cell == 0 && src->col > 0)
 			x.col += src->col - 1;
+		x.col = source_col(S, line, text + i, r.len, x.col);
 		x.text = xstrndup(text + i, r.len);
 		if (r.cap != NULL)
 			x.caption = xstrndup(r.cap, r.caplen);
+		scope = 0;
 		if (cont)
 			ext = inh.external;
-		else
-			ext = (r.art.rel == R_ABS || (r.art.rel == R_NONE &&
-			    r.para.rel == R_ABS) || (r.art.rel == R_NONE &&
-			    r.para.rel == R_NONE && r.item.rel == R_ABS)) &&
-			    external_before(text, i, S->title);
+		else if (r.art.rel == R_ABS || (r.art.rel == R_NONE &&
+		    r.para.rel == R_ABS) || (r.art.rel == R_NONE &&
+		    r.para.rel == R_NONE && r.item.rel == R_ABS)) {
+			ext = external_before(text, i, S->title);
+			if (ext < 0)
+				scope = -ext;
+			ext = ext > 0;
+		} else
+			ext = 0;
 		if (ext) {
 			memset(&named, 0, sizeof(named));
 			named.external = 1;
 		} else
-			resolve(S, &r, line > src->line, cont, cur, curidx, &inh,
+			resolve(S, &r, scope, line > first, cont, cur, curidx, &inh,
 			    last, &x, &named);
 		if (named.external) {
 			x.status = XR_EXTERNAL;
@@ -752,6 +842,8 @@ index_articles(struct scan *S, struct node *root)
 			    sizeof(*S->keys));
 		}
 		S->list[S->nlist++] = n;
+		if (S->firstsuppl == NULL)
+			S->firstsuppl = suppl_of(n);
 		if (n->num == NULL)
 			continue;
 		buf_init(&b);
@@ -765,7 +857,8 @@ index_articles(struct scan *S, struct node *root)
 }
 
 void
-xref_resolve(struct node *root, const char *title, struct xrefs *out)
+xref_resolve(struct node *root, const char *title, const char *body,
+    size_t bodylen, struct xrefs *out)
 {
 	struct scan S;
 	struct where cur, last;
@@ -777,6 +870,18 @@ xref_resolve(struct node *root, const char *title, struct xrefs *out)
 	hmap_init(&S.arts);
 	S.title = title;
 	S.out = out;
+	if (body != NULL) {
+		S.body = body;
+		S.bodylen = bodylen;
+		S.lines = xreallocarray(NULL, 1, sizeof(*S.lines));
+		S.lines[S.nlines++] = 0;
+		for (i = 0; i < bodylen; i++)
+			if (body[i] == '\n') {
+				S.lines = xreallocarray(S.lines, S.nlines + 1,
+				    sizeof(*S.lines));
+				S.lines[S.nlines++] = i + 1;
+			}
+	}
 	index_articles(&S, root);
 	memset(&last, 0, sizeof(last));
 	for (n = root; n != NULL; n = node_next(n, root)) {
@@ -794,20 +899,23 @@ xref_resolve(struct node *root, const char *title, struct xrefs *out)
 		if (n->text != NULL) {
 			from = out->n;
 			scan_text(&S, n, 0, n->text, &cur,
-			    cur.art ? curidx : 0, &last);
+			    cur.art ? curidx : 0, &last, n->line);
 			attach(n, out, from);
 		}
 		if (n->table != NULL) {
 			c = n->table->nrows * n->table->ncols;
 			for (i = 0; i < c; i++)
 				scan_text(&S, n, i + 1, n->table->cells[i],
-				    &cur, cur.art ? curidx : 0, &last);
+				    &cur, cur.art ? curidx : 0, &last,
+				    n->line + (i < n->table->ncols ? 0 :
+				    (int)(i / n->table->ncols) + 1));
 		}
 	}
 	for (i = 0; i < S.nkeys; i++)
 		free(S.keys[i]);
 	free(S.keys);
 	free(S.list);
+	free(S.lines);
 	hmap_release(&S.arts);
 }
 

@@ -43,7 +43,7 @@ struct xref {
 	size_t			 off;	/* bytes into src->text (or the cell) */
 	size_t			 len;
 	int			 line;	/* source position, for diagnostics */
-	int			 col;
+	int			 col;	/* 1-based, in characters */
 	enum xref_status	 status;
 	const struct node	*target;	/* XR_RESOLVED: deepest clause */
 	const struct node	*article;	/* article named, if resolved */
@@ -66,9 +66,13 @@ struct xrefs {
  * overlap an existing span): resolved ones with target set, broken and
  * external ones with target NULL and xflags XREF_BROKEN / XREF_EXTERNAL.
  * title (may be NULL) is the document's title: it tells which 本X names
- * the document itself.  Appends records to out (caller releases).
+ * the document itself.  body (may be NULL) is the source body with the
+ * file's line numbering (source.h): each reference's column is where its
+ * text stands on its source line, in characters.  Appends records to out
+ * (caller releases).
  */
-void	xref_resolve(struct node *root, const char *title, struct xrefs *out);
+void	xref_resolve(struct node *root, const char *title, const char *body,
+	    size_t bodylen, struct xrefs *out);
 void	xrefs_release(struct xrefs *);
 
 #endif
