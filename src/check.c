@@ -640,8 +640,10 @@ rule_interest(const struct doc *doc, struct diags *d)
 			if (!lit(p, "年"))
 				continue;
 			q = p + strlen("年");
-			if (lit(q, "率"))
+			if (lit(q, "率") || lit(q, "利"))
 				q += strlen("率");
+			while (*q == ' ')
+				q++;
 			if ((r = rate(q, &used)) < 0)
 				continue;
 			q += used;
@@ -705,15 +707,45 @@ static const struct {
 	{ "history kept", pair_history },
 };
 
+struct ranked {
+	struct diag	 d;
+	size_t		 seq;
+};
+
+static int
+cmp_ranked(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+
+	if (x->d.line != y->d.line)
+		return x->d.line < y->d.line ? -1 : 1;
+	if (x->d.col != y->d.col)
+		return x->d.col < y->d.col ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
 void
 check_doc(const struct doc *doc, struct diags *d)
 {
-	size_t i;
+	struct ranked *r;
+	size_t i, from = d->n;
 
 	if (doc == NULL || doc->root == NULL)
 		return;
 	for (i = 0; i < sizeof(rules) / sizeof(rules[0]); i++)
 		rules[i].run(doc, d);
+	/* One document's findings in file order, rules in table order. */
+	if (d->n - from < 2)
+		return;
+	r = xreallocarray(NULL, d->n - from, sizeof(*r));
+	for (i = from; i < d->n; i++) {
+		r[i - from].d = d->v[i];
+		r[i - from].seq = i;
+	}
+	qsort(r, d->n - from, sizeof(*r), cmp_ranked);
+	for (i = from; i < d->n; i++)
+		d->v[i] = r[i - from].d;
+	free(r);
 }
 
 static int
