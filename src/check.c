@@ -458,7 +458,7 @@ defs_inline(const struct doc *doc, struct defs *D, const char *text, int line,
 		}
 		if (open == NULL)
 			continue;
-		for (w = open; w > text; ) {
+		for (w = open; w > text && open - w < 600; ) {
 			k = utf8_prev_len(text, (size_t)(w - text));
 			if (boundary(w - k))
 				break;

@@ -27,6 +27,8 @@
 #include "xalloc.h"
 #include "xref.h"
 
+#define CAPMAX	240	/* bytes: 30 characters and spaces, brackets */
+
 enum rel { R_NONE, R_ABS, R_PREV, R_NEXT, R_THIS, R_SAME, R_PREVALL,
 	R_PREVN };
 
@@ -67,7 +69,8 @@ struct scan {
 	size_t			*lines;		/* byte offset of each line */
 	size_t			 nlines;
 	int			 seekline;	/* line searched last … */
-	size_t			 seekfrom;	/* … and where to go on */
+	size_t			 seekfrom;	/* … and where to go on, */
+	int			 seekchars;	/* … in characters */
 };
 
 static size_t
@@ -189,6 +192,7 @@ parse_ref(const char *s, int cont, struct rparse *r)
 	const char *p = s, *q;
 	size_t n, caplen;
 	const char *cap;
+	char capbuf[CAPMAX + 1];
 	struct buf b;
 	long v;
 	int any;
@@ -212,9 +216,13 @@ parse_ref(const char *s, int cont, struct rparse *r)
 		p = q;
 	if (r->art.rel != R_NONE) {
 		r->len = (size_t)(p - s);
-		if (caption_parse(p, &cap, &caplen, &n) &&
+		/* A caption is short: parse at most CAPMAX bytes (linear). */
+		n = strnlen(p, CAPMAX);
+		memcpy(capbuf, p, n);
+		capbuf[n] = '\0';
+		if (caption_parse(capbuf, &cap, &caplen, &n) &&
 		    caption_like(cap, caplen)) {
-			r->cap = cap;
+			r->cap = p + (cap - capbuf);
 			r->caplen = caplen;
 			p += n;
 			r->len = (size_t)(p - s);
@@ -670,6 +678,7 @@ static int
 source_col(struct scan *S, int line, const char *t, size_t len, int fallback)
 {
 	const char *ls, *le, *p;
+	int col;
 
 	if (S->body == NULL || line < 1 || (size_t)line > S->nlines)
 		return fallback;
@@ -679,11 +688,17 @@ source_col(struct scan *S, int line, const char *t, size_t len, int fallback)
 	if (line != S->seekline) {
 		S->seekline = line;
 		S->seekfrom = 0;
+		S->seekchars = 0;
 	}
 	for (p = ls + S->seekfrom; p + len <= le; p++)
 		if (memcmp(p, t, len) == 0) {
+			/* Count characters only over new ground: linear. */
+			S->seekchars += chars(ls + S->seekfrom,
+			    (size_t)(p - ls) - S->seekfrom);
 			S->seekfrom = (size_t)(p - ls) + len;
-			return chars(ls, (size_t)(p - ls)) + 1;
+			col = S->seekchars + 1;
+			S->seekchars += chars(p, len);
+			return col;
 		}
 	return fallback;
 }
@@ -708,8 +723,8 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 	struct rparse r;
 	struct where inh, named;
 	struct xref x;
-	size_t i = 0, len = strlen(text), lineoff = 0, n, k;
-	int first = line, cont = 0, ext, scope;
+	size_t i = 0, len = strlen(text), lineoff = 0, colat = 0, n, k;
+	int first = line, cont = 0, ext, scope, colchars = 0;
 	int32_t c;
 
 	memset(&inh, 0, sizeof(inh));
@@ -717,6 +732,8 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 		if (text[i] == '\n') {
 			line++;
 			lineoff = i + 1;
+			colat = lineoff;
+			colchars = 0;
 			i++;
 			cont = 0;
 			continue;
@@ -739,8 +756,10 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 		x.cell = cell;
 		x.off = i;
 		x.len = r.len;
+		colchars += chars(text + colat, i - colat);
+		colat = i;
 		x.line = line;
-		x.col = chars(text + lineoff, i - lineoff) + 1;
+		x.col = colchars + 1;
 		if (line == first && cell == 0 && src->col > 0)
 			x.col += src->col - 1;
 		x.col = source_col(S, line, text + i, r.len, x.col);

@@ -85,3 +85,12 @@ grep -q '<span class="xref-external">第218条（令状による差押え・捜�
 rc=$(capture check tests/check/pair)
 echo "rc=$rc" >>"$tmp/out"
 check "check pair" tests/check/pair.check "$tmp/out"
+
+# Cost stays linear on long lines full of references (was quadratic: columns
+# counted from the line start, captions searched to the end of the text).
+{ printf -- '---\nprovider: a\nprovider_name: A\ndocument: b\ntitle: 約款\nrevision: 2024-01-01\n---\n\n## 第1条（a）\n\n'
+  i=0; while [ $i -lt 200 ]; do printf '第1条、同条、第1条（第1条（以下「X」という）前各号'; i=$((i + 1)); done
+  printf '\n'; } >"$tmp/many.md"
+awk 'NR<11 {print; next} {for (k = 0; k < 12; k++) printf "%s", $0; print ""}' "$tmp/many.md" >"$tmp/m2"
+rc=$(timeout 60 "$T" check "$tmp/m2" >/dev/null 2>&1; echo $?)
+[ "$rc" = 0 ] && ok || bad "check: long line of references (exit $rc)"
