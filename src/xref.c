@@ -301,7 +301,8 @@ static int
 external_before(const char *text, size_t off, const char *title)
 {
 	static const char *const suffix[] = { "法", "令", "律", "則", "約",
-	    "款", "程", "例", "書", "表", "紙", "針", "綱", "項" };
+	    "款", "程", "例", "書", "表", "紙", "針", "綱", "項", "示", "達",
+	    "準", "領", "定" };
 	size_t end = off, start, k, i, n;
 	int32_t c = 0;
 	char run[128];
@@ -321,7 +322,7 @@ external_before(const char *text, size_t off, const char *title)
 		k = utf8_prev_len(text, start);
 		dec(text + start - k, &c);
 		if (char_class(c) != CC_KANJI && char_class(c) != CC_KATAKANA &&
-		    c != 0x30fc)
+		    char_class(c) != CC_LATIN && c != 0x30fc)
 			break;
 		start -= k;
 	}
@@ -336,7 +337,9 @@ external_before(const char *text, size_t off, const char *title)
 		return -2;
 	k = utf8_prev_len(run, end - start);
 	dec(run + end - start - k, &c);
-	if (char_class(c) == CC_KATAKANA || c == 0x30fc)
+	/* ガイドライン第5条, SLA第3条: a name in katakana or Latin. */
+	if (char_class(c) == CC_KATAKANA || char_class(c) == CC_LATIN ||
+	    c == 0x30fc)
 		return 1;
 	for (i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++)
 		if (strcmp(run + end - start - k, suffix[i]) == 0)

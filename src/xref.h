@@ -15,11 +15,14 @@
  *              第1項乃至第3項 — each member is a reference of its own,
  *              numbered within the clause the previous member named.
  * External references (never resolved, never reported): a reference right
- * after the name of another law or document — a run of kanji or katakana
- * ending in 法, 令, 律, 則, 約, 款, 程, 例, 書, 表, 紙, 針 … (刑事訴訟法第218条,
- * 法第4条, 同法, 別表第1, 本約款第8条 inside a 規則) — unless the run names
- * this document itself (本約款, 本規約, この約款 … where the title says so);
- * and 同条/同項 after an external reference.
+ * after the name of another law or document — a run of kanji, katakana or
+ * Latin letters ending in 法, 令, 律, 則, 約, 款, 程, 例, 書, 表, 紙, 針, 示,
+ * 達, 準, 領, 定 …, or in katakana or Latin (刑事訴訟法第218条, 法第4条, 同法,
+ * 別表第1, 告示第3号, ガイドライン第5条, SLA第2条, 本約款第8条 inside a 規則),
+ * or right after a closing 」 (「基本サービス仕様書」第3条) — unless the run
+ * names this document itself (本約款, この約款 … where the title says so);
+ * and 同条/同項 after an external reference.  本則第N条 and 付則第N条 name
+ * this document's main and supplementary provisions.
  *
  * Cost: one left-to-right pass over all text; lookups by number go through
  * a hash map of articles, paragraphs by a scan of one article's children.
