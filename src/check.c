@@ -119,11 +119,7 @@ rule_xref(const struct doc *doc, struct diags *d)
 		if (x->status == XR_EXTERNAL)
 			continue;
 		where = node_path_label(x->src);
-		if (x->status == XR_BROKEN && (x->article == NULL ||
-		    x->caption == NULL))
-			diag(d, doc->path, x->line, x->col, D_XREF_BROKEN,
-			    "%s in %s", x->text, where);
-		else if (x->status == XR_BROKEN)
+		if (x->status == XR_BROKEN)
 			diag(d, doc->path, x->line, x->col, D_XREF_BROKEN,
 			    "%s in %s", x->text, where);
 		if (x->caption != NULL && x->article != NULL) {

@@ -307,7 +307,6 @@ external_before(const char *text, size_t off, const char *title)
 	int32_t c = 0;
 	char run[128];
 	const char *x;
-	int self = 0;
 
 	while (end > 0 && (k = utf8_prev_len(text, end)) > 0) {
 		dec(text + end - k, &c);
@@ -350,15 +349,11 @@ external_before(const char *text, size_t off, const char *title)
 	if (strcmp(run, "同項") == 0 || strcmp(run, "本項") == 0 ||
 	    strcmp(run, "前項") == 0 || strcmp(run, "次項") == 0)
 		return 0;
+	/* 本約款, 当約款, この約款, 約款: this document when its title says so. */
 	x = run;
-	if (lit(x, "本") || lit(x, "当")) {
+	if (lit(x, "本") || lit(x, "当"))
 		x += strlen("本");
-		self = 1;
-	} else if (start >= strlen("この") &&
-	    lit(text + start - strlen("この"), "この"))
-		self = 1;
 	n = strlen(x);
-	(void)self;
 	if (title != NULL && n > 0 && strstr(title, x) != NULL)
 		return 0;
 	return 1;
@@ -628,12 +623,9 @@ resolve(struct scan *S, const struct rparse *r, int scope, int afternl,
 			t = item;
 	}
 	if (broken || t == NULL) {
+		/* The article, when found, still has its caption checked. */
 		x->status = XR_BROKEN;
-		x->article = r->art.rel == R_ABS ? art : NULL;
-		if (r->art.rel != R_NONE && art == NULL)
-			x->article = NULL;
-		else
-			x->article = art;
+		x->article = art;
 		named->art = art;
 		return;
 	}
@@ -645,9 +637,8 @@ resolve(struct scan *S, const struct rparse *r, int scope, int afternl,
 	named->item = item;
 	named->haspara = r->para.rel != R_NONE;
 	named->hasitem = r->item.rel != R_NONE;
-	if (!named->haspara && !named->hasitem && r->art.rel == R_NONE) {
+	if (!named->haspara && !named->hasitem && r->art.rel == R_NONE)
 		named->art = cur->art;
-	}
 }
 
 static void
@@ -715,8 +706,9 @@ opener(const char *p)
 }
 
 /*
- * Scan one text.  cell is 0 for a node's text, else cell index + 1.
- * Records go to S->out; *first and *count give the slice this text added.
+ * Scan one text, whose first line is source line `line`.  cell is 0 for a
+ * node's text, else cell index + 1.  Records are appended to S->out; last
+ * carries what 同条/同項/同号 mean from one text to the next.
  */
 static void
 scan_text(struct scan *S, const struct node *src, size_t cell,
@@ -726,7 +718,7 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 	struct rparse r;
 	struct where inh, named;
 	struct xref x;
-	size_t i = 0, len = strlen(text), lineoff = 0, colat = 0, n, k;
+	size_t i = 0, len = strlen(text), colat = 0, n, k;
 	int first = line, cont = 0, ext, scope, colchars = 0;
 	int32_t c;
 
@@ -734,8 +726,7 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 	while (i < len) {
 		if (text[i] == '\n') {
 			line++;
-			lineoff = i + 1;
-			colat = lineoff;
+			colat = i + 1;
 			colchars = 0;
 			i++;
 			cont = 0;
