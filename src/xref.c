@@ -140,6 +140,33 @@ numbered(const char **pp, const char *unit, int bare)
 	return v;
 }
 
+/* An item number in brackets, (1) or （１）, as in 第1項(1)(3). */
+static long
+paren_num(const char **pp)
+{
+	const char *p = *pp;
+	size_t n;
+	long v;
+
+	if (*p == '(')
+		p++;
+	else if (lit(p, "（"))
+		p += strlen("（");
+	else
+		return -1;
+	if ((v = numeral_parse(p, &n, 0)) < 0)
+		return -1;
+	p += n;
+	if (*p == ')')
+		p++;
+	else if (lit(p, "）"))
+		p += strlen("）");
+	else
+		return -1;
+	*pp = p;
+	return v;
+}
+
 /* 前X, 次X, 本X, 同X for unit X, not followed by 件/目 (前条件, 同項目). */
 static enum rel
 relword(const char **pp, const char *unit)
@@ -258,6 +285,11 @@ parse_ref(const char *s, int cont, struct rparse *r)
 	/* Item. */
 	q = p + (any ? skipsp(p) : 0);
 	if ((v = numbered(&q, "号", any || cont)) >= 0) {
+		r->item.rel = R_ABS;
+		r->item.n = v;
+		p = q;
+	} else if ((r->para.rel != R_NONE || (cont && !any)) &&
+	    (q = p, (v = paren_num(&q)) >= 0)) {
 		r->item.rel = R_ABS;
 		r->item.n = v;
 		p = q;
@@ -720,6 +752,7 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 	struct xref x;
 	size_t i = 0, len = strlen(text), colat = 0, n, k;
 	int first = line, cont = 0, ext, scope, colchars = 0;
+	const char *q;
 	int32_t c;
 
 	memset(&inh, 0, sizeof(inh));
@@ -732,8 +765,9 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 			cont = 0;
 			continue;
 		}
-		if (!opener(text + i) && !(cont && numeral_parse(text + i, &k,
-		    1) >= 0) ) {
+		q = text + i;
+		if (!opener(text + i) && !(cont && (numeral_parse(text + i,
+		    &k, 1) >= 0 || paren_num(&q) >= 0))) {
 			n = dec(text + i, &c);
 			i += n ? n : 1;
 			cont = 0;
@@ -798,6 +832,10 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 		n = connector(text + i);
 		cont = n > 0;
 		i += n;
+		/* 第1項(1)(3): a bracketed item right after an item. */
+		q = text + i;
+		if (!cont && r.item.rel != R_NONE && paren_num(&q) >= 0)
+			cont = 1;
 	}
 }
 

@@ -11,6 +11,7 @@
  *   relative   前条, 次条, 前項, 次項, 前号, 次号, 前各項, 前各号,
  *              前二項 / 前2項
  *   bare       第2項, 第3号: in the current article / paragraph
+ *   bracketed  第1項(1)(3), 第1項（２）: items, only right after a 項
  *   lists      第1項、第2項及び第3項; 第5号または6号; 第3条から第5条まで;
  *              第1項乃至第3項 — each member is a reference of its own,
  *              numbered within the clause the previous member named.
