@@ -396,10 +396,26 @@ add_def(const struct doc *doc, struct defs *D, const char *term, size_t tlen,
  * the wording is the phrase before the opening bracket, back to the
  * previous 、 。 「 or line start.
  */
+/* The length of the first of words at s, or 0. */
+static size_t
+skip_word(const char *s, const char *const *words, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (lit(s, words[i]))
+			return strlen(words[i]);
+	return 0;
+}
+
 static void
 defs_inline(const struct doc *doc, struct defs *D, const char *text, int line,
     struct diags *d)
 {
+	static const char *const fillers[] = { "、", "，", " ", "あわせて",
+	    "併せて", "単に", "総称して" };
+	static const char *const lead[] = { " ", "の", "及び", "並びに",
+	    "又は", "または", "若しくは", "もしくは" };
 	const char *p, *q, *open, *close, *t, *tend, *w;
 	size_t k;
 	int ln = line, depth;
@@ -410,14 +426,9 @@ defs_inline(const struct doc *doc, struct defs *D, const char *text, int line,
 		if (!lit(p, "以下"))
 			continue;
 		q = p + strlen("以下");
-		while (lit(q, "、") || lit(q, "，") || lit(q, " ") ||
-		    lit(q, "あわせて") || lit(q, "併せて") || lit(q, "単に") ||
-		    lit(q, "総称して"))
-			q += lit(q, "、") || lit(q, "，") ? strlen("、") :
-			    lit(q, " ") ? 1 : lit(q, "総称して") ?
-			    strlen("総称して") : lit(q, "あわせて") ||
-			    lit(q, "併せて") ? strlen(lit(q, "あわせて") ?
-			    "あわせて" : "併せて") : strlen("単に");
+		while ((k = skip_word(q, fillers,
+		    sizeof(fillers) / sizeof(fillers[0]))) > 0)
+			q += k;
 		if (lit(q, "「"))
 			close = "」";
 		else if (lit(q, "『"))
@@ -460,18 +471,10 @@ defs_inline(const struct doc *doc, struct defs *D, const char *text, int line,
 				break;
 			w -= k;
 		}
-		for (;;) {
-			static const char *const lead[] = { " ", "の", "及び",
-			    "並びに", "又は", "または", "若しくは", "もしくは" };
-			size_t li;
-
-			for (li = 0; li < sizeof(lead) / sizeof(lead[0]); li++)
-				if (lit(w, lead[li]))
-					break;
-			if (li == sizeof(lead) / sizeof(lead[0]))
-				break;
-			w += strlen(lead[li]);
-		}
+		/* Not part of the wording: 及び, 又は, の … before it. */
+		while ((k = skip_word(w, lead,
+		    sizeof(lead) / sizeof(lead[0]))) > 0)
+			w += k;
 		add_def(doc, D, t, (size_t)(tend - t), w, (size_t)(open - w),
 		    ln, d);
 	}
