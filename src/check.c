@@ -616,6 +616,7 @@ rate(const char *s, size_t *used)
 static void
 rule_interest(const struct doc *doc, struct diags *d)
 {
+	static const char *const percent[] = { "%", "％", "パーセント" };
 	const struct node *n, *a;
 	const char *p, *q;
 	size_t used;
@@ -648,14 +649,13 @@ rule_interest(const struct doc *doc, struct diags *d)
 			q += used;
 			while (*q == ' ')
 				q++;
-			if (!lit(q, "%") && !lit(q, "％") &&
-			    !lit(q, "パーセント"))
+			if ((used = skip_word(q, percent,
+			    sizeof(percent) / sizeof(percent[0]))) == 0)
 				continue;
+			/* Hundredths: 14.6% is the cap. */
 			if (r > 1460)
 				diag(d, doc->path, ln, n->col, D_INTEREST,
-				    "%.*s", (int)(q - p + (*q == '%' ? 1 :
-				    lit(q, "％") ? strlen("％") :
-				    strlen("パーセント"))), p);
+				    "%.*s", (int)(q + used - p), p);
 		}
 	}
 }
