@@ -23,9 +23,9 @@ SAN	   = -fsanitize=address,undefined -fno-omit-frame-pointer \
 # left out of the unit test programs.
 BASE	= xalloc buf diag hmap text
 INPUT	= source meta md lower numeral
-TREE	= clause doc corpus
-OUTPUT	= treejson treexml template html outfile
-CMDS	= cli site
+TREE	= clause xref doc corpus check
+OUTPUT	= treejson treexml template html html_junit outfile
+CMDS	= cli site checkcmd
 LIB_OBJS = $(BASE) $(INPUT) $(TREE) $(OUTPUT) $(CMDS)
 
 OBJDIR	 = build/obj

@@ -100,6 +100,7 @@ node_add_span(struct node *n, size_t off, size_t len, enum spankind kind,
 	s->kind = kind;
 	s->href = href ? xstrdup(href) : NULL;
 	s->target = NULL;
+	s->xflags = 0;
 	return s;
 }
 

@@ -59,6 +59,9 @@ struct span {
 	enum spankind		 kind;
 	char			*href;	/* SPAN_LINK: owned */
 	const struct node	*target;	/* SPAN_XREF: borrowed, same tree */
+	int			 xflags;	/* SPAN_XREF with no target: */
+#define XREF_BROKEN	1	/* names a clause that does not exist */
+#define XREF_EXTERNAL	2	/* into another law or document */
 };
 
 struct table {

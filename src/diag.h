@@ -28,6 +28,17 @@ enum dlevel {
 	X(RAW_HTML,     WARNING, "raw-html",     "raw HTML is published as text") \
 	X(UNSAFE_URL,   WARNING, "unsafe-url",   "unsafe link target removed") \
 	X(EMPTY_DOC,    WARNING, "no-articles",  "document has no articles") \
+	X(XREF_BROKEN,  WARNING, "xref-broken",  "reference to a clause that does not exist") \
+	X(XREF_CAPTION, WARNING, "xref-caption", "reference caption differs from the article it names") \
+	X(XREF_SELF,    WARNING, "xref-self",    "clause refers to itself by its own number") \
+	X(NUM_GAP,      WARNING, "num-gap",      "numbering gap") \
+	X(NUM_DUP,      WARNING, "num-dup",      "duplicate number") \
+	X(NUM_ORDER,    WARNING, "num-order",    "number out of order") \
+	X(EMPTY_ART,    WARNING, "empty-article", "article has no text") \
+	X(TERM_REDEF,   WARNING, "term-redefined", "term defined twice with different definitions") \
+	X(TERM_SAME,    WARNING, "term-same-wording", "two terms defined with the same wording") \
+	X(HIST_DATE,    WARNING, "history-date", "revision date and revision history disagree") \
+	X(INTEREST,     WARNING, "interest-cap", "late-payment interest above 14.6% a year") \
 	X(BAD_UTF8,     ERROR,   "utf8",         "invalid UTF-8; convert the file with termc import") \
 	X(NOT_UTF8,     ERROR,   "encoding",     "not a UTF-8 text file; convert it with termc import") \
 	X(TOO_BIG,      ERROR,   "too-big",      "document exceeds the size limit") \
@@ -44,6 +55,7 @@ enum dlevel {
 	X(FM_DATE,      ERROR,   "fm-date",      "invalid date, expected YYYY-MM-DD") \
 	X(FM_PATH,      ERROR,   "fm-path",      "front matter disagrees with the path") \
 	X(DUP_ARTICLE,  ERROR,   "dup-article",  "duplicate article number") \
+	X(HIST_ORDER,   ERROR,   "history-order", "revision history out of date order") \
 	X(IO,           FATAL,   "io",           "input/output error")
 
 enum dcode {

@@ -12,6 +12,7 @@
 #include "meta.h"
 #include "source.h"
 #include "xalloc.h"
+#include "xref.h"
 
 /*
  * For a path ending in <provider>/<document>/<YYYY-MM-DD>.md, the three
@@ -74,13 +75,18 @@ doc_from_source(struct source *src, struct diags *d)
 	}
 	check_path(doc, d);
 	doc->root = md_parse(src, &doc->meta, d);
-	source_release(src);
 	if (doc->root == NULL) {
+		source_release(src);
 		doc_free(doc);
 		return NULL;
 	}
 	if (doc->root->first == NULL)
 		diag(d, doc->path, 0, 0, D_EMPTY_DOC, NULL);
+	/* References are part of loading; the body gives exact columns. */
+	doc->xrefs = xcalloc(1, sizeof(*doc->xrefs));
+	xref_resolve(doc->root, doc->meta.title, src->text, src->len,
+	    doc->xrefs);
+	source_release(src);
 	return doc;
 }
 
@@ -109,6 +115,10 @@ doc_free(struct doc *doc)
 {
 	if (doc == NULL)
 		return;
+	if (doc->xrefs != NULL) {
+		xrefs_release(doc->xrefs);
+		free(doc->xrefs);
+	}
 	node_free(doc->root);
 	meta_release(&doc->meta);
 	free(doc->path);

@@ -12,11 +12,13 @@
 
 struct diags;
 struct node;
+struct xrefs;
 
 struct doc {
 	char		*path;
 	struct meta	 meta;
 	struct node	*root;		/* N_DOCUMENT */
+	struct xrefs	*xrefs;		/* cross references found (xref.h) */
 };
 
 /*

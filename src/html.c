@@ -177,7 +177,9 @@ rich(xmlNodePtr parent, const struct node *n)
 		case SPAN_XREF:
 		default:
 			if (sp->target == NULL || sp->target->id == NULL) {
-				e = el(parent, "span", "xref-unresolved");
+				e = el(parent, "span", sp->xflags &
+				    XREF_EXTERNAL ? "xref-external" :
+				    "xref-unresolved");
 				break;
 			}
 			{

@@ -18,6 +18,7 @@ static const struct command {
 	const char	*summary;
 } commands[] = {
 	{ "build", cmd_build, "compile terms into a published site" },
+	{ "check", cmd_check, "check terms files for drafting errors" },
 	{ "tree", cmd_tree, "print the clause tree of a terms file" },
 };
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "check.h"
 #include "cli.h"
 #include "diag.h"
 #include "doc.h"
@@ -24,7 +25,9 @@ static const char build_usage[] =
     "Compile terms files (default: terms/) into a published site:\n"
     "DIR/index.html, one page per revision at\n"
     "DIR/<provider>/<document>/<revision>.html, and DIR/style.css.\n"
-    "Diagnostics go to standard error; on any error nothing is written.\n\n"
+    "It runs the checks of termc check first: findings go to standard\n"
+    "error; warnings do not stop the build, errors (and, with --strict,\n"
+    "warnings) do, and then nothing is written.\n\n"
     "  -o, --output DIR   output directory (default: out)\n"
     "  --templates DIR    page templates (default: templates)\n"
     "  --strict           treat warnings as errors\n"
@@ -161,9 +164,12 @@ cmd_build(int argc, char **argv)
 	}
 	diags_init(&d);
 	if (corpus_load(&c, optind < argc ? argv + optind : defaults,
-	    optind < argc ? (size_t)(argc - optind) : 1, &d) == 0 &&
-	    diags_exit(&d, strict) == 0)
-		publish(&c, outdir, tpldir, &d);
+	    optind < argc ? (size_t)(argc - optind) : 1, &d) == 0) {
+		/* The checks of termc check: warnings do not block. */
+		check_corpus(&c, &d);
+		if (diags_exit(&d, strict) == 0)
+			publish(&c, outdir, tpldir, &d);
+	}
 	diags_print(&d, stderr);
 	rc = diags_exit(&d, strict);
 	corpus_release(&c);

@@ -48,9 +48,15 @@ spans_json(const struct node *n)
 		    json_stringn(n->text + s->off, s->len));
 		if (s->href)
 			json_object_set_new(o, "href", json_string(s->href));
-		if (s->target)
-			json_object_set_new(o, "target",
-			    str_or_null(s->target->id));
+		if (s->kind == SPAN_XREF) {
+			json_object_set_new(o, "target", s->target ?
+			    str_or_null(s->target->id) : json_null());
+			if (s->xflags & XREF_EXTERNAL)
+				json_object_set_new(o, "external",
+				    json_true());
+			if (s->xflags & XREF_BROKEN)
+				json_object_set_new(o, "broken", json_true());
+		}
 		json_array_append_new(a, o);
 	}
 	return a;

@@ -1,0 +1,770 @@
+/*
+ * Validation rules: one table row per rule, as mandoc's validators.  Each
+ * rule walks the clause tree (or the references xref.c found at load, or
+ * the front matter) once and records findings with a code of diag.h.
+ *
+ * Severity (diag.h): every rule that finds drafting errors in the wording
+ * of a document (references, captions, numbering, definitions, interest)
+ * is a warning, so that a site with known drafting errors still publishes
+ * while `termc check --strict` gates CI; a revision history out of date
+ * order is an error, since it breaks the site's revision order.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "check.h"
+#include "clause.h"
+#include "diag.h"
+#include "doc.h"
+#include "hmap.h"
+#include "meta.h"
+#include "numeral.h"
+#include "text.h"
+#include "xalloc.h"
+#include "xref.h"
+
+/* Strings owned for the length of one rule (hash map keys, values). */
+struct pool {
+	char	**v;
+	size_t	  n;
+};
+
+static char *
+pool_add(struct pool *p, char *s)
+{
+	p->v = xreallocarray(p->v, p->n + 1, sizeof(*p->v));
+	p->v[p->n++] = s;
+	return s;
+}
+
+static void
+pool_release(struct pool *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++)
+		free(p->v[i]);
+	free(p->v);
+	p->v = NULL;
+	p->n = 0;
+}
+
+/* NFKC without spaces: the form captions and definitions compare in. */
+static char *
+norm(const char *s, size_t len)
+{
+	char *t = text_nfkc(s, len), *w, *r;
+	int32_t c;
+	size_t n;
+
+	if (t == NULL)
+		t = xstrndup(s, len);
+	for (r = w = t; *r != '\0'; r += n) {
+		n = utf8_next(r, strlen(r), &c);
+		if (n == 0)
+			break;
+		if (is_space(c))
+			continue;
+		memmove(w, r, n);
+		w += n;
+	}
+	*w = '\0';
+	return t;
+}
+
+static int
+lit(const char *s, const char *w)
+{
+	return strncmp(s, w, strlen(w)) == 0;
+}
+
+/* "第23条（禁止される行為）" for messages; caller frees. */
+static char *
+article_name(const struct node *a)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_puts(&b, a->label ? a->label : a->num ? a->num : "?");
+	if (a->caption)
+		buf_printf(&b, "（%s）", a->caption);
+	return buf_detach(&b);
+}
+
+/* ---- references ---- */
+
+static void
+rule_xref(const struct doc *doc, struct diags *d)
+{
+	const struct xrefs *xs = doc->xrefs;
+	const struct xref *x;
+	const struct node *n, *other;
+	struct hmap caps;
+	struct pool pool = { NULL, 0 };
+	char *where, *want, *have, *name;
+	size_t i;
+
+	if (xs == NULL)
+		return;
+	/* Caption → first article carrying it. */
+	hmap_init(&caps);
+	for (n = doc->root; n != NULL; n = node_next(n, doc->root))
+		if (n->type == N_ARTICLE && n->caption != NULL)
+			hmap_put(&caps, pool_add(&pool, norm(n->caption,
+			    strlen(n->caption))), (void *)n);
+	for (i = 0; i < xs->n; i++) {
+		x = &xs->v[i];
+		if (x->status == XR_EXTERNAL)
+			continue;
+		where = node_path_label(x->src);
+		if (x->status == XR_BROKEN)
+			diag(d, doc->path, x->line, x->col, D_XREF_BROKEN,
+			    "%s in %s", x->text, where);
+		if (x->caption != NULL && x->article != NULL) {
+			want = norm(x->caption, strlen(x->caption));
+			have = x->article->caption ? norm(x->article->caption,
+			    strlen(x->article->caption)) : xstrdup("");
+			if (strcmp(want, have) != 0) {
+				name = article_name(x->article);
+				other = hmap_get(&caps, want);
+				if (other != NULL && other != x->article)
+					diag(d, doc->path, x->line, x->col,
+					    D_XREF_CAPTION, "%s in %s names "
+					    "%s; %s is the caption of %s",
+					    x->text, where, name, x->caption,
+					    other->label ? other->label :
+					    other->num);
+				else
+					diag(d, doc->path, x->line, x->col,
+					    D_XREF_CAPTION, "%s in %s names "
+					    "%s; no article has the caption "
+					    "%s", x->text, where, name,
+					    x->caption);
+				free(name);
+			}
+			free(want);
+			free(have);
+		}
+		if (x->self)
+			diag(d, doc->path, x->line, x->col, D_XREF_SELF,
+			    "%s in %s", x->text, where);
+		free(where);
+	}
+	hmap_release(&caps);
+	pool_release(&pool);
+}
+
+/* ---- numbering ---- */
+
+/* "17_2" → {17, 2}; returns the count of parts (at most 4). */
+static int
+num_parts(const char *s, long v[4])
+{
+	int k = 0;
+	char *end;
+
+	while (k < 4 && *s != '\0') {
+		v[k++] = strtol(s, &end, 10);
+		if (end == s)
+			return 0;
+		s = end;
+		if (*s == '_')
+			s++;
+		else
+			break;
+	}
+	return k;
+}
+
+static int
+num_cmp(const long *a, int na, const long *b, int nb)
+{
+	int i;
+
+	for (i = 0; i < na || i < nb; i++) {
+		long x = i < na ? a[i] : 0, y = i < nb ? b[i] : 0;
+
+		if (x != y)
+			return x < y ? -1 : 1;
+	}
+	return 0;
+}
+
+/*
+ * One numbered sequence: prev (NULL for the first) then cur.  Branch
+ * numbers (第17条の2) may follow their base or another branch.  Numbers
+ * supplied by position (implicit) are never reported.
+ */
+static int
+seq_step(const struct doc *doc, const struct node *prev,
+    const struct node *cur, struct diags *d, int dup_is_core)
+{
+	long a[4] = { 0 }, b[4] = { 0 };
+	int na = 0, nb, c;
+	char *label, *plabel;
+
+	if (cur->num == NULL || (nb = num_parts(cur->num, b)) == 0)
+		return 0;
+	if (cur->implicit)
+		return 1;
+	if (prev != NULL && prev->num != NULL)
+		na = num_parts(prev->num, a);
+	label = node_path_label(cur);
+	if (na == 0) {
+		if (b[0] != 1 && prev == NULL)
+			diag(d, doc->path, cur->line, cur->col, D_NUM_GAP,
+			    "%s is the first", label);
+		free(label);
+		return 1;
+	}
+	plabel = node_path_label(prev);
+	c = num_cmp(b, nb, a, na);
+	if (c == 0) {
+		if (!dup_is_core)
+			diag(d, doc->path, cur->line, cur->col, D_NUM_DUP,
+			    "%s (first at line %d)", label, prev->line);
+	} else if (c < 0)
+		diag(d, doc->path, cur->line, cur->col, D_NUM_ORDER,
+		    "%s after %s", label, plabel);
+	else if (nb == 1 && b[0] != a[0] + 1)
+		diag(d, doc->path, cur->line, cur->col, D_NUM_GAP,
+		    "%s after %s", label, plabel);
+	else if (nb > 1 && !(b[0] == a[0] && (na == 1 ? nb == 2 &&
+	    b[1] == 2 : (nb == na && b[na - 1] == a[na - 1] + 1) ||
+	    (nb == na + 1 && b[na] == 2) || (nb < na &&
+	    b[nb - 1] == a[nb - 1] + 1))))
+		diag(d, doc->path, cur->line, cur->col, D_NUM_GAP,
+		    "%s after %s", label, plabel);
+	free(label);
+	free(plabel);
+	/* A number out of order or repeated does not move the sequence. */
+	return c > 0;
+}
+
+static void
+rule_numbering(const struct doc *doc, struct diags *d)
+{
+	const struct node *n, *c, *prev, *sup, *lastart = NULL;
+	const struct node *lastsup = NULL;
+	const struct node *lastdiv[DIV_OTHER + 1];
+	int k;
+
+	/* Articles: one sequence for the body, one per 付則. */
+	for (n = doc->root; n != NULL; n = node_next(n, doc->root)) {
+		if (n->type != N_ARTICLE || n->num == NULL)
+			continue;
+		for (sup = n->parent; sup != NULL; sup = sup->parent)
+			if (sup->type == N_DIVISION &&
+			    sup->divkind == DIV_SUPPL)
+				break;
+		if (sup != lastsup) {
+			lastart = NULL;
+			lastsup = sup;
+		}
+		if (seq_step(doc, lastart, n, d, 1))
+			lastart = n;
+	}
+	/* Divisions of each kind within their parent; clauses within theirs. */
+	for (n = doc->root; n != NULL; n = node_next(n, doc->root)) {
+		if (n->type == N_ARTICLE || n->type == N_DIVISION ||
+		    n->type == N_DOCUMENT || n->type == N_PARAGRAPH ||
+		    n->type == N_ITEM || n->type == N_SUBITEM) {
+			for (k = 0; k <= DIV_OTHER; k++)
+				lastdiv[k] = NULL;
+			prev = NULL;
+			for (c = n->first; c != NULL; c = c->next) {
+				if (c->type == N_DIVISION) {
+					if (c->divkind < DIV_PART ||
+					    c->divkind > DIV_DIVISION ||
+					    c->num == NULL)
+						continue;
+					if (seq_step(doc, lastdiv[c->divkind],
+					    c, d, 0))
+						lastdiv[c->divkind] = c;
+					continue;
+				}
+				if ((n->type == N_ARTICLE &&
+				    c->type == N_PARAGRAPH) ||
+				    (c->type == N_ITEM &&
+				    n->type != N_ITEM) ||
+				    c->type == N_SUBITEM) {
+					if (prev != NULL &&
+					    prev->type != c->type)
+						prev = NULL;
+					if (seq_step(doc, prev, c, d, 0))
+						prev = c;
+				}
+			}
+		}
+	}
+}
+
+/* ---- empty articles ---- */
+
+static int
+has_text(const struct node *a)
+{
+	const struct node *n;
+
+	for (n = a->first; n != NULL; n = node_next(n, a))
+		if ((n->text != NULL && *n->text != '\0') || n->table != NULL)
+			return 1;
+	return 0;
+}
+
+static void
+rule_empty(const struct doc *doc, struct diags *d)
+{
+	const struct node *n;
+	char *name;
+
+	for (n = doc->root; n != NULL; n = node_next(n, doc->root))
+		if (n->type == N_ARTICLE && !has_text(n)) {
+			name = article_name(n);
+			diag(d, doc->path, n->line, n->col, D_EMPTY_ART,
+			    "%s", name);
+			free(name);
+		}
+}
+
+/* ---- definitions ---- */
+
+struct def {
+	char	*term;
+	char	*wording;	/* normalized */
+	char	*shown;		/* as written, shortened */
+	int	 line;
+};
+
+struct defs {
+	struct hmap	 byterm;
+	struct hmap	 bywording;
+	struct def	**v;
+	size_t		 n;
+};
+
+static int
+boundary(const char *p)
+{
+	static const char *const stops[] = { "、", "。", "「", "」", "『", "』",
+	    "）", ")", "，", "\n", "：", ":" };
+	size_t i;
+
+	for (i = 0; i < sizeof(stops) / sizeof(stops[0]); i++)
+		if (lit(p, stops[i]))
+			return (int)strlen(stops[i]);
+	return 0;
+}
+
+static void
+add_def(const struct doc *doc, struct defs *D, const char *term, size_t tlen,
+    const char *w, size_t wlen, int line, struct diags *d)
+{
+	struct def *x, *old;
+
+	if (tlen == 0 || wlen == 0)
+		return;
+	x = xcalloc(1, sizeof(*x));
+	x->term = norm(term, tlen);
+	x->wording = norm(w, wlen);
+	x->shown = xstrndup(w, wlen);
+	x->line = line;
+	D->v = xreallocarray(D->v, D->n + 1, sizeof(*D->v));
+	D->v[D->n++] = x;
+	if (*x->term == '\0' || *x->wording == '\0')
+		return;
+	old = hmap_get(&D->byterm, x->term);
+	if (old != NULL && strcmp(old->wording, x->wording) != 0)
+		diag(d, doc->path, line, 1, D_TERM_REDEF,
+		    "「%s」: %s (line %d) and %s", x->term, old->shown,
+		    old->line, x->shown);
+	else if (old == NULL)
+		hmap_put(&D->byterm, x->term, x);
+	old = hmap_get(&D->bywording, x->wording);
+	if (old != NULL && strcmp(old->term, x->term) != 0)
+		diag(d, doc->path, line, 1, D_TERM_SAME,
+		    "「%s」 (line %d) and 「%s」 are both %s", old->term,
+		    old->line, x->term, x->shown);
+	else if (old == NULL)
+		hmap_put(&D->bywording, x->wording, x);
+}
+
+/*
+ * （以下「X」といいます）, (以下、あわせて『X』とします), 以下「X」という:
+ * the wording is the phrase before the opening bracket, back to the
+ * previous 、 。 「 or line start.
+ */
+/* The length of the first of words at s, or 0. */
+static size_t
+skip_word(const char *s, const char *const *words, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (lit(s, words[i]))
+			return strlen(words[i]);
+	return 0;
+}
+
+static void
+defs_inline(const struct doc *doc, struct defs *D, const char *text, int line,
+    struct diags *d)
+{
+	static const char *const fillers[] = { "、", "，", " ", "あわせて",
+	    "併せて", "単に", "総称して" };
+	static const char *const lead[] = { " ", "の", "及び", "並びに",
+	    "又は", "または", "若しくは", "もしくは" };
+	const char *p, *q, *open, *close, *t, *tend, *w;
+	size_t k;
+	int ln = line, depth;
+
+	for (p = text; *p != '\0'; p++) {
+		if (*p == '\n')
+			ln++;
+		if (!lit(p, "以下"))
+			continue;
+		q = p + strlen("以下");
+		while ((k = skip_word(q, fillers,
+		    sizeof(fillers) / sizeof(fillers[0]))) > 0)
+			q += k;
+		if (lit(q, "「"))
+			close = "」";
+		else if (lit(q, "『"))
+			close = "』";
+		else
+			continue;
+		t = q + strlen("「");
+		/* A term is short: look for its end within 90 bytes. */
+		for (tend = t; *tend != '\0' && tend - t < 90 &&
+		    !lit(tend, close); tend++)
+			;
+		if (!lit(tend, close))
+			continue;
+		q = tend + strlen(close);
+		if (!lit(q, "といいます") && !lit(q, "という") &&
+		    !lit(q, "とします") && !lit(q, "とする") &&
+		    !lit(q, "と称") && !lit(q, "と総称"))
+			continue;
+		/* The unclosed bracket before 以下. */
+		open = NULL;
+		depth = 0;
+		for (w = p; w > text && p - w < 600; ) {
+			k = utf8_prev_len(text, (size_t)(w - text));
+			w -= k;
+			if (lit(w, "）") || lit(w, ")"))
+				depth++;
+			else if (lit(w, "（") || lit(w, "(")) {
+				if (depth-- == 0) {
+					open = w;
+					break;
+				}
+			} else if (lit(w, "。") || *w == '\n')
+				break;
+		}
+		if (open == NULL)
+			continue;
+		for (w = open; w > text && open - w < 600; ) {
+			k = utf8_prev_len(text, (size_t)(w - text));
+			if (boundary(w - k))
+				break;
+			w -= k;
+		}
+		/* Not part of the wording: 及び, 又は, の … before it. */
+		while ((k = skip_word(w, lead,
+		    sizeof(lead) / sizeof(lead[0]))) > 0)
+			w += k;
+		add_def(doc, D, t, (size_t)(tend - t), w, (size_t)(open - w),
+		    ln, d);
+	}
+}
+
+/*
+ * In an article whose caption says 定義: entries "X：wording" or a term on
+ * its own line followed by its wording.
+ */
+static void
+defs_entry(const struct doc *doc, struct defs *D, const char *text, int line,
+    struct diags *d)
+{
+	const char *sep, *nl;
+	size_t cps = 0, i;
+
+	nl = strchr(text, '\n');
+	sep = strstr(text, "：");
+	if (sep == NULL || (nl != NULL && nl < sep))
+		sep = nl;
+	if (sep == NULL || sep == text)
+		return;
+	for (i = 0; text + i < sep; i++) {
+		if ((text[i] & 0xc0) != 0x80)
+			cps++;
+		if (lit(text + i, "。") || lit(text + i, "、"))
+			return;
+	}
+	if (cps > 20)
+		return;
+	i = *sep == '\n' ? 1 : strlen("：");
+	nl = strchr(sep + i, '\n');
+	add_def(doc, D, text, (size_t)(sep - text), sep + i,
+	    nl ? (size_t)(nl - sep - i) : strlen(sep + i), line, d);
+}
+
+static void
+rule_terms(const struct doc *doc, struct diags *d)
+{
+	struct defs D;
+	const struct node *n, *a;
+	size_t i;
+
+	memset(&D, 0, sizeof(D));
+	hmap_init(&D.byterm);
+	hmap_init(&D.bywording);
+	for (n = doc->root; n != NULL; n = node_next(n, doc->root)) {
+		if (n->text != NULL) {
+			defs_inline(doc, &D, n->text, n->line, d);
+			for (a = n->parent; a && a->type != N_ARTICLE;
+			    a = a->parent)
+				;
+			if (a != NULL && a->caption != NULL &&
+			    strstr(a->caption, "定義") != NULL &&
+			    (n->type == N_ITEM || n->type == N_PARAGRAPH))
+				defs_entry(doc, &D, n->text, n->line, d);
+		}
+		if (n->table != NULL)
+			for (i = 0; i < n->table->nrows * n->table->ncols; i++)
+				defs_inline(doc, &D, n->table->cells[i],
+				    n->line, d);
+	}
+	for (i = 0; i < D.n; i++) {
+		free(D.v[i]->term);
+		free(D.v[i]->wording);
+		free(D.v[i]->shown);
+		free(D.v[i]);
+	}
+	free(D.v);
+	hmap_release(&D.byterm);
+	hmap_release(&D.bywording);
+}
+
+/* ---- revision history ---- */
+
+static void
+rule_history(const struct doc *doc, struct diags *d)
+{
+	const struct meta *m = &doc->meta;
+	size_t i;
+	int found = 0;
+
+	for (i = 0; i < m->nhistory; i++) {
+		if (i > 0 && strcmp(m->history[i].date,
+		    m->history[i - 1].date) < 0)
+			diag(d, doc->path, m->history[i].line, 1,
+			    D_HIST_ORDER, "%s %s after %s %s",
+			    m->history[i].date, m->history[i].note,
+			    m->history[i - 1].date, m->history[i - 1].note);
+		if (strcmp(m->history[i].date, m->revision) == 0)
+			found = 1;
+		else if (strcmp(m->history[i].date, m->revision) > 0)
+			diag(d, doc->path, m->history[i].line, 1,
+			    D_HIST_DATE, "%s %s is later than the revision %s",
+			    m->history[i].date, m->history[i].note,
+			    m->revision);
+	}
+	if (m->nhistory > 0 && !found)
+		diag(d, doc->path, m->revision_line, 1, D_HIST_DATE,
+		    "revision %s has no history entry", m->revision);
+}
+
+/* ---- late-payment interest ---- */
+
+/* A rate "14.6" / "１４．６" / "十四・六" at s: hundredths, or -1. */
+static long
+rate(const char *s, size_t *used)
+{
+	const char *p = s;
+	long whole, frac = 0, scale = 10;
+	size_t n;
+	int32_t c;
+
+	if ((whole = numeral_parse(p, &n, 1)) < 0)
+		return -1;
+	p += n;
+	if (lit(p, ".") || lit(p, "．") || lit(p, "・")) {
+		p += *p == '.' ? 1 : strlen("．");
+		while ((n = utf8_next(p, strnlen(p, 4), &c)) > 0) {
+			long v = c >= '0' && c <= '9' ? c - '0' :
+			    c >= 0xff10 && c <= 0xff19 ? c - 0xff10 : -1;
+			size_t kn;
+
+			if (v < 0 && (v = numeral_parse(p, &kn, 1)) >= 0 &&
+			    v < 10)
+				n = kn;
+			else if (v < 0)
+				break;
+			if (scale >= 1)
+				frac += v * scale;
+			scale /= 10;
+			p += n;
+		}
+	}
+	*used = (size_t)(p - s);
+	return whole * 100 + frac;
+}
+
+static void
+rule_interest(const struct doc *doc, struct diags *d)
+{
+	static const char *const percent[] = { "%", "％", "パーセント" };
+	const struct node *n, *a;
+	const char *p, *q;
+	size_t used;
+	long r;
+	int late, ln;
+
+	for (n = doc->root; n != NULL; n = node_next(n, doc->root)) {
+		if (n->text == NULL)
+			continue;
+		for (a = n; a && a->type != N_ARTICLE; a = a->parent)
+			;
+		late = strstr(n->text, "遅延") != NULL ||
+		    strstr(n->text, "延滞") != NULL || (a && a->caption &&
+		    (strstr(a->caption, "遅延") || strstr(a->caption, "延滞")));
+		if (!late)
+			continue;
+		ln = n->line;
+		for (p = n->text; *p != '\0'; p++) {
+			if (*p == '\n')
+				ln++;
+			if (!lit(p, "年"))
+				continue;
+			q = p + strlen("年");
+			if (lit(q, "率") || lit(q, "利"))
+				q += strlen("率");
+			while (*q == ' ')
+				q++;
+			if ((r = rate(q, &used)) < 0)
+				continue;
+			q += used;
+			while (*q == ' ')
+				q++;
+			if ((used = skip_word(q, percent,
+			    sizeof(percent) / sizeof(percent[0]))) == 0)
+				continue;
+			/* Hundredths: 14.6% is the cap. */
+			if (r > 1460)
+				diag(d, doc->path, ln, n->col, D_INTEREST,
+				    "%.*s", (int)(q + used - p), p);
+		}
+	}
+}
+
+/* ---- the tables ---- */
+
+static const struct {
+	const char	*name;
+	void		(*run)(const struct doc *, struct diags *);
+} rules[] = {
+	{ "references", rule_xref },
+	{ "numbering", rule_numbering },
+	{ "empty articles", rule_empty },
+	{ "definitions", rule_terms },
+	{ "history", rule_history },
+	{ "interest", rule_interest },
+};
+
+/*
+ * Rules over two consecutive revisions of one document (older, newer).
+ * A new row here is all `termc check` needs to compare revisions (e.g. the
+ * declared changes against the real ones, once diff.c exists).
+ */
+static void
+pair_history(const struct doc *old, const struct doc *new, struct diags *d)
+{
+	size_t i, j;
+
+	/* The newer revision keeps the older one's history. */
+	for (i = 0; i < old->meta.nhistory; i++) {
+		for (j = 0; j < new->meta.nhistory; j++)
+			if (strcmp(old->meta.history[i].date,
+			    new->meta.history[j].date) == 0)
+				break;
+		if (j == new->meta.nhistory && new->meta.nhistory > 0)
+			diag(d, new->path, new->meta.revision_line, 1,
+			    D_HIST_DATE, "history lacks %s %s of revision %s",
+			    old->meta.history[i].date,
+			    old->meta.history[i].note, old->meta.revision);
+	}
+}
+
+static const struct {
+	const char	*name;
+	void		(*run)(const struct doc *, const struct doc *,
+			    struct diags *);
+} pair_rules[] = {
+	{ "history kept", pair_history },
+};
+
+struct ranked {
+	struct diag	 d;
+	size_t		 seq;
+};
+
+static int
+cmp_ranked(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+
+	if (x->d.line != y->d.line)
+		return x->d.line < y->d.line ? -1 : 1;
+	if (x->d.col != y->d.col)
+		return x->d.col < y->d.col ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+void
+check_doc(const struct doc *doc, struct diags *d)
+{
+	struct ranked *r;
+	size_t i, from = d->n;
+
+	if (doc == NULL || doc->root == NULL)
+		return;
+	for (i = 0; i < sizeof(rules) / sizeof(rules[0]); i++)
+		rules[i].run(doc, d);
+	/* One document's findings in file order, rules in table order. */
+	if (d->n - from < 2)
+		return;
+	r = xreallocarray(NULL, d->n - from, sizeof(*r));
+	for (i = from; i < d->n; i++) {
+		r[i - from].d = d->v[i];
+		r[i - from].seq = i;
+	}
+	qsort(r, d->n - from, sizeof(*r), cmp_ranked);
+	for (i = from; i < d->n; i++)
+		d->v[i] = r[i - from].d;
+	free(r);
+}
+
+static int
+same_document(const struct doc *a, const struct doc *b)
+{
+	return strcmp(a->meta.provider, b->meta.provider) == 0 &&
+	    strcmp(a->meta.document, b->meta.document) == 0;
+}
+
+void
+check_corpus(const struct corpus *c, struct diags *d)
+{
+	size_t i, k;
+
+	for (i = 0; i < c->n; i++) {
+		check_doc(c->docs[i], d);
+		if (i == 0 || !same_document(c->docs[i - 1], c->docs[i]))
+			continue;
+		for (k = 0; k < sizeof(pair_rules) / sizeof(pair_rules[0]);
+		    k++)
+			pair_rules[k].run(c->docs[i - 1], c->docs[i], d);
+	}
+}

@@ -1,0 +1,21 @@
+/*
+ * Validation rules over loaded documents (termc check, termc build).
+ * Each rule is one row of a table in check.c; findings go to a struct
+ * diags with the codes of diag.h.
+ */
+#ifndef TERMC_CHECK_H
+#define TERMC_CHECK_H
+
+struct corpus;
+struct diags;
+struct doc;
+
+/* Run every single-document rule on doc. */
+void	check_doc(const struct doc *, struct diags *);
+/*
+ * Run every rule on every document of c, then every pair rule on each
+ * pair of consecutive revisions of the same document (older, newer).
+ */
+void	check_corpus(const struct corpus *, struct diags *);
+
+#endif

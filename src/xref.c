@@ -1,0 +1,984 @@
+/*
+ * Cross references: find, resolve, attach.  See xref.h for the forms.
+ *
+ * The scanner walks each text once, left to right.  At a character that
+ * can open a reference (第, 本, 同, 前, 次) it tries the grammar
+ *
+ *	ref   = [article [caption] [の]] [para] [item]	(at least one part)
+ *	article = 第 N 条 (の N)* | 前条 | 次条 | 本条 | 同条
+ *	para  = 第 N 項 | N 項 | 前項 | 次項 | 本項 | 同項 | 前各項 | 前 N 項
+ *	item  = 第 N 号 | N 号 | 前号 | 次号 | 本号 | 同号 | 前各号
+ *
+ * where a bare "N 項" / "N 号" (no 第, as in 第3条5項) needs a part before
+ * it or a list connector (、 及び 又は から 乃至 …) before the reference.
+ * A member of a list inherits the clause the previous member named: in
+ * 第1項第5号又は6号, "6号" is an item of that same 第1項.  Resolution then
+ * looks the parts up in the tree from the node that holds the reference.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "clause.h"
+#include "hmap.h"
+#include "numeral.h"
+#include "text.h"
+#include "xalloc.h"
+#include "xref.h"
+
+#define CAPMAX	240	/* bytes: 30 characters and spaces, brackets */
+
+enum rel { R_NONE, R_ABS, R_PREV, R_NEXT, R_THIS, R_SAME, R_PREVALL,
+	R_PREVN };
+
+struct part {
+	enum rel	 rel;
+	long		 n;		/* R_ABS (para, item), R_PREVN */
+	char		 num[64];	/* R_ABS article: "17_2" */
+};
+
+struct rparse {
+	struct part	 art, para, item;
+	const char	*cap;
+	size_t		 caplen;
+	size_t		 len;
+};
+
+/* Where a reference sits, or what the previous one named. */
+struct where {
+	const struct node	*art;
+	const struct node	*para;
+	const struct node	*item;
+	int			 external;
+	int			 haspara;	/* named a paragraph explicitly */
+	int			 hasitem;
+};
+
+struct scan {
+	struct hmap		 arts;		/* scope:num → first article */
+	char			**keys;		/* owned keys of arts */
+	size_t			 nkeys;
+	const struct node	**list;		/* articles in document order */
+	size_t			 nlist;
+	const char		*title;
+	const struct node	*firstsuppl;	/* first 付則 division */
+	struct xrefs		*out;
+	const char		*body;		/* source body, or NULL */
+	size_t			 bodylen;
+	size_t			*lines;		/* byte offset of each line */
+	size_t			 nlines;
+	int			 seekline;	/* line searched last … */
+	size_t			 seekfrom;	/* … and where to go on, */
+	int			 seekchars;	/* … in characters */
+};
+
+static size_t
+dec(const char *s, int32_t *c)
+{
+	size_t n = strnlen(s, 4);
+
+	if (n == 0) {
+		*c = 0;
+		return 0;
+	}
+	return utf8_next(s, n, c);
+}
+
+static int
+lit(const char *s, const char *w)
+{
+	return strncmp(s, w, strlen(w)) == 0;
+}
+
+static size_t
+skipsp(const char *s)
+{
+	const char *p = s;
+	int32_t c;
+	size_t n;
+
+	while ((n = dec(p, &c)) > 0 && is_space(c))
+		p += n;
+	return (size_t)(p - s);
+}
+
+/* A number, spaces allowed around it: " 23 ".  -1 if none. */
+static long
+number(const char **pp, int kanji)
+{
+	const char *p = *pp;
+	size_t n;
+	long v;
+
+	p += skipsp(p);
+	if ((v = numeral_parse(p, &n, kanji)) < 0)
+		return -1;
+	p += n;
+	p += skipsp(p);
+	*pp = p;
+	return v;
+}
+
+/* 第 N <unit>, or a bare N <unit> when bare is set.  Guards 項目. */
+static long
+numbered(const char **pp, const char *unit, int bare)
+{
+	const char *p = *pp;
+	long v;
+
+	if (lit(p, "第"))
+		p += strlen("第");
+	else if (!bare)
+		return -1;
+	if ((v = number(&p, 1)) < 0 || !lit(p, unit))
+		return -1;
+	p += strlen(unit);
+	if (lit(p, "目"))
+		return -1;
+	*pp = p;
+	return v;
+}
+
+/* An item number in brackets, (1) or （１）, as in 第1項(1)(3). */
+static long
+paren_num(const char **pp)
+{
+	const char *p = *pp;
+	size_t n;
+	long v;
+
+	if (*p == '(')
+		p++;
+	else if (lit(p, "（"))
+		p += strlen("（");
+	else
+		return -1;
+	if ((v = numeral_parse(p, &n, 0)) < 0)
+		return -1;
+	p += n;
+	if (*p == ')')
+		p++;
+	else if (lit(p, "）"))
+		p += strlen("）");
+	else
+		return -1;
+	*pp = p;
+	return v;
+}
+
+/* 前X, 次X, 本X, 同X for unit X, not followed by 件/目 (前条件, 同項目). */
+static enum rel
+relword(const char **pp, const char *unit)
+{
+	static const struct {
+		const char	*w;
+		enum rel	 r;
+	} words[] = {
+		{ "前", R_PREV }, { "次", R_NEXT }, { "本", R_THIS },
+		{ "同", R_SAME }
+	};
+	const char *p = *pp;
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		if (!lit(p, words[i].w))
+			continue;
+		p += strlen(words[i].w);
+		if (!lit(p, unit))
+			return R_NONE;
+		p += strlen(unit);
+		if (lit(p, "件") || lit(p, "目"))
+			return R_NONE;
+		*pp = p;
+		return words[i].r;
+	}
+	return R_NONE;
+}
+
+/* Does this parenthesized text read like a caption (見出し)? */
+static int
+caption_like(const char *s, size_t len)
+{
+	size_t i, cps = 0;
+
+	if (len == 0 || lit(s, "以下") || lit(s, "第") || lit(s, "ただし"))
+		return 0;
+	for (i = 0; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			cps++;
+		if (lit(s + i, "。") || lit(s + i, "「") || lit(s + i, "、"))
+			return 0;
+	}
+	return cps <= 30;
+}
+
+static int
+parse_ref(const char *s, int cont, struct rparse *r)
+{
+	const char *p = s, *q;
+	size_t n, caplen;
+	const char *cap;
+	char capbuf[CAPMAX + 1];
+	struct buf b;
+	long v;
+	int any;
+
+	memset(r, 0, sizeof(*r));
+	/* Article. */
+	q = p;
+	if ((v = numbered(&q, "条", 0)) >= 0) {
+		buf_init(&b);
+		buf_printf(&b, "%ld", v);
+		while (lit(q, "の") &&
+		    (v = numeral_parse(q + strlen("の"), &n, 1)) >= 0) {
+			q += strlen("の") + n;
+			buf_printf(&b, "_%ld", v);
+		}
+		snprintf(r->art.num, sizeof(r->art.num), "%s", b.data);
+		buf_release(&b);
+		r->art.rel = R_ABS;
+		p = q;
+	} else if ((r->art.rel = relword(&q, "条")) != R_NONE)
+		p = q;
+	if (r->art.rel != R_NONE) {
+		r->len = (size_t)(p - s);
+		/* A caption is short: parse at most CAPMAX bytes (linear). */
+		n = strnlen(p, CAPMAX);
+		memcpy(capbuf, p, n);
+		capbuf[n] = '\0';
+		if (caption_parse(capbuf, &cap, &caplen, &n) &&
+		    caption_like(cap, caplen)) {
+			r->cap = p + (cap - capbuf);
+			r->caplen = caplen;
+			p += n;
+			r->len = (size_t)(p - s);
+		}
+		q = p + skipsp(p);
+		if (lit(q, "の第"))
+			q += strlen("の");
+		p = q;
+	}
+	any = r->art.rel != R_NONE;
+	/* Paragraph. */
+	q = p + (any ? skipsp(p) : 0);
+	if ((v = numbered(&q, "項", any || cont)) >= 0) {
+		r->para.rel = R_ABS;
+		r->para.n = v;
+		p = q;
+	} else if (!any && lit(q, "前各項")) {
+		r->para.rel = R_PREVALL;
+		p = q + strlen("前各項");
+	} else if (!any && lit(q, "前") &&
+	    (q += strlen("前"), (v = numeral_parse(q, &n, 1)) >= 1) &&
+	    lit(q + n, "項") && !lit(q + n + strlen("項"), "目")) {
+		r->para.rel = R_PREVN;
+		r->para.n = v;
+		p = q + n + strlen("項");
+	} else if (!any && (q = p,
+	    (r->para.rel = relword(&q, "項")) != R_NONE))
+		p = q;
+	if (r->para.rel != R_NONE) {
+		any = 1;
+		r->len = (size_t)(p - s);
+	}
+	/* Item. */
+	q = p + (any ? skipsp(p) : 0);
+	if ((v = numbered(&q, "号", any || cont)) >= 0) {
+		r->item.rel = R_ABS;
+		r->item.n = v;
+		p = q;
+	} else if ((r->para.rel != R_NONE || (cont && !any)) &&
+	    (q = p, (v = paren_num(&q)) >= 0)) {
+		r->item.rel = R_ABS;
+		r->item.n = v;
+		p = q;
+	} else if (!any && lit(q, "前各号")) {
+		r->item.rel = R_PREVALL;
+		p = q + strlen("前各号");
+	} else if (!any && (q = p,
+	    (r->item.rel = relword(&q, "号")) != R_NONE))
+		p = q;
+	if (r->item.rel != R_NONE) {
+		any = 1;
+		r->len = (size_t)(p - s);
+	}
+	return any;
+}
+
+/* A list connector at s: its length, or 0. */
+static size_t
+connector(const char *s)
+{
+	static const char *const words[] = { "、", "，", ",", "及び",
+	    "並びに", "又は", "または", "若しくは", "もしくは", "から",
+	    "乃至", "ないし", "～", "〜", "~", "・", "と" };
+	const char *p = s + skipsp(s);
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (lit(p, words[i])) {
+			p += strlen(words[i]);
+			return (size_t)(p + skipsp(p) - s);
+		}
+	return 0;
+}
+
+/*
+ * Is the reference at text[off] preceded by the name of another law or
+ * document (1)?  The name is the run of kanji and katakana just before it.
+ * -1 for 本則 (this document's main provisions), -2 for 付則/附則, else 0.
+ */
+static int
+external_before(const char *text, size_t off, const char *title)
+{
+	static const char *const suffix[] = { "法", "令", "律", "則", "約",
+	    "款", "程", "例", "書", "表", "紙", "針", "綱", "項", "示", "達",
+	    "準", "領", "定" };
+	size_t end = off, start, k, i, n;
+	int32_t c = 0;
+	char run[128];
+	const char *x;
+
+	while (end > 0 && (k = utf8_prev_len(text, end)) > 0) {
+		dec(text + end - k, &c);
+		if (!is_space(c))
+			break;
+		end -= k;
+	}
+	if (end > 0 && (lit(text + end - strlen("」"), "」") ||
+	    lit(text + end - strlen("』"), "』")))
+		return 1;
+	for (start = end, i = 0; start > 0 && i < 20; i++) {
+		k = utf8_prev_len(text, start);
+		dec(text + start - k, &c);
+		if (char_class(c) != CC_KANJI && char_class(c) != CC_KATAKANA &&
+		    char_class(c) != CC_LATIN && c != 0x30fc)
+			break;
+		start -= k;
+	}
+	if (start == end || end - start >= sizeof(run))
+		return 0;
+	memcpy(run, text + start, end - start);
+	run[end - start] = '\0';
+	/* 本則第2条, 付則第1条: this document's main or supplementary part. */
+	if (strcmp(run, "本則") == 0)
+		return -1;
+	if (strcmp(run, "付則") == 0 || strcmp(run, "附則") == 0)
+		return -2;
+	k = utf8_prev_len(run, end - start);
+	dec(run + end - start - k, &c);
+	/* ガイドライン第5条, SLA第3条: a name in katakana or Latin. */
+	if (char_class(c) == CC_KATAKANA || char_class(c) == CC_LATIN ||
+	    c == 0x30fc)
+		return 1;
+	for (i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++)
+		if (strcmp(run + end - start - k, suffix[i]) == 0)
+			break;
+	if (i == sizeof(suffix) / sizeof(suffix[0]))
+		return 0;
+	/* 同項第2号: a repeated paragraph, handled by the grammar. */
+	if (strcmp(run, "同項") == 0 || strcmp(run, "本項") == 0 ||
+	    strcmp(run, "前項") == 0 || strcmp(run, "次項") == 0)
+		return 0;
+	/* 本約款, 当約款, この約款, 約款: this document when its title says so. */
+	x = run;
+	if (lit(x, "本") || lit(x, "当"))
+		x += strlen("本");
+	n = strlen(x);
+	if (title != NULL && n > 0 && strstr(title, x) != NULL)
+		return 0;
+	return 1;
+}
+
+static const struct node *
+child_num(const struct node *parent, enum ntype type, long n)
+{
+	const struct node *c;
+	char want[32];
+
+	if (parent == NULL)
+		return NULL;
+	snprintf(want, sizeof(want), "%ld", n);
+	for (c = parent->first; c != NULL; c = c->next)
+		if (c->type == type && c->num && strcmp(c->num, want) == 0)
+			return c;
+	return NULL;
+}
+
+static const struct node *
+sibling(const struct node *n, int dir, long steps)
+{
+	enum ntype t;
+
+	if (n == NULL)
+		return NULL;
+	t = n->type;
+	while (steps-- > 0) {
+		do
+			n = dir < 0 ? n->prev : n->next;
+		while (n != NULL && n->type != t);
+		if (n == NULL)
+			return NULL;
+	}
+	return n;
+}
+
+static const struct node *
+suppl_of(const struct node *n)
+{
+	for (; n != NULL; n = n->parent)
+		if (n->type == N_DIVISION && n->divkind == DIV_SUPPL)
+			return n;
+	return NULL;
+}
+
+static int
+same_caption(const struct node *a, const char *cap, size_t caplen)
+{
+	char *x, *y;
+	int r;
+
+	if (a == NULL || a->caption == NULL)
+		return 0;
+	x = text_nfkc(cap, caplen);
+	y = text_nfkc(a->caption, strlen(a->caption));
+	r = x != NULL && y != NULL && strcmp(x, y) == 0;
+	free(x);
+	free(y);
+	return r;
+}
+
+/*
+ * 第N条 names an article of the main provisions, as in statutes, even
+ * inside a 付則; 付則第N条 (scope 2) names one of the 付則 that holds the
+ * reference (or the first 付則).  Inside a 付則, a bare number that only
+ * the 付則 has, or whose caption only the 付則's article carries, names
+ * the 付則's article.
+ */
+static const struct node *
+find_article(struct scan *S, const struct node *src, const char *num,
+    int scope, const char *cap, size_t caplen)
+{
+	const struct node *sup = suppl_of(src), *a, *s = NULL;
+	struct buf b;
+
+	if (sup == NULL && scope == 2)
+		sup = S->firstsuppl;
+	if (sup != NULL && sup->id != NULL && scope != 1) {
+		buf_init(&b);
+		buf_printf(&b, "%s:%s", sup->id, num);
+		s = hmap_get(&S->arts, b.data);
+		buf_release(&b);
+	}
+	if (scope == 2)
+		return s;
+	a = hmap_get(&S->arts, num);
+	if (s != NULL && (a == NULL || (cap != NULL &&
+	    !same_caption(a, cap, caplen) && same_caption(s, cap, caplen))))
+		return s;
+	return a;
+}
+
+static void
+where_of(const struct node *n, struct where *w)
+{
+	memset(w, 0, sizeof(*w));
+	for (; n != NULL; n = n->parent) {
+		if (n->type == N_ITEM && w->item == NULL)
+			w->item = n;
+		else if (n->type == N_PARAGRAPH && w->para == NULL)
+			w->para = n;
+		else if (n->type == N_ARTICLE) {
+			w->art = n;
+			break;
+		}
+	}
+}
+
+/*
+ * Resolve r, found in node src (after a line break: afternl) at cur;
+ * inh is what the previous member of a list named (cont set), last the
+ * clause named last in this article (for 同).  Fills x and *named.
+ */
+static void
+resolve(struct scan *S, const struct rparse *r, int scope, int afternl,
+    int cont, const struct where *cur, size_t curidx,
+    const struct where *inh, const struct where *last, struct xref *x,
+    struct where *named)
+{
+	const struct node *art = NULL, *para = NULL, *item = NULL, *t = NULL;
+	int broken = 0;
+
+	memset(named, 0, sizeof(*named));
+	/* Article. */
+	switch (r->art.rel) {
+	case R_ABS:
+		art = find_article(S, x->src, r->art.num, scope, r->cap,
+		    r->caplen);
+		x->bynumber = 1;
+		broken = art == NULL;
+		if (art != NULL && art == cur->art)
+			x->self = 1;
+		break;
+	case R_PREV:
+		art = cur->art && curidx > 0 ? S->list[curidx - 1] : NULL;
+		broken = art == NULL;
+		break;
+	case R_NEXT:
+		art = cur->art && curidx + 1 < S->nlist ?
+		    S->list[curidx + 1] : NULL;
+		broken = art == NULL;
+		break;
+	case R_THIS:
+		art = cur->art;
+		broken = art == NULL;
+		break;
+	case R_SAME:
+		if (last->external) {
+			named->external = 1;
+			return;
+		}
+		art = last->art;
+		broken = art == NULL;
+		break;
+	default:
+		if (cont && inh->external) {
+			named->external = 1;
+			return;
+		}
+		art = cont && inh->haspara && r->para.rel == R_ABS ?
+		    inh->art : cur->art;
+		if (cont && r->para.rel == R_NONE && inh->art)
+			art = inh->art;
+		break;
+	}
+	t = art;
+	/* Paragraph. */
+	if (!broken) {
+		switch (r->para.rel) {
+		case R_ABS:
+			para = child_num(art, N_PARAGRAPH, r->para.n);
+			broken = para == NULL;
+			if (para != NULL && para == cur->para &&
+			    r->art.rel != R_PREV && r->art.rel != R_NEXT &&
+			    r->art.rel != R_SAME)
+				x->self = 1;
+			break;
+		case R_PREV:
+			para = sibling(cur->para, -1, 1);
+			broken = para == NULL;
+			break;
+		case R_NEXT:
+			para = sibling(cur->para, 1, 1);
+			broken = para == NULL;
+			break;
+		case R_THIS:
+			para = cur->para;
+			broken = para == NULL;
+			break;
+		case R_SAME:
+			if (last->external) {
+				named->external = 1;
+				return;
+			}
+			para = last->para;
+			broken = para == NULL;
+			break;
+		case R_PREVALL:
+			broken = sibling(cur->para, -1, 1) == NULL;
+			break;
+		case R_PREVN:
+			para = sibling(cur->para, -1, r->para.n);
+			broken = para == NULL;
+			break;
+		default:
+			if (r->item.rel == R_ABS) {
+				if (r->art.rel != R_NONE)
+					para = art ? art->first : NULL;
+				else if (cont && inh->hasitem)
+					para = inh->para;
+				else
+					para = cur->para;
+				while (para && para->type != N_PARAGRAPH)
+					para = para->next;
+			}
+			break;
+		}
+		if (para != NULL)
+			t = para;
+	}
+	/* Item. */
+	if (!broken) {
+		switch (r->item.rel) {
+		case R_ABS:
+			item = child_num(para, N_ITEM, r->item.n);
+			broken = item == NULL;
+			break;
+		case R_PREV:
+			item = sibling(cur->item, -1, 1);
+			broken = item == NULL;
+			break;
+		case R_NEXT:
+			item = sibling(cur->item, 1, 1);
+			broken = item == NULL;
+			break;
+		case R_THIS:
+			item = cur->item;
+			broken = item == NULL;
+			break;
+		case R_SAME:
+			if (last->external) {
+				named->external = 1;
+				return;
+			}
+			item = last->item;
+			broken = item == NULL;
+			break;
+		case R_PREVALL:
+			/* 前各号: the items before this one, or this
+			 * paragraph's items (or unmarked item lines). */
+			if (cur->item != NULL) {
+				broken = sibling(cur->item, -1, 1) == NULL;
+				t = cur->item->parent;
+			} else if (cur->para != NULL &&
+			    (child_num(cur->para, N_ITEM, 1) != NULL ||
+			    afternl))
+				t = cur->para;
+			else
+				broken = 1;
+			break;
+		default:
+			break;
+		}
+		if (item != NULL)
+			t = item;
+	}
+	if (broken || t == NULL) {
+		/* The article, when found, still has its caption checked. */
+		x->status = XR_BROKEN;
+		x->article = art;
+		named->art = art;
+		return;
+	}
+	x->status = XR_RESOLVED;
+	x->target = t;
+	x->article = art;
+	named->art = art;
+	named->para = para;
+	named->item = item;
+	named->haspara = r->para.rel != R_NONE;
+	named->hasitem = r->item.rel != R_NONE;
+	if (!named->haspara && !named->hasitem && r->art.rel == R_NONE)
+		named->art = cur->art;
+}
+
+static void
+push(struct xrefs *out, const struct xref *x)
+{
+	if (out->n == out->cap) {
+		out->cap = out->cap ? out->cap * 2 : 32;
+		out->v = xreallocarray(out->v, out->cap, sizeof(*out->v));
+	}
+	out->v[out->n++] = *x;
+}
+
+static int
+chars(const char *s, size_t len)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < len; i++)
+		if ((s[i] & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+/*
+ * The column of reference text t (len bytes) on source line: its next
+ * occurrence on that line (after the previous reference found there), or
+ * fallback when the line does not hold it as written (inline markup).
+ */
+static int
+source_col(struct scan *S, int line, const char *t, size_t len, int fallback)
+{
+	const char *ls, *le, *p;
+	int col;
+
+	if (S->body == NULL || line < 1 || (size_t)line > S->nlines)
+		return fallback;
+	ls = S->body + S->lines[line - 1];
+	le = (size_t)line < S->nlines ? S->body + S->lines[line] - 1 :
+	    S->body + S->bodylen;
+	if (line != S->seekline) {
+		S->seekline = line;
+		S->seekfrom = 0;
+		S->seekchars = 0;
+	}
+	for (p = ls + S->seekfrom; p + len <= le; p++)
+		if (memcmp(p, t, len) == 0) {
+			/* Count characters only over new ground: linear. */
+			S->seekchars += chars(ls + S->seekfrom,
+			    (size_t)(p - ls) - S->seekfrom);
+			S->seekfrom = (size_t)(p - ls) + len;
+			col = S->seekchars + 1;
+			S->seekchars += chars(p, len);
+			return col;
+		}
+	return fallback;
+}
+
+/* Can a reference start here? */
+static int
+opener(const char *p)
+{
+	return lit(p, "第") || lit(p, "本") || lit(p, "同") || lit(p, "前") ||
+	    lit(p, "次");
+}
+
+/*
+ * Scan one text, whose first line is source line `line`.  cell is 0 for a
+ * node's text, else cell index + 1.  Records are appended to S->out; last
+ * carries what 同条/同項/同号 mean from one text to the next.
+ */
+static void
+scan_text(struct scan *S, const struct node *src, size_t cell,
+    const char *text, const struct where *cur, size_t curidx,
+    struct where *last, int line)
+{
+	struct rparse r;
+	struct where inh, named;
+	struct xref x;
+	size_t i = 0, len = strlen(text), colat = 0, n, k;
+	int first = line, cont = 0, ext, scope, colchars = 0;
+	const char *q;
+	int32_t c;
+
+	memset(&inh, 0, sizeof(inh));
+	while (i < len) {
+		if (text[i] == '\n') {
+			line++;
+			colat = i + 1;
+			colchars = 0;
+			i++;
+			cont = 0;
+			continue;
+		}
+		q = text + i;
+		if (!opener(text + i) && !(cont && (numeral_parse(text + i,
+		    &k, 1) >= 0 || paren_num(&q) >= 0))) {
+			n = dec(text + i, &c);
+			i += n ? n : 1;
+			cont = 0;
+			continue;
+		}
+		if (!parse_ref(text + i, cont, &r)) {
+			n = dec(text + i, &c);
+			i += n ? n : 1;
+			cont = 0;
+			continue;
+		}
+		memset(&x, 0, sizeof(x));
+		x.src = src;
+		x.cell = cell;
+		x.off = i;
+		x.len = r.len;
+		colchars += chars(text + colat, i - colat);
+		colat = i;
+		x.line = line;
+		x.col = colchars + 1;
+		if (line == first && cell == 0 && src->col > 0)
+			x.col += src->col - 1;
+		x.col = source_col(S, line, text + i, r.len, x.col);
+		x.text = xstrndup(text + i, r.len);
+		if (r.cap != NULL)
+			x.caption = xstrndup(r.cap, r.caplen);
+		scope = 0;
+		if (cont)
+			ext = inh.external;
+		else if (r.art.rel == R_ABS || (r.art.rel == R_NONE &&
+		    r.para.rel == R_ABS) || (r.art.rel == R_NONE &&
+		    r.para.rel == R_NONE && r.item.rel == R_ABS)) {
+			ext = external_before(text, i, S->title);
+			if (ext < 0)
+				scope = -ext;
+			ext = ext > 0;
+		} else
+			ext = 0;
+		if (ext) {
+			memset(&named, 0, sizeof(named));
+			named.external = 1;
+		} else
+			resolve(S, &r, scope, line > first, cont, cur, curidx, &inh,
+			    last, &x, &named);
+		if (named.external) {
+			x.status = XR_EXTERNAL;
+			x.self = 0;
+			x.target = NULL;
+			x.article = NULL;
+		}
+		push(S->out, &x);
+		inh = named;
+		/* 同条 is the article named last, 同項 the paragraph … */
+		if (named.external || r.art.rel != R_NONE)
+			*last = named;
+		else if (r.para.rel != R_NONE) {
+			last->para = named.para;
+			last->item = named.item;
+		} else if (r.item.rel != R_NONE)
+			last->item = named.item;
+		i += r.len;
+		n = connector(text + i);
+		cont = n > 0;
+		i += n;
+		/* 第1項(1)(3): a bracketed item right after an item. */
+		q = text + i;
+		if (!cont && r.item.rel != R_NONE && paren_num(&q) >= 0)
+			cont = 1;
+	}
+}
+
+/* Merge the new xref spans (sorted) into n's spans, skipping overlaps. */
+static void
+attach(struct node *n, const struct xrefs *out, size_t from)
+{
+	struct span *v, *old = n->spans;
+	size_t i, j = 0, k = 0, nold = n->nspans, cnt = out->n - from;
+	const struct xref *x;
+
+	if (cnt == 0)
+		return;
+	v = xreallocarray(NULL, nold + cnt, sizeof(*v));
+	for (i = from; i < out->n; i++) {
+		x = &out->v[i];
+		while (j < nold && old[j].off + old[j].len <= x->off)
+			v[k++] = old[j++];
+		if (j < nold && old[j].off < x->off + x->len)
+			continue;	/* overlaps a link or emphasis */
+		if (k > 0 && v[k - 1].off + v[k - 1].len > x->off)
+			continue;
+		memset(&v[k], 0, sizeof(v[k]));
+		v[k].off = x->off;
+		v[k].len = x->len;
+		v[k].kind = SPAN_XREF;
+		v[k].target = x->target;
+		v[k].xflags = x->status == XR_BROKEN ? XREF_BROKEN :
+		    x->status == XR_EXTERNAL ? XREF_EXTERNAL : 0;
+		k++;
+	}
+	while (j < nold)
+		v[k++] = old[j++];
+	free(old);
+	n->spans = v;
+	n->nspans = k;
+}
+
+static void
+index_articles(struct scan *S, struct node *root)
+{
+	const struct node *n, *sup;
+	struct buf b;
+	size_t cap = 0;
+	char *key;
+
+	for (n = root; n != NULL; n = node_next(n, root)) {
+		if (n->type != N_ARTICLE)
+			continue;
+		if (S->nlist == cap) {
+			cap = cap ? cap * 2 : 64;
+			S->list = xreallocarray(S->list, cap,
+			    sizeof(*S->list));
+			S->keys = xreallocarray(S->keys, cap,
+			    sizeof(*S->keys));
+		}
+		S->list[S->nlist++] = n;
+		if (S->firstsuppl == NULL)
+			S->firstsuppl = suppl_of(n);
+		if (n->num == NULL)
+			continue;
+		buf_init(&b);
+		if ((sup = suppl_of(n)) != NULL)
+			buf_printf(&b, "%s:", sup->id ? sup->id : "suppl");
+		buf_puts(&b, n->num);
+		key = buf_detach(&b);
+		S->keys[S->nkeys++] = key;
+		hmap_put(&S->arts, key, (void *)n);
+	}
+}
+
+void
+xref_resolve(struct node *root, const char *title, const char *body,
+    size_t bodylen, struct xrefs *out)
+{
+	struct scan S;
+	struct where cur, last;
+	struct node *n;
+	size_t i, from, curidx = 0, nart = 0, c;
+	const struct node *art = NULL;
+
+	memset(&S, 0, sizeof(S));
+	hmap_init(&S.arts);
+	S.title = title;
+	S.out = out;
+	if (body != NULL) {
+		S.body = body;
+		S.bodylen = bodylen;
+		S.lines = xreallocarray(NULL, 1, sizeof(*S.lines));
+		S.lines[S.nlines++] = 0;
+		for (i = 0; i < bodylen; i++)
+			if (body[i] == '\n') {
+				S.lines = xreallocarray(S.lines, S.nlines + 1,
+				    sizeof(*S.lines));
+				S.lines[S.nlines++] = i + 1;
+			}
+	}
+	index_articles(&S, root);
+	memset(&last, 0, sizeof(last));
+	for (n = root; n != NULL; n = node_next(n, root)) {
+		if (n->type == N_ARTICLE) {
+			curidx = nart++;
+			art = n;
+			memset(&last, 0, sizeof(last));
+			continue;
+		}
+		if (n->text == NULL && n->table == NULL)
+			continue;
+		where_of(n, &cur);
+		if (cur.art != art)
+			memset(&last, 0, sizeof(last));
+		if (n->text != NULL) {
+			from = out->n;
+			scan_text(&S, n, 0, n->text, &cur,
+			    cur.art ? curidx : 0, &last, n->line);
+			attach(n, out, from);
+		}
+		if (n->table != NULL) {
+			c = n->table->nrows * n->table->ncols;
+			for (i = 0; i < c; i++)
+				scan_text(&S, n, i + 1, n->table->cells[i],
+				    &cur, cur.art ? curidx : 0, &last,
+				    n->line + (i < n->table->ncols ? 0 :
+				    (int)(i / n->table->ncols) + 1));
+		}
+	}
+	for (i = 0; i < S.nkeys; i++)
+		free(S.keys[i]);
+	free(S.keys);
+	free(S.list);
+	free(S.lines);
+	hmap_release(&S.arts);
+}
+
+void
+xrefs_release(struct xrefs *xs)
+{
+	size_t i;
+
+	for (i = 0; i < xs->n; i++) {
+		free(xs->v[i].caption);
+		free(xs->v[i].text);
+	}
+	free(xs->v);
+	memset(xs, 0, sizeof(*xs));
+}

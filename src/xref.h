@@ -1,0 +1,82 @@
+/*
+ * Cross references inside a terms document: find them in the text of every
+ * paragraph, item and sub-item (and in table cells), resolve them against
+ * the clause tree, and attach each one to its node as a SPAN_XREF span.
+ *
+ * Forms recognized (any numerals: 23, ２３, 二十三; spaces inside allowed):
+ *   absolute   第23条, 第23条第1項, 第23条第1項第3号, 第17条の2,
+ *              第23条（提供の停止）第1項, 第3条5項 (no 第 before 項/号)
+ *   own        本条, 本項, 本号 (+ 第N項 / N項 / 第N号 …)
+ *   repeated   同条, 同項, 同号: the clause named last in the same article
+ *   relative   前条, 次条, 前項, 次項, 前号, 次号, 前各項, 前各号,
+ *              前二項 / 前2項
+ *   bare       第2項, 第3号: in the current article / paragraph
+ *   bracketed  第1項(1)(3), 第1項（２）: items, only right after a 項
+ *   lists      第1項、第2項及び第3項; 第5号または6号; 第3条から第5条まで;
+ *              第1項乃至第3項 — each member is a reference of its own,
+ *              numbered within the clause the previous member named.
+ * External references (never resolved, never reported): a reference right
+ * after the name of another law or document — a run of kanji, katakana or
+ * Latin letters ending in 法, 令, 律, 則, 約, 款, 程, 例, 書, 表, 紙, 針, 示,
+ * 達, 準, 領, 定 …, or in katakana or Latin (刑事訴訟法第218条, 法第4条, 同法,
+ * 別表第1, 告示第3号, ガイドライン第5条, SLA第2条, 本約款第8条 inside a 規則),
+ * or right after a closing 」 (「基本サービス仕様書」第3条) — unless the run
+ * names this document itself (本約款, この約款 … where the title says so);
+ * and 同条/同項 after an external reference.  本則第N条 and 付則第N条 name
+ * this document's main and supplementary provisions.
+ *
+ * Cost: one left-to-right pass over all text; lookups by number go through
+ * a hash map of articles, paragraphs by a scan of one article's children.
+ */
+#ifndef TERMC_XREF_H
+#define TERMC_XREF_H
+
+#include <stddef.h>
+
+struct node;
+
+enum xref_status {
+	XR_RESOLVED,
+	XR_BROKEN,		/* names a clause this document does not have */
+	XR_EXTERNAL		/* into another law or document */
+};
+
+struct xref {
+	const struct node	*src;	/* node whose text (or table) holds it */
+	size_t			 cell;	/* table cell index + 1; 0 for text */
+	size_t			 off;	/* bytes into src->text (or the cell) */
+	size_t			 len;
+	int			 line;	/* source position, for diagnostics */
+	int			 col;	/* 1-based, in characters */
+	enum xref_status	 status;
+	const struct node	*target;	/* XR_RESOLVED: deepest clause */
+	const struct node	*article;	/* article named, if resolved */
+	int			 bynumber;	/* article named by its number */
+	int			 self;		/* names its own clause by number */
+	char			*caption;	/* （caption） as written, or NULL */
+	char			*text;		/* the reference as written */
+};
+
+/* The references of one document, in text order.  Owns its strings. */
+struct xrefs {
+	struct xref	*v;
+	size_t		 n;
+	size_t		 cap;
+};
+
+/*
+ * Find and resolve every reference below root.  Attaches a SPAN_XREF to
+ * the node for each reference in a node's text (skipping any that would
+ * overlap an existing span): resolved ones with target set, broken and
+ * external ones with target NULL and xflags XREF_BROKEN / XREF_EXTERNAL.
+ * title (may be NULL) is the document's title: it tells which 本X names
+ * the document itself.  body (may be NULL) is the source body with the
+ * file's line numbering (source.h): each reference's column is where its
+ * text stands on its source line, in characters.  Appends records to out
+ * (caller releases).
+ */
+void	xref_resolve(struct node *root, const char *title, const char *body,
+	    size_t bodylen, struct xrefs *out);
+void	xrefs_release(struct xrefs *);
+
+#endif
