@@ -22,9 +22,9 @@ SAN	   = -fsanitize=address,undefined -fno-omit-frame-pointer \
 # Objects by layer: base, input, tree, output, commands.
 BASE	= xalloc buf diag hmap text
 INPUT	= source meta md lower numeral
-TREE	= clause doc corpus
-OUTPUT	= treejson treexml template html site outfile
-CMDS	= main
+TREE	= clause doc corpus topics value matrix
+OUTPUT	= treejson treexml template html site outfile html_matrix
+CMDS	= main matrixcmd
 LIB_OBJS = $(BASE) $(INPUT) $(TREE) $(OUTPUT)
 
 OBJDIR	 = build/obj

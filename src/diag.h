@@ -28,6 +28,8 @@ enum dlevel {
 	X(RAW_HTML,     WARNING, "raw-html",     "raw HTML is published as text") \
 	X(UNSAFE_URL,   WARNING, "unsafe-url",   "unsafe link target removed") \
 	X(EMPTY_DOC,    WARNING, "no-articles",  "document has no articles") \
+	X(TOPIC_UNKNOWN, WARNING, "topic-unknown", "topic marker names an unknown topic") \
+	X(TOPIC_MARKER, WARNING, "topic-marker", "topic marker word is not +ID, -ID or =") \
 	X(BAD_UTF8,     ERROR,   "utf8",         "invalid UTF-8; convert the file with termc import") \
 	X(NOT_UTF8,     ERROR,   "encoding",     "not a UTF-8 text file; convert it with termc import") \
 	X(TOO_BIG,      ERROR,   "too-big",      "document exceeds the size limit") \
@@ -44,6 +46,9 @@ enum dlevel {
 	X(FM_DATE,      ERROR,   "fm-date",      "invalid date, expected YYYY-MM-DD") \
 	X(FM_PATH,      ERROR,   "fm-path",      "front matter disagrees with the path") \
 	X(DUP_ARTICLE,  ERROR,   "dup-article",  "duplicate article number") \
+	X(TOPICS_SYNTAX, ERROR,  "topics-syntax", "invalid topics file") \
+	X(TOPICS_FIELD, ERROR,   "topics-field", "invalid or missing topic field") \
+	X(TOPICS_DUP,   ERROR,   "topics-dup",   "duplicate topic id") \
 	X(IO,           FATAL,   "io",           "input/output error")
 
 enum dcode {

@@ -1,0 +1,436 @@
+/*
+ * Typed value extraction from NFKC terms text: see value.h.
+ *
+ * A small hand-written scanner, not a regular-expression engine: every
+ * value is a number followed by a unit (14.6%, 3ヶ月, 30日前, 20,000 円,
+ * 2倍, 1か月分), a fixed phrase (前月末日, 翌月の月末), or a name found
+ * around a fixed word (…地方裁判所, 日本法).  The scan is left to right and
+ * returns the first value of the wanted type, so a caller picks the scope
+ * (a sentence, an article).  Linear in the text size.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "text.h"
+#include "value.h"
+#include "xalloc.h"
+
+struct unit {
+	const char	*s;
+	char		 letter;	/* D W M Y H */
+};
+
+/* Longest first where one is a prefix of another. */
+static const struct unit units[] = {
+	{ "日間", 'D' }, { "日", 'D' },
+	{ "週間", 'W' }, { "週", 'W' },
+	{ "か月", 'M' }, { "ヶ月", 'M' }, { "ヵ月", 'M' }, { "カ月", 'M' },
+	{ "ケ月", 'M' }, { "箇月", 'M' }, { "ヶ年", 'Y' }, { "か年", 'Y' },
+	{ "ヵ年", 'Y' }, { "カ年", 'Y' }, { "ケ年", 'Y' }, { "年間", 'Y' },
+	{ "年", 'Y' }, { "時間", 'H' },
+	{ NULL, 0 }
+};
+
+static int
+isdig(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int
+starts(const char *s, size_t i, size_t e, const char *w)
+{
+	size_t n = strlen(w);
+
+	return i + n <= e && memcmp(s + i, w, n) == 0;
+}
+
+static size_t
+skip_spaces(const char *s, size_t i, size_t e)
+{
+	while (i < e && s[i] == ' ')
+		i++;
+	return i;
+}
+
+/*
+ * A number starting at i (not in the middle of another): digits with
+ * thousands commas and an optional decimal part.  Returns its end, or i.
+ */
+static size_t
+number(const char *s, size_t b, size_t i, size_t e, double *val)
+{
+	struct buf nb;
+	size_t j = i;
+
+	if (!isdig(s[i]) || (i > b && (isdig(s[i - 1]) || s[i - 1] == '.' ||
+	    s[i - 1] == ',')))
+		return i;
+	buf_init(&nb);
+	while (j < e) {
+		if (isdig(s[j]))
+			buf_putc(&nb, s[j++]);
+		else if (s[j] == ',' && j + 3 < e + 1 && isdig(s[j + 1]) &&
+		    j + 3 <= e && isdig(s[j + 2]) && isdig(s[j + 3]) &&
+		    (j + 4 >= e || !isdig(s[j + 4])))
+			j++;
+		else if (s[j] == '.' && j + 1 < e && isdig(s[j + 1]) &&
+		    strchr(nb.data, '.') == NULL)
+			buf_putc(&nb, s[j++]);
+		else
+			break;
+	}
+	*val = strtod(nb.data, NULL);
+	buf_release(&nb);
+	return j;
+}
+
+/* The code point before i is one of the given UTF-8 strings? */
+static int
+preceded_by(const char *s, size_t b, size_t i, const char *w)
+{
+	size_t n = strlen(w);
+
+	return i >= b + n && memcmp(s + i - n, w, n) == 0;
+}
+
+static void
+set_value(struct value *v, const char *norm, double num, size_t off,
+    size_t end)
+{
+	v->norm = xstrdup(norm);
+	v->num = num;
+	v->off = off;
+	v->len = end - off;
+}
+
+static double
+unit_days(char letter)
+{
+	switch (letter) {
+	case 'W': return 7;
+	case 'M': return 30;
+	case 'Y': return 365;
+	case 'H': return 1.0 / 24;
+	default: return 1;
+	}
+}
+
+static void
+iso(char *out, size_t sz, double n, char letter)
+{
+	if (letter == 'H')
+		snprintf(out, sz, "PT%gH", n);
+	else
+		snprintf(out, sz, "P%g%c", n, letter);
+}
+
+/*
+ * A duration at i: number, spaces, unit, optional 間.  Sets *before when
+ * 前 follows (a notice: "30日前").  Returns the end, or i.
+ */
+static size_t
+duration_at(const char *s, size_t b, size_t i, size_t e, double *n,
+    char *letter, int *before)
+{
+	size_t j, k;
+	const struct unit *u;
+
+	if ((j = number(s, b, i, e, n)) == i)
+		return i;
+	/* Dates and day-of-month: 2018年8月, 毎月1日, 8月1日. */
+	if (preceded_by(s, b, i, "月") || preceded_by(s, b, i, "第"))
+		return i;
+	j = skip_spaces(s, j, e);
+	for (u = units; u->s != NULL; u++)
+		if (starts(s, j, e, u->s))
+			break;
+	if (u->s == NULL)
+		return i;
+	k = j + strlen(u->s);
+	if (u->letter == 'Y' && k < e && isdig(s[k]))
+		return i;			/* 2018年8月 */
+	if (starts(s, k, e, "分") || starts(s, k, e, "目") ||
+	    starts(s, k, e, "未満") || starts(s, k, e, "以上"))
+		return i;			/* 1日分, 3日目, 1か月未満 */
+	if (starts(s, k, e, "間"))
+		k += strlen("間");
+	*letter = u->letter;
+	*before = 0;
+	j = skip_spaces(s, k, e);
+	if (starts(s, j, e, "前") && !starts(s, j, e, "前項") &&
+	    !starts(s, j, e, "前条")) {
+		*before = 1;
+		k = j + strlen("前");
+		if (starts(s, k, e, "まで"))
+			k += strlen("まで");
+	}
+	return k;
+}
+
+/* Month-end phrases: 前月末日 / 前月末 (EOPM), 翌月の月末 / 翌月末 (EONM). */
+static size_t
+month_end_at(const char *s, size_t i, size_t e, int *next)
+{
+	static const struct { const char *w; int next; } phr[] = {
+		{ "前月末日", 0 }, { "前月末", 0 }, { "翌月の月末", 1 },
+		{ "翌月末日", 1 }, { "翌月末", 1 }, { NULL, 0 }
+	};
+	size_t k;
+
+	for (k = 0; phr[k].w != NULL; k++)
+		if (starts(s, i, e, phr[k].w)) {
+			*next = phr[k].next;
+			return i + strlen(phr[k].w);
+		}
+	return i;
+}
+
+static int
+find_duration(const char *s, size_t b, size_t e, int notice,
+    struct value *v)
+{
+	char norm[32], letter;
+	double n;
+	size_t i, k;
+	int before, next;
+
+	for (i = b; i < e; i++) {
+		if ((k = month_end_at(s, i, e, &next)) != i) {
+			if (next || notice) {
+				set_value(v, next ? "EONM" : "EOPM",
+				    next ? 45 : 30, i, k);
+				return 1;
+			}
+			i = k - 1;
+			continue;
+		}
+		if ((k = duration_at(s, b, i, e, &n, &letter, &before)) == i)
+			continue;
+		if (before == notice) {
+			iso(norm, sizeof(norm), n, letter);
+			set_value(v, norm, n * unit_days(letter), i, k);
+			return 1;
+		}
+		i = k - 1;
+	}
+	return 0;
+}
+
+static int
+find_suffixed(const char *s, size_t b, size_t e, const char *suffix,
+    const char *fmt, struct value *v)
+{
+	char norm[64];
+	double n;
+	size_t i, j;
+
+	for (i = b; i < e; i++) {
+		if ((j = number(s, b, i, e, &n)) == i)
+			continue;
+		j = skip_spaces(s, j, e);
+		if (starts(s, j, e, suffix)) {
+			snprintf(norm, sizeof(norm), fmt, n);
+			set_value(v, norm, n, i, j + strlen(suffix));
+			return 1;
+		}
+		i = j - 1;
+	}
+	return 0;
+}
+
+static int
+find_rate(const char *s, size_t b, size_t e, struct value *v)
+{
+	size_t off;
+
+	if (!find_suffixed(s, b, e, "%", "%g%%", v))
+		return 0;
+	/* Quote the 年 / 年率 that says it is yearly. */
+	off = v->off;
+	while (off > b && s[off - 1] == ' ')
+		off--;
+	if (preceded_by(s, b, off, "年率"))
+		off -= strlen("年率");
+	else if (preceded_by(s, b, off, "年"))
+		off -= strlen("年");
+	else
+		off = v->off;
+	v->len += v->off - off;
+	v->off = off;
+	return 1;
+}
+
+static int
+find_cap(const char *s, size_t b, size_t e, struct value *v)
+{
+	const struct unit *u;
+	char norm[64];
+	double n;
+	size_t i, j, k;
+
+	/* N months' fee: 1か月分, 1 ヶ月相当分. */
+	for (i = b; i < e; i++) {
+		if ((j = number(s, b, i, e, &n)) == i)
+			continue;
+		k = skip_spaces(s, j, e);
+		for (u = units; u->s != NULL; u++)
+			if (starts(s, k, e, u->s))
+				break;
+		if (u->s != NULL && u->letter == 'M') {
+			k += strlen(u->s);
+			if (starts(s, k, e, "相当"))
+				k += strlen("相当");
+			if (starts(s, k, e, "分")) {
+				snprintf(norm, sizeof(norm), "%g month fee", n);
+				set_value(v, norm, n, i, k + strlen("分"));
+				return 1;
+			}
+		}
+		i = j - 1;
+	}
+	return find_suffixed(s, b, e, "円", "%.0f JPY", v);
+}
+
+static int
+find_court(const char *s, size_t b, size_t e, struct value *v)
+{
+	static const char *const kinds[] = { "地方裁判所", "簡易裁判所",
+	    "高等裁判所", "家庭裁判所", NULL };
+	const char *hit = NULL, *p;
+	size_t i, start, n, end;
+	int32_t cp;
+	int chars;
+
+	for (i = 0; kinds[i] != NULL; i++) {
+		p = NULL;
+		{
+			const char *q = s + b;
+			size_t klen = strlen(kinds[i]);
+
+			while ((size_t)(s + e - q) >= klen) {
+				if (memcmp(q, kinds[i], klen) == 0) {
+					p = q;
+					break;
+				}
+				q++;
+			}
+		}
+		if (p != NULL && (hit == NULL || p < hit)) {
+			hit = p;
+			end = (size_t)(p - s) + strlen(kinds[i]);
+		}
+	}
+	if (hit == NULL)
+		return 0;
+	/* The place name: up to six kanji before the court's kind. */
+	start = (size_t)(hit - s);
+	for (chars = 0; chars < 6 && start > b; chars++) {
+		n = utf8_prev_len(s, start);
+		utf8_next(s + start - n, n, &cp);
+		if (char_class(cp) != CC_KANJI)
+			break;
+		start -= n;
+	}
+	if (start == (size_t)(hit - s))
+		return 0;
+	{
+		char *name = xstrndup(s + start, end - start);
+
+		set_value(v, name, 0, start, end);
+		free(name);
+	}
+	return 1;
+}
+
+static int
+find_law(const char *s, size_t b, size_t e, struct value *v)
+{
+	static const char *const forms[] = { "日本国の法令", "日本国の法律",
+	    "日本の法令", "日本の法律", "日本国法", "日本法", "laws of Japan",
+	    "Japanese law", NULL };
+	size_t i, k;
+
+	for (i = b; i < e; i++)
+		for (k = 0; forms[k] != NULL; k++)
+			if (starts(s, i, e, forms[k])) {
+				set_value(v, "日本法", 0, i,
+				    i + strlen(forms[k]));
+				return 1;
+			}
+	return 0;
+}
+
+/* End of the sentence starting at i (after 。 or a newline), or e. */
+static size_t
+sentence_end(const char *s, size_t i, size_t e)
+{
+	for (; i < e; i++) {
+		if (s[i] == '\n')
+			return i + 1;
+		if (starts(s, i, e, "。"))
+			return i + strlen("。");
+	}
+	return e;
+}
+
+static int
+find_survival(const char *s, size_t b, size_t e, struct value *v)
+{
+	static const char *const marks[] = { "存続", "終了後も",
+	    "終了後といえども", "完了後も", "終了後においても", NULL };
+	size_t se, i, k;
+
+	for (; b < e; b = se) {
+		se = sentence_end(s, b, e);
+		for (k = 0; marks[k] != NULL; k++)
+			for (i = b; i < se; i++)
+				if (starts(s, i, se, marks[k]))
+					goto found;
+		continue;
+found:
+		if (find_duration(s, b, se, 0, v))
+			return 1;
+		set_value(v, "indefinite", 1e9, i, i + strlen(marks[k]));
+		return 1;
+	}
+	return 0;
+}
+
+int
+value_find(enum vtype t, const char *text, size_t b, size_t e,
+    struct value *v)
+{
+	memset(v, 0, sizeof(*v));
+	switch (t) {
+	case VT_RATE:
+		return find_rate(text, b, e, v);
+	case VT_DURATION:
+		return find_duration(text, b, e, 0, v);
+	case VT_NOTICE:
+		return find_duration(text, b, e, 1, v);
+	case VT_AMOUNT:
+		return find_suffixed(text, b, e, "円", "%.0f JPY", v);
+	case VT_MULTIPLE:
+		return find_suffixed(text, b, e, "倍", "%gx", v);
+	case VT_CAP:
+		return find_cap(text, b, e, v);
+	case VT_COURT:
+		return find_court(text, b, e, v);
+	case VT_LAW:
+		return find_law(text, b, e, v);
+	case VT_SURVIVAL:
+		return find_survival(text, b, e, v);
+	default:
+		return 0;
+	}
+}
+
+void
+value_release(struct value *v)
+{
+	free(v->norm);
+	memset(v, 0, sizeof(*v));
+}
