@@ -23,8 +23,8 @@ SAN	   = -fsanitize=address,undefined -fno-omit-frame-pointer \
 BASE	= xalloc buf diag hmap text
 INPUT	= source meta md lower numeral
 TREE	= clause doc corpus topics value matrix
-OUTPUT	= treejson treexml template html site outfile html_matrix
-CMDS	= main matrixcmd
+OUTPUT	= treejson treexml template html outfile html_matrix
+CMDS	= main site matrixcmd
 LIB_OBJS = $(BASE) $(INPUT) $(TREE) $(OUTPUT)
 
 OBJDIR	 = build/obj

@@ -169,6 +169,7 @@ fill_cell(struct cell *c, const struct topic *tp, size_t ti,
 		c->state = CELL_VALUE;
 		c->value = xstrdup(found.norm);
 		c->num = found.num;
+		c->unit = found.unit;
 		c->raw = quote(from, found.off, found.off + found.len, 0);
 		sentence_around(from->norm, from->normlen, found.off, &sb, &se);
 		c->excerpt = quote(from, sb, se, 1);
@@ -189,6 +190,7 @@ judge_row(struct mrow *r, size_t ncols)
 	double best = 0;
 	size_t i, nval = 0, nabsent = 0;
 	int have = 0, distinct = 0;
+	char unit = 0;
 
 	for (i = 0; i < ncols; i++) {
 		k = cell_text(&r->cells[i]);
@@ -203,9 +205,12 @@ judge_row(struct mrow *r, size_t ncols)
 		nval++;
 		if (!have) {
 			best = r->cells[i].num;
+			unit = r->cells[i].unit;
 			have = 1;
 			continue;
 		}
+		if (r->cells[i].unit != unit)
+			return;		/* months' fees against yen: no judge */
 		if (r->cells[i].num != best)
 			distinct = 1;
 		if ((r->topic->favour == FAV_LOWER && r->cells[i].num < best) ||

@@ -38,6 +38,8 @@ struct cell {
 	char		*value;		/* normalized (value.h); "yes" for presence */
 	char		*raw;		/* the value as written in the source */
 	double		 num;
+	char		 unit;		/* of num (value.h); cells compare only
+					   when their units agree */
 	char		*excerpt;	/* short quote of the clause, as written */
 	struct cref	*refs;		/* every article on the topic */
 	size_t		 nrefs;

@@ -151,14 +151,14 @@ cmd_matrix(int argc, char **argv)
 /* ---- termc diff --by-topic A B ---- */
 
 static const char topicdiff_usage[] =
-    "usage: termc diff --by-topic [--format=text|json] [--as-of DATE]\n"
-    "                  [--topics FILE] [-d TERMS_DIR] A B\n"
-    "       (for now also: termc topicdiff [options] A B)\n\n"
+    " [--format=text|json] [--as-of DATE]\n"
+    "          [--topics FILE] [-d TERMS_DIR] A B\n\n"
     "Compare two providers topic by topic.  A and B are terms files,\n"
     "directories of terms files, or PROVIDER or PROVIDER/DOCUMENT names\n"
     "looked up in TERMS_DIR.  For a provider with several documents the\n"
     "first document that has a clause on the topic answers.\n"
-    "Exit status: 0 no topic differs, 1 some differ, 2 trouble.\n\n"
+    "Exit status: 0 no topic differs, 1 some differ, 2 trouble.\n"
+    "(`termc topicdiff` is `termc diff --by-topic` until diff is merged.)\n\n"
     "  --format=text   one line per topic (default)\n"
     "  --format=json   the same as JSON\n"
     "  --as-of DATE    compare the revisions in force on DATE\n"
@@ -184,13 +184,12 @@ side_path(const char *arg, const char *dir)
 
 /* A side's answer for row i: the first cell with a value, else with a clause. */
 static const struct cell *
-side_cell(const struct matrix *m, size_t i, size_t from, size_t to,
-    size_t *col)
+side_cell(const struct matrix *m, size_t i, size_t *col)
 {
 	const struct cell *best = NULL;
 	size_t j;
 
-	for (j = from; j < to; j++) {
+	for (j = 0; j < m->ncols; j++) {
 		const struct cell *c = &m->rows[i].cells[j];
 
 		if (best == NULL || c->state > best->state) {
@@ -215,6 +214,33 @@ text_cell(struct buf *b, const struct cell *c)
 		buf_printf(b, "%s%s", k ? ", " : " (", c->refs[k].label);
 	if (c->nrefs)
 		buf_putc(b, ')');
+}
+
+static json_t *
+side_json(const struct matrix *m, const struct cell *c, size_t col)
+{
+	static const char *const states[] = { "absent", "no-value", "value" };
+	json_t *o, *refs;
+	size_t k;
+
+	if (c == NULL)
+		return json_null();
+	o = json_object();
+	json_object_set_new(o, "document", json_string(m->cols[col].name));
+	json_object_set_new(o, "revision",
+	    json_string(m->cols[col].doc->meta.revision));
+	json_object_set_new(o, "state", json_string(states[c->state]));
+	json_object_set_new(o, "value",
+	    c->value ? json_string(c->value) : json_null());
+	json_object_set_new(o, "raw", c->raw ? json_string(c->raw) :
+	    json_null());
+	refs = json_array();
+	for (k = 0; k < c->nrefs; k++)
+		json_array_append_new(refs, json_pack("{s:s,s:s,s:s}", "id",
+		    c->refs[k].id, "label", c->refs[k].label, "href",
+		    c->refs[k].href));
+	json_object_set_new(o, "clauses", refs);
+	return o;
 }
 
 static const char *
@@ -246,12 +272,12 @@ cmd_diff_by_topic(int argc, char **argv)
 	const char *dir = "terms", *as_of = NULL, *topics = NULL;
 	char *pa = NULL, *pb = NULL, *tfile = NULL, *paths[2];
 	struct taxonomy tax;
-	struct corpus ca, cb, both;
-	struct matrix m;
+	struct corpus ca, cb;
+	struct matrix ma, mb;
 	struct diags d;
 	struct buf out;
 	json_t *root = NULL, *rows = NULL, *o;
-	size_t i, ja = 0, jb = 0, na;
+	size_t i, ja = 0, jb = 0;
 	int ch, rc, json = 0, differ = 0;
 
 	optind = 1;
@@ -281,6 +307,8 @@ cmd_diff_by_topic(int argc, char **argv)
 			dir = optarg;
 			break;
 		case 'h':
+			printf("usage: termc %s", strcmp(argv[0], "diff") == 0 ?
+			    "diff --by-topic" : argv[0]);
 			fputs(topicdiff_usage, stdout);
 			return 0;
 		default:
@@ -317,23 +345,9 @@ cmd_diff_by_topic(int argc, char **argv)
 		taxonomy_release(&tax);
 		goto done;
 	}
-	/* One matrix over A's documents then B's. */
-	both.n = ca.n + cb.n;
-	both.docs = xreallocarray(NULL, both.n, sizeof(*both.docs));
-	memcpy(both.docs, ca.docs, ca.n * sizeof(*both.docs));
-	memcpy(both.docs + ca.n, cb.docs, cb.n * sizeof(*both.docs));
-	matrix_build(&m, &tax, &both, as_of, &d);
-	free(both.docs);
-	for (na = 0; na < m.ncols; na++) {
-		size_t k;
-		int in_a = 0;
-
-		for (k = 0; k < ca.n; k++)
-			if (m.cols[na].doc == ca.docs[k])
-				in_a = 1;
-		if (!in_a)
-			break;
-	}
+	/* One matrix per side, over the same taxonomy: rows line up. */
+	matrix_build(&ma, &tax, &ca, as_of, &d);
+	matrix_build(&mb, &tax, &cb, as_of, &d);
 	if (json) {
 		root = json_object();
 		rows = json_array();
@@ -342,9 +356,9 @@ cmd_diff_by_topic(int argc, char **argv)
 		json_object_set_new(root, "as_of",
 		    as_of ? json_string(as_of) : json_null());
 	}
-	for (i = 0; i < m.nrows; i++) {
-		const struct cell *a = side_cell(&m, i, 0, na, &ja);
-		const struct cell *b = side_cell(&m, i, na, m.ncols, &jb);
+	for (i = 0; i < ma.nrows; i++) {
+		const struct cell *a = side_cell(&ma, i, &ja);
+		const struct cell *b = side_cell(&mb, i, &jb);
 		const char *cmp = compare(a, b);
 
 		if (strcmp(cmp, "same") && strcmp(cmp, "neither"))
@@ -352,23 +366,19 @@ cmd_diff_by_topic(int argc, char **argv)
 		if (json) {
 			o = json_object();
 			json_object_set_new(o, "topic",
-			    json_string(m.rows[i].topic->id));
+			    json_string(ma.rows[i].topic->id));
 			json_object_set_new(o, "ja",
-			    json_string(m.rows[i].topic->ja));
+			    json_string(ma.rows[i].topic->ja));
 			json_object_set_new(o, "result", json_string(cmp));
-			json_object_set_new(o, "a", a ? json_pack("{s:s,s:s?,s:s?}",
-			    "document", m.cols[ja].name, "value", a->value,
-			    "clause", a->nrefs ? a->refs[0].label : NULL) :
-			    json_null());
-			json_object_set_new(o, "b", b ? json_pack("{s:s,s:s?,s:s?}",
-			    "document", m.cols[jb].name, "value", b->value,
-			    "clause", b->nrefs ? b->refs[0].label : NULL) :
-			    json_null());
+			json_object_set_new(o, "a", side_json(&ma, a, ja));
+			json_object_set_new(o, "b", side_json(&mb, b, jb));
 			json_array_append_new(rows, o);
 			continue;
 		}
-		buf_printf(&out, "%-8s %s %s\n", cmp, m.rows[i].topic->id,
-		    m.rows[i].topic->ja);
+		if (strcmp(cmp, "neither") == 0)
+			continue;
+		buf_printf(&out, "%-8s %s %s\n", cmp, ma.rows[i].topic->id,
+		    ma.rows[i].topic->ja);
 		buf_puts(&out, "  A: ");
 		text_cell(&out, a);
 		buf_puts(&out, "\n  B: ");
@@ -385,7 +395,8 @@ cmd_diff_by_topic(int argc, char **argv)
 		free(s);
 		json_decref(root);
 	}
-	matrix_release(&m);
+	matrix_release(&ma);
+	matrix_release(&mb);
 	taxonomy_release(&tax);
 done:
 	corpus_release(&ca);

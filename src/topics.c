@@ -549,16 +549,17 @@ normalize(struct tagged *a)
 
 /*
  * Apply a marker's words to set: "=" drops what was found automatically,
- * "+id" adds, "-id" removes.  With d, bad words are reported (once per
+ * "+id" (or a bare "id") adds, "-id" removes.  With d, bad words are reported (once per
  * marker: the caller passes d only for the marker's own node).
  */
 static void
 apply_marker(const struct taxonomy *t, const struct node *h,
     unsigned char *set, const char *path, struct diags *d)
 {
-	const char *s = h->topics, *w;
-	size_t len;
+	const char *s = h->topics, *w, *id;
+	size_t len, idlen, j;
 	long k;
+	int op;
 
 	while (*s != '\0') {
 		while (*s == ' ' || *s == '\t' || *s == '\n')
@@ -573,20 +574,25 @@ apply_marker(const struct taxonomy *t, const struct node *h,
 			memset(set, TAG_NONE, t->n);
 			continue;
 		}
-		if ((w[0] != '+' && w[0] != '-') || len < 2) {
+		op = w[0] == '+' || w[0] == '-' ? w[0] : 0;
+		id = op ? w + 1 : w;
+		idlen = op ? len - 1 : len;
+		for (j = 0; j < idlen && ((id[j] >= 'a' && id[j] <= 'z') ||
+		    (id[j] >= '0' && id[j] <= '9') || id[j] == '-'); j++)
+			;
+		if (idlen == 0 || j < idlen) {
 			if (d != NULL)
 				diag(d, path, h->topics_line, h->topics_col,
 				    D_TOPIC_MARKER, "%.*s", (int)len, w);
 			continue;
 		}
-		if ((k = taxonomy_find(t, w + 1, len - 1)) == -1) {
+		if ((k = taxonomy_find(t, id, idlen)) == -1) {
 			if (d != NULL)
 				diag(d, path, h->topics_line, h->topics_col,
-				    D_TOPIC_UNKNOWN, "%.*s", (int)len - 1,
-				    w + 1);
+				    D_TOPIC_UNKNOWN, "%.*s", (int)idlen, id);
 			continue;
 		}
-		set[k] = w[0] == '+' ? TAG_MARK : TAG_NONE;
+		set[k] = op == '-' ? TAG_NONE : TAG_MARK;
 	}
 }
 
@@ -601,10 +607,7 @@ topics_classify(struct tagging *g, const struct taxonomy *t,
 	memset(g, 0, sizeof(*g));
 	g->ntopics = t->n;
 	for (n = doc->root; n != NULL; n = node_next(n, doc->root)) {
-		/* Report each marker once, where it is written. */
-		if (n->topics != NULL && n->type != N_ARTICLE &&
-		    n->type != N_DIVISION)
-			continue;
+		/* Report each marker's problems once, where it is written. */
 		if (n->topics != NULL) {
 			unsigned char *scratch = xcalloc(t->n ? t->n : 1, 1);
 

@@ -100,6 +100,8 @@ static void
 set_value(struct value *v, const char *norm, double num, size_t off,
     size_t end)
 {
+	if (v->unit == 0 && num != 0)
+		v->unit = 'd';
 	v->norm = xstrdup(norm);
 	v->num = num;
 	v->off = off;
@@ -221,7 +223,7 @@ find_duration(const char *s, size_t b, size_t e, int notice,
 
 static int
 find_suffixed(const char *s, size_t b, size_t e, const char *suffix,
-    const char *fmt, struct value *v)
+    const char *fmt, char unit, struct value *v)
 {
 	char norm[64];
 	double n;
@@ -233,6 +235,7 @@ find_suffixed(const char *s, size_t b, size_t e, const char *suffix,
 		j = skip_spaces(s, j, e);
 		if (starts(s, j, e, suffix)) {
 			snprintf(norm, sizeof(norm), fmt, n);
+			v->unit = unit;
 			set_value(v, norm, n, i, j + strlen(suffix));
 			return 1;
 		}
@@ -246,7 +249,7 @@ find_rate(const char *s, size_t b, size_t e, struct value *v)
 {
 	size_t off;
 
-	if (!find_suffixed(s, b, e, "%", "%g%%", v))
+	if (!find_suffixed(s, b, e, "%", "%g%%", '%', v))
 		return 0;
 	/* Quote the 年 / 年率 that says it is yearly. */
 	off = v->off;
@@ -285,13 +288,14 @@ find_cap(const char *s, size_t b, size_t e, struct value *v)
 				k += strlen("相当");
 			if (starts(s, k, e, "分")) {
 				snprintf(norm, sizeof(norm), "%g month fee", n);
+				v->unit = 'm';
 				set_value(v, norm, n, i, k + strlen("分"));
 				return 1;
 			}
 		}
 		i = j - 1;
 	}
-	return find_suffixed(s, b, e, "円", "%.0f JPY", v);
+	return find_suffixed(s, b, e, "円", "%.0f JPY", 'y', v);
 }
 
 static int
@@ -412,9 +416,9 @@ value_find(enum vtype t, const char *text, size_t b, size_t e,
 	case VT_NOTICE:
 		return find_duration(text, b, e, 1, v);
 	case VT_AMOUNT:
-		return find_suffixed(text, b, e, "円", "%.0f JPY", v);
+		return find_suffixed(text, b, e, "円", "%.0f JPY", 'y', v);
 	case VT_MULTIPLE:
-		return find_suffixed(text, b, e, "倍", "%gx", v);
+		return find_suffixed(text, b, e, "倍", "%gx", 'x', v);
 	case VT_CAP:
 		return find_cap(text, b, e, v);
 	case VT_COURT:

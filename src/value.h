@@ -28,6 +28,8 @@
 struct value {
 	char	*norm;		/* normalized form; owned */
 	double	 num;		/* comparable magnitude, see above */
+	char	 unit;		/* num's unit: '%' 'd'ays 'y'en 'x' 'm'onths' fee,
+				   0 for none; only equal units compare */
 	size_t	 off;		/* value's start in the NFKC text */
 	size_t	 len;		/* and its length there */
 };
