@@ -62,7 +62,7 @@ sentence_around(const char *s, size_t len, size_t off, size_t *b, size_t *e)
 static char *
 quote(const struct tagged *a, size_t b, size_t e, int cut)
 {
-	size_t ob = a->map[b], oe = a->map[e], i, n, chars = 0;
+	size_t ob = a->map[b], oe = a->map[e], i, n, tlen, chars = 0;
 	struct buf out;
 	char *t;
 	int32_t cp;
@@ -71,8 +71,9 @@ quote(const struct tagged *a, size_t b, size_t e, int cut)
 	if (!cut)
 		return t;
 	buf_init(&out);
-	for (i = 0; t[i] != '\0'; i += n) {
-		n = utf8_next(t + i, strlen(t + i), &cp);
+	tlen = strlen(t);
+	for (i = 0; i < tlen; i += n) {
+		n = utf8_next(t + i, tlen - i, &cp);
 		if (n == 0)
 			break;
 		if (cp == '\n')

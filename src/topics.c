@@ -523,9 +523,13 @@ normalize(struct tagged *a)
 		n = utf8_next(a->orig + i, len - i, &cp);
 		if (n == 0)
 			n = 1;
-		if ((unsigned char)a->orig[i] < 0x80) {
+		/* ASCII, kana and common kanji are their own NFKC. */
+		if ((unsigned char)a->orig[i] < 0x80 ||
+		    (cp >= 0x3041 && cp <= 0x3096) ||
+		    (cp >= 0x30a1 && cp <= 0x30fa) ||
+		    (cp >= 0x4e00 && cp <= 0x9fff)) {
 			piece = NULL;
-			olen = 1;
+			olen = n;
 		} else {
 			piece = text_nfkc(a->orig + i, n);
 			olen = piece ? strlen(piece) : n;

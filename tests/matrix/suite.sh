@@ -122,3 +122,11 @@ rc=$(capture topicdiff -d terms dnet itscom)
     bad "topicdiff: dnet vs itscom"
 rc=$(capture topicdiff acme); [ "$rc" = 2 ] && ok || bad "topicdiff: one argument exits 2"
 rc=$(capture topicdiff -d terms nobody itscom); [ "$rc" = 2 ] && ok || bad "topicdiff: unknown provider exits 2 ($rc)"
+# argv as `termc diff --by-topic A B` will pass it.
+rc=$(capture topicdiff --by-topic -d terms dnet itscom)
+[ "$rc" = 1 ] && ok || bad "topicdiff: --by-topic accepted ($rc)"
+# Markers never reach the published page.
+rm -rf "$tmp/mc"
+rc=$(capture build -o "$tmp/mc" $m/cases)
+[ "$rc" = 0 ] && ! grep -rq 'termc: topics' "$tmp/mc" && [ ! -e "$tmp/mc/matrix.html" ] && ok ||
+    bad "matrix: marker published, or matrix built without topics.yaml ($rc)"
