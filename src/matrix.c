@@ -91,7 +91,11 @@ quote(const struct tagged *a, size_t b, size_t e, int cut)
 	return buf_detach(&out);
 }
 
-/* Look for the topic's value in one article; 1 if found. */
+/*
+ * Look for the topic's value in one article; 1 if found.  First the
+ * sentences that matched a pattern, then every sentence; sentences with
+ * one of the topic's excludes are skipped.
+ */
 static int
 article_value(const struct topic *tp, const struct tagged *a,
     struct value *v)
@@ -101,16 +105,24 @@ article_value(const struct topic *tp, const struct tagged *a,
 	if (tp->vtype == VT_PRESENCE)
 		return 0;
 	for (j = 0; j < tp->npatterns; j++)
-		for (pos = 0; pos < a->normlen &&
-		    pattern_match(tp->patterns[j], a->norm, pos, a->normlen,
-		    &at); pos = se) {
+		for (pos = 0; pos < a->normlen && pattern_match(tp,
+		    tp->patterns[j], a->norm, pos, a->normlen, &at);
+		    pos = se) {
 			sentence_around(a->norm, a->normlen, at, &sb, &se);
 			if (se <= pos)
 				se = pos + 1;
 			if (value_find(tp->vtype, a->norm, sb, se, v))
 				return 1;
 		}
-	return value_find(tp->vtype, a->norm, 0, a->normlen, v);
+	if (tp->nexcludes == 0)
+		return value_find(tp->vtype, a->norm, 0, a->normlen, v);
+	for (sb = 0; sb < a->normlen; sb = se) {
+		se = sentence_end(a->norm, sb, a->normlen);
+		if (!excluded(tp, a->norm, sb, se) &&
+		    value_find(tp->vtype, a->norm, sb, se, v))
+			return 1;
+	}
+	return 0;
 }
 
 static char *

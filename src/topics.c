@@ -142,6 +142,9 @@ topic_release(struct topic *t)
 	for (i = 0; i < t->npatterns; i++)
 		free(t->patterns[i]);
 	free(t->patterns);
+	for (i = 0; i < t->nexcludes; i++)
+		free(t->excludes[i]);
+	free(t->excludes);
 }
 
 static int
@@ -183,6 +186,8 @@ parse_topic(struct tctx *c, yaml_node_t *e, struct topic *t)
 			tlist(c, v, "captions", &t->captions, &t->ncaptions);
 		else if (strcmp(key, "patterns") == 0)
 			tlist(c, v, "patterns", &t->patterns, &t->npatterns);
+		else if (strcmp(key, "exclude") == 0)
+			tlist(c, v, "exclude", &t->excludes, &t->nexcludes);
 		else if (strcmp(key, "value") == 0) {
 			if ((s = tscalar(c, v, "value")) == NULL)
 				continue;
@@ -396,8 +401,7 @@ find_in(const char *s, size_t b, size_t e, const char *needle, size_t nlen)
 	return NULL;
 }
 
-/* End of the sentence starting at b: after 。 or at a line end, or e. */
-static size_t
+size_t
 sentence_end(const char *s, size_t b, size_t e)
 {
 	static const char maru[] = "\xe3\x80\x82";	/* 。 */
@@ -443,15 +447,27 @@ parts_match(const char *pattern, const char *s, size_t b, size_t e,
 }
 
 int
-pattern_match(const char *pattern, const char *s, size_t b, size_t e,
-    size_t *at)
+excluded(const struct topic *tp, const char *s, size_t b, size_t e)
+{
+	size_t k;
+
+	for (k = 0; k < tp->nexcludes; k++)
+		if (find_in(s, b, e, tp->excludes[k],
+		    strlen(tp->excludes[k])) != NULL)
+			return 1;
+	return 0;
+}
+
+int
+pattern_match(const struct topic *tp, const char *pattern, const char *s,
+    size_t b, size_t e, size_t *at)
 {
 	size_t se;
 
-	/* Fast rejection: the first part must occur somewhere. */
 	while (b < e) {
 		se = sentence_end(s, b, e);
-		if (parts_match(pattern, s, b, se, at))
+		if (parts_match(pattern, s, b, se, at) &&
+		    !excluded(tp, s, b, se))
 			return 1;
 		b = se;
 	}
@@ -636,8 +652,8 @@ topics_classify(struct tagging *g, const struct taxonomy *t,
 				if (caption_match(tp->captions[j], a->caption))
 					a->set[i] = TAG_CAPTION;
 			for (j = 0; j < tp->npatterns && !a->set[i]; j++)
-				if (pattern_match(tp->patterns[j], a->norm, 0,
-				    a->normlen, &at))
+				if (pattern_match(tp, tp->patterns[j], a->norm,
+				    0, a->normlen, &at))
 					a->set[i] = TAG_TEXT;
 		}
 		/* Markers from the outermost division inwards. */

@@ -51,6 +51,8 @@ struct topic {
 	size_t		  ncaptions;
 	char		**patterns;	/* NFKC; parts separated by "..." (…) */
 	size_t		  npatterns;
+	char		**excludes;	/* NFKC; sentences with one are ignored */
+	size_t		  nexcludes;
 	enum vtype	  vtype;
 	enum favour	  favour;
 	int		  line;		/* in the topics file */
@@ -121,9 +123,14 @@ void	 tagging_release(struct tagging *);
 
 /*
  * Does pattern (NFKC, parts separated by "...") match within one sentence
- * of s[b, e)?  Returns 1 and the offset of the first part's match in *at.
+ * of s[b, e) that contains none of the topic's excludes?  Returns 1 and
+ * the offset of the first part's match in *at.
  */
-int	 pattern_match(const char *pattern, const char *s, size_t b, size_t e,
-	    size_t *at);
+int	 pattern_match(const struct topic *, const char *pattern,
+	    const char *s, size_t b, size_t e, size_t *at);
+/* End of the sentence starting at b: after 。 or a newline, or e. */
+size_t	 sentence_end(const char *s, size_t b, size_t e);
+/* Does s[b, e) contain one of the topic's excludes? */
+int	 excluded(const struct topic *, const char *s, size_t b, size_t e);
 
 #endif

@@ -369,7 +369,7 @@ find_law(const char *s, size_t b, size_t e, struct value *v)
 
 /* End of the sentence starting at i (after 。 or a newline), or e. */
 static size_t
-sentence_end(const char *s, size_t i, size_t e)
+sent_end(const char *s, size_t i, size_t e)
 {
 	for (; i < e; i++) {
 		if (s[i] == '\n')
@@ -388,7 +388,7 @@ find_survival(const char *s, size_t b, size_t e, struct value *v)
 	size_t se, i, k;
 
 	for (; b < e; b = se) {
-		se = sentence_end(s, b, e);
+		se = sent_end(s, b, e);
 		for (k = 0; marks[k] != NULL; k++)
 			for (i = b; i < se; i++)
 				if (starts(s, i, se, marks[k]))
