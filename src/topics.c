@@ -264,8 +264,21 @@ taxonomy_load_mem(struct taxonomy *t, const char *path, const char *bytes,
 	    len);
 	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
 	if (!yaml_parser_load(&parser, &doc)) {
-		diag(d, path, (int)parser.problem_mark.line + 1,
-		    (int)parser.problem_mark.column + 1, D_TOPICS_SYNTAX, "%s",
+		int line = (int)parser.problem_mark.line + 1;
+		int col = (int)parser.problem_mark.column + 1;
+
+		/* Reader errors (bad UTF-8) carry a byte offset, not a mark. */
+		if (parser.error == YAML_READER_ERROR) {
+			line = 1;
+			col = 1;
+			for (i = 0; i < parser.problem_offset && i < len; i++)
+				if (bytes[i] == '\n') {
+					line++;
+					col = 1;
+				} else if (((unsigned char)bytes[i] & 0xc0) != 0x80)
+					col++;
+		}
+		diag(d, path, line, col, D_TOPICS_SYNTAX, "%s",
 		    parser.problem ? parser.problem : "YAML error");
 		yaml_parser_delete(&parser);
 		return -1;
