@@ -20,6 +20,7 @@
 #include "matrix.h"
 #include "template.h"
 #include "topics.h"
+#include "value.h"
 #include "version.h"
 #include "xalloc.h"
 
@@ -84,10 +85,10 @@ cell(xmlNodePtr tr, const struct mrow *r, const struct cell *c,
     const char *root)
 {
 	static const char *const cls[] = { "absent", "novalue", "value" };
-	xmlNodePtr td, refs, a;
+	xmlNodePtr td, refs, a, v;
 	struct buf b;
 	size_t k;
-	char num[40];
+	char num[40], *label;
 
 	buf_init(&b);
 	buf_puts(&b, cls[c->state]);
@@ -100,14 +101,20 @@ cell(xmlNodePtr tr, const struct mrow *r, const struct cell *c,
 		snprintf(num, sizeof(num), "%.6g", c->num);
 		xmlNewProp(td, X("data-sort"), X(num));
 	}
-	span(td, "value", cell_text(c));
+	label = c->state == CELL_VALUE ?
+	    value_label(r->topic->vtype, c->value) : xstrdup(cell_text(c));
+	v = span(td, "value", label);
+	if (c->state == CELL_VALUE)
+		xmlNewProp(v, X("title"), X(c->value));
 	if (c->best) {
 		xmlNodePtr s = span(td, "best-mark", "★");
 
 		xmlNewProp(s, X("title"), X("契約者に最も有利"));
 	}
-	if (c->raw != NULL && c->value != NULL && strcmp(c->raw, c->value))
+	/* The text as written, where it says more than the label. */
+	if (c->raw != NULL && strcmp(c->raw, label) != 0)
 		span(td, "raw", c->raw);
+	free(label);
 	if (c->nrefs > 0) {
 		refs = el(td, "span", "clauses");
 		for (k = 0; k < c->nrefs; k++) {

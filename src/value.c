@@ -438,3 +438,59 @@ value_release(struct value *v)
 	free(v->norm);
 	memset(v, 0, sizeof(*v));
 }
+
+/* n with thousands separators. */
+static void
+put_grouped(struct buf *b, const char *digits)
+{
+	size_t n = strlen(digits), i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0 && (n - i) % 3 == 0)
+			buf_putc(b, ',');
+		buf_putc(b, digits[i]);
+	}
+}
+
+char *
+value_label(enum vtype t, const char *norm)
+{
+	struct buf b;
+	const char *unit;
+	char *end;
+	double n;
+
+	buf_init(&b);
+	if (strcmp(norm, "yes") == 0)
+		buf_puts(&b, "あり");
+	else if (strcmp(norm, "indefinite") == 0)
+		buf_puts(&b, "期限なし");
+	else if (strcmp(norm, "EOPM") == 0)
+		buf_puts(&b, "前月末日まで");
+	else if (strcmp(norm, "EONM") == 0)
+		buf_puts(&b, t == VT_NOTICE ? "翌月末に終了" : "翌月末まで");
+	else if (norm[0] == 'P' && (n = strtod(norm + (norm[1] == 'T' ?
+	    2 : 1), &end)) > 0 && end[0] != '\0' && end[1] == '\0') {
+		switch (*end) {
+		case 'D': unit = "日"; break;
+		case 'W': unit = "週間"; break;
+		case 'M': unit = "か月"; break;
+		case 'Y': unit = "年"; break;
+		default: unit = "時間"; break;
+		}
+		buf_printf(&b, "%g%s%s", n, unit, t == VT_NOTICE ? "前" : "");
+	} else if ((n = strtod(norm, &end)) > 0 &&
+	    strcmp(end, " month fee") == 0)
+		buf_printf(&b, "月額料金の%gか月分", n);
+	else if (n > 0 && strcmp(end, " JPY") == 0) {
+		char digits[32];
+
+		snprintf(digits, sizeof(digits), "%.0f", n);
+		put_grouped(&b, digits);
+		buf_puts(&b, "円");
+	} else if (n > 0 && strcmp(end, "x") == 0)
+		buf_printf(&b, "%g倍", n);
+	else
+		buf_puts(&b, norm);
+	return buf_detach(&b);
+}

@@ -42,5 +42,12 @@ struct value {
 int	value_find(enum vtype t, const char *text, size_t b, size_t e,
 	    struct value *v);
 void	value_release(struct value *);
+/*
+ * A reader's label for a normalized value of type t, in Japanese:
+ * "P30D" -> "30日前" (notice) or "30日", "EOPM" -> "前月末日まで",
+ * "1 month fee" -> "月額料金の1か月分", "20000 JPY" -> "20,000円",
+ * "yes" -> "あり".  Caller frees.
+ */
+char	*value_label(enum vtype t, const char *norm);
 
 #endif

@@ -37,6 +37,18 @@ t(enum vtype type, const char *in, const char *norm, const char *raw)
 	free(s);
 }
 
+static void
+l(enum vtype type, const char *norm, const char *want)
+{
+	char *got = value_label(type, norm);
+	int good = strcmp(got, want) == 0;
+
+	printf("%sok %d label %s -> %s\n", good ? "" : "not ", ++n, norm, got);
+	if (!good)
+		failed = 1;
+	free(got);
+}
+
 int
 main(void)
 {
@@ -86,5 +98,17 @@ main(void)
 	    "存続");
 	t(VT_SURVIVAL, "秘密を漏洩してはならない", NULL, NULL);
 	t(VT_PRESENCE, "何でも", NULL, NULL);
+	l(VT_NOTICE, "P30D", "30日前");
+	l(VT_DURATION, "P3M", "3か月");
+	l(VT_DURATION, "P1Y", "1年");
+	l(VT_NOTICE, "EOPM", "前月末日まで");
+	l(VT_NOTICE, "EONM", "翌月末に終了");
+	l(VT_CAP, "1 month fee", "月額料金の1か月分");
+	l(VT_CAP, "1000000 JPY", "1,000,000円");
+	l(VT_MULTIPLE, "2x", "2倍");
+	l(VT_RATE, "14.6%", "14.6%");
+	l(VT_SURVIVAL, "indefinite", "期限なし");
+	l(VT_PRESENCE, "yes", "あり");
+	l(VT_COURT, "東京地方裁判所", "東京地方裁判所");
 	return failed;
 }
