@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "numeral.h"
 #include "text.h"
 #include "value.h"
 #include "xalloc.h"
@@ -59,12 +60,43 @@ skip_spaces(const char *s, size_t i, size_t e)
  * A number starting at i (not in the middle of another): digits with
  * thousands commas and an optional decimal part.  Returns its end, or i.
  */
+/*
+ * A kanji numeral at i (三, 十四, 三十): only where the character before
+ * is not a kanji, so 同一日, 一部 and 第三条 are no numbers.  Returns its
+ * end, or i.
+ */
+static size_t
+kanji_number(const char *s, size_t b, size_t i, size_t e, double *val)
+{
+	static const char digits[] = "〇一二三四五六七八九十百千";
+	size_t used, n;
+	int32_t cp;
+	long v;
+
+	n = utf8_next(s + i, e - i, &cp);
+	if (n != 3 || strstr(digits, (char[4]){ s[i], s[i + 1], s[i + 2],
+	    '\0' }) == NULL)
+		return i;
+	if (i > b) {
+		n = utf8_prev_len(s, i);
+		utf8_next(s + i - n, n, &cp);
+		if (char_class(cp) == CC_KANJI)
+			return i;
+	}
+	if ((v = numeral_parse(s + i, &used, 1)) < 0 || i + used > e)
+		return i;
+	*val = (double)v;
+	return i + used;
+}
+
 static size_t
 number(const char *s, size_t b, size_t i, size_t e, double *val)
 {
 	struct buf nb;
 	size_t j = i;
 
+	if ((unsigned char)s[i] >= 0x80)
+		return kanji_number(s, b, i, e, val);
 	if (!isdig(s[i]) || (i > b && (isdig(s[i - 1]) || s[i - 1] == '.' ||
 	    s[i - 1] == ',')))
 		return i;

@@ -98,6 +98,11 @@ main(void)
 	    "存続");
 	t(VT_SURVIVAL, "秘密を漏洩してはならない", NULL, NULL);
 	t(VT_PRESENCE, "何でも", NULL, NULL);
+	t(VT_NOTICE, "廃止日の三十日前までに", "P30D", "三十日前まで");
+	t(VT_DURATION, "起算して三か月とする", "P3M", "三か月");
+	t(VT_MULTIPLE, "その二倍に相当する額", "2x", "二倍");
+	t(VT_DURATION, "同一日に", NULL, NULL);
+	t(VT_DURATION, "第三条による一部の変更", NULL, NULL);
 	l(VT_NOTICE, "P30D", "30日前");
 	l(VT_DURATION, "P3M", "3か月");
 	l(VT_DURATION, "P1Y", "1年");
