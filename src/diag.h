@@ -30,6 +30,7 @@ enum dlevel {
 	X(EMPTY_DOC,    WARNING, "no-articles",  "document has no articles") \
 	X(TOPIC_UNKNOWN, WARNING, "topic-unknown", "topic marker names an unknown topic") \
 	X(TOPIC_MARKER, WARNING, "topic-marker", "topic marker word is not ID, +ID, -ID or =") \
+	X(TOPIC_PLACE,  WARNING, "topic-place",  "topic marker is not right after a heading; ignored") \
 	X(BAD_UTF8,     ERROR,   "utf8",         "invalid UTF-8; convert the file with termc import") \
 	X(NOT_UTF8,     ERROR,   "encoding",     "not a UTF-8 text file; convert it with termc import") \
 	X(TOO_BIG,      ERROR,   "too-big",      "document exceeds the size limit") \

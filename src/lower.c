@@ -896,12 +896,15 @@ topics_marker(struct lower *L, cmark_node *b, const char *lit)
 
 	while (*lit == ' ' || *lit == '\t')
 		lit++;
-	if (strncmp(lit, key, sizeof(key) - 1) != 0 || prev == NULL ||
-	    md_type(prev) != MD_HEADING || L->nstack == 0)
+	if (strncmp(lit, key, sizeof(key) - 1) != 0)
 		return;
-	h = L->stack[L->nstack - 1];
-	if (h->line != cmark_node_get_start_line(prev) || h->topics != NULL)
+	h = L->nstack ? L->stack[L->nstack - 1] : NULL;
+	if (prev == NULL || md_type(prev) != MD_HEADING || h == NULL ||
+	    h->line != cmark_node_get_start_line(prev) || h->topics != NULL) {
+		diag(L->d, L->src->path, cmark_node_get_start_line(b),
+		    cmark_node_get_start_column(b), D_TOPIC_PLACE, NULL);
 		return;
+	}
 	s = lit + sizeof(key) - 1;
 	if ((e = strstr(s, "-->")) == NULL)
 		e = s + strlen(s);

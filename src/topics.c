@@ -231,6 +231,10 @@ parse_topic(struct tctx *c, yaml_node_t *e, struct topic *t)
 	for (i = 0; i < t->ncaptions; i++)
 		if (strcmp(t->captions[i], "=") == 0)
 			terr(c, e, D_TOPICS_FIELD, "%s", "captions: empty '='");
+	for (i = 0; i < t->npatterns; i++)
+		if (strspn(t->patterns[i], ".") == strlen(t->patterns[i]))
+			terr(c, e, D_TOPICS_FIELD, "patterns: '%s' matches "
+			    "everything", t->patterns[i]);
 	if (c->errors != before) {
 		topic_release(t);
 		return -1;

@@ -79,9 +79,11 @@ kanji_number(const char *s, size_t b, size_t i, size_t e, double *val)
 		return i;
 	if (i > b) {
 		n = utf8_prev_len(s, i);
-		utf8_next(s + i - n, n, &cp);
-		if (char_class(cp) == CC_KANJI)
-			return i;
+		if (n > 0 && n <= i - b) {
+			utf8_next(s + i - n, n, &cp);
+			if (char_class(cp) == CC_KANJI)
+				return i;
+		}
 	}
 	if ((v = numeral_parse(s + i, &used, 1)) < 0 || i + used > e)
 		return i;
@@ -104,8 +106,8 @@ number(const char *s, size_t b, size_t i, size_t e, double *val)
 	while (j < e) {
 		if (isdig(s[j]))
 			buf_putc(&nb, s[j++]);
-		else if (s[j] == ',' && j + 3 < e + 1 && isdig(s[j + 1]) &&
-		    j + 3 <= e && isdig(s[j + 2]) && isdig(s[j + 3]) &&
+		else if (s[j] == ',' && j + 3 < e && isdig(s[j + 1]) &&
+		    isdig(s[j + 2]) && isdig(s[j + 3]) &&
 		    (j + 4 >= e || !isdig(s[j + 4])))
 			j++;
 		else if (s[j] == '.' && j + 1 < e && isdig(s[j + 1]) &&
@@ -365,6 +367,8 @@ find_court(const char *s, size_t b, size_t e, struct value *v)
 	start = (size_t)(hit - s);
 	for (chars = 0; chars < 6 && start > b; chars++) {
 		n = utf8_prev_len(s, start);
+		if (n == 0 || n > start - b)
+			break;
 		utf8_next(s + start - n, n, &cp);
 		if (char_class(cp) != CC_KANJI)
 			break;

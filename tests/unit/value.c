@@ -49,9 +49,43 @@ l(enum vtype type, const char *norm, const char *want)
 	free(got);
 }
 
+/* Every type from every offset of a mixed text: bounds under ASan. */
+static void
+stress(void)
+{
+	static const char mix[] = "年率１４．５％、三十日前まで、20,000 円の2倍、"
+	    "月額料金の1 ヶ月相当分。前月末日まで翌月の月末まで東京地方裁判所"
+	    "、日本国の法令、終了後も存続。1,2,3.4.5%倍円か月ヶ年前";
+	char *s = text_nfkc(mix, strlen(mix));
+	size_t len = strlen(s), b, e;
+	struct value v;
+	int t, hits = 0;
+
+	for (b = 0; b < len; b++)
+		for (e = b; e <= len; e += 7)
+			for (t = 0; t < VT__MAX; t++)
+				if (value_find((enum vtype)t, s, b, e, &v)) {
+					if (v.off < b || v.off + v.len > e) {
+						if (!failed)
+							printf("# %s [%zu,%zu) "
+							    "-> [%zu,+%zu) %s\n",
+							    vtype_name((enum vtype)t),
+							    b, e, v.off, v.len,
+							    v.norm);
+						failed = 1;
+					}
+					hits++;
+					value_release(&v);
+				}
+	printf("%sok %d stress (%d values inside their ranges)\n",
+	    failed ? "not " : "", ++n, hits);
+	free(s);
+}
+
 int
 main(void)
 {
+	stress();
 	t(VT_RATE, "遅延期間につき年14.6%の割合による", "14.6%", "年14.6%");
 	t(VT_RATE, "年率１４．５％の遅延損害金", "14.5%", "年率14.5%");
 	t(VT_RATE, "年率 10 %", "10%", "年率 10 %");
