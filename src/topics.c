@@ -5,8 +5,9 @@
  * front matter: every scalar is a string, positions come from the nodes'
  * marks, and every problem is reported as path:line:col.
  *
- * Classification is plain substring search on NFKC text, so full-width
- * and half-width forms meet: an article has a topic when its caption
+ * Classification is plain substring search on NFKC text with ASCII folded
+ * to lower case, so full-width and half-width forms meet, and so do
+ * "Governing Law" and "governing law": an article has a topic when its caption
  * contains one of the topic's caption keywords, or one sentence of its text
  * matches one of the topic's patterns.  A pattern is a list of parts
  * separated by "..." (written … in the YAML file) that must occur in that
@@ -86,13 +87,30 @@ tscalar(struct tctx *c, yaml_node_t *n, const char *field)
 	    n->data.scalar.length);
 }
 
-/* NFKC of a keyword; "…" becomes "..." on the way, which is the separator. */
+/* ASCII letters to lower case, in place: English captions match any case. */
+static void
+fold_ascii(char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] >= 'A' && s[i] <= 'Z')
+			s[i] += 'a' - 'A';
+}
+
+/*
+ * NFKC of a keyword, ASCII folded to lower case; "…" becomes "..." on the
+ * way, which is the pattern separator.
+ */
 static char *
 keyword(const char *s)
 {
 	char *k = text_nfkc(s, strlen(s));
 
-	return k != NULL ? k : xstrdup(s);
+	if (k == NULL)
+		k = xstrdup(s);
+	fold_ascii(k, strlen(k));
+	return k;
 }
 
 /* A string or a list of strings, NFKC'd, appended to *v. */
@@ -579,6 +597,7 @@ normalize(struct tagged *a)
 	}
 	a->map[out.len] = len;
 	a->normlen = out.len;
+	fold_ascii(out.data, out.len);
 	a->norm = buf_detach(&out);
 }
 

@@ -23,6 +23,14 @@ struct unit {
 	char		 letter;	/* D W M Y H */
 };
 
+static int
+starts(const char *s, size_t i, size_t e, const char *w)
+{
+	size_t n = strlen(w);
+
+	return i + n <= e && memcmp(s + i, w, n) == 0;
+}
+
 /* Longest first where one is a prefix of another. */
 static const struct unit units[] = {
 	{ "日間", 'D' }, { "日", 'D' },
@@ -31,8 +39,45 @@ static const struct unit units[] = {
 	{ "ケ月", 'M' }, { "箇月", 'M' }, { "ヶ年", 'Y' }, { "か年", 'Y' },
 	{ "ヵ年", 'Y' }, { "カ年", 'Y' }, { "ケ年", 'Y' }, { "年間", 'Y' },
 	{ "年", 'Y' }, { "時間", 'H' },
+	/* English (the text is folded to lower case): whole words only. */
+	{ "days", 'D' }, { "day", 'D' }, { "weeks", 'W' }, { "week", 'W' },
+	{ "months", 'M' }, { "month", 'M' }, { "years", 'Y' }, { "year", 'Y' },
+	{ "hours", 'H' }, { "hour", 'H' },
 	{ NULL, 0 }
 };
+
+/* English number words, for "thirty (30) days", "one month". */
+static const struct { const char *w; int v; } words[] = {
+	{ "one", 1 }, { "two", 2 }, { "three", 3 }, { "four", 4 },
+	{ "five", 5 }, { "six", 6 }, { "seven", 7 }, { "eight", 8 },
+	{ "nine", 9 }, { "ten", 10 }, { "eleven", 11 }, { "twelve", 12 },
+	{ "fourteen", 14 }, { "fifteen", 15 }, { "twenty", 20 },
+	{ "thirty", 30 }, { "sixty", 60 }, { "ninety", 90 }, { NULL, 0 }
+};
+
+static int
+isalpha_lc(char c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+/* A unit at j: its table row, or NULL.  English units end a word. */
+static const struct unit *
+unit_at(const char *s, size_t j, size_t e)
+{
+	const struct unit *u;
+	size_t k;
+
+	for (u = units; u->s != NULL; u++) {
+		if (!starts(s, j, e, u->s))
+			continue;
+		k = j + strlen(u->s);
+		if (isalpha_lc(u->s[0]) && k < e && isalpha_lc(s[k]))
+			continue;
+		return u;
+	}
+	return NULL;
+}
 
 static int
 isdig(char c)
@@ -40,13 +85,6 @@ isdig(char c)
 	return c >= '0' && c <= '9';
 }
 
-static int
-starts(const char *s, size_t i, size_t e, const char *w)
-{
-	size_t n = strlen(w);
-
-	return i + n <= e && memcmp(s + i, w, n) == 0;
-}
 
 static size_t
 skip_spaces(const char *s, size_t i, size_t e)
@@ -99,6 +137,20 @@ number(const char *s, size_t b, size_t i, size_t e, double *val)
 
 	if ((unsigned char)s[i] >= 0x80)
 		return kanji_number(s, b, i, e, val);
+	if (isalpha_lc(s[i])) {
+		size_t k;
+
+		if (i > b && isalpha_lc(s[i - 1]))
+			return i;
+		for (k = 0; words[k].w != NULL; k++)
+			if (starts(s, i, e, words[k].w) &&
+			    (i + strlen(words[k].w) >= e ||
+			    !isalpha_lc(s[i + strlen(words[k].w)]))) {
+				*val = words[k].v;
+				return i + strlen(words[k].w);
+			}
+		return i;
+	}
 	if (!isdig(s[i]) || (i > b && (isdig(s[i - 1]) || s[i - 1] == '.' ||
 	    s[i - 1] == ',')))
 		return i;
@@ -180,10 +232,14 @@ duration_at(const char *s, size_t b, size_t i, size_t e, double *n,
 	if (preceded_by(s, b, i, "月") || preceded_by(s, b, i, "第"))
 		return i;
 	j = skip_spaces(s, j, e);
-	for (u = units; u->s != NULL; u++)
-		if (starts(s, j, e, u->s))
-			break;
-	if (u->s == NULL)
+	/* "thirty (30) days": the figure in brackets repeats the word. */
+	if (j < e && s[j] == '(') {
+		for (k = j + 1; k < e && k < j + 8 && isdig(s[k]); k++)
+			;
+		if (k < e && s[k] == ')' && k > j + 1)
+			j = skip_spaces(s, k + 1, e);
+	}
+	if ((u = unit_at(s, j, e)) == NULL)
 		return i;
 	k = j + strlen(u->s);
 	if (u->letter == 'Y' && k < e && isdig(s[k]))
@@ -202,6 +258,19 @@ duration_at(const char *s, size_t b, size_t i, size_t e, double *n,
 		k = j + strlen("前");
 		if (starts(s, k, e, "まで"))
 			k += strlen("まで");
+	} else if (isalpha_lc(u->s[0])) {
+		static const char *const ahead[] = { "prior", "before",
+		    "in advance", "advance", "notice", "written notice", NULL };
+		size_t w;
+
+		if (j < e && s[j] == '\'')
+			j = skip_spaces(s, j + 1, e);
+		for (w = 0; ahead[w] != NULL; w++)
+			if (starts(s, j, e, ahead[w])) {
+				*before = 1;
+				k = j + strlen(ahead[w]);
+				break;
+			}
 	}
 	return k;
 }
@@ -278,6 +347,39 @@ find_suffixed(const char *s, size_t b, size_t e, const char *suffix,
 	return 0;
 }
 
+/* Yen: 20,000 円, 20,000 yen, jpy 20,000, ¥20,000. */
+static int
+find_amount(const char *s, size_t b, size_t e, struct value *v)
+{
+	char norm[64];
+	double n;
+	size_t i, j, k, p;
+
+	for (i = b; i < e; i++) {
+		if (!isdig(s[i]) || (j = number(s, b, i, e, &n)) == i)
+			continue;
+		k = skip_spaces(s, j, e);
+		p = i;
+		while (p > b && s[p - 1] == ' ')
+			p--;
+		snprintf(norm, sizeof(norm), "%.0f JPY", n);
+		if (starts(s, k, e, "円") || (starts(s, k, e, "yen") &&
+		    (k + 3 >= e || !isalpha_lc(s[k + 3])))) {
+			v->unit = 'y';
+			set_value(v, norm, n, i, k + 3);	/* 円 and yen: 3 bytes */
+			return 1;
+		}
+		if (preceded_by(s, b, p, "jpy") || preceded_by(s, b, p, "¥")) {
+			v->unit = 'y';
+			set_value(v, norm, n, p - (preceded_by(s, b, p, "jpy") ?
+			    3 : strlen("¥")), j);
+			return 1;
+		}
+		i = j - 1;
+	}
+	return 0;
+}
+
 static int
 find_rate(const char *s, size_t b, size_t e, struct value *v)
 {
@@ -313,10 +415,8 @@ find_cap(const char *s, size_t b, size_t e, struct value *v)
 		if ((j = number(s, b, i, e, &n)) == i)
 			continue;
 		k = skip_spaces(s, j, e);
-		for (u = units; u->s != NULL; u++)
-			if (starts(s, k, e, u->s))
-				break;
-		if (u->s != NULL && u->letter == 'M') {
+		if ((u = unit_at(s, k, e)) != NULL && u->letter == 'M' &&
+		    !isalpha_lc(u->s[0])) {
 			k += strlen(u->s);
 			if (starts(s, k, e, "相当"))
 				k += strlen("相当");
@@ -329,7 +429,37 @@ find_cap(const char *s, size_t b, size_t e, struct value *v)
 		}
 		i = j - 1;
 	}
-	return find_suffixed(s, b, e, "円", "%.0f JPY", 'y', v);
+	return find_amount(s, b, e, v);
+}
+
+/* "the Tokyo District Court" (folded): the word before the kind. */
+static int
+find_court_en(const char *s, size_t b, size_t e, struct value *v)
+{
+	static const char *const kinds[] = { " district court",
+	    " summary court", " high court", NULL };
+	struct buf nb;
+	size_t i, k, start, end;
+
+	for (i = b; i < e; i++)
+		for (k = 0; kinds[k] != NULL; k++) {
+			if (!starts(s, i, e, kinds[k]))
+				continue;
+			for (start = i; start > b && isalpha_lc(s[start - 1]);
+			    start--)
+				;
+			if (start == i)
+				continue;
+			end = i + strlen(kinds[k]);
+			buf_init(&nb);
+			for (k = start; k < end; k++)
+				buf_putc(&nb, (k == start || s[k - 1] == ' ') &&
+				    isalpha_lc(s[k]) ? s[k] - 'a' + 'A' : s[k]);
+			set_value(v, nb.data, 0, start, end);
+			buf_release(&nb);
+			return 1;
+		}
+	return 0;
 }
 
 static int
@@ -362,7 +492,7 @@ find_court(const char *s, size_t b, size_t e, struct value *v)
 		}
 	}
 	if (hit == NULL)
-		return 0;
+		return find_court_en(s, b, e, v);
 	/* The place name: up to six kanji before the court's kind. */
 	start = (size_t)(hit - s);
 	for (chars = 0; chars < 6 && start > b; chars++) {
@@ -389,8 +519,8 @@ static int
 find_law(const char *s, size_t b, size_t e, struct value *v)
 {
 	static const char *const forms[] = { "日本国の法令", "日本国の法律",
-	    "日本の法令", "日本の法律", "日本国法", "日本法", "laws of Japan",
-	    "Japanese law", NULL };
+	    "日本の法令", "日本の法律", "日本国法", "日本法", "laws of japan",
+	    "law of japan", "japanese law", NULL };
 	size_t i, k;
 
 	for (i = b; i < e; i++)
@@ -420,7 +550,8 @@ static int
 find_survival(const char *s, size_t b, size_t e, struct value *v)
 {
 	static const char *const marks[] = { "存続", "終了後も",
-	    "終了後といえども", "完了後も", "終了後においても", NULL };
+	    "終了後といえども", "完了後も", "終了後においても", "survive",
+	    NULL };
 	size_t se, i, k;
 
 	for (; b < e; b = se) {
@@ -452,9 +583,11 @@ value_find(enum vtype t, const char *text, size_t b, size_t e,
 	case VT_NOTICE:
 		return find_duration(text, b, e, 1, v);
 	case VT_AMOUNT:
-		return find_suffixed(text, b, e, "円", "%.0f JPY", 'y', v);
+		return find_amount(text, b, e, v);
 	case VT_MULTIPLE:
-		return find_suffixed(text, b, e, "倍", "%gx", 'x', v);
+		if (find_suffixed(text, b, e, "倍", "%gx", 'x', v))
+			return 1;
+		return find_suffixed(text, b, e, "times", "%gx", 'x', v);
 	case VT_CAP:
 		return find_cap(text, b, e, v);
 	case VT_COURT:

@@ -51,6 +51,11 @@ check_truth "matrix --as-of" $m/cases/asof.tsv "$tmp/out"
 rc=$(capture matrix --format=json --as-of 2024-01-01 $tax $m/cases)
 grep -q '"href": "beta/cloud/2023-01-01.html#a1"' "$tmp/out" && ok || bad "matrix: --as-of links the revision in force"
 
+# A document in English: captions in any case, English units and numbers.
+rc=$(capture matrix --format=tsv $tax $m/english)
+[ "$rc" = 0 ] && ok || bad "matrix: english exit $rc"
+check_truth "matrix english" $m/english.tsv "$tmp/out"
+
 # Outputs: reviewed goldens (UPDATE=1 rewrites: review the diff).
 capture matrix --format=csv $tax $m/cases >/dev/null
 check "matrix: csv" $m/cases/expected.csv "$tmp/out"

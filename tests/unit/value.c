@@ -136,6 +136,21 @@ main(void)
 	t(VT_DURATION, "起算して三か月とする", "P3M", "三か月");
 	t(VT_MULTIPLE, "その二倍に相当する額", "2x", "二倍");
 	t(VT_DURATION, "同一日に", NULL, NULL);
+	/* English (the matrix folds ASCII to lower case first). */
+	t(VT_NOTICE, "with 30 days' prior written notice", "P30D",
+	    "30 days' prior");
+	t(VT_NOTICE, "thirty (30) days before", "P30D", "thirty (30) days before");
+	t(VT_DURATION, "an initial term of one year", "P1Y", "one year");
+	t(VT_DURATION, "monthly fees", NULL, NULL);
+	t(VT_DURATION, "someone month", NULL, NULL);
+	t(VT_RATE, "14.6% per annum", "14.6%", "14.6%");
+	t(VT_AMOUNT, "up to jpy 100,000 in total", "100000 JPY", "jpy 100,000");
+	t(VT_AMOUNT, "50,000 yen", "50000 JPY", "50,000 yen");
+	t(VT_MULTIPLE, "2 times the fees", "2x", "2 times");
+	t(VT_COURT, "the tokyo district court has", "Tokyo District Court",
+	    "tokyo district court");
+	t(VT_LAW, "governed by the laws of japan", "日本法", "laws of japan");
+	t(VT_SURVIVAL, "this survives for 2 years", "P2Y", "2 years");
 	t(VT_DURATION, "第三条による一部の変更", NULL, NULL);
 	l(VT_NOTICE, "P30D", "30日前");
 	l(VT_DURATION, "P3M", "3か月");
