@@ -140,7 +140,7 @@ cmd_matrix(int argc, char **argv)
 	}
 	diags_print(&d, stderr);
 	rc = diags_exit(&d, 0);
-	if (out != NULL && rc < 2 && diags_exit(&d, 0) == 0)
+	if (out != NULL && rc == 0)
 		emit(out, len);
 	free(out);
 	free(tfile);
@@ -166,7 +166,11 @@ static const char topicdiff_usage[] =
     "  -d DIR          where provider names are looked up (default: terms)\n"
     "  --help          show this help\n";
 
-/* The path for one side: as given if it exists, else TERMS_DIR/NAME. */
+/*
+ * The path for one side: as given if it exists or looks like a path (has
+ * a dot or starts with /), else the provider or provider/document name
+ * looked up as TERMS_DIR/NAME.
+ */
 static char *
 side_path(const char *arg, const char *dir)
 {
