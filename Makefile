@@ -23,9 +23,9 @@ SAN	   = -fsanitize=address,undefined -fno-omit-frame-pointer \
 # left out of the unit test programs.
 BASE	= xalloc buf diag hmap text
 INPUT	= source meta md lower numeral
-TREE	= clause xref doc corpus check
-OUTPUT	= treejson treexml template html html_junit outfile
-CMDS	= cli site checkcmd
+TREE	= clause xref doc corpus check topics value matrix
+OUTPUT	= treejson treexml template html html_junit html_matrix outfile
+CMDS	= cli site checkcmd matrixcmd
 LIB_OBJS = $(BASE) $(INPUT) $(TREE) $(OUTPUT) $(CMDS)
 
 OBJDIR	 = build/obj

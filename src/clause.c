@@ -52,6 +52,7 @@ node_free_one(struct node *n)
 	free(n->caption);
 	free(n->id);
 	free(n->text);
+	free(n->topics);
 	free(n);
 }
 

@@ -86,6 +86,10 @@ struct node {
 	int		 line;		/* 1-based source position */
 	int		 col;
 	int		 implicit;	/* number supplied by position, not written */
+	char		*topics;	/* "+a -b" of a <!-- termc: topics … --> line
+					   right after this heading; NULL if none */
+	int		 topics_line;	/* its source position */
+	int		 topics_col;
 	struct node	*parent;
 	struct node	*first;
 	struct node	*last;

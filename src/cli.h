@@ -13,6 +13,9 @@
 int	cmd_build(int, char **);
 int	cmd_check(int, char **);
 int	cmd_tree(int, char **);
+int	cmd_matrix(int, char **);	/* matrixcmd.c */
+/* `termc diff --by-topic A B`: argv as "diff --by-topic A B [--format=…]". */
+int	cmd_diff_by_topic(int, char **);
 
 /* Print "termc: message" for a usage error and return 2. */
 int	usage_error(const char *cmd, const char *fmt, ...)

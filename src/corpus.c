@@ -98,7 +98,7 @@ corpus_load(struct corpus *c, char *const *paths, size_t npaths,
 		} else
 			add_name(&ns, xstrdup(paths[i]));
 	}
-	if (ns.n > 0)
+	if (ns.n > 1)	/* qsort(NULL, 0, …) is undefined */
 		qsort(ns.v, ns.n, sizeof(*ns.v), cmp_names);
 	for (i = 0; i < ns.n; i++) {
 		if ((doc = doc_load(ns.v[i], d)) != NULL) {

@@ -39,6 +39,9 @@ enum dlevel {
 	X(TERM_SAME,    WARNING, "term-same-wording", "two terms defined with the same wording") \
 	X(HIST_DATE,    WARNING, "history-date", "revision date and revision history disagree") \
 	X(INTEREST,     WARNING, "interest-cap", "late-payment interest above 14.6% a year") \
+	X(TOPIC_UNKNOWN, WARNING, "topic-unknown", "topic marker names an unknown topic") \
+	X(TOPIC_MARKER, WARNING, "topic-marker", "topic marker word is not ID, +ID, -ID or =") \
+	X(TOPIC_PLACE,  WARNING, "topic-place",  "topic marker is not right after a heading; ignored") \
 	X(BAD_UTF8,     ERROR,   "utf8",         "invalid UTF-8; convert the file with termc import") \
 	X(NOT_UTF8,     ERROR,   "encoding",     "not a UTF-8 text file; convert it with termc import") \
 	X(TOO_BIG,      ERROR,   "too-big",      "document exceeds the size limit") \
@@ -56,6 +59,9 @@ enum dlevel {
 	X(FM_PATH,      ERROR,   "fm-path",      "front matter disagrees with the path") \
 	X(DUP_ARTICLE,  ERROR,   "dup-article",  "duplicate article number") \
 	X(HIST_ORDER,   ERROR,   "history-order", "revision history out of date order") \
+	X(TOPICS_SYNTAX, ERROR,  "topics-syntax", "invalid topics file") \
+	X(TOPICS_FIELD, ERROR,   "topics-field", "invalid or missing topic field") \
+	X(TOPICS_DUP,   ERROR,   "topics-dup",   "duplicate topic id") \
 	X(IO,           FATAL,   "io",           "input/output error")
 
 enum dcode {

@@ -11,6 +11,7 @@
 struct corpus;
 struct diags;
 struct doc;
+struct matrix;
 struct templates;
 
 /* A link to another page, href relative to the page that shows it. */
@@ -40,5 +41,14 @@ char	*html_page(const struct templates *, const struct doc *,
  */
 char	*html_index(const struct templates *, const struct corpus *,
 	    const struct page_link *extras, size_t nextras, size_t *len);
+
+/*
+ * The comparison matrix page from DIR/matrix.html (html_matrix.c); root is
+ * the path from the page to the output root ("" for out/matrix.html).
+ * Returns the bytes (caller frees) and *len, or NULL with a diagnostic
+ * when the template cannot be read.
+ */
+char	*html_matrix(const char *tpldir, const struct matrix *,
+	    const char *root, struct diags *, size_t *len);
 
 #endif

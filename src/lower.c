@@ -908,6 +908,38 @@ lower_heading(struct lower *L, cmark_node *h)
 
 /* ---- blocks ---- */
 
+/*
+ * An author's topic marker: a comment block "<!-- termc: topics +a -b -->"
+ * directly after an article or division heading.  The words after
+ * "topics" are kept on the heading's node for topics.c to read.
+ */
+static void
+topics_marker(struct lower *L, cmark_node *b, const char *lit)
+{
+	static const char key[] = "<!-- termc: topics";
+	cmark_node *prev = cmark_node_previous(b);
+	struct node *h;
+	const char *s, *e;
+
+	while (*lit == ' ' || *lit == '\t')
+		lit++;
+	if (strncmp(lit, key, sizeof(key) - 1) != 0)
+		return;
+	h = L->nstack ? L->stack[L->nstack - 1] : NULL;
+	if (prev == NULL || md_type(prev) != MD_HEADING || h == NULL ||
+	    h->line != cmark_node_get_start_line(prev) || h->topics != NULL) {
+		diag(L->d, L->src->path, cmark_node_get_start_line(b),
+		    cmark_node_get_start_column(b), D_TOPIC_PLACE, NULL);
+		return;
+	}
+	s = lit + sizeof(key) - 1;
+	if ((e = strstr(s, "-->")) == NULL)
+		e = s + strlen(s);
+	h->topics = text_trim(s, (size_t)(e - s));
+	h->topics_line = cmark_node_get_start_line(b);
+	h->topics_col = cmark_node_get_start_column(b);
+}
+
 static void
 lower_blocks(struct lower *L, struct node *container, cmark_node *b,
     int nested)
@@ -962,6 +994,8 @@ lower_blocks(struct lower *L, struct node *container, cmark_node *b,
 	case MD_CODE_BLOCK:
 	case MD_HTML_BLOCK:
 		lit = cmark_node_get_literal(b);
+		if (md_type(b) == MD_HTML_BLOCK && lit != NULL)
+			topics_marker(L, b, lit);
 		if (lit == NULL || (md_type(b) == MD_HTML_BLOCK &&
 		    is_html_comment(lit)))
 			break;

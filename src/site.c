@@ -5,6 +5,8 @@
  * --strict, without warning): a failed build leaves the previous output as
  * it was.  Each file is then written to a temporary name and renamed.
  */
+#include <sys/stat.h>
+
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,7 +19,9 @@
 #include "doc.h"
 #include "hmap.h"
 #include "html.h"
+#include "matrix.h"
 #include "outfile.h"
+#include "topics.h"
 #include "xalloc.h"
 
 static const char build_usage[] =
@@ -27,7 +31,9 @@ static const char build_usage[] =
     "DIR/<provider>/<document>/<revision>.html, and DIR/style.css.\n"
     "It runs the checks of termc check first: findings go to standard\n"
     "error; warnings do not stop the build, errors (and, with --strict,\n"
-    "warnings) do, and then nothing is written.\n\n"
+    "warnings) do, and then nothing is written.\n"
+    "With TERMS_DIR/topics.yaml also the comparison matrix:\n"
+    "DIR/matrix.html, matrix.csv, matrix.json (and matrix.js, matrix.css).\n\n"
     "  -o, --output DIR   output directory (default: out)\n"
     "  --templates DIR    page templates (default: templates)\n"
     "  --strict           treat warnings as errors\n"
@@ -61,10 +67,68 @@ slurp(const char *path, size_t *len, struct diags *d)
 	return buf_detach(&b);
 }
 
+/* Copy a template-side file (style sheet, script) to the output root. */
 static int
-publish(const struct corpus *c, const char *outdir, const char *tpldir,
+copy_asset(const char *tpldir, const char *name, const char *outdir,
     struct diags *d)
 {
+	struct buf path;
+	size_t len;
+	char *data;
+	int rc;
+
+	buf_init(&path);
+	buf_printf(&path, "%s/%s", tpldir, name);
+	if ((data = slurp(path.data, &len, d)) == NULL)
+		rc = -1;
+	else
+		rc = outfile_write(outdir, name, data, len, d);
+	free(data);
+	buf_release(&path);
+	return rc;
+}
+
+/* matrix.html, .csv and .json (see matrix.h), with their assets. */
+static int
+publish_matrix(const struct corpus *c, const struct taxonomy *tax,
+    const char *outdir, const char *tpldir, struct diags *d)
+{
+	struct matrix m;
+	size_t len;
+	char *s;
+	int rc = 0;
+
+	matrix_build(&m, tax, c, NULL, d);
+	if ((s = html_matrix(tpldir, &m, "", d, &len)) == NULL)
+		rc = -1;
+	else
+		rc = outfile_write(outdir, "matrix.html", s, len, d);
+	free(s);
+	if (rc == 0) {
+		s = matrix_csv(&m, &len);
+		rc = outfile_write(outdir, "matrix.csv", s, len, d);
+		free(s);
+	}
+	if (rc == 0) {
+		s = matrix_json(&m, &len);
+		rc = outfile_write(outdir, "matrix.json", s, len, d);
+		free(s);
+	}
+	if (rc == 0)
+		rc = copy_asset(tpldir, "matrix.js", outdir, d);
+	if (rc == 0)
+		rc = copy_asset(tpldir, "matrix.css", outdir, d);
+	matrix_release(&m);
+	return rc;
+}
+
+static int
+publish(const struct corpus *c, const struct taxonomy *tax,
+    const char *outdir, const char *tpldir, struct diags *d)
+{
+	static const struct page_link matrix_link[] = {
+		{ "約款比較表（項目別）", "matrix.html" }
+	};
 	struct templates *t;
 	struct page_ctx pc;
 	struct hmap seen;
@@ -108,8 +172,11 @@ publish(const struct corpus *c, const char *outdir, const char *tpldir,
 	for (i = 0; i < seen.cap; i++)
 		free((char *)seen.slots[i].key);
 	hmap_release(&seen);
+	if (rc == 0 && tax != NULL)
+		rc = publish_matrix(c, tax, outdir, tpldir, d);
 	if (rc == 0) {
-		html = html_index(t, c, NULL, 0, &len);
+		html = html_index(t, c, tax ? matrix_link : NULL,
+		    tax ? 1 : 0, &len);
 		rc = outfile_write(outdir, "index.html", html, len, d);
 		free(html);
 	}
@@ -139,6 +206,9 @@ cmd_build(int argc, char **argv)
 	};
 	static char *defaults[] = { (char *)"terms" };
 	const char *outdir = "out", *tpldir = "templates";
+	struct taxonomy tax, *taxp = NULL;
+	struct stat st;
+	struct buf tpath;
 	struct corpus c;
 	struct diags d;
 	int ch, strict = 0, rc;
@@ -163,15 +233,25 @@ cmd_build(int argc, char **argv)
 		}
 	}
 	diags_init(&d);
+	/* The topic taxonomy lives with the terms: TERMS_DIR/topics.yaml. */
+	buf_init(&tpath);
+	buf_printf(&tpath, "%s/topics.yaml",
+	    optind < argc ? argv[optind] : defaults[0]);
+	if (stat(tpath.data, &st) == 0 && S_ISREG(st.st_mode) &&
+	    taxonomy_load(&tax, tpath.data, &d) == 0)
+		taxp = &tax;
+	buf_release(&tpath);
 	if (corpus_load(&c, optind < argc ? argv + optind : defaults,
 	    optind < argc ? (size_t)(argc - optind) : 1, &d) == 0) {
 		/* The checks of termc check: warnings do not block. */
 		check_corpus(&c, &d);
 		if (diags_exit(&d, strict) == 0)
-			publish(&c, outdir, tpldir, &d);
+			publish(&c, taxp, outdir, tpldir, &d);
 	}
 	diags_print(&d, stderr);
 	rc = diags_exit(&d, strict);
+	if (taxp != NULL)
+		taxonomy_release(taxp);
 	corpus_release(&c);
 	diags_release(&d);
 	return rc;

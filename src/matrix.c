@@ -1,0 +1,543 @@
+/*
+ * The comparison matrix: see matrix.h.
+ *
+ * For each column document the articles are classified (topics.c); a
+ * topic's cell lists every article that has the topic and takes its value
+ * from the first article, in document order, that yields one.  Inside an
+ * article the value is looked for first in the sentences that matched one
+ * of the topic's text patterns (the sentence that says it), then in the
+ * whole article.  Values are found on NFKC text and quoted from the text
+ * as written through the offset map that topics.c keeps.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "buf.h"
+#include "clause.h"
+#include "doc.h"
+#include "matrix.h"
+#include "text.h"
+#include "topics.h"
+#include "value.h"
+#include "xalloc.h"
+
+#define EXCERPT_CHARS	60
+
+const char *
+cell_text(const struct cell *c)
+{
+	switch (c->state) {
+	case CELL_ABSENT:
+		return "条項なし";
+	case CELL_NOVALUE:
+		return "条項あり（値なし）";
+	default:
+		return c->value;
+	}
+}
+
+/* Sentence bounds around off in s (NFKC): after 。 or \n, up to either. */
+static void
+sentence_around(const char *s, size_t len, size_t off, size_t *b, size_t *e)
+{
+	static const char maru[] = "\xe3\x80\x82";
+	size_t i = off;
+
+	while (i > 0 && s[i - 1] != '\n' &&
+	    !(i >= 3 && memcmp(s + i - 3, maru, 3) == 0))
+		i--;
+	*b = i;
+	for (i = off; i < len && s[i] != '\n'; i++)
+		if (i + 3 <= len && memcmp(s + i, maru, 3) == 0) {
+			i += 3;
+			break;
+		}
+	*e = i;
+}
+
+/* orig text of norm[b, e), trimmed and cut to EXCERPT_CHARS characters. */
+static char *
+quote(const struct tagged *a, size_t b, size_t e, int cut)
+{
+	size_t ob = a->map[b], oe = a->map[e], i, n, tlen, chars = 0;
+	struct buf out;
+	char *t;
+	int32_t cp;
+
+	t = text_trim(a->orig + ob, oe - ob);
+	if (!cut)
+		return t;
+	buf_init(&out);
+	tlen = strlen(t);
+	for (i = 0; i < tlen; i += n) {
+		n = utf8_next(t + i, tlen - i, &cp);
+		if (n == 0)
+			break;
+		if (cp == '\n')
+			cp = ' ';
+		if (chars++ == EXCERPT_CHARS) {
+			buf_puts(&out, "…");
+			break;
+		}
+		if (cp == ' ')
+			buf_putc(&out, ' ');
+		else
+			buf_put(&out, t + i, n);
+	}
+	free(t);
+	return buf_detach(&out);
+}
+
+/*
+ * Look for the topic's value in one article; 1 if found.  First the
+ * sentences that matched a pattern, then every sentence; sentences with
+ * one of the topic's excludes are skipped.
+ */
+static int
+article_value(const struct topic *tp, const struct tagged *a,
+    struct value *v)
+{
+	size_t j, pos, at, sb, se;
+
+	if (tp->vtype == VT_PRESENCE)
+		return 0;
+	for (j = 0; j < tp->npatterns; j++)
+		for (pos = 0; pos < a->normlen && pattern_match(tp,
+		    tp->patterns[j], a->norm, pos, a->normlen, &at);
+		    pos = se) {
+			sentence_around(a->norm, a->normlen, at, &sb, &se);
+			if (se <= pos)
+				se = pos + 1;
+			if (value_find(tp->vtype, a->norm, sb, se, v))
+				return 1;
+		}
+	if (tp->nexcludes == 0)
+		return value_find(tp->vtype, a->norm, 0, a->normlen, v);
+	for (sb = 0; sb < a->normlen; sb = se) {
+		se = sentence_end(a->norm, sb, a->normlen);
+		if (!excluded(tp, a->norm, sb, se) &&
+		    value_find(tp->vtype, a->norm, sb, se, v))
+			return 1;
+	}
+	return 0;
+}
+
+static char *
+ref_label(const struct node *n)
+{
+	struct buf b;
+
+	buf_init(&b);
+	if (n->label != NULL)
+		buf_puts(&b, n->label);
+	if (n->caption != NULL)
+		buf_printf(&b, "（%s）", n->caption);
+	if (b.len == 0)
+		buf_puts(&b, n->id);
+	return buf_detach(&b);
+}
+
+static void
+fill_cell(struct cell *c, const struct topic *tp, size_t ti,
+    const struct tagging *g, const struct doc *doc)
+{
+	const struct tagged *a, *first = NULL, *from = NULL;
+	struct value v, found;
+	struct buf href;
+	size_t i, sb, se;
+
+	memset(c, 0, sizeof(*c));
+	memset(&found, 0, sizeof(found));
+	for (i = 0; i < g->n; i++) {
+		a = &g->v[i];
+		if (!a->set[ti])
+			continue;
+		if (first == NULL)
+			first = a;
+		c->refs = xreallocarray(c->refs, c->nrefs + 1,
+		    sizeof(*c->refs));
+		c->refs[c->nrefs].id = xstrdup(a->article->id);
+		c->refs[c->nrefs].label = ref_label(a->article);
+		buf_init(&href);
+		buf_printf(&href, "%s/%s/%s.html#%s", doc->meta.provider,
+		    doc->meta.document, doc->meta.revision, a->article->id);
+		c->refs[c->nrefs++].href = buf_detach(&href);
+		if (from == NULL && article_value(tp, a, &v)) {
+			found = v;
+			from = a;
+		}
+	}
+	if (first == NULL) {
+		c->state = CELL_ABSENT;
+		return;
+	}
+	if (tp->vtype == VT_PRESENCE) {
+		c->state = CELL_VALUE;
+		c->value = xstrdup("yes");
+		c->num = 1;
+	} else if (from != NULL) {
+		c->state = CELL_VALUE;
+		c->value = xstrdup(found.norm);
+		c->num = found.num;
+		c->unit = found.unit;
+		c->raw = quote(from, found.off, found.off + found.len, 0);
+		sentence_around(from->norm, from->normlen, found.off, &sb, &se);
+		c->excerpt = quote(from, sb, se, 1);
+		value_release(&found);
+		return;
+	} else
+		c->state = CELL_NOVALUE;
+	/* No value: quote the clause's first sentence. */
+	sentence_around(first->norm, first->normlen, 0, &sb, &se);
+	c->excerpt = quote(first, sb, se, 1);
+}
+
+/* Mark the most favourable cells and whether the row differs. */
+static void
+judge_row(struct mrow *r, size_t ncols)
+{
+	const char *k0 = NULL, *k;
+	double best = 0;
+	size_t i, nval = 0, nabsent = 0;
+	int have = 0, distinct = 0;
+	char unit = 0;
+
+	for (i = 0; i < ncols; i++) {
+		k = cell_text(&r->cells[i]);
+		if (k0 == NULL)
+			k0 = k;
+		else if (strcmp(k0, k) != 0)
+			r->differs = 1;
+		if (r->cells[i].state == CELL_ABSENT)
+			nabsent++;
+		if (r->cells[i].state != CELL_VALUE)
+			continue;
+		nval++;
+		if (!have) {
+			best = r->cells[i].num;
+			unit = r->cells[i].unit;
+			have = 1;
+			continue;
+		}
+		if (r->cells[i].unit != unit)
+			return;		/* months' fees against yen: no judge */
+		if (r->cells[i].num != best)
+			distinct = 1;
+		if ((r->topic->favour == FAV_LOWER && r->cells[i].num < best) ||
+		    (r->topic->favour == FAV_HIGHER &&
+		    r->cells[i].num > best))
+			best = r->cells[i].num;
+	}
+	if (r->topic->favour == FAV_PRESENT) {
+		if (nval > 0 && nabsent > 0)
+			for (i = 0; i < ncols; i++)
+				r->cells[i].best =
+				    r->cells[i].state == CELL_VALUE;
+		return;
+	}
+	if (r->topic->favour == FAV_NONE || !distinct)
+		return;
+	for (i = 0; i < ncols; i++)
+		r->cells[i].best = r->cells[i].state == CELL_VALUE &&
+		    r->cells[i].num == best;
+}
+
+static int
+same_document(const struct doc *a, const struct doc *b)
+{
+	return strcmp(a->meta.provider, b->meta.provider) == 0 &&
+	    strcmp(a->meta.document, b->meta.document) == 0;
+}
+
+void
+matrix_build(struct matrix *m, const struct taxonomy *t,
+    const struct corpus *c, const char *as_of, struct diags *d)
+{
+	struct tagging *tags;
+	const struct doc *pick;
+	struct buf name;
+	size_t i, j, end;
+
+	memset(m, 0, sizeof(*m));
+	m->tax = t;
+	m->as_of = as_of ? xstrdup(as_of) : NULL;
+	/* The corpus is sorted: provider, document, revision. */
+	for (i = 0; i < c->n; i = end) {
+		for (end = i + 1; end < c->n &&
+		    same_document(c->docs[end], c->docs[i]); end++)
+			;
+		pick = NULL;
+		for (j = i; j < end; j++)
+			if (as_of == NULL ||
+			    strcmp(c->docs[j]->meta.revision, as_of) <= 0)
+				pick = c->docs[j];
+		if (pick == NULL)
+			continue;
+		m->cols = xreallocarray(m->cols, m->ncols + 1,
+		    sizeof(*m->cols));
+		buf_init(&name);
+		buf_printf(&name, "%s/%s", pick->meta.provider,
+		    pick->meta.document);
+		m->cols[m->ncols].doc = pick;
+		m->cols[m->ncols++].name = buf_detach(&name);
+	}
+	tags = xcalloc(m->ncols ? m->ncols : 1, sizeof(*tags));
+	for (j = 0; j < m->ncols; j++)
+		topics_classify(&tags[j], t, m->cols[j].doc, d);
+	m->nrows = t->n;
+	m->rows = xcalloc(t->n ? t->n : 1, sizeof(*m->rows));
+	for (i = 0; i < t->n; i++) {
+		m->rows[i].topic = &t->v[i];
+		m->rows[i].cells = xcalloc(m->ncols ? m->ncols : 1,
+		    sizeof(struct cell));
+		for (j = 0; j < m->ncols; j++)
+			fill_cell(&m->rows[i].cells[j], &t->v[i], i, &tags[j],
+			    m->cols[j].doc);
+		judge_row(&m->rows[i], m->ncols);
+	}
+	for (j = 0; j < m->ncols; j++)
+		tagging_release(&tags[j]);
+	free(tags);
+}
+
+void
+matrix_release(struct matrix *m)
+{
+	size_t i, j, k;
+	struct cell *c;
+
+	for (i = 0; i < m->nrows; i++) {
+		for (j = 0; j < m->ncols; j++) {
+			c = &m->rows[i].cells[j];
+			free(c->value);
+			free(c->raw);
+			free(c->excerpt);
+			for (k = 0; k < c->nrefs; k++) {
+				free(c->refs[k].id);
+				free(c->refs[k].label);
+				free(c->refs[k].href);
+			}
+			free(c->refs);
+		}
+		free(m->rows[i].cells);
+	}
+	free(m->rows);
+	for (j = 0; j < m->ncols; j++)
+		free(m->cols[j].name);
+	free(m->cols);
+	free(m->as_of);
+	memset(m, 0, sizeof(*m));
+}
+
+/* ---- CSV (RFC 4180, UTF-8 with a byte-order mark) ---- */
+
+static void
+csv_field(struct buf *b, const char *s, int first)
+{
+	if (!first)
+		buf_putc(b, ',');
+	if (s == NULL)
+		return;
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		buf_puts(b, s);
+		return;
+	}
+	buf_putc(b, '"');
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			buf_putc(b, '"');
+		buf_putc(b, *s);
+	}
+	buf_putc(b, '"');
+}
+
+static char *
+cell_refs(const struct cell *c, int hrefs)
+{
+	struct buf b;
+	size_t k;
+
+	buf_init(&b);
+	for (k = 0; k < c->nrefs; k++) {
+		if (k)
+			buf_puts(&b, hrefs ? " " : "、");
+		buf_puts(&b, hrefs ? c->refs[k].href : c->refs[k].label);
+	}
+	return buf_detach(&b);
+}
+
+char *
+matrix_csv(const struct matrix *m, size_t *len)
+{
+	struct buf b, h;
+	size_t i, j;
+	char *s;
+
+	buf_init(&b);
+	buf_puts(&b, "\xef\xbb\xbf");
+	csv_field(&b, "topic", 1);
+	csv_field(&b, "項目", 0);
+	csv_field(&b, "Topic", 0);
+	for (j = 0; j < m->ncols; j++) {
+		buf_init(&h);
+		buf_printf(&h, "%s %s", m->cols[j].doc->meta.provider_name,
+		    m->cols[j].doc->meta.title);
+		csv_field(&b, h.data, 0);
+		buf_reset(&h);
+		buf_printf(&h, "%s@%s 条項", m->cols[j].name,
+		    m->cols[j].doc->meta.revision);
+		csv_field(&b, h.data, 0);
+		buf_release(&h);
+	}
+	buf_puts(&b, "\r\n");
+	for (i = 0; i < m->nrows; i++) {
+		const struct mrow *r = &m->rows[i];
+
+		csv_field(&b, r->topic->id, 1);
+		csv_field(&b, r->topic->ja, 0);
+		csv_field(&b, r->topic->en, 0);
+		for (j = 0; j < m->ncols; j++) {
+			const struct cell *c = &r->cells[j];
+
+			buf_init(&h);
+			buf_puts(&h, cell_text(c));
+			if (c->raw != NULL && strcmp(c->raw, c->value) != 0)
+				buf_printf(&h, "（%s）", c->raw);
+			if (c->best)
+				buf_puts(&h, " ★");
+			csv_field(&b, h.data, 0);
+			buf_release(&h);
+			s = cell_refs(c, 0);
+			csv_field(&b, s, 0);
+			free(s);
+		}
+		buf_puts(&b, "\r\n");
+	}
+	*len = b.len;
+	return buf_detach(&b);
+}
+
+/* ---- TSV: one line per cell, for scripts and tests ---- */
+
+char *
+matrix_tsv(const struct matrix *m, size_t *len)
+{
+	static const char *const states[] = { "absent", "no-value", "value" };
+	struct buf b;
+	size_t i, j, k;
+
+	buf_init(&b);
+	for (i = 0; i < m->nrows; i++)
+		for (j = 0; j < m->ncols; j++) {
+			const struct cell *c = &m->rows[i].cells[j];
+
+			buf_printf(&b, "%s\t%s\t%s\t%s\t", m->cols[j].name,
+			    m->rows[i].topic->id, states[c->state],
+			    c->state == CELL_VALUE ? c->value :
+			    c->state == CELL_ABSENT ? "-" : "?");
+			for (k = 0; k < c->nrefs; k++)
+				buf_printf(&b, "%s%s", k ? "," : "",
+				    c->refs[k].id);
+			if (c->nrefs == 0)
+				buf_putc(&b, '-');
+			buf_printf(&b, "\t%s\n", c->raw ? c->raw : "-");
+		}
+	*len = b.len;
+	return buf_detach(&b);
+}
+
+/* ---- JSON ---- */
+
+static json_t *
+jstr(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+char *
+matrix_json(const struct matrix *m, size_t *len)
+{
+	static const char *const states[] = { "absent", "no-value", "value" };
+	json_t *root = json_object(), *cols = json_array(), *rows =
+	    json_array(), *o, *cells, *co, *refs, *ro;
+	const struct meta *mt;
+	size_t i, j, k;
+	char *s, *r;
+
+	json_object_set_new(root, "as_of", jstr(m->as_of));
+	json_object_set_new(root, "topics_file", jstr(m->tax->path));
+	for (j = 0; j < m->ncols; j++) {
+		mt = &m->cols[j].doc->meta;
+		o = json_object();
+		json_object_set_new(o, "id", json_string(m->cols[j].name));
+		json_object_set_new(o, "provider", json_string(mt->provider));
+		json_object_set_new(o, "provider_name",
+		    json_string(mt->provider_name));
+		json_object_set_new(o, "document", json_string(mt->document));
+		json_object_set_new(o, "title", json_string(mt->title));
+		json_object_set_new(o, "revision", json_string(mt->revision));
+		json_array_append_new(cols, o);
+	}
+	for (i = 0; i < m->nrows; i++) {
+		const struct mrow *rw = &m->rows[i];
+
+		o = json_object();
+		json_object_set_new(o, "topic", json_string(rw->topic->id));
+		json_object_set_new(o, "ja", json_string(rw->topic->ja));
+		json_object_set_new(o, "en", json_string(rw->topic->en));
+		json_object_set_new(o, "value_type",
+		    json_string(vtype_name(rw->topic->vtype)));
+		json_object_set_new(o, "favours",
+		    json_string(favour_name(rw->topic->favour)));
+		json_object_set_new(o, "differs", json_boolean(rw->differs));
+		cells = json_array();
+		for (j = 0; j < m->ncols; j++) {
+			const struct cell *c = &rw->cells[j];
+
+			co = json_object();
+			json_object_set_new(co, "document",
+			    json_string(m->cols[j].name));
+			json_object_set_new(co, "state",
+			    json_string(states[c->state]));
+			json_object_set_new(co, "value", jstr(c->value));
+			json_object_set_new(co, "raw", jstr(c->raw));
+			if (c->state == CELL_VALUE &&
+			    rw->topic->vtype != VT_COURT &&
+			    rw->topic->vtype != VT_LAW)
+				json_object_set_new(co, "num",
+				    json_real(c->num));
+			json_object_set_new(co, "best", json_boolean(c->best));
+			json_object_set_new(co, "excerpt", jstr(c->excerpt));
+			refs = json_array();
+			for (k = 0; k < c->nrefs; k++) {
+				ro = json_object();
+				json_object_set_new(ro, "id",
+				    json_string(c->refs[k].id));
+				json_object_set_new(ro, "label",
+				    json_string(c->refs[k].label));
+				json_object_set_new(ro, "href",
+				    json_string(c->refs[k].href));
+				json_array_append_new(refs, ro);
+			}
+			json_object_set_new(co, "clauses", refs);
+			json_array_append_new(cells, co);
+		}
+		json_object_set_new(o, "cells", cells);
+		json_array_append_new(rows, o);
+	}
+	json_object_set_new(root, "columns", cols);
+	json_object_set_new(root, "rows", rows);
+	s = json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER |
+	    JSON_REAL_PRECISION(6));
+	json_decref(root);
+	*len = strlen(s) + 1;
+	r = xmalloc(*len + 1);
+	memcpy(r, s, *len - 1);
+	r[*len - 1] = '\n';
+	r[*len] = '\0';
+	free(s);
+	return r;
+}

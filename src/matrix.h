@@ -1,0 +1,86 @@
+/*
+ * The comparison matrix: rows are topics, columns are provider documents
+ * (the latest revision, or the one in force at a date), each cell the
+ * value a reader wants with links to the clauses it comes from.
+ *
+ *   struct corpus + struct taxonomy -matrix_build-> struct matrix
+ *   struct matrix -matrix_csv/json/tsv-> bytes;  -html_matrix (html.h)-> page
+ *
+ * Ownership: a matrix owns its cells and strings and borrows the taxonomy
+ * and the documents (both must outlive it).
+ */
+#ifndef TERMC_MATRIX_H
+#define TERMC_MATRIX_H
+
+#include <stddef.h>
+
+struct buf;
+struct corpus;
+struct diags;
+struct doc;
+struct taxonomy;
+struct topic;
+
+enum cstate {
+	CELL_ABSENT,		/* no clause on the topic */
+	CELL_NOVALUE,		/* a clause, but no value of the topic's type */
+	CELL_VALUE
+};
+
+struct cref {
+	char	*id;		/* article anchor: "a26" */
+	char	*label;		/* "第26条（遅延損害金）" */
+	char	*href;		/* "directors/cloud-operation/2019-06-01.html#a26" */
+};
+
+struct cell {
+	enum cstate	 state;
+	char		*value;		/* normalized (value.h); "yes" for presence */
+	char		*raw;		/* the value as written in the source */
+	double		 num;
+	char		 unit;		/* of num (value.h); cells compare only
+					   when their units agree */
+	char		*excerpt;	/* short quote of the clause, as written */
+	struct cref	*refs;		/* every article on the topic */
+	size_t		 nrefs;
+	int		 best;		/* most favourable to the customer */
+};
+
+struct mcol {
+	const struct doc	*doc;
+	char			*name;		/* "provider/document" */
+};
+
+struct mrow {
+	const struct topic	*topic;
+	struct cell		*cells;		/* ncols */
+	int			 differs;	/* providers disagree */
+};
+
+struct matrix {
+	const struct taxonomy	*tax;
+	char			*as_of;		/* NULL: latest */
+	struct mcol		*cols;
+	size_t			 ncols;
+	struct mrow		*rows;
+	size_t			 nrows;
+};
+
+/*
+ * Build the matrix of every provider document in c: the latest revision,
+ * or with as_of (YYYY-MM-DD) the newest revision effective on or before
+ * it (documents not yet in force are left out).  Marker problems go to d.
+ */
+void	 matrix_build(struct matrix *, const struct taxonomy *,
+	    const struct corpus *, const char *as_of, struct diags *d);
+void	 matrix_release(struct matrix *);
+
+/* Serializations; each returns bytes the caller frees, and *len. */
+char	*matrix_csv(const struct matrix *, size_t *len);	/* BOM, RFC 4180 */
+char	*matrix_json(const struct matrix *, size_t *len);
+char	*matrix_tsv(const struct matrix *, size_t *len);	/* one line per cell */
+
+/* The text a cell shows: value, "条項なし" or "条項あり（値なし）". */
+const char	*cell_text(const struct cell *);
+
+#endif

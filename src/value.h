@@ -1,0 +1,53 @@
+/*
+ * Typed values in terms text: rates, durations and notice periods,
+ * amounts, multiples, liability caps, courts and governing law.  The
+ * extractor reads NFKC text (so １４．５％ reads as 14.5%) and reports where
+ * the value was found; the caller quotes the text as written from there.
+ *
+ * Normalized forms (stable, documented in README):
+ *   rate      "14.6%"                     num = percent per year
+ *   duration  "P3M" "P2W" "P30D" "P1Y"    num = days (month = 30, year = 365)
+ *             "EONM" (until the end of the next month)      num = 45
+ *   notice    as duration, plus "EOPM" (by the end of the previous month,
+ *             num = 30) and "EONM" (effective at the end of the next
+ *             month, num = 45)
+ *   amount    "20000 JPY"                 num = yen
+ *   multiple  "2x"                        num = factor
+ *   cap       "1 month fee" or an amount  num = months (or yen)
+ *   court     "東京地方裁判所"            num = 0
+ *   law       "日本法"                    num = 0
+ *   survival  a duration, or "indefinite" num = days, or 1e9
+ */
+#ifndef TERMC_VALUE_H
+#define TERMC_VALUE_H
+
+#include <stddef.h>
+
+#include "topics.h"
+
+struct value {
+	char	*norm;		/* normalized form; owned */
+	double	 num;		/* comparable magnitude, see above */
+	char	 unit;		/* num's unit: '%' 'd'ays 'y'en 'x' 'm'onths' fee,
+				   0 for none; only equal units compare */
+	size_t	 off;		/* value's start in the NFKC text */
+	size_t	 len;		/* and its length there */
+};
+
+/*
+ * Find the first value of type t in text[b, e) (NFKC).  Returns 1 and
+ * fills v (free v->norm with value_release), or 0.  VT_PRESENCE never
+ * finds anything: its value is the clause itself.
+ */
+int	value_find(enum vtype t, const char *text, size_t b, size_t e,
+	    struct value *v);
+void	value_release(struct value *);
+/*
+ * A reader's label for a normalized value of type t, in Japanese:
+ * "P30D" -> "30日前" (notice) or "30日", "EOPM" -> "前月末日まで",
+ * "1 month fee" -> "月額料金の1か月分", "20000 JPY" -> "20,000円",
+ * "yes" -> "あり".  Caller frees.
+ */
+char	*value_label(enum vtype t, const char *norm);
+
+#endif

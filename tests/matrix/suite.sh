@@ -1,0 +1,137 @@
+# tests/matrix: the topic taxonomy, classification, value extraction and
+# the comparison matrix (termc matrix, termc build's out/matrix.*,
+# termc topicdiff).  Sourced by tests/run.sh once per binary $T.
+#
+# Accuracy: tests/matrix/truth.tsv is written by hand from reading the six
+# latest terms documents; every cell must be right and topic assignment
+# must reach precision and recall 0.95.  The figures are printed.
+m=tests/matrix
+tax="--topics terms/topics.yaml"
+
+# check_truth NAME TRUTH TSV: cell by cell; prints the accuracy line.
+check_truth() {
+	if awk -F'\t' -v name="$1" -f $m/check.awk "$2" "$3" >"$tmp/acc"; then
+		ok
+	else
+		bad "matrix: $1: wrong cells"
+	fi
+	grep -v '^  extra\|^  missed' "$tmp/acc" | sed 's/^/   /'
+	grep '^  extra\|^  missed' "$tmp/acc" | head -10
+	if awk '/ precision / { for (i = 1; i <= NF; i++) {
+	    if ($i == "precision") p = $(i + 1); if ($i == "recall") r = $(i + 1) } }
+	    END { exit !(p >= 0.95 && r >= 0.95) }' "$tmp/acc"; then
+		ok
+	else
+		bad "matrix: $1: topic assignment precision/recall below 0.95"
+	fi
+}
+
+# The ground truth covers every seed document and at least 15 topics.
+ndocs=$(grep -v '^#' $m/truth.tsv | cut -f1 | sort -u | wc -l)
+ntopics=$(grep -v '^#' $m/truth.tsv | cut -f2 | sort -u | wc -l)
+[ "$ndocs" -ge 6 ] && [ "$ntopics" -ge 15 ] && ok ||
+    bad "matrix: truth covers $ndocs documents, $ntopics topics"
+
+rc=$(capture matrix --format=tsv terms)
+[ "$rc" = 0 ] && [ ! -s "$tmp/err" ] && ok || { bad "matrix: terms/ exit $rc"; head -5 "$tmp/err"; }
+check_truth "matrix accuracy (seeds)" $m/truth.tsv "$tmp/out"
+# Every topic of the taxonomy is a row; every latest document a column.
+ntax=$(grep -c '^  - id:' terms/topics.yaml)
+[ "$ntax" -ge 30 ] && [ "$(wc -l <"$tmp/out")" -eq $((ntax * 6)) ] && ok ||
+    bad "matrix: expected $ntax topics x 6 documents"
+
+# Synthetic cases: full-width digits, amounts, markers, --as-of.
+rc=$(capture matrix --format=tsv $tax $m/cases)
+[ "$rc" = 0 ] && ok || bad "matrix: cases exit $rc"
+check_truth "matrix cases" $m/cases/truth.tsv "$tmp/out"
+check "matrix: marker warnings" $m/cases/markers.err "$tmp/err"
+rc=$(capture matrix --format=tsv --as-of 2024-01-01 $tax $m/cases)
+[ "$rc" = 0 ] && ! grep -q '^acme' "$tmp/out" && ok || bad "matrix: --as-of leaves out documents not yet in force"
+check_truth "matrix --as-of" $m/cases/asof.tsv "$tmp/out"
+rc=$(capture matrix --format=json --as-of 2024-01-01 $tax $m/cases)
+grep -q '"href": "beta/cloud/2023-01-01.html#a1"' "$tmp/out" && ok || bad "matrix: --as-of links the revision in force"
+
+# A document in English: captions in any case, English units and numbers.
+rc=$(capture matrix --format=tsv $tax $m/english)
+[ "$rc" = 0 ] && ok || bad "matrix: english exit $rc"
+check_truth "matrix english" $m/english.tsv "$tmp/out"
+
+# Outputs: reviewed goldens (UPDATE=1 rewrites: review the diff).
+capture matrix --format=csv $tax $m/cases >/dev/null
+check "matrix: csv" $m/cases/expected.csv "$tmp/out"
+[ "$(head -c 3 "$tmp/out" | od -An -tx1 | tr -d ' ')" = efbbbf ] && ok || bad "matrix: csv has no BOM"
+tail -c +4 "$tmp/out" | grep -q '^topic,項目,Topic,"Acme, Inc. ""Hosting"" アクメ・ホスティング利用約款",' && ok ||
+    bad "matrix: csv quoting (RFC 4180)"
+[ "$(grep -c "$(printf '\r')\$" "$tmp/out")" = "$(wc -l <"$tmp/out")" ] && ok || bad "matrix: csv lines end in CRLF"
+capture matrix --format=json $tax $m/cases >/dev/null
+check "matrix: json" $m/cases/expected.json "$tmp/out"
+capture matrix --format=html $tax $m/cases >/dev/null
+check "matrix: html" $m/cases/expected.html "$tmp/out"
+capture matrix --format=json terms >/dev/null
+cp "$tmp/out" "$tmp/m1.json"
+capture matrix --format=json terms >/dev/null
+cmp -s "$tmp/out" "$tmp/m1.json" && ok || bad "matrix: two runs differ"
+
+# Usage errors.
+rc=$(capture matrix --format=xml); [ "$rc" = 2 ] && ok || bad "matrix: bad format exits 2"
+rc=$(capture matrix --as-of 2024-13-01); [ "$rc" = 2 ] && ok || bad "matrix: bad --as-of exits 2"
+
+# Bad topics files: path:line:col diagnostics, exit 1, no output.
+for f in $m/bad/*.yaml; do
+	rc=$(capture matrix --topics "$f" $m/cases)
+	[ "$rc" = 1 ] && [ ! -s "$tmp/out" ] && ok || bad "matrix: $f exit $rc"
+	check "matrix: $f" "${f%.yaml}.err" "$tmp/err"
+done
+rc=$(capture matrix --topics $m/no-such.yaml $m/cases)
+[ "$rc" = 2 ] && ok || bad "matrix: missing topics file exits 2 ($rc)"
+
+# termc build writes out/matrix.* and links it from the index.
+rm -rf "$tmp/mb"
+rc=$(capture build -o "$tmp/mb" terms)
+[ "$rc" = 0 ] && ok || bad "matrix: build exit $rc"
+for f in matrix.html matrix.csv matrix.json matrix.js matrix.css; do
+	[ -s "$tmp/mb/$f" ] && ok || bad "matrix: build wrote no $f"
+done
+grep -q 'href="matrix.html"' "$tmp/mb/index.html" && ok || bad "matrix: index does not link matrix.html"
+cmp -s "$tmp/mb/matrix.js" templates/matrix.js && ok || bad "matrix: matrix.js is not the template's"
+# The only script is the template's own; no handlers, no unsafe URLs.
+[ "$(grep -o '<script[^>]*>' "$tmp/mb/matrix.html")" = '<script src="matrix.js" defer>' ] && ok ||
+    bad "matrix: unexpected script in matrix.html"
+if grep -Eiq '<[^>]*[[:space:]]on[a-z]+=|(href|src)="[[:space:]]*(javascript|vbscript|data|file):' "$tmp/mb/matrix.html"; then
+	bad "matrix: unsafe markup in matrix.html"
+else ok; fi
+# Every clause link reaches an anchor of a published page.
+grep -o 'href="[^"#]*#[^"]*"' "$tmp/mb/matrix.html" | sed 's/^href="//; s/"$//' | sort -u >"$tmp/links"
+nl=0; nbad=0
+while IFS='#' read -r page anchor; do
+	nl=$((nl + 1))
+	grep -q "id=\"$anchor\"" "$tmp/mb/$page" 2>/dev/null || { nbad=$((nbad + 1)); echo "   dangling $page#$anchor"; }
+done <"$tmp/links"
+[ "$nl" -gt 100 ] && [ "$nbad" = 0 ] && ok || bad "matrix: $nbad of $nl clause links dangle"
+# Rows where providers differ are marked, and so are the best values.
+grep -q '<tr class="differs" id="late-interest">' "$tmp/mb/matrix.html" && ok || bad "matrix: differing row not marked"
+grep -q 'class="value best" data-sort="14.5"' "$tmp/mb/matrix.html" && ok || bad "matrix: best value not marked"
+grep -q '<tr id="governing-law">' "$tmp/mb/matrix.html" && bad "matrix: governing-law differs (条項なし at itscom)" || ok
+
+# Topic by topic: termc topicdiff (termc diff --by-topic after the merge).
+rc=$(capture topicdiff $tax -d $m/cases acme beta)
+[ "$rc" = 1 ] && ok || bad "topicdiff: differing providers exit $rc"
+check "topicdiff: text" $m/cases/topicdiff.txt "$tmp/out"
+rc=$(capture topicdiff --format=json $tax -d $m/cases acme beta)
+[ "$rc" = 1 ] && grep -q '"result": "differs"' "$tmp/out" && ok || bad "topicdiff: json"
+check "topicdiff: json" $m/cases/topicdiff.json "$tmp/out"
+rc=$(capture topicdiff -d terms directors directors/cloud-operation)
+[ "$rc" = 0 ] && ! grep -q '^differs' "$tmp/out" && ok || bad "topicdiff: a provider against itself exits $rc"
+rc=$(capture topicdiff -d terms dnet itscom)
+[ "$rc" = 1 ] && grep -q '^differs  jurisdiction' "$tmp/out" && grep -q '大阪地方裁判所' "$tmp/out" && ok ||
+    bad "topicdiff: dnet vs itscom"
+rc=$(capture topicdiff acme); [ "$rc" = 2 ] && ok || bad "topicdiff: one argument exits 2"
+rc=$(capture topicdiff -d terms nobody itscom); [ "$rc" = 2 ] && ok || bad "topicdiff: unknown provider exits 2 ($rc)"
+# argv as `termc diff --by-topic A B` will pass it.
+rc=$(capture topicdiff --by-topic -d terms dnet itscom)
+[ "$rc" = 1 ] && ok || bad "topicdiff: --by-topic accepted ($rc)"
+# Markers never reach the published page.
+rm -rf "$tmp/mc"
+rc=$(capture build -o "$tmp/mc" $m/cases)
+[ "$rc" = 0 ] && ! grep -rq 'termc: topics' "$tmp/mc" && [ ! -e "$tmp/mc/matrix.html" ] && ok ||
+    bad "matrix: marker published, or matrix built without topics.yaml ($rc)"

@@ -1,0 +1,168 @@
+/*
+ * Unit tests for value.c: each typed value in the forms the terms write
+ * it, full-width included (the extractor reads NFKC text), and the
+ * near-misses it must refuse (dates, article numbers, 1日分).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "value.h"
+
+static int n, failed;
+
+static void
+t(enum vtype type, const char *in, const char *norm, const char *raw)
+{
+	char *s = text_nfkc(in, strlen(in));
+	struct value v;
+	int found = value_find(type, s, 0, strlen(s), &v);
+	int good;
+
+	if (norm == NULL)
+		good = !found;
+	else
+		good = found && strcmp(v.norm, norm) == 0 &&
+		    strlen(raw) == v.len && memcmp(s + v.off, raw, v.len) == 0;
+	printf("%sok %d %s %s -> %s\n", good ? "" : "not ", ++n,
+	    vtype_name(type), in, found ? v.norm : "(none)");
+	if (!good) {
+		failed = 1;
+		if (found)
+			printf("# got raw '%.*s'\n", (int)v.len, s + v.off);
+	}
+	if (found)
+		value_release(&v);
+	free(s);
+}
+
+static void
+l(enum vtype type, const char *norm, const char *want)
+{
+	char *got = value_label(type, norm);
+	int good = strcmp(got, want) == 0;
+
+	printf("%sok %d label %s -> %s\n", good ? "" : "not ", ++n, norm, got);
+	if (!good)
+		failed = 1;
+	free(got);
+}
+
+/* Every type from every offset of a mixed text: bounds under ASan. */
+static void
+stress(void)
+{
+	static const char mix[] = "年率１４．５％、三十日前まで、20,000 円の2倍、"
+	    "月額料金の1 ヶ月相当分。前月末日まで翌月の月末まで東京地方裁判所"
+	    "、日本国の法令、終了後も存続。1,2,3.4.5%倍円か月ヶ年前";
+	char *s = text_nfkc(mix, strlen(mix));
+	size_t len = strlen(s), b, e;
+	struct value v;
+	int t, hits = 0;
+
+	for (b = 0; b < len; b++)
+		for (e = b; e <= len; e += 7)
+			for (t = 0; t < VT__MAX; t++)
+				if (value_find((enum vtype)t, s, b, e, &v)) {
+					if (v.off < b || v.off + v.len > e) {
+						if (!failed)
+							printf("# %s [%zu,%zu) "
+							    "-> [%zu,+%zu) %s\n",
+							    vtype_name((enum vtype)t),
+							    b, e, v.off, v.len,
+							    v.norm);
+						failed = 1;
+					}
+					hits++;
+					value_release(&v);
+				}
+	printf("%sok %d stress (%d values inside their ranges)\n",
+	    failed ? "not " : "", ++n, hits);
+	free(s);
+}
+
+int
+main(void)
+{
+	stress();
+	t(VT_RATE, "遅延期間につき年14.6%の割合による", "14.6%", "年14.6%");
+	t(VT_RATE, "年率１４．５％の遅延損害金", "14.5%", "年率14.5%");
+	t(VT_RATE, "年率 10 %", "10%", "年率 10 %");
+	t(VT_RATE, "第14条による", NULL, NULL);
+	t(VT_DURATION, "1ヶ月間更新される", "P1M", "1ヶ月間");
+	t(VT_DURATION, "起算して3か月とします", "P3M", "3か月");
+	t(VT_DURATION, "１ヶ年間とします", "P1Y", "1ヶ年間");
+	t(VT_DURATION, "2週間", "P2W", "2週間");
+	t(VT_DURATION, "8日間は撤回できる", "P8D", "8日間");
+	t(VT_DURATION, "翌月の月末までとします", "EONM", "翌月の月末");
+	t(VT_DURATION, "期間満了1か月前までに…さらに1年間更新", "P1Y", "1年間");
+	t(VT_DURATION, "2018年8月1日から", NULL, NULL);
+	t(VT_DURATION, "毎月1日から月末まで", NULL, NULL);
+	t(VT_DURATION, "第16条の規定", NULL, NULL);
+	t(VT_DURATION, "月額料金の30分の1を1日分の料金", NULL, NULL);
+	t(VT_DURATION, "前月末日までに", NULL, NULL);
+	t(VT_NOTICE, "廃止日の30日前までに通知", "P30D", "30日前まで");
+	t(VT_NOTICE, "１４日前までに", "P14D", "14日前まで");
+	t(VT_NOTICE, "２ヶ月前までに", "P2M", "2ヶ月前まで");
+	t(VT_NOTICE, "2 か月前までに書面で", "P2M", "2 か月前まで");
+	t(VT_NOTICE, "2週間前までに", "P2W", "2週間前まで");
+	t(VT_NOTICE, "解約を希望する月の前月末日までに", "EOPM", "前月末日");
+	t(VT_NOTICE, "受理した月の翌月末をもって成立", "EONM", "翌月末");
+	t(VT_NOTICE, "1ヶ月間更新される", NULL, NULL);
+	t(VT_NOTICE, "前項の規定により", NULL, NULL);
+	t(VT_AMOUNT, "20,000 円/回", "20000 JPY", "20,000 円");
+	t(VT_AMOUNT, "５，０００円", "5000 JPY", "5,000円");
+	t(VT_MULTIPLE, "免れた額の2倍に相当する額", "2x", "2倍");
+	t(VT_MULTIPLE, "２倍", "2x", "2倍");
+	t(VT_CAP, "月額料金の1か月分を超えない", "1 month fee", "1か月分");
+	t(VT_CAP, "月額利用料金の 1 ヶ月相当分を上限", "1 month fee",
+	    "1 ヶ月相当分");
+	t(VT_CAP, "100,000円を限度とする", "100000 JPY", "100,000円");
+	t(VT_COURT, "東京地方裁判所をもって第一審の専属管轄裁判所", "東京地方裁判所",
+	    "東京地方裁判所");
+	t(VT_COURT, "訴えについては、大阪地方裁判所を", "大阪地方裁判所",
+	    "大阪地方裁判所");
+	t(VT_COURT, "専属管轄裁判所とします", NULL, NULL);
+	t(VT_LAW, "準拠法は、日本法とします", "日本法", "日本法");
+	t(VT_LAW, "準拠法は、日本国の法令とします", "日本法", "日本国の法令");
+	t(VT_LAW, "準拠法は定めない", NULL, NULL);
+	t(VT_SURVIVAL, "利用契約終了後も1年間有効に存続する", "P1Y", "1年間");
+	t(VT_SURVIVAL, "当サービス完了後も存続するものとします", "indefinite",
+	    "存続");
+	t(VT_SURVIVAL, "秘密を漏洩してはならない", NULL, NULL);
+	t(VT_PRESENCE, "何でも", NULL, NULL);
+	t(VT_NOTICE, "廃止日の三十日前までに", "P30D", "三十日前まで");
+	t(VT_DURATION, "起算して三か月とする", "P3M", "三か月");
+	t(VT_MULTIPLE, "その二倍に相当する額", "2x", "二倍");
+	t(VT_DURATION, "同一日に", NULL, NULL);
+	/* English (the matrix folds ASCII to lower case first). */
+	t(VT_NOTICE, "with 30 days' prior written notice", "P30D",
+	    "30 days' prior");
+	t(VT_NOTICE, "thirty (30) days before", "P30D", "thirty (30) days before");
+	t(VT_DURATION, "an initial term of one year", "P1Y", "one year");
+	t(VT_DURATION, "monthly fees", NULL, NULL);
+	t(VT_DURATION, "someone month", NULL, NULL);
+	t(VT_RATE, "14.6% per annum", "14.6%", "14.6%");
+	t(VT_AMOUNT, "up to jpy 100,000 in total", "100000 JPY", "jpy 100,000");
+	t(VT_AMOUNT, "50,000 yen", "50000 JPY", "50,000 yen");
+	t(VT_MULTIPLE, "2 times the fees", "2x", "2 times");
+	t(VT_COURT, "the tokyo district court has", "Tokyo District Court",
+	    "tokyo district court");
+	t(VT_LAW, "governed by the laws of japan", "日本法", "laws of japan");
+	t(VT_SURVIVAL, "this survives for 2 years", "P2Y", "2 years");
+	t(VT_DURATION, "第三条による一部の変更", NULL, NULL);
+	l(VT_NOTICE, "P30D", "30日前");
+	l(VT_DURATION, "P3M", "3か月");
+	l(VT_DURATION, "P1Y", "1年");
+	l(VT_NOTICE, "EOPM", "前月末日まで");
+	l(VT_NOTICE, "EONM", "翌月末に終了");
+	l(VT_CAP, "1 month fee", "月額料金の1か月分");
+	l(VT_CAP, "1000000 JPY", "1,000,000円");
+	l(VT_MULTIPLE, "2x", "2倍");
+	l(VT_RATE, "14.6%", "14.6%");
+	l(VT_SURVIVAL, "indefinite", "期限なし");
+	l(VT_PRESENCE, "yes", "あり");
+	l(VT_COURT, "東京地方裁判所", "東京地方裁判所");
+	return failed;
+}
