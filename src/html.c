@@ -246,7 +246,7 @@ heading_title(xmlNodePtr h, const struct node *n)
 static xmlNodePtr
 r_division(xmlNodePtr parent, const struct node *n, struct rctx *rc)
 {
-	char cls[64], hn[4];
+	char cls[64], hn[16];
 	xmlNodePtr s, h;
 
 	snprintf(cls, sizeof(cls), "division %s", divkind_name(n->divkind));
@@ -262,7 +262,7 @@ r_division(xmlNodePtr parent, const struct node *n, struct rctx *rc)
 static xmlNodePtr
 r_article(xmlNodePtr parent, const struct node *n, struct rctx *rc)
 {
-	char hn[4];
+	char hn[16];
 	xmlNodePtr s, h;
 
 	s = el(parent, "section", "article");

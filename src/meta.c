@@ -13,6 +13,7 @@
 #include <yaml.h>
 
 #include "diag.h"
+#include "hmap.h"
 #include "meta.h"
 #include "source.h"
 #include "xalloc.h"
@@ -157,7 +158,8 @@ parse_changes(struct ctx *c, struct meta *m, yaml_node_t *v)
 
 	m->changes_line = line_of(c, v);
 	if (v->type == YAML_SCALAR_NODE) {
-		m->changes = xmalloc(sizeof(*m->changes));
+		m->changes = xreallocarray(m->changes, m->nchanges + 1,
+		    sizeof(*m->changes));
 		m->changes[m->nchanges++] = scalar(c, v, "changes");
 		return;
 	}
@@ -182,12 +184,15 @@ walk(struct ctx *c, struct meta *m, yaml_node_t *root)
 	static const char *const required[] = { "provider", "provider_name",
 	    "document", "title", "revision" };
 	yaml_node_pair_t *p;
-	yaml_node_t *k, *v;
+	yaml_node_t *k, *v, *first;
 	const char *key;
 	char **slot;
 	int *lineslot, *colslot;
 	int present[5] = { 0, 0, 0, 0, 0 };
+	struct hmap seen;
 	size_t i;
+
+	hmap_init(&seen);
 
 	for (p = root->data.mapping.pairs.start;
 	    p < root->data.mapping.pairs.top; p++) {
@@ -196,6 +201,14 @@ walk(struct ctx *c, struct meta *m, yaml_node_t *root)
 		if (k == NULL || v == NULL || k->type != YAML_SCALAR_NODE)
 			continue;
 		key = (const char *)k->data.scalar.value;
+		/* YAML keys are unique; libyaml does not check that. */
+		if ((first = hmap_put(&seen, key, k)) != k) {
+			diag(c->d, c->src->path, line_of(c, k), col_of(k),
+			    D_FM_SYNTAX, "duplicate field %s (first at line %d)",
+			    key, line_of(c, first));
+			c->errors++;
+			continue;
+		}
 		slot = NULL;
 		lineslot = colslot = NULL;
 		for (i = 0; i < sizeof(required) / sizeof(required[0]); i++)
@@ -260,6 +273,7 @@ walk(struct ctx *c, struct meta *m, yaml_node_t *root)
 			c->errors++;
 		}
 	}
+	hmap_release(&seen);
 	if (m->lang == NULL)
 		m->lang = xstrdup("ja");
 }

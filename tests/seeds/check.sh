@@ -18,6 +18,8 @@
 # caption).  Both lists are compared line by line after removing whitespace
 # (ASCII and U+3000) only; any difference fails with a diff: source on the
 # left (-), terms on the right (+).  Exit 0 when all match, 1 otherwise.
+# TERMS_DIR (default terms) names the collection to check; the suite uses
+# it to prove that a broken copy fails.
 #
 # POSIX sh and awk only: no python, no jq.
 set -u
@@ -28,21 +30,22 @@ fi
 T=$1
 case $T in /*) ;; *) T="$(pwd)/$T" ;; esac
 cd "$(dirname "$0")/../.." || exit 2
+terms=${TERMS_DIR:-terms}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 # Byte semantics in awk (gawk would count characters in a UTF-8 locale).
 LC_ALL=C
 export LC_ALL
 
-# seed source | mode | terms files whose articles, concatenated, are the
-# source's articles.  mode: "-" or "captions" (see above).
+# seed source | mode | terms files (under TERMS_DIR) whose articles,
+# concatenated, are the source's articles.  mode: "-" or "captions".
 MAP='
-000_1d0187179ba45fa4.txt|captions|terms/mic/full-managed/2012-02-29.md
-001_35244394e40e63ec.txt|-|terms/dnet/operation-support/2018-08-01.md
-002_a1a1efcafd46ffbd.txt|-|terms/directors/cloud-operation/2019-06-01.md
-002_a1a1efcafd46ffbd.txt|-|terms/directors/cloud-operation/2017-03-01.md
-003_d3890c41cd2197f5.txt|-|terms/dnet/secure-managed-server/2017-06-01.md terms/dnet/secure-managed-server-windows/2006-04-12.md
-004_5da013a9188c288f.txt|-|terms/itscom/server-hosting/2024-03-01.md
+000_1d0187179ba45fa4.txt|captions|mic/full-managed/2012-02-29.md
+001_35244394e40e63ec.txt|-|dnet/operation-support/2018-08-01.md
+002_a1a1efcafd46ffbd.txt|-|directors/cloud-operation/2019-06-01.md
+002_a1a1efcafd46ffbd.txt|-|directors/cloud-operation/2017-03-01.md
+003_d3890c41cd2197f5.txt|-|dnet/secure-managed-server/2017-06-01.md dnet/secure-managed-server-windows/2006-04-12.md
+004_5da013a9188c288f.txt|-|itscom/server-hosting/2024-03-01.md
 '
 
 # Article headings of a source text, one "label（caption）" per line.
@@ -140,6 +143,7 @@ source_articles() {
 # first, then its "label" and "caption".
 terms_articles() {
 	for f in "$@"; do
+		f=$terms/$f
 		if ! "$T" tree "$f" >"$tmp/tree.json" 2>"$tmp/tree.err"; then
 			{ echo "termc tree $f failed:"; cat "$tmp/tree.err"; } >"$tmp/why"
 			return 1
@@ -190,9 +194,9 @@ echo "$MAP" | while IFS='|' read -r seed mode files; do
 		echo "seed $name: no articles found in the source"
 		echo FAIL
 	elif cmp -s "$tmp/seed-$name-source" "$tmp/seed-$name-terms"; then
-		echo "seed $name: $count articles match ($files)"
+		echo "seed $name: $count articles match ($terms: $files)"
 	else
-		echo "seed $name: articles differ (- source $seed, + $files):"
+		echo "seed $name: articles differ (- source $seed, + $terms: $files):"
 		diff -u "$tmp/seed-$name-source" "$tmp/seed-$name-terms" |
 		    sed -n '3,$p'
 		# Where the first difference is, in both files.
