@@ -21,10 +21,10 @@ SAN	   = -fsanitize=address,undefined -fno-omit-frame-pointer \
 
 # Objects by layer: base, input, tree, output, commands.
 BASE	= xalloc buf diag hmap text
-INPUT	= source meta md lower numeral
+INPUT	= source meta md lower numeral decode
 TREE	= clause doc corpus
 OUTPUT	= treejson treexml template html site outfile
-CMDS	= main
+CMDS	= main import
 LIB_OBJS = $(BASE) $(INPUT) $(TREE) $(OUTPUT)
 
 OBJDIR	 = build/obj

@@ -12,6 +12,7 @@
 
 int	cmd_build(int, char **);
 int	cmd_tree(int, char **);
+int	cmd_import(int, char **);
 
 /* Print "termc: message" for a usage error and return 2. */
 int	usage_error(const char *cmd, const char *fmt, ...)

@@ -19,6 +19,7 @@ static const struct command {
 	const char	*summary;
 } commands[] = {
 	{ "build", cmd_build, "compile terms into a published site" },
+	{ "import", cmd_import, "convert plain text or legacy encodings to a terms file" },
 	{ "tree", cmd_tree, "print the clause tree of a terms file" },
 };
 

@@ -1,0 +1,78 @@
+#!/bin/sh
+# Measure termc import against the hand-made terms files.
+# Usage: tests/import/measure.sh TERMC OUTDIR
+#
+# For each seed tests/import/seeds/NNN.txt (copies of the five source
+# documents) and the terms file(s) made from it (seeds.map), prints one line
+#   NNN articles=MATCH/TOTAL diff=LINES terms_lines=N
+# where MATCH counts the terms file's articles (number and caption, in
+# order) that the import has too, and LINES is the number of lines that
+# `diff` reports (added + removed) between the two, both normalized:
+# front matter, HTML comments and blank lines dropped, leading and trailing
+# spaces stripped.  The import is written to OUTDIR/NNN.md and must load
+# with `termc tree`.
+set -u
+T=$1
+out=$2
+dir=$(dirname "$0")
+
+# Article "num<TAB>caption" lines from termc tree's JSON (pretty-printed
+# one field per line), in document order.
+articles() {
+	"$T" tree "$1" | awk '
+	    /"type": "article"/ { a = 1; num = ""; next }
+	    a && /"num":/ { sub(/^ *"num": /, ""); sub(/,$/, ""); num = $0; next }
+	    a && /"caption":/ { sub(/^ *"caption": /, ""); sub(/,$/, "");
+		print num "\t" $0; a = 0 }'
+}
+
+normalize() {
+	awk 'NR == 1 && /^---$/ { fm = 1; next }
+	    fm && /^---$/ { fm = 0; next }
+	    fm { next }
+	    /^[ \t]*<!--.*-->[ \t]*$/ { next }
+	    { sub(/^[ \t]+/, ""); sub(/[ \t]+$/, "") }
+	    NF { print }' "$@"
+}
+
+while read -r seed provider document revision terms; do
+	case $seed in '#'*|'') continue ;; esac
+	"$T" import --provider="$provider" --document="$document" \
+	    --revision="$revision" "$dir/seeds/$seed.txt" \
+	    >"$out/$seed.md" 2>"$out/$seed.err"
+	# The terms files the seed became (003 became two documents).
+	: >"$out/$seed.want"
+	: >"$out/$seed.want.art"
+	for t in $(echo "$terms" | tr ',' ' '); do
+		normalize "terms/$t" >>"$out/$seed.want"
+		articles "terms/$t" >>"$out/$seed.want.art"
+	done
+	normalize "$out/$seed.md" >"$out/$seed.got"
+	# A second document (import marks where it starts) is loaded on
+	# its own, under the first one's front matter.
+	awk -v a="$out/$seed.1.md" -v b="$out/$seed.2.md" '
+	    NR == 1 { fm = 1 }
+	    /^<!-- termc: import: a second document starts here/ { two = 1 }
+	    { if (two) print >b; else print >a }
+	    fm { head = head $0 "\n" }
+	    fm && NR > 1 && /^---$/ { fm = 0; printf "%s", head >b }
+	' "$out/$seed.md"
+	: >"$out/$seed.got.art"
+	: >"$out/$seed.tree.err"
+	for part in "$out/$seed.1.md" "$out/$seed.2.md"; do
+		[ -s "$part" ] || continue
+		articles "$part" >>"$out/$seed.got.art" 2>>"$out/$seed.tree.err"
+	done
+	rm -f "$out/$seed.1.md" "$out/$seed.2.md"
+	if grep -q 'error' "$out/$seed.tree.err"; then
+		echo "$seed: termc tree fails on the import:" >&2
+		head -5 "$out/$seed.tree.err" >&2
+	fi
+	total=$(wc -l <"$out/$seed.want.art")
+	# Articles of the terms file found, in order, in the import.
+	match=$(diff "$out/$seed.want.art" "$out/$seed.got.art" |
+	    grep -c '^<')
+	match=$((total - match))
+	lines=$(diff "$out/$seed.want" "$out/$seed.got" | grep -c '^[<>]')
+	echo "$seed articles=$match/$total diff=$lines terms_lines=$(wc -l <"$out/$seed.want")"
+done <"$dir/seeds.map"
