@@ -592,8 +592,9 @@ history_line(struct imp *im, const char *s, int line)
 	size_t used;
 
 	p = s;
-	if (starts(p, "付則") || starts(p, "附則")) {
-		p = skip_sp(p + strlen("付則"));
+	if ((starts(p, "付") || starts(p, "附")) &&
+	    starts(skip_sp(p + strlen("付")), "則")) {
+		p = skip_sp(skip_sp(p + strlen("付")) + strlen("則"));
 		if (!starts(p, "（") && *p != '(')
 			return 0;
 		p += *p == '(' ? 1 : strlen("（");
@@ -626,7 +627,8 @@ history_line(struct imp *im, const char *s, int line)
 	p += used;
 	if (starts(p, "から")) {
 		p += strlen("から");
-		if ((e = strstr(p, "します")) == NULL || !is_hist_word(p) ||
+		if (((e = strstr(p, "します")) == NULL &&
+		    (e = strstr(p, "する")) == NULL) || !is_hist_word(p) ||
 		    (strstr(p, "施行") == NULL))
 			return 0;
 		hist_add(im, date, p, (size_t)(e - p), line);
@@ -828,6 +830,20 @@ debris(struct imp *im)
 			}
 		}
 	}
+	/* A 目次 heading right above dropped entries goes with them. */
+	for (i = 0; i < im->nr; i++) {
+		char *sq = squeeze(im->r[i].s);
+
+		if (strcmp(sq, "目次") == 0 || strcmp(sq, "目　次") == 0) {
+			for (j = i + 1; j < im->nr && im->r[j].s[0] == '\0'; j++)
+				;
+			if (j < im->nr && im->r[j].drop) {
+				im->r[i].drop = 1;
+				im->st->toc++;
+			}
+		}
+		free(sq);
+	}
 	for (i = 0; i < im->nr; i++)
 		if (!im->r[i].drop && pagenum_line(im->r[i].s)) {
 			im->r[i].drop = 1;
@@ -904,32 +920,40 @@ size_cmp(const void *a, const void *b)
 }
 
 /*
- * A wrapped layout: the 90th percentile of line widths is the wrap width W
- * when at least 35% of the lines are within 80% of it (in running text
- * lines end where paragraphs end, and widths spread).  Returns W or 0.
+ * A wrapped layout: the layout broke lines at one width, so many lines
+ * share it.  W is the width X (in columns, 30 or more) that the most lines
+ * fall within [X-6, X] of; the layout is wrapped when at least a fifth of
+ * the lines do.  Running text, where lines end where paragraphs end, has
+ * a tenth or less (the five seeds: 5-9% unwrapped, 64% wrapped).
+ * Returns W or 0.
  */
 static size_t
 wrap_width(struct imp *im)
 {
-	size_t *w, n = 0, i, near = 0, W;
+	size_t *w, n = 0, i, lo = 0, best = 0, bestn = 0;
 
 	w = xreallocarray(NULL, im->nr ? im->nr : 1, sizeof(*w));
 	for (i = 0; i < im->nr; i++)
 		if (!im->r[i].drop && im->r[i].s[0] != '\0')
 			w[n++] = cols(im->r[i].s);
-	if (n < 20) {
-		free(w);
-		return 0;
-	}
 	qsort(w, n, sizeof(*w), size_cmp);
-	W = w[n * 9 / 10];
-	for (i = 0; i < n; i++)
-		if (w[i] * 10 >= W * 8)
-			near++;
+	/* Windows ending at each width: two pointers over sorted widths. */
+	for (i = 0; i < n; i++) {
+		if (w[i] < 30)
+			continue;
+		while (w[lo] + 6 < w[i])
+			lo++;
+		if (i + 1 < n && w[i + 1] == w[i])
+			continue;
+		if (i - lo + 1 > bestn) {
+			bestn = i - lo + 1;
+			best = w[i];
+		}
+	}
 	free(w);
-	if (W < 30 || near * 100 < n * 35)
+	if (n < 15 || bestn * 5 < n)
 		return 0;
-	return W;
+	return best;
 }
 
 static void
@@ -1732,6 +1756,22 @@ import_text(const char *path, const char *text, size_t len,
 
 	memset(&im, 0, sizeof(im));
 	memset(st, 0, sizeof(*st));
+	/* Already a terms file (a legacy-encoded .md): the encoding was the
+	 * only thing to convert.  Line ends become LF. */
+	if ((len >= 4 && strncmp(text, "---\n", 4) == 0) ||
+	    (len >= 5 && strncmp(text, "---\r\n", 5) == 0)) {
+		buf_init(&o);
+		for (i = 0; i < len; i++) {
+			if (text[i] == '\r') {
+				buf_putc(&o, '\n');
+				if (i + 1 < len && text[i + 1] == '\n')
+					i++;
+			} else
+				buf_putc(&o, text[i]);
+		}
+		st->passthrough = 1;
+		return buf_detach(&o);
+	}
 	im.path = path;
 	im.d = d;
 	im.st = st;
@@ -1826,6 +1866,26 @@ read_file(const char *path, size_t *len, struct diags *d)
 	return bytes;
 }
 
+/* One line on standard error: what import did. */
+static void
+summary(const char *path, const struct import_stats *st)
+{
+	if (st->passthrough) {
+		fprintf(stderr, "termc: import: %s: a terms file already (front "
+		    "matter found): encoding converted only\n", path);
+		return;
+	}
+	fprintf(stderr, "termc: import: %s: %zu articles (%zu numbers "
+	    "supplied), %zu divisions, %zu tables; dropped %zu "
+	    "table-of-contents lines, %zu page numbers, %zu repeated "
+	    "header/footer lines; joined %zu broken lines",
+	    path, st->articles, st->supplied, st->divisions, st->tables,
+	    st->toc, st->pagenum, st->repeated, st->joined);
+	if (st->wrapped)
+		fprintf(stderr, " (wrapped layout, %d columns)", st->wrapped);
+	fputc('\n', stderr);
+}
+
 int
 cmd_import(int argc, char **argv)
 {
@@ -1899,16 +1959,7 @@ cmd_import(int argc, char **argv)
 	}
 	if (text != NULL && diags_exit(&d, 0) == 0) {
 		md = import_text(path, text, tlen, &op, &st, &d);
-		fprintf(stderr, "termc: import: %s: %zu articles (%zu numbers "
-		    "supplied), %zu divisions, %zu tables; dropped %zu "
-		    "table-of-contents lines, %zu page numbers, %zu repeated "
-		    "header/footer lines; joined %zu broken lines",
-		    path, st.articles, st.supplied, st.divisions, st.tables,
-		    st.toc, st.pagenum, st.repeated, st.joined);
-		if (st.wrapped)
-			fprintf(stderr, " (wrapped layout, %d columns)",
-			    st.wrapped);
-		fputc('\n', stderr);
+		summary(path, &st);
 	}
 	free(text);
 	if (md != NULL && diags_exit(&d, 0) == 0) {

@@ -30,11 +30,13 @@ struct import_stats {
 	size_t	 repeated;	/* dropped repeated headers and footers */
 	size_t	 joined;	/* layout line breaks removed */
 	int	 wrapped;	/* layout wraps at width (columns), or 0 */
+	int	 passthrough;	/* input was a terms file already */
 };
 
 /*
  * Turn len bytes of UTF-8 text (any line ends) read from path into a terms
- * file.  Never fails: what it cannot place is reported in d as a warning
+ * file.  Text that starts with a --- line is a terms file already (in a
+ * legacy encoding, say): it comes back as it is, with LF line ends.  Never fails: what it cannot place is reported in d as a warning
  * with its line and kept in the output as a plain paragraph.  Returns the
  * Markdown, NUL-terminated (caller frees); fills st.
  */
