@@ -4,12 +4,13 @@
 #
 # For each seed tests/import/seeds/NNN.txt (copies of the five source
 # documents) and the terms file(s) made from it (seeds.map), prints one line
-#   NNN articles=MATCH/TOTAL diff=LINES terms_lines=N
+#   NNN articles=MATCH/TOTAL diff=LINES nospace=NOSPACE terms_lines=N
 # where MATCH counts the terms file's articles (number and caption, in
 # order) that the import has too, and LINES is the number of lines that
 # `diff` reports (added + removed) between the two, both normalized:
 # front matter, HTML comments and blank lines dropped, leading and trailing
-# spaces stripped.  The import is written to OUTDIR/NNN.md and must load
+# spaces stripped; NOSPACE is the same count with every ASCII space removed
+# (what remains when spacing differences are set aside).  The import is written to OUTDIR/NNN.md and must load
 # with `termc tree`.
 set -u
 T=$1
@@ -74,5 +75,9 @@ while read -r seed provider document revision terms; do
 	    grep -c '^<')
 	match=$((total - match))
 	lines=$(diff "$out/$seed.want" "$out/$seed.got" | grep -c '^[<>]')
-	echo "$seed articles=$match/$total diff=$lines terms_lines=$(wc -l <"$out/$seed.want")"
+	# The same with every ASCII space removed: what is not spacing.
+	tr -d ' ' <"$out/$seed.want" >"$out/$seed.want.ns"
+	tr -d ' ' <"$out/$seed.got" >"$out/$seed.got.ns"
+	ns=$(diff "$out/$seed.want.ns" "$out/$seed.got.ns" | grep -c '^[<>]')
+	echo "$seed articles=$match/$total diff=$lines nospace=$ns terms_lines=$(wc -l <"$out/$seed.want")"
 done <"$dir/seeds.map"

@@ -162,12 +162,14 @@ T="$T" sh "$idir/measure.sh" "$T" "$e/seeds" >"$e/measure" 2>"$e/measure.err"
 if [ "${UPDATE:-}" = 1 ]; then
 	cp "$e/measure" "$idir/seeds.golden"
 fi
-while read -r seed art diffl rest; do
+while read -r seed art diffl nsl rest; do
 	want=$(grep "^$seed " "$idir/seeds.golden")
 	set -- $want
-	wm=${2#articles=}; wm=${wm%/*}; wd=${3#diff=}
+	wm=${2#articles=}; wm=${wm%/*}; wd=${3#diff=}; wn=${4#nospace=}
 	m=${art#articles=}; total=${m#*/}; m=${m%/*}; d=${diffl#diff=}
-	[ -n "$want" ] && [ "$m" -ge "$wm" ] && [ "$m" = "$total" ] && [ "$d" -le "$wd" ] &&
+	n=${nsl#nospace=}
+	[ -n "$want" ] && [ "$m" -ge "$wm" ] && [ "$m" = "$total" ] &&
+	    [ "$d" -le "$wd" ] && [ "$n" -le "$wn" ] &&
 	    ok || bad "import: seed $seed regressed: $art $diffl (golden: $want)"
 	[ "$d" -lt "${wd:-0}" ] && echo "   note: seed $seed improved to $diffl; update seeds.golden"
 	check "import: seed $seed output" "$idir/seeds/$seed.md" "$e/seeds/$seed.md"
