@@ -97,7 +97,7 @@ first_cp(const char *s)
 
 	if (*s == '\0')
 		return 0;
-	utf8_next(s, strlen(s), &c);
+	utf8_next(s, strnlen(s, 4), &c);
 	return c;
 }
 
@@ -145,7 +145,7 @@ skip_sp(const char *s)
 	int32_t c;
 	size_t n;
 
-	while (*s != '\0' && (n = utf8_next(s, strlen(s), &c)) > 0 &&
+	while (*s != '\0' && (n = utf8_next(s, strnlen(s, 4), &c)) > 0 &&
 	    is_space(c))
 		s += n;
 	return s;
@@ -175,7 +175,7 @@ squeeze(const char *s)
 
 	buf_init(&b);
 	for (; *s != '\0'; s += n) {
-		n = utf8_next(s, strlen(s), &c);
+		n = utf8_next(s, strnlen(s, 4), &c);
 		if (!is_space(c))
 			buf_put(&b, s, n);
 	}
@@ -249,6 +249,13 @@ opener(const char *s)
 		if (starts(s, w[i]))
 			return 1;
 	return 0;
+}
+
+static int
+is_alnum(int32_t c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+	    (c >= '0' && c <= '9');
 }
 
 /* Has s a sentence mark (。、，) anywhere? */
@@ -327,7 +334,7 @@ named_division(const char *s)
 		return DIV_APPENDIX;
 	buf_init(&b);
 	for (p = s; *p != '\0'; p += n) {
-		n = utf8_next(p, strlen(p), &c);
+		n = utf8_next(p, strnlen(p, 4), &c);
 		if (!is_space(c))
 			buf_put(&b, p, n);
 	}
@@ -963,6 +970,7 @@ join(struct imp *im)
 	size_t i, j, W;
 	struct rline *r, *prev;
 	int blank = 0, bullet, full;
+	size_t nch;
 	int32_t a, z;
 	char *s;
 
@@ -989,6 +997,10 @@ join(struct imp *im)
 		buf_reset(&b);
 		buf_puts(&b, s);
 		prev = r;
+		/* Kept up to date as lines join: no rescans, linear cost. */
+		nch = nchars(s);
+		if (strchr(s, '\t') != NULL || heading_line(s))
+			goto done;
 		/* Run on while the next line continues this one. */
 		for (j = i + 1; j < im->nr; j++) {
 			struct rline *n = &im->r[j];
@@ -1001,8 +1013,6 @@ join(struct imp *im)
 			/* Brackets close mid-sentence as often as not. */
 			full = W > 0 && cols(prev->s) * 10 >= W * 8 &&
 			    z != 0x3002 && z != 0xff0e && z != 0xff1a;
-			if (strchr(b.data, '\t') != NULL || heading_line(s))
-				break;
 			/* A full line runs on even into what looks like a
 			 * kana or kanji marker (リ DNS…) or a caption. */
 			if (starts_structure(n->s, n->indent) &&
@@ -1013,12 +1023,12 @@ join(struct imp *im)
 			    cols(prev->s) + 2 >= W))
 				run = 1;
 			if (!is_terminal(z) && (cannot_start(a) ||
-			    (is_hiragana(a) && nchars(b.data) >= 10 &&
-			    !opener(n->s) && !title_like(b.data))))
+			    (is_hiragana(a) && nch >= 10 && !opener(n->s) &&
+			    !(nch <= 60 && title_like(b.data)))))
 				run = 1;
 			/* A sentence cut after a hiragana, or a numbered
 			 * paragraph or note cut anywhere: long lines only. */
-			if (!is_terminal(z) && !bullet && nchars(b.data) >= 30 &&
+			if (!is_terminal(z) && !bullet && nch >= 30 &&
 			    (is_hiragana(z) || starts_marker(s) ||
 			    starts(s, "※")) && !opener(n->s))
 				run = 1;
@@ -1034,17 +1044,17 @@ join(struct imp *im)
 			/* "※" alone, then its note. */
 			if (strcmp(b.data, "※") == 0 || strcmp(b.data, "＊") == 0)
 				run = 1;
-			if (!run)
+			if (!run || strchr(n->s, '\t') != NULL)
 				break;
-			if (z < 0x80 && a < 0x80 && z != ' ' && a != ' ' &&
-			    ((z >= 'A' && z <= 'z') || (z >= '0' && z <= '9')) &&
-			    ((a >= 'A' && a <= 'z') || (a >= '0' && a <= '9')))
+			if (is_alnum(z) && is_alnum(a))
 				buf_putc(&b, ' ');
 			buf_puts(&b, n->s);
+			nch += nchars(n->s);
 			im->st->joined++;
 			prev = n;
 			i = j;
 		}
+done:
 		im->l = xreallocarray(im->l, im->nl + 1, sizeof(*im->l));
 		im->l[im->nl].s = xstrdup(b.data);
 		im->l[im->nl].no = r->no;
@@ -1291,7 +1301,14 @@ text_line(struct emitter *e, const char *s)
 	    *s == '|' || (*s == '-' && s[1] != ' ') || starts(s, "```") ||
 	    starts(s, "~~~") || *s == '<')
 		buf_putc(e->o, '\\');
-	buf_puts(e->o, s);
+	/* A backslash before ASCII punctuation would escape it: double it,
+	 * so that every byte of the source reaches the page. */
+	for (; *s != '\0'; s++) {
+		buf_putc(e->o, *s);
+		if (*s == '\\' && s[1] != '\0' && strchr(
+		    "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", s[1]) != NULL)
+			buf_putc(e->o, '\\');
+	}
 	buf_putc(e->o, '\n');
 }
 

@@ -175,3 +175,15 @@ while read -r seed art diffl nsl rest; do
 	check "import: seed $seed output" "$idir/seeds/$seed.md" "$e/seeds/$seed.md"
 done <"$e/measure"
 [ "$(wc -l <"$e/measure")" = 5 ] && ok || bad "import: measure.sh did not measure five seeds"
+
+# ---- every byte reaches the tree: Markdown syntax in the text is escaped --
+printf '%s\n' '第1条（記号）' '本文 a\*b と C:\[x] と 1) です。' \
+    '# 見出しでない' '> 引用でない' '<b>タグ</b>' >"$e/md.txt"
+rc=$(ecap import --provider=a --provider-name=A --document=b --title=T \
+    --revision=2024-01-01 -o md.md md.txt)
+rc2=$(ecap tree md.md)
+[ "$rc" = 0 ] && [ "$rc2" = 0 ] &&
+    grep -qF '"text": "本文 a\\*b と C:\\[x] と 1) です。"' "$e/out" &&
+    grep -qF '"text": "# 見出しでない"' "$e/out" &&
+    grep -qF '"text": "> 引用でない"' "$e/out" && ok ||
+    bad "import: Markdown syntax in text must survive (exit $rc/$rc2)"

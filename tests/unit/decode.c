@@ -58,6 +58,7 @@ main(void)
 	static const char want932[] = "あいう ｱｲｳ ①\\~\n";
 	static const char wanteuc[] = "あいう ｱｲｳ \\~\n";
 	static const char u16le[] = "\xff\xfe\x42\x30\x0a\x00";
+	static const char u16be[] = "\xfe\xff\xd8\x42\xdf\x9f\x00!";
 	/* Half-width katakana triple in size: forces E2BIG. */
 	char kana[600];
 	struct diags d;
@@ -79,6 +80,12 @@ main(void)
 		s = dec(u16le, sizeof(u16le) - 1, ENC_UTF16, chunk, &ch, &d);
 		snprintf(name, sizeof(name), "utf-16le chunk %zu", chunk);
 		t(s != NULL && strcmp(s, "あ\n") == 0 && d.n == 0, name);
+		free(s);
+		/* A surrogate pair (U+20B9F 𠮟) split at every byte. */
+		s = dec(u16be, sizeof(u16be) - 1, ENC_UTF16, chunk, &ch, &d);
+		snprintf(name, sizeof(name), "utf-16be pair chunk %zu", chunk);
+		t(s != NULL && strcmp(s, "\xf0\xa0\xae\x9f!") == 0 && d.n == 0,
+		    name);
 		free(s);
 	}
 	for (i = 0; i < sizeof(kana) - 1; i++)
