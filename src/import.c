@@ -36,6 +36,7 @@
 #include "decode.h"
 #include "diag.h"
 #include "import.h"
+#include "meta.h"
 #include "numeral.h"
 #include "outfile.h"
 #include "source.h"
@@ -286,6 +287,20 @@ article_line(const char *s, char **num, size_t *labelend, int *hascap,
 		return 0;
 	p = s + len;
 	*hascap = 0;
+	/* 第十条から第十二条まで　削除: a range of deleted articles. */
+	if (starts(p, "から") && starts(p + strlen("から"), "第")) {
+		char *num2 = NULL;
+		size_t len2;
+		const char *q = p + strlen("から");
+
+		if (article_label_parse(q, &num2, &len2) &&
+		    starts(q + len2, "まで") &&
+		    strcmp(skip_sp(q + len2 + strlen("まで")), "削除") == 0 &&
+		    q + len2 + strlen("まで") != skip_sp(q + len2 +
+		    strlen("まで")))
+			p = q + len2 + strlen("まで");
+		free(num2);
+	}
 	if (caption_parse(p, &cap, &caplen, &used) && caplen > 0) {
 		p += used;
 		*hascap = 1;
@@ -1172,18 +1187,28 @@ static void
 yaml_str(struct buf *o, const char *s)
 {
 	const char *p;
+	int ctl = 0;
 
-	if (*s != '\0' && strchr("-?:,[]{}#&*!|>'\"%@` ", *s) == NULL &&
+	for (p = s; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			ctl = 1;
+	if (!ctl && *s != '\0' &&
+	    strchr("-?:,[]{}#&*!|>'\"%@` ", *s) == NULL &&
 	    strstr(s, ": ") == NULL && strstr(s, " #") == NULL &&
 	    !ends_with(s, ":") && !ends_with(s, " ")) {
 		buf_puts(o, s);
 		return;
 	}
+	/* Double-quoted: \" \\ and \xNN for control characters. */
 	buf_putc(o, '"');
 	for (p = s; *p != '\0'; p++) {
-		if (*p == '"' || *p == '\\')
-			buf_putc(o, '\\');
-		buf_putc(o, *p);
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			buf_printf(o, "\\x%02x", (unsigned char)*p);
+		else {
+			if (*p == '"' || *p == '\\')
+				buf_putc(o, '\\');
+			buf_putc(o, *p);
+		}
 	}
 	buf_putc(o, '"');
 }
@@ -1962,6 +1987,11 @@ cmd_import(int argc, char **argv)
 	}
 	if (argc - optind != 1)
 		return usage_error("import", "expected one FILE");
+	if ((op.provider != NULL && !is_slug(op.provider)) ||
+	    (op.document != NULL && !is_slug(op.document)))
+		return usage_error("import", "a slug is [a-z0-9-]+");
+	if (op.revision != NULL && !is_date(op.revision))
+		return usage_error("import", "a revision is a date, YYYY-MM-DD");
 	if (out != NULL && (*out == '\0' || out[strlen(out) - 1] == '/'))
 		return usage_error("import", "-o needs a file name");
 	path = argv[optind];

@@ -58,6 +58,10 @@ rc=$(ecap import $opts --encoding=euc-jp cp932only.sjis)
 [ "$rc" = 1 ] && [ ! -s "$e/out" ] && ok || bad "import: cp932 read as euc-jp (exit $rc)"
 rc=$(ecap import --encoding=latin9 sample.utf8)
 [ "$rc" = 2 ] && ok || bad "import: unknown encoding exits 2 (got $rc)"
+for o in --provider=Bad --document=a_b --revision=2024-13-01; do
+	rc=$(ecap import "$o" sample.utf8)
+	[ "$rc" = 2 ] && [ ! -s "$e/out" ] && ok || bad "import: $o exits 2 (got $rc)"
+done
 
 # ---- broken encodings: exit 1, nothing on stdout, the golden error -----
 # CP932 with a multibyte character cut by the end of the file.
