@@ -2,27 +2,32 @@
  * termc import: plain text to a structured terms file (see import.h), and
  * the `termc import` command.
  *
- * The text goes through named stages, each a pass over an array of lines:
+ * The text goes through named stages, each a pass over an array of lines
+ * (README, "Structure", gives the rules in full):
  *
- *   split    lines with their source numbers; trailing spaces trimmed,
- *            form feeds (page breaks) taken as line ends;
- *   debris   mark table-of-contents lines (text, tab, page number; a run of
- *            them, or one that starts with a label), page numbers alone on
- *            a line, and repeated headers/footers (a line seen three times
- *            or more that is no label, kept only where first seen);
- *   join     undo the layout's line breaks: in a wrapped layout (most lines
- *            near one width, as from a PDF) a line near that width runs on
- *            into the next; in any layout a line that ends on a particle
- *            and a line that starts with what cannot start a sentence
- *            (、。」 small kana, or hiragana) join.  A line that starts a
- *            label, marker, bullet, caption or table row never joins;
- *   meta     title, provider name and the 付則 history (制定, 改定, 改訂,
- *            作定, 施行 lines with their dates, 平成/令和/昭和 converted);
+ *   split    lines with their source numbers; line ends to LF, form feeds
+ *            (page breaks) end lines too; trailing spaces trimmed;
+ *   debris   mark table-of-contents entries (text, tab or leader dots, page
+ *            number), page numbers alone on a line, and repeated headers
+ *            and footers (title-block lines that come back in the body,
+ *            lines next to page numbers, lines repeated far apart);
+ *   join     undo the layout's line breaks.  A wrapped layout (a fifth of
+ *            the lines share one width, as a PDF's do) runs a line near
+ *            that width on into the next; any layout runs on a line that
+ *            ends on 、 or between a number and its counter, or before a
+ *            line that cannot start one, or a long line cut after hiragana.
+ *            A line that starts a label, marker, bullet, caption or table
+ *            row is never absorbed;
+ *   meta     title, provider name, 文書番号, and the history (制定, 改定,
+ *            改訂, 作定, 施行 lines with their dates; 令和/平成/昭和 and kanji
+ *            numerals converted); the title block leaves the body;
  *   emit     classify each logical line (division, article, caption line,
- *            paragraph, item, bullet, table row, text) and print Markdown.
+ *            paragraph, item, bullet, table row, appendix heading, text)
+ *            and print Markdown.
  *
  * Labels and markers are read with numeral.h, as the terms parser reads
- * them, so what import writes is what termc tree will find.
+ * them, so what import writes is what termc tree will find.  Every stage is
+ * linear in the size of the text (plus sorting lines once).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -47,7 +52,7 @@
 struct rline {
 	char	*s;		/* content after leading spaces */
 	int	 no;		/* source line */
-	int	 indent;	/* leading ASCII spaces (tab = 1) */
+	int	 indent;	/* leading ASCII spaces */
 	int	 drop;		/* debris */
 	int	 ff;		/* follows a form feed (page break) */
 };
@@ -83,7 +88,6 @@ struct imp {
 	char			*docnum;	/* 文書番号 */
 	size_t			 newdoc;	/* l[] index where a second
 						 * document starts, or 0 */
-	int			 title_no, pname_no;
 	int			 divlevel[DIV_OTHER + 1];
 };
 
@@ -478,7 +482,7 @@ ambiguous_marker(const char *s)
 
 /* Does s start with a structure that a broken line never runs into? */
 static int
-starts_structure(const char *s, int indent)
+starts_structure(const char *s)
 {
 	struct marker m;
 	enum divkind k;
@@ -487,7 +491,6 @@ starts_structure(const char *s, int indent)
 	int hc;
 	const char *rest;
 
-	(void)indent;
 	if (strchr(s, '\t') != NULL)
 		return 1;
 	if ((s[0] == '-' || starts(s, "・") || starts(s, "■") ||
@@ -1030,7 +1033,7 @@ join(struct imp *im)
 			    z != 0x3002 && z != 0xff0e && z != 0xff1a;
 			/* A full line runs on even into what looks like a
 			 * kana or kanji marker (リ DNS…) or a caption. */
-			if (starts_structure(n->s, n->indent) &&
+			if (starts_structure(n->s) &&
 			    !(full && (ambiguous_marker(n->s) ||
 			    caption_line(n->s))))
 				break;
@@ -1133,18 +1136,15 @@ meta(struct imp *im)
 				buf_init(&b);
 				buf_printf(&b, "%s%s", im->l[i - 1].s, s);
 				im->title = buf_detach(&b);
-				im->title_no = im->l[i - 1].no;
 				im->l[i - 1].s[0] = '\0';
 				im->l[i].s[0] = '\0';
 			} else {
 				im->title = xstrdup(s);
-				im->title_no = im->l[i].no;
 			}
 		} else if (im->provider_name == NULL && nchars(s) <= 40 &&
 		    !has_sentence_punct(s) && (strstr(s, "株式会社") ||
 		    strstr(s, "有限会社") || strstr(s, "合同会社"))) {
 			im->provider_name = xstrdup(s);
-			im->pname_no = im->l[i].no;
 		}
 	}
 	if (im->title != NULL)
@@ -1283,7 +1283,6 @@ struct emitter {
 	int		 divlevel;	/* level of the open division, 0 none */
 	long		 lastnum;	/* last article number seen */
 	int		 supplied_note;	/* the reviewer note was written */
-	int		 in_article;
 	int		 olist;		/* last text block was "N. " */
 	int		 bullet_indent;	/* last block an unmarked bullet at
 					 * this indent; -1 otherwise */
@@ -1522,10 +1521,14 @@ article(struct emitter *e, size_t i, const char *pending, int pending_no)
 	buf_put(&h, s, le);
 	if (!hc && pending != NULL)
 		buf_puts(&h, pending);
-	else if (pending != NULL)
+	else if (pending != NULL) {
+		/* Two captions: keep the loose one as text, and say so. */
 		diag(im->d, im->path, pending_no, 1, D_IMP_UNPLACED,
 		    "caption line %s before an article with its own caption",
 		    pending);
+		block(e, BK_TEXT);
+		text_line(e, pending);
+	}
 	/* 第五条　削除: the heading says it all. */
 	if (strcmp(rest, "削除") == 0) {
 		buf_put(&h, s + le, strlen(s + le));
@@ -1534,7 +1537,6 @@ article(struct emitter *e, size_t i, const char *pending, int pending_no)
 	heading(e, e->divlevel + 1, h.data);
 	buf_release(&h);
 	im->st->articles++;
-	e->in_article = 1;
 	if (*rest != '\0') {
 		block(e, BK_TEXT);
 		text_line(e, rest);
@@ -1563,7 +1565,6 @@ emit(struct emitter *e)
 			    "restart at 1): split it into a terms file of its own");
 			e->divlevel = 0;
 			e->lastnum = 0;
-			e->in_article = 0;
 			for (title_until = i; title_until < im->nl &&
 			    !heading_line(im->l[title_until].s); title_until++)
 				;
@@ -1605,7 +1606,6 @@ emit(struct emitter *e)
 			    "第%ld条%s", e->lastnum, pending);
 			im->st->articles++;
 			im->st->supplied++;
-			e->in_article = 1;
 			pending = NULL;
 		}
 		if (im->l[i].bullet) {
@@ -1648,7 +1648,6 @@ emit(struct emitter *e)
 			e->divlevel = div_level(im, k);
 			heading(e, e->divlevel, s);
 			im->st->divisions++;
-			e->in_article = 0;
 			first_heading = 1;
 			e->olist = 0;
 			continue;
@@ -1659,7 +1658,6 @@ emit(struct emitter *e)
 			e->divlevel = 1;
 			heading(e, 1, s);
 			im->st->divisions++;
-			e->in_article = 0;
 			first_heading = 1;
 			e->olist = 0;
 			continue;
@@ -1695,7 +1693,6 @@ emit(struct emitter *e)
 			e->divlevel = 1;
 			heading(e, 1, s);
 			im->st->divisions++;
-			e->in_article = 0;
 			first_heading = 1;
 			e->olist = 0;
 			continue;
@@ -1713,7 +1710,7 @@ emit(struct emitter *e)
 			if (m.scheme != MS_PARA && nchars(s) <= 20 &&
 			    !has_sentence_punct(s) && i + 1 < im->nl &&
 			    !im->l[i + 1].bullet && im->l[i + 1].s[0] != '\0' &&
-			    !starts_structure(im->l[i + 1].s, 0) &&
+			    !starts_structure(im->l[i + 1].s) &&
 			    !plain_heading(im, i + 1)) {
 				i++;
 				text_line(e, im->l[i].s);
