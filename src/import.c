@@ -793,6 +793,48 @@ strp_cmp(const void *a, const void *b)
 	return c != 0 ? c : (*x)->no - (*y)->no;
 }
 
+/* 第一章　総則（第一条―第三条）: a division with its article range. */
+static int
+range_entry(const char *s)
+{
+	enum divkind k;
+	size_t len;
+	long v;
+	const char *open;
+
+	if (!division_label_parse(s, &k, &v, &len) || !ends_with(s, "条）"))
+		return 0;
+	open = strstr(s + len, "（第");
+	return open != NULL && (strstr(open, "―") || strstr(open, "－") ||
+	    strstr(open, "～") || strstr(open, "・"));
+}
+
+/* 附則 or 付則 alone on its line. */
+static int
+suppl_alone(const char *s)
+{
+	char *sq = squeeze(s);
+	int r = strcmp(sq, "附則") == 0 || strcmp(sq, "付則") == 0;
+
+	free(sq);
+	return r;
+}
+
+/* Is the next non-blank raw line after at a numbered division (range 0),
+ * or a division with its article range (range 1)? */
+static int
+next_is(struct imp *im, size_t at, int range)
+{
+	enum divkind k;
+	size_t j;
+
+	for (j = at + 1; j < im->nr && im->r[j].s[0] == '\0'; j++)
+		;
+	if (j >= im->nr)
+		return 0;
+	return range ? range_entry(im->r[j].s) : division_line(im->r[j].s, &k);
+}
+
 /* Is raw line at next to a page number or a page break (within 2)? */
 static int
 near_pagenum(struct imp *im, size_t at)
@@ -855,11 +897,27 @@ debris(struct imp *im)
 			}
 		}
 	}
-	/* A 目次 heading right above dropped entries goes with them. */
+	/*
+	 * A 目次 line goes with the dropped entries under it.  Statutes list
+	 * their divisions under 目次 with article ranges and no page numbers
+	 * (第一章　総則（第一条―第三条）, then 附則): those are entries too.
+	 */
 	for (i = 0; i < im->nr; i++) {
 		char *sq = squeeze(im->r[i].s);
 
-		if (strcmp(sq, "目次") == 0 || strcmp(sq, "目　次") == 0) {
+		if (strcmp(sq, "目次") == 0) {
+			for (j = i + 1; j < im->nr; j++) {
+				if (im->r[j].s[0] == '\0' || im->r[j].drop)
+					continue;
+				if (!range_entry(im->r[j].s) &&
+				    !(suppl_alone(im->r[j].s) && j > i + 1 &&
+				    next_is(im, j, 0)) &&
+				    !(division_line(im->r[j].s, &(enum divkind){0}) &&
+				    next_is(im, j, 1)))
+					break;
+				im->r[j].drop = 1;
+				im->st->toc++;
+			}
 			for (j = i + 1; j < im->nr && im->r[j].s[0] == '\0'; j++)
 				;
 			if (j < im->nr && im->r[j].drop) {
