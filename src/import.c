@@ -1562,6 +1562,55 @@ appendix_heading(struct imp *im, size_t i, int depth)
 	    appendix_heading(im, j, depth + 1);
 }
 
+/* 次の各号のいずれかに該当する場合には…。 : items follow. */
+static int
+announces_items(const char *s)
+{
+	static const char *const w[] = { "次の各号", "次に掲げる", "次に定める",
+	    "次のいずれか", "次の何れか", "以下のいずれか", "以下の何れか",
+	    "以下の各号", "次の項目", "以下の項目" };
+	size_t i;
+
+	if (!ends_with(s, "。") && !ends_with(s, "：") && !ends_with(s, ":"))
+		return 0;
+	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++)
+		if (strstr(s, w[i]) != NULL)
+			return 1;
+	return 0;
+}
+
+/*
+ * An item that lost its marker: plain text that ends as items do in
+ * Japanese drafting, on a noun (…場合。 …行為。 …こと。 …とき), where a
+ * paragraph ends on a predicate (…します。 …できる。 …ない。).
+ */
+static int
+unmarked_item(struct imp *im, size_t i)
+{
+	static const char *const nouns[] = { "こと", "とき", "もの", "ところ" };
+	const char *s = im->l[i].s;
+	char *t;
+	size_t n, k;
+	int32_t c;
+	int r = 0;
+
+	if (s[0] == '\0' || im->l[i].bullet || strchr(s, '\t') != NULL ||
+	    starts_structure(s) || plain_heading(im, i) || announces_items(s))
+		return 0;
+	t = xstrdup(s);
+	n = strlen(t);
+	if (ends_with(t, "。"))
+		t[n -= strlen("。")] = '\0';
+	for (k = 0; k < sizeof(nouns) / sizeof(nouns[0]); k++)
+		if (ends_with(t, nouns[k]))
+			r = 1;
+	c = last_cp(t);
+	if (char_class(c) == CC_KANJI || char_class(c) == CC_KATAKANA)
+		r = 1;
+	free(t);
+	return r;
+}
+
 static void
 article(struct emitter *e, size_t i, const char *pending, int pending_no)
 {
@@ -1609,7 +1658,7 @@ emit(struct emitter *e)
 	enum divkind k;
 	const char *s, *rest, *pending = NULL;
 	char *num;
-	size_t i, le, title_until = 0;
+	size_t i, le, title_until = 0, mark;
 	int hc, pending_no = 0, first_heading = 0;
 
 	for (i = 0; i < im->nl; i++) {
@@ -1777,7 +1826,41 @@ emit(struct emitter *e)
 		}
 		block(e, BK_TEXT);
 		e->olist = 0;
+		mark = e->o->len;
 		text_line(e, s);
+		/* Items without markers under the paragraph announcing them:
+		 * one line each, in the paragraph's block. */
+		if (announces_items(s)) {
+			size_t j;
+
+			/* A flat list of bullets under it: its items.  After a
+			 * plain paragraph they would read as more paragraphs,
+			 * so the paragraph becomes a bullet and they nest. */
+			for (j = i + 1; j < im->nl && im->l[j].bullet &&
+			    im->l[j].indent == 0 && !starts_marker(im->l[j].s);
+			    j++)
+				;
+			if (j > i + 1 && !(j < im->nl && im->l[j].bullet &&
+			    !starts_marker(im->l[j].s))) {
+				e->o->len = mark;
+				e->o->data[mark] = '\0';
+				buf_puts(e->o, "- ");
+				text_line(e, s);
+				for (i++; i < j; i++) {
+					buf_puts(e->o, "  - ");
+					buf_puts(e->o, im->l[i].s);
+					buf_putc(e->o, '\n');
+				}
+				e->last = BK_BULLET;
+				i--;
+				continue;
+			}
+			while (i + 1 < im->nl && unmarked_item(im, i + 1)) {
+				i++;
+				text_line(e, im->l[i].s);
+				im->st->unmarked++;
+			}
+		}
 	}
 	if (pending != NULL)
 		diag(im->d, im->path, pending_no, 1, D_IMP_UNPLACED,
@@ -1975,9 +2058,10 @@ summary(const char *path, const struct import_stats *st)
 	fprintf(stderr, "termc: import: %s: %zu articles (%zu numbers "
 	    "supplied), %zu divisions, %zu tables; dropped %zu "
 	    "table-of-contents lines, %zu page numbers, %zu repeated "
-	    "header/footer lines; joined %zu broken lines",
+	    "header/footer lines; joined %zu broken lines; %zu items "
+	    "without markers",
 	    path, st->articles, st->supplied, st->divisions, st->tables,
-	    st->toc, st->pagenum, st->repeated, st->joined);
+	    st->toc, st->pagenum, st->repeated, st->joined, st->unmarked);
 	if (st->wrapped)
 		fprintf(stderr, " (wrapped layout, %d columns)", st->wrapped);
 	fputc('\n', stderr);

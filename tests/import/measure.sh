@@ -4,13 +4,16 @@
 #
 # For each seed tests/import/seeds/NNN.txt (copies of the five source
 # documents) and the terms file(s) made from it (seeds.map), prints one line
-#   NNN articles=MATCH/TOTAL diff=LINES nospace=NOSPACE terms_lines=N
+#   NNN articles=MATCH/TOTAL diff=LINES nospace=NOSPACE tree=TREE terms_lines=N terms_nodes=M
 # where MATCH counts the terms file's articles (number and caption, in
 # order) that the import has too, and LINES is the number of lines that
 # `diff` reports (added + removed) between the two, both normalized:
 # front matter, HTML comments and blank lines dropped, leading and trailing
 # spaces stripped; NOSPACE is the same count with every ASCII space removed
-# (what remains when spacing differences are set aside).  The import is written to OUTDIR/NNN.md and must load
+# (what remains when spacing differences are set aside); TREE is the number
+# of lines diff reports between the two clause trees in outline (one line
+# per node: type, number, label without spaces), which counts structure the text diff
+# cannot see (a line that is an item in one and a paragraph in the other).  The import is written to OUTDIR/NNN.md and must load
 # with `termc tree`.
 set -u
 T=$1
@@ -25,6 +28,13 @@ articles() {
 	    a && /"num":/ { sub(/^ *"num": /, ""); sub(/,$/, ""); num = $0; next }
 	    a && /"caption":/ { sub(/^ *"caption": /, ""); sub(/,$/, "");
 		print num "\t" $0; a = 0 }'
+}
+
+# The clause tree in outline: "type num label" per node, document order.
+outline() {
+	"$T" tree "$1" | awk '/"type":/ { t = $2 } /"num":/ { n = $2 }
+	    /"label":/ { l = $0; sub(/^ *"label": /, "", l); gsub(/ /, "", l)
+		print t, n, l }' | tr -d '",'
 }
 
 normalize() {
@@ -44,9 +54,11 @@ while read -r seed provider document revision terms; do
 	# The terms files the seed became (003 became two documents).
 	: >"$out/$seed.want"
 	: >"$out/$seed.want.art"
+	: >"$out/$seed.want.tree"
 	for t in $(echo "$terms" | tr ',' ' '); do
 		normalize "terms/$t" >>"$out/$seed.want"
 		articles "terms/$t" >>"$out/$seed.want.art"
+		outline "terms/$t" >>"$out/$seed.want.tree"
 	done
 	normalize "$out/$seed.md" >"$out/$seed.got"
 	# A second document (import marks where it starts) is loaded on
@@ -59,10 +71,12 @@ while read -r seed provider document revision terms; do
 	    fm && NR > 1 && /^---$/ { fm = 0; printf "%s", head >b }
 	' "$out/$seed.md"
 	: >"$out/$seed.got.art"
+	: >"$out/$seed.got.tree"
 	: >"$out/$seed.tree.err"
 	for part in "$out/$seed.1.md" "$out/$seed.2.md"; do
 		[ -s "$part" ] || continue
 		articles "$part" >>"$out/$seed.got.art" 2>>"$out/$seed.tree.err"
+		outline "$part" >>"$out/$seed.got.tree" 2>/dev/null
 	done
 	rm -f "$out/$seed.1.md" "$out/$seed.2.md"
 	if grep -q 'error' "$out/$seed.tree.err"; then
@@ -79,5 +93,6 @@ while read -r seed provider document revision terms; do
 	tr -d ' ' <"$out/$seed.want" >"$out/$seed.want.ns"
 	tr -d ' ' <"$out/$seed.got" >"$out/$seed.got.ns"
 	ns=$(diff "$out/$seed.want.ns" "$out/$seed.got.ns" | grep -c '^[<>]')
-	echo "$seed articles=$match/$total diff=$lines nospace=$ns terms_lines=$(wc -l <"$out/$seed.want")"
+	tree=$(diff "$out/$seed.want.tree" "$out/$seed.got.tree" | grep -c '^[<>]')
+	echo "$seed articles=$match/$total diff=$lines nospace=$ns tree=$tree terms_lines=$(wc -l <"$out/$seed.want") terms_nodes=$(wc -l <"$out/$seed.want.tree")"
 done <"$dir/seeds.map"
