@@ -1862,9 +1862,12 @@ emit(struct emitter *e)
 			}
 		}
 	}
-	if (pending != NULL)
+	if (pending != NULL) {
 		diag(im->d, im->path, pending_no, 1, D_IMP_UNPLACED,
 		    "caption line %s at the end, with no article", pending);
+		block(e, BK_TEXT);
+		text_line(e, pending);
+	}
 }
 
 /*

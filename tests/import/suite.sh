@@ -133,7 +133,7 @@ rc2=$(ecap tree terms/a/b/2024-01-01.md)
     bad "import then tree: exit $rc/$rc2"
 
 # ---- statute form and PDF layout: goldens, and the tree of the import --
-for c in statute/kitei:kitei layout/hokan:hokan; do
+for c in statute/kitei:kitei layout/hokan:hokan layout/unplaced:unplaced; do
 	f=${c%%:*}; doc=${c#*:}
 	rc=$(capture import --provider=sample --provider-name=サンプル \
 	    --document="$doc" "$idir/$f.txt")
@@ -150,6 +150,15 @@ for c in statute/kitei:kitei layout/hokan:hokan; do
 	    /"caption":/ { print t, n, l, $2 }' "$e/$doc.tree" | tr -d '",' \
 	    >"$e/$doc.outline"
 	check "import: $f.outline" "$idir/$f.outline" "$e/$doc.outline"
+done
+# The statute in CP932 and EUC-JP imports to the same terms file.
+iconv -f UTF-8 -t CP932 "$idir/statute/kitei.txt" >"$e/kitei.cp932"
+iconv -f UTF-8 -t EUC-JP "$idir/statute/kitei.txt" >"$e/kitei.eucjp"
+for x in cp932 eucjp; do
+	rc=$(capture import --provider=sample --provider-name=サンプル \
+	    --document=kitei "$e/kitei.$x")
+	[ "$rc" = 0 ] && cmp -s "$tmp/out" "$idir/statute/kitei.md" && ok ||
+	    bad "import: kitei.$x differs from kitei.md (exit $rc)"
 done
 # Deterministic: the same bytes twice.
 "$T" import "$idir/statute/kitei.txt" >"$e/k1" 2>/dev/null
@@ -178,6 +187,7 @@ while read -r seed art diffl nsl trl rest; do
 	    ok || bad "import: seed $seed regressed: $art $diffl (golden: $want)"
 	[ "$d" -lt "${wd:-0}" ] && echo "   note: seed $seed improved to $diffl; update seeds.golden"
 	check "import: seed $seed output" "$idir/seeds/$seed.md" "$e/seeds/$seed.md"
+	check "import: seed $seed diagnostics" "$idir/seeds/$seed.err" "$e/seeds/$seed.err"
 done <"$e/measure"
 [ "$(wc -l <"$e/measure")" = 5 ] && ok || bad "import: measure.sh did not measure five seeds"
 
