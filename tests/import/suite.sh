@@ -108,6 +108,11 @@ rc=$(ecap import -o old.md trunc.cp932)
 rc=$(ecap import -o new.md trunc.cp932)
 [ "$rc" = 1 ] && [ ! -e "$e/new.md" ] && ok || bad "import: -o on failure wrote new.md"
 ls -a "$e" "$e/sub/dir" | grep -q '^\.termc-' && bad "import: temporary file left" || ok
+head -c 17000000 /dev/zero | tr '\0' 'x' >"$e/big.txt"
+rc=$(ecap import big.txt)
+[ "$rc" = 1 ] && [ ! -s "$e/out" ] && grep -q 'error: document exceeds the size limit' "$e/err" &&
+    ok || bad "import: a file over the size limit exits 1 (got $rc)"
+rm -f "$e/big.txt"
 rc=$(ecap import missing.txt)
 [ "$rc" = 2 ] && grep -q 'missing.txt.*error' "$e/err" && ok || bad "import: missing file exits 2 (got $rc)"
 
