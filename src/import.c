@@ -652,9 +652,10 @@ history_line(struct imp *im, const char *s, int line)
 	p += used;
 	if (starts(p, "から")) {
 		p += strlen("から");
-		if (((e = strstr(p, "します")) == NULL &&
+		if (((e = strstr(p, "いたします")) == NULL &&
+		    (e = strstr(p, "します")) == NULL &&
 		    (e = strstr(p, "する")) == NULL) || !is_hist_word(p) ||
-		    (strstr(p, "施行") == NULL))
+		    (strstr(p, "施行") == NULL && strstr(p, "実施") == NULL))
 			return 0;
 		hist_add(im, date, p, (size_t)(e - p), line);
 		return 1;
@@ -1213,7 +1214,12 @@ meta(struct imp *im)
 	 */
 	for (i = 0; i < im->nl; i++) {
 		char *s = im->l[i].s, *sq;
-		int hist = history_line(im, s, im->l[i].no);
+		int hist;
+
+		/* A second document keeps its history to itself. */
+		if (im->newdoc > 0 && i >= im->newdoc)
+			break;
+		hist = history_line(im, s, im->l[i].no);
 
 		if (i >= first || s[0] == '\0')
 			continue;
@@ -1961,9 +1967,9 @@ import_text(const char *path, const char *text, size_t len,
 	copy = split(&im, text, len);
 	debris(&im);
 	join(&im);
+	second_document(&im);
 	meta(&im);
 	levels(&im);
-	second_document(&im);
 	buf_init(&body);
 	memset(&e, 0, sizeof(e));
 	e.bullet_indent = -1;

@@ -4,7 +4,7 @@
 #
 # For each seed tests/import/seeds/NNN.txt (copies of the five source
 # documents) and the terms file(s) made from it (seeds.map), prints one line
-#   NNN articles=MATCH/TOTAL diff=LINES nospace=NOSPACE tree=TREE terms_lines=N terms_nodes=M
+#   NNN articles=MATCH/TOTAL diff=LINES nospace=NOSPACE tree=TREE history=H/N terms_lines=N terms_nodes=M
 # where MATCH counts the terms file's articles (number and caption, in
 # order) that the import has too, and LINES is the number of lines that
 # `diff` reports (added + removed) between the two, both normalized:
@@ -13,7 +13,9 @@
 # (what remains when spacing differences are set aside); TREE is the number
 # of lines diff reports between the two clause trees in outline (one line
 # per node: type, number, label without spaces), which counts structure the text diff
-# cannot see (a line that is an item in one and a paragraph in the other).  The import is written to OUTDIR/NNN.md and must load
+# cannot see (a line that is an item in one and a paragraph in the other);
+# history counts the terms file's history entries (date and note, spaces
+# aside) that the import's front matter has too.  The import is written to OUTDIR/NNN.md and must load
 # with `termc tree`.
 set -u
 T=$1
@@ -37,6 +39,14 @@ outline() {
 		print t, n, l }' | tr -d '",'
 }
 
+# The front matter's history: "date note" per entry, spaces removed.
+history() {
+	"$T" tree "$1" | awk '/"history"/ { h = 1 } /"changes"/ { h = 0 }
+	    h && /"date":/ { d = $2 }
+	    h && /"note":/ { n = $0; sub(/^ *"note": /, "", n); gsub(/ /, "", n)
+		print d, n }' | tr -d '",'
+}
+
 normalize() {
 	awk 'NR == 1 && /^---$/ { fm = 1; next }
 	    fm && /^---$/ { fm = 0; next }
@@ -55,6 +65,7 @@ while read -r seed provider document revision terms; do
 	: >"$out/$seed.want"
 	: >"$out/$seed.want.art"
 	: >"$out/$seed.want.tree"
+	history "terms/${terms%%,*}" >"$out/$seed.want.hist"
 	for t in $(echo "$terms" | tr ',' ' '); do
 		normalize "terms/$t" >>"$out/$seed.want"
 		articles "terms/$t" >>"$out/$seed.want.art"
@@ -73,6 +84,7 @@ while read -r seed provider document revision terms; do
 	: >"$out/$seed.got.art"
 	: >"$out/$seed.got.tree"
 	: >"$out/$seed.tree.err"
+	history "$out/$seed.1.md" >"$out/$seed.got.hist" 2>/dev/null
 	for part in "$out/$seed.1.md" "$out/$seed.2.md"; do
 		[ -s "$part" ] || continue
 		articles "$part" >>"$out/$seed.got.art" 2>>"$out/$seed.tree.err"
@@ -94,5 +106,7 @@ while read -r seed provider document revision terms; do
 	tr -d ' ' <"$out/$seed.got" >"$out/$seed.got.ns"
 	ns=$(diff "$out/$seed.want.ns" "$out/$seed.got.ns" | grep -c '^[<>]')
 	tree=$(diff "$out/$seed.want.tree" "$out/$seed.got.tree" | grep -c '^[<>]')
-	echo "$seed articles=$match/$total diff=$lines nospace=$ns tree=$tree terms_lines=$(wc -l <"$out/$seed.want") terms_nodes=$(wc -l <"$out/$seed.want.tree")"
+	htotal=$(wc -l <"$out/$seed.want.hist")
+	hmiss=$(diff "$out/$seed.want.hist" "$out/$seed.got.hist" | grep -c '^<')
+	echo "$seed articles=$match/$total diff=$lines nospace=$ns tree=$tree history=$((htotal - hmiss))/$htotal terms_lines=$(wc -l <"$out/$seed.want") terms_nodes=$(wc -l <"$out/$seed.want.tree")"
 done <"$dir/seeds.map"

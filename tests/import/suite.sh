@@ -180,15 +180,17 @@ T="$T" sh "$idir/measure.sh" "$T" "$e/seeds" >"$e/measure" 2>"$e/measure.err"
 if [ "${UPDATE:-}" = 1 ]; then
 	cp "$e/measure" "$idir/seeds.golden"
 fi
-while read -r seed art diffl nsl trl rest; do
+while read -r seed art diffl nsl trl hil rest; do
 	want=$(grep "^$seed " "$idir/seeds.golden")
 	set -- $want
 	wm=${2#articles=}; wm=${wm%/*}; wd=${3#diff=}; wn=${4#nospace=}
 	wt=${5#tree=}
 	m=${art#articles=}; total=${m#*/}; m=${m%/*}; d=${diffl#diff=}
 	n=${nsl#nospace=}; tr=${trl#tree=}
+	hm=${hil#history=}; ht=${hm#*/}; hm=${hm%/*}
 	[ -n "$want" ] && [ "$m" -ge "$wm" ] && [ "$m" = "$total" ] &&
 	    [ "$d" -le "$wd" ] && [ "$n" -le "$wn" ] && [ "$tr" -le "$wt" ] &&
+	    [ "$hm" = "$ht" ] &&
 	    ok || bad "import: seed $seed regressed: $art $diffl (golden: $want)"
 	[ "$d" -lt "${wd:-0}" ] && echo "   note: seed $seed improved to $diffl; update seeds.golden"
 	check "import: seed $seed output" "$idir/seeds/$seed.md" "$e/seeds/$seed.md"
