@@ -22,10 +22,10 @@ SAN	   = -fsanitize=address,undefined -fno-omit-frame-pointer \
 # Objects by layer: base, input, tree, output, commands; main.o alone is
 # left out of the unit test programs.
 BASE	= xalloc buf diag hmap text
-INPUT	= source meta md lower numeral
+INPUT	= source meta md lower numeral decode
 TREE	= clause xref doc corpus check topics value matrix
 OUTPUT	= treejson treexml template html html_junit html_matrix outfile
-CMDS	= cli site checkcmd matrixcmd
+CMDS	= cli site checkcmd matrixcmd import
 LIB_OBJS = $(BASE) $(INPUT) $(TREE) $(OUTPUT) $(CMDS)
 
 OBJDIR	 = build/obj

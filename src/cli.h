@@ -16,6 +16,7 @@ int	cmd_tree(int, char **);
 int	cmd_matrix(int, char **);	/* matrixcmd.c */
 /* `termc diff --by-topic A B`: argv as "diff --by-topic A B [--format=…]". */
 int	cmd_diff_by_topic(int, char **);
+int	cmd_import(int, char **);
 
 /* Print "termc: message" for a usage error and return 2. */
 int	usage_error(const char *cmd, const char *fmt, ...)

@@ -42,8 +42,15 @@ enum dlevel {
 	X(TOPIC_UNKNOWN, WARNING, "topic-unknown", "topic marker names an unknown topic") \
 	X(TOPIC_MARKER, WARNING, "topic-marker", "topic marker word is not ID, +ID, -ID or =") \
 	X(TOPIC_PLACE,  WARNING, "topic-place",  "topic marker is not right after a heading; ignored") \
+	X(DEC_PUA,      WARNING, "decode-pua",   "decoded text holds a private-use character") \
+	X(DEC_CONTROL,  WARNING, "decode-control", "decoded text holds a control character") \
+	X(IMP_UNPLACED, WARNING, "import-unplaced", "import could not place this text") \
+	X(IMP_SUPPLIED, WARNING, "import-supplied", "import supplied an article number the source lacks") \
+	X(IMP_FILL,     WARNING, "import-fill",  "front matter field left for the reviewer to fill") \
 	X(BAD_UTF8,     ERROR,   "utf8",         "invalid UTF-8; convert the file with termc import") \
 	X(NOT_UTF8,     ERROR,   "encoding",     "not a UTF-8 text file; convert it with termc import") \
+	X(DEC_INVALID,  ERROR,   "decode",       "invalid byte sequence for the encoding") \
+	X(DEC_TRUNCATED, ERROR,  "decode-truncated", "incomplete multibyte sequence at end of file") \
 	X(TOO_BIG,      ERROR,   "too-big",      "document exceeds the size limit") \
 	X(LINE_LONG,    ERROR,   "line-long",    "line exceeds the length limit") \
 	X(TOO_DEEP,     ERROR,   "too-deep",     "nesting exceeds the depth limit") \

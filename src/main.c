@@ -19,6 +19,7 @@ static const struct command {
 } commands[] = {
 	{ "build", cmd_build, "compile terms into a published site" },
 	{ "check", cmd_check, "check terms files for drafting errors" },
+	{ "import", cmd_import, "convert plain text or legacy encodings to a terms file" },
 	{ "tree", cmd_tree, "print the clause tree of a terms file" },
 	{ "matrix", cmd_matrix, "compare providers topic by topic in one table" },
 	/* Temporary: reached as `termc diff --by-topic` once diff is merged. */

@@ -32,7 +32,8 @@ check() {
 
 run_termc() {
 	if [ "${VALGRIND:-}" = 1 ]; then
-		valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
+		valgrind -q --suppressions="$top/tests/valgrind.supp" \
+		    --leak-check=full --errors-for-leak-kinds=definite,indirect \
 		    --error-exitcode=99 "$T" "$@"
 	else
 		"$T" "$@"
@@ -50,7 +51,8 @@ suite_unit() {
 	for u in "$@"; do
 		[ -x "$u" ] || continue
 		if [ "${VALGRIND:-}" = 1 ]; then
-			valgrind -q --leak-check=full --error-exitcode=99 "$u" >"$tmp/unit" 2>&1
+			valgrind -q --suppressions="$top/tests/valgrind.supp" \
+			    --leak-check=full --error-exitcode=99 "$u" >"$tmp/unit" 2>&1
 		else
 			"$u" >"$tmp/unit" 2>&1
 		fi

@@ -1,0 +1,2186 @@
+/*
+ * termc import: plain text to a structured terms file (see import.h), and
+ * the `termc import` command.
+ *
+ * The text goes through named stages, each a pass over an array of lines
+ * (README, "Structure", gives the rules in full):
+ *
+ *   split    lines with their source numbers; line ends to LF, form feeds
+ *            (page breaks) end lines too; trailing spaces trimmed;
+ *   debris   mark table-of-contents entries (text, tab or leader dots, page
+ *            number), page numbers alone on a line, and repeated headers
+ *            and footers (title-block lines that come back in the body,
+ *            lines next to page numbers, lines repeated far apart);
+ *   join     undo the layout's line breaks.  A wrapped layout (a fifth of
+ *            the lines share one width, as a PDF's do) runs a line near
+ *            that width on into the next; any layout runs on a line that
+ *            ends on 、 or between a number and its counter, or before a
+ *            line that cannot start one, or a long line cut after hiragana.
+ *            A line that starts a label, marker, bullet, caption or table
+ *            row is never absorbed;
+ *   meta     title, provider name, 文書番号, and the history (制定, 改定,
+ *            改訂, 作定, 施行 lines with their dates; 令和/平成/昭和 and kanji
+ *            numerals converted); the title block leaves the body;
+ *   emit     classify each logical line (division, article, caption line,
+ *            paragraph, item, bullet, table row, appendix heading, text)
+ *            and print Markdown.
+ *
+ * Labels and markers are read with numeral.h, as the terms parser reads
+ * them, so what import writes is what termc tree will find.  Every stage is
+ * linear in the size of the text (plus sorting lines once).
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "cli.h"
+#include "decode.h"
+#include "diag.h"
+#include "import.h"
+#include "meta.h"
+#include "numeral.h"
+#include "outfile.h"
+#include "source.h"
+#include "text.h"
+#include "xalloc.h"
+
+/* One source line.  s points into the split copy of the text. */
+struct rline {
+	char	*s;		/* content after leading spaces */
+	int	 no;		/* source line */
+	int	 indent;	/* leading ASCII spaces */
+	int	 drop;		/* debris */
+	int	 ff;		/* follows a form feed (page break) */
+};
+
+/* One logical line: source lines joined. */
+struct lline {
+	char	*s;		/* owned */
+	int	 no;
+	int	 indent;
+	int	 bullet;	/* started with "- " (removed from s) */
+	int	 blank_before;
+};
+
+struct hist {
+	char	 date[11];
+	char	*note;
+	int	 line;
+};
+
+struct imp {
+	const char		*path;
+	struct diags		*d;
+	struct import_stats	*st;
+	struct rline		*r;
+	size_t			 nr;
+	struct lline		*l;
+	size_t			 nl;
+	struct hist		*h;
+	size_t			 nh;
+	char			*title;
+	char			*provider_name;
+	char			*tsq;		/* title without spaces */
+	char			*docnum;	/* 文書番号 */
+	size_t			 newdoc;	/* l[] index where a second
+						 * document starts, or 0 */
+	int			 divlevel[DIV_OTHER + 1];
+};
+
+static int	title_like(const char *);
+
+/* ---- character helpers ------------------------------------------------ */
+
+static int32_t
+first_cp(const char *s)
+{
+	int32_t c = 0;
+
+	if (*s == '\0')
+		return 0;
+	utf8_next(s, strnlen(s, 4), &c);
+	return c;
+}
+
+static int32_t
+last_cp(const char *s)
+{
+	size_t len = strlen(s), n;
+	int32_t c = 0;
+
+	if (len == 0)
+		return 0;
+	n = utf8_prev_len(s, len);
+	utf8_next(s + len - n, n, &c);
+	return c;
+}
+
+/* Display width in columns: wide characters count two. */
+static size_t
+cols(const char *s)
+{
+	size_t i = 0, len = strlen(s), n, w = 0;
+	int32_t c;
+
+	while (i < len && (n = utf8_next(s + i, len - i, &c)) > 0) {
+		w += is_wide(c) ? 2 : 1;
+		i += n;
+	}
+	return w;
+}
+
+static size_t
+nchars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+static const char *
+skip_sp(const char *s)
+{
+	int32_t c;
+	size_t n;
+
+	while (*s != '\0' && (n = utf8_next(s, strnlen(s, 4), &c)) > 0 &&
+	    is_space(c))
+		s += n;
+	return s;
+}
+
+static int
+starts(const char *s, const char *lit)
+{
+	return strncmp(s, lit, strlen(lit)) == 0;
+}
+
+static int
+ends_with(const char *s, const char *lit)
+{
+	size_t n = strlen(s), m = strlen(lit);
+
+	return n >= m && strcmp(s + n - m, lit) == 0;
+}
+
+/* s without spaces; caller frees. */
+static char *
+squeeze(const char *s)
+{
+	struct buf b;
+	int32_t c;
+	size_t n;
+
+	buf_init(&b);
+	for (; *s != '\0'; s += n) {
+		n = utf8_next(s, strnlen(s, 4), &c);
+		if (!is_space(c))
+			buf_put(&b, s, n);
+	}
+	return buf_detach(&b);
+}
+
+/* Characters after which a sentence or a line of its own may end. */
+static int
+is_terminal(int32_t c)
+{
+	return c == 0x3002 || c == 0xff0e || c == '.' || c == 0xff01 ||
+	    c == '!' || c == 0xff1f || c == '?' || c == 0x300d ||
+	    c == 0x300f || c == 0xff09 || c == ')' || c == 0xff1a || c == ':';
+}
+
+static int
+is_hiragana(int32_t c)
+{
+	return c >= 0x3041 && c <= 0x309f;
+}
+
+/* Never at the start of a line of its own: 、。」） small kana, ー. */
+static int
+cannot_start(int32_t c)
+{
+	static const int32_t small[] = { 0x3041, 0x3043, 0x3045, 0x3047,
+	    0x3049, 0x3063, 0x3083, 0x3085, 0x3087, 0x308e, 0x30a1, 0x30a3,
+	    0x30a5, 0x30a7, 0x30a9, 0x30c3, 0x30e3, 0x30e5, 0x30e7, 0x30ee,
+	    0x30fc, 0x3001, 0x3002, 0xff0c, 0xff0e, 0x300d, 0x300f, 0xff09 };
+	size_t i;
+
+	for (i = 0; i < sizeof(small) / sizeof(small[0]); i++)
+		if (c == small[i])
+			return 1;
+	return 0;
+}
+
+/* Case particles a line broken mid-sentence often ends on. */
+static int
+is_particle(int32_t c)
+{
+	return c == 0x3068 || c == 0x3092 || c == 0x306b || c == 0x304c ||
+	    c == 0x306f || c == 0x306e || c == 0x3082 || c == 0x3067 ||
+	    c == 0x3066;	/* と を に が は の も で て */
+}
+
+/* Counters that follow a number: 条 項 号 章 節 日 月 年 円 時 分 回 件. */
+static int
+is_counter(int32_t c)
+{
+	static const int32_t k[] = { 0x6761, 0x9805, 0x53f7, 0x7ae0, 0x7bc0,
+	    0x65e5, 0x6708, 0x5e74, 0x5186, 0x6642, 0x5206, 0x56de, 0x4ef6 };
+	size_t i;
+
+	for (i = 0; i < sizeof(k) / sizeof(k[0]); i++)
+		if (c == k[i])
+			return 1;
+	return 0;
+}
+
+/* Words that open a sentence or paragraph: never a line's second half. */
+static int
+opener(const char *s)
+{
+	static const char *const w[] = { "この", "その", "これ", "それ",
+	    "なお", "ただし", "また", "もっとも", "おって", "あらかじめ",
+	    "ここ" };
+	size_t i;
+
+	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++)
+		if (starts(s, w[i]))
+			return 1;
+	return 0;
+}
+
+static int
+is_alnum(int32_t c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+	    (c >= '0' && c <= '9');
+}
+
+/* Has s a sentence mark (。、，) anywhere? */
+static int
+has_sentence_punct(const char *s)
+{
+	return strstr(s, "。") != NULL || strstr(s, "、") != NULL ||
+	    strstr(s, "，") != NULL;
+}
+
+/* ---- recognizers ------------------------------------------------------ */
+
+/*
+ * An article line: 第N条 at the start, then optionally a caption, then the
+ * end of the line or a space.  "第5条（…）に定める…" is text, not a heading.
+ * On success *labelend is the offset after the label and the caption (if
+ * any), *rest the text after them (spaces skipped).
+ */
+static int
+article_line(const char *s, char **num, size_t *labelend, int *hascap,
+    const char **rest)
+{
+	const char *cap, *p;
+	size_t len, caplen, used;
+	int32_t c;
+
+	if (!starts(s, "第") || !article_label_parse(s, num, &len))
+		return 0;
+	p = s + len;
+	*hascap = 0;
+	/* 第十条から第十二条まで　削除: a range of deleted articles. */
+	if (starts(p, "から") && starts(p + strlen("から"), "第")) {
+		char *num2 = NULL;
+		size_t len2;
+		const char *q = p + strlen("から");
+
+		if (article_label_parse(q, &num2, &len2) &&
+		    starts(q + len2, "まで") &&
+		    strcmp(skip_sp(q + len2 + strlen("まで")), "削除") == 0 &&
+		    q + len2 + strlen("まで") != skip_sp(q + len2 +
+		    strlen("まで")))
+			p = q + len2 + strlen("まで");
+		free(num2);
+	}
+	if (caption_parse(p, &cap, &caplen, &used) && caplen > 0) {
+		p += used;
+		*hascap = 1;
+	}
+	c = first_cp(p);
+	if (c != 0 && !is_space(c)) {
+		free(*num);
+		*num = NULL;
+		return 0;
+	}
+	*labelend = (size_t)(p - s);
+	*rest = skip_sp(p);
+	return 1;
+}
+
+/* A numbered division heading: 第N章 総則 (short, no sentence). */
+static int
+division_line(const char *s, enum divkind *kind)
+{
+	size_t len;
+	long v;
+	int32_t c;
+
+	if (!division_label_parse(s, kind, &v, &len))
+		return 0;
+	c = first_cp(s + len);
+	if (c != 0 && !is_space(c) && c != 0xff08 && c != '(')
+		return 0;
+	return nchars(s + len) <= 30 && strstr(s + len, "。") == NULL;
+}
+
+/* 付則, 附則（2005年9月1日作定）, 別表, 別 表, (別紙): a named division. */
+static enum divkind
+named_division(const char *s)
+{
+	struct buf b;
+	enum divkind k;
+	const char *p;
+	size_t n, nlen;
+	int32_t c;
+
+	if (nchars(s) > 40)
+		return DIV_OTHER;
+	if (nchars(s) <= 12 && !has_sentence_punct(s) &&
+	    (ends_with(s, "別紙") || ends_with(s, "別表")))
+		return DIV_APPENDIX;
+	buf_init(&b);
+	for (p = s; *p != '\0'; p += n) {
+		n = utf8_next(p, strnlen(p, 4), &c);
+		if (!is_space(c))
+			buf_put(&b, p, n);
+	}
+	k = division_by_name(b.data);
+	nlen = 0;
+	if (k != DIV_OTHER) {
+		/* The name must stand alone or take a bracketed note. */
+		p = b.data;
+		if (*p == '(' || starts(p, "（"))
+			nlen = strlen(p);
+		else {
+			nlen = strlen("付則");
+			c = first_cp(p + nlen);
+			if (c != 0 && c != 0xff08 && c != '(' &&
+			    !(k == DIV_APPENDIX && ((c >= '0' && c <= '9') ||
+			    (c >= 0xff10 && c <= 0xff19) || c == 0x7b2c)))
+				k = DIV_OTHER;
+		}
+		if (has_sentence_punct(b.data))
+			k = DIV_OTHER;
+	}
+	buf_release(&b);
+	return k;
+}
+
+/* A line that is only a caption: （利用約款の適用）. */
+static int
+caption_line(const char *s)
+{
+	const char *cap, *p;
+	size_t caplen, used, i;
+	int nonascii = 0;
+
+	if (!caption_parse(s, &cap, &caplen, &used) || *skip_sp(s + used) != '\0')
+		return 0;
+	if (caplen == 0 || nchars(s) > 42)
+		return 0;
+	for (i = 0; i < caplen; i++)
+		if ((unsigned char)cap[i] >= 0x80)
+			nonascii = 1;
+	if (!nonascii || starts(cap, "以下"))
+		return 0;
+	/* （１）（イ） alone are markers without text, not captions. */
+	p = cap;
+	if (numeral_parse(p, &used, 1) >= 0 && used == caplen)
+		return 0;
+	if (caplen <= 3 && kana_ordinal(first_cp(cap), 0))
+		return 0;
+	return strstr(s, "。") == NULL;
+}
+
+/* Page numbers alone: 12, - 12 -, －１２－, 12 / 40, Page 3, P.3. */
+static int
+pagenum_line(const char *s)
+{
+	const char *p = s;
+	size_t used;
+	int32_t c;
+
+	if (starts(p, "Page") || starts(p, "page"))
+		p = skip_sp(p + 4);
+	else if (starts(p, "P.") || starts(p, "p."))
+		p = skip_sp(p + 2);
+	c = first_cp(p);
+	if (c == '-' || c == 0xff0d || c == 0x2010 || c == 0x2014)
+		p = skip_sp(p + (c < 0x80 ? 1 : 3));
+	if (numeral_parse(p, &used, 0) < 0 || used > 9)
+		return 0;
+	p = skip_sp(p + used);
+	if (*p == '/') {
+		p = skip_sp(p + 1);
+		if (numeral_parse(p, &used, 0) < 0)
+			return 0;
+		p = skip_sp(p + used);
+	}
+	c = first_cp(p);
+	if (c == '-' || c == 0xff0d || c == 0x2010 || c == 0x2014)
+		p = skip_sp(p + (c < 0x80 ? 1 : 3));
+	return *p == '\0';
+}
+
+/* A table-of-contents entry: text, tab(s), page number; or text, leader
+ * dots, page number. */
+static int
+toc_entry(const char *s)
+{
+	const char *t, *p;
+	size_t used;
+
+	if ((t = strrchr(s, '\t')) != NULL) {
+		p = skip_sp(t + 1);
+		if (numeral_parse(p, &used, 0) < 0 || *skip_sp(p + used) != '\0')
+			return 0;
+		return t > s;
+	}
+	if ((t = strstr(s, "……")) != NULL || (t = strstr(s, "・・・")) != NULL ||
+	    (t = strstr(s, "....")) != NULL) {
+		p = t;
+		while (*p == '.' || starts(p, "…") || starts(p, "・"))
+			p += *p == '.' ? 1 : 3;
+		p = skip_sp(p);
+		return numeral_parse(p, &used, 0) >= 0 &&
+		    *skip_sp(p + used) == '\0';
+	}
+	return 0;
+}
+
+/* Does s start with a paragraph or item marker? */
+static int
+starts_marker(const char *s)
+{
+	struct marker m;
+
+	return para_marker_parse(s, &m) || item_marker_parse(s, &m);
+}
+
+/* イ　, 一　: markers that a wrapped line may start with by chance. */
+static int
+ambiguous_marker(const char *s)
+{
+	struct marker m;
+
+	return item_marker_parse(s, &m) &&
+	    (m.scheme == MS_IROHA || m.scheme == MS_KANJI);
+}
+
+/* Does s start with a structure that a broken line never runs into? */
+static int
+starts_structure(const char *s)
+{
+	struct marker m;
+	enum divkind k;
+	char *num = NULL;
+	size_t le;
+	int hc;
+	const char *rest;
+
+	if (strchr(s, '\t') != NULL)
+		return 1;
+	if ((s[0] == '-' || starts(s, "・") || starts(s, "■") ||
+	    starts(s, "●") || starts(s, "※")) && s[1] != '\0')
+		return 1;
+	if (article_line(s, &num, &le, &hc, &rest)) {
+		free(num);
+		return 1;
+	}
+	if (division_line(s, &k) || named_division(s) != DIV_OTHER ||
+	    caption_line(s))
+		return 1;
+	if (para_marker_parse(s, &m) || item_marker_parse(s, &m))
+		return 1;
+	return 0;
+}
+
+/* ---- dates and history ------------------------------------------------ */
+
+/*
+ * A date at s: 2017年3月1日, ２００５年９月１日, 平成 29 年 3 月 1 日,
+ * 令和元年5月1日, spaces anywhere.  Returns 1 and fills out (YYYY-MM-DD) and
+ * *used.
+ */
+static int
+date_parse(const char *s, char out[11], size_t *used)
+{
+	static const struct {
+		const char	*name;
+		long		 base;
+	} eras[] = {
+		{ "令和", 2018 }, { "平成", 1988 }, { "昭和", 1925 },
+		{ "西暦", 0 }
+	};
+	const char *p = s;
+	long y, m, dd, base = 0;
+	size_t n, i;
+	int era = 0;
+
+	for (i = 0; i < sizeof(eras) / sizeof(eras[0]); i++)
+		if (starts(p, eras[i].name)) {
+			base = eras[i].base;
+			era = base != 0;
+			p = skip_sp(p + strlen(eras[i].name));
+			break;
+		}
+	if (era && starts(p, "元")) {
+		y = 1;
+		p += strlen("元");
+	} else if ((y = numeral_parse(p, &n, era)) < 0)
+		return 0;
+	else
+		p += n;
+	p = skip_sp(p);
+	if (!starts(p, "年"))
+		return 0;
+	p = skip_sp(p + strlen("年"));
+	if ((m = numeral_parse(p, &n, era)) < 1 || m > 12)
+		return 0;
+	p = skip_sp(p + n);
+	if (!starts(p, "月"))
+		return 0;
+	p = skip_sp(p + strlen("月"));
+	if ((dd = numeral_parse(p, &n, era)) < 1 || dd > 31)
+		return 0;
+	p = skip_sp(p + n);
+	if (!starts(p, "日"))
+		return 0;
+	p += strlen("日");
+	y += base;
+	if (y < 1800 || y > 2999)
+		return 0;
+	snprintf(out, 11, "%04ld-%02ld-%02ld", y, m, dd);
+	*used = (size_t)(p - s);
+	return 1;
+}
+
+static const char *const hist_words[] = {
+	"制定", "改定", "改訂", "作定", "実施", "施行", "一部改定", "一部改訂",
+	"全部改定", "全部改訂", "改正", "一部改正"
+};
+
+static int
+is_hist_word(const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(hist_words) / sizeof(hist_words[0]); i++)
+		if (starts(s, hist_words[i]))
+			return 1;
+	return 0;
+}
+
+static void
+hist_add(struct imp *im, const char *date, const char *note, size_t notelen,
+    int line)
+{
+	char *t = text_trim(note, notelen);
+	size_t i;
+
+	for (i = 0; i < im->nh; i++)
+		if (strcmp(im->h[i].date, date) == 0 &&
+		    strcmp(im->h[i].note, t) == 0) {
+			free(t);
+			return;
+		}
+	im->h = xreallocarray(im->h, im->nh + 1, sizeof(*im->h));
+	memcpy(im->h[im->nh].date, date, 11);
+	im->h[im->nh].note = t;
+	im->h[im->nh].line = line;
+	im->nh++;
+}
+
+/*
+ * History lines: "2011年6月1日 制定", "付則（２００５年９月１日作定）",
+ * "この約款は、2002年8月1日から改訂施行します。", "本約款は、2018年8月1日に
+ * 作定し、…".  Returns 1 if s is one (it stays in the body all the same).
+ */
+static int
+history_line(struct imp *im, const char *s, int line)
+{
+	char date[11];
+	const char *p, *q, *e;
+	size_t used;
+
+	p = s;
+	if ((starts(p, "付") || starts(p, "附")) &&
+	    starts(skip_sp(p + strlen("付")), "則")) {
+		p = skip_sp(skip_sp(p + strlen("付")) + strlen("則"));
+		if (!starts(p, "（") && *p != '(')
+			return 0;
+		p += *p == '(' ? 1 : strlen("（");
+		if (!date_parse(skip_sp(p), date, &used))
+			return 0;
+		p = skip_sp(skip_sp(p) + used);
+		e = strstr(p, "）");
+		if (e == NULL)
+			e = strchr(p, ')');
+		if (e == NULL || !is_hist_word(p))
+			return 0;
+		hist_add(im, date, p, (size_t)(e - p), line);
+		return 1;
+	}
+	if (date_parse(p, date, &used)) {
+		p = skip_sp(p + used);
+		if (!is_hist_word(p) || nchars(p) > 40)
+			return 0;
+		hist_add(im, date, p, strlen(p), line);
+		return 1;
+	}
+	/* この約款は、DATEから改訂施行します / 本約款は、DATEに改定し */
+	if ((q = strstr(s, "は、")) == NULL || nchars(s) > 80)
+		return 0;
+	if (!(starts(s, "この") || starts(s, "本")))
+		return 0;
+	p = q + strlen("は、");
+	if (!date_parse(p, date, &used))
+		return 0;
+	p += used;
+	if (starts(p, "から")) {
+		p += strlen("から");
+		if (((e = strstr(p, "いたします")) == NULL &&
+		    (e = strstr(p, "します")) == NULL &&
+		    (e = strstr(p, "する")) == NULL) || !is_hist_word(p) ||
+		    (strstr(p, "施行") == NULL && strstr(p, "実施") == NULL))
+			return 0;
+		hist_add(im, date, p, (size_t)(e - p), line);
+		return 1;
+	}
+	if (starts(p, "に")) {
+		p += strlen("に");
+		if (!is_hist_word(p) || (e = strstr(p, "し")) == NULL)
+			return 0;
+		hist_add(im, date, p, (size_t)(e - p), line);
+		return 1;
+	}
+	return 0;
+}
+
+static int
+hist_cmp(const void *a, const void *b)
+{
+	const struct hist *x = a, *y = b;
+	int c = strcmp(x->date, y->date);
+
+	return c != 0 ? c : x->line - y->line;
+}
+
+/* ---- stage 1: split --------------------------------------------------- */
+
+static char *
+split(struct imp *im, const char *text, size_t len)
+{
+	char *copy = xmalloc(len + 1), *p, *e, *t;
+	size_t i, j, n;
+	int no = 1;
+	int32_t c;
+
+	/* CRLF and CR to LF; form feed to LF too (a page break). */
+	for (i = j = 0; i < len; i++) {
+		if (text[i] == '\r') {
+			copy[j++] = '\n';
+			if (i + 1 < len && text[i + 1] == '\n')
+				i++;
+		} else
+			copy[j++] = text[i];
+	}
+	copy[j] = '\0';
+	for (p = copy; ; p = e + 1) {
+		e = strchr(p, '\n');
+		if (e != NULL)
+			*e = '\0';
+		/* Form feeds split a line but keep its number. */
+		for (t = p; t != NULL; ) {
+			char *ff = strchr(t, '\f');
+
+			if (ff != NULL)
+				*ff = '\0';
+			/* Trim trailing ASCII and ideographic spaces (not
+			 * tabs: they end the empty cells of a row). */
+			n = strlen(t);
+			while (n > 0) {
+				size_t k = utf8_prev_len(t, n);
+
+				utf8_next(t + n - k, k, &c);
+				if (c != ' ' && c != 0x3000)
+					break;
+				n -= k;
+			}
+			/* A line of nothing but tabs is blank. */
+			if (strspn(t, "\t") == n)
+				n = 0;
+			t[n] = '\0';
+			im->r = xreallocarray(im->r, im->nr + 1, sizeof(*im->r));
+			im->r[im->nr].no = no;
+			im->r[im->nr].indent = 0;
+			while (*t == ' ') {
+				im->r[im->nr].indent++;
+				t++;
+			}
+			while (starts(t, "\u3000"))
+				t += 3;
+			im->r[im->nr].s = t;
+			im->r[im->nr].drop = 0;
+			im->r[im->nr].ff = t != p;
+			im->nr++;
+			t = ff != NULL ? ff + 1 : NULL;
+		}
+		no++;
+		if (e == NULL)
+			break;
+	}
+	return copy;
+}
+
+/* ---- stage 2: debris -------------------------------------------------- */
+
+static int
+is_label_line(const char *s)
+{
+	struct marker m;
+	enum divkind k;
+	char *num = NULL;
+	size_t le;
+	int hc;
+	const char *rest;
+
+	if (article_line(s, &num, &le, &hc, &rest)) {
+		free(num);
+		return 1;
+	}
+	return division_line(s, &k) || named_division(s) != DIV_OTHER ||
+	    caption_line(s) || para_marker_parse(s, &m) ||
+	    item_marker_parse(s, &m);
+}
+
+/* A heading of some kind: after it, no line runs on. */
+static int
+heading_line(const char *s)
+{
+	enum divkind k;
+	char *num = NULL;
+	size_t le;
+	int hc;
+	const char *rest;
+
+	if (article_line(s, &num, &le, &hc, &rest)) {
+		free(num);
+		return 1;
+	}
+	return division_line(s, &k) || named_division(s) != DIV_OTHER ||
+	    caption_line(s);
+}
+
+static int
+strp_cmp(const void *a, const void *b)
+{
+	const struct rline *const *x = a, *const *y = b;
+	int c = strcmp((*x)->s, (*y)->s);
+
+	return c != 0 ? c : (*x)->no - (*y)->no;
+}
+
+/* 第一章　総則（第一条―第三条）: a division with its article range. */
+static int
+range_entry(const char *s)
+{
+	enum divkind k;
+	size_t len;
+	long v;
+	const char *open;
+
+	if (!division_label_parse(s, &k, &v, &len) || !ends_with(s, "条）"))
+		return 0;
+	open = strstr(s + len, "（第");
+	return open != NULL && (strstr(open, "―") || strstr(open, "－") ||
+	    strstr(open, "～") || strstr(open, "・"));
+}
+
+/* 附則 or 付則 alone on its line. */
+static int
+suppl_alone(const char *s)
+{
+	char *sq = squeeze(s);
+	int r = strcmp(sq, "附則") == 0 || strcmp(sq, "付則") == 0;
+
+	free(sq);
+	return r;
+}
+
+/* Is the next non-blank raw line after at a numbered division (range 0),
+ * or a division with its article range (range 1)? */
+static int
+next_is(struct imp *im, size_t at, int range)
+{
+	enum divkind k;
+	size_t j;
+
+	for (j = at + 1; j < im->nr && im->r[j].s[0] == '\0'; j++)
+		;
+	if (j >= im->nr)
+		return 0;
+	return range ? range_entry(im->r[j].s) : division_line(im->r[j].s, &k);
+}
+
+/* Is raw line at next to a page number or a page break (within 2)? */
+static int
+near_pagenum(struct imp *im, size_t at)
+{
+	size_t lo = at >= 2 ? at - 2 : 0, hi = at + 2 < im->nr ? at + 2 :
+	    im->nr - 1, i;
+
+	for (i = lo; i <= hi; i++)
+		if (i != at && (im->r[i].ff || (im->r[i].s[0] != '\0' &&
+		    pagenum_line(im->r[i].s))))
+			return 1;
+	return 0;
+}
+
+static void
+debris(struct imp *im)
+{
+	struct rline **v;
+	size_t i, j, k, run, nv, head, back;
+	char *num;
+	size_t le;
+	int hc;
+	const char *rest;
+
+	/* Table of contents: a run of three entries or more (blank lines
+	 * allowed), or one entry that starts with a label. */
+	for (i = 0; i < im->nr; i = j) {
+		if (!toc_entry(im->r[i].s)) {
+			j = i + 1;
+			continue;
+		}
+		run = 0;
+		for (j = i; j < im->nr; j++) {
+			if (im->r[j].s[0] == '\0')
+				continue;
+			if (!toc_entry(im->r[j].s))
+				break;
+			run++;
+		}
+		for (k = i; k < j; k++) {
+			char *tab = strchr(im->r[k].s, '\t'), save = 0;
+			int label;
+
+			if (im->r[k].s[0] == '\0')
+				continue;
+			if (tab != NULL) {
+				save = *tab;
+				*tab = '\0';
+			}
+			num = NULL;
+			label = article_line(im->r[k].s, &num, &le, &hc, &rest);
+			free(num);
+			if (!label)
+				label = division_line(im->r[k].s, &(enum divkind){0});
+			if (tab != NULL)
+				*tab = save;
+			if (run >= 3 || label) {
+				im->r[k].drop = 1;
+				im->st->toc++;
+			}
+		}
+	}
+	/*
+	 * A 目次 line goes with the dropped entries under it.  Statutes list
+	 * their divisions under 目次 with article ranges and no page numbers
+	 * (第一章　総則（第一条―第三条）, then 附則): those are entries too.
+	 */
+	for (i = 0; i < im->nr; i++) {
+		char *sq = squeeze(im->r[i].s);
+
+		if (strcmp(sq, "目次") == 0) {
+			for (j = i + 1; j < im->nr; j++) {
+				if (im->r[j].s[0] == '\0' || im->r[j].drop)
+					continue;
+				if (!range_entry(im->r[j].s) &&
+				    !(suppl_alone(im->r[j].s) && j > i + 1 &&
+				    next_is(im, j, 0)) &&
+				    !(division_line(im->r[j].s, &(enum divkind){0}) &&
+				    next_is(im, j, 1)))
+					break;
+				im->r[j].drop = 1;
+				im->st->toc++;
+			}
+			for (j = i + 1; j < im->nr && im->r[j].s[0] == '\0'; j++)
+				;
+			if (j < im->nr && im->r[j].drop) {
+				im->r[i].drop = 1;
+				im->st->toc++;
+			}
+		}
+		free(sq);
+	}
+	for (i = 0; i < im->nr; i++)
+		if (!im->r[i].drop && pagenum_line(im->r[i].s)) {
+			im->r[i].drop = 1;
+			im->st->pagenum++;
+		}
+	/* Repeated headers and footers: sort pointers, count equal runs. */
+	v = xreallocarray(NULL, im->nr ? im->nr : 1, sizeof(*v));
+	for (i = nv = 0; i < im->nr; i++)
+		if (!im->r[i].drop && nchars(im->r[i].s) >= 4 &&
+		    strchr(im->r[i].s, '\t') == NULL &&
+		    strstr(im->r[i].s, "。") == NULL &&
+		    !is_label_line(im->r[i].s))
+			v[nv++] = &im->r[i];
+	qsort(v, nv, sizeof(*v), strp_cmp);
+	/* The title block ends at the first heading. */
+	for (head = 0; head < im->nr; head++)
+		if (heading_line(im->r[head].s))
+			break;
+	/* How many title-block lines come back in the body?  One alone (a
+	 * company name signing the end) is no page header. */
+	for (i = 0, back = 0; i < nv; i = j) {
+		int in = 0, out = 0;
+
+		for (j = i; j < nv && strcmp(v[i]->s, v[j]->s) == 0; j++) {
+			if ((size_t)(v[j] - im->r) < head)
+				in = 1;
+			else
+				out = 1;
+		}
+		back += in && out;
+	}
+	for (i = 0; i < nv; i = j) {
+		size_t mingap = (size_t)-1, nearpage = 0, intitle = 0;
+
+		for (j = i + 1; j < nv && strcmp(v[i]->s, v[j]->s) == 0; j++)
+			;
+		if (j - i < 2)
+			continue;
+		for (k = i; k < j; k++) {
+			size_t at = (size_t)(v[k] - im->r);
+
+			if (k > i && (size_t)(v[k]->no - v[k - 1]->no) < mingap)
+				mingap = (size_t)(v[k]->no - v[k - 1]->no);
+			if (at < head)
+				intitle = 1;
+			if (v[k]->ff || near_pagenum(im, at))
+				nearpage++;
+		}
+		/*
+		 * A header or footer: a title-block line seen again in the
+		 * body, a line next to page numbers or page breaks three
+		 * times, or a line seen five times or more, far apart.
+		 */
+		if (!(intitle && back >= 2 &&
+		    (size_t)(v[j - 1] - im->r) >= head) &&
+		    nearpage < 3 && (j - i < 5 || mingap < 15))
+			continue;
+		for (k = i + 1; k < j; k++) {
+			v[k]->drop = 1;
+			im->st->repeated++;
+		}
+	}
+	free(v);
+}
+
+/* ---- stage 3: join ---------------------------------------------------- */
+
+static int
+size_cmp(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * A wrapped layout: the layout broke lines at one width, so many lines
+ * share it.  W is the width X (in columns, 30 or more) that the most lines
+ * fall within [X-6, X] of; the layout is wrapped when at least a fifth of
+ * the lines do.  Running text, where lines end where paragraphs end, has
+ * a tenth or less (the five seeds: 5-9% unwrapped, 64% wrapped).
+ * Returns W or 0.
+ */
+static size_t
+wrap_width(struct imp *im)
+{
+	size_t *w, n = 0, i, lo = 0, best = 0, bestn = 0;
+
+	w = xreallocarray(NULL, im->nr ? im->nr : 1, sizeof(*w));
+	for (i = 0; i < im->nr; i++)
+		if (!im->r[i].drop && im->r[i].s[0] != '\0')
+			w[n++] = cols(im->r[i].s);
+	qsort(w, n, sizeof(*w), size_cmp);
+	/* Windows ending at each width: two pointers over sorted widths. */
+	for (i = 0; i < n; i++) {
+		if (w[i] < 30)
+			continue;
+		while (w[lo] + 6 < w[i])
+			lo++;
+		if (i + 1 < n && w[i + 1] == w[i])
+			continue;
+		if (i - lo + 1 > bestn) {
+			bestn = i - lo + 1;
+			best = w[i];
+		}
+	}
+	free(w);
+	if (n < 15 || bestn * 5 < n)
+		return 0;
+	return best;
+}
+
+static void
+join(struct imp *im)
+{
+	struct buf b;
+	size_t i, j, W;
+	struct rline *r, *prev;
+	int blank = 0, bullet, full;
+	size_t nch;
+	int32_t a, z;
+	char *s;
+
+	W = wrap_width(im);
+	im->st->wrapped = (int)W;
+	buf_init(&b);
+	for (i = 0; i < im->nr; i++) {
+		r = &im->r[i];
+		if (r->drop)
+			continue;
+		if (r->s[0] == '\0') {
+			blank = 1;
+			continue;
+		}
+		s = r->s;
+		bullet = 0;
+		if (s[0] == '-' && (s[1] == ' ' || s[1] == '\0')) {
+			bullet = 1;
+			s = (char *)skip_sp(s + 1);
+			/* "- ・…": the dash is the extractor's, ・ the text's. */
+			if (starts(s, "・"))
+				bullet = 0;
+		}
+		buf_reset(&b);
+		buf_puts(&b, s);
+		prev = r;
+		/* Kept up to date as lines join: no rescans, linear cost. */
+		nch = nchars(s);
+		if (strchr(s, '\t') != NULL || heading_line(s))
+			goto done;
+		/* Run on while the next line continues this one. */
+		for (j = i + 1; j < im->nr; j++) {
+			struct rline *n = &im->r[j];
+			int run = 0;
+
+			if (n->drop || n->s[0] == '\0')
+				continue;
+			z = last_cp(prev->s);
+			a = first_cp(n->s);
+			/* Brackets close mid-sentence as often as not. */
+			full = W > 0 && cols(prev->s) * 10 >= W * 8 &&
+			    z != 0x3002 && z != 0xff0e && z != 0xff1a;
+			/* A full line runs on even into what looks like a
+			 * kana or kanji marker (リ DNS…) or a caption. */
+			if (starts_structure(n->s) &&
+			    !(full && (ambiguous_marker(n->s) ||
+			    caption_line(n->s))))
+				break;
+			if (full || (W > 0 && z == 0x3002 &&
+			    cols(prev->s) + 2 >= W))
+				run = 1;
+			if (!is_terminal(z) && (cannot_start(a) ||
+			    (is_hiragana(a) && nch >= 10 && !opener(n->s) &&
+			    !(nch <= 60 && title_like(b.data)))))
+				run = 1;
+			/* A sentence cut after a hiragana, or a numbered
+			 * paragraph or note cut anywhere: long lines only. */
+			if (!is_terminal(z) && !bullet && nch >= 30 &&
+			    (is_hiragana(z) || starts_marker(s) ||
+			    starts(s, "※")) && !opener(n->s))
+				run = 1;
+			if (!is_terminal(z) && is_particle(z) && bullet &&
+			    !has_sentence_punct(n->s))
+				run = 1;
+			/* A line never ends on a comma, nor between a number
+			 * and its counter (第23 / 条). */
+			if (z == 0x3001 || z == 0xff0c || (((z >= '0' &&
+			    z <= '9') || (z >= 0xff10 && z <= 0xff19)) &&
+			    is_counter(a)))
+				run = 1;
+			/* "※" alone, then its note. */
+			if (strcmp(b.data, "※") == 0 || strcmp(b.data, "＊") == 0)
+				run = 1;
+			if (!run || strchr(n->s, '\t') != NULL)
+				break;
+			if (is_alnum(z) && is_alnum(a))
+				buf_putc(&b, ' ');
+			buf_puts(&b, n->s);
+			nch += nchars(n->s);
+			im->st->joined++;
+			prev = n;
+			i = j;
+		}
+done:
+		im->l = xreallocarray(im->l, im->nl + 1, sizeof(*im->l));
+		im->l[im->nl].s = xstrdup(b.data);
+		im->l[im->nl].no = r->no;
+		im->l[im->nl].indent = r->indent;
+		im->l[im->nl].bullet = bullet;
+		im->l[im->nl].blank_before = blank;
+		im->nl++;
+		blank = 0;
+	}
+	buf_release(&b);
+}
+
+/* ---- stage 4: meta ---------------------------------------------------- */
+
+static int
+title_like(const char *s)
+{
+	static const char *const ends[] = { "約款", "規約", "規則", "規程",
+	    "規定", "条件", "契約書", "ポリシー", "Terms of Service",
+	    "Terms of Use" };
+	size_t i;
+
+	if (strstr(s, "：") != NULL || strchr(s, ':') != NULL ||
+	    has_sentence_punct(s) || nchars(s) > 60)
+		return 0;
+	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++)
+		if (ends_with(s, ends[i]))
+			return 1;
+	return 0;
+}
+
+static void
+meta(struct imp *im)
+{
+	size_t i, first = im->nl;
+	char *num;
+	size_t le;
+	int hc;
+	const char *rest;
+	enum divkind k;
+
+	for (i = 0; i < im->nl; i++) {
+		num = NULL;
+		if (article_line(im->l[i].s, &num, &le, &hc, &rest) ||
+		    division_line(im->l[i].s, &k) || caption_line(im->l[i].s)) {
+			free(num);
+			first = i;
+			break;
+		}
+	}
+	for (i = 0; i < first; i++) {
+		const char *s = im->l[i].s;
+
+		if (im->title == NULL && title_like(s)) {
+			/* A title broken in two: "…サービス" + "契約約款". */
+			if (nchars(s) <= 6 && i > 0 && im->l[i - 1].s[0] != '\0' &&
+			    !has_sentence_punct(im->l[i - 1].s) &&
+			    nchars(im->l[i - 1].s) < 40) {
+				struct buf b;
+
+				buf_init(&b);
+				buf_printf(&b, "%s%s", im->l[i - 1].s, s);
+				im->title = buf_detach(&b);
+				im->l[i - 1].s[0] = '\0';
+				im->l[i].s[0] = '\0';
+			} else {
+				im->title = xstrdup(s);
+			}
+		} else if (im->provider_name == NULL && nchars(s) <= 40 &&
+		    !has_sentence_punct(s) && (strstr(s, "株式会社") ||
+		    strstr(s, "有限会社") || strstr(s, "合同会社"))) {
+			im->provider_name = xstrdup(s);
+		}
+	}
+	if (im->title != NULL)
+		im->tsq = squeeze(im->title);
+	/*
+	 * The title block is front matter now: the title (however spaced),
+	 * the provider, 文書番号：, 文書名： and the 制定/改定 date lines.
+	 */
+	for (i = 0; i < im->nl; i++) {
+		char *s = im->l[i].s, *sq;
+		int hist;
+
+		/* A second document keeps its history to itself. */
+		if (im->newdoc > 0 && i >= im->newdoc)
+			break;
+		hist = history_line(im, s, im->l[i].no);
+
+		if (i >= first || s[0] == '\0')
+			continue;
+		sq = squeeze(s);
+		if (starts(s, "文書番号：") && im->docnum == NULL)
+			im->docnum = text_trim(s + strlen("文書番号："),
+			    strlen(s + strlen("文書番号：")));
+		else if (starts(s, "文書名：") && im->title != NULL &&
+		    strcmp(s + strlen("文書名："), im->title) == 0)
+			;
+		else if (!(hist && date_parse(s, (char[11]){0}, &(size_t){0})) &&
+		    !(im->title && strcmp(sq, im->tsq) == 0) &&
+		    !(im->provider_name &&
+		    strcmp(s, im->provider_name) == 0)) {
+			free(sq);
+			continue;
+		}
+		free(sq);
+		s[0] = '\0';
+	}
+	if (im->nh > 1)
+		qsort(im->h, im->nh, sizeof(*im->h), hist_cmp);
+}
+
+/* ---- stage 5: emit ---------------------------------------------------- */
+
+/* YAML scalar: plain when safe, else double-quoted. */
+static void
+yaml_str(struct buf *o, const char *s)
+{
+	const char *p;
+	int ctl = 0;
+
+	for (p = s; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			ctl = 1;
+	if (!ctl && *s != '\0' &&
+	    strchr("-?:,[]{}#&*!|>'\"%@` ", *s) == NULL &&
+	    strstr(s, ": ") == NULL && strstr(s, " #") == NULL &&
+	    !ends_with(s, ":") && !ends_with(s, " ")) {
+		buf_puts(o, s);
+		return;
+	}
+	/* Double-quoted: \" \\ and \xNN for control characters. */
+	buf_putc(o, '"');
+	for (p = s; *p != '\0'; p++) {
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			buf_printf(o, "\\x%02x", (unsigned char)*p);
+		else {
+			if (*p == '"' || *p == '\\')
+				buf_putc(o, '\\');
+			buf_putc(o, *p);
+		}
+	}
+	buf_putc(o, '"');
+}
+
+#define FILL	"FILL-ME"
+
+static void
+front_matter(struct imp *im, struct buf *o, const struct import_opts *op)
+{
+	const char *rev = op->revision;
+	size_t i;
+
+	buf_puts(o, "---\n");
+	if (op->provider == NULL || op->document == NULL ||
+	    (rev == NULL && im->nh == 0) ||
+	    (op->provider_name == NULL && im->provider_name == NULL) ||
+	    (op->title == NULL && im->title == NULL))
+		buf_puts(o, "# termc import: replace every FILL-ME, then move "
+		    "the file to terms/<provider>/<document>/<revision>.md\n");
+	buf_puts(o, "provider: ");
+	yaml_str(o, op->provider ? op->provider : FILL);
+	buf_puts(o, "\nprovider_name: ");
+	yaml_str(o, op->provider_name ? op->provider_name :
+	    im->provider_name ? im->provider_name : FILL);
+	buf_puts(o, "\ndocument: ");
+	yaml_str(o, op->document ? op->document : FILL);
+	buf_puts(o, "\ntitle: ");
+	yaml_str(o, op->title ? op->title : im->title ? im->title : FILL);
+	if (im->docnum != NULL) {
+		buf_puts(o, "\ndocument_number: ");
+		yaml_str(o, im->docnum);
+	}
+	buf_puts(o, "\nrevision: ");
+	if (rev == NULL && im->nh > 0)
+		rev = im->h[im->nh - 1].date;
+	yaml_str(o, rev ? rev : FILL);
+	buf_puts(o, "\nlang: ja\n");
+	if (im->nh > 0) {
+		buf_puts(o, "history:\n");
+		for (i = 0; i < im->nh; i++) {
+			buf_printf(o, "  - date: %s\n    note: ", im->h[i].date);
+			yaml_str(o, im->h[i].note);
+			buf_putc(o, '\n');
+		}
+	}
+	buf_puts(o, "---\n");
+	if (op->provider == NULL)
+		diag(im->d, im->path, 0, 0, D_IMP_FILL, "provider (--provider)");
+	if (op->document == NULL)
+		diag(im->d, im->path, 0, 0, D_IMP_FILL, "document (--document)");
+	if (rev == NULL)
+		diag(im->d, im->path, 0, 0, D_IMP_FILL, "revision (--revision)");
+	if (op->provider_name == NULL && im->provider_name == NULL)
+		diag(im->d, im->path, 0, 0, D_IMP_FILL,
+		    "provider_name (--provider-name)");
+	if (op->title == NULL && im->title == NULL)
+		diag(im->d, im->path, 0, 0, D_IMP_FILL, "title (--title)");
+}
+
+enum bk {
+	BK_NONE,
+	BK_HEADING,
+	BK_TEXT,
+	BK_BULLET,
+	BK_TABLE
+};
+
+struct emitter {
+	struct imp	*im;
+	struct buf	*o;
+	enum bk		 last;
+	int		 divlevel;	/* level of the open division, 0 none */
+	long		 lastnum;	/* last article number seen */
+	int		 supplied_note;	/* the reviewer note was written */
+	int		 olist;		/* last text block was "N. " */
+	int		 bullet_indent;	/* last block an unmarked bullet at
+					 * this indent; -1 otherwise */
+	int		 appendix;	/* inside 別表, 別紙 */
+	int		 akeys[8];	/* appendix heading kinds, by level */
+	int		 nakeys;
+};
+
+/* Start a block: a blank line, except between bullets of one list. */
+static void
+block(struct emitter *e, enum bk k)
+{
+	if (e->o->len > 0 && !(k == BK_BULLET && e->last == BK_BULLET))
+		buf_putc(e->o, '\n');
+	e->last = k;
+}
+
+static void
+heading(struct emitter *e, int level, const char *text)
+{
+	int i;
+
+	block(e, BK_HEADING);
+	if (level < 1)
+		level = 1;
+	if (level > 6)
+		level = 6;
+	for (i = 0; i < level; i++)
+		buf_putc(e->o, '#');
+	buf_putc(e->o, ' ');
+	buf_puts(e->o, text);
+	buf_putc(e->o, '\n');
+}
+
+/* Text that Markdown would misread at a line start gets a backslash. */
+static void
+text_line(struct emitter *e, const char *s)
+{
+	if (*s == '#' || *s == '>' || *s == '+' || *s == '*' || *s == '=' ||
+	    *s == '|' || (*s == '-' && s[1] != ' ') || starts(s, "```") ||
+	    starts(s, "~~~") || *s == '<')
+		buf_putc(e->o, '\\');
+	/* A backslash before ASCII punctuation would escape it: double it,
+	 * so that every byte of the source reaches the page. */
+	for (; *s != '\0'; s++) {
+		buf_putc(e->o, *s);
+		if (*s == '\\' && s[1] != '\0' && strchr(
+		    "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", s[1]) != NULL)
+			buf_putc(e->o, '\\');
+	}
+	buf_putc(e->o, '\n');
+}
+
+static void
+table_row(struct buf *o, const char *s, size_t ncols)
+{
+	const char *p = s, *t;
+	size_t n = 0;
+	char *cell;
+
+	buf_putc(o, '|');
+	for (;;) {
+		t = strchr(p, '\t');
+		cell = text_trim(p, t ? (size_t)(t - p) : strlen(p));
+		buf_putc(o, ' ');
+		for (char *c = cell; *c != '\0'; c++) {
+			/* <p> and </p> around cells: debris of an HTML export. */
+			if (starts(c, "<p>") || starts(c, "</p>")) {
+				c += c[1] == '/' ? 3 : 2;
+				continue;
+			}
+			if (*c == '|' || *c == '\\')
+				buf_putc(o, '\\');
+			buf_putc(o, *c);
+		}
+		buf_puts(o, " |");
+		free(cell);
+		n++;
+		if (t == NULL)
+			break;
+		p = t + 1;
+	}
+	for (; n < ncols; n++)
+		buf_puts(o, "  |");
+	buf_putc(o, '\n');
+}
+
+static size_t
+tab_cols(const char *s)
+{
+	size_t n = 1;
+
+	for (; *s != '\0'; s++)
+		if (*s == '\t')
+			n++;
+	return n;
+}
+
+/* Tab-separated rows from l[i]: a GFM table.  Returns the next index. */
+static size_t
+table(struct emitter *e, size_t i)
+{
+	struct imp *im = e->im;
+	size_t j, k, ncols = 0;
+
+	for (j = i; j < im->nl; j++) {
+		const char *r = im->l[j].s;
+
+		/* A short line right under a row, no blank line between:
+		 * a row of one cell (the others empty in the source). */
+		if (strchr(r, '\t') == NULL && (j == i ||
+		    im->l[j].blank_before || r[0] == '\0' || nchars(r) > 40 ||
+		    strstr(r, "。") != NULL || starts(r, "※") ||
+		    im->l[j].bullet || heading_line(r)))
+			break;
+		if (tab_cols(r) > ncols)
+			ncols = tab_cols(r);
+	}
+	block(e, BK_TABLE);
+	table_row(e->o, im->l[i].s, ncols);
+	buf_putc(e->o, '|');
+	for (k = 0; k < ncols; k++)
+		buf_puts(e->o, "---|");
+	buf_putc(e->o, '\n');
+	for (k = i + 1; k < j; k++)
+		table_row(e->o, im->l[k].s, ncols);
+	im->st->tables++;
+	return j;
+}
+
+static int
+div_level(struct imp *im, enum divkind k)
+{
+	return k >= DIV_PART && k <= DIV_DIVISION ? im->divlevel[k] : 1;
+}
+
+/* Is l[i] a short unnumbered heading: 総則, 利用契約, 制定・改定日? */
+static int
+plain_heading(struct imp *im, size_t i)
+{
+	const char *s = im->l[i].s, *n;
+	char *num = NULL;
+	size_t le, len = nchars(s);
+	int hc;
+	const char *rest;
+	enum divkind k;
+
+	if (im->l[i].bullet || len == 0 || len > 20 || has_sentence_punct(s) ||
+	    is_terminal(last_cp(s)) || is_label_line(s) ||
+	    strchr(s, '\t') != NULL || *s == '-' || *s == '*' ||
+	    starts(s, "・") || starts(s, "■") || starts(s, "●") ||
+	    starts(s, "※"))
+		return 0;
+	if (date_parse(s, (char[11]){0}, &le))
+		return 0;
+	if (i + 1 >= im->nl)
+		return 0;
+	n = im->l[i + 1].s;
+	if (article_line(n, &num, &le, &hc, &rest)) {
+		free(num);
+		return 1;
+	}
+	return caption_line(n) || division_line(n, &k) ||
+	    date_parse(n, (char[11]){0}, &le);
+}
+
+/* 第1 本サービスの内容: 第 and a number, no 条/章, a short title. */
+static int
+numbered_heading(const char *s)
+{
+	size_t used;
+	const char *p;
+
+	if (!starts(s, "第") || numeral_parse(s + 3, &used, 1) < 0)
+		return 0;
+	p = s + 3 + used;
+	if (!is_space(first_cp(p)))
+		return 0;
+	p = skip_sp(p);
+	return *p != '\0' && nchars(p) <= 30 && !has_sentence_punct(p);
+}
+
+/* The kind of an appendix heading, for its level: ① 1. （1） ■ ● text. */
+static int
+heading_key(const char *s)
+{
+	struct marker m;
+
+	if (item_marker_parse(s, &m))
+		return 1 + (int)m.scheme;
+	if (para_marker_parse(s, &m))
+		return 20;
+	if (starts(s, "■") || starts(s, "□"))
+		return 21;
+	if (starts(s, "●") || starts(s, "○"))
+		return 22;
+	return 23;
+}
+
+/*
+ * In a 別表: a short line, no sentence, that a table (or another such
+ * line, and then a table) follows.
+ */
+static int
+appendix_heading(struct imp *im, size_t i, int depth)
+{
+	const char *s = im->l[i].s;
+	size_t j;
+
+	if (depth > 3 || s[0] == '\0' || im->l[i].bullet ||
+	    strchr(s, '\t') != NULL || nchars(s) > 60 ||
+	    strstr(s, "。") != NULL || starts(s, "※") || heading_line(s))
+		return 0;
+	for (j = i + 1; j < im->nl && im->l[j].s[0] == '\0'; j++)
+		;
+	if (j >= im->nl)
+		return 0;
+	return strchr(im->l[j].s, '\t') != NULL ||
+	    appendix_heading(im, j, depth + 1);
+}
+
+/* 次の各号のいずれかに該当する場合には…。 : items follow. */
+static int
+announces_items(const char *s)
+{
+	static const char *const w[] = { "次の各号", "次に掲げる", "次に定める",
+	    "次のいずれか", "次の何れか", "以下のいずれか", "以下の何れか",
+	    "以下の各号", "次の項目", "以下の項目" };
+	size_t i;
+
+	if (!ends_with(s, "。") && !ends_with(s, "：") && !ends_with(s, ":"))
+		return 0;
+	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++)
+		if (strstr(s, w[i]) != NULL)
+			return 1;
+	return 0;
+}
+
+/*
+ * An item that lost its marker: plain text that ends as items do in
+ * Japanese drafting, on a noun (…場合。 …行為。 …こと。 …とき), where a
+ * paragraph ends on a predicate (…します。 …できる。 …ない。).
+ */
+static int
+unmarked_item(struct imp *im, size_t i)
+{
+	static const char *const nouns[] = { "こと", "とき", "もの", "ところ" };
+	const char *s = im->l[i].s;
+	char *t;
+	size_t n, k;
+	int32_t c;
+	int r = 0;
+
+	if (s[0] == '\0' || im->l[i].bullet || strchr(s, '\t') != NULL ||
+	    starts_structure(s) || plain_heading(im, i) || announces_items(s))
+		return 0;
+	t = xstrdup(s);
+	n = strlen(t);
+	if (ends_with(t, "。"))
+		t[n -= strlen("。")] = '\0';
+	for (k = 0; k < sizeof(nouns) / sizeof(nouns[0]); k++)
+		if (ends_with(t, nouns[k]))
+			r = 1;
+	c = last_cp(t);
+	if (char_class(c) == CC_KANJI || char_class(c) == CC_KATAKANA)
+		r = 1;
+	free(t);
+	return r;
+}
+
+static void
+article(struct emitter *e, size_t i, const char *pending, int pending_no)
+{
+	struct imp *im = e->im;
+	const char *s = im->l[i].s, *rest;
+	char *num = NULL;
+	size_t le;
+	int hc;
+	struct buf h;
+
+	article_line(s, &num, &le, &hc, &rest);
+	e->lastnum = strtol(num, NULL, 10);
+	free(num);
+	buf_init(&h);
+	buf_put(&h, s, le);
+	if (!hc && pending != NULL)
+		buf_puts(&h, pending);
+	else if (pending != NULL) {
+		/* Two captions: keep the loose one as text, and say so. */
+		diag(im->d, im->path, pending_no, 1, D_IMP_UNPLACED,
+		    "caption line %s before an article with its own caption",
+		    pending);
+		block(e, BK_TEXT);
+		text_line(e, pending);
+	}
+	/* 第五条　削除: the heading says it all. */
+	if (strcmp(rest, "削除") == 0) {
+		buf_put(&h, s + le, strlen(s + le));
+		rest = "";
+	}
+	heading(e, e->divlevel + 1, h.data);
+	buf_release(&h);
+	im->st->articles++;
+	if (*rest != '\0') {
+		block(e, BK_TEXT);
+		text_line(e, rest);
+	}
+}
+
+static void
+emit(struct emitter *e)
+{
+	struct imp *im = e->im;
+	struct marker m;
+	enum divkind k;
+	const char *s, *rest, *pending = NULL;
+	char *num;
+	size_t i, le, title_until = 0, mark;
+	int hc, pending_no = 0, first_heading = 0;
+
+	for (i = 0; i < im->nl; i++) {
+		s = im->l[i].s;
+		if (i == im->newdoc && i > 0) {
+			block(e, BK_TEXT);
+			buf_puts(e->o, "<!-- termc: import: a second document "
+			    "starts here; move it to a terms file of its own. -->\n");
+			diag(im->d, im->path, im->l[i].no, 1, D_IMP_UNPLACED,
+			    "a second document starts here (its articles "
+			    "restart at 1): split it into a terms file of its own");
+			e->divlevel = 0;
+			e->lastnum = 0;
+			for (title_until = i; title_until < im->nl &&
+			    !heading_line(im->l[title_until].s); title_until++)
+				;
+		}
+		if (s[0] == '\0')
+			continue;
+		if (i < title_until) {
+			block(e, BK_TEXT);
+			text_line(e, s);
+			continue;
+		}
+		/* A caption waiting for its article must meet it next. */
+		if (pending != NULL) {
+			num = NULL;
+			if (article_line(s, &num, &le, &hc, &rest)) {
+				free(num);
+				article(e, i, pending, pending_no);
+				pending = NULL;
+				continue;
+			}
+			/* A caption with no article: the number is lost. */
+			e->lastnum++;
+			{
+				struct buf h;
+
+				if (!e->supplied_note) {
+					block(e, BK_TEXT);
+					buf_puts(e->o, "<!-- termc: import supplied "
+					    "the numbers of articles that have only "
+					    "a caption in the source; check them. -->\n");
+					e->supplied_note = 1;
+				}
+				buf_init(&h);
+				buf_printf(&h, "第%ld条%s", e->lastnum, pending);
+				heading(e, e->divlevel + 1, h.data);
+				buf_release(&h);
+			}
+			diag(im->d, im->path, pending_no, 1, D_IMP_SUPPLIED,
+			    "第%ld条%s", e->lastnum, pending);
+			im->st->articles++;
+			im->st->supplied++;
+			pending = NULL;
+		}
+		if (im->l[i].bullet) {
+			struct marker mm;
+
+			/* "- 1 当社は…", "- (1) …": the bullet is debris,
+			 * unless the line is one of a list of bullets. */
+			if ((para_marker_parse(s, &mm) ||
+			    item_marker_parse(s, &mm)) &&
+			    e->bullet_indent != (im->l[i].indent > 0)) {
+				block(e, BK_TEXT);
+				text_line(e, s);
+				e->bullet_indent = -1;
+				continue;
+			}
+			e->bullet_indent = im->l[i].indent > 0;
+			block(e, BK_BULLET);
+			if (e->olist)
+				buf_puts(e->o, "   ");
+			buf_puts(e->o, im->l[i].indent > 0 ? "  - " : "- ");
+			buf_puts(e->o, s);
+			buf_putc(e->o, '\n');
+			continue;
+		}
+		e->bullet_indent = -1;
+		if (strchr(s, '\t') != NULL) {
+			i = table(e, i) - 1;
+			e->olist = 0;
+			continue;
+		}
+		num = NULL;
+		if (article_line(s, &num, &le, &hc, &rest)) {
+			free(num);
+			article(e, i, NULL, 0);
+			first_heading = 1;
+			e->olist = 0;
+			continue;
+		}
+		if (division_line(s, &k)) {
+			e->divlevel = div_level(im, k);
+			heading(e, e->divlevel, s);
+			im->st->divisions++;
+			first_heading = 1;
+			e->olist = 0;
+			continue;
+		}
+		if ((k = named_division(s)) != DIV_OTHER) {
+			e->appendix = k == DIV_APPENDIX;
+			e->nakeys = 0;
+			e->divlevel = 1;
+			heading(e, 1, s);
+			im->st->divisions++;
+			first_heading = 1;
+			e->olist = 0;
+			continue;
+		}
+		if (caption_line(s)) {
+			pending = s;
+			pending_no = im->l[i].no;
+			first_heading = 1;
+			e->olist = 0;
+			continue;
+		}
+		if (numbered_heading(s) && e->divlevel > 0) {
+			/* 第1 本サービスの内容: a part of a 別紙. */
+			heading(e, e->divlevel + 1, s);
+			im->st->divisions++;
+			e->olist = 0;
+			continue;
+		}
+		if (e->appendix && appendix_heading(im, i, 0)) {
+			int key = heading_key(s), lv;
+
+			for (lv = 0; lv < e->nakeys && e->akeys[lv] != key; lv++)
+				;
+			if (lv == e->nakeys && lv < 4)
+				e->akeys[e->nakeys++] = key;
+			heading(e, e->divlevel + 1 + lv, s);
+			im->st->divisions++;
+			e->olist = 0;
+			continue;
+		}
+		if (plain_heading(im, i)) {
+			e->appendix = 0;
+			e->divlevel = 1;
+			heading(e, 1, s);
+			im->st->divisions++;
+			first_heading = 1;
+			e->olist = 0;
+			continue;
+		}
+		if (para_marker_parse(s, &m) || item_marker_parse(s, &m)) {
+			if (!first_heading)
+				diag(im->d, im->path, im->l[i].no, 1,
+				    D_IMP_UNPLACED, "numbered line before the "
+				    "first article or heading");
+			block(e, BK_TEXT);
+			e->olist = m.scheme == MS_PARA && s[0] >= '0' &&
+			    s[0] <= '9' && s[m.len - 1] == '.';
+			text_line(e, s);
+			/* "(1) 本サービス" then its definition: one block. */
+			if (m.scheme != MS_PARA && nchars(s) <= 20 &&
+			    !has_sentence_punct(s) && i + 1 < im->nl &&
+			    !im->l[i + 1].bullet && im->l[i + 1].s[0] != '\0' &&
+			    !starts_structure(im->l[i + 1].s) &&
+			    !plain_heading(im, i + 1)) {
+				i++;
+				text_line(e, im->l[i].s);
+			}
+			continue;
+		}
+		block(e, BK_TEXT);
+		e->olist = 0;
+		mark = e->o->len;
+		text_line(e, s);
+		/* Items without markers under the paragraph announcing them:
+		 * one line each, in the paragraph's block. */
+		if (announces_items(s)) {
+			size_t j;
+
+			/* A flat list of bullets under it: its items.  After a
+			 * plain paragraph they would read as more paragraphs,
+			 * so the paragraph becomes a bullet and they nest. */
+			for (j = i + 1; j < im->nl && im->l[j].bullet &&
+			    im->l[j].indent == 0 && !starts_marker(im->l[j].s);
+			    j++)
+				;
+			if (j > i + 1 && !(j < im->nl && im->l[j].bullet &&
+			    !starts_marker(im->l[j].s))) {
+				e->o->len = mark;
+				e->o->data[mark] = '\0';
+				buf_puts(e->o, "- ");
+				text_line(e, s);
+				for (i++; i < j; i++) {
+					buf_puts(e->o, "  - ");
+					buf_puts(e->o, im->l[i].s);
+					buf_putc(e->o, '\n');
+				}
+				e->last = BK_BULLET;
+				i--;
+				continue;
+			}
+			while (i + 1 < im->nl && unmarked_item(im, i + 1)) {
+				i++;
+				text_line(e, im->l[i].s);
+				im->st->unmarked++;
+			}
+		}
+	}
+	if (pending != NULL) {
+		diag(im->d, im->path, pending_no, 1, D_IMP_UNPLACED,
+		    "caption line %s at the end, with no article", pending);
+		block(e, BK_TEXT);
+		text_line(e, pending);
+	}
+}
+
+/*
+ * A second document in the same text (003 ends with its own 利用規則):
+ * article numbers restart at 1 after a title.  Finds the title's first
+ * line, the start of the second document.
+ */
+static void
+second_document(struct imp *im)
+{
+	size_t i, j, le;
+	long max = 0, v;
+	char *num;
+	int hc;
+	const char *rest;
+
+	for (i = 0; i < im->nl; i++) {
+		num = NULL;
+		if (!article_line(im->l[i].s, &num, &le, &hc, &rest))
+			continue;
+		v = strtol(num, NULL, 10);
+		free(num);
+		if (v == 1 && max >= 2) {
+			for (j = i; j > 0 && i - j < 3; j--) {
+				const char *s = im->l[j - 1].s;
+
+				if (s[0] == '\0')
+					continue;
+				if (heading_line(s) && !plain_heading(im, j - 1))
+					break;
+				if (nchars(s) > 40 || strstr(s, "。") != NULL ||
+				    named_division(s) != DIV_OTHER)
+					break;
+			}
+			if (j < i) {
+				im->newdoc = j;
+				return;
+			}
+		}
+		if (v > max)
+			max = v;
+	}
+}
+
+/* Heading levels of the numbered divisions present: 章 over 節 … */
+static void
+levels(struct imp *im)
+{
+	int present[DIV_OTHER + 1] = { 0 }, lv = 0;
+	enum divkind k;
+	size_t i;
+
+	for (i = 0; i < im->nl; i++)
+		if (division_line(im->l[i].s, &k))
+			present[k] = 1;
+	for (k = DIV_PART; k <= DIV_DIVISION; k++)
+		im->divlevel[k] = present[k] ? ++lv : lv + 1;
+}
+
+char *
+import_text(const char *path, const char *text, size_t len,
+    const struct import_opts *op, struct import_stats *st, struct diags *d)
+{
+	struct imp im;
+	struct emitter e;
+	struct buf o, body;
+	char *copy;
+	size_t i;
+
+	memset(&im, 0, sizeof(im));
+	memset(st, 0, sizeof(*st));
+	/* Already a terms file (a legacy-encoded .md): the encoding was the
+	 * only thing to convert.  Line ends become LF. */
+	if ((len >= 4 && strncmp(text, "---\n", 4) == 0) ||
+	    (len >= 5 && strncmp(text, "---\r\n", 5) == 0)) {
+		buf_init(&o);
+		for (i = 0; i < len; i++) {
+			if (text[i] == '\r') {
+				buf_putc(&o, '\n');
+				if (i + 1 < len && text[i + 1] == '\n')
+					i++;
+			} else
+				buf_putc(&o, text[i]);
+		}
+		st->passthrough = 1;
+		return buf_detach(&o);
+	}
+	im.path = path;
+	im.d = d;
+	im.st = st;
+	copy = split(&im, text, len);
+	debris(&im);
+	join(&im);
+	second_document(&im);
+	meta(&im);
+	levels(&im);
+	buf_init(&body);
+	memset(&e, 0, sizeof(e));
+	e.bullet_indent = -1;
+	e.im = &im;
+	e.o = &body;
+	emit(&e);
+	buf_init(&o);
+	front_matter(&im, &o, op);
+	if (body.len > 0)
+		buf_putc(&o, '\n');
+	buf_put(&o, body.data, body.len);
+	buf_release(&body);
+	for (i = 0; i < im.nl; i++)
+		free(im.l[i].s);
+	for (i = 0; i < im.nh; i++)
+		free(im.h[i].note);
+	free(im.l);
+	free(im.h);
+	free(im.r);
+	free(im.title);
+	free(im.tsq);
+	free(im.docnum);
+	free(im.provider_name);
+	free(copy);
+	return buf_detach(&o);
+}
+
+/* ---- the command ------------------------------------------------------ */
+
+static const char import_usage[] =
+    "usage: termc import [--encoding=ENC] [-o OUT] [--provider=SLUG]\n"
+    "                    [--provider-name=NAME] [--document=SLUG]\n"
+    "                    [--title=TITLE] [--revision=YYYY-MM-DD] FILE\n\n"
+    "Turn plain text (from a PDF or a word processor, in a legacy\n"
+    "encoding or not) into a terms file: front matter, divisions,\n"
+    "articles, paragraphs, items and tables.  Markdown goes to standard\n"
+    "output, or with -o to OUT (written whole or not at all).  What it\n"
+    "chose and what it could not place are reported on standard error.\n\n"
+    "  --encoding=ENC   auto (default), utf-8, cp932, shift_jis (read as\n"
+    "                   CP932), euc-jp, utf-16 (with a byte-order mark)\n"
+    "  -o, --output=OUT write the terms file to OUT\n"
+    "  --provider, --provider-name, --document, --title, --revision\n"
+    "                   front matter values; what is neither given nor\n"
+    "                   found in the text is written FILL-ME\n"
+    "  --help           show this help\n";
+
+/* Read a whole file, at most SOURCE_MAX_SIZE bytes.  NULL after a diag. */
+static char *
+read_file(const char *path, size_t *len, struct diags *d)
+{
+	FILE *fp;
+	char *bytes;
+	size_t cap = 65536, n;
+
+	if ((fp = fopen(path, "rb")) == NULL) {
+		diag(d, path, 0, 0, D_IO, "%s", strerror(errno));
+		return NULL;
+	}
+	bytes = xmalloc(cap);
+	*len = 0;
+	while ((n = fread(bytes + *len, 1, cap - *len, fp)) > 0) {
+		*len += n;
+		if (*len > SOURCE_MAX_SIZE)
+			break;
+		if (*len == cap) {
+			cap *= 2;
+			bytes = xrealloc(bytes, cap);
+		}
+	}
+	if (ferror(fp)) {
+		diag(d, path, 0, 0, D_IO, "%s", strerror(errno));
+		fclose(fp);
+		free(bytes);
+		return NULL;
+	}
+	fclose(fp);
+	if (*len > SOURCE_MAX_SIZE) {
+		diag(d, path, 1, 1, D_TOO_BIG, "more than %u bytes",
+		    (unsigned)SOURCE_MAX_SIZE);
+		free(bytes);
+		return NULL;
+	}
+	return bytes;
+}
+
+/* One line on standard error: what import did. */
+static void
+summary(const char *path, const struct import_stats *st)
+{
+	if (st->passthrough) {
+		fprintf(stderr, "termc: import: %s: a terms file already (front "
+		    "matter found): encoding converted only\n", path);
+		return;
+	}
+	fprintf(stderr, "termc: import: %s: %zu articles (%zu numbers "
+	    "supplied), %zu divisions, %zu tables; dropped %zu "
+	    "table-of-contents lines, %zu page numbers, %zu repeated "
+	    "header/footer lines; joined %zu broken lines; %zu items "
+	    "without markers",
+	    path, st->articles, st->supplied, st->divisions, st->tables,
+	    st->toc, st->pagenum, st->repeated, st->joined, st->unmarked);
+	if (st->wrapped)
+		fprintf(stderr, " (wrapped layout, %d columns)", st->wrapped);
+	fputc('\n', stderr);
+}
+
+int
+cmd_import(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "encoding", required_argument, NULL, 'e' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "provider", required_argument, NULL, 'p' },
+		{ "provider-name", required_argument, NULL, 'n' },
+		{ "document", required_argument, NULL, 'd' },
+		{ "title", required_argument, NULL, 't' },
+		{ "revision", required_argument, NULL, 'r' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct import_opts op;
+	struct import_stats st;
+	struct diags d;
+	enum encoding enc = ENC_AUTO, chosen = ENC_AUTO;
+	char detail[DECODE_DETAIL_MAX], *bytes, *text, *md, *dir, *slash;
+	const char *out = NULL, *path, *base;
+	size_t len, tlen;
+	int c, rc;
+
+	memset(&op, 0, sizeof(op));
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
+		switch (c) {
+		case 'e':
+			if (encoding_parse(optarg, &enc) == -1)
+				return usage_error("import",
+				    "unknown encoding '%s'", optarg);
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		case 'p':
+			op.provider = optarg;
+			break;
+		case 'n':
+			op.provider_name = optarg;
+			break;
+		case 'd':
+			op.document = optarg;
+			break;
+		case 't':
+			op.title = optarg;
+			break;
+		case 'r':
+			op.revision = optarg;
+			break;
+		case 'h':
+			fputs(import_usage, stdout);
+			return 0;
+		default:
+			return usage_error("import", "bad option");
+		}
+	}
+	if (argc - optind != 1)
+		return usage_error("import", "expected one FILE");
+	if ((op.provider != NULL && !is_slug(op.provider)) ||
+	    (op.document != NULL && !is_slug(op.document)))
+		return usage_error("import", "a slug is [a-z0-9-]+");
+	if (op.revision != NULL && !is_date(op.revision))
+		return usage_error("import", "a revision is a date, YYYY-MM-DD");
+	if (out != NULL && (*out == '\0' || out[strlen(out) - 1] == '/'))
+		return usage_error("import", "-o needs a file name");
+	path = argv[optind];
+	diags_init(&d);
+	text = md = NULL;
+	if ((bytes = read_file(path, &len, &d)) != NULL) {
+		text = decode_text(path, bytes, len, enc, 0, &chosen, detail,
+		    &tlen, &d);
+		free(bytes);
+		fprintf(stderr, "termc: import: %s: encoding %s (%s)\n", path,
+		    encoding_name(chosen), detail);
+	}
+	if (text != NULL && diags_exit(&d, 0) == 0) {
+		md = import_text(path, text, tlen, &op, &st, &d);
+		summary(path, &st);
+	}
+	free(text);
+	if (md != NULL && diags_exit(&d, 0) == 0) {
+		if (out == NULL)
+			fputs(md, stdout);
+		else {
+			dir = xstrdup(out);
+			if ((slash = strrchr(dir, '/')) != NULL) {
+				*slash = '\0';
+				base = out + (slash - dir) + 1;
+				if (*dir == '\0') {
+					free(dir);
+					dir = xstrdup("/");
+				}
+			} else {
+				free(dir);
+				dir = xstrdup(".");
+				base = out;
+			}
+			outfile_write(dir, base, md, strlen(md), &d);
+			free(dir);
+		}
+	}
+	free(md);
+	diags_print(&d, stderr);
+	rc = diags_exit(&d, 0);
+	diags_release(&d);
+	return rc;
+}
