@@ -306,16 +306,38 @@ kana_ordinal(int kana, int use_iroha)
 	return 0;
 }
 
+/*
+ * Does the text after a number and a space begin with a unit, as in "30 日
+ * 以内" (PDF text often spaces digits off)?  Then the number is text, not a
+ * 項 number.  Only phrases that cannot open a sentence count: a lone 月 or
+ * 日 could be 月額 or 日本.
+ */
+static int
+starts_with_unit(const char *p)
+{
+	static const char *const units[] = { "日以内", "日以上", "日前",
+	    "日後", "日間", "日まで", "日を", "か月", "ヶ月", "ケ月", "カ月",
+	    "箇月", "年間", "年以内", "年以上", "時間", "分間", "円", "倍",
+	    "%", "％" };
+	size_t i;
+
+	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+		if (starts(p, units[i]))
+			return 1;
+	return 0;
+}
+
 int
 para_marker_parse(const char *s, struct marker *m)
 {
 	const char *p;
 	int32_t c;
-	size_t n;
+	size_t n, n_digits;
 	long v;
 
 	if ((v = numeral_parse(s, &n, 0)) < 0 || v == 0)
 		return 0;
+	n_digits = n;
 	p = s + n;
 	if ((n = next(p, &c)) == 0)
 		return 0;
@@ -329,6 +351,9 @@ para_marker_parse(const char *s, struct marker *m)
 	} else if (!is_space(c))
 		return 0;
 	m->skip = (size_t)(p - s) + skip_spaces(p);
+	/* After a space: 2017 年, 30 日以内 are text (no 項 reaches 100). */
+	if (m->len == n_digits && (v >= 100 || starts_with_unit(s + m->skip)))
+		return 0;
 	/* "2. " needs text after it; "14日" is no marker (caught above). */
 	return s[m->skip] != '\0';
 }

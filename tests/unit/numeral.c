@@ -247,6 +247,13 @@ main(void)
 	para("２　", -1, 0, 0);
 	para("本文", -1, 0, 0);
 	para("二　本文", -1, 0, 0);
+	/* A number, a space and a unit phrase is text; so is 100 or more. */
+	para("30 日以内に", -1, 0, 0);
+	para("2017 年 3 月 1 日 制定", -1, 0, 0);
+	para("3 か月", -1, 0, 0);
+	para("２　月額料金は", 2, 3, 6);
+	para("2 日本国の法令", 2, 1, 2);
+	para("1. 回線利用料金は", 1, 2, 3);
 
 	item("（１）本文", MS_PAREN_NUM, 1, 9, 9);
 	item("(1) text", MS_PAREN_NUM, 1, 3, 4);
