@@ -416,15 +416,15 @@ defs_inline(const struct doc *doc, struct defs *D, const char *text, int line,
 	    "併せて", "単に", "総称して" };
 	static const char *const lead[] = { " ", "の", "及び", "並びに",
 	    "又は", "または", "若しくは", "もしくは" };
-	const char *p, *q, *open, *close, *t, *tend, *w;
+	const char *p, *q, *open, *close, *t, *tend, *w, *hit;
 	size_t k;
 	int ln = line, depth;
 
-	for (p = text; *p != '\0'; p++) {
-		if (*p == '\n')
-			ln++;
-		if (!lit(p, "以下"))
-			continue;
+	/* Jump from one 以下 to the next, counting lines on the way. */
+	for (p = text; (hit = strstr(p, "以下")) != NULL; p = hit + 1) {
+		for (; p < hit; p++)
+			if (*p == '\n')
+				ln++;
 		q = p + strlen("以下");
 		while ((k = skip_word(q, fillers,
 		    sizeof(fillers) / sizeof(fillers[0]))) > 0)

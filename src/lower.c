@@ -105,8 +105,10 @@ struct flat {
 	struct buf	 text;
 	struct fspan	*spans;
 	size_t		 nspans;
+	size_t		 spancap;
 	size_t		*brk;		/* offsets where a new line starts */
 	size_t		 nbrk;
+	size_t		 brkcap;
 };
 
 /* Marker state: what written markers under `base` open. */
@@ -131,6 +133,7 @@ struct lower {
 	struct node		*stack[8];	/* open headings by depth */
 	int			 nstack;
 	struct mstate		 ms;		/* state of the current container */
+	struct flat		 scratch;	/* reused by every flatten: see get_flat */
 };
 
 /* ---- source access ---- */
@@ -220,11 +223,59 @@ url_is_safe(const char *url)
 static void
 flat_init(struct flat *f)
 {
+	memset(f, 0, sizeof(*f));
 	buf_init(&f->text);
-	f->spans = NULL;
+}
+
+static void flat_release(struct flat *);
+static void flat_reset(struct flat *);
+
+/*
+ * Borrow L's scratch flat into f (a fresh one if it is out on loan), and
+ * give it back after use: one buffer serves every block of a document
+ * instead of an allocation per block.
+ */
+static void
+flat_take(struct lower *L, struct flat *f)
+{
+	*f = L->scratch;
+	memset(&L->scratch, 0, sizeof(L->scratch));
+	if (f->text.data == NULL)
+		flat_init(f);
+}
+
+static void
+flat_give(struct lower *L, struct flat *f)
+{
+	if (L->scratch.text.data == NULL) {
+		flat_reset(f);
+		L->scratch = *f;
+	} else
+		flat_release(f);
+}
+
+/* Empty f for the next block, keeping its memory. */
+static void
+flat_reset(struct flat *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->nspans; i++)
+		free(f->spans[i].href);
 	f->nspans = 0;
-	f->brk = NULL;
 	f->nbrk = 0;
+	buf_reset(&f->text);
+}
+
+static void
+flat_span(struct flat *f, const struct fspan *s)
+{
+	if (f->nspans == f->spancap) {
+		f->spancap = f->spancap ? 2 * f->spancap : 8;
+		f->spans = xreallocarray(f->spans, f->spancap,
+		    sizeof(*f->spans));
+	}
+	f->spans[f->nspans++] = *s;
 }
 
 static void
@@ -298,9 +349,7 @@ flatten(struct lower *L, cmark_node *block, struct flat *f, int split)
 				struct fspan s = { f->text.len, strlen(lit),
 				    SPAN_CODE, NULL };
 
-				f->spans = xreallocarray(f->spans,
-				    f->nspans + 1, sizeof(*f->spans));
-				f->spans[f->nspans++] = s;
+				flat_span(f, &s);
 			}
 			buf_puts(&f->text, lit ? lit : "");
 			break;
@@ -319,8 +368,12 @@ flatten(struct lower *L, cmark_node *block, struct flat *f, int split)
 			if (ev != CMARK_EVENT_ENTER)
 				break;
 			if (split) {
-				f->brk = xreallocarray(f->brk, f->nbrk + 1,
-				    sizeof(*f->brk));
+				if (f->nbrk == f->brkcap) {
+					f->brkcap = f->brkcap ?
+					    2 * f->brkcap : 16;
+					f->brk = xreallocarray(f->brk,
+					    f->brkcap, sizeof(*f->brk));
+				}
 				f->brk[f->nbrk++] = f->text.len;
 			} else
 				joinpending = 1;
@@ -353,9 +406,7 @@ flatten(struct lower *L, cmark_node *block, struct flat *f, int split)
 				    md_type(n) == MD_EMPH ? SPAN_EMPH :
 				    SPAN_STRONG, url ? xstrdup(url) : NULL };
 
-				f->spans = xreallocarray(f->spans,
-				    f->nspans + 1, sizeof(*f->spans));
-				f->spans[f->nspans++] = s;
+				flat_span(f, &s);
 			}
 			break;
 		default:
@@ -604,7 +655,7 @@ lower_paragraph(struct lower *L, struct node *container, cmark_node *para,
 	size_t i, from, to;
 	int line = cmark_node_get_start_line(para);
 
-	flat_init(&f);
+	flat_take(L, &f);
 	flatten(L, para, &f, 1);
 	for (i = 0; i <= f.nbrk; i++) {
 		from = i == 0 ? 0 : f.brk[i - 1];
@@ -612,7 +663,7 @@ lower_paragraph(struct lower *L, struct node *container, cmark_node *para,
 		unit(L, container, &f, from, to - from, line + (int)i, i == 0,
 		    nested);
 	}
-	flat_release(&f);
+	flat_give(L, &f);
 }
 
 /* ---- tables ---- */
@@ -643,11 +694,11 @@ lower_table(struct lower *L, struct node *parent, cmark_node *tbl)
 		    cell = cmark_node_next(cell), c++) {
 			if (c >= t->ncols)
 				break;
-			flat_init(&f);
+			flat_take(L, &f);
 			flatten(L, cell, &f, 0);
 			t->cells[r * t->ncols + c] = text_trim(f.text.data,
 			    f.text.len);
-			flat_release(&f);
+			flat_give(L, &f);
 		}
 		for (; c < t->ncols; c++)
 			t->cells[r * t->ncols + c] = xstrdup("");
@@ -726,7 +777,7 @@ lower_list(struct lower *L, struct node *container, struct node *owner,
 				size_t i, from, to;
 				int pl = cmark_node_get_start_line(child);
 
-				flat_init(&f);
+				flat_take(L, &f);
 				flatten(L, child, &f, 1);
 				to = f.nbrk ? f.brk[0] : f.text.len;
 				/*
@@ -751,7 +802,7 @@ lower_list(struct lower *L, struct node *container, struct node *owner,
 					unit(L, container, &f, from, to - from,
 					    pl + (int)i, 0, 1);
 				}
-				flat_release(&f);
+				flat_give(L, &f);
 			} else if (md_type(child) == MD_LIST)
 				lower_list(L, container, entry, child,
 				    depth + 1);
@@ -776,10 +827,10 @@ heading_text(struct lower *L, cmark_node *h)
 	struct flat f;
 	char *s;
 
-	flat_init(&f);
+	flat_take(L, &f);
 	flatten(L, h, &f, 0);
 	s = text_trim(f.text.data, f.text.len);
-	flat_release(&f);
+	flat_give(L, &f);
 	return s;
 }
 
@@ -890,10 +941,10 @@ lower_heading(struct lower *L, cmark_node *h)
 		/* A sub-heading inside an article is text of the article. */
 		struct flat f;
 
-		flat_init(&f);
+		flat_take(L, &f);
 		buf_puts(&f.text, text);
 		unit(L, parent, &f, 0, f.text.len, line, 1, 0);
-		flat_release(&f);
+		flat_give(L, &f);
 		free(text);
 		return;
 	}
@@ -1006,7 +1057,7 @@ lower_blocks(struct lower *L, struct node *container, cmark_node *b,
 			struct flat f;
 			struct node *p;
 
-			flat_init(&f);
+			flat_take(L, &f);
 			buf_puts(&f.text, lit);
 			while (f.text.len && f.text.data[f.text.len - 1] == '\n')
 				f.text.data[--f.text.len] = '\0';
@@ -1014,7 +1065,7 @@ lower_blocks(struct lower *L, struct node *container, cmark_node *b,
 			    cmark_node_get_start_line(b), node_col(L, b));
 			put_text(p, &f, 0, f.text.len, 0, 0);
 			ms_reset(&L->ms, p);
-			flat_release(&f);
+			flat_give(L, &f);
 		}
 		break;
 	default:
@@ -1230,6 +1281,8 @@ lower_document(cmark_node *root, const struct source *src,
 			break;
 	}
 	free(L.linestart);
+	if (L.scratch.text.data != NULL)
+		flat_release(&L.scratch);
 	if (L.failed) {
 		node_free(L.root);
 		return NULL;
