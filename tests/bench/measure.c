@@ -4,7 +4,8 @@
  *   measure RUNS OUTFILE -- COMMAND [ARGS...]
  *
  * Runs the command RUNS times with stdout sent to OUTFILE (use /dev/null)
- * and prints "SECONDS KILOBYTES": the fastest wall time and the largest
+ * and stderr to /dev/null (diagnostics are not what is measured), and
+ * prints "SECONDS KILOBYTES": the fastest wall time and the largest
  * peak RSS (ru_maxrss from wait4) seen.  Exits 1 if any run failed.
  */
 #include <sys/resource.h>
@@ -40,6 +41,8 @@ main(int argc, char **argv)
 			if (fd == -1)
 				_exit(127);
 			dup2(fd, 1);
+			if ((fd = open("/dev/null", O_WRONLY)) != -1)
+				dup2(fd, 2);
 			execvp(argv[4], argv + 4);
 			_exit(127);
 		}
