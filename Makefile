@@ -20,10 +20,10 @@ SAN	   = -fsanitize=address,undefined -fno-omit-frame-pointer \
 	     -fno-sanitize-recover=undefined
 
 # Objects by layer: base, input, tree, output, commands.
-BASE	= xalloc buf diag hmap text
+BASE	= xalloc buf diag hmap text seqdiff
 INPUT	= source meta md lower numeral
-TREE	= clause doc corpus
-OUTPUT	= treejson treexml template html site outfile
+TREE	= clause doc corpus diff diffout declared
+OUTPUT	= treejson treexml template html html_diff site diffcmd outfile
 CMDS	= main
 LIB_OBJS = $(BASE) $(INPUT) $(TREE) $(OUTPUT)
 

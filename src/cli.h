@@ -11,6 +11,7 @@
 #include "version.h"
 
 int	cmd_build(int, char **);
+int	cmd_diff(int, char **);
 int	cmd_tree(int, char **);
 
 /* Print "termc: message" for a usage error and return 2. */

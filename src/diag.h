@@ -28,6 +28,9 @@ enum dlevel {
 	X(RAW_HTML,     WARNING, "raw-html",     "raw HTML is published as text") \
 	X(UNSAFE_URL,   WARNING, "unsafe-url",   "unsafe link target removed") \
 	X(EMPTY_DOC,    WARNING, "no-articles",  "document has no articles") \
+	X(DECL_MISSING, WARNING, "decl-missing", "change not declared by the revision") \
+	X(DECL_FALSE,   WARNING, "decl-false",   "declared change did not happen") \
+	X(DECL_NONE,    WARNING, "decl-none",    "revision changes clauses but declares no changes") \
 	X(BAD_UTF8,     ERROR,   "utf8",         "invalid UTF-8; convert the file with termc import") \
 	X(NOT_UTF8,     ERROR,   "encoding",     "not a UTF-8 text file; convert it with termc import") \
 	X(TOO_BIG,      ERROR,   "too-big",      "document exceeds the size limit") \

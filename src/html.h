@@ -10,6 +10,7 @@
 
 struct corpus;
 struct diags;
+struct diff;
 struct doc;
 struct templates;
 
@@ -40,5 +41,14 @@ char	*html_page(const struct templates *, const struct doc *,
  */
 char	*html_index(const struct templates *, const struct corpus *,
 	    const struct page_link *extras, size_t nextras, size_t *len);
+
+/*
+ * The 新旧対照表 page of a diff (html_diff.c), from tpldir/diff.html.
+ * root: from the page to the output root.  new_first: columns 改正後 |
+ * 改正前.  Returns the bytes (caller frees) and *len, or NULL with a
+ * diagnostic in d when the template cannot be read.
+ */
+char	*html_diff(const struct diff *, const char *tpldir, const char *root,
+	    int new_first, struct diags *d, size_t *len);
 
 #endif

@@ -19,6 +19,7 @@ static const struct command {
 	const char	*summary;
 } commands[] = {
 	{ "build", cmd_build, "compile terms into a published site" },
+	{ "diff", cmd_diff, "compare two terms files clause by clause" },
 	{ "tree", cmd_tree, "print the clause tree of a terms file" },
 };
 
