@@ -209,7 +209,7 @@ diff_check_declared(const struct doc *old, const struct doc *new,
 		if (covered)
 			continue;
 		if (n == 0) {
-			diag(dg, new->path, line, 0, D_DECL_NONE, "%s",
+			diag(dg, new->path, line, 0, D_DECL_NONE, "since %s",
 			    old->meta.revision);
 			found++;
 			break;

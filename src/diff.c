@@ -3,8 +3,8 @@
  *
  *   mirror   each clause tree is mirrored into xnodes holding the folded
  *            (NFKC, 〜→~) own text, a content key of the whole subtree
- *            that leaves numbers out, and a raw key that keeps the
- *            characters as written;
+ *            that leaves numbers out, and a raw key of the characters
+ *            as written, labels included;
  *   align    level by level, children are diffed with seqdiff on content
  *            keys: equal keys pair up even when their numbers differ
  *            (renumbering); inside each change group clauses of the same
@@ -52,7 +52,7 @@ struct xnode {
 	char			*fold;	/* folded own text */
 	char			*sub;	/* folded subtree text (lazy) */
 	uint32_t		 key;	/* folded subtree, numbers left out */
-	uint32_t		 raw;	/* raw subtree, numbers left out */
+	uint32_t		 raw;	/* raw subtree, labels as written */
 	uint32_t		*bg;	/* sorted bigrams of sub (lazy) */
 	size_t			 nbg;
 	int			 bgdone;
@@ -155,6 +155,8 @@ mirror(struct xnode *x, const struct node *n)
 	hk = seqdiff_hash(&t, sizeof(t), 0);
 	hk = seqdiff_hash(x->fold, strlen(x->fold), hk);
 	hr = seqdiff_hash(&t, sizeof(t), 1);
+	if (n->label != NULL)
+		hr = seqdiff_hash(n->label, strlen(n->label) + 1, hr);
 	hr = seqdiff_hash(x->own, strlen(x->own), hr);
 	for (i = 0, c = n->first; c != NULL; c = c->next, i++) {
 		mirror(&x->kids[i], c);
@@ -783,31 +785,48 @@ pair_group(struct xnode *A, size_t na, struct xnode *B, size_t nb, long *pa)
 }
 
 /*
- * Splits: old clause i against new j, j+1, … (and merges, the other way
- * round) when together they are much closer than the pair alone.
- * Returns the number of parts beyond the first (0: no split).
+ * Splits: one old clause against a window of consecutive new clauses
+ * that holds j (its pair, or any unpaired one) and otherwise only unpaired
+ * clauses of its type; merges are the same the other way round.  The
+ * window counts when together its clauses are much closer to the one
+ * than the pair alone (base).  Returns the window's length (0: none) and
+ * its start in *start.
  */
 static size_t
-try_parts(struct xnode *one, struct xnode *many, size_t from, size_t lim,
-    const long *taken, int base)
+try_parts(struct xnode *one, struct xnode *many, size_t j, size_t lo,
+    size_t hi, const long *taken, int base, size_t *start)
 {
-	struct xnode *v[DIFF_MAXPARTS + 1];
-	size_t k, bestk = 0;
-	int s, best = base;
+	struct xnode *v[DIFF_MAXPARTS];
+	size_t s, k, bestn = 0;
+	int sc, best = base;
 
-	v[0] = &many[from];
-	for (k = 1; k <= DIFF_MAXPARTS - 1 && from + k < lim; k++) {
-		if (taken[from + k] >= 0 ||
-		    many[from + k].n->type != one->n->type)
-			break;
-		v[k] = &many[from + k];
-		s = sim_concat(one, v, k + 1);
-		if (s >= SIM_SPLIT && s > best + 10) {
-			best = s;
-			bestk = k;
+	for (s = j + 1 > DIFF_MAXPARTS ? j + 1 - DIFF_MAXPARTS : 0; s <= j;
+	    s++) {
+		if (s < lo)
+			continue;
+		for (k = s; k < hi && k - s < DIFF_MAXPARTS; k++) {
+			if (k != j && (taken[k] >= 0 ||
+			    many[k].n->type != one->n->type))
+				break;
+			v[k - s] = &many[k];
+			if (k <= j || k - s + 1 < 2)
+				continue;
+			sc = sim_concat(one, v, k - s + 1);
+			if (sc >= SIM_SPLIT && sc > best + 10) {
+				best = sc;
+				bestn = k - s + 1;
+				*start = s;
+			}
+		}
+		/* Windows ending at j. */
+		if (k > j && j > s && (sc = sim_concat(one, v, j - s + 1)) >=
+		    SIM_SPLIT && sc > best + 10) {
+			best = sc;
+			bestn = j - s + 1;
+			*start = s;
 		}
 	}
-	return bestk;
+	return bestn;
 }
 
 struct groups {
@@ -839,7 +858,7 @@ hunk(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
 	long *pb = xreallocarray(NULL, nb + 1, sizeof(long));
 	size_t *ka = xcalloc(na + 1, sizeof(size_t));	/* merged parts */
 	size_t *kb = xcalloc(nb + 1, sizeof(size_t));	/* split parts */
-	size_t i, j, k, lo, hi;
+	size_t i, j, k, lo, hi, n;
 	struct dnode *d;
 
 	pair_group(A, na, B, nb, pa);
@@ -850,22 +869,8 @@ hunk(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
 			pb[pa[i]] = (long)i;
 	/* Splits and merges around pairs, and among unpaired clauses. */
 	for (i = 0; i < na; i++) {
-		if (pa[i] >= 0) {
-			j = (size_t)pa[i];
-			if ((k = try_parts(&A[i], B, j, nb, pb,
-			    sim(&A[i], &B[j]))) > 0) {
-				kb[j] = k;
-				while (k > 0)
-					pb[j + k--] = (long)i;
-			} else if ((k = try_parts(&B[j], A, i, na, pa,
-			    sim(&A[i], &B[j]))) > 0) {
-				ka[i] = k;
-				while (k > 0)
-					pa[i + k--] = (long)j;
-			}
-			continue;
-		}
-		/* Unpaired: the new clauses between the neighbouring pairs. */
+		size_t st = 0;
+
 		for (lo = 0, k = i; k-- > 0;)
 			if (pa[k] >= 0) {
 				lo = (size_t)pa[k] + 1;
@@ -876,18 +881,59 @@ hunk(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
 				hi = (size_t)pa[k];
 				break;
 			}
+		if (pa[i] >= 0) {
+			j = (size_t)pa[i];
+			if ((n = try_parts(&A[i], B, j, lo, hi, pb,
+			    sim(&A[i], &B[j]), &st)) > 0) {
+				pb[j] = -1;
+				pa[i] = (long)st;
+				for (k = 0; k < n; k++)
+					pb[st + k] = (long)i;
+				kb[st] = n - 1;
+			}
+			continue;
+		}
 		for (j = lo; j < hi; j++) {
 			if (pb[j] >= 0 || B[j].n->type != A[i].n->type)
 				continue;
-			if ((k = try_parts(&A[i], B, j, hi, pb,
-			    SIM_SPLIT - 11)) > 0) {
-				pa[i] = (long)j;
-				pb[j] = (long)i;
-				kb[j] = k;
-				while (k > 0)
-					pb[j + k--] = (long)i;
+			if ((n = try_parts(&A[i], B, j, j, hi, pb,
+			    SIM_SPLIT - 11, &st)) > 0) {
+				pa[i] = (long)st;
+				for (k = 0; k < n; k++)
+					pb[st + k] = (long)i;
+				kb[st] = n - 1;
 				break;
 			}
+		}
+	}
+	/* Merges: the same with the sides swapped. */
+	for (j = 0; j < nb; j++) {
+		size_t st = 0;
+
+		if (pb[j] < 0 || kb[j] > 0 || (j > 0 && pb[j - 1] == pb[j]))
+			continue;
+		i = (size_t)pb[j];
+		if (ka[i] > 0)
+			continue;
+		for (lo = 0, k = j; k-- > 0;)
+			if (pb[k] >= 0) {
+				lo = (size_t)pb[k] + 1;
+				break;
+			}
+		for (hi = na, k = j + 1; k < nb; k++)
+			if (pb[k] >= 0) {
+				hi = (size_t)pb[k];
+				break;
+			}
+		if (lo > i)
+			lo = i;
+		if ((n = try_parts(&B[j], A, i, lo, hi, pa, sim(&A[i], &B[j]),
+		    &st)) > 0) {
+			pa[i] = -1;
+			pb[j] = (long)st;
+			for (k = 0; k < n; k++)
+				pa[st + k] = (long)j;
+			ka[st] = n - 1;
 		}
 	}
 	/* Emit in order: removed before added between pairs. */

@@ -47,9 +47,13 @@ clause_line(struct buf *b, const struct node *n)
 	size_t r, c;
 
 	if (n->label != NULL) {
+		size_t l = strlen(n->label);
+
 		buf_puts(b, n->label);
-		if (n->caption != NULL || n->text != NULL)
-			buf_puts(b, n->type == N_ARTICLE ? "" : " ");
+		if ((n->caption != NULL || n->text != NULL) &&
+		    n->type != N_ARTICLE && n->label[l - 1] != ')' &&
+		    (l < 3 || strcmp(n->label + l - 3, "）") != 0))
+			buf_puts(b, n->type == N_DIVISION ? "" : "　");
 	}
 	if (n->caption != NULL) {
 		if (n->type == N_ARTICLE)
@@ -192,8 +196,12 @@ text_hunk(struct buf *b, const struct diff *D, const struct dnode *d)
 		if (d->old->text != NULL && d->new->text != NULL) {
 			buf_puts(b, "  ");
 			if (d->new->label) {
+				size_t l = strlen(d->new->label);
+
 				buf_puts(b, d->new->label);
-				buf_putc(b, ' ');
+				if (d->new->label[l - 1] != ')' && (l < 3 ||
+				    strcmp(d->new->label + l - 3, "）") != 0))
+					buf_puts(b, "　");
 			}
 			marked(b, d);
 			buf_putc(b, '\n');
@@ -267,8 +275,10 @@ diff_text(const struct diff *D)
 	buf_init(&b);
 	header(&b, D);
 	for (d = D->root->first; d != NULL; d = dnode_next(d)) {
+		/* A lone renumbered clause that changed says so itself. */
 		for (r = 0; r < D->nrenums; r++)
-			if (D->renums[r].first == d) {
+			if (D->renums[r].first == d && (D->renums[r].n > 1 ||
+			    !dnode_changed(D, d))) {
 				buf_putc(&b, '\n');
 				renum_line(&b, &D->renums[r]);
 			}

@@ -42,9 +42,20 @@ el(xmlNodePtr parent, const char *name, const char *cls)
 	return e;
 }
 
+/* Text, its line breaks as <br>; never markup. */
 static void
 textn(xmlNodePtr parent, const char *s, size_t len)
 {
+	const char *nl;
+
+	while (len > 0 && (nl = memchr(s, '\n', len)) != NULL) {
+		if (nl > s)
+			xmlAddChild(parent, xmlNewTextLen(X(s),
+			    (int)(nl - s)));
+		el(parent, "br", NULL);
+		len -= (size_t)(nl - s) + 1;
+		s = nl + 1;
+	}
 	if (len > 0)
 		xmlAddChild(parent, xmlNewTextLen(X(s), (int)len));
 }
@@ -53,6 +64,22 @@ static void
 texts(xmlNodePtr parent, const char *s)
 {
 	textn(parent, s, strlen(s));
+}
+
+/* A short label for folds inside a clause: 第3項, 第2号; else the path. */
+static char *
+short_label(const struct node *n)
+{
+	struct buf b;
+
+	if (n->parent != NULL && n->parent->type == N_DOCUMENT &&
+	    n->type != N_ARTICLE && n->type != N_DIVISION)
+		return xstrdup("前文");
+	if (n->num == NULL || (n->type != N_PARAGRAPH && n->type != N_ITEM))
+		return NULL;
+	buf_init(&b);
+	buf_printf(&b, n->type == N_PARAGRAPH ? "第%s項" : "第%s号", n->num);
+	return buf_detach(&b);
 }
 
 static char *
@@ -67,6 +94,16 @@ label(const struct node *n)
 	return s;
 }
 
+/* Does a label end with a closing bracket, as （１） and (a) do? */
+static int
+closes(const char *s)
+{
+	size_t n = strlen(s);
+
+	return (n >= 1 && s[n - 1] == ')') ||
+	    (n >= 3 && strcmp(s + n - 3, "）") == 0);
+}
+
 /* The heading of a clause: label and caption, the changed parts marked. */
 static void
 heading(xmlNodePtr p, const struct node *n, int mark_num, int mark_cap,
@@ -78,7 +115,10 @@ heading(xmlNodePtr p, const struct node *n, int mark_num, int mark_cap,
 		if (mark_num)
 			t = el(p, mark, NULL);
 		texts(t, n->label);
-		if (n->type != N_ARTICLE && (n->text || n->caption))
+		if (n->type == N_DIVISION && n->caption)
+			texts(p, " ");
+		else if (n->type != N_ARTICLE && (n->text || n->caption) &&
+		    !closes(n->label))
 			texts(p, "　");
 	}
 	if (n->caption != NULL) {
@@ -87,11 +127,8 @@ heading(xmlNodePtr p, const struct node *n, int mark_num, int mark_cap,
 			texts(t, "（");
 			texts(t, n->caption);
 			texts(t, "）");
-		} else {
-			if (n->label && n->type == N_DIVISION)
-				texts(p, " ");
+		} else
 			texts(t, n->caption);
-		}
 	}
 }
 
@@ -197,9 +234,11 @@ folded(xmlNodePtr cell, const struct node *const *v, size_t n, int side_new)
 	size_t i;
 
 	sum = el(det, "summary", NULL);
-	a = label(v[0]);
+	if ((a = short_label(v[0])) == NULL)
+		a = label(v[0]);
 	if (n > 1) {
-		b = label(v[n - 1]);
+		if ((b = short_label(v[n - 1])) == NULL)
+			b = label(v[n - 1]);
 		texts(sum, a);
 		texts(sum, "〜");
 		texts(sum, b);
@@ -266,13 +305,8 @@ row_for(struct hctx *h, const struct dnode *d)
 			    d->kind == DK_SPLIT, 1);
 		return;
 	case DK_MATCHED:
-		{
-			const struct node *vn[1] = { d->new }, *vo[1] = {
-			    d->old };
-
-			folded(cn, vn, 1, 1);
-			folded(co, vo, 1, 0);
-		}
+		clause_tree(cn, d->new, 1, 0);
+		clause_tree(co, d->old, 0, 0);
 		return;
 	default:
 		break;
