@@ -18,6 +18,8 @@ struct templates;
 struct page_link {
 	const char	*label;
 	const char	*href;
+	const char	*group;	/* html_index: "provider/document" to show the
+				   link with that document; NULL: above all */
 };
 
 struct page_ctx {
@@ -37,7 +39,8 @@ char	*html_page(const struct templates *, const struct doc *,
 	    const struct page_ctx *, size_t *len);
 /*
  * The index: providers → documents → revisions, newest first.  extras are
- * links shown above the list (comparison matrix …).
+ * links shown above the list (comparison matrix …), or under one document
+ * when their group names it (新旧対照表 …).
  */
 char	*html_index(const struct templates *, const struct corpus *,
 	    const struct page_link *extras, size_t nextras, size_t *len);
