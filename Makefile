@@ -36,7 +36,7 @@ ASAN_LIBOBJS = $(addprefix $(ASANDIR)/,$(addsuffix .o,$(LIB_OBJS)))
 
 UNIT	 = $(basename $(notdir $(wildcard tests/unit/*.c)))
 
-.PHONY: all deps site test asan valgrind fuzz bench clean
+.PHONY: all deps site test asan valgrind fuzz bench bench-diff clean
 all: site
 
 deps:
@@ -83,6 +83,10 @@ fuzz:
 bench: termc
 	@sh tools/deps.sh --bench
 	@sh tests/bench/bench.sh ./termc
+	@sh tests/bench/diff.sh ./termc
+
+bench-diff: termc
+	@sh tests/bench/diff.sh ./termc
 
 clean:
 	rm -rf build termc

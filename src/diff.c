@@ -262,13 +262,29 @@ dice(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 	return (int)(200 * common / (na + nb));
 }
 
+/*
+ * The similarity profile of a clause: the bigrams of its text, or for a
+ * division the content keys of its children (and its caption), which is
+ * cheaper and says the same for a container.
+ */
 static void
 xbigrams(struct xnode *x)
 {
-	if (!x->bgdone) {
+	size_t i;
+
+	if (x->bgdone)
+		return;
+	x->bgdone = 1;
+	if (x->n->type != N_DIVISION) {
 		x->bg = bigrams(xsub(x), &x->nbg);
-		x->bgdone = 1;
+		return;
 	}
+	x->bg = xreallocarray(NULL, x->nkids + 1, sizeof(*x->bg));
+	x->bg[0] = seqdiff_hash(x->fold, strlen(x->fold), 3);
+	for (i = 0; i < x->nkids; i++)
+		x->bg[i + 1] = x->kids[i].key;
+	x->nbg = x->nkids + 1;
+	qsort(x->bg, x->nbg, sizeof(*x->bg), cmp_u32);
 }
 
 static int
@@ -800,6 +816,12 @@ try_parts(struct xnode *one, struct xnode *many, size_t j, size_t lo,
 	size_t s, k, bestn = 0;
 	int sc, best = base;
 
+	/* Only clauses that hold text split: paragraphs, items, sub-items. */
+	if (one->n->type != N_PARAGRAPH && one->n->type != N_ITEM &&
+	    one->n->type != N_SUBITEM)
+		return 0;
+	if (base >= 90)
+		return 0;
 	for (s = j + 1 > DIFF_MAXPARTS ? j + 1 - DIFF_MAXPARTS : 0; s <= j;
 	    s++) {
 		if (s < lo)
@@ -893,7 +915,7 @@ hunk(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
 			}
 			continue;
 		}
-		for (j = lo; j < hi; j++) {
+		for (j = lo; j < hi && j < lo + WINDOW; j++) {
 			if (pb[j] >= 0 || B[j].n->type != A[i].n->type)
 				continue;
 			if ((n = try_parts(&A[i], B, j, j, hi, pb,

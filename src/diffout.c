@@ -270,15 +270,15 @@ diff_text(const struct diff *D)
 {
 	struct buf b;
 	const struct dnode *d;
-	size_t r;
+	size_t r = 0;
 
 	buf_init(&b);
 	header(&b, D);
+	/* Runs are in tree order: one cursor finds their starts. */
 	for (d = D->root->first; d != NULL; d = dnode_next(d)) {
 		/* A lone renumbered clause that changed says so itself. */
-		for (r = 0; r < D->nrenums; r++)
-			if (D->renums[r].first == d && (D->renums[r].n > 1 ||
-			    !dnode_changed(D, d))) {
+		for (; r < D->nrenums && D->renums[r].first == d; r++)
+			if (D->renums[r].n > 1 || !dnode_changed(D, d)) {
 				buf_putc(&b, '\n');
 				renum_line(&b, &D->renums[r]);
 			}
