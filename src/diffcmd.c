@@ -14,6 +14,13 @@
 #include "doc.h"
 #include "html.h"
 
+/*
+ * `termc diff --by-topic A B` is the comparison matrix's topic diff
+ * (matrixcmd.c).  Declared weak so that this file links on its own; once
+ * the matrix is linked in, diff forwards to it.
+ */
+int	cmd_diff_by_topic(int, char **) __attribute__((weak));
+
 static const char diff_usage[] =
     "usage: termc diff [--format=text|json|html] [--ignore-normalization]\n"
     "                  [--check-declared] [--order=new-old|old-new]\n"
@@ -56,6 +63,13 @@ cmd_diff(int argc, char **argv)
 	size_t len;
 	char *out;
 
+	for (c = 1; c < argc; c++)
+		if (strcmp(argv[c], "--by-topic") == 0) {
+			if (cmd_diff_by_topic == NULL)
+				return usage_error("diff",
+				    "--by-topic: this termc has no topic matrix");
+			return cmd_diff_by_topic(argc, argv);
+		}
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
