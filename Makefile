@@ -24,15 +24,16 @@ BASE	= xalloc buf diag hmap text seqdiff
 INPUT	= source meta md lower numeral
 TREE	= clause doc corpus diff diffout declared
 OUTPUT	= treejson treexml template html html_diff site diffcmd outfile
-CMDS	= main
+CMDS	= cli main
 LIB_OBJS = $(BASE) $(INPUT) $(TREE) $(OUTPUT)
 
 OBJDIR	 = build/obj
 ASANDIR	 = build/asan
 OBJS	 = $(addprefix $(OBJDIR)/,$(addsuffix .o,$(LIB_OBJS) $(CMDS)))
 ASAN_OBJS = $(addprefix $(ASANDIR)/,$(addsuffix .o,$(LIB_OBJS) $(CMDS)))
-LIBOBJS_ONLY = $(addprefix $(OBJDIR)/,$(addsuffix .o,$(LIB_OBJS)))
-ASAN_LIBOBJS = $(addprefix $(ASANDIR)/,$(addsuffix .o,$(LIB_OBJS)))
+# Unit tests link every object but main.o.
+LIBOBJS_ONLY = $(addprefix $(OBJDIR)/,$(addsuffix .o,$(LIB_OBJS) cli))
+ASAN_LIBOBJS = $(addprefix $(ASANDIR)/,$(addsuffix .o,$(LIB_OBJS) cli))
 
 UNIT	 = $(basename $(notdir $(wildcard tests/unit/*.c)))
 

@@ -1049,6 +1049,8 @@ moves(struct ctx *c)
 	struct pending *r;
 	struct dnode *d;
 
+	if (c->nrem == 0 || c->nadd == 0)
+		return;
 	qsort(c->rem, c->nrem, sizeof(*c->rem), cmp_pending);
 	for (i = 0; i < c->nadd; i++) {
 		struct xnode *x = c->add[i].x;

@@ -38,20 +38,6 @@ usage(FILE *fp)
 	fputs("\n'termc COMMAND --help' describes a command.\n", fp);
 }
 
-int
-usage_error(const char *cmd, const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "termc: %s%s", cmd ? cmd : "", cmd ? ": " : "");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\nTry 'termc %s%s--help'.\n", cmd ? cmd : "",
-	    cmd ? " " : "");
-	return 2;
-}
-
 static const char tree_usage[] =
     "usage: termc tree [--format=json|xml] FILE\n\n"
     "Print the clause tree of one terms file: divisions, articles,\n"
