@@ -75,26 +75,81 @@ struct ctx {
 
 /* ---- folding ---- */
 
+/*
+ * Code points NFKC leaves alone and that never compose with a neighbour:
+ * ASCII, kana, CJK ideographs and the common CJK punctuation.  Most
+ * Japanese text is made of them, so fold() copies them and hands only
+ * the runs between them to utf8proc.
+ */
+static int
+nfkc_stable(int32_t c)
+{
+	return (c >= 0x20 && c < 0x7f) || c == '\n' || c == '\t' ||
+	    (c >= 0x3001 && c <= 0x3002) || (c >= 0x3005 && c <= 0x3007) ||
+	    (c >= 0x3008 && c <= 0x3011) || (c >= 0x3041 && c <= 0x3096) ||
+	    (c >= 0x30a1 && c <= 0x30fa) || (c >= 0x30fc && c <= 0x30fe) ||
+	    (c >= 0x4e00 && c <= 0x9fff);
+}
+
+/* May c stand before a stable code point without composing with it? */
+static int
+no_compose_next(int32_t n)
+{
+	return n < 0x300 || nfkc_stable(n) ||
+	    (n >= 0xff00 && n <= 0xff9d) || (n >= 0x3000 && n <= 0x303f);
+}
+
+static void
+fold_run(struct buf *b, const char *s, size_t len)
+{
+	char *f;
+
+	if (len == 0)
+		return;
+	if ((f = text_nfkc(s, len)) == NULL)
+		buf_put(b, s, len);
+	else {
+		buf_puts(b, f);
+		free(f);
+	}
+}
+
 /* NFKC, and 〜 (U+301C) as ~ like ～ (U+FF5E) becomes. */
 static char *
 fold(const char *s)
 {
-	char *f, *p, *q;
+	struct buf b;
+	size_t len, off = 0, run = 0, used, nused;
+	int32_t c, n;
 
 	if (s == NULL)
 		return xstrdup("");
-	if ((f = text_nfkc(s, strlen(s))) == NULL)
-		f = xstrdup(s);
-	for (p = q = f; *p != '\0';) {
-		if ((unsigned char)p[0] == 0xe3 && (unsigned char)p[1] == 0x80 &&
-		    (unsigned char)p[2] == 0x9c) {
-			*q++ = '~';
-			p += 3;
-		} else
-			*q++ = *p++;
+	len = strlen(s);
+	buf_init(&b);
+	buf_grow(&b, len + 1);
+	while (off < len) {
+		used = utf8_next(s + off, len - off, &c);
+		if (used == 0)
+			used = 1;
+		nused = off + used < len ? utf8_next(s + off + used,
+		    len - off - used, &n) : 0;
+		if (c == 0x301c || !nfkc_stable(c) ||
+		    (nused > 0 && !no_compose_next(n))) {
+			off += used;
+			if (c == 0x301c) {
+				fold_run(&b, s + run, off - used - run);
+				buf_putc(&b, '~');
+				run = off;
+			}
+			continue;
+		}
+		fold_run(&b, s + run, off - run);
+		buf_put(&b, s + off, used);
+		off += used;
+		run = off;
 	}
-	*q = '\0';
-	return f;
+	fold_run(&b, s + run, off - run);
+	return buf_detach(&b);
 }
 
 static size_t
