@@ -927,6 +927,37 @@ gcollect(void *arg, size_t a0, size_t na, size_t b0, size_t nb)
 	g->n++;
 }
 
+char *
+dnode_side_text(const struct dnode *d, int side_new)
+{
+	const struct node *n = side_new ? d->new : d->old;
+	struct buf b;
+	size_t k;
+
+	if (n == NULL || n->text == NULL)
+		return NULL;
+	buf_init(&b);
+	buf_puts(&b, n->text);
+	if ((d->kind == DK_SPLIT && side_new) ||
+	    (d->kind == DK_MERGED && !side_new))
+		for (k = 0; k < d->nparts; k++)
+			if (d->parts[k]->text != NULL)
+				buf_puts(&b, d->parts[k]->text);
+	return buf_detach(&b);
+}
+
+/* Split or merged: the edits between one text and the parts together. */
+static void
+part_edits(struct dnode *d)
+{
+	char *o = dnode_side_text(d, 0), *n = dnode_side_text(d, 1);
+
+	if (o != NULL && n != NULL)
+		inline_edits(d, o, n, 0);
+	free(o);
+	free(n);
+}
+
 static void
 hunk(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
     struct xnode *B, size_t nb)
@@ -1030,6 +1061,7 @@ hunk(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
 			d = dn_new(parent, DK_SPLIT, A[i].n, B[j].n);
 			for (k = 1; k <= kb[j]; k++)
 				d->parts[d->nparts++] = B[j + k].n;
+			part_edits(d);
 			A[i].dn = d;
 			i++;
 			j += kb[j] + 1;
@@ -1037,6 +1069,7 @@ hunk(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
 			d = dn_new(parent, DK_MERGED, A[i].n, B[j].n);
 			for (k = 1; k <= ka[i]; k++)
 				d->parts[d->nparts++] = A[i + k].n;
+			part_edits(d);
 			i += ka[i] + 1;
 			j++;
 		} else

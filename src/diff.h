@@ -36,7 +36,11 @@ enum dkind {
 	DK__MAX
 };
 
-/* One edit inside a text: old[ooff, +olen) became new[noff, +nlen). */
+/*
+ * One edit inside a text: old[ooff, +olen) became new[noff, +nlen).  For
+ * a split (merged) clause the new (old) offsets count in the texts of the
+ * clause and its parts[] one after the other: see dnode_side_text().
+ */
 struct dedit {
 	size_t	 ooff, olen;	/* byte offsets in the old node's text */
 	size_t	 noff, nlen;	/* byte offsets in the new node's text */
@@ -91,6 +95,12 @@ int		 diff_changed(const struct diff *);
 const char	*dkind_name(enum dkind);
 /* Does this dnode itself report a change (not only below it)? */
 int		 dnode_changed(const struct diff *, const struct dnode *);
+/*
+ * The text a dnode's edits refer to on one side: the clause's text, or
+ * for the split (merged) side the texts of the clause and its parts
+ * joined.  NULL when that side has no text.  Caller frees.
+ */
+char		*dnode_side_text(const struct dnode *, int side_new);
 /* Pre-order successor within the tree, or NULL. */
 struct dnode	*dnode_next(const struct dnode *);
 
@@ -102,10 +112,11 @@ char		*diff_json(const struct diff *);
  * Declared changes: compare what new's front matter says it changed
  * (`changes:`, else the note of its last history entry when dated on its
  * revision) with what changed from old.  Records a warning in d for every
- * real change the declaration does not mention (decl-missing) and every
- * declared change that did not happen (decl-false); nothing when new
- * declares nothing (decl-none is recorded then, as a warning).  Returns
- * the number of findings.
+ * real change the declaration does not mention (decl-missing), every
+ * declared change that did not happen (decl-false), or, when new declares
+ * nothing at all but changes clauses, one decl-none.  Renumbering,
+ * normalization-only changes and the revision's own 付則/制定・改定 lines
+ * need no declaration.  Returns the number of findings.
  */
 int		 diff_check_declared(const struct doc *old, const struct doc *new,
 		    struct diags *d);

@@ -113,6 +113,51 @@ marked(struct buf *b, const struct dnode *d)
 	buf_puts(b, ns + at);
 }
 
+/*
+ * One clause of a split or merge, its text at *base in the joined side
+ * text, with that side's edits marked.
+ */
+static void
+part_line(struct buf *b, const struct dnode *d, const struct node *n,
+    int side_new, size_t *base, const char *prefix)
+{
+	const char *s = n->text;
+	size_t len, at = 0, k, off, l, end;
+
+	buf_puts(b, prefix);
+	if (s == NULL) {
+		clause_line(b, n);
+		buf_putc(b, '\n');
+		return;
+	}
+	len = strlen(s);
+	if (n->label != NULL) {
+		size_t ll = strlen(n->label);
+
+		buf_puts(b, n->label);
+		if (n->label[ll - 1] != ')' && (ll < 3 ||
+		    strcmp(n->label + ll - 3, "）") != 0))
+			buf_puts(b, "　");
+	}
+	for (k = 0; k < d->nedits; k++) {
+		off = side_new ? d->edits[k].noff : d->edits[k].ooff;
+		l = side_new ? d->edits[k].nlen : d->edits[k].olen;
+		end = off + l;
+		if (l == 0 || end <= *base || off >= *base + len)
+			continue;
+		off = off < *base ? 0 : off - *base;
+		end = end - *base > len ? len : end - *base;
+		buf_put(b, s + at, off - at);
+		buf_puts(b, side_new ? "{+" : "[-");
+		buf_put(b, s + off, end - off);
+		buf_puts(b, side_new ? "+}" : "-]");
+		at = end;
+	}
+	buf_puts(b, s + at);
+	buf_putc(b, '\n');
+	*base += len;
+}
+
 static void
 renum_line(struct buf *b, const struct drenum *r)
 {
@@ -165,7 +210,7 @@ static void
 text_hunk(struct buf *b, const struct diff *D, const struct dnode *d)
 {
 	const struct node *n = d->new ? d->new : d->old;
-	size_t k;
+	size_t k, base;
 
 	switch (d->kind) {
 	case DK_ADDED:
@@ -225,14 +270,16 @@ text_hunk(struct buf *b, const struct diff *D, const struct dnode *d)
 			put_label(b, d->parts[k]);
 		}
 		buf_putc(b, '\n');
-		subtree(b, d->old, "- ");
+		base = 0;
+		part_line(b, d, d->old, 0, &base, "- ");
 		if (d->kind == DK_MERGED)
 			for (k = 0; k < d->nparts; k++)
-				subtree(b, d->parts[k], "- ");
-		subtree(b, d->new, "+ ");
+				part_line(b, d, d->parts[k], 0, &base, "- ");
+		base = 0;
+		part_line(b, d, d->new, 1, &base, "+ ");
 		if (d->kind == DK_SPLIT)
 			for (k = 0; k < d->nparts; k++)
-				subtree(b, d->parts[k], "+ ");
+				part_line(b, d, d->parts[k], 1, &base, "+ ");
 		break;
 	case DK_MATCHED:
 		put_label(b, d->new);
@@ -329,8 +376,14 @@ static json_t *
 jedits(const struct dnode *d)
 {
 	json_t *a = json_array(), *o;
+	char *os = dnode_side_text(d, 0), *ns = dnode_side_text(d, 1);
 	size_t k;
 
+	if (os == NULL || ns == NULL) {
+		free(os);
+		free(ns);
+		return a;
+	}
 	for (k = 0; k < d->nedits; k++) {
 		const struct dedit *e = &d->edits[k];
 
@@ -339,12 +392,14 @@ jedits(const struct dnode *d)
 		    (json_int_t)e->ooff, (json_int_t)e->olen));
 		json_object_set_new(o, "new", json_pack("[I,I]",
 		    (json_int_t)e->noff, (json_int_t)e->nlen));
-		json_object_set_new(o, "deleted", json_stringn(
-		    d->old->text + e->ooff, e->olen));
-		json_object_set_new(o, "inserted", json_stringn(
-		    d->new->text + e->noff, e->nlen));
+		json_object_set_new(o, "deleted", json_stringn(os + e->ooff,
+		    e->olen));
+		json_object_set_new(o, "inserted", json_stringn(ns + e->noff,
+		    e->nlen));
 		json_array_append_new(a, o);
 	}
+	free(os);
+	free(ns);
 	return a;
 }
 
@@ -421,7 +476,8 @@ diff_json(const struct diff *D)
 			json_object_set_new(o, "parts", parts);
 		}
 		if (d->old && d->new && d->old->text && d->new->text &&
-		    (d->kind == DK_MODIFIED || d->kind == DK_NORMALIZED))
+		    (d->kind == DK_MODIFIED || d->kind == DK_NORMALIZED ||
+		    d->kind == DK_SPLIT || d->kind == DK_MERGED))
 			json_object_set_new(o, "edits", jedits(d));
 		json_array_append_new(a, o);
 	}

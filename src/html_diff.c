@@ -185,6 +185,40 @@ clause_p(xmlNodePtr cell, const struct node *n, const struct dnode *d,
 	texts(p, s + at);
 }
 
+/*
+ * One clause of a split or merge: its text sits at *base in the joined
+ * text the edits count in (dnode_side_text()).  A part's number is new
+ * (split) or gone (merged): it is marked too.
+ */
+static void
+part_p(xmlNodePtr cell, const struct dnode *d, const struct node *n,
+    int side_new, int mark_num, size_t *base)
+{
+	const char *mark = side_new ? "ins" : "del";
+	xmlNodePtr p = el(cell, "p", NULL);
+	const char *s = n->text;
+	size_t len, at = 0, k, off, l, end;
+
+	heading(p, n, mark_num, 0, mark);
+	if (s == NULL)
+		return;
+	len = strlen(s);
+	for (k = 0; k < d->nedits; k++) {
+		off = side_new ? d->edits[k].noff : d->edits[k].ooff;
+		l = side_new ? d->edits[k].nlen : d->edits[k].olen;
+		end = off + l;
+		if (l == 0 || end <= *base || off >= *base + len)
+			continue;
+		off = off < *base ? 0 : off - *base;
+		end = end - *base > len ? len : end - *base;
+		textn(p, s + at, off - at);
+		textn(el(p, mark, NULL), s + off, end - off);
+		at = end;
+	}
+	texts(p, s + at);
+	*base += len;
+}
+
 /* A whole subtree, every line of it (added, removed, moved, folded). */
 static void
 clause_tree(xmlNodePtr cell, const struct node *n, int side_new, int whole)
@@ -269,7 +303,7 @@ static void
 row_for(struct hctx *h, const struct dnode *d)
 {
 	xmlNodePtr cn, co;
-	size_t k;
+	size_t k, base;
 	int cross = h->D->cross;
 
 	row(h, d, &cn, &co);
@@ -298,11 +332,16 @@ row_for(struct hctx *h, const struct dnode *d)
 		return;
 	case DK_SPLIT:
 	case DK_MERGED:
-		clause_tree(cn, d->new, 1, 1);
-		clause_tree(co, d->old, 0, 1);
-		for (k = 0; k < d->nparts; k++)
-			clause_tree(d->kind == DK_SPLIT ? cn : co, d->parts[k],
-			    d->kind == DK_SPLIT, 1);
+		base = 0;
+		part_p(cn, d, d->new, 1, 0, &base);
+		if (d->kind == DK_SPLIT)
+			for (k = 0; k < d->nparts; k++)
+				part_p(cn, d, d->parts[k], 1, 1, &base);
+		base = 0;
+		part_p(co, d, d->old, 0, 0, &base);
+		if (d->kind == DK_MERGED)
+			for (k = 0; k < d->nparts; k++)
+				part_p(co, d, d->parts[k], 0, 1, &base);
 		return;
 	case DK_MATCHED:
 		clause_tree(cn, d->new, 1, 0);
@@ -383,16 +422,16 @@ summary(xmlNodePtr slot, const struct diff *D)
 {
 	static const struct {
 		enum dkind	 k;
-		const char	*ja, *cross;
+		const char	*ja;
 	} kinds[] = {
-		{ DK_ADDED, "新設", "改正後のみ" },
-		{ DK_REMOVED, "削除", "改正前のみ" },
-		{ DK_MODIFIED, "変更", NULL },
-		{ DK_MOVED, "移動", NULL },
-		{ DK_SPLIT, "分割", NULL },
-		{ DK_MERGED, "統合", NULL },
-		{ DK_NORMALIZED, "表記のみの変更（全角・半角等）", NULL },
-		{ DK_MATCHED, "対応する条", NULL },
+		{ DK_ADDED, "新設" },
+		{ DK_REMOVED, "削除" },
+		{ DK_MODIFIED, "変更" },
+		{ DK_MOVED, "移動" },
+		{ DK_SPLIT, "分割" },
+		{ DK_MERGED, "統合" },
+		{ DK_NORMALIZED, "表記のみの変更（全角・半角等）" },
+		{ DK_MATCHED, "対応する条" },
 	};
 	xmlNodePtr ul, li, a;
 	const struct dnode *d;
@@ -409,8 +448,15 @@ summary(xmlNodePtr slot, const struct diff *D)
 		if (D->count[kinds[k].k] == 0)
 			continue;
 		buf_init(&b);
-		buf_printf(&b, "%s %zu件", D->cross && kinds[k].cross ?
-		    kinds[k].cross : kinds[k].ja, D->count[kinds[k].k]);
+		if (D->cross && kinds[k].k == DK_ADDED)
+			buf_printf(&b, "%sのみ %zu条", D->new->meta.provider_name,
+			    D->count[kinds[k].k]);
+		else if (D->cross && kinds[k].k == DK_REMOVED)
+			buf_printf(&b, "%sのみ %zu条", D->old->meta.provider_name,
+			    D->count[kinds[k].k]);
+		else
+			buf_printf(&b, "%s %zu件", kinds[k].ja,
+			    D->count[kinds[k].k]);
 		texts(el(ul, "li", NULL), b.data);
 		buf_release(&b);
 	}
@@ -455,11 +501,21 @@ summary(xmlNodePtr slot, const struct diff *D)
 		l1 = label(n);
 		texts(a, l1);
 		free(l1);
+		if (n->type == N_ARTICLE && n->caption != NULL) {
+			texts(a, "（");
+			texts(a, n->caption);
+			texts(a, "）");
+		}
 		for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
 			if (kinds[k].k == d->kind) {
 				texts(li, " ");
-				texts(li, D->cross && kinds[k].cross ?
-				    kinds[k].cross : kinds[k].ja);
+				if (D->cross)
+					texts(li, "対応なし（");
+				texts(li, D->cross ? (d->new ?
+				    D->new->meta.provider_name :
+				    D->old->meta.provider_name) : kinds[k].ja);
+				if (D->cross)
+					texts(li, "）");
 			}
 	}
 }
