@@ -1331,6 +1331,9 @@ cross(struct ctx *c, struct xnode *xa, struct xnode *xb)
 		d->sim = sim(A[pb[j]], B[j]);
 		if (A[pb[j]]->n->caption && B[j]->n->caption)
 			d->caption = strcmp(A[pb[j]]->fold, B[j]->fold) != 0;
+		/* Inside a matched pair, paragraphs and items align as usual. */
+		align_level(c, d, A[pb[j]]->kids, A[pb[j]]->nkids, B[j]->kids,
+		    B[j]->nkids);
 	}
 	for (i = 0; i < na; i++)
 		if (!used[i])

@@ -193,7 +193,8 @@ summary(struct buf *b, const struct diff *D)
 		buf_printf(b, "%s%zu %s", any ? ", " : "",
 		    D->count[order[k]], D->cross && order[k] == DK_ADDED ?
 		    "only in new" : D->cross && order[k] == DK_REMOVED ?
-		    "only in old" : dkind_name(order[k]));
+		    "only in old" : D->cross && order[k] == DK_MODIFIED ?
+		    "differing" : dkind_name(order[k]));
 		any = 1;
 	}
 	if (D->nrenumbered > 0) {
@@ -226,8 +227,8 @@ text_hunk(struct buf *b, const struct diff *D, const struct dnode *d)
 	case DK_MODIFIED:
 	case DK_NORMALIZED:
 		put_label(b, d->new);
-		buf_puts(b, d->kind == DK_MODIFIED ? " modified" :
-		    " normalization only");
+		buf_puts(b, d->kind == DK_NORMALIZED ? " normalization only" :
+		    D->cross ? " differs" : " modified");
 		if (d->renumbered) {
 			buf_puts(b, " (renumbered from ");
 			put_label(b, d->old);

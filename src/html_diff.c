@@ -343,14 +343,13 @@ row_for(struct hctx *h, const struct dnode *d)
 			for (k = 0; k < d->nparts; k++)
 				part_p(co, d, d->parts[k], 0, 1, &base);
 		return;
-	case DK_MATCHED:
-		clause_tree(cn, d->new, 1, 0);
-		clause_tree(co, d->old, 0, 0);
-		return;
 	default:
 		break;
 	}
-	/* Same, modified or normalized: own line, then the children. */
+	/*
+	 * Same, modified, normalized, or matched across documents: own
+	 * line, then the children.
+	 */
 	clause_p(cn, d->new, d, 1, 0);
 	clause_p(co, d->old, d, 0, 0);
 	if (d->first == NULL && d->inner == 0 && (d->new->first != NULL)) {
@@ -455,7 +454,8 @@ summary(xmlNodePtr slot, const struct diff *D)
 			buf_printf(&b, "%sのみ %zu条", D->old->meta.provider_name,
 			    D->count[kinds[k].k]);
 		else
-			buf_printf(&b, "%s %zu件", kinds[k].ja,
+			buf_printf(&b, "%s %zu件", D->cross && kinds[k].k ==
+			    DK_MODIFIED ? "相違" : kinds[k].ja,
 			    D->count[kinds[k].k]);
 		texts(el(ul, "li", NULL), b.data);
 		buf_release(&b);
@@ -508,14 +508,19 @@ summary(xmlNodePtr slot, const struct diff *D)
 		}
 		for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
 			if (kinds[k].k == d->kind) {
+				int alone = D->cross && (d->kind == DK_ADDED ||
+				    d->kind == DK_REMOVED);
+
 				texts(li, " ");
-				if (D->cross)
+				if (alone) {
 					texts(li, "対応なし（");
-				texts(li, D->cross ? (d->new ?
-				    D->new->meta.provider_name :
-				    D->old->meta.provider_name) : kinds[k].ja);
-				if (D->cross)
+					texts(li, d->new ?
+					    D->new->meta.provider_name :
+					    D->old->meta.provider_name);
 					texts(li, "）");
+				} else
+					texts(li, D->cross && d->kind ==
+					    DK_MODIFIED ? "相違" : kinds[k].ja);
 			}
 	}
 }

@@ -78,3 +78,7 @@ rc=$(capture diff --check-declared tests/diff/edit.old.md "$tmp/decl/none.md")
 [ "$rc" = 1 ] && ok || bad "diff: revision declaring nothing not reported ($rc)"
 sed "s|$tmp/decl/|TMP/|" "$tmp/err" >>"$tmp/declared"
 check "diff: declared-change diagnostics" tests/diff/declared.lint "$tmp/declared"
+# Line endings: the loader reads CRLF as LF, so they never count as a change.
+sed 's/$/\r/' tests/diff/same.md >"$tmp/decl/crlf.md"
+rc=$(capture diff tests/diff/same.md "$tmp/decl/crlf.md")
+[ "$rc" = 0 ] && ok || bad "diff: CRLF line endings count as a change ($rc)"
