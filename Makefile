@@ -21,11 +21,13 @@ SAN	   = -fsanitize=address,undefined -fno-omit-frame-pointer \
 
 # Objects by layer: base, input, tree, output, commands; main.o alone is
 # left out of the unit test programs.
-BASE	= xalloc buf diag hmap text
+BASE	= xalloc buf diag hmap text seqdiff
 INPUT	= source meta md lower numeral decode
-TREE	= clause xref doc corpus check topics value matrix
-OUTPUT	= treejson treexml template html html_junit html_matrix outfile
-CMDS	= cli site checkcmd matrixcmd import
+TREE	= clause xref doc corpus check topics value matrix diff diffout \
+	  declared
+OUTPUT	= treejson treexml template html html_junit html_matrix html_diff \
+	  outfile
+CMDS	= cli site checkcmd matrixcmd import diffcmd
 LIB_OBJS = $(BASE) $(INPUT) $(TREE) $(OUTPUT) $(CMDS)
 
 OBJDIR	 = build/obj
@@ -37,7 +39,7 @@ ASAN_LIBOBJS = $(addprefix $(ASANDIR)/,$(addsuffix .o,$(LIB_OBJS)))
 
 UNIT	 = $(basename $(notdir $(wildcard tests/unit/*.c)))
 
-.PHONY: all deps site test asan valgrind fuzz bench clean
+.PHONY: all deps site test asan valgrind fuzz bench bench-diff clean
 all: site
 
 deps:
@@ -84,6 +86,10 @@ fuzz:
 bench: termc
 	@sh tools/deps.sh --bench
 	@sh tests/bench/bench.sh ./termc
+	@sh tests/bench/diff.sh ./termc
+
+bench-diff: termc
+	@sh tests/bench/diff.sh ./termc
 
 clean:
 	rm -rf build termc

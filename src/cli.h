@@ -12,6 +12,7 @@
 
 int	cmd_build(int, char **);
 int	cmd_check(int, char **);
+int	cmd_diff(int, char **);
 int	cmd_tree(int, char **);
 int	cmd_matrix(int, char **);	/* matrixcmd.c */
 /* `termc diff --by-topic A B`: argv as "diff --by-topic A B [--format=…]". */

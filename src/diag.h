@@ -47,6 +47,9 @@ enum dlevel {
 	X(IMP_UNPLACED, WARNING, "import-unplaced", "import could not place this text") \
 	X(IMP_SUPPLIED, WARNING, "import-supplied", "import supplied an article number the source lacks") \
 	X(IMP_FILL,     WARNING, "import-fill",  "front matter field left for the reviewer to fill") \
+	X(DECL_MISSING, WARNING, "decl-missing", "change not declared by the revision") \
+	X(DECL_FALSE,   WARNING, "decl-false",   "declared change did not happen") \
+	X(DECL_NONE,    WARNING, "decl-none",    "revision changes clauses but declares no changes") \
 	X(BAD_UTF8,     ERROR,   "utf8",         "invalid UTF-8; convert the file with termc import") \
 	X(NOT_UTF8,     ERROR,   "encoding",     "not a UTF-8 text file; convert it with termc import") \
 	X(DEC_INVALID,  ERROR,   "decode",       "invalid byte sequence for the encoding") \

@@ -671,11 +671,13 @@ html_index(const struct templates *t, const struct corpus *c,
 	fill_text(h, "footer", "termc " TERMC_VERSION);
 	if ((slot = tpl_slot(h, "extras")) != NULL) {
 		tpl_clear(slot);
-		if (nextras) {
-			ul = el(slot, "ul", "extras");
-			for (i = 0; i < nextras; i++)
-				link(el(ul, "li", NULL), extras[i].href, NULL,
-				    extras[i].label);
+		for (i = 0, ul = NULL; i < nextras; i++) {
+			if (extras[i].group != NULL)
+				continue;
+			if (ul == NULL)
+				ul = el(slot, "ul", "extras");
+			link(el(ul, "li", NULL), extras[i].href, NULL,
+			    extras[i].label);
 		}
 	}
 	if ((slot = tpl_slot(h, "providers")) == NULL)
@@ -719,6 +721,19 @@ html_index(const struct templates *t, const struct corpus *c,
 				texts(li, m->history[m->nhistory - 1].note);
 			}
 		}
+		/* Links grouped under this document (新旧対照表 …). */
+		buf_init(&b);
+		buf_printf(&b, "%s/%s", d->meta.provider, d->meta.document);
+		for (j = 0, ul = NULL; j < nextras; j++) {
+			if (extras[j].group == NULL ||
+			    strcmp(extras[j].group, b.data) != 0)
+				continue;
+			if (ul == NULL)
+				ul = el(sec, "ul", "related");
+			link(el(ul, "li", NULL), extras[j].href, NULL,
+			    extras[j].label);
+		}
+		buf_release(&b);
 	}
 done:
 	out = tpl_finish(h, "", "ja", len);

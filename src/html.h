@@ -10,6 +10,7 @@
 
 struct corpus;
 struct diags;
+struct diff;
 struct doc;
 struct matrix;
 struct templates;
@@ -18,6 +19,8 @@ struct templates;
 struct page_link {
 	const char	*label;
 	const char	*href;
+	const char	*group;	/* html_index: "provider/document" to show the
+				   link with that document; NULL: above all */
 };
 
 struct page_ctx {
@@ -37,7 +40,8 @@ char	*html_page(const struct templates *, const struct doc *,
 	    const struct page_ctx *, size_t *len);
 /*
  * The index: providers → documents → revisions, newest first.  extras are
- * links shown above the list (comparison matrix …).
+ * links shown above the list (comparison matrix …), or under one document
+ * when their group names it (新旧対照表 …).
  */
 char	*html_index(const struct templates *, const struct corpus *,
 	    const struct page_link *extras, size_t nextras, size_t *len);
@@ -50,5 +54,14 @@ char	*html_index(const struct templates *, const struct corpus *,
  */
 char	*html_matrix(const char *tpldir, const struct matrix *,
 	    const char *root, struct diags *, size_t *len);
+
+/*
+ * The 新旧対照表 page of a diff (html_diff.c), from tpldir/diff.html.
+ * root: from the page to the output root.  new_first: columns 改正後 |
+ * 改正前.  Returns the bytes (caller frees) and *len, or NULL with a
+ * diagnostic in d when the template cannot be read.
+ */
+char	*html_diff(const struct diff *, const char *tpldir, const char *root,
+	    int new_first, struct diags *d, size_t *len);
 
 #endif

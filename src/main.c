@@ -20,10 +20,9 @@ static const struct command {
 	{ "build", cmd_build, "compile terms into a published site" },
 	{ "check", cmd_check, "check terms files for drafting errors" },
 	{ "import", cmd_import, "convert plain text or legacy encodings to a terms file" },
+	{ "diff", cmd_diff, "compare two terms files clause by clause" },
 	{ "tree", cmd_tree, "print the clause tree of a terms file" },
 	{ "matrix", cmd_matrix, "compare providers topic by topic in one table" },
-	/* Temporary: reached as `termc diff --by-topic` once diff is merged. */
-	{ "topicdiff", cmd_diff_by_topic, "compare two providers topic by topic" },
 };
 
 #define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))

@@ -1,8 +1,7 @@
 /*
  * termc matrix: the comparison matrix of every provider document on
  * standard output; and the topic-by-topic comparison of two providers
- * (cmd_diff_by_topic, reached as `termc diff --by-topic A B`, for now also
- * as `termc topicdiff A B`).
+ * (cmd_diff_by_topic, reached as `termc diff --by-topic A B`).
  */
 #include <sys/stat.h>
 
@@ -158,7 +157,7 @@ static const char topicdiff_usage[] =
     "looked up in TERMS_DIR.  For a provider with several documents the\n"
     "first document that has a clause on the topic answers.\n"
     "Exit status: 0 no topic differs, 1 some differ, 2 trouble.\n"
-    "(`termc topicdiff` is `termc diff --by-topic` until diff is merged.)\n\n"
+    "\n"
     "  --format=text   one line per topic (default)\n"
     "  --format=json   the same as JSON\n"
     "  --as-of DATE    compare the revisions in force on DATE\n"
@@ -311,8 +310,7 @@ cmd_diff_by_topic(int argc, char **argv)
 			dir = optarg;
 			break;
 		case 'h':
-			printf("usage: termc %s", strcmp(argv[0], "diff") == 0 ?
-			    "diff --by-topic" : argv[0]);
+			fputs("usage: termc diff --by-topic", stdout);
 			fputs(topicdiff_usage, stdout);
 			return 0;
 		default:

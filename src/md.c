@@ -152,6 +152,12 @@ check_limits(const struct source *src, struct diags *d)
 	return 0;
 }
 
+void
+md_init(void)
+{
+	cmark_gfm_core_extensions_ensure_registered();
+}
+
 struct node *
 md_parse(const struct source *src, const struct meta *meta, struct diags *d)
 {

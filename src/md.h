@@ -29,5 +29,10 @@ struct source;
  */
 struct node	*md_parse(const struct source *, const struct meta *,
 		    struct diags *);
+/*
+ * Register cmark-gfm's extensions once.  md_parse() does it too; call this
+ * first when several threads are about to parse, so that they only read.
+ */
+void		 md_init(void);
 
 #endif

@@ -16,6 +16,7 @@
 #include "check.h"
 #include "cli.h"
 #include "diag.h"
+#include "diff.h"
 #include "doc.h"
 #include "hmap.h"
 #include "html.h"
@@ -28,7 +29,9 @@ static const char build_usage[] =
     "usage: termc build [-o DIR] [--templates DIR] [--strict] [TERMS_DIR|FILE ...]\n\n"
     "Compile terms files (default: terms/) into a published site:\n"
     "DIR/index.html, one page per revision at\n"
-    "DIR/<provider>/<document>/<revision>.html, and DIR/style.css.\n"
+    "DIR/<provider>/<document>/<revision>.html, a 新旧対照表 for each pair\n"
+    "of consecutive revisions at DIR/<provider>/<document>/diff-OLD-NEW.html,\n"
+    "and DIR/style.css.\n"
     "It runs the checks of termc check first: findings go to standard\n"
     "error; warnings do not stop the build, errors (and, with --strict,\n"
     "warnings) do, and then nothing is written.\n"
@@ -66,6 +69,108 @@ slurp(const char *path, size_t *len, struct diags *d)
 	*len = b.len;
 	return buf_detach(&b);
 }
+
+/* Links the build collects for the index; it owns the strings. */
+struct links {
+	struct page_link	*v;
+	size_t			 n, cap;
+};
+
+static void
+links_add(struct links *l, char *label, char *href, char *group)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 16;
+		l->v = xreallocarray(l->v, l->cap, sizeof(*l->v));
+	}
+	l->v[l->n].label = label;
+	l->v[l->n].href = href;
+	l->v[l->n].group = group;
+	l->n++;
+}
+
+static void
+links_release(struct links *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		free((char *)l->v[i].label);
+		free((char *)l->v[i].href);
+		free((char *)l->v[i].group);
+	}
+	free(l->v);
+}
+
+static void
+links_free(struct page_link *v, size_t n)
+{
+	while (n-- > 0) {
+		free((char *)v[n].label);
+		free((char *)v[n].href);
+	}
+}
+
+/* "新旧対照表（OLD → NEW）", caller frees. */
+static char *
+diff_label(const struct doc *a, const struct doc *b)
+{
+	struct buf l;
+
+	buf_init(&l);
+	buf_printf(&l, "新旧対照表（%s → %s）", a->meta.revision,
+	    b->meta.revision);
+	return buf_detach(&l);
+}
+
+/* "diff-OLD-NEW.html", caller frees. */
+static char *
+diff_file(const struct doc *a, const struct doc *b)
+{
+	struct buf l;
+
+	buf_init(&l);
+	buf_printf(&l, "diff-%s-%s.html", a->meta.revision, b->meta.revision);
+	return buf_detach(&l);
+}
+
+/*
+ * The 新旧対照表 of each pair of consecutive revisions docs[i, end),
+ * written next to the revision pages and listed under the document in
+ * the index.
+ */
+static int
+diff_pages(const struct corpus *c, size_t i, size_t end, const char *outdir,
+    const char *tpldir, struct links *idx, struct diags *d)
+{
+	const struct meta *m;
+	struct diff *D;
+	struct buf rel, group;
+	size_t j, len;
+	char *html, *file;
+	int rc = 0;
+
+	for (j = i + 1; j < end && rc == 0; j++) {
+		m = &c->docs[j]->meta;
+		D = diff_new(c->docs[j - 1], c->docs[j], NULL);
+		html = html_diff(D, tpldir, "../../", 1, d, &len);
+		diff_free(D);
+		if (html == NULL)
+			return -1;
+		file = diff_file(c->docs[j - 1], c->docs[j]);
+		buf_init(&rel);
+		buf_printf(&rel, "%s/%s/%s", m->provider, m->document, file);
+		free(file);
+		rc = outfile_write(outdir, rel.data, html, len, d);
+		free(html);
+		buf_init(&group);
+		buf_printf(&group, "%s/%s", m->provider, m->document);
+		links_add(idx, diff_label(c->docs[j - 1], c->docs[j]),
+		    buf_detach(&rel), buf_detach(&group));
+	}
+	return rc;
+}
+
 
 /* Copy a template-side file (style sheet, script) to the output root. */
 static int
@@ -126,13 +231,12 @@ static int
 publish(const struct corpus *c, const struct taxonomy *tax,
     const char *outdir, const char *tpldir, struct diags *d)
 {
-	static const struct page_link matrix_link[] = {
-		{ "約款比較表（項目別）", "matrix.html" }
-	};
 	struct templates *t;
 	struct page_ctx pc;
 	struct hmap seen;
 	struct buf rel, path;
+	struct links idx = { NULL, 0, 0 };
+	struct page_link rl[2];
 	size_t i, j, end, len;
 	char *html, *css;
 	int rc = 0;
@@ -151,6 +255,22 @@ publish(const struct corpus *c, const struct taxonomy *tax,
 			pc.root = "../../";
 			pc.revisions = (const struct doc *const *)c->docs + i;
 			pc.nrevisions = end - i;
+			/* Its 新旧対照表 with the revisions before and after. */
+			pc.links = rl;
+			if (j > i) {
+				rl[pc.nlinks].label = diff_label(c->docs[j - 1],
+				    c->docs[j]);
+				rl[pc.nlinks].href = diff_file(c->docs[j - 1],
+				    c->docs[j]);
+				rl[pc.nlinks++].group = NULL;
+			}
+			if (j + 1 < end) {
+				rl[pc.nlinks].label = diff_label(c->docs[j],
+				    c->docs[j + 1]);
+				rl[pc.nlinks].href = diff_file(c->docs[j],
+				    c->docs[j + 1]);
+				rl[pc.nlinks++].group = NULL;
+			}
 			buf_init(&rel);
 			buf_printf(&rel, "%s/%s/%s.html", m->provider,
 			    m->document, m->revision);
@@ -160,14 +280,18 @@ publish(const struct corpus *c, const struct taxonomy *tax,
 				    rel.data);
 				rc = -1;
 				buf_release(&rel);
+				links_free(rl, pc.nlinks);
 				break;
 			}
 			html = html_page(t, c->docs[j], &pc, &len);
 			rc = outfile_write(outdir, rel.data, html, len, d);
 			free(html);
+			links_free(rl, pc.nlinks);
 			/* seen owns its keys. */
 			hmap_put(&seen, buf_detach(&rel), c->docs[j]);
 		}
+		if (rc == 0)
+			rc = diff_pages(c, i, end, outdir, tpldir, &idx, d);
 	}
 	for (i = 0; i < seen.cap; i++)
 		free((char *)seen.slots[i].key);
@@ -175,8 +299,10 @@ publish(const struct corpus *c, const struct taxonomy *tax,
 	if (rc == 0 && tax != NULL)
 		rc = publish_matrix(c, tax, outdir, tpldir, d);
 	if (rc == 0) {
-		html = html_index(t, c, tax ? matrix_link : NULL,
-		    tax ? 1 : 0, &len);
+		if (tax != NULL)
+			links_add(&idx, xstrdup("約款比較表（項目別）"),
+			    xstrdup("matrix.html"), NULL);
+		html = html_index(t, c, idx.v, idx.n, &len);
 		rc = outfile_write(outdir, "index.html", html, len, d);
 		free(html);
 	}
@@ -190,6 +316,7 @@ publish(const struct corpus *c, const struct taxonomy *tax,
 		free(css);
 		buf_release(&path);
 	}
+	links_release(&idx);
 	templates_free(t);
 	return rc;
 }

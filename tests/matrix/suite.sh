@@ -1,6 +1,6 @@
 # tests/matrix: the topic taxonomy, classification, value extraction and
 # the comparison matrix (termc matrix, termc build's out/matrix.*,
-# termc topicdiff).  Sourced by tests/run.sh once per binary $T.
+# termc diff --by-topic).  Sourced by tests/run.sh once per binary $T.
 #
 # Accuracy: tests/matrix/truth.tsv is written by hand from reading the six
 # latest terms documents; every cell must be right and topic assignment
@@ -113,23 +113,23 @@ grep -q '<tr class="differs" id="late-interest">' "$tmp/mb/matrix.html" && ok ||
 grep -q 'class="value best" data-sort="14.5"' "$tmp/mb/matrix.html" && ok || bad "matrix: best value not marked"
 grep -q '<tr id="governing-law">' "$tmp/mb/matrix.html" && bad "matrix: governing-law differs (条項なし at itscom)" || ok
 
-# Topic by topic: termc topicdiff (termc diff --by-topic after the merge).
-rc=$(capture topicdiff $tax -d $m/cases acme beta)
+# Topic by topic: termc diff --by-topic.
+rc=$(capture diff --by-topic $tax -d $m/cases acme beta)
 [ "$rc" = 1 ] && ok || bad "topicdiff: differing providers exit $rc"
 check "topicdiff: text" $m/cases/topicdiff.txt "$tmp/out"
-rc=$(capture topicdiff --format=json $tax -d $m/cases acme beta)
+rc=$(capture diff --by-topic --format=json $tax -d $m/cases acme beta)
 [ "$rc" = 1 ] && grep -q '"result": "differs"' "$tmp/out" && ok || bad "topicdiff: json"
 check "topicdiff: json" $m/cases/topicdiff.json "$tmp/out"
-rc=$(capture topicdiff -d terms directors directors/cloud-operation)
+rc=$(capture diff --by-topic -d terms directors directors/cloud-operation)
 [ "$rc" = 0 ] && ! grep -q '^differs' "$tmp/out" && ok || bad "topicdiff: a provider against itself exits $rc"
-rc=$(capture topicdiff -d terms dnet itscom)
+rc=$(capture diff --by-topic -d terms dnet itscom)
 [ "$rc" = 1 ] && grep -q '^differs  jurisdiction' "$tmp/out" && grep -q '大阪地方裁判所' "$tmp/out" && ok ||
     bad "topicdiff: dnet vs itscom"
-rc=$(capture topicdiff acme); [ "$rc" = 2 ] && ok || bad "topicdiff: one argument exits 2"
-rc=$(capture topicdiff -d terms nobody itscom); [ "$rc" = 2 ] && ok || bad "topicdiff: unknown provider exits 2 ($rc)"
+rc=$(capture diff --by-topic acme); [ "$rc" = 2 ] && ok || bad "topicdiff: one argument exits 2"
+rc=$(capture diff --by-topic -d terms nobody itscom); [ "$rc" = 2 ] && ok || bad "topicdiff: unknown provider exits 2 ($rc)"
 # argv as `termc diff --by-topic A B` will pass it.
-rc=$(capture topicdiff --by-topic -d terms dnet itscom)
-[ "$rc" = 1 ] && ok || bad "topicdiff: --by-topic accepted ($rc)"
+rc=$(capture diff --by-topic -d terms dnet itscom)
+[ "$rc" = 1 ] && ok || bad "diff --by-topic: options after --by-topic ($rc)"
 # Markers never reach the published page.
 rm -rf "$tmp/mc"
 rc=$(capture build -o "$tmp/mc" $m/cases)

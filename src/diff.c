@@ -1,0 +1,1513 @@
+/*
+ * Clause-level diff: see diff.h.  The stages, for two revisions:
+ *
+ *   mirror   each clause tree is mirrored into xnodes holding the folded
+ *            (NFKC, 〜→~) own text, a content key of the whole subtree
+ *            that leaves numbers out, and a raw key of the characters
+ *            as written, labels included;
+ *   align    level by level, children are diffed with seqdiff on content
+ *            keys: equal keys pair up even when their numbers differ
+ *            (renumbering); inside each change group clauses of the same
+ *            type pair by text similarity (bigram Dice) into modified
+ *            clauses, or one into several (split, merged);
+ *   moves    removed and added clauses with equal content become moves;
+ *   inline   modified text is diffed on runs of one character class
+ *            (kanji, hiragana, katakana, digits, Latin; punctuation one by
+ *            one), then cleaned up as diff-match-patch's semantic cleanup
+ *            does, so the edits read like an editor's markup;
+ *   renum    consecutive renumbered clauses with one shift become runs.
+ *
+ * Across providers or documents only articles are paired: by caption,
+ * then by content similarity among candidates that share a min-hash
+ * (bounded work per article), and the rest are listed as unmatched.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "clause.h"
+#include "diff.h"
+#include "doc.h"
+#include "hmap.h"
+#include "seqdiff.h"
+#include "text.h"
+#include "xalloc.h"
+
+#define SIM_SAME_NUM	30	/* % similarity to pair clauses of one number */
+#define SIM_OTHER	50	/* … of different numbers */
+#define SIM_SPLIT	80	/* parts together must be this close */
+#define SIM_CROSS	35	/* across documents */
+#define DP_MAX		4096	/* pairs compared exactly in one group */
+#define WINDOW		8	/* candidates per clause beyond that */
+#define MOVE_MIN	10	/* characters a moved clause must have */
+#define BIGRAM_MAX	20000	/* code points used for similarity */
+#define NHASH		8	/* min-hashes per article across documents */
+#define BUCKET_MAX	32
+
+struct xnode {
+	const struct node	*n;
+	char			*own;	/* raw own text: caption, text, cells */
+	char			*fold;	/* folded own text */
+	char			*sub;	/* folded subtree text (lazy) */
+	uint32_t		 key;	/* folded subtree, numbers left out */
+	uint32_t		 raw;	/* raw subtree, labels as written */
+	uint32_t		*bg;	/* sorted bigrams of sub (lazy) */
+	size_t			 nbg;
+	int			 bgdone;
+	size_t			 nchars;	/* code points in fold */
+	struct xnode		*kids;
+	size_t			 nkids;
+	struct dnode		*dn;	/* set when placed */
+};
+
+struct pending {
+	struct dnode	*dn;
+	struct xnode	*x;
+};
+
+struct ctx {
+	struct diff	*D;
+	struct pending	*rem, *add;
+	size_t		 nrem, nadd, caprem, capadd;
+};
+
+/* ---- folding ---- */
+
+/*
+ * Code points NFKC leaves alone and that never compose with a neighbour:
+ * ASCII, kana, CJK ideographs and the common CJK punctuation.  Most
+ * Japanese text is made of them, so fold() copies them and hands only
+ * the runs between them to utf8proc.
+ */
+static int
+nfkc_stable(int32_t c)
+{
+	return (c >= 0x20 && c < 0x7f) || c == '\n' || c == '\t' ||
+	    (c >= 0x3001 && c <= 0x3002) || (c >= 0x3005 && c <= 0x3007) ||
+	    (c >= 0x3008 && c <= 0x3011) || (c >= 0x3041 && c <= 0x3096) ||
+	    (c >= 0x30a1 && c <= 0x30fa) || (c >= 0x30fc && c <= 0x30fe) ||
+	    (c >= 0x4e00 && c <= 0x9fff);
+}
+
+/* May c stand before a stable code point without composing with it? */
+static int
+no_compose_next(int32_t n)
+{
+	return n < 0x300 || nfkc_stable(n) ||
+	    (n >= 0xff00 && n <= 0xff9d) || (n >= 0x3000 && n <= 0x303f);
+}
+
+static void
+fold_run(struct buf *b, const char *s, size_t len)
+{
+	char *f;
+
+	if (len == 0)
+		return;
+	if ((f = text_nfkc(s, len)) == NULL)
+		buf_put(b, s, len);
+	else {
+		buf_puts(b, f);
+		free(f);
+	}
+}
+
+/* NFKC, and 〜 (U+301C) as ~ like ～ (U+FF5E) becomes. */
+static char *
+fold(const char *s)
+{
+	struct buf b;
+	size_t len, off = 0, run = 0, used, nused;
+	int32_t c, n;
+
+	if (s == NULL)
+		return xstrdup("");
+	len = strlen(s);
+	buf_init(&b);
+	buf_grow(&b, len + 1);
+	while (off < len) {
+		used = utf8_next(s + off, len - off, &c);
+		if (used == 0)
+			used = 1;
+		nused = off + used < len ? utf8_next(s + off + used,
+		    len - off - used, &n) : 0;
+		if (c == 0x301c || !nfkc_stable(c) ||
+		    (nused > 0 && !no_compose_next(n))) {
+			off += used;
+			if (c == 0x301c) {
+				fold_run(&b, s + run, off - used - run);
+				buf_putc(&b, '~');
+				run = off;
+			}
+			continue;
+		}
+		fold_run(&b, s + run, off - run);
+		buf_put(&b, s + off, used);
+		off += used;
+		run = off;
+	}
+	fold_run(&b, s + run, off - run);
+	return buf_detach(&b);
+}
+
+static size_t
+nchars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+/* ---- mirror ---- */
+
+static char *
+own_text(const struct node *n)
+{
+	struct buf b;
+	size_t r, c;
+
+	buf_init(&b);
+	if (n->caption != NULL) {
+		buf_puts(&b, n->caption);
+		if (n->text != NULL || n->table != NULL)
+			buf_putc(&b, '\n');
+	}
+	if (n->text != NULL)
+		buf_puts(&b, n->text);
+	if (n->table != NULL)
+		for (r = 0; r < n->table->nrows; r++) {
+			for (c = 0; c < n->table->ncols; c++) {
+				if (c > 0)
+					buf_putc(&b, '\t');
+				buf_puts(&b, n->table->cells[r *
+				    n->table->ncols + c]);
+			}
+			buf_putc(&b, '\n');
+		}
+	return buf_detach(&b);
+}
+
+static void
+mirror(struct xnode *x, const struct node *n)
+{
+	const struct node *c;
+	uint32_t t = (uint32_t)n->type, hk, hr;
+	size_t i;
+
+	memset(x, 0, sizeof(*x));
+	x->n = n;
+	x->own = own_text(n);
+	x->fold = fold(x->own);
+	x->nchars = nchars(x->fold);
+	for (c = n->first; c != NULL; c = c->next)
+		x->nkids++;
+	x->kids = xcalloc(x->nkids + 1, sizeof(*x->kids));
+	hk = seqdiff_hash(&t, sizeof(t), 0);
+	hk = seqdiff_hash(x->fold, strlen(x->fold), hk);
+	hr = seqdiff_hash(&t, sizeof(t), 1);
+	if (n->label != NULL)
+		hr = seqdiff_hash(n->label, strlen(n->label) + 1, hr);
+	hr = seqdiff_hash(x->own, strlen(x->own), hr);
+	for (i = 0, c = n->first; c != NULL; c = c->next, i++) {
+		mirror(&x->kids[i], c);
+		hk = seqdiff_hash(&x->kids[i].key, 4, hk);
+		hr = seqdiff_hash(&x->kids[i].raw, 4, hr);
+	}
+	x->key = hk;
+	x->raw = hr;
+}
+
+static void
+unmirror(struct xnode *x)
+{
+	size_t i;
+
+	for (i = 0; i < x->nkids; i++)
+		unmirror(&x->kids[i]);
+	free(x->kids);
+	free(x->own);
+	free(x->fold);
+	free(x->sub);
+	free(x->bg);
+}
+
+static void
+sub_text(struct xnode *x, struct buf *b)
+{
+	size_t i;
+
+	buf_puts(b, x->fold);
+	for (i = 0; i < x->nkids; i++)
+		sub_text(&x->kids[i], b);
+}
+
+static const char *
+xsub(struct xnode *x)
+{
+	struct buf b;
+
+	if (x->sub == NULL) {
+		buf_init(&b);
+		sub_text(x, &b);
+		x->sub = buf_detach(&b);
+	}
+	return x->sub;
+}
+
+/* ---- similarity ---- */
+
+static int
+cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static uint32_t *
+bigrams(const char *s, size_t *n)
+{
+	size_t len = strlen(s), off = 0, k = 0, cap = 64, used;
+	int32_t prev = -1, cp;
+	uint32_t *v = xreallocarray(NULL, cap, sizeof(*v));
+
+	while (off < len && k < BIGRAM_MAX) {
+		used = utf8_next(s + off, len - off, &cp);
+		off += used ? used : 1;
+		if (cp == ' ' || cp == '\n' || cp == '\t')
+			continue;
+		if (prev >= 0) {
+			if (k == cap) {
+				cap *= 2;
+				v = xreallocarray(v, cap, sizeof(*v));
+			}
+			v[k++] = (uint32_t)prev * 2654435761u ^ (uint32_t)cp;
+		}
+		prev = cp;
+	}
+	if (k == 0 && prev >= 0)
+		v[k++] = (uint32_t)prev;
+	qsort(v, k, sizeof(*v), cmp_u32);
+	*n = k;
+	return v;
+}
+
+static int
+dice(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+	size_t i = 0, j = 0, common = 0;
+
+	if (na + nb == 0)
+		return 100;
+	while (i < na && j < nb) {
+		if (a[i] == b[j]) {
+			common++;
+			i++;
+			j++;
+		} else if (a[i] < b[j])
+			i++;
+		else
+			j++;
+	}
+	return (int)(200 * common / (na + nb));
+}
+
+/*
+ * The similarity profile of a clause: the bigrams of its text, or for a
+ * division the content keys of its children (and its caption), which is
+ * cheaper and says the same for a container.
+ */
+static void
+xbigrams(struct xnode *x)
+{
+	size_t i;
+
+	if (x->bgdone)
+		return;
+	x->bgdone = 1;
+	if (x->n->type != N_DIVISION) {
+		x->bg = bigrams(xsub(x), &x->nbg);
+		return;
+	}
+	x->bg = xreallocarray(NULL, x->nkids + 1, sizeof(*x->bg));
+	x->bg[0] = seqdiff_hash(x->fold, strlen(x->fold), 3);
+	for (i = 0; i < x->nkids; i++)
+		x->bg[i + 1] = x->kids[i].key;
+	x->nbg = x->nkids + 1;
+	qsort(x->bg, x->nbg, sizeof(*x->bg), cmp_u32);
+}
+
+static int
+sim(struct xnode *a, struct xnode *b)
+{
+	if (a->key == b->key)
+		return 100;
+	xbigrams(a);
+	xbigrams(b);
+	return dice(a->bg, a->nbg, b->bg, b->nbg);
+}
+
+/* Similarity of one clause to the concatenation of several. */
+static int
+sim_concat(struct xnode *one, struct xnode **many, size_t n)
+{
+	struct buf b;
+	uint32_t *v;
+	size_t nv, i;
+	int s;
+
+	buf_init(&b);
+	for (i = 0; i < n; i++)
+		buf_puts(&b, xsub(many[i]));
+	v = bigrams(b.data, &nv);
+	xbigrams(one);
+	s = dice(one->bg, one->nbg, v, nv);
+	free(v);
+	buf_release(&b);
+	return s;
+}
+
+/* ---- the annotated tree ---- */
+
+static struct dnode *
+dn_new(struct dnode *parent, enum dkind kind, const struct node *o,
+    const struct node *n)
+{
+	struct dnode *d = xcalloc(1, sizeof(*d));
+
+	d->kind = kind;
+	d->old = o;
+	d->new = n;
+	if (o != NULL && n != NULL && o->type != N_DOCUMENT) {
+		if ((o->num == NULL) != (n->num == NULL) ||
+		    (o->num != NULL && strcmp(o->num, n->num) != 0))
+			d->renumbered = 1;
+	}
+	if (parent != NULL) {
+		d->parent = parent;
+		d->prev = parent->last;
+		if (parent->last)
+			parent->last->next = d;
+		else
+			parent->first = d;
+		parent->last = d;
+	}
+	return d;
+}
+
+static void
+dn_unlink(struct dnode *d)
+{
+	if (d->prev)
+		d->prev->next = d->next;
+	else if (d->parent)
+		d->parent->first = d->next;
+	if (d->next)
+		d->next->prev = d->prev;
+	else if (d->parent)
+		d->parent->last = d->prev;
+	d->parent = d->prev = d->next = NULL;
+}
+
+struct dnode *
+dnode_next(const struct dnode *d)
+{
+	if (d->first)
+		return d->first;
+	while (d != NULL && d->next == NULL)
+		d = d->parent;
+	return d ? d->next : NULL;
+}
+
+/* Free d and its subtree; d must be unlinked.  Iterative: children are
+ * spliced into the chain of nodes still to free, as cmark's node.c does. */
+static void
+dn_free(struct dnode *d)
+{
+	struct dnode *e = d, *next;
+
+	d->next = NULL;
+	while (e != NULL) {
+		if (e->first != NULL) {
+			e->last->next = e->next;
+			e->next = e->first;
+		}
+		next = e->next;
+		free(e->edits);
+		free(e);
+		e = next;
+	}
+}
+
+/* ---- inline: runs, seqdiff, semantic cleanup ---- */
+
+struct tok {
+	size_t		 off, len;	/* bytes in the text */
+	size_t		 chars;
+};
+
+static int
+run_class(enum cclass c)
+{
+	return c == CC_KANJI || c == CC_HIRAGANA || c == CC_KATAKANA ||
+	    c == CC_DIGIT || c == CC_LATIN;
+}
+
+/* Split s into runs; ids from folded (or raw) run text. */
+static size_t
+tokenize(const char *s, int raw, struct tok **tv, uint32_t **iv)
+{
+	size_t len = strlen(s), off = 0, n = 0, cap = 16, used;
+	struct tok *t = xreallocarray(NULL, cap, sizeof(*t));
+	uint32_t *ids;
+	enum cclass cls, prev = CC_OTHER;
+	int32_t cp;
+	char *f;
+
+	while (off < len) {
+		used = utf8_next(s + off, len - off, &cp);
+		if (used == 0)
+			used = 1;
+		cls = char_class(cp);
+		if (n > 0 && run_class(cls) && cls == prev &&
+		    t[n - 1].off + t[n - 1].len == off) {
+			t[n - 1].len += used;
+			t[n - 1].chars++;
+		} else {
+			if (n == cap) {
+				cap *= 2;
+				t = xreallocarray(t, cap, sizeof(*t));
+			}
+			t[n].off = off;
+			t[n].len = used;
+			t[n].chars = 1;
+			n++;
+		}
+		prev = cls;
+		off += used;
+	}
+	ids = xreallocarray(NULL, n + 1, sizeof(*ids));
+	for (off = 0; off < n; off++) {
+		if (raw) {
+			ids[off] = seqdiff_hash(s + t[off].off, t[off].len, 7);
+			continue;
+		}
+		f = xstrndup(s + t[off].off, t[off].len);
+		{
+			char *g = fold(f);
+
+			ids[off] = seqdiff_hash(g, strlen(g), 7);
+			free(g);
+		}
+		free(f);
+	}
+	*tv = t;
+	*iv = ids;
+	return n;
+}
+
+struct tgroup {
+	size_t	 a0, na, b0, nb;	/* token ranges */
+};
+
+struct tgroups {
+	struct tgroup	*v;
+	size_t		 n, cap;
+};
+
+static void
+tcollect(void *arg, size_t a0, size_t na, size_t b0, size_t nb)
+{
+	struct tgroups *g = arg;
+
+	if (g->n == g->cap) {
+		g->cap = g->cap ? 2 * g->cap : 16;
+		g->v = xreallocarray(g->v, g->cap, sizeof(*g->v));
+	}
+	g->v[g->n].a0 = a0;
+	g->v[g->n].na = na;
+	g->v[g->n].b0 = b0;
+	g->v[g->n].nb = nb;
+	g->n++;
+}
+
+static size_t
+tchars(const struct tok *t, size_t from, size_t n)
+{
+	size_t c = 0;
+
+	while (n-- > 0)
+		c += t[from++].chars;
+	return c;
+}
+
+/* Byte range of tokens [from, from+n) in a text of length len. */
+static void
+trange(const struct tok *t, size_t nt, size_t from, size_t n, size_t len,
+    size_t *off, size_t *blen)
+{
+	*off = from < nt ? t[from].off : len;
+	*blen = n > 0 ? t[from + n - 1].off + t[from + n - 1].len - *off : 0;
+}
+
+/* Boundary score for compaction: changes that start after punctuation. */
+struct bctx {
+	const char	*s[2];
+	struct tok	*t[2];
+};
+
+static int
+tboundary(void *arg, int side, size_t pos, size_t len)
+{
+	struct bctx *b = arg;
+	const struct tok *t = b->t[side];
+	int32_t cp;
+	int sc = 0;
+
+	(void)len;
+	if (pos == 0)
+		return 2;
+	utf8_next(b->s[side] + t[pos - 1].off, t[pos - 1].len, &cp);
+	if (char_class(cp) == CC_PUNCT || char_class(cp) == CC_SPACE)
+		sc += 2;
+	return sc;
+}
+
+/* Equal code points, folded or raw. */
+static int
+cp_equal(const char *a, size_t la, const char *b, size_t lb, int raw)
+{
+	char *x, *y;
+	int eq;
+
+	if (la == lb && memcmp(a, b, la) == 0)
+		return 1;
+	if (raw)
+		return 0;
+	x = xstrndup(a, la);
+	y = xstrndup(b, lb);
+	{
+		char *fx = fold(x), *fy = fold(y);
+
+		eq = strcmp(fx, fy) == 0;
+		free(fx);
+		free(fy);
+	}
+	free(x);
+	free(y);
+	return eq;
+}
+
+/* Trim code points common to both ends of an edit. */
+static void
+refine(const char *os, const char *ns, struct dedit *e, int raw)
+{
+	int32_t c1, c2;
+	size_t l1, l2;
+
+	while (e->olen > 0 && e->nlen > 0) {
+		l1 = utf8_next(os + e->ooff, e->olen, &c1);
+		l2 = utf8_next(ns + e->noff, e->nlen, &c2);
+		if (!cp_equal(os + e->ooff, l1, ns + e->noff, l2, raw))
+			break;
+		e->ooff += l1;
+		e->olen -= l1;
+		e->noff += l2;
+		e->nlen -= l2;
+	}
+	while (e->olen > 0 && e->nlen > 0) {
+		l1 = utf8_prev_len(os + e->ooff, e->olen);
+		l2 = utf8_prev_len(ns + e->noff, e->nlen);
+		if (!cp_equal(os + e->ooff + e->olen - l1, l1,
+		    ns + e->noff + e->nlen - l2, l2, raw))
+			break;
+		e->olen -= l1;
+		e->nlen -= l2;
+	}
+}
+
+/*
+ * The edits from os to ns.  raw: compare characters as written (for a
+ * normalization-only change); else folded.
+ */
+static void
+inline_edits(struct dnode *d, const char *os, const char *ns, int raw)
+{
+	struct tok *ta, *tb;
+	uint32_t *ia, *ib;
+	size_t na, nb, k, w, gap, m1, m2;
+	struct tgroups g = { NULL, 0, 0 };
+	struct seqdiff_opts o;
+	struct bctx bc;
+	int merged;
+
+	na = tokenize(os, raw, &ta, &ia);
+	nb = tokenize(ns, raw, &tb, &ib);
+	bc.s[0] = os;
+	bc.s[1] = ns;
+	bc.t[0] = ta;
+	bc.t[1] = tb;
+	o.max_cost = 0;
+	o.boundary = tboundary;
+	o.arg = &bc;
+	seqdiff(ia, na, ib, nb, &o, tcollect, &g);
+	/*
+	 * Semantic cleanup: an equality no longer than the changes on both
+	 * sides of it is folded into them (diff-match-patch), until stable.
+	 */
+	do {
+		merged = 0;
+		for (k = 0, w = 0; k < g.n; k++) {
+			if (w > 0) {
+				struct tgroup *p = &g.v[w - 1], *q = &g.v[k];
+
+				gap = tchars(ta, p->a0 + p->na,
+				    q->a0 - p->a0 - p->na);
+				m1 = tchars(ta, p->a0, p->na);
+				m2 = tchars(tb, p->b0, p->nb);
+				m1 = m1 > m2 ? m1 : m2;
+				m2 = tchars(ta, q->a0, q->na);
+				if (tchars(tb, q->b0, q->nb) > m2)
+					m2 = tchars(tb, q->b0, q->nb);
+				if (gap <= m1 && gap <= m2) {
+					p->na = q->a0 + q->na - p->a0;
+					p->nb = q->b0 + q->nb - p->b0;
+					merged = 1;
+					continue;
+				}
+			}
+			g.v[w++] = g.v[k];
+		}
+		g.n = w;
+	} while (merged);
+	d->edits = xreallocarray(NULL, g.n + 1, sizeof(*d->edits));
+	d->nedits = 0;
+	for (k = 0; k < g.n; k++) {
+		struct dedit *e = &d->edits[d->nedits];
+
+		trange(ta, na, g.v[k].a0, g.v[k].na, strlen(os), &e->ooff,
+		    &e->olen);
+		trange(tb, nb, g.v[k].b0, g.v[k].nb, strlen(ns), &e->noff,
+		    &e->nlen);
+		refine(os, ns, e, raw);
+		if (e->olen + e->nlen > 0)
+			d->nedits++;
+	}
+	free(g.v);
+	free(ta);
+	free(tb);
+	free(ia);
+	free(ib);
+}
+
+/* ---- align: revisions of one document ---- */
+
+static void	align_level(struct ctx *, struct dnode *, struct xnode *,
+		    size_t, struct xnode *, size_t);
+
+static void
+pending(struct pending **v, size_t *n, size_t *cap, struct dnode *d,
+    struct xnode *x)
+{
+	if (*n == *cap) {
+		*cap = *cap ? 2 * *cap : 16;
+		*v = xreallocarray(*v, *cap, sizeof(**v));
+	}
+	(*v)[*n].dn = d;
+	(*v)[*n].x = x;
+	(*n)++;
+}
+
+static int
+same_str(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+/* Pair two clauses: compare their own text, then align their children. */
+static struct dnode *
+pair(struct ctx *c, struct dnode *parent, struct xnode *a, struct xnode *b)
+{
+	struct dnode *d = dn_new(parent, DK_SAME, a->n, b->n);
+	char *fa, *fb;
+
+	a->dn = b->dn = d;
+	if (a->raw == b->raw)
+		return d;
+	if (strcmp(a->fold, b->fold) != 0) {
+		d->kind = DK_MODIFIED;
+		fa = fold(a->n->caption);
+		fb = fold(b->n->caption);
+		d->caption = strcmp(fa, fb) != 0;
+		free(fa);
+		free(fb);
+		if (a->n->text != NULL && b->n->text != NULL)
+			inline_edits(d, a->n->text, b->n->text, 0);
+	} else if (strcmp(a->own, b->own) != 0) {
+		d->kind = DK_NORMALIZED;
+		d->caption = !same_str(a->n->caption, b->n->caption);
+		if (a->n->text != NULL && b->n->text != NULL)
+			inline_edits(d, a->n->text, b->n->text, 1);
+	}
+	align_level(c, d, a->kids, a->nkids, b->kids, b->nkids);
+	return d;
+}
+
+static void
+added(struct ctx *c, struct dnode *parent, struct xnode *b)
+{
+	struct dnode *d = dn_new(parent, DK_ADDED, NULL, b->n);
+
+	b->dn = d;
+	pending(&c->add, &c->nadd, &c->capadd, d, b);
+}
+
+static void
+removed(struct ctx *c, struct dnode *parent, struct xnode *a)
+{
+	struct dnode *d = dn_new(parent, DK_REMOVED, a->n, NULL);
+
+	a->dn = d;
+	pending(&c->rem, &c->nrem, &c->caprem, d, a);
+}
+
+static int
+weight(struct xnode *a, struct xnode *b)
+{
+	int s, same;
+
+	if (a->n->type != b->n->type || a->n->divkind != b->n->divkind)
+		return -1;
+	same = same_str(a->n->num, b->n->num);
+	s = sim(a, b);
+	if (s < (same ? SIM_SAME_NUM : SIM_OTHER))
+		return -1;
+	return s * 2 + same;
+}
+
+/*
+ * Pair the clauses of one change group, keeping their order: exactly (a
+ * weighted LCS) when the group is small, else greedily within a window.
+ * pa[i] = j or -1.
+ */
+static void
+pair_group(struct xnode *A, size_t na, struct xnode *B, size_t nb, long *pa)
+{
+	size_t i, j, jcur;
+	long *dp, w, best, bestj;
+
+	for (i = 0; i < na; i++)
+		pa[i] = -1;
+	if (na == 0 || nb == 0)
+		return;
+	if (na * nb <= DP_MAX) {
+		long *W = xreallocarray(NULL, na * nb, sizeof(long));
+
+		dp = xcalloc((na + 1) * (nb + 1), sizeof(long));
+		for (i = 0; i < na; i++)
+			for (j = 0; j < nb; j++)
+				W[i * nb + j] = weight(&A[i], &B[j]);
+#define DP(i, j)	dp[(i) * (nb + 1) + (j)]
+		for (i = 1; i <= na; i++)
+			for (j = 1; j <= nb; j++) {
+				best = DP(i - 1, j) > DP(i, j - 1) ?
+				    DP(i - 1, j) : DP(i, j - 1);
+				w = W[(i - 1) * nb + j - 1];
+				if (w >= 0 && DP(i - 1, j - 1) + w + 1 > best)
+					best = DP(i - 1, j - 1) + w + 1;
+				DP(i, j) = best;
+			}
+		for (i = na, j = nb; i > 0 && j > 0;) {
+			w = W[(i - 1) * nb + j - 1];
+			if (w >= 0 && DP(i, j) == DP(i - 1, j - 1) + w + 1) {
+				pa[i - 1] = (long)(j - 1);
+				i--;
+				j--;
+			} else if (DP(i, j) == DP(i - 1, j))
+				i--;
+			else
+				j--;
+		}
+#undef DP
+		free(dp);
+		free(W);
+		return;
+	}
+	for (i = 0, jcur = 0; i < na && jcur < nb; i++) {
+		best = -1;
+		bestj = -1;
+		for (j = jcur; j < nb && j < jcur + WINDOW; j++)
+			if ((w = weight(&A[i], &B[j])) > best) {
+				best = w;
+				bestj = (long)j;
+			}
+		if (bestj >= 0) {
+			pa[i] = bestj;
+			jcur = (size_t)bestj + 1;
+		}
+	}
+}
+
+/*
+ * Splits: one old clause against a window of consecutive new clauses
+ * that holds j (its pair, or any unpaired one) and otherwise only unpaired
+ * clauses of its type; merges are the same the other way round.  The
+ * window counts when together its clauses are much closer to the one
+ * than the pair alone (base).  Returns the window's length (0: none) and
+ * its start in *start.
+ */
+static size_t
+try_parts(struct xnode *one, struct xnode *many, size_t j, size_t lo,
+    size_t hi, const long *taken, int base, size_t *start)
+{
+	struct xnode *v[DIFF_MAXPARTS];
+	size_t s, k, bestn = 0;
+	int sc, best = base;
+
+	/* Only clauses that hold text split: paragraphs, items, sub-items. */
+	if (one->n->type != N_PARAGRAPH && one->n->type != N_ITEM &&
+	    one->n->type != N_SUBITEM)
+		return 0;
+	if (base >= 90)
+		return 0;
+	for (s = j + 1 > DIFF_MAXPARTS ? j + 1 - DIFF_MAXPARTS : 0; s <= j;
+	    s++) {
+		if (s < lo)
+			continue;
+		for (k = s; k < hi && k - s < DIFF_MAXPARTS; k++) {
+			if (k != j && (taken[k] >= 0 ||
+			    many[k].n->type != one->n->type))
+				break;
+			v[k - s] = &many[k];
+			if (k <= j || k - s + 1 < 2)
+				continue;
+			sc = sim_concat(one, v, k - s + 1);
+			if (sc >= SIM_SPLIT && sc > best + 10) {
+				best = sc;
+				bestn = k - s + 1;
+				*start = s;
+			}
+		}
+		/* Windows ending at j. */
+		if (k > j && j > s && (sc = sim_concat(one, v, j - s + 1)) >=
+		    SIM_SPLIT && sc > best + 10) {
+			best = sc;
+			bestn = j - s + 1;
+			*start = s;
+		}
+	}
+	return bestn;
+}
+
+struct groups {
+	size_t	(*v)[4];
+	size_t	 n, cap;
+};
+
+static void
+gcollect(void *arg, size_t a0, size_t na, size_t b0, size_t nb)
+{
+	struct groups *g = arg;
+
+	if (g->n == g->cap) {
+		g->cap = g->cap ? 2 * g->cap : 16;
+		g->v = xreallocarray(g->v, g->cap, sizeof(*g->v));
+	}
+	g->v[g->n][0] = a0;
+	g->v[g->n][1] = na;
+	g->v[g->n][2] = b0;
+	g->v[g->n][3] = nb;
+	g->n++;
+}
+
+char *
+dnode_side_text(const struct dnode *d, int side_new)
+{
+	const struct node *n = side_new ? d->new : d->old;
+	struct buf b;
+	size_t k;
+
+	if (n == NULL || n->text == NULL)
+		return NULL;
+	buf_init(&b);
+	buf_puts(&b, n->text);
+	if ((d->kind == DK_SPLIT && side_new) ||
+	    (d->kind == DK_MERGED && !side_new))
+		for (k = 0; k < d->nparts; k++)
+			if (d->parts[k]->text != NULL)
+				buf_puts(&b, d->parts[k]->text);
+	return buf_detach(&b);
+}
+
+/* Split or merged: the edits between one text and the parts together. */
+static void
+part_edits(struct dnode *d)
+{
+	char *o = dnode_side_text(d, 0), *n = dnode_side_text(d, 1);
+
+	if (o != NULL && n != NULL)
+		inline_edits(d, o, n, 0);
+	free(o);
+	free(n);
+}
+
+static void
+hunk(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
+    struct xnode *B, size_t nb)
+{
+	long *pa = xreallocarray(NULL, na + 1, sizeof(long));
+	long *pb = xreallocarray(NULL, nb + 1, sizeof(long));
+	size_t *ka = xcalloc(na + 1, sizeof(size_t));	/* merged parts */
+	size_t *kb = xcalloc(nb + 1, sizeof(size_t));	/* split parts */
+	size_t i, j, k, lo, hi, n;
+	struct dnode *d;
+
+	pair_group(A, na, B, nb, pa);
+	for (j = 0; j < nb; j++)
+		pb[j] = -1;
+	for (i = 0; i < na; i++)
+		if (pa[i] >= 0)
+			pb[pa[i]] = (long)i;
+	/* Splits and merges around pairs, and among unpaired clauses. */
+	for (i = 0; i < na; i++) {
+		size_t st = 0;
+
+		for (lo = 0, k = i; k-- > 0;)
+			if (pa[k] >= 0) {
+				lo = (size_t)pa[k] + 1;
+				break;
+			}
+		for (hi = nb, k = i + 1; k < na; k++)
+			if (pa[k] >= 0) {
+				hi = (size_t)pa[k];
+				break;
+			}
+		if (pa[i] >= 0) {
+			j = (size_t)pa[i];
+			if ((n = try_parts(&A[i], B, j, lo, hi, pb,
+			    sim(&A[i], &B[j]), &st)) > 0) {
+				pb[j] = -1;
+				pa[i] = (long)st;
+				for (k = 0; k < n; k++)
+					pb[st + k] = (long)i;
+				kb[st] = n - 1;
+			}
+			continue;
+		}
+		for (j = lo; j < hi && j < lo + WINDOW; j++) {
+			if (pb[j] >= 0 || B[j].n->type != A[i].n->type)
+				continue;
+			if ((n = try_parts(&A[i], B, j, j, hi, pb,
+			    SIM_SPLIT - 11, &st)) > 0) {
+				pa[i] = (long)st;
+				for (k = 0; k < n; k++)
+					pb[st + k] = (long)i;
+				kb[st] = n - 1;
+				break;
+			}
+		}
+	}
+	/* Merges: the same with the sides swapped. */
+	for (j = 0; j < nb; j++) {
+		size_t st = 0;
+
+		if (pb[j] < 0 || kb[j] > 0 || (j > 0 && pb[j - 1] == pb[j]))
+			continue;
+		i = (size_t)pb[j];
+		if (ka[i] > 0)
+			continue;
+		for (lo = 0, k = j; k-- > 0;)
+			if (pb[k] >= 0) {
+				lo = (size_t)pb[k] + 1;
+				break;
+			}
+		for (hi = na, k = j + 1; k < nb; k++)
+			if (pb[k] >= 0) {
+				hi = (size_t)pb[k];
+				break;
+			}
+		if (lo > i)
+			lo = i;
+		if ((n = try_parts(&B[j], A, i, lo, hi, pa, sim(&A[i], &B[j]),
+		    &st)) > 0) {
+			pa[i] = -1;
+			pb[j] = (long)st;
+			for (k = 0; k < n; k++)
+				pa[st + k] = (long)j;
+			ka[st] = n - 1;
+		}
+	}
+	/* Emit in order: removed before added between pairs. */
+	i = j = 0;
+	while (i < na || j < nb) {
+		if (i < na && pa[i] < 0) {
+			removed(c, parent, &A[i++]);
+			continue;
+		}
+		if (j < nb && pb[j] < 0) {
+			added(c, parent, &B[j++]);
+			continue;
+		}
+		if (i >= na || j >= nb)
+			break;
+		if (kb[j] > 0) {
+			d = dn_new(parent, DK_SPLIT, A[i].n, B[j].n);
+			for (k = 1; k <= kb[j]; k++)
+				d->parts[d->nparts++] = B[j + k].n;
+			part_edits(d);
+			A[i].dn = d;
+			i++;
+			j += kb[j] + 1;
+		} else if (ka[i] > 0) {
+			d = dn_new(parent, DK_MERGED, A[i].n, B[j].n);
+			for (k = 1; k <= ka[i]; k++)
+				d->parts[d->nparts++] = A[i + k].n;
+			part_edits(d);
+			i += ka[i] + 1;
+			j++;
+		} else
+			pair(c, parent, &A[i++], &B[j++]);
+	}
+	free(pa);
+	free(pb);
+	free(ka);
+	free(kb);
+}
+
+static void
+align_level(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
+    struct xnode *B, size_t nb)
+{
+	uint32_t *ia, *ib;
+	struct groups g = { NULL, 0, 0 };
+	size_t i = 0, j = 0, k;
+
+	if (na == 0 && nb == 0)
+		return;
+	ia = xreallocarray(NULL, na + 1, sizeof(*ia));
+	ib = xreallocarray(NULL, nb + 1, sizeof(*ib));
+	for (k = 0; k < na; k++)
+		ia[k] = A[k].key;
+	for (k = 0; k < nb; k++)
+		ib[k] = B[k].key;
+	seqdiff(ia, na, ib, nb, NULL, gcollect, &g);
+	for (k = 0; k <= g.n; k++) {
+		size_t a0 = k < g.n ? g.v[k][0] : na;
+		size_t b0 = k < g.n ? g.v[k][2] : nb;
+
+		while (i < a0 && j < b0)
+			pair(c, parent, &A[i++], &B[j++]);
+		if (k < g.n) {
+			hunk(c, parent, A + i, g.v[k][1], B + j, g.v[k][3]);
+			i += g.v[k][1];
+			j += g.v[k][3];
+		}
+	}
+	free(g.v);
+	free(ia);
+	free(ib);
+}
+
+/* ---- moves ---- */
+
+static int
+cmp_pending(const void *a, const void *b)
+{
+	const struct pending *x = a, *y = b;
+
+	return x->x->key < y->x->key ? -1 : x->x->key > y->x->key;
+}
+
+/*
+ * Removed and added clauses of one type with equal content (and enough of
+ * it to mean something) are one clause moved.  The added dnode becomes
+ * the move; the removed one leaves the tree.
+ */
+static void
+moves(struct ctx *c)
+{
+	size_t i, lo, hi, mid;
+	struct pending *r;
+	struct dnode *d;
+
+	if (c->nrem == 0 || c->nadd == 0)
+		return;
+	qsort(c->rem, c->nrem, sizeof(*c->rem), cmp_pending);
+	for (i = 0; i < c->nadd; i++) {
+		struct xnode *x = c->add[i].x;
+
+		if (nchars(xsub(x)) < MOVE_MIN)
+			continue;
+		lo = 0;
+		hi = c->nrem;
+		while (lo < hi) {
+			mid = (lo + hi) / 2;
+			if (c->rem[mid].x->key < x->key)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < c->nrem && c->rem[lo].x->key == x->key; lo++) {
+			r = &c->rem[lo];
+			if (r->dn == NULL || r->x->n->type != x->n->type)
+				continue;
+			d = c->add[i].dn;
+			d->kind = DK_MOVED;
+			d->old = r->x->n;
+			d->renumbered = !same_str(d->old->num, d->new->num);
+			dn_unlink(r->dn);
+			dn_free(r->dn);
+			r->dn = NULL;
+			break;
+		}
+	}
+}
+
+/* ---- across documents ---- */
+
+static uint32_t
+minhash(const uint32_t *bg, size_t n, uint32_t seed)
+{
+	uint32_t m = UINT32_MAX, h;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h = (bg[i] ^ seed) * 2654435761u;
+		h ^= h >> 15;
+		if (h < m)
+			m = h;
+	}
+	return m;
+}
+
+static void
+articles(struct xnode *x, struct xnode ***v, size_t *n, size_t *cap)
+{
+	size_t i;
+
+	if (x->n->type == N_ARTICLE) {
+		if (*n == *cap) {
+			*cap = *cap ? 2 * *cap : 32;
+			*v = xreallocarray(*v, *cap, sizeof(**v));
+		}
+		(*v)[(*n)++] = x;
+		return;
+	}
+	for (i = 0; i < x->nkids; i++)
+		articles(&x->kids[i], v, n, cap);
+}
+
+struct mh {
+	uint32_t	 h;
+	size_t		 idx;
+};
+
+static int
+cmp_mh(const void *a, const void *b)
+{
+	const struct mh *x = a, *y = b;
+
+	if (x->h != y->h)
+		return x->h < y->h ? -1 : 1;
+	return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+/*
+ * Pair articles by caption (equal folded captions, first unused one),
+ * then by content among min-hash candidates; list the rest.  Output order:
+ * the new document's order, unmatched old articles after.
+ */
+static void
+cross(struct ctx *c, struct xnode *xa, struct xnode *xb)
+{
+	struct xnode **A = NULL, **B = NULL;
+	size_t na = 0, nb = 0, cap = 0, i, j, k, lo, n;
+	long *pb, *chain;
+	char *used;
+	struct mh *tab;
+	struct hmap caps;
+	void *p;
+	int s, best;
+	long bestj;
+	struct dnode *d;
+
+	articles(xa, &A, &na, &cap);
+	cap = 0;
+	articles(xb, &B, &nb, &cap);
+	pb = xreallocarray(NULL, nb + 1, sizeof(long));
+	used = xcalloc(na + 1, 1);
+	/* Captions: a chain of old articles per folded caption. */
+	hmap_init(&caps);
+	chain = xreallocarray(NULL, na + 1, sizeof(long));
+	for (i = na; i-- > 0;) {
+		chain[i] = -1;
+		if (A[i]->n->caption == NULL)
+			continue;
+		if ((p = hmap_get(&caps, A[i]->fold)) != NULL)
+			chain[i] = (long)((size_t)p - 1);
+		hmap_set(&caps, A[i]->fold, (void *)(i + 1));
+	}
+	for (j = 0; j < nb; j++) {
+		pb[j] = -1;
+		if (B[j]->n->caption == NULL ||
+		    (p = hmap_get(&caps, B[j]->fold)) == NULL)
+			continue;
+		for (bestj = (long)((size_t)p - 1); bestj >= 0 &&
+		    used[bestj]; bestj = chain[bestj])
+			;
+		if (bestj >= 0) {
+			pb[j] = bestj;
+			used[bestj] = 1;
+		}
+	}
+	hmap_release(&caps);
+	free(chain);
+	/* Content: min-hash buckets of the old articles. */
+	tab = xreallocarray(NULL, na * NHASH + 1, sizeof(*tab));
+	n = 0;
+	for (i = 0; i < na; i++) {
+		xbigrams(A[i]);
+		if (A[i]->nbg == 0)
+			continue;
+		for (k = 0; k < NHASH; k++) {
+			tab[n].h = minhash(A[i]->bg, A[i]->nbg, (uint32_t)k) *
+			    31 + (uint32_t)k;
+			tab[n++].idx = i;
+		}
+	}
+	qsort(tab, n, sizeof(*tab), cmp_mh);
+	for (j = 0; j < nb; j++) {
+		if (pb[j] >= 0)
+			continue;
+		xbigrams(B[j]);
+		if (B[j]->nbg == 0)
+			continue;
+		best = SIM_CROSS - 1;
+		bestj = -1;
+		for (k = 0; k < NHASH; k++) {
+			uint32_t h = minhash(B[j]->bg, B[j]->nbg,
+			    (uint32_t)k) * 31 + (uint32_t)k;
+			size_t hi2 = n, mid, cnt;
+
+			lo = 0;
+			while (lo < hi2) {
+				mid = (lo + hi2) / 2;
+				if (tab[mid].h < h)
+					lo = mid + 1;
+				else
+					hi2 = mid;
+			}
+			for (cnt = 0; lo < n && tab[lo].h == h &&
+			    cnt < BUCKET_MAX; lo++, cnt++) {
+				i = tab[lo].idx;
+				if (used[i])
+					continue;
+				if ((s = sim(A[i], B[j])) > best) {
+					best = s;
+					bestj = (long)i;
+				}
+			}
+		}
+		if (bestj >= 0) {
+			pb[j] = bestj;
+			used[bestj] = 1;
+		}
+	}
+	free(tab);
+	for (j = 0; j < nb; j++) {
+		if (pb[j] < 0) {
+			dn_new(c->D->root, DK_ADDED, NULL, B[j]->n);
+			continue;
+		}
+		d = dn_new(c->D->root, DK_MATCHED, A[pb[j]]->n, B[j]->n);
+		d->renumbered = 0;
+		d->sim = sim(A[pb[j]], B[j]);
+		if (A[pb[j]]->n->caption && B[j]->n->caption)
+			d->caption = strcmp(A[pb[j]]->fold, B[j]->fold) != 0;
+		/* Inside a matched pair, paragraphs and items align as usual. */
+		align_level(c, d, A[pb[j]]->kids, A[pb[j]]->nkids, B[j]->kids,
+		    B[j]->nkids);
+	}
+	for (i = 0; i < na; i++)
+		if (!used[i])
+			dn_new(c->D->root, DK_REMOVED, A[i]->n, NULL);
+	free(pb);
+	free(used);
+	free(A);
+	free(B);
+}
+
+/* ---- renumbering runs ---- */
+
+static int
+plain_num(const char *s, long *v)
+{
+	char *end;
+
+	if (s == NULL || *s < '0' || *s > '9')
+		return 0;
+	*v = strtol(s, &end, 10);
+	return *end == '\0';
+}
+
+static int
+is_renumber(const struct dnode *d)
+{
+	return d->renumbered && (d->kind == DK_SAME ||
+	    d->kind == DK_MODIFIED || d->kind == DK_NORMALIZED);
+}
+
+/*
+ * Runs: consecutive renumbered clauses of one type (articles anywhere;
+ * paragraphs and items under one parent) whose old and new numbers both
+ * go up by one.  Any other clause of that type in between ends the run.
+ */
+static void
+renum_runs(struct diff *D)
+{
+	long open[N__MAX];
+	const struct dnode *last;
+	struct dnode *d;
+	size_t cap = 0;
+	long o1, o2, n1, n2;
+	int t;
+
+	for (t = 0; t < N__MAX; t++)
+		open[t] = -1;
+	for (d = D->root->first; d != NULL; d = dnode_next(d)) {
+		const struct node *any = d->new ? d->new : d->old;
+
+		t = any->type;
+		if (!is_renumber(d)) {
+			if (d->kind != DK_REMOVED)
+				open[t] = -1;
+			continue;
+		}
+		D->nrenumbered++;
+		if (open[t] >= 0) {
+			last = D->renums[open[t]].last;
+			if ((t == N_ARTICLE || last->parent == d->parent) &&
+			    plain_num(last->old->num, &o1) &&
+			    plain_num(last->new->num, &n1) &&
+			    plain_num(d->old->num, &o2) &&
+			    plain_num(d->new->num, &n2) &&
+			    o2 == o1 + 1 && n2 == n1 + 1) {
+				D->renums[open[t]].last = d;
+				D->renums[open[t]].n++;
+				continue;
+			}
+		}
+		if (D->nrenums == cap) {
+			cap = cap ? 2 * cap : 8;
+			D->renums = xreallocarray(D->renums, cap,
+			    sizeof(*D->renums));
+		}
+		D->renums[D->nrenums].first = D->renums[D->nrenums].last = d;
+		D->renums[D->nrenums].n = 1;
+		open[t] = (long)D->nrenums++;
+	}
+}
+
+/* ---- the whole ---- */
+
+const char *
+dkind_name(enum dkind k)
+{
+	static const char *const names[DK__MAX] = {
+		"unchanged", "normalized", "modified", "moved", "added",
+		"removed", "split", "merged", "matched"
+	};
+
+	return k < DK__MAX ? names[k] : "?";
+}
+
+int
+dnode_changed(const struct diff *D, const struct dnode *d)
+{
+	if (d->kind == DK_SAME)
+		return 0;
+	if (d->kind == DK_NORMALIZED && D->ignore_norm)
+		return 0;
+	return 1;
+}
+
+static int
+mark_inner(const struct diff *D, struct dnode *d)
+{
+	struct dnode *c;
+	int any = 0;
+
+	for (c = d->first; c != NULL; c = c->next)
+		if (mark_inner(D, c))
+			any = 1;
+	d->inner = any;
+	return any || dnode_changed(D, d) || d->renumbered;
+}
+
+struct diff *
+diff_new(const struct doc *old, const struct doc *new,
+    const struct diff_opts *opts)
+{
+	struct diff *D = xcalloc(1, sizeof(*D));
+	struct xnode xa, xb;
+	struct ctx c;
+	struct dnode *d;
+
+	memset(&c, 0, sizeof(c));
+	c.D = D;
+	D->old = old;
+	D->new = new;
+	D->ignore_norm = opts != NULL && opts->ignore_normalization;
+	D->cross = !same_str(old->meta.provider, new->meta.provider) ||
+	    !same_str(old->meta.document, new->meta.document);
+	mirror(&xa, old->root);
+	mirror(&xb, new->root);
+	D->root = dn_new(NULL, DK_SAME, old->root, new->root);
+	if (D->cross)
+		cross(&c, &xa, &xb);
+	else {
+		align_level(&c, D->root, xa.kids, xa.nkids, xb.kids,
+		    xb.nkids);
+		moves(&c);
+		renum_runs(D);
+	}
+	mark_inner(D, D->root);
+	for (d = D->root->first; d != NULL; d = dnode_next(d))
+		if (dnode_changed(D, d))
+			D->count[d->kind]++;
+	free(c.rem);
+	free(c.add);
+	unmirror(&xa);
+	unmirror(&xb);
+	return D;
+}
+
+void
+diff_free(struct diff *D)
+{
+	if (D == NULL)
+		return;
+	dn_free(D->root);
+	free(D->renums);
+	free(D);
+}
+
+int
+diff_changed(const struct diff *D)
+{
+	size_t k;
+
+	if (D->nrenumbered > 0)
+		return 1;
+	for (k = 0; k < DK__MAX; k++)
+		if (k != DK_SAME && D->count[k] > 0)
+			return 1;
+	return 0;
+}

@@ -1,0 +1,124 @@
+/*
+ * Clause-level diff: two struct docs in, an annotated tree out (lowdown's
+ * shape): every clause of either side appears once in a struct dnode that
+ * says what happened to it, with the character-level edits inside
+ * modified text.  Renderers (diff text and JSON here, the 新旧対照表 in
+ * html_diff.c) only walk the tree.
+ *
+ * Two revisions of one document are aligned level by level (division,
+ * article, paragraph, item) on content, so that an inserted article
+ * renumbers the rest instead of "changing" all of them.  Documents of
+ * different providers or documents are aligned by caption and content
+ * similarity only: their numbers mean nothing to each other.
+ *
+ * Ownership: a struct diff owns its dnodes and edits, and borrows the two
+ * docs, which must outlive it.
+ */
+#ifndef TERMC_DIFF_H
+#define TERMC_DIFF_H
+
+#include <stddef.h>
+
+struct diags;
+struct doc;
+struct node;
+
+enum dkind {
+	DK_SAME,		/* unchanged (its number may have changed) */
+	DK_NORMALIZED,		/* differs only in 全角/半角, 〜/～ …  */
+	DK_MODIFIED,		/* own text or caption changed */
+	DK_MOVED,		/* same content at another place */
+	DK_ADDED,
+	DK_REMOVED,
+	DK_SPLIT,		/* old clause → new and parts[] */
+	DK_MERGED,		/* old and parts[] → new clause */
+	DK_MATCHED,		/* across documents: counterpart by similarity */
+	DK__MAX
+};
+
+/*
+ * One edit inside a text: old[ooff, +olen) became new[noff, +nlen).  For
+ * a split (merged) clause the new (old) offsets count in the texts of the
+ * clause and its parts[] one after the other: see dnode_side_text().
+ */
+struct dedit {
+	size_t	 ooff, olen;	/* byte offsets in the old node's text */
+	size_t	 noff, nlen;	/* byte offsets in the new node's text */
+};
+
+#define DIFF_MAXPARTS	4
+
+struct dnode {
+	enum dkind		 kind;
+	int			 renumbered;	/* both sides, numbers differ */
+	int			 caption;	/* caption changed */
+	int			 inner;		/* something below changed */
+	int			 sim;		/* DK_MATCHED: similarity, % */
+	const struct node	*old;		/* borrowed; NULL when added */
+	const struct node	*new;		/* borrowed; NULL when removed */
+	const struct node	*parts[DIFF_MAXPARTS];	/* split/merged */
+	size_t			 nparts;
+	struct dedit		*edits;		/* in text order; owned */
+	size_t			 nedits;
+	struct dnode		*parent, *first, *last, *prev, *next;
+};
+
+/* A run of clauses renumbered by the same shift, reported once. */
+struct drenum {
+	const struct dnode	*first;
+	const struct dnode	*last;
+	size_t			 n;
+};
+
+struct diff {
+	const struct doc	*old, *new;
+	int			 cross;		/* different provider/document */
+	struct dnode		*root;		/* pairs the two N_DOCUMENTs */
+	size_t			 count[DK__MAX];	/* dnodes by kind */
+	size_t			 nrenumbered;	/* dnodes renumbered */
+	struct drenum		*renums;
+	size_t			 nrenums;
+	int			 ignore_norm;
+};
+
+struct diff_opts {
+	int	ignore_normalization;	/* DK_NORMALIZED counts as DK_SAME */
+};
+
+/* Diff two documents; opts may be NULL.  Free with diff_free(). */
+struct diff	*diff_new(const struct doc *old, const struct doc *new,
+		    const struct diff_opts *opts);
+void		 diff_free(struct diff *);
+/* 1 when the documents differ (as diff(1) exits), else 0. */
+int		 diff_changed(const struct diff *);
+/* "added", "removed", … */
+const char	*dkind_name(enum dkind);
+/* Does this dnode itself report a change (not only below it)? */
+int		 dnode_changed(const struct diff *, const struct dnode *);
+/*
+ * The text a dnode's edits refer to on one side: the clause's text, or
+ * for the split (merged) side the texts of the clause and its parts
+ * joined.  NULL when that side has no text.  Caller frees.
+ */
+char		*dnode_side_text(const struct dnode *, int side_new);
+/* Pre-order successor within the tree, or NULL. */
+struct dnode	*dnode_next(const struct dnode *);
+
+/* Renderers: NUL-terminated UTF-8, caller frees. */
+char		*diff_text(const struct diff *);
+char		*diff_json(const struct diff *);
+
+/*
+ * Declared changes: compare what new's front matter says it changed
+ * (`changes:`, else the note of its last history entry when dated on its
+ * revision) with what changed from old.  Records a warning in d for every
+ * real change the declaration does not mention (decl-missing), every
+ * declared change that did not happen (decl-false), or, when new declares
+ * nothing at all but changes clauses, one decl-none.  Renumbering,
+ * normalization-only changes and the revision's own 付則/制定・改定 lines
+ * need no declaration.  Returns the number of findings.
+ */
+int		 diff_check_declared(const struct doc *old, const struct doc *new,
+		    struct diags *d);
+
+#endif

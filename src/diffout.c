@@ -1,0 +1,491 @@
+/*
+ * The diff as text (hunks labelled by clause, inline edits marked as
+ * [-deleted-]{+inserted+}) and as JSON (every change with its kind, ids,
+ * labels, texts and edits).  Both walk the annotated tree of diff.c.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "buf.h"
+#include "clause.h"
+#include "diff.h"
+#include "doc.h"
+#include "xalloc.h"
+
+/* "第17条第3項", or the anchor when the clause has no label. */
+static char *
+label(const struct node *n)
+{
+	char *s;
+
+	if (n == NULL)
+		return xstrdup("");
+	s = node_path_label(n);
+	if (*s == '\0' && n->id != NULL) {
+		free(s);
+		s = xstrdup(n->id);
+	}
+	return s;
+}
+
+static void
+put_label(struct buf *b, const struct node *n)
+{
+	char *s = label(n);
+
+	buf_puts(b, s);
+	free(s);
+}
+
+/* One line for a clause: number, caption, text. */
+static void
+clause_line(struct buf *b, const struct node *n)
+{
+	size_t r, c;
+
+	if (n->label != NULL) {
+		size_t l = strlen(n->label);
+
+		buf_puts(b, n->label);
+		if ((n->caption != NULL || n->text != NULL) &&
+		    n->type != N_ARTICLE && n->label[l - 1] != ')' &&
+		    (l < 3 || strcmp(n->label + l - 3, "）") != 0))
+			buf_puts(b, n->type == N_DIVISION ? "" : "　");
+	}
+	if (n->caption != NULL) {
+		if (n->type == N_ARTICLE)
+			buf_printf(b, "（%s）", n->caption);
+		else
+			buf_printf(b, "%s%s", n->label ? " " : "", n->caption);
+	}
+	if (n->text != NULL)
+		buf_puts(b, n->text);
+	if (n->table != NULL)
+		for (r = 0; r < n->table->nrows; r++) {
+			if (r > 0)
+				buf_puts(b, " /");
+			for (c = 0; c < n->table->ncols; c++)
+				buf_printf(b, " | %s", n->table->cells[r *
+				    n->table->ncols + c]);
+			buf_puts(b, " |");
+		}
+}
+
+/* The subtree of n, one clause per line, each line after prefix. */
+static void
+subtree(struct buf *b, const struct node *n, const char *prefix)
+{
+	const struct node *p = n;
+
+	do {
+		buf_puts(b, prefix);
+		clause_line(b, p);
+		buf_putc(b, '\n');
+	} while ((p = node_next(p, n)) != NULL);
+}
+
+/* Text with its edits marked, from the old or new side. */
+static void
+marked(struct buf *b, const struct dnode *d)
+{
+	const char *os = d->old->text, *ns = d->new->text;
+	size_t at = 0, k;
+	const struct dedit *e;
+
+	for (k = 0; k < d->nedits; k++) {
+		e = &d->edits[k];
+		buf_put(b, ns + at, e->noff - at);
+		if (e->olen > 0) {
+			buf_puts(b, "[-");
+			buf_put(b, os + e->ooff, e->olen);
+			buf_puts(b, "-]");
+		}
+		if (e->nlen > 0) {
+			buf_puts(b, "{+");
+			buf_put(b, ns + e->noff, e->nlen);
+			buf_puts(b, "+}");
+		}
+		at = e->noff + e->nlen;
+	}
+	buf_puts(b, ns + at);
+}
+
+/*
+ * One clause of a split or merge, its text at *base in the joined side
+ * text, with that side's edits marked.
+ */
+static void
+part_line(struct buf *b, const struct dnode *d, const struct node *n,
+    int side_new, size_t *base, const char *prefix)
+{
+	const char *s = n->text;
+	size_t len, at = 0, k, off, l, end;
+
+	buf_puts(b, prefix);
+	if (s == NULL) {
+		clause_line(b, n);
+		buf_putc(b, '\n');
+		return;
+	}
+	len = strlen(s);
+	if (n->label != NULL) {
+		size_t ll = strlen(n->label);
+
+		buf_puts(b, n->label);
+		if (n->label[ll - 1] != ')' && (ll < 3 ||
+		    strcmp(n->label + ll - 3, "）") != 0))
+			buf_puts(b, "　");
+	}
+	for (k = 0; k < d->nedits; k++) {
+		off = side_new ? d->edits[k].noff : d->edits[k].ooff;
+		l = side_new ? d->edits[k].nlen : d->edits[k].olen;
+		end = off + l;
+		if (l == 0 || end <= *base || off >= *base + len)
+			continue;
+		off = off < *base ? 0 : off - *base;
+		end = end - *base > len ? len : end - *base;
+		buf_put(b, s + at, off - at);
+		buf_puts(b, side_new ? "{+" : "[-");
+		buf_put(b, s + off, end - off);
+		buf_puts(b, side_new ? "+}" : "-]");
+		at = end;
+	}
+	buf_puts(b, s + at);
+	buf_putc(b, '\n');
+	*base += len;
+}
+
+static void
+renum_line(struct buf *b, const struct drenum *r)
+{
+	if (r->n == 1) {
+		put_label(b, r->first->new);
+		buf_puts(b, " renumbered from ");
+		put_label(b, r->first->old);
+	} else {
+		put_label(b, r->first->old);
+		buf_puts(b, "〜");
+		put_label(b, r->last->old);
+		buf_puts(b, " → ");
+		put_label(b, r->first->new);
+		buf_puts(b, "〜");
+		put_label(b, r->last->new);
+		buf_printf(b, " renumbered (%zu clauses)", r->n);
+	}
+	buf_putc(b, '\n');
+}
+
+static void
+summary(struct buf *b, const struct diff *D)
+{
+	static const enum dkind order[] = { DK_ADDED, DK_REMOVED,
+	    DK_MODIFIED, DK_MOVED, DK_SPLIT, DK_MERGED, DK_NORMALIZED,
+	    DK_MATCHED };
+	size_t k;
+	int any = 0;
+
+	for (k = 0; k < sizeof(order) / sizeof(order[0]); k++) {
+		if (D->count[order[k]] == 0)
+			continue;
+		buf_printf(b, "%s%zu %s", any ? ", " : "",
+		    D->count[order[k]], D->cross && order[k] == DK_ADDED ?
+		    "only in new" : D->cross && order[k] == DK_REMOVED ?
+		    "only in old" : D->cross && order[k] == DK_MODIFIED ?
+		    "differing" : dkind_name(order[k]));
+		any = 1;
+	}
+	if (D->nrenumbered > 0) {
+		buf_printf(b, "%s%zu renumbered", any ? ", " : "",
+		    D->nrenumbered);
+		any = 1;
+	}
+	if (!any)
+		buf_puts(b, "no changes");
+	buf_putc(b, '\n');
+}
+
+static void
+text_hunk(struct buf *b, const struct diff *D, const struct dnode *d)
+{
+	const struct node *n = d->new ? d->new : d->old;
+	size_t k, base;
+
+	switch (d->kind) {
+	case DK_ADDED:
+		put_label(b, n);
+		buf_puts(b, D->cross ? " only in new\n" : " added\n");
+		subtree(b, n, "+ ");
+		break;
+	case DK_REMOVED:
+		put_label(b, n);
+		buf_puts(b, D->cross ? " only in old\n" : " removed\n");
+		subtree(b, n, "- ");
+		break;
+	case DK_MODIFIED:
+	case DK_NORMALIZED:
+		put_label(b, d->new);
+		buf_puts(b, d->kind == DK_NORMALIZED ? " normalization only" :
+		    D->cross ? " differs" : " modified");
+		if (d->renumbered) {
+			buf_puts(b, " (renumbered from ");
+			put_label(b, d->old);
+			buf_putc(b, ')');
+		}
+		buf_putc(b, '\n');
+		if (d->caption)
+			buf_printf(b, "  caption: [-%s-]{+%s+}\n",
+			    d->old->caption ? d->old->caption : "",
+			    d->new->caption ? d->new->caption : "");
+		if (d->old->text != NULL && d->new->text != NULL) {
+			buf_puts(b, "  ");
+			if (d->new->label) {
+				size_t l = strlen(d->new->label);
+
+				buf_puts(b, d->new->label);
+				if (d->new->label[l - 1] != ')' && (l < 3 ||
+				    strcmp(d->new->label + l - 3, "）") != 0))
+					buf_puts(b, "　");
+			}
+			marked(b, d);
+			buf_putc(b, '\n');
+		}
+		break;
+	case DK_MOVED:
+		put_label(b, d->new);
+		buf_puts(b, " moved from ");
+		put_label(b, d->old);
+		buf_putc(b, '\n');
+		subtree(b, d->new, "  ");
+		break;
+	case DK_SPLIT:
+	case DK_MERGED:
+		put_label(b, d->kind == DK_SPLIT ? d->old : d->new);
+		buf_puts(b, d->kind == DK_SPLIT ? " split into " :
+		    " merged from ");
+		put_label(b, d->kind == DK_SPLIT ? d->new : d->old);
+		for (k = 0; k < d->nparts; k++) {
+			buf_puts(b, ", ");
+			put_label(b, d->parts[k]);
+		}
+		buf_putc(b, '\n');
+		base = 0;
+		part_line(b, d, d->old, 0, &base, "- ");
+		if (d->kind == DK_MERGED)
+			for (k = 0; k < d->nparts; k++)
+				part_line(b, d, d->parts[k], 0, &base, "- ");
+		base = 0;
+		part_line(b, d, d->new, 1, &base, "+ ");
+		if (d->kind == DK_SPLIT)
+			for (k = 0; k < d->nparts; k++)
+				part_line(b, d, d->parts[k], 1, &base, "+ ");
+		break;
+	case DK_MATCHED:
+		put_label(b, d->new);
+		if (d->new->caption)
+			buf_printf(b, "（%s）", d->new->caption);
+		buf_puts(b, " ↔ ");
+		put_label(b, d->old);
+		if (d->old->caption)
+			buf_printf(b, "（%s）", d->old->caption);
+		buf_printf(b, " matched by %s, %d%% similar\n",
+		    d->caption ? "content" : "caption", d->sim);
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+header(struct buf *b, const struct diff *D)
+{
+	buf_printf(b, "--- %s (%s %s/%s)\n", D->old->path,
+	    D->old->meta.revision, D->old->meta.provider,
+	    D->old->meta.document);
+	buf_printf(b, "+++ %s (%s %s/%s)\n", D->new->path,
+	    D->new->meta.revision, D->new->meta.provider,
+	    D->new->meta.document);
+	if (D->cross)
+		buf_puts(b, "different documents: articles aligned by "
+		    "caption and content; numbers are not compared\n");
+	summary(b, D);
+}
+
+char *
+diff_text(const struct diff *D)
+{
+	struct buf b;
+	const struct dnode *d;
+	size_t r = 0;
+
+	buf_init(&b);
+	header(&b, D);
+	/* Runs are in tree order: one cursor finds their starts. */
+	for (d = D->root->first; d != NULL; d = dnode_next(d)) {
+		/* A lone renumbered clause that changed says so itself. */
+		for (; r < D->nrenums && D->renums[r].first == d; r++)
+			if (D->renums[r].n > 1 || !dnode_changed(D, d)) {
+				buf_putc(&b, '\n');
+				renum_line(&b, &D->renums[r]);
+			}
+		if (!dnode_changed(D, d))
+			continue;
+		buf_putc(&b, '\n');
+		text_hunk(&b, D, d);
+	}
+	return buf_detach(&b);
+}
+
+/* ---- JSON ---- */
+
+static json_t *
+jstr(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+static json_t *
+jclause(const struct node *n)
+{
+	json_t *o;
+	char *l;
+	struct buf b;
+
+	if (n == NULL)
+		return json_null();
+	o = json_object();
+	l = label(n);
+	json_object_set_new(o, "id", jstr(n->id));
+	json_object_set_new(o, "label", json_string(l));
+	json_object_set_new(o, "type", json_string(ntype_name(n->type)));
+	json_object_set_new(o, "num", jstr(n->num));
+	json_object_set_new(o, "caption", jstr(n->caption));
+	buf_init(&b);
+	if (n->text != NULL || n->table != NULL)
+		clause_line(&b, n);
+	json_object_set_new(o, "text", n->text ? json_string(n->text) :
+	    n->table ? json_string(b.data) : json_null());
+	json_object_set_new(o, "line", json_integer(n->line));
+	buf_release(&b);
+	free(l);
+	return o;
+}
+
+static json_t *
+jedits(const struct dnode *d)
+{
+	json_t *a = json_array(), *o;
+	char *os = dnode_side_text(d, 0), *ns = dnode_side_text(d, 1);
+	size_t k;
+
+	if (os == NULL || ns == NULL) {
+		free(os);
+		free(ns);
+		return a;
+	}
+	for (k = 0; k < d->nedits; k++) {
+		const struct dedit *e = &d->edits[k];
+
+		o = json_object();
+		json_object_set_new(o, "old", json_pack("[I,I]",
+		    (json_int_t)e->ooff, (json_int_t)e->olen));
+		json_object_set_new(o, "new", json_pack("[I,I]",
+		    (json_int_t)e->noff, (json_int_t)e->nlen));
+		json_object_set_new(o, "deleted", json_stringn(os + e->ooff,
+		    e->olen));
+		json_object_set_new(o, "inserted", json_stringn(ns + e->noff,
+		    e->nlen));
+		json_array_append_new(a, o);
+	}
+	free(os);
+	free(ns);
+	return a;
+}
+
+static json_t *
+jdoc(const struct doc *doc)
+{
+	return json_pack("{s:s,s:s?,s:s?,s:s?,s:s?}", "path", doc->path,
+	    "provider", doc->meta.provider, "document", doc->meta.document,
+	    "revision", doc->meta.revision, "title", doc->meta.title);
+}
+
+char *
+diff_json(const struct diff *D)
+{
+	json_t *root = json_object(), *a, *o, *parts, *sum;
+	const struct dnode *d;
+	size_t k;
+	char *s, *out;
+	char *l1, *l2, *l3, *l4;
+
+	json_object_set_new(root, "old", jdoc(D->old));
+	json_object_set_new(root, "new", jdoc(D->new));
+	json_object_set_new(root, "cross", json_boolean(D->cross));
+	json_object_set_new(root, "changed", json_boolean(diff_changed(D)));
+	sum = json_object();
+	for (k = 1; k < DK__MAX; k++)
+		if (D->count[k] > 0)
+			json_object_set_new(sum, dkind_name(k),
+			    json_integer((json_int_t)D->count[k]));
+	if (D->nrenumbered)
+		json_object_set_new(sum, "renumbered",
+		    json_integer((json_int_t)D->nrenumbered));
+	json_object_set_new(root, "summary", sum);
+	a = json_array();
+	for (k = 0; k < D->nrenums; k++) {
+		const struct drenum *r = &D->renums[k];
+
+		l1 = label(r->first->old);
+		l2 = label(r->last->old);
+		l3 = label(r->first->new);
+		l4 = label(r->last->new);
+		json_array_append_new(a, json_pack("{s:s,s:s,s:s,s:s,s:I}",
+		    "old_first", l1, "old_last", l2, "new_first", l3,
+		    "new_last", l4, "count", (json_int_t)r->n));
+		free(l1);
+		free(l2);
+		free(l3);
+		free(l4);
+	}
+	json_object_set_new(root, "renumbered", a);
+	a = json_array();
+	for (d = D->root->first; d != NULL; d = dnode_next(d)) {
+		if (!dnode_changed(D, d) && !(d->renumbered &&
+		    d->kind == DK_SAME))
+			continue;
+		o = json_object();
+		json_object_set_new(o, "kind", json_string(
+		    d->kind == DK_SAME ? "renumbered" : dkind_name(d->kind)));
+		json_object_set_new(o, "renumbered",
+		    json_boolean(d->renumbered));
+		if (d->caption)
+			json_object_set_new(o, "caption_changed",
+			    json_true());
+		if (d->kind == DK_MATCHED)
+			json_object_set_new(o, "similarity",
+			    json_integer(d->sim));
+		json_object_set_new(o, "old", jclause(d->old));
+		json_object_set_new(o, "new", jclause(d->new));
+		if (d->nparts > 0) {
+			parts = json_array();
+			for (k = 0; k < d->nparts; k++)
+				json_array_append_new(parts,
+				    jclause(d->parts[k]));
+			json_object_set_new(o, "parts", parts);
+		}
+		if (d->old && d->new && d->old->text && d->new->text &&
+		    (d->kind == DK_MODIFIED || d->kind == DK_NORMALIZED ||
+		    d->kind == DK_SPLIT || d->kind == DK_MERGED))
+			json_object_set_new(o, "edits", jedits(d));
+		json_array_append_new(a, o);
+	}
+	json_object_set_new(root, "changes", a);
+	s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	json_decref(root);
+	out = xstrdup(s);
+	free(s);
+	return out;
+}

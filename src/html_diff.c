@@ -1,0 +1,597 @@
+/*
+ * The 新旧対照表 (old/new comparison table) of a diff, as Japanese legal
+ * teams publish it: two columns, 改正後 | 改正前 (or the other order),
+ * one row per changed clause with the changed characters underlined
+ * (<ins> on the new side, <del> on the old, both drawn underlined),
+ * （新設） and （削る） where a side has nothing, and unchanged clauses
+ * folded as 「（略）」 in <details>, which opens without JavaScript.  A
+ * summary of the changes heads the page.  Part of the libxml2 layer.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/HTMLtree.h>
+
+#include "buf.h"
+#include "clause.h"
+#include "diff.h"
+#include "doc.h"
+#include "html.h"
+#include "template.h"
+#include "version.h"
+#include "xalloc.h"
+
+#define X(s)	((const xmlChar *)(s))
+
+struct hctx {
+	const struct diff	*D;
+	int			 new_first;
+	xmlNodePtr		 rows;
+};
+
+static xmlNodePtr
+el(xmlNodePtr parent, const char *name, const char *cls)
+{
+	xmlNodePtr e = xmlNewNode(NULL, X(name));
+
+	if (cls != NULL)
+		xmlNewProp(e, X("class"), X(cls));
+	if (parent != NULL)
+		xmlAddChild(parent, e);
+	return e;
+}
+
+/* Text, its line breaks as <br>; never markup. */
+static void
+textn(xmlNodePtr parent, const char *s, size_t len)
+{
+	const char *nl;
+
+	while (len > 0 && (nl = memchr(s, '\n', len)) != NULL) {
+		if (nl > s)
+			xmlAddChild(parent, xmlNewTextLen(X(s),
+			    (int)(nl - s)));
+		el(parent, "br", NULL);
+		len -= (size_t)(nl - s) + 1;
+		s = nl + 1;
+	}
+	if (len > 0)
+		xmlAddChild(parent, xmlNewTextLen(X(s), (int)len));
+}
+
+static void
+texts(xmlNodePtr parent, const char *s)
+{
+	textn(parent, s, strlen(s));
+}
+
+/* A short label for folds inside a clause: 第3項, 第2号; else the path. */
+static char *
+short_label(const struct node *n)
+{
+	struct buf b;
+
+	if (n->parent != NULL && n->parent->type == N_DOCUMENT &&
+	    n->type != N_ARTICLE && n->type != N_DIVISION)
+		return xstrdup("前文");
+	if (n->num == NULL || (n->type != N_PARAGRAPH && n->type != N_ITEM))
+		return NULL;
+	buf_init(&b);
+	buf_printf(&b, n->type == N_PARAGRAPH ? "第%s項" : "第%s号", n->num);
+	return buf_detach(&b);
+}
+
+static char *
+label(const struct node *n)
+{
+	char *s = node_path_label(n);
+
+	if (*s == '\0' && n->id != NULL) {
+		free(s);
+		s = xstrdup(n->id);
+	}
+	return s;
+}
+
+/* Does a label end with a closing bracket, as （１） and (a) do? */
+static int
+closes(const char *s)
+{
+	size_t n = strlen(s);
+
+	return (n >= 1 && s[n - 1] == ')') ||
+	    (n >= 3 && strcmp(s + n - 3, "）") == 0);
+}
+
+/* The heading of a clause: label and caption, the changed parts marked. */
+static void
+heading(xmlNodePtr p, const struct node *n, int mark_num, int mark_cap,
+    const char *mark)
+{
+	xmlNodePtr t = p;
+
+	if (n->label != NULL) {
+		if (mark_num)
+			t = el(p, mark, NULL);
+		texts(t, n->label);
+		if (n->type == N_DIVISION && n->caption)
+			texts(p, " ");
+		else if (n->type != N_ARTICLE && (n->text || n->caption) &&
+		    !closes(n->label))
+			texts(p, "　");
+	}
+	if (n->caption != NULL) {
+		t = mark_cap ? el(p, mark, NULL) : p;
+		if (n->type == N_ARTICLE) {
+			texts(t, "（");
+			texts(t, n->caption);
+			texts(t, "）");
+		} else
+			texts(t, n->caption);
+	}
+}
+
+static void
+table_text(xmlNodePtr cell, const struct node *n)
+{
+	xmlNodePtr table = el(cell, "table", NULL), tr;
+	size_t r, c;
+
+	for (r = 0; r < n->table->nrows; r++) {
+		tr = el(table, "tr", NULL);
+		for (c = 0; c < n->table->ncols; c++)
+			texts(el(tr, r == 0 ? "th" : "td", NULL),
+			    n->table->cells[r * n->table->ncols + c]);
+	}
+}
+
+/* One clause's own line; edits (old or new side) underlined. */
+static void
+clause_p(xmlNodePtr cell, const struct node *n, const struct dnode *d,
+    int side_new, int whole)
+{
+	const char *mark = side_new ? "ins" : "del";
+	xmlNodePtr p = el(cell, "p", n->type == N_ARTICLE ||
+	    n->type == N_DIVISION ? "heading" : NULL);
+	const char *s = n->text;
+	size_t at = 0, k, off, len;
+
+	if (n->table != NULL) {
+		table_text(whole ? el(cell, mark, NULL) : cell, n);
+		return;
+	}
+	if (whole) {
+		p = el(p, mark, NULL);
+		heading(p, n, 0, 0, mark);
+	} else
+		heading(p, n, d != NULL && d->renumbered,
+		    d != NULL && d->caption, mark);
+	if (s == NULL)
+		return;
+	if (whole || d == NULL || d->nedits == 0 ||
+	    (d->kind != DK_MODIFIED && d->kind != DK_NORMALIZED)) {
+		texts(p, s);
+		return;
+	}
+	for (k = 0; k < d->nedits; k++) {
+		off = side_new ? d->edits[k].noff : d->edits[k].ooff;
+		len = side_new ? d->edits[k].nlen : d->edits[k].olen;
+		textn(p, s + at, off - at);
+		if (len > 0)
+			textn(el(p, mark, NULL), s + off, len);
+		at = off + len;
+	}
+	texts(p, s + at);
+}
+
+/*
+ * One clause of a split or merge: its text sits at *base in the joined
+ * text the edits count in (dnode_side_text()).  A part's number is new
+ * (split) or gone (merged): it is marked too.
+ */
+static void
+part_p(xmlNodePtr cell, const struct dnode *d, const struct node *n,
+    int side_new, int mark_num, size_t *base)
+{
+	const char *mark = side_new ? "ins" : "del";
+	xmlNodePtr p = el(cell, "p", NULL);
+	const char *s = n->text;
+	size_t len, at = 0, k, off, l, end;
+
+	heading(p, n, mark_num, 0, mark);
+	if (s == NULL)
+		return;
+	len = strlen(s);
+	for (k = 0; k < d->nedits; k++) {
+		off = side_new ? d->edits[k].noff : d->edits[k].ooff;
+		l = side_new ? d->edits[k].nlen : d->edits[k].olen;
+		end = off + l;
+		if (l == 0 || end <= *base || off >= *base + len)
+			continue;
+		off = off < *base ? 0 : off - *base;
+		end = end - *base > len ? len : end - *base;
+		textn(p, s + at, off - at);
+		textn(el(p, mark, NULL), s + off, end - off);
+		at = end;
+	}
+	texts(p, s + at);
+	*base += len;
+}
+
+/* A whole subtree, every line of it (added, removed, moved, folded). */
+static void
+clause_tree(xmlNodePtr cell, const struct node *n, int side_new, int whole)
+{
+	const struct node *p = n;
+
+	do
+		clause_p(cell, p, NULL, side_new, whole);
+	while ((p = node_next(p, n)) != NULL);
+}
+
+static void
+placeholder(xmlNodePtr cell, const char *s)
+{
+	texts(el(cell, "p", "placeholder"), s);
+}
+
+/* A row: two cells in the configured order. */
+static void
+row(struct hctx *h, const struct dnode *d, xmlNodePtr *cnew, xmlNodePtr *cold)
+{
+	xmlNodePtr tr = el(h->rows, "tr", NULL);
+	const struct node *n = d->new ? d->new : d->old;
+	struct buf id;
+
+	if (n != NULL && n->id != NULL && dnode_changed(h->D, d)) {
+		buf_init(&id);
+		buf_printf(&id, "%s-%s", d->new ? "n" : "o", n->id);
+		xmlNewProp(tr, X("id"), X(id.data));
+		buf_release(&id);
+	}
+	if (h->new_first) {
+		*cnew = el(tr, "td", NULL);
+		*cold = el(tr, "td", NULL);
+	} else {
+		*cold = el(tr, "td", NULL);
+		*cnew = el(tr, "td", NULL);
+	}
+}
+
+/* Folded: 「（略）」 that opens onto the text. */
+static void
+folded(xmlNodePtr cell, const struct node *const *v, size_t n, int side_new)
+{
+	xmlNodePtr det = el(cell, "details", NULL), sum;
+	char *a, *b;
+	size_t i;
+
+	sum = el(det, "summary", NULL);
+	if ((a = short_label(v[0])) == NULL)
+		a = label(v[0]);
+	if (n > 1) {
+		if ((b = short_label(v[n - 1])) == NULL)
+			b = label(v[n - 1]);
+		texts(sum, a);
+		texts(sum, "〜");
+		texts(sum, b);
+		free(b);
+	} else {
+		texts(sum, a);
+		if (v[0]->caption && v[0]->type == N_ARTICLE) {
+			texts(sum, "（");
+			texts(sum, v[0]->caption);
+			texts(sum, "）");
+		}
+	}
+	free(a);
+	texts(sum, "　（略）");
+	for (i = 0; i < n; i++)
+		clause_tree(det, v[i], side_new, 0);
+}
+
+static int
+quiet(const struct diff *D, const struct dnode *d)
+{
+	return !dnode_changed(D, d) && !d->inner && !d->renumbered;
+}
+
+static void	rows_for(struct hctx *, const struct dnode *);
+
+static void
+row_for(struct hctx *h, const struct dnode *d)
+{
+	xmlNodePtr cn, co;
+	size_t k, base;
+	int cross = h->D->cross;
+
+	row(h, d, &cn, &co);
+	switch (d->kind) {
+	case DK_ADDED:
+		clause_tree(cn, d->new, 1, 1);
+		placeholder(co, cross ? "（対応なし）" : "（新設）");
+		return;
+	case DK_REMOVED:
+		placeholder(cn, cross ? "（対応なし）" : "（削る）");
+		clause_tree(co, d->old, 0, 1);
+		return;
+	case DK_MOVED:
+		clause_tree(cn, d->new, 1, 0);
+		{
+			char *l = label(d->old);
+			struct buf b;
+
+			buf_init(&b);
+			buf_printf(&b, "（%sから移動）", l);
+			placeholder(cn, b.data);
+			buf_release(&b);
+			free(l);
+		}
+		clause_tree(co, d->old, 0, 0);
+		return;
+	case DK_SPLIT:
+	case DK_MERGED:
+		base = 0;
+		part_p(cn, d, d->new, 1, 0, &base);
+		if (d->kind == DK_SPLIT)
+			for (k = 0; k < d->nparts; k++)
+				part_p(cn, d, d->parts[k], 1, 1, &base);
+		base = 0;
+		part_p(co, d, d->old, 0, 0, &base);
+		if (d->kind == DK_MERGED)
+			for (k = 0; k < d->nparts; k++)
+				part_p(co, d, d->parts[k], 0, 1, &base);
+		return;
+	default:
+		break;
+	}
+	/*
+	 * Same, modified, normalized, or matched across documents: own
+	 * line, then the children.
+	 */
+	clause_p(cn, d->new, d, 1, 0);
+	clause_p(co, d->old, d, 0, 0);
+	if (d->first == NULL && d->inner == 0 && (d->new->first != NULL)) {
+		/* Children unchanged under a renumbered or edited heading. */
+		const struct node *c;
+		const struct node **vn, **vo;
+		size_t nn = 0, no = 0;
+
+		for (c = d->new->first; c; c = c->next)
+			nn++;
+		for (c = d->old->first; c; c = c->next)
+			no++;
+		vn = xcalloc(nn + 1, sizeof(*vn));
+		vo = xcalloc(no + 1, sizeof(*vo));
+		for (nn = 0, c = d->new->first; c; c = c->next)
+			vn[nn++] = c;
+		for (no = 0, c = d->old->first; c; c = c->next)
+			vo[no++] = c;
+		row(h, d, &cn, &co);
+		if (nn)
+			folded(cn, vn, nn, 1);
+		if (no)
+			folded(co, vo, no, 0);
+		free(vn);
+		free(vo);
+		return;
+	}
+	rows_for(h, d);
+}
+
+/* The children of d: quiet runs folded into one row, the rest each. */
+static void
+rows_for(struct hctx *h, const struct dnode *parent)
+{
+	const struct dnode *d, *e;
+	const struct node **vn, **vo;
+	size_t n, cap = 0;
+	xmlNodePtr cn, co;
+
+	vn = vo = NULL;
+	for (d = parent->first; d != NULL; d = e) {
+		if (!quiet(h->D, d)) {
+			row_for(h, d);
+			e = d->next;
+			continue;
+		}
+		for (n = 0, e = d; e != NULL && quiet(h->D, e); e = e->next)
+			n++;
+		if (n > cap) {
+			cap = n;
+			vn = xreallocarray(vn, cap, sizeof(*vn));
+			vo = xreallocarray(vo, cap, sizeof(*vo));
+		}
+		for (n = 0, e = d; e != NULL && quiet(h->D, e); e = e->next) {
+			vn[n] = e->new;
+			vo[n] = e->old;
+			n++;
+		}
+		row(h, d, &cn, &co);
+		folded(cn, vn, n, 1);
+		folded(co, vo, n, 0);
+	}
+	free(vn);
+	free(vo);
+}
+
+static void
+summary(xmlNodePtr slot, const struct diff *D)
+{
+	static const struct {
+		enum dkind	 k;
+		const char	*ja;
+	} kinds[] = {
+		{ DK_ADDED, "新設" },
+		{ DK_REMOVED, "削除" },
+		{ DK_MODIFIED, "変更" },
+		{ DK_MOVED, "移動" },
+		{ DK_SPLIT, "分割" },
+		{ DK_MERGED, "統合" },
+		{ DK_NORMALIZED, "表記のみの変更（全角・半角等）" },
+		{ DK_MATCHED, "対応する条" },
+	};
+	xmlNodePtr ul, li, a;
+	const struct dnode *d;
+	struct buf b;
+	size_t k, r;
+	char *l1, *l2;
+
+	texts(el(slot, "h2", NULL), "変更の概要");
+	if (D->cross)
+		texts(el(slot, "p", NULL), "異なる約款の比較です。条番号ではなく、"
+		    "見出しと内容の近さで条を対応させています。");
+	ul = el(slot, "ul", "counts");
+	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+		if (D->count[kinds[k].k] == 0)
+			continue;
+		buf_init(&b);
+		if (D->cross && kinds[k].k == DK_ADDED)
+			buf_printf(&b, "%sのみ %zu条", D->new->meta.provider_name,
+			    D->count[kinds[k].k]);
+		else if (D->cross && kinds[k].k == DK_REMOVED)
+			buf_printf(&b, "%sのみ %zu条", D->old->meta.provider_name,
+			    D->count[kinds[k].k]);
+		else
+			buf_printf(&b, "%s %zu件", D->cross && kinds[k].k ==
+			    DK_MODIFIED ? "相違" : kinds[k].ja,
+			    D->count[kinds[k].k]);
+		texts(el(ul, "li", NULL), b.data);
+		buf_release(&b);
+	}
+	for (r = 0; r < D->nrenums; r++) {
+		const struct drenum *rn = &D->renums[r];
+
+		buf_init(&b);
+		l1 = label(rn->first->old);
+		l2 = label(rn->first->new);
+		if (rn->n == 1)
+			buf_printf(&b, "%s を %s に繰り替え", l1, l2);
+		else {
+			char *l3 = label(rn->last->old), *l4 =
+			    label(rn->last->new);
+
+			buf_printf(&b, "%s〜%s を %s〜%s に繰り替え", l1, l3,
+			    l2, l4);
+			free(l3);
+			free(l4);
+		}
+		texts(el(ul, "li", NULL), b.data);
+		buf_release(&b);
+		free(l1);
+		free(l2);
+	}
+	if (!diff_changed(D)) {
+		texts(el(ul, "li", NULL), "変更はありません");
+		return;
+	}
+	ul = el(slot, "ul", "changes");
+	for (d = D->root->first; d != NULL; d = dnode_next(d)) {
+		const struct node *n = d->new ? d->new : d->old;
+
+		if (!dnode_changed(D, d) || d->kind == DK_MATCHED)
+			continue;
+		li = el(ul, "li", NULL);
+		buf_init(&b);
+		buf_printf(&b, "#%s-%s", d->new ? "n" : "o", n->id);
+		a = el(li, "a", NULL);
+		xmlNewProp(a, X("href"), X(b.data));
+		buf_release(&b);
+		l1 = label(n);
+		texts(a, l1);
+		free(l1);
+		if (n->type == N_ARTICLE && n->caption != NULL) {
+			texts(a, "（");
+			texts(a, n->caption);
+			texts(a, "）");
+		}
+		for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
+			if (kinds[k].k == d->kind) {
+				int alone = D->cross && (d->kind == DK_ADDED ||
+				    d->kind == DK_REMOVED);
+
+				texts(li, " ");
+				if (alone) {
+					texts(li, "対応なし（");
+					texts(li, d->new ?
+					    D->new->meta.provider_name :
+					    D->old->meta.provider_name);
+					texts(li, "）");
+				} else
+					texts(li, D->cross && d->kind ==
+					    DK_MODIFIED ? "相違" : kinds[k].ja);
+			}
+	}
+}
+
+static void
+fill(htmlDocPtr h, const char *slot, const char *s)
+{
+	xmlNodePtr n = tpl_slot(h, slot);
+
+	if (n != NULL) {
+		tpl_clear(n);
+		texts(n, s);
+	}
+}
+
+char *
+html_diff(const struct diff *D, const char *tpldir, const char *root,
+    int new_first, struct diags *dg, size_t *len)
+{
+	const struct meta *mo = &D->old->meta, *mn = &D->new->meta;
+	struct tpl t;
+	struct hctx h;
+	htmlDocPtr doc;
+	xmlNodePtr slot;
+	struct buf b;
+	char *out;
+
+	if (tpl_load(&t, tpldir, "diff.html", dg) == -1)
+		return NULL;
+	doc = tpl_instance(&t);
+	buf_init(&b);
+	if (D->cross)
+		buf_printf(&b, "%s（%s）と %s（%s） 対照表", mn->title,
+		    mn->provider_name, mo->title, mo->provider_name);
+	else
+		buf_printf(&b, "%s 新旧対照表", mn->title);
+	fill(doc, "title", b.data);
+	fill(doc, "heading", b.data);
+	buf_reset(&b);
+	fill(doc, "provider", mn->provider_name);
+	buf_printf(&b, "改正前 %s → 改正後 %s", mo->revision, mn->revision);
+	if (D->cross) {
+		buf_reset(&b);
+		buf_printf(&b, "%s/%s %s と %s/%s %s", mn->provider,
+		    mn->document, mn->revision, mo->provider, mo->document,
+		    mo->revision);
+	}
+	fill(doc, "revisions", b.data);
+	buf_release(&b);
+	fill(doc, "footer", "termc " TERMC_VERSION);
+	if ((slot = tpl_slot(doc, "summary")) != NULL) {
+		tpl_clear(slot);
+		summary(slot, D);
+	}
+	if ((slot = tpl_slot(doc, "columns")) != NULL) {
+		const char *l = D->cross ? mn->provider_name : "改正後";
+		const char *r = D->cross ? mo->provider_name : "改正前";
+
+		tpl_clear(slot);
+		texts(el(slot, "th", NULL), new_first ? l : r);
+		texts(el(slot, "th", NULL), new_first ? r : l);
+	}
+	if ((slot = tpl_slot(doc, "rows")) != NULL) {
+		tpl_clear(slot);
+		h.D = D;
+		h.new_first = new_first;
+		h.rows = slot;
+		rows_for(&h, D->root);
+	}
+	out = tpl_finish(doc, root, mn->lang, len);
+	xmlFreeDoc(doc);
+	tpl_release(&t);
+	return out;
+}

@@ -1,0 +1,62 @@
+/*
+ * A generic sequence diff over integer ids, in git xdiff's stages:
+ *
+ *   prepare   trim the common ends; ids found on one side only are
+ *             changed at once and left out of the search (xdiff's
+ *             xdl_cleanup_records);
+ *   align     patience diff on ids unique in both ranges (xpatience.c),
+ *             Myers' O(ND) linear-space search between the anchors
+ *             (xdiffi.c), with a cost cap as GNU diff has: past the cap
+ *             the search takes the furthest-reaching diagonal, so two
+ *             unrelated inputs finish in about linear time;
+ *   compact   slide each pure insertion or deletion to the position its
+ *             caller's boundary function likes best (xdl_change_compact);
+ *   emit      one callback per change group, in order.
+ *
+ * It knows nothing of what the ids stand for: callers hash their lines,
+ * clauses or character runs into ids.  Equal ids mean equal elements.
+ */
+#ifndef TERMC_SEQDIFF_H
+#define TERMC_SEQDIFF_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct seqdiff_opts {
+	/*
+	 * Edit cost (D) explored per Myers split before the heuristic
+	 * takes over; 0 means the default (about the square root of the
+	 * range, at least 256).  Callers wanting an exact minimal diff on
+	 * small inputs pass a large value.
+	 */
+	long	 max_cost;
+	/*
+	 * Optional: how good a place a change group [pos, pos+len) of side
+	 * (0 = a, 1 = b) is; higher is better.  Used by compact to choose
+	 * among equivalent positions.  NULL: slide as far down as possible.
+	 */
+	int	(*boundary)(void *arg, int side, size_t pos, size_t len);
+	void	*arg;
+};
+
+/*
+ * A change group: a[a0, a0+na) replaced by b[b0, b0+nb).  One of na, nb
+ * may be 0 (a pure insertion or deletion); b0 (a0) is then the position
+ * in the other sequence where it happens.
+ */
+typedef void	(*seqdiff_fn)(void *arg, size_t a0, size_t na, size_t b0,
+		    size_t nb);
+
+/*
+ * Diff a[0, na) against b[0, nb), calling emit for each change group in
+ * order.  opts may be NULL.  Returns the number of groups emitted (0 when
+ * the sequences are equal).  Allocates only scratch memory, freed before
+ * it returns.
+ */
+size_t	seqdiff(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
+	    const struct seqdiff_opts *opts, seqdiff_fn emit, void *arg);
+
+/* A 32-bit id for bytes (FNV-1a), for callers hashing their elements. */
+uint32_t seqdiff_hash(const void *p, size_t len, uint32_t seed);
+
+#endif

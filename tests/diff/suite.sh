@@ -1,0 +1,84 @@
+# tests/diff: `termc diff` on tests/diff/<case>.old.md + <case>.new.md and
+# on the real 002 revision pair, against the goldens <case>.diff.txt,
+# .diff.json and .diff.html; exit status, options, declared changes.
+# Sourced by tests/run.sh once per binary $T; uses its helpers.
+d002=terms/directors/cloud-operation
+for old in tests/diff/*.old.md real002; do
+	if [ "$old" = real002 ]; then
+		base=tests/diff/real002
+		o=$d002/2017-03-01.md
+		n=$d002/2019-06-01.md
+	else
+		base=${old%.old.md}
+		o=$old
+		n=$base.new.md
+	fi
+	name=$(basename "$base")
+	for f in txt json html; do
+		fmt=$f
+		[ "$f" = txt ] && fmt=text
+		rc=$(capture diff --format="$fmt" "$o" "$n")
+		[ "$rc" = 1 ] && ok || { bad "diff $name $fmt: exit $rc"; head -5 "$tmp/err"; }
+		check "diff $name: $f" "$base.diff.$f" "$tmp/out"
+	done
+	# Deterministic, and the HTML carries no script or handler.
+	capture diff --format=html "$o" "$n" >/dev/null
+	cp "$tmp/out" "$tmp/html1"
+	capture diff --format=html "$o" "$n" >/dev/null
+	cmp -s "$tmp/out" "$tmp/html1" && ok || bad "diff $name: two runs differ"
+	if grep -Eiq '<script|<[^>]*[[:space:]]on[a-z]+=' "$tmp/out"; then
+		bad "diff $name: unsafe HTML"
+	else ok; fi
+done
+
+# Identical files: exit 0 and "no changes".
+rc=$(capture diff tests/diff/same.md tests/diff/insert.old.md)
+[ "$rc" = 0 ] && grep -q '^no changes$' "$tmp/out" && ok || bad "diff: identical files exit $rc"
+# Normalization only: exit 1, or 0 when ignored.
+rc=$(capture diff --ignore-normalization tests/diff/normalize.old.md tests/diff/normalize.new.md)
+[ "$rc" = 0 ] && ok || bad "diff: --ignore-normalization exit $rc"
+rc=$(capture diff tests/diff/normalize.old.md tests/diff/normalize.new.md)
+[ "$rc" = 1 ] && grep -q 'normalization only' "$tmp/out" && ok || bad "diff: normalization not labelled ($rc)"
+# The merge is the split read backwards.
+rc=$(capture diff tests/diff/split.new.md tests/diff/split.old.md)
+[ "$rc" = 1 ] && grep -q '^第6条第1項 merged from 第6条第1項, 第6条第2項$' "$tmp/out" && ok || bad "diff: merge not found"
+# Column order.
+capture diff --format=html tests/diff/edit.old.md tests/diff/edit.new.md >/dev/null
+grep -q '<th>改正後</th><th>改正前</th>' "$tmp/out" && ok || bad "diff: default order is not 改正後 | 改正前"
+capture diff --format=html --order=old-new tests/diff/edit.old.md tests/diff/edit.new.md >/dev/null
+grep -q '<th>改正前</th><th>改正後</th>' "$tmp/out" && ok || bad "diff: --order=old-new"
+# Trouble is 2.
+rc=$(capture diff tests/diff/edit.old.md tests/diff/nonexistent.md)
+[ "$rc" = 2 ] && ok || bad "diff: missing file exit $rc"
+rc=$(capture diff --format=pdf tests/diff/edit.old.md tests/diff/edit.new.md)
+[ "$rc" = 2 ] && ok || bad "diff: bad format exit $rc"
+rc=$(capture diff tests/diff/edit.old.md)
+[ "$rc" = 2 ] && ok || bad "diff: one file exit $rc"
+rc=$(capture diff --help)
+[ "$rc" = 0 ] && grep -q '^usage: termc diff' "$tmp/out" && ok || bad "diff --help"
+
+# Declared changes.
+rc=$(capture diff --check-declared $d002/2017-03-01.md $d002/2019-06-01.md)
+[ "$rc" = 0 ] && [ ! -s "$tmp/err" ] && ok || { bad "diff: 002 declaration ($rc)"; cat "$tmp/err"; }
+for c in insert delete move split; do
+	rc=$(capture diff --check-declared tests/diff/$c.old.md tests/diff/$c.new.md)
+	[ "$rc" = 0 ] && [ ! -s "$tmp/err" ] && ok || { bad "diff: $c declaration ($rc)"; cat "$tmp/err"; }
+done
+: >"$tmp/declared"
+rc=$(capture diff --check-declared tests/diff/edit.old.md tests/diff/edit.new.md)
+[ "$rc" = 1 ] && ok || bad "diff: edit declares a change that did not happen ($rc)"
+cat "$tmp/err" >>"$tmp/declared"
+mkdir -p "$tmp/decl"
+grep -v '^  - 第8条第2項変更$' tests/diff/edit.new.md >"$tmp/decl/edit.new.md"
+rc=$(capture diff --check-declared tests/diff/edit.old.md "$tmp/decl/edit.new.md")
+[ "$rc" = 1 ] && ok || bad "diff: undeclared change not reported ($rc)"
+sed "s|$tmp/decl/|TMP/|" "$tmp/err" >>"$tmp/declared"
+sed '/^  - date: 2024-04-01/,/^---$/{/^---$/!d;}' tests/diff/edit.new.md >"$tmp/decl/none.md"
+rc=$(capture diff --check-declared tests/diff/edit.old.md "$tmp/decl/none.md")
+[ "$rc" = 1 ] && ok || bad "diff: revision declaring nothing not reported ($rc)"
+sed "s|$tmp/decl/|TMP/|" "$tmp/err" >>"$tmp/declared"
+check "diff: declared-change diagnostics" tests/diff/declared.lint "$tmp/declared"
+# Line endings: the loader reads CRLF as LF, so they never count as a change.
+sed 's/$/\r/' tests/diff/same.md >"$tmp/decl/crlf.md"
+rc=$(capture diff tests/diff/same.md "$tmp/decl/crlf.md")
+[ "$rc" = 0 ] && ok || bad "diff: CRLF line endings count as a change ($rc)"
