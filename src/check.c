@@ -17,6 +17,7 @@
 #include "check.h"
 #include "clause.h"
 #include "diag.h"
+#include "diff.h"
 #include "doc.h"
 #include "hmap.h"
 #include "meta.h"
@@ -698,12 +699,20 @@ pair_history(const struct doc *old, const struct doc *new, struct diags *d)
 	}
 }
 
+/* What a revision declares (changes:, history) against its real diff. */
+static void
+pair_declared(const struct doc *old, const struct doc *new, struct diags *d)
+{
+	diff_check_declared(old, new, d);
+}
+
 static const struct {
 	const char	*name;
 	void		(*run)(const struct doc *, const struct doc *,
 			    struct diags *);
 } pair_rules[] = {
 	{ "history kept", pair_history },
+	{ "declared changes", pair_declared },
 };
 
 struct ranked {

@@ -30,6 +30,12 @@ echo "rc=$rc" >>"$tmp/out"
 check "check: default is terms/" tests/check/terms/all.check "$tmp/out"
 rc=$(capture check --strict terms)
 [ "$rc" = 1 ] && ok || bad "check --strict terms: exit $rc"
+# Declared changes across consecutive revisions: the site fixture's
+# 2024-04-01 declares 第3条第2項追加 and changes four clauses more.
+rc=$(capture check tests/site/terms)
+echo "rc=$rc" >>"$tmp/out"
+check "check: declared changes of consecutive revisions" \
+    tests/check/declared-pair.check "$tmp/out"
 
 # Formats.
 rc=$(capture check --format=json tests/check/refs-bad.md)
