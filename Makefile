@@ -25,8 +25,8 @@ BASE	= xalloc buf diag hmap text seqdiff
 INPUT	= source meta md lower numeral decode
 TREE	= clause xref doc corpus check topics value matrix diff diffout \
 	  declared
-OUTPUT	= treejson treexml template html html_junit html_matrix html_diff \
-	  outfile
+OUTPUT	= treejson treexml template htmlkit html html_junit html_matrix \
+	  html_diff outfile
 CMDS	= cli site checkcmd matrixcmd import diffcmd
 LIB_OBJS = $(BASE) $(INPUT) $(TREE) $(OUTPUT) $(CMDS)
 

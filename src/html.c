@@ -14,11 +14,11 @@
 #include "clause.h"
 #include "doc.h"
 #include "html.h"
+#include "htmlkit.h"
 #include "template.h"
 #include "version.h"
 #include "xalloc.h"
 
-#define X(s)	((const xmlChar *)(s))
 
 struct templates {
 	struct tpl	page;
@@ -75,41 +75,6 @@ templates_free(struct templates *t)
 
 /* ---- small builders ---- */
 
-static xmlNodePtr
-el(xmlNodePtr parent, const char *name, const char *cls)
-{
-	xmlNodePtr e = xmlNewNode(NULL, X(name));
-
-	if (cls != NULL)
-		xmlNewProp(e, X("class"), X(cls));
-	if (parent != NULL)
-		xmlAddChild(parent, e);
-	return e;
-}
-
-static void
-text(xmlNodePtr parent, const char *s, size_t len)
-{
-	xmlAddChild(parent, xmlNewTextLen(X(s), (int)len));
-}
-
-static void
-texts(xmlNodePtr parent, const char *s)
-{
-	text(parent, s, strlen(s));
-}
-
-static xmlNodePtr
-link(xmlNodePtr parent, const char *href, const char *cls, const char *label)
-{
-	xmlNodePtr a = el(parent, "a", cls);
-
-	xmlNewProp(a, X("href"), X(href));
-	if (label != NULL)
-		texts(a, label);
-	return a;
-}
-
 static void
 anchor_link(xmlNodePtr parent, const char *id, const char *cls,
     const char *label, const char *title)
@@ -123,25 +88,9 @@ anchor_link(xmlNodePtr parent, const char *id, const char *cls,
 	href[0] = '#';
 	memcpy(href + 1, id, n);
 	href[n + 1] = '\0';
-	a = link(parent, href, cls, label);
+	a = hk_link(parent, href, cls, label);
 	if (title != NULL)
 		xmlNewProp(a, X("title"), X(title));
-}
-
-/* Text with line breaks (\n → <br>) and no markup. */
-static void
-plain(xmlNodePtr parent, const char *s, size_t len)
-{
-	const char *nl;
-
-	while (len > 0 && (nl = memchr(s, '\n', len)) != NULL) {
-		text(parent, s, (size_t)(nl - s));
-		el(parent, "br", NULL);
-		len -= (size_t)(nl - s) + 1;
-		s = nl + 1;
-	}
-	if (len > 0)
-		text(parent, s, len);
 }
 
 /* A node's text with its spans: links, emphasis, code, cross references. */
@@ -160,24 +109,24 @@ rich(xmlNodePtr parent, const struct node *n)
 		sp = &n->spans[i];
 		if (sp->off < at || sp->off + sp->len > len)
 			continue;	/* overlapping or stale: text only */
-		plain(parent, s + at, sp->off - at);
+		hk_lines(parent, s + at, sp->off - at);
 		switch (sp->kind) {
 		case SPAN_LINK:
-			e = link(parent, sp->href ? sp->href : "#", NULL, NULL);
+			e = hk_link(parent, sp->href ? sp->href : "#", NULL, NULL);
 			break;
 		case SPAN_EMPH:
-			e = el(parent, "em", NULL);
+			e = hk_el(parent, "em", NULL);
 			break;
 		case SPAN_STRONG:
-			e = el(parent, "strong", NULL);
+			e = hk_el(parent, "strong", NULL);
 			break;
 		case SPAN_CODE:
-			e = el(parent, "code", NULL);
+			e = hk_el(parent, "code", NULL);
 			break;
 		case SPAN_XREF:
 		default:
 			if (sp->target == NULL || sp->target->id == NULL) {
-				e = el(parent, "span", sp->xflags &
+				e = hk_el(parent, "span", sp->xflags &
 				    XREF_EXTERNAL ? "xref-external" :
 				    "xref-unresolved");
 				break;
@@ -187,7 +136,7 @@ rich(xmlNodePtr parent, const struct node *n)
 
 				snprintf(href, sizeof(href), "#%s",
 				    sp->target->id);
-				e = link(parent, href, "xref", NULL);
+				e = hk_link(parent, href, "xref", NULL);
 			}
 			{
 				/* Tooltip: the target's article caption. */
@@ -201,10 +150,10 @@ rich(xmlNodePtr parent, const struct node *n)
 			}
 			break;
 		}
-		plain(e, s + sp->off, sp->len);
+		hk_lines(e, s + sp->off, sp->len);
 		at = sp->off + sp->len;
 	}
-	plain(parent, s + at, len - at);
+	hk_lines(parent, s + at, len - at);
 }
 
 /* ---- renderers, one per node type ---- */
@@ -230,16 +179,16 @@ static void
 heading_title(xmlNodePtr h, const struct node *n)
 {
 	if (n->label != NULL)
-		texts(el(h, "span", "label"), n->label);
+		hk_texts(hk_el(h, "span", "label"), n->label);
 	if (n->caption != NULL) {
-		xmlNodePtr c = el(h, "span", "caption");
+		xmlNodePtr c = hk_el(h, "span", "caption");
 
 		if (n->type == N_ARTICLE) {
-			texts(c, "（");
-			texts(c, n->caption);
-			texts(c, "）");
+			hk_texts(c, "（");
+			hk_texts(c, n->caption);
+			hk_texts(c, "）");
 		} else
-			texts(c, n->caption);
+			hk_texts(c, n->caption);
 	}
 }
 
@@ -250,10 +199,10 @@ r_division(xmlNodePtr parent, const struct node *n, struct rctx *rc)
 	xmlNodePtr s, h;
 
 	snprintf(cls, sizeof(cls), "division %s", divkind_name(n->divkind));
-	s = el(parent, "section", cls);
+	s = hk_el(parent, "section", cls);
 	xmlNewProp(s, X("id"), X(n->id));
 	snprintf(hn, sizeof(hn), "h%d", heading_level(n));
-	h = el(s, hn, NULL);
+	h = hk_el(s, hn, NULL);
 	heading_title(h, n);
 	anchor_link(h, n->id, "permalink", "#", rc->w->permalink);
 	return s;
@@ -265,10 +214,10 @@ r_article(xmlNodePtr parent, const struct node *n, struct rctx *rc)
 	char hn[16];
 	xmlNodePtr s, h;
 
-	s = el(parent, "section", "article");
+	s = hk_el(parent, "section", "article");
 	xmlNewProp(s, X("id"), X(n->id));
 	snprintf(hn, sizeof(hn), "h%d", heading_level(n));
-	h = el(s, hn, NULL);
+	h = hk_el(s, hn, NULL);
 	heading_title(h, n);
 	anchor_link(h, n->id, "permalink", "¶", rc->w->permalink);
 	return s;
@@ -305,10 +254,10 @@ r_paragraph(xmlNodePtr parent, const struct node *n, struct rctx *rc)
 	xmlNodePtr div, p;
 
 	if (n->first == NULL) {
-		div = p = el(parent, "p", "paragraph");
+		div = p = hk_el(parent, "p", "paragraph");
 	} else {
-		div = el(parent, "div", "paragraph");
-		p = el(div, "p", NULL);
+		div = hk_el(parent, "div", "paragraph");
+		p = hk_el(div, "p", NULL);
 	}
 	xmlNewProp(div, X("id"), X(n->id));
 	number(p, n, rc);
@@ -333,7 +282,7 @@ list_for(xmlNodePtr parent, const char *cls)
 		if (same)
 			return last;
 	}
-	return el(parent, "ol", cls);
+	return hk_el(parent, "ol", cls);
 }
 
 static xmlNodePtr
@@ -341,7 +290,7 @@ r_item(xmlNodePtr parent, const struct node *n, struct rctx *rc)
 {
 	xmlNodePtr li;
 
-	li = el(list_for(parent, n->type == N_ITEM ? "items" : "subitems"),
+	li = hk_el(list_for(parent, n->type == N_ITEM ? "items" : "subitems"),
 	    "li", NULL);
 	xmlNewProp(li, X("id"), X(n->id));
 	number(li, n, rc);
@@ -359,23 +308,23 @@ r_table(xmlNodePtr parent, const struct node *n, struct rctx *rc)
 	size_t r, c;
 
 	(void)rc;
-	wrap = el(parent, "div", "table-wrap");
-	tbl = el(wrap, "table", NULL);
+	wrap = hk_el(parent, "div", "table-wrap");
+	tbl = hk_el(wrap, "table", NULL);
 	xmlNewProp(tbl, X("id"), X(n->id));
 	for (r = 0; r < t->nrows; r++) {
 		if (r == 0)
-			sec = el(tbl, "thead", NULL);
+			sec = hk_el(tbl, "thead", NULL);
 		else if (r == 1)
-			sec = el(tbl, "tbody", NULL);
-		tr = el(sec, "tr", NULL);
+			sec = hk_el(tbl, "tbody", NULL);
+		tr = hk_el(sec, "tr", NULL);
 		for (c = 0; c < t->ncols; c++) {
 			cls[0] = '\0';
 			if (t->align[c] == 'r' || t->align[c] == 'c')
 				snprintf(cls, sizeof(cls), "al-%c",
 				    t->align[c]);
-			cell = el(tr, r == 0 ? "th" : "td",
+			cell = hk_el(tr, r == 0 ? "th" : "td",
 			    cls[0] ? cls : NULL);
-			plain(cell, t->cells[r * t->ncols + c],
+			hk_lines(cell, t->cells[r * t->ncols + c],
 			    strlen(t->cells[r * t->ncols + c]));
 		}
 	}
@@ -436,7 +385,7 @@ toc(xmlNodePtr parent, const struct node *root)
 	struct node *n;
 	struct buf b;
 
-	stack[0] = el(parent, "ol", NULL);
+	stack[0] = hk_el(parent, "ol", NULL);
 	iter_init(&it, (struct node *)root);
 	while ((ev = iter_next(&it)) != ITER_DONE) {
 		n = it.cur;
@@ -447,7 +396,7 @@ toc(xmlNodePtr parent, const struct node *root)
 				sp--;
 			continue;
 		}
-		li = el(stack[sp], "li", NULL);
+		li = hk_el(stack[sp], "li", NULL);
 		buf_init(&b);
 		if (n->label)
 			buf_puts(&b, n->label);
@@ -461,7 +410,7 @@ toc(xmlNodePtr parent, const struct node *root)
 		anchor_link(li, n->id, NULL, b.data, NULL);
 		buf_release(&b);
 		if (n->type == N_DIVISION && sp + 1 < 32) {
-			ol = el(li, "ol", NULL);
+			ol = hk_el(li, "ol", NULL);
 			stack[++sp] = ol;
 		}
 	}
@@ -480,7 +429,7 @@ fill_text(htmlDocPtr doc, const char *slot, const char *s)
 		return;
 	tpl_clear(n);
 	if (s != NULL)
-		texts(n, s);
+		hk_texts(n, s);
 }
 
 static void
@@ -488,52 +437,52 @@ meta_list(xmlNodePtr slot, const struct doc *doc, const struct page_ctx *pc,
     const struct words *w)
 {
 	const struct meta *m = &doc->meta;
-	xmlNodePtr dl = el(slot, "dl", "meta"), dd, ul, li;
+	xmlNodePtr dl = hk_el(slot, "dl", "meta"), dd, ul, li;
 	struct buf b;
 	size_t i;
 
-	texts(el(dl, "dt", NULL), w->provider);
-	texts(el(dl, "dd", NULL), m->provider_name);
-	texts(el(dl, "dt", NULL), w->revision);
-	dd = el(dl, "dd", NULL);
-	xmlNewProp(el(dd, "time", NULL), X("datetime"), X(m->revision));
-	texts(dd->children, m->revision);
+	hk_texts(hk_el(dl, "dt", NULL), w->provider);
+	hk_texts(hk_el(dl, "dd", NULL), m->provider_name);
+	hk_texts(hk_el(dl, "dt", NULL), w->revision);
+	dd = hk_el(dl, "dd", NULL);
+	xmlNewProp(hk_el(dd, "time", NULL), X("datetime"), X(m->revision));
+	hk_texts(dd->children, m->revision);
 	if (m->document_number) {
-		texts(el(dl, "dt", NULL), w->docnum);
-		texts(el(dl, "dd", NULL), m->document_number);
+		hk_texts(hk_el(dl, "dt", NULL), w->docnum);
+		hk_texts(hk_el(dl, "dd", NULL), m->document_number);
 	}
 	if (m->nchanges) {
-		texts(el(dl, "dt", NULL), w->changes);
-		ul = el(el(dl, "dd", NULL), "ul", "changes");
+		hk_texts(hk_el(dl, "dt", NULL), w->changes);
+		ul = hk_el(hk_el(dl, "dd", NULL), "ul", "changes");
 		for (i = 0; i < m->nchanges; i++)
-			texts(el(ul, "li", NULL), m->changes[i]);
+			hk_texts(hk_el(ul, "li", NULL), m->changes[i]);
 	}
 	if (pc->nrevisions > 1) {
-		texts(el(dl, "dt", NULL), w->revisions);
-		ul = el(el(dl, "dd", NULL), "ul", "revisions");
+		hk_texts(hk_el(dl, "dt", NULL), w->revisions);
+		ul = hk_el(hk_el(dl, "dd", NULL), "ul", "revisions");
 		for (i = pc->nrevisions; i-- > 0;) {
 			const struct doc *r = pc->revisions[i];
 
-			li = el(ul, "li", NULL);
+			li = hk_el(ul, "li", NULL);
 			if (r == doc) {
-				texts(el(li, "strong", NULL),
+				hk_texts(hk_el(li, "strong", NULL),
 				    r->meta.revision);
-				texts(li, "（");
-				texts(li, w->current);
-				texts(li, "）");
+				hk_texts(li, "（");
+				hk_texts(li, w->current);
+				hk_texts(li, "）");
 				continue;
 			}
 			buf_init(&b);
 			buf_printf(&b, "%s.html", r->meta.revision);
-			link(li, b.data, NULL, r->meta.revision);
+			hk_link(li, b.data, NULL, r->meta.revision);
 			buf_release(&b);
 		}
 	}
 	if (pc->nlinks) {
-		texts(el(dl, "dt", NULL), w->related);
-		ul = el(el(dl, "dd", NULL), "ul", "related");
+		hk_texts(hk_el(dl, "dt", NULL), w->related);
+		ul = hk_el(hk_el(dl, "dd", NULL), "ul", "related");
 		for (i = 0; i < pc->nlinks; i++)
-			link(el(ul, "li", NULL), pc->links[i].href, NULL,
+			hk_link(hk_el(ul, "li", NULL), pc->links[i].href, NULL,
 			    pc->links[i].label);
 	}
 }
@@ -547,16 +496,16 @@ history_table(xmlNodePtr slot, const struct doc *doc, const struct words *w)
 
 	if (m->nhistory == 0)
 		return;
-	texts(el(slot, "h2", NULL), w->history);
-	table = el(el(slot, "div", "table-wrap"), "table", NULL);
-	tr = el(el(table, "thead", NULL), "tr", NULL);
-	texts(el(tr, "th", NULL), w->date);
-	texts(el(tr, "th", NULL), w->note);
-	table = el(table, "tbody", NULL);
+	hk_texts(hk_el(slot, "h2", NULL), w->history);
+	table = hk_el(hk_el(slot, "div", "table-wrap"), "table", NULL);
+	tr = hk_el(hk_el(table, "thead", NULL), "tr", NULL);
+	hk_texts(hk_el(tr, "th", NULL), w->date);
+	hk_texts(hk_el(tr, "th", NULL), w->note);
+	table = hk_el(table, "tbody", NULL);
 	for (i = 0; i < m->nhistory; i++) {
-		tr = el(table, "tr", NULL);
-		texts(el(tr, "td", NULL), m->history[i].date);
-		texts(el(tr, "td", NULL), m->history[i].note);
+		tr = hk_el(table, "tr", NULL);
+		hk_texts(hk_el(tr, "td", NULL), m->history[i].date);
+		hk_texts(hk_el(tr, "td", NULL), m->history[i].note);
 	}
 }
 
@@ -675,8 +624,8 @@ html_index(const struct templates *t, const struct corpus *c,
 			if (extras[i].group != NULL)
 				continue;
 			if (ul == NULL)
-				ul = el(slot, "ul", "extras");
-			link(el(ul, "li", NULL), extras[i].href, NULL,
+				ul = hk_el(slot, "ul", "extras");
+			hk_link(hk_el(ul, "li", NULL), extras[i].href, NULL,
 			    extras[i].label);
 		}
 	}
@@ -691,34 +640,34 @@ html_index(const struct templates *t, const struct corpus *c,
 			;
 		if (prev == NULL ||
 		    strcmp(prev->meta.provider, d->meta.provider) != 0) {
-			prov = el(slot, "section", "provider");
+			prov = hk_el(slot, "section", "provider");
 			xmlNewProp(prov, X("id"), X(d->meta.provider));
-			texts(el(prov, "h2", NULL), d->meta.provider_name);
+			hk_texts(hk_el(prov, "h2", NULL), d->meta.provider_name);
 		}
 		prev = d;
 		/* The newest revision names the document. */
-		sec = el(prov, "section", "document");
-		texts(el(sec, "h3", NULL), c->docs[end - 1]->meta.title);
-		ul = el(sec, "ul", "revisions");
+		sec = hk_el(prov, "section", "document");
+		hk_texts(hk_el(sec, "h3", NULL), c->docs[end - 1]->meta.title);
+		ul = hk_el(sec, "ul", "revisions");
 		for (j = end; j-- > i;) {
 			const struct doc *r = c->docs[j];
 			const struct meta *m = &r->meta;
 
-			li = el(ul, "li", NULL);
+			li = hk_el(ul, "li", NULL);
 			buf_init(&b);
 			buf_printf(&b, "%s/%s/%s.html", m->provider,
 			    m->document, m->revision);
-			xmlNewProp(link(li, b.data, NULL, NULL), X("lang"),
+			xmlNewProp(hk_link(li, b.data, NULL, NULL), X("lang"),
 			    X(m->lang));
-			texts(li->children, m->revision);
+			hk_texts(li->children, m->revision);
 			buf_release(&b);
 			if (j == end - 1)
-				texts(el(li, "span", "latest"),
+				hk_texts(hk_el(li, "span", "latest"),
 				    words_for(m->lang)->latest);
 			if (m->nhistory > 0 && strcmp(m->history[
 			    m->nhistory - 1].date, m->revision) == 0) {
-				texts(li, " ");
-				texts(li, m->history[m->nhistory - 1].note);
+				hk_texts(li, " ");
+				hk_texts(li, m->history[m->nhistory - 1].note);
 			}
 		}
 		/* Links grouped under this document (新旧対照表 …). */
@@ -729,8 +678,8 @@ html_index(const struct templates *t, const struct corpus *c,
 			    strcmp(extras[j].group, b.data) != 0)
 				continue;
 			if (ul == NULL)
-				ul = el(sec, "ul", "related");
-			link(el(ul, "li", NULL), extras[j].href, NULL,
+				ul = hk_el(sec, "ul", "related");
+			hk_link(hk_el(ul, "li", NULL), extras[j].href, NULL,
 			    extras[j].label);
 		}
 		buf_release(&b);

@@ -18,11 +18,11 @@
 #include "diff.h"
 #include "doc.h"
 #include "html.h"
+#include "htmlkit.h"
 #include "template.h"
 #include "version.h"
 #include "xalloc.h"
 
-#define X(s)	((const xmlChar *)(s))
 
 struct hctx {
 	const struct diff	*D;
@@ -30,40 +30,10 @@ struct hctx {
 	xmlNodePtr		 rows;
 };
 
-static xmlNodePtr
-el(xmlNodePtr parent, const char *name, const char *cls)
-{
-	xmlNodePtr e = xmlNewNode(NULL, X(name));
-
-	if (cls != NULL)
-		xmlNewProp(e, X("class"), X(cls));
-	if (parent != NULL)
-		xmlAddChild(parent, e);
-	return e;
-}
-
-/* Text, its line breaks as <br>; never markup. */
-static void
-textn(xmlNodePtr parent, const char *s, size_t len)
-{
-	const char *nl;
-
-	while (len > 0 && (nl = memchr(s, '\n', len)) != NULL) {
-		if (nl > s)
-			xmlAddChild(parent, xmlNewTextLen(X(s),
-			    (int)(nl - s)));
-		el(parent, "br", NULL);
-		len -= (size_t)(nl - s) + 1;
-		s = nl + 1;
-	}
-	if (len > 0)
-		xmlAddChild(parent, xmlNewTextLen(X(s), (int)len));
-}
-
 static void
 texts(xmlNodePtr parent, const char *s)
 {
-	textn(parent, s, strlen(s));
+	hk_lines(parent, s, strlen(s));
 }
 
 /* A short label for folds inside a clause: 第3項, 第2号; else the path. */
@@ -113,7 +83,7 @@ heading(xmlNodePtr p, const struct node *n, int mark_num, int mark_cap,
 
 	if (n->label != NULL) {
 		if (mark_num)
-			t = el(p, mark, NULL);
+			t = hk_el(p, mark, NULL);
 		texts(t, n->label);
 		if (n->type == N_DIVISION && n->caption)
 			texts(p, " ");
@@ -122,7 +92,7 @@ heading(xmlNodePtr p, const struct node *n, int mark_num, int mark_cap,
 			texts(p, "　");
 	}
 	if (n->caption != NULL) {
-		t = mark_cap ? el(p, mark, NULL) : p;
+		t = mark_cap ? hk_el(p, mark, NULL) : p;
 		if (n->type == N_ARTICLE) {
 			texts(t, "（");
 			texts(t, n->caption);
@@ -135,13 +105,13 @@ heading(xmlNodePtr p, const struct node *n, int mark_num, int mark_cap,
 static void
 table_text(xmlNodePtr cell, const struct node *n)
 {
-	xmlNodePtr table = el(cell, "table", NULL), tr;
+	xmlNodePtr table = hk_el(cell, "table", NULL), tr;
 	size_t r, c;
 
 	for (r = 0; r < n->table->nrows; r++) {
-		tr = el(table, "tr", NULL);
+		tr = hk_el(table, "tr", NULL);
 		for (c = 0; c < n->table->ncols; c++)
-			texts(el(tr, r == 0 ? "th" : "td", NULL),
+			texts(hk_el(tr, r == 0 ? "th" : "td", NULL),
 			    n->table->cells[r * n->table->ncols + c]);
 	}
 }
@@ -152,17 +122,17 @@ clause_p(xmlNodePtr cell, const struct node *n, const struct dnode *d,
     int side_new, int whole)
 {
 	const char *mark = side_new ? "ins" : "del";
-	xmlNodePtr p = el(cell, "p", n->type == N_ARTICLE ||
+	xmlNodePtr p = hk_el(cell, "p", n->type == N_ARTICLE ||
 	    n->type == N_DIVISION ? "heading" : NULL);
 	const char *s = n->text;
 	size_t at = 0, k, off, len;
 
 	if (n->table != NULL) {
-		table_text(whole ? el(cell, mark, NULL) : cell, n);
+		table_text(whole ? hk_el(cell, mark, NULL) : cell, n);
 		return;
 	}
 	if (whole) {
-		p = el(p, mark, NULL);
+		p = hk_el(p, mark, NULL);
 		heading(p, n, 0, 0, mark);
 	} else
 		heading(p, n, d != NULL && d->renumbered,
@@ -177,9 +147,9 @@ clause_p(xmlNodePtr cell, const struct node *n, const struct dnode *d,
 	for (k = 0; k < d->nedits; k++) {
 		off = side_new ? d->edits[k].noff : d->edits[k].ooff;
 		len = side_new ? d->edits[k].nlen : d->edits[k].olen;
-		textn(p, s + at, off - at);
+		hk_lines(p, s + at, off - at);
 		if (len > 0)
-			textn(el(p, mark, NULL), s + off, len);
+			hk_lines(hk_el(p, mark, NULL), s + off, len);
 		at = off + len;
 	}
 	texts(p, s + at);
@@ -195,7 +165,7 @@ part_p(xmlNodePtr cell, const struct dnode *d, const struct node *n,
     int side_new, int mark_num, size_t *base)
 {
 	const char *mark = side_new ? "ins" : "del";
-	xmlNodePtr p = el(cell, "p", NULL);
+	xmlNodePtr p = hk_el(cell, "p", NULL);
 	const char *s = n->text;
 	size_t len, at = 0, k, off, l, end;
 
@@ -211,8 +181,8 @@ part_p(xmlNodePtr cell, const struct dnode *d, const struct node *n,
 			continue;
 		off = off < *base ? 0 : off - *base;
 		end = end - *base > len ? len : end - *base;
-		textn(p, s + at, off - at);
-		textn(el(p, mark, NULL), s + off, end - off);
+		hk_lines(p, s + at, off - at);
+		hk_lines(hk_el(p, mark, NULL), s + off, end - off);
 		at = end;
 	}
 	texts(p, s + at);
@@ -233,14 +203,14 @@ clause_tree(xmlNodePtr cell, const struct node *n, int side_new, int whole)
 static void
 placeholder(xmlNodePtr cell, const char *s)
 {
-	texts(el(cell, "p", "placeholder"), s);
+	texts(hk_el(cell, "p", "placeholder"), s);
 }
 
 /* A row: two cells in the configured order. */
 static void
 row(struct hctx *h, const struct dnode *d, xmlNodePtr *cnew, xmlNodePtr *cold)
 {
-	xmlNodePtr tr = el(h->rows, "tr", NULL);
+	xmlNodePtr tr = hk_el(h->rows, "tr", NULL);
 	const struct node *n = d->new ? d->new : d->old;
 	struct buf id;
 
@@ -251,11 +221,11 @@ row(struct hctx *h, const struct dnode *d, xmlNodePtr *cnew, xmlNodePtr *cold)
 		buf_release(&id);
 	}
 	if (h->new_first) {
-		*cnew = el(tr, "td", NULL);
-		*cold = el(tr, "td", NULL);
+		*cnew = hk_el(tr, "td", NULL);
+		*cold = hk_el(tr, "td", NULL);
 	} else {
-		*cold = el(tr, "td", NULL);
-		*cnew = el(tr, "td", NULL);
+		*cold = hk_el(tr, "td", NULL);
+		*cnew = hk_el(tr, "td", NULL);
 	}
 }
 
@@ -263,11 +233,11 @@ row(struct hctx *h, const struct dnode *d, xmlNodePtr *cnew, xmlNodePtr *cold)
 static void
 folded(xmlNodePtr cell, const struct node *const *v, size_t n, int side_new)
 {
-	xmlNodePtr det = el(cell, "details", NULL), sum;
+	xmlNodePtr det = hk_el(cell, "details", NULL), sum;
 	char *a, *b;
 	size_t i;
 
-	sum = el(det, "summary", NULL);
+	sum = hk_el(det, "summary", NULL);
 	if ((a = short_label(v[0])) == NULL)
 		a = label(v[0]);
 	if (n > 1) {
@@ -438,11 +408,11 @@ summary(xmlNodePtr slot, const struct diff *D)
 	size_t k, r;
 	char *l1, *l2;
 
-	texts(el(slot, "h2", NULL), "変更の概要");
+	texts(hk_el(slot, "h2", NULL), "変更の概要");
 	if (D->cross)
-		texts(el(slot, "p", NULL), "異なる約款の比較です。条番号ではなく、"
+		texts(hk_el(slot, "p", NULL), "異なる約款の比較です。条番号ではなく、"
 		    "見出しと内容の近さで条を対応させています。");
-	ul = el(slot, "ul", "counts");
+	ul = hk_el(slot, "ul", "counts");
 	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
 		if (D->count[kinds[k].k] == 0)
 			continue;
@@ -457,7 +427,7 @@ summary(xmlNodePtr slot, const struct diff *D)
 			buf_printf(&b, "%s %zu件", D->cross && kinds[k].k ==
 			    DK_MODIFIED ? "相違" : kinds[k].ja,
 			    D->count[kinds[k].k]);
-		texts(el(ul, "li", NULL), b.data);
+		texts(hk_el(ul, "li", NULL), b.data);
 		buf_release(&b);
 	}
 	for (r = 0; r < D->nrenums; r++) {
@@ -477,25 +447,25 @@ summary(xmlNodePtr slot, const struct diff *D)
 			free(l3);
 			free(l4);
 		}
-		texts(el(ul, "li", NULL), b.data);
+		texts(hk_el(ul, "li", NULL), b.data);
 		buf_release(&b);
 		free(l1);
 		free(l2);
 	}
 	if (!diff_changed(D)) {
-		texts(el(ul, "li", NULL), "変更はありません");
+		texts(hk_el(ul, "li", NULL), "変更はありません");
 		return;
 	}
-	ul = el(slot, "ul", "changes");
+	ul = hk_el(slot, "ul", "changes");
 	for (d = D->root->first; d != NULL; d = dnode_next(d)) {
 		const struct node *n = d->new ? d->new : d->old;
 
 		if (!dnode_changed(D, d) || d->kind == DK_MATCHED)
 			continue;
-		li = el(ul, "li", NULL);
+		li = hk_el(ul, "li", NULL);
 		buf_init(&b);
 		buf_printf(&b, "#%s-%s", d->new ? "n" : "o", n->id);
-		a = el(li, "a", NULL);
+		a = hk_el(li, "a", NULL);
 		xmlNewProp(a, X("href"), X(b.data));
 		buf_release(&b);
 		l1 = label(n);
@@ -580,8 +550,8 @@ html_diff(const struct diff *D, const char *tpldir, const char *root,
 		const char *r = D->cross ? mo->provider_name : "改正前";
 
 		tpl_clear(slot);
-		texts(el(slot, "th", NULL), new_first ? l : r);
-		texts(el(slot, "th", NULL), new_first ? r : l);
+		texts(hk_el(slot, "th", NULL), new_first ? l : r);
+		texts(hk_el(slot, "th", NULL), new_first ? r : l);
 	}
 	if ((slot = tpl_slot(doc, "rows")) != NULL) {
 		tpl_clear(slot);

@@ -17,6 +17,7 @@
 #include "buf.h"
 #include "doc.h"
 #include "html.h"
+#include "htmlkit.h"
 #include "matrix.h"
 #include "template.h"
 #include "topics.h"
@@ -24,57 +25,38 @@
 #include "version.h"
 #include "xalloc.h"
 
-#define X(s)	((const xmlChar *)(s))
-
-static xmlNodePtr
-el(xmlNodePtr parent, const char *name, const char *cls)
-{
-	xmlNodePtr e = xmlNewNode(NULL, X(name));
-
-	if (cls != NULL)
-		xmlNewProp(e, X("class"), X(cls));
-	if (parent != NULL)
-		xmlAddChild(parent, e);
-	return e;
-}
-
-static void
-texts(xmlNodePtr parent, const char *s)
-{
-	xmlAddChild(parent, xmlNewText(X(s)));
-}
 
 static xmlNodePtr
 span(xmlNodePtr parent, const char *cls, const char *s)
 {
-	xmlNodePtr e = el(parent, "span", cls);
+	xmlNodePtr e = hk_el(parent, "span", cls);
 
-	texts(e, s);
+	hk_texts(e, s);
 	return e;
 }
 
 static void
 head_row(xmlNodePtr table, const struct matrix *m, const char *root)
 {
-	xmlNodePtr tr = el(el(table, "thead", NULL), "tr", NULL), th, a;
+	xmlNodePtr tr = hk_el(hk_el(table, "thead", NULL), "tr", NULL), th, a;
 	struct buf href;
 	size_t j;
 
-	th = el(tr, "th", NULL);
+	th = hk_el(tr, "th", NULL);
 	xmlNewProp(th, X("scope"), X("col"));
-	texts(th, "項目");
+	hk_texts(th, "項目");
 	for (j = 0; j < m->ncols; j++) {
 		const struct meta *mt = &m->cols[j].doc->meta;
 
-		th = el(tr, "th", NULL);
+		th = hk_el(tr, "th", NULL);
 		xmlNewProp(th, X("scope"), X("col"));
-		texts(th, mt->provider_name);
+		hk_texts(th, mt->provider_name);
 		buf_init(&href);
 		buf_printf(&href, "%s%s/%s/%s.html", root, mt->provider,
 		    mt->document, mt->revision);
-		a = el(el(th, "span", "doc"), "a", NULL);
+		a = hk_el(hk_el(th, "span", "doc"), "a", NULL);
 		xmlNewProp(a, X("href"), X(href.data));
-		texts(a, mt->title);
+		hk_texts(a, mt->title);
 		buf_release(&href);
 		span(th, "rev", mt->revision);
 	}
@@ -94,7 +76,7 @@ cell(xmlNodePtr tr, const struct mrow *r, const struct cell *c,
 	buf_puts(&b, cls[c->state]);
 	if (c->best)
 		buf_puts(&b, " best");
-	td = el(tr, "td", b.data);
+	td = hk_el(tr, "td", b.data);
 	buf_release(&b);
 	if (c->state == CELL_VALUE && r->topic->vtype != VT_PRESENCE &&
 	    r->topic->vtype != VT_COURT && r->topic->vtype != VT_LAW) {
@@ -116,15 +98,15 @@ cell(xmlNodePtr tr, const struct mrow *r, const struct cell *c,
 		span(td, "raw", c->raw);
 	free(label);
 	if (c->nrefs > 0) {
-		refs = el(td, "span", "clauses");
+		refs = hk_el(td, "span", "clauses");
 		for (k = 0; k < c->nrefs; k++) {
 			if (k)
-				texts(refs, "、");
+				hk_texts(refs, "、");
 			buf_init(&b);
 			buf_printf(&b, "%s%s", root, c->refs[k].href);
-			a = el(refs, "a", NULL);
+			a = hk_el(refs, "a", NULL);
 			xmlNewProp(a, X("href"), X(b.data));
-			texts(a, c->refs[k].label);
+			hk_texts(a, c->refs[k].label);
 			buf_release(&b);
 		}
 	}
@@ -153,26 +135,26 @@ html_matrix(const char *tpldir, const struct matrix *m, const char *root,
 			buf_printf(&b, "%s 時点で施行されている版", m->as_of);
 		else
 			buf_puts(&b, "各文書の最新版");
-		texts(slot, b.data);
+		hk_texts(slot, b.data);
 		buf_release(&b);
 	}
 	if ((slot = tpl_slot(h, "footer")) != NULL) {
 		tpl_clear(slot);
-		texts(slot, "termc " TERMC_VERSION);
+		hk_texts(slot, "termc " TERMC_VERSION);
 	}
 	if ((slot = tpl_slot(h, "table")) != NULL) {
 		tpl_clear(slot);
-		table = el(slot, "table", "matrix");
+		table = hk_el(slot, "table", "matrix");
 		head_row(table, m, root);
-		tbody = el(table, "tbody", NULL);
+		tbody = hk_el(table, "tbody", NULL);
 		for (i = 0; i < m->nrows; i++) {
 			const struct mrow *r = &m->rows[i];
 
-			tr = el(tbody, "tr", r->differs ? "differs" : NULL);
+			tr = hk_el(tbody, "tr", r->differs ? "differs" : NULL);
 			xmlNewProp(tr, X("id"), X(r->topic->id));
-			th = el(tr, "th", NULL);
+			th = hk_el(tr, "th", NULL);
 			xmlNewProp(th, X("scope"), X("row"));
-			texts(th, r->topic->ja);
+			hk_texts(th, r->topic->ja);
 			span(th, "en", r->topic->en);
 			span(th, "vtype", vtype_name(r->topic->vtype));
 			for (j = 0; j < m->ncols; j++)
