@@ -374,7 +374,7 @@ put_text(struct node *node, const struct flat *f, size_t base, size_t len,
     size_t skip, int append)
 {
 	const char *seg = f->text.data + base;
-	size_t b = skip, e = len, n, i, at, s0, s1;
+	size_t b = skip < len ? skip : len, e = len, n, i, at, s0, s1;
 	struct buf out;
 	int32_t c;
 
