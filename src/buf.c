@@ -2,6 +2,7 @@
  * Growable byte buffer: see buf.h.  Capacity doubles, so appending n bytes
  * costs O(n) amortized.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,12 +37,22 @@ buf_reset(struct buf *b)
 void
 buf_grow(struct buf *b, size_t extra)
 {
-	size_t need = b->len + extra + 1;
+	size_t need;
 
+	/*
+	 * A wrapped size or a released buffer is a caller's bug: abort
+	 * rather than loop on a capacity that doubles to 0, or overrun.
+	 */
+	if (extra >= SIZE_MAX - b->len || b->cap == 0) {
+		fprintf(stderr, "termc: buf_grow: %s\n", b->cap == 0 ?
+		    "buffer used after release" : "size overflow");
+		abort();
+	}
+	need = b->len + extra + 1;
 	if (need <= b->cap)
 		return;
 	while (b->cap < need)
-		b->cap *= 2;
+		b->cap = b->cap > SIZE_MAX / 2 ? need : b->cap * 2;
 	b->data = xrealloc(b->data, b->cap);
 }
 

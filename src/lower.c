@@ -425,7 +425,7 @@ put_text(struct node *node, const struct flat *f, size_t base, size_t len,
     size_t skip, int append)
 {
 	const char *seg = f->text.data + base;
-	size_t b = skip, e = len, n, i, at, s0, s1;
+	size_t b = skip < len ? skip : len, e = len, n, i, at, s0, s1;
 	struct buf out;
 	int32_t c;
 
@@ -776,18 +776,22 @@ lower_list(struct lower *L, struct node *container, struct node *owner,
 				struct flat f;
 				size_t i, from, to;
 				int pl = cmark_node_get_start_line(child);
+				char *first_line;
 
 				flat_take(L, &f);
 				flatten(L, child, &f, 1);
 				to = f.nbrk ? f.brk[0] : f.text.len;
 				/*
 				 * A bullet entry may carry its number as a
-				 * written marker: "- (1) …", "- 2 …".
+				 * written marker: "- (1) …", "- 2 …".  Only
+				 * on its first line: the flattened text runs
+				 * on into the next ("- 一" + "　z" is no 一　).
 				 */
+				first_line = xstrndup(f.text.data, to);
 				if (!ordered && entry->implicit &&
 				    (type == N_PARAGRAPH ?
-				    para_marker_parse(f.text.data, &m) :
-				    item_marker_parse(f.text.data, &m))) {
+				    para_marker_parse(first_line, &m) :
+				    item_marker_parse(first_line, &m))) {
 					free(entry->num);
 					entry->num = numstr(m.value);
 					entry->label = text_trim(f.text.data,
@@ -796,6 +800,7 @@ lower_list(struct lower *L, struct node *container, struct node *owner,
 					put_text(entry, &f, 0, to, m.skip, 0);
 				} else
 					put_text(entry, &f, 0, to, 0, 0);
+				free(first_line);
 				for (i = 1; i <= f.nbrk; i++) {
 					from = f.brk[i - 1];
 					to = i == f.nbrk ? f.text.len : f.brk[i];
