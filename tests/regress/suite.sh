@@ -6,6 +6,10 @@ for md in tests/regress/*.md; do
 	base=${md%.md}
 	name=$(basename "$base")
 	rc=$(capture tree "$md")
+	# Exit 1 exactly when the expected diagnostics hold an error.
+	want=0
+	grep -q ': error: ' "$base.lint" 2>/dev/null && want=1
+	[ "$rc" = "$want" ] && ok || bad "regress $name: exit $rc, expected $want"
 	check "regress $name: tree" "$base.tree" "$tmp/out"
 	if [ -f "$base.lint" ] || [ -s "$tmp/err" ]; then
 		check "regress $name: diagnostics" "$base.lint" "$tmp/err"
