@@ -75,12 +75,6 @@ norm(const char *s, size_t len)
 	return t;
 }
 
-static int
-lit(const char *s, const char *w)
-{
-	return strncmp(s, w, strlen(w)) == 0;
-}
-
 /* "第23条（禁止される行為）" for messages; caller frees. */
 static char *
 article_name(const struct node *a)
@@ -354,7 +348,7 @@ boundary(const char *p)
 	size_t i;
 
 	for (i = 0; i < sizeof(stops) / sizeof(stops[0]); i++)
-		if (lit(p, stops[i]))
+		if (has_prefix(p, stops[i]))
 			return (int)strlen(stops[i]);
 	return 0;
 }
@@ -404,7 +398,7 @@ skip_word(const char *s, const char *const *words, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (lit(s, words[i]))
+		if (has_prefix(s, words[i]))
 			return strlen(words[i]);
 	return 0;
 }
@@ -430,23 +424,23 @@ defs_inline(const struct doc *doc, struct defs *D, const char *text, int line,
 		while ((k = skip_word(q, fillers,
 		    sizeof(fillers) / sizeof(fillers[0]))) > 0)
 			q += k;
-		if (lit(q, "「"))
+		if (has_prefix(q, "「"))
 			close = "」";
-		else if (lit(q, "『"))
+		else if (has_prefix(q, "『"))
 			close = "』";
 		else
 			continue;
 		t = q + strlen("「");
 		/* A term is short: look for its end within 90 bytes. */
 		for (tend = t; *tend != '\0' && tend - t < 90 &&
-		    !lit(tend, close); tend++)
+		    !has_prefix(tend, close); tend++)
 			;
-		if (!lit(tend, close))
+		if (!has_prefix(tend, close))
 			continue;
 		q = tend + strlen(close);
-		if (!lit(q, "といいます") && !lit(q, "という") &&
-		    !lit(q, "とします") && !lit(q, "とする") &&
-		    !lit(q, "と称") && !lit(q, "と総称"))
+		if (!has_prefix(q, "といいます") && !has_prefix(q, "という") &&
+		    !has_prefix(q, "とします") && !has_prefix(q, "とする") &&
+		    !has_prefix(q, "と称") && !has_prefix(q, "と総称"))
 			continue;
 		/* The unclosed bracket before 以下. */
 		open = NULL;
@@ -454,14 +448,14 @@ defs_inline(const struct doc *doc, struct defs *D, const char *text, int line,
 		for (w = p; w > text && p - w < 600; ) {
 			k = utf8_prev_len(text, (size_t)(w - text));
 			w -= k;
-			if (lit(w, "）") || lit(w, ")"))
+			if (has_prefix(w, "）") || has_prefix(w, ")"))
 				depth++;
-			else if (lit(w, "（") || lit(w, "(")) {
+			else if (has_prefix(w, "（") || has_prefix(w, "(")) {
 				if (depth-- == 0) {
 					open = w;
 					break;
 				}
-			} else if (lit(w, "。") || *w == '\n')
+			} else if (has_prefix(w, "。") || *w == '\n')
 				break;
 		}
 		if (open == NULL)
@@ -501,7 +495,7 @@ defs_entry(const struct doc *doc, struct defs *D, const char *text, int line,
 	for (i = 0; text + i < sep; i++) {
 		if ((text[i] & 0xc0) != 0x80)
 			cps++;
-		if (lit(text + i, "。") || lit(text + i, "、"))
+		if (has_prefix(text + i, "。") || has_prefix(text + i, "、"))
 			return;
 	}
 	if (cps > 20)
@@ -592,7 +586,7 @@ rate(const char *s, size_t *used)
 	if ((whole = numeral_parse(p, &n, 1)) < 0)
 		return -1;
 	p += n;
-	if (lit(p, ".") || lit(p, "．") || lit(p, "・")) {
+	if (has_prefix(p, ".") || has_prefix(p, "．") || has_prefix(p, "・")) {
 		p += *p == '.' ? 1 : strlen("．");
 		while ((n = utf8_next(p, strnlen(p, 4), &c)) > 0) {
 			long v = c >= '0' && c <= '9' ? c - '0' :
@@ -638,10 +632,10 @@ rule_interest(const struct doc *doc, struct diags *d)
 		for (p = n->text; *p != '\0'; p++) {
 			if (*p == '\n')
 				ln++;
-			if (!lit(p, "年"))
+			if (!has_prefix(p, "年"))
 				continue;
 			q = p + strlen("年");
-			if (lit(q, "率") || lit(q, "利"))
+			if (has_prefix(q, "率") || has_prefix(q, "利"))
 				q += strlen("率");
 			while (*q == ' ')
 				q++;

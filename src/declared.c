@@ -19,6 +19,7 @@
 #include "diff.h"
 #include "doc.h"
 #include "numeral.h"
+#include "text.h"
 #include "xalloc.h"
 
 enum verb { V_ANY, V_ADD, V_REMOVE, V_MODIFY, V_MOVE };
@@ -41,12 +42,6 @@ static const struct {
 	{ "修正", V_MODIFY }, { "移動", V_MOVE },
 };
 
-static int
-starts(const char *s, const char *w)
-{
-	return strncmp(s, w, strlen(w)) == 0;
-}
-
 /* Parse the clause references in one declaration string. */
 static size_t
 parse_decls(const char *s, struct decl **v, size_t n, size_t *cap)
@@ -56,8 +51,8 @@ parse_decls(const char *s, struct decl **v, size_t n, size_t *cap)
 	struct decl *cur = NULL;
 
 	while (*s != '\0') {
-		if (starts(s, "第") && (val = numeral_parse(s + 3, &used, 1)) >= 0 &&
-		    starts(s + 3 + used, "条")) {
+		if (has_prefix(s, "第") && (val = numeral_parse(s + 3, &used, 1)) >= 0 &&
+		    has_prefix(s + 3 + used, "条")) {
 			if (n == *cap) {
 				*cap = *cap ? 2 * *cap : 8;
 				*v = xreallocarray(*v, *cap, sizeof(**v));
@@ -66,21 +61,21 @@ parse_decls(const char *s, struct decl **v, size_t n, size_t *cap)
 			memset(cur, 0, sizeof(*cur));
 			cur->art[0] = val;
 			s += 3 + used + 3;
-			if (starts(s, "の") &&
+			if (has_prefix(s, "の") &&
 			    (val = numeral_parse(s + 3, &used, 1)) >= 0) {
 				cur->art[1] = val;
 				s += 3 + used;
 			}
-			if (starts(s, "第"))
+			if (has_prefix(s, "第"))
 				s += 3;
 			if ((val = numeral_parse(s, &used, 1)) >= 0 &&
-			    starts(s + used, "項")) {
+			    has_prefix(s + used, "項")) {
 				cur->para = val;
 				s += used + 3;
-				if (starts(s, "第"))
+				if (has_prefix(s, "第"))
 					s += 3;
 				if ((val = numeral_parse(s, &used, 1)) >= 0 &&
-				    starts(s + used, "号")) {
+				    has_prefix(s + used, "号")) {
 					cur->item = val;
 					s += used + 3;
 				}
@@ -88,7 +83,7 @@ parse_decls(const char *s, struct decl **v, size_t n, size_t *cap)
 			continue;
 		}
 		for (k = 0; k < sizeof(verbs) / sizeof(verbs[0]); k++)
-			if (starts(s, verbs[k].word))
+			if (has_prefix(s, verbs[k].word))
 				break;
 		if (k < sizeof(verbs) / sizeof(verbs[0])) {
 			/* A verb applies to the references before it. */

@@ -152,17 +152,6 @@ fold(const char *s)
 	return buf_detach(&b);
 }
 
-static size_t
-nchars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			n++;
-	return n;
-}
-
 /* ---- mirror ---- */
 
 static char *
@@ -203,7 +192,7 @@ mirror(struct xnode *x, const struct node *n)
 	x->n = n;
 	x->own = own_text(n);
 	x->fold = fold(x->own);
-	x->nchars = nchars(x->fold);
+	x->nchars = text_nchars(x->fold);
 	for (c = n->first; c != NULL; c = c->next)
 		x->nkids++;
 	x->kids = xcalloc(x->nkids + 1, sizeof(*x->kids));
@@ -1143,7 +1132,7 @@ moves(struct ctx *c)
 	for (i = 0; i < c->nadd; i++) {
 		struct xnode *x = c->add[i].x;
 
-		if (nchars(xsub(x)) < MOVE_MIN)
+		if (text_nchars(xsub(x)) < MOVE_MIN)
 			continue;
 		lo = 0;
 		hi = c->nrem;
@@ -1510,4 +1499,19 @@ diff_changed(const struct diff *D)
 		if (k != DK_SAME && D->count[k] > 0)
 			return 1;
 	return 0;
+}
+
+int
+dedit_clip(const struct dnode *d, size_t k, int side_new, size_t base,
+    size_t len, size_t *off, size_t *end)
+{
+	const struct dedit *e = &d->edits[k];
+	size_t o = side_new ? e->noff : e->ooff;
+	size_t l = side_new ? e->nlen : e->olen;
+
+	if (l == 0 || o + l <= base || o >= base + len)
+		return 0;
+	*off = o < base ? 0 : o - base;
+	*end = o + l - base > len ? len : o + l - base;
+	return 1;
 }

@@ -104,6 +104,15 @@ char		*dnode_side_text(const struct dnode *, int side_new);
 /* Pre-order successor within the tree, or NULL. */
 struct dnode	*dnode_next(const struct dnode *);
 
+/*
+ * The k-th edit of d on one side, clipped to the window [base, base + len)
+ * of that side's text and made relative to it (a split or merged part's
+ * place in the joined text).  Returns 1 and sets *off and *end, or 0 when
+ * the edit is empty on that side or falls outside the window.
+ */
+int		 dedit_clip(const struct dnode *d, size_t k, int side_new,
+		    size_t base, size_t len, size_t *off, size_t *end);
+
 /* Renderers: NUL-terminated UTF-8, caller frees. */
 char		*diff_text(const struct diff *);
 char		*diff_json(const struct diff *);

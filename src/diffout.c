@@ -122,7 +122,7 @@ part_line(struct buf *b, const struct dnode *d, const struct node *n,
     int side_new, size_t *base, const char *prefix)
 {
 	const char *s = n->text;
-	size_t len, at = 0, k, off, l, end;
+	size_t len, at = 0, k, off, end;
 
 	buf_puts(b, prefix);
 	if (s == NULL) {
@@ -140,13 +140,8 @@ part_line(struct buf *b, const struct dnode *d, const struct node *n,
 			buf_puts(b, "　");
 	}
 	for (k = 0; k < d->nedits; k++) {
-		off = side_new ? d->edits[k].noff : d->edits[k].ooff;
-		l = side_new ? d->edits[k].nlen : d->edits[k].olen;
-		end = off + l;
-		if (l == 0 || end <= *base || off >= *base + len)
+		if (!dedit_clip(d, k, side_new, *base, len, &off, &end))
 			continue;
-		off = off < *base ? 0 : off - *base;
-		end = end - *base > len ? len : end - *base;
 		buf_put(b, s + at, off - at);
 		buf_puts(b, side_new ? "{+" : "[-");
 		buf_put(b, s + off, end - off);

@@ -167,20 +167,15 @@ part_p(xmlNodePtr cell, const struct dnode *d, const struct node *n,
 	const char *mark = side_new ? "ins" : "del";
 	xmlNodePtr p = hk_el(cell, "p", NULL);
 	const char *s = n->text;
-	size_t len, at = 0, k, off, l, end;
+	size_t len, at = 0, k, off, end;
 
 	heading(p, n, mark_num, 0, mark);
 	if (s == NULL)
 		return;
 	len = strlen(s);
 	for (k = 0; k < d->nedits; k++) {
-		off = side_new ? d->edits[k].noff : d->edits[k].ooff;
-		l = side_new ? d->edits[k].nlen : d->edits[k].olen;
-		end = off + l;
-		if (l == 0 || end <= *base || off >= *base + len)
+		if (!dedit_clip(d, k, side_new, *base, len, &off, &end))
 			continue;
-		off = off < *base ? 0 : off - *base;
-		end = end - *base > len ? len : end - *base;
 		hk_lines(p, s + at, off - at);
 		hk_lines(hk_el(p, mark, NULL), s + off, end - off);
 		at = end;

@@ -133,33 +133,10 @@ cols(const char *s)
 	return w;
 }
 
-static size_t
-nchars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			n++;
-	return n;
-}
-
 static const char *
 skip_sp(const char *s)
 {
-	int32_t c;
-	size_t n;
-
-	while (*s != '\0' && (n = utf8_next(s, strnlen(s, 4), &c)) > 0 &&
-	    is_space(c))
-		s += n;
-	return s;
-}
-
-static int
-starts(const char *s, const char *lit)
-{
-	return strncmp(s, lit, strlen(lit)) == 0;
+	return s + text_skip_spaces(s);
 }
 
 static int
@@ -168,23 +145,6 @@ ends_with(const char *s, const char *lit)
 	size_t n = strlen(s), m = strlen(lit);
 
 	return n >= m && strcmp(s + n - m, lit) == 0;
-}
-
-/* s without spaces; caller frees. */
-static char *
-squeeze(const char *s)
-{
-	struct buf b;
-	int32_t c;
-	size_t n;
-
-	buf_init(&b);
-	for (; *s != '\0'; s += n) {
-		n = utf8_next(s, strnlen(s, 4), &c);
-		if (!is_space(c))
-			buf_put(&b, s, n);
-	}
-	return buf_detach(&b);
 }
 
 /* Characters after which a sentence or a line of its own may end. */
@@ -251,7 +211,7 @@ opener(const char *s)
 	size_t i;
 
 	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++)
-		if (starts(s, w[i]))
+		if (has_prefix(s, w[i]))
 			return 1;
 	return 0;
 }
@@ -287,18 +247,18 @@ article_line(const char *s, char **num, size_t *labelend, int *hascap,
 	size_t len, caplen, used;
 	int32_t c;
 
-	if (!starts(s, "第") || !article_label_parse(s, num, &len))
+	if (!has_prefix(s, "第") || !article_label_parse(s, num, &len))
 		return 0;
 	p = s + len;
 	*hascap = 0;
 	/* 第十条から第十二条まで　削除: a range of deleted articles. */
-	if (starts(p, "から") && starts(p + strlen("から"), "第")) {
+	if (has_prefix(p, "から") && has_prefix(p + strlen("から"), "第")) {
 		char *num2 = NULL;
 		size_t len2;
 		const char *q = p + strlen("から");
 
 		if (article_label_parse(q, &num2, &len2) &&
-		    starts(q + len2, "まで") &&
+		    has_prefix(q + len2, "まで") &&
 		    strcmp(skip_sp(q + len2 + strlen("まで")), "削除") == 0 &&
 		    q + len2 + strlen("まで") != skip_sp(q + len2 +
 		    strlen("まで")))
@@ -333,7 +293,7 @@ division_line(const char *s, enum divkind *kind)
 	c = first_cp(s + len);
 	if (c != 0 && !is_space(c) && c != 0xff08 && c != '(')
 		return 0;
-	return nchars(s + len) <= 30 && strstr(s + len, "。") == NULL;
+	return text_nchars(s + len) <= 30 && strstr(s + len, "。") == NULL;
 }
 
 /* 付則, 附則（2005年9月1日作定）, 別表, 別 表, (別紙): a named division. */
@@ -346,9 +306,9 @@ named_division(const char *s)
 	size_t n, nlen;
 	int32_t c;
 
-	if (nchars(s) > 40)
+	if (text_nchars(s) > 40)
 		return DIV_OTHER;
-	if (nchars(s) <= 12 && !has_sentence_punct(s) &&
+	if (text_nchars(s) <= 12 && !has_sentence_punct(s) &&
 	    (ends_with(s, "別紙") || ends_with(s, "別表")))
 		return DIV_APPENDIX;
 	buf_init(&b);
@@ -362,7 +322,7 @@ named_division(const char *s)
 	if (k != DIV_OTHER) {
 		/* The name must stand alone or take a bracketed note. */
 		p = b.data;
-		if (*p == '(' || starts(p, "（"))
+		if (*p == '(' || has_prefix(p, "（"))
 			nlen = strlen(p);
 		else {
 			nlen = strlen("付則");
@@ -389,12 +349,12 @@ caption_line(const char *s)
 
 	if (!caption_parse(s, &cap, &caplen, &used) || *skip_sp(s + used) != '\0')
 		return 0;
-	if (caplen == 0 || nchars(s) > 42)
+	if (caplen == 0 || text_nchars(s) > 42)
 		return 0;
 	for (i = 0; i < caplen; i++)
 		if ((unsigned char)cap[i] >= 0x80)
 			nonascii = 1;
-	if (!nonascii || starts(cap, "以下"))
+	if (!nonascii || has_prefix(cap, "以下"))
 		return 0;
 	/* （１）（イ） alone are markers without text, not captions. */
 	p = cap;
@@ -413,9 +373,9 @@ pagenum_line(const char *s)
 	size_t used;
 	int32_t c;
 
-	if (starts(p, "Page") || starts(p, "page"))
+	if (has_prefix(p, "Page") || has_prefix(p, "page"))
 		p = skip_sp(p + 4);
-	else if (starts(p, "P.") || starts(p, "p."))
+	else if (has_prefix(p, "P.") || has_prefix(p, "p."))
 		p = skip_sp(p + 2);
 	c = first_cp(p);
 	if (c == '-' || c == 0xff0d || c == 0x2010 || c == 0x2014)
@@ -452,7 +412,7 @@ toc_entry(const char *s)
 	if ((t = strstr(s, "……")) != NULL || (t = strstr(s, "・・・")) != NULL ||
 	    (t = strstr(s, "....")) != NULL) {
 		p = t;
-		while (*p == '.' || starts(p, "…") || starts(p, "・"))
+		while (*p == '.' || has_prefix(p, "…") || has_prefix(p, "・"))
 			p += *p == '.' ? 1 : 3;
 		p = skip_sp(p);
 		return numeral_parse(p, &used, 0) >= 0 &&
@@ -493,8 +453,8 @@ starts_structure(const char *s)
 
 	if (strchr(s, '\t') != NULL)
 		return 1;
-	if ((s[0] == '-' || starts(s, "・") || starts(s, "■") ||
-	    starts(s, "●") || starts(s, "※")) && s[1] != '\0')
+	if ((s[0] == '-' || has_prefix(s, "・") || has_prefix(s, "■") ||
+	    has_prefix(s, "●") || has_prefix(s, "※")) && s[1] != '\0')
 		return 1;
 	if (article_line(s, &num, &le, &hc, &rest)) {
 		free(num);
@@ -531,13 +491,13 @@ date_parse(const char *s, char out[11], size_t *used)
 	int era = 0;
 
 	for (i = 0; i < sizeof(eras) / sizeof(eras[0]); i++)
-		if (starts(p, eras[i].name)) {
+		if (has_prefix(p, eras[i].name)) {
 			base = eras[i].base;
 			era = base != 0;
 			p = skip_sp(p + strlen(eras[i].name));
 			break;
 		}
-	if (era && starts(p, "元")) {
+	if (era && has_prefix(p, "元")) {
 		y = 1;
 		p += strlen("元");
 	} else if ((y = numeral_parse(p, &n, era)) < 0)
@@ -545,19 +505,19 @@ date_parse(const char *s, char out[11], size_t *used)
 	else
 		p += n;
 	p = skip_sp(p);
-	if (!starts(p, "年"))
+	if (!has_prefix(p, "年"))
 		return 0;
 	p = skip_sp(p + strlen("年"));
 	if ((m = numeral_parse(p, &n, era)) < 1 || m > 12)
 		return 0;
 	p = skip_sp(p + n);
-	if (!starts(p, "月"))
+	if (!has_prefix(p, "月"))
 		return 0;
 	p = skip_sp(p + strlen("月"));
 	if ((dd = numeral_parse(p, &n, era)) < 1 || dd > 31)
 		return 0;
 	p = skip_sp(p + n);
-	if (!starts(p, "日"))
+	if (!has_prefix(p, "日"))
 		return 0;
 	p += strlen("日");
 	y += base;
@@ -579,7 +539,7 @@ is_hist_word(const char *s)
 	size_t i;
 
 	for (i = 0; i < sizeof(hist_words) / sizeof(hist_words[0]); i++)
-		if (starts(s, hist_words[i]))
+		if (has_prefix(s, hist_words[i]))
 			return 1;
 	return 0;
 }
@@ -617,10 +577,10 @@ history_line(struct imp *im, const char *s, int line)
 	size_t used;
 
 	p = s;
-	if ((starts(p, "付") || starts(p, "附")) &&
-	    starts(skip_sp(p + strlen("付")), "則")) {
+	if ((has_prefix(p, "付") || has_prefix(p, "附")) &&
+	    has_prefix(skip_sp(p + strlen("付")), "則")) {
 		p = skip_sp(skip_sp(p + strlen("付")) + strlen("則"));
-		if (!starts(p, "（") && *p != '(')
+		if (!has_prefix(p, "（") && *p != '(')
 			return 0;
 		p += *p == '(' ? 1 : strlen("（");
 		if (!date_parse(skip_sp(p), date, &used))
@@ -636,21 +596,21 @@ history_line(struct imp *im, const char *s, int line)
 	}
 	if (date_parse(p, date, &used)) {
 		p = skip_sp(p + used);
-		if (!is_hist_word(p) || nchars(p) > 40)
+		if (!is_hist_word(p) || text_nchars(p) > 40)
 			return 0;
 		hist_add(im, date, p, strlen(p), line);
 		return 1;
 	}
 	/* この約款は、DATEから改訂施行します / 本約款は、DATEに改定し */
-	if ((q = strstr(s, "は、")) == NULL || nchars(s) > 80)
+	if ((q = strstr(s, "は、")) == NULL || text_nchars(s) > 80)
 		return 0;
-	if (!(starts(s, "この") || starts(s, "本")))
+	if (!(has_prefix(s, "この") || has_prefix(s, "本")))
 		return 0;
 	p = q + strlen("は、");
 	if (!date_parse(p, date, &used))
 		return 0;
 	p += used;
-	if (starts(p, "から")) {
+	if (has_prefix(p, "から")) {
 		p += strlen("から");
 		if (((e = strstr(p, "いたします")) == NULL &&
 		    (e = strstr(p, "します")) == NULL &&
@@ -660,7 +620,7 @@ history_line(struct imp *im, const char *s, int line)
 		hist_add(im, date, p, (size_t)(e - p), line);
 		return 1;
 	}
-	if (starts(p, "に")) {
+	if (has_prefix(p, "に")) {
 		p += strlen("に");
 		if (!is_hist_word(p) || (e = strstr(p, "し")) == NULL)
 			return 0;
@@ -731,7 +691,7 @@ split(struct imp *im, const char *text, size_t len)
 				im->r[im->nr].indent++;
 				t++;
 			}
-			while (starts(t, "\u3000"))
+			while (has_prefix(t, "\u3000"))
 				t += 3;
 			im->r[im->nr].s = t;
 			im->r[im->nr].drop = 0;
@@ -814,7 +774,7 @@ range_entry(const char *s)
 static int
 suppl_alone(const char *s)
 {
-	char *sq = squeeze(s);
+	char *sq = text_squeeze(s);
 	int r = strcmp(sq, "附則") == 0 || strcmp(sq, "付則") == 0;
 
 	free(sq);
@@ -904,7 +864,7 @@ debris(struct imp *im)
 	 * (第一章　総則（第一条―第三条）, then 附則): those are entries too.
 	 */
 	for (i = 0; i < im->nr; i++) {
-		char *sq = squeeze(im->r[i].s);
+		char *sq = text_squeeze(im->r[i].s);
 
 		if (strcmp(sq, "目次") == 0) {
 			for (j = i + 1; j < im->nr; j++) {
@@ -936,7 +896,7 @@ debris(struct imp *im)
 	/* Repeated headers and footers: sort pointers, count equal runs. */
 	v = xreallocarray(NULL, im->nr ? im->nr : 1, sizeof(*v));
 	for (i = nv = 0; i < im->nr; i++)
-		if (!im->r[i].drop && nchars(im->r[i].s) >= 4 &&
+		if (!im->r[i].drop && text_nchars(im->r[i].s) >= 4 &&
 		    strchr(im->r[i].s, '\t') == NULL &&
 		    strstr(im->r[i].s, "。") == NULL &&
 		    !is_label_line(im->r[i].s))
@@ -1068,14 +1028,14 @@ join(struct imp *im)
 			bullet = 1;
 			s = (char *)skip_sp(s + 1);
 			/* "- ・…": the dash is the extractor's, ・ the text's. */
-			if (starts(s, "・"))
+			if (has_prefix(s, "・"))
 				bullet = 0;
 		}
 		buf_reset(&b);
 		buf_puts(&b, s);
 		prev = r;
 		/* Kept up to date as lines join: no rescans, linear cost. */
-		nch = nchars(s);
+		nch = text_nchars(s);
 		if (strchr(s, '\t') != NULL || heading_line(s))
 			goto done;
 		/* Run on while the next line continues this one. */
@@ -1107,7 +1067,7 @@ join(struct imp *im)
 			 * paragraph or note cut anywhere: long lines only. */
 			if (!is_terminal(z) && !bullet && nch >= 30 &&
 			    (is_hiragana(z) || starts_marker(s) ||
-			    starts(s, "※")) && !opener(n->s))
+			    has_prefix(s, "※")) && !opener(n->s))
 				run = 1;
 			if (!is_terminal(z) && is_particle(z) && bullet &&
 			    !has_sentence_punct(n->s))
@@ -1126,7 +1086,7 @@ join(struct imp *im)
 			if (is_alnum(z) && is_alnum(a))
 				buf_putc(&b, ' ');
 			buf_puts(&b, n->s);
-			nch += nchars(n->s);
+			nch += text_nchars(n->s);
 			im->st->joined++;
 			prev = n;
 			i = j;
@@ -1155,7 +1115,7 @@ title_like(const char *s)
 	size_t i;
 
 	if (strstr(s, "：") != NULL || strchr(s, ':') != NULL ||
-	    has_sentence_punct(s) || nchars(s) > 60)
+	    has_sentence_punct(s) || text_nchars(s) > 60)
 		return 0;
 	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++)
 		if (ends_with(s, ends[i]))
@@ -1187,9 +1147,9 @@ meta(struct imp *im)
 
 		if (im->title == NULL && title_like(s)) {
 			/* A title broken in two: "…サービス" + "契約約款". */
-			if (nchars(s) <= 6 && i > 0 && im->l[i - 1].s[0] != '\0' &&
+			if (text_nchars(s) <= 6 && i > 0 && im->l[i - 1].s[0] != '\0' &&
 			    !has_sentence_punct(im->l[i - 1].s) &&
-			    nchars(im->l[i - 1].s) < 40) {
+			    text_nchars(im->l[i - 1].s) < 40) {
 				struct buf b;
 
 				buf_init(&b);
@@ -1200,14 +1160,14 @@ meta(struct imp *im)
 			} else {
 				im->title = xstrdup(s);
 			}
-		} else if (im->provider_name == NULL && nchars(s) <= 40 &&
+		} else if (im->provider_name == NULL && text_nchars(s) <= 40 &&
 		    !has_sentence_punct(s) && (strstr(s, "株式会社") ||
 		    strstr(s, "有限会社") || strstr(s, "合同会社"))) {
 			im->provider_name = xstrdup(s);
 		}
 	}
 	if (im->title != NULL)
-		im->tsq = squeeze(im->title);
+		im->tsq = text_squeeze(im->title);
 	/*
 	 * The title block is front matter now: the title (however spaced),
 	 * the provider, 文書番号：, 文書名： and the 制定/改定 date lines.
@@ -1223,11 +1183,11 @@ meta(struct imp *im)
 
 		if (i >= first || s[0] == '\0')
 			continue;
-		sq = squeeze(s);
-		if (starts(s, "文書番号：") && im->docnum == NULL)
+		sq = text_squeeze(s);
+		if (has_prefix(s, "文書番号：") && im->docnum == NULL)
 			im->docnum = text_trim(s + strlen("文書番号："),
 			    strlen(s + strlen("文書番号：")));
-		else if (starts(s, "文書名：") && im->title != NULL &&
+		else if (has_prefix(s, "文書名：") && im->title != NULL &&
 		    strcmp(s + strlen("文書名："), im->title) == 0)
 			;
 		else if (!(hist && date_parse(s, (char[11]){0}, &(size_t){0})) &&
@@ -1386,8 +1346,8 @@ static void
 text_line(struct emitter *e, const char *s)
 {
 	if (*s == '#' || *s == '>' || *s == '+' || *s == '*' || *s == '=' ||
-	    *s == '|' || (*s == '-' && s[1] != ' ') || starts(s, "```") ||
-	    starts(s, "~~~") || *s == '<')
+	    *s == '|' || (*s == '-' && s[1] != ' ') || has_prefix(s, "```") ||
+	    has_prefix(s, "~~~") || *s == '<')
 		buf_putc(e->o, '\\');
 	/* A backslash before ASCII punctuation would escape it: double it,
 	 * so that every byte of the source reaches the page. */
@@ -1414,7 +1374,7 @@ table_row(struct buf *o, const char *s, size_t ncols)
 		buf_putc(o, ' ');
 		for (char *c = cell; *c != '\0'; c++) {
 			/* <p> and </p> around cells: debris of an HTML export. */
-			if (starts(c, "<p>") || starts(c, "</p>")) {
+			if (has_prefix(c, "<p>") || has_prefix(c, "</p>")) {
 				c += c[1] == '/' ? 3 : 2;
 				continue;
 			}
@@ -1458,8 +1418,8 @@ table(struct emitter *e, size_t i)
 		/* A short line right under a row, no blank line between:
 		 * a row of one cell (the others empty in the source). */
 		if (strchr(r, '\t') == NULL && (j == i ||
-		    im->l[j].blank_before || r[0] == '\0' || nchars(r) > 40 ||
-		    strstr(r, "。") != NULL || starts(r, "※") ||
+		    im->l[j].blank_before || r[0] == '\0' || text_nchars(r) > 40 ||
+		    strstr(r, "。") != NULL || has_prefix(r, "※") ||
 		    im->l[j].bullet || heading_line(r)))
 			break;
 		if (tab_cols(r) > ncols)
@@ -1489,7 +1449,7 @@ plain_heading(struct imp *im, size_t i)
 {
 	const char *s = im->l[i].s, *n;
 	char *num = NULL;
-	size_t le, len = nchars(s);
+	size_t le, len = text_nchars(s);
 	int hc;
 	const char *rest;
 	enum divkind k;
@@ -1497,8 +1457,8 @@ plain_heading(struct imp *im, size_t i)
 	if (im->l[i].bullet || len == 0 || len > 20 || has_sentence_punct(s) ||
 	    is_terminal(last_cp(s)) || is_label_line(s) ||
 	    strchr(s, '\t') != NULL || *s == '-' || *s == '*' ||
-	    starts(s, "・") || starts(s, "■") || starts(s, "●") ||
-	    starts(s, "※"))
+	    has_prefix(s, "・") || has_prefix(s, "■") || has_prefix(s, "●") ||
+	    has_prefix(s, "※"))
 		return 0;
 	if (date_parse(s, (char[11]){0}, &le))
 		return 0;
@@ -1520,13 +1480,13 @@ numbered_heading(const char *s)
 	size_t used;
 	const char *p;
 
-	if (!starts(s, "第") || numeral_parse(s + 3, &used, 1) < 0)
+	if (!has_prefix(s, "第") || numeral_parse(s + 3, &used, 1) < 0)
 		return 0;
 	p = s + 3 + used;
 	if (!is_space(first_cp(p)))
 		return 0;
 	p = skip_sp(p);
-	return *p != '\0' && nchars(p) <= 30 && !has_sentence_punct(p);
+	return *p != '\0' && text_nchars(p) <= 30 && !has_sentence_punct(p);
 }
 
 /* The kind of an appendix heading, for its level: ① 1. （1） ■ ● text. */
@@ -1539,9 +1499,9 @@ heading_key(const char *s)
 		return 1 + (int)m.scheme;
 	if (para_marker_parse(s, &m))
 		return 20;
-	if (starts(s, "■") || starts(s, "□"))
+	if (has_prefix(s, "■") || has_prefix(s, "□"))
 		return 21;
-	if (starts(s, "●") || starts(s, "○"))
+	if (has_prefix(s, "●") || has_prefix(s, "○"))
 		return 22;
 	return 23;
 }
@@ -1557,8 +1517,8 @@ appendix_heading(struct imp *im, size_t i, int depth)
 	size_t j;
 
 	if (depth > 3 || s[0] == '\0' || im->l[i].bullet ||
-	    strchr(s, '\t') != NULL || nchars(s) > 60 ||
-	    strstr(s, "。") != NULL || starts(s, "※") || heading_line(s))
+	    strchr(s, '\t') != NULL || text_nchars(s) > 60 ||
+	    strstr(s, "。") != NULL || has_prefix(s, "※") || heading_line(s))
 		return 0;
 	for (j = i + 1; j < im->nl && im->l[j].s[0] == '\0'; j++)
 		;
@@ -1820,7 +1780,7 @@ emit(struct emitter *e)
 			    s[0] <= '9' && s[m.len - 1] == '.';
 			text_line(e, s);
 			/* "(1) 本サービス" then its definition: one block. */
-			if (m.scheme != MS_PARA && nchars(s) <= 20 &&
+			if (m.scheme != MS_PARA && text_nchars(s) <= 20 &&
 			    !has_sentence_punct(s) && i + 1 < im->nl &&
 			    !im->l[i + 1].bullet && im->l[i + 1].s[0] != '\0' &&
 			    !starts_structure(im->l[i + 1].s) &&
@@ -1904,7 +1864,7 @@ second_document(struct imp *im)
 					continue;
 				if (heading_line(s) && !plain_heading(im, j - 1))
 					break;
-				if (nchars(s) > 40 || strstr(s, "。") != NULL ||
+				if (text_nchars(s) > 40 || strstr(s, "。") != NULL ||
 				    named_division(s) != DIV_OTHER)
 					break;
 			}

@@ -839,24 +839,6 @@ heading_text(struct lower *L, cmark_node *h)
 	return s;
 }
 
-/* Remove spaces (ASCII and U+3000) for name matching: "別 表" → "別表". */
-static char *
-squeeze(const char *s)
-{
-	struct buf b;
-	int32_t c;
-	size_t n;
-
-	buf_init(&b);
-	while (*s != '\0') {
-		n = utf8_next(s, strnlen(s, 4), &c);
-		if (!is_space(c))
-			buf_put(&b, s, n);
-		s += n;
-	}
-	return buf_detach(&b);
-}
-
 static struct node *
 make_heading(struct lower *L, const char *text, int hlevel, int line, int col)
 {
@@ -914,7 +896,7 @@ make_heading(struct lower *L, const char *text, int hlevel, int line, int col)
 			else
 				free(t);
 		} else {
-			sq = squeeze(text);
+			sq = text_squeeze(text);
 			n->divkind = division_by_name(sq);
 			free(sq);
 			n->caption = xstrdup(text);

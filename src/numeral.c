@@ -112,25 +112,6 @@ numeral_parse(const char *s, size_t *used, int kanji)
 	return total + (cur >= 0 ? cur : 0);
 }
 
-static int
-starts(const char *s, const char *lit)
-{
-	return strncmp(s, lit, strlen(lit)) == 0;
-}
-
-/* Skip ASCII spaces and U+3000; returns bytes skipped. */
-static size_t
-skip_spaces(const char *s)
-{
-	const char *p = s;
-	int32_t c;
-	size_t n;
-
-	while ((n = next(p, &c)) > 0 && is_space(c))
-		p += n;
-	return (size_t)(p - s);
-}
-
 int
 article_label_parse(const char *s, char **num, size_t *len)
 {
@@ -139,20 +120,20 @@ article_label_parse(const char *s, char **num, size_t *len)
 	size_t n;
 	long v;
 
-	if (starts(p, "第")) {
+	if (has_prefix(p, "第")) {
 		p += strlen("第");
-		p += skip_spaces(p);
+		p += text_skip_spaces(p);
 		if ((v = numeral_parse(p, &n, 1)) < 0)
 			return 0;
 		p += n;
-		p += skip_spaces(p);
-		if (!starts(p, "条"))
+		p += text_skip_spaces(p);
+		if (!has_prefix(p, "条"))
 			return 0;
 		p += strlen("条");
 		buf_init(&b);
 		buf_printf(&b, "%ld", v);
 		/* Branch numbers: 第17条の2の3. */
-		while (starts(p, "の") &&
+		while (has_prefix(p, "の") &&
 		    (v = numeral_parse(p + strlen("の"), &n, 1)) >= 0) {
 			p += strlen("の") + n;
 			buf_printf(&b, "_%ld", v);
@@ -164,7 +145,7 @@ article_label_parse(const char *s, char **num, size_t *len)
 	/* Other languages: "Article 5", "Section 5", "5.", "5 ". */
 	if (strncasecmp(p, "article", 7) == 0 || strncasecmp(p, "section", 7) == 0) {
 		p += 7;
-		p += skip_spaces(p);
+		p += text_skip_spaces(p);
 		if ((v = numeral_parse(p, &n, 0)) < 0)
 			return 0;
 		p += n;
@@ -200,16 +181,16 @@ division_label_parse(const char *s, enum divkind *kind, long *val, size_t *len)
 	size_t n, i;
 	long v;
 
-	if (!starts(p, "第"))
+	if (!has_prefix(p, "第"))
 		return 0;
 	p += strlen("第");
-	p += skip_spaces(p);
+	p += text_skip_spaces(p);
 	if ((v = numeral_parse(p, &n, 1)) < 0)
 		return 0;
 	p += n;
-	p += skip_spaces(p);
+	p += text_skip_spaces(p);
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (starts(p, words[i].word)) {
+		if (has_prefix(p, words[i].word)) {
 			*kind = words[i].kind;
 			*val = v;
 			*len = (size_t)(p + strlen(words[i].word) - s);
@@ -227,10 +208,10 @@ division_by_name(const char *s)
 	size_t i;
 
 	for (i = 0; i < sizeof(suppl) / sizeof(suppl[0]); i++)
-		if (starts(s, suppl[i]))
+		if (has_prefix(s, suppl[i]))
 			return DIV_SUPPL;
 	for (i = 0; i < sizeof(appx) / sizeof(appx[0]); i++)
-		if (starts(s, appx[i]))
+		if (has_prefix(s, appx[i]))
 			return DIV_APPENDIX;
 	return DIV_OTHER;
 }
@@ -255,7 +236,7 @@ caption_parse(const char *s, const char **cap, size_t *caplen, size_t *used)
 	size_t n;
 	int depth = 0;
 
-	p += skip_spaces(p);
+	p += text_skip_spaces(p);
 	if ((n = next(p, &c)) == 0 || !is_open(c))
 		return 0;
 	p += n;
@@ -322,7 +303,7 @@ starts_with_unit(const char *p)
 	size_t i;
 
 	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++)
-		if (starts(p, units[i]))
+		if (has_prefix(p, units[i]))
 			return 1;
 	return 0;
 }
@@ -350,7 +331,7 @@ para_marker_parse(const char *s, struct marker *m)
 		p += n;
 	} else if (!is_space(c))
 		return 0;
-	m->skip = (size_t)(p - s) + skip_spaces(p);
+	m->skip = (size_t)(p - s) + text_skip_spaces(p);
 	/* After a space: 2017 年, 30 日以内 are text (no 項 reaches 100). */
 	if (m->len == n_digits && (v >= 100 || starts_with_unit(s + m->skip)))
 		return 0;
@@ -423,6 +404,6 @@ item_marker_parse(const char *s, struct marker *m)
 	} else
 		return 0;
 	m->len = (size_t)(p - s);
-	m->skip = m->len + skip_spaces(p);
+	m->skip = m->len + text_skip_spaces(p);
 	return s[m->skip] != '\0';
 }

@@ -6,6 +6,7 @@
 
 #include <utf8proc.h>
 
+#include "buf.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -91,6 +92,58 @@ is_wide(int32_t c)
 	    (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
 	    (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd) ||
 	    (c >= 0x2460 && c <= 0x24ff);
+}
+
+int
+has_prefix(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+size_t
+text_skip_spaces(const char *s)
+{
+	const char *p = s;
+	int32_t c;
+	size_t n;
+
+	while (*p != '\0' && (n = utf8_next(p, strnlen(p, 4), &c)) > 0 &&
+	    is_space(c))
+		p += n;
+	return (size_t)(p - s);
+}
+
+size_t
+text_chars(const char *s, size_t len)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+size_t
+text_nchars(const char *s)
+{
+	return text_chars(s, strlen(s));
+}
+
+char *
+text_squeeze(const char *s)
+{
+	struct buf b;
+	int32_t c;
+	size_t n;
+
+	buf_init(&b);
+	for (; *s != '\0'; s += n) {
+		n = utf8_next(s, strnlen(s, 4), &c);
+		if (!is_space(c))
+			buf_put(&b, s, n);
+	}
+	return buf_detach(&b);
 }
 
 char *

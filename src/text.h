@@ -32,6 +32,16 @@ int		 is_wide(int32_t cp);
 /* ASCII space, tab or U+3000 ideographic space. */
 int		 is_space(int32_t cp);
 
+/* Does s start with prefix? */
+int	has_prefix(const char *s, const char *prefix);
+/* Bytes of ASCII spaces, tabs and U+3000 at the start of s. */
+size_t	text_skip_spaces(const char *s);
+/* Code points in the first len bytes of s; in all of s. */
+size_t	text_chars(const char *s, size_t len);
+size_t	text_nchars(const char *s);
+/* s without ASCII spaces, tabs and U+3000 ("別 表" → "別表"); caller frees. */
+char	*text_squeeze(const char *s);
+
 /* NFKC of s (len bytes); caller frees.  Returns NULL on invalid input. */
 char	*text_nfkc(const char *s, size_t len);
 /* Trim ASCII and ideographic spaces at both ends; returns a new string. */

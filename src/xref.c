@@ -85,24 +85,6 @@ dec(const char *s, int32_t *c)
 	return utf8_next(s, n, c);
 }
 
-static int
-lit(const char *s, const char *w)
-{
-	return strncmp(s, w, strlen(w)) == 0;
-}
-
-static size_t
-skipsp(const char *s)
-{
-	const char *p = s;
-	int32_t c;
-	size_t n;
-
-	while ((n = dec(p, &c)) > 0 && is_space(c))
-		p += n;
-	return (size_t)(p - s);
-}
-
 /* A number, spaces allowed around it: " 23 ".  -1 if none. */
 static long
 number(const char **pp, int kanji)
@@ -111,11 +93,11 @@ number(const char **pp, int kanji)
 	size_t n;
 	long v;
 
-	p += skipsp(p);
+	p += text_skip_spaces(p);
 	if ((v = numeral_parse(p, &n, kanji)) < 0)
 		return -1;
 	p += n;
-	p += skipsp(p);
+	p += text_skip_spaces(p);
 	*pp = p;
 	return v;
 }
@@ -127,14 +109,14 @@ numbered(const char **pp, const char *unit, int bare)
 	const char *p = *pp;
 	long v;
 
-	if (lit(p, "第"))
+	if (has_prefix(p, "第"))
 		p += strlen("第");
 	else if (!bare)
 		return -1;
-	if ((v = number(&p, 1)) < 0 || !lit(p, unit))
+	if ((v = number(&p, 1)) < 0 || !has_prefix(p, unit))
 		return -1;
 	p += strlen(unit);
-	if (lit(p, "目"))
+	if (has_prefix(p, "目"))
 		return -1;
 	*pp = p;
 	return v;
@@ -150,7 +132,7 @@ paren_num(const char **pp)
 
 	if (*p == '(')
 		p++;
-	else if (lit(p, "（"))
+	else if (has_prefix(p, "（"))
 		p += strlen("（");
 	else
 		return -1;
@@ -159,7 +141,7 @@ paren_num(const char **pp)
 	p += n;
 	if (*p == ')')
 		p++;
-	else if (lit(p, "）"))
+	else if (has_prefix(p, "）"))
 		p += strlen("）");
 	else
 		return -1;
@@ -182,13 +164,13 @@ relword(const char **pp, const char *unit)
 	size_t i;
 
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
-		if (!lit(p, words[i].w))
+		if (!has_prefix(p, words[i].w))
 			continue;
 		p += strlen(words[i].w);
-		if (!lit(p, unit))
+		if (!has_prefix(p, unit))
 			return R_NONE;
 		p += strlen(unit);
-		if (lit(p, "件") || lit(p, "目"))
+		if (has_prefix(p, "件") || has_prefix(p, "目"))
 			return R_NONE;
 		*pp = p;
 		return words[i].r;
@@ -202,12 +184,12 @@ caption_like(const char *s, size_t len)
 {
 	size_t i, cps = 0;
 
-	if (len == 0 || lit(s, "以下") || lit(s, "第") || lit(s, "ただし"))
+	if (len == 0 || has_prefix(s, "以下") || has_prefix(s, "第") || has_prefix(s, "ただし"))
 		return 0;
 	for (i = 0; i < len; i++) {
 		if ((s[i] & 0xc0) != 0x80)
 			cps++;
-		if (lit(s + i, "。") || lit(s + i, "「") || lit(s + i, "、"))
+		if (has_prefix(s + i, "。") || has_prefix(s + i, "「") || has_prefix(s + i, "、"))
 			return 0;
 	}
 	return cps <= 30;
@@ -230,7 +212,7 @@ parse_ref(const char *s, int cont, struct rparse *r)
 	if ((v = numbered(&q, "条", 0)) >= 0) {
 		buf_init(&b);
 		buf_printf(&b, "%ld", v);
-		while (lit(q, "の") &&
+		while (has_prefix(q, "の") &&
 		    (v = numeral_parse(q + strlen("の"), &n, 1)) >= 0) {
 			q += strlen("の") + n;
 			buf_printf(&b, "_%ld", v);
@@ -254,24 +236,24 @@ parse_ref(const char *s, int cont, struct rparse *r)
 			p += n;
 			r->len = (size_t)(p - s);
 		}
-		q = p + skipsp(p);
-		if (lit(q, "の第"))
+		q = p + text_skip_spaces(p);
+		if (has_prefix(q, "の第"))
 			q += strlen("の");
 		p = q;
 	}
 	any = r->art.rel != R_NONE;
 	/* Paragraph. */
-	q = p + (any ? skipsp(p) : 0);
+	q = p + (any ? text_skip_spaces(p) : 0);
 	if ((v = numbered(&q, "項", any || cont)) >= 0) {
 		r->para.rel = R_ABS;
 		r->para.n = v;
 		p = q;
-	} else if (!any && lit(q, "前各項")) {
+	} else if (!any && has_prefix(q, "前各項")) {
 		r->para.rel = R_PREVALL;
 		p = q + strlen("前各項");
-	} else if (!any && lit(q, "前") &&
+	} else if (!any && has_prefix(q, "前") &&
 	    (q += strlen("前"), (v = numeral_parse(q, &n, 1)) >= 1) &&
-	    lit(q + n, "項") && !lit(q + n + strlen("項"), "目")) {
+	    has_prefix(q + n, "項") && !has_prefix(q + n + strlen("項"), "目")) {
 		r->para.rel = R_PREVN;
 		r->para.n = v;
 		p = q + n + strlen("項");
@@ -283,7 +265,7 @@ parse_ref(const char *s, int cont, struct rparse *r)
 		r->len = (size_t)(p - s);
 	}
 	/* Item. */
-	q = p + (any ? skipsp(p) : 0);
+	q = p + (any ? text_skip_spaces(p) : 0);
 	if ((v = numbered(&q, "号", any || cont)) >= 0) {
 		r->item.rel = R_ABS;
 		r->item.n = v;
@@ -293,7 +275,7 @@ parse_ref(const char *s, int cont, struct rparse *r)
 		r->item.rel = R_ABS;
 		r->item.n = v;
 		p = q;
-	} else if (!any && lit(q, "前各号")) {
+	} else if (!any && has_prefix(q, "前各号")) {
 		r->item.rel = R_PREVALL;
 		p = q + strlen("前各号");
 	} else if (!any && (q = p,
@@ -313,13 +295,13 @@ connector(const char *s)
 	static const char *const words[] = { "、", "，", ",", "及び",
 	    "並びに", "又は", "または", "若しくは", "もしくは", "から",
 	    "乃至", "ないし", "～", "〜", "~", "・", "と" };
-	const char *p = s + skipsp(s);
+	const char *p = s + text_skip_spaces(s);
 	size_t i;
 
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (lit(p, words[i])) {
+		if (has_prefix(p, words[i])) {
 			p += strlen(words[i]);
-			return (size_t)(p + skipsp(p) - s);
+			return (size_t)(p + text_skip_spaces(p) - s);
 		}
 	return 0;
 }
@@ -346,8 +328,8 @@ external_before(const char *text, size_t off, const char *title)
 			break;
 		end -= k;
 	}
-	if (end > 0 && (lit(text + end - strlen("」"), "」") ||
-	    lit(text + end - strlen("』"), "』")))
+	if (end > 0 && (has_prefix(text + end - strlen("」"), "」") ||
+	    has_prefix(text + end - strlen("』"), "』")))
 		return 1;
 	for (start = end, i = 0; start > 0 && i < 20; i++) {
 		k = utf8_prev_len(text, start);
@@ -383,7 +365,7 @@ external_before(const char *text, size_t off, const char *title)
 		return 0;
 	/* 本約款, 当約款, この約款, 約款: this document when its title says so. */
 	x = run;
-	if (lit(x, "本") || lit(x, "当"))
+	if (has_prefix(x, "本") || has_prefix(x, "当"))
 		x += strlen("本");
 	n = strlen(x);
 	if (title != NULL && n > 0 && strstr(title, x) != NULL)
@@ -683,18 +665,6 @@ push(struct xrefs *out, const struct xref *x)
 	out->v[out->n++] = *x;
 }
 
-static int
-chars(const char *s, size_t len)
-{
-	size_t i;
-	int n = 0;
-
-	for (i = 0; i < len; i++)
-		if ((s[i] & 0xc0) != 0x80)
-			n++;
-	return n;
-}
-
 /*
  * The column of reference text t (len bytes) on source line: its next
  * occurrence on that line (after the previous reference found there), or
@@ -719,11 +689,11 @@ source_col(struct scan *S, int line, const char *t, size_t len, int fallback)
 	for (p = ls + S->seekfrom; p + len <= le; p++)
 		if (memcmp(p, t, len) == 0) {
 			/* Count characters only over new ground: linear. */
-			S->seekchars += chars(ls + S->seekfrom,
+			S->seekchars += text_chars(ls + S->seekfrom,
 			    (size_t)(p - ls) - S->seekfrom);
 			S->seekfrom = (size_t)(p - ls) + len;
 			col = S->seekchars + 1;
-			S->seekchars += chars(p, len);
+			S->seekchars += text_chars(p, len);
 			return col;
 		}
 	return fallback;
@@ -733,8 +703,8 @@ source_col(struct scan *S, int line, const char *t, size_t len, int fallback)
 static int
 opener(const char *p)
 {
-	return lit(p, "第") || lit(p, "本") || lit(p, "同") || lit(p, "前") ||
-	    lit(p, "次");
+	return has_prefix(p, "第") || has_prefix(p, "本") || has_prefix(p, "同") || has_prefix(p, "前") ||
+	    has_prefix(p, "次");
 }
 
 /*
@@ -784,7 +754,7 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 		x.cell = cell;
 		x.off = i;
 		x.len = r.len;
-		colchars += chars(text + colat, i - colat);
+		colchars += text_chars(text + colat, i - colat);
 		colat = i;
 		x.line = line;
 		x.col = colchars + 1;
