@@ -149,7 +149,7 @@ cmd_matrix(int argc, char **argv)
 
 /* ---- termc diff --by-topic A B ---- */
 
-static const char topicdiff_usage[] =
+static const char by_topic_usage[] =
     " [--format=text|json] [--as-of DATE]\n"
     "          [--topics FILE] [-d TERMS_DIR] A B\n\n"
     "Compare two providers topic by topic.  A and B are terms files,\n"
@@ -311,7 +311,7 @@ cmd_diff_by_topic(int argc, char **argv)
 			break;
 		case 'h':
 			fputs("usage: termc diff --by-topic", stdout);
-			fputs(topicdiff_usage, stdout);
+			fputs(by_topic_usage, stdout);
 			return 0;
 		default:
 			return usage_error(argv[0], "bad option");

@@ -115,18 +115,18 @@ grep -q '<tr id="governing-law">' "$tmp/mb/matrix.html" && bad "matrix: governin
 
 # Topic by topic: termc diff --by-topic.
 rc=$(capture diff --by-topic $tax -d $m/cases acme beta)
-[ "$rc" = 1 ] && ok || bad "topicdiff: differing providers exit $rc"
-check "topicdiff: text" $m/cases/topicdiff.txt "$tmp/out"
+[ "$rc" = 1 ] && ok || bad "diff --by-topic: differing providers exit $rc"
+check "diff --by-topic: text" $m/cases/by-topic.txt "$tmp/out"
 rc=$(capture diff --by-topic --format=json $tax -d $m/cases acme beta)
-[ "$rc" = 1 ] && grep -q '"result": "differs"' "$tmp/out" && ok || bad "topicdiff: json"
-check "topicdiff: json" $m/cases/topicdiff.json "$tmp/out"
+[ "$rc" = 1 ] && grep -q '"result": "differs"' "$tmp/out" && ok || bad "diff --by-topic: json"
+check "diff --by-topic: json" $m/cases/by-topic.json "$tmp/out"
 rc=$(capture diff --by-topic -d terms directors directors/cloud-operation)
-[ "$rc" = 0 ] && ! grep -q '^differs' "$tmp/out" && ok || bad "topicdiff: a provider against itself exits $rc"
+[ "$rc" = 0 ] && ! grep -q '^differs' "$tmp/out" && ok || bad "diff --by-topic: a provider against itself exits $rc"
 rc=$(capture diff --by-topic -d terms dnet itscom)
 [ "$rc" = 1 ] && grep -q '^differs  jurisdiction' "$tmp/out" && grep -q '大阪地方裁判所' "$tmp/out" && ok ||
-    bad "topicdiff: dnet vs itscom"
-rc=$(capture diff --by-topic acme); [ "$rc" = 2 ] && ok || bad "topicdiff: one argument exits 2"
-rc=$(capture diff --by-topic -d terms nobody itscom); [ "$rc" = 2 ] && ok || bad "topicdiff: unknown provider exits 2 ($rc)"
+    bad "diff --by-topic: dnet vs itscom"
+rc=$(capture diff --by-topic acme); [ "$rc" = 2 ] && ok || bad "diff --by-topic: one argument exits 2"
+rc=$(capture diff --by-topic -d terms nobody itscom); [ "$rc" = 2 ] && ok || bad "diff --by-topic: unknown provider exits 2 ($rc)"
 # argv as `termc diff --by-topic A B` will pass it.
 rc=$(capture diff --by-topic -d terms dnet itscom)
 [ "$rc" = 1 ] && ok || bad "diff --by-topic: options after --by-topic ($rc)"
