@@ -116,7 +116,7 @@ rm -f "$e/big.txt"
 rc=$(ecap import missing.txt)
 [ "$rc" = 2 ] && grep -q 'missing.txt.*error' "$e/err" && ok || bad "import: missing file exits 2 (got $rc)"
 
-# ---- tree and build take UTF-8 only, and say to use termc import -------
+# ---- tree, check and build take UTF-8 only, and say to use termc import -
 mkdir -p "$e/terms/a/b"
 printf -- '---\nprovider: a\nprovider_name: A\ndocument: b\ntitle: T\nrevision: 2024-01-01\n---\n\n# 第1条（適用）\n\n当社は本約款を定めます。\n' >"$e/good.md"
 iconv -f UTF-8 -t CP932 "$e/good.md" >"$e/terms/a/b/2024-01-01.md"
@@ -127,6 +127,9 @@ rc=$(ecap tree terms/a/b/2024-01-01.md)
 rc=$(ecap tree u16.md)
 [ "$rc" = 1 ] && grep -q 'not a UTF-8 text file; convert it with termc import' "$e/err" &&
     ok || bad "tree: UTF-16 file must fail with a termc import hint (exit $rc)"
+rc=$(ecap check terms/a/b/2024-01-01.md)
+[ "$rc" = 1 ] && grep -q '^terms/a/b/2024-01-01.md:9:3: error: invalid UTF-8; convert the file with termc import' "$e/out" &&
+    ok || bad "check: CP932 file must fail with a termc import hint (exit $rc)"
 rc=$(ecap build -o site terms)
 [ "$rc" != 0 ] && grep -q 'convert the file with termc import' "$e/err" && ok ||
     bad "build: CP932 terms file must fail with a termc import hint (exit $rc)"
