@@ -40,6 +40,7 @@
 #include "cli.h"
 #include "decode.h"
 #include "diag.h"
+#include "hmap.h"
 #include "import.h"
 #include "meta.h"
 #include "numeral.h"
@@ -69,6 +70,7 @@ struct lline {
 struct hist {
 	char	 date[11];
 	char	*note;
+	char	*key;		/* "date\tnote": hseen's key */
 	int	 line;
 };
 
@@ -82,6 +84,8 @@ struct imp {
 	size_t			 nl;
 	struct hist		*h;
 	size_t			 nh;
+	size_t			 hcap;
+	struct hmap		 hseen;		/* history entries by key */
 	char			*title;
 	char			*provider_name;
 	char			*tsq;		/* title without spaces */
@@ -549,18 +553,28 @@ hist_add(struct imp *im, const char *date, const char *note, size_t notelen,
     int line)
 {
 	char *t = text_trim(note, notelen);
-	size_t i;
+	struct buf key;
 
-	for (i = 0; i < im->nh; i++)
-		if (strcmp(im->h[i].date, date) == 0 &&
-		    strcmp(im->h[i].note, t) == 0) {
-			free(t);
-			return;
-		}
-	im->h = xreallocarray(im->h, im->nh + 1, sizeof(*im->h));
+	/* Each (date, note) once: a hash set keeps this linear. */
+	if (im->hseen.slots == NULL)
+		hmap_init(&im->hseen);
+	buf_init(&key);
+	buf_printf(&key, "%s\t%s", date, t);
+	if (hmap_get(&im->hseen, key.data) != NULL) {
+		buf_release(&key);
+		free(t);
+		return;
+	}
+	if (im->nh == im->hcap) {
+		im->hcap = im->hcap ? 2 * im->hcap : 8;
+		im->h = xreallocarray(im->h, im->hcap, sizeof(*im->h));
+	}
 	memcpy(im->h[im->nh].date, date, 11);
 	im->h[im->nh].note = t;
+	im->h[im->nh].key = buf_detach(&key);
 	im->h[im->nh].line = line;
+	/* The value only marks presence; the key outlives the set. */
+	hmap_put(&im->hseen, im->h[im->nh].key, im->h + im->nh);
 	im->nh++;
 }
 
@@ -1944,8 +1958,12 @@ import_text(const char *path, const char *text, size_t len,
 	buf_release(&body);
 	for (i = 0; i < im.nl; i++)
 		free(im.l[i].s);
-	for (i = 0; i < im.nh; i++)
+	for (i = 0; i < im.nh; i++) {
 		free(im.h[i].note);
+		free(im.h[i].key);
+	}
+	if (im.hseen.slots != NULL)
+		hmap_release(&im.hseen);
 	free(im.l);
 	free(im.h);
 	free(im.r);

@@ -328,7 +328,7 @@ external_before(const char *text, size_t off, const char *title)
 			break;
 		end -= k;
 	}
-	if (end > 0 && (has_prefix(text + end - strlen("」"), "」") ||
+	if (end >= strlen("」") && (has_prefix(text + end - strlen("」"), "」") ||
 	    has_prefix(text + end - strlen("』"), "』")))
 		return 1;
 	for (start = end, i = 0; start > 0 && i < 20; i++) {
