@@ -107,9 +107,13 @@ cmd_check(int argc, char **argv)
 		}
 	}
 	diags_init(&d);
-	if (corpus_load(&c, optind < argc ? argv + optind : defaults,
-	    optind < argc ? (size_t)(argc - optind) : 1, &d) == 0)
-		check_corpus(&c, &d);
+	/*
+	 * A path that cannot be read is an io finding (exit 2); the files
+	 * that did load are still checked and reported.
+	 */
+	corpus_load(&c, optind < argc ? argv + optind : defaults,
+	    optind < argc ? (size_t)(argc - optind) : 1, &d);
+	check_corpus(&c, &d);
 	switch (fmt) {
 	case F_TEXT:
 		diags_print(&d, stdout);
@@ -129,10 +133,7 @@ cmd_check(int argc, char **argv)
 		free(files);
 		break;
 	}
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "termc: check: cannot write the report\n");
-		rc = 2;
-	} else
+	if ((rc = finish_stdout("check")) == 0)
 		rc = diags_exit(&d, strict);
 	corpus_release(&c);
 	diags_release(&d);

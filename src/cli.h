@@ -19,6 +19,13 @@ int	cmd_matrix(int, char **);	/* matrixcmd.c */
 int	cmd_diff_by_topic(int, char **);
 int	cmd_import(int, char **);
 
+/*
+ * Flush standard output; if anything written to it was lost (a full disk,
+ * a closed pipe), say so and return 2, else 0.  Every command that writes
+ * its result to standard output ends with this.
+ */
+int	finish_stdout(const char *cmd);
+
 /* Print "termc: message" for a usage error and return 2. */
 int	usage_error(const char *cmd, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));

@@ -181,7 +181,7 @@ cmd_diff(int argc, char **argv)
 		fputs(out, stdout);
 		if (strcmp(format, "json") == 0)
 			fputc('\n', stdout);
-		if (fflush(stdout) != 0 || ferror(stdout))
+		if (finish_stdout("diff") != 0)
 			rc = 2;
 	}
 	free(out);

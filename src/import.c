@@ -2159,6 +2159,8 @@ cmd_import(int argc, char **argv)
 	free(md);
 	diags_print(&d, stderr);
 	rc = diags_exit(&d, 0);
+	if (rc == 0 && out == NULL)
+		rc = finish_stdout("import");
 	diags_release(&d);
 	return rc;
 }

@@ -93,6 +93,7 @@ cmd_tree(int argc, char **argv)
 		if (!xml)
 			fputc('\n', stdout);
 		free(out);
+		rc = finish_stdout("tree");
 	}
 	doc_free(doc);
 	diags_release(&d);

@@ -57,12 +57,6 @@ default_topics(char *const *paths, size_t n)
 	return buf_detach(&b);
 }
 
-static void
-emit(const char *s, size_t len)
-{
-	fwrite(s, 1, len, stdout);
-}
-
 int
 cmd_matrix(int argc, char **argv)
 {
@@ -139,8 +133,10 @@ cmd_matrix(int argc, char **argv)
 	}
 	diags_print(&d, stderr);
 	rc = diags_exit(&d, 0);
-	if (out != NULL && rc == 0)
-		emit(out, len);
+	if (out != NULL && rc == 0) {
+		fwrite(out, 1, len, stdout);
+		rc = finish_stdout("matrix");
+	}
 	free(out);
 	free(tfile);
 	diags_release(&d);
@@ -407,7 +403,7 @@ done:
 	rc = diags_exit(&d, 0);
 	if (rc == 0) {
 		fwrite(out.data, 1, out.len, stdout);
-		rc = differ;
+		rc = finish_stdout("diff") != 0 ? 2 : differ;
 	}
 	buf_release(&out);
 	free(pa);

@@ -30,6 +30,11 @@ echo "rc=$rc" >>"$tmp/out"
 check "check: default is terms/" tests/check/terms/all.check "$tmp/out"
 rc=$(capture check --strict terms)
 [ "$rc" = 1 ] && ok || bad "check --strict terms: exit $rc"
+# A path that cannot be read: exit 2, and the other files still reported.
+rc=$(capture check tests/check/refs-bad.md tests/check/no-such-file.md)
+[ "$rc" = 2 ] && grep -q '^tests/check/refs-bad.md:.*\[xref-broken\]' "$tmp/out" &&
+    grep -q '^tests/check/no-such-file.md:0:0: fatal: ' "$tmp/out" && ok ||
+    bad "check: an unreadable path hides the others' findings (exit $rc)"
 # Declared changes across consecutive revisions: the site fixture's
 # 2024-04-01 declares 第3条第2項追加 and changes four clauses more.
 rc=$(capture check tests/site/terms)

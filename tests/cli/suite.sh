@@ -10,3 +10,15 @@ for c in $("$T" --help | awk '/^Commands:/{f=1;next} f&&!NF{f=0} f{print $1}'); 
 	rc=$(capture "$c" --no-such-option)
 	[ "$rc" = 2 ] && ok || bad "cli: $c bad option exits 2 (got $rc)"
 done
+# A result that cannot be written (full disk) is trouble: exit 2, and said.
+if [ -c /dev/full ]; then
+	for c in "tree terms/mic/full-managed/2012-02-29.md" \
+	    "diff terms/directors/cloud-operation/2017-03-01.md terms/directors/cloud-operation/2019-06-01.md" \
+	    "matrix" "diff --by-topic dnet itscom" \
+	    "import tests/import/enc/sample.txt" "check terms"; do
+		run_termc $c >/dev/full 2>"$tmp/err"
+		rc=$?
+		[ "$rc" = 2 ] && grep -q 'cannot write standard output' "$tmp/err" &&
+		    ok || bad "cli: termc $c > /dev/full exits $rc"
+	done
+fi
