@@ -89,12 +89,28 @@ node_free(struct node *n)
 }
 
 struct span *
+spans_alloc(size_t n)
+{
+	size_t cap = 1;
+
+	while (cap < n)
+		cap *= 2;
+	return xreallocarray(NULL, cap, sizeof(struct span));
+}
+
+struct span *
 node_add_span(struct node *n, size_t off, size_t len, enum spankind kind,
     const char *href)
 {
 	struct span *s;
 
-	n->spans = xreallocarray(n->spans, n->nspans + 1, sizeof(*n->spans));
+	/*
+	 * The capacity is the next power of two (spans_alloc()), so it is
+	 * full exactly when nspans is a power of two: double it then.
+	 */
+	if (n->nspans == 0 || (n->nspans & (n->nspans - 1)) == 0)
+		n->spans = xreallocarray(n->spans, n->nspans ? 2 * n->nspans : 1,
+		    sizeof(*n->spans));
 	s = &n->spans[n->nspans++];
 	s->off = off;
 	s->len = len;

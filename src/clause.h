@@ -103,6 +103,11 @@ struct node	*node_new(enum ntype, int line, int col);
 void		 node_append(struct node *parent, struct node *child);
 /* Free n and its subtree (iteratively: no recursion on depth). */
 void		 node_free(struct node *);
+/*
+ * An array for n spans, sized as node_add_span() expects (capacity: the
+ * next power of two): whoever replaces node->spans allocates it here.
+ */
+struct span	*spans_alloc(size_t n);
 /* Add a span to n; href is copied.  Spans must be added in text order. */
 struct span	*node_add_span(struct node *, size_t off, size_t len,
 		    enum spankind, const char *href);

@@ -35,6 +35,16 @@ hmap_release(struct hmap *m)
 	memset(m, 0, sizeof(*m));
 }
 
+void
+hmap_release_keys(struct hmap *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->cap; i++)
+		free((char *)m->slots[i].key);
+	hmap_release(m);
+}
+
 static struct hmap_slot *
 find(const struct hmap *m, const char *key)
 {

@@ -21,6 +21,8 @@ struct hmap {
 
 void	 hmap_init(struct hmap *);
 void	 hmap_release(struct hmap *);
+/* For a map that owns its keys: free them, then release the map. */
+void	 hmap_release_keys(struct hmap *);
 /* The value stored under key, or NULL. */
 void	*hmap_get(const struct hmap *, const char *key);
 /* Store val under key unless present; returns the value now stored. */

@@ -22,6 +22,7 @@
  * Then every node gets its stable id and duplicate article numbers are
  * reported.  Numbers are kept as written: nothing is renumbered.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -133,7 +134,15 @@ struct lower {
 	struct node		*stack[8];	/* open headings by depth */
 	int			 nstack;
 	struct mstate		 ms;		/* state of the current container */
-	struct flat		 scratch;	/* reused by every flatten: see get_flat */
+	struct flat		 scratch;	/* reused by every flatten: see flat_take */
+	/*
+	 * The node whose text continuation lines were last appended to, with
+	 * its text's length and allocated size: later lines append in place
+	 * instead of copying the whole text again.
+	 */
+	struct node		*app_node;
+	size_t			 app_len;
+	size_t			 app_cap;
 };
 
 /* ---- source access ---- */
@@ -421,12 +430,11 @@ flatten(struct lower *L, cmark_node *block, struct flat *f, int split)
  * inside [base+skip, base+len).  With append, add it after a newline.
  */
 static void
-put_text(struct node *node, const struct flat *f, size_t base, size_t len,
-    size_t skip, int append)
+put_text(struct lower *L, struct node *node, const struct flat *f,
+    size_t base, size_t len, size_t skip, int append)
 {
 	const char *seg = f->text.data + base;
-	size_t b = skip < len ? skip : len, e = len, n, i, at, s0, s1;
-	struct buf out;
+	size_t b = skip < len ? skip : len, e = len, n, i, at, s0, s1, lo, hi;
 	int32_t c;
 
 	while (b < e && (n = utf8_next(seg + b, e - b, &c)) > 0 && is_space(c))
@@ -438,20 +446,41 @@ put_text(struct node *node, const struct flat *f, size_t base, size_t len,
 			break;
 		e -= n;
 	}
-	buf_init(&out);
 	if (append && node->text != NULL) {
-		buf_puts(&out, node->text);
-		buf_putc(&out, '\n');
+		if (L->app_node != node) {
+			L->app_node = node;
+			L->app_len = strlen(node->text);
+			L->app_cap = L->app_len + 1;
+		}
+		if (L->app_len + 1 + (e - b) + 1 > L->app_cap) {
+			L->app_cap = 2 * (L->app_len + 1 + (e - b) + 1);
+			node->text = xrealloc(node->text, L->app_cap);
+		}
+		node->text[L->app_len++] = '\n';
+	} else {
 		free(node->text);
+		node->text = xmalloc(e - b + 1);
+		L->app_node = node;
+		L->app_len = 0;
+		L->app_cap = e - b + 1;
 	}
-	at = out.len;
-	buf_put(&out, seg + b, e - b);
-	node->text = buf_detach(&out);
-	for (i = 0; i < f->nspans; i++) {
+	at = L->app_len;
+	memcpy(node->text + at, seg + b, e - b);
+	L->app_len += e - b;
+	node->text[L->app_len] = '\0';
+	/* Spans are in text order: find the first that ends after b. */
+	for (lo = 0, hi = f->nspans; lo < hi; ) {
+		i = lo + (hi - lo) / 2;
+		if (f->spans[i].off + f->spans[i].len <= base + b)
+			lo = i + 1;
+		else
+			hi = i;
+	}
+	for (i = lo; i < f->nspans; i++) {
 		s0 = f->spans[i].off;
 		s1 = s0 + f->spans[i].len;
-		if (s1 <= base + b || s0 >= base + e)
-			continue;
+		if (s0 >= base + e)
+			break;
 		if (s0 < base + b)
 			s0 = base + b;
 		if (s1 > base + e)
@@ -564,7 +593,7 @@ open_marked(struct lower *L, const struct marker *m, const struct flat *f,
 	    kana_ordinal(m->kana, ms->iroha[k]) : m->value;
 	n = new_numbered(parent, type, level, value,
 	    f->text.data + base, m->len, line, col);
-	put_text(n, f, base, len, m->skip, 0);
+	put_text(L, n, f, base, len, m->skip, 0);
 	ms->open[k] = n;
 	ms->unit = n;
 }
@@ -586,7 +615,7 @@ open_unmarked(struct lower *L, const struct flat *f, size_t base,
 	ms->nlev = 1;
 	level_type(ms, 0, &type, &level);
 	n = new_numbered(ms->base, type, level, 0, NULL, 0, line, col);
-	put_text(n, f, base, len, 0, 0);
+	put_text(L, n, f, base, len, 0, 0);
 	ms->open[0] = n;
 	ms->unit = n;
 }
@@ -636,13 +665,13 @@ unit(struct lower *L, struct node *container, struct flat *f,
 		numbered = para_marker_parse(s, &m);
 		p = new_numbered(container, N_PARAGRAPH, 0,
 		    numbered ? m.value : 0, s, numbered ? m.len : 0, line, col);
-		put_text(p, f, base, len, numbered ? m.skip : 0, 0);
+		put_text(L, p, f, base, len, numbered ? m.skip : 0, 0);
 		ms_reset(ms, p);
 	} else if (!first && (ms->unit == ms->base ||
 	    unit_is_unmarked_item(ms)))
 		open_unmarked(L, f, base, len, line, col);
 	else
-		put_text(ms->unit, f, base, len, 0, 1);
+		put_text(L, ms->unit, f, base, len, 0, 1);
 	s[len] = saved;
 }
 
@@ -797,9 +826,9 @@ lower_list(struct lower *L, struct node *container, struct node *owner,
 					entry->label = text_trim(f.text.data,
 					    m.len);
 					entry->implicit = 0;
-					put_text(entry, &f, 0, to, m.skip, 0);
+					put_text(L, entry, &f, 0, to, m.skip, 0);
 				} else
-					put_text(entry, &f, 0, to, 0, 0);
+					put_text(L, entry, &f, 0, to, 0, 0);
 				free(first_line);
 				for (i = 1; i <= f.nbrk; i++) {
 					from = f.brk[i - 1];
@@ -1050,7 +1079,7 @@ lower_blocks(struct lower *L, struct node *container, cmark_node *b,
 				f.text.data[--f.text.len] = '\0';
 			p = new_numbered(container, N_PARAGRAPH, 0, 0, NULL, 0,
 			    cmark_node_get_start_line(b), node_col(L, b));
-			put_text(p, &f, 0, f.text.len, 0, 0);
+			put_text(L, p, &f, 0, f.text.len, 0, 0);
 			ms_reset(&L->ms, p);
 			flat_give(L, &f);
 		}
@@ -1098,25 +1127,37 @@ article_scope(const struct node *n)
 	return NULL;
 }
 
-/* Give n the id want, or want-2, want-3 … if taken. */
+/*
+ * Give n the id want, or want-2, want-3 … if taken.  last maps a wanted id
+ * to the last suffix handed out for it (its keys are owned copies), so k
+ * clashes cost k lookups in all, not k².
+ */
 static void
-assign_id(struct hmap *ids, struct node *n, const char *want)
+assign_id(struct hmap *ids, struct hmap *last, struct node *n,
+    const char *want)
 {
 	struct buf b;
-	int k;
+	uintptr_t k;
+	char *key;
 
 	if (hmap_get(ids, want) == NULL) {
 		n->id = xstrdup(want);
 		hmap_put(ids, n->id, n);
 		return;
 	}
+	k = (uintptr_t)hmap_get(last, want);
 	buf_init(&b);
-	for (k = 2;; k++) {
+	for (k = k ? k + 1 : 2;; k++) {
 		buf_reset(&b);
-		buf_printf(&b, "%s-%d", want, k);
+		buf_printf(&b, "%s-%lu", want, (unsigned long)k);
 		if (hmap_get(ids, b.data) == NULL)
 			break;
 	}
+	if (hmap_get(last, want) == NULL) {
+		key = xstrdup(want);
+		hmap_set(last, key, (void *)k);
+	} else
+		hmap_set(last, want, (void *)k);
 	n->id = buf_detach(&b);
 	hmap_put(ids, n->id, n);
 }
@@ -1124,14 +1165,14 @@ assign_id(struct hmap *ids, struct node *n, const char *want)
 static void
 assign_ids(struct lower *L)
 {
-	struct hmap ids, arts;
+	struct hmap ids, last;
 	struct node *n;
 	const struct node *par, *scope, *first;
 	struct buf b;
 	int unnumbered = 0, divs = 0;
 
 	hmap_init(&ids);
-	hmap_init(&arts);
+	hmap_init(&last);
 	buf_init(&b);
 	for (n = L->root->first; n != NULL; n = node_next(n, L->root)) {
 		par = id_parent(n);
@@ -1162,15 +1203,15 @@ assign_ids(struct lower *L)
 			if (n->num != NULL) {
 				buf_putc(&b, 'a');
 				buf_puts(&b, n->num);
-				first = hmap_get(&arts, b.data);
+				/* Only articles have ids a<num>: a taken one
+				 * is a duplicate number in this scope. */
+				first = hmap_get(&ids, b.data);
 				if (first != NULL)
 					diag(L->d, L->src->path, n->line,
 					    n->col, D_DUP_ARTICLE,
 					    "%s (first at line %d)",
 					    n->label ? n->label : n->num,
 					    first->line);
-				else
-					hmap_put(&arts, xstrdup(b.data), n);
 			} else
 				buf_printf(&b, "a-n%d", ++unnumbered);
 			break;
@@ -1200,17 +1241,10 @@ assign_ids(struct lower *L)
 		default:
 			break;
 		}
-		assign_id(&ids, n, b.data);
+		assign_id(&ids, &last, n, b.data);
 	}
 	buf_release(&b);
-	/* arts owns copies of its keys. */
-	{
-		size_t i;
-
-		for (i = 0; i < arts.cap; i++)
-			free((char *)arts.slots[i].key);
-	}
-	hmap_release(&arts);
+	hmap_release_keys(&last);
 	hmap_release(&ids);
 }
 

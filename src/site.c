@@ -293,9 +293,7 @@ publish(const struct corpus *c, const struct taxonomy *tax,
 		if (rc == 0)
 			rc = diff_pages(c, i, end, outdir, tpldir, &idx, d);
 	}
-	for (i = 0; i < seen.cap; i++)
-		free((char *)seen.slots[i].key);
-	hmap_release(&seen);
+	hmap_release_keys(&seen);
 	if (rc == 0 && tax != NULL)
 		rc = publish_matrix(c, tax, outdir, tpldir, d);
 	if (rc == 0) {

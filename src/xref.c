@@ -819,7 +819,7 @@ attach(struct node *n, const struct xrefs *out, size_t from)
 
 	if (cnt == 0)
 		return;
-	v = xreallocarray(NULL, nold + cnt, sizeof(*v));
+	v = spans_alloc(nold + cnt);
 	for (i = from; i < out->n; i++) {
 		x = &out->v[i];
 		while (j < nold && old[j].off + old[j].len <= x->off)
