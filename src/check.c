@@ -750,13 +750,6 @@ check_doc(const struct doc *doc, struct diags *d)
 	free(r);
 }
 
-static int
-same_document(const struct doc *a, const struct doc *b)
-{
-	return strcmp(a->meta.provider, b->meta.provider) == 0 &&
-	    strcmp(a->meta.document, b->meta.document) == 0;
-}
-
 void
 check_corpus(const struct corpus *c, struct diags *d)
 {
@@ -764,7 +757,7 @@ check_corpus(const struct corpus *c, struct diags *d)
 
 	for (i = 0; i < c->n; i++) {
 		check_doc(c->docs[i], d);
-		if (i == 0 || !same_document(c->docs[i - 1], c->docs[i]))
+		if (i == 0 || !doc_same_document(c->docs[i - 1], c->docs[i]))
 			continue;
 		for (k = 0; k < sizeof(pair_rules) / sizeof(pair_rules[0]);
 		    k++)

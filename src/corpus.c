@@ -32,6 +32,21 @@ cmp_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Provider, document, revision, then path: the order every stage expects. */
+static int
+cmp_docs(const void *a, const void *b)
+{
+	const struct doc *x = *(const struct doc *const *)a;
+	const struct doc *y = *(const struct doc *const *)b;
+	int r;
+
+	if ((r = strcmp(x->meta.provider, y->meta.provider)) != 0 ||
+	    (r = strcmp(x->meta.document, y->meta.document)) != 0 ||
+	    (r = strcmp(x->meta.revision, y->meta.revision)) != 0)
+		return r;
+	return strcmp(x->path, y->path);
+}
+
 /* Collect *.md files below dir; depth bounds symlink loops and abuse. */
 static int
 walk(const char *dir, int depth, struct names *ns, struct diags *d)
@@ -109,7 +124,29 @@ corpus_load(struct corpus *c, char *const *paths, size_t npaths,
 		free(ns.v[i]);
 	}
 	free(ns.v);
+	if (c->n > 1)
+		qsort(c->docs, c->n, sizeof(*c->docs), cmp_docs);
+	for (i = 1; i < c->n; i++)
+		if (doc_same_document(c->docs[i - 1], c->docs[i]) &&
+		    strcmp(c->docs[i - 1]->meta.revision,
+		    c->docs[i]->meta.revision) == 0)
+			diag(d, c->docs[i]->path, c->docs[i]->meta.revision_line,
+			    1, D_DUP_REVISION, "%s/%s %s, also in %s",
+			    c->docs[i]->meta.provider,
+			    c->docs[i]->meta.document,
+			    c->docs[i]->meta.revision, c->docs[i - 1]->path);
 	return rc;
+}
+
+size_t
+corpus_group_end(const struct corpus *c, size_t i)
+{
+	size_t end;
+
+	for (end = i + 1; end < c->n &&
+	    doc_same_document(c->docs[end], c->docs[i]); end++)
+		;
+	return end;
 }
 
 void

@@ -68,6 +68,7 @@ enum dlevel {
 	X(FM_DATE,      ERROR,   "fm-date",      "invalid date, expected YYYY-MM-DD") \
 	X(FM_PATH,      ERROR,   "fm-path",      "front matter disagrees with the path") \
 	X(DUP_ARTICLE,  ERROR,   "dup-article",  "duplicate article number") \
+	X(DUP_REVISION, ERROR,   "dup-revision", "two files hold the same revision") \
 	X(HIST_ORDER,   ERROR,   "history-order", "revision history out of date order") \
 	X(TOPICS_SYNTAX, ERROR,  "topics-syntax", "invalid topics file") \
 	X(TOPICS_FIELD, ERROR,   "topics-field", "invalid or missing topic field") \

@@ -124,3 +124,10 @@ doc_free(struct doc *doc)
 	free(doc->path);
 	free(doc);
 }
+
+int
+doc_same_document(const struct doc *a, const struct doc *b)
+{
+	return strcmp(a->meta.provider, b->meta.provider) == 0 &&
+	    strcmp(a->meta.document, b->meta.document) == 0;
+}

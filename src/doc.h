@@ -31,6 +31,8 @@ struct doc	*doc_load(const char *path, struct diags *d);
 struct doc	*doc_load_mem(const char *path, const char *bytes, size_t len,
 		    struct diags *d);
 void		 doc_free(struct doc *);
+/* Are a and b revisions of one document (same provider and document)? */
+int		 doc_same_document(const struct doc *a, const struct doc *b);
 
 /* A set of documents in a stable order (provider, document, revision). */
 struct corpus {
@@ -40,12 +42,19 @@ struct corpus {
 
 /*
  * Load every terms file named: a file, or a directory searched for
- * <provider>/<document>/<revision>.md below it.  Returns 0, or -1 when a
- * path cannot be read.  Documents that fail to parse are left out, with
- * their diagnostics in d.
+ * <provider>/<document>/<revision>.md below it, and sort them by provider,
+ * document, revision and path, whatever the paths.  Returns 0, or -1 when
+ * a path cannot be read.  Documents that fail to parse are left out, with
+ * their diagnostics in d; two files of the same revision are a dup-revision
+ * error.
  */
 int	corpus_load(struct corpus *, char *const *paths, size_t npaths,
 	    struct diags *d);
+/*
+ * The index just past the revisions of docs[i]'s document: the corpus
+ * keeps each document's revisions together, oldest first.
+ */
+size_t	corpus_group_end(const struct corpus *, size_t i);
 void	corpus_release(struct corpus *);
 
 #endif

@@ -599,13 +599,6 @@ html_page(const struct templates *t, const struct doc *doc,
 
 /* ---- index ---- */
 
-static int
-same_document(const struct doc *a, const struct doc *b)
-{
-	return strcmp(a->meta.provider, b->meta.provider) == 0 &&
-	    strcmp(a->meta.document, b->meta.document) == 0;
-}
-
 char *
 html_index(const struct templates *t, const struct corpus *c,
     const struct page_link *extras, size_t nextras, size_t *len)
@@ -635,9 +628,7 @@ html_index(const struct templates *t, const struct corpus *c,
 	/* The corpus is sorted by path: provider, document, revision. */
 	for (i = 0; i < c->n; i = end) {
 		d = c->docs[i];
-		for (end = i + 1; end < c->n &&
-		    same_document(c->docs[end], d); end++)
-			;
+		end = corpus_group_end(c, i);
 		if (prev == NULL ||
 		    strcmp(prev->meta.provider, d->meta.provider) != 0) {
 			prov = hk_el(slot, "section", "provider");

@@ -1994,45 +1994,6 @@ static const char import_usage[] =
     "                   found in the text is written FILL-ME\n"
     "  --help           show this help\n";
 
-/* Read a whole file, at most SOURCE_MAX_SIZE bytes.  NULL after a diag. */
-static char *
-read_file(const char *path, size_t *len, struct diags *d)
-{
-	FILE *fp;
-	char *bytes;
-	size_t cap = 65536, n;
-
-	if ((fp = fopen(path, "rb")) == NULL) {
-		diag(d, path, 0, 0, D_IO, "%s", strerror(errno));
-		return NULL;
-	}
-	bytes = xmalloc(cap);
-	*len = 0;
-	while ((n = fread(bytes + *len, 1, cap - *len, fp)) > 0) {
-		*len += n;
-		if (*len > SOURCE_MAX_SIZE)
-			break;
-		if (*len == cap) {
-			cap *= 2;
-			bytes = xrealloc(bytes, cap);
-		}
-	}
-	if (ferror(fp)) {
-		diag(d, path, 0, 0, D_IO, "%s", strerror(errno));
-		fclose(fp);
-		free(bytes);
-		return NULL;
-	}
-	fclose(fp);
-	if (*len > SOURCE_MAX_SIZE) {
-		diag(d, path, 1, 1, D_TOO_BIG, "more than %u bytes",
-		    (unsigned)SOURCE_MAX_SIZE);
-		free(bytes);
-		return NULL;
-	}
-	return bytes;
-}
-
 /* One line on standard error: what import did. */
 static void
 summary(const char *path, const struct import_stats *st)
@@ -2123,7 +2084,7 @@ cmd_import(int argc, char **argv)
 	path = argv[optind];
 	diags_init(&d);
 	text = md = NULL;
-	if ((bytes = read_file(path, &len, &d)) != NULL) {
+	if ((bytes = read_file(path, 0, &len, &d)) != NULL) {
 		text = decode_text(path, bytes, len, enc, 0, &chosen, detail,
 		    &tlen, &d);
 		free(bytes);

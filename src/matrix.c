@@ -245,13 +245,6 @@ judge_row(struct mrow *r, size_t ncols)
 		    r->cells[i].num == best;
 }
 
-static int
-same_document(const struct doc *a, const struct doc *b)
-{
-	return strcmp(a->meta.provider, b->meta.provider) == 0 &&
-	    strcmp(a->meta.document, b->meta.document) == 0;
-}
-
 void
 matrix_build(struct matrix *m, const struct taxonomy *t,
     const struct corpus *c, const char *as_of, struct diags *d)
@@ -266,9 +259,7 @@ matrix_build(struct matrix *m, const struct taxonomy *t,
 	m->as_of = as_of ? xstrdup(as_of) : NULL;
 	/* The corpus is sorted: provider, document, revision. */
 	for (i = 0; i < c->n; i = end) {
-		for (end = i + 1; end < c->n &&
-		    same_document(c->docs[end], c->docs[i]); end++)
-			;
+		end = corpus_group_end(c, i);
 		pick = NULL;
 		for (j = i; j < end; j++)
 			if (as_of == NULL ||

@@ -2,8 +2,9 @@
  * termc build: load every terms file, report, and publish the site.
  *
  * Nothing is written unless every document parsed without error (and, with
- * --strict, without warning): a failed build leaves the previous output as
- * it was.  Each file is then written to a temporary name and renamed.
+ * --strict, without warning) and the whole site rendered: a failed build
+ * leaves the previous output as it was.  Each file is then written to a
+ * temporary name and renamed.
  */
 #include <sys/stat.h>
 
@@ -18,10 +19,10 @@
 #include "diag.h"
 #include "diff.h"
 #include "doc.h"
-#include "hmap.h"
 #include "html.h"
 #include "matrix.h"
 #include "outfile.h"
+#include "source.h"
 #include "topics.h"
 #include "xalloc.h"
 
@@ -42,32 +43,59 @@ static const char build_usage[] =
     "  --strict           treat warnings as errors\n"
     "  --help             show this help\n";
 
-static int
-same_document(const struct doc *a, const struct doc *b)
+/*
+ * The whole site is rendered into memory first and written only when all of
+ * it rendered: a template or asset that cannot be read, or a page that
+ * cannot be built, leaves the previous output as it was.
+ */
+struct staged {
+	char	*rel;		/* path below the output root; owned */
+	char	*data;		/* owned */
+	size_t	 len;
+};
+
+struct stage {
+	struct staged	*v;
+	size_t		 n, cap;
+};
+
+/* Add a file to write; the stage takes rel and data. */
+static void
+stage_add(struct stage *st, char *rel, char *data, size_t len)
 {
-	return strcmp(a->meta.provider, b->meta.provider) == 0 &&
-	    strcmp(a->meta.document, b->meta.document) == 0;
+	if (st->n == st->cap) {
+		st->cap = st->cap ? 2 * st->cap : 64;
+		st->v = xreallocarray(st->v, st->cap, sizeof(*st->v));
+	}
+	st->v[st->n].rel = rel;
+	st->v[st->n].data = data;
+	st->v[st->n].len = len;
+	st->n++;
 }
 
-/* Read a whole (small, trusted) file; NULL with a diagnostic on failure. */
-static char *
-slurp(const char *path, size_t *len, struct diags *d)
+/* Write every staged file (each to a temporary name, then renamed). */
+static int
+stage_write(const struct stage *st, const char *outdir, struct diags *d)
 {
-	FILE *fp = fopen(path, "rb");
-	struct buf b;
-	char chunk[8192];
-	size_t n;
+	size_t i;
 
-	if (fp == NULL) {
-		diag(d, path, 0, 0, D_IO, "cannot open");
-		return NULL;
+	for (i = 0; i < st->n; i++)
+		if (outfile_write(outdir, st->v[i].rel, st->v[i].data,
+		    st->v[i].len, d) == -1)
+			return -1;
+	return 0;
+}
+
+static void
+stage_release(struct stage *st)
+{
+	size_t i;
+
+	for (i = 0; i < st->n; i++) {
+		free(st->v[i].rel);
+		free(st->v[i].data);
 	}
-	buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		buf_put(&b, chunk, n);
-	fclose(fp);
-	*len = b.len;
-	return buf_detach(&b);
+	free(st->v);
 }
 
 /* Links the build collects for the index; it owns the strings. */
@@ -140,7 +168,7 @@ diff_file(const struct doc *a, const struct doc *b)
  * the index.
  */
 static int
-diff_pages(const struct corpus *c, size_t i, size_t end, const char *outdir,
+diff_pages(const struct corpus *c, size_t i, size_t end, struct stage *st,
     const char *tpldir, struct links *idx, struct diags *d)
 {
 	const struct meta *m;
@@ -148,9 +176,8 @@ diff_pages(const struct corpus *c, size_t i, size_t end, const char *outdir,
 	struct buf rel, group;
 	size_t j, len;
 	char *html, *file;
-	int rc = 0;
 
-	for (j = i + 1; j < end && rc == 0; j++) {
+	for (j = i + 1; j < end; j++) {
 		m = &c->docs[j]->meta;
 		D = diff_new(c->docs[j - 1], c->docs[j], NULL);
 		html = html_diff(D, tpldir, "../../", 1, d, &len);
@@ -161,42 +188,38 @@ diff_pages(const struct corpus *c, size_t i, size_t end, const char *outdir,
 		buf_init(&rel);
 		buf_printf(&rel, "%s/%s/%s", m->provider, m->document, file);
 		free(file);
-		rc = outfile_write(outdir, rel.data, html, len, d);
-		free(html);
+		stage_add(st, xstrdup(rel.data), html, len);
 		buf_init(&group);
 		buf_printf(&group, "%s/%s", m->provider, m->document);
 		links_add(idx, diff_label(c->docs[j - 1], c->docs[j]),
 		    buf_detach(&rel), buf_detach(&group));
 	}
-	return rc;
+	return 0;
 }
 
 
-/* Copy a template-side file (style sheet, script) to the output root. */
+/* Stage a template-side file (style sheet, script) for the output root. */
 static int
-copy_asset(const char *tpldir, const char *name, const char *outdir,
+stage_asset(struct stage *st, const char *tpldir, const char *name,
     struct diags *d)
 {
 	struct buf path;
 	size_t len;
 	char *data;
-	int rc;
 
 	buf_init(&path);
 	buf_printf(&path, "%s/%s", tpldir, name);
-	if ((data = slurp(path.data, &len, d)) == NULL)
-		rc = -1;
-	else
-		rc = outfile_write(outdir, name, data, len, d);
-	free(data);
+	data = read_file(path.data, 0, &len, d);
 	buf_release(&path);
-	return rc;
+	if (data == NULL)
+		return -1;
+	stage_add(st, xstrdup(name), data, len);
+	return 0;
 }
-
 /* matrix.html, .csv and .json (see matrix.h), with their assets. */
 static int
 publish_matrix(const struct corpus *c, const struct taxonomy *tax,
-    const char *outdir, const char *tpldir, struct diags *d)
+    struct stage *st, const char *tpldir, struct diags *d)
 {
 	struct matrix m;
 	size_t len;
@@ -206,25 +229,28 @@ publish_matrix(const struct corpus *c, const struct taxonomy *tax,
 	matrix_build(&m, tax, c, NULL, d);
 	if ((s = html_matrix(tpldir, &m, "", d, &len)) == NULL)
 		rc = -1;
-	else
-		rc = outfile_write(outdir, "matrix.html", s, len, d);
-	free(s);
-	if (rc == 0) {
+	else {
+		stage_add(st, xstrdup("matrix.html"), s, len);
 		s = matrix_csv(&m, &len);
-		rc = outfile_write(outdir, "matrix.csv", s, len, d);
-		free(s);
-	}
-	if (rc == 0) {
+		stage_add(st, xstrdup("matrix.csv"), s, len);
 		s = matrix_json(&m, &len);
-		rc = outfile_write(outdir, "matrix.json", s, len, d);
-		free(s);
+		stage_add(st, xstrdup("matrix.json"), s, len);
+		if (stage_asset(st, tpldir, "matrix.js", d) == -1 ||
+		    stage_asset(st, tpldir, "matrix.css", d) == -1)
+			rc = -1;
 	}
-	if (rc == 0)
-		rc = copy_asset(tpldir, "matrix.js", outdir, d);
-	if (rc == 0)
-		rc = copy_asset(tpldir, "matrix.css", outdir, d);
 	matrix_release(&m);
 	return rc;
+}
+
+/* The 新旧対照表 of docs[a] → docs[b] as a link of a revision page. */
+static void
+diff_link(struct page_ctx *pc, struct page_link *rl, const struct doc *a,
+    const struct doc *b)
+{
+	rl[pc->nlinks].label = diff_label(a, b);
+	rl[pc->nlinks].href = diff_file(a, b);
+	rl[pc->nlinks++].group = NULL;
 }
 
 static int
@@ -233,22 +259,19 @@ publish(const struct corpus *c, const struct taxonomy *tax,
 {
 	struct templates *t;
 	struct page_ctx pc;
-	struct hmap seen;
-	struct buf rel, path;
+	struct stage st = { NULL, 0, 0 };
+	struct buf rel;
 	struct links idx = { NULL, 0, 0 };
 	struct page_link rl[2];
 	size_t i, j, end, len;
-	char *html, *css;
+	char *html;
 	int rc = 0;
 
 	if ((t = templates_load(tpldir, d)) == NULL)
 		return -1;
-	hmap_init(&seen);
 	for (i = 0; i < c->n && rc == 0; i = end) {
-		for (end = i + 1; end < c->n &&
-		    same_document(c->docs[end], c->docs[i]); end++)
-			;
-		for (j = i; j < end && rc == 0; j++) {
+		end = corpus_group_end(c, i);
+		for (j = i; j < end; j++) {
 			const struct meta *m = &c->docs[j]->meta;
 
 			memset(&pc, 0, sizeof(pc));
@@ -257,63 +280,32 @@ publish(const struct corpus *c, const struct taxonomy *tax,
 			pc.nrevisions = end - i;
 			/* Its 新旧対照表 with the revisions before and after. */
 			pc.links = rl;
-			if (j > i) {
-				rl[pc.nlinks].label = diff_label(c->docs[j - 1],
-				    c->docs[j]);
-				rl[pc.nlinks].href = diff_file(c->docs[j - 1],
-				    c->docs[j]);
-				rl[pc.nlinks++].group = NULL;
-			}
-			if (j + 1 < end) {
-				rl[pc.nlinks].label = diff_label(c->docs[j],
-				    c->docs[j + 1]);
-				rl[pc.nlinks].href = diff_file(c->docs[j],
-				    c->docs[j + 1]);
-				rl[pc.nlinks++].group = NULL;
-			}
+			if (j > i)
+				diff_link(&pc, rl, c->docs[j - 1], c->docs[j]);
+			if (j + 1 < end)
+				diff_link(&pc, rl, c->docs[j], c->docs[j + 1]);
 			buf_init(&rel);
 			buf_printf(&rel, "%s/%s/%s.html", m->provider,
 			    m->document, m->revision);
-			if (hmap_get(&seen, rel.data) != NULL) {
-				diag(d, c->docs[j]->path, m->revision_line, 1,
-				    D_IO, "a second document publishes to %s",
-				    rel.data);
-				rc = -1;
-				buf_release(&rel);
-				links_free(rl, pc.nlinks);
-				break;
-			}
 			html = html_page(t, c->docs[j], &pc, &len);
-			rc = outfile_write(outdir, rel.data, html, len, d);
-			free(html);
+			stage_add(&st, buf_detach(&rel), html, len);
 			links_free(rl, pc.nlinks);
-			/* seen owns its keys. */
-			hmap_put(&seen, buf_detach(&rel), c->docs[j]);
 		}
-		if (rc == 0)
-			rc = diff_pages(c, i, end, outdir, tpldir, &idx, d);
+		rc = diff_pages(c, i, end, &st, tpldir, &idx, d);
 	}
-	hmap_release_keys(&seen);
 	if (rc == 0 && tax != NULL)
-		rc = publish_matrix(c, tax, outdir, tpldir, d);
+		rc = publish_matrix(c, tax, &st, tpldir, d);
 	if (rc == 0) {
 		if (tax != NULL)
 			links_add(&idx, xstrdup("約款比較表（項目別）"),
 			    xstrdup("matrix.html"), NULL);
 		html = html_index(t, c, idx.v, idx.n, &len);
-		rc = outfile_write(outdir, "index.html", html, len, d);
-		free(html);
+		stage_add(&st, xstrdup("index.html"), html, len);
+		rc = stage_asset(&st, tpldir, "style.css", d);
 	}
-	if (rc == 0) {
-		buf_init(&path);
-		buf_printf(&path, "%s/style.css", tpldir);
-		if ((css = slurp(path.data, &len, d)) == NULL)
-			rc = -1;
-		else
-			rc = outfile_write(outdir, "style.css", css, len, d);
-		free(css);
-		buf_release(&path);
-	}
+	if (rc == 0)
+		rc = stage_write(&st, outdir, d);
+	stage_release(&st);
 	links_release(&idx);
 	templates_free(t);
 	return rc;

@@ -219,20 +219,20 @@ source_load(struct source *src, const char *path, const char *bytes,
 	return source_take(src, path, copy, len, maxsize, d);
 }
 
-int
-source_read(struct source *src, const char *path, size_t maxsize,
-    struct diags *d)
+char *
+read_file(const char *path, size_t maxsize, size_t *len, struct diags *d)
 {
 	FILE *fp;
 	struct stat st;
 	char *bytes;
-	size_t len = 0, cap = 65536, n;
+	size_t cap = 65536, n;
 
 	if (maxsize == 0)
 		maxsize = SOURCE_MAX_SIZE;
+	*len = 0;
 	if ((fp = fopen(path, "rb")) == NULL) {
 		diag(d, path, 0, 0, D_IO, "%s", strerror(errno));
-		return -1;
+		return NULL;
 	}
 	/* One allocation for a regular file; growth only for pipes. */
 	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) &&
@@ -240,11 +240,11 @@ source_read(struct source *src, const char *path, size_t maxsize,
 		cap = (size_t)st.st_size + 2;
 	bytes = xmalloc(cap);
 	/* Read at most maxsize + 1 bytes: enough to know it is too big. */
-	while ((n = fread(bytes + len, 1, cap - len, fp)) > 0) {
-		len += n;
-		if (len > maxsize)
+	while ((n = fread(bytes + *len, 1, cap - *len - 1, fp)) > 0) {
+		*len += n;
+		if (*len > maxsize)
 			break;
-		if (len == cap) {
+		if (*len == cap - 1) {
 			cap *= 2;
 			bytes = xrealloc(bytes, cap);
 		}
@@ -253,17 +253,27 @@ source_read(struct source *src, const char *path, size_t maxsize,
 		diag(d, path, 0, 0, D_IO, "%s", strerror(errno));
 		fclose(fp);
 		free(bytes);
-		return -1;
+		return NULL;
 	}
 	fclose(fp);
-	if (len > maxsize) {
+	if (*len > maxsize) {
 		diag(d, path, 1, 1, D_TOO_BIG, "more than %zu bytes", maxsize);
 		free(bytes);
-		return -1;
+		return NULL;
 	}
-	/* cap > len: room for the terminating NUL. */
-	if (len == cap)
-		bytes = xrealloc(bytes, cap + 1);
+	bytes[*len] = '\0';
+	return bytes;
+}
+
+int
+source_read(struct source *src, const char *path, size_t maxsize,
+    struct diags *d)
+{
+	size_t len;
+	char *bytes;
+
+	if ((bytes = read_file(path, maxsize, &len, d)) == NULL)
+		return -1;
 	return source_take(src, path, bytes, len, maxsize, d);
 }
 

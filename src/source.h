@@ -26,6 +26,14 @@ struct source {
 #define SOURCE_MAX_SIZE	(16u * 1024 * 1024)
 
 /*
+ * Read a whole file of at most maxsize bytes (0: SOURCE_MAX_SIZE).  Returns
+ * the bytes, NUL-terminated, with *len their count (the caller frees), or
+ * NULL after recording an io or too-big error in d.
+ */
+char	*read_file(const char *path, size_t maxsize, size_t *len,
+	    struct diags *d);
+
+/*
  * Read path into src.  Returns 0, or -1 after recording an error in d;
  * on -1 src holds nothing to release.  maxsize 0 means SOURCE_MAX_SIZE.
  */

@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "source.h"
 #include "template.h"
 #include "xalloc.h"
 
@@ -53,32 +54,26 @@ on_error(void *ctx, xmlErrorPtr e)
 int
 tpl_load(struct tpl *t, const char *dir, const char *name, struct diags *d)
 {
-	struct buf path, bytes;
-	char chunk[8192];
+	struct buf path;
 	xmlError err;
-	FILE *fp;
-	size_t n;
+	size_t len;
+	char *bytes;
 
 	memset(t, 0, sizeof(*t));
 	memset(&err, 0, sizeof(err));
 	buf_init(&path);
 	buf_printf(&path, "%s/%s", dir, name);
-	if ((fp = fopen(path.data, "rb")) == NULL) {
-		diag(d, path.data, 0, 0, D_IO, "template: cannot open");
+	if ((bytes = read_file(path.data, 0, &len, d)) == NULL) {
 		buf_release(&path);
 		return -1;
 	}
-	buf_init(&bytes);
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		buf_put(&bytes, chunk, n);
-	fclose(fp);
 	xmlSetExternalEntityLoader(refuse_entity);
 	xmlSetStructuredErrorFunc(&err, on_error);
-	t->doc = htmlReadMemory(bytes.data, (int)bytes.len, path.data, "UTF-8",
+	t->doc = htmlReadMemory(bytes, (int)len, path.data, "UTF-8",
 	    HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED | HTML_PARSE_NOERROR |
 	    HTML_PARSE_NOWARNING);
 	xmlSetStructuredErrorFunc(NULL, NULL);
-	buf_release(&bytes);
+	free(bytes);
 	if (t->doc == NULL || err.code != 0) {
 		diag(d, path.data, err.line, err.int2 + 1, D_IO,
 		    "template: %s", err.message ? err.message :

@@ -26,6 +26,7 @@
 #include "diag.h"
 #include "doc.h"
 #include "meta.h"
+#include "source.h"
 #include "text.h"
 #include "topics.h"
 #include "xalloc.h"
@@ -364,30 +365,15 @@ done:
 int
 taxonomy_load(struct taxonomy *t, const char *path, struct diags *d)
 {
-	FILE *fp;
-	struct buf b;
-	char chunk[8192];
-	size_t n;
+	size_t len;
+	char *bytes;
 	int rc;
 
 	memset(t, 0, sizeof(*t));
-	if ((fp = fopen(path, "rb")) == NULL) {
-		diag(d, path, 0, 0, D_IO, "cannot open topics file");
+	if ((bytes = read_file(path, TOPICS_MAX_BYTES, &len, d)) == NULL)
 		return -1;
-	}
-	buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0 &&
-	    b.len <= TOPICS_MAX_BYTES)
-		buf_put(&b, chunk, n);
-	fclose(fp);
-	if (b.len > TOPICS_MAX_BYTES) {
-		diag(d, path, 0, 0, D_TOO_BIG, "topics file over %d bytes",
-		    TOPICS_MAX_BYTES);
-		buf_release(&b);
-		return -1;
-	}
-	rc = taxonomy_load_mem(t, path, b.data, b.len, d);
-	buf_release(&b);
+	rc = taxonomy_load_mem(t, path, bytes, len, d);
+	free(bytes);
 	return rc;
 }
 

@@ -30,3 +30,29 @@ rc=$(capture build -o "$tmp/keep" "$tmp/failing")
 if grep -rEil --exclude=matrix.html '<script|<[^>]*[[:space:]]on[a-z]+=|(href|src)="[[:space:]]*(javascript|vbscript|data|file):' "$tmp/site" "$tmp/real1"; then
 	bad "site: unsafe markup in published HTML"
 else ok; fi
+# Revisions given under two roots are ordered by date, not by path: the
+# 新旧対照表 goes from the older to the newer, and the newer is the latest.
+rm -rf "$tmp/r1" "$tmp/r2" "$tmp/two"
+mkdir -p "$tmp/r1/acme/hosting" "$tmp/r2/acme/hosting"
+cp tests/site/terms/acme/hosting/2024-04-01.md "$tmp/r1/acme/hosting/"
+cp tests/site/terms/acme/hosting/2024-01-01.md "$tmp/r2/acme/hosting/"
+rc=$(capture build -o "$tmp/two" "$tmp/r1" "$tmp/r2")
+[ "$rc" = 0 ] && [ -f "$tmp/two/acme/hosting/diff-2024-01-01-2024-04-01.html" ] &&
+    diff -r "$tmp/site" "$tmp/two" >/dev/null && ok ||
+    bad "site: revisions under two roots are not in date order ($rc)"
+# Two files of one revision: an error, and nothing is written.
+rm -rf "$tmp/dup" "$tmp/dupout"
+mkdir -p "$tmp/dup/a/acme/hosting" "$tmp/dup/b/acme/hosting"
+cp tests/site/terms/acme/hosting/2024-01-01.md "$tmp/dup/a/acme/hosting/"
+cp tests/site/terms/acme/hosting/2024-01-01.md "$tmp/dup/b/acme/hosting/"
+rc=$(capture build -o "$tmp/dupout" "$tmp/dup")
+[ "$rc" = 1 ] && grep -q 'error: two files hold the same revision: acme/hosting 2024-01-01, also in .* \[dup-revision\]' "$tmp/err" &&
+    [ ! -e "$tmp/dupout" ] && ok || bad "site: a duplicate revision is no dup-revision error ($rc)"
+# A template asset that cannot be read fails the build before any write.
+rm -rf "$tmp/tpl" "$tmp/keep2"
+cp -r templates "$tmp/tpl" && rm "$tmp/tpl/style.css"
+cp -r "$tmp/site" "$tmp/keep2"
+echo '<!-- previous build -->' >>"$tmp/keep2/acme/hosting/2024-01-01.html"
+rc=$(capture build -o "$tmp/keep2" --templates "$tmp/tpl" tests/site/terms)
+[ "$rc" = 2 ] && grep -q 'previous build' "$tmp/keep2/acme/hosting/2024-01-01.html" &&
+    ok || bad "site: a missing style.css left a partial site ($rc)"
