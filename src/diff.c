@@ -332,6 +332,35 @@ xbigrams(struct xnode *x)
 }
 
 static int
+same_str(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+/*
+ * Do two subtrees hold the same characters, labels as written included?
+ * Equal raw hashes only say they may: 32-bit hashes collide, and a
+ * collision must never hide a change.
+ */
+static int
+same_raw(const struct xnode *a, const struct xnode *b)
+{
+	size_t i;
+
+	if (a->nkids != b->nkids || a->n->type != b->n->type ||
+	    strcmp(a->own, b->own) != 0 ||
+	    !same_str(a->n->label, b->n->label))
+		return 0;
+	for (i = 0; i < a->nkids; i++)
+		if (a->kids[i].raw != b->kids[i].raw ||
+		    !same_raw(&a->kids[i], &b->kids[i]))
+			return 0;
+	return 1;
+}
+
+static int
 sim(struct xnode *a, struct xnode *b)
 {
 	if (a->key == b->key)
@@ -712,14 +741,6 @@ pending(struct pending **v, size_t *n, size_t *cap, struct dnode *d,
 	(*n)++;
 }
 
-static int
-same_str(const char *a, const char *b)
-{
-	if (a == NULL || b == NULL)
-		return a == b;
-	return strcmp(a, b) == 0;
-}
-
 /* Pair two clauses: compare their own text, then align their children. */
 static struct dnode *
 pair(struct ctx *c, struct dnode *parent, struct xnode *a, struct xnode *b)
@@ -728,7 +749,7 @@ pair(struct ctx *c, struct dnode *parent, struct xnode *a, struct xnode *b)
 	char *fa, *fb;
 
 	a->dn = b->dn = d;
-	if (a->raw == b->raw)
+	if (a->raw == b->raw && same_raw(a, b))
 		return d;
 	if (strcmp(a->fold, b->fold) != 0) {
 		d->kind = DK_MODIFIED;
@@ -1145,7 +1166,9 @@ moves(struct ctx *c)
 		}
 		for (; lo < c->nrem && c->rem[lo].x->key == x->key; lo++) {
 			r = &c->rem[lo];
-			if (r->dn == NULL || r->x->n->type != x->n->type)
+			/* Equal keys may collide: the text decides. */
+			if (r->dn == NULL || r->x->n->type != x->n->type ||
+			    strcmp(xsub(r->x), xsub(x)) != 0)
 				continue;
 			d = c->add[i].dn;
 			d->kind = DK_MOVED;

@@ -1,5 +1,6 @@
 # tests/diff: `termc diff` on tests/diff/<case>.old.md + <case>.new.md and
-# on the real 002 revision pair, against the goldens <case>.diff.txt,
+# on the real 002 revision pair (collision: two texts whose 32-bit hashes
+# are equal must still differ), against the goldens <case>.diff.txt,
 # .diff.json and .diff.html; exit status, options, declared changes.
 # Sourced by tests/run.sh once per binary $T; uses its helpers.
 d002=terms/directors/cloud-operation
