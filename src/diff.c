@@ -968,6 +968,19 @@ part_edits(struct dnode *d)
 	free(n);
 }
 
+/* next[i]: the first k > i with p[k] >= 0 (paired), or n. */
+static void
+next_paired(const long *p, size_t n, size_t *next)
+{
+	size_t i, k = n;
+
+	for (i = n; i-- > 0;) {
+		next[i] = k;
+		if (p[i] >= 0)
+			k = i;
+	}
+}
+
 static void
 hunk(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
     struct xnode *B, size_t nb)
@@ -976,7 +989,9 @@ hunk(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
 	long *pb = xreallocarray(NULL, nb + 1, sizeof(long));
 	size_t *ka = xcalloc(na + 1, sizeof(size_t));	/* merged parts */
 	size_t *kb = xcalloc(nb + 1, sizeof(size_t));	/* split parts */
-	size_t i, j, k, lo, hi, n;
+	size_t *nx = xreallocarray(NULL, na + 1, sizeof(size_t));
+	size_t *ny = xreallocarray(NULL, nb + 1, sizeof(size_t));
+	size_t i, j, k, lo, hi, n, run;
 	struct dnode *d;
 
 	pair_group(A, na, B, nb, pa);
@@ -985,20 +1000,20 @@ hunk(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
 	for (i = 0; i < na; i++)
 		if (pa[i] >= 0)
 			pb[pa[i]] = (long)i;
-	/* Splits and merges around pairs, and among unpaired clauses. */
-	for (i = 0; i < na; i++) {
+	/*
+	 * Splits and merges around pairs, and among unpaired clauses.  lo and
+	 * hi bound the other side by the nearest pairs before and after; a
+	 * pass changes only the entry it stands on, so lo runs along and the
+	 * next pair after each index is found once (next_paired()).
+	 */
+	next_paired(pa, na, nx);
+	for (run = 0, i = 0; i < na; i++) {
 		size_t st = 0;
 
-		for (lo = 0, k = i; k-- > 0;)
-			if (pa[k] >= 0) {
-				lo = (size_t)pa[k] + 1;
-				break;
-			}
-		for (hi = nb, k = i + 1; k < na; k++)
-			if (pa[k] >= 0) {
-				hi = (size_t)pa[k];
-				break;
-			}
+		if (i > 0 && pa[i - 1] >= 0)
+			run = (size_t)pa[i - 1] + 1;
+		lo = run;
+		hi = nx[i] < na ? (size_t)pa[nx[i]] : nb;
 		if (pa[i] >= 0) {
 			j = (size_t)pa[i];
 			if ((n = try_parts(&A[i], B, j, lo, hi, pb,
@@ -1025,24 +1040,19 @@ hunk(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
 		}
 	}
 	/* Merges: the same with the sides swapped. */
-	for (j = 0; j < nb; j++) {
+	next_paired(pb, nb, ny);
+	for (run = 0, j = 0; j < nb; j++) {
 		size_t st = 0;
 
+		if (j > 0 && pb[j - 1] >= 0)
+			run = (size_t)pb[j - 1] + 1;
 		if (pb[j] < 0 || kb[j] > 0 || (j > 0 && pb[j - 1] == pb[j]))
 			continue;
 		i = (size_t)pb[j];
 		if (ka[i] > 0)
 			continue;
-		for (lo = 0, k = j; k-- > 0;)
-			if (pb[k] >= 0) {
-				lo = (size_t)pb[k] + 1;
-				break;
-			}
-		for (hi = na, k = j + 1; k < nb; k++)
-			if (pb[k] >= 0) {
-				hi = (size_t)pb[k];
-				break;
-			}
+		lo = run;
+		hi = ny[j] < nb ? (size_t)pb[ny[j]] : na;
 		if (lo > i)
 			lo = i;
 		if ((n = try_parts(&B[j], A, i, lo, hi, pa, sim(&A[i], &B[j]),
@@ -1089,6 +1099,8 @@ hunk(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
 	free(pb);
 	free(ka);
 	free(kb);
+	free(nx);
+	free(ny);
 }
 
 static void
