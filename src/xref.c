@@ -55,6 +55,8 @@ struct where {
 	int			 hasitem;
 };
 
+#define SEEK_MISSES	8	/* see source_col() */
+
 struct scan {
 	struct hmap		 arts;		/* scope:num → first article */
 	char			**keys;		/* owned keys of arts */
@@ -71,6 +73,7 @@ struct scan {
 	int			 seekline;	/* line searched last … */
 	size_t			 seekfrom;	/* … and where to go on, */
 	int			 seekchars;	/* … in characters */
+	int			 seekmisses;	/* references not found on it */
 };
 
 static size_t
@@ -685,6 +688,7 @@ source_col(struct scan *S, int line, const char *t, size_t len, int fallback)
 		S->seekline = line;
 		S->seekfrom = 0;
 		S->seekchars = 0;
+		S->seekmisses = 0;
 	}
 	for (p = ls + S->seekfrom; p + len <= le; p++)
 		if (memcmp(p, t, len) == 0) {
@@ -696,6 +700,14 @@ source_col(struct scan *S, int line, const char *t, size_t len, int fallback)
 			S->seekchars += text_chars(p, len);
 			return col;
 		}
+	/*
+	 * Not on the line as written (markup or an entity between).  Each
+	 * miss searched the rest of the line: after SEEK_MISSES of them the
+	 * line's later references take their computed column, so a line of
+	 * many such references costs a few passes over it, not one each.
+	 */
+	if (++S->seekmisses >= SEEK_MISSES)
+		S->seekfrom = (size_t)(le - ls);
 	return fallback;
 }
 
@@ -703,8 +715,8 @@ source_col(struct scan *S, int line, const char *t, size_t len, int fallback)
 static int
 opener(const char *p)
 {
-	return has_prefix(p, "第") || has_prefix(p, "本") || has_prefix(p, "同") || has_prefix(p, "前") ||
-	    has_prefix(p, "次");
+	return has_prefix(p, "第") || has_prefix(p, "本") ||
+	    has_prefix(p, "同") || has_prefix(p, "前") || has_prefix(p, "次");
 }
 
 /*
@@ -884,7 +896,7 @@ xref_resolve(struct node *root, const char *title, const char *body,
 	struct scan S;
 	struct where cur, last;
 	struct node *n;
-	size_t i, from, curidx = 0, nart = 0, c;
+	size_t i, from, curidx = 0, nart = 0, c, nl;
 	const struct node *art = NULL;
 
 	memset(&S, 0, sizeof(S));
@@ -894,14 +906,14 @@ xref_resolve(struct node *root, const char *title, const char *body,
 	if (body != NULL) {
 		S.body = body;
 		S.bodylen = bodylen;
-		S.lines = xreallocarray(NULL, 1, sizeof(*S.lines));
+		/* Count the lines first: one allocation for their starts. */
+		for (i = 0, nl = 1; i < bodylen; i++)
+			nl += body[i] == '\n';
+		S.lines = xreallocarray(NULL, nl, sizeof(*S.lines));
 		S.lines[S.nlines++] = 0;
 		for (i = 0; i < bodylen; i++)
-			if (body[i] == '\n') {
-				S.lines = xreallocarray(S.lines, S.nlines + 1,
-				    sizeof(*S.lines));
+			if (body[i] == '\n')
 				S.lines[S.nlines++] = i + 1;
-			}
 	}
 	index_articles(&S, root);
 	memset(&last, 0, sizeof(last));
