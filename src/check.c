@@ -671,8 +671,7 @@ static const struct {
 
 /*
  * Rules over two consecutive revisions of one document (older, newer).
- * A new row here is all `termc check` needs to compare revisions (e.g. the
- * declared changes against the real ones, once diff.c exists).
+ * A new row here is all `termc check` needs to compare revisions.
  */
 static void
 pair_history(const struct doc *old, const struct doc *new, struct diags *d)

@@ -29,7 +29,6 @@ struct decl {
 	long		 para, item;	/* 0: not named */
 	enum verb	 verb;
 	int		 hit;
-	const char	*text;
 };
 
 static const struct {

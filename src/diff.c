@@ -56,10 +56,8 @@ struct xnode {
 	uint32_t		*bg;	/* sorted bigrams of sub (lazy) */
 	size_t			 nbg;
 	int			 bgdone;
-	size_t			 nchars;	/* code points in fold */
 	struct xnode		*kids;
 	size_t			 nkids;
-	struct dnode		*dn;	/* set when placed */
 };
 
 struct pending {
@@ -192,7 +190,6 @@ mirror(struct xnode *x, const struct node *n)
 	x->n = n;
 	x->own = own_text(n);
 	x->fold = fold(x->own);
-	x->nchars = text_nchars(x->fold);
 	for (c = n->first; c != NULL; c = c->next)
 		x->nkids++;
 	x->kids = xcalloc(x->nkids + 1, sizeof(*x->kids));
@@ -748,7 +745,6 @@ pair(struct ctx *c, struct dnode *parent, struct xnode *a, struct xnode *b)
 	struct dnode *d = dn_new(parent, DK_SAME, a->n, b->n);
 	char *fa, *fb;
 
-	a->dn = b->dn = d;
 	if (a->raw == b->raw && same_raw(a, b))
 		return d;
 	if (strcmp(a->fold, b->fold) != 0) {
@@ -775,7 +771,6 @@ added(struct ctx *c, struct dnode *parent, struct xnode *b)
 {
 	struct dnode *d = dn_new(parent, DK_ADDED, NULL, b->n);
 
-	b->dn = d;
 	pending(&c->add, &c->nadd, &c->capadd, d, b);
 }
 
@@ -784,7 +779,6 @@ removed(struct ctx *c, struct dnode *parent, struct xnode *a)
 {
 	struct dnode *d = dn_new(parent, DK_REMOVED, a->n, NULL);
 
-	a->dn = d;
 	pending(&c->rem, &c->nrem, &c->caprem, d, a);
 }
 
@@ -1082,7 +1076,6 @@ hunk(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
 			for (k = 1; k <= kb[j]; k++)
 				d->parts[d->nparts++] = B[j + k].n;
 			part_edits(d);
-			A[i].dn = d;
 			i++;
 			j += kb[j] + 1;
 		} else if (ka[i] > 0) {

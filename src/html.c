@@ -160,7 +160,6 @@ rich(xmlNodePtr parent, const struct node *n)
 
 struct rctx {
 	const struct words	*w;
-	int			 depth;	/* heading depth below the page title */
 };
 
 static int
@@ -539,7 +538,7 @@ html_page(const struct templates *t, const struct doc *doc,
 {
 	const struct words *w = words_for(doc->meta.lang);
 	htmlDocPtr h = tpl_instance(&t->page);
-	struct rctx rc = { w, 0 };
+	struct rctx rc = { w };
 	const struct node *top;
 	xmlNodePtr slot, scratch;
 	struct buf title, out;

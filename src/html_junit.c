@@ -11,10 +11,9 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "htmlkit.h"
 #include "report.h"
 #include "xalloc.h"
-
-#define X(s)	((const xmlChar *)(s))
 
 static void
 set_count(xmlNodePtr n, const char *attr, size_t v)

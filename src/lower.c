@@ -124,7 +124,6 @@ struct mstate {
 
 struct lower {
 	const struct source	*src;
-	const struct meta	*meta;
 	struct diags		*d;
 	size_t			*linestart;	/* byte offset of each line */
 	size_t			 nlines;
@@ -584,9 +583,8 @@ open_marked(struct lower *L, const struct marker *m, const struct flat *f,
 		ms->scheme[k] = m->scheme;
 		ms->iroha[k] = m->scheme == MS_PAREN_KANA &&
 		    m->kana == 0x30a4;	/* （イ） first: イロハ order */
-		ms->nlev = k + 1;
 	}
-	ms->nlev = k + 1;
+	ms->nlev = k + 1;	/* deeper levels close */
 	parent = k == 0 ? ms->base : ms->open[k - 1];
 	level_type(ms, k, &type, &level);
 	value = m->scheme == MS_PAREN_KANA ?
@@ -608,10 +606,8 @@ open_unmarked(struct lower *L, const struct flat *f, size_t base,
 	int level;
 	struct node *n;
 
-	if (ms->nlev == 0) {
+	if (ms->nlev == 0)
 		ms->scheme[0] = MS_NONE;
-		ms->nlev = 1;
-	}
 	ms->nlev = 1;
 	level_type(ms, 0, &type, &level);
 	n = new_numbered(ms->base, type, level, 0, NULL, 0, line, col);
@@ -849,7 +845,6 @@ lower_list(struct lower *L, struct node *container, struct node *owner,
 		L->ms = saved;
 		if (depth == 0)
 			ms_reset(&L->ms, entry);
-		(void)col;
 	}
 }
 
@@ -1024,17 +1019,13 @@ lower_blocks(struct lower *L, struct node *container, cmark_node *b,
 		lower_paragraph(L, container, b, nested);
 		break;
 	case MD_LIST:
-		if (nested || L->ms.unit != NULL) {
-			/*
-			 * A list right after a paragraph's text belongs to
-			 * it when the paragraph introduces items; at article
-			 * level a list holds paragraphs.
-			 */
-			owner = L->ms.unit;
-			if (nested && owner != NULL) {
-				lower_list(L, container, owner, b, 1);
-				break;
-			}
+		/*
+		 * A list inside a list entry holds that entry's items; at
+		 * article level a list holds paragraphs.
+		 */
+		if (nested && L->ms.unit != NULL) {
+			lower_list(L, container, L->ms.unit, b, 1);
+			break;
 		}
 		/*
 		 * "1)" is an item marker, as （１） and １） are: such a list
@@ -1056,7 +1047,7 @@ lower_blocks(struct lower *L, struct node *container, cmark_node *b,
 	case MD_TABLE:
 		owner = L->ms.unit != NULL && container->type == N_ARTICLE ?
 		    L->ms.base : container;
-		lower_table(L, owner ? owner : container, b);
+		lower_table(L, owner, b);
 		break;
 	case MD_CODE_BLOCK:
 	case MD_HTML_BLOCK:
@@ -1280,7 +1271,6 @@ lower_document(cmark_node *root, const struct source *src,
 
 	memset(&L, 0, sizeof(L));
 	L.src = src;
-	L.meta = meta;
 	L.d = d;
 	L.ja = meta == NULL || meta->lang == NULL ||
 	    strncmp(meta->lang, "ja", 2) == 0;

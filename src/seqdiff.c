@@ -22,14 +22,13 @@
 #include "xalloc.h"
 
 #define PATIENCE_DEPTH	4
-#define MAX_COST_MIN	256
-#define MAX_COST_MAX	256
+#define MAX_COST	256	/* default cost cap per Myers split */
 
 struct slot {
 	uint32_t	 id;
 	uint32_t	 used;
 	size_t		 na, nb;	/* occurrences in a and b */
-	size_t		 pa, pb;	/* last position in a and b */
+	size_t		 pb;	/* last position in b */
 };
 
 struct table {
@@ -108,16 +107,6 @@ table_find(const struct table *t, uint32_t id)
 }
 
 /* ---- align: Myers ---- */
-
-static long
-bogosqrt(long n)
-{
-	long i;
-
-	for (i = 1; n > 0; n >>= 2)
-		i <<= 1;
-	return i;
-}
 
 /*
  * Find the split point of a[off1, lim1) and b[off2, lim2), whose ends
@@ -327,7 +316,6 @@ align(struct ctx *c, long off1, long lim1, long off2, long lim2, int depth)
 	for (i = off1; i < lim1; i++) {
 		s = table_get(&t, c->ra[i]);
 		s->na++;
-		s->pa = (size_t)i;
 	}
 	for (i = off2; i < lim2; i++)
 		if ((s = table_find(&t, c->rb[i])) != NULL) {
@@ -513,13 +501,7 @@ seqdiff(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
 	c.kvd = xreallocarray(NULL, 2 * ((size_t)nra + (size_t)nrb + 3),
 	    sizeof(long));
 	c.mxcost = opts != NULL && opts->max_cost > 0 ? opts->max_cost :
-	    bogosqrt(nra + nrb + 3);
-	if (opts == NULL || opts->max_cost <= 0) {
-		if (c.mxcost < MAX_COST_MIN)
-			c.mxcost = MAX_COST_MIN;
-		if (c.mxcost > MAX_COST_MAX)
-			c.mxcost = MAX_COST_MAX;
-	}
+	    MAX_COST;
 	align(&c, 0, nra, 0, nrb, 0);
 	for (i = 0; i < (size_t)nra; i++)
 		if (c.rca[i])

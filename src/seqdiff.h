@@ -25,9 +25,9 @@
 struct seqdiff_opts {
 	/*
 	 * Edit cost (D) explored per Myers split before the heuristic
-	 * takes over; 0 means the default (about the square root of the
-	 * range, at least 256).  Callers wanting an exact minimal diff on
-	 * small inputs pass a large value.
+	 * takes over; 0 means the default, 256, as GNU diff caps its cost.
+	 * Callers wanting an exact minimal diff on small inputs pass a
+	 * large value.
 	 */
 	long	 max_cost;
 	/*

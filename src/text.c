@@ -44,14 +44,6 @@ utf8_prev_len(const char *s, size_t off)
 	return n;
 }
 
-size_t
-utf8_encode(int32_t cp, char *out)
-{
-	utf8proc_ssize_t n = utf8proc_encode_char(cp, (utf8proc_uint8_t *)out);
-
-	return n > 0 ? (size_t)n : 0;
-}
-
 int
 is_space(int32_t c)
 {

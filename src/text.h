@@ -12,8 +12,6 @@
 size_t	utf8_next(const char *s, size_t len, int32_t *cp);
 /* Length in bytes of the code point before s[off]; 0 at the start. */
 size_t	utf8_prev_len(const char *s, size_t off);
-/* Encode cp into out (4 bytes room); returns the length. */
-size_t	utf8_encode(int32_t cp, char *out);
 
 /* Character classes for joining lines and splitting runs (see diff.c). */
 enum cclass {

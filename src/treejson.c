@@ -1,8 +1,9 @@
 /*
- * The clause tree as JSON.  Every node carries the same keys, null when
- * absent, so consumers need no guessing: type, kind (divisions), num,
- * label, caption, id, line, text, implicit, spans, rows and align (tables:
- * "left", "center", "right" or null per column), children.
+ * The clause tree as JSON.  Every node carries type, num, label, caption,
+ * id, line, text and children, null when absent; these appear only where
+ * they apply: kind (divisions), level (sub-items), implicit (a number
+ * supplied by position), spans (when there are any), rows and align
+ * (tables: "left", "center", "right" or null per column).
  * Built recursively: depth is bounded by the parser's limits (a document
  * holds at most divisions → article → paragraph → items → MAX_LEVELS).
  */

@@ -95,10 +95,6 @@ skip_spaces(const char *s, size_t i, size_t e)
 }
 
 /*
- * A number starting at i (not in the middle of another): digits with
- * thousands commas and an optional decimal part.  Returns its end, or i.
- */
-/*
  * A kanji numeral at i (三, 十四, 三十): only where the character before
  * is not a kanji, so 同一日, 一部 and 第三条 are no numbers.  Returns its
  * end, or i.
@@ -129,6 +125,10 @@ kanji_number(const char *s, size_t b, size_t i, size_t e, double *val)
 	return i + used;
 }
 
+/*
+ * A number starting at i (not in the middle of another): digits with
+ * thousands commas and an optional decimal part.  Returns its end, or i.
+ */
 static size_t
 number(const char *s, size_t b, size_t i, size_t e, double *val)
 {
@@ -533,19 +533,6 @@ find_law(const char *s, size_t b, size_t e, struct value *v)
 	return 0;
 }
 
-/* End of the sentence starting at i (after 。 or a newline), or e. */
-static size_t
-sent_end(const char *s, size_t i, size_t e)
-{
-	for (; i < e; i++) {
-		if (s[i] == '\n')
-			return i + 1;
-		if (starts(s, i, e, "。"))
-			return i + strlen("。");
-	}
-	return e;
-}
-
 static int
 find_survival(const char *s, size_t b, size_t e, struct value *v)
 {
@@ -555,7 +542,7 @@ find_survival(const char *s, size_t b, size_t e, struct value *v)
 	size_t se, i, k;
 
 	for (; b < e; b = se) {
-		se = sent_end(s, b, e);
+		se = sentence_end(s, b, e);
 		for (k = 0; marks[k] != NULL; k++)
 			for (i = b; i < se; i++)
 				if (starts(s, i, se, marks[k]))
