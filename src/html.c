@@ -75,20 +75,28 @@ templates_free(struct templates *t)
 
 /* ---- small builders ---- */
 
+/* <a href="#id">, whatever the id's length. */
+static xmlNodePtr
+link_to(xmlNodePtr parent, const char *id, const char *cls, const char *label)
+{
+	struct buf href;
+	xmlNodePtr a;
+
+	buf_init(&href);
+	buf_putc(&href, '#');
+	buf_puts(&href, id);
+	a = hk_link(parent, href.data, cls, label);
+	buf_release(&href);
+	return a;
+}
+
 static void
 anchor_link(xmlNodePtr parent, const char *id, const char *cls,
     const char *label, const char *title)
 {
-	char href[256];
-	size_t n = strlen(id);
 	xmlNodePtr a;
 
-	if (n + 2 > sizeof(href))
-		n = sizeof(href) - 2;
-	href[0] = '#';
-	memcpy(href + 1, id, n);
-	href[n + 1] = '\0';
-	a = hk_link(parent, href, cls, label);
+	a = link_to(parent, id, cls, label);
 	if (title != NULL)
 		xmlNewProp(a, X("title"), X(title));
 }
@@ -131,13 +139,7 @@ rich(xmlNodePtr parent, const struct node *n)
 				    "xref-unresolved");
 				break;
 			}
-			{
-				char href[256];
-
-				snprintf(href, sizeof(href), "#%s",
-				    sp->target->id);
-				e = hk_link(parent, href, "xref", NULL);
-			}
+			e = link_to(parent, sp->target->id, "xref", NULL);
 			{
 				/* Tooltip: the target's article caption. */
 				const struct node *t = sp->target;
@@ -391,8 +393,14 @@ toc(xmlNodePtr parent, const struct node *root)
 		if (n->type != N_DIVISION && n->type != N_ARTICLE)
 			continue;
 		if (ev == ITER_EXIT) {
-			if (n->type == N_DIVISION && sp > 0)
-				sp--;
+			if (n->type != N_DIVISION || sp == 0)
+				continue;
+			/* A division without articles lists nothing. */
+			if (stack[sp]->children == NULL) {
+				xmlUnlinkNode(stack[sp]);
+				xmlFreeNode(stack[sp]);
+			}
+			sp--;
 			continue;
 		}
 		li = hk_el(stack[sp], "li", NULL);
@@ -413,8 +421,6 @@ toc(xmlNodePtr parent, const struct node *root)
 			stack[++sp] = ol;
 		}
 	}
-	/* Drop empty lists left by divisions without articles. */
-	(void)ol;
 }
 
 /* ---- pages ---- */

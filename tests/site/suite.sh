@@ -56,3 +56,22 @@ echo '<!-- previous build -->' >>"$tmp/keep2/acme/hosting/2024-01-01.html"
 rc=$(capture build -o "$tmp/keep2" --templates "$tmp/tpl" tests/site/terms)
 [ "$rc" = 2 ] && grep -q 'previous build' "$tmp/keep2/acme/hosting/2024-01-01.html" &&
     ok || bad "site: a missing style.css left a partial site ($rc)"
+# Every in-page link (permalinks, table of contents, references) reaches an
+# id on its page: on the real site, and with an article id over 300 bytes.
+rm -rf "$tmp/long" "$tmp/longout"
+mkdir -p "$tmp/long/acme/hosting"
+{ printf -- '---\nprovider: acme\nprovider_name: A\ndocument: hosting\ntitle: T\nrevision: 2024-01-01\n---\n\n## 第1条'
+  i=101; while [ $i -le 180 ]; do printf 'の%d' $i; i=$((i + 1)); done
+  printf '（枝番号の長い条）\n\n本文。\n\n## 第2条（参照）\n\n前条を見る。\n'; } >"$tmp/long/acme/hosting/2024-01-01.md"
+capture build -o "$tmp/longout" "$tmp/long" >/dev/null
+dangling=0
+for page in $(find "$tmp/real1" "$tmp/longout" -name '*.html'); do
+	grep -o 'id="[^"]*"' "$page" | sed 's/^id="//; s/"$//' | sort -u >"$tmp/ids"
+	grep -o 'href="#[^"]*"' "$page" | sed 's/^href="#//; s/"$//' | sort -u >"$tmp/hrefs"
+	if [ -n "$(comm -23 "$tmp/hrefs" "$tmp/ids")" ]; then
+		dangling=1
+		echo "   $page: $(comm -23 "$tmp/hrefs" "$tmp/ids" | head -1 | cut -c1-60)"
+	fi
+done
+[ $dangling = 0 ] && [ -n "$(grep -o 'id="a1_101_[^"]*' "$tmp/longout/acme/hosting/2024-01-01.html")" ] &&
+    ok || bad "site: an in-page link names no id on its page"
