@@ -73,7 +73,7 @@ numeral_parse(const char *s, size_t *used, int kanji)
 	long val = 0, total = 0, cur = -1;
 	int32_t c;
 	size_t n;
-	int d, m, any = 0, mult_seen = 0;
+	int d, m, any = 0, mult_seen = 0, last_mult = 0;
 
 	/* Arabic, ASCII or full-width; mixed widths are accepted. */
 	while ((n = next(p, &c)) > 0 && (d = arabic_digit(c)) >= 0) {
@@ -91,14 +91,21 @@ numeral_parse(const char *s, size_t *used, int kanji)
 		return -1;
 	while ((n = next(p, &c)) > 0) {
 		if ((d = kanji_digit(c)) >= 0) {
-			/* Positional when digits follow digits: 二〇一七. */
-			cur = (cur >= 0 && !mult_seen) ? cur * 10 + d : d;
-			if (mult_seen && cur >= 0 && cur > 9)
+			/*
+			 * Positional when digits follow digits (二〇一七); after
+			 * a multiplier one digit at most (十一, not 十一二).
+			 */
+			if (cur >= 0 && mult_seen)
 				return -1;
+			cur = cur >= 0 ? cur * 10 + d : d;
 		} else if ((m = kanji_mult(c)) > 0) {
+			/* Multipliers fall: 二千十, not 十百 or 百百. */
+			if ((last_mult > 0 && m >= last_mult) || cur > 9)
+				return -1;
 			total += (cur >= 0 ? cur : 1) * m;
 			cur = -1;
 			mult_seen = 1;
+			last_mult = m;
 		} else
 			break;
 		if (total > NUM_MAX || cur > NUM_MAX)
