@@ -64,7 +64,7 @@ outfile_write(const char *root, const char *rel, const void *data,
 	FILE *fp;
 	int fd, rc = -1;
 
-	if (!rel_is_safe(rel)) {
+	if (*root == '\0' || !rel_is_safe(rel)) {
 		diag(d, rel, 0, 0, D_IO, "unsafe output path");
 		return -1;
 	}

@@ -334,6 +334,9 @@ cmd_build(int argc, char **argv)
 	while ((ch = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'o':
+			if (*optarg == '\0')
+				return usage_error("build",
+				    "the output directory is an empty name");
 			outdir = optarg;
 			break;
 		case 't':

@@ -7,12 +7,20 @@
 # "N passed, N failed".  VALGRIND=1 runs each termc call under valgrind.
 # UPDATE=1 rewrites goldens instead of comparing: review with git diff.
 set -u
+if [ $# -eq 0 ]; then
+	echo "usage: tests/run.sh TERMC [TERMC_ASAN]" >&2
+	exit 2
+fi
 cd "$(dirname "$0")/.." || exit 2
 top=$(pwd)
 pass=0
 fail=0
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
+# An interrupt or a time-out stops the run (dash would go on after a
+# trapped signal); the scratch folder goes with it.
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }

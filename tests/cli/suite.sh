@@ -22,3 +22,7 @@ if [ -c /dev/full ]; then
 		    ok || bad "cli: termc $c > /dev/full exits $rc"
 	done
 fi
+# An empty output directory would be the file system root: refused.
+rc=$(capture build -o '' tests/site/terms)
+[ "$rc" = 2 ] && grep -q 'output directory is an empty name' "$tmp/err" && ok ||
+    bad "cli: build -o '' exits $rc"
