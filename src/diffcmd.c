@@ -34,9 +34,12 @@ load_run(void *arg)
 
 /*
  * Parsing is most of the work on large files: load OLD on a second thread
- * while this one loads NEW.  The parser keeps no shared mutable state
- * once its extensions are registered, which md_init() does first.
- * Diagnostics are reported in argument order, so output is the same.
+ * while this one loads NEW.  Loading keeps no mutable static state of
+ * termc's; cmark-gfm's registry is written once, by md_init() before the
+ * thread starts, and md_parse() attaches only the table extension, which
+ * writes no shared tables during a parse (see md.c).  libyaml and utf8proc
+ * are reentrant.  Diagnostics are reported in argument order, so output
+ * is the same as a sequential load.
  */
 static void
 load_both(const char *a, const char *b, struct doc **da, struct doc **db,

@@ -170,6 +170,12 @@ md_parse(const struct source *src, const struct meta *meta, struct diags *d)
 		return NULL;
 	cmark_gfm_core_extensions_ensure_registered();
 	parser = cmark_parser_new(CMARK_OPT_DEFAULT);
+	/*
+	 * The table extension only.  It has no inline hooks, so a parse
+	 * writes none of cmark-gfm's library-wide character tables (an
+	 * extension with inline hooks, strikethrough or autolink, would):
+	 * after md_init(), parses may run on two threads at once (diffcmd.c).
+	 */
 	if ((table = cmark_find_syntax_extension("table")) != NULL)
 		cmark_parser_attach_syntax_extension(parser, table);
 	cmark_parser_feed(parser, src->text, src->len);
