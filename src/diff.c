@@ -1543,3 +1543,27 @@ dedit_clip(const struct dnode *d, size_t k, int side_new, size_t base,
 	*end = o + l - base > len ? len : o + l - base;
 	return 1;
 }
+
+char *
+diff_clause_label(const struct node *n)
+{
+	char *s;
+
+	if (n == NULL)
+		return xstrdup("");
+	s = node_path_label(n);
+	if (*s == '\0' && n->id != NULL) {
+		free(s);
+		s = xstrdup(n->id);
+	}
+	return s;
+}
+
+int
+label_closes(const char *s)
+{
+	size_t n = strlen(s);
+
+	return (n >= 1 && s[n - 1] == ')') ||
+	    (n >= 3 && strcmp(s + n - 3, "）") == 0);
+}

@@ -113,6 +113,12 @@ struct dnode	*dnode_next(const struct dnode *);
 int		 dedit_clip(const struct dnode *d, size_t k, int side_new,
 		    size_t base, size_t len, size_t *off, size_t *end);
 
+/* "第17条第3項" for a clause, or its anchor when it has no label; "" for
+ * NULL.  Caller frees. */
+char		*diff_clause_label(const struct node *);
+/* Does a written label end with a closing bracket, as （１） and (a) do? */
+int		 label_closes(const char *);
+
 /* Renderers: NUL-terminated UTF-8, caller frees. */
 char		*diff_text(const struct diff *);
 char		*diff_json(const struct diff *);

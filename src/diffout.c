@@ -15,26 +15,10 @@
 #include "doc.h"
 #include "xalloc.h"
 
-/* "第17条第3項", or the anchor when the clause has no label. */
-static char *
-label(const struct node *n)
-{
-	char *s;
-
-	if (n == NULL)
-		return xstrdup("");
-	s = node_path_label(n);
-	if (*s == '\0' && n->id != NULL) {
-		free(s);
-		s = xstrdup(n->id);
-	}
-	return s;
-}
-
 static void
 put_label(struct buf *b, const struct node *n)
 {
-	char *s = label(n);
+	char *s = diff_clause_label(n);
 
 	buf_puts(b, s);
 	free(s);
@@ -47,12 +31,9 @@ clause_line(struct buf *b, const struct node *n)
 	size_t r, c;
 
 	if (n->label != NULL) {
-		size_t l = strlen(n->label);
-
 		buf_puts(b, n->label);
 		if ((n->caption != NULL || n->text != NULL) &&
-		    n->type != N_ARTICLE && n->label[l - 1] != ')' &&
-		    (l < 3 || strcmp(n->label + l - 3, "）") != 0))
+		    n->type != N_ARTICLE && !label_closes(n->label))
 			buf_puts(b, n->type == N_DIVISION ? "" : "　");
 	}
 	if (n->caption != NULL) {
@@ -132,11 +113,8 @@ part_line(struct buf *b, const struct dnode *d, const struct node *n,
 	}
 	len = strlen(s);
 	if (n->label != NULL) {
-		size_t ll = strlen(n->label);
-
 		buf_puts(b, n->label);
-		if (n->label[ll - 1] != ')' && (ll < 3 ||
-		    strcmp(n->label + ll - 3, "）") != 0))
+		if (!label_closes(n->label))
 			buf_puts(b, "　");
 	}
 	for (k = 0; k < d->nedits; k++) {
@@ -237,11 +215,8 @@ text_hunk(struct buf *b, const struct diff *D, const struct dnode *d)
 		if (d->old->text != NULL && d->new->text != NULL) {
 			buf_puts(b, "  ");
 			if (d->new->label) {
-				size_t l = strlen(d->new->label);
-
 				buf_puts(b, d->new->label);
-				if (d->new->label[l - 1] != ')' && (l < 3 ||
-				    strcmp(d->new->label + l - 3, "）") != 0))
+				if (!label_closes(d->new->label))
 					buf_puts(b, "　");
 			}
 			marked(b, d);
@@ -351,7 +326,7 @@ jclause(const struct node *n)
 	if (n == NULL)
 		return json_null();
 	o = json_object();
-	l = label(n);
+	l = diff_clause_label(n);
 	json_object_set_new(o, "id", jstr(n->id));
 	json_object_set_new(o, "label", json_string(l));
 	json_object_set_new(o, "type", json_string(ntype_name(n->type)));
@@ -433,10 +408,10 @@ diff_json(const struct diff *D)
 	for (k = 0; k < D->nrenums; k++) {
 		const struct drenum *r = &D->renums[k];
 
-		l1 = label(r->first->old);
-		l2 = label(r->last->old);
-		l3 = label(r->first->new);
-		l4 = label(r->last->new);
+		l1 = diff_clause_label(r->first->old);
+		l2 = diff_clause_label(r->last->old);
+		l3 = diff_clause_label(r->first->new);
+		l4 = diff_clause_label(r->last->new);
 		json_array_append_new(a, json_pack("{s:s,s:s,s:s,s:s,s:I}",
 		    "old_first", l1, "old_last", l2, "new_first", l3,
 		    "new_last", l4, "count", (json_int_t)r->n));

@@ -52,28 +52,6 @@ short_label(const struct node *n)
 	return buf_detach(&b);
 }
 
-static char *
-label(const struct node *n)
-{
-	char *s = node_path_label(n);
-
-	if (*s == '\0' && n->id != NULL) {
-		free(s);
-		s = xstrdup(n->id);
-	}
-	return s;
-}
-
-/* Does a label end with a closing bracket, as （１） and (a) do? */
-static int
-closes(const char *s)
-{
-	size_t n = strlen(s);
-
-	return (n >= 1 && s[n - 1] == ')') ||
-	    (n >= 3 && strcmp(s + n - 3, "）") == 0);
-}
-
 /* The heading of a clause: label and caption, the changed parts marked. */
 static void
 heading(xmlNodePtr p, const struct node *n, int mark_num, int mark_cap,
@@ -88,7 +66,7 @@ heading(xmlNodePtr p, const struct node *n, int mark_num, int mark_cap,
 		if (n->type == N_DIVISION && n->caption)
 			texts(p, " ");
 		else if (n->type != N_ARTICLE && (n->text || n->caption) &&
-		    !closes(n->label))
+		    !label_closes(n->label))
 			texts(p, "　");
 	}
 	if (n->caption != NULL) {
@@ -234,10 +212,10 @@ folded(xmlNodePtr cell, const struct node *const *v, size_t n, int side_new)
 
 	sum = hk_el(det, "summary", NULL);
 	if ((a = short_label(v[0])) == NULL)
-		a = label(v[0]);
+		a = diff_clause_label(v[0]);
 	if (n > 1) {
 		if ((b = short_label(v[n - 1])) == NULL)
-			b = label(v[n - 1]);
+			b = diff_clause_label(v[n - 1]);
 		texts(sum, a);
 		texts(sum, "〜");
 		texts(sum, b);
@@ -284,7 +262,7 @@ row_for(struct hctx *h, const struct dnode *d)
 	case DK_MOVED:
 		clause_tree(cn, d->new, 1, 0);
 		{
-			char *l = label(d->old);
+			char *l = diff_clause_label(d->old);
 			struct buf b;
 
 			buf_init(&b);
@@ -429,13 +407,13 @@ summary(xmlNodePtr slot, const struct diff *D)
 		const struct drenum *rn = &D->renums[r];
 
 		buf_init(&b);
-		l1 = label(rn->first->old);
-		l2 = label(rn->first->new);
+		l1 = diff_clause_label(rn->first->old);
+		l2 = diff_clause_label(rn->first->new);
 		if (rn->n == 1)
 			buf_printf(&b, "%s を %s に繰り替え", l1, l2);
 		else {
-			char *l3 = label(rn->last->old), *l4 =
-			    label(rn->last->new);
+			char *l3 = diff_clause_label(rn->last->old), *l4 =
+			    diff_clause_label(rn->last->new);
 
 			buf_printf(&b, "%s〜%s を %s〜%s に繰り替え", l1, l3,
 			    l2, l4);
@@ -463,7 +441,7 @@ summary(xmlNodePtr slot, const struct diff *D)
 		a = hk_el(li, "a", NULL);
 		xmlNewProp(a, X("href"), X(b.data));
 		buf_release(&b);
-		l1 = label(n);
+		l1 = diff_clause_label(n);
 		texts(a, l1);
 		free(l1);
 		if (n->type == N_ARTICLE && n->caption != NULL) {
