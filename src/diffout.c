@@ -260,8 +260,10 @@ text_hunk(struct buf *b, const struct diff *D, const struct dnode *d)
 		put_label(b, d->old);
 		if (d->old->caption)
 			buf_printf(b, "（%s）", d->old->caption);
+		/* By caption only when both have one and they agree. */
 		buf_printf(b, " matched by %s, %d%% similar\n",
-		    d->caption ? "content" : "caption", d->sim);
+		    d->old->caption != NULL && d->new->caption != NULL &&
+		    !d->caption ? "caption" : "content", d->sim);
 		break;
 	default:
 		break;
