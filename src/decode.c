@@ -385,7 +385,6 @@ decode_text(const char *path, const char *bytes, size_t len,
 	if (chunk == 0)
 		chunk = DEFAULT_CHUNK;
 	detail[0] = '\0';
-	*chosen = enc;
 	if (enc == ENC_AUTO) {
 		if (len >= 3 && memcmp(bytes, "\xef\xbb\xbf", 3) == 0) {
 			enc = ENC_UTF8;
@@ -402,9 +401,9 @@ decode_text(const char *path, const char *bytes, size_t len,
 	}
 	if (enc != ENC_AUTO) {
 		decode_as(enc, bytes, len, chunk, &name, &base, &cv);
+		*chosen = enc;
 		if (detail[0] == '\0')
 			snprintf(detail, DECODE_DETAIL_MAX, "as requested");
-		*chosen = enc;
 		if (enc == ENC_UTF16 && base == 0) {
 			diag(d, path, 1, 1, D_DEC_INVALID,
 			    "UTF-16 without a byte-order mark; termc reads "
@@ -412,8 +411,6 @@ decode_text(const char *path, const char *bytes, size_t len,
 			free(cv.out);
 			return NULL;
 		}
-		if (detail[0] == '\0')
-			snprintf(detail, DECODE_DETAIL_MAX, "as requested");
 	} else {
 		/* Neither a BOM nor UTF-8: CP932 or EUC-JP. */
 		decode_as(ENC_CP932, bytes, len, chunk, &name, &base, &cv);

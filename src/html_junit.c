@@ -3,6 +3,7 @@
  * serialized: never by string concatenation, so any message text is
  * escaped.  Part of the libxml2 layer.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "hmap.h"
 #include "htmlkit.h"
 #include "report.h"
 #include "xalloc.h"
@@ -32,10 +34,14 @@ fails(const struct diag *x, int strict)
 	return l >= DL_ERROR || (strict && l >= DL_WARNING);
 }
 
-/* One suite for path: every finding recorded on it. */
+/*
+ * One suite for path: its findings, chained from first (index + 1; 0 ends
+ * the chain) through next[].
+ */
 static void
-suite(xmlNodePtr root, const struct diags *d, const char *path, int strict,
-    size_t *tot, size_t *totfail)
+suite(xmlNodePtr root, const struct diags *d, const char *path,
+    size_t first, const size_t *next, int strict, size_t *tot,
+    size_t *totfail)
 {
 	xmlNodePtr s, tc, f;
 	struct buf name, msg;
@@ -44,10 +50,8 @@ suite(xmlNodePtr root, const struct diags *d, const char *path, int strict,
 
 	s = xmlNewChild(root, NULL, X("testsuite"), NULL);
 	xmlSetProp(s, X("name"), X(path));
-	for (i = 0; i < d->n; i++) {
-		x = &d->v[i];
-		if (strcmp(x->path, path) != 0)
-			continue;
+	for (i = first; i != 0; i = next[i - 1]) {
+		x = &d->v[i - 1];
 		n++;
 		buf_init(&name);
 		buf_init(&msg);
@@ -95,29 +99,46 @@ report_junit(const struct diags *d, char *const *files, size_t nfiles,
 	xmlDocPtr doc;
 	xmlNodePtr root;
 	xmlChar *out = NULL;
-	size_t i, j, tot = 0, totfail = 0;
+	struct hmap first, last, listed;
+	size_t i, *next, tot = 0, totfail = 0;
 	int len = 0;
 	char *r;
+
+	/* Chain each path's findings once: linear in files and findings. */
+	hmap_init(&first);
+	hmap_init(&last);
+	hmap_init(&listed);
+	next = xcalloc(d->n + 1, sizeof(*next));
+	for (i = 0; i < d->n; i++) {
+		const char *p = d->v[i].path;
+		uintptr_t l = (uintptr_t)hmap_get(&last, p);
+
+		if (l == 0)
+			hmap_set(&first, p, (void *)(uintptr_t)(i + 1));
+		else
+			next[l - 1] = i + 1;
+		hmap_set(&last, p, (void *)(uintptr_t)(i + 1));
+	}
+	for (i = 0; i < nfiles; i++)
+		hmap_set(&listed, files[i], (void *)1);
 
 	doc = xmlNewDoc(X("1.0"));
 	root = xmlNewNode(NULL, X("testsuites"));
 	xmlDocSetRootElement(doc, root);
 	xmlSetProp(root, X("name"), X("termc check"));
 	for (i = 0; i < nfiles; i++)
-		suite(root, d, files[i], strict, &tot, &totfail);
+		suite(root, d, files[i], (uintptr_t)hmap_get(&first, files[i]),
+		    next, strict, &tot, &totfail);
 	/* Findings on paths not among files (directories, I/O): own suites. */
-	for (i = 0; i < d->n; i++) {
-		for (j = 0; j < nfiles; j++)
-			if (strcmp(files[j], d->v[i].path) == 0)
-				break;
-		if (j < nfiles)
-			continue;
-		for (j = 0; j < i; j++)
-			if (strcmp(d->v[j].path, d->v[i].path) == 0)
-				break;
-		if (j == i)
-			suite(root, d, d->v[i].path, strict, &tot, &totfail);
-	}
+	for (i = 0; i < d->n; i++)
+		if (hmap_get(&listed, d->v[i].path) == NULL &&
+		    (uintptr_t)hmap_get(&first, d->v[i].path) == i + 1)
+			suite(root, d, d->v[i].path, i + 1, next, strict, &tot,
+			    &totfail);
+	free(next);
+	hmap_release(&first);
+	hmap_release(&last);
+	hmap_release(&listed);
 	set_count(root, "tests", tot);
 	set_count(root, "failures", totfail);
 	xmlDocDumpFormatMemoryEnc(doc, &out, &len, "UTF-8", 1);
