@@ -391,10 +391,10 @@ summary(xmlNodePtr slot, const struct diff *D)
 			continue;
 		buf_init(&b);
 		if (D->cross && kinds[k].k == DK_ADDED)
-			buf_printf(&b, "%sのみ %zu条", D->new->meta.provider_name,
+			buf_printf(&b, "%sのみ %zu件", D->new->meta.provider_name,
 			    D->count[kinds[k].k]);
 		else if (D->cross && kinds[k].k == DK_REMOVED)
-			buf_printf(&b, "%sのみ %zu条", D->old->meta.provider_name,
+			buf_printf(&b, "%sのみ %zu件", D->old->meta.provider_name,
 			    D->count[kinds[k].k]);
 		else
 			buf_printf(&b, "%s %zu件", D->cross && kinds[k].k ==
