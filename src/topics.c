@@ -546,6 +546,17 @@ article_text(const struct node *art)
  * from.  Composition across code points (a base letter and a combining
  * mark) is lost; terms text has none that matter for matching.
  */
+/* Is the code point at s a voicing or combining mark?  *n: its length. */
+static int
+is_mark(const char *s, size_t len, size_t *n)
+{
+	int32_t cp;
+
+	*n = utf8_next(s, len, &cp);
+	return *n > 0 && (cp == 0xff9e || cp == 0xff9f ||
+	    (cp >= 0x3099 && cp <= 0x309c) || (cp >= 0x0300 && cp <= 0x036f));
+}
+
 static void
 normalize(struct tagged *a)
 {
@@ -568,6 +579,13 @@ normalize(struct tagged *a)
 			piece = NULL;
 			olen = n;
 		} else {
+			/*
+			 * With the voicing or combining marks that follow:
+			 * ﾋﾞ is ビ only when normalized together.
+			 */
+			while (i + n < len && is_mark(a->orig + i + n,
+			    len - i - n, &k))
+				n += k;
 			piece = text_nfkc(a->orig + i, n);
 			olen = piece ? strlen(piece) : n;
 		}

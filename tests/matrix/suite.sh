@@ -135,3 +135,8 @@ rm -rf "$tmp/mc"
 rc=$(capture build -o "$tmp/mc" $m/cases)
 [ "$rc" = 0 ] && ! grep -rq 'termc: topics' "$tmp/mc" && [ ! -e "$tmp/mc/matrix.html" ] && ok ||
     bad "matrix: marker published, or matrix built without topics.yaml ($rc)"
+# Half-width katakana with its voicing marks matches a full-width pattern:
+# ｻｰﾋﾞｽ is サービス only when ﾋ and ﾞ are normalized together.
+rc=$(capture matrix --format=tsv --topics tests/matrix/halfwidth/topics.yaml tests/matrix/halfwidth/terms)
+[ "$rc" = 0 ] && grep -q '^p/d	svc	value	yes	a1' "$tmp/out" && ok ||
+    bad "matrix: half-width katakana does not match its topic ($rc)"
