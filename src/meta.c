@@ -7,6 +7,7 @@
  * shared reference to its anchor node and expands nothing, so a
  * "billion laughs" costs nothing here.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -178,22 +179,54 @@ parse_changes(struct ctx *c, struct meta *m, yaml_node_t *v)
 	}
 }
 
+/*
+ * The scalar fields of the front matter, in the order their "missing"
+ * diagnostics are given.  Offsets locate each field's string and, where
+ * later diagnostics need it, its position in struct meta.
+ */
+#define NOPOS	((size_t)-1)
+static const struct field {
+	const char	*name;
+	size_t		 val;		/* char * */
+	size_t		 line, col;	/* int, or NOPOS */
+	int		 required;
+	enum dcode	 check;		/* D_FM_SLUG, D_FM_DATE, or D__MAX */
+} fields[] = {
+	{ "provider", offsetof(struct meta, provider),
+	    offsetof(struct meta, provider_line),
+	    offsetof(struct meta, provider_col), 1, D_FM_SLUG },
+	{ "provider_name", offsetof(struct meta, provider_name), NOPOS,
+	    NOPOS, 1, D__MAX },
+	{ "document", offsetof(struct meta, document),
+	    offsetof(struct meta, document_line),
+	    offsetof(struct meta, document_col), 1, D_FM_SLUG },
+	{ "title", offsetof(struct meta, title), NOPOS, NOPOS, 1, D__MAX },
+	{ "revision", offsetof(struct meta, revision),
+	    offsetof(struct meta, revision_line),
+	    offsetof(struct meta, revision_col), 1, D_FM_DATE },
+	{ "lang", offsetof(struct meta, lang), NOPOS, NOPOS, 0, D__MAX },
+	{ "document_number", offsetof(struct meta, document_number), NOPOS,
+	    NOPOS, 0, D__MAX },
+};
+#define NFIELDS	(sizeof(fields) / sizeof(fields[0]))
+
+#define FIELD_STR(m, f)	((char **)((char *)(m) + (f)->val))
+#define FIELD_INT(m, o)	((int *)((char *)(m) + (o)))
+
 static void
 walk(struct ctx *c, struct meta *m, yaml_node_t *root)
 {
-	static const char *const required[] = { "provider", "provider_name",
-	    "document", "title", "revision" };
 	yaml_node_pair_t *p;
 	yaml_node_t *k, *v, *first;
+	const struct field *f;
 	const char *key;
 	char **slot;
-	int *lineslot, *colslot;
-	int present[5] = { 0, 0, 0, 0, 0 };
+	int present[NFIELDS];
 	struct hmap seen;
 	size_t i;
 
+	memset(present, 0, sizeof(present));
 	hmap_init(&seen);
-
 	for (p = root->data.mapping.pairs.start;
 	    p < root->data.mapping.pairs.top; p++) {
 		k = yaml_document_get_node(c->doc, p->key);
@@ -209,67 +242,44 @@ walk(struct ctx *c, struct meta *m, yaml_node_t *root)
 			c->errors++;
 			continue;
 		}
-		slot = NULL;
-		lineslot = colslot = NULL;
-		for (i = 0; i < sizeof(required) / sizeof(required[0]); i++)
-			if (strcmp(key, required[i]) == 0)
-				present[i] = 1;
-		if (strcmp(key, "provider") == 0) {
-			slot = &m->provider;
-			lineslot = &m->provider_line;
-			colslot = &m->provider_col;
-		} else if (strcmp(key, "provider_name") == 0)
-			slot = &m->provider_name;
-		else if (strcmp(key, "document") == 0) {
-			slot = &m->document;
-			lineslot = &m->document_line;
-			colslot = &m->document_col;
-		} else if (strcmp(key, "title") == 0)
-			slot = &m->title;
-		else if (strcmp(key, "revision") == 0) {
-			slot = &m->revision;
-			lineslot = &m->revision_line;
-			colslot = &m->revision_col;
-		} else if (strcmp(key, "lang") == 0)
-			slot = &m->lang;
-		else if (strcmp(key, "document_number") == 0)
-			slot = &m->document_number;
-		else if (strcmp(key, "history") == 0) {
+		if (strcmp(key, "history") == 0) {
 			parse_history(c, m, v);
 			continue;
-		} else if (strcmp(key, "changes") == 0) {
+		}
+		if (strcmp(key, "changes") == 0) {
 			parse_changes(c, m, v);
 			continue;
-		} else {
+		}
+		for (i = 0; i < NFIELDS && strcmp(key, fields[i].name) != 0;
+		    i++)
+			;
+		if (i == NFIELDS) {
 			diag(c->d, c->src->path, line_of(c, k), col_of(k),
 			    D_FM_UNKNOWN, "%s", key);
 			continue;
 		}
+		f = &fields[i];
+		present[i] = 1;
+		slot = FIELD_STR(m, f);
 		free(*slot);
 		if ((*slot = scalar(c, v, key)) == NULL)
 			continue;
-		if (lineslot != NULL) {
-			*lineslot = line_of(c, v);
-			*colslot = col_of(v);
+		if (f->line != NOPOS) {
+			*FIELD_INT(m, f->line) = line_of(c, v);
+			*FIELD_INT(m, f->col) = col_of(v);
 		}
-		if ((slot == &m->provider || slot == &m->document) &&
-		    !is_slug(*slot))
-			error(c, v, D_FM_SLUG, *slot);
-		if (slot == &m->revision && !is_date(*slot))
-			error(c, v, D_FM_DATE, *slot);
+		if ((f->check == D_FM_SLUG && !is_slug(*slot)) ||
+		    (f->check == D_FM_DATE && !is_date(*slot)))
+			error(c, v, f->check, *slot);
 	}
-	for (i = 0; i < sizeof(required) / sizeof(required[0]); i++) {
-		const char *f = required[i];
-		char *val = strcmp(f, "provider") == 0 ? m->provider :
-		    strcmp(f, "provider_name") == 0 ? m->provider_name :
-		    strcmp(f, "document") == 0 ? m->document :
-		    strcmp(f, "title") == 0 ? m->title : m->revision;
+	for (i = 0; i < NFIELDS; i++) {
+		char *val = *FIELD_STR(m, &fields[i]);
 
 		/* A field of the wrong type was reported already. */
-		if ((val == NULL && !present[i]) ||
-		    (val != NULL && *val == '\0')) {
+		if (fields[i].required && ((val == NULL && !present[i]) ||
+		    (val != NULL && *val == '\0'))) {
 			diag(c->d, c->src->path, c->src->fmline, 1, D_FM_FIELD,
-			    "%s", f);
+			    "%s", fields[i].name);
 			c->errors++;
 		}
 	}
