@@ -86,12 +86,6 @@ is_wide(int32_t c)
 	    (c >= 0x2460 && c <= 0x24ff);
 }
 
-int
-has_prefix(const char *s, const char *prefix)
-{
-	return strncmp(s, prefix, strlen(prefix)) == 0;
-}
-
 size_t
 text_skip_spaces(const char *s)
 {

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Decode the code point at s (NUL-terminated or not); returns its length. */
 size_t	utf8_next(const char *s, size_t len, int32_t *cp);
@@ -30,8 +31,15 @@ int		 is_wide(int32_t cp);
 /* ASCII space, tab or U+3000 ideographic space. */
 int		 is_space(int32_t cp);
 
-/* Does s start with prefix? */
-int	has_prefix(const char *s, const char *prefix);
+/*
+ * Does s start with prefix?  Inline: with a literal prefix the compiler
+ * folds its length, and the reference scanner asks this per character.
+ */
+static inline int
+has_prefix(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
 /* Bytes of ASCII spaces, tabs and U+3000 at the start of s. */
 size_t	text_skip_spaces(const char *s);
 /* Code points in the first len bytes of s; in all of s. */
