@@ -910,27 +910,6 @@ try_parts(struct xnode *one, struct xnode *many, size_t j, size_t lo,
 	return bestn;
 }
 
-struct groups {
-	size_t	(*v)[4];
-	size_t	 n, cap;
-};
-
-static void
-gcollect(void *arg, size_t a0, size_t na, size_t b0, size_t nb)
-{
-	struct groups *g = arg;
-
-	if (g->n == g->cap) {
-		g->cap = g->cap ? 2 * g->cap : 16;
-		g->v = xreallocarray(g->v, g->cap, sizeof(*g->v));
-	}
-	g->v[g->n][0] = a0;
-	g->v[g->n][1] = na;
-	g->v[g->n][2] = b0;
-	g->v[g->n][3] = nb;
-	g->n++;
-}
-
 char *
 dnode_side_text(const struct dnode *d, int side_new)
 {
@@ -1101,7 +1080,7 @@ align_level(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
     struct xnode *B, size_t nb)
 {
 	uint32_t *ia, *ib;
-	struct groups g = { NULL, 0, 0 };
+	struct tgroups g = { NULL, 0, 0 };
 	size_t i = 0, j = 0, k;
 
 	if (na == 0 && nb == 0)
@@ -1112,17 +1091,17 @@ align_level(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
 		ia[k] = A[k].key;
 	for (k = 0; k < nb; k++)
 		ib[k] = B[k].key;
-	seqdiff(ia, na, ib, nb, NULL, gcollect, &g);
+	seqdiff(ia, na, ib, nb, NULL, tcollect, &g);
 	for (k = 0; k <= g.n; k++) {
-		size_t a0 = k < g.n ? g.v[k][0] : na;
-		size_t b0 = k < g.n ? g.v[k][2] : nb;
+		size_t a0 = k < g.n ? g.v[k].a0 : na;
+		size_t b0 = k < g.n ? g.v[k].b0 : nb;
 
 		while (i < a0 && j < b0)
 			pair(c, parent, &A[i++], &B[j++]);
 		if (k < g.n) {
-			hunk(c, parent, A + i, g.v[k][1], B + j, g.v[k][3]);
-			i += g.v[k][1];
-			j += g.v[k][3];
+			hunk(c, parent, A + i, g.v[k].na, B + j, g.v[k].nb);
+			i += g.v[k].na;
+			j += g.v[k].nb;
 		}
 	}
 	free(g.v);

@@ -166,6 +166,18 @@ is_hiragana(int32_t c)
 	return c >= 0x3041 && c <= 0x309f;
 }
 
+/* Is c one of the n code points of set? */
+static int
+in_set(int32_t c, const int32_t *set, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (c == set[i])
+			return 1;
+	return 0;
+}
+
 /* Never at the start of a line of its own: 、。」） small kana, ー. */
 static int
 cannot_start(int32_t c)
@@ -174,12 +186,8 @@ cannot_start(int32_t c)
 	    0x3049, 0x3063, 0x3083, 0x3085, 0x3087, 0x308e, 0x30a1, 0x30a3,
 	    0x30a5, 0x30a7, 0x30a9, 0x30c3, 0x30e3, 0x30e5, 0x30e7, 0x30ee,
 	    0x30fc, 0x3001, 0x3002, 0xff0c, 0xff0e, 0x300d, 0x300f, 0xff09 };
-	size_t i;
 
-	for (i = 0; i < sizeof(small) / sizeof(small[0]); i++)
-		if (c == small[i])
-			return 1;
-	return 0;
+	return in_set(c, small, sizeof(small) / sizeof(small[0]));
 }
 
 /* Case particles a line broken mid-sentence often ends on. */
@@ -197,12 +205,8 @@ is_counter(int32_t c)
 {
 	static const int32_t k[] = { 0x6761, 0x9805, 0x53f7, 0x7ae0, 0x7bc0,
 	    0x65e5, 0x6708, 0x5e74, 0x5186, 0x6642, 0x5206, 0x56de, 0x4ef6 };
-	size_t i;
 
-	for (i = 0; i < sizeof(k) / sizeof(k[0]); i++)
-		if (c == k[i])
-			return 1;
-	return 0;
+	return in_set(c, k, sizeof(k) / sizeof(k[0]));
 }
 
 /* Words that open a sentence or paragraph: never a line's second half. */
