@@ -164,6 +164,18 @@ struct rctx {
 	const struct words	*w;
 };
 
+/*
+ * A block element of the body, on a line of its own: the body is written
+ * without the serializer's formatting (which would break lines between
+ * the inline parts of a heading), so the line break is a text node.
+ */
+static xmlNodePtr
+block(xmlNodePtr parent, const char *name, const char *cls)
+{
+	hk_text(parent, "\n", 1);
+	return hk_el(parent, name, cls);
+}
+
 static int
 heading_level(const struct node *n)
 {
@@ -200,10 +212,10 @@ r_division(xmlNodePtr parent, const struct node *n, struct rctx *rc)
 	xmlNodePtr s, h;
 
 	snprintf(cls, sizeof(cls), "division %s", divkind_name(n->divkind));
-	s = hk_el(parent, "section", cls);
+	s = block(parent, "section", cls);
 	xmlNewProp(s, X("id"), X(n->id));
 	snprintf(hn, sizeof(hn), "h%d", heading_level(n));
-	h = hk_el(s, hn, NULL);
+	h = block(s, hn, NULL);
 	heading_title(h, n);
 	anchor_link(h, n->id, "permalink", "#", rc->w->permalink);
 	return s;
@@ -215,10 +227,10 @@ r_article(xmlNodePtr parent, const struct node *n, struct rctx *rc)
 	char hn[16];
 	xmlNodePtr s, h;
 
-	s = hk_el(parent, "section", "article");
+	s = block(parent, "section", "article");
 	xmlNewProp(s, X("id"), X(n->id));
 	snprintf(hn, sizeof(hn), "h%d", heading_level(n));
-	h = hk_el(s, hn, NULL);
+	h = block(s, hn, NULL);
 	heading_title(h, n);
 	anchor_link(h, n->id, "permalink", "¶", rc->w->permalink);
 	return s;
@@ -255,10 +267,10 @@ r_paragraph(xmlNodePtr parent, const struct node *n, struct rctx *rc)
 	xmlNodePtr div, p;
 
 	if (n->first == NULL) {
-		div = p = hk_el(parent, "p", "paragraph");
+		div = p = block(parent, "p", "paragraph");
 	} else {
-		div = hk_el(parent, "div", "paragraph");
-		p = hk_el(div, "p", NULL);
+		div = block(parent, "div", "paragraph");
+		p = block(div, "p", NULL);
 	}
 	xmlNewProp(div, X("id"), X(n->id));
 	number(p, n, rc);
@@ -283,7 +295,7 @@ list_for(xmlNodePtr parent, const char *cls)
 		if (same)
 			return last;
 	}
-	return hk_el(parent, "ol", cls);
+	return block(parent, "ol", cls);
 }
 
 static xmlNodePtr
@@ -291,7 +303,7 @@ r_item(xmlNodePtr parent, const struct node *n, struct rctx *rc)
 {
 	xmlNodePtr li;
 
-	li = hk_el(list_for(parent, n->type == N_ITEM ? "items" : "subitems"),
+	li = block(list_for(parent, n->type == N_ITEM ? "items" : "subitems"),
 	    "li", NULL);
 	xmlNewProp(li, X("id"), X(n->id));
 	number(li, n, rc);
@@ -309,7 +321,7 @@ r_table(xmlNodePtr parent, const struct node *n, struct rctx *rc)
 	size_t r, c;
 
 	(void)rc;
-	wrap = hk_el(parent, "div", "table-wrap");
+	wrap = block(parent, "div", "table-wrap");
 	tbl = hk_el(wrap, "table", NULL);
 	xmlNewProp(tbl, X("id"), X(n->id));
 	for (r = 0; r < t->nrows; r++) {
@@ -317,7 +329,7 @@ r_table(xmlNodePtr parent, const struct node *n, struct rctx *rc)
 			sec = hk_el(tbl, "thead", NULL);
 		else if (r == 1)
 			sec = hk_el(tbl, "tbody", NULL);
-		tr = hk_el(sec, "tr", NULL);
+		tr = block(sec, "tr", NULL);
 		for (c = 0; c < t->ncols; c++) {
 			cls[0] = '\0';
 			if (t->align[c] == 'r' || t->align[c] == 'c')
@@ -515,22 +527,6 @@ history_table(xmlNodePtr slot, const struct doc *doc, const struct words *w)
 }
 
 /*
- * Serialize node (an element built without a document) as UTF-8 HTML and
- * append it to out.  Text is escaped by libxml2, never by us.
- */
-static void
-dump_node(struct buf *out, htmlDocPtr h, xmlNodePtr node)
-{
-	xmlOutputBufferPtr ob = xmlAllocOutputBuffer(NULL);
-
-	htmlNodeDumpFormatOutput(ob, h, node, "UTF-8", 1);
-	xmlOutputBufferFlush(ob);
-	buf_put(out, xmlOutputBufferGetContent(ob),
-	    xmlOutputBufferGetSize(ob));
-	xmlOutputBufferClose(ob);
-}
-
-/*
  * The body is streamed: the template is filled with a marker comment in
  * the body slot and serialized; then each top-level clause is built as
  * its own small tree, serialized in place of the marker and freed.  Peak
@@ -547,6 +543,7 @@ html_page(const struct templates *t, const struct doc *doc,
 	struct rctx rc = { w };
 	const struct node *top;
 	xmlNodePtr slot, scratch;
+	xmlDocPtr sd;
 	struct buf title, out;
 	char *page, *mark;
 	size_t plen, mlen = strlen("<!--" BODY_MARKER "-->");
@@ -587,13 +584,15 @@ html_page(const struct templates *t, const struct doc *doc,
 		buf_put(&out, page, plen);
 	} else {
 		buf_put(&out, page, (size_t)(mark - page));
+		sd = hk_scratch_doc();
 		for (top = doc->root->first; top != NULL; top = top->next) {
-			scratch = xmlNewNode(NULL, X("div"));
+			scratch = xmlNewDocNode(sd, NULL, X("div"), NULL);
 			render_subtree(scratch, top, &rc);
 			for (slot = scratch->children; slot; slot = slot->next)
-				dump_node(&out, h, slot);
+				hk_serialize(&out, slot);
 			xmlFreeNode(scratch);
 		}
+		xmlFreeDoc(sd);
 		buf_put(&out, mark + mlen, plen - (size_t)(mark - page) - mlen);
 	}
 	free(page);

@@ -23,4 +23,15 @@ void		hk_lines(xmlNodePtr parent, const char *s, size_t len);
 xmlNodePtr	hk_link(xmlNodePtr parent, const char *href, const char *cls,
 		    const char *label);
 
+/*
+ * A document for trees built only to be serialized with hk_serialize():
+ * an XML document (ids are not indexed) with UTF-8 as its encoding (text
+ * is written as UTF-8, not as character references) and a dictionary
+ * (element and attribute names are shared, not copied).
+ */
+xmlDocPtr	hk_scratch_doc(void);
+/* Serialize node and its subtree as HTML and append it to out. */
+struct buf;
+void		hk_serialize(struct buf *out, xmlNodePtr node);
+
 #endif
