@@ -113,32 +113,41 @@ rule_xref(const struct doc *doc, struct diags *d)
 		x = &xs->v[i];
 		if (x->status == XR_EXTERNAL)
 			continue;
-		where = node_path_label(x->src);
-		if (x->status == XR_BROKEN)
-			diag(d, doc->path, x->line, x->col, D_XREF_BROKEN,
-			    "%s in %s", x->text, where);
+		want = have = NULL;
 		if (x->caption != NULL && x->article != NULL) {
 			want = norm(x->caption, strlen(x->caption));
 			have = x->article->caption ? norm(x->article->caption,
 			    strlen(x->article->caption)) : xstrdup("");
-			if (strcmp(want, have) != 0) {
-				name = article_name(x->article);
-				other = hmap_get(&caps, want);
-				if (other != NULL && other != x->article)
-					diag(d, doc->path, x->line, x->col,
-					    D_XREF_CAPTION, "%s in %s names "
-					    "%s; %s is the caption of %s",
-					    x->text, where, name, x->caption,
-					    other->label ? other->label :
-					    other->num);
-				else
-					diag(d, doc->path, x->line, x->col,
-					    D_XREF_CAPTION, "%s in %s names "
-					    "%s; no article has the caption "
-					    "%s", x->text, where, name,
-					    x->caption);
-				free(name);
+			if (strcmp(want, have) == 0) {
+				free(want);
+				free(have);
+				want = have = NULL;
 			}
+		}
+		/* The clause's label is built only for a finding. */
+		if (x->status != XR_BROKEN && want == NULL && !x->self)
+			continue;
+		where = node_path_label(x->src);
+		if (x->status == XR_BROKEN)
+			diag(d, doc->path, x->line, x->col, D_XREF_BROKEN,
+			    "%s in %s", x->text, where);
+		if (want != NULL) {
+			name = article_name(x->article);
+			other = hmap_get(&caps, want);
+			if (other != NULL && other != x->article)
+				diag(d, doc->path, x->line, x->col,
+				    D_XREF_CAPTION, "%s in %s names "
+				    "%s; %s is the caption of %s",
+				    x->text, where, name, x->caption,
+				    other->label ? other->label :
+				    other->num);
+			else
+				diag(d, doc->path, x->line, x->col,
+				    D_XREF_CAPTION, "%s in %s names "
+				    "%s; no article has the caption "
+				    "%s", x->text, where, name,
+				    x->caption);
+			free(name);
 			free(want);
 			free(have);
 		}
@@ -198,6 +207,7 @@ seq_step(const struct doc *doc, const struct node *prev,
 {
 	long a[4] = { 0 }, b[4] = { 0 };
 	int na = 0, nb, c;
+	enum dcode code;
 	char *label, *plabel;
 
 	if (cur->num == NULL || (nb = num_parts(cur->num, b)) == 0)
@@ -206,34 +216,43 @@ seq_step(const struct doc *doc, const struct node *prev,
 		return 1;
 	if (prev != NULL && prev->num != NULL)
 		na = num_parts(prev->num, a);
-	label = node_path_label(cur);
 	if (na == 0) {
-		if (b[0] != 1 && prev == NULL)
+		if (b[0] != 1 && prev == NULL) {
+			label = node_path_label(cur);
 			diag(d, doc->path, cur->line, cur->col, D_NUM_GAP,
 			    "%s is the first", label);
-		free(label);
+			free(label);
+		}
 		return 1;
 	}
-	plabel = node_path_label(prev);
 	c = num_cmp(b, nb, a, na);
-	if (c == 0) {
-		if (!dup_is_core)
-			diag(d, doc->path, cur->line, cur->col, D_NUM_DUP,
-			    "%s (first at line %d)", label, prev->line);
-	} else if (c < 0)
-		diag(d, doc->path, cur->line, cur->col, D_NUM_ORDER,
-		    "%s after %s", label, plabel);
+	if (c == 0)
+		code = dup_is_core ? D__MAX : D_NUM_DUP;
+	else if (c < 0)
+		code = D_NUM_ORDER;
 	else if (nb == 1 && b[0] != a[0] + 1)
-		diag(d, doc->path, cur->line, cur->col, D_NUM_GAP,
-		    "%s after %s", label, plabel);
+		code = D_NUM_GAP;
 	else if (nb > 1 && !(b[0] == a[0] && (na == 1 ? nb == 2 &&
 	    b[1] == 2 : (nb == na && b[na - 1] == a[na - 1] + 1) ||
 	    (nb == na + 1 && b[na] == 2) || (nb < na &&
 	    b[nb - 1] == a[nb - 1] + 1))))
-		diag(d, doc->path, cur->line, cur->col, D_NUM_GAP,
-		    "%s after %s", label, plabel);
-	free(label);
-	free(plabel);
+		code = D_NUM_GAP;
+	else
+		code = D__MAX;
+	/* Labels are built only for a finding: most steps have none. */
+	if (code != D__MAX) {
+		label = node_path_label(cur);
+		if (code == D_NUM_DUP)
+			diag(d, doc->path, cur->line, cur->col, code,
+			    "%s (first at line %d)", label, prev->line);
+		else {
+			plabel = node_path_label(prev);
+			diag(d, doc->path, cur->line, cur->col, code,
+			    "%s after %s", label, plabel);
+			free(plabel);
+		}
+		free(label);
+	}
 	/* A number out of order or repeated does not move the sequence. */
 	return c > 0;
 }

@@ -40,6 +40,15 @@ has_prefix(const char *s, const char *prefix)
 {
 	return strncmp(s, prefix, strlen(prefix)) == 0;
 }
+/*
+ * Bytes of the UTF-8 sequence whose first byte is b, for text already
+ * checked as UTF-8 (source.c); a stray continuation byte counts as one.
+ */
+static inline size_t
+utf8_seqlen(unsigned char b)
+{
+	return b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+}
 /* Bytes of ASCII spaces, tabs and U+3000 at the start of s. */
 size_t	text_skip_spaces(const char *s);
 /* Code points in the first len bytes of s; in all of s. */

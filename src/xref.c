@@ -711,10 +711,14 @@ source_col(struct scan *S, int line, const char *t, size_t len, int fallback)
 	return fallback;
 }
 
-/* Can a reference start here? */
+/* Can a reference start here?  All openers start with byte E5 to E7. */
 static int
 opener(const char *p)
 {
+	unsigned char b = (unsigned char)*p;
+
+	if (b < 0xE5 || b > 0xE7)
+		return 0;
 	return has_prefix(p, "第") || has_prefix(p, "本") ||
 	    has_prefix(p, "同") || has_prefix(p, "前") || has_prefix(p, "次");
 }
@@ -735,7 +739,6 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 	size_t i = 0, len = strlen(text), colat = 0, n, k;
 	int first = line, cont = 0, ext, scope, colchars = 0;
 	const char *q;
-	int32_t c;
 
 	memset(&inh, 0, sizeof(inh));
 	while (i < len) {
@@ -748,16 +751,11 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 			continue;
 		}
 		q = text + i;
-		if (!opener(text + i) && !(cont && (numeral_parse(text + i,
-		    &k, 1) >= 0 || paren_num(&q) >= 0))) {
-			n = dec(text + i, &c);
-			i += n ? n : 1;
-			cont = 0;
-			continue;
-		}
-		if (!parse_ref(text + i, cont, &r)) {
-			n = dec(text + i, &c);
-			i += n ? n : 1;
+		if ((!opener(text + i) && !(cont && (numeral_parse(text + i,
+		    &k, 1) >= 0 || paren_num(&q) >= 0))) ||
+		    !parse_ref(text + i, cont, &r)) {
+			n = utf8_seqlen((unsigned char)text[i]);
+			i += i + n <= len ? n : 1;
 			cont = 0;
 			continue;
 		}
