@@ -112,41 +112,66 @@ fold_run(struct buf *b, const char *s, size_t len)
 	}
 }
 
-/* NFKC, and 〜 (U+301C) as ~ like ～ (U+FF5E) becomes. */
+/*
+ * A stretch of s: copied as it is when every character in it is stable
+ * under NFKC, else normalized as a whole.
+ */
+static void
+fold_put(struct buf *b, const char *s, size_t len, int stable)
+{
+	if (stable)
+		buf_put(b, s, len);
+	else
+		fold_run(b, s, len);
+}
+
+/*
+ * NFKC, and 〜 (U+301C) as ~ like ～ (U+FF5E) becomes.  The text is cut
+ * into stretches of stable and unstable characters (a stable one that
+ * the next may compose with counts as unstable); only the unstable ones
+ * go through utf8proc.  Each character is decoded once: the look-ahead
+ * becomes the next character.
+ */
 static char *
 fold(const char *s)
 {
 	struct buf b;
-	size_t len, off = 0, run = 0, used, nused;
-	int32_t c, n;
+	size_t len, off = 0, seg = 0, used, nused;
+	int32_t c, n = 0;
+	int stable, segstable = -1;
 
 	if (s == NULL)
 		return xstrdup("");
 	len = strlen(s);
 	buf_init(&b);
 	buf_grow(&b, len + 1);
+	used = utf8_next(s, len, &c);
 	while (off < len) {
-		used = utf8_next(s + off, len - off, &c);
-		if (used == 0)
-			used = 1;
 		nused = off + used < len ? utf8_next(s + off + used,
 		    len - off - used, &n) : 0;
-		if (c == 0x301c || !nfkc_stable(c) ||
-		    (nused > 0 && !no_compose_next(n))) {
-			off += used;
-			if (c == 0x301c) {
-				fold_run(&b, s + run, off - used - run);
-				buf_putc(&b, '~');
-				run = off;
+		if (c == 0x301c) {
+			if (segstable != -1)
+				fold_put(&b, s + seg, off - seg, segstable);
+			buf_putc(&b, '~');
+			seg = off + used;
+			segstable = -1;
+		} else {
+			stable = nfkc_stable(c) &&
+			    (nused == 0 || no_compose_next(n));
+			if (segstable == -1)
+				segstable = stable;
+			else if (stable != segstable) {
+				fold_put(&b, s + seg, off - seg, segstable);
+				seg = off;
+				segstable = stable;
 			}
-			continue;
 		}
-		fold_run(&b, s + run, off - run);
-		buf_put(&b, s + off, used);
 		off += used;
-		run = off;
+		c = n;
+		used = nused;
 	}
-	fold_run(&b, s + run, off - run);
+	if (segstable != -1)
+		fold_put(&b, s + seg, off - seg, segstable);
 	return buf_detach(&b);
 }
 

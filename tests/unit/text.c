@@ -1,0 +1,69 @@
+/*
+ * Unit tests for text.c's UTF-8 decoder: utf8_next() must agree with
+ * utf8proc_iterate() on every lead byte followed by every second byte and
+ * by representative third and fourth bytes (each edge of the continuation
+ * range and just outside it), and on truncated input.
+ */
+#include <stdio.h>
+
+#include <utf8proc.h>
+
+#include "tap.h"
+#include "text.h"
+
+static const unsigned char edges[] = {
+	0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xff
+};
+#define NEDGES	(sizeof(edges) / sizeof(edges[0]))
+
+/* 1 when both decoders read s[0, len) the same way. */
+static int
+agree(const unsigned char *s, size_t len)
+{
+	utf8proc_int32_t want;
+	utf8proc_ssize_t n;
+	int32_t got;
+	size_t k;
+
+	n = utf8proc_iterate(s, (utf8proc_ssize_t)len, &want);
+	k = utf8_next((const char *)s, len, &got);
+	if (n <= 0)	/* invalid: termc takes the byte as it is */
+		return k == 1 && got == s[0];
+	return k == (size_t)n && got == want;
+}
+
+int
+main(void)
+{
+	unsigned char s[4];
+	unsigned a, b, c, d;
+	size_t bad = 0, n = 0, len;
+	int32_t cp;
+
+	for (a = 0; a < 256; a++)
+		for (b = 0; b < 256; b++)
+			for (c = 0; c < NEDGES; c++)
+				for (d = 0; d < NEDGES; d++) {
+					s[0] = (unsigned char)a;
+					s[1] = (unsigned char)b;
+					s[2] = edges[c];
+					s[3] = edges[d];
+					for (len = 1; len <= 4; len++) {
+						n++;
+						bad += !agree(s, len);
+					}
+				}
+	if (!tap(bad == 0, "utf8_next agrees with utf8proc_iterate"))
+		printf("#   %zu of %zu inputs differ\n", bad, n);
+	tap(utf8_next("", 0, &cp) == 0 && cp == 0, "empty input: 0 bytes");
+	tap(utf8_next("\xe7\xac\xac", 3, &cp) == 3 && cp == 0x7b2c,
+	    "第 is U+7B2C");
+	tap(utf8_next("\xe7\xac", 2, &cp) == 1 && cp == 0xe7,
+	    "truncated sequence: the lead byte alone");
+	tap(utf8_next("\xed\xa0\x80", 3, &cp) == 1,
+	    "a surrogate is not a character");
+	tap(utf8_next("\xf4\x90\x80\x80", 4, &cp) == 1,
+	    "above U+10FFFF is not a character");
+	tap(utf8_next("\xc0\xaf", 2, &cp) == 1, "an overlong is not one");
+	return tap_failed != 0;
+}
