@@ -28,7 +28,7 @@ load_run(void *arg)
 {
 	struct load *l = arg;
 
-	l->doc = doc_load(l->path, &l->d);
+	l->doc = doc_load_text(l->path, &l->d);
 	return NULL;
 }
 

@@ -62,7 +62,7 @@ check_path(const struct doc *doc, struct diags *d)
 }
 
 static struct doc *
-doc_from_source(struct source *src, struct diags *d)
+doc_from_source(struct source *src, int xrefs, struct diags *d)
 {
 	struct doc *doc = xcalloc(1, sizeof(*doc));
 
@@ -82,10 +82,12 @@ doc_from_source(struct source *src, struct diags *d)
 	}
 	if (doc->root->first == NULL)
 		diag(d, doc->path, 0, 0, D_EMPTY_DOC, NULL);
-	/* References are part of loading; the body gives exact columns. */
-	doc->xrefs = xcalloc(1, sizeof(*doc->xrefs));
-	xref_resolve(doc->root, doc->meta.title, src->text, src->len,
-	    doc->xrefs);
+	/* References are resolved while the body is at hand for columns. */
+	if (xrefs) {
+		doc->xrefs = xcalloc(1, sizeof(*doc->xrefs));
+		xref_resolve(doc->root, doc->meta.title, src->text, src->len,
+		    doc->xrefs);
+	}
 	source_release(src);
 	return doc;
 }
@@ -97,7 +99,17 @@ doc_load(const char *path, struct diags *d)
 
 	if (source_read(&src, path, 0, d) == -1)
 		return NULL;
-	return doc_from_source(&src, d);
+	return doc_from_source(&src, 1, d);
+}
+
+struct doc *
+doc_load_text(const char *path, struct diags *d)
+{
+	struct source src;
+
+	if (source_read(&src, path, 0, d) == -1)
+		return NULL;
+	return doc_from_source(&src, 0, d);
 }
 
 struct doc *
@@ -107,7 +119,7 @@ doc_load_mem(const char *path, const char *bytes, size_t len, struct diags *d)
 
 	if (source_load(&src, path, bytes, len, 0, d) == -1)
 		return NULL;
-	return doc_from_source(&src, d);
+	return doc_from_source(&src, 1, d);
 }
 
 void

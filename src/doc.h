@@ -27,7 +27,12 @@ struct doc {
  * otherwise a doc, possibly with errors recorded (duplicate numbers …).
  */
 struct doc	*doc_load(const char *path, struct diags *d);
-/* The same for bytes in memory (tests, fuzzing). */
+/*
+ * The same without cross references (doc->xrefs is NULL, no spans point
+ * at clauses): for termc diff, which compares text only.
+ */
+struct doc	*doc_load_text(const char *path, struct diags *d);
+/* doc_load() for bytes in memory (tests, fuzzing). */
 struct doc	*doc_load_mem(const char *path, const char *bytes, size_t len,
 		    struct diags *d);
 void		 doc_free(struct doc *);
