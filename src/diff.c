@@ -21,6 +21,7 @@
  * then by content similarity among candidates that share a min-hash
  * (bounded work per article), and the rest are listed as unmatched.
  */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1472,6 +1473,62 @@ mark_inner(const struct diff *D, struct dnode *d)
 	return any || dnode_changed(D, d) || d->renumbered;
 }
 
+struct mirror_job {
+	struct xnode		*x;
+	const struct node	*root;
+};
+
+static void *
+mirror_run(void *arg)
+{
+	struct mirror_job *j = arg;
+
+	mirror(j->x, j->root);
+	return NULL;
+}
+
+static void *
+unmirror_run(void *arg)
+{
+	unmirror(arg);
+	return NULL;
+}
+
+/*
+ * The two mirrors are built, and freed, at once: folding every clause's
+ * text is most of a diff's own work, and each side touches only its own
+ * document and tree (utf8proc is reentrant).
+ */
+static void
+mirror_both(struct xnode *xa, const struct node *a, struct xnode *xb,
+    const struct node *b)
+{
+	struct mirror_job j = { xa, a };
+	pthread_t t;
+	int threaded;
+
+	threaded = pthread_create(&t, NULL, mirror_run, &j) == 0;
+	if (!threaded)
+		mirror(xa, a);
+	mirror(xb, b);
+	if (threaded)
+		pthread_join(t, NULL);
+}
+
+static void
+unmirror_both(struct xnode *xa, struct xnode *xb)
+{
+	pthread_t t;
+	int threaded;
+
+	threaded = pthread_create(&t, NULL, unmirror_run, xa) == 0;
+	if (!threaded)
+		unmirror(xa);
+	unmirror(xb);
+	if (threaded)
+		pthread_join(t, NULL);
+}
+
 struct diff *
 diff_new(const struct doc *old, const struct doc *new,
     const struct diff_opts *opts)
@@ -1488,8 +1545,7 @@ diff_new(const struct doc *old, const struct doc *new,
 	D->ignore_norm = opts != NULL && opts->ignore_normalization;
 	D->cross = !same_str(old->meta.provider, new->meta.provider) ||
 	    !same_str(old->meta.document, new->meta.document);
-	mirror(&xa, old->root);
-	mirror(&xb, new->root);
+	mirror_both(&xa, old->root, &xb, new->root);
 	D->root = dn_new(NULL, DK_SAME, old->root, new->root);
 	if (D->cross)
 		cross(&c, &xa, &xb);
@@ -1505,8 +1561,7 @@ diff_new(const struct doc *old, const struct doc *new,
 			D->count[d->kind]++;
 	free(c.rem);
 	free(c.add);
-	unmirror(&xa);
-	unmirror(&xb);
+	unmirror_both(&xa, &xb);
 	return D;
 }
 
