@@ -52,29 +52,6 @@ pool_release(struct pool *p)
 	p->n = 0;
 }
 
-/* NFKC without spaces: the form captions and definitions compare in. */
-static char *
-norm(const char *s, size_t len)
-{
-	char *t = text_nfkc(s, len), *w, *r;
-	int32_t c;
-	size_t n;
-
-	if (t == NULL)
-		t = xstrndup(s, len);
-	for (r = w = t; *r != '\0'; r += n) {
-		n = utf8_next(r, strlen(r), &c);
-		if (n == 0)
-			break;
-		if (is_space(c))
-			continue;
-		memmove(w, r, n);
-		w += n;
-	}
-	*w = '\0';
-	return t;
-}
-
 /* "第23条（禁止される行為）" for messages; caller frees. */
 static char *
 article_name(const struct node *a)
@@ -107,17 +84,19 @@ rule_xref(const struct doc *doc, struct diags *d)
 	hmap_init(&caps);
 	for (n = doc->root; n != NULL; n = node_next(n, doc->root))
 		if (n->type == N_ARTICLE && n->caption != NULL)
-			hmap_put(&caps, pool_add(&pool, norm(n->caption,
-			    strlen(n->caption))), (void *)n);
+			hmap_put(&caps, pool_add(&pool, text_caption_key(
+			    n->caption, strlen(n->caption))), (void *)n);
 	for (i = 0; i < xs->n; i++) {
 		x = &xs->v[i];
 		if (x->status == XR_EXTERNAL)
 			continue;
 		want = have = NULL;
 		if (x->caption != NULL && x->article != NULL) {
-			want = norm(x->caption, strlen(x->caption));
-			have = x->article->caption ? norm(x->article->caption,
-			    strlen(x->article->caption)) : xstrdup("");
+			want = text_caption_key(x->caption,
+			    strlen(x->caption));
+			have = x->article->caption ? text_caption_key(
+			    x->article->caption, strlen(x->article->caption)) :
+			    xstrdup("");
 			if (strcmp(want, have) == 0) {
 				free(want);
 				free(have);
@@ -381,8 +360,8 @@ add_def(const struct doc *doc, struct defs *D, const char *term, size_t tlen,
 	if (tlen == 0 || wlen == 0)
 		return;
 	x = xcalloc(1, sizeof(*x));
-	x->term = norm(term, tlen);
-	x->wording = norm(w, wlen);
+	x->term = text_caption_key(term, tlen);
+	x->wording = text_caption_key(w, wlen);
 	x->shown = xstrndup(w, wlen);
 	x->line = line;
 	D->v = xreallocarray(D->v, D->n + 1, sizeof(*D->v));

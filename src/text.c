@@ -176,6 +176,30 @@ text_nfkc(const char *s, size_t len)
 }
 
 char *
+text_caption_key(const char *s, size_t len)
+{
+	char *t = text_nfkc(s, len), *w, *r;
+	int32_t c;
+	size_t n;
+
+	if (t == NULL)
+		t = xstrndup(s, len);
+	for (r = w = t; *r != '\0'; r += n) {
+		n = utf8_next(r, strlen(r), &c);
+		if (is_space(c))
+			continue;
+		if (c == 0x301c)	/* 〜, which NFKC keeps: ～ became ~ */
+			*w++ = '~';
+		else {
+			memmove(w, r, n);
+			w += n;
+		}
+	}
+	*w = '\0';
+	return t;
+}
+
+char *
 text_trim(const char *s, size_t len)
 {
 	size_t b = 0, e = len, n;

@@ -59,6 +59,13 @@ char	*text_squeeze(const char *s);
 
 /* NFKC of s (len bytes); caller frees.  Returns NULL on invalid input. */
 char	*text_nfkc(const char *s, size_t len);
+/*
+ * The form in which two captions or defined terms are the same: NFKC,
+ * 〜 (U+301C) as ~ like ～ (U+FF5E), and no spaces; caller frees.  Used
+ * wherever termc asks whether a reference names an article by its
+ * caption, so that resolving (xref.c) and checking (check.c) agree.
+ */
+char	*text_caption_key(const char *s, size_t len);
 /* Trim ASCII and ideographic spaces at both ends; returns a new string. */
 char	*text_trim(const char *s, size_t len);
 

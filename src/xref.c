@@ -426,9 +426,9 @@ same_caption(const struct node *a, const char *cap, size_t caplen)
 
 	if (a == NULL || a->caption == NULL)
 		return 0;
-	x = text_nfkc(cap, caplen);
-	y = text_nfkc(a->caption, strlen(a->caption));
-	r = x != NULL && y != NULL && strcmp(x, y) == 0;
+	x = text_caption_key(cap, caplen);
+	y = text_caption_key(a->caption, strlen(a->caption));
+	r = strcmp(x, y) == 0;
 	free(x);
 	free(y);
 	return r;
