@@ -1266,7 +1266,7 @@ lower_document(cmark_node *root, const struct source *src,
     const struct meta *meta, struct diags *d)
 {
 	struct lower L;
-	cmark_node *b;
+	cmark_node *b, *next, *done = NULL;
 	size_t i, cap = 1024;
 
 	memset(&L, 0, sizeof(L));
@@ -1286,8 +1286,18 @@ lower_document(cmark_node *root, const struct source *src,
 			L.linestart[L.nlines++] = i + 1;
 		}
 	L.root = node_new(N_DOCUMENT, 1, 1);
-	for (b = cmark_node_first_child(root); b; b = cmark_node_next(b)) {
+	/*
+	 * Each top-level block is freed once lowered and no longer looked
+	 * at (a topic marker reads the block before it), so the Markdown
+	 * tree shrinks as the clause tree grows: peak memory is about one
+	 * tree, not both.  The clause tree copies all the text it keeps.
+	 */
+	for (b = cmark_node_first_child(root); b; b = next) {
+		next = cmark_node_next(b);
 		lower_blocks(&L, current_container(&L), b, 0);
+		if (done != NULL)
+			cmark_node_free(done);
+		done = b;
 		if (L.failed)
 			break;
 	}

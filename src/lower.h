@@ -12,7 +12,11 @@ struct meta;
 struct node;
 struct source;
 
-/* Lower the cmark document root; returns an N_DOCUMENT tree or NULL. */
+/*
+ * Lower the cmark document root; returns an N_DOCUMENT tree or NULL.
+ * Frees root's children as it goes (all but the last): the caller still
+ * frees root.
+ */
 struct node	*lower_document(cmark_node *root, const struct source *,
 		    const struct meta *, struct diags *);
 
