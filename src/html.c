@@ -544,6 +544,7 @@ html_page(const struct templates *t, const struct doc *doc,
 	const struct node *top;
 	xmlNodePtr slot, scratch;
 	xmlDocPtr sd;
+	xmlSaveCtxtPtr save;
 	struct buf title, out;
 	char *page, *mark;
 	size_t plen, mlen = strlen("<!--" BODY_MARKER "-->");
@@ -585,13 +586,15 @@ html_page(const struct templates *t, const struct doc *doc,
 	} else {
 		buf_put(&out, page, (size_t)(mark - page));
 		sd = hk_scratch_doc();
+		save = hk_save_to(&out);
 		for (top = doc->root->first; top != NULL; top = top->next) {
 			scratch = xmlNewDocNode(sd, NULL, X("div"), NULL);
 			render_subtree(scratch, top, &rc);
 			for (slot = scratch->children; slot; slot = slot->next)
-				hk_serialize(&out, slot);
+				xmlSaveTree(save, slot);
 			xmlFreeNode(scratch);
 		}
+		xmlSaveClose(save);
 		xmlFreeDoc(sd);
 		buf_put(&out, mark + mlen, plen - (size_t)(mark - page) - mlen);
 	}

@@ -86,13 +86,9 @@ append_to_buf(void *ctx, const char *bytes, int len)
  * every element up by name.  No formatting: it would break lines between
  * the inline parts of a heading; callers put line breaks in as text.
  */
-void
-hk_serialize(struct buf *out, xmlNodePtr node)
+xmlSaveCtxtPtr
+hk_save_to(struct buf *out)
 {
-	xmlSaveCtxtPtr save;
-
-	save = xmlSaveToIO(append_to_buf, NULL, out, "UTF-8",
+	return xmlSaveToIO(append_to_buf, NULL, out, "UTF-8",
 	    XML_SAVE_XHTML | XML_SAVE_NO_DECL);
-	xmlSaveTree(save, node);
-	xmlSaveClose(save);
 }

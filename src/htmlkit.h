@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include <libxml/tree.h>
+#include <libxml/xmlsave.h>
 
 #define X(s)	((const xmlChar *)(s))
 
@@ -30,8 +31,11 @@ xmlNodePtr	hk_link(xmlNodePtr parent, const char *href, const char *cls,
  * (element and attribute names are shared, not copied).
  */
 xmlDocPtr	hk_scratch_doc(void);
-/* Serialize node and its subtree as HTML and append it to out. */
+/*
+ * A serializer of trees as HTML, appending to out: xmlSaveTree() each
+ * node, then xmlSaveClose(); the last bytes reach out at the close.
+ */
 struct buf;
-void		hk_serialize(struct buf *out, xmlNodePtr node);
+xmlSaveCtxtPtr	hk_save_to(struct buf *out);
 
 #endif
