@@ -24,6 +24,12 @@ cp -r "$tmp/site" "$tmp/keep"
 rc=$(capture build -o "$tmp/keep" "$tmp/failing")
 [ "$rc" = 1 ] && diff -r "$tmp/site" "$tmp/keep" >/dev/null && ok || bad "site: failed build touched out/ ($rc)"
 [ -z "$(find "$tmp/keep" -name '.termc-*')" ] && ok || bad "site: temporary files left"
+# An output folder that cannot be made (a file is in the way): exit 2, one
+# io error naming the folder.
+: >"$tmp/plainfile"
+rc=$(capture build -o "$tmp/plainfile/out" tests/site/terms)
+[ "$rc" = 2 ] && grep -q "^$tmp/plainfile/out/acme/hosting:0:0: fatal: input/output error: Not a directory \[io\]$" "$tmp/err" &&
+    ok || bad "site: output under a file: exit $rc"
 # Published HTML carries no script, handler or unsafe URL from input.
 # (Escaped text such as &lt;img onerror=…&gt; is harmless and not matched.)
 # matrix.html loads the template's own matrix.js: tests/matrix checks it.
