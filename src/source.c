@@ -30,6 +30,13 @@ utf8_valid(const char *bytes, size_t len, size_t *bad)
 			i++;
 			continue;
 		}
+		/* Kana and kanji: E1 to EF but ED, any two continuations. */
+		if (c >= 0xe1 && c != 0xed && i + 2 < len &&
+		    (s[i + 1] & 0xc0) == 0x80 && (s[i + 2] & 0xc0) == 0x80 &&
+		    c <= 0xef) {
+			i += 3;
+			continue;
+		}
 		if (c >= 0xc2 && c <= 0xdf)
 			n = 1;
 		else if (c >= 0xe0 && c <= 0xef)
@@ -90,9 +97,14 @@ text_position(const char *text, size_t off, int *line, int *col)
 static size_t
 normalize_eol(char *s, size_t len)
 {
+	char *cr = memchr(s, '\r', len);
 	size_t i, j;
 
-	for (i = j = 0; i < len; i++) {
+	if (cr == NULL) {	/* the usual case: nothing to move */
+		s[len] = '\0';
+		return len;
+	}
+	for (i = j = (size_t)(cr - s); i < len; i++) {
 		if (s[i] == '\r') {
 			s[j++] = '\n';
 			if (i + 1 < len && s[i + 1] == '\n')

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "diag.h"
 #include "source.h"
 #include "tap.h"
@@ -22,6 +24,55 @@ valid(const char *s, size_t len, long want, const char *name)
 		tap(ok, name);
 	else if (tap(!ok, name))
 		tap_long((long)bad, want, "  offset");
+}
+
+/*
+ * utf8_valid() against utf8proc_iterate() on "a" + every lead byte +
+ * every second byte + representative third and fourth bytes, each prefix
+ * length: the same verdict and the same first bad offset.
+ */
+static void
+valid_agrees(void)
+{
+	static const unsigned char edges[] = {
+		0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xff
+	};
+	unsigned char s[5] = { 'a' };
+	unsigned a, b, c, e;
+	size_t len, i, bad, want, n = 0, differ = 0;
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k;
+	int ok;
+
+	for (a = 0; a < 256; a++)
+		for (b = 0; b < 256; b++)
+			for (c = 0; c < sizeof(edges); c++)
+				for (e = 0; e < sizeof(edges); e++) {
+					s[1] = (unsigned char)a;
+					s[2] = (unsigned char)b;
+					s[3] = edges[c];
+					s[4] = edges[e];
+					for (len = 1; len <= 5; len++) {
+						for (i = 0; i < len; i += (size_t)k)
+							if ((k = utf8proc_iterate(s + i,
+							    (utf8proc_ssize_t)(len - i),
+							    &cp)) <= 0 || cp == 0)
+								break;
+						want = i;	/* len when valid */
+						bad = len;
+						ok = utf8_valid((const char *)s,
+						    len, &bad);
+						n++;
+						/* NUL is valid UTF-8 here. */
+						if (i < len && s[i] == 0)
+							continue;
+						if (ok != (want == len) ||
+						    (!ok && bad != want))
+							differ++;
+					}
+				}
+	if (!tap(differ == 0, "utf8_valid agrees with utf8proc_iterate"))
+		printf("#   %zu of %zu inputs differ\n", differ, n);
 }
 
 static void
@@ -64,6 +115,7 @@ main(void)
 	struct source src;
 	struct diags d;
 
+	valid_agrees();
 	valid("", 0, -1, "utf8_valid: empty");
 	valid("plain ASCII\n", 12, -1, "utf8_valid: ASCII");
 	valid("日本語", 9, -1, "utf8_valid: 3-byte sequences");
