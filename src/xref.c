@@ -320,7 +320,7 @@ external_before(const char *text, size_t off, const char *title)
 	static const char *const suffix[] = { "法", "令", "律", "則", "約",
 	    "款", "程", "例", "書", "表", "紙", "針", "綱", "項", "示", "達",
 	    "準", "領", "定" };
-	size_t end = off, start, k, i, n;
+	size_t end = off, start, k, i, n, last;
 	int32_t c = 0;
 	char run[128];
 	const char *x;
@@ -351,14 +351,15 @@ external_before(const char *text, size_t off, const char *title)
 		return -1;
 	if (strcmp(run, "付則") == 0 || strcmp(run, "附則") == 0)
 		return -2;
-	k = utf8_prev_len(run, end - start);
-	dec(run + end - start - k, &c);
+	/* The run's last character; offsets within run, never past it. */
+	last = end - start - utf8_prev_len(run, end - start);
+	dec(run + last, &c);
 	/* ガイドライン第5条, SLA第3条: a name in katakana or Latin. */
 	if (char_class(c) == CC_KATAKANA || char_class(c) == CC_LATIN ||
 	    c == 0x30fc)
 		return 1;
 	for (i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++)
-		if (strcmp(run + end - start - k, suffix[i]) == 0)
+		if (strcmp(run + last, suffix[i]) == 0)
 			break;
 	if (i == sizeof(suffix) / sizeof(suffix[0]))
 		return 0;
