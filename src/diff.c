@@ -74,30 +74,6 @@ struct ctx {
 
 /* ---- folding ---- */
 
-/*
- * Code points NFKC leaves alone and that never compose with a neighbour:
- * ASCII, kana, CJK ideographs and the common CJK punctuation.  Most
- * Japanese text is made of them, so fold() copies them and hands only
- * the runs between them to utf8proc.
- */
-static int
-nfkc_stable(int32_t c)
-{
-	return (c >= 0x20 && c < 0x7f) || c == '\n' || c == '\t' ||
-	    (c >= 0x3001 && c <= 0x3002) || (c >= 0x3005 && c <= 0x3007) ||
-	    (c >= 0x3008 && c <= 0x3011) || (c >= 0x3041 && c <= 0x3096) ||
-	    (c >= 0x30a1 && c <= 0x30fa) || (c >= 0x30fc && c <= 0x30fe) ||
-	    (c >= 0x4e00 && c <= 0x9fff);
-}
-
-/* May c stand before a stable code point without composing with it? */
-static int
-no_compose_next(int32_t n)
-{
-	return n < 0x300 || nfkc_stable(n) ||
-	    (n >= 0xff00 && n <= 0xff9d) || (n >= 0x3000 && n <= 0x303f);
-}
-
 static void
 fold_run(struct buf *b, const char *s, size_t len)
 {
@@ -158,7 +134,7 @@ fold(const char *s)
 			segstable = -1;
 		} else {
 			stable = nfkc_stable(c) &&
-			    (nused == 0 || no_compose_next(n));
+			    (nused == 0 || nfkc_stable_before(n));
 			if (segstable == -1)
 				segstable = stable;
 			else if (stable != segstable) {

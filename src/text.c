@@ -158,12 +158,44 @@ text_squeeze(const char *s)
 	return buf_detach(&b);
 }
 
+int
+nfkc_stable(int32_t c)
+{
+	return (c >= 0x20 && c < 0x7f) || c == '\n' || c == '\t' ||
+	    (c >= 0x3001 && c <= 0x3002) || (c >= 0x3005 && c <= 0x3007) ||
+	    (c >= 0x3008 && c <= 0x3011) || (c >= 0x3041 && c <= 0x3096) ||
+	    (c >= 0x30a1 && c <= 0x30fa) || (c >= 0x30fc && c <= 0x30fe) ||
+	    (c >= 0x4e00 && c <= 0x9fff);
+}
+
+int
+nfkc_stable_before(int32_t next)
+{
+	return next < 0x300 || nfkc_stable(next) ||
+	    (next >= 0xff00 && next <= 0xff9d) ||
+	    (next >= 0x3000 && next <= 0x303f);
+}
+
 char *
 text_nfkc(const char *s, size_t len)
 {
 	utf8proc_uint8_t *out = NULL;
 	utf8proc_ssize_t n;
+	size_t off, used;
+	int32_t c;
 	char *r;
+
+	/*
+	 * Most Japanese text is in NFKC already: copy it as it is.  Only an
+	 * unstable code point can compose with a stable one, and with one
+	 * anywhere the whole text goes to utf8proc.
+	 */
+	for (off = 0; off < len; off += used)
+		if ((used = utf8_next(s + off, len - off, &c)) == 0 ||
+		    !nfkc_stable(c))
+			break;
+	if (off >= len)
+		return xstrndup(s, len);
 
 	n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
 	    &out, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT);

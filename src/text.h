@@ -57,6 +57,14 @@ size_t	text_nchars(const char *s);
 /* s without ASCII spaces, tabs and U+3000 ("別 表" → "別表"); caller frees. */
 char	*text_squeeze(const char *s);
 
+/*
+ * Code points NFKC leaves alone and that never compose with a neighbour:
+ * ASCII, kana, CJK ideographs and the common CJK punctuation; and the
+ * code points that may follow such a one without composing with it.
+ * Most Japanese text is made of them: NFKC of such a stretch is itself.
+ */
+int	nfkc_stable(int32_t c);
+int	nfkc_stable_before(int32_t next);
 /* NFKC of s (len bytes); caller frees.  Returns NULL on invalid input. */
 char	*text_nfkc(const char *s, size_t len);
 /*

@@ -1,10 +1,12 @@
 /*
- * Unit tests for text.c's UTF-8 decoder: utf8_next() must agree with
+ * Unit tests for text.c.  The UTF-8 decoder: utf8_next() must agree with
  * utf8proc_iterate() on every lead byte followed by every second byte and
  * by representative third and fourth bytes (each edge of the continuation
- * range and just outside it), and on truncated input.
+ * range and just outside it), and on truncated input.  NFKC: see below.
  */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include <utf8proc.h>
 
@@ -32,6 +34,48 @@ agree(const unsigned char *s, size_t len)
 	return k == (size_t)n && got == want;
 }
 
+/*
+ * text_nfkc() copies stable text without utf8proc: on random strings over
+ * stable characters and ones that compose with, or decompose into, them
+ * (が as か + U+3099, ｶﾞ, ～, ①, ﬁ, é as e + U+0301, U+3000) it must give
+ * what utf8proc's NFKC gives.
+ */
+static void
+nfkc_agrees(void)
+{
+	static const char *const alphabet[] = {
+		"a", "Z", " ", "\n", "、", "。", "「", "」", "か", "が", "カ", "ー",
+		"第", "条", "\xe3\x82\x99", "\xe3\x82\x9a", "ｶ", "ﾞ", "～", "〜",
+		"①", "ﬁ", "e", "\xcc\x81", "\xe3\x80\x80", "１", "Ａ", "ヷ"
+	};
+	char s[64], *got;
+	utf8proc_uint8_t *want;
+	size_t n = sizeof(alphabet) / sizeof(alphabet[0]), len, bad = 0;
+	int i, k, m;
+
+	srand(7);
+	for (i = 0; i < 20000; i++) {
+		len = 0;
+		m = 1 + rand() % 8;
+		for (k = 0; k < m; k++) {
+			const char *a = alphabet[(size_t)rand() % n];
+
+			memcpy(s + len, a, strlen(a));
+			len += strlen(a);
+		}
+		s[len] = '\0';
+		got = text_nfkc(s, len);
+		want = utf8proc_NFKC((const utf8proc_uint8_t *)s);
+		if (got == NULL || want == NULL ||
+		    strcmp(got, (const char *)want) != 0)
+			bad++;
+		free(got);
+		free(want);
+	}
+	if (!tap(bad == 0, "text_nfkc agrees with utf8proc_NFKC"))
+		printf("#   %zu of 20000 strings differ\n", bad);
+}
+
 int
 main(void)
 {
@@ -55,6 +99,7 @@ main(void)
 				}
 	if (!tap(bad == 0, "utf8_next agrees with utf8proc_iterate"))
 		printf("#   %zu of %zu inputs differ\n", bad, n);
+	nfkc_agrees();
 	tap(utf8_next("", 0, &cp) == 0 && cp == 0, "empty input: 0 bytes");
 	tap(utf8_next("\xe7\xac\xac", 3, &cp) == 3 && cp == 0x7b2c,
 	    "第 is U+7B2C");
