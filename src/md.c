@@ -89,12 +89,18 @@ delimiter_row(const char *p, const char *end)
 	return (pipes > 0 && cols > 0) ? cols : 0;
 }
 
+/* 1 for a byte that may open or close inline markup, 2 for a pipe. */
+static const unsigned char limit_class[256] = {
+	['['] = 1, [']'] = 1, ['*'] = 1, ['_'] = 1, ['`'] = 1, ['<'] = 1,
+	['!'] = 1, ['|'] = 2
+};
+
 static int
 check_limits(const struct source *src, struct diags *d)
 {
 	const char *p = src->text, *end = src->text + src->len, *eol, *q;
 	size_t delims = 0, rows = 0;
-	int line = 1, block_line = 1, in_table = 0, cols, pipes;
+	int line = 1, block_line = 1, in_table = 0, cols, pipes, k;
 
 	for (; p < end; p = eol + 1, line++) {
 		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
@@ -117,15 +123,9 @@ check_limits(const struct source *src, struct diags *d)
 			return -1;
 		}
 		for (q = p, pipes = 0; q < eol; q++) {
-			switch (*q) {
-			case '[': case ']': case '*': case '_': case '`':
-			case '<': case '!':
-				delims++;
-				break;
-			case '|':
-				pipes++;
-				break;
-			}
+			k = limit_class[(unsigned char)*q];
+			delims += k & 1;
+			pipes += k >> 1;
 		}
 		if (delims > MD_MAX_DELIMS) {
 			diag(d, src->path, block_line, 1, D_DELIMS,
