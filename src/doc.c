@@ -85,8 +85,7 @@ doc_from_source(struct source *src, int xrefs, struct diags *d)
 	/* References are resolved while the body is at hand for columns. */
 	if (xrefs) {
 		doc->xrefs = xcalloc(1, sizeof(*doc->xrefs));
-		xref_resolve(doc->root, doc->meta.title, src->text, src->len,
-		    doc->xrefs);
+		xref_resolve(doc->root, doc->meta.title, src, doc->xrefs);
 	}
 	source_release(src);
 	return doc;

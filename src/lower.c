@@ -125,8 +125,6 @@ struct mstate {
 struct lower {
 	const struct source	*src;
 	struct diags		*d;
-	size_t			*linestart;	/* byte offset of each line */
-	size_t			 nlines;
 	int			 ja;
 	int			 failed;
 	struct node		*root;
@@ -149,9 +147,9 @@ struct lower {
 static const char *
 source_line(const struct lower *L, int line)
 {
-	if (line < 1 || (size_t)line > L->nlines)
+	if (line < 1 || (size_t)line > L->src->nlines)
 		return "";
-	return L->src->text + L->linestart[line - 1];
+	return L->src->text + L->src->line[line - 1];
 }
 
 /* Column (1-based, in characters) of the first non-space of a line. */
@@ -1267,24 +1265,12 @@ lower_document(cmark_node *root, const struct source *src,
 {
 	struct lower L;
 	cmark_node *b, *next, *done = NULL;
-	size_t i, cap = 1024;
 
 	memset(&L, 0, sizeof(L));
 	L.src = src;
 	L.d = d;
 	L.ja = meta == NULL || meta->lang == NULL ||
 	    strncmp(meta->lang, "ja", 2) == 0;
-	L.linestart = xmalloc(cap * sizeof(*L.linestart));
-	L.linestart[L.nlines++] = 0;
-	for (i = 0; i < src->len; i++)
-		if (src->text[i] == '\n') {
-			if (L.nlines == cap) {
-				cap *= 2;
-				L.linestart = xreallocarray(L.linestart, cap,
-				    sizeof(*L.linestart));
-			}
-			L.linestart[L.nlines++] = i + 1;
-		}
 	L.root = node_new(N_DOCUMENT, 1, 1);
 	/*
 	 * Each top-level block is freed once lowered and no longer looked
@@ -1301,7 +1287,6 @@ lower_document(cmark_node *root, const struct source *src,
 		if (L.failed)
 			break;
 	}
-	free(L.linestart);
 	if (L.scratch.text.data != NULL)
 		flat_release(&L.scratch);
 	if (L.failed) {

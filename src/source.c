@@ -116,6 +116,23 @@ normalize_eol(char *s, size_t len)
 	return j;
 }
 
+/* src->line: where each line of the body starts; one pass of memchr. */
+static void
+index_lines(struct source *src)
+{
+	const char *p, *end = src->text + src->len;
+	size_t n = 1;
+
+	for (p = src->text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL;
+	    p++)
+		n++;
+	src->line = xreallocarray(NULL, n, sizeof(*src->line));
+	src->line[src->nlines++] = 0;
+	for (p = src->text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL;
+	    p++)
+		src->line[src->nlines++] = (size_t)(p + 1 - src->text);
+}
+
 /* Is the line starting at p exactly the fence (--- or ...) ? */
 static int
 is_fence(const char *p, const char *fence)
@@ -214,6 +231,7 @@ source_take(struct source *src, const char *path, char *bytes, size_t len,
 		source_release(src);
 		return -1;
 	}
+	index_lines(src);
 	return 0;
 fail:
 	free(bytes);
@@ -295,5 +313,6 @@ source_release(struct source *src)
 	free(src->path);
 	free(src->text);
 	free(src->fm);
+	free(src->line);
 	memset(src, 0, sizeof(*src));
 }

@@ -20,6 +20,8 @@ struct source {
 	char	*fm;		/* front matter YAML without the --- lines, or NULL; owned */
 	size_t	 fmlen;
 	int	 fmline;	/* file line of the first YAML line */
+	size_t	*line;		/* byte offset in text of each line's start; owned */
+	size_t	 nlines;
 };
 
 /* Default size limit for one terms file, in bytes. */

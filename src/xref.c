@@ -23,6 +23,7 @@
 #include "clause.h"
 #include "hmap.h"
 #include "numeral.h"
+#include "source.h"
 #include "text.h"
 #include "xalloc.h"
 #include "xref.h"
@@ -68,7 +69,7 @@ struct scan {
 	struct xrefs		*out;
 	const char		*body;		/* source body, or NULL */
 	size_t			 bodylen;
-	size_t			*lines;		/* byte offset of each line */
+	const size_t		*lines;		/* byte offset of each line */
 	size_t			 nlines;
 	int			 seekline;	/* line searched last … */
 	size_t			 seekfrom;	/* … and where to go on, */
@@ -889,30 +890,24 @@ index_articles(struct scan *S, struct node *root)
 }
 
 void
-xref_resolve(struct node *root, const char *title, const char *body,
-    size_t bodylen, struct xrefs *out)
+xref_resolve(struct node *root, const char *title, const struct source *src,
+    struct xrefs *out)
 {
 	struct scan S;
 	struct where cur, last;
 	struct node *n;
-	size_t i, from, curidx = 0, nart = 0, c, nl;
+	size_t i, from, curidx = 0, nart = 0, c;
 	const struct node *art = NULL;
 
 	memset(&S, 0, sizeof(S));
 	hmap_init(&S.arts);
 	S.title = title;
 	S.out = out;
-	if (body != NULL) {
-		S.body = body;
-		S.bodylen = bodylen;
-		/* Count the lines first: one allocation for their starts. */
-		for (i = 0, nl = 1; i < bodylen; i++)
-			nl += body[i] == '\n';
-		S.lines = xreallocarray(NULL, nl, sizeof(*S.lines));
-		S.lines[S.nlines++] = 0;
-		for (i = 0; i < bodylen; i++)
-			if (body[i] == '\n')
-				S.lines[S.nlines++] = i + 1;
+	if (src != NULL) {
+		S.body = src->text;
+		S.bodylen = src->len;
+		S.lines = src->line;
+		S.nlines = src->nlines;
 	}
 	index_articles(&S, root);
 	memset(&last, 0, sizeof(last));
@@ -947,7 +942,6 @@ xref_resolve(struct node *root, const char *title, const char *body,
 		free(S.keys[i]);
 	free(S.keys);
 	free(S.list);
-	free(S.lines);
 	hmap_release(&S.arts);
 }
 

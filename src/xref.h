@@ -34,6 +34,7 @@
 #include <stddef.h>
 
 struct node;
+struct source;
 
 enum xref_status {
 	XR_RESOLVED,
@@ -70,13 +71,13 @@ struct xrefs {
  * overlap an existing span): resolved ones with target set, broken and
  * external ones with target NULL and xflags XREF_BROKEN / XREF_EXTERNAL.
  * title (may be NULL) is the document's title: it tells which 本X names
- * the document itself.  body (may be NULL) is the source body with the
- * file's line numbering (source.h): each reference's column is where its
- * text stands on its source line, in characters.  Appends records to out
+ * the document itself.  src (may be NULL) is the source the tree was
+ * parsed from (source.h): each reference's column is where its text
+ * stands on its source line, in characters.  Appends records to out
  * (caller releases).
  */
-void	xref_resolve(struct node *root, const char *title, const char *body,
-	    size_t bodylen, struct xrefs *out);
+void	xref_resolve(struct node *root, const char *title,
+	    const struct source *src, struct xrefs *out);
 void	xrefs_release(struct xrefs *);
 
 #endif

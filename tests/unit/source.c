@@ -163,6 +163,15 @@ main(void)
 		tap_str(src.fm, "provider: a\ntitle: b\n", "  front matter");
 		tap_long(src.fmline, 2, "  fmline");
 		tap_str(src.path, "crlf.md", "  path");
+		/* "   \n" "           \n" "        \n" "   \n" "\n" "本文\n" … */
+		if (tap_long((long)src.nlines, 9, "  line index: 9 lines")) {
+			tap_long((long)src.line[0], 0, "  line 1 at 0");
+			tap_long((long)src.line[5], 30, "  line 6 (本文) at 30");
+			tap_str(src.text + src.line[7], "三行目\n",
+			    "  line 8 from a lone CR");
+			tap_long((long)src.line[8], (long)src.len,
+			    "  line 9: empty, after the last LF");
+		}
 		source_release(&src);
 	}
 	tap_long((long)d.n, 0, "  no diagnostics");
