@@ -91,24 +91,26 @@ doc_from_source(struct source *src, int xrefs, struct diags *d)
 	return doc;
 }
 
-struct doc *
-doc_load(const char *path, struct diags *d)
+static struct doc *
+doc_read(const char *path, int xrefs, struct diags *d)
 {
 	struct source src;
 
 	if (source_read(&src, path, 0, d) == -1)
 		return NULL;
-	return doc_from_source(&src, 1, d);
+	return doc_from_source(&src, xrefs, d);
+}
+
+struct doc *
+doc_load(const char *path, struct diags *d)
+{
+	return doc_read(path, 1, d);
 }
 
 struct doc *
 doc_load_text(const char *path, struct diags *d)
 {
-	struct source src;
-
-	if (source_read(&src, path, 0, d) == -1)
-		return NULL;
-	return doc_from_source(&src, 0, d);
+	return doc_read(path, 0, d);
 }
 
 struct doc *

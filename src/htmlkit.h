@@ -25,7 +25,7 @@ xmlNodePtr	hk_link(xmlNodePtr parent, const char *href, const char *cls,
 		    const char *label);
 
 /*
- * A document for trees built only to be serialized with hk_serialize():
+ * A document for trees built only to be serialized through hk_save_to():
  * an XML document (ids are not indexed) with UTF-8 as its encoding (text
  * is written as UTF-8, not as character references) and a dictionary
  * (element and attribute names are shared, not copied).
