@@ -31,9 +31,8 @@ utf8_valid(const char *bytes, size_t len, size_t *bad)
 			continue;
 		}
 		/* Kana and kanji: E1 to EF but ED, any two continuations. */
-		if (c >= 0xe1 && c != 0xed && i + 2 < len &&
-		    (s[i + 1] & 0xc0) == 0x80 && (s[i + 2] & 0xc0) == 0x80 &&
-		    c <= 0xef) {
+		if (c >= 0xe1 && c <= 0xef && c != 0xed && i + 2 < len &&
+		    (s[i + 1] & 0xc0) == 0x80 && (s[i + 2] & 0xc0) == 0x80) {
 			i += 3;
 			continue;
 		}

@@ -67,10 +67,7 @@ struct scan {
 	const char		*title;
 	const struct node	*firstsuppl;	/* first 付則 division */
 	struct xrefs		*out;
-	const char		*body;		/* source body, or NULL */
-	size_t			 bodylen;
-	const size_t		*lines;		/* byte offset of each line */
-	size_t			 nlines;
+	const struct source	*src;		/* body and line index, or NULL */
 	int			 seekline;	/* line searched last … */
 	size_t			 seekfrom;	/* … and where to go on, */
 	int			 seekchars;	/* … in characters */
@@ -681,11 +678,11 @@ source_col(struct scan *S, int line, const char *t, size_t len, int fallback)
 	const char *ls, *le, *p;
 	int col;
 
-	if (S->body == NULL || line < 1 || (size_t)line > S->nlines)
+	if (S->src == NULL || line < 1 || (size_t)line > S->src->nlines)
 		return fallback;
-	ls = S->body + S->lines[line - 1];
-	le = (size_t)line < S->nlines ? S->body + S->lines[line] - 1 :
-	    S->body + S->bodylen;
+	ls = S->src->text + S->src->line[line - 1];
+	le = (size_t)line < S->src->nlines ?
+	    S->src->text + S->src->line[line] - 1 : S->src->text + S->src->len;
 	if (line != S->seekline) {
 		S->seekline = line;
 		S->seekfrom = 0;
@@ -903,12 +900,7 @@ xref_resolve(struct node *root, const char *title, const struct source *src,
 	hmap_init(&S.arts);
 	S.title = title;
 	S.out = out;
-	if (src != NULL) {
-		S.body = src->text;
-		S.bodylen = src->len;
-		S.lines = src->line;
-		S.nlines = src->nlines;
-	}
+	S.src = src;
 	index_articles(&S, root);
 	memset(&last, 0, sizeof(last));
 	for (n = root; n != NULL; n = node_next(n, root)) {
