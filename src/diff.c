@@ -21,7 +21,6 @@
  * then by content similarity among candidates that share a min-hash
  * (bounded work per article), and the rest are listed as unmatched.
  */
-#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +31,7 @@
 #include "diff.h"
 #include "doc.h"
 #include "hmap.h"
+#include "par.h"
 #include "seqdiff.h"
 #include "text.h"
 #include "xalloc.h"
@@ -1449,60 +1449,28 @@ mark_inner(const struct diff *D, struct dnode *d)
 	return any || dnode_changed(D, d) || d->renumbered;
 }
 
-struct mirror_job {
+/* One side of a diff: a document's tree and its mirror. */
+struct side {
 	struct xnode		*x;
 	const struct node	*root;
 };
 
 static void *
-mirror_run(void *arg)
+mirror_side(void *arg)
 {
-	struct mirror_job *j = arg;
+	struct side *sd = arg;
 
-	mirror(j->x, j->root);
+	mirror(sd->x, sd->root);
 	return NULL;
 }
 
 static void *
-unmirror_run(void *arg)
+unmirror_side(void *arg)
 {
-	unmirror(arg);
+	struct side *sd = arg;
+
+	unmirror(sd->x);
 	return NULL;
-}
-
-/*
- * The two mirrors are built, and freed, at once: folding every clause's
- * text is most of a diff's own work, and each side touches only its own
- * document and tree (utf8proc is reentrant).
- */
-static void
-mirror_both(struct xnode *xa, const struct node *a, struct xnode *xb,
-    const struct node *b)
-{
-	struct mirror_job j = { xa, a };
-	pthread_t t;
-	int threaded;
-
-	threaded = pthread_create(&t, NULL, mirror_run, &j) == 0;
-	if (!threaded)
-		mirror(xa, a);
-	mirror(xb, b);
-	if (threaded)
-		pthread_join(t, NULL);
-}
-
-static void
-unmirror_both(struct xnode *xa, struct xnode *xb)
-{
-	pthread_t t;
-	int threaded;
-
-	threaded = pthread_create(&t, NULL, unmirror_run, xa) == 0;
-	if (!threaded)
-		unmirror(xa);
-	unmirror(xb);
-	if (threaded)
-		pthread_join(t, NULL);
 }
 
 struct diff *
@@ -1511,6 +1479,7 @@ diff_new(const struct doc *old, const struct doc *new,
 {
 	struct diff *D = xcalloc(1, sizeof(*D));
 	struct xnode xa, xb;
+	struct side sa = { &xa, old->root }, sb = { &xb, new->root };
 	struct ctx c;
 	struct dnode *d;
 
@@ -1521,7 +1490,12 @@ diff_new(const struct doc *old, const struct doc *new,
 	D->ignore_norm = opts != NULL && opts->ignore_normalization;
 	D->cross = !same_str(old->meta.provider, new->meta.provider) ||
 	    !same_str(old->meta.document, new->meta.document);
-	mirror_both(&xa, old->root, &xb, new->root);
+	/*
+	 * The sides are mirrored, and freed, at once: folding every
+	 * clause's text is most of a diff's own work, and each side reads
+	 * only its own document (utf8proc is reentrant).
+	 */
+	par_both(mirror_side, &sa, &sb);
 	D->root = dn_new(NULL, DK_SAME, old->root, new->root);
 	if (D->cross)
 		cross(&c, &xa, &xb);
@@ -1537,7 +1511,7 @@ diff_new(const struct doc *old, const struct doc *new,
 			D->count[d->kind]++;
 	free(c.rem);
 	free(c.add);
-	unmirror_both(&xa, &xb);
+	par_both(unmirror_side, &sa, &sb);
 	return D;
 }
 

@@ -4,7 +4,6 @@
  * when the revision declares exactly what changed, 1 when it does not.
  */
 #include <getopt.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +14,7 @@
 #include "doc.h"
 #include "html.h"
 #include "md.h"
+#include "par.h"
 
 /* One file loaded on a thread of its own, with its own diagnostics. */
 struct load {
@@ -46,20 +46,13 @@ load_both(const char *a, const char *b, struct doc **da, struct doc **db,
     struct diags *d)
 {
 	struct load la, lb;
-	pthread_t t;
-	int threaded;
 
 	la.path = a;
 	lb.path = b;
 	diags_init(&la.d);
 	diags_init(&lb.d);
 	md_init();
-	threaded = pthread_create(&t, NULL, load_run, &la) == 0;
-	if (!threaded)
-		load_run(&la);
-	load_run(&lb);
-	if (threaded)
-		pthread_join(t, NULL);
+	par_both(load_run, &la, &lb);
 	diags_move(d, &la.d);
 	diags_move(d, &lb.d);
 	diags_release(&la.d);

@@ -1,0 +1,18 @@
+/*
+ * Two independent pieces of work at once, for the places where termc has
+ * exactly two (the two sides of a diff).  A pool is not worth it here:
+ * on the 2-core machine it was measured on, splitting finer work (page
+ * rendering) over threads cost as much in malloc locking as it won.
+ */
+#ifndef TERMC_PAR_H
+#define TERMC_PAR_H
+
+/*
+ * fn(a) on a second thread while fn(b) runs on the caller's; both have
+ * returned when par_both() returns.  When no thread can be started,
+ * fn(a) runs on the caller's thread first.  fn(a) and fn(b) must not
+ * write anything the other reads.
+ */
+void	par_both(void *(*fn)(void *), void *a, void *b);
+
+#endif
