@@ -726,25 +726,6 @@ split(struct imp *im, const char *text, size_t len)
 
 /* ---- stage 2: debris -------------------------------------------------- */
 
-static int
-is_label_line(const char *s)
-{
-	struct marker m;
-	enum divkind k;
-	char *num = NULL;
-	size_t le;
-	int hc;
-	const char *rest;
-
-	if (article_line(s, &num, &le, &hc, &rest)) {
-		free(num);
-		return 1;
-	}
-	return division_line(s, &k) || named_division(s) != DIV_OTHER ||
-	    caption_line(s) || para_marker_parse(s, &m) ||
-	    item_marker_parse(s, &m);
-}
-
 /* A heading of some kind: after it, no line runs on. */
 static int
 heading_line(const char *s)
@@ -761,6 +742,16 @@ heading_line(const char *s)
 	}
 	return division_line(s, &k) || named_division(s) != DIV_OTHER ||
 	    caption_line(s);
+}
+
+/* A heading, or a line that starts with a paragraph or item number. */
+static int
+is_label_line(const char *s)
+{
+	struct marker m;
+
+	return heading_line(s) || para_marker_parse(s, &m) ||
+	    item_marker_parse(s, &m);
 }
 
 static int

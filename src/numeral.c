@@ -119,6 +119,25 @@ numeral_parse(const char *s, size_t *used, int kanji)
 	return total + (cur >= 0 ? cur : 0);
 }
 
+/*
+ * "第 17 " at s: the number in *v and where the unit word (条, 章 …)
+ * should stand, spaces skipped on both sides; NULL when s is not so.
+ */
+static const char *
+dai_number(const char *s, long *v)
+{
+	size_t n;
+
+	if (!has_prefix(s, "第"))
+		return NULL;
+	s += strlen("第");
+	s += text_skip_spaces(s);
+	if ((*v = numeral_parse(s, &n, 1)) < 0)
+		return NULL;
+	s += n;
+	return s + text_skip_spaces(s);
+}
+
 int
 article_label_parse(const char *s, char **num, size_t *len)
 {
@@ -128,13 +147,7 @@ article_label_parse(const char *s, char **num, size_t *len)
 	long v;
 
 	if (has_prefix(p, "第")) {
-		p += strlen("第");
-		p += text_skip_spaces(p);
-		if ((v = numeral_parse(p, &n, 1)) < 0)
-			return 0;
-		p += n;
-		p += text_skip_spaces(p);
-		if (!has_prefix(p, "条"))
+		if ((p = dai_number(p, &v)) == NULL || !has_prefix(p, "条"))
 			return 0;
 		p += strlen("条");
 		buf_init(&b);
@@ -184,18 +197,12 @@ division_label_parse(const char *s, enum divkind *kind, long *val, size_t *len)
 		{ "編", DIV_PART }, { "章", DIV_CHAPTER }, { "節", DIV_SECTION },
 		{ "款", DIV_SUBSECTION }, { "目", DIV_DIVISION }
 	};
-	const char *p = s;
-	size_t n, i;
+	const char *p;
+	size_t i;
 	long v;
 
-	if (!has_prefix(p, "第"))
+	if ((p = dai_number(s, &v)) == NULL)
 		return 0;
-	p += strlen("第");
-	p += text_skip_spaces(p);
-	if ((v = numeral_parse(p, &n, 1)) < 0)
-		return 0;
-	p += n;
-	p += text_skip_spaces(p);
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
 		if (has_prefix(p, words[i].word)) {
 			*kind = words[i].kind;

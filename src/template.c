@@ -99,6 +99,17 @@ tpl_release(struct tpl *t)
 	memset(t, 0, sizeof(*t));
 }
 
+/* The node after n in a pre-order walk of its document, without recursion. */
+static xmlNodePtr
+next_in_order(xmlNodePtr n)
+{
+	if (n->children != NULL && n->type == XML_ELEMENT_NODE)
+		return n->children;
+	while (n != NULL && n->next == NULL)
+		n = n->parent;
+	return n != NULL ? n->next : NULL;
+}
+
 htmlDocPtr
 tpl_instance(const struct tpl *t)
 {
@@ -120,15 +131,7 @@ tpl_slot(htmlDocPtr doc, const char *name)
 			if (hit)
 				return n;
 		}
-		/* Pre-order walk without recursion. */
-		if (n->children != NULL && n->type == XML_ELEMENT_NODE)
-			n = n->children;
-		else {
-			while (n != NULL && n->next == NULL)
-				n = n->parent;
-			if (n != NULL)
-				n = n->next;
-		}
+		n = next_in_order(n);
 	}
 	return NULL;
 }
@@ -169,14 +172,7 @@ tpl_finish(htmlDocPtr doc, const char *root, const char *lang, size_t *len)
 			}
 			xmlUnsetProp(n, X("data-slot"));
 		}
-		if (n->children != NULL && n->type == XML_ELEMENT_NODE)
-			n = n->children;
-		else {
-			while (n != NULL && n->next == NULL)
-				n = n->parent;
-			if (n != NULL)
-				n = n->next;
-		}
+		n = next_in_order(n);
 	}
 	/*
 	 * Serialize as UTF-8 text.  With no document encoding libxml2 would
