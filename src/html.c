@@ -204,35 +204,36 @@ heading_title(xmlNodePtr h, const struct node *n)
 	}
 }
 
+/* A <section> with its heading and a permalink marked mark. */
 static xmlNodePtr
-r_division(xmlNodePtr parent, const struct node *n, struct rctx *rc)
+section(xmlNodePtr parent, const struct node *n, const char *cls,
+    const char *mark, const struct rctx *rc)
 {
-	char cls[64], hn[16];
+	char hn[16];
 	xmlNodePtr s, h;
 
-	snprintf(cls, sizeof(cls), "division %s", divkind_name(n->divkind));
 	s = block(parent, "section", cls);
 	xmlNewProp(s, X("id"), X(n->id));
 	snprintf(hn, sizeof(hn), "h%d", heading_level(n));
 	h = block(s, hn, NULL);
 	heading_title(h, n);
-	anchor_link(h, n->id, "permalink", "#", rc->w->permalink);
+	anchor_link(h, n->id, "permalink", mark, rc->w->permalink);
 	return s;
+}
+
+static xmlNodePtr
+r_division(xmlNodePtr parent, const struct node *n, struct rctx *rc)
+{
+	char cls[64];
+
+	snprintf(cls, sizeof(cls), "division %s", divkind_name(n->divkind));
+	return section(parent, n, cls, "#", rc);
 }
 
 static xmlNodePtr
 r_article(xmlNodePtr parent, const struct node *n, struct rctx *rc)
 {
-	char hn[16];
-	xmlNodePtr s, h;
-
-	s = block(parent, "section", "article");
-	xmlNewProp(s, X("id"), X(n->id));
-	snprintf(hn, sizeof(hn), "h%d", heading_level(n));
-	h = block(s, hn, NULL);
-	heading_title(h, n);
-	anchor_link(h, n->id, "permalink", "¶", rc->w->permalink);
-	return s;
+	return section(parent, n, "article", "¶", rc);
 }
 
 /*
