@@ -668,12 +668,14 @@ static const struct {
 };
 
 /*
- * Rules over two consecutive revisions of one document (older, newer).
- * A new row here is all `termc check` needs to compare revisions.
+ * Rules over two consecutive revisions of one document, given as their
+ * diff (D->old older, D->new newer).  A new row here is all `termc check`
+ * needs to compare revisions.
  */
 static void
-pair_history(const struct doc *old, const struct doc *new, struct diags *d)
+pair_history(const struct diff *D, struct diags *d)
 {
+	const struct doc *old = D->old, *new = D->new;
 	size_t i, j;
 
 	/* The newer revision keeps the older one's history. */
@@ -692,15 +694,14 @@ pair_history(const struct doc *old, const struct doc *new, struct diags *d)
 
 /* What a revision declares (changes:, history) against its real diff. */
 static void
-pair_declared(const struct doc *old, const struct doc *new, struct diags *d)
+pair_declared(const struct diff *D, struct diags *d)
 {
-	diff_check_declared(old, new, d);
+	diff_check_declared(D, d);
 }
 
 static const struct {
 	const char	*name;
-	void		(*run)(const struct doc *, const struct doc *,
-			    struct diags *);
+	void		(*run)(const struct diff *, struct diags *);
 } pair_rules[] = {
 	{ "history kept", pair_history },
 	{ "declared changes", pair_declared },
@@ -748,16 +749,17 @@ check_doc(const struct doc *doc, struct diags *d)
 }
 
 void
-check_corpus(const struct corpus *c, struct diags *d)
+check_corpus(const struct corpus *c, struct diff *const *pairs,
+    struct diags *d)
 {
 	size_t i, k;
 
 	for (i = 0; i < c->n; i++) {
 		check_doc(c->docs[i], d);
-		if (i == 0 || !doc_same_document(c->docs[i - 1], c->docs[i]))
+		if (pairs[i] == NULL)
 			continue;
 		for (k = 0; k < sizeof(pair_rules) / sizeof(pair_rules[0]);
 		    k++)
-			pair_rules[k].run(c->docs[i - 1], c->docs[i], d);
+			pair_rules[k].run(pairs[i], d);
 	}
 }

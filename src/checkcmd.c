@@ -14,6 +14,7 @@
 #include "check.h"
 #include "cli.h"
 #include "diag.h"
+#include "diff.h"
 #include "doc.h"
 #include "report.h"
 #include "xalloc.h"
@@ -76,6 +77,7 @@ cmd_check(int argc, char **argv)
 	};
 	static char *defaults[] = { (char *)"terms" };
 	struct corpus c;
+	struct diff **pairs;
 	struct diags d;
 	enum fmt fmt = F_TEXT;
 	char **files, *out;
@@ -113,7 +115,9 @@ cmd_check(int argc, char **argv)
 	 */
 	corpus_load(&c, optind < argc ? argv + optind : defaults,
 	    optind < argc ? (size_t)(argc - optind) : 1, &d);
-	check_corpus(&c, &d);
+	pairs = diff_pairs(&c);
+	check_corpus(&c, pairs, &d);
+	diff_pairs_free(pairs, c.n);
 	switch (fmt) {
 	case F_TEXT:
 		diags_print(&d, stdout);

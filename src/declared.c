@@ -168,14 +168,13 @@ self_record(const struct node *n)
 }
 
 int
-diff_check_declared(const struct doc *old, const struct doc *new,
-    struct diags *dg)
+diff_check_declared(const struct diff *D, struct diags *dg)
 {
+	const struct doc *old = D->old, *new = D->new;
 	const struct meta *m = &new->meta;
 	struct decl *v = NULL;
 	size_t n = 0, cap = 0, i;
 	const struct dnode *d;
-	struct diff *D;
 	int line = m->changes_line, found = 0, covered;
 	char *l;
 
@@ -186,7 +185,6 @@ diff_check_declared(const struct doc *old, const struct doc *new,
 		n = parse_decls(m->history[m->nhistory - 1].note, &v, n, &cap);
 		line = m->history[m->nhistory - 1].line;
 	}
-	D = diff_new(old, new, NULL);
 	for (d = D->root->first; d != NULL; d = dnode_next(d)) {
 		const struct node *at = d->new ? d->new : d->old;
 
@@ -233,7 +231,6 @@ diff_check_declared(const struct doc *old, const struct doc *new,
 			    v[i].art[0]);
 		found++;
 	}
-	diff_free(D);
 	free(v);
 	return found;
 }

@@ -1525,6 +1525,30 @@ diff_free(struct diff *D)
 	free(D);
 }
 
+struct diff **
+diff_pairs(const struct corpus *c)
+{
+	struct diff **v = xcalloc(c->n ? c->n : 1, sizeof(*v));
+	size_t j;
+
+	for (j = 1; j < c->n; j++)
+		if (doc_same_document(c->docs[j - 1], c->docs[j]))
+			v[j] = diff_new(c->docs[j - 1], c->docs[j], NULL);
+	return v;
+}
+
+void
+diff_pairs_free(struct diff **v, size_t n)
+{
+	size_t j;
+
+	if (v == NULL)
+		return;
+	for (j = 0; j < n; j++)
+		diff_free(v[j]);
+	free(v);
+}
+
 int
 diff_changed(const struct diff *D)
 {

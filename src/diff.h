@@ -19,6 +19,7 @@
 
 #include <stddef.h>
 
+struct corpus;
 struct diags;
 struct doc;
 struct node;
@@ -89,6 +90,14 @@ struct diff_opts {
 struct diff	*diff_new(const struct doc *old, const struct doc *new,
 		    const struct diff_opts *opts);
 void		 diff_free(struct diff *);
+/*
+ * The diff of every pair of consecutive revisions of one document in a
+ * corpus, computed once for the checks and the site: v[j] diffs docs[j-1]
+ * with docs[j] (default options); v[j] is NULL where docs[j] starts a
+ * document.  Free with diff_pairs_free(v, c->n).
+ */
+struct diff	**diff_pairs(const struct corpus *);
+void		 diff_pairs_free(struct diff **, size_t n);
 /* 1 when the documents differ (as diff(1) exits), else 0. */
 int		 diff_changed(const struct diff *);
 /* "added", "removed", … */
@@ -124,16 +133,16 @@ char		*diff_text(const struct diff *);
 char		*diff_json(const struct diff *);
 
 /*
- * Declared changes: compare what new's front matter says it changed
- * (`changes:`, else the note of its last history entry when dated on its
- * revision) with what changed from old.  Records a warning in d for every
+ * Declared changes: compare what D's new document says it changed in its
+ * front matter (`changes:`, else the note of its last history entry when
+ * dated on its revision) with what D found changed from the old one.
+ * D must be made without options.  Records a warning in d for every
  * real change the declaration does not mention (decl-missing), every
  * declared change that did not happen (decl-false), or, when new declares
  * nothing at all but changes clauses, one decl-none.  Renumbering,
  * normalization-only changes and the revision's own 付則/制定・改定 lines
  * need no declaration.  Returns the number of findings.
  */
-int		 diff_check_declared(const struct doc *old, const struct doc *new,
-		    struct diags *d);
+int		 diff_check_declared(const struct diff *, struct diags *d);
 
 #endif

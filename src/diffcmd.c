@@ -155,7 +155,9 @@ cmd_diff(int argc, char **argv)
 		return 2;
 	}
 	if (check) {
-		rc = diff_check_declared(old, new, &d) > 0 ? 1 : 0;
+		D = diff_new(old, new, NULL);
+		rc = diff_check_declared(D, &d) > 0 ? 1 : 0;
+		diff_free(D);
 		diags_print(&d, stderr);
 		doc_free(old);
 		doc_free(new);

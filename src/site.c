@@ -168,20 +168,18 @@ diff_file(const struct doc *a, const struct doc *b)
  * the index.
  */
 static int
-diff_pages(const struct corpus *c, size_t i, size_t end, struct stage *st,
-    const char *tpldir, struct links *idx, struct diags *d)
+diff_pages(const struct corpus *c, struct diff *const *pairs, size_t i,
+    size_t end, struct stage *st, const char *tpldir, struct links *idx,
+    struct diags *d)
 {
 	const struct meta *m;
-	struct diff *D;
 	struct buf rel, group;
 	size_t j, len;
 	char *html, *file;
 
 	for (j = i + 1; j < end; j++) {
 		m = &c->docs[j]->meta;
-		D = diff_new(c->docs[j - 1], c->docs[j], NULL);
-		html = html_diff(D, tpldir, "../../", 1, d, &len);
-		diff_free(D);
+		html = html_diff(pairs[j], tpldir, "../../", 1, d, &len);
 		if (html == NULL)
 			return -1;
 		file = diff_file(c->docs[j - 1], c->docs[j]);
@@ -254,8 +252,9 @@ diff_link(struct page_ctx *pc, struct page_link *rl, const struct doc *a,
 }
 
 static int
-publish(const struct corpus *c, const struct taxonomy *tax,
-    const char *outdir, const char *tpldir, struct diags *d)
+publish(const struct corpus *c, struct diff *const *pairs,
+    const struct taxonomy *tax, const char *outdir, const char *tpldir,
+    struct diags *d)
 {
 	struct templates *t;
 	struct page_ctx pc;
@@ -291,7 +290,7 @@ publish(const struct corpus *c, const struct taxonomy *tax,
 			stage_add(&st, buf_detach(&rel), html, len);
 			links_free(rl, pc.nlinks);
 		}
-		rc = diff_pages(c, i, end, &st, tpldir, &idx, d);
+		rc = diff_pages(c, pairs, i, end, &st, tpldir, &idx, d);
 	}
 	if (rc == 0 && tax != NULL)
 		rc = publish_matrix(c, tax, &st, tpldir, d);
@@ -327,6 +326,7 @@ cmd_build(int argc, char **argv)
 	struct stat st;
 	struct buf tpath;
 	struct corpus c;
+	struct diff **pairs;
 	struct diags d;
 	int ch, strict = 0, rc;
 
@@ -364,9 +364,11 @@ cmd_build(int argc, char **argv)
 	if (corpus_load(&c, optind < argc ? argv + optind : defaults,
 	    optind < argc ? (size_t)(argc - optind) : 1, &d) == 0) {
 		/* The checks of termc check: warnings do not block. */
-		check_corpus(&c, &d);
+		pairs = diff_pairs(&c);
+		check_corpus(&c, pairs, &d);
 		if (diags_exit(&d, strict) == 0)
-			publish(&c, taxp, outdir, tpldir, &d);
+			publish(&c, pairs, taxp, outdir, tpldir, &d);
+		diff_pairs_free(pairs, c.n);
 	}
 	diags_print(&d, stderr);
 	rc = diags_exit(&d, strict);
