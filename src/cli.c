@@ -2,12 +2,17 @@
  * Helpers shared by the subcommands.  Kept out of main.c so that every
  * object but main.o (commands included) links into the unit tests.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "cli.h"
+#include "xalloc.h"
 
 int
 usage_error(const char *cmd, const char *fmt, ...)
@@ -31,4 +36,55 @@ finish_stdout(const char *cmd)
 	fprintf(stderr, "termc: %s: cannot write standard output: %s\n", cmd,
 	    strerror(errno));
 	return 2;
+}
+
+/* 1 if DIR/templates/page.html is a regular file. */
+static int
+has_templates(const char *dir)
+{
+	struct stat st;
+	struct buf b;
+	int r;
+
+	buf_init(&b);
+	buf_printf(&b, "%s/templates/page.html", dir);
+	r = stat(b.data, &st) == 0 && S_ISREG(st.st_mode);
+	buf_release(&b);
+	return r;
+}
+
+char *
+templates_default(const char *input)
+{
+	struct stat st;
+	struct buf b;
+	char *dir, *cwd, *slash;
+	size_t n;
+
+	if (input == NULL || (dir = realpath(input, NULL)) == NULL)
+		return xstrdup("templates");
+	if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode) &&
+	    (slash = strrchr(dir, '/')) != NULL)
+		*slash = '\0';
+	/* From the input's folder up to the root ("" stands for "/"). */
+	while (!has_templates(dir)) {
+		if ((slash = strrchr(dir, '/')) == NULL) {
+			free(dir);
+			return xstrdup("templates");
+		}
+		*slash = '\0';
+	}
+	/* Named from the working folder when under it, as users wrote it. */
+	buf_init(&b);
+	cwd = realpath(".", NULL);
+	n = cwd ? strlen(cwd) : 0;
+	if (cwd != NULL && strncmp(dir, cwd, n) == 0 &&
+	    (dir[n] == '\0' || dir[n] == '/') && strcmp(cwd, "/") != 0)
+		buf_printf(&b, "%s%stemplates", dir[n] ? dir + n + 1 : "",
+		    dir[n] ? "/" : "");
+	else
+		buf_printf(&b, "%s/templates", dir);
+	free(cwd);
+	free(dir);
+	return buf_detach(&b);
 }

@@ -78,7 +78,8 @@ static const char diff_usage[] =
     "                         happen (exit 1 when there are any)\n"
     "  --order=new-old        HTML columns 改正後 | 改正前 (default)\n"
     "  --order=old-new        HTML columns 改正前 | 改正後\n"
-    "  --templates DIR        page templates (default: templates)\n"
+    "  --templates DIR        page templates (default: the nearest\n"
+    "                         templates/ above the input)\n"
     "  --help                 show this help\n\n"
     "Exit status: 0 identical, 1 different, 2 trouble.\n";
 
@@ -94,7 +95,8 @@ cmd_diff(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *format = "text", *tpldir = "templates";
+	const char *format = "text", *tpldir = NULL;
+	char *tplown;
 	struct diff_opts dopts = { 0 };
 	struct doc *old = NULL, *new = NULL;
 	struct diff *D;
@@ -168,9 +170,12 @@ cmd_diff(int argc, char **argv)
 	rc = diff_changed(D);
 	if (strcmp(format, "json") == 0)
 		out = diff_json(D);
-	else if (strcmp(format, "html") == 0)
-		out = html_diff(D, tpldir, "", new_first, &d, &len);
-	else
+	else if (strcmp(format, "html") == 0) {
+		tplown = tpldir ? NULL : templates_default(argv[optind + 1]);
+		out = html_diff(D, tpldir ? tpldir : tplown, "", new_first, &d,
+		    &len);
+		free(tplown);
+	} else
 		out = diff_text(D);
 	diags_print(&d, stderr);
 	if (out == NULL)

@@ -36,7 +36,8 @@ static const char matrix_usage[] =
     "                   clause anchors, raw text\n"
     "  --as-of DATE     YYYY-MM-DD: the revisions in force on that date\n"
     "  --topics FILE    the taxonomy (default: TERMS_DIR/topics.yaml)\n"
-    "  --templates DIR  page templates (default: templates)\n"
+    "  --templates DIR  page templates (default: the nearest\n"
+    "                   templates/ above the input)\n"
     "  --help           show this help\n";
 
 /* TERMS_DIR/topics.yaml for the first directory argument, else terms/. */
@@ -70,14 +71,14 @@ cmd_matrix(int argc, char **argv)
 	};
 	static char *defaults[] = { (char *)"terms" };
 	const char *format = "csv", *as_of = NULL, *topics = NULL,
-	    *tpldir = "templates";
+	    *tpldir = NULL;
 	char *const *paths;
 	struct taxonomy tax;
 	struct corpus c;
 	struct matrix m;
 	struct diags d;
 	size_t npaths, len;
-	char *out = NULL, *tfile;
+	char *out = NULL, *tfile, *tplown;
 	int ch, rc;
 
 	optind = 1;
@@ -124,8 +125,13 @@ cmd_matrix(int argc, char **argv)
 				out = matrix_json(&m, &len);
 			else if (strcmp(format, "tsv") == 0)
 				out = matrix_tsv(&m, &len);
-			else
-				out = html_matrix(tpldir, &m, "", &d, &len);
+			else {
+				tplown = tpldir ? NULL :
+				    templates_default(paths[0]);
+				out = html_matrix(tpldir ? tpldir : tplown,
+				    &m, "", &d, &len);
+				free(tplown);
+			}
 			matrix_release(&m);
 		}
 		corpus_release(&c);

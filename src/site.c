@@ -39,7 +39,8 @@ static const char build_usage[] =
     "With TERMS_DIR/topics.yaml also the comparison matrix:\n"
     "DIR/matrix.html, matrix.csv, matrix.json (and matrix.js, matrix.css).\n\n"
     "  -o, --output DIR   output directory (default: out)\n"
-    "  --templates DIR    page templates (default: templates)\n"
+    "  --templates DIR    page templates (default: the nearest\n"
+    "                     templates/ above the input)\n"
     "  --strict           treat warnings as errors\n"
     "  --help             show this help\n";
 
@@ -321,7 +322,8 @@ cmd_build(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	static char *defaults[] = { (char *)"terms" };
-	const char *outdir = "out", *tpldir = "templates";
+	const char *outdir = "out", *tpldir = NULL;
+	char *tplown = NULL;
 	struct taxonomy tax, *taxp = NULL;
 	struct stat st;
 	struct buf tpath;
@@ -352,6 +354,9 @@ cmd_build(int argc, char **argv)
 			return usage_error("build", "bad option");
 		}
 	}
+	if (tpldir == NULL)
+		tpldir = tplown = templates_default(optind < argc ?
+		    argv[optind] : defaults[0]);
 	diags_init(&d);
 	/* The topic taxonomy lives with the terms: TERMS_DIR/topics.yaml. */
 	buf_init(&tpath);
@@ -376,5 +381,6 @@ cmd_build(int argc, char **argv)
 		taxonomy_release(taxp);
 	corpus_release(&c);
 	diags_release(&d);
+	free(tplown);
 	return rc;
 }

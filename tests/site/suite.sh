@@ -30,6 +30,24 @@ rc=$(capture build -o "$tmp/keep" "$tmp/failing")
 rc=$(capture build -o "$tmp/plainfile/out" tests/site/terms)
 [ "$rc" = 2 ] && grep -q "^$tmp/plainfile/out/acme/hosting:0:0: fatal: input/output error: Not a directory \[io\]$" "$tmp/err" &&
     ok || bad "site: output under a file: exit $rc"
+# From another working folder, build and diff find the templates/ that
+# lies beside the terms; with none above the input, the error names the
+# templates/ of the working folder.
+rm -rf "$tmp/elsewhere" "$tmp/lone"
+mkdir -p "$tmp/elsewhere" "$tmp/lone/acme/hosting"
+rc=$(cd "$tmp/elsewhere" && capture build -o out "$top/tests/site/terms")
+[ "$rc" = 0 ] && diff -r tests/site/expected "$tmp/elsewhere/out" >/dev/null &&
+    ok || bad "site: build from another folder: exit $rc"
+rc=$(cd "$tmp/elsewhere" && capture diff --format=html \
+    "$top/tests/site/terms/acme/hosting/2024-01-01.md" \
+    "$top/tests/site/terms/acme/hosting/2024-04-01.md")
+[ "$rc" = 1 ] && grep -q '<table class="taisho"' "$tmp/out" && ok ||
+    bad "site: diff --format=html from another folder: exit $rc"
+cp tests/site/terms/acme/hosting/2024-01-01.md "$tmp/lone/acme/hosting/"
+rc=$(cd "$tmp/elsewhere" && capture build -o out2 "$tmp/lone")
+[ "$rc" = 2 ] && grep -q '^templates/page.html:0:0: fatal: input/output error: No such file or directory \[io\]$' "$tmp/err" &&
+    [ ! -e "$tmp/elsewhere/out2" ] && ok ||
+    bad "site: no templates above the input: exit $rc"
 # Published HTML carries no script, handler or unsafe URL from input.
 # (Escaped text such as &lt;img onerror=…&gt; is harmless and not matched.)
 # matrix.html loads the template's own matrix.js: tests/matrix checks it.
