@@ -49,8 +49,10 @@
 
 struct xnode {
 	const struct node	*n;
-	char			*own;	/* raw own text: caption, text, cells */
-	char			*fold;	/* folded own text */
+	const char		*own;	/* raw own text: caption, text, cells */
+	const char		*fold;	/* folded own text */
+	char			*ownbuf, *foldbuf; /* own, fold when not lent */
+	size_t			 ownlen, foldlen;
 	char			*sub;	/* folded subtree text (lazy) */
 	uint32_t		 key;	/* folded subtree, numbers left out */
 	uint32_t		 raw;	/* raw subtree, labels as written */
@@ -102,31 +104,44 @@ fold_put(struct buf *b, const char *s, size_t len, int stable)
 		fold_run(b, s, len);
 }
 
+/* Start the folded copy of s: its first len bytes fold to themselves. */
+static void
+fold_begin(struct buf *b, int *changed, const char *s, size_t len,
+    size_t total)
+{
+	if (*changed)
+		return;
+	buf_init(b);
+	buf_grow(b, total + 1);
+	buf_put(b, s, len);
+	*changed = 1;
+}
+
 /*
  * NFKC, and 〜 (U+301C) as ~ like ～ (U+FF5E) becomes.  The text is cut
  * into stretches of stable and unstable characters (a stable one that
  * the next may compose with counts as unstable); only the unstable ones
  * go through utf8proc.  Each character is decoded once: the look-ahead
- * becomes the next character.
+ * becomes the next character.  Most text folds to itself: then nothing
+ * is copied and the result is NULL.  Else the folded text, its length in
+ * *flen; caller frees.
  */
 static char *
-fold(const char *s)
+fold_text(const char *s, size_t len, size_t *flen)
 {
 	struct buf b;
-	size_t len, off = 0, seg = 0, used, nused;
+	size_t off = 0, seg = 0, used, nused;
 	int32_t c, n = 0;
-	int stable, segstable = -1;
+	int stable, segstable = -1, changed = 0;
 
-	if (s == NULL)
-		return xstrdup("");
-	len = strlen(s);
-	buf_init(&b);
-	buf_grow(&b, len + 1);
+	if (len == 0)
+		return NULL;
 	used = utf8_next(s, len, &c);
 	while (off < len) {
 		nused = off + used < len ? utf8_next(s + off + used,
 		    len - off - used, &n) : 0;
 		if (c == 0x301c) {
+			fold_begin(&b, &changed, s, seg, len);
 			if (segstable != -1)
 				fold_put(&b, s + seg, off - seg, segstable);
 			buf_putc(&b, '~');
@@ -138,7 +153,12 @@ fold(const char *s)
 			if (segstable == -1)
 				segstable = stable;
 			else if (stable != segstable) {
-				fold_put(&b, s + seg, off - seg, segstable);
+				/* Stable text before a change stays put. */
+				if (!segstable)
+					fold_begin(&b, &changed, s, seg, len);
+				if (changed)
+					fold_put(&b, s + seg, off - seg,
+					    segstable);
 				seg = off;
 				segstable = stable;
 			}
@@ -147,19 +167,45 @@ fold(const char *s)
 		c = n;
 		used = nused;
 	}
+	if (segstable == 0)
+		fold_begin(&b, &changed, s, seg, len);
+	if (!changed)
+		return NULL;
 	if (segstable != -1)
 		fold_put(&b, s + seg, off - seg, segstable);
+	*flen = b.len;
 	return buf_detach(&b);
+}
+
+/* The folded text of s as a new string; NULL folds as "". */
+static char *
+fold(const char *s)
+{
+	size_t len = s ? strlen(s) : 0, flen;
+	char *f;
+
+	if ((f = fold_text(s, len, &flen)) != NULL)
+		return f;
+	return xstrndup(s ? s : "", len);
 }
 
 /* ---- mirror ---- */
 
-static char *
-own_text(const struct node *n)
+/*
+ * A clause's own text: its caption, text and table cells.  Most clauses
+ * have text only; they lend it (*buf stays NULL) instead of copying.
+ */
+static const char *
+own_text(const struct node *n, char **buf, size_t *len)
 {
 	struct buf b;
 	size_t r, c;
 
+	*buf = NULL;
+	if (n->caption == NULL && n->table == NULL) {
+		*len = n->text ? strlen(n->text) : 0;
+		return n->text ? n->text : "";
+	}
 	buf_init(&b);
 	if (n->caption != NULL) {
 		buf_puts(&b, n->caption);
@@ -178,7 +224,9 @@ own_text(const struct node *n)
 			}
 			buf_putc(&b, '\n');
 		}
-	return buf_detach(&b);
+	*len = b.len;
+	*buf = buf_detach(&b);
+	return *buf;
 }
 
 static void
@@ -190,17 +238,24 @@ mirror(struct xnode *x, const struct node *n)
 
 	memset(x, 0, sizeof(*x));
 	x->n = n;
-	x->own = own_text(n);
-	x->fold = fold(x->own);
+	x->own = own_text(n, &x->ownbuf, &x->ownlen);
+	/* The folded text is the own text unless folding changes it. */
+	x->foldbuf = fold_text(x->own, x->ownlen, &x->foldlen);
+	if (x->foldbuf != NULL)
+		x->fold = x->foldbuf;
+	else {
+		x->fold = x->own;
+		x->foldlen = x->ownlen;
+	}
 	for (c = n->first; c != NULL; c = c->next)
 		x->nkids++;
 	x->kids = xcalloc(x->nkids + 1, sizeof(*x->kids));
 	hk = seqdiff_hash(&t, sizeof(t), 0);
-	hk = seqdiff_hash(x->fold, strlen(x->fold), hk);
+	hk = seqdiff_hash(x->fold, x->foldlen, hk);
 	hr = seqdiff_hash(&t, sizeof(t), 1);
 	if (n->label != NULL)
 		hr = seqdiff_hash(n->label, strlen(n->label) + 1, hr);
-	hr = seqdiff_hash(x->own, strlen(x->own), hr);
+	hr = seqdiff_hash(x->own, x->ownlen, hr);
 	for (i = 0, c = n->first; c != NULL; c = c->next, i++) {
 		mirror(&x->kids[i], c);
 		hk = seqdiff_hash(&x->kids[i].key, 4, hk);
@@ -218,8 +273,8 @@ unmirror(struct xnode *x)
 	for (i = 0; i < x->nkids; i++)
 		unmirror(&x->kids[i]);
 	free(x->kids);
-	free(x->own);
-	free(x->fold);
+	free(x->ownbuf);
+	free(x->foldbuf);
 	free(x->sub);
 	free(x->bg);
 }
@@ -229,7 +284,7 @@ sub_text(struct xnode *x, struct buf *b)
 {
 	size_t i;
 
-	buf_puts(b, x->fold);
+	buf_put(b, x->fold, x->foldlen);
 	for (i = 0; i < x->nkids; i++)
 		sub_text(&x->kids[i], b);
 }
@@ -323,7 +378,7 @@ xbigrams(struct xnode *x)
 		return;
 	}
 	x->bg = xreallocarray(NULL, x->nkids + 1, sizeof(*x->bg));
-	x->bg[0] = seqdiff_hash(x->fold, strlen(x->fold), 3);
+	x->bg[0] = seqdiff_hash(x->fold, x->foldlen, 3);
 	for (i = 0; i < x->nkids; i++)
 		x->bg[i + 1] = x->kids[i].key;
 	x->nbg = x->nkids + 1;
