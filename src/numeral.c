@@ -316,8 +316,10 @@ starts_with_unit(const char *p)
 	    "%", "％" };
 	size_t i;
 
+	/* Most text starts with none of them: two bytes say so. */
 	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++)
-		if (has_prefix(p, units[i]))
+		if (p[0] == units[i][0] && (units[i][1] == '\0' ||
+		    p[1] == units[i][1]) && has_prefix(p, units[i]))
 			return 1;
 	return 0;
 }
