@@ -76,6 +76,63 @@ nfkc_agrees(void)
 		printf("#   %zu of 20000 strings differ\n", bad);
 }
 
+/* Code point c as UTF-8 at s; its length. */
+static size_t
+put_utf8(char *s, int32_t c)
+{
+	utf8proc_ssize_t n = utf8proc_encode_char(c, (utf8proc_uint8_t *)s);
+
+	s[n] = '\0';
+	return (size_t)n;
+}
+
+/*
+ * The contract of nfkc_stable() and nfkc_stable_before(), over every code
+ * point: NFKC leaves a stable character as it is, and a stable character
+ * followed by one that may follow it does not compose with it, so NFKC of
+ * the pair is the stable character then NFKC of the other.
+ */
+static void
+stable_holds(void)
+{
+	static const int32_t firsts[] = { 'a', 0x304b, 0x30ab, 0x7b2c, 0x3001,
+	    0x30fc, 0x3005 };	/* a か カ 第 、 ー 々 */
+	char s[16], want[64];
+	utf8proc_uint8_t *got;
+	size_t bad = 0, nstable = 0, nbefore = 0, k, l;
+	int32_t c;
+
+	for (c = 0; c <= 0x10ffff; c++) {
+		if (c >= 0xd800 && c <= 0xdfff)
+			continue;
+		if (c != 0 && nfkc_stable(c)) {
+			nstable++;
+			put_utf8(s, c);
+			got = utf8proc_NFKC((const utf8proc_uint8_t *)s);
+			bad += got == NULL || strcmp((char *)got, s) != 0;
+			free(got);
+		}
+		if (c == 0 || !nfkc_stable_before(c))
+			continue;
+		nbefore++;
+		for (k = 0; k < sizeof(firsts) / sizeof(firsts[0]); k++) {
+			l = put_utf8(s, firsts[k]);
+			put_utf8(s + l, c);
+			got = utf8proc_NFKC((const utf8proc_uint8_t *)s + l);
+			snprintf(want, sizeof(want), "%.*s%s", (int)l, s,
+			    got ? (char *)got : "");
+			free(got);
+			got = utf8proc_NFKC((const utf8proc_uint8_t *)s);
+			bad += got == NULL || strcmp((char *)got, want) != 0;
+			free(got);
+		}
+	}
+	if (!tap(bad == 0 && nstable > 20000 && nbefore > nstable,
+	    "stable characters are their own NFKC and compose with nothing"))
+		printf("#   %zu failures (%zu stable, %zu may follow)\n", bad,
+		    nstable, nbefore);
+}
+
 int
 main(void)
 {
@@ -100,6 +157,7 @@ main(void)
 	if (!tap(bad == 0, "utf8_next agrees with utf8proc_iterate"))
 		printf("#   %zu of %zu inputs differ\n", bad, n);
 	nfkc_agrees();
+	stable_holds();
 	tap(utf8_next("", 0, &cp) == 0 && cp == 0, "empty input: 0 bytes");
 	tap(utf8_next("\xe7\xac\xac", 3, &cp) == 3 && cp == 0x7b2c,
 	    "第 is U+7B2C");
