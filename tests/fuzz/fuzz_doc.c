@@ -12,7 +12,10 @@
  *  - every id is unique in the tree; every table has its cells;
  *  - JSON, XML and HTML are produced for every loaded doc and are UTF-8;
  *  - the page carries no <script, no on…= handler attribute and no
- *    javascript:/vbscript:/data:/file: URL in href or src.
+ *    javascript:/vbscript:/data:/file: URL in href or src;
+ *  - a document diffed with itself has no change, and diffed with its
+ *    revision that lacks the line at the middle of the input, gives text
+ *    and JSON in UTF-8.
  */
 #include <ctype.h>
 #include <stdint.h>
@@ -23,6 +26,7 @@
 
 #include "clause.h"
 #include "diag.h"
+#include "diff.h"
 #include "doc.h"
 #include "hmap.h"
 #include "html.h"
@@ -141,6 +145,52 @@ check_html(const char *h, size_t len)
 	}
 }
 
+/* Diff output is UTF-8 text. */
+static void
+check_out(char *out, const char *what)
+{
+	size_t bad;
+
+	check(out != NULL && utf8_valid(out, strlen(out), &bad), what);
+	free(out);
+}
+
+/*
+ * doc against itself, then against the revision of its bytes (len) that
+ * lacks the line at their middle, the way a revision drops a sentence.
+ */
+static void
+check_diff(const struct doc *doc, const char *bytes, size_t len)
+{
+	const char *mid, *end;
+	struct diags d;
+	struct diff *D;
+	struct doc *rev;
+	char *cut;
+
+	D = diff_new(doc, doc, NULL);
+	check(!diff_changed(D), "a document is the same as itself");
+	diff_free(D);
+	if ((mid = memchr(bytes + len / 2, '\n', len - len / 2)) == NULL ||
+	    (end = memchr(mid + 1, '\n', (size_t)(bytes + len - mid - 1))) ==
+	    NULL)
+		return;
+	cut = malloc(len);
+	memcpy(cut, bytes, (size_t)(mid - bytes));
+	memcpy(cut + (mid - bytes), end, (size_t)(bytes + len - end));
+	diags_init(&d);
+	rev = doc_load_mem("fuzz.md", cut, len - (size_t)(end - mid), &d);
+	free(cut);
+	if (rev != NULL) {
+		D = diff_new(doc, rev, NULL);
+		check_out(diff_text(D), "diff text");
+		check_out(diff_json(D), "diff JSON");
+		diff_free(D);
+		doc_free(rev);
+	}
+	diags_release(&d);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -163,8 +213,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	diags_init(&d);
 	doc = doc_load_mem("fuzz.md", bytes, len, &d);
-	free(bytes);
 	if (doc != NULL) {
+		check_diff(doc, bytes, len);
 		check(doc->root != NULL && doc->root->type == N_DOCUMENT,
 		    "document root");
 		check_tree(doc->root);
@@ -188,6 +238,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		doc_free(doc);
 	} else
 		check(d.worst >= DL_ERROR, "a failed load says why");
+	free(bytes);
 	diags_release(&d);
 	return 0;
 }
