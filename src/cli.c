@@ -54,13 +54,15 @@ has_templates(const char *dir)
 }
 
 char *
-templates_default(const char *input)
+templates_dir(const char *given, const char *input)
 {
 	struct stat st;
 	struct buf b;
 	char *dir, *cwd, *slash;
 	size_t n;
 
+	if (given != NULL)
+		return xstrdup(given);
 	if (input == NULL || (dir = realpath(input, NULL)) == NULL)
 		return xstrdup("templates");
 	if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode) &&

@@ -31,13 +31,14 @@ int	usage_error(const char *cmd, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 
 /*
- * The templates folder when --templates is not given: the nearest folder
- * named templates that holds page.html, looking from input (a terms
- * folder or file; NULL for none) up to the root, since a collection keeps
- * terms/ and templates/ side by side.  Failing that, templates in the
- * working folder, so that the error names what was looked for.  Named
- * relative to the working folder when it lies under it.  Caller frees.
+ * The templates folder: given (--templates) when not NULL; else the
+ * nearest folder named templates that holds page.html, looking from input
+ * (a terms folder or file; NULL for none) up to the root, since a
+ * collection keeps terms/ and templates/ side by side; failing that,
+ * templates in the working folder, so that the error names what was
+ * looked for.  Named relative to the working folder when it lies under
+ * it.  Caller frees.
  */
-char	*templates_default(const char *input);
+char	*templates_dir(const char *given, const char *input);
 
 #endif

@@ -103,7 +103,7 @@ cmd_diff(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *format = "text", *tpldir = NULL;
-	char *tplown;
+	char *tpl;
 	struct diff_opts dopts = { 0 };
 	struct doc *old = NULL, *new = NULL;
 	struct diff *D;
@@ -178,10 +178,9 @@ cmd_diff(int argc, char **argv)
 	if (strcmp(format, "json") == 0)
 		out = diff_json(D);
 	else if (strcmp(format, "html") == 0) {
-		tplown = tpldir ? NULL : templates_default(argv[optind + 1]);
-		out = html_diff(D, tpldir ? tpldir : tplown, "", new_first, &d,
-		    &len);
-		free(tplown);
+		tpl = templates_dir(tpldir, argv[optind + 1]);
+		out = html_diff(D, tpl, "", new_first, &d, &len);
+		free(tpl);
 	} else
 		out = diff_text(D);
 	diags_print(&d, stderr);

@@ -78,7 +78,7 @@ cmd_matrix(int argc, char **argv)
 	struct matrix m;
 	struct diags d;
 	size_t npaths, len;
-	char *out = NULL, *tfile, *tplown;
+	char *out = NULL, *tfile, *tpl;
 	int ch, rc;
 
 	optind = 1;
@@ -126,11 +126,9 @@ cmd_matrix(int argc, char **argv)
 			else if (strcmp(format, "tsv") == 0)
 				out = matrix_tsv(&m, &len);
 			else {
-				tplown = tpldir ? NULL :
-				    templates_default(paths[0]);
-				out = html_matrix(tpldir ? tpldir : tplown,
-				    &m, "", &d, &len);
-				free(tplown);
+				tpl = templates_dir(tpldir, paths[0]);
+				out = html_matrix(tpl, &m, "", &d, &len);
+				free(tpl);
 			}
 			matrix_release(&m);
 		}

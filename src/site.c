@@ -322,8 +322,8 @@ cmd_build(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	static char *defaults[] = { (char *)"terms" };
-	const char *outdir = "out", *tpldir = NULL;
-	char *tplown = NULL;
+	const char *outdir = "out", *given = NULL;
+	char *tpldir;
 	struct taxonomy tax, *taxp = NULL;
 	struct stat st;
 	struct buf tpath;
@@ -342,7 +342,7 @@ cmd_build(int argc, char **argv)
 			outdir = optarg;
 			break;
 		case 't':
-			tpldir = optarg;
+			given = optarg;
 			break;
 		case 's':
 			strict = 1;
@@ -354,9 +354,8 @@ cmd_build(int argc, char **argv)
 			return usage_error("build", "bad option");
 		}
 	}
-	if (tpldir == NULL)
-		tpldir = tplown = templates_default(optind < argc ?
-		    argv[optind] : defaults[0]);
+	tpldir = templates_dir(given, optind < argc ? argv[optind] :
+	    defaults[0]);
 	diags_init(&d);
 	/* The topic taxonomy lives with the terms: TERMS_DIR/topics.yaml. */
 	buf_init(&tpath);
@@ -381,6 +380,6 @@ cmd_build(int argc, char **argv)
 		taxonomy_release(taxp);
 	corpus_release(&c);
 	diags_release(&d);
-	free(tplown);
+	free(tpldir);
 	return rc;
 }
