@@ -104,32 +104,6 @@ fold_put(struct buf *b, const char *s, size_t len, int stable)
 		fold_run(b, s, len);
 }
 
-/*
- * utf8_next() with its two common cases in line: ASCII and the three-byte
- * characters of kana, kanji and full-width forms.  Folding decodes every
- * character of both documents.
- */
-static inline size_t
-fold_next(const char *s, size_t len, int32_t *cp)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	int32_t c;
-
-	if (p[0] < 0x80) {
-		*cp = p[0];
-		return 1;
-	}
-	if (p[0] >= 0xe0 && p[0] <= 0xef && len >= 3 &&
-	    (p[1] & 0xc0) == 0x80 && (p[2] & 0xc0) == 0x80) {
-		c = (p[0] & 0x0f) << 12 | (p[1] & 0x3f) << 6 | (p[2] & 0x3f);
-		if (c >= 0x800 && (c < 0xd800 || c > 0xdfff)) {
-			*cp = c;
-			return 3;
-		}
-	}
-	return utf8_next(s, len, cp);
-}
-
 /* Start the folded copy of s: its first len bytes fold to themselves. */
 static void
 fold_begin(struct buf *b, int *changed, const char *s, size_t len,
@@ -162,9 +136,9 @@ fold_text(const char *s, size_t len, size_t *flen)
 
 	if (len == 0)
 		return NULL;
-	used = fold_next(s, len, &c);
+	used = utf8_next_inline(s, len, &c);
 	while (off < len) {
-		nused = off + used < len ? fold_next(s + off + used,
+		nused = off + used < len ? utf8_next_inline(s + off + used,
 		    len - off - used, &n) : 0;
 		if (c == 0x301c) {
 			fold_begin(&b, &changed, s, seg, len);

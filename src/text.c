@@ -34,10 +34,8 @@ utf8_next(const char *s, size_t len, int32_t *cp)
 		*cp = (p[0] & 0x1f) << 6 | (p[1] & 0x3f);
 		return 2;
 	}
-	if (p[0] >= 0xe0 && p[0] <= 0xef && len >= 3 &&
-	    (p[1] & 0xc0) == 0x80 && (p[2] & 0xc0) == 0x80) {
-		c = (p[0] & 0x0f) << 12 | (p[1] & 0x3f) << 6 | (p[2] & 0x3f);
-		if (c >= 0x800 && (c < 0xd800 || c > 0xdfff)) {
+	if (p[0] >= 0xe0 && p[0] <= 0xef && len >= 3) {
+		if ((c = utf8_three(p)) >= 0) {
 			*cp = c;
 			return 3;
 		}

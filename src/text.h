@@ -11,6 +11,42 @@
 
 /* Decode the code point at s (NUL-terminated or not); returns its length. */
 size_t	utf8_next(const char *s, size_t len, int32_t *cp);
+/*
+ * The three-byte sequence at p (3 bytes readable, lead byte E0 to EF) as
+ * a code point; -1 for a bad continuation byte, an overlong form or a
+ * surrogate.
+ */
+static inline int32_t
+utf8_three(const unsigned char *p)
+{
+	int32_t c;
+
+	if ((p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80)
+		return -1;
+	c = (p[0] & 0x0f) << 12 | (p[1] & 0x3f) << 6 | (p[2] & 0x3f);
+	return c >= 0x800 && (c < 0xd800 || c > 0xdfff) ? c : -1;
+}
+/*
+ * utf8_next() with ASCII and the three-byte characters (kana, kanji,
+ * full-width forms) decoded in line, for loops over every character.
+ */
+static inline size_t
+utf8_next_inline(const char *s, size_t len, int32_t *cp)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	int32_t c;
+
+	if (len > 0 && p[0] < 0x80) {
+		*cp = p[0];
+		return 1;
+	}
+	if (len >= 3 && p[0] >= 0xe0 && p[0] <= 0xef &&
+	    (c = utf8_three(p)) >= 0) {
+		*cp = c;
+		return 3;
+	}
+	return utf8_next(s, len, cp);
+}
 /* Length in bytes of the code point before s[off]; 0 at the start. */
 size_t	utf8_prev_len(const char *s, size_t off);
 

@@ -1,8 +1,9 @@
 /*
- * Unit tests for text.c.  The UTF-8 decoder: utf8_next() must agree with
- * utf8proc_iterate() on every lead byte followed by every second byte and
- * by representative third and fourth bytes (each edge of the continuation
- * range and just outside it), and on truncated input.  NFKC: see below.
+ * Unit tests for text.c.  The UTF-8 decoders: utf8_next() and
+ * utf8_next_inline() must agree with utf8proc_iterate() on every lead byte
+ * followed by every second byte and by representative third and fourth
+ * bytes (each edge of the continuation range and just outside it), and on
+ * truncated input.  NFKC: see below.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,17 +19,20 @@ static const unsigned char edges[] = {
 };
 #define NEDGES	(sizeof(edges) / sizeof(edges[0]))
 
-/* 1 when both decoders read s[0, len) the same way. */
+/* 1 when the three decoders read s[0, len) the same way. */
 static int
 agree(const unsigned char *s, size_t len)
 {
 	utf8proc_int32_t want;
 	utf8proc_ssize_t n;
-	int32_t got;
+	int32_t got, fast;
 	size_t k;
 
 	n = utf8proc_iterate(s, (utf8proc_ssize_t)len, &want);
 	k = utf8_next((const char *)s, len, &got);
+	/* The in-line decoder reads everything as utf8_next() does. */
+	if (utf8_next_inline((const char *)s, len, &fast) != k || fast != got)
+		return 0;
 	if (n <= 0)	/* invalid: termc takes the byte as it is */
 		return k == 1 && got == s[0];
 	return k == (size_t)n && got == want;
@@ -154,7 +158,8 @@ main(void)
 						bad += !agree(s, len);
 					}
 				}
-	if (!tap(bad == 0, "utf8_next agrees with utf8proc_iterate"))
+	if (!tap(bad == 0,
+	    "utf8_next and utf8_next_inline agree with utf8proc_iterate"))
 		printf("#   %zu of %zu inputs differ\n", bad, n);
 	nfkc_agrees();
 	stable_holds();
