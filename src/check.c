@@ -343,12 +343,9 @@ boundary(const char *p)
 {
 	static const char *const stops[] = { "、", "。", "「", "」", "『", "』",
 	    "）", ")", "，", "\n", "：", ":" };
-	size_t i;
 
-	for (i = 0; i < sizeof(stops) / sizeof(stops[0]); i++)
-		if (has_prefix(p, stops[i]))
-			return (int)strlen(stops[i]);
-	return 0;
+	return (int)text_prefix_of(p, stops,
+	    sizeof(stops) / sizeof(stops[0]));
 }
 
 static void
@@ -389,18 +386,6 @@ add_def(const struct doc *doc, struct defs *D, const char *term, size_t tlen,
  * the wording is the phrase before the opening bracket, back to the
  * previous 、 。 「 or line start.
  */
-/* The length of the first of words at s, or 0. */
-static size_t
-skip_word(const char *s, const char *const *words, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (has_prefix(s, words[i]))
-			return strlen(words[i]);
-	return 0;
-}
-
 static void
 defs_inline(const struct doc *doc, struct defs *D, const char *text, int line,
     struct diags *d)
@@ -419,7 +404,7 @@ defs_inline(const struct doc *doc, struct defs *D, const char *text, int line,
 			if (*p == '\n')
 				ln++;
 		q = p + strlen("以下");
-		while ((k = skip_word(q, fillers,
+		while ((k = text_prefix_of(q, fillers,
 		    sizeof(fillers) / sizeof(fillers[0]))) > 0)
 			q += k;
 		if (has_prefix(q, "「"))
@@ -465,7 +450,7 @@ defs_inline(const struct doc *doc, struct defs *D, const char *text, int line,
 			w -= k;
 		}
 		/* Not part of the wording: 及び, 又は, の … before it. */
-		while ((k = skip_word(w, lead,
+		while ((k = text_prefix_of(w, lead,
 		    sizeof(lead) / sizeof(lead[0]))) > 0)
 			w += k;
 		add_def(doc, D, t, (size_t)(tend - t), w, (size_t)(open - w),
@@ -642,7 +627,7 @@ rule_interest(const struct doc *doc, struct diags *d)
 			q += used;
 			while (*q == ' ')
 				q++;
-			if ((used = skip_word(q, percent,
+			if ((used = text_prefix_of(q, percent,
 			    sizeof(percent) / sizeof(percent[0]))) == 0)
 				continue;
 			/* Hundredths: 14.6% is the cap. */

@@ -216,12 +216,8 @@ opener(const char *s)
 	static const char *const w[] = { "この", "その", "これ", "それ",
 	    "なお", "ただし", "また", "もっとも", "おって", "あらかじめ",
 	    "ここ" };
-	size_t i;
 
-	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++)
-		if (has_prefix(s, w[i]))
-			return 1;
-	return 0;
+	return text_prefix_of(s, w, sizeof(w) / sizeof(w[0])) > 0;
 }
 
 static int
@@ -544,12 +540,8 @@ static const char *const hist_words[] = {
 static int
 is_hist_word(const char *s)
 {
-	size_t i;
-
-	for (i = 0; i < sizeof(hist_words) / sizeof(hist_words[0]); i++)
-		if (has_prefix(s, hist_words[i]))
-			return 1;
-	return 0;
+	return text_prefix_of(s, hist_words,
+	    sizeof(hist_words) / sizeof(hist_words[0])) > 0;
 }
 
 static void

@@ -219,14 +219,11 @@ division_by_name(const char *s)
 	static const char *const suppl[] = { "付則", "附則", "補則" };
 	static const char *const appx[] = { "別表", "別紙", "別記", "様式",
 	    "(別紙)", "（別紙）", "(別表)", "（別表）" };
-	size_t i;
 
-	for (i = 0; i < sizeof(suppl) / sizeof(suppl[0]); i++)
-		if (has_prefix(s, suppl[i]))
-			return DIV_SUPPL;
-	for (i = 0; i < sizeof(appx) / sizeof(appx[0]); i++)
-		if (has_prefix(s, appx[i]))
-			return DIV_APPENDIX;
+	if (text_prefix_of(s, suppl, sizeof(suppl) / sizeof(suppl[0])) > 0)
+		return DIV_SUPPL;
+	if (text_prefix_of(s, appx, sizeof(appx) / sizeof(appx[0])) > 0)
+		return DIV_APPENDIX;
 	return DIV_OTHER;
 }
 
@@ -314,14 +311,8 @@ starts_with_unit(const char *p)
 	    "日後", "日間", "日まで", "日を", "か月", "ヶ月", "ケ月", "カ月",
 	    "箇月", "年間", "年以内", "年以上", "時間", "分間", "円", "倍",
 	    "%", "％" };
-	size_t i;
 
-	/* Most text starts with none of them: two bytes say so. */
-	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++)
-		if (p[0] == units[i][0] && (units[i][1] == '\0' ||
-		    p[1] == units[i][1]) && has_prefix(p, units[i]))
-			return 1;
-	return 0;
+	return text_prefix_of(p, units, sizeof(units) / sizeof(units[0])) > 0;
 }
 
 int

@@ -140,6 +140,18 @@ text_nchars(const char *s)
 	return text_chars(s, strlen(s));
 }
 
+size_t
+text_prefix_of(const char *s, const char *const *words, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[0] == words[i][0] && (words[i][1] == '\0' ||
+		    s[1] == words[i][1]) && has_prefix(s, words[i]))
+			return strlen(words[i]);
+	return 0;
+}
+
 char *
 text_squeeze(const char *s)
 {

@@ -77,6 +77,12 @@ has_prefix(const char *s, const char *prefix)
 	return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 /*
+ * The length of the first of words[0, n) that s starts with, or 0.  Each
+ * word's first two bytes are compared before the whole word: most text
+ * starts with none of them.
+ */
+size_t	text_prefix_of(const char *s, const char *const *words, size_t n);
+/*
  * Bytes of the UTF-8 sequence whose first byte is b, for text already
  * checked as UTF-8 (source.c); a stray continuation byte counts as one.
  */

@@ -297,14 +297,13 @@ connector(const char *s)
 	    "並びに", "又は", "または", "若しくは", "もしくは", "から",
 	    "乃至", "ないし", "～", "〜", "~", "・", "と" };
 	const char *p = s + text_skip_spaces(s);
-	size_t i;
+	size_t n;
 
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (has_prefix(p, words[i])) {
-			p += strlen(words[i]);
-			return (size_t)(p + text_skip_spaces(p) - s);
-		}
-	return 0;
+	n = text_prefix_of(p, words, sizeof(words) / sizeof(words[0]));
+	if (n == 0)
+		return 0;
+	p += n;
+	return (size_t)(p + text_skip_spaces(p) - s);
 }
 
 /*

@@ -137,6 +137,23 @@ stable_holds(void)
 		    nstable, nbefore);
 }
 
+/* text_prefix_of: the first word that matches, in the order given. */
+static void
+prefixes(void)
+{
+	static const char *const w[] = { "日以内", "日", "%", "か月" };
+	size_t n = sizeof(w) / sizeof(w[0]);
+
+	tap(text_prefix_of("日以内に", w, n) == strlen("日以内") &&
+	    text_prefix_of("日本", w, n) == strlen("日") &&
+	    text_prefix_of("%の", w, n) == 1 &&
+	    text_prefix_of("か月", w, n) == strlen("か月"),
+	    "text_prefix_of: the first word of the list that s starts with");
+	tap(text_prefix_of("", w, n) == 0 && text_prefix_of("か", w, n) == 0 &&
+	    text_prefix_of("時間", w, n) == 0 && text_prefix_of("a", w, 0) == 0,
+	    "text_prefix_of: 0 for none, for a part of a word, for no words");
+}
+
 int
 main(void)
 {
@@ -163,6 +180,7 @@ main(void)
 		printf("#   %zu of %zu inputs differ\n", bad, n);
 	nfkc_agrees();
 	stable_holds();
+	prefixes();
 	tap(utf8_next("", 0, &cp) == 0 && cp == 0, "empty input: 0 bytes");
 	tap(utf8_next("\xe7\xac\xac", 3, &cp) == 3 && cp == 0x7b2c,
 	    "第 is U+7B2C");
