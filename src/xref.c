@@ -480,6 +480,29 @@ where_of(const struct node *n, struct where *w)
 }
 
 /*
+ * The paragraph or item a relative word names, from the one the reference
+ * stands in (here) and the one named last (same, for 同): 前項/前号,
+ * 前二項, 次項, 本項/この項, 同項.  NULL when there is none.
+ */
+static const struct node *
+related(enum rel rel, long n, const struct node *here,
+    const struct node *same)
+{
+	switch (rel) {
+	case R_PREV:
+		return sibling(here, -1, 1);
+	case R_PREVN:
+		return sibling(here, -1, n);
+	case R_NEXT:
+		return sibling(here, 1, 1);
+	case R_THIS:
+		return here;
+	default:	/* R_SAME */
+		return same;
+	}
+}
+
+/*
  * Resolve r, found in node src (after a line break: afternl) at cur;
  * inh is what the previous member of a list named (cont set), last the
  * clause named last in this article (for 同).  Fills x and *named.
@@ -549,31 +572,20 @@ resolve(struct scan *S, const struct rparse *r, int scope, int afternl,
 				x->self = 1;
 			break;
 		case R_PREV:
-			para = sibling(cur->para, -1, 1);
-			broken = para == NULL;
-			break;
+		case R_PREVN:
 		case R_NEXT:
-			para = sibling(cur->para, 1, 1);
-			broken = para == NULL;
-			break;
 		case R_THIS:
-			para = cur->para;
-			broken = para == NULL;
-			break;
 		case R_SAME:
-			if (last->external) {
+			if (r->para.rel == R_SAME && last->external) {
 				named->external = 1;
 				return;
 			}
-			para = last->para;
+			para = related(r->para.rel, r->para.n, cur->para,
+			    last->para);
 			broken = para == NULL;
 			break;
 		case R_PREVALL:
 			broken = sibling(cur->para, -1, 1) == NULL;
-			break;
-		case R_PREVN:
-			para = sibling(cur->para, -1, r->para.n);
-			broken = para == NULL;
 			break;
 		default:
 			if (r->item.rel == R_ABS) {
@@ -599,23 +611,15 @@ resolve(struct scan *S, const struct rparse *r, int scope, int afternl,
 			broken = item == NULL;
 			break;
 		case R_PREV:
-			item = sibling(cur->item, -1, 1);
-			broken = item == NULL;
-			break;
 		case R_NEXT:
-			item = sibling(cur->item, 1, 1);
-			broken = item == NULL;
-			break;
 		case R_THIS:
-			item = cur->item;
-			broken = item == NULL;
-			break;
 		case R_SAME:
-			if (last->external) {
+			if (r->item.rel == R_SAME && last->external) {
 				named->external = 1;
 				return;
 			}
-			item = last->item;
+			item = related(r->item.rel, r->item.n, cur->item,
+			    last->item);
 			broken = item == NULL;
 			break;
 		case R_PREVALL:
