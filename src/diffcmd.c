@@ -104,13 +104,14 @@ cmd_diff(int argc, char **argv)
 	};
 	const char *format = "text", *tpldir = NULL;
 	char *tpl;
+	struct templates *t;
 	struct diff_opts dopts = { 0 };
 	struct doc *old = NULL, *new = NULL;
 	struct diff *D;
 	struct diags d;
 	int c, check = 0, new_first = 1, rc;
 	size_t len;
-	char *out;
+	char *out = NULL;
 
 	/* `termc diff --by-topic A B`: the matrix's topic diff (matrixcmd.c). */
 	for (c = 1; c < argc; c++)
@@ -179,7 +180,9 @@ cmd_diff(int argc, char **argv)
 		out = diff_json(D);
 	else if (strcmp(format, "html") == 0) {
 		tpl = templates_dir(tpldir, argv[optind + 1]);
-		out = html_diff(D, tpl, "", new_first, &d, &len);
+		if ((t = templates_load(tpl, TPL_DIFF, &d)) != NULL)
+			out = html_diff(D, t, "", new_first, &len);
+		templates_free(t);
 		free(tpl);
 	} else
 		out = diff_text(D);

@@ -19,11 +19,6 @@
 #include "xalloc.h"
 
 
-struct templates {
-	struct tpl	page;
-	struct tpl	index;
-};
-
 /* UI words by language: Japanese, or English for everything else. */
 struct words {
 	const char *toc, *provider, *document, *revision, *docnum, *changes,
@@ -50,12 +45,15 @@ words_for(const char *lang)
 }
 
 struct templates *
-templates_load(const char *dir, struct diags *d)
+templates_load(const char *dir, int which, struct diags *d)
 {
 	struct templates *t = xcalloc(1, sizeof(*t));
 
-	if (tpl_load(&t->page, dir, "page.html", d) == -1 ||
-	    tpl_load(&t->index, dir, "index.html", d) == -1) {
+	if (((which & TPL_PAGES) &&
+	    (tpl_load(&t->page, dir, "page.html", d) == -1 ||
+	    tpl_load(&t->index, dir, "index.html", d) == -1)) ||
+	    ((which & TPL_DIFF) &&
+	    tpl_load(&t->diff, dir, "diff.html", d) == -1)) {
 		templates_free(t);
 		return NULL;
 	}
@@ -69,6 +67,7 @@ templates_free(struct templates *t)
 		return;
 	tpl_release(&t->page);
 	tpl_release(&t->index);
+	tpl_release(&t->diff);
 	free(t);
 }
 

@@ -31,8 +31,15 @@ struct page_ctx {
 	size_t			  nlinks;
 };
 
-/* Load templates/page.html and index.html.  NULL with diagnostics on failure. */
-struct templates	*templates_load(const char *dir, struct diags *);
+/*
+ * Load the templates a caller needs from dir, each read and parsed once:
+ * TPL_PAGES page.html and index.html, TPL_DIFF diff.html.  NULL with
+ * diagnostics on failure.
+ */
+#define TPL_PAGES	1
+#define TPL_DIFF	2
+struct templates	*templates_load(const char *dir, int which,
+			    struct diags *);
 void			 templates_free(struct templates *);
 
 /* One revision's page.  Returns the bytes (caller frees) and *len. */
@@ -56,12 +63,11 @@ char	*html_matrix(const char *tpldir, const struct matrix *,
 	    const char *root, struct diags *, size_t *len);
 
 /*
- * The 新旧対照表 page of a diff (html_diff.c), from tpldir/diff.html.
- * root: from the page to the output root.  new_first: columns 改正後 |
- * 改正前.  Returns the bytes (caller frees) and *len, or NULL with a
- * diagnostic in d when the template cannot be read.
+ * The 新旧対照表 page of a diff (html_diff.c), from diff.html of t (loaded
+ * with TPL_DIFF).  root: from the page to the output root.  new_first:
+ * columns 改正後 | 改正前.  Returns the bytes (caller frees) and *len.
  */
-char	*html_diff(const struct diff *, const char *tpldir, const char *root,
-	    int new_first, struct diags *d, size_t *len);
+char	*html_diff(const struct diff *, const struct templates *t,
+	    const char *root, int new_first, size_t *len);
 
 #endif

@@ -480,20 +480,17 @@ fill(htmlDocPtr h, const char *slot, const char *s)
 }
 
 char *
-html_diff(const struct diff *D, const char *tpldir, const char *root,
-    int new_first, struct diags *dg, size_t *len)
+html_diff(const struct diff *D, const struct templates *t, const char *root,
+    int new_first, size_t *len)
 {
 	const struct meta *mo = &D->old->meta, *mn = &D->new->meta;
-	struct tpl t;
 	struct hctx h;
 	htmlDocPtr doc;
 	xmlNodePtr slot;
 	struct buf b;
 	char *out;
 
-	if (tpl_load(&t, tpldir, "diff.html", dg) == -1)
-		return NULL;
-	doc = tpl_instance(&t);
+	doc = tpl_instance(&t->diff);
 	buf_init(&b);
 	if (D->cross)
 		buf_printf(&b, "%s（%s）と %s（%s） 対照表", mn->title,
@@ -535,6 +532,5 @@ html_diff(const struct diff *D, const char *tpldir, const char *root,
 	}
 	out = tpl_finish(doc, root, mn->lang, len);
 	xmlFreeDoc(doc);
-	tpl_release(&t);
 	return out;
 }

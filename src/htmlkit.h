@@ -11,7 +11,16 @@
 #include <libxml/tree.h>
 #include <libxml/xmlsave.h>
 
+#include "template.h"
+
 #define X(s)	((const xmlChar *)(s))
+
+/* The loaded templates (html.h's templates_load); unloaded ones are zero. */
+struct templates {
+	struct tpl	page;
+	struct tpl	index;
+	struct tpl	diff;
+};
 
 /* A new element, with a class when cls is not NULL, appended to parent. */
 xmlNodePtr	hk_el(xmlNodePtr parent, const char *name, const char *cls);

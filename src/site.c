@@ -168,10 +168,10 @@ diff_file(const struct doc *a, const struct doc *b)
  * written next to the revision pages and listed under the document in
  * the index.
  */
-static int
+static void
 diff_pages(const struct corpus *c, struct diff *const *pairs, size_t i,
-    size_t end, struct stage *st, const char *tpldir, struct links *idx,
-    struct diags *d)
+    size_t end, struct stage *st, const struct templates *t,
+    struct links *idx)
 {
 	const struct meta *m;
 	struct buf rel, group;
@@ -180,9 +180,7 @@ diff_pages(const struct corpus *c, struct diff *const *pairs, size_t i,
 
 	for (j = i + 1; j < end; j++) {
 		m = &c->docs[j]->meta;
-		html = html_diff(pairs[j], tpldir, "../../", 1, d, &len);
-		if (html == NULL)
-			return -1;
+		html = html_diff(pairs[j], t, "../../", 1, &len);
 		file = diff_file(c->docs[j - 1], c->docs[j]);
 		buf_init(&rel);
 		buf_printf(&rel, "%s/%s/%s", m->provider, m->document, file);
@@ -193,7 +191,6 @@ diff_pages(const struct corpus *c, struct diff *const *pairs, size_t i,
 		links_add(idx, diff_label(c->docs[j - 1], c->docs[j]),
 		    buf_detach(&rel), buf_detach(&group));
 	}
-	return 0;
 }
 
 
@@ -265,11 +262,15 @@ publish(const struct corpus *c, struct diff *const *pairs,
 	struct page_link rl[2];
 	size_t i, j, end, len;
 	char *html;
-	int rc = 0;
+	int rc = 0, which = TPL_PAGES;
 
-	if ((t = templates_load(tpldir, d)) == NULL)
+	/* diff.html only when there is a 新旧対照表 to write. */
+	for (j = 0; j < c->n; j++)
+		if (pairs[j] != NULL)
+			which |= TPL_DIFF;
+	if ((t = templates_load(tpldir, which, d)) == NULL)
 		return -1;
-	for (i = 0; i < c->n && rc == 0; i = end) {
+	for (i = 0; i < c->n; i = end) {
 		end = corpus_group_end(c, i);
 		for (j = i; j < end; j++) {
 			const struct meta *m = &c->docs[j]->meta;
@@ -291,7 +292,7 @@ publish(const struct corpus *c, struct diff *const *pairs,
 			stage_add(&st, buf_detach(&rel), html, len);
 			links_free(rl, pc.nlinks);
 		}
-		rc = diff_pages(c, pairs, i, end, &st, tpldir, &idx, d);
+		diff_pages(c, pairs, i, end, &st, t, &idx);
 	}
 	if (rc == 0 && tax != NULL)
 		rc = publish_matrix(c, tax, &st, tpldir, d);

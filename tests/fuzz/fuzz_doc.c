@@ -54,7 +54,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argv;
 	diags_init(&d);
 	tpl = templates_load(getenv("TERMC_TEMPLATES") ?
-	    getenv("TERMC_TEMPLATES") : TEMPLATES_DIR, &d);
+	    getenv("TERMC_TEMPLATES") : TEMPLATES_DIR, TPL_PAGES, &d);
 	if (tpl == NULL) {
 		diags_print(&d, stderr);
 		abort();

@@ -80,6 +80,23 @@ echo '<!-- previous build -->' >>"$tmp/keep2/acme/hosting/2024-01-01.html"
 rc=$(capture build -o "$tmp/keep2" --templates "$tmp/tpl" tests/site/terms)
 [ "$rc" = 2 ] && grep -q 'previous build' "$tmp/keep2/acme/hosting/2024-01-01.html" &&
     ok || bad "site: a missing style.css left a partial site ($rc)"
+# diff.html is read once, and only when there is a 新旧対照表 to write:
+# without it, a build with a revision pair fails with one io error and
+# writes nothing; a build of one revision does not need it.
+rm -rf "$tmp/tpl2" "$tmp/nodiff" "$tmp/one" "$tmp/oneout"
+cp -r templates "$tmp/tpl2" && rm "$tmp/tpl2/diff.html"
+rc=$(capture build -o "$tmp/nodiff" --templates "$tmp/tpl2" tests/site/terms)
+[ "$rc" = 2 ] && [ "$(grep -c 'diff.html:0:0: fatal: input/output error' "$tmp/err")" = 1 ] &&
+    [ ! -e "$tmp/nodiff" ] && ok || bad "site: a missing diff.html: exit $rc"
+mkdir -p "$tmp/one/acme/hosting"
+cp tests/site/terms/acme/hosting/2024-01-01.md "$tmp/one/acme/hosting/"
+rc=$(capture build -o "$tmp/oneout" --templates "$tmp/tpl2" "$tmp/one")
+[ "$rc" = 0 ] && [ -f "$tmp/oneout/acme/hosting/2024-01-01.html" ] && ok ||
+    bad "site: one revision needs no diff.html: exit $rc"
+rc=$(capture diff --format=html --templates "$tmp/tpl2" \
+    tests/site/terms/acme/hosting/2024-01-01.md tests/site/terms/acme/hosting/2024-04-01.md)
+[ "$rc" = 2 ] && [ ! -s "$tmp/out" ] && grep -q 'diff.html:0:0: fatal' "$tmp/err" &&
+    ok || bad "site: diff --format=html without diff.html: exit $rc"
 # Every in-page link (permalinks, table of contents, references) reaches an
 # id on its page: on the real site, and with an article id over 300 bytes.
 rm -rf "$tmp/long" "$tmp/longout"
