@@ -117,29 +117,55 @@ fold_begin(struct buf *b, int *changed, const char *s, size_t len,
 	*changed = 1;
 }
 
+/* May a stable character stay as it is before the text s[0, len)? */
+static int
+may_precede(const char *s, size_t len)
+{
+	int32_t next;
+
+	if (len == 0)
+		return 1;
+	utf8_next_inline(s, len, &next);
+	return nfkc_stable_before(next);
+}
+
 /*
  * NFKC, and 〜 (U+301C) as ~ like ～ (U+FF5E) becomes.  The text is cut
  * into stretches of stable and unstable characters (a stable one that
  * the next may compose with counts as unstable); only the unstable ones
- * go through utf8proc.  Each character is decoded once: the look-ahead
- * becomes the next character.  Most text folds to itself: then nothing
- * is copied and the result is NULL.  Else the folded text, its length in
- * *flen; caller frees.
+ * go through utf8proc.  Stable stretches are skipped on a byte test;
+ * only the characters around a change are decoded.  Most text folds to
+ * itself: then nothing is copied and the result is NULL.  Else the
+ * folded text, its length in *flen; caller frees.
  */
 static char *
 fold_text(const char *s, size_t len, size_t *flen)
 {
 	struct buf b;
-	size_t off = 0, seg = 0, used, nused;
-	int32_t c, n = 0;
+	size_t off = 0, seg = 0, used, span;
+	int32_t c;
 	int stable, segstable = -1, changed = 0;
 
 	if (len == 0)
 		return NULL;
-	used = utf8_next_inline(s, len, &c);
 	while (off < len) {
-		nused = off + used < len ? utf8_next_inline(s + off + used,
-		    len - off - used, &n) : 0;
+		if (segstable != 0) {
+			/*
+			 * In a stable stretch: skip what the byte test
+			 * vouches for.  The span's last character is stable
+			 * only if what follows lets it be, unless it ends
+			 * the text: it goes through the test below.
+			 */
+			span = nfkc_stable_span(s + off, len - off);
+			if (span > 0 && span < len - off)
+				span -= utf8_prev_len(s + off, span);
+			if (span > 0) {
+				segstable = 1;
+				off += span;
+				continue;
+			}
+		}
+		used = utf8_next_inline(s + off, len - off, &c);
 		if (c == 0x301c) {
 			fold_begin(&b, &changed, s, seg, len);
 			if (segstable != -1)
@@ -147,25 +173,23 @@ fold_text(const char *s, size_t len, size_t *flen)
 			buf_putc(&b, '~');
 			seg = off + used;
 			segstable = -1;
-		} else {
-			stable = nfkc_stable(c) &&
-			    (nused == 0 || nfkc_stable_before(n));
-			if (segstable == -1)
-				segstable = stable;
-			else if (stable != segstable) {
-				/* Stable text before a change stays put. */
-				if (!segstable)
-					fold_begin(&b, &changed, s, seg, len);
-				if (changed)
-					fold_put(&b, s + seg, off - seg,
-					    segstable);
-				seg = off;
-				segstable = stable;
-			}
+			off += used;
+			continue;
+		}
+		stable = nfkc_stable(c) &&
+		    may_precede(s + off + used, len - off - used);
+		if (segstable == -1)
+			segstable = stable;
+		else if (stable != segstable) {
+			/* Stable text before a change stays put. */
+			if (!segstable)
+				fold_begin(&b, &changed, s, seg, len);
+			if (changed)
+				fold_put(&b, s + seg, off - seg, segstable);
+			seg = off;
+			segstable = stable;
 		}
 		off += used;
-		c = n;
-		used = nused;
 	}
 	if (segstable == 0)
 		fold_begin(&b, &changed, s, seg, len);

@@ -121,6 +121,41 @@ nfkc_stable_before(int32_t next)
 	    (next >= 0xff00 && next <= 0xff9d) ||
 	    (next >= 0x3000 && next <= 0x303f);
 }
+/*
+ * Bytes in the longest prefix of s made of nfkc_stable() characters,
+ * decided on the bytes without decoding: the loop over most of a
+ * document's text when it is folded.  Stops at anything else, invalid
+ * UTF-8 included.
+ */
+static inline size_t
+nfkc_stable_span(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	unsigned b;
+
+	while (p < end) {
+		b = p[0];
+		if (b < 0x80) {
+			if ((b < 0x20 || b == 0x7f) && b != '\n' && b != '\t')
+				break;
+			p++;
+			continue;
+		}
+		if (end - p < 3 || (p[1] & 0xc0) != 0x80 ||
+		    (p[2] & 0xc0) != 0x80)
+			break;
+		/* E4 B8 80 is U+4E00; E5 to E9 are U+5000 to U+9FFF. */
+		if (b == 0xe3) {
+			if (!nfkc_stable(0x3000 | (p[1] & 0x3f) << 6 |
+			    (p[2] & 0x3f)))
+				break;
+		} else if (!(b >= 0xe5 && b <= 0xe9) &&
+		    !(b == 0xe4 && p[1] >= 0xb8))
+			break;
+		p += 3;
+	}
+	return (size_t)(p - (const unsigned char *)s);
+}
 /* NFKC of s (len bytes); caller frees.  Returns NULL on invalid input. */
 char	*text_nfkc(const char *s, size_t len);
 /*

@@ -3,7 +3,9 @@
  * utf8_next_inline() must agree with utf8proc_iterate() on every lead byte
  * followed by every second byte and by representative third and fourth
  * bytes (each edge of the continuation range and just outside it), and on
- * truncated input.  NFKC: see below.
+ * truncated input.  nfkc_stable_span(), which tests bytes, must stop
+ * where decoding and nfkc_stable() say, on the same inputs.  NFKC: see
+ * below.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,7 +21,26 @@ static const unsigned char edges[] = {
 };
 #define NEDGES	(sizeof(edges) / sizeof(edges[0]))
 
-/* 1 when the three decoders read s[0, len) the same way. */
+/* Bytes of the characters at the start of s that nfkc_stable() accepts. */
+static size_t
+stable_prefix(const unsigned char *s, size_t len)
+{
+	size_t off = 0, k;
+	int32_t c;
+
+	while (off < len) {
+		k = utf8_next((const char *)s + off, len - off, &c);
+		if (!nfkc_stable(c))	/* invalid bytes: c >= 0x80, not stable */
+			break;
+		off += k;
+	}
+	return off;
+}
+
+/*
+ * 1 when the three decoders read s[0, len) the same way, and the byte
+ * test of stable characters agrees with decoding them.
+ */
 static int
 agree(const unsigned char *s, size_t len)
 {
@@ -28,6 +49,8 @@ agree(const unsigned char *s, size_t len)
 	int32_t got, fast;
 	size_t k;
 
+	if (nfkc_stable_span((const char *)s, len) != stable_prefix(s, len))
+		return 0;
 	n = utf8proc_iterate(s, (utf8proc_ssize_t)len, &want);
 	k = utf8_next((const char *)s, len, &got);
 	/* The in-line decoder reads everything as utf8_next() does. */
@@ -109,6 +132,8 @@ stable_holds(void)
 	for (c = 0; c <= 0x10ffff; c++) {
 		if (c >= 0xd800 && c <= 0xdfff)
 			continue;
+		l = put_utf8(s, c);
+		bad += nfkc_stable_span(s, l) != (nfkc_stable(c) ? l : 0);
 		if (c != 0 && nfkc_stable(c)) {
 			nstable++;
 			put_utf8(s, c);
@@ -175,8 +200,8 @@ main(void)
 						bad += !agree(s, len);
 					}
 				}
-	if (!tap(bad == 0,
-	    "utf8_next and utf8_next_inline agree with utf8proc_iterate"))
+	if (!tap(bad == 0, "utf8_next and utf8_next_inline agree with "
+	    "utf8proc_iterate, nfkc_stable_span with nfkc_stable"))
 		printf("#   %zu of %zu inputs differ\n", bad, n);
 	nfkc_agrees();
 	stable_holds();
