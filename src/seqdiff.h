@@ -56,7 +56,7 @@ typedef void	(*seqdiff_fn)(void *arg, size_t a0, size_t na, size_t b0,
 size_t	seqdiff(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
 	    const struct seqdiff_opts *opts, seqdiff_fn emit, void *arg);
 
-/* A 32-bit id for bytes (FNV-1a), for callers hashing their elements. */
+/* A 32-bit id for bytes, for callers hashing their elements. */
 uint32_t seqdiff_hash(const void *p, size_t len, uint32_t seed);
 
 #endif
