@@ -253,8 +253,13 @@ own_text(const struct node *n, char **buf, size_t *len)
 	return *buf;
 }
 
+/*
+ * Mirror n into x.  Children's xnodes come from *pool, a side's array of
+ * one xnode per clause (scratch for one diff): each node takes the next
+ * nkids slots, so the whole mirror is one allocation.
+ */
 static void
-mirror(struct xnode *x, const struct node *n)
+mirror(struct xnode *x, const struct node *n, struct xnode **pool)
 {
 	const struct node *c;
 	uint32_t t = (uint32_t)n->type, hk, hr;
@@ -273,7 +278,8 @@ mirror(struct xnode *x, const struct node *n)
 	}
 	for (c = n->first; c != NULL; c = c->next)
 		x->nkids++;
-	x->kids = xcalloc(x->nkids + 1, sizeof(*x->kids));
+	x->kids = *pool;
+	*pool += x->nkids;
 	hk = seqdiff_hash(&t, sizeof(t), 0);
 	hk = seqdiff_hash(x->fold, x->foldlen, hk);
 	hr = seqdiff_hash(&t, sizeof(t), 1);
@@ -281,7 +287,7 @@ mirror(struct xnode *x, const struct node *n)
 		hr = seqdiff_hash(n->label, strlen(n->label) + 1, hr);
 	hr = seqdiff_hash(x->own, x->ownlen, hr);
 	for (i = 0, c = n->first; c != NULL; c = c->next, i++) {
-		mirror(&x->kids[i], c);
+		mirror(&x->kids[i], c, pool);
 		hk = seqdiff_hash(&x->kids[i].key, 4, hk);
 		hr = seqdiff_hash(&x->kids[i].raw, 4, hr);
 	}
@@ -296,7 +302,6 @@ unmirror(struct xnode *x)
 
 	for (i = 0; i < x->nkids; i++)
 		unmirror(&x->kids[i]);
-	free(x->kids);
 	free(x->ownbuf);
 	free(x->foldbuf);
 	free(x->sub);
@@ -1528,18 +1533,25 @@ mark_inner(const struct diff *D, struct dnode *d)
 	return any || dnode_changed(D, d) || d->renumbered;
 }
 
-/* One side of a diff: a document's tree and its mirror. */
+/* One side of a diff: a document's tree, its mirror and the mirror's pool. */
 struct side {
 	struct xnode		*x;
 	const struct node	*root;
+	struct xnode		*pool;
 };
 
 static void *
 mirror_side(void *arg)
 {
 	struct side *sd = arg;
+	const struct node *n;
+	struct xnode *next;
+	size_t count = 0;
 
-	mirror(sd->x, sd->root);
+	for (n = sd->root->first; n != NULL; n = node_next(n, sd->root))
+		count++;
+	sd->pool = next = xcalloc(count + 1, sizeof(*sd->pool));
+	mirror(sd->x, sd->root, &next);
 	return NULL;
 }
 
@@ -1549,6 +1561,7 @@ unmirror_side(void *arg)
 	struct side *sd = arg;
 
 	unmirror(sd->x);
+	free(sd->pool);
 	return NULL;
 }
 
@@ -1558,7 +1571,8 @@ diff_new(const struct doc *old, const struct doc *new,
 {
 	struct diff *D = xcalloc(1, sizeof(*D));
 	struct xnode xa, xb;
-	struct side sa = { &xa, old->root }, sb = { &xb, new->root };
+	struct side sa = { &xa, old->root, NULL };
+	struct side sb = { &xb, new->root, NULL };
 	struct ctx c;
 	struct dnode *d;
 
