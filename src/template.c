@@ -5,9 +5,11 @@
  * strictly as input: explicit UTF-8, no network, no implied elements, and
  * an external entity loader that refuses everything.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
@@ -63,6 +65,13 @@ tpl_load(struct tpl *t, const char *dir, const char *name, struct diags *d)
 	memset(&err, 0, sizeof(err));
 	buf_init(&path);
 	buf_printf(&path, "%s/%s", dir, name);
+	/* Run away from a collection, termc finds no templates/: say how. */
+	if (access(path.data, F_OK) == -1 && errno == ENOENT) {
+		diag(d, path.data, 0, 0, D_IO, "%s; name the templates folder "
+		    "with --templates DIR", strerror(errno));
+		buf_release(&path);
+		return -1;
+	}
 	if ((bytes = read_file(path.data, 0, &len, d)) == NULL) {
 		buf_release(&path);
 		return -1;

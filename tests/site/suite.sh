@@ -45,7 +45,7 @@ rc=$(cd "$tmp/elsewhere" && capture diff --format=html \
     bad "site: diff --format=html from another folder: exit $rc"
 cp tests/site/terms/acme/hosting/2024-01-01.md "$tmp/lone/acme/hosting/"
 rc=$(cd "$tmp/elsewhere" && capture build -o out2 "$tmp/lone")
-[ "$rc" = 2 ] && grep -q '^templates/page.html:0:0: fatal: input/output error: No such file or directory \[io\]$' "$tmp/err" &&
+[ "$rc" = 2 ] && grep -q '^templates/page.html:0:0: fatal: input/output error: No such file or directory; name the templates folder with --templates DIR \[io\]$' "$tmp/err" &&
     [ ! -e "$tmp/elsewhere/out2" ] && ok ||
     bad "site: no templates above the input: exit $rc"
 # Published HTML carries no script, handler or unsafe URL from input.
