@@ -55,8 +55,8 @@ struct ctx {
 
 /*
  * Eight bytes a step: clause texts are hashed whole, a few times each,
- * and a byte-at-a-time hash was a tenth of a diff's instructions.  Words
- * are read in host order: ids are compared, never shown or ordered.
+ * and a byte-at-a-time hash was 8% of a diff's instructions.  Words are
+ * read in host order: ids are only compared or counted, never shown.
  */
 uint32_t
 seqdiff_hash(const void *p, size_t len, uint32_t seed)

@@ -65,7 +65,7 @@ tpl_load(struct tpl *t, const char *dir, const char *name, struct diags *d)
 	memset(&err, 0, sizeof(err));
 	buf_init(&path);
 	buf_printf(&path, "%s/%s", dir, name);
-	/* Run away from a collection, termc finds no templates/: say how. */
+	/* Run outside a collection, termc may find no templates/: say how. */
 	if (access(path.data, F_OK) == -1 && errno == ENOENT) {
 		diag(d, path.data, 0, 0, D_IO, "%s; name the templates folder "
 		    "with --templates DIR", strerror(errno));
