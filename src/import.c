@@ -676,6 +676,8 @@ split(struct imp *im, const char *text, size_t len)
 		/* Form feeds split a line but keep its number. */
 		for (t = p; t != NULL; ) {
 			char *ff = strchr(t, '\f');
+			/* Before the indent is skipped: t moves past it. */
+			int after_ff = t != p;
 
 			if (ff != NULL)
 				*ff = '\0';
@@ -705,7 +707,7 @@ split(struct imp *im, const char *text, size_t len)
 				t += 3;
 			im->r[im->nr].s = t;
 			im->r[im->nr].drop = 0;
-			im->r[im->nr].ff = t != p;
+			im->r[im->nr].ff = after_ff;
 			im->nr++;
 			t = ff != NULL ? ff + 1 : NULL;
 		}

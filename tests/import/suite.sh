@@ -159,6 +159,13 @@ for c in statute/kitei:kitei layout/hokan:hokan layout/unplaced:unplaced; do
 	    >"$e/$doc.outline"
 	check "import: $f.outline" "$idir/$f.outline" "$e/$doc.outline"
 done
+# A line that repeats after indented paragraphs is text, not a page
+# header: only a form feed puts a line at the top of a page.
+rc=$(capture import --provider=s --provider-name=S --document=d \
+    "$idir/layout/indented.txt")
+[ "$rc" = 0 ] && [ "$(grep -c '詳細は別途定めるとおり$' "$tmp/out")" = 3 ] &&
+    grep -q ' 0 repeated header/footer lines;' "$tmp/err" && ok ||
+    bad "import: indented paragraphs made a repeated line a page header"
 # The statute in CP932 and EUC-JP imports to the same terms file.
 iconv -f UTF-8 -t CP932 "$idir/statute/kitei.txt" >"$e/kitei.cp932"
 iconv -f UTF-8 -t EUC-JP "$idir/statute/kitei.txt" >"$e/kitei.eucjp"
