@@ -173,8 +173,6 @@ text_nfkc(const char *s, size_t len)
 {
 	utf8proc_uint8_t *out = NULL;
 	utf8proc_ssize_t n;
-	size_t off, used;
-	int32_t c;
 	char *r;
 
 	/*
@@ -182,11 +180,7 @@ text_nfkc(const char *s, size_t len)
 	 * unstable code point can compose with a stable one, and with one
 	 * anywhere the whole text goes to utf8proc.
 	 */
-	for (off = 0; off < len; off += used)
-		if ((used = utf8_next(s + off, len - off, &c)) == 0 ||
-		    !nfkc_stable(c))
-			break;
-	if (off >= len)
+	if (nfkc_stable_span(s, len) == len)
 		return xstrndup(s, len);
 
 	n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
@@ -202,14 +196,15 @@ text_nfkc(const char *s, size_t len)
 char *
 text_caption_key(const char *s, size_t len)
 {
-	char *t = text_nfkc(s, len), *w, *r;
+	char *t = text_nfkc(s, len), *w, *r, *end;
 	int32_t c;
 	size_t n;
 
 	if (t == NULL)
 		t = xstrndup(s, len);
-	for (r = w = t; *r != '\0'; r += n) {
-		n = utf8_next(r, strlen(r), &c);
+	end = t + strlen(t);
+	for (r = w = t; r < end; r += n) {
+		n = utf8_next(r, (size_t)(end - r), &c);
 		if (is_space(c))
 			continue;
 		if (c == 0x301c)	/* 〜, which NFKC keeps: ～ became ~ */
