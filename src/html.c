@@ -241,17 +241,15 @@ r_article(xmlNodePtr parent, const struct node *n, struct rctx *rc)
  * of these in a large document, and the number says what it links to.
  */
 static void
-number(xmlNodePtr p, const struct node *n, struct rctx *rc)
+number(xmlNodePtr p, const struct node *n)
 {
-	(void)rc;
 	if (n->label != NULL)
 		anchor_link(p, n->id, "num", n->label, NULL);
 }
 
 static void
-trailing_permalink(xmlNodePtr p, const struct node *n, struct rctx *rc)
+trailing_permalink(xmlNodePtr p, const struct node *n)
 {
-	(void)rc;
 	if (n->label == NULL)
 		anchor_link(p, n->id, "permalink", "¶", NULL);
 }
@@ -265,6 +263,7 @@ r_paragraph(xmlNodePtr parent, const struct node *n, struct rctx *rc)
 {
 	xmlNodePtr div, p;
 
+	(void)rc;
 	if (n->first == NULL) {
 		div = p = block(parent, "p", "paragraph");
 	} else {
@@ -272,9 +271,9 @@ r_paragraph(xmlNodePtr parent, const struct node *n, struct rctx *rc)
 		p = block(div, "p", NULL);
 	}
 	xmlNewProp(div, X("id"), X(n->id));
-	number(p, n, rc);
+	number(p, n);
 	rich(p, n);
-	trailing_permalink(p, n, rc);
+	trailing_permalink(p, n);
 	return div;
 }
 
@@ -302,12 +301,13 @@ r_item(xmlNodePtr parent, const struct node *n, struct rctx *rc)
 {
 	xmlNodePtr li;
 
+	(void)rc;
 	li = block(list_for(parent, n->type == N_ITEM ? "items" : "subitems"),
 	    "li", NULL);
 	xmlNewProp(li, X("id"), X(n->id));
-	number(li, n, rc);
+	number(li, n);
 	rich(li, n);
-	trailing_permalink(li, n, rc);
+	trailing_permalink(li, n);
 	return li;
 }
 

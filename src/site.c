@@ -119,25 +119,20 @@ links_add(struct links *l, char *label, char *href, char *group)
 }
 
 static void
-links_release(struct links *l)
-{
-	size_t i;
-
-	for (i = 0; i < l->n; i++) {
-		free((char *)l->v[i].label);
-		free((char *)l->v[i].href);
-		free((char *)l->v[i].group);
-	}
-	free(l->v);
-}
-
-static void
 links_free(struct page_link *v, size_t n)
 {
 	while (n-- > 0) {
 		free((char *)v[n].label);
 		free((char *)v[n].href);
+		free((char *)v[n].group);
 	}
+}
+
+static void
+links_release(struct links *l)
+{
+	links_free(l->v, l->n);
+	free(l->v);
 }
 
 /* "新旧対照表（OLD → NEW）", caller frees. */
@@ -262,7 +257,7 @@ publish(const struct corpus *c, struct diff *const *pairs,
 	struct page_link rl[2];
 	size_t i, j, end, len;
 	char *html;
-	int rc = 0, which = TPL_PAGES;
+	int rc, which = TPL_PAGES;
 
 	/* diff.html only when there is a 新旧対照表 to write. */
 	for (j = 0; j < c->n; j++)
@@ -294,8 +289,7 @@ publish(const struct corpus *c, struct diff *const *pairs,
 		}
 		diff_pages(c, pairs, i, end, &st, t, &idx);
 	}
-	if (rc == 0 && tax != NULL)
-		rc = publish_matrix(c, tax, &st, tpldir, d);
+	rc = tax != NULL ? publish_matrix(c, tax, &st, tpldir, d) : 0;
 	if (rc == 0) {
 		if (tax != NULL)
 			links_add(&idx, xstrdup("約款比較表（項目別）"),
