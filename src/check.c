@@ -119,7 +119,7 @@ rule_xref(const struct doc *doc, struct diags *d)
 				    "%s; %s is the caption of %s",
 				    x->text, where, name, x->caption,
 				    other->label ? other->label :
-				    other->num);
+				    other->num ? other->num : other->caption);
 			else
 				diag(d, doc->path, x->line, x->col,
 				    D_XREF_CAPTION, "%s in %s names "
