@@ -1581,8 +1581,7 @@ diff_new(const struct doc *old, const struct doc *new,
 	D->old = old;
 	D->new = new;
 	D->ignore_norm = opts != NULL && opts->ignore_normalization;
-	D->cross = !same_str(old->meta.provider, new->meta.provider) ||
-	    !same_str(old->meta.document, new->meta.document);
+	D->cross = !doc_same_document(old, new);
 	/*
 	 * The sides are mirrored, and freed, at once: folding every
 	 * clause's text is most of a diff's own work, and each side reads
