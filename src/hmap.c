@@ -45,12 +45,14 @@ hmap_release_keys(struct hmap *m)
 	hmap_release(m);
 }
 
+/* The slot holding key, or the empty one where it would go. */
 static struct hmap_slot *
-find(const struct hmap *m, const char *key)
+find(const struct hmap *m, const char *key, uint64_t h)
 {
-	size_t i = (size_t)hash(key) & (m->cap - 1);
+	size_t i = (size_t)h & (m->cap - 1);
 
-	while (m->slots[i].key != NULL && strcmp(m->slots[i].key, key) != 0)
+	while (m->slots[i].key != NULL && (m->slots[i].hash != h ||
+	    strcmp(m->slots[i].key, key) != 0))
 		i = (i + 1) & (m->cap - 1);
 	return &m->slots[i];
 }
@@ -59,34 +61,49 @@ static void
 grow(struct hmap *m)
 {
 	struct hmap_slot *old = m->slots;
-	size_t i, oldcap = m->cap;
+	size_t i, j, oldcap = m->cap;
 
 	m->cap *= 2;
-	m->slots = xcalloc(m->cap, sizeof(*m->slots));
-	for (i = 0; i < oldcap; i++)
-		if (old[i].key != NULL)
-			*find(m, old[i].key) = old[i];
+	/*
+	 * Not calloc: a large table comes from fresh pages, which calloc
+	 * leaves unwritten; probing it would map the zero page, and the
+	 * first store then faults again and flushes every thread's TLB.
+	 * Writing the zeros faults each page once.
+	 */
+	m->slots = xmalloc(m->cap * sizeof(*m->slots));
+	memset(m->slots, 0, m->cap * sizeof(*m->slots));
+	/* Keys are distinct: each goes to the first empty slot. */
+	for (i = 0; i < oldcap; i++) {
+		if (old[i].key == NULL)
+			continue;
+		for (j = (size_t)old[i].hash & (m->cap - 1);
+		    m->slots[j].key != NULL; j = (j + 1) & (m->cap - 1))
+			;
+		m->slots[j] = old[i];
+	}
 	free(old);
 }
 
 void *
 hmap_get(const struct hmap *m, const char *key)
 {
-	return find(m, key)->val;
+	return find(m, key, hash(key))->val;
 }
 
 void *
 hmap_put(struct hmap *m, const char *key, void *val)
 {
 	struct hmap_slot *s;
+	uint64_t h = hash(key);
 
 	if (2 * (m->n + 1) > m->cap)
 		grow(m);
-	s = find(m, key);
+	s = find(m, key, h);
 	if (s->key != NULL)
 		return s->val;
 	s->key = key;
 	s->val = val;
+	s->hash = h;
 	m->n++;
 	return val;
 }
@@ -95,12 +112,14 @@ void
 hmap_set(struct hmap *m, const char *key, void *val)
 {
 	struct hmap_slot *s;
+	uint64_t h = hash(key);
 
 	if (2 * (m->n + 1) > m->cap)
 		grow(m);
-	s = find(m, key);
+	s = find(m, key, h);
 	if (s->key == NULL) {
 		s->key = key;
+		s->hash = h;
 		m->n++;
 	}
 	s->val = val;

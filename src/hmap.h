@@ -7,10 +7,12 @@
 #define TERMC_HMAP_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct hmap_slot {
 	const char	*key;
 	void		*val;
+	uint64_t	 hash;	/* of key: growing rehashes no string */
 };
 
 struct hmap {

@@ -1129,11 +1129,10 @@ assign_id(struct hmap *ids, struct hmap *last, struct node *n,
 	uintptr_t k;
 	char *key;
 
-	if (hmap_get(ids, want) == NULL) {
-		n->id = xstrdup(want);
-		hmap_put(ids, n->id, n);
+	n->id = xstrdup(want);
+	if (hmap_put(ids, n->id, n) == n)
 		return;
-	}
+	free(n->id);
 	k = (uintptr_t)hmap_get(last, want);
 	buf_init(&b);
 	for (k = k ? k + 1 : 2;; k++) {
