@@ -6,6 +6,7 @@
  * quotes, list markers, indentation), inline delimiters in one paragraph
  * (bracket and emphasis stacks), and table width and length.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include <cmark-gfm.h>
@@ -95,6 +96,19 @@ static const unsigned char limit_class[256] = {
 	['!'] = 1, ['|'] = 2
 };
 
+/*
+ * Are all eight bytes at p at least 0x80, parts of multibyte characters?
+ * Markup is ASCII: most of a Japanese line is skipped this way.
+ */
+static int
+all_high(const char *p)
+{
+	uint64_t w;
+
+	memcpy(&w, p, sizeof(w));
+	return (w & 0x8080808080808080ULL) == 0x8080808080808080ULL;
+}
+
 static int
 check_limits(const struct source *src, struct diags *d)
 {
@@ -123,6 +137,11 @@ check_limits(const struct source *src, struct diags *d)
 			return -1;
 		}
 		for (q = p, pipes = 0; q < eol; q++) {
+			/* Eight bytes of multibyte characters at once. */
+			while (eol - q >= 8 && all_high(q))
+				q += 8;
+			if (q == eol)
+				break;
 			k = limit_class[(unsigned char)*q];
 			delims += k & 1;
 			pipes += k >> 1;

@@ -121,17 +121,29 @@ nfkc_stable_before(int32_t next)
 	    (next >= 0xff00 && next <= 0xff9d) ||
 	    (next >= 0x3000 && next <= 0x303f);
 }
+/* Bits lo to hi of a 64-bit word. */
+#define NFKC_BITS(lo, hi)	((~0ULL >> (63 - (hi))) & (~0ULL << (lo)))
 /*
  * Bytes in the longest prefix of s made of nfkc_stable() characters,
  * decided on the bytes without decoding: the loop over most of a
  * document's text when it is folded.  Stops at anything else, invalid
- * UTF-8 included.
+ * UTF-8 included.  A three-byte character is judged without a branch:
+ * E5 to E9 lead U+5000 to U+9FFF, E4 B8 and above U+4E00 to U+4FFF, and
+ * E3 80 to E3 83 the block U+3000 to U+30FF, whose stable code points
+ * are the bits of e3[] (the second byte's low bits pick the word, the
+ * third byte's the bit).
  */
 static inline size_t
 nfkc_stable_span(const char *s, size_t len)
 {
+	static const uint64_t e3[4] = {
+		NFKC_BITS(0x01, 0x02) | NFKC_BITS(0x05, 0x11),	/* U+3000 */
+		NFKC_BITS(0x01, 0x3f),				/* U+3040 */
+		NFKC_BITS(0x00, 0x16) | NFKC_BITS(0x21, 0x3f),	/* U+3080 */
+		NFKC_BITS(0x00, 0x3a) | NFKC_BITS(0x3c, 0x3e)	/* U+30C0 */
+	};
 	const unsigned char *p = (const unsigned char *)s, *end = p + len;
-	unsigned b;
+	unsigned b, c1, c2, ok;
 
 	while (p < end) {
 		b = p[0];
@@ -141,16 +153,15 @@ nfkc_stable_span(const char *s, size_t len)
 			p++;
 			continue;
 		}
-		if (end - p < 3 || (p[1] & 0xc0) != 0x80 ||
-		    (p[2] & 0xc0) != 0x80)
+		if (end - p < 3)
 			break;
-		/* E4 B8 80 is U+4E00; E5 to E9 are U+5000 to U+9FFF. */
-		if (b == 0xe3) {
-			if (!nfkc_stable(0x3000 | (p[1] & 0x3f) << 6 |
-			    (p[2] & 0x3f)))
-				break;
-		} else if (!(b >= 0xe5 && b <= 0xe9) &&
-		    !(b == 0xe4 && p[1] >= 0xb8))
+		c1 = p[1];
+		c2 = p[2];
+		ok = ((c1 & 0xc0) == 0x80) & ((c2 & 0xc0) == 0x80) &
+		    ((b - 0xe5 <= 4) | ((b == 0xe4) & (c1 >= 0xb8)) |
+		    ((b == 0xe3) & (c1 - 0x80 < 4) &
+		    (unsigned)(e3[c1 & 3] >> (c2 & 0x3f) & 1)));
+		if (!ok)
 			break;
 		p += 3;
 	}
