@@ -61,6 +61,7 @@ struct xnode {
 	int			 bgdone;
 	struct xnode		*kids;
 	size_t			 nkids;
+	size_t			 nodes;	/* in the subtree, this one included */
 };
 
 struct pending {
@@ -68,10 +69,25 @@ struct pending {
 	struct xnode	*x;
 };
 
+/*
+ * The alignment of a pair's children, put off (see align_root()): the
+ * pair's dnode and clauses, where the pending lists stood when it was
+ * made, and, once done, the removed and added clauses it found.
+ */
+struct task {
+	struct dnode	*d;
+	struct xnode	*a, *b;
+	size_t		 atrem, atadd;
+	struct pending	*rem, *add;
+	size_t		 nrem, nadd;
+};
+
 struct ctx {
 	struct diff	*D;
-	struct pending	*rem, *add;
+	struct pending	*rem, *add;	/* in document order */
 	size_t		 nrem, nadd, caprem, capadd;
+	struct task	*tasks;		/* NULL: align children at once */
+	size_t		 ntasks, captasks;
 };
 
 /* ---- folding ---- */
@@ -254,15 +270,62 @@ own_text(const struct node *n, char **buf, size_t *len)
 }
 
 /*
- * Mirror n into x.  Children's xnodes come from *pool, a side's array of
- * one xnode per clause (scratch for one diff): each node takes the next
- * nkids slots, so the whole mirror is one allocation.
+ * A side's xnodes, in blocks: each node's children take nkids consecutive
+ * slots of the current block, so the whole mirror is a few allocations
+ * and needs no count of the tree first.
+ */
+#define XBLOCK	4096
+
+struct xblock {
+	struct xblock	*next;
+	size_t		 used, cap;
+	struct xnode	 x[];
+};
+
+static struct xnode *
+xpool_take(struct xblock **pool, size_t n)
+{
+	struct xblock *b = *pool;
+	size_t cap;
+
+	if (b == NULL || b->cap - b->used < n) {
+		cap = n > XBLOCK ? n : XBLOCK;
+		b = xmalloc(sizeof(*b) + cap * sizeof(b->x[0]));
+		b->next = *pool;
+		b->used = 0;
+		b->cap = cap;
+		*pool = b;
+	}
+	b->used += n;
+	return b->x + b->used - n;
+}
+
+static void	xnode_release(struct xnode *);
+
+/*
+ * Free the pool and what its xnodes own: block by block, in memory order,
+ * rather than down the tree.
  */
 static void
-mirror(struct xnode *x, const struct node *n, struct xnode **pool)
+xpool_free(struct xblock *b)
+{
+	struct xblock *next;
+	size_t i;
+
+	for (; b != NULL; b = next) {
+		next = b->next;
+		for (i = 0; i < b->used; i++)
+			xnode_release(&b->x[i]);
+		free(b);
+	}
+}
+
+/* Mirror n into x; children's xnodes come from the side's pool. */
+static void
+mirror(struct xnode *x, const struct node *n, struct xblock **pool)
 {
 	const struct node *c;
-	uint32_t t = (uint32_t)n->type, hk, hr;
+	uint32_t t = (uint32_t)n->type, hk, hr, ho, hf;
 	size_t i;
 
 	memset(x, 0, sizeof(*x));
@@ -278,30 +341,31 @@ mirror(struct xnode *x, const struct node *n, struct xnode **pool)
 	}
 	for (c = n->first; c != NULL; c = c->next)
 		x->nkids++;
-	x->kids = *pool;
-	*pool += x->nkids;
+	x->kids = xpool_take(pool, x->nkids);
+	/* The text is hashed once when it folds to itself, as most does. */
+	ho = seqdiff_hash(x->own, x->ownlen, 0);
+	hf = x->fold == x->own ? ho : seqdiff_hash(x->fold, x->foldlen, 0);
 	hk = seqdiff_hash(&t, sizeof(t), 0);
-	hk = seqdiff_hash(x->fold, x->foldlen, hk);
+	hk = seqdiff_hash(&hf, sizeof(hf), hk);
 	hr = seqdiff_hash(&t, sizeof(t), 1);
 	if (n->label != NULL)
 		hr = seqdiff_hash(n->label, strlen(n->label) + 1, hr);
-	hr = seqdiff_hash(x->own, x->ownlen, hr);
+	hr = seqdiff_hash(&ho, sizeof(ho), hr);
+	x->nodes = 1;
 	for (i = 0, c = n->first; c != NULL; c = c->next, i++) {
 		mirror(&x->kids[i], c, pool);
 		hk = seqdiff_hash(&x->kids[i].key, 4, hk);
 		hr = seqdiff_hash(&x->kids[i].raw, 4, hr);
+		x->nodes += x->kids[i].nodes;
 	}
 	x->key = hk;
 	x->raw = hr;
 }
 
+/* Free what one xnode owns (not its children). */
 static void
-unmirror(struct xnode *x)
+xnode_release(struct xnode *x)
 {
-	size_t i;
-
-	for (i = 0; i < x->nkids; i++)
-		unmirror(&x->kids[i]);
 	free(x->ownbuf);
 	free(x->foldbuf);
 	free(x->sub);
@@ -333,12 +397,47 @@ xsub(struct xnode *x)
 
 /* ---- similarity ---- */
 
-static int
-cmp_u32(const void *a, const void *b)
+/*
+ * Sort v ascending: short arrays by insertion, longer ones by radix, a
+ * byte a pass (a bigram profile has up to BIGRAM_MAX values; qsort's
+ * callback per comparison cost more than the rest of similarity).
+ */
+static void
+sort_u32(uint32_t *v, size_t n)
 {
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	size_t count[256], i, pos, sum;
+	uint32_t *tmp, *from, *to, *swap, x;
+	int shift;
 
-	return x < y ? -1 : x > y;
+	if (n < 64) {
+		for (i = 1; i < n; i++) {
+			x = v[i];
+			for (pos = i; pos > 0 && v[pos - 1] > x; pos--)
+				v[pos] = v[pos - 1];
+			v[pos] = x;
+		}
+		return;
+	}
+	tmp = xreallocarray(NULL, n, sizeof(*tmp));
+	from = v;
+	to = tmp;
+	for (shift = 0; shift < 32; shift += 8) {
+		memset(count, 0, sizeof(count));
+		for (i = 0; i < n; i++)
+			count[from[i] >> shift & 0xff]++;
+		for (i = 0, sum = 0; i < 256; i++) {
+			pos = count[i];
+			count[i] = sum;
+			sum += pos;
+		}
+		for (i = 0; i < n; i++)
+			to[count[from[i] >> shift & 0xff]++] = from[i];
+		swap = from;
+		from = to;
+		to = swap;
+	}
+	/* Four passes: the sorted values are back in v. */
+	free(tmp);
 }
 
 static uint32_t *
@@ -364,7 +463,7 @@ bigrams(const char *s, size_t *n)
 	}
 	if (k == 0 && prev >= 0)
 		v[k++] = (uint32_t)prev;
-	qsort(v, k, sizeof(*v), cmp_u32);
+	sort_u32(v, k);
 	*n = k;
 	return v;
 }
@@ -411,7 +510,7 @@ xbigrams(struct xnode *x)
 	for (i = 0; i < x->nkids; i++)
 		x->bg[i + 1] = x->kids[i].key;
 	x->nbg = x->nkids + 1;
-	qsort(x->bg, x->nbg, sizeof(*x->bg), cmp_u32);
+	sort_u32(x->bg, x->nbg);
 }
 
 static int
@@ -848,7 +947,16 @@ pair(struct ctx *c, struct dnode *parent, struct xnode *a, struct xnode *b)
 		if (a->n->text != NULL && b->n->text != NULL)
 			inline_edits(d, a->n->text, b->n->text, 1);
 	}
-	align_level(c, d, a->kids, a->nkids, b->kids, b->nkids);
+	if (c->tasks != NULL) {
+		if (c->ntasks == c->captasks) {
+			c->captasks *= 2;
+			c->tasks = xreallocarray(c->tasks, c->captasks,
+			    sizeof(*c->tasks));
+		}
+		c->tasks[c->ntasks++] = (struct task){ d, a, b, c->nrem,
+		    c->nadd, NULL, NULL, 0, 0 };
+	} else
+		align_level(c, d, a->kids, a->nkids, b->kids, b->nkids);
 	return d;
 }
 
@@ -1195,6 +1303,112 @@ align_level(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
 	free(ib);
 }
 
+/* ---- the top level, on two threads ---- */
+
+/* Tasks [from, to) of a list, run one after another. */
+struct trange {
+	struct task	*v;
+	size_t		 from, to;
+};
+
+static void *
+run_tasks(void *arg)
+{
+	struct trange *r = arg;
+	struct task *t;
+	struct ctx c;
+	size_t k;
+
+	for (k = r->from; k < r->to; k++) {
+		t = &r->v[k];
+		memset(&c, 0, sizeof(c));
+		align_level(&c, t->d, t->a->kids, t->a->nkids, t->b->kids,
+		    t->b->nkids);
+		t->rem = c.rem;
+		t->nrem = c.nrem;
+		t->add = c.add;
+		t->nadd = c.nadd;
+	}
+	return NULL;
+}
+
+/*
+ * Put each task's clauses into a pending list where they would stand had
+ * the task run in its turn: the lists then hold clauses in document
+ * order, as a walk of the whole tree makes them, and moves() finds the
+ * same moves however the work was shared.
+ */
+static void
+merge_pending(struct pending **v, size_t *n, size_t *cap,
+    const struct pending *top, size_t ntop, struct task *tasks,
+    size_t ntasks, int added)
+{
+	size_t k, i, from = 0, at, nt;
+	const struct pending *tv;
+
+	for (k = 0; k <= ntasks; k++) {
+		at = k < ntasks ? (added ? tasks[k].atadd : tasks[k].atrem) :
+		    ntop;
+		for (i = from; i < at; i++)
+			pending(v, n, cap, top[i].dn, top[i].x);
+		from = at;
+		if (k == ntasks)
+			break;
+		tv = added ? tasks[k].add : tasks[k].rem;
+		nt = added ? tasks[k].nadd : tasks[k].nrem;
+		for (i = 0; i < nt; i++)
+			pending(v, n, cap, tv[i].dn, tv[i].x);
+	}
+}
+
+/*
+ * Align the two documents' top levels here, putting off the children of
+ * each pair; then align those on two threads, about half the clauses
+ * each.  A task reads and writes only its own pair's subtrees (the
+ * lazy sub texts and bigrams included) and dnodes, so the tasks share
+ * nothing but the allocator; the result is the same as one walk's.
+ */
+static void
+align_root(struct ctx *c, struct xnode *xa, struct xnode *xb)
+{
+	struct trange r1, r2;
+	struct pending *rem, *add;
+	size_t nrem, nadd, k, half, total = 0, sum = 0;
+
+	c->captasks = 16;
+	c->tasks = xreallocarray(NULL, c->captasks, sizeof(*c->tasks));
+	align_level(c, c->D->root, xa->kids, xa->nkids, xb->kids, xb->nkids);
+	for (k = 0; k < c->ntasks; k++)
+		total += c->tasks[k].a->nodes + c->tasks[k].b->nodes;
+	for (half = 0; half < c->ntasks && 2 * sum < total; half++)
+		sum += c->tasks[half].a->nodes + c->tasks[half].b->nodes;
+	r1 = (struct trange){ c->tasks, 0, half };
+	r2 = (struct trange){ c->tasks, half, c->ntasks };
+	if (half == 0 || half == c->ntasks) {
+		r1.to = c->ntasks;
+		run_tasks(&r1);
+	} else
+		par_both(run_tasks, &r2, &r1);
+	rem = c->rem;
+	nrem = c->nrem;
+	add = c->add;
+	nadd = c->nadd;
+	c->rem = c->add = NULL;
+	c->nrem = c->nadd = c->caprem = c->capadd = 0;
+	merge_pending(&c->rem, &c->nrem, &c->caprem, rem, nrem, c->tasks,
+	    c->ntasks, 0);
+	merge_pending(&c->add, &c->nadd, &c->capadd, add, nadd, c->tasks,
+	    c->ntasks, 1);
+	for (k = 0; k < c->ntasks; k++) {
+		free(c->tasks[k].rem);
+		free(c->tasks[k].add);
+	}
+	free(rem);
+	free(add);
+	free(c->tasks);
+	c->tasks = NULL;
+}
+
 /* ---- moves ---- */
 
 static int
@@ -1537,21 +1751,15 @@ mark_inner(const struct diff *D, struct dnode *d)
 struct side {
 	struct xnode		*x;
 	const struct node	*root;
-	struct xnode		*pool;
+	struct xblock		*pool;
 };
 
 static void *
 mirror_side(void *arg)
 {
 	struct side *sd = arg;
-	const struct node *n;
-	struct xnode *next;
-	size_t count = 0;
 
-	for (n = sd->root->first; n != NULL; n = node_next(n, sd->root))
-		count++;
-	sd->pool = next = xcalloc(count + 1, sizeof(*sd->pool));
-	mirror(sd->x, sd->root, &next);
+	mirror(sd->x, sd->root, &sd->pool);
 	return NULL;
 }
 
@@ -1560,8 +1768,8 @@ unmirror_side(void *arg)
 {
 	struct side *sd = arg;
 
-	unmirror(sd->x);
-	free(sd->pool);
+	xnode_release(sd->x);
+	xpool_free(sd->pool);
 	return NULL;
 }
 
@@ -1592,8 +1800,7 @@ diff_new(const struct doc *old, const struct doc *new,
 	if (D->cross)
 		cross(&c, &xa, &xb);
 	else {
-		align_level(&c, D->root, xa.kids, xa.nkids, xb.kids,
-		    xb.nkids);
+		align_root(&c, &xa, &xb);
 		moves(&c);
 		renum_runs(D);
 	}
