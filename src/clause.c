@@ -6,16 +6,31 @@
 
 #include "buf.h"
 #include "clause.h"
+#include "pool.h"
 #include "xalloc.h"
 
 struct node *
-node_new(enum ntype type, int line, int col)
+node_tree(int line, int col)
 {
-	struct node *n = xcalloc(1, sizeof(*n));
+	struct pool *pool = pool_new();
+	struct node *n = pool_calloc(pool, 1, sizeof(*n));
+
+	n->type = N_DOCUMENT;
+	n->line = line;
+	n->col = col;
+	n->pool = pool;
+	return n;
+}
+
+struct node *
+node_new(struct pool *pool, enum ntype type, int line, int col)
+{
+	struct node *n = pool_calloc(pool, 1, sizeof(*n));
 
 	n->type = type;
 	n->line = line;
 	n->col = col;
+	n->pool = pool;
 	return n;
 }
 
@@ -32,39 +47,9 @@ node_append(struct node *parent, struct node *child)
 	parent->last = child;
 }
 
-static void
-node_free_one(struct node *n)
-{
-	size_t i;
-
-	for (i = 0; i < n->nspans; i++)
-		free(n->spans[i].href);
-	free(n->spans);
-	if (n->table != NULL) {
-		for (i = 0; i < n->table->nrows * n->table->ncols; i++)
-			free(n->table->cells[i]);
-		free(n->table->cells);
-		free(n->table->align);
-		free(n->table);
-	}
-	free(n->num);
-	free(n->label);
-	free(n->caption);
-	free(n->id);
-	free(n->text);
-	free(n->topics);
-	free(n);
-}
-
-/*
- * Free iteratively, as cmark's node.c does: splice each node's children
- * into the list of nodes still to free, so depth costs no stack.
- */
 void
 node_free(struct node *n)
 {
-	struct node *todo, *next;
-
 	if (n == NULL)
 		return;
 	if (n->parent != NULL) {
@@ -76,26 +61,20 @@ node_free(struct node *n)
 			n->next->prev = n->prev;
 		else
 			n->parent->last = n->prev;
+		n->parent = n->prev = n->next = NULL;
 	}
-	n->next = NULL;
-	for (todo = n; todo != NULL; todo = next) {
-		if (todo->first != NULL) {
-			todo->last->next = todo->next;
-			todo->next = todo->first;
-		}
-		next = todo->next;
-		node_free_one(todo);
-	}
+	if (n->type == N_DOCUMENT)
+		pool_free(n->pool);
 }
 
 struct span *
-spans_alloc(size_t n)
+spans_alloc(struct node *n, size_t count)
 {
 	size_t cap = 1;
 
-	while (cap < n)
+	while (cap < count)
 		cap *= 2;
-	return xreallocarray(NULL, cap, sizeof(struct span));
+	return pool_calloc(n->pool, cap, sizeof(struct span));
 }
 
 struct span *
@@ -109,13 +88,13 @@ node_add_span(struct node *n, size_t off, size_t len, enum spankind kind,
 	 * full exactly when nspans is a power of two: double it then.
 	 */
 	if (n->nspans == 0 || (n->nspans & (n->nspans - 1)) == 0)
-		n->spans = xreallocarray(n->spans, n->nspans ? 2 * n->nspans : 1,
-		    sizeof(*n->spans));
+		n->spans = pool_grow(n->pool, n->spans, n->nspans,
+		    n->nspans ? 2 * n->nspans : 1, sizeof(*n->spans));
 	s = &n->spans[n->nspans++];
 	s->off = off;
 	s->len = len;
 	s->kind = kind;
-	s->href = href ? xstrdup(href) : NULL;
+	s->href = href ? pool_strdup(n->pool, href) : NULL;
 	s->target = NULL;
 	s->xflags = 0;
 	return s;

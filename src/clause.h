@@ -11,8 +11,10 @@
  * Paragraphs and tables may also hang directly under a division or the
  * document (preamble, 付則 text, 別表).
  *
- * Ownership: a tree owns its nodes, a node owns its strings, spans and
- * table.  node_free() frees a whole subtree, iteratively.
+ * Memory: a tree's nodes and everything they hold (strings, spans,
+ * tables) come from the pool of the tree (pool.h), made with its root by
+ * node_tree() and freed with it by node_free(root).  Whoever sets a
+ * node's string or array takes it from n->pool.
  */
 #ifndef TERMC_CLAUSE_H
 #define TERMC_CLAUSE_H
@@ -52,12 +54,13 @@ enum spankind {
 };
 
 struct node;
+struct pool;
 
 struct span {
 	size_t			 off;	/* byte offset into node->text */
 	size_t			 len;
 	enum spankind		 kind;
-	char			*href;	/* SPAN_LINK: owned */
+	char			*href;	/* SPAN_LINK */
 	const struct node	*target;	/* SPAN_XREF: borrowed, same tree */
 	int			 xflags;	/* SPAN_XREF with no target: */
 #define XREF_BROKEN	1	/* names a clause that does not exist */
@@ -95,19 +98,26 @@ struct node {
 	struct node	*last;
 	struct node	*prev;
 	struct node	*next;
+	struct pool	*pool;		/* the tree's: see above */
 };
 
-/* A new detached node; the caller owns it until it is appended. */
-struct node	*node_new(enum ntype, int line, int col);
-/* Append child as the last child of parent, which then owns it. */
+/* A new tree: its N_DOCUMENT root, which owns a new pool. */
+struct node	*node_tree(int line, int col);
+/* A new detached node of pool's tree (not N_DOCUMENT: see node_tree()). */
+struct node	*node_new(struct pool *, enum ntype, int line, int col);
+/* Append child as the last child of parent. */
 void		 node_append(struct node *parent, struct node *child);
-/* Free n and its subtree (iteratively: no recursion on depth). */
+/*
+ * Unlink n from its parent.  For a root (N_DOCUMENT), free the whole
+ * tree; any other node's memory stays in the pool until then.
+ */
 void		 node_free(struct node *);
 /*
- * An array for n spans, sized as node_add_span() expects (capacity: the
- * next power of two): whoever replaces node->spans allocates it here.
+ * An array for count spans of n, sized as node_add_span() expects
+ * (capacity: the next power of two): whoever replaces n->spans takes
+ * the new array here.
  */
-struct span	*spans_alloc(size_t n);
+struct span	*spans_alloc(struct node *n, size_t count);
 /* Add a span to n; href is copied.  Spans must be added in text order. */
 struct span	*node_add_span(struct node *, size_t off, size_t len,
 		    enum spankind, const char *href);

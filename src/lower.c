@@ -37,6 +37,7 @@
 #include "lower.h"
 #include "meta.h"
 #include "numeral.h"
+#include "pool.h"
 #include "source.h"
 #include "text.h"
 #include "xalloc.h"
@@ -433,6 +434,7 @@ put_text(struct lower *L, struct node *node, const struct flat *f,
 	const char *seg = f->text.data + base;
 	size_t b = skip < len ? skip : len, e = len, n, i, at, s0, s1, lo, hi;
 	int32_t c;
+	char *t;
 
 	while (b < e && (n = utf8_next(seg + b, e - b, &c)) > 0 && is_space(c))
 		b += n;
@@ -451,12 +453,13 @@ put_text(struct lower *L, struct node *node, const struct flat *f,
 		}
 		if (L->app_len + 1 + (e - b) + 1 > L->app_cap) {
 			L->app_cap = 2 * (L->app_len + 1 + (e - b) + 1);
-			node->text = xrealloc(node->text, L->app_cap);
+			t = pool_alloc(node->pool, L->app_cap);
+			memcpy(t, node->text, L->app_len);
+			node->text = t;
 		}
 		node->text[L->app_len++] = '\n';
 	} else {
-		free(node->text);
-		node->text = xmalloc(e - b + 1);
+		node->text = pool_alloc(node->pool, e - b + 1);
 		L->app_node = node;
 		L->app_len = 0;
 		L->app_cap = e - b + 1;
@@ -490,7 +493,7 @@ put_text(struct lower *L, struct node *node, const struct flat *f,
 /* ---- numbering helpers ---- */
 
 static char *
-numstr(long v)
+numstr(struct pool *pool, long v)
 {
 	char tmp[24], *p = tmp + sizeof(tmp);
 
@@ -498,7 +501,15 @@ numstr(long v)
 	do
 		*--p = (char)('0' + v % 10);
 	while ((v /= 10) > 0);
-	return xstrdup(p);
+	return pool_strndup(pool, p, (size_t)(tmp + sizeof(tmp) - 1 - p));
+}
+
+/* s[0, len) trimmed (text_trim()), as a string of pool. */
+static char *
+trim_in(struct pool *pool, const char *s, size_t len)
+{
+	s = text_trimmed(s, &len);
+	return pool_strndup(pool, s, len);
 }
 
 /* The number after the last child of parent with this type. */
@@ -517,15 +528,15 @@ static struct node *
 new_numbered(struct node *parent, enum ntype type, int level, long value,
     const char *label, size_t labellen, int line, int col)
 {
-	struct node *n = node_new(type, line, col);
+	struct node *n = node_new(parent->pool, type, line, col);
 
 	n->level = level;
 	if (value > 0) {
-		n->num = numstr(value);
+		n->num = numstr(n->pool, value);
 		if (label != NULL)
-			n->label = text_trim(label, labellen);
+			n->label = trim_in(n->pool, label, labellen);
 	} else {
-		n->num = numstr(next_number(parent, type, level));
+		n->num = numstr(n->pool, next_number(parent, type, level));
 		n->implicit = 1;
 	}
 	node_append(parent, n);
@@ -651,7 +662,7 @@ unit(struct lower *L, struct node *container, struct flat *f,
 			/* Items before any paragraph text: an empty 項. */
 			p = new_numbered(container, N_PARAGRAPH, 0, 0, NULL, 0,
 			    line, col);
-			p->text = xstrdup("");
+			p->text = pool_strdup(p->pool, "");
 			ms_reset(ms, p);
 		}
 		open_marked(L, &m, f, base, len, line, col);
@@ -694,9 +705,9 @@ lower_paragraph(struct lower *L, struct node *container, cmark_node *para,
 static void
 lower_table(struct lower *L, struct node *parent, cmark_node *tbl)
 {
-	struct node *n = node_new(N_TABLE, cmark_node_get_start_line(tbl),
-	    node_col(L, tbl));
-	struct table *t = xcalloc(1, sizeof(*t));
+	struct node *n = node_new(L->root->pool, N_TABLE,
+	    cmark_node_get_start_line(tbl), node_col(L, tbl));
+	struct table *t = pool_calloc(n->pool, 1, sizeof(*t));
 	cmark_node *row, *cell;
 	uint8_t *al;
 	size_t r, c;
@@ -705,8 +716,9 @@ lower_table(struct lower *L, struct node *parent, cmark_node *tbl)
 	t->ncols = cmark_gfm_extensions_get_table_columns(tbl);
 	for (row = cmark_node_first_child(tbl); row; row = cmark_node_next(row))
 		t->nrows++;
-	t->cells = xcalloc(t->nrows * t->ncols + 1, sizeof(*t->cells));
-	t->align = xcalloc(t->ncols + 1, 1);
+	t->cells = pool_calloc(n->pool, t->nrows * t->ncols + 1,
+	    sizeof(*t->cells));
+	t->align = pool_calloc(n->pool, t->ncols + 1, 1);
 	al = cmark_gfm_extensions_get_table_alignments(tbl);
 	for (c = 0; c < t->ncols && al; c++)
 		t->align[c] = al[c] == 'l' || al[c] == 'c' || al[c] == 'r' ?
@@ -719,12 +731,12 @@ lower_table(struct lower *L, struct node *parent, cmark_node *tbl)
 				break;
 			flat_take(L, &f);
 			flatten(L, cell, &f, 0);
-			t->cells[r * t->ncols + c] = text_trim(f.text.data,
-			    f.text.len);
+			t->cells[r * t->ncols + c] = trim_in(n->pool,
+			    f.text.data, f.text.len);
 			flat_give(L, &f);
 		}
 		for (; c < t->ncols; c++)
-			t->cells[r * t->ncols + c] = xstrdup("");
+			t->cells[r * t->ncols + c] = pool_strdup(n->pool, "");
 	}
 	n->table = t;
 	node_append(parent, n);
@@ -815,10 +827,10 @@ lower_list(struct lower *L, struct node *container, struct node *owner,
 				    (type == N_PARAGRAPH ?
 				    para_marker_parse(first_line, &m) :
 				    item_marker_parse(first_line, &m))) {
-					free(entry->num);
-					entry->num = numstr(m.value);
-					entry->label = text_trim(f.text.data,
-					    m.len);
+					entry->num = numstr(entry->pool,
+					    m.value);
+					entry->label = trim_in(entry->pool,
+					    f.text.data, m.len);
 					entry->implicit = 0;
 					put_text(L, entry, &f, 0, to, m.skip, 0);
 				} else
@@ -839,7 +851,7 @@ lower_list(struct lower *L, struct node *container, struct node *owner,
 			first = 0;
 		}
 		if (entry->text == NULL)
-			entry->text = xstrdup("");
+			entry->text = pool_strdup(entry->pool, "");
 		L->ms = saved;
 		if (depth == 0)
 			ms_reset(&L->ms, entry);
@@ -864,64 +876,59 @@ heading_text(struct lower *L, cmark_node *h)
 static struct node *
 make_heading(struct lower *L, const char *text, int hlevel, int line, int col)
 {
+	struct pool *pool = L->root->pool;
 	struct node *n;
-	const char *cap, *rest;
-	size_t len, caplen, used;
+	const char *cap, *rest, *t;
+	size_t len, caplen, used, tlen;
 	enum divkind kind;
 	char *num = NULL, *sq;
 	long v;
 
 	if (article_label_parse(text, &num, &len) &&
 	    (L->ja ? strncmp(text, "第", 3) == 0 : 1)) {
-		n = node_new(N_ARTICLE, line, col);
-		n->num = num;
-		n->label = text_trim(text, len);
+		n = node_new(pool, N_ARTICLE, line, col);
+		n->num = pool_strdup(pool, num);
+		free(num);
+		n->label = trim_in(pool, text, len);
 		rest = text + len;
 		if (caption_parse(rest, &cap, &caplen, &used)) {
-			n->caption = xstrndup(cap, caplen);
+			n->caption = pool_strndup(pool, cap, caplen);
 			rest += used;
 		} else {
-			char *t = text_trim(rest, strlen(rest));
-
-			if (*t != '\0') {
-				n->caption = t;
+			tlen = strlen(rest);
+			t = text_trimmed(rest, &tlen);
+			if (tlen > 0) {
+				n->caption = pool_strndup(pool, t, tlen);
 				rest += strlen(rest);
-			} else
-				free(t);
+			}
 		}
 		/* Text after the caption on the heading line: a first 項. */
-		if (*rest != '\0') {
-			char *t = text_trim(rest, strlen(rest));
+		tlen = strlen(rest);
+		t = text_trimmed(rest, &tlen);
+		if (tlen > 0) {
+			struct node *p = node_new(pool, N_PARAGRAPH, line, col);
 
-			if (*t != '\0') {
-				struct node *p = node_new(N_PARAGRAPH, line,
-				    col);
-
-				p->num = numstr(1);
-				p->implicit = 1;
-				p->text = t;
-				node_append(n, p);
-			} else
-				free(t);
+			p->num = numstr(pool, 1);
+			p->implicit = 1;
+			p->text = pool_strndup(pool, t, tlen);
+			node_append(n, p);
 		}
 	} else {
 		free(num);
-		n = node_new(N_DIVISION, line, col);
+		n = node_new(pool, N_DIVISION, line, col);
 		if (division_label_parse(text, &kind, &v, &len)) {
-			char *t = text_trim(text + len, strlen(text + len));
-
+			tlen = strlen(text + len);
+			t = text_trimmed(text + len, &tlen);
 			n->divkind = kind;
-			n->num = numstr(v);
-			n->label = xstrndup(text, len);
-			if (*t != '\0')
-				n->caption = t;
-			else
-				free(t);
+			n->num = numstr(pool, v);
+			n->label = pool_strndup(pool, text, len);
+			if (tlen > 0)
+				n->caption = pool_strndup(pool, t, tlen);
 		} else {
 			sq = text_squeeze(text);
 			n->divkind = division_by_name(sq);
 			free(sq);
-			n->caption = xstrdup(text);
+			n->caption = pool_strdup(pool, text);
 		}
 	}
 	n->level = hlevel;
@@ -995,7 +1002,7 @@ topics_marker(struct lower *L, cmark_node *b, const char *lit)
 	s = lit + sizeof(key) - 1;
 	if ((e = strstr(s, "-->")) == NULL)
 		e = s + strlen(s);
-	h->topics = text_trim(s, (size_t)(e - s));
+	h->topics = trim_in(h->pool, s, (size_t)(e - s));
 	h->topics_line = cmark_node_get_start_line(b);
 	h->topics_col = cmark_node_get_start_column(b);
 }
@@ -1129,10 +1136,9 @@ assign_id(struct hmap *ids, struct hmap *last, struct node *n,
 	uintptr_t k;
 	char *key;
 
-	n->id = xstrdup(want);
+	n->id = pool_strdup(n->pool, want);
 	if (hmap_put(ids, n->id, n) == n)
 		return;
-	free(n->id);
 	k = (uintptr_t)hmap_get(last, want);
 	buf_init(&b);
 	for (k = k ? k + 1 : 2;; k++) {
@@ -1146,7 +1152,8 @@ assign_id(struct hmap *ids, struct hmap *last, struct node *n,
 		hmap_set(last, key, (void *)k);
 	} else
 		hmap_set(last, want, (void *)k);
-	n->id = buf_detach(&b);
+	n->id = pool_strdup(n->pool, b.data);
+	buf_release(&b);
 	hmap_put(ids, n->id, n);
 }
 
@@ -1270,7 +1277,7 @@ lower_document(cmark_node *root, const struct source *src,
 	L.d = d;
 	L.ja = meta == NULL || meta->lang == NULL ||
 	    strncmp(meta->lang, "ja", 2) == 0;
-	L.root = node_new(N_DOCUMENT, 1, 1);
+	L.root = node_tree(1, 1);
 	/*
 	 * Each top-level block is freed once lowered and no longer looked
 	 * at (a topic marker reads the block before it), so the Markdown

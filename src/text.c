@@ -221,7 +221,15 @@ text_caption_key(const char *s, size_t len)
 char *
 text_trim(const char *s, size_t len)
 {
-	size_t b = 0, e = len, n;
+	const char *t = text_trimmed(s, &len);
+
+	return xstrndup(t, len);
+}
+
+const char *
+text_trimmed(const char *s, size_t *len)
+{
+	size_t b = 0, e = *len, n;
 	int32_t c;
 
 	while (b < e && (n = utf8_next(s + b, e - b, &c)) > 0 &&
@@ -234,5 +242,6 @@ text_trim(const char *s, size_t len)
 			break;
 		e -= n;
 	}
-	return xstrndup(s + b, e - b);
+	*len = e - b;
+	return s + b;
 }

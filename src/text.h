@@ -178,5 +178,7 @@ char	*text_nfkc(const char *s, size_t len);
 char	*text_caption_key(const char *s, size_t len);
 /* Trim ASCII and ideographic spaces at both ends; returns a new string. */
 char	*text_trim(const char *s, size_t len);
+/* The same in place: where the trimmed text starts; *len becomes its length. */
+const char *text_trimmed(const char *s, size_t *len);
 
 #endif

@@ -8,8 +8,8 @@
 
 #include "xalloc.h"
 
-static void
-oom(void)
+_Noreturn void
+xalloc_die(void)
 {
 	fputs("termc: out of memory\n", stderr);
 	abort();
@@ -21,7 +21,7 @@ xmalloc(size_t n)
 	void *p = malloc(n ? n : 1);
 
 	if (p == NULL)
-		oom();
+		xalloc_die();
 	return p;
 }
 
@@ -31,7 +31,7 @@ xcalloc(size_t nmemb, size_t size)
 	void *p = calloc(nmemb ? nmemb : 1, size ? size : 1);
 
 	if (p == NULL)
-		oom();
+		xalloc_die();
 	return p;
 }
 
@@ -40,7 +40,7 @@ xrealloc(void *p, size_t n)
 {
 	p = realloc(p, n ? n : 1);
 	if (p == NULL)
-		oom();
+		xalloc_die();
 	return p;
 }
 
@@ -48,7 +48,7 @@ void *
 xreallocarray(void *p, size_t nmemb, size_t size)
 {
 	if (size != 0 && nmemb > SIZE_MAX / size)
-		oom();
+		xalloc_die();
 	return xrealloc(p, nmemb * size);
 }
 

@@ -15,5 +15,7 @@ void	*xrealloc(void *, size_t);
 void	*xreallocarray(void *, size_t nmemb, size_t size);
 char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
+/* Report exhaustion and abort: for allocators built on these. */
+_Noreturn void	 xalloc_die(void);
 
 #endif

@@ -831,7 +831,7 @@ attach(struct node *n, const struct xrefs *out, size_t from)
 
 	if (cnt == 0)
 		return;
-	v = spans_alloc(nold + cnt);
+	v = spans_alloc(n, nold + cnt);
 	for (i = from; i < out->n; i++) {
 		x = &out->v[i];
 		while (j < nold && old[j].off + old[j].len <= x->off)
@@ -851,7 +851,6 @@ attach(struct node *n, const struct xrefs *out, size_t from)
 	}
 	while (j < nold)
 		v[k++] = old[j++];
-	free(old);
 	n->spans = v;
 	n->nspans = k;
 }

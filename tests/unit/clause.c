@@ -1,7 +1,7 @@
 /*
  * Unit tests for clause.c: building trees, the ENTER/EXIT iterator,
- * pre-order node_next, freeing (also a very deep tree, which must not
- * recurse), unlinking a middle child, and node_path_label.
+ * pre-order node_next, freeing (also a very deep tree), unlinking a
+ * middle child, spans in the tree's pool, and node_path_label.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,17 +9,20 @@
 
 #include "buf.h"
 #include "clause.h"
+#include "pool.h"
 #include "tap.h"
-#include "xalloc.h"
 
+/* A node of parent's tree; with no parent, the root of a new tree. */
 static struct node *
 mk(struct node *parent, enum ntype t, const char *num, const char *label)
 {
-	struct node *n = node_new(t, 1, 1);
+	struct node *n = parent ? node_new(parent->pool, t, 1, 1) :
+	    node_tree(1, 1);
+	struct pool *p = n->pool;
 
-	n->num = num ? xstrdup(num) : NULL;
-	n->label = label ? xstrdup(label) : NULL;
-	n->id = num ? xstrdup(num) : NULL;
+	n->num = num ? pool_strdup(p, num) : NULL;
+	n->label = label ? pool_strdup(p, label) : NULL;
+	n->id = num ? pool_strdup(p, num) : NULL;
 	if (parent != NULL)
 		node_append(parent, n);
 	return n;
@@ -113,11 +116,13 @@ main(void)
 		struct node *supp = mk(doc, N_DIVISION, NULL, NULL);
 		struct node *pp = mk(supp, N_PARAGRAPH, "1", NULL);
 
-		supp->caption = xstrdup("付則");
+		supp->caption = pool_strdup(supp->pool, "付則");
 		s = node_path_label(pp);
 		tap_str(s, "付則第1項", "node_path_label under an unnumbered division");
 		free(s);
 		node_free(supp);
+		tap(doc->last == ch && ch->next == NULL && supp->parent == NULL,
+		    "node_free of a subtree unlinks it");
 	}
 
 	tap_str(ntype_name(N_ARTICLE), "article", "ntype_name");
@@ -125,7 +130,7 @@ main(void)
 	tap_str(divkind_name(DIV_CHAPTER), "chapter", "divkind_name");
 	tap_str(divkind_name(DIV_SUPPL), "supplementary", "divkind_name 付則");
 
-	/* Spans keep their href copy. */
+	/* Spans keep their href copy; growing keeps the spans before. */
 	{
 		char href[] = "https://example.com/";
 		struct span *sp = node_add_span(p1, 0, 3, SPAN_LINK, href);
@@ -134,6 +139,13 @@ main(void)
 		tap(p1->nspans == 1 && strcmp(sp->href,
 		    "https://example.com/") == 0 && sp->target == NULL,
 		    "node_add_span copies href");
+		for (k = 1; k < 100; k++)
+			node_add_span(p1, (size_t)k * 4, 3, SPAN_EMPH, NULL);
+		for (k = 0; k < 100 && p1->spans[k].off == (size_t)k * 4; k++)
+			;
+		tap(p1->nspans == 100 && k == 100 &&
+		    strcmp(p1->spans[0].href, "https://example.com/") == 0,
+		    "node_add_span: 100 spans, in order, the first kept");
 	}
 
 	/* Freeing a middle child unlinks it from its siblings. */
@@ -154,11 +166,11 @@ main(void)
 	 * A chain a million deep, then a wide one: a recursive free would
 	 * overflow the stack (and ASan/valgrind would see any leak).
 	 */
-	deep = n = node_new(N_DOCUMENT, 1, 1);
+	deep = n = node_tree(1, 1);
 	for (k = 0; k < 1000000; k++) {
-		struct node *c = node_new(N_SUBITEM, k, 1);
+		struct node *c = node_new(deep->pool, N_SUBITEM, k, 1);
 
-		c->text = xstrdup("x");
+		c->text = pool_strdup(c->pool, "x");
 		node_append(n, c);
 		n = c;
 	}
@@ -166,10 +178,10 @@ main(void)
 		k++;
 	tap_long(k, 1000001, "node_next walks a million-deep chain");
 	node_free(deep);
-	tap(1, "node_free of a million-deep chain, no recursion");
-	deep = node_new(N_DOCUMENT, 1, 1);
+	tap(1, "node_free of a million-deep chain");
+	deep = node_tree(1, 1);
 	for (k = 0; k < 100000; k++)
-		node_append(deep, node_new(N_PARAGRAPH, k, 1));
+		node_append(deep, node_new(deep->pool, N_PARAGRAPH, k, 1));
 	node_free(deep);
 	tap(1, "node_free of a 100000-wide tree");
 	return tap_done();
