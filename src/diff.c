@@ -1623,7 +1623,6 @@ cross(struct ctx *c, struct xnode *xa, struct xnode *xb)
 			continue;
 		}
 		d = dn_new(c->D->root, DK_MATCHED, A[pb[j]]->n, B[j]->n);
-		d->renumbered = 0;
 		d->sim = sim(A[pb[j]], B[j]);
 		if (A[pb[j]]->n->caption && B[j]->n->caption)
 			d->caption = strcmp(A[pb[j]]->fold, B[j]->fold) != 0;
@@ -1797,9 +1796,12 @@ diff_new(const struct doc *old, const struct doc *new,
 	 */
 	par_both(mirror_side, &sa, &sb);
 	D->root = dn_new(NULL, DK_SAME, old->root, new->root);
-	if (D->cross)
+	if (D->cross) {
 		cross(&c, &xa, &xb);
-	else {
+		/* Across documents numbers mean nothing: none is renumbered. */
+		for (d = D->root; d != NULL; d = dnode_next(d))
+			d->renumbered = 0;
+	} else {
 		align_root(&c, &xa, &xb);
 		moves(&c);
 		renum_runs(D);

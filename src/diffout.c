@@ -24,6 +24,17 @@ put_label(struct buf *b, const struct node *n)
 	free(s);
 }
 
+static int
+same_label(const struct node *a, const struct node *b)
+{
+	char *x = diff_clause_label(a), *y = diff_clause_label(b);
+	int same = strcmp(x, y) == 0;
+
+	free(x);
+	free(y);
+	return same;
+}
+
 /* One line for a clause: number, caption, text. */
 static void
 clause_line(struct buf *b, const struct node *n)
@@ -200,6 +211,12 @@ text_hunk(struct buf *b, const struct diff *D, const struct dnode *d)
 	case DK_MODIFIED:
 	case DK_NORMALIZED:
 		put_label(b, d->new);
+		/* Across documents, the old clause where its label differs,
+		 * as a matched article's line shows it: new ↔ old. */
+		if (D->cross && !same_label(d->old, d->new)) {
+			buf_puts(b, " ↔ ");
+			put_label(b, d->old);
+		}
 		buf_puts(b, d->kind == DK_NORMALIZED ? " normalization only" :
 		    D->cross ? " differs" : " modified");
 		if (d->renumbered) {
