@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "clause.h"
 #include "diag.h"
 #include "diff.h"
@@ -25,7 +26,7 @@
 enum verb { V_ANY, V_ADD, V_REMOVE, V_MODIFY, V_MOVE };
 
 struct decl {
-	long		 art[2];	/* 17, 2 for 第17条の2; art[0] 0: none */
+	char		*art;		/* article number as in node->num: "17_2" */
 	long		 para, item;	/* 0: not named */
 	enum verb	 verb;
 	int		 hit;
@@ -41,43 +42,58 @@ static const struct {
 	{ "修正", V_MODIFY }, { "移動", V_MOVE },
 };
 
-/* Parse the clause references in one declaration string. */
+/*
+ * "第3項", "3項", "第 3 項" at s, word being 項 or 号: the number, and
+ * *s moved past it; else -1 and *s as it was.
+ */
+static long
+unit_number(const char **s, const char *word)
+{
+	const char *p = *s;
+	size_t used;
+	long val;
+
+	if (has_prefix(p, "第"))
+		p += strlen("第");
+	p += text_skip_spaces(p);
+	if ((val = numeral_parse(p, &used, 1)) < 0)
+		return -1;
+	p += used;
+	p += text_skip_spaces(p);
+	if (!has_prefix(p, word))
+		return -1;
+	*s = p + strlen(word);
+	return val;
+}
+
+/*
+ * Parse the clause references in one declaration string.  An article
+ * is read as a heading's label is (article_label_parse(): spaces, any
+ * numerals, 第17条の2), so a declaration names an article as the text
+ * that numbers it would.
+ */
 static size_t
 parse_decls(const char *s, struct decl **v, size_t n, size_t *cap)
 {
-	size_t used, first = n, k;
+	size_t len, first = n, k;
+	struct decl *cur;
+	char *num;
 	long val;
-	struct decl *cur = NULL;
 
 	while (*s != '\0') {
-		if (has_prefix(s, "第") && (val = numeral_parse(s + 3, &used, 1)) >= 0 &&
-		    has_prefix(s + 3 + used, "条")) {
+		if (article_label_parse(s, &num, &len) && has_prefix(s, "第")) {
 			if (n == *cap) {
 				*cap = *cap ? 2 * *cap : 8;
 				*v = xreallocarray(*v, *cap, sizeof(**v));
 			}
 			cur = &(*v)[n++];
 			memset(cur, 0, sizeof(*cur));
-			cur->art[0] = val;
-			s += 3 + used + 3;
-			if (has_prefix(s, "の") &&
-			    (val = numeral_parse(s + 3, &used, 1)) >= 0) {
-				cur->art[1] = val;
-				s += 3 + used;
-			}
-			if (has_prefix(s, "第"))
-				s += 3;
-			if ((val = numeral_parse(s, &used, 1)) >= 0 &&
-			    has_prefix(s + used, "項")) {
+			cur->art = num;
+			s += len;
+			if ((val = unit_number(&s, "項")) >= 0) {
 				cur->para = val;
-				s += used + 3;
-				if (has_prefix(s, "第"))
-					s += 3;
-				if ((val = numeral_parse(s, &used, 1)) >= 0 &&
-				    has_prefix(s + used, "号")) {
+				if ((val = unit_number(&s, "号")) >= 0)
 					cur->item = val;
-					s += used + 3;
-				}
 			}
 			continue;
 		}
@@ -102,42 +118,56 @@ parse_decls(const char *s, struct decl **v, size_t n, size_t *cap)
 	return n;
 }
 
-/* The article, paragraph and item numbers at or above n. */
-static void
-position(const struct node *n, long art[2], long *para, long *item)
-{
-	char *end;
-
-	art[0] = art[1] = 0;
-	*para = *item = 0;
-	for (; n != NULL; n = n->parent) {
-		if (n->num == NULL)
-			continue;
-		if (n->type == N_ARTICLE) {
-			art[0] = strtol(n->num, &end, 10);
-			art[1] = *end == '_' ? strtol(end + 1, NULL, 10) : 0;
-		} else if (n->type == N_PARAGRAPH)
-			*para = strtol(n->num, NULL, 10);
-		else if (n->type == N_ITEM && *item == 0)
-			*item = strtol(n->num, NULL, 10);
-	}
-}
-
+/*
+ * Does the declaration cover n: is n, or a clause above it, the clause it
+ * names?  The article by its number as written in the tree, paragraph
+ * and item by theirs.
+ */
 static int
 covers(const struct decl *dc, const struct node *n)
 {
-	long art[2], para, item;
+	const char *art = NULL;
+	long para = 0, item = 0;
 
 	if (n == NULL)
 		return 0;
-	position(n, art, &para, &item);
-	if (art[0] != dc->art[0] || art[1] != dc->art[1])
+	for (; n != NULL; n = n->parent) {
+		if (n->num == NULL)
+			continue;
+		if (n->type == N_ARTICLE)
+			art = n->num;
+		else if (n->type == N_PARAGRAPH)
+			para = strtol(n->num, NULL, 10);
+		else if (n->type == N_ITEM && item == 0)
+			item = strtol(n->num, NULL, 10);
+	}
+	if (art == NULL || strcmp(art, dc->art) != 0)
 		return 0;
 	if (dc->para && dc->para != para)
 		return 0;
 	if (dc->item && dc->item != item)
 		return 0;
 	return 1;
+}
+
+/* The clause a declaration names, as a reader writes it: 第17条の2第3項. */
+static void
+decl_label(struct buf *b, const struct decl *dc)
+{
+	const char *u = strchr(dc->art, '_'), *e;
+
+	buf_puts(b, "第");
+	buf_put(b, dc->art, u ? (size_t)(u - dc->art) : strlen(dc->art));
+	buf_puts(b, "条");
+	for (; u != NULL; u = e) {
+		e = strchr(u + 1, '_');
+		buf_puts(b, "の");
+		buf_put(b, u + 1, e ? (size_t)(e - u - 1) : strlen(u + 1));
+	}
+	if (dc->para)
+		buf_printf(b, "第%ld項", dc->para);
+	if (dc->item)
+		buf_printf(b, "第%ld号", dc->item);
 }
 
 static int
@@ -176,13 +206,20 @@ diff_check_declared(const struct diff *D, struct diags *dg)
 	size_t n = 0, cap = 0, i;
 	const struct dnode *d;
 	int line = m->changes_line, found = 0, covered;
+	const char *said = NULL;	/* the declaration's first words */
+	struct buf b;
 	char *l;
+
+	buf_init(&b);
 
 	for (i = 0; i < m->nchanges; i++)
 		n = parse_decls(m->changes[i], &v, n, &cap);
-	if (m->nchanges == 0 && m->nhistory > 0 &&
+	if (m->nchanges > 0)
+		said = m->changes[0];
+	else if (m->nhistory > 0 &&
 	    strcmp(m->history[m->nhistory - 1].date, m->revision) == 0) {
-		n = parse_decls(m->history[m->nhistory - 1].note, &v, n, &cap);
+		said = m->history[m->nhistory - 1].note;
+		n = parse_decls(said, &v, n, &cap);
 		line = m->history[m->nhistory - 1].line;
 	}
 	for (d = D->root->first; d != NULL; d = dnode_next(d)) {
@@ -201,8 +238,14 @@ diff_check_declared(const struct diff *D, struct diags *dg)
 		if (covered)
 			continue;
 		if (n == 0) {
-			diag(dg, new->path, line, 0, D_DECL_NONE, "since %s",
-			    old->meta.revision);
+			/* A declaration may be there and name no clause. */
+			if (said != NULL)
+				diag(dg, new->path, line, 0, D_DECL_NONE,
+				    "since %s; \"%s\" names no clause",
+				    old->meta.revision, said);
+			else
+				diag(dg, new->path, line, 0, D_DECL_NONE,
+				    "since %s", old->meta.revision);
 			found++;
 			break;
 		}
@@ -215,22 +258,14 @@ diff_check_declared(const struct diff *D, struct diags *dg)
 	for (i = 0; i < n; i++) {
 		if (v[i].hit)
 			continue;
-		if (v[i].art[1])
-			diag(dg, new->path, line, 0, D_DECL_FALSE,
-			    "第%ld条の%ld%s", v[i].art[0], v[i].art[1],
-			    v[i].para ? "…" : "");
-		else if (v[i].item)
-			diag(dg, new->path, line, 0, D_DECL_FALSE,
-			    "第%ld条第%ld項第%ld号", v[i].art[0], v[i].para,
-			    v[i].item);
-		else if (v[i].para)
-			diag(dg, new->path, line, 0, D_DECL_FALSE,
-			    "第%ld条第%ld項", v[i].art[0], v[i].para);
-		else
-			diag(dg, new->path, line, 0, D_DECL_FALSE, "第%ld条",
-			    v[i].art[0]);
+		buf_reset(&b);
+		decl_label(&b, &v[i]);
+		diag(dg, new->path, line, 0, D_DECL_FALSE, "%s", b.data);
 		found++;
 	}
+	for (i = 0; i < n; i++)
+		free(v[i].art);
+	buf_release(&b);
 	free(v);
 	return found;
 }

@@ -78,6 +78,19 @@ sed '/^  - date: 2024-04-01/,/^---$/{/^---$/!d;}' tests/diff/edit.new.md >"$tmp/
 rc=$(capture diff --check-declared tests/diff/edit.old.md "$tmp/decl/none.md")
 [ "$rc" = 1 ] && ok || bad "diff: revision declaring nothing not reported ($rc)"
 sed "s|$tmp/decl/|TMP/|" "$tmp/err" >>"$tmp/declared"
+# Articles named as headings number them: spaces and full-width digits
+# (第 8 条第２項), branch numbers (第10条の2, reported as written).
+sed -e 's/^  - 第8条第2項変更$/  - 第 8 条第２項変更/' \
+    -e 's/^  - 第10条変更$/  - 第10条の2変更/' tests/diff/edit.new.md >"$tmp/decl/spaced.md"
+rc=$(capture diff --check-declared tests/diff/edit.old.md "$tmp/decl/spaced.md")
+[ "$rc" = 1 ] && ok || bad "diff: spaced declaration ($rc)"
+sed "s|$tmp/decl/|TMP/|" "$tmp/err" >>"$tmp/declared"
+# A declaration that names no clause says so.
+sed -e '/^  - 第[0-9]*条/d' -e 's/^changes:$/changes:\n  - 一部改訂/' \
+    tests/diff/edit.new.md >"$tmp/decl/vague.md"
+rc=$(capture diff --check-declared tests/diff/edit.old.md "$tmp/decl/vague.md")
+[ "$rc" = 1 ] && ok || bad "diff: declaration naming no clause ($rc)"
+sed "s|$tmp/decl/|TMP/|" "$tmp/err" >>"$tmp/declared"
 check "diff: declared-change diagnostics" tests/diff/declared.lint "$tmp/declared"
 # Line endings: the loader reads CRLF as LF, so they never count as a change.
 sed 's/$/\r/' tests/diff/same.md >"$tmp/decl/crlf.md"
