@@ -12,14 +12,7 @@
 struct node *
 node_tree(int line, int col)
 {
-	struct pool *pool = pool_new();
-	struct node *n = pool_calloc(pool, 1, sizeof(*n));
-
-	n->type = N_DOCUMENT;
-	n->line = line;
-	n->col = col;
-	n->pool = pool;
-	return n;
+	return node_new(pool_new(), N_DOCUMENT, line, col);
 }
 
 struct node *
