@@ -300,7 +300,15 @@ xpool_take(struct xblock **pool, size_t n)
 	return b->x + b->used - n;
 }
 
-static void	xnode_release(struct xnode *);
+/* Free what one xnode owns (not its children). */
+static void
+xnode_release(struct xnode *x)
+{
+	free(x->ownbuf);
+	free(x->foldbuf);
+	free(x->sub);
+	free(x->bg);
+}
 
 /*
  * Free the pool and what its xnodes own: block by block, in memory order,
@@ -360,16 +368,6 @@ mirror(struct xnode *x, const struct node *n, struct xblock **pool)
 	}
 	x->key = hk;
 	x->raw = hr;
-}
-
-/* Free what one xnode owns (not its children). */
-static void
-xnode_release(struct xnode *x)
-{
-	free(x->ownbuf);
-	free(x->foldbuf);
-	free(x->sub);
-	free(x->bg);
 }
 
 static void
