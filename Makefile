@@ -22,7 +22,7 @@ SAN	   = -fsanitize=address,undefined -fno-omit-frame-pointer \
 # Objects by layer: base, input, tree, output, commands; main.o alone is
 # left out of the unit test programs.
 BASE	= xalloc buf pool diag hmap text seqdiff par
-INPUT	= source meta md lower numeral decode
+INPUT	= source meta md recog lower numeral decode
 TREE	= clause xref doc corpus check topics value matrix diff diffout \
 	  declared
 OUTPUT	= treejson treexml template htmlkit html html_junit html_matrix \
@@ -39,7 +39,7 @@ ASAN_LIBOBJS = $(addprefix $(ASANDIR)/,$(addsuffix .o,$(LIB_OBJS)))
 
 UNIT	 = $(basename $(notdir $(wildcard tests/unit/*.c)))
 
-.PHONY: all deps site test asan valgrind fuzz bench bench-diff clean
+.PHONY: all deps site test asan valgrind fuzz bench bench-diff eval clean
 all: site
 
 deps:
@@ -90,6 +90,14 @@ bench: termc
 
 bench-diff: termc
 	@sh tests/bench/diff.sh ./termc
+
+# Figures on the real documents of ../shared/corpus (tests/eval/eval.sh).
+CORPUS	?= ../shared/corpus
+eval: termc build/docstat
+	@sh tests/eval/eval.sh ./termc build/docstat $(CORPUS) build/eval
+
+build/docstat: tests/eval/docstat.c $(LIBOBJS_ONLY)
+	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(LIBOBJS_ONLY) $(PKG_LIBS)
 
 clean:
 	rm -rf build termc

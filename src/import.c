@@ -45,6 +45,7 @@
 #include "meta.h"
 #include "numeral.h"
 #include "outfile.h"
+#include "recog.h"
 #include "source.h"
 #include "text.h"
 #include "xalloc.h"
@@ -238,49 +239,22 @@ has_sentence_punct(const char *s)
 /* ---- recognizers ------------------------------------------------------ */
 
 /*
- * An article line: 第N条 at the start, then optionally a caption, then the
- * end of the line or a space.  "第5条（…）に定める…" is text, not a heading.
- * On success *labelend is the offset after the label and the caption (if
- * any), *rest the text after them (spaces skipped).
+ * An article line, as the recognizer reads a line of running text
+ * (recog.h): *labelend is the offset after the label and the caption (if
+ * any), *rest the text after them.
  */
 static int
 article_line(const char *s, char **num, size_t *labelend, int *hascap,
     const char **rest)
 {
-	const char *cap, *p;
-	size_t len, caplen, used;
-	int32_t c;
+	struct rarticle a;
 
-	if (!has_prefix(s, "第") || !article_label_parse(s, num, &len))
+	if (!recog_article(s, 0, &a))
 		return 0;
-	p = s + len;
-	*hascap = 0;
-	/* 第十条から第十二条まで　削除: a range of deleted articles. */
-	if (has_prefix(p, "から") && has_prefix(p + strlen("から"), "第")) {
-		char *num2 = NULL;
-		size_t len2;
-		const char *q = p + strlen("から");
-
-		if (article_label_parse(q, &num2, &len2) &&
-		    has_prefix(q + len2, "まで") &&
-		    strcmp(skip_sp(q + len2 + strlen("まで")), "削除") == 0 &&
-		    q + len2 + strlen("まで") != skip_sp(q + len2 +
-		    strlen("まで")))
-			p = q + len2 + strlen("まで");
-		free(num2);
-	}
-	if (caption_parse(p, &cap, &caplen, &used) && caplen > 0) {
-		p += used;
-		*hascap = 1;
-	}
-	c = first_cp(p);
-	if (c != 0 && !is_space(c)) {
-		free(*num);
-		*num = NULL;
-		return 0;
-	}
-	*labelend = (size_t)(p - s);
-	*rest = skip_sp(p);
+	*num = a.num;
+	*labelend = a.headlen;
+	*hascap = a.cap != NULL;
+	*rest = a.rest;
 	return 1;
 }
 
@@ -1590,7 +1564,8 @@ article(struct emitter *e, size_t i, const char *pending, int pending_no)
 	int hc;
 	struct buf h;
 
-	article_line(s, &num, &le, &hc, &rest);
+	if (!article_line(s, &num, &le, &hc, &rest))
+		abort();	/* emit() asked article_line() first */
 	e->lastnum = strtol(num, NULL, 10);
 	free(num);
 	buf_init(&h);

@@ -38,6 +38,7 @@
 #include "meta.h"
 #include "numeral.h"
 #include "pool.h"
+#include "recog.h"
 #include "source.h"
 #include "text.h"
 #include "xalloc.h"
@@ -141,6 +142,12 @@ struct lower {
 	struct node		*app_node;
 	size_t			 app_len;
 	size_t			 app_cap;
+	/*
+	 * A heading that is only a caption, （目的）, written above the
+	 * paragraph that opens its article (statute style): the caption
+	 * waits here for that article.  Owned.
+	 */
+	char			*pending_cap;
 };
 
 /* ---- source access ---- */
@@ -543,6 +550,10 @@ new_numbered(struct node *parent, enum ntype type, int level, long value,
 	return n;
 }
 
+static struct node	*make_heading(struct lower *, const char *, int, int,
+			    int, int);
+static struct node	*current_container(struct lower *);
+
 /* ---- written markers ---- */
 
 static void
@@ -680,21 +691,71 @@ unit(struct lower *L, struct node *container, struct flat *f,
 	s[len] = saved;
 }
 
+/*
+ * A line of a paragraph that the recognizer reads as an article heading
+ * (Japanese documents whose authors wrote 第1条（定義） or **第1条** as
+ * text, not as a Markdown heading): open that article beside the one
+ * open, under the innermost division, and return where the article's
+ * text starts in the line; or return (size_t)-1.
+ */
+static size_t
+paragraph_article(struct lower *L, struct flat *f, size_t from, size_t to,
+    int line)
+{
+	struct rarticle a;
+	struct node *parent, *n;
+	char *s = f->text.data + from, saved = s[to - from], *head;
+	size_t skip = (size_t)-1;
+
+	s[to - from] = '\0';
+	if (recog_article(s, 0, &a)) {
+		while (L->nstack > 0 &&
+		    L->stack[L->nstack - 1]->type == N_ARTICLE)
+			L->nstack--;
+		if (L->nstack < (int)(sizeof(L->stack) / sizeof(L->stack[0]))) {
+			parent = current_container(L);
+			head = xstrndup(s, a.headlen);
+			n = make_heading(L, head, RA_HEADING,
+			    parent->level + 1, line, first_col(L, line));
+			free(head);
+			if (n->caption == NULL && L->pending_cap != NULL)
+				n->caption = pool_strdup(n->pool,
+				    L->pending_cap);
+			node_append(parent, n);
+			L->stack[L->nstack++] = n;
+			ms_reset(&L->ms, NULL);
+			skip = (size_t)(a.rest - s);
+		}
+		free(a.num);
+	}
+	free(L->pending_cap);
+	L->pending_cap = NULL;
+	s[to - from] = saved;
+	return skip;
+}
+
 /* A paragraph block: split into lines, each a unit. */
 static void
 lower_paragraph(struct lower *L, struct node *container, cmark_node *para,
     int nested)
 {
 	struct flat f;
-	size_t i, from, to;
-	int line = cmark_node_get_start_line(para);
+	size_t i, from, to, skip;
+	int line = cmark_node_get_start_line(para), first = 1;
 
 	flat_take(L, &f);
 	flatten(L, para, &f, 1);
-	for (i = 0; i <= f.nbrk; i++) {
+	for (i = 0; i <= f.nbrk; i++, first = 0) {
 		from = i == 0 ? 0 : f.brk[i - 1];
 		to = i == f.nbrk ? f.text.len : f.brk[i];
-		unit(L, container, &f, from, to - from, line + (int)i, i == 0,
+		if (L->ja && !nested && (skip = paragraph_article(L, &f,
+		    from, to, line + (int)i)) != (size_t)-1) {
+			container = current_container(L);
+			first = 1;
+			if ((from += skip) == to)
+				continue;
+		}
+		unit(L, container, &f, from, to - from, line + (int)i, first,
 		    nested);
 	}
 	flat_give(L, &f);
@@ -860,6 +921,7 @@ lower_list(struct lower *L, struct node *container, struct node *owner,
 
 /* ---- headings ---- */
 
+
 static char *
 heading_text(struct lower *L, cmark_node *h)
 {
@@ -873,8 +935,13 @@ heading_text(struct lower *L, cmark_node *h)
 	return s;
 }
 
+/*
+ * The node a heading's text makes: an article when the recognizer reads
+ * one (raflags as recog_article() takes them), else a division.
+ */
 static struct node *
-make_heading(struct lower *L, const char *text, int hlevel, int line, int col)
+make_heading(struct lower *L, const char *text, int raflags, int hlevel,
+    int line, int col)
 {
 	struct pool *pool = L->root->pool;
 	struct node *n;
@@ -882,26 +949,37 @@ make_heading(struct lower *L, const char *text, int hlevel, int line, int col)
 	size_t len, caplen, used, tlen;
 	enum divkind kind;
 	char *num = NULL, *sq;
+	struct rarticle ra;
 	long v;
 
-	if (article_label_parse(text, &num, &len) &&
-	    (L->ja ? strncmp(text, "第", 3) == 0 : 1)) {
+	if (L->ja ? recog_article(text, raflags, &ra) :
+	    article_label_parse(text, &num, &len)) {
 		n = node_new(pool, N_ARTICLE, line, col);
-		n->num = pool_strdup(pool, num);
-		free(num);
-		n->label = trim_in(pool, text, len);
-		rest = text + len;
-		if (caption_parse(rest, &cap, &caplen, &used)) {
-			n->caption = pool_strndup(pool, cap, caplen);
-			rest += used;
+		if (L->ja) {
+			num = ra.num;
+			len = ra.labellen;
+			rest = ra.rest;
+			if (ra.cap != NULL)
+				n->caption = pool_strndup(pool, ra.cap,
+				    ra.caplen);
 		} else {
-			tlen = strlen(rest);
-			t = text_trimmed(rest, &tlen);
-			if (tlen > 0) {
-				n->caption = pool_strndup(pool, t, tlen);
-				rest += strlen(rest);
+			rest = text + len;
+			if (caption_parse(rest, &cap, &caplen, &used)) {
+				n->caption = pool_strndup(pool, cap, caplen);
+				rest += used;
+			} else {
+				tlen = strlen(rest);
+				t = text_trimmed(rest, &tlen);
+				if (tlen > 0) {
+					n->caption = pool_strndup(pool, t, tlen);
+					rest += strlen(rest);
+				}
 			}
 		}
+		n->num = pool_strdup(pool, num);
+		free(num);
+		num = NULL;
+		n->label = trim_in(pool, text, len);
 		/* Text after the caption on the heading line: a first 項. */
 		tlen = strlen(rest);
 		t = text_trimmed(rest, &tlen);
@@ -941,6 +1019,49 @@ current_container(struct lower *L)
 	return L->nstack ? L->stack[L->nstack - 1] : L->root;
 }
 
+/* The first line of a paragraph block, flattened; caller frees. */
+static char *
+first_line(struct lower *L, cmark_node *para)
+{
+	struct flat f;
+	char *s;
+
+	flat_take(L, &f);
+	flatten(L, para, &f, 1);
+	s = text_trim(f.text.data, f.nbrk ? f.brk[0] : f.text.len);
+	flat_give(L, &f);
+	return s;
+}
+
+/*
+ * Is heading h (its text given) only a caption, and does the paragraph
+ * after it open an article that has none?  Then the caption is kept for
+ * that article and the heading makes no division.
+ */
+static int
+caption_above_article(struct lower *L, cmark_node *h, const char *text)
+{
+	cmark_node *next = cmark_node_next(h);
+	struct rarticle a;
+	const char *cap;
+	size_t caplen;
+	char *line;
+	int yes;
+
+	if (next == NULL || md_type(next) != MD_PARAGRAPH ||
+	    !recog_caption_line(text, &cap, &caplen))
+		return 0;
+	line = first_line(L, next);
+	yes = recog_article(line, 0, &a) && a.cap == NULL;
+	free(a.num);
+	free(line);
+	if (yes) {
+		free(L->pending_cap);
+		L->pending_cap = xstrndup(cap, caplen);
+	}
+	return yes;
+}
+
 static void
 lower_heading(struct lower *L, cmark_node *h)
 {
@@ -964,7 +1085,11 @@ lower_heading(struct lower *L, cmark_node *h)
 		free(text);
 		return;
 	}
-	n = make_heading(L, text, hlevel, line, col);
+	if (L->ja && caption_above_article(L, h, text)) {
+		free(text);
+		return;
+	}
+	n = make_heading(L, text, RA_HEADING, hlevel, line, col);
 	free(text);
 	node_append(parent, n);
 	L->stack[L->nstack++] = n;
@@ -1295,6 +1420,7 @@ lower_document(cmark_node *root, const struct source *src,
 	}
 	if (L.scratch.text.data != NULL)
 		flat_release(&L.scratch);
+	free(L.pending_cap);
 	if (L.failed) {
 		node_free(L.root);
 		return NULL;

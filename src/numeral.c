@@ -153,7 +153,8 @@ article_label_parse(const char *s, char **num, size_t *len)
 		buf_init(&b);
 		buf_printf(&b, "%ld", v);
 		/* Branch numbers: 第17条の2の3. */
-		while (has_prefix(p, "の") &&
+		/* Branch numbers: の, or ノ in older statutes. */
+		while ((has_prefix(p, "の") || has_prefix(p, "ノ")) &&
 		    (v = numeral_parse(p + strlen("の"), &n, 1)) >= 0) {
 			p += strlen("の") + n;
 			buf_printf(&b, "_%ld", v);

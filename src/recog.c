@@ -1,0 +1,172 @@
+/*
+ * The structure recognizer (recog.h): article headings and captions, the
+ * decisions termc import and the Markdown lowering share.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "numeral.h"
+#include "recog.h"
+#include "text.h"
+
+static int32_t
+first_cp(const char *s)
+{
+	int32_t c = 0;
+
+	if (*s != '\0')
+		utf8_next(s, strnlen(s, 4), &c);
+	return c;
+}
+
+/* A caption in 【】 at s (after spaces): as caption_parse() for （）. */
+static int
+lenticular_parse(const char *s, const char **cap, size_t *caplen,
+    size_t *used)
+{
+	const char *p = s + text_skip_spaces(s), *e;
+
+	if (!has_prefix(p, "【") || (e = strstr(p, "】")) == NULL)
+		return 0;
+	*cap = p + strlen("【");
+	*caplen = (size_t)(e - *cap);
+	*used = (size_t)(e + strlen("】") - s);
+	return 1;
+}
+
+/*
+ * The end of a range label after 第N条: から第M条まで, 及び第M条, 、第M条
+ * (repeated), when a space or the end follows the range; else p itself:
+ * "第3条及び第4条の規定により" is text.
+ */
+static const char *
+range_end(const char *p)
+{
+	static const char *const joins[] = { "から", "及び", "及ビ", "、", "・" };
+	const char *q = p, *r;
+	char *num;
+	size_t i, len;
+	int32_t c;
+
+	for (;;) {
+		for (i = 0; i < sizeof(joins) / sizeof(joins[0]); i++)
+			if (has_prefix(q, joins[i]))
+				break;
+		if (i == sizeof(joins) / sizeof(joins[0]))
+			break;
+		r = q + strlen(joins[i]);
+		num = NULL;
+		if (!has_prefix(r, "第") || !article_label_parse(r, &num, &len)) {
+			free(num);
+			break;
+		}
+		free(num);
+		r += len;
+		if (i == 0) {
+			if (!has_prefix(r, "まで"))
+				break;
+			r += strlen("まで");
+		}
+		q = r;
+	}
+	c = first_cp(q);
+	return c == 0 || is_space(c) ? q : p;
+}
+
+int
+recog_caption_text(const char *s, size_t len)
+{
+	static const char *const leads[] = { "、", "，", "：", ":", "," };
+	size_t n, i, tail;
+	char *t;
+	int ok = 1;
+
+	if (len == 0)
+		return 0;
+	t = strndup(s, len);
+	if (t == NULL)
+		return 0;
+	n = text_nchars(t);
+	if (n > 60 || strstr(t, "。") != NULL || strstr(t, "．") != NULL)
+		ok = 0;
+	for (i = 0; ok && i < sizeof(leads) / sizeof(leads[0]); i++) {
+		tail = strlen(leads[i]);
+		if (len >= tail && memcmp(t + len - tail, leads[i], tail) == 0)
+			ok = 0;
+	}
+	/* A clause with commas that runs on is a sentence, not a title. */
+	if (ok && n > 30 && strstr(t, "、") != NULL)
+		ok = 0;
+	free(t);
+	return ok;
+}
+
+int
+recog_article(const char *s, int flags, struct rarticle *a)
+{
+	const char *p, *cap, *t;
+	size_t len, caplen, used, tlen;
+	int32_t c;
+
+	memset(a, 0, sizeof(*a));
+	if (!has_prefix(s, "第") || !article_label_parse(s, &a->num, &len))
+		return 0;
+	p = range_end(s + len);
+	a->labellen = (size_t)(p - s);
+	if (caption_parse(p, &cap, &caplen, &used) ||
+	    lenticular_parse(p, &cap, &caplen, &used)) {
+		c = first_cp(p + used);
+		/* 第5条（…）に定める…: a reference in running text. */
+		if (c != 0 && !is_space(c))
+			goto text;
+		a->cap = cap;
+		a->caplen = caplen;
+		a->bracketed = 1;
+		p += used;
+	} else {
+		c = first_cp(p);
+		if (c != 0 && !is_space(c))
+			goto text;
+		tlen = strlen(p);
+		t = text_trimmed(p, &tlen);
+		if (tlen > 0 && ((flags & RA_HEADING) ||
+		    recog_caption_text(t, tlen))) {
+			a->cap = t;
+			a->caplen = tlen;
+			p = t + tlen;
+		}
+	}
+	a->headlen = (size_t)(p - s);
+	a->rest = p + text_skip_spaces(p);
+	return 1;
+text:
+	free(a->num);
+	a->num = NULL;
+	return 0;
+}
+
+int
+recog_caption_line(const char *s, const char **cap, size_t *caplen)
+{
+	static const char *const marks[] = { "■", "□", "◆", "◇", "●", "○",
+	    "▼", "▽", "◎" };
+	const char *p = s + text_skip_spaces(s), *t;
+	size_t used, i, tlen;
+
+	if ((caption_parse(p, cap, caplen, &used) ||
+	    lenticular_parse(p, cap, caplen, &used)) &&
+	    p[used + text_skip_spaces(p + used)] == '\0')
+		return *caplen > 0 && recog_caption_text(*cap, *caplen);
+	for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
+		if (has_prefix(p, marks[i])) {
+			tlen = strlen(p + strlen(marks[i]));
+			t = text_trimmed(p + strlen(marks[i]), &tlen);
+			if (tlen == 0 || !recog_caption_text(t, tlen))
+				return 0;
+			*cap = t;
+			*caplen = tlen;
+			return 1;
+		}
+	return 0;
+}

@@ -1,0 +1,63 @@
+/*
+ * The structure recognizer: what a line of terms text is.
+ *
+ * termc import (plain text, line by line) and the Markdown lowering
+ * (a heading's text, the first line of a paragraph) ask the same
+ * questions here, so they agree by construction: "第1条　定義" is an
+ * article with the caption 定義 whether it stands on a line of a PDF
+ * extraction or in a Markdown heading.
+ *
+ * Each recognizer takes one NUL-terminated line of UTF-8, without its
+ * line end, and looks at nothing else; evidence from the lines around
+ * (what follows, the scheme in use) is weighed by the caller through the
+ * flags and functions below.  None allocates unless it says so.
+ */
+#ifndef TERMC_RECOG_H
+#define TERMC_RECOG_H
+
+#include <stddef.h>
+
+/* An article heading line: 第N条, a caption, maybe text. */
+struct rarticle {
+	char		*num;		/* normalized: "17", "17_2"; caller frees */
+	size_t		 labellen;	/* bytes of the label: 第１７条の２ */
+	size_t		 headlen;	/* bytes of label and caption as written */
+	const char	*cap;		/* caption without brackets; NULL if none */
+	size_t		 caplen;
+	int		 bracketed;	/* the caption was in （）() or 【】 */
+	const char	*rest;		/* text after the heading, spaces skipped */
+};
+
+/*
+ * s is a whole heading (a Markdown heading's text): whatever follows the
+ * label and is not a bracketed caption is the caption, however long.
+ * Without it s is a line of running text, where what follows the label is
+ * a caption only when it reads as one (recog_caption_text()).
+ */
+#define RA_HEADING	1
+
+/*
+ * Is s an article heading: 第N条 (any numerals, spaces inside, branches
+ * の2 or ノ2), or a range of deleted articles (第N条から第M条まで,
+ * 第N条及び第M条), at the start of s, followed by the end of s, a space
+ * or a caption in （）, () or 【】?  "第5条に定める…" and
+ * "第5条（…）に定める…" are text.  Fills a and returns 1, or returns 0.
+ */
+int	recog_article(const char *s, int flags, struct rarticle *a);
+
+/*
+ * Does text after an article label on a line of running text read as a
+ * caption rather than the article's first sentence?  Short, no sentence
+ * end (。．), not ending on a comma or colon that leads on, not a long
+ * clause with commas.
+ */
+int	recog_caption_text(const char *s, size_t len);
+
+/*
+ * A line that is only a caption, written before the article it names
+ * (statute style): （見出し）, 【見出し】, or a short title after a mark
+ * (■ 見出し).  Returns 1 and the caption's bytes, or 0.
+ */
+int	recog_caption_line(const char *s, const char **cap, size_t *caplen);
+
+#endif

@@ -1,0 +1,153 @@
+#!/bin/sh
+# Measure termc on the real documents of ../shared/corpus (see its README).
+# Usage: tests/eval/eval.sh TERMC DOCSTAT CORPUS WORKDIR
+#
+# Prints one "figure NAME VALUE" line per measure (tests/eval/suite.sh
+# holds them against tests/eval/floors) after a human summary:
+#   jtos: Japanese terms by many authors, against TRUTH.tsv (number and
+#         caption of every article);
+#   egov: statutes in e-Gov's plain text, imported; the truth of each is
+#         read off its own layout (an article line is 第…条 alone on its
+#         line, or followed by a space and 削除, and its caption is the
+#         （…） line right above it);
+#   egov pairs: the amended statutes, imported and diffed;
+#   ota:  English terms, many versions of each.
+# Letters lost: letters and digits of a source the clause tree lacks.
+set -u
+T=$1
+DS=$2
+C=$3
+W=$4
+rm -rf "$W"
+mkdir -p "$W"
+
+# stat FILE [SOURCE]: docstat's records into $W/stat, plus refusals.
+stat() {
+	"$DS" "$@" >"$W/stat" 2>/dev/null || echo "status	refused" >"$W/stat"
+}
+
+# match TRUTH GOT: how many lines of TRUTH GOT has too (as multisets).
+match() {
+	sort "$1" >"$W/m1"
+	sort "$2" >"$W/m2"
+	comm -12 "$W/m1" "$W/m2" | wc -l
+}
+
+figure() { echo "figure $1 $2"; }
+
+# --- jtos --------------------------------------------------------------
+jd=0 jref=0 jtruth=0 jright=0 jextra=0 jlost=0 jwarn=0
+: >"$W/jtos.warn"
+tail -n +2 "$C/jtos/MANIFEST.tsv" | while IFS='	' read -r slug file service repo path commit format n; do
+	out=$W/jtos/$slug/tos/2024-01-01.md
+	mkdir -p "$(dirname "$out")"
+	if [ "$format" = markdown ]; then
+		{ printf -- '---\nprovider: %s\nprovider_name: "%s"\ndocument: tos\ntitle: "%s"\nrevision: 2024-01-01\n---\n\n' \
+		    "$slug" "$slug" "$slug"; cat "$C/jtos/$file"; } >"$out"
+		stat "$out" "$C/jtos/$file"
+	else
+		"$T" import --provider="$slug" --provider-name="$slug" \
+		    --document=tos --title="$slug" --revision=2024-01-01 \
+		    -o "$out" "$C/jtos/$file" 2>/dev/null
+		stat "$out" "$C/jtos/$file"
+	fi
+	awk -F '\t' -v s="$slug" '$1 == s { print $3 "\t" $4 }' \
+	    "$C/jtos/TRUTH.tsv" >"$W/truth"
+	awk -F '\t' '$1 == "article" { print $2 "\t" $4 }' "$W/stat" >"$W/got"
+	t=$(wc -l <"$W/truth"); g=$(wc -l <"$W/got"); r=$(match "$W/truth" "$W/got")
+	st=$(awk -F '\t' '$1 == "status" { print $2 }' "$W/stat")
+	l=$(awk -F '\t' '$1 == "letters" { print $4 }' "$W/stat")
+	nw=$(grep -c '^warning' "$W/stat")
+	grep '^warning' "$W/stat" | cut -f2 >>"$W/jtos.warn"
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$slug" "$st" "$t" "$r" "$g" "${l:-0}" "$nw" >>"$W/jtos.rows"
+done
+awk -F '\t' '
+    { d++; if ($2 != "ok") ref++; t += $3; r += $4; x += $5 - $4; l += $6; w += $7
+      if ($4 < $3 || $5 > $4 || $2 != "ok")
+	    printf "  %-20s %s articles %d/%d, %d extra, %d letters lost, %d warnings\n", $1, $2, $4, $3, $5 - $4, $6, $7 }
+    END { printf "jtos: %d documents, %d refused; articles right %d/%d (%.1f%%), %d extra; %d letters lost; %d warnings\n", d, ref, r, t, 100 * r / t, x, l, w
+	  printf "figure jtos-refused %d\nfigure jtos-right-permille %d\nfigure jtos-extra %d\nfigure jtos-lost %d\nfigure jtos-warnings %d\n", ref, 1000 * r / t, x, l, w }' "$W/jtos.rows"
+sort "$W/jtos.warn" | uniq -c | sort -rn | awk '{ printf "  warnings %s: %d\n", $2, $1 }'
+
+# --- egov ----------------------------------------------------------------
+kanji="(〇|一|二|三|四|五|六|七|八|九|十|百|千)+"
+# truth TXT: "label<TAB>caption" per article, read off e-Gov's layout.
+truth_egov() {
+	LC_ALL=C.UTF-8 awk -v k="$kanji" '
+	    BEGIN { art = "^第" k "条(の" k ")*" }
+	    { line[NR] = $0 }
+	    END {
+		cap = ""
+		for (i = 1; i <= NR; i++) {
+		    s = line[i]
+		    if (s ~ "^（.*）$") { cap = s; continue }
+		    if (s ~ (art "$") && line[i + 1] == "" ||
+			s ~ (art "　+削除$")) {
+			    lab = s; sub("　.*", "", lab)
+			    c = cap; sub("^（", "", c); sub("）$", "", c)
+			    print lab "\t" c
+		    }
+		    if (s != "") cap = ""
+		}
+	    }' "$1"
+}
+: >"$W/egov.rows"
+: >"$W/egov.warn"
+for f in "$C"/egov/text/*.txt; do
+	id=$(basename "$f" .txt)
+	out=$W/egov/$id/law/2013-11-02.md
+	mkdir -p "$(dirname "$out")"
+	"$T" import --provider="$id" --provider-name=egov --document=law \
+	    --title="$id" --revision=2013-11-02 -o "$out" "$f" 2>/dev/null
+	stat "$out" "$f"
+	truth_egov "$f" >"$W/truth"
+	awk -F '\t' '$1 == "article" { l = $3; gsub(/ /, "", l); print l "\t" $4 }' "$W/stat" >"$W/got"
+	t=$(wc -l <"$W/truth"); g=$(wc -l <"$W/got"); r=$(match "$W/truth" "$W/got")
+	st=$(awk -F '\t' '$1 == "status" { print $2 }' "$W/stat")
+	l=$(awk -F '\t' '$1 == "letters" { print $4 }' "$W/stat")
+	nw=$(grep -c '^warning' "$W/stat")
+	grep '^warning' "$W/stat" | cut -f2 >>"$W/egov.warn"
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$id" "$st" "$t" "$r" "$g" "${l:-0}" "$nw" >>"$W/egov.rows"
+done
+awk -F '\t' '
+    { d++; if ($2 != "ok") ref++; t += $3; r += $4; x += $5 - $4; l += $6; w += $7 }
+    END { printf "egov: %d statutes, %d refused; articles right %d/%d (%.1f%%), %d extra; %d letters lost; %d warnings\n", d, ref, r, t, 100 * r / t, x, l, w
+	  printf "figure egov-refused %d\nfigure egov-right-permille %d\nfigure egov-extra %d\nfigure egov-lost %d\nfigure egov-warnings %d\n", ref, 1000 * r / t, x, l, w }' "$W/egov.rows"
+sort "$W/egov.warn" | uniq -c | sort -rn | awk '{ printf "  warnings %s: %d\n", $2, $1 }'
+sort -t '	' -k4,4n "$W/egov.rows" | awk -F '\t' '$4 < $3 || $2 != "ok" { n++; if (n <= 12) printf "  %s %s articles %d/%d, %d extra, %d lost\n", $1, $2, $4, $3, $5 - $4, $6 }'
+
+# --- egov pairs ------------------------------------------------------------
+pn=0 pok=0
+for d in "$C"/egov/pairs/*/; do
+	id=$(basename "$d")
+	for v in 2013-11-02 2013-11-26; do
+		mkdir -p "$W/pairs/$id/law"
+		"$T" import --provider="$id" --provider-name=egov --document=law \
+		    --title="$id" --revision=$v -o "$W/pairs/$id/law/$v.md" \
+		    "$d/$v.txt" 2>/dev/null
+	done
+	"$T" diff "$W/pairs/$id/law/2013-11-02.md" "$W/pairs/$id/law/2013-11-26.md" >/dev/null 2>&1
+	rc=$?
+	pn=$((pn + 1))
+	[ $rc -le 1 ] && pok=$((pok + 1))
+done
+echo "egov pairs: $pok/$pn diffed"
+figure egov-pairs-diffed "$pok"
+
+# --- ota -------------------------------------------------------------------
+: >"$W/ota.rows"
+: >"$W/ota.warn"
+for f in "$C"/ota/terms/*/*/*.md; do
+	stat "$f"
+	st=$(awk -F '\t' '$1 == "status" { print $2 }' "$W/stat")
+	l=$(awk -F '\t' '$1 == "letters" { print $4 }' "$W/stat")
+	a=$(grep -c '^article' "$W/stat")
+	nw=$(grep -c '^warning	num-' "$W/stat")
+	grep '^warning' "$W/stat" | cut -f2 >>"$W/ota.warn"
+	printf '%s\t%s\t%s\t%s\t%s\n' "${f#$C/ota/terms/}" "$st" "$a" "${l:-0}" "$nw" >>"$W/ota.rows"
+done
+awk -F '\t' '
+    { d++; if ($2 != "ok") ref++; a += $3; l += $4; w += $5 }
+    END { printf "ota: %d versions, %d refused; %d articles; %d letters lost; %d num-* warnings\n", d, ref, a, l, w
+	  printf "figure ota-refused %d\nfigure ota-lost %d\nfigure ota-num-warnings %d\n", ref, l, w }' "$W/ota.rows"
+sort "$W/ota.warn" | uniq -c | sort -rn | awk '{ printf "  warnings %s: %d\n", $2, $1 }'
