@@ -1323,12 +1323,16 @@ assign_ids(struct lower *L)
 			if (n->num != NULL) {
 				buf_putc(&b, 'a');
 				buf_puts(&b, n->num);
-				/* Only articles have ids a<num>: a taken one
-				 * is a duplicate number in this scope. */
+				/*
+				 * Only articles have ids a<num>: a taken one
+				 * is a number written twice in this scope, a
+				 * drafting finding, never a refusal: both
+				 * articles stay, the second as a<num>-2.
+				 */
 				first = hmap_get(&ids, b.data);
 				if (first != NULL)
 					diag(L->d, L->src->path, n->line,
-					    n->col, D_DUP_ARTICLE,
+					    n->col, D_NUM_DUP,
 					    "%s (first at line %d)",
 					    n->label ? n->label : n->num,
 					    first->line);
