@@ -57,6 +57,7 @@ struct rline {
 	int	 indent;	/* leading ASCII spaces */
 	int	 drop;		/* debris */
 	int	 ff;		/* follows a form feed (page break) */
+	int	 glue;		/* a marker alone: joins the next text line */
 };
 
 /* One logical line: source lines joined. */
@@ -200,6 +201,14 @@ is_particle(int32_t c)
 	    c == 0x3066;	/* と を に が は の も で て */
 }
 
+/* Case particles no sentence starts with: に の を が は へ. */
+static int
+starts_particle(int32_t c)
+{
+	return c == 0x306b || c == 0x306e || c == 0x3092 || c == 0x304c ||
+	    c == 0x306f || c == 0x3078;
+}
+
 /* Counters that follow a number: 条 項 号 章 節 日 月 年 円 時 分 回 件. */
 static int
 is_counter(int32_t c)
@@ -321,26 +330,10 @@ named_division(const char *s)
 static int
 caption_line(const char *s)
 {
-	const char *cap, *p;
-	size_t caplen, used, i;
-	int nonascii = 0;
+	const char *cap;
+	size_t caplen;
 
-	if (!caption_parse(s, &cap, &caplen, &used) || *skip_sp(s + used) != '\0')
-		return 0;
-	if (caplen == 0 || text_nchars(s) > 42)
-		return 0;
-	for (i = 0; i < caplen; i++)
-		if ((unsigned char)cap[i] >= 0x80)
-			nonascii = 1;
-	if (!nonascii || has_prefix(cap, "以下"))
-		return 0;
-	/* （１）（イ） alone are markers without text, not captions. */
-	p = cap;
-	if (numeral_parse(p, &used, 1) >= 0 && used == caplen)
-		return 0;
-	if (caplen <= 3 && kana_ordinal(first_cp(cap), 0))
-		return 0;
-	return strstr(s, "。") == NULL;
+	return recog_caption_line(s, 0, &cap, &caplen);
 }
 
 /* Page numbers alone: 12, - 12 -, －１２－, 12 / 40, Page 3, P.3. */
@@ -444,6 +437,81 @@ starts_structure(const char *s)
 	if (para_marker_parse(s, &m) || item_marker_parse(s, &m))
 		return 1;
 	return 0;
+}
+
+/*
+ * markers: a paragraph or item marker alone on its line (２, 一, イ,
+ * （１）), its text on the next line, as e-Gov's text and many PDF
+ * extractions lay statutes out.  Such a line could be a page number; it is
+ * a marker when it continues the numbering in force: a paragraph number
+ * one past the last (２ after an article line, １ after a 附則 heading),
+ * an item number one past the last of its scheme.  Marked lines join their text in join().
+ */
+static void
+markers(struct imp *im)
+{
+	long para = -1, item[16];
+	enum divkind k;
+	struct rarticle a;
+	struct marker m;
+	struct buf b;
+	size_t i, j;
+	int isitem;
+
+	memset(item, 0, sizeof(item));
+	buf_init(&b);
+	for (i = 0; i < im->nr; i++) {
+		const char *s = im->r[i].s;
+
+		if (s[0] == '\0')
+			continue;
+		if (recog_article(s, 0, &a)) {
+			free(a.num);
+			para = 1;
+			memset(item, 0, sizeof(item));
+			continue;
+		}
+		/* A 附則 of paragraphs numbers them from １. */
+		if ((k = named_division(s)) == DIV_SUPPL) {
+			para = 0;
+			memset(item, 0, sizeof(item));
+			continue;
+		}
+		if (para < 0)
+			continue;
+		/*
+		 * A marker alone: as a marker, its text after a space would
+		 * start right at the end of the line.
+		 */
+		buf_reset(&b);
+		buf_puts(&b, s);
+		buf_puts(&b, "\u3000x");
+		isitem = 0;
+		if (!(para_marker_parse(b.data, &m) && m.skip == b.len - 1)) {
+			if (!item_marker_parse(b.data, &m) ||
+			    m.skip != b.len - 1 ||
+			    (size_t)m.scheme >= sizeof(item) / sizeof(item[0]))
+				continue;
+			isitem = 1;
+		}
+		for (j = i + 1; j < im->nr && j <= i + 3 &&
+		    im->r[j].s[0] == '\0'; j++)
+			;
+		if (j >= im->nr || im->r[j].s[0] == '\0' ||
+		    starts_structure(im->r[j].s))
+			continue;
+		if (isitem ? m.value != item[m.scheme] + 1 :
+		    m.value != para + 1)
+			continue;
+		if (isitem)
+			item[m.scheme] = m.value;
+		else {
+			para = m.value;
+			memset(item, 0, sizeof(item));
+		}
+		im->r[i].glue = 1;
+	}
+	buf_release(&b);
 }
 
 /* ---- dates and history ------------------------------------------------ */
@@ -681,6 +749,7 @@ split(struct imp *im, const char *text, size_t len)
 				t += 3;
 			im->r[im->nr].s = t;
 			im->r[im->nr].drop = 0;
+			im->r[im->nr].glue = 0;
 			im->r[im->nr].ff = after_ff;
 			im->nr++;
 			t = ff != NULL ? ff + 1 : NULL;
@@ -782,7 +851,7 @@ near_pagenum(struct imp *im, size_t at)
 
 	for (i = lo; i <= hi; i++)
 		if (i != at && (im->r[i].ff || (im->r[i].s[0] != '\0' &&
-		    pagenum_line(im->r[i].s))))
+		    !im->r[i].glue && pagenum_line(im->r[i].s))))
 			return 1;
 	return 0;
 }
@@ -866,7 +935,8 @@ debris(struct imp *im)
 		free(sq);
 	}
 	for (i = 0; i < im->nr; i++)
-		if (!im->r[i].drop && pagenum_line(im->r[i].s)) {
+		if (!im->r[i].drop && !im->r[i].glue &&
+		    pagenum_line(im->r[i].s)) {
 			im->r[i].drop = 1;
 			im->st->pagenum++;
 		}
@@ -1011,6 +1081,18 @@ join(struct imp *im)
 		buf_reset(&b);
 		buf_puts(&b, s);
 		prev = r;
+		/* A marker alone takes the text of the next line. */
+		if (r->glue) {
+			for (j = i + 1; j < im->nr && (im->r[j].drop ||
+			    im->r[j].s[0] == '\0'); j++)
+				;
+			if (j < im->nr) {
+				buf_puts(&b, "\u3000");
+				buf_puts(&b, im->r[j].s);
+				prev = &im->r[j];
+				i = j;
+			}
+		}
 		/* Kept up to date as lines join: no rescans, linear cost. */
 		nch = text_nchars(s);
 		if (strchr(s, '\t') != NULL || heading_line(s))
@@ -1039,6 +1121,13 @@ join(struct imp *im)
 			if (!is_terminal(z) && (cannot_start(a) ||
 			    (is_hiragana(a) && nch >= 10 && !opener(n->s) &&
 			    !(nch <= 60 && title_like(b.data)))))
+				run = 1;
+			/*
+			 * No sentence starts on a case particle: に定める…,
+			 * の規定は… go on from a reference the layout broke
+			 * the line after (e-Gov's text breaks after each).
+			 */
+			if (!is_terminal(z) && starts_particle(a))
 				run = 1;
 			/* A sentence cut after a hiragana, or a numbered
 			 * paragraph or note cut anywhere: long lines only. */
@@ -1288,6 +1377,8 @@ struct emitter {
 	int		 bullet_indent;	/* last block an unmarked bullet at
 					 * this indent; -1 otherwise */
 	int		 appendix;	/* inside 別表, 別紙 */
+	int		 suppl_plain;	/* inside a 付則 that has no articles
+					 * (yet): its captions head paragraphs */
 	int		 akeys[8];	/* appendix heading kinds, by level */
 	int		 nakeys;
 };
@@ -1632,9 +1723,21 @@ emit(struct emitter *e)
 			num = NULL;
 			if (article_line(s, &num, &le, &hc, &rest)) {
 				free(num);
+				e->suppl_plain = 0;
 				article(e, i, pending, pending_no);
 				pending = NULL;
 				continue;
+			}
+			/*
+			 * A caption with no article in a 附則 made of
+			 * paragraphs: it heads the paragraph, as statutes
+			 * write it (（施行期日）, then １　…); kept as text.
+			 */
+			if (e->suppl_plain) {
+				block(e, BK_TEXT);
+				text_line(e, pending);
+				pending = NULL;
+				goto placed;
 			}
 			/* A caption with no article: the number is lost. */
 			e->lastnum++;
@@ -1659,6 +1762,7 @@ emit(struct emitter *e)
 			im->st->supplied++;
 			pending = NULL;
 		}
+placed:
 		if (im->l[i].bullet) {
 			struct marker mm;
 
@@ -1690,6 +1794,7 @@ emit(struct emitter *e)
 		num = NULL;
 		if (article_line(s, &num, &le, &hc, &rest)) {
 			free(num);
+			e->suppl_plain = 0;
 			article(e, i, NULL, 0);
 			first_heading = 1;
 			e->olist = 0;
@@ -1705,6 +1810,7 @@ emit(struct emitter *e)
 		}
 		if ((k = named_division(s)) != DIV_OTHER) {
 			e->appendix = k == DIV_APPENDIX;
+			e->suppl_plain = k == DIV_SUPPL;
 			e->nakeys = 0;
 			e->divlevel = 1;
 			heading(e, 1, s);
@@ -1903,6 +2009,7 @@ import_text(const char *path, const char *text, size_t len,
 	im.d = d;
 	im.st = st;
 	copy = split(&im, text, len);
+	markers(&im);
 	debris(&im);
 	join(&im);
 	second_document(&im);

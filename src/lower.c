@@ -1049,7 +1049,7 @@ caption_above_article(struct lower *L, cmark_node *h, const char *text)
 	int yes;
 
 	if (next == NULL || md_type(next) != MD_PARAGRAPH ||
-	    !recog_caption_line(text, &cap, &caplen))
+	    !recog_caption_line(text, RC_MARKED, &cap, &caplen))
 		return 0;
 	line = first_line(L, next);
 	yes = recog_article(line, 0, &a) && a.cap == NULL;

@@ -146,18 +146,65 @@ text:
 	return 0;
 }
 
+/*
+ * A law number: （令和二年三月一日規程第七号）, （平成十五年法律第四十二号）:
+ * a year, then 第N号 at the end.  It numbers the law it follows; it is no
+ * article's caption.
+ */
+static int
+law_number(const char *s, size_t len)
+{
+	const char *dai = NULL, *p;
+	size_t n;
+
+	if (len < strlen("号") || memcmp(s + len - strlen("号"), "号",
+	    strlen("号")) != 0)
+		return 0;
+	for (p = s; p < s + len; p += strlen("第"))
+		if ((p = strstr(p, "第")) == NULL || p >= s + len)
+			break;
+		else
+			dai = p;
+	if (dai == NULL || numeral_parse(dai + strlen("第"), &n, 1) < 0 ||
+	    dai + strlen("第") + n != s + len - strlen("号"))
+		return 0;
+	for (p = s; p < dai; p++)
+		if (strncmp(p, "年", strlen("年")) == 0)
+			return 1;
+	return 0;
+}
+
 int
-recog_caption_line(const char *s, const char **cap, size_t *caplen)
+recog_caption_line(const char *s, int flags, const char **cap,
+    size_t *caplen)
 {
 	static const char *const marks[] = { "■", "□", "◆", "◇", "●", "○",
 	    "▼", "▽", "◎" };
 	const char *p = s + text_skip_spaces(s), *t;
-	size_t used, i, tlen;
+	size_t used, i, tlen, n;
+	int nonascii = 0;
 
-	if ((caption_parse(p, cap, caplen, &used) ||
-	    lenticular_parse(p, cap, caplen, &used)) &&
-	    p[used + text_skip_spaces(p + used)] == '\0')
-		return *caplen > 0 && recog_caption_text(*cap, *caplen);
+	if (caption_parse(p, cap, caplen, &used) ||
+	    lenticular_parse(p, cap, caplen, &used)) {
+		/* The brackets are the evidence: long captions with
+		 * commas are still captions, sentences are not. */
+		if (p[used + text_skip_spaces(p + used)] != '\0' ||
+		    *caplen == 0 || text_nchars(p) > 80 ||
+		    strstr(p, "。") != NULL ||
+		    law_number(*cap, *caplen) || has_prefix(*cap, "以下"))
+			return 0;
+		for (i = 0; i < *caplen; i++)
+			if ((unsigned char)(*cap)[i] >= 0x80)
+				nonascii = 1;
+		/* （１）（イ） alone are markers without text. */
+		if (!nonascii || (numeral_parse(*cap, &n, 1) >= 0 &&
+		    n == *caplen) || (*caplen <= 3 &&
+		    kana_ordinal(first_cp(*cap), 0)))
+			return 0;
+		return 1;
+	}
+	if (!(flags & RC_MARKED))
+		return 0;
 	for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
 		if (has_prefix(p, marks[i])) {
 			tlen = strlen(p + strlen(marks[i]));

@@ -8,7 +8,7 @@
 #         caption of every article);
 #   egov: statutes in e-Gov's plain text, imported; the truth of each is
 #         read off its own layout (an article line is 第…条 alone on its
-#         line, or followed by a space and 削除, and its caption is the
+#         line before a blank or indented line, or 第…条　削除, and its caption is the
 #         （…） line right above it);
 #   egov pairs: the amended statutes, imported and diffed;
 #   ota:  English terms, many versions of each.
@@ -81,7 +81,8 @@ truth_egov() {
 		for (i = 1; i <= NR; i++) {
 		    s = line[i]
 		    if (s ~ "^（.*）$") { cap = s; continue }
-		    if (s ~ (art "$") && line[i + 1] == "" ||
+		    if (s ~ (art "$") && (line[i + 1] == "" ||
+			line[i + 1] ~ "^　") ||
 			s ~ (art "　+削除$")) {
 			    lab = s; sub("　.*", "", lab)
 			    c = cap; sub("^（", "", c); sub("）$", "", c)
