@@ -336,6 +336,27 @@ caption_line(const char *s)
 	return recog_caption_line(s, 0, &cap, &caplen);
 }
 
+/*
+ * 【見出し】, ■ 見出し: a caption only for the article line right after it
+ * that has none of its own (a title line, else).
+ */
+static int
+marked_caption(struct imp *im, size_t i)
+{
+	struct rarticle a;
+	const char *cap;
+	size_t caplen;
+	int yes;
+
+	if (i + 1 >= im->nl ||
+	    !recog_caption_line(im->l[i].s, RC_MARKED, &cap, &caplen) ||
+	    !recog_article(im->l[i + 1].s, 0, &a))
+		return 0;
+	yes = a.cap == NULL;
+	free(a.num);
+	return yes;
+}
+
 /* Page numbers alone: 12, - 12 -, －１２－, 12 / 40, Page 3, P.3. */
 static int
 pagenum_line(const char *s)
@@ -1661,8 +1682,19 @@ article(struct emitter *e, size_t i, const char *pending, int pending_no)
 	free(num);
 	buf_init(&h);
 	buf_put(&h, s, le);
-	if (!hc && pending != NULL)
-		buf_puts(&h, pending);
+	if (!hc && pending != NULL) {
+		const char *cap;
+		size_t caplen;
+
+		/* （見出し） as written; 【見出し】, ■ 見出し by its words. */
+		if (caption_line(pending) || !recog_caption_line(pending,
+		    RC_MARKED, &cap, &caplen))
+			buf_puts(&h, pending);
+		else {
+			buf_puts(&h, "\u3000");
+			buf_put(&h, cap, caplen);
+		}
+	}
 	else if (pending != NULL) {
 		/* Two captions: keep the loose one as text, and say so. */
 		diag(im->d, im->path, pending_no, 1, D_IMP_UNPLACED,
@@ -1819,7 +1851,7 @@ placed:
 			e->olist = 0;
 			continue;
 		}
-		if (caption_line(s)) {
+		if (caption_line(s) || marked_caption(im, i)) {
 			pending = s;
 			pending_no = im->l[i].no;
 			first_heading = 1;

@@ -20,19 +20,30 @@ first_cp(const char *s)
 	return c;
 }
 
-/* A caption in 【】 at s (after spaces): as caption_parse() for （）. */
+/*
+ * A caption in the brackets authors use besides （）: 【】, ≪≫, 《》, 〔〕,
+ * ［］, 〈〉 at s (after spaces), as caption_parse() reads （）.
+ */
 static int
 lenticular_parse(const char *s, const char **cap, size_t *caplen,
     size_t *used)
 {
+	static const char *const pairs[][2] = { { "【", "】" }, { "≪", "≫" },
+	    { "《", "》" }, { "〔", "〕" }, { "［", "］" }, { "〈", "〉" } };
 	const char *p = s + text_skip_spaces(s), *e;
+	size_t i;
 
-	if (!has_prefix(p, "【") || (e = strstr(p, "】")) == NULL)
-		return 0;
-	*cap = p + strlen("【");
-	*caplen = (size_t)(e - *cap);
-	*used = (size_t)(e + strlen("】") - s);
-	return 1;
+	for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+		if (!has_prefix(p, pairs[i][0]))
+			continue;
+		if ((e = strstr(p, pairs[i][1])) == NULL)
+			return 0;
+		*cap = p + strlen(pairs[i][0]);
+		*caplen = (size_t)(e - *cap);
+		*used = (size_t)(e + strlen(pairs[i][1]) - s);
+		return 1;
+	}
+	return 0;
 }
 
 /*
@@ -102,6 +113,42 @@ recog_caption_text(const char *s, size_t len)
 	return ok;
 }
 
+/*
+ * A title, a space, then the sentence (第9条　禁止事項 利用者は…, as
+ * pages reduced to text run heading and body together): the title's
+ * length in bytes, or 0.  A title is short and ends on a noun, never on a
+ * hiragana (当社は… is the sentence itself).
+ */
+static size_t
+title_then_text(const char *t)
+{
+	const char *sp;
+	size_t n, len;
+	int32_t c;
+
+	for (sp = t; *sp != '\0'; sp += n) {
+		n = utf8_next(sp, strnlen(sp, 4), &c);
+		if (is_space(c))
+			break;
+	}
+	len = (size_t)(sp - t);
+	if (*sp == '\0' || len == 0 || *(sp + text_skip_spaces(sp)) == '\0')
+		return 0;
+	n = utf8_prev_len(t, len);
+	utf8_next(t + len - n, n, &c);
+	if ((c >= 0x3041 && c <= 0x309f) || !recog_caption_text(t, len))
+		return 0;
+	{
+		char *tmp = strndup(t, len);
+		size_t nch = tmp ? text_nchars(tmp) : 99;
+
+		free(tmp);
+		if (nch > 20)
+			return 0;
+	}
+	return len;
+}
+
 int
 recog_article(const char *s, int flags, struct rarticle *a)
 {
@@ -132,6 +179,10 @@ recog_article(const char *s, int flags, struct rarticle *a)
 		t = text_trimmed(p, &tlen);
 		if (tlen > 0 && ((flags & RA_HEADING) ||
 		    recog_caption_text(t, tlen))) {
+			a->cap = t;
+			a->caplen = tlen;
+			p = t + tlen;
+		} else if (tlen > 0 && (tlen = title_then_text(t)) > 0) {
 			a->cap = t;
 			a->caplen = tlen;
 			p = t + tlen;
@@ -184,8 +235,8 @@ recog_caption_line(const char *s, int flags, const char **cap,
 	size_t used, i, tlen, n;
 	int nonascii = 0;
 
-	if (caption_parse(p, cap, caplen, &used) ||
-	    lenticular_parse(p, cap, caplen, &used)) {
+	if (caption_parse(p, cap, caplen, &used) || ((flags & RC_MARKED) &&
+	    lenticular_parse(p, cap, caplen, &used))) {
 		/* The brackets are the evidence: long captions with
 		 * commas are still captions, sentences are not. */
 		if (p[used + text_skip_spaces(p + used)] != '\0' ||

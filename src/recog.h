@@ -55,9 +55,9 @@ int	recog_caption_text(const char *s, size_t len);
 
 /*
  * A line that is only a caption, written before the article it names
- * (statute style): （見出し）, 【見出し】; with RC_MARKED also a short
- * title after a mark (■ 見出し), which only the article line right after
- * it makes a caption.  Not a caption: a law number （平成十五年法律第四十二号）,
+ * (statute style): （見出し）; with RC_MARKED also 【見出し】, ≪見出し≫ …
+ * and a short title after a mark (■ 見出し), which only the article line
+ * right after it makes a caption.  Not a caption: a law number （平成十五年法律第四十二号）,
  * （以下…）, a marker alone （１）, a sentence.  Returns 1 and the caption's
  * bytes (without brackets), or 0.
  */
