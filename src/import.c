@@ -877,6 +877,72 @@ near_pagenum(struct imp *im, size_t at)
 	return 0;
 }
 
+/*
+ * A contents list without page numbers: three heading lines or more in a
+ * row (blank lines allowed), articles with a caption or divisions, whose
+ * every article number the text has again after the run.  Deleted articles in a row
+ * (第七条　削除, 第八条　削除) have no second place: they stay.
+ */
+static void
+contents_list(struct imp *im)
+{
+	struct hmap seen, inrun;
+	struct rarticle a;
+	enum divkind k;
+	char **nums;
+	size_t i, j, t, run, nart;
+	int all;
+
+	nums = xcalloc(im->nr ? im->nr : 1, sizeof(*nums));
+	hmap_init(&seen);
+	for (i = 0; i < im->nr; i++)
+		if (!im->r[i].drop && recog_article(im->r[i].s, 0, &a)) {
+			/* seen: the last line (+1) that has this number */
+			nums[i] = a.num;
+			hmap_set(&seen, a.num, (void *)(uintptr_t)(i + 1));
+		}
+	for (i = 0; i < im->nr; i = j) {
+		run = nart = 0;
+		all = 1;
+		hmap_init(&inrun);
+		for (j = i; j < im->nr; j++) {
+			if (im->r[j].s[0] == '\0' || im->r[j].drop)
+				continue;
+			/* A number the run has had: the body starts here. */
+			if (nums[j] != NULL &&
+			    hmap_put(&inrun, nums[j], nums[j]) != nums[j])
+				break;
+			if (nums[j] != NULL) {
+				recog_article(im->r[j].s, 0, &a);
+				if (a.cap == NULL || *a.rest != '\0')
+					all = 0;
+				free(a.num);
+				nart++;
+			} else if (!division_line(im->r[j].s, &k))
+				break;
+			run++;
+		}
+		hmap_release(&inrun);
+		if (j == i)
+			j = i + 1;
+		for (t = i; all && t < j; t++)
+			if (nums[t] != NULL &&
+			    (uintptr_t)hmap_get(&seen, nums[t]) <= j)
+				all = 0;
+		if (run < 3 || nart == 0 || !all)
+			continue;
+		for (t = i; t < j; t++)
+			if (im->r[t].s[0] != '\0' && !im->r[t].drop) {
+				im->r[t].drop = 1;
+				im->st->toc++;
+			}
+	}
+	hmap_release(&seen);
+	for (i = 0; i < im->nr; i++)
+		free(nums[i]);
+	free(nums);
+}
+
 static void
 debris(struct imp *im)
 {
@@ -925,6 +991,7 @@ debris(struct imp *im)
 			}
 		}
 	}
+	contents_list(im);
 	/*
 	 * A 目次 line goes with the dropped entries under it.  Statutes list
 	 * their divisions under 目次 with article ranges and no page numbers
