@@ -67,6 +67,7 @@ struct lline {
 	int	 indent;
 	int	 bullet;	/* started with "- " (removed from s) */
 	int	 blank_before;
+	int	 section;	/* heads a section: see sections() */
 };
 
 struct hist {
@@ -95,9 +96,11 @@ struct imp {
 	size_t			 newdoc;	/* l[] index where a second
 						 * document starts, or 0 */
 	int			 divlevel[DIV_OTHER + 1];
+	int			 has_articles;	/* a line is 第N条: markers() */
 };
 
 static int	title_like(const char *);
+static long	section_line(const char *);
 
 /* ---- character helpers ------------------------------------------------ */
 
@@ -488,6 +491,7 @@ markers(struct imp *im)
 			continue;
 		if (recog_article(s, 0, &a)) {
 			free(a.num);
+			im->has_articles = 1;
 			para = 1;
 			memset(item, 0, sizeof(item));
 			continue;
@@ -1185,6 +1189,9 @@ join(struct imp *im)
 		nch = text_nchars(s);
 		if (strchr(s, '\t') != NULL || heading_line(s))
 			goto done;
+		/* 7. 損害賠償について: a section's title runs into nothing. */
+		if (!im->has_articles && section_line(s) >= 0)
+			goto done;
 		/* Run on while the next line continues this one. */
 		for (j = i + 1; j < im->nr; j++) {
 			struct rline *n = &im->r[j];
@@ -1252,6 +1259,7 @@ done:
 		im->l[im->nl].indent = r->indent;
 		im->l[im->nl].bullet = bullet;
 		im->l[im->nl].blank_before = blank;
+		im->l[im->nl].section = 0;
 		im->nl++;
 		blank = 0;
 	}
@@ -1862,6 +1870,13 @@ emit(struct emitter *e)
 			pending = NULL;
 		}
 placed:
+		if (im->l[i].section) {
+			heading(e, e->divlevel + 1, s);
+			im->st->articles++;
+			first_heading = 1;
+			e->olist = 0;
+			continue;
+		}
 		if (im->l[i].bullet) {
 			struct marker mm;
 
@@ -2062,6 +2077,61 @@ second_document(struct imp *im)
 }
 
 /* Heading levels of the numbered divisions present: 章 over 節 … */
+/*
+ * A section line: a number and a title (1. 使用許諾, １ 用語の定義等), the
+ * title short and no sentence.  Returns its number, or -1.
+ */
+static long
+section_line(const char *s)
+{
+	struct marker m;
+	const char *t;
+
+	if (!para_marker_parse(s, &m))
+		return -1;
+	t = s + m.skip;
+	if (text_nchars(t) > 40 || !recog_caption_text(t, strlen(t)))
+		return -1;
+	return m.value;
+}
+
+/*
+ * sections: a document numbered as sections instead of 第N条.  When no
+ * line is an article line, the section lines whose numbers run 1, 2, 3 …
+ * through the document, each followed by text that is not the next
+ * section line, are its articles (three at least; else there is no such
+ * scheme).  Numbers restarting inside a section (its own list) do not
+ * continue the run and stay text.
+ */
+static void
+sections(struct imp *im)
+{
+	size_t i, j, n, pass;
+	long want, v;
+
+	if (im->has_articles)
+		return;
+	for (pass = 0; pass < 2; pass++) {
+		want = 1;
+		n = 0;
+		for (i = 0; i < im->nl; i++) {
+			if ((v = section_line(im->l[i].s)) != want)
+				continue;
+			for (j = i + 1; j < im->nl && im->l[j].s[0] == '\0';
+			    j++)
+				;
+			if (j == im->nl || section_line(im->l[j].s) == want + 1)
+				continue;
+			want++;
+			n++;
+			if (pass == 1)
+				im->l[i].section = 1;
+		}
+		if (n < 3)
+			return;
+	}
+}
+
 static void
 levels(struct imp *im)
 {
@@ -2114,6 +2184,7 @@ import_text(const char *path, const char *text, size_t len,
 	second_document(&im);
 	meta(&im);
 	levels(&im);
+	sections(&im);
 	buf_init(&body);
 	memset(&e, 0, sizeof(e));
 	e.bullet_indent = -1;

@@ -128,6 +128,8 @@ struct lower {
 	const struct source	*src;
 	struct diags		*d;
 	int			 ja;
+	int			 sectioned;	/* ja, with no 第N条: numbered
+						 * headings (1. 目的) are articles */
 	int			 failed;
 	struct node		*root;
 	struct node		*stack[8];	/* open headings by depth */
@@ -952,10 +954,12 @@ make_heading(struct lower *L, const char *text, int raflags, int hlevel,
 	struct rarticle ra;
 	long v;
 
-	if (L->ja ? recog_article(text, raflags, &ra) :
-	    article_label_parse(text, &num, &len)) {
+	ra.num = NULL;
+	if ((L->ja && recog_article(text, raflags, &ra)) ||
+	    ((!L->ja || (L->sectioned && raflags == RA_HEADING)) &&
+	    article_label_parse(text, &num, &len))) {
 		n = node_new(pool, N_ARTICLE, line, col);
-		if (L->ja) {
+		if (ra.num != NULL) {
 			num = ra.num;
 			len = ra.labellen;
 			rest = ra.rest;
@@ -1210,6 +1214,36 @@ lower_blocks(struct lower *L, struct node *container, cmark_node *b,
 	}
 }
 
+/*
+ * Does the source write 第N条 articles anywhere (as a heading, in bold,
+ * as a line)?  A Japanese document that does not is numbered as sections.
+ */
+static int
+writes_articles(const struct source *src)
+{
+	struct rarticle a;
+	const char *s, *e;
+	char *line;
+	size_t i;
+	int yes = 0;
+
+	for (i = 0; i < src->nlines && !yes; i++) {
+		s = src->text + src->line[i];
+		e = strchr(s, '\n');
+		e = e != NULL ? e : s + strlen(s);
+		while (s < e && (*s == '#' || *s == '*' || *s == ' ' ||
+		    *s == '>' || *s == '_'))
+			s++;
+		line = xstrndup(s, (size_t)(e - s));
+		if (recog_article(line, 0, &a)) {
+			free(a.num);
+			yes = 1;
+		}
+		free(line);
+	}
+	return yes;
+}
+
 /* ---- ids ---- */
 
 static const char *
@@ -1407,6 +1441,7 @@ lower_document(cmark_node *root, const struct source *src,
 	L.ja = meta == NULL || meta->lang == NULL ||
 	    strncmp(meta->lang, "ja", 2) == 0;
 	L.root = node_tree(1, 1);
+	L.sectioned = L.ja && !writes_articles(src);
 	/*
 	 * Each top-level block is freed once lowered and no longer looked
 	 * at (a topic marker reads the block before it), so the Markdown

@@ -178,7 +178,9 @@ article_label_parse(const char *s, char **num, size_t *len)
 		p += n;
 		if (*p == '.')
 			p++;
-		else if (*p != ' ')
+		else if (has_prefix(p, "．"))
+			p += strlen("．");
+		else if (*p != ' ' && !has_prefix(p, "\u3000"))
 			return 0;
 	}
 	buf_init(&b);
@@ -337,6 +339,9 @@ para_marker_parse(const char *s, struct marker *m)
 	if (c == 0xff0e || c == '.' || c == 0x3001) {	/* ． . 、 */
 		m->len += n;
 		p += n;
+		/* 4.1, １．２: a decimal clause number, never 4. then 1. */
+		if (c != 0x3001 && numeral_parse(p, &n, 0) >= 0)
+			return 0;
 	} else if (!is_space(c))
 		return 0;
 	m->skip = (size_t)(p - s) + text_skip_spaces(p);
