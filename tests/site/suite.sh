@@ -116,3 +116,8 @@ for page in $(find "$tmp/real1" "$tmp/longout" -name '*.html'); do
 done
 [ $dangling = 0 ] && [ -n "$(grep -o 'id="a1_101_[^"]*' "$tmp/longout/acme/hosting/2024-01-01.html")" ] &&
     ok || bad "site: an in-page link names no id on its page"
+# Same input, same modes: folders 0755 and files 0644 whatever the umask.
+rm -rf "$tmp/umask"
+rc=$( (umask 077 && capture build -o "$tmp/umask/out" tests/site/terms) )
+[ "$rc" = 0 ] && [ -z "$(find "$tmp/umask" \( -type d ! -perm 0755 \) -o \( -type f ! -perm 0644 \))" ] &&
+    ok || bad "site: modes follow the umask (exit $rc)"
