@@ -121,3 +121,11 @@ rm -rf "$tmp/umask"
 rc=$( (umask 077 && capture build -o "$tmp/umask/out" tests/site/terms) )
 [ "$rc" = 0 ] && [ -z "$(find "$tmp/umask" \( -type d ! -perm 0755 \) -o \( -type f ! -perm 0644 \))" ] &&
     ok || bad "site: modes follow the umask (exit $rc)"
+# A terms file with control characters: the published page carries none
+# but tab and LF (they become U+FFFD), and the warnings are given.
+rm -rf "$tmp/chars"
+rc=$(capture build -o "$tmp/chars" tests/regress/chars.md)
+[ "$rc" = 0 ] && grep -q '\[char-control\]$' "$tmp/err" &&
+    [ "$(cat "$tmp/chars/acme/hosting/2024-04-01.html" | LC_ALL=C tr -d '\011\012\040-\377' | wc -c)" = 0 ] &&
+    grep -q '本約款は�、当社と契約者�\[31m' "$tmp/chars/acme/hosting/2024-04-01.html" &&
+    ok || bad "site: control characters published (exit $rc)"
