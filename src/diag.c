@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "text.h"
 #include "xalloc.h"
 
 static const struct {
@@ -51,6 +52,45 @@ push(struct diags *d, const struct diag *x)
 		d->worst = table[x->code].level;
 }
 
+/*
+ * s with every control character (tab and LF included: one finding, one
+ * line) written \xNN, and every C1 control and bidirectional control
+ * \uNNNN: a path or a front matter field name must not move the
+ * terminal's cursor, recolour it or reorder the line.  Escaped once,
+ * here, so that every printer (text, JSON, JUnit XML) gets clean text.
+ * Takes s (malloc'd), returns a malloc'd string.
+ */
+static char *
+escape(char *s)
+{
+	const unsigned char *p;
+	struct buf b;
+	enum suspect k;
+	size_t n;
+	int32_t c;
+
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
+		if (text_suspect_lead(*p))
+			break;
+	if (*p == '\0')
+		return s;
+	buf_init(&b);
+	buf_put(&b, s, (size_t)(p - (const unsigned char *)s));
+	while (*p != '\0') {
+		n = utf8_next((const char *)p, strlen((const char *)p), &c);
+		k = text_suspect(c);
+		if (c < 0x80 && (k == SUS_CONTROL || c == '\t' || c == '\n'))
+			buf_printf(&b, "\\x%02x", (unsigned)c);
+		else if (k == SUS_CONTROL || k == SUS_BIDI)
+			buf_printf(&b, "\\u%04x", (unsigned)c);
+		else
+			buf_put(&b, p, n);
+		p += n;
+	}
+	free(s);
+	return buf_detach(&b);
+}
+
 void
 diag(struct diags *d, const char *path, int line, int col, enum dcode code,
     const char *fmt, ...)
@@ -59,7 +99,7 @@ diag(struct diags *d, const char *path, int line, int col, enum dcode code,
 	struct buf b;
 	va_list ap;
 
-	x.path = xstrdup(path ? path : "termc");
+	x.path = escape(xstrdup(path ? path : "termc"));
 	x.line = line;
 	x.col = col;
 	x.code = code;
@@ -69,7 +109,7 @@ diag(struct diags *d, const char *path, int line, int col, enum dcode code,
 		va_start(ap, fmt);
 		buf_vprintf(&b, fmt, ap);
 		va_end(ap);
-		x.detail = buf_detach(&b);
+		x.detail = escape(buf_detach(&b));
 	}
 	push(d, &x);
 }
