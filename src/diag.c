@@ -53,12 +53,10 @@ push(struct diags *d, const struct diag *x)
 }
 
 /*
- * s with every control character (tab and LF included: one finding, one
- * line) written \xNN, and every C1 control and bidirectional control
- * \uNNNN: a path or a front matter field name must not move the
- * terminal's cursor, recolour it or reorder the line.  Escaped once,
- * here, so that every printer (text, JSON, JUnit XML) gets clean text.
- * Takes s (malloc'd), returns a malloc'd string.
+ * Escaped once, here, so that every printer (text, JSON, JUnit XML) gets
+ * clean text: a path or a front matter field name must not move the
+ * terminal's cursor, recolour it or reorder the line.  Takes s
+ * (malloc'd), returns a malloc'd string.
  */
 static char *
 escape(char *s)
@@ -89,6 +87,12 @@ escape(char *s)
 	}
 	free(s);
 	return buf_detach(&b);
+}
+
+char *
+diag_escape(const char *s)
+{
+	return escape(xstrdup(s));
 }
 
 void

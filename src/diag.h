@@ -112,6 +112,12 @@ void		 diags_release(struct diags *);
 void		 diag(struct diags *, const char *path, int line, int col,
 		    enum dcode, const char *detailfmt, ...)
 		    __attribute__((format(printf, 6, 7)));
+/*
+ * s as diagnostics carry it (diag() escapes path and detail so): every
+ * control character, tab and LF included (one finding, one line), as
+ * \xNN, C1 and bidirectional controls as \uNNNN.  Caller frees.
+ */
+char		*diag_escape(const char *s);
 /* Print all in the order recorded: "path:line:col: level: message: detail [name]". */
 void		 diags_print(const struct diags *, FILE *);
 /* Move all of src to the end of dst; src is left empty. */

@@ -106,3 +106,13 @@ check "check pair" tests/check/pair.check "$tmp/out"
 } >"$tmp/m2"
 rc=$(timeout 3 "$T" check "$tmp/m2" >/dev/null 2>&1; echo $?)
 [ "$rc" = 0 ] && ok || bad "check: long lines of references (exit $rc)"
+# A path with control characters: the JUnit report stays well-formed XML
+# (no C0 control), all findings in the one suite named as they name it.
+ctl="$tmp/ctl$(printf '\001\033')[2J.md"
+cp tests/regress/chars.md "$ctl"
+rc=$(capture check --format=junit "$ctl")
+[ "$rc" = 0 ] && [ "$(LC_ALL=C tr -d '\011\012\040-\377' <"$tmp/out" | wc -c)" = 0 ] &&
+    [ "$(grep -c '<testsuite ' "$tmp/out")" = 1 ] &&
+    grep -qF 'ctl\x01\x1b[2J.md" tests="8" failures="0"' "$tmp/out" &&
+    ok || bad "check junit: a path with control characters (exit $rc)"
+rm -f "$ctl"
