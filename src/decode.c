@@ -420,14 +420,17 @@ decode_text(const char *path, const char *bytes, size_t len,
 		free(cv.out);
 		return NULL;
 	}
-	if (check_chars(path, cv.out, cv.outlen, d) == -1) {
-		free(cv.out);
-		return NULL;
-	}
-	/* A BOM that iconv passed through (U+FEFF first) is no text. */
+	/*
+	 * A BOM that iconv passed through (U+FEFF first) is no text, and
+	 * no zero-width character to warn about.
+	 */
 	if (cv.outlen >= 3 && memcmp(cv.out, "\xef\xbb\xbf", 3) == 0) {
 		memmove(cv.out, cv.out + 3, cv.outlen - 2);
 		cv.outlen -= 3;
+	}
+	if (check_chars(path, cv.out, cv.outlen, d) == -1) {
+		free(cv.out);
+		return NULL;
 	}
 	*outlen = cv.outlen;
 	return cv.out;
