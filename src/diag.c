@@ -55,35 +55,38 @@ push(struct diags *d, const struct diag *x)
 /*
  * Escaped once, here, so that every printer (text, JSON, JUnit XML) gets
  * clean text: a path or a front matter field name must not move the
- * terminal's cursor, recolour it or reorder the line.  Takes s
- * (malloc'd), returns a malloc'd string.
+ * terminal's cursor, recolour it or reorder the line.  A byte that is no
+ * UTF-8 (a path may hold any) is written \xNN too, so that a diagnostic
+ * is always valid UTF-8 for JSON and XML.  Takes s (malloc'd), returns a
+ * malloc'd string.
  */
 static char *
 escape(char *s)
 {
-	const unsigned char *p;
+	const unsigned char *p, *end;
 	struct buf b;
 	enum suspect k;
 	size_t n;
 	int32_t c;
 
 	for (p = (const unsigned char *)s; *p != '\0'; p++)
-		if (text_suspect_lead(*p))
+		if (*p >= 0x80 || text_suspect_lead(*p))
 			break;
 	if (*p == '\0')
 		return s;
+	end = p + strlen((const char *)p);
 	buf_init(&b);
 	buf_put(&b, s, (size_t)(p - (const unsigned char *)s));
-	while (*p != '\0') {
-		n = utf8_next((const char *)p, strlen((const char *)p), &c);
+	for (; p < end; p += n) {
+		n = utf8_next((const char *)p, (size_t)(end - p), &c);
 		k = text_suspect(c);
-		if (c < 0x80 && (k == SUS_CONTROL || c == '\t' || c == '\n'))
-			buf_printf(&b, "\\x%02x", (unsigned)c);
+		if ((n == 1 && *p >= 0x80) || (c < 0x80 &&
+		    (k == SUS_CONTROL || c == '\t' || c == '\n')))
+			buf_printf(&b, "\\x%02x", *p);
 		else if (k == SUS_CONTROL || k == SUS_BIDI)
 			buf_printf(&b, "\\u%04x", (unsigned)c);
 		else
 			buf_put(&b, p, n);
-		p += n;
 	}
 	free(s);
 	return buf_detach(&b);

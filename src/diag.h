@@ -114,8 +114,9 @@ void		 diag(struct diags *, const char *path, int line, int col,
 		    __attribute__((format(printf, 6, 7)));
 /*
  * s as diagnostics carry it (diag() escapes path and detail so): every
- * control character, tab and LF included (one finding, one line), as
- * \xNN, C1 and bidirectional controls as \uNNNN.  Caller frees.
+ * control character, tab and LF included (one finding, one line), and
+ * every byte that is no UTF-8, as \xNN; C1 and bidirectional controls
+ * as \uNNNN.  Caller frees.
  */
 char		*diag_escape(const char *s);
 /* Print all in the order recorded: "path:line:col: level: message: detail [name]". */

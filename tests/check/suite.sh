@@ -116,3 +116,10 @@ rc=$(capture check --format=junit "$ctl")
     grep -qF 'ctl\x01\x1b[2J.md" tests="8" failures="0"' "$tmp/out" &&
     ok || bad "check junit: a path with control characters (exit $rc)"
 rm -f "$ctl"
+# A path that is no UTF-8 is named with \xNN: the JSON report keeps it.
+bin="$tmp/x$(printf '\377')y.md"
+cp tests/regress/chars.md "$bin"
+rc=$(capture check --format=json "$bin")
+[ "$rc" = 0 ] && [ "$(grep -cF "\"path\": \"$tmp/x\\\\xffy.md\"" "$tmp/out")" = 8 ] &&
+    ok || bad "check json: a path that is no UTF-8 (exit $rc)"
+rm -f "$bin"
