@@ -123,3 +123,11 @@ rc=$(capture check --format=json "$bin")
 [ "$rc" = 0 ] && [ "$(grep -cF "\"path\": \"$tmp/x\\\\xffy.md\"" "$tmp/out")" = 8 ] &&
     ok || bad "check json: a path that is no UTF-8 (exit $rc)"
 rm -f "$bin"
+# Suspect characters: one warning per line, 20 per file, then one note.
+{ printf -- '---\nprovider: a\nprovider_name: A\ndocument: b\ntitle: T\nrevision: 2024-01-01\n---\n\n## 第1条（適用）\n\n'
+  i=0; while [ $i -lt 25 ]; do printf '本文\342\200\213です。\342\200\256\n\n'; i=$((i + 1)); done; } >"$tmp/zw.md"
+rc=$(capture check "$tmp/zw.md")
+[ "$rc" = 0 ] && [ "$(grep -c ': warning: text holds a zero-width character: U+200B \[char-invisible\]$' "$tmp/out")" = 20 ] &&
+    head -1 "$tmp/out" | grep -q "^$tmp/zw.md:11:3: " &&
+    [ "$(tail -1 "$tmp/out")" = "$tmp/zw.md:0:0: warning: text holds a zero-width character: further lines with such characters are not reported [char-invisible]" ] &&
+    [ "$(wc -l <"$tmp/out")" = 21 ] && ok || { bad "check: at most 20 character warnings per file (exit $rc)"; head -3 "$tmp/out"; }
