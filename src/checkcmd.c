@@ -128,12 +128,15 @@ cmd_check(int argc, char **argv)
 		free(out);
 		break;
 	case F_JUNIT:
+		/* Named as diagnostics name them, so that they group. */
 		files = xreallocarray(NULL, c.n + 1, sizeof(*files));
 		for (i = 0; i < c.n; i++)
-			files[i] = c.docs[i]->path;
+			files[i] = diag_escape(c.docs[i]->path);
 		out = report_junit(&d, files, c.n, strict);
 		fputs(out, stdout);
 		free(out);
+		for (i = 0; i < c.n; i++)
+			free(files[i]);
 		free(files);
 		break;
 	}

@@ -12,19 +12,27 @@
 
 #include "buf.h"
 #include "cli.h"
+#include "diag.h"
 #include "xalloc.h"
 
 int
 usage_error(const char *cmd, const char *fmt, ...)
 {
+	struct buf b;
 	va_list ap;
+	char *msg;
 
-	fprintf(stderr, "termc: %s%s", cmd ? cmd : "", cmd ? ": " : "");
+	/* An argument echoed back is escaped as diagnostics are. */
+	buf_init(&b);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry 'termc %s%s--help'.\n", cmd ? cmd : "",
+	msg = diag_escape(b.data);
+	buf_release(&b);
+	fprintf(stderr, "termc: %s%s%s\nTry 'termc %s%s--help'.\n",
+	    cmd ? cmd : "", cmd ? ": " : "", msg, cmd ? cmd : "",
 	    cmd ? " " : "");
+	free(msg);
 	return 2;
 }
 

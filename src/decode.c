@@ -39,7 +39,6 @@
 #include "xalloc.h"
 
 #define DEFAULT_CHUNK	65536
-#define MAX_CHAR_WARN	20
 
 static const struct {
 	const char	*name;
@@ -273,60 +272,32 @@ score(const char *s, size_t len)
 		    (c >= 0xff01 && c <= 0xff5e))
 			sc += 1;
 		else if ((c >= 0xff61 && c <= 0xff9f) ||
-		    (c >= 0xe000 && c <= 0xf8ff) ||
-		    (c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
-		    (c >= 0x7f && c <= 0x9f))
+		    text_suspect(c) == SUS_PRIVATE ||
+		    (text_suspect(c) == SUS_CONTROL && c != '\r'))
 			sc -= 3;
 	}
 	return sc;
 }
 
 /*
- * Warn once per line about private-use and control characters (form feed,
- * a page break in extracted text, is let through); refuse NUL, which no
- * later stage can carry.  Returns -1 after an error.
+ * Refuse NUL, which no later stage can carry; warn about private-use,
+ * control and the other characters source_check_chars() names, once per
+ * line (form feed, a page break in extracted text, is let through).
+ * Returns -1 after an error.
  */
 static int
 check_chars(const char *path, const char *s, size_t len, struct diags *d)
 {
-	size_t i = 0, n;
-	int32_t c;
-	int line = 1, col = 1, warned = 0, lastline = 0;
+	const char *nul;
+	int line, col;
 
-	while (i < len) {
-		n = utf8_next(s + i, len - i, &c);
-		if (n == 0)
-			n = 1;
-		if (c == 0) {
-			diag(d, path, line, col, D_DEC_INVALID,
-			    "NUL character (U+0000)");
-			return -1;
-		}
-		if (line != lastline && warned < MAX_CHAR_WARN) {
-			if ((c >= 0xe000 && c <= 0xf8ff) || c >= 0xf0000) {
-				diag(d, path, line, col, D_DEC_PUA,
-				    "U+%04X", (unsigned)c);
-				warned++;
-				lastline = line;
-			} else if ((c < 0x20 && c != '\t' && c != '\n' &&
-			    c != '\r' && c != '\f') ||
-			    (c >= 0x7f && c <= 0x9f)) {
-				diag(d, path, line, col, D_DEC_CONTROL,
-				    "U+%04X", (unsigned)c);
-				warned++;
-				lastline = line;
-			}
-		}
-		if (c == '\n' || (c == '\r' && (i + 1 >= len || s[i + 1] != '\n'))) {
-			line++;
-			col = 1;
-		} else if (c != '\r')
-			col++;
-		i += n;
+	if ((nul = memchr(s, '\0', len)) != NULL) {
+		out_position(s, (size_t)(nul - s), &line, &col);
+		diag(d, path, line, col, D_DEC_INVALID,
+		    "NUL character (U+0000)");
+		return -1;
 	}
-	if (warned == MAX_CHAR_WARN)
-		diag(d, path, 0, 0, D_DEC_CONTROL,
-		    "further lines with such characters are not reported");
+	source_check_chars(path, s, len, CHARS_PRIVATE | CHARS_FORMFEED, d);
 	return 0;
 }
 
@@ -449,14 +420,17 @@ decode_text(const char *path, const char *bytes, size_t len,
 		free(cv.out);
 		return NULL;
 	}
-	if (check_chars(path, cv.out, cv.outlen, d) == -1) {
-		free(cv.out);
-		return NULL;
-	}
-	/* A BOM that iconv passed through (U+FEFF first) is no text. */
+	/*
+	 * A BOM that iconv passed through (U+FEFF first) is no text, and
+	 * no zero-width character to warn about.
+	 */
 	if (cv.outlen >= 3 && memcmp(cv.out, "\xef\xbb\xbf", 3) == 0) {
 		memmove(cv.out, cv.out + 3, cv.outlen - 2);
 		cv.outlen -= 3;
+	}
+	if (check_chars(path, cv.out, cv.outlen, d) == -1) {
+		free(cv.out);
+		return NULL;
 	}
 	*outlen = cv.outlen;
 	return cv.out;

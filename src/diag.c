@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "text.h"
 #include "xalloc.h"
 
 static const struct {
@@ -51,6 +52,52 @@ push(struct diags *d, const struct diag *x)
 		d->worst = table[x->code].level;
 }
 
+/*
+ * Escaped once, here, so that every printer (text, JSON, JUnit XML) gets
+ * clean text: a path or a front matter field name must not move the
+ * terminal's cursor, recolour it or reorder the line.  A byte that is no
+ * UTF-8 (a path may hold any) is written \xNN too, so that a diagnostic
+ * is always valid UTF-8 for JSON and XML.  Takes s (malloc'd), returns a
+ * malloc'd string.
+ */
+static char *
+escape(char *s)
+{
+	const unsigned char *p, *end;
+	struct buf b;
+	enum suspect k;
+	size_t n;
+	int32_t c;
+
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
+		if (*p >= 0x80 || text_suspect_lead(*p))
+			break;
+	if (*p == '\0')
+		return s;
+	end = p + strlen((const char *)p);
+	buf_init(&b);
+	buf_put(&b, s, (size_t)(p - (const unsigned char *)s));
+	for (; p < end; p += n) {
+		n = utf8_next((const char *)p, (size_t)(end - p), &c);
+		k = text_suspect(c);
+		if ((n == 1 && *p >= 0x80) || (c < 0x80 &&
+		    (k == SUS_CONTROL || c == '\t' || c == '\n')))
+			buf_printf(&b, "\\x%02x", *p);
+		else if (k == SUS_CONTROL || k == SUS_BIDI)
+			buf_printf(&b, "\\u%04x", (unsigned)c);
+		else
+			buf_put(&b, p, n);
+	}
+	free(s);
+	return buf_detach(&b);
+}
+
+char *
+diag_escape(const char *s)
+{
+	return escape(xstrdup(s));
+}
+
 void
 diag(struct diags *d, const char *path, int line, int col, enum dcode code,
     const char *fmt, ...)
@@ -59,7 +106,7 @@ diag(struct diags *d, const char *path, int line, int col, enum dcode code,
 	struct buf b;
 	va_list ap;
 
-	x.path = xstrdup(path ? path : "termc");
+	x.path = escape(xstrdup(path ? path : "termc"));
 	x.line = line;
 	x.col = col;
 	x.code = code;
@@ -69,7 +116,7 @@ diag(struct diags *d, const char *path, int line, int col, enum dcode code,
 		va_start(ap, fmt);
 		buf_vprintf(&b, fmt, ap);
 		va_end(ap);
-		x.detail = buf_detach(&b);
+		x.detail = escape(buf_detach(&b));
 	}
 	push(d, &x);
 }

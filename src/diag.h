@@ -43,7 +43,10 @@ enum dlevel {
 	X(TOPIC_MARKER, WARNING, "topic-marker", "topic marker word is not ID, +ID, -ID or =") \
 	X(TOPIC_PLACE,  WARNING, "topic-place",  "topic marker is not right after a heading; ignored") \
 	X(DEC_PUA,      WARNING, "decode-pua",   "decoded text holds a private-use character") \
-	X(DEC_CONTROL,  WARNING, "decode-control", "decoded text holds a control character") \
+	X(CHAR_CONTROL, WARNING, "char-control", "text holds a control character") \
+	X(CHAR_BIDI,    WARNING, "char-bidi",    "text holds a bidirectional control; the line may read differently from what it says") \
+	X(CHAR_INVISIBLE, WARNING, "char-invisible", "text holds a zero-width character") \
+	X(CHAR_NONCHAR, WARNING, "char-nonchar", "text holds a noncharacter") \
 	X(IMP_UNPLACED, WARNING, "import-unplaced", "import could not place this text") \
 	X(IMP_SUPPLIED, WARNING, "import-supplied", "import supplied an article number the source lacks") \
 	X(IMP_FILL,     WARNING, "import-fill",  "front matter field left for the reviewer to fill") \
@@ -67,11 +70,13 @@ enum dlevel {
 	X(FM_SLUG,      ERROR,   "fm-slug",      "invalid slug, expected [a-z0-9-]+") \
 	X(FM_DATE,      ERROR,   "fm-date",      "invalid date, expected YYYY-MM-DD") \
 	X(FM_PATH,      ERROR,   "fm-path",      "front matter disagrees with the path") \
+	X(FM_CONTROL,   ERROR,   "fm-control",   "front matter holds a NUL, control character or noncharacter") \
 	X(DUP_REVISION, ERROR,   "dup-revision", "two files hold the same revision") \
 	X(HIST_ORDER,   ERROR,   "history-order", "revision history out of date order") \
 	X(TOPICS_SYNTAX, ERROR,  "topics-syntax", "invalid topics file") \
 	X(TOPICS_FIELD, ERROR,   "topics-field", "invalid or missing topic field") \
 	X(TOPICS_DUP,   ERROR,   "topics-dup",   "duplicate topic id") \
+	X(TEMPLATE,     FATAL,   "template",     "template refused") \
 	X(IO,           FATAL,   "io",           "input/output error")
 
 enum dcode {
@@ -106,6 +111,13 @@ void		 diags_release(struct diags *);
 void		 diag(struct diags *, const char *path, int line, int col,
 		    enum dcode, const char *detailfmt, ...)
 		    __attribute__((format(printf, 6, 7)));
+/*
+ * s as diagnostics carry it (diag() escapes path and detail so): every
+ * control character, tab and LF included (one finding, one line), and
+ * every byte that is no UTF-8, as \xNN; C1 and bidirectional controls
+ * as \uNNNN.  Caller frees.
+ */
+char		*diag_escape(const char *s);
 /* Print all in the order recorded: "path:line:col: level: message: detail [name]". */
 void		 diags_print(const struct diags *, FILE *);
 /* Move all of src to the end of dst; src is left empty. */

@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "clause.h"
+#include "diag.h"
 #include "diff.h"
 #include "doc.h"
 #include "xalloc.h"
@@ -287,15 +288,18 @@ text_hunk(struct buf *b, const struct diff *D, const struct dnode *d)
 	}
 }
 
+/* The paths escaped as diagnostics escape them: text for a terminal. */
 static void
 header(struct buf *b, const struct diff *D)
 {
-	buf_printf(b, "--- %s (%s %s/%s)\n", D->old->path,
-	    D->old->meta.revision, D->old->meta.provider,
-	    D->old->meta.document);
-	buf_printf(b, "+++ %s (%s %s/%s)\n", D->new->path,
-	    D->new->meta.revision, D->new->meta.provider,
-	    D->new->meta.document);
+	char *po = diag_escape(D->old->path), *pn = diag_escape(D->new->path);
+
+	buf_printf(b, "--- %s (%s %s/%s)\n", po, D->old->meta.revision,
+	    D->old->meta.provider, D->old->meta.document);
+	buf_printf(b, "+++ %s (%s %s/%s)\n", pn, D->new->meta.revision,
+	    D->new->meta.provider, D->new->meta.document);
+	free(po);
+	free(pn);
 	if (D->cross)
 		buf_puts(b, "different documents: articles aligned by "
 		    "caption and content; numbers are not compared\n");

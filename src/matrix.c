@@ -325,18 +325,30 @@ matrix_release(struct matrix *m)
 
 /* ---- CSV (RFC 4180, UTF-8 with a byte-order mark) ---- */
 
+/*
+ * One cell.  A spreadsheet reads a cell that starts with =, +, -, @, tab
+ * or CR as a formula (=HYPERLINK(...) would run on opening the file), so
+ * such a cell is neutralized as OWASP's "CSV injection" page says: quoted,
+ * with a single quote before its text.  Every cell termc writes passes
+ * here, headers included.
+ */
 static void
 csv_field(struct buf *b, const char *s, int first)
 {
+	int formula;
+
 	if (!first)
 		buf_putc(b, ',');
 	if (s == NULL)
 		return;
-	if (strpbrk(s, ",\"\r\n") == NULL) {
+	formula = *s != '\0' && strchr("=+-@\t\r", *s) != NULL;
+	if (!formula && strpbrk(s, ",\"\r\n") == NULL) {
 		buf_puts(b, s);
 		return;
 	}
 	buf_putc(b, '"');
+	if (formula)
+		buf_putc(b, '\'');
 	for (; *s != '\0'; s++) {
 		if (*s == '"')
 			buf_putc(b, '"');
@@ -455,11 +467,18 @@ matrix_json(const struct matrix *m, size_t *len)
 	json_t *root = json_object(), *cols = json_array(), *rows =
 	    json_array(), *o, *cells, *co, *refs, *ro;
 	const struct meta *mt;
+	const char *tname;
 	size_t i, j, k;
 	char *s, *r;
 
 	json_object_set_new(root, "as_of", jstr(m->as_of));
-	json_object_set_new(root, "topics_file", jstr(m->tax->path));
+	/*
+	 * The file name only: the path as given may be absolute, and the
+	 * same input must give the same bytes wherever the checkout lives.
+	 */
+	tname = strrchr(m->tax->path, '/');
+	json_object_set_new(root, "topics_file",
+	    json_string(tname ? tname + 1 : m->tax->path));
 	for (j = 0; j < m->ncols; j++) {
 		mt = &m->cols[j].doc->meta;
 		o = json_object();

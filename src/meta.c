@@ -17,6 +17,7 @@
 #include "hmap.h"
 #include "meta.h"
 #include "source.h"
+#include "text.h"
 #include "xalloc.h"
 
 int
@@ -80,6 +81,28 @@ error(struct ctx *c, const yaml_node_t *n, enum dcode code, const char *what)
 	c->errors++;
 }
 
+/*
+ * Is scalar n free of NUL, controls and noncharacters?  libyaml refuses
+ * them raw but makes them from escapes ("acme\0/../evil", "\e[31m"):
+ * a NUL would cut the value short where C reads it, and no output can
+ * carry the others (text_uncarried()).  Otherwise an error, and 0.
+ */
+static int
+clean(struct ctx *c, yaml_node_t *n, const char *field)
+{
+	size_t off;
+	int32_t cp;
+
+	off = text_find_uncarried((const char *)n->data.scalar.value,
+	    n->data.scalar.length, &cp);
+	if (off == n->data.scalar.length)
+		return 1;
+	diag(c->d, c->src->path, line_of(c, n), col_of(n), D_FM_CONTROL,
+	    "%s: U+%04X", field, (unsigned)cp);
+	c->errors++;
+	return 0;
+}
+
 /* A scalar's value (copied), or NULL with an error. */
 static char *
 scalar(struct ctx *c, yaml_node_t *n, const char *field)
@@ -89,6 +112,8 @@ scalar(struct ctx *c, yaml_node_t *n, const char *field)
 			error(c, n, D_FM_TYPE, field);
 		return NULL;
 	}
+	if (!clean(c, n, field))
+		return NULL;
 	return xstrndup((const char *)n->data.scalar.value,
 	    n->data.scalar.length);
 }
@@ -119,7 +144,8 @@ parse_history(struct ctx *c, struct meta *m, yaml_node_t *seq)
 		    p < e->data.mapping.pairs.top; p++) {
 			k = yaml_document_get_node(c->doc, p->key);
 			v = yaml_document_get_node(c->doc, p->value);
-			if (k == NULL || k->type != YAML_SCALAR_NODE)
+			if (k == NULL || k->type != YAML_SCALAR_NODE ||
+			    !clean(c, k, "history field name"))
 				continue;
 			if (strcmp((char *)k->data.scalar.value, "date") == 0) {
 				free(h.date);
@@ -231,7 +257,8 @@ walk(struct ctx *c, struct meta *m, yaml_node_t *root)
 	    p < root->data.mapping.pairs.top; p++) {
 		k = yaml_document_get_node(c->doc, p->key);
 		v = yaml_document_get_node(c->doc, p->value);
-		if (k == NULL || v == NULL || k->type != YAML_SCALAR_NODE)
+		if (k == NULL || v == NULL || k->type != YAML_SCALAR_NODE ||
+		    !clean(c, k, "field name"))
 			continue;
 		key = (const char *)k->data.scalar.value;
 		/* YAML keys are unique; libyaml does not check that. */

@@ -36,6 +36,18 @@ rel_is_safe(const char *rel)
 }
 
 /*
+ * A folder made here is 0755 whatever the umask (files are 0644 by
+ * fchmod): the same input gives the same bytes and the same modes.
+ */
+static int
+mkdir_public(const char *path)
+{
+	if (mkdir(path, 0755) == -1)
+		return -1;
+	return chmod(path, 0755);
+}
+
+/*
  * mkdir -p, deepest directory first: in a build it almost always exists
  * already, so one system call per file instead of one per component.
  */
@@ -45,7 +57,7 @@ mkdirs(char *path)
 	char *slash;
 	int rc;
 
-	if (mkdir(path, 0777) == 0 || errno == EEXIST)
+	if (mkdir_public(path) == 0 || errno == EEXIST)
 		return 0;
 	if (errno != ENOENT || (slash = strrchr(path, '/')) == NULL ||
 	    slash == path)
@@ -55,7 +67,7 @@ mkdirs(char *path)
 	*slash = '/';
 	if (rc == -1)
 		return -1;
-	return mkdir(path, 0777) == 0 || errno == EEXIST ? 0 : -1;
+	return mkdir_public(path) == 0 || errno == EEXIST ? 0 : -1;
 }
 
 int

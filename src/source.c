@@ -13,8 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "diag.h"
 #include "source.h"
+#include "text.h"
 #include "xalloc.h"
 
 int
@@ -90,6 +92,80 @@ void
 text_position(const char *text, size_t off, int *line, int *col)
 {
 	text_position_n(text, strnlen(text, off), line, col);
+}
+
+size_t
+source_check_chars(const char *path, const char *text, size_t len,
+    unsigned flags, struct diags *d)
+{
+	static const enum dcode codes[] = {
+		[SUS_CONTROL] = D_CHAR_CONTROL, [SUS_BIDI] = D_CHAR_BIDI,
+		[SUS_INVISIBLE] = D_CHAR_INVISIBLE,
+		[SUS_NONCHAR] = D_CHAR_NONCHAR, [SUS_PRIVATE] = D_DEC_PUA
+	};
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i = 0, bol = 0, n, uncarried = 0;
+	int line = 1, lastline = 0, warned = 0;
+	enum suspect k;
+	int32_t c;
+
+	while (i < len) {
+		if (s[i] == '\n' || s[i] == '\r') {
+			if (s[i] == '\r' && i + 1 < len && s[i + 1] == '\n')
+				i++;
+			bol = ++i;
+			line++;
+			continue;
+		}
+		if (!text_suspect_lead(s[i])) {
+			i++;
+			continue;
+		}
+		n = utf8_next(text + i, len - i, &c);
+		k = text_suspect(c);
+		if (text_uncarried(k))
+			uncarried++;
+		if (k == SUS_NONE || line == lastline ||
+		    (k == SUS_PRIVATE && !(flags & CHARS_PRIVATE)) ||
+		    (c == '\f' && (flags & CHARS_FORMFEED))) {
+			i += n;
+			continue;
+		}
+		if (warned++ < SOURCE_MAX_CHAR_WARN)
+			diag(d, path, line, 1 + (int)text_chars(text + bol,
+			    i - bol), codes[k], "U+%04X", (unsigned)c);
+		else if (warned == SOURCE_MAX_CHAR_WARN + 1)
+			diag(d, path, 0, 0, codes[k], "further lines with "
+			    "such characters are not reported");
+		lastline = line;
+		i += n;
+	}
+	return uncarried;
+}
+
+/*
+ * U+FFFD for every control and noncharacter of s (len bytes, one spare):
+ * no output can carry them (see text_uncarried()).  One character for
+ * one, so columns stay true.  Returns the new text (the old is freed)
+ * and its length in *len.
+ */
+static char *
+replace_uncarried(char *s, size_t *len)
+{
+	struct buf b;
+	size_t i = 0, off;
+	int32_t c;
+
+	buf_init(&b);
+	while ((off = text_find_uncarried(s + i, *len - i, &c)) < *len - i) {
+		buf_put(&b, s + i, off);
+		buf_puts(&b, "\xef\xbf\xbd");
+		i += off + utf8_next(s + i + off, *len - i - off, &c);
+	}
+	buf_put(&b, s + i, *len - i);
+	free(s);
+	*len = b.len;
+	return buf_detach(&b);
 }
 
 /* Convert CRLF and lone CR to LF in place; returns the new length. */
@@ -188,7 +264,7 @@ static int
 source_take(struct source *src, const char *path, char *bytes, size_t len,
     size_t maxsize, struct diags *d)
 {
-	size_t bad, skip = 0;
+	size_t bad, skip = 0, nbad;
 	int line, col;
 	char *nul;
 
@@ -226,10 +302,20 @@ source_take(struct source *src, const char *path, char *bytes, size_t len,
 	src->path = xstrdup(path);
 	src->text = bytes;
 	src->len = normalize_eol(src->text, len - skip);
+	/*
+	 * Warn about controls, bidirectional controls, zero-width
+	 * characters and noncharacters anywhere; YAML refuses controls in
+	 * the front matter, and in the body they become U+FFFD (no output
+	 * could carry them).  Line ends are LF only by now: a CR that is
+	 * left is no line end.
+	 */
+	nbad = source_check_chars(path, src->text, src->len, 0, d);
 	if (split_front_matter(src, d) == -1) {
 		source_release(src);
 		return -1;
 	}
+	if (nbad > 0)
+		src->text = replace_uncarried(src->text, &src->len);
 	index_lines(src);
 	return 0;
 fail:

@@ -47,6 +47,23 @@ int	source_load(struct source *src, const char *path, const char *bytes,
 void	source_release(struct source *);
 
 /*
+ * Warn about the characters text_suspect() names in text (len bytes of
+ * valid UTF-8; LF, CRLF and a lone CR end lines), as terms files and
+ * termc import both do: at most one warning per line (code by class,
+ * detail U+XXXX, path:line:col of the first), at most
+ * SOURCE_MAX_CHAR_WARN per file, then one note that the rest are not
+ * reported.  CHARS_PRIVATE also warns about private-use characters
+ * (decode-pua); CHARS_FORMFEED lets form feeds, page breaks in extracted
+ * text, pass.  Returns the number of controls and noncharacters (see
+ * text_uncarried()) in the whole text, reported or not.
+ */
+#define SOURCE_MAX_CHAR_WARN	20
+#define CHARS_PRIVATE		0x1
+#define CHARS_FORMFEED		0x2
+size_t	source_check_chars(const char *path, const char *text, size_t len,
+	    unsigned flags, struct diags *d);
+
+/*
  * Check that bytes are valid UTF-8.  Returns 1, or 0 and sets *bad to the
  * offset of the first byte of the first invalid sequence.
  */

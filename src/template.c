@@ -49,6 +49,70 @@ on_error(void *ctx, xmlErrorPtr e)
 		xmlCopyError(e, first);
 }
 
+/* The node after n in a pre-order walk of its document, without recursion. */
+static xmlNodePtr
+next_in_order(xmlNodePtr n)
+{
+	if (n->children != NULL && n->type == XML_ELEMENT_NODE)
+		return n->children;
+	while (n != NULL && n->next == NULL)
+		n = n->parent;
+	return n != NULL ? n->next : NULL;
+}
+
+/*
+ * The slot each template must have, by file name: without it every page
+ * made from the template would be published empty, and exit 0.
+ */
+static const struct {
+	const char	*name;
+	const char	*slot;
+} required[] = {
+	{ "page.html", "body" },
+	{ "index.html", "providers" },
+	{ "diff.html", "rows" },
+	{ "matrix.html", "table" }
+};
+
+/*
+ * Templates are trusted, but a mistake in one must not publish silently.
+ * libxml2 writes the text of <script> and <style> unescaped (HTML's raw
+ * text elements), so a slot there would put input into a script: refuse
+ * it.  Refuse a template that lacks its required slot.  Returns the
+ * number of diagnostics recorded.
+ */
+static int
+tpl_check(htmlDocPtr doc, const char *name, const char *path,
+    struct diags *d)
+{
+	xmlNodePtr n;
+	xmlChar *v;
+	size_t i;
+	int bad = 0;
+
+	for (n = xmlDocGetRootElement(doc); n != NULL; n = next_in_order(n)) {
+		if (n->type != XML_ELEMENT_NODE ||
+		    (v = xmlGetProp(n, X("data-slot"))) == NULL)
+			continue;
+		if (xmlStrcasecmp(n->name, X("script")) == 0 ||
+		    xmlStrcasecmp(n->name, X("style")) == 0) {
+			diag(d, path, (int)xmlGetLineNo(n), 1, D_TEMPLATE,
+			    "data-slot=\"%s\" on <%s>, whose text is published "
+			    "unescaped", (char *)v, (char *)n->name);
+			bad++;
+		}
+		xmlFree(v);
+	}
+	for (i = 0; i < sizeof(required) / sizeof(required[0]); i++)
+		if (strcmp(name, required[i].name) == 0 &&
+		    tpl_slot(doc, required[i].slot) == NULL) {
+			diag(d, path, 0, 0, D_TEMPLATE, "%s needs an element "
+			    "with data-slot=\"%s\"", name, required[i].slot);
+			bad++;
+		}
+	return bad;
+}
+
 /*
  * The template is read here and parsed from memory: the entity loader that
  * refuses everything would also refuse libxml2's own open of the file.
@@ -95,6 +159,12 @@ tpl_load(struct tpl *t, const char *dir, const char *name, struct diags *d)
 		return -1;
 	}
 	xmlResetError(&err);
+	if (tpl_check(t->doc, name, path.data, d) > 0) {
+		xmlFreeDoc(t->doc);
+		t->doc = NULL;
+		buf_release(&path);
+		return -1;
+	}
 	t->path = buf_detach(&path);
 	return 0;
 }
@@ -106,17 +176,6 @@ tpl_release(struct tpl *t)
 		xmlFreeDoc(t->doc);
 	free(t->path);
 	memset(t, 0, sizeof(*t));
-}
-
-/* The node after n in a pre-order walk of its document, without recursion. */
-static xmlNodePtr
-next_in_order(xmlNodePtr n)
-{
-	if (n->children != NULL && n->type == XML_ELEMENT_NODE)
-		return n->children;
-	while (n != NULL && n->next == NULL)
-		n = n->parent;
-	return n != NULL ? n->next : NULL;
 }
 
 htmlDocPtr

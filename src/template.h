@@ -20,7 +20,12 @@ struct tpl {
 	htmlDocPtr	 doc;
 };
 
-/* Parse dir/name into t.  Returns 0, or -1 with a diagnostic. */
+/*
+ * Parse dir/name into t.  Returns 0, or -1 with a diagnostic: also for a
+ * template with a data-slot on <script> or <style> (their text is not
+ * escaped) or without the slot its name requires (page.html body,
+ * index.html providers, diff.html rows, matrix.html table).
+ */
 int		 tpl_load(struct tpl *t, const char *dir, const char *name,
 		    struct diags *d);
 void		 tpl_release(struct tpl *);

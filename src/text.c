@@ -134,6 +134,44 @@ text_chars(const char *s, size_t len)
 	return n;
 }
 
+enum suspect
+text_suspect(int32_t c)
+{
+	if (c < 0xa0)
+		return (c < 0x20 && c != '\t' && c != '\n') || c >= 0x7f ?
+		    SUS_CONTROL : SUS_NONE;
+	if (c < 0x2000)
+		return SUS_NONE;
+	if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+		return SUS_BIDI;
+	if ((c >= 0x200b && c <= 0x200d) || c == 0x2060 || c == 0xfeff)
+		return SUS_INVISIBLE;
+	if ((c >= 0xfdd0 && c <= 0xfdef) || (c & 0xfffe) == 0xfffe)
+		return SUS_NONCHAR;
+	if ((c >= 0xe000 && c <= 0xf8ff) || c >= 0xf0000)
+		return SUS_PRIVATE;
+	return SUS_NONE;
+}
+
+size_t
+text_find_uncarried(const char *s, size_t len, int32_t *cp)
+{
+	size_t i, n;
+	int32_t c;
+
+	for (i = 0; i < len; i += n) {
+		n = 1;
+		if (!text_suspect_lead((unsigned char)s[i]))
+			continue;
+		n = utf8_next(s + i, len - i, &c);
+		if (c == 0 || text_uncarried(text_suspect(c))) {
+			*cp = c;
+			return i;
+		}
+	}
+	return len;
+}
+
 size_t
 text_nchars(const char *s)
 {

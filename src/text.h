@@ -50,6 +50,49 @@ utf8_next_inline(const char *s, size_t len, int32_t *cp)
 /* Length in bytes of the code point before s[off]; 0 at the start. */
 size_t	utf8_prev_len(const char *s, size_t off);
 
+/*
+ * Characters to warn about: the one classifier behind the warnings of
+ * termc import (decode.c) and of terms files (source.c), the refusal of
+ * such characters in YAML values (meta.c, topics.c) and the escaping of
+ * diagnostics (diag.c).  Tab and LF are text; CR is a control here
+ * (source.c turns line-end CRs into LF before asking).
+ */
+enum suspect {
+	SUS_NONE,
+	SUS_CONTROL,	/* C0 but tab and LF, DEL, C1 (U+0080 to U+009F) */
+	SUS_BIDI,	/* embeddings, overrides U+202A-202E, isolates U+2066-2069 */
+	SUS_INVISIBLE,	/* zero width U+200B-200D, U+2060, U+FEFF */
+	SUS_NONCHAR,	/* U+FDD0-FDEF and the last two of every plane */
+	SUS_PRIVATE	/* private use U+E000-F8FF, planes 15 and 16 */
+};
+enum suspect	 text_suspect(int32_t cp);
+/*
+ * May the byte b start a character text_suspect() names?  True for every
+ * lead byte of such a character in valid UTF-8, false for most text (all
+ * of printable ASCII, kana and kanji): scanners decode only these.
+ */
+static inline int
+text_suspect_lead(unsigned char b)
+{
+	return b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2 || b >= 0xee;
+}
+/*
+ * Controls and noncharacters: what no output of termc carries (XML 1.0
+ * forbids C0 controls but tab, LF and CR, and U+FFFE and U+FFFF).
+ * source.c replaces them in a terms file's body by U+FFFD after warning;
+ * meta.c and topics.c refuse them in YAML values.
+ */
+static inline int
+text_uncarried(enum suspect k)
+{
+	return k == SUS_CONTROL || k == SUS_NONCHAR;
+}
+/*
+ * The offset of the first character in s (len bytes, NULs included) that
+ * is NUL or text_uncarried(), with the character in *cp; len if none.
+ */
+size_t	text_find_uncarried(const char *s, size_t len, int32_t *cp);
+
 /* Character classes for joining lines and splitting runs (see diff.c). */
 enum cclass {
 	CC_SPACE,

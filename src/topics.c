@@ -76,12 +76,21 @@ terr(struct tctx *c, const yaml_node_t *n, enum dcode code, const char *fmt,
 static char *
 tscalar(struct tctx *c, yaml_node_t *n, const char *field)
 {
+	int32_t cp;
+
 	if (n == NULL || n->type != YAML_SCALAR_NODE) {
 		terr(c, n, D_TOPICS_FIELD, "%s: expected a string", field);
 		return NULL;
 	}
 	if (n->data.scalar.length == 0) {
 		terr(c, n, D_TOPICS_FIELD, "%s: empty", field);
+		return NULL;
+	}
+	/* As in the front matter (meta.c): escapes make what no output carries. */
+	if (text_find_uncarried((const char *)n->data.scalar.value,
+	    n->data.scalar.length, &cp) < n->data.scalar.length) {
+		terr(c, n, D_TOPICS_FIELD, "%s: NUL, control character or "
+		    "noncharacter", field);
 		return NULL;
 	}
 	return xstrndup((const char *)n->data.scalar.value,

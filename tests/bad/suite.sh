@@ -34,3 +34,15 @@ rc=$(capture tree "$tmp/rows.md")
 [ "$rc" = 1 ] && [ ! -s "$tmp/out" ] &&
     grep -qx "$tmp/rows.md:20010:1: error: table exceeds the row limit: the limit is 20000 rows \[table-long\]" "$tmp/err" &&
     ok || bad "bad: table row limit ($rc)"
+# Diagnostics escape control and bidirectional characters: a file name
+# with a terminal escape and a line break is printed as \x1b and \x0a:
+# one line per finding, no escape byte.
+esc=$(printf '\033')
+evil="$tmp/a${esc}[2Jb
+c.md"
+printf -- '---\nprovider: a\n---\n' >"$evil"
+rc=$(capture tree "$evil")
+[ "$rc" = 1 ] && [ -s "$tmp/err" ] && ! grep -q "$esc" "$tmp/err" &&
+    [ "$(grep -cF "$tmp/a\\x1b[2Jb\\x0ac.md:2:1: error: " "$tmp/err")" = "$(wc -l <"$tmp/err")" ] &&
+    ok || { bad "bad: control characters of a path reach stderr ($rc)"; cat -v "$tmp/err"; }
+rm -f "$evil"

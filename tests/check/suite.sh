@@ -106,3 +106,28 @@ check "check pair" tests/check/pair.check "$tmp/out"
 } >"$tmp/m2"
 rc=$(timeout 3 "$T" check "$tmp/m2" >/dev/null 2>&1; echo $?)
 [ "$rc" = 0 ] && ok || bad "check: long lines of references (exit $rc)"
+# A path with control characters: the JUnit report stays well-formed XML
+# (no C0 control), all findings in the one suite named as they name it.
+ctl="$tmp/ctl$(printf '\001\033')[2J.md"
+cp tests/regress/chars.md "$ctl"
+rc=$(capture check --format=junit "$ctl")
+[ "$rc" = 0 ] && [ "$(LC_ALL=C tr -d '\011\012\040-\377' <"$tmp/out" | wc -c)" = 0 ] &&
+    [ "$(grep -c '<testsuite ' "$tmp/out")" = 1 ] &&
+    grep -qF 'ctl\x01\x1b[2J.md" tests="8" failures="0"' "$tmp/out" &&
+    ok || bad "check junit: a path with control characters (exit $rc)"
+rm -f "$ctl"
+# A path that is no UTF-8 is named with \xNN: the JSON report keeps it.
+bin="$tmp/x$(printf '\377')y.md"
+cp tests/regress/chars.md "$bin"
+rc=$(capture check --format=json "$bin")
+[ "$rc" = 0 ] && [ "$(grep -cF "\"path\": \"$tmp/x\\\\xffy.md\"" "$tmp/out")" = 8 ] &&
+    ok || bad "check json: a path that is no UTF-8 (exit $rc)"
+rm -f "$bin"
+# Suspect characters: one warning per line, 20 per file, then one note.
+{ printf -- '---\nprovider: a\nprovider_name: A\ndocument: b\ntitle: T\nrevision: 2024-01-01\n---\n\n## 第1条（適用）\n\n'
+  i=0; while [ $i -lt 25 ]; do printf '本文\342\200\213です。\342\200\256\n\n'; i=$((i + 1)); done; } >"$tmp/zw.md"
+rc=$(capture check "$tmp/zw.md")
+[ "$rc" = 0 ] && [ "$(grep -c ': warning: text holds a zero-width character: U+200B \[char-invisible\]$' "$tmp/out")" = 20 ] &&
+    head -1 "$tmp/out" | grep -q "^$tmp/zw.md:11:3: " &&
+    [ "$(tail -1 "$tmp/out")" = "$tmp/zw.md:0:0: warning: text holds a zero-width character: further lines with such characters are not reported [char-invisible]" ] &&
+    [ "$(wc -l <"$tmp/out")" = 21 ] && ok || { bad "check: at most 20 character warnings per file (exit $rc)"; head -3 "$tmp/out"; }

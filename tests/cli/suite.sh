@@ -26,3 +26,7 @@ fi
 rc=$(capture build -o '' tests/site/terms)
 [ "$rc" = 2 ] && grep -q 'output directory is an empty name' "$tmp/err" && ok ||
     bad "cli: build -o '' exits $rc"
+# An argument echoed in a usage error is escaped as diagnostics are.
+rc=$(capture "$(printf 'x\033[2Jy')")
+[ "$rc" = 2 ] && grep -qxF "termc: unknown command 'x\\x1b[2Jy'" "$tmp/err" && ok ||
+    bad "cli: a control character of an argument reaches stderr"

@@ -96,3 +96,12 @@ check "diff: declared-change diagnostics" tests/diff/declared.lint "$tmp/declare
 sed 's/$/\r/' tests/diff/same.md >"$tmp/decl/crlf.md"
 rc=$(capture diff tests/diff/same.md "$tmp/decl/crlf.md")
 [ "$rc" = 0 ] && ok || bad "diff: CRLF line endings count as a change ($rc)"
+# The text diff names its files as diagnostics do: a control character of
+# a path is escaped, never written.
+ctl="$tmp/old$(printf '\033')[2J.md"
+cp tests/diff/insert.old.md "$ctl"
+rc=$(capture diff "$ctl" tests/diff/insert.new.md)
+[ "$rc" = 1 ] && head -1 "$tmp/out" | grep -qF -- "--- $tmp/old\\x1b[2J.md (" &&
+    [ "$(LC_ALL=C tr -d '\011\012\040-\377' <"$tmp/out" | wc -c)" = 0 ] &&
+    ok || bad "diff: a control character of a path reaches the text diff ($rc)"
+rm -f "$ctl"

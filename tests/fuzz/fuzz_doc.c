@@ -11,6 +11,7 @@
  *  - every node's spans lie inside its text, sorted, not overlapping;
  *  - every id is unique in the tree; every table has its cells;
  *  - JSON, XML and HTML are produced for every loaded doc and are UTF-8;
+ *    XML and HTML carry no C0 control but tab and LF;
  *  - the page carries no <script, no on…= handler attribute and no
  *    javascript:/vbscript:/data:/file: URL in href or src;
  *  - a document diffed with itself has no change, and diffed with its
@@ -70,6 +71,18 @@ check(int cond, const char *what)
 		fprintf(stderr, "fuzz_doc: invariant broken: %s\n", what);
 		abort();
 	}
+}
+
+/* No C0 control but tab and LF: what XML 1.0 cannot carry. */
+static int
+no_controls(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] < 0x20 && s[i] != '\t' && s[i] != '\n')
+			return 0;
+	return 1;
 }
 
 static void
@@ -225,6 +238,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		out = tree_xml(doc);
 		check(out != NULL && utf8_valid(out, strlen(out), &bad),
 		    "XML");
+		check(no_controls(out, strlen(out)), "XML without controls");
 		free(out);
 		memset(&pc, 0, sizeof(pc));
 		revs[0] = doc;
@@ -233,6 +247,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		pc.nrevisions = 1;
 		out = html_page(tpl, doc, &pc, &len);
 		check(out != NULL, "page");
+		check(no_controls(out, len), "page without controls");
 		check_html(out, len);
 		free(out);
 		doc_free(doc);

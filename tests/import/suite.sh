@@ -89,7 +89,11 @@ done
 # Private-use and control characters: a warning with the line, exit 0.
 { printf 'title\n\n'; printf '\360\100 user-defined\n'; } >"$e/pua.cp932"
 printf 'line one\nline \001two\n' >"$e/ctrl.utf8"
-for f in pua.cp932:cp932 ctrl.utf8:auto; do
+# Bidirectional and zero-width characters warn as in terms files; a second
+# byte-order mark that iconv passes through is no zero-width character.
+{ printf '\377\376'; printf '\357\273\277line one\nline \342\200\256two\nthree\342\200\213\n' |
+    iconv -f UTF-8 -t UTF-16LE; } >"$e/bidi.utf16le"
+for f in pua.cp932:cp932 ctrl.utf8:auto bidi.utf16le:auto; do
 	n=${f%%:*}; enc=${f#*:}
 	rc=$(ecap import --encoding="$enc" "$n")
 	[ "$rc" = 0 ] && [ -s "$e/out" ] && ok || bad "import: $n exit $rc"

@@ -63,8 +63,17 @@ check "matrix: csv" $m/cases/expected.csv "$tmp/out"
 tail -c +4 "$tmp/out" | grep -q '^topic,項目,Topic,"Acme, Inc. ""Hosting"" アクメ・ホスティング利用約款",' && ok ||
     bad "matrix: csv quoting (RFC 4180)"
 [ "$(grep -c "$(printf '\r')\$" "$tmp/out")" = "$(wc -l <"$tmp/out")" ] && ok || bad "matrix: csv lines end in CRLF"
+# A cell a spreadsheet would read as a formula (=, +, -, @, tab, CR first)
+# is quoted behind a single quote (OWASP, "CSV injection").
+rc=$(capture matrix --format=csv $tax $m/formula)
+[ "$rc" = 0 ] && ok || bad "matrix: formula exit $rc"
+check "matrix: csv formula cells" $m/formula/expected.csv "$tmp/out"
+grep -q ',"'"'"'=HYPERLINK(""http' "$tmp/out" && ok || bad "matrix: csv formula cell not neutralized"
 capture matrix --format=json $tax $m/cases >/dev/null
 check "matrix: json" $m/cases/expected.json "$tmp/out"
+# The same taxonomy named by an absolute path gives the same bytes.
+capture matrix --format=json --topics "$top/terms/topics.yaml" $m/cases >/dev/null
+check "matrix: json, absolute topics path" $m/cases/expected.json "$tmp/out"
 capture matrix --format=html $tax $m/cases >/dev/null
 check "matrix: html" $m/cases/expected.html "$tmp/out"
 capture matrix --format=json terms >/dev/null

@@ -116,3 +116,46 @@ for page in $(find "$tmp/real1" "$tmp/longout" -name '*.html'); do
 done
 [ $dangling = 0 ] && [ -n "$(grep -o 'id="a1_101_[^"]*' "$tmp/longout/acme/hosting/2024-01-01.html")" ] &&
     ok || bad "site: an in-page link names no id on its page"
+# Same input, same modes: folders 0755 and files 0644 whatever the umask.
+rm -rf "$tmp/umask"
+rc=$( (umask 077 && capture build -o "$tmp/umask/out" tests/site/terms) )
+[ "$rc" = 0 ] && [ -z "$(find "$tmp/umask" \( -type d ! -perm 0755 \) -o \( -type f ! -perm 0644 \))" ] &&
+    ok || bad "site: modes follow the umask (exit $rc)"
+# A terms file with control characters: the published page carries none
+# but tab and LF (they become U+FFFD), and the warnings are given.
+rm -rf "$tmp/chars"
+rc=$(capture build -o "$tmp/chars" tests/regress/chars.md)
+[ "$rc" = 0 ] && grep -q '\[char-control\]$' "$tmp/err" &&
+    [ "$(cat "$tmp/chars/acme/hosting/2024-04-01.html" | LC_ALL=C tr -d '\011\012\040-\377' | wc -c)" = 0 ] &&
+    grep -q '本約款は�、当社と契約者�\[31m' "$tmp/chars/acme/hosting/2024-04-01.html" &&
+    ok || bad "site: control characters published (exit $rc)"
+# A template with a slot on <script> or <style> (their text is published
+# unescaped), or without its required slot, is refused: exit 2, one
+# template diagnostic each, nothing written.
+rm -rf "$tmp/tplterms"
+cp -r tests/site/terms "$tmp/tplterms"
+cp terms/topics.yaml "$tmp/tplterms/"
+for t in page:body index:providers diff:rows matrix:table; do
+	slot=${t#*:}; t=${t%:*}
+	rm -rf "$tmp/tpl" "$tmp/tplout"
+	cp -r templates "$tmp/tpl"
+	sed -i "s/ data-slot=\"$slot\"//; s|<title|<script data-slot=\"footer\"></script><style data-slot=\"title\"></style><title|" "$tmp/tpl/$t.html"
+	rc=$(capture build --templates "$tmp/tpl" -o "$tmp/tplout" "$tmp/tplterms")
+	[ "$rc" = 2 ] && [ ! -e "$tmp/tplout" ] &&
+	    grep -q "^$tmp/tpl/$t.html:[0-9]*:1: fatal: template refused: data-slot=\"footer\" on <script>, whose text is published unescaped \[template\]$" "$tmp/err" &&
+	    grep -q "^$tmp/tpl/$t.html:[0-9]*:1: fatal: template refused: data-slot=\"title\" on <style>, whose text is published unescaped \[template\]$" "$tmp/err" &&
+	    grep -qx "$tmp/tpl/$t.html:0:0: fatal: template refused: $t.html needs an element with data-slot=\"$slot\" \[template\]" "$tmp/err" &&
+	    ok || { bad "site: bad $t.html template not refused (exit $rc)"; grep -v warning "$tmp/err" | head -5; }
+done
+# Every published page carries a Content-Security-Policy that allows no
+# script, inline or outside; matrix.html allows its own matrix.js only.
+csp="<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'\">"
+n=0; nbad=0
+for f in $(find "$tmp/real1" -name '*.html' ! -name matrix.html); do
+	n=$((n + 1))
+	grep -qxF "$csp" "$f" || nbad=$((nbad + 1))
+done
+[ "$n" -gt 5 ] && [ "$nbad" = 0 ] && ok || bad "site: $nbad of $n pages lack the Content-Security-Policy"
+grep -qxF "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'\">" "$tmp/real1/matrix.html" &&
+    ! grep -Eq '<script>|<script [^>]*>[^<]|<style| style=' "$tmp/real1/matrix.html" &&
+    ok || bad "site: matrix.html policy, or markup the policy would block"

@@ -179,6 +179,64 @@ prefixes(void)
 	    "text_prefix_of: 0 for none, for a part of a word, for no words");
 }
 
+/*
+ * text_suspect(): the edges of every class; and text_suspect_lead(), which
+ * scanners use to skip bytes undecoded, is true for the first byte of
+ * every character text_suspect() names (all code points are tried).
+ */
+static void
+suspects(void)
+{
+	static const struct {
+		int32_t		c;
+		enum suspect	k;
+	} v[] = {
+		{ 0x00, SUS_CONTROL }, { '\t', SUS_NONE }, { '\n', SUS_NONE },
+		{ '\r', SUS_CONTROL }, { 0x1f, SUS_CONTROL }, { ' ', SUS_NONE },
+		{ 0x7e, SUS_NONE }, { 0x7f, SUS_CONTROL }, { 0x9f, SUS_CONTROL },
+		{ 0xa0, SUS_NONE }, { 0x200a, SUS_NONE },
+		{ 0x200b, SUS_INVISIBLE }, { 0x200d, SUS_INVISIBLE },
+		{ 0x200e, SUS_NONE }, { 0x2029, SUS_NONE },
+		{ 0x202a, SUS_BIDI }, { 0x202e, SUS_BIDI }, { 0x202f, SUS_NONE },
+		{ 0x2060, SUS_INVISIBLE }, { 0x2065, SUS_NONE },
+		{ 0x2066, SUS_BIDI }, { 0x2069, SUS_BIDI }, { 0x206a, SUS_NONE },
+		{ 0x3000, SUS_NONE }, { 0xdfff, SUS_NONE },
+		{ 0xe000, SUS_PRIVATE }, { 0xf8ff, SUS_PRIVATE },
+		{ 0xf900, SUS_NONE }, { 0xfdcf, SUS_NONE },
+		{ 0xfdd0, SUS_NONCHAR }, { 0xfdef, SUS_NONCHAR },
+		{ 0xfdf0, SUS_NONE }, { 0xfeff, SUS_INVISIBLE },
+		{ 0xfffd, SUS_NONE }, { 0xfffe, SUS_NONCHAR },
+		{ 0xffff, SUS_NONCHAR }, { 0x1fffe, SUS_NONCHAR },
+		{ 0x20000, SUS_NONE }, { 0xeffff, SUS_NONCHAR },
+		{ 0xf0000, SUS_PRIVATE }, { 0x10fffd, SUS_PRIVATE },
+		{ 0x10ffff, SUS_NONCHAR }
+	};
+	utf8proc_uint8_t s[4];
+	size_t i, bad = 0;
+	int32_t c;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		if (text_suspect(v[i].c) != v[i].k) {
+			printf("#   U+%04X: %d, expected %d\n", (unsigned)v[i].c,
+			    (int)text_suspect(v[i].c), (int)v[i].k);
+			bad++;
+		}
+	tap(bad == 0, "text_suspect: the edges of every class");
+	bad = 0;
+	for (c = 0; c <= 0x10ffff; c++) {
+		if (c >= 0xd800 && c <= 0xdfff)
+			continue;
+		utf8proc_encode_char(c, s);
+		if (text_suspect(c) != SUS_NONE && !text_suspect_lead(s[0]))
+			bad++;
+	}
+	tap(bad == 0, "text_suspect_lead holds for every suspect character");
+	tap(text_find_uncarried("a\xe2\x80\xae\x01", 5, &c) == 4 && c == 1,
+	    "text_find_uncarried: a bidi control is carried, a C0 is not");
+	tap(text_find_uncarried("ab\0c", 4, &c) == 2 && c == 0,
+	    "text_find_uncarried: NUL");
+}
+
 int
 main(void)
 {
@@ -205,6 +263,7 @@ main(void)
 		printf("#   %zu of %zu inputs differ\n", bad, n);
 	nfkc_agrees();
 	stable_holds();
+	suspects();
 	prefixes();
 	tap(utf8_next("", 0, &cp) == 0 && cp == 0, "empty input: 0 bytes");
 	tap(utf8_next("\xe7\xac\xac", 3, &cp) == 3 && cp == 0x7b2c,
