@@ -67,6 +67,7 @@ enum dlevel {
 	X(FM_SLUG,      ERROR,   "fm-slug",      "invalid slug, expected [a-z0-9-]+") \
 	X(FM_DATE,      ERROR,   "fm-date",      "invalid date, expected YYYY-MM-DD") \
 	X(FM_PATH,      ERROR,   "fm-path",      "front matter disagrees with the path") \
+	X(FM_LONG,      ERROR,   "fm-long",      "slug longer than 100 characters") \
 	X(DUP_ARTICLE,  ERROR,   "dup-article",  "duplicate article number") \
 	X(DUP_REVISION, ERROR,   "dup-revision", "two files hold the same revision") \
 	X(HIST_ORDER,   ERROR,   "history-order", "revision history out of date order") \
