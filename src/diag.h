@@ -50,6 +50,7 @@ enum dlevel {
 	X(DECL_MISSING, WARNING, "decl-missing", "change not declared by the revision") \
 	X(DECL_FALSE,   WARNING, "decl-false",   "declared change did not happen") \
 	X(DECL_NONE,    WARNING, "decl-none",    "revision changes clauses but declares no changes") \
+	X(LINK_OUT,     WARNING, "link-outside", "symbolic link leads out of the terms folder; not read") \
 	X(BAD_UTF8,     ERROR,   "utf8",         "invalid UTF-8; convert the file with termc import") \
 	X(NOT_UTF8,     ERROR,   "encoding",     "not a UTF-8 text file; convert it with termc import") \
 	X(DEC_INVALID,  ERROR,   "decode",       "invalid byte sequence for the encoding") \
