@@ -75,6 +75,7 @@ enum dlevel {
 	X(TOPICS_SYNTAX, ERROR,  "topics-syntax", "invalid topics file") \
 	X(TOPICS_FIELD, ERROR,   "topics-field", "invalid or missing topic field") \
 	X(TOPICS_DUP,   ERROR,   "topics-dup",   "duplicate topic id") \
+	X(NO_TERMS,     ERROR,   "no-terms",     "no terms file found") \
 	X(IO,           FATAL,   "io",           "input/output error")
 
 enum dcode {

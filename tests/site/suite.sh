@@ -28,7 +28,7 @@ rc=$(capture build -o "$tmp/keep" "$tmp/failing")
 # io error naming the folder.
 : >"$tmp/plainfile"
 rc=$(capture build -o "$tmp/plainfile/out" tests/site/terms)
-[ "$rc" = 2 ] && grep -q "^$tmp/plainfile/out/acme/hosting:0:0: fatal: input/output error: Not a directory \[io\]$" "$tmp/err" &&
+[ "$rc" = 2 ] && grep -q "^$tmp/plainfile:0:0: fatal: input/output error: Not a directory \[io\]$" "$tmp/err" &&
     ok || bad "site: output under a file: exit $rc"
 # From another working folder, build and diff find the templates/ that
 # lies beside the terms; with none above the input, the error names the
