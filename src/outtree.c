@@ -25,7 +25,11 @@
  *
  * Since the previous generation is deleted, P/B must hold a site and
  * nothing else: see site_shape(), which keeps `-o .` or `-o ~` from
- * deleting anyone's files.
+ * deleting anyone's files.  Regular dotfiles at the top of P/B are the
+ * user's, not the site's (the repository keeps out/.gitignore in git):
+ * each build carries them into the new generation, hard-linked.  Dot
+ * folders (a .git) are refused rather than carried: a folder cannot be
+ * linked, and copying a repository is not a build's business.
  */
 #define _GNU_SOURCE	/* renameat2(), RENAME_EXCHANGE, RENAME_NOREPLACE */
 #include <sys/file.h>

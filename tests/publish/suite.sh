@@ -137,10 +137,14 @@ rc=$(capture build -o "$P/l/out" "$P/A")
 
 # Dotfiles at the top of out/ (.gitignore) are carried into each new site;
 # a folder that holds what termc does not write is refused, not replaced.
+# Temporary files an older termc left (.termc-XXXXXX) go with the old site.
 printf '*\n!.gitignore\n' >"$P/l/out/.gitignore"
+: >"$P/l/out/.termc-AbC123"
+: >"$P/l/out/p03/db/.termc-dEf456"
 "$T" build -o "$P/l/out" "$P/A" 2>/dev/null
-printf '*\n!.gitignore\n' | cmp -s - "$P/l/out/.gitignore" && ok ||
-    bad "publish: out/.gitignore was not kept"
+printf '*\n!.gitignore\n' | cmp -s - "$P/l/out/.gitignore" &&
+    [ -z "$(find "$P/l/out" -name '.termc-*')" ] && ok ||
+    bad "publish: out/.gitignore was not kept, or .termc-* files stay"
 mkdir -p "$P/notsite/src"
 echo 'int main;' >"$P/notsite/src/main.c"
 rc=$(capture build -o "$P/notsite" "$P/A")
