@@ -555,10 +555,13 @@ cmd_build(int argc, char **argv)
 		/* The checks of termc check: warnings do not block. */
 		pairs = diff_pairs(&c);
 		check_corpus(&c, pairs, &d);
+		/*
+		 * No terms file, a finding that is no document's, or no
+		 * document left: nothing is published, the output stays whole.
+		 */
 		if (c.nfiles == 0)
 			diag(&d, optind < argc ? argv[optind] : defaults[0],
 			    0, 0, D_NO_TERMS, NULL);
-		/* Nothing to publish: the previous output stays whole. */
 		else if (sort_out(&c, &d, strict ? DL_WARNING : DL_ERROR,
 		    &good, &f) == 0 && good.n > 0) {
 			gpairs = good.n == c.n ? pairs : diff_pairs(&good);
