@@ -207,3 +207,18 @@ rc=$(capture build -o "$P/brout" "$P/br")
     [ -f "$P/brout/p07/dc/2024-01-01.html" ] &&
     grep -q 新しい題名 "$P/brout/p08/da/2024-04-01.html" && ok ||
     bad "publish: a broken document blocked the others or lost its pages ($rc)"
+# A document that loads but has an error (dup-article) keeps its pages too,
+# and with --strict a warning is enough to leave a document out (here
+# every 2024-04-01 revision, which declares no changes: decl-none).
+cp "$P/brout/p09/da/2024-01-01.html" "$P/p09da.html"
+cp "$P/brout/p10/db/2024-04-01.html" "$P/p10db.html"
+printf '\n## 第1条（重複）\n\n重複します。\n' >>"$P/br/p09/da/2024-01-01.md"
+printf '\n<b>raw</b>\n' >>"$P/br/p10/db/2024-04-01.md"
+sed -i 's/^title: .*/title: 三番目の題名/' "$P/br/p08/da/2024-01-01.md"
+rc=$(capture build --strict -o "$P/brout" "$P/br")
+[ "$rc" = 1 ] && grep -q "^$P/br/p09/da/2024-01-01.md:.*\[dup-article\]$" "$tmp/err" &&
+    cmp -s "$P/p09da.html" "$P/brout/p09/da/2024-01-01.html" &&
+    cmp -s "$P/p10db.html" "$P/brout/p10/db/2024-04-01.html" &&
+    cmp -s "$P/2024-04-01.html" "$P/brout/p07/dc/2024-04-01.html" &&
+    grep -q 三番目の題名 "$P/brout/p08/da/2024-01-01.html" && ok ||
+    bad "publish: a document with errors, or warnings under --strict, lost its pages ($rc)"
