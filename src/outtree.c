@@ -173,6 +173,7 @@ type_at(int fd, const char *name, unsigned char d_type)
  * (provider/document) and those hold files; symbolic links may lie
  * anywhere, for removing one never touches its target.  On a mismatch
  * returns -1 with the offending path, relative to the top, in where.
+ * Closes fd.
  */
 static int
 site_shape(int fd, int depth, struct buf *where)
