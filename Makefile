@@ -26,7 +26,7 @@ INPUT	= source meta md recog lower numeral decode
 TREE	= clause xref doc corpus check topics value matrix diff diffout \
 	  declared
 OUTPUT	= treejson treexml template htmlkit html html_junit html_matrix \
-	  html_diff outfile
+	  html_diff outfile outtree
 CMDS	= cli site checkcmd matrixcmd import diffcmd
 LIB_OBJS = $(BASE) $(INPUT) $(TREE) $(OUTPUT) $(CMDS)
 

@@ -6,12 +6,14 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
 #include "diag.h"
 #include "doc.h"
+#include "hmap.h"
 #include "xalloc.h"
 
 struct names {
@@ -47,43 +49,151 @@ cmp_docs(const void *a, const void *b)
 	return strcmp(x->path, y->path);
 }
 
-/* Collect *.md files below dir; depth bounds symlink loops and abuse. */
+/*
+ * The walk.  A symbolic link is followed only where it stays inside the
+ * tree, and every folder and file is visited once, by device and inode, so
+ * links cannot loop (`ln -s . again` costs one realpath()) and a file
+ * reached by two names is read once.  Each folder's entries go in name
+ * order, and links wait until every real entry of the tree is seen: the
+ * same tree always yields the same names, and a file is known by its own
+ * name before any alias.  Names starting with "." are skipped.
+ */
+struct link {
+	char	*path;		/* owned */
+	int	 depth;
+};
+
+struct walk {
+	struct names	*ns;
+	struct hmap	 seen;		/* "dev:ino" keys, owned */
+	char		*root;		/* the tree's real path */
+	struct link	*links;		/* met, not yet followed */
+	size_t		 nlinks;
+	struct diags	*d;
+};
+
+#define WALK_DEPTH	8	/* provider/document/revision needs 3 */
+
+/* Is st new?  Marks it seen. */
 static int
-walk(const char *dir, int depth, struct names *ns, struct diags *d)
+first_visit(struct walk *w, const struct stat *st)
 {
-	DIR *dp;
-	struct dirent *de;
+	char key[64];
+
+	snprintf(key, sizeof(key), "%llx:%llx",
+	    (unsigned long long)st->st_dev, (unsigned long long)st->st_ino);
+	if (hmap_get(&w->seen, key) != NULL)
+		return 0;
+	hmap_put(&w->seen, xstrdup(key), w);
+	return 1;
+}
+
+static int
+is_md(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n > 3 && strcmp(name + n - 3, ".md") == 0;
+}
+
+static int
+cmp_dirents(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+/* Collect *.md files below dir, a folder already marked seen. */
+static int
+walk_dir(struct walk *w, const char *dir, int depth)
+{
+	struct dirent **ents;
 	struct stat st;
 	struct buf path;
-	size_t n;
+	int i, n;
 
-	if (depth > 8)
-		return 0;
-	if ((dp = opendir(dir)) == NULL) {
-		diag(d, dir, 0, 0, D_IO, "%s", strerror(errno));
+	if ((n = scandir(dir, &ents, NULL, cmp_dirents)) == -1) {
+		diag(w->d, dir, 0, 0, D_IO, "%s", strerror(errno));
 		return -1;
 	}
-	while ((de = readdir(dp)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
+	for (i = 0; i < n; i++) {
 		buf_init(&path);
-		buf_printf(&path, "%s/%s", dir, de->d_name);
-		if (stat(path.data, &st) == -1) {
+		buf_printf(&path, "%s/%s", dir, ents[i]->d_name);
+		if (ents[i]->d_name[0] == '.' || lstat(path.data, &st) == -1)
 			buf_release(&path);
-			continue;
-		}
-		n = strlen(de->d_name);
-		if (S_ISDIR(st.st_mode)) {
-			walk(path.data, depth + 1, ns, d);
+		else if (S_ISLNK(st.st_mode)) {
+			w->links = xreallocarray(w->links, w->nlinks + 1,
+			    sizeof(*w->links));
+			w->links[w->nlinks].path = buf_detach(&path);
+			w->links[w->nlinks++].depth = depth + 1;
+		} else if (S_ISDIR(st.st_mode)) {
+			if (depth < WALK_DEPTH && first_visit(w, &st))
+				walk_dir(w, path.data, depth + 1);
 			buf_release(&path);
-		} else if (S_ISREG(st.st_mode) && n > 3 &&
-		    strcmp(de->d_name + n - 3, ".md") == 0)
-			add_name(ns, buf_detach(&path));
+		} else if (S_ISREG(st.st_mode) && is_md(ents[i]->d_name) &&
+		    first_visit(w, &st))
+			add_name(w->ns, buf_detach(&path));
 		else
 			buf_release(&path);
+		free(ents[i]);
 	}
-	closedir(dp);
+	free(ents);
 	return 0;
+}
+
+/* Follow the links met, in order; those followed may meet more. */
+static void
+walk_links(struct walk *w)
+{
+	struct stat st;
+	size_t i, n = strlen(w->root);
+	char *real;
+
+	for (i = 0; i < w->nlinks; i++) {
+		/* A dangling or looping link names nothing: skip it. */
+		if ((real = realpath(w->links[i].path, NULL)) == NULL)
+			continue;
+		if (strncmp(real, w->root, n) != 0 ||
+		    (real[n] != '/' && real[n] != '\0' && n > 1))
+			diag(w->d, w->links[i].path, 0, 0, D_LINK_OUT, "%s",
+			    real);
+		else if (stat(real, &st) == 0) {
+			if (S_ISDIR(st.st_mode)) {
+				if (w->links[i].depth <= WALK_DEPTH &&
+				    first_visit(w, &st))
+					walk_dir(w, w->links[i].path,
+					    w->links[i].depth);
+			} else if (S_ISREG(st.st_mode) &&
+			    is_md(w->links[i].path) && first_visit(w, &st)) {
+				add_name(w->ns, w->links[i].path);
+				w->links[i].path = NULL;
+			}
+		}
+		free(real);
+	}
+	for (i = 0; i < w->nlinks; i++)
+		free(w->links[i].path);
+	free(w->links);
+	w->links = NULL;
+	w->nlinks = 0;
+}
+
+/* Walk the tree at dir (a folder, seen as st) into w->ns. */
+static int
+walk(struct walk *w, const char *dir, const struct stat *st)
+{
+	int rc;
+
+	if ((w->root = realpath(dir, NULL)) == NULL) {
+		diag(w->d, dir, 0, 0, D_IO, "%s", strerror(errno));
+		return -1;
+	}
+	if (!first_visit(w, st))
+		rc = 0;
+	else if ((rc = walk_dir(w, dir, 0)) == 0)
+		walk_links(w);
+	free(w->root);
+	w->root = NULL;
+	return rc;
 }
 
 int
@@ -91,12 +201,17 @@ corpus_load(struct corpus *c, char *const *paths, size_t npaths,
     struct diags *d)
 {
 	struct names ns = { NULL, 0 };
+	struct walk w;
 	struct stat st;
 	struct doc *doc;
 	size_t i;
 	int rc = 0;
 
 	memset(c, 0, sizeof(*c));
+	memset(&w, 0, sizeof(w));
+	w.ns = &ns;
+	w.d = d;
+	hmap_init(&w.seen);
 	for (i = 0; i < npaths; i++) {
 		if (stat(paths[i], &st) == -1) {
 			diag(d, paths[i], 0, 0, D_IO, "%s", strerror(errno));
@@ -107,12 +222,13 @@ corpus_load(struct corpus *c, char *const *paths, size_t npaths,
 
 			while (len > 1 && dir[len - 1] == '/')
 				dir[--len] = '\0';
-			if (walk(dir, 0, &ns, d) == -1)
+			if (walk(&w, dir, &st) == -1)
 				rc = -1;
 			free(dir);
-		} else
+		} else if (first_visit(&w, &st))
 			add_name(&ns, xstrdup(paths[i]));
 	}
+	hmap_release_keys(&w.seen);
 	if (ns.n > 1)	/* qsort(NULL, 0, …) is undefined */
 		qsort(ns.v, ns.n, sizeof(*ns.v), cmp_names);
 	for (i = 0; i < ns.n; i++) {
@@ -121,9 +237,9 @@ corpus_load(struct corpus *c, char *const *paths, size_t npaths,
 			    sizeof(*c->docs));
 			c->docs[c->n++] = doc;
 		}
-		free(ns.v[i]);
 	}
-	free(ns.v);
+	c->files = ns.v;
+	c->nfiles = ns.n;
 	if (c->n > 1)
 		qsort(c->docs, c->n, sizeof(*c->docs), cmp_docs);
 	for (i = 1; i < c->n; i++)
@@ -157,5 +273,8 @@ corpus_release(struct corpus *c)
 	for (i = 0; i < c->n; i++)
 		doc_free(c->docs[i]);
 	free(c->docs);
+	for (i = 0; i < c->nfiles; i++)
+		free(c->files[i]);
+	free(c->files);
 	memset(c, 0, sizeof(*c));
 }

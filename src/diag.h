@@ -53,6 +53,7 @@ enum dlevel {
 	X(DECL_MISSING, WARNING, "decl-missing", "change not declared by the revision") \
 	X(DECL_FALSE,   WARNING, "decl-false",   "declared change did not happen") \
 	X(DECL_NONE,    WARNING, "decl-none",    "revision changes clauses but declares no changes") \
+	X(LINK_OUT,     WARNING, "link-outside", "symbolic link leads out of the terms folder; not read") \
 	X(BAD_UTF8,     ERROR,   "utf8",         "invalid UTF-8; convert the file with termc import") \
 	X(NOT_UTF8,     ERROR,   "encoding",     "not a UTF-8 text file; convert it with termc import") \
 	X(DEC_INVALID,  ERROR,   "decode",       "invalid byte sequence for the encoding") \
@@ -71,12 +72,14 @@ enum dlevel {
 	X(FM_DATE,      ERROR,   "fm-date",      "invalid date, expected YYYY-MM-DD") \
 	X(FM_PATH,      ERROR,   "fm-path",      "front matter disagrees with the path") \
 	X(FM_CONTROL,   ERROR,   "fm-control",   "front matter holds a NUL, control character or noncharacter") \
+	X(FM_LONG,      ERROR,   "fm-long",      "slug longer than 100 characters") \
 	X(DUP_REVISION, ERROR,   "dup-revision", "two files hold the same revision") \
 	X(HIST_ORDER,   ERROR,   "history-order", "revision history out of date order") \
 	X(TOPICS_SYNTAX, ERROR,  "topics-syntax", "invalid topics file") \
 	X(TOPICS_FIELD, ERROR,   "topics-field", "invalid or missing topic field") \
 	X(TOPICS_DUP,   ERROR,   "topics-dup",   "duplicate topic id") \
 	X(TEMPLATE,     FATAL,   "template",     "template refused") \
+	X(NO_TERMS,     ERROR,   "no-terms",     "no terms file found") \
 	X(IO,           FATAL,   "io",           "input/output error")
 
 enum dcode {

@@ -43,6 +43,8 @@ int		 doc_same_document(const struct doc *a, const struct doc *b);
 struct corpus {
 	struct doc	**docs;
 	size_t		  n;
+	char		**files;	/* every terms file found, sorted */
+	size_t		  nfiles;
 };
 
 /*
@@ -51,7 +53,9 @@ struct corpus {
  * document, revision and path, whatever the paths.  Returns 0, or -1 when
  * a path cannot be read.  Documents that fail to parse are left out, with
  * their diagnostics in d; two files of the same revision are a dup-revision
- * error.
+ * error.  A directory is walked following symbolic links only where they
+ * stay inside it (others get a link-outside warning), and a file reached
+ * by two names is read once.
  */
 int	corpus_load(struct corpus *, char *const *paths, size_t npaths,
 	    struct diags *d);

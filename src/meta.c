@@ -8,6 +8,7 @@
  * "billion laughs" costs nothing here.
  */
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -248,6 +249,7 @@ walk(struct ctx *c, struct meta *m, yaml_node_t *root)
 	const char *key;
 	char **slot;
 	int present[NFIELDS];
+	char len[64];
 	struct hmap seen;
 	size_t i;
 
@@ -298,6 +300,15 @@ walk(struct ctx *c, struct meta *m, yaml_node_t *root)
 		if ((f->check == D_FM_SLUG && !is_slug(*slot)) ||
 		    (f->check == D_FM_DATE && !is_date(*slot)))
 			error(c, v, f->check, *slot);
+		else if (f->check == D_FM_SLUG && strlen(*slot) > SLUG_MAX) {
+			/*
+			 * A slug names a folder of the site: longer than a
+			 * file name may be, the build would fail halfway.
+			 */
+			snprintf(len, sizeof(len), "%s: %zu characters", key,
+			    strlen(*slot));
+			error(c, v, D_FM_LONG, len);
+		}
 	}
 	for (i = 0; i < NFIELDS; i++) {
 		char *val = *FIELD_STR(m, &fields[i]);

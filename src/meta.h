@@ -10,6 +10,9 @@
 struct diags;
 struct source;
 
+/* The longest provider or document slug: it names a folder (fm-long). */
+#define SLUG_MAX	100
+
 struct history {
 	char	*date;		/* YYYY-MM-DD */
 	char	*note;		/* 制定, 一部改訂（第17条3項追記）; may be "" */

@@ -14,9 +14,8 @@
 #include "outfile.h"
 #include "xalloc.h"
 
-/* A relative path with no empty, "." or ".." component and no leading /. */
-static int
-rel_is_safe(const char *rel)
+int
+outfile_rel_safe(const char *rel)
 {
 	const char *p = rel, *e;
 	size_t n;
@@ -48,11 +47,11 @@ mkdir_public(const char *path)
 }
 
 /*
- * mkdir -p, deepest directory first: in a build it almost always exists
- * already, so one system call per file instead of one per component.
+ * mkdir -p, deepest directory first: it almost always exists already, so
+ * one system call instead of one per component.
  */
-static int
-mkdirs(char *path)
+int
+outfile_mkdirs(char *path)
 {
 	char *slash;
 	int rc;
@@ -63,7 +62,7 @@ mkdirs(char *path)
 	    slash == path)
 		return -1;
 	*slash = '\0';
-	rc = mkdirs(path);
+	rc = outfile_mkdirs(path);
 	*slash = '/';
 	if (rc == -1)
 		return -1;
@@ -79,7 +78,7 @@ outfile_write(const char *root, const char *rel, const void *data,
 	FILE *fp;
 	int fd, rc = -1;
 
-	if (*root == '\0' || !rel_is_safe(rel)) {
+	if (*root == '\0' || !outfile_rel_safe(rel)) {
 		diag(d, rel, 0, 0, D_IO, "unsafe output path");
 		return -1;
 	}
@@ -90,7 +89,7 @@ outfile_write(const char *root, const char *rel, const void *data,
 		*slash = '\0';
 	buf_init(&tmp);
 	buf_printf(&tmp, "%s/.termc-XXXXXX", dir);
-	if (mkdirs(dir) == -1) {
+	if (outfile_mkdirs(dir) == -1) {
 		diag(d, dir, 0, 0, D_IO, "%s", strerror(errno));
 		goto out;
 	}

@@ -1,10 +1,13 @@
 /*
  * termc build: load every terms file, report, and publish the site.
  *
- * Nothing is written unless every document parsed without error (and, with
- * --strict, without warning) and the whole site rendered: a failed build
- * leaves the previous output as it was.  Each file is then written to a
- * temporary name and renamed.
+ * A terms file with an error (with --strict, a warning) is left out and
+ * the pages it had stay as they were; every other document is published.
+ * The site is rendered in memory, written into a staging tree and switched
+ * in whole (outtree.h): the output folder holds exactly the documents of
+ * this build and the kept pages of the failed ones, or, when anything
+ * fails that belongs to no single document (a template, topics.yaml, a
+ * write), the previous output as it was.
  */
 #include <sys/stat.h>
 
@@ -21,7 +24,8 @@
 #include "doc.h"
 #include "html.h"
 #include "matrix.h"
-#include "outfile.h"
+#include "hmap.h"
+#include "outtree.h"
 #include "source.h"
 #include "topics.h"
 #include "xalloc.h"
@@ -34,8 +38,9 @@ static const char build_usage[] =
     "of consecutive revisions at DIR/<provider>/<document>/diff-OLD-NEW.html,\n"
     "and DIR/style.css.\n"
     "It runs the checks of termc check first: findings go to standard\n"
-    "error; warnings do not stop the build, errors (and, with --strict,\n"
-    "warnings) do, and then nothing is written.\n"
+    "error; warnings do not stop the build.  A file with errors (and,\n"
+    "with --strict, warnings) is left out, its pages stay as they were,\n"
+    "every other document is published, and the exit status is 1.\n"
     "With TERMS_DIR/topics.yaml also the comparison matrix:\n"
     "DIR/matrix.html, matrix.csv, matrix.json (and matrix.js, matrix.css).\n\n"
     "  -o, --output DIR   output directory (default: out)\n"
@@ -74,17 +79,85 @@ stage_add(struct stage *st, char *rel, char *data, size_t len)
 	st->n++;
 }
 
-/* Write every staged file (each to a temporary name, then renamed). */
-static int
-stage_write(const struct stage *st, const char *outdir, struct diags *d)
-{
-	size_t i;
+/*
+ * The documents a build leaves out, as "provider/document/revision": the
+ * pages they had stay.  Owns the strings.
+ */
+struct failed {
+	char	**v;
+	size_t	  n;
+};
 
-	for (i = 0; i < st->n; i++)
-		if (outfile_write(outdir, st->v[i].rel, st->v[i].data,
-		    st->v[i].len, d) == -1)
-			return -1;
-	return 0;
+/*
+ * Is name, in its document's folder, a page of revision rev: rev.html,
+ * or a 新旧対照表 diff-REV-OTHER.html or diff-OTHER-REV.html?
+ */
+static int
+page_of(const char *name, const char *rev)
+{
+	size_t r = strlen(rev);
+
+	if (strncmp(name, rev, r) == 0 && strcmp(name + r, ".html") == 0)
+		return 1;
+	if (strncmp(name, "diff-", 5) != 0 || strlen(name) != 5 + 2 * r + 6)
+		return 0;
+	return (strncmp(name + 5, rev, r) == 0 && name[5 + r] == '-') ||
+	    (name[5 + r] == '-' && strncmp(name + 6 + r, rev, r) == 0);
+}
+
+/* Carry the previous pages of each failed document into the new tree. */
+static int
+keep_failed(struct outtree *t, const struct failed *f, struct diags *d)
+{
+	struct buf dir, rel;
+	const char *rev;
+	char **names;
+	size_t i, j, n;
+	int rc = 0;
+
+	for (i = 0; i < f->n && rc == 0; i++) {
+		rev = strrchr(f->v[i], '/') + 1;
+		buf_init(&dir);
+		buf_put(&dir, f->v[i], (size_t)(rev - 1 - f->v[i]));
+		names = outtree_previous(t, dir.data, &n);
+		for (j = 0; j < n; j++) {
+			if (rc == 0 && page_of(names[j], rev)) {
+				buf_init(&rel);
+				buf_printf(&rel, "%s/%s", dir.data, names[j]);
+				rc = outtree_keep(t, rel.data, d);
+				buf_release(&rel);
+			}
+			free(names[j]);
+		}
+		free(names);
+		buf_release(&dir);
+	}
+	return rc;
+}
+
+/*
+ * Write every staged file and the kept pages of the failed documents into
+ * a new tree and switch it in; on any failure the output stays as it was.
+ */
+static int
+stage_write(const struct stage *st, const struct failed *f,
+    const char *outdir, struct diags *d)
+{
+	struct outtree *t;
+	size_t i;
+	int rc = 0;
+
+	if ((t = outtree_open(outdir, d)) == NULL)
+		return -1;
+	for (i = 0; i < st->n && rc == 0; i++)
+		rc = outtree_write(t, st->v[i].rel, st->v[i].data,
+		    st->v[i].len, d);
+	if (rc == 0)
+		rc = keep_failed(t, f, d);
+	if (rc == 0)
+		rc = outtree_commit(t, d);
+	outtree_free(t);
+	return rc;
 }
 
 static void
@@ -246,8 +319,8 @@ diff_link(struct page_ctx *pc, struct page_link *rl, const struct doc *a,
 
 static int
 publish(const struct corpus *c, struct diff *const *pairs,
-    const struct taxonomy *tax, const char *outdir, const char *tpldir,
-    struct diags *d)
+    const struct taxonomy *tax, const struct failed *f, const char *outdir,
+    const char *tpldir, struct diags *d)
 {
 	struct templates *t;
 	struct page_ctx pc;
@@ -299,11 +372,127 @@ publish(const struct corpus *c, struct diff *const *pairs,
 		rc = stage_asset(&st, tpldir, "style.css", d);
 	}
 	if (rc == 0)
-		rc = stage_write(&st, outdir, d);
+		rc = stage_write(&st, f, outdir, d);
 	stage_release(&st);
 	links_release(&idx);
 	templates_free(t);
 	return rc;
+}
+
+/*
+ * "provider/document/revision" of a terms file that could not be read, from
+ * a path ending in <provider>/<document>/<YYYY-MM-DD>.md; NULL for other
+ * paths (their pages, if any, cannot be known).  Caller frees.
+ */
+static char *
+path_key(const char *path)
+{
+	const char *seg[3], *end = path + strlen(path), *q;
+	char *key, *p, *s;
+	size_t k;
+
+	if (end - path < 3 || strcmp(end - 3, ".md") != 0)
+		return NULL;
+	end -= 3;
+	for (k = 3; k-- > 0; end = q - 1) {
+		for (q = end; q > path && q[-1] != '/'; q--)
+			;
+		if (q == path && k > 0)
+			return NULL;
+		seg[k] = q;
+	}
+	key = xstrndup(seg[0], (size_t)(path + strlen(path) - 3 - seg[0]));
+	/* key is "provider/document/YYYY-MM-DD": check each part. */
+	p = strchr(key, '/');
+	*p = '\0';
+	s = strchr(p + 1, '/');
+	*s = '\0';
+	if (!is_slug(key) || !is_slug(p + 1) || !is_date(s + 1)) {
+		free(key);
+		return NULL;
+	}
+	*p = *s = '/';
+	return key;
+}
+
+/*
+ * Sort the corpus into what is published (good, its docs borrowed from c)
+ * and what is left out (f), by the findings of d at level min and above: a
+ * terms file with such a finding fails, with every other file of its
+ * revision.  Returns -1 when a finding belongs to no terms file (topics.yaml,
+ * a folder that cannot be read): then nothing is published.
+ */
+static int
+sort_out(const struct corpus *c, const struct diags *d, enum dlevel min,
+    struct corpus *good, struct failed *f)
+{
+	struct hmap files, docs, bad, keys;
+	const struct meta *m;
+	const struct doc *doc;
+	struct buf key;
+	size_t i;
+	int rc = 0;
+	char *k;
+
+	memset(good, 0, sizeof(*good));
+	memset(f, 0, sizeof(*f));
+	hmap_init(&files);
+	hmap_init(&docs);
+	hmap_init(&bad);
+	hmap_init(&keys);
+	for (i = 0; i < c->nfiles; i++)
+		hmap_put(&files, c->files[i], c->files[i]);
+	for (i = 0; i < c->n; i++)
+		hmap_put(&docs, c->docs[i]->path, c->docs[i]);
+	for (i = 0; i < d->n && rc == 0; i++) {
+		if (diag_level(d->v[i].code) < min)
+			continue;
+		if ((k = hmap_get(&files, d->v[i].path)) == NULL)
+			rc = -1;
+		else if (hmap_get(&bad, k) == NULL) {
+			hmap_put(&bad, k, k);
+			if ((doc = hmap_get(&docs, k)) != NULL) {
+				m = &doc->meta;
+				buf_init(&key);
+				buf_printf(&key, "%s/%s/%s", m->provider,
+				    m->document, m->revision);
+				k = buf_detach(&key);
+			} else
+				k = path_key(k);
+			if (k != NULL) {
+				f->v = xreallocarray(f->v, f->n + 1,
+				    sizeof(*f->v));
+				f->v[f->n++] = k;
+				hmap_put(&keys, k, k);
+			}
+		}
+	}
+	for (i = 0; i < c->n && rc == 0; i++) {
+		m = &c->docs[i]->meta;
+		buf_init(&key);
+		buf_printf(&key, "%s/%s/%s", m->provider, m->document,
+		    m->revision);
+		if (hmap_get(&bad, c->docs[i]->path) == NULL &&
+		    hmap_get(&keys, key.data) == NULL) {
+			good->docs = xreallocarray(good->docs, good->n + 1,
+			    sizeof(*good->docs));
+			good->docs[good->n++] = c->docs[i];
+		}
+		buf_release(&key);
+	}
+	hmap_release(&files);
+	hmap_release(&docs);
+	hmap_release(&bad);
+	hmap_release(&keys);
+	return rc;
+}
+
+static void
+failed_release(struct failed *f)
+{
+	while (f->n > 0)
+		free(f->v[--f->n]);
+	free(f->v);
 }
 
 int
@@ -322,8 +511,9 @@ cmd_build(int argc, char **argv)
 	struct taxonomy tax, *taxp = NULL;
 	struct stat st;
 	struct buf tpath;
-	struct corpus c;
-	struct diff **pairs;
+	struct corpus c, good = { 0 };
+	struct failed f = { NULL, 0 };
+	struct diff **pairs, **gpairs;
 	struct diags d;
 	int ch, strict = 0, rc;
 
@@ -365,8 +555,22 @@ cmd_build(int argc, char **argv)
 		/* The checks of termc check: warnings do not block. */
 		pairs = diff_pairs(&c);
 		check_corpus(&c, pairs, &d);
-		if (diags_exit(&d, strict) == 0)
-			publish(&c, pairs, taxp, outdir, tpldir, &d);
+		/*
+		 * No terms file, a finding that is no document's, or no
+		 * document left: nothing is published, the output stays whole.
+		 */
+		if (c.nfiles == 0)
+			diag(&d, optind < argc ? argv[optind] : defaults[0],
+			    0, 0, D_NO_TERMS, NULL);
+		else if (sort_out(&c, &d, strict ? DL_WARNING : DL_ERROR,
+		    &good, &f) == 0 && good.n > 0) {
+			gpairs = good.n == c.n ? pairs : diff_pairs(&good);
+			publish(&good, gpairs, taxp, &f, outdir, tpldir, &d);
+			if (gpairs != pairs)
+				diff_pairs_free(gpairs, good.n);
+		}
+		free(good.docs);
+		failed_release(&f);
 		diff_pairs_free(pairs, c.n);
 	}
 	diags_print(&d, stderr);

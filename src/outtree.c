@@ -1,0 +1,594 @@
+/*
+ * The output folder as one unit: see outtree.h.
+ *
+ * For an output folder P/B:
+ *
+ * - P/.B.termc-lock is locked with flock(2) while a build writes.  A second
+ *   build finds it taken and stops with an io error instead of waiting: a
+ *   build that waits on a hung one helps nobody, and a refusal can be
+ *   tested without timing.  The lock file stays (removing it would let a
+ *   third build lock a new file while the second still holds the old one).
+ * - The new tree is written into P/.B.termc-new-XXXXXX (mkdtemp): the same
+ *   parent, hence the same filesystem, so the switch is a rename.  Folders
+ *   of the tree are made with mkdirat() and entered one component at a
+ *   time with O_NOFOLLOW, files are created with O_EXCL|O_NOFOLLOW: no
+ *   symbolic link is followed while writing, whatever lies around.
+ * - renameat2(RENAME_EXCHANGE) swaps P/B and the staging folder in one
+ *   step; the previous generation then lies under the staging name and is
+ *   removed.  Where the filesystem refuses the exchange (EINVAL: some
+ *   network and FUSE filesystems), P/B is renamed aside and the new tree
+ *   renamed in: a reader may find no P/B for an instant, never a mix.
+ * - Folders named P/.B.termc-new-* found under the lock were left by a
+ *   killed build (before or after its switch) and are removed first.
+ * - Nothing is synced: the switch is atomic against a killed build or a
+ *   full disk, not against a power cut.
+ *
+ * Since the previous generation is deleted, P/B must hold a site and
+ * nothing else: see site_shape(), which keeps `-o .` or `-o ~` from
+ * deleting anyone's files.  Regular dotfiles at the top of P/B are the
+ * user's, not the site's (the repository keeps out/.gitignore in git):
+ * each build carries them into the new generation, hard-linked.  Dot
+ * folders (a .git) are refused rather than carried: a folder cannot be
+ * linked, and copying a repository is not a build's business.
+ */
+#define _GNU_SOURCE	/* renameat2(), RENAME_EXCHANGE, RENAME_NOREPLACE */
+#include <sys/file.h>
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "outfile.h"
+#include "outtree.h"
+#include "xalloc.h"
+
+struct outtree {
+	char	*dir;		/* the output folder as named, for messages */
+	char	*base;		/* its name in its parent */
+	char	*stage;		/* the staging folder's name in the parent */
+	int	 pfd;		/* the parent folder */
+	int	 lockfd;
+	int	 prevfd;	/* the previous generation, or -1 */
+	int	 stagefd;
+	int	 committed;
+	char	*lastrel;	/* the folder written last: most files share it */
+	int	 lastfd;
+};
+
+static int
+is_dots(const char *name)
+{
+	return name[0] == '.' && (name[1] == '\0' ||
+	    (name[1] == '.' && name[2] == '\0'));
+}
+
+/*
+ * Open folder rel ("" for at itself) below folder at, one component at a
+ * time with O_NOFOLLOW so that no symbolic link is followed; with create,
+ * make the missing ones.  Returns a descriptor, or -1 with errno set.
+ */
+static int
+open_below(int at, const char *rel, int create)
+{
+	char name[NAME_MAX + 1];
+	const char *p = rel, *e;
+	size_t n;
+	int fd, nfd;
+
+	/* A new open of ".", not a dup(): readdir() needs its own offset. */
+	if ((fd = openat(at, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
+		return -1;
+	while (*p != '\0') {
+		e = strchr(p, '/');
+		n = e != NULL ? (size_t)(e - p) : strlen(p);
+		if (n > NAME_MAX) {
+			close(fd);
+			errno = ENAMETOOLONG;
+			return -1;
+		}
+		memcpy(name, p, n);
+		name[n] = '\0';
+		/* 0755 whatever the umask: same input, same modes. */
+		if (create && (mkdirat(fd, name, 0755) == 0 ?
+		    fchmodat(fd, name, 0755, 0) : errno != EEXIST ? -1 : 0)
+		    == -1) {
+			close(fd);
+			return -1;
+		}
+		nfd = openat(fd, name,
+		    O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		close(fd);
+		if ((fd = nfd) == -1)
+			return -1;
+		p += n;
+		if (*p == '/')
+			p++;
+	}
+	return fd;
+}
+
+/*
+ * Remove name below folder at with everything it holds, following no
+ * symbolic link.  Best effort: what cannot be removed stays for the next
+ * build's sweep.
+ */
+static void
+remove_tree(int at, const char *name, int depth)
+{
+	DIR *dp;
+	struct dirent *de;
+	int fd;
+
+	if ((fd = openat(at, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC)) == -1) {
+		if (errno == ENOTDIR || errno == ELOOP)
+			unlinkat(at, name, 0);
+		return;
+	}
+	if (depth > 16 || (dp = fdopendir(fd)) == NULL) {
+		close(fd);
+		return;
+	}
+	while ((de = readdir(dp)) != NULL) {
+		if (is_dots(de->d_name))
+			continue;
+		if (de->d_type == DT_REG || de->d_type == DT_LNK)
+			unlinkat(dirfd(dp), de->d_name, 0);
+		else
+			remove_tree(dirfd(dp), de->d_name, depth + 1);
+	}
+	closedir(dp);
+	unlinkat(at, name, AT_REMOVEDIR);
+}
+
+/* The type of name in folder fd (S_IFREG …), links not followed; 0 if gone. */
+static mode_t
+type_at(int fd, const char *name, unsigned char d_type)
+{
+	struct stat st;
+
+	switch (d_type) {
+	case DT_REG:
+		return S_IFREG;
+	case DT_DIR:
+		return S_IFDIR;
+	case DT_LNK:
+		return S_IFLNK;
+	default:
+		if (fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == -1)
+			return 0;
+		return st.st_mode & S_IFMT;
+	}
+}
+
+/*
+ * Is the folder fd shaped like a site termc writes?  Its top holds files
+ * and folders (dot entries: files only), those folders hold folders
+ * (provider/document) and those hold files; symbolic links may lie
+ * anywhere, for removing one never touches its target.  On a mismatch
+ * returns -1 with the offending path, relative to the top, in where.
+ * Closes fd.
+ */
+static int
+site_shape(int fd, int depth, struct buf *where)
+{
+	DIR *dp;
+	struct dirent *de;
+	mode_t type;
+	size_t mark = where->len;
+	int ok, sub, rc = 0;
+
+	if ((dp = fdopendir(fd)) == NULL) {
+		close(fd);
+		return -1;
+	}
+	while (rc == 0 && (de = readdir(dp)) != NULL) {
+		if (is_dots(de->d_name))
+			continue;
+		type = type_at(dirfd(dp), de->d_name, de->d_type);
+		if (type == S_IFLNK || type == 0)
+			continue;
+		if (depth == 0)
+			ok = type == S_IFREG ||
+			    (type == S_IFDIR && de->d_name[0] != '.');
+		else
+			ok = type == (depth == 1 ? S_IFDIR : S_IFREG);
+		buf_printf(where, "%s%s", depth > 0 ? "/" : "", de->d_name);
+		if (!ok)
+			rc = -1;
+		else if (type == S_IFDIR) {
+			sub = openat(dirfd(dp), de->d_name, O_RDONLY |
+			    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+			if (sub != -1)
+				rc = site_shape(sub, depth + 1, where);
+		}
+		if (rc == 0) {
+			where->len = mark;
+			where->data[mark] = '\0';
+		}
+	}
+	closedir(dp);
+	return rc;
+}
+
+/* Remove the staging folders of killed builds: .B.termc-new-* in the parent. */
+static void
+sweep(struct outtree *t)
+{
+	DIR *dp;
+	struct dirent *de;
+	struct buf prefix;
+	int fd;
+
+	if ((fd = open_below(t->pfd, "", 0)) == -1)
+		return;
+	if ((dp = fdopendir(fd)) == NULL) {
+		close(fd);
+		return;
+	}
+	buf_init(&prefix);
+	buf_printf(&prefix, ".%s.termc-new-", t->base);
+	while ((de = readdir(dp)) != NULL)
+		if (strncmp(de->d_name, prefix.data, prefix.len) == 0)
+			remove_tree(t->pfd, de->d_name, 0);
+	closedir(dp);
+	buf_release(&prefix);
+}
+
+struct outtree *
+outtree_open(const char *dir, struct diags *d)
+{
+	struct outtree *t = xcalloc(1, sizeof(*t));
+	struct buf name, where;
+	struct stat st;
+	char *path, *parent, *slash, *real;
+	size_t len;
+
+	t->pfd = t->lockfd = t->prevfd = t->stagefd = t->lastfd = -1;
+	t->dir = xstrdup(dir);
+	path = xstrdup(dir);
+	len = strlen(path);
+	while (len > 1 && path[len - 1] == '/')
+		path[--len] = '\0';
+	/* -o naming a link to a folder: replace the folder it names. */
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		if ((real = realpath(path, NULL)) == NULL) {
+			diag(d, dir, 0, 0, D_IO, "%s", strerror(errno));
+			free(path);
+			outtree_free(t);
+			return NULL;
+		}
+		free(path);
+		path = real;
+	}
+	if ((slash = strrchr(path, '/')) == NULL) {
+		parent = xstrdup(".");
+		t->base = xstrdup(path);
+	} else {
+		t->base = xstrdup(slash + 1);
+		*slash = '\0';
+		parent = xstrdup(slash == path ? "/" : path);
+	}
+	free(path);
+	buf_init(&name);
+	buf_init(&where);
+	if (*t->base == '\0' || is_dots(t->base)) {
+		diag(d, dir, 0, 0, D_IO, "name the output folder by a path "
+		    "ending in its own name, not /, . or ..");
+		goto fail;
+	}
+	if (outfile_mkdirs(parent) == -1 || (t->pfd = open(parent,
+	    O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1) {
+		diag(d, parent, 0, 0, D_IO, "%s", strerror(errno));
+		goto fail;
+	}
+	buf_printf(&name, ".%s.termc-lock", t->base);
+	if ((t->lockfd = openat(t->pfd, name.data, O_RDWR | O_CREAT |
+	    O_NOFOLLOW | O_CLOEXEC, 0644)) == -1 ||
+	    fchmod(t->lockfd, 0644) == -1) {
+		diag(d, parent, 0, 0, D_IO, "%s: %s", name.data,
+		    strerror(errno));
+		goto fail;
+	}
+	if (flock(t->lockfd, LOCK_EX | LOCK_NB) == -1) {
+		diag(d, dir, 0, 0, D_IO, "%s",
+		    errno == EWOULDBLOCK ? "another termc build is writing "
+		    "this folder; try again when it is done" : strerror(errno));
+		goto fail;
+	}
+	sweep(t);
+	if ((t->prevfd = openat(t->pfd, t->base, O_RDONLY | O_DIRECTORY |
+	    O_NOFOLLOW | O_CLOEXEC)) == -1 && errno != ENOENT) {
+		diag(d, dir, 0, 0, D_IO, "%s", strerror(errno));
+		goto fail;
+	}
+	if (t->prevfd != -1 && site_shape(open_below(t->prevfd, "", 0), 0,
+	    &where) == -1) {
+		diag(d, dir, 0, 0, D_IO, "%s: the output folder holds what "
+		    "termc does not write, and a build replaces all of it; "
+		    "name another folder", where.data);
+		goto fail;
+	}
+	buf_reset(&name);
+	buf_printf(&name, "%s/.%s.termc-new-XXXXXX", parent, t->base);
+	if (mkdtemp(name.data) == NULL) {
+		diag(d, name.data, 0, 0, D_IO, "%s", strerror(errno));
+		goto fail;
+	}
+	t->stage = xstrdup(strrchr(name.data, '/') + 1);
+	if ((t->stagefd = openat(t->pfd, t->stage, O_RDONLY | O_DIRECTORY |
+	    O_NOFOLLOW | O_CLOEXEC)) == -1) {
+		diag(d, name.data, 0, 0, D_IO, "%s", strerror(errno));
+		goto fail;
+	}
+	/* mkdtemp() made it 0700: a site is 0755 whatever the umask. */
+	fchmod(t->stagefd, 0755);
+	buf_release(&name);
+	buf_release(&where);
+	free(parent);
+	return t;
+fail:
+	buf_release(&name);
+	buf_release(&where);
+	free(parent);
+	outtree_free(t);
+	return NULL;
+}
+
+/*
+ * The staging folder that holds rel, made if needed; *name is set to rel's
+ * last component.  The descriptor belongs to t.
+ */
+static int
+stage_dir(struct outtree *t, const char *rel, const char **name)
+{
+	const char *slash = strrchr(rel, '/');
+	size_t n = slash != NULL ? (size_t)(slash - rel) : 0;
+
+	*name = slash != NULL ? slash + 1 : rel;
+	if (t->lastfd != -1 && strlen(t->lastrel) == n &&
+	    strncmp(t->lastrel, rel, n) == 0)
+		return t->lastfd;
+	if (t->lastfd != -1)
+		close(t->lastfd);
+	free(t->lastrel);
+	t->lastrel = xstrndup(rel, n);
+	return t->lastfd = open_below(t->stagefd, t->lastrel, 1);
+}
+
+static int
+write_all(int fd, const char *p, size_t len)
+{
+	ssize_t w;
+
+	while (len > 0) {
+		if ((w = write(fd, p, len)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += w;
+		len -= (size_t)w;
+	}
+	return 0;
+}
+
+int
+outtree_write(struct outtree *t, const char *rel, const void *data,
+    size_t len, struct diags *d)
+{
+	const char *name;
+	int dfd, fd, err;
+
+	if (!outfile_rel_safe(rel)) {
+		diag(d, rel, 0, 0, D_IO, "unsafe output path");
+		return -1;
+	}
+	if ((dfd = stage_dir(t, rel, &name)) == -1 ||
+	    (fd = openat(dfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+	    O_CLOEXEC, 0644)) == -1) {
+		diag(d, t->dir, 0, 0, D_IO, "%s: %s", rel, strerror(errno));
+		return -1;
+	}
+	/* 0644 whatever the umask: same input, same modes. */
+	if (fchmod(fd, 0644) == -1 || write_all(fd, data, len) == -1) {
+		err = errno;
+		close(fd);
+		diag(d, t->dir, 0, 0, D_IO, "%s: %s", rel, strerror(err));
+		return -1;
+	}
+	if (close(fd) == -1) {
+		diag(d, t->dir, 0, 0, D_IO, "%s: %s", rel, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **
+outtree_previous(const struct outtree *t, const char *reldir, size_t *n)
+{
+	DIR *dp;
+	struct dirent *de;
+	char **v = NULL;
+	int fd;
+
+	*n = 0;
+	if (t->prevfd == -1 || (fd = open_below(t->prevfd, reldir, 0)) == -1)
+		return NULL;
+	if ((dp = fdopendir(fd)) == NULL) {
+		close(fd);
+		return NULL;
+	}
+	while ((de = readdir(dp)) != NULL)
+		if (type_at(dirfd(dp), de->d_name, de->d_type) == S_IFREG) {
+			v = xreallocarray(v, *n + 1, sizeof(*v));
+			v[(*n)++] = xstrdup(de->d_name);
+		}
+	closedir(dp);
+	if (*n > 1)
+		qsort(v, *n, sizeof(*v), cmp_str);
+	return v;
+}
+
+/* Copy name of folder from into rel of the new tree: a link failed. */
+static int
+copy_file(struct outtree *t, int from, const char *name, const char *rel,
+    struct diags *d)
+{
+	struct buf b;
+	char chunk[65536];
+	ssize_t r;
+	int fd, rc = -1;
+
+	if ((fd = openat(from, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) ==
+	    -1) {
+		diag(d, t->dir, 0, 0, D_IO, "%s: %s", rel, strerror(errno));
+		return -1;
+	}
+	buf_init(&b);
+	while ((r = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (r == -1 && errno == EINTR)
+			continue;
+		if (r == -1) {
+			diag(d, t->dir, 0, 0, D_IO, "%s: %s", rel,
+			    strerror(errno));
+			goto out;
+		}
+		buf_put(&b, chunk, (size_t)r);
+	}
+	rc = outtree_write(t, rel, b.data, b.len, d);
+out:
+	close(fd);
+	buf_release(&b);
+	return rc;
+}
+
+int
+outtree_keep(struct outtree *t, const char *rel, struct diags *d)
+{
+	const char *slash, *name, *sname;
+	struct stat st;
+	char *reldir;
+	int from, to, rc = 0;
+
+	if (t->prevfd == -1 || !outfile_rel_safe(rel))
+		return 0;
+	slash = strrchr(rel, '/');
+	reldir = slash != NULL ? xstrndup(rel, (size_t)(slash - rel)) :
+	    xstrdup("");
+	name = slash != NULL ? slash + 1 : rel;
+	from = open_below(t->prevfd, reldir, 0);
+	free(reldir);
+	if (from == -1)
+		return 0;
+	if (fstatat(from, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    S_ISREG(st.st_mode)) {
+		if ((to = stage_dir(t, rel, &sname)) == -1) {
+			diag(d, t->dir, 0, 0, D_IO, "%s: %s", rel,
+			    strerror(errno));
+			rc = -1;
+		} else if (linkat(from, name, to, sname, 0) == -1 &&
+		    errno != EEXIST)
+			rc = copy_file(t, from, name, rel, d);
+	}
+	close(from);
+	return rc;
+}
+
+/* Carry the top folder's regular dotfiles (.gitignore …) into the new tree. */
+static int
+keep_dotfiles(struct outtree *t, struct diags *d)
+{
+	char **v;
+	size_t i, n;
+	int rc = 0;
+
+	v = outtree_previous(t, "", &n);
+	for (i = 0; i < n; i++) {
+		/* .termc-XXXXXX: a temporary file of an older termc. */
+		if (rc == 0 && v[i][0] == '.' &&
+		    strncmp(v[i], ".termc-", 7) != 0)
+			rc = outtree_keep(t, v[i], d);
+		free(v[i]);
+	}
+	free(v);
+	return rc;
+}
+
+int
+outtree_commit(struct outtree *t, struct diags *d)
+{
+	struct buf aside;
+	int rc, err;
+
+	if (keep_dotfiles(t, d) == -1)
+		return -1;
+	if (t->prevfd == -1) {
+		rc = renameat2(t->pfd, t->stage, t->pfd, t->base,
+		    RENAME_NOREPLACE);
+		if (rc == -1 && (errno == EINVAL || errno == ENOSYS))
+			rc = renameat(t->pfd, t->stage, t->pfd, t->base);
+	} else if ((rc = renameat2(t->pfd, t->stage, t->pfd, t->base,
+	    RENAME_EXCHANGE)) == -1 && (errno == EINVAL || errno == ENOSYS)) {
+		/* No exchange here: aside, then in; the sweep finds aside. */
+		buf_init(&aside);
+		buf_printf(&aside, "%s-old", t->stage);
+		if ((rc = renameat(t->pfd, t->base, t->pfd, aside.data)) == 0 &&
+		    (rc = renameat(t->pfd, t->stage, t->pfd, t->base)) == -1) {
+			err = errno;
+			renameat(t->pfd, aside.data, t->pfd, t->base);
+			errno = err;
+		} else if (rc == 0) {
+			remove_tree(t->pfd, aside.data, 0);
+			/* The staging name is now the output folder's. */
+			free(t->stage);
+			t->stage = NULL;
+		}
+		buf_release(&aside);
+	}
+	if (rc == -1) {
+		diag(d, t->dir, 0, 0, D_IO, "%s", strerror(errno));
+		return -1;
+	}
+	t->committed = 1;
+	return 0;
+}
+
+void
+outtree_free(struct outtree *t)
+{
+	if (t == NULL)
+		return;
+	if (t->lastfd != -1)
+		close(t->lastfd);
+	/* Before the switch: the unfinished tree; after: the old generation. */
+	if (t->stage != NULL && !(t->committed && t->prevfd == -1))
+		remove_tree(t->pfd, t->stage, 0);
+	if (t->stagefd != -1)
+		close(t->stagefd);
+	if (t->prevfd != -1)
+		close(t->prevfd);
+	if (t->pfd != -1)
+		close(t->pfd);
+	if (t->lockfd != -1)
+		close(t->lockfd);	/* releases the lock */
+	free(t->lastrel);
+	free(t->stage);
+	free(t->base);
+	free(t->dir);
+	free(t);
+}

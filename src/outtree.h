@@ -1,0 +1,56 @@
+/*
+ * Publishing a whole output folder at once.  A build writes its complete
+ * new tree into a staging folder beside the output folder and then swaps
+ * the two, so that the output folder holds the previous generation or the
+ * new one, never a mix: not after a kill, a full disk or a failed write,
+ * and not while another build runs (a lock beside the folder).  Nothing is
+ * created through a symbolic link.  See outtree.c for the mechanism.
+ */
+#ifndef TERMC_OUTTREE_H
+#define TERMC_OUTTREE_H
+
+#include <stddef.h>
+
+struct diags;
+struct outtree;
+
+/*
+ * Take the lock of the output folder dir, remove staging folders that
+ * killed builds left, check that dir (if it exists) holds nothing but a
+ * termc site, and open an empty staging tree.  Returns the tree, which
+ * outtree_free() releases, or NULL after recording an io diagnostic
+ * (another build holds the lock, dir cannot be made, dir is not a site).
+ */
+struct outtree	*outtree_open(const char *dir, struct diags *d);
+/*
+ * Write len bytes to rel (a relative path without "." or ".." components)
+ * in the new tree, making its folders.  Returns 0, or -1 after recording
+ * an io diagnostic naming dir/rel.
+ */
+int	outtree_write(struct outtree *, const char *rel, const void *data,
+	    size_t len, struct diags *d);
+/*
+ * The names of the regular files in folder reldir of the previous
+ * generation, sorted; *n is their count.  NULL when there are none.  The
+ * caller frees each name and the array.
+ */
+char	**outtree_previous(const struct outtree *, const char *reldir,
+	    size_t *n);
+/*
+ * Carry file rel of the previous generation into the new tree (a hard link,
+ * or a copy).  A file the new tree holds already is left as it is, and a
+ * rel the previous generation lacks is no error.  Returns 0, or -1 after
+ * recording an io diagnostic.
+ */
+int	outtree_keep(struct outtree *, const char *rel, struct diags *d);
+/*
+ * Carry the regular dotfiles of the previous generation's top folder (such
+ * as .gitignore) into the new tree, switch the new tree in and remove the
+ * previous generation.  Returns 0, or -1 after recording an io diagnostic;
+ * the output folder is then as it was.
+ */
+int	outtree_commit(struct outtree *, struct diags *d);
+/* Remove the staging tree if it was not switched in, and release the lock. */
+void	outtree_free(struct outtree *);
+
+#endif
