@@ -1696,17 +1696,7 @@ appendix_heading(struct imp *im, size_t i, int depth)
 static int
 announces_items(const char *s)
 {
-	static const char *const w[] = { "次の各号", "次に掲げる", "次に定める",
-	    "次のいずれか", "次の何れか", "以下のいずれか", "以下の何れか",
-	    "以下の各号", "次の項目", "以下の項目" };
-	size_t i;
-
-	if (!ends_with(s, "。") && !ends_with(s, "：") && !ends_with(s, ":"))
-		return 0;
-	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++)
-		if (strstr(s, w[i]) != NULL)
-			return 1;
-	return 0;
+	return recog_announces_items(s);
 }
 
 /*

@@ -686,7 +686,8 @@ unit(struct lower *L, struct node *container, struct flat *f,
 		put_text(L, p, f, base, len, numbered ? m.skip : 0, 0);
 		ms_reset(ms, p);
 	} else if (!first && (ms->unit == ms->base ||
-	    unit_is_unmarked_item(ms)))
+	    unit_is_unmarked_item(ms)) && ms->base->type == N_PARAGRAPH &&
+	    recog_announces_items(ms->base->text ? ms->base->text : ""))
 		open_unmarked(L, f, base, len, line, col);
 	else
 		put_text(L, ms->unit, f, base, len, 0, 1);
@@ -813,6 +814,28 @@ static void lower_blocks(struct lower *, struct node *, cmark_node *, int);
  * A Markdown list.  depth 0: entries are paragraphs of container; deeper:
  * entries are items or sub-items of owner.
  */
+static char	*first_line(struct lower *, cmark_node *);
+
+/* Does a bullet list's first entry start with a paragraph number (- 2 …)? */
+static int
+entries_numbered(struct lower *L, cmark_node *list)
+{
+	cmark_node *item = cmark_node_first_child(list), *p;
+	struct marker m;
+	char *s;
+	int yes;
+
+	if (item == NULL || (p = cmark_node_first_child(item)) == NULL ||
+	    md_type(p) != MD_PARAGRAPH)
+		return 0;
+	s = first_line(L, p);
+	yes = para_marker_parse(s, &m) || item_marker_parse(s, &m) ||
+	    (numeral_parse(s, &(size_t){0}, 1) >= 0 && s[strspn(s,
+	    "0123456789")] == '\0');
+	free(s);
+	return yes;
+}
+
 static void
 lower_list(struct lower *L, struct node *container, struct node *owner,
     cmark_node *list, int depth)
@@ -1169,6 +1192,27 @@ lower_blocks(struct lower *L, struct node *container, cmark_node *b,
 		    L->ms.base->type == N_PARAGRAPH &&
 		    cmark_node_get_list_type(b) == CMARK_ORDERED_LIST &&
 		    cmark_node_get_list_delim(b) == CMARK_PAREN_DELIM) {
+			lower_list(L, container, L->ms.base, b, 1);
+			break;
+		}
+		/*
+		 * A list under a lead sentence (次の各号, 以下の…, a colon)
+		 * holds that paragraph's items, and so does a numbered list
+		 * that starts again at 1 under a paragraph whose number is
+		 * not written (as paragraphs its 1 would be the paragraph's
+		 * own).  A numbered list that goes on from the paragraphs
+		 * (4. after 3.) holds paragraphs.
+		 */
+		if (!nested && L->ms.base != NULL &&
+		    L->ms.base->type == N_PARAGRAPH &&
+		    container->type == N_ARTICLE &&
+		    L->ms.base->parent == container &&
+		    (cmark_node_get_list_type(b) == CMARK_ORDERED_LIST ?
+		    cmark_node_get_list_start(b) == 1 &&
+		    (recog_announces_items(L->ms.base->text ?
+		    L->ms.base->text : "") || L->ms.base->implicit) :
+		    recog_announces_items(L->ms.base->text ?
+		    L->ms.base->text : "") && !entries_numbered(L, b))) {
 			lower_list(L, container, L->ms.base, b, 1);
 			break;
 		}

@@ -268,3 +268,31 @@ recog_caption_line(const char *s, int flags, const char **cap,
 		}
 	return 0;
 }
+
+int
+recog_announces_items(const char *s)
+{
+	static const char *const w[] = { "次の", "次に", "以下の", "以下に",
+	    "下記の", "下記に", "左の", "左に" };
+	static const char *const ends[] = { "：", ":", "。" };
+	size_t i, n = strlen(s), k;
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\n'))
+		n--;
+	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
+		k = strlen(ends[i]);
+		if (n >= k && memcmp(s + n - k, ends[i], k) == 0)
+			break;
+	}
+	if (i == sizeof(ends) / sizeof(ends[0]))
+		return 0;
+	if (i < 2)
+		return 1;
+	/* 次の各項: what follows are paragraphs. */
+	if (strstr(s, "各項") != NULL)
+		return 0;
+	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++)
+		if (strstr(s, w[i]) != NULL)
+			return 1;
+	return 0;
+}

@@ -65,4 +65,12 @@ int	recog_caption_text(const char *s, size_t len);
 int	recog_caption_line(const char *s, int flags, const char **cap,
 	    size_t *caplen);
 
+/*
+ * Does a paragraph's text announce the items that follow it: a sentence
+ * that speaks of what follows (次の各号, 次に掲げる, 以下の, 下記の, 左に)
+ * and ends, or a colon ending it ("…the following:")?  Then what follows holds items (号), not
+ * paragraphs.
+ */
+int	recog_announces_items(const char *s);
+
 #endif

@@ -7,7 +7,7 @@
  * Prints, one record a line, tab-separated:
  *   status	ok | refused		(refused: no tree, or an error)
  *   article	NUM	LABEL	CAPTION	(every article, document order)
- *   warning	CODE			(every warning)
+ *   warning	CODE			(every warning, termc check's included)
  *   letters	SOURCE	TREE	LOST
  * LETTERS counts letters and digits (Unicode L* and N*): SOURCE those of
  * SOURCE (a plain text that was imported) or, without it, of TERMS.md
@@ -22,6 +22,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "check.h"
 #include "clause.h"
 #include "diag.h"
 #include "doc.h"
@@ -136,6 +137,8 @@ main(int argc, char **argv)
 	diags_init(&d);
 	doc = doc_load(argv[1], &d);
 	refused = doc == NULL || diags_exit(&d, 0) != 0;
+	if (doc != NULL)
+		check_doc(doc, &d);	/* what termc check reports too */
 	printf("status\t%s\n", refused ? "refused" : "ok");
 	for (i = 0; i < d.n; i++)
 		if (diag_level(d.v[i].code) == DL_WARNING)
