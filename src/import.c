@@ -1470,6 +1470,8 @@ struct emitter {
 	long		 lastnum;	/* last article number seen */
 	int		 supplied_note;	/* the reviewer note was written */
 	int		 olist;		/* last text block was "N. " */
+	int		 numpara;	/* last block opened with a written
+					 * paragraph number (２　, 2. ) */
 	int		 bullet_indent;	/* last block an unmarked bullet at
 					 * this indent; -1 otherwise */
 	int		 appendix;	/* inside 別表, 別紙 */
@@ -1864,7 +1866,7 @@ placed:
 			heading(e, e->divlevel + 1, s);
 			im->st->articles++;
 			first_heading = 1;
-			e->olist = 0;
+			e->olist = e->numpara = 0;
 			continue;
 		}
 		if (im->l[i].bullet) {
@@ -1892,7 +1894,7 @@ placed:
 		e->bullet_indent = -1;
 		if (strchr(s, '\t') != NULL) {
 			i = table(e, i) - 1;
-			e->olist = 0;
+			e->olist = e->numpara = 0;
 			continue;
 		}
 		num = NULL;
@@ -1901,7 +1903,7 @@ placed:
 			e->suppl_plain = 0;
 			article(e, i, NULL, 0);
 			first_heading = 1;
-			e->olist = 0;
+			e->olist = e->numpara = 0;
 			continue;
 		}
 		if (division_line(s, &k)) {
@@ -1909,7 +1911,7 @@ placed:
 			heading(e, e->divlevel, s);
 			im->st->divisions++;
 			first_heading = 1;
-			e->olist = 0;
+			e->olist = e->numpara = 0;
 			continue;
 		}
 		if ((k = named_division(s)) != DIV_OTHER) {
@@ -1920,21 +1922,21 @@ placed:
 			heading(e, 1, s);
 			im->st->divisions++;
 			first_heading = 1;
-			e->olist = 0;
+			e->olist = e->numpara = 0;
 			continue;
 		}
 		if (caption_line(s) || marked_caption(im, i)) {
 			pending = s;
 			pending_no = im->l[i].no;
 			first_heading = 1;
-			e->olist = 0;
+			e->olist = e->numpara = 0;
 			continue;
 		}
 		if (numbered_heading(s) && e->divlevel > 0) {
 			/* 第1 本サービスの内容: a part of a 別紙. */
 			heading(e, e->divlevel + 1, s);
 			im->st->divisions++;
-			e->olist = 0;
+			e->olist = e->numpara = 0;
 			continue;
 		}
 		if (e->appendix && appendix_heading(im, i, 0)) {
@@ -1946,7 +1948,7 @@ placed:
 				e->akeys[e->nakeys++] = key;
 			heading(e, e->divlevel + 1 + lv, s);
 			im->st->divisions++;
-			e->olist = 0;
+			e->olist = e->numpara = 0;
 			continue;
 		}
 		if (plain_heading(im, i)) {
@@ -1955,7 +1957,7 @@ placed:
 			heading(e, 1, s);
 			im->st->divisions++;
 			first_heading = 1;
-			e->olist = 0;
+			e->olist = e->numpara = 0;
 			continue;
 		}
 		if (para_marker_parse(s, &m) || item_marker_parse(s, &m)) {
@@ -1966,6 +1968,7 @@ placed:
 			block(e, BK_TEXT);
 			e->olist = m.scheme == MS_PARA && s[0] >= '0' &&
 			    s[0] <= '9' && s[m.len - 1] == '.';
+			e->numpara = m.scheme == MS_PARA;
 			text_line(e, s);
 			/* "(1) 本サービス" then its definition: one block. */
 			if (m.scheme != MS_PARA && text_nchars(s) <= 20 &&
@@ -1978,8 +1981,22 @@ placed:
 			}
 			continue;
 		}
+		/*
+		 * Where paragraphs carry their numbers, a plain line right
+		 * under a numbered one (no blank line between) goes on with
+		 * it: a new sentence of paragraph 1, not an unnumbered
+		 * paragraph 2 beside the written 2 that follows.
+		 */
+		if (e->numpara && e->last == BK_TEXT &&
+		    !im->l[i].blank_before && !announces_items(s)) {
+			if (e->olist)
+				buf_puts(e->o, "   ");
+			text_line(e, s);
+			continue;
+		}
 		block(e, BK_TEXT);
-		e->olist = 0;
+		e->olist = e->numpara = 0;
+		e->numpara = 0;
 		mark = e->o->len;
 		text_line(e, s);
 		/* Items without markers under the paragraph announcing them:
