@@ -951,6 +951,7 @@ static void
 debris(struct imp *im)
 {
 	struct rline **v;
+	size_t paged;
 	size_t i, j, k, run, nv, head, back;
 	char *num;
 	size_t le;
@@ -1032,7 +1033,14 @@ debris(struct imp *im)
 			im->r[i].drop = 1;
 			im->st->pagenum++;
 		}
-	/* Repeated headers and footers: sort pointers, count equal runs. */
+	/*
+	 * Repeated headers and footers: sort pointers, count equal runs.
+	 * Only a text laid out in pages (page breaks or page numbers) has
+	 * them: a statute says 申請者の住所及び氏名 in many articles.
+	 */
+	for (i = 0, paged = im->st->pagenum; i < im->nr; i++)
+		paged += im->r[i].ff;
+	paged = paged >= 2;
 	v = xreallocarray(NULL, im->nr ? im->nr : 1, sizeof(*v));
 	for (i = nv = 0; i < im->nr; i++)
 		if (!im->r[i].drop && text_nchars(im->r[i].s) >= 4 &&
@@ -1082,7 +1090,7 @@ debris(struct imp *im)
 		 */
 		if (!(intitle && back >= 2 &&
 		    (size_t)(v[j - 1] - im->r) >= head) &&
-		    nearpage < 3 && (j - i < 5 || mingap < 15))
+		    nearpage < 3 && (j - i < 5 || mingap < 15 || !paged))
 			continue;
 		for (k = i + 1; k < j; k++) {
 			v[k]->drop = 1;

@@ -836,6 +836,33 @@ entries_numbered(struct lower *L, cmark_node *list)
 	return yes;
 }
 
+/*
+ * Markdown's automatic numbering: every entry written with the same
+ * number (1. 1. 1.), which Markdown shows as 1, 2, 3.  Such numbers are
+ * positions, not numbers the author wrote.
+ */
+static int
+auto_numbered(struct lower *L, cmark_node *list)
+{
+	cmark_node *item;
+	long first = -1, v;
+	size_t used;
+	int n = 0, col;
+
+	for (item = cmark_node_first_child(list); item;
+	    item = cmark_node_next(item), n++) {
+		col = cmark_node_get_start_column(item);
+		v = numeral_parse(source_line(L, cmark_node_get_start_line(
+		    item)) + (col > 0 ? col - 1 : 0), &used, 0);
+		if (n == 0)
+			first = v;
+		else if (v != first)
+			return 0;
+	}
+	/* Two entries 1. 1. may be a real slip; three are a habit. */
+	return n >= 3;
+}
+
 static void
 lower_list(struct lower *L, struct node *container, struct node *owner,
     cmark_node *list, int depth)
@@ -845,7 +872,7 @@ lower_list(struct lower *L, struct node *container, struct node *owner,
 	struct node *entry;
 	struct marker m;
 	struct mstate saved;
-	int line, col, level, ordered, first;
+	int line, col, level, ordered, first, autonum;
 	const char *src;
 	size_t used;
 	long value;
@@ -867,6 +894,7 @@ lower_list(struct lower *L, struct node *container, struct node *owner,
 		type = N_SUBITEM;
 		level = owner->type == N_SUBITEM ? owner->level + 1 : 1;
 	}
+	autonum = ordered && auto_numbered(L, list);
 	for (item = cmark_node_first_child(list); item;
 	    item = cmark_node_next(item)) {
 		line = cmark_node_get_start_line(item);
@@ -874,7 +902,7 @@ lower_list(struct lower *L, struct node *container, struct node *owner,
 		value = 0;
 		src = source_line(L, line);
 		used = 0;
-		if (ordered) {
+		if (ordered && !autonum) {
 			/* The marker as written, from the source line. */
 			const char *p = src + (col > 0 ? col - 1 : 0);
 
