@@ -204,6 +204,17 @@ is_particle(int32_t c)
 	    c == 0x3066;	/* と を に が は の も で て */
 }
 
+/* Does s open a bracket that closes with text after it on the line? */
+static int
+bracket_goes_on(const char *s)
+{
+	const char *cap;
+	size_t caplen, used;
+
+	return caption_parse(s, &cap, &caplen, &used) &&
+	    *skip_sp(s + used) != '\0';
+}
+
 /* Case particles no sentence starts with: に の を が は へ. */
 static int
 starts_particle(int32_t c)
@@ -1231,6 +1242,16 @@ join(struct imp *im)
 			 * the line after (e-Gov's text breaks after each).
 			 */
 			if (!is_terminal(z) && starts_particle(a))
+				run = 1;
+			/*
+			 * Nor on a bracket that closes and goes on: （以下「法」
+			 * という。）第二条… continues the reference before it;
+			 * a caption （…） stands alone, an item （１） has a
+			 * marker.
+			 */
+			if (!is_terminal(z) && (a == 0xff08 || a == '(') &&
+			    !starts_marker(n->s) && !caption_line(n->s) &&
+			    bracket_goes_on(n->s))
 				run = 1;
 			/* A sentence cut after a hiragana, or a numbered
 			 * paragraph or note cut anywhere: long lines only. */
