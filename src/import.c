@@ -58,6 +58,7 @@ struct rline {
 	int	 drop;		/* debris */
 	int	 ff;		/* follows a form feed (page break) */
 	int	 glue;		/* a marker alone: joins the next text line */
+	int	 ideo;		/* was indented with an ideographic space */
 };
 
 /* One logical line: source lines joined. */
@@ -781,6 +782,7 @@ split(struct imp *im, const char *text, size_t len)
 				im->r[im->nr].indent++;
 				t++;
 			}
+			im->r[im->nr].ideo = has_prefix(t, "\u3000");
 			while (has_prefix(t, "\u3000"))
 				t += 3;
 			im->r[im->nr].s = t;
@@ -1164,13 +1166,20 @@ join(struct imp *im)
 	struct buf b;
 	size_t i, j, W;
 	struct rline *r, *prev;
-	int blank = 0, bullet, full;
-	size_t nch;
+	int blank = 0, bullet, full, gap;
+	size_t nch, nonblank, indented;
 	int32_t a, z;
 	char *s;
 
 	W = wrap_width(im);
 	im->st->wrapped = (int)W;
+	/* An indented layout: a fifth of the lines or more open with 　. */
+	for (i = nonblank = indented = 0; i < im->nr; i++)
+		if (!im->r[i].drop && im->r[i].s[0] != '\0') {
+			nonblank++;
+			indented += im->r[i].ideo;
+		}
+	indented = nonblank > 0 && indented * 5 >= nonblank;
 	buf_init(&b);
 	for (i = 0; i < im->nr; i++) {
 		r = &im->r[i];
@@ -1212,12 +1221,16 @@ join(struct imp *im)
 		if (!im->has_articles && section_line(s) >= 0)
 			goto done;
 		/* Run on while the next line continues this one. */
-		for (j = i + 1; j < im->nr; j++) {
+		for (j = i + 1, gap = 0; j < im->nr; j++) {
 			struct rline *n = &im->r[j];
 			int run = 0;
 
-			if (n->drop || n->s[0] == '\0')
+			if (n->drop || n->s[0] == '\0') {
+				gap |= !n->drop;
 				continue;
+			}
+			if (n->glue)	/* a marker alone opens its own line */
+				break;
 			z = last_cp(prev->s);
 			a = first_cp(n->s);
 			/* Brackets close mid-sentence as often as not. */
@@ -1242,6 +1255,12 @@ join(struct imp *im)
 			 * the line after (e-Gov's text breaks after each).
 			 */
 			if (!is_terminal(z) && starts_particle(a))
+				run = 1;
+			/*
+			 * Where paragraphs open with an ideographic space, a
+			 * line right under another without it goes on.
+			 */
+			if (indented && !n->ideo && !gap)
 				run = 1;
 			/*
 			 * Nor on a bracket that closes and goes on: （以下「法」
