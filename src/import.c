@@ -59,6 +59,7 @@ struct rline {
 	int	 ff;		/* follows a form feed (page break) */
 	int	 glue;		/* a marker alone: joins the next text line */
 	int	 ideo;		/* was indented with an ideographic space */
+	int	 keep;		/* the text of a marker alone: never debris */
 };
 
 /* One logical line: source lines joined. */
@@ -547,6 +548,7 @@ markers(struct imp *im)
 			memset(item, 0, sizeof(item));
 		}
 		im->r[i].glue = 1;
+		im->r[j].keep = 1;
 	}
 	buf_release(&b);
 }
@@ -788,6 +790,7 @@ split(struct imp *im, const char *text, size_t len)
 			im->r[im->nr].s = t;
 			im->r[im->nr].drop = 0;
 			im->r[im->nr].glue = 0;
+			im->r[im->nr].keep = 0;
 			im->r[im->nr].ff = after_ff;
 			im->nr++;
 			t = ff != NULL ? ff + 1 : NULL;
@@ -1056,7 +1059,8 @@ debris(struct imp *im)
 	paged = paged >= 2;
 	v = xreallocarray(NULL, im->nr ? im->nr : 1, sizeof(*v));
 	for (i = nv = 0; i < im->nr; i++)
-		if (!im->r[i].drop && text_nchars(im->r[i].s) >= 4 &&
+		if (!im->r[i].drop && !im->r[i].keep &&
+		    text_nchars(im->r[i].s) >= 4 &&
 		    strchr(im->r[i].s, '\t') == NULL &&
 		    strstr(im->r[i].s, "。") == NULL &&
 		    !is_label_line(im->r[i].s))
