@@ -144,7 +144,7 @@ parse_history(struct ctx *c, struct meta *m, yaml_node_t *seq)
 		}
 		if (h.note == NULL)
 			h.note = xstrdup("");
-		m->history = xreallocarray(m->history, m->nhistory + 1,
+		m->history = xgrow(m->history, m->nhistory,
 		    sizeof(*m->history));
 		m->history[m->nhistory++] = h;
 	}
@@ -159,7 +159,7 @@ parse_changes(struct ctx *c, struct meta *m, yaml_node_t *v)
 
 	m->changes_line = line_of(c, v);
 	if (v->type == YAML_SCALAR_NODE) {
-		m->changes = xreallocarray(m->changes, m->nchanges + 1,
+		m->changes = xgrow(m->changes, m->nchanges,
 		    sizeof(*m->changes));
 		m->changes[m->nchanges++] = scalar(c, v, "changes");
 		return;
@@ -173,7 +173,7 @@ parse_changes(struct ctx *c, struct meta *m, yaml_node_t *v)
 		e = yaml_document_get_node(c->doc, *it);
 		if ((s = scalar(c, e, "changes entry")) == NULL)
 			continue;
-		m->changes = xreallocarray(m->changes, m->nchanges + 1,
+		m->changes = xgrow(m->changes, m->nchanges,
 		    sizeof(*m->changes));
 		m->changes[m->nchanges++] = s;
 	}

@@ -126,7 +126,7 @@ tlist(struct tctx *c, yaml_node_t *n, const char *field, char ***v,
 	if (n != NULL && n->type == YAML_SCALAR_NODE) {
 		if ((s = tscalar(c, n, field)) == NULL)
 			return;
-		*v = xreallocarray(*v, *nv + 1, sizeof(**v));
+		*v = xgrow(*v, *nv, sizeof(**v));
 		(*v)[(*nv)++] = keyword(s);
 		free(s);
 		return;
@@ -141,7 +141,7 @@ tlist(struct tctx *c, yaml_node_t *n, const char *field, char ***v,
 		e = yaml_document_get_node(c->doc, *it);
 		if ((s = tscalar(c, e, field)) == NULL)
 			continue;
-		*v = xreallocarray(*v, *nv + 1, sizeof(**v));
+		*v = xgrow(*v, *nv, sizeof(**v));
 		(*v)[(*nv)++] = keyword(s);
 		free(s);
 	}
@@ -346,7 +346,7 @@ taxonomy_load_mem(struct taxonomy *t, const char *path, const char *bytes,
 			topic_release(&tp);
 			continue;
 		}
-		t->v = xreallocarray(t->v, t->n + 1, sizeof(*t->v));
+		t->v = xgrow(t->v, t->n, sizeof(*t->v));
 		t->v[t->n++] = tp;
 	}
 	if (t->n == 0 && c.errors == 0)
@@ -676,7 +676,7 @@ topics_classify(struct tagging *g, const struct taxonomy *t,
 		}
 		if (n->type != N_ARTICLE)
 			continue;
-		g->v = xreallocarray(g->v, g->n + 1, sizeof(*g->v));
+		g->v = xgrow(g->v, g->n, sizeof(*g->v));
 		a = &g->v[g->n++];
 		memset(a, 0, sizeof(*a));
 		a->article = n;
