@@ -4,7 +4,8 @@
  * The limit scan is one pass over the body, line by line, counting what
  * drives cmark-gfm 0.29's known quadratic paths: container nesting (block
  * quotes, list markers, indentation), inline delimiters in one paragraph
- * (bracket and emphasis stacks), and table width and length.
+ * (bracket and emphasis stacks), table width and length, table delimiter
+ * rows under long paragraphs, and the expansion of link references.
  */
 #include <stdint.h>
 #include <string.h>
@@ -17,7 +18,12 @@
 #include "md.h"
 #include "source.h"
 
-/* Count the container markers that open a line: "> - 1. " and indentation. */
+/*
+ * Block nesting of a line: one level for each block quote marker '>'
+ * (with the one blank that belongs to it) and each list marker ("- ",
+ * "1. "), and one for every two columns of other indentation (a tab is four
+ * columns), so that "> > > x" is three levels and "    - x" three.
+ */
 static int
 line_depth(const char *p, const char *end)
 {
@@ -32,6 +38,8 @@ line_depth(const char *p, const char *end)
 		if (p < end && *p == '>') {
 			depth++;
 			p++;
+			if (p < end && (*p == ' ' || *p == '\t'))
+				p++;
 			continue;
 		}
 		if (p + 1 < end && (*p == '-' || *p == '*' || *p == '+') &&
@@ -62,37 +70,165 @@ is_blank(const char *p, const char *end)
 	return 1;
 }
 
-/* A GFM table delimiter row: | --- | :-: | ; returns its column count. */
+/* Leading blanks in columns (a tab is four); *first is the first other byte. */
+static int
+indent_of(const char *p, const char *end, const char **first)
+{
+	int n = 0;
+
+	for (; p < end && (*p == ' ' || *p == '\t'); p++)
+		n += *p == '\t' ? 4 : 1;
+	*first = p;
+	return n;
+}
+
+/* An ATX heading "## x": it ends any paragraph above it. */
+static int
+is_heading(const char *p, const char *end)
+{
+	const char *q;
+	int n;
+
+	if (indent_of(p, end, &p) >= 4)
+		return 0;
+	for (q = p; q < end && *q == '#'; q++)
+		;
+	n = (int)(q - p);
+	return n >= 1 && n <= 6 && (q == end || *q == ' ' || *q == '\t');
+}
+
+/*
+ * Might this line start a block other than a table row (indented code, a
+ * heading, quote, fence, HTML, list item)?  Errs towards yes: the table
+ * rules below only ever lose an exemption by it.
+ */
+static int
+starts_block(const char *p, const char *end)
+{
+	const char *q;
+
+	if (indent_of(p, end, &p) >= 4)
+		return 1;
+	if (p == end || strchr("#>`~<", *p) != NULL)
+		return 1;
+	for (q = p; q < end && q - p < 9 && *q >= '0' && *q <= '9'; q++)
+		;
+	if (q > p && q < end && (*q == '.' || *q == ')'))
+		p = q;
+	else if (*p != '-' && *p != '*' && *p != '+')
+		return 0;
+	return p + 1 == end || p[1] == ' ' || p[1] == '\t';
+}
+
+/*
+ * Could cmark-gfm's table extension take this line for a delimiter row?
+ * Only | : - and blanks, with a dash: a superset of what it accepts.
+ */
+static int
+delimiter_like(const char *p, const char *end)
+{
+	int dash = 0;
+
+	for (; p < end; p++) {
+		if (*p == '-')
+			dash = 1;
+		else if (*p != '|' && *p != ':' && *p != ' ' && *p != '\t')
+			return 0;
+	}
+	return dash;
+}
+
+/*
+ * A GFM table delimiter row "| --- | :-: |": its column count, or 0.
+ * Each cell is :?-+:? between blanks; the outer pipes are optional.  A
+ * subset of what cmark-gfm accepts.
+ */
 static int
 delimiter_row(const char *p, const char *end)
 {
-	int cols = 0, dashes = 0, pipes = 0;
+	const char *q;
+	int cols = 0;
 
-	for (; p < end; p++) {
-		switch (*p) {
-		case '|':
-			pipes++;
-			if (dashes)
-				cols++;
-			dashes = 0;
-			break;
-		case '-':
-			dashes++;
-			break;
-		case ':': case ' ': case '\t':
-			break;
-		default:
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	if (p < end && *p == '|')
+		p++;
+	if (end > p && end[-1] == '|')
+		end--;
+	for (;;) {
+		while (p < end && (*p == ' ' || *p == '\t'))
+			p++;
+		if (p < end && *p == ':')
+			p++;
+		for (q = p; q < end && *q == '-'; q++)
+			;
+		if (q == p)
 			return 0;
-		}
-	}
-	if (dashes)
+		p = q;
+		if (p < end && *p == ':')
+			p++;
+		while (p < end && (*p == ' ' || *p == '\t'))
+			p++;
 		cols++;
-	return (pipes > 0 && cols > 0) ? cols : 0;
+		if (p == end)
+			return cols;
+		if (*p++ != '|')
+			return 0;
+	}
 }
 
-/* 1 for a byte that may open or close inline markup, 2 for a pipe. */
+/*
+ * Cells of a table header row: pipes split it, outer pipes are optional.
+ * 0 for a line cmark-gfm might split otherwise (a backslash) or that may
+ * not be a paragraph line at all (starts_block()).
+ */
+static int
+header_cells(const char *p, const char *end)
+{
+	int cells = 1;
+
+	if (starts_block(p, end) || memchr(p, '\\', (size_t)(end - p)))
+		return 0;
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	if (p < end && *p == '|')
+		p++;
+	if (end > p && end[-1] == '|')
+		end--;
+	for (; p < end; p++)
+		cells += *p == '|';
+	return cells;
+}
+
+/*
+ * A link reference definition may start here: "[label]:" after container
+ * markers.  Returns the offset of the ':' from p, or -1.
+ */
+static long
+refdef_at(const char *p, const char *end)
+{
+	const char *s = p, *q;
+
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '>'))
+		p++;
+	if (p == end || *p != '[')
+		return -1;
+	for (q = p + 1; q + 1 < end; q++)
+		if (q[0] == ']' && q[1] == ':')
+			return (long)(q + 1 - s);
+	return -1;
+}
+
+/*
+ * 1 for a byte that may open or close inline markup, 2 for a pipe; 4 marks
+ * the ']' that may end a link reference.
+ */
 static const unsigned char limit_class[256] = {
-	['['] = 1, [']'] = 1, ['*'] = 1, ['_'] = 1, ['`'] = 1, ['<'] = 1,
+	['['] = 1, [']'] = 1 | 4, ['*'] = 1, ['_'] = 1, ['`'] = 1, ['<'] = 1,
 	['!'] = 1, ['|'] = 2
 };
 
@@ -109,14 +245,41 @@ all_high(const char *p)
 	return (w & 0x8080808080808080ULL) == 0x8080808080808080ULL;
 }
 
+/*
+ * The limit scan: one pass over the body, line by line.  Besides nesting,
+ * line length, inline delimiters and table size it bounds two costs that
+ * grow faster than the input in cmark-gfm 0.29:
+ *
+ * Table headers.  Each line that may be a delimiter row makes the table
+ * extension parse the paragraph above it again, line by line, in search of
+ * a header (CVE-2023-37463): "|-" and "t>|-" repeated is quadratic, and so
+ * is one ":-" under a long paragraph.  Such a line is free inside a table
+ * (it is a row there), so outside one it must come within MD_MAX_LEAD
+ * lines and MD_MAX_LEAD_BYTES bytes of its block's start (a blank line, a
+ * heading, or the end of a table).  A table is taken as open only where
+ * cmark-gfm surely opens one: a strict delimiter row with a pipe, under a
+ * plain line of as many cells; it is taken as closed at the first line
+ * without a pipe or one that may start another block.
+ *
+ * Reference expansion.  Every use of a link reference copies the target
+ * and title of its definition into the tree, so a long title used often
+ * makes the output far larger than the input.  The scan bounds the copies:
+ * (number of ']') x (longest text from a definition's "]:" to the end of
+ * its block) may not exceed MD_EXPAND_FACTOR times the body plus
+ * MD_EXPAND_SLACK.
+ */
 static int
 check_limits(const struct source *src, struct diags *d)
 {
 	const char *p = src->text, *end = src->text + src->len, *eol, *q;
-	size_t delims = 0, rows = 0;
-	int line = 1, block_line = 1, in_table = 0, cols, pipes, k;
+	size_t delims = 0, rows = 0, uses = 0, maxdef = 0, lead_bytes = 0;
+	size_t deflen, budget;
+	const char *lead_start = p, *def = NULL;
+	long at;
+	int line = 1, block_line = 1, in_table = 0, cols, pipes, k, lead = 0;
+	int prev_cells = 0, depth, defline = 0, maxdefline = 0;
 
-	for (; p < end; p = eol + 1, line++) {
+	for (; p <= end; p = eol + 1, line++) {
 		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			eol = end;
 		if ((size_t)(eol - p) > MD_MAX_LINE) {
@@ -126,14 +289,28 @@ check_limits(const struct source *src, struct diags *d)
 			return -1;
 		}
 		if (is_blank(p, eol)) {
+			/* A definition reaches at most to its block's end. */
+			if (def != NULL && (deflen = (size_t)(p - def)) >
+			    maxdef) {
+				maxdef = deflen;
+				maxdefline = defline;
+			}
+			def = NULL;
 			delims = 0;
 			in_table = 0;
+			lead = 0;
+			lead_start = eol;
+			prev_cells = 0;
 			block_line = line + 1;
+			if (eol == end)
+				break;
 			continue;
 		}
-		if (line_depth(p, eol) > MD_MAX_DEPTH) {
+		if ((depth = line_depth(p, eol)) > MD_MAX_DEPTH) {
 			diag(d, src->path, line, 1, D_TOO_DEEP,
-			    "the limit is %d levels", MD_MAX_DEPTH);
+			    "%d levels, the limit is %d (a level is a > or a "
+			    "list marker, or two columns of indentation)",
+			    depth, MD_MAX_DEPTH);
 			return -1;
 		}
 		for (q = p, pipes = 0; q < eol; q++) {
@@ -144,16 +321,47 @@ check_limits(const struct source *src, struct diags *d)
 				break;
 			k = limit_class[(unsigned char)*q];
 			delims += k & 1;
-			pipes += k >> 1;
+			pipes += (k >> 1) & 1;
+			uses += k >> 2;
 		}
 		if (delims > MD_MAX_DELIMS) {
 			diag(d, src->path, block_line, 1, D_DELIMS,
 			    "more than %d", MD_MAX_DELIMS);
 			return -1;
 		}
-		if ((cols = delimiter_row(p, eol)) > 0) {
-			in_table = 1;
-			rows = 0;
+		if (def == NULL && (at = refdef_at(p, eol)) >= 0) {
+			def = p + at;
+			defline = line;
+		}
+
+		if (in_table && (pipes == 0 || starts_block(p, eol))) {
+			in_table = 0;
+			lead = 0;
+			lead_start = p;
+		}
+		if (is_heading(p, eol)) {
+			lead = 0;
+			lead_start = eol;
+			prev_cells = 0;
+		} else if (!in_table) {
+			lead++;
+			lead_bytes = (size_t)(eol - lead_start);
+		}
+		cols = delimiter_row(p, eol);
+		if (!in_table && delimiter_like(p, eol)) {
+			if (lead > MD_MAX_LEAD || lead_bytes > MD_MAX_LEAD_BYTES) {
+				diag(d, src->path, line, 1, D_TABLE_LEAD,
+				    "line %d of its block; the limit is %d "
+				    "lines and %d bytes: put a blank line "
+				    "before the table", lead, MD_MAX_LEAD,
+				    MD_MAX_LEAD_BYTES);
+				return -1;
+			}
+			if (cols > 0 && pipes > 0 && cols == prev_cells &&
+			    !starts_block(p, eol)) {
+				in_table = 1;
+				rows = 0;
+			}
 		}
 		if (cols > MD_MAX_COLS || pipes > 2 * MD_MAX_COLS) {
 			diag(d, src->path, line, 1, D_TABLE_WIDE,
@@ -165,8 +373,22 @@ check_limits(const struct source *src, struct diags *d)
 			    "the limit is %d rows", MD_MAX_ROWS);
 			return -1;
 		}
-		if (eol == end)
+		prev_cells = header_cells(p, eol);
+		if (eol == end) {
+			if (def != NULL && (deflen = (size_t)(eol - def)) >
+			    maxdef) {
+				maxdef = deflen;
+				maxdefline = defline;
+			}
 			break;
+		}
+	}
+	budget = MD_EXPAND_FACTOR * src->len + MD_EXPAND_SLACK;
+	if (maxdef > 0 && uses > budget / maxdef) {
+		diag(d, src->path, maxdefline, 1, D_REF_EXPAND,
+		    "%zu uses of definitions of up to %zu bytes, the limit is "
+		    "%zu bytes", uses, maxdef, budget);
+		return -1;
 	}
 	return 0;
 }

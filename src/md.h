@@ -21,6 +21,10 @@ struct source;
 #define MD_MAX_COLS	64		/* table columns */
 #define MD_MAX_ROWS	20000		/* rows in one table */
 #define MD_MAX_DELIMS	2000		/* [ ] * _ ` < ! in one block */
+#define MD_MAX_LEAD	64		/* lines of a block above a table */
+#define MD_MAX_LEAD_BYTES (64 * 1024)	/* and their bytes */
+#define MD_EXPAND_FACTOR 4		/* copies of link references: bytes */
+#define MD_EXPAND_SLACK	(1024 * 1024)	/* per body byte, plus these */
 
 /*
  * Parse src's body into a clause tree (an N_DOCUMENT node, owned by the
