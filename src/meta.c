@@ -18,6 +18,7 @@
 #include "meta.h"
 #include "source.h"
 #include "xalloc.h"
+#include "yamlguard.h"
 
 int
 is_slug(const char *s)
@@ -295,12 +296,26 @@ meta_parse(struct meta *m, const struct source *src, struct diags *d)
 	yaml_document_t doc;
 	yaml_node_t *root;
 	struct ctx c;
+	int line, col;
 
 	memset(m, 0, sizeof(*m));
 	memset(&c, 0, sizeof(c));
 	c.src = src;
 	c.d = d;
 	c.doc = &doc;
+	switch (yaml_guard(src->fm, src->fmlen, &line, &col)) {
+	case YG_SIZE:
+		diag(d, src->path, src->fmline + line, 1, D_YAML_LIMIT,
+		    "front matter of %zu bytes, the limit is %d", src->fmlen,
+		    YAML_MAX_BYTES);
+		return -1;
+	case YG_DEPTH:
+		diag(d, src->path, src->fmline + line, col + 1, D_YAML_LIMIT,
+		    "nested deeper than %d levels", YAML_MAX_DEPTH);
+		return -1;
+	case YG_OK:
+		break;
+	}
 	if (!yaml_parser_initialize(&parser)) {
 		diag(d, src->path, src->fmline, 1, D_FM_SYNTAX, "YAML parser");
 		return -1;

@@ -30,6 +30,7 @@
 #include "text.h"
 #include "topics.h"
 #include "xalloc.h"
+#include "yamlguard.h"
 
 #define TOPICS_MAX_BYTES	(1024 * 1024)
 
@@ -273,12 +274,25 @@ taxonomy_load_mem(struct taxonomy *t, const char *path, const char *bytes,
 	struct tctx c;
 	struct topic tp;
 	size_t i;
+	int gline, gcol;
 
 	memset(t, 0, sizeof(*t));
 	memset(&c, 0, sizeof(c));
 	c.path = path;
 	c.d = d;
 	c.doc = &doc;
+	switch (yaml_guard(bytes, len, &gline, &gcol)) {
+	case YG_SIZE:
+		diag(d, path, gline + 1, 1, D_YAML_LIMIT,
+		    "%zu bytes, the limit is %d", len, YAML_MAX_BYTES);
+		return -1;
+	case YG_DEPTH:
+		diag(d, path, gline + 1, gcol + 1, D_YAML_LIMIT,
+		    "nested deeper than %d levels", YAML_MAX_DEPTH);
+		return -1;
+	case YG_OK:
+		break;
+	}
 	if (!yaml_parser_initialize(&parser)) {
 		diag(d, path, 0, 0, D_TOPICS_SYNTAX, "YAML parser");
 		return -1;
