@@ -205,25 +205,6 @@ header_cells(const char *p, const char *end)
 }
 
 /*
- * A link reference definition may start here: "[label]:" after container
- * markers.  Returns the offset of the ':' from p, or -1.
- */
-static long
-refdef_at(const char *p, const char *end)
-{
-	const char *s = p, *q;
-
-	while (p < end && (*p == ' ' || *p == '\t' || *p == '>'))
-		p++;
-	if (p == end || *p != '[')
-		return -1;
-	for (q = p + 1; q + 1 < end; q++)
-		if (q[0] == ']' && q[1] == ':')
-			return (long)(q + 1 - s);
-	return -1;
-}
-
-/*
  * 1 for a byte that may open or close inline markup, 2 for a pipe; 4 marks
  * the ']' that may end a link reference.
  */
@@ -247,8 +228,8 @@ all_high(const char *p)
 
 /*
  * The limit scan: one pass over the body, line by line.  Besides nesting,
- * line length, inline delimiters and table size it bounds two costs that
- * grow faster than the input in cmark-gfm 0.29:
+ * line length and inline delimiters it bounds the costs that grow faster
+ * than the input in cmark-gfm 0.29:
  *
  * Table headers.  Each line that may be a delimiter row makes the table
  * extension parse the paragraph above it again, line by line, in search of
@@ -256,58 +237,154 @@ all_high(const char *p)
  * is one ":-" under a long paragraph.  Such a line is free inside a table
  * (it is a row there), so outside one it must come within MD_MAX_LEAD
  * lines and MD_MAX_LEAD_BYTES bytes of its block's start (a blank line, a
- * heading, or the end of a table).  A table is taken as open only where
- * cmark-gfm surely opens one: a strict delimiter row with a pipe, under a
- * plain line of as many cells; it is taken as closed at the first line
- * without a pipe or one that may start another block.
+ * heading, or the end of a table).  For this a table is taken as open only
+ * where cmark-gfm surely opens one, a strict delimiter row with a pipe
+ * under a plain line of as many cells, and as closed at the first line
+ * without a pipe or one that may start another block (struct scan's sure).
+ *
+ * Table size.  A row holds as many cells as the header, however short its
+ * text: "x" under 60 columns is 60 cells.  For the row and cell counts a
+ * table is taken as open from any line that may be a delimiter row to the
+ * end of its block, with at most one column more than that line has pipes
+ * (struct scan's maybe).  Rows of one table are bounded by MD_MAX_ROWS,
+ * cells of all tables by the body's bytes plus MD_CELLS_SLACK.
  *
  * Reference expansion.  Every use of a link reference copies the target
  * and title of its definition into the tree, so a long title used often
- * makes the output far larger than the input.  The scan bounds the copies:
- * (number of ']') x (longest text from a definition's "]:" to the end of
- * its block) may not exceed MD_EXPAND_FACTOR times the body plus
+ * makes the output far larger than the input.  A definition's copy lies
+ * between its "]:" and the end of its block (a title holds no blank line;
+ * a label may span lines, so any "]:" counts), and every use holds a ']':
+ * their product may not exceed MD_EXPAND_FACTOR times the body plus
  * MD_EXPAND_SLACK.
  */
+struct scan {
+	const struct source	*src;
+	struct diags		*d;
+	int			 line;
+	/* Table headers. */
+	int			 sure;		/* surely in a table */
+	int			 lead;		/* lines since the block began */
+	const char		*lead_start;
+	int			 prev_cells;	/* header cells of the line above */
+	/* Table size. */
+	int			 maybe;		/* perhaps in a table */
+	int			 tcols;		/* its columns, at most */
+	size_t			 rows;
+	size_t			 cells;
+	/* Reference expansion. */
+	size_t			 uses;		/* ']' seen */
+	const char		*def;		/* "]:" of this block, or NULL */
+	int			 defline;
+	size_t			 maxdef;	/* longest definition so far */
+	int			 maxdefline;
+};
+
+/* A new block begins after this line (a blank one, or the last one). */
+static void
+scan_block_end(struct scan *S, const char *p)
+{
+	if (S->def != NULL && (size_t)(p - S->def) > S->maxdef) {
+		S->maxdef = (size_t)(p - S->def);
+		S->maxdefline = S->defline;
+	}
+	S->def = NULL;
+	S->sure = S->maybe = 0;
+	S->lead = 0;
+	S->lead_start = p;
+	S->prev_cells = 0;
+}
+
+/* The table rules for one non-blank line with this many pipes. */
+static int
+scan_table_line(struct scan *S, const char *p, const char *eol, int pipes)
+{
+	int cols, like;
+
+	if (S->sure && (pipes == 0 || starts_block(p, eol))) {
+		S->sure = 0;
+		S->lead = 0;
+		S->lead_start = p;
+	}
+	if (is_heading(p, eol)) {
+		S->lead = 0;
+		S->lead_start = eol;
+	} else if (!S->sure)
+		S->lead++;
+	cols = delimiter_row(p, eol);
+	if ((like = delimiter_like(p, eol)) && !S->sure) {
+		if (S->lead > MD_MAX_LEAD || (size_t)(eol - S->lead_start) >
+		    MD_MAX_LEAD_BYTES) {
+			diag(S->d, S->src->path, S->line, 1, D_TABLE_LEAD,
+			    "line %d of its block; the limit is %d lines and "
+			    "%d bytes: put a blank line before the table",
+			    S->lead, MD_MAX_LEAD, MD_MAX_LEAD_BYTES);
+			return -1;
+		}
+		if (cols > 0 && pipes > 0 && cols == S->prev_cells &&
+		    !starts_block(p, eol))
+			S->sure = 1;
+	}
+	S->prev_cells = header_cells(p, eol);
+	if (cols > MD_MAX_COLS || pipes > 2 * MD_MAX_COLS) {
+		diag(S->d, S->src->path, S->line, 1, D_TABLE_WIDE,
+		    "the limit is %d columns", MD_MAX_COLS);
+		return -1;
+	}
+	if (like) {
+		if (!S->maybe)
+			S->rows = 0;
+		S->maybe = 1;
+		if (pipes + 1 > S->tcols)
+			S->tcols = pipes + 1;
+	}
+	if (!S->maybe)
+		return 0;
+	if (++S->rows > MD_MAX_ROWS) {
+		diag(S->d, S->src->path, S->line, 1, D_TABLE_LONG,
+		    "the limit is %d rows", MD_MAX_ROWS);
+		return -1;
+	}
+	S->cells += (size_t)S->tcols;
+	if (S->cells > S->src->len + MD_CELLS_SLACK) {
+		diag(S->d, S->src->path, S->line, 1, D_TABLE_CELLS,
+		    "%zu cells (rows times columns, empty ones included), the "
+		    "limit is %zu", S->cells, S->src->len + MD_CELLS_SLACK);
+		return -1;
+	}
+	return 0;
+}
+
 static int
 check_limits(const struct source *src, struct diags *d)
 {
 	const char *p = src->text, *end = src->text + src->len, *eol, *q;
-	size_t delims = 0, rows = 0, uses = 0, maxdef = 0, lead_bytes = 0;
-	size_t deflen, budget;
-	const char *lead_start = p, *def = NULL;
-	long at;
-	int line = 1, block_line = 1, in_table = 0, cols, pipes, k, lead = 0;
-	int prev_cells = 0, depth, defline = 0, maxdefline = 0;
+	struct scan S;
+	size_t delims = 0, budget;
+	int block_line = 1, pipes, k, depth;
 
-	for (; p <= end; p = eol + 1, line++) {
+	memset(&S, 0, sizeof(S));
+	S.src = src;
+	S.d = d;
+	S.lead_start = p;
+	for (S.line = 1; p <= end; p = eol + 1, S.line++) {
 		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			eol = end;
 		if ((size_t)(eol - p) > MD_MAX_LINE) {
-			diag(d, src->path, line, 1, D_LINE_LONG,
+			diag(d, src->path, S.line, 1, D_LINE_LONG,
 			    "%zu bytes, the limit is %u", (size_t)(eol - p),
 			    MD_MAX_LINE);
 			return -1;
 		}
 		if (is_blank(p, eol)) {
-			/* A definition reaches at most to its block's end. */
-			if (def != NULL && (deflen = (size_t)(p - def)) >
-			    maxdef) {
-				maxdef = deflen;
-				maxdefline = defline;
-			}
-			def = NULL;
+			scan_block_end(&S, p);
 			delims = 0;
-			in_table = 0;
-			lead = 0;
-			lead_start = eol;
-			prev_cells = 0;
-			block_line = line + 1;
+			block_line = S.line + 1;
 			if (eol == end)
 				break;
 			continue;
 		}
 		if ((depth = line_depth(p, eol)) > MD_MAX_DEPTH) {
-			diag(d, src->path, line, 1, D_TOO_DEEP,
+			diag(d, src->path, S.line, 1, D_TOO_DEEP,
 			    "%d levels, the limit is %d (a level is a > or a "
 			    "list marker, or two columns of indentation)",
 			    depth, MD_MAX_DEPTH);
@@ -322,72 +399,30 @@ check_limits(const struct source *src, struct diags *d)
 			k = limit_class[(unsigned char)*q];
 			delims += k & 1;
 			pipes += (k >> 1) & 1;
-			uses += k >> 2;
+			S.uses += k >> 2;
+			if (S.def == NULL && *q == ']' && q + 1 < eol &&
+			    q[1] == ':') {
+				S.def = q + 1;
+				S.defline = S.line;
+			}
 		}
 		if (delims > MD_MAX_DELIMS) {
 			diag(d, src->path, block_line, 1, D_DELIMS,
 			    "more than %d", MD_MAX_DELIMS);
 			return -1;
 		}
-		if (def == NULL && (at = refdef_at(p, eol)) >= 0) {
-			def = p + at;
-			defline = line;
-		}
-
-		if (in_table && (pipes == 0 || starts_block(p, eol))) {
-			in_table = 0;
-			lead = 0;
-			lead_start = p;
-		}
-		if (is_heading(p, eol)) {
-			lead = 0;
-			lead_start = eol;
-			prev_cells = 0;
-		} else if (!in_table) {
-			lead++;
-			lead_bytes = (size_t)(eol - lead_start);
-		}
-		cols = delimiter_row(p, eol);
-		if (!in_table && delimiter_like(p, eol)) {
-			if (lead > MD_MAX_LEAD || lead_bytes > MD_MAX_LEAD_BYTES) {
-				diag(d, src->path, line, 1, D_TABLE_LEAD,
-				    "line %d of its block; the limit is %d "
-				    "lines and %d bytes: put a blank line "
-				    "before the table", lead, MD_MAX_LEAD,
-				    MD_MAX_LEAD_BYTES);
-				return -1;
-			}
-			if (cols > 0 && pipes > 0 && cols == prev_cells &&
-			    !starts_block(p, eol)) {
-				in_table = 1;
-				rows = 0;
-			}
-		}
-		if (cols > MD_MAX_COLS || pipes > 2 * MD_MAX_COLS) {
-			diag(d, src->path, line, 1, D_TABLE_WIDE,
-			    "the limit is %d columns", MD_MAX_COLS);
+		if (scan_table_line(&S, p, eol, pipes) == -1)
 			return -1;
-		}
-		if (in_table && ++rows > MD_MAX_ROWS) {
-			diag(d, src->path, line, 1, D_TABLE_LONG,
-			    "the limit is %d rows", MD_MAX_ROWS);
-			return -1;
-		}
-		prev_cells = header_cells(p, eol);
 		if (eol == end) {
-			if (def != NULL && (deflen = (size_t)(eol - def)) >
-			    maxdef) {
-				maxdef = deflen;
-				maxdefline = defline;
-			}
+			scan_block_end(&S, eol);
 			break;
 		}
 	}
 	budget = MD_EXPAND_FACTOR * src->len + MD_EXPAND_SLACK;
-	if (maxdef > 0 && uses > budget / maxdef) {
-		diag(d, src->path, maxdefline, 1, D_REF_EXPAND,
+	if (S.maxdef > 0 && S.uses > budget / S.maxdef) {
+		diag(d, src->path, S.maxdefline, 1, D_REF_EXPAND,
 		    "%zu uses of definitions of up to %zu bytes, the limit is "
-		    "%zu bytes", uses, maxdef, budget);
+		    "%zu bytes", S.uses, S.maxdef, budget);
 		return -1;
 	}
 	return 0;

@@ -20,6 +20,7 @@ struct source;
 #define MD_MAX_DEPTH	16		/* block nesting: quotes, lists */
 #define MD_MAX_COLS	64		/* table columns */
 #define MD_MAX_ROWS	20000		/* rows in one table */
+#define MD_CELLS_SLACK	65536		/* table cells: body bytes plus this */
 #define MD_MAX_DELIMS	2000		/* [ ] * _ ` < ! in one block */
 #define MD_MAX_LEAD	64		/* lines of a block above a table */
 #define MD_MAX_LEAD_BYTES (64 * 1024)	/* and their bytes */

@@ -52,3 +52,12 @@ rc=$(capture tree "$tmp/q17.md")
   printf '| a | b |\n|---|---|\n| 1 | 2 |\n'; } >"$tmp/lead.md"
 rc=$(capture tree "$tmp/lead.md")
 [ "$rc" = 0 ] && grep -q '"type": "table"' "$tmp/out" && ok || bad "bad: table 62 lines into its block ($rc)"
+# Rows padded to the header's width: "x" under 60 columns is 60 cells.
+{ printf -- '---\nprovider: a\nprovider_name: A\ndocument: b\ntitle: T\nrevision: 2024-01-01\n---\n\n'
+  i=0; while [ $i -lt 60 ]; do printf '|a'; i=$((i + 1)); done; echo '|'
+  i=0; while [ $i -lt 60 ]; do printf '|-'; i=$((i + 1)); done; echo '|'
+  i=0; while [ $i -lt 1200 ]; do echo x; i=$((i + 1)); done; } >"$tmp/pad.md"
+rc=$(capture tree "$tmp/pad.md")
+[ "$rc" = 1 ] && [ ! -s "$tmp/out" ] &&
+    grep -qx "$tmp/pad.md:1110:1: error: tables hold more cells than the size limit: 68262 cells (rows times columns, empty ones included), the limit is 68260 \[table-cells\]" "$tmp/err" &&
+    ok || { bad "bad: table cells ($rc)"; cat "$tmp/err"; }

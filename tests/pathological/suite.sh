@@ -10,8 +10,9 @@
 #    60 ms for the ASan build) counts as the floor, so that noise on tiny
 #    runs cannot fail the ratio, and a ratio over the limit is measured
 #    once more before it fails;
-#  - for the shapes that expand text (link references), write at most 8
-#    bytes per input byte plus 2 MiB on stdout.
+#  - for the shapes that expand text (link references, table rows padded
+#    to the header's width), write at most 8 bytes per input byte plus
+#    2 MiB on stdout.
 # Under VALGRIND=1 the suite is skipped: time there means nothing.
 # Sourced by tests/run.sh once per binary $T; uses its helpers.
 if [ "${VALGRIND:-}" != 1 ]; then
@@ -87,6 +88,10 @@ pgen() {
 			print "| a | b | c |"; print "|---|---|---|"
 			rep("| x | y | z |\n", n)
 		}
+		else if (s == "table-pad") {
+			rep("|a", 60); print "|"; rep("|-", 60); print "|"
+			rep("x\n", n)
+		}
 		else if (s == "table-cols") {
 			for (i = 0; i < n; i++) {
 				rep("|a", 60); print "|"; rep("|-", 60); print "|"
@@ -129,7 +134,7 @@ poutcome() {
 		bad "pathological: $1: exit $prc without a path:line:col error"
 		head -3 "$pd/err"
 	fi
-	case $1 in ref-*)
+	case $1 in ref-*|table-pad*)
 		pin=$(wc -c <"$2")
 		pout=$(wc -c <"$pd/out")
 		[ "$pout" -le $((8 * pin + 2097152)) ] && ok ||
@@ -183,5 +188,6 @@ shape quotes 300
 shape lists 300
 shape table-rows 1500
 shape table-cols 20
+shape table-pad 1000
 echo "   pathological ms (n/10n):$pline" | fold -s -w 100 | sed '2,$s/^/     /'
 fi
