@@ -98,29 +98,6 @@ is_heading(const char *p, const char *end)
 }
 
 /*
- * Might this line start a block other than a table row (indented code, a
- * heading, quote, fence, HTML, list item)?  Errs towards yes: the table
- * rules below only ever lose an exemption by it.
- */
-static int
-starts_block(const char *p, const char *end)
-{
-	const char *q;
-
-	if (indent_of(p, end, &p) >= 4)
-		return 1;
-	if (p == end || strchr("#>`~<", *p) != NULL)
-		return 1;
-	for (q = p; q < end && q - p < 9 && *q >= '0' && *q <= '9'; q++)
-		;
-	if (q > p && q < end && (*q == '.' || *q == ')'))
-		p = q;
-	else if (*p != '-' && *p != '*' && *p != '+')
-		return 0;
-	return p + 1 == end || p[1] == ' ' || p[1] == '\t';
-}
-
-/*
  * Could cmark-gfm's table extension take this line for a delimiter row?
  * Only | : - and blanks, with a dash: a superset of what it accepts.
  */
@@ -180,31 +157,6 @@ delimiter_row(const char *p, const char *end)
 }
 
 /*
- * Cells of a table header row: pipes split it, outer pipes are optional.
- * 0 for a line cmark-gfm might split otherwise (a backslash) or that may
- * not be a paragraph line at all (starts_block()).
- */
-static int
-header_cells(const char *p, const char *end)
-{
-	int cells = 1;
-
-	if (starts_block(p, end) || memchr(p, '\\', (size_t)(end - p)))
-		return 0;
-	while (p < end && (*p == ' ' || *p == '\t'))
-		p++;
-	while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
-		end--;
-	if (p < end && *p == '|')
-		p++;
-	if (end > p && end[-1] == '|')
-		end--;
-	for (; p < end; p++)
-		cells += *p == '|';
-	return cells;
-}
-
-/*
  * 1 for a byte that may open or close inline markup, 2 for a pipe; 4 marks
  * the ']' that may end a link reference.
  */
@@ -234,19 +186,19 @@ all_high(const char *p)
  * Table headers.  Each line that may be a delimiter row makes the table
  * extension parse the paragraph above it again, line by line, in search of
  * a header (CVE-2023-37463): "|-" and "t>|-" repeated is quadratic, and so
- * is one ":-" under a long paragraph.  Such a line is free inside a table
- * (it is a row there), so outside one it must come within MD_MAX_LEAD
- * lines and MD_MAX_LEAD_BYTES bytes of its block's start (a blank line, a
- * heading, or the end of a table).  For this a table is taken as open only
- * where cmark-gfm surely opens one, a strict delimiter row with a pipe
- * under a plain line of as many cells, and as closed at the first line
- * without a pipe or one that may start another block (struct scan's sure).
+ * is one ":-" under a long paragraph.  So such a line must come within
+ * MD_MAX_LEAD lines and MD_MAX_LEAD_BYTES bytes of the start of its block
+ * (a blank line or a heading: nothing else surely ends a paragraph), and
+ * one in a table is no exception: whether cmark-gfm is inside a table
+ * depends on fences, HTML blocks and containers that a line scan cannot
+ * follow, and a guess that errs towards "in a table" reopens the hole.
+ * The cost left is linear: at most MD_MAX_LEAD retries of at most
+ * MD_MAX_LEAD_BYTES each per block.
  *
  * Table size.  A row holds as many cells as the header, however short its
  * text: "x" under 60 columns is 60 cells.  For the row and cell counts a
  * table is taken as open from any line that may be a delimiter row to the
- * end of its block, with at most one column more than that line has pipes
- * (struct scan's maybe).  Rows of one table are bounded by MD_MAX_ROWS,
+ * end of its block, with at most one column more than that line has pipes.  Rows of one table are bounded by MD_MAX_ROWS,
  * cells of all tables by the body's bytes plus MD_CELLS_SLACK.
  *
  * Reference expansion.  Every use of a link reference copies the target
@@ -262,12 +214,10 @@ struct scan {
 	struct diags		*d;
 	int			 line;
 	/* Table headers. */
-	int			 sure;		/* surely in a table */
 	int			 lead;		/* lines since the block began */
 	const char		*lead_start;
-	int			 prev_cells;	/* header cells of the line above */
 	/* Table size. */
-	int			 maybe;		/* perhaps in a table */
+	int			 table;		/* perhaps in a table */
 	int			 tcols;		/* its columns, at most */
 	size_t			 rows;
 	size_t			 cells;
@@ -288,10 +238,10 @@ scan_block_end(struct scan *S, const char *p)
 		S->maxdefline = S->defline;
 	}
 	S->def = NULL;
-	S->sure = S->maybe = 0;
+	S->table = 0;
+	S->tcols = 0;
 	S->lead = 0;
 	S->lead_start = p;
-	S->prev_cells = 0;
 }
 
 /* The table rules for one non-blank line with this many pipes. */
@@ -300,44 +250,33 @@ scan_table_line(struct scan *S, const char *p, const char *eol, int pipes)
 {
 	int cols, like;
 
-	if (S->sure && (pipes == 0 || starts_block(p, eol))) {
-		S->sure = 0;
-		S->lead = 0;
-		S->lead_start = p;
-	}
 	if (is_heading(p, eol)) {
 		S->lead = 0;
 		S->lead_start = eol;
-	} else if (!S->sure)
+	} else
 		S->lead++;
-	cols = delimiter_row(p, eol);
-	if ((like = delimiter_like(p, eol)) && !S->sure) {
-		if (S->lead > MD_MAX_LEAD || (size_t)(eol - S->lead_start) >
-		    MD_MAX_LEAD_BYTES) {
-			diag(S->d, S->src->path, S->line, 1, D_TABLE_LEAD,
-			    "line %d of its block; the limit is %d lines and "
-			    "%d bytes: put a blank line before the table",
-			    S->lead, MD_MAX_LEAD, MD_MAX_LEAD_BYTES);
-			return -1;
-		}
-		if (cols > 0 && pipes > 0 && cols == S->prev_cells &&
-		    !starts_block(p, eol))
-			S->sure = 1;
+	if ((like = delimiter_like(p, eol)) && (S->lead > MD_MAX_LEAD ||
+	    (size_t)(eol - S->lead_start) > MD_MAX_LEAD_BYTES)) {
+		diag(S->d, S->src->path, S->line, 1, D_TABLE_LEAD,
+		    "line %d of its block; the limit is %d lines and %d "
+		    "bytes: put a blank line before the table", S->lead,
+		    MD_MAX_LEAD, MD_MAX_LEAD_BYTES);
+		return -1;
 	}
-	S->prev_cells = header_cells(p, eol);
+	cols = delimiter_row(p, eol);
 	if (cols > MD_MAX_COLS || pipes > 2 * MD_MAX_COLS) {
 		diag(S->d, S->src->path, S->line, 1, D_TABLE_WIDE,
 		    "the limit is %d columns", MD_MAX_COLS);
 		return -1;
 	}
 	if (like) {
-		if (!S->maybe)
+		if (!S->table)
 			S->rows = 0;
-		S->maybe = 1;
+		S->table = 1;
 		if (pipes + 1 > S->tcols)
 			S->tcols = pipes + 1;
 	}
-	if (!S->maybe)
+	if (!S->table)
 		return 0;
 	if (++S->rows > MD_MAX_ROWS) {
 		diag(S->d, S->src->path, S->line, 1, D_TABLE_LONG,

@@ -51,6 +51,10 @@ pgen() {
 		if (s == "table-cve") rep("|-\nt>|-\n", n)
 		else if (s == "table-colons") { printf ":-\n"; rep(":\n", n); printf ":-\n" }
 		else if (s == "table-lead") { rep("x\n", n); printf ":-\n" }
+		else if (s == "table-html") {
+			# A table inside an HTML comment, then a paragraph.
+			printf "<!--\n\na|b\n-|-\nx -->|\n"; rep("t>|-\n|-\n", n)
+		}
 		else if (s == "ref-expand") {
 			printf "[a]: /"; rep("u", n / 2); printf " \""; rep("t", n / 2)
 			printf "\"\n\n"
@@ -168,6 +172,7 @@ shape() {
 shape table-cve 600
 shape table-colons 8000
 shape table-lead 5000
+shape table-html 600
 shape fm-flow 4000
 shape topics-flow 4000
 shape ref-expand 4000
