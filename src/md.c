@@ -360,8 +360,8 @@ check_limits(const struct source *src, struct diags *d)
 	budget = MD_EXPAND_FACTOR * src->len + MD_EXPAND_SLACK;
 	if (S.maxdef > 0 && S.uses > budget / S.maxdef) {
 		diag(d, src->path, S.maxdefline, 1, D_REF_EXPAND,
-		    "%zu uses of definitions of up to %zu bytes, the limit is "
-		    "%zu bytes", S.uses, S.maxdef, budget);
+		    "%zu possible uses (']') of definitions of up to %zu "
+		    "bytes, the limit is %zu bytes", S.uses, S.maxdef, budget);
 		return -1;
 	}
 	return 0;
