@@ -170,7 +170,7 @@ shape() {
 
 # The quadratic shapes termc guards (issue 14), then cmark's classics.
 shape table-cve 600
-shape table-colons 8000
+shape table-colons 25000
 shape table-lead 5000
 shape table-html 600
 shape fm-flow 4000
