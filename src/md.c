@@ -198,8 +198,9 @@ all_high(const char *p)
  * Table size.  A row holds as many cells as the header, however short its
  * text: "x" under 60 columns is 60 cells.  For the row and cell counts a
  * table is taken as open from any line that may be a delimiter row to the
- * end of its block, with at most one column more than that line has pipes.  Rows of one table are bounded by MD_MAX_ROWS,
- * cells of all tables by the body's bytes plus MD_CELLS_SLACK.
+ * end of its block, with at most one column more than that line has
+ * pipes.  Rows of one table are bounded by MD_MAX_ROWS, cells of all
+ * tables by the body's bytes plus MD_CELLS_SLACK.
  *
  * Reference expansion.  Every use of a link reference copies the target
  * and title of its definition into the tree, so a long title used often
