@@ -35,7 +35,7 @@ struct pool {
 static char *
 pool_add(struct pool *p, char *s)
 {
-	p->v = xreallocarray(p->v, p->n + 1, sizeof(*p->v));
+	p->v = xgrow(p->v, p->n, sizeof(*p->v));
 	p->v[p->n++] = s;
 	return s;
 }
@@ -361,7 +361,7 @@ add_def(const struct doc *doc, struct defs *D, const char *term, size_t tlen,
 	x->wording = text_caption_key(w, wlen);
 	x->shown = xstrndup(w, wlen);
 	x->line = line;
-	D->v = xreallocarray(D->v, D->n + 1, sizeof(*D->v));
+	D->v = xgrow(D->v, D->n, sizeof(*D->v));
 	D->v[D->n++] = x;
 	if (*x->term == '\0' || *x->wording == '\0')
 		return;

@@ -24,7 +24,7 @@ struct names {
 static void
 add_name(struct names *ns, char *s)
 {
-	ns->v = xreallocarray(ns->v, ns->n + 1, sizeof(*ns->v));
+	ns->v = xgrow(ns->v, ns->n, sizeof(*ns->v));
 	ns->v[ns->n++] = s;
 }
 
@@ -233,8 +233,7 @@ corpus_load(struct corpus *c, char *const *paths, size_t npaths,
 		qsort(ns.v, ns.n, sizeof(*ns.v), cmp_names);
 	for (i = 0; i < ns.n; i++) {
 		if ((doc = doc_load(ns.v[i], d)) != NULL) {
-			c->docs = xreallocarray(c->docs, c->n + 1,
-			    sizeof(*c->docs));
+			c->docs = xgrow(c->docs, c->n, sizeof(*c->docs));
 			c->docs[c->n++] = doc;
 		}
 	}

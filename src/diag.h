@@ -64,6 +64,10 @@ enum dlevel {
 	X(TABLE_WIDE,   ERROR,   "table-wide",   "table exceeds the column limit") \
 	X(TABLE_LONG,   ERROR,   "table-long",   "table exceeds the row limit") \
 	X(DELIMS,       ERROR,   "delimiters",   "block has too many inline delimiters") \
+	X(TABLE_CELLS,  ERROR,   "table-cells",  "tables hold more cells than the size limit") \
+	X(TABLE_LEAD,   ERROR,   "table-lead",   "table delimiter row too far into its block") \
+	X(REF_EXPAND,   ERROR,   "ref-expand",   "link references would expand past the size limit") \
+	X(YAML_LIMIT,   ERROR,   "yaml-limit",   "YAML exceeds the size or nesting limit") \
 	X(FM_MISSING,   ERROR,   "fm-missing",   "missing front matter") \
 	X(FM_SYNTAX,    ERROR,   "fm-syntax",    "invalid front matter") \
 	X(FM_FIELD,     ERROR,   "fm-field",     "missing front matter field") \

@@ -777,7 +777,7 @@ split(struct imp *im, const char *text, size_t len)
 			if (strspn(t, "\t") == n)
 				n = 0;
 			t[n] = '\0';
-			im->r = xreallocarray(im->r, im->nr + 1, sizeof(*im->r));
+			im->r = xgrow(im->r, im->nr, sizeof(*im->r));
 			im->r[im->nr].no = no;
 			im->r[im->nr].indent = 0;
 			while (*t == ' ') {
@@ -1305,7 +1305,7 @@ join(struct imp *im)
 			i = j;
 		}
 done:
-		im->l = xreallocarray(im->l, im->nl + 1, sizeof(*im->l));
+		im->l = xgrow(im->l, im->nl, sizeof(*im->l));
 		im->l[im->nl].s = xstrdup(b.data);
 		im->l[im->nl].no = r->no;
 		im->l[im->nl].indent = r->indent;

@@ -157,8 +157,7 @@ fill_cell(struct cell *c, const struct topic *tp, size_t ti,
 			continue;
 		if (first == NULL)
 			first = a;
-		c->refs = xreallocarray(c->refs, c->nrefs + 1,
-		    sizeof(*c->refs));
+		c->refs = xgrow(c->refs, c->nrefs, sizeof(*c->refs));
 		c->refs[c->nrefs].id = xstrdup(a->article->id);
 		c->refs[c->nrefs].label = ref_label(a->article);
 		buf_init(&href);
@@ -267,8 +266,7 @@ matrix_build(struct matrix *m, const struct taxonomy *t,
 				pick = c->docs[j];
 		if (pick == NULL)
 			continue;
-		m->cols = xreallocarray(m->cols, m->ncols + 1,
-		    sizeof(*m->cols));
+		m->cols = xgrow(m->cols, m->ncols, sizeof(*m->cols));
 		buf_init(&name);
 		buf_printf(&name, "%s/%s", pick->meta.provider,
 		    pick->meta.document);

@@ -4,7 +4,8 @@
  * The limit scan is one pass over the body, line by line, counting what
  * drives cmark-gfm 0.29's known quadratic paths: container nesting (block
  * quotes, list markers, indentation), inline delimiters in one paragraph
- * (bracket and emphasis stacks), and table width and length.
+ * (bracket and emphasis stacks), table width and length, table delimiter
+ * rows under long paragraphs, and the expansion of link references.
  */
 #include <stdint.h>
 #include <string.h>
@@ -17,7 +18,12 @@
 #include "md.h"
 #include "source.h"
 
-/* Count the container markers that open a line: "> - 1. " and indentation. */
+/*
+ * Block nesting of a line: one level for each block quote marker '>'
+ * (with the one blank that belongs to it) and each list marker ("- ",
+ * "1. "), and one for every two columns of other indentation (a tab is four
+ * columns), so that "> > > x" is three levels and "    - x" three.
+ */
 static int
 line_depth(const char *p, const char *end)
 {
@@ -32,6 +38,8 @@ line_depth(const char *p, const char *end)
 		if (p < end && *p == '>') {
 			depth++;
 			p++;
+			if (p < end && (*p == ' ' || *p == '\t'))
+				p++;
 			continue;
 		}
 		if (p + 1 < end && (*p == '-' || *p == '*' || *p == '+') &&
@@ -62,37 +70,98 @@ is_blank(const char *p, const char *end)
 	return 1;
 }
 
-/* A GFM table delimiter row: | --- | :-: | ; returns its column count. */
+/* Leading blanks in columns (a tab is four); *first is the first other byte. */
+static int
+indent_of(const char *p, const char *end, const char **first)
+{
+	int n = 0;
+
+	for (; p < end && (*p == ' ' || *p == '\t'); p++)
+		n += *p == '\t' ? 4 : 1;
+	*first = p;
+	return n;
+}
+
+/* An ATX heading "## x": it ends any paragraph above it. */
+static int
+is_heading(const char *p, const char *end)
+{
+	const char *q;
+	int n;
+
+	if (indent_of(p, end, &p) >= 4)
+		return 0;
+	for (q = p; q < end && *q == '#'; q++)
+		;
+	n = (int)(q - p);
+	return n >= 1 && n <= 6 && (q == end || *q == ' ' || *q == '\t');
+}
+
+/*
+ * Could cmark-gfm's table extension take this line for a delimiter row?
+ * Only | : - and blanks, with a dash: a superset of what it accepts.
+ */
+static int
+delimiter_like(const char *p, const char *end)
+{
+	int dash = 0;
+
+	for (; p < end; p++) {
+		if (*p == '-')
+			dash = 1;
+		else if (*p != '|' && *p != ':' && *p != ' ' && *p != '\t')
+			return 0;
+	}
+	return dash;
+}
+
+/*
+ * A GFM table delimiter row "| --- | :-: |": its column count, or 0.
+ * Each cell is :?-+:? between blanks; the outer pipes are optional.  A
+ * subset of what cmark-gfm accepts.
+ */
 static int
 delimiter_row(const char *p, const char *end)
 {
-	int cols = 0, dashes = 0, pipes = 0;
+	const char *q;
+	int cols = 0;
 
-	for (; p < end; p++) {
-		switch (*p) {
-		case '|':
-			pipes++;
-			if (dashes)
-				cols++;
-			dashes = 0;
-			break;
-		case '-':
-			dashes++;
-			break;
-		case ':': case ' ': case '\t':
-			break;
-		default:
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	if (p < end && *p == '|')
+		p++;
+	if (end > p && end[-1] == '|')
+		end--;
+	for (;;) {
+		while (p < end && (*p == ' ' || *p == '\t'))
+			p++;
+		if (p < end && *p == ':')
+			p++;
+		for (q = p; q < end && *q == '-'; q++)
+			;
+		if (q == p)
 			return 0;
-		}
-	}
-	if (dashes)
+		p = q;
+		if (p < end && *p == ':')
+			p++;
+		while (p < end && (*p == ' ' || *p == '\t'))
+			p++;
 		cols++;
-	return (pipes > 0 && cols > 0) ? cols : 0;
+		if (p == end)
+			return cols;
+		if (*p++ != '|')
+			return 0;
+	}
 }
 
-/* 1 for a byte that may open or close inline markup, 2 for a pipe. */
+/*
+ * 1 for a byte that may open or close inline markup, 2 for a pipe; 4 marks
+ * the ']' that may end a link reference.
+ */
 static const unsigned char limit_class[256] = {
-	['['] = 1, [']'] = 1, ['*'] = 1, ['_'] = 1, ['`'] = 1, ['<'] = 1,
+	['['] = 1, [']'] = 1 | 4, ['*'] = 1, ['_'] = 1, ['`'] = 1, ['<'] = 1,
 	['!'] = 1, ['|'] = 2
 };
 
@@ -109,31 +178,156 @@ all_high(const char *p)
 	return (w & 0x8080808080808080ULL) == 0x8080808080808080ULL;
 }
 
+/*
+ * The limit scan: one pass over the body, line by line.  Besides nesting,
+ * line length and inline delimiters it bounds the costs that grow faster
+ * than the input in cmark-gfm 0.29:
+ *
+ * Table headers.  Each line that may be a delimiter row makes the table
+ * extension parse the paragraph above it again, line by line, in search of
+ * a header (CVE-2023-37463): "|-" and "t>|-" repeated is quadratic, and so
+ * is one ":-" under a long paragraph.  So such a line must come within
+ * MD_MAX_LEAD lines and MD_MAX_LEAD_BYTES bytes of the start of its block
+ * (a blank line or a heading: nothing else surely ends a paragraph), and
+ * one in a table is no exception: whether cmark-gfm is inside a table
+ * depends on fences, HTML blocks and containers that a line scan cannot
+ * follow, and a guess that errs towards "in a table" reopens the hole.
+ * The cost left is linear: at most MD_MAX_LEAD retries of at most
+ * MD_MAX_LEAD_BYTES each per block.
+ *
+ * Table size.  A row holds as many cells as the header, however short its
+ * text: "x" under 60 columns is 60 cells.  For the row and cell counts a
+ * table is taken as open from any line that may be a delimiter row to the
+ * end of its block, with at most one column more than that line has
+ * pipes.  Rows of one table are bounded by MD_MAX_ROWS, cells of all
+ * tables by the body's bytes plus MD_CELLS_SLACK.
+ *
+ * Reference expansion.  Every use of a link reference copies the target
+ * and title of its definition into the tree, so a long title used often
+ * makes the output far larger than the input.  A definition's copy lies
+ * between its "]:" and the end of its block (a title holds no blank line;
+ * a label may span lines, so any "]:" counts), and every use holds a ']':
+ * their product may not exceed MD_EXPAND_FACTOR times the body plus
+ * MD_EXPAND_SLACK.
+ */
+struct scan {
+	const struct source	*src;
+	struct diags		*d;
+	int			 line;
+	/* Table headers. */
+	int			 lead;		/* lines since the block began */
+	const char		*lead_start;
+	/* Table size. */
+	int			 table;		/* perhaps in a table */
+	int			 tcols;		/* its columns, at most */
+	size_t			 rows;
+	size_t			 cells;
+	/* Reference expansion. */
+	size_t			 uses;		/* ']' seen */
+	const char		*def;		/* "]:" of this block, or NULL */
+	int			 defline;
+	size_t			 maxdef;	/* longest definition so far */
+	int			 maxdefline;
+};
+
+/* A new block begins after this line (a blank one, or the last one). */
+static void
+scan_block_end(struct scan *S, const char *p)
+{
+	if (S->def != NULL && (size_t)(p - S->def) > S->maxdef) {
+		S->maxdef = (size_t)(p - S->def);
+		S->maxdefline = S->defline;
+	}
+	S->def = NULL;
+	S->table = 0;
+	S->tcols = 0;
+	S->lead = 0;
+	S->lead_start = p;
+}
+
+/* The table rules for one non-blank line with this many pipes. */
+static int
+scan_table_line(struct scan *S, const char *p, const char *eol, int pipes)
+{
+	int cols, like;
+
+	if (is_heading(p, eol)) {
+		S->lead = 0;
+		S->lead_start = eol;
+	} else
+		S->lead++;
+	if ((like = delimiter_like(p, eol)) && (S->lead > MD_MAX_LEAD ||
+	    (size_t)(eol - S->lead_start) > MD_MAX_LEAD_BYTES)) {
+		diag(S->d, S->src->path, S->line, 1, D_TABLE_LEAD,
+		    "line %d of its block; the limit is %d lines and %d "
+		    "bytes: put a blank line before the table", S->lead,
+		    MD_MAX_LEAD, MD_MAX_LEAD_BYTES);
+		return -1;
+	}
+	cols = delimiter_row(p, eol);
+	if (cols > MD_MAX_COLS || pipes > 2 * MD_MAX_COLS) {
+		diag(S->d, S->src->path, S->line, 1, D_TABLE_WIDE,
+		    "the limit is %d columns", MD_MAX_COLS);
+		return -1;
+	}
+	if (like) {
+		if (!S->table)
+			S->rows = 0;
+		S->table = 1;
+		if (pipes + 1 > S->tcols)
+			S->tcols = pipes + 1;
+	}
+	if (!S->table)
+		return 0;
+	if (++S->rows > MD_MAX_ROWS) {
+		diag(S->d, S->src->path, S->line, 1, D_TABLE_LONG,
+		    "the limit is %d rows", MD_MAX_ROWS);
+		return -1;
+	}
+	S->cells += (size_t)S->tcols;
+	if (S->cells > S->src->len + MD_CELLS_SLACK) {
+		diag(S->d, S->src->path, S->line, 1, D_TABLE_CELLS,
+		    "%zu cells (rows times columns, empty ones included), the "
+		    "limit is %zu", S->cells, S->src->len + MD_CELLS_SLACK);
+		return -1;
+	}
+	return 0;
+}
+
 static int
 check_limits(const struct source *src, struct diags *d)
 {
 	const char *p = src->text, *end = src->text + src->len, *eol, *q;
-	size_t delims = 0, rows = 0;
-	int line = 1, block_line = 1, in_table = 0, cols, pipes, k;
+	struct scan S;
+	size_t delims = 0, budget;
+	int block_line = 1, pipes, k, depth;
 
-	for (; p < end; p = eol + 1, line++) {
+	memset(&S, 0, sizeof(S));
+	S.src = src;
+	S.d = d;
+	S.lead_start = p;
+	for (S.line = 1; p <= end; p = eol + 1, S.line++) {
 		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			eol = end;
 		if ((size_t)(eol - p) > MD_MAX_LINE) {
-			diag(d, src->path, line, 1, D_LINE_LONG,
+			diag(d, src->path, S.line, 1, D_LINE_LONG,
 			    "%zu bytes, the limit is %u", (size_t)(eol - p),
 			    MD_MAX_LINE);
 			return -1;
 		}
 		if (is_blank(p, eol)) {
+			scan_block_end(&S, p);
 			delims = 0;
-			in_table = 0;
-			block_line = line + 1;
+			block_line = S.line + 1;
+			if (eol == end)
+				break;
 			continue;
 		}
-		if (line_depth(p, eol) > MD_MAX_DEPTH) {
-			diag(d, src->path, line, 1, D_TOO_DEEP,
-			    "the limit is %d levels", MD_MAX_DEPTH);
+		if ((depth = line_depth(p, eol)) > MD_MAX_DEPTH) {
+			diag(d, src->path, S.line, 1, D_TOO_DEEP,
+			    "%d levels, the limit is %d (a level is a > or a "
+			    "list marker, or two columns of indentation)",
+			    depth, MD_MAX_DEPTH);
 			return -1;
 		}
 		for (q = p, pipes = 0; q < eol; q++) {
@@ -144,29 +338,32 @@ check_limits(const struct source *src, struct diags *d)
 				break;
 			k = limit_class[(unsigned char)*q];
 			delims += k & 1;
-			pipes += k >> 1;
+			pipes += (k >> 1) & 1;
+			S.uses += k >> 2;
+			if (S.def == NULL && *q == ']' && q + 1 < eol &&
+			    q[1] == ':') {
+				S.def = q + 1;
+				S.defline = S.line;
+			}
 		}
 		if (delims > MD_MAX_DELIMS) {
 			diag(d, src->path, block_line, 1, D_DELIMS,
 			    "more than %d", MD_MAX_DELIMS);
 			return -1;
 		}
-		if ((cols = delimiter_row(p, eol)) > 0) {
-			in_table = 1;
-			rows = 0;
-		}
-		if (cols > MD_MAX_COLS || pipes > 2 * MD_MAX_COLS) {
-			diag(d, src->path, line, 1, D_TABLE_WIDE,
-			    "the limit is %d columns", MD_MAX_COLS);
+		if (scan_table_line(&S, p, eol, pipes) == -1)
 			return -1;
-		}
-		if (in_table && ++rows > MD_MAX_ROWS) {
-			diag(d, src->path, line, 1, D_TABLE_LONG,
-			    "the limit is %d rows", MD_MAX_ROWS);
-			return -1;
-		}
-		if (eol == end)
+		if (eol == end) {
+			scan_block_end(&S, eol);
 			break;
+		}
+	}
+	budget = MD_EXPAND_FACTOR * src->len + MD_EXPAND_SLACK;
+	if (S.maxdef > 0 && S.uses > budget / S.maxdef) {
+		diag(d, src->path, S.maxdefline, 1, D_REF_EXPAND,
+		    "%zu possible uses (']') of definitions of up to %zu "
+		    "bytes, the limit is %zu bytes", S.uses, S.maxdef, budget);
+		return -1;
 	}
 	return 0;
 }

@@ -17,10 +17,16 @@ struct node;
 struct source;
 
 #define MD_MAX_LINE	(256u * 1024)	/* bytes in one line */
-#define MD_MAX_DEPTH	16		/* block nesting: quotes, lists */
+#define MD_MAX_DEPTH	16		/* levels: a > or a list marker, or */
+					/* two columns of indentation, each */
 #define MD_MAX_COLS	64		/* table columns */
 #define MD_MAX_ROWS	20000		/* rows in one table */
+#define MD_CELLS_SLACK	65536		/* table cells: body bytes plus this */
 #define MD_MAX_DELIMS	2000		/* [ ] * _ ` < ! in one block */
+#define MD_MAX_LEAD	64		/* a possible delimiter row: within */
+#define MD_MAX_LEAD_BYTES (64 * 1024)	/* these of its block's start */
+#define MD_EXPAND_FACTOR 4		/* copies of link references: bytes */
+#define MD_EXPAND_SLACK	(1024 * 1024)	/* per body byte, plus these */
 
 /*
  * Parse src's body into a clause tree (an N_DOCUMENT node, owned by the

@@ -20,6 +20,7 @@
 #include "source.h"
 #include "text.h"
 #include "xalloc.h"
+#include "yamlguard.h"
 
 int
 is_slug(const char *s)
@@ -171,7 +172,7 @@ parse_history(struct ctx *c, struct meta *m, yaml_node_t *seq)
 		}
 		if (h.note == NULL)
 			h.note = xstrdup("");
-		m->history = xreallocarray(m->history, m->nhistory + 1,
+		m->history = xgrow(m->history, m->nhistory,
 		    sizeof(*m->history));
 		m->history[m->nhistory++] = h;
 	}
@@ -186,7 +187,7 @@ parse_changes(struct ctx *c, struct meta *m, yaml_node_t *v)
 
 	m->changes_line = line_of(c, v);
 	if (v->type == YAML_SCALAR_NODE) {
-		m->changes = xreallocarray(m->changes, m->nchanges + 1,
+		m->changes = xgrow(m->changes, m->nchanges,
 		    sizeof(*m->changes));
 		m->changes[m->nchanges++] = scalar(c, v, "changes");
 		return;
@@ -200,7 +201,7 @@ parse_changes(struct ctx *c, struct meta *m, yaml_node_t *v)
 		e = yaml_document_get_node(c->doc, *it);
 		if ((s = scalar(c, e, "changes entry")) == NULL)
 			continue;
-		m->changes = xreallocarray(m->changes, m->nchanges + 1,
+		m->changes = xgrow(m->changes, m->nchanges,
 		    sizeof(*m->changes));
 		m->changes[m->nchanges++] = s;
 	}
@@ -333,12 +334,26 @@ meta_parse(struct meta *m, const struct source *src, struct diags *d)
 	yaml_document_t doc;
 	yaml_node_t *root;
 	struct ctx c;
+	int line, col;
 
 	memset(m, 0, sizeof(*m));
 	memset(&c, 0, sizeof(c));
 	c.src = src;
 	c.d = d;
 	c.doc = &doc;
+	switch (yaml_guard(src->fm, src->fmlen, &line, &col)) {
+	case YG_SIZE:
+		diag(d, src->path, src->fmline + line, 1, D_YAML_LIMIT,
+		    "front matter of %zu bytes, the limit is %d", src->fmlen,
+		    YAML_MAX_BYTES);
+		return -1;
+	case YG_DEPTH:
+		diag(d, src->path, src->fmline + line, col + 1, D_YAML_LIMIT,
+		    "nested deeper than %d levels", YAML_MAX_DEPTH);
+		return -1;
+	case YG_OK:
+		break;
+	}
 	if (!yaml_parser_initialize(&parser)) {
 		diag(d, src->path, src->fmline, 1, D_FM_SYNTAX, "YAML parser");
 		return -1;

@@ -30,6 +30,7 @@
 #include "text.h"
 #include "topics.h"
 #include "xalloc.h"
+#include "yamlguard.h"
 
 #define TOPICS_MAX_BYTES	(1024 * 1024)
 
@@ -135,7 +136,7 @@ tlist(struct tctx *c, yaml_node_t *n, const char *field, char ***v,
 	if (n != NULL && n->type == YAML_SCALAR_NODE) {
 		if ((s = tscalar(c, n, field)) == NULL)
 			return;
-		*v = xreallocarray(*v, *nv + 1, sizeof(**v));
+		*v = xgrow(*v, *nv, sizeof(**v));
 		(*v)[(*nv)++] = keyword(s);
 		free(s);
 		return;
@@ -150,7 +151,7 @@ tlist(struct tctx *c, yaml_node_t *n, const char *field, char ***v,
 		e = yaml_document_get_node(c->doc, *it);
 		if ((s = tscalar(c, e, field)) == NULL)
 			continue;
-		*v = xreallocarray(*v, *nv + 1, sizeof(**v));
+		*v = xgrow(*v, *nv, sizeof(**v));
 		(*v)[(*nv)++] = keyword(s);
 		free(s);
 	}
@@ -282,12 +283,25 @@ taxonomy_load_mem(struct taxonomy *t, const char *path, const char *bytes,
 	struct tctx c;
 	struct topic tp;
 	size_t i;
+	int gline, gcol;
 
 	memset(t, 0, sizeof(*t));
 	memset(&c, 0, sizeof(c));
 	c.path = path;
 	c.d = d;
 	c.doc = &doc;
+	switch (yaml_guard(bytes, len, &gline, &gcol)) {
+	case YG_SIZE:
+		diag(d, path, gline + 1, 1, D_YAML_LIMIT,
+		    "%zu bytes, the limit is %d", len, YAML_MAX_BYTES);
+		return -1;
+	case YG_DEPTH:
+		diag(d, path, gline + 1, gcol + 1, D_YAML_LIMIT,
+		    "nested deeper than %d levels", YAML_MAX_DEPTH);
+		return -1;
+	case YG_OK:
+		break;
+	}
 	if (!yaml_parser_initialize(&parser)) {
 		diag(d, path, 0, 0, D_TOPICS_SYNTAX, "YAML parser");
 		return -1;
@@ -355,7 +369,7 @@ taxonomy_load_mem(struct taxonomy *t, const char *path, const char *bytes,
 			topic_release(&tp);
 			continue;
 		}
-		t->v = xreallocarray(t->v, t->n + 1, sizeof(*t->v));
+		t->v = xgrow(t->v, t->n, sizeof(*t->v));
 		t->v[t->n++] = tp;
 	}
 	if (t->n == 0 && c.errors == 0)
@@ -685,7 +699,7 @@ topics_classify(struct tagging *g, const struct taxonomy *t,
 		}
 		if (n->type != N_ARTICLE)
 			continue;
-		g->v = xreallocarray(g->v, g->n + 1, sizeof(*g->v));
+		g->v = xgrow(g->v, g->n, sizeof(*g->v));
 		a = &g->v[g->n++];
 		memset(a, 0, sizeof(*a));
 		a->article = n;

@@ -52,6 +52,18 @@ xreallocarray(void *p, size_t nmemb, size_t size)
 	return xrealloc(p, nmemb * size);
 }
 
+void *
+xgrow(void *p, size_t n, size_t size)
+{
+	if (n == 0)
+		return xreallocarray(p, 1, size);
+	if ((n & (n - 1)) != 0)		/* below the capacity, n + 1 fits */
+		return p;
+	if (n > SIZE_MAX / 2)
+		xalloc_die();
+	return xreallocarray(p, 2 * n, size);
+}
+
 char *
 xstrdup(const char *s)
 {

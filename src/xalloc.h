@@ -13,6 +13,15 @@ void	*xcalloc(size_t, size_t);
 void	*xrealloc(void *, size_t);
 /* Grow an array of nmemb elements of size bytes; checks the multiplication. */
 void	*xreallocarray(void *, size_t nmemb, size_t size);
+/*
+ * Make room for element n of an array that holds n elements, for an append:
+ * p[n] may be written after p = xgrow(p, n, sizeof(*p)).  The capacity is
+ * implicit, the power of two at or above n, so it doubles and n appends
+ * copy O(n) bytes in all: growing by one element per realloc is quadratic
+ * wherever realloc moves the block (ASan's always does).  The array must be
+ * sized by xgrow alone (or be NULL with n 0).
+ */
+void	*xgrow(void *p, size_t n, size_t size);
 char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
 /* Report exhaustion and abort: for allocators built on these. */

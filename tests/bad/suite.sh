@@ -46,3 +46,30 @@ rc=$(capture tree "$evil")
     [ "$(grep -cF "$tmp/a\\x1b[2Jb\\x0ac.md:2:1: error: " "$tmp/err")" = "$(wc -l <"$tmp/err")" ] &&
     ok || { bad "bad: control characters of a path reach stderr ($rc)"; cat -v "$tmp/err"; }
 rm -f "$evil"
+# Depth counts one level per '>' (issue 14, item 18): 16 quotes are
+# within the limit of 16 levels, 17 are not, and the message says so.
+for k in 16 17; do
+	{ printf -- '---\nprovider: a\nprovider_name: A\ndocument: b\ntitle: T\nrevision: 2024-01-01\n---\n'
+	  i=0; while [ $i -lt $k ]; do printf '> '; i=$((i + 1)); done; echo x; } >"$tmp/q$k.md"
+done
+rc=$(capture tree "$tmp/q16.md")
+[ "$rc" = 0 ] && ok || bad "bad: 16 nested quotes refused ($rc)"
+rc=$(capture tree "$tmp/q17.md")
+[ "$rc" = 1 ] && grep -qx "$tmp/q17.md:8:1: error: nesting exceeds the depth limit: 17 levels, the limit is 16 (a level is a > or a list marker, or two columns of indentation) \[too-deep\]" "$tmp/err" &&
+    ok || bad "bad: 17 nested quotes ($rc)"
+# A table under a paragraph, its delimiter row at line 64 of the block:
+# within the table-lead limit (tests/bad/table-lead.md is one line past).
+{ printf -- '---\nprovider: a\nprovider_name: A\ndocument: b\ntitle: T\nrevision: 2024-01-01\n---\n\n'
+  i=0; while [ $i -lt 62 ]; do echo '料金は次のとおり。'; i=$((i + 1)); done
+  printf '| a | b |\n|---|---|\n| 1 | 2 |\n'; } >"$tmp/lead.md"
+rc=$(capture tree "$tmp/lead.md")
+[ "$rc" = 0 ] && grep -q '"type": "table"' "$tmp/out" && ok || bad "bad: table 62 lines into its block ($rc)"
+# Rows padded to the header's width: "x" under 60 columns is 60 cells.
+{ printf -- '---\nprovider: a\nprovider_name: A\ndocument: b\ntitle: T\nrevision: 2024-01-01\n---\n\n'
+  i=0; while [ $i -lt 60 ]; do printf '|a'; i=$((i + 1)); done; echo '|'
+  i=0; while [ $i -lt 60 ]; do printf '|-'; i=$((i + 1)); done; echo '|'
+  i=0; while [ $i -lt 1200 ]; do echo x; i=$((i + 1)); done; } >"$tmp/pad.md"
+rc=$(capture tree "$tmp/pad.md")
+[ "$rc" = 1 ] && [ ! -s "$tmp/out" ] &&
+    grep -qx "$tmp/pad.md:1110:1: error: tables hold more cells than the size limit: 68262 cells (rows times columns, empty ones included), the limit is 68260 \[table-cells\]" "$tmp/err" &&
+    ok || { bad "bad: table cells ($rc)"; cat "$tmp/err"; }

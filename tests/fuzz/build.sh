@@ -7,6 +7,10 @@
 #
 #   make fuzz                     build only
 #   sh tests/fuzz/build.sh 300    build, then fuzz for five minutes
+#
+# Inputs may be as long as a line may (256 KiB, FUZZ_MAX_LEN), long enough
+# to hold a quadratic shape; one that takes more than FUZZ_TIMEOUT seconds
+# (5) is reported as a timeout-* file, as a crash is.
 set -eu
 cd "$(dirname "$0")/../.."
 top=$(pwd)
@@ -42,7 +46,7 @@ done
 echo "built $out/fuzz_doc; seeds in $out/seeds ($(ls "$out/seeds" | wc -l) files)"
 if [ $# -ge 1 ]; then
 	cd "$out"
-	exec ./fuzz_doc -max_total_time="$1" -max_len="${FUZZ_MAX_LEN:-8192}" \
-	    -dict="$top/tests/fuzz/termc.dict" -timeout=10 \
+	exec ./fuzz_doc -max_total_time="$1" -max_len="${FUZZ_MAX_LEN:-262144}" \
+	    -dict="$top/tests/fuzz/termc.dict" -timeout="${FUZZ_TIMEOUT:-5}" \
 	    -rss_limit_mb=2048 -print_final_stats=1 corpus seeds
 fi
