@@ -1199,6 +1199,22 @@ lower_blocks(struct lower *L, struct node *container, cmark_node *b,
 	case MD_HEADING:
 		if (!nested)
 			lower_heading(L, b);
+		else {
+			/*
+			 * A heading inside a list entry ("* a. Who can use
+			 * …" over a rule) heads no clause of its own: its
+			 * words are a line of the entry, never dropped.
+			 */
+			struct flat f;
+			char *text = heading_text(L, b);
+
+			flat_take(L, &f);
+			buf_puts(&f.text, text);
+			unit(L, container, &f, 0, f.text.len,
+			    cmark_node_get_start_line(b), 0, nested);
+			flat_give(L, &f);
+			free(text);
+		}
 		break;
 	case MD_PARAGRAPH:
 		lower_paragraph(L, container, b, nested);

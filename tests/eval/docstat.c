@@ -10,16 +10,19 @@
  *   warning	CODE			(every warning, termc check's included)
  *   letters	SOURCE	TREE	LOST
  * LETTERS counts letters and digits (Unicode L* and N*): SOURCE those of
- * SOURCE (a plain text that was imported) or, without it, of TERMS.md
- * after its front matter; TREE those of every label, caption, text and
- * table cell and link target of the tree and of the title, provider name and history
- * notes; LOST those of the source that the tree lacks, compared as
- * multisets of characters (so moves do not count, losses do).
+ * the text a reader sees in SOURCE (a plain text that was imported, or a
+ * Markdown file rendered as plain text by cmark-gfm, so that link targets
+ * and markup do not count) or, without SOURCE, of TERMS.md after its
+ * front matter; TREE those of every label, caption, text and table cell
+ * of the tree and of the title, provider name and history notes; LOST
+ * those of the source that the tree lacks, compared as multisets of
+ * characters (so moves do not count, losses do).
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <cmark-gfm.h>
 #include <utf8proc.h>
 
 #include "check.h"
@@ -124,8 +127,8 @@ main(int argc, char **argv)
 	struct doc *doc;
 	struct node *n;
 	int32_t *hist;
-	const char *body;
-	char *src;
+	const char *body, *path;
+	char *src, *plain;
 	size_t i, j, len;
 	long nsrc, ntree = 0, lost = 0;
 	int refused;
@@ -154,7 +157,19 @@ main(int argc, char **argv)
 		return 2;
 	}
 	body = argc == 3 ? src : body_of(src, &len);
+	plain = NULL;
+	path = argc == 3 ? argv[2] : argv[1];
+	if (strlen(path) > 3 && strcmp(path + strlen(path) - 3, ".md") == 0) {
+		cmark_node *md = cmark_parse_document(body, len,
+		    CMARK_OPT_DEFAULT);
+
+		plain = cmark_render_plaintext(md, CMARK_OPT_DEFAULT, 0);
+		cmark_node_free(md);
+		body = plain;
+		len = strlen(plain);
+	}
 	nsrc = count(hist, body, len, +1);
+	free(plain);
 	ntree += counts(hist, doc->meta.title, -1);
 	ntree += counts(hist, doc->meta.provider_name, -1);
 	ntree += counts(hist, doc->meta.document_number, -1);
@@ -168,8 +183,6 @@ main(int argc, char **argv)
 		ntree += counts(hist, n->label, -1);
 		ntree += counts(hist, n->caption, -1);
 		ntree += counts(hist, n->text, -1);
-		for (j = 0; j < n->nspans; j++)
-			ntree += counts(hist, n->spans[j].href, -1);
 		if (n->table != NULL)
 			for (j = 0; j < n->table->nrows * n->table->ncols; j++)
 				ntree += counts(hist, n->table->cells[j], -1);
