@@ -585,12 +585,31 @@ static void
 open_marked(struct lower *L, const struct marker *m, const struct flat *f,
     size_t base, size_t len, int line, int col)
 {
+	struct marker roman;
 	struct mstate *ms = &L->ms;
 	enum ntype type;
 	int k, level;
 	long value;
 	struct node *parent, *n;
 
+	/*
+	 * (i), (v), (x): the letter after (h), (u), (w) where a latin level
+	 * is in force with that number last, else a roman numeral: (i) is
+	 * never item 9 of a list that has no (h).
+	 */
+	if (m->scheme == MS_PAREN_LATIN && m->roman > 0) {
+		for (k = 0; k < ms->nlev; k++)
+			if (ms->scheme[k] == MS_PAREN_LATIN &&
+			    ms->open[k] != NULL && ms->open[k]->num != NULL &&
+			    strtol(ms->open[k]->num, NULL, 10) == m->value - 1)
+				break;
+		if (k == ms->nlev) {
+			roman = *m;
+			roman.scheme = MS_PAREN_ROMAN;
+			roman.value = m->roman;
+			m = &roman;
+		}
+	}
 	/* A scheme seen before closes back to its level. */
 	for (k = 0; k < ms->nlev; k++)
 		if (ms->scheme[k] == m->scheme)

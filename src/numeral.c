@@ -352,6 +352,29 @@ para_marker_parse(const char *s, struct marker *m)
 	return s[m->skip] != '\0';
 }
 
+/*
+ * A lower-case (or upper-case) roman numeral at s, up to 39 (xxxix): its
+ * value and *used bytes, or -1.  Only the letters of one case count.
+ */
+static long
+roman_parse(const char *s, size_t *used)
+{
+	static const char low[] = "ivx", up[] = "IVX";
+	const char *set = s[0] >= 'a' ? low : up;
+	long v = 0, prev = 0, d;
+	size_t i;
+
+	for (i = 0; s[i] != '\0' && strchr(set, s[i]) != NULL; i++) {
+		d = s[i] == set[0] ? 1 : s[i] == set[1] ? 5 : 10;
+		v += d > prev ? d - 2 * prev : d;
+		prev = d;
+	}
+	if (i == 0 || i > 6)
+		return -1;
+	*used = i;
+	return v;
+}
+
 int
 item_marker_parse(const char *s, struct marker *m)
 {
@@ -375,11 +398,17 @@ item_marker_parse(const char *s, struct marker *m)
 			m->scheme = MS_PAREN_KANA;
 			m->kana = c2;
 			m->value = kana_ordinal(c2, 0);
+		} else if ((v = roman_parse(p, &used)) > 0 && used >= 2) {
+			p += used;
+			m->scheme = MS_PAREN_ROMAN;
+			m->value = v;
 		} else if (n2 > 0 && ((c2 >= 'a' && c2 <= 'z') ||
 		    (c2 >= 0xff41 && c2 <= 0xff5a))) {
 			p += n2;
 			m->scheme = MS_PAREN_LATIN;
 			m->value = c2 >= 0xff41 ? c2 - 0xff41 + 1 : c2 - 'a' + 1;
+			if (c2 == 'i' || c2 == 'v' || c2 == 'x')
+				m->roman = c2 == 'i' ? 1 : c2 == 'v' ? 5 : 10;
 		} else
 			return 0;
 		if ((n = next(p, &c)) == 0 || !is_close(c))

@@ -52,6 +52,7 @@ enum mscheme {
 	MS_IROHA,		/* イ　 */
 	MS_PAREN_KANA,		/* （ア） (イ) */
 	MS_PAREN_LATIN,		/* (a) （ａ） */
+	MS_PAREN_ROMAN,		/* (ii) (iv) (IX); (i) (v) (x) by context */
 	MS_LATIN_PAREN		/* a) */
 };
 
@@ -61,6 +62,9 @@ struct marker {
 	size_t		 len;		/* bytes of the marker as written */
 	size_t		 skip;		/* marker plus following spaces */
 	int		 kana;		/* MS_PAREN_KANA: the katakana code point */
+	long		 roman;		/* MS_PAREN_LATIN (i) (v) (x): the value
+					   as a roman numeral, for the caller to
+					   choose by the scheme in force */
 };
 
 /* A paragraph number at s (digits then a space, ．, . or 、). */
