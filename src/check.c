@@ -193,7 +193,14 @@ seq_step(const struct doc *doc, const struct node *prev,
 		return 0;
 	if (cur->implicit)
 		return 1;
-	if (prev != NULL && prev->num != NULL)
+	/*
+	 * A position sets no number to follow, but for the unnumbered
+	 * first paragraph, which is 1 by the convention that numbers the
+	 * rest from ２: the fifth of eight unnumbered paragraphs says
+	 * nothing of a "1." list after them.
+	 */
+	if (prev != NULL && prev->num != NULL && (!prev->implicit ||
+	    strcmp(prev->num, "1") == 0))
 		na = num_parts(prev->num, a);
 	if (na == 0) {
 		if (b[0] != 1 && prev == NULL) {
