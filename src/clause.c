@@ -169,8 +169,10 @@ char *
 node_path_label(const struct node *n)
 {
 	const struct node *chain[16];
+	const char *top;
 	struct buf b;
-	size_t k = 0;
+	size_t k = 0, len;
+	int western;
 
 	buf_init(&b);
 	for (; n != NULL && n->type != N_DOCUMENT && k < 16; n = n->parent) {
@@ -178,21 +180,53 @@ node_path_label(const struct node *n)
 		if (n->type == N_ARTICLE || n->type == N_DIVISION)
 			break;
 	}
+	if (k == 0)
+		return buf_detach(&b);
+	/*
+	 * The clause is named in its document's language, as its article
+	 * names itself: 第17条第3項第2号, or Section 4(a) where the article
+	 * is "4." or "Section 4" or a title in Latin letters.
+	 */
+	top = chain[k - 1]->label ? chain[k - 1]->label :
+	    chain[k - 1]->caption ? chain[k - 1]->caption : "";
+	western = (unsigned char)top[0] < 0x80 && top[0] != '\0';
 	while (k-- > 0) {
 		n = chain[k];
 		switch (n->type) {
 		case N_ARTICLE:
 		case N_DIVISION:
-			if (n->label)
+			if (n->label && western && n->label[0] >= '0' &&
+			    n->label[0] <= '9') {
+				len = strlen(n->label);
+				while (len > 0 && n->label[len - 1] == '.')
+					len--;
+				buf_printf(&b, "Section %.*s", (int)len,
+				    n->label);
+			} else if (n->label)
 				buf_puts(&b, n->label);
 			else if (n->caption)
 				buf_puts(&b, n->caption);
 			break;
 		case N_PARAGRAPH:
-			buf_printf(&b, "第%s項", n->num ? n->num : "?");
+			if (!western)
+				buf_printf(&b, "第%s項", n->num ? n->num : "?");
+			else if (n->label)
+				buf_printf(&b, "(%.*s)", (int)strcspn(n->label,
+				    ".)"), n->label + strspn(n->label, "("));
+			else if (!(k > 0 && n->implicit && n->num != NULL &&
+			    strcmp(n->num, "1") == 0))
+				buf_printf(&b, ", paragraph %s",
+				    n->num ? n->num : "?");
 			break;
 		case N_ITEM:
-			buf_printf(&b, "第%s号", n->num ? n->num : "?");
+			if (!western)
+				buf_printf(&b, "第%s号", n->num ? n->num : "?");
+			else if (n->label)
+				buf_printf(&b, "(%.*s)", (int)strcspn(n->label +
+				    strspn(n->label, "("), ".)"), n->label +
+				    strspn(n->label, "("));
+			else
+				buf_printf(&b, ", item %s", n->num ? n->num : "?");
 			break;
 		case N_SUBITEM:
 			buf_printf(&b, "%s", n->label ? n->label : "(sub)");
