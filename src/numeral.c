@@ -176,6 +176,25 @@ article_label_parse(const char *s, char **num, size_t *len)
 		if ((v = numeral_parse(p, &n, 0)) < 0)
 			return 0;
 		p += n;
+		/* 4.1, 4.1.2: a decimal number, one label, never 4. and 1 … */
+		if (*p == '.' && p[1] >= '0' && p[1] <= '9') {
+			buf_init(&b);
+			buf_printf(&b, "%ld", v);
+			while (*p == '.' && p[1] >= '0' && p[1] <= '9' &&
+			    (v = numeral_parse(p + 1, &n, 0)) >= 0) {
+				buf_printf(&b, "_%ld", v);
+				p += 1 + n;
+			}
+			if (*p == '.')
+				p++;
+			if (*p != ' ' && *p != '\0' && !has_prefix(p, "\u3000")) {
+				buf_release(&b);
+				return 0;
+			}
+			*num = buf_detach(&b);
+			*len = (size_t)(p - s);
+			return 1;
+		}
 		if (*p == '.')
 			p++;
 		else if (has_prefix(p, "．"))
