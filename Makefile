@@ -72,7 +72,7 @@ site: termc
 
 asan: build/termc-asan $(addprefix build/unit-asan/,$(UNIT))
 
-test: site build/termc-asan $(addprefix build/unit/,$(UNIT)) \
+test: site build/termc-asan build/docstat $(addprefix build/unit/,$(UNIT)) \
     $(addprefix build/unit-asan/,$(UNIT))
 	@sh tests/run.sh ./termc build/termc-asan
 
