@@ -55,7 +55,7 @@ struct rline {
 	char	*s;		/* content after leading spaces */
 	int	 no;		/* source line */
 	int	 indent;	/* leading ASCII spaces */
-	int	 drop;		/* debris */
+	const char *drop;	/* debris: why it was dropped, or NULL */
 	int	 ff;		/* follows a form feed (page break) */
 	int	 glue;		/* a marker alone: joins the next text line */
 	int	 ideo;		/* was indented with an ideographic space */
@@ -480,9 +480,10 @@ starts_structure(const char *s)
  * markers: a paragraph or item marker alone on its line (２, 一, イ,
  * （１）), its text on the next line, as e-Gov's text and many PDF
  * extractions lay statutes out.  Such a line could be a page number; it is
- * a marker when it continues the numbering in force: a paragraph number
- * one past the last (２ after an article line, １ after a 附則 heading),
- * an item number one past the last of its scheme.  Marked lines join their text in join().
+ * a marker when it continues the numbering in force (a paragraph number
+ * one past the last, ２ after an article line, １ after a 附則 heading; an
+ * item number one past the last of its scheme) or when its text opens
+ * with an ideographic space, as every paragraph of that layout does.  Marked lines join their text in join().
  */
 static void
 markers(struct imp *im)
@@ -521,6 +522,17 @@ markers(struct imp *im)
 		 * A marker alone: as a marker, its text after a space would
 		 * start right at the end of the line.
 		 */
+		/* A marker with its text on the line keeps the count too. */
+		if (para_marker_parse(s, &m)) {
+			para = m.value;
+			memset(item, 0, sizeof(item));
+			continue;
+		}
+		if (item_marker_parse(s, &m) && s[m.skip] != '\0') {
+			if ((size_t)m.scheme < sizeof(item) / sizeof(item[0]))
+				item[m.scheme] = m.value;
+			continue;
+		}
 		buf_reset(&b);
 		buf_puts(&b, s);
 		buf_puts(&b, "\u3000x");
@@ -538,8 +550,11 @@ markers(struct imp *im)
 		if (j >= im->nr || im->r[j].s[0] == '\0' ||
 		    starts_structure(im->r[j].s))
 			continue;
-		if (isitem ? m.value != item[m.scheme] + 1 :
-		    m.value != para + 1)
+		/* Or its text opens with an ideographic space, as every
+		 * paragraph of that layout does (a page number is followed
+		 * by the rest of a sentence). */
+		if ((isitem ? m.value != item[m.scheme] + 1 :
+		    m.value != para + 1) && !im->r[j].ideo)
 			continue;
 		if (isitem)
 			item[m.scheme] = m.value;
@@ -788,7 +803,7 @@ split(struct imp *im, const char *text, size_t len)
 			while (has_prefix(t, "\u3000"))
 				t += 3;
 			im->r[im->nr].s = t;
-			im->r[im->nr].drop = 0;
+			im->r[im->nr].drop = NULL;
 			im->r[im->nr].glue = 0;
 			im->r[im->nr].keep = 0;
 			im->r[im->nr].ff = after_ff;
@@ -953,7 +968,7 @@ contents_list(struct imp *im)
 			continue;
 		for (t = i; t < j; t++)
 			if (im->r[t].s[0] != '\0' && !im->r[t].drop) {
-				im->r[t].drop = 1;
+				im->r[t].drop = "contents list";
 				im->st->toc++;
 			}
 	}
@@ -961,6 +976,32 @@ contents_list(struct imp *im)
 	for (i = 0; i < im->nr; i++)
 		free(nums[i]);
 	free(nums);
+}
+
+/*
+ * Is the text laid out in pages: two page breaks or more, or page
+ * numbers that count up (3, 4, 5 …), not a number alone here and there?
+ */
+static int
+page_layout(const struct imp *im)
+{
+	const char *p;
+	size_t i, used, ff = 0, up = 0;
+	long v, last = -1;
+
+	for (i = 0; i < im->nr; i++) {
+		ff += im->r[i].ff;
+		if (!im->r[i].drop || !pagenum_line(im->r[i].s))
+			continue;
+		for (p = im->r[i].s; *p != '\0' &&
+		    numeral_parse(p, &used, 0) < 0; p++)
+			;
+		v = *p != '\0' ? numeral_parse(p, &used, 0) : -1;
+		if (v > last && last >= 0)
+			up++;
+		last = v;
+	}
+	return ff >= 2 || up >= 2;
 }
 
 static void
@@ -1007,7 +1048,7 @@ debris(struct imp *im)
 			if (tab != NULL)
 				*tab = save;
 			if (run >= 3 || label) {
-				im->r[k].drop = 1;
+				im->r[k].drop = "contents entry";
 				im->st->toc++;
 			}
 		}
@@ -1031,13 +1072,13 @@ debris(struct imp *im)
 				    !(division_line(im->r[j].s, &(enum divkind){0}) &&
 				    next_is(im, j, 1)))
 					break;
-				im->r[j].drop = 1;
+				im->r[j].drop = "contents entry";
 				im->st->toc++;
 			}
 			for (j = i + 1; j < im->nr && im->r[j].s[0] == '\0'; j++)
 				;
 			if (j < im->nr && im->r[j].drop) {
-				im->r[i].drop = 1;
+				im->r[i].drop = "contents heading";
 				im->st->toc++;
 			}
 		}
@@ -1046,7 +1087,7 @@ debris(struct imp *im)
 	for (i = 0; i < im->nr; i++)
 		if (!im->r[i].drop && !im->r[i].glue &&
 		    pagenum_line(im->r[i].s)) {
-			im->r[i].drop = 1;
+			im->r[i].drop = "page number";
 			im->st->pagenum++;
 		}
 	/*
@@ -1054,9 +1095,7 @@ debris(struct imp *im)
 	 * Only a text laid out in pages (page breaks or page numbers) has
 	 * them: a statute says 申請者の住所及び氏名 in many articles.
 	 */
-	for (i = 0, paged = im->st->pagenum; i < im->nr; i++)
-		paged += im->r[i].ff;
-	paged = paged >= 2;
+	paged = page_layout(im);
 	v = xreallocarray(NULL, im->nr ? im->nr : 1, sizeof(*v));
 	for (i = nv = 0; i < im->nr; i++)
 		if (!im->r[i].drop && !im->r[i].keep &&
@@ -1110,7 +1149,7 @@ debris(struct imp *im)
 		    nearpage < 3 && (j - i < 5 || mingap < 15 || !paged))
 			continue;
 		for (k = i + 1; k < j; k++) {
-			v[k]->drop = 1;
+			v[k]->drop = "repeated header or footer";
 			im->st->repeated++;
 		}
 	}
@@ -2239,6 +2278,12 @@ import_text(const char *path, const char *text, size_t len,
 	copy = split(&im, text, len);
 	markers(&im);
 	debris(&im);
+	if (op->verbose)
+		for (i = 0; i < im.nr; i++)
+			if (im.r[i].drop != NULL)
+				fprintf(stderr, "termc: import: %s:%d: dropped "
+				    "(%s): %s\n", path, im.r[i].no,
+				    im.r[i].drop, im.r[i].s);
 	join(&im);
 	second_document(&im);
 	meta(&im);
@@ -2292,6 +2337,8 @@ static const char import_usage[] =
     "  --provider, --provider-name, --document, --title, --revision\n"
     "                   front matter values; what is neither given nor\n"
     "                   found in the text is written FILL-ME\n"
+    "  -v, --verbose    list every line dropped as a contents list,\n"
+    "                   page number or running header, with its line\n"
     "  --help           show this help\n";
 
 /* One line on standard error: what import did. */
@@ -2326,6 +2373,7 @@ cmd_import(int argc, char **argv)
 		{ "document", required_argument, NULL, 'd' },
 		{ "title", required_argument, NULL, 't' },
 		{ "revision", required_argument, NULL, 'r' },
+		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -2340,8 +2388,11 @@ cmd_import(int argc, char **argv)
 
 	memset(&op, 0, sizeof(op));
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "ho:v", opts, NULL)) != -1) {
 		switch (c) {
+		case 'v':
+			op.verbose = 1;
+			break;
 		case 'e':
 			if (encoding_parse(optarg, &enc) == -1)
 				return usage_error("import",

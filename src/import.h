@@ -17,6 +17,7 @@ struct import_opts {
 	const char	*document;
 	const char	*title;
 	const char	*revision;
+	int		 verbose;	/* list every dropped line on stderr */
 };
 
 /* What import did, for the summary line on standard error. */

@@ -80,8 +80,9 @@ truth_egov() {
 		cap = ""
 		for (i = 1; i <= NR; i++) {
 		    s = line[i]
+		    sub("( |　)+$", "", s)
 		    if (s ~ "^（.*）$") { cap = s; continue }
-		    if (s ~ (art "$") && (line[i + 1] == "" ||
+		    if (s ~ (art "$") && (line[i + 1] ~ "^( |　)*$" ||
 			line[i + 1] ~ "^　") ||
 			s ~ (art "　+削除$")) {
 			    lab = s; sub("　.*", "", lab)
