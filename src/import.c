@@ -915,7 +915,8 @@ near_pagenum(struct imp *im, size_t at)
 /*
  * A contents list without page numbers: three heading lines or more in a
  * row (blank lines allowed), articles with a caption or divisions, whose
- * every article number the text has again after the run.  Deleted articles in a row
+ * every article number the text has again after the run, or divisions
+ * that name their articles.  Deleted articles in a row
  * (第七条　削除, 第八条　削除) have no second place: they stay.
  */
 static void
@@ -925,7 +926,9 @@ contents_list(struct imp *im)
 	struct rarticle a;
 	enum divkind k;
 	char **nums;
-	size_t i, j, t, run, nart;
+	size_t i, j, t, run, nart, ranged, used;
+	uint32_t divseen[DIV_OTHER + 1][1024 / 32];
+	long v;
 	int all;
 
 	nums = xcalloc(im->nr ? im->nr : 1, sizeof(*nums));
@@ -940,6 +943,7 @@ contents_list(struct imp *im)
 		run = nart = 0;
 		all = 1;
 		hmap_init(&inrun);
+		memset(divseen, 0, sizeof(divseen));
 		for (j = i; j < im->nr; j++) {
 			if (im->r[j].s[0] == '\0' || im->r[j].drop)
 				continue;
@@ -947,13 +951,20 @@ contents_list(struct imp *im)
 			if (nums[j] != NULL &&
 			    hmap_put(&inrun, nums[j], nums[j]) != nums[j])
 				break;
+			if (nums[j] == NULL && division_label_parse(im->r[j].s,
+			    &k, &v, &used) && v >= 0 && v < 1024) {
+				if (divseen[k][v / 32] & (1u << (v % 32)))
+					break;
+				divseen[k][v / 32] |= 1u << (v % 32);
+			}
 			if (nums[j] != NULL) {
 				recog_article(im->r[j].s, 0, &a);
 				if (a.cap == NULL || *a.rest != '\0')
 					all = 0;
 				free(a.num);
 				nart++;
-			} else if (!division_line(im->r[j].s, &k))
+			} else if (!division_line(im->r[j].s, &k) &&
+			    !suppl_alone(im->r[j].s))
 				break;
 			run++;
 		}
@@ -964,7 +975,15 @@ contents_list(struct imp *im)
 			if (nums[t] != NULL &&
 			    (uintptr_t)hmap_get(&seen, nums[t]) <= j)
 				all = 0;
-		if (run < 3 || nart == 0 || !all)
+		/*
+		 * Or divisions that list their articles, 第一章　総則（第一条
+		 * ―第三条）, half of them or more: no heading in the body
+		 * names the articles it holds.
+		 */
+		for (t = i, ranged = 0; nart == 0 && t < j; t++)
+			ranged += im->r[t].s[0] != '\0' && range_entry(im->r[t].s);
+		if (run < 3 || !((nart > 0 && all) || (nart == 0 &&
+		    ranged * 2 >= run)))
 			continue;
 		for (t = i; t < j; t++)
 			if (im->r[t].s[0] != '\0' && !im->r[t].drop) {
@@ -1718,6 +1737,9 @@ plain_heading(struct imp *im, size_t i)
 	    has_prefix(s, "※"))
 		return 0;
 	if (date_parse(s, (char[11]){0}, &le))
+		return 0;
+	/* 削除, 略: what is left of a deleted article, not a title. */
+	if (strcmp(s, "削除") == 0 || strcmp(s, "略") == 0)
 		return 0;
 	if (i + 1 >= im->nl)
 		return 0;

@@ -9,7 +9,7 @@
 #   egov: statutes in e-Gov's plain text, imported; the truth of each is
 #         read off its own layout (an article line is 第…条 alone on its
 #         line before a blank or indented line, or 第…条　削除, and its caption is the
-#         （…） line right above it);
+#         （…） line right above it, or the lines a reference broke it into);
 #   egov pairs: the amended statutes, imported and diffed;
 #   ota:  English terms, many versions of each.
 # Letters lost: letters and digits of a source the clause tree lacks.
@@ -81,6 +81,15 @@ truth_egov() {
 		for (i = 1; i <= NR; i++) {
 		    s = line[i]
 		    sub("( |　)+$", "", s)
+		    # A caption broken after a reference: （法第九条第一項 / の…）.
+		    for (k = 1; k <= 3 && s ~ "^（" && s !~ "）$" &&
+			line[i + k] != "" && line[i + k] !~ "^　"; k++)
+			    if (line[i + k] ~ "）( |　)*$") {
+				    t = s
+				    for (q = 1; q <= k; q++) t = t line[i + q]
+				    sub("( |　)+$", "", t)
+				    s = t; i += k; break
+			    }
 		    if (s ~ "^（.*）$") { cap = s; continue }
 		    if (s ~ (art "$") && (line[i + 1] ~ "^( |　)*$" ||
 			line[i + 1] ~ "^　") ||
