@@ -2,7 +2,7 @@
  * docstat: what `make eval` needs to know of one terms file, read through
  * the library as termc reads it.
  *
- *   docstat TERMS.md [SOURCE]
+ *   docstat TERMS.md [SOURCE [DROPPED]]
  *
  * Prints, one record a line, tab-separated:
  *   status	ok | refused		(refused: no tree, or an error)
@@ -16,7 +16,8 @@
  * front matter; TREE those of every label, caption, text and table cell
  * of the tree and of the title, provider name and history notes; LOST
  * those of the source that the tree lacks, compared as multisets of
- * characters (so moves do not count, losses do).
+ * characters (so moves do not count, losses do).  DROPPED holds the lines
+ * termc import said it dropped (--verbose): accounted for, not lost.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -128,13 +129,14 @@ main(int argc, char **argv)
 	struct node *n;
 	int32_t *hist;
 	const char *body, *path;
-	char *src, *plain;
+	char *src, *plain, *dropped;
+	size_t dlen;
 	size_t i, j, len;
 	long nsrc, ntree = 0, lost = 0;
 	int refused;
 
-	if (argc < 2 || argc > 3) {
-		fputs("usage: docstat TERMS.md [SOURCE]\n", stderr);
+	if (argc < 2 || argc > 4) {
+		fputs("usage: docstat TERMS.md [SOURCE [DROPPED]]\n", stderr);
 		return 2;
 	}
 	diags_init(&d);
@@ -151,14 +153,14 @@ main(int argc, char **argv)
 		return 0;
 	}
 	hist = calloc(NCP, sizeof(*hist));
-	src = slurp(argc == 3 ? argv[2] : argv[1], &len);
+	src = slurp(argc >= 3 ? argv[2] : argv[1], &len);
 	if (hist == NULL || src == NULL) {
 		perror("docstat");
 		return 2;
 	}
-	body = argc == 3 ? src : body_of(src, &len);
+	body = argc >= 3 ? src : body_of(src, &len);
 	plain = NULL;
-	path = argc == 3 ? argv[2] : argv[1];
+	path = argc >= 3 ? argv[2] : argv[1];
 	if (strlen(path) > 3 && strcmp(path + strlen(path) - 3, ".md") == 0) {
 		cmark_node *md = cmark_parse_document(body, len,
 		    CMARK_OPT_DEFAULT);
@@ -170,6 +172,10 @@ main(int argc, char **argv)
 	}
 	nsrc = count(hist, body, len, +1);
 	free(plain);
+	if (argc == 4 && (dropped = slurp(argv[3], &dlen)) != NULL) {
+		count(hist, dropped, dlen, -1);
+		free(dropped);
+	}
 	ntree += counts(hist, doc->meta.title, -1);
 	ntree += counts(hist, doc->meta.provider_name, -1);
 	ntree += counts(hist, doc->meta.document_number, -1);

@@ -12,7 +12,8 @@
 #         （…） line right above it, or the lines a reference broke it into);
 #   egov pairs: the amended statutes, imported and diffed;
 #   ota:  English terms, many versions of each.
-# Letters lost: letters and digits of a source the clause tree lacks.
+# Letters lost: letters and digits of a source the clause tree lacks,
+# but for the lines import says it dropped (termc import --verbose).
 set -u
 T=$1
 DS=$2
@@ -20,6 +21,9 @@ C=$3
 W=$4
 rm -rf "$W"
 mkdir -p "$W"
+# An older termc (a "before" figure) may lack --verbose.
+verbose=
+"$T" import --help 2>/dev/null | grep -q -- --verbose && verbose=-v
 
 # stat FILE [SOURCE]: docstat's records into $W/stat, plus refusals.
 stat() {
@@ -35,6 +39,12 @@ match() {
 
 figure() { echo "figure $1 $2"; }
 
+# The lines import listed as dropped (contents lists, page furniture):
+# accounted for, so not lost.
+dropped() {
+	sed -n 's/^termc: import: .*:[0-9]*: dropped ([^)]*): //p' "$W/imp"
+}
+
 # --- jtos --------------------------------------------------------------
 jd=0 jref=0 jtruth=0 jright=0 jextra=0 jlost=0 jwarn=0
 : >"$W/jtos.warn"
@@ -46,10 +56,11 @@ tail -n +2 "$C/jtos/MANIFEST.tsv" | while IFS='	' read -r slug file service repo
 		    "$slug" "$slug" "$slug"; cat "$C/jtos/$file"; } >"$out"
 		stat "$out" "$C/jtos/$file"
 	else
-		"$T" import --provider="$slug" --provider-name="$slug" \
+		"$T" import $verbose --provider="$slug" --provider-name="$slug" \
 		    --document=tos --title="$slug" --revision=2024-01-01 \
-		    -o "$out" "$C/jtos/$file" 2>/dev/null
-		stat "$out" "$C/jtos/$file"
+		    -o "$out" "$C/jtos/$file" 2>"$W/imp"
+		dropped >"$W/dropped"
+		stat "$out" "$C/jtos/$file" "$W/dropped"
 	fi
 	awk -F '\t' -v s="$slug" '$1 == s { print $3 "\t" $4 }' \
 	    "$C/jtos/TRUTH.tsv" >"$W/truth"
@@ -108,9 +119,10 @@ for f in "$C"/egov/text/*.txt; do
 	id=$(basename "$f" .txt)
 	out=$W/egov/$id/law/2013-11-02.md
 	mkdir -p "$(dirname "$out")"
-	"$T" import --provider="$id" --provider-name=egov --document=law \
-	    --title="$id" --revision=2013-11-02 -o "$out" "$f" 2>/dev/null
-	stat "$out" "$f"
+	"$T" import $verbose --provider="$id" --provider-name=egov --document=law \
+	    --title="$id" --revision=2013-11-02 -o "$out" "$f" 2>"$W/imp"
+	dropped >"$W/dropped"
+	stat "$out" "$f" "$W/dropped"
 	truth_egov "$f" >"$W/truth"
 	awk -F '\t' '$1 == "article" { l = $3; gsub(/ /, "", l); print l "\t" $4 }' "$W/stat" >"$W/got"
 	t=$(wc -l <"$W/truth"); g=$(wc -l <"$W/got"); r=$(match "$W/truth" "$W/got")
