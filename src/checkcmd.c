@@ -105,6 +105,11 @@ summary(const struct corpus *c, const struct diags *d, size_t accepted,
 	    plural(nwarn, "warning", "warnings"));
 	if (baseline)
 		fprintf(stderr, ", %zu accepted by the baseline", accepted);
+	/* A terms file saved as .txt must not pass unseen. */
+	if (c->nskipped > 0 && c->nfiles > 0)
+		fprintf(stderr, ", %zu other %s passed over (only *.md files "
+		    "are read)", c->nskipped, plural(c->nskipped, "file",
+		    "files"));
 	if (stale > 0)
 		fprintf(stderr, ", %zu baseline %s no longer found", stale,
 		    plural(stale, "entry", "entries"));

@@ -49,6 +49,10 @@ grep -q -- '--write-baseline FILE' "$tmp/out" && grep -q -- '--baseline FILE' "$
 tool_case check-empty 1 check empty
 tool_case check-txtonly 1 check txtonly
 tool_case check-summary 0 check terms
+# A stray .txt beside terms files is named in the summary.
+echo 'old terms' >"$tw/terms/acme/hosting/2024-07-01.txt"
+tool_case check-stray 0 check terms
+rm "$tw/terms/acme/hosting/2024-07-01.txt"
 tool_case build-summary 0 build -o site terms
 tool_case build-empty 1 build -o site2 empty
 
