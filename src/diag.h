@@ -4,7 +4,7 @@
  * string ("第12条 (first at line 52)") printed after the fixed text.
  *
  * Every code has a short stable name, printed in brackets and documented in
- * README; CI pipelines match on it.  Exit status is the worst level seen:
+ * termc.1 (tests/install checks it) and docs/; CI pipelines match on it.  Exit status is the worst level seen:
  * see diags_exit().
  */
 #ifndef TERMC_DIAG_H
