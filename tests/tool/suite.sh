@@ -86,3 +86,17 @@ if command -v script >/dev/null 2>&1; then
 	grep -Eq '^termc: build: site3: 2 pages, 1 diff; 0 errors, [0-9]+ warnings \([0-9]+\.[0-9]{2} s\)$' "$tmp/out" &&
 	    ok || bad "tool: build on a terminal gives no time"
 fi
+
+# Every long option of a command's option table is in its --help.
+for pair in site:build checkcmd:check diffcmd:diff "matrixcmd:matrix diff --by-topic" \
+    import:import main:tree; do
+	f=${pair%%:*}
+	: >"$tmp/help"
+	# shellcheck disable=SC2086
+	for c in $(echo "${pair#*:}" | sed 's/ diff / diff:/; s/ /\n/g'); do
+		"$T" $(echo "$c" | tr : ' ') --help >>"$tmp/help"
+	done
+	for o in $(sed -n 's/^[[:space:]]*{ "\([a-z-]*\)", *\(no\|required\|optional\)_argument.*/\1/p' "src/$f.c"); do
+		grep -q -- "--$o\\b" "$tmp/help" && ok || bad "tool: --$o of src/$f.c missing from its --help"
+	done
+done
