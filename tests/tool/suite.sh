@@ -72,6 +72,7 @@ tool_case baseline-new 1 check --strict --baseline base.txt terms
 tool_case baseline-stale 1 check --strict --baseline stale.txt terms
 printf 'only two\tfields\n' >"$tw/badbase.txt"
 tool_case baseline-bad 1 check --baseline badbase.txt terms
+tool_case baseline-missing 2 check --baseline nowhere.txt terms
 tool_case baseline-both 2 check --baseline a --write-baseline b terms
 
 # tree: the outline, and the default on a terminal.
