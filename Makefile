@@ -56,7 +56,7 @@ $(OBJDIR)/%.o: src/%.c | deps
 # The default templates, built in (src/assets.h): tools/embed.c writes
 # them as C arrays, compiled like any source.
 TEMPLATES = $(sort $(wildcard templates/*))
-build/embed: tools/embed.c
+build/embed: tools/embed.c | deps
 	@mkdir -p build
 	$(CC) $(OPT) $(WARN) $(WERROR) -o $@ tools/embed.c
 

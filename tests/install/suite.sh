@@ -10,6 +10,15 @@ cp -r tests/site/terms "$tmp/coll/terms"
 rc=$(cd "$tmp/coll" && capture build -o out terms)
 [ "$rc" = 0 ] && diff -r tests/site/expected "$tmp/coll/out" >/dev/null &&
     ok || { bad "install: build outside the repository: exit $rc"; head -3 "$tmp/err"; }
+# diff and matrix pages too, with the built-in diff.html and matrix.html.
+rc=$(cd "$tmp/coll" && capture diff --format=html terms/acme/hosting/2024-01-01.md \
+    terms/acme/hosting/2024-04-01.md)
+[ "$rc" = 1 ] && grep -q '<table class="taisho"' "$tmp/out" && ok ||
+    bad "install: diff --format=html outside the repository: exit $rc"
+cp terms/topics.yaml "$tmp/coll/topics.yaml"
+rc=$(cd "$tmp/coll" && capture matrix --format=html --topics topics.yaml terms)
+[ "$rc" = 0 ] && grep -q 'matrix.js' "$tmp/out" && ok ||
+    bad "install: matrix --format=html outside the repository: exit $rc"
 # A designer's folder still wins, and must be whole.
 mkdir -p "$tmp/coll/tpl"
 cp templates/* "$tmp/coll/tpl/"
