@@ -21,13 +21,13 @@ SAN	   = -fsanitize=address,undefined -fno-omit-frame-pointer \
 
 # Objects by layer: base, input, tree, output, commands; main.o alone is
 # left out of the unit test programs.
-BASE	= xalloc buf pool diag hmap text seqdiff par
+BASE	= xalloc buf pool diag hmap text seqdiff par progress
 INPUT	= source yamlguard meta md recog lower numeral decode
 TREE	= clause xref doc corpus check topics value matrix diff diffout \
 	  declared
-OUTPUT	= treejson treexml template htmlkit html html_junit html_matrix \
-	  html_diff outfile outtree
-CMDS	= cli site checkcmd matrixcmd import diffcmd
+OUTPUT	= treejson treexml treeoutline assets assets_data template htmlkit html \
+	  html_junit html_matrix html_diff outfile outtree
+CMDS	= cli baseline site checkcmd matrixcmd import diffcmd
 LIB_OBJS = $(BASE) $(INPUT) $(TREE) $(OUTPUT) $(CMDS)
 
 OBJDIR	 = build/obj
@@ -39,7 +39,8 @@ ASAN_LIBOBJS = $(addprefix $(ASANDIR)/,$(addsuffix .o,$(LIB_OBJS)))
 
 UNIT	 = $(basename $(notdir $(wildcard tests/unit/*.c)))
 
-.PHONY: all deps site test asan valgrind fuzz bench bench-diff eval clean
+.PHONY: all deps site test asan valgrind fuzz bench bench-diff eval clean \
+	install uninstall
 all: site
 
 deps:
@@ -51,6 +52,25 @@ termc: $(OBJS)
 $(OBJDIR)/%.o: src/%.c | deps
 	@mkdir -p $(OBJDIR)
 	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+# The default templates, built in (src/assets.h): tools/embed.c writes
+# them as C arrays, compiled like any source.
+TEMPLATES = $(sort $(wildcard templates/*))
+build/embed: tools/embed.c | deps
+	@mkdir -p build
+	$(CC) $(OPT) $(WARN) $(WERROR) -o $@ tools/embed.c
+
+build/gen/assets_data.c: build/embed $(TEMPLATES)
+	@mkdir -p build/gen
+	build/embed $@.tmp $(TEMPLATES) && mv $@.tmp $@
+
+$(OBJDIR)/assets_data.o: build/gen/assets_data.c | deps
+	@mkdir -p $(OBJDIR)
+	$(CC) $(CFLAGS_ALL) -Isrc -c -o $@ $<
+
+$(ASANDIR)/assets_data.o: build/gen/assets_data.c | deps
+	@mkdir -p $(ASANDIR)
+	$(CC) $(CFLAGS_ALL) $(SAN) -O1 -Isrc -c -o $@ $<
 
 $(ASANDIR)/%.o: src/%.c | deps
 	@mkdir -p $(ASANDIR)
@@ -74,6 +94,7 @@ asan: build/termc-asan $(addprefix build/unit-asan/,$(UNIT))
 
 test: site build/termc-asan build/docstat $(addprefix build/unit/,$(UNIT)) \
     $(addprefix build/unit-asan/,$(UNIT))
+	@sh tools/deps.sh --test
 	@sh tests/run.sh ./termc build/termc-asan
 
 valgrind: termc $(addprefix build/unit/,$(UNIT))
@@ -90,6 +111,19 @@ bench: termc
 
 bench-diff: termc
 	@sh tests/bench/diff.sh ./termc
+
+# make install [PREFIX=/usr/local] [DESTDIR=…]: the binary (templates
+# built in) and the man page; nothing else is needed at run time.
+PREFIX	?= /usr/local
+BINDIR	 = $(PREFIX)/bin
+MANDIR	 = $(PREFIX)/share/man
+install: termc
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 0755 termc $(DESTDIR)$(BINDIR)/termc
+	install -m 0644 termc.1 $(DESTDIR)$(MANDIR)/man1/termc.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/termc $(DESTDIR)$(MANDIR)/man1/termc.1
 
 # Figures on the real documents of ../shared/corpus (tests/eval/eval.sh).
 CORPUS	?= ../shared/corpus

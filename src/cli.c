@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +34,51 @@ usage_error(const char *cmd, const char *fmt, ...)
 	    cmd ? cmd : "", cmd ? ": " : "", msg, cmd ? cmd : "",
 	    cmd ? " " : "");
 	free(msg);
+	return 2;
+}
+
+/*
+ * getopt_long() returned '?' (main() turns opterr off): the element it
+ * stopped at is argv[optind - 1].  glibc leaves optopt 0 for an unknown
+ * long option and sets it to the option's value for a known one given a
+ * value it takes none of, or missing the one it needs.
+ */
+int
+bad_option(const char *cmd, const char *usage, char **argv,
+    const char *shortopts)
+{
+	const char *a = optind > 0 ? argv[optind - 1] : "", *eq, *p;
+	char *msg;
+
+	if (strncmp(a, "--", 2) == 0) {
+		eq = strchr(a, '=');
+		msg = diag_escape(a);
+		if (eq != NULL)
+			msg[eq - a] = '\0';
+		if (optopt == 0)
+			fprintf(stderr, "termc: %s: unknown option '%s'\n", cmd,
+			    msg);
+		else if (eq != NULL)
+			fprintf(stderr, "termc: %s: option '%s' takes no "
+			    "value\n", cmd, msg);
+		else
+			fprintf(stderr, "termc: %s: option '%s' needs a "
+			    "value\n", cmd, msg);
+		free(msg);
+	} else if ((p = strchr(shortopts, optopt)) != NULL && optopt != 0 &&
+	    p[1] == ':')
+		fprintf(stderr, "termc: %s: option '-%c' needs a value\n", cmd,
+		    optopt);
+	else if (optopt > ' ' && optopt < 0x7f)
+		fprintf(stderr, "termc: %s: unknown option '-%c'\n", cmd,
+		    optopt);
+	else
+		fprintf(stderr, "termc: %s: unknown option\n", cmd);
+	/* The synopsis: the usage text up to its first blank line. */
+	if (strncmp(usage, "usage:", 6) != 0)
+		fprintf(stderr, "usage: termc %s", cmd);
+	p = strstr(usage, "\n\n");
+	fwrite(usage, 1, p ? (size_t)(p - usage) + 1 : strlen(usage), stderr);
 	return 2;
 }
 
@@ -72,7 +118,7 @@ templates_dir(const char *given, const char *input)
 	if (given != NULL)
 		return xstrdup(given);
 	if (input == NULL || (dir = realpath(input, NULL)) == NULL)
-		return xstrdup("templates");
+		return has_templates(".") ? xstrdup("templates") : NULL;
 	if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode) &&
 	    (slash = strrchr(dir, '/')) != NULL)
 		*slash = '\0';
@@ -80,7 +126,8 @@ templates_dir(const char *given, const char *input)
 	while (!has_templates(dir)) {
 		if ((slash = strrchr(dir, '/')) == NULL) {
 			free(dir);
-			return xstrdup("templates");
+			return has_templates(".") ? xstrdup("templates") :
+			    NULL;
 		}
 		*slash = '\0';
 	}

@@ -31,13 +31,22 @@ int	usage_error(const char *cmd, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 
 /*
+ * For getopt_long() returning '?': print one line naming the option and
+ * what is wrong with it, then the synopsis of usage (the text before its
+ * first blank line; prefixed "usage: termc cmd" when it does not start
+ * with "usage:") on standard error.  Returns 2.
+ */
+int	bad_option(const char *cmd, const char *usage, char **argv,
+	    const char *shortopts);
+
+/*
  * The templates folder: given (--templates) when not NULL; else the
  * nearest folder named templates that holds page.html, looking from input
  * (a terms folder or file; NULL for none) up to the root, since a
  * collection keeps terms/ and templates/ side by side; failing that,
- * templates in the working folder, so that the error names what was
- * looked for.  Named relative to the working folder when it lies under
- * it.  Caller frees.
+ * templates/ in the working folder when it holds page.html; failing that,
+ * NULL: the templates built into termc (assets.h).  Named relative to the
+ * working folder when it lies under it.  Caller frees.
  */
 char	*templates_dir(const char *given, const char *input);
 

@@ -14,6 +14,7 @@
 #include "diag.h"
 #include "doc.h"
 #include "hmap.h"
+#include "progress.h"
 #include "xalloc.h"
 
 struct names {
@@ -70,6 +71,7 @@ struct walk {
 	struct link	*links;		/* met, not yet followed */
 	size_t		 nlinks;
 	struct diags	*d;
+	size_t		 skipped;	/* regular files not named *.md */
 };
 
 #define WALK_DEPTH	8	/* provider/document/revision needs 3 */
@@ -129,11 +131,20 @@ walk_dir(struct walk *w, const char *dir, int depth)
 			if (depth < WALK_DEPTH && first_visit(w, &st))
 				walk_dir(w, path.data, depth + 1);
 			buf_release(&path);
-		} else if (S_ISREG(st.st_mode) && is_md(ents[i]->d_name) &&
-		    first_visit(w, &st))
-			add_name(w->ns, buf_detach(&path));
-		else
+		} else if (S_ISREG(st.st_mode) && is_md(ents[i]->d_name)) {
+			if (first_visit(w, &st))
+				add_name(w->ns, buf_detach(&path));
+			else
+				buf_release(&path);
+		} else {
+			/*
+			 * Counted, so that check can say what it passed
+			 * over; the taxonomy beside the terms is no stray.
+			 */
+			w->skipped += S_ISREG(st.st_mode) && !(depth == 0 &&
+			    strcmp(ents[i]->d_name, "topics.yaml") == 0);
 			buf_release(&path);
+		}
 		free(ents[i]);
 	}
 	free(ents);
@@ -232,6 +243,7 @@ corpus_load(struct corpus *c, char *const *paths, size_t npaths,
 	if (ns.n > 1)	/* qsort(NULL, 0, …) is undefined */
 		qsort(ns.v, ns.n, sizeof(*ns.v), cmp_names);
 	for (i = 0; i < ns.n; i++) {
+		progress_tick("loading", i + 1, ns.n);
 		if ((doc = doc_load(ns.v[i], d)) != NULL) {
 			c->docs = xgrow(c->docs, c->n, sizeof(*c->docs));
 			c->docs[c->n++] = doc;
@@ -239,6 +251,7 @@ corpus_load(struct corpus *c, char *const *paths, size_t npaths,
 	}
 	c->files = ns.v;
 	c->nfiles = ns.n;
+	c->nskipped = w.skipped;
 	if (c->n > 1)
 		qsort(c->docs, c->n, sizeof(*c->docs), cmp_docs);
 	for (i = 1; i < c->n; i++)

@@ -132,6 +132,28 @@ diags_move(struct diags *dst, struct diags *src)
 	memset(src, 0, sizeof(*src));
 }
 
+size_t
+diags_filter(struct diags *d, int (*keep)(const struct diag *, void *),
+    void *arg)
+{
+	size_t i, n = 0;
+
+	d->worst = DL_NONE;
+	for (i = 0; i < d->n; i++) {
+		if (!keep(&d->v[i], arg)) {
+			free(d->v[i].path);
+			free(d->v[i].detail);
+			continue;
+		}
+		d->v[n++] = d->v[i];
+		if (table[d->v[i].code].level > d->worst)
+			d->worst = table[d->v[i].code].level;
+	}
+	i = d->n - n;
+	d->n = n;
+	return i;
+}
+
 enum dlevel
 diag_level(enum dcode c)
 {
@@ -168,11 +190,28 @@ diag_level_name(enum dlevel l)
 void
 diags_print(const struct diags *d, FILE *fp)
 {
+	diags_print_split(d, fp, fp);
+}
+
+void
+diags_print_split(const struct diags *d, FILE *fp, FILE *trouble)
+{
 	const struct diag *x;
 	size_t i;
 
 	for (i = 0; i < d->n; i++) {
 		x = &d->v[i];
+		/*
+		 * Trouble with a file as such has no position to give and
+		 * is no finding about its text: "termc: PATH: what
+		 * happened", as other command-line tools say it.
+		 */
+		if (x->code == D_IO && x->line == 0) {
+			fprintf(trouble, "termc: %s: %s\n", x->path,
+			    x->detail != NULL && *x->detail != '\0' ?
+			    x->detail : "cannot read or write");
+			continue;
+		}
 		fprintf(fp, "%s:%d:%d: %s: %s", x->path, x->line, x->col,
 		    diag_level_name(table[x->code].level), table[x->code].msg);
 		if (x->detail != NULL && *x->detail != '\0')

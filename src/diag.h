@@ -4,7 +4,7 @@
  * string ("第12条 (first at line 52)") printed after the fixed text.
  *
  * Every code has a short stable name, printed in brackets and documented in
- * README; CI pipelines match on it.  Exit status is the worst level seen:
+ * termc.1 (tests/install checks it) and docs/; CI pipelines match on it.  Exit status is the worst level seen:
  * see diags_exit().
  */
 #ifndef TERMC_DIAG_H
@@ -82,9 +82,10 @@ enum dlevel {
 	X(TOPICS_SYNTAX, ERROR,  "topics-syntax", "invalid topics file") \
 	X(TOPICS_FIELD, ERROR,   "topics-field", "invalid or missing topic field") \
 	X(TOPICS_DUP,   ERROR,   "topics-dup",   "duplicate topic id") \
+	X(BASELINE,     ERROR,   "baseline",     "invalid baseline line") \
 	X(TEMPLATE,     FATAL,   "template",     "template refused") \
 	X(NO_TERMS,     ERROR,   "no-terms",     "no terms file found") \
-	X(IO,           FATAL,   "io",           "input/output error")
+	X(IO,           FATAL,   "io",           "file cannot be read or written")
 
 enum dcode {
 #define X(code, level, name, msg) D_##code,
@@ -125,8 +126,20 @@ void		 diag(struct diags *, const char *path, int line, int col,
  * as \uNNNN.  Caller frees.
  */
 char		*diag_escape(const char *s);
-/* Print all in the order recorded: "path:line:col: level: message: detail [name]". */
+/*
+ * Print all in the order recorded: "path:line:col: level: message: detail
+ * [name]"; an io diagnostic without a position as "termc: path: detail".
+ */
 void		 diags_print(const struct diags *, FILE *);
+/* The same with the io diagnostics without a position to trouble. */
+void		 diags_print_split(const struct diags *, FILE *findings,
+		    FILE *trouble);
+/*
+ * Keep the diagnostics keep() accepts, in order; recompute the worst
+ * level.  Returns how many were dropped.
+ */
+size_t		 diags_filter(struct diags *,
+		    int (*keep)(const struct diag *, void *), void *arg);
 /* Move all of src to the end of dst; src is left empty. */
 void		 diags_move(struct diags *dst, struct diags *src);
 

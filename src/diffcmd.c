@@ -64,7 +64,9 @@ load_both(const char *a, const char *b, struct doc **da, struct doc **db,
 static const char diff_usage[] =
     "usage: termc diff [--format=text|json|html] [--ignore-normalization]\n"
     "                  [--check-declared] [--order=new-old|old-new]\n"
-    "                  [--templates DIR] OLD NEW\n\n"
+    "                  [--templates DIR] OLD NEW\n"
+    "       termc diff --by-topic [--format=text|json] [--as-of DATE]\n"
+    "                  [--topics FILE] [-d TERMS_DIR] A B\n\n"
     "Compare two terms files clause by clause: added, removed, modified,\n"
     "renumbered, moved, split and merged clauses, with the changed\n"
     "characters inside modified text.  Files of different providers or\n"
@@ -80,6 +82,8 @@ static const char diff_usage[] =
     "  --order=old-new        HTML columns 改正前 | 改正後\n"
     "  --templates DIR        page templates (default: the nearest\n"
     "                         templates/ above the input)\n"
+    "  --by-topic             compare two providers topic by topic, as the\n"
+    "                         matrix does (termc diff --by-topic --help)\n"
     "  --help                 show this help\n\n"
     "Exit status: 0 identical, 1 different, 2 trouble.\n";
 
@@ -143,7 +147,7 @@ cmd_diff(int argc, char **argv)
 			fputs(diff_usage, stdout);
 			return 0;
 		default:
-			return usage_error("diff", "bad option");
+			return bad_option("diff", diff_usage, argv, "h");
 		}
 	}
 	if (argc - optind != 2)

@@ -45,6 +45,8 @@ struct corpus {
 	size_t		  n;
 	char		**files;	/* every terms file found, sorted */
 	size_t		  nfiles;
+	size_t		  nskipped;	/* other files in the folders walked
+					   (but a top-level topics.yaml) */
 };
 
 /*

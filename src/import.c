@@ -2442,7 +2442,7 @@ cmd_import(int argc, char **argv)
 			fputs(import_usage, stdout);
 			return 0;
 		default:
-			return usage_error("import", "bad option");
+			return bad_option("import", import_usage, argv, "ho:");
 		}
 	}
 	if (argc - optind != 1)

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "diag.h"
@@ -41,13 +42,17 @@ usage(FILE *fp)
 }
 
 static const char tree_usage[] =
-    "usage: termc tree [--format=json|xml] FILE\n\n"
+    "usage: termc tree [--format=outline|json|xml] FILE\n\n"
     "Print the clause tree of one terms file: divisions, articles,\n"
     "paragraphs, items and tables with their numbers, labels, captions,\n"
     "anchors and source lines.\n\n"
-    "  --format=json   JSON (default)\n"
-    "  --format=xml    XML in the Japanese standard law element names\n"
-    "  --help          show this help\n";
+    "  --format=outline one clause a line, indented, with its anchor and\n"
+    "                   the first words of its text (default on a terminal)\n"
+    "  --format=json    JSON (default otherwise)\n"
+    "  --format=xml     XML in the Japanese standard law element names\n"
+    "  --help           show this help\n";
+
+enum tree_fmt { TF_JSON, TF_XML, TF_OUTLINE };
 
 int
 cmd_tree(int argc, char **argv)
@@ -60,16 +65,20 @@ cmd_tree(int argc, char **argv)
 	struct diags d;
 	struct doc *doc;
 	char *out;
-	int c, xml = 0, rc;
+	int c, rc;
+	/* A person at a terminal reads the outline; a pipe gets JSON. */
+	enum tree_fmt fmt = isatty(STDOUT_FILENO) ? TF_OUTLINE : TF_JSON;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "json") == 0)
-				xml = 0;
+				fmt = TF_JSON;
 			else if (strcmp(optarg, "xml") == 0)
-				xml = 1;
+				fmt = TF_XML;
+			else if (strcmp(optarg, "outline") == 0)
+				fmt = TF_OUTLINE;
 			else
 				return usage_error("tree",
 				    "unknown format '%s'", optarg);
@@ -78,7 +87,7 @@ cmd_tree(int argc, char **argv)
 			fputs(tree_usage, stdout);
 			return 0;
 		default:
-			return usage_error("tree", "bad option");
+			return bad_option("tree", tree_usage, argv, "h");
 		}
 	}
 	if (argc - optind != 1)
@@ -88,9 +97,10 @@ cmd_tree(int argc, char **argv)
 	diags_print(&d, stderr);
 	rc = diags_exit(&d, 0);
 	if (doc != NULL && rc == 0) {
-		out = xml ? tree_xml(doc) : tree_json(doc);
+		out = fmt == TF_XML ? tree_xml(doc) : fmt == TF_OUTLINE ?
+		    tree_outline(doc) : tree_json(doc);
 		fputs(out, stdout);
-		if (!xml)
+		if (fmt == TF_JSON)
 			fputc('\n', stdout);
 		free(out);
 		rc = finish_stdout("tree");
@@ -118,6 +128,8 @@ main(int argc, char **argv)
 		printf("termc %s\n", TERMC_VERSION);
 		return 0;
 	}
+	/* Commands report bad options themselves (bad_option()). */
+	opterr = 0;
 	for (i = 0; i < NCOMMANDS; i++)
 		if (strcmp(argv[1], commands[i].name) == 0)
 			return commands[i].run(argc - 1, argv + 1);

@@ -108,7 +108,7 @@ cmd_matrix(int argc, char **argv)
 			fputs(matrix_usage, stdout);
 			return 0;
 		default:
-			return usage_error("matrix", "bad option");
+			return bad_option("matrix", matrix_usage, argv, "h");
 		}
 	}
 	paths = optind < argc ? argv + optind : defaults;
@@ -314,7 +314,7 @@ cmd_diff_by_topic(int argc, char **argv)
 			fputs(by_topic_usage, stdout);
 			return 0;
 		default:
-			return usage_error(argv[0], "bad option");
+			return bad_option("diff --by-topic", by_topic_usage, argv, "d:h");
 		}
 	}
 	if (argc - optind != 2)

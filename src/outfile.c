@@ -122,3 +122,20 @@ out:
 	buf_release(&path);
 	return rc;
 }
+
+int
+outfile_write_path(const char *path, const void *data, size_t len,
+    struct diags *d)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir;
+	int rc;
+
+	if (slash == NULL)
+		return outfile_write(".", path, data, len, d);
+	dir = xstrdup(path);
+	dir[slash - path] = '\0';
+	rc = outfile_write(slash == path ? "/" : dir, slash + 1, data, len, d);
+	free(dir);
+	return rc;
+}

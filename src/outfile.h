@@ -18,6 +18,9 @@ struct diags;
 int	outfile_write(const char *root, const char *rel, const void *data,
 	    size_t len, struct diags *d);
 
+/* The same for a path as the user wrote it: its folder must exist. */
+int	outfile_write_path(const char *path, const void *data, size_t len,
+	    struct diags *d);
 /* Is rel relative, with no empty, "." or ".." component? */
 int	outfile_rel_safe(const char *rel);
 /* mkdir -p path (0777 less the umask).  Returns 0, or -1 with errno set. */

@@ -15,7 +15,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "assets.h"
 #include "buf.h"
 #include "check.h"
 #include "cli.h"
@@ -26,6 +28,7 @@
 #include "matrix.h"
 #include "hmap.h"
 #include "outtree.h"
+#include "progress.h"
 #include "source.h"
 #include "topics.h"
 #include "xalloc.h"
@@ -262,19 +265,19 @@ diff_pages(const struct corpus *c, struct diff *const *pairs, size_t i,
 }
 
 
-/* Stage a template-side file (style sheet, script) for the output root. */
+/*
+ * Stage a template-side file (style sheet, script) for the output root:
+ * from tpldir, or built in when tpldir is NULL.
+ */
 static int
 stage_asset(struct stage *st, const char *tpldir, const char *name,
     struct diags *d)
 {
-	struct buf path;
 	size_t len;
-	char *data;
+	char *data, *path;
 
-	buf_init(&path);
-	buf_printf(&path, "%s/%s", tpldir, name);
-	data = read_file(path.data, 0, &len, d);
-	buf_release(&path);
+	data = asset_read(tpldir, name, &len, &path, d);
+	free(path);
 	if (data == NULL)
 		return -1;
 	stage_add(st, xstrdup(name), data, len);
@@ -356,6 +359,7 @@ publish(const struct corpus *c, struct diff *const *pairs,
 			buf_init(&rel);
 			buf_printf(&rel, "%s/%s/%s.html", m->provider,
 			    m->document, m->revision);
+			progress_tick("rendering", j + 1, c->n);
 			html = html_page(t, c->docs[j], &pc, &len);
 			stage_add(&st, buf_detach(&rel), html, len);
 			links_free(rl, pc.nlinks);
@@ -495,6 +499,41 @@ failed_release(struct failed *f)
 	free(f->v);
 }
 
+/*
+ * The line that ends a build, on standard error: where, what was
+ * published, what was found.  The time only when standard error is a
+ * terminal, so that a build's output stays the same from run to run.
+ */
+static void
+build_summary(const char *outdir, const struct corpus *good, int matrix,
+    const struct diags *d)
+{
+	size_t i, pages = good->n, diffs = 0, nerr = 0, nwarn = 0;
+	char *out;
+
+	for (i = 0; i < good->n; i = corpus_group_end(good, i))
+		diffs += corpus_group_end(good, i) - i - 1;
+	for (i = 0; i < d->n; i++) {
+		if (diag_level(d->v[i].code) >= DL_ERROR)
+			nerr++;
+		else if (diag_level(d->v[i].code) == DL_WARNING)
+			nwarn++;
+	}
+	out = diag_escape(outdir);
+	if (pages == 0)
+		fprintf(stderr, "termc: build: %s: nothing published", out);
+	else
+		fprintf(stderr, "termc: build: %s: %zu %s, %zu %s%s", out,
+		    pages, pages == 1 ? "page" : "pages", diffs,
+		    diffs == 1 ? "diff" : "diffs", matrix ? ", matrix" : "");
+	fprintf(stderr, "; %zu %s, %zu %s", nerr, nerr == 1 ? "error" :
+	    "errors", nwarn, nwarn == 1 ? "warning" : "warnings");
+	if (isatty(STDERR_FILENO))
+		fprintf(stderr, " (%.2f s)", progress_elapsed());
+	fputc('\n', stderr);
+	free(out);
+}
+
 int
 cmd_build(int argc, char **argv)
 {
@@ -515,7 +554,7 @@ cmd_build(int argc, char **argv)
 	struct failed f = { NULL, 0 };
 	struct diff **pairs, **gpairs;
 	struct diags d;
-	int ch, strict = 0, rc;
+	int ch, strict = 0, rc, published = 0;
 
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
@@ -536,9 +575,10 @@ cmd_build(int argc, char **argv)
 			fputs(build_usage, stdout);
 			return 0;
 		default:
-			return usage_error("build", "bad option");
+			return bad_option("build", build_usage, argv, "o:h");
 		}
 	}
+	progress_begin();
 	tpldir = templates_dir(given, optind < argc ? argv[optind] :
 	    defaults[0]);
 	diags_init(&d);
@@ -561,20 +601,30 @@ cmd_build(int argc, char **argv)
 		 */
 		if (c.nfiles == 0)
 			diag(&d, optind < argc ? argv[optind] : defaults[0],
-			    0, 0, D_NO_TERMS, NULL);
+			    0, 0, D_NO_TERMS, c.nskipped ? "only *.md files "
+			    "are read; %zu other %s passed over" : NULL,
+			    c.nskipped, c.nskipped == 1 ? "file" : "files");
 		else if (sort_out(&c, &d, strict ? DL_WARNING : DL_ERROR,
 		    &good, &f) == 0 && good.n > 0) {
 			gpairs = good.n == c.n ? pairs : diff_pairs(&good);
-			publish(&good, gpairs, taxp, &f, outdir, tpldir, &d);
+			if (publish(&good, gpairs, taxp, &f, outdir, tpldir,
+			    &d) == 0)
+				published = 1;
 			if (gpairs != pairs)
 				diff_pairs_free(gpairs, good.n);
 		}
-		free(good.docs);
 		failed_release(&f);
 		diff_pairs_free(pairs, c.n);
 	}
+	progress_end();
 	diags_print(&d, stderr);
 	rc = diags_exit(&d, strict);
+	if (rc < 2) {
+		if (!published)
+			good.n = 0;
+		build_summary(outdir, &good, published && taxp != NULL, &d);
+	}
+	free(good.docs);
 	if (taxp != NULL)
 		taxonomy_release(taxp);
 	corpus_release(&c);

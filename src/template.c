@@ -15,6 +15,7 @@
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 
+#include "assets.h"
 #include "buf.h"
 #include "diag.h"
 #include "source.h"
@@ -123,23 +124,18 @@ tpl_load(struct tpl *t, const char *dir, const char *name, struct diags *d)
 	struct buf path;
 	xmlError err;
 	size_t len;
-	char *bytes;
+	char *bytes, *p;
 
 	memset(t, 0, sizeof(*t));
 	memset(&err, 0, sizeof(err));
 	buf_init(&path);
-	buf_printf(&path, "%s/%s", dir, name);
-	/* Run outside a collection, termc may find no templates/: say how. */
-	if (access(path.data, F_OK) == -1 && errno == ENOENT) {
-		diag(d, path.data, 0, 0, D_IO, "%s; name the templates folder "
-		    "with --templates DIR", strerror(errno));
+	if ((bytes = asset_read(dir, name, &len, &p, d)) == NULL) {
+		free(p);
 		buf_release(&path);
 		return -1;
 	}
-	if ((bytes = read_file(path.data, 0, &len, d)) == NULL) {
-		buf_release(&path);
-		return -1;
-	}
+	buf_puts(&path, p);
+	free(p);
 	xmlSetExternalEntityLoader(refuse_entity);
 	xmlSetStructuredErrorFunc(&err, on_error);
 	t->doc = htmlReadMemory(bytes, (int)len, path.data, "UTF-8",

@@ -21,7 +21,7 @@ struct tpl {
 };
 
 /*
- * Parse dir/name into t.  Returns 0, or -1 with a diagnostic: also for a
+ * Parse dir/name into t (dir NULL: the built-in copy, assets.h).  Returns 0, or -1 with a diagnostic: also for a
  * template with a data-slot on <script> or <style> (their text is not
  * escaped) or without the slot its name requires (page.html body,
  * index.html providers, diff.html rows, matrix.html table).

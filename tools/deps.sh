@@ -17,11 +17,16 @@ if ! printf '#include <cmark-gfm-core-extensions.h>\n' |
     ${CC:-cc} -E -x c - >/dev/null 2>&1; then
 	need="$need libcmark-gfm-extensions-dev"
 fi
-# Extra tools for `make bench` and `make valgrind` only, when asked.
+# Extra tools for `make bench`, `make test` and `make valgrind` only, when
+# asked.
 if [ "${1:-}" = "--bench" ]; then
 	command -v cmark-gfm >/dev/null 2>&1 || need="$need cmark-gfm"
 	command -v git >/dev/null 2>&1 || need="$need git"
 	command -v docdiff >/dev/null 2>&1 || need="$need docdiff"
+fi
+# mandoc lints the man page in `make test`.
+if [ "${1:-}" = "--test" ]; then
+	command -v mandoc >/dev/null 2>&1 || need="$need mandoc"
 fi
 if [ "${1:-}" = "--valgrind" ]; then
 	command -v valgrind >/dev/null 2>&1 || need="$need valgrind"

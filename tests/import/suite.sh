@@ -118,7 +118,7 @@ rc=$(ecap import big.txt)
     ok || bad "import: a file over the size limit exits 1 (got $rc)"
 rm -f "$e/big.txt"
 rc=$(ecap import missing.txt)
-[ "$rc" = 2 ] && grep -q 'missing.txt.*error' "$e/err" && ok || bad "import: missing file exits 2 (got $rc)"
+[ "$rc" = 2 ] && grep -qxF 'termc: missing.txt: No such file or directory' "$e/err" && ok || bad "import: missing file exits 2 (got $rc)"
 
 # ---- tree, check and build take UTF-8 only, and say to use termc import -
 mkdir -p "$e/terms/a/b"

@@ -88,7 +88,7 @@ if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=64m tmpfs "$P/full" 2>/dev/null;
 	pub_kb=$(df -k --output=used "$P/full" | tail -1)
 	mount -o remount,size=$((pub_kb * 3 / 2))k "$P/full"
 	rc=$(capture build -o "$P/full/out" "$P/B")
-	[ "$rc" = 2 ] && grep -q 'No space left on device \[io\]$' "$tmp/err" &&
+	[ "$rc" = 2 ] && grep -q '^termc: .*: No space left on device$' "$tmp/err" &&
 	    pub_manifest "$P/full/out" | cmp -s - "$P/mA" &&
 	    [ "$(pub_stale "$P/full" out)" = 0 ] &&
 	    ok || bad "publish: a full disk changed out/ ($rc)"
@@ -102,7 +102,7 @@ fi
 mkdir -p "$P/c"
 "$T" build -o "$P/c/out" "$P/A" 2>/dev/null
 rc=$(flock "$P/c/.out.termc-lock" "$T" build -o "$P/c/out" "$P/B" 2>"$tmp/err" >/dev/null; echo $?)
-[ "$rc" = 2 ] && grep -q "^$P/c/out:0:0: fatal: input/output error: another termc build is writing this folder" "$tmp/err" &&
+[ "$rc" = 2 ] && grep -q "^termc: $P/c/out: another termc build is writing this folder" "$tmp/err" &&
     pub_manifest "$P/c/out" | cmp -s - "$P/mA" && ok || bad "publish: a locked out/ was written ($rc)"
 pub_mixed=0
 for pub_i in 1 2 3; do
@@ -149,7 +149,7 @@ mkdir -p "$P/notsite/src"
 echo 'int main;' >"$P/notsite/src/main.c"
 rc=$(capture build -o "$P/notsite" "$P/A")
 [ "$rc" = 2 ] && [ -f "$P/notsite/src/main.c" ] && [ ! -e "$P/notsite/index.html" ] &&
-    grep -q "^$P/notsite:0:0: fatal: input/output error: src/main.c: the output folder holds what termc does not write" "$tmp/err" &&
+    grep -q "^termc: $P/notsite: src/main.c: the output folder holds what termc does not write" "$tmp/err" &&
     ok || bad "publish: a folder that is not a site was replaced ($rc)"
 
 # The terms walk: links that loop cost nothing and no file is read twice;

@@ -30,11 +30,11 @@ rc=$(capture build -o "$tmp/keep" "$tmp/failing")
 # io error naming the folder.
 : >"$tmp/plainfile"
 rc=$(capture build -o "$tmp/plainfile/out" tests/site/terms)
-[ "$rc" = 2 ] && grep -q "^$tmp/plainfile:0:0: fatal: input/output error: Not a directory \[io\]$" "$tmp/err" &&
+[ "$rc" = 2 ] && grep -qxF "termc: $tmp/plainfile: Not a directory" "$tmp/err" &&
     ok || bad "site: output under a file: exit $rc"
 # From another working folder, build and diff find the templates/ that
-# lies beside the terms; with none above the input, the error names the
-# templates/ of the working folder.
+# lies beside the terms; with none above the input, the built-in ones
+# (tests/install checks them byte for byte).
 rm -rf "$tmp/elsewhere" "$tmp/lone"
 mkdir -p "$tmp/elsewhere" "$tmp/lone/acme/hosting"
 rc=$(cd "$tmp/elsewhere" && capture build -o out "$top/tests/site/terms")
@@ -47,8 +47,7 @@ rc=$(cd "$tmp/elsewhere" && capture diff --format=html \
     bad "site: diff --format=html from another folder: exit $rc"
 cp tests/site/terms/acme/hosting/2024-01-01.md "$tmp/lone/acme/hosting/"
 rc=$(cd "$tmp/elsewhere" && capture build -o out2 "$tmp/lone")
-[ "$rc" = 2 ] && grep -q '^templates/page.html:0:0: fatal: input/output error: No such file or directory; name the templates folder with --templates DIR \[io\]$' "$tmp/err" &&
-    [ ! -e "$tmp/elsewhere/out2" ] && ok ||
+[ "$rc" = 0 ] && [ -f "$tmp/elsewhere/out2/acme/hosting/2024-01-01.html" ] && ok ||
     bad "site: no templates above the input: exit $rc"
 # Published HTML carries no script, handler or unsafe URL from input.
 # (Escaped text such as &lt;img onerror=…&gt; is harmless and not matched.)
@@ -88,7 +87,7 @@ rc=$(capture build -o "$tmp/keep2" --templates "$tmp/tpl" tests/site/terms)
 rm -rf "$tmp/tpl2" "$tmp/nodiff" "$tmp/one" "$tmp/oneout"
 cp -r templates "$tmp/tpl2" && rm "$tmp/tpl2/diff.html"
 rc=$(capture build -o "$tmp/nodiff" --templates "$tmp/tpl2" tests/site/terms)
-[ "$rc" = 2 ] && [ "$(grep -c 'diff.html:0:0: fatal: input/output error' "$tmp/err")" = 1 ] &&
+[ "$rc" = 2 ] && [ "$(grep -c '^termc: .*/diff.html: No such file or directory' "$tmp/err")" = 1 ] &&
     [ ! -e "$tmp/nodiff" ] && ok || bad "site: a missing diff.html: exit $rc"
 mkdir -p "$tmp/one/acme/hosting"
 cp tests/site/terms/acme/hosting/2024-01-01.md "$tmp/one/acme/hosting/"
@@ -97,7 +96,7 @@ rc=$(capture build -o "$tmp/oneout" --templates "$tmp/tpl2" "$tmp/one")
     bad "site: one revision needs no diff.html: exit $rc"
 rc=$(capture diff --format=html --templates "$tmp/tpl2" \
     tests/site/terms/acme/hosting/2024-01-01.md tests/site/terms/acme/hosting/2024-04-01.md)
-[ "$rc" = 2 ] && [ ! -s "$tmp/out" ] && grep -q 'diff.html:0:0: fatal' "$tmp/err" &&
+[ "$rc" = 2 ] && [ ! -s "$tmp/out" ] && grep -q '^termc: .*/diff.html: No such file' "$tmp/err" &&
     ok || bad "site: diff --format=html without diff.html: exit $rc"
 # Every in-page link (permalinks, table of contents, references) reaches an
 # id on its page: on the real site, and with an article id over 300 bytes.
