@@ -225,3 +225,10 @@ rc2=$(ecap tree md.md)
     grep -qF '"text": "# 見出しでない"' "$e/out" &&
     grep -qF '"text": "> 引用でない"' "$e/out" && ok ||
     bad "import: Markdown syntax in text must survive (exit $rc/$rc2)"
+# --verbose accounts for every line import drops: the contents list of
+# webtext.txt, each line with its number and the reason.
+capture import -v --provider=s --provider-name=S --document=d \
+    "$idir/layout/webtext.txt" >/dev/null
+grep 'dropped' "$tmp/err" | sed "s|$idir/||" >"$e/webtext.dropped"
+check "import: --verbose lists dropped lines" "$idir/layout/webtext.dropped" \
+    "$e/webtext.dropped"
