@@ -1386,9 +1386,25 @@ title_like(const char *s)
 	    "Terms of Use" };
 	size_t i;
 
+	const char *open;
+	char *head;
+	int yes = 0;
+
 	if (strstr(s, "：") != NULL || strchr(s, ':') != NULL ||
 	    has_sentence_punct(s) || text_nchars(s) > 60)
 		return 0;
+	/* A note in brackets after the title: 利用規約（改定版）. */
+	if ((ends_with(s, "）") || ends_with(s, ")")) &&
+	    ((open = strstr(s, "（")) != NULL || (open = strchr(s, '(')) !=
+	    NULL) && open > s && !recog_law_number(open + (*open == '(' ? 1 :
+	    strlen("（")), strlen(open) - (*open == '(' ? 2 :
+	    2 * strlen("（")))) {
+		head = xstrndup(s, (size_t)(open - s));
+		yes = title_like(head);
+		free(head);
+		if (yes)
+			return 1;
+	}
 	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++)
 		if (ends_with(s, ends[i]))
 			return 1;

@@ -197,13 +197,8 @@ text:
 	return 0;
 }
 
-/*
- * A law number: （令和二年三月一日規程第七号）, （平成十五年法律第四十二号）:
- * a year, then 第N号 at the end.  It numbers the law it follows; it is no
- * article's caption.
- */
-static int
-law_number(const char *s, size_t len)
+int
+recog_law_number(const char *s, size_t len)
 {
 	const char *dai = NULL, *p;
 	size_t n;
@@ -242,7 +237,7 @@ recog_caption_line(const char *s, int flags, const char **cap,
 		if (p[used + text_skip_spaces(p + used)] != '\0' ||
 		    *caplen == 0 || text_nchars(p) > 80 ||
 		    strstr(p, "。") != NULL ||
-		    law_number(*cap, *caplen) || has_prefix(*cap, "以下"))
+		    recog_law_number(*cap, *caplen) || has_prefix(*cap, "以下"))
 			return 0;
 		for (i = 0; i < *caplen; i++)
 			if ((unsigned char)(*cap)[i] >= 0x80)

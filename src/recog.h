@@ -62,6 +62,13 @@ int	recog_caption_text(const char *s, size_t len);
  * bytes (without brackets), or 0.
  */
 #define RC_MARKED	1
+
+/*
+ * Is s[0..len) a law number, 令和二年三月一日規程第七号 (without its
+ * brackets): a year, then 第N号 at the end?  It numbers the law it
+ * follows: no caption, no part of a title.
+ */
+int	recog_law_number(const char *s, size_t len);
 int	recog_caption_line(const char *s, int flags, const char **cap,
 	    size_t *caplen);
 

@@ -232,3 +232,22 @@ capture import -v --provider=s --provider-name=S --document=d \
 grep 'dropped' "$tmp/err" | sed "s|$idir/||" >"$e/webtext.dropped"
 check "import: --verbose lists dropped lines" "$idir/layout/webtext.dropped" \
     "$e/webtext.dropped"
+# Imports stay stable: the same statute re-flowed (lines broken after a
+# reference joined, a sentence broken in two) under a changed title line
+# gives the same clause tree, so a diff of two imports shows real changes
+# only.
+sed -e '/第二条第一号$/{N;s/\n//;}' -e '/第一条第二項$/{N;s/\n//;}' \
+    -e 's/^架空施設管理規程$/架空施設管理規程（改定版）/' \
+    -e 's/施設の適正な管理を/施設の適正な\n管理を/' \
+    "$idir/statute/egovlayout.txt" >"$e/reflow.txt"
+cmp -s "$e/reflow.txt" "$idir/statute/egovlayout.txt" && bad "import: re-flow fixture unchanged"
+for v in "$idir/statute/egovlayout.txt" "$e/reflow.txt"; do
+	"$T" import --provider=s --provider-name=S --document=d \
+	    --revision=2024-01-01 "$v" >"$e/reflow.md" 2>/dev/null
+	"$T" tree "$e/reflow.md" 2>/dev/null |
+	    grep -v '"line"\|"path"\|"title"\|"col"' >"$e/reflow.$(basename "$v")"
+done
+[ -s "$e/reflow.egovlayout.txt" ] &&
+    cmp -s "$e/reflow.egovlayout.txt" "$e/reflow.reflow.txt" && ok ||
+    { bad "import: a re-flowed text gives another tree"
+      diff "$e/reflow.egovlayout.txt" "$e/reflow.reflow.txt" | head -10; }
