@@ -243,6 +243,23 @@ seq_step(const struct doc *doc, const struct node *prev,
 	return c > 0;
 }
 
+/* Is a division an excerpt: 附　則　（…）　抄, marked 抄 after its name? */
+static int
+excerpt(const struct node *div)
+{
+	const char *t = div->caption != NULL ? div->caption : div->label;
+	size_t n;
+
+	if (t == NULL)
+		return 0;
+	n = strlen(t);
+	while (n > 0 && (t[n - 1] == ' ' || (n >= 3 &&
+	    memcmp(t + n - 3, "\u3000", 3) == 0)))
+		n -= t[n - 1] == ' ' ? 1 : 3;
+	return n >= strlen("抄") && memcmp(t + n - strlen("抄"), "抄",
+	    strlen("抄")) == 0;
+}
+
 static void
 rule_numbering(const struct doc *doc, struct diags *d)
 {
@@ -263,6 +280,9 @@ rule_numbering(const struct doc *doc, struct diags *d)
 			lastart = NULL;
 			lastsup = sup;
 		}
+		/* 附則　抄: an excerpt, its articles chosen, gaps expected. */
+		if (sup != NULL && excerpt(sup))
+			continue;
 		if (seq_step(doc, lastart, n, d, 1))
 			lastart = n;
 	}

@@ -928,8 +928,8 @@ contents_list(struct imp *im)
 	char **nums;
 	size_t i, j, t, run, nart, ranged, used;
 	uint32_t divseen[DIV_OTHER + 1][1024 / 32];
-	long v;
-	int all;
+	long v, lastv[DIV_OTHER + 1];
+	int all, siblings, sibs[DIV_OTHER + 1];
 
 	nums = xcalloc(im->nr ? im->nr : 1, sizeof(*nums));
 	hmap_init(&seen);
@@ -942,8 +942,12 @@ contents_list(struct imp *im)
 	for (i = 0; i < im->nr; i = j) {
 		run = nart = 0;
 		all = 1;
+		siblings = 0;
 		hmap_init(&inrun);
 		memset(divseen, 0, sizeof(divseen));
+		memset(sibs, 0, sizeof(sibs));
+		for (k = 0; k <= DIV_OTHER; k++)
+			lastv[k] = -1;
 		for (j = i; j < im->nr; j++) {
 			if (im->r[j].s[0] == '\0' || im->r[j].drop)
 				continue;
@@ -956,6 +960,11 @@ contents_list(struct imp *im)
 				if (divseen[k][v / 32] & (1u << (v % 32)))
 					break;
 				divseen[k][v / 32] |= 1u << (v % 32);
+				if (v > lastv[k]) {
+					lastv[k] = v;
+					if (++sibs[k] >= 3)
+						siblings = 1;
+				}
 			}
 			if (nums[j] != NULL) {
 				recog_article(im->r[j].s, 0, &a);
@@ -982,8 +991,13 @@ contents_list(struct imp *im)
 		 */
 		for (t = i, ranged = 0; nart == 0 && t < j; t++)
 			ranged += im->r[t].s[0] != '\0' && range_entry(im->r[t].s);
+		/*
+		 * Or three divisions of one kind in a row with nothing in
+		 * them (第一章, 第二章, 第三章): only a contents list has
+		 * empty chapters.
+		 */
 		if (run < 3 || !((nart > 0 && all) || (nart == 0 &&
-		    ranged * 2 >= run)))
+		    (ranged * 2 >= run || siblings))))
 			continue;
 		for (t = i; t < j; t++)
 			if (im->r[t].s[0] != '\0' && !im->r[t].drop) {
