@@ -70,6 +70,7 @@ struct lline {
 	int	 bullet;	/* started with "- " (removed from s) */
 	int	 blank_before;
 	int	 section;	/* heads a section: see sections() */
+	int	 ideo;		/* its first line opened with 　 */
 };
 
 struct hist {
@@ -99,6 +100,7 @@ struct imp {
 						 * document starts, or 0 */
 	int			 divlevel[DIV_OTHER + 1];
 	int			 has_articles;	/* a line is 第N条: markers() */
+	int			 indented;	/* paragraphs open with 　: join() */
 };
 
 static int	title_like(const char *);
@@ -1249,13 +1251,14 @@ join(struct imp *im)
 
 	W = wrap_width(im);
 	im->st->wrapped = (int)W;
-	/* An indented layout: a fifth of the lines or more open with 　. */
+	/* An indented layout: a tenth of the lines or more open with 　. */
 	for (i = nonblank = indented = 0; i < im->nr; i++)
 		if (!im->r[i].drop && im->r[i].s[0] != '\0') {
 			nonblank++;
 			indented += im->r[i].ideo;
 		}
-	indented = nonblank > 0 && indented * 5 >= nonblank;
+	indented = nonblank > 0 && indented * 10 >= nonblank;
+	im->indented = (int)indented;
 	buf_init(&b);
 	for (i = 0; i < im->nr; i++) {
 		r = &im->r[i];
@@ -1384,6 +1387,7 @@ done:
 		im->l[im->nl].bullet = bullet;
 		im->l[im->nl].blank_before = blank;
 		im->l[im->nl].section = 0;
+		im->l[im->nl].ideo = r->ideo;
 		im->nl++;
 		blank = 0;
 	}
@@ -1876,6 +1880,25 @@ unmarked_item(struct imp *im, size_t i)
 	return r;
 }
 
+/*
+ * Where paragraphs open with 　, a bare 第N条 line whose next line neither
+ * opens a paragraph (　) nor is a marker or a heading is no article: a
+ * cell of a table laid out a cell a line (読替え tables), or a reference
+ * the layout cut off.
+ */
+static int
+label_fragment(struct imp *im, size_t i, int hascap, const char *rest)
+{
+	size_t j;
+
+	if (!im->indented || hascap || *rest != '\0')
+		return 0;
+	for (j = i + 1; j < im->nl && im->l[j].s[0] == '\0'; j++)
+		;
+	return j < im->nl && !im->l[j].ideo && !starts_structure(im->l[j].s) &&
+	    strcmp(im->l[j].s, "削除") != 0;
+}
+
 static void
 article(struct emitter *e, size_t i, const char *pending, int pending_no)
 {
@@ -2041,7 +2064,8 @@ placed:
 			continue;
 		}
 		num = NULL;
-		if (article_line(s, &num, &le, &hc, &rest)) {
+		if (article_line(s, &num, &le, &hc, &rest) &&
+		    !label_fragment(im, i, hc, rest)) {
 			free(num);
 			e->suppl_plain = 0;
 			article(e, i, NULL, 0);
