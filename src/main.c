@@ -41,12 +41,16 @@ usage(FILE *fp)
 }
 
 static const char tree_usage[] =
-    "usage: termc tree [--format=json|xml] FILE\n\n"
+    "usage: termc tree [--format=json|xml|lawxml] FILE\n\n"
     "Print the clause tree of one terms file: divisions, articles,\n"
     "paragraphs, items and tables with their numbers, labels, captions,\n"
     "anchors and source lines.\n\n"
     "  --format=json   JSON (default)\n"
-    "  --format=xml    XML in the Japanese standard law element names\n"
+    "  --format=xml    termc's annotated XML (ids, lines) in the element\n"
+    "                  names of the Japanese standard law XML; not valid\n"
+    "                  against its schema\n"
+    "  --format=lawxml Japanese standard law XML, valid against e-Gov's\n"
+    "                  schema (v3); readable by termc import and Lawtext\n"
     "  --help          show this help\n";
 
 int
@@ -60,16 +64,19 @@ cmd_tree(int argc, char **argv)
 	struct diags d;
 	struct doc *doc;
 	char *out;
-	int c, xml = 0, rc;
+	enum { F_JSON, F_XML, F_LAWXML } fmt = F_JSON;
+	int c, rc;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "json") == 0)
-				xml = 0;
+				fmt = F_JSON;
 			else if (strcmp(optarg, "xml") == 0)
-				xml = 1;
+				fmt = F_XML;
+			else if (strcmp(optarg, "lawxml") == 0)
+				fmt = F_LAWXML;
 			else
 				return usage_error("tree",
 				    "unknown format '%s'", optarg);
@@ -88,9 +95,10 @@ cmd_tree(int argc, char **argv)
 	diags_print(&d, stderr);
 	rc = diags_exit(&d, 0);
 	if (doc != NULL && rc == 0) {
-		out = xml ? tree_xml(doc) : tree_json(doc);
+		out = fmt == F_XML ? tree_xml(doc) : fmt == F_LAWXML ?
+		    tree_lawxml(doc) : tree_json(doc);
 		fputs(out, stdout);
-		if (!xml)
+		if (fmt == F_JSON)
 			fputc('\n', stdout);
 		free(out);
 		rc = finish_stdout("tree");

@@ -11,5 +11,7 @@ struct doc;
 
 char	*tree_json(const struct doc *);
 char	*tree_xml(const struct doc *);
+/* Valid Japanese standard law XML (lawxml.c). */
+char	*tree_lawxml(const struct doc *);
 
 #endif

@@ -1,0 +1,696 @@
+/*
+ * The clause tree as Japanese standard law XML (法令標準XMLスキーマ v3,
+ * e-Gov's stdLaw.xsd): `termc tree --format=lawxml`.  Unlike treexml.c,
+ * every file written here is valid against the schema, for any clause
+ * tree, and carries nothing the schema does not allow (no ids, no lines).
+ *
+ * The schema is stricter than a terms file.  A container (MainProvision,
+ * Part, Chapter, Section, Subsection, Division) holds either articles or
+ * containers one level down, with articles allowed only before them; an
+ * article holds paragraphs and nothing else; an appendix table holds
+ * tables and items.  Where the clause tree does not fit, the rules below
+ * keep every word and make the result readable back by lawxml_import.c:
+ *
+ * - Division levels come from depth, not from the kind written: the
+ *   outermost divisions are Chapters (Parts when the document has 編),
+ *   then Sections, Subsections and Divisions.  A heading deeper than
+ *   Division becomes a paragraph of its own text, its content following.
+ * - Text that stands outside any article where the schema wants articles
+ *   goes into an article with an empty ArticleTitle and no ArticleCaption;
+ *   articles that follow a sub-container go into a container with an
+ *   empty title.  lawxml_import.c unwraps both.
+ * - A division under an article closes the article and follows it.
+ * - An article or paragraph with nothing the schema requires gets an
+ *   empty Paragraph or Sentence.
+ * - Leading text of the document is the Preamble; top-level 付則 and 別表
+ *   follow MainProvision as SupplProvision and AppdxTable.  In an
+ *   appendix, a paragraph is an Item without ItemTitle, an item one with.
+ * - A sentence with ただし書 (。ただし／。但し) is two Sentence elements,
+ *   Function="main" and Function="proviso".
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "clause.h"
+#include "doc.h"
+#include "tree.h"
+#include "xalloc.h"
+
+#define X(s)	((const xmlChar *)(s))
+
+/* Container levels of the schema, outermost first. */
+enum { L_PART, L_CHAPTER, L_SECTION, L_SUBSECTION, L_DIVISION, L__MAX };
+static const char *const level_name[L__MAX] = {
+	"Part", "Chapter", "Section", "Subsection", "Division"
+};
+static const char *const level_title[L__MAX] = {
+	"PartTitle", "ChapterTitle", "SectionTitle", "SubsectionTitle",
+	"DivisionTitle"
+};
+
+#define IDSP	"\xe3\x80\x80"		/* 　 */
+
+static void	emit_paragraph(xmlNodePtr, const struct node *, int);
+static void	emit_container(xmlNodePtr, const struct node *, int, int);
+
+static xmlNodePtr
+child(xmlNodePtr parent, const char *name, const char *text)
+{
+	return xmlNewTextChild(parent, NULL, X(name), text ? X(text) : NULL);
+}
+
+static void
+set_num(xmlNodePtr x, size_t pos)
+{
+	char b[24];
+
+	snprintf(b, sizeof(b), "%zu", pos);
+	xmlNewProp(x, X("Num"), X(b));
+}
+
+/* "第1章　通則": the label and caption of a heading, either may be absent. */
+static char *
+heading_text(const struct node *n)
+{
+	const char *l = n->label ? n->label : "", *c = n->caption ?
+	    n->caption : "";
+	size_t len = strlen(l) + strlen(c) + sizeof(IDSP);
+	char *s = xmalloc(len);
+
+	snprintf(s, len, "%s%s%s", l, *l && *c ? IDSP : "", c);
+	return s;
+}
+
+/*
+ * Sentence elements for text: one, or main and proviso where a sentence
+ * ending in 。 is followed by ただし or 但し.
+ */
+static void
+sentences(xmlNodePtr wrap, const char *text)
+{
+	static const char *const proviso[] = {
+		"\xe3\x80\x82\xe3\x81\x9f\xe3\x81\xa0\xe3\x81\x97",	/* 。ただし */
+		"\xe3\x80\x82\xe4\xbd\x86\xe3\x81\x97",		/* 。但し */
+	};
+	const char *p = NULL, *q;
+	xmlNodePtr s;
+	size_t i;
+	char *main;
+
+	if (text == NULL)
+		text = "";
+	for (i = 0; i < sizeof(proviso) / sizeof(proviso[0]); i++)
+		if ((q = strstr(text, proviso[i])) != NULL &&
+		    (p == NULL || q < p))
+			p = q;
+	if (p == NULL) {
+		s = child(wrap, "Sentence", text);
+		xmlNewProp(s, X("Num"), X("1"));
+		return;
+	}
+	p += 3;				/* keep 。 with the main sentence */
+	main = xstrndup(text, (size_t)(p - text));
+	s = child(wrap, "Sentence", main);
+	xmlNewProp(s, X("Num"), X("1"));
+	xmlNewProp(s, X("Function"), X("main"));
+	s = child(wrap, "Sentence", p);
+	xmlNewProp(s, X("Num"), X("2"));
+	xmlNewProp(s, X("Function"), X("proviso"));
+	free(main);
+}
+
+static void
+emit_table(xmlNodePtr parent, const struct table *t)
+{
+	static const char *const align[] = { "left", "center", "right" };
+	xmlNodePtr ts, tab, row, col;
+	const char *a;
+	size_t r, k;
+
+	ts = child(parent, "TableStruct", NULL);
+	tab = child(ts, "Table", NULL);
+	xmlNewProp(tab, X("WritingMode"), X("horizontal"));
+	for (r = 0; r < t->nrows; r++) {
+		row = child(tab, r == 0 ? "TableHeaderRow" : "TableRow", NULL);
+		for (k = 0; k < t->ncols; k++) {
+			if (r == 0) {
+				child(row, "TableHeaderColumn",
+				    t->cells[r * t->ncols + k]);
+				continue;
+			}
+			col = child(row, "TableColumn", NULL);
+			a = t->align[k] == 'l' ? align[0] : t->align[k] == 'c' ?
+			    align[1] : t->align[k] == 'r' ? align[2] : NULL;
+			if (a != NULL)
+				xmlNewProp(col, X("Align"), X(a));
+			sentences(col, t->cells[r * t->ncols + k]);
+		}
+	}
+	/* A table of a header row only still needs one TableRow. */
+	if (t->nrows < 2) {
+		row = child(tab, "TableRow", NULL);
+		col = child(row, "TableColumn", NULL);
+		sentences(col, "");
+	}
+}
+
+/*
+ * An item or sub-item at depth (0 Item, 1 Subitem1 … 10 Subitem10) and
+ * its sub-items, then its tables, as the schema orders them.  Sub-items
+ * below Subitem10 follow it as its siblings.
+ */
+static void
+emit_item(xmlNodePtr parent, const struct node *n, int depth, size_t pos)
+{
+	const struct node *c;
+	char name[24], part[40];
+	xmlNodePtr x, w;
+	size_t k = 0;
+
+	if (depth == 0)
+		snprintf(name, sizeof(name), "Item");
+	else
+		snprintf(name, sizeof(name), "Subitem%d", depth);
+	x = child(parent, name, NULL);
+	set_num(x, pos);
+	snprintf(part, sizeof(part), "%sTitle", name);
+	child(x, part, n->label ? n->label : "");
+	snprintf(part, sizeof(part), "%sSentence", name);
+	w = child(x, part, NULL);
+	sentences(w, n->text);
+	for (c = n->first; c != NULL; c = c->next)
+		if (c->type == N_ITEM || c->type == N_SUBITEM)
+			emit_item(depth < 10 ? x : parent, c, depth < 10 ?
+			    depth + 1 : depth, ++k);
+	for (c = n->first; c != NULL; c = c->next)
+		if (c->type == N_TABLE)
+			emit_table(x, c->table);
+}
+
+/* A Paragraph for n (NULL: an empty one), with its items, then tables. */
+static void
+emit_paragraph(xmlNodePtr parent, const struct node *n, int pos)
+{
+	xmlNodePtr x, w;
+	const struct node *c;
+	size_t k = 0;
+
+	x = child(parent, "Paragraph", NULL);
+	set_num(x, (size_t)pos);
+	child(x, "ParagraphNum", n && n->label ? n->label : "");
+	w = child(x, "ParagraphSentence", NULL);
+	sentences(w, n ? n->text : NULL);
+	if (n == NULL)
+		return;
+	for (c = n->first; c != NULL; c = c->next)
+		if (c->type == N_ITEM || c->type == N_SUBITEM)
+			emit_item(x, c, 0, ++k);
+	for (c = n->first; c != NULL; c = c->next)
+		if (c->type == N_TABLE)
+			emit_table(x, c->table);
+}
+
+/*
+ * A run of loose nodes (paragraphs, items, tables, headings too deep for
+ * a container) as Paragraph elements of parent.  Items and tables join
+ * the paragraph before them when it can take them, or an empty one.
+ */
+struct para_run {
+	xmlNodePtr	 last;		/* the last Paragraph written */
+	int		 has_tables;	/* it holds a table after its items */
+	int		 pos;
+};
+
+static void
+loose(xmlNodePtr parent, const struct node *n, struct para_run *r)
+{
+	const struct node *c;
+	char *h;
+
+	switch (n->type) {
+	case N_PARAGRAPH:
+		emit_paragraph(parent, n, ++r->pos);
+		r->last = parent->last;
+		r->has_tables = 0;
+		for (c = n->first; c != NULL; c = c->next)
+			if (c->type == N_TABLE)
+				r->has_tables = 1;
+		break;
+	case N_ITEM:
+	case N_SUBITEM:
+		if (r->last == NULL || r->has_tables) {
+			emit_paragraph(parent, NULL, ++r->pos);
+			r->last = parent->last;
+			r->has_tables = 0;
+		}
+		emit_item(r->last, n, 0, (size_t)xmlChildElementCount(r->last)
+		    - 1);
+		break;
+	case N_TABLE:
+		if (r->last == NULL) {
+			emit_paragraph(parent, NULL, ++r->pos);
+			r->last = parent->last;
+		}
+		emit_table(r->last, n->table);
+		r->has_tables = 1;
+		break;
+	case N_DIVISION:
+	case N_ARTICLE:
+		/* A heading with nowhere to stand: its text, then its body. */
+		h = heading_text(n);
+		emit_paragraph(parent, NULL, ++r->pos);
+		r->last = parent->last;
+		r->has_tables = 0;
+		xmlNodeAddContent(r->last->last->last, X(h));
+		free(h);
+		for (c = n->first; c != NULL; c = c->next)
+			loose(parent, c, r);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Put n's heading text in the empty sentence of the wrapper article x. */
+static void
+set_heading(xmlNodePtr x, const struct node *n)
+{
+	char *h = heading_text(n);
+
+	xmlNodeAddContent(x->last->last->last, X(h));
+	free(h);
+}
+
+/* An Article for a clause-tree article; its divisions are left out. */
+static void
+emit_article(xmlNodePtr parent, const struct node *n, size_t pos)
+{
+	struct para_run r = { NULL, 0, 0 };
+	const struct node *c;
+	xmlNodePtr x, cap;
+
+	x = child(parent, "Article", NULL);
+	if (n->num != NULL)
+		xmlNewProp(x, X("Num"), X(n->num));
+	else
+		set_num(x, pos);
+	if (n->caption != NULL) {
+		cap = child(x, "ArticleCaption", NULL);
+		xmlNodeAddContent(cap, X("\xef\xbc\x88"));	/* （ */
+		xmlNodeAddContent(cap, X(n->caption));
+		xmlNodeAddContent(cap, X("\xef\xbc\x89"));	/* ） */
+	}
+	child(x, "ArticleTitle", n->label ? n->label : "");
+	for (c = n->first; c != NULL; c = c->next)
+		if (c->type != N_DIVISION)
+			loose(x, c, &r);
+	if (r.pos == 0)
+		emit_paragraph(x, NULL, 1);
+}
+
+/* An article with an empty title for a run of loose nodes [a, b). */
+static void
+emit_wrapper_article(xmlNodePtr parent, const struct node *const *a,
+    const struct node *const *b, size_t pos)
+{
+	struct para_run r = { NULL, 0, 0 };
+	xmlNodePtr x;
+
+	x = child(parent, "Article", NULL);
+	set_num(x, pos);
+	child(x, "ArticleTitle", "");
+	for (; a < b; a++)
+		loose(x, *a, &r);
+	if (r.pos == 0)
+		emit_paragraph(x, NULL, 1);
+}
+
+/*
+ * The body of a container as a flat list: its children, with each
+ * article's divisions right after the article, and, where the container
+ * is a Division already, the content of divisions under it in place
+ * (their headings are loose nodes, kept as text).
+ */
+struct kids {
+	const struct node	**v;
+	size_t			  n;
+};
+
+static void
+kids_push(struct kids *k, const struct node *n)
+{
+	k->v = xgrow(k->v, k->n + 1, sizeof(*k->v));
+	k->v[k->n++] = n;
+}
+
+static void
+gather(struct kids *k, const struct node *parent)
+{
+	const struct node *c, *d;
+
+	for (c = parent->first; c != NULL; c = c->next) {
+		kids_push(k, c);
+		if (c->type == N_ARTICLE)
+			for (d = c->first; d != NULL; d = d->next)
+				if (d->type == N_DIVISION)
+					kids_push(k, d);
+	}
+}
+
+static int
+is_container(const struct node *n, int level)
+{
+	return n->type == N_DIVISION && level + 1 < L__MAX;
+}
+
+static int
+is_article(const struct node *n)
+{
+	return n->type == N_ARTICLE;
+}
+
+/*
+ * Articles and loose text [a, b) into w: each article as it is, each run
+ * of loose nodes in a wrapper article; a heading too deep for a container
+ * is a wrapper article of its own text, its content following.  An empty
+ * range is one empty wrapper article (a container needs one).
+ */
+static void
+emit_run(xmlNodePtr w, const struct node *const *a,
+    const struct node *const *b, size_t *pos)
+{
+	const struct node *const *p;
+	struct kids k = { NULL, 0 };
+	const struct node *h;
+
+	if (a == b) {
+		emit_wrapper_article(w, a, b, ++*pos);
+		return;
+	}
+	while (a < b) {
+		if (is_article(*a)) {
+			emit_article(w, *a, ++*pos);
+			a++;
+			continue;
+		}
+		if ((*a)->type == N_DIVISION) {
+			h = *a++;
+			emit_wrapper_article(w, &h, &h, ++*pos);
+			set_heading(w->last, h);
+			gather(&k, h);
+			if (k.n > 0)
+				emit_run(w, k.v, k.v + k.n, pos);
+			free(k.v);
+			k.v = NULL;
+			k.n = 0;
+			continue;
+		}
+		for (p = a; p < b && !is_article(*p) &&
+		    (*p)->type != N_DIVISION; p++)
+			;
+		emit_wrapper_article(w, a, p, ++*pos);
+		a = p;
+	}
+}
+
+/*
+ * Write kids[0..n) into x, a container whose children are at level + 1,
+ * as the schema's content model wants it: articles, then containers one
+ * level down; other runs wrapped.  MainProvision takes one kind of child
+ * only; a SupplProvision takes articles, chapters and paragraphs in any
+ * order.
+ */
+enum body { B_CONTAINER, B_MAIN, B_SUPPL };
+
+static void
+emit_body(xmlNodePtr x, const struct node *const *kids, size_t n, int level,
+    enum body how)
+{
+	struct para_run r = { NULL, 0, 0 };
+	size_t i, j, ncont = 0, nother = 0, sub = 0, apos = 0;
+	xmlNodePtr w;
+
+	for (i = 0; i < n; i++) {
+		if (is_container(kids[i], level))
+			ncont++;
+		else if (!is_article(kids[i]))
+			nother++;
+	}
+	if (how == B_SUPPL) {
+		for (i = 0; i < n; i++) {
+			if (is_container(kids[i], level)) {
+				emit_container(x, kids[i], level + 1, ++sub);
+				r.last = NULL;
+			} else if (is_article(kids[i])) {
+				emit_article(x, kids[i], ++apos);
+				r.last = NULL;
+			} else
+				loose(x, kids[i], &r);
+		}
+		if (n == 0)
+			emit_paragraph(x, NULL, 1);
+		return;
+	}
+	/* Text alone in MainProvision: its paragraphs, as the schema allows. */
+	if (how == B_MAIN && n > 0 && nother == n) {
+		for (i = 0; i < n; i++)
+			loose(x, kids[i], &r);
+		return;
+	}
+	i = 0;
+	for (;;) {
+		/* A run of articles and loose text up to the next container. */
+		for (j = i; j < n && !is_container(kids[j], level); j++)
+			;
+		if (j > i || n == 0) {
+			if (ncont == 0 || (i == 0 && how == B_CONTAINER)) {
+				w = x;		/* articles may stand here */
+			} else {
+				w = child(x, level_name[level + 1], NULL);
+				set_num(w, ++sub);
+				child(w, level_title[level + 1], "");
+			}
+			emit_run(w, kids + i, kids + j, &apos);
+		}
+		if (j == n)
+			break;
+		emit_container(x, kids[j], level + 1, ++sub);
+		i = j + 1;
+	}
+}
+
+/* A division as the container element of level, numbered pos if unnumbered. */
+static void
+emit_container(xmlNodePtr parent, const struct node *n, int level, int pos)
+{
+	struct kids k = { NULL, 0 };
+	xmlNodePtr x;
+	char *h;
+
+	x = child(parent, level_name[level], NULL);
+	if (n->num != NULL)
+		xmlNewProp(x, X("Num"), X(n->num));
+	else
+		set_num(x, (size_t)pos);
+	h = heading_text(n);
+	child(x, level_title[level], h);
+	free(h);
+	gather(&k, n);
+	emit_body(x, k.v, k.n, level, B_CONTAINER);
+	free(k.v);
+}
+
+/*
+ * The content of an appendix as AppdxTable wants it: tables, and items;
+ * a paragraph is an Item without ItemTitle, a heading one of its text.
+ */
+static void
+emit_appendix(xmlNodePtr x, const struct node *n, size_t *pos)
+{
+	const struct node *c;
+	xmlNodePtr it, w;
+	char *h;
+
+	for (c = n->first; c != NULL; c = c->next) {
+		switch (c->type) {
+		case N_TABLE:
+			emit_table(x, c->table);
+			break;
+		case N_ITEM:
+		case N_SUBITEM:
+			emit_item(x, c, 0, ++*pos);
+			break;
+		case N_PARAGRAPH:
+		case N_ARTICLE:
+		case N_DIVISION:
+			it = child(x, "Item", NULL);
+			set_num(it, ++*pos);
+			w = child(it, "ItemSentence", NULL);
+			if (c->type == N_PARAGRAPH) {
+				sentences(w, c->text);
+			} else {
+				h = heading_text(c);
+				sentences(w, h);
+				free(h);
+			}
+			emit_appendix(x, c, pos);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+/* 和暦: the era and year of a YYYY-MM-DD date (Meiji for any before). */
+static void
+era_year(const char *date, const char **era, int *year, int *month,
+    int *day)
+{
+	static const struct {
+		const char	*name;
+		int		 y, m, d;
+	} eras[] = {
+		{ "Reiwa", 2019, 5, 1 }, { "Heisei", 1989, 1, 8 },
+		{ "Showa", 1926, 12, 25 }, { "Taisho", 1912, 7, 30 },
+		{ "Meiji", 1868, 1, 25 },
+	};
+	size_t i;
+	int y = 0, m = 0, d = 0;
+
+	if (date == NULL || sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3)
+		y = m = d = 0;
+	for (i = 0; i + 1 < sizeof(eras) / sizeof(eras[0]); i++)
+		if (y > eras[i].y || (y == eras[i].y && (m > eras[i].m ||
+		    (m == eras[i].m && d >= eras[i].d))))
+			break;
+	*era = eras[i].name;
+	*year = y - eras[i].y + 1 > 0 ? y - eras[i].y + 1 : 1;
+	*month = m;
+	*day = d;
+}
+
+/* Law's Num: the first run of digits of the law number, 1 when none. */
+static unsigned long
+law_num(const char *s)
+{
+	unsigned long v = 0;
+
+	if (s == NULL)
+		return 1;
+	while (*s != '\0' && (*s < '0' || *s > '9'))
+		s++;
+	while (*s >= '0' && *s <= '9' && v < 100000000)
+		v = v * 10 + (unsigned long)(*s++ - '0');
+	return v > 0 ? v : 1;
+}
+
+/* 付則 and 別表 at the top follow MainProvision. */
+static int
+back_matter(const struct node *n)
+{
+	return n->type == N_DIVISION && (n->divkind == DIV_SUPPL ||
+	    n->divkind == DIV_APPENDIX);
+}
+
+char *
+tree_lawxml(const struct doc *doc)
+{
+	struct kids main = { NULL, 0 };
+	const struct node *c, *lead;
+	xmlDocPtr xd = xmlNewDoc(X("1.0"));
+	xmlNodePtr law, body, x, pre = NULL;
+	xmlChar *mem = NULL;
+	const char *era;
+	char b[24], *h, *r;
+	int year, month, day, size = 0, pos = 0, level = L_CHAPTER - 1;
+	size_t apos = 0;
+
+	law = xmlNewNode(NULL, X("Law"));
+	xmlDocSetRootElement(xd, law);
+	era_year(doc->meta.revision, &era, &year, &month, &day);
+	xmlNewProp(law, X("Era"), X(era));
+	snprintf(b, sizeof(b), "%d", year);
+	xmlNewProp(law, X("Year"), X(b));
+	snprintf(b, sizeof(b), "%lu", law_num(doc->meta.document_number));
+	xmlNewProp(law, X("Num"), X(b));
+	if (month > 0) {
+		snprintf(b, sizeof(b), "%d", month);
+		xmlNewProp(law, X("PromulgateMonth"), X(b));
+		snprintf(b, sizeof(b), "%d", day);
+		xmlNewProp(law, X("PromulgateDay"), X(b));
+	}
+	xmlNewProp(law, X("LawType"), X("Misc"));
+	xmlNewProp(law, X("Lang"), X(doc->meta.lang &&
+	    strcmp(doc->meta.lang, "ja") == 0 ? "ja" : "en"));
+	child(law, "LawNum", doc->meta.document_number ?
+	    doc->meta.document_number : doc->meta.document);
+	body = child(law, "LawBody", NULL);
+	child(body, "LawTitle", doc->meta.title);
+
+	/*
+	 * Text before the first article or division of the main provision
+	 * is the Preamble, unless it is all the main provision holds.
+	 */
+	for (lead = doc->root->first; lead != NULL; lead = lead->next)
+		if (lead->type == N_ARTICLE || (lead->type == N_DIVISION &&
+		    !back_matter(lead)))
+			break;
+	c = doc->root->first;
+	if (lead != NULL && lead != c) {
+		struct para_run run = { NULL, 0, 0 };
+
+		pre = child(body, "Preamble", NULL);
+		for (; c != lead; c = c->next)
+			if (!back_matter(c))
+				loose(pre, c, &run);
+	}
+	for (; c != NULL; c = c->next) {
+		if (back_matter(c))
+			continue;
+		if (c->type == N_DIVISION && c->divkind == DIV_PART)
+			level = L_PART - 1;
+		kids_push(&main, c);
+		if (c->type == N_ARTICLE) {
+			const struct node *d;
+
+			for (d = c->first; d != NULL; d = d->next)
+				if (d->type == N_DIVISION)
+					kids_push(&main, d);
+		}
+	}
+	x = child(body, "MainProvision", NULL);
+	emit_body(x, main.v, main.n, level, B_MAIN);
+	free(main.v);
+
+	for (c = doc->root->first; c != NULL; c = c->next) {
+		if (c->type != N_DIVISION)
+			continue;
+		if (c->divkind == DIV_SUPPL) {
+			struct kids k = { NULL, 0 };
+
+			x = child(body, "SupplProvision", NULL);
+			h = heading_text(c);
+			child(x, "SupplProvisionLabel", h);
+			free(h);
+			gather(&k, c);
+			emit_body(x, k.v, k.n, L_PART, B_SUPPL);
+			free(k.v);
+		} else if (c->divkind == DIV_APPENDIX) {
+			x = child(body, "AppdxTable", NULL);
+			set_num(x, (size_t)++pos);
+			h = heading_text(c);
+			child(x, "AppdxTableTitle", h);
+			free(h);
+			apos = 0;
+			emit_appendix(x, c, &apos);
+		}
+	}
+	xmlDocDumpFormatMemoryEnc(xd, &mem, &size, "UTF-8", 1);
+	r = xstrndup((const char *)mem, (size_t)size);
+	xmlFree(mem);
+	xmlFreeDoc(xd);
+	return r;
+}
