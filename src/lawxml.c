@@ -122,8 +122,9 @@ sentences(xmlNodePtr wrap, const char *text)
 	free(main);
 }
 
+/* A TableStruct for t, with a TableStructTitle when title is not NULL. */
 static void
-emit_table(xmlNodePtr parent, const struct table *t)
+emit_table(xmlNodePtr parent, const struct table *t, const char *title)
 {
 	static const char *const align[] = { "left", "center", "right" };
 	xmlNodePtr ts, tab, row, col;
@@ -131,6 +132,8 @@ emit_table(xmlNodePtr parent, const struct table *t)
 	size_t r, k;
 
 	ts = child(parent, "TableStruct", NULL);
+	if (title != NULL)
+		child(ts, "TableStructTitle", title);
 	tab = child(ts, "Table", NULL);
 	xmlNewProp(tab, X("WritingMode"), X("horizontal"));
 	for (r = 0; r < t->nrows; r++) {
@@ -187,7 +190,7 @@ emit_item(xmlNodePtr parent, const struct node *n, int depth, size_t pos)
 			    depth + 1 : depth, ++k);
 	for (c = n->first; c != NULL; c = c->next)
 		if (c->type == N_TABLE)
-			emit_table(x, c->table);
+			emit_table(x, c->table, NULL);
 }
 
 /* A Paragraph for n (NULL: an empty one), with its items, then tables. */
@@ -210,7 +213,7 @@ emit_paragraph(xmlNodePtr parent, const struct node *n, int pos)
 			emit_item(x, c, 0, ++k);
 	for (c = n->first; c != NULL; c = c->next)
 		if (c->type == N_TABLE)
-			emit_table(x, c->table);
+			emit_table(x, c->table, NULL);
 }
 
 /*
@@ -254,34 +257,29 @@ loose(xmlNodePtr parent, const struct node *n, struct para_run *r)
 			emit_paragraph(parent, NULL, ++r->pos);
 			r->last = parent->last;
 		}
-		emit_table(r->last, n->table);
+		emit_table(r->last, n->table, NULL);
 		r->has_tables = 1;
 		break;
 	case N_DIVISION:
 	case N_ARTICLE:
-		/* A heading with nowhere to stand: its text, then its body. */
+		/*
+		 * A heading with nowhere to stand: a paragraph of its text.
+		 * A division's body follows it in the run (flatten()); an
+		 * article's is written here.
+		 */
 		h = heading_text(n);
 		emit_paragraph(parent, NULL, ++r->pos);
 		r->last = parent->last;
 		r->has_tables = 0;
 		xmlNodeAddContent(r->last->last->last, X(h));
 		free(h);
-		for (c = n->first; c != NULL; c = c->next)
-			loose(parent, c, r);
+		if (n->type == N_ARTICLE)
+			for (c = n->first; c != NULL; c = c->next)
+				loose(parent, c, r);
 		break;
 	default:
 		break;
 	}
-}
-
-/* Put n's heading text in the empty sentence of the wrapper article x. */
-static void
-set_heading(xmlNodePtr x, const struct node *n)
-{
-	char *h = heading_text(n);
-
-	xmlNodeAddContent(x->last->last->last, X(h));
-	free(h);
 }
 
 /* An Article for a clause-tree article; its divisions are left out. */
@@ -373,47 +371,55 @@ is_article(const struct node *n)
 }
 
 /*
+ * [a, b) with each division in it (a heading too deep for a container)
+ * followed by its own body, recursively: one flat run of articles and
+ * loose nodes.
+ */
+static void
+flatten(struct kids *out, const struct node *const *a,
+    const struct node *const *b)
+{
+	struct kids k = { NULL, 0 };
+
+	for (; a < b; a++) {
+		kids_push(out, *a);
+		if ((*a)->type != N_DIVISION)
+			continue;
+		gather(&k, *a);
+		flatten(out, k.v, k.v + k.n);
+		free(k.v);
+		k.v = NULL;
+		k.n = 0;
+	}
+}
+
+/*
  * Articles and loose text [a, b) into w: each article as it is, each run
- * of loose nodes in a wrapper article; a heading too deep for a container
- * is a wrapper article of its own text, its content following.  An empty
- * range is one empty wrapper article (a container needs one).
+ * of other nodes (a heading too deep for a container among them, as a
+ * paragraph of its text) in a wrapper article.  An empty range is one
+ * empty wrapper article (a container needs one).
  */
 static void
 emit_run(xmlNodePtr w, const struct node *const *a,
     const struct node *const *b, size_t *pos)
 {
-	const struct node *const *p;
 	struct kids k = { NULL, 0 };
-	const struct node *h;
+	size_t i, j;
 
-	if (a == b) {
+	flatten(&k, a, b);
+	if (k.n == 0)
 		emit_wrapper_article(w, a, b, ++*pos);
-		return;
-	}
-	while (a < b) {
-		if (is_article(*a)) {
-			emit_article(w, *a, ++*pos);
-			a++;
+	for (i = 0; i < k.n; i = j) {
+		if (is_article(k.v[i])) {
+			emit_article(w, k.v[i], ++*pos);
+			j = i + 1;
 			continue;
 		}
-		if ((*a)->type == N_DIVISION) {
-			h = *a++;
-			emit_wrapper_article(w, &h, &h, ++*pos);
-			set_heading(w->last, h);
-			gather(&k, h);
-			if (k.n > 0)
-				emit_run(w, k.v, k.v + k.n, pos);
-			free(k.v);
-			k.v = NULL;
-			k.n = 0;
-			continue;
-		}
-		for (p = a; p < b && !is_article(*p) &&
-		    (*p)->type != N_DIVISION; p++)
+		for (j = i; j < k.n && !is_article(k.v[j]); j++)
 			;
-		emit_wrapper_article(w, a, p, ++*pos);
-		a = p;
+		emit_wrapper_article(w, k.v + i, k.v + j, ++*pos);
 	}
+	free(k.v);
 }
 
 /*
@@ -504,41 +510,97 @@ emit_container(xmlNodePtr parent, const struct node *n, int level, int pos)
 }
 
 /*
- * The content of an appendix as AppdxTable wants it: tables, and items;
- * a paragraph is an Item without ItemTitle, a heading one of its text.
+ * The content of a flat appendix (appendix_flat()) as AppdxTable wants
+ * it: tables, and items; a paragraph is an Item without ItemTitle.
  */
 static void
-emit_appendix(xmlNodePtr x, const struct node *n, size_t *pos)
+emit_appendix(xmlNodePtr x, const struct node *from, size_t *pos)
 {
 	const struct node *c;
 	xmlNodePtr it, w;
-	char *h;
 
-	for (c = n->first; c != NULL; c = c->next) {
+	for (c = from; c != NULL; c = c->next) {
 		switch (c->type) {
 		case N_TABLE:
-			emit_table(x, c->table);
+			emit_table(x, c->table, NULL);
 			break;
 		case N_ITEM:
 		case N_SUBITEM:
 			emit_item(x, c, 0, ++*pos);
 			break;
 		case N_PARAGRAPH:
-		case N_ARTICLE:
-		case N_DIVISION:
 			it = child(x, "Item", NULL);
 			set_num(it, ++*pos);
 			w = child(it, "ItemSentence", NULL);
-			if (c->type == N_PARAGRAPH) {
-				sentences(w, c->text);
-			} else {
-				h = heading_text(c);
-				sentences(w, h);
-				free(h);
-			}
-			emit_appendix(x, c, pos);
+			sentences(w, c->text);
+			emit_appendix(x, c->first, pos);
 			break;
 		default:
+			break;
+		}
+	}
+}
+
+/* An appendix of tables, paragraphs and items only, for AppdxTable. */
+static int
+appendix_flat(const struct node *n)
+{
+	const struct node *c;
+
+	for (c = n->first; c != NULL; c = c->next)
+		if (c->type == N_DIVISION || c->type == N_ARTICLE)
+			return 0;
+	return 1;
+}
+
+/*
+ * An appendix with headings or articles inside, in the Note of an
+ * AppdxNote, which takes any element of the schema: a heading is a
+ * NoteStruct whose NoteStructTitle is the heading and whose Note holds
+ * what the heading holds; articles, paragraphs and tables are as
+ * elsewhere.
+ */
+static void	emit_note(xmlNodePtr, const struct node *,
+		    const struct node *);
+
+static void
+note_heading(xmlNodePtr x, const struct node *n)
+{
+	xmlNodePtr ns = child(x, "NoteStruct", NULL);
+	char *h = heading_text(n);
+
+	child(ns, "NoteStructTitle", h);
+	free(h);
+	emit_note(child(ns, "Note", NULL), n->first, NULL);
+}
+
+/* Nodes [from, to) into the Note x (to NULL: to the last sibling). */
+static void
+emit_note(xmlNodePtr x, const struct node *from, const struct node *to)
+{
+	struct para_run r = { NULL, 0, 0 };
+	const struct node *c, *d;
+	size_t pos = 0;
+
+	for (c = from; c != to; c = c->next) {
+		switch (c->type) {
+		case N_DIVISION:
+			note_heading(x, c);
+			r.last = NULL;
+			break;
+		case N_ARTICLE:
+			emit_article(x, c, ++pos);
+			for (d = c->first; d != NULL; d = d->next)
+				if (d->type == N_DIVISION)
+					note_heading(x, d);
+			r.last = NULL;
+			break;
+		case N_TABLE:
+			emit_table(x, c->table, NULL);
+			r.last = NULL;
+			break;
+		default:
+			loose(x, c, &r);
 			break;
 		}
 	}
@@ -599,7 +661,7 @@ char *
 tree_lawxml(const struct doc *doc)
 {
 	struct kids main = { NULL, 0 };
-	const struct node *c, *lead;
+	const struct node *c, *lead, *back;
 	xmlDocPtr xd = xmlNewDoc(X("1.0"));
 	xmlNodePtr law, body, x, pre = NULL;
 	xmlChar *mem = NULL;
@@ -631,25 +693,25 @@ tree_lawxml(const struct doc *doc)
 	child(body, "LawTitle", doc->meta.title);
 
 	/*
-	 * Text before the first article or division of the main provision
-	 * is the Preamble, unless it is all the main provision holds.
+	 * The main provision is what comes before the first top-level 付則
+	 * or 別表; text before its first article or division is the
+	 * Preamble, unless it is all the main provision holds.
 	 */
-	for (lead = doc->root->first; lead != NULL; lead = lead->next)
-		if (lead->type == N_ARTICLE || (lead->type == N_DIVISION &&
-		    !back_matter(lead)))
+	for (back = doc->root->first; back != NULL; back = back->next)
+		if (back_matter(back))
+			break;
+	for (lead = doc->root->first; lead != back; lead = lead->next)
+		if (lead->type == N_ARTICLE || lead->type == N_DIVISION)
 			break;
 	c = doc->root->first;
-	if (lead != NULL && lead != c) {
+	if (lead != back && lead != c) {
 		struct para_run run = { NULL, 0, 0 };
 
 		pre = child(body, "Preamble", NULL);
 		for (; c != lead; c = c->next)
-			if (!back_matter(c))
-				loose(pre, c, &run);
+			loose(pre, c, &run);
 	}
-	for (; c != NULL; c = c->next) {
-		if (back_matter(c))
-			continue;
+	for (; c != back; c = c->next) {
 		if (c->type == N_DIVISION && c->divkind == DIV_PART)
 			level = L_PART - 1;
 		kids_push(&main, c);
@@ -665,10 +727,14 @@ tree_lawxml(const struct doc *doc)
 	emit_body(x, main.v, main.n, level, B_MAIN);
 	free(main.v);
 
-	for (c = doc->root->first; c != NULL; c = c->next) {
-		if (c->type != N_DIVISION)
-			continue;
-		if (c->divkind == DIV_SUPPL) {
+	/*
+	 * Then, in order: 付則 as SupplProvision, 別表 as AppdxTable (or
+	 * AppdxNote when it has headings inside), and anything else that
+	 * follows them (a 別紙 read as a plain heading, text) as AppdxNote,
+	 * with the heading as its title or, for text, with none.
+	 */
+	for (c = back; c != NULL; c = c->next) {
+		if (c->type == N_DIVISION && c->divkind == DIV_SUPPL) {
 			struct kids k = { NULL, 0 };
 
 			x = child(body, "SupplProvision", NULL);
@@ -678,14 +744,34 @@ tree_lawxml(const struct doc *doc)
 			gather(&k, c);
 			emit_body(x, k.v, k.n, L_PART, B_SUPPL);
 			free(k.v);
-		} else if (c->divkind == DIV_APPENDIX) {
+		} else if (c->type == N_DIVISION && (c->divkind != DIV_APPENDIX ||
+		    !appendix_flat(c))) {
+			x = child(body, "AppdxNote", NULL);
+			set_num(x, (size_t)++pos);
+			h = heading_text(c);
+			child(x, "AppdxNoteTitle", h);
+			free(h);
+			emit_note(child(child(x, "NoteStruct", NULL), "Note",
+			    NULL), c->first, NULL);
+		} else if (c->type == N_DIVISION) {
 			x = child(body, "AppdxTable", NULL);
 			set_num(x, (size_t)++pos);
 			h = heading_text(c);
 			child(x, "AppdxTableTitle", h);
 			free(h);
 			apos = 0;
-			emit_appendix(x, c, &apos);
+			emit_appendix(x, c->first, &apos);
+		} else {
+			const struct node *end = c;
+
+			while (end->next != NULL && end->next->type !=
+			    N_DIVISION)
+				end = end->next;
+			x = child(body, "AppdxNote", NULL);
+			set_num(x, (size_t)++pos);
+			emit_note(child(child(x, "NoteStruct", NULL), "Note",
+			    NULL), c, end->next);
+			c = end;
 		}
 	}
 	xmlDocDumpFormatMemoryEnc(xd, &mem, &size, "UTF-8", 1);

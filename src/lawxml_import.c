@@ -44,6 +44,7 @@
 struct w {
 	struct buf	*o;
 	int		 en;		/* Lang="en": captions in ( ) */
+	int		 indent;	/* bullets of items: under a bullet */
 };
 
 static int	name_is(xmlNodePtr, const char *);
@@ -363,6 +364,10 @@ item(struct w *w, xmlNodePtr n)
 {
 	xmlNodePtr c, title = NULL, sent = NULL;
 	char *t, *s;
+	int i, depth = 0;
+
+	if (strncmp((const char *)n->name, "Subitem", 7) == 0)
+		depth = atoi((const char *)n->name + 7);
 
 	for (c = n->children; c != NULL; c = c->next) {
 		if (title == NULL && name_ends(c, "Title"))
@@ -372,16 +377,16 @@ item(struct w *w, xmlNodePtr n)
 	}
 	t = plain(title);
 	s = sentence_text(sent);
-	if (*t == '\0' && *s != '\0' && w->o->len > 0) {
+	if (*t == '\0' && *s != '\0') {
 		/*
-		 * An item without a number is a line of the block before it,
-		 * as a terms file writes it under a sentence that announces
-		 * items (recog_announces_items()).
+		 * An item without a number is a bullet, as a terms file
+		 * writes one; a sub-item's bullet is indented under it.
 		 */
-		while (w->o->len > 0 && w->o->data[w->o->len - 1] == '\n')
-			w->o->len--;
-		buf_putc(w->o, '\n');
-		md_text(w, s, 1);
+		block(w);
+		for (i = 0; i < depth + w->indent; i++)
+			buf_puts(w->o, "  ");
+		buf_puts(w->o, "- ");
+		md_text(w, s, 0);
 		buf_putc(w->o, '\n');
 	} else
 		line(w, t, s);
@@ -430,6 +435,23 @@ struct_el(struct w *w, xmlNodePtr c)
 	}
 }
 
+/* Does item n have a number (a non-empty title)? */
+static int
+has_title(xmlNodePtr n)
+{
+	xmlNodePtr c;
+	char *t;
+	int r = 0;
+
+	for (c = n->children; c != NULL; c = c->next)
+		if (name_ends(c, "Title")) {
+			t = plain(c);
+			r = *t != '\0';
+			free(t);
+		}
+	return r;
+}
+
 static void
 paragraph(struct w *w, xmlNodePtr p)
 {
@@ -445,13 +467,29 @@ paragraph(struct w *w, xmlNodePtr p)
 			line(w, NULL, cap);
 			free(cap);
 		}
-	line(w, num, s);
+	/*
+	 * Items without numbers are bullets; under a paragraph without a
+	 * number, the paragraph is a bullet too and they nest under it, as a
+	 * terms file writes such a list.
+	 */
+	for (c = p->children; c != NULL; c = c->next)
+		if (name_is(c, "Item"))
+			break;
+	if (*num == '\0' && *s != '\0' && c != NULL && !has_title(c)) {
+		block(w);
+		buf_puts(w->o, "- ");
+		md_text(w, s, 0);
+		buf_putc(w->o, '\n');
+		w->indent = 1;
+	} else
+		line(w, num, s);
 	free(num);
 	free(s);
 	for (c = p->children; c != NULL; c = c->next)
 		if (!name_is(c, "ParagraphNum") && !name_is(c,
 		    "ParagraphSentence") && !name_is(c, "ParagraphCaption"))
 			struct_el(w, c);
+	w->indent = 0;
 }
 
 /* A caption "（目的）" without its brackets, or NULL when it has none. */
@@ -568,9 +606,39 @@ body_one(struct w *w, xmlNodePtr c, int level)
 }
 
 /*
+ * The Note of an appendix as lawxml.c writes one for an appendix with
+ * headings inside: a NoteStruct is a heading one level down (its
+ * NoteStructTitle) over the content of its Note.
+ */
+static void
+note(struct w *w, xmlNodePtr n, int level)
+{
+	xmlNodePtr c, k;
+	char *t;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (name_is(c, "NoteStruct")) {
+			t = plain(find(c, "NoteStructTitle"));
+			heading(w, level + 1, t);
+			free(t);
+			for (k = c->children; k != NULL; k = k->next)
+				if (name_is(k, "Note"))
+					note(w, k, level + 1);
+				else if (!name_is(k, "NoteStructTitle"))
+					struct_el(w, k);
+		} else if (name_is(c, "Article"))
+			article(w, c, level + 1);
+		else if (name_is(c, "Paragraph"))
+			paragraph(w, c);
+		else
+			struct_el(w, c);
+	}
+}
+
+/*
  * 別表 and the other appendices: a heading of their title (and the
  * articles they relate to), then tables and items; an Item without
- * ItemTitle is a paragraph.
+ * ItemTitle is a paragraph, a TableStructTitle a heading one level down.
  */
 static void
 appendix(struct w *w, xmlNodePtr n, int level)
@@ -583,12 +651,34 @@ appendix(struct w *w, xmlNodePtr n, int level)
 		if (name_ends(c, "Title") || name_is(c, "RelatedArticleNum"))
 			text_of(&h, c);
 	buf_putc(&h, '\0');
-	heading(w, level, *h.data ? h.data : "\xe5\x88\xa5\xe8\xa1\xa8");
+	/* An AppdxNote without a title holds text that follows 付則. */
+	if (*h.data != '\0' || !name_is(n, "AppdxNote"))
+		heading(w, level, *h.data ? h.data :
+		    "\xe5\x88\xa5\xe8\xa1\xa8");		/* 別表 */
+	else
+		level--;
 	buf_release(&h);
 	for (c = n->children; c != NULL; c = c->next) {
 		if (name_ends(c, "Title") || name_is(c, "RelatedArticleNum"))
 			continue;
-		if (name_is(c, "Item") && find(c, "ItemTitle") == NULL) {
+		if (name_is(c, "NoteStruct") && find(c, "Note") != NULL) {
+			for (xmlNodePtr k = c->children; k != NULL; k = k->next)
+				if (name_is(k, "Note"))
+					note(w, k, level);
+				else
+					struct_el(w, k);
+		} else if (name_is(c, "TableStruct") &&
+		    find(c, "TableStructTitle") != NULL) {
+			char *t = plain(find(c, "TableStructTitle"));
+
+			heading(w, level + 1, t);
+			free(t);
+			for (xmlNodePtr k = c->children; k != NULL; k = k->next)
+				if (name_is(k, "Table"))
+					table(w, k);
+				else if (!name_is(k, "TableStructTitle"))
+					struct_el(w, k);
+		} else if (name_is(c, "Item") && find(c, "ItemTitle") == NULL) {
 			char *t = sentence_text(find(c, "ItemSentence"));
 
 			line(w, NULL, t);
@@ -654,6 +744,44 @@ name_date(const char *path)
 	return is_date(d) ? xstrdup(d) : NULL;
 }
 
+/*
+ * The promulgation date of Law's Era, Year, PromulgateMonth and
+ * PromulgateDay, as termc's export writes the revision date there.
+ */
+static char *
+promulgated(xmlNodePtr law)
+{
+	static const struct {
+		const char	*name;
+		int		 base;
+	} eras[] = {
+		{ "Meiji", 1867 }, { "Taisho", 1911 }, { "Showa", 1925 },
+		{ "Heisei", 1988 }, { "Reiwa", 2018 },
+	};
+	static const char *const attr[] = {
+		"Era", "Year", "PromulgateMonth", "PromulgateDay"
+	};
+	xmlChar *v[4];
+	char d[32], *r = NULL;
+	size_t i;
+
+	for (i = 0; i < 4; i++)
+		v[i] = xmlGetProp(law, (const xmlChar *)attr[i]);
+	for (i = 0; v[0] != NULL && i < sizeof(eras) / sizeof(eras[0]); i++)
+		if (strcmp((char *)v[0], eras[i].name) == 0 && v[1] && v[2] &&
+		    v[3] && strlen((char *)v[1]) < 4 && strlen((char *)v[2]) < 3 &&
+		    strlen((char *)v[3]) < 3) {
+			snprintf(d, sizeof(d), "%04d-%02d-%02d", eras[i].base +
+			    atoi((char *)v[1]), atoi((char *)v[2]),
+			    atoi((char *)v[3]));
+			if (is_date(d))
+				r = xstrdup(d);
+		}
+	for (i = 0; i < 4; i++)
+		xmlFree(v[i]);
+	return r;
+}
+
 static void
 front_matter(struct buf *o, const char *path, xmlNodePtr law,
     const struct import_opts *op, struct diags *d)
@@ -661,6 +789,9 @@ front_matter(struct buf *o, const char *path, xmlNodePtr law,
 	xmlNodePtr b = find(law, "LawBody");
 	char *title = plain(find(b, "LawTitle")), *num = plain(find(law,
 	    "LawNum")), *rev = name_date(path);
+
+	if (rev == NULL)
+		rev = promulgated(law);
 	xmlChar *lang = xmlGetProp(law, (const xmlChar *)"Lang");
 
 	buf_puts(o, "---\n");
@@ -704,6 +835,7 @@ lawxml_import(const char *path, const char *bytes, size_t len,
 	struct buf o;
 	struct w w;
 	xmlChar *lang;
+	const char *msg;
 	int at;
 
 	if ((at = prolog_doctype(bytes, len)) > 0) {
@@ -724,9 +856,9 @@ lawxml_import(const char *path, const char *bytes, size_t len,
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlSetExternalEntityLoader(old);
 	if (doc == NULL || err.code != 0) {
+		msg = err.message ? err.message : "cannot parse";
 		diag(d, path, err.line, err.int2 > 0 ? err.int2 : 1,
-		    D_XML_SYNTAX, "%s", err.message ? err.message :
-		    "cannot parse");
+		    D_XML_SYNTAX, "%.*s", (int)strcspn(msg, "\n"), msg);
 		xmlResetError(&err);
 		if (doc != NULL)
 			xmlFreeDoc(doc);
