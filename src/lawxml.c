@@ -22,9 +22,12 @@
  * - A division under an article closes the article and follows it.
  * - An article or paragraph with nothing the schema requires gets an
  *   empty Paragraph or Sentence.
- * - Leading text of the document is the Preamble; top-level 付則 and 別表
- *   follow MainProvision as SupplProvision and AppdxTable.  In an
- *   appendix, a paragraph is an Item without ItemTitle, an item one with.
+ * - Leading text of the document is the Preamble.  MainProvision ends at
+ *   the first top-level 付則 or 別表; from there on, in order, 付則 are
+ *   SupplProvision, 別表 of tables and text AppdxTable (a paragraph is an
+ *   Item without ItemTitle, an item one with), and 別表 with headings
+ *   inside, or anything else, AppdxNote, whose Note takes any element:
+ *   a heading there is a NoteStruct over its content.
  * - A sentence with ただし書 (。ただし／。但し) is two Sentence elements,
  *   Function="main" and Function="proviso".
  */

@@ -141,6 +141,8 @@ else
 	lx_total=$(wc -l <"$tmp/lx-valid.list")
 	if [ "$lx_valid" = "$lx_total" ] && [ "$lx_total" -gt 0 ]; then
 		ok
+		[ -n "$lx_corpus_run" ] &&
+		    echo "   lawxml: $lx_valid of $lx_total exports valid"
 	else
 		bad "lawxml: $lx_valid of $lx_total exports valid"
 		grep -v ' validates$' "$tmp/lx-valid.out" | head -5
