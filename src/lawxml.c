@@ -389,7 +389,8 @@ flatten(struct kids *out, const struct node *const *a,
 		if ((*a)->type != N_DIVISION)
 			continue;
 		gather(&k, *a);
-		flatten(out, k.v, k.v + k.n);
+		if (k.n > 0)
+			flatten(out, k.v, k.v + k.n);
 		free(k.v);
 		k.v = NULL;
 		k.n = 0;
@@ -438,10 +439,13 @@ static void
 emit_body(xmlNodePtr x, const struct node *const *kids, size_t n, int level,
     enum body how)
 {
+	static const struct node *const none[1];
 	struct para_run r = { NULL, 0, 0 };
 	size_t i, j, ncont = 0, nother = 0, sub = 0, apos = 0;
 	xmlNodePtr w;
 
+	if (kids == NULL)
+		kids = none;		/* no arithmetic on a null pointer */
 	for (i = 0; i < n; i++) {
 		if (is_container(kids[i], level))
 			ncont++;

@@ -1,7 +1,7 @@
 /*
- * libFuzzer harness: bytes → doc_load_mem → tree_json, tree_xml and the
- * published page (html_page), with the tree's invariants checked on
- * every input.
+ * libFuzzer harness: bytes → doc_load_mem → tree_json, tree_xml,
+ * tree_lawxml (read back by lawxml_import) and the published page
+ * (html_page), with the tree's invariants checked on every input.
  *
  * Inputs that start with "---" are whole terms files; any other input is
  * a body behind a fixed front matter, so that mutations reach the
@@ -31,6 +31,8 @@
 #include "doc.h"
 #include "hmap.h"
 #include "html.h"
+#include "import.h"
+#include "lawxml.h"
 #include "source.h"
 #include "tree.h"
 
@@ -239,6 +241,25 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check(out != NULL && utf8_valid(out, strlen(out), &bad),
 		    "XML");
 		check(no_controls(out, strlen(out)), "XML without controls");
+		free(out);
+		out = tree_lawxml(doc);
+		check(out != NULL && utf8_valid(out, strlen(out), &bad),
+		    "law XML");
+		check(no_controls(out, strlen(out)), "law XML without controls");
+		{
+			struct import_opts op;
+			struct diags d2;
+			char *md;
+
+			memset(&op, 0, sizeof(op));
+			diags_init(&d2);
+			md = lawxml_import("fuzz.xml", out, strlen(out), &op,
+			    &d2);
+			check(md != NULL && diags_exit(&d2, 0) == 0,
+			    "law XML reads back");
+			free(md);
+			diags_release(&d2);
+		}
 		free(out);
 		memset(&pc, 0, sizeof(pc));
 		revs[0] = doc;
