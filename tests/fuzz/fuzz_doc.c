@@ -3,7 +3,9 @@
  * tree_lawxml (read back by lawxml_import) and the published page
  * (html_page), with the tree's invariants checked on every input.
  *
- * Inputs that start with "---" are whole terms files; any other input is
+ * Inputs that lawxml_detect() takes for XML go to lawxml_import and the
+ * terms file it makes to doc_load_mem.  Inputs that start with "---" are
+ * whole terms files; any other input is
  * a body behind a fixed front matter, so that mutations reach the
  * Markdown and clause layers instead of dying in the YAML check.
  *
@@ -216,6 +218,30 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *bytes, *out;
 	size_t len, bad;
 
+	if (lawxml_detect((const char *)data, size)) {
+		/*
+		 * Standard law XML: lawxml_import either refuses it with an
+		 * error or returns a terms file, which must load.
+		 */
+		struct import_opts op = { "fuzz", "Fuzz", "fuzz", NULL,
+		    "2024-01-01" };
+		char *md;
+
+		diags_init(&d);
+		md = lawxml_import("fuzz.xml", (const char *)data, size, &op,
+		    &d);
+		check((md != NULL) == (diags_exit(&d, 0) == 0),
+		    "law XML: a result exactly when no error");
+		diags_release(&d);
+		if (md != NULL) {
+			diags_init(&d);
+			doc = doc_load_mem("fuzz.md", md, strlen(md), &d);
+			doc_free(doc);
+			diags_release(&d);
+			free(md);
+		}
+		return 0;
+	}
 	if (size >= 3 && memcmp(data, "---", 3) == 0) {
 		bytes = malloc(size + 1);
 		memcpy(bytes, data, size);
