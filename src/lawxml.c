@@ -125,9 +125,9 @@ sentences(xmlNodePtr wrap, const char *text)
 	free(main);
 }
 
-/* A TableStruct for t, with a TableStructTitle when title is not NULL. */
+/* A TableStruct for t: its first row the header, alignment per column. */
 static void
-emit_table(xmlNodePtr parent, const struct table *t, const char *title)
+emit_table(xmlNodePtr parent, const struct table *t)
 {
 	static const char *const align[] = { "left", "center", "right" };
 	xmlNodePtr ts, tab, row, col;
@@ -135,8 +135,6 @@ emit_table(xmlNodePtr parent, const struct table *t, const char *title)
 	size_t r, k;
 
 	ts = child(parent, "TableStruct", NULL);
-	if (title != NULL)
-		child(ts, "TableStructTitle", title);
 	tab = child(ts, "Table", NULL);
 	xmlNewProp(tab, X("WritingMode"), X("horizontal"));
 	for (r = 0; r < t->nrows; r++) {
@@ -193,7 +191,7 @@ emit_item(xmlNodePtr parent, const struct node *n, int depth, size_t pos)
 			    depth + 1 : depth, ++k);
 	for (c = n->first; c != NULL; c = c->next)
 		if (c->type == N_TABLE)
-			emit_table(x, c->table, NULL);
+			emit_table(x, c->table);
 }
 
 /* A Paragraph for n (NULL: an empty one), with its items, then tables. */
@@ -216,7 +214,7 @@ emit_paragraph(xmlNodePtr parent, const struct node *n, int pos)
 			emit_item(x, c, 0, ++k);
 	for (c = n->first; c != NULL; c = c->next)
 		if (c->type == N_TABLE)
-			emit_table(x, c->table, NULL);
+			emit_table(x, c->table);
 }
 
 /*
@@ -260,7 +258,7 @@ loose(xmlNodePtr parent, const struct node *n, struct para_run *r)
 			emit_paragraph(parent, NULL, ++r->pos);
 			r->last = parent->last;
 		}
-		emit_table(r->last, n->table, NULL);
+		emit_table(r->last, n->table);
 		r->has_tables = 1;
 		break;
 	case N_DIVISION:
@@ -529,7 +527,7 @@ emit_appendix(xmlNodePtr x, const struct node *from, size_t *pos)
 	for (c = from; c != NULL; c = c->next) {
 		switch (c->type) {
 		case N_TABLE:
-			emit_table(x, c->table, NULL);
+			emit_table(x, c->table);
 			break;
 		case N_ITEM:
 		case N_SUBITEM:
@@ -603,7 +601,7 @@ emit_note(xmlNodePtr x, const struct node *from, const struct node *to)
 			r.last = NULL;
 			break;
 		case N_TABLE:
-			emit_table(x, c->table, NULL);
+			emit_table(x, c->table);
 			r.last = NULL;
 			break;
 		default:
