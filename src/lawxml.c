@@ -28,6 +28,7 @@
  *   Item without ItemTitle, an item one with), and 別表 with headings
  *   inside, or anything else, AppdxNote, whose Note takes any element:
  *   a heading there is a NoteStruct over its content.
+ * - A deleted article (第七条　削除) is a paragraph of 削除, as in e-Gov's.
  * - A sentence with ただし書 (。ただし／。但し) is two Sentence elements,
  *   Function="main" and Function="proviso".
  */
@@ -55,6 +56,7 @@ static const char *const level_title[L__MAX] = {
 };
 
 #define IDSP	"\xe3\x80\x80"		/* 　 */
+#define DELETED	"\xe5\x89\x8a\xe9\x99\xa4"	/* 削除 */
 
 static void	emit_paragraph(xmlNodePtr, const struct node *, int);
 static void	emit_container(xmlNodePtr, const struct node *, int, int);
@@ -296,6 +298,20 @@ emit_article(xmlNodePtr parent, const struct node *n, size_t pos)
 		xmlNewProp(x, X("Num"), X(n->num));
 	else
 		set_num(x, pos);
+	/*
+	 * A deleted article (第七条　削除: termc reads 削除 as its caption and
+	 * it holds nothing) is written as e-Gov writes one: a paragraph
+	 * whose sentence is 削除.
+	 */
+	if (n->caption != NULL && n->first == NULL &&
+	    strcmp(n->caption, DELETED) == 0) {
+		child(x, "ArticleTitle", n->label ? n->label : "");
+		x = child(x, "Paragraph", NULL);
+		xmlNewProp(x, X("Num"), X("1"));
+		child(x, "ParagraphNum", "");
+		sentences(child(x, "ParagraphSentence", NULL), DELETED);
+		return;
+	}
 	if (n->caption != NULL) {
 		cap = child(x, "ArticleCaption", NULL);
 		xmlNodeAddContent(cap, X("\xef\xbc\x88"));	/* （ */

@@ -40,6 +40,7 @@
 
 #define IDSP	"\xe3\x80\x80"		/* 　 */
 #define FILL	"FILL-ME"
+#define DELETED	"\xe5\x89\x8a\xe9\x99\xa4"	/* 削除 */
 
 struct w {
 	struct buf	*o;
@@ -506,6 +507,46 @@ unbracket(const char *s)
 	return NULL;
 }
 
+/*
+ * Is a a deleted article as e-Gov writes one: a title, no caption, and
+ * one unnumbered paragraph whose whole text is 削除?
+ */
+static int
+deleted(xmlNodePtr a)
+{
+	xmlNodePtr c, p = NULL;
+	char *t;
+	int r;
+
+	if (find(a, "ArticleCaption") != NULL)
+		return 0;
+	for (c = a->children; c != NULL; c = c->next) {
+		if (name_is(c, "ArticleTitle"))
+			continue;
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (p != NULL || !name_is(c, "Paragraph"))
+			return 0;
+		p = c;
+	}
+	if (p == NULL)
+		return 0;
+	for (c = p->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && !name_is(c, "ParagraphNum") &&
+		    !name_is(c, "ParagraphSentence"))
+			return 0;
+	t = plain(find(p, "ParagraphNum"));
+	r = *t == '\0';
+	free(t);
+	t = plain(find(a, "ArticleTitle"));
+	r = r && *t != '\0';
+	free(t);
+	t = sentence_text(find(p, "ParagraphSentence"));
+	r = r && strcmp(t, DELETED) == 0;
+	free(t);
+	return r;
+}
+
 static void
 article(struct w *w, xmlNodePtr a, int level)
 {
@@ -514,6 +555,17 @@ article(struct w *w, xmlNodePtr a, int level)
 	char *bare = unbracket(ctext);
 	struct buf h;
 
+	if (deleted(a)) {
+		/* 第七条　削除, as a terms file writes a deleted article. */
+		buf_init(&h);
+		buf_printf(&h, "%s" IDSP DELETED, title);
+		heading(w, level, h.data);
+		buf_release(&h);
+		free(title);
+		free(ctext);
+		free(bare);
+		return;
+	}
 	if (*title != '\0' || cap != NULL) {
 		buf_init(&h);
 		buf_puts(&h, title);

@@ -48,6 +48,13 @@ function article(a) {
 	const paras = a.children.filter((c) => c.type === 'paragraph');
 	const where = label || a.caption || `article ${narticles}`;
 	narticles++;
+	// A deleted article (termc: caption 削除, nothing in it) is written
+	// as e-Gov writes one, 第七条　削除.
+	if (a.caption === '削除' && a.children.length === 0) {
+		seek((l) => l.startsWith(`${label}　削除`), `${label}　削除`);
+		seekHtml(label, `number ${label}`);
+		return;
+	}
 	if (a.caption) {
 		seek((l) => l.trim() === `（${a.caption}）`, `caption （${a.caption}） of ${where}`);
 		seekHtml(a.caption, `caption of ${where}`);
