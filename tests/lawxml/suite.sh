@@ -213,7 +213,11 @@ case $T in
 		if [ ! -f "$lx_lawtext" ]; then
 			bad "Lawtext: npm install lawtext failed"
 		else
-			for md in tests/regress/*.md "$lx_dir"/*.md terms/*/*/*.md; do
+			# 行政手続法 too, as termc imports and writes it.
+			lx_lt_egov=
+			[ -s "$tmp/lx-egov.md" ] && lx_lt_egov=$tmp/lx-egov.md
+			for md in tests/regress/*.md "$lx_dir"/*.md terms/*/*/*.md \
+			    $lx_lt_egov; do
 				case $md in *.import.md) continue ;; esac
 				run_termc tree "$md" >"$tmp/lt.json" 2>/dev/null
 				run_termc tree --format=lawxml "$md" >"$tmp/lt.xml" 2>/dev/null
