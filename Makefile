@@ -25,9 +25,9 @@ BASE	= xalloc buf pool diag hmap text seqdiff par progress
 INPUT	= source yamlguard meta md recog lower numeral decode
 TREE	= clause xref doc corpus check topics value matrix diff diffout \
 	  declared
-OUTPUT	= treejson treexml treeoutline assets assets_data template htmlkit html \
-	  html_junit html_matrix html_diff outfile outtree
-CMDS	= cli baseline site checkcmd matrixcmd import diffcmd
+OUTPUT	= treejson treexml treeoutline lawxml assets assets_data template \
+	  htmlkit html html_junit html_matrix html_diff outfile outtree
+CMDS	= cli baseline site checkcmd matrixcmd import lawxml_import diffcmd
 LIB_OBJS = $(BASE) $(INPUT) $(TREE) $(OUTPUT) $(CMDS)
 
 OBJDIR	 = build/obj

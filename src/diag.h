@@ -55,6 +55,9 @@ enum dlevel {
 	X(DECL_NONE,    WARNING, "decl-none",    "revision changes clauses but declares no changes") \
 	X(LINK_OUT,     WARNING, "link-outside", "symbolic link leads out of the terms folder; not read") \
 	X(BAD_UTF8,     ERROR,   "utf8",         "invalid UTF-8; convert the file with termc import") \
+	X(XML_SYNTAX,   ERROR,   "xml",          "not well-formed XML") \
+	X(XML_DOCTYPE,  ERROR,   "xml-doctype",  "DOCTYPE refused") \
+	X(LAWXML,       ERROR,   "lawxml",       "not standard law XML") \
 	X(NOT_UTF8,     ERROR,   "encoding",     "not a UTF-8 text file; convert it with termc import") \
 	X(DEC_INVALID,  ERROR,   "decode",       "invalid byte sequence for the encoding") \
 	X(DEC_TRUNCATED, ERROR,  "decode-truncated", "incomplete multibyte sequence at end of file") \

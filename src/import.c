@@ -42,6 +42,7 @@
 #include "diag.h"
 #include "hmap.h"
 #include "import.h"
+#include "lawxml.h"
 #include "meta.h"
 #include "numeral.h"
 #include "outfile.h"
@@ -2511,7 +2512,11 @@ cmd_import(int argc, char **argv)
 	path = argv[optind];
 	diags_init(&d);
 	text = md = NULL;
-	if ((bytes = read_file(path, 0, &len, &d)) != NULL) {
+	if ((bytes = read_file(path, 0, &len, &d)) != NULL &&
+	    lawxml_detect(bytes, len)) {	/* standard law XML: lawxml.h */
+		md = lawxml_import(path, bytes, len, &op, &d);
+		free(bytes);
+	} else if (bytes != NULL) {
 		text = decode_text(path, bytes, len, enc, 0, &chosen, detail,
 		    &tlen, &d);
 		free(bytes);

@@ -666,6 +666,31 @@ unit_is_unmarked_item(const struct mstate *ms)
 }
 
 /*
+ * A block that starts "1. " right under a paragraph announcing items
+ * (以下の…：) or under an unnumbered paragraph, or "2. " after such an
+ * item: items, not paragraphs beside the one they belong to, as the same
+ * numbers written as a Markdown list are (lower_blocks()).
+ */
+static int
+numbered_item(const struct mstate *ms, const struct node *container,
+    const struct marker *m)
+{
+	const struct node *b = ms->base;
+
+	/* Only numbers written as a list writes them, "1." (２　 and ２． are
+	 * a paragraph's own number in Japanese drafting). */
+	if (b == NULL || b->type != N_PARAGRAPH || b->parent != container ||
+	    m->len < 2 || b->text == NULL)
+		return 0;
+	if (ms->nlev == 0)
+		return m->value == 1 && (b->implicit ||
+		    recog_announces_items(b->text ? b->text : ""));
+	return ms->nlev == 1 && ms->scheme[0] == MS_PARA &&
+	    ms->open[0] != NULL && ms->open[0]->num != NULL &&
+	    strtol(ms->open[0]->num, NULL, 10) + 1 == m->value;
+}
+
+/*
  * One line (unit) of a block in container.  first: the block's first line.
  * nested: the block sits inside a list entry, which is ms->base.
  *
@@ -697,6 +722,10 @@ unit(struct lower *L, struct node *container, struct flat *f,
 			p->text = pool_strdup(p->pool, "");
 			ms_reset(ms, p);
 		}
+		open_marked(L, &m, f, base, len, line, col);
+	} else if (first && !nested && para_marker_parse(s, &m) &&
+	    s[0] >= '0' && s[0] <= '9' && s[m.len - 1] == '.' &&
+	    numbered_item(ms, container, &m)) {
 		open_marked(L, &m, f, base, len, line, col);
 	} else if ((first && !nested) || ms->base == NULL) {
 		numbered = para_marker_parse(s, &m);

@@ -42,17 +42,21 @@ usage(FILE *fp)
 }
 
 static const char tree_usage[] =
-    "usage: termc tree [--format=outline|json|xml] FILE\n\n"
+    "usage: termc tree [--format=outline|json|xml|lawxml] FILE\n\n"
     "Print the clause tree of one terms file: divisions, articles,\n"
     "paragraphs, items and tables with their numbers, labels, captions,\n"
     "anchors and source lines.\n\n"
     "  --format=outline one clause a line, indented, with its anchor and\n"
     "                   the first words of its text (default on a terminal)\n"
     "  --format=json    JSON (default otherwise)\n"
-    "  --format=xml     XML in the Japanese standard law element names\n"
+    "  --format=xml     termc's annotated XML (ids, lines) in the element\n"
+    "                   names of the Japanese standard law XML; not valid\n"
+    "                   against its schema\n"
+    "  --format=lawxml  Japanese standard law XML, valid against e-Gov's\n"
+    "                   schema (v3); readable by termc import and Lawtext\n"
     "  --help           show this help\n";
 
-enum tree_fmt { TF_JSON, TF_XML, TF_OUTLINE };
+enum tree_fmt { TF_JSON, TF_XML, TF_OUTLINE, TF_LAWXML };
 
 int
 cmd_tree(int argc, char **argv)
@@ -79,6 +83,8 @@ cmd_tree(int argc, char **argv)
 				fmt = TF_XML;
 			else if (strcmp(optarg, "outline") == 0)
 				fmt = TF_OUTLINE;
+			else if (strcmp(optarg, "lawxml") == 0)
+				fmt = TF_LAWXML;
 			else
 				return usage_error("tree",
 				    "unknown format '%s'", optarg);
@@ -98,7 +104,8 @@ cmd_tree(int argc, char **argv)
 	rc = diags_exit(&d, 0);
 	if (doc != NULL && rc == 0) {
 		out = fmt == TF_XML ? tree_xml(doc) : fmt == TF_OUTLINE ?
-		    tree_outline(doc) : tree_json(doc);
+		    tree_outline(doc) : fmt == TF_LAWXML ? tree_lawxml(doc) :
+		    tree_json(doc);
 		fputs(out, stdout);
 		if (fmt == TF_JSON)
 			fputc('\n', stdout);

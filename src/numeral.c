@@ -187,7 +187,8 @@ article_label_parse(const char *s, char **num, size_t *len)
 			}
 			if (*p == '.')
 				p++;
-			if (*p != ' ' && *p != '\0' && !has_prefix(p, "\u3000")) {
+			if (*p != ' ' && *p != '\0' && *p != '(' &&
+			    !has_prefix(p, "\u3000") && !has_prefix(p, "（")) {
 				buf_release(&b);
 				return 0;
 			}

@@ -14,5 +14,7 @@ char	*tree_json(const struct doc *);
 char	*tree_xml(const struct doc *);
 /* One clause a line, indented, with its anchor: treeoutline.c. */
 char	*tree_outline(const struct doc *);
+/* Valid Japanese standard law XML (lawxml.c). */
+char	*tree_lawxml(const struct doc *);
 
 #endif

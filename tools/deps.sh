@@ -17,6 +17,8 @@ if ! printf '#include <cmark-gfm-core-extensions.h>\n' |
     ${CC:-cc} -E -x c - >/dev/null 2>&1; then
 	need="$need libcmark-gfm-extensions-dev"
 fi
+# xmllint validates termc's standard law XML in `make test` (tests/lawxml).
+command -v xmllint >/dev/null 2>&1 || need="$need libxml2-utils"
 # Extra tools for `make bench`, `make test` and `make valgrind` only, when
 # asked.
 if [ "${1:-}" = "--bench" ]; then

@@ -1,9 +1,11 @@
 /*
- * libFuzzer harness: bytes → doc_load_mem → tree_json, tree_xml and the
- * published page (html_page), with the tree's invariants checked on
- * every input.
+ * libFuzzer harness: bytes → doc_load_mem → tree_json, tree_xml,
+ * tree_lawxml (read back by lawxml_import) and the published page
+ * (html_page), with the tree's invariants checked on every input.
  *
- * Inputs that start with "---" are whole terms files; any other input is
+ * Inputs that lawxml_detect() takes for XML go to lawxml_import and the
+ * terms file it makes to doc_load_mem.  Inputs that start with "---" are
+ * whole terms files; any other input is
  * a body behind a fixed front matter, so that mutations reach the
  * Markdown and clause layers instead of dying in the YAML check.
  *
@@ -31,6 +33,8 @@
 #include "doc.h"
 #include "hmap.h"
 #include "html.h"
+#include "import.h"
+#include "lawxml.h"
 #include "source.h"
 #include "tree.h"
 
@@ -214,6 +218,30 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *bytes, *out;
 	size_t len, bad;
 
+	if (lawxml_detect((const char *)data, size)) {
+		/*
+		 * Standard law XML: lawxml_import either refuses it with an
+		 * error or returns a terms file, which must load.
+		 */
+		struct import_opts op = { "fuzz", "Fuzz", "fuzz", NULL,
+		    "2024-01-01" };
+		char *md;
+
+		diags_init(&d);
+		md = lawxml_import("fuzz.xml", (const char *)data, size, &op,
+		    &d);
+		check((md != NULL) == (diags_exit(&d, 0) == 0),
+		    "law XML: a result exactly when no error");
+		diags_release(&d);
+		if (md != NULL) {
+			diags_init(&d);
+			doc = doc_load_mem("fuzz.md", md, strlen(md), &d);
+			doc_free(doc);
+			diags_release(&d);
+			free(md);
+		}
+		return 0;
+	}
 	if (size >= 3 && memcmp(data, "---", 3) == 0) {
 		bytes = malloc(size + 1);
 		memcpy(bytes, data, size);
@@ -239,6 +267,25 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check(out != NULL && utf8_valid(out, strlen(out), &bad),
 		    "XML");
 		check(no_controls(out, strlen(out)), "XML without controls");
+		free(out);
+		out = tree_lawxml(doc);
+		check(out != NULL && utf8_valid(out, strlen(out), &bad),
+		    "law XML");
+		check(no_controls(out, strlen(out)), "law XML without controls");
+		{
+			struct import_opts op;
+			struct diags d2;
+			char *md;
+
+			memset(&op, 0, sizeof(op));
+			diags_init(&d2);
+			md = lawxml_import("fuzz.xml", out, strlen(out), &op,
+			    &d2);
+			check(md != NULL && diags_exit(&d2, 0) == 0,
+			    "law XML reads back");
+			free(md);
+			diags_release(&d2);
+		}
 		free(out);
 		memset(&pc, 0, sizeof(pc));
 		revs[0] = doc;
