@@ -39,7 +39,7 @@ ASAN_LIBOBJS = $(addprefix $(ASANDIR)/,$(addsuffix .o,$(LIB_OBJS)))
 
 UNIT	 = $(basename $(notdir $(wildcard tests/unit/*.c)))
 
-.PHONY: all deps site test asan valgrind fuzz bench bench-diff eval clean
+.PHONY: all deps site test asan valgrind fuzz bench bench-diff eval eval-matrix clean
 all: site
 
 deps:
@@ -95,6 +95,11 @@ bench-diff: termc
 CORPUS	?= ../shared/corpus
 eval: termc build/docstat
 	@sh tests/eval/eval.sh ./termc build/docstat $(CORPUS) build/eval
+
+# Matrix precision, recall and values against truth written by reading
+# ../shared/corpus (tests/matrix/corpus.sh, tests/matrix/jtos.tsv, ota.tsv).
+eval-matrix: termc
+	@sh tests/matrix/corpus.sh ./termc $(CORPUS) build/eval-matrix
 
 build/docstat: tests/eval/docstat.c $(LIBOBJS_ONLY)
 	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(LIBOBJS_ONLY) $(PKG_LIBS)
