@@ -98,6 +98,8 @@ enum tagsrc {
 struct tagged {
 	const struct node	*article;
 	char			*caption;	/* NFKC caption, "" if none */
+	char			**subcaps;	/* NFKC heading-like lines inside */
+	size_t			 nsubcaps;
 	char			*orig;
 	char			*norm;
 	size_t			 normlen;
