@@ -104,7 +104,8 @@ article_value(const struct topic *tp, const struct tagged *a,
 
 	if (tp->vtype == VT_PRESENCE)
 		return 0;
-	for (j = 0; j < tp->npatterns; j++)
+	/* A named law anywhere in the article wins over "your own law". */
+	for (j = 0; tp->vtype != VT_LAW && j < tp->npatterns; j++)
 		for (pos = 0; pos < a->normlen && pattern_match(tp,
 		    tp->patterns[j], a->norm, pos, a->normlen, &at);
 		    pos = se) {
@@ -114,7 +115,7 @@ article_value(const struct topic *tp, const struct tagged *a,
 			if (value_find(tp->vtype, a->norm, sb, se, v))
 				return 1;
 		}
-	if (tp->nexcludes == 0)
+	if (tp->nexcludes == 0 || tp->vtype == VT_LAW)
 		return value_find(tp->vtype, a->norm, 0, a->normlen, v);
 	for (sb = 0; sb < a->normlen; sb = se) {
 		se = sentence_end(a->norm, sb, a->normlen);

@@ -33,6 +33,8 @@ enum vtype {
 	VT_COURT,		/* 東京地方裁判所 */
 	VT_LAW,			/* 日本法, 日本国の法令 -> 日本法 */
 	VT_SURVIVAL,		/* 終了後も1年間存続 -> P1Y; 終了後も存続 -> indefinite */
+	VT_AGE,			/* at least 13 years old, 18歳以上 -> 13, 18 */
+	VT_ARBITRATION,		/* arbitration by the AAA in Nevada -> AAA (Nevada) */
 	VT__MAX
 };
 
