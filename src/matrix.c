@@ -202,7 +202,7 @@ judge_row(struct mrow *r, size_t ncols)
 	const char *k0 = NULL, *k;
 	double best = 0;
 	size_t i, nval = 0, nabsent = 0;
-	int have = 0, distinct = 0;
+	int have = 0, distinct = 0, mixed = 0;
 	char unit = 0;
 
 	for (i = 0; i < ncols; i++) {
@@ -222,8 +222,10 @@ judge_row(struct mrow *r, size_t ncols)
 			have = 1;
 			continue;
 		}
-		if (r->cells[i].unit != unit)
-			return;		/* months' fees against yen: no judge */
+		if (r->cells[i].unit != unit) {
+			mixed = 1;	/* months' fees against yen: no judge */
+			continue;
+		}
 		if (r->cells[i].num != best)
 			distinct = 1;
 		if ((r->topic->favour == FAV_LOWER && r->cells[i].num < best) ||
@@ -238,7 +240,27 @@ judge_row(struct mrow *r, size_t ncols)
 				    r->cells[i].state == CELL_VALUE;
 		return;
 	}
-	if (r->topic->favour == FAV_NONE || !distinct)
+	/* A presence that is better absent: an arbitration clause, a waiver. */
+	if (r->topic->vtype == VT_PRESENCE && r->topic->absent == ABS_BETTER &&
+	    nabsent > 0 && nval > 0) {
+		for (i = 0; i < ncols; i++)
+			r->cells[i].best = r->cells[i].state == CELL_ABSENT;
+		return;
+	}
+	if (r->topic->favour == FAV_NONE)
+		return;
+	/*
+	 * "No clause" ranks as the taxonomy says: no cap on liability beats
+	 * every cap (the cells without one are the best); no promised notice
+	 * loses to every notice, so a sole stated value is the best.
+	 */
+	if (nabsent > 0 && nval > 0 && r->topic->absent == ABS_BETTER) {
+		for (i = 0; i < ncols; i++)
+			r->cells[i].best = r->cells[i].state == CELL_ABSENT;
+		return;
+	}
+	if (mixed || (!distinct && !(nval > 0 && nabsent > 0 &&
+	    r->topic->absent == ABS_WORSE)))
 		return;
 	for (i = 0; i < ncols; i++)
 		r->cells[i].best = r->cells[i].state == CELL_VALUE &&
@@ -501,6 +523,8 @@ matrix_json(const struct matrix *m, size_t *len)
 		    json_string(vtype_name(rw->topic->vtype)));
 		json_object_set_new(o, "favours",
 		    json_string(favour_name(rw->topic->favour)));
+		json_object_set_new(o, "absent",
+		    json_string(absence_name(rw->topic->absent)));
 		json_object_set_new(o, "differs", json_boolean(rw->differs));
 		cells = json_array();
 		for (j = 0; j < m->ncols; j++) {

@@ -43,6 +43,15 @@ static const char *const favour_names[] = {
 	"none", "lower", "higher", "present"
 };
 
+static const char *const absence_names[] = { "unknown", "worse", "better" };
+
+const char *
+absence_name(enum absence a)
+{
+	return (size_t)a < sizeof(absence_names) / sizeof(absence_names[0]) ?
+	    absence_names[a] : "?";
+}
+
 const char *
 vtype_name(enum vtype t)
 {
@@ -230,6 +239,20 @@ parse_topic(struct tctx *c, yaml_node_t *e, struct topic *t)
 				t->vtype = (enum vtype)i;
 				have_value = 1;
 			}
+			free(s);
+		} else if (strcmp(key, "absent") == 0) {
+			if ((s = tscalar(c, v, "absent")) == NULL)
+				continue;
+			for (i = 0; i < sizeof(absence_names) /
+			    sizeof(absence_names[0]); i++)
+				if (strcmp(s, absence_names[i]) == 0)
+					break;
+			if (i == sizeof(absence_names) / sizeof(absence_names[0]))
+				terr(c, v, D_TOPICS_FIELD,
+				    "absent: '%s' is not unknown, worse or better",
+				    s);
+			else
+				t->absent = (enum absence)i;
 			free(s);
 		} else if (strcmp(key, "favours") == 0) {
 			if ((s = tscalar(c, v, "favours")) == NULL)

@@ -45,6 +45,13 @@ enum favour {
 	FAV_PRESENT		/* having the clause is better: SLA */
 };
 
+/* What "no clause" means for the customer, against any stated value. */
+enum absence {
+	ABS_UNKNOWN,		/* not ranked: a court, a law */
+	ABS_WORSE,		/* no notice promised, no SLA */
+	ABS_BETTER		/* no cap on liability, no minimum term */
+};
+
 struct topic {
 	char		 *id;		/* slug, unique */
 	char		 *ja;
@@ -57,6 +64,7 @@ struct topic {
 	size_t		  nexcludes;
 	enum vtype	  vtype;
 	enum favour	  favour;
+	enum absence	  absent;
 	int		  line;		/* in the topics file */
 };
 
@@ -82,6 +90,7 @@ long		 taxonomy_find(const struct taxonomy *, const char *id,
 
 const char	*vtype_name(enum vtype);	/* "rate" */
 const char	*favour_name(enum favour);	/* "lower" */
+const char	*absence_name(enum absence);	/* "worse" */
 
 /* How an article got a topic. */
 enum tagsrc {
