@@ -959,7 +959,7 @@ find_arbitration(const char *s, size_t b, size_t e, struct value *v)
 	    "seat of arbitration is ", "seat of the arbitration is ",
 	    "仲裁地は", NULL };
 	struct buf nb;
-	size_t i, k, j, q;
+	size_t i, k, j, q, at;
 
 	for (i = b; i < e; i++)
 		for (k = 0; bodies[k].w != NULL; k++) {
@@ -969,23 +969,25 @@ find_arbitration(const char *s, size_t b, size_t e, struct value *v)
 				continue;
 			buf_init(&nb);
 			buf_puts(&nb, bodies[k].name);
-			/* The seat: "arbitration in nevada", "seat … is london". */
-			for (j = b; j < e; j++) {
+			/*
+			 * The seat: "arbitration in nevada", "seat … is
+			 * london", "administered by jams in san francisco".
+			 */
+			at = e;
+			if (starts(s, i + strlen(bodies[k].w), e, " in "))
+				at = i + strlen(bodies[k].w) + strlen(" in ");
+			for (j = b; at == e && j < e; j++)
 				for (q = 0; seats[q] != NULL; q++)
-					if (starts(s, j, e, seats[q]))
+					if (starts(s, j, e, seats[q])) {
+						at = j + strlen(seats[q]);
 						break;
-				if (seats[q] != NULL)
-					break;
-			}
-			if (j < e) {
-				j += strlen(seats[q]);
-				if (starts(s, j, e, "the "))
-					j += strlen("the ");
-				if ((q = place_end(s, j, e)) > j) {
-					buf_puts(&nb, " (");
-					put_title(&nb, s, j, q);
-					buf_putc(&nb, ')');
-				}
+					}
+			if (at < e && starts(s, at, e, "the "))
+				at += strlen("the ");
+			if (at < e && (q = place_end(s, at, e)) > at) {
+				buf_puts(&nb, " (");
+				put_title(&nb, s, at, q);
+				buf_putc(&nb, ')');
 			}
 			set_value(v, nb.data, 0, i, i + strlen(bodies[k].w));
 			buf_release(&nb);

@@ -50,6 +50,18 @@ for lang in jtos ota; do
 	"$T" matrix --format=tsv --topics "$TOP" "$W/$lang" >"$W/$lang.tsv" 2>"$W/$lang.err"
 	awk -F'\t' -v name="matrix-$lang" -f "$m/check.awk" "$m/$lang.tsv" "$W/$lang.tsv" >"$W/$lang.acc" || st=1
 	cat "$W/$lang.acc"
+	# Documents where termc found no article at all: their cells are all
+	# misses of the structure, not of the taxonomy.
+	awk -F'\t' '{ n[$1]++; if ($3 == "absent") a[$1]++ }
+	    END { for (d in n) if (a[d] == n[d]) print d }' "$W/$lang.tsv" |
+	    sort | sed 's/^/  no articles recognised: /'
+	# The same figures without those documents.
+	awk -F'\t' '{ n[$1]++; if ($3 == "absent") a[$1]++ }
+	    END { for (d in n) if (a[d] == n[d]) print d }' "$W/$lang.tsv" >"$W/$lang.none"
+	grep -v -F -f "$W/$lang.none" "$m/$lang.tsv" >"$W/$lang.some" 2>/dev/null ||
+	    cp "$m/$lang.tsv" "$W/$lang.some"
+	[ -s "$W/$lang.none" ] && awk -F'\t' -v name="matrix-$lang (recognised documents)" \
+	    -f "$m/check.awk" "$W/$lang.some" "$W/$lang.tsv" | tail -n 1
 	awk -v l="$lang" '/ precision / { for (i = 1; i <= NF; i++) {
 		if ($i == "precision") p = $(i + 1); if ($i == "recall") r = $(i + 1)
 		if ($i == "values") { split($(i + 1), v, "/") } }
