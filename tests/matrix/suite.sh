@@ -83,12 +83,12 @@ grep -q '^jurisdiction,.*東京地方裁判所 (first instance)' "$tmp/out" && o
 # Real documents (../shared/corpus): precision, recall and values against
 # truth written by reading, held against tests/matrix/corpus.floors.
 if [ -d "$top/../shared/corpus/jtos" ]; then
-	sh $m/corpus.sh "$T" "$top/../shared/corpus" "$tmp/mcorpus" >"$tmp/mc" 2>&1
-	grep '^matrix-' "$tmp/mc" | sed 's/^/   /'
+	sh $m/corpus.sh "$T" "$top/../shared/corpus" "$tmp/mcorpus" >"$tmp/mcorpus.out" 2>&1
+	grep "^matrix-" "$tmp/mcorpus.out" | sed 's/^/   /'
 	if awk 'NR == FNR { if ($1 == "figure") got[$2] = $3; next }
 	    /^#/ || NF < 2 { next }
 	    !($1 in got) || got[$1] < $2 { printf "   %s %s below floor %s\n", $1, got[$1], $2; low = 1 }
-	    END { exit low }' "$tmp/mc" $m/corpus.floors; then
+	    END { exit low }' "$tmp/mcorpus.out" $m/corpus.floors; then
 		ok
 	else
 		bad "matrix: corpus figures below tests/matrix/corpus.floors"
