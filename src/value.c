@@ -495,6 +495,8 @@ fee_cap(const char *s, size_t b, size_t e, double *months, size_t *off,
 	    "prior ", "preceding ", "last ", "previous ", "during the ", NULL };
 	static const char *const paid[] = { "支払", "受領", "料金", "利用料",
 	    "利用額", "paid", "fees", "amount", NULL };
+	static const char *const all[] = { "支払った", "受領した",
+	    "amount paid", "amount you paid", "fees paid", NULL };
 	const struct unit *u;
 	double n;
 	char letter;
@@ -567,16 +569,13 @@ fee_cap(const char *s, size_t b, size_t e, double *months, size_t *off,
 			return 1;
 		}
 	for (i = b; i < e; i++)
-		if (starts(s, i, e, "支払った") || starts(s, i, e, "受領した") ||
-		    starts(s, i, e, "amount paid") ||
-		    starts(s, i, e, "amount you paid") ||
-		    starts(s, i, e, "fees paid")) {
-			*months = 0;
-			*off = i;
-			*end = i + (s[i] == 'a' || s[i] == 'f' ? 9 :
-			    strlen("支払った"));
-			return 1;
-		}
+		for (k = 0; all[k] != NULL; k++)
+			if (starts(s, i, e, all[k])) {
+				*months = 0;
+				*off = i;
+				*end = i + strlen(all[k]);
+				return 1;
+			}
 	return 0;
 }
 
