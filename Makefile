@@ -39,8 +39,8 @@ ASAN_LIBOBJS = $(addprefix $(ASANDIR)/,$(addsuffix .o,$(LIB_OBJS)))
 
 UNIT	 = $(basename $(notdir $(wildcard tests/unit/*.c)))
 
-.PHONY: all deps site test asan valgrind fuzz bench bench-diff eval clean \
-	install uninstall
+.PHONY: all deps site test asan valgrind fuzz bench bench-diff eval eval-matrix \
+	clean install uninstall
 all: site
 
 deps:
@@ -129,6 +129,11 @@ uninstall:
 CORPUS	?= ../shared/corpus
 eval: termc build/docstat
 	@sh tests/eval/eval.sh ./termc build/docstat $(CORPUS) build/eval
+
+# Matrix precision, recall and values against truth written by reading
+# ../shared/corpus (tests/matrix/corpus.sh, tests/matrix/jtos.tsv, ota.tsv).
+eval-matrix: termc
+	@sh tests/matrix/corpus.sh ./termc $(CORPUS) build/eval-matrix
 
 build/docstat: tests/eval/docstat.c $(LIBOBJS_ONLY)
 	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(LIBOBJS_ONLY) $(PKG_LIBS)

@@ -96,6 +96,8 @@ cell(xmlNodePtr tr, const struct mrow *r, const struct cell *c,
 	/* The text as written, where it says more than the label. */
 	if (c->raw != NULL && strcmp(c->raw, label) != 0)
 		span(td, "raw", c->raw);
+	if (c->cond != NULL)
+		span(td, "cond", c->cond);
 	free(label);
 	if (c->nrefs > 0) {
 		refs = hk_el(td, "span", "clauses");

@@ -104,7 +104,8 @@ article_value(const struct topic *tp, const struct tagged *a,
 
 	if (tp->vtype == VT_PRESENCE)
 		return 0;
-	for (j = 0; j < tp->npatterns; j++)
+	/* A named law anywhere in the article wins over "your own law". */
+	for (j = 0; tp->vtype != VT_LAW && j < tp->npatterns; j++)
 		for (pos = 0; pos < a->normlen && pattern_match(tp,
 		    tp->patterns[j], a->norm, pos, a->normlen, &at);
 		    pos = se) {
@@ -114,7 +115,7 @@ article_value(const struct topic *tp, const struct tagged *a,
 			if (value_find(tp->vtype, a->norm, sb, se, v))
 				return 1;
 		}
-	if (tp->nexcludes == 0)
+	if (tp->nexcludes == 0 || tp->vtype == VT_LAW)
 		return value_find(tp->vtype, a->norm, 0, a->normlen, v);
 	for (sb = 0; sb < a->normlen; sb = se) {
 		se = sentence_end(a->norm, sb, a->normlen);
@@ -122,6 +123,78 @@ article_value(const struct topic *tp, const struct tagged *a,
 		    value_find(tp->vtype, a->norm, sb, se, v))
 			return 1;
 	}
+	return 0;
+}
+
+/* Does s[b, e) contain w? */
+static int
+find_in_text(const char *s, size_t b, size_t e, const char *w)
+{
+	size_t n = strlen(w), i;
+
+	for (i = b; i + n <= e; i++)
+		if (memcmp(s + i, w, n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * A condition that stays with a value, read from the paragraph (line)
+ * that states it: a cap that does not apply to wilful misconduct or gross
+ * negligence ("ただし、故意又は重大な過失による場合はこの限りではありませ
+ * ん", "except in the case of gross negligence"), a notice that can be
+ * shortened in an emergency.  The kind of fault alone is not enough: "故
+ * 意または重過失が理由で…を限度" caps exactly those cases.
+ */
+static char *
+value_condition(enum vtype t, const char *s, size_t len, size_t off)
+{
+	static const char *const fault[] = { "故意又は重大な過失",
+	    "故意または重大な過失", "故意もしくは重大な過失", "故意・重過失",
+	    "故意又は重過失", "故意または重過失", "重過失", "重大な過失",
+	    "gross negligence", "willful misconduct", "wilful misconduct",
+	    NULL };
+	static const char *const except[] = { "除き", "除きます", "除く",
+	    "この限りで", "この限りではな", "except", "unless",
+	    "does not apply", "shall not apply", NULL };
+	static const char *const urgent[] = { "緊急", "やむを得ない",
+	    "emergenc", "urgent", NULL };
+	size_t b = off, e = off, k;
+	int f = 0, x = 0;
+
+	while (b > 0 && s[b - 1] != '\n')
+		b--;
+	while (e < len && s[e] != '\n')
+		e++;
+	if (t == VT_CAP) {
+		for (k = 0; fault[k] != NULL; k++)
+			if (find_in_text(s, b, e, fault[k]))
+				f = 1;
+		for (k = 0; except[k] != NULL; k++)
+			if (find_in_text(s, b, e, except[k]))
+				x = 1;
+		return f && x ? xstrdup("故意・重過失を除く") : NULL;
+	}
+	if (t == VT_NOTICE)
+		for (k = 0; urgent[k] != NULL; k++)
+			if (find_in_text(s, b, e, urgent[k]))
+				return xstrdup("緊急時は短縮あり");
+	return NULL;
+}
+
+/* The first pattern sentence of an article found by its text, or 0. */
+static int
+pattern_sentence(const struct topic *tp, const struct tagged *a,
+    size_t *sb, size_t *se)
+{
+	size_t j, at;
+
+	for (j = 0; j < tp->npatterns; j++)
+		if (pattern_match(tp, tp->patterns[j], a->norm, 0, a->normlen,
+		    &at)) {
+			sentence_around(a->norm, a->normlen, at, sb, se);
+			return 1;
+		}
 	return 0;
 }
 
@@ -185,12 +258,19 @@ fill_cell(struct cell *c, const struct topic *tp, size_t ti,
 		c->raw = quote(from, found.off, found.off + found.len, 0);
 		sentence_around(from->norm, from->normlen, found.off, &sb, &se);
 		c->excerpt = quote(from, sb, se, 1);
+		c->cond = value_condition(tp->vtype, from->norm, from->normlen,
+		    found.off);
 		value_release(&found);
 		return;
 	} else
 		c->state = CELL_NOVALUE;
-	/* No value: quote the clause's first sentence. */
-	sentence_around(first->norm, first->normlen, 0, &sb, &se);
+	/*
+	 * No value: quote the sentence that made the article's topic, or
+	 * the clause's first sentence when its caption did.
+	 */
+	if (first->set[ti] != TAG_TEXT ||
+	    !pattern_sentence(tp, first, &sb, &se))
+		sentence_around(first->norm, first->normlen, 0, &sb, &se);
 	c->excerpt = quote(first, sb, se, 1);
 }
 
@@ -201,7 +281,7 @@ judge_row(struct mrow *r, size_t ncols)
 	const char *k0 = NULL, *k;
 	double best = 0;
 	size_t i, nval = 0, nabsent = 0;
-	int have = 0, distinct = 0;
+	int have = 0, distinct = 0, mixed = 0;
 	char unit = 0;
 
 	for (i = 0; i < ncols; i++) {
@@ -221,8 +301,10 @@ judge_row(struct mrow *r, size_t ncols)
 			have = 1;
 			continue;
 		}
-		if (r->cells[i].unit != unit)
-			return;		/* months' fees against yen: no judge */
+		if (r->cells[i].unit != unit) {
+			mixed = 1;	/* months' fees against yen: no judge */
+			continue;
+		}
 		if (r->cells[i].num != best)
 			distinct = 1;
 		if ((r->topic->favour == FAV_LOWER && r->cells[i].num < best) ||
@@ -237,7 +319,27 @@ judge_row(struct mrow *r, size_t ncols)
 				    r->cells[i].state == CELL_VALUE;
 		return;
 	}
-	if (r->topic->favour == FAV_NONE || !distinct)
+	/* A presence that is better absent: an arbitration clause, a waiver. */
+	if (r->topic->vtype == VT_PRESENCE && r->topic->absent == ABS_BETTER &&
+	    nabsent > 0 && nval > 0) {
+		for (i = 0; i < ncols; i++)
+			r->cells[i].best = r->cells[i].state == CELL_ABSENT;
+		return;
+	}
+	if (r->topic->favour == FAV_NONE)
+		return;
+	/*
+	 * "No clause" ranks as the taxonomy says: no cap on liability beats
+	 * every cap (the cells without one are the best); no promised notice
+	 * loses to every notice, so a sole stated value is the best.
+	 */
+	if (nabsent > 0 && nval > 0 && r->topic->absent == ABS_BETTER) {
+		for (i = 0; i < ncols; i++)
+			r->cells[i].best = r->cells[i].state == CELL_ABSENT;
+		return;
+	}
+	if (mixed || (!distinct && !(nval > 0 && nabsent > 0 &&
+	    r->topic->absent == ABS_WORSE)))
 		return;
 	for (i = 0; i < ncols; i++)
 		r->cells[i].best = r->cells[i].state == CELL_VALUE &&
@@ -304,6 +406,7 @@ matrix_release(struct matrix *m)
 			free(c->value);
 			free(c->raw);
 			free(c->excerpt);
+			free(c->cond);
 			for (k = 0; k < c->nrefs; k++) {
 				free(c->refs[k].id);
 				free(c->refs[k].label);
@@ -407,6 +510,8 @@ matrix_csv(const struct matrix *m, size_t *len)
 			buf_puts(&h, cell_text(c));
 			if (c->raw != NULL && strcmp(c->raw, c->value) != 0)
 				buf_printf(&h, "（%s）", c->raw);
+			if (c->cond != NULL)
+				buf_printf(&h, "〔%s〕", c->cond);
 			if (c->best)
 				buf_puts(&h, " ★");
 			csv_field(&b, h.data, 0);
@@ -500,6 +605,8 @@ matrix_json(const struct matrix *m, size_t *len)
 		    json_string(vtype_name(rw->topic->vtype)));
 		json_object_set_new(o, "favours",
 		    json_string(favour_name(rw->topic->favour)));
+		json_object_set_new(o, "absent",
+		    json_string(absence_name(rw->topic->absent)));
 		json_object_set_new(o, "differs", json_boolean(rw->differs));
 		cells = json_array();
 		for (j = 0; j < m->ncols; j++) {
@@ -512,6 +619,9 @@ matrix_json(const struct matrix *m, size_t *len)
 			    json_string(states[c->state]));
 			json_object_set_new(co, "value", jstr(c->value));
 			json_object_set_new(co, "raw", jstr(c->raw));
+			if (c->cond != NULL)
+				json_object_set_new(co, "condition",
+				    json_string(c->cond));
 			if (c->state == CELL_VALUE &&
 			    rw->topic->vtype != VT_COURT &&
 			    rw->topic->vtype != VT_LAW)

@@ -41,6 +41,8 @@ struct cell {
 	char		 unit;		/* of num (value.h); cells compare only
 					   when their units agree */
 	char		*excerpt;	/* short quote of the clause, as written */
+	char		*cond;		/* a condition that stays with the value
+					   ("故意・重過失を除く"), or NULL */
 	struct cref	*refs;		/* every article on the topic */
 	size_t		 nrefs;
 	int		 best;		/* most favourable to the customer */

@@ -36,12 +36,21 @@
 
 static const char *const vtype_names[VT__MAX] = {
 	"presence", "rate", "duration", "notice", "amount", "multiple", "cap",
-	"court", "law", "survival"
+	"court", "law", "survival", "age", "arbitration"
 };
 
 static const char *const favour_names[] = {
 	"none", "lower", "higher", "present"
 };
+
+static const char *const absence_names[] = { "unknown", "worse", "better" };
+
+const char *
+absence_name(enum absence a)
+{
+	return (size_t)a < sizeof(absence_names) / sizeof(absence_names[0]) ?
+	    absence_names[a] : "?";
+}
 
 const char *
 vtype_name(enum vtype t)
@@ -230,6 +239,20 @@ parse_topic(struct tctx *c, yaml_node_t *e, struct topic *t)
 				t->vtype = (enum vtype)i;
 				have_value = 1;
 			}
+			free(s);
+		} else if (strcmp(key, "absent") == 0) {
+			if ((s = tscalar(c, v, "absent")) == NULL)
+				continue;
+			for (i = 0; i < sizeof(absence_names) /
+			    sizeof(absence_names[0]); i++)
+				if (strcmp(s, absence_names[i]) == 0)
+					break;
+			if (i == sizeof(absence_names) / sizeof(absence_names[0]))
+				terr(c, v, D_TOPICS_FIELD,
+				    "absent: '%s' is not unknown, worse or better",
+				    s);
+			else
+				t->absent = (enum absence)i;
 			free(s);
 		} else if (strcmp(key, "favours") == 0) {
 			if ((s = tscalar(c, v, "favours")) == NULL)
@@ -426,6 +449,13 @@ taxonomy_find(const struct taxonomy *t, const char *id, size_t len)
 
 /* ---- matching ---- */
 
+static int
+isalnum_ascii(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9');
+}
+
 static const char *
 find_in(const char *s, size_t b, size_t e, const char *needle, size_t nlen)
 {
@@ -456,8 +486,78 @@ sentence_end(const char *s, size_t b, size_t e)
 			return i + 1;
 		if (i + 3 <= e && memcmp(s + i, maru, 3) == 0)
 			return i + 3;
+		/*
+		 * An English sentence: ". " after a word of two letters or
+		 * more, so that "u.s. $100" and "e.g. " go on.
+		 */
+		if (s[i] == '.' && i + 1 < e && s[i + 1] == ' ' && i >= b + 2 &&
+		    isalnum_ascii(s[i - 1]) && isalnum_ascii(s[i - 2]))
+			return i + 2;
 	}
 	return e;
+}
+
+/*
+ * Is s[at] inside the caption of a reference, 第10条(反社会的勢力の排除)?
+ * Such words name another article; they say nothing about this one.
+ */
+static int
+in_ref_caption(const char *s, size_t b, size_t at)
+{
+	static const char jo[] = "\xe6\x9d\xa1";	/* 条 */
+	size_t i = at;
+
+	while (i > b) {
+		i--;
+		if (s[i] == ')' || s[i] == '\n')
+			return 0;
+		if (s[i] == '(')
+			return i >= b + 3 && memcmp(s + i - 3, jo, 3) == 0;
+	}
+	return 0;
+}
+
+/*
+ * The first occurrence of the keyword k (klen bytes) in s[b, e) that is a
+ * word of its own where it has ASCII letters: a keyword starting with a
+ * letter or digit must not follow one ("formation" is not found in
+ * "information"), and one ending with a letter must not be followed by
+ * one, except a plural "s" ("limitation" finds "limitations").  A keyword
+ * ending in "*" is a stem ("terminat*" finds "terminate", "termination").
+ * Japanese text has no spaces; there only the bytes decide.
+ */
+static const char *
+word_find(const char *s, size_t b, size_t e, const char *k, size_t klen)
+{
+	const char *hit, *end = s + e;
+	size_t pos = b, after;
+	int stem = klen > 1 && k[klen - 1] == '*';
+
+	if (stem)
+		klen--;
+	while ((hit = find_in(s, pos, e, k, klen)) != NULL) {
+		pos = (size_t)(hit - s) + 1;
+		if (isalnum_ascii(k[0]) && hit > s && isalnum_ascii(hit[-1]))
+			continue;
+		if (in_ref_caption(s, b, (size_t)(hit - s)))
+			continue;
+		if (stem || !isalnum_ascii(k[klen - 1]))
+			return hit;
+		after = (size_t)(hit - s) + klen;
+		if (s + after >= end || !isalnum_ascii(s[after]))
+			return hit;
+		if (s[after] == 's' && (s + after + 1 >= end ||
+		    !isalnum_ascii(s[after + 1])))
+			return hit;
+	}
+	return NULL;
+}
+
+/* The length a keyword's match covers: its bytes without a stem's "*". */
+static size_t
+word_len(const char *k, size_t klen)
+{
+	return klen > 1 && k[klen - 1] == '*' ? klen - 1 : klen;
 }
 
 /* All parts of pattern, in order, inside s[b, e)? */
@@ -473,13 +573,13 @@ parts_match(const char *pattern, const char *s, size_t b, size_t e,
 		sep = strstr(part, "...");
 		plen = sep ? (size_t)(sep - part) : strlen(part);
 		if (plen > 0) {
-			if ((hit = find_in(s, pos, e, part, plen)) == NULL)
+			if ((hit = word_find(s, pos, e, part, plen)) == NULL)
 				return 0;
 			if (first) {
 				*at = (size_t)(hit - s);
 				first = 0;
 			}
-			pos = (size_t)(hit - s) + plen;
+			pos = (size_t)(hit - s) + word_len(part, plen);
 		}
 		if (sep == NULL)
 			break;
@@ -496,7 +596,7 @@ excluded(const struct topic *tp, const char *s, size_t b, size_t e)
 	size_t k;
 
 	for (k = 0; k < tp->nexcludes; k++)
-		if (find_in(s, b, e, tp->excludes[k],
+		if (word_find(s, b, e, tp->excludes[k],
 		    strlen(tp->excludes[k])) != NULL)
 			return 1;
 	return 0;
@@ -523,7 +623,7 @@ caption_match(const char *kw, const char *caption)
 {
 	if (kw[0] == '=')
 		return strcmp(kw + 1, caption) == 0;
-	return strstr(caption, kw) != NULL;
+	return word_find(caption, 0, strlen(caption), kw, strlen(kw)) != NULL;
 }
 
 /* ---- article text ---- */
@@ -628,6 +728,74 @@ normalize(struct tagged *a)
 	a->norm = buf_detach(&out);
 }
 
+/*
+ * Headings below an article that the structure keeps as paragraphs
+ * ("c. Limitation of Liability", a bold line): a short paragraph that does
+ * not end like a sentence.  Their words are caption evidence too.
+ */
+static int
+is_subcaption(const struct node *n)
+{
+	size_t len;
+	char last;
+
+	if (n->type != N_PARAGRAPH || n->text == NULL ||
+	    !isalnum_ascii(n->text[0]))
+		return 0;
+	len = strlen(n->text);
+	if (len == 0 || len > 80 || strstr(n->text, "\xe3\x80\x82") != NULL)
+		return 0;
+	last = n->text[len - 1];
+	return last != '.' && last != ':' && last != ';' && last != ',';
+}
+
+/*
+ * Only English-style lines (they start with a letter or digit: Japanese
+ * articles put their headings in the caption).  Where such lines are half
+ * the paragraphs or more, the article is a list of headings (a table of
+ * contents), and none counts.
+ */
+static void
+subcaptions(struct tagged *a)
+{
+	const struct node *n;
+	size_t npara = 0, i;
+
+	for (n = a->article->first; n != NULL; n = node_next(n, a->article)) {
+		if (n->type == N_PARAGRAPH)
+			npara++;
+		if (is_subcaption(n)) {
+			a->subcaps = xgrow(a->subcaps, a->nsubcaps,
+			    sizeof(*a->subcaps));
+			a->subcaps[a->nsubcaps++] = keyword(n->text);
+		}
+	}
+	if (a->nsubcaps * 2 >= npara && a->nsubcaps > 1) {
+		for (i = 0; i < a->nsubcaps; i++)
+			free(a->subcaps[i]);
+		free(a->subcaps);
+		a->subcaps = NULL;
+		a->nsubcaps = 0;
+	}
+}
+
+/* Does one of the topic's caption keywords match the caption or a
+ * subcaption? */
+static int
+captioned(const struct topic *tp, const struct tagged *a)
+{
+	size_t j, k;
+
+	for (j = 0; j < tp->ncaptions; j++) {
+		if (caption_match(tp->captions[j], a->caption))
+			return 1;
+		for (k = 0; k < a->nsubcaps; k++)
+			if (caption_match(tp->captions[j], a->subcaps[k]))
+				return 1;
+	}
+	return 0;
+}
+
 /* ---- markers ---- */
 
 /*
@@ -706,14 +874,14 @@ topics_classify(struct tagging *g, const struct taxonomy *t,
 		a->caption = n->caption ? keyword(n->caption) : xstrdup("");
 		a->orig = article_text(n);
 		normalize(a);
+		subcaptions(a);
 		a->set = xcalloc(t->n ? t->n : 1, 1);
 		for (i = 0; i < t->n; i++) {
 			const struct topic *tp = &t->v[i];
 			size_t j;
 
-			for (j = 0; j < tp->ncaptions && !a->set[i]; j++)
-				if (caption_match(tp->captions[j], a->caption))
-					a->set[i] = TAG_CAPTION;
+			if (captioned(tp, a))
+				a->set[i] = TAG_CAPTION;
 			for (j = 0; j < tp->npatterns && !a->set[i]; j++)
 				if (pattern_match(tp, tp->patterns[j], a->norm,
 				    0, a->normlen, &at))
@@ -733,10 +901,13 @@ topics_classify(struct tagging *g, const struct taxonomy *t,
 void
 tagging_release(struct tagging *g)
 {
-	size_t i;
+	size_t i, j;
 
 	for (i = 0; i < g->n; i++) {
 		free(g->v[i].caption);
+		for (j = 0; j < g->v[i].nsubcaps; j++)
+			free(g->v[i].subcaps[j]);
+		free(g->v[i].subcaps);
 		free(g->v[i].orig);
 		free(g->v[i].norm);
 		free(g->v[i].map);

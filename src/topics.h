@@ -33,6 +33,8 @@ enum vtype {
 	VT_COURT,		/* 東京地方裁判所 */
 	VT_LAW,			/* 日本法, 日本国の法令 -> 日本法 */
 	VT_SURVIVAL,		/* 終了後も1年間存続 -> P1Y; 終了後も存続 -> indefinite */
+	VT_AGE,			/* at least 13 years old, 18歳以上 -> 13, 18 */
+	VT_ARBITRATION,		/* arbitration by the AAA in Nevada -> AAA (Nevada) */
 	VT__MAX
 };
 
@@ -41,6 +43,13 @@ enum favour {
 	FAV_LOWER,		/* less is better: interest, minimum term */
 	FAV_HIGHER,		/* more is better: notice owed to the customer, cap */
 	FAV_PRESENT		/* having the clause is better: SLA */
+};
+
+/* What "no clause" means for the customer, against any stated value. */
+enum absence {
+	ABS_UNKNOWN,		/* not ranked: a court, a law */
+	ABS_WORSE,		/* no notice promised, no SLA */
+	ABS_BETTER		/* no cap on liability, no minimum term */
 };
 
 struct topic {
@@ -55,6 +64,7 @@ struct topic {
 	size_t		  nexcludes;
 	enum vtype	  vtype;
 	enum favour	  favour;
+	enum absence	  absent;
 	int		  line;		/* in the topics file */
 };
 
@@ -80,6 +90,7 @@ long		 taxonomy_find(const struct taxonomy *, const char *id,
 
 const char	*vtype_name(enum vtype);	/* "rate" */
 const char	*favour_name(enum favour);	/* "lower" */
+const char	*absence_name(enum absence);	/* "worse" */
 
 /* How an article got a topic. */
 enum tagsrc {
@@ -98,6 +109,8 @@ enum tagsrc {
 struct tagged {
 	const struct node	*article;
 	char			*caption;	/* NFKC caption, "" if none */
+	char			**subcaps;	/* NFKC heading-like lines inside */
+	size_t			 nsubcaps;
 	char			*orig;
 	char			*norm;
 	size_t			 normlen;

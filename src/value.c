@@ -146,8 +146,18 @@ number(const char *s, size_t b, size_t i, size_t e, double *val)
 			if (starts(s, i, e, words[k].w) &&
 			    (i + strlen(words[k].w) >= e ||
 			    !isalpha_lc(s[i + strlen(words[k].w)]))) {
+				size_t end = i + strlen(words[k].w);
+
 				*val = words[k].v;
-				return i + strlen(words[k].w);
+				/* "one hundred", "five thousand" */
+				if (starts(s, end, e, " hundred")) {
+					*val *= 100;
+					end += strlen(" hundred");
+				} else if (starts(s, end, e, " thousand")) {
+					*val *= 1000;
+					end += strlen(" thousand");
+				}
+				return end;
 			}
 		return i;
 	}
@@ -304,9 +314,18 @@ find_duration(const char *s, size_t b, size_t e, int notice,
 
 	for (i = b; i < e; i++) {
 		if ((k = month_end_at(s, i, e, &next)) != i) {
-			if (next || notice) {
-				set_value(v, next ? "EONM" : "EOPM",
-				    next ? 45 : 30, i, k);
+			/*
+			 * A notice: "by the end of the previous month" and
+			 * "ends at the end of the month after the one the
+			 * notice arrives in" are the same rule (notice in
+			 * month M, end at the end of M + 1): both EOPM.
+			 */
+			if (notice) {
+				set_value(v, "EOPM", 30, i, k);
+				return 1;
+			}
+			if (next) {
+				set_value(v, "EONM", 45, i, k);
 				return 1;
 			}
 			i = k - 1;
@@ -347,34 +366,78 @@ find_suffixed(const char *s, size_t b, size_t e, const char *suffix,
 	return 0;
 }
 
-/* Yen: 20,000 円, 20,000 yen, jpy 20,000, ¥20,000. */
+/* Is s[i] the start of a word (not after a letter)? */
+static int
+word_start(const char *s, size_t b, size_t i)
+{
+	return i == b || !isalpha_lc(s[i - 1]);
+}
+
+/* A word w at i that ends there (no letter follows)? */
+static int
+word_at(const char *s, size_t i, size_t e, const char *w)
+{
+	size_t n = strlen(w);
+
+	return starts(s, i, e, w) && (i + n >= e || !isalpha_lc(s[i + n]));
+}
+
+/*
+ * Money: 20,000 円, 1万円, 金10,000円, 20,000 yen, jpy 20,000, ¥20,000;
+ * us$50, $100.00, us $100, 100 (u.s.) dollars; €50, eur 50, 50 euros.
+ * "one hundred u.s. dollars (us$100)": the figure in brackets answers.
+ */
 static int
 find_amount(const char *s, size_t b, size_t e, struct value *v)
 {
+	static const struct { const char *w; const char *code; char unit; }
+	    before[] = {
+		{ "jpy", "JPY", 'y' }, { "¥", "JPY", 'y' }, { "us$", "USD", 'u' },
+		{ "us $", "USD", 'u' }, { "u.s. $", "USD", 'u' },
+		{ "u.s.$", "USD", 'u' }, { "usd", "USD", 'u' }, { "$", "USD", 'u' },
+		{ "€", "EUR", 'e' }, { "eur", "EUR", 'e' }, { NULL, NULL, 0 }
+	}, after[] = {
+		{ "円", "JPY", 'y' }, { "yen", "JPY", 'y' },
+		{ "u.s. dollars", "USD", 'u' }, { "us dollars", "USD", 'u' },
+		{ "dollars", "USD", 'u' }, { "usd", "USD", 'u' },
+		{ "euros", "EUR", 'e' }, { "euro", "EUR", 'e' },
+		{ "eur", "EUR", 'e' }, { NULL, NULL, 0 }
+	};
 	char norm[64];
 	double n;
-	size_t i, j, k, p;
+	size_t i, j, k, p, w;
 
 	for (i = b; i < e; i++) {
-		if (!isdig(s[i]) || (j = number(s, b, i, e, &n)) == i)
+		if ((!isdig(s[i]) && !isalpha_lc(s[i])) ||
+		    (j = number(s, b, i, e, &n)) == i)
 			continue;
 		k = skip_spaces(s, j, e);
+		if (starts(s, k, e, "万")) {		/* 1万円 */
+			n *= 10000;
+			k += strlen("万");
+		}
 		p = i;
 		while (p > b && s[p - 1] == ' ')
 			p--;
-		snprintf(norm, sizeof(norm), "%.0f JPY", n);
-		if (starts(s, k, e, "円") || (starts(s, k, e, "yen") &&
-		    (k + 3 >= e || !isalpha_lc(s[k + 3])))) {
-			v->unit = 'y';
-			set_value(v, norm, n, i, k + 3);	/* 円 and yen: 3 bytes */
-			return 1;
-		}
-		if (preceded_by(s, b, p, "jpy") || preceded_by(s, b, p, "¥")) {
-			v->unit = 'y';
-			set_value(v, norm, n, p - (preceded_by(s, b, p, "jpy") ?
-			    3 : strlen("¥")), j);
-			return 1;
-		}
+		for (w = 0; before[w].w != NULL; w++)
+			if (preceded_by(s, b, p, before[w].w) &&
+			    (isalpha_lc(before[w].w[0]) ? word_start(s, b,
+			    p - strlen(before[w].w)) : 1)) {
+				snprintf(norm, sizeof(norm), "%.0f %s", n,
+				    before[w].code);
+				v->unit = before[w].unit;
+				set_value(v, norm, n, p - strlen(before[w].w), j);
+				return 1;
+			}
+		for (w = 0; after[w].w != NULL; w++)
+			if (isalpha_lc(after[w].w[0]) ? word_at(s, k, e,
+			    after[w].w) : starts(s, k, e, after[w].w)) {
+				snprintf(norm, sizeof(norm), "%.0f %s", n,
+				    after[w].code);
+				v->unit = after[w].unit;
+				set_value(v, norm, n, i, k + strlen(after[w].w));
+				return 1;
+			}
 		i = j - 1;
 	}
 	return 0;
@@ -402,134 +465,533 @@ find_rate(const char *s, size_t b, size_t e, struct value *v)
 	return 1;
 }
 
+/* Does s[b, e) contain w? */
 static int
-find_cap(const char *s, size_t b, size_t e, struct value *v)
+has(const char *s, size_t b, size_t e, const char *w)
 {
-	const struct unit *u;
-	char norm[64];
-	double n;
-	size_t i, j, k;
+	size_t i;
 
-	/* N months' fee: 1か月分, 1 ヶ月相当分. */
+	for (i = b; i < e; i++)
+		if (starts(s, i, e, w))
+			return 1;
+	return 0;
+}
+
+/*
+ * A cap in fees: the fees of N months, or all fees paid.  Sets *months
+ * (0 for all fees paid) and the span; returns 1 if found.
+ *   N か月分, 1 ヶ月相当分, 一月分                  N months
+ *   当該損害が発生した月に…支払った利用料金           1 month
+ *   過去1年間に支払った, 直近1年間の利用料金,
+ *   the amount you paid … in the past six months,
+ *   during the twelve (12) months preceding        12 or 6 months
+ *   支払った…利用料金を限度, the amount paid to us   all fees paid
+ */
+static int
+fee_cap(const char *s, size_t b, size_t e, double *months, size_t *off,
+    size_t *end)
+{
+	static const char *const recent[] = { "過去", "直近", "最近", "past ",
+	    "prior ", "preceding ", "last ", "previous ", "during the ", NULL };
+	static const char *const paid[] = { "支払", "受領", "料金", "利用料",
+	    "利用額", "paid", "fees", "amount", NULL };
+	static const char *const all[] = { "支払った", "受領した",
+	    "amount paid", "amount you paid", "fees paid", NULL };
+	const struct unit *u;
+	double n;
+	char letter;
+	size_t i, j, k, r;
+	int before, fee = 0;
+
+	for (k = 0; paid[k] != NULL; k++)
+		if (has(s, b, e, paid[k]))
+			fee = 1;
 	for (i = b; i < e; i++) {
 		if ((j = number(s, b, i, e, &n)) == i)
 			continue;
 		k = skip_spaces(s, j, e);
+		/* N か月分, N ヶ月相当分 */
 		if ((u = unit_at(s, k, e)) != NULL && u->letter == 'M' &&
 		    !isalpha_lc(u->s[0])) {
 			k += strlen(u->s);
 			if (starts(s, k, e, "相当"))
 				k += strlen("相当");
 			if (starts(s, k, e, "分")) {
-				snprintf(norm, sizeof(norm), "%g month fee", n);
-				v->unit = 'm';
-				set_value(v, norm, n, i, k + strlen("分"));
+				*months = n;
+				*off = i;
+				*end = k + strlen("分");
 				return 1;
 			}
 		}
+		if (starts(s, k, e, "月分")) {			/* 一月分 */
+			*months = n;
+			*off = i;
+			*end = k + strlen("月分");
+			return 1;
+		}
+		/* six months' fees, 12 months of fees */
+		if ((k = duration_at(s, b, i, e, &n, &letter, &before)) != i &&
+		    letter == 'M' && (starts(s, k, e, "' fees") ||
+		    starts(s, k, e, "'s fees") || starts(s, k, e, " of fees") ||
+		    starts(s, k, e, "’ fees"))) {
+			*months = n;
+			*off = i;
+			*end = k + (starts(s, k, e, "’ fees") ? 8 :
+			    starts(s, k, e, "' fees") ? 6 :
+			    starts(s, k, e, "'s fees") ? 7 : 8);
+			return 1;
+		}
+		/* A period counted back from the claim: 過去1年間, past six months. */
+		if (fee && (k = duration_at(s, b, i, e, &n, &letter, &before)) != i &&
+		    (letter == 'M' || letter == 'Y'))
+			for (r = 0; recent[r] != NULL; r++) {
+				size_t w = strlen(recent[r]), q;
+
+				for (q = i; q > b && q + 24 > i; q--)
+					if (q >= b + w && memcmp(s + q - w,
+					    recent[r], w) == 0) {
+						*months = letter == 'Y' ?
+						    n * 12 : n;
+						*off = q - w;
+						*end = k;
+						return 1;
+					}
+			}
 		i = j - 1;
 	}
-	return find_amount(s, b, e, v);
+	if (!fee)
+		return 0;
+	for (i = b; i < e; i++)
+		if (starts(s, i, e, "発生した月")) {
+			*months = 1;
+			*off = i;
+			*end = i + strlen("発生した月");
+			return 1;
+		}
+	for (i = b; i < e; i++)
+		for (k = 0; all[k] != NULL; k++)
+			if (starts(s, i, e, all[k])) {
+				*months = 0;
+				*off = i;
+				*end = i + strlen(all[k]);
+				return 1;
+			}
+	return 0;
 }
 
-/* "the Tokyo District Court" (folded): the word before the kind. */
+/*
+ * A liability cap: fees, money, or the greater of the two ("the greater
+ * of $100 or the amount you paid in the past 12 months").
+ */
 static int
-find_court_en(const char *s, size_t b, size_t e, struct value *v)
+find_cap(const char *s, size_t b, size_t e, struct value *v)
 {
+	char norm[96], fee[32];
+	double months;
+	size_t off, end;
+	struct value amt;
+	int hasfee, hasamt;
+
+	hasfee = fee_cap(s, b, e, &months, &off, &end);
+	memset(&amt, 0, sizeof(amt));
+	hasamt = find_amount(s, b, e, &amt);
+	if (hasfee) {
+		if (months > 0)
+			snprintf(fee, sizeof(fee), "%g month fee", months);
+		else
+			snprintf(fee, sizeof(fee), "fees paid");
+	}
+	if (hasfee && hasamt && (has(s, b, e, "greater") ||
+	    has(s, b, e, "いずれか高い") || has(s, b, e, "いずれか大きい"))) {
+		snprintf(norm, sizeof(norm), "greater of %s or %s", amt.norm,
+		    fee);
+		v->unit = 'g';
+		set_value(v, norm, amt.num, off < amt.off ? off : amt.off,
+		    end > amt.off + amt.len ? end : amt.off + amt.len);
+		value_release(&amt);
+		return 1;
+	}
+	if (hasfee) {
+		value_release(&amt);
+		v->unit = months > 0 ? 'm' : 'p';
+		set_value(v, fee, months > 0 ? months : 1, off, end);
+		return 1;
+	}
+	if (hasamt) {
+		*v = amt;
+		return 1;
+	}
+	return 0;
+}
+
+/* Title case for an English name: "santa clara county, california". */
+static void
+put_title(struct buf *nb, const char *s, size_t b, size_t e)
+{
+	static const char *const small[] = { "for", "the", "of", "and", "in",
+	    NULL };
+	size_t i, k;
+	int lower;
+
+	for (i = b; i < e; i++) {
+		if (isalpha_lc(s[i]) && (i == b || !isalpha_lc(s[i - 1]))) {
+			lower = 0;
+			for (k = 0; small[k] != NULL; k++)
+				if (i > b && word_at(s, i, e, small[k]))
+					lower = 1;
+			buf_putc(nb, lower ? s[i] : s[i] - 'a' + 'A');
+		} else
+			buf_putc(nb, s[i]);
+	}
+}
+
+/* The end of an English place name at i: before , ; . ( or a joining word. */
+static size_t
+place_end(const char *s, size_t i, size_t e)
+{
+	static const char *const stop[] = { " for ", " and ", " or ", " to ",
+	    " in order", " with", " except", " without", " unless", " shall",
+	    " will", " has ", " have ", " as ", ", or", ", and", ", unless",
+	    ", except", ", without", ", excluding", ", usa", NULL };
+	size_t j, k, comma = 0;
+
+	for (j = i; j < e; j++) {
+		if (s[j] == ';' || s[j] == '(' || s[j] == ')' ||
+		    (s[j] == '.' && (j + 1 >= e || s[j + 1] == ' ')))
+			break;
+		for (k = 0; stop[k] != NULL; k++)
+			if (starts(s, j, e, stop[k]))
+				goto out;
+		/* "santa clara county, california": one comma, then a name. */
+		if (s[j] == ',' && comma++ > 0)
+			break;
+	}
+out:
+	while (j > i && (s[j - 1] == ' ' || s[j - 1] == ','))
+		j--;
+	return j;
+}
+
+/* English courts: the place of "courts located in …", a district court. */
+static int
+court_en(const char *s, size_t b, size_t e, struct buf *nb, size_t *off,
+    size_t *end)
+{
+	static const char *const lead[] = { "courts located in ",
+	    "court located in ", "courts of ", "court of ",
+	    "place of jurisdiction", NULL };
 	static const char *const kinds[] = { " district court",
 	    " summary court", " high court", NULL };
-	struct buf nb;
-	size_t i, k, start, end;
+	size_t i, k, start, j;
 
-	for (i = b; i < e; i++)
+	for (i = b; i < e; i++) {
+		if (starts(s, i, e, "united states district court for the ")) {
+			j = i + strlen("united states district court for the ");
+			if ((k = place_end(s, j, e)) > j) {
+				put_title(nb, s, i, k);
+				*off = i;
+				*end = k;
+				return 1;
+			}
+		}
 		for (k = 0; kinds[k] != NULL; k++) {
-			if (!starts(s, i, e, kinds[k]))
+			if (!starts(s, i, e, kinds[k]) || i == b ||
+			    !isalpha_lc(s[i - 1]))
 				continue;
 			for (start = i; start > b && isalpha_lc(s[start - 1]);
 			    start--)
 				;
-			if (start == i)
+			if (word_at(s, start, e, "the") ||
+			    word_at(s, start, e, "states"))
 				continue;
-			end = i + strlen(kinds[k]);
-			buf_init(&nb);
-			for (k = start; k < end; k++)
-				buf_putc(&nb, (k == start || s[k - 1] == ' ') &&
-				    isalpha_lc(s[k]) ? s[k] - 'a' + 'A' : s[k]);
-			set_value(v, nb.data, 0, start, end);
-			buf_release(&nb);
+			put_title(nb, s, start, i + strlen(kinds[k]));
+			*off = start;
+			*end = i + strlen(kinds[k]);
 			return 1;
 		}
+		for (k = 0; lead[k] != NULL; k++) {
+			if (!starts(s, i, e, lead[k]) || !word_start(s, b, i))
+				continue;
+			j = i + strlen(lead[k]);
+			if (k == 4) {		/* place of jurisdiction … is X */
+				size_t q;
+
+				for (q = j; q < e && !starts(s, q, e, " is ");
+				    q++)
+					;
+				if (q >= e)
+					continue;
+				j = q + strlen(" is ");
+			}
+			if (starts(s, j, e, "the "))
+				j += strlen("the ");
+			if (word_at(s, j, e, "competent") ||
+			    word_at(s, j, e, "your") ||
+			    word_at(s, j, e, "any"))
+				continue;
+			if ((k = place_end(s, j, e)) > j) {
+				put_title(nb, s, j, k);
+				*off = i;
+				*end = k;
+				return 1;
+			}
+			break;
+		}
+	}
 	return 0;
 }
 
+/*
+ * The court of jurisdiction: the courts named (東京簡易裁判所又は東京地方裁
+ * 判所 -> both, "/"-joined), or 当社所在地 for the court of the provider's
+ * seat, then what the clause says of it: exclusive (専属, exclusive) and
+ * first instance (第一審).  An agreed court that is not exclusive says
+ * neither.
+ */
 static int
 find_court(const char *s, size_t b, size_t e, struct value *v)
 {
 	static const char *const kinds[] = { "地方裁判所", "簡易裁判所",
 	    "高等裁判所", "家庭裁判所", NULL };
-	const char *hit = NULL, *p;
-	size_t i, start, n, end;
+	struct buf nb;
+	size_t i, k, start, n, end = 0, first = 0, last = 0;
 	int32_t cp;
-	int chars;
+	int chars, courts = 0, excl, inst;
 
-	for (i = 0; kinds[i] != NULL; i++) {
-		p = NULL;
-		{
-			const char *q = s + b;
-			size_t klen = strlen(kinds[i]);
-
-			while ((size_t)(s + e - q) >= klen) {
-				if (memcmp(q, kinds[i], klen) == 0) {
-					p = q;
-					break;
-				}
-				q++;
-			}
+	buf_init(&nb);
+	for (i = b; i < e; i++) {
+		for (k = 0; kinds[k] != NULL; k++)
+			if (starts(s, i, e, kinds[k]))
+				break;
+		if (kinds[k] == NULL)
+			continue;
+		end = i + strlen(kinds[k]);
+		/* The place name: up to six kanji before the court's kind. */
+		start = i;
+		for (chars = 0; chars < 6 && start > b; chars++) {
+			n = utf8_prev_len(s, start);
+			if (n == 0 || n > start - b)
+				break;
+			utf8_next(s + start - n, n, &cp);
+			if (char_class(cp) != CC_KANJI)
+				break;
+			start -= n;
 		}
-		if (p != NULL && (hit == NULL || p < hit)) {
-			hit = p;
-			end = (size_t)(p - s) + strlen(kinds[i]);
+		if (start < i) {
+			if (courts++ == 0)
+				first = start;
+			else
+				buf_putc(&nb, '/');
+			buf_put(&nb, s + start, end - start);
+			last = end;
 		}
+		i = end - 1;
 	}
-	if (hit == NULL)
-		return find_court_en(s, b, e, v);
-	/* The place name: up to six kanji before the court's kind. */
-	start = (size_t)(hit - s);
-	for (chars = 0; chars < 6 && start > b; chars++) {
-		n = utf8_prev_len(s, start);
-		if (n == 0 || n > start - b)
-			break;
-		utf8_next(s + start - n, n, &cp);
-		if (char_class(cp) != CC_KANJI)
-			break;
-		start -= n;
+	if (courts == 0) {
+		for (i = b; i < e; i++)
+			if (starts(s, i, e, "所在地") && has(s, i, e, "裁判所"))
+				break;
+		if (i < e) {
+			buf_puts(&nb, "当社所在地");
+			first = i;
+			last = i + strlen("所在地");
+			courts = 1;
+		} else if (court_en(s, b, e, &nb, &first, &last))
+			courts = 1;
 	}
-	if (start == (size_t)(hit - s))
+	if (courts == 0) {
+		buf_release(&nb);
 		return 0;
-	{
-		char *name = xstrndup(s + start, end - start);
-
-		set_value(v, name, 0, start, end);
-		free(name);
 	}
+	excl = has(s, b, e, "専属") || has(s, b, e, "exclusive");
+	inst = has(s, b, e, "第一審") || has(s, b, e, "第1審") ||
+	    has(s, b, e, "first instance");
+	if (excl || inst)
+		buf_printf(&nb, " (%s%s%s)", excl ? "exclusive" : "",
+		    excl && inst ? ", " : "", inst ? "first instance" : "");
+	set_value(v, nb.data, 0, first, last);
+	buf_release(&nb);
 	return 1;
 }
 
+/*
+ * The governing law: Japanese law in its written forms, a country named
+ * with 法 / の法令 / の法律, or in English "the laws of (the state of) X".
+ * A named law wins over the consumer's own ("the law of the country where
+ * you live"), which answers only when nothing else is named.
+ */
 static int
 find_law(const char *s, size_t b, size_t e, struct value *v)
 {
-	static const char *const forms[] = { "日本国の法令", "日本国の法律",
-	    "日本の法令", "日本の法律", "日本国法", "日本法", "laws of japan",
-	    "law of japan", "japanese law", NULL };
-	size_t i, k;
+	static const char *const japan[] = { "日本国の法令", "日本国の法律",
+	    "日本の法令", "日本の法律", "日本国法", "日本法", "準拠法は日本",
+	    "laws of japan", "law of japan", "japanese law", NULL };
+	static const char *const countries[] = { "大韓民国", "韓国",
+	    "中華人民共和国", "中国", "アメリカ合衆国", "米国", "シンガポール",
+	    "英国", "台湾", NULL };
+	static const char *const lawof[] = { "laws of ", "law of ", NULL };
+	static const char *const residence[] = { "where you live",
+	    "in which you live", "where you reside", "in which you reside",
+	    "country of residence", "your local law", NULL };
+	struct buf nb;
+	size_t i, k, j, q, res = 0;
+	int found_res = 0;
 
-	for (i = b; i < e; i++)
-		for (k = 0; forms[k] != NULL; k++)
-			if (starts(s, i, e, forms[k])) {
+	for (i = b; i < e; i++) {
+		for (k = 0; japan[k] != NULL; k++)
+			if (starts(s, i, e, japan[k])) {
 				set_value(v, "日本法", 0, i,
-				    i + strlen(forms[k]));
+				    i + strlen(japan[k]));
 				return 1;
 			}
+		for (k = 0; countries[k] != NULL; k++) {
+			j = i + strlen(countries[k]);
+			if (!starts(s, i, e, countries[k]))
+				continue;
+			if (starts(s, j, e, "の法令") ||
+			    starts(s, j, e, "の法律"))
+				q = j + strlen("の法令");
+			else if (starts(s, j, e, "の法"))
+				q = j + strlen("の法");
+			else if (starts(s, j, e, "法"))
+				q = j + 3;
+			else
+				continue;
+			buf_init(&nb);
+			buf_printf(&nb, "%s法", countries[k]);
+			set_value(v, nb.data, 0, i, q);
+			buf_release(&nb);
+			return 1;
+		}
+		for (k = 0; lawof[k] != NULL; k++) {
+			if (!starts(s, i, e, lawof[k]) || !word_start(s, b, i))
+				continue;
+			j = i + strlen(lawof[k]);
+			if (starts(s, j, e, "the state of "))
+				j += strlen("the state of ");
+			else if (starts(s, j, e, "the commonwealth of "))
+				j += strlen("the commonwealth of ");
+			else if (starts(s, j, e, "the "))
+				j += strlen("the ");
+			if (word_at(s, j, e, "country") ||
+			    word_at(s, j, e, "jurisdiction") ||
+			    word_at(s, j, e, "your") ||
+			    word_at(s, j, e, "any") ||
+			    word_at(s, j, e, "that")) {
+				for (q = 0; residence[q] != NULL; q++)
+					if (has(s, j, e, residence[q]) &&
+					    !found_res) {
+						found_res = 1;
+						res = i;
+					}
+				continue;
+			}
+			if (starts(s, j, e, "england and wales"))
+				q = j + strlen("england and wales");
+			else
+				q = place_end(s, j, e);
+			if (q <= j)
+				continue;
+			buf_init(&nb);
+			put_title(&nb, s, j, q);
+			set_value(v, nb.data, 0, i, q);
+			buf_release(&nb);
+			return 1;
+		}
+		/* "the laws of nevada will govern": handled above; "nevada law" */
+	}
+	if (found_res) {
+		set_value(v, "law of residence", 0, res, res + 6);
+		return 1;
+	}
+	return 0;
+}
+
+/* A minimum age: at least 13 years old, under the age of 13, 18歳以上. */
+static int
+find_age(const char *s, size_t b, size_t e, struct value *v)
+{
+	static const char *const after[] = { " years old", " years of age",
+	    " years or older", " or older", "歳以上", "歳未満", "才以上", "才未満",
+	    NULL };
+	static const char *const before[] = { "age of ", "at least ", "over ",
+	    "under ", "満", NULL };
+	char norm[16];
+	double n;
+	size_t i, j, k;
+
+	for (i = b; i < e; i++) {
+		if (!isdig(s[i]) || (j = number(s, b, i, e, &n)) == i)
+			continue;
+		for (k = 0; after[k] != NULL; k++)
+			if (starts(s, j, e, after[k]))
+				break;
+		if (after[k] == NULL)
+			for (k = 0; before[k] != NULL; k++)
+				if (preceded_by(s, b, i, before[k]))
+					break;
+		if ((after[k] != NULL || before[k] != NULL) && n >= 6 &&
+		    n <= 25) {
+			snprintf(norm, sizeof(norm), "%g", n);
+			v->unit = 'a';
+			set_value(v, norm, n, i, j);
+			return 1;
+		}
+		i = j - 1;
+	}
+	return 0;
+}
+
+/* The arbitration body, and the seat where the clause names one. */
+static int
+find_arbitration(const char *s, size_t b, size_t e, struct value *v)
+{
+	static const struct { const char *w, *name; } bodies[] = {
+		{ "american arbitration association", "AAA" }, { "aaa", "AAA" },
+		{ "jams", "JAMS" }, { "national arbitration and mediation", "NAM" },
+		{ "nam", "NAM" }, { "international chamber of commerce", "ICC" },
+		{ "icc", "ICC" }, { "lcia", "LCIA" }, { "siac", "SIAC" },
+		{ "hkiac", "HKIAC" }, { "日本商事仲裁協会", "JCAA" },
+		{ "jcaa", "JCAA" }, { NULL, NULL }
+	};
+	static const char *const seats[] = { "arbitration in ",
+	    "seat of arbitration is ", "seat of the arbitration is ",
+	    "仲裁地は", NULL };
+	struct buf nb;
+	size_t i, k, j, q, at;
+
+	for (i = b; i < e; i++)
+		for (k = 0; bodies[k].w != NULL; k++) {
+			if (!(isalpha_lc(bodies[k].w[0]) ? word_start(s, b, i) &&
+			    word_at(s, i, e, bodies[k].w) :
+			    starts(s, i, e, bodies[k].w)))
+				continue;
+			buf_init(&nb);
+			buf_puts(&nb, bodies[k].name);
+			/*
+			 * The seat: "arbitration in nevada", "seat … is
+			 * london", "administered by jams in san francisco".
+			 */
+			at = e;
+			if (starts(s, i + strlen(bodies[k].w), e, " in "))
+				at = i + strlen(bodies[k].w) + strlen(" in ");
+			for (j = b; at == e && j < e; j++)
+				for (q = 0; seats[q] != NULL; q++)
+					if (starts(s, j, e, seats[q])) {
+						at = j + strlen(seats[q]);
+						break;
+					}
+			if (at < e && starts(s, at, e, "the "))
+				at += strlen("the ");
+			if (at < e && (q = place_end(s, at, e)) > at) {
+				buf_puts(&nb, " (");
+				put_title(&nb, s, at, q);
+				buf_putc(&nb, ')');
+			}
+			set_value(v, nb.data, 0, i, i + strlen(bodies[k].w));
+			buf_release(&nb);
+			return 1;
+		}
 	return 0;
 }
 
@@ -583,6 +1045,10 @@ value_find(enum vtype t, const char *text, size_t b, size_t e,
 		return find_law(text, b, e, v);
 	case VT_SURVIVAL:
 		return find_survival(text, b, e, v);
+	case VT_AGE:
+		return find_age(text, b, e, v);
+	case VT_ARBITRATION:
+		return find_arbitration(text, b, e, v);
 	default:
 		return 0;
 	}
@@ -644,9 +1110,32 @@ value_label(enum vtype t, const char *norm)
 		snprintf(digits, sizeof(digits), "%.0f", n);
 		put_grouped(&b, digits);
 		buf_puts(&b, "円");
-	} else if (n > 0 && strcmp(end, "x") == 0)
+	} else if (n > 0 && strcmp(end, " USD") == 0)
+		buf_printf(&b, "US$%g", n);
+	else if (n > 0 && strcmp(end, " EUR") == 0)
+		buf_printf(&b, "€%g", n);
+	else if (n > 0 && strcmp(end, "x") == 0)
 		buf_printf(&b, "%g倍", n);
-	else
+	else if (strcmp(norm, "fees paid") == 0)
+		buf_puts(&b, "支払済みの料金");
+	else if (strncmp(norm, "greater of ", 11) == 0 &&
+	    strstr(norm, " or ") != NULL) {
+		const char *or = strstr(norm, " or ");
+		char *x = xstrndup(norm + 11, (size_t)(or - norm - 11));
+		char *l1 = value_label(t, x), *l2 = value_label(t, or + 4);
+
+		buf_printf(&b, "%sと%sの高い方", l1, l2);
+		free(x);
+		free(l1);
+		free(l2);
+	} else if (strstr(norm, " (") != NULL) {
+		/* A court with what the clause says of it. */
+		const char *q = strstr(norm, " (");
+
+		buf_put(&b, norm, (size_t)(q - norm));
+		buf_puts(&b, strstr(q, "exclusive") ? (strstr(q, "first") ?
+		    "（専属・第一審）" : "（専属）") : "（第一審）");
+	} else
 		buf_puts(&b, norm);
 	return buf_detach(&b);
 }

@@ -11,12 +11,19 @@
  *   notice    as duration, plus "EOPM" (by the end of the previous month,
  *             num = 30) and "EONM" (effective at the end of the next
  *             month, num = 45)
- *   amount    "20000 JPY"                 num = yen
+ *   amount    "20000 JPY", "100 USD", "50 EUR"   num = the amount
  *   multiple  "2x"                        num = factor
- *   cap       "1 month fee" or an amount  num = months (or yen)
- *   court     "東京地方裁判所"            num = 0
- *   law       "日本法"                    num = 0
+ *   cap       "1 month fee" (fees of N months), "fees paid" (all fees
+ *             paid), an amount, or "greater of 100 USD or 12 month fee"
+ *             num = months (or the amount); unit 'm', 'y', 'u', 'e', 'g'
+ *   court     "東京地方裁判所", "東京簡易裁判所/東京地方裁判所",
+ *             "当社所在地" (the court of the provider's seat), "Delaware";
+ *             then " (exclusive, first instance)" as far as stated
+ *   law       "日本法", "大韓民国法", "California", "England and Wales",
+ *             "law of residence"        num = 0
  *   survival  a duration, or "indefinite" num = days, or 1e9
+ *   age       "13"                        num = years
+ *   arbitration "AAA", "JAMS (San Francisco)"  num = 0
  */
 #ifndef TERMC_VALUE_H
 #define TERMC_VALUE_H

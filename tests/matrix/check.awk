@@ -2,7 +2,8 @@
 # Usage: awk -F'\t' -v name=NAME -f check.awk TRUTH TSV
 # Truth lines: document, topic, articles ("-" or a1,a2), value ("-", "?", v).
 # Prints every wrong cell, then one summary line:
-#   NAME: cells R/N right; topic assignment precision P recall Q (tp/fp/fn)
+#   NAME: cells R/N right; values V/W right (cells whose truth is neither
+#   "-" nor "yes"); topic assignment precision P recall Q (tp/fp/fn)
 # Exit status 1 if any cell is wrong or missing.
 FNR == NR {
 	if ($0 ~ /^#/ || NF < 4)
@@ -28,6 +29,12 @@ END {
 			printf "  missing cell %s (want %s)\n", k, want[k]
 			continue
 		}
+		# Values: cells whose truth is a value, not "-" or "yes".
+		if (want[k] != "-" && want[k] != "yes") {
+			nval++
+			if (got[k] == want[k])
+				vright++
+		}
 		if (got[k] == want[k])
 			right++
 		else
@@ -45,7 +52,7 @@ END {
 	}
 	p = tp + fp ? tp / (tp + fp) : 1
 	r = tp + fn ? tp / (tp + fn) : 1
-	printf "%s: cells %d/%d right; topic assignment precision %.3f recall %.3f (tp %d, fp %d, fn %d)\n", \
-	    name, right, n, p, r, tp, fp, fn
+	printf "%s: cells %d/%d right; values %d/%d right; topic assignment precision %.3f recall %.3f (tp %d, fp %d, fn %d)\n", \
+	    name, right, n, vright, nval, p, r, tp, fp, fn
 	exit right == n ? 0 : 1
 }

@@ -56,6 +56,47 @@ rc=$(capture matrix --format=tsv $tax $m/english)
 [ "$rc" = 0 ] && ok || bad "matrix: english exit $rc"
 check_truth "matrix english" $m/english.tsv "$tmp/out"
 
+# English words: whole words ("information" holds no "formation"),
+# captions in capitals, a cap as the greater of money and fees, places,
+# ages, arbitration bodies and seats.
+rc=$(capture matrix --format=tsv $tax $m/words)
+[ "$rc" = 0 ] && ok || bad "matrix: words exit $rc"
+check_truth "matrix words" $m/words.tsv "$tmp/out"
+capture matrix --format=json $tax $m/words >/dev/null
+grep -q '"condition": "故意・重過失を除く"' "$tmp/out" && ok ||
+    bad "matrix: a cap's gross-negligence exception is not kept with it"
+
+# ★ between comparable values only, absence ranked as the taxonomy says:
+# the one 14日前 notice of a change beats "no notice promised"; 前月末日まで
+# and 受理した月の翌月末 are the same rule; Directors' cap keeps its
+# exception; ITSCOM's court of first instance is not called exclusive.
+capture matrix --format=csv terms >/dev/null
+grep -q '^terms-change,.*P14D（14日前まで） ★' "$tmp/out" && ok ||
+    bad "matrix: a sole stated notice gets no ★"
+[ "$(grep '^customer-termination,' "$tmp/out" | grep -o 'EOPM（[^）]*） ★' | wc -l)" -ge 3 ] && ok ||
+    bad "matrix: equivalent month-end notices are not equal"
+grep -q '^liability-cap,.*1 month fee（1か月分）〔故意・重過失を除く〕' "$tmp/out" && ok ||
+    bad "matrix: Directors' cap without its exception"
+grep -q '^jurisdiction,.*東京地方裁判所 (first instance)' "$tmp/out" && ok ||
+    bad "matrix: ITSCOM's first-instance court"
+
+# Real documents (../shared/corpus): precision, recall and values against
+# truth written by reading, held against tests/matrix/corpus.floors.
+if [ -d "$top/../shared/corpus/jtos" ]; then
+	sh $m/corpus.sh "$T" "$top/../shared/corpus" "$tmp/mcorpus" >"$tmp/mcorpus.out" 2>&1
+	grep "^matrix-" "$tmp/mcorpus.out" | sed 's/^/   /'
+	if awk 'NR == FNR { if ($1 == "figure") got[$2] = $3; next }
+	    /^#/ || NF < 2 { next }
+	    !($1 in got) || got[$1] < $2 { printf "   %s %s below floor %s\n", $1, got[$1], $2; low = 1 }
+	    END { exit low }' "$tmp/mcorpus.out" $m/corpus.floors; then
+		ok
+	else
+		bad "matrix: corpus figures below tests/matrix/corpus.floors"
+	fi
+else
+	echo "   matrix corpus: ../shared/corpus not found, skipped"
+fi
+
 # Outputs: reviewed goldens (UPDATE=1 rewrites: review the diff).
 capture matrix --format=csv $tax $m/cases >/dev/null
 check "matrix: csv" $m/cases/expected.csv "$tmp/out"

@@ -108,7 +108,7 @@ main(void)
 	t(VT_NOTICE, "2 か月前までに書面で", "P2M", "2 か月前まで");
 	t(VT_NOTICE, "2週間前までに", "P2W", "2週間前まで");
 	t(VT_NOTICE, "解約を希望する月の前月末日までに", "EOPM", "前月末日");
-	t(VT_NOTICE, "受理した月の翌月末をもって成立", "EONM", "翌月末");
+	t(VT_NOTICE, "受理した月の翌月末をもって成立", "EOPM", "翌月末");
 	t(VT_NOTICE, "1ヶ月間更新される", NULL, NULL);
 	t(VT_NOTICE, "前項の規定により", NULL, NULL);
 	t(VT_AMOUNT, "20,000 円/回", "20000 JPY", "20,000 円");
@@ -119,14 +119,84 @@ main(void)
 	t(VT_CAP, "月額利用料金の 1 ヶ月相当分を上限", "1 month fee",
 	    "1 ヶ月相当分");
 	t(VT_CAP, "100,000円を限度とする", "100000 JPY", "100,000円");
-	t(VT_COURT, "東京地方裁判所をもって第一審の専属管轄裁判所", "東京地方裁判所",
-	    "東京地方裁判所");
+	t(VT_CAP, "1万円を上限として賠償", "10000 JPY", "1万円");
+	t(VT_CAP, "金10,000円を超えない範囲で", "10000 JPY", "10,000円");
+	t(VT_CAP, "is limited to us$50.", "50 USD", "us$50");
+	t(VT_CAP, "limited to one hundred u.s. dollars (us$100).", "100 USD",
+	    "one hundred u.s. dollars");
+	t(VT_CAP, "the greater of $100 or the fees paid in the past 12 months",
+	    "greater of 100 USD or 12 month fee", "$100 or the fees paid in the "
+	    "past 12 months");
+	t(VT_CAP, "exceed the greater of two hundred u.s. dollars (u.s. $200.00) "
+	    "or the amount you paid parler, if any, in the past six months",
+	    "greater of 200 USD or 6 month fee", "two hundred u.s. dollars "
+	    "(u.s. $200.00) or the amount you paid parler, if any, in the past "
+	    "six months");
+	t(VT_CAP, "shall not exceed six months' fees", "6 month fee",
+	    "six months' fees");
+	t(VT_CAP, "当該損害が発生した月にユーザーが支払った利用料金を上限",
+	    "1 month fee", "発生した月");
+	t(VT_CAP, "過去12か月に支払った金額を上限", "12 month fee", "過去12か月");
+	t(VT_CAP, "直近1年間の利用料金の総額を上限", "12 month fee", "直近1年間");
+	t(VT_CAP, "支払った一月分の料金を上限として", "1 month fee", "一月分");
+	t(VT_CAP, "利用者が支払った利用料金を限度として", "fees paid", "支払った");
+	t(VT_CAP, "capped at €50", "50 EUR", "€50");
+	t(VT_COURT, "東京地方裁判所をもって第一審の専属管轄裁判所",
+	    "東京地方裁判所 (exclusive, first instance)", "東京地方裁判所");
+	t(VT_COURT, "東京地方裁判所をもって第一審の管轄裁判所とします",
+	    "東京地方裁判所 (first instance)", "東京地方裁判所");
+	t(VT_COURT, "訴額に応じて、東京簡易裁判所又は東京地方裁判所を専属的合意管轄",
+	    "東京簡易裁判所/東京地方裁判所 (exclusive)",
+	    "東京簡易裁判所又は東京地方裁判所");
+	t(VT_COURT, "当社の本店所在地を管轄する裁判所を専属的合意管轄とします",
+	    "当社所在地 (exclusive)", "所在地");
+	t(VT_COURT, "brought exclusively in the state or federal courts located "
+	    "in delaware.", "Delaware (exclusive)", "courts located in delaware");
+	t(VT_COURT, "exclusively in state or federal courts located in santa "
+	    "clara county, california (except for small claims",
+	    "Santa Clara County, California (exclusive)",
+	    "courts located in santa clara county, california");
+	t(VT_COURT, "resolved exclusively by the united states district court "
+	    "for the northern district of california or a california state "
+	    "court", "United States District Court for the Northern District of "
+	    "California (exclusive)", "united states district court for the "
+	    "northern district of california");
+	t(VT_COURT, "any court of competent jurisdiction", NULL, NULL);
 	t(VT_COURT, "訴えについては、大阪地方裁判所を", "大阪地方裁判所",
 	    "大阪地方裁判所");
 	t(VT_COURT, "専属管轄裁判所とします", NULL, NULL);
 	t(VT_LAW, "準拠法は、日本法とします", "日本法", "日本法");
 	t(VT_LAW, "準拠法は、日本国の法令とします", "日本法", "日本国の法令");
 	t(VT_LAW, "準拠法は定めない", NULL, NULL);
+	t(VT_LAW, "本規約の準拠法は日本とし", "日本法", "準拠法は日本");
+	t(VT_LAW, "本規約は、大韓民国の法令に従って規律され", "大韓民国法",
+	    "大韓民国の法令");
+	t(VT_LAW, "governed by the federal arbitration act, and the laws of the "
+	    "state of delaware, without regard to", "Delaware",
+	    "laws of the state of delaware");
+	t(VT_LAW, "the laws of nevada will govern these terms", "Nevada",
+	    "laws of nevada");
+	t(VT_LAW, "governed by the laws of england and wales", "England and Wales",
+	    "laws of england and wales");
+	t(VT_LAW, "governed by the laws of the netherlands.", "Netherlands",
+	    "laws of the netherlands");
+	t(VT_LAW, "governed by the law of the country where you live. in all "
+	    "other cases, the laws of the state of california", "California",
+	    "laws of the state of california");
+	t(VT_LAW, "governed by the law of the jurisdiction in which you live",
+	    "law of residence", "law of");
+	t(VT_AGE, "you must be at least 13 years old", "13", "13");
+	t(VT_AGE, "anyone under the age of 13 is not allowed", "13", "13");
+	t(VT_AGE, "満18歳以上の方", "18", "18");
+	t(VT_AGE, "within 30 days", NULL, NULL);
+	t(VT_ARBITRATION, "final and binding arbitration by aaa (u.s.)", "AAA",
+	    "aaa");
+	t(VT_ARBITRATION, "decided by confidential arbitration in nevada, usa in "
+	    "accordance with the rules of the american arbitration association",
+	    "AAA (Nevada)", "american arbitration association");
+	t(VT_ARBITRATION, "the arbitration will be administered by nam", "NAM",
+	    "nam");
+	t(VT_ARBITRATION, "we love programs", NULL, NULL);
 	t(VT_SURVIVAL, "利用契約終了後も1年間有効に存続する", "P1Y", "1年間");
 	t(VT_SURVIVAL, "当サービス完了後も存続するものとします", "indefinite",
 	    "存続");
@@ -164,5 +234,12 @@ main(void)
 	l(VT_SURVIVAL, "indefinite", "期限なし");
 	l(VT_PRESENCE, "yes", "あり");
 	l(VT_COURT, "東京地方裁判所", "東京地方裁判所");
+	l(VT_COURT, "東京地方裁判所 (exclusive, first instance)",
+	    "東京地方裁判所（専属・第一審）");
+	l(VT_COURT, "東京地方裁判所 (first instance)", "東京地方裁判所（第一審）");
+	l(VT_CAP, "100 USD", "US$100");
+	l(VT_CAP, "greater of 100 USD or 12 month fee",
+	    "US$100と月額料金の12か月分の高い方");
+	l(VT_CAP, "fees paid", "支払済みの料金");
 	return failed;
 }
