@@ -572,6 +572,19 @@ sim_concat(struct xnode *one, struct xnode **many, size_t n)
 
 /* ---- the annotated tree ---- */
 
+/*
+ * Was a clause renumbered?  Only where the source writes both numbers: a
+ * number supplied by position (implicit, as an unnumbered paragraph's)
+ * moves with every insertion before it and says nothing to a reader.
+ */
+static int
+renumbered(const struct node *o, const struct node *n)
+{
+	if (o->type == N_DOCUMENT || o->implicit || n->implicit)
+		return 0;
+	return !same_str(o->num, n->num);
+}
+
 static struct dnode *
 dn_new(struct dnode *parent, enum dkind kind, const struct node *o,
     const struct node *n)
@@ -581,11 +594,8 @@ dn_new(struct dnode *parent, enum dkind kind, const struct node *o,
 	d->kind = kind;
 	d->old = o;
 	d->new = n;
-	if (o != NULL && n != NULL && o->type != N_DOCUMENT) {
-		if ((o->num == NULL) != (n->num == NULL) ||
-		    (o->num != NULL && strcmp(o->num, n->num) != 0))
-			d->renumbered = 1;
-	}
+	if (o != NULL && n != NULL)
+		d->renumbered = renumbered(o, n);
 	if (parent != NULL) {
 		d->parent = parent;
 		d->prev = parent->last;
@@ -829,6 +839,219 @@ refine(const char *os, const char *ns, struct dedit *e, int raw)
 	}
 }
 
+/* ---- widening to units ---- */
+
+/* The class of the code point before (at) byte off of s; -1 at the ends. */
+static int
+cls_before(const char *s, size_t off)
+{
+	int32_t cp;
+
+	if (off == 0)
+		return -1;
+	utf8_next(s + off - utf8_prev_len(s, off), utf8_prev_len(s, off), &cp);
+	return (int)char_class(cp);
+}
+
+static int32_t
+cp_at(const char *s, size_t off, size_t len)
+{
+	int32_t cp;
+
+	if (off >= len)
+		return -1;
+	utf8_next(s + off, len - off, &cp);
+	return cp;
+}
+
+static int32_t
+cp_before(const char *s, size_t off)
+{
+	int32_t cp;
+	size_t l;
+
+	if (off == 0)
+		return -1;
+	l = utf8_prev_len(s, off);
+	utf8_next(s + off - l, l, &cp);
+	return cp;
+}
+
+/* A separator inside a written number: 3,000  1.5  ３，０００. */
+static int
+num_sep(int32_t c)
+{
+	return c == ',' || c == '.' || c == 0xff0c || c == 0xff0e;
+}
+
+/* A sign written before an amount. */
+static int
+currency(int32_t c)
+{
+	return c == '$' || c == 0xa5 || c == 0xffe5 || c == 0x20ac ||
+	    c == 0xa3 || c == 0xff04;
+}
+
+static int
+is_digit(int32_t c)
+{
+	return c >= 0 && char_class(c) == CC_DIGIT;
+}
+
+/* One widening step on both sides: the code points before the edit. */
+static void
+step_back(const char *os, const char *ns, struct dedit *e)
+{
+	size_t lo = utf8_prev_len(os, e->ooff), ln = utf8_prev_len(ns, e->noff);
+
+	e->ooff -= lo;
+	e->olen += lo;
+	e->noff -= ln;
+	e->nlen += ln;
+}
+
+static void
+step_fwd(const char *os, const char *ns, struct dedit *e)
+{
+	size_t o = e->ooff + e->olen, n = e->noff + e->nlen;
+	int32_t c;
+	size_t lo = utf8_next(os + o, strlen(os + o), &c);
+	size_t ln = utf8_next(ns + n, strlen(ns + n), &c);
+
+	e->olen += lo ? lo : 1;
+	e->nlen += ln ? ln : 1;
+}
+
+/*
+ * The characters after an edit that a number takes as its unit: 日, 円,
+ * 時間, 営業日 (a kanji run of up to 3), a katakana run (パーセント),
+ * % and ％, and a counter connector before kanji (３か月, ３ヶ月).
+ * Returns the count of code points, 0 for none.
+ */
+static size_t
+unit_len(const char *s, size_t off)
+{
+	size_t len = strlen(s), n = 0, at = off, conn = 0;
+	int32_t c = cp_at(s, at, len);
+	enum cclass k;
+
+	if (c == '%' || c == 0xff05)
+		return 1;
+	if (c == 0x304b || c == 0x30f6 || c == 0x30b1 || c == 0x30ab ||
+	    c == 0x7b87) {
+		at += utf8_next(s + at, len - at, &c);
+		n = conn = 1;
+		c = cp_at(s, at, len);
+		if (c < 0 || char_class(c) != CC_KANJI)
+			return 0;
+	}
+	k = c < 0 ? CC_OTHER : char_class(c);
+	if (k != CC_KANJI && k != CC_KATAKANA)
+		return 0;
+	while ((c = cp_at(s, at, len)) >= 0 && char_class(c) == k) {
+		at += utf8_next(s + at, len - at, &c);
+		n++;
+	}
+	return k == CC_KANJI && n - conn > 3 ? 0 : n;
+}
+
+/*
+ * Widen an edit to the units a reader underlines.  The text before and
+ * after an edit is equal on both sides (folded), so both sides widen by
+ * the same characters; lo and hi (old-side offsets) bound it at the
+ * neighbouring edits.
+ *   - a word: Latin letters and digits always widen to their whole run
+ *     (agree → agrees marks the word); a kanji or kana run widens only
+ *     where the edit replaces something (契約者 → 利用者), so that an
+ *     insertion into a run stays just what was inserted (内容{+及び…+});
+ *   - a number takes its other digits and separators (3,[000] →
+ *     [3,000]), its currency sign, and the unit after it (３０日 → ６０日
+ *     is marked whole, not as the digit ３ → ６).
+ */
+static void
+widen(const char *os, const char *ns, struct dedit *e, size_t lo,
+    size_t hi)
+{
+	int both = e->olen > 0 && e->nlen > 0, k, kn, num;
+	int32_t fo, fn, c;
+	size_t u, olen = strlen(os);
+
+	/* Back, over the run the edit starts inside. */
+	for (;;) {
+		if (e->ooff <= lo || e->noff == 0)
+			break;
+		k = cls_before(os, e->ooff);
+		kn = cls_before(ns, e->noff);
+		if (k != kn)
+			break;
+		fo = cp_at(os, e->ooff, e->ooff + e->olen);
+		fn = cp_at(ns, e->noff, e->noff + e->nlen);
+		if (!((fo >= 0 && (int)char_class(fo) == k) ||
+		    (fn >= 0 && (int)char_class(fn) == k)))
+			break;
+		if (k != CC_DIGIT && k != CC_LATIN && !(both &&
+		    (k == CC_KANJI || k == CC_HIRAGANA || k == CC_KATAKANA)))
+			break;
+		step_back(os, ns, e);
+	}
+	/* Forward, the same. */
+	for (;;) {
+		size_t o = e->ooff + e->olen, n = e->noff + e->nlen;
+
+		if (o >= hi || ns[n] == '\0')
+			break;
+		fo = cp_at(os, o, olen);
+		k = (int)char_class(fo);
+		if (k != (int)char_class(cp_at(ns, n, strlen(ns))))
+			break;
+		fo = e->olen ? cp_before(os, o) : -1;
+		fn = e->nlen ? cp_before(ns, n) : -1;
+		if (!((fo >= 0 && (int)char_class(fo) == k) ||
+		    (fn >= 0 && (int)char_class(fn) == k)))
+			break;
+		if (k != CC_DIGIT && k != CC_LATIN && !(both &&
+		    (k == CC_KANJI || k == CC_HIRAGANA || k == CC_KATAKANA)))
+			break;
+		step_fwd(os, ns, e);
+	}
+	num = (e->olen && (is_digit(cp_at(os, e->ooff, olen)) ||
+	    is_digit(cp_before(os, e->ooff + e->olen)))) ||
+	    (e->nlen && (is_digit(cp_at(ns, e->noff, strlen(ns))) ||
+	    is_digit(cp_before(ns, e->noff + e->nlen))));
+	if (!num)
+		return;
+	/* A number: digits and separators before, then its currency sign. */
+	while (e->ooff > lo && e->noff > 0) {
+		c = cp_before(os, e->ooff);
+		if (is_digit(c) || (num_sep(c) && is_digit(cp_before(os,
+		    e->ooff - utf8_prev_len(os, e->ooff)))))
+			step_back(os, ns, e);
+		else
+			break;
+	}
+	if (e->ooff > lo && e->noff > 0 && currency(cp_before(os, e->ooff)))
+		step_back(os, ns, e);
+	/* After: separators and digits, then the unit. */
+	for (;;) {
+		size_t o = e->ooff + e->olen;
+
+		if (o >= hi)
+			break;
+		c = cp_at(os, o, olen);
+		if (is_digit(c))
+			step_fwd(os, ns, e);
+		else if (num_sep(c) && o + 1 < hi && is_digit(cp_at(os,
+		    o + 1, olen)))
+			step_fwd(os, ns, e);
+		else
+			break;
+	}
+	u = unit_len(os, e->ooff + e->olen);
+	while (u-- > 0 && e->ooff + e->olen < hi &&
+	    ns[e->noff + e->nlen] != '\0')
+		step_fwd(os, ns, e);
+}
+
 /*
  * The edits from os to ns.  raw: compare characters as written (for a
  * normalization-only change); else folded.
@@ -896,6 +1119,24 @@ inline_edits(struct dnode *d, const char *os, const char *ns, int raw)
 		if (e->olen + e->nlen > 0)
 			d->nedits++;
 	}
+	/* Widened edits that meet become one. */
+	for (k = 0, w = 0; k < d->nedits; k++) {
+		struct dedit *e = &d->edits[k];
+
+		widen(os, ns, e, w > 0 ? d->edits[w - 1].ooff +
+		    d->edits[w - 1].olen : 0, k + 1 < d->nedits ?
+		    d->edits[k + 1].ooff : strlen(os));
+		if (w > 0 && d->edits[w - 1].ooff + d->edits[w - 1].olen >=
+		    e->ooff) {
+			struct dedit *p = &d->edits[w - 1];
+
+			p->olen = e->ooff + e->olen - p->ooff;
+			p->nlen = e->noff + e->nlen - p->noff;
+			continue;
+		}
+		d->edits[w++] = *e;
+	}
+	d->nedits = w;
 	free(g.v);
 	free(ta);
 	free(tb);
@@ -1455,7 +1696,7 @@ moves(struct ctx *c)
 			d = c->add[i].dn;
 			d->kind = DK_MOVED;
 			d->old = r->x->n;
-			d->renumbered = !same_str(d->old->num, d->new->num);
+			d->renumbered = renumbered(d->old, d->new);
 			dn_unlink(r->dn);
 			dn_free(r->dn);
 			r->dn = NULL;
