@@ -2117,19 +2117,133 @@ dedit_clip(const struct dnode *d, size_t k, int side_new, size_t base,
 	return 1;
 }
 
+int
+diff_node_ja(const struct diff *D, const struct node *n)
+{
+	const struct doc *doc;
+
+	while (n->parent != NULL)
+		n = n->parent;
+	doc = n == D->old->root ? D->old : D->new;
+	return doc->meta.lang == NULL || strcmp(doc->meta.lang, "ja") == 0;
+}
+
+/*
+ * A written paragraph or item label as it follows a section number:
+ * "(e)" stays, "e." and "3." become "(e)" and "(3)"; NULL when the
+ * label is not one of those short forms.
+ */
+static char *
+sub_label(const char *l)
+{
+	size_t n = strlen(l);
+	struct buf b;
+
+	if (n >= 3 && l[0] == '(' && l[n - 1] == ')' && n <= 8)
+		return xstrdup(l);
+	if (n >= 2 && n <= 6 && l[n - 1] == '.') {
+		buf_init(&b);
+		buf_putc(&b, '(');
+		buf_put(&b, l, n - 1);
+		buf_putc(&b, ')');
+		return buf_detach(&b);
+	}
+	return NULL;
+}
+
+/*
+ * English (and any language but Japanese): the article or division by
+ * its written label ("19." reads "Section 19") or caption, then each
+ * paragraph, item and sub-item by its written label, "(e)", or where
+ * the source writes none, by position: ", paragraph 2".
+ */
+static char *
+label_en(const struct node *n)
+{
+	const struct node *chain[16];
+	struct buf b;
+	size_t k = 0, len;
+	char *sub;
+
+	buf_init(&b);
+	for (; n != NULL && n->type != N_DOCUMENT && k < 16; n = n->parent) {
+		chain[k++] = n;
+		if (n->type == N_ARTICLE || n->type == N_DIVISION)
+			break;
+	}
+	while (k-- > 0) {
+		n = chain[k];
+		switch (n->type) {
+		case N_ARTICLE:
+		case N_DIVISION:
+			if (n->label != NULL) {
+				len = strlen(n->label);
+				if (len > 0 && n->label[len - 1] == '.')
+					len--;
+				if (len > 0 && n->label[0] >= '0' &&
+				    n->label[0] <= '9')
+					buf_puts(&b, "Section ");
+				buf_put(&b, n->label, len);
+			} else if (n->caption != NULL)
+				buf_puts(&b, n->caption);
+			break;
+		case N_PARAGRAPH:
+		case N_ITEM:
+		case N_SUBITEM:
+			/* An unnumbered paragraph holding a lettered item
+			 * is left out: Section 19(e). */
+			if (n->implicit && k > 0 && !chain[k - 1]->implicit &&
+			    chain[k - 1]->label != NULL &&
+			    (sub = sub_label(chain[k - 1]->label)) != NULL) {
+				free(sub);
+				break;
+			}
+			if (!n->implicit && n->label != NULL &&
+			    (sub = sub_label(n->label)) != NULL) {
+				buf_puts(&b, sub);
+				free(sub);
+				break;
+			}
+			buf_printf(&b, "%s%s %s", b.len ? ", " : "",
+			    n->type == N_PARAGRAPH ? "paragraph" : "item",
+			    n->label && !n->implicit ? n->label :
+			    n->num ? n->num : "?");
+			break;
+		case N_TABLE:
+			buf_printf(&b, "%stable", b.len ? ", " : "");
+			break;
+		default:
+			break;
+		}
+	}
+	if (b.len == 0)
+		buf_puts(&b, "");
+	return buf_detach(&b);
+}
+
 char *
-diff_clause_label(const struct node *n)
+diff_node_label(const struct diff *D, const struct node *n)
 {
 	char *s;
 
 	if (n == NULL)
 		return xstrdup("");
-	s = node_path_label(n);
+	s = diff_node_ja(D, n) ? node_path_label(n) : label_en(n);
 	if (*s == '\0' && n->id != NULL) {
 		free(s);
 		s = xstrdup(n->id);
 	}
 	return s;
+}
+
+const char *
+label_gap(const struct diff *D, const struct node *n)
+{
+	if (n->label == NULL)
+		return "";
+	if (!diff_node_ja(D, n))
+		return " ";
+	return label_closes(n->label) ? "" : "　";
 }
 
 int

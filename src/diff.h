@@ -122,9 +122,22 @@ struct dnode	*dnode_next(const struct dnode *);
 int		 dedit_clip(const struct dnode *d, size_t k, int side_new,
 		    size_t base, size_t len, size_t *off, size_t *end);
 
-/* "第17条第3項" for a clause, or its anchor when it has no label; "" for
- * NULL.  Caller frees. */
-char		*diff_clause_label(const struct node *);
+/*
+ * A clause's label in its document's language: "第17条第3項" in Japanese,
+ * "Section 19(e)" or "Definitions, paragraph 2" in others (a paragraph
+ * or item by its written label, else by its position); the anchor when
+ * it has none; "" for NULL.  n belongs to D's old or new document.
+ * Caller frees.
+ */
+char		*diff_node_label(const struct diff *D, const struct node *n);
+/* Is n (of D's old or new document) in a document written in Japanese? */
+int		 diff_node_ja(const struct diff *D, const struct node *n);
+/*
+ * What goes between a clause's written label and its text: a space in
+ * documents not in Japanese ("(e) Small claims …"); in Japanese nothing
+ * after a closing bracket (（１）契約者), else an ideographic space (２　当社は).
+ */
+const char	*label_gap(const struct diff *, const struct node *);
 /* Does a written label end with a closing bracket, as （１） and (a) do? */
 int		 label_closes(const char *);
 

@@ -17,18 +17,18 @@
 #include "xalloc.h"
 
 static void
-put_label(struct buf *b, const struct node *n)
+put_label(struct buf *b, const struct diff *D, const struct node *n)
 {
-	char *s = diff_clause_label(n);
+	char *s = diff_node_label(D, n);
 
 	buf_puts(b, s);
 	free(s);
 }
 
 static int
-same_label(const struct node *a, const struct node *b)
+same_label(const struct diff *D, const struct node *a, const struct node *b)
 {
-	char *x = diff_clause_label(a), *y = diff_clause_label(b);
+	char *x = diff_node_label(D, a), *y = diff_node_label(D, b);
 	int same = strcmp(x, y) == 0;
 
 	free(x);
@@ -38,18 +38,18 @@ same_label(const struct node *a, const struct node *b)
 
 /* One line for a clause: number, caption, text. */
 static void
-clause_line(struct buf *b, const struct node *n)
+clause_line(struct buf *b, const struct diff *D, const struct node *n)
 {
 	size_t r, c;
 
 	if (n->label != NULL) {
 		buf_puts(b, n->label);
 		if ((n->caption != NULL || n->text != NULL) &&
-		    n->type != N_ARTICLE && !label_closes(n->label))
-			buf_puts(b, n->type == N_DIVISION ? "" : "　");
+		    n->type != N_ARTICLE && n->type != N_DIVISION)
+			buf_puts(b, label_gap(D, n));
 	}
 	if (n->caption != NULL) {
-		if (n->type == N_ARTICLE)
+		if (n->type == N_ARTICLE && diff_node_ja(D, n))
 			buf_printf(b, "（%s）", n->caption);
 		else
 			buf_printf(b, "%s%s", n->label ? " " : "", n->caption);
@@ -69,13 +69,14 @@ clause_line(struct buf *b, const struct node *n)
 
 /* The subtree of n, one clause per line, each line after prefix. */
 static void
-subtree(struct buf *b, const struct node *n, const char *prefix)
+subtree(struct buf *b, const struct diff *D, const struct node *n,
+    const char *prefix)
 {
 	const struct node *p = n;
 
 	do {
 		buf_puts(b, prefix);
-		clause_line(b, p);
+		clause_line(b, D, p);
 		buf_putc(b, '\n');
 	} while ((p = node_next(p, n)) != NULL);
 }
@@ -111,7 +112,7 @@ marked(struct buf *b, const struct dnode *d)
  * text, with that side's edits marked.
  */
 static void
-part_line(struct buf *b, const struct dnode *d, const struct node *n,
+part_line(struct buf *b, const struct diff *D, const struct dnode *d, const struct node *n,
     int side_new, size_t *base, const char *prefix)
 {
 	const char *s = n->text;
@@ -119,15 +120,14 @@ part_line(struct buf *b, const struct dnode *d, const struct node *n,
 
 	buf_puts(b, prefix);
 	if (s == NULL) {
-		clause_line(b, n);
+		clause_line(b, D, n);
 		buf_putc(b, '\n');
 		return;
 	}
 	len = strlen(s);
 	if (n->label != NULL) {
 		buf_puts(b, n->label);
-		if (!label_closes(n->label))
-			buf_puts(b, "　");
+		buf_puts(b, label_gap(D, n));
 	}
 	for (k = 0; k < d->nedits; k++) {
 		if (!dedit_clip(d, k, side_new, *base, len, &off, &end))
@@ -144,20 +144,20 @@ part_line(struct buf *b, const struct dnode *d, const struct node *n,
 }
 
 static void
-renum_line(struct buf *b, const struct drenum *r)
+renum_line(struct buf *b, const struct diff *D, const struct drenum *r)
 {
 	if (r->n == 1) {
-		put_label(b, r->first->new);
+		put_label(b, D, r->first->new);
 		buf_puts(b, " renumbered from ");
-		put_label(b, r->first->old);
+		put_label(b, D, r->first->old);
 	} else {
-		put_label(b, r->first->old);
+		put_label(b, D, r->first->old);
 		buf_puts(b, "〜");
-		put_label(b, r->last->old);
+		put_label(b, D, r->last->old);
 		buf_puts(b, " → ");
-		put_label(b, r->first->new);
+		put_label(b, D, r->first->new);
 		buf_puts(b, "〜");
-		put_label(b, r->last->new);
+		put_label(b, D, r->last->new);
 		buf_printf(b, " renumbered (%zu clauses)", r->n);
 	}
 	buf_putc(b, '\n');
@@ -200,29 +200,29 @@ text_hunk(struct buf *b, const struct diff *D, const struct dnode *d)
 
 	switch (d->kind) {
 	case DK_ADDED:
-		put_label(b, n);
+		put_label(b, D, n);
 		buf_puts(b, D->cross ? " only in new\n" : " added\n");
-		subtree(b, n, "+ ");
+		subtree(b, D, n, "+ ");
 		break;
 	case DK_REMOVED:
-		put_label(b, n);
+		put_label(b, D, n);
 		buf_puts(b, D->cross ? " only in old\n" : " removed\n");
-		subtree(b, n, "- ");
+		subtree(b, D, n, "- ");
 		break;
 	case DK_MODIFIED:
 	case DK_NORMALIZED:
-		put_label(b, d->new);
+		put_label(b, D, d->new);
 		/* Across documents, the old clause where its label differs,
 		 * as a matched article's line shows it: new ↔ old. */
-		if (D->cross && !same_label(d->old, d->new)) {
+		if (D->cross && !same_label(D, d->old, d->new)) {
 			buf_puts(b, " ↔ ");
-			put_label(b, d->old);
+			put_label(b, D, d->old);
 		}
 		buf_puts(b, d->kind == DK_NORMALIZED ? " normalization only" :
 		    D->cross ? " differs" : " modified");
 		if (d->renumbered) {
 			buf_puts(b, " (renumbered from ");
-			put_label(b, d->old);
+			put_label(b, D, d->old);
 			buf_putc(b, ')');
 		}
 		buf_putc(b, '\n');
@@ -234,50 +234,51 @@ text_hunk(struct buf *b, const struct diff *D, const struct dnode *d)
 			buf_puts(b, "  ");
 			if (d->new->label) {
 				buf_puts(b, d->new->label);
-				if (!label_closes(d->new->label))
-					buf_puts(b, "　");
+				buf_puts(b, label_gap(D, d->new));
 			}
 			marked(b, d);
 			buf_putc(b, '\n');
 		}
 		break;
 	case DK_MOVED:
-		put_label(b, d->new);
+		put_label(b, D, d->new);
 		buf_puts(b, " moved from ");
-		put_label(b, d->old);
+		put_label(b, D, d->old);
 		buf_putc(b, '\n');
-		subtree(b, d->new, "  ");
+		subtree(b, D, d->new, "  ");
 		break;
 	case DK_SPLIT:
 	case DK_MERGED:
-		put_label(b, d->kind == DK_SPLIT ? d->old : d->new);
+		put_label(b, D, d->kind == DK_SPLIT ? d->old : d->new);
 		buf_puts(b, d->kind == DK_SPLIT ? " split into " :
 		    " merged from ");
-		put_label(b, d->kind == DK_SPLIT ? d->new : d->old);
+		put_label(b, D, d->kind == DK_SPLIT ? d->new : d->old);
 		for (k = 0; k < d->nparts; k++) {
 			buf_puts(b, ", ");
-			put_label(b, d->parts[k]);
+			put_label(b, D, d->parts[k]);
 		}
 		buf_putc(b, '\n');
 		base = 0;
-		part_line(b, d, d->old, 0, &base, "- ");
+		part_line(b, D, d, d->old, 0, &base, "- ");
 		if (d->kind == DK_MERGED)
 			for (k = 0; k < d->nparts; k++)
-				part_line(b, d, d->parts[k], 0, &base, "- ");
+				part_line(b, D, d, d->parts[k], 0, &base, "- ");
 		base = 0;
-		part_line(b, d, d->new, 1, &base, "+ ");
+		part_line(b, D, d, d->new, 1, &base, "+ ");
 		if (d->kind == DK_SPLIT)
 			for (k = 0; k < d->nparts; k++)
-				part_line(b, d, d->parts[k], 1, &base, "+ ");
+				part_line(b, D, d, d->parts[k], 1, &base, "+ ");
 		break;
 	case DK_MATCHED:
-		put_label(b, d->new);
-		if (d->new->caption)
-			buf_printf(b, "（%s）", d->new->caption);
+		put_label(b, D, d->new);
+		if (d->new->caption && d->new->label)
+			buf_printf(b, diff_node_ja(D, d->new) ? "（%s）" :
+			    " (%s)", d->new->caption);
 		buf_puts(b, " ↔ ");
-		put_label(b, d->old);
-		if (d->old->caption)
-			buf_printf(b, "（%s）", d->old->caption);
+		put_label(b, D, d->old);
+		if (d->old->caption && d->old->label)
+			buf_printf(b, diff_node_ja(D, d->old) ? "（%s）" :
+			    " (%s)", d->old->caption);
 		/* By caption only when both have one and they agree. */
 		buf_printf(b, " matched by %s, %d%% similar\n",
 		    d->old->caption != NULL && d->new->caption != NULL &&
@@ -321,7 +322,7 @@ diff_text(const struct diff *D)
 		for (; r < D->nrenums && D->renums[r].first == d; r++)
 			if (D->renums[r].n > 1 || !dnode_changed(D, d)) {
 				buf_putc(&b, '\n');
-				renum_line(&b, &D->renums[r]);
+				renum_line(&b, D, &D->renums[r]);
 			}
 		if (!dnode_changed(D, d))
 			continue;
@@ -340,7 +341,7 @@ jstr(const char *s)
 }
 
 static json_t *
-jclause(const struct node *n)
+jclause(const struct diff *D, const struct node *n)
 {
 	json_t *o;
 	char *l;
@@ -349,7 +350,7 @@ jclause(const struct node *n)
 	if (n == NULL)
 		return json_null();
 	o = json_object();
-	l = diff_clause_label(n);
+	l = diff_node_label(D, n);
 	json_object_set_new(o, "id", jstr(n->id));
 	json_object_set_new(o, "label", json_string(l));
 	json_object_set_new(o, "type", json_string(ntype_name(n->type)));
@@ -357,7 +358,7 @@ jclause(const struct node *n)
 	json_object_set_new(o, "caption", jstr(n->caption));
 	buf_init(&b);
 	if (n->text != NULL || n->table != NULL)
-		clause_line(&b, n);
+		clause_line(&b, D, n);
 	json_object_set_new(o, "text", n->text ? json_string(n->text) :
 	    n->table ? json_string(b.data) : json_null());
 	json_object_set_new(o, "line", json_integer(n->line));
@@ -431,10 +432,10 @@ diff_json(const struct diff *D)
 	for (k = 0; k < D->nrenums; k++) {
 		const struct drenum *r = &D->renums[k];
 
-		l1 = diff_clause_label(r->first->old);
-		l2 = diff_clause_label(r->last->old);
-		l3 = diff_clause_label(r->first->new);
-		l4 = diff_clause_label(r->last->new);
+		l1 = diff_node_label(D, r->first->old);
+		l2 = diff_node_label(D, r->last->old);
+		l3 = diff_node_label(D, r->first->new);
+		l4 = diff_node_label(D, r->last->new);
 		json_array_append_new(a, json_pack("{s:s,s:s,s:s,s:s,s:I}",
 		    "old_first", l1, "old_last", l2, "new_first", l3,
 		    "new_last", l4, "count", (json_int_t)r->n));
@@ -460,13 +461,13 @@ diff_json(const struct diff *D)
 		if (d->kind == DK_MATCHED)
 			json_object_set_new(o, "similarity",
 			    json_integer(d->sim));
-		json_object_set_new(o, "old", jclause(d->old));
-		json_object_set_new(o, "new", jclause(d->new));
+		json_object_set_new(o, "old", jclause(D, d->old));
+		json_object_set_new(o, "new", jclause(D, d->new));
 		if (d->nparts > 0) {
 			parts = json_array();
 			for (k = 0; k < d->nparts; k++)
 				json_array_append_new(parts,
-				    jclause(d->parts[k]));
+				    jclause(D, d->parts[k]));
 			json_object_set_new(o, "parts", parts);
 		}
 		if (d->old && d->new && d->old->text && d->new->text &&

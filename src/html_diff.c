@@ -38,10 +38,12 @@ texts(xmlNodePtr parent, const char *s)
 
 /* A short label for folds inside a clause: 第3項, 第2号; else the path. */
 static char *
-short_label(const struct node *n)
+short_label(const struct diff *D, const struct node *n)
 {
 	struct buf b;
 
+	if (!diff_node_ja(D, n))
+		return NULL;
 	if (n->parent != NULL && n->parent->type == N_DOCUMENT &&
 	    n->type != N_ARTICLE && n->type != N_DIVISION)
 		return xstrdup("前文");
@@ -54,24 +56,24 @@ short_label(const struct node *n)
 
 /* The heading of a clause: label and caption, the changed parts marked. */
 static void
-heading(xmlNodePtr p, const struct node *n, int mark_num, int mark_cap,
-    const char *mark)
+heading(const struct diff *D, xmlNodePtr p, const struct node *n,
+    int mark_num, int mark_cap, const char *mark)
 {
 	xmlNodePtr t = p;
+	int ja = diff_node_ja(D, n);
 
 	if (n->label != NULL) {
 		if (mark_num)
 			t = hk_el(p, mark, NULL);
 		texts(t, n->label);
-		if (n->type == N_DIVISION && n->caption)
+		if ((n->type == N_DIVISION || !ja) && n->caption)
 			texts(p, " ");
-		else if (n->type != N_ARTICLE && (n->text || n->caption) &&
-		    !label_closes(n->label))
-			texts(p, "　");
+		else if (n->type != N_ARTICLE && (n->text || n->caption))
+			texts(p, label_gap(D, n));
 	}
 	if (n->caption != NULL) {
 		t = mark_cap ? hk_el(p, mark, NULL) : p;
-		if (n->type == N_ARTICLE) {
+		if (n->type == N_ARTICLE && ja) {
 			texts(t, "（");
 			texts(t, n->caption);
 			texts(t, "）");
@@ -96,7 +98,7 @@ table_text(xmlNodePtr cell, const struct node *n)
 
 /* One clause's own line; edits (old or new side) underlined. */
 static void
-clause_p(xmlNodePtr cell, const struct node *n, const struct dnode *d,
+clause_p(const struct diff *D, xmlNodePtr cell, const struct node *n, const struct dnode *d,
     int side_new, int whole)
 {
 	const char *mark = side_new ? "ins" : "del";
@@ -111,9 +113,9 @@ clause_p(xmlNodePtr cell, const struct node *n, const struct dnode *d,
 	}
 	if (whole) {
 		p = hk_el(p, mark, NULL);
-		heading(p, n, 0, 0, mark);
+		heading(D, p, n, 0, 0, mark);
 	} else
-		heading(p, n, d != NULL && d->renumbered,
+		heading(D, p, n, d != NULL && d->renumbered,
 		    d != NULL && d->caption, mark);
 	if (s == NULL)
 		return;
@@ -139,7 +141,7 @@ clause_p(xmlNodePtr cell, const struct node *n, const struct dnode *d,
  * (split) or gone (merged): it is marked too.
  */
 static void
-part_p(xmlNodePtr cell, const struct dnode *d, const struct node *n,
+part_p(const struct diff *D, xmlNodePtr cell, const struct dnode *d, const struct node *n,
     int side_new, int mark_num, size_t *base)
 {
 	const char *mark = side_new ? "ins" : "del";
@@ -147,7 +149,7 @@ part_p(xmlNodePtr cell, const struct dnode *d, const struct node *n,
 	const char *s = n->text;
 	size_t len, at = 0, k, off, end;
 
-	heading(p, n, mark_num, 0, mark);
+	heading(D, p, n, mark_num, 0, mark);
 	if (s == NULL)
 		return;
 	len = strlen(s);
@@ -164,12 +166,12 @@ part_p(xmlNodePtr cell, const struct dnode *d, const struct node *n,
 
 /* A whole subtree, every line of it (added, removed, moved, folded). */
 static void
-clause_tree(xmlNodePtr cell, const struct node *n, int side_new, int whole)
+clause_tree(const struct diff *D, xmlNodePtr cell, const struct node *n, int side_new, int whole)
 {
 	const struct node *p = n;
 
 	do
-		clause_p(cell, p, NULL, side_new, whole);
+		clause_p(D, cell, p, NULL, side_new, whole);
 	while ((p = node_next(p, n)) != NULL);
 }
 
@@ -204,18 +206,19 @@ row(struct hctx *h, const struct dnode *d, xmlNodePtr *cnew, xmlNodePtr *cold)
 
 /* Folded: 「（略）」 that opens onto the text. */
 static void
-folded(xmlNodePtr cell, const struct node *const *v, size_t n, int side_new)
+folded(const struct diff *D, xmlNodePtr cell, const struct node *const *v,
+    size_t n, int side_new)
 {
 	xmlNodePtr det = hk_el(cell, "details", NULL), sum;
 	char *a, *b;
 	size_t i;
 
 	sum = hk_el(det, "summary", NULL);
-	if ((a = short_label(v[0])) == NULL)
-		a = diff_clause_label(v[0]);
+	if ((a = short_label(D, v[0])) == NULL)
+		a = diff_node_label(D, v[0]);
 	if (n > 1) {
-		if ((b = short_label(v[n - 1])) == NULL)
-			b = diff_clause_label(v[n - 1]);
+		if ((b = short_label(D, v[n - 1])) == NULL)
+			b = diff_node_label(D, v[n - 1]);
 		texts(sum, a);
 		texts(sum, "〜");
 		texts(sum, b);
@@ -231,7 +234,7 @@ folded(xmlNodePtr cell, const struct node *const *v, size_t n, int side_new)
 	free(a);
 	texts(sum, "　（略）");
 	for (i = 0; i < n; i++)
-		clause_tree(det, v[i], side_new, 0);
+		clause_tree(D, det, v[i], side_new, 0);
 }
 
 static int
@@ -252,17 +255,17 @@ row_for(struct hctx *h, const struct dnode *d)
 	row(h, d, &cn, &co);
 	switch (d->kind) {
 	case DK_ADDED:
-		clause_tree(cn, d->new, 1, 1);
+		clause_tree(h->D, cn, d->new, 1, 1);
 		placeholder(co, cross ? "（対応なし）" : "（新設）");
 		return;
 	case DK_REMOVED:
 		placeholder(cn, cross ? "（対応なし）" : "（削る）");
-		clause_tree(co, d->old, 0, 1);
+		clause_tree(h->D, co, d->old, 0, 1);
 		return;
 	case DK_MOVED:
-		clause_tree(cn, d->new, 1, 0);
+		clause_tree(h->D, cn, d->new, 1, 0);
 		{
-			char *l = diff_clause_label(d->old);
+			char *l = diff_node_label(h->D, d->old);
 			struct buf b;
 
 			buf_init(&b);
@@ -271,20 +274,20 @@ row_for(struct hctx *h, const struct dnode *d)
 			buf_release(&b);
 			free(l);
 		}
-		clause_tree(co, d->old, 0, 0);
+		clause_tree(h->D, co, d->old, 0, 0);
 		return;
 	case DK_SPLIT:
 	case DK_MERGED:
 		base = 0;
-		part_p(cn, d, d->new, 1, 0, &base);
+		part_p(h->D, cn, d, d->new, 1, 0, &base);
 		if (d->kind == DK_SPLIT)
 			for (k = 0; k < d->nparts; k++)
-				part_p(cn, d, d->parts[k], 1, 1, &base);
+				part_p(h->D, cn, d, d->parts[k], 1, 1, &base);
 		base = 0;
-		part_p(co, d, d->old, 0, 0, &base);
+		part_p(h->D, co, d, d->old, 0, 0, &base);
 		if (d->kind == DK_MERGED)
 			for (k = 0; k < d->nparts; k++)
-				part_p(co, d, d->parts[k], 0, 1, &base);
+				part_p(h->D, co, d, d->parts[k], 0, 1, &base);
 		return;
 	default:
 		break;
@@ -293,8 +296,8 @@ row_for(struct hctx *h, const struct dnode *d)
 	 * Same, modified, normalized, or matched across documents: own
 	 * line, then the children.
 	 */
-	clause_p(cn, d->new, d, 1, 0);
-	clause_p(co, d->old, d, 0, 0);
+	clause_p(h->D, cn, d->new, d, 1, 0);
+	clause_p(h->D, co, d->old, d, 0, 0);
 	if (d->first == NULL && d->inner == 0 && (d->new->first != NULL)) {
 		/* Children unchanged under a renumbered or edited heading. */
 		const struct node *c;
@@ -313,9 +316,9 @@ row_for(struct hctx *h, const struct dnode *d)
 			vo[no++] = c;
 		row(h, d, &cn, &co);
 		if (nn)
-			folded(cn, vn, nn, 1);
+			folded(h->D, cn, vn, nn, 1);
 		if (no)
-			folded(co, vo, no, 0);
+			folded(h->D, co, vo, no, 0);
 		free(vn);
 		free(vo);
 		return;
@@ -352,8 +355,8 @@ rows_for(struct hctx *h, const struct dnode *parent)
 			n++;
 		}
 		row(h, d, &cn, &co);
-		folded(cn, vn, n, 1);
-		folded(co, vo, n, 0);
+		folded(h->D, cn, vn, n, 1);
+		folded(h->D, co, vo, n, 0);
 	}
 	free(vn);
 	free(vo);
@@ -407,13 +410,13 @@ summary(xmlNodePtr slot, const struct diff *D)
 		const struct drenum *rn = &D->renums[r];
 
 		buf_init(&b);
-		l1 = diff_clause_label(rn->first->old);
-		l2 = diff_clause_label(rn->first->new);
+		l1 = diff_node_label(D, rn->first->old);
+		l2 = diff_node_label(D, rn->first->new);
 		if (rn->n == 1)
 			buf_printf(&b, "%s を %s に繰り替え", l1, l2);
 		else {
-			char *l3 = diff_clause_label(rn->last->old), *l4 =
-			    diff_clause_label(rn->last->new);
+			char *l3 = diff_node_label(D, rn->last->old), *l4 =
+			    diff_node_label(D, rn->last->new);
 
 			buf_printf(&b, "%s〜%s を %s〜%s に繰り替え", l1, l3,
 			    l2, l4);
@@ -441,7 +444,7 @@ summary(xmlNodePtr slot, const struct diff *D)
 		a = hk_el(li, "a", NULL);
 		xmlNewProp(a, X("href"), X(b.data));
 		buf_release(&b);
-		l1 = diff_clause_label(n);
+		l1 = diff_node_label(D, n);
 		texts(a, l1);
 		free(l1);
 		if (n->type == N_ARTICLE && n->caption != NULL) {
