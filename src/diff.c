@@ -1982,7 +1982,8 @@ cross(struct ctx *c, struct xnode *xa, struct xnode *xb)
 			}
 		}
 	}
-	qsort(cand, ncand, sizeof(*cand), cmp_cand);
+	if (ncand > 0)
+		qsort(cand, ncand, sizeof(*cand), cmp_cand);
 	for (k = 0; k < ncand; k++) {
 		if (used[cand[k].i] || pb[cand[k].j] >= 0)
 			continue;
