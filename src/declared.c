@@ -249,9 +249,10 @@ diff_check_declared(const struct diff *D, struct diags *dg)
 			found++;
 			break;
 		}
-		l = node_path_label(at);
+		l = diff_node_label(D, at);
 		diag(dg, d->new ? new->path : old->path, at->line, at->col,
-		    D_DECL_MISSING, "%s %s", l, dkind_name(d->kind));
+		    D_DECL_MISSING, "%s %s", l, d->kind == DK_LINKS ?
+		    "link target changed" : dkind_name(d->kind));
 		free(l);
 		found++;
 	}

@@ -332,6 +332,24 @@ xpool_free(struct xblock *b)
 	}
 }
 
+/* The links of a node's text: where they stand and where they lead. */
+static uint32_t
+link_hash(const struct node *n)
+{
+	uint32_t h = 5381;
+	size_t k;
+
+	for (k = 0; k < n->nspans; k++) {
+		const struct span *sp = &n->spans[k];
+
+		if (sp->kind != SPAN_LINK || sp->href == NULL)
+			continue;
+		h = seqdiff_hash(&sp->off, sizeof(sp->off), h);
+		h = seqdiff_hash(sp->href, strlen(sp->href), h);
+	}
+	return h;
+}
+
 /* Mirror n into x; children's xnodes come from the side's pool. */
 static void
 mirror(struct xnode *x, const struct node *n, struct xblock **pool)
@@ -363,6 +381,7 @@ mirror(struct xnode *x, const struct node *n, struct xblock **pool)
 	if (n->label != NULL)
 		hr = seqdiff_hash(n->label, strlen(n->label) + 1, hr);
 	hr = seqdiff_hash(&ho, sizeof(ho), hr);
+	hr = seqdiff_hash(&(uint32_t){ link_hash(n) }, 4, hr);
 	x->nodes = 1;
 	for (i = 0, c = n->first; c != NULL; c = c->next, i++) {
 		mirror(&x->kids[i], c, pool);
@@ -598,6 +617,57 @@ same_str(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
+static size_t
+nlinks(const struct node *n)
+{
+	size_t k, c = 0;
+
+	for (k = 0; k < n->nspans; k++)
+		if (n->spans[k].kind == SPAN_LINK && n->spans[k].href != NULL)
+			c++;
+	return c;
+}
+
+static const struct span *
+link_at(const struct node *n, size_t i)
+{
+	size_t k;
+
+	for (k = 0; k < n->nspans; k++)
+		if (n->spans[k].kind == SPAN_LINK && n->spans[k].href != NULL &&
+		    i-- == 0)
+			return &n->spans[k];
+	return NULL;
+}
+
+/*
+ * Do two clauses' links lead to the same places?  The links pair in
+ * order; with d, the ones that differ (target changed, or one side has
+ * more links) are recorded in d->links.
+ */
+static int
+same_links(const struct node *a, const struct node *b, struct dnode *d)
+{
+	size_t na = nlinks(a), nb = nlinks(b), k, n = na > nb ? na : nb;
+	const struct span *x, *y;
+	int same = 1;
+
+	for (k = 0; k < n; k++) {
+		x = k < na ? link_at(a, k) : NULL;
+		y = k < nb ? link_at(b, k) : NULL;
+		if (x != NULL && y != NULL && strcmp(x->href, y->href) == 0)
+			continue;
+		same = 0;
+		if (d == NULL)
+			break;
+		if (d->nlinks == 0)
+			d->links = xreallocarray(NULL, n, sizeof(*d->links));
+		d->links[d->nlinks].old = x;
+		d->links[d->nlinks++].new = y;
+	}
+	return same;
+}
+
 /*
  * Do two subtrees hold the same characters, labels as written included?
  * Equal raw hashes only say they may: 32-bit hashes collide, and a
@@ -610,7 +680,8 @@ same_raw(const struct xnode *a, const struct xnode *b)
 
 	if (a->nkids != b->nkids || a->n->type != b->n->type ||
 	    strcmp(a->own, b->own) != 0 ||
-	    !same_str(a->n->label, b->n->label))
+	    !same_str(a->n->label, b->n->label) ||
+	    !same_links(a->n, b->n, NULL))
 		return 0;
 	for (i = 0; i < a->nkids; i++)
 		if (a->kids[i].raw != b->kids[i].raw ||
@@ -726,6 +797,7 @@ dn_free(struct dnode *d)
 		}
 		next = e->next;
 		free(e->edits);
+		free(e->links);
 		free(e);
 		e = next;
 	}
@@ -1241,6 +1313,29 @@ pending(struct pending **v, size_t *n, size_t *cap, struct dnode *d,
 	(*n)++;
 }
 
+/* A link-only change marks the links' texts on both sides. */
+static void
+link_edits(struct dnode *d)
+{
+	size_t k, oend = 0, nend = 0;
+
+	d->kind = DK_LINKS;
+	d->edits = xreallocarray(NULL, d->nlinks + 1, sizeof(*d->edits));
+	for (k = 0; k < d->nlinks; k++) {
+		const struct span *x = d->links[k].old, *y = d->links[k].new;
+
+		/* A side without the link holds an empty edit where the
+		 * last one ended, so that edits stay in text order. */
+		d->edits[k].ooff = x ? x->off : oend;
+		d->edits[k].olen = x ? x->len : 0;
+		d->edits[k].noff = y ? y->off : nend;
+		d->edits[k].nlen = y ? y->len : 0;
+		oend = d->edits[k].ooff + d->edits[k].olen;
+		nend = d->edits[k].noff + d->edits[k].nlen;
+	}
+	d->nedits = d->nlinks;
+}
+
 /* Pair two clauses: compare their own text, then align their children. */
 static struct dnode *
 pair(struct ctx *c, struct dnode *parent, struct xnode *a, struct xnode *b)
@@ -1265,6 +1360,14 @@ pair(struct ctx *c, struct dnode *parent, struct xnode *a, struct xnode *b)
 		if (a->n->text != NULL && b->n->text != NULL)
 			inline_edits(d, a->n->text, b->n->text, 1);
 	}
+	/*
+	 * Link targets are part of a clause: a changed one is a change of
+	 * its own kind where the text is the same, and is listed beside
+	 * the text's edits where it is not.
+	 */
+	if (!c->D->ignore_links && !same_links(a->n, b->n, d) &&
+	    d->kind == DK_SAME)
+		link_edits(d);
 	if (c->tasks != NULL) {
 		if (c->ntasks == c->captasks) {
 			c->captasks *= 2;
@@ -1625,6 +1728,7 @@ align_level(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
 
 /* Tasks [from, to) of a list, run one after another. */
 struct trange {
+	struct diff	*D;
 	struct task	*v;
 	size_t		 from, to;
 };
@@ -1640,6 +1744,7 @@ run_tasks(void *arg)
 	for (k = r->from; k < r->to; k++) {
 		t = &r->v[k];
 		memset(&c, 0, sizeof(c));
+		c.D = r->D;
 		align_level(&c, t->d, t->a->kids, t->a->nkids, t->b->kids,
 		    t->b->nkids);
 		t->rem = c.rem;
@@ -1700,8 +1805,8 @@ align_root(struct ctx *c, struct xnode *xa, struct xnode *xb)
 		total += c->tasks[k].a->nodes + c->tasks[k].b->nodes;
 	for (half = 0; half < c->ntasks && 2 * sum < total; half++)
 		sum += c->tasks[half].a->nodes + c->tasks[half].b->nodes;
-	r1 = (struct trange){ c->tasks, 0, half };
-	r2 = (struct trange){ c->tasks, half, c->ntasks };
+	r1 = (struct trange){ c->D, c->tasks, 0, half };
+	r2 = (struct trange){ c->D, c->tasks, half, c->ntasks };
 	if (half == 0 || half == c->ntasks) {
 		r1.to = c->ntasks;
 		run_tasks(&r1);
@@ -2098,7 +2203,7 @@ dkind_name(enum dkind k)
 {
 	static const char *const names[DK__MAX] = {
 		"unchanged", "normalized", "modified", "moved", "added",
-		"removed", "split", "merged", "matched"
+		"removed", "split", "merged", "matched", "link"
 	};
 
 	return k < DK__MAX ? names[k] : "?";
@@ -2169,6 +2274,7 @@ diff_new(const struct doc *old, const struct doc *new,
 	D->old = old;
 	D->new = new;
 	D->ignore_norm = opts != NULL && opts->ignore_normalization;
+	D->ignore_links = opts != NULL && opts->ignore_links;
 	D->cross = !doc_same_document(old, new);
 	/*
 	 * The sides are mirrored, and freed, at once: folding every

@@ -34,6 +34,7 @@ enum dkind {
 	DK_SPLIT,		/* old clause → new and parts[] */
 	DK_MERGED,		/* old and parts[] → new clause */
 	DK_MATCHED,		/* across documents: counterpart by similarity */
+	DK_LINKS,		/* same text, a link's target changed */
 	DK__MAX
 };
 
@@ -49,6 +50,15 @@ struct dedit {
 
 #define DIFF_MAXPARTS	4
 
+/*
+ * A link whose target changed, was added or was removed, the text being
+ * otherwise the same or not: the spans (borrowed from the nodes) on each
+ * side, NULL where that side has no such link.
+ */
+struct dlink {
+	const struct span	*old, *new;
+};
+
 struct dnode {
 	enum dkind		 kind;
 	int			 renumbered;	/* both sides, numbers differ */
@@ -61,6 +71,8 @@ struct dnode {
 	size_t			 nparts;
 	struct dedit		*edits;		/* in text order; owned */
 	size_t			 nedits;
+	struct dlink		*links;		/* changed links; owned */
+	size_t			 nlinks;
 	struct dnode		*parent, *first, *last, *prev, *next;
 };
 
@@ -80,10 +92,12 @@ struct diff {
 	struct drenum		*renums;
 	size_t			 nrenums;
 	int			 ignore_norm;
+	int			 ignore_links;
 };
 
 struct diff_opts {
 	int	ignore_normalization;	/* DK_NORMALIZED counts as DK_SAME */
+	int	ignore_links;		/* link targets are not compared */
 };
 
 /* Diff two documents; opts may be NULL.  Free with diff_free(). */

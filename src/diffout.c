@@ -143,6 +143,30 @@ part_line(struct buf *b, const struct diff *D, const struct dnode *d, const stru
 	*base += len;
 }
 
+/* The changed links of d, one a line: "text": [-old-]{+new+}. */
+static void
+link_lines(struct buf *b, const struct dnode *d)
+{
+	const struct span *x, *y, *any;
+	const char *t;
+	size_t k;
+
+	for (k = 0; k < d->nlinks; k++) {
+		x = d->links[k].old;
+		y = d->links[k].new;
+		any = y ? y : x;
+		t = y ? d->new->text : d->old->text;
+		buf_puts(b, "  link \"");
+		buf_put(b, t + any->off, any->len);
+		buf_puts(b, "\": ");
+		if (x != NULL)
+			buf_printf(b, "[-%s-]", x->href);
+		if (y != NULL)
+			buf_printf(b, "{+%s+}", y->href);
+		buf_putc(b, '\n');
+	}
+}
+
 static void
 renum_line(struct buf *b, const struct diff *D, const struct drenum *r)
 {
@@ -168,7 +192,7 @@ summary(struct buf *b, const struct diff *D)
 {
 	static const enum dkind order[] = { DK_ADDED, DK_REMOVED,
 	    DK_MODIFIED, DK_MOVED, DK_SPLIT, DK_MERGED, DK_NORMALIZED,
-	    DK_MATCHED };
+	    DK_LINKS, DK_MATCHED };
 	size_t k;
 	int any = 0;
 
@@ -179,7 +203,8 @@ summary(struct buf *b, const struct diff *D)
 		    D->count[order[k]], D->cross && order[k] == DK_ADDED ?
 		    "only in new" : D->cross && order[k] == DK_REMOVED ?
 		    "only in old" : D->cross && order[k] == DK_MODIFIED ?
-		    "differing" : dkind_name(order[k]));
+		    "differing" : order[k] == DK_LINKS ? "link targets changed" :
+		    dkind_name(order[k]));
 		any = 1;
 	}
 	if (D->nrenumbered > 0) {
@@ -239,6 +264,12 @@ text_hunk(struct buf *b, const struct diff *D, const struct dnode *d)
 			marked(b, d);
 			buf_putc(b, '\n');
 		}
+		link_lines(b, d);
+		break;
+	case DK_LINKS:
+		put_label(b, D, d->new);
+		buf_puts(b, " link target changed\n");
+		link_lines(b, d);
 		break;
 	case DK_MOVED:
 		put_label(b, D, d->new);
@@ -398,6 +429,27 @@ jedits(const struct dnode *d)
 	return a;
 }
 
+/* Changed links: the link's text and its old and new targets (null
+ * where that side has no such link). */
+static json_t *
+jlinks(const struct dnode *d)
+{
+	json_t *a = json_array();
+	const struct span *x, *y, *any;
+	size_t k;
+
+	for (k = 0; k < d->nlinks; k++) {
+		x = d->links[k].old;
+		y = d->links[k].new;
+		any = y ? y : x;
+		json_array_append_new(a, json_pack("{s:s%,s:o,s:o}", "text",
+		    (y ? d->new->text : d->old->text) + any->off,
+		    (size_t)any->len, "old", jstr(x ? x->href : NULL), "new",
+		    jstr(y ? y->href : NULL)));
+	}
+	return a;
+}
+
 static json_t *
 jdoc(const struct doc *doc)
 {
@@ -470,8 +522,11 @@ diff_json(const struct diff *D)
 				    jclause(D, d->parts[k]));
 			json_object_set_new(o, "parts", parts);
 		}
+		if (d->nlinks > 0)
+			json_object_set_new(o, "links", jlinks(d));
 		if (d->old && d->new && d->old->text && d->new->text &&
 		    (d->kind == DK_MODIFIED || d->kind == DK_NORMALIZED ||
+		    d->kind == DK_LINKS ||
 		    d->kind == DK_SPLIT || d->kind == DK_MERGED))
 			json_object_set_new(o, "edits", jedits(d));
 		json_array_append_new(a, o);

@@ -120,7 +120,8 @@ clause_p(const struct diff *D, xmlNodePtr cell, const struct node *n, const stru
 	if (s == NULL)
 		return;
 	if (whole || d == NULL || d->nedits == 0 ||
-	    (d->kind != DK_MODIFIED && d->kind != DK_NORMALIZED)) {
+	    (d->kind != DK_MODIFIED && d->kind != DK_NORMALIZED &&
+	    d->kind != DK_LINKS)) {
 		texts(p, s);
 		return;
 	}
@@ -162,6 +163,28 @@ part_p(const struct diff *D, xmlNodePtr cell, const struct dnode *d, const struc
 	}
 	texts(p, s + at);
 	*base += len;
+}
+
+/*
+ * The changed links' targets of one side, each marked, as text: the
+ * page never links to what the input names (a target may be unsafe),
+ * it only says where the clause pointed.
+ */
+static void
+link_p(xmlNodePtr cell, const struct dnode *d, int side_new)
+{
+	const struct span *sp;
+	xmlNodePtr p;
+	size_t k;
+
+	for (k = 0; k < d->nlinks; k++) {
+		sp = side_new ? d->links[k].new : d->links[k].old;
+		if (sp == NULL)
+			continue;
+		p = hk_el(cell, "p", "link");
+		texts(p, "リンク先: ");
+		texts(hk_el(p, side_new ? "ins" : "del", NULL), sp->href);
+	}
 }
 
 /* A whole subtree, every line of it (added, removed, moved, folded). */
@@ -225,10 +248,13 @@ folded(const struct diff *D, xmlNodePtr cell, const struct node *const *v,
 		free(b);
 	} else {
 		texts(sum, a);
-		if (v[0]->caption && v[0]->type == N_ARTICLE) {
-			texts(sum, "（");
+		if (v[0]->caption && v[0]->label &&
+		    v[0]->type == N_ARTICLE) {
+			int ja = diff_node_ja(D, v[0]);
+
+			texts(sum, ja ? "（" : " (");
 			texts(sum, v[0]->caption);
-			texts(sum, "）");
+			texts(sum, ja ? "）" : ")");
 		}
 	}
 	free(a);
@@ -298,6 +324,8 @@ row_for(struct hctx *h, const struct dnode *d)
 	 */
 	clause_p(h->D, cn, d->new, d, 1, 0);
 	clause_p(h->D, co, d->old, d, 0, 0);
+	link_p(cn, d, 1);
+	link_p(co, d, 0);
 	if (d->first == NULL && d->inner == 0 && (d->new->first != NULL)) {
 		/* Children unchanged under a renumbered or edited heading. */
 		const struct node *c;
@@ -376,6 +404,7 @@ summary(xmlNodePtr slot, const struct diff *D)
 		{ DK_SPLIT, "分割" },
 		{ DK_MERGED, "統合" },
 		{ DK_NORMALIZED, "表記のみの変更（全角・半角等）" },
+		{ DK_LINKS, "リンク先の変更" },
 		{ DK_MATCHED, "対応する条" },
 	};
 	xmlNodePtr ul, li, a;

@@ -40,6 +40,16 @@ rc=$(capture diff --ignore-normalization tests/diff/normalize.old.md tests/diff/
 [ "$rc" = 0 ] && ok || bad "diff: --ignore-normalization exit $rc"
 rc=$(capture diff tests/diff/normalize.old.md tests/diff/normalize.new.md)
 [ "$rc" = 1 ] && grep -q 'normalization only' "$tmp/out" && ok || bad "diff: normalization not labelled ($rc)"
+# Link targets: a changed one is a change; --ignore-links hides it, and
+# a revision whose only change is a link target is then unchanged.
+rc=$(capture diff --ignore-links tests/diff/links.old.md tests/diff/links.new.md)
+[ "$rc" = 1 ] && ! grep -q '^  link \|link target' "$tmp/out" && ok || bad "diff: --ignore-links ($rc)"
+sed -e '/^Write to/s/legal@/help@/' -e '/^Write to/s/, or see.*\./ with any question./' \
+    -e '/^Write to/s/question with any question/question/' tests/diff/links.new.md >"$tmp/linkonly.md"
+rc=$(capture diff tests/diff/links.old.md "$tmp/linkonly.md")
+[ "$rc" = 1 ] && grep -q '^1 link targets changed$' "$tmp/out" && ok || bad "diff: a link-only change is no change ($rc)"
+rc=$(capture diff --ignore-links tests/diff/links.old.md "$tmp/linkonly.md")
+[ "$rc" = 0 ] && ok || bad "diff: --ignore-links still reports a link-only change ($rc)"
 # The merge is the split read backwards.
 rc=$(capture diff tests/diff/split.new.md tests/diff/split.old.md)
 [ "$rc" = 1 ] && grep -q '^第6条第1項 merged from 第6条第1項, 第6条第2項$' "$tmp/out" && ok || bad "diff: merge not found"
