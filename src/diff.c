@@ -788,6 +788,7 @@ static void
 dn_free(struct dnode *d)
 {
 	struct dnode *e = d, *next;
+	size_t k;
 
 	d->next = NULL;
 	while (e != NULL) {
@@ -798,6 +799,9 @@ dn_free(struct dnode *d)
 		next = e->next;
 		free(e->edits);
 		free(e->links);
+		for (k = 0; k < e->ncells; k++)
+			free(e->cells[k].edits);
+		free(e->cells);
 		free(e);
 		e = next;
 	}
@@ -1295,6 +1299,225 @@ inline_edits(struct dnode *d, const char *os, const char *ns, int raw)
 	free(ib);
 }
 
+/* ---- tables, cell by cell ---- */
+
+static const char *
+cell(const struct table *t, size_t r, size_t c)
+{
+	return t->cells[r * t->ncols + c];
+}
+
+/* Equal texts once folded. */
+static int
+same_fold(const char *a, const char *b)
+{
+	char *x, *y;
+	int eq;
+
+	if (strcmp(a, b) == 0)
+		return 1;
+	x = fold(a);
+	y = fold(b);
+	eq = strcmp(x, y) == 0;
+	free(x);
+	free(y);
+	return eq;
+}
+
+static uint32_t
+row_hash(const struct table *t, size_t r)
+{
+	uint32_t h = 11;
+	size_t c;
+
+	for (c = 0; c < t->ncols; c++) {
+		const char *s = cell(t, r, c);
+		char *f = fold(s);
+
+		h = seqdiff_hash(f, strlen(f) + 1, h);
+		free(f);
+	}
+	return h;
+}
+
+static void
+add_cell(struct dnode *d, size_t *cap, long orow, long ocol, long nrow,
+    long ncol)
+{
+	if (d->ncells == *cap) {
+		*cap = *cap ? 2 * *cap : 8;
+		d->cells = xreallocarray(d->cells, *cap, sizeof(*d->cells));
+	}
+	d->cells[d->ncells] = (struct dcell){ orow, ocol, nrow, ncol, NULL,
+	    0 };
+	d->ncells++;
+}
+
+/* Two rows paired: their cells by column, each changed one's edits. */
+static void
+row_cells(struct dnode *d, size_t *cap, const struct table *a, size_t ra,
+    const struct table *b, size_t rb, const long *colmap)
+{
+	struct dnode tmp;
+	struct dcell *dc;
+	size_t c;
+	long oc;
+
+	for (c = 0; c < b->ncols; c++) {
+		oc = colmap[c];
+		if (oc >= 0 && same_fold(cell(a, ra, (size_t)oc),
+		    cell(b, rb, c)) && strcmp(cell(a, ra, (size_t)oc),
+		    cell(b, rb, c)) == 0)
+			continue;
+		add_cell(d, cap, oc >= 0 ? (long)ra : -1, oc, (long)rb,
+		    (long)c);
+		if (oc < 0)
+			continue;
+		memset(&tmp, 0, sizeof(tmp));
+		inline_edits(&tmp, cell(a, ra, (size_t)oc), cell(b, rb, c),
+		    same_fold(cell(a, ra, (size_t)oc), cell(b, rb, c)));
+		dc = &d->cells[d->ncells - 1];
+		dc->edits = tmp.edits;
+		dc->nedits = tmp.nedits;
+	}
+	/* Old columns no new column took: their cells are gone. */
+	for (c = 0; c < a->ncols; c++) {
+		size_t k;
+
+		for (k = 0; k < b->ncols && colmap[k] != (long)c; k++)
+			;
+		if (k == b->ncols && cell(a, ra, c)[0] != '\0')
+			add_cell(d, cap, (long)ra, (long)c, (long)rb, -1);
+	}
+}
+
+/*
+ * The changes of a table: rows aligned on their content (seqdiff on row
+ * hashes), the rows of a change group paired by their heading (first
+ * cell), then in order where both sides have as many left; columns
+ * paired by their heading, else by place when both tables have as many.
+ * A paired row's differing cells get inline edits; the other rows are
+ * added or removed whole.
+ */
+static void
+table_edits(struct dnode *d, const struct table *a, const struct table *b)
+{
+	uint32_t *ia, *ib;
+	long *colmap, *pa, *pb;
+	struct tgroups g = { NULL, 0, 0 };
+	size_t cap = 0, i, j, k, r, c, ra = 0, rb = 0;
+
+	if (a->nrows == 0 || b->nrows == 0 || a->ncols == 0 || b->ncols == 0)
+		return;
+	colmap = xreallocarray(NULL, b->ncols, sizeof(long));
+	for (c = 0; c < b->ncols; c++) {
+		colmap[c] = -1;
+		for (k = 0; k < a->ncols; k++)
+			if (same_fold(cell(a, 0, k), cell(b, 0, c))) {
+				colmap[c] = (long)k;
+				break;
+			}
+		if (colmap[c] < 0 && a->ncols == b->ncols)
+			colmap[c] = (long)c;
+	}
+	ia = xreallocarray(NULL, a->nrows, sizeof(*ia));
+	ib = xreallocarray(NULL, b->nrows, sizeof(*ib));
+	for (r = 0; r < a->nrows; r++)
+		ia[r] = row_hash(a, r);
+	for (r = 0; r < b->nrows; r++)
+		ib[r] = row_hash(b, r);
+	seqdiff(ia, a->nrows, ib, b->nrows, NULL, tcollect, &g);
+	for (k = 0; k <= g.n; k++) {
+		size_t a0 = k < g.n ? g.v[k].a0 : a->nrows;
+		size_t b0 = k < g.n ? g.v[k].b0 : b->nrows;
+		size_t na, nb;
+
+		/* Equal rows may still differ in how cells are written. */
+		for (; ra < a0 && rb < b0; ra++, rb++)
+			row_cells(d, &cap, a, ra, b, rb, colmap);
+		if (k == g.n)
+			break;
+		na = g.v[k].na;
+		nb = g.v[k].nb;
+		pa = xreallocarray(NULL, na + 1, sizeof(long));
+		pb = xreallocarray(NULL, nb + 1, sizeof(long));
+		for (i = 0; i < na; i++)
+			pa[i] = -1;
+		for (j = 0; j < nb; j++)
+			pb[j] = -1;
+		for (j = 0; j < nb; j++)
+			for (i = 0; i < na; i++)
+				if (pa[i] < 0 && same_fold(cell(a, ra + i, 0),
+				    cell(b, rb + j, 0))) {
+					pa[i] = (long)j;
+					pb[j] = (long)i;
+					break;
+				}
+		/* Headings all differ: rows pair in order when as many. */
+		for (i = 0; i < na && pa[i] < 0; i++)
+			;
+		if (i == na && na == nb)
+			for (i = 0; i < na; i++)
+				pa[i] = pb[i] = (long)i;
+		for (i = 0, j = 0; i < na || j < nb;) {
+			if (i < na && pa[i] < 0) {
+				add_cell(d, &cap, (long)(ra + i), -1, -1, -1);
+				i++;
+			} else if (j < nb && pb[j] < 0) {
+				add_cell(d, &cap, -1, -1, (long)(rb + j), -1);
+				j++;
+			} else if (i < na && j < nb) {
+				row_cells(d, &cap, a, ra + i, b,
+				    rb + (size_t)pa[i], colmap);
+				i++;
+				j++;
+			} else
+				break;
+		}
+		free(pa);
+		free(pb);
+		ra += na;
+		rb += nb;
+	}
+	free(g.v);
+	free(ia);
+	free(ib);
+	free(colmap);
+}
+
+char *
+dcell_name(const struct dnode *d, const struct dcell *c)
+{
+	const struct table *t;
+	long r, col;
+	struct buf b;
+
+	if (c->nrow >= 0 && d->new != NULL && d->new->table != NULL) {
+		t = d->new->table;
+		r = c->nrow;
+		col = c->ncol;
+	} else {
+		t = d->old->table;
+		r = c->orow;
+		col = c->ocol;
+	}
+	if (c->ncol < 0 && c->ocol >= 0) {
+		t = d->old->table;
+		r = c->orow;
+		col = c->ocol;
+	}
+	buf_init(&b);
+	if (r == 0)
+		buf_puts(&b, "見出し行");
+	else
+		buf_puts(&b, cell(t, (size_t)r, 0));
+	if (col > 0 || (col == 0 && r == 0)) {
+		buf_puts(&b, " / ");
+		buf_puts(&b, cell(t, 0, (size_t)col));
+	}
+	return buf_detach(&b);
+}
+
 /* ---- align: revisions of one document ---- */
 
 static void	align_level(struct ctx *, struct dnode *, struct xnode *,
@@ -1354,11 +1577,15 @@ pair(struct ctx *c, struct dnode *parent, struct xnode *a, struct xnode *b)
 		free(fb);
 		if (a->n->text != NULL && b->n->text != NULL)
 			inline_edits(d, a->n->text, b->n->text, 0);
+		if (a->n->table != NULL && b->n->table != NULL)
+			table_edits(d, a->n->table, b->n->table);
 	} else if (strcmp(a->own, b->own) != 0) {
 		d->kind = DK_NORMALIZED;
 		d->caption = !same_str(a->n->caption, b->n->caption);
 		if (a->n->text != NULL && b->n->text != NULL)
 			inline_edits(d, a->n->text, b->n->text, 1);
+		if (a->n->table != NULL && b->n->table != NULL)
+			table_edits(d, a->n->table, b->n->table);
 	}
 	/*
 	 * Link targets are part of a clause: a changed one is a change of
@@ -2469,6 +2696,35 @@ label_en(const struct node *n)
 	return buf_detach(&b);
 }
 
+/*
+ * A table is named by the clause that holds it, 別表（料金表）, and
+ * where that clause holds several, by its place among them as well:
+ * 別表（料金表）（表2）, "Section 4, table 2".
+ */
+static char *
+table_label(const struct diff *D, const struct node *n)
+{
+	const struct node *c;
+	size_t k = 0, i = 0;
+	struct buf b;
+	char *s;
+
+	for (c = n->parent->first; c != NULL; c = c->next)
+		if (c->type == N_TABLE) {
+			k++;
+			if (c == n)
+				i = k;
+		}
+	s = diff_node_label(D, n->parent);
+	buf_init(&b);
+	buf_puts(&b, s);
+	free(s);
+	if (k > 1)
+		buf_printf(&b, diff_node_ja(D, n) ? "（表%zu）" : ", table %zu",
+		    i);
+	return buf_detach(&b);
+}
+
 char *
 diff_node_label(const struct diff *D, const struct node *n)
 {
@@ -2476,6 +2732,9 @@ diff_node_label(const struct diff *D, const struct node *n)
 
 	if (n == NULL)
 		return xstrdup("");
+	if (n->type == N_TABLE && n->parent != NULL &&
+	    n->parent->type != N_DOCUMENT)
+		return table_label(D, n);
 	s = diff_node_ja(D, n) ? node_path_label(n) : label_en(n);
 	if (*s == '\0' && n->id != NULL) {
 		free(s);

@@ -59,6 +59,17 @@ struct dlink {
 	const struct span	*old, *new;
 };
 
+/*
+ * A changed table cell, or a whole row added or removed (ocol and ncol
+ * -1): row and column indexes on each side, -1 where that side has
+ * none; edits as in a dnode, into the cells' texts.
+ */
+struct dcell {
+	long		 orow, ocol, nrow, ncol;
+	struct dedit	*edits;		/* owned */
+	size_t		 nedits;
+};
+
 struct dnode {
 	enum dkind		 kind;
 	int			 renumbered;	/* both sides, numbers differ */
@@ -73,6 +84,8 @@ struct dnode {
 	size_t			 nedits;
 	struct dlink		*links;		/* changed links; owned */
 	size_t			 nlinks;
+	struct dcell		*cells;		/* a table's changes; owned */
+	size_t			 ncells;
 	struct dnode		*parent, *first, *last, *prev, *next;
 };
 
@@ -124,6 +137,13 @@ int		 dnode_changed(const struct diff *, const struct dnode *);
  * joined.  NULL when that side has no text.  Caller frees.
  */
 char		*dnode_side_text(const struct dnode *, int side_new);
+/*
+ * A table cell's name for a reader: the row's heading (its first cell)
+ * and the column's heading (the header row's cell), "基本料金 / 月額";
+ * c->ocol == -1 (a whole row): the row's heading alone.  From the new
+ * side where it has the cell.  Caller frees.
+ */
+char		*dcell_name(const struct dnode *, const struct dcell *c);
 /* Pre-order successor within the tree, or NULL. */
 struct dnode	*dnode_next(const struct dnode *);
 

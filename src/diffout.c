@@ -167,6 +167,47 @@ link_lines(struct buf *b, const struct dnode *d)
 	}
 }
 
+/* The cells of a changed table, one a line, named by row and column. */
+static void
+cell_lines(struct buf *b, const struct diff *D, const struct dnode *d)
+{
+	const struct dcell *c;
+	const struct table *ot = d->old->table, *nt = d->new->table;
+	char *label, *name;
+	size_t k, col;
+
+	if (d->ncells == 0)
+		return;
+	label = diff_node_label(D, d->new);
+	for (k = 0; k < d->ncells; k++) {
+		c = &d->cells[k];
+		name = dcell_name(d, c);
+		buf_printf(b, "  %s %s", label, name);
+		if (c->ocol < 0 && c->ncol < 0) {
+			const struct table *t = c->nrow >= 0 ? nt : ot;
+			long r = c->nrow >= 0 ? c->nrow : c->orow;
+
+			buf_puts(b, c->nrow >= 0 ? " row added:" :
+			    " row removed:");
+			for (col = 0; col < t->ncols; col++)
+				buf_printf(b, " | %s",
+				    t->cells[(size_t)r * t->ncols + col]);
+			buf_puts(b, " |\n");
+		} else if (c->ocol < 0)
+			buf_printf(b, " added: %s\n", nt->cells[(size_t)c->nrow *
+			    nt->ncols + (size_t)c->ncol]);
+		else if (c->ncol < 0)
+			buf_printf(b, " removed: %s\n", ot->cells[(size_t)c->orow *
+			    ot->ncols + (size_t)c->ocol]);
+		else
+			buf_printf(b, ": %s → %s\n", ot->cells[(size_t)c->orow *
+			    ot->ncols + (size_t)c->ocol], nt->cells[(size_t)c->nrow
+			    * nt->ncols + (size_t)c->ncol]);
+		free(name);
+	}
+	free(label);
+}
+
 static void
 renum_line(struct buf *b, const struct diff *D, const struct drenum *r)
 {
@@ -265,6 +306,7 @@ text_hunk(struct buf *b, const struct diff *D, const struct dnode *d)
 			buf_putc(b, '\n');
 		}
 		link_lines(b, d);
+		cell_lines(b, D, d);
 		break;
 	case DK_LINKS:
 		put_label(b, D, d->new);
@@ -451,6 +493,87 @@ jlinks(const struct dnode *d)
 }
 
 static json_t *
+jedit_list(const struct dedit *e, size_t n, const char *os, const char *ns)
+{
+	json_t *a = json_array(), *o;
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		o = json_object();
+		json_object_set_new(o, "old", json_pack("[I,I]",
+		    (json_int_t)e[k].ooff, (json_int_t)e[k].olen));
+		json_object_set_new(o, "new", json_pack("[I,I]",
+		    (json_int_t)e[k].noff, (json_int_t)e[k].nlen));
+		json_object_set_new(o, "deleted", json_stringn(os + e[k].ooff,
+		    e[k].olen));
+		json_object_set_new(o, "inserted", json_stringn(ns + e[k].noff,
+		    e[k].nlen));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+/*
+ * A changed table's cells: each named by its row and column headings
+ * ("name"), with the indexes and texts of both sides (null where that
+ * side has none; a whole row added or removed has column null and its
+ * cells in "old"/"new" as an array) and the edits inside a changed cell.
+ */
+static json_t *
+jcells(const struct dnode *d)
+{
+	json_t *a = json_array(), *o, *row;
+	const struct table *ot = d->old->table, *nt = d->new->table;
+	const struct dcell *c;
+	const char *os, *ns;
+	size_t k, col;
+	char *name;
+
+	for (k = 0; k < d->ncells; k++) {
+		c = &d->cells[k];
+		o = json_object();
+		name = dcell_name(d, c);
+		json_object_set_new(o, "name", json_string(name));
+		free(name);
+		json_object_set_new(o, "old_row", c->orow >= 0 ?
+		    json_integer(c->orow) : json_null());
+		json_object_set_new(o, "new_row", c->nrow >= 0 ?
+		    json_integer(c->nrow) : json_null());
+		if (c->ocol < 0 && c->ncol < 0) {
+			const struct table *t = c->nrow >= 0 ? nt : ot;
+			long r = c->nrow >= 0 ? c->nrow : c->orow;
+
+			row = json_array();
+			for (col = 0; col < t->ncols; col++)
+				json_array_append_new(row, json_string(
+				    t->cells[(size_t)r * t->ncols + col]));
+			json_object_set_new(o, "column", json_null());
+			json_object_set_new(o, c->nrow >= 0 ? "new" : "old",
+			    row);
+			json_object_set_new(o, c->nrow >= 0 ? "old" : "new",
+			    json_null());
+			json_array_append_new(a, o);
+			continue;
+		}
+		os = c->ocol >= 0 ? ot->cells[(size_t)c->orow * ot->ncols +
+		    (size_t)c->ocol] : NULL;
+		ns = c->ncol >= 0 ? nt->cells[(size_t)c->nrow * nt->ncols +
+		    (size_t)c->ncol] : NULL;
+		json_object_set_new(o, "old_column", c->ocol >= 0 ?
+		    json_integer(c->ocol) : json_null());
+		json_object_set_new(o, "new_column", c->ncol >= 0 ?
+		    json_integer(c->ncol) : json_null());
+		json_object_set_new(o, "old", jstr(os));
+		json_object_set_new(o, "new", jstr(ns));
+		if (os != NULL && ns != NULL)
+			json_object_set_new(o, "edits", jedit_list(c->edits,
+			    c->nedits, os, ns));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+static json_t *
 jdoc(const struct doc *doc)
 {
 	return json_pack("{s:s,s:s?,s:s?,s:s?,s:s?}", "path", doc->path,
@@ -524,6 +647,8 @@ diff_json(const struct diff *D)
 		}
 		if (d->nlinks > 0)
 			json_object_set_new(o, "links", jlinks(d));
+		if (d->ncells > 0)
+			json_object_set_new(o, "cells", jcells(d));
 		if (d->old && d->new && d->old->text && d->new->text &&
 		    (d->kind == DK_MODIFIED || d->kind == DK_NORMALIZED ||
 		    d->kind == DK_LINKS ||

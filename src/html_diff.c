@@ -82,17 +82,73 @@ heading(const struct diff *D, xmlNodePtr p, const struct node *n,
 	}
 }
 
-static void
-table_text(xmlNodePtr cell, const struct node *n)
+/*
+ * The change d records for cell (r, c) of one side, or NULL: a cell of
+ * a row added or removed whole, or a changed cell.
+ */
+static const struct dcell *
+find_cell(const struct dnode *d, int side_new, size_t r, size_t c)
 {
-	xmlNodePtr table = hk_el(cell, "table", NULL), tr;
-	size_t r, c;
+	const struct dcell *x;
+	size_t k;
+	long row, col;
+
+	if (d == NULL)
+		return NULL;
+	for (k = 0; k < d->ncells; k++) {
+		x = &d->cells[k];
+		row = side_new ? x->nrow : x->orow;
+		col = side_new ? x->ncol : x->ocol;
+		if (row != (long)r)
+			continue;
+		if (x->ocol < 0 && x->ncol < 0)
+			return (side_new ? x->nrow : x->orow) >= 0 &&
+			    (side_new ? x->orow : x->nrow) < 0 ? x : NULL;
+		if (col == (long)c)
+			return x;
+	}
+	return NULL;
+}
+
+/* A table; with d, its changed cells underlined on this side. */
+static void
+table_text(xmlNodePtr cell, const struct node *n, const struct dnode *d,
+    int side_new)
+{
+	const char *mark = side_new ? "ins" : "del";
+	xmlNodePtr table = hk_el(cell, "table", NULL), tr, td;
+	const struct dcell *x;
+	const char *s;
+	size_t r, c, k, at, off, len;
 
 	for (r = 0; r < n->table->nrows; r++) {
 		tr = hk_el(table, "tr", NULL);
-		for (c = 0; c < n->table->ncols; c++)
-			texts(hk_el(tr, r == 0 ? "th" : "td", NULL),
-			    n->table->cells[r * n->table->ncols + c]);
+		for (c = 0; c < n->table->ncols; c++) {
+			td = hk_el(tr, r == 0 ? "th" : "td", NULL);
+			s = n->table->cells[r * n->table->ncols + c];
+			x = find_cell(d, side_new, r, c);
+			if (x == NULL) {
+				texts(td, s);
+				continue;
+			}
+			if (x->nedits == 0) {
+				if (*s != '\0')
+					texts(hk_el(td, mark, NULL), s);
+				continue;
+			}
+			for (k = 0, at = 0; k < x->nedits; k++) {
+				off = side_new ? x->edits[k].noff :
+				    x->edits[k].ooff;
+				len = side_new ? x->edits[k].nlen :
+				    x->edits[k].olen;
+				hk_lines(td, s + at, off - at);
+				if (len > 0)
+					hk_lines(hk_el(td, mark, NULL), s + off,
+					    len);
+				at = off + len;
+			}
+			texts(td, s + at);
+		}
 	}
 }
 
@@ -108,7 +164,8 @@ clause_p(const struct diff *D, xmlNodePtr cell, const struct node *n, const stru
 	size_t at = 0, k, off, len;
 
 	if (n->table != NULL) {
-		table_text(whole ? hk_el(cell, mark, NULL) : cell, n);
+		table_text(whole ? hk_el(cell, mark, NULL) : cell, n,
+		    whole ? NULL : d, side_new);
 		return;
 	}
 	if (whole) {
