@@ -65,6 +65,8 @@ struct xnode {
 	struct xnode		*kids;
 	size_t			 nkids;
 	size_t			 nodes;	/* in the subtree, this one included */
+	int			 loose;	/* a copy read as a leaf (see unwrap()):
+					   pairs with a clause of any type */
 };
 
 struct pending {
@@ -77,16 +79,28 @@ struct pending {
  * pair's dnode and clauses, where the pending lists stood when it was
  * made, and, once done, the removed and added clauses it found.
  */
+/*
+ * Arrays of xnode copies a level was re-read through (see unwrap()),
+ * freed with the diff: pending lists and tasks point into them.
+ */
+struct spill {
+	struct spill	*next;
+	size_t		 n;
+	struct xnode	 x[];
+};
+
 struct task {
 	struct dnode	*d;
 	struct xnode	*a, *b;
 	size_t		 atrem, atadd;
 	struct pending	*rem, *add;
 	size_t		 nrem, nadd;
+	struct spill	*spill;
 };
 
 struct ctx {
 	struct diff	*D;
+	struct spill	*spill;		/* see struct spill */
 	struct pending	*rem, *add;	/* in document order */
 	size_t		 nrem, nadd, caprem, capadd;
 	struct task	*tasks;		/* NULL: align children at once */
@@ -1602,17 +1616,22 @@ pair(struct ctx *c, struct dnode *parent, struct xnode *a, struct xnode *b)
 			    sizeof(*c->tasks));
 		}
 		c->tasks[c->ntasks++] = (struct task){ d, a, b, c->nrem,
-		    c->nadd, NULL, NULL, 0, 0 };
+		    c->nadd, NULL, NULL, 0, 0, NULL };
 	} else
 		align_level(c, d, a->kids, a->nkids, b->kids, b->nkids);
 	return d;
 }
 
+/*
+ * A clause read as a leaf (relevel()) that is added or removed is its
+ * own line only: its clauses were aligned beside it.
+ */
 static void
 added(struct ctx *c, struct dnode *parent, struct xnode *b)
 {
 	struct dnode *d = dn_new(parent, DK_ADDED, NULL, b->n);
 
+	d->shell = b->loose && b->n->first != NULL;
 	pending(&c->add, &c->nadd, &c->capadd, d, b);
 }
 
@@ -1621,6 +1640,7 @@ removed(struct ctx *c, struct dnode *parent, struct xnode *a)
 {
 	struct dnode *d = dn_new(parent, DK_REMOVED, a->n, NULL);
 
+	d->shell = a->loose && a->n->first != NULL;
 	pending(&c->rem, &c->nrem, &c->caprem, d, a);
 }
 
@@ -1629,7 +1649,8 @@ weight(struct xnode *a, struct xnode *b)
 {
 	int s, same;
 
-	if (a->n->type != b->n->type || a->n->divkind != b->n->divkind)
+	if (!(a->loose && b->loose) && (a->n->type != b->n->type ||
+	    a->n->divkind != b->n->divkind))
 		return -1;
 	same = same_str(a->n->num, b->n->num);
 	s = sim(a, b);
@@ -1797,6 +1818,248 @@ next_paired(const long *p, size_t n, size_t *next)
 }
 
 static void
+spill_chain(struct spill **to, struct spill *from)
+{
+	struct spill *next;
+
+	for (; from != NULL; from = next) {
+		next = from->next;
+		from->next = *to;
+		*to = from;
+	}
+}
+
+static int
+cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static int
+has_key(const uint32_t *v, size_t n, uint32_t k)
+{
+	return n > 0 && bsearch(&k, v, n, sizeof(*v), cmp_u32) != NULL;
+}
+
+/*
+ * Does container x hold what the other side has at this level: at least
+ * half of its children, and two or more (or its only one), have their
+ * content key among keys?
+ */
+static int
+wraps(const struct xnode *x, const uint32_t *keys, size_t nkeys)
+{
+	size_t i, hit = 0;
+
+	if (x->nkids == 0 || x->n->type == N_TABLE)
+		return 0;
+	for (i = 0; i < x->nkids; i++)
+		if (has_key(keys, nkeys, x->kids[i].key))
+			hit++;
+	return hit * 2 >= x->nkids && (hit >= 2 || x->nkids == 1);
+}
+
+/* A clause's own text as a key for any type: its text, else its label. */
+static uint32_t
+text_key(const struct xnode *x)
+{
+	if (x->foldlen > 0)
+		return seqdiff_hash(x->fold, x->foldlen, 5);
+	if (x->n->label != NULL)
+		return seqdiff_hash(x->n->label, strlen(x->n->label), 6);
+	return 0;
+}
+
+/*
+ * Count the lines of own text in X's subtrees (a clause's text may hold
+ * several, as a list item holding paragraphs does); with v, list their
+ * keys.
+ */
+static size_t
+leaf_keys(const struct xnode *X, size_t n, uint32_t *v)
+{
+	size_t i, m = 0, at, e;
+	const char *f;
+
+	for (i = 0; i < n; i++) {
+		f = X[i].fold;
+		for (at = 0; at < X[i].foldlen; at = e + 1) {
+			for (e = at; e < X[i].foldlen && f[e] != '\n'; e++)
+				;
+			if (e == at)
+				continue;
+			if (v != NULL)
+				v[m] = seqdiff_hash(f + at, e - at, 5);
+			m++;
+		}
+		m += leaf_keys(X[i].kids, X[i].nkids, v ? v + m : NULL);
+	}
+	return m;
+}
+
+/* The clauses with a text key in X's subtrees. */
+static size_t
+leaf_count(const struct xnode *X, size_t n)
+{
+	size_t i, m = 0;
+
+	for (i = 0; i < n; i++)
+		m += (text_key(&X[i]) != 0) + leaf_count(X[i].kids,
+		    X[i].nkids);
+	return m;
+}
+
+static void
+leaf_put(struct xnode *out, size_t *m, struct xnode *X, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (text_key(&X[i]) != 0) {
+			out[*m] = X[i];
+			out[*m].key = text_key(&X[i]);
+			out[*m].kids = NULL;
+			out[*m].nkids = 0;
+			out[*m].loose = 1;
+			/* Its similarity is its own text's, not its subtree's. */
+			out[*m].sub = (char *)X[i].fold;
+			out[*m].bg = NULL;
+			out[*m].nbg = 0;
+			out[*m].bgdone = 0;
+			(*m)++;
+		}
+		leaf_put(out, m, X[i].kids, X[i].nkids);
+	}
+}
+
+/*
+ * The last resort of looking through structure: the change group's
+ * clauses on both sides, every one of them down to the leaves, read as
+ * one sequence of texts whatever their type and depth (bold lines that
+ * became headings, list items that became paragraphs, a heading moved a
+ * level).  Used when most of the texts on the smaller side are found
+ * on the other: then the texts are aligned as such and only what
+ * changed in them is reported.
+ */
+static int
+relevel(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
+    struct xnode *B, size_t nb, int force)
+{
+	size_t ma = leaf_keys(A, na, NULL), mb = leaf_keys(B, nb, NULL);
+	size_t i, j, hit = 0, m;
+	uint32_t *ka, *kb;
+	struct spill *sa, *sb;
+
+	/* Leaves read once are read as they are. */
+	if (ma < 2 || mb < 2 || A[0].loose || B[0].loose)
+		return 0;
+	ka = xreallocarray(NULL, ma, sizeof(*ka));
+	kb = xreallocarray(NULL, mb, sizeof(*kb));
+	leaf_keys(A, na, ka);
+	leaf_keys(B, nb, kb);
+	qsort(ka, ma, sizeof(*ka), cmp_u32);
+	qsort(kb, mb, sizeof(*kb), cmp_u32);
+	for (i = 0, j = 0; i < ma && j < mb;)
+		if (ka[i] == kb[j])
+			hit++, i++, j++;
+		else if (ka[i] < kb[j])
+			i++;
+		else
+			j++;
+	free(ka);
+	free(kb);
+	if (!force && hit * 2 < (ma < mb ? ma : mb))
+		return 0;
+	ma = leaf_count(A, na);
+	mb = leaf_count(B, nb);
+	sa = xmalloc(sizeof(*sa) + (ma + 1) * sizeof(sa->x[0]));
+	sb = xmalloc(sizeof(*sb) + (mb + 1) * sizeof(sb->x[0]));
+	sa->n = ma;
+	sb->n = mb;
+	sa->next = sb;
+	sb->next = c->spill;
+	c->spill = sa;
+	m = 0;
+	leaf_put(sa->x, &m, A, na);
+	m = 0;
+	leaf_put(sb->x, &m, B, nb);
+	align_level(c, parent, sa->x, ma, sb->x, mb);
+	return 1;
+}
+
+/*
+ * Count, once per parent, the pairs read as leaves whose kind changed:
+ * the restructuring a reader is told about in one line.
+ */
+static void
+restructs(struct diff *D)
+{
+	struct dnode *d;
+	size_t k, cap = 0;
+	int from, to;
+
+	for (d = D->root; d != NULL; d = dnode_next(d)) {
+		if (d->old == NULL || d->new == NULL ||
+		    d->old->type == d->new->type || d->kind == DK_MATCHED ||
+		    d->kind == DK_SPLIT || d->kind == DK_MERGED)
+			continue;
+		from = d->old->type;
+		to = d->new->type;
+		for (k = 0; k < D->nrestructs; k++)
+			if (D->restructs[k].at == d->parent &&
+			    D->restructs[k].from == from &&
+			    D->restructs[k].to == to)
+				break;
+		if (k == D->nrestructs) {
+			if (D->nrestructs == cap) {
+				cap = cap ? 2 * cap : 4;
+				D->restructs = xreallocarray(D->restructs,
+				    cap, sizeof(*D->restructs));
+			}
+			D->restructs[k] = (struct drestruct){ d->parent, from,
+			    to, 0 };
+			D->nrestructs++;
+		}
+		D->restructs[k].n++;
+	}
+}
+
+static int
+unwrap(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
+    struct xnode *B, size_t nb)
+{
+	uint32_t *ka, *kb;
+	char *wa, *wb;
+	size_t i, any = 0;
+
+	if (na == 0 || nb == 0)
+		return 0;
+	ka = xreallocarray(NULL, na, sizeof(*ka));
+	kb = xreallocarray(NULL, nb, sizeof(*kb));
+	for (i = 0; i < na; i++)
+		ka[i] = A[i].key;
+	for (i = 0; i < nb; i++)
+		kb[i] = B[i].key;
+	qsort(ka, na, sizeof(*ka), cmp_u32);
+	qsort(kb, nb, sizeof(*kb), cmp_u32);
+	wa = xcalloc(na, 1);
+	wb = xcalloc(nb, 1);
+	for (i = 0; i < na; i++)
+		if (!has_key(kb, nb, A[i].key) && wraps(&A[i], kb, nb))
+			wa[i] = 1, any++;
+	for (i = 0; i < nb; i++)
+		if (!has_key(ka, na, B[i].key) && wraps(&B[i], ka, na))
+			wb[i] = 1, any++;
+	free(ka);
+	free(kb);
+	free(wa);
+	free(wb);
+	return any > 0 && relevel(c, parent, A, na, B, nb, 1);
+}
+
+static void
 hunk(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
     struct xnode *B, size_t nb)
 {
@@ -1809,7 +2072,28 @@ hunk(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
 	size_t i, j, k, lo, hi, n, run;
 	struct dnode *d;
 
+	if (unwrap(c, parent, A, na, B, nb)) {
+		free(pa);
+		free(pb);
+		free(ka);
+		free(kb);
+		free(nx);
+		free(ny);
+		return;
+	}
 	pair_group(A, na, B, nb, pa);
+	for (i = 0; i < na && pa[i] < 0; i++)
+		;
+	/* Nothing pairs: perhaps the same texts in another structure. */
+	if (i == na && relevel(c, parent, A, na, B, nb, 0)) {
+		free(pa);
+		free(pb);
+		free(ka);
+		free(kb);
+		free(nx);
+		free(ny);
+		return;
+	}
 	for (j = 0; j < nb; j++)
 		pb[j] = -1;
 	for (i = 0; i < na; i++)
@@ -1978,6 +2262,7 @@ run_tasks(void *arg)
 		t->nrem = c.nrem;
 		t->add = c.add;
 		t->nadd = c.nadd;
+		t->spill = c.spill;
 	}
 	return NULL;
 }
@@ -2052,6 +2337,7 @@ align_root(struct ctx *c, struct xnode *xa, struct xnode *xb)
 	for (k = 0; k < c->ntasks; k++) {
 		free(c->tasks[k].rem);
 		free(c->tasks[k].add);
+		spill_chain(&c->spill, c->tasks[k].spill);
 	}
 	free(rem);
 	free(add);
@@ -2519,6 +2805,7 @@ diff_new(const struct doc *old, const struct doc *new,
 		align_root(&c, &xa, &xb);
 		moves(&c);
 		renum_runs(D);
+		restructs(D);
 	}
 	mark_inner(D, D->root);
 	for (d = D->root->first; d != NULL; d = dnode_next(d))
@@ -2526,6 +2813,16 @@ diff_new(const struct doc *old, const struct doc *new,
 			D->count[d->kind]++;
 	free(c.rem);
 	free(c.add);
+	while (c.spill != NULL) {
+		struct spill *next = c.spill->next;
+		size_t k;
+
+		/* Leaf copies own the bigrams made for them (leaf_put()). */
+		for (k = 0; k < c.spill->n; k++)
+			free(c.spill->x[k].bg);
+		free(c.spill);
+		c.spill = next;
+	}
 	par_both(unmirror_side, &sa, &sb);
 	return D;
 }
@@ -2537,6 +2834,7 @@ diff_free(struct diff *D)
 		return;
 	dn_free(D->root);
 	free(D->renums);
+	free(D->restructs);
 	free(D);
 }
 
@@ -2569,7 +2867,7 @@ diff_changed(const struct diff *D)
 {
 	size_t k;
 
-	if (D->nrenumbered > 0)
+	if (D->nrenumbered > 0 || D->nrestructs > 0)
 		return 1;
 	for (k = 0; k < DK__MAX; k++)
 		if (k != DK_SAME && D->count[k] > 0)

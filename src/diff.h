@@ -75,6 +75,9 @@ struct dnode {
 	int			 renumbered;	/* both sides, numbers differ */
 	int			 caption;	/* caption changed */
 	int			 inner;		/* something below changed */
+	int			 shell;		/* added/removed: its own line only;
+						   its clauses were aligned where
+						   they now stand (restructuring) */
 	int			 sim;		/* DK_MATCHED: similarity, % */
 	const struct node	*old;		/* borrowed; NULL when added */
 	const struct node	*new;		/* borrowed; NULL when removed */
@@ -96,6 +99,17 @@ struct drenum {
 	size_t			 n;
 };
 
+/*
+ * Restructuring reported once: under one clause (or the document), n
+ * clauses whose text stayed but whose kind changed (paragraphs that
+ * became headings: from N_PARAGRAPH to N_ARTICLE).
+ */
+struct drestruct {
+	const struct dnode	*at;
+	int			 from, to;	/* enum ntype */
+	size_t			 n;
+};
+
 struct diff {
 	const struct doc	*old, *new;
 	int			 cross;		/* different provider/document */
@@ -104,6 +118,8 @@ struct diff {
 	size_t			 nrenumbered;	/* dnodes renumbered */
 	struct drenum		*renums;
 	size_t			 nrenums;
+	struct drestruct	*restructs;
+	size_t			 nrestructs;
 	int			 ignore_norm;
 	int			 ignore_links;
 };

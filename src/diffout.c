@@ -234,7 +234,7 @@ summary(struct buf *b, const struct diff *D)
 	static const enum dkind order[] = { DK_ADDED, DK_REMOVED,
 	    DK_MODIFIED, DK_MOVED, DK_SPLIT, DK_MERGED, DK_NORMALIZED,
 	    DK_LINKS, DK_MATCHED };
-	size_t k;
+	size_t k, n = 0;
 	int any = 0;
 
 	for (k = 0; k < sizeof(order) / sizeof(order[0]); k++) {
@@ -253,9 +253,25 @@ summary(struct buf *b, const struct diff *D)
 		    D->nrenumbered);
 		any = 1;
 	}
+	for (k = 0; k < D->nrestructs; k++)
+		n += D->restructs[k].n;
+	if (n > 0) {
+		buf_printf(b, "%s%zu restructured", any ? ", " : "", n);
+		any = 1;
+	}
 	if (!any)
 		buf_puts(b, "no changes");
 	buf_putc(b, '\n');
+}
+
+static size_t
+nkids(const struct node *n)
+{
+	size_t k = 0;
+
+	for (n = n->first; n != NULL; n = n->next)
+		k++;
+	return k;
 }
 
 static void
@@ -266,14 +282,24 @@ text_hunk(struct buf *b, const struct diff *D, const struct dnode *d)
 
 	switch (d->kind) {
 	case DK_ADDED:
-		put_label(b, D, n);
-		buf_puts(b, D->cross ? " only in new\n" : " added\n");
-		subtree(b, D, n, "+ ");
-		break;
 	case DK_REMOVED:
 		put_label(b, D, n);
-		buf_puts(b, D->cross ? " only in old\n" : " removed\n");
-		subtree(b, D, n, "- ");
+		if (d->shell) {
+			/* Restructuring: the clause's own line only. */
+			buf_printf(b, " %s (restructured: %zu clauses %s)\n",
+			    d->kind == DK_ADDED ? "added" : "removed",
+			    nkids(n), d->kind == DK_ADDED ?
+			    "now under it" : "no longer under it");
+			buf_puts(b, d->kind == DK_ADDED ? "+ " : "- ");
+			clause_line(b, D, n);
+			buf_putc(b, '\n');
+			break;
+		}
+		if (d->kind == DK_ADDED)
+			buf_puts(b, D->cross ? " only in new\n" : " added\n");
+		else
+			buf_puts(b, D->cross ? " only in old\n" : " removed\n");
+		subtree(b, D, n, d->kind == DK_ADDED ? "+ " : "- ");
 		break;
 	case DK_MODIFIED:
 	case DK_NORMALIZED:
@@ -380,6 +406,22 @@ header(struct buf *b, const struct diff *D)
 	summary(b, D);
 }
 
+/* "restructured: 23 paragraphs now articles (under Terms of Service)". */
+static void
+restruct_line(struct buf *b, const struct diff *D, const struct drestruct *r)
+{
+	buf_printf(b, "restructured: %zu %s%s now %s%s", r->n,
+	    ntype_name(r->from), r->n > 1 ? "s" : "", ntype_name(r->to),
+	    r->n > 1 ? "s" : "");
+	if (r->at != NULL && r->at->new != NULL &&
+	    r->at->new->type != N_DOCUMENT) {
+		buf_puts(b, " (under ");
+		put_label(b, D, r->at->new);
+		buf_putc(b, ')');
+	}
+	buf_puts(b, ", text unchanged\n");
+}
+
 char *
 diff_text(const struct diff *D)
 {
@@ -389,6 +431,11 @@ diff_text(const struct diff *D)
 
 	buf_init(&b);
 	header(&b, D);
+	for (r = 0; r < D->nrestructs; r++) {
+		buf_putc(&b, '\n');
+		restruct_line(&b, D, &D->restructs[r]);
+	}
+	r = 0;
 	/* Runs are in tree order: one cursor finds their starts. */
 	for (d = D->root->first; d != NULL; d = dnode_next(d)) {
 		/* A lone renumbered clause that changed says so itself. */
@@ -586,7 +633,7 @@ diff_json(const struct diff *D)
 {
 	json_t *root = json_object(), *a, *o, *parts, *sum;
 	const struct dnode *d;
-	size_t k;
+	size_t k, n;
 	char *s, *out;
 	char *l1, *l2, *l3, *l4;
 
@@ -602,6 +649,11 @@ diff_json(const struct diff *D)
 	if (D->nrenumbered)
 		json_object_set_new(sum, "renumbered",
 		    json_integer((json_int_t)D->nrenumbered));
+	for (k = 0, n = 0; k < D->nrestructs; k++)
+		n += D->restructs[k].n;
+	if (n > 0)
+		json_object_set_new(sum, "restructured",
+		    json_integer((json_int_t)n));
 	json_object_set_new(root, "summary", sum);
 	a = json_array();
 	for (k = 0; k < D->nrenums; k++) {
@@ -621,6 +673,19 @@ diff_json(const struct diff *D)
 	}
 	json_object_set_new(root, "renumbered", a);
 	a = json_array();
+	for (k = 0; k < D->nrestructs; k++) {
+		const struct drestruct *r = &D->restructs[k];
+
+		l1 = r->at != NULL && r->at->new != NULL &&
+		    r->at->new->type != N_DOCUMENT ?
+		    diff_node_label(D, r->at->new) : xstrdup("");
+		json_array_append_new(a, json_pack("{s:s,s:s,s:s,s:I}", "under",
+		    l1, "from", ntype_name(r->from), "to", ntype_name(r->to),
+		    "count", (json_int_t)r->n));
+		free(l1);
+	}
+	json_object_set_new(root, "restructured", a);
+	a = json_array();
 	for (d = D->root->first; d != NULL; d = dnode_next(d)) {
 		if (!dnode_changed(D, d) && !(d->renumbered &&
 		    d->kind == DK_SAME))
@@ -633,6 +698,8 @@ diff_json(const struct diff *D)
 		if (d->caption)
 			json_object_set_new(o, "caption_changed",
 			    json_true());
+		if (d->shell)
+			json_object_set_new(o, "restructured", json_true());
 		if (d->kind == DK_MATCHED)
 			json_object_set_new(o, "similarity",
 			    json_integer(d->sim));

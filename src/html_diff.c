@@ -338,10 +338,20 @@ row_for(struct hctx *h, const struct dnode *d)
 	row(h, d, &cn, &co);
 	switch (d->kind) {
 	case DK_ADDED:
+		if (d->shell) {
+			clause_p(h->D, cn, d->new, NULL, 1, 1);
+			placeholder(co, "（新設：見出しのみ）");
+			return;
+		}
 		clause_tree(h->D, cn, d->new, 1, 1);
 		placeholder(co, cross ? "（対応なし）" : "（新設）");
 		return;
 	case DK_REMOVED:
+		if (d->shell) {
+			placeholder(cn, "（削る：見出しのみ）");
+			clause_p(h->D, co, d->old, NULL, 0, 1);
+			return;
+		}
 		placeholder(cn, cross ? "（対応なし）" : "（削る）");
 		clause_tree(h->D, co, d->old, 0, 1);
 		return;
@@ -513,6 +523,15 @@ summary(xmlNodePtr slot, const struct diff *D)
 		buf_release(&b);
 		free(l1);
 		free(l2);
+	}
+	for (r = 0; r < D->nrestructs; r++) {
+		const struct drestruct *rs = &D->restructs[r];
+
+		buf_init(&b);
+		buf_printf(&b, "構成の変更: %s %zu件が %s に（文言の変更なし）",
+		    ntype_name(rs->from), rs->n, ntype_name(rs->to));
+		texts(hk_el(ul, "li", NULL), b.data);
+		buf_release(&b);
 	}
 	if (!diff_changed(D)) {
 		texts(hk_el(ul, "li", NULL), "変更はありません");
