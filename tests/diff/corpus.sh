@@ -14,8 +14,8 @@
 #          of added, removed and moved clauses and the marked parts of
 #          modified ones;
 #   same   clauses reported changed whose text did not change: a modified
-#          clause whose text and caption are equal, a removed clause
-#          whose text is added elsewhere (counted once per pair of them);
+#          clause whose text and caption are equal, a line listed removed
+#          that is listed added as well (each pair of them once);
 #   renum  renumbering reports.
 # Prints one line per pair with its ratio rep/wd, then "figure" lines:
 # pairs, changed pairs, pairs over 1.5x and over 5x, same, renum.
@@ -79,14 +79,13 @@ reported() {
 	END { print n + 0 }' "$1"
 }
 
-# same JSONDIFF: clauses reported changed with unchanged text.
+# same TEXTDIFF JSONDIFF: clauses reported changed with unchanged text.
 same() {
 	jq -r '[.changes[] | select(.kind == "modified" and .old.text ==
-	    .new.text and .old.caption == .new.caption)] | length' "$1"
-	jq -r '.changes[] | select(.kind == "removed" and .old.text != null) |
-	    "r\t" + .old.text' "$1" | sort -u >"$W/rem"
-	jq -r '.changes[] | select(.kind == "added" and .new.text != null) |
-	    "r\t" + .new.text' "$1" | sort -u >"$W/add"
+	    .new.text and .old.caption == .new.caption)] | length' "$2"
+	# Lines listed removed that are listed added too (as multisets).
+	sed -n 's/^- //p' "$1" | sort >"$W/rem"
+	sed -n 's/^+ //p' "$1" | sort >"$W/add"
 	comm -12 "$W/rem" "$W/add" | wc -l
 }
 
@@ -97,7 +96,7 @@ pair() {
 	"$T" diff --format=json "$2" "$3" >"$W/j" 2>/dev/null
 	wd=$(wordiff "$2" "$3" "$4")
 	rep=$(reported "$W/t")
-	s=$(same "$W/j" | awk '{ n += $1 } END { print n + 0 }')
+	s=$(same "$W/t" "$W/j" | awk '{ n += $1 } END { print n + 0 }')
 	rn=$(jq '[.changes[] | select(.renumbered)] | length' "$W/j")
 	echo "$1	$rc	$wd	$rep	$s	$rn" >>"$W/pairs"
 }
