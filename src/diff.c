@@ -1010,6 +1010,25 @@ refine(const char *os, const char *ns, struct dedit *e, int raw)
 
 /* ---- widening to units ---- */
 
+/*
+ * The class a reader's unit is made of: char_class(), except that kanji
+ * numerals (〇一二三四五六七八九十百千万) count as digits, so that 平成二十五年
+ * 九月二十七日 is read as numbers and their units, not one run of kanji.
+ */
+static enum cclass
+wclass(int32_t c)
+{
+	static const int32_t kn[] = { 0x3007, 0x4e00, 0x4e8c, 0x4e09,
+	    0x56db, 0x4e94, 0x516d, 0x4e03, 0x516b, 0x4e5d, 0x5341, 0x767e,
+	    0x5343, 0x4e07 };
+	size_t k;
+
+	for (k = 0; k < sizeof(kn) / sizeof(kn[0]); k++)
+		if (c == kn[k])
+			return CC_DIGIT;
+	return char_class(c);
+}
+
 /* The class of the code point before (at) byte off of s; -1 at the ends. */
 static int
 cls_before(const char *s, size_t off)
@@ -1019,7 +1038,7 @@ cls_before(const char *s, size_t off)
 	if (off == 0)
 		return -1;
 	utf8_next(s + off - utf8_prev_len(s, off), utf8_prev_len(s, off), &cp);
-	return (int)char_class(cp);
+	return (int)wclass(cp);
 }
 
 static int32_t
@@ -1064,7 +1083,7 @@ currency(int32_t c)
 static int
 is_digit(int32_t c)
 {
-	return c >= 0 && char_class(c) == CC_DIGIT;
+	return c >= 0 && wclass(c) == CC_DIGIT;
 }
 
 /* One widening step on both sides: the code points before the edit. */
@@ -1111,13 +1130,13 @@ unit_len(const char *s, size_t off)
 		at += utf8_next(s + at, len - at, &c);
 		n = conn = 1;
 		c = cp_at(s, at, len);
-		if (c < 0 || char_class(c) != CC_KANJI)
+		if (c < 0 || wclass(c) != CC_KANJI)
 			return 0;
 	}
-	k = c < 0 ? CC_OTHER : char_class(c);
+	k = c < 0 ? CC_OTHER : wclass(c);
 	if (k != CC_KANJI && k != CC_KATAKANA)
 		return 0;
-	while ((c = cp_at(s, at, len)) >= 0 && char_class(c) == k) {
+	while ((c = cp_at(s, at, len)) >= 0 && wclass(c) == k) {
 		at += utf8_next(s + at, len - at, &c);
 		n++;
 	}
@@ -1155,8 +1174,8 @@ widen(const char *os, const char *ns, struct dedit *e, size_t lo,
 			break;
 		fo = cp_at(os, e->ooff, e->ooff + e->olen);
 		fn = cp_at(ns, e->noff, e->noff + e->nlen);
-		if (!((fo >= 0 && (int)char_class(fo) == k) ||
-		    (fn >= 0 && (int)char_class(fn) == k)))
+		if (!((fo >= 0 && (int)wclass(fo) == k) ||
+		    (fn >= 0 && (int)wclass(fn) == k)))
 			break;
 		if (k != CC_DIGIT && k != CC_LATIN && !(both &&
 		    (k == CC_KANJI || k == CC_HIRAGANA || k == CC_KATAKANA)))
@@ -1170,13 +1189,13 @@ widen(const char *os, const char *ns, struct dedit *e, size_t lo,
 		if (o >= hi || ns[n] == '\0')
 			break;
 		fo = cp_at(os, o, olen);
-		k = (int)char_class(fo);
-		if (k != (int)char_class(cp_at(ns, n, strlen(ns))))
+		k = (int)wclass(fo);
+		if (k != (int)wclass(cp_at(ns, n, strlen(ns))))
 			break;
 		fo = e->olen ? cp_before(os, o) : -1;
 		fn = e->nlen ? cp_before(ns, n) : -1;
-		if (!((fo >= 0 && (int)char_class(fo) == k) ||
-		    (fn >= 0 && (int)char_class(fn) == k)))
+		if (!((fo >= 0 && (int)wclass(fo) == k) ||
+		    (fn >= 0 && (int)wclass(fn) == k)))
 			break;
 		if (k != CC_DIGIT && k != CC_LATIN && !(both &&
 		    (k == CC_KANJI || k == CC_HIRAGANA || k == CC_KATAKANA)))

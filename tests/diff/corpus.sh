@@ -12,11 +12,13 @@
 #          Japanese, which has no spaces, single characters);
 #   rep    bytes of the text termc's text diff reports changed: the lines
 #          of added, removed and moved clauses and the marked parts of
-#          modified ones;
+#          modified, split and merged ones;
 #   same   clauses reported changed whose text did not change: a modified
-#          clause whose text and caption are equal, a line listed removed
-#          that is listed added as well (each pair of them once);
+#          clause whose text and caption are equal, a line of a removed
+#          clause that an added one lists as well (each pair once);
 #   renum  renumbering reports.
+# Changed link targets are reported apart (a word diff of the rendered
+# text cannot see them): their lines are not counted in rep.
 # Prints one line per pair with its ratio rep/wd, then "figure" lines:
 # pairs, changed pairs, pairs over 1.5x and over 5x, same, renum.
 set -u
@@ -71,8 +73,11 @@ reported() {
 		return n
 	}
 	NR <= 3 { next }
-	/^$/ { moved = 0; next }
+	/^  link "/ { next }
+	/^$/ { moved = 0; parts = 0; next }
 	/ moved from / && !/^  / { moved = 1; next }
+	/ split into | merged from / && !/^[-+ ] / { parts = 1; next }
+	parts { n += marks($0); next }
 	/^[-+] / { s = substr($0, 3); gsub(/[ \t]/, "", s); n += length(s); next }
 	moved && /^  / { s = $0; gsub(/[ \t]/, "", s); n += length(s); next }
 	/\[-|\{\+/ { n += marks($0) }
@@ -83,9 +88,12 @@ reported() {
 same() {
 	jq -r '[.changes[] | select(.kind == "modified" and .old.text ==
 	    .new.text and .old.caption == .new.caption)] | length' "$2"
-	# Lines listed removed that are listed added too (as multisets).
-	sed -n 's/^- //p' "$1" | sort >"$W/rem"
-	sed -n 's/^+ //p' "$1" | sort >"$W/add"
+	# Lines listed removed that are listed added too (as multisets),
+	# in hunks of removed and added clauses (a split lists its parts).
+	awk '/^$/ { k = 0; next } /^[^-+ ].* (removed|added)( \(|$)/ { k = 1; next }
+	    k && /^- / { print substr($0, 3) }' "$1" | sort >"$W/rem"
+	awk '/^$/ { k = 0; next } /^[^-+ ].* (removed|added)( \(|$)/ { k = 1; next }
+	    k && /^\+ / { print substr($0, 3) }' "$1" | sort >"$W/add"
 	comm -12 "$W/rem" "$W/add" | wc -l
 }
 
