@@ -1569,6 +1569,32 @@ pending(struct pending **v, size_t *n, size_t *cap, struct dnode *d,
 	(*n)++;
 }
 
+/*
+ * Do two folded texts differ only in white space: a line break where a
+ * space was, two spaces for one, a space at an end?  That is layout, as
+ * 全角/半角 is: a normalization, not a change of wording.
+ */
+static int
+same_but_space(const char *a, const char *b)
+{
+	for (;;) {
+		int sa = 0, sb = 0;
+
+		while (*a == ' ' || *a == '\n' || *a == '\t')
+			a++, sa = 1;
+		while (*b == ' ' || *b == '\n' || *b == '\t')
+			b++, sb = 1;
+		if (*a == '\0' || *b == '\0')
+			return *a == *b;
+		if (sa != sb && !(sa && sb))
+			return 0;
+		if (*a != *b)
+			return 0;
+		a++;
+		b++;
+	}
+}
+
 /* A link-only change marks the links' texts on both sides. */
 static void
 link_edits(struct dnode *d)
@@ -1601,7 +1627,8 @@ pair(struct ctx *c, struct dnode *parent, struct xnode *a, struct xnode *b)
 
 	if (a->raw == b->raw && same_raw(a, b))
 		return d;
-	if (strcmp(a->fold, b->fold) != 0) {
+	if (strcmp(a->fold, b->fold) != 0 && !same_but_space(a->fold,
+	    b->fold)) {
 		d->kind = DK_MODIFIED;
 		fa = fold(a->n->caption);
 		fb = fold(b->n->caption);

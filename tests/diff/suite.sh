@@ -50,6 +50,14 @@ rc=$(capture diff tests/diff/links.old.md "$tmp/linkonly.md")
 [ "$rc" = 1 ] && grep -q '^1 link targets changed$' "$tmp/out" && ok || bad "diff: a link-only change is no change ($rc)"
 rc=$(capture diff --ignore-links tests/diff/links.old.md "$tmp/linkonly.md")
 [ "$rc" = 0 ] && ok || bad "diff: --ignore-links still reports a link-only change ($rc)"
+# White space only (a line break for a space) is layout: normalization.
+sed 's/^Fees are not refundable except where/Fees are not refundable\nexcept where/' \
+    tests/diff/english.old.md >"$tmp/ws.md"
+rc=$(capture diff tests/diff/english.old.md "$tmp/ws.md")
+[ "$rc" = 1 ] && grep -q '^Section 18, paragraph 2 normalization only$' "$tmp/out" &&
+    ok || bad "diff: a white-space change is not normalization ($rc)"
+rc=$(capture diff --ignore-normalization tests/diff/english.old.md "$tmp/ws.md")
+[ "$rc" = 0 ] && ok || bad "diff: --ignore-normalization keeps a white-space change ($rc)"
 # The merge is the split read backwards.
 rc=$(capture diff tests/diff/split.new.md tests/diff/split.old.md)
 [ "$rc" = 1 ] && grep -q '^第6条第1項 merged from 第6条第1項, 第6条第2項$' "$tmp/out" && ok || bad "diff: merge not found"
