@@ -27,6 +27,8 @@ enum verb { V_ANY, V_ADD, V_REMOVE, V_MODIFY, V_MOVE };
 
 struct decl {
 	char		*art;		/* article number as in node->num: "17_2" */
+	char		*appx;		/* or an appendix as named, folded:
+					   "別表", "別表（料金表）", "別表第1" */
 	long		 para, item;	/* 0: not named */
 	enum verb	 verb;
 	int		 hit;
@@ -67,6 +69,87 @@ unit_number(const char **s, const char *word)
 }
 
 /*
+ * An appendix named at s (which starts with 別表): 別表 alone, with its
+ * caption 別表（料金表）, or with its number 別表第1, 別表第一, 別表１.
+ * Sets *name to the name folded (NFKC, numerals as digits) and returns
+ * the text after it.
+ */
+static const char *
+appx_ref(const char *s, char **name)
+{
+	const char *p = s + strlen("別表"), *q;
+	struct buf b;
+	size_t used;
+	long val;
+
+	buf_init(&b);
+	buf_puts(&b, "別表");
+	if (has_prefix(p, "（") || *p == '(') {
+		q = strstr(p, *p == '(' ? ")" : "）");
+		if (q != NULL) {
+			q += *p == '(' ? 1 : strlen("）");
+			buf_put(&b, p, (size_t)(q - p));
+			p = q;
+		}
+	} else {
+		q = p;
+		if (has_prefix(q, "第"))
+			q += strlen("第");
+		if ((val = numeral_parse(q, &used, 1)) >= 0) {
+			buf_printf(&b, "第%ld", val);
+			p = q + used;
+		}
+	}
+	*name = text_nfkc(b.data, b.len);
+	if (*name == NULL)
+		*name = xstrdup(b.data);
+	buf_release(&b);
+	return p;
+}
+
+/*
+ * Does an appendix division's name (label and caption, folded, its
+ * numerals as digits) answer to the declared name?  別表 answers to any;
+ * 別表第1 to 別表第1 and 別表第1（料金表）, not to 別表第10.
+ */
+static int
+appx_names(const char *decl, const struct node *div)
+{
+	struct buf b;
+	char *f, *p;
+	size_t dl = strlen(decl), used;
+	long val;
+	int ok;
+
+	buf_init(&b);
+	if (div->label != NULL)
+		buf_puts(&b, div->label);
+	if (div->caption != NULL)
+		buf_puts(&b, div->caption);
+	if ((f = text_nfkc(b.data ? b.data : "", b.len)) == NULL)
+		f = xstrdup(b.data ? b.data : "");
+	buf_reset(&b);
+	/* Numerals as digits: 別表第一 reads 別表第1. */
+	for (p = f; *p != '\0';) {
+		if (has_prefix(p, "第") && (val = numeral_parse(p +
+		    strlen("第"), &used, 1)) >= 0) {
+			buf_printf(&b, "第%ld", val);
+			p += strlen("第") + used;
+		} else if (p == f + strlen("別表") && has_prefix(f, "別表") &&
+		    (val = numeral_parse(p, &used, 1)) >= 0) {
+			buf_printf(&b, "第%ld", val);
+			p += used;
+		} else
+			buf_putc(&b, *p++);
+	}
+	free(f);
+	ok = b.data != NULL && strncmp(b.data, decl, dl) == 0 &&
+	    !(b.data[dl] >= '0' && b.data[dl] <= '9');
+	buf_release(&b);
+	return ok;
+}
+
+/*
  * Parse the clause references in one declaration string.  An article
  * is read as a heading's label is (article_label_parse(): spaces, any
  * numerals, 第17条の2), so a declaration names an article as the text
@@ -81,6 +164,16 @@ parse_decls(const char *s, struct decl **v, size_t n, size_t *cap)
 	long val;
 
 	while (*s != '\0') {
+		if (has_prefix(s, "別表")) {
+			if (n == *cap) {
+				*cap = *cap ? 2 * *cap : 8;
+				*v = xreallocarray(*v, *cap, sizeof(**v));
+			}
+			cur = &(*v)[n++];
+			memset(cur, 0, sizeof(*cur));
+			s = appx_ref(s, &cur->appx);
+			continue;
+		}
 		if (article_label_parse(s, &num, &len) && has_prefix(s, "第")) {
 			if (n == *cap) {
 				*cap = *cap ? 2 * *cap : 8;
@@ -131,6 +224,14 @@ covers(const struct decl *dc, const struct node *n)
 
 	if (n == NULL)
 		return 0;
+	if (dc->appx != NULL) {
+		for (; n != NULL; n = n->parent)
+			if (n->type == N_DIVISION &&
+			    n->divkind == DIV_APPENDIX &&
+			    appx_names(dc->appx, n))
+				return 1;
+		return 0;
+	}
 	for (; n != NULL; n = n->parent) {
 		if (n->num == NULL)
 			continue;
@@ -154,8 +255,13 @@ covers(const struct decl *dc, const struct node *n)
 static void
 decl_label(struct buf *b, const struct decl *dc)
 {
-	const char *u = strchr(dc->art, '_'), *e;
+	const char *u, *e;
 
+	if (dc->appx != NULL) {
+		buf_puts(b, dc->appx);
+		return;
+	}
+	u = strchr(dc->art, '_');
 	buf_puts(b, "第");
 	buf_put(b, dc->art, u ? (size_t)(u - dc->art) : strlen(dc->art));
 	buf_puts(b, "条");
@@ -249,9 +355,10 @@ diff_check_declared(const struct diff *D, struct diags *dg)
 			found++;
 			break;
 		}
-		l = node_path_label(at);
+		l = diff_node_label(D, at);
 		diag(dg, d->new ? new->path : old->path, at->line, at->col,
-		    D_DECL_MISSING, "%s %s", l, dkind_name(d->kind));
+		    D_DECL_MISSING, "%s %s", l, d->kind == DK_LINKS ?
+		    "link target changed" : dkind_name(d->kind));
 		free(l);
 		found++;
 	}
@@ -263,8 +370,10 @@ diff_check_declared(const struct diff *D, struct diags *dg)
 		diag(dg, new->path, line, 0, D_DECL_FALSE, "%s", b.data);
 		found++;
 	}
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		free(v[i].art);
+		free(v[i].appx);
+	}
 	buf_release(&b);
 	free(v);
 	return found;

@@ -39,7 +39,7 @@
 #define SIM_SAME_NUM	30	/* % similarity to pair clauses of one number */
 #define SIM_OTHER	50	/* … of different numbers */
 #define SIM_SPLIT	80	/* parts together must be this close */
-#define SIM_CROSS	35	/* across documents */
+#define SIM_CROSS	18	/* % word-bigram similarity across documents */
 #define DP_MAX		4096	/* pairs compared exactly in one group */
 #define WINDOW		8	/* candidates per clause beyond that */
 #define MOVE_MIN	10	/* characters a moved clause must have */
@@ -59,9 +59,14 @@ struct xnode {
 	uint32_t		*bg;	/* sorted bigrams of sub (lazy) */
 	size_t			 nbg;
 	int			 bgdone;
+	uint32_t		*wg;	/* sorted word bigrams (lazy) */
+	size_t			 nwg;
+	int			 wgdone;
 	struct xnode		*kids;
 	size_t			 nkids;
 	size_t			 nodes;	/* in the subtree, this one included */
+	int			 loose;	/* a copy read as a leaf (see unwrap()):
+					   pairs with a clause of any type */
 };
 
 struct pending {
@@ -74,16 +79,28 @@ struct pending {
  * pair's dnode and clauses, where the pending lists stood when it was
  * made, and, once done, the removed and added clauses it found.
  */
+/*
+ * Arrays of xnode copies a level was re-read through (see unwrap()),
+ * freed with the diff: pending lists and tasks point into them.
+ */
+struct spill {
+	struct spill	*next;
+	size_t		 n;
+	struct xnode	 x[];
+};
+
 struct task {
 	struct dnode	*d;
 	struct xnode	*a, *b;
 	size_t		 atrem, atadd;
 	struct pending	*rem, *add;
 	size_t		 nrem, nadd;
+	struct spill	*spill;
 };
 
 struct ctx {
 	struct diff	*D;
+	struct spill	*spill;		/* see struct spill */
 	struct pending	*rem, *add;	/* in document order */
 	size_t		 nrem, nadd, caprem, capadd;
 	struct task	*tasks;		/* NULL: align children at once */
@@ -308,6 +325,7 @@ xnode_release(struct xnode *x)
 	free(x->foldbuf);
 	free(x->sub);
 	free(x->bg);
+	free(x->wg);
 }
 
 /*
@@ -326,6 +344,24 @@ xpool_free(struct xblock *b)
 			xnode_release(&b->x[i]);
 		free(b);
 	}
+}
+
+/* The links of a node's text: where they stand and where they lead. */
+static uint32_t
+link_hash(const struct node *n)
+{
+	uint32_t h = 5381;
+	size_t k;
+
+	for (k = 0; k < n->nspans; k++) {
+		const struct span *sp = &n->spans[k];
+
+		if (sp->kind != SPAN_LINK || sp->href == NULL)
+			continue;
+		h = seqdiff_hash(&sp->off, sizeof(sp->off), h);
+		h = seqdiff_hash(sp->href, strlen(sp->href), h);
+	}
+	return h;
 }
 
 /* Mirror n into x; children's xnodes come from the side's pool. */
@@ -359,6 +395,7 @@ mirror(struct xnode *x, const struct node *n, struct xblock **pool)
 	if (n->label != NULL)
 		hr = seqdiff_hash(n->label, strlen(n->label) + 1, hr);
 	hr = seqdiff_hash(&ho, sizeof(ho), hr);
+	hr = seqdiff_hash(&(uint32_t){ link_hash(n) }, 4, hr);
 	x->nodes = 1;
 	for (i = 0, c = n->first; c != NULL; c = c->next, i++) {
 		mirror(&x->kids[i], c, pool);
@@ -511,12 +548,138 @@ xbigrams(struct xnode *x)
 	sort_u32(x->bg, x->nbg);
 }
 
+/*
+ * The profile that compares clauses of different documents: bigrams of
+ * words, not of characters.  A word is a run of one character class
+ * (Latin letters, case folded; digits; kanji; hiragana; katakana), so
+ * English compares on word pairs and Japanese on pairs of runs (当社|は,
+ * 料金|を).  Letter pairs do not tell related text from unrelated:
+ * unrelated sections of two services' English terms share 50-70 % of
+ * them, and unrelated Japanese articles 20-40 % of character pairs.
+ */
+static void
+xwords(struct xnode *x)
+{
+	const char *s;
+	size_t len, off = 0, used, k = 0, cap = 64;
+	uint32_t prev = 0, h;
+	int32_t cp;
+	int have = 0;
+	enum cclass c;
+
+	if (x->wgdone)
+		return;
+	x->wgdone = 1;
+	s = xsub(x);
+	len = strlen(s);
+	x->wg = xreallocarray(NULL, cap, sizeof(*x->wg));
+	while (off < len && k < BIGRAM_MAX) {
+		used = utf8_next(s + off, len - off, &cp);
+		if (used == 0)
+			used = 1;
+		c = char_class(cp);
+		if (c == CC_SPACE || c == CC_PUNCT) {
+			off += used;
+			continue;
+		}
+		h = 2166136261u;
+		if (c != CC_OTHER) {
+			while (off < len) {
+				used = utf8_next(s + off, len - off, &cp);
+				if (used == 0 || char_class(cp) != c)
+					break;
+				if (cp >= 'A' && cp <= 'Z')
+					cp += 'a' - 'A';
+				h = (h ^ (uint32_t)cp) * 16777619u;
+				off += used;
+			}
+		} else {
+			h = (h ^ (uint32_t)cp) * 16777619u;
+			off += used;
+		}
+		if (have) {
+			if (k == cap) {
+				cap *= 2;
+				x->wg = xreallocarray(x->wg, cap,
+				    sizeof(*x->wg));
+			}
+			x->wg[k++] = prev * 2654435761u ^ h;
+		}
+		prev = h;
+		have = 1;
+	}
+	if (k == 0 && have)
+		x->wg[k++] = prev;
+	sort_u32(x->wg, k);
+	x->nwg = k;
+}
+
+/* Similarity of two clauses of different documents, %. */
+static int
+xsim(struct xnode *a, struct xnode *b)
+{
+	xwords(a);
+	xwords(b);
+	return dice(a->wg, a->nwg, b->wg, b->nwg);
+}
+
 static int
 same_str(const char *a, const char *b)
 {
 	if (a == NULL || b == NULL)
 		return a == b;
 	return strcmp(a, b) == 0;
+}
+
+static size_t
+nlinks(const struct node *n)
+{
+	size_t k, c = 0;
+
+	for (k = 0; k < n->nspans; k++)
+		if (n->spans[k].kind == SPAN_LINK && n->spans[k].href != NULL)
+			c++;
+	return c;
+}
+
+static const struct span *
+link_at(const struct node *n, size_t i)
+{
+	size_t k;
+
+	for (k = 0; k < n->nspans; k++)
+		if (n->spans[k].kind == SPAN_LINK && n->spans[k].href != NULL &&
+		    i-- == 0)
+			return &n->spans[k];
+	return NULL;
+}
+
+/*
+ * Do two clauses' links lead to the same places?  The links pair in
+ * order; with d, the ones that differ (target changed, or one side has
+ * more links) are recorded in d->links.
+ */
+static int
+same_links(const struct node *a, const struct node *b, struct dnode *d)
+{
+	size_t na = nlinks(a), nb = nlinks(b), k, n = na > nb ? na : nb;
+	const struct span *x, *y;
+	int same = 1;
+
+	for (k = 0; k < n; k++) {
+		x = k < na ? link_at(a, k) : NULL;
+		y = k < nb ? link_at(b, k) : NULL;
+		if (x != NULL && y != NULL && strcmp(x->href, y->href) == 0)
+			continue;
+		same = 0;
+		if (d == NULL)
+			break;
+		if (d->nlinks == 0)
+			d->links = xreallocarray(NULL, n, sizeof(*d->links));
+		d->links[d->nlinks].old = x;
+		d->links[d->nlinks++].new = y;
+	}
+	return same;
 }
 
 /*
@@ -531,7 +694,8 @@ same_raw(const struct xnode *a, const struct xnode *b)
 
 	if (a->nkids != b->nkids || a->n->type != b->n->type ||
 	    strcmp(a->own, b->own) != 0 ||
-	    !same_str(a->n->label, b->n->label))
+	    !same_str(a->n->label, b->n->label) ||
+	    !same_links(a->n, b->n, NULL))
 		return 0;
 	for (i = 0; i < a->nkids; i++)
 		if (a->kids[i].raw != b->kids[i].raw ||
@@ -572,6 +736,19 @@ sim_concat(struct xnode *one, struct xnode **many, size_t n)
 
 /* ---- the annotated tree ---- */
 
+/*
+ * Was a clause renumbered?  Only where the source writes both numbers: a
+ * number supplied by position (implicit, as an unnumbered paragraph's)
+ * moves with every insertion before it and says nothing to a reader.
+ */
+static int
+renumbered(const struct node *o, const struct node *n)
+{
+	if (o->type == N_DOCUMENT || o->implicit || n->implicit)
+		return 0;
+	return !same_str(o->num, n->num);
+}
+
 static struct dnode *
 dn_new(struct dnode *parent, enum dkind kind, const struct node *o,
     const struct node *n)
@@ -581,11 +758,8 @@ dn_new(struct dnode *parent, enum dkind kind, const struct node *o,
 	d->kind = kind;
 	d->old = o;
 	d->new = n;
-	if (o != NULL && n != NULL && o->type != N_DOCUMENT) {
-		if ((o->num == NULL) != (n->num == NULL) ||
-		    (o->num != NULL && strcmp(o->num, n->num) != 0))
-			d->renumbered = 1;
-	}
+	if (o != NULL && n != NULL)
+		d->renumbered = renumbered(o, n);
 	if (parent != NULL) {
 		d->parent = parent;
 		d->prev = parent->last;
@@ -628,6 +802,7 @@ static void
 dn_free(struct dnode *d)
 {
 	struct dnode *e = d, *next;
+	size_t k;
 
 	d->next = NULL;
 	while (e != NULL) {
@@ -637,6 +812,10 @@ dn_free(struct dnode *d)
 		}
 		next = e->next;
 		free(e->edits);
+		free(e->links);
+		for (k = 0; k < e->ncells; k++)
+			free(e->cells[k].edits);
+		free(e->cells);
 		free(e);
 		e = next;
 	}
@@ -829,6 +1008,238 @@ refine(const char *os, const char *ns, struct dedit *e, int raw)
 	}
 }
 
+/* ---- widening to units ---- */
+
+/*
+ * The class a reader's unit is made of: char_class(), except that kanji
+ * numerals (〇一二三四五六七八九十百千万) count as digits, so that 平成二十五年
+ * 九月二十七日 is read as numbers and their units, not one run of kanji.
+ */
+static enum cclass
+wclass(int32_t c)
+{
+	static const int32_t kn[] = { 0x3007, 0x4e00, 0x4e8c, 0x4e09,
+	    0x56db, 0x4e94, 0x516d, 0x4e03, 0x516b, 0x4e5d, 0x5341, 0x767e,
+	    0x5343, 0x4e07 };
+	size_t k;
+
+	for (k = 0; k < sizeof(kn) / sizeof(kn[0]); k++)
+		if (c == kn[k])
+			return CC_DIGIT;
+	return char_class(c);
+}
+
+/* The class of the code point before (at) byte off of s; -1 at the ends. */
+static int
+cls_before(const char *s, size_t off)
+{
+	int32_t cp;
+
+	if (off == 0)
+		return -1;
+	utf8_next(s + off - utf8_prev_len(s, off), utf8_prev_len(s, off), &cp);
+	return (int)wclass(cp);
+}
+
+static int32_t
+cp_at(const char *s, size_t off, size_t len)
+{
+	int32_t cp;
+
+	if (off >= len)
+		return -1;
+	utf8_next(s + off, len - off, &cp);
+	return cp;
+}
+
+static int32_t
+cp_before(const char *s, size_t off)
+{
+	int32_t cp;
+	size_t l;
+
+	if (off == 0)
+		return -1;
+	l = utf8_prev_len(s, off);
+	utf8_next(s + off - l, l, &cp);
+	return cp;
+}
+
+/* A separator inside a written number: 3,000  1.5  ３，０００. */
+static int
+num_sep(int32_t c)
+{
+	return c == ',' || c == '.' || c == 0xff0c || c == 0xff0e;
+}
+
+/* A sign written before an amount. */
+static int
+currency(int32_t c)
+{
+	return c == '$' || c == 0xa5 || c == 0xffe5 || c == 0x20ac ||
+	    c == 0xa3 || c == 0xff04;
+}
+
+static int
+is_digit(int32_t c)
+{
+	return c >= 0 && wclass(c) == CC_DIGIT;
+}
+
+/* One widening step on both sides: the code points before the edit. */
+static void
+step_back(const char *os, const char *ns, struct dedit *e)
+{
+	size_t lo = utf8_prev_len(os, e->ooff), ln = utf8_prev_len(ns, e->noff);
+
+	e->ooff -= lo;
+	e->olen += lo;
+	e->noff -= ln;
+	e->nlen += ln;
+}
+
+static void
+step_fwd(const char *os, const char *ns, struct dedit *e)
+{
+	size_t o = e->ooff + e->olen, n = e->noff + e->nlen;
+	int32_t c;
+	size_t lo = utf8_next(os + o, strlen(os + o), &c);
+	size_t ln = utf8_next(ns + n, strlen(ns + n), &c);
+
+	e->olen += lo ? lo : 1;
+	e->nlen += ln ? ln : 1;
+}
+
+/*
+ * The characters after an edit that a number takes as its unit: 日, 円,
+ * 時間, 営業日 (a kanji run of up to 3), a katakana run (パーセント),
+ * % and ％, and a counter connector before kanji (３か月, ３ヶ月).
+ * Returns the count of code points, 0 for none.
+ */
+static size_t
+unit_len(const char *s, size_t off)
+{
+	size_t len = strlen(s), n = 0, at = off, conn = 0;
+	int32_t c = cp_at(s, at, len);
+	enum cclass k;
+
+	if (c == '%' || c == 0xff05)
+		return 1;
+	if (c == 0x304b || c == 0x30f6 || c == 0x30b1 || c == 0x30ab ||
+	    c == 0x7b87) {
+		at += utf8_next(s + at, len - at, &c);
+		n = conn = 1;
+		c = cp_at(s, at, len);
+		if (c < 0 || wclass(c) != CC_KANJI)
+			return 0;
+	}
+	k = c < 0 ? CC_OTHER : wclass(c);
+	if (k != CC_KANJI && k != CC_KATAKANA)
+		return 0;
+	while ((c = cp_at(s, at, len)) >= 0 && wclass(c) == k) {
+		at += utf8_next(s + at, len - at, &c);
+		n++;
+	}
+	return k == CC_KANJI && n - conn > 3 ? 0 : n;
+}
+
+/*
+ * Widen an edit to the units a reader underlines.  The text before and
+ * after an edit is equal on both sides (folded), so both sides widen by
+ * the same characters; lo and hi (old-side offsets) bound it at the
+ * neighbouring edits.
+ *   - a word: Latin letters and digits always widen to their whole run
+ *     (agree → agrees marks the word); a kanji or kana run widens only
+ *     where the edit replaces something (契約者 → 利用者), so that an
+ *     insertion into a run stays just what was inserted (内容{+及び…+});
+ *   - a number takes its other digits and separators (3,[000] →
+ *     [3,000]), its currency sign, and the unit after it (３０日 → ６０日
+ *     is marked whole, not as the digit ３ → ６).
+ */
+static void
+widen(const char *os, const char *ns, struct dedit *e, size_t lo,
+    size_t hi)
+{
+	int both = e->olen > 0 && e->nlen > 0, k, kn, num;
+	int32_t fo, fn, c;
+	size_t u, olen = strlen(os);
+
+	/* Back, over the run the edit starts inside. */
+	for (;;) {
+		if (e->ooff <= lo || e->noff == 0)
+			break;
+		k = cls_before(os, e->ooff);
+		kn = cls_before(ns, e->noff);
+		if (k != kn)
+			break;
+		fo = cp_at(os, e->ooff, e->ooff + e->olen);
+		fn = cp_at(ns, e->noff, e->noff + e->nlen);
+		if (!((fo >= 0 && (int)wclass(fo) == k) ||
+		    (fn >= 0 && (int)wclass(fn) == k)))
+			break;
+		if (k != CC_DIGIT && k != CC_LATIN && !(both &&
+		    (k == CC_KANJI || k == CC_HIRAGANA || k == CC_KATAKANA)))
+			break;
+		step_back(os, ns, e);
+	}
+	/* Forward, the same. */
+	for (;;) {
+		size_t o = e->ooff + e->olen, n = e->noff + e->nlen;
+
+		if (o >= hi || ns[n] == '\0')
+			break;
+		fo = cp_at(os, o, olen);
+		k = (int)wclass(fo);
+		if (k != (int)wclass(cp_at(ns, n, strlen(ns))))
+			break;
+		fo = e->olen ? cp_before(os, o) : -1;
+		fn = e->nlen ? cp_before(ns, n) : -1;
+		if (!((fo >= 0 && (int)wclass(fo) == k) ||
+		    (fn >= 0 && (int)wclass(fn) == k)))
+			break;
+		if (k != CC_DIGIT && k != CC_LATIN && !(both &&
+		    (k == CC_KANJI || k == CC_HIRAGANA || k == CC_KATAKANA)))
+			break;
+		step_fwd(os, ns, e);
+	}
+	num = (e->olen && (is_digit(cp_at(os, e->ooff, olen)) ||
+	    is_digit(cp_before(os, e->ooff + e->olen)))) ||
+	    (e->nlen && (is_digit(cp_at(ns, e->noff, strlen(ns))) ||
+	    is_digit(cp_before(ns, e->noff + e->nlen))));
+	if (!num)
+		return;
+	/* A number: digits and separators before, then its currency sign. */
+	while (e->ooff > lo && e->noff > 0) {
+		c = cp_before(os, e->ooff);
+		if (is_digit(c) || (num_sep(c) && is_digit(cp_before(os,
+		    e->ooff - utf8_prev_len(os, e->ooff)))))
+			step_back(os, ns, e);
+		else
+			break;
+	}
+	if (e->ooff > lo && e->noff > 0 && currency(cp_before(os, e->ooff)))
+		step_back(os, ns, e);
+	/* After: separators and digits, then the unit. */
+	for (;;) {
+		size_t o = e->ooff + e->olen;
+
+		if (o >= hi)
+			break;
+		c = cp_at(os, o, olen);
+		if (is_digit(c))
+			step_fwd(os, ns, e);
+		else if (num_sep(c) && o + 1 < hi && is_digit(cp_at(os,
+		    o + 1, olen)))
+			step_fwd(os, ns, e);
+		else
+			break;
+	}
+	u = unit_len(os, e->ooff + e->olen);
+	while (u-- > 0 && e->ooff + e->olen < hi &&
+	    ns[e->noff + e->nlen] != '\0')
+		step_fwd(os, ns, e);
+}
+
 /*
  * The edits from os to ns.  raw: compare characters as written (for a
  * normalization-only change); else folded.
@@ -896,11 +1307,248 @@ inline_edits(struct dnode *d, const char *os, const char *ns, int raw)
 		if (e->olen + e->nlen > 0)
 			d->nedits++;
 	}
+	/* Widened edits that meet become one. */
+	for (k = 0, w = 0; k < d->nedits; k++) {
+		struct dedit *e = &d->edits[k];
+
+		widen(os, ns, e, w > 0 ? d->edits[w - 1].ooff +
+		    d->edits[w - 1].olen : 0, k + 1 < d->nedits ?
+		    d->edits[k + 1].ooff : strlen(os));
+		if (w > 0 && d->edits[w - 1].ooff + d->edits[w - 1].olen >=
+		    e->ooff) {
+			struct dedit *p = &d->edits[w - 1];
+
+			p->olen = e->ooff + e->olen - p->ooff;
+			p->nlen = e->noff + e->nlen - p->noff;
+			continue;
+		}
+		d->edits[w++] = *e;
+	}
+	d->nedits = w;
 	free(g.v);
 	free(ta);
 	free(tb);
 	free(ia);
 	free(ib);
+}
+
+/* ---- tables, cell by cell ---- */
+
+static const char *
+cell(const struct table *t, size_t r, size_t c)
+{
+	return t->cells[r * t->ncols + c];
+}
+
+/* Equal texts once folded. */
+static int
+same_fold(const char *a, const char *b)
+{
+	char *x, *y;
+	int eq;
+
+	if (strcmp(a, b) == 0)
+		return 1;
+	x = fold(a);
+	y = fold(b);
+	eq = strcmp(x, y) == 0;
+	free(x);
+	free(y);
+	return eq;
+}
+
+static uint32_t
+row_hash(const struct table *t, size_t r)
+{
+	uint32_t h = 11;
+	size_t c;
+
+	for (c = 0; c < t->ncols; c++) {
+		const char *s = cell(t, r, c);
+		char *f = fold(s);
+
+		h = seqdiff_hash(f, strlen(f) + 1, h);
+		free(f);
+	}
+	return h;
+}
+
+static void
+add_cell(struct dnode *d, size_t *cap, long orow, long ocol, long nrow,
+    long ncol)
+{
+	if (d->ncells == *cap) {
+		*cap = *cap ? 2 * *cap : 8;
+		d->cells = xreallocarray(d->cells, *cap, sizeof(*d->cells));
+	}
+	d->cells[d->ncells] = (struct dcell){ orow, ocol, nrow, ncol, NULL,
+	    0 };
+	d->ncells++;
+}
+
+/* Two rows paired: their cells by column, each changed one's edits. */
+static void
+row_cells(struct dnode *d, size_t *cap, const struct table *a, size_t ra,
+    const struct table *b, size_t rb, const long *colmap)
+{
+	struct dnode tmp;
+	struct dcell *dc;
+	size_t c;
+	long oc;
+
+	for (c = 0; c < b->ncols; c++) {
+		oc = colmap[c];
+		if (oc >= 0 && same_fold(cell(a, ra, (size_t)oc),
+		    cell(b, rb, c)) && strcmp(cell(a, ra, (size_t)oc),
+		    cell(b, rb, c)) == 0)
+			continue;
+		add_cell(d, cap, oc >= 0 ? (long)ra : -1, oc, (long)rb,
+		    (long)c);
+		if (oc < 0)
+			continue;
+		memset(&tmp, 0, sizeof(tmp));
+		inline_edits(&tmp, cell(a, ra, (size_t)oc), cell(b, rb, c),
+		    same_fold(cell(a, ra, (size_t)oc), cell(b, rb, c)));
+		dc = &d->cells[d->ncells - 1];
+		dc->edits = tmp.edits;
+		dc->nedits = tmp.nedits;
+	}
+	/* Old columns no new column took: their cells are gone. */
+	for (c = 0; c < a->ncols; c++) {
+		size_t k;
+
+		for (k = 0; k < b->ncols && colmap[k] != (long)c; k++)
+			;
+		if (k == b->ncols && cell(a, ra, c)[0] != '\0')
+			add_cell(d, cap, (long)ra, (long)c, (long)rb, -1);
+	}
+}
+
+/*
+ * The changes of a table: rows aligned on their content (seqdiff on row
+ * hashes), the rows of a change group paired by their heading (first
+ * cell), then in order where both sides have as many left; columns
+ * paired by their heading, else by place when both tables have as many.
+ * A paired row's differing cells get inline edits; the other rows are
+ * added or removed whole.
+ */
+static void
+table_edits(struct dnode *d, const struct table *a, const struct table *b)
+{
+	uint32_t *ia, *ib;
+	long *colmap, *pa, *pb;
+	struct tgroups g = { NULL, 0, 0 };
+	size_t cap = 0, i, j, k, r, c, ra = 0, rb = 0;
+
+	if (a->nrows == 0 || b->nrows == 0 || a->ncols == 0 || b->ncols == 0)
+		return;
+	colmap = xreallocarray(NULL, b->ncols, sizeof(long));
+	for (c = 0; c < b->ncols; c++) {
+		colmap[c] = -1;
+		for (k = 0; k < a->ncols; k++)
+			if (same_fold(cell(a, 0, k), cell(b, 0, c))) {
+				colmap[c] = (long)k;
+				break;
+			}
+		if (colmap[c] < 0 && a->ncols == b->ncols)
+			colmap[c] = (long)c;
+	}
+	ia = xreallocarray(NULL, a->nrows, sizeof(*ia));
+	ib = xreallocarray(NULL, b->nrows, sizeof(*ib));
+	for (r = 0; r < a->nrows; r++)
+		ia[r] = row_hash(a, r);
+	for (r = 0; r < b->nrows; r++)
+		ib[r] = row_hash(b, r);
+	seqdiff(ia, a->nrows, ib, b->nrows, NULL, tcollect, &g);
+	for (k = 0; k <= g.n; k++) {
+		size_t a0 = k < g.n ? g.v[k].a0 : a->nrows;
+		size_t b0 = k < g.n ? g.v[k].b0 : b->nrows;
+		size_t na, nb;
+
+		/* Equal rows may still differ in how cells are written. */
+		for (; ra < a0 && rb < b0; ra++, rb++)
+			row_cells(d, &cap, a, ra, b, rb, colmap);
+		if (k == g.n)
+			break;
+		na = g.v[k].na;
+		nb = g.v[k].nb;
+		pa = xreallocarray(NULL, na + 1, sizeof(long));
+		pb = xreallocarray(NULL, nb + 1, sizeof(long));
+		for (i = 0; i < na; i++)
+			pa[i] = -1;
+		for (j = 0; j < nb; j++)
+			pb[j] = -1;
+		for (j = 0; j < nb; j++)
+			for (i = 0; i < na; i++)
+				if (pa[i] < 0 && same_fold(cell(a, ra + i, 0),
+				    cell(b, rb + j, 0))) {
+					pa[i] = (long)j;
+					pb[j] = (long)i;
+					break;
+				}
+		/* Headings all differ: rows pair in order when as many. */
+		for (i = 0; i < na && pa[i] < 0; i++)
+			;
+		if (i == na && na == nb)
+			for (i = 0; i < na; i++)
+				pa[i] = pb[i] = (long)i;
+		for (i = 0, j = 0; i < na || j < nb;) {
+			if (i < na && pa[i] < 0) {
+				add_cell(d, &cap, (long)(ra + i), -1, -1, -1);
+				i++;
+			} else if (j < nb && pb[j] < 0) {
+				add_cell(d, &cap, -1, -1, (long)(rb + j), -1);
+				j++;
+			} else if (i < na && j < nb) {
+				row_cells(d, &cap, a, ra + i, b,
+				    rb + (size_t)pa[i], colmap);
+				i++;
+				j++;
+			} else
+				break;
+		}
+		free(pa);
+		free(pb);
+		ra += na;
+		rb += nb;
+	}
+	free(g.v);
+	free(ia);
+	free(ib);
+	free(colmap);
+}
+
+char *
+dcell_name(const struct dnode *d, const struct dcell *c)
+{
+	const struct table *t;
+	long r, col;
+	struct buf b;
+
+	if (c->nrow >= 0 && d->new != NULL && d->new->table != NULL) {
+		t = d->new->table;
+		r = c->nrow;
+		col = c->ncol;
+	} else {
+		t = d->old->table;
+		r = c->orow;
+		col = c->ocol;
+	}
+	if (c->ncol < 0 && c->ocol >= 0) {
+		t = d->old->table;
+		r = c->orow;
+		col = c->ocol;
+	}
+	buf_init(&b);
+	if (r == 0)
+		buf_puts(&b, "見出し行");
+	else
+		buf_puts(&b, cell(t, (size_t)r, 0));
+	if (col > 0 || (col == 0 && r == 0)) {
+		buf_puts(&b, " / ");
+		buf_puts(&b, cell(t, 0, (size_t)col));
+	}
+	return buf_detach(&b);
 }
 
 /* ---- align: revisions of one document ---- */
@@ -921,6 +1569,55 @@ pending(struct pending **v, size_t *n, size_t *cap, struct dnode *d,
 	(*n)++;
 }
 
+/*
+ * Do two folded texts differ only in white space: a line break where a
+ * space was, two spaces for one, a space at an end?  That is layout, as
+ * 全角/半角 is: a normalization, not a change of wording.
+ */
+static int
+same_but_space(const char *a, const char *b)
+{
+	for (;;) {
+		int sa = 0, sb = 0;
+
+		while (*a == ' ' || *a == '\n' || *a == '\t')
+			a++, sa = 1;
+		while (*b == ' ' || *b == '\n' || *b == '\t')
+			b++, sb = 1;
+		if (*a == '\0' || *b == '\0')
+			return *a == *b;
+		if (sa != sb && !(sa && sb))
+			return 0;
+		if (*a != *b)
+			return 0;
+		a++;
+		b++;
+	}
+}
+
+/* A link-only change marks the links' texts on both sides. */
+static void
+link_edits(struct dnode *d)
+{
+	size_t k, oend = 0, nend = 0;
+
+	d->kind = DK_LINKS;
+	d->edits = xreallocarray(NULL, d->nlinks + 1, sizeof(*d->edits));
+	for (k = 0; k < d->nlinks; k++) {
+		const struct span *x = d->links[k].old, *y = d->links[k].new;
+
+		/* A side without the link holds an empty edit where the
+		 * last one ended, so that edits stay in text order. */
+		d->edits[k].ooff = x ? x->off : oend;
+		d->edits[k].olen = x ? x->len : 0;
+		d->edits[k].noff = y ? y->off : nend;
+		d->edits[k].nlen = y ? y->len : 0;
+		oend = d->edits[k].ooff + d->edits[k].olen;
+		nend = d->edits[k].noff + d->edits[k].nlen;
+	}
+	d->nedits = d->nlinks;
+}
+
 /* Pair two clauses: compare their own text, then align their children. */
 static struct dnode *
 pair(struct ctx *c, struct dnode *parent, struct xnode *a, struct xnode *b)
@@ -930,7 +1627,8 @@ pair(struct ctx *c, struct dnode *parent, struct xnode *a, struct xnode *b)
 
 	if (a->raw == b->raw && same_raw(a, b))
 		return d;
-	if (strcmp(a->fold, b->fold) != 0) {
+	if (strcmp(a->fold, b->fold) != 0 && !same_but_space(a->fold,
+	    b->fold)) {
 		d->kind = DK_MODIFIED;
 		fa = fold(a->n->caption);
 		fb = fold(b->n->caption);
@@ -939,12 +1637,24 @@ pair(struct ctx *c, struct dnode *parent, struct xnode *a, struct xnode *b)
 		free(fb);
 		if (a->n->text != NULL && b->n->text != NULL)
 			inline_edits(d, a->n->text, b->n->text, 0);
+		if (a->n->table != NULL && b->n->table != NULL)
+			table_edits(d, a->n->table, b->n->table);
 	} else if (strcmp(a->own, b->own) != 0) {
 		d->kind = DK_NORMALIZED;
 		d->caption = !same_str(a->n->caption, b->n->caption);
 		if (a->n->text != NULL && b->n->text != NULL)
 			inline_edits(d, a->n->text, b->n->text, 1);
+		if (a->n->table != NULL && b->n->table != NULL)
+			table_edits(d, a->n->table, b->n->table);
 	}
+	/*
+	 * Link targets are part of a clause: a changed one is a change of
+	 * its own kind where the text is the same, and is listed beside
+	 * the text's edits where it is not.
+	 */
+	if (!c->D->ignore_links && !same_links(a->n, b->n, d) &&
+	    d->kind == DK_SAME)
+		link_edits(d);
 	if (c->tasks != NULL) {
 		if (c->ntasks == c->captasks) {
 			c->captasks *= 2;
@@ -952,17 +1662,22 @@ pair(struct ctx *c, struct dnode *parent, struct xnode *a, struct xnode *b)
 			    sizeof(*c->tasks));
 		}
 		c->tasks[c->ntasks++] = (struct task){ d, a, b, c->nrem,
-		    c->nadd, NULL, NULL, 0, 0 };
+		    c->nadd, NULL, NULL, 0, 0, NULL };
 	} else
 		align_level(c, d, a->kids, a->nkids, b->kids, b->nkids);
 	return d;
 }
 
+/*
+ * A clause read as a leaf (relevel()) that is added or removed is its
+ * own line only: its clauses were aligned beside it.
+ */
 static void
 added(struct ctx *c, struct dnode *parent, struct xnode *b)
 {
 	struct dnode *d = dn_new(parent, DK_ADDED, NULL, b->n);
 
+	d->shell = b->loose && b->n->first != NULL;
 	pending(&c->add, &c->nadd, &c->capadd, d, b);
 }
 
@@ -971,6 +1686,7 @@ removed(struct ctx *c, struct dnode *parent, struct xnode *a)
 {
 	struct dnode *d = dn_new(parent, DK_REMOVED, a->n, NULL);
 
+	d->shell = a->loose && a->n->first != NULL;
 	pending(&c->rem, &c->nrem, &c->caprem, d, a);
 }
 
@@ -979,7 +1695,8 @@ weight(struct xnode *a, struct xnode *b)
 {
 	int s, same;
 
-	if (a->n->type != b->n->type || a->n->divkind != b->n->divkind)
+	if (!(a->loose && b->loose) && (a->n->type != b->n->type ||
+	    a->n->divkind != b->n->divkind))
 		return -1;
 	same = same_str(a->n->num, b->n->num);
 	s = sim(a, b);
@@ -1147,6 +1864,248 @@ next_paired(const long *p, size_t n, size_t *next)
 }
 
 static void
+spill_chain(struct spill **to, struct spill *from)
+{
+	struct spill *next;
+
+	for (; from != NULL; from = next) {
+		next = from->next;
+		from->next = *to;
+		*to = from;
+	}
+}
+
+static int
+cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static int
+has_key(const uint32_t *v, size_t n, uint32_t k)
+{
+	return n > 0 && bsearch(&k, v, n, sizeof(*v), cmp_u32) != NULL;
+}
+
+/*
+ * Does container x hold what the other side has at this level: at least
+ * half of its children, and two or more (or its only one), have their
+ * content key among keys?
+ */
+static int
+wraps(const struct xnode *x, const uint32_t *keys, size_t nkeys)
+{
+	size_t i, hit = 0;
+
+	if (x->nkids == 0 || x->n->type == N_TABLE)
+		return 0;
+	for (i = 0; i < x->nkids; i++)
+		if (has_key(keys, nkeys, x->kids[i].key))
+			hit++;
+	return hit * 2 >= x->nkids && (hit >= 2 || x->nkids == 1);
+}
+
+/* A clause's own text as a key for any type: its text, else its label. */
+static uint32_t
+text_key(const struct xnode *x)
+{
+	if (x->foldlen > 0)
+		return seqdiff_hash(x->fold, x->foldlen, 5);
+	if (x->n->label != NULL)
+		return seqdiff_hash(x->n->label, strlen(x->n->label), 6);
+	return 0;
+}
+
+/*
+ * Count the lines of own text in X's subtrees (a clause's text may hold
+ * several, as a list item holding paragraphs does); with v, list their
+ * keys.
+ */
+static size_t
+leaf_keys(const struct xnode *X, size_t n, uint32_t *v)
+{
+	size_t i, m = 0, at, e;
+	const char *f;
+
+	for (i = 0; i < n; i++) {
+		f = X[i].fold;
+		for (at = 0; at < X[i].foldlen; at = e + 1) {
+			for (e = at; e < X[i].foldlen && f[e] != '\n'; e++)
+				;
+			if (e == at)
+				continue;
+			if (v != NULL)
+				v[m] = seqdiff_hash(f + at, e - at, 5);
+			m++;
+		}
+		m += leaf_keys(X[i].kids, X[i].nkids, v ? v + m : NULL);
+	}
+	return m;
+}
+
+/* The clauses with a text key in X's subtrees. */
+static size_t
+leaf_count(const struct xnode *X, size_t n)
+{
+	size_t i, m = 0;
+
+	for (i = 0; i < n; i++)
+		m += (text_key(&X[i]) != 0) + leaf_count(X[i].kids,
+		    X[i].nkids);
+	return m;
+}
+
+static void
+leaf_put(struct xnode *out, size_t *m, struct xnode *X, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (text_key(&X[i]) != 0) {
+			out[*m] = X[i];
+			out[*m].key = text_key(&X[i]);
+			out[*m].kids = NULL;
+			out[*m].nkids = 0;
+			out[*m].loose = 1;
+			/* Its similarity is its own text's, not its subtree's. */
+			out[*m].sub = (char *)X[i].fold;
+			out[*m].bg = NULL;
+			out[*m].nbg = 0;
+			out[*m].bgdone = 0;
+			(*m)++;
+		}
+		leaf_put(out, m, X[i].kids, X[i].nkids);
+	}
+}
+
+/*
+ * The last resort of looking through structure: the change group's
+ * clauses on both sides, every one of them down to the leaves, read as
+ * one sequence of texts whatever their type and depth (bold lines that
+ * became headings, list items that became paragraphs, a heading moved a
+ * level).  Used when most of the texts on the smaller side are found
+ * on the other: then the texts are aligned as such and only what
+ * changed in them is reported.
+ */
+static int
+relevel(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
+    struct xnode *B, size_t nb, int force)
+{
+	size_t ma = leaf_keys(A, na, NULL), mb = leaf_keys(B, nb, NULL);
+	size_t i, j, hit = 0, m;
+	uint32_t *ka, *kb;
+	struct spill *sa, *sb;
+
+	/* Leaves read once are read as they are. */
+	if (ma < 2 || mb < 2 || A[0].loose || B[0].loose)
+		return 0;
+	ka = xreallocarray(NULL, ma, sizeof(*ka));
+	kb = xreallocarray(NULL, mb, sizeof(*kb));
+	leaf_keys(A, na, ka);
+	leaf_keys(B, nb, kb);
+	qsort(ka, ma, sizeof(*ka), cmp_u32);
+	qsort(kb, mb, sizeof(*kb), cmp_u32);
+	for (i = 0, j = 0; i < ma && j < mb;)
+		if (ka[i] == kb[j])
+			hit++, i++, j++;
+		else if (ka[i] < kb[j])
+			i++;
+		else
+			j++;
+	free(ka);
+	free(kb);
+	if (!force && hit * 2 < (ma < mb ? ma : mb))
+		return 0;
+	ma = leaf_count(A, na);
+	mb = leaf_count(B, nb);
+	sa = xmalloc(sizeof(*sa) + (ma + 1) * sizeof(sa->x[0]));
+	sb = xmalloc(sizeof(*sb) + (mb + 1) * sizeof(sb->x[0]));
+	sa->n = ma;
+	sb->n = mb;
+	sa->next = sb;
+	sb->next = c->spill;
+	c->spill = sa;
+	m = 0;
+	leaf_put(sa->x, &m, A, na);
+	m = 0;
+	leaf_put(sb->x, &m, B, nb);
+	align_level(c, parent, sa->x, ma, sb->x, mb);
+	return 1;
+}
+
+/*
+ * Count, once per parent, the pairs read as leaves whose kind changed:
+ * the restructuring a reader is told about in one line.
+ */
+static void
+restructs(struct diff *D)
+{
+	struct dnode *d;
+	size_t k, cap = 0;
+	int from, to;
+
+	for (d = D->root; d != NULL; d = dnode_next(d)) {
+		if (d->old == NULL || d->new == NULL ||
+		    d->old->type == d->new->type || d->kind == DK_MATCHED ||
+		    d->kind == DK_SPLIT || d->kind == DK_MERGED)
+			continue;
+		from = d->old->type;
+		to = d->new->type;
+		for (k = 0; k < D->nrestructs; k++)
+			if (D->restructs[k].at == d->parent &&
+			    D->restructs[k].from == from &&
+			    D->restructs[k].to == to)
+				break;
+		if (k == D->nrestructs) {
+			if (D->nrestructs == cap) {
+				cap = cap ? 2 * cap : 4;
+				D->restructs = xreallocarray(D->restructs,
+				    cap, sizeof(*D->restructs));
+			}
+			D->restructs[k] = (struct drestruct){ d->parent, from,
+			    to, 0 };
+			D->nrestructs++;
+		}
+		D->restructs[k].n++;
+	}
+}
+
+static int
+unwrap(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
+    struct xnode *B, size_t nb)
+{
+	uint32_t *ka, *kb;
+	char *wa, *wb;
+	size_t i, any = 0;
+
+	if (na == 0 || nb == 0)
+		return 0;
+	ka = xreallocarray(NULL, na, sizeof(*ka));
+	kb = xreallocarray(NULL, nb, sizeof(*kb));
+	for (i = 0; i < na; i++)
+		ka[i] = A[i].key;
+	for (i = 0; i < nb; i++)
+		kb[i] = B[i].key;
+	qsort(ka, na, sizeof(*ka), cmp_u32);
+	qsort(kb, nb, sizeof(*kb), cmp_u32);
+	wa = xcalloc(na, 1);
+	wb = xcalloc(nb, 1);
+	for (i = 0; i < na; i++)
+		if (!has_key(kb, nb, A[i].key) && wraps(&A[i], kb, nb))
+			wa[i] = 1, any++;
+	for (i = 0; i < nb; i++)
+		if (!has_key(ka, na, B[i].key) && wraps(&B[i], ka, na))
+			wb[i] = 1, any++;
+	free(ka);
+	free(kb);
+	free(wa);
+	free(wb);
+	return any > 0 && relevel(c, parent, A, na, B, nb, 1);
+}
+
+static void
 hunk(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
     struct xnode *B, size_t nb)
 {
@@ -1159,7 +2118,28 @@ hunk(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
 	size_t i, j, k, lo, hi, n, run;
 	struct dnode *d;
 
+	if (unwrap(c, parent, A, na, B, nb)) {
+		free(pa);
+		free(pb);
+		free(ka);
+		free(kb);
+		free(nx);
+		free(ny);
+		return;
+	}
 	pair_group(A, na, B, nb, pa);
+	for (i = 0; i < na && pa[i] < 0; i++)
+		;
+	/* Nothing pairs: perhaps the same texts in another structure. */
+	if (i == na && relevel(c, parent, A, na, B, nb, 0)) {
+		free(pa);
+		free(pb);
+		free(ka);
+		free(kb);
+		free(nx);
+		free(ny);
+		return;
+	}
 	for (j = 0; j < nb; j++)
 		pb[j] = -1;
 	for (i = 0; i < na; i++)
@@ -1305,6 +2285,7 @@ align_level(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
 
 /* Tasks [from, to) of a list, run one after another. */
 struct trange {
+	struct diff	*D;
 	struct task	*v;
 	size_t		 from, to;
 };
@@ -1320,12 +2301,14 @@ run_tasks(void *arg)
 	for (k = r->from; k < r->to; k++) {
 		t = &r->v[k];
 		memset(&c, 0, sizeof(c));
+		c.D = r->D;
 		align_level(&c, t->d, t->a->kids, t->a->nkids, t->b->kids,
 		    t->b->nkids);
 		t->rem = c.rem;
 		t->nrem = c.nrem;
 		t->add = c.add;
 		t->nadd = c.nadd;
+		t->spill = c.spill;
 	}
 	return NULL;
 }
@@ -1380,8 +2363,8 @@ align_root(struct ctx *c, struct xnode *xa, struct xnode *xb)
 		total += c->tasks[k].a->nodes + c->tasks[k].b->nodes;
 	for (half = 0; half < c->ntasks && 2 * sum < total; half++)
 		sum += c->tasks[half].a->nodes + c->tasks[half].b->nodes;
-	r1 = (struct trange){ c->tasks, 0, half };
-	r2 = (struct trange){ c->tasks, half, c->ntasks };
+	r1 = (struct trange){ c->D, c->tasks, 0, half };
+	r2 = (struct trange){ c->D, c->tasks, half, c->ntasks };
 	if (half == 0 || half == c->ntasks) {
 		r1.to = c->ntasks;
 		run_tasks(&r1);
@@ -1400,6 +2383,7 @@ align_root(struct ctx *c, struct xnode *xa, struct xnode *xb)
 	for (k = 0; k < c->ntasks; k++) {
 		free(c->tasks[k].rem);
 		free(c->tasks[k].add);
+		spill_chain(&c->spill, c->tasks[k].spill);
 	}
 	free(rem);
 	free(add);
@@ -1455,7 +2439,7 @@ moves(struct ctx *c)
 			d = c->add[i].dn;
 			d->kind = DK_MOVED;
 			d->old = r->x->n;
-			d->renumbered = !same_str(d->old->num, d->new->num);
+			d->renumbered = renumbered(d->old, d->new);
 			dn_unlink(r->dn);
 			dn_free(r->dn);
 			r->dn = NULL;
@@ -1518,17 +2502,55 @@ cmp_mh(const void *a, const void *b)
  * then by content among min-hash candidates; list the rest.  Output order:
  * the new document's order, unmatched old articles after.
  */
+struct cand {
+	int	 s;
+	size_t	 i, j;
+};
+
+/* Best similarity first; then new, then old document order. */
+static int
+cmp_cand(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+
+	if (x->s != y->s)
+		return x->s > y->s ? -1 : 1;
+	if (x->j != y->j)
+		return x->j < y->j ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/*
+ * What compares captions across documents: the folded caption (NFKC, so
+ * width does not count) with Latin letters in lower case, so that
+ * "General terms" meets "General Terms" and "ＦＥＥＳ" meets "Fees".
+ * Caller frees.
+ */
+static char *
+caption_key(const struct xnode *x)
+{
+	char *k = fold(x->n->caption), *p;
+
+	for (p = k; *p != '\0'; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p += 'a' - 'A';
+	return k;
+}
+
 static void
 cross(struct ctx *c, struct xnode *xa, struct xnode *xb)
 {
 	struct xnode **A = NULL, **B = NULL;
+	char **ka, **kb;
+	struct cand *cand = NULL;
+	size_t ncand = 0, capcand = 0;
 	size_t na = 0, nb = 0, cap = 0, i, j, k, lo, n;
 	long *pb, *chain;
 	char *used;
 	struct mh *tab;
 	struct hmap caps;
 	void *p;
-	int s, best;
+	int s;
 	long bestj;
 	struct dnode *d;
 
@@ -1537,21 +2559,27 @@ cross(struct ctx *c, struct xnode *xa, struct xnode *xb)
 	articles(xb, &B, &nb, &cap);
 	pb = xreallocarray(NULL, nb + 1, sizeof(long));
 	used = xcalloc(na + 1, 1);
-	/* Captions: a chain of old articles per folded caption. */
+	/* Captions: a chain of old articles per caption key. */
+	ka = xreallocarray(NULL, na + 1, sizeof(*ka));
+	kb = xreallocarray(NULL, nb + 1, sizeof(*kb));
+	for (i = 0; i < na; i++)
+		ka[i] = caption_key(A[i]);
+	for (j = 0; j < nb; j++)
+		kb[j] = caption_key(B[j]);
 	hmap_init(&caps);
 	chain = xreallocarray(NULL, na + 1, sizeof(long));
 	for (i = na; i-- > 0;) {
 		chain[i] = -1;
 		if (A[i]->n->caption == NULL)
 			continue;
-		if ((p = hmap_get(&caps, A[i]->fold)) != NULL)
+		if ((p = hmap_get(&caps, ka[i])) != NULL)
 			chain[i] = (long)((size_t)p - 1);
-		hmap_set(&caps, A[i]->fold, (void *)(i + 1));
+		hmap_set(&caps, ka[i], (void *)(i + 1));
 	}
 	for (j = 0; j < nb; j++) {
 		pb[j] = -1;
 		if (B[j]->n->caption == NULL ||
-		    (p = hmap_get(&caps, B[j]->fold)) == NULL)
+		    (p = hmap_get(&caps, kb[j])) == NULL)
 			continue;
 		for (bestj = (long)((size_t)p - 1); bestj >= 0 &&
 		    used[bestj]; bestj = chain[bestj])
@@ -1567,26 +2595,29 @@ cross(struct ctx *c, struct xnode *xa, struct xnode *xb)
 	tab = xreallocarray(NULL, na * NHASH + 1, sizeof(*tab));
 	n = 0;
 	for (i = 0; i < na; i++) {
-		xbigrams(A[i]);
-		if (A[i]->nbg == 0)
+		xwords(A[i]);
+		if (A[i]->nwg == 0)
 			continue;
 		for (k = 0; k < NHASH; k++) {
-			tab[n].h = minhash(A[i]->bg, A[i]->nbg, (uint32_t)k) *
+			tab[n].h = minhash(A[i]->wg, A[i]->nwg, (uint32_t)k) *
 			    31 + (uint32_t)k;
 			tab[n++].idx = i;
 		}
 	}
 	qsort(tab, n, sizeof(*tab), cmp_mh);
+	/*
+	 * Every candidate pair at or above the threshold, then the best
+	 * first: an article takes its closest counterpart, not the first
+	 * one above the threshold that an earlier article left.
+	 */
 	for (j = 0; j < nb; j++) {
 		if (pb[j] >= 0)
 			continue;
-		xbigrams(B[j]);
-		if (B[j]->nbg == 0)
+		xwords(B[j]);
+		if (B[j]->nwg == 0)
 			continue;
-		best = SIM_CROSS - 1;
-		bestj = -1;
 		for (k = 0; k < NHASH; k++) {
-			uint32_t h = minhash(B[j]->bg, B[j]->nbg,
+			uint32_t h = minhash(B[j]->wg, B[j]->nwg,
 			    (uint32_t)k) * 31 + (uint32_t)k;
 			size_t hi2 = n, mid, cnt;
 
@@ -1601,19 +2632,29 @@ cross(struct ctx *c, struct xnode *xa, struct xnode *xb)
 			for (cnt = 0; lo < n && tab[lo].h == h &&
 			    cnt < BUCKET_MAX; lo++, cnt++) {
 				i = tab[lo].idx;
-				if (used[i])
+				if (used[i] || (s = xsim(A[i], B[j])) <
+				    SIM_CROSS)
 					continue;
-				if ((s = sim(A[i], B[j])) > best) {
-					best = s;
-					bestj = (long)i;
+				if (ncand == capcand) {
+					capcand = capcand ? 2 * capcand : 32;
+					cand = xreallocarray(cand, capcand,
+					    sizeof(*cand));
 				}
+				cand[ncand].s = s;
+				cand[ncand].i = i;
+				cand[ncand++].j = j;
 			}
 		}
-		if (bestj >= 0) {
-			pb[j] = bestj;
-			used[bestj] = 1;
-		}
 	}
+	if (ncand > 0)
+		qsort(cand, ncand, sizeof(*cand), cmp_cand);
+	for (k = 0; k < ncand; k++) {
+		if (used[cand[k].i] || pb[cand[k].j] >= 0)
+			continue;
+		pb[cand[k].j] = (long)cand[k].i;
+		used[cand[k].i] = 1;
+	}
+	free(cand);
 	free(tab);
 	for (j = 0; j < nb; j++) {
 		if (pb[j] < 0) {
@@ -1621,9 +2662,9 @@ cross(struct ctx *c, struct xnode *xa, struct xnode *xb)
 			continue;
 		}
 		d = dn_new(c->D->root, DK_MATCHED, A[pb[j]]->n, B[j]->n);
-		d->sim = sim(A[pb[j]], B[j]);
+		d->sim = xsim(A[pb[j]], B[j]);
 		if (A[pb[j]]->n->caption && B[j]->n->caption)
-			d->caption = strcmp(A[pb[j]]->fold, B[j]->fold) != 0;
+			d->caption = strcmp(ka[pb[j]], kb[j]) != 0;
 		/* Inside a matched pair, paragraphs and items align as usual. */
 		align_level(c, d, A[pb[j]]->kids, A[pb[j]]->nkids, B[j]->kids,
 		    B[j]->nkids);
@@ -1631,6 +2672,12 @@ cross(struct ctx *c, struct xnode *xa, struct xnode *xb)
 	for (i = 0; i < na; i++)
 		if (!used[i])
 			dn_new(c->D->root, DK_REMOVED, A[i]->n, NULL);
+	for (i = 0; i < na; i++)
+		free(ka[i]);
+	for (j = 0; j < nb; j++)
+		free(kb[j]);
+	free(ka);
+	free(kb);
 	free(pb);
 	free(used);
 	free(A);
@@ -1715,7 +2762,7 @@ dkind_name(enum dkind k)
 {
 	static const char *const names[DK__MAX] = {
 		"unchanged", "normalized", "modified", "moved", "added",
-		"removed", "split", "merged", "matched"
+		"removed", "split", "merged", "matched", "link"
 	};
 
 	return k < DK__MAX ? names[k] : "?";
@@ -1786,6 +2833,7 @@ diff_new(const struct doc *old, const struct doc *new,
 	D->old = old;
 	D->new = new;
 	D->ignore_norm = opts != NULL && opts->ignore_normalization;
+	D->ignore_links = opts != NULL && opts->ignore_links;
 	D->cross = !doc_same_document(old, new);
 	/*
 	 * The sides are mirrored, and freed, at once: folding every
@@ -1803,6 +2851,7 @@ diff_new(const struct doc *old, const struct doc *new,
 		align_root(&c, &xa, &xb);
 		moves(&c);
 		renum_runs(D);
+		restructs(D);
 	}
 	mark_inner(D, D->root);
 	for (d = D->root->first; d != NULL; d = dnode_next(d))
@@ -1810,6 +2859,16 @@ diff_new(const struct doc *old, const struct doc *new,
 			D->count[d->kind]++;
 	free(c.rem);
 	free(c.add);
+	while (c.spill != NULL) {
+		struct spill *next = c.spill->next;
+		size_t k;
+
+		/* Leaf copies own the bigrams made for them (leaf_put()). */
+		for (k = 0; k < c.spill->n; k++)
+			free(c.spill->x[k].bg);
+		free(c.spill);
+		c.spill = next;
+	}
 	par_both(unmirror_side, &sa, &sb);
 	return D;
 }
@@ -1821,6 +2880,7 @@ diff_free(struct diff *D)
 		return;
 	dn_free(D->root);
 	free(D->renums);
+	free(D->restructs);
 	free(D);
 }
 
@@ -1853,7 +2913,7 @@ diff_changed(const struct diff *D)
 {
 	size_t k;
 
-	if (D->nrenumbered > 0)
+	if (D->nrenumbered > 0 || D->nrestructs > 0)
 		return 1;
 	for (k = 0; k < DK__MAX; k++)
 		if (k != DK_SAME && D->count[k] > 0)
@@ -1876,19 +2936,165 @@ dedit_clip(const struct dnode *d, size_t k, int side_new, size_t base,
 	return 1;
 }
 
+int
+diff_node_ja(const struct diff *D, const struct node *n)
+{
+	const struct doc *doc;
+
+	while (n->parent != NULL)
+		n = n->parent;
+	doc = n == D->old->root ? D->old : D->new;
+	return doc->meta.lang == NULL || strcmp(doc->meta.lang, "ja") == 0;
+}
+
+/*
+ * A written paragraph or item label as it follows a section number:
+ * "(e)" stays, "e." and "3." become "(e)" and "(3)"; NULL when the
+ * label is not one of those short forms.
+ */
+static char *
+sub_label(const char *l)
+{
+	size_t n = strlen(l);
+	struct buf b;
+
+	if (n >= 3 && l[0] == '(' && l[n - 1] == ')' && n <= 8)
+		return xstrdup(l);
+	if (n >= 2 && n <= 6 && l[n - 1] == '.') {
+		buf_init(&b);
+		buf_putc(&b, '(');
+		buf_put(&b, l, n - 1);
+		buf_putc(&b, ')');
+		return buf_detach(&b);
+	}
+	return NULL;
+}
+
+/*
+ * English (and any language but Japanese): the article or division by
+ * its written label ("19." reads "Section 19") or caption, then each
+ * paragraph, item and sub-item by its written label, "(e)", or where
+ * the source writes none, by position: ", paragraph 2".
+ */
+static char *
+label_en(const struct node *n)
+{
+	const struct node *chain[16];
+	struct buf b;
+	size_t k = 0, len;
+	char *sub;
+
+	buf_init(&b);
+	for (; n != NULL && n->type != N_DOCUMENT && k < 16; n = n->parent) {
+		chain[k++] = n;
+		if (n->type == N_ARTICLE || n->type == N_DIVISION)
+			break;
+	}
+	while (k-- > 0) {
+		n = chain[k];
+		switch (n->type) {
+		case N_ARTICLE:
+		case N_DIVISION:
+			if (n->label != NULL) {
+				len = strlen(n->label);
+				if (len > 0 && n->label[len - 1] == '.')
+					len--;
+				if (len > 0 && n->label[0] >= '0' &&
+				    n->label[0] <= '9')
+					buf_puts(&b, "Section ");
+				buf_put(&b, n->label, len);
+			} else if (n->caption != NULL)
+				buf_puts(&b, n->caption);
+			break;
+		case N_PARAGRAPH:
+		case N_ITEM:
+		case N_SUBITEM:
+			/* An unnumbered paragraph holding a lettered item
+			 * is left out: Section 19(e). */
+			if (n->implicit && k > 0 && !chain[k - 1]->implicit &&
+			    chain[k - 1]->label != NULL &&
+			    (sub = sub_label(chain[k - 1]->label)) != NULL) {
+				free(sub);
+				break;
+			}
+			if (!n->implicit && n->label != NULL &&
+			    (sub = sub_label(n->label)) != NULL) {
+				buf_puts(&b, sub);
+				free(sub);
+				break;
+			}
+			buf_printf(&b, "%s%s %s", b.len ? ", " : "",
+			    n->type == N_PARAGRAPH ? "paragraph" : "item",
+			    n->label && !n->implicit ? n->label :
+			    n->num ? n->num : "?");
+			break;
+		case N_TABLE:
+			buf_printf(&b, "%stable", b.len ? ", " : "");
+			break;
+		default:
+			break;
+		}
+	}
+	if (b.len == 0)
+		buf_puts(&b, "");
+	return buf_detach(&b);
+}
+
+/*
+ * A table is named by the clause that holds it, 別表（料金表）, and
+ * where that clause holds several, by its place among them as well:
+ * 別表（料金表）（表2）, "Section 4, table 2".
+ */
+static char *
+table_label(const struct diff *D, const struct node *n)
+{
+	const struct node *c;
+	size_t k = 0, i = 0;
+	struct buf b;
+	char *s;
+
+	for (c = n->parent->first; c != NULL; c = c->next)
+		if (c->type == N_TABLE) {
+			k++;
+			if (c == n)
+				i = k;
+		}
+	s = diff_node_label(D, n->parent);
+	buf_init(&b);
+	buf_puts(&b, s);
+	free(s);
+	if (k > 1)
+		buf_printf(&b, diff_node_ja(D, n) ? "（表%zu）" : ", table %zu",
+		    i);
+	return buf_detach(&b);
+}
+
 char *
-diff_clause_label(const struct node *n)
+diff_node_label(const struct diff *D, const struct node *n)
 {
 	char *s;
 
 	if (n == NULL)
 		return xstrdup("");
-	s = node_path_label(n);
+	if (n->type == N_TABLE && n->parent != NULL &&
+	    n->parent->type != N_DOCUMENT)
+		return table_label(D, n);
+	s = diff_node_ja(D, n) ? node_path_label(n) : label_en(n);
 	if (*s == '\0' && n->id != NULL) {
 		free(s);
 		s = xstrdup(n->id);
 	}
 	return s;
+}
+
+const char *
+label_gap(const struct diff *D, const struct node *n)
+{
+	if (n->label == NULL)
+		return "";
+	if (!diff_node_ja(D, n))
+		return " ";
+	return label_closes(n->label) ? "" : "　";
 }
 
 int

@@ -34,6 +34,7 @@ enum dkind {
 	DK_SPLIT,		/* old clause → new and parts[] */
 	DK_MERGED,		/* old and parts[] → new clause */
 	DK_MATCHED,		/* across documents: counterpart by similarity */
+	DK_LINKS,		/* same text, a link's target changed */
 	DK__MAX
 };
 
@@ -49,11 +50,34 @@ struct dedit {
 
 #define DIFF_MAXPARTS	4
 
+/*
+ * A link whose target changed, was added or was removed, the text being
+ * otherwise the same or not: the spans (borrowed from the nodes) on each
+ * side, NULL where that side has no such link.
+ */
+struct dlink {
+	const struct span	*old, *new;
+};
+
+/*
+ * A changed table cell, or a whole row added or removed (ocol and ncol
+ * -1): row and column indexes on each side, -1 where that side has
+ * none; edits as in a dnode, into the cells' texts.
+ */
+struct dcell {
+	long		 orow, ocol, nrow, ncol;
+	struct dedit	*edits;		/* owned */
+	size_t		 nedits;
+};
+
 struct dnode {
 	enum dkind		 kind;
 	int			 renumbered;	/* both sides, numbers differ */
 	int			 caption;	/* caption changed */
 	int			 inner;		/* something below changed */
+	int			 shell;		/* added/removed: its own line only;
+						   its clauses were aligned where
+						   they now stand (restructuring) */
 	int			 sim;		/* DK_MATCHED: similarity, % */
 	const struct node	*old;		/* borrowed; NULL when added */
 	const struct node	*new;		/* borrowed; NULL when removed */
@@ -61,6 +85,10 @@ struct dnode {
 	size_t			 nparts;
 	struct dedit		*edits;		/* in text order; owned */
 	size_t			 nedits;
+	struct dlink		*links;		/* changed links; owned */
+	size_t			 nlinks;
+	struct dcell		*cells;		/* a table's changes; owned */
+	size_t			 ncells;
 	struct dnode		*parent, *first, *last, *prev, *next;
 };
 
@@ -68,6 +96,17 @@ struct dnode {
 struct drenum {
 	const struct dnode	*first;
 	const struct dnode	*last;
+	size_t			 n;
+};
+
+/*
+ * Restructuring reported once: under one clause (or the document), n
+ * clauses whose text stayed but whose kind changed (paragraphs that
+ * became headings: from N_PARAGRAPH to N_ARTICLE).
+ */
+struct drestruct {
+	const struct dnode	*at;
+	int			 from, to;	/* enum ntype */
 	size_t			 n;
 };
 
@@ -79,11 +118,15 @@ struct diff {
 	size_t			 nrenumbered;	/* dnodes renumbered */
 	struct drenum		*renums;
 	size_t			 nrenums;
+	struct drestruct	*restructs;
+	size_t			 nrestructs;
 	int			 ignore_norm;
+	int			 ignore_links;
 };
 
 struct diff_opts {
 	int	ignore_normalization;	/* DK_NORMALIZED counts as DK_SAME */
+	int	ignore_links;		/* link targets are not compared */
 };
 
 /* Diff two documents; opts may be NULL.  Free with diff_free(). */
@@ -110,6 +153,13 @@ int		 dnode_changed(const struct diff *, const struct dnode *);
  * joined.  NULL when that side has no text.  Caller frees.
  */
 char		*dnode_side_text(const struct dnode *, int side_new);
+/*
+ * A table cell's name for a reader: the row's heading (its first cell)
+ * and the column's heading (the header row's cell), "基本料金 / 月額";
+ * c->ocol == -1 (a whole row): the row's heading alone.  From the new
+ * side where it has the cell.  Caller frees.
+ */
+char		*dcell_name(const struct dnode *, const struct dcell *c);
 /* Pre-order successor within the tree, or NULL. */
 struct dnode	*dnode_next(const struct dnode *);
 
@@ -122,9 +172,22 @@ struct dnode	*dnode_next(const struct dnode *);
 int		 dedit_clip(const struct dnode *d, size_t k, int side_new,
 		    size_t base, size_t len, size_t *off, size_t *end);
 
-/* "第17条第3項" for a clause, or its anchor when it has no label; "" for
- * NULL.  Caller frees. */
-char		*diff_clause_label(const struct node *);
+/*
+ * A clause's label in its document's language: "第17条第3項" in Japanese,
+ * "Section 19(e)" or "Definitions, paragraph 2" in others (a paragraph
+ * or item by its written label, else by its position); the anchor when
+ * it has none; "" for NULL.  n belongs to D's old or new document.
+ * Caller frees.
+ */
+char		*diff_node_label(const struct diff *D, const struct node *n);
+/* Is n (of D's old or new document) in a document written in Japanese? */
+int		 diff_node_ja(const struct diff *D, const struct node *n);
+/*
+ * What goes between a clause's written label and its text: a space in
+ * documents not in Japanese ("(e) Small claims …"); in Japanese nothing
+ * after a closing bracket (（１）契約者), else an ideographic space (２　当社は).
+ */
+const char	*label_gap(const struct diff *, const struct node *);
 /* Does a written label end with a closing bracket, as （１） and (a) do? */
 int		 label_closes(const char *);
 

@@ -63,6 +63,7 @@ load_both(const char *a, const char *b, struct doc **da, struct doc **db,
 
 static const char diff_usage[] =
     "usage: termc diff [--format=text|json|html] [--ignore-normalization]\n"
+    "                  [--ignore-links]\n"
     "                  [--check-declared] [--order=new-old|old-new]\n"
     "                  [--templates DIR] OLD NEW\n"
     "       termc diff --by-topic [--format=text|json] [--as-of DATE]\n"
@@ -75,6 +76,7 @@ static const char diff_usage[] =
     "  --format=json          every change with ids, labels, texts, edits\n"
     "  --format=html          a 新旧対照表 page (templates/diff.html)\n"
     "  --ignore-normalization treat 全角/半角, 〜/～ changes as unchanged\n"
+    "  --ignore-links         do not compare link targets\n"
     "  --check-declared       report changes NEW's front matter does not\n"
     "                         declare, and declared changes that did not\n"
     "                         happen (exit 1 when there are any)\n"
@@ -93,6 +95,7 @@ cmd_diff(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "ignore-normalization", no_argument, NULL, 'n' },
+		{ "ignore-links", no_argument, NULL, 'l' },
 		{ "check-declared", no_argument, NULL, 'c' },
 		{ "order", required_argument, NULL, 'o' },
 		{ "templates", required_argument, NULL, 't' },
@@ -127,6 +130,9 @@ cmd_diff(int argc, char **argv)
 			break;
 		case 'n':
 			dopts.ignore_normalization = 1;
+			break;
+		case 'l':
+			dopts.ignore_links = 1;
 			break;
 		case 'c':
 			check = 1;

@@ -38,10 +38,12 @@ texts(xmlNodePtr parent, const char *s)
 
 /* A short label for folds inside a clause: 第3項, 第2号; else the path. */
 static char *
-short_label(const struct node *n)
+short_label(const struct diff *D, const struct node *n)
 {
 	struct buf b;
 
+	if (!diff_node_ja(D, n))
+		return NULL;
 	if (n->parent != NULL && n->parent->type == N_DOCUMENT &&
 	    n->type != N_ARTICLE && n->type != N_DIVISION)
 		return xstrdup("前文");
@@ -54,24 +56,24 @@ short_label(const struct node *n)
 
 /* The heading of a clause: label and caption, the changed parts marked. */
 static void
-heading(xmlNodePtr p, const struct node *n, int mark_num, int mark_cap,
-    const char *mark)
+heading(const struct diff *D, xmlNodePtr p, const struct node *n,
+    int mark_num, int mark_cap, const char *mark)
 {
 	xmlNodePtr t = p;
+	int ja = diff_node_ja(D, n);
 
 	if (n->label != NULL) {
 		if (mark_num)
 			t = hk_el(p, mark, NULL);
 		texts(t, n->label);
-		if (n->type == N_DIVISION && n->caption)
+		if ((n->type == N_DIVISION || !ja) && n->caption)
 			texts(p, " ");
-		else if (n->type != N_ARTICLE && (n->text || n->caption) &&
-		    !label_closes(n->label))
-			texts(p, "　");
+		else if (n->type != N_ARTICLE && (n->text || n->caption))
+			texts(p, label_gap(D, n));
 	}
 	if (n->caption != NULL) {
 		t = mark_cap ? hk_el(p, mark, NULL) : p;
-		if (n->type == N_ARTICLE) {
+		if (n->type == N_ARTICLE && ja) {
 			texts(t, "（");
 			texts(t, n->caption);
 			texts(t, "）");
@@ -80,23 +82,79 @@ heading(xmlNodePtr p, const struct node *n, int mark_num, int mark_cap,
 	}
 }
 
-static void
-table_text(xmlNodePtr cell, const struct node *n)
+/*
+ * The change d records for cell (r, c) of one side, or NULL: a cell of
+ * a row added or removed whole, or a changed cell.
+ */
+static const struct dcell *
+find_cell(const struct dnode *d, int side_new, size_t r, size_t c)
 {
-	xmlNodePtr table = hk_el(cell, "table", NULL), tr;
-	size_t r, c;
+	const struct dcell *x;
+	size_t k;
+	long row, col;
+
+	if (d == NULL)
+		return NULL;
+	for (k = 0; k < d->ncells; k++) {
+		x = &d->cells[k];
+		row = side_new ? x->nrow : x->orow;
+		col = side_new ? x->ncol : x->ocol;
+		if (row != (long)r)
+			continue;
+		if (x->ocol < 0 && x->ncol < 0)
+			return (side_new ? x->nrow : x->orow) >= 0 &&
+			    (side_new ? x->orow : x->nrow) < 0 ? x : NULL;
+		if (col == (long)c)
+			return x;
+	}
+	return NULL;
+}
+
+/* A table; with d, its changed cells underlined on this side. */
+static void
+table_text(xmlNodePtr cell, const struct node *n, const struct dnode *d,
+    int side_new)
+{
+	const char *mark = side_new ? "ins" : "del";
+	xmlNodePtr table = hk_el(cell, "table", NULL), tr, td;
+	const struct dcell *x;
+	const char *s;
+	size_t r, c, k, at, off, len;
 
 	for (r = 0; r < n->table->nrows; r++) {
 		tr = hk_el(table, "tr", NULL);
-		for (c = 0; c < n->table->ncols; c++)
-			texts(hk_el(tr, r == 0 ? "th" : "td", NULL),
-			    n->table->cells[r * n->table->ncols + c]);
+		for (c = 0; c < n->table->ncols; c++) {
+			td = hk_el(tr, r == 0 ? "th" : "td", NULL);
+			s = n->table->cells[r * n->table->ncols + c];
+			x = find_cell(d, side_new, r, c);
+			if (x == NULL) {
+				texts(td, s);
+				continue;
+			}
+			if (x->nedits == 0) {
+				if (*s != '\0')
+					texts(hk_el(td, mark, NULL), s);
+				continue;
+			}
+			for (k = 0, at = 0; k < x->nedits; k++) {
+				off = side_new ? x->edits[k].noff :
+				    x->edits[k].ooff;
+				len = side_new ? x->edits[k].nlen :
+				    x->edits[k].olen;
+				hk_lines(td, s + at, off - at);
+				if (len > 0)
+					hk_lines(hk_el(td, mark, NULL), s + off,
+					    len);
+				at = off + len;
+			}
+			texts(td, s + at);
+		}
 	}
 }
 
 /* One clause's own line; edits (old or new side) underlined. */
 static void
-clause_p(xmlNodePtr cell, const struct node *n, const struct dnode *d,
+clause_p(const struct diff *D, xmlNodePtr cell, const struct node *n, const struct dnode *d,
     int side_new, int whole)
 {
 	const char *mark = side_new ? "ins" : "del";
@@ -106,19 +164,21 @@ clause_p(xmlNodePtr cell, const struct node *n, const struct dnode *d,
 	size_t at = 0, k, off, len;
 
 	if (n->table != NULL) {
-		table_text(whole ? hk_el(cell, mark, NULL) : cell, n);
+		table_text(whole ? hk_el(cell, mark, NULL) : cell, n,
+		    whole ? NULL : d, side_new);
 		return;
 	}
 	if (whole) {
 		p = hk_el(p, mark, NULL);
-		heading(p, n, 0, 0, mark);
+		heading(D, p, n, 0, 0, mark);
 	} else
-		heading(p, n, d != NULL && d->renumbered,
+		heading(D, p, n, d != NULL && d->renumbered,
 		    d != NULL && d->caption, mark);
 	if (s == NULL)
 		return;
 	if (whole || d == NULL || d->nedits == 0 ||
-	    (d->kind != DK_MODIFIED && d->kind != DK_NORMALIZED)) {
+	    (d->kind != DK_MODIFIED && d->kind != DK_NORMALIZED &&
+	    d->kind != DK_LINKS)) {
 		texts(p, s);
 		return;
 	}
@@ -139,7 +199,7 @@ clause_p(xmlNodePtr cell, const struct node *n, const struct dnode *d,
  * (split) or gone (merged): it is marked too.
  */
 static void
-part_p(xmlNodePtr cell, const struct dnode *d, const struct node *n,
+part_p(const struct diff *D, xmlNodePtr cell, const struct dnode *d, const struct node *n,
     int side_new, int mark_num, size_t *base)
 {
 	const char *mark = side_new ? "ins" : "del";
@@ -147,7 +207,7 @@ part_p(xmlNodePtr cell, const struct dnode *d, const struct node *n,
 	const char *s = n->text;
 	size_t len, at = 0, k, off, end;
 
-	heading(p, n, mark_num, 0, mark);
+	heading(D, p, n, mark_num, 0, mark);
 	if (s == NULL)
 		return;
 	len = strlen(s);
@@ -162,14 +222,36 @@ part_p(xmlNodePtr cell, const struct dnode *d, const struct node *n,
 	*base += len;
 }
 
+/*
+ * The changed links' targets of one side, each marked, as text: the
+ * page never links to what the input names (a target may be unsafe),
+ * it only says where the clause pointed.
+ */
+static void
+link_p(xmlNodePtr cell, const struct dnode *d, int side_new)
+{
+	const struct span *sp;
+	xmlNodePtr p;
+	size_t k;
+
+	for (k = 0; k < d->nlinks; k++) {
+		sp = side_new ? d->links[k].new : d->links[k].old;
+		if (sp == NULL)
+			continue;
+		p = hk_el(cell, "p", "link");
+		texts(p, "リンク先: ");
+		texts(hk_el(p, side_new ? "ins" : "del", NULL), sp->href);
+	}
+}
+
 /* A whole subtree, every line of it (added, removed, moved, folded). */
 static void
-clause_tree(xmlNodePtr cell, const struct node *n, int side_new, int whole)
+clause_tree(const struct diff *D, xmlNodePtr cell, const struct node *n, int side_new, int whole)
 {
 	const struct node *p = n;
 
 	do
-		clause_p(cell, p, NULL, side_new, whole);
+		clause_p(D, cell, p, NULL, side_new, whole);
 	while ((p = node_next(p, n)) != NULL);
 }
 
@@ -204,34 +286,38 @@ row(struct hctx *h, const struct dnode *d, xmlNodePtr *cnew, xmlNodePtr *cold)
 
 /* Folded: 「（略）」 that opens onto the text. */
 static void
-folded(xmlNodePtr cell, const struct node *const *v, size_t n, int side_new)
+folded(const struct diff *D, xmlNodePtr cell, const struct node *const *v,
+    size_t n, int side_new)
 {
 	xmlNodePtr det = hk_el(cell, "details", NULL), sum;
 	char *a, *b;
 	size_t i;
 
 	sum = hk_el(det, "summary", NULL);
-	if ((a = short_label(v[0])) == NULL)
-		a = diff_clause_label(v[0]);
+	if ((a = short_label(D, v[0])) == NULL)
+		a = diff_node_label(D, v[0]);
 	if (n > 1) {
-		if ((b = short_label(v[n - 1])) == NULL)
-			b = diff_clause_label(v[n - 1]);
+		if ((b = short_label(D, v[n - 1])) == NULL)
+			b = diff_node_label(D, v[n - 1]);
 		texts(sum, a);
 		texts(sum, "〜");
 		texts(sum, b);
 		free(b);
 	} else {
 		texts(sum, a);
-		if (v[0]->caption && v[0]->type == N_ARTICLE) {
-			texts(sum, "（");
+		if (v[0]->caption && v[0]->label &&
+		    v[0]->type == N_ARTICLE) {
+			int ja = diff_node_ja(D, v[0]);
+
+			texts(sum, ja ? "（" : " (");
 			texts(sum, v[0]->caption);
-			texts(sum, "）");
+			texts(sum, ja ? "）" : ")");
 		}
 	}
 	free(a);
 	texts(sum, "　（略）");
 	for (i = 0; i < n; i++)
-		clause_tree(det, v[i], side_new, 0);
+		clause_tree(D, det, v[i], side_new, 0);
 }
 
 static int
@@ -252,17 +338,27 @@ row_for(struct hctx *h, const struct dnode *d)
 	row(h, d, &cn, &co);
 	switch (d->kind) {
 	case DK_ADDED:
-		clause_tree(cn, d->new, 1, 1);
+		if (d->shell) {
+			clause_p(h->D, cn, d->new, NULL, 1, 1);
+			placeholder(co, "（新設：見出しのみ）");
+			return;
+		}
+		clause_tree(h->D, cn, d->new, 1, 1);
 		placeholder(co, cross ? "（対応なし）" : "（新設）");
 		return;
 	case DK_REMOVED:
+		if (d->shell) {
+			placeholder(cn, "（削る：見出しのみ）");
+			clause_p(h->D, co, d->old, NULL, 0, 1);
+			return;
+		}
 		placeholder(cn, cross ? "（対応なし）" : "（削る）");
-		clause_tree(co, d->old, 0, 1);
+		clause_tree(h->D, co, d->old, 0, 1);
 		return;
 	case DK_MOVED:
-		clause_tree(cn, d->new, 1, 0);
+		clause_tree(h->D, cn, d->new, 1, 0);
 		{
-			char *l = diff_clause_label(d->old);
+			char *l = diff_node_label(h->D, d->old);
 			struct buf b;
 
 			buf_init(&b);
@@ -271,20 +367,20 @@ row_for(struct hctx *h, const struct dnode *d)
 			buf_release(&b);
 			free(l);
 		}
-		clause_tree(co, d->old, 0, 0);
+		clause_tree(h->D, co, d->old, 0, 0);
 		return;
 	case DK_SPLIT:
 	case DK_MERGED:
 		base = 0;
-		part_p(cn, d, d->new, 1, 0, &base);
+		part_p(h->D, cn, d, d->new, 1, 0, &base);
 		if (d->kind == DK_SPLIT)
 			for (k = 0; k < d->nparts; k++)
-				part_p(cn, d, d->parts[k], 1, 1, &base);
+				part_p(h->D, cn, d, d->parts[k], 1, 1, &base);
 		base = 0;
-		part_p(co, d, d->old, 0, 0, &base);
+		part_p(h->D, co, d, d->old, 0, 0, &base);
 		if (d->kind == DK_MERGED)
 			for (k = 0; k < d->nparts; k++)
-				part_p(co, d, d->parts[k], 0, 1, &base);
+				part_p(h->D, co, d, d->parts[k], 0, 1, &base);
 		return;
 	default:
 		break;
@@ -293,8 +389,10 @@ row_for(struct hctx *h, const struct dnode *d)
 	 * Same, modified, normalized, or matched across documents: own
 	 * line, then the children.
 	 */
-	clause_p(cn, d->new, d, 1, 0);
-	clause_p(co, d->old, d, 0, 0);
+	clause_p(h->D, cn, d->new, d, 1, 0);
+	clause_p(h->D, co, d->old, d, 0, 0);
+	link_p(cn, d, 1);
+	link_p(co, d, 0);
 	if (d->first == NULL && d->inner == 0 && (d->new->first != NULL)) {
 		/* Children unchanged under a renumbered or edited heading. */
 		const struct node *c;
@@ -313,9 +411,9 @@ row_for(struct hctx *h, const struct dnode *d)
 			vo[no++] = c;
 		row(h, d, &cn, &co);
 		if (nn)
-			folded(cn, vn, nn, 1);
+			folded(h->D, cn, vn, nn, 1);
 		if (no)
-			folded(co, vo, no, 0);
+			folded(h->D, co, vo, no, 0);
 		free(vn);
 		free(vo);
 		return;
@@ -352,8 +450,8 @@ rows_for(struct hctx *h, const struct dnode *parent)
 			n++;
 		}
 		row(h, d, &cn, &co);
-		folded(cn, vn, n, 1);
-		folded(co, vo, n, 0);
+		folded(h->D, cn, vn, n, 1);
+		folded(h->D, co, vo, n, 0);
 	}
 	free(vn);
 	free(vo);
@@ -373,6 +471,7 @@ summary(xmlNodePtr slot, const struct diff *D)
 		{ DK_SPLIT, "分割" },
 		{ DK_MERGED, "統合" },
 		{ DK_NORMALIZED, "表記のみの変更（全角・半角等）" },
+		{ DK_LINKS, "リンク先の変更" },
 		{ DK_MATCHED, "対応する条" },
 	};
 	xmlNodePtr ul, li, a;
@@ -407,13 +506,13 @@ summary(xmlNodePtr slot, const struct diff *D)
 		const struct drenum *rn = &D->renums[r];
 
 		buf_init(&b);
-		l1 = diff_clause_label(rn->first->old);
-		l2 = diff_clause_label(rn->first->new);
+		l1 = diff_node_label(D, rn->first->old);
+		l2 = diff_node_label(D, rn->first->new);
 		if (rn->n == 1)
 			buf_printf(&b, "%s を %s に繰り替え", l1, l2);
 		else {
-			char *l3 = diff_clause_label(rn->last->old), *l4 =
-			    diff_clause_label(rn->last->new);
+			char *l3 = diff_node_label(D, rn->last->old), *l4 =
+			    diff_node_label(D, rn->last->new);
 
 			buf_printf(&b, "%s〜%s を %s〜%s に繰り替え", l1, l3,
 			    l2, l4);
@@ -424,6 +523,15 @@ summary(xmlNodePtr slot, const struct diff *D)
 		buf_release(&b);
 		free(l1);
 		free(l2);
+	}
+	for (r = 0; r < D->nrestructs; r++) {
+		const struct drestruct *rs = &D->restructs[r];
+
+		buf_init(&b);
+		buf_printf(&b, "構成の変更: %s %zu件が %s に（文言の変更なし）",
+		    ntype_name(rs->from), rs->n, ntype_name(rs->to));
+		texts(hk_el(ul, "li", NULL), b.data);
+		buf_release(&b);
 	}
 	if (!diff_changed(D)) {
 		texts(hk_el(ul, "li", NULL), "変更はありません");
@@ -441,7 +549,7 @@ summary(xmlNodePtr slot, const struct diff *D)
 		a = hk_el(li, "a", NULL);
 		xmlNewProp(a, X("href"), X(b.data));
 		buf_release(&b);
-		l1 = diff_clause_label(n);
+		l1 = diff_node_label(D, n);
 		texts(a, l1);
 		free(l1);
 		if (n->type == N_ARTICLE && n->caption != NULL) {

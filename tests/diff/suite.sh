@@ -40,6 +40,24 @@ rc=$(capture diff --ignore-normalization tests/diff/normalize.old.md tests/diff/
 [ "$rc" = 0 ] && ok || bad "diff: --ignore-normalization exit $rc"
 rc=$(capture diff tests/diff/normalize.old.md tests/diff/normalize.new.md)
 [ "$rc" = 1 ] && grep -q 'normalization only' "$tmp/out" && ok || bad "diff: normalization not labelled ($rc)"
+# Link targets: a changed one is a change; --ignore-links hides it, and
+# a revision whose only change is a link target is then unchanged.
+rc=$(capture diff --ignore-links tests/diff/links.old.md tests/diff/links.new.md)
+[ "$rc" = 1 ] && ! grep -q '^  link \|link target' "$tmp/out" && ok || bad "diff: --ignore-links ($rc)"
+sed -e '/^Write to/s/legal@/help@/' -e '/^Write to/s/, or see.*\./ with any question./' \
+    -e '/^Write to/s/question with any question/question/' tests/diff/links.new.md >"$tmp/linkonly.md"
+rc=$(capture diff tests/diff/links.old.md "$tmp/linkonly.md")
+[ "$rc" = 1 ] && grep -q '^1 link targets changed$' "$tmp/out" && ok || bad "diff: a link-only change is no change ($rc)"
+rc=$(capture diff --ignore-links tests/diff/links.old.md "$tmp/linkonly.md")
+[ "$rc" = 0 ] && ok || bad "diff: --ignore-links still reports a link-only change ($rc)"
+# White space only (a line break for a space) is layout: normalization.
+sed 's/^Fees are not refundable except where/Fees are not refundable\nexcept where/' \
+    tests/diff/english.old.md >"$tmp/ws.md"
+rc=$(capture diff tests/diff/english.old.md "$tmp/ws.md")
+[ "$rc" = 1 ] && grep -q '^Section 18, paragraph 2 normalization only$' "$tmp/out" &&
+    ok || bad "diff: a white-space change is not normalization ($rc)"
+rc=$(capture diff --ignore-normalization tests/diff/english.old.md "$tmp/ws.md")
+[ "$rc" = 0 ] && ok || bad "diff: --ignore-normalization keeps a white-space change ($rc)"
 # The merge is the split read backwards.
 rc=$(capture diff tests/diff/split.new.md tests/diff/split.old.md)
 [ "$rc" = 1 ] && grep -q '^第6条第1項 merged from 第6条第1項, 第6条第2項$' "$tmp/out" && ok || bad "diff: merge not found"
@@ -61,7 +79,7 @@ rc=$(capture diff --help)
 # Declared changes.
 rc=$(capture diff --check-declared $d002/2017-03-01.md $d002/2019-06-01.md)
 [ "$rc" = 0 ] && [ ! -s "$tmp/err" ] && ok || { bad "diff: 002 declaration ($rc)"; cat "$tmp/err"; }
-for c in insert delete move split; do
+for c in insert delete move split table; do
 	rc=$(capture diff --check-declared tests/diff/$c.old.md tests/diff/$c.new.md)
 	[ "$rc" = 0 ] && [ ! -s "$tmp/err" ] && ok || { bad "diff: $c declaration ($rc)"; cat "$tmp/err"; }
 done
@@ -92,6 +110,22 @@ rc=$(capture diff --check-declared tests/diff/edit.old.md "$tmp/decl/vague.md")
 [ "$rc" = 1 ] && ok || bad "diff: declaration naming no clause ($rc)"
 sed "s|$tmp/decl/|TMP/|" "$tmp/err" >>"$tmp/declared"
 check "diff: declared-change diagnostics" tests/diff/declared.lint "$tmp/declared"
+# A table is declared by its appendix: 別表, its caption, its number.
+for dl in 別表変更 別表（料金表）変更; do
+	sed "s/^  - 別表（料金表）変更$/  - $dl/" tests/diff/table.new.md >"$tmp/decl/t.md"
+	rc=$(capture diff --check-declared tests/diff/table.old.md "$tmp/decl/t.md")
+	[ "$rc" = 0 ] && [ ! -s "$tmp/err" ] && ok || bad "diff: table declared as $dl ($rc)"
+done
+sed 's/^# 別表（料金表）/# 別表第1（料金表）/' tests/diff/table.old.md >"$tmp/decl/t1old.md"
+sed -e 's/^# 別表（料金表）/# 別表第１（料金表）/' -e 's/^  - 別表（料金表）変更$/  - 別表第一変更/' \
+    tests/diff/table.new.md >"$tmp/decl/t1.md"
+rc=$(capture diff --check-declared "$tmp/decl/t1old.md" "$tmp/decl/t1.md")
+[ "$rc" = 0 ] && [ ! -s "$tmp/err" ] && ok || bad "diff: table declared by number ($rc)"
+sed 's/^  - 別表（料金表）変更$/  - 別表第2変更/' tests/diff/table.new.md >"$tmp/decl/t.md"
+rc=$(capture diff --check-declared tests/diff/table.old.md "$tmp/decl/t.md")
+[ "$rc" = 1 ] && grep -q 'declared change did not happen: 別表第2 \[decl-false\]' "$tmp/err" &&
+    grep -q 'not declared by the revision: 別表（料金表） modified \[decl-missing\]' "$tmp/err" &&
+    ok || bad "diff: another table declared ($rc)"
 # Line endings: the loader reads CRLF as LF, so they never count as a change.
 sed 's/$/\r/' tests/diff/same.md >"$tmp/decl/crlf.md"
 rc=$(capture diff tests/diff/same.md "$tmp/decl/crlf.md")
