@@ -2,6 +2,7 @@
  * Progress on a terminal: see progress.h.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -12,6 +13,7 @@ static struct {
 	int		drawn;
 	struct timespec	start;
 	double		last;
+	double		delay;
 } pg;
 
 static double
@@ -28,9 +30,13 @@ void
 progress_begin(void)
 {
 	clock_gettime(CLOCK_MONOTONIC, &pg.start);
+	const char *d = getenv("TERMC_PROGRESS_DELAY");
+
 	pg.on = isatty(STDERR_FILENO);
 	pg.drawn = 0;
 	pg.last = 0;
+	/* As GIT_PROGRESS_DELAY: seconds before the first line (tests set 0). */
+	pg.delay = d != NULL && *d != '\0' ? strtod(d, NULL) : 1.0;
 }
 
 void
@@ -41,7 +47,7 @@ progress_tick(const char *what, size_t done, size_t total)
 	if (!pg.on)
 		return;
 	t = now();
-	if (t < 1.0 || (pg.drawn && t - pg.last < 0.1 && done < total))
+	if (t < pg.delay || (pg.drawn && t - pg.last < 0.1 && done < total))
 		return;
 	fprintf(stderr, "\rtermc: %s %zu/%zu\033[K", what, done, total);
 	fflush(stderr);

@@ -1,8 +1,8 @@
 /*
  * Progress on a terminal for long runs: termc build turns it on when
  * standard error is a terminal; stages then report how far they are.
- * Nothing is drawn during the first second, nor more often than ten
- * times a second, nor ever when it is off, so that output to files and
+ * Nothing is drawn during the first second (TERMC_PROGRESS_DELAY seconds,
+ * as git's GIT_PROGRESS_DELAY), nor more often than ten times a second, nor ever when it is off, so that output to files and
  * pipes stays byte-identical.  The state is this module's own (one
  * terminal, one line), kept here rather than passed through every stage.
  */

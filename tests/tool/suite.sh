@@ -86,6 +86,15 @@ if command -v script >/dev/null 2>&1; then
 	(cd "$tw" && script -qec "$T build -o site3 terms" /dev/null) | tr -d '\r' >"$tmp/out"
 	grep -Eq '^termc: build: site3: 2 pages, 1 diff; 0 errors, [0-9]+ warnings \([0-9]+\.[0-9]{2} s\)$' "$tmp/out" &&
 	    ok || bad "tool: build on a terminal gives no time"
+	# Progress on a terminal once the delay is past (0 here), cleared
+	# before the summary; never in a pipe.
+	(cd "$tw" && TERMC_PROGRESS_DELAY=0 script -qec "$T build -o site4 terms" \
+	    /dev/null) >"$tmp/out"
+	grep -q 'termc: [a-z]* [0-9]*/[0-9]*' "$tmp/out" && ok ||
+	    bad "tool: build on a terminal shows no progress"
+	(cd "$tw" && TERMC_PROGRESS_DELAY=0 "$T" build -o site5 terms) 2>"$tmp/err"
+	grep -q 'termc: [a-z]* [0-9]*/[0-9]*' "$tmp/err" &&
+	    bad "tool: build draws progress into a pipe" || ok
 fi
 
 # Every long option of a command's option table is in its --help.
