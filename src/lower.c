@@ -1165,13 +1165,21 @@ caption_above_article(struct lower *L, cmark_node *h, const char *text)
 	return yes;
 }
 
+static void	heading_node(struct lower *, cmark_node *, char *, int, int,
+		    int);
+
 static void
 lower_heading(struct lower *L, cmark_node *h)
 {
-	int hlevel = cmark_node_get_heading_level(h);
-	int line = cmark_node_get_start_line(h);
-	int col = cmark_node_get_start_column(h);
-	char *text = heading_text(L, h);
+	heading_node(L, h, heading_text(L, h), cmark_node_get_heading_level(h),
+	    cmark_node_get_start_line(h), cmark_node_get_start_column(h));
+}
+
+/* A heading of hlevel with text (taken: freed here), h its block. */
+static void
+heading_node(struct lower *L, cmark_node *h, char *text, int hlevel, int line,
+    int col)
+{
 	struct node *n, *parent;
 
 	while (L->nstack > 0 && L->stack[L->nstack - 1]->level >= hlevel)
@@ -1348,6 +1356,109 @@ lower_blocks(struct lower *L, struct node *container, cmark_node *b,
 	default:
 		break;
 	}
+}
+
+/* A section's title after its number: short, capitalized, no sentence. */
+static int
+title_words(const char *t)
+{
+	size_t n;
+
+	while (*t == ' ')
+		t++;
+	n = strlen(t);
+	if (n == 0 || n > 100 || !(*t >= 'A' && *t <= 'Z'))
+		return 0;
+	while (n > 0 && (t[n - 1] == '.' || t[n - 1] == ' '))
+		n--;
+	return n > 0 && t[n - 1] != ':' && memchr(t, '.', n) == NULL;
+}
+
+/*
+ * English terms written without headings: "1. Your Use of the Service",
+ * "2\\. Privacy" as paragraphs (or a one-entry list), their numbers running
+ * 1, 2, 3 … through the document, each a title (short, no sentence in it).
+ * Where the document numbers no article by a heading, those paragraphs are
+ * its article headings.  Returns how many it marked in *marks (the first
+ * block of each, in document order; caller frees), at least three or 0.
+ */
+static size_t
+section_paragraphs(struct lower *L, cmark_node *root, cmark_node ***marks)
+{
+	cmark_node *b, *p, **v = NULL;
+	size_t n = 0, len;
+	long want = 1;
+	char *text, *num;
+
+	*marks = NULL;
+	for (b = cmark_node_first_child(root); b; b = cmark_node_next(b)) {
+		p = b;
+		if (md_type(b) == MD_HEADING) {
+			text = heading_text(L, b);
+			num = NULL;
+			if (article_label_parse(text, &num, &len)) {
+				free(num);
+				free(text);
+				free(v);
+				return 0;
+			}
+			free(text);
+			continue;
+		}
+		if (md_type(b) == MD_LIST && cmark_node_get_list_type(b) ==
+		    CMARK_ORDERED_LIST && cmark_node_first_child(b) ==
+		    cmark_node_last_child(b) && cmark_node_get_list_start(b) ==
+		    want && cmark_node_first_child(b) != NULL)
+			p = cmark_node_first_child(cmark_node_first_child(b));
+		else if (md_type(b) != MD_PARAGRAPH)
+			continue;
+		if (p == NULL || md_type(p) != MD_PARAGRAPH)
+			continue;
+		text = heading_text(L, p);
+		if (p != b) {
+			/* The list's number stands before its text. */
+			char *t = xmalloc(strlen(text) + 32);
+
+			snprintf(t, strlen(text) + 32, "%ld. %s", want, text);
+			free(text);
+			text = t;
+		}
+		num = NULL;
+		if (article_label_parse(text, &num, &len) &&
+		    strtol(num, NULL, 10) == want && strchr(num, '_') == NULL &&
+		    title_words(text + len)) {
+			v = xgrow(v, n, sizeof(*v));
+			v[n++] = b;
+			want++;
+		}
+		free(num);
+		free(text);
+	}
+	if (n < 3) {
+		free(v);
+		return 0;
+	}
+	*marks = v;
+	return n;
+}
+
+/* The heading text of a block section_paragraphs() marked. */
+static char *
+section_title(struct lower *L, cmark_node *b)
+{
+	cmark_node *p;
+	char *text, *t;
+	size_t len;
+
+	if (md_type(b) == MD_PARAGRAPH)
+		return heading_text(L, b);
+	p = cmark_node_first_child(cmark_node_first_child(b));
+	text = heading_text(L, p);
+	len = strlen(text) + 32;
+	t = xmalloc(len);
+	snprintf(t, len, "%d. %s", cmark_node_get_list_start(b), text);
+	free(text);
+	return t;
 }
 
 /*
@@ -1569,7 +1680,8 @@ lower_document(cmark_node *root, const struct source *src,
     const struct meta *meta, struct diags *d)
 {
 	struct lower L;
-	cmark_node *b, *next, *done = NULL;
+	cmark_node *b, *next, *done = NULL, **sect = NULL;
+	size_t nsect, k = 0;
 
 	memset(&L, 0, sizeof(L));
 	L.src = src;
@@ -1584,9 +1696,16 @@ lower_document(cmark_node *root, const struct source *src,
 	 * tree shrinks as the clause tree grows: peak memory is about one
 	 * tree, not both.  The clause tree copies all the text it keeps.
 	 */
+	nsect = L.ja ? 0 : section_paragraphs(&L, root, &sect);
 	for (b = cmark_node_first_child(root); b; b = next) {
 		next = cmark_node_next(b);
-		lower_blocks(&L, current_container(&L), b, 0);
+		if (k < nsect && b == sect[k]) {
+			k++;
+			heading_node(&L, b, section_title(&L, b), 2,
+			    cmark_node_get_start_line(b),
+			    cmark_node_get_start_column(b));
+		} else
+			lower_blocks(&L, current_container(&L), b, 0);
 		if (done != NULL)
 			cmark_node_free(done);
 		done = b;
@@ -1596,6 +1715,7 @@ lower_document(cmark_node *root, const struct source *src,
 	if (L.scratch.text.data != NULL)
 		flat_release(&L.scratch);
 	free(L.pending_cap);
+	free(sect);
 	if (L.failed) {
 		node_free(L.root);
 		return NULL;
