@@ -1023,17 +1023,28 @@ lower_list(struct lower *L, struct node *container, struct node *owner,
 /* ---- headings ---- */
 
 
+/*
+ * A block's text, flattened and trimmed (caller frees): all of it, its
+ * lines joined, or with first_only its first line.
+ */
 static char *
-heading_text(struct lower *L, cmark_node *h)
+block_text(struct lower *L, cmark_node *b, int first_only)
 {
 	struct flat f;
 	char *s;
 
 	flat_take(L, &f);
-	flatten(L, h, &f, 0);
-	s = text_trim(f.text.data, f.text.len);
+	flatten(L, b, &f, first_only);
+	s = text_trim(f.text.data, first_only && f.nbrk ? f.brk[0] :
+	    f.text.len);
 	flat_give(L, &f);
 	return s;
+}
+
+static char *
+heading_text(struct lower *L, cmark_node *h)
+{
+	return block_text(L, h, 0);
 }
 
 /*
@@ -1126,14 +1137,7 @@ current_container(struct lower *L)
 static char *
 first_line(struct lower *L, cmark_node *para)
 {
-	struct flat f;
-	char *s;
-
-	flat_take(L, &f);
-	flatten(L, para, &f, 1);
-	s = text_trim(f.text.data, f.nbrk ? f.brk[0] : f.text.len);
-	flat_give(L, &f);
-	return s;
+	return block_text(L, para, 1);
 }
 
 /*
