@@ -268,20 +268,21 @@ rule_numbering(const struct doc *doc, struct diags *d)
 	const struct node *lastdiv[DIV_OTHER + 1];
 	int k;
 
-	/* Articles: one sequence for the body, one per 付則. */
+	/* Articles: one sequence for the body, one per 付則 or part. */
 	for (n = doc->root; n != NULL; n = node_next(n, doc->root)) {
 		if (n->type != N_ARTICLE || n->num == NULL)
 			continue;
-		for (sup = n->parent; sup != NULL; sup = sup->parent)
-			if (sup->type == N_DIVISION &&
-			    sup->divkind == DIV_SUPPL)
-				break;
+		/* Appendices quote articles more than they number them:
+		 * only a 付則 or a part starts a sequence of its own. */
+		sup = node_numbering_scope(n);
+		if (sup != NULL && sup->divkind == DIV_APPENDIX)
+			sup = NULL;
 		if (sup != lastsup) {
 			lastart = NULL;
 			lastsup = sup;
 		}
 		/* 附則　抄: an excerpt, its articles chosen, gaps expected. */
-		if (sup != NULL && excerpt(sup))
+		if (sup != NULL && sup->divkind == DIV_SUPPL && excerpt(sup))
 			continue;
 		if (seq_step(doc, lastart, n, d, 1))
 			lastart = n;

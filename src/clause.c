@@ -93,6 +93,16 @@ node_add_span(struct node *n, size_t off, size_t len, enum spankind kind,
 	return s;
 }
 
+const struct node *
+node_numbering_scope(const struct node *n)
+{
+	for (n = n->parent; n != NULL; n = n->parent)
+		if (n->type == N_DIVISION && (n->divkind == DIV_SUPPL ||
+		    n->divkind == DIV_APPENDIX || n->part))
+			return n;
+	return NULL;
+}
+
 struct node *
 node_next(const struct node *n, const struct node *root)
 {

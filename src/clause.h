@@ -89,6 +89,9 @@ struct node {
 	int		 line;		/* 1-based source position */
 	int		 col;
 	int		 implicit;	/* number supplied by position, not written */
+	int		 part;		/* N_DIVISION: numbers its articles anew,
+					   a second document on one page (set by
+					   lowering; see node_numbering_scope()) */
 	char		*topics;	/* "+a -b" of a <!-- termc: topics … --> line
 					   right after this heading; NULL if none */
 	int		 topics_line;	/* its source position */
@@ -121,6 +124,14 @@ struct span	*spans_alloc(struct node *n, size_t count);
 /* Add a span to n; href is copied.  Spans must be added in text order. */
 struct span	*node_add_span(struct node *, size_t off, size_t len,
 		    enum spankind, const char *href);
+
+/*
+ * The division whose articles article n is numbered among: its 付則, its
+ * appendix, or its part (a division that numbers anew), the nearest one;
+ * NULL for the main provisions.  One decision for anchors, checks and
+ * references.
+ */
+const struct node *node_numbering_scope(const struct node *n);
 
 /* Pre-order successor of n within root's subtree, or NULL. */
 struct node	*node_next(const struct node *n, const struct node *root);

@@ -1522,15 +1522,40 @@ id_parent(const struct node *n)
 	return NULL;
 }
 
-/* The scope that numbers articles: a 付則 or appendix, or the document. */
+/*
+ * Parts: a top-level division whose first article is numbered 1 after
+ * articles before it (a 基本規約 and a 利用規約 on one page, a US and an EU
+ * version) numbers its articles anew; its articles' anchors take its own
+ * as prefix, and their numbers are checked among themselves.
+ */
+static void
+mark_parts(struct node *root)
+{
+	struct node *d, *n;
+	int before = 0;
+
+	for (d = root->first; d != NULL; d = d->next) {
+		if (d->type == N_ARTICLE && d->num != NULL)
+			before = 1;
+		if (d->type != N_DIVISION || d->divkind == DIV_SUPPL ||
+		    d->divkind == DIV_APPENDIX)
+			continue;
+		for (n = d->first; n != NULL; n = node_next(n, d))
+			if (n->type == N_ARTICLE && n->num != NULL)
+				break;
+		if (n == NULL)
+			continue;
+		if (before && strcmp(n->num, "1") == 0)
+			d->part = 1;
+		before = 1;
+	}
+}
+
+/* The scope that numbers articles: a 付則, appendix or part, or none. */
 static const struct node *
 article_scope(const struct node *n)
 {
-	for (n = n->parent; n != NULL; n = n->parent)
-		if (n->type == N_DIVISION && (n->divkind == DIV_SUPPL ||
-		    n->divkind == DIV_APPENDIX))
-			return n;
-	return NULL;
+	return node_numbering_scope(n);
 }
 
 /*
@@ -1726,6 +1751,7 @@ lower_document(cmark_node *root, const struct source *src,
 	}
 	if (!L.ja)
 		promote_leaf_headings(L.root);
+	mark_parts(L.root);
 	assign_ids(&L);
 	return L.root;
 }

@@ -443,9 +443,19 @@ static const struct node *
 find_article(struct scan *S, const struct node *src, const char *num,
     int scope, const char *cap, size_t caplen)
 {
-	const struct node *sup = suppl_of(src), *a, *s = NULL;
+	const struct node *sup = suppl_of(src), *part, *a, *s = NULL;
 	struct buf b;
 
+	/* In a part (a second document on the page), its own articles. */
+	if ((part = node_numbering_scope(src)) != NULL && part->part &&
+	    scope == 0 && part->id != NULL) {
+		buf_init(&b);
+		buf_printf(&b, "%s:%s", part->id, num);
+		a = hmap_get(&S->arts, b.data);
+		buf_release(&b);
+		if (a != NULL)
+			return a;
+	}
 	if (sup == NULL && scope == 2)
 		sup = S->firstsuppl;
 	if (sup != NULL && sup->id != NULL && scope != 1) {
@@ -881,6 +891,8 @@ index_articles(struct scan *S, struct node *root)
 		buf_init(&b);
 		if ((sup = suppl_of(n)) != NULL)
 			buf_printf(&b, "%s:", sup->id ? sup->id : "suppl");
+		else if ((sup = node_numbering_scope(n)) != NULL && sup->part)
+			buf_printf(&b, "%s:", sup->id ? sup->id : "part");
 		buf_puts(&b, n->num);
 		key = buf_detach(&b);
 		S->keys[S->nkeys++] = key;
