@@ -25,7 +25,7 @@ first_cp(const char *s)
  * ［］, 〈〉 at s (after spaces), as caption_parse() reads （）.
  */
 static int
-lenticular_parse(const char *s, const char **cap, size_t *caplen,
+bracket_parse(const char *s, const char **cap, size_t *caplen,
     size_t *used)
 {
 	static const char *const pairs[][2] = { { "【", "】" }, { "≪", "≫" },
@@ -162,7 +162,7 @@ recog_article(const char *s, int flags, struct rarticle *a)
 	p = range_end(s + len);
 	a->labellen = (size_t)(p - s);
 	if (caption_parse(p, &cap, &caplen, &used) ||
-	    lenticular_parse(p, &cap, &caplen, &used)) {
+	    bracket_parse(p, &cap, &caplen, &used)) {
 		c = first_cp(p + used);
 		/* 第5条（…）に定める…: a reference in running text. */
 		if (c != 0 && !is_space(c))
@@ -231,7 +231,7 @@ recog_caption_line(const char *s, int flags, const char **cap,
 	int nonascii = 0;
 
 	if (caption_parse(p, cap, caplen, &used) || ((flags & RC_MARKED) &&
-	    lenticular_parse(p, cap, caplen, &used))) {
+	    bracket_parse(p, cap, caplen, &used))) {
 		/* The brackets are the evidence: long captions with
 		 * commas are still captions, sentences are not. */
 		if (p[used + text_skip_spaces(p + used)] != '\0' ||
