@@ -39,8 +39,8 @@ ASAN_LIBOBJS = $(addprefix $(ASANDIR)/,$(addsuffix .o,$(LIB_OBJS)))
 
 UNIT	 = $(basename $(notdir $(wildcard tests/unit/*.c)))
 
-.PHONY: all deps site test asan valgrind fuzz bench bench-diff eval eval-matrix \
-	clean install uninstall
+.PHONY: all deps site test asan valgrind fuzz bench bench-diff eval \
+	eval-matrix eval-diff clean install uninstall
 all: site
 
 deps:
@@ -129,6 +129,13 @@ uninstall:
 CORPUS	?= ../shared/corpus
 eval: termc build/docstat
 	@sh tests/eval/eval.sh ./termc build/docstat $(CORPUS) build/eval
+	@sh tests/matrix/corpus.sh ./termc $(CORPUS) build/eval-matrix
+	@sh tests/diff/corpus.sh ./termc $(CORPUS) build/eval-diff | grep '^figure'
+
+# What termc diff reports against a word diff, on the corpus's revision
+# pairs (tests/diff/corpus.sh): one line a pair, then the figures.
+eval-diff: termc
+	@sh tests/diff/corpus.sh ./termc $(CORPUS) build/eval-diff
 
 # Matrix precision, recall and values against truth written by reading
 # ../shared/corpus (tests/matrix/corpus.sh, tests/matrix/jtos.tsv, ota.tsv).
