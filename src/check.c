@@ -253,9 +253,7 @@ excerpt(const struct node *div)
 	if (t == NULL)
 		return 0;
 	n = strlen(t);
-	while (n > 0 && (t[n - 1] == ' ' || (n >= 3 &&
-	    memcmp(t + n - 3, "\u3000", 3) == 0)))
-		n -= t[n - 1] == ' ' ? 1 : 3;
+	t = text_trimmed(t, &n);
 	return n >= strlen("抄") && memcmp(t + n - strlen("抄"), "抄",
 	    strlen("抄")) == 0;
 }

@@ -1144,6 +1144,17 @@ unit_len(const char *s, size_t off)
 }
 
 /*
+ * Does an edit widen over a run of class k?  Latin letters and digits
+ * always; kanji and kana only where the edit replaces (both sides).
+ */
+static int
+widens_over(int k, int both)
+{
+	return k == CC_DIGIT || k == CC_LATIN || (both && (k == CC_KANJI ||
+	    k == CC_HIRAGANA || k == CC_KATAKANA));
+}
+
+/*
  * Widen an edit to the units a reader underlines.  The text before and
  * after an edit is equal on both sides (folded), so both sides widen by
  * the same characters; lo and hi (old-side offsets) bound it at the
@@ -1177,8 +1188,7 @@ widen(const char *os, const char *ns, struct dedit *e, size_t lo,
 		if (!((fo >= 0 && (int)wclass(fo) == k) ||
 		    (fn >= 0 && (int)wclass(fn) == k)))
 			break;
-		if (k != CC_DIGIT && k != CC_LATIN && !(both &&
-		    (k == CC_KANJI || k == CC_HIRAGANA || k == CC_KATAKANA)))
+		if (!widens_over(k, both))
 			break;
 		step_back(os, ns, e);
 	}
@@ -1197,8 +1207,7 @@ widen(const char *os, const char *ns, struct dedit *e, size_t lo,
 		if (!((fo >= 0 && (int)wclass(fo) == k) ||
 		    (fn >= 0 && (int)wclass(fn) == k)))
 			break;
-		if (k != CC_DIGIT && k != CC_LATIN && !(both &&
-		    (k == CC_KANJI || k == CC_HIRAGANA || k == CC_KATAKANA)))
+		if (!widens_over(k, both))
 			break;
 		step_fwd(os, ns, e);
 	}

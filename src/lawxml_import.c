@@ -36,6 +36,7 @@
 #include "import.h"
 #include "lawxml.h"
 #include "meta.h"
+#include "template.h"
 #include "xalloc.h"
 
 #define IDSP	"\xe3\x80\x80"		/* 　 */
@@ -98,15 +99,6 @@ prolog_doctype(const char *b, size_t len)
 			return 0;	/* the root element */
 	}
 	return 0;
-}
-
-static xmlParserInputPtr
-refuse_entity(const char *url, const char *id, xmlParserCtxtPtr ctxt)
-{
-	(void)url;
-	(void)id;
-	(void)ctxt;
-	return NULL;
 }
 
 static void
@@ -901,7 +893,7 @@ lawxml_import(const char *path, const char *bytes, size_t len,
 	}
 	memset(&err, 0, sizeof(err));
 	old = xmlGetExternalEntityLoader();
-	xmlSetExternalEntityLoader(refuse_entity);
+	xmlSetExternalEntityLoader(xml_refuse_entity);
 	xmlSetStructuredErrorFunc(&err, first_error);
 	doc = xmlReadMemory(bytes, (int)len, path, NULL, XML_PARSE_NONET |
 	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING);

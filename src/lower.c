@@ -1485,6 +1485,8 @@ writes_articles(const struct source *src)
 		while (s < e && (*s == '#' || *s == '*' || *s == ' ' ||
 		    *s == '>' || *s == '_'))
 			s++;
+		if (!has_prefix(s, "第"))	/* most lines: no copy */
+			continue;
 		line = xstrndup(s, (size_t)(e - s));
 		if (recog_article(line, 0, &a)) {
 			free(a.num);

@@ -85,32 +85,36 @@ range_end(const char *p)
 	return c == 0 || is_space(c) ? q : p;
 }
 
+/* Does s[0..len) hold the UTF-8 character c (a NUL-terminated string)? */
+static int
+holds(const char *s, size_t len, const char *c)
+{
+	size_t n = strlen(c), i;
+
+	for (i = 0; i + n <= len; i++)
+		if (memcmp(s + i, c, n) == 0)
+			return 1;
+	return 0;
+}
+
 int
 recog_caption_text(const char *s, size_t len)
 {
 	static const char *const leads[] = { "、", "，", "：", ":", "," };
 	size_t n, i, tail;
-	char *t;
-	int ok = 1;
 
 	if (len == 0)
 		return 0;
-	t = strndup(s, len);
-	if (t == NULL)
+	n = text_chars(s, len);
+	if (n > 60 || holds(s, len, "。") || holds(s, len, "．"))
 		return 0;
-	n = text_nchars(t);
-	if (n > 60 || strstr(t, "。") != NULL || strstr(t, "．") != NULL)
-		ok = 0;
-	for (i = 0; ok && i < sizeof(leads) / sizeof(leads[0]); i++) {
+	for (i = 0; i < sizeof(leads) / sizeof(leads[0]); i++) {
 		tail = strlen(leads[i]);
-		if (len >= tail && memcmp(t + len - tail, leads[i], tail) == 0)
-			ok = 0;
+		if (len >= tail && memcmp(s + len - tail, leads[i], tail) == 0)
+			return 0;
 	}
 	/* A clause with commas that runs on is a sentence, not a title. */
-	if (ok && n > 30 && strstr(t, "、") != NULL)
-		ok = 0;
-	free(t);
-	return ok;
+	return !(n > 30 && holds(s, len, "、"));
 }
 
 /*
@@ -136,16 +140,9 @@ title_then_text(const char *t)
 		return 0;
 	n = utf8_prev_len(t, len);
 	utf8_next(t + len - n, n, &c);
-	if ((c >= 0x3041 && c <= 0x309f) || !recog_caption_text(t, len))
+	if ((c >= 0x3041 && c <= 0x309f) || !recog_caption_text(t, len) ||
+	    text_chars(t, len) > 20)
 		return 0;
-	{
-		char *tmp = strndup(t, len);
-		size_t nch = tmp ? text_nchars(tmp) : 99;
-
-		free(tmp);
-		if (nch > 20)
-			return 0;
-	}
 	return len;
 }
 

@@ -24,8 +24,8 @@
 
 #define X(s)	((const xmlChar *)(s))
 
-static xmlParserInputPtr
-refuse_entity(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+xmlParserInputPtr
+xml_refuse_entity(const char *url, const char *id, xmlParserCtxtPtr ctxt)
 {
 	(void)url;
 	(void)id;
@@ -136,7 +136,7 @@ tpl_load(struct tpl *t, const char *dir, const char *name, struct diags *d)
 	}
 	buf_puts(&path, p);
 	free(p);
-	xmlSetExternalEntityLoader(refuse_entity);
+	xmlSetExternalEntityLoader(xml_refuse_entity);
 	xmlSetStructuredErrorFunc(&err, on_error);
 	t->doc = htmlReadMemory(bytes, (int)len, path.data, "UTF-8",
 	    HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED | HTML_PARSE_NOERROR |

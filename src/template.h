@@ -26,6 +26,12 @@ struct tpl {
  * escaped) or without the slot its name requires (page.html body,
  * index.html providers, diff.html rows, matrix.html table).
  */
+/*
+ * The external entity loader every libxml2 parse of termc sets: it loads
+ * nothing (no DTD, no entity, no network), whatever the input asks.
+ */
+xmlParserInputPtr xml_refuse_entity(const char *url, const char *id,
+		    xmlParserCtxtPtr ctxt);
 int		 tpl_load(struct tpl *t, const char *dir, const char *name,
 		    struct diags *d);
 void		 tpl_release(struct tpl *);
