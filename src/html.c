@@ -1,19 +1,18 @@
 /*
  * The clause tree as HTML: one renderer per node type (a table, as
- * mandoc's mdoc_html.c), each returning the element its children go into.
- * Text never becomes markup: it enters the tree as text nodes, and links
- * carry only URLs that lower.c has already checked.
+ * mandoc's mdoc_html.c), each writing its start through the HTML writer
+ * and saying how many elements stay open for its children.  Text never
+ * becomes markup: the writer escapes it, and checks every href again.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-
 #include "buf.h"
 #include "clause.h"
 #include "doc.h"
 #include "html.h"
-#include "htmlkit.h"
+#include "hwriter.h"
 #include "template.h"
 #include "version.h"
 #include "xalloc.h"
@@ -73,40 +72,39 @@ templates_free(struct templates *t)
 
 /* ---- small builders ---- */
 
-/* <a href="#id">, whatever the id's length. */
-static xmlNodePtr
-link_to(xmlNodePtr parent, const char *id, const char *cls, const char *label)
+/* <a href="#id">, whatever the id's length; left open. */
+static void
+open_link_to(struct hw *w, const char *id, const char *cls)
 {
 	struct buf href;
-	xmlNodePtr a;
 
 	buf_init(&href);
 	buf_putc(&href, '#');
 	buf_puts(&href, id);
-	a = hk_link(parent, href.data, cls, label);
+	hw_open(w, HW_A, cls);
+	hw_attr(w, HA_HREF, href.data);
 	buf_release(&href);
-	return a;
 }
 
 static void
-anchor_link(xmlNodePtr parent, const char *id, const char *cls,
+anchor_link(struct hw *w, const char *id, const char *cls,
     const char *label, const char *title)
 {
-	xmlNodePtr a;
-
-	a = link_to(parent, id, cls, label);
+	open_link_to(w, id, cls);
 	if (title != NULL)
-		xmlNewProp(a, X("title"), X(title));
+		hw_attr(w, HA_TITLE, title);
+	if (label != NULL)
+		hw_texts(w, label);
+	hw_close(w);
 }
 
 /* A node's text with its spans: links, emphasis, code, cross references. */
 static void
-rich(xmlNodePtr parent, const struct node *n)
+rich(struct hw *w, const struct node *n)
 {
 	const char *s = n->text;
 	size_t at = 0, i, len;
 	const struct span *sp;
-	xmlNodePtr e;
 
 	if (s == NULL)
 		return;
@@ -115,29 +113,30 @@ rich(xmlNodePtr parent, const struct node *n)
 		sp = &n->spans[i];
 		if (sp->off < at || sp->off + sp->len > len)
 			continue;	/* overlapping or stale: text only */
-		hk_lines(parent, s + at, sp->off - at);
+		hw_lines(w, s + at, sp->off - at);
 		switch (sp->kind) {
 		case SPAN_LINK:
-			e = hk_link(parent, sp->href ? sp->href : "#", NULL, NULL);
+			hw_open(w, HW_A, NULL);
+			hw_attr(w, HA_HREF, sp->href ? sp->href : "#");
 			break;
 		case SPAN_EMPH:
-			e = hk_el(parent, "em", NULL);
+			hw_open(w, HW_EM, NULL);
 			break;
 		case SPAN_STRONG:
-			e = hk_el(parent, "strong", NULL);
+			hw_open(w, HW_STRONG, NULL);
 			break;
 		case SPAN_CODE:
-			e = hk_el(parent, "code", NULL);
+			hw_open(w, HW_CODE, NULL);
 			break;
 		case SPAN_XREF:
 		default:
 			if (sp->target == NULL || sp->target->id == NULL) {
-				e = hk_el(parent, "span", sp->xflags &
+				hw_open(w, HW_SPAN, sp->xflags &
 				    XREF_EXTERNAL ? "xref-external" :
 				    "xref-unresolved");
 				break;
 			}
-			e = link_to(parent, sp->target->id, "xref", NULL);
+			open_link_to(w, sp->target->id, "xref");
 			{
 				/* Tooltip: the target's article caption. */
 				const struct node *t = sp->target;
@@ -145,33 +144,29 @@ rich(xmlNodePtr parent, const struct node *n)
 				while (t && t->type != N_ARTICLE && t->parent)
 					t = t->parent;
 				if (t && t->caption)
-					xmlNewProp(e, X("title"),
-					    X(t->caption));
+					hw_attr(w, HA_TITLE, t->caption);
 			}
 			break;
 		}
-		hk_lines(e, s + sp->off, sp->len);
+		hw_lines(w, s + sp->off, sp->len);
+		hw_close(w);
 		at = sp->off + sp->len;
 	}
-	hk_lines(parent, s + at, len - at);
+	hw_lines(w, s + at, len - at);
 }
 
 /* ---- renderers, one per node type ---- */
 
-struct rctx {
-	const struct words	*w;
-};
-
 /*
- * A block element of the body, on a line of its own: the body is written
- * without the serializer's formatting (which would break lines between
- * the inline parts of a heading), so the line break is a text node.
+ * A block element of the body starts a line of its own: the body is
+ * written without formatting inside a heading or paragraph, whose inline
+ * parts must not be split by line breaks.
  */
-static xmlNodePtr
-block(xmlNodePtr parent, const char *name, const char *cls)
+static void
+block(struct hw *w, enum hw_tag t, const char *cls)
 {
-	hk_text(parent, "\n", 1);
-	return hk_el(parent, name, cls);
+	hw_text(w, "\n", 1);
+	hw_open(w, t, cls);
 }
 
 static int
@@ -187,52 +182,52 @@ heading_level(const struct node *n)
 }
 
 static void
-heading_title(xmlNodePtr h, const struct node *n)
+heading_title(struct hw *w, const struct node *n)
 {
 	if (n->label != NULL)
-		hk_texts(hk_el(h, "span", "label"), n->label);
+		hw_leaf(w, HW_SPAN, "label", n->label);
 	if (n->caption != NULL) {
-		xmlNodePtr c = hk_el(h, "span", "caption");
-
+		hw_open(w, HW_SPAN, "caption");
 		if (n->type == N_ARTICLE) {
-			hk_texts(c, "（");
-			hk_texts(c, n->caption);
-			hk_texts(c, "）");
+			hw_texts(w, "（");
+			hw_texts(w, n->caption);
+			hw_texts(w, "）");
 		} else
-			hk_texts(c, n->caption);
+			hw_texts(w, n->caption);
+		hw_close(w);
 	}
 }
 
-/* A <section> with its heading and a permalink marked mark. */
-static xmlNodePtr
-section(xmlNodePtr parent, const struct node *n, const char *cls,
-    const char *mark, const struct rctx *rc)
+/* A <section> with its heading and a permalink marked mark; left open. */
+static int
+section(struct hw *w, const struct node *n, const char *cls,
+    const char *mark, const struct words *wd)
 {
-	char hn[16];
-	xmlNodePtr s, h;
+	static const enum hw_tag h[] = { HW_H1, HW_H2, HW_H3, HW_H4, HW_H5,
+	    HW_H6 };
 
-	s = block(parent, "section", cls);
-	xmlNewProp(s, X("id"), X(n->id));
-	snprintf(hn, sizeof(hn), "h%d", heading_level(n));
-	h = block(s, hn, NULL);
-	heading_title(h, n);
-	anchor_link(h, n->id, "permalink", mark, rc->w->permalink);
-	return s;
+	block(w, HW_SECTION, cls);
+	hw_attr(w, HA_ID, n->id);
+	block(w, h[heading_level(n) - 1], NULL);
+	heading_title(w, n);
+	anchor_link(w, n->id, "permalink", mark, wd->permalink);
+	hw_close(w);
+	return 1;
 }
 
-static xmlNodePtr
-r_division(xmlNodePtr parent, const struct node *n, struct rctx *rc)
+static int
+r_division(struct hw *w, const struct node *n, const struct words *wd)
 {
 	char cls[64];
 
 	snprintf(cls, sizeof(cls), "division %s", divkind_name(n->divkind));
-	return section(parent, n, cls, "#", rc);
+	return section(w, n, cls, "#", wd);
 }
 
-static xmlNodePtr
-r_article(xmlNodePtr parent, const struct node *n, struct rctx *rc)
+static int
+r_article(struct hw *w, const struct node *n, const struct words *wd)
 {
-	return section(parent, n, "article", "¶", rc);
+	return section(w, n, "article", "¶", wd);
 }
 
 /*
@@ -241,110 +236,106 @@ r_article(xmlNodePtr parent, const struct node *n, struct rctx *rc)
  * of these in a large document, and the number says what it links to.
  */
 static void
-number(xmlNodePtr p, const struct node *n)
+number(struct hw *w, const struct node *n)
 {
 	if (n->label != NULL)
-		anchor_link(p, n->id, "num", n->label, NULL);
+		anchor_link(w, n->id, "num", n->label, NULL);
 }
 
 static void
-trailing_permalink(xmlNodePtr p, const struct node *n)
+trailing_permalink(struct hw *w, const struct node *n)
 {
 	if (n->label == NULL)
-		anchor_link(p, n->id, "permalink", "¶", NULL);
+		anchor_link(w, n->id, "permalink", "¶", NULL);
 }
 
 /*
  * A paragraph is a <p class="paragraph">; one with items or tables is a
  * <div class="paragraph"> holding its <p> and them.
  */
-static xmlNodePtr
-r_paragraph(xmlNodePtr parent, const struct node *n, struct rctx *rc)
+static int
+r_paragraph(struct hw *w, const struct node *n, const struct words *wd)
 {
-	xmlNodePtr div, p;
-
-	(void)rc;
+	(void)wd;
 	if (n->first == NULL) {
-		div = p = block(parent, "p", "paragraph");
+		block(w, HW_P, "paragraph");
+		hw_attr(w, HA_ID, n->id);
 	} else {
-		div = block(parent, "div", "paragraph");
-		p = block(div, "p", NULL);
+		block(w, HW_DIV, "paragraph");
+		hw_attr(w, HA_ID, n->id);
+		block(w, HW_P, NULL);
 	}
-	xmlNewProp(div, X("id"), X(n->id));
-	number(p, n);
-	rich(p, n);
-	trailing_permalink(p, n);
-	return div;
+	number(w, n);
+	rich(w, n);
+	trailing_permalink(w, n);
+	hw_close(w);
+	return n->first != NULL;
 }
 
-/* Items and sub-items share one <ol> per run of siblings. */
-static xmlNodePtr
-list_for(xmlNodePtr parent, const char *cls)
+/*
+ * Items and sub-items share one <ol> per run of siblings: the first of a
+ * run opens it, the last leaves it to be closed with its own <li>.
+ */
+static int
+r_item(struct hw *w, const struct node *n, const struct words *wd)
 {
-	xmlNodePtr last = xmlGetLastChild(parent);
-	xmlChar *c;
+	int opens = 1;
 
-	if (last != NULL && last->type == XML_ELEMENT_NODE &&
-	    xmlStrcmp(last->name, X("ol")) == 0 &&
-	    (c = xmlGetProp(last, X("class"))) != NULL) {
-		int same = strcmp((char *)c, cls) == 0;
-
-		xmlFree(c);
-		if (same)
-			return last;
-	}
-	return block(parent, "ol", cls);
+	(void)wd;
+	if (n->prev == NULL || n->prev->type != n->type)
+		block(w, HW_OL, n->type == N_ITEM ? "items" : "subitems");
+	if (n->next == NULL || n->next->type != n->type)
+		opens++;
+	block(w, HW_LI, NULL);
+	hw_attr(w, HA_ID, n->id);
+	number(w, n);
+	rich(w, n);
+	trailing_permalink(w, n);
+	return opens;
 }
 
-static xmlNodePtr
-r_item(xmlNodePtr parent, const struct node *n, struct rctx *rc)
-{
-	xmlNodePtr li;
-
-	(void)rc;
-	li = block(list_for(parent, n->type == N_ITEM ? "items" : "subitems"),
-	    "li", NULL);
-	xmlNewProp(li, X("id"), X(n->id));
-	number(li, n);
-	rich(li, n);
-	trailing_permalink(li, n);
-	return li;
-}
-
-static xmlNodePtr
-r_table(xmlNodePtr parent, const struct node *n, struct rctx *rc)
+static int
+r_table(struct hw *w, const struct node *n, const struct words *wd)
 {
 	const struct table *t = n->table;
-	xmlNodePtr wrap, tbl, sec, tr, cell;
 	char cls[8];
 	size_t r, c;
 
-	(void)rc;
-	wrap = block(parent, "div", "table-wrap");
-	tbl = hk_el(wrap, "table", NULL);
-	xmlNewProp(tbl, X("id"), X(n->id));
+	(void)wd;
+	block(w, HW_DIV, "table-wrap");
+	hw_open(w, HW_TABLE, NULL);
+	hw_attr(w, HA_ID, n->id);
 	for (r = 0; r < t->nrows; r++) {
 		if (r == 0)
-			sec = hk_el(tbl, "thead", NULL);
-		else if (r == 1)
-			sec = hk_el(tbl, "tbody", NULL);
-		tr = block(sec, "tr", NULL);
+			hw_open(w, HW_THEAD, NULL);
+		else if (r == 1) {
+			hw_close(w);
+			hw_open(w, HW_TBODY, NULL);
+		}
+		block(w, HW_TR, NULL);
 		for (c = 0; c < t->ncols; c++) {
 			cls[0] = '\0';
 			if (t->align[c] == 'r' || t->align[c] == 'c')
 				snprintf(cls, sizeof(cls), "al-%c",
 				    t->align[c]);
-			cell = hk_el(tr, r == 0 ? "th" : "td",
+			hw_open(w, r == 0 ? HW_TH : HW_TD,
 			    cls[0] ? cls : NULL);
-			hk_lines(cell, t->cells[r * t->ncols + c],
+			hw_lines(w, t->cells[r * t->ncols + c],
 			    strlen(t->cells[r * t->ncols + c]));
+			hw_close(w);
 		}
+		hw_close(w);
 	}
-	return NULL;	/* tables have no children */
+	if (t->nrows > 0)
+		hw_close(w);	/* thead or tbody */
+	hw_close(w);		/* table */
+	hw_close(w);		/* div */
+	return 0;		/* tables have no children */
 }
 
-typedef xmlNodePtr (*renderer)(xmlNodePtr, const struct node *,
-    struct rctx *);
+/* Renderers write a node's start and return how many elements stay open. */
+typedef int (*renderer)(struct hw *, const struct node *,
+    const struct words *);
 
 static const renderer renderers[N__MAX] = {
 	NULL,		/* N_DOCUMENT */
@@ -357,332 +348,379 @@ static const renderer renderers[N__MAX] = {
 };
 
 /*
- * Render top and its subtree under parent.  Iterative, with an explicit
- * stack of output containers (depth is bounded by the parser's limits).
+ * Render top and its subtree.  Iterative; each entered node's count of
+ * open elements waits on a stack for its exit (depth is bounded by the
+ * parser's limits, and counts are small).
  */
 static void
-render_subtree(xmlNodePtr parent, const struct node *top, struct rctx *rc)
+render_subtree(struct hw *w, const struct node *top, const struct words *wd)
 {
 	struct iter it;
-	xmlNodePtr stack[64];
-	int sp = 0;
+	unsigned char *opens = NULL;
+	size_t sp = 0, cap = 0;
 	enum iter_event ev;
 	struct node *n;
-	xmlNodePtr out;
 
-	stack[sp] = parent;
 	iter_init(&it, (struct node *)top);
 	while ((ev = iter_next(&it)) != ITER_DONE) {
 		n = it.cur;
 		if (ev == ITER_ENTER) {
-			out = renderers[n->type](stack[sp], n, rc);
-			if (out == NULL)
-				out = stack[sp];
-			if (sp + 1 < 64)
-				stack[++sp] = out;
+			if (sp == cap) {
+				cap = cap ? 2 * cap : 64;
+				opens = xreallocarray(opens, cap, 1);
+			}
+			opens[sp++] = (unsigned char)renderers[n->type](w, n,
+			    wd);
 		} else if (sp > 0)
-			sp--;
+			for (sp--; opens[sp] > 0; opens[sp]--)
+				hw_close(w);
 	}
+	free(opens);
 }
 
 /* ---- table of contents ---- */
 
+/*
+ * Divisions and articles as nested lists.  A division's list is opened
+ * by its first entry, so a division without articles lists nothing under
+ * its link; below 32 levels, divisions list flat.
+ */
+#define TOC_DEPTH	32
+
 static void
-toc(xmlNodePtr parent, const struct node *root)
+toc_entry(struct hw *w, const struct node *n)
 {
-	struct iter it;
-	xmlNodePtr stack[32], li, ol;
-	int sp = 0;
-	enum iter_event ev;
-	struct node *n;
 	struct buf b;
 
-	stack[0] = hk_el(parent, "ol", NULL);
+	buf_init(&b);
+	if (n->label)
+		buf_puts(&b, n->label);
+	if (n->caption) {
+		if (n->type == N_ARTICLE)
+			buf_printf(&b, "（%s）", n->caption);
+		else
+			buf_printf(&b, "%s%s", n->label ? " " : "",
+			    n->caption);
+	}
+	hw_open(w, HW_LI, NULL);
+	anchor_link(w, n->id, NULL, b.data, NULL);
+	buf_release(&b);
+}
+
+static void
+toc(struct hw *w, const struct node *root)
+{
+	struct iter it;
+	int listed[TOC_DEPTH];	/* each open level's <ol> is written */
+	int sp = 0, ndiv = 0;
+	enum iter_event ev;
+	struct node *n;
+
+	hw_open(w, HW_OL, NULL);
+	listed[0] = 1;
 	iter_init(&it, (struct node *)root);
 	while ((ev = iter_next(&it)) != ITER_DONE) {
 		n = it.cur;
 		if (n->type != N_DIVISION && n->type != N_ARTICLE)
 			continue;
 		if (ev == ITER_EXIT) {
-			if (n->type != N_DIVISION || sp == 0)
+			if (n->type != N_DIVISION || ndiv-- > TOC_DEPTH - 1)
 				continue;
-			/* A division without articles lists nothing. */
-			if (stack[sp]->children == NULL) {
-				xmlUnlinkNode(stack[sp]);
-				xmlFreeNode(stack[sp]);
-			}
+			if (listed[sp])
+				hw_close(w);	/* ol */
+			hw_close(w);		/* li */
 			sp--;
 			continue;
 		}
-		li = hk_el(stack[sp], "li", NULL);
-		buf_init(&b);
-		if (n->label)
-			buf_puts(&b, n->label);
-		if (n->caption) {
-			if (n->type == N_ARTICLE)
-				buf_printf(&b, "（%s）", n->caption);
-			else
-				buf_printf(&b, "%s%s", n->label ? " " : "",
-				    n->caption);
+		if (!listed[sp]) {
+			hw_open(w, HW_OL, NULL);
+			listed[sp] = 1;
 		}
-		anchor_link(li, n->id, NULL, b.data, NULL);
-		buf_release(&b);
-		if (n->type == N_DIVISION && sp + 1 < 32) {
-			ol = hk_el(li, "ol", NULL);
-			stack[++sp] = ol;
-		}
+		toc_entry(w, n);
+		if (n->type == N_DIVISION && ++ndiv <= TOC_DEPTH - 1)
+			listed[++sp] = 0;
+		else
+			hw_close(w);		/* li */
 	}
+	hw_close(w);
 }
 
 /* ---- pages ---- */
 
 static void
-fill_text(htmlDocPtr doc, const char *slot, const char *s)
-{
-	xmlNodePtr n = tpl_slot(doc, slot);
-
-	if (n == NULL)
-		return;
-	tpl_clear(n);
-	if (s != NULL)
-		hk_texts(n, s);
-}
-
-static void
-meta_list(xmlNodePtr slot, const struct doc *doc, const struct page_ctx *pc,
-    const struct words *w)
+meta_list(struct hw *w, const struct doc *doc, const struct page_ctx *pc,
+    const struct words *wd)
 {
 	const struct meta *m = &doc->meta;
-	xmlNodePtr dl = hk_el(slot, "dl", "meta"), dd, ul, li;
 	struct buf b;
 	size_t i;
 
-	hk_texts(hk_el(dl, "dt", NULL), w->provider);
-	hk_texts(hk_el(dl, "dd", NULL), m->provider_name);
-	hk_texts(hk_el(dl, "dt", NULL), w->revision);
-	dd = hk_el(dl, "dd", NULL);
-	xmlNewProp(hk_el(dd, "time", NULL), X("datetime"), X(m->revision));
-	hk_texts(dd->children, m->revision);
+	hw_open(w, HW_DL, "meta");
+	hw_leaf(w, HW_DT, NULL, wd->provider);
+	hw_leaf(w, HW_DD, NULL, m->provider_name);
+	hw_leaf(w, HW_DT, NULL, wd->revision);
+	hw_open(w, HW_DD, NULL);
+	hw_open(w, HW_TIME, NULL);
+	hw_attr(w, HA_DATETIME, m->revision);
+	hw_texts(w, m->revision);
+	hw_close(w);
+	hw_close(w);
 	if (m->document_number) {
-		hk_texts(hk_el(dl, "dt", NULL), w->docnum);
-		hk_texts(hk_el(dl, "dd", NULL), m->document_number);
+		hw_leaf(w, HW_DT, NULL, wd->docnum);
+		hw_leaf(w, HW_DD, NULL, m->document_number);
 	}
 	if (m->nchanges) {
-		hk_texts(hk_el(dl, "dt", NULL), w->changes);
-		ul = hk_el(hk_el(dl, "dd", NULL), "ul", "changes");
+		hw_leaf(w, HW_DT, NULL, wd->changes);
+		hw_open(w, HW_DD, NULL);
+		hw_open(w, HW_UL, "changes");
 		for (i = 0; i < m->nchanges; i++)
-			hk_texts(hk_el(ul, "li", NULL), m->changes[i]);
+			hw_leaf(w, HW_LI, NULL, m->changes[i]);
+		hw_close(w);
+		hw_close(w);
 	}
 	if (pc->nrevisions > 1) {
-		hk_texts(hk_el(dl, "dt", NULL), w->revisions);
-		ul = hk_el(hk_el(dl, "dd", NULL), "ul", "revisions");
+		hw_leaf(w, HW_DT, NULL, wd->revisions);
+		hw_open(w, HW_DD, NULL);
+		hw_open(w, HW_UL, "revisions");
 		for (i = pc->nrevisions; i-- > 0;) {
 			const struct doc *r = pc->revisions[i];
 
-			li = hk_el(ul, "li", NULL);
+			hw_open(w, HW_LI, NULL);
 			if (r == doc) {
-				hk_texts(hk_el(li, "strong", NULL),
-				    r->meta.revision);
-				hk_texts(li, "（");
-				hk_texts(li, w->current);
-				hk_texts(li, "）");
-				continue;
+				hw_leaf(w, HW_STRONG, NULL, r->meta.revision);
+				hw_texts(w, "（");
+				hw_texts(w, wd->current);
+				hw_texts(w, "）");
+			} else {
+				buf_init(&b);
+				buf_printf(&b, "%s.html", r->meta.revision);
+				hw_link(w, b.data, NULL, r->meta.revision);
+				buf_release(&b);
 			}
-			buf_init(&b);
-			buf_printf(&b, "%s.html", r->meta.revision);
-			hk_link(li, b.data, NULL, r->meta.revision);
-			buf_release(&b);
+			hw_close(w);
 		}
+		hw_close(w);
+		hw_close(w);
 	}
 	if (pc->nlinks) {
-		hk_texts(hk_el(dl, "dt", NULL), w->related);
-		ul = hk_el(hk_el(dl, "dd", NULL), "ul", "related");
-		for (i = 0; i < pc->nlinks; i++)
-			hk_link(hk_el(ul, "li", NULL), pc->links[i].href, NULL,
+		hw_leaf(w, HW_DT, NULL, wd->related);
+		hw_open(w, HW_DD, NULL);
+		hw_open(w, HW_UL, "related");
+		for (i = 0; i < pc->nlinks; i++) {
+			hw_open(w, HW_LI, NULL);
+			hw_link(w, pc->links[i].href, NULL,
 			    pc->links[i].label);
+			hw_close(w);
+		}
+		hw_close(w);
+		hw_close(w);
 	}
+	hw_close(w);
 }
 
 static void
-history_table(xmlNodePtr slot, const struct doc *doc, const struct words *w)
+history_table(struct hw *w, const struct doc *doc, const struct words *wd)
 {
 	const struct meta *m = &doc->meta;
-	xmlNodePtr table, tr;
 	size_t i;
 
 	if (m->nhistory == 0)
 		return;
-	hk_texts(hk_el(slot, "h2", NULL), w->history);
-	table = hk_el(hk_el(slot, "div", "table-wrap"), "table", NULL);
-	tr = hk_el(hk_el(table, "thead", NULL), "tr", NULL);
-	hk_texts(hk_el(tr, "th", NULL), w->date);
-	hk_texts(hk_el(tr, "th", NULL), w->note);
-	table = hk_el(table, "tbody", NULL);
+	hw_leaf(w, HW_H2, NULL, wd->history);
+	hw_open(w, HW_DIV, "table-wrap");
+	hw_open(w, HW_TABLE, NULL);
+	hw_open(w, HW_THEAD, NULL);
+	hw_open(w, HW_TR, NULL);
+	hw_leaf(w, HW_TH, NULL, wd->date);
+	hw_leaf(w, HW_TH, NULL, wd->note);
+	hw_close(w);
+	hw_close(w);
+	hw_open(w, HW_TBODY, NULL);
 	for (i = 0; i < m->nhistory; i++) {
-		tr = hk_el(table, "tr", NULL);
-		hk_texts(hk_el(tr, "td", NULL), m->history[i].date);
-		hk_texts(hk_el(tr, "td", NULL), m->history[i].note);
+		hw_open(w, HW_TR, NULL);
+		hw_leaf(w, HW_TD, NULL, m->history[i].date);
+		hw_leaf(w, HW_TD, NULL, m->history[i].note);
+		hw_close(w);
 	}
+	hw_close(w);
+	hw_close(w);
+	hw_close(w);
 }
 
-/*
- * The body is streamed: the template is filled with a marker comment in
- * the body slot and serialized; then each top-level clause is built as
- * its own small tree, serialized in place of the marker and freed.  Peak
- * memory is one top-level division's tree, not the whole page's.
- */
-#define BODY_MARKER	"termc-body-d41d8cd9"
+struct page_fill {
+	const struct doc	*doc;
+	const struct page_ctx	*pc;
+	const struct words	*wd;
+	const char		*title;
+};
+
+static int
+page_slot(void *arg, const char *slot, struct hw *w)
+{
+	const struct page_fill *f = arg;
+	const struct meta *m = &f->doc->meta;
+	const struct node *top;
+
+	if (strcmp(slot, "body") == 0) {
+		for (top = f->doc->root->first; top != NULL; top = top->next)
+			render_subtree(w, top, f->wd);
+	} else if (strcmp(slot, "toc") == 0)
+		toc(w, f->doc->root);
+	else if (strcmp(slot, "meta") == 0)
+		meta_list(w, f->doc, f->pc, f->wd);
+	else if (strcmp(slot, "history") == 0)
+		history_table(w, f->doc, f->wd);
+	else if (strcmp(slot, "title") == 0)
+		hw_texts(w, f->title);
+	else if (strcmp(slot, "home") == 0)
+		hw_texts(w, f->wd->index);
+	else if (strcmp(slot, "toc-heading") == 0)
+		hw_texts(w, f->wd->toc);
+	else if (strcmp(slot, "provider") == 0)
+		hw_texts(w, m->provider_name);
+	else if (strcmp(slot, "doc-title") == 0)
+		hw_texts(w, m->title);
+	else if (strcmp(slot, "footer") == 0)
+		hw_texts(w, "termc " TERMC_VERSION);
+	else
+		return 0;
+	return 1;
+}
 
 char *
 html_page(const struct templates *t, const struct doc *doc,
     const struct page_ctx *pc, size_t *len)
 {
-	const struct words *w = words_for(doc->meta.lang);
-	htmlDocPtr h = tpl_instance(&t->page);
-	struct rctx rc = { w };
-	const struct node *top;
-	xmlNodePtr slot, scratch;
-	xmlDocPtr sd;
-	xmlSaveCtxtPtr save;
+	struct page_fill f;
 	struct buf title, out;
-	char *page, *mark;
-	size_t plen, mlen = strlen("<!--" BODY_MARKER "-->");
 
 	buf_init(&title);
 	buf_printf(&title, "%s — %s（%s）", doc->meta.title,
 	    doc->meta.provider_name, doc->meta.revision);
-	fill_text(h, "title", title.data);
-	buf_release(&title);
-	fill_text(h, "home", w->index);
-	fill_text(h, "toc-heading", w->toc);
-	fill_text(h, "provider", doc->meta.provider_name);
-	fill_text(h, "doc-title", doc->meta.title);
-	fill_text(h, "footer", "termc " TERMC_VERSION);
-	if ((slot = tpl_slot(h, "meta")) != NULL) {
-		tpl_clear(slot);
-		meta_list(slot, doc, pc, w);
-	}
-	if ((slot = tpl_slot(h, "history")) != NULL) {
-		tpl_clear(slot);
-		history_table(slot, doc, w);
-	}
-	if ((slot = tpl_slot(h, "body")) != NULL) {
-		tpl_clear(slot);
-		xmlAddChild(slot, xmlNewComment(X(BODY_MARKER)));
-	}
-	/* Last: the table of contents is the largest filled slot. */
-	if ((slot = tpl_slot(h, "toc")) != NULL) {
-		tpl_clear(slot);
-		toc(slot, doc->root);
-	}
-	page = tpl_finish(h, pc->root, doc->meta.lang, &plen);
+	f.doc = doc;
+	f.pc = pc;
+	f.wd = words_for(doc->meta.lang);
+	f.title = title.data;
 	buf_init(&out);
-	buf_grow(&out, 2 * plen + 4096);
-	mark = strstr(page, "<!--" BODY_MARKER "-->");
-	if (mark == NULL) {
-		/* A template without a body slot: nothing to stream into. */
-		buf_put(&out, page, plen);
-	} else {
-		buf_put(&out, page, (size_t)(mark - page));
-		sd = hk_scratch_doc();
-		save = hk_save_to(&out);
-		for (top = doc->root->first; top != NULL; top = top->next) {
-			scratch = xmlNewDocNode(sd, NULL, X("div"), NULL);
-			render_subtree(scratch, top, &rc);
-			for (slot = scratch->children; slot; slot = slot->next)
-				xmlSaveTree(save, slot);
-			xmlFreeNode(scratch);
-		}
-		xmlSaveClose(save);
-		xmlFreeDoc(sd);
-		buf_put(&out, mark + mlen, plen - (size_t)(mark - page) - mlen);
-	}
-	free(page);
-	xmlFreeDoc(h);
+	tpl_write(&t->page, &out, pc->root, doc->meta.lang, page_slot, &f);
+	buf_release(&title);
 	*len = out.len;
 	return buf_detach(&out);
 }
 
 /* ---- index ---- */
 
-char *
-html_index(const struct templates *t, const struct corpus *c,
-    const struct page_link *extras, size_t nextras, size_t *len)
+struct index_fill {
+	const struct corpus	*c;
+	const struct page_link	*extras;
+	size_t			 nextras;
+};
+
+/* The links grouped under group (NULL: above all), as <ul class=cls>. */
+static void
+extra_links(struct hw *w, const struct index_fill *f, const char *group,
+    const char *cls)
 {
-	htmlDocPtr h = tpl_instance(&t->index);
-	xmlNodePtr slot, prov = NULL, ul = NULL, li, sec;
+	size_t j;
+	int open = 0;
+
+	for (j = 0; j < f->nextras; j++) {
+		if ((group == NULL) != (f->extras[j].group == NULL) ||
+		    (group != NULL && strcmp(f->extras[j].group, group) != 0))
+			continue;
+		if (!open++)
+			hw_open(w, HW_UL, cls);
+		hw_open(w, HW_LI, NULL);
+		hw_link(w, f->extras[j].href, NULL, f->extras[j].label);
+		hw_close(w);
+	}
+	if (open)
+		hw_close(w);
+}
+
+static void
+providers(struct hw *w, const struct index_fill *f)
+{
+	const struct corpus *c = f->c;
 	const struct doc *d, *prev = NULL;
 	struct buf b;
 	size_t i, j, end;
-	char *out;
 
-	fill_text(h, "footer", "termc " TERMC_VERSION);
-	if ((slot = tpl_slot(h, "extras")) != NULL) {
-		tpl_clear(slot);
-		for (i = 0, ul = NULL; i < nextras; i++) {
-			if (extras[i].group != NULL)
-				continue;
-			if (ul == NULL)
-				ul = hk_el(slot, "ul", "extras");
-			hk_link(hk_el(ul, "li", NULL), extras[i].href, NULL,
-			    extras[i].label);
-		}
-	}
-	if ((slot = tpl_slot(h, "providers")) == NULL)
-		goto done;
-	tpl_clear(slot);
 	/* The corpus is sorted by path: provider, document, revision. */
 	for (i = 0; i < c->n; i = end) {
 		d = c->docs[i];
 		end = corpus_group_end(c, i);
 		if (prev == NULL ||
 		    strcmp(prev->meta.provider, d->meta.provider) != 0) {
-			prov = hk_el(slot, "section", "provider");
-			xmlNewProp(prov, X("id"), X(d->meta.provider));
-			hk_texts(hk_el(prov, "h2", NULL), d->meta.provider_name);
+			if (prev != NULL)
+				hw_close(w);
+			hw_open(w, HW_SECTION, "provider");
+			hw_attr(w, HA_ID, d->meta.provider);
+			hw_leaf(w, HW_H2, NULL, d->meta.provider_name);
 		}
 		prev = d;
 		/* The newest revision names the document. */
-		sec = hk_el(prov, "section", "document");
-		hk_texts(hk_el(sec, "h3", NULL), c->docs[end - 1]->meta.title);
-		ul = hk_el(sec, "ul", "revisions");
+		hw_open(w, HW_SECTION, "document");
+		hw_leaf(w, HW_H3, NULL, c->docs[end - 1]->meta.title);
+		hw_open(w, HW_UL, "revisions");
 		for (j = end; j-- > i;) {
-			const struct doc *r = c->docs[j];
-			const struct meta *m = &r->meta;
+			const struct meta *m = &c->docs[j]->meta;
 
-			li = hk_el(ul, "li", NULL);
+			hw_open(w, HW_LI, NULL);
 			buf_init(&b);
 			buf_printf(&b, "%s/%s/%s.html", m->provider,
 			    m->document, m->revision);
-			xmlNewProp(hk_link(li, b.data, NULL, NULL), X("lang"),
-			    X(m->lang));
-			hk_texts(li->children, m->revision);
+			hw_open(w, HW_A, NULL);
+			hw_attr(w, HA_HREF, b.data);
+			hw_attr(w, HA_LANG, m->lang);
+			hw_texts(w, m->revision);
+			hw_close(w);
 			buf_release(&b);
 			if (j == end - 1)
-				hk_texts(hk_el(li, "span", "latest"),
+				hw_leaf(w, HW_SPAN, "latest",
 				    words_for(m->lang)->latest);
 			if (m->nhistory > 0 && strcmp(m->history[
 			    m->nhistory - 1].date, m->revision) == 0) {
-				hk_texts(li, " ");
-				hk_texts(li, m->history[m->nhistory - 1].note);
+				hw_texts(w, " ");
+				hw_texts(w, m->history[m->nhistory - 1].note);
 			}
+			hw_close(w);
 		}
+		hw_close(w);
 		/* Links grouped under this document (新旧対照表 …). */
 		buf_init(&b);
 		buf_printf(&b, "%s/%s", d->meta.provider, d->meta.document);
-		for (j = 0, ul = NULL; j < nextras; j++) {
-			if (extras[j].group == NULL ||
-			    strcmp(extras[j].group, b.data) != 0)
-				continue;
-			if (ul == NULL)
-				ul = hk_el(sec, "ul", "related");
-			hk_link(hk_el(ul, "li", NULL), extras[j].href, NULL,
-			    extras[j].label);
-		}
+		extra_links(w, f, b.data, "related");
 		buf_release(&b);
+		hw_close(w);
 	}
-done:
-	out = tpl_finish(h, "", "ja", len);
-	xmlFreeDoc(h);
-	return out;
+}
+
+static int
+index_slot(void *arg, const char *slot, struct hw *w)
+{
+	const struct index_fill *f = arg;
+
+	if (strcmp(slot, "providers") == 0)
+		providers(w, f);
+	else if (strcmp(slot, "extras") == 0)
+		extra_links(w, f, NULL, "extras");
+	else if (strcmp(slot, "footer") == 0)
+		hw_texts(w, "termc " TERMC_VERSION);
+	else
+		return 0;
+	return 1;
+}
+
+char *
+html_index(const struct templates *t, const struct corpus *c,
+    const struct page_link *extras, size_t nextras, size_t *len)
+{
+	struct index_fill f = { c, extras, nextras };
+	struct buf out;
+
+	buf_init(&out);
+	tpl_write(&t->index, &out, "", "ja", index_slot, &f);
+	*len = out.len;
+	return buf_detach(&out);
 }

@@ -5,35 +5,42 @@
  * (<ins> on the new side, <del> on the old, both drawn underlined),
  * （新設） and （削る） where a side has nothing, and unchanged clauses
  * folded as 「（略）」 in <details>, which opens without JavaScript.  A
- * summary of the changes heads the page.  Part of the libxml2 layer.
+ * summary of the changes heads the page.  Written through the HTML
+ * writer (hwriter.h), cell by cell.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <libxml/HTMLtree.h>
 
 #include "buf.h"
 #include "clause.h"
 #include "diff.h"
 #include "doc.h"
 #include "html.h"
-#include "htmlkit.h"
+#include "hwriter.h"
 #include "template.h"
 #include "version.h"
 #include "xalloc.h"
 
-
 struct hctx {
 	const struct diff	*D;
 	int			 new_first;
-	xmlNodePtr		 rows;
+	struct hw		*w;
 };
 
 static void
-texts(xmlNodePtr parent, const char *s)
+texts(struct hw *w, const char *s)
 {
-	hk_lines(parent, s, strlen(s));
+	hw_lines(w, s, strlen(s));
+}
+
+/* Text, the len bytes at s, inside mark (<ins> or <del>). */
+static void
+marked(struct hw *w, enum hw_tag mark, const char *s, size_t len)
+{
+	hw_open(w, mark, NULL);
+	hw_lines(w, s, len);
+	hw_close(w);
 }
 
 /* A short label for folds inside a clause: 第3項, 第2号; else the path. */
@@ -56,29 +63,33 @@ short_label(const struct diff *D, const struct node *n)
 
 /* The heading of a clause: label and caption, the changed parts marked. */
 static void
-heading(const struct diff *D, xmlNodePtr p, const struct node *n,
-    int mark_num, int mark_cap, const char *mark)
+heading(const struct diff *D, struct hw *w, const struct node *n,
+    int mark_num, int mark_cap, enum hw_tag mark)
 {
-	xmlNodePtr t = p;
 	int ja = diff_node_ja(D, n);
 
 	if (n->label != NULL) {
 		if (mark_num)
-			t = hk_el(p, mark, NULL);
-		texts(t, n->label);
+			hw_open(w, mark, NULL);
+		texts(w, n->label);
+		if (mark_num)
+			hw_close(w);
 		if ((n->type == N_DIVISION || !ja) && n->caption)
-			texts(p, " ");
+			texts(w, " ");
 		else if (n->type != N_ARTICLE && (n->text || n->caption))
-			texts(p, label_gap(D, n));
+			texts(w, label_gap(D, n));
 	}
 	if (n->caption != NULL) {
-		t = mark_cap ? hk_el(p, mark, NULL) : p;
+		if (mark_cap)
+			hw_open(w, mark, NULL);
 		if (n->type == N_ARTICLE && ja) {
-			texts(t, "（");
-			texts(t, n->caption);
-			texts(t, "）");
+			texts(w, "（");
+			texts(w, n->caption);
+			texts(w, "）");
 		} else
-			texts(t, n->caption);
+			texts(w, n->caption);
+		if (mark_cap)
+			hw_close(w);
 	}
 }
 
@@ -112,85 +123,93 @@ find_cell(const struct dnode *d, int side_new, size_t r, size_t c)
 
 /* A table; with d, its changed cells underlined on this side. */
 static void
-table_text(xmlNodePtr cell, const struct node *n, const struct dnode *d,
+table_text(struct hw *w, const struct node *n, const struct dnode *d,
     int side_new)
 {
-	const char *mark = side_new ? "ins" : "del";
-	xmlNodePtr table = hk_el(cell, "table", NULL), tr, td;
+	enum hw_tag mark = side_new ? HW_INS : HW_DEL;
 	const struct dcell *x;
 	const char *s;
 	size_t r, c, k, at, off, len;
 
+	hw_open(w, HW_TABLE, NULL);
 	for (r = 0; r < n->table->nrows; r++) {
-		tr = hk_el(table, "tr", NULL);
+		hw_open(w, HW_TR, NULL);
 		for (c = 0; c < n->table->ncols; c++) {
-			td = hk_el(tr, r == 0 ? "th" : "td", NULL);
+			hw_open(w, r == 0 ? HW_TH : HW_TD, NULL);
 			s = n->table->cells[r * n->table->ncols + c];
 			x = find_cell(d, side_new, r, c);
-			if (x == NULL) {
-				texts(td, s);
-				continue;
-			}
-			if (x->nedits == 0) {
+			if (x == NULL)
+				texts(w, s);
+			else if (x->nedits == 0) {
 				if (*s != '\0')
-					texts(hk_el(td, mark, NULL), s);
-				continue;
+					marked(w, mark, s, strlen(s));
+			} else {
+				for (k = 0, at = 0; k < x->nedits; k++) {
+					off = side_new ? x->edits[k].noff :
+					    x->edits[k].ooff;
+					len = side_new ? x->edits[k].nlen :
+					    x->edits[k].olen;
+					hw_lines(w, s + at, off - at);
+					if (len > 0)
+						marked(w, mark, s + off, len);
+					at = off + len;
+				}
+				texts(w, s + at);
 			}
-			for (k = 0, at = 0; k < x->nedits; k++) {
-				off = side_new ? x->edits[k].noff :
-				    x->edits[k].ooff;
-				len = side_new ? x->edits[k].nlen :
-				    x->edits[k].olen;
-				hk_lines(td, s + at, off - at);
-				if (len > 0)
-					hk_lines(hk_el(td, mark, NULL), s + off,
-					    len);
-				at = off + len;
-			}
-			texts(td, s + at);
+			hw_close(w);
 		}
+		hw_close(w);
 	}
+	hw_close(w);
 }
 
 /* One clause's own line; edits (old or new side) underlined. */
 static void
-clause_p(const struct diff *D, xmlNodePtr cell, const struct node *n, const struct dnode *d,
-    int side_new, int whole)
+clause_p(const struct diff *D, struct hw *w, const struct node *n,
+    const struct dnode *d, int side_new, int whole)
 {
-	const char *mark = side_new ? "ins" : "del";
-	xmlNodePtr p = hk_el(cell, "p", n->type == N_ARTICLE ||
-	    n->type == N_DIVISION ? "heading" : NULL);
+	enum hw_tag mark = side_new ? HW_INS : HW_DEL;
 	const char *s = n->text;
 	size_t at = 0, k, off, len;
 
 	if (n->table != NULL) {
-		table_text(whole ? hk_el(cell, mark, NULL) : cell, n,
-		    whole ? NULL : d, side_new);
+		/* An empty <p> before the table, as ever. */
+		hw_leaf(w, HW_P, NULL, NULL);
+		if (whole)
+			hw_open(w, mark, NULL);
+		table_text(w, n, whole ? NULL : d, side_new);
+		if (whole)
+			hw_close(w);
 		return;
 	}
+	hw_open(w, HW_P, n->type == N_ARTICLE || n->type == N_DIVISION ?
+	    "heading" : NULL);
 	if (whole) {
-		p = hk_el(p, mark, NULL);
-		heading(D, p, n, 0, 0, mark);
+		hw_open(w, mark, NULL);
+		heading(D, w, n, 0, 0, mark);
 	} else
-		heading(D, p, n, d != NULL && d->renumbered,
+		heading(D, w, n, d != NULL && d->renumbered,
 		    d != NULL && d->caption, mark);
 	if (s == NULL)
-		return;
-	if (whole || d == NULL || d->nedits == 0 ||
+		;
+	else if (whole || d == NULL || d->nedits == 0 ||
 	    (d->kind != DK_MODIFIED && d->kind != DK_NORMALIZED &&
-	    d->kind != DK_LINKS)) {
-		texts(p, s);
-		return;
+	    d->kind != DK_LINKS))
+		texts(w, s);
+	else {
+		for (k = 0; k < d->nedits; k++) {
+			off = side_new ? d->edits[k].noff : d->edits[k].ooff;
+			len = side_new ? d->edits[k].nlen : d->edits[k].olen;
+			hw_lines(w, s + at, off - at);
+			if (len > 0)
+				marked(w, mark, s + off, len);
+			at = off + len;
+		}
+		texts(w, s + at);
 	}
-	for (k = 0; k < d->nedits; k++) {
-		off = side_new ? d->edits[k].noff : d->edits[k].ooff;
-		len = side_new ? d->edits[k].nlen : d->edits[k].olen;
-		hk_lines(p, s + at, off - at);
-		if (len > 0)
-			hk_lines(hk_el(p, mark, NULL), s + off, len);
-		at = off + len;
-	}
-	texts(p, s + at);
+	if (whole)
+		hw_close(w);
+	hw_close(w);
 }
 
 /*
@@ -199,27 +218,29 @@ clause_p(const struct diff *D, xmlNodePtr cell, const struct node *n, const stru
  * (split) or gone (merged): it is marked too.
  */
 static void
-part_p(const struct diff *D, xmlNodePtr cell, const struct dnode *d, const struct node *n,
-    int side_new, int mark_num, size_t *base)
+part_p(const struct diff *D, struct hw *w, const struct dnode *d,
+    const struct node *n, int side_new, int mark_num, size_t *base)
 {
-	const char *mark = side_new ? "ins" : "del";
-	xmlNodePtr p = hk_el(cell, "p", NULL);
+	enum hw_tag mark = side_new ? HW_INS : HW_DEL;
 	const char *s = n->text;
 	size_t len, at = 0, k, off, end;
 
-	heading(D, p, n, mark_num, 0, mark);
-	if (s == NULL)
-		return;
-	len = strlen(s);
-	for (k = 0; k < d->nedits; k++) {
-		if (!dedit_clip(d, k, side_new, *base, len, &off, &end))
-			continue;
-		hk_lines(p, s + at, off - at);
-		hk_lines(hk_el(p, mark, NULL), s + off, end - off);
-		at = end;
+	hw_open(w, HW_P, NULL);
+	heading(D, w, n, mark_num, 0, mark);
+	if (s != NULL) {
+		len = strlen(s);
+		for (k = 0; k < d->nedits; k++) {
+			if (!dedit_clip(d, k, side_new, *base, len, &off,
+			    &end))
+				continue;
+			hw_lines(w, s + at, off - at);
+			marked(w, mark, s + off, end - off);
+			at = end;
+		}
+		texts(w, s + at);
+		*base += len;
 	}
-	texts(p, s + at);
-	*base += len;
+	hw_close(w);
 }
 
 /*
@@ -228,96 +249,107 @@ part_p(const struct diff *D, xmlNodePtr cell, const struct dnode *d, const struc
  * it only says where the clause pointed.
  */
 static void
-link_p(xmlNodePtr cell, const struct dnode *d, int side_new)
+link_p(struct hw *w, const struct dnode *d, int side_new)
 {
 	const struct span *sp;
-	xmlNodePtr p;
 	size_t k;
 
 	for (k = 0; k < d->nlinks; k++) {
 		sp = side_new ? d->links[k].new : d->links[k].old;
 		if (sp == NULL)
 			continue;
-		p = hk_el(cell, "p", "link");
-		texts(p, "リンク先: ");
-		texts(hk_el(p, side_new ? "ins" : "del", NULL), sp->href);
+		hw_open(w, HW_P, "link");
+		texts(w, "リンク先: ");
+		marked(w, side_new ? HW_INS : HW_DEL, sp->href,
+		    strlen(sp->href));
+		hw_close(w);
 	}
 }
 
 /* A whole subtree, every line of it (added, removed, moved, folded). */
 static void
-clause_tree(const struct diff *D, xmlNodePtr cell, const struct node *n, int side_new, int whole)
+clause_tree(const struct diff *D, struct hw *w, const struct node *n,
+    int side_new, int whole)
 {
 	const struct node *p = n;
 
 	do
-		clause_p(D, cell, p, NULL, side_new, whole);
+		clause_p(D, w, p, NULL, side_new, whole);
 	while ((p = node_next(p, n)) != NULL);
 }
 
 static void
-placeholder(xmlNodePtr cell, const char *s)
+placeholder(struct hw *w, const char *s)
 {
-	texts(hk_el(cell, "p", "placeholder"), s);
+	hw_leaf(w, HW_P, "placeholder", s);
 }
 
-/* A row: two cells in the configured order. */
+/* What one side's cell of a row shows. */
+typedef void (*cell_fn)(const struct hctx *, const void *arg, int side_new);
+
+/*
+ * A row: two cells in the configured order, each written by fn.  The row
+ * of a changed clause carries its anchor (n-ID or o-ID), once.
+ */
 static void
-row(struct hctx *h, const struct dnode *d, xmlNodePtr *cnew, xmlNodePtr *cold)
+row(const struct hctx *h, const struct dnode *d, int anchor, cell_fn fn,
+    const void *arg)
 {
-	xmlNodePtr tr = hk_el(h->rows, "tr", NULL);
 	const struct node *n = d->new ? d->new : d->old;
 	struct buf id;
+	int i;
 
-	if (n != NULL && n->id != NULL && dnode_changed(h->D, d)) {
+	hw_open(h->w, HW_TR, NULL);
+	if (anchor && n != NULL && n->id != NULL && dnode_changed(h->D, d)) {
 		buf_init(&id);
 		buf_printf(&id, "%s-%s", d->new ? "n" : "o", n->id);
-		xmlNewProp(tr, X("id"), X(id.data));
+		hw_attr(h->w, HA_ID, id.data);
 		buf_release(&id);
 	}
-	if (h->new_first) {
-		*cnew = hk_el(tr, "td", NULL);
-		*cold = hk_el(tr, "td", NULL);
-	} else {
-		*cold = hk_el(tr, "td", NULL);
-		*cnew = hk_el(tr, "td", NULL);
+	for (i = 0; i < 2; i++) {
+		hw_open(h->w, HW_TD, NULL);
+		fn(h, arg, h->new_first ? i == 0 : i == 1);
+		hw_close(h->w);
 	}
+	hw_close(h->w);
 }
 
 /* Folded: 「（略）」 that opens onto the text. */
 static void
-folded(const struct diff *D, xmlNodePtr cell, const struct node *const *v,
+folded(const struct diff *D, struct hw *w, const struct node *const *v,
     size_t n, int side_new)
 {
-	xmlNodePtr det = hk_el(cell, "details", NULL), sum;
 	char *a, *b;
 	size_t i;
 
-	sum = hk_el(det, "summary", NULL);
+	hw_open(w, HW_DETAILS, NULL);
+	hw_open(w, HW_SUMMARY, NULL);
 	if ((a = short_label(D, v[0])) == NULL)
 		a = diff_node_label(D, v[0]);
 	if (n > 1) {
 		if ((b = short_label(D, v[n - 1])) == NULL)
 			b = diff_node_label(D, v[n - 1]);
-		texts(sum, a);
-		texts(sum, "〜");
-		texts(sum, b);
+		texts(w, a);
+		texts(w, "〜");
+		texts(w, b);
 		free(b);
 	} else {
-		texts(sum, a);
+		texts(w, a);
 		if (v[0]->caption && v[0]->label &&
 		    v[0]->type == N_ARTICLE) {
 			int ja = diff_node_ja(D, v[0]);
 
-			texts(sum, ja ? "（" : " (");
-			texts(sum, v[0]->caption);
-			texts(sum, ja ? "）" : ")");
+			texts(w, ja ? "（" : " (");
+			texts(w, v[0]->caption);
+			texts(w, ja ? "）" : ")");
 		}
 	}
 	free(a);
-	texts(sum, "　（略）");
+	texts(w, "　（略）");
+	hw_close(w);
 	for (i = 0; i < n; i++)
-		clause_tree(D, det, v[i], side_new, 0);
+		clause_tree(D, w, v[i], side_new, 0);
+	hw_close(w);
 }
 
 static int
@@ -326,139 +358,143 @@ quiet(const struct diff *D, const struct dnode *d)
 	return !dnode_changed(D, d) && !d->inner && !d->renumbered;
 }
 
-static void	rows_for(struct hctx *, const struct dnode *);
-
+/* The cell of a changed clause, by the kind of change. */
 static void
-row_for(struct hctx *h, const struct dnode *d)
+change_cell(const struct hctx *h, const void *arg, int side_new)
 {
-	xmlNodePtr cn, co;
-	size_t k, base;
+	const struct dnode *d = arg;
+	const struct node *own = side_new ? d->new : d->old;
 	int cross = h->D->cross;
+	size_t k, base = 0;
 
-	row(h, d, &cn, &co);
 	switch (d->kind) {
 	case DK_ADDED:
-		if (d->shell) {
-			clause_p(h->D, cn, d->new, NULL, 1, 1);
-			placeholder(co, "（新設：見出しのみ）");
-			return;
-		}
-		clause_tree(h->D, cn, d->new, 1, 1);
-		placeholder(co, cross ? "（対応なし）" : "（新設）");
-		return;
 	case DK_REMOVED:
-		if (d->shell) {
-			placeholder(cn, "（削る：見出しのみ）");
-			clause_p(h->D, co, d->old, NULL, 0, 1);
-			return;
-		}
-		placeholder(cn, cross ? "（対応なし）" : "（削る）");
-		clause_tree(h->D, co, d->old, 0, 1);
+		if ((d->kind == DK_ADDED) != side_new) {
+			placeholder(h->w, d->shell ? (side_new ?
+			    "（削る：見出しのみ）" : "（新設：見出しのみ）") :
+			    cross ? "（対応なし）" : side_new ? "（削る）" :
+			    "（新設）");
+		} else if (d->shell)
+			clause_p(h->D, h->w, own, NULL, side_new, 1);
+		else
+			clause_tree(h->D, h->w, own, side_new, 1);
 		return;
 	case DK_MOVED:
-		clause_tree(h->D, cn, d->new, 1, 0);
-		{
+		clause_tree(h->D, h->w, own, side_new, 0);
+		if (side_new) {
 			char *l = diff_node_label(h->D, d->old);
 			struct buf b;
 
 			buf_init(&b);
 			buf_printf(&b, "（%sから移動）", l);
-			placeholder(cn, b.data);
+			placeholder(h->w, b.data);
 			buf_release(&b);
 			free(l);
 		}
-		clause_tree(h->D, co, d->old, 0, 0);
 		return;
 	case DK_SPLIT:
 	case DK_MERGED:
-		base = 0;
-		part_p(h->D, cn, d, d->new, 1, 0, &base);
-		if (d->kind == DK_SPLIT)
+		part_p(h->D, h->w, d, own, side_new, 0, &base);
+		if ((d->kind == DK_SPLIT) == side_new)
 			for (k = 0; k < d->nparts; k++)
-				part_p(h->D, cn, d, d->parts[k], 1, 1, &base);
-		base = 0;
-		part_p(h->D, co, d, d->old, 0, 0, &base);
-		if (d->kind == DK_MERGED)
-			for (k = 0; k < d->nparts; k++)
-				part_p(h->D, co, d, d->parts[k], 0, 1, &base);
+				part_p(h->D, h->w, d, d->parts[k], side_new, 1,
+				    &base);
+		return;
+	default:
+		/*
+		 * Same, modified, normalized, or matched across documents:
+		 * own line, then the changed links.
+		 */
+		clause_p(h->D, h->w, own, d, side_new, 0);
+		link_p(h->w, d, side_new);
+		return;
+	}
+}
+
+/* The children of a node, unchanged under a renumbered or edited heading. */
+static void
+children_cell(const struct hctx *h, const void *arg, int side_new)
+{
+	const struct dnode *d = arg;
+	const struct node *c, **v;
+	size_t n = 0;
+
+	for (c = (side_new ? d->new : d->old)->first; c; c = c->next)
+		n++;
+	if (n == 0)
+		return;
+	v = xcalloc(n, sizeof(*v));
+	for (n = 0, c = (side_new ? d->new : d->old)->first; c; c = c->next)
+		v[n++] = c;
+	folded(h->D, h->w, v, n, side_new);
+	free(v);
+}
+
+/* A run of quiet clauses, folded into one row. */
+struct quiet_run {
+	const struct dnode	*first;
+	size_t			 n;
+};
+
+static void
+quiet_cell(const struct hctx *h, const void *arg, int side_new)
+{
+	const struct quiet_run *q = arg;
+	const struct node **v = xcalloc(q->n, sizeof(*v));
+	const struct dnode *e;
+	size_t i;
+
+	for (i = 0, e = q->first; i < q->n; i++, e = e->next)
+		v[i] = side_new ? e->new : e->old;
+	folded(h->D, h->w, v, q->n, side_new);
+	free(v);
+}
+
+static void	rows_for(const struct hctx *, const struct dnode *);
+
+static void
+row_for(const struct hctx *h, const struct dnode *d)
+{
+	row(h, d, 1, change_cell, d);
+	switch (d->kind) {
+	case DK_ADDED:
+	case DK_REMOVED:
+	case DK_MOVED:
+	case DK_SPLIT:
+	case DK_MERGED:
 		return;
 	default:
 		break;
 	}
-	/*
-	 * Same, modified, normalized, or matched across documents: own
-	 * line, then the children.
-	 */
-	clause_p(h->D, cn, d->new, d, 1, 0);
-	clause_p(h->D, co, d->old, d, 0, 0);
-	link_p(cn, d, 1);
-	link_p(co, d, 0);
-	if (d->first == NULL && d->inner == 0 && (d->new->first != NULL)) {
-		/* Children unchanged under a renumbered or edited heading. */
-		const struct node *c;
-		const struct node **vn, **vo;
-		size_t nn = 0, no = 0;
-
-		for (c = d->new->first; c; c = c->next)
-			nn++;
-		for (c = d->old->first; c; c = c->next)
-			no++;
-		vn = xcalloc(nn + 1, sizeof(*vn));
-		vo = xcalloc(no + 1, sizeof(*vo));
-		for (nn = 0, c = d->new->first; c; c = c->next)
-			vn[nn++] = c;
-		for (no = 0, c = d->old->first; c; c = c->next)
-			vo[no++] = c;
-		row(h, d, &cn, &co);
-		if (nn)
-			folded(h->D, cn, vn, nn, 1);
-		if (no)
-			folded(h->D, co, vo, no, 0);
-		free(vn);
-		free(vo);
-		return;
-	}
-	rows_for(h, d);
+	if (d->first == NULL && d->inner == 0 && d->new->first != NULL)
+		row(h, d, 0, children_cell, d);
+	else
+		rows_for(h, d);
 }
 
 /* The children of d: quiet runs folded into one row, the rest each. */
 static void
-rows_for(struct hctx *h, const struct dnode *parent)
+rows_for(const struct hctx *h, const struct dnode *parent)
 {
 	const struct dnode *d, *e;
-	const struct node **vn, **vo;
-	size_t n, cap = 0;
-	xmlNodePtr cn, co;
+	struct quiet_run q;
 
-	vn = vo = NULL;
 	for (d = parent->first; d != NULL; d = e) {
 		if (!quiet(h->D, d)) {
 			row_for(h, d);
 			e = d->next;
 			continue;
 		}
-		for (n = 0, e = d; e != NULL && quiet(h->D, e); e = e->next)
-			n++;
-		if (n > cap) {
-			cap = n;
-			vn = xreallocarray(vn, cap, sizeof(*vn));
-			vo = xreallocarray(vo, cap, sizeof(*vo));
-		}
-		for (n = 0, e = d; e != NULL && quiet(h->D, e); e = e->next) {
-			vn[n] = e->new;
-			vo[n] = e->old;
-			n++;
-		}
-		row(h, d, &cn, &co);
-		folded(h->D, cn, vn, n, 1);
-		folded(h->D, co, vo, n, 0);
+		q.first = d;
+		for (q.n = 0, e = d; e != NULL && quiet(h->D, e); e = e->next)
+			q.n++;
+		row(h, d, 0, quiet_cell, &q);
 	}
-	free(vn);
-	free(vo);
 }
 
 static void
-summary(xmlNodePtr slot, const struct diff *D)
+summary(struct hw *w, const struct diff *D)
 {
 	static const struct {
 		enum dkind	 k;
@@ -474,17 +510,16 @@ summary(xmlNodePtr slot, const struct diff *D)
 		{ DK_LINKS, "リンク先の変更" },
 		{ DK_MATCHED, "対応する条" },
 	};
-	xmlNodePtr ul, li, a;
 	const struct dnode *d;
 	struct buf b;
 	size_t k, r;
 	char *l1, *l2;
 
-	texts(hk_el(slot, "h2", NULL), "変更の概要");
+	hw_leaf(w, HW_H2, NULL, "変更の概要");
 	if (D->cross)
-		texts(hk_el(slot, "p", NULL), "異なる約款の比較です。条番号ではなく、"
+		hw_leaf(w, HW_P, NULL, "異なる約款の比較です。条番号ではなく、"
 		    "見出しと内容の近さで条を対応させています。");
-	ul = hk_el(slot, "ul", "counts");
+	hw_open(w, HW_UL, "counts");
 	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
 		if (D->count[kinds[k].k] == 0)
 			continue;
@@ -499,7 +534,7 @@ summary(xmlNodePtr slot, const struct diff *D)
 			buf_printf(&b, "%s %zu件", D->cross && kinds[k].k ==
 			    DK_MODIFIED ? "相違" : kinds[k].ja,
 			    D->count[kinds[k].k]);
-		texts(hk_el(ul, "li", NULL), b.data);
+		hw_leaf(w, HW_LI, NULL, b.data);
 		buf_release(&b);
 	}
 	for (r = 0; r < D->nrenums; r++) {
@@ -519,7 +554,7 @@ summary(xmlNodePtr slot, const struct diff *D)
 			free(l3);
 			free(l4);
 		}
-		texts(hk_el(ul, "li", NULL), b.data);
+		hw_leaf(w, HW_LI, NULL, b.data);
 		buf_release(&b);
 		free(l1);
 		free(l2);
@@ -530,61 +565,96 @@ summary(xmlNodePtr slot, const struct diff *D)
 		buf_init(&b);
 		buf_printf(&b, "構成の変更: %s %zu件が %s に（文言の変更なし）",
 		    ntype_name(rs->from), rs->n, ntype_name(rs->to));
-		texts(hk_el(ul, "li", NULL), b.data);
+		hw_leaf(w, HW_LI, NULL, b.data);
 		buf_release(&b);
 	}
 	if (!diff_changed(D)) {
-		texts(hk_el(ul, "li", NULL), "変更はありません");
+		hw_leaf(w, HW_LI, NULL, "変更はありません");
+		hw_close(w);
 		return;
 	}
-	ul = hk_el(slot, "ul", "changes");
+	hw_close(w);
+	hw_open(w, HW_UL, "changes");
 	for (d = D->root->first; d != NULL; d = dnode_next(d)) {
 		const struct node *n = d->new ? d->new : d->old;
 
 		if (!dnode_changed(D, d) || d->kind == DK_MATCHED)
 			continue;
-		li = hk_el(ul, "li", NULL);
+		hw_open(w, HW_LI, NULL);
 		buf_init(&b);
 		buf_printf(&b, "#%s-%s", d->new ? "n" : "o", n->id);
-		a = hk_el(li, "a", NULL);
-		xmlNewProp(a, X("href"), X(b.data));
+		hw_open(w, HW_A, NULL);
+		hw_attr(w, HA_HREF, b.data);
 		buf_release(&b);
 		l1 = diff_node_label(D, n);
-		texts(a, l1);
+		texts(w, l1);
 		free(l1);
 		if (n->type == N_ARTICLE && n->caption != NULL) {
-			texts(a, "（");
-			texts(a, n->caption);
-			texts(a, "）");
+			texts(w, "（");
+			texts(w, n->caption);
+			texts(w, "）");
 		}
+		hw_close(w);
 		for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
 			if (kinds[k].k == d->kind) {
 				int alone = D->cross && (d->kind == DK_ADDED ||
 				    d->kind == DK_REMOVED);
 
-				texts(li, " ");
+				texts(w, " ");
 				if (alone) {
-					texts(li, "対応なし（");
-					texts(li, d->new ?
+					texts(w, "対応なし（");
+					texts(w, d->new ?
 					    D->new->meta.provider_name :
 					    D->old->meta.provider_name);
-					texts(li, "）");
+					texts(w, "）");
 				} else
-					texts(li, D->cross && d->kind ==
+					texts(w, D->cross && d->kind ==
 					    DK_MODIFIED ? "相違" : kinds[k].ja);
 			}
+		hw_close(w);
 	}
+	hw_close(w);
 }
 
-static void
-fill(htmlDocPtr h, const char *slot, const char *s)
-{
-	xmlNodePtr n = tpl_slot(h, slot);
+struct diff_fill {
+	const struct diff	*D;
+	int			 new_first;
+	const char		*title;
+	const char		*revisions;
+};
 
-	if (n != NULL) {
-		tpl_clear(n);
-		texts(n, s);
-	}
+static int
+diff_slot(void *arg, const char *slot, struct hw *w)
+{
+	const struct diff_fill *f = arg;
+	const struct meta *mo = &f->D->old->meta, *mn = &f->D->new->meta;
+	struct hctx h;
+
+	if (strcmp(slot, "rows") == 0) {
+		h.D = f->D;
+		h.new_first = f->new_first;
+		h.w = w;
+		rows_for(&h, f->D->root);
+	} else if (strcmp(slot, "summary") == 0)
+		summary(w, f->D);
+	else if (strcmp(slot, "columns") == 0) {
+		const char *l = f->D->cross ? mn->provider_name : "改正後";
+		const char *r = f->D->cross ? mo->provider_name : "改正前";
+
+		hw_leaf(w, HW_TH, NULL, f->new_first ? l : r);
+		hw_leaf(w, HW_TH, NULL, f->new_first ? r : l);
+	} else if (strcmp(slot, "title") == 0 ||
+	    strcmp(slot, "heading") == 0)
+		texts(w, f->title);
+	else if (strcmp(slot, "provider") == 0)
+		texts(w, mn->provider_name);
+	else if (strcmp(slot, "revisions") == 0)
+		texts(w, f->revisions);
+	else if (strcmp(slot, "footer") == 0)
+		texts(w, "termc " TERMC_VERSION);
+	else
+		return 0;
+	return 1;
 }
 
 char *
@@ -592,53 +662,30 @@ html_diff(const struct diff *D, const struct templates *t, const char *root,
     int new_first, size_t *len)
 {
 	const struct meta *mo = &D->old->meta, *mn = &D->new->meta;
-	struct hctx h;
-	htmlDocPtr doc;
-	xmlNodePtr slot;
-	struct buf b;
-	char *out;
+	struct diff_fill f;
+	struct buf title, revs, out;
 
-	doc = tpl_instance(&t->diff);
-	buf_init(&b);
-	if (D->cross)
-		buf_printf(&b, "%s（%s）と %s（%s） 対照表", mn->title,
-		    mn->provider_name, mo->title, mo->provider_name);
-	else
-		buf_printf(&b, "%s 新旧対照表", mn->title);
-	fill(doc, "title", b.data);
-	fill(doc, "heading", b.data);
-	buf_reset(&b);
-	fill(doc, "provider", mn->provider_name);
-	buf_printf(&b, "改正前 %s → 改正後 %s", mo->revision, mn->revision);
+	buf_init(&title);
+	buf_init(&revs);
 	if (D->cross) {
-		buf_reset(&b);
-		buf_printf(&b, "%s/%s %s と %s/%s %s", mn->provider,
+		buf_printf(&title, "%s（%s）と %s（%s） 対照表", mn->title,
+		    mn->provider_name, mo->title, mo->provider_name);
+		buf_printf(&revs, "%s/%s %s と %s/%s %s", mn->provider,
 		    mn->document, mn->revision, mo->provider, mo->document,
 		    mo->revision);
+	} else {
+		buf_printf(&title, "%s 新旧対照表", mn->title);
+		buf_printf(&revs, "改正前 %s → 改正後 %s", mo->revision,
+		    mn->revision);
 	}
-	fill(doc, "revisions", b.data);
-	buf_release(&b);
-	fill(doc, "footer", "termc " TERMC_VERSION);
-	if ((slot = tpl_slot(doc, "summary")) != NULL) {
-		tpl_clear(slot);
-		summary(slot, D);
-	}
-	if ((slot = tpl_slot(doc, "columns")) != NULL) {
-		const char *l = D->cross ? mn->provider_name : "改正後";
-		const char *r = D->cross ? mo->provider_name : "改正前";
-
-		tpl_clear(slot);
-		texts(hk_el(slot, "th", NULL), new_first ? l : r);
-		texts(hk_el(slot, "th", NULL), new_first ? r : l);
-	}
-	if ((slot = tpl_slot(doc, "rows")) != NULL) {
-		tpl_clear(slot);
-		h.D = D;
-		h.new_first = new_first;
-		h.rows = slot;
-		rows_for(&h, D->root);
-	}
-	out = tpl_finish(doc, root, mn->lang, len);
-	xmlFreeDoc(doc);
-	return out;
+	f.D = D;
+	f.new_first = new_first;
+	f.title = title.data;
+	f.revisions = revs.data;
+	buf_init(&out);
+	tpl_write(&t->diff, &out, root, mn->lang, diff_slot, &f);
+	buf_release(&title);
+	buf_release(&revs);
+	*len = out.len;
+	return buf_detach(&out);
 }

@@ -13,9 +13,10 @@
 #include "buf.h"
 #include "diag.h"
 #include "hmap.h"
-#include "htmlkit.h"
 #include "report.h"
 #include "xalloc.h"
+
+#define X(s)	((const xmlChar *)(s))
 
 static void
 set_count(xmlNodePtr n, const char *attr, size_t v)

@@ -1,23 +1,21 @@
 /*
  * The comparison matrix as a page: templates/matrix.html with its table
- * slot filled through libxml2.  Part of the libxml2 layer (see html.h).
+ * slot written through the HTML writer (see html.h).
  *
  * The page is complete without JavaScript: every value, link, excerpt,
  * the "differs" row class and the ★ of the most favourable value are in
  * the markup.  The template's own script (templates/matrix.js) only adds
- * filtering and sorting.  Terms text enters the tree only as text nodes;
+ * filtering and sorting.  Terms text is written only as escaped text;
  * hrefs are built from slugs and anchors that the parser made.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/HTMLtree.h>
-
 #include "buf.h"
 #include "doc.h"
 #include "html.h"
-#include "htmlkit.h"
+#include "hwriter.h"
 #include "matrix.h"
 #include "template.h"
 #include "topics.h"
@@ -25,49 +23,43 @@
 #include "version.h"
 #include "xalloc.h"
 
-
-static xmlNodePtr
-span(xmlNodePtr parent, const char *cls, const char *s)
-{
-	xmlNodePtr e = hk_el(parent, "span", cls);
-
-	hk_texts(e, s);
-	return e;
-}
-
 static void
-head_row(xmlNodePtr table, const struct matrix *m, const char *root)
+head_row(struct hw *w, const struct matrix *m, const char *root)
 {
-	xmlNodePtr tr = hk_el(hk_el(table, "thead", NULL), "tr", NULL), th, a;
 	struct buf href;
 	size_t j;
 
-	th = hk_el(tr, "th", NULL);
-	xmlNewProp(th, X("scope"), X("col"));
-	hk_texts(th, "項目");
+	hw_open(w, HW_THEAD, NULL);
+	hw_open(w, HW_TR, NULL);
+	hw_open(w, HW_TH, NULL);
+	hw_attr(w, HA_SCOPE, "col");
+	hw_texts(w, "項目");
+	hw_close(w);
 	for (j = 0; j < m->ncols; j++) {
 		const struct meta *mt = &m->cols[j].doc->meta;
 
-		th = hk_el(tr, "th", NULL);
-		xmlNewProp(th, X("scope"), X("col"));
-		hk_texts(th, mt->provider_name);
+		hw_open(w, HW_TH, NULL);
+		hw_attr(w, HA_SCOPE, "col");
+		hw_texts(w, mt->provider_name);
 		buf_init(&href);
 		buf_printf(&href, "%s%s/%s/%s.html", root, mt->provider,
 		    mt->document, mt->revision);
-		a = hk_el(hk_el(th, "span", "doc"), "a", NULL);
-		xmlNewProp(a, X("href"), X(href.data));
-		hk_texts(a, mt->title);
+		hw_open(w, HW_SPAN, "doc");
+		hw_link(w, href.data, NULL, mt->title);
+		hw_close(w);
 		buf_release(&href);
-		span(th, "rev", mt->revision);
+		hw_leaf(w, HW_SPAN, "rev", mt->revision);
+		hw_close(w);
 	}
+	hw_close(w);
+	hw_close(w);
 }
 
 static void
-cell(xmlNodePtr tr, const struct mrow *r, const struct cell *c,
+cell(struct hw *w, const struct mrow *r, const struct cell *c,
     const char *root)
 {
 	static const char *const cls[] = { "absent", "novalue", "value" };
-	xmlNodePtr td, refs, a, v;
 	struct buf b;
 	size_t k;
 	char num[40], *label;
@@ -76,95 +68,114 @@ cell(xmlNodePtr tr, const struct mrow *r, const struct cell *c,
 	buf_puts(&b, cls[c->state]);
 	if (c->best)
 		buf_puts(&b, " best");
-	td = hk_el(tr, "td", b.data);
+	hw_open(w, HW_TD, b.data);
 	buf_release(&b);
 	if (c->state == CELL_VALUE && r->topic->vtype != VT_PRESENCE &&
 	    r->topic->vtype != VT_COURT && r->topic->vtype != VT_LAW) {
 		snprintf(num, sizeof(num), "%.6g", c->num);
-		xmlNewProp(td, X("data-sort"), X(num));
+		hw_attr(w, HA_DATA_SORT, num);
 	}
 	label = c->state == CELL_VALUE ?
 	    value_label(r->topic->vtype, c->value) : xstrdup(cell_text(c));
-	v = span(td, "value", label);
+	hw_open(w, HW_SPAN, "value");
 	if (c->state == CELL_VALUE)
-		xmlNewProp(v, X("title"), X(c->value));
+		hw_attr(w, HA_TITLE, c->value);
+	hw_texts(w, label);
+	hw_close(w);
 	if (c->best) {
-		xmlNodePtr s = span(td, "best-mark", "★");
-
-		xmlNewProp(s, X("title"), X("契約者に最も有利"));
+		hw_open(w, HW_SPAN, "best-mark");
+		hw_attr(w, HA_TITLE, "契約者に最も有利");
+		hw_texts(w, "★");
+		hw_close(w);
 	}
 	/* The text as written, where it says more than the label. */
 	if (c->raw != NULL && strcmp(c->raw, label) != 0)
-		span(td, "raw", c->raw);
+		hw_leaf(w, HW_SPAN, "raw", c->raw);
 	if (c->cond != NULL)
-		span(td, "cond", c->cond);
+		hw_leaf(w, HW_SPAN, "cond", c->cond);
 	free(label);
 	if (c->nrefs > 0) {
-		refs = hk_el(td, "span", "clauses");
+		hw_open(w, HW_SPAN, "clauses");
 		for (k = 0; k < c->nrefs; k++) {
 			if (k)
-				hk_texts(refs, "、");
+				hw_texts(w, "、");
 			buf_init(&b);
 			buf_printf(&b, "%s%s", root, c->refs[k].href);
-			a = hk_el(refs, "a", NULL);
-			xmlNewProp(a, X("href"), X(b.data));
-			hk_texts(a, c->refs[k].label);
+			hw_link(w, b.data, NULL, c->refs[k].label);
 			buf_release(&b);
 		}
+		hw_close(w);
 	}
 	if (c->excerpt != NULL && *c->excerpt != '\0')
-		span(td, "excerpt", c->excerpt);
+		hw_leaf(w, HW_SPAN, "excerpt", c->excerpt);
+	hw_close(w);
+}
+
+static void
+table(struct hw *w, const struct matrix *m, const char *root)
+{
+	size_t i, j;
+
+	hw_open(w, HW_TABLE, "matrix");
+	head_row(w, m, root);
+	hw_open(w, HW_TBODY, NULL);
+	for (i = 0; i < m->nrows; i++) {
+		const struct mrow *r = &m->rows[i];
+
+		hw_open(w, HW_TR, r->differs ? "differs" : NULL);
+		hw_attr(w, HA_ID, r->topic->id);
+		hw_open(w, HW_TH, NULL);
+		hw_attr(w, HA_SCOPE, "row");
+		hw_texts(w, r->topic->ja);
+		hw_leaf(w, HW_SPAN, "en", r->topic->en);
+		hw_leaf(w, HW_SPAN, "vtype", vtype_name(r->topic->vtype));
+		hw_close(w);
+		for (j = 0; j < m->ncols; j++)
+			cell(w, r, &r->cells[j], root);
+		hw_close(w);
+	}
+	hw_close(w);
+	hw_close(w);
+}
+
+struct matrix_fill {
+	const struct matrix	*m;
+	const char		*root;
+};
+
+static int
+matrix_slot(void *arg, const char *slot, struct hw *w)
+{
+	const struct matrix_fill *f = arg;
+
+	if (strcmp(slot, "table") == 0)
+		table(w, f->m, f->root);
+	else if (strcmp(slot, "as-of") == 0) {
+		if (f->m->as_of != NULL) {
+			hw_texts(w, f->m->as_of);
+			hw_texts(w, " 時点で施行されている版");
+		} else
+			hw_texts(w, "各文書の最新版");
+	} else if (strcmp(slot, "footer") == 0)
+		hw_texts(w, "termc " TERMC_VERSION);
+	else
+		return 0;
+	return 1;
 }
 
 char *
 html_matrix(const char *tpldir, const struct matrix *m, const char *root,
     struct diags *d, size_t *len)
 {
+	struct matrix_fill f = { m, root };
 	struct tpl t;
-	htmlDocPtr h;
-	xmlNodePtr slot, table, tbody, tr, th;
-	struct buf b;
-	size_t i, j;
-	char *out;
+	struct buf out;
 
 	if (tpl_load(&t, tpldir, "matrix.html", d) == -1)
 		return NULL;
-	h = tpl_instance(&t);
-	if ((slot = tpl_slot(h, "as-of")) != NULL) {
-		tpl_clear(slot);
-		buf_init(&b);
-		if (m->as_of != NULL)
-			buf_printf(&b, "%s 時点で施行されている版", m->as_of);
-		else
-			buf_puts(&b, "各文書の最新版");
-		hk_texts(slot, b.data);
-		buf_release(&b);
-	}
-	if ((slot = tpl_slot(h, "footer")) != NULL) {
-		tpl_clear(slot);
-		hk_texts(slot, "termc " TERMC_VERSION);
-	}
-	if ((slot = tpl_slot(h, "table")) != NULL) {
-		tpl_clear(slot);
-		table = hk_el(slot, "table", "matrix");
-		head_row(table, m, root);
-		tbody = hk_el(table, "tbody", NULL);
-		for (i = 0; i < m->nrows; i++) {
-			const struct mrow *r = &m->rows[i];
-
-			tr = hk_el(tbody, "tr", r->differs ? "differs" : NULL);
-			xmlNewProp(tr, X("id"), X(r->topic->id));
-			th = hk_el(tr, "th", NULL);
-			xmlNewProp(th, X("scope"), X("row"));
-			hk_texts(th, r->topic->ja);
-			span(th, "en", r->topic->en);
-			span(th, "vtype", vtype_name(r->topic->vtype));
-			for (j = 0; j < m->ncols; j++)
-				cell(tr, r, &r->cells[j], root);
-		}
-	}
-	out = tpl_finish(h, root, "ja", len);
-	xmlFreeDoc(h);
+	buf_init(&out);
+	tpl_write(&t, &out, root, "ja", matrix_slot, &f);
 	tpl_release(&t);
-	return out;
+	*len = out.len;
+	return buf_detach(&out);
 }

@@ -197,43 +197,6 @@ node_col(const struct lower *L, cmark_node *n)
 	return col;
 }
 
-/* ---- URL safety ---- */
-
-/*
- * A link target is published only if it is relative or uses http, https
- * or mailto.  Browsers ignore ASCII whitespace and controls inside a
- * scheme ("java\tscript:"), so those are removed before looking.
- */
-static int
-url_is_safe(const char *url)
-{
-	static const char *const ok[] = { "http", "https", "mailto" };
-	char scheme[16];
-	size_t n = 0, i;
-	const char *p;
-
-	for (p = url; *p != '\0'; p++) {
-		unsigned char c = (unsigned char)*p;
-
-		if (c <= 0x20 || c == 0x7f)
-			continue;
-		if (c == ':')
-			break;
-		if (c == '/' || c == '?' || c == '#')
-			return 1;	/* relative: no scheme */
-		if (n + 1 >= sizeof(scheme))
-			return 0;
-		scheme[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-	}
-	if (*p != ':')
-		return 1;
-	scheme[n] = '\0';
-	for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++)
-		if (strcmp(scheme, ok[i]) == 0)
-			return 1;
-	return 0;
-}
-
 /* ---- flattening inline content ---- */
 
 static void

@@ -1,28 +1,47 @@
 /*
- * Templates, parsed and filled with libxml2: see template.h.
+ * Templates, parsed with libxml2 and written around the slots: see
+ * template.h.
  *
  * Templates are trusted files of the repository, but they are parsed as
  * strictly as input: explicit UTF-8, no network, no implied elements, and
- * an external entity loader that refuses everything.
+ * an external entity loader that refuses everything.  The parsed tree is
+ * written once into the template's bytes, with HTML's rules: void
+ * elements without an end tag, the text of <script> and <style> as it is,
+ * every other text and attribute value escaped.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/HTMLtree.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 
 #include "assets.h"
 #include "buf.h"
 #include "diag.h"
-#include "source.h"
+#include "hwriter.h"
 #include "template.h"
 #include "xalloc.h"
 
 #define X(s)	((const xmlChar *)(s))
+
+/* Deeper templates are refused: the writer below recurses. */
+#define TPL_MAXDEPTH	256
+
+enum seg_kind {
+	SEG_BYTES,	/* bytes[off, off + len) */
+	SEG_ROOT,	/* the path to the output root */
+	SEG_LANG,	/* ' lang="…"', or bytes[off, …) when none is given */
+	SEG_SLOT	/* name's content, or bytes[off, …) when not filled */
+};
+
+struct tpl_seg {
+	enum seg_kind	 kind;
+	size_t		 off, len;
+	char		*name;
+};
 
 xmlParserInputPtr
 xml_refuse_entity(const char *url, const char *id, xmlParserCtxtPtr ctxt)
@@ -50,15 +69,245 @@ on_error(void *ctx, xmlErrorPtr e)
 		xmlCopyError(e, first);
 }
 
-/* The node after n in a pre-order walk of its document, without recursion. */
-static xmlNodePtr
-next_in_order(xmlNodePtr n)
+/* ---- splitting a parsed template ---- */
+
+struct split {
+	struct buf	 bytes;
+	struct tpl_seg	*segs;
+	size_t		 nsegs, cap;
+	size_t		 run;		/* start of the bytes not in a segment */
+	int		 in_slot;	/* inside a slot's own content: no
+					   further places to fill */
+	const char	*path;
+	struct diags	*d;
+	int		 bad;
+};
+
+static struct tpl_seg *
+seg_add(struct split *s, enum seg_kind k)
 {
-	if (n->children != NULL && n->type == XML_ELEMENT_NODE)
-		return n->children;
-	while (n != NULL && n->next == NULL)
-		n = n->parent;
-	return n != NULL ? n->next : NULL;
+	struct tpl_seg *g;
+
+	if (s->nsegs == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 16;
+		s->segs = xreallocarray(s->segs, s->cap, sizeof(*s->segs));
+	}
+	g = &s->segs[s->nsegs++];
+	memset(g, 0, sizeof(*g));
+	g->kind = k;
+	return g;
+}
+
+/* End the run of plain bytes before a place the page fills. */
+static void
+seg_flush(struct split *s)
+{
+	struct tpl_seg *g;
+
+	if (s->bytes.len > s->run) {
+		g = seg_add(s, SEG_BYTES);
+		g->off = s->run;
+		g->len = s->bytes.len - s->run;
+	}
+	s->run = s->bytes.len;
+}
+
+static int
+is_void(const xmlChar *name)
+{
+	static const char *const v[] = { "area", "base", "br", "col",
+	    "embed", "hr", "img", "input", "link", "meta", "param", "source",
+	    "track", "wbr" };
+	size_t i;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		if (xmlStrcasecmp(name, X(v[i])) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+is_raw_text(const xmlChar *name)
+{
+	return xmlStrcasecmp(name, X("script")) == 0 ||
+	    xmlStrcasecmp(name, X("style")) == 0;
+}
+
+static void
+put_attr(struct buf *b, const char *name, const xmlChar *v)
+{
+	buf_putc(b, ' ');
+	buf_puts(b, name);
+	buf_puts(b, "=\"");
+	hw_escape_attr(b, (const char *)v, strlen((const char *)v));
+	buf_putc(b, '"');
+}
+
+static void	split_nodes(struct split *, xmlNodePtr, int);
+
+/*
+ * A start tag.  data-slot and data-root-href are left out; with the
+ * latter, href becomes the root's path and PATH (added if missing); on
+ * <html>, lang becomes the page's.
+ */
+static void
+split_start(struct split *s, xmlNodePtr n)
+{
+	xmlChar *root = s->in_slot ? NULL : xmlGetProp(n, X("data-root-href"));
+	xmlChar *v;
+	int html = !s->in_slot && xmlStrcasecmp(n->name, X("html")) == 0;
+	int had_href = 0;
+	int had_lang = 0;
+	xmlAttrPtr a;
+	struct tpl_seg *g;
+
+	buf_putc(&s->bytes, '<');
+	buf_puts(&s->bytes, (const char *)n->name);
+	for (a = n->properties; a != NULL; a = a->next) {
+		const char *an = (const char *)a->name;
+
+		if (strcmp(an, "data-slot") == 0 ||
+		    strcmp(an, "data-root-href") == 0)
+			continue;
+		if (root != NULL && strcmp(an, "href") == 0) {
+			had_href = 1;
+			buf_puts(&s->bytes, " href=\"");
+			seg_flush(s);
+			seg_add(s, SEG_ROOT);
+			hw_escape_attr(&s->bytes, (const char *)root,
+			    strlen((const char *)root));
+			buf_putc(&s->bytes, '"');
+			continue;
+		}
+		if (html && strcmp(an, "lang") == 0) {
+			had_lang = 1;
+			seg_flush(s);
+			g = seg_add(s, SEG_LANG);
+			g->off = s->bytes.len;
+		}
+		if (a->children == NULL || htmlIsBooleanAttr(a->name)) {
+			buf_putc(&s->bytes, ' ');
+			buf_puts(&s->bytes, an);
+		} else {
+			v = xmlNodeGetContent((xmlNodePtr)a);
+			put_attr(&s->bytes, an, v ? v : X(""));
+			xmlFree(v);
+		}
+		if (html && strcmp(an, "lang") == 0) {
+			g = &s->segs[s->nsegs - 1];
+			g->len = s->bytes.len - g->off;
+			s->run = s->bytes.len;
+		}
+	}
+	if (root != NULL && !had_href) {
+		buf_puts(&s->bytes, " href=\"");
+		seg_flush(s);
+		seg_add(s, SEG_ROOT);
+		hw_escape_attr(&s->bytes, (const char *)root,
+		    strlen((const char *)root));
+		buf_putc(&s->bytes, '"');
+	}
+	if (html && !had_lang) {
+		seg_flush(s);
+		seg_add(s, SEG_LANG);
+	}
+	xmlFree(root);
+	buf_putc(&s->bytes, '>');
+}
+
+static void
+split_element(struct split *s, xmlNodePtr n, int depth)
+{
+	xmlChar *slot;
+	struct tpl_seg *g;
+	size_t gi;
+
+	if (depth > TPL_MAXDEPTH) {
+		if (s->bad++ == 0)
+			diag(s->d, s->path, (int)xmlGetLineNo(n), 1,
+			    D_TEMPLATE, "elements nested deeper than %d",
+			    TPL_MAXDEPTH);
+		return;
+	}
+	slot = s->in_slot ? NULL : xmlGetProp(n, X("data-slot"));
+	if (slot != NULL && is_raw_text(n->name)) {
+		/* Its text would be published unescaped. */
+		diag(s->d, s->path, (int)xmlGetLineNo(n), 1, D_TEMPLATE,
+		    "data-slot=\"%s\" on <%s>, whose text is published "
+		    "unescaped", (char *)slot, (char *)n->name);
+		s->bad++;
+	}
+	split_start(s, n);
+	if (is_void(n->name)) {
+		xmlFree(slot);
+		return;
+	}
+	if (slot != NULL) {
+		/* The template's own content is kept for a slot not filled. */
+		seg_flush(s);
+		g = seg_add(s, SEG_SLOT);
+		g->name = xstrdup((const char *)slot);
+		g->off = s->bytes.len;
+		gi = s->nsegs - 1;
+		s->in_slot = 1;
+		split_nodes(s, n->children, depth + 1);
+		s->in_slot = 0;
+		g = &s->segs[gi];
+		g->len = s->bytes.len - g->off;
+		s->run = s->bytes.len;
+		xmlFree(slot);
+	} else
+		split_nodes(s, n->children, depth + 1);
+	buf_puts(&s->bytes, "</");
+	buf_puts(&s->bytes, (const char *)n->name);
+	buf_putc(&s->bytes, '>');
+}
+
+static void
+split_nodes(struct split *s, xmlNodePtr n, int depth)
+{
+	xmlDtdPtr dtd;
+
+	for (; n != NULL; n = n->next) {
+		switch (n->type) {
+		case XML_DTD_NODE:
+			dtd = (xmlDtdPtr)n;
+			buf_printf(&s->bytes, "<!DOCTYPE %s", dtd->name ?
+			    (const char *)dtd->name : "html");
+			if (dtd->ExternalID != NULL)
+				buf_printf(&s->bytes, " PUBLIC \"%s\"",
+				    (const char *)dtd->ExternalID);
+			if (dtd->SystemID != NULL)
+				buf_printf(&s->bytes, " \"%s\"",
+				    (const char *)dtd->SystemID);
+			buf_puts(&s->bytes, ">\n");
+			break;
+		case XML_ELEMENT_NODE:
+			split_element(s, n, depth);
+			if (depth == 0)
+				buf_putc(&s->bytes, '\n');
+			break;
+		case XML_TEXT_NODE:
+		case XML_CDATA_SECTION_NODE:
+			if (n->content == NULL)
+				break;
+			if (n->parent != NULL &&
+			    n->parent->type == XML_ELEMENT_NODE &&
+			    is_raw_text(n->parent->name))
+				buf_puts(&s->bytes, (const char *)n->content);
+			else
+				hw_escape_text(&s->bytes,
+				    (const char *)n->content,
+				    strlen((const char *)n->content));
+			break;
+		case XML_COMMENT_NODE:
+			buf_printf(&s->bytes, "<!--%s-->",
+			    n->content ? (const char *)n->content : "");
+			break;
+		default:
+			break;
+		}
+	}
 }
 
 /*
@@ -75,43 +324,16 @@ static const struct {
 	{ "matrix.html", "table" }
 };
 
-/*
- * Templates are trusted, but a mistake in one must not publish silently.
- * libxml2 writes the text of <script> and <style> unescaped (HTML's raw
- * text elements), so a slot there would put input into a script: refuse
- * it.  Refuse a template that lacks its required slot.  Returns the
- * number of diagnostics recorded.
- */
 static int
-tpl_check(htmlDocPtr doc, const char *name, const char *path,
-    struct diags *d)
+has_slot(const struct split *s, const char *slot)
 {
-	xmlNodePtr n;
-	xmlChar *v;
 	size_t i;
-	int bad = 0;
 
-	for (n = xmlDocGetRootElement(doc); n != NULL; n = next_in_order(n)) {
-		if (n->type != XML_ELEMENT_NODE ||
-		    (v = xmlGetProp(n, X("data-slot"))) == NULL)
-			continue;
-		if (xmlStrcasecmp(n->name, X("script")) == 0 ||
-		    xmlStrcasecmp(n->name, X("style")) == 0) {
-			diag(d, path, (int)xmlGetLineNo(n), 1, D_TEMPLATE,
-			    "data-slot=\"%s\" on <%s>, whose text is published "
-			    "unescaped", (char *)v, (char *)n->name);
-			bad++;
-		}
-		xmlFree(v);
-	}
-	for (i = 0; i < sizeof(required) / sizeof(required[0]); i++)
-		if (strcmp(name, required[i].name) == 0 &&
-		    tpl_slot(doc, required[i].slot) == NULL) {
-			diag(d, path, 0, 0, D_TEMPLATE, "%s needs an element "
-			    "with data-slot=\"%s\"", name, required[i].slot);
-			bad++;
-		}
-	return bad;
+	for (i = 0; i < s->nsegs; i++)
+		if (s->segs[i].kind == SEG_SLOT &&
+		    strcmp(s->segs[i].name, slot) == 0)
+			return 1;
+	return 0;
 }
 
 /*
@@ -121,138 +343,105 @@ tpl_check(htmlDocPtr doc, const char *name, const char *path,
 int
 tpl_load(struct tpl *t, const char *dir, const char *name, struct diags *d)
 {
-	struct buf path;
+	struct split s;
+	htmlDocPtr doc;
 	xmlError err;
-	size_t len;
+	size_t len, i;
 	char *bytes, *p;
 
 	memset(t, 0, sizeof(*t));
 	memset(&err, 0, sizeof(err));
-	buf_init(&path);
 	if ((bytes = asset_read(dir, name, &len, &p, d)) == NULL) {
 		free(p);
-		buf_release(&path);
 		return -1;
 	}
-	buf_puts(&path, p);
-	free(p);
 	xmlSetExternalEntityLoader(xml_refuse_entity);
 	xmlSetStructuredErrorFunc(&err, on_error);
-	t->doc = htmlReadMemory(bytes, (int)len, path.data, "UTF-8",
+	doc = htmlReadMemory(bytes, (int)len, p, "UTF-8",
 	    HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED | HTML_PARSE_NOERROR |
 	    HTML_PARSE_NOWARNING);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	free(bytes);
-	if (t->doc == NULL || err.code != 0) {
-		diag(d, path.data, err.line, err.int2 + 1, D_IO,
-		    "template: %s", err.message ? err.message :
-		    "cannot parse");
+	if (doc == NULL || err.code != 0) {
+		diag(d, p, err.line, err.int2 + 1, D_IO, "template: %s",
+		    err.message ? err.message : "cannot parse");
 		xmlResetError(&err);
-		if (t->doc)
-			xmlFreeDoc(t->doc);
-		buf_release(&path);
-		t->doc = NULL;
+		if (doc)
+			xmlFreeDoc(doc);
+		free(p);
 		return -1;
 	}
 	xmlResetError(&err);
-	if (tpl_check(t->doc, name, path.data, d) > 0) {
-		xmlFreeDoc(t->doc);
-		t->doc = NULL;
-		buf_release(&path);
+	memset(&s, 0, sizeof(s));
+	buf_init(&s.bytes);
+	s.path = p;
+	s.d = d;
+	split_nodes(&s, doc->children, 0);
+	seg_flush(&s);
+	xmlFreeDoc(doc);
+	for (i = 0; i < sizeof(required) / sizeof(required[0]); i++)
+		if (strcmp(name, required[i].name) == 0 &&
+		    !has_slot(&s, required[i].slot)) {
+			diag(d, p, 0, 0, D_TEMPLATE, "%s needs an element "
+			    "with data-slot=\"%s\"", name, required[i].slot);
+			s.bad++;
+		}
+	t->path = p;
+	t->bytes = buf_detach(&s.bytes);
+	t->segs = s.segs;
+	t->nsegs = s.nsegs;
+	if (s.bad > 0) {
+		tpl_release(t);
 		return -1;
 	}
-	t->path = buf_detach(&path);
 	return 0;
 }
 
 void
 tpl_release(struct tpl *t)
 {
-	if (t->doc)
-		xmlFreeDoc(t->doc);
+	size_t i;
+
+	for (i = 0; i < t->nsegs; i++)
+		free(t->segs[i].name);
+	free(t->segs);
+	free(t->bytes);
 	free(t->path);
 	memset(t, 0, sizeof(*t));
 }
 
-htmlDocPtr
-tpl_instance(const struct tpl *t)
-{
-	return xmlCopyDoc(t->doc, 1);
-}
-
-xmlNodePtr
-tpl_slot(htmlDocPtr doc, const char *name)
-{
-	xmlNodePtr n = xmlDocGetRootElement(doc);
-	xmlChar *v;
-
-	while (n != NULL) {
-		if (n->type == XML_ELEMENT_NODE &&
-		    (v = xmlGetProp(n, X("data-slot"))) != NULL) {
-			int hit = strcmp((char *)v, name) == 0;
-
-			xmlFree(v);
-			if (hit)
-				return n;
-		}
-		n = next_in_order(n);
-	}
-	return NULL;
-}
-
 void
-tpl_clear(xmlNodePtr slot)
+tpl_write(const struct tpl *t, struct buf *out, const char *root,
+    const char *lang, tpl_fill fill, void *arg)
 {
-	xmlNodePtr c, next;
+	const struct tpl_seg *g;
+	struct hw w;
+	size_t i;
 
-	for (c = slot->children; c != NULL; c = next) {
-		next = c->next;
-		xmlUnlinkNode(c);
-		xmlFreeNode(c);
-	}
-}
-
-char *
-tpl_finish(htmlDocPtr doc, const char *root, const char *lang, size_t *len)
-{
-	xmlNodePtr n = xmlDocGetRootElement(doc), html = n;
-	xmlOutputBufferPtr out;
-	xmlChar *v;
-	struct buf href;
-	int size = 0;
-	char *r;
-
-	if (html != NULL && lang != NULL)
-		xmlSetProp(html, X("lang"), X(lang));
-	while (n != NULL) {
-		if (n->type == XML_ELEMENT_NODE) {
-			if ((v = xmlGetProp(n, X("data-root-href"))) != NULL) {
-				buf_init(&href);
-				buf_printf(&href, "%s%s", root, (char *)v);
-				xmlSetProp(n, X("href"), X(href.data));
-				buf_release(&href);
-				xmlFree(v);
-				xmlUnsetProp(n, X("data-root-href"));
+	for (i = 0; i < t->nsegs; i++) {
+		g = &t->segs[i];
+		switch (g->kind) {
+		case SEG_BYTES:
+			buf_put(out, t->bytes + g->off, g->len);
+			break;
+		case SEG_ROOT:
+			hw_escape_attr(out, root, strlen(root));
+			break;
+		case SEG_LANG:
+			if (lang == NULL) {
+				buf_put(out, t->bytes + g->off, g->len);
+				break;
 			}
-			xmlUnsetProp(n, X("data-slot"));
+			buf_puts(out, " lang=\"");
+			hw_escape_attr(out, lang, strlen(lang));
+			buf_putc(out, '"');
+			break;
+		case SEG_SLOT:
+			hw_init(&w, out);
+			if (fill == NULL || !fill(arg, g->name, &w))
+				buf_put(out, t->bytes + g->off, g->len);
+			hw_finish(&w);
+			break;
 		}
-		n = next_in_order(n);
 	}
-	/*
-	 * Serialize as UTF-8 text.  With no document encoding libxml2 would
-	 * write every non-ASCII character as a numeric reference, and
-	 * htmlDocDumpMemory() picks its encoder from a http-equiv meta only.
-	 */
-	if (doc->encoding != NULL)
-		xmlFree((xmlChar *)doc->encoding);
-	doc->encoding = xmlStrdup(X("UTF-8"));
-	out = xmlAllocOutputBuffer(NULL);
-	htmlDocContentDumpFormatOutput(out, doc, NULL, 0);
-	xmlOutputBufferFlush(out);
-	size = (int)xmlOutputBufferGetSize(out);
-	r = xstrndup((const char *)xmlOutputBufferGetContent(out),
-	    (size_t)size);
-	*len = (size_t)size;
-	xmlOutputBufferClose(out);
-	return r;
 }

@@ -283,3 +283,43 @@ text_trimmed(const char *s, size_t *len)
 	*len = e - b;
 	return s + b;
 }
+
+/*
+ * A link target is published only if it is relative or uses http, https
+ * or mailto.  Browsers ignore ASCII whitespace and controls inside a
+ * scheme ("java\tscript:"), so those are removed before looking.  What
+ * comes before the first ":" (and before any "/", "?" or "#") is taken
+ * for a scheme, whatever it holds: strict, as "java%09script:" is refused
+ * too.  A relative path without ":" is safe however long.
+ */
+int
+url_is_safe(const char *url)
+{
+	static const char *const ok[] = { "http", "https", "mailto" };
+	char scheme[16];
+	size_t n = 0, i;
+	const char *p;
+
+	for (p = url; *p != '\0'; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c <= 0x20 || c == 0x7f)
+			continue;
+		if (c == ':')
+			break;
+		if (c == '/' || c == '?' || c == '#')
+			return 1;	/* relative: no scheme */
+		if (n + 1 < sizeof(scheme))
+			scheme[n] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		n++;
+	}
+	if (*p != ':')
+		return 1;
+	if (n + 1 > sizeof(scheme))
+		return 0;	/* longer than any scheme allowed */
+	scheme[n] = '\0';
+	for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++)
+		if (strcmp(scheme, ok[i]) == 0)
+			return 1;
+	return 0;
+}

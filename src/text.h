@@ -224,4 +224,11 @@ char	*text_trim(const char *s, size_t len);
 /* The same in place: where the trimmed text starts; *len becomes its length. */
 const char *text_trimmed(const char *s, size_t *len);
 
+/*
+ * Whether a link target may be published: relative, or http, https or
+ * mailto.  The one decision, for the lowering (which keeps an unsafe
+ * link's text only) and the HTML writer (which drops such an href).
+ */
+int	url_is_safe(const char *url);
+
 #endif

@@ -1,0 +1,211 @@
+/*
+ * The HTML writer: see hwriter.h.
+ */
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "hwriter.h"
+#include "text.h"
+#include "xalloc.h"
+
+#define HWF_VOID	1	/* no content, no end tag */
+
+static const struct {
+	const char	*name;
+	int		 flags;
+} tags[HW__TAGS] = {
+	[HW_A] = { "a", 0 },		[HW_BR] = { "br", HWF_VOID },
+	[HW_CODE] = { "code", 0 },	[HW_DD] = { "dd", 0 },
+	[HW_DEL] = { "del", 0 },	[HW_DETAILS] = { "details", 0 },
+	[HW_DIV] = { "div", 0 },	[HW_DL] = { "dl", 0 },
+	[HW_DT] = { "dt", 0 },		[HW_EM] = { "em", 0 },
+	[HW_H1] = { "h1", 0 },		[HW_H2] = { "h2", 0 },
+	[HW_H3] = { "h3", 0 },		[HW_H4] = { "h4", 0 },
+	[HW_H5] = { "h5", 0 },		[HW_H6] = { "h6", 0 },
+	[HW_INS] = { "ins", 0 },	[HW_LI] = { "li", 0 },
+	[HW_NAV] = { "nav", 0 },	[HW_OL] = { "ol", 0 },
+	[HW_P] = { "p", 0 },		[HW_SECTION] = { "section", 0 },
+	[HW_SPAN] = { "span", 0 },	[HW_STRONG] = { "strong", 0 },
+	[HW_SUMMARY] = { "summary", 0 },[HW_TABLE] = { "table", 0 },
+	[HW_TBODY] = { "tbody", 0 },	[HW_TD] = { "td", 0 },
+	[HW_TH] = { "th", 0 },		[HW_THEAD] = { "thead", 0 },
+	[HW_TIME] = { "time", 0 },	[HW_TR] = { "tr", 0 },
+	[HW_UL] = { "ul", 0 },
+};
+
+static const char *const attrs[HA__ATTRS] = {
+	[HA_CLASS] = "class",		[HA_DATA_SORT] = "data-sort",
+	[HA_DATETIME] = "datetime",	[HA_HREF] = "href",
+	[HA_ID] = "id",			[HA_LANG] = "lang",
+	[HA_SCOPE] = "scope",		[HA_TITLE] = "title",
+};
+
+/*
+ * Which bytes need a reference: 1 in text and attribute values, 2 in
+ * attribute values only (always written in double quotes).
+ */
+static const unsigned char special[256] = {
+	['&'] = 1, ['<'] = 1, ['>'] = 1, ['"'] = 2
+};
+
+/* One pass over s: runs of plain bytes are copied whole. */
+static void
+escape(struct buf *b, const char *s, size_t len, int quote)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned char mask = quote ? 3 : 1;
+	size_t i = 0, run = 0;
+
+	for (;;) {
+		while (i < len && (special[u[i]] & mask) == 0)
+			i++;
+		buf_put(b, s + run, i - run);
+		if (i == len)
+			return;
+		switch (s[i]) {
+		case '&':
+			buf_put(b, "&amp;", 5);
+			break;
+		case '<':
+			buf_put(b, "&lt;", 4);
+			break;
+		case '>':
+			buf_put(b, "&gt;", 4);
+			break;
+		default:
+			buf_put(b, "&quot;", 6);
+			break;
+		}
+		run = ++i;
+	}
+}
+
+void
+hw_escape_text(struct buf *b, const char *s, size_t len)
+{
+	escape(b, s, len, 0);
+}
+
+void
+hw_escape_attr(struct buf *b, const char *s, size_t len)
+{
+	escape(b, s, len, 1);
+}
+
+void
+hw_init(struct hw *w, struct buf *out)
+{
+	memset(w, 0, sizeof(*w));
+	w->out = out;
+}
+
+/* End a start tag whose attributes are complete. */
+static void
+content(struct hw *w)
+{
+	if (w->in_tag) {
+		buf_putc(w->out, '>');
+		w->in_tag = 0;
+	}
+}
+
+void
+hw_open(struct hw *w, enum hw_tag t, const char *cls)
+{
+	content(w);
+	buf_putc(w->out, '<');
+	buf_puts(w->out, tags[t].name);
+	w->in_tag = 1;
+	if (!(tags[t].flags & HWF_VOID)) {
+		if (w->depth == w->cap) {
+			w->cap = w->cap ? 2 * w->cap : 32;
+			w->stack = xreallocarray(w->stack, w->cap, 1);
+		}
+		w->stack[w->depth++] = (unsigned char)t;
+	}
+	if (cls != NULL)
+		hw_attr(w, HA_CLASS, cls);
+}
+
+void
+hw_attr(struct hw *w, enum hw_attr a, const char *value)
+{
+	/* Attributes belong to the start tag just opened. */
+	assert(w->in_tag);
+	if (!w->in_tag || (a == HA_HREF && !url_is_safe(value)))
+		return;
+	buf_putc(w->out, ' ');
+	buf_puts(w->out, attrs[a]);
+	buf_puts(w->out, "=\"");
+	escape(w->out, value, strlen(value), 1);
+	buf_putc(w->out, '"');
+}
+
+void
+hw_close(struct hw *w)
+{
+	content(w);
+	if (w->depth == 0)
+		return;
+	buf_puts(w->out, "</");
+	buf_puts(w->out, tags[w->stack[--w->depth]].name);
+	buf_putc(w->out, '>');
+}
+
+void
+hw_finish(struct hw *w)
+{
+	while (w->depth > 0)
+		hw_close(w);
+	content(w);
+	free(w->stack);
+	memset(w, 0, sizeof(*w));
+}
+
+void
+hw_text(struct hw *w, const char *s, size_t len)
+{
+	content(w);
+	escape(w->out, s, len, 0);
+}
+
+void
+hw_texts(struct hw *w, const char *s)
+{
+	hw_text(w, s, strlen(s));
+}
+
+void
+hw_lines(struct hw *w, const char *s, size_t len)
+{
+	const char *nl;
+
+	while (len > 0 && (nl = memchr(s, '\n', len)) != NULL) {
+		hw_text(w, s, (size_t)(nl - s));
+		hw_open(w, HW_BR, NULL);
+		len -= (size_t)(nl - s) + 1;
+		s = nl + 1;
+	}
+	hw_text(w, s, len);
+}
+
+void
+hw_leaf(struct hw *w, enum hw_tag t, const char *cls, const char *s)
+{
+	hw_open(w, t, cls);
+	if (s != NULL)
+		hw_texts(w, s);
+	hw_close(w);
+}
+
+void
+hw_link(struct hw *w, const char *href, const char *cls, const char *label)
+{
+	hw_open(w, HW_A, cls);
+	hw_attr(w, HA_HREF, href);
+	if (label != NULL)
+		hw_texts(w, label);
+	hw_close(w);
+}
