@@ -3,8 +3,8 @@
  *
  * A terms file with an error (with --strict, a warning) is left out and
  * the pages it had stay as they were; every other document is published.
- * The site is rendered in memory, written into a staging tree and switched
- * in whole (outtree.h): the output folder holds exactly the documents of
+ * The site is written page by page into a staging tree and switched in
+ * whole (outtree.h): the output folder holds exactly the documents of
  * this build and the kept pages of the failed ones, or, when anything
  * fails that belongs to no single document (a template, topics.yaml, a
  * write), the previous output as it was.
@@ -53,33 +53,26 @@ static const char build_usage[] =
     "  --help             show this help\n";
 
 /*
- * The whole site is rendered into memory first and written only when all of
- * it rendered: a template or asset that cannot be read, or a page that
- * cannot be built, leaves the previous output as it was.
+ * Each file is written into the staging tree as soon as it is rendered,
+ * and freed: a build holds one page at a time, not the site.  The tree
+ * is switched in only when all of it was written (outtree.h): a template
+ * or asset that cannot be read, or a write that fails, leaves the
+ * previous output as it was.
  */
-struct staged {
-	char	*rel;		/* path below the output root; owned */
-	char	*data;		/* owned */
-	size_t	 len;
-};
-
 struct stage {
-	struct staged	*v;
-	size_t		 n, cap;
+	struct outtree	*t;
+	struct diags	*d;
+	int		 rc;	/* -1 after the first failed write */
 };
 
-/* Add a file to write; the stage takes rel and data. */
+/* Write a file into the new tree; takes rel and data, and frees them. */
 static void
 stage_add(struct stage *st, char *rel, char *data, size_t len)
 {
-	if (st->n == st->cap) {
-		st->cap = st->cap ? 2 * st->cap : 64;
-		st->v = xreallocarray(st->v, st->cap, sizeof(*st->v));
-	}
-	st->v[st->n].rel = rel;
-	st->v[st->n].data = data;
-	st->v[st->n].len = len;
-	st->n++;
+	if (st->rc == 0)
+		st->rc = outtree_write(st->t, rel, data, len, st->d);
+	free(rel);
+	free(data);
 }
 
 /*
@@ -139,40 +132,17 @@ keep_failed(struct outtree *t, const struct failed *f, struct diags *d)
 }
 
 /*
- * Write every staged file and the kept pages of the failed documents into
- * a new tree and switch it in; on any failure the output stays as it was.
+ * Carry the kept pages of the failed documents into the new tree and
+ * switch it in; on any failure the output stays as it was.
  */
 static int
-stage_write(const struct stage *st, const struct failed *f,
-    const char *outdir, struct diags *d)
+stage_commit(struct stage *st, const struct failed *f)
 {
-	struct outtree *t;
-	size_t i;
-	int rc = 0;
-
-	if ((t = outtree_open(outdir, d)) == NULL)
-		return -1;
-	for (i = 0; i < st->n && rc == 0; i++)
-		rc = outtree_write(t, st->v[i].rel, st->v[i].data,
-		    st->v[i].len, d);
-	if (rc == 0)
-		rc = keep_failed(t, f, d);
-	if (rc == 0)
-		rc = outtree_commit(t, d);
-	outtree_free(t);
-	return rc;
-}
-
-static void
-stage_release(struct stage *st)
-{
-	size_t i;
-
-	for (i = 0; i < st->n; i++) {
-		free(st->v[i].rel);
-		free(st->v[i].data);
-	}
-	free(st->v);
+	if (st->rc == 0)
+		st->rc = keep_failed(st->t, f, st->d);
+	if (st->rc == 0)
+		st->rc = outtree_commit(st->t, st->d);
+	return st->rc;
 }
 
 /* Links the build collects for the index; it owns the strings. */
@@ -327,7 +297,7 @@ publish(const struct corpus *c, struct diff *const *pairs,
 {
 	struct templates *t;
 	struct page_ctx pc;
-	struct stage st = { NULL, 0, 0 };
+	struct stage st = { NULL, d, 0 };
 	struct buf rel;
 	struct links idx = { NULL, 0, 0 };
 	struct page_link rl[2];
@@ -341,7 +311,11 @@ publish(const struct corpus *c, struct diff *const *pairs,
 			which |= TPL_DIFF;
 	if ((t = templates_load(tpldir, which, d)) == NULL)
 		return -1;
-	for (i = 0; i < c->n; i = end) {
+	if ((st.t = outtree_open(outdir, d)) == NULL) {
+		templates_free(t);
+		return -1;
+	}
+	for (i = 0; i < c->n && st.rc == 0; i = end) {
 		end = corpus_group_end(c, i);
 		for (j = i; j < end; j++) {
 			const struct meta *m = &c->docs[j]->meta;
@@ -366,7 +340,9 @@ publish(const struct corpus *c, struct diff *const *pairs,
 		}
 		diff_pages(c, pairs, i, end, &st, t, &idx);
 	}
-	rc = tax != NULL ? publish_matrix(c, tax, &st, tpldir, d) : 0;
+	rc = st.rc;
+	if (rc == 0 && tax != NULL)
+		rc = publish_matrix(c, tax, &st, tpldir, d);
 	if (rc == 0) {
 		if (tax != NULL)
 			links_add(&idx, xstrdup("約款比較表（項目別）"),
@@ -376,8 +352,8 @@ publish(const struct corpus *c, struct diff *const *pairs,
 		rc = stage_asset(&st, tpldir, "style.css", d);
 	}
 	if (rc == 0)
-		rc = stage_write(&st, f, outdir, d);
-	stage_release(&st);
+		rc = stage_commit(&st, f);
+	outtree_free(st.t);
 	links_release(&idx);
 	templates_free(t);
 	return rc;
