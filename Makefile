@@ -92,7 +92,7 @@ site: termc
 
 asan: build/termc-asan $(addprefix build/unit-asan/,$(UNIT))
 
-test: site build/termc-asan build/docstat $(addprefix build/unit/,$(UNIT)) \
+test: site build/termc-asan build/docstat build/pagecheck $(addprefix build/unit/,$(UNIT)) \
     $(addprefix build/unit-asan/,$(UNIT))
 	@sh tools/deps.sh --test
 	@sh tests/run.sh ./termc build/termc-asan
@@ -141,6 +141,11 @@ eval-diff: termc
 # ../shared/corpus (tests/matrix/corpus.sh, tests/matrix/jtos.tsv, ota.tsv).
 eval-matrix: termc
 	@sh tests/matrix/corpus.sh ./termc $(CORPUS) build/eval-matrix
+
+# Parses published pages with libxml2 alone, not with termc's code.
+build/pagecheck: tests/site/pagecheck.c | deps
+	@mkdir -p build
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(PKG_LIBS)
 
 build/docstat: tests/eval/docstat.c $(LIBOBJS_ONLY)
 	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(LIBOBJS_ONLY) $(PKG_LIBS)

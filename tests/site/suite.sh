@@ -55,6 +55,19 @@ rc=$(cd "$tmp/elsewhere" && capture build -o out2 "$tmp/lone")
 if grep -rEil --exclude=matrix.html '<script|<[^>]*[[:space:]]on[a-z]+=|(href|src)="[[:space:]]*(javascript|vbscript|data|file):' "$tmp/site" "$tmp/real1"; then
 	bad "site: unsafe markup in published HTML"
 else ok; fi
+# Every published page parses with libxml2's HTML parser alone (not
+# termc's code) and has no script but the matrix's own, no handler, no
+# unsafe URL, no duplicate id and no link to a missing anchor; the checker
+# itself finds each of those in a page made to have them.
+if [ ! -x build/pagecheck ]; then bad "site: build/pagecheck is not built (make test builds it)"
+else
+	find "$tmp/site" "$tmp/real1" -name '*.html' -print0 |
+	    xargs -0 build/pagecheck >"$tmp/pagecheck" 2>&1 && ok ||
+	    { bad "site: published pages fail pagecheck"; head "$tmp/pagecheck"; }
+	build/pagecheck tests/site/pagecheck-bad.html >"$tmp/pagecheck" 2>&1
+	[ $? = 1 ] && [ "$(grep -c . "$tmp/pagecheck")" -ge 6 ] && ok ||
+	    { bad "site: pagecheck misses faults of pagecheck-bad.html"; cat "$tmp/pagecheck"; }
+fi
 # Revisions given under two roots are ordered by date, not by path: the
 # 新旧対照表 goes from the older to the newer, and the newer is the latest.
 rm -rf "$tmp/r1" "$tmp/r2" "$tmp/two"
