@@ -118,7 +118,11 @@ source_check_chars(const char *path, const char *text, size_t len,
 			continue;
 		}
 		if (!text_suspect_lead(s[i])) {
-			i++;
+			/* A whole character: kana and kanji are 3 bytes. */
+			i += s[i] < 0xc0 ? 1 : s[i] < 0xe0 ? 2 : s[i] < 0xf0 ?
+			    3 : 4;
+			if (i > len)
+				i = len;
 			continue;
 		}
 		n = utf8_next(text + i, len - i, &c);
