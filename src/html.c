@@ -22,25 +22,51 @@
 struct words {
 	const char *toc, *provider, *document, *revision, *docnum, *changes,
 	    *history, *date, *note, *revisions, *latest, *index, *permalink,
-	    *current, *related;
+	    *current, *related, *to_toc;
+	int ja;		/* dates as 2024年4月1日 */
 };
 
 static const struct words ja_words = {
 	"目次", "事業者", "文書", "施行日", "文書番号", "今回の変更",
 	"改定履歴", "日付", "内容", "他の版", "最新", "約款一覧",
-	"この箇所へのリンク", "この版", "関連ページ"
+	"この箇所へのリンク", "この版", "関連ページ", "目次へ", 1
 };
 static const struct words en_words = {
 	"Contents", "Provider", "Document", "Effective", "Document number",
 	"Changes in this revision", "Revision history", "Date", "Note",
 	"Other revisions", "latest", "All terms", "Link to this clause",
-	"this revision", "Related pages"
+	"this revision", "Related pages", "Back to contents", 0
 };
 
 static const struct words *
 words_for(const char *lang)
 {
 	return lang && strncmp(lang, "ja", 2) == 0 ? &ja_words : &en_words;
+}
+
+/*
+ * A date YYYY-MM-DD as readers of the page write it: 2024年4月1日, or
+ * 1 April 2024.  Anything else is written as it is.
+ */
+static void
+date_text(struct hw *w, const struct words *wd, const char *iso)
+{
+	static const char *const months[] = { "January", "February",
+	    "March", "April", "May", "June", "July", "August", "September",
+	    "October", "November", "December" };
+	unsigned y, m, d;
+	char s[64];
+	int n = 0;
+
+	if (strlen(iso) == 10 && sscanf(iso, "%4u-%2u-%2u%n", &y, &m, &d,
+	    &n) == 3 && n == 10 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+		if (wd->ja)
+			snprintf(s, sizeof(s), "%u年%u月%u日", y, m, d);
+		else
+			snprintf(s, sizeof(s), "%u %s %u", d, months[m - 1], y);
+		hw_texts(w, s);
+	} else
+		hw_texts(w, iso);
 }
 
 struct templates *
@@ -243,10 +269,14 @@ number(struct hw *w, const struct node *n)
 }
 
 static void
-trailing_permalink(struct hw *w, const struct node *n)
+trailing_permalink(struct hw *w, const struct node *n, const struct words *wd)
 {
-	if (n->label == NULL)
-		anchor_link(w, n->id, "permalink", "¶", NULL);
+	if (n->label != NULL)
+		return;
+	open_link_to(w, n->id, "permalink");
+	hw_attr(w, HA_ARIA_LABEL, wd->permalink);
+	hw_texts(w, "¶");
+	hw_close(w);
 }
 
 /*
@@ -256,7 +286,6 @@ trailing_permalink(struct hw *w, const struct node *n)
 static int
 r_paragraph(struct hw *w, const struct node *n, const struct words *wd)
 {
-	(void)wd;
 	if (n->first == NULL) {
 		block(w, HW_P, "paragraph");
 		hw_attr(w, HA_ID, n->id);
@@ -267,7 +296,7 @@ r_paragraph(struct hw *w, const struct node *n, const struct words *wd)
 	}
 	number(w, n);
 	rich(w, n);
-	trailing_permalink(w, n);
+	trailing_permalink(w, n, wd);
 	hw_close(w);
 	return n->first != NULL;
 }
@@ -281,7 +310,6 @@ r_item(struct hw *w, const struct node *n, const struct words *wd)
 {
 	int opens = 1;
 
-	(void)wd;
 	if (n->prev == NULL || n->prev->type != n->type)
 		block(w, HW_OL, n->type == N_ITEM ? "items" : "subitems");
 	if (n->next == NULL || n->next->type != n->type)
@@ -290,7 +318,7 @@ r_item(struct hw *w, const struct node *n, const struct words *wd)
 	hw_attr(w, HA_ID, n->id);
 	number(w, n);
 	rich(w, n);
-	trailing_permalink(w, n);
+	trailing_permalink(w, n, wd);
 	return opens;
 }
 
@@ -462,7 +490,7 @@ meta_list(struct hw *w, const struct doc *doc, const struct page_ctx *pc,
 	hw_open(w, HW_DD, NULL);
 	hw_open(w, HW_TIME, NULL);
 	hw_attr(w, HA_DATETIME, m->revision);
-	hw_texts(w, m->revision);
+	date_text(w, wd, m->revision);
 	hw_close(w);
 	hw_close(w);
 	if (m->document_number) {
@@ -487,14 +515,19 @@ meta_list(struct hw *w, const struct doc *doc, const struct page_ctx *pc,
 
 			hw_open(w, HW_LI, NULL);
 			if (r == doc) {
-				hw_leaf(w, HW_STRONG, NULL, r->meta.revision);
+				hw_open(w, HW_STRONG, NULL);
+				date_text(w, wd, r->meta.revision);
+				hw_close(w);
 				hw_texts(w, "（");
 				hw_texts(w, wd->current);
 				hw_texts(w, "）");
 			} else {
 				buf_init(&b);
 				buf_printf(&b, "%s.html", r->meta.revision);
-				hw_link(w, b.data, NULL, r->meta.revision);
+				hw_open(w, HW_A, NULL);
+				hw_attr(w, HA_HREF, b.data);
+				date_text(w, wd, r->meta.revision);
+				hw_close(w);
 				buf_release(&b);
 			}
 			hw_close(w);
@@ -538,7 +571,9 @@ history_table(struct hw *w, const struct doc *doc, const struct words *wd)
 	hw_open(w, HW_TBODY, NULL);
 	for (i = 0; i < m->nhistory; i++) {
 		hw_open(w, HW_TR, NULL);
-		hw_leaf(w, HW_TD, NULL, m->history[i].date);
+		hw_open(w, HW_TD, NULL);
+		date_text(w, wd, m->history[i].date);
+		hw_close(w);
 		hw_leaf(w, HW_TD, NULL, m->history[i].note);
 		hw_close(w);
 	}
@@ -576,6 +611,8 @@ page_slot(void *arg, const char *slot, struct hw *w)
 		hw_texts(w, f->wd->index);
 	else if (strcmp(slot, "toc-heading") == 0)
 		hw_texts(w, f->wd->toc);
+	else if (strcmp(slot, "to-toc") == 0)
+		hw_texts(w, f->wd->to_toc);
 	else if (strcmp(slot, "provider") == 0)
 		hw_texts(w, m->provider_name);
 	else if (strcmp(slot, "doc-title") == 0)
@@ -659,9 +696,15 @@ providers(struct hw *w, const struct index_fill *f)
 			hw_leaf(w, HW_H2, NULL, d->meta.provider_name);
 		}
 		prev = d;
-		/* The newest revision names the document. */
+		/* The newest revision names the document and is its link. */
 		hw_open(w, HW_SECTION, "document");
-		hw_leaf(w, HW_H3, NULL, c->docs[end - 1]->meta.title);
+		hw_open(w, HW_H3, NULL);
+		buf_init(&b);
+		buf_printf(&b, "%s/%s/%s.html", d->meta.provider,
+		    d->meta.document, c->docs[end - 1]->meta.revision);
+		hw_link(w, b.data, NULL, c->docs[end - 1]->meta.title);
+		buf_release(&b);
+		hw_close(w);
 		hw_open(w, HW_UL, "revisions");
 		for (j = end; j-- > i;) {
 			const struct meta *m = &c->docs[j]->meta;
@@ -673,7 +716,7 @@ providers(struct hw *w, const struct index_fill *f)
 			hw_open(w, HW_A, NULL);
 			hw_attr(w, HA_HREF, b.data);
 			hw_attr(w, HA_LANG, m->lang);
-			hw_texts(w, m->revision);
+			date_text(w, words_for(m->lang), m->revision);
 			hw_close(w);
 			buf_release(&b);
 			if (j == end - 1)

@@ -22,6 +22,64 @@
 #include "version.h"
 #include "xalloc.h"
 
+/* The page's words: Japanese, or English for every other language. */
+struct dwords {
+	const char *preamble, *link_to, *range, *folded, *open, *close,
+	    *removed_shell, *added_shell, *no_match, *no_match_in, *removed,
+	    *added,
+	    *moved_from, *summary, *cross_note, *only, *count, *differs,
+	    *renum_down, *renum_up, *renum_down_n, *renum_up_n, *restruct,
+	    *unchanged, *after, *before, *title, *cross_title, *revs,
+	    *cross_revs, *home, *legend, *kinds[DK__MAX];
+};
+
+static const struct dwords ja_dwords = {
+	"前文", "リンク先: ", "〜", "　（略）", "（", "）",
+	"（削る：見出しのみ）", "（新設：見出しのみ）", "（対応なし）",
+	"対応なし（%s）", "（削る）", "（新設）", "（%sから移動）", "変更の概要",
+	"異なる約款の比較です。条番号ではなく、見出しと内容の近さで条を"
+	"対応させています。", "%sのみ %zu件", "%s %zu件", "相違",
+	"%s を %s に繰下げ", "%s を %s に繰上げ",
+	"%s〜%s を %s〜%s に繰下げ", "%s〜%s を %s〜%s に繰上げ",
+	"構成の変更: %s %zu件が %s に（文言の変更なし）", "変更はありません",
+	"改正後", "改正前", "%s 新旧対照表", "%s（%s）と %s（%s） 対照表",
+	"改正前 %s → 改正後 %s", "%s/%s %s と %s/%s %s", "約款一覧",
+	"下線部が変更箇所です。「（略）」を開くと変更のない条文を表示します。",
+	{ [DK_ADDED] = "新設", [DK_REMOVED] = "削除", [DK_MODIFIED] = "変更",
+	  [DK_MOVED] = "移動", [DK_SPLIT] = "分割", [DK_MERGED] = "統合",
+	  [DK_NORMALIZED] = "表記のみの変更（全角・半角等）",
+	  [DK_LINKS] = "リンク先の変更", [DK_MATCHED] = "対応する条" }
+};
+
+static const struct dwords en_dwords = {
+	"Preamble", "Link target: ", " to ", " (unchanged)", " (", ")",
+	"(removed: heading only)", "(added: heading only)", "(no match)",
+	"no match (%s)", "(removed)", "(added)", "(moved from %s)", "Summary of changes",
+	"A comparison of different terms: clauses are matched by their "
+	"headings and content, not by number.", "only in %s: %zu",
+	"%s: %zu", "different",
+	"%s renumbered as %s", "%s renumbered as %s",
+	"%s to %s renumbered as %s to %s", "%s to %s renumbered as %s to %s",
+	"Restructured: %2$zu %1$s became %3$s (wording unchanged)",
+	"No changes", "New", "Old", "%s: changes", "%s (%s) and %s (%s): "
+	"comparison", "old %s → new %s", "%s/%s %s and %s/%s %s", "All terms",
+	"Changes are underlined. Open “(unchanged)” to read the clauses that "
+	"did not change.",
+	{ [DK_ADDED] = "added", [DK_REMOVED] = "removed",
+	  [DK_MODIFIED] = "changed", [DK_MOVED] = "moved",
+	  [DK_SPLIT] = "split", [DK_MERGED] = "merged",
+	  [DK_NORMALIZED] = "changed in form only (width, spacing)",
+	  [DK_LINKS] = "link target changed", [DK_MATCHED] = "matched" }
+};
+
+static const struct dwords *
+dwords_for(const struct diff *D)
+{
+	const char *lang = D->new->meta.lang;
+
+	return lang && strncmp(lang, "ja", 2) == 0 ? &ja_dwords : &en_dwords;
+}
+
 struct hctx {
 	const struct diff	*D;
 	int			 new_first;
@@ -53,7 +111,7 @@ short_label(const struct diff *D, const struct node *n)
 		return NULL;
 	if (n->parent != NULL && n->parent->type == N_DOCUMENT &&
 	    n->type != N_ARTICLE && n->type != N_DIVISION)
-		return xstrdup("前文");
+		return xstrdup(dwords_for(D)->preamble);
 	if (n->num == NULL || (n->type != N_PARAGRAPH && n->type != N_ITEM))
 		return NULL;
 	buf_init(&b);
@@ -249,7 +307,8 @@ part_p(const struct diff *D, struct hw *w, const struct dnode *d,
  * it only says where the clause pointed.
  */
 static void
-link_p(struct hw *w, const struct dnode *d, int side_new)
+link_p(struct hw *w, const struct dwords *wd, const struct dnode *d,
+    int side_new)
 {
 	const struct span *sp;
 	size_t k;
@@ -259,7 +318,7 @@ link_p(struct hw *w, const struct dnode *d, int side_new)
 		if (sp == NULL)
 			continue;
 		hw_open(w, HW_P, "link");
-		texts(w, "リンク先: ");
+		texts(w, wd->link_to);
 		marked(w, side_new ? HW_INS : HW_DEL, sp->href,
 		    strlen(sp->href));
 		hw_close(w);
@@ -330,7 +389,7 @@ folded(const struct diff *D, struct hw *w, const struct node *const *v,
 		if ((b = short_label(D, v[n - 1])) == NULL)
 			b = diff_node_label(D, v[n - 1]);
 		texts(w, a);
-		texts(w, "〜");
+		texts(w, dwords_for(D)->range);
 		texts(w, b);
 		free(b);
 	} else {
@@ -345,7 +404,7 @@ folded(const struct diff *D, struct hw *w, const struct node *const *v,
 		}
 	}
 	free(a);
-	texts(w, "　（略）");
+	texts(w, dwords_for(D)->folded);
 	hw_close(w);
 	for (i = 0; i < n; i++)
 		clause_tree(D, w, v[i], side_new, 0);
@@ -364,6 +423,7 @@ change_cell(const struct hctx *h, const void *arg, int side_new)
 {
 	const struct dnode *d = arg;
 	const struct node *own = side_new ? d->new : d->old;
+	const struct dwords *wd = dwords_for(h->D);
 	int cross = h->D->cross;
 	size_t k, base = 0;
 
@@ -372,9 +432,9 @@ change_cell(const struct hctx *h, const void *arg, int side_new)
 	case DK_REMOVED:
 		if ((d->kind == DK_ADDED) != side_new) {
 			placeholder(h->w, d->shell ? (side_new ?
-			    "（削る：見出しのみ）" : "（新設：見出しのみ）") :
-			    cross ? "（対応なし）" : side_new ? "（削る）" :
-			    "（新設）");
+			    wd->removed_shell : wd->added_shell) :
+			    cross ? wd->no_match : side_new ? wd->removed :
+			    wd->added);
 		} else if (d->shell)
 			clause_p(h->D, h->w, own, NULL, side_new, 1);
 		else
@@ -387,7 +447,7 @@ change_cell(const struct hctx *h, const void *arg, int side_new)
 			struct buf b;
 
 			buf_init(&b);
-			buf_printf(&b, "（%sから移動）", l);
+			buf_printf(&b, wd->moved_from, l);
 			placeholder(h->w, b.data);
 			buf_release(&b);
 			free(l);
@@ -407,7 +467,7 @@ change_cell(const struct hctx *h, const void *arg, int side_new)
 		 * own line, then the changed links.
 		 */
 		clause_p(h->D, h->w, own, d, side_new, 0);
-		link_p(h->w, d, side_new);
+		link_p(h->w, wd, d, side_new);
 		return;
 	}
 }
@@ -493,64 +553,65 @@ rows_for(const struct hctx *h, const struct dnode *parent)
 	}
 }
 
+/* Whether a renumbering moves a clause to a higher number (繰下げ). */
+static int
+renumbered_down(const struct dnode *d)
+{
+	const char *o = d->old->num, *n = d->new->num;
+
+	return o == NULL || n == NULL || strtol(n, NULL, 10) >=
+	    strtol(o, NULL, 10);
+}
+
 static void
 summary(struct hw *w, const struct diff *D)
 {
-	static const struct {
-		enum dkind	 k;
-		const char	*ja;
-	} kinds[] = {
-		{ DK_ADDED, "新設" },
-		{ DK_REMOVED, "削除" },
-		{ DK_MODIFIED, "変更" },
-		{ DK_MOVED, "移動" },
-		{ DK_SPLIT, "分割" },
-		{ DK_MERGED, "統合" },
-		{ DK_NORMALIZED, "表記のみの変更（全角・半角等）" },
-		{ DK_LINKS, "リンク先の変更" },
-		{ DK_MATCHED, "対応する条" },
-	};
+	static const enum dkind kinds[] = { DK_ADDED, DK_REMOVED, DK_MODIFIED,
+	    DK_MOVED, DK_SPLIT, DK_MERGED, DK_NORMALIZED, DK_LINKS,
+	    DK_MATCHED };
+	const struct dwords *wd = dwords_for(D);
 	const struct dnode *d;
 	struct buf b;
 	size_t k, r;
 	char *l1, *l2;
 
-	hw_leaf(w, HW_H2, NULL, "変更の概要");
+	hw_leaf(w, HW_H2, NULL, wd->summary);
 	if (D->cross)
-		hw_leaf(w, HW_P, NULL, "異なる約款の比較です。条番号ではなく、"
-		    "見出しと内容の近さで条を対応させています。");
+		hw_leaf(w, HW_P, NULL, wd->cross_note);
 	hw_open(w, HW_UL, "counts");
 	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
-		if (D->count[kinds[k].k] == 0)
+		if (D->count[kinds[k]] == 0)
 			continue;
 		buf_init(&b);
-		if (D->cross && kinds[k].k == DK_ADDED)
-			buf_printf(&b, "%sのみ %zu件", D->new->meta.provider_name,
-			    D->count[kinds[k].k]);
-		else if (D->cross && kinds[k].k == DK_REMOVED)
-			buf_printf(&b, "%sのみ %zu件", D->old->meta.provider_name,
-			    D->count[kinds[k].k]);
+		if (D->cross && (kinds[k] == DK_ADDED ||
+		    kinds[k] == DK_REMOVED))
+			buf_printf(&b, wd->only, kinds[k] == DK_ADDED ?
+			    D->new->meta.provider_name :
+			    D->old->meta.provider_name, D->count[kinds[k]]);
 		else
-			buf_printf(&b, "%s %zu件", D->cross && kinds[k].k ==
-			    DK_MODIFIED ? "相違" : kinds[k].ja,
-			    D->count[kinds[k].k]);
+			buf_printf(&b, wd->count, D->cross && kinds[k] ==
+			    DK_MODIFIED ? wd->differs : wd->kinds[kinds[k]],
+			    D->count[kinds[k]]);
 		hw_leaf(w, HW_LI, NULL, b.data);
 		buf_release(&b);
 	}
 	for (r = 0; r < D->nrenums; r++) {
 		const struct drenum *rn = &D->renums[r];
+		/* 繰下げ: the numbers grow; 繰上げ: they shrink. */
+		int down = renumbered_down(rn->first);
 
 		buf_init(&b);
 		l1 = diff_node_label(D, rn->first->old);
 		l2 = diff_node_label(D, rn->first->new);
 		if (rn->n == 1)
-			buf_printf(&b, "%s を %s に繰り替え", l1, l2);
+			buf_printf(&b, down ? wd->renum_down : wd->renum_up,
+			    l1, l2);
 		else {
 			char *l3 = diff_node_label(D, rn->last->old), *l4 =
 			    diff_node_label(D, rn->last->new);
 
-			buf_printf(&b, "%s〜%s を %s〜%s に繰り替え", l1, l3,
-			    l2, l4);
+			buf_printf(&b, down ? wd->renum_down_n :
+			    wd->renum_up_n, l1, l3, l2, l4);
 			free(l3);
 			free(l4);
 		}
@@ -563,13 +624,13 @@ summary(struct hw *w, const struct diff *D)
 		const struct drestruct *rs = &D->restructs[r];
 
 		buf_init(&b);
-		buf_printf(&b, "構成の変更: %s %zu件が %s に（文言の変更なし）",
-		    ntype_name(rs->from), rs->n, ntype_name(rs->to));
+		buf_printf(&b, wd->restruct, ntype_name(rs->from), rs->n,
+		    ntype_name(rs->to));
 		hw_leaf(w, HW_LI, NULL, b.data);
 		buf_release(&b);
 	}
 	if (!diff_changed(D)) {
-		hw_leaf(w, HW_LI, NULL, "変更はありません");
+		hw_leaf(w, HW_LI, NULL, wd->unchanged);
 		hw_close(w);
 		return;
 	}
@@ -590,27 +651,23 @@ summary(struct hw *w, const struct diff *D)
 		texts(w, l1);
 		free(l1);
 		if (n->type == N_ARTICLE && n->caption != NULL) {
-			texts(w, "（");
+			texts(w, wd->open);
 			texts(w, n->caption);
-			texts(w, "）");
+			texts(w, wd->close);
 		}
 		hw_close(w);
-		for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
-			if (kinds[k].k == d->kind) {
-				int alone = D->cross && (d->kind == DK_ADDED ||
-				    d->kind == DK_REMOVED);
-
-				texts(w, " ");
-				if (alone) {
-					texts(w, "対応なし（");
-					texts(w, d->new ?
-					    D->new->meta.provider_name :
-					    D->old->meta.provider_name);
-					texts(w, "）");
-				} else
-					texts(w, D->cross && d->kind ==
-					    DK_MODIFIED ? "相違" : kinds[k].ja);
-			}
+		texts(w, " ");
+		if (D->cross && (d->kind == DK_ADDED ||
+		    d->kind == DK_REMOVED)) {
+			buf_init(&b);
+			buf_printf(&b, wd->no_match_in, d->new ?
+			    D->new->meta.provider_name :
+			    D->old->meta.provider_name);
+			texts(w, b.data);
+			buf_release(&b);
+		} else
+			texts(w, D->cross && d->kind == DK_MODIFIED ?
+			    wd->differs : wd->kinds[d->kind]);
 		hw_close(w);
 	}
 	hw_close(w);
@@ -638,8 +695,9 @@ diff_slot(void *arg, const char *slot, struct hw *w)
 	} else if (strcmp(slot, "summary") == 0)
 		summary(w, f->D);
 	else if (strcmp(slot, "columns") == 0) {
-		const char *l = f->D->cross ? mn->provider_name : "改正後";
-		const char *r = f->D->cross ? mo->provider_name : "改正前";
+		const struct dwords *wd = dwords_for(f->D);
+		const char *l = f->D->cross ? mn->provider_name : wd->after;
+		const char *r = f->D->cross ? mo->provider_name : wd->before;
 
 		hw_leaf(w, HW_TH, NULL, f->new_first ? l : r);
 		hw_leaf(w, HW_TH, NULL, f->new_first ? r : l);
@@ -650,6 +708,10 @@ diff_slot(void *arg, const char *slot, struct hw *w)
 		texts(w, mn->provider_name);
 	else if (strcmp(slot, "revisions") == 0)
 		texts(w, f->revisions);
+	else if (strcmp(slot, "home") == 0)
+		texts(w, dwords_for(f->D)->home);
+	else if (strcmp(slot, "legend") == 0)
+		texts(w, dwords_for(f->D)->legend);
 	else if (strcmp(slot, "footer") == 0)
 		texts(w, "termc " TERMC_VERSION);
 	else
@@ -662,21 +724,21 @@ html_diff(const struct diff *D, const struct templates *t, const char *root,
     int new_first, size_t *len)
 {
 	const struct meta *mo = &D->old->meta, *mn = &D->new->meta;
+	const struct dwords *wd = dwords_for(D);
 	struct diff_fill f;
 	struct buf title, revs, out;
 
 	buf_init(&title);
 	buf_init(&revs);
 	if (D->cross) {
-		buf_printf(&title, "%s（%s）と %s（%s） 対照表", mn->title,
+		buf_printf(&title, wd->cross_title, mn->title,
 		    mn->provider_name, mo->title, mo->provider_name);
-		buf_printf(&revs, "%s/%s %s と %s/%s %s", mn->provider,
+		buf_printf(&revs, wd->cross_revs, mn->provider,
 		    mn->document, mn->revision, mo->provider, mo->document,
 		    mo->revision);
 	} else {
-		buf_printf(&title, "%s 新旧対照表", mn->title);
-		buf_printf(&revs, "改正前 %s → 改正後 %s", mo->revision,
-		    mn->revision);
+		buf_printf(&title, wd->title, mn->title);
+		buf_printf(&revs, wd->revs, mo->revision, mn->revision);
 	}
 	f.D = D;
 	f.new_first = new_first;
