@@ -213,35 +213,64 @@ ref_label(const struct node *n)
 	return buf_detach(&b);
 }
 
+/*
+ * The documents of column j: the column's own, then its supplements.
+ * g[k] is the tagging of part k.
+ */
+struct parts {
+	const struct doc	**docs;
+	struct tagging		 *g;
+	size_t			  n;
+};
+
+static void
+add_ref(struct cell *c, const struct tagged *a, const struct doc *doc,
+    int supp)
+{
+	struct buf href, label;
+	char *l;
+
+	c->refs = xgrow(c->refs, c->nrefs, sizeof(*c->refs));
+	c->refs[c->nrefs].id = xstrdup(a->article->id);
+	c->refs[c->nrefs].document = supp ? doc->meta.document : NULL;
+	l = ref_label(a->article);
+	if (supp) {
+		/* 第3条 of a supplement is not the parent's 第3条. */
+		buf_init(&label);
+		buf_printf(&label, "%s %s", doc->meta.title, l);
+		free(l);
+		l = buf_detach(&label);
+	}
+	c->refs[c->nrefs].label = l;
+	buf_init(&href);
+	buf_printf(&href, "%s/%s/%s.html#%s", doc->meta.provider,
+	    doc->meta.document, doc->meta.revision, a->article->id);
+	c->refs[c->nrefs++].href = buf_detach(&href);
+}
+
 static void
 fill_cell(struct cell *c, const struct topic *tp, size_t ti,
-    const struct tagging *g, const struct doc *doc)
+    const struct parts *p)
 {
 	const struct tagged *a, *first = NULL, *from = NULL;
 	struct value v, found;
-	struct buf href;
-	size_t i, sb, se;
+	size_t i, k, sb, se;
 
 	memset(c, 0, sizeof(*c));
 	memset(&found, 0, sizeof(found));
-	for (i = 0; i < g->n; i++) {
-		a = &g->v[i];
-		if (!a->set[ti])
-			continue;
-		if (first == NULL)
-			first = a;
-		c->refs = xgrow(c->refs, c->nrefs, sizeof(*c->refs));
-		c->refs[c->nrefs].id = xstrdup(a->article->id);
-		c->refs[c->nrefs].label = ref_label(a->article);
-		buf_init(&href);
-		buf_printf(&href, "%s/%s/%s.html#%s", doc->meta.provider,
-		    doc->meta.document, doc->meta.revision, a->article->id);
-		c->refs[c->nrefs++].href = buf_detach(&href);
-		if (from == NULL && article_value(tp, a, &v)) {
-			found = v;
-			from = a;
+	for (k = 0; k < p->n; k++)
+		for (i = 0; i < p->g[k].n; i++) {
+			a = &p->g[k].v[i];
+			if (!a->set[ti])
+				continue;
+			if (first == NULL)
+				first = a;
+			add_ref(c, a, p->docs[k], k > 0);
+			if (from == NULL && article_value(tp, a, &v)) {
+				found = v;
+				from = a;
+			}
 		}
-	}
 	if (first == NULL) {
 		c->state = CELL_ABSENT;
 		return;
@@ -290,7 +319,13 @@ judge_row(struct mrow *r, size_t ncols)
 			k0 = k;
 		else if (strcmp(k0, k) != 0)
 			r->differs = 1;
-		if (r->cells[i].state == CELL_ABSENT)
+		/*
+		 * Where no clause is worse (no notice promised), a clause
+		 * that states no value promises nothing either.
+		 */
+		if (r->cells[i].state == CELL_ABSENT ||
+		    (r->cells[i].state == CELL_NOVALUE &&
+		    r->topic->absent == ABS_WORSE))
 			nabsent++;
 		if (r->cells[i].state != CELL_VALUE)
 			continue;
@@ -346,19 +381,45 @@ judge_row(struct mrow *r, size_t ncols)
 		    r->cells[i].num == best;
 }
 
+/*
+ * The index in pk[0, n) (one provider's picked documents, sorted by
+ * document) of the column that pk[i]'s chain of `supplements` leads to:
+ * i itself when the chain leaves them or comes back (n steps at most).
+ */
+static size_t
+column_of(const struct doc **pk, size_t n, size_t i)
+{
+	size_t at = i, steps, k, next;
+
+	for (steps = 0; pk[at]->meta.supplements != NULL && steps < n;
+	    steps++) {
+		next = n;
+		for (k = 0; k < n && next == n; k++)
+			if (k != at && strcmp(pk[k]->meta.document,
+			    pk[at]->meta.supplements) == 0)
+				next = k;
+		if (next == n)
+			return i;
+		at = next;
+	}
+	return pk[at]->meta.supplements == NULL ? at : i;
+}
+
 void
 matrix_build(struct matrix *m, const struct taxonomy *t,
     const struct corpus *c, const char *as_of, struct diags *d)
 {
-	struct tagging *tags;
-	const struct doc *pick;
+	struct parts *parts;
+	const struct doc **pk, *pick;
 	struct buf name;
-	size_t i, j, end;
+	struct mcol *col;
+	size_t i, j, k, end, npk = 0, lo, hi, *home, *colno;
 
 	memset(m, 0, sizeof(*m));
 	m->tax = t;
 	m->as_of = as_of ? xstrdup(as_of) : NULL;
 	/* The corpus is sorted: provider, document, revision. */
+	pk = xcalloc(c->n ? c->n : 1, sizeof(*pk));
 	for (i = 0; i < c->n; i = end) {
 		end = corpus_group_end(c, i);
 		pick = NULL;
@@ -366,18 +427,57 @@ matrix_build(struct matrix *m, const struct taxonomy *t,
 			if (as_of == NULL ||
 			    strcmp(c->docs[j]->meta.revision, as_of) <= 0)
 				pick = c->docs[j];
-		if (pick == NULL)
+		if (pick != NULL)
+			pk[npk++] = pick;
+	}
+	/*
+	 * home[i]: the picked document whose column shows pk[i]; a parent
+	 * is looked for among its own provider's documents only.
+	 */
+	home = xcalloc(npk ? npk : 1, sizeof(*home));
+	colno = xcalloc(npk ? npk : 1, sizeof(*colno));
+	for (lo = 0; lo < npk; lo = hi) {
+		for (hi = lo + 1; hi < npk && strcmp(pk[hi]->meta.provider,
+		    pk[lo]->meta.provider) == 0; hi++)
+			;
+		for (i = lo; i < hi; i++)
+			home[i] = lo + column_of(pk + lo, hi - lo, i - lo);
+	}
+	for (i = 0; i < npk; i++) {
+		if (home[i] != i)
 			continue;
 		m->cols = xgrow(m->cols, m->ncols, sizeof(*m->cols));
+		col = &m->cols[m->ncols];
+		memset(col, 0, sizeof(*col));
 		buf_init(&name);
-		buf_printf(&name, "%s/%s", pick->meta.provider,
-		    pick->meta.document);
-		m->cols[m->ncols].doc = pick;
-		m->cols[m->ncols++].name = buf_detach(&name);
+		buf_printf(&name, "%s/%s", pk[i]->meta.provider,
+		    pk[i]->meta.document);
+		col->doc = pk[i];
+		col->name = buf_detach(&name);
+		colno[i] = m->ncols++;
 	}
-	tags = xcalloc(m->ncols ? m->ncols : 1, sizeof(*tags));
-	for (j = 0; j < m->ncols; j++)
-		topics_classify(&tags[j], t, m->cols[j].doc, d);
+	for (i = 0; i < npk; i++) {
+		if (home[i] == i)
+			continue;
+		col = &m->cols[colno[home[i]]];
+		col->supps = xgrow(col->supps, col->nsupps,
+		    sizeof(*col->supps));
+		col->supps[col->nsupps++] = pk[i];
+	}
+	free(colno);
+	free(home);
+	free(pk);
+	parts = xcalloc(m->ncols ? m->ncols : 1, sizeof(*parts));
+	for (j = 0; j < m->ncols; j++) {
+		parts[j].n = 1 + m->cols[j].nsupps;
+		parts[j].docs = xcalloc(parts[j].n, sizeof(*parts[j].docs));
+		parts[j].g = xcalloc(parts[j].n, sizeof(*parts[j].g));
+		parts[j].docs[0] = m->cols[j].doc;
+		for (k = 1; k < parts[j].n; k++)
+			parts[j].docs[k] = m->cols[j].supps[k - 1];
+		for (k = 0; k < parts[j].n; k++)
+			topics_classify(&parts[j].g[k], t, parts[j].docs[k], d);
+	}
 	m->nrows = t->n;
 	m->rows = xcalloc(t->n ? t->n : 1, sizeof(*m->rows));
 	for (i = 0; i < t->n; i++) {
@@ -385,13 +485,16 @@ matrix_build(struct matrix *m, const struct taxonomy *t,
 		m->rows[i].cells = xcalloc(m->ncols ? m->ncols : 1,
 		    sizeof(struct cell));
 		for (j = 0; j < m->ncols; j++)
-			fill_cell(&m->rows[i].cells[j], &t->v[i], i, &tags[j],
-			    m->cols[j].doc);
+			fill_cell(&m->rows[i].cells[j], &t->v[i], i, &parts[j]);
 		judge_row(&m->rows[i], m->ncols);
 	}
-	for (j = 0; j < m->ncols; j++)
-		tagging_release(&tags[j]);
-	free(tags);
+	for (j = 0; j < m->ncols; j++) {
+		for (k = 0; k < parts[j].n; k++)
+			tagging_release(&parts[j].g[k]);
+		free(parts[j].g);
+		free(parts[j].docs);
+	}
+	free(parts);
 }
 
 void
@@ -417,8 +520,10 @@ matrix_release(struct matrix *m)
 		free(m->rows[i].cells);
 	}
 	free(m->rows);
-	for (j = 0; j < m->ncols; j++)
+	for (j = 0; j < m->ncols; j++) {
 		free(m->cols[j].name);
+		free(m->cols[j].supps);
+	}
 	free(m->cols);
 	free(m->as_of);
 	memset(m, 0, sizeof(*m));
@@ -477,7 +582,7 @@ char *
 matrix_csv(const struct matrix *m, size_t *len)
 {
 	struct buf b, h;
-	size_t i, j;
+	size_t i, j, k;
 	char *s;
 
 	buf_init(&b);
@@ -489,6 +594,8 @@ matrix_csv(const struct matrix *m, size_t *len)
 		buf_init(&h);
 		buf_printf(&h, "%s %s", m->cols[j].doc->meta.provider_name,
 		    m->cols[j].doc->meta.title);
+		for (k = 0; k < m->cols[j].nsupps; k++)
+			buf_printf(&h, "＋%s", m->cols[j].supps[k]->meta.title);
 		csv_field(&b, h.data, 0);
 		buf_reset(&h);
 		buf_printf(&h, "%s@%s 条項", m->cols[j].name,
@@ -545,7 +652,9 @@ matrix_tsv(const struct matrix *m, size_t *len)
 			    c->state == CELL_VALUE ? c->value :
 			    c->state == CELL_ABSENT ? "-" : "?");
 			for (k = 0; k < c->nrefs; k++)
-				buf_printf(&b, "%s%s", k ? "," : "",
+				buf_printf(&b, "%s%s%s%s", k ? "," : "",
+				    c->refs[k].document ? c->refs[k].document :
+				    "", c->refs[k].document ? "#" : "",
 				    c->refs[k].id);
 			if (c->nrefs == 0)
 				buf_putc(&b, '-');
@@ -592,6 +701,22 @@ matrix_json(const struct matrix *m, size_t *len)
 		json_object_set_new(o, "document", json_string(mt->document));
 		json_object_set_new(o, "title", json_string(mt->title));
 		json_object_set_new(o, "revision", json_string(mt->revision));
+		if (m->cols[j].nsupps > 0) {
+			json_t *sv = json_array(), *so;
+
+			for (k = 0; k < m->cols[j].nsupps; k++) {
+				mt = &m->cols[j].supps[k]->meta;
+				so = json_object();
+				json_object_set_new(so, "document",
+				    json_string(mt->document));
+				json_object_set_new(so, "title",
+				    json_string(mt->title));
+				json_object_set_new(so, "revision",
+				    json_string(mt->revision));
+				json_array_append_new(sv, so);
+			}
+			json_object_set_new(o, "supplements", sv);
+		}
 		json_array_append_new(cols, o);
 	}
 	for (i = 0; i < m->nrows; i++) {
@@ -634,6 +759,9 @@ matrix_json(const struct matrix *m, size_t *len)
 				ro = json_object();
 				json_object_set_new(ro, "id",
 				    json_string(c->refs[k].id));
+				if (c->refs[k].document != NULL)
+					json_object_set_new(ro, "document",
+					    json_string(c->refs[k].document));
 				json_object_set_new(ro, "label",
 				    json_string(c->refs[k].label));
 				json_object_set_new(ro, "href",

@@ -29,6 +29,8 @@ enum cstate {
 
 struct cref {
 	char	*id;		/* article anchor: "a26" */
+	const char *document;	/* a supplement's document slug, or NULL for
+				   the column's own document */
 	char	*label;		/* "第26条（遅延損害金）" */
 	char	*href;		/* "directors/cloud-operation/2019-06-01.html#a26" */
 };
@@ -48,9 +50,18 @@ struct cell {
 	int		 best;		/* most favourable to the customer */
 };
 
+/*
+ * A column is one provider document and the documents that supplement it
+ * (front matter `supplements: <document>`, same provider): their clauses
+ * answer in the parent's column, after the parent's own.  A supplement
+ * whose parent has no column (absent, not yet in force at the date, or a
+ * chain that comes back to itself) keeps a column of its own.
+ */
 struct mcol {
 	const struct doc	*doc;
 	char			*name;		/* "provider/document" */
+	const struct doc	**supps;	/* in corpus order */
+	size_t			 nsupps;
 };
 
 struct mrow {
