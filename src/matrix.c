@@ -94,35 +94,31 @@ quote(const struct tagged *a, size_t b, size_t e, int cut)
 /*
  * Look for the topic's value in one article; 1 if found.  First the
  * sentences that matched a pattern, then every sentence; sentences with
- * one of the topic's excludes are skipped.
+ * one of the topic's excludes are skipped.  The sentences are the ones
+ * topics.c split the article into, once.
  */
 static int
 article_value(const struct topic *tp, const struct tagged *a,
     struct value *v)
 {
-	size_t j, pos, at, sb, se;
+	size_t j, k, at;
 
 	if (tp->vtype == VT_PRESENCE)
 		return 0;
 	/* A named law anywhere in the article wins over "your own law". */
-	for (j = 0; tp->vtype != VT_LAW && j < tp->npatterns; j++)
-		for (pos = 0; pos < a->normlen && pattern_match(tp,
-		    tp->patterns[j], a->norm, pos, a->normlen, &at);
-		    pos = se) {
-			sentence_around(a->norm, a->normlen, at, &sb, &se);
-			if (se <= pos)
-				se = pos + 1;
-			if (value_find(tp->vtype, a->norm, sb, se, v))
-				return 1;
-		}
-	if (tp->nexcludes == 0 || tp->vtype == VT_LAW)
+	if (tp->vtype == VT_LAW)
 		return value_find(tp->vtype, a->norm, 0, a->normlen, v);
-	for (sb = 0; sb < a->normlen; sb = se) {
-		se = sentence_end(a->norm, sb, a->normlen);
-		if (!excluded(tp, a->norm, sb, se) &&
-		    value_find(tp->vtype, a->norm, sb, se, v))
+	for (j = 0; j < tp->npatterns; j++)
+		for (k = 0; (k = pattern_sentence(tp, tp->patterns[j], a, k,
+		    &at)) < a->nsent; k++)
+			if (value_find(tp->vtype, a->norm, SENT_B(a, k),
+			    SENT_E(a, k), v))
+				return 1;
+	for (k = 0; k < a->nsent; k++)
+		if (!excluded(tp, a->norm, SENT_B(a, k), SENT_E(a, k)) &&
+		    value_find(tp->vtype, a->norm, SENT_B(a, k), SENT_E(a, k),
+		    v))
 			return 1;
-	}
 	return 0;
 }
 
@@ -184,14 +180,14 @@ value_condition(enum vtype t, const char *s, size_t len, size_t off)
 
 /* The first pattern sentence of an article found by its text, or 0. */
 static int
-pattern_sentence(const struct topic *tp, const struct tagged *a,
+topic_sentence(const struct topic *tp, const struct tagged *a,
     size_t *sb, size_t *se)
 {
-	size_t j, at;
+	size_t j, k, at;
 
 	for (j = 0; j < tp->npatterns; j++)
-		if (pattern_match(tp, tp->patterns[j], a->norm, 0, a->normlen,
-		    &at)) {
+		if ((k = pattern_sentence(tp, tp->patterns[j], a, 0, &at)) <
+		    a->nsent) {
 			sentence_around(a->norm, a->normlen, at, sb, se);
 			return 1;
 		}
@@ -298,7 +294,7 @@ fill_cell(struct cell *c, const struct topic *tp, size_t ti,
 	 * the clause's first sentence when its caption did.
 	 */
 	if (first->set[ti] != TAG_TEXT ||
-	    !pattern_sentence(tp, first, &sb, &se))
+	    !topic_sentence(tp, first, &sb, &se))
 		sentence_around(first->norm, first->normlen, 0, &sb, &se);
 	c->excerpt = quote(first, sb, se, 1);
 }

@@ -475,7 +475,8 @@ find_in(const char *s, size_t b, size_t e, const char *needle, size_t nlen)
 	return NULL;
 }
 
-size_t
+/* End of the sentence starting at b: after 。, a newline or ". ", or e. */
+static size_t
 sentence_end(const char *s, size_t b, size_t e)
 {
 	static const char maru[] = "\xe3\x80\x82";	/* 。 */
@@ -602,20 +603,15 @@ excluded(const struct topic *tp, const char *s, size_t b, size_t e)
 	return 0;
 }
 
-int
-pattern_match(const struct topic *tp, const char *pattern, const char *s,
-    size_t b, size_t e, size_t *at)
+size_t
+pattern_sentence(const struct topic *tp, const char *pattern,
+    const struct tagged *a, size_t k, size_t *at)
 {
-	size_t se;
-
-	while (b < e) {
-		se = sentence_end(s, b, e);
-		if (parts_match(pattern, s, b, se, at) &&
-		    !excluded(tp, s, b, se))
-			return 1;
-		b = se;
-	}
-	return 0;
+	for (; k < a->nsent; k++)
+		if (parts_match(pattern, a->norm, SENT_B(a, k), SENT_E(a, k),
+		    at) && !excluded(tp, a->norm, SENT_B(a, k), SENT_E(a, k)))
+			return k;
+	return a->nsent;
 }
 
 static int
@@ -726,6 +722,27 @@ normalize(struct tagged *a)
 	a->normlen = out.len;
 	fold_ascii(out.data, out.len);
 	a->norm = buf_detach(&out);
+}
+
+/*
+ * Split a's text into sentences, once: every topic and pattern, and the
+ * values after them, work on these bounds (issue 17: the matrix step is
+ * linear in documents times topics).
+ */
+static void
+split_sentences(struct tagged *a)
+{
+	size_t b, e;
+
+	for (b = 0; b < a->normlen; b = e) {
+		e = sentence_end(a->norm, b, a->normlen);
+		/* A sentence keeps its line end: no empty sentence after 。 */
+		if (e < a->normlen && a->norm[e] == '\n' &&
+		    a->norm[e - 1] != '\n')
+			e++;
+		a->sent = xgrow(a->sent, a->nsent, sizeof(*a->sent));
+		a->sent[a->nsent++] = e;
+	}
 }
 
 /*
@@ -874,6 +891,8 @@ topics_classify(struct tagging *g, const struct taxonomy *t,
 		a->caption = n->caption ? keyword(n->caption) : xstrdup("");
 		a->orig = article_text(n);
 		normalize(a);
+		split_sentences(a);
+		g->nsplit += a->nsent;
 		subcaptions(a);
 		a->set = xcalloc(t->n ? t->n : 1, 1);
 		for (i = 0; i < t->n; i++) {
@@ -883,8 +902,8 @@ topics_classify(struct tagging *g, const struct taxonomy *t,
 			if (captioned(tp, a))
 				a->set[i] = TAG_CAPTION;
 			for (j = 0; j < tp->npatterns && !a->set[i]; j++)
-				if (pattern_match(tp, tp->patterns[j], a->norm,
-				    0, a->normlen, &at))
+				if (pattern_sentence(tp, tp->patterns[j], a, 0,
+				    &at) < a->nsent)
 					a->set[i] = TAG_TEXT;
 		}
 		/* Markers from the outermost division inwards. */
@@ -911,6 +930,7 @@ tagging_release(struct tagging *g)
 		free(g->v[i].orig);
 		free(g->v[i].norm);
 		free(g->v[i].map);
+		free(g->v[i].sent);
 		free(g->v[i].set);
 	}
 	free(g->v);

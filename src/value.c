@@ -657,7 +657,8 @@ place_end(const char *s, size_t i, size_t e)
 
 	for (j = i; j < e; j++) {
 		if (s[j] == ';' || s[j] == '(' || s[j] == ')' ||
-		    (s[j] == '.' && (j + 1 >= e || s[j + 1] == ' ')))
+		    s[j] == '\n' || (s[j] == '.' && (j + 1 >= e ||
+		    s[j + 1] == ' ' || s[j + 1] == '\n')))
 			break;
 		for (k = 0; stop[k] != NULL; k++)
 			if (starts(s, j, e, stop[k]))
@@ -995,27 +996,28 @@ find_arbitration(const char *s, size_t b, size_t e, struct value *v)
 	return 0;
 }
 
+/*
+ * A clause that survives the contract, with how long where s[b, e) says
+ * it: the caller passes one sentence (matrix.c), so the duration is the
+ * one that sentence gives the survival.
+ */
 static int
 find_survival(const char *s, size_t b, size_t e, struct value *v)
 {
 	static const char *const marks[] = { "存続", "終了後も",
 	    "終了後といえども", "完了後も", "終了後においても", "survive",
 	    NULL };
-	size_t se, i, k;
+	size_t i, k;
 
-	for (; b < e; b = se) {
-		se = sentence_end(s, b, e);
+	for (i = b; i < e; i++)
 		for (k = 0; marks[k] != NULL; k++)
-			for (i = b; i < se; i++)
-				if (starts(s, i, se, marks[k]))
-					goto found;
-		continue;
-found:
-		if (find_duration(s, b, se, 0, v))
-			return 1;
-		set_value(v, "indefinite", 1e9, i, i + strlen(marks[k]));
-		return 1;
-	}
+			if (starts(s, i, e, marks[k])) {
+				if (find_duration(s, b, e, 0, v))
+					return 1;
+				set_value(v, "indefinite", 1e9, i,
+				    i + strlen(marks[k]));
+				return 1;
+			}
 	return 0;
 }
 

@@ -21,7 +21,8 @@
  *             then " (exclusive, first instance)" as far as stated
  *   law       "日本法", "大韓民国法", "California", "England and Wales",
  *             "law of residence"        num = 0
- *   survival  a duration, or "indefinite" num = days, or 1e9
+ *   survival  a duration, or "indefinite" num = days, or 1e9; the caller
+ *             passes one sentence, the survival and its duration
  *   age       "13"                        num = years
  *   arbitration "AAA", "JAMS (San Francisco)"  num = 0
  */
