@@ -244,10 +244,21 @@ add_ref(struct cell *c, const struct tagged *a, const struct doc *doc,
 	c->refs[c->nrefs++].href = buf_detach(&href);
 }
 
+/* The taxonomy's event for the topic, in the document's language. */
+static char *
+default_event(const struct topic *tp, const char *lang)
+{
+	const char *ev = strncmp(lang, "en", 2) == 0 && tp->event_en ?
+	    tp->event_en : tp->event;
+
+	return ev ? xstrdup(ev) : NULL;
+}
+
 static void
 fill_cell(struct cell *c, const struct topic *tp, size_t ti,
     const struct parts *p)
 {
+	const char *lang = "ja";
 	const struct tagged *a, *first = NULL, *from = NULL;
 	struct value v, found;
 	size_t i, k, sb, se;
@@ -265,6 +276,7 @@ fill_cell(struct cell *c, const struct topic *tp, size_t ti,
 			if (from == NULL && article_value(tp, a, &v)) {
 				found = v;
 				from = a;
+				lang = p->docs[k]->meta.lang;
 			}
 		}
 	if (first == NULL) {
@@ -285,6 +297,12 @@ fill_cell(struct cell *c, const struct topic *tp, size_t ti,
 		c->excerpt = quote(from, sb, se, 1);
 		c->cond = value_condition(tp->vtype, from->norm, from->normlen,
 		    found.off);
+		if (found.evlen > 0) {
+			c->event = quote(from, found.evoff,
+			    found.evoff + found.evlen, 0);
+			c->event_said = 1;
+		} else if (tp->vtype == VT_NOTICE || tp->vtype == VT_DURATION)
+			c->event = default_event(tp, lang);
 		value_release(&found);
 		return;
 	} else
@@ -506,6 +524,7 @@ matrix_release(struct matrix *m)
 			free(c->raw);
 			free(c->excerpt);
 			free(c->cond);
+			free(c->event);
 			for (k = 0; k < c->nrefs; k++) {
 				free(c->refs[k].id);
 				free(c->refs[k].label);
@@ -613,6 +632,8 @@ matrix_csv(const struct matrix *m, size_t *len)
 			buf_puts(&h, cell_text(c));
 			if (c->raw != NULL && strcmp(c->raw, c->value) != 0)
 				buf_printf(&h, "（%s）", c->raw);
+			if (c->event != NULL)
+				buf_printf(&h, "［起点: %s］", c->event);
 			if (c->cond != NULL)
 				buf_printf(&h, "〔%s〕", c->cond);
 			if (c->best)
@@ -740,6 +761,13 @@ matrix_json(const struct matrix *m, size_t *len)
 			    json_string(states[c->state]));
 			json_object_set_new(co, "value", jstr(c->value));
 			json_object_set_new(co, "raw", jstr(c->raw));
+			if (c->event != NULL) {
+				json_object_set_new(co, "event",
+				    json_string(c->event));
+				json_object_set_new(co, "event_from",
+				    json_string(c->event_said ? "text" :
+				    "taxonomy"));
+			}
 			if (c->cond != NULL)
 				json_object_set_new(co, "condition",
 				    json_string(c->cond));

@@ -45,6 +45,11 @@ struct cell {
 	char		*excerpt;	/* short quote of the clause, as written */
 	char		*cond;		/* a condition that stays with the value
 					   ("故意・重過失を除く"), or NULL */
+	char		*event;		/* what a duration counts from or back
+					   to ("変更の効力発生日"), or NULL */
+	int		 event_said;	/* event quoted from the clause (1) or
+					   the taxonomy's default for the
+					   topic (0) */
 	struct cref	*refs;		/* every article on the topic */
 	size_t		 nrefs;
 	int		 best;		/* most favourable to the customer */

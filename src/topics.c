@@ -174,6 +174,8 @@ topic_release(struct topic *t)
 	free(t->id);
 	free(t->ja);
 	free(t->en);
+	free(t->event);
+	free(t->event_en);
 	for (i = 0; i < t->ncaptions; i++)
 		free(t->captions[i]);
 	free(t->captions);
@@ -220,6 +222,12 @@ parse_topic(struct tctx *c, yaml_node_t *e, struct topic *t)
 		} else if (strcmp(key, "en") == 0) {
 			free(t->en);
 			t->en = tscalar(c, v, "en");
+		} else if (strcmp(key, "event") == 0) {
+			free(t->event);
+			t->event = tscalar(c, v, "event");
+		} else if (strcmp(key, "event_en") == 0) {
+			free(t->event_en);
+			t->event_en = tscalar(c, v, "event_en");
 		} else if (strcmp(key, "captions") == 0)
 			tlist(c, v, "captions", &t->captions, &t->ncaptions);
 		else if (strcmp(key, "patterns") == 0)

@@ -62,6 +62,13 @@ struct topic {
 	size_t		  npatterns;
 	char		**excludes;	/* NFKC; sentences with one are ignored */
 	size_t		  nexcludes;
+	/*
+	 * What a duration or notice of the topic counts from (or back
+	 * to) when its sentence does not say: "変更の効力発生日" / "the
+	 * change takes effect".  NULL for none.
+	 */
+	char		 *event;
+	char		 *event_en;
 	enum vtype	  vtype;
 	enum favour	  favour;
 	enum absence	  absent;

@@ -1021,6 +1021,132 @@ find_survival(const char *s, size_t b, size_t e, struct value *v)
 	return 0;
 }
 
+/* The start of the code point that ends before i (i > 0). */
+static size_t
+cp_before(const char *s, size_t i)
+{
+	do
+		i--;
+	while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80);
+	return i;
+}
+
+/*
+ * A Japanese event before the duration at i: the phrase that ends in の,
+ * から (起算して), より or 後 right before the number, back to a comma,
+ * bracket, line, は or 24 characters.  0 when there is none.
+ */
+static int
+event_before(const char *s, size_t b, size_t i, struct value *v)
+{
+	static const char *const joint[] = { "から起算して", "より起算して",
+	    "から", "より", "の", "後", NULL };
+	static const char *const stop[] = { "、", "。", "は", "「", "」",
+	    "『", "』", "(", ")", "[", "]", ",", " ", "\n", "\t", NULL };
+	static const char *const lead[] = { "に対して", "に対し", "に定める",
+	    "について", "において", "による", NULL };
+	static const char *const particle[] = { "に", "を", "が", "で", "と",
+	    "も", NULL };
+	size_t end, p, q, n = 0, k;
+
+	while (i > b && s[i - 1] == ' ')
+		i--;
+	for (k = 0; joint[k] != NULL && !preceded_by(s, b, i, joint[k]); k++)
+		;
+	if (joint[k] == NULL)
+		return 0;
+	end = p = i - strlen(joint[k]);
+	while (p > b && n < 24) {
+		q = cp_before(s, p);
+		for (k = 0; stop[k] != NULL; k++)
+			if (starts(s, q, p, stop[k]) &&
+			    p - q == strlen(stop[k]))
+				break;
+		if (stop[k] != NULL)
+			break;
+		p = q;
+		n++;
+	}
+	/*
+	 * The phrase starts after the last joint that ties it to what
+	 * came before (契約者に対し廃止の → 廃止) and after a particle;
+	 * からの (次月からの1ヶ年間) ends it before から.
+	 */
+	for (q = p; q < end; q++)
+		for (k = 0; lead[k] != NULL; k++)
+			if (starts(s, q, end, lead[k]))
+				p = q + strlen(lead[k]);
+	for (k = 0; particle[k] != NULL; k++)
+		if (starts(s, p, end, particle[k]))
+			p += strlen(particle[k]);
+	if (preceded_by(s, p, end, "から"))
+		end -= strlen("から");
+	else if (preceded_by(s, p, end, "より"))
+		end -= strlen("より");
+	/* 前月の, 翌月の: a date, not an event; one letter says nothing. */
+	if (end - p < 6 || (end - p == 6 && (starts(s, p, end, "前月") ||
+	    starts(s, p, end, "翌月"))))
+		return 0;
+	v->evoff = p;
+	v->evlen = end - p;
+	return 1;
+}
+
+/*
+ * An English event after the duration ending at k: "before the change
+ * takes effect", "prior to the effective date", "of purchase".  It runs
+ * to a stop (, ; . ( and, or, unless …) or 60 bytes, at a word's end.
+ */
+static void
+event_after(const char *s, size_t b, size_t k, size_t e, struct value *v)
+{
+	static const char *const joint[] = { "before ", "prior to ",
+	    "after ", "of ", "from ", "following ", NULL };
+	static const char *const stop[] = { " and ", " or ", " unless",
+	    " except", " provided", " if ", " in which", " by ", " via ",
+	    NULL };
+	size_t j, x, w;
+
+	j = skip_spaces(s, k, e);
+	if (preceded_by(s, b, k, "before"))
+		x = j;
+	else if (preceded_by(s, b, k, "prior") && starts(s, j, e, "to "))
+		x = j + 3;
+	else {
+		for (w = 0; joint[w] != NULL && !starts(s, j, e, joint[w]); w++)
+			;
+		if (joint[w] == NULL)
+			return;
+		x = j + strlen(joint[w]);
+	}
+	x = skip_spaces(s, x, e);
+	for (j = x; j < e && j < x + 60; j++) {
+		if (strchr(",;.()\n", s[j]) != NULL)
+			break;
+		for (w = 0; stop[w] != NULL && !starts(s, j, e, stop[w]); w++)
+			;
+		if (stop[w] != NULL)
+			break;
+	}
+	if (j == x + 60)		/* cut at the last whole word */
+		while (j > x && s[j] != ' ')
+			j--;
+	while (j > x && s[j - 1] == ' ')
+		j--;
+	if (j > x && isalpha_lc(s[x])) {
+		v->evoff = x;
+		v->evlen = j - x;
+	}
+}
+
+/* The event of the duration v found in s[b, e), where the text says it. */
+static void
+find_event(const char *s, size_t b, size_t e, struct value *v)
+{
+	if (!event_before(s, b, v->off, v))
+		event_after(s, b, v->off + v->len, e, v);
+}
+
 int
 value_find(enum vtype t, const char *text, size_t b, size_t e,
     struct value *v)
@@ -1030,9 +1156,11 @@ value_find(enum vtype t, const char *text, size_t b, size_t e,
 	case VT_RATE:
 		return find_rate(text, b, e, v);
 	case VT_DURATION:
-		return find_duration(text, b, e, 0, v);
 	case VT_NOTICE:
-		return find_duration(text, b, e, 1, v);
+		if (!find_duration(text, b, e, t == VT_NOTICE, v))
+			return 0;
+		find_event(text, b, e, v);
+		return 1;
 	case VT_AMOUNT:
 		return find_amount(text, b, e, v);
 	case VT_MULTIPLE:

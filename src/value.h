@@ -40,9 +40,17 @@ struct value {
 				   0 for none; only equal units compare */
 	size_t	 off;		/* value's start in the NFKC text */
 	size_t	 len;		/* and its length there */
+	size_t	 evoff;		/* a duration's event, as written: what it */
+	size_t	 evlen;		/* counts from or back to (0: not said) */
 };
 
 /*
+ * The event of a duration or notice is read from the sentence around it:
+ * before the number a phrase and の, から, より or 後 (変更の効力発生日の30日前,
+ * 契約締結日から8日以内, 契約終了後30日); after it in English before,
+ * prior to, after, of, from, following and what follows ("30 days before
+ * the change takes effect", "within 14 days of purchase").
+ *
  * Find the first value of type t in text[b, e) (NFKC).  Returns 1 and
  * fills v (free v->norm with value_release), or 0.  VT_PRESENCE never
  * finds anything: its value is the clause itself.

@@ -92,14 +92,27 @@ rc=$(capture matrix --format=tsv $tax "$tmp/supbad")
 [ "$rc" = 1 ] && grep -q ':7:14: error: invalid slug, expected \[a-z0-9-\]+: Main Terms \[fm-slug\]' "$tmp/err" && ok ||
     { bad "matrix: bad supplements slug ($rc)"; cat "$tmp/err"; }
 
+# Durations and notices with the event they count from or back to:
+# quoted where the sentence says it (変更の効力が生じる日の30日前, 受領した
+# 日から8日以内, "30 days before the change takes effect", "within 14
+# days of purchase"), else the taxonomy's event for the topic, marked so.
+rc=$(capture matrix --format=csv $tax $m/events)
+[ "$rc" = 0 ] && ok || bad "matrix: events exit $rc"
+check "matrix: events csv" $m/events/expected.csv "$tmp/out"
+capture matrix --format=json $tax $m/events >/dev/null
+grep -A1 '"event": "契約書面を受領した日",' "$tmp/out" | grep -q '"event_from": "text"' &&
+    grep -A1 '"event": "the termination date",' "$tmp/out" | grep -q '"event_from": "taxonomy"' &&
+    grep -q '"event": "purchase",' "$tmp/out" && ok ||
+    bad "matrix: json events"
+
 # ★ between comparable values only, absence ranked as the taxonomy says:
 # the one 14日前 notice of a change beats "no notice promised"; 前月末日まで
 # and 受理した月の翌月末 are the same rule; Directors' cap keeps its
 # exception; ITSCOM's court of first instance is not called exclusive.
 capture matrix --format=csv terms >/dev/null
-grep -q '^terms-change,.*P14D（14日前まで） ★' "$tmp/out" && ok ||
+grep -q '^terms-change,.*P14D（14日前まで）［起点: 変更の効力発生日］ ★' "$tmp/out" && ok ||
     bad "matrix: a sole stated notice gets no ★"
-[ "$(grep '^customer-termination,' "$tmp/out" | grep -o 'EOPM（[^）]*） ★' | wc -l)" -ge 3 ] && ok ||
+[ "$(grep '^customer-termination,' "$tmp/out" | grep -o 'EOPM（[^）]*）［起点: [^］]*］ ★' | wc -l)" -ge 3 ] && ok ||
     bad "matrix: equivalent month-end notices are not equal"
 grep -q '^liability-cap,.*1 month fee（1か月分）〔故意・重過失を除く〕' "$tmp/out" && ok ||
     bad "matrix: Directors' cap without its exception"
