@@ -325,6 +325,7 @@ judge_row(struct mrow *r, size_t ncols)
 	double best = 0;
 	size_t i, nval = 0, nabsent = 0;
 	int have = 0, distinct = 0, mixed = 0;
+	enum favour fav = r->topic->favour;
 	char unit = 0;
 
 	for (i = 0; i < ncols; i++) {
@@ -334,11 +335,12 @@ judge_row(struct mrow *r, size_t ncols)
 		else if (strcmp(k0, k) != 0)
 			r->differs = 1;
 		/*
-		 * Where no clause is worse (no notice promised), a clause
-		 * that states no value promises nothing either.
+		 * Where no clause is worse (no notice promised), a notice
+		 * clause that states no period promises none either.
 		 */
 		if (r->cells[i].state == CELL_ABSENT ||
 		    (r->cells[i].state == CELL_NOVALUE &&
+		    r->topic->vtype == VT_NOTICE &&
 		    r->topic->absent == ABS_WORSE))
 			nabsent++;
 		if (r->cells[i].state != CELL_VALUE)
@@ -348,6 +350,13 @@ judge_row(struct mrow *r, size_t ncols)
 			best = r->cells[i].num;
 			unit = r->cells[i].unit;
 			have = 1;
+			/*
+			 * An SLA's outage threshold ranks the other way from
+			 * its availability: a credit after a shorter outage
+			 * is better (value.h).
+			 */
+			if (unit == 'o' && fav == FAV_HIGHER)
+				fav = FAV_LOWER;
 			continue;
 		}
 		if (r->cells[i].unit != unit) {
@@ -356,9 +365,8 @@ judge_row(struct mrow *r, size_t ncols)
 		}
 		if (r->cells[i].num != best)
 			distinct = 1;
-		if ((r->topic->favour == FAV_LOWER && r->cells[i].num < best) ||
-		    (r->topic->favour == FAV_HIGHER &&
-		    r->cells[i].num > best))
+		if ((fav == FAV_LOWER && r->cells[i].num < best) ||
+		    (fav == FAV_HIGHER && r->cells[i].num > best))
 			best = r->cells[i].num;
 	}
 	if (r->topic->favour == FAV_PRESENT) {

@@ -36,7 +36,7 @@
 
 static const char *const vtype_names[VT__MAX] = {
 	"presence", "rate", "duration", "notice", "amount", "multiple", "cap",
-	"court", "law", "survival", "age", "arbitration"
+	"court", "law", "survival", "age", "arbitration", "sla", "retention"
 };
 
 static const char *const favour_names[] = {

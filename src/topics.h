@@ -35,6 +35,10 @@ enum vtype {
 	VT_SURVIVAL,		/* 終了後も1年間存続 -> P1Y; 終了後も存続 -> indefinite */
 	VT_AGE,			/* at least 13 years old, 18歳以上 -> 13, 18 */
 	VT_ARBITRATION,		/* arbitration by the AAA in Nevada -> AAA (Nevada) */
+	VT_SLA,			/* 稼働率99.9% -> 99.9%; 連続して24時間以上
+				   利用できない -> outage PT24H */
+	VT_RETENTION,		/* data after the end: 終了後30日以内に削除 ->
+				   P30D; 削除します, 保管義務を負わず -> none */
 	VT__MAX
 };
 

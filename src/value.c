@@ -1021,6 +1021,124 @@ find_survival(const char *s, size_t b, size_t e, struct value *v)
 	return 0;
 }
 
+/* The first of the words w[] in s[b, e), or NULL; *at its offset. */
+static const char *
+first_word(const char *s, size_t b, size_t e, const char *const *w,
+    size_t *at)
+{
+	size_t i, k;
+
+	for (i = b; i < e; i++)
+		for (k = 0; w[k] != NULL; k++)
+			if (starts(s, i, e, w[k])) {
+				*at = i;
+				return w[k];
+			}
+	return NULL;
+}
+
+/*
+ * An SLA figure in one sentence: an availability of 90 to 100 % where the
+ * sentence speaks of it (稼働率99.9%, "99.95% uptime"), or the outage that
+ * earns a credit: hours (or minutes) where the sentence speaks of the
+ * service being unusable (連続して24時間以上利用できない).
+ */
+static int
+find_sla(const char *s, size_t b, size_t e, struct value *v)
+{
+	static const char *const avail[] = { "稼働率", "可用性", "稼動率",
+	    "uptime", "availability", "available", NULL };
+	static const char *const down[] = { "利用不能", "利用できな",
+	    "利用し得な", "使用できな", "停止", "unavailab", "outage",
+	    "downtime", NULL };
+	char norm[32];
+	double n;
+	size_t i, j, at;
+
+	if (first_word(s, b, e, avail, &at) != NULL) {
+		for (i = b; i < e; i++) {
+			if (!isdig(s[i]) || (j = number(s, b, i, e, &n)) == i)
+				continue;
+			j = skip_spaces(s, j, e);
+			if (starts(s, j, e, "%") && n >= 90 && n <= 100) {
+				snprintf(norm, sizeof(norm), "%g%%", n);
+				v->unit = '%';
+				set_value(v, norm, n, i, j + 1);
+				return 1;
+			}
+			i = j - 1;
+		}
+	}
+	if (first_word(s, b, e, down, &at) == NULL)
+		return 0;
+	for (i = b; i < e; i++) {
+		if ((j = number(s, b, i, e, &n)) == i)
+			continue;
+		j = skip_spaces(s, j, e);
+		if (starts(s, j, e, "時間") || starts(s, j, e, "hours") ||
+		    starts(s, j, e, "hour")) {
+			snprintf(norm, sizeof(norm), "outage PT%gH", n);
+			v->unit = 'o';
+			set_value(v, norm, n, i, j + (s[j] == 'h' ?
+			    (starts(s, j, e, "hours") ? 5 : 4) :
+			    strlen("時間")));
+			return 1;
+		}
+		if (starts(s, j, e, "分") || starts(s, j, e, "minutes")) {
+			snprintf(norm, sizeof(norm), "outage PT%gM", n);
+			v->unit = 'o';
+			set_value(v, norm, n / 60, i, j + (s[j] == 'm' ?
+			    strlen("minutes") : strlen("分")));
+			return 1;
+		}
+		i = j - 1;
+	}
+	return 0;
+}
+
+/*
+ * What happens to the customer's data at the end, in one sentence where
+ * the provider deletes it (データ…削除, "we will delete", "be removed") or
+ * disclaims keeping it (保管義務を負わず): a period (終了後30日以内に削除,
+ * "within 30 days after termination"), "period" (kept for a period it
+ * does not state, then deleted: 一定期間) or "none" (deleted at the end,
+ * or no duty to keep it).
+ */
+static int
+find_retention(const char *s, size_t b, size_t e, struct value *v)
+{
+	static const char *const data[] = { "データ", "電磁的記録", "情報",
+	    "ファイル", "コンテンツ", NULL };
+	static const char *const gone[] = { "削除", "消去", "抹消", "破棄",
+	    NULL };
+	static const char *const gone_en[] = { "保管義務を負わ",
+	    "保存義務を負わ", "保管する義務を負わ", "we will delete",
+	    "we may delete", "we will remove", "we may remove",
+	    "we will erase", "we may erase", "be deleted", "be removed",
+	    "be erased", "be destroyed", "remove your content",
+	    "delete your content", "no obligation to store",
+	    "no obligation to retain", "not obligated to store",
+	    "not obligated to retain", NULL };
+	static const char *const some[] = { "一定期間", "一定の期間",
+	    "a period of time", "a reasonable period", "for a period", NULL };
+	const char *w;
+	size_t at, d;
+
+	/* Japanese: the data first, then what is done to it. */
+	if ((w = first_word(s, b, e, gone_en, &at)) == NULL &&
+	    (first_word(s, b, e, data, &d) == NULL ||
+	    (w = first_word(s, d, e, gone, &at)) == NULL))
+		return 0;
+	v->unit = 'd';
+	if (find_duration(s, b, e, 0, v))
+		return 1;
+	if (first_word(s, b, e, some, &d) != NULL)
+		set_value(v, "period", 0, at, at + strlen(w));
+	else
+		set_value(v, "none", 0, at, at + strlen(w));
+	return 1;
+}
+
 /* The start of the code point that ends before i (i > 0). */
 static size_t
 cp_before(const char *s, size_t i)
@@ -1179,6 +1297,14 @@ value_find(enum vtype t, const char *text, size_t b, size_t e,
 		return find_age(text, b, e, v);
 	case VT_ARBITRATION:
 		return find_arbitration(text, b, e, v);
+	case VT_SLA:
+		return find_sla(text, b, e, v);
+	case VT_RETENTION:
+		if (!find_retention(text, b, e, v))
+			return 0;
+		if (v->norm[0] == 'P')
+			find_event(text, b, e, v);
+		return 1;
 	default:
 		return 0;
 	}
@@ -1217,6 +1343,14 @@ value_label(enum vtype t, const char *norm)
 		buf_puts(&b, "あり");
 	else if (strcmp(norm, "indefinite") == 0)
 		buf_puts(&b, "期限なし");
+	else if (strcmp(norm, "none") == 0 && t == VT_RETENTION)
+		buf_puts(&b, "終了時に削除（保管なし）");
+	else if (strcmp(norm, "period") == 0 && t == VT_RETENTION)
+		buf_puts(&b, "一定期間保管後に削除");
+	else if (strncmp(norm, "outage PT", 9) == 0 &&
+	    (n = strtod(norm + 9, &end)) > 0)
+		buf_printf(&b, "連続%g%sの利用不能で返金", n,
+		    *end == 'M' ? "分" : "時間");
 	else if (strcmp(norm, "EOPM") == 0)
 		buf_puts(&b, "前月末日まで");
 	else if (strcmp(norm, "EONM") == 0)

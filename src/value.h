@@ -25,6 +25,12 @@
  *             passes one sentence, the survival and its duration
  *   age       "13"                        num = years
  *   arbitration "AAA", "JAMS (San Francisco)"  num = 0
+ *   sla       "99.9%" (availability, unit '%': more is better) or
+ *             "outage PT24H" (the outage that earns a credit, unit 'o',
+ *             num = hours: less is better)
+ *   retention "P30D" (the data is deleted within or after 30 days of the
+ *             end), "none" (deleted at the end, or no duty to keep it)
+ *             num = days
  */
 #ifndef TERMC_VALUE_H
 #define TERMC_VALUE_H

@@ -105,6 +105,22 @@ grep -A1 '"event": "契約書面を受領した日",' "$tmp/out" | grep -q '"eve
     grep -q '"event": "purchase",' "$tmp/out" && ok ||
     bad "matrix: json events"
 
+# SLA figures (availability, or the outage that earns a credit) and the
+# customer's data at the end (kept how long, or deleted at once) are
+# values, not only the presence of a clause.
+rc=$(capture matrix --format=tsv $tax $m/values)
+[ "$rc" = 0 ] && ok || bad "matrix: values exit $rc"
+check_truth "matrix sla and data" $m/values.tsv "$tmp/out"
+# The shorter outage earns the ★ (a credit after 4 hours beats 24), and
+# no SLA at all is worse than either.
+capture matrix --format=csv terms >/dev/null
+[ "$(grep '^sla,' "$tmp/out" | grep -o 'outage PT24H（[^）]*） ★' | wc -l)" = 2 ] && ok ||
+    bad "matrix: a sole kind of SLA figure gets no ★ over no SLA"
+mkdir -p "$tmp/slarank" && cp -R $m/values/xi "$tmp/slarank/" && cp -R terms/itscom "$tmp/slarank/"
+capture matrix --format=csv $tax "$tmp/slarank" >/dev/null
+grep -q '^sla,.*outage PT4H（4時間） ★' "$tmp/out" && ! grep -q 'PT24H（24時間） ★' "$tmp/out" && ok ||
+    bad "matrix: the shorter outage threshold is not the best"
+
 # ★ between comparable values only, absence ranked as the taxonomy says:
 # the one 14日前 notice of a change beats "no notice promised"; 前月末日まで
 # and 受理した月の翌月末 are the same rule; Directors' cap keeps its
