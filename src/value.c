@@ -1075,6 +1075,8 @@ find_sla(const char *s, size_t b, size_t e, struct value *v)
 		if ((j = number(s, b, i, e, &n)) == i)
 			continue;
 		j = skip_spaces(s, j, e);
+		if (starts(s, j, e, "consecutive "))
+			j = skip_spaces(s, j + strlen("consecutive "), e);
 		if (starts(s, j, e, "時間") || starts(s, j, e, "hours") ||
 		    starts(s, j, e, "hour")) {
 			snprintf(norm, sizeof(norm), "outage PT%gH", n);
