@@ -58,9 +58,9 @@ sentence_around(const char *s, size_t len, size_t off, size_t *b, size_t *e)
 	*e = i;
 }
 
-/* orig text of norm[b, e), trimmed and cut to EXCERPT_CHARS characters. */
+/* orig text of norm[b, e), trimmed and cut to cut characters (0: whole). */
 static char *
-quote(const struct tagged *a, size_t b, size_t e, int cut)
+quote(const struct tagged *a, size_t b, size_t e, size_t cut)
 {
 	size_t ob = a->map[b], oe = a->map[e], i, n, tlen, chars = 0;
 	struct buf out;
@@ -78,7 +78,7 @@ quote(const struct tagged *a, size_t b, size_t e, int cut)
 			break;
 		if (cp == '\n')
 			cp = ' ';
-		if (chars++ == EXCERPT_CHARS) {
+		if (chars++ == cut) {
 			buf_puts(&out, "…");
 			break;
 		}
@@ -169,12 +169,80 @@ value_condition(enum vtype t, const char *s, size_t len, size_t off)
 		for (k = 0; except[k] != NULL; k++)
 			if (find_in_text(s, b, e, except[k]))
 				x = 1;
-		return f && x ? xstrdup("故意・重過失を除く") : NULL;
+		if (f && x)
+			return xstrdup("故意・重過失を除く");
 	}
 	if (t == VT_NOTICE)
 		for (k = 0; urgent[k] != NULL; k++)
 			if (find_in_text(s, b, e, urgent[k]))
 				return xstrdup("緊急時は短縮あり");
+	return NULL;
+}
+
+#define COND_CHARS	80
+
+/*
+ * Any other condition that qualifies a value, as written, from the
+ * sentence that carries it: a phrase that ends in 場合を除き, 場合に限り …
+ * (from the clause's start: after the last 、), one that starts with
+ * unless, except, only if, provided that … (to the next , ; or the end),
+ * or the proviso sentence right after it in the same paragraph (ただし、
+ * …, 但し…), which in Japanese drafting qualifies the sentence before.
+ */
+static char *
+general_condition(const struct tagged *a, size_t off)
+{
+	static const char *const ends[] = { "場合を除き", "場合を除いて",
+	    "場合を除く", "場合に限り", "場合に限って", "ときを除き",
+	    "ときに限り", "限りにおいて", NULL };
+	static const char *const starts_en[] = { "unless ", "except ",
+	    "only if ", "provided that ", "provided, however, that ",
+	    "subject to ", NULL };
+	static const char *const proviso[] = { "ただし", "但し", "ただ、",
+	    NULL };
+	static const char comma[] = "\xe3\x80\x81";	/* 、 */
+	const char *s = a->norm;
+	size_t k, sb, se, i, j, w, n;
+
+	for (k = 0; k < a->nsent && SENT_E(a, k) <= off; k++)
+		;
+	if (k == a->nsent)
+		return NULL;
+	sb = SENT_B(a, k);
+	se = SENT_E(a, k);
+	for (i = sb; i < se; i++) {
+		for (w = 0; ends[w] != NULL; w++) {
+			n = strlen(ends[w]);
+			if (i + n > se || memcmp(s + i, ends[w], n) != 0)
+				continue;
+			for (j = i; j > sb && !(j >= sb + 3 &&
+			    memcmp(s + j - 3, comma, 3) == 0); j--)
+				;
+			return quote(a, j, i + n, COND_CHARS);
+		}
+		for (w = 0; starts_en[w] != NULL; w++) {
+			n = strlen(starts_en[w]);
+			if (i + n > se || memcmp(s + i, starts_en[w], n) != 0 ||
+			    (i > sb && s[i - 1] != ' ' && s[i - 1] != ','))
+				continue;
+			for (j = i + n; j < se && !strchr(",;\n", s[j]) &&
+			    !(s[j] == '.' && (j + 1 == se || s[j + 1] == ' '));
+			    j++)
+				;
+			return quote(a, i, j, COND_CHARS);
+		}
+	}
+	/* The proviso: the next sentence, on the same line. */
+	if (k + 1 < a->nsent && s[se - 1] != '\n')
+		for (w = 0; proviso[w] != NULL; w++)
+			if (strncmp(s + se, proviso[w], strlen(proviso[w])) ==
+			    0) {
+				j = SENT_E(a, k + 1);
+				while (j > se && (s[j - 1] == '\n' ||
+				    s[j - 1] == ' '))
+					j--;
+				return quote(a, se, j, COND_CHARS);
+			}
 	return NULL;
 }
 
@@ -294,9 +362,20 @@ fill_cell(struct cell *c, const struct topic *tp, size_t ti,
 		c->unit = found.unit;
 		c->raw = quote(from, found.off, found.off + found.len, 0);
 		sentence_around(from->norm, from->normlen, found.off, &sb, &se);
-		c->excerpt = quote(from, sb, se, 1);
-		c->cond = value_condition(tp->vtype, from->norm, from->normlen,
-		    found.off);
+		c->excerpt = quote(from, sb, se, EXCERPT_CHARS);
+		/*
+		 * A cap's fault exception is named as such; any other
+		 * condition is quoted as written, before a notice's general
+		 * "shortened in an emergency".
+		 */
+		if (tp->vtype == VT_CAP)
+			c->cond = value_condition(tp->vtype, from->norm,
+			    from->normlen, found.off);
+		if (c->cond == NULL)
+			c->cond = general_condition(from, found.off);
+		if (c->cond == NULL)
+			c->cond = value_condition(tp->vtype, from->norm,
+			    from->normlen, found.off);
 		if (found.evlen > 0) {
 			c->event = quote(from, found.evoff,
 			    found.evoff + found.evlen, 0);
@@ -314,7 +393,7 @@ fill_cell(struct cell *c, const struct topic *tp, size_t ti,
 	if (first->set[ti] != TAG_TEXT ||
 	    !topic_sentence(tp, first, &sb, &se))
 		sentence_around(first->norm, first->normlen, 0, &sb, &se);
-	c->excerpt = quote(first, sb, se, 1);
+	c->excerpt = quote(first, sb, se, EXCERPT_CHARS);
 }
 
 /* Mark the most favourable cells and whether the row differs. */

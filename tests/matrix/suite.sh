@@ -114,12 +114,26 @@ check_truth "matrix sla and data" $m/values.tsv "$tmp/out"
 # The shorter outage earns the ★ (a credit after 4 hours beats 24), and
 # no SLA at all is worse than either.
 capture matrix --format=csv terms >/dev/null
-[ "$(grep '^sla,' "$tmp/out" | grep -o 'outage PT24H（[^）]*） ★' | wc -l)" = 2 ] && ok ||
+[ "$(grep '^sla,' "$tmp/out" | grep -o 'outage PT24H（[^）]*）\(〔[^〕]*〕\)\? ★' | wc -l)" = 2 ] && ok ||
     bad "matrix: a sole kind of SLA figure gets no ★ over no SLA"
 mkdir -p "$tmp/slarank" && cp -R $m/values/xi "$tmp/slarank/" && cp -R terms/itscom "$tmp/slarank/"
 capture matrix --format=csv $tax "$tmp/slarank" >/dev/null
 grep -q '^sla,.*outage PT4H（4時間） ★' "$tmp/out" && ! grep -q 'PT24H（24時間） ★' "$tmp/out" && ok ||
     bad "matrix: the shorter outage threshold is not the best"
+
+# A condition that qualifies any value stays with it: a phrase ending in
+# 場合を除き, one starting with "unless", or the ただし sentence after it.
+rc=$(capture matrix --format=json $tax $m/conditions)
+[ "$rc" = 0 ] && ok || bad "matrix: conditions exit $rc"
+for want in '"condition": "緊急やむを得ない場合を除き"' \
+    '"condition": "ただし、解約の申出が月の15日以後にあったときは、翌々月末日をもって終了します。"' \
+    '"condition": "unless you are a consumer resident in the European Union"' \
+    '"condition": "故意・重過失を除く"'; do
+	grep -qF "$want" "$tmp/out" && ok || bad "matrix: condition $want"
+done
+# A ただし in another paragraph qualifies nothing here.
+[ "$(grep -c '"condition"' "$tmp/out")" = 4 ] && ok ||
+    bad "matrix: $(grep -c '"condition"' "$tmp/out") conditions, want 4"
 
 # ★ between comparable values only, absence ranked as the taxonomy says:
 # the one 14日前 notice of a change beats "no notice promised"; 前月末日まで
@@ -128,7 +142,7 @@ grep -q '^sla,.*outage PT4H（4時間） ★' "$tmp/out" && ! grep -q 'PT24H（2
 capture matrix --format=csv terms >/dev/null
 grep -q '^terms-change,.*P14D（14日前まで）［起点: 変更の効力発生日］ ★' "$tmp/out" && ok ||
     bad "matrix: a sole stated notice gets no ★"
-[ "$(grep '^customer-termination,' "$tmp/out" | grep -o 'EOPM（[^）]*）［起点: [^］]*］ ★' | wc -l)" -ge 3 ] && ok ||
+[ "$(grep '^customer-termination,' "$tmp/out" | grep -o 'EOPM（[^）]*）［起点: [^］]*］\(〔[^〕]*〕\)\? ★' | wc -l)" -ge 3 ] && ok ||
     bad "matrix: equivalent month-end notices are not equal"
 grep -q '^liability-cap,.*1 month fee（1か月分）〔故意・重過失を除く〕' "$tmp/out" && ok ||
     bad "matrix: Directors' cap without its exception"
