@@ -15,6 +15,7 @@
  * comes last and wins.  Cost: linear in text size times the number of
  * keywords.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -187,13 +188,34 @@ topic_release(struct topic *t)
 	free(t->excludes);
 }
 
+/* The topic's plain text fields by name: labels and events. */
+static char **
+text_field(struct topic *t, const char *key)
+{
+	static const struct {
+		const char	*name;
+		size_t		 off;
+	} f[] = {
+		{ "ja", offsetof(struct topic, ja) },
+		{ "en", offsetof(struct topic, en) },
+		{ "event", offsetof(struct topic, event) },
+		{ "event_en", offsetof(struct topic, event_en) },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++)
+		if (strcmp(key, f[i].name) == 0)
+			return (char **)(void *)((char *)t + f[i].off);
+	return NULL;
+}
+
 static int
 parse_topic(struct tctx *c, yaml_node_t *e, struct topic *t)
 {
 	yaml_node_pair_t *p;
 	yaml_node_t *k, *v;
 	const char *key;
-	char *s;
+	char *s, **slot;
 	size_t i;
 	int before = c->errors, have_value = 0;
 
@@ -216,18 +238,9 @@ parse_topic(struct tctx *c, yaml_node_t *e, struct topic *t)
 			    !is_slug(t->id))
 				terr(c, v, D_TOPICS_FIELD,
 				    "id: '%s' is not a slug [a-z0-9-]+", t->id);
-		} else if (strcmp(key, "ja") == 0) {
-			free(t->ja);
-			t->ja = tscalar(c, v, "ja");
-		} else if (strcmp(key, "en") == 0) {
-			free(t->en);
-			t->en = tscalar(c, v, "en");
-		} else if (strcmp(key, "event") == 0) {
-			free(t->event);
-			t->event = tscalar(c, v, "event");
-		} else if (strcmp(key, "event_en") == 0) {
-			free(t->event_en);
-			t->event_en = tscalar(c, v, "event_en");
+		} else if ((slot = text_field(t, key)) != NULL) {
+			free(*slot);
+			*slot = tscalar(c, v, key);
 		} else if (strcmp(key, "captions") == 0)
 			tlist(c, v, "captions", &t->captions, &t->ncaptions);
 		else if (strcmp(key, "patterns") == 0)

@@ -1009,8 +1009,8 @@ find_survival(const char *s, size_t b, size_t e, struct value *v)
 	    NULL };
 	size_t i, k;
 
-	for (i = b; i < e; i++)
-		for (k = 0; marks[k] != NULL; k++)
+	for (k = 0; marks[k] != NULL; k++)
+		for (i = b; i < e; i++)
 			if (starts(s, i, e, marks[k])) {
 				if (find_duration(s, b, e, 0, v))
 					return 1;
