@@ -58,9 +58,9 @@ sentence_around(const char *s, size_t len, size_t off, size_t *b, size_t *e)
 	*e = i;
 }
 
-/* orig text of norm[b, e), trimmed and cut to EXCERPT_CHARS characters. */
+/* orig text of norm[b, e), trimmed and cut to cut characters (0: whole). */
 static char *
-quote(const struct tagged *a, size_t b, size_t e, int cut)
+quote(const struct tagged *a, size_t b, size_t e, size_t cut)
 {
 	size_t ob = a->map[b], oe = a->map[e], i, n, tlen, chars = 0;
 	struct buf out;
@@ -78,7 +78,7 @@ quote(const struct tagged *a, size_t b, size_t e, int cut)
 			break;
 		if (cp == '\n')
 			cp = ' ';
-		if (chars++ == EXCERPT_CHARS) {
+		if (chars++ == cut) {
 			buf_puts(&out, "…");
 			break;
 		}
@@ -94,35 +94,31 @@ quote(const struct tagged *a, size_t b, size_t e, int cut)
 /*
  * Look for the topic's value in one article; 1 if found.  First the
  * sentences that matched a pattern, then every sentence; sentences with
- * one of the topic's excludes are skipped.
+ * one of the topic's excludes are skipped.  The sentences are the ones
+ * topics.c split the article into, once.
  */
 static int
 article_value(const struct topic *tp, const struct tagged *a,
     struct value *v)
 {
-	size_t j, pos, at, sb, se;
+	size_t j, k, at;
 
 	if (tp->vtype == VT_PRESENCE)
 		return 0;
 	/* A named law anywhere in the article wins over "your own law". */
-	for (j = 0; tp->vtype != VT_LAW && j < tp->npatterns; j++)
-		for (pos = 0; pos < a->normlen && pattern_match(tp,
-		    tp->patterns[j], a->norm, pos, a->normlen, &at);
-		    pos = se) {
-			sentence_around(a->norm, a->normlen, at, &sb, &se);
-			if (se <= pos)
-				se = pos + 1;
-			if (value_find(tp->vtype, a->norm, sb, se, v))
-				return 1;
-		}
-	if (tp->nexcludes == 0 || tp->vtype == VT_LAW)
+	if (tp->vtype == VT_LAW)
 		return value_find(tp->vtype, a->norm, 0, a->normlen, v);
-	for (sb = 0; sb < a->normlen; sb = se) {
-		se = sentence_end(a->norm, sb, a->normlen);
-		if (!excluded(tp, a->norm, sb, se) &&
-		    value_find(tp->vtype, a->norm, sb, se, v))
+	for (j = 0; j < tp->npatterns; j++)
+		for (k = 0; (k = pattern_sentence(tp, tp->patterns[j], a, k,
+		    &at)) < a->nsent; k++)
+			if (value_find(tp->vtype, a->norm, SENT_B(a, k),
+			    SENT_E(a, k), v))
+				return 1;
+	for (k = 0; k < a->nsent; k++)
+		if (!excluded(tp, a->norm, SENT_B(a, k), SENT_E(a, k)) &&
+		    value_find(tp->vtype, a->norm, SENT_B(a, k), SENT_E(a, k),
+		    v))
 			return 1;
-	}
 	return 0;
 }
 
@@ -173,7 +169,8 @@ value_condition(enum vtype t, const char *s, size_t len, size_t off)
 		for (k = 0; except[k] != NULL; k++)
 			if (find_in_text(s, b, e, except[k]))
 				x = 1;
-		return f && x ? xstrdup("故意・重過失を除く") : NULL;
+		if (f && x)
+			return xstrdup("故意・重過失を除く");
 	}
 	if (t == VT_NOTICE)
 		for (k = 0; urgent[k] != NULL; k++)
@@ -182,16 +179,83 @@ value_condition(enum vtype t, const char *s, size_t len, size_t off)
 	return NULL;
 }
 
+#define COND_CHARS	80
+
+/*
+ * Any other condition that qualifies a value, as written, from the
+ * sentence that carries it: a phrase that ends in 場合を除き, 場合に限り …
+ * (from the clause's start: after the last 、), one that starts with
+ * unless, except, only if, provided that … (to the next , ; or the end),
+ * or the proviso sentence right after it in the same paragraph (ただし、
+ * …, 但し…), which in Japanese drafting qualifies the sentence before.
+ */
+static char *
+general_condition(const struct tagged *a, size_t off)
+{
+	static const char *const ends[] = { "場合を除き", "場合を除いて",
+	    "場合を除く", "場合に限り", "場合に限って", "ときを除き",
+	    "ときに限り", "限りにおいて", NULL };
+	static const char *const starts_en[] = { "unless ", "except ",
+	    "only if ", "provided that ", "provided, however, that ",
+	    "subject to ", NULL };
+	static const char *const proviso[] = { "ただし", "但し", "ただ、",
+	    NULL };
+	static const char comma[] = "\xe3\x80\x81";	/* 、 */
+	const char *s = a->norm;
+	size_t k, sb, se, i, j, w, n;
+
+	for (k = 0; k < a->nsent && SENT_E(a, k) <= off; k++)
+		;
+	if (k == a->nsent)
+		return NULL;
+	sb = SENT_B(a, k);
+	se = SENT_E(a, k);
+	for (i = sb; i < se; i++) {
+		for (w = 0; ends[w] != NULL; w++) {
+			n = strlen(ends[w]);
+			if (i + n > se || memcmp(s + i, ends[w], n) != 0)
+				continue;
+			for (j = i; j > sb && !(j >= sb + 3 &&
+			    memcmp(s + j - 3, comma, 3) == 0); j--)
+				;
+			return quote(a, j, i + n, COND_CHARS);
+		}
+		for (w = 0; starts_en[w] != NULL; w++) {
+			n = strlen(starts_en[w]);
+			if (i + n > se || memcmp(s + i, starts_en[w], n) != 0 ||
+			    (i > sb && s[i - 1] != ' ' && s[i - 1] != ','))
+				continue;
+			for (j = i + n; j < se && !strchr(",;\n", s[j]) &&
+			    !(s[j] == '.' && (j + 1 == se || s[j + 1] == ' '));
+			    j++)
+				;
+			return quote(a, i, j, COND_CHARS);
+		}
+	}
+	/* The proviso: the next sentence, on the same line. */
+	if (k + 1 < a->nsent && s[se - 1] != '\n')
+		for (w = 0; proviso[w] != NULL; w++)
+			if (strncmp(s + se, proviso[w], strlen(proviso[w])) ==
+			    0) {
+				j = SENT_E(a, k + 1);
+				while (j > se && (s[j - 1] == '\n' ||
+				    s[j - 1] == ' '))
+					j--;
+				return quote(a, se, j, COND_CHARS);
+			}
+	return NULL;
+}
+
 /* The first pattern sentence of an article found by its text, or 0. */
 static int
-pattern_sentence(const struct topic *tp, const struct tagged *a,
+topic_sentence(const struct topic *tp, const struct tagged *a,
     size_t *sb, size_t *se)
 {
-	size_t j, at;
+	size_t j, k, at;
 
 	for (j = 0; j < tp->npatterns; j++)
-		if (pattern_match(tp, tp->patterns[j], a->norm, 0, a->normlen,
-		    &at)) {
+		if ((k = pattern_sentence(tp, tp->patterns[j], a, 0, &at)) <
+		    a->nsent) {
 			sentence_around(a->norm, a->normlen, at, sb, se);
 			return 1;
 		}
@@ -213,35 +277,76 @@ ref_label(const struct node *n)
 	return buf_detach(&b);
 }
 
+/*
+ * The documents of column j: the column's own, then its supplements.
+ * g[k] is the tagging of part k.
+ */
+struct parts {
+	const struct doc	**docs;
+	struct tagging		 *g;
+	size_t			  n;
+};
+
+static void
+add_ref(struct cell *c, const struct tagged *a, const struct doc *doc,
+    int supp)
+{
+	struct buf href, label;
+	char *l;
+
+	c->refs = xgrow(c->refs, c->nrefs, sizeof(*c->refs));
+	c->refs[c->nrefs].id = xstrdup(a->article->id);
+	c->refs[c->nrefs].document = supp ? doc->meta.document : NULL;
+	l = ref_label(a->article);
+	if (supp) {
+		/* 第3条 of a supplement is not the parent's 第3条. */
+		buf_init(&label);
+		buf_printf(&label, "%s %s", doc->meta.title, l);
+		free(l);
+		l = buf_detach(&label);
+	}
+	c->refs[c->nrefs].label = l;
+	buf_init(&href);
+	buf_printf(&href, "%s/%s/%s.html#%s", doc->meta.provider,
+	    doc->meta.document, doc->meta.revision, a->article->id);
+	c->refs[c->nrefs++].href = buf_detach(&href);
+}
+
+/* The taxonomy's event for the topic, in the document's language. */
+static char *
+default_event(const struct topic *tp, const char *lang)
+{
+	const char *ev = strncmp(lang, "en", 2) == 0 && tp->event_en ?
+	    tp->event_en : tp->event;
+
+	return ev ? xstrdup(ev) : NULL;
+}
+
 static void
 fill_cell(struct cell *c, const struct topic *tp, size_t ti,
-    const struct tagging *g, const struct doc *doc)
+    const struct parts *p)
 {
+	const char *lang = "ja";
 	const struct tagged *a, *first = NULL, *from = NULL;
 	struct value v, found;
-	struct buf href;
-	size_t i, sb, se;
+	size_t i, k, sb, se;
 
 	memset(c, 0, sizeof(*c));
 	memset(&found, 0, sizeof(found));
-	for (i = 0; i < g->n; i++) {
-		a = &g->v[i];
-		if (!a->set[ti])
-			continue;
-		if (first == NULL)
-			first = a;
-		c->refs = xgrow(c->refs, c->nrefs, sizeof(*c->refs));
-		c->refs[c->nrefs].id = xstrdup(a->article->id);
-		c->refs[c->nrefs].label = ref_label(a->article);
-		buf_init(&href);
-		buf_printf(&href, "%s/%s/%s.html#%s", doc->meta.provider,
-		    doc->meta.document, doc->meta.revision, a->article->id);
-		c->refs[c->nrefs++].href = buf_detach(&href);
-		if (from == NULL && article_value(tp, a, &v)) {
-			found = v;
-			from = a;
+	for (k = 0; k < p->n; k++)
+		for (i = 0; i < p->g[k].n; i++) {
+			a = &p->g[k].v[i];
+			if (!a->set[ti])
+				continue;
+			if (first == NULL)
+				first = a;
+			add_ref(c, a, p->docs[k], k > 0);
+			if (from == NULL && article_value(tp, a, &v)) {
+				found = v;
+				from = a;
+				lang = p->docs[k]->meta.lang;
+			}
 		}
-	}
 	if (first == NULL) {
 		c->state = CELL_ABSENT;
 		return;
@@ -257,9 +362,26 @@ fill_cell(struct cell *c, const struct topic *tp, size_t ti,
 		c->unit = found.unit;
 		c->raw = quote(from, found.off, found.off + found.len, 0);
 		sentence_around(from->norm, from->normlen, found.off, &sb, &se);
-		c->excerpt = quote(from, sb, se, 1);
-		c->cond = value_condition(tp->vtype, from->norm, from->normlen,
-		    found.off);
+		c->excerpt = quote(from, sb, se, EXCERPT_CHARS);
+		/*
+		 * A cap's fault exception is named as such; any other
+		 * condition is quoted as written, before a notice's general
+		 * "shortened in an emergency".
+		 */
+		if (tp->vtype == VT_CAP)
+			c->cond = value_condition(tp->vtype, from->norm,
+			    from->normlen, found.off);
+		if (c->cond == NULL)
+			c->cond = general_condition(from, found.off);
+		if (c->cond == NULL)
+			c->cond = value_condition(tp->vtype, from->norm,
+			    from->normlen, found.off);
+		if (found.evlen > 0) {
+			c->event = quote(from, found.evoff,
+			    found.evoff + found.evlen, 0);
+			c->event_said = 1;
+		} else if (tp->vtype == VT_NOTICE || tp->vtype == VT_DURATION)
+			c->event = default_event(tp, lang);
 		value_release(&found);
 		return;
 	} else
@@ -269,9 +391,9 @@ fill_cell(struct cell *c, const struct topic *tp, size_t ti,
 	 * the clause's first sentence when its caption did.
 	 */
 	if (first->set[ti] != TAG_TEXT ||
-	    !pattern_sentence(tp, first, &sb, &se))
+	    !topic_sentence(tp, first, &sb, &se))
 		sentence_around(first->norm, first->normlen, 0, &sb, &se);
-	c->excerpt = quote(first, sb, se, 1);
+	c->excerpt = quote(first, sb, se, EXCERPT_CHARS);
 }
 
 /* Mark the most favourable cells and whether the row differs. */
@@ -282,6 +404,7 @@ judge_row(struct mrow *r, size_t ncols)
 	double best = 0;
 	size_t i, nval = 0, nabsent = 0;
 	int have = 0, distinct = 0, mixed = 0;
+	enum favour fav = r->topic->favour;
 	char unit = 0;
 
 	for (i = 0; i < ncols; i++) {
@@ -290,7 +413,14 @@ judge_row(struct mrow *r, size_t ncols)
 			k0 = k;
 		else if (strcmp(k0, k) != 0)
 			r->differs = 1;
-		if (r->cells[i].state == CELL_ABSENT)
+		/*
+		 * Where no clause is worse (no notice promised), a notice
+		 * clause that states no period promises none either.
+		 */
+		if (r->cells[i].state == CELL_ABSENT ||
+		    (r->cells[i].state == CELL_NOVALUE &&
+		    r->topic->vtype == VT_NOTICE &&
+		    r->topic->absent == ABS_WORSE))
 			nabsent++;
 		if (r->cells[i].state != CELL_VALUE)
 			continue;
@@ -299,6 +429,13 @@ judge_row(struct mrow *r, size_t ncols)
 			best = r->cells[i].num;
 			unit = r->cells[i].unit;
 			have = 1;
+			/*
+			 * An SLA's outage threshold ranks the other way from
+			 * its availability: a credit after a shorter outage
+			 * is better (value.h).
+			 */
+			if (unit == 'o' && fav == FAV_HIGHER)
+				fav = FAV_LOWER;
 			continue;
 		}
 		if (r->cells[i].unit != unit) {
@@ -307,9 +444,8 @@ judge_row(struct mrow *r, size_t ncols)
 		}
 		if (r->cells[i].num != best)
 			distinct = 1;
-		if ((r->topic->favour == FAV_LOWER && r->cells[i].num < best) ||
-		    (r->topic->favour == FAV_HIGHER &&
-		    r->cells[i].num > best))
+		if ((fav == FAV_LOWER && r->cells[i].num < best) ||
+		    (fav == FAV_HIGHER && r->cells[i].num > best))
 			best = r->cells[i].num;
 	}
 	if (r->topic->favour == FAV_PRESENT) {
@@ -346,19 +482,45 @@ judge_row(struct mrow *r, size_t ncols)
 		    r->cells[i].num == best;
 }
 
+/*
+ * The index in pk[0, n) (one provider's picked documents, sorted by
+ * document) of the column that pk[i]'s chain of `supplements` leads to:
+ * i itself when the chain leaves them or comes back (n steps at most).
+ */
+static size_t
+column_of(const struct doc **pk, size_t n, size_t i)
+{
+	size_t at = i, steps, k, next;
+
+	for (steps = 0; pk[at]->meta.supplements != NULL && steps < n;
+	    steps++) {
+		next = n;
+		for (k = 0; k < n && next == n; k++)
+			if (k != at && strcmp(pk[k]->meta.document,
+			    pk[at]->meta.supplements) == 0)
+				next = k;
+		if (next == n)
+			return i;
+		at = next;
+	}
+	return pk[at]->meta.supplements == NULL ? at : i;
+}
+
 void
 matrix_build(struct matrix *m, const struct taxonomy *t,
     const struct corpus *c, const char *as_of, struct diags *d)
 {
-	struct tagging *tags;
-	const struct doc *pick;
+	struct parts *parts;
+	const struct doc **pk, *pick;
 	struct buf name;
-	size_t i, j, end;
+	struct mcol *col;
+	size_t i, j, k, end, npk = 0, lo, hi, *home, *colno;
 
 	memset(m, 0, sizeof(*m));
 	m->tax = t;
 	m->as_of = as_of ? xstrdup(as_of) : NULL;
 	/* The corpus is sorted: provider, document, revision. */
+	pk = xcalloc(c->n ? c->n : 1, sizeof(*pk));
 	for (i = 0; i < c->n; i = end) {
 		end = corpus_group_end(c, i);
 		pick = NULL;
@@ -366,18 +528,57 @@ matrix_build(struct matrix *m, const struct taxonomy *t,
 			if (as_of == NULL ||
 			    strcmp(c->docs[j]->meta.revision, as_of) <= 0)
 				pick = c->docs[j];
-		if (pick == NULL)
+		if (pick != NULL)
+			pk[npk++] = pick;
+	}
+	/*
+	 * home[i]: the picked document whose column shows pk[i]; a parent
+	 * is looked for among its own provider's documents only.
+	 */
+	home = xcalloc(npk ? npk : 1, sizeof(*home));
+	colno = xcalloc(npk ? npk : 1, sizeof(*colno));
+	for (lo = 0; lo < npk; lo = hi) {
+		for (hi = lo + 1; hi < npk && strcmp(pk[hi]->meta.provider,
+		    pk[lo]->meta.provider) == 0; hi++)
+			;
+		for (i = lo; i < hi; i++)
+			home[i] = lo + column_of(pk + lo, hi - lo, i - lo);
+	}
+	for (i = 0; i < npk; i++) {
+		if (home[i] != i)
 			continue;
 		m->cols = xgrow(m->cols, m->ncols, sizeof(*m->cols));
+		col = &m->cols[m->ncols];
+		memset(col, 0, sizeof(*col));
 		buf_init(&name);
-		buf_printf(&name, "%s/%s", pick->meta.provider,
-		    pick->meta.document);
-		m->cols[m->ncols].doc = pick;
-		m->cols[m->ncols++].name = buf_detach(&name);
+		buf_printf(&name, "%s/%s", pk[i]->meta.provider,
+		    pk[i]->meta.document);
+		col->doc = pk[i];
+		col->name = buf_detach(&name);
+		colno[i] = m->ncols++;
 	}
-	tags = xcalloc(m->ncols ? m->ncols : 1, sizeof(*tags));
-	for (j = 0; j < m->ncols; j++)
-		topics_classify(&tags[j], t, m->cols[j].doc, d);
+	for (i = 0; i < npk; i++) {
+		if (home[i] == i)
+			continue;
+		col = &m->cols[colno[home[i]]];
+		col->supps = xgrow(col->supps, col->nsupps,
+		    sizeof(*col->supps));
+		col->supps[col->nsupps++] = pk[i];
+	}
+	free(colno);
+	free(home);
+	free(pk);
+	parts = xcalloc(m->ncols ? m->ncols : 1, sizeof(*parts));
+	for (j = 0; j < m->ncols; j++) {
+		parts[j].n = 1 + m->cols[j].nsupps;
+		parts[j].docs = xcalloc(parts[j].n, sizeof(*parts[j].docs));
+		parts[j].g = xcalloc(parts[j].n, sizeof(*parts[j].g));
+		parts[j].docs[0] = m->cols[j].doc;
+		for (k = 1; k < parts[j].n; k++)
+			parts[j].docs[k] = m->cols[j].supps[k - 1];
+		for (k = 0; k < parts[j].n; k++)
+			topics_classify(&parts[j].g[k], t, parts[j].docs[k], d);
+	}
 	m->nrows = t->n;
 	m->rows = xcalloc(t->n ? t->n : 1, sizeof(*m->rows));
 	for (i = 0; i < t->n; i++) {
@@ -385,13 +586,16 @@ matrix_build(struct matrix *m, const struct taxonomy *t,
 		m->rows[i].cells = xcalloc(m->ncols ? m->ncols : 1,
 		    sizeof(struct cell));
 		for (j = 0; j < m->ncols; j++)
-			fill_cell(&m->rows[i].cells[j], &t->v[i], i, &tags[j],
-			    m->cols[j].doc);
+			fill_cell(&m->rows[i].cells[j], &t->v[i], i, &parts[j]);
 		judge_row(&m->rows[i], m->ncols);
 	}
-	for (j = 0; j < m->ncols; j++)
-		tagging_release(&tags[j]);
-	free(tags);
+	for (j = 0; j < m->ncols; j++) {
+		for (k = 0; k < parts[j].n; k++)
+			tagging_release(&parts[j].g[k]);
+		free(parts[j].g);
+		free(parts[j].docs);
+	}
+	free(parts);
 }
 
 void
@@ -407,6 +611,7 @@ matrix_release(struct matrix *m)
 			free(c->raw);
 			free(c->excerpt);
 			free(c->cond);
+			free(c->event);
 			for (k = 0; k < c->nrefs; k++) {
 				free(c->refs[k].id);
 				free(c->refs[k].label);
@@ -417,8 +622,10 @@ matrix_release(struct matrix *m)
 		free(m->rows[i].cells);
 	}
 	free(m->rows);
-	for (j = 0; j < m->ncols; j++)
+	for (j = 0; j < m->ncols; j++) {
 		free(m->cols[j].name);
+		free(m->cols[j].supps);
+	}
 	free(m->cols);
 	free(m->as_of);
 	memset(m, 0, sizeof(*m));
@@ -477,7 +684,7 @@ char *
 matrix_csv(const struct matrix *m, size_t *len)
 {
 	struct buf b, h;
-	size_t i, j;
+	size_t i, j, k;
 	char *s;
 
 	buf_init(&b);
@@ -489,6 +696,8 @@ matrix_csv(const struct matrix *m, size_t *len)
 		buf_init(&h);
 		buf_printf(&h, "%s %s", m->cols[j].doc->meta.provider_name,
 		    m->cols[j].doc->meta.title);
+		for (k = 0; k < m->cols[j].nsupps; k++)
+			buf_printf(&h, "＋%s", m->cols[j].supps[k]->meta.title);
 		csv_field(&b, h.data, 0);
 		buf_reset(&h);
 		buf_printf(&h, "%s@%s 条項", m->cols[j].name,
@@ -510,6 +719,8 @@ matrix_csv(const struct matrix *m, size_t *len)
 			buf_puts(&h, cell_text(c));
 			if (c->raw != NULL && strcmp(c->raw, c->value) != 0)
 				buf_printf(&h, "（%s）", c->raw);
+			if (c->event != NULL)
+				buf_printf(&h, "［起点: %s］", c->event);
 			if (c->cond != NULL)
 				buf_printf(&h, "〔%s〕", c->cond);
 			if (c->best)
@@ -545,7 +756,9 @@ matrix_tsv(const struct matrix *m, size_t *len)
 			    c->state == CELL_VALUE ? c->value :
 			    c->state == CELL_ABSENT ? "-" : "?");
 			for (k = 0; k < c->nrefs; k++)
-				buf_printf(&b, "%s%s", k ? "," : "",
+				buf_printf(&b, "%s%s%s%s", k ? "," : "",
+				    c->refs[k].document ? c->refs[k].document :
+				    "", c->refs[k].document ? "#" : "",
 				    c->refs[k].id);
 			if (c->nrefs == 0)
 				buf_putc(&b, '-');
@@ -592,6 +805,22 @@ matrix_json(const struct matrix *m, size_t *len)
 		json_object_set_new(o, "document", json_string(mt->document));
 		json_object_set_new(o, "title", json_string(mt->title));
 		json_object_set_new(o, "revision", json_string(mt->revision));
+		if (m->cols[j].nsupps > 0) {
+			json_t *sv = json_array(), *so;
+
+			for (k = 0; k < m->cols[j].nsupps; k++) {
+				mt = &m->cols[j].supps[k]->meta;
+				so = json_object();
+				json_object_set_new(so, "document",
+				    json_string(mt->document));
+				json_object_set_new(so, "title",
+				    json_string(mt->title));
+				json_object_set_new(so, "revision",
+				    json_string(mt->revision));
+				json_array_append_new(sv, so);
+			}
+			json_object_set_new(o, "supplements", sv);
+		}
 		json_array_append_new(cols, o);
 	}
 	for (i = 0; i < m->nrows; i++) {
@@ -619,6 +848,13 @@ matrix_json(const struct matrix *m, size_t *len)
 			    json_string(states[c->state]));
 			json_object_set_new(co, "value", jstr(c->value));
 			json_object_set_new(co, "raw", jstr(c->raw));
+			if (c->event != NULL) {
+				json_object_set_new(co, "event",
+				    json_string(c->event));
+				json_object_set_new(co, "event_from",
+				    json_string(c->event_said ? "text" :
+				    "taxonomy"));
+			}
 			if (c->cond != NULL)
 				json_object_set_new(co, "condition",
 				    json_string(c->cond));
@@ -634,6 +870,9 @@ matrix_json(const struct matrix *m, size_t *len)
 				ro = json_object();
 				json_object_set_new(ro, "id",
 				    json_string(c->refs[k].id));
+				if (c->refs[k].document != NULL)
+					json_object_set_new(ro, "document",
+					    json_string(c->refs[k].document));
 				json_object_set_new(ro, "label",
 				    json_string(c->refs[k].label));
 				json_object_set_new(ro, "href",

@@ -29,6 +29,8 @@ enum cstate {
 
 struct cref {
 	char	*id;		/* article anchor: "a26" */
+	const char *document;	/* a supplement's document slug, or NULL for
+				   the column's own document */
 	char	*label;		/* "第26条（遅延損害金）" */
 	char	*href;		/* "directors/cloud-operation/2019-06-01.html#a26" */
 };
@@ -43,14 +45,28 @@ struct cell {
 	char		*excerpt;	/* short quote of the clause, as written */
 	char		*cond;		/* a condition that stays with the value
 					   ("故意・重過失を除く"), or NULL */
+	char		*event;		/* what a duration counts from or back
+					   to ("変更の効力発生日"), or NULL */
+	int		 event_said;	/* event quoted from the clause (1) or
+					   the taxonomy's default for the
+					   topic (0) */
 	struct cref	*refs;		/* every article on the topic */
 	size_t		 nrefs;
 	int		 best;		/* most favourable to the customer */
 };
 
+/*
+ * A column is one provider document and the documents that supplement it
+ * (front matter `supplements: <document>`, same provider): their clauses
+ * answer in the parent's column, after the parent's own.  A supplement
+ * whose parent has no column (absent, not yet in force at the date, or a
+ * chain that comes back to itself) keeps a column of its own.
+ */
 struct mcol {
 	const struct doc	*doc;
 	char			*name;		/* "provider/document" */
+	const struct doc	**supps;	/* in corpus order */
+	size_t			 nsupps;
 };
 
 struct mrow {

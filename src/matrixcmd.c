@@ -237,6 +237,10 @@ side_json(const struct matrix *m, const struct cell *c, size_t col)
 	    c->value ? json_string(c->value) : json_null());
 	json_object_set_new(o, "raw", c->raw ? json_string(c->raw) :
 	    json_null());
+	if (c->event != NULL)
+		json_object_set_new(o, "event", json_string(c->event));
+	if (c->cond != NULL)
+		json_object_set_new(o, "condition", json_string(c->cond));
 	refs = json_array();
 	for (k = 0; k < c->nrefs; k++)
 		json_array_append_new(refs, json_pack("{s:s,s:s,s:s}", "id",

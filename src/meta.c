@@ -235,6 +235,9 @@ static const struct field {
 	{ "lang", offsetof(struct meta, lang), NOPOS, NOPOS, 0, D__MAX },
 	{ "document_number", offsetof(struct meta, document_number), NOPOS,
 	    NOPOS, 0, D__MAX },
+	{ "supplements", offsetof(struct meta, supplements),
+	    offsetof(struct meta, supplements_line),
+	    offsetof(struct meta, supplements_col), 0, D_FM_SLUG },
 };
 #define NFIELDS	(sizeof(fields) / sizeof(fields[0]))
 
@@ -411,6 +414,7 @@ meta_release(struct meta *m)
 	free(m->revision);
 	free(m->lang);
 	free(m->document_number);
+	free(m->supplements);
 	for (i = 0; i < m->nhistory; i++) {
 		free(m->history[i].date);
 		free(m->history[i].note);

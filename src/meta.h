@@ -27,6 +27,13 @@ struct meta {
 	char		*revision;	/* YYYY-MM-DD */
 	char		*lang;		/* default "ja" */
 	char		*document_number;	/* optional */
+	/*
+	 * Optional: the document (slug, same provider) that this one
+	 * supplements, as a fee schedule or a service's own rules supplement
+	 * the main terms.  The matrix shows a supplement within its parent's
+	 * column (matrix.h).
+	 */
+	char		*supplements;
 	struct history	*history;
 	size_t		 nhistory;
 	char		**changes;
@@ -36,9 +43,11 @@ struct meta {
 	int		 provider_line;
 	int		 document_line;
 	int		 revision_line;
+	int		 supplements_line;
 	int		 provider_col;	/* columns of the values (characters) */
 	int		 document_col;
 	int		 revision_col;
+	int		 supplements_col;
 };
 
 /*

@@ -15,6 +15,7 @@
  * comes last and wins.  Cost: linear in text size times the number of
  * keywords.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,7 +37,7 @@
 
 static const char *const vtype_names[VT__MAX] = {
 	"presence", "rate", "duration", "notice", "amount", "multiple", "cap",
-	"court", "law", "survival", "age", "arbitration"
+	"court", "law", "survival", "age", "arbitration", "sla", "retention"
 };
 
 static const char *const favour_names[] = {
@@ -174,6 +175,8 @@ topic_release(struct topic *t)
 	free(t->id);
 	free(t->ja);
 	free(t->en);
+	free(t->event);
+	free(t->event_en);
 	for (i = 0; i < t->ncaptions; i++)
 		free(t->captions[i]);
 	free(t->captions);
@@ -185,13 +188,34 @@ topic_release(struct topic *t)
 	free(t->excludes);
 }
 
+/* The topic's plain text fields by name: labels and events. */
+static char **
+text_field(struct topic *t, const char *key)
+{
+	static const struct {
+		const char	*name;
+		size_t		 off;
+	} f[] = {
+		{ "ja", offsetof(struct topic, ja) },
+		{ "en", offsetof(struct topic, en) },
+		{ "event", offsetof(struct topic, event) },
+		{ "event_en", offsetof(struct topic, event_en) },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++)
+		if (strcmp(key, f[i].name) == 0)
+			return (char **)(void *)((char *)t + f[i].off);
+	return NULL;
+}
+
 static int
 parse_topic(struct tctx *c, yaml_node_t *e, struct topic *t)
 {
 	yaml_node_pair_t *p;
 	yaml_node_t *k, *v;
 	const char *key;
-	char *s;
+	char *s, **slot;
 	size_t i;
 	int before = c->errors, have_value = 0;
 
@@ -214,12 +238,9 @@ parse_topic(struct tctx *c, yaml_node_t *e, struct topic *t)
 			    !is_slug(t->id))
 				terr(c, v, D_TOPICS_FIELD,
 				    "id: '%s' is not a slug [a-z0-9-]+", t->id);
-		} else if (strcmp(key, "ja") == 0) {
-			free(t->ja);
-			t->ja = tscalar(c, v, "ja");
-		} else if (strcmp(key, "en") == 0) {
-			free(t->en);
-			t->en = tscalar(c, v, "en");
+		} else if ((slot = text_field(t, key)) != NULL) {
+			free(*slot);
+			*slot = tscalar(c, v, key);
 		} else if (strcmp(key, "captions") == 0)
 			tlist(c, v, "captions", &t->captions, &t->ncaptions);
 		else if (strcmp(key, "patterns") == 0)
@@ -475,7 +496,8 @@ find_in(const char *s, size_t b, size_t e, const char *needle, size_t nlen)
 	return NULL;
 }
 
-size_t
+/* End of the sentence starting at b: after 。, a newline or ". ", or e. */
+static size_t
 sentence_end(const char *s, size_t b, size_t e)
 {
 	static const char maru[] = "\xe3\x80\x82";	/* 。 */
@@ -602,20 +624,15 @@ excluded(const struct topic *tp, const char *s, size_t b, size_t e)
 	return 0;
 }
 
-int
-pattern_match(const struct topic *tp, const char *pattern, const char *s,
-    size_t b, size_t e, size_t *at)
+size_t
+pattern_sentence(const struct topic *tp, const char *pattern,
+    const struct tagged *a, size_t k, size_t *at)
 {
-	size_t se;
-
-	while (b < e) {
-		se = sentence_end(s, b, e);
-		if (parts_match(pattern, s, b, se, at) &&
-		    !excluded(tp, s, b, se))
-			return 1;
-		b = se;
-	}
-	return 0;
+	for (; k < a->nsent; k++)
+		if (parts_match(pattern, a->norm, SENT_B(a, k), SENT_E(a, k),
+		    at) && !excluded(tp, a->norm, SENT_B(a, k), SENT_E(a, k)))
+			return k;
+	return a->nsent;
 }
 
 static int
@@ -726,6 +743,27 @@ normalize(struct tagged *a)
 	a->normlen = out.len;
 	fold_ascii(out.data, out.len);
 	a->norm = buf_detach(&out);
+}
+
+/*
+ * Split a's text into sentences, once: every topic and pattern, and the
+ * values after them, work on these bounds (issue 17: the matrix step is
+ * linear in documents times topics).
+ */
+static void
+split_sentences(struct tagged *a)
+{
+	size_t b, e;
+
+	for (b = 0; b < a->normlen; b = e) {
+		e = sentence_end(a->norm, b, a->normlen);
+		/* A sentence keeps its line end: no empty sentence after 。 */
+		if (e < a->normlen && a->norm[e] == '\n' &&
+		    a->norm[e - 1] != '\n')
+			e++;
+		a->sent = xgrow(a->sent, a->nsent, sizeof(*a->sent));
+		a->sent[a->nsent++] = e;
+	}
 }
 
 /*
@@ -874,6 +912,8 @@ topics_classify(struct tagging *g, const struct taxonomy *t,
 		a->caption = n->caption ? keyword(n->caption) : xstrdup("");
 		a->orig = article_text(n);
 		normalize(a);
+		split_sentences(a);
+		g->nsplit += a->nsent;
 		subcaptions(a);
 		a->set = xcalloc(t->n ? t->n : 1, 1);
 		for (i = 0; i < t->n; i++) {
@@ -883,8 +923,8 @@ topics_classify(struct tagging *g, const struct taxonomy *t,
 			if (captioned(tp, a))
 				a->set[i] = TAG_CAPTION;
 			for (j = 0; j < tp->npatterns && !a->set[i]; j++)
-				if (pattern_match(tp, tp->patterns[j], a->norm,
-				    0, a->normlen, &at))
+				if (pattern_sentence(tp, tp->patterns[j], a, 0,
+				    &at) < a->nsent)
 					a->set[i] = TAG_TEXT;
 		}
 		/* Markers from the outermost division inwards. */
@@ -911,6 +951,7 @@ tagging_release(struct tagging *g)
 		free(g->v[i].orig);
 		free(g->v[i].norm);
 		free(g->v[i].map);
+		free(g->v[i].sent);
 		free(g->v[i].set);
 	}
 	free(g->v);

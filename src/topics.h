@@ -35,6 +35,10 @@ enum vtype {
 	VT_SURVIVAL,		/* 終了後も1年間存続 -> P1Y; 終了後も存続 -> indefinite */
 	VT_AGE,			/* at least 13 years old, 18歳以上 -> 13, 18 */
 	VT_ARBITRATION,		/* arbitration by the AAA in Nevada -> AAA (Nevada) */
+	VT_SLA,			/* 稼働率99.9% -> 99.9%; 連続して24時間以上
+				   利用できない -> outage PT24H */
+	VT_RETENTION,		/* data after the end: 終了後30日以内に削除 ->
+				   P30D; 削除します, 保管義務を負わず -> none */
 	VT__MAX
 };
 
@@ -62,6 +66,13 @@ struct topic {
 	size_t		  npatterns;
 	char		**excludes;	/* NFKC; sentences with one are ignored */
 	size_t		  nexcludes;
+	/*
+	 * What a duration or notice of the topic counts from (or back
+	 * to) when its sentence does not say: "変更の効力発生日" / "the
+	 * change takes effect".  NULL for none.
+	 */
+	char		 *event;
+	char		 *event_en;
 	enum vtype	  vtype;
 	enum favour	  favour;
 	enum absence	  absent;
@@ -115,13 +126,22 @@ struct tagged {
 	char			*norm;
 	size_t			 normlen;
 	size_t			*map;		/* normlen + 1 entries */
+	size_t			*sent;		/* end of each sentence of norm */
+	size_t			 nsent;		/* sentence k is [sent[k-1], sent[k]) */
 	unsigned char		*set;		/* per topic: enum tagsrc */
 };
+
+/* Sentence k of a: its first byte, and its end. */
+#define SENT_B(a, k)	((k) == 0 ? 0 : (a)->sent[(k) - 1])
+#define SENT_E(a, k)	((a)->sent[(k)])
 
 struct tagging {
 	struct tagged	*v;		/* articles in document order */
 	size_t		 n;
 	size_t		 ntopics;
+	size_t		 nsplit;	/* sentences delimited: the sum of the
+					   articles' nsent (split once each,
+					   whatever the number of topics) */
 };
 
 /*
@@ -135,14 +155,14 @@ void	 topics_classify(struct tagging *, const struct taxonomy *,
 void	 tagging_release(struct tagging *);
 
 /*
- * Does pattern (NFKC, parts separated by "...") match within one sentence
- * of s[b, e) that contains none of the topic's excludes?  Returns 1 and
- * the offset of the first part's match in *at.
+ * The first sentence of a, from sentence k on, in which pattern (NFKC,
+ * parts separated by "...") matches and which contains none of the
+ * topic's excludes.  Returns its index, or a->nsent; *at is the offset of
+ * the first part's match.  Sentences are a's, split once when it was
+ * classified: matching never splits again.
  */
-int	 pattern_match(const struct topic *, const char *pattern,
-	    const char *s, size_t b, size_t e, size_t *at);
-/* End of the sentence starting at b: after 。 or a newline, or e. */
-size_t	 sentence_end(const char *s, size_t b, size_t e);
+size_t	 pattern_sentence(const struct topic *, const char *pattern,
+	    const struct tagged *a, size_t k, size_t *at);
 /* Does s[b, e) contain one of the topic's excludes? */
 int	 excluded(const struct topic *, const char *s, size_t b, size_t e);
 

@@ -657,7 +657,8 @@ place_end(const char *s, size_t i, size_t e)
 
 	for (j = i; j < e; j++) {
 		if (s[j] == ';' || s[j] == '(' || s[j] == ')' ||
-		    (s[j] == '.' && (j + 1 >= e || s[j + 1] == ' ')))
+		    s[j] == '\n' || (s[j] == '.' && (j + 1 >= e ||
+		    s[j + 1] == ' ' || s[j + 1] == '\n')))
 			break;
 		for (k = 0; stop[k] != NULL; k++)
 			if (starts(s, j, e, stop[k]))
@@ -995,28 +996,275 @@ find_arbitration(const char *s, size_t b, size_t e, struct value *v)
 	return 0;
 }
 
+/*
+ * A clause that survives the contract, with how long where s[b, e) says
+ * it: the caller passes one sentence (matrix.c), so the duration is the
+ * one that sentence gives the survival.
+ */
 static int
 find_survival(const char *s, size_t b, size_t e, struct value *v)
 {
 	static const char *const marks[] = { "存続", "終了後も",
 	    "終了後といえども", "完了後も", "終了後においても", "survive",
 	    NULL };
-	size_t se, i, k;
+	size_t i, k;
 
-	for (; b < e; b = se) {
-		se = sentence_end(s, b, e);
-		for (k = 0; marks[k] != NULL; k++)
-			for (i = b; i < se; i++)
-				if (starts(s, i, se, marks[k]))
-					goto found;
-		continue;
-found:
-		if (find_duration(s, b, se, 0, v))
+	for (k = 0; marks[k] != NULL; k++)
+		for (i = b; i < e; i++)
+			if (starts(s, i, e, marks[k])) {
+				if (find_duration(s, b, e, 0, v))
+					return 1;
+				set_value(v, "indefinite", 1e9, i,
+				    i + strlen(marks[k]));
+				return 1;
+			}
+	return 0;
+}
+
+/* The first of the words w[] in s[b, e), or NULL; *at its offset. */
+static const char *
+first_word(const char *s, size_t b, size_t e, const char *const *w,
+    size_t *at)
+{
+	size_t i, k;
+
+	for (i = b; i < e; i++)
+		for (k = 0; w[k] != NULL; k++)
+			if (starts(s, i, e, w[k])) {
+				*at = i;
+				return w[k];
+			}
+	return NULL;
+}
+
+/*
+ * An SLA figure in one sentence: an availability of 90 to 100 % where the
+ * sentence speaks of it (稼働率99.9%, "99.95% uptime"), or the outage that
+ * earns a credit: hours (or minutes) where the sentence speaks of the
+ * service being unusable (連続して24時間以上利用できない).
+ */
+static int
+find_sla(const char *s, size_t b, size_t e, struct value *v)
+{
+	static const char *const avail[] = { "稼働率", "可用性", "稼動率",
+	    "uptime", "availability", "available", NULL };
+	static const char *const down[] = { "利用不能", "利用できな",
+	    "利用し得な", "使用できな", "停止", "unavailab", "outage",
+	    "downtime", NULL };
+	char norm[32];
+	double n;
+	size_t i, j, at;
+
+	if (first_word(s, b, e, avail, &at) != NULL) {
+		for (i = b; i < e; i++) {
+			if (!isdig(s[i]) || (j = number(s, b, i, e, &n)) == i)
+				continue;
+			j = skip_spaces(s, j, e);
+			if (starts(s, j, e, "%") && n >= 90 && n <= 100) {
+				snprintf(norm, sizeof(norm), "%g%%", n);
+				v->unit = '%';
+				set_value(v, norm, n, i, j + 1);
+				return 1;
+			}
+			i = j - 1;
+		}
+	}
+	if (first_word(s, b, e, down, &at) == NULL)
+		return 0;
+	for (i = b; i < e; i++) {
+		if ((j = number(s, b, i, e, &n)) == i)
+			continue;
+		j = skip_spaces(s, j, e);
+		if (starts(s, j, e, "consecutive "))
+			j = skip_spaces(s, j + strlen("consecutive "), e);
+		if (starts(s, j, e, "時間") || starts(s, j, e, "hours") ||
+		    starts(s, j, e, "hour")) {
+			snprintf(norm, sizeof(norm), "outage PT%gH", n);
+			v->unit = 'o';
+			set_value(v, norm, n, i, j + (s[j] == 'h' ?
+			    (starts(s, j, e, "hours") ? 5 : 4) :
+			    strlen("時間")));
 			return 1;
-		set_value(v, "indefinite", 1e9, i, i + strlen(marks[k]));
-		return 1;
+		}
+		if (starts(s, j, e, "分") || starts(s, j, e, "minutes")) {
+			snprintf(norm, sizeof(norm), "outage PT%gM", n);
+			v->unit = 'o';
+			set_value(v, norm, n / 60, i, j + (s[j] == 'm' ?
+			    strlen("minutes") : strlen("分")));
+			return 1;
+		}
+		i = j - 1;
 	}
 	return 0;
+}
+
+/*
+ * What happens to the customer's data at the end, in one sentence where
+ * the provider deletes it (データ…削除, "we will delete", "be removed") or
+ * disclaims keeping it (保管義務を負わず): a period (終了後30日以内に削除,
+ * "within 30 days after termination"), "period" (kept for a period it
+ * does not state, then deleted: 一定期間) or "none" (deleted at the end,
+ * or no duty to keep it).
+ */
+static int
+find_retention(const char *s, size_t b, size_t e, struct value *v)
+{
+	static const char *const data[] = { "データ", "電磁的記録", "情報",
+	    "ファイル", "コンテンツ", NULL };
+	static const char *const gone[] = { "削除", "消去", "抹消", "破棄",
+	    NULL };
+	static const char *const gone_en[] = { "保管義務を負わ",
+	    "保存義務を負わ", "保管する義務を負わ", "we will delete",
+	    "we may delete", "we will remove", "we may remove",
+	    "we will erase", "we may erase", "be deleted", "be removed",
+	    "be erased", "be destroyed", "remove your content",
+	    "delete your content", "no obligation to store",
+	    "no obligation to retain", "not obligated to store",
+	    "not obligated to retain", NULL };
+	static const char *const some[] = { "一定期間", "一定の期間",
+	    "a period of time", "a reasonable period", "for a period", NULL };
+	const char *w;
+	size_t at, d;
+
+	/* Japanese: the data first, then what is done to it. */
+	if ((w = first_word(s, b, e, gone_en, &at)) == NULL &&
+	    (first_word(s, b, e, data, &d) == NULL ||
+	    (w = first_word(s, d, e, gone, &at)) == NULL))
+		return 0;
+	v->unit = 'd';
+	if (find_duration(s, b, e, 0, v))
+		return 1;
+	if (first_word(s, b, e, some, &d) != NULL)
+		set_value(v, "period", 0, at, at + strlen(w));
+	else
+		set_value(v, "none", 0, at, at + strlen(w));
+	return 1;
+}
+
+/* The start of the code point that ends before i (i > 0). */
+static size_t
+cp_before(const char *s, size_t i)
+{
+	do
+		i--;
+	while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80);
+	return i;
+}
+
+/*
+ * A Japanese event before the duration at i: the phrase that ends in の,
+ * から (起算して), より or 後 right before the number, back to a comma,
+ * bracket, line, は or 24 characters.  0 when there is none.
+ */
+static int
+event_before(const char *s, size_t b, size_t i, struct value *v)
+{
+	static const char *const joint[] = { "から起算して", "より起算して",
+	    "から", "より", "の", "後", NULL };
+	static const char *const stop[] = { "、", "。", "は", "「", "」",
+	    "『", "』", "(", ")", "[", "]", ",", " ", "\n", "\t", NULL };
+	static const char *const lead[] = { "に対して", "に対し", "に定める",
+	    "について", "において", "による", NULL };
+	static const char *const particle[] = { "に", "を", "が", "で", "と",
+	    "も", NULL };
+	size_t end, p, q, n = 0, k;
+
+	while (i > b && s[i - 1] == ' ')
+		i--;
+	for (k = 0; joint[k] != NULL && !preceded_by(s, b, i, joint[k]); k++)
+		;
+	if (joint[k] == NULL)
+		return 0;
+	end = p = i - strlen(joint[k]);
+	while (p > b && n < 24) {
+		q = cp_before(s, p);
+		for (k = 0; stop[k] != NULL; k++)
+			if (starts(s, q, p, stop[k]) &&
+			    p - q == strlen(stop[k]))
+				break;
+		if (stop[k] != NULL)
+			break;
+		p = q;
+		n++;
+	}
+	/*
+	 * The phrase starts after the last joint that ties it to what
+	 * came before (契約者に対し廃止の → 廃止) and after a particle;
+	 * からの (次月からの1ヶ年間) ends it before から.
+	 */
+	for (q = p; q < end; q++)
+		for (k = 0; lead[k] != NULL; k++)
+			if (starts(s, q, end, lead[k]))
+				p = q + strlen(lead[k]);
+	for (k = 0; particle[k] != NULL; k++)
+		if (starts(s, p, end, particle[k]))
+			p += strlen(particle[k]);
+	if (preceded_by(s, p, end, "から"))
+		end -= strlen("から");
+	else if (preceded_by(s, p, end, "より"))
+		end -= strlen("より");
+	/* 前月の, 翌月の: a date, not an event; one letter says nothing. */
+	if (end - p < 6 || (end - p == 6 && (starts(s, p, end, "前月") ||
+	    starts(s, p, end, "翌月"))))
+		return 0;
+	v->evoff = p;
+	v->evlen = end - p;
+	return 1;
+}
+
+/*
+ * An English event after the duration ending at k: "before the change
+ * takes effect", "prior to the effective date", "of purchase".  It runs
+ * to a stop (, ; . ( and, or, unless …) or 60 bytes, at a word's end.
+ */
+static void
+event_after(const char *s, size_t b, size_t k, size_t e, struct value *v)
+{
+	static const char *const joint[] = { "before ", "prior to ",
+	    "after ", "of ", "from ", "following ", NULL };
+	static const char *const stop[] = { " and ", " or ", " unless",
+	    " except", " provided", " if ", " in which", " by ", " via ",
+	    NULL };
+	size_t j, x, w;
+
+	j = skip_spaces(s, k, e);
+	if (preceded_by(s, b, k, "before"))
+		x = j;
+	else if (preceded_by(s, b, k, "prior") && starts(s, j, e, "to "))
+		x = j + 3;
+	else {
+		for (w = 0; joint[w] != NULL && !starts(s, j, e, joint[w]); w++)
+			;
+		if (joint[w] == NULL)
+			return;
+		x = j + strlen(joint[w]);
+	}
+	x = skip_spaces(s, x, e);
+	for (j = x; j < e && j < x + 60; j++) {
+		if (strchr(",;.()\n", s[j]) != NULL)
+			break;
+		for (w = 0; stop[w] != NULL && !starts(s, j, e, stop[w]); w++)
+			;
+		if (stop[w] != NULL)
+			break;
+	}
+	if (j == x + 60)		/* cut at the last whole word */
+		while (j > x && s[j] != ' ')
+			j--;
+	while (j > x && s[j - 1] == ' ')
+		j--;
+	if (j > x && isalpha_lc(s[x])) {
+		v->evoff = x;
+		v->evlen = j - x;
+	}
+}
+
+/* The event of the duration v found in s[b, e), where the text says it. */
+static void
+find_event(const char *s, size_t b, size_t e, struct value *v)
+{
+	if (!event_before(s, b, v->off, v))
+		event_after(s, b, v->off + v->len, e, v);
 }
 
 int
@@ -1028,9 +1276,11 @@ value_find(enum vtype t, const char *text, size_t b, size_t e,
 	case VT_RATE:
 		return find_rate(text, b, e, v);
 	case VT_DURATION:
-		return find_duration(text, b, e, 0, v);
 	case VT_NOTICE:
-		return find_duration(text, b, e, 1, v);
+		if (!find_duration(text, b, e, t == VT_NOTICE, v))
+			return 0;
+		find_event(text, b, e, v);
+		return 1;
 	case VT_AMOUNT:
 		return find_amount(text, b, e, v);
 	case VT_MULTIPLE:
@@ -1049,6 +1299,14 @@ value_find(enum vtype t, const char *text, size_t b, size_t e,
 		return find_age(text, b, e, v);
 	case VT_ARBITRATION:
 		return find_arbitration(text, b, e, v);
+	case VT_SLA:
+		return find_sla(text, b, e, v);
+	case VT_RETENTION:
+		if (!find_retention(text, b, e, v))
+			return 0;
+		if (v->norm[0] == 'P')
+			find_event(text, b, e, v);
+		return 1;
 	default:
 		return 0;
 	}
@@ -1087,6 +1345,14 @@ value_label(enum vtype t, const char *norm)
 		buf_puts(&b, "あり");
 	else if (strcmp(norm, "indefinite") == 0)
 		buf_puts(&b, "期限なし");
+	else if (strcmp(norm, "none") == 0 && t == VT_RETENTION)
+		buf_puts(&b, "終了時に削除（保管なし）");
+	else if (strcmp(norm, "period") == 0 && t == VT_RETENTION)
+		buf_puts(&b, "一定期間保管後に削除");
+	else if (strncmp(norm, "outage PT", 9) == 0 &&
+	    (n = strtod(norm + 9, &end)) > 0)
+		buf_printf(&b, "連続%g%sの利用不能で返金", n,
+		    *end == 'M' ? "分" : "時間");
 	else if (strcmp(norm, "EOPM") == 0)
 		buf_puts(&b, "前月末日まで");
 	else if (strcmp(norm, "EONM") == 0)

@@ -21,9 +21,16 @@
  *             then " (exclusive, first instance)" as far as stated
  *   law       "日本法", "大韓民国法", "California", "England and Wales",
  *             "law of residence"        num = 0
- *   survival  a duration, or "indefinite" num = days, or 1e9
+ *   survival  a duration, or "indefinite" num = days, or 1e9; the caller
+ *             passes one sentence, the survival and its duration
  *   age       "13"                        num = years
  *   arbitration "AAA", "JAMS (San Francisco)"  num = 0
+ *   sla       "99.9%" (availability, unit '%': more is better) or
+ *             "outage PT24H" (the outage that earns a credit, unit 'o',
+ *             num = hours: less is better)
+ *   retention "P30D" (the data is deleted within or after 30 days of the
+ *             end), "none" (deleted at the end, or no duty to keep it)
+ *             num = days
  */
 #ifndef TERMC_VALUE_H
 #define TERMC_VALUE_H
@@ -39,9 +46,17 @@ struct value {
 				   0 for none; only equal units compare */
 	size_t	 off;		/* value's start in the NFKC text */
 	size_t	 len;		/* and its length there */
+	size_t	 evoff;		/* a duration's event, as written: what it */
+	size_t	 evlen;		/* counts from or back to (0: not said) */
 };
 
 /*
+ * The event of a duration or notice is read from the sentence around it:
+ * before the number a phrase and の, から, より or 後 (変更の効力発生日の30日前,
+ * 契約締結日から8日以内, 契約終了後30日); after it in English before,
+ * prior to, after, of, from, following and what follows ("30 days before
+ * the change takes effect", "within 14 days of purchase").
+ *
  * Find the first value of type t in text[b, e) (NFKC).  Returns 1 and
  * fills v (free v->norm with value_release), or 0.  VT_PRESENCE never
  * finds anything: its value is the clause itself.

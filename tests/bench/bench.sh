@@ -41,3 +41,23 @@ printf '%-10s %9s %9s %10s %10s %8s %8s\n' corpus "termc s" "cmark s" "termc KB"
 corpus="$work/one1"; row "1 MB" "$work/one1/bench/corpus/2024-01-01.md"
 corpus="$work/one10"; row "10 MB" "$work/one10/bench/corpus/2024-01-01.md"
 corpus="$work/many"; row "1000 files" "$(find "$work/many" -name '*.md' | sort)"
+
+# The matrix step is linear in documents x topics (issue 17: sentences are
+# split once per article, tests/unit/topics.c holds that contract): the
+# 47 topics of terms/topics.yaml over 250 and over 1000 of the files
+# above.  "x 4n/n" is the time ratio of the two: near 4 when linear.
+mkdir -p "$work/quarter"
+i=0
+while [ $i -lt 250 ]; do
+	cp -R "$work/many/p$i" "$work/quarter/p$i"
+	i=$((i + 1))
+done
+set -- $("$work/measure" 5 /dev/null -- "$T" matrix --format=tsv \
+    --topics terms/topics.yaml "$work/quarter")
+qt=$1 qm=$2
+set -- $("$work/measure" 5 /dev/null -- "$T" matrix --format=tsv \
+    --topics terms/topics.yaml "$work/many")
+printf '\n%-18s %9s %10s %9s %10s %8s\n' matrix "250 s" "250 KB" "1000 s" \
+    "1000 KB" "x 4n/n"
+printf '%-18s %9s %10s %9s %10s %8s\n' "47 topics" "$qt" "$qm" "$1" "$2" \
+    "$(awk "BEGIN{printf \"%.2f\", $1/$qt}")"

@@ -37,6 +37,25 @@ t(enum vtype type, const char *in, const char *norm, const char *raw)
 	free(s);
 }
 
+/* The event a duration or notice counts from, as written ("" for none). */
+static void
+ev(enum vtype type, const char *in, const char *want)
+{
+	char *s = text_nfkc(in, strlen(in));
+	struct value v;
+	int found = value_find(type, s, 0, strlen(s), &v);
+	int good = found && strlen(want) == v.evlen &&
+	    memcmp(s + v.evoff, want, v.evlen) == 0;
+
+	printf("%sok %d event %s -> %.*s\n", good ? "" : "not ", ++n, in,
+	    found ? (int)v.evlen : 0, found ? s + v.evoff : "");
+	if (!good)
+		failed = 1;
+	if (found)
+		value_release(&v);
+	free(s);
+}
+
 static void
 l(enum vtype type, const char *norm, const char *want)
 {
@@ -111,6 +130,44 @@ main(void)
 	t(VT_NOTICE, "受理した月の翌月末をもって成立", "EOPM", "翌月末");
 	t(VT_NOTICE, "1ヶ月間更新される", NULL, NULL);
 	t(VT_NOTICE, "前項の規定により", NULL, NULL);
+	ev(VT_NOTICE, "変更の効力発生日の30日前までに通知", "変更の効力発生日");
+	ev(VT_NOTICE, "当社は、契約者に対し廃止の2ヶ月前までに通知", "廃止");
+	ev(VT_NOTICE, "解約を希望する月の前月末日までに", "解約を希望する月");
+	ev(VT_NOTICE, "受理した月の翌月末をもって成立", "受理した月");
+	ev(VT_NOTICE, "30日前までに通知します", "");
+	ev(VT_NOTICE, "翌月の30日前", "");
+	ev(VT_DURATION, "契約書面を受領した日から8日以内", "契約書面を受領した日");
+	ev(VT_DURATION, "開通日から起算して6か月", "開通日");
+	ev(VT_DURATION, "第5条に定める利用契約の成立日から1ヶ月間", "利用契約の成立日");
+	ev(VT_DURATION, "次月からの１ヶ年間", "次月");
+	ev(VT_NOTICE, "at least 30 days before the change takes effect",
+	    "the change takes effect");
+	ev(VT_NOTICE, "30 days prior to the effective date, unless required",
+	    "the effective date");
+	ev(VT_DURATION, "within 14 days of purchase and receive", "purchase");
+	ev(VT_NOTICE, "60 days' prior written notice to you", "");
+	t(VT_SLA, "月間稼働率99.9%以上を保証", "99.9%", "99.9%");
+	t(VT_SLA, "a monthly uptime percentage of at least 99.95%", "99.95%",
+	    "99.95%");
+	t(VT_SLA, "連続して24時間以上利用できなかったとき", "outage PT24H",
+	    "24時間");
+	t(VT_SLA, "unavailable for 8 consecutive hours", "outage PT8H",
+	    "8 consecutive hours");
+	t(VT_SLA, "30分以上利用不能となったとき", "outage PT30M", "30分");
+	t(VT_SLA, "料金の10%を減額します", NULL, NULL);
+	t(VT_SLA, "稼働率の目標は定めません。年14.6%", NULL, NULL);
+	t(VT_RETENTION, "終了した日から30日間データを保管し、その後削除します",
+	    "P30D", "30日間");
+	t(VT_RETENTION, "契約者のデータを直ちに消去します", "none", "消去");
+	t(VT_RETENTION, "データについての保管義務を負わず", "none",
+	    "保管義務を負わ");
+	t(VT_RETENTION, "登録抹消後一定期間データを残し、その後データを削除します",
+	    "period", "削除");
+	t(VT_RETENTION, "we will delete your content within 60 days", "P60D",
+	    "60 days");
+	t(VT_RETENTION, "if you delete your account, you lose access", NULL,
+	    NULL);
+	t(VT_RETENTION, "アカウントを削除できます", NULL, NULL);
 	t(VT_AMOUNT, "20,000 円/回", "20000 JPY", "20,000 円");
 	t(VT_AMOUNT, "５，０００円", "5000 JPY", "5,000円");
 	t(VT_MULTIPLE, "免れた額の2倍に相当する額", "2x", "2倍");
@@ -222,6 +279,12 @@ main(void)
 	t(VT_LAW, "governed by the laws of japan", "日本法", "laws of japan");
 	t(VT_SURVIVAL, "this survives for 2 years", "P2Y", "2 years");
 	t(VT_DURATION, "第三条による一部の変更", NULL, NULL);
+	l(VT_SLA, "outage PT24H", "連続24時間の利用不能で返金");
+	l(VT_SLA, "outage PT30M", "連続30分の利用不能で返金");
+	l(VT_SLA, "99.9%", "99.9%");
+	l(VT_RETENTION, "none", "終了時に削除（保管なし）");
+	l(VT_RETENTION, "period", "一定期間保管後に削除");
+	l(VT_RETENTION, "P30D", "30日");
 	l(VT_NOTICE, "P30D", "30日前");
 	l(VT_DURATION, "P3M", "3か月");
 	l(VT_DURATION, "P1Y", "1年");
