@@ -27,7 +27,7 @@ static void
 head_row(struct hw *w, const struct matrix *m, const char *root)
 {
 	struct buf href;
-	size_t j;
+	size_t j, k;
 
 	hw_open(w, HW_THEAD, NULL);
 	hw_open(w, HW_TR, NULL);
@@ -49,6 +49,18 @@ head_row(struct hw *w, const struct matrix *m, const char *root)
 		hw_close(w);
 		buf_release(&href);
 		hw_leaf(w, HW_SPAN, "rev", mt->revision);
+		/* Supplements shown in this column, each a link. */
+		for (k = 0; k < m->cols[j].nsupps; k++) {
+			const struct meta *sm = &m->cols[j].supps[k]->meta;
+
+			buf_init(&href);
+			buf_printf(&href, "%s%s/%s/%s.html", root,
+			    sm->provider, sm->document, sm->revision);
+			hw_open(w, HW_SPAN, "supp");
+			hw_link(w, href.data, NULL, sm->title);
+			hw_close(w);
+			buf_release(&href);
+		}
 		hw_close(w);
 	}
 	hw_close(w);
@@ -91,6 +103,15 @@ cell(struct hw *w, const struct mrow *r, const struct cell *c,
 	/* The text as written, where it says more than the label. */
 	if (c->raw != NULL && strcmp(c->raw, label) != 0)
 		hw_leaf(w, HW_SPAN, "raw", c->raw);
+	if (c->event != NULL) {
+		/* What the duration counts from; from the taxonomy: say so. */
+		hw_open(w, HW_SPAN, "event");
+		if (!c->event_said)
+			hw_attr(w, HA_TITLE, "条項に記載がなく、項目の既定の起点");
+		hw_texts(w, "起点: ");
+		hw_texts(w, c->event);
+		hw_close(w);
+	}
 	if (c->cond != NULL)
 		hw_leaf(w, HW_SPAN, "cond", c->cond);
 	free(label);
