@@ -92,8 +92,8 @@ site: termc
 
 asan: build/termc-asan $(addprefix build/unit-asan/,$(UNIT))
 
-test: site build/termc-asan build/docstat $(addprefix build/unit/,$(UNIT)) \
-    $(addprefix build/unit-asan/,$(UNIT))
+test: site build/termc-asan build/docstat build/wdjson \
+    $(addprefix build/unit/,$(UNIT)) $(addprefix build/unit-asan/,$(UNIT))
 	@sh tools/deps.sh --test
 	@sh tests/run.sh ./termc build/termc-asan
 
@@ -144,6 +144,11 @@ eval-matrix: termc
 
 build/docstat: tests/eval/docstat.c $(LIBOBJS_ONLY)
 	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(LIBOBJS_ONLY) $(PKG_LIBS)
+
+# tests/browser's JSON for the WebDriver protocol (jansson only).
+build/wdjson: tests/browser/wdjson.c | deps
+	@mkdir -p build
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(PKG_LIBS)
 
 clean:
 	rm -rf build termc
