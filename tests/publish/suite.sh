@@ -191,6 +191,17 @@ rc=$(capture build -o "$P/rmout" "$P/rm")
 [ "$rc" = 0 ] && [ ! -e "$P/rmout/p05/db/2024-04-01.html" ] &&
     [ ! -e "$P/rmout/p05/db/diff-2024-01-01-2024-04-01.html" ] &&
     [ -f "$P/rmout/p05/db/2024-01-01.html" ] && ok || bad "publish: a removed source's pages stay ($rc)"
+# A removed document, and a removed provider, take their folders, their
+# feeds and their entries in the site's feed and sitemap with them: the
+# output is the same as a clean build of what is left.
+rm -rf "$P/rm/p05/db" "$P/rm/p06" "$P/rmclean"
+rc=$(capture build --base-url https://example.org/ -o "$P/rmout" "$P/rm")
+"$T" build --base-url https://example.org/ -o "$P/rmclean" "$P/rm" 2>/dev/null
+[ "$rc" = 0 ] && [ ! -e "$P/rmout/p05/db" ] && [ ! -e "$P/rmout/p06" ] &&
+    [ -f "$P/rmout/p05/da/feed.atom" ] &&
+    ! grep -q 'p05/db\|p06/' "$P/rmout/feed.atom" "$P/rmout/sitemap.xml" "$P/rmout/index.html" &&
+    diff -r "$P/rmclean" "$P/rmout" >/dev/null && ok ||
+    bad "publish: a removed document or provider left pages or entries ($rc)"
 
 # A broken document among good ones: its previous pages stay byte for
 # byte, every other document is published, exit 1.
