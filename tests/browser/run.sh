@@ -23,15 +23,12 @@ w=$3
 here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$w/ids" || exit 2
 
-port=$((20000 + $$ % 20000))
-chromedriver --port="$port" >"$w/chromedriver.log" 2>&1 &
-cd_pid=$!
+cd_pid=
 sid=
 cleanup() {
 	[ -n "$sid" ] && curl -sS --max-time 30 -X DELETE \
 	    "http://127.0.0.1:$port/session/$sid" >/dev/null 2>&1
-	kill "$cd_pid" 2>/dev/null
-	wait "$cd_pid" 2>/dev/null
+	[ -n "$cd_pid" ] && kill "$cd_pid" 2>/dev/null && wait "$cd_pid" 2>/dev/null
 }
 trap cleanup EXIT
 trap 'exit 130' INT
@@ -81,17 +78,29 @@ result() {
 	fi
 }
 
-i=0
-until curl -sS --max-time 5 "http://127.0.0.1:$port/status" 2>/dev/null |
-    grep -q '"ready":true'; do
-	i=$((i + 1))
-	if [ "$i" -gt 50 ] || ! kill -0 "$cd_pid" 2>/dev/null; then
-		echo "browser: chromedriver did not start:" >&2
-		tail -5 "$w/chromedriver.log" >&2
-		exit 2
-	fi
-	sleep 0.2
+# chromedriver on a port of its own: another run may hold one (then
+# chromedriver exits at once), so up to five ports are tried.
+for try in 1 2 3 4 5; do
+	port=$((20000 + ($$ * 7 + try * 1009) % 40000))
+	chromedriver --port="$port" >"$w/chromedriver.log" 2>&1 &
+	cd_pid=$!
+	i=0
+	until curl -sS --max-time 5 "http://127.0.0.1:$port/status" 2>/dev/null |
+	    grep -q '"ready":true'; do
+		i=$((i + 1))
+		kill -0 "$cd_pid" 2>/dev/null && [ "$i" -le 100 ] || break
+		sleep 0.2
+	done
+	[ "$i" -le 100 ] && kill -0 "$cd_pid" 2>/dev/null && break
+	kill "$cd_pid" 2>/dev/null
+	wait "$cd_pid" 2>/dev/null
+	cd_pid=
 done
+if [ -z "$cd_pid" ]; then
+	echo "browser: chromedriver did not start:" >&2
+	tail -5 "$w/chromedriver.log" >&2
+	exit 2
+fi
 # As root, Chromium runs only without its sandbox.
 cat >"$w/body" <<'EOF'
 {"capabilities":{"alwaysMatch":{"browserName":"chrome",
@@ -166,10 +175,10 @@ if [ -f "$site/matrix.html" ]; then
 	visit matrix.html && script "$here/sticky.js" scroll >/dev/null &&
 	    script "$here/sticky.js" >"$w/sticky" || : >"$w/sticky"
 	for what in header topic; do
-		line=$(awk -F'\t' -v k="$what" '$1 == k' "$w/sticky")
+		line=$(awk -F'\t' -v k="$what" '$1 == k { $1 = $1; print }' "$w/sticky")
 		moved=$(awk -F'\t' '$1 == "scrolled" { print ($2 > 0 && $3 > 0) }' "$w/sticky")
 		case $line in
-		*"	visible	"*)
+		*" visible "*)
 			if [ "$moved" = 1 ]; then result "sticky-$what" matrix.html
 			else result "sticky-$what" matrix.html "the table did not scroll"; fi ;;
 		*) result "sticky-$what" matrix.html "out of sight after scrolling (${line:-no answer})" ;;

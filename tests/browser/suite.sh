@@ -30,30 +30,35 @@ else
 	    >"$B/results" 2>"$B/err"
 	[ $? = 0 ] && ok || { bad "browser: Chromium could not be driven"; head -5 "$B/err"; }
 	grep -c '^[a-z]' "$kf" | sed 's/^/   browser: known failures listed in tests\/browser\/known-failures: /'
-	# One verdict a check; a failure's detail lines follow it.
-	last=
-	while IFS='	' read -r verdict check page what; do
+	# Each verdict against the list: ok, known (a listed failure), fixed
+	# (a listed check that passes), fail (then its detail lines); and
+	# every line of the list that names no check the run made (a renamed
+	# page, a check that no longer exists): stale.
+	awk -F'\t' '
+	    NR == FNR { if (/^[a-z]/) { split($1, f, " "); kc[++nk] = f[1]
+		pat = kraw[nk] = f[2]; gsub(/[.]/, "[.]", pat); gsub(/[*]/, "[^/]*", pat)
+		gsub(/[?]/, "[^/]", pat); kp[nk] = "^" pat "$" }; next }
+	    /^(ok|fail)\t/ { shown = 0; known = 0
+		for (k = 1; k <= nk; k++)
+			if (kc[k] == $2 && $3 ~ kp[k]) { known = 1; used[k] = 1 }
+		if ($1 == "ok") print (known ? "fixed" : "ok") "\t" $2 " " $3
+		else if (known) print "known\t" $2 " " $3 ": " $4
+		else { print "fail\t" $2 " " $3 ": " $4; shown = 1 }
+		next }
+	    shown { print "detail" $0 }
+	    END { for (k = 1; k <= nk; k++) if (!used[k])
+		print "stale\t" kc[k] " " kraw[k] }' \
+	    "$kf" "$B/results" >"$B/verdicts"
+	while IFS='	' read -r verdict what; do
 		case $verdict in
-		ok|fail) ;;
-		*) [ "$last" = shown ] && echo "   $verdict$check"; continue ;;
+		ok) ok ;;
+		known) ok; echo "   browser: known failure: $what" ;;
+		fixed) bad "browser: $what passes: remove its line from tests/browser/known-failures" ;;
+		fail) bad "browser: $what" ;;
+		detail) echo "   $what" ;;
+		stale) bad "browser: tests/browser/known-failures: no such check: $what" ;;
 		esac
-		known=$(awk -v c="$check" -v p="$page" '
-		    $1 == c { pat = $2; gsub(/[.]/, "[.]", pat)
-			gsub(/[*]/, "[^/]*", pat); gsub(/[?]/, "[^/]", pat)
-			if (p ~ ("^" pat "$")) { print "known"; exit } }' "$kf")
-		last=
-		if [ "$verdict" = ok ] && [ -n "$known" ]; then
-			bad "browser: $check $page passes: remove its line from tests/browser/known-failures"
-		elif [ "$verdict" = ok ]; then
-			ok
-		elif [ -n "$known" ]; then
-			ok
-			echo "   browser: known failure: $check $page: $what"
-		else
-			bad "browser: $check $page: $what"
-			last=shown
-		fi
-	done <"$B/results"
+	done <"$B/verdicts"
 fi
 ;;
 esac
