@@ -102,11 +102,12 @@ if [ -z "$cd_pid" ]; then
 	exit 2
 fi
 # As root, Chromium runs only without its sandbox.
-cat >"$w/body" <<'EOF'
-{"capabilities":{"alwaysMatch":{"browserName":"chrome",
- "goog:chromeOptions":{"binary":"/usr/bin/chromium","args":["--headless=new",
-  "--no-sandbox","--disable-gpu","--disable-dev-shm-usage",
-  "--window-size=1280,900"]},
+printf '%s' '{"capabilities":{"alwaysMatch":{"browserName":"chrome",
+ "goog:chromeOptions":{"binary":' >"$w/body"
+printf "%s" "$(command -v chromium)" | "$wdjson" str >>"$w/body"
+cat >>"$w/body" <<'EOF'
+,"args":["--headless=new","--no-sandbox","--disable-gpu",
+  "--disable-dev-shm-usage","--window-size=1280,900"]},
  "goog:loggingPrefs":{"browser":"ALL"}}}}
 EOF
 sid=$(wd POST /session "$w/body" | "$wdjson" get value sessionId) || {

@@ -14,7 +14,8 @@ rm -rf "$B"
 mkdir -p "$B"
 kf=$top/tests/browser/known-failures
 skip=
-if ! command -v chromedriver >/dev/null 2>&1 ||
+if ! command -v chromium >/dev/null 2>&1 ||
+    ! command -v chromedriver >/dev/null 2>&1 ||
     ! command -v pdftotext >/dev/null 2>&1; then
 	sh "$top/tools/deps.sh" --test >"$B/deps" 2>&1 || skip=1
 fi

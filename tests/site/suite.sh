@@ -186,6 +186,11 @@ check "site: feed.atom with --base-url" tests/site/feed/feed.atom "$tmp/based/fe
 [ "$(grep -o 'href="[^"]*"' "$tmp/based/acme/hosting/feed.atom" | grep -vc '^href="https://example.org/terms/acme/hosting/')" = 0 ] &&
     xmllint --noout "$tmp/based/sitemap.xml" && ok ||
     bad "site: a feed link outside --base-url"
+# Ids are urn:uuid names (version 8), one a revision, none twice.
+sed -n 's/^ *<id>\(.*\)<\/id>$/\1/p' "$tmp/real1/feed.atom" >"$tmp/ids0"
+[ "$(wc -l <"$tmp/ids0")" = $((revs + 1)) ] &&
+    [ "$(sort -u "$tmp/ids0" | grep -Ec '^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$')" = $((revs + 1)) ] &&
+    ok || bad "site: Atom ids are not distinct version 8 UUIDs"
 # Entry ids do not move with the base: the same revision, the same id.
 grep '<id>' "$tmp/site/feed.atom" >"$tmp/ids1"
 grep '<id>' "$tmp/based/feed.atom" | cmp -s - "$tmp/ids1" && ok ||
