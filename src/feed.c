@@ -308,6 +308,8 @@ feed(const struct corpus *c, struct diff *const *pairs, size_t from,
 		buf_printf(&href, "%sindex.html", base != NULL ? base : "");
 	link_element(w, "alternate", NULL, &href);
 	element(w, "generator", "termc");
+	if (!in_doc && n > FEED_SITE_MAX)
+		n = FEED_SITE_MAX;
 	for (k = 0; k < n; k++)
 		entry(w, c, pairs, order[k].i, base, in_doc);
 	xw(xmlTextWriterEndElement(w));

@@ -27,7 +27,15 @@ struct corpus;
 struct diff;
 
 /*
- * The feed of every revision of c, newest first, for DIR/feed.atom.
+ * The site's feed holds its newest revisions only: what a reader polls
+ * stays small however many documents the site has.  A document's feed
+ * holds every revision of it.
+ */
+#define FEED_SITE_MAX	100
+
+/*
+ * The feed of the FEED_SITE_MAX newest revisions of c, newest first, for
+ * DIR/feed.atom.
  * pairs[j] is the diff of docs[j - 1] and docs[j] (diff_pairs()).
  * Returns the document, *len bytes; caller frees.
  */

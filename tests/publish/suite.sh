@@ -182,6 +182,14 @@ rc=$(capture build -o "$P/slugout" "$P/empty")
 [ "$rc" = 1 ] && grep -q "^$P/empty:0:0: error: no terms file found \[no-terms\]$" "$tmp/err" &&
     pub_manifest "$P/slugout" | cmp -s - "$P/mA" && ok || bad "publish: an empty terms folder ($rc)"
 
+# The site's feed holds the 100 newest of the 120 revisions, newest first
+# (60 of 2024-04-01, then 40 of 2024-01-01); a document's feed all of its.
+[ "$(grep -c '^    <updated>' "$P/refA/feed.atom")" = 100 ] &&
+    [ "$(grep '^    <updated>' "$P/refA/feed.atom" | uniq -c | awk '{ printf "%s %s;", $1, $2 }')" = \
+    "60 <updated>2024-04-01T00:00:00Z</updated>;40 <updated>2024-01-01T00:00:00Z</updated>;" ] &&
+    [ "$(grep -c '<entry' "$P/refA/p20/dc/feed.atom")" = 2 ] && ok ||
+    bad "publish: the site feed is not the 100 newest revisions"
+
 # A removed source takes its pages with it.
 rm -rf "$P/rm" "$P/rmout"
 cp -r "$P/A" "$P/rm"
