@@ -21,7 +21,8 @@ site=$(cd "$1" && pwd) || exit 2
 wdjson=$2
 w=$3
 here=$(cd "$(dirname "$0")" && pwd)
-mkdir -p "$w/ids" || exit 2
+# Chromium's profile and scratch files go in WORK too (TMPDIR).
+mkdir -p "$w/ids" "$w/tmp" || exit 2
 
 cd_pid=
 sid=
@@ -82,7 +83,7 @@ result() {
 # chromedriver exits at once), so up to five ports are tried.
 for try in 1 2 3 4 5; do
 	port=$((20000 + ($$ * 7 + try * 1009) % 40000))
-	chromedriver --port="$port" >"$w/chromedriver.log" 2>&1 &
+	TMPDIR=$w/tmp chromedriver --port="$port" >"$w/chromedriver.log" 2>&1 &
 	cd_pid=$!
 	i=0
 	until curl -sS --max-time 5 "http://127.0.0.1:$port/status" 2>/dev/null |
