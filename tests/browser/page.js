@@ -3,7 +3,8 @@
 // one record a line, tab-separated, for tests/browser/run.sh to judge:
 //   width	SCROLLWIDTH	INNERWIDTH	the page's width against the window's
 //   id	ID				every id and a[name] of the page
-//   link	PATH	FRAGMENT		every link to a file: URL (the site),
+//   link	PATH	FRAGMENT		every link, style sheet, script or
+//					image from a file: URL (the site),
 //					decoded; FRAGMENT may be empty
 //   contrast	RATIO	FG	BG	WHERE	TEXT
 //					every element that shows text of its
@@ -19,9 +20,10 @@ var all = document.querySelectorAll("[id], a[name]");
 for (var i = 0; i < all.length; i++)
 	out.push(["id", all[i].id || all[i].getAttribute("name")].join("\t"));
 
-var links = document.querySelectorAll("a[href], link[href]");
+var links = document.querySelectorAll("a[href], link[href], script[src], img[src]");
 for (var i = 0; i < links.length; i++) {
-	var u = new URL(links[i].getAttribute("href"), document.baseURI);
+	var u = new URL(links[i].getAttribute("href") ||
+	    links[i].getAttribute("src"), document.baseURI);
 	if (u.protocol !== "file:")
 		continue;
 	out.push(["link", decodeURIComponent(u.pathname),

@@ -9,7 +9,8 @@
 # PAGE is relative to SITE.  The checks:
 #   console	the page logs no error (a script error, a refused resource)
 #   overflow	at a 390 px wide window the page is no wider than the window
-#   links	every link to a page of the site finds its file and anchor
+#   links	every link, style sheet, script and image of the site that a page
+#		names finds its file, and every anchor its id
 #   contrast	every text has contrast 4.5:1 or more on its background
 #   sticky-header, sticky-topic	(matrix.html, 390 px) scrolled down and
 #		right, the header row and the topic column stay in sight
