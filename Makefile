@@ -26,7 +26,7 @@ INPUT	= source yamlguard meta md recog lower numeral decode
 TREE	= clause xref doc corpus check topics value matrix diff diffout \
 	  declared
 OUTPUT	= treejson treexml treeoutline lawxml assets assets_data template \
-	  hwriter html html_junit html_matrix html_diff outfile outtree
+	  hwriter html html_junit html_matrix html_diff outfile outtree feed
 CMDS	= cli baseline site checkcmd matrixcmd import lawxml_import diffcmd
 LIB_OBJS = $(BASE) $(INPUT) $(TREE) $(OUTPUT) $(CMDS)
 
@@ -92,8 +92,8 @@ site: termc
 
 asan: build/termc-asan $(addprefix build/unit-asan/,$(UNIT))
 
-test: site build/termc-asan build/docstat build/pagecheck $(addprefix build/unit/,$(UNIT)) \
-    $(addprefix build/unit-asan/,$(UNIT))
+test: site build/termc-asan build/docstat build/pagecheck build/wdjson \
+    $(addprefix build/unit/,$(UNIT)) $(addprefix build/unit-asan/,$(UNIT))
 	@sh tools/deps.sh --test
 	@sh tests/run.sh ./termc build/termc-asan
 
@@ -149,6 +149,11 @@ build/pagecheck: tests/site/pagecheck.c | deps
 
 build/docstat: tests/eval/docstat.c $(LIBOBJS_ONLY)
 	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(LIBOBJS_ONLY) $(PKG_LIBS)
+
+# tests/browser's JSON for the WebDriver protocol (jansson only).
+build/wdjson: tests/browser/wdjson.c | deps
+	@mkdir -p build
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(PKG_LIBS)
 
 clean:
 	rm -rf build termc

@@ -19,6 +19,7 @@
 
 #include <stddef.h>
 
+struct buf;
 struct corpus;
 struct diags;
 struct doc;
@@ -193,6 +194,12 @@ int		 label_closes(const char *);
 
 /* Renderers: NUL-terminated UTF-8, caller frees. */
 char		*diff_text(const struct diff *);
+/*
+ * The summary line of diff_text(), newline included, appended to b:
+ * "2 modified, 1 added, 3 renumbered" or "no changes".  The site's feeds
+ * give it to each revision.
+ */
+void		 diff_summary(struct buf *b, const struct diff *);
 char		*diff_json(const struct diff *);
 
 /*

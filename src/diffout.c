@@ -228,8 +228,8 @@ renum_line(struct buf *b, const struct diff *D, const struct drenum *r)
 	buf_putc(b, '\n');
 }
 
-static void
-summary(struct buf *b, const struct diff *D)
+void
+diff_summary(struct buf *b, const struct diff *D)
 {
 	static const enum dkind order[] = { DK_ADDED, DK_REMOVED,
 	    DK_MODIFIED, DK_MOVED, DK_SPLIT, DK_MERGED, DK_NORMALIZED,
@@ -403,7 +403,7 @@ header(struct buf *b, const struct diff *D)
 	if (D->cross)
 		buf_puts(b, "different documents: articles aligned by "
 		    "caption and content; numbers are not compared\n");
-	summary(b, D);
+	diff_summary(b, D);
 }
 
 /* "restructured: 23 paragraphs now articles (under Terms of Service)". */

@@ -24,6 +24,7 @@
 #include "diag.h"
 #include "diff.h"
 #include "doc.h"
+#include "feed.h"
 #include "html.h"
 #include "matrix.h"
 #include "hmap.h"
@@ -34,12 +35,14 @@
 #include "xalloc.h"
 
 static const char build_usage[] =
-    "usage: termc build [-o DIR] [--templates DIR] [--strict] [TERMS_DIR|FILE ...]\n\n"
+    "usage: termc build [-o DIR] [--templates DIR] [--base-url URL] [--strict]\n"
+    "                   [TERMS_DIR|FILE ...]\n\n"
     "Compile terms files (default: terms/) into a published site:\n"
     "DIR/index.html, one page per revision at\n"
     "DIR/<provider>/<document>/<revision>.html, a 新旧対照表 for each pair\n"
     "of consecutive revisions at DIR/<provider>/<document>/diff-OLD-NEW.html,\n"
-    "and DIR/style.css.\n"
+    "DIR/style.css, and Atom feeds of the revisions: DIR/feed.atom (the\n"
+    "100 newest) and DIR/<provider>/<document>/feed.atom (all).\n"
     "It runs the checks of termc check first: findings go to standard\n"
     "error; warnings do not stop the build.  A file with errors (and,\n"
     "with --strict, warnings) is left out, its pages stay as they were,\n"
@@ -49,6 +52,8 @@ static const char build_usage[] =
     "  -o, --output DIR   output directory (default: out)\n"
     "  --templates DIR    page templates (default: the nearest\n"
     "                     templates/ above the input)\n"
+    "  --base-url URL     the site's public http(s) URL: absolute links in\n"
+    "                     the feeds, and DIR/sitemap.xml\n"
     "  --strict           treat warnings as errors\n"
     "  --help             show this help\n";
 
@@ -280,6 +285,35 @@ publish_matrix(const struct corpus *c, const struct taxonomy *tax,
 	return rc;
 }
 
+/*
+ * feed.atom for the site and for each document, and with a base URL
+ * sitemap.xml (feed.h).
+ */
+static void
+publish_feeds(const struct corpus *c, struct diff *const *pairs,
+    const char *base, int matrix, struct stage *st)
+{
+	const struct meta *m;
+	struct buf rel;
+	size_t i, end, len;
+	char *s;
+
+	s = feed_site(c, pairs, base, &len);
+	stage_add(st, xstrdup("feed.atom"), s, len);
+	for (i = 0; i < c->n; i = end) {
+		end = corpus_group_end(c, i);
+		m = &c->docs[i]->meta;
+		s = feed_document(c, pairs, i, end, base, &len);
+		buf_init(&rel);
+		buf_printf(&rel, "%s/%s/feed.atom", m->provider, m->document);
+		stage_add(st, buf_detach(&rel), s, len);
+	}
+	if (base != NULL) {
+		s = feed_sitemap(c, base, matrix, &len);
+		stage_add(st, xstrdup("sitemap.xml"), s, len);
+	}
+}
+
 /* The 新旧対照表 of docs[a] → docs[b] as a link of a revision page. */
 static void
 diff_link(struct page_ctx *pc, struct page_link *rl, const struct doc *a,
@@ -293,7 +327,7 @@ diff_link(struct page_ctx *pc, struct page_link *rl, const struct doc *a,
 static int
 publish(const struct corpus *c, struct diff *const *pairs,
     const struct taxonomy *tax, const struct failed *f, const char *outdir,
-    const char *tpldir, struct diags *d)
+    const char *tpldir, const char *base, struct diags *d)
 {
 	struct templates *t;
 	struct page_ctx pc;
@@ -350,6 +384,7 @@ publish(const struct corpus *c, struct diff *const *pairs,
 		html = html_index(t, c, idx.v, idx.n, &len);
 		stage_add(&st, xstrdup("index.html"), html, len);
 		rc = stage_asset(&st, tpldir, "style.css", d);
+		publish_feeds(c, pairs, base, tax != NULL, &st);
 	}
 	if (rc == 0)
 		rc = stage_commit(&st, f);
@@ -517,12 +552,13 @@ cmd_build(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "templates", required_argument, NULL, 't' },
 		{ "strict", no_argument, NULL, 's' },
+		{ "base-url", required_argument, NULL, 'b' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	static char *defaults[] = { (char *)"terms" };
-	const char *outdir = "out", *given = NULL;
-	char *tpldir;
+	const char *outdir = "out", *given = NULL, *baseopt = NULL;
+	char *tpldir, *base = NULL;
 	struct taxonomy tax, *taxp = NULL;
 	struct stat st;
 	struct buf tpath;
@@ -547,12 +583,25 @@ cmd_build(int argc, char **argv)
 		case 's':
 			strict = 1;
 			break;
+		case 'b':
+			if (!feed_base_ok(optarg))
+				return usage_error("build", "--base-url takes "
+				    "an http:// or https:// URL");
+			baseopt = optarg;
+			break;
 		case 'h':
 			fputs(build_usage, stdout);
 			return 0;
 		default:
 			return bad_option("build", build_usage, argv, "o:h");
 		}
+	}
+	/* Pages go below the base URL: it ends with "/". */
+	if (baseopt != NULL) {
+		base = xmalloc(strlen(baseopt) + 2);
+		strcpy(base, baseopt);
+		if (base[strlen(base) - 1] != '/')
+			strcat(base, "/");
 	}
 	progress_begin();
 	tpldir = templates_dir(given, optind < argc ? argv[optind] :
@@ -584,7 +633,7 @@ cmd_build(int argc, char **argv)
 		    &good, &f) == 0 && good.n > 0) {
 			gpairs = good.n == c.n ? pairs : diff_pairs(&good);
 			if (publish(&good, gpairs, taxp, &f, outdir, tpldir,
-			    &d) == 0)
+			    base, &d) == 0)
 				published = 1;
 			if (gpairs != pairs)
 				diff_pairs_free(gpairs, good.n);
@@ -606,5 +655,6 @@ cmd_build(int argc, char **argv)
 	corpus_release(&c);
 	diags_release(&d);
 	free(tpldir);
+	free(base);
 	return rc;
 }

@@ -26,9 +26,18 @@ if [ "${1:-}" = "--bench" ]; then
 	command -v git >/dev/null 2>&1 || need="$need git"
 	command -v docdiff >/dev/null 2>&1 || need="$need docdiff"
 fi
-# mandoc lints the man page in `make test`.
+# mandoc lints the man page in `make test`.  tests/browser drives the
+# published pages in Debian's Chromium, headless, through its WebDriver
+# (curl speaks the protocol's HTTP), lays Japanese text out in a real
+# Japanese font, and reads the printed PDF back with pdftotext.
 if [ "${1:-}" = "--test" ]; then
 	command -v mandoc >/dev/null 2>&1 || need="$need mandoc"
+	command -v chromium >/dev/null 2>&1 || need="$need chromium"
+	command -v chromedriver >/dev/null 2>&1 || need="$need chromium-driver"
+	command -v curl >/dev/null 2>&1 || need="$need curl"
+	command -v pdftotext >/dev/null 2>&1 || need="$need poppler-utils"
+	[ -n "$(fc-list :lang=ja 2>/dev/null)" ] ||
+	    need="$need fonts-ipafont-gothic"
 fi
 if [ "${1:-}" = "--valgrind" ]; then
 	command -v valgrind >/dev/null 2>&1 || need="$need valgrind"

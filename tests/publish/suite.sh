@@ -182,6 +182,14 @@ rc=$(capture build -o "$P/slugout" "$P/empty")
 [ "$rc" = 1 ] && grep -q "^$P/empty:0:0: error: no terms file found \[no-terms\]$" "$tmp/err" &&
     pub_manifest "$P/slugout" | cmp -s - "$P/mA" && ok || bad "publish: an empty terms folder ($rc)"
 
+# The site's feed holds the 100 newest of the 120 revisions, newest first
+# (60 of 2024-04-01, then 40 of 2024-01-01); a document's feed all of its.
+[ "$(grep -c '^    <updated>' "$P/refA/feed.atom")" = 100 ] &&
+    [ "$(grep '^    <updated>' "$P/refA/feed.atom" | uniq -c | awk '{ printf "%s %s;", $1, $2 }')" = \
+    "60 <updated>2024-04-01T00:00:00Z</updated>;40 <updated>2024-01-01T00:00:00Z</updated>;" ] &&
+    [ "$(grep -c '<entry' "$P/refA/p20/dc/feed.atom")" = 2 ] && ok ||
+    bad "publish: the site feed is not the 100 newest revisions"
+
 # A removed source takes its pages with it.
 rm -rf "$P/rm" "$P/rmout"
 cp -r "$P/A" "$P/rm"
@@ -191,6 +199,17 @@ rc=$(capture build -o "$P/rmout" "$P/rm")
 [ "$rc" = 0 ] && [ ! -e "$P/rmout/p05/db/2024-04-01.html" ] &&
     [ ! -e "$P/rmout/p05/db/diff-2024-01-01-2024-04-01.html" ] &&
     [ -f "$P/rmout/p05/db/2024-01-01.html" ] && ok || bad "publish: a removed source's pages stay ($rc)"
+# A removed document, and a removed provider, take their folders, their
+# feeds and their entries in the site's feed and sitemap with them: the
+# output is the same as a clean build of what is left.
+rm -rf "$P/rm/p05/db" "$P/rm/p06" "$P/rmclean"
+rc=$(capture build --base-url https://example.org/ -o "$P/rmout" "$P/rm")
+"$T" build --base-url https://example.org/ -o "$P/rmclean" "$P/rm" 2>/dev/null
+[ "$rc" = 0 ] && [ ! -e "$P/rmout/p05/db" ] && [ ! -e "$P/rmout/p06" ] &&
+    [ -f "$P/rmout/p05/da/feed.atom" ] &&
+    ! grep -q 'p05/db\|p06/' "$P/rmout/feed.atom" "$P/rmout/sitemap.xml" "$P/rmout/index.html" &&
+    diff -r "$P/rmclean" "$P/rmout" >/dev/null && ok ||
+    bad "publish: a removed document or provider left pages or entries ($rc)"
 
 # A broken document among good ones: its previous pages stay byte for
 # byte, every other document is published, exit 1.

@@ -173,3 +173,45 @@ done
 grep -qxF "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'\">" "$tmp/real1/matrix.html" &&
     ! grep -Eq '<script>|<script [^>]*>[^<]|<style| style=' "$tmp/real1/matrix.html" &&
     ok || bad "site: matrix.html policy, or markup the policy would block"
+# Feeds and the sitemap (src/feed.c): well-formed XML; one entry a
+# revision; every link of a feed, relative to the feed's folder, finds its
+# page; with --base-url every link is under the base and sitemap.xml
+# lists every page (goldens in tests/site/feed/); without, no sitemap.
+rm -rf "$tmp/based"
+n=0; nbad=0
+for f in $(find "$tmp/site" "$tmp/real1" -name feed.atom); do
+	n=$((n + 1))
+	xmllint --noout "$f" 2>>"$tmp/feederr" || { nbad=$((nbad + 1)); continue; }
+	d=$(dirname "$f")
+	for href in $(xmllint --xpath '//*[local-name()="link"]/@href' "$f" |
+	    sed 's/^ *href="//; s/"$//'); do
+		[ -f "$d/$href" ] || { nbad=$((nbad + 1)); echo "   $f: $href"; }
+	done
+done
+revs=$(find "$tmp/real1" -name '[0-9]*.html' | wc -l)
+[ "$n" -gt 5 ] && [ "$nbad" = 0 ] && [ ! -e "$tmp/real1/sitemap.xml" ] &&
+    [ "$(xmllint --xpath 'count(//*[local-name()="entry"])' "$tmp/real1/feed.atom")" = "$revs" ] &&
+    ok || bad "site: feeds: $nbad of $n broken, or not one entry a revision ($revs)"
+rc=$(capture build --base-url https://example.org/terms -o "$tmp/based" tests/site/terms)
+[ "$rc" = 0 ] && ok || bad "site: --base-url build: exit $rc"
+check "site: sitemap.xml" tests/site/feed/sitemap.xml "$tmp/based/sitemap.xml"
+check "site: feed.atom with --base-url" tests/site/feed/feed.atom "$tmp/based/feed.atom"
+[ "$(grep -o 'href="[^"]*"' "$tmp/based/acme/hosting/feed.atom" | grep -vc '^href="https://example.org/terms/acme/hosting/')" = 0 ] &&
+    xmllint --noout "$tmp/based/sitemap.xml" && ok ||
+    bad "site: a feed link outside --base-url"
+# Ids are urn:uuid names (version 8), one a revision, none twice.
+sed -n 's/^ *<id>\(.*\)<\/id>$/\1/p' "$tmp/real1/feed.atom" >"$tmp/ids0"
+[ "$(wc -l <"$tmp/ids0")" = $((revs + 1)) ] &&
+    [ "$(sort -u "$tmp/ids0" | grep -Ec '^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$')" = $((revs + 1)) ] &&
+    ok || bad "site: Atom ids are not distinct version 8 UUIDs"
+# Entry ids do not move with the base: the same revision, the same id.
+grep '<id>' "$tmp/site/feed.atom" >"$tmp/ids1"
+grep '<id>' "$tmp/based/feed.atom" | cmp -s - "$tmp/ids1" && ok ||
+    bad "site: Atom ids change with --base-url"
+for u in ftp://example.org/ https:// 'https://example.org/a b' 'https://example.org/"' \
+    'https://example.org/#top' 'https://例え.jp/' relative/path; do
+	rc=$(capture build --base-url "$u" -o "$tmp/based2" tests/site/terms)
+	[ "$rc" = 2 ] && [ ! -e "$tmp/based2" ] &&
+	    grep -qx 'termc: build: --base-url takes an http:// or https:// URL' "$tmp/err" &&
+	    ok || bad "site: --base-url '$u' accepted ($rc)"
+done

@@ -1,0 +1,219 @@
+#!/bin/sh
+# tests/browser/run.sh SITE WDJSON WORK: open every page of the built site
+# SITE in Debian's Chromium, headless, through chromedriver (the W3C
+# WebDriver protocol: curl for HTTP, WDJSON, tests/browser/wdjson.c, for
+# JSON), and print one line a check, tab-separated:
+#   ok	CHECK	PAGE
+#   fail	CHECK	PAGE	WHAT
+# followed, for a failure, by lines that start with a tab and say more.
+# PAGE is relative to SITE.  The checks:
+#   console	the page logs no error (a script error, a refused resource)
+#   overflow	at a 390 px wide window the page is no wider than the window
+#   links	every link, style sheet, script and image of the site that a page
+#		names finds its file, and every anchor its id
+#   contrast	every text has contrast 4.5:1 or more on its background
+#   sticky-header, sticky-topic	(matrix.html, 390 px) scrolled down and
+#		right, the header row and the topic column stay in sight
+#   print-a4	(matrix.html) printed on A4 landscape, the PDF holds every
+#		column's document title (pdftotext)
+# WORK is a scratch folder.  Exits 2 when the browser cannot be driven.
+set -u
+site=$(cd "$1" && pwd) || exit 2
+wdjson=$2
+w=$3
+here=$(cd "$(dirname "$0")" && pwd)
+# Chromium's profile and scratch files go in WORK too (TMPDIR).
+mkdir -p "$w/ids" "$w/tmp" || exit 2
+
+cd_pid=
+sid=
+cleanup() {
+	[ -n "$sid" ] && curl -sS --max-time 30 -X DELETE \
+	    "http://127.0.0.1:$port/session/$sid" >/dev/null 2>&1
+	[ -n "$cd_pid" ] && kill "$cd_pid" 2>/dev/null && wait "$cd_pid" 2>/dev/null
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# wd METHOD PATH [BODY_FILE]: one WebDriver command; the response on
+# standard output.  A response that is an error is printed on standard
+# error and the status is 1.
+wd() {
+	if [ $# -gt 2 ]; then
+		curl -sS --max-time 120 -X "$1" -H 'Content-Type: application/json' \
+		    --data-binary "@$3" "http://127.0.0.1:$port$2" >"$w/resp"
+	else
+		curl -sS --max-time 120 -X "$1" "http://127.0.0.1:$port$2" >"$w/resp"
+	fi || return 1
+	if "$wdjson" get value error <"$w/resp" >/dev/null 2>&1; then
+		"$wdjson" get value message <"$w/resp" | head -3 >&2
+		return 1
+	fi
+	cat "$w/resp"
+}
+
+# script FILE [ARG]: run FILE in the page; its result on standard output.
+script() {
+	{ printf '{"script":'; "$wdjson" str <"$1"
+	  printf ',"args":[%s]}' "${2:+\"$2\"}"; } >"$w/body"
+	wd POST "/session/$sid/execute/sync" "$w/body" | "$wdjson" get value
+}
+
+# cdp METHOD PARAMS: a DevTools command through chromedriver.
+cdp() {
+	printf '{"cmd":"%s","params":%s}' "$1" "$2" >"$w/body"
+	wd POST "/session/$sid/goog/cdp/execute" "$w/body" >/dev/null
+}
+
+visit() {
+	printf '{"url":"file://%s/%s"}' "$site" "$1" >"$w/body"
+	wd POST "/session/$sid/url" "$w/body" >/dev/null
+}
+
+# result CHECK PAGE [WHAT]: ok without WHAT, else fail.
+result() {
+	if [ $# -eq 2 ]; then
+		printf 'ok\t%s\t%s\n' "$1" "$2"
+	else
+		printf 'fail\t%s\t%s\t%s\n' "$1" "$2" "$3"
+	fi
+}
+
+# chromedriver on a port of its own: another run may hold one (then
+# chromedriver exits at once), so up to five ports are tried.
+for try in 1 2 3 4 5; do
+	port=$((20000 + ($$ * 7 + try * 1009) % 40000))
+	TMPDIR=$w/tmp chromedriver --port="$port" >"$w/chromedriver.log" 2>&1 &
+	cd_pid=$!
+	i=0
+	until curl -sS --max-time 5 "http://127.0.0.1:$port/status" 2>/dev/null |
+	    grep -q '"ready":true'; do
+		i=$((i + 1))
+		kill -0 "$cd_pid" 2>/dev/null && [ "$i" -le 100 ] || break
+		sleep 0.2
+	done
+	[ "$i" -le 100 ] && kill -0 "$cd_pid" 2>/dev/null && break
+	kill "$cd_pid" 2>/dev/null
+	wait "$cd_pid" 2>/dev/null
+	cd_pid=
+done
+if [ -z "$cd_pid" ]; then
+	echo "browser: chromedriver did not start:" >&2
+	tail -5 "$w/chromedriver.log" >&2
+	exit 2
+fi
+# As root, Chromium runs only without its sandbox.
+printf '%s' '{"capabilities":{"alwaysMatch":{"browserName":"chrome",
+ "goog:chromeOptions":{"binary":' >"$w/body"
+printf "%s" "$(command -v chromium)" | "$wdjson" str >>"$w/body"
+cat >>"$w/body" <<'EOF'
+,"args":["--headless=new","--no-sandbox","--disable-gpu",
+  "--disable-dev-shm-usage","--window-size=1280,900"]},
+ "goog:loggingPrefs":{"browser":"ALL"}}}}
+EOF
+sid=$(wd POST /session "$w/body" | "$wdjson" get value sessionId) || {
+	echo "browser: no WebDriver session" >&2
+	exit 2
+}
+
+# A phone's window: 390 CSS px wide (window sizes below 500 px are only
+# had by emulation).
+cdp Emulation.setDeviceMetricsOverride \
+    '{"width":390,"height":844,"deviceScaleFactor":1,"mobile":false}' || exit 2
+(cd "$site" && find . -name '*.html' | sed 's|^\./||' | LC_ALL=C sort) >"$w/pages"
+: >"$w/links"
+while read -r page; do
+	if ! visit "$page" || ! script "$here/page.js" >"$w/page.out"; then
+		result load "$page" "the page could not be opened"
+		continue
+	fi
+	echo '{"type":"browser"}' >"$w/body"
+	wd POST "/session/$sid/se/log" "$w/body" | "$wdjson" severe >"$w/console"
+	if [ -s "$w/console" ]; then
+		result console "$page" "$(wc -l <"$w/console") errors"
+		sed 's/^/\t/' "$w/console"
+	else
+		result console "$page"
+	fi
+	awk -F'\t' '$1 == "width" { exit !($2 <= $3) }' "$w/page.out" &&
+	    result overflow "$page" || result overflow "$page" "$(awk -F'\t' \
+	    '$1 == "width" { print $2 " px wide at a " $3 " px window" }' "$w/page.out")"
+	awk -F'\t' '$1 == "id" { print $2 }' "$w/page.out" >"$w/ids/$(echo "$page" | tr / _)"
+	awk -F'\t' -v p="$page" '$1 == "link" { print p "\t" $2 "\t" $3 }' \
+	    "$w/page.out" >>"$w/links"
+	if grep -q '^contrast' "$w/page.out"; then
+		result contrast "$page" "$(grep -c '^contrast' "$w/page.out") texts below 4.5:1"
+		# RATIO FG BG WHERE TEXT: the first of each kind of element.
+		awk -F'\t' '$1 == "contrast" && !seen[$5 FS $3 FS $4]++ {
+		    print "\t" $2 ":1 " $3 " on " $4 " " $5 " \"" $6 "\"" }' \
+		    "$w/page.out" | head -8
+	else
+		result contrast "$page"
+	fi
+done <"$w/pages"
+
+# Every link into the site, once every page's anchors are known.
+while read -r page; do
+	awk -F'\t' -v p="$page" '$1 == p' "$w/links" | while IFS='	' read -r _ path frag; do
+		case $path in
+		"$site"/*) rel=${path#"$site"/} ;;
+		*) echo "$path (outside the site)"; continue ;;
+		esac
+		[ -f "$path" ] || { echo "$rel (no such file)"; continue; }
+		[ -z "$frag" ] && continue
+		ids="$w/ids/$(echo "$rel" | tr / _)"
+		[ -f "$ids" ] && grep -qxF -e "$frag" "$ids" ||
+		    echo "$rel#$frag (no such anchor)"
+	done >"$w/broken"
+	if [ -s "$w/broken" ]; then
+		result links "$page" "$(wc -l <"$w/broken") broken links"
+		sed 's/^/\t/' "$w/broken" | head -8
+	else
+		result links "$page"
+	fi
+done <"$w/pages"
+
+if [ -f "$site/matrix.html" ]; then
+	visit matrix.html && script "$here/sticky.js" scroll >/dev/null &&
+	    script "$here/sticky.js" >"$w/sticky" || : >"$w/sticky"
+	for what in header topic; do
+		line=$(awk -F'\t' -v k="$what" '$1 == k { $1 = $1; print }' "$w/sticky")
+		moved=$(awk -F'\t' '$1 == "scrolled" { print ($2 > 0 && $3 > 0) }' "$w/sticky")
+		case $line in
+		*" visible "*)
+			if [ "$moved" = 1 ]; then result "sticky-$what" matrix.html
+			else result "sticky-$what" matrix.html "the table did not scroll"; fi ;;
+		*) result "sticky-$what" matrix.html "out of sight after scrolling (${line:-no answer})" ;;
+		esac
+	done
+
+	# Printed as a browser prints: the page's own size, no emulation.
+	cdp Emulation.clearDeviceMetricsOverride '{}'
+	printf '%s\n' 'return Array.prototype.map.call(document.querySelectorAll(' \
+	    '"table.matrix thead th .doc"), function (e) { return e.textContent; }).join("\n");' \
+	    >"$w/cols.js"
+	cat >"$w/body" <<'EOF'
+{"orientation":"landscape","page":{"width":29.7,"height":21.0},"background":true}
+EOF
+	if visit matrix.html && script "$w/cols.js" >"$w/cols" &&
+	    wd POST "/session/$sid/print" "$w/body" | "$wdjson" get value |
+	    base64 -d >"$w/matrix.pdf" && pdftotext -raw "$w/matrix.pdf" "$w/matrix.txt"; then
+		tr -d ' \n\t' <"$w/matrix.txt" >"$w/matrix.flat"
+		while read -r title; do
+			flat=$(printf '%s' "$title" | tr -d ' \t')
+			grep -qF -e "$flat" "$w/matrix.flat" || echo "$title"
+		done <"$w/cols" >"$w/missing"
+		if [ ! -s "$w/cols" ]; then
+			result print-a4 matrix.html "no column found in the page"
+		elif [ -s "$w/missing" ]; then
+			result print-a4 matrix.html "$(wc -l <"$w/missing") of $(wc -l <"$w/cols") columns missing from the PDF"
+			sed 's/^/\t/' "$w/missing"
+		else
+			result print-a4 matrix.html
+		fi
+	else
+		result print-a4 matrix.html "could not print to PDF"
+	fi
+fi
+exit 0
