@@ -143,6 +143,18 @@ put_attr(struct buf *b, const char *name, const xmlChar *v)
 	buf_putc(b, '"');
 }
 
+/* href="ROOT" + path: the page's path to the output root, then path. */
+static void
+put_root_href(struct split *s, const xmlChar *path)
+{
+	buf_puts(&s->bytes, " href=\"");
+	seg_flush(s);
+	seg_add(s, SEG_ROOT);
+	hw_escape_attr(&s->bytes, (const char *)path,
+	    strlen((const char *)path));
+	buf_putc(&s->bytes, '"');
+}
+
 static void	split_nodes(struct split *, xmlNodePtr, int);
 
 /*
@@ -171,12 +183,7 @@ split_start(struct split *s, xmlNodePtr n)
 			continue;
 		if (root != NULL && strcmp(an, "href") == 0) {
 			had_href = 1;
-			buf_puts(&s->bytes, " href=\"");
-			seg_flush(s);
-			seg_add(s, SEG_ROOT);
-			hw_escape_attr(&s->bytes, (const char *)root,
-			    strlen((const char *)root));
-			buf_putc(&s->bytes, '"');
+			put_root_href(s, root);
 			continue;
 		}
 		if (html && strcmp(an, "lang") == 0) {
@@ -199,14 +206,8 @@ split_start(struct split *s, xmlNodePtr n)
 			s->run = s->bytes.len;
 		}
 	}
-	if (root != NULL && !had_href) {
-		buf_puts(&s->bytes, " href=\"");
-		seg_flush(s);
-		seg_add(s, SEG_ROOT);
-		hw_escape_attr(&s->bytes, (const char *)root,
-		    strlen((const char *)root));
-		buf_putc(&s->bytes, '"');
-	}
+	if (root != NULL && !had_href)
+		put_root_href(s, root);
 	if (html && !had_lang) {
 		seg_flush(s);
 		seg_add(s, SEG_LANG);
