@@ -22,20 +22,23 @@
 struct words {
 	const char *toc, *provider, *document, *revision, *docnum, *changes,
 	    *history, *date, *note, *revisions, *latest, *index, *permalink,
-	    *current, *related, *to_toc;
+	    *current, *related, *to_toc, *timeline;
 	int ja;		/* dates as 2024年4月1日 */
 };
 
 static const struct words ja_words = {
 	"目次", "事業者", "文書", "施行日", "文書番号", "今回の変更",
 	"改定履歴", "日付", "内容", "他の版", "最新", "約款一覧",
-	"この箇所へのリンク", "この版", "関連ページ", "目次へ", 1
+	"この箇所へのリンク", "この版", "関連ページ", "目次へ",
+	"改定の年表（各版の施行日と変更した条項の数）", 1
 };
 static const struct words en_words = {
 	"Contents", "Provider", "Document", "Effective", "Document number",
 	"Changes in this revision", "Revision history", "Date", "Note",
 	"Other revisions", "latest", "All terms", "Link to this clause",
-	"this revision", "Related pages", "Back to contents", 0
+	"this revision", "Related pages", "Back to contents",
+	"Revision timeline: when each revision took effect and how many "
+	"clauses it changed", 0
 };
 
 static const struct words *
@@ -552,14 +555,25 @@ meta_list(struct hw *w, const struct doc *doc, const struct page_ctx *pc,
 }
 
 static void
-history_table(struct hw *w, const struct doc *doc, const struct words *wd)
+history_table(struct hw *w, const struct doc *doc, size_t nrevisions,
+    const struct words *wd)
 {
 	const struct meta *m = &doc->meta;
 	size_t i;
 
-	if (m->nhistory == 0)
+	if (m->nhistory == 0 && nrevisions < 2)
 		return;
 	hw_leaf(w, HW_H2, NULL, wd->history);
+	if (nrevisions > 1) {
+		/* site.c draws it for a document of two revisions or more. */
+		hw_open(w, HW_FIGURE, "timeline");
+		hw_open(w, HW_IMG, NULL);
+		hw_attr(w, HA_SRC, "timeline.svg");
+		hw_attr(w, HA_ALT, wd->timeline);
+		hw_close(w);
+	}
+	if (m->nhistory == 0)
+		return;
 	hw_open(w, HW_DIV, "table-wrap");
 	hw_open(w, HW_TABLE, NULL);
 	hw_open(w, HW_THEAD, NULL);
@@ -604,7 +618,7 @@ page_slot(void *arg, const char *slot, struct hw *w)
 	else if (strcmp(slot, "meta") == 0)
 		meta_list(w, f->doc, f->pc, f->wd);
 	else if (strcmp(slot, "history") == 0)
-		history_table(w, f->doc, f->wd);
+		history_table(w, f->doc, f->pc->nrevisions, f->wd);
 	else if (strcmp(slot, "title") == 0)
 		hw_texts(w, f->title);
 	else if (strcmp(slot, "home") == 0)

@@ -21,6 +21,7 @@ static const struct {
 	[HW_DEL] = { "del", 0 },	[HW_DETAILS] = { "details", 0 },
 	[HW_DIV] = { "div", 0 },	[HW_DL] = { "dl", 0 },
 	[HW_DT] = { "dt", 0 },		[HW_EM] = { "em", 0 },
+	[HW_FIGURE] = { "figure", 0 },	[HW_IMG] = { "img", HWF_VOID },
 	[HW_H1] = { "h1", 0 },		[HW_H2] = { "h2", 0 },
 	[HW_H3] = { "h3", 0 },		[HW_H4] = { "h4", 0 },
 	[HW_H5] = { "h5", 0 },		[HW_H6] = { "h6", 0 },
@@ -36,6 +37,7 @@ static const struct {
 };
 
 static const char *const attrs[HA__ATTRS] = {
+	[HA_ALT] = "alt",		[HA_SRC] = "src",
 	[HA_ARIA_LABEL] = "aria-label",	[HA_CLASS] = "class",		[HA_DATA_SORT] = "data-sort",
 	[HA_DATETIME] = "datetime",	[HA_HREF] = "href",
 	[HA_ID] = "id",			[HA_LANG] = "lang",
@@ -134,7 +136,8 @@ hw_attr(struct hw *w, enum hw_attr a, const char *value)
 {
 	/* Attributes belong to the start tag just opened. */
 	assert(w->in_tag);
-	if (!w->in_tag || (a == HA_HREF && !url_is_safe(value)))
+	if (!w->in_tag || ((a == HA_HREF || a == HA_SRC) &&
+	    !url_is_safe(value)))
 		return;
 	buf_putc(w->out, ' ');
 	buf_puts(w->out, attrs[a]);

@@ -5,8 +5,8 @@
  *  - element and attribute names are constants of this module (enum
  *    hw_tag, enum hw_attr); a caller cannot name anything else;
  *  - every text and attribute value goes through the escaper;
- *  - every URL attribute (href) goes through url_is_safe() (text.h), and
- *    an unsafe one is left out;
+ *  - every URL attribute (href, src) goes through url_is_safe() (text.h),
+ *    and an unsafe one is left out;
  *  - elements are closed in order from the writer's own stack, and
  *    hw_finish() closes what a caller left open.
  *
@@ -24,16 +24,16 @@ struct buf;
 
 enum hw_tag {
 	HW_A, HW_BR, HW_CODE, HW_DD, HW_DEL, HW_DETAILS, HW_DIV, HW_DL,
-	HW_DT, HW_EM, HW_H1, HW_H2, HW_H3, HW_H4, HW_H5, HW_H6, HW_INS,
-	HW_LI, HW_NAV, HW_OL, HW_P, HW_SECTION, HW_SPAN, HW_STRONG,
+	HW_DT, HW_EM, HW_FIGURE, HW_H1, HW_H2, HW_H3, HW_H4, HW_H5, HW_H6, HW_INS,
+	HW_IMG, HW_LI, HW_NAV, HW_OL, HW_P, HW_SECTION, HW_SPAN, HW_STRONG,
 	HW_SUMMARY, HW_TABLE, HW_TBODY, HW_TD, HW_TH, HW_THEAD, HW_TIME,
 	HW_TR, HW_UL,
 	HW__TAGS
 };
 
 enum hw_attr {
-	HA_ARIA_LABEL, HA_CLASS, HA_DATA_SORT, HA_DATETIME, HA_HREF, HA_ID, HA_LANG,
-	HA_SCOPE, HA_TITLE,
+	HA_ALT, HA_ARIA_LABEL, HA_CLASS, HA_DATA_SORT, HA_DATETIME, HA_HREF,
+	HA_ID, HA_LANG, HA_SCOPE, HA_SRC, HA_TITLE,
 	HA__ATTRS
 };
 

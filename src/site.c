@@ -31,6 +31,7 @@
 #include "outtree.h"
 #include "progress.h"
 #include "source.h"
+#include "timeline.h"
 #include "topics.h"
 #include "xalloc.h"
 
@@ -314,6 +315,75 @@ publish_feeds(const struct corpus *c, struct diff *const *pairs,
 	}
 }
 
+/* Clauses a diff reports changed (0 for none). */
+static size_t
+changed_clauses(const struct diff *D)
+{
+	static const enum dkind kinds[] = { DK_ADDED, DK_REMOVED,
+	    DK_MODIFIED, DK_MOVED, DK_SPLIT, DK_MERGED, DK_NORMALIZED,
+	    DK_LINKS };
+	size_t k, n = 0;
+
+	for (k = 0; D != NULL && k < sizeof(kinds) / sizeof(kinds[0]); k++)
+		n += D->count[kinds[k]];
+	return n;
+}
+
+static int
+cmp_lanes(const void *a, const void *b)
+{
+	const struct tl_lane *x = a, *y = b;
+	int c = strcmp(y->pts[y->n - 1].date, x->pts[x->n - 1].date);
+
+	return c != 0 ? c : strcmp(x->label, y->label);
+}
+
+/*
+ * The revision timelines: DIR/<provider>/<document>/timeline.svg for a
+ * document of two revisions or more, and DIR/timeline.svg of the
+ * documents revised last (TIMELINE_MAX_LANES).  docs[i] is the oldest
+ * revision of a group; pairs as diff_pairs().
+ */
+static void
+publish_timelines(const struct corpus *c, struct diff *const *pairs,
+    struct stage *st)
+{
+	struct tl_point *pts = xcalloc(c->n, sizeof(*pts));
+	struct tl_lane *lanes = NULL;
+	size_t i, j, end, nlanes = 0, len;
+	struct buf rel;
+	char *svg;
+
+	for (i = 0; i < c->n; i = end) {
+		const struct meta *m = &c->docs[i]->meta;
+
+		end = corpus_group_end(c, i);
+		for (j = i; j < end; j++) {
+			pts[j].date = c->docs[j]->meta.revision;
+			pts[j].first = j == i;
+			pts[j].changes = j > i ? changed_clauses(pairs[j]) : 0;
+		}
+		lanes = xreallocarray(lanes, nlanes + 1, sizeof(*lanes));
+		lanes[nlanes].label = c->docs[end - 1]->meta.title;
+		lanes[nlanes].pts = pts + i;
+		lanes[nlanes].n = end - i;
+		if (end - i > 1) {
+			svg = timeline_svg(&lanes[nlanes], 1,
+			    m->lang && strncmp(m->lang, "ja", 2) == 0, &len);
+			buf_init(&rel);
+			buf_printf(&rel, "%s/%s/timeline.svg", m->provider,
+			    m->document);
+			stage_add(st, buf_detach(&rel), svg, len);
+		}
+		nlanes++;
+	}
+	qsort(lanes, nlanes, sizeof(*lanes), cmp_lanes);
+	svg = timeline_svg(lanes, nlanes, 1, &len);
+	stage_add(st, xstrdup("timeline.svg"), svg, len);
+	free(lanes);
+	free(pts);
+}
+
 /* The 新旧対照表 of docs[a] → docs[b] as a link of a revision page. */
 static void
 diff_link(struct page_ctx *pc, struct page_link *rl, const struct doc *a,
@@ -385,6 +455,7 @@ publish(const struct corpus *c, struct diff *const *pairs,
 		stage_add(&st, xstrdup("index.html"), html, len);
 		rc = stage_asset(&st, tpldir, "style.css", d);
 		publish_feeds(c, pairs, base, tax != NULL, &st);
+		publish_timelines(c, pairs, &st);
 	}
 	if (rc == 0)
 		rc = stage_commit(&st, f);

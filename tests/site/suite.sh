@@ -215,3 +215,18 @@ for u in ftp://example.org/ https:// 'https://example.org/a b' 'https://example.
 	    grep -qx 'termc: build: --base-url takes an http:// or https:// URL' "$tmp/err" &&
 	    ok || bad "site: --base-url '$u' accepted ($rc)"
 done
+# Revision timelines: well-formed SVG, one lane per document (the site's:
+# at most 40), one point per revision, whose title gives its date and the
+# changes the 新旧対照表 counts.
+nbad=0
+for f in $(find "$tmp/real1" -name timeline.svg); do
+	xmllint --noout "$f" 2>/dev/null || nbad=$((nbad + 1))
+done
+[ "$nbad" = 0 ] && ok || bad "site: $nbad timeline.svg not well-formed"
+revs=$(find "$tmp/real1" -name '[0-9]*.html' | wc -l)
+[ "$(xmllint --xpath 'count(//*[local-name()="circle"])' "$tmp/real1/timeline.svg")" = "$revs" ] &&
+    ok || bad "site: the site timeline does not show every revision"
+sum=$(grep -o '<li>[^<]* [0-9]*件</li>' "$tmp/site/acme/hosting/diff-2024-01-01-2024-04-01.html" |
+    sed 's/.* \([0-9]*\)件.*/\1/' | awk '{ s += $1 } END { print s }')
+[ "$sum" -gt 0 ] && grep -q "<title>2024-04-01 変更 ${sum}件</title>" "$tmp/site/acme/hosting/timeline.svg" &&
+    ok || bad "site: the timeline's count of changes ($sum) does not match the 新旧対照表"
