@@ -823,6 +823,25 @@ dn_free(struct dnode *d)
 
 /* ---- inline: runs, seqdiff, semantic cleanup ---- */
 
+/*
+ * The class a reader's unit is made of: char_class(), except that kanji
+ * numerals (〇一二三四五六七八九十百千万) count as digits, so that 平成二十五年
+ * 九月二十七日 is read as numbers and their units, not one run of kanji.
+ */
+static enum cclass
+wclass(int32_t c)
+{
+	static const int32_t kn[] = { 0x3007, 0x4e00, 0x4e8c, 0x4e09,
+	    0x56db, 0x4e94, 0x516d, 0x4e03, 0x516b, 0x4e5d, 0x5341, 0x767e,
+	    0x5343, 0x4e07 };
+	size_t k;
+
+	for (k = 0; k < sizeof(kn) / sizeof(kn[0]); k++)
+		if (c == kn[k])
+			return CC_DIGIT;
+	return char_class(c);
+}
+
 struct tok {
 	size_t		 off, len;	/* bytes in the text */
 	size_t		 chars;
@@ -835,7 +854,11 @@ run_class(enum cclass c)
 	    c == CC_DIGIT || c == CC_LATIN;
 }
 
-/* Split s into runs; ids from folded (or raw) run text. */
+/*
+ * Split s into runs of one class (wclass(): a kanji numeral run is a run
+ * of its own, so 製剤二十八 → 製剤二十九 changes the number, not the word
+ * before it); ids from folded (or raw) run text.
+ */
 static size_t
 tokenize(const char *s, int raw, struct tok **tv, uint32_t **iv)
 {
@@ -844,13 +867,13 @@ tokenize(const char *s, int raw, struct tok **tv, uint32_t **iv)
 	uint32_t *ids;
 	enum cclass cls, prev = CC_OTHER;
 	int32_t cp;
-	char *f;
+	char *f, *g;
 
 	while (off < len) {
 		used = utf8_next(s + off, len - off, &cp);
 		if (used == 0)
 			used = 1;
-		cls = char_class(cp);
+		cls = wclass(cp);
 		if (n > 0 && run_class(cls) && cls == prev &&
 		    t[n - 1].off + t[n - 1].len == off) {
 			t[n - 1].len += used;
@@ -870,18 +893,18 @@ tokenize(const char *s, int raw, struct tok **tv, uint32_t **iv)
 	}
 	ids = xreallocarray(NULL, n + 1, sizeof(*ids));
 	for (off = 0; off < n; off++) {
-		if (raw) {
+		if (raw)
 			ids[off] = seqdiff_hash(s + t[off].off, t[off].len, 7);
-			continue;
-		}
-		f = xstrndup(s + t[off].off, t[off].len);
-		{
-			char *g = fold(f);
-
+		else {
+			f = xstrndup(s + t[off].off, t[off].len);
+			g = fold(f);
 			ids[off] = seqdiff_hash(g, strlen(g), 7);
 			free(g);
+			free(f);
 		}
-		free(f);
+		/* The low bit says "a number": see tanchor(). */
+		utf8_next(s + t[off].off, t[off].len, &cp);
+		ids[off] = (ids[off] & ~1u) | (wclass(cp) == CC_DIGIT);
 	}
 	*tv = t;
 	*iv = ids;
@@ -930,6 +953,18 @@ trange(const struct tok *t, size_t nt, size_t from, size_t n, size_t len,
 {
 	*off = from < nt ? t[from].off : len;
 	*blen = n > 0 ? t[from + n - 1].off + t[from + n - 1].len - *off : 0;
+}
+
+/*
+ * A number never anchors the patience pass: in a list written into one
+ * text (一　…二　…), an item inserted shifts every number after it, and
+ * old 二十八 paired with new 二十八 would pair the wrong items' words.
+ */
+static int
+tanchor(void *arg, uint32_t id)
+{
+	(void)arg;
+	return (id & 1) == 0;
 }
 
 /* Boundary score for compaction: changes that start after punctuation. */
@@ -1009,25 +1044,6 @@ refine(const char *os, const char *ns, struct dedit *e, int raw)
 }
 
 /* ---- widening to units ---- */
-
-/*
- * The class a reader's unit is made of: char_class(), except that kanji
- * numerals (〇一二三四五六七八九十百千万) count as digits, so that 平成二十五年
- * 九月二十七日 is read as numbers and their units, not one run of kanji.
- */
-static enum cclass
-wclass(int32_t c)
-{
-	static const int32_t kn[] = { 0x3007, 0x4e00, 0x4e8c, 0x4e09,
-	    0x56db, 0x4e94, 0x516d, 0x4e03, 0x516b, 0x4e5d, 0x5341, 0x767e,
-	    0x5343, 0x4e07 };
-	size_t k;
-
-	for (k = 0; k < sizeof(kn) / sizeof(kn[0]); k++)
-		if (c == kn[k])
-			return CC_DIGIT;
-	return char_class(c);
-}
 
 /* The class of the code point before (at) byte off of s; -1 at the ends. */
 static int
@@ -1272,6 +1288,7 @@ inline_edits(struct dnode *d, const char *os, const char *ns, int raw)
 	bc.t[1] = tb;
 	o.max_cost = 0;
 	o.boundary = tboundary;
+	o.anchor = tanchor;
 	o.arg = &bc;
 	seqdiff(ia, na, ib, nb, &o, tcollect, &g);
 	/*
