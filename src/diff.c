@@ -364,7 +364,37 @@ link_hash(const struct node *n)
 	return h;
 }
 
-/* Mirror n into x; children's xnodes come from the side's pool. */
+/*
+ * A clause with nothing a reader sees: no children, caption or table, and
+ * text of white space only (a paragraph of one &nbsp; that a page keeps
+ * for spacing).  It is layout, as a blank line is, and is left out of
+ * the comparison: its coming and going is no change of wording.
+ */
+static int
+blank_leaf(const struct node *n)
+{
+	const char *s = n->text;
+	size_t len, used;
+	int32_t cp;
+
+	if (n->first != NULL || n->caption != NULL || n->table != NULL)
+		return 0;
+	if (s == NULL)
+		return 1;
+	for (len = strlen(s); len > 0; s += used, len -= used) {
+		used = utf8_next(s, len, &cp);
+		if (used == 0 || !(char_class(cp) == CC_SPACE ||
+		    cp == 0xa0 || (cp >= 0x2000 && cp <= 0x200b) ||
+		    cp == 0x202f || cp == 0x205f || cp == 0xfeff))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Mirror n into x; children's xnodes come from the side's pool.  Blank
+ * children (blank_leaf()) have no xnode.
+ */
 static void
 mirror(struct xnode *x, const struct node *n, struct xblock **pool)
 {
@@ -384,7 +414,7 @@ mirror(struct xnode *x, const struct node *n, struct xblock **pool)
 		x->foldlen = x->ownlen;
 	}
 	for (c = n->first; c != NULL; c = c->next)
-		x->nkids++;
+		x->nkids += !blank_leaf(c);
 	x->kids = xpool_take(pool, x->nkids);
 	/* The text is hashed once when it folds to itself, as most does. */
 	ho = seqdiff_hash(x->own, x->ownlen, 0);
@@ -397,11 +427,13 @@ mirror(struct xnode *x, const struct node *n, struct xblock **pool)
 	hr = seqdiff_hash(&ho, sizeof(ho), hr);
 	hr = seqdiff_hash(&(uint32_t){ link_hash(n) }, 4, hr);
 	x->nodes = 1;
-	for (i = 0, c = n->first; c != NULL; c = c->next, i++) {
+	for (i = 0, c = n->first; c != NULL; c = c->next) {
+		if (blank_leaf(c))
+			continue;
 		mirror(&x->kids[i], c, pool);
 		hk = seqdiff_hash(&x->kids[i].key, 4, hk);
 		hr = seqdiff_hash(&x->kids[i].raw, 4, hr);
-		x->nodes += x->kids[i].nodes;
+		x->nodes += x->kids[i++].nodes;
 	}
 	x->key = hk;
 	x->raw = hr;
@@ -1795,12 +1827,39 @@ pair_group(struct xnode *A, size_t na, struct xnode *B, size_t nb, long *pa)
 }
 
 /*
+ * Is the one clause's text the window's texts run together, white space
+ * left out?  A line that became a paragraph of its own, or the reverse
+ * (a heading line read into the paragraph under it), is then a split or
+ * a merge however close the larger part alone is.
+ */
+static int
+same_concat(struct xnode *one, struct xnode **many, size_t n)
+{
+	const char *a = xsub(one), *b;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		for (b = xsub(many[i]); *b != '\0'; b++) {
+			if (*b == ' ' || *b == '\n' || *b == '\t')
+				continue;
+			while (*a == ' ' || *a == '\n' || *a == '\t')
+				a++;
+			if (*a++ != *b)
+				return 0;
+		}
+	while (*a == ' ' || *a == '\n' || *a == '\t')
+		a++;
+	return *a == '\0';
+}
+
+/*
  * Splits: one old clause against a window of consecutive new clauses
  * that holds j (its pair, or any unpaired one) and otherwise only unpaired
  * clauses of its type; merges are the same the other way round.  The
  * window counts when together its clauses are much closer to the one
- * than the pair alone (base).  Returns the window's length (0: none) and
- * its start in *start.
+ * than the pair alone (base), or when its texts together are the one's
+ * (same_concat()): the first such window is taken.  Returns the window's
+ * length (0: none) and its start in *start.
  */
 static size_t
 try_parts(struct xnode *one, struct xnode *many, size_t j, size_t lo,
@@ -1814,8 +1873,6 @@ try_parts(struct xnode *one, struct xnode *many, size_t j, size_t lo,
 	if (one->n->type != N_PARAGRAPH && one->n->type != N_ITEM &&
 	    one->n->type != N_SUBITEM)
 		return 0;
-	if (base >= 90)
-		return 0;
 	for (s = j + 1 > DIFF_MAXPARTS ? j + 1 - DIFF_MAXPARTS : 0; s <= j;
 	    s++) {
 		if (s < lo)
@@ -1827,6 +1884,12 @@ try_parts(struct xnode *one, struct xnode *many, size_t j, size_t lo,
 			v[k - s] = &many[k];
 			if (k <= j || k - s + 1 < 2)
 				continue;
+			if (same_concat(one, v, k - s + 1)) {
+				*start = s;
+				return k - s + 1;
+			}
+			if (base >= 90)
+				continue;
 			sc = sim_concat(one, v, k - s + 1);
 			if (sc >= SIM_SPLIT && sc > best + 10) {
 				best = sc;
@@ -1835,8 +1898,12 @@ try_parts(struct xnode *one, struct xnode *many, size_t j, size_t lo,
 			}
 		}
 		/* Windows ending at j. */
-		if (k > j && j > s && (sc = sim_concat(one, v, j - s + 1)) >=
-		    SIM_SPLIT && sc > best + 10) {
+		if (k > j && j > s && same_concat(one, v, j - s + 1)) {
+			*start = s;
+			return j - s + 1;
+		}
+		if (k > j && j > s && base < 90 && (sc = sim_concat(one, v,
+		    j - s + 1)) >= SIM_SPLIT && sc > best + 10) {
 			best = sc;
 			bestn = j - s + 1;
 			*start = s;
@@ -1864,14 +1931,37 @@ dnode_side_text(const struct dnode *d, int side_new)
 	return buf_detach(&b);
 }
 
-/* Split or merged: the edits between one text and the parts together. */
+/* Are the bytes s[0, len) white space only? */
+static int
+all_space(const char *s, size_t len)
+{
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\n' ||
+	    s[len - 1] == '\t'))
+		len--;
+	return len == 0;
+}
+
+/*
+ * Split or merged: the edits between one text and the parts together.
+ * The parts are joined as they are, so the line break or space that
+ * stood between two of them is an edit of white space only: layout, as
+ * in pair(), and left out.
+ */
 static void
 part_edits(struct dnode *d)
 {
 	char *o = dnode_side_text(d, 0), *n = dnode_side_text(d, 1);
+	size_t k, w;
 
-	if (o != NULL && n != NULL)
+	if (o != NULL && n != NULL) {
 		inline_edits(d, o, n, 0);
+		for (k = 0, w = 0; k < d->nedits; k++)
+			if (!all_space(o + d->edits[k].ooff,
+			    d->edits[k].olen) || !all_space(n +
+			    d->edits[k].noff, d->edits[k].nlen))
+				d->edits[w++] = d->edits[k];
+		d->nedits = w;
+	}
 	free(o);
 	free(n);
 }
