@@ -1748,6 +1748,28 @@ removed(struct ctx *c, struct dnode *parent, struct xnode *a)
 	pending(&c->rem, &c->nrem, &c->caprem, d, a);
 }
 
+/*
+ * Do two clauses carry the same heading (folded)?  A division or article
+ * that keeps its heading is the same clause however much of its body was
+ * rewritten: its clauses are then aligned inside it.
+ */
+static int
+same_caption(const struct xnode *a, const struct xnode *b)
+{
+	char *fa, *fb;
+	int r;
+
+	if (a->n->caption == NULL || b->n->caption == NULL ||
+	    a->n->first == NULL || b->n->first == NULL)
+		return 0;
+	fa = fold(a->n->caption);
+	fb = fold(b->n->caption);
+	r = *fa != '\0' && strcmp(fa, fb) == 0;
+	free(fa);
+	free(fb);
+	return r;
+}
+
 static int
 weight(struct xnode *a, struct xnode *b)
 {
@@ -1758,7 +1780,7 @@ weight(struct xnode *a, struct xnode *b)
 		return -1;
 	same = same_str(a->n->num, b->n->num);
 	s = sim(a, b);
-	if (s < (same ? SIM_SAME_NUM : SIM_OTHER))
+	if (s < (same ? SIM_SAME_NUM : SIM_OTHER) && !same_caption(a, b))
 		return -1;
 	return s * 2 + same;
 }
@@ -2518,50 +2540,162 @@ cmp_pending(const void *a, const void *b)
 }
 
 /*
+ * Does the removed clause r stand beside the old side of the move next to
+ * added d, on the same side (a run of clauses moved together)?
+ */
+static int
+moved_with(const struct dnode *d, const struct pending *r)
+{
+	const struct dnode *p = d->prev, *q = d->next;
+
+	return (p != NULL && p->kind == DK_MOVED && p->old == r->x->n->prev) ||
+	    (q != NULL && q->kind == DK_MOVED && q->old == r->x->n->next);
+}
+
+/*
+ * Move the added clause a from its removed twin, if there is one: same
+ * type and text (equal keys may collide: the text decides), and, for a
+ * text shorter than MOVE_MIN (beside), only next to a neighbour that
+ * moved with it.
+ */
+static void
+move_one(struct ctx *c, struct pending *a, int beside)
+{
+	struct xnode *x = a->x;
+	size_t lo = 0, hi = c->nrem, mid;
+	struct pending *r;
+	struct dnode *d = a->dn;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (c->rem[mid].x->key < x->key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < c->nrem && c->rem[lo].x->key == x->key; lo++) {
+		r = &c->rem[lo];
+		if (r->dn == NULL || r->x->n->type != x->n->type ||
+		    strcmp(xsub(r->x), xsub(x)) != 0 ||
+		    (beside && !moved_with(d, r)))
+			continue;
+		d->kind = DK_MOVED;
+		d->old = r->x->n;
+		d->renumbered = renumbered(d->old, d->new);
+		dn_unlink(r->dn);
+		dn_free(r->dn);
+		r->dn = NULL;
+		return;
+	}
+}
+
+/* The keys of side v's pendings and of their clauses one level down. */
+static size_t
+pending_keys(const struct pending *v, size_t n, uint32_t **out)
+{
+	size_t i, k, m = 0, cap = 16;
+	uint32_t *o = xreallocarray(NULL, cap, sizeof(*o));
+
+	for (i = 0; i < n; i++) {
+		const struct xnode *x = v[i].x;
+
+		if (v[i].dn == NULL || v[i].dn->shell)
+			continue;
+		for (k = 0; k <= x->nkids; k++) {
+			if (m == cap) {
+				cap *= 2;
+				o = xreallocarray(o, cap, sizeof(*o));
+			}
+			o[m++] = k == 0 ? x->key : x->kids[k - 1].key;
+		}
+	}
+	qsort(o, m, sizeof(*o), cmp_u32);
+	*out = o;
+	return m;
+}
+
+/*
+ * Open the added or removed clauses (side v) that hold a clause found
+ * added or removed on the other side (keys): the clause becomes its own
+ * line (its dnode a shell, opened), and each of its clauses a change of
+ * its own, so that moves() can find the one that moved (a provision
+ * carried from the last 附則 into a new one).  Returns the count opened.
+ */
+static size_t
+open_side(struct ctx *c, int added_side, const uint32_t *keys, size_t nkeys)
+{
+	size_t i, k, n = added_side ? c->nadd : c->nrem, opened = 0;
+
+	for (i = 0; i < n; i++) {
+		struct pending *p = added_side ? &c->add[i] : &c->rem[i];
+		struct xnode *x = p->x;
+		struct dnode *d = p->dn;
+
+		if (d == NULL || d->shell || x->nkids == 0 ||
+		    x->n->type == N_TABLE || has_key(keys, nkeys, x->key))
+			continue;
+		for (k = 0; k < x->nkids; k++)
+			if (text_nchars(xsub(&x->kids[k])) >= MOVE_MIN &&
+			    has_key(keys, nkeys, x->kids[k].key))
+				break;
+		if (k == x->nkids)
+			continue;
+		d->shell = d->opened = 1;
+		for (k = 0; k < x->nkids; k++)
+			if (added_side)
+				added(c, d, &x->kids[k]);
+			else
+				removed(c, d, &x->kids[k]);
+		opened++;
+	}
+	return opened;
+}
+
+/* open_side() on both sides until nothing more opens. */
+static void
+open_moves(struct ctx *c)
+{
+	uint32_t *ka, *kr;
+	size_t na, nr, opened;
+
+	do {
+		na = pending_keys(c->add, c->nadd, &ka);
+		nr = pending_keys(c->rem, c->nrem, &kr);
+		opened = open_side(c, 0, ka, na) + open_side(c, 1, kr, nr);
+		free(ka);
+		free(kr);
+	} while (opened > 0);
+}
+
+/*
  * Removed and added clauses of one type with equal content (and enough of
- * it to mean something) are one clause moved.  The added dnode becomes
- * the move; the removed one leaves the tree.
+ * it to mean something, or a neighbour moved with it) are one clause
+ * moved.  The added dnode becomes the move; the removed one leaves the
+ * tree.
  */
 static void
 moves(struct ctx *c)
 {
-	size_t i, lo, hi, mid;
-	struct pending *r;
-	struct dnode *d;
+	size_t i;
 
 	if (c->nrem == 0 || c->nadd == 0)
 		return;
+	open_moves(c);
 	qsort(c->rem, c->nrem, sizeof(*c->rem), cmp_pending);
-	for (i = 0; i < c->nadd; i++) {
-		struct xnode *x = c->add[i].x;
-
-		if (text_nchars(xsub(x)) < MOVE_MIN)
-			continue;
-		lo = 0;
-		hi = c->nrem;
-		while (lo < hi) {
-			mid = (lo + hi) / 2;
-			if (c->rem[mid].x->key < x->key)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		for (; lo < c->nrem && c->rem[lo].x->key == x->key; lo++) {
-			r = &c->rem[lo];
-			/* Equal keys may collide: the text decides. */
-			if (r->dn == NULL || r->x->n->type != x->n->type ||
-			    strcmp(xsub(r->x), xsub(x)) != 0)
-				continue;
-			d = c->add[i].dn;
-			d->kind = DK_MOVED;
-			d->old = r->x->n;
-			d->renumbered = renumbered(d->old, d->new);
-			dn_unlink(r->dn);
-			dn_free(r->dn);
-			r->dn = NULL;
-			break;
-		}
-	}
+	for (i = 0; i < c->nadd; i++)
+		if (text_nchars(xsub(c->add[i].x)) >= MOVE_MIN)
+			move_one(c, &c->add[i], 0);
+	/*
+	 * A short clause (a heading "4. Account" in a table of contents)
+	 * moved when a neighbour moved with it: once forward, once back,
+	 * so that a run of them follows the long one before or after.
+	 */
+	for (i = 0; i < c->nadd; i++)
+		if (c->add[i].dn->kind == DK_ADDED)
+			move_one(c, &c->add[i], 1);
+	for (i = c->nadd; i-- > 0;)
+		if (c->add[i].dn->kind == DK_ADDED)
+			move_one(c, &c->add[i], 1);
 }
 
 /* ---- across documents ---- */

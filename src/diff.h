@@ -78,6 +78,9 @@ struct dnode {
 	int			 shell;		/* added/removed: its own line only;
 						   its clauses were aligned where
 						   they now stand (restructuring) */
+	int			 opened;	/* added/removed shell whose
+						   clauses are changes of their
+						   own, one of them moved */
 	int			 sim;		/* DK_MATCHED: similarity, % */
 	const struct node	*old;		/* borrowed; NULL when added */
 	const struct node	*new;		/* borrowed; NULL when removed */

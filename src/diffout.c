@@ -284,6 +284,14 @@ text_hunk(struct buf *b, const struct diff *D, const struct dnode *d)
 	case DK_ADDED:
 	case DK_REMOVED:
 		put_label(b, D, n);
+		if (d->opened) {
+			/* Its clauses follow, each a change of its own. */
+			buf_puts(b, d->kind == DK_ADDED ? " added\n+ " :
+			    " removed\n- ");
+			clause_line(b, D, n);
+			buf_putc(b, '\n');
+			break;
+		}
 		if (d->shell) {
 			/* Restructuring: the clause's own line only. */
 			buf_printf(b, " %s (restructured: %zu clauses %s)\n",
@@ -698,7 +706,9 @@ diff_json(const struct diff *D)
 		if (d->caption)
 			json_object_set_new(o, "caption_changed",
 			    json_true());
-		if (d->shell)
+		if (d->opened)
+			json_object_set_new(o, "own_line", json_true());
+		else if (d->shell)
 			json_object_set_new(o, "restructured", json_true());
 		if (d->kind == DK_MATCHED)
 			json_object_set_new(o, "similarity",
