@@ -3309,13 +3309,55 @@ table_label(const struct diff *D, const struct node *n)
 			if (c == n)
 				i = k;
 		}
-	s = diff_node_label(D, n->parent);
 	buf_init(&b);
+	if (n->parent->type == N_DOCUMENT) {
+		/* A table of its own: 表, 表2; Table, Table 2. */
+		buf_puts(&b, diff_node_ja(D, n) ? "表" : "Table");
+		if (k > 1)
+			buf_printf(&b, diff_node_ja(D, n) ? "%zu" : " %zu", i);
+		return buf_detach(&b);
+	}
+	s = diff_node_label(D, n->parent);
 	buf_puts(&b, s);
 	free(s);
 	if (k > 1)
 		buf_printf(&b, diff_node_ja(D, n) ? "（表%zu）" : ", table %zu",
 		    i);
+	return buf_detach(&b);
+}
+
+/*
+ * A paragraph with no number of its own directly under a division (a
+ * line of 制定・改定日, of a 附則 without articles) is no 項: it is named
+ * by its division and its first words, quoted: 制定・改定日「2019年6月1日
+ * 一部改訂（第17条…」.  NULL for any other clause.
+ */
+#define QUOTE_CHARS	16
+
+static char *
+line_label(const struct diff *D, const struct node *n)
+{
+	const char *t;
+	size_t len, at, used, k;
+	int32_t cp;
+	struct buf b;
+	char *s;
+
+	if (n->type != N_PARAGRAPH || !n->implicit || n->parent == NULL ||
+	    n->parent->type != N_DIVISION || n->text == NULL)
+		return NULL;
+	len = strlen(n->text);
+	t = text_trimmed(n->text, &len);
+	for (at = 0, k = 0; at < len && t[at] != '\n' && k < QUOTE_CHARS;
+	    at += used, k++)
+		if ((used = utf8_next(t + at, len - at, &cp)) == 0)
+			used = 1;
+	if (at == 0)
+		return NULL;
+	s = diff_node_label(D, n->parent);
+	buf_init(&b);
+	buf_printf(&b, "%s「%.*s%s」", s, (int)at, t, at < len ? "…" : "");
+	free(s);
 	return buf_detach(&b);
 }
 
@@ -3326,9 +3368,10 @@ diff_node_label(const struct diff *D, const struct node *n)
 
 	if (n == NULL)
 		return xstrdup("");
-	if (n->type == N_TABLE && n->parent != NULL &&
-	    n->parent->type != N_DOCUMENT)
+	if (n->type == N_TABLE && n->parent != NULL)
 		return table_label(D, n);
+	if (diff_node_ja(D, n) && (s = line_label(D, n)) != NULL)
+		return s;
 	s = diff_node_ja(D, n) ? node_path_label(n) : label_en(n);
 	if (*s == '\0' && n->id != NULL) {
 		free(s);
