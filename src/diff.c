@@ -1773,16 +1773,19 @@ same_caption(const struct xnode *a, const struct xnode *b)
 static int
 weight(struct xnode *a, struct xnode *b)
 {
-	int s, same;
+	int s, same, cap;
 
 	if (!(a->loose && b->loose) && (a->n->type != b->n->type ||
 	    a->n->divkind != b->n->divkind))
 		return -1;
 	same = same_str(a->n->num, b->n->num);
 	s = sim(a, b);
-	if (s < (same ? SIM_SAME_NUM : SIM_OTHER) && !same_caption(a, b))
+	cap = same_caption(a, b);
+	if (s < (same ? SIM_SAME_NUM : SIM_OTHER) && !cap)
 		return -1;
-	return s * 2 + same;
+	/* The same heading outweighs any closeness of text: 附則（A） pairs
+	 * with 附則（A）, not with a new 附則（B） that took over its end. */
+	return s * 2 + same + (cap ? 256 : 0);
 }
 
 /*
@@ -2667,6 +2670,113 @@ open_moves(struct ctx *c)
 	} while (opened > 0);
 }
 
+/* The next sibling of n that is not blank (blank_leaf()), or NULL. */
+static const struct node *
+next_shown(const struct node *n)
+{
+	for (n = n->next; n != NULL && blank_leaf(n); n = n->next)
+		;
+	return n;
+}
+
+static int
+cmp_ptr(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)*(const void *const *)a;
+	uintptr_t y = (uintptr_t)*(const void *const *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The old clauses listed removed among p's, sorted for bsearch(). */
+struct gone {
+	const struct node	**v;
+	size_t			  n;
+};
+
+/* Past the old clauses from n on that are gone: the first that is not. */
+static const struct node *
+skip_gone(const struct gone *g, const struct node *n)
+{
+	while (n != NULL && g->n > 0 &&
+	    bsearch(&n, g->v, g->n, sizeof(*g->v), cmp_ptr) != NULL)
+		n = next_shown(n);
+	return n;
+}
+
+/*
+ * Did added and opened d take the tail of the pair before it?  Its
+ * clauses are added ones and clauses moved, as written, from the last
+ * clauses of that pair's old side, in their order (those of them
+ * removed stay so).
+ */
+static int
+took_tail(const struct dnode *d)
+{
+	const struct dnode *p = d->prev, *k;
+	const struct node *want = NULL;
+	struct gone g = { NULL, 0 };
+	size_t moved = 0, cap = 0;
+	int ok = 1;
+
+	if (p == NULL || p->old == NULL || p->new == NULL)
+		return 0;
+	for (k = p->first; k != NULL; k = k->next)
+		if (k->kind == DK_REMOVED) {
+			if (g.n == cap) {
+				cap = cap ? 2 * cap : 8;
+				g.v = xreallocarray(g.v, cap, sizeof(*g.v));
+			}
+			g.v[g.n++] = k->old;
+		}
+	if (g.n > 0)
+		qsort(g.v, g.n, sizeof(*g.v), cmp_ptr);
+	for (k = d->first; ok && k != NULL; k = k->next) {
+		if (k->kind == DK_ADDED)
+			continue;
+		want = skip_gone(&g, want);
+		if (k->kind != DK_MOVED || k->old->parent != p->old ||
+		    (moved > 0 && k->old != want) ||
+		    !same_str(k->old->text, k->new->text))
+			ok = 0;
+		else {
+			want = next_shown(k->old);
+			moved++;
+		}
+	}
+	ok = ok && moved > 0 && skip_gone(&g, want) == NULL;
+	free(g.v);
+	return ok;
+}
+
+/*
+ * A heading inserted inside a clause takes the clauses after it: old
+ * Section 5 [p1..p6] is new Section 5 [p1..p3] and a new Section 6
+ * [p4..p6]; a new last 附則 takes over what stood at the end of the one
+ * before.  The clauses taken stand where they stood in the reading
+ * order: they are not moves but the same clauses, and the new clause is
+ * a restructuring ("Section 6 added (restructured: 3 clauses now under
+ * it)").
+ */
+static void
+tails(struct ctx *c)
+{
+	struct dnode *d, *k;
+	size_t i;
+
+	for (i = 0; i < c->nadd; i++) {
+		d = c->add[i].dn;
+		if (d->kind != DK_ADDED || !d->opened || !took_tail(d))
+			continue;
+		for (k = d->first; k != NULL; k = k->next)
+			if (k->kind == DK_MOVED) {
+				k->kind = DK_SAME;
+				k->renumbered = 0;
+			}
+		d->opened = 0;
+	}
+}
+
 /*
  * Removed and added clauses of one type with equal content (and enough of
  * it to mean something, or a neighbour moved with it) are one clause
@@ -2696,6 +2806,7 @@ moves(struct ctx *c)
 	for (i = c->nadd; i-- > 0;)
 		if (c->add[i].dn->kind == DK_ADDED)
 			move_one(c, &c->add[i], 1);
+	tails(c);
 }
 
 /* ---- across documents ---- */
