@@ -3441,13 +3441,15 @@ table_label(const struct diff *D, const struct node *n)
  * A paragraph with no number of its own directly under a division (a
  * line of 制定・改定日, of a 附則 without articles) is no 項: it is named
  * by its division and its first words, quoted: 制定・改定日「2019年6月1日
- * 一部改訂（第17条…」.  NULL for any other clause.
+ * 一部改訂（第17条…」, or where it is the division's only clause, by the
+ * division alone: 付則.  NULL for any other clause.
  */
 #define QUOTE_CHARS	16
 
 static char *
 line_label(const struct diff *D, const struct node *n)
 {
+	const struct node *f;
 	const char *t;
 	size_t len, at, used, k;
 	int32_t cp;
@@ -3466,6 +3468,11 @@ line_label(const struct diff *D, const struct node *n)
 	if (at == 0)
 		return NULL;
 	s = diff_node_label(D, n->parent);
+	/* The division's only clause is the division: 付則. */
+	for (f = n->parent->first; f != NULL && blank_leaf(f); f = f->next)
+		;
+	if (f == n && next_shown(n) == NULL)
+		return s;
 	buf_init(&b);
 	buf_printf(&b, "%s「%.*s%s」", s, (int)at, t, at < len ? "…" : "");
 	free(s);
