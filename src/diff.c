@@ -2246,6 +2246,38 @@ unwrap(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
 	return any > 0 && relevel(c, parent, A, na, B, nb, 1);
 }
 
+/*
+ * A pair A[i] ↔ B[j] followed, on one side, by unpaired clauses while the
+ * other side's clause holds more clauses than its partner: the clauses
+ * after it were taken in as its own (a paragraph read as an item of the
+ * one before, a heading line whose paragraph became its body), or the
+ * reverse.  Then the pair and those clauses are read through their
+ * structure (relevel()), where most of their lines are found on both
+ * sides.  Returns 0 when not, else the clauses taken on each side,
+ * A's << 16 | B's.
+ */
+static size_t
+adopts(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
+    size_t i, const long *pa, struct xnode *B, size_t nb, size_t j,
+    const long *pb)
+{
+	size_t ra = 0, rb = 0;
+
+	/* Clauses unpaired just before say the pairing itself is unsure. */
+	if ((i > 0 && pa[i - 1] < 0) || (j > 0 && pb[j - 1] < 0))
+		return 0;
+	while (i + 1 + ra < na && pa[i + 1 + ra] < 0 && ra < 0xfff)
+		ra++;
+	while (j + 1 + rb < nb && pb[j + 1 + rb] < 0 && rb < 0xfff)
+		rb++;
+	if (!((ra > 0 && B[j].nkids > A[i].nkids) ||
+	    (rb > 0 && A[i].nkids > B[j].nkids)))
+		return 0;
+	if (!relevel(c, parent, &A[i], ra + 1, &B[j], rb + 1, 1))
+		return 0;
+	return (ra + 1) << 16 | (rb + 1);
+}
+
 static void
 hunk(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
     struct xnode *B, size_t nb)
@@ -2377,6 +2409,10 @@ hunk(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
 			part_edits(d);
 			i += ka[i] + 1;
 			j++;
+		} else if ((n = adopts(c, parent, A, na, i, pa, B, nb, j,
+		    pb)) > 0) {
+			i += n >> 16;
+			j += n & 0xffff;
 		} else
 			pair(c, parent, &A[i++], &B[j++]);
 	}
@@ -2679,104 +2715,6 @@ next_shown(const struct node *n)
 	return n;
 }
 
-static int
-cmp_ptr(const void *a, const void *b)
-{
-	uintptr_t x = (uintptr_t)*(const void *const *)a;
-	uintptr_t y = (uintptr_t)*(const void *const *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-/* The old clauses listed removed among p's, sorted for bsearch(). */
-struct gone {
-	const struct node	**v;
-	size_t			  n;
-};
-
-/* Past the old clauses from n on that are gone: the first that is not. */
-static const struct node *
-skip_gone(const struct gone *g, const struct node *n)
-{
-	while (n != NULL && g->n > 0 &&
-	    bsearch(&n, g->v, g->n, sizeof(*g->v), cmp_ptr) != NULL)
-		n = next_shown(n);
-	return n;
-}
-
-/*
- * Did added and opened d take the tail of the pair before it?  Its
- * clauses are added ones and clauses moved, as written, from the last
- * clauses of that pair's old side, in their order (those of them
- * removed stay so).
- */
-static int
-took_tail(const struct dnode *d)
-{
-	const struct dnode *p = d->prev, *k;
-	const struct node *want = NULL;
-	struct gone g = { NULL, 0 };
-	size_t moved = 0, cap = 0;
-	int ok = 1;
-
-	if (p == NULL || p->old == NULL || p->new == NULL)
-		return 0;
-	for (k = p->first; k != NULL; k = k->next)
-		if (k->kind == DK_REMOVED) {
-			if (g.n == cap) {
-				cap = cap ? 2 * cap : 8;
-				g.v = xreallocarray(g.v, cap, sizeof(*g.v));
-			}
-			g.v[g.n++] = k->old;
-		}
-	if (g.n > 0)
-		qsort(g.v, g.n, sizeof(*g.v), cmp_ptr);
-	for (k = d->first; ok && k != NULL; k = k->next) {
-		if (k->kind == DK_ADDED)
-			continue;
-		want = skip_gone(&g, want);
-		if (k->kind != DK_MOVED || k->old->parent != p->old ||
-		    (moved > 0 && k->old != want) ||
-		    !same_str(k->old->text, k->new->text))
-			ok = 0;
-		else {
-			want = next_shown(k->old);
-			moved++;
-		}
-	}
-	ok = ok && moved > 0 && skip_gone(&g, want) == NULL;
-	free(g.v);
-	return ok;
-}
-
-/*
- * A heading inserted inside a clause takes the clauses after it: old
- * Section 5 [p1..p6] is new Section 5 [p1..p3] and a new Section 6
- * [p4..p6]; a new last 附則 takes over what stood at the end of the one
- * before.  The clauses taken stand where they stood in the reading
- * order: they are not moves but the same clauses, and the new clause is
- * a restructuring ("Section 6 added (restructured: 3 clauses now under
- * it)").
- */
-static void
-tails(struct ctx *c)
-{
-	struct dnode *d, *k;
-	size_t i;
-
-	for (i = 0; i < c->nadd; i++) {
-		d = c->add[i].dn;
-		if (d->kind != DK_ADDED || !d->opened || !took_tail(d))
-			continue;
-		for (k = d->first; k != NULL; k = k->next)
-			if (k->kind == DK_MOVED) {
-				k->kind = DK_SAME;
-				k->renumbered = 0;
-			}
-		d->opened = 0;
-	}
-}
-
 /*
  * Removed and added clauses of one type with equal content (and enough of
  * it to mean something, or a neighbour moved with it) are one clause
@@ -2806,7 +2744,6 @@ moves(struct ctx *c)
 	for (i = c->nadd; i-- > 0;)
 		if (c->add[i].dn->kind == DK_ADDED)
 			move_one(c, &c->add[i], 1);
-	tails(c);
 }
 
 /* ---- across documents ---- */
