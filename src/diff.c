@@ -2247,31 +2247,38 @@ unwrap(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
 }
 
 /*
- * A pair A[i] ↔ B[j] followed, on one side, by unpaired clauses while the
- * other side's clause holds more clauses than its partner: the clauses
- * after it were taken in as its own (a paragraph read as an item of the
- * one before, a heading line whose paragraph became its body), or the
- * reverse.  Then the pair and those clauses are read through their
- * structure (relevel()), where most of their lines are found on both
- * sides.  Returns 0 when not, else the clauses taken on each side,
- * A's << 16 | B's.
+ * The next pair from A[i], B[j] on, with the unpaired clauses before it
+ * and after it on both sides, where one side holds clauses unpaired and
+ * the other side's clause of the pair holds more clauses than its
+ * partner: the clauses around it were taken in as its own (a heading
+ * line whose paragraph became its body, a paragraph read as an item of
+ * the one before, a heading inserted taking the clauses after it), or
+ * the reverse.  Then the pair and those clauses are read through their
+ * structure (relevel()).  Returns 0 when not, else the clauses taken on
+ * each side, A's << 16 | B's.
  */
 static size_t
 adopts(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
-    size_t i, const long *pa, struct xnode *B, size_t nb, size_t j,
-    const long *pb)
+    size_t i, const long *pa, const size_t *ka, struct xnode *B, size_t nb,
+    size_t j, const long *pb, const size_t *kb)
 {
-	size_t ra = 0, rb = 0;
+	size_t i2 = i, j2 = j, ra = 0, rb = 0;
 
-	/* Clauses unpaired just before say the pairing itself is unsure. */
-	if ((i > 0 && pa[i - 1] < 0) || (j > 0 && pb[j - 1] < 0))
+	while (i2 < na && pa[i2] < 0 && i2 - i < 0x7ff)
+		i2++;
+	while (j2 < nb && pb[j2] < 0 && j2 - j < 0x7ff)
+		j2++;
+	if (i2 >= na || j2 >= nb || pa[i2] != (long)j2 || ka[i2] > 0 ||
+	    kb[j2] > 0)
 		return 0;
-	while (i + 1 + ra < na && pa[i + 1 + ra] < 0 && ra < 0xfff)
+	while (i2 + 1 + ra < na && pa[i2 + 1 + ra] < 0 && ra < 0x7ff)
 		ra++;
-	while (j + 1 + rb < nb && pb[j + 1 + rb] < 0 && rb < 0xfff)
+	while (j2 + 1 + rb < nb && pb[j2 + 1 + rb] < 0 && rb < 0x7ff)
 		rb++;
-	if (!((ra > 0 && B[j].nkids > A[i].nkids) ||
-	    (rb > 0 && A[i].nkids > B[j].nkids)))
+	ra += i2 - i;
+	rb += j2 - j;
+	if (!((ra > 0 && B[j2].nkids > A[i2].nkids) ||
+	    (rb > 0 && A[i2].nkids > B[j2].nkids)))
 		return 0;
 	if (!relevel(c, parent, &A[i], ra + 1, &B[j], rb + 1, 1))
 		return 0;
@@ -2290,6 +2297,7 @@ hunk(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
 	size_t *ny = xreallocarray(NULL, nb + 1, sizeof(size_t));
 	size_t i, j, k, lo, hi, n, run;
 	struct dnode *d;
+	int fresh;
 
 	if (unwrap(c, parent, A, na, B, nb)) {
 		free(pa);
@@ -2382,9 +2390,23 @@ hunk(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
 			ka[st] = n - 1;
 		}
 	}
-	/* Emit in order: removed before added between pairs. */
+	/*
+	 * Emit in order: removed before added between pairs.  Each gap and
+	 * the pair after it are first offered to adopts(), once (fresh).
+	 */
 	i = j = 0;
+	fresh = 1;
 	while (i < na || j < nb) {
+		if (fresh) {
+			fresh = 0;
+			if ((n = adopts(c, parent, A, na, i, pa, ka, B, nb, j,
+			    pb, kb)) > 0) {
+				i += n >> 16;
+				j += n & 0xffff;
+				fresh = 1;
+				continue;
+			}
+		}
 		if (i < na && pa[i] < 0) {
 			removed(c, parent, &A[i++]);
 			continue;
@@ -2409,12 +2431,9 @@ hunk(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
 			part_edits(d);
 			i += ka[i] + 1;
 			j++;
-		} else if ((n = adopts(c, parent, A, na, i, pa, B, nb, j,
-		    pb)) > 0) {
-			i += n >> 16;
-			j += n & 0xffff;
 		} else
 			pair(c, parent, &A[i++], &B[j++]);
+		fresh = 1;
 	}
 	free(pa);
 	free(pb);
