@@ -2598,53 +2598,90 @@ cmp_pending(const void *a, const void *b)
 }
 
 /*
- * Does the removed clause r stand beside the old side of the move next to
- * added d, on the same side (a run of clauses moved together)?
+ * Move the added clause a from removed r when they are twins: same type
+ * and text (equal keys may collide: the text decides).  Returns 1 when
+ * moved: the added dnode becomes the move, the removed one leaves the
+ * tree.
  */
 static int
-moved_with(const struct dnode *d, const struct pending *r)
+move_from(struct pending *a, struct pending *r)
 {
-	const struct dnode *p = d->prev, *q = d->next;
+	struct dnode *d = a->dn;
 
-	return (p != NULL && p->kind == DK_MOVED && p->old == r->x->n->prev) ||
-	    (q != NULL && q->kind == DK_MOVED && q->old == r->x->n->next);
+	if (r->dn == NULL || r->x->n->type != a->x->n->type ||
+	    strcmp(xsub(r->x), xsub(a->x)) != 0)
+		return 0;
+	d->kind = DK_MOVED;
+	d->old = r->x->n;
+	d->renumbered = renumbered(d->old, d->new);
+	dn_unlink(r->dn);
+	dn_free(r->dn);
+	r->dn = NULL;
+	return 1;
 }
 
-/*
- * Move the added clause a from its removed twin, if there is one: same
- * type and text (equal keys may collide: the text decides), and, for a
- * text shorter than MOVE_MIN (beside), only next to a neighbour that
- * moved with it.
- */
+/* Move the added clause a from any removed twin (c->rem sorted by key). */
 static void
-move_one(struct ctx *c, struct pending *a, int beside)
+move_one(struct ctx *c, struct pending *a)
 {
-	struct xnode *x = a->x;
 	size_t lo = 0, hi = c->nrem, mid;
-	struct pending *r;
-	struct dnode *d = a->dn;
 
 	while (lo < hi) {
 		mid = (lo + hi) / 2;
-		if (c->rem[mid].x->key < x->key)
+		if (c->rem[mid].x->key < a->x->key)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	for (; lo < c->nrem && c->rem[lo].x->key == x->key; lo++) {
-		r = &c->rem[lo];
-		if (r->dn == NULL || r->x->n->type != x->n->type ||
-		    strcmp(xsub(r->x), xsub(x)) != 0 ||
-		    (beside && !moved_with(d, r)))
-			continue;
-		d->kind = DK_MOVED;
-		d->old = r->x->n;
-		d->renumbered = renumbered(d->old, d->new);
-		dn_unlink(r->dn);
-		dn_free(r->dn);
-		r->dn = NULL;
+	for (; lo < c->nrem && c->rem[lo].x->key == a->x->key; lo++)
+		if (move_from(a, &c->rem[lo]))
+			return;
+}
+
+/* The removed clauses by their old node, for move_beside(). */
+struct byold {
+	const struct node	*n;
+	struct pending		*r;
+};
+
+static int
+cmp_byold(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)((const struct byold *)a)->n;
+	uintptr_t y = (uintptr_t)((const struct byold *)b)->n;
+
+	return x < y ? -1 : x > y;
+}
+
+static struct pending *
+removed_of(const struct byold *v, size_t n, const struct node *o)
+{
+	struct byold k = { o, NULL }, *f;
+
+	if (o == NULL)
+		return NULL;
+	f = bsearch(&k, v, n, sizeof(*v), cmp_byold);
+	return f != NULL ? f->r : NULL;
+}
+
+/*
+ * A short clause (a heading "4. Account" in a table of contents) moved
+ * when a neighbour moved with it: the removed clause that stood next to
+ * the neighbour's old side, on the same side, is its twin.  Constant
+ * work per clause, however many share its text.
+ */
+static void
+move_beside(struct pending *a, const struct byold *v, size_t n)
+{
+	const struct dnode *p = a->dn->prev, *q = a->dn->next;
+	struct pending *r;
+
+	if (p != NULL && p->kind == DK_MOVED &&
+	    (r = removed_of(v, n, p->old->next)) != NULL && move_from(a, r))
 		return;
-	}
+	if (q != NULL && q->kind == DK_MOVED &&
+	    (r = removed_of(v, n, q->old->prev)) != NULL)
+		move_from(a, r);
 }
 
 /* The keys of side v's pendings and of their clauses one level down. */
@@ -2743,6 +2780,7 @@ next_shown(const struct node *n)
 static void
 moves(struct ctx *c)
 {
+	struct byold *v;
 	size_t i;
 
 	if (c->nrem == 0 || c->nadd == 0)
@@ -2751,18 +2789,24 @@ moves(struct ctx *c)
 	qsort(c->rem, c->nrem, sizeof(*c->rem), cmp_pending);
 	for (i = 0; i < c->nadd; i++)
 		if (text_nchars(xsub(c->add[i].x)) >= MOVE_MIN)
-			move_one(c, &c->add[i], 0);
+			move_one(c, &c->add[i]);
 	/*
-	 * A short clause (a heading "4. Account" in a table of contents)
-	 * moved when a neighbour moved with it: once forward, once back,
-	 * so that a run of them follows the long one before or after.
+	 * Short clauses beside a neighbour that moved: once forward, once
+	 * back, so that a run of them follows the long one before or after.
 	 */
+	v = xreallocarray(NULL, c->nrem, sizeof(*v));
+	for (i = 0; i < c->nrem; i++) {
+		v[i].n = c->rem[i].x->n;
+		v[i].r = &c->rem[i];
+	}
+	qsort(v, c->nrem, sizeof(*v), cmp_byold);
 	for (i = 0; i < c->nadd; i++)
 		if (c->add[i].dn->kind == DK_ADDED)
-			move_one(c, &c->add[i], 1);
+			move_beside(&c->add[i], v, c->nrem);
 	for (i = c->nadd; i-- > 0;)
 		if (c->add[i].dn->kind == DK_ADDED)
-			move_one(c, &c->add[i], 1);
+			move_beside(&c->add[i], v, c->nrem);
+	free(v);
 }
 
 /* ---- across documents ---- */
