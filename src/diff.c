@@ -3116,6 +3116,17 @@ renum_runs(struct diff *D)
 	}
 }
 
+int
+drenum_shift(const struct drenum *r)
+{
+	long a, b;
+
+	if (!plain_num(r->first->old->num, &a) ||
+	    !plain_num(r->first->new->num, &b) || a == b)
+		return 0;
+	return b > a ? 1 : -1;
+}
+
 /* ---- the whole ---- */
 
 const char *

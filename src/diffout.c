@@ -208,34 +208,12 @@ cell_lines(struct buf *b, const struct diff *D, const struct dnode *d)
 	free(label);
 }
 
-/*
- * Which way a run was renumbered: +1 down (its numbers grew, 繰下げ: a
- * clause was inserted before it), -1 up (繰上げ), 0 where the numbers
- * are not plain.
- */
-static int
-renum_shift(const struct drenum *r)
-{
-	const char *o = r->first->old->num, *n = r->first->new->num;
-	char *eo, *en;
-	long a, b;
-
-	if (o == NULL || n == NULL || *o < '0' || *o > '9' || *n < '0' ||
-	    *n > '9')
-		return 0;
-	a = strtol(o, &eo, 10);
-	b = strtol(n, &en, 10);
-	if (*eo != '\0' || *en != '\0' || a == b)
-		return 0;
-	return b > a ? 1 : -1;
-}
-
 static void
 renum_line(struct buf *b, const struct diff *D, const struct drenum *r)
 {
 	/* A Japanese document says which way, as its legal team does. */
 	const char *way = !diff_node_ja(D, r->first->new) ? NULL :
-	    renum_shift(r) > 0 ? "繰下げ" : renum_shift(r) < 0 ? "繰上げ" :
+	    drenum_shift(r) > 0 ? "繰下げ" : drenum_shift(r) < 0 ? "繰上げ" :
 	    NULL;
 
 	if (r->n == 1) {
@@ -704,9 +682,9 @@ diff_json(const struct diff *D)
 		o = json_pack("{s:s,s:s,s:s,s:s,s:I}", "old_first", l1,
 		    "old_last", l2, "new_first", l3, "new_last", l4, "count",
 		    (json_int_t)r->n);
-		if (renum_shift(r) != 0)
+		if (drenum_shift(r) != 0)
 			json_object_set_new(o, "direction", json_string(
-			    renum_shift(r) > 0 ? "down" : "up"));
+			    drenum_shift(r) > 0 ? "down" : "up"));
 		json_array_append_new(a, o);
 		free(l1);
 		free(l2);
