@@ -364,7 +364,37 @@ link_hash(const struct node *n)
 	return h;
 }
 
-/* Mirror n into x; children's xnodes come from the side's pool. */
+/*
+ * A clause with nothing a reader sees: no children, caption or table, and
+ * text of white space only (a paragraph of one &nbsp; that a page keeps
+ * for spacing).  It is layout, as a blank line is, and is left out of
+ * the comparison: its coming and going is no change of wording.
+ */
+static int
+blank_leaf(const struct node *n)
+{
+	const char *s = n->text;
+	size_t len, used;
+	int32_t cp;
+
+	if (n->first != NULL || n->caption != NULL || n->table != NULL)
+		return 0;
+	if (s == NULL)
+		return 1;
+	for (len = strlen(s); len > 0; s += used, len -= used) {
+		used = utf8_next(s, len, &cp);
+		if (used == 0 || !(char_class(cp) == CC_SPACE ||
+		    cp == 0xa0 || (cp >= 0x2000 && cp <= 0x200b) ||
+		    cp == 0x202f || cp == 0x205f || cp == 0xfeff))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Mirror n into x; children's xnodes come from the side's pool.  Blank
+ * children (blank_leaf()) have no xnode.
+ */
 static void
 mirror(struct xnode *x, const struct node *n, struct xblock **pool)
 {
@@ -384,7 +414,7 @@ mirror(struct xnode *x, const struct node *n, struct xblock **pool)
 		x->foldlen = x->ownlen;
 	}
 	for (c = n->first; c != NULL; c = c->next)
-		x->nkids++;
+		x->nkids += !blank_leaf(c);
 	x->kids = xpool_take(pool, x->nkids);
 	/* The text is hashed once when it folds to itself, as most does. */
 	ho = seqdiff_hash(x->own, x->ownlen, 0);
@@ -397,11 +427,13 @@ mirror(struct xnode *x, const struct node *n, struct xblock **pool)
 	hr = seqdiff_hash(&ho, sizeof(ho), hr);
 	hr = seqdiff_hash(&(uint32_t){ link_hash(n) }, 4, hr);
 	x->nodes = 1;
-	for (i = 0, c = n->first; c != NULL; c = c->next, i++) {
+	for (i = 0, c = n->first; c != NULL; c = c->next) {
+		if (blank_leaf(c))
+			continue;
 		mirror(&x->kids[i], c, pool);
 		hk = seqdiff_hash(&x->kids[i].key, 4, hk);
 		hr = seqdiff_hash(&x->kids[i].raw, 4, hr);
-		x->nodes += x->kids[i].nodes;
+		x->nodes += x->kids[i++].nodes;
 	}
 	x->key = hk;
 	x->raw = hr;
@@ -823,6 +855,25 @@ dn_free(struct dnode *d)
 
 /* ---- inline: runs, seqdiff, semantic cleanup ---- */
 
+/*
+ * The class a reader's unit is made of: char_class(), except that kanji
+ * numerals (〇一二三四五六七八九十百千万) count as digits, so that 平成二十五年
+ * 九月二十七日 is read as numbers and their units, not one run of kanji.
+ */
+static enum cclass
+wclass(int32_t c)
+{
+	static const int32_t kn[] = { 0x3007, 0x4e00, 0x4e8c, 0x4e09,
+	    0x56db, 0x4e94, 0x516d, 0x4e03, 0x516b, 0x4e5d, 0x5341, 0x767e,
+	    0x5343, 0x4e07 };
+	size_t k;
+
+	for (k = 0; k < sizeof(kn) / sizeof(kn[0]); k++)
+		if (c == kn[k])
+			return CC_DIGIT;
+	return char_class(c);
+}
+
 struct tok {
 	size_t		 off, len;	/* bytes in the text */
 	size_t		 chars;
@@ -835,7 +886,11 @@ run_class(enum cclass c)
 	    c == CC_DIGIT || c == CC_LATIN;
 }
 
-/* Split s into runs; ids from folded (or raw) run text. */
+/*
+ * Split s into runs of one class (wclass(): a kanji numeral run is a run
+ * of its own, so 製剤二十八 → 製剤二十九 changes the number, not the word
+ * before it); ids from folded (or raw) run text.
+ */
 static size_t
 tokenize(const char *s, int raw, struct tok **tv, uint32_t **iv)
 {
@@ -844,13 +899,13 @@ tokenize(const char *s, int raw, struct tok **tv, uint32_t **iv)
 	uint32_t *ids;
 	enum cclass cls, prev = CC_OTHER;
 	int32_t cp;
-	char *f;
+	char *f, *g;
 
 	while (off < len) {
 		used = utf8_next(s + off, len - off, &cp);
 		if (used == 0)
 			used = 1;
-		cls = char_class(cp);
+		cls = wclass(cp);
 		if (n > 0 && run_class(cls) && cls == prev &&
 		    t[n - 1].off + t[n - 1].len == off) {
 			t[n - 1].len += used;
@@ -870,18 +925,18 @@ tokenize(const char *s, int raw, struct tok **tv, uint32_t **iv)
 	}
 	ids = xreallocarray(NULL, n + 1, sizeof(*ids));
 	for (off = 0; off < n; off++) {
-		if (raw) {
+		if (raw)
 			ids[off] = seqdiff_hash(s + t[off].off, t[off].len, 7);
-			continue;
-		}
-		f = xstrndup(s + t[off].off, t[off].len);
-		{
-			char *g = fold(f);
-
+		else {
+			f = xstrndup(s + t[off].off, t[off].len);
+			g = fold(f);
 			ids[off] = seqdiff_hash(g, strlen(g), 7);
 			free(g);
+			free(f);
 		}
-		free(f);
+		/* The low bit says "a number": see tanchor(). */
+		utf8_next(s + t[off].off, t[off].len, &cp);
+		ids[off] = (ids[off] & ~1u) | (wclass(cp) == CC_DIGIT);
 	}
 	*tv = t;
 	*iv = ids;
@@ -930,6 +985,18 @@ trange(const struct tok *t, size_t nt, size_t from, size_t n, size_t len,
 {
 	*off = from < nt ? t[from].off : len;
 	*blen = n > 0 ? t[from + n - 1].off + t[from + n - 1].len - *off : 0;
+}
+
+/*
+ * A number never anchors the patience pass: in a list written into one
+ * text (一　…二　…), an item inserted shifts every number after it, and
+ * old 二十八 paired with new 二十八 would pair the wrong items' words.
+ */
+static int
+tanchor(void *arg, uint32_t id)
+{
+	(void)arg;
+	return (id & 1) == 0;
 }
 
 /* Boundary score for compaction: changes that start after punctuation. */
@@ -1009,25 +1076,6 @@ refine(const char *os, const char *ns, struct dedit *e, int raw)
 }
 
 /* ---- widening to units ---- */
-
-/*
- * The class a reader's unit is made of: char_class(), except that kanji
- * numerals (〇一二三四五六七八九十百千万) count as digits, so that 平成二十五年
- * 九月二十七日 is read as numbers and their units, not one run of kanji.
- */
-static enum cclass
-wclass(int32_t c)
-{
-	static const int32_t kn[] = { 0x3007, 0x4e00, 0x4e8c, 0x4e09,
-	    0x56db, 0x4e94, 0x516d, 0x4e03, 0x516b, 0x4e5d, 0x5341, 0x767e,
-	    0x5343, 0x4e07 };
-	size_t k;
-
-	for (k = 0; k < sizeof(kn) / sizeof(kn[0]); k++)
-		if (c == kn[k])
-			return CC_DIGIT;
-	return char_class(c);
-}
 
 /* The class of the code point before (at) byte off of s; -1 at the ends. */
 static int
@@ -1272,6 +1320,7 @@ inline_edits(struct dnode *d, const char *os, const char *ns, int raw)
 	bc.t[1] = tb;
 	o.max_cost = 0;
 	o.boundary = tboundary;
+	o.anchor = tanchor;
 	o.arg = &bc;
 	seqdiff(ia, na, ib, nb, &o, tcollect, &g);
 	/*
@@ -1699,19 +1748,44 @@ removed(struct ctx *c, struct dnode *parent, struct xnode *a)
 	pending(&c->rem, &c->nrem, &c->caprem, d, a);
 }
 
+/*
+ * Do two clauses carry the same heading (folded)?  A division or article
+ * that keeps its heading is the same clause however much of its body was
+ * rewritten: its clauses are then aligned inside it.
+ */
+static int
+same_caption(const struct xnode *a, const struct xnode *b)
+{
+	char *fa, *fb;
+	int r;
+
+	if (a->n->caption == NULL || b->n->caption == NULL ||
+	    a->n->first == NULL || b->n->first == NULL)
+		return 0;
+	fa = fold(a->n->caption);
+	fb = fold(b->n->caption);
+	r = *fa != '\0' && strcmp(fa, fb) == 0;
+	free(fa);
+	free(fb);
+	return r;
+}
+
 static int
 weight(struct xnode *a, struct xnode *b)
 {
-	int s, same;
+	int s, same, cap;
 
 	if (!(a->loose && b->loose) && (a->n->type != b->n->type ||
 	    a->n->divkind != b->n->divkind))
 		return -1;
 	same = same_str(a->n->num, b->n->num);
 	s = sim(a, b);
-	if (s < (same ? SIM_SAME_NUM : SIM_OTHER))
+	cap = same_caption(a, b);
+	if (s < (same ? SIM_SAME_NUM : SIM_OTHER) && !cap)
 		return -1;
-	return s * 2 + same;
+	/* The same heading outweighs any closeness of text: 附則（A） pairs
+	 * with 附則（A）, not with a new 附則（B） that took over its end. */
+	return s * 2 + same + (cap ? 256 : 0);
 }
 
 /*
@@ -1778,12 +1852,39 @@ pair_group(struct xnode *A, size_t na, struct xnode *B, size_t nb, long *pa)
 }
 
 /*
+ * Is the one clause's text the window's texts run together, white space
+ * left out?  A line that became a paragraph of its own, or the reverse
+ * (a heading line read into the paragraph under it), is then a split or
+ * a merge however close the larger part alone is.
+ */
+static int
+same_concat(struct xnode *one, struct xnode **many, size_t n)
+{
+	const char *a = xsub(one), *b;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		for (b = xsub(many[i]); *b != '\0'; b++) {
+			if (*b == ' ' || *b == '\n' || *b == '\t')
+				continue;
+			while (*a == ' ' || *a == '\n' || *a == '\t')
+				a++;
+			if (*a++ != *b)
+				return 0;
+		}
+	while (*a == ' ' || *a == '\n' || *a == '\t')
+		a++;
+	return *a == '\0';
+}
+
+/*
  * Splits: one old clause against a window of consecutive new clauses
  * that holds j (its pair, or any unpaired one) and otherwise only unpaired
  * clauses of its type; merges are the same the other way round.  The
  * window counts when together its clauses are much closer to the one
- * than the pair alone (base).  Returns the window's length (0: none) and
- * its start in *start.
+ * than the pair alone (base), or when its texts together are the one's
+ * (same_concat()): the first such window is taken.  Returns the window's
+ * length (0: none) and its start in *start.
  */
 static size_t
 try_parts(struct xnode *one, struct xnode *many, size_t j, size_t lo,
@@ -1797,8 +1898,6 @@ try_parts(struct xnode *one, struct xnode *many, size_t j, size_t lo,
 	if (one->n->type != N_PARAGRAPH && one->n->type != N_ITEM &&
 	    one->n->type != N_SUBITEM)
 		return 0;
-	if (base >= 90)
-		return 0;
 	for (s = j + 1 > DIFF_MAXPARTS ? j + 1 - DIFF_MAXPARTS : 0; s <= j;
 	    s++) {
 		if (s < lo)
@@ -1810,6 +1909,12 @@ try_parts(struct xnode *one, struct xnode *many, size_t j, size_t lo,
 			v[k - s] = &many[k];
 			if (k <= j || k - s + 1 < 2)
 				continue;
+			if (same_concat(one, v, k - s + 1)) {
+				*start = s;
+				return k - s + 1;
+			}
+			if (base >= 90)
+				continue;
 			sc = sim_concat(one, v, k - s + 1);
 			if (sc >= SIM_SPLIT && sc > best + 10) {
 				best = sc;
@@ -1818,8 +1923,12 @@ try_parts(struct xnode *one, struct xnode *many, size_t j, size_t lo,
 			}
 		}
 		/* Windows ending at j. */
-		if (k > j && j > s && (sc = sim_concat(one, v, j - s + 1)) >=
-		    SIM_SPLIT && sc > best + 10) {
+		if (k > j && j > s && same_concat(one, v, j - s + 1)) {
+			*start = s;
+			return j - s + 1;
+		}
+		if (k > j && j > s && base < 90 && (sc = sim_concat(one, v,
+		    j - s + 1)) >= SIM_SPLIT && sc > best + 10) {
 			best = sc;
 			bestn = j - s + 1;
 			*start = s;
@@ -1847,14 +1956,37 @@ dnode_side_text(const struct dnode *d, int side_new)
 	return buf_detach(&b);
 }
 
-/* Split or merged: the edits between one text and the parts together. */
+/* Are the bytes s[0, len) white space only? */
+static int
+all_space(const char *s, size_t len)
+{
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\n' ||
+	    s[len - 1] == '\t'))
+		len--;
+	return len == 0;
+}
+
+/*
+ * Split or merged: the edits between one text and the parts together.
+ * The parts are joined as they are, so the line break or space that
+ * stood between two of them is an edit of white space only: layout, as
+ * in pair(), and left out.
+ */
 static void
 part_edits(struct dnode *d)
 {
 	char *o = dnode_side_text(d, 0), *n = dnode_side_text(d, 1);
+	size_t k, w;
 
-	if (o != NULL && n != NULL)
+	if (o != NULL && n != NULL) {
 		inline_edits(d, o, n, 0);
+		for (k = 0, w = 0; k < d->nedits; k++)
+			if (!all_space(o + d->edits[k].ooff,
+			    d->edits[k].olen) || !all_space(n +
+			    d->edits[k].noff, d->edits[k].nlen))
+				d->edits[w++] = d->edits[k];
+		d->nedits = w;
+	}
 	free(o);
 	free(n);
 }
@@ -2114,6 +2246,45 @@ unwrap(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
 	return any > 0 && relevel(c, parent, A, na, B, nb, 1);
 }
 
+/*
+ * The next pair from A[i], B[j] on, with the unpaired clauses before it
+ * and after it on both sides, where one side holds clauses unpaired and
+ * the other side's clause of the pair holds more clauses than its
+ * partner: the clauses around it were taken in as its own (a heading
+ * line whose paragraph became its body, a paragraph read as an item of
+ * the one before, a heading inserted taking the clauses after it), or
+ * the reverse.  Then the pair and those clauses are read through their
+ * structure (relevel()).  Returns 0 when not, else the clauses taken on
+ * each side, A's << 16 | B's.
+ */
+static size_t
+adopts(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
+    size_t i, const long *pa, const size_t *ka, struct xnode *B, size_t nb,
+    size_t j, const long *pb, const size_t *kb)
+{
+	size_t i2 = i, j2 = j, ra = 0, rb = 0;
+
+	while (i2 < na && pa[i2] < 0 && i2 - i < 0x7ff)
+		i2++;
+	while (j2 < nb && pb[j2] < 0 && j2 - j < 0x7ff)
+		j2++;
+	if (i2 >= na || j2 >= nb || pa[i2] != (long)j2 || ka[i2] > 0 ||
+	    kb[j2] > 0)
+		return 0;
+	while (i2 + 1 + ra < na && pa[i2 + 1 + ra] < 0 && ra < 0x7ff)
+		ra++;
+	while (j2 + 1 + rb < nb && pb[j2 + 1 + rb] < 0 && rb < 0x7ff)
+		rb++;
+	ra += i2 - i;
+	rb += j2 - j;
+	if (!((ra > 0 && B[j2].nkids > A[i2].nkids) ||
+	    (rb > 0 && A[i2].nkids > B[j2].nkids)))
+		return 0;
+	if (!relevel(c, parent, &A[i], ra + 1, &B[j], rb + 1, 1))
+		return 0;
+	return (ra + 1) << 16 | (rb + 1);
+}
+
 static void
 hunk(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
     struct xnode *B, size_t nb)
@@ -2126,6 +2297,7 @@ hunk(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
 	size_t *ny = xreallocarray(NULL, nb + 1, sizeof(size_t));
 	size_t i, j, k, lo, hi, n, run;
 	struct dnode *d;
+	int fresh;
 
 	if (unwrap(c, parent, A, na, B, nb)) {
 		free(pa);
@@ -2218,9 +2390,23 @@ hunk(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
 			ka[st] = n - 1;
 		}
 	}
-	/* Emit in order: removed before added between pairs. */
+	/*
+	 * Emit in order: removed before added between pairs.  Each gap and
+	 * the pair after it are first offered to adopts(), once (fresh).
+	 */
 	i = j = 0;
+	fresh = 1;
 	while (i < na || j < nb) {
+		if (fresh) {
+			fresh = 0;
+			if ((n = adopts(c, parent, A, na, i, pa, ka, B, nb, j,
+			    pb, kb)) > 0) {
+				i += n >> 16;
+				j += n & 0xffff;
+				fresh = 1;
+				continue;
+			}
+		}
 		if (i < na && pa[i] < 0) {
 			removed(c, parent, &A[i++]);
 			continue;
@@ -2247,6 +2433,7 @@ hunk(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
 			j++;
 		} else
 			pair(c, parent, &A[i++], &B[j++]);
+		fresh = 1;
 	}
 	free(pa);
 	free(pb);
@@ -2411,50 +2598,215 @@ cmp_pending(const void *a, const void *b)
 }
 
 /*
+ * Move the added clause a from removed r when they are twins: same type
+ * and text (equal keys may collide: the text decides).  Returns 1 when
+ * moved: the added dnode becomes the move, the removed one leaves the
+ * tree.
+ */
+static int
+move_from(struct pending *a, struct pending *r)
+{
+	struct dnode *d = a->dn;
+
+	if (r->dn == NULL || r->x->n->type != a->x->n->type ||
+	    strcmp(xsub(r->x), xsub(a->x)) != 0)
+		return 0;
+	d->kind = DK_MOVED;
+	d->old = r->x->n;
+	d->renumbered = renumbered(d->old, d->new);
+	dn_unlink(r->dn);
+	dn_free(r->dn);
+	r->dn = NULL;
+	return 1;
+}
+
+/* Move the added clause a from any removed twin (c->rem sorted by key). */
+static void
+move_one(struct ctx *c, struct pending *a)
+{
+	size_t lo = 0, hi = c->nrem, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (c->rem[mid].x->key < a->x->key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < c->nrem && c->rem[lo].x->key == a->x->key; lo++)
+		if (move_from(a, &c->rem[lo]))
+			return;
+}
+
+/* The removed clauses by their old node, for move_beside(). */
+struct byold {
+	const struct node	*n;
+	struct pending		*r;
+};
+
+static int
+cmp_byold(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)((const struct byold *)a)->n;
+	uintptr_t y = (uintptr_t)((const struct byold *)b)->n;
+
+	return x < y ? -1 : x > y;
+}
+
+static struct pending *
+removed_of(const struct byold *v, size_t n, const struct node *o)
+{
+	struct byold k = { o, NULL }, *f;
+
+	if (o == NULL)
+		return NULL;
+	f = bsearch(&k, v, n, sizeof(*v), cmp_byold);
+	return f != NULL ? f->r : NULL;
+}
+
+/*
+ * A short clause (a heading "4. Account" in a table of contents) moved
+ * when a neighbour moved with it: the removed clause that stood next to
+ * the neighbour's old side, on the same side, is its twin.  Constant
+ * work per clause, however many share its text.
+ */
+static void
+move_beside(struct pending *a, const struct byold *v, size_t n)
+{
+	const struct dnode *p = a->dn->prev, *q = a->dn->next;
+	struct pending *r;
+
+	if (p != NULL && p->kind == DK_MOVED &&
+	    (r = removed_of(v, n, p->old->next)) != NULL && move_from(a, r))
+		return;
+	if (q != NULL && q->kind == DK_MOVED &&
+	    (r = removed_of(v, n, q->old->prev)) != NULL)
+		move_from(a, r);
+}
+
+/* The keys of side v's pendings and of their clauses one level down. */
+static size_t
+pending_keys(const struct pending *v, size_t n, uint32_t **out)
+{
+	size_t i, k, m = 0, cap = 16;
+	uint32_t *o = xreallocarray(NULL, cap, sizeof(*o));
+
+	for (i = 0; i < n; i++) {
+		const struct xnode *x = v[i].x;
+
+		if (v[i].dn == NULL || v[i].dn->shell)
+			continue;
+		for (k = 0; k <= x->nkids; k++) {
+			if (m == cap) {
+				cap *= 2;
+				o = xreallocarray(o, cap, sizeof(*o));
+			}
+			o[m++] = k == 0 ? x->key : x->kids[k - 1].key;
+		}
+	}
+	qsort(o, m, sizeof(*o), cmp_u32);
+	*out = o;
+	return m;
+}
+
+/*
+ * Open the added or removed clauses (side v) that hold a clause found
+ * added or removed on the other side (keys): the clause becomes its own
+ * line (its dnode a shell, opened), and each of its clauses a change of
+ * its own, so that moves() can find the one that moved (a provision
+ * carried from the last 附則 into a new one).  Returns the count opened.
+ */
+static size_t
+open_side(struct ctx *c, int added_side, const uint32_t *keys, size_t nkeys)
+{
+	size_t i, k, n = added_side ? c->nadd : c->nrem, opened = 0;
+
+	for (i = 0; i < n; i++) {
+		struct pending *p = added_side ? &c->add[i] : &c->rem[i];
+		struct xnode *x = p->x;
+		struct dnode *d = p->dn;
+
+		if (d == NULL || d->shell || x->nkids == 0 ||
+		    x->n->type == N_TABLE || has_key(keys, nkeys, x->key))
+			continue;
+		for (k = 0; k < x->nkids; k++)
+			if (text_nchars(xsub(&x->kids[k])) >= MOVE_MIN &&
+			    has_key(keys, nkeys, x->kids[k].key))
+				break;
+		if (k == x->nkids)
+			continue;
+		d->shell = d->opened = 1;
+		for (k = 0; k < x->nkids; k++)
+			if (added_side)
+				added(c, d, &x->kids[k]);
+			else
+				removed(c, d, &x->kids[k]);
+		opened++;
+	}
+	return opened;
+}
+
+/* open_side() on both sides until nothing more opens. */
+static void
+open_moves(struct ctx *c)
+{
+	uint32_t *ka, *kr;
+	size_t na, nr, opened;
+
+	do {
+		na = pending_keys(c->add, c->nadd, &ka);
+		nr = pending_keys(c->rem, c->nrem, &kr);
+		opened = open_side(c, 0, ka, na) + open_side(c, 1, kr, nr);
+		free(ka);
+		free(kr);
+	} while (opened > 0);
+}
+
+/* The next sibling of n that is not blank (blank_leaf()), or NULL. */
+static const struct node *
+next_shown(const struct node *n)
+{
+	for (n = n->next; n != NULL && blank_leaf(n); n = n->next)
+		;
+	return n;
+}
+
+/*
  * Removed and added clauses of one type with equal content (and enough of
- * it to mean something) are one clause moved.  The added dnode becomes
- * the move; the removed one leaves the tree.
+ * it to mean something, or a neighbour moved with it) are one clause
+ * moved.  The added dnode becomes the move; the removed one leaves the
+ * tree.
  */
 static void
 moves(struct ctx *c)
 {
-	size_t i, lo, hi, mid;
-	struct pending *r;
-	struct dnode *d;
+	struct byold *v;
+	size_t i;
 
 	if (c->nrem == 0 || c->nadd == 0)
 		return;
+	open_moves(c);
 	qsort(c->rem, c->nrem, sizeof(*c->rem), cmp_pending);
-	for (i = 0; i < c->nadd; i++) {
-		struct xnode *x = c->add[i].x;
-
-		if (text_nchars(xsub(x)) < MOVE_MIN)
-			continue;
-		lo = 0;
-		hi = c->nrem;
-		while (lo < hi) {
-			mid = (lo + hi) / 2;
-			if (c->rem[mid].x->key < x->key)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		for (; lo < c->nrem && c->rem[lo].x->key == x->key; lo++) {
-			r = &c->rem[lo];
-			/* Equal keys may collide: the text decides. */
-			if (r->dn == NULL || r->x->n->type != x->n->type ||
-			    strcmp(xsub(r->x), xsub(x)) != 0)
-				continue;
-			d = c->add[i].dn;
-			d->kind = DK_MOVED;
-			d->old = r->x->n;
-			d->renumbered = renumbered(d->old, d->new);
-			dn_unlink(r->dn);
-			dn_free(r->dn);
-			r->dn = NULL;
-			break;
-		}
+	for (i = 0; i < c->nadd; i++)
+		if (text_nchars(xsub(c->add[i].x)) >= MOVE_MIN)
+			move_one(c, &c->add[i]);
+	/*
+	 * Short clauses beside a neighbour that moved: once forward, once
+	 * back, so that a run of them follows the long one before or after.
+	 */
+	v = xreallocarray(NULL, c->nrem, sizeof(*v));
+	for (i = 0; i < c->nrem; i++) {
+		v[i].n = c->rem[i].x->n;
+		v[i].r = &c->rem[i];
 	}
+	qsort(v, c->nrem, sizeof(*v), cmp_byold);
+	for (i = 0; i < c->nadd; i++)
+		if (c->add[i].dn->kind == DK_ADDED)
+			move_beside(&c->add[i], v, c->nrem);
+	for (i = c->nadd; i-- > 0;)
+		if (c->add[i].dn->kind == DK_ADDED)
+			move_beside(&c->add[i], v, c->nrem);
+	free(v);
 }
 
 /* ---- across documents ---- */
@@ -2764,6 +3116,17 @@ renum_runs(struct diff *D)
 	}
 }
 
+int
+drenum_shift(const struct drenum *r)
+{
+	long a, b;
+
+	if (!plain_num(r->first->old->num, &a) ||
+	    !plain_num(r->first->new->num, &b) || a == b)
+		return 0;
+	return b > a ? 1 : -1;
+}
+
 /* ---- the whole ---- */
 
 const char *
@@ -3068,13 +3431,62 @@ table_label(const struct diff *D, const struct node *n)
 			if (c == n)
 				i = k;
 		}
-	s = diff_node_label(D, n->parent);
 	buf_init(&b);
+	if (n->parent->type == N_DOCUMENT) {
+		/* A table of its own: 表, 表2; Table, Table 2. */
+		buf_puts(&b, diff_node_ja(D, n) ? "表" : "Table");
+		if (k > 1)
+			buf_printf(&b, diff_node_ja(D, n) ? "%zu" : " %zu", i);
+		return buf_detach(&b);
+	}
+	s = diff_node_label(D, n->parent);
 	buf_puts(&b, s);
 	free(s);
 	if (k > 1)
 		buf_printf(&b, diff_node_ja(D, n) ? "（表%zu）" : ", table %zu",
 		    i);
+	return buf_detach(&b);
+}
+
+/*
+ * A paragraph with no number of its own directly under a division (a
+ * line of 制定・改定日, of a 附則 without articles) is no 項: it is named
+ * by its division and its first words, quoted: 制定・改定日「2019年6月1日
+ * 一部改訂（第17条…」, or where it is the division's only clause, by the
+ * division alone: 付則.  NULL for any other clause.
+ */
+#define QUOTE_CHARS	16
+
+static char *
+line_label(const struct diff *D, const struct node *n)
+{
+	const struct node *f;
+	const char *t;
+	size_t len, at, used, k;
+	int32_t cp;
+	struct buf b;
+	char *s;
+
+	if (n->type != N_PARAGRAPH || !n->implicit || n->parent == NULL ||
+	    n->parent->type != N_DIVISION || n->text == NULL)
+		return NULL;
+	len = strlen(n->text);
+	t = text_trimmed(n->text, &len);
+	for (at = 0, k = 0; at < len && t[at] != '\n' && k < QUOTE_CHARS;
+	    at += used, k++)
+		if ((used = utf8_next(t + at, len - at, &cp)) == 0)
+			used = 1;
+	if (at == 0)
+		return NULL;
+	s = diff_node_label(D, n->parent);
+	/* The division's only clause is the division: 付則. */
+	for (f = n->parent->first; f != NULL && blank_leaf(f); f = f->next)
+		;
+	if (f == n && next_shown(n) == NULL)
+		return s;
+	buf_init(&b);
+	buf_printf(&b, "%s「%.*s%s」", s, (int)at, t, at < len ? "…" : "");
+	free(s);
 	return buf_detach(&b);
 }
 
@@ -3085,9 +3497,10 @@ diff_node_label(const struct diff *D, const struct node *n)
 
 	if (n == NULL)
 		return xstrdup("");
-	if (n->type == N_TABLE && n->parent != NULL &&
-	    n->parent->type != N_DOCUMENT)
+	if (n->type == N_TABLE && n->parent != NULL)
 		return table_label(D, n);
+	if (diff_node_ja(D, n) && (s = line_label(D, n)) != NULL)
+		return s;
 	s = diff_node_ja(D, n) ? node_path_label(n) : label_en(n);
 	if (*s == '\0' && n->id != NULL) {
 		free(s);

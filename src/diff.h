@@ -79,6 +79,9 @@ struct dnode {
 	int			 shell;		/* added/removed: its own line only;
 						   its clauses were aligned where
 						   they now stand (restructuring) */
+	int			 opened;	/* added/removed shell whose
+						   clauses are changes of their
+						   own, one of them moved */
 	int			 sim;		/* DK_MATCHED: similarity, % */
 	const struct node	*old;		/* borrowed; NULL when added */
 	const struct node	*new;		/* borrowed; NULL when removed */
@@ -181,6 +184,12 @@ int		 dedit_clip(const struct dnode *d, size_t k, int side_new,
  * Caller frees.
  */
 char		*diff_node_label(const struct diff *D, const struct node *n);
+/*
+ * Which way a run was renumbered: +1 down (its numbers grew, 繰下げ: a
+ * clause was inserted before it), -1 up (繰上げ), 0 where the numbers
+ * are not plain.  For the writers' words.
+ */
+int		 drenum_shift(const struct drenum *r);
 /* Is n (of D's old or new document) in a document written in Japanese? */
 int		 diff_node_ja(const struct diff *D, const struct node *n);
 /*

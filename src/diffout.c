@@ -211,10 +211,17 @@ cell_lines(struct buf *b, const struct diff *D, const struct dnode *d)
 static void
 renum_line(struct buf *b, const struct diff *D, const struct drenum *r)
 {
+	/* A Japanese document says which way, as its legal team does. */
+	const char *way = !diff_node_ja(D, r->first->new) ? NULL :
+	    drenum_shift(r) > 0 ? "繰下げ" : drenum_shift(r) < 0 ? "繰上げ" :
+	    NULL;
+
 	if (r->n == 1) {
 		put_label(b, D, r->first->new);
 		buf_puts(b, " renumbered from ");
 		put_label(b, D, r->first->old);
+		if (way != NULL)
+			buf_printf(b, " (%s)", way);
 	} else {
 		put_label(b, D, r->first->old);
 		buf_puts(b, "〜");
@@ -223,7 +230,8 @@ renum_line(struct buf *b, const struct diff *D, const struct drenum *r)
 		put_label(b, D, r->first->new);
 		buf_puts(b, "〜");
 		put_label(b, D, r->last->new);
-		buf_printf(b, " renumbered (%zu clauses)", r->n);
+		buf_printf(b, " renumbered (%zu clauses%s%s)", r->n,
+		    way != NULL ? ", " : "", way != NULL ? way : "");
 	}
 	buf_putc(b, '\n');
 }
@@ -284,6 +292,14 @@ text_hunk(struct buf *b, const struct diff *D, const struct dnode *d)
 	case DK_ADDED:
 	case DK_REMOVED:
 		put_label(b, D, n);
+		if (d->opened) {
+			/* Its clauses follow, each a change of its own. */
+			buf_puts(b, d->kind == DK_ADDED ? " added\n+ " :
+			    " removed\n- ");
+			clause_line(b, D, n);
+			buf_putc(b, '\n');
+			break;
+		}
 		if (d->shell) {
 			/* Restructuring: the clause's own line only. */
 			buf_printf(b, " %s (restructured: %zu clauses %s)\n",
@@ -663,9 +679,13 @@ diff_json(const struct diff *D)
 		l2 = diff_node_label(D, r->last->old);
 		l3 = diff_node_label(D, r->first->new);
 		l4 = diff_node_label(D, r->last->new);
-		json_array_append_new(a, json_pack("{s:s,s:s,s:s,s:s,s:I}",
-		    "old_first", l1, "old_last", l2, "new_first", l3,
-		    "new_last", l4, "count", (json_int_t)r->n));
+		o = json_pack("{s:s,s:s,s:s,s:s,s:I}", "old_first", l1,
+		    "old_last", l2, "new_first", l3, "new_last", l4, "count",
+		    (json_int_t)r->n);
+		if (drenum_shift(r) != 0)
+			json_object_set_new(o, "direction", json_string(
+			    drenum_shift(r) > 0 ? "down" : "up"));
+		json_array_append_new(a, o);
 		free(l1);
 		free(l2);
 		free(l3);
@@ -698,7 +718,9 @@ diff_json(const struct diff *D)
 		if (d->caption)
 			json_object_set_new(o, "caption_changed",
 			    json_true());
-		if (d->shell)
+		if (d->opened)
+			json_object_set_new(o, "own_line", json_true());
+		else if (d->shell)
 			json_object_set_new(o, "restructured", json_true());
 		if (d->kind == DK_MATCHED)
 			json_object_set_new(o, "similarity",

@@ -553,14 +553,15 @@ rows_for(const struct hctx *h, const struct dnode *parent)
 	}
 }
 
-/* Whether a renumbering moves a clause to a higher number (繰下げ). */
-static int
-renumbered_down(const struct dnode *d)
+/* A clause type in the page's words: 条, 項 … or article, paragraph … */
+static const char *
+type_word(const struct diff *D, enum ntype t)
 {
-	const char *o = d->old->num, *n = d->new->num;
+	static const char *const ja[N__MAX] = { "文書", "章・節", "条", "項",
+	    "号", "細目", "表" };
 
-	return o == NULL || n == NULL || strtol(n, NULL, 10) >=
-	    strtol(o, NULL, 10);
+	return dwords_for(D) == &ja_dwords && ja[t] != NULL ? ja[t] :
+	    ntype_name(t);
 }
 
 static void
@@ -598,7 +599,7 @@ summary(struct hw *w, const struct diff *D)
 	for (r = 0; r < D->nrenums; r++) {
 		const struct drenum *rn = &D->renums[r];
 		/* 繰下げ: the numbers grow; 繰上げ: they shrink. */
-		int down = renumbered_down(rn->first);
+		int down = drenum_shift(rn) >= 0;
 
 		buf_init(&b);
 		l1 = diff_node_label(D, rn->first->old);
@@ -624,8 +625,8 @@ summary(struct hw *w, const struct diff *D)
 		const struct drestruct *rs = &D->restructs[r];
 
 		buf_init(&b);
-		buf_printf(&b, wd->restruct, ntype_name(rs->from), rs->n,
-		    ntype_name(rs->to));
+		buf_printf(&b, wd->restruct, type_word(D, rs->from), rs->n,
+		    type_word(D, rs->to));
 		hw_leaf(w, HW_LI, NULL, b.data);
 		buf_release(&b);
 	}

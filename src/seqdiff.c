@@ -47,6 +47,7 @@ struct group {
 
 struct ctx {
 	const uint32_t	*ra, *rb;	/* reduced sequences */
+	const struct seqdiff_opts *opts;
 	long		 nra, nrb;
 	char		*rca, *rcb;	/* change flags of the reduced ones */
 	long		*kvd;		/* forward and backward diagonals */
@@ -339,7 +340,9 @@ align(struct ctx *c, long off1, long lim1, long off2, long lim2, int depth)
 	bj = xreallocarray(NULL, (size_t)(lim1 - off1), sizeof(long));
 	for (i = off1; i < lim1; i++) {
 		s = table_find(&t, c->ra[i]);
-		if (s->na == 1 && s->nb == 1) {
+		if (s->na == 1 && s->nb == 1 && (c->opts == NULL ||
+		    c->opts->anchor == NULL || c->opts->anchor(c->opts->arg,
+		    c->ra[i]))) {
 			ai[n] = i;
 			bj[n] = (long)s->pb;
 			n++;
@@ -511,6 +514,7 @@ seqdiff(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
 	c.rcb = xcalloc((size_t)nrb + 1, 1);
 	c.kvd = xreallocarray(NULL, 2 * ((size_t)nra + (size_t)nrb + 3),
 	    sizeof(long));
+	c.opts = opts;
 	c.mxcost = opts != NULL && opts->max_cost > 0 ? opts->max_cost :
 	    MAX_COST;
 	align(&c, 0, nra, 0, nrb, 0);

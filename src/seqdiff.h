@@ -37,6 +37,13 @@ struct seqdiff_opts {
 	 */
 	int	(*boundary)(void *arg, int side, size_t pos, size_t len);
 	void	*arg;
+	/*
+	 * Optional: may an id found once on each side anchor the patience
+	 * pass?  A caller says no for elements whose equality means little
+	 * about their place (a clause number that shifts with every
+	 * insertion before it).  NULL: every such id may.
+	 */
+	int	(*anchor)(void *arg, uint32_t id);
 };
 
 /*

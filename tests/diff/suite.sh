@@ -139,3 +139,30 @@ rc=$(capture diff "$ctl" tests/diff/insert.new.md)
     [ "$(LC_ALL=C tr -d '\011\012\040-\377' <"$tmp/out" | wc -c)" = 0 ] &&
     ok || bad "diff: a control character of a path reaches the text diff ($rc)"
 rm -f "$ctl"
+
+# The diff corpus figures (tests/diff/corpus.sh on ../shared/corpus: the
+# ota services' and the amended statutes' revision pairs), held against
+# tests/diff/corpus.floors.  Once, with the plain binary (the asan one
+# gives the same figures, slower), and only where the corpus is there.
+case $T in
+*asan*) ;;
+*)
+if [ -d "$top/../shared/corpus/ota" ] && [ -d "$top/../shared/corpus/egov" ]; then
+	sh tests/diff/corpus.sh "$T" "$top/../shared/corpus" "$tmp/dcorpus" \
+	    >"$tmp/dcorpus.out" 2>&1
+	grep '^figure' "$tmp/dcorpus.out" | sed 's/^figure /   /'
+	while read -r name op value; do
+		case $name in '#'*|'') continue ;; esac
+		got=$(awk -v n="$name" '$1 == "figure" && $2 == n { print $3 }' \
+		    "$tmp/dcorpus.out")
+		if [ -n "$got" ] && awk -v g="$got" -v o="$op" -v v="$value" \
+		    'BEGIN { exit !(o == "-le" ? g + 0 <= v + 0 : g + 0 >= v + 0) }'
+		then ok
+		else bad "diff corpus: $name is ${got:-missing}, the floor says $op $value"
+		fi
+	done <tests/diff/corpus.floors
+else
+	echo "   diff corpus: ../shared/corpus not found, skipped"
+fi
+;;
+esac

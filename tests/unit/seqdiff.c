@@ -120,6 +120,14 @@ after_dot(void *arg, int side, size_t pos, size_t len)
 	return pos > 0 && seqs[side][pos - 1] == '.';
 }
 
+/* Digits may not anchor the patience pass. */
+static int
+not_digit(void *arg, uint32_t id)
+{
+	(void)arg;
+	return id < '0' || id > '9';
+}
+
 int
 main(void)
 {
@@ -127,7 +135,7 @@ main(void)
 	static uint32_t a[64], b[64];
 	uint32_t *big1, *big2;
 	size_t na, nb, i, n, k, cost;
-	struct seqdiff_opts exact = { 1L << 30, NULL, NULL };
+	struct seqdiff_opts exact = { 1L << 30, NULL, NULL, NULL };
 	const uint32_t *seqs[2];
 	struct seqdiff_opts o;
 	int okay;
@@ -200,6 +208,7 @@ main(void)
 	o.max_cost = 0;
 	o.boundary = after_dot;
 	o.arg = seqs;
+	o.anchor = NULL;
 	memset(&r, 0, sizeof(r));
 	seqdiff(a, na, b, nb, &o, collect, &r);
 	result(r.n == 1 && r.g[0][1] == 3 && r.g[0][3] == 0 &&
@@ -209,6 +218,25 @@ main(void)
 	seqdiff(a, na, b, nb, NULL, collect, &r);
 	result(r.n == 1 && r.g[0][0] == 5 && valid(&r, a, na, b, nb),
 	    "compact: without boundary, slides down");
+
+	/*
+	 * Anchors: a list whose numbers shift after an insertion.  Unique
+	 * numbers would anchor old 2 to new 2 and pair each word with the
+	 * one before it; refused as anchors, the words stay and each number
+	 * after the insertion is changed.
+	 */
+	na = ids("1p2q3r4s", a);
+	nb = ids("1n2p3q4r5s", b);
+	o.boundary = NULL;
+	o.anchor = not_digit;
+	memset(&r, 0, sizeof(r));
+	seqdiff(a, na, b, nb, &o, collect, &r);
+	okay = r.n == 4 && r.g[0][0] == 1 && r.g[0][1] == 0 &&
+	    r.g[0][3] == 2 && valid(&r, a, na, b, nb);
+	for (k = 1; okay && k < r.n; k++)
+		okay = r.g[k][1] == 1 && r.g[k][3] == 1 &&
+		    a[r.g[k][0]] >= '0' && a[r.g[k][0]] <= '9';
+	result(okay, "anchor: refused ids leave the words paired");
 
 	/* Cost cap: two unrelated 1M-element sequences over 64 ids. */
 	n = 1000000;
