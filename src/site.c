@@ -31,6 +31,7 @@
 #include "outtree.h"
 #include "progress.h"
 #include "source.h"
+#include "search.h"
 #include "timeline.h"
 #include "topics.h"
 #include "xalloc.h"
@@ -384,6 +385,37 @@ publish_timelines(const struct corpus *c, struct diff *const *pairs,
 	free(pts);
 }
 
+/*
+ * Offline search (search.h): search-index.js of every document's latest
+ * revision, and the page and script that read it.
+ */
+static void
+publish_search(const struct corpus *c, struct stage *st, const char *tpldir,
+    struct diags *d)
+{
+	struct search *s = search_new();
+	struct buf href;
+	size_t i, end, len;
+	char *js;
+
+	for (i = 0; i < c->n; i = end) {
+		const struct meta *m;
+
+		end = corpus_group_end(c, i);
+		m = &c->docs[end - 1]->meta;
+		buf_init(&href);
+		buf_printf(&href, "%s/%s/%s.html", m->provider, m->document,
+		    m->revision);
+		search_add(s, c->docs[end - 1], href.data);
+		buf_release(&href);
+	}
+	js = search_finish(s, &len);
+	stage_add(st, xstrdup("search-index.js"), js, len);
+	if (stage_asset(st, tpldir, "search.html", d) == -1 ||
+	    stage_asset(st, tpldir, "search.js", d) == -1)
+		st->rc = -1;
+}
+
 /* The 新旧対照表 of docs[a] → docs[b] as a link of a revision page. */
 static void
 diff_link(struct page_ctx *pc, struct page_link *rl, const struct doc *a,
@@ -456,6 +488,7 @@ publish(const struct corpus *c, struct diff *const *pairs,
 		rc = stage_asset(&st, tpldir, "style.css", d);
 		publish_feeds(c, pairs, base, tax != NULL, &st);
 		publish_timelines(c, pairs, &st);
+		publish_search(c, &st, tpldir, d);
 	}
 	if (rc == 0)
 		rc = stage_commit(&st, f);

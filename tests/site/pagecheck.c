@@ -5,7 +5,8 @@
  *
  * A fault is: a parse error (HTML5 element names, unknown to libxml2
  * 2.9's HTML 4 parser, excepted); a <script> with text, or whose src is
- * not the site's own matrix.js; an event handler attribute (on...); a
+ * not one of the site's own scripts (matrix.js, search.js and its
+ * search-index.js); an event handler attribute (on...); a
  * URL attribute whose scheme is not http, https or mailto; two elements
  * with one id; a link to "#x" where the page has no id x.
  */
@@ -98,7 +99,9 @@ walk(xmlNodePtr n, struct ids *ids, struct ids *frags)
 		if (xmlStrcasecmp(n->name, X("script")) == 0) {
 			v = xmlGetProp(n, X("src"));
 			if (v == NULL || n->children != NULL ||
-			    strcmp((char *)v, "matrix.js") != 0)
+			    (strcmp((char *)v, "matrix.js") != 0 &&
+			    strcmp((char *)v, "search.js") != 0 &&
+			    strcmp((char *)v, "search-index.js") != 0))
 				fault("script", v ? (char *)v : "inline");
 			xmlFree(v);
 		}

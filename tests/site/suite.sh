@@ -51,8 +51,9 @@ rc=$(cd "$tmp/elsewhere" && capture build -o out2 "$tmp/lone")
     bad "site: no templates above the input: exit $rc"
 # Published HTML carries no script, handler or unsafe URL from input.
 # (Escaped text such as &lt;img onerror=…&gt; is harmless and not matched.)
-# matrix.html loads the template's own matrix.js: tests/matrix checks it.
-if grep -rEil --exclude=matrix.html '<script|<[^>]*[[:space:]]on[a-z]+=|(href|src)="[[:space:]]*(javascript|vbscript|data|file):' "$tmp/site" "$tmp/real1"; then
+# matrix.html loads the template's own matrix.js: tests/matrix checks it;
+# search.html its search.js and the index (pagecheck allows those three).
+if grep -rEil --include='*.html' --exclude=matrix.html --exclude=search.html '<script|<[^>]*[[:space:]]on[a-z]+=|(href|src)="[[:space:]]*(javascript|vbscript|data|file):' "$tmp/site" "$tmp/real1"; then
 	bad "site: unsafe markup in published HTML"
 else ok; fi
 # Every published page parses with libxml2's HTML parser alone (not
@@ -162,10 +163,11 @@ for t in page:body index:providers diff:rows matrix:table; do
 	    ok || { bad "site: bad $t.html template not refused (exit $rc)"; grep -v warning "$tmp/err" | head -5; }
 done
 # Every published page carries a Content-Security-Policy that allows no
-# script, inline or outside; matrix.html allows its own matrix.js only.
+# script, inline or outside; matrix.html and search.html allow their own
+# scripts only.
 csp="<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'\">"
 n=0; nbad=0
-for f in $(find "$tmp/real1" -name '*.html' ! -name matrix.html); do
+for f in $(find "$tmp/real1" -name '*.html' ! -name matrix.html ! -name search.html); do
 	n=$((n + 1))
 	grep -qxF "$csp" "$f" || nbad=$((nbad + 1))
 done
@@ -173,6 +175,9 @@ done
 grep -qxF "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'\">" "$tmp/real1/matrix.html" &&
     ! grep -Eq '<script>|<script [^>]*>[^<]|<style| style=' "$tmp/real1/matrix.html" &&
     ok || bad "site: matrix.html policy, or markup the policy would block"
+grep -qxF "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'\">" "$tmp/real1/search.html" &&
+    ! grep -Eq '<script>|<script [^>]*>[^<]|<style| style=' "$tmp/real1/search.html" &&
+    ok || bad "site: search.html policy, or markup the policy would block"
 # Feeds and the sitemap (src/feed.c): well-formed XML; one entry a
 # revision; every link of a feed, relative to the feed's folder, finds its
 # page; with --base-url every link is under the base and sitemap.xml
@@ -230,3 +235,23 @@ sum=$(grep -o '<li>[^<]* [0-9]*件</li>' "$tmp/site/acme/hosting/diff-2024-01-01
     sed 's/.* \([0-9]*\)件.*/\1/' | awk '{ s += $1 } END { print s }')
 [ "$sum" -gt 0 ] && grep -q "<title>2024-04-01 変更 ${sum}件</title>" "$tmp/site/acme/hosting/timeline.svg" &&
     ok || bad "site: the timeline's count of changes ($sum) does not match the 新旧対照表"
+# Offline search: the index holds each document's latest revision, an
+# entry per article; in Chromium (installed by make test) search.html
+# finds the articles holding every word typed, kept in ?q=, and says so
+# when nothing holds them.
+grep -q '"u":"acme/hosting/2024-04-01.html#a3"' "$tmp/site/search-index.js" &&
+    ! grep -q '2024-01-01.html#' "$tmp/site/search-index.js" && ok ||
+    bad "site: search-index.js lacks the latest revision's articles"
+if command -v chromium >/dev/null 2>&1; then
+	search() {
+		timeout 60 chromium --headless --no-sandbox --disable-gpu \
+		    --virtual-time-budget=3000 --dump-dom \
+		    "file://$tmp/site/search.html?q=$1" 2>/dev/null
+	}
+	search '%E7%94%B3%E8%BE%BC%E3%81%BF' >"$tmp/search.html"
+	n=$(grep -o '<li><a href="acme/hosting/2024-04-01.html#[a-z0-9_-]*"' "$tmp/search.html" | wc -l)
+	[ "$n" -gt 0 ] && grep -q "<p id=\"count\"[^>]*>${n}件</p>" "$tmp/search.html" &&
+	    ok || bad "site: search.html finds no article holding 申込み ($n)"
+	search 'zzqqxx' | grep -q '見つかりません' && ok ||
+	    bad "site: search.html does not say that nothing was found"
+else bad "site: chromium is missing (make test installs it)"; fi
