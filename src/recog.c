@@ -288,3 +288,45 @@ recog_announces_items(const char *s)
 			return 1;
 	return 0;
 }
+
+int
+recog_announces_table(const char *s, size_t n)
+{
+	static const char *const w[] = { "次の表", "次表", "下の表", "下表",
+	    "以下の表", "左の表", "左表" };
+	static const char *const ends[] = { "。", "：", ":" };
+	size_t i, k, from;
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\n'))
+		n--;
+	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
+		k = strlen(ends[i]);
+		if (n >= k && memcmp(s + n - k, ends[i], k) == 0)
+			break;
+	}
+	if (i == sizeof(ends) / sizeof(ends[0]))
+		return 0;
+	/* The last sentence: from the 。 before its end. */
+	for (from = n - k; from >= 3; from--)
+		if (memcmp(s + from - 3, "。", 3) == 0)
+			break;
+	if (from < 3)
+		from = 0;
+	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++) {
+		size_t wl = strlen(w[i]), at;
+
+		for (at = from; at + wl <= n; at++)
+			if (memcmp(s + at, w[i], wl) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+int
+recog_reading_table(const char *s)
+{
+	size_t n = strlen(s);
+
+	return recog_announces_table(s, n) && (strstr(s, "読み替") != NULL ||
+	    strstr(s, "読替") != NULL || strstr(s, "字句") != NULL);
+}

@@ -80,4 +80,20 @@ int	recog_caption_line(const char *s, int flags, const char **cap,
  */
 int	recog_announces_items(const char *s);
 
+/*
+ * Does the last sentence of s[0..n) announce a table that follows
+ * (次の表のとおりとする。, 次の表の上欄に掲げる…, 下表の…：)?  In plain text
+ * the table may be laid out a cell a line: import reads the lines after
+ * it as cells, not as articles, headings or items.
+ */
+int	recog_announces_table(const char *s, size_t n);
+
+/*
+ * Does the lead sentence s announce a table of readings (読替え): words of
+ * provisions, often of another law, and what they read as (次の表の上欄に
+ * 掲げる規定中同表の中欄に掲げる字句は、…読み替える)?  Its cells quote; a
+ * 第三条 in them is no reference to this document's article 3.
+ */
+int	recog_reading_table(const char *s);
+
 #endif
