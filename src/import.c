@@ -293,16 +293,13 @@ article_line(const char *s, char **num, size_t *labelend, int *hascap,
 static int
 division_line(const char *s, enum divkind *kind)
 {
-	size_t len;
-	long v;
-	int32_t c;
+	struct rdivision d;
 
-	if (!division_label_parse(s, kind, &v, &len))
+	if (!recog_division(s, 0, &d))
 		return 0;
-	c = first_cp(s + len);
-	if (c != 0 && !is_space(c) && c != 0xff08 && c != '(')
-		return 0;
-	return text_nchars(s + len) <= 30 && strstr(s + len, "。") == NULL;
+	free(d.num);
+	*kind = d.kind;
+	return 1;
 }
 
 /* 付則, 附則（2005年9月1日作定）, 別表, 別 表, (別紙): a named division. */
@@ -879,6 +876,21 @@ range_entry(const char *s)
 }
 
 /* 附則 or 付則 alone on its line. */
+/*
+ * A division entry of a contents list: a label and a title, however
+ * long (第二款　吸収合併存続会社、…の手続), no sentence.
+ */
+static int
+toc_division(const char *s)
+{
+	enum divkind k;
+	long v;
+	size_t len;
+
+	return division_label_parse(s, &k, &v, &len) &&
+	    strstr(s, "。") == NULL && text_nchars(s) <= 100;
+}
+
 static int
 suppl_alone(const char *s)
 {
@@ -934,6 +946,7 @@ contents_list(struct imp *im)
 	char **nums;
 	size_t i, j, t, run, nart, ranged, used;
 	uint32_t divseen[DIV_OTHER + 1][1024 / 32];
+	enum divkind kk;
 	long v, lastv[DIV_OTHER + 1];
 	int all, siblings, sibs[DIV_OTHER + 1];
 
@@ -961,11 +974,20 @@ contents_list(struct imp *im)
 			if (nums[j] != NULL &&
 			    hmap_put(&inrun, nums[j], nums[j]) != nums[j])
 				break;
+			/* 第三章の二 is no second 第三章: branches are not
+			 * counted. */
 			if (nums[j] == NULL && division_label_parse(im->r[j].s,
-			    &k, &v, &used) && v >= 0 && v < 1024) {
+			    &k, &v, &used) && v >= 0 && v < 1024 &&
+			    !has_prefix(im->r[j].s + used, "の")) {
 				if (divseen[k][v / 32] & (1u << (v % 32)))
 					break;
 				divseen[k][v / 32] |= 1u << (v % 32);
+				/* Chapters number anew in each part. */
+				for (kk = k + 1; kk <= DIV_DIVISION; kk++) {
+					memset(divseen[kk], 0,
+					    sizeof(divseen[kk]));
+					lastv[kk] = -1;
+				}
 				if (v > lastv[k]) {
 					lastv[k] = v;
 					if (++sibs[k] >= 3)
@@ -978,7 +1000,7 @@ contents_list(struct imp *im)
 					all = 0;
 				free(a.num);
 				nart++;
-			} else if (!division_line(im->r[j].s, &k) &&
+			} else if (!toc_division(im->r[j].s) &&
 			    !suppl_alone(im->r[j].s))
 				break;
 			run++;
@@ -1526,8 +1548,7 @@ unglue(struct imp *im)
  * Is l[j] a cell of a table laid out a cell a line?  Not a line that
  * opens a paragraph (with 　 where paragraphs do), a marker, bullet,
  * division, caption or article line, nor a sentence in a layout without
- * that indent; a bare 第N条 whose next line opens no paragraph is a cell
- * (label_fragment()).
+ * that indent.
  */
 static int
 cell_line(struct imp *im, size_t j)
@@ -1544,10 +1565,19 @@ cell_line(struct imp *im, size_t j)
 	    caption_line(l->s) || marked_caption(im, j) ||
 	    (!im->indented && ends_with(l->s, "。")))
 		return 0;
+	/*
+	 * An article line opens its text on the next line with 　; a label
+	 * followed by another cell (第二十七条の十七, then 第二十七条の五（…）)
+	 * is a cell, its bracket a reference's note, not a caption.
+	 */
 	if ((art = recog_article(l->s, 0, &a)) != 0) {
-		bare = a.cap == NULL && *a.rest == '\0';
+		bare = *a.rest == '\0';
 		free(a.num);
-		return bare && label_fragment(im, j, 0, "");
+		if (!bare || !im->indented)
+			return 0;
+		for (j++; j < im->nl && im->l[j].s[0] == '\0'; j++)
+			;
+		return j < im->nl && !im->l[j].ideo;
 	}
 	return 1;
 }

@@ -3,12 +3,14 @@
  * decisions termc import and the Markdown lowering share.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "numeral.h"
 #include "recog.h"
 #include "text.h"
+#include "xalloc.h"
 
 static int32_t
 first_cp(const char *s)
@@ -329,4 +331,59 @@ recog_reading_table(const char *s)
 
 	return recog_announces_table(s, n) && (strstr(s, "読み替") != NULL ||
 	    strstr(s, "読替") != NULL || strstr(s, "字句") != NULL);
+}
+
+int
+recog_division(const char *s, int flags, struct rdivision *d)
+{
+	const char *p, *t;
+	size_t len, n, caplen;
+	long v, b;
+	int32_t c;
+	char num[64];
+	int k;
+	size_t max;
+
+	if (!division_label_parse(s, &d->kind, &v, &len))
+		return 0;
+	k = snprintf(num, sizeof(num), "%ld", v);
+	/* 第三章の二, 第三章の二の三: branches, as articles have them. */
+	for (p = s + len; has_prefix(p, "の") || has_prefix(p, "ノ"); ) {
+		if ((b = numeral_parse(p + strlen("の"), &n, 1)) < 1)
+			break;
+		if (k > 0 && (size_t)k < sizeof(num))
+			k += snprintf(num + k, sizeof(num) - (size_t)k, "_%ld",
+			    b);
+		p += strlen("の") + n;
+	}
+	d->labellen = (size_t)(p - s);
+	if (k <= 0 || (size_t)k >= sizeof(num))
+		return 0;
+	c = first_cp(p);
+	if (!(flags & RA_HEADING) && c != 0 && !is_space(c) && c != 0xff08 &&
+	    c != '(')
+		return 0;
+	t = p + text_skip_spaces(p);
+	caplen = strlen(t);
+	d->cap = caplen > 0 ? t : NULL;
+	d->caplen = caplen;
+	if (flags & RA_HEADING) {
+		d->num = xstrdup(num);
+		return 1;
+	}
+	/*
+	 * A line of running text: a short title, no sentence; a note of
+	 * the articles it holds, 総則（第一条―第三条）, does not count.
+	 */
+	len = caplen;
+	max = 30;
+	if (len >= strlen("）") && has_prefix(t + len - strlen("）"), "）") &&
+	    (p = strstr(t, "（第")) != NULL) {
+		len = (size_t)(p - t);
+		max = 60;	/* the note vouches for a heading */
+	}
+	if (text_chars(t, len) > max || strstr(t, "。") != NULL)
+		return 0;
+	d->num = xstrdup(num);
+	return 1;
 }

@@ -17,6 +17,8 @@
 
 #include <stddef.h>
 
+#include "clause.h"
+
 /* An article heading line: 第N条, a caption, maybe text. */
 struct rarticle {
 	char		*num;		/* normalized: "17", "17_2"; caller frees */
@@ -44,6 +46,26 @@ struct rarticle {
  * "第5条（…）に定める…" are text.  Fills a and returns 1, or returns 0.
  */
 int	recog_article(const char *s, int flags, struct rarticle *a);
+
+/* A division heading line: 第N章, 第N章の二, a title. */
+struct rdivision {
+	enum divkind	 kind;		/* DIV_PART … DIV_DIVISION */
+	char		*num;		/* normalized: "3", "3_2"; caller frees */
+	size_t		 labellen;	/* bytes of the label: 第三章の二 */
+	const char	*cap;		/* the title after it, or NULL */
+	size_t		 caplen;
+};
+
+/*
+ * Is s a division heading: 第N編/章/節/款/目, with branches (第三章の二)?
+ * then the end, a space or a bracket?  With RA_HEADING (a Markdown
+ * heading) all that follows is its title; on a line of running text the
+ * title must be short and no sentence: 30 characters, or 60 before a
+ * note of the articles it holds, （第一条―第三条）, which vouches for a
+ * heading (the note does not count).  Fills d and
+ * returns 1, or returns 0.
+ */
+int	recog_division(const char *s, int flags, struct rdivision *d);
 
 /*
  * Does text after an article label on a line of running text read as a
