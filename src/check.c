@@ -178,11 +178,17 @@ num_cmp(const long *a, int na, const long *b, int nb)
 /*
  * One numbered sequence: prev (NULL for the first) then cur.  Branch
  * numbers (第17条の2) may follow their base or another branch.  Numbers
- * supplied by position (implicit) are never reported.
+ * supplied by position (implicit) are never reported.  flags:
+ * SEQ_DUP_CORE, a duplicate is the core's finding (dup-article), not
+ * num-dup; SEQ_EXCERPT, the sequence is an excerpt (附則　抄), where
+ * numbers left out are no gap.
  */
+#define SEQ_DUP_CORE	1
+#define SEQ_EXCERPT	2
+
 static int
 seq_step(const struct doc *doc, const struct node *prev,
-    const struct node *cur, struct diags *d, int dup_is_core)
+    const struct node *cur, struct diags *d, int flags)
 {
 	long a[4] = { 0 }, b[4] = { 0 };
 	int na = 0, nb, c;
@@ -203,7 +209,7 @@ seq_step(const struct doc *doc, const struct node *prev,
 	    strcmp(prev->num, "1") == 0))
 		na = num_parts(prev->num, a);
 	if (na == 0) {
-		if (b[0] != 1 && prev == NULL) {
+		if (b[0] != 1 && prev == NULL && !(flags & SEQ_EXCERPT)) {
 			label = node_path_label(cur);
 			diag(d, doc->path, cur->line, cur->col, D_NUM_GAP,
 			    "%s is the first", label);
@@ -213,7 +219,7 @@ seq_step(const struct doc *doc, const struct node *prev,
 	}
 	c = num_cmp(b, nb, a, na);
 	if (c == 0)
-		code = dup_is_core ? D__MAX : D_NUM_DUP;
+		code = flags & SEQ_DUP_CORE ? D__MAX : D_NUM_DUP;
 	else if (c < 0)
 		code = D_NUM_ORDER;
 	else if (nb == 1 && b[0] != a[0] + 1)
@@ -224,6 +230,8 @@ seq_step(const struct doc *doc, const struct node *prev,
 	    b[nb - 1] == a[nb - 1] + 1))))
 		code = D_NUM_GAP;
 	else
+		code = D__MAX;
+	if (code == D_NUM_GAP && (flags & SEQ_EXCERPT))
 		code = D__MAX;
 	/* Labels are built only for a finding: most steps have none. */
 	if (code != D__MAX) {
@@ -264,7 +272,7 @@ rule_numbering(const struct doc *doc, struct diags *d)
 	const struct node *n, *c, *prev, *sup, *lastart = NULL;
 	const struct node *lastsup = NULL;
 	const struct node *lastdiv[DIV_OTHER + 1];
-	int k;
+	int k, flags;
 
 	/* Articles: one sequence for the body, one per 付則 or part. */
 	for (n = doc->root; n != NULL; n = node_next(n, doc->root)) {
@@ -282,7 +290,7 @@ rule_numbering(const struct doc *doc, struct diags *d)
 		/* 附則　抄: an excerpt, its articles chosen, gaps expected. */
 		if (sup != NULL && sup->divkind == DIV_SUPPL && excerpt(sup))
 			continue;
-		if (seq_step(doc, lastart, n, d, 1))
+		if (seq_step(doc, lastart, n, d, SEQ_DUP_CORE))
 			lastart = n;
 	}
 	/* Divisions of each kind within their parent; clauses within theirs. */
@@ -290,6 +298,12 @@ rule_numbering(const struct doc *doc, struct diags *d)
 		if (n->type == N_ARTICLE || n->type == N_DIVISION ||
 		    n->type == N_DOCUMENT || n->type == N_PARAGRAPH ||
 		    n->type == N_ITEM || n->type == N_SUBITEM) {
+			/* An excerpt leaves out items and paragraphs too. */
+			for (sup = n; sup != NULL && !(sup->type ==
+			    N_DIVISION && sup->divkind == DIV_SUPPL);
+			    sup = sup->parent)
+				;
+			flags = sup != NULL && excerpt(sup) ? SEQ_EXCERPT : 0;
 			for (k = 0; k <= DIV_OTHER; k++)
 				lastdiv[k] = NULL;
 			prev = NULL;
@@ -300,7 +314,7 @@ rule_numbering(const struct doc *doc, struct diags *d)
 					    c->num == NULL)
 						continue;
 					if (seq_step(doc, lastdiv[c->divkind],
-					    c, d, 0))
+					    c, d, flags))
 						lastdiv[c->divkind] = c;
 					continue;
 				}
@@ -312,7 +326,7 @@ rule_numbering(const struct doc *doc, struct diags *d)
 					if (prev != NULL &&
 					    prev->type != c->type)
 						prev = NULL;
-					if (seq_step(doc, prev, c, d, 0))
+					if (seq_step(doc, prev, c, d, flags))
 						prev = c;
 				}
 			}
