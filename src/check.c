@@ -251,6 +251,41 @@ seq_step(const struct doc *doc, const struct node *prev,
 	return c > 0;
 }
 
+/*
+ * A sequence in progress: the last number that moved it, and the last
+ * one held back as out of order or repeated.  A stray number (1, 2, 64,
+ * 3, 4 …) is reported once, not with every number after it: when a
+ * number is below the last but above the one held back, the stray was
+ * the last, and the sequence goes on from the one held back.
+ */
+struct seq {
+	const struct node	*last;
+	const struct node	*held;
+};
+
+static void
+seq_next(const struct doc *doc, struct seq *q, const struct node *cur,
+    struct diags *d, int flags)
+{
+	const struct node *from = q->last;
+	long a[4], h[4], b[4];
+	int na, nh, nb;
+
+	if (q->held != NULL && q->last != NULL && q->last->num != NULL &&
+	    q->held->num != NULL && cur->num != NULL &&
+	    (na = num_parts(q->last->num, a)) > 0 &&
+	    (nh = num_parts(q->held->num, h)) > 0 &&
+	    (nb = num_parts(cur->num, b)) > 0 &&
+	    num_cmp(b, nb, a, na) < 0 && num_cmp(b, nb, h, nh) > 0 &&
+	    num_cmp(h, nh, a, na) < 0)
+		from = q->held;
+	if (seq_step(doc, from, cur, d, flags)) {
+		q->last = cur;
+		q->held = NULL;
+	} else if (cur->num != NULL && !cur->implicit)
+		q->held = cur;
+}
+
 /* Is a division an excerpt: 附　則　（…）　抄, marked 抄 after its name? */
 static int
 excerpt(const struct node *div)
@@ -269,9 +304,9 @@ excerpt(const struct node *div)
 static void
 rule_numbering(const struct doc *doc, struct diags *d)
 {
-	const struct node *n, *c, *prev, *sup, *lastart = NULL;
+	const struct node *n, *c, *sup;
 	const struct node *lastsup = NULL;
-	const struct node *lastdiv[DIV_OTHER + 1];
+	struct seq art = { NULL, NULL }, clause, div[DIV_OTHER + 1];
 	int k, flags;
 
 	/* Articles: one sequence for the body, one per 付則 or part. */
@@ -284,14 +319,13 @@ rule_numbering(const struct doc *doc, struct diags *d)
 		if (sup != NULL && sup->divkind == DIV_APPENDIX)
 			sup = NULL;
 		if (sup != lastsup) {
-			lastart = NULL;
+			art.last = art.held = NULL;
 			lastsup = sup;
 		}
 		/* 附則　抄: an excerpt, its articles chosen, gaps expected. */
 		if (sup != NULL && sup->divkind == DIV_SUPPL && excerpt(sup))
 			continue;
-		if (seq_step(doc, lastart, n, d, SEQ_DUP_CORE))
-			lastart = n;
+		seq_next(doc, &art, n, d, SEQ_DUP_CORE);
 	}
 	/* Divisions of each kind within their parent; clauses within theirs. */
 	for (n = doc->root; n != NULL; n = node_next(n, doc->root)) {
@@ -305,17 +339,16 @@ rule_numbering(const struct doc *doc, struct diags *d)
 				;
 			flags = sup != NULL && excerpt(sup) ? SEQ_EXCERPT : 0;
 			for (k = 0; k <= DIV_OTHER; k++)
-				lastdiv[k] = NULL;
-			prev = NULL;
+				div[k].last = div[k].held = NULL;
+			clause.last = clause.held = NULL;
 			for (c = n->first; c != NULL; c = c->next) {
 				if (c->type == N_DIVISION) {
 					if (c->divkind < DIV_PART ||
 					    c->divkind > DIV_DIVISION ||
 					    c->num == NULL)
 						continue;
-					if (seq_step(doc, lastdiv[c->divkind],
-					    c, d, flags))
-						lastdiv[c->divkind] = c;
+					seq_next(doc, &div[c->divkind], c, d,
+					    flags);
 					continue;
 				}
 				if ((n->type == N_ARTICLE &&
@@ -323,11 +356,11 @@ rule_numbering(const struct doc *doc, struct diags *d)
 				    (c->type == N_ITEM &&
 				    n->type != N_ITEM) ||
 				    c->type == N_SUBITEM) {
-					if (prev != NULL &&
-					    prev->type != c->type)
-						prev = NULL;
-					if (seq_step(doc, prev, c, d, flags))
-						prev = c;
+					if (clause.last != NULL &&
+					    clause.last->type != c->type)
+						clause.last = clause.held =
+						    NULL;
+					seq_next(doc, &clause, c, d, flags);
 				}
 			}
 		}
