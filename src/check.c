@@ -22,6 +22,7 @@
 #include "hmap.h"
 #include "meta.h"
 #include "numeral.h"
+#include "recog.h"
 #include "text.h"
 #include "xalloc.h"
 #include "xref.h"
@@ -206,8 +207,14 @@ seq_step(const struct doc *doc, const struct node *prev,
 	 * nothing of a "1." list after them.
 	 */
 	if (prev != NULL && prev->num != NULL && (!prev->implicit ||
-	    strcmp(prev->num, "1") == 0))
-		na = num_parts(prev->num, a);
+	    strcmp(prev->num, "1") == 0)) {
+		/* 第9条及び第10条　削除, 第1-2条: the next one is 11, 3. */
+		char *end = prev->type == N_ARTICLE ?
+		    recog_range_last(prev->label) : NULL;
+
+		na = num_parts(end != NULL ? end : prev->num, a);
+		free(end);
+	}
 	if (na == 0) {
 		if (b[0] != 1 && prev == NULL && !(flags & SEQ_EXCERPT)) {
 			label = node_path_label(cur);
@@ -386,8 +393,10 @@ rule_empty(const struct doc *doc, struct diags *d)
 	const struct node *n;
 	char *name;
 
+	/* 第五条　削除: deleted, and says so. */
 	for (n = doc->root; n != NULL; n = node_next(n, doc->root))
-		if (n->type == N_ARTICLE && !has_text(n)) {
+		if (n->type == N_ARTICLE && !has_text(n) &&
+		    !(n->caption != NULL && strcmp(n->caption, "削除") == 0)) {
 			name = article_name(n);
 			diag(d, doc->path, n->line, n->col, D_EMPTY_ART,
 			    "%s", name);

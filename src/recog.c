@@ -50,13 +50,15 @@ bracket_parse(const char *s, const char **cap, size_t *caplen,
 
 /*
  * The end of a range label after 第N条: から第M条まで, 及び第M条, 、第M条
- * (repeated), when a space or the end follows the range; else p itself:
+ * (repeated), 〜第M条, when a space, the end or a caption follows the
+ * range; else p itself:
  * "第3条及び第4条の規定により" is text.
  */
 static const char *
 range_end(const char *p)
 {
-	static const char *const joins[] = { "から", "及び", "及ビ", "、", "・" };
+	static const char *const joins[] = { "から", "及び", "及ビ", "、", "・",
+	    "～", "〜", "－", "―", "-" };
 	const char *q = p, *r;
 	char *num;
 	size_t i, len;
@@ -83,8 +85,44 @@ range_end(const char *p)
 		}
 		q = r;
 	}
+	/* A space, the end or a caption's bracket ends the range. */
 	c = first_cp(q);
-	return c == 0 || is_space(c) ? q : p;
+	return c == 0 || is_space(c) || c == 0xff08 || c == '(' ||
+	    c == 0x3010 ? q : p;
+}
+
+/*
+ * 第1-2条, 第１～３条: a range written inside one label.  Returns the
+ * bytes of the label and stores the first number in *num (caller
+ * frees), or returns 0.
+ */
+static size_t
+dash_range(const char *s, char **num)
+{
+	static const char *const dashes[] = { "～", "〜", "－", "―", "-" };
+	const char *p = s + strlen("第");
+	size_t n, i;
+	long a, b;
+
+	p += text_skip_spaces(p);
+	if ((a = numeral_parse(p, &n, 1)) < 0)
+		return 0;
+	p += n;
+	for (i = 0; i < sizeof(dashes) / sizeof(dashes[0]); i++)
+		if (has_prefix(p, dashes[i]))
+			break;
+	if (i == sizeof(dashes) / sizeof(dashes[0]))
+		return 0;
+	p += strlen(dashes[i]);
+	if ((b = numeral_parse(p, &n, 1)) <= a)
+		return 0;
+	p += n;
+	p += text_skip_spaces(p);
+	if (!has_prefix(p, "条"))
+		return 0;
+	*num = xmalloc(24);
+	snprintf(*num, 24, "%ld", a);
+	return (size_t)(p + strlen("条") - s);
 }
 
 /* Does s[0..len) hold the UTF-8 character c (a NUL-terminated string)? */
@@ -156,9 +194,16 @@ recog_article(const char *s, int flags, struct rarticle *a)
 	int32_t c;
 
 	memset(a, 0, sizeof(*a));
-	if (!has_prefix(s, "第") || !article_label_parse(s, &a->num, &len))
+	if (!has_prefix(s, "第"))
 		return 0;
-	p = range_end(s + len);
+	if ((len = dash_range(s, &a->num)) > 0)
+		p = s + len;
+	else if (!article_label_parse(s, &a->num, &len)) {
+		free(a->num);
+		a->num = NULL;
+		return 0;
+	} else
+		p = range_end(s + len);
 	a->labellen = (size_t)(p - s);
 	if (caption_parse(p, &cap, &caplen, &used) ||
 	    bracket_parse(p, &cap, &caplen, &used)) {
@@ -386,4 +431,36 @@ recog_division(const char *s, int flags, struct rdivision *d)
 		return 0;
 	d->num = xstrdup(num);
 	return 1;
+}
+
+char *
+recog_range_last(const char *label)
+{
+	const char *p, *last = NULL;
+	char *num = NULL;
+	size_t len, n;
+	long b;
+
+	if (label == NULL || strstr(label, "条") == NULL)
+		return NULL;
+	/* 第1-2条: the number after the dash. */
+	if (dash_range(label, &num) > 0) {
+		free(num);
+		for (p = label + strlen("第"); *p != '\0'; p++)
+			if ((b = numeral_parse(p, &n, 1)) >= 0 && p > label &&
+			    (p[-1] == '-' || has_prefix(p - 3, "～") ||
+			    has_prefix(p - 3, "〜") || has_prefix(p - 3, "－") ||
+			    has_prefix(p - 3, "―"))) {
+				num = xmalloc(24);
+				snprintf(num, 24, "%ld", b);
+				return num;
+			}
+		return NULL;
+	}
+	/* 第9条及び第10条, 第9条から第11条まで: the last label. */
+	for (p = strstr(label + 1, "第"); p != NULL; p = strstr(p + 1, "第"))
+		last = p;
+	if (last == NULL || !article_label_parse(last, &num, &len))
+		return NULL;
+	return num;
 }

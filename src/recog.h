@@ -40,8 +40,8 @@ struct rarticle {
 
 /*
  * Is s an article heading: 第N条 (any numerals, spaces inside, branches
- * の2 or ノ2), or a range of deleted articles (第N条から第M条まで,
- * 第N条及び第M条), at the start of s, followed by the end of s, a space
+ * の2 or ノ2), or a range (第N条から第M条まで, 第N条及び第M条, 第N条～第M条,
+ * 第1-2条), at the start of s, followed by the end of s, a space
  * or a caption in （）, () or 【】?  "第5条に定める…" and
  * "第5条（…）に定める…" are text.  Fills a and returns 1, or returns 0.
  */
@@ -66,6 +66,13 @@ struct rdivision {
  * returns 1, or returns 0.
  */
 int	recog_division(const char *s, int flags, struct rdivision *d);
+
+/*
+ * The last number of a range label (第9条及び第10条 → "10", 第9条から
+ * 第11条まで → "11", 第1-2条 → "2"), normalized; caller frees.  NULL if
+ * label is no range.
+ */
+char	*recog_range_last(const char *label);
 
 /*
  * Does text after an article label on a line of running text read as a
