@@ -72,6 +72,7 @@ struct lline {
 	int	 blank_before;
 	int	 section;	/* heads a section: see sections() */
 	int	 ideo;		/* its first line opened with 　 */
+	int	 hist;		/* a history line (制定, 改定 … and a date) */
 	int	 cell;		/* a table laid out a cell a line: 1 for
 				   its first cell, 2 for the others */
 };
@@ -636,6 +637,49 @@ static const char *const hist_words[] = {
 	"全部改定", "全部改訂", "改正", "一部改正"
 };
 
+/*
+ * The inside of a line wholly in one pair of brackets, 【…】, （…）, (…),
+ * trimmed (caller frees); or NULL.
+ */
+static char *
+bracketed(const char *s)
+{
+	static const char *const pairs[][2] = { { "【", "】" }, { "（", "）" },
+	    { "(", ")" }, { "［", "］" }, { "[", "]" } };
+	size_t i, n = strlen(s), o, c;
+
+	for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+		o = strlen(pairs[i][0]);
+		c = strlen(pairs[i][1]);
+		if (n > o + c && has_prefix(s, pairs[i][0]) &&
+		    ends_with(s, pairs[i][1]) &&
+		    strstr(s + o, pairs[i][0]) == NULL)
+			return text_trim(s + o, n - o - c);
+	}
+	return NULL;
+}
+
+/*
+ * A history word alone, as an orphan line says it: （改定）, 【制定】,
+ * 改訂.  Its date, if any, is on the next line.
+ */
+static int
+hist_word_alone(const char *s)
+{
+	char *in = bracketed(s);
+	const char *t = in != NULL ? in : s;
+	size_t i;
+	int r = 0;
+
+	for (i = 0; i < sizeof(hist_words) / sizeof(hist_words[0]); i++)
+		if (strcmp(t, hist_words[i]) == 0 ||
+		    (has_prefix(t, hist_words[i]) &&
+		    strcmp(t + strlen(hist_words[i]), "日") == 0))
+			r = 1;
+	free(in);
+	return r;
+}
+
 static int
 is_hist_word(const char *s)
 {
@@ -681,10 +725,17 @@ hist_add(struct imp *im, const char *date, const char *note, size_t notelen,
 static int
 history_line(struct imp *im, const char *s, int line)
 {
-	char date[11];
+	char date[11], *in;
 	const char *p, *q, *e;
 	size_t used;
+	int r;
 
+	/* 【2020年4月1日制定】, （2021年5月1日改定）: the line in brackets. */
+	if ((in = bracketed(s)) != NULL) {
+		r = history_line(im, in, line);
+		free(in);
+		return r;
+	}
 	p = s;
 	if ((has_prefix(p, "付") || has_prefix(p, "附")) &&
 	    has_prefix(skip_sp(p + strlen("付")), "則")) {
@@ -1708,6 +1759,38 @@ meta(struct imp *im)
 		if (im->newdoc > 0 && i >= im->newdoc)
 			break;
 		hist = history_line(im, s, im->l[i].no);
+		/* （改定） alone, its date on the next line. */
+		if (!hist && hist_word_alone(s)) {
+			char date[11], *in;
+			size_t used, j;
+
+			for (j = i + 1; j < im->nl && im->l[j].s[0] == '\0'; j++)
+				;
+			/* A caption after all when an article follows. */
+			num = NULL;
+			if (j < im->nl && article_line(im->l[j].s, &num, &le,
+			    &hc, &rest)) {
+				free(num);
+				continue;
+			}
+			if (j < im->nl && date_parse(im->l[j].s, date, &used) &&
+			    *skip_sp(im->l[j].s + used) == '\0') {
+				in = bracketed(s);
+				hist_add(im, date, in != NULL ? in : s,
+				    strlen(in != NULL ? in : s), im->l[i].no);
+				free(in);
+				im->l[j].hist = 1;
+			}
+			im->l[i].hist = 1;
+		}
+		/* Only bracketed and orphan lines need the flag: the
+		 * others read as history lines (or 附則 headings) anyway. */
+		if (hist && !im->l[i].hist) {
+			char *in = bracketed(s);
+
+			im->l[i].hist = in != NULL || hist_word_alone(s);
+			free(in);
+		}
 
 		if (i >= first || s[0] == '\0' || im->l[i].cell)
 			continue;
@@ -2300,6 +2383,13 @@ placed:
 			continue;
 		}
 		e->bullet_indent = -1;
+		/* 【2021年5月1日改定】, （改定）: history, never a heading. */
+		if (im->l[i].hist) {
+			block(e, BK_TEXT);
+			text_line(e, s);
+			e->olist = e->numpara = 0;
+			continue;
+		}
 		if (im->l[i].cell) {
 			i = cell_table(e, i) - 1;
 			e->olist = e->numpara = 0;
