@@ -308,24 +308,37 @@ recog_caption_line(const char *s, int flags, const char **cap,
 	return 0;
 }
 
+/*
+ * How s[0..*n) ends, trailing spaces and newlines dropped from *n: 1 on
+ * a colon (：, :), 2 on 。, 0 otherwise.  *k is the ending's bytes.
+ */
+static int
+lead_end(const char *s, size_t *n, size_t *k)
+{
+	static const char *const ends[] = { "：", ":", "。" };
+	size_t i;
+
+	while (*n > 0 && (s[*n - 1] == ' ' || s[*n - 1] == '\n'))
+		(*n)--;
+	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
+		*k = strlen(ends[i]);
+		if (*n >= *k && memcmp(s + *n - *k, ends[i], *k) == 0)
+			return i < 2 ? 1 : 2;
+	}
+	return 0;
+}
+
 int
 recog_announces_items(const char *s)
 {
 	static const char *const w[] = { "次の", "次に", "以下の", "以下に",
 	    "下記の", "下記に", "左の", "左に" };
-	static const char *const ends[] = { "：", ":", "。" };
 	size_t i, n = strlen(s), k;
+	int e;
 
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\n'))
-		n--;
-	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
-		k = strlen(ends[i]);
-		if (n >= k && memcmp(s + n - k, ends[i], k) == 0)
-			break;
-	}
-	if (i == sizeof(ends) / sizeof(ends[0]))
+	if ((e = lead_end(s, &n, &k)) == 0)
 		return 0;
-	if (i < 2)
+	if (e == 1)
 		return 1;
 	/* 次の各項: what follows are paragraphs. */
 	if (strstr(s, "各項") != NULL)
@@ -341,17 +354,9 @@ recog_announces_table(const char *s, size_t n)
 {
 	static const char *const w[] = { "次の表", "次表", "下の表", "下表",
 	    "以下の表", "左の表", "左表" };
-	static const char *const ends[] = { "。", "：", ":" };
 	size_t i, k, from;
 
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\n'))
-		n--;
-	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
-		k = strlen(ends[i]);
-		if (n >= k && memcmp(s + n - k, ends[i], k) == 0)
-			break;
-	}
-	if (i == sizeof(ends) / sizeof(ends[0]))
+	if (lead_end(s, &n, &k) == 0)
 		return 0;
 	/* The last sentence: from the 。 before its end. */
 	for (from = n - k; from >= 3; from--)
