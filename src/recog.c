@@ -358,7 +358,10 @@ recog_announces_table(const char *s, size_t n)
 
 	if (lead_end(s, &n, &k) == 0)
 		return 0;
-	/* The last sentence: from the 。 before its end. */
+	/* The last sentence: from the 。 before its end (a doubled 。。 is
+	 * one end). */
+	while (n - k >= 3 && memcmp(s + n - k - 3, "。", 3) == 0)
+		n -= 3;
 	for (from = n - k; from >= 3; from--)
 		if (memcmp(s + from - 3, "。", 3) == 0)
 			break;
