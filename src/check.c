@@ -22,6 +22,7 @@
 #include "hmap.h"
 #include "meta.h"
 #include "numeral.h"
+#include "recog.h"
 #include "text.h"
 #include "xalloc.h"
 #include "xref.h"
@@ -178,11 +179,17 @@ num_cmp(const long *a, int na, const long *b, int nb)
 /*
  * One numbered sequence: prev (NULL for the first) then cur.  Branch
  * numbers (第17条の2) may follow their base or another branch.  Numbers
- * supplied by position (implicit) are never reported.
+ * supplied by position (implicit) are never reported.  flags:
+ * SEQ_DUP_CORE, a duplicate is the core's finding (dup-article), not
+ * num-dup; SEQ_EXCERPT, the sequence is an excerpt (附則　抄), where
+ * numbers left out are no gap.
  */
+#define SEQ_DUP_CORE	1
+#define SEQ_EXCERPT	2
+
 static int
 seq_step(const struct doc *doc, const struct node *prev,
-    const struct node *cur, struct diags *d, int dup_is_core)
+    const struct node *cur, struct diags *d, int flags)
 {
 	long a[4] = { 0 }, b[4] = { 0 };
 	int na = 0, nb, c;
@@ -200,10 +207,16 @@ seq_step(const struct doc *doc, const struct node *prev,
 	 * nothing of a "1." list after them.
 	 */
 	if (prev != NULL && prev->num != NULL && (!prev->implicit ||
-	    strcmp(prev->num, "1") == 0))
-		na = num_parts(prev->num, a);
+	    strcmp(prev->num, "1") == 0)) {
+		/* 第9条及び第10条　削除, 第1-2条: the next one is 11, 3. */
+		char *end = prev->type == N_ARTICLE ?
+		    recog_range_last(prev->label) : NULL;
+
+		na = num_parts(end != NULL ? end : prev->num, a);
+		free(end);
+	}
 	if (na == 0) {
-		if (b[0] != 1 && prev == NULL) {
+		if (b[0] != 1 && prev == NULL && !(flags & SEQ_EXCERPT)) {
 			label = node_path_label(cur);
 			diag(d, doc->path, cur->line, cur->col, D_NUM_GAP,
 			    "%s is the first", label);
@@ -213,7 +226,7 @@ seq_step(const struct doc *doc, const struct node *prev,
 	}
 	c = num_cmp(b, nb, a, na);
 	if (c == 0)
-		code = dup_is_core ? D__MAX : D_NUM_DUP;
+		code = flags & SEQ_DUP_CORE ? D__MAX : D_NUM_DUP;
 	else if (c < 0)
 		code = D_NUM_ORDER;
 	else if (nb == 1 && b[0] != a[0] + 1)
@@ -224,6 +237,8 @@ seq_step(const struct doc *doc, const struct node *prev,
 	    b[nb - 1] == a[nb - 1] + 1))))
 		code = D_NUM_GAP;
 	else
+		code = D__MAX;
+	if (code == D_NUM_GAP && (flags & SEQ_EXCERPT))
 		code = D__MAX;
 	/* Labels are built only for a finding: most steps have none. */
 	if (code != D__MAX) {
@@ -241,6 +256,41 @@ seq_step(const struct doc *doc, const struct node *prev,
 	}
 	/* A number out of order or repeated does not move the sequence. */
 	return c > 0;
+}
+
+/*
+ * A sequence in progress: the last number that moved it, and the last
+ * one held back as out of order or repeated.  A stray number (1, 2, 64,
+ * 3, 4 …) is reported once, not with every number after it: when a
+ * number is below the last but above the one held back, the stray was
+ * the last, and the sequence goes on from the one held back.
+ */
+struct seq {
+	const struct node	*last;
+	const struct node	*held;
+};
+
+static void
+seq_next(const struct doc *doc, struct seq *q, const struct node *cur,
+    struct diags *d, int flags)
+{
+	const struct node *from = q->last;
+	long a[4], h[4], b[4];
+	int na, nh, nb;
+
+	if (q->held != NULL && q->last != NULL && q->last->num != NULL &&
+	    q->held->num != NULL && cur->num != NULL &&
+	    (na = num_parts(q->last->num, a)) > 0 &&
+	    (nh = num_parts(q->held->num, h)) > 0 &&
+	    (nb = num_parts(cur->num, b)) > 0 &&
+	    num_cmp(b, nb, a, na) < 0 && num_cmp(b, nb, h, nh) > 0 &&
+	    num_cmp(h, nh, a, na) < 0)
+		from = q->held;
+	if (seq_step(doc, from, cur, d, flags)) {
+		q->last = cur;
+		q->held = NULL;
+	} else if (cur->num != NULL && !cur->implicit)
+		q->held = cur;
 }
 
 /* Is a division an excerpt: 附　則　（…）　抄, marked 抄 after its name? */
@@ -261,10 +311,10 @@ excerpt(const struct node *div)
 static void
 rule_numbering(const struct doc *doc, struct diags *d)
 {
-	const struct node *n, *c, *prev, *sup, *lastart = NULL;
+	const struct node *n, *c, *sup;
 	const struct node *lastsup = NULL;
-	const struct node *lastdiv[DIV_OTHER + 1];
-	int k;
+	struct seq art = { NULL, NULL }, clause, div[DIV_OTHER + 1];
+	int k, flags;
 
 	/* Articles: one sequence for the body, one per 付則 or part. */
 	for (n = doc->root; n != NULL; n = node_next(n, doc->root)) {
@@ -276,32 +326,36 @@ rule_numbering(const struct doc *doc, struct diags *d)
 		if (sup != NULL && sup->divkind == DIV_APPENDIX)
 			sup = NULL;
 		if (sup != lastsup) {
-			lastart = NULL;
+			art.last = art.held = NULL;
 			lastsup = sup;
 		}
 		/* 附則　抄: an excerpt, its articles chosen, gaps expected. */
 		if (sup != NULL && sup->divkind == DIV_SUPPL && excerpt(sup))
 			continue;
-		if (seq_step(doc, lastart, n, d, 1))
-			lastart = n;
+		seq_next(doc, &art, n, d, SEQ_DUP_CORE);
 	}
 	/* Divisions of each kind within their parent; clauses within theirs. */
 	for (n = doc->root; n != NULL; n = node_next(n, doc->root)) {
 		if (n->type == N_ARTICLE || n->type == N_DIVISION ||
 		    n->type == N_DOCUMENT || n->type == N_PARAGRAPH ||
 		    n->type == N_ITEM || n->type == N_SUBITEM) {
+			/* An excerpt leaves out items and paragraphs too. */
+			for (sup = n; sup != NULL && !(sup->type ==
+			    N_DIVISION && sup->divkind == DIV_SUPPL);
+			    sup = sup->parent)
+				;
+			flags = sup != NULL && excerpt(sup) ? SEQ_EXCERPT : 0;
 			for (k = 0; k <= DIV_OTHER; k++)
-				lastdiv[k] = NULL;
-			prev = NULL;
+				div[k].last = div[k].held = NULL;
+			clause.last = clause.held = NULL;
 			for (c = n->first; c != NULL; c = c->next) {
 				if (c->type == N_DIVISION) {
 					if (c->divkind < DIV_PART ||
 					    c->divkind > DIV_DIVISION ||
 					    c->num == NULL)
 						continue;
-					if (seq_step(doc, lastdiv[c->divkind],
-					    c, d, 0))
-						lastdiv[c->divkind] = c;
+					seq_next(doc, &div[c->divkind], c, d,
+					    flags);
 					continue;
 				}
 				if ((n->type == N_ARTICLE &&
@@ -309,11 +363,11 @@ rule_numbering(const struct doc *doc, struct diags *d)
 				    (c->type == N_ITEM &&
 				    n->type != N_ITEM) ||
 				    c->type == N_SUBITEM) {
-					if (prev != NULL &&
-					    prev->type != c->type)
-						prev = NULL;
-					if (seq_step(doc, prev, c, d, 0))
-						prev = c;
+					if (clause.last != NULL &&
+					    clause.last->type != c->type)
+						clause.last = clause.held =
+						    NULL;
+					seq_next(doc, &clause, c, d, flags);
 				}
 			}
 		}
@@ -339,8 +393,10 @@ rule_empty(const struct doc *doc, struct diags *d)
 	const struct node *n;
 	char *name;
 
+	/* 第五条　削除: deleted, and says so. */
 	for (n = doc->root; n != NULL; n = node_next(n, doc->root))
-		if (n->type == N_ARTICLE && !has_text(n)) {
+		if (n->type == N_ARTICLE && !has_text(n) &&
+		    !(n->caption != NULL && strcmp(n->caption, "削除") == 0)) {
 			name = article_name(n);
 			diag(d, doc->path, n->line, n->col, D_EMPTY_ART,
 			    "%s", name);

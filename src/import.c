@@ -72,6 +72,9 @@ struct lline {
 	int	 blank_before;
 	int	 section;	/* heads a section: see sections() */
 	int	 ideo;		/* its first line opened with 　 */
+	int	 hist;		/* a history line (制定, 改定 … and a date) */
+	int	 cell;		/* a table laid out a cell a line: 1 for
+				   its first cell, 2 for the others */
 };
 
 struct hist {
@@ -105,6 +108,7 @@ struct imp {
 };
 
 static int	title_like(const char *);
+static int	label_fragment(struct imp *, size_t, int, const char *);
 static long	section_line(const char *);
 
 /* ---- character helpers ------------------------------------------------ */
@@ -290,16 +294,13 @@ article_line(const char *s, char **num, size_t *labelend, int *hascap,
 static int
 division_line(const char *s, enum divkind *kind)
 {
-	size_t len;
-	long v;
-	int32_t c;
+	struct rdivision d;
 
-	if (!division_label_parse(s, kind, &v, &len))
+	if (!recog_division(s, 0, &d))
 		return 0;
-	c = first_cp(s + len);
-	if (c != 0 && !is_space(c) && c != 0xff08 && c != '(')
-		return 0;
-	return text_nchars(s + len) <= 30 && strstr(s + len, "。") == NULL;
+	free(d.num);
+	*kind = d.kind;
+	return 1;
 }
 
 /* 付則, 附則（2005年9月1日作定）, 別表, 別 表, (別紙): a named division. */
@@ -636,6 +637,49 @@ static const char *const hist_words[] = {
 	"全部改定", "全部改訂", "改正", "一部改正"
 };
 
+/*
+ * The inside of a line wholly in one pair of brackets, 【…】, （…）, (…),
+ * trimmed (caller frees); or NULL.
+ */
+static char *
+bracketed(const char *s)
+{
+	static const char *const pairs[][2] = { { "【", "】" }, { "（", "）" },
+	    { "(", ")" }, { "［", "］" }, { "[", "]" } };
+	size_t i, n = strlen(s), o, c;
+
+	for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+		o = strlen(pairs[i][0]);
+		c = strlen(pairs[i][1]);
+		if (n > o + c && has_prefix(s, pairs[i][0]) &&
+		    ends_with(s, pairs[i][1]) &&
+		    strstr(s + o, pairs[i][0]) == NULL)
+			return text_trim(s + o, n - o - c);
+	}
+	return NULL;
+}
+
+/*
+ * A history word alone, as an orphan line says it: （改定）, 【制定】,
+ * 改訂.  Its date, if any, is on the next line.
+ */
+static int
+hist_word_alone(const char *s)
+{
+	char *in = bracketed(s);
+	const char *t = in != NULL ? in : s;
+	size_t i;
+	int r = 0;
+
+	for (i = 0; i < sizeof(hist_words) / sizeof(hist_words[0]); i++)
+		if (strcmp(t, hist_words[i]) == 0 ||
+		    (has_prefix(t, hist_words[i]) &&
+		    strcmp(t + strlen(hist_words[i]), "日") == 0))
+			r = 1;
+	free(in);
+	return r;
+}
+
 static int
 is_hist_word(const char *s)
 {
@@ -681,10 +725,17 @@ hist_add(struct imp *im, const char *date, const char *note, size_t notelen,
 static int
 history_line(struct imp *im, const char *s, int line)
 {
-	char date[11];
+	char date[11], *in;
 	const char *p, *q, *e;
 	size_t used;
+	int r;
 
+	/* 【2020年4月1日制定】, （2021年5月1日改定）: the line in brackets. */
+	if ((in = bracketed(s)) != NULL) {
+		r = history_line(im, in, line);
+		free(in);
+		return r;
+	}
 	p = s;
 	if ((has_prefix(p, "付") || has_prefix(p, "附")) &&
 	    has_prefix(skip_sp(p + strlen("付")), "則")) {
@@ -876,6 +927,21 @@ range_entry(const char *s)
 }
 
 /* 附則 or 付則 alone on its line. */
+/*
+ * A division entry of a contents list: a label and a title, however
+ * long (第二款　吸収合併存続会社、…の手続), no sentence.
+ */
+static int
+toc_division(const char *s)
+{
+	enum divkind k;
+	long v;
+	size_t len;
+
+	return division_label_parse(s, &k, &v, &len) &&
+	    strstr(s, "。") == NULL && text_nchars(s) <= 100;
+}
+
 static int
 suppl_alone(const char *s)
 {
@@ -931,6 +997,7 @@ contents_list(struct imp *im)
 	char **nums;
 	size_t i, j, t, run, nart, ranged, used;
 	uint32_t divseen[DIV_OTHER + 1][1024 / 32];
+	enum divkind kk;
 	long v, lastv[DIV_OTHER + 1];
 	int all, siblings, sibs[DIV_OTHER + 1];
 
@@ -958,11 +1025,20 @@ contents_list(struct imp *im)
 			if (nums[j] != NULL &&
 			    hmap_put(&inrun, nums[j], nums[j]) != nums[j])
 				break;
+			/* 第三章の二 is no second 第三章: branches are not
+			 * counted. */
 			if (nums[j] == NULL && division_label_parse(im->r[j].s,
-			    &k, &v, &used) && v >= 0 && v < 1024) {
+			    &k, &v, &used) && v >= 0 && v < 1024 &&
+			    !has_prefix(im->r[j].s + used, "の")) {
 				if (divseen[k][v / 32] & (1u << (v % 32)))
 					break;
 				divseen[k][v / 32] |= 1u << (v % 32);
+				/* Chapters number anew in each part. */
+				for (kk = k + 1; kk <= DIV_DIVISION; kk++) {
+					memset(divseen[kk], 0,
+					    sizeof(divseen[kk]));
+					lastv[kk] = -1;
+				}
 				if (v > lastv[k]) {
 					lastv[k] = v;
 					if (++sibs[k] >= 3)
@@ -975,7 +1051,7 @@ contents_list(struct imp *im)
 					all = 0;
 				free(a.num);
 				nart++;
-			} else if (!division_line(im->r[j].s, &k) &&
+			} else if (!toc_division(im->r[j].s) &&
 			    !suppl_alone(im->r[j].s))
 				break;
 			run++;
@@ -1312,6 +1388,9 @@ join(struct imp *im)
 			if (n->glue)	/* a marker alone opens its own line */
 				break;
 			z = last_cp(prev->s);
+			/* 次の表のとおりとする。: its cells follow, a line each. */
+			if (z == 0x3002 && recog_announces_table(b.data, b.len))
+				break;
 			a = first_cp(n->s);
 			/* Brackets close mid-sentence as often as not. */
 			full = W > 0 && cols(prev->s) * 10 >= W * 8 &&
@@ -1382,6 +1461,7 @@ join(struct imp *im)
 		}
 done:
 		im->l = xgrow(im->l, im->nl, sizeof(*im->l));
+		memset(&im->l[im->nl], 0, sizeof(im->l[im->nl]));
 		im->l[im->nl].s = xstrdup(b.data);
 		im->l[im->nl].no = r->no;
 		im->l[im->nl].indent = r->indent;
@@ -1393,6 +1473,196 @@ done:
 		blank = 0;
 	}
 	buf_release(&b);
+}
+
+/*
+ * Where the text of an item marker glued at offset at of l[i] (a first
+ * marker: イ, （１）, ①, 一 …) is a list of its own: the next line that
+ * starts with a marker of the same scheme, within 64 lines and before a
+ * line that closes the item the marker sits in (an article, a division,
+ * a paragraph, the next marker of the scheme l[i] starts with), is its
+ * second.  That is the evidence that "…次に定める事項イ　…" lost a line
+ * break before イ, and not a イ in running text.
+ */
+static int
+glued_list(const struct imp *im, size_t i, const struct marker *g)
+{
+	struct marker m, own;
+	enum divkind k;
+	struct rarticle a;
+	size_t j;
+	int owned;
+
+	owned = item_marker_parse(im->l[i].s, &own);
+	for (j = i + 1; j < im->nl && j <= i + 64; j++) {
+		const char *s = im->l[j].s;
+
+		if (s[0] == '\0')
+			continue;
+		if (recog_article(s, 0, &a)) {
+			free(a.num);
+			return 0;
+		}
+		if (division_line(s, &k) || named_division(s) != DIV_OTHER ||
+		    para_marker_parse(s, &m))
+			return 0;
+		if (!item_marker_parse(s, &m))
+			continue;
+		if (m.scheme == g->scheme)
+			return m.value == g->value + 1;
+		if (owned && m.scheme == own.scheme)
+			return 0;
+	}
+	return 0;
+}
+
+/*
+ * The offset in l[i] of a first item marker glued to the text before it
+ * (e-Gov's text writes "…次に定める事項イ　施行令…" with the break before イ
+ * lost), or 0.  The marker is followed by a space and preceded by a
+ * letter that is no numeral (十一　 is no marker) nor 第; glued_list()
+ * weighs the evidence.
+ */
+static size_t
+glued_marker(const struct imp *im, size_t i)
+{
+	const char *s = im->l[i].s;
+	struct marker m;
+	size_t off, n;
+	int32_t c, prev = 0;
+	size_t used;
+
+	for (off = 0; s[off] != '\0'; prev = c, off += n) {
+		n = utf8_next(s + off, strlen(s + off), &c);
+		if (n == 0)
+			return 0;
+		if (off == 0 || is_space(prev) || prev == 0x7b2c /* 第 */ ||
+		    numeral_parse(s + off - utf8_prev_len(s, off), &used,
+		    1) >= 0)
+			continue;
+		if (!item_marker_parse(s + off, &m) || m.value != 1 ||
+		    m.skip == m.len || m.scheme == MS_NONE)
+			continue;
+		if (glued_list(im, i, &m))
+			return off;
+	}
+	return 0;
+}
+
+/*
+ * unglue: a line that holds a glued first item marker (glued_marker())
+ * is two lines, the text before the marker and the item.  The item's
+ * line keeps the source line number of the line it came from.
+ */
+static void
+unglue(struct imp *im)
+{
+	struct lline *out = NULL;
+	size_t i, n = 0, at;
+
+	for (i = 0; i < im->nl; i++) {
+		out = xgrow(out, n, sizeof(*out));
+		out[n++] = im->l[i];
+		while ((at = glued_marker(im, i)) > 0) {
+			struct lline *head = &out[n - 1];
+			char *s = head->s;
+			size_t hl = at;
+
+			while (hl > 0) {
+				size_t k = utf8_prev_len(s, hl);
+				int32_t c;
+
+				utf8_next(s + hl - k, k, &c);
+				if (!is_space(c))
+					break;
+				hl -= k;
+			}
+			out = xgrow(out, n, sizeof(*out));
+			head = &out[n - 1];
+			out[n] = *head;
+			out[n].s = xstrdup(s + at);
+			out[n].bullet = 0;
+			out[n].blank_before = 0;
+			out[n].section = 0;
+			s[hl] = '\0';
+			im->l[i].s = out[n].s;
+			n++;
+			im->st->unglued++;
+		}
+	}
+	free(im->l);
+	im->l = out;
+	im->nl = n;
+}
+
+/*
+ * Is l[j] a cell of a table laid out a cell a line?  Not a line that
+ * opens a paragraph (with 　 where paragraphs do), a marker, bullet,
+ * division, caption or article line, nor a sentence in a layout without
+ * that indent.
+ */
+static int
+cell_line(struct imp *im, size_t j)
+{
+	const struct lline *l = &im->l[j];
+	struct marker m;
+	enum divkind k;
+	struct rarticle a;
+	int art, bare;
+
+	if (l->ideo || l->bullet || strchr(l->s, '\t') != NULL ||
+	    para_marker_parse(l->s, &m) || item_marker_parse(l->s, &m) ||
+	    division_line(l->s, &k) || named_division(l->s) != DIV_OTHER ||
+	    caption_line(l->s) || marked_caption(im, j) ||
+	    (!im->indented && ends_with(l->s, "。")))
+		return 0;
+	/*
+	 * An article line opens its text on the next line with 　; a label
+	 * followed by another cell (第二十七条の十七, then 第二十七条の五（…）)
+	 * is a cell, its bracket a reference's note, not a caption.
+	 */
+	if ((art = recog_article(l->s, 0, &a)) != 0) {
+		bare = *a.rest == '\0';
+		free(a.num);
+		if (!bare || !im->indented)
+			return 0;
+		for (j++; j < im->nl && im->l[j].s[0] == '\0'; j++)
+			;
+		return j < im->nl && !im->l[j].ideo;
+	}
+	return 1;
+}
+
+/*
+ * cell_tables: after a sentence that announces a table
+ * (recog_announces_table()), the lines up to the next paragraph,
+ * article or division are the table's cells when there are two or more
+ * (e-Gov's text lays 読替え tables out so: 第六条, 確認書 … a cell a
+ * line).  They become a table of one column, cells in their order (the
+ * rows and spans are lost in the text), never articles, headings or items.
+ */
+static void
+cell_tables(struct imp *im)
+{
+	size_t i, j, k, n;
+
+	for (i = 0; i < im->nl; i++) {
+		if (!recog_announces_table(im->l[i].s, strlen(im->l[i].s)))
+			continue;
+		for (j = i + 1, n = 0; j < im->nl; j++) {
+			if (im->l[j].s[0] == '\0')
+				continue;
+			if (!cell_line(im, j))
+				break;
+			n++;
+		}
+		if (n < 2)
+			continue;
+		for (k = i + 1, n = 0; k < j; k++)
+			if (im->l[k].s[0] != '\0')
+				im->l[k].cell = n++ == 0 ? 1 : 2;
+		i = j - 1;
+	}
 }
 
 /* ---- stage 4: meta ---------------------------------------------------- */
@@ -1452,6 +1722,8 @@ meta(struct imp *im)
 	for (i = 0; i < first; i++) {
 		const char *s = im->l[i].s;
 
+		if (im->l[i].cell)	/* a table's cell names nothing */
+			continue;
 		if (im->title == NULL && title_like(s)) {
 			/* A title broken in two: "…サービス" + "契約約款". */
 			if (text_nchars(s) <= 6 && i > 0 && im->l[i - 1].s[0] != '\0' &&
@@ -1487,8 +1759,40 @@ meta(struct imp *im)
 		if (im->newdoc > 0 && i >= im->newdoc)
 			break;
 		hist = history_line(im, s, im->l[i].no);
+		/* （改定） alone, its date on the next line. */
+		if (!hist && hist_word_alone(s)) {
+			char date[11], *in;
+			size_t used, j;
 
-		if (i >= first || s[0] == '\0')
+			for (j = i + 1; j < im->nl && im->l[j].s[0] == '\0'; j++)
+				;
+			/* A caption after all when an article follows. */
+			num = NULL;
+			if (j < im->nl && article_line(im->l[j].s, &num, &le,
+			    &hc, &rest)) {
+				free(num);
+				continue;
+			}
+			if (j < im->nl && date_parse(im->l[j].s, date, &used) &&
+			    *skip_sp(im->l[j].s + used) == '\0') {
+				in = bracketed(s);
+				hist_add(im, date, in != NULL ? in : s,
+				    strlen(in != NULL ? in : s), im->l[i].no);
+				free(in);
+				im->l[j].hist = 1;
+			}
+			im->l[i].hist = 1;
+		}
+		/* Only bracketed and orphan lines need the flag: the
+		 * others read as history lines (or 附則 headings) anyway. */
+		if (hist && !im->l[i].hist) {
+			char *in = bracketed(s);
+
+			im->l[i].hist = in != NULL || hist_word_alone(s);
+			free(in);
+		}
+
+		if (i >= first || s[0] == '\0' || im->l[i].cell)
 			continue;
 		sq = text_squeeze(s);
 		if (has_prefix(s, "文書番号：") && im->docnum == NULL)
@@ -1864,8 +2168,9 @@ unmarked_item(struct imp *im, size_t i)
 	int32_t c;
 	int r = 0;
 
-	if (s[0] == '\0' || im->l[i].bullet || strchr(s, '\t') != NULL ||
-	    starts_structure(s) || plain_heading(im, i) || announces_items(s))
+	if (s[0] == '\0' || im->l[i].bullet || im->l[i].cell ||
+	    strchr(s, '\t') != NULL || starts_structure(s) ||
+	    plain_heading(im, i) || announces_items(s))
 		return 0;
 	t = xstrdup(s);
 	n = strlen(t);
@@ -1949,6 +2254,25 @@ article(struct emitter *e, size_t i, const char *pending, int pending_no)
 		block(e, BK_TEXT);
 		text_line(e, rest);
 	}
+}
+
+/* A table cell_tables() found, from its first cell l[i]: one column. */
+static size_t
+cell_table(struct emitter *e, size_t i)
+{
+	struct imp *im = e->im;
+	size_t j;
+
+	block(e, BK_TABLE);
+	table_row(e->o, im->l[i].s, 1);
+	buf_puts(e->o, "|---|\n");
+	for (j = i + 1; j < im->nl && (im->l[j].cell == 2 ||
+	    (im->l[j].s[0] == '\0' && j + 1 < im->nl &&
+	    im->l[j + 1].cell == 2)); j++)
+		if (im->l[j].cell == 2)
+			table_row(e->o, im->l[j].s, 1);
+	im->st->tables++;
+	return j;
 }
 
 static void
@@ -2059,6 +2383,18 @@ placed:
 			continue;
 		}
 		e->bullet_indent = -1;
+		/* 【2021年5月1日改定】, （改定）: history, never a heading. */
+		if (im->l[i].hist) {
+			block(e, BK_TEXT);
+			text_line(e, s);
+			e->olist = e->numpara = 0;
+			continue;
+		}
+		if (im->l[i].cell) {
+			i = cell_table(e, i) - 1;
+			e->olist = e->numpara = 0;
+			continue;
+		}
 		if (strchr(s, '\t') != NULL) {
 			i = table(e, i) - 1;
 			e->olist = e->numpara = 0;
@@ -2225,7 +2561,8 @@ second_document(struct imp *im)
 
 	for (i = 0; i < im->nl; i++) {
 		num = NULL;
-		if (!article_line(im->l[i].s, &num, &le, &hc, &rest))
+		if (im->l[i].cell ||
+		    !article_line(im->l[i].s, &num, &le, &hc, &rest))
 			continue;
 		v = strtol(num, NULL, 10);
 		free(num);
@@ -2362,6 +2699,8 @@ import_text(const char *path, const char *text, size_t len,
 				    "(%s): %s\n", path, im.r[i].no,
 				    im.r[i].drop, im.r[i].s);
 	join(&im);
+	unglue(&im);
+	cell_tables(&im);
 	second_document(&im);
 	meta(&im);
 	levels(&im);
@@ -2434,6 +2773,9 @@ summary(const char *path, const struct import_stats *st)
 	    "without markers",
 	    path, st->articles, st->supplied, st->divisions, st->tables,
 	    st->toc, st->pagenum, st->repeated, st->joined, st->unmarked);
+	if (st->unglued)
+		fprintf(stderr, "; split %zu item markers glued to the text "
+		    "before", st->unglued);
 	if (st->wrapped)
 		fprintf(stderr, " (wrapped layout, %d columns)", st->wrapped);
 	fputc('\n', stderr);

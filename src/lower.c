@@ -1022,10 +1022,9 @@ make_heading(struct lower *L, const char *text, int raflags, int hlevel,
 	struct node *n;
 	const char *cap, *rest, *t;
 	size_t len, caplen, used, tlen;
-	enum divkind kind;
 	char *num = NULL, *sq;
 	struct rarticle ra;
-	long v;
+	struct rdivision rd;
 
 	ra.num = NULL;
 	if ((L->ja && recog_article(text, raflags, &ra)) ||
@@ -1071,12 +1070,13 @@ make_heading(struct lower *L, const char *text, int raflags, int hlevel,
 	} else {
 		free(num);
 		n = node_new(pool, N_DIVISION, line, col);
-		if (division_label_parse(text, &kind, &v, &len)) {
-			tlen = strlen(text + len);
-			t = text_trimmed(text + len, &tlen);
-			n->divkind = kind;
-			n->num = numstr(pool, v);
-			n->label = pool_strndup(pool, text, len);
+		if (recog_division(text, RA_HEADING, &rd)) {
+			tlen = strlen(text + rd.labellen);
+			t = text_trimmed(text + rd.labellen, &tlen);
+			n->divkind = rd.kind;
+			n->num = pool_strdup(pool, rd.num);
+			free(rd.num);
+			n->label = pool_strndup(pool, text, rd.labellen);
 			if (tlen > 0)
 				n->caption = pool_strndup(pool, t, tlen);
 		} else {

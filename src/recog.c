@@ -3,12 +3,14 @@
  * decisions termc import and the Markdown lowering share.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "numeral.h"
 #include "recog.h"
 #include "text.h"
+#include "xalloc.h"
 
 static int32_t
 first_cp(const char *s)
@@ -48,13 +50,15 @@ bracket_parse(const char *s, const char **cap, size_t *caplen,
 
 /*
  * The end of a range label after 第N条: から第M条まで, 及び第M条, 、第M条
- * (repeated), when a space or the end follows the range; else p itself:
+ * (repeated), 〜第M条, when a space, the end or a caption follows the
+ * range; else p itself:
  * "第3条及び第4条の規定により" is text.
  */
 static const char *
 range_end(const char *p)
 {
-	static const char *const joins[] = { "から", "及び", "及ビ", "、", "・" };
+	static const char *const joins[] = { "から", "及び", "及ビ", "、", "・",
+	    "～", "〜", "－", "―", "-" };
 	const char *q = p, *r;
 	char *num;
 	size_t i, len;
@@ -81,8 +85,44 @@ range_end(const char *p)
 		}
 		q = r;
 	}
+	/* A space, the end or a caption's bracket ends the range. */
 	c = first_cp(q);
-	return c == 0 || is_space(c) ? q : p;
+	return c == 0 || is_space(c) || c == 0xff08 || c == '(' ||
+	    c == 0x3010 ? q : p;
+}
+
+/*
+ * 第1-2条, 第１～３条: a range written inside one label.  Returns the
+ * bytes of the label and stores the first number in *num (caller
+ * frees), or returns 0.
+ */
+static size_t
+dash_range(const char *s, char **num)
+{
+	static const char *const dashes[] = { "～", "〜", "－", "―", "-" };
+	const char *p = s + strlen("第");
+	size_t n, i;
+	long a, b;
+
+	p += text_skip_spaces(p);
+	if ((a = numeral_parse(p, &n, 1)) < 0)
+		return 0;
+	p += n;
+	for (i = 0; i < sizeof(dashes) / sizeof(dashes[0]); i++)
+		if (has_prefix(p, dashes[i]))
+			break;
+	if (i == sizeof(dashes) / sizeof(dashes[0]))
+		return 0;
+	p += strlen(dashes[i]);
+	if ((b = numeral_parse(p, &n, 1)) <= a)
+		return 0;
+	p += n;
+	p += text_skip_spaces(p);
+	if (!has_prefix(p, "条"))
+		return 0;
+	*num = xmalloc(24);
+	snprintf(*num, 24, "%ld", a);
+	return (size_t)(p + strlen("条") - s);
 }
 
 /* Does s[0..len) hold the UTF-8 character c (a NUL-terminated string)? */
@@ -154,9 +194,16 @@ recog_article(const char *s, int flags, struct rarticle *a)
 	int32_t c;
 
 	memset(a, 0, sizeof(*a));
-	if (!has_prefix(s, "第") || !article_label_parse(s, &a->num, &len))
+	if (!has_prefix(s, "第"))
 		return 0;
-	p = range_end(s + len);
+	if ((len = dash_range(s, &a->num)) > 0)
+		p = s + len;
+	else if (!article_label_parse(s, &a->num, &len)) {
+		free(a->num);
+		a->num = NULL;
+		return 0;
+	} else
+		p = range_end(s + len);
 	a->labellen = (size_t)(p - s);
 	if (caption_parse(p, &cap, &caplen, &used) ||
 	    bracket_parse(p, &cap, &caplen, &used)) {
@@ -261,24 +308,37 @@ recog_caption_line(const char *s, int flags, const char **cap,
 	return 0;
 }
 
+/*
+ * How s[0..*n) ends, trailing spaces and newlines dropped from *n: 1 on
+ * a colon (：, :), 2 on 。, 0 otherwise.  *k is the ending's bytes.
+ */
+static int
+lead_end(const char *s, size_t *n, size_t *k)
+{
+	static const char *const ends[] = { "：", ":", "。" };
+	size_t i;
+
+	while (*n > 0 && (s[*n - 1] == ' ' || s[*n - 1] == '\n'))
+		(*n)--;
+	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
+		*k = strlen(ends[i]);
+		if (*n >= *k && memcmp(s + *n - *k, ends[i], *k) == 0)
+			return i < 2 ? 1 : 2;
+	}
+	return 0;
+}
+
 int
 recog_announces_items(const char *s)
 {
 	static const char *const w[] = { "次の", "次に", "以下の", "以下に",
 	    "下記の", "下記に", "左の", "左に" };
-	static const char *const ends[] = { "：", ":", "。" };
 	size_t i, n = strlen(s), k;
+	int e;
 
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\n'))
-		n--;
-	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
-		k = strlen(ends[i]);
-		if (n >= k && memcmp(s + n - k, ends[i], k) == 0)
-			break;
-	}
-	if (i == sizeof(ends) / sizeof(ends[0]))
+	if ((e = lead_end(s, &n, &k)) == 0)
 		return 0;
-	if (i < 2)
+	if (e == 1)
 		return 1;
 	/* 次の各項: what follows are paragraphs. */
 	if (strstr(s, "各項") != NULL)
@@ -287,4 +347,128 @@ recog_announces_items(const char *s)
 		if (strstr(s, w[i]) != NULL)
 			return 1;
 	return 0;
+}
+
+int
+recog_announces_table(const char *s, size_t n)
+{
+	static const char *const w[] = { "次の表", "次表", "下の表", "下表",
+	    "以下の表", "左の表", "左表" };
+	size_t i, k, from;
+
+	if (lead_end(s, &n, &k) == 0)
+		return 0;
+	/* The last sentence: from the 。 before its end (a doubled 。。 is
+	 * one end). */
+	while (n - k >= 3 && memcmp(s + n - k - 3, "。", 3) == 0)
+		n -= 3;
+	for (from = n - k; from >= 3; from--)
+		if (memcmp(s + from - 3, "。", 3) == 0)
+			break;
+	if (from < 3)
+		from = 0;
+	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++) {
+		size_t wl = strlen(w[i]), at;
+
+		for (at = from; at + wl <= n; at++)
+			if (memcmp(s + at, w[i], wl) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+int
+recog_reading_table(const char *s)
+{
+	size_t n = strlen(s);
+
+	return recog_announces_table(s, n) && (strstr(s, "読み替") != NULL ||
+	    strstr(s, "読替") != NULL || strstr(s, "字句") != NULL);
+}
+
+int
+recog_division(const char *s, int flags, struct rdivision *d)
+{
+	const char *p, *t;
+	size_t len, n, caplen;
+	long v, b;
+	int32_t c;
+	char num[64];
+	int k;
+	size_t max;
+
+	if (!division_label_parse(s, &d->kind, &v, &len))
+		return 0;
+	k = snprintf(num, sizeof(num), "%ld", v);
+	/* 第三章の二, 第三章の二の三: branches, as articles have them. */
+	for (p = s + len; has_prefix(p, "の") || has_prefix(p, "ノ"); ) {
+		if ((b = numeral_parse(p + strlen("の"), &n, 1)) < 1)
+			break;
+		if (k > 0 && (size_t)k < sizeof(num))
+			k += snprintf(num + k, sizeof(num) - (size_t)k, "_%ld",
+			    b);
+		p += strlen("の") + n;
+	}
+	d->labellen = (size_t)(p - s);
+	if (k <= 0 || (size_t)k >= sizeof(num))
+		return 0;
+	c = first_cp(p);
+	if (!(flags & RA_HEADING) && c != 0 && !is_space(c) && c != 0xff08 &&
+	    c != '(')
+		return 0;
+	t = p + text_skip_spaces(p);
+	caplen = strlen(t);
+	d->cap = caplen > 0 ? t : NULL;
+	d->caplen = caplen;
+	if (flags & RA_HEADING) {
+		d->num = xstrdup(num);
+		return 1;
+	}
+	/*
+	 * A line of running text: a short title, no sentence; a note of
+	 * the articles it holds, 総則（第一条―第三条）, does not count.
+	 */
+	len = caplen;
+	max = 30;
+	if (len >= strlen("）") && has_prefix(t + len - strlen("）"), "）") &&
+	    (p = strstr(t, "（第")) != NULL) {
+		len = (size_t)(p - t);
+		max = 60;	/* the note vouches for a heading */
+	}
+	if (text_chars(t, len) > max || strstr(t, "。") != NULL)
+		return 0;
+	d->num = xstrdup(num);
+	return 1;
+}
+
+char *
+recog_range_last(const char *label)
+{
+	const char *p, *last = NULL;
+	char *num = NULL;
+	size_t len, n;
+	long b;
+
+	if (label == NULL || strstr(label, "条") == NULL)
+		return NULL;
+	/* 第1-2条: the number after the dash. */
+	if (dash_range(label, &num) > 0) {
+		free(num);
+		for (p = label + strlen("第"); *p != '\0'; p++)
+			if ((b = numeral_parse(p, &n, 1)) >= 0 && p > label &&
+			    (p[-1] == '-' || has_prefix(p - 3, "～") ||
+			    has_prefix(p - 3, "〜") || has_prefix(p - 3, "－") ||
+			    has_prefix(p - 3, "―"))) {
+				num = xmalloc(24);
+				snprintf(num, 24, "%ld", b);
+				return num;
+			}
+		return NULL;
+	}
+	/* 第9条及び第10条, 第9条から第11条まで: the last label. */
+	for (p = strstr(label + 1, "第"); p != NULL; p = strstr(p + 1, "第"))
+		last = p;
+	if (last == NULL || !article_label_parse(last, &num, &len))
+		return NULL;
+	return num;
 }

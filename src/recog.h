@@ -17,6 +17,8 @@
 
 #include <stddef.h>
 
+#include "clause.h"
+
 /* An article heading line: 第N条, a caption, maybe text. */
 struct rarticle {
 	char		*num;		/* normalized: "17", "17_2"; caller frees */
@@ -38,12 +40,39 @@ struct rarticle {
 
 /*
  * Is s an article heading: 第N条 (any numerals, spaces inside, branches
- * の2 or ノ2), or a range of deleted articles (第N条から第M条まで,
- * 第N条及び第M条), at the start of s, followed by the end of s, a space
+ * の2 or ノ2), or a range (第N条から第M条まで, 第N条及び第M条, 第N条～第M条,
+ * 第1-2条), at the start of s, followed by the end of s, a space
  * or a caption in （）, () or 【】?  "第5条に定める…" and
  * "第5条（…）に定める…" are text.  Fills a and returns 1, or returns 0.
  */
 int	recog_article(const char *s, int flags, struct rarticle *a);
+
+/* A division heading line: 第N章, 第N章の二, a title. */
+struct rdivision {
+	enum divkind	 kind;		/* DIV_PART … DIV_DIVISION */
+	char		*num;		/* normalized: "3", "3_2"; caller frees */
+	size_t		 labellen;	/* bytes of the label: 第三章の二 */
+	const char	*cap;		/* the title after it, or NULL */
+	size_t		 caplen;
+};
+
+/*
+ * Is s a division heading: 第N編/章/節/款/目, with branches (第三章の二)?
+ * then the end, a space or a bracket?  With RA_HEADING (a Markdown
+ * heading) all that follows is its title; on a line of running text the
+ * title must be short and no sentence: 30 characters, or 60 before a
+ * note of the articles it holds, （第一条―第三条）, which vouches for a
+ * heading (the note does not count).  Fills d and
+ * returns 1, or returns 0.
+ */
+int	recog_division(const char *s, int flags, struct rdivision *d);
+
+/*
+ * The last number of a range label (第9条及び第10条 → "10", 第9条から
+ * 第11条まで → "11", 第1-2条 → "2"), normalized; caller frees.  NULL if
+ * label is no range.
+ */
+char	*recog_range_last(const char *label);
 
 /*
  * Does text after an article label on a line of running text read as a
@@ -79,5 +108,21 @@ int	recog_caption_line(const char *s, int flags, const char **cap,
  * paragraphs.
  */
 int	recog_announces_items(const char *s);
+
+/*
+ * Does the last sentence of s[0..n) announce a table that follows
+ * (次の表のとおりとする。, 次の表の上欄に掲げる…, 下表の…：)?  In plain text
+ * the table may be laid out a cell a line: import reads the lines after
+ * it as cells, not as articles, headings or items.
+ */
+int	recog_announces_table(const char *s, size_t n);
+
+/*
+ * Does the lead sentence s announce a table of readings (読替え): words of
+ * provisions, often of another law, and what they read as (次の表の上欄に
+ * 掲げる規定中同表の中欄に掲げる字句は、…読み替える)?  Its cells quote; a
+ * 第三条 in them is no reference to this document's article 3.
+ */
+int	recog_reading_table(const char *s);
 
 #endif

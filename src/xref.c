@@ -23,6 +23,7 @@
 #include "clause.h"
 #include "hmap.h"
 #include "numeral.h"
+#include "recog.h"
 #include "source.h"
 #include "text.h"
 #include "xalloc.h"
@@ -900,6 +901,24 @@ index_articles(struct scan *S, struct node *root)
 	}
 }
 
+/*
+ * Is table node t a table of readings (recog_reading_table()), by the
+ * text that leads to it: its own paragraph's, or the block before it?
+ */
+static int
+reading_table(const struct node *t)
+{
+	const struct node *p;
+
+	if (t->text != NULL)
+		return recog_reading_table(t->text);
+	for (p = t->prev; p != NULL && p->text == NULL; p = p->last)
+		;
+	if (p == NULL)
+		p = t->parent;
+	return p != NULL && p->text != NULL && recog_reading_table(p->text);
+}
+
 void
 xref_resolve(struct node *root, const char *title, const struct source *src,
     struct xrefs *out)
@@ -935,7 +954,7 @@ xref_resolve(struct node *root, const char *title, const struct source *src,
 			    cur.art ? curidx : 0, &last, n->line);
 			attach(n, out, from);
 		}
-		if (n->table != NULL) {
+		if (n->table != NULL && !reading_table(n)) {
 			c = n->table->nrows * n->table->ncols;
 			for (i = 0; i < c; i++)
 				scan_text(&S, n, i + 1, n->table->cells[i],

@@ -165,8 +165,23 @@ main(int argc, char **argv)
 	path = argc >= 3 ? argv[2] : argv[1];
 	if (strlen(path) > 3 && strcmp(path + strlen(path) - 3, ".md") == 0) {
 		cmark_node *md = cmark_parse_document(body, len,
-		    CMARK_OPT_DEFAULT);
+		    CMARK_OPT_DEFAULT), *x;
+		cmark_iter *it;
+		cmark_event_type ev;
 
+		/*
+		 * A list's numbers are structure, not text, and the plain
+		 * renderer numbers a list anew (1. 1. 1. → 1. 2. 3.): render
+		 * lists as bullets, whose marks are no letters.
+		 */
+		it = cmark_iter_new(md);
+		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+			x = cmark_iter_get_node(it);
+			if (ev == CMARK_EVENT_ENTER &&
+			    cmark_node_get_type(x) == CMARK_NODE_LIST)
+				cmark_node_set_list_type(x, CMARK_BULLET_LIST);
+		}
+		cmark_iter_free(it);
 		plain = cmark_render_plaintext(md, CMARK_OPT_DEFAULT, 0);
 		cmark_node_free(md);
 		body = plain;

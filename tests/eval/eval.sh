@@ -8,7 +8,8 @@
 #         caption of every article);
 #   egov: statutes in e-Gov's plain text, imported; the truth of each is
 #         read off its own layout (an article line is 第…条 alone on its
-#         line before a blank or indented line, or 第…条　削除, and its caption is the
+#         line, its text on the next line that is not blank opening with
+#         　, or 第…条　削除, and its caption is the
 #         （…） line right above it, or the lines a reference broke it into);
 #   egov pairs: the amended statutes, imported and diffed;
 #   ota:  English terms, many versions of each.
@@ -102,8 +103,12 @@ truth_egov() {
 				    s = t; i += k; break
 			    }
 		    if (s ~ "^（.*）$") { cap = s; continue }
-		    if (s ~ (art "$") && (line[i + 1] ~ "^( |　)*$" ||
-			line[i + 1] ~ "^　") ||
+		    # Past blank lines, the text of the article opens with 　; a
+		    # bare 第…条 before an unindented line is a table cell.
+		    for (k = i + 1; k <= NR && line[k] ~ "^( |　)*$" &&
+			line[k] !~ "^　"; k++)
+			    ;
+		    if (s ~ (art "$") && line[k] ~ "^　" ||
 			s ~ (art "　+削除$")) {
 			    lab = s; sub("　.*", "", lab)
 			    c = cap; sub("^（", "", c); sub("）$", "", c)

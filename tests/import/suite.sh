@@ -147,7 +147,7 @@ rc2=$(ecap tree terms/a/b/2024-01-01.md)
 # ---- statute form and PDF layout: goldens, and the tree of the import --
 for c in statute/kitei:kitei statute/egovlayout:egovlayout \
     layout/hokan:hokan layout/unplaced:unplaced layout/sections:sections \
-    layout/webtext:webtext; do
+    layout/webtext:webtext statute/readings:readings statute/parts:parts layout/history:history; do
 	f=${c%%:*}; doc=${c#*:}
 	rc=$(capture import --provider=sample --provider-name=サンプル \
 	    --document="$doc" "$idir/$f.txt")
