@@ -40,6 +40,11 @@ head_row(struct hw *w, const struct matrix *m, const char *root)
 
 		hw_open(w, HW_TH, NULL);
 		hw_attr(w, HA_SCOPE, "col");
+		/* The column's name in a page URL (matrix.js: ?cols=). */
+		buf_init(&href);
+		buf_printf(&href, "%s/%s", mt->provider, mt->document);
+		hw_attr(w, HA_DATA_COL, href.data);
+		buf_release(&href);
 		hw_texts(w, mt->provider_name);
 		buf_init(&href);
 		buf_printf(&href, "%s%s/%s/%s.html", root, mt->provider,
