@@ -77,8 +77,9 @@ templates_load(const char *dir, int which, struct diags *d)
 	if (((which & TPL_PAGES) &&
 	    (tpl_load(&t->page, dir, "page.html", d) == -1 ||
 	    tpl_load(&t->index, dir, "index.html", d) == -1)) ||
-	    ((which & TPL_DIFF) &&
-	    tpl_load(&t->diff, dir, "diff.html", d) == -1)) {
+	    ((which & TPL_DIFF) && ((which & TPL_STANDALONE) ?
+	    tpl_load_standalone(&t->diff, dir, "diff.html", d) :
+	    tpl_load(&t->diff, dir, "diff.html", d)) == -1)) {
 		templates_free(t);
 		return NULL;
 	}

@@ -33,11 +33,14 @@ struct page_ctx {
 
 /*
  * Load the templates a caller needs from dir, each read and parsed once:
- * TPL_PAGES page.html and index.html, TPL_DIFF diff.html.  NULL with
+ * TPL_PAGES page.html and index.html, TPL_DIFF diff.html; with
+ * TPL_STANDALONE, pages that stand alone, outside a site (the style
+ * sheets in the page: template.h's tpl_load_standalone).  NULL with
  * diagnostics on failure.
  */
 #define TPL_PAGES	1
 #define TPL_DIFF	2
+#define TPL_STANDALONE	4
 struct templates	*templates_load(const char *dir, int which,
 			    struct diags *);
 void			 templates_free(struct templates *);
@@ -65,9 +68,13 @@ char	*html_matrix(const char *tpldir, const struct matrix *,
 /*
  * The 新旧対照表 page of a diff (html_diff.c), from diff.html of t (loaded
  * with TPL_DIFF).  root: from the page to the output root.  new_first:
- * columns 改正後 | 改正前.  Returns the bytes (caller frees) and *len.
+ * columns 改正後 | 改正前.  old_page, new_page: the two revisions' pages
+ * from this one, linked from the heading and from each changed clause
+ * (to its anchor); NULL where there is none (a page on its own).
+ * Returns the bytes (caller frees) and *len.
  */
 char	*html_diff(const struct diff *, const struct templates *t,
-	    const char *root, int new_first, size_t *len);
+	    const char *root, int new_first, const char *old_page,
+	    const char *new_page, size_t *len);
 
 #endif
