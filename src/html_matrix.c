@@ -92,8 +92,7 @@ cell(struct hw *w, const struct mrow *r, const struct cell *c,
 		snprintf(num, sizeof(num), "%.6g", c->num);
 		hw_attr(w, HA_DATA_SORT, num);
 	}
-	label = c->state == CELL_VALUE ?
-	    value_label(r->topic->vtype, c->value) : xstrdup(cell_text(c));
+	label = cell_label(r, c);
 	hw_open(w, HW_SPAN, "value");
 	if (c->state == CELL_VALUE)
 		hw_attr(w, HA_TITLE, c->value);
