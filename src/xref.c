@@ -534,12 +534,17 @@ appx_ref(const char *s, char **name)
 	buf_init(&b);
 	buf_puts(&b, "別表");
 	if (has_prefix(p, "（") || *p == '(') {
-		q = strstr(p, *p == '(' ? ")" : "）");
-		if (q != NULL) {
-			q += *p == '(' ? 1 : strlen("）");
-			buf_put(&b, p, (size_t)(q - p));
-			p = q;
-		}
+		/* A caption is short: look at most CAPMAX bytes on. */
+		const char *close = *p == '(' ? ")" : "）";
+		size_t n = strnlen(p, CAPMAX), k;
+
+		for (k = 1; k + strlen(close) <= n; k++)
+			if (strncmp(p + k, close, strlen(close)) == 0) {
+				q = p + k + strlen(close);
+				buf_put(&b, p, (size_t)(q - p));
+				p = q;
+				break;
+			}
 	} else {
 		q = p;
 		if (has_prefix(q, "第"))
@@ -547,6 +552,12 @@ appx_ref(const char *s, char **name)
 		if ((val = numeral_parse(q, &used, 1)) >= 0) {
 			buf_printf(&b, "第%ld", val);
 			p = q + used;
+			/* 別表第六の二 is not 別表第六. */
+			while (has_prefix(p, "の") && (val = numeral_parse(p +
+			    strlen("の"), &used, 1)) >= 0) {
+				buf_printf(&b, "の%ld", val);
+				p += strlen("の") + used;
+			}
 		}
 	}
 	*name = text_nfkc(b.data, b.len);
@@ -586,6 +597,11 @@ appx_fold(const struct node *div)
 		    strlen("第"), &used, 1)) >= 0) {
 			buf_printf(&b, "第%ld", val);
 			p += strlen("第") + used;
+		} else if (b.len > 0 && b.data[b.len - 1] >= '0' &&
+		    b.data[b.len - 1] <= '9' && has_prefix(p, "の") &&
+		    (val = numeral_parse(p + strlen("の"), &used, 1)) >= 0) {
+			buf_printf(&b, "の%ld", val);
+			p += strlen("の") + used;
 		} else if (b.len == strlen("別表") &&
 		    has_prefix(b.data, "別表") &&
 		    (val = numeral_parse(p, &used, 1)) >= 0) {
@@ -607,7 +623,9 @@ appx_names(const char *name, const struct node *div)
 	size_t n = strlen(name);
 	int ok;
 
-	ok = strncmp(f, name, n) == 0 && !(f[n] >= '0' && f[n] <= '9');
+	ok = strncmp(f, name, n) == 0 && !(f[n] >= '0' && f[n] <= '9') &&
+	    !(has_prefix(f + n, "の") && f[n + strlen("の")] >= '0' &&
+	    f[n + strlen("の")] <= '9');
 	free(f);
 	return ok;
 }
@@ -1069,6 +1087,7 @@ appx_key(struct scan *S, char *key, const struct node *n)
 static void
 index_appendix(struct scan *S, const struct node *n)
 {
+	const char *end;
 	char *f;
 	size_t used;
 
@@ -1081,9 +1100,15 @@ index_appendix(struct scan *S, const struct node *n)
 		return;
 	}
 	appx_key(S, xstrdup("別表"), n);
+	/* 別表第6の2 (appx_ref() reads a reference that far). */
 	if (has_prefix(f + strlen("別表"), "第") &&
-	    numeral_parse(f + strlen("別表第"), &used, 0) >= 0)
-		appx_key(S, xstrndup(f, strlen("別表第") + used), n);
+	    numeral_parse(f + strlen("別表第"), &used, 0) >= 0) {
+		end = f + strlen("別表第") + used;
+		while (has_prefix(end, "の") && numeral_parse(end +
+		    strlen("の"), &used, 0) >= 0)
+			end += strlen("の") + used;
+		appx_key(S, xstrndup(f, (size_t)(end - f)), n);
+	}
 	appx_key(S, f, n);
 }
 

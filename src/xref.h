@@ -87,7 +87,7 @@ const char	*appx_ref(const char *s, char **name);
 /*
  * Does the 別表 node div (its label and caption, folded as appx_ref folds
  * a reference) answer to name?  別表 answers to any; 別表第1 to 別表第1
- * and 別表第1（料金表）, not to 別表第10.
+ * and 別表第1（料金表）, not to 別表第10 or 別表第1の2.
  */
 int		 appx_names(const char *name, const struct node *div);
 
