@@ -45,6 +45,20 @@ struct templates	*templates_load(const char *dir, int which,
 			    struct diags *);
 void			 templates_free(struct templates *);
 
+/*
+ * A date YYYY-MM-DD as readers write it: 2024年4月1日 (ja), 1 April 2024
+ * (otherwise), or with wareki (ja only) in Japan's era: 令和6年4月1日,
+ * 令和元年5月1日, 平成31年4月30日 (from 1873; earlier dates stay as they
+ * are).  Anything but a date comes back as it is.  Caller frees.
+ */
+char	*html_date(const char *iso, int ja, int wareki);
+/*
+ * Does the document write its dates in an era (令和6年, 平成三十年,
+ * 令和元年 in its text, captions or history notes)?  Then its pages show
+ * dates so.
+ */
+int	 html_uses_wareki(const struct doc *);
+
 /* One revision's page.  Returns the bytes (caller frees) and *len. */
 char	*html_page(const struct templates *, const struct doc *,
 	    const struct page_ctx *, size_t *len);
