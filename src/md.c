@@ -405,28 +405,19 @@ bare_url(const char *s, size_t i, size_t len)
 		j = i + 7;
 	else
 		return 0;
-	k = j;
-	while (k < len && url_byte((unsigned char)s[k]))
-		k++;
-	for (;;) {
-		if (k > j && strchr(".,;:!?'*([", s[k - 1]) != NULL) {
-			k--;
-			continue;
-		}
-		if (k > j && s[k - 1] == ')') {
-			size_t m;
-
-			open = close = 0;
-			for (m = j; m < k; m++) {
-				open += s[m] == '(';
-				close += s[m] == ')';
-			}
-			if (close > open) {
-				k--;
-				continue;
-			}
-		}
-		break;
+	for (k = j; k < len && url_byte((unsigned char)s[k]); k++) {
+		open += s[k] == '(';
+		close += s[k] == ')';
+	}
+	/* Counted once, kept as the end moves back: linear. */
+	while (k > j) {
+		if (strchr(".,;:!?'*([", s[k - 1]) != NULL)
+			open -= s[k - 1] == '(';
+		else if (s[k - 1] == ')' && close > open)
+			close--;
+		else
+			break;
+		k--;
 	}
 	return k > j ? k - i : 0;
 }
