@@ -378,11 +378,35 @@ csp_allow_style(xmlNodePtr meta)
 }
 
 /*
+ * Is n a <header> or <nav> that holds only white space, as the site's
+ * header does once standalone() has taken its home link out?
+ */
+static int
+emptied(xmlNodePtr n)
+{
+	xmlNodePtr c;
+	const xmlChar *t;
+
+	if (xmlStrcasecmp(n->name, X("header")) != 0 &&
+	    xmlStrcasecmp(n->name, X("nav")) != 0)
+		return 0;
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type != XML_TEXT_NODE)
+			return 0;
+		for (t = c->content; t != NULL && *t != '\0'; t++)
+			if (*t != ' ' && *t != '\t' && *t != '\n')
+				return 0;
+	}
+	return 1;
+}
+
+/*
  * Make the page stand alone (tpl_load_standalone): each style sheet of
  * the template set that a <link data-root-href> names is copied into a
  * <style>, the CSP allows it, and every other element that points into
  * the site (data-root-href: the home link) is left out, as no site is
- * there.  Returns the number of errors.
+ * there, and a <header> or <nav> it leaves empty with it.  Returns the
+ * number of errors.
  */
 static int
 standalone(xmlNodePtr n, const char *dir, struct diags *d)
@@ -402,6 +426,10 @@ standalone(xmlNodePtr n, const char *dir, struct diags *d)
 			csp_allow_style(n);
 		if ((root = xmlGetProp(n, X("data-root-href"))) == NULL) {
 			bad += standalone(n->children, dir, d);
+			if (emptied(n)) {
+				xmlUnlinkNode(n);
+				xmlFreeNode(n);
+			}
 			continue;
 		}
 		if (xmlStrcasecmp(n->name, X("link")) == 0 &&
