@@ -82,6 +82,12 @@ if cmp -s "$tmp/css" templates/style.css &&
 else
 	bad "diff: --format=html does not stand alone (style.css not in it, or a link out)"
 fi
+# A style sheet that would end its <style> early is refused, not copied.
+rm -rf "$tmp/tplx" && mkdir -p "$tmp/tplx" && cp templates/* "$tmp/tplx/" &&
+    printf '/* </style><script>alert(1)</script> */\n' >>"$tmp/tplx/style.css"
+rc=$(capture diff --format=html --templates "$tmp/tplx" tests/diff/edit.old.md tests/diff/edit.new.md)
+[ "$rc" = 2 ] && grep -q 'style.css:.*cannot be put in a page' "$tmp/err" && [ ! -s "$tmp/out" ] &&
+    ok || bad "diff: a style sheet holding </style> is put in the page ($rc)"
 # Column order.
 capture diff --format=html tests/diff/edit.old.md tests/diff/edit.new.md >/dev/null
 grep -q '<th>改正後</th><th>改正前</th>' "$tmp/out" && ok || bad "diff: default order is not 改正後 | 改正前"
