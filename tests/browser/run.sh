@@ -16,6 +16,8 @@
 #		right, the header row and the topic column stay in sight
 #   print-a4	(matrix.html) printed on A4 landscape, the PDF holds every
 #		column's document title (pdftotext)
+#   print-chosen	(matrix.html?cols=A,B) printed, the PDF holds the
+#		chosen columns' titles and no other's
 #   picker-url, picker, filter, diff, sort, noscript	(matrix.html) the
 #		column picker, the filter box, "only rows that differ" and
 #		the sortable headers of templates/matrix.js do what they say,
@@ -299,6 +301,38 @@ if [ -f "$site/matrix.html" ]; then
 				result sort matrix.html
 			fi
 		fi
+	fi
+
+	# Printed with two columns chosen: those two, not the others.
+	printf '%s\n' 'return Array.prototype.map.call(document.querySelectorAll(' \
+	    '"table.matrix thead th[data-col]"), function (e) {' \
+	    'return e.getAttribute("data-col") + "\t" + e.querySelector(".doc").textContent; }).join("\n");' \
+	    >"$w/titles.js"
+	cat >"$w/body" <<'EOF2'
+{"orientation":"landscape","page":{"width":29.7,"height":21.0},"background":true}
+EOF2
+	if visit "matrix.html?cols=$A,$B" && script "$w/titles.js" >"$w/titles" &&
+	    wd POST "/session/$sid/print" "$w/body" | "$wdjson" get value |
+	    base64 -d >"$w/chosen.pdf" && pdftotext -raw "$w/chosen.pdf" "$w/chosen.txt"; then
+		tr -d ' \n\t' <"$w/chosen.txt" >"$w/chosen.flat"
+		while IFS='	' read -r name title; do
+			flat=$(printf '%s' "$title" | tr -d ' \t')
+			if grep -qF -e "$flat" "$w/chosen.flat"; then in=1; else in=0; fi
+			case ",$A,$B," in
+			*",$name,"*) [ "$in" = 1 ] || echo "$name missing" ;;
+			*) [ "$in" = 0 ] || echo "$name printed, not chosen" ;;
+			esac
+		done <"$w/titles" >"$w/wrong"
+		if [ ! -s "$w/titles" ]; then
+			result print-chosen matrix.html "no column found in the page"
+		elif [ -s "$w/wrong" ]; then
+			result print-chosen matrix.html "$(wc -l <"$w/wrong") columns wrong in the PDF"
+			sed 's/^/\t/' "$w/wrong"
+		else
+			result print-chosen matrix.html
+		fi
+	else
+		result print-chosen matrix.html "could not print to PDF"
 	fi
 
 	# Without script the page shows everything and no control.
