@@ -712,26 +712,31 @@ struct diff_fill {
 };
 
 /*
- * "改正前 OLD → 改正後 NEW": each revision a link to its page when the
- * page is known (wd->revs has two %s, nothing else).
+ * "改正前 2024年1月1日 → 改正後 2024年4月1日": each revision's date, a
+ * link to its page when the page is known (wd->revs has two %s, nothing
+ * else).
  */
 static void
 revision_links(struct hw *w, const struct diff_fill *f)
 {
 	const struct dwords *wd = dwords_for(f->D);
-	const struct meta *mo = &f->D->old->meta, *mn = &f->D->new->meta;
-	const char *rev[2] = { mo->revision, mn->revision };
+	const struct doc *doc[2] = { f->D->old, f->D->new };
 	const char *s = wd->revs, *pc;
+	char *date;
 	int i;
 
 	for (i = 0; (pc = strstr(s, "%s")) != NULL; i++, s = pc + 2) {
 		hw_text(w, s, (size_t)(pc - s));
 		if (i > 1)
 			continue;
+		/* The date as the revision pages write it (html.h). */
+		date = html_date(doc[i]->meta.revision, wd == &ja_dwords,
+		    html_uses_wareki(doc[i]));
 		if (f->page[i] != NULL)
-			hw_link(w, f->page[i], NULL, rev[i]);
+			hw_link(w, f->page[i], NULL, date);
 		else
-			hw_texts(w, rev[i]);
+			hw_texts(w, date);
+		free(date);
 	}
 	hw_texts(w, s);
 }
