@@ -22,6 +22,7 @@
 #include "numeral.h"
 #include "text.h"
 #include "xalloc.h"
+#include "xref.h"
 
 enum verb { V_ANY, V_ADD, V_REMOVE, V_MODIFY, V_MOVE };
 
@@ -66,87 +67,6 @@ unit_number(const char **s, const char *word)
 		return -1;
 	*s = p + strlen(word);
 	return val;
-}
-
-/*
- * An appendix named at s (which starts with 別表): 別表 alone, with its
- * caption 別表（料金表）, or with its number 別表第1, 別表第一, 別表１.
- * Sets *name to the name folded (NFKC, numerals as digits) and returns
- * the text after it.
- */
-static const char *
-appx_ref(const char *s, char **name)
-{
-	const char *p = s + strlen("別表"), *q;
-	struct buf b;
-	size_t used;
-	long val;
-
-	buf_init(&b);
-	buf_puts(&b, "別表");
-	if (has_prefix(p, "（") || *p == '(') {
-		q = strstr(p, *p == '(' ? ")" : "）");
-		if (q != NULL) {
-			q += *p == '(' ? 1 : strlen("）");
-			buf_put(&b, p, (size_t)(q - p));
-			p = q;
-		}
-	} else {
-		q = p;
-		if (has_prefix(q, "第"))
-			q += strlen("第");
-		if ((val = numeral_parse(q, &used, 1)) >= 0) {
-			buf_printf(&b, "第%ld", val);
-			p = q + used;
-		}
-	}
-	*name = text_nfkc(b.data, b.len);
-	if (*name == NULL)
-		*name = xstrdup(b.data);
-	buf_release(&b);
-	return p;
-}
-
-/*
- * Does an appendix division's name (label and caption, folded, its
- * numerals as digits) answer to the declared name?  別表 answers to any;
- * 別表第1 to 別表第1 and 別表第1（料金表）, not to 別表第10.
- */
-static int
-appx_names(const char *decl, const struct node *div)
-{
-	struct buf b;
-	char *f, *p;
-	size_t dl = strlen(decl), used;
-	long val;
-	int ok;
-
-	buf_init(&b);
-	if (div->label != NULL)
-		buf_puts(&b, div->label);
-	if (div->caption != NULL)
-		buf_puts(&b, div->caption);
-	if ((f = text_nfkc(b.data ? b.data : "", b.len)) == NULL)
-		f = xstrdup(b.data ? b.data : "");
-	buf_reset(&b);
-	/* Numerals as digits: 別表第一 reads 別表第1. */
-	for (p = f; *p != '\0';) {
-		if (has_prefix(p, "第") && (val = numeral_parse(p +
-		    strlen("第"), &used, 1)) >= 0) {
-			buf_printf(&b, "第%ld", val);
-			p += strlen("第") + used;
-		} else if (p == f + strlen("別表") && has_prefix(f, "別表") &&
-		    (val = numeral_parse(p, &used, 1)) >= 0) {
-			buf_printf(&b, "第%ld", val);
-			p += used;
-		} else
-			buf_putc(&b, *p++);
-	}
-	free(f);
-	ok = b.data != NULL && strncmp(b.data, decl, dl) == 0 &&
-	    !(b.data[dl] >= '0' && b.data[dl] <= '9');
-	buf_release(&b);
-	return ok;
 }
 
 /*

@@ -183,8 +183,10 @@ cmd_diff(int argc, char **argv)
 		out = diff_json(D);
 	else if (strcmp(format, "html") == 0) {
 		tpl = templates_dir(tpldir, argv[optind + 1]);
-		if ((t = templates_load(tpl, TPL_DIFF, &d)) != NULL)
-			out = html_diff(D, t, "", new_first, &len);
+		/* Read on its own: no site, so no revision pages to link. */
+		if ((t = templates_load(tpl, TPL_DIFF | TPL_STANDALONE,
+		    &d)) != NULL)
+			out = html_diff(D, t, "", new_first, NULL, NULL, &len);
 		templates_free(t);
 		free(tpl);
 	} else

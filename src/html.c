@@ -13,7 +13,9 @@
 #include "doc.h"
 #include "html.h"
 #include "hwriter.h"
+#include "numeral.h"
 #include "template.h"
+#include "text.h"
 #include "version.h"
 #include "xalloc.h"
 
@@ -48,28 +50,103 @@ words_for(const char *lang)
 }
 
 /*
- * A date YYYY-MM-DD as readers of the page write it: 2024年4月1日, or
- * 1 April 2024.  Anything else is written as it is.
+ * Japan's eras since the Gregorian calendar (1873-01-01), newest first:
+ * the first day of each (for 明治, of the Gregorian calendar), the year
+ * that is its 元年, and its name.  Earlier dates stay Gregorian (the old
+ * calendar's days are not these).
  */
-static void
-date_text(struct hw *w, const struct words *wd, const char *iso)
+static const struct era {
+	unsigned	 y, m, d, first;
+	const char	*name;
+} eras[] = {
+	{ 2019, 5, 1, 2019, "令和" }, { 1989, 1, 8, 1989, "平成" },
+	{ 1926, 12, 25, 1926, "昭和" }, { 1912, 7, 30, 1912, "大正" },
+	{ 1873, 1, 1, 1868, "明治" }
+};
+
+char *
+html_date(const char *iso, int ja, int wareki)
 {
 	static const char *const months[] = { "January", "February",
 	    "March", "April", "May", "June", "July", "August", "September",
 	    "October", "November", "December" };
-	unsigned y, m, d;
-	char s[64];
+	unsigned y, m, d, k;
+	struct buf b;
 	int n = 0;
 
-	if (strlen(iso) == 10 && sscanf(iso, "%4u-%2u-%2u%n", &y, &m, &d,
-	    &n) == 3 && n == 10 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
-		if (wd->ja)
-			snprintf(s, sizeof(s), "%u年%u月%u日", y, m, d);
+	buf_init(&b);
+	if (!(strlen(iso) == 10 && sscanf(iso, "%4u-%2u-%2u%n", &y, &m, &d,
+	    &n) == 3 && n == 10 && m >= 1 && m <= 12 && d >= 1 && d <= 31)) {
+		buf_puts(&b, iso);
+		return buf_detach(&b);
+	}
+	if (!ja) {
+		buf_printf(&b, "%u %s %u", d, months[m - 1], y);
+		return buf_detach(&b);
+	}
+	for (k = 0; wareki && k < sizeof(eras) / sizeof(eras[0]); k++) {
+		const struct era *e = &eras[k];
+
+		if (y * 10000 + m * 100 + d < e->y * 10000 + e->m * 100 + e->d)
+			continue;
+		buf_puts(&b, e->name);
+		if (y == e->first)
+			buf_puts(&b, "元");	/* the first year: 令和元年 */
 		else
-			snprintf(s, sizeof(s), "%u %s %u", d, months[m - 1], y);
-		hw_texts(w, s);
-	} else
-		hw_texts(w, iso);
+			buf_printf(&b, "%u", y - e->first + 1);
+		buf_printf(&b, "年%u月%u日", m, d);
+		return buf_detach(&b);
+	}
+	buf_printf(&b, "%u年%u月%u日", y, m, d);
+	return buf_detach(&b);
+}
+
+/* Does s write a year in an era: 令和6年, 平成三十年, 令和元年? */
+static int
+era_year_in(const char *s)
+{
+	const char *p, *q;
+	size_t k, used;
+
+	for (k = 0; k < sizeof(eras) / sizeof(eras[0]); k++)
+		for (p = s; (p = strstr(p, eras[k].name)) != NULL; p = q) {
+			q = p + strlen(eras[k].name);
+			if (has_prefix(q, "元年") ||
+			    (numeral_parse(q, &used, 1) > 0 &&
+			    has_prefix(q + used, "年")))
+				return 1;
+		}
+	return 0;
+}
+
+int
+html_uses_wareki(const struct doc *doc)
+{
+	const struct node *n;
+	size_t i;
+
+	for (i = 0; i < doc->meta.nhistory; i++)
+		if (doc->meta.history[i].note != NULL &&
+		    era_year_in(doc->meta.history[i].note))
+			return 1;
+	for (n = doc->root; n != NULL; n = node_next(n, doc->root))
+		if ((n->text != NULL && era_year_in(n->text)) ||
+		    (n->caption != NULL && era_year_in(n->caption)))
+			return 1;
+	return 0;
+}
+
+/*
+ * A date YYYY-MM-DD as readers of the page write it (html_date): in a
+ * Japanese page of a document that writes 和暦, 令和6年4月1日.
+ */
+static void
+date_text(struct hw *w, const struct words *wd, int wareki, const char *iso)
+{
+	char *s = html_date(iso, wd->ja, wareki);
+
+	hw_texts(w, s);
+	free(s);
 }
 
 struct templates *
@@ -80,8 +157,9 @@ templates_load(const char *dir, int which, struct diags *d)
 	if (((which & TPL_PAGES) &&
 	    (tpl_load(&t->page, dir, "page.html", d) == -1 ||
 	    tpl_load(&t->index, dir, "index.html", d) == -1)) ||
-	    ((which & TPL_DIFF) &&
-	    tpl_load(&t->diff, dir, "diff.html", d) == -1)) {
+	    ((which & TPL_DIFF) && ((which & TPL_STANDALONE) ?
+	    tpl_load_standalone(&t->diff, dir, "diff.html", d) :
+	    tpl_load(&t->diff, dir, "diff.html", d)) == -1)) {
 		templates_free(t);
 		return NULL;
 	}
@@ -480,7 +558,7 @@ toc(struct hw *w, const struct node *root)
 
 static void
 meta_list(struct hw *w, const struct doc *doc, const struct page_ctx *pc,
-    const struct words *wd)
+    const struct words *wd, int wareki)
 {
 	const struct meta *m = &doc->meta;
 	struct buf b;
@@ -493,7 +571,7 @@ meta_list(struct hw *w, const struct doc *doc, const struct page_ctx *pc,
 	hw_open(w, HW_DD, NULL);
 	hw_open(w, HW_TIME, NULL);
 	hw_attr(w, HA_DATETIME, m->revision);
-	date_text(w, wd, m->revision);
+	date_text(w, wd, wareki, m->revision);
 	hw_close(w);
 	hw_close(w);
 	if (m->document_number) {
@@ -519,7 +597,7 @@ meta_list(struct hw *w, const struct doc *doc, const struct page_ctx *pc,
 			hw_open(w, HW_LI, NULL);
 			if (r == doc) {
 				hw_open(w, HW_STRONG, NULL);
-				date_text(w, wd, r->meta.revision);
+				date_text(w, wd, wareki, r->meta.revision);
 				hw_close(w);
 				hw_texts(w, "（");
 				hw_texts(w, wd->current);
@@ -529,7 +607,7 @@ meta_list(struct hw *w, const struct doc *doc, const struct page_ctx *pc,
 				buf_printf(&b, "%s.html", r->meta.revision);
 				hw_open(w, HW_A, NULL);
 				hw_attr(w, HA_HREF, b.data);
-				date_text(w, wd, r->meta.revision);
+				date_text(w, wd, wareki, r->meta.revision);
 				hw_close(w);
 				buf_release(&b);
 			}
@@ -556,7 +634,7 @@ meta_list(struct hw *w, const struct doc *doc, const struct page_ctx *pc,
 
 static void
 history_table(struct hw *w, const struct doc *doc, size_t nrevisions,
-    const struct words *wd)
+    const struct words *wd, int wareki)
 {
 	const struct meta *m = &doc->meta;
 	size_t i;
@@ -586,7 +664,7 @@ history_table(struct hw *w, const struct doc *doc, size_t nrevisions,
 	for (i = 0; i < m->nhistory; i++) {
 		hw_open(w, HW_TR, NULL);
 		hw_open(w, HW_TD, NULL);
-		date_text(w, wd, m->history[i].date);
+		date_text(w, wd, wareki, m->history[i].date);
 		hw_close(w);
 		hw_leaf(w, HW_TD, NULL, m->history[i].note);
 		hw_close(w);
@@ -601,6 +679,7 @@ struct page_fill {
 	const struct page_ctx	*pc;
 	const struct words	*wd;
 	const char		*title;
+	int			 wareki;	/* dates as 令和6年 */
 };
 
 static int
@@ -616,9 +695,9 @@ page_slot(void *arg, const char *slot, struct hw *w)
 	} else if (strcmp(slot, "toc") == 0)
 		toc(w, f->doc->root);
 	else if (strcmp(slot, "meta") == 0)
-		meta_list(w, f->doc, f->pc, f->wd);
+		meta_list(w, f->doc, f->pc, f->wd, f->wareki);
 	else if (strcmp(slot, "history") == 0)
-		history_table(w, f->doc, f->pc->nrevisions, f->wd);
+		history_table(w, f->doc, f->pc->nrevisions, f->wd, f->wareki);
 	else if (strcmp(slot, "title") == 0)
 		hw_texts(w, f->title);
 	else if (strcmp(slot, "home") == 0)
@@ -652,6 +731,7 @@ html_page(const struct templates *t, const struct doc *doc,
 	f.pc = pc;
 	f.wd = words_for(doc->meta.lang);
 	f.title = title.data;
+	f.wareki = html_uses_wareki(doc);
 	buf_init(&out);
 	tpl_write(&t->page, &out, pc->root, doc->meta.lang, page_slot, &f);
 	buf_release(&title);
@@ -730,7 +810,8 @@ providers(struct hw *w, const struct index_fill *f)
 			hw_open(w, HW_A, NULL);
 			hw_attr(w, HA_HREF, b.data);
 			hw_attr(w, HA_LANG, m->lang);
-			date_text(w, words_for(m->lang), m->revision);
+			date_text(w, words_for(m->lang),
+			    html_uses_wareki(c->docs[j]), m->revision);
 			hw_close(w);
 			buf_release(&b);
 			if (j == end - 1)

@@ -33,14 +33,31 @@ struct page_ctx {
 
 /*
  * Load the templates a caller needs from dir, each read and parsed once:
- * TPL_PAGES page.html and index.html, TPL_DIFF diff.html.  NULL with
+ * TPL_PAGES page.html and index.html, TPL_DIFF diff.html; with
+ * TPL_STANDALONE, pages that stand alone, outside a site (the style
+ * sheets in the page: template.h's tpl_load_standalone).  NULL with
  * diagnostics on failure.
  */
 #define TPL_PAGES	1
 #define TPL_DIFF	2
+#define TPL_STANDALONE	4
 struct templates	*templates_load(const char *dir, int which,
 			    struct diags *);
 void			 templates_free(struct templates *);
+
+/*
+ * A date YYYY-MM-DD as readers write it: 2024年4月1日 (ja), 1 April 2024
+ * (otherwise), or with wareki (ja only) in Japan's era: 令和6年4月1日,
+ * 令和元年5月1日, 平成31年4月30日 (from 1873; earlier dates stay as they
+ * are).  Anything but a date comes back as it is.  Caller frees.
+ */
+char	*html_date(const char *iso, int ja, int wareki);
+/*
+ * Does the document write its dates in an era (令和6年, 平成三十年,
+ * 令和元年 in its text, captions or history notes)?  Then its pages show
+ * dates so.
+ */
+int	 html_uses_wareki(const struct doc *);
 
 /* One revision's page.  Returns the bytes (caller frees) and *len. */
 char	*html_page(const struct templates *, const struct doc *,
@@ -65,9 +82,13 @@ char	*html_matrix(const char *tpldir, const struct matrix *,
 /*
  * The 新旧対照表 page of a diff (html_diff.c), from diff.html of t (loaded
  * with TPL_DIFF).  root: from the page to the output root.  new_first:
- * columns 改正後 | 改正前.  Returns the bytes (caller frees) and *len.
+ * columns 改正後 | 改正前.  old_page, new_page: the two revisions' pages
+ * from this one, linked from the heading and from each changed clause
+ * (to its anchor); NULL where there is none (a page on its own).
+ * Returns the bytes (caller frees) and *len.
  */
 char	*html_diff(const struct diff *, const struct templates *t,
-	    const char *root, int new_first, size_t *len);
+	    const char *root, int new_first, const char *old_page,
+	    const char *new_page, size_t *len);
 
 #endif

@@ -30,7 +30,8 @@ struct dwords {
 	    *moved_from, *summary, *cross_note, *only, *count, *differs,
 	    *renum_down, *renum_up, *renum_down_n, *renum_up_n, *restruct,
 	    *unchanged, *after, *before, *title, *cross_title, *revs,
-	    *cross_revs, *home, *legend, *kinds[DK__MAX];
+	    *cross_revs, *home, *legend, *goto_new, *goto_old,
+	    *kinds[DK__MAX];
 };
 
 static const struct dwords ja_dwords = {
@@ -45,6 +46,7 @@ static const struct dwords ja_dwords = {
 	"改正後", "改正前", "%s 新旧対照表", "%s（%s）と %s（%s） 対照表",
 	"改正前 %s → 改正後 %s", "%s/%s %s と %s/%s %s", "約款一覧",
 	"下線部が変更箇所です。「（略）」を開くと変更のない条文を表示します。",
+	"改正後の条文へ", "改正前の条文へ",
 	{ [DK_ADDED] = "新設", [DK_REMOVED] = "削除", [DK_MODIFIED] = "変更",
 	  [DK_MOVED] = "移動", [DK_SPLIT] = "分割", [DK_MERGED] = "統合",
 	  [DK_NORMALIZED] = "表記のみの変更（全角・半角等）",
@@ -65,6 +67,7 @@ static const struct dwords en_dwords = {
 	"comparison", "old %s → new %s", "%s/%s %s and %s/%s %s", "All terms",
 	"Changes are underlined. Open “(unchanged)” to read the clauses that "
 	"did not change.",
+	"In the new version", "In the old version",
 	{ [DK_ADDED] = "added", [DK_REMOVED] = "removed",
 	  [DK_MODIFIED] = "changed", [DK_MOVED] = "moved",
 	  [DK_SPLIT] = "split", [DK_MERGED] = "merged",
@@ -84,6 +87,7 @@ struct hctx {
 	const struct diff	*D;
 	int			 new_first;
 	struct hw		*w;
+	const char		*page[2];	/* old, new revision page */
 };
 
 static void
@@ -343,6 +347,28 @@ placeholder(struct hw *w, const char *s)
 	hw_leaf(w, HW_P, "placeholder", s);
 }
 
+/*
+ * A changed clause's link to its own place on its revision's page (the
+ * page's anchors are the clause ids, html.c), when the pages are known.
+ */
+static void
+goto_clause(const struct hctx *h, const struct node *n, int side_new)
+{
+	const struct dwords *wd = dwords_for(h->D);
+	const char *page = h->page[side_new];
+	struct buf href;
+
+	if (n == NULL || n->id == NULL || page == NULL)
+		return;
+	buf_init(&href);
+	buf_printf(&href, "%s#%s", page, n->id);
+	hw_open(h->w, HW_P, "goto");
+	hw_link(h->w, href.data, NULL, side_new ? wd->goto_new :
+	    wd->goto_old);
+	hw_close(h->w);
+	buf_release(&href);
+}
+
 /* What one side's cell of a row shows. */
 typedef void (*cell_fn)(const struct hctx *, const void *arg, int side_new);
 
@@ -366,8 +392,12 @@ row(const struct hctx *h, const struct dnode *d, int anchor, cell_fn fn,
 		buf_release(&id);
 	}
 	for (i = 0; i < 2; i++) {
+		int side_new = h->new_first ? i == 0 : i == 1;
+
 		hw_open(h->w, HW_TD, NULL);
-		fn(h, arg, h->new_first ? i == 0 : i == 1);
+		fn(h, arg, side_new);
+		if (anchor && dnode_changed(h->D, d))
+			goto_clause(h, side_new ? d->new : d->old, side_new);
 		hw_close(h->w);
 	}
 	hw_close(h->w);
@@ -678,8 +708,39 @@ struct diff_fill {
 	const struct diff	*D;
 	int			 new_first;
 	const char		*title;
-	const char		*revisions;
+	const char		*revisions;	/* across documents */
+	const char		*page[2];	/* old, new; or NULL */
 };
+
+/*
+ * "改正前 2024年1月1日 → 改正後 2024年4月1日": each revision's date, a
+ * link to its page when the page is known (wd->revs has two %s, nothing
+ * else).
+ */
+static void
+revision_links(struct hw *w, const struct diff_fill *f)
+{
+	const struct dwords *wd = dwords_for(f->D);
+	const struct doc *doc[2] = { f->D->old, f->D->new };
+	const char *s = wd->revs, *pc;
+	char *date;
+	int i;
+
+	for (i = 0; (pc = strstr(s, "%s")) != NULL; i++, s = pc + 2) {
+		hw_text(w, s, (size_t)(pc - s));
+		if (i > 1)
+			continue;
+		/* The date as the revision pages write it (html.h). */
+		date = html_date(doc[i]->meta.revision, wd == &ja_dwords,
+		    html_uses_wareki(doc[i]));
+		if (f->page[i] != NULL)
+			hw_link(w, f->page[i], NULL, date);
+		else
+			hw_texts(w, date);
+		free(date);
+	}
+	hw_texts(w, s);
+}
 
 static int
 diff_slot(void *arg, const char *slot, struct hw *w)
@@ -692,6 +753,8 @@ diff_slot(void *arg, const char *slot, struct hw *w)
 		h.D = f->D;
 		h.new_first = f->new_first;
 		h.w = w;
+		h.page[0] = f->page[0];
+		h.page[1] = f->page[1];
 		rows_for(&h, f->D->root);
 	} else if (strcmp(slot, "summary") == 0)
 		summary(w, f->D);
@@ -707,8 +770,10 @@ diff_slot(void *arg, const char *slot, struct hw *w)
 		texts(w, f->title);
 	else if (strcmp(slot, "provider") == 0)
 		texts(w, mn->provider_name);
-	else if (strcmp(slot, "revisions") == 0)
+	else if (strcmp(slot, "revisions") == 0 && f->D->cross)
 		texts(w, f->revisions);
+	else if (strcmp(slot, "revisions") == 0)
+		revision_links(w, f);
 	else if (strcmp(slot, "home") == 0)
 		texts(w, dwords_for(f->D)->home);
 	else if (strcmp(slot, "legend") == 0)
@@ -722,7 +787,7 @@ diff_slot(void *arg, const char *slot, struct hw *w)
 
 char *
 html_diff(const struct diff *D, const struct templates *t, const char *root,
-    int new_first, size_t *len)
+    int new_first, const char *old_page, const char *new_page, size_t *len)
 {
 	const struct meta *mo = &D->old->meta, *mn = &D->new->meta;
 	const struct dwords *wd = dwords_for(D);
@@ -737,14 +802,14 @@ html_diff(const struct diff *D, const struct templates *t, const char *root,
 		buf_printf(&revs, wd->cross_revs, mn->provider,
 		    mn->document, mn->revision, mo->provider, mo->document,
 		    mo->revision);
-	} else {
+	} else
 		buf_printf(&title, wd->title, mn->title);
-		buf_printf(&revs, wd->revs, mo->revision, mn->revision);
-	}
 	f.D = D;
 	f.new_first = new_first;
 	f.title = title.data;
 	f.revisions = revs.data;
+	f.page[0] = old_page;
+	f.page[1] = new_page;
 	buf_init(&out);
 	tpl_write(&t->diff, &out, root, mn->lang, diff_slot, &f);
 	buf_release(&title);

@@ -40,6 +40,11 @@ head_row(struct hw *w, const struct matrix *m, const char *root)
 
 		hw_open(w, HW_TH, NULL);
 		hw_attr(w, HA_SCOPE, "col");
+		/* The column's name in a page URL (matrix.js: ?cols=). */
+		buf_init(&href);
+		buf_printf(&href, "%s/%s", mt->provider, mt->document);
+		hw_attr(w, HA_DATA_COL, href.data);
+		buf_release(&href);
 		hw_texts(w, mt->provider_name);
 		buf_init(&href);
 		buf_printf(&href, "%s%s/%s/%s.html", root, mt->provider,
@@ -87,8 +92,7 @@ cell(struct hw *w, const struct mrow *r, const struct cell *c,
 		snprintf(num, sizeof(num), "%.6g", c->num);
 		hw_attr(w, HA_DATA_SORT, num);
 	}
-	label = c->state == CELL_VALUE ?
-	    value_label(r->topic->vtype, c->value) : xstrdup(cell_text(c));
+	label = cell_label(r, c);
 	hw_open(w, HW_SPAN, "value");
 	if (c->state == CELL_VALUE)
 		hw_attr(w, HA_TITLE, c->value);

@@ -37,8 +37,9 @@ static const struct {
 };
 
 static const char *const attrs[HA__ATTRS] = {
-	[HA_ALT] = "alt",		[HA_SRC] = "src",
-	[HA_ARIA_LABEL] = "aria-label",	[HA_CLASS] = "class",		[HA_DATA_SORT] = "data-sort",
+	[HA_ALT] = "alt",		[HA_ARIA_LABEL] = "aria-label",
+	[HA_CLASS] = "class",		[HA_DATA_COL] = "data-col",
+	[HA_DATA_SORT] = "data-sort",	[HA_SRC] = "src",
 	[HA_DATETIME] = "datetime",	[HA_HREF] = "href",
 	[HA_ID] = "id",			[HA_LANG] = "lang",
 	[HA_SCOPE] = "scope",		[HA_TITLE] = "title",

@@ -39,6 +39,13 @@ cell_text(const struct cell *c)
 	}
 }
 
+char *
+cell_label(const struct mrow *r, const struct cell *c)
+{
+	return c->state == CELL_VALUE ? value_label(r->topic->vtype,
+	    c->value) : xstrdup(cell_text(c));
+}
+
 /* Sentence bounds around off in s (NFKC): after 。 or \n, up to either. */
 static void
 sentence_around(const char *s, size_t len, size_t off, size_t *b, size_t *e)
@@ -715,10 +722,13 @@ matrix_csv(const struct matrix *m, size_t *len)
 		for (j = 0; j < m->ncols; j++) {
 			const struct cell *c = &r->cells[j];
 
+			/* In words, as the page shows it (html_matrix.c). */
+			s = cell_label(r, c);
 			buf_init(&h);
-			buf_puts(&h, cell_text(c));
-			if (c->raw != NULL && strcmp(c->raw, c->value) != 0)
+			buf_puts(&h, s);
+			if (c->raw != NULL && strcmp(c->raw, s) != 0)
 				buf_printf(&h, "（%s）", c->raw);
+			free(s);
 			if (c->event != NULL)
 				buf_printf(&h, "［起点: %s］", c->event);
 			if (c->cond != NULL)
@@ -847,6 +857,12 @@ matrix_json(const struct matrix *m, size_t *len)
 			json_object_set_new(co, "state",
 			    json_string(states[c->state]));
 			json_object_set_new(co, "value", jstr(c->value));
+			if (c->state == CELL_VALUE) {
+				s = cell_label(rw, c);
+				json_object_set_new(co, "label",
+				    json_string(s));
+				free(s);
+			}
 			json_object_set_new(co, "raw", jstr(c->raw));
 			if (c->event != NULL) {
 				json_object_set_new(co, "event",

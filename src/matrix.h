@@ -98,7 +98,16 @@ char	*matrix_csv(const struct matrix *, size_t *len);	/* BOM, RFC 4180 */
 char	*matrix_json(const struct matrix *, size_t *len);
 char	*matrix_tsv(const struct matrix *, size_t *len);	/* one line per cell */
 
-/* The text a cell shows: value, "条項なし" or "条項あり（値なし）". */
+/*
+ * A cell's text for comparing: its value's code (EONM, P14D, yes),
+ * "条項なし" or "条項あり（値なし）".
+ */
 const char	*cell_text(const struct cell *);
+/*
+ * What a reader is shown for cell c of row r (the page, the CSV): the
+ * value in words (value.h's value_label: 翌月末に終了, 14日, あり), or
+ * cell_text's words.  Caller frees.
+ */
+char		*cell_label(const struct mrow *r, const struct cell *c);
 
 #endif

@@ -1,5 +1,6 @@
 /*
- * Markdown parsing: limits first, then cmark-gfm with its table extension.
+ * Markdown parsing: limits first, then cmark-gfm with its table extension,
+ * then bare URLs made links (link_bare_urls).
  *
  * The limit scan is one pass over the body, line by line, counting what
  * drives cmark-gfm 0.29's known quadratic paths: container nesting (block
@@ -8,6 +9,7 @@
  * rows under long paragraphs, and the expansion of link references.
  */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmark-gfm.h>
@@ -17,6 +19,7 @@
 #include "lower.h"
 #include "md.h"
 #include "source.h"
+#include "xalloc.h"
 
 /*
  * Block nesting of a line: one level for each block quote marker '>'
@@ -368,6 +371,150 @@ check_limits(const struct source *src, struct diags *d)
 	return 0;
 }
 
+/* ---- bare URLs ---- */
+
+/* Bytes a bare URL may hold: RFC 3986's characters and '%'. */
+static int
+url_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || (c != 0 && strchr("-._~:/?#[]@!$&'()*+,;=%",
+	    c) != NULL);
+}
+
+/*
+ * The bare URL at s[i] (http:// or https://, not inside a word): its
+ * length, or 0.  As GFM's autolinks: trailing punctuation (. , ; : ! ? '
+ * * ( [) ends the sentence, not the URL, and so does a ')' without its
+ * '('.  Unlike GFM's, a URL ends at the first byte outside RFC 3986's
+ * ASCII (GFM's runs to a space): Japanese puts no space after a URL, so
+ * …/terms）をご覧ください would otherwise be taken in.
+ */
+static size_t
+bare_url(const char *s, size_t i, size_t len)
+{
+	size_t j, k, open = 0, close = 0;
+
+	if (i > 0 && ((s[i - 1] >= 'a' && s[i - 1] <= 'z') ||
+	    (s[i - 1] >= 'A' && s[i - 1] <= 'Z') ||
+	    (s[i - 1] >= '0' && s[i - 1] <= '9')))
+		return 0;
+	if (len - i > 8 && strncmp(s + i, "https://", 8) == 0)
+		j = i + 8;
+	else if (len - i > 7 && strncmp(s + i, "http://", 7) == 0)
+		j = i + 7;
+	else
+		return 0;
+	for (k = j; k < len && url_byte((unsigned char)s[k]); k++) {
+		open += s[k] == '(';
+		close += s[k] == ')';
+	}
+	/* Counted once, kept as the end moves back: linear. */
+	while (k > j) {
+		if (strchr(".,;:!?'*([", s[k - 1]) != NULL)
+			open -= s[k - 1] == '(';
+		else if (s[k - 1] == ')' && close > open)
+			close--;
+		else
+			break;
+		k--;
+	}
+	return k > j ? k - i : 0;
+}
+
+/* A new text node of literal s[0, len). */
+static cmark_node *
+new_text(const char *s, size_t len)
+{
+	cmark_node *t = cmark_node_new(CMARK_NODE_TEXT);
+	char *lit = xstrndup(s, len);
+
+	cmark_node_set_literal(t, lit);	/* copies */
+	free(lit);
+	return t;
+}
+
+/* Split text node t at each bare URL into text, a link, text. */
+static void
+link_text(cmark_node *t)
+{
+	const char *lit = cmark_node_get_literal(t);
+	cmark_node *last = t, *link;
+	size_t len, i, n, from = 0;
+	char *copy;
+
+	if (lit == NULL || strstr(lit, "://") == NULL)
+		return;
+	/* t's literal changes below: work on a copy. */
+	len = strlen(lit);
+	copy = xstrndup(lit, len);
+	for (i = 0; i < len; i++) {
+		if (copy[i] != 'h' || (n = bare_url(copy, i, len)) == 0)
+			continue;
+		if (last == t) {
+			char *head = xstrndup(copy, i);
+
+			cmark_node_set_literal(t, head);
+			free(head);
+		} else if (i > from) {
+			cmark_node_insert_after(last, link = new_text(copy +
+			    from, i - from));
+			last = link;
+		}
+		link = cmark_node_new(CMARK_NODE_LINK);
+		cmark_node_append_child(link, new_text(copy + i, n));
+		cmark_node_set_url(link, cmark_node_get_literal(
+		    cmark_node_first_child(link)));
+		cmark_node_insert_after(last, link);
+		last = link;
+		from = i + n;
+		i = from - 1;
+	}
+	if (last != t && from < len)
+		cmark_node_insert_after(last, new_text(copy + from,
+		    len - from));
+	free(copy);
+}
+
+/*
+ * Bare URLs in text become links, as GFM's autolink extension makes them
+ * (http and https only).  Done here on the parsed tree, not by the
+ * extension: its inline hooks write cmark-gfm's library-wide character
+ * tables on every parse, and parses run on two threads at once (see
+ * md_parse).  Text in links, images and code is left alone.
+ */
+static void
+link_bare_urls(cmark_node *root)
+{
+	cmark_iter *it;
+	cmark_event_type ev;
+	cmark_node *n, **v = NULL;
+	size_t nv = 0, cap = 0, i;
+	int inlink = 0;
+
+	cmark_consolidate_text_nodes(root);
+	it = cmark_iter_new(root);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if (cmark_node_get_type(n) == CMARK_NODE_LINK ||
+		    cmark_node_get_type(n) == CMARK_NODE_IMAGE)
+			inlink += ev == CMARK_EVENT_ENTER ? 1 : -1;
+		else if (ev == CMARK_EVENT_ENTER && inlink == 0 &&
+		    cmark_node_get_type(n) == CMARK_NODE_TEXT) {
+			if (nv == cap) {
+				cap = cap ? 2 * cap : 64;
+				v = xreallocarray(v, cap, sizeof(*v));
+			}
+			v[nv++] = n;
+		}
+	}
+	cmark_iter_free(it);
+	/* Split after the walk: the iterator must not see new nodes. */
+	for (i = 0; i < nv; i++)
+		link_text(v[i]);
+	free(v);
+}
+
 void
 md_init(void)
 {
@@ -396,6 +543,7 @@ md_parse(const struct source *src, const struct meta *meta, struct diags *d)
 		cmark_parser_attach_syntax_extension(parser, table);
 	cmark_parser_feed(parser, src->text, src->len);
 	root = cmark_parser_finish(parser);
+	link_bare_urls(root);
 	tree = lower_document(root, src, meta, d);
 	cmark_node_free(root);
 	cmark_parser_free(parser);

@@ -228,7 +228,15 @@ diff_pages(const struct corpus *c, struct diff *const *pairs, size_t i,
 
 	for (j = i + 1; j < end; j++) {
 		m = &c->docs[j]->meta;
-		html = html_diff(pairs[j], t, "../../", 1, &len);
+		/* The two revisions' pages, in the same folder. */
+		buf_init(&rel);
+		buf_printf(&rel, "%s.html", c->docs[j - 1]->meta.revision);
+		buf_init(&group);
+		buf_printf(&group, "%s.html", m->revision);
+		html = html_diff(pairs[j], t, "../../", 1, rel.data,
+		    group.data, &len);
+		buf_release(&rel);
+		buf_release(&group);
 		file = diff_file(c->docs[j - 1], c->docs[j]);
 		buf_init(&rel);
 		buf_printf(&rel, "%s/%s/%s", m->provider, m->document, file);

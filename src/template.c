@@ -337,12 +337,136 @@ has_slot(const struct split *s, const char *slot)
 	return 0;
 }
 
+/* Has n attribute name with this value (compared without case)? */
+static int
+prop_is(xmlNodePtr n, const char *name, const char *value)
+{
+	xmlChar *v = xmlGetProp(n, X(name));
+	int is = v != NULL && xmlStrcasecmp(v, X(value)) == 0;
+
+	xmlFree(v);
+	return is;
+}
+
+/*
+ * A Content-Security-Policy that also allows the page's own <style>:
+ * 'unsafe-inline' added to style-src (or a style-src added).  The page
+ * still allows no script; and no markup termc writes can carry a style
+ * (hwriter.h has no <style> and no style attribute).
+ */
+static void
+csp_allow_style(xmlNodePtr meta)
+{
+	xmlChar *v = xmlGetProp(meta, X("content"));
+	const char *s = v ? (const char *)v : "", *dir;
+	struct buf b;
+
+	buf_init(&b);
+	if ((dir = strstr(s, "style-src")) != NULL) {
+		size_t end = strcspn(dir, ";");
+
+		buf_put(&b, s, (size_t)(dir - s) + end);
+		buf_puts(&b, " 'unsafe-inline'");
+		buf_puts(&b, dir + end);
+	} else {
+		buf_puts(&b, s);
+		buf_puts(&b, *s ? "; style-src 'unsafe-inline'" :
+		    "style-src 'unsafe-inline'");
+	}
+	xmlSetProp(meta, X("content"), X(b.data));
+	buf_release(&b);
+	xmlFree(v);
+}
+
+/*
+ * Is n a <header> or <nav> that holds only white space, as the site's
+ * header does once standalone() has taken its home link out?
+ */
+static int
+emptied(xmlNodePtr n)
+{
+	xmlNodePtr c;
+	const xmlChar *t;
+
+	if (xmlStrcasecmp(n->name, X("header")) != 0 &&
+	    xmlStrcasecmp(n->name, X("nav")) != 0)
+		return 0;
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type != XML_TEXT_NODE)
+			return 0;
+		for (t = c->content; t != NULL && *t != '\0'; t++)
+			if (*t != ' ' && *t != '\t' && *t != '\n')
+				return 0;
+	}
+	return 1;
+}
+
+/*
+ * Make the page stand alone (tpl_load_standalone): each style sheet of
+ * the template set that a <link data-root-href> names is copied into a
+ * <style>, the CSP allows it, and every other element that points into
+ * the site (data-root-href: the home link) is left out, as no site is
+ * there, and a <header> or <nav> it leaves empty with it.  Returns the
+ * number of errors.
+ */
+static int
+standalone(xmlNodePtr n, const char *dir, struct diags *d)
+{
+	xmlNodePtr next, st;
+	xmlChar *root;
+	char *css, *cpath;
+	size_t len;
+	int bad = 0;
+
+	for (; n != NULL; n = next) {
+		next = n->next;
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (xmlStrcasecmp(n->name, X("meta")) == 0 &&
+		    prop_is(n, "http-equiv", "Content-Security-Policy"))
+			csp_allow_style(n);
+		if ((root = xmlGetProp(n, X("data-root-href"))) == NULL) {
+			bad += standalone(n->children, dir, d);
+			if (emptied(n)) {
+				xmlUnlinkNode(n);
+				xmlFreeNode(n);
+			}
+			continue;
+		}
+		if (xmlStrcasecmp(n->name, X("link")) == 0 &&
+		    prop_is(n, "rel", "stylesheet")) {
+			css = asset_read(dir, (const char *)root, &len, &cpath,
+			    d);
+			if (css == NULL)
+				bad++;
+			else if (strstr(css, "</") != NULL) {
+				/* It would end the <style> early. */
+				diag(d, cpath, 0, 0, D_TEMPLATE, "style sheet "
+				    "holds \"</\": cannot be put in a page");
+				bad++;
+			} else {
+				st = xmlNewDocNode(n->doc, NULL, X("style"),
+				    NULL);
+				xmlAddChild(st, xmlNewDocText(n->doc, X(css)));
+				xmlAddPrevSibling(n, st);
+			}
+			free(css);
+			free(cpath);
+		}
+		xmlFree(root);
+		xmlUnlinkNode(n);
+		xmlFreeNode(n);
+	}
+	return bad;
+}
+
 /*
  * The template is read here and parsed from memory: the entity loader that
  * refuses everything would also refuse libxml2's own open of the file.
  */
-int
-tpl_load(struct tpl *t, const char *dir, const char *name, struct diags *d)
+static int
+load(struct tpl *t, const char *dir, const char *name, int alone,
+    struct diags *d)
 {
 	struct split s;
 	htmlDocPtr doc;
@@ -377,6 +501,8 @@ tpl_load(struct tpl *t, const char *dir, const char *name, struct diags *d)
 	buf_init(&s.bytes);
 	s.path = p;
 	s.d = d;
+	if (alone)
+		s.bad += standalone(doc->children, dir, d);
 	split_nodes(&s, doc->children, 0);
 	seg_flush(&s);
 	xmlFreeDoc(doc);
@@ -396,6 +522,19 @@ tpl_load(struct tpl *t, const char *dir, const char *name, struct diags *d)
 		return -1;
 	}
 	return 0;
+}
+
+int
+tpl_load(struct tpl *t, const char *dir, const char *name, struct diags *d)
+{
+	return load(t, dir, name, 0, d);
+}
+
+int
+tpl_load_standalone(struct tpl *t, const char *dir, const char *name,
+    struct diags *d)
+{
+	return load(t, dir, name, 1, d);
 }
 
 void

@@ -54,6 +54,14 @@ xmlParserInputPtr xml_refuse_entity(const char *url, const char *id,
  */
 int	tpl_load(struct tpl *t, const char *dir, const char *name,
 	    struct diags *d);
+/*
+ * As tpl_load, for a page read on its own, outside a site: the style
+ * sheets its <link data-root-href>s name (from dir, or built in) are put
+ * in the page as <style>, its Content-Security-Policy allows them, and
+ * its other links into the site (data-root-href) are left out.
+ */
+int	tpl_load_standalone(struct tpl *t, const char *dir, const char *name,
+	    struct diags *d);
 void	tpl_release(struct tpl *);
 
 /*

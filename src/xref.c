@@ -73,6 +73,9 @@ struct scan {
 	size_t			 seekfrom;	/* … and where to go on, */
 	int			 seekchars;	/* … in characters */
 	int			 seekmisses;	/* references not found on it */
+	struct hmap		 appx;		/* folded 別表 name → node */
+	char			**akeys;	/* owned keys of appx */
+	size_t			 nakeys, akcap;
 };
 
 static size_t
@@ -513,6 +516,121 @@ related(enum rel rel, long n, const struct node *here,
 	}
 }
 
+/* ---- appendices: 別表, 別表第1, 別表（料金表） ---- */
+
+/*
+ * An appendix named at s (which starts with 別表): 別表 alone, with its
+ * caption 別表（料金表）, or with its number 別表第1, 別表第一, 別表１.
+ * Sets *name to the name folded (NFKC, numerals as digits) and returns
+ * the text after it.
+ */
+const char *
+appx_ref(const char *s, char **name)
+{
+	const char *p = s + strlen("別表"), *q;
+	struct buf b;
+	size_t used;
+	long val;
+
+	buf_init(&b);
+	buf_puts(&b, "別表");
+	if (has_prefix(p, "（") || *p == '(') {
+		/* A caption is short: look at most CAPMAX bytes on. */
+		const char *close = *p == '(' ? ")" : "）";
+		size_t n = strnlen(p, CAPMAX), k;
+
+		for (k = 1; k + strlen(close) <= n; k++)
+			if (strncmp(p + k, close, strlen(close)) == 0) {
+				q = p + k + strlen(close);
+				buf_put(&b, p, (size_t)(q - p));
+				p = q;
+				break;
+			}
+	} else {
+		q = p;
+		if (has_prefix(q, "第"))
+			q += strlen("第");
+		if ((val = numeral_parse(q, &used, 1)) >= 0) {
+			buf_printf(&b, "第%ld", val);
+			p = q + used;
+			/* 別表第六の二 is not 別表第六. */
+			while (has_prefix(p, "の") && (val = numeral_parse(p +
+			    strlen("の"), &used, 1)) >= 0) {
+				buf_printf(&b, "の%ld", val);
+				p += strlen("の") + used;
+			}
+		}
+	}
+	*name = text_nfkc(b.data, b.len);
+	if (*name == NULL)
+		*name = xstrdup(b.data);
+	buf_release(&b);
+	return p;
+}
+
+/*
+ * An appendix's name as appx_ref() folds a reference: label and caption,
+ * NFKC, spaces left out (別　表　２), numerals as digits after 第 or right
+ * after 別表 (別表第一, 別表１: 別表第1).  Caller frees.
+ */
+static char *
+appx_fold(const struct node *div)
+{
+	struct buf b;
+	char *f, *p;
+	size_t used, sp;
+	long val;
+
+	buf_init(&b);
+	if (div->label != NULL)
+		buf_puts(&b, div->label);
+	if (div->caption != NULL)
+		buf_puts(&b, div->caption);
+	if ((f = text_nfkc(b.data ? b.data : "", b.len)) == NULL)
+		f = xstrdup(b.data ? b.data : "");
+	buf_reset(&b);
+	for (p = f; *p != '\0';) {
+		if ((sp = text_skip_spaces(p)) > 0) {
+			p += sp;
+			continue;
+		}
+		if (has_prefix(p, "第") && (val = numeral_parse(p +
+		    strlen("第"), &used, 1)) >= 0) {
+			buf_printf(&b, "第%ld", val);
+			p += strlen("第") + used;
+		} else if (b.len > 0 && b.data[b.len - 1] >= '0' &&
+		    b.data[b.len - 1] <= '9' && has_prefix(p, "の") &&
+		    (val = numeral_parse(p + strlen("の"), &used, 1)) >= 0) {
+			buf_printf(&b, "の%ld", val);
+			p += strlen("の") + used;
+		} else if (b.len == strlen("別表") &&
+		    has_prefix(b.data, "別表") &&
+		    (val = numeral_parse(p, &used, 1)) >= 0) {
+			buf_printf(&b, "第%ld", val);
+			p += used;
+		} else
+			buf_putc(&b, *p++);
+	}
+	free(f);
+	if (b.data == NULL)
+		buf_puts(&b, "");
+	return buf_detach(&b);
+}
+
+int
+appx_names(const char *name, const struct node *div)
+{
+	char *f = appx_fold(div);
+	size_t n = strlen(name);
+	int ok;
+
+	ok = strncmp(f, name, n) == 0 && !(f[n] >= '0' && f[n] <= '9') &&
+	    !(has_prefix(f + n, "の") && f[n + strlen("の")] >= '0' &&
+	    f[n + strlen("の")] <= '9');
+	free(f);
+	return ok;
+}
+
 /*
  * Resolve r, found in node src (after a line break: afternl) at cur;
  * inh is what the previous member of a list named (cont set), last the
@@ -737,6 +855,82 @@ opener(const char *p)
 }
 
 /*
+ * Where x (its off and len set) sits: line and column, counted from the
+ * text's first line `first`; colchars is the characters before x on its
+ * line.  Also its text as written.
+ */
+static void
+place(struct scan *S, struct xref *x, const char *text, int line, int first,
+    int colchars)
+{
+	x->line = line;
+	x->col = colchars + 1;
+	if (line == first && x->cell == 0 && x->src->col > 0)
+		x->col += x->src->col - 1;
+	x->col = source_col(S, line, text + x->off, x->len, x->col);
+	x->text = xstrndup(text + x->off, x->len);
+}
+
+/* The kanji before text[i] or at text[i]; 0 for any other character. */
+static int
+kanji_at(const char *text, size_t i, size_t len, int before)
+{
+	int32_t cp;
+	size_t n = before ? utf8_prev_len(text, i) : 0;
+
+	if (before && n == 0)
+		return 0;
+	if (utf8_next_inline(text + i - n, len - (i - n), &cp) == 0)
+		return 0;
+	return char_class(cp) == CC_KANJI;
+}
+
+/*
+ * Does a reference to a 別表 start at text[i]?  Not inside a compound
+ * word: 個別表示, 区別表記 have kanji on both sides (別表第2 and 約款別表に
+ * do not).
+ */
+static int
+appx_at(const char *text, size_t i, size_t len)
+{
+	size_t after = i + strlen("別表");
+
+	if (!has_prefix(text + i, "別表"))
+		return 0;
+	return !(kanji_at(text, i, len, 1) && after < len &&
+	    kanji_at(text, after, len, 0) && !has_prefix(text + after, "第"));
+}
+
+/*
+ * The reference to a 別表 at text[i] (appx_ref()'s forms), resolved to the
+ * 別表 it names: fills x (not its position) and returns its length; 0
+ * when the document has no such 別表 (then nothing is recorded: a 別表
+ * published apart from the terms is common).
+ */
+static size_t
+appx_scan(struct scan *S, struct xref *x, const struct node *src,
+    size_t cell, const char *text, size_t i)
+{
+	const struct node *t;
+	const char *end;
+	char *name;
+
+	end = appx_ref(text + i, &name);
+	t = hmap_get(&S->appx, name);
+	free(name);
+	if (t == NULL)
+		return 0;
+	memset(x, 0, sizeof(*x));
+	x->src = src;
+	x->cell = cell;
+	x->off = i;
+	x->len = (size_t)(end - (text + i));
+	x->status = XR_RESOLVED;
+	x->target = t;
+	return x->len;
+}
+
+/*
  * Scan one text, whose first line is source line `line`.  cell is 0 for a
  * node's text, else cell index + 1.  Records are appended to S->out; last
  * carries what 同条/同項/同号 mean from one text to the next.
@@ -763,6 +957,19 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 			cont = 0;
 			continue;
 		}
+		if (appx_at(text, i, len)) {
+			k = appx_scan(S, &x, src, cell, text, i);
+			if (k > 0) {
+				colchars += text_chars(text + colat,
+				    i - colat);
+				colat = i;
+				place(S, &x, text, line, first, colchars);
+				push(S->out, &x);
+			}
+			i += k > 0 ? k : strlen("別表");
+			cont = 0;
+			continue;
+		}
 		q = text + i;
 		if ((!opener(text + i) && !(cont && (numeral_parse(text + i,
 		    &k, 1) >= 0 || paren_num(&q) >= 0))) ||
@@ -779,12 +986,7 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 		x.len = r.len;
 		colchars += text_chars(text + colat, i - colat);
 		colat = i;
-		x.line = line;
-		x.col = colchars + 1;
-		if (line == first && cell == 0 && src->col > 0)
-			x.col += src->col - 1;
-		x.col = source_col(S, line, text + i, r.len, x.col);
-		x.text = xstrndup(text + i, r.len);
+		place(S, &x, text, line, first, colchars);
 		if (r.cap != NULL)
 			x.caption = xstrndup(r.cap, r.caplen);
 		scope = 0;
@@ -867,6 +1069,51 @@ attach(struct node *n, const struct xrefs *out, size_t from)
 }
 
 static void
+appx_key(struct scan *S, char *key, const struct node *n)
+{
+	if (S->nakeys == S->akcap) {
+		S->akcap = S->akcap ? 2 * S->akcap : 16;
+		S->akeys = xreallocarray(S->akeys, S->akcap,
+		    sizeof(*S->akeys));
+	}
+	S->akeys[S->nakeys++] = key;
+	hmap_put(&S->appx, key, (void *)n);	/* the first keeps it */
+}
+
+/*
+ * The 別表 a reference can name: an appendix division, or an article-like
+ * node, whose name starts with 別表.  Each under its folded name, under
+ * 別表第N, and under 別表 (the first of them).
+ */
+static void
+index_appendix(struct scan *S, const struct node *n)
+{
+	const char *end;
+	char *f;
+	size_t used;
+
+	if (!((n->type == N_DIVISION && n->divkind == DIV_APPENDIX) ||
+	    n->type == N_ARTICLE))
+		return;
+	f = appx_fold(n);
+	if (!has_prefix(f, "別表")) {
+		free(f);
+		return;
+	}
+	appx_key(S, xstrdup("別表"), n);
+	/* 別表第6の2 (appx_ref() reads a reference that far). */
+	if (has_prefix(f + strlen("別表"), "第") &&
+	    numeral_parse(f + strlen("別表第"), &used, 0) >= 0) {
+		end = f + strlen("別表第") + used;
+		while (has_prefix(end, "の") && numeral_parse(end +
+		    strlen("の"), &used, 0) >= 0)
+			end += strlen("の") + used;
+		appx_key(S, xstrndup(f, (size_t)(end - f)), n);
+	}
+	appx_key(S, f, n);
+}
+
+static void
 index_articles(struct scan *S, struct node *root)
 {
 	const struct node *n, *sup;
@@ -875,6 +1122,7 @@ index_articles(struct scan *S, struct node *root)
 	char *key;
 
 	for (n = root; n != NULL; n = node_next(n, root)) {
+		index_appendix(S, n);
 		if (n->type != N_ARTICLE)
 			continue;
 		if (S->nlist == cap) {
@@ -931,6 +1179,7 @@ xref_resolve(struct node *root, const char *title, const struct source *src,
 
 	memset(&S, 0, sizeof(S));
 	hmap_init(&S.arts);
+	hmap_init(&S.appx);
 	S.title = title;
 	S.out = out;
 	S.src = src;
@@ -968,6 +1217,10 @@ xref_resolve(struct node *root, const char *title, const struct source *src,
 	free(S.keys);
 	free(S.list);
 	hmap_release(&S.arts);
+	for (i = 0; i < S.nakeys; i++)
+		free(S.akeys[i]);
+	free(S.akeys);
+	hmap_release(&S.appx);
 }
 
 void

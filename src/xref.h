@@ -76,6 +76,21 @@ struct xrefs {
  * stands on its source line, in characters.  Appends records to out
  * (caller releases).
  */
+/*
+ * An appendix named at s (which starts with 別表): 別表 alone, with its
+ * caption 別表（料金表）, or with its number 別表第1, 別表第一, 別表１.
+ * Sets *name to the name folded (NFKC, numerals as digits; caller
+ * frees) and returns the text after it.  One reading for the references
+ * in text (xref_resolve) and in declared changes (declared.c).
+ */
+const char	*appx_ref(const char *s, char **name);
+/*
+ * Does the 別表 node div (its label and caption, folded as appx_ref folds
+ * a reference) answer to name?  別表 answers to any; 別表第1 to 別表第1
+ * and 別表第1（料金表）, not to 別表第10 or 別表第1の2.
+ */
+int		 appx_names(const char *name, const struct node *div);
+
 void	xref_resolve(struct node *root, const char *title,
 	    const struct source *src, struct xrefs *out);
 void	xrefs_release(struct xrefs *);

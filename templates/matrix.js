@@ -1,84 +1,249 @@
 /*
- * termc comparison matrix: filtering and sorting.  The page is complete
- * without this script; it only adds a filter box, a "differing rows only"
- * switch and sortable column headers.  Shipped from templates/, never
- * generated from terms text.
+ * termc comparison matrix: a column picker, filters and sorting.  The page
+ * is complete without this script (every column and row is in the markup
+ * and shown); the script only adds controls above the table.  Shipped
+ * from templates/, never generated from terms text.
+ *
+ * The reader's choice lives in the page's query, so a link or a bookmark
+ * brings it back (matrix.html?cols=a/x,b/y&q=解約&diff=1&sort=a/x&dir=desc):
+ *   cols	the columns shown, by their th's data-col (provider/document),
+ *		in the table's order; absent: all.  Unknown names are ignored.
+ *   q		rows whose topic or shown values contain this text
+ *   diff	1: only rows whose shown columns disagree
+ *   sort	a column's data-col, or "topic"; dir: asc (default) or desc.
+ *		Rows without a value sort last either way; absent: the
+ *		taxonomy's order.
+ * The row anchors (matrix.html#topic-id) are left alone.
  */
 (function () {
 	"use strict";
 
-	function cellKey(row, col) {
-		var c = row.children[col];
+	/* A cell's value as the server compared it (html_matrix.c). */
+	function cellKey(c) {
+		var v = c.querySelector("span.value");
+		if (v === null)
+			return c.textContent.trim();
+		return v.getAttribute("title") || v.textContent.trim();
+	}
+
+	/* What a row sorts by in column col: a number, a string or null. */
+	function sortKey(row, col) {
+		var c = row.cells[col], s;
 		if (!c)
-			return "";
-		return c.getAttribute("data-sort") || c.textContent.trim();
+			return null;
+		if (col === 0)
+			return c.firstChild ? c.firstChild.textContent.trim() : "";
+		s = c.getAttribute("data-sort");
+		return s === null ? null : parseFloat(s);
 	}
 
 	function compare(a, b) {
-		var na = parseFloat(a), nb = parseFloat(b);
-		if (!isNaN(na) && !isNaN(nb) && na !== nb)
-			return na - nb;
-		return a < b ? -1 : a > b ? 1 : 0;
+		if (typeof a === "number" && typeof b === "number")
+			return a - b;
+		return String(a).localeCompare(String(b), "ja");
+	}
+
+	/* A query value; the slugs' "/" left readable. */
+	function enc(s) {
+		return encodeURIComponent(s).replace(/%2F/g, "/");
+	}
+
+	function el(tag, cls, text) {
+		var e = document.createElement(tag);
+		if (cls)
+			e.className = cls;
+		if (text)
+			e.appendChild(document.createTextNode(text));
+		return e;
 	}
 
 	function setup(table) {
 		var tbody = table.tBodies[0];
 		var heads = table.tHead.rows[0].cells;
-		var controls = document.createElement("div");
-		var filter = document.createElement("input");
-		var onlyDiff = document.createElement("input");
-		var label1 = document.createElement("label");
-		var label2 = document.createElement("label");
-		var i;
+		var rows = Array.prototype.slice.call(tbody.rows);
+		var params = new URLSearchParams(window.location.search);
+		var names = [], boxes = [], shown = [], i;
+		var sortCol = -1, sortDir = 1;
+		var controls = el("div", "matrix-controls");
+		var picker = el("fieldset", "col-picker");
+		var all = el("button", "all", "すべて");
+		var filter = el("input", "filter");
+		var onlyDiff = el("input", "only-differing");
+		var label1 = el("label", null, "絞り込み ");
+		var label2 = el("label");
+		var status = el("p", "matrix-status");
 
-		controls.className = "matrix-controls";
+		for (i = 0; i < heads.length; i++)
+			names.push(i === 0 ? "topic" : heads[i].getAttribute("data-col"));
+
+		/* The controls, in the state the query asks for. */
+		picker.appendChild(el("legend", null, "表示する事業者"));
+		for (i = 1; i < heads.length; i++) {
+			var box = el("input", "col"), lab = el("label");
+			var doc = heads[i].querySelector(".doc");
+			box.type = "checkbox";
+			box.value = names[i];
+			lab.appendChild(box);
+			lab.appendChild(document.createTextNode(" " +
+			    heads[i].firstChild.textContent.trim() +
+			    (doc ? "（" + doc.textContent.trim() + "）" : "")));
+			picker.appendChild(lab);
+			boxes[i] = box;
+		}
+		all.type = "button";
+		picker.appendChild(all);
 		filter.type = "search";
 		filter.placeholder = "項目・値で絞り込み";
-		label1.appendChild(document.createTextNode("絞り込み "));
 		label1.appendChild(filter);
 		onlyDiff.type = "checkbox";
 		label2.appendChild(onlyDiff);
-		label2.appendChild(document.createTextNode(" 事業者によって異なる項目のみ"));
+		label2.appendChild(document.createTextNode(" 表示中の事業者で異なる項目のみ"));
+		status.setAttribute("role", "status");
+		controls.appendChild(picker);
 		controls.appendChild(label1);
 		controls.appendChild(label2);
+		controls.appendChild(status);
 		table.parentNode.parentNode.insertBefore(controls, table.parentNode);
 
-		function apply() {
-			var q = filter.value.trim().toLowerCase();
-			var rows = tbody.rows, r;
-			for (r = 0; r < rows.length; r++) {
-				var show = (!q || rows[r].textContent.toLowerCase().indexOf(q) >= 0) &&
-				    (!onlyDiff.checked || rows[r].classList.contains("differs"));
-				rows[r].classList.toggle("hidden", !show);
+		var want = (params.get("cols") || "").split(",");
+		var any = false;
+		for (i = 1; i < heads.length; i++) {
+			boxes[i].checked = want.indexOf(names[i]) >= 0;
+			any = any || boxes[i].checked;
+		}
+		for (i = 1; i < heads.length; i++)
+			if (!any)
+				boxes[i].checked = true;
+		filter.value = params.get("q") || "";
+		onlyDiff.checked = params.get("diff") === "1";
+		sortCol = names.indexOf(params.get("sort"));
+		sortDir = params.get("dir") === "desc" ? -1 : 1;
+
+		/* The page's query from the controls; replaces the URL. */
+		function remember() {
+			var p = [], cols = [], j;
+			for (j = 1; j < heads.length; j++)
+				if (boxes[j].checked)
+					cols.push(enc(names[j]));
+			if (cols.length < heads.length - 1)
+				p.push("cols=" + cols.join(","));
+			if (filter.value.trim() !== "")
+				p.push("q=" + enc(filter.value.trim()));
+			if (onlyDiff.checked)
+				p.push("diff=1");
+			if (sortCol >= 0) {
+				p.push("sort=" + enc(names[sortCol]));
+				if (sortDir < 0)
+					p.push("dir=desc");
+			}
+			history.replaceState(null, "", window.location.pathname +
+			    (p.length ? "?" + p.join("&") : "") + window.location.hash);
+		}
+
+		function columns() {
+			var j, r;
+			shown = [0];
+			for (j = 1; j < heads.length; j++)
+				if (boxes[j].checked)
+					shown.push(j);
+			for (j = 1; j < heads.length; j++) {
+				var off = !boxes[j].checked;
+				heads[j].classList.toggle("col-off", off);
+				for (r = 0; r < rows.length; r++)
+					if (rows[r].cells[j])
+						rows[r].cells[j].classList.toggle("col-off", off);
 			}
 		}
-		filter.addEventListener("input", apply);
-		onlyDiff.addEventListener("change", apply);
 
-		function sortBy(col, th) {
-			var dir = th.getAttribute("aria-sort") === "ascending" ? -1 : 1;
-			var rows = Array.prototype.slice.call(tbody.rows);
-			var j;
+		/* Does the row hold different values in the shown columns? */
+		function differs(row) {
+			var first = null, j, k;
+			for (j = 1; j < shown.length; j++) {
+				if (!row.cells[shown[j]])
+					continue;
+				k = cellKey(row.cells[shown[j]]);
+				if (first === null)
+					first = k;
+				else if (k !== first)
+					return true;
+			}
+			return false;
+		}
+
+		function filterRows() {
+			var q = filter.value.trim().toLowerCase(), n = 0, r, j;
+			for (r = 0; r < rows.length; r++) {
+				var text = "";
+				for (j = 0; j < shown.length; j++)
+					if (rows[r].cells[shown[j]])
+						text += rows[r].cells[shown[j]].textContent + "\n";
+				var show = (!q || text.toLowerCase().indexOf(q) >= 0) &&
+				    (!onlyDiff.checked || differs(rows[r]));
+				rows[r].classList.toggle("hidden", !show);
+				if (show)
+					n++;
+			}
+			status.textContent = n + " 項目・" + (shown.length - 1) +
+			    " 事業者を表示";
+		}
+
+		function sortRows() {
+			var order = rows.slice(), j;
 			for (j = 0; j < heads.length; j++)
 				heads[j].removeAttribute("aria-sort");
-			th.setAttribute("aria-sort", dir > 0 ? "ascending" : "descending");
-			rows.sort(function (a, b) {
-				return dir * compare(cellKey(a, col), cellKey(b, col));
-			});
-			for (j = 0; j < rows.length; j++)
-				tbody.appendChild(rows[j]);
+			if (sortCol >= 0) {
+				heads[sortCol].setAttribute("aria-sort",
+				    sortDir > 0 ? "ascending" : "descending");
+				order.sort(function (a, b) {
+					var ka = sortKey(a, sortCol), kb = sortKey(b, sortCol);
+					if (ka === null || kb === null)
+						return (ka === null) - (kb === null);
+					return sortDir * compare(ka, kb) ||
+					    rows.indexOf(a) - rows.indexOf(b);
+				});
+			}
+			for (j = 0; j < order.length; j++)
+				tbody.appendChild(order[j]);
+		}
+
+		function update() {
+			columns();
+			filterRows();
+			sortRows();
+			remember();
+		}
+
+		for (i = 1; i < heads.length; i++)
+			boxes[i].addEventListener("change", update);
+		all.addEventListener("click", function () {
+			for (var j = 1; j < heads.length; j++)
+				boxes[j].checked = true;
+			update();
+		});
+		filter.addEventListener("input", update);
+		onlyDiff.addEventListener("change", update);
+
+		/* A header sorts by its column; again, the other way. */
+		function sortBy(col) {
+			sortDir = sortCol === col ? -sortDir : 1;
+			sortCol = col;
+			update();
 		}
 		for (i = 0; i < heads.length; i++) {
 			(function (col, th) {
 				th.classList.add("sortable");
 				th.tabIndex = 0;
-				th.addEventListener("click", function () { sortBy(col, th); });
+				th.addEventListener("click", function (e) {
+					if (e.target.closest("a") === null)
+						sortBy(col);
+				});
 				th.addEventListener("keydown", function (e) {
-					if (e.key === "Enter")
-						sortBy(col, th);
+					if (e.key === "Enter" && e.target === th)
+						sortBy(col);
 				});
 			})(i, heads[i]);
 		}
+		update();
 	}
 
 	document.addEventListener("DOMContentLoaded", function () {

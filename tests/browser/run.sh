@@ -16,6 +16,13 @@
 #		right, the header row and the topic column stay in sight
 #   print-a4	(matrix.html) printed on A4 landscape, the PDF holds every
 #		column's document title (pdftotext)
+#   print-chosen	(matrix.html?cols=A,B) printed, the PDF holds the
+#		chosen columns' titles and no other's
+#   picker-url, picker, filter, diff, sort, noscript	(matrix.html) the
+#		column picker, the filter box, "only rows that differ" and
+#		the sortable headers of templates/matrix.js do what they say,
+#		keep the choice in the page's query, and bring it back from
+#		it; with script off every column and row is shown (picker.js)
 # WORK is a scratch folder.  Exits 2 when the browser cannot be driven.
 set -u
 site=$(cd "$1" && pwd) || exit 2
@@ -214,6 +221,130 @@ EOF
 		fi
 	else
 		result print-a4 matrix.html "could not print to PDF"
+	fi
+fi
+# The matrix's controls (templates/matrix.js) driven as a reader does,
+# at the desk's width; tests/browser/picker.js says what each step reports.
+# A, B and C are the first three columns, D any topic's name.
+if [ -f "$site/matrix.html" ]; then
+	cdp Emulation.clearDeviceMetricsOverride '{}'
+	grep -o 'data-col="[^"]*"' "$site/matrix.html" | sed 's/^data-col="//; s/"$//' >"$w/names"
+	A=$(sed -n 1p "$w/names") B=$(sed -n 3p "$w/names") C=$(sed -n 2p "$w/names")
+	all=$(paste -sd, "$w/names")
+	D=$(sed -n 's/.*<th scope="row">\([^<]*\)<span.*/\1/p' "$site/matrix.html" | sed -n 1p)
+	nrows=$(grep -o '<th scope="row">' "$site/matrix.html" | wc -l)
+	# step ACTION: run picker.js; its state in $w/state.
+	step() { script "$here/picker.js" "$1" >"$w/state" || : >"$w/state"; }
+	# field NAME: one record of the state.
+	field() { awk -F'\t' -v k="$1" '$1 == k { print $2 }' "$w/state"; }
+	# sorted asc|desc: is the order record sorted, rows without a value last?
+	sorted() { field order | awk -F, -v d="$1" '{ for (i = 1; i <= NF; i++) {
+		if ($i == "-") { blank = 1; continue }
+		if (blank || (i > 1 && $(i-1) != "-" && (d == "asc" ? $i + 0 < $(i-1) : $i + 0 > $(i-1)))) bad = 1 }
+		exit !(NF > 1 && !bad) }'; }
+
+	if [ -z "$C" ] || [ -z "$D" ]; then
+		result picker matrix.html "fewer than three columns or no topic to drive"
+	else
+	visit "matrix.html?cols=$A,$B" && step state
+	if [ "$(field cols)" != "$A,$B" ]; then
+		result picker-url matrix.html "?cols=$A,$B shows columns '$(field cols)'"
+	else
+		result picker-url matrix.html
+	fi
+	step "pick $C"
+	if [ "$(field cols)" != "$A,$C,$B" ] || [ "$(field query)" != "?cols=$A,$C,$B" ]; then
+		result picker matrix.html "adding $C: columns '$(field cols)', query '$(field query)'"
+	else
+		result picker matrix.html
+	fi
+
+	step "filter $D"
+	if [ "$(field rows)" -lt 1 ] || [ -n "$(field missing)" ] ||
+	    [ "$(field query)" != "?cols=$A,$C,$B&q=$D" ]; then
+		result filter matrix.html "'$D': $(field rows) rows, without it: '$(field missing)', query '$(field query)'"
+	else
+		step "filter "
+		if [ "$(field rows)" != "$nrows" ]; then
+			result filter matrix.html "filter emptied: $(field rows) of $nrows rows"
+		else
+			result filter matrix.html
+		fi
+	fi
+
+	# One column cannot differ from itself; two differ where they do.
+	visit "matrix.html?cols=$A" && step diff
+	r1=$(field rows) q1=$(field query)
+	step "pick $B"
+	if [ "$r1" != 0 ] || [ "$q1" != "?cols=$A&diff=1" ]; then
+		result diff matrix.html "one column: $r1 rows differ, query '$q1'"
+	elif [ -n "$(field same)$(field differs)" ] || [ "$(field rows)" -lt 1 ]; then
+		result diff matrix.html "two columns: $(field rows) rows; shown though the same: '$(field same)'; hidden though they differ: '$(field differs)'"
+	else
+		result diff matrix.html
+	fi
+
+	# Sorted up, then down, and the URL brings the order back.
+	visit "matrix.html?cols=$A,$B" && step "sort $A"
+	if ! sorted asc || [ "$(field query)" != "?cols=$A,$B&sort=$A" ]; then
+		result sort matrix.html "ascending by $A: '$(field order)', query '$(field query)'"
+	else
+		step "sort $A"
+		before=$(field topics) q=$(field query)
+		if ! sorted desc || [ "$q" != "?cols=$A,$B&sort=$A&dir=desc" ]; then
+			result sort matrix.html "descending by $A: '$(field order)', query '$q'"
+		else
+			visit "matrix.html$q" && step state
+			if [ "$(field topics)" != "$before" ] || [ "$(field cols)" != "$A,$B" ]; then
+				result sort matrix.html "reopened as $q: another order or columns '$(field cols)'"
+			else
+				result sort matrix.html
+			fi
+		fi
+	fi
+
+	# Printed with two columns chosen: those two, not the others.
+	printf '%s\n' 'return Array.prototype.map.call(document.querySelectorAll(' \
+	    '"table.matrix thead th[data-col]"), function (e) {' \
+	    'return e.getAttribute("data-col") + "\t" + e.querySelector(".doc").textContent; }).join("\n");' \
+	    >"$w/titles.js"
+	cat >"$w/body" <<'EOF2'
+{"orientation":"landscape","page":{"width":29.7,"height":21.0},"background":true}
+EOF2
+	if visit "matrix.html?cols=$A,$B" && script "$w/titles.js" >"$w/titles" &&
+	    wd POST "/session/$sid/print" "$w/body" | "$wdjson" get value |
+	    base64 -d >"$w/chosen.pdf" && pdftotext -raw "$w/chosen.pdf" "$w/chosen.txt"; then
+		tr -d ' \n\t' <"$w/chosen.txt" >"$w/chosen.flat"
+		while IFS='	' read -r name title; do
+			flat=$(printf '%s' "$title" | tr -d ' \t')
+			if grep -qF -e "$flat" "$w/chosen.flat"; then in=1; else in=0; fi
+			case ",$A,$B," in
+			*",$name,"*) [ "$in" = 1 ] || echo "$name missing" ;;
+			*) [ "$in" = 0 ] || echo "$name printed, not chosen" ;;
+			esac
+		done <"$w/titles" >"$w/wrong"
+		if [ ! -s "$w/titles" ]; then
+			result print-chosen matrix.html "no column found in the page"
+		elif [ -s "$w/wrong" ]; then
+			result print-chosen matrix.html "$(wc -l <"$w/wrong") columns wrong in the PDF"
+			sed 's/^/\t/' "$w/wrong"
+		else
+			result print-chosen matrix.html
+		fi
+	else
+		result print-chosen matrix.html "could not print to PDF"
+	fi
+
+	# Without script the page shows everything and no control.
+	cdp Emulation.setScriptExecutionDisabled '{"value":true}'
+	visit "matrix.html?cols=$A" && step state
+	cdp Emulation.setScriptExecutionDisabled '{"value":false}'
+	if [ "$(field controls)" != 0 ] || [ "$(field cols)" != "$all" ] ||
+	    [ "$(field rows)" != "$nrows" ]; then
+		result noscript matrix.html "script off: $(field controls) controls, columns '$(field cols)', $(field rows) of $nrows rows"
+	else
+		result noscript matrix.html
+	fi
 	fi
 fi
 exit 0

@@ -30,6 +30,21 @@ else
 	sh "$top/tests/browser/run.sh" "$B/site" "$top/build/wdjson" "$B/work" \
 	    >"$B/results" 2>"$B/err"
 	[ $? = 0 ] && ok || { bad "browser: Chromium could not be driven"; head -5 "$B/err"; }
+	# A 新旧対照表 from `termc diff --format=html`, alone in a folder: the
+	# same checks (no console error: its CSP allows its own style; no
+	# overflow at 390 px, contrast), its pages named alone/....
+	mkdir -p "$B/alone"
+	"$T" diff --format=html terms/directors/cloud-operation/2017-03-01.md \
+	    terms/directors/cloud-operation/2019-06-01.md >"$B/alone/diff.html" 2>"$B/err2"
+	if [ $? != 1 ]; then
+		bad "browser: termc diff --format=html failed"
+	else
+		sh "$top/tests/browser/run.sh" "$B/alone" "$top/build/wdjson" "$B/work2" \
+		    >"$B/results2" 2>"$B/err2" &&
+		    awk -F'\t' 'BEGIN { OFS = FS } /^(ok|fail)\t/ { $3 = "alone/" $3 } { print }' \
+		    "$B/results2" >>"$B/results" ||
+		    { bad "browser: Chromium could not be driven (alone/)"; head -5 "$B/err2"; }
+	fi
 	grep -c '^[a-z]' "$kf" | sed 's/^/   browser: known failures listed in tests\/browser\/known-failures: /'
 	# Each verdict against the list: ok, known (a listed failure), fixed
 	# (a listed check that passes), fail (then its detail lines); and

@@ -4,6 +4,13 @@
 # .diff.json and .diff.html; exit status, options, declared changes.
 # Sourced by tests/run.sh once per binary $T; uses its helpers.
 d002=terms/directors/cloud-operation
+# unstyle FILE: a 新旧対照表 page with its <style> (a copy of style.css,
+# the page stands alone) written as <style>…</style>.
+unstyle() {
+	awk '!skip && /<style>/ { sub(/<style>.*/, "<style>…</style>"); print; skip = 1; next }
+	    skip && /<\/style>/ { sub(/.*<\/style>/, ""); skip = 0; if ($0 == "") next }
+	    !skip { print }' "$1" >"$1.u" && mv "$1.u" "$1"
+}
 for old in tests/diff/*.old.md real002; do
 	if [ "$old" = real002 ]; then
 		base=tests/diff/real002
@@ -20,6 +27,8 @@ for old in tests/diff/*.old.md real002; do
 		[ "$f" = txt ] && fmt=text
 		rc=$(capture diff --format="$fmt" "$o" "$n")
 		[ "$rc" = 1 ] && ok || { bad "diff $name $fmt: exit $rc"; head -5 "$tmp/err"; }
+		# The page's own copy of style.css is checked once, below.
+		[ "$f" = html ] && unstyle "$tmp/out"
 		check "diff $name: $f" "$base.diff.$f" "$tmp/out"
 	done
 	# Deterministic, and the HTML carries no script or handler.
@@ -61,6 +70,24 @@ rc=$(capture diff --ignore-normalization tests/diff/english.old.md "$tmp/ws.md")
 # The merge is the split read backwards.
 rc=$(capture diff tests/diff/split.new.md tests/diff/split.old.md)
 [ "$rc" = 1 ] && grep -q '^第6条第1項 merged from 第6条第1項, 第6条第2項$' "$tmp/out" && ok || bad "diff: merge not found"
+# The page stands alone: templates/style.css in it, allowed by its CSP,
+# and no link to a style sheet or page that is not there.
+capture diff --format=html tests/diff/edit.old.md tests/diff/edit.new.md >/dev/null
+awk '/<style>/ { sub(/.*<style>/, ""); on = 1 } on && /<\/style>/ { sub(/<\/style>.*/, ""); if ($0 != "") print; exit } on' \
+    "$tmp/out" >"$tmp/css"
+if cmp -s "$tmp/css" templates/style.css &&
+    grep -q "style-src 'self' 'unsafe-inline'" "$tmp/out" &&
+    ! grep -Eq '<link|href="[^"#]' "$tmp/out"; then
+	ok
+else
+	bad "diff: --format=html does not stand alone (style.css not in it, or a link out)"
+fi
+# A style sheet that would end its <style> early is refused, not copied.
+rm -rf "$tmp/tplx" && mkdir -p "$tmp/tplx" && cp templates/* "$tmp/tplx/" &&
+    printf '/* </style><script>alert(1)</script> */\n' >>"$tmp/tplx/style.css"
+rc=$(capture diff --format=html --templates "$tmp/tplx" tests/diff/edit.old.md tests/diff/edit.new.md)
+[ "$rc" = 2 ] && grep -q 'style.css:.*cannot be put in a page' "$tmp/err" && [ ! -s "$tmp/out" ] &&
+    ok || bad "diff: a style sheet holding </style> is put in the page ($rc)"
 # Column order.
 capture diff --format=html tests/diff/edit.old.md tests/diff/edit.new.md >/dev/null
 grep -q '<th>改正後</th><th>改正前</th>' "$tmp/out" && ok || bad "diff: default order is not 改正後 | 改正前"

@@ -114,11 +114,11 @@ check_truth "matrix sla and data" $m/values.tsv "$tmp/out"
 # The shorter outage earns the ★ (a credit after 4 hours beats 24), and
 # no SLA at all is worse than either.
 capture matrix --format=csv terms >/dev/null
-[ "$(grep '^sla,' "$tmp/out" | grep -o 'outage PT24H（[^）]*）\(〔[^〕]*〕\)\? ★' | wc -l)" = 2 ] && ok ||
+[ "$(grep '^sla,' "$tmp/out" | grep -o '連続24時間の利用不能で返金（[^）]*）\(〔[^〕]*〕\)\? ★' | wc -l)" = 2 ] && ok ||
     bad "matrix: a sole kind of SLA figure gets no ★ over no SLA"
 mkdir -p "$tmp/slarank" && cp -R $m/values/xi "$tmp/slarank/" && cp -R terms/itscom "$tmp/slarank/"
 capture matrix --format=csv $tax "$tmp/slarank" >/dev/null
-grep -q '^sla,.*outage PT4H（4時間） ★' "$tmp/out" && ! grep -q 'PT24H（24時間） ★' "$tmp/out" && ok ||
+grep -q '^sla,.*連続4時間の利用不能で返金（4時間） ★' "$tmp/out" && ! grep -q '連続24時間の利用不能で返金（24時間）\(〔[^〕]*〕\)\? ★' "$tmp/out" && ok ||
     bad "matrix: the shorter outage threshold is not the best"
 
 # A condition that qualifies any value stays with it: a phrase ending in
@@ -140,13 +140,13 @@ done
 # and 受理した月の翌月末 are the same rule; Directors' cap keeps its
 # exception; ITSCOM's court of first instance is not called exclusive.
 capture matrix --format=csv terms >/dev/null
-grep -q '^terms-change,.*P14D（14日前まで）［起点: 変更の効力発生日］ ★' "$tmp/out" && ok ||
+grep -q '^terms-change,.*14日前（14日前まで）［起点: 変更の効力発生日］ ★' "$tmp/out" && ok ||
     bad "matrix: a sole stated notice gets no ★"
-[ "$(grep '^customer-termination,' "$tmp/out" | grep -o 'EOPM（[^）]*）［起点: [^］]*］\(〔[^〕]*〕\)\? ★' | wc -l)" -ge 3 ] && ok ||
+[ "$(grep '^customer-termination,' "$tmp/out" | grep -o '前月末日まで（[^）]*）［起点: [^］]*］\(〔[^〕]*〕\)\? ★' | wc -l)" -ge 3 ] && ok ||
     bad "matrix: equivalent month-end notices are not equal"
-grep -q '^liability-cap,.*1 month fee（1か月分）〔故意・重過失を除く〕' "$tmp/out" && ok ||
+grep -q '^liability-cap,.*月額料金の1か月分（1か月分）〔故意・重過失を除く〕' "$tmp/out" && ok ||
     bad "matrix: Directors' cap without its exception"
-grep -q '^jurisdiction,.*東京地方裁判所 (first instance)' "$tmp/out" && ok ||
+grep -q '^jurisdiction,.*東京地方裁判所（第一審）' "$tmp/out" && ok ||
     bad "matrix: ITSCOM's first-instance court"
 
 # Real documents (../shared/corpus): precision, recall and values against

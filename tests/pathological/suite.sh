@@ -69,6 +69,19 @@ pgen() {
 				printf "%s[r%d]", i % 400 == 0 ? "\n\n" : " ", i
 			print ""
 		}
+		else if (s == "url-parens") { printf "https://a.example/"; rep("()", n / 2); rep(")", n / 2); print "" }
+		else if (s == "url-many") {
+			for (i = 1; i <= n; i++)
+				printf "https://a.example/(x)。%s", i % 200 == 0 ? "\n" : ""
+			print ""
+		}
+		else if (s == "appx-refs") {
+			for (i = 1; i <= n; i++)
+				printf "%s別表第%d（", i % 400 == 0 ? "\n\n" : "", i
+			print ""
+			for (i = 1; i <= n / 10; i++)
+				printf "\n# 別表第%d\n\n表。\n", i
+		}
 		else if (s == "brackets") { rep("[", n); printf "a"; rep("]", n); print "" }
 		else if (s == "emph-nested") { rep("*a **a ", n); printf "b"; rep(" a** a*", n); print "" }
 		else if (s == "emph-closers") { rep("a_ ", n); print "" }
@@ -179,6 +192,9 @@ shape ref-expand 4000
 shape history 4500
 shape import 3000
 shape ref-many 400
+shape url-parens 20000
+shape url-many 3000
+shape appx-refs 3000
 shape brackets 180
 shape emph-nested 90
 shape emph-closers 600

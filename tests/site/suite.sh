@@ -16,6 +16,13 @@ rc=$(capture build -o "$tmp/real1" terms)
 [ "$rc" = 0 ] && ok || { bad "site: terms/ build exit $rc"; head "$tmp/err"; }
 capture build -o "$tmp/real2" terms >/dev/null
 diff -r "$tmp/real1" "$tmp/real2" >/dev/null && ok || bad "site: terms/ builds differ"
+# Dates in 和暦 where the document writes them (平成29年3月1日制定), on
+# its pages and in the index; in the Western calendar where it does not.
+grep -q '<time datetime="2019-06-01">令和元年6月1日</time>' "$tmp/real1/directors/cloud-operation/2019-06-01.html" &&
+    grep -q '<a href="2017-03-01.html">平成29年3月1日</a>' "$tmp/real1/directors/cloud-operation/2019-06-01.html" &&
+    grep -q 'lang="ja">令和元年6月1日</a>' "$tmp/real1/index.html" &&
+    grep -q '<time datetime="2018-08-01">2018年8月1日</time>' "$tmp/real1/dnet/operation-support/2018-08-01.html" &&
+    ok || bad "site: 和暦 dates where the document writes them, and only there"
 # A document that fails to load is left out and publishes nothing (the
 # good ones are as before): out/ keeps its bytes.  tests/publish checks
 # that the good documents of such a build are published.
