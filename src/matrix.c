@@ -507,43 +507,34 @@ column_of(const struct doc **pk, size_t n, size_t i)
 }
 
 void
-matrix_build(struct matrix *m, const struct taxonomy *t,
-    const struct corpus *c, const char *as_of, struct diags *d)
+matrix_begin(struct matrix *m, const struct taxonomy *t, const char *as_of)
 {
-	struct parts *parts;
-	const struct doc **pk, *pick;
-	struct buf name;
-	struct mcol *col;
-	size_t i, j, k, end, npk = 0, lo, hi, *home, *colno;
+	size_t i;
 
 	memset(m, 0, sizeof(*m));
 	m->tax = t;
 	m->as_of = as_of ? xstrdup(as_of) : NULL;
-	/* The corpus is sorted: provider, document, revision. */
-	pk = xcalloc(c->n ? c->n : 1, sizeof(*pk));
-	for (i = 0; i < c->n; i = end) {
-		end = corpus_group_end(c, i);
-		pick = NULL;
-		for (j = i; j < end; j++)
-			if (as_of == NULL ||
-			    strcmp(c->docs[j]->meta.revision, as_of) <= 0)
-				pick = c->docs[j];
-		if (pick != NULL)
-			pk[npk++] = pick;
-	}
-	/*
-	 * home[i]: the picked document whose column shows pk[i]; a parent
-	 * is looked for among its own provider's documents only.
-	 */
+	m->nrows = t->n;
+	m->rows = xcalloc(t->n ? t->n : 1, sizeof(*m->rows));
+	for (i = 0; i < t->n; i++)
+		m->rows[i].topic = &t->v[i];
+}
+
+void
+matrix_add(struct matrix *m, const struct doc **pk, size_t npk,
+    struct diags *d)
+{
+	const struct taxonomy *t = m->tax;
+	struct parts *parts;
+	struct buf name;
+	struct mcol *col;
+	size_t i, j, k, first = m->ncols, *home, *colno;
+
+	/* home[i]: the picked document whose column shows pk[i]. */
 	home = xcalloc(npk ? npk : 1, sizeof(*home));
 	colno = xcalloc(npk ? npk : 1, sizeof(*colno));
-	for (lo = 0; lo < npk; lo = hi) {
-		for (hi = lo + 1; hi < npk && strcmp(pk[hi]->meta.provider,
-		    pk[lo]->meta.provider) == 0; hi++)
-			;
-		for (i = lo; i < hi; i++)
-			home[i] = lo + column_of(pk + lo, hi - lo, i - lo);
-	}
+	for (i = 0; i < npk; i++)
+		home[i] = column_of(pk, npk, i);
 	for (i = 0; i < npk; i++) {
 		if (home[i] != i)
 			continue;
@@ -567,35 +558,81 @@ matrix_build(struct matrix *m, const struct taxonomy *t,
 	}
 	free(colno);
 	free(home);
-	free(pk);
-	parts = xcalloc(m->ncols ? m->ncols : 1, sizeof(*parts));
-	for (j = 0; j < m->ncols; j++) {
-		parts[j].n = 1 + m->cols[j].nsupps;
-		parts[j].docs = xcalloc(parts[j].n, sizeof(*parts[j].docs));
-		parts[j].g = xcalloc(parts[j].n, sizeof(*parts[j].g));
-		parts[j].docs[0] = m->cols[j].doc;
-		for (k = 1; k < parts[j].n; k++)
-			parts[j].docs[k] = m->cols[j].supps[k - 1];
-		for (k = 0; k < parts[j].n; k++)
-			topics_classify(&parts[j].g[k], t, parts[j].docs[k], d);
+	if (m->ncols == first)
+		return;
+	/* Room for the new cells, doubling so that adding stays linear. */
+	if (m->ncols > m->cellcap) {
+		m->cellcap = m->cellcap ? 2 * m->cellcap : 16;
+		if (m->cellcap < m->ncols)
+			m->cellcap = m->ncols;
+		for (i = 0; i < t->n; i++)
+			m->rows[i].cells = xreallocarray(m->rows[i].cells,
+			    m->cellcap, sizeof(struct cell));
 	}
-	m->nrows = t->n;
-	m->rows = xcalloc(t->n ? t->n : 1, sizeof(*m->rows));
-	for (i = 0; i < t->n; i++) {
-		m->rows[i].topic = &t->v[i];
-		m->rows[i].cells = xcalloc(m->ncols ? m->ncols : 1,
-		    sizeof(struct cell));
-		for (j = 0; j < m->ncols; j++)
-			fill_cell(&m->rows[i].cells[j], &t->v[i], i, &parts[j]);
-		judge_row(&m->rows[i], m->ncols);
+	parts = xcalloc(m->ncols - first, sizeof(*parts));
+	for (j = first; j < m->ncols; j++) {
+		struct parts *p = &parts[j - first];
+
+		p->n = 1 + m->cols[j].nsupps;
+		p->docs = xcalloc(p->n, sizeof(*p->docs));
+		p->g = xcalloc(p->n, sizeof(*p->g));
+		p->docs[0] = m->cols[j].doc;
+		for (k = 1; k < p->n; k++)
+			p->docs[k] = m->cols[j].supps[k - 1];
+		for (k = 0; k < p->n; k++)
+			topics_classify(&p->g[k], t, p->docs[k], d);
 	}
-	for (j = 0; j < m->ncols; j++) {
+	for (i = 0; i < t->n; i++)
+		for (j = first; j < m->ncols; j++)
+			fill_cell(&m->rows[i].cells[j], &t->v[i], i,
+			    &parts[j - first]);
+	for (j = 0; j < m->ncols - first; j++) {
 		for (k = 0; k < parts[j].n; k++)
 			tagging_release(&parts[j].g[k]);
 		free(parts[j].g);
 		free(parts[j].docs);
 	}
 	free(parts);
+}
+
+void
+matrix_end(struct matrix *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->nrows; i++)
+		judge_row(&m->rows[i], m->ncols);
+}
+
+void
+matrix_build(struct matrix *m, const struct taxonomy *t,
+    const struct corpus *c, const char *as_of, struct diags *d)
+{
+	const struct doc **pk, *pick;
+	size_t i, j, end, npk = 0, lo;
+
+	matrix_begin(m, t, as_of);
+	/* The corpus is sorted: provider, document, revision. */
+	pk = xcalloc(c->n ? c->n : 1, sizeof(*pk));
+	for (i = 0; i < c->n; i = end) {
+		end = corpus_group_end(c, i);
+		pick = NULL;
+		for (j = i; j < end; j++)
+			if (as_of == NULL ||
+			    strcmp(c->docs[j]->meta.revision, as_of) <= 0)
+				pick = c->docs[j];
+		if (pick != NULL)
+			pk[npk++] = pick;
+	}
+	/* A parent is looked for among its own provider's documents only. */
+	for (lo = 0; lo < npk; lo = i) {
+		for (i = lo + 1; i < npk && strcmp(pk[i]->meta.provider,
+		    pk[lo]->meta.provider) == 0; i++)
+			;
+		matrix_add(m, pk + lo, i - lo, d);
+	}
+	free(pk);
+	matrix_end(m);
 }
 
 void

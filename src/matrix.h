@@ -7,7 +7,8 @@
  *   struct matrix -matrix_csv/json/tsv-> bytes;  -html_matrix (html.h)-> page
  *
  * Ownership: a matrix owns its cells and strings and borrows the taxonomy
- * and the documents (both must outlive it).
+ * and the documents (both must outlive it; of the documents only path and
+ * metadata are read after matrix_add(), so a build may doc_strip() them).
  */
 #ifndef TERMC_MATRIX_H
 #define TERMC_MATRIX_H
@@ -82,6 +83,7 @@ struct matrix {
 	size_t			 ncols;
 	struct mrow		*rows;
 	size_t			 nrows;
+	size_t			 cellcap;	/* cells room in each row */
 };
 
 /*
@@ -91,6 +93,20 @@ struct matrix {
  */
 void	 matrix_build(struct matrix *, const struct taxonomy *,
 	    const struct corpus *, const char *as_of, struct diags *d);
+/*
+ * The same, a provider at a time, for a build that keeps one document's
+ * tree at a time: matrix_begin(); matrix_add() for each provider's picked
+ * documents pk[0, n) (one revision per document, in corpus order; the
+ * providers in corpus order), whose clause trees are needed only during
+ * the call (the columns keep pointing at the docs for their metadata);
+ * matrix_end() marks the best cells and the rows that differ.
+ * matrix_build() is exactly these calls.
+ */
+void	 matrix_begin(struct matrix *, const struct taxonomy *,
+	    const char *as_of);
+void	 matrix_add(struct matrix *, const struct doc **pk, size_t n,
+	    struct diags *d);
+void	 matrix_end(struct matrix *);
 void	 matrix_release(struct matrix *);
 
 /* Serializations; each returns bytes the caller frees, and *len. */

@@ -210,191 +210,6 @@ diff_file(const struct doc *a, const struct doc *b)
 }
 
 /*
- * The 新旧対照表 of each pair of consecutive revisions docs[i, end),
- * written next to the revision pages and listed under the document in
- * the index.
- */
-static void
-diff_pages(const struct corpus *c, struct diff *const *pairs, size_t i,
-    size_t end, struct stage *st, const struct templates *t,
-    struct links *idx)
-{
-	const struct meta *m;
-	struct buf rel, group;
-	size_t j, len;
-	char *html, *file;
-
-	for (j = i + 1; j < end; j++) {
-		m = &c->docs[j]->meta;
-		html = html_diff(pairs[j], t, "../../", 1, &len);
-		file = diff_file(c->docs[j - 1], c->docs[j]);
-		buf_init(&rel);
-		buf_printf(&rel, "%s/%s/%s", m->provider, m->document, file);
-		free(file);
-		stage_add(st, xstrdup(rel.data), html, len);
-		buf_init(&group);
-		buf_printf(&group, "%s/%s", m->provider, m->document);
-		links_add(idx, diff_label(c->docs[j - 1], c->docs[j]),
-		    buf_detach(&rel), buf_detach(&group));
-	}
-}
-
-
-/*
- * Stage a template-side file (style sheet, script) for the output root:
- * from tpldir, or built in when tpldir is NULL.
- */
-static int
-stage_asset(struct stage *st, const char *tpldir, const char *name,
-    struct diags *d)
-{
-	size_t len;
-	char *data, *path;
-
-	data = asset_read(tpldir, name, &len, &path, d);
-	free(path);
-	if (data == NULL)
-		return -1;
-	stage_add(st, xstrdup(name), data, len);
-	return 0;
-}
-/* matrix.html, .csv and .json (see matrix.h), with their assets. */
-static int
-publish_matrix(const struct corpus *c, const struct taxonomy *tax,
-    struct stage *st, const char *tpldir, struct diags *d)
-{
-	struct matrix m;
-	size_t len;
-	char *s;
-	int rc = 0;
-
-	matrix_build(&m, tax, c, NULL, d);
-	if ((s = html_matrix(tpldir, &m, "", d, &len)) == NULL)
-		rc = -1;
-	else {
-		stage_add(st, xstrdup("matrix.html"), s, len);
-		s = matrix_csv(&m, &len);
-		stage_add(st, xstrdup("matrix.csv"), s, len);
-		s = matrix_json(&m, &len);
-		stage_add(st, xstrdup("matrix.json"), s, len);
-		if (stage_asset(st, tpldir, "matrix.js", d) == -1 ||
-		    stage_asset(st, tpldir, "matrix.css", d) == -1)
-			rc = -1;
-	}
-	matrix_release(&m);
-	return rc;
-}
-
-/*
- * feed.atom for the site and for each document, and with a base URL
- * sitemap.xml (feed.h).
- */
-static void
-publish_feeds(const struct corpus *c, struct diff *const *pairs,
-    const char *base, int matrix, struct stage *st)
-{
-	const struct meta *m;
-	struct buf rel;
-	size_t i, end, len;
-	char *s;
-
-	s = feed_site(c, pairs, base, &len);
-	stage_add(st, xstrdup("feed.atom"), s, len);
-	for (i = 0; i < c->n; i = end) {
-		end = corpus_group_end(c, i);
-		m = &c->docs[i]->meta;
-		s = feed_document(c, pairs, i, end, base, &len);
-		buf_init(&rel);
-		buf_printf(&rel, "%s/%s/feed.atom", m->provider, m->document);
-		stage_add(st, buf_detach(&rel), s, len);
-	}
-	if (base != NULL) {
-		s = feed_sitemap(c, base, matrix, &len);
-		stage_add(st, xstrdup("sitemap.xml"), s, len);
-	}
-}
-
-/* The 新旧対照表 of docs[a] → docs[b] as a link of a revision page. */
-static void
-diff_link(struct page_ctx *pc, struct page_link *rl, const struct doc *a,
-    const struct doc *b)
-{
-	rl[pc->nlinks].label = diff_label(a, b);
-	rl[pc->nlinks].href = diff_file(a, b);
-	rl[pc->nlinks++].group = NULL;
-}
-
-static int
-publish(const struct corpus *c, struct diff *const *pairs,
-    const struct taxonomy *tax, const struct failed *f, const char *outdir,
-    const char *tpldir, const char *base, struct diags *d)
-{
-	struct templates *t;
-	struct page_ctx pc;
-	struct stage st = { NULL, d, 0 };
-	struct buf rel;
-	struct links idx = { NULL, 0, 0 };
-	struct page_link rl[2];
-	size_t i, j, end, len;
-	char *html;
-	int rc, which = TPL_PAGES;
-
-	/* diff.html only when there is a 新旧対照表 to write. */
-	for (j = 0; j < c->n; j++)
-		if (pairs[j] != NULL)
-			which |= TPL_DIFF;
-	if ((t = templates_load(tpldir, which, d)) == NULL)
-		return -1;
-	if ((st.t = outtree_open(outdir, d)) == NULL) {
-		templates_free(t);
-		return -1;
-	}
-	for (i = 0; i < c->n && st.rc == 0; i = end) {
-		end = corpus_group_end(c, i);
-		for (j = i; j < end; j++) {
-			const struct meta *m = &c->docs[j]->meta;
-
-			memset(&pc, 0, sizeof(pc));
-			pc.root = "../../";
-			pc.revisions = (const struct doc *const *)c->docs + i;
-			pc.nrevisions = end - i;
-			/* Its 新旧対照表 with the revisions before and after. */
-			pc.links = rl;
-			if (j > i)
-				diff_link(&pc, rl, c->docs[j - 1], c->docs[j]);
-			if (j + 1 < end)
-				diff_link(&pc, rl, c->docs[j], c->docs[j + 1]);
-			buf_init(&rel);
-			buf_printf(&rel, "%s/%s/%s.html", m->provider,
-			    m->document, m->revision);
-			progress_tick("rendering", j + 1, c->n);
-			html = html_page(t, c->docs[j], &pc, &len);
-			stage_add(&st, buf_detach(&rel), html, len);
-			links_free(rl, pc.nlinks);
-		}
-		diff_pages(c, pairs, i, end, &st, t, &idx);
-	}
-	rc = st.rc;
-	if (rc == 0 && tax != NULL)
-		rc = publish_matrix(c, tax, &st, tpldir, d);
-	if (rc == 0) {
-		if (tax != NULL)
-			links_add(&idx, xstrdup("約款比較表（項目別）"),
-			    xstrdup("matrix.html"), NULL);
-		html = html_index(t, c, idx.v, idx.n, &len);
-		stage_add(&st, xstrdup("index.html"), html, len);
-		rc = stage_asset(&st, tpldir, "style.css", d);
-		publish_feeds(c, pairs, base, tax != NULL, &st);
-	}
-	if (rc == 0)
-		rc = stage_commit(&st, f);
-	outtree_free(st.t);
-	links_release(&idx);
-	templates_free(t);
-	return rc;
-}
-
-/*
  * "provider/document/revision" of a terms file that could not be read, from
  * a path ending in <provider>/<document>/<YYYY-MM-DD>.md; NULL for other
  * paths (their pages, if any, cannot be known).  Caller frees.
@@ -430,84 +245,489 @@ path_key(const char *path)
 	return key;
 }
 
-/*
- * Sort the corpus into what is published (good, its docs borrowed from c)
- * and what is left out (f), by the findings of d at level min and above: a
- * terms file with such a finding fails, with every other file of its
- * revision.  Returns -1 when a finding belongs to no terms file (topics.yaml,
- * a folder that cannot be read): then nothing is published.
- */
-static int
-sort_out(const struct corpus *c, const struct diags *d, enum dlevel min,
-    struct corpus *good, struct failed *f)
-{
-	struct hmap files, docs, bad, keys;
-	const struct meta *m;
-	const struct doc *doc;
-	struct buf key;
-	size_t i;
-	int rc = 0;
-	char *k;
-
-	memset(good, 0, sizeof(*good));
-	memset(f, 0, sizeof(*f));
-	hmap_init(&files);
-	hmap_init(&docs);
-	hmap_init(&bad);
-	hmap_init(&keys);
-	for (i = 0; i < c->nfiles; i++)
-		hmap_put(&files, c->files[i], c->files[i]);
-	for (i = 0; i < c->n; i++)
-		hmap_put(&docs, c->docs[i]->path, c->docs[i]);
-	for (i = 0; i < d->n && rc == 0; i++) {
-		if (diag_level(d->v[i].code) < min)
-			continue;
-		if ((k = hmap_get(&files, d->v[i].path)) == NULL)
-			rc = -1;
-		else if (hmap_get(&bad, k) == NULL) {
-			hmap_put(&bad, k, k);
-			if ((doc = hmap_get(&docs, k)) != NULL) {
-				m = &doc->meta;
-				buf_init(&key);
-				buf_printf(&key, "%s/%s/%s", m->provider,
-				    m->document, m->revision);
-				k = buf_detach(&key);
-			} else
-				k = path_key(k);
-			if (k != NULL) {
-				f->v = xreallocarray(f->v, f->n + 1,
-				    sizeof(*f->v));
-				f->v[f->n++] = k;
-				hmap_put(&keys, k, k);
-			}
-		}
-	}
-	for (i = 0; i < c->n && rc == 0; i++) {
-		m = &c->docs[i]->meta;
-		buf_init(&key);
-		buf_printf(&key, "%s/%s/%s", m->provider, m->document,
-		    m->revision);
-		if (hmap_get(&bad, c->docs[i]->path) == NULL &&
-		    hmap_get(&keys, key.data) == NULL) {
-			good->docs = xreallocarray(good->docs, good->n + 1,
-			    sizeof(*good->docs));
-			good->docs[good->n++] = c->docs[i];
-		}
-		buf_release(&key);
-	}
-	hmap_release(&files);
-	hmap_release(&docs);
-	hmap_release(&bad);
-	hmap_release(&keys);
-	return rc;
-}
-
 static void
 failed_release(struct failed *f)
 {
 	while (f->n > 0)
 		free(f->v[--f->n]);
 	free(f->v);
+}
+
+/*
+ * Stage a template-side file (style sheet, script) for the output root:
+ * from tpldir, or built in when tpldir is NULL.
+ */
+static int
+stage_asset(struct stage *st, const char *tpldir, const char *name,
+    struct diags *d)
+{
+	size_t len;
+	char *data, *path;
+
+	data = asset_read(tpldir, name, &len, &path, d);
+	free(path);
+	if (data == NULL)
+		return -1;
+	stage_add(st, xstrdup(name), data, len);
+	return 0;
+}
+
+/*
+ * A build goes through the corpus one document at a time (the revisions
+ * of one provider's document, oldest first): load, check, sort out,
+ * publish its pages, 新旧対照表 and feed, hand its newest revision to
+ * the matrix, and free the trees.  What stays for the index, the site's
+ * feed, the sitemap and the matrix is each published revision's front
+ * matter (doc_strip()), its diff summary and the matrix cells: memory
+ * follows the largest document (the largest provider, for the matrix,
+ * whose supplements share a column), not the corpus.
+ *
+ * The diagnostics come out as a build that held the whole corpus would
+ * record them: taxonomy and walk, loading in file order, dup-revision,
+ * the checks in corpus order, publishing.  Each phase keeps its own list
+ * and the lists are joined at the end.
+ */
+struct build {
+	enum dlevel		 min;	/* findings that leave a file out */
+	const struct taxonomy	*tax;
+	const char		*outdir, *tpldir, *base;
+	struct corpus		 heads;	/* every file's front matter, sorted */
+	struct diags		*loadd;	/* loadd[i]: loading heads.files[i] */
+	struct diags		 dupd, checkd, pubd, matd;
+	struct hmap		 keys;	/* "p/d/r" of the revisions left out */
+	struct failed		 f;	/* the same, owning the strings */
+	int			 nopub;	/* a finding of no terms file */
+	/* Publishing: */
+	int			 state;	/* 0 not begun, 1 on, -1 stopped */
+	struct stage		 st;
+	struct templates	*t, *tdiff;
+	struct corpus		 good;	/* published, stripped */
+	char			**sums;	/* good.docs[j]'s diff summary, or
+					   NULL where it starts a document */
+	struct links		 idx;
+	struct matrix		 m;
+	struct doc		**pend;	/* the current provider's newest
+					   revisions, for the matrix */
+	size_t			 npend;
+};
+
+/* The index of path in heads.files (sorted), or nfiles. */
+static size_t
+file_index(const struct build *b, const char *path)
+{
+	size_t lo = 0, hi = b->heads.nfiles, mid;
+	int r;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if ((r = strcmp(b->heads.files[mid], path)) == 0)
+			return mid;
+		if (r < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return b->heads.nfiles;
+}
+
+/* "provider/document/revision" of m; caller frees. */
+static char *
+meta_key(const struct meta *m)
+{
+	struct buf key;
+
+	buf_init(&key);
+	buf_printf(&key, "%s/%s/%s", m->provider, m->document, m->revision);
+	return buf_detach(&key);
+}
+
+/* Leave out the revision key (taken; NULL: none to name). */
+static void
+leave_out(struct build *b, char *key)
+{
+	if (key == NULL)
+		return;
+	if (hmap_get(&b->keys, key) == NULL)
+		hmap_put(&b->keys, key, key);
+	b->f.v = xgrow(b->f.v, b->f.n, sizeof(*b->f.v));
+	b->f.v[b->f.n++] = key;
+}
+
+/*
+ * The files that cannot be read or whose front matter fails are no
+ * document's: each with a finding at the build's level leaves out the
+ * revision its path names.
+ */
+static void
+sort_out_unread(struct build *b)
+{
+	const struct diags *d;
+	size_t i, k;
+
+	for (i = 0; i < b->heads.nfiles; i++) {
+		d = &b->loadd[i];
+		for (k = 0; k < d->n; k++)
+			if (diag_level(d->v[k].code) >= b->min)
+				break;
+		if (k == d->n)
+			continue;
+		if (strcmp(d->v[k].path, b->heads.files[i]) != 0)
+			b->nopub = 1;
+		else
+			leave_out(b, path_key(b->heads.files[i]));
+	}
+}
+
+/*
+ * Mark bad the files of heads.docs[lo, hi) that d's findings from index
+ * from name at the build's level; a finding that names none of them
+ * belongs to no document and stops publishing.
+ */
+static void
+mark_bad(struct build *b, const struct diags *d, size_t from, size_t lo,
+    size_t hi, struct hmap *bad)
+{
+	size_t k, i;
+
+	for (k = from; k < d->n; k++) {
+		if (diag_level(d->v[k].code) < b->min)
+			continue;
+		for (i = lo; i < hi; i++)
+			if (strcmp(b->heads.docs[i]->path, d->v[k].path) == 0)
+				break;
+		if (i == hi)
+			b->nopub = 1;
+		else
+			hmap_put(bad, b->heads.docs[i]->path, b->heads.docs[i]);
+	}
+}
+
+/* Give the current provider's documents to the matrix and strip them. */
+static void
+flush_matrix(struct build *b)
+{
+	size_t i;
+
+	if (b->npend > 0 && b->state == 1 && b->st.rc == 0)
+		matrix_add(&b->m, (const struct doc **)b->pend, b->npend,
+		    &b->matd);
+	for (i = 0; i < b->npend; i++)
+		doc_strip(b->pend[i]);
+	b->npend = 0;
+}
+
+/* Templates and staging tree, at the first document published. */
+static void
+begin_publishing(struct build *b)
+{
+	b->state = -1;
+	if ((b->t = templates_load(b->tpldir, TPL_PAGES, &b->pubd)) == NULL)
+		return;
+	b->st.d = &b->pubd;
+	if ((b->st.t = outtree_open(b->outdir, &b->pubd)) == NULL)
+		return;
+	if (b->tax != NULL)
+		matrix_begin(&b->m, b->tax, NULL);
+	b->state = 1;
+}
+
+/* The 新旧対照表 of docs[a] → docs[b] as a link of a revision page. */
+static void
+diff_link(struct page_ctx *pc, struct page_link *rl, const struct doc *a,
+    const struct doc *b)
+{
+	rl[pc->nlinks].label = diff_label(a, b);
+	rl[pc->nlinks].href = diff_file(a, b);
+	rl[pc->nlinks++].group = NULL;
+}
+
+/*
+ * Publish the revisions of one document, g (all good), with the diffs of
+ * its consecutive revisions: the pages, the 新旧対照表 (listed under the
+ * document in the index) and the document's feed.  Takes g's docs into
+ * b->good.
+ */
+static void
+publish_group(struct build *b, const struct corpus *g, struct diff **pairs)
+{
+	const struct meta *m = &g->docs[0]->meta;
+	struct page_ctx pc;
+	struct page_link rl[2];
+	struct buf rel, group, sum;
+	size_t j, len, from;
+	char *html, *file;
+
+	if (b->state == 0)
+		begin_publishing(b);
+	for (j = 1; j < g->n && b->state == 1 && b->tdiff == NULL; j++)
+		if ((b->tdiff = templates_load(b->tpldir, TPL_DIFF,
+		    &b->pubd)) == NULL)
+			b->state = -1;
+	for (j = 0; j < g->n && b->state == 1 && b->st.rc == 0; j++) {
+		memset(&pc, 0, sizeof(pc));
+		pc.root = "../../";
+		pc.revisions = (const struct doc *const *)g->docs;
+		pc.nrevisions = g->n;
+		/* Its 新旧対照表 with the revisions before and after. */
+		pc.links = rl;
+		if (j > 0)
+			diff_link(&pc, rl, g->docs[j - 1], g->docs[j]);
+		if (j + 1 < g->n)
+			diff_link(&pc, rl, g->docs[j], g->docs[j + 1]);
+		buf_init(&rel);
+		buf_printf(&rel, "%s/%s/%s.html", m->provider, m->document,
+		    g->docs[j]->meta.revision);
+		html = html_page(b->t, g->docs[j], &pc, &len);
+		stage_add(&b->st, buf_detach(&rel), html, len);
+		links_free(rl, pc.nlinks);
+	}
+	for (j = 1; j < g->n && b->state == 1 && b->st.rc == 0; j++) {
+		html = html_diff(pairs[j], b->tdiff, "../../", 1, &len);
+		file = diff_file(g->docs[j - 1], g->docs[j]);
+		buf_init(&rel);
+		buf_printf(&rel, "%s/%s/%s", m->provider, m->document, file);
+		free(file);
+		stage_add(&b->st, xstrdup(rel.data), html, len);
+		buf_init(&group);
+		buf_printf(&group, "%s/%s", m->provider, m->document);
+		links_add(&b->idx, diff_label(g->docs[j - 1], g->docs[j]),
+		    buf_detach(&rel), buf_detach(&group));
+	}
+	from = b->good.n;
+	for (j = 0; j < g->n; j++) {
+		b->good.docs = xgrow(b->good.docs, b->good.n,
+		    sizeof(*b->good.docs));
+		b->sums = xgrow(b->sums, b->good.n, sizeof(*b->sums));
+		b->sums[b->good.n] = NULL;
+		if (pairs[j] != NULL && b->state == 1) {
+			buf_init(&sum);
+			diff_summary(&sum, pairs[j]);
+			b->sums[b->good.n] = buf_detach(&sum);
+		}
+		b->good.docs[b->good.n++] = g->docs[j];
+	}
+	if (b->state == 1 && b->st.rc == 0) {
+		html = feed_document(&b->good, (const char *const *)b->sums,
+		    from, b->good.n, b->base, &len);
+		buf_init(&rel);
+		buf_printf(&rel, "%s/%s/feed.atom", m->provider, m->document);
+		stage_add(&b->st, buf_detach(&rel), html, len);
+	}
+}
+
+/*
+ * One document: the revisions heads.docs[lo, hi).  Load them, run the
+ * checks (when check is set: the walk went well), leave out the files
+ * with findings at the build's level with every other file of their
+ * revision, publish the rest and free the trees.
+ */
+static void
+build_group(struct build *b, size_t lo, size_t hi, int check)
+{
+	struct corpus g, ok;
+	struct diff **pairs, **gpairs;
+	struct hmap bad;
+	struct doc *doc;
+	size_t i, fi, d0, c0;
+	char *key;
+
+	memset(&g, 0, sizeof(g));
+	memset(&ok, 0, sizeof(ok));
+	for (i = lo; i < hi; i++) {
+		progress_tick("building", i + 1, b->heads.n);
+		fi = file_index(b, b->heads.docs[i]->path);
+		doc = doc_load(b->heads.docs[i]->path, &b->loadd[fi]);
+		if (doc == NULL) {
+			/* Known by its path, as a file that cannot be read. */
+			if (b->loadd[fi].worst >= b->min)
+				leave_out(b, path_key(b->heads.docs[i]->path));
+			continue;
+		}
+		g.docs = xgrow(g.docs, g.n, sizeof(*g.docs));
+		g.docs[g.n++] = doc;
+	}
+	d0 = b->dupd.n;
+	corpus_check_dups(&g, &b->dupd);
+	if (!check) {
+		for (i = 0; i < g.n; i++)
+			doc_free(g.docs[i]);
+		free(g.docs);
+		return;
+	}
+	pairs = diff_pairs(&g);
+	c0 = b->checkd.n;
+	check_corpus(&g, pairs, &b->checkd);
+	hmap_init(&bad);
+	for (i = lo; i < hi; i++) {
+		fi = file_index(b, b->heads.docs[i]->path);
+		mark_bad(b, &b->loadd[fi], 0, lo, hi, &bad);
+	}
+	mark_bad(b, &b->dupd, d0, lo, hi, &bad);
+	mark_bad(b, &b->checkd, c0, lo, hi, &bad);
+	for (i = 0; i < g.n; i++)
+		if (hmap_get(&bad, g.docs[i]->path) != NULL)
+			leave_out(b, meta_key(&g.docs[i]->meta));
+	for (i = 0; i < g.n; i++) {
+		key = meta_key(&g.docs[i]->meta);
+		if (hmap_get(&bad, g.docs[i]->path) == NULL &&
+		    hmap_get(&b->keys, key) == NULL) {
+			ok.docs = xgrow(ok.docs, ok.n, sizeof(*ok.docs));
+			ok.docs[ok.n++] = g.docs[i];
+		} else
+			doc_free(g.docs[i]);
+		free(key);
+	}
+	hmap_release(&bad);
+	if (ok.n > 0 && !b->nopub && b->state >= 0) {
+		gpairs = ok.n == g.n ? pairs : diff_pairs(&ok);
+		publish_group(b, &ok, gpairs);
+		if (gpairs != pairs)
+			diff_pairs_free(gpairs, ok.n);
+		/* The newest revision waits for its provider's others. */
+		if (b->tax != NULL && b->state == 1) {
+			b->pend = xgrow(b->pend, b->npend, sizeof(*b->pend));
+			b->pend[b->npend++] = ok.docs[--ok.n];
+		}
+		for (i = 0; i < ok.n; i++)
+			doc_strip(ok.docs[i]);
+	} else
+		for (i = 0; i < ok.n; i++)
+			doc_free(ok.docs[i]);
+	diff_pairs_free(pairs, g.n);
+	free(g.docs);
+	free(ok.docs);
+}
+
+/* matrix.html, .csv and .json (see matrix.h), with their assets. */
+static int
+publish_matrix(struct build *b)
+{
+	struct stage *st = &b->st;
+	size_t len;
+	char *s;
+
+	matrix_end(&b->m);
+	diags_move(&b->pubd, &b->matd);
+	if ((s = html_matrix(b->tpldir, &b->m, "", &b->pubd, &len)) == NULL)
+		return -1;
+	stage_add(st, xstrdup("matrix.html"), s, len);
+	s = matrix_csv(&b->m, &len);
+	stage_add(st, xstrdup("matrix.csv"), s, len);
+	s = matrix_json(&b->m, &len);
+	stage_add(st, xstrdup("matrix.json"), s, len);
+	if (stage_asset(st, b->tpldir, "matrix.js", &b->pubd) == -1 ||
+	    stage_asset(st, b->tpldir, "matrix.css", &b->pubd) == -1)
+		return -1;
+	return 0;
+}
+
+/*
+ * What needs every document: the matrix, the index, the site's feed and
+ * the sitemap; then switch the new tree in.  Returns 0 when the site was
+ * published.
+ */
+static int
+finish(struct build *b)
+{
+	const char *const *sums = (const char *const *)b->sums;
+	size_t len;
+	char *s;
+	int rc;
+
+	flush_matrix(b);
+	if (b->nopub || b->state != 1 || b->st.rc != 0)
+		return -1;
+	rc = b->tax != NULL ? publish_matrix(b) : 0;
+	if (rc == 0) {
+		if (b->tax != NULL)
+			links_add(&b->idx, xstrdup("約款比較表（項目別）"),
+			    xstrdup("matrix.html"), NULL);
+		s = html_index(b->t, &b->good, b->idx.v, b->idx.n, &len);
+		stage_add(&b->st, xstrdup("index.html"), s, len);
+		rc = stage_asset(&b->st, b->tpldir, "style.css", &b->pubd);
+		s = feed_site(&b->good, sums, b->base, &len);
+		stage_add(&b->st, xstrdup("feed.atom"), s, len);
+		if (b->base != NULL) {
+			s = feed_sitemap(&b->good, b->base, b->tax != NULL,
+			    &len);
+			stage_add(&b->st, xstrdup("sitemap.xml"), s, len);
+		}
+	}
+	if (rc == 0)
+		rc = stage_commit(&b->st, &b->f);
+	return rc;
+}
+
+/*
+ * Build the corpus heads (corpus_scan(), walk gone well when check is
+ * set) group by group, then finish.  Returns 0 when the site was
+ * published.  The diagnostics of each phase go to d in the order a
+ * whole-corpus build records them.
+ */
+static int
+build_all(struct build *b, int check, const char *nothing,
+    struct diags *d)
+{
+	size_t i, end;
+	int rc = -1;
+
+	hmap_init(&b->keys);
+	sort_out_unread(b);
+	for (i = 0; i < b->heads.n; i = end) {
+		end = corpus_group_end(&b->heads, i);
+		/* A provider's documents share the matrix's columns. */
+		if (b->npend > 0 && strcmp(b->pend[0]->meta.provider,
+		    b->heads.docs[i]->meta.provider) != 0)
+			flush_matrix(b);
+		build_group(b, i, end, check);
+		for (; i < end; i++) {
+			doc_free(b->heads.docs[i]);
+			b->heads.docs[i] = NULL;
+		}
+	}
+	if (check && b->heads.nfiles > 0)
+		rc = finish(b);
+	else
+		flush_matrix(b);
+	for (i = 0; i < b->heads.nfiles; i++)
+		diags_move(d, &b->loadd[i]);
+	diags_move(d, &b->dupd);
+	diags_move(d, &b->checkd);
+	if (check && b->heads.nfiles == 0)
+		diag(d, nothing, 0, 0, D_NO_TERMS, b->heads.nskipped ?
+		    "only *.md files are read; %zu other %s passed over" :
+		    NULL, b->heads.nskipped, b->heads.nskipped == 1 ? "file" :
+		    "files");
+	if (!b->nopub)
+		diags_move(d, &b->pubd);
+	return rc;
+}
+
+static void
+build_release(struct build *b)
+{
+	size_t i;
+
+	diags_release(&b->pubd);
+	diags_release(&b->matd);
+	diags_release(&b->dupd);
+	diags_release(&b->checkd);
+	free(b->loadd);
+	hmap_release(&b->keys);
+	failed_release(&b->f);
+	matrix_release(&b->m);
+	outtree_free(b->st.t);
+	templates_free(b->t);
+	templates_free(b->tdiff);
+	links_release(&b->idx);
+	for (i = 0; i < b->good.n; i++) {
+		doc_free(b->good.docs[i]);
+		free(b->sums[i]);
+	}
+	free(b->good.docs);
+	free(b->sums);
+	free(b->pend);
+	corpus_release(&b->heads);
 }
 
 /*
@@ -562,11 +782,11 @@ cmd_build(int argc, char **argv)
 	struct taxonomy tax, *taxp = NULL;
 	struct stat st;
 	struct buf tpath;
-	struct corpus c, good = { 0 };
-	struct failed f = { NULL, 0 };
-	struct diff **pairs, **gpairs;
+	struct build b;
+	struct corpus none;
 	struct diags d;
-	int ch, strict = 0, rc, published = 0;
+	size_t i;
+	int ch, strict = 0, rc, published, check;
 
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
@@ -615,44 +835,33 @@ cmd_build(int argc, char **argv)
 	    taxonomy_load(&tax, tpath.data, &d) == 0)
 		taxp = &tax;
 	buf_release(&tpath);
-	if (corpus_load(&c, optind < argc ? argv + optind : defaults,
-	    optind < argc ? (size_t)(argc - optind) : 1, &d) == 0) {
-		/* The checks of termc check: warnings do not block. */
-		pairs = diff_pairs(&c);
-		check_corpus(&c, pairs, &d);
-		/*
-		 * No terms file, a finding that is no document's, or no
-		 * document left: nothing is published, the output stays whole.
-		 */
-		if (c.nfiles == 0)
-			diag(&d, optind < argc ? argv[optind] : defaults[0],
-			    0, 0, D_NO_TERMS, c.nskipped ? "only *.md files "
-			    "are read; %zu other %s passed over" : NULL,
-			    c.nskipped, c.nskipped == 1 ? "file" : "files");
-		else if (sort_out(&c, &d, strict ? DL_WARNING : DL_ERROR,
-		    &good, &f) == 0 && good.n > 0) {
-			gpairs = good.n == c.n ? pairs : diff_pairs(&good);
-			if (publish(&good, gpairs, taxp, &f, outdir, tpldir,
-			    base, &d) == 0)
-				published = 1;
-			if (gpairs != pairs)
-				diff_pairs_free(gpairs, good.n);
-		}
-		failed_release(&f);
-		diff_pairs_free(pairs, c.n);
-	}
+	memset(&b, 0, sizeof(b));
+	b.min = strict ? DL_WARNING : DL_ERROR;
+	b.tax = taxp;
+	b.outdir = outdir;
+	b.tpldir = tpldir;
+	b.base = base;
+	check = corpus_scan(&b.heads, optind < argc ? argv + optind :
+	    defaults, optind < argc ? (size_t)(argc - optind) : 1, &d,
+	    &b.loadd) == 0;
+	/* A finding that is no document's (topics.yaml): nothing published. */
+	for (i = 0; i < d.n; i++)
+		if (diag_level(d.v[i].code) >= b.min &&
+		    file_index(&b, d.v[i].path) == b.heads.nfiles)
+			b.nopub = 1;
+	published = build_all(&b, check, optind < argc ? argv[optind] :
+	    defaults[0], &d) == 0;
 	progress_end();
 	diags_print(&d, stderr);
 	rc = diags_exit(&d, strict);
 	if (rc < 2) {
-		if (!published)
-			good.n = 0;
-		build_summary(outdir, &good, published && taxp != NULL, &d);
+		memset(&none, 0, sizeof(none));
+		build_summary(outdir, published ? &b.good : &none,
+		    published && taxp != NULL, &d);
 	}
-	free(good.docs);
+	build_release(&b);
 	if (taxp != NULL)
 		taxonomy_release(taxp);
-	corpus_release(&c);
 	diags_release(&d);
 	free(tpldir);
 	free(base);
