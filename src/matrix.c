@@ -807,6 +807,9 @@ matrix_tsv(const struct matrix *m, size_t *len)
 
 /* ---- JSON ---- */
 
+#define JSON_FLAGS	(JSON_INDENT(1) | JSON_PRESERVE_ORDER | \
+			    JSON_REAL_PRECISION(6))
+
 static json_t *
 jstr(const char *s)
 {
@@ -817,8 +820,9 @@ char *
 matrix_json(const struct matrix *m, size_t *len)
 {
 	static const char *const states[] = { "absent", "no-value", "value" };
-	json_t *root = json_object(), *cols = json_array(), *rows =
-	    json_array(), *o, *cells, *co, *refs, *ro;
+	json_t *root = json_object(), *cols = json_array(), *o, *cells, *co,
+	    *refs, *ro;
+	struct buf b;
 	const struct meta *mt;
 	const char *tname;
 	size_t i, j, k;
@@ -860,6 +864,20 @@ matrix_json(const struct matrix *m, size_t *len)
 		}
 		json_array_append_new(cols, o);
 	}
+	/*
+	 * The rows are the bulk (a cell per topic and column): each is made
+	 * and written on its own, so that one row's JSON objects are held at
+	 * a time, and spliced into the top object's dump as its last member.
+	 */
+	json_object_set_new(root, "columns", cols);
+	json_object_set_new(root, "rows", json_array());
+	s = json_dumps(root, JSON_FLAGS);
+	json_decref(root);
+	buf_init(&b);
+	/* s ends with "[]\n}": the empty rows. */
+	buf_put(&b, s, strlen(s) - 4);
+	free(s);
+	buf_putc(&b, '[');
 	for (i = 0; i < m->nrows; i++) {
 		const struct mrow *rw = &m->rows[i];
 
@@ -920,18 +938,18 @@ matrix_json(const struct matrix *m, size_t *len)
 			json_array_append_new(cells, co);
 		}
 		json_object_set_new(o, "cells", cells);
-		json_array_append_new(rows, o);
+		/* Two levels down: "rows" of the top object. */
+		s = json_dumps(o, JSON_FLAGS);
+		json_decref(o);
+		buf_puts(&b, i > 0 ? ",\n  " : "\n  ");
+		for (r = s; *r != '\0'; r++)
+			if (*r == '\n')
+				buf_puts(&b, "\n  ");
+			else
+				buf_putc(&b, *r);
+		free(s);
 	}
-	json_object_set_new(root, "columns", cols);
-	json_object_set_new(root, "rows", rows);
-	s = json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER |
-	    JSON_REAL_PRECISION(6));
-	json_decref(root);
-	*len = strlen(s) + 1;
-	r = xmalloc(*len + 1);
-	memcpy(r, s, *len - 1);
-	r[*len - 1] = '\n';
-	r[*len] = '\0';
-	free(s);
-	return r;
+	buf_puts(&b, m->nrows > 0 ? "\n ]\n}\n" : "]\n}\n");
+	*len = b.len;
+	return buf_detach(&b);
 }
