@@ -596,6 +596,31 @@ matrix_add(struct matrix *m, const struct doc **pk, size_t npk,
 }
 
 void
+matrix_append(struct matrix *m, struct mcol *cols, size_t n,
+    struct cell **cells)
+{
+	size_t i, j;
+
+	for (j = 0; j < n; j++) {
+		m->cols = xgrow(m->cols, m->ncols, sizeof(*m->cols));
+		m->cols[m->ncols++] = cols[j];
+	}
+	if (m->ncols > m->cellcap) {
+		m->cellcap = m->cellcap ? 2 * m->cellcap : 16;
+		if (m->cellcap < m->ncols)
+			m->cellcap = m->ncols;
+		for (i = 0; i < m->nrows; i++)
+			m->rows[i].cells = xreallocarray(m->rows[i].cells,
+			    m->cellcap, sizeof(struct cell));
+	}
+	for (i = 0; i < m->nrows; i++) {
+		memcpy(m->rows[i].cells + m->ncols - n, cells[i],
+		    n * sizeof(struct cell));
+		free(cells[i]);
+	}
+}
+
+void
 matrix_end(struct matrix *m)
 {
 	size_t i;

@@ -106,6 +106,13 @@ void	 matrix_begin(struct matrix *, const struct taxonomy *,
 	    const char *as_of);
 void	 matrix_add(struct matrix *, const struct doc **pk, size_t n,
 	    struct diags *d);
+/*
+ * Append n columns made elsewhere (a build cache): cols[j] and, for each
+ * row i, cells[i][j].  Takes the columns' and cells' contents and frees
+ * each cells[i] (not cols, not cells).
+ */
+void	 matrix_append(struct matrix *, struct mcol *cols, size_t n,
+	    struct cell **cells);
 void	 matrix_end(struct matrix *);
 void	 matrix_release(struct matrix *);
 

@@ -509,6 +509,26 @@ outtree_keep(struct outtree *t, const char *rel, struct diags *d)
 	return rc;
 }
 
+int
+outtree_import(struct outtree *t, const char *rel, const char *path,
+    struct diags *d)
+{
+	const char *name;
+	int to;
+
+	if (!outfile_rel_safe(rel)) {
+		diag(d, rel, 0, 0, D_IO, "unsafe output path");
+		return -1;
+	}
+	if ((to = stage_dir(t, rel, &name)) == -1) {
+		diag(d, t->dir, 0, 0, D_IO, "%s: %s", rel, strerror(errno));
+		return -1;
+	}
+	if (linkat(AT_FDCWD, path, to, name, 0) == 0)
+		return 0;
+	return copy_file(t, AT_FDCWD, path, rel, d);
+}
+
 /* Carry the top folder's regular dotfiles (.gitignore …) into the new tree. */
 static int
 keep_dotfiles(struct outtree *t, struct diags *d)

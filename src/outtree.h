@@ -44,6 +44,13 @@ char	**outtree_previous(const struct outtree *, const char *reldir,
  */
 int	outtree_keep(struct outtree *, const char *rel, struct diags *d);
 /*
+ * Put the regular file at path (a build cache's copy) into the new tree
+ * as rel: a hard link, or a copy.  Returns 0, or -1 after recording an io
+ * diagnostic.
+ */
+int	outtree_import(struct outtree *, const char *rel, const char *path,
+	    struct diags *d);
+/*
  * Carry the regular dotfiles of the previous generation's top folder (such
  * as .gitignore) into the new tree, switch the new tree in and remove the
  * previous generation.  Returns 0, or -1 after recording an io diagnostic;

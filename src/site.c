@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@
 
 #include "assets.h"
 #include "buf.h"
+#include "cache.h"
 #include "check.h"
 #include "cli.h"
 #include "diag.h"
@@ -32,6 +34,7 @@
 #include "progress.h"
 #include "source.h"
 #include "topics.h"
+#include "version.h"
 #include "xalloc.h"
 
 static const char build_usage[] =
@@ -68,6 +71,12 @@ struct stage {
 	struct outtree	*t;
 	struct diags	*d;
 	int		 rc;	/* -1 after the first failed write */
+	/* While a document's files are also kept in the build cache: */
+	struct cache	*cache;
+	const char	*key;		/* its entry, or NULL */
+	int		 kept;		/* -1 when one could not be kept */
+	char		**rels;		/* the files kept */
+	size_t		 nrels;
 };
 
 /* Write a file into the new tree; takes rel and data, and frees them. */
@@ -76,6 +85,16 @@ stage_add(struct stage *st, char *rel, char *data, size_t len)
 {
 	if (st->rc == 0)
 		st->rc = outtree_write(st->t, rel, data, len, st->d);
+	if (st->rc == 0 && st->key != NULL && st->kept == 0) {
+		if (cache_put_file(st->cache, st->key, rel, data, len) == -1)
+			st->kept = -1;
+		else {
+			st->rels = xgrow(st->rels, st->nrels,
+			    sizeof(*st->rels));
+			st->rels[st->nrels++] = rel;
+			rel = NULL;
+		}
+	}
 	free(rel);
 	free(data);
 }
@@ -308,7 +327,12 @@ struct build {
 	struct matrix		 m;
 	struct doc		**pend;	/* the current provider's newest
 					   revisions, for the matrix */
+	char			**pendkey; /* their documents' cache keys */
 	size_t			 npend;
+	/* The build cache (cache.h), or NULL: */
+	struct cache		*cache;
+	struct ckey		 salt;	/* all but the sources */
+	const char		*taxpath; /* topics.yaml, when read */
 };
 
 /* The index of path in heads.files (sorted), or nfiles. */
@@ -402,17 +426,249 @@ mark_bad(struct build *b, const struct diags *d, size_t from, size_t lo,
 	}
 }
 
-/* Give the current provider's documents to the matrix and strip them. */
+/*
+ * The matrix columns of the current provider's documents, cached under
+ * the key made of its documents' keys: the columns in order, each with
+ * its document and supplements (indices into pend) and its cells, and
+ * the marker findings.
+ */
+static void
+matrix_record(struct buf *r, const struct build *b, size_t first,
+    size_t m0)
+{
+	const struct matrix *m = &b->m;
+	const struct cell *c;
+	size_t i, j, k, p;
+	uint64_t bits;
+
+	rec_u64(r, m->ncols - first);
+	for (j = first; j < m->ncols; j++) {
+		for (p = 0; p < b->npend && b->pend[p] != m->cols[j].doc; p++)
+			;
+		rec_u64(r, p);
+		rec_u64(r, m->cols[j].nsupps);
+		for (k = 0; k < m->cols[j].nsupps; k++) {
+			for (p = 0; p < b->npend &&
+			    b->pend[p] != m->cols[j].supps[k]; p++)
+				;
+			rec_u64(r, p);
+		}
+	}
+	for (i = 0; i < m->nrows; i++)
+		for (j = first; j < m->ncols; j++) {
+			c = &m->rows[i].cells[j];
+			rec_u64(r, c->state);
+			rec_str(r, c->value);
+			rec_str(r, c->raw);
+			memcpy(&bits, &c->num, sizeof(bits));
+			rec_u64(r, bits);
+			rec_u64(r, (unsigned char)c->unit);
+			rec_str(r, c->excerpt);
+			rec_str(r, c->cond);
+			rec_str(r, c->event);
+			rec_u64(r, (uint64_t)c->event_said);
+			rec_u64(r, c->nrefs);
+			for (k = 0; k < c->nrefs; k++) {
+				rec_str(r, c->refs[k].id);
+				rec_str(r, c->refs[k].document);
+				rec_str(r, c->refs[k].label);
+				rec_str(r, c->refs[k].href);
+			}
+		}
+	rec_diags(r, &b->matd, m0);
+	rec_str(r, "END");
+}
+
+/* The columns of a matrix record into b->m; -1 (nothing added) if bad. */
+static int
+matrix_replay(struct build *b, const char *data, size_t len)
+{
+	struct rec r = { data, data + len, 0 };
+	struct matrix *m = &b->m;
+	struct mcol *cols = NULL;
+	struct cell **cells;
+	struct cell *c;
+	struct diags md;
+	size_t i, j, k, n, p, ns;
+	uint64_t bits;
+	char *s;
+	int ok;
+
+	n = rec_get_u64(&r);
+	if (r.bad || n > b->npend)
+		return -1;
+	cols = xcalloc(n ? n : 1, sizeof(*cols));
+	for (j = 0; j < n && !r.bad; j++) {
+		p = rec_get_u64(&r);
+		ns = rec_get_u64(&r);
+		if (r.bad || p >= b->npend || ns > b->npend) {
+			r.bad = 1;
+			break;
+		}
+		cols[j].doc = b->pend[p];
+		cols[j].supps = xcalloc(ns ? ns : 1, sizeof(*cols[j].supps));
+		for (k = 0; k < ns && !r.bad; k++) {
+			p = rec_get_u64(&r);
+			if (p >= b->npend)
+				r.bad = 1;
+			else
+				cols[j].supps[cols[j].nsupps++] = b->pend[p];
+		}
+	}
+	cells = xcalloc(m->nrows ? m->nrows : 1, sizeof(*cells));
+	for (i = 0; i < m->nrows; i++)
+		cells[i] = xcalloc(n ? n : 1, sizeof(**cells));
+	for (i = 0; i < m->nrows && !r.bad; i++)
+		for (j = 0; j < n && !r.bad; j++) {
+			c = &cells[i][j];
+			c->state = (enum cstate)rec_get_u64(&r);
+			c->value = rec_get_str(&r);
+			c->raw = rec_get_str(&r);
+			bits = rec_get_u64(&r);
+			memcpy(&c->num, &bits, sizeof(bits));
+			c->unit = (char)rec_get_u64(&r);
+			c->excerpt = rec_get_str(&r);
+			c->cond = rec_get_str(&r);
+			c->event = rec_get_str(&r);
+			c->event_said = (int)rec_get_u64(&r);
+			k = rec_get_u64(&r);
+			if (r.bad || k > len || c->state > CELL_VALUE ||
+			    (c->state == CELL_VALUE && c->value == NULL)) {
+				r.bad = 1;
+				break;
+			}
+			c->refs = xcalloc(k ? k : 1, sizeof(*c->refs));
+			for (; c->nrefs < k && !r.bad; c->nrefs++) {
+				struct cref *f = &c->refs[c->nrefs];
+
+				f->id = rec_get_str(&r);
+				s = rec_get_str(&r);
+				f->label = rec_get_str(&r);
+				f->href = rec_get_str(&r);
+				/* The supplement's slug, from its own doc. */
+				for (p = 0; s != NULL && p < cols[j].nsupps &&
+				    f->document == NULL; p++)
+					if (strcmp(cols[j].supps[p]->meta.document,
+					    s) == 0)
+						f->document =
+						    cols[j].supps[p]->meta.document;
+				if (f->id == NULL || f->label == NULL ||
+				    f->href == NULL ||
+				    (s != NULL && f->document == NULL))
+					r.bad = 1;
+				free(s);
+			}
+		}
+	diags_init(&md);
+	rec_get_diags(&r, &md);
+	s = rec_get_str(&r);
+	ok = !r.bad && s != NULL && strcmp(s, "END") == 0 && r.p == r.end;
+	free(s);
+	/* Into the matrix, or freed through a matrix of its own. */
+	{
+		struct matrix tmp;
+
+		memset(&tmp, 0, sizeof(tmp));
+		if (ok) {
+			for (j = 0; j < n; j++) {
+				struct buf name;
+
+				buf_init(&name);
+				buf_printf(&name, "%s/%s",
+				    cols[j].doc->meta.provider,
+				    cols[j].doc->meta.document);
+				cols[j].name = buf_detach(&name);
+			}
+			matrix_append(m, cols, n, cells);
+			diags_move(&b->matd, &md);
+			free(cols);
+		} else {
+			tmp.nrows = m->nrows;
+			tmp.rows = xcalloc(m->nrows ? m->nrows : 1,
+			    sizeof(*tmp.rows));
+			for (i = 0; i < m->nrows; i++)
+				tmp.rows[i].cells = cells[i];
+			tmp.cols = cols;
+			tmp.ncols = n;
+			matrix_release(&tmp);
+			diags_release(&md);
+			cols = NULL;
+		}
+	}
+	free(cells);
+	return ok ? 0 : -1;
+}
+
+/*
+ * Give the current provider's documents to the matrix, from the cache
+ * when their columns are kept there, and strip them.  A document that
+ * came from the cache has no tree: it is loaded again for the matrix.
+ */
 static void
 flush_matrix(struct build *b)
 {
-	size_t i;
+	struct ckey k;
+	struct buf r;
+	struct diags scratch;
+	struct doc *full;
+	char key[34], *data;
+	size_t i, len, first, m0;
 
-	if (b->npend > 0 && b->state == 1 && b->st.rc == 0)
+	if (b->npend > 0 && b->state == 1 && b->st.rc == 0) {
+		key[0] = '\0';
+		for (i = 0; i < b->npend; i++)
+			if (strcmp(b->pendkey[i], "-") == 0)
+				break;
+		if (b->cache != NULL && i == b->npend) {
+			k = b->salt;
+			ckey_str(&k, "matrix");
+			for (i = 0; i < b->npend; i++)
+				ckey_str(&k, b->pendkey[i]);
+			key[0] = 'm';
+			ckey_hex(&k, key + 1);
+			cache_use(b->cache, key);
+			if ((data = cache_record(b->cache, key, &len)) != NULL) {
+				i = matrix_replay(b, data, len);
+				free(data);
+				if (i == 0)
+					goto strip;
+			}
+		}
+		for (i = 0; i < b->npend; i++)
+			if (b->pend[i]->root == NULL) {
+				diags_init(&scratch);
+				full = doc_load(b->pend[i]->path, &scratch);
+				if (full == NULL) {
+					/* Changed while the build ran. */
+					diags_move(&b->pubd, &scratch);
+					b->st.rc = -1;
+					goto strip;
+				}
+				diags_release(&scratch);
+				{
+					b->pend[i]->root = full->root;
+					b->pend[i]->xrefs = full->xrefs;
+					full->root = NULL;
+					full->xrefs = NULL;
+					doc_free(full);
+				}
+			}
+		first = b->m.ncols;
+		m0 = b->matd.n;
 		matrix_add(&b->m, (const struct doc **)b->pend, b->npend,
 		    &b->matd);
-	for (i = 0; i < b->npend; i++)
+		if (key[0] != '\0' && cache_begin(b->cache, key) == 0) {
+			buf_init(&r);
+			matrix_record(&r, b, first, m0);
+			cache_end(b->cache, key, r.data, r.len);
+			buf_release(&r);
+		}
+	}
+strip:
+	for (i = 0; i < b->npend; i++) {
 		doc_strip(b->pend[i]);
+		free(b->pendkey[i]);
+	}
 	b->npend = 0;
 }
 
@@ -516,10 +772,272 @@ publish_group(struct build *b, const struct corpus *g, struct diff **pairs)
 }
 
 /*
- * One document: the revisions heads.docs[lo, hi).  Load them, run the
- * checks (when check is set: the walk went well), leave out the files
- * with findings at the build's level with every other file of their
- * revision, publish the rest and free the trees.
+ * The cache key of the document heads.docs[lo, hi): the build's salt,
+ * then each revision's path and bytes.  0, or -1 when a file cannot be
+ * read (the document is then not cached).
+ */
+static int
+group_key(const struct build *b, size_t lo, size_t hi, char key[34])
+{
+	struct ckey k = b->salt;
+	size_t i;
+
+	ckey_u64(&k, hi - lo);
+	for (i = lo; i < hi; i++) {
+		ckey_str(&k, b->heads.docs[i]->path);
+		if (ckey_file(&k, b->heads.docs[i]->path) == -1)
+			return -1;
+	}
+	key[0] = 'g';
+	ckey_hex(&k, key + 1);
+	return 0;
+}
+
+/*
+ * A document's cache record: per revision whether it loaded and its
+ * loading findings, the dup-revision and check findings, the revisions
+ * left out, whether a finding named no file, the published revisions
+ * with their diff summaries, the files staged and the index links.
+ */
+struct grec {
+	int		*loaded;
+	struct diags	*loadd;		/* hi - lo */
+	struct diags	 dupd, checkd;
+	char		**left;
+	size_t		 nleft;
+	int		 nopub;
+	size_t		*ok;		/* offsets from lo */
+	char		**sums;
+	size_t		 nok;
+	char		**rels;
+	size_t		 nrels;
+	struct page_link *links;
+	size_t		 nlinks;
+};
+
+static void
+grec_release(struct grec *g, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		diags_release(&g->loadd[i]);
+	free(g->loadd);
+	free(g->loaded);
+	diags_release(&g->dupd);
+	diags_release(&g->checkd);
+	for (i = 0; i < g->nleft; i++)
+		free(g->left[i]);
+	free(g->left);
+	for (i = 0; i < g->nok; i++)
+		free(g->sums[i]);
+	free(g->sums);
+	free(g->ok);
+	for (i = 0; i < g->nrels; i++)
+		free(g->rels[i]);
+	free(g->rels);
+	links_free(g->links, g->nlinks);
+	free(g->links);
+}
+
+/* Read a record of n revisions into g; -1 if it does not read whole. */
+static int
+grec_read(struct grec *g, const char *data, size_t len, size_t n,
+    const struct build *b, const char *key)
+{
+	struct rec r = { data, data + len, 0 };
+	struct stat st;
+	size_t i;
+	char *s;
+	int ok;
+
+	memset(g, 0, sizeof(*g));
+	g->loadd = xcalloc(n, sizeof(*g->loadd));
+	g->loaded = xcalloc(n, sizeof(*g->loaded));
+	if (rec_get_u64(&r) != n)
+		r.bad = 1;
+	for (i = 0; i < n && !r.bad; i++) {
+		g->loaded[i] = rec_get_u64(&r) != 0;
+		rec_get_diags(&r, &g->loadd[i]);
+	}
+	rec_get_diags(&r, &g->dupd);
+	rec_get_diags(&r, &g->checkd);
+	g->nleft = r.bad ? 0 : rec_get_u64(&r);
+	if (g->nleft > len)
+		r.bad = 1, g->nleft = 0;
+	g->left = xcalloc(g->nleft + 1, sizeof(*g->left));
+	for (i = 0; i < g->nleft; i++)
+		if ((g->left[i] = rec_get_str(&r)) == NULL)
+			r.bad = 1;
+	g->nopub = rec_get_u64(&r) != 0;
+	g->nok = r.bad ? 0 : rec_get_u64(&r);
+	if (g->nok > n)
+		r.bad = 1, g->nok = 0;
+	g->ok = xcalloc(g->nok + 1, sizeof(*g->ok));
+	g->sums = xcalloc(g->nok + 1, sizeof(*g->sums));
+	for (i = 0; i < g->nok; i++) {
+		g->ok[i] = rec_get_u64(&r);
+		g->sums[i] = rec_get_str(&r);
+		if (g->ok[i] >= n || !g->loaded[g->ok[i]] ||
+		    (i > 0 && g->ok[i] <= g->ok[i - 1]))
+			r.bad = 1;
+	}
+	g->nrels = r.bad ? 0 : rec_get_u64(&r);
+	if (g->nrels > len)
+		r.bad = 1, g->nrels = 0;
+	g->rels = xcalloc(g->nrels + 1, sizeof(*g->rels));
+	for (i = 0; i < g->nrels; i++) {
+		g->rels[i] = rec_get_str(&r);
+		/* A file gone from the cache: the record is no use. */
+		if (g->rels[i] == NULL)
+			r.bad = 1;
+		else {
+			s = cache_file(b->cache, key, g->rels[i]);
+			if (stat(s, &st) == -1 || !S_ISREG(st.st_mode))
+				r.bad = 1;
+			free(s);
+		}
+	}
+	g->nlinks = r.bad ? 0 : rec_get_u64(&r);
+	if (g->nlinks > len)
+		r.bad = 1, g->nlinks = 0;
+	g->links = xcalloc(g->nlinks + 1, sizeof(*g->links));
+	for (i = 0; i < g->nlinks; i++) {
+		g->links[i].label = rec_get_str(&r);
+		g->links[i].href = rec_get_str(&r);
+		g->links[i].group = rec_get_str(&r);
+		if (g->links[i].label == NULL || g->links[i].href == NULL)
+			r.bad = 1;
+	}
+	s = rec_get_str(&r);
+	ok = !r.bad && s != NULL && strcmp(s, "END") == 0 && r.p == r.end;
+	free(s);
+	return ok ? 0 : -1;
+}
+
+/*
+ * Replay a cached document: its findings, what it leaves out, and, when
+ * the build publishes, its files (linked from the cache) and links.
+ * Returns -1, having changed nothing, when the record is no use.
+ */
+static int
+replay_group(struct build *b, size_t lo, size_t hi, const char *key)
+{
+	struct grec g;
+	size_t i, len, fi;
+	char *data, *path;
+
+	if ((data = cache_record(b->cache, key, &len)) == NULL)
+		return -1;
+	if (grec_read(&g, data, len, hi - lo, b, key) == -1) {
+		free(data);
+		grec_release(&g, hi - lo);
+		return -1;
+	}
+	free(data);
+	for (i = lo; i < hi; i++) {
+		progress_tick("building", i + 1, b->heads.n);
+		fi = file_index(b, b->heads.docs[i]->path);
+		diags_move(&b->loadd[fi], &g.loadd[i - lo]);
+	}
+	diags_move(&b->dupd, &g.dupd);
+	diags_move(&b->checkd, &g.checkd);
+	for (i = 0; i < g.nleft; i++) {
+		leave_out(b, g.left[i]);
+		g.left[i] = NULL;
+	}
+	if (g.nopub)
+		b->nopub = 1;
+	if (g.nok > 0 && !b->nopub && b->state >= 0) {
+		if (b->state == 0)
+			begin_publishing(b);
+		if (g.nok > 1 && b->state == 1 && b->tdiff == NULL &&
+		    (b->tdiff = templates_load(b->tpldir, TPL_DIFF,
+		    &b->pubd)) == NULL)
+			b->state = -1;
+		for (i = 0; i < g.nrels && b->state == 1 && b->st.rc == 0;
+		    i++) {
+			path = cache_file(b->cache, key, g.rels[i]);
+			b->st.rc = outtree_import(b->st.t, g.rels[i], path,
+			    &b->pubd);
+			free(path);
+		}
+		for (i = 0; i < g.nlinks; i++) {
+			links_add(&b->idx, (char *)g.links[i].label,
+			    (char *)g.links[i].href, (char *)g.links[i].group);
+			g.links[i].label = g.links[i].href = NULL;
+			g.links[i].group = NULL;
+		}
+		/* The front matter read first stands for the revision. */
+		for (i = 0; i < g.nok; i++) {
+			b->good.docs = xgrow(b->good.docs, b->good.n,
+			    sizeof(*b->good.docs));
+			b->sums = xgrow(b->sums, b->good.n, sizeof(*b->sums));
+			b->sums[b->good.n] = g.sums[i];
+			g.sums[i] = NULL;
+			b->good.docs[b->good.n++] = b->heads.docs[lo + g.ok[i]];
+			b->heads.docs[lo + g.ok[i]] = NULL;
+		}
+		if (b->tax != NULL && b->state == 1) {
+			b->pend = xgrow(b->pend, b->npend, sizeof(*b->pend));
+			b->pendkey = xgrow(b->pendkey, b->npend,
+			    sizeof(*b->pendkey));
+			b->pendkey[b->npend] = xstrdup(key);
+			b->pend[b->npend++] = b->good.docs[b->good.n - 1];
+		}
+	}
+	grec_release(&g, hi - lo);
+	return 0;
+}
+
+/* Write the cache record of a document just built (see struct grec). */
+static void
+record_group(struct build *b, size_t lo, size_t hi, const char *key,
+    const int *loaded, size_t d0, size_t c0, size_t f0, int nopub,
+    const size_t *ok, size_t nok, size_t good0, size_t idx0)
+{
+	struct buf r;
+	size_t i;
+
+	buf_init(&r);
+	rec_u64(&r, hi - lo);
+	for (i = lo; i < hi; i++) {
+		rec_u64(&r, (uint64_t)loaded[i - lo]);
+		rec_diags(&r, &b->loadd[file_index(b, b->heads.docs[i]->path)],
+		    0);
+	}
+	rec_diags(&r, &b->dupd, d0);
+	rec_diags(&r, &b->checkd, c0);
+	rec_u64(&r, b->f.n - f0);
+	for (i = f0; i < b->f.n; i++)
+		rec_str(&r, b->f.v[i]);
+	rec_u64(&r, (uint64_t)nopub);
+	rec_u64(&r, nok);
+	for (i = 0; i < nok; i++) {
+		rec_u64(&r, ok[i]);
+		rec_str(&r, nok > 0 && good0 + i < b->good.n ?
+		    b->sums[good0 + i] : NULL);
+	}
+	rec_u64(&r, b->st.nrels);
+	for (i = 0; i < b->st.nrels; i++)
+		rec_str(&r, b->st.rels[i]);
+	rec_u64(&r, b->idx.n - idx0);
+	for (i = idx0; i < b->idx.n; i++) {
+		rec_str(&r, b->idx.v[i].label);
+		rec_str(&r, b->idx.v[i].href);
+		rec_str(&r, b->idx.v[i].group);
+	}
+	rec_str(&r, "END");
+	cache_end(b->cache, key, r.data, r.len);
+	buf_release(&r);
+}
+
+/*
+ * One document: the revisions heads.docs[lo, hi).  From the cache when
+ * it holds them; else load them, run the checks (when check is set: the
+ * walk went well), leave out the files with findings at the build's
+ * level with every other file of their revision, publish the rest, keep
+ * it all in the cache, and free the trees.
  */
 static void
 build_group(struct build *b, size_t lo, size_t hi, int check)
@@ -528,11 +1046,21 @@ build_group(struct build *b, size_t lo, size_t hi, int check)
 	struct diff **pairs, **gpairs;
 	struct hmap bad;
 	struct doc *doc;
-	size_t i, fi, d0, c0;
-	char *key;
+	size_t i, fi, d0, c0, f0, good0, idx0, *okat;
+	int *loaded, nopub0 = b->nopub, cached = 0;
+	char key[34], *k;
 
+	if (b->cache != NULL && check && group_key(b, lo, hi, key) == 0) {
+		cache_use(b->cache, key);
+		if (replay_group(b, lo, hi, key) == 0)
+			return;
+		cached = cache_begin(b->cache, key) == 0;
+	}
 	memset(&g, 0, sizeof(g));
 	memset(&ok, 0, sizeof(ok));
+	loaded = xcalloc(hi - lo, sizeof(*loaded));
+	okat = xcalloc(hi - lo, sizeof(*okat));
+	f0 = b->f.n;
 	for (i = lo; i < hi; i++) {
 		progress_tick("building", i + 1, b->heads.n);
 		fi = file_index(b, b->heads.docs[i]->path);
@@ -543,6 +1071,7 @@ build_group(struct build *b, size_t lo, size_t hi, int check)
 				leave_out(b, path_key(b->heads.docs[i]->path));
 			continue;
 		}
+		loaded[i - lo] = 1;
 		g.docs = xgrow(g.docs, g.n, sizeof(*g.docs));
 		g.docs[g.n++] = doc;
 	}
@@ -552,12 +1081,15 @@ build_group(struct build *b, size_t lo, size_t hi, int check)
 		for (i = 0; i < g.n; i++)
 			doc_free(g.docs[i]);
 		free(g.docs);
+		free(loaded);
+		free(okat);
 		return;
 	}
 	pairs = diff_pairs(&g);
 	c0 = b->checkd.n;
 	check_corpus(&g, pairs, &b->checkd);
 	hmap_init(&bad);
+	b->nopub = 0;
 	for (i = lo; i < hi; i++) {
 		fi = file_index(b, b->heads.docs[i]->path);
 		mark_bad(b, &b->loadd[fi], 0, lo, hi, &bad);
@@ -567,35 +1099,70 @@ build_group(struct build *b, size_t lo, size_t hi, int check)
 	for (i = 0; i < g.n; i++)
 		if (hmap_get(&bad, g.docs[i]->path) != NULL)
 			leave_out(b, meta_key(&g.docs[i]->meta));
-	for (i = 0; i < g.n; i++) {
-		key = meta_key(&g.docs[i]->meta);
+	for (i = 0, fi = lo; i < g.n; i++, fi++) {
+		while (!loaded[fi - lo])
+			fi++;
+		k = meta_key(&g.docs[i]->meta);
 		if (hmap_get(&bad, g.docs[i]->path) == NULL &&
-		    hmap_get(&b->keys, key) == NULL) {
+		    hmap_get(&b->keys, k) == NULL) {
+			okat[ok.n] = fi - lo;
 			ok.docs = xgrow(ok.docs, ok.n, sizeof(*ok.docs));
 			ok.docs[ok.n++] = g.docs[i];
 		} else
 			doc_free(g.docs[i]);
-		free(key);
+		free(k);
 	}
 	hmap_release(&bad);
+	if (b->nopub) {
+		/* This document's finding of no file: nothing published. */
+		cached = 0;
+	}
+	b->nopub |= nopub0;
+	good0 = b->good.n;
+	idx0 = b->idx.n;
 	if (ok.n > 0 && !b->nopub && b->state >= 0) {
 		gpairs = ok.n == g.n ? pairs : diff_pairs(&ok);
+		if (cached) {
+			b->st.cache = b->cache;
+			b->st.key = key;
+			b->st.kept = 0;
+		}
 		publish_group(b, &ok, gpairs);
 		if (gpairs != pairs)
 			diff_pairs_free(gpairs, ok.n);
+		/* Cached only what was published whole. */
+		if (b->state != 1 || b->st.rc != 0 || b->st.kept != 0)
+			cached = 0;
 		/* The newest revision waits for its provider's others. */
 		if (b->tax != NULL && b->state == 1) {
 			b->pend = xgrow(b->pend, b->npend, sizeof(*b->pend));
+			b->pendkey = xgrow(b->pendkey, b->npend,
+			    sizeof(*b->pendkey));
+			b->pendkey[b->npend] = xstrdup(cached ? key : "-");
 			b->pend[b->npend++] = ok.docs[--ok.n];
 		}
 		for (i = 0; i < ok.n; i++)
 			doc_strip(ok.docs[i]);
-	} else
+		ok.n = b->good.n - good0;
+	} else {
 		for (i = 0; i < ok.n; i++)
 			doc_free(ok.docs[i]);
+		/* Not published for a reason outside this document. */
+		if (ok.n > 0)
+			cached = 0;
+		ok.n = 0;
+	}
+	if (cached)
+		record_group(b, lo, hi, key, loaded, d0, c0, f0, 0, okat,
+		    ok.n, good0, idx0);
+	b->st.key = NULL;
+	while (b->st.nrels > 0)
+		free(b->st.rels[--b->st.nrels]);
 	diff_pairs_free(pairs, g.n);
 	free(g.docs);
 	free(ok.docs);
+	free(loaded);
+	free(okat);
 }
 
 /* matrix.html, .csv and .json (see matrix.h), with their assets. */
@@ -659,6 +1226,53 @@ finish(struct build *b)
 }
 
 /*
+ * What shapes a document's output besides its sources: termc itself
+ * (its version, and the program file, so that a rebuilt termc starts
+ * afresh), the options, the templates, the taxonomy and the revisions
+ * left out for files that could not be read.
+ */
+static void
+build_salt(struct build *b, const char *taxpath, int strict)
+{
+	static const char *const names[] = { "page.html", "index.html",
+	    "diff.html" };
+	struct diags scratch;
+	struct stat st;
+	size_t i, len;
+	char *data, *path;
+
+	ckey_init(&b->salt);
+	ckey_str(&b->salt, "termc " TERMC_VERSION);
+	if (stat("/proc/self/exe", &st) == 0) {
+		ckey_u64(&b->salt, (uint64_t)st.st_size);
+		ckey_u64(&b->salt, (uint64_t)st.st_mtime);
+		ckey_u64(&b->salt, (uint64_t)st.st_ino);
+	}
+	ckey_u64(&b->salt, (uint64_t)strict);
+	ckey_str(&b->salt, b->base);
+	diags_init(&scratch);
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		ckey_str(&b->salt, names[i]);
+		data = asset_read(b->tpldir, names[i], &len, &path, &scratch);
+		free(path);
+		if (data == NULL)
+			ckey_str(&b->salt, NULL);
+		else {
+			ckey_u64(&b->salt, len);
+			ckey_add(&b->salt, data, len);
+		}
+		free(data);
+	}
+	diags_release(&scratch);
+	if (taxpath != NULL && ckey_file(&b->salt, taxpath) == -1) {
+		cache_close(b->cache, 0);	/* keyed by nothing */
+		b->cache = NULL;
+	}
+	for (i = 0; i < b->f.n; i++)
+		ckey_str(&b->salt, b->f.v[i]);
+}
+
+/*
  * Build the corpus heads (corpus_scan(), walk gone well when check is
  * set) group by group, then finish.  Returns 0 when the site was
  * published.  The diagnostics of each phase go to d in the order a
@@ -673,6 +1287,8 @@ build_all(struct build *b, int check, const char *nothing,
 
 	hmap_init(&b->keys);
 	sort_out_unread(b);
+	if (b->cache != NULL)
+		build_salt(b, b->taxpath, b->min == DL_WARNING);
 	for (i = 0; i < b->heads.n; i = end) {
 		end = corpus_group_end(&b->heads, i);
 		/* A provider's documents share the matrix's columns. */
@@ -726,7 +1342,11 @@ build_release(struct build *b)
 	}
 	free(b->good.docs);
 	free(b->sums);
+	for (i = 0; i < b->npend; i++)
+		free(b->pendkey[i]);
 	free(b->pend);
+	free(b->pendkey);
+	free(b->st.rels);
 	corpus_release(&b->heads);
 }
 
@@ -773,6 +1393,7 @@ cmd_build(int argc, char **argv)
 		{ "templates", required_argument, NULL, 't' },
 		{ "strict", no_argument, NULL, 's' },
 		{ "base-url", required_argument, NULL, 'b' },
+		{ "no-cache", no_argument, NULL, 'n' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -786,7 +1407,7 @@ cmd_build(int argc, char **argv)
 	struct corpus none;
 	struct diags d;
 	size_t i;
-	int ch, strict = 0, rc, published, check;
+	int ch, strict = 0, rc, published, check, nocache = 0;
 
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
@@ -802,6 +1423,9 @@ cmd_build(int argc, char **argv)
 			break;
 		case 's':
 			strict = 1;
+			break;
+		case 'n':
+			nocache = 1;
 			break;
 		case 'b':
 			if (!feed_base_ok(optarg))
@@ -834,13 +1458,15 @@ cmd_build(int argc, char **argv)
 	if (stat(tpath.data, &st) == 0 && S_ISREG(st.st_mode) &&
 	    taxonomy_load(&tax, tpath.data, &d) == 0)
 		taxp = &tax;
-	buf_release(&tpath);
 	memset(&b, 0, sizeof(b));
 	b.min = strict ? DL_WARNING : DL_ERROR;
 	b.tax = taxp;
 	b.outdir = outdir;
 	b.tpldir = tpldir;
 	b.base = base;
+	b.taxpath = taxp != NULL ? tpath.data : NULL;
+	if (!nocache)
+		b.cache = cache_open(outdir);
 	check = corpus_scan(&b.heads, optind < argc ? argv + optind :
 	    defaults, optind < argc ? (size_t)(argc - optind) : 1, &d,
 	    &b.loadd) == 0;
@@ -859,7 +1485,9 @@ cmd_build(int argc, char **argv)
 		build_summary(outdir, published ? &b.good : &none,
 		    published && taxp != NULL, &d);
 	}
+	cache_close(b.cache, published);
 	build_release(&b);
+	buf_release(&tpath);
 	if (taxp != NULL)
 		taxonomy_release(taxp);
 	diags_release(&d);
