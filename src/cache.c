@@ -291,6 +291,10 @@ cache_put_file(struct cache *c, const char *key, const char *rel,
 	diags_init(&scratch);
 	rc = outfile_write(root.data, rel, data, len, &scratch);
 	diags_release(&scratch);
+	/* It is linked into output folders: 0644, as outtree writes. */
+	buf_printf(&root, "/%s", rel);
+	if (rc == 0 && chmod(root.data, 0644) == -1)
+		rc = -1;
 	buf_release(&root);
 	return rc;
 }

@@ -133,7 +133,7 @@ done
 # Same input, same modes: folders 0755 and files 0644 whatever the umask.
 rm -rf "$tmp/umask"
 rc=$( (umask 077 && capture build -o "$tmp/umask/out" tests/site/terms) )
-[ "$rc" = 0 ] && [ -z "$(find "$tmp/umask" \( -type d ! -perm 0755 \) -o \( -type f ! -perm 0644 \))" ] &&
+[ "$rc" = 0 ] && [ -z "$(find "$tmp/umask/out" \( -type d ! -perm 0755 \) -o \( -type f ! -perm 0644 \))" ] &&
     ok || bad "site: modes follow the umask (exit $rc)"
 # A terms file with control characters: the published page carries none
 # but tab and LF (they become U+FFFD), and the warnings are given.
@@ -215,3 +215,4 @@ for u in ftp://example.org/ https:// 'https://example.org/a b' 'https://example.
 	    grep -qx 'termc: build: --base-url takes an http:// or https:// URL' "$tmp/err" &&
 	    ok || bad "site: --base-url '$u' accepted ($rc)"
 done
+. tests/site/incremental.sh
