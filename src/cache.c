@@ -189,7 +189,7 @@ put_whole(const char *path, const void *data, size_t len)
 }
 
 struct cache *
-cache_open(const char *outdir)
+cache_open(const char *dir)
 {
 	struct cache *c;
 	struct buf mark;
@@ -201,9 +201,7 @@ cache_open(const char *outdir)
 	int empty = 1;
 
 	c = xcalloc(1, sizeof(*c));
-	buf_init(&mark);
-	buf_printf(&mark, "%s.cache", outdir);
-	c->dir = buf_detach(&mark);
+	c->dir = xstrdup(dir);
 	hmap_init(&c->used);
 	buf_init(&mark);
 	buf_printf(&mark, "%s/" MARK_NAME, c->dir);

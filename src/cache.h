@@ -39,8 +39,8 @@ int	ckey_file(struct ckey *, const char *path);
 /* The key as 32 hex digits and a NUL. */
 void	ckey_hex(const struct ckey *, char out[33]);
 
-/* Open DIR.cache for output dir outdir, made if needed; NULL: no cache. */
-struct cache	*cache_open(const char *outdir);
+/* Open the cache folder dir, made if needed; NULL: no cache. */
+struct cache	*cache_open(const char *dir);
 /* The record of entry key (malloc'd, *len bytes), or NULL. */
 char	*cache_record(struct cache *, const char *key, size_t *len);
 /*

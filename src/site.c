@@ -11,6 +11,7 @@
  */
 #include <sys/stat.h>
 
+#include <ctype.h>
 #include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -83,7 +84,8 @@ struct stage {
 static void
 stage_add(struct stage *st, char *rel, char *data, size_t len)
 {
-	if (st->rc == 0)
+	/* A part of a build (--part) keeps its files in the cache only. */
+	if (st->rc == 0 && st->t != NULL)
 		st->rc = outtree_write(st->t, rel, data, len, st->d);
 	if (st->rc == 0 && st->key != NULL && st->kept == 0) {
 		if (cache_put_file(st->cache, st->key, rel, data, len) == -1)
@@ -333,6 +335,8 @@ struct build {
 	struct cache		*cache;
 	struct ckey		 salt;	/* all but the sources */
 	const char		*taxpath; /* topics.yaml, when read */
+	/* --part K/N: build providers K, K + N, … into the cache only. */
+	size_t			 part, nparts;
 };
 
 /* The index of path in heads.files (sorted), or nfiles. */
@@ -680,7 +684,8 @@ begin_publishing(struct build *b)
 	if ((b->t = templates_load(b->tpldir, TPL_PAGES, &b->pubd)) == NULL)
 		return;
 	b->st.d = &b->pubd;
-	if ((b->st.t = outtree_open(b->outdir, &b->pubd)) == NULL)
+	if (b->nparts == 0 &&
+	    (b->st.t = outtree_open(b->outdir, &b->pubd)) == NULL)
 		return;
 	if (b->tax != NULL)
 		matrix_begin(&b->m, b->tax, NULL);
@@ -955,8 +960,8 @@ replay_group(struct build *b, size_t lo, size_t hi, const char *key)
 		    (b->tdiff = templates_load(b->tpldir, TPL_DIFF,
 		    &b->pubd)) == NULL)
 			b->state = -1;
-		for (i = 0; i < g.nrels && b->state == 1 && b->st.rc == 0;
-		    i++) {
+		for (i = 0; i < g.nrels && b->state == 1 && b->st.rc == 0 &&
+		    b->st.t != NULL; i++) {
 			path = cache_file(b->cache, key, g.rels[i]);
 			b->st.rc = outtree_import(b->st.t, g.rels[i], path,
 			    &b->pubd);
@@ -1202,6 +1207,8 @@ finish(struct build *b)
 	int rc;
 
 	flush_matrix(b);
+	if (b->nparts > 0)
+		return b->st.rc;
 	if (b->nopub || b->state != 1 || b->st.rc != 0)
 		return -1;
 	rc = b->tax != NULL ? publish_matrix(b) : 0;
@@ -1237,17 +1244,13 @@ build_salt(struct build *b, const char *taxpath, int strict)
 	static const char *const names[] = { "page.html", "index.html",
 	    "diff.html" };
 	struct diags scratch;
-	struct stat st;
 	size_t i, len;
 	char *data, *path;
 
 	ckey_init(&b->salt);
 	ckey_str(&b->salt, "termc " TERMC_VERSION);
-	if (stat("/proc/self/exe", &st) == 0) {
-		ckey_u64(&b->salt, (uint64_t)st.st_size);
-		ckey_u64(&b->salt, (uint64_t)st.st_mtime);
-		ckey_u64(&b->salt, (uint64_t)st.st_ino);
-	}
+	/* The program's bytes: the same termc anywhere, the same keys. */
+	(void)ckey_file(&b->salt, "/proc/self/exe");
 	ckey_u64(&b->salt, (uint64_t)strict);
 	ckey_str(&b->salt, b->base);
 	diags_init(&scratch);
@@ -1282,7 +1285,8 @@ static int
 build_all(struct build *b, int check, const char *nothing,
     struct diags *d)
 {
-	size_t i, end;
+	size_t i, end, provider = 0;
+	char *prev = NULL;
 	int rc = -1;
 
 	hmap_init(&b->keys);
@@ -1295,12 +1299,19 @@ build_all(struct build *b, int check, const char *nothing,
 		if (b->npend > 0 && strcmp(b->pend[0]->meta.provider,
 		    b->heads.docs[i]->meta.provider) != 0)
 			flush_matrix(b);
-		build_group(b, i, end, check);
+		if (prev != NULL && strcmp(prev,
+		    b->heads.docs[i]->meta.provider) != 0)
+			provider++;
+		free(prev);
+		prev = xstrdup(b->heads.docs[i]->meta.provider);
+		if (b->nparts == 0 || provider % b->nparts == b->part - 1)
+			build_group(b, i, end, check);
 		for (; i < end; i++) {
 			doc_free(b->heads.docs[i]);
 			b->heads.docs[i] = NULL;
 		}
 	}
+	free(prev);
 	if (check && b->heads.nfiles > 0)
 		rc = finish(b);
 	else
@@ -1385,6 +1396,28 @@ build_summary(const char *outdir, const struct corpus *good, int matrix,
 	free(out);
 }
 
+/* The line that ends a part of a build (--part): what it kept. */
+static void
+part_summary(const char *cache, size_t part, size_t nparts,
+    const struct corpus *good, const struct diags *d)
+{
+	size_t i, nerr = 0, nwarn = 0;
+	char *where;
+
+	for (i = 0; i < d->n; i++) {
+		if (diag_level(d->v[i].code) >= DL_ERROR)
+			nerr++;
+		else if (diag_level(d->v[i].code) == DL_WARNING)
+			nwarn++;
+	}
+	where = diag_escape(cache);
+	fprintf(stderr, "termc: build: part %zu/%zu: %zu %s in %s; %zu %s, "
+	    "%zu %s\n", part, nparts, good->n, good->n == 1 ? "page" :
+	    "pages", where, nerr, nerr == 1 ? "error" : "errors", nwarn,
+	    nwarn == 1 ? "warning" : "warnings");
+	free(where);
+}
+
 int
 cmd_build(int argc, char **argv)
 {
@@ -1394,6 +1427,8 @@ cmd_build(int argc, char **argv)
 		{ "strict", no_argument, NULL, 's' },
 		{ "base-url", required_argument, NULL, 'b' },
 		{ "no-cache", no_argument, NULL, 'n' },
+		{ "cache", required_argument, NULL, 'c' },
+		{ "part", required_argument, NULL, 'p' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -1407,6 +1442,10 @@ cmd_build(int argc, char **argv)
 	struct corpus none;
 	struct diags d;
 	size_t i;
+	const char *cachedir = NULL;
+	struct buf cpath;
+	size_t part = 0, nparts = 0;
+	char junk;
 	int ch, strict = 0, rc, published, check, nocache = 0;
 
 	optind = 1;
@@ -1427,6 +1466,19 @@ cmd_build(int argc, char **argv)
 		case 'n':
 			nocache = 1;
 			break;
+		case 'c':
+			if (*optarg == '\0')
+				return usage_error("build",
+				    "the cache folder is an empty name");
+			cachedir = optarg;
+			break;
+		case 'p':
+			if (sscanf(optarg, "%zu/%zu%c", &part, &nparts,
+			    &junk) != 2 || part < 1 || part > nparts ||
+			    !isdigit((unsigned char)*optarg))
+				return usage_error("build", "--part takes K/N, "
+				    "1 <= K <= N");
+			break;
 		case 'b':
 			if (!feed_base_ok(optarg))
 				return usage_error("build", "--base-url takes "
@@ -1440,6 +1492,9 @@ cmd_build(int argc, char **argv)
 			return bad_option("build", build_usage, argv, "o:h");
 		}
 	}
+	if (nparts > 0 && nocache)
+		return usage_error("build", "--part keeps its work in the "
+		    "cache: not with --no-cache");
 	/* Pages go below the base URL: it ends with "/". */
 	if (baseopt != NULL) {
 		base = xmalloc(strlen(baseopt) + 2);
@@ -1465,9 +1520,18 @@ cmd_build(int argc, char **argv)
 	b.tpldir = tpldir;
 	b.base = base;
 	b.taxpath = taxp != NULL ? tpath.data : NULL;
-	if (!nocache)
-		b.cache = cache_open(outdir);
-	check = corpus_scan(&b.heads, optind < argc ? argv + optind :
+	b.part = part;
+	b.nparts = nparts;
+	buf_init(&cpath);
+	if (cachedir != NULL)
+		buf_puts(&cpath, cachedir);
+	else
+		buf_printf(&cpath, "%s.cache", outdir);
+	if (!nocache && (b.cache = cache_open(cpath.data)) == NULL &&
+	    nparts > 0)
+		diag(&d, cpath.data, 0, 0, D_IO, "cannot be used as a build "
+		    "cache");
+	check = (nparts == 0 || b.cache != NULL) && corpus_scan(&b.heads, optind < argc ? argv + optind :
 	    defaults, optind < argc ? (size_t)(argc - optind) : 1, &d,
 	    &b.loadd) == 0;
 	/* A finding that is no document's (topics.yaml): nothing published. */
@@ -1480,12 +1544,15 @@ cmd_build(int argc, char **argv)
 	progress_end();
 	diags_print(&d, stderr);
 	rc = diags_exit(&d, strict);
-	if (rc < 2) {
+	if (rc < 2 && nparts > 0)
+		part_summary(cpath.data, part, nparts, &b.good, &d);
+	else if (rc < 2) {
 		memset(&none, 0, sizeof(none));
 		build_summary(outdir, published ? &b.good : &none,
 		    published && taxp != NULL, &d);
 	}
-	cache_close(b.cache, published);
+	cache_close(b.cache, published && nparts == 0);
+	buf_release(&cpath);
 	build_release(&b);
 	buf_release(&tpath);
 	if (taxp != NULL)

@@ -82,3 +82,29 @@ find "$inc/a/out.cache" -path '*/f/*' -name '*.html' | LC_ALL=C sort |
 inc_round "(damaged cache)"
 echo "termc build cache 0 old" >"$inc/a/out.cache/termc-cache"
 inc_round "(another version's cache)"
+# A build in parts (--part K/N into one --cache), then the assembling
+# build: the same out/ and findings as a clean build, and the assembly
+# takes every page from the cache.
+rm -rf "$inc/p"
+mkdir -p "$inc/p"
+for k in 1 2 3; do
+	(cd "$inc/p" && run_termc build --part $k/3 --cache shared -o out \
+	    "$inc/src" >/dev/null 2>>parts)
+done
+grep -c '^termc: build: part [123]/3: ' "$inc/p/parts" | grep -qx 3 && ok ||
+    bad "site: build --part summaries"
+rc_a=$(cd "$inc/p" && run_termc build --cache shared -o out "$inc/src" \
+    >/dev/null 2>err; echo $?)
+rm -rf "$inc/b/out"
+rc_b=$(cd "$inc/b" && run_termc build --no-cache -o out "$inc/src" \
+    >/dev/null 2>err; echo $?)
+[ "$rc_a" = "$rc_b" ] && diff -r "$inc/p/out" "$inc/b/out" >/dev/null &&
+    cmp -s "$inc/p/err" "$inc/b/err" && ok ||
+    bad "site: parts and assembly differ from a clean build ($rc_a/$rc_b)"
+[ -z "$(find "$inc/p/out" -name '*.html' ! -name index.html \
+    ! -name matrix.html -links 1)" ] && ok ||
+    bad "site: the assembling build made pages the parts had made"
+rc=$(capture build --part 2/1 -o "$inc/p/x" "$inc/src")
+[ "$rc" = 2 ] && ok || bad "site: --part 2/1 accepted ($rc)"
+rc=$(capture build --part 1/2 --no-cache -o "$inc/p/x" "$inc/src")
+[ "$rc" = 2 ] && ok || bad "site: --part with --no-cache accepted ($rc)"
