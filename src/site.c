@@ -40,6 +40,7 @@
 
 static const char build_usage[] =
     "usage: termc build [-o DIR] [--templates DIR] [--base-url URL] [--strict]\n"
+    "                   [--cache DIR | --no-cache] [--part K/N]\n"
     "                   [TERMS_DIR|FILE ...]\n\n"
     "Compile terms files (default: terms/) into a published site:\n"
     "DIR/index.html, one page per revision at\n"
@@ -59,6 +60,11 @@ static const char build_usage[] =
     "  --base-url URL     the site's public http(s) URL: absolute links in\n"
     "                     the feeds, and DIR/sitemap.xml\n"
     "  --strict           treat warnings as errors\n"
+    "  --cache DIR        the build cache (default: DIR.cache beside the\n"
+    "                     output): unchanged documents are not made again\n"
+    "  --no-cache         build without the cache\n"
+    "  --part K/N         build every N-th provider from the K-th into the\n"
+    "                     cache only; a build with that cache assembles\n"
     "  --help             show this help\n";
 
 /*
