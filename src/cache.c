@@ -64,14 +64,22 @@ ckey_str(struct ckey *k, const char *s)
 		ckey_add(k, s, strlen(s) + 1);
 }
 
-void
-ckey_u64(struct ckey *k, uint64_t v)
+/* v as 8 bytes, little-endian: the same keys and records on any host. */
+static void
+le64(unsigned char b[8], uint64_t v)
 {
-	unsigned char b[8];
 	int i;
 
 	for (i = 0; i < 8; i++)
 		b[i] = (unsigned char)(v >> (8 * i));
+}
+
+void
+ckey_u64(struct ckey *k, uint64_t v)
+{
+	unsigned char b[8];
+
+	le64(b, v);
 	ckey_add(k, b, 8);
 }
 
@@ -188,55 +196,67 @@ put_whole(const char *path, const void *data, size_t len)
 	return rc;
 }
 
+/*
+ * Is dir empty, but for the marker's temporary file (a build starting
+ * beside this one, as the parts of a build do)?
+ */
+static int
+is_empty(const char *dir)
+{
+	struct dirent *e;
+	DIR *dp;
+	int empty = 1;
+
+	if ((dp = opendir(dir)) == NULL)
+		return 0;
+	while ((e = readdir(dp)) != NULL)
+		if (strcmp(e->d_name, ".") != 0 &&
+		    strcmp(e->d_name, "..") != 0 &&
+		    strcmp(e->d_name, MARK_NAME ".tmp") != 0)
+			empty = 0;
+	closedir(dp);
+	return empty;
+}
+
 struct cache *
 cache_open(const char *dir)
 {
 	struct cache *c;
 	struct buf mark;
-	struct stat st;
 	size_t len;
-	char *have;
-	DIR *dp;
-	struct dirent *e;
-	int empty = 1;
+	char *have, *d;
+	int ok;
 
+	buf_init(&mark);
+	buf_printf(&mark, "%s/" MARK_NAME, dir);
+	d = xstrdup(dir);
+	ok = outfile_mkdirs(d) == 0;
+	free(d);
+	have = ok ? slurp(mark.data, &len) : NULL;
+	if (!ok)
+		;
+	else if (have != NULL && len == strlen(MARK) &&
+	    memcmp(have, MARK, len) == 0)
+		;
+	else if (have != NULL) {
+		/* Another version's cache: emptied. */
+		remove_path(dir);
+		d = xstrdup(dir);
+		ok = outfile_mkdirs(d) == 0 &&
+		    put_whole(mark.data, MARK, strlen(MARK)) == 0;
+		free(d);
+	} else if (is_empty(dir))
+		ok = put_whole(mark.data, MARK, strlen(MARK)) == 0;
+	else
+		ok = 0;		/* a folder that is no termc cache */
+	free(have);
+	buf_release(&mark);
+	if (!ok)
+		return NULL;
 	c = xcalloc(1, sizeof(*c));
 	c->dir = xstrdup(dir);
 	hmap_init(&c->used);
-	buf_init(&mark);
-	buf_printf(&mark, "%s/" MARK_NAME, c->dir);
-	if (lstat(c->dir, &st) == 0 && !S_ISDIR(st.st_mode))
-		goto none;
-	have = slurp(mark.data, &len);
-	if (have == NULL || len != strlen(MARK) ||
-	    memcmp(have, MARK, len) != 0) {
-		/* Another version's cache is emptied; other folders kept. */
-		if (have == NULL && (dp = opendir(c->dir)) != NULL) {
-			while ((e = readdir(dp)) != NULL)
-				if (strcmp(e->d_name, ".") != 0 &&
-				    strcmp(e->d_name, "..") != 0)
-					empty = 0;
-			closedir(dp);
-		}
-		if (have == NULL && !empty) {
-			free(have);
-			goto none;
-		}
-		free(have);
-		remove_path(c->dir);
-		if (outfile_mkdirs(c->dir) == -1 ||
-		    put_whole(mark.data, MARK, strlen(MARK)) == -1)
-			goto none;
-	} else
-		free(have);
-	buf_release(&mark);
 	return c;
-none:
-	buf_release(&mark);
-	hmap_release(&c->used);
-	free(c->dir);
-	free(c);
-	return NULL;
 }
 
 char *
@@ -348,10 +368,8 @@ void
 rec_u64(struct buf *b, uint64_t v)
 {
 	unsigned char x[8];
-	int i;
 
-	for (i = 0; i < 8; i++)
-		x[i] = (unsigned char)(v >> (8 * i));
+	le64(x, v);
 	buf_put(b, (const char *)x, 8);
 }
 

@@ -520,6 +520,22 @@ matrix_begin(struct matrix *m, const struct taxonomy *t, const char *as_of)
 		m->rows[i].topic = &t->v[i];
 }
 
+/* Room in every row for a cell per column, doubling: adding stays linear. */
+static void
+cells_room(struct matrix *m)
+{
+	size_t i;
+
+	if (m->ncols <= m->cellcap)
+		return;
+	m->cellcap = m->cellcap ? 2 * m->cellcap : 16;
+	if (m->cellcap < m->ncols)
+		m->cellcap = m->ncols;
+	for (i = 0; i < m->nrows; i++)
+		m->rows[i].cells = xreallocarray(m->rows[i].cells,
+		    m->cellcap, sizeof(struct cell));
+}
+
 void
 matrix_add(struct matrix *m, const struct doc **pk, size_t npk,
     struct diags *d)
@@ -560,15 +576,7 @@ matrix_add(struct matrix *m, const struct doc **pk, size_t npk,
 	free(home);
 	if (m->ncols == first)
 		return;
-	/* Room for the new cells, doubling so that adding stays linear. */
-	if (m->ncols > m->cellcap) {
-		m->cellcap = m->cellcap ? 2 * m->cellcap : 16;
-		if (m->cellcap < m->ncols)
-			m->cellcap = m->ncols;
-		for (i = 0; i < t->n; i++)
-			m->rows[i].cells = xreallocarray(m->rows[i].cells,
-			    m->cellcap, sizeof(struct cell));
-	}
+	cells_room(m);
 	parts = xcalloc(m->ncols - first, sizeof(*parts));
 	for (j = first; j < m->ncols; j++) {
 		struct parts *p = &parts[j - first];
@@ -605,14 +613,7 @@ matrix_append(struct matrix *m, struct mcol *cols, size_t n,
 		m->cols = xgrow(m->cols, m->ncols, sizeof(*m->cols));
 		m->cols[m->ncols++] = cols[j];
 	}
-	if (m->ncols > m->cellcap) {
-		m->cellcap = m->cellcap ? 2 * m->cellcap : 16;
-		if (m->cellcap < m->ncols)
-			m->cellcap = m->ncols;
-		for (i = 0; i < m->nrows; i++)
-			m->rows[i].cells = xreallocarray(m->rows[i].cells,
-			    m->cellcap, sizeof(struct cell));
-	}
+	cells_room(m);
 	for (i = 0; i < m->nrows; i++) {
 		memcpy(m->rows[i].cells + m->ncols - n, cells[i],
 		    n * sizeof(struct cell));

@@ -1367,6 +1367,20 @@ build_release(struct build *b)
 	corpus_release(&b->heads);
 }
 
+/* The errors and the warnings of d. */
+static void
+count_findings(const struct diags *d, size_t *nerr, size_t *nwarn)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		if (diag_level(d->v[i].code) >= DL_ERROR)
+			(*nerr)++;
+		else if (diag_level(d->v[i].code) == DL_WARNING)
+			(*nwarn)++;
+	}
+}
+
 /*
  * The line that ends a build, on standard error: where, what was
  * published, what was found.  The time only when standard error is a
@@ -1381,12 +1395,7 @@ build_summary(const char *outdir, const struct corpus *good, int matrix,
 
 	for (i = 0; i < good->n; i = corpus_group_end(good, i))
 		diffs += corpus_group_end(good, i) - i - 1;
-	for (i = 0; i < d->n; i++) {
-		if (diag_level(d->v[i].code) >= DL_ERROR)
-			nerr++;
-		else if (diag_level(d->v[i].code) == DL_WARNING)
-			nwarn++;
-	}
+	count_findings(d, &nerr, &nwarn);
 	out = diag_escape(outdir);
 	if (pages == 0)
 		fprintf(stderr, "termc: build: %s: nothing published", out);
@@ -1407,15 +1416,10 @@ static void
 part_summary(const char *cache, size_t part, size_t nparts,
     const struct corpus *good, const struct diags *d)
 {
-	size_t i, nerr = 0, nwarn = 0;
+	size_t nerr = 0, nwarn = 0;
 	char *where;
 
-	for (i = 0; i < d->n; i++) {
-		if (diag_level(d->v[i].code) >= DL_ERROR)
-			nerr++;
-		else if (diag_level(d->v[i].code) == DL_WARNING)
-			nwarn++;
-	}
+	count_findings(d, &nerr, &nwarn);
 	where = diag_escape(cache);
 	fprintf(stderr, "termc: build: part %zu/%zu: %zu %s in %s; %zu %s, "
 	    "%zu %s\n", part, nparts, good->n, good->n == 1 ? "page" :

@@ -108,3 +108,11 @@ rc=$(capture build --part 2/1 -o "$inc/p/x" "$inc/src")
 [ "$rc" = 2 ] && ok || bad "site: --part 2/1 accepted ($rc)"
 rc=$(capture build --part 1/2 --no-cache -o "$inc/p/x" "$inc/src")
 [ "$rc" = 2 ] && ok || bad "site: --part with --no-cache accepted ($rc)"
+# A folder by the cache's name that holds something else is not touched.
+rm -rf "$inc/f"
+mkdir -p "$inc/f/out.cache"
+echo mine >"$inc/f/out.cache/notes"
+rc=$(cd "$inc/f" && capture build -o out "$inc/src")
+[ "$rc" = "$rc_b" ] && [ "$(ls "$inc/f/out.cache")" = notes ] &&
+    diff -r "$inc/f/out" "$inc/b/out" >/dev/null && ok ||
+    bad "site: a foreign folder named like the cache ($rc)"
