@@ -8,6 +8,10 @@
  * this build and the kept pages of the failed ones, or, when anything
  * fails that belongs to no single document (a template, topics.yaml, a
  * write), the previous output as it was.
+ *
+ * Documents are built one at a time (struct build, below), and each is
+ * kept in the build cache (cache.h) so that the next build makes only
+ * what changed; --part builds a share of them into the cache alone.
  */
 #include <sys/stat.h>
 
