@@ -842,8 +842,9 @@ jstr(const char *s)
 	return s ? json_string(s) : json_null();
 }
 
-char *
-matrix_json(const struct matrix *m, size_t *len)
+int
+matrix_json_write(const struct matrix *m,
+    int (*put)(void *, const char *, size_t), void *arg)
 {
 	static const char *const states[] = { "absent", "no-value", "value" };
 	json_t *root = json_object(), *cols = json_array(), *o, *cells, *co,
@@ -853,6 +854,7 @@ matrix_json(const struct matrix *m, size_t *len)
 	const char *tname;
 	size_t i, j, k;
 	char *s, *r;
+	int rc = 0;
 
 	json_object_set_new(root, "as_of", jstr(m->as_of));
 	/*
@@ -974,8 +976,32 @@ matrix_json(const struct matrix *m, size_t *len)
 			else
 				buf_putc(&b, *r);
 		free(s);
+		/* Out a row at a time: the file is never whole in memory. */
+		if (rc == 0)
+			rc = put(arg, b.data, b.len);
+		buf_reset(&b);
 	}
 	buf_puts(&b, m->nrows > 0 ? "\n ]\n}\n" : "]\n}\n");
+	if (rc == 0)
+		rc = put(arg, b.data, b.len);
+	buf_release(&b);
+	return rc;
+}
+
+static int
+put_buf(void *arg, const char *s, size_t len)
+{
+	buf_put(arg, s, len);
+	return 0;
+}
+
+char *
+matrix_json(const struct matrix *m, size_t *len)
+{
+	struct buf b;
+
+	buf_init(&b);
+	matrix_json_write(m, put_buf, &b);
 	*len = b.len;
 	return buf_detach(&b);
 }

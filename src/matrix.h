@@ -119,6 +119,13 @@ void	 matrix_release(struct matrix *);
 /* Serializations; each returns bytes the caller frees, and *len. */
 char	*matrix_csv(const struct matrix *, size_t *len);	/* BOM, RFC 4180 */
 char	*matrix_json(const struct matrix *, size_t *len);
+/*
+ * matrix_json() given to put a piece at a time (a row of topics), for a
+ * matrix too large to hold its JSON whole.  Stops at put's first -1 and
+ * returns it; else 0.
+ */
+int	 matrix_json_write(const struct matrix *,
+	    int (*put)(void *arg, const char *s, size_t len), void *arg);
 char	*matrix_tsv(const struct matrix *, size_t *len);	/* one line per cell */
 
 /* The text a cell shows: value, "条項なし" or "条項あり（値なし）". */

@@ -30,6 +30,16 @@ struct outtree	*outtree_open(const char *dir, struct diags *d);
 int	outtree_write(struct outtree *, const char *rel, const void *data,
 	    size_t len, struct diags *d);
 /*
+ * outtree_write() in pieces, for a file too large to hold whole: create
+ * rel and get its descriptor, put bytes, close.  Each returns -1 after
+ * recording an io diagnostic (outtree_put() then leaves fd open).
+ */
+int	outtree_create(struct outtree *, const char *rel, struct diags *d);
+int	outtree_put(struct outtree *, int fd, const char *rel,
+	    const void *data, size_t len, struct diags *d);
+int	outtree_close(struct outtree *, int fd, const char *rel,
+	    struct diags *d);
+/*
  * The names of the regular files in folder reldir of the previous
  * generation, sorted; *n is their count.  NULL when there are none.  The
  * caller frees each name and the array.

@@ -1180,6 +1180,40 @@ build_group(struct build *b, size_t lo, size_t hi, int check)
 	free(okat);
 }
 
+/* A piece of matrix.json, into the new tree. */
+struct json_out {
+	struct stage	*st;
+	int		 fd;
+};
+
+static int
+put_json(void *arg, const char *s, size_t len)
+{
+	struct json_out *o = arg;
+
+	return outtree_put(o->st->t, o->fd, "matrix.json", s, len, o->st->d);
+}
+
+/*
+ * matrix.json, the largest file of a site (about 12 KB a column), written
+ * a row at a time.
+ */
+static int
+stage_json(struct build *b)
+{
+	struct json_out o;
+	int rc;
+
+	o.st = &b->st;
+	if ((o.fd = outtree_create(b->st.t, "matrix.json", b->st.d)) == -1)
+		return -1;
+	if ((rc = matrix_json_write(&b->m, put_json, &o)) == -1) {
+		close(o.fd);
+		return -1;
+	}
+	return outtree_close(b->st.t, o.fd, "matrix.json", b->st.d);
+}
+
 /* matrix.html, .csv and .json (see matrix.h), with their assets. */
 static int
 publish_matrix(struct build *b)
@@ -1195,8 +1229,8 @@ publish_matrix(struct build *b)
 	stage_add(st, xstrdup("matrix.html"), s, len);
 	s = matrix_csv(&b->m, &len);
 	stage_add(st, xstrdup("matrix.csv"), s, len);
-	s = matrix_json(&b->m, &len);
-	stage_add(st, xstrdup("matrix.json"), s, len);
+	if (st->rc == 0)
+		st->rc = stage_json(b);
 	if (stage_asset(st, b->tpldir, "matrix.js", &b->pubd) == -1 ||
 	    stage_asset(st, b->tpldir, "matrix.css", &b->pubd) == -1)
 		return -1;
