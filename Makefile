@@ -26,7 +26,8 @@ INPUT	= source yamlguard meta md recog lower numeral decode
 TREE	= clause xref doc corpus check topics value matrix diff diffout \
 	  declared
 OUTPUT	= treejson treexml treeoutline lawxml assets assets_data template \
-	  hwriter html html_junit html_matrix html_diff outfile outtree feed timeline search
+	  hwriter html html_junit html_matrix html_diff outfile outtree feed \
+	  timeline search cache
 CMDS	= cli baseline site checkcmd matrixcmd import lawxml_import diffcmd
 LIB_OBJS = $(BASE) $(INPUT) $(TREE) $(OUTPUT) $(CMDS)
 

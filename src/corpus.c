@@ -207,14 +207,16 @@ walk(struct walk *w, const char *dir, const struct stat *st)
 	return rc;
 }
 
-int
-corpus_load(struct corpus *c, char *const *paths, size_t npaths,
-    struct diags *d)
+/*
+ * Every terms file named by paths, into c->files (sorted by name),
+ * c->nfiles and c->nskipped.  Returns 0, or -1 when a path cannot be read.
+ */
+static int
+collect(struct corpus *c, char *const *paths, size_t npaths, struct diags *d)
 {
 	struct names ns = { NULL, 0 };
 	struct walk w;
 	struct stat st;
-	struct doc *doc;
 	size_t i;
 	int rc = 0;
 
@@ -242,18 +244,24 @@ corpus_load(struct corpus *c, char *const *paths, size_t npaths,
 	hmap_release_keys(&w.seen);
 	if (ns.n > 1)	/* qsort(NULL, 0, …) is undefined */
 		qsort(ns.v, ns.n, sizeof(*ns.v), cmp_names);
-	for (i = 0; i < ns.n; i++) {
-		progress_tick("loading", i + 1, ns.n);
-		if ((doc = doc_load(ns.v[i], d)) != NULL) {
-			c->docs = xgrow(c->docs, c->n, sizeof(*c->docs));
-			c->docs[c->n++] = doc;
-		}
-	}
 	c->files = ns.v;
 	c->nfiles = ns.n;
 	c->nskipped = w.skipped;
+	return rc;
+}
+
+static void
+sort_docs(struct corpus *c)
+{
 	if (c->n > 1)
 		qsort(c->docs, c->n, sizeof(*c->docs), cmp_docs);
+}
+
+void
+corpus_check_dups(const struct corpus *c, struct diags *d)
+{
+	size_t i;
+
 	for (i = 1; i < c->n; i++)
 		if (doc_same_document(c->docs[i - 1], c->docs[i]) &&
 		    strcmp(c->docs[i - 1]->meta.revision,
@@ -263,6 +271,52 @@ corpus_load(struct corpus *c, char *const *paths, size_t npaths,
 			    c->docs[i]->meta.provider,
 			    c->docs[i]->meta.document,
 			    c->docs[i]->meta.revision, c->docs[i - 1]->path);
+}
+
+int
+corpus_load(struct corpus *c, char *const *paths, size_t npaths,
+    struct diags *d)
+{
+	struct doc *doc;
+	size_t i;
+	int rc;
+
+	rc = collect(c, paths, npaths, d);
+	for (i = 0; i < c->nfiles; i++) {
+		progress_tick("loading", i + 1, c->nfiles);
+		if ((doc = doc_load(c->files[i], d)) != NULL) {
+			c->docs = xgrow(c->docs, c->n, sizeof(*c->docs));
+			c->docs[c->n++] = doc;
+		}
+	}
+	sort_docs(c);
+	corpus_check_dups(c, d);
+	return rc;
+}
+
+int
+corpus_scan(struct corpus *c, char *const *paths, size_t npaths,
+    struct diags *d, struct diags **failed)
+{
+	struct diags fd;
+	struct doc *doc;
+	size_t i;
+	int rc;
+
+	rc = collect(c, paths, npaths, d);
+	*failed = xcalloc(c->nfiles ? c->nfiles : 1, sizeof(**failed));
+	for (i = 0; i < c->nfiles; i++) {
+		progress_tick("reading", i + 1, c->nfiles);
+		diags_init(&fd);
+		if ((doc = doc_load_head(c->files[i], &fd)) != NULL) {
+			c->docs = xgrow(c->docs, c->n, sizeof(*c->docs));
+			c->docs[c->n++] = doc;
+			diags_release(&fd);
+			diags_init(&(*failed)[i]);
+		} else
+			(*failed)[i] = fd;
+	}
+	sort_docs(c);
 	return rc;
 }
 

@@ -123,6 +123,37 @@ doc_load_mem(const char *path, const char *bytes, size_t len, struct diags *d)
 	return doc_from_source(&src, 1, d);
 }
 
+struct doc *
+doc_load_head(const char *path, struct diags *d)
+{
+	struct source src;
+	struct doc *doc;
+
+	if (source_read(&src, path, 0, d) == -1)
+		return NULL;
+	doc = xcalloc(1, sizeof(*doc));
+	doc->path = xstrdup(src.path);
+	if (meta_parse(&doc->meta, &src, d) == -1) {
+		free(doc->path);
+		free(doc);
+		doc = NULL;
+	}
+	source_release(&src);
+	return doc;
+}
+
+void
+doc_strip(struct doc *doc)
+{
+	if (doc->xrefs != NULL) {
+		xrefs_release(doc->xrefs);
+		free(doc->xrefs);
+		doc->xrefs = NULL;
+	}
+	node_free(doc->root);
+	doc->root = NULL;
+}
+
 void
 doc_free(struct doc *doc)
 {

@@ -35,6 +35,16 @@ struct doc	*doc_load_text(const char *path, struct diags *d);
 /* doc_load() for bytes in memory (tests, fuzzing). */
 struct doc	*doc_load_mem(const char *path, const char *bytes, size_t len,
 		    struct diags *d);
+/*
+ * Path and front matter only (root and xrefs NULL): what sorting a corpus
+ * and an index need.  NULL when the file cannot be read or its front
+ * matter fails, with the same diagnostics in d as doc_load() records
+ * then; otherwise d gets the front matter's warnings, which doc_load()
+ * records again.
+ */
+struct doc	*doc_load_head(const char *path, struct diags *d);
+/* Free doc's clause tree and references, keeping path and metadata. */
+void		 doc_strip(struct doc *);
 void		 doc_free(struct doc *);
 /* Are a and b revisions of one document (same provider and document)? */
 int		 doc_same_document(const struct doc *a, const struct doc *b);
@@ -61,6 +71,22 @@ struct corpus {
  */
 int	corpus_load(struct corpus *, char *const *paths, size_t npaths,
 	    struct diags *d);
+/*
+ * corpus_load() without the bodies, for a build that loads one document
+ * at a time: the files, and for each file that passes doc_load_head() a
+ * doc of path and front matter, sorted; no dup-revision check.  failed
+ * gets an array of c->nfiles diagnostic lists (the caller releases each
+ * and frees it): failed[i] holds what doc_load(files[i]) would record
+ * when files[i] cannot be read or its front matter fails, else nothing.
+ * What the walk finds goes to d.
+ */
+int	corpus_scan(struct corpus *, char *const *paths, size_t npaths,
+	    struct diags *d, struct diags **failed);
+/*
+ * A dup-revision error for each doc of c with the same revision of the
+ * same document as the doc before it (corpus_load() runs it).
+ */
+void	corpus_check_dups(const struct corpus *, struct diags *d);
 /*
  * The index just past the revisions of docs[i]'s document: the corpus
  * keeps each document's revisions together, oldest first.

@@ -10,7 +10,6 @@
 #include <libxml/xmlwriter.h>
 
 #include "buf.h"
-#include "diff.h"
 #include "doc.h"
 #include "feed.h"
 #include "xalloc.h"
@@ -176,7 +175,7 @@ ja(const struct doc *d)
 
 /* One revision, docs[j] of c. */
 static void
-entry(xmlTextWriterPtr w, const struct corpus *c, struct diff *const *pairs,
+entry(xmlTextWriterPtr w, const struct corpus *c, const char *const *sums,
     size_t j, const char *base, int in_doc)
 {
 	const struct doc *d = c->docs[j];
@@ -204,7 +203,7 @@ entry(xmlTextWriterPtr w, const struct corpus *c, struct diff *const *pairs,
 	link_page(w, "alternate", NULL, base, in_doc, m, b.data);
 	buf_release(&b);
 	buf_init(&b);
-	if (pairs[j] != NULL) {
+	if (sums[j] != NULL) {
 		buf_printf(&b, "diff-%s-%s.html", c->docs[j - 1]->meta.revision,
 		    m->revision);
 		link_page(w, "related", ja(d) ? "新旧対照表" :
@@ -212,7 +211,7 @@ entry(xmlTextWriterPtr w, const struct corpus *c, struct diff *const *pairs,
 		    b.data);
 		buf_release(&b);
 		buf_init(&b);
-		diff_summary(&b, pairs[j]);
+		buf_puts(&b, sums[j]);
 		if (b.len > 0 && b.data[b.len - 1] == '\n')
 			b.data[--b.len] = '\0';
 	} else
@@ -255,7 +254,7 @@ newest_first(const void *a, const void *b)
  * The feed of docs[from, to): the whole site (in_doc 0) or one document.
  */
 static char *
-feed(const struct corpus *c, struct diff *const *pairs, size_t from,
+feed(const struct corpus *c, const char *const *sums, size_t from,
     size_t to, const char *base, int in_doc, size_t *len)
 {
 	const struct meta *m = &c->docs[from]->meta;
@@ -311,24 +310,24 @@ feed(const struct corpus *c, struct diff *const *pairs, size_t from,
 	if (!in_doc && n > FEED_SITE_MAX)
 		n = FEED_SITE_MAX;
 	for (k = 0; k < n; k++)
-		entry(w, c, pairs, order[k].i, base, in_doc);
+		entry(w, c, sums, order[k].i, base, in_doc);
 	xw(xmlTextWriterEndElement(w));
 	free(order);
 	return writer_done(w, out, len);
 }
 
 char *
-feed_site(const struct corpus *c, struct diff *const *pairs,
+feed_site(const struct corpus *c, const char *const *sums,
     const char *base, size_t *len)
 {
-	return feed(c, pairs, 0, c->n, base, 0, len);
+	return feed(c, sums, 0, c->n, base, 0, len);
 }
 
 char *
-feed_document(const struct corpus *c, struct diff *const *pairs,
+feed_document(const struct corpus *c, const char *const *sums,
     size_t from, size_t to, const char *base, size_t *len)
 {
-	return feed(c, pairs, from, to, base, 1, len);
+	return feed(c, sums, from, to, base, 1, len);
 }
 
 static void

@@ -24,7 +24,6 @@
 #include <stddef.h>
 
 struct corpus;
-struct diff;
 
 /*
  * The site's feed holds its newest revisions only: what a reader polls
@@ -36,17 +35,20 @@ struct diff;
 /*
  * The feed of the FEED_SITE_MAX newest revisions of c, newest first, for
  * DIR/feed.atom.
- * pairs[j] is the diff of docs[j - 1] and docs[j] (diff_pairs()).
+ * sums[j] is the summary of the diff of docs[j - 1] and docs[j]
+ * (diff_summary(), as termc diff prints it), or NULL where docs[j] starts
+ * its document: a feed needs the documents' metadata only, not their
+ * trees.
  * Returns the document, *len bytes; caller frees.
  */
-char	*feed_site(const struct corpus *c, struct diff *const *pairs,
+char	*feed_site(const struct corpus *c, const char *const *sums,
 	    const char *base, size_t *len);
 /*
  * The feed of one document, the revisions docs[from, to) of c (one
  * corpus_group_end() group), newest first, for
  * DIR/<provider>/<document>/feed.atom.
  */
-char	*feed_document(const struct corpus *c, struct diff *const *pairs,
+char	*feed_document(const struct corpus *c, const char *const *sums,
 	    size_t from, size_t to, const char *base, size_t *len);
 /*
  * sitemap.xml under base (not NULL): the index, the matrix when matrix

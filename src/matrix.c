@@ -514,43 +514,50 @@ column_of(const struct doc **pk, size_t n, size_t i)
 }
 
 void
-matrix_build(struct matrix *m, const struct taxonomy *t,
-    const struct corpus *c, const char *as_of, struct diags *d)
+matrix_begin(struct matrix *m, const struct taxonomy *t, const char *as_of)
 {
-	struct parts *parts;
-	const struct doc **pk, *pick;
-	struct buf name;
-	struct mcol *col;
-	size_t i, j, k, end, npk = 0, lo, hi, *home, *colno;
+	size_t i;
 
 	memset(m, 0, sizeof(*m));
 	m->tax = t;
 	m->as_of = as_of ? xstrdup(as_of) : NULL;
-	/* The corpus is sorted: provider, document, revision. */
-	pk = xcalloc(c->n ? c->n : 1, sizeof(*pk));
-	for (i = 0; i < c->n; i = end) {
-		end = corpus_group_end(c, i);
-		pick = NULL;
-		for (j = i; j < end; j++)
-			if (as_of == NULL ||
-			    strcmp(c->docs[j]->meta.revision, as_of) <= 0)
-				pick = c->docs[j];
-		if (pick != NULL)
-			pk[npk++] = pick;
-	}
-	/*
-	 * home[i]: the picked document whose column shows pk[i]; a parent
-	 * is looked for among its own provider's documents only.
-	 */
+	m->nrows = t->n;
+	m->rows = xcalloc(t->n ? t->n : 1, sizeof(*m->rows));
+	for (i = 0; i < t->n; i++)
+		m->rows[i].topic = &t->v[i];
+}
+
+/* Room in every row for a cell per column, doubling: adding stays linear. */
+static void
+cells_room(struct matrix *m)
+{
+	size_t i;
+
+	if (m->ncols <= m->cellcap)
+		return;
+	m->cellcap = m->cellcap ? 2 * m->cellcap : 16;
+	if (m->cellcap < m->ncols)
+		m->cellcap = m->ncols;
+	for (i = 0; i < m->nrows; i++)
+		m->rows[i].cells = xreallocarray(m->rows[i].cells,
+		    m->cellcap, sizeof(struct cell));
+}
+
+void
+matrix_add(struct matrix *m, const struct doc **pk, size_t npk,
+    struct diags *d)
+{
+	const struct taxonomy *t = m->tax;
+	struct parts *parts;
+	struct buf name;
+	struct mcol *col;
+	size_t i, j, k, first = m->ncols, *home, *colno;
+
+	/* home[i]: the picked document whose column shows pk[i]. */
 	home = xcalloc(npk ? npk : 1, sizeof(*home));
 	colno = xcalloc(npk ? npk : 1, sizeof(*colno));
-	for (lo = 0; lo < npk; lo = hi) {
-		for (hi = lo + 1; hi < npk && strcmp(pk[hi]->meta.provider,
-		    pk[lo]->meta.provider) == 0; hi++)
-			;
-		for (i = lo; i < hi; i++)
-			home[i] = lo + column_of(pk + lo, hi - lo, i - lo);
-	}
+	for (i = 0; i < npk; i++)
+		home[i] = column_of(pk, npk, i);
 	for (i = 0; i < npk; i++) {
 		if (home[i] != i)
 			continue;
@@ -574,35 +581,91 @@ matrix_build(struct matrix *m, const struct taxonomy *t,
 	}
 	free(colno);
 	free(home);
-	free(pk);
-	parts = xcalloc(m->ncols ? m->ncols : 1, sizeof(*parts));
-	for (j = 0; j < m->ncols; j++) {
-		parts[j].n = 1 + m->cols[j].nsupps;
-		parts[j].docs = xcalloc(parts[j].n, sizeof(*parts[j].docs));
-		parts[j].g = xcalloc(parts[j].n, sizeof(*parts[j].g));
-		parts[j].docs[0] = m->cols[j].doc;
-		for (k = 1; k < parts[j].n; k++)
-			parts[j].docs[k] = m->cols[j].supps[k - 1];
-		for (k = 0; k < parts[j].n; k++)
-			topics_classify(&parts[j].g[k], t, parts[j].docs[k], d);
+	if (m->ncols == first)
+		return;
+	cells_room(m);
+	parts = xcalloc(m->ncols - first, sizeof(*parts));
+	for (j = first; j < m->ncols; j++) {
+		struct parts *p = &parts[j - first];
+
+		p->n = 1 + m->cols[j].nsupps;
+		p->docs = xcalloc(p->n, sizeof(*p->docs));
+		p->g = xcalloc(p->n, sizeof(*p->g));
+		p->docs[0] = m->cols[j].doc;
+		for (k = 1; k < p->n; k++)
+			p->docs[k] = m->cols[j].supps[k - 1];
+		for (k = 0; k < p->n; k++)
+			topics_classify(&p->g[k], t, p->docs[k], d);
 	}
-	m->nrows = t->n;
-	m->rows = xcalloc(t->n ? t->n : 1, sizeof(*m->rows));
-	for (i = 0; i < t->n; i++) {
-		m->rows[i].topic = &t->v[i];
-		m->rows[i].cells = xcalloc(m->ncols ? m->ncols : 1,
-		    sizeof(struct cell));
-		for (j = 0; j < m->ncols; j++)
-			fill_cell(&m->rows[i].cells[j], &t->v[i], i, &parts[j]);
-		judge_row(&m->rows[i], m->ncols);
-	}
-	for (j = 0; j < m->ncols; j++) {
+	for (i = 0; i < t->n; i++)
+		for (j = first; j < m->ncols; j++)
+			fill_cell(&m->rows[i].cells[j], &t->v[i], i,
+			    &parts[j - first]);
+	for (j = 0; j < m->ncols - first; j++) {
 		for (k = 0; k < parts[j].n; k++)
 			tagging_release(&parts[j].g[k]);
 		free(parts[j].g);
 		free(parts[j].docs);
 	}
 	free(parts);
+}
+
+void
+matrix_append(struct matrix *m, struct mcol *cols, size_t n,
+    struct cell **cells)
+{
+	size_t i, j;
+
+	for (j = 0; j < n; j++) {
+		m->cols = xgrow(m->cols, m->ncols, sizeof(*m->cols));
+		m->cols[m->ncols++] = cols[j];
+	}
+	cells_room(m);
+	for (i = 0; i < m->nrows; i++) {
+		memcpy(m->rows[i].cells + m->ncols - n, cells[i],
+		    n * sizeof(struct cell));
+		free(cells[i]);
+	}
+}
+
+void
+matrix_end(struct matrix *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->nrows; i++)
+		judge_row(&m->rows[i], m->ncols);
+}
+
+void
+matrix_build(struct matrix *m, const struct taxonomy *t,
+    const struct corpus *c, const char *as_of, struct diags *d)
+{
+	const struct doc **pk, *pick;
+	size_t i, j, end, npk = 0, lo;
+
+	matrix_begin(m, t, as_of);
+	/* The corpus is sorted: provider, document, revision. */
+	pk = xcalloc(c->n ? c->n : 1, sizeof(*pk));
+	for (i = 0; i < c->n; i = end) {
+		end = corpus_group_end(c, i);
+		pick = NULL;
+		for (j = i; j < end; j++)
+			if (as_of == NULL ||
+			    strcmp(c->docs[j]->meta.revision, as_of) <= 0)
+				pick = c->docs[j];
+		if (pick != NULL)
+			pk[npk++] = pick;
+	}
+	/* A parent is looked for among its own provider's documents only. */
+	for (lo = 0; lo < npk; lo = i) {
+		for (i = lo + 1; i < npk && strcmp(pk[i]->meta.provider,
+		    pk[lo]->meta.provider) == 0; i++)
+			;
+		matrix_add(m, pk + lo, i - lo, d);
+	}
+	free(pk);
+	matrix_end(m);
 }
 
 void
@@ -780,22 +843,28 @@ matrix_tsv(const struct matrix *m, size_t *len)
 
 /* ---- JSON ---- */
 
+#define JSON_FLAGS	(JSON_INDENT(1) | JSON_PRESERVE_ORDER | \
+			    JSON_REAL_PRECISION(6))
+
 static json_t *
 jstr(const char *s)
 {
 	return s ? json_string(s) : json_null();
 }
 
-char *
-matrix_json(const struct matrix *m, size_t *len)
+int
+matrix_json_write(const struct matrix *m,
+    int (*put)(void *, const char *, size_t), void *arg)
 {
 	static const char *const states[] = { "absent", "no-value", "value" };
-	json_t *root = json_object(), *cols = json_array(), *rows =
-	    json_array(), *o, *cells, *co, *refs, *ro;
+	json_t *root = json_object(), *cols = json_array(), *o, *cells, *co,
+	    *refs, *ro;
+	struct buf b;
 	const struct meta *mt;
 	const char *tname;
 	size_t i, j, k;
 	char *s, *r;
+	int rc = 0;
 
 	json_object_set_new(root, "as_of", jstr(m->as_of));
 	/*
@@ -833,6 +902,20 @@ matrix_json(const struct matrix *m, size_t *len)
 		}
 		json_array_append_new(cols, o);
 	}
+	/*
+	 * The rows are the bulk (a cell per topic and column): each is made
+	 * and written on its own, so that one row's JSON objects are held at
+	 * a time, and spliced into the top object's dump as its last member.
+	 */
+	json_object_set_new(root, "columns", cols);
+	json_object_set_new(root, "rows", json_array());
+	s = json_dumps(root, JSON_FLAGS);
+	json_decref(root);
+	buf_init(&b);
+	/* s ends with "[]\n}": the empty rows. */
+	buf_put(&b, s, strlen(s) - 4);
+	free(s);
+	buf_putc(&b, '[');
 	for (i = 0; i < m->nrows; i++) {
 		const struct mrow *rw = &m->rows[i];
 
@@ -899,18 +982,42 @@ matrix_json(const struct matrix *m, size_t *len)
 			json_array_append_new(cells, co);
 		}
 		json_object_set_new(o, "cells", cells);
-		json_array_append_new(rows, o);
+		/* Two levels down: "rows" of the top object. */
+		s = json_dumps(o, JSON_FLAGS);
+		json_decref(o);
+		buf_puts(&b, i > 0 ? ",\n  " : "\n  ");
+		for (r = s; *r != '\0'; r++)
+			if (*r == '\n')
+				buf_puts(&b, "\n  ");
+			else
+				buf_putc(&b, *r);
+		free(s);
+		/* Out a row at a time: the file is never whole in memory. */
+		if (rc == 0)
+			rc = put(arg, b.data, b.len);
+		buf_reset(&b);
 	}
-	json_object_set_new(root, "columns", cols);
-	json_object_set_new(root, "rows", rows);
-	s = json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER |
-	    JSON_REAL_PRECISION(6));
-	json_decref(root);
-	*len = strlen(s) + 1;
-	r = xmalloc(*len + 1);
-	memcpy(r, s, *len - 1);
-	r[*len - 1] = '\n';
-	r[*len] = '\0';
-	free(s);
-	return r;
+	buf_puts(&b, m->nrows > 0 ? "\n ]\n}\n" : "]\n}\n");
+	if (rc == 0)
+		rc = put(arg, b.data, b.len);
+	buf_release(&b);
+	return rc;
+}
+
+static int
+put_buf(void *arg, const char *s, size_t len)
+{
+	buf_put(arg, s, len);
+	return 0;
+}
+
+char *
+matrix_json(const struct matrix *m, size_t *len)
+{
+	struct buf b;
+
+	buf_init(&b);
+	matrix_json_write(m, put_buf, &b);
+	*len = b.len;
+	return buf_detach(&b);
 }

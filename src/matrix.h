@@ -7,7 +7,8 @@
  *   struct matrix -matrix_csv/json/tsv-> bytes;  -html_matrix (html.h)-> page
  *
  * Ownership: a matrix owns its cells and strings and borrows the taxonomy
- * and the documents (both must outlive it).
+ * and the documents (both must outlive it; of the documents only path and
+ * metadata are read after matrix_add(), so a build may doc_strip() them).
  */
 #ifndef TERMC_MATRIX_H
 #define TERMC_MATRIX_H
@@ -82,6 +83,7 @@ struct matrix {
 	size_t			 ncols;
 	struct mrow		*rows;
 	size_t			 nrows;
+	size_t			 cellcap;	/* cells room in each row */
 };
 
 /*
@@ -91,11 +93,39 @@ struct matrix {
  */
 void	 matrix_build(struct matrix *, const struct taxonomy *,
 	    const struct corpus *, const char *as_of, struct diags *d);
+/*
+ * The same, a provider at a time, for a build that keeps one document's
+ * tree at a time: matrix_begin(); matrix_add() for each provider's picked
+ * documents pk[0, n) (one revision per document, in corpus order; the
+ * providers in corpus order), whose clause trees are needed only during
+ * the call (the columns keep pointing at the docs for their metadata);
+ * matrix_end() marks the best cells and the rows that differ.
+ * matrix_build() is exactly these calls.
+ */
+void	 matrix_begin(struct matrix *, const struct taxonomy *,
+	    const char *as_of);
+void	 matrix_add(struct matrix *, const struct doc **pk, size_t n,
+	    struct diags *d);
+/*
+ * Append n columns made elsewhere (a build cache): cols[j] and, for each
+ * row i, cells[i][j].  Takes the columns' and cells' contents and frees
+ * each cells[i] (not cols, not cells).
+ */
+void	 matrix_append(struct matrix *, struct mcol *cols, size_t n,
+	    struct cell **cells);
+void	 matrix_end(struct matrix *);
 void	 matrix_release(struct matrix *);
 
 /* Serializations; each returns bytes the caller frees, and *len. */
 char	*matrix_csv(const struct matrix *, size_t *len);	/* BOM, RFC 4180 */
 char	*matrix_json(const struct matrix *, size_t *len);
+/*
+ * matrix_json() given to put a piece at a time (a row of topics), for a
+ * matrix too large to hold its JSON whole.  Stops at put's first -1 and
+ * returns it; else 0.
+ */
+int	 matrix_json_write(const struct matrix *,
+	    int (*put)(void *arg, const char *s, size_t len), void *arg);
 char	*matrix_tsv(const struct matrix *, size_t *len);	/* one line per cell */
 
 /*

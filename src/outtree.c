@@ -382,11 +382,10 @@ write_all(int fd, const char *p, size_t len)
 }
 
 int
-outtree_write(struct outtree *t, const char *rel, const void *data,
-    size_t len, struct diags *d)
+outtree_create(struct outtree *t, const char *rel, struct diags *d)
 {
 	const char *name;
-	int dfd, fd, err;
+	int dfd, fd;
 
 	if (!outfile_rel_safe(rel)) {
 		diag(d, rel, 0, 0, D_IO, "unsafe output path");
@@ -399,17 +398,48 @@ outtree_write(struct outtree *t, const char *rel, const void *data,
 		return -1;
 	}
 	/* 0644 whatever the umask: same input, same modes. */
-	if (fchmod(fd, 0644) == -1 || write_all(fd, data, len) == -1) {
-		err = errno;
+	if (fchmod(fd, 0644) == -1) {
+		diag(d, t->dir, 0, 0, D_IO, "%s: %s", rel, strerror(errno));
 		close(fd);
-		diag(d, t->dir, 0, 0, D_IO, "%s: %s", rel, strerror(err));
 		return -1;
 	}
+	return fd;
+}
+
+int
+outtree_put(struct outtree *t, int fd, const char *rel, const void *data,
+    size_t len, struct diags *d)
+{
+	if (write_all(fd, data, len) == -1) {
+		diag(d, t->dir, 0, 0, D_IO, "%s: %s", rel, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+int
+outtree_close(struct outtree *t, int fd, const char *rel, struct diags *d)
+{
 	if (close(fd) == -1) {
 		diag(d, t->dir, 0, 0, D_IO, "%s: %s", rel, strerror(errno));
 		return -1;
 	}
 	return 0;
+}
+
+int
+outtree_write(struct outtree *t, const char *rel, const void *data,
+    size_t len, struct diags *d)
+{
+	int fd;
+
+	if ((fd = outtree_create(t, rel, d)) == -1)
+		return -1;
+	if (outtree_put(t, fd, rel, data, len, d) == -1) {
+		close(fd);
+		return -1;
+	}
+	return outtree_close(t, fd, rel, d);
 }
 
 static int
@@ -507,6 +537,26 @@ outtree_keep(struct outtree *t, const char *rel, struct diags *d)
 	}
 	close(from);
 	return rc;
+}
+
+int
+outtree_import(struct outtree *t, const char *rel, const char *path,
+    struct diags *d)
+{
+	const char *name;
+	int to;
+
+	if (!outfile_rel_safe(rel)) {
+		diag(d, rel, 0, 0, D_IO, "unsafe output path");
+		return -1;
+	}
+	if ((to = stage_dir(t, rel, &name)) == -1) {
+		diag(d, t->dir, 0, 0, D_IO, "%s: %s", rel, strerror(errno));
+		return -1;
+	}
+	if (linkat(AT_FDCWD, path, to, name, 0) == 0)
+		return 0;
+	return copy_file(t, AT_FDCWD, path, rel, d);
 }
 
 /* Carry the top folder's regular dotfiles (.gitignore …) into the new tree. */

@@ -30,6 +30,16 @@ struct outtree	*outtree_open(const char *dir, struct diags *d);
 int	outtree_write(struct outtree *, const char *rel, const void *data,
 	    size_t len, struct diags *d);
 /*
+ * outtree_write() in pieces, for a file too large to hold whole: create
+ * rel and get its descriptor, put bytes, close.  Each returns -1 after
+ * recording an io diagnostic (outtree_put() then leaves fd open).
+ */
+int	outtree_create(struct outtree *, const char *rel, struct diags *d);
+int	outtree_put(struct outtree *, int fd, const char *rel,
+	    const void *data, size_t len, struct diags *d);
+int	outtree_close(struct outtree *, int fd, const char *rel,
+	    struct diags *d);
+/*
  * The names of the regular files in folder reldir of the previous
  * generation, sorted; *n is their count.  NULL when there are none.  The
  * caller frees each name and the array.
@@ -43,6 +53,13 @@ char	**outtree_previous(const struct outtree *, const char *reldir,
  * recording an io diagnostic.
  */
 int	outtree_keep(struct outtree *, const char *rel, struct diags *d);
+/*
+ * Put the regular file at path (a build cache's copy) into the new tree
+ * as rel: a hard link, or a copy.  Returns 0, or -1 after recording an io
+ * diagnostic.
+ */
+int	outtree_import(struct outtree *, const char *rel, const char *path,
+	    struct diags *d);
 /*
  * Carry the regular dotfiles of the previous generation's top folder (such
  * as .gitignore) into the new tree, switch the new tree in and remove the

@@ -12,19 +12,6 @@
 #include "search.h"
 #include "xalloc.h"
 
-struct search {
-	json_t	*entries;
-};
-
-struct search *
-search_new(void)
-{
-	struct search *s = xcalloc(1, sizeof(*s));
-
-	s->entries = json_array();
-	return s;
-}
-
 /* The text of n and every clause below it, a line each. */
 static void
 subtree_text(struct buf *b, const struct node *top)
@@ -47,7 +34,7 @@ subtree_text(struct buf *b, const struct node *top)
 }
 
 static void
-add_entry(struct search *s, const struct doc *doc, const char *href,
+add_entry(json_t *entries, const struct doc *doc, const char *href,
     const struct node *n)
 {
 	json_t *e = json_object();
@@ -69,14 +56,33 @@ add_entry(struct search *s, const struct doc *doc, const char *href,
 	json_object_set_new(e, "t", json_string(doc->meta.title));
 	json_object_set_new(e, "p", json_string(doc->meta.provider_name));
 	json_object_set_new(e, "r", json_string(doc->meta.revision));
-	json_array_append_new(s->entries, e);
+	json_array_append_new(entries, e);
 	buf_release(&b);
 }
 
-void
-search_add(struct search *s, const struct doc *doc, const char *href)
+/* The script "TERMC_SEARCH = TERMC_SEARCH.concat(JSON);", *len bytes. */
+static char *
+script(const char *head, json_t *v, const char *tail, size_t *len)
+{
+	char *json = json_dumps(v, JSON_COMPACT);
+	struct buf b;
+
+	buf_init(&b);
+	buf_puts(&b, "/* termc search index: generated, do not edit. */\n");
+	buf_puts(&b, head);
+	buf_puts(&b, json ? json : "[]");
+	buf_puts(&b, tail);
+	free(json);
+	json_decref(v);
+	*len = b.len;
+	return buf_detach(&b);
+}
+
+char *
+search_document(const struct doc *doc, const char *href, size_t *len)
 {
 	const struct node *n = doc->root->first;
+	json_t *entries = json_array();
 
 	/* Articles, wherever their divisions put them; else top clauses. */
 	while (n != NULL) {
@@ -85,28 +91,24 @@ search_add(struct search *s, const struct doc *doc, const char *href)
 			continue;
 		}
 		if (n->type != N_DIVISION && n->id != NULL)
-			add_entry(s, doc, href, n);
+			add_entry(entries, doc, href, n);
 		while (n->next == NULL && n->parent != doc->root &&
 		    n->parent != NULL)
 			n = n->parent;
 		n = n->next;
 	}
+	return script("TERMC_SEARCH = TERMC_SEARCH.concat(", entries, ");\n",
+	    len);
 }
 
 char *
-search_finish(struct search *s, size_t *len)
+search_index(const char *const *files, size_t n, size_t *len)
 {
-	char *json = json_dumps(s->entries, JSON_COMPACT);
-	struct buf b;
+	json_t *list = json_array();
+	size_t i;
 
-	buf_init(&b);
-	buf_puts(&b, "/* termc search index: generated, do not edit. */\n"
-	    "var TERMC_SEARCH = ");
-	buf_puts(&b, json ? json : "[]");
-	buf_puts(&b, ";\n");
-	free(json);
-	json_decref(s->entries);
-	free(s);
-	*len = b.len;
-	return buf_detach(&b);
+	for (i = 0; i < n; i++)
+		json_array_append_new(list, json_string(files[i]));
+	return script("var TERMC_SEARCH = [];\nvar TERMC_SEARCH_DOCS = ",
+	    list, ";\n", len);
 }

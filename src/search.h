@@ -1,8 +1,8 @@
 /*
  * Search that works offline from out/: an index written at build time as
- * a script (search-index.js, loaded by search.html with search.js), so
- * that it loads from a file:// page too, where a fetch of JSON would be
- * refused.  No outside service.
+ * scripts (search-index.js and one search.js per document, loaded by
+ * search.html's search.js), so that it loads from a file:// page too,
+ * where a fetch of JSON would be refused.  No outside service.
  *
  * One entry per article (or top-level clause) of each document's latest
  * revision: its page and anchor, the document's title and provider, the
@@ -16,13 +16,20 @@
 #include <stddef.h>
 
 struct doc;
-struct search;
 
-struct search	*search_new(void);
-/* Add the clauses of doc, whose page is href (from the output root). */
-void		 search_add(struct search *, const struct doc *doc,
-		    const char *href);
-/* The script, *len bytes; frees s.  Caller frees the result. */
-char		*search_finish(struct search *s, size_t *len);
+/*
+ * DIR/<provider>/<document>/search.js: the entries of doc's clauses,
+ * whose page is href (from the output root), added to TERMC_SEARCH.
+ * Written with the document's pages, so that a build holds one
+ * document's entries at a time.  Returns the script, *len bytes.
+ */
+char	*search_document(const struct doc *doc, const char *href,
+	    size_t *len);
+/*
+ * DIR/search-index.js: TERMC_SEARCH, empty, and the list of the
+ * documents' scripts (files[0, n), from the output root) that search.js
+ * loads in order.  Returns the script, *len bytes.
+ */
+char	*search_index(const char *const *files, size_t n, size_t *len);
 
 #endif

@@ -8,10 +8,16 @@
  * this build and the kept pages of the failed ones, or, when anything
  * fails that belongs to no single document (a template, topics.yaml, a
  * write), the previous output as it was.
+ *
+ * Documents are built one at a time (struct build, below), and each is
+ * kept in the build cache (cache.h) so that the next build makes only
+ * what changed; --part builds a share of them into the cache alone.
  */
 #include <sys/stat.h>
 
+#include <ctype.h>
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +25,7 @@
 
 #include "assets.h"
 #include "buf.h"
+#include "cache.h"
 #include "check.h"
 #include "cli.h"
 #include "diag.h"
@@ -33,11 +40,15 @@
 #include "source.h"
 #include "search.h"
 #include "timeline.h"
+#include "search.h"
+#include "timeline.h"
 #include "topics.h"
+#include "version.h"
 #include "xalloc.h"
 
 static const char build_usage[] =
     "usage: termc build [-o DIR] [--templates DIR] [--base-url URL] [--strict]\n"
+    "                   [--cache DIR | --no-cache] [--part K/N]\n"
     "                   [TERMS_DIR|FILE ...]\n\n"
     "Compile terms files (default: terms/) into a published site:\n"
     "DIR/index.html, one page per revision at\n"
@@ -57,6 +68,11 @@ static const char build_usage[] =
     "  --base-url URL     the site's public http(s) URL: absolute links in\n"
     "                     the feeds, and DIR/sitemap.xml\n"
     "  --strict           treat warnings as errors\n"
+    "  --cache DIR        the build cache (default: DIR.cache beside the\n"
+    "                     output): unchanged documents are not made again\n"
+    "  --no-cache         build without the cache\n"
+    "  --part K/N         build every N-th provider from the K-th into the\n"
+    "                     cache only; a build with that cache assembles\n"
     "  --help             show this help\n";
 
 /*
@@ -70,14 +86,31 @@ struct stage {
 	struct outtree	*t;
 	struct diags	*d;
 	int		 rc;	/* -1 after the first failed write */
+	/* While a document's files are also kept in the build cache: */
+	struct cache	*cache;
+	const char	*key;		/* its entry, or NULL */
+	int		 kept;		/* -1 when one could not be kept */
+	char		**rels;		/* the files kept */
+	size_t		 nrels;
 };
 
 /* Write a file into the new tree; takes rel and data, and frees them. */
 static void
 stage_add(struct stage *st, char *rel, char *data, size_t len)
 {
-	if (st->rc == 0)
+	/* A part of a build (--part) keeps its files in the cache only. */
+	if (st->rc == 0 && st->t != NULL)
 		st->rc = outtree_write(st->t, rel, data, len, st->d);
+	if (st->rc == 0 && st->key != NULL && st->kept == 0) {
+		if (cache_put_file(st->cache, st->key, rel, data, len) == -1)
+			st->kept = -1;
+		else {
+			st->rels = xgrow(st->rels, st->nrels,
+			    sizeof(*st->rels));
+			st->rels[st->nrels++] = rel;
+			rel = NULL;
+		}
+	}
 	free(rel);
 	free(data);
 }
@@ -212,301 +245,6 @@ diff_file(const struct doc *a, const struct doc *b)
 }
 
 /*
- * The 新旧対照表 of each pair of consecutive revisions docs[i, end),
- * written next to the revision pages and listed under the document in
- * the index.
- */
-static void
-diff_pages(const struct corpus *c, struct diff *const *pairs, size_t i,
-    size_t end, struct stage *st, const struct templates *t,
-    struct links *idx)
-{
-	const struct meta *m;
-	struct buf rel, group;
-	size_t j, len;
-	char *html, *file;
-
-	for (j = i + 1; j < end; j++) {
-		m = &c->docs[j]->meta;
-		/* The two revisions' pages, in the same folder. */
-		buf_init(&rel);
-		buf_printf(&rel, "%s.html", c->docs[j - 1]->meta.revision);
-		buf_init(&group);
-		buf_printf(&group, "%s.html", m->revision);
-		html = html_diff(pairs[j], t, "../../", 1, rel.data,
-		    group.data, &len);
-		buf_release(&rel);
-		buf_release(&group);
-		file = diff_file(c->docs[j - 1], c->docs[j]);
-		buf_init(&rel);
-		buf_printf(&rel, "%s/%s/%s", m->provider, m->document, file);
-		free(file);
-		stage_add(st, xstrdup(rel.data), html, len);
-		buf_init(&group);
-		buf_printf(&group, "%s/%s", m->provider, m->document);
-		links_add(idx, diff_label(c->docs[j - 1], c->docs[j]),
-		    buf_detach(&rel), buf_detach(&group));
-	}
-}
-
-
-/*
- * Stage a template-side file (style sheet, script) for the output root:
- * from tpldir, or built in when tpldir is NULL.
- */
-static int
-stage_asset(struct stage *st, const char *tpldir, const char *name,
-    struct diags *d)
-{
-	size_t len;
-	char *data, *path;
-
-	data = asset_read(tpldir, name, &len, &path, d);
-	free(path);
-	if (data == NULL)
-		return -1;
-	stage_add(st, xstrdup(name), data, len);
-	return 0;
-}
-/* matrix.html, .csv and .json (see matrix.h), with their assets. */
-static int
-publish_matrix(const struct corpus *c, const struct taxonomy *tax,
-    struct stage *st, const char *tpldir, struct diags *d)
-{
-	struct matrix m;
-	size_t len;
-	char *s;
-	int rc = 0;
-
-	matrix_build(&m, tax, c, NULL, d);
-	if ((s = html_matrix(tpldir, &m, "", d, &len)) == NULL)
-		rc = -1;
-	else {
-		stage_add(st, xstrdup("matrix.html"), s, len);
-		s = matrix_csv(&m, &len);
-		stage_add(st, xstrdup("matrix.csv"), s, len);
-		s = matrix_json(&m, &len);
-		stage_add(st, xstrdup("matrix.json"), s, len);
-		if (stage_asset(st, tpldir, "matrix.js", d) == -1 ||
-		    stage_asset(st, tpldir, "matrix.css", d) == -1)
-			rc = -1;
-	}
-	matrix_release(&m);
-	return rc;
-}
-
-/*
- * feed.atom for the site and for each document, and with a base URL
- * sitemap.xml (feed.h).
- */
-static void
-publish_feeds(const struct corpus *c, struct diff *const *pairs,
-    const char *base, int matrix, struct stage *st)
-{
-	const struct meta *m;
-	struct buf rel;
-	size_t i, end, len;
-	char *s;
-
-	s = feed_site(c, pairs, base, &len);
-	stage_add(st, xstrdup("feed.atom"), s, len);
-	for (i = 0; i < c->n; i = end) {
-		end = corpus_group_end(c, i);
-		m = &c->docs[i]->meta;
-		s = feed_document(c, pairs, i, end, base, &len);
-		buf_init(&rel);
-		buf_printf(&rel, "%s/%s/feed.atom", m->provider, m->document);
-		stage_add(st, buf_detach(&rel), s, len);
-	}
-	if (base != NULL) {
-		s = feed_sitemap(c, base, matrix, &len);
-		stage_add(st, xstrdup("sitemap.xml"), s, len);
-	}
-}
-
-/* Clauses a diff reports changed (0 for none). */
-static size_t
-changed_clauses(const struct diff *D)
-{
-	static const enum dkind kinds[] = { DK_ADDED, DK_REMOVED,
-	    DK_MODIFIED, DK_MOVED, DK_SPLIT, DK_MERGED, DK_NORMALIZED,
-	    DK_LINKS };
-	size_t k, n = 0;
-
-	for (k = 0; D != NULL && k < sizeof(kinds) / sizeof(kinds[0]); k++)
-		n += D->count[kinds[k]];
-	return n;
-}
-
-static int
-cmp_lanes(const void *a, const void *b)
-{
-	const struct tl_lane *x = a, *y = b;
-	int c = strcmp(y->pts[y->n - 1].date, x->pts[x->n - 1].date);
-
-	return c != 0 ? c : strcmp(x->label, y->label);
-}
-
-/*
- * The revision timelines: DIR/<provider>/<document>/timeline.svg for a
- * document of two revisions or more, and DIR/timeline.svg of the
- * documents revised last (TIMELINE_MAX_LANES).  docs[i] is the oldest
- * revision of a group; pairs as diff_pairs().
- */
-static void
-publish_timelines(const struct corpus *c, struct diff *const *pairs,
-    struct stage *st)
-{
-	struct tl_point *pts = xcalloc(c->n, sizeof(*pts));
-	struct tl_lane *lanes = NULL;
-	size_t i, j, end, nlanes = 0, len;
-	struct buf rel;
-	char *svg;
-
-	for (i = 0; i < c->n; i = end) {
-		const struct meta *m = &c->docs[i]->meta;
-
-		end = corpus_group_end(c, i);
-		for (j = i; j < end; j++) {
-			pts[j].date = c->docs[j]->meta.revision;
-			pts[j].first = j == i;
-			pts[j].changes = j > i ? changed_clauses(pairs[j]) : 0;
-		}
-		lanes = xreallocarray(lanes, nlanes + 1, sizeof(*lanes));
-		lanes[nlanes].label = c->docs[end - 1]->meta.title;
-		lanes[nlanes].pts = pts + i;
-		lanes[nlanes].n = end - i;
-		if (end - i > 1) {
-			svg = timeline_svg(&lanes[nlanes], 1,
-			    m->lang && strncmp(m->lang, "ja", 2) == 0, &len);
-			buf_init(&rel);
-			buf_printf(&rel, "%s/%s/timeline.svg", m->provider,
-			    m->document);
-			stage_add(st, buf_detach(&rel), svg, len);
-		}
-		nlanes++;
-	}
-	qsort(lanes, nlanes, sizeof(*lanes), cmp_lanes);
-	svg = timeline_svg(lanes, nlanes, 1, &len);
-	stage_add(st, xstrdup("timeline.svg"), svg, len);
-	free(lanes);
-	free(pts);
-}
-
-/*
- * Offline search (search.h): search-index.js of every document's latest
- * revision, and the page and script that read it.
- */
-static void
-publish_search(const struct corpus *c, struct stage *st, const char *tpldir,
-    struct diags *d)
-{
-	struct search *s = search_new();
-	struct buf href;
-	size_t i, end, len;
-	char *js;
-
-	for (i = 0; i < c->n; i = end) {
-		const struct meta *m;
-
-		end = corpus_group_end(c, i);
-		m = &c->docs[end - 1]->meta;
-		buf_init(&href);
-		buf_printf(&href, "%s/%s/%s.html", m->provider, m->document,
-		    m->revision);
-		search_add(s, c->docs[end - 1], href.data);
-		buf_release(&href);
-	}
-	js = search_finish(s, &len);
-	stage_add(st, xstrdup("search-index.js"), js, len);
-	if (stage_asset(st, tpldir, "search.html", d) == -1 ||
-	    stage_asset(st, tpldir, "search.js", d) == -1)
-		st->rc = -1;
-}
-
-/* The 新旧対照表 of docs[a] → docs[b] as a link of a revision page. */
-static void
-diff_link(struct page_ctx *pc, struct page_link *rl, const struct doc *a,
-    const struct doc *b)
-{
-	rl[pc->nlinks].label = diff_label(a, b);
-	rl[pc->nlinks].href = diff_file(a, b);
-	rl[pc->nlinks++].group = NULL;
-}
-
-static int
-publish(const struct corpus *c, struct diff *const *pairs,
-    const struct taxonomy *tax, const struct failed *f, const char *outdir,
-    const char *tpldir, const char *base, struct diags *d)
-{
-	struct templates *t;
-	struct page_ctx pc;
-	struct stage st = { NULL, d, 0 };
-	struct buf rel;
-	struct links idx = { NULL, 0, 0 };
-	struct page_link rl[2];
-	size_t i, j, end, len;
-	char *html;
-	int rc, which = TPL_PAGES;
-
-	/* diff.html only when there is a 新旧対照表 to write. */
-	for (j = 0; j < c->n; j++)
-		if (pairs[j] != NULL)
-			which |= TPL_DIFF;
-	if ((t = templates_load(tpldir, which, d)) == NULL)
-		return -1;
-	if ((st.t = outtree_open(outdir, d)) == NULL) {
-		templates_free(t);
-		return -1;
-	}
-	for (i = 0; i < c->n && st.rc == 0; i = end) {
-		end = corpus_group_end(c, i);
-		for (j = i; j < end; j++) {
-			const struct meta *m = &c->docs[j]->meta;
-
-			memset(&pc, 0, sizeof(pc));
-			pc.root = "../../";
-			pc.revisions = (const struct doc *const *)c->docs + i;
-			pc.nrevisions = end - i;
-			/* Its 新旧対照表 with the revisions before and after. */
-			pc.links = rl;
-			if (j > i)
-				diff_link(&pc, rl, c->docs[j - 1], c->docs[j]);
-			if (j + 1 < end)
-				diff_link(&pc, rl, c->docs[j], c->docs[j + 1]);
-			buf_init(&rel);
-			buf_printf(&rel, "%s/%s/%s.html", m->provider,
-			    m->document, m->revision);
-			progress_tick("rendering", j + 1, c->n);
-			html = html_page(t, c->docs[j], &pc, &len);
-			stage_add(&st, buf_detach(&rel), html, len);
-			links_free(rl, pc.nlinks);
-		}
-		diff_pages(c, pairs, i, end, &st, t, &idx);
-	}
-	rc = st.rc;
-	if (rc == 0 && tax != NULL)
-		rc = publish_matrix(c, tax, &st, tpldir, d);
-	if (rc == 0) {
-		if (tax != NULL)
-			links_add(&idx, xstrdup("約款比較表（項目別）"),
-			    xstrdup("matrix.html"), NULL);
-		html = html_index(t, c, idx.v, idx.n, &len);
-		stage_add(&st, xstrdup("index.html"), html, len);
-		rc = stage_asset(&st, tpldir, "style.css", d);
-		publish_feeds(c, pairs, base, tax != NULL, &st);
-		publish_timelines(c, pairs, &st);
-		publish_search(c, &st, tpldir, d);
-	}
-	if (rc == 0)
-		rc = stage_commit(&st, f);
-	outtree_free(st.t);
-	links_release(&idx);
-	templates_free(t);
-	return rc;
-}
-
-/*
  * "provider/document/revision" of a terms file that could not be read, from
  * a path ending in <provider>/<document>/<YYYY-MM-DD>.md; NULL for other
  * paths (their pages, if any, cannot be known).  Caller frees.
@@ -542,84 +280,1294 @@ path_key(const char *path)
 	return key;
 }
 
-/*
- * Sort the corpus into what is published (good, its docs borrowed from c)
- * and what is left out (f), by the findings of d at level min and above: a
- * terms file with such a finding fails, with every other file of its
- * revision.  Returns -1 when a finding belongs to no terms file (topics.yaml,
- * a folder that cannot be read): then nothing is published.
- */
-static int
-sort_out(const struct corpus *c, const struct diags *d, enum dlevel min,
-    struct corpus *good, struct failed *f)
-{
-	struct hmap files, docs, bad, keys;
-	const struct meta *m;
-	const struct doc *doc;
-	struct buf key;
-	size_t i;
-	int rc = 0;
-	char *k;
-
-	memset(good, 0, sizeof(*good));
-	memset(f, 0, sizeof(*f));
-	hmap_init(&files);
-	hmap_init(&docs);
-	hmap_init(&bad);
-	hmap_init(&keys);
-	for (i = 0; i < c->nfiles; i++)
-		hmap_put(&files, c->files[i], c->files[i]);
-	for (i = 0; i < c->n; i++)
-		hmap_put(&docs, c->docs[i]->path, c->docs[i]);
-	for (i = 0; i < d->n && rc == 0; i++) {
-		if (diag_level(d->v[i].code) < min)
-			continue;
-		if ((k = hmap_get(&files, d->v[i].path)) == NULL)
-			rc = -1;
-		else if (hmap_get(&bad, k) == NULL) {
-			hmap_put(&bad, k, k);
-			if ((doc = hmap_get(&docs, k)) != NULL) {
-				m = &doc->meta;
-				buf_init(&key);
-				buf_printf(&key, "%s/%s/%s", m->provider,
-				    m->document, m->revision);
-				k = buf_detach(&key);
-			} else
-				k = path_key(k);
-			if (k != NULL) {
-				f->v = xreallocarray(f->v, f->n + 1,
-				    sizeof(*f->v));
-				f->v[f->n++] = k;
-				hmap_put(&keys, k, k);
-			}
-		}
-	}
-	for (i = 0; i < c->n && rc == 0; i++) {
-		m = &c->docs[i]->meta;
-		buf_init(&key);
-		buf_printf(&key, "%s/%s/%s", m->provider, m->document,
-		    m->revision);
-		if (hmap_get(&bad, c->docs[i]->path) == NULL &&
-		    hmap_get(&keys, key.data) == NULL) {
-			good->docs = xreallocarray(good->docs, good->n + 1,
-			    sizeof(*good->docs));
-			good->docs[good->n++] = c->docs[i];
-		}
-		buf_release(&key);
-	}
-	hmap_release(&files);
-	hmap_release(&docs);
-	hmap_release(&bad);
-	hmap_release(&keys);
-	return rc;
-}
-
 static void
 failed_release(struct failed *f)
 {
 	while (f->n > 0)
 		free(f->v[--f->n]);
 	free(f->v);
+}
+
+/*
+ * Stage a template-side file (style sheet, script) for the output root:
+ * from tpldir, or built in when tpldir is NULL.
+ */
+static int
+stage_asset(struct stage *st, const char *tpldir, const char *name,
+    struct diags *d)
+{
+	size_t len;
+	char *data, *path;
+
+	data = asset_read(tpldir, name, &len, &path, d);
+	free(path);
+	if (data == NULL)
+		return -1;
+	stage_add(st, xstrdup(name), data, len);
+	return 0;
+}
+
+/*
+ * A build goes through the corpus one document at a time (the revisions
+ * of one provider's document, oldest first): load, check, sort out,
+ * publish its pages, 新旧対照表 and feed, hand its newest revision to
+ * the matrix, and free the trees.  What stays for the index, the site's
+ * feed, the sitemap and the matrix is each published revision's front
+ * matter (doc_strip()), its diff summary and the matrix cells: memory
+ * follows the largest document (the largest provider, for the matrix,
+ * whose supplements share a column), not the corpus.
+ *
+ * The diagnostics come out as a build that held the whole corpus would
+ * record them: taxonomy and walk, loading in file order, dup-revision,
+ * the checks in corpus order, publishing.  Each phase keeps its own list
+ * and the lists are joined at the end.
+ */
+struct build {
+	enum dlevel		 min;	/* findings that leave a file out */
+	const struct taxonomy	*tax;
+	const char		*outdir, *tpldir, *base;
+	struct corpus		 heads;	/* every file's front matter, sorted */
+	struct diags		*loadd;	/* loadd[i]: loading heads.files[i] */
+	struct diags		 dupd, checkd, pubd, matd;
+	struct hmap		 keys;	/* "p/d/r" of the revisions left out */
+	struct failed		 f;	/* the same, owning the strings */
+	int			 nopub;	/* a finding of no terms file */
+	/* Publishing: */
+	int			 state;	/* 0 not begun, 1 on, -1 stopped */
+	struct stage		 st;
+	struct templates	*t, *tdiff;
+	struct corpus		 good;	/* published, stripped */
+	char			**sums;	/* good.docs[j]'s diff summary, or
+					   NULL where it starts a document */
+	size_t			*nchg;	/* the clauses that diff changed */
+	struct links		 idx;
+	struct matrix		 m;
+	struct doc		**pend;	/* the current provider's newest
+					   revisions, for the matrix */
+	char			**pendkey; /* their documents' cache keys */
+	size_t			 npend;
+	/* The build cache (cache.h), or NULL: */
+	struct cache		*cache;
+	struct ckey		 salt;	/* all but the sources */
+	const char		*taxpath; /* topics.yaml, when read */
+	/* --part K/N: build providers K, K + N, … into the cache only. */
+	size_t			 part, nparts;
+};
+
+/* The index of path in heads.files (sorted), or nfiles. */
+static size_t
+file_index(const struct build *b, const char *path)
+{
+	size_t lo = 0, hi = b->heads.nfiles, mid;
+	int r;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if ((r = strcmp(b->heads.files[mid], path)) == 0)
+			return mid;
+		if (r < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return b->heads.nfiles;
+}
+
+/* "provider/document/revision" of m; caller frees. */
+static char *
+meta_key(const struct meta *m)
+{
+	struct buf key;
+
+	buf_init(&key);
+	buf_printf(&key, "%s/%s/%s", m->provider, m->document, m->revision);
+	return buf_detach(&key);
+}
+
+/* Leave out the revision key (taken; NULL: none to name). */
+static void
+leave_out(struct build *b, char *key)
+{
+	if (key == NULL)
+		return;
+	if (hmap_get(&b->keys, key) == NULL)
+		hmap_put(&b->keys, key, key);
+	b->f.v = xgrow(b->f.v, b->f.n, sizeof(*b->f.v));
+	b->f.v[b->f.n++] = key;
+}
+
+/*
+ * The files that cannot be read or whose front matter fails are no
+ * document's: each with a finding at the build's level leaves out the
+ * revision its path names.
+ */
+static void
+sort_out_unread(struct build *b)
+{
+	const struct diags *d;
+	size_t i, k;
+
+	for (i = 0; i < b->heads.nfiles; i++) {
+		d = &b->loadd[i];
+		for (k = 0; k < d->n; k++)
+			if (diag_level(d->v[k].code) >= b->min)
+				break;
+		if (k == d->n)
+			continue;
+		if (strcmp(d->v[k].path, b->heads.files[i]) != 0)
+			b->nopub = 1;
+		else
+			leave_out(b, path_key(b->heads.files[i]));
+	}
+}
+
+/*
+ * Mark bad the files of heads.docs[lo, hi) that d's findings from index
+ * from name at the build's level; a finding that names none of them
+ * belongs to no document and stops publishing.
+ */
+static void
+mark_bad(struct build *b, const struct diags *d, size_t from, size_t lo,
+    size_t hi, struct hmap *bad)
+{
+	size_t k, i;
+
+	for (k = from; k < d->n; k++) {
+		if (diag_level(d->v[k].code) < b->min)
+			continue;
+		for (i = lo; i < hi; i++)
+			if (strcmp(b->heads.docs[i]->path, d->v[k].path) == 0)
+				break;
+		if (i == hi)
+			b->nopub = 1;
+		else
+			hmap_put(bad, b->heads.docs[i]->path, b->heads.docs[i]);
+	}
+}
+
+/*
+ * The matrix columns of the current provider's documents, cached under
+ * the key made of its documents' keys: the columns in order, each with
+ * its document and supplements (indices into pend) and its cells, and
+ * the marker findings.
+ */
+static void
+matrix_record(struct buf *r, const struct build *b, size_t first,
+    size_t m0)
+{
+	const struct matrix *m = &b->m;
+	const struct cell *c;
+	size_t i, j, k, p;
+	uint64_t bits;
+
+	rec_u64(r, m->ncols - first);
+	for (j = first; j < m->ncols; j++) {
+		for (p = 0; p < b->npend && b->pend[p] != m->cols[j].doc; p++)
+			;
+		rec_u64(r, p);
+		rec_u64(r, m->cols[j].nsupps);
+		for (k = 0; k < m->cols[j].nsupps; k++) {
+			for (p = 0; p < b->npend &&
+			    b->pend[p] != m->cols[j].supps[k]; p++)
+				;
+			rec_u64(r, p);
+		}
+	}
+	for (i = 0; i < m->nrows; i++)
+		for (j = first; j < m->ncols; j++) {
+			c = &m->rows[i].cells[j];
+			rec_u64(r, c->state);
+			rec_str(r, c->value);
+			rec_str(r, c->raw);
+			memcpy(&bits, &c->num, sizeof(bits));
+			rec_u64(r, bits);
+			rec_u64(r, (unsigned char)c->unit);
+			rec_str(r, c->excerpt);
+			rec_str(r, c->cond);
+			rec_str(r, c->event);
+			rec_u64(r, (uint64_t)c->event_said);
+			rec_u64(r, c->nrefs);
+			for (k = 0; k < c->nrefs; k++) {
+				rec_str(r, c->refs[k].id);
+				rec_str(r, c->refs[k].document);
+				rec_str(r, c->refs[k].label);
+				rec_str(r, c->refs[k].href);
+			}
+		}
+	rec_diags(r, &b->matd, m0);
+	rec_str(r, "END");
+}
+
+/* The columns of a matrix record into b->m; -1 (nothing added) if bad. */
+static int
+matrix_replay(struct build *b, const char *data, size_t len)
+{
+	struct rec r = { data, data + len, 0 };
+	struct matrix *m = &b->m;
+	struct mcol *cols = NULL;
+	struct cell **cells;
+	struct cell *c;
+	struct diags md;
+	size_t i, j, k, n, p, ns;
+	uint64_t bits;
+	char *s;
+	int ok;
+
+	n = rec_get_u64(&r);
+	if (r.bad || n > b->npend)
+		return -1;
+	cols = xcalloc(n ? n : 1, sizeof(*cols));
+	for (j = 0; j < n && !r.bad; j++) {
+		p = rec_get_u64(&r);
+		ns = rec_get_u64(&r);
+		if (r.bad || p >= b->npend || ns > b->npend) {
+			r.bad = 1;
+			break;
+		}
+		cols[j].doc = b->pend[p];
+		cols[j].supps = xcalloc(ns ? ns : 1, sizeof(*cols[j].supps));
+		for (k = 0; k < ns && !r.bad; k++) {
+			p = rec_get_u64(&r);
+			if (p >= b->npend)
+				r.bad = 1;
+			else
+				cols[j].supps[cols[j].nsupps++] = b->pend[p];
+		}
+	}
+	cells = xcalloc(m->nrows ? m->nrows : 1, sizeof(*cells));
+	for (i = 0; i < m->nrows; i++)
+		cells[i] = xcalloc(n ? n : 1, sizeof(**cells));
+	for (i = 0; i < m->nrows && !r.bad; i++)
+		for (j = 0; j < n && !r.bad; j++) {
+			c = &cells[i][j];
+			c->state = (enum cstate)rec_get_u64(&r);
+			c->value = rec_get_str(&r);
+			c->raw = rec_get_str(&r);
+			bits = rec_get_u64(&r);
+			memcpy(&c->num, &bits, sizeof(bits));
+			c->unit = (char)rec_get_u64(&r);
+			c->excerpt = rec_get_str(&r);
+			c->cond = rec_get_str(&r);
+			c->event = rec_get_str(&r);
+			c->event_said = (int)rec_get_u64(&r);
+			k = rec_get_u64(&r);
+			if (r.bad || k > len || c->state > CELL_VALUE ||
+			    (c->state == CELL_VALUE && c->value == NULL)) {
+				r.bad = 1;
+				break;
+			}
+			c->refs = xcalloc(k ? k : 1, sizeof(*c->refs));
+			for (; c->nrefs < k && !r.bad; c->nrefs++) {
+				struct cref *f = &c->refs[c->nrefs];
+
+				f->id = rec_get_str(&r);
+				s = rec_get_str(&r);
+				f->label = rec_get_str(&r);
+				f->href = rec_get_str(&r);
+				/* The supplement's slug, from its own doc. */
+				for (p = 0; s != NULL && p < cols[j].nsupps &&
+				    f->document == NULL; p++)
+					if (strcmp(cols[j].supps[p]->meta.document,
+					    s) == 0)
+						f->document =
+						    cols[j].supps[p]->meta.document;
+				if (f->id == NULL || f->label == NULL ||
+				    f->href == NULL ||
+				    (s != NULL && f->document == NULL))
+					r.bad = 1;
+				free(s);
+			}
+		}
+	diags_init(&md);
+	rec_get_diags(&r, &md);
+	s = rec_get_str(&r);
+	ok = !r.bad && s != NULL && strcmp(s, "END") == 0 && r.p == r.end;
+	free(s);
+	/* Into the matrix, or freed through a matrix of its own. */
+	{
+		struct matrix tmp;
+
+		memset(&tmp, 0, sizeof(tmp));
+		if (ok) {
+			for (j = 0; j < n; j++) {
+				struct buf name;
+
+				buf_init(&name);
+				buf_printf(&name, "%s/%s",
+				    cols[j].doc->meta.provider,
+				    cols[j].doc->meta.document);
+				cols[j].name = buf_detach(&name);
+			}
+			matrix_append(m, cols, n, cells);
+			diags_move(&b->matd, &md);
+			free(cols);
+		} else {
+			tmp.nrows = m->nrows;
+			tmp.rows = xcalloc(m->nrows ? m->nrows : 1,
+			    sizeof(*tmp.rows));
+			for (i = 0; i < m->nrows; i++)
+				tmp.rows[i].cells = cells[i];
+			tmp.cols = cols;
+			tmp.ncols = n;
+			matrix_release(&tmp);
+			diags_release(&md);
+			cols = NULL;
+		}
+	}
+	free(cells);
+	return ok ? 0 : -1;
+}
+
+/*
+ * Give the current provider's documents to the matrix, from the cache
+ * when their columns are kept there, and strip them.  A document that
+ * came from the cache has no tree: it is loaded again for the matrix.
+ */
+static void
+flush_matrix(struct build *b)
+{
+	struct ckey k;
+	struct buf r;
+	struct diags scratch;
+	struct doc *full;
+	char key[34], *data;
+	size_t i, len, first, m0;
+
+	if (b->npend > 0 && b->state == 1 && b->st.rc == 0) {
+		key[0] = '\0';
+		for (i = 0; i < b->npend; i++)
+			if (strcmp(b->pendkey[i], "-") == 0)
+				break;
+		if (b->cache != NULL && i == b->npend) {
+			k = b->salt;
+			ckey_str(&k, "matrix");
+			for (i = 0; i < b->npend; i++)
+				ckey_str(&k, b->pendkey[i]);
+			key[0] = 'm';
+			ckey_hex(&k, key + 1);
+			cache_use(b->cache, key);
+			if ((data = cache_record(b->cache, key, &len)) != NULL) {
+				i = matrix_replay(b, data, len);
+				free(data);
+				if (i == 0)
+					goto strip;
+			}
+		}
+		for (i = 0; i < b->npend; i++)
+			if (b->pend[i]->root == NULL) {
+				diags_init(&scratch);
+				full = doc_load(b->pend[i]->path, &scratch);
+				if (full == NULL) {
+					/* Changed while the build ran. */
+					diags_move(&b->pubd, &scratch);
+					b->st.rc = -1;
+					goto strip;
+				}
+				diags_release(&scratch);
+				{
+					b->pend[i]->root = full->root;
+					b->pend[i]->xrefs = full->xrefs;
+					full->root = NULL;
+					full->xrefs = NULL;
+					doc_free(full);
+				}
+			}
+		first = b->m.ncols;
+		m0 = b->matd.n;
+		matrix_add(&b->m, (const struct doc **)b->pend, b->npend,
+		    &b->matd);
+		if (key[0] != '\0' && cache_begin(b->cache, key) == 0) {
+			buf_init(&r);
+			matrix_record(&r, b, first, m0);
+			cache_end(b->cache, key, r.data, r.len);
+			buf_release(&r);
+		}
+	}
+strip:
+	for (i = 0; i < b->npend; i++) {
+		doc_strip(b->pend[i]);
+		free(b->pendkey[i]);
+	}
+	b->npend = 0;
+}
+
+/* Templates and staging tree, at the first document published. */
+static void
+begin_publishing(struct build *b)
+{
+	b->state = -1;
+	if ((b->t = templates_load(b->tpldir, TPL_PAGES, &b->pubd)) == NULL)
+		return;
+	b->st.d = &b->pubd;
+	if (b->nparts == 0 &&
+	    (b->st.t = outtree_open(b->outdir, &b->pubd)) == NULL)
+		return;
+	if (b->tax != NULL)
+		matrix_begin(&b->m, b->tax, NULL);
+	b->state = 1;
+}
+
+/* The 新旧対照表 of docs[a] → docs[b] as a link of a revision page. */
+static void
+diff_link(struct page_ctx *pc, struct page_link *rl, const struct doc *a,
+    const struct doc *b)
+{
+	rl[pc->nlinks].label = diff_label(a, b);
+	rl[pc->nlinks].href = diff_file(a, b);
+	rl[pc->nlinks++].group = NULL;
+}
+
+/* Clauses a diff reports changed (0 for none). */
+static size_t
+changed_clauses(const struct diff *D)
+{
+	static const enum dkind kinds[] = { DK_ADDED, DK_REMOVED,
+	    DK_MODIFIED, DK_MOVED, DK_SPLIT, DK_MERGED, DK_NORMALIZED,
+	    DK_LINKS };
+	size_t k, n = 0;
+
+	for (k = 0; D != NULL && k < sizeof(kinds) / sizeof(kinds[0]); k++)
+		n += D->count[kinds[k]];
+	return n;
+}
+
+/* The points of good.docs[from, to): one document's revisions. */
+static struct tl_point *
+timeline_points(const struct build *b, size_t from, size_t to)
+{
+	struct tl_point *p = xcalloc(to - from + 1, sizeof(*p));
+	size_t j;
+
+	for (j = from; j < to; j++) {
+		p[j - from].date = b->good.docs[j]->meta.revision;
+		p[j - from].first = j == from;
+		p[j - from].changes = j > from ? b->nchg[j] : 0;
+	}
+	return p;
+}
+
+/* DIR/<provider>/<document>/timeline.svg of good.docs[from, …). */
+static void
+stage_timeline(struct build *b, size_t from)
+{
+	const struct meta *m = &b->good.docs[from]->meta;
+	struct tl_lane lane;
+	struct buf rel;
+	size_t len;
+	char *svg;
+
+	lane.label = b->good.docs[b->good.n - 1]->meta.title;
+	lane.pts = timeline_points(b, from, b->good.n);
+	lane.n = b->good.n - from;
+	svg = timeline_svg(&lane, 1, m->lang && strncmp(m->lang, "ja", 2) ==
+	    0, &len);
+	free((void *)lane.pts);
+	buf_init(&rel);
+	buf_printf(&rel, "%s/%s/timeline.svg", m->provider, m->document);
+	stage_add(&b->st, buf_detach(&rel), svg, len);
+}
+
+static int
+cmp_lanes(const void *a, const void *b)
+{
+	const struct tl_lane *x = a, *y = b;
+	int c = strcmp(y->pts[y->n - 1].date, x->pts[x->n - 1].date);
+
+	return c != 0 ? c : strcmp(x->label, y->label);
+}
+
+/* DIR/timeline.svg: the documents revised last (TIMELINE_MAX_LANES). */
+static void
+stage_site_timeline(struct build *b)
+{
+	struct tl_lane *lanes = NULL;
+	size_t i, end, n = 0, len;
+	char *svg;
+
+	for (i = 0; i < b->good.n; i = end) {
+		end = corpus_group_end(&b->good, i);
+		lanes = xgrow(lanes, n, sizeof(*lanes));
+		lanes[n].label = b->good.docs[end - 1]->meta.title;
+		lanes[n].pts = timeline_points(b, i, end);
+		lanes[n++].n = end - i;
+	}
+	qsort(lanes, n, sizeof(*lanes), cmp_lanes);
+	svg = timeline_svg(lanes, n, 1, &len);
+	stage_add(&b->st, xstrdup("timeline.svg"), svg, len);
+	for (i = 0; i < n; i++)
+		free((void *)lanes[i].pts);
+	free(lanes);
+}
+
+/*
+ * The offline search (search.h): search-index.js lists each document's
+ * search.js (written with its pages); search.html and search.js come
+ * from the templates.
+ */
+static int
+stage_search(struct build *b)
+{
+	char **files = NULL, *js;
+	size_t i, end, n = 0, len;
+	struct buf rel;
+
+	for (i = 0; i < b->good.n; i = end) {
+		const struct meta *m = &b->good.docs[i]->meta;
+
+		end = corpus_group_end(&b->good, i);
+		buf_init(&rel);
+		buf_printf(&rel, "%s/%s/search.js", m->provider, m->document);
+		files = xgrow(files, n, sizeof(*files));
+		files[n++] = buf_detach(&rel);
+	}
+	js = search_index((const char *const *)files, n, &len);
+	stage_add(&b->st, xstrdup("search-index.js"), js, len);
+	for (i = 0; i < n; i++)
+		free(files[i]);
+	free(files);
+	if (stage_asset(&b->st, b->tpldir, "search.html", &b->pubd) == -1 ||
+	    stage_asset(&b->st, b->tpldir, "search.js", &b->pubd) == -1)
+		return -1;
+	return 0;
+}
+
+/*
+ * Publish the revisions of one document, g (all good), with the diffs of
+ * its consecutive revisions: the pages, the 新旧対照表 (listed under the
+ * document in the index) and the document's feed.  Takes g's docs into
+ * b->good.
+ */
+static void
+publish_group(struct build *b, const struct corpus *g, struct diff **pairs)
+{
+	const struct meta *m = &g->docs[0]->meta;
+	struct page_ctx pc;
+	struct page_link rl[2];
+	struct buf rel, group, sum;
+	size_t j, len, from;
+	char *html, *file;
+
+	if (b->state == 0)
+		begin_publishing(b);
+	for (j = 1; j < g->n && b->state == 1 && b->tdiff == NULL; j++)
+		if ((b->tdiff = templates_load(b->tpldir, TPL_DIFF,
+		    &b->pubd)) == NULL)
+			b->state = -1;
+	for (j = 0; j < g->n && b->state == 1 && b->st.rc == 0; j++) {
+		memset(&pc, 0, sizeof(pc));
+		pc.root = "../../";
+		pc.revisions = (const struct doc *const *)g->docs;
+		pc.nrevisions = g->n;
+		/* Its 新旧対照表 with the revisions before and after. */
+		pc.links = rl;
+		if (j > 0)
+			diff_link(&pc, rl, g->docs[j - 1], g->docs[j]);
+		if (j + 1 < g->n)
+			diff_link(&pc, rl, g->docs[j], g->docs[j + 1]);
+		buf_init(&rel);
+		buf_printf(&rel, "%s/%s/%s.html", m->provider, m->document,
+		    g->docs[j]->meta.revision);
+		html = html_page(b->t, g->docs[j], &pc, &len);
+		stage_add(&b->st, buf_detach(&rel), html, len);
+		links_free(rl, pc.nlinks);
+	}
+	for (j = 1; j < g->n && b->state == 1 && b->st.rc == 0; j++) {
+		/* The two revisions' pages, in the same folder. */
+		buf_init(&rel);
+		buf_printf(&rel, "%s.html", g->docs[j - 1]->meta.revision);
+		buf_init(&group);
+		buf_printf(&group, "%s.html", g->docs[j]->meta.revision);
+		html = html_diff(pairs[j], b->tdiff, "../../", 1, rel.data,
+		    group.data, &len);
+		buf_release(&rel);
+		buf_release(&group);
+		file = diff_file(g->docs[j - 1], g->docs[j]);
+		buf_init(&rel);
+		buf_printf(&rel, "%s/%s/%s", m->provider, m->document, file);
+		free(file);
+		stage_add(&b->st, xstrdup(rel.data), html, len);
+		buf_init(&group);
+		buf_printf(&group, "%s/%s", m->provider, m->document);
+		links_add(&b->idx, diff_label(g->docs[j - 1], g->docs[j]),
+		    buf_detach(&rel), buf_detach(&group));
+	}
+	from = b->good.n;
+	for (j = 0; j < g->n; j++) {
+		b->good.docs = xgrow(b->good.docs, b->good.n,
+		    sizeof(*b->good.docs));
+		b->sums = xgrow(b->sums, b->good.n, sizeof(*b->sums));
+		b->nchg = xgrow(b->nchg, b->good.n, sizeof(*b->nchg));
+		b->sums[b->good.n] = NULL;
+		b->nchg[b->good.n] = changed_clauses(pairs[j]);
+		if (pairs[j] != NULL && b->state == 1) {
+			buf_init(&sum);
+			diff_summary(&sum, pairs[j]);
+			b->sums[b->good.n] = buf_detach(&sum);
+		}
+		b->good.docs[b->good.n++] = g->docs[j];
+	}
+	if (b->state == 1 && b->st.rc == 0) {
+		html = feed_document(&b->good, (const char *const *)b->sums,
+		    from, b->good.n, b->base, &len);
+		buf_init(&rel);
+		buf_printf(&rel, "%s/%s/feed.atom", m->provider, m->document);
+		stage_add(&b->st, buf_detach(&rel), html, len);
+		if (g->n > 1)
+			stage_timeline(b, from);
+		/* Its latest revision's clauses, for the offline search. */
+		buf_init(&rel);
+		buf_printf(&rel, "%s/%s/%s.html", m->provider, m->document,
+		    g->docs[g->n - 1]->meta.revision);
+		html = search_document(g->docs[g->n - 1], rel.data, &len);
+		buf_reset(&rel);
+		buf_printf(&rel, "%s/%s/search.js", m->provider, m->document);
+		stage_add(&b->st, buf_detach(&rel), html, len);
+	}
+}
+
+/*
+ * The cache key of the document heads.docs[lo, hi): the build's salt,
+ * then each revision's path and bytes.  0, or -1 when a file cannot be
+ * read (the document is then not cached).
+ */
+static int
+group_key(const struct build *b, size_t lo, size_t hi, char key[34])
+{
+	struct ckey k = b->salt;
+	size_t i;
+
+	ckey_u64(&k, hi - lo);
+	for (i = lo; i < hi; i++) {
+		ckey_str(&k, b->heads.docs[i]->path);
+		if (ckey_file(&k, b->heads.docs[i]->path) == -1)
+			return -1;
+	}
+	key[0] = 'g';
+	ckey_hex(&k, key + 1);
+	return 0;
+}
+
+/*
+ * A document's cache record: per revision whether it loaded and its
+ * loading findings, the dup-revision and check findings, the revisions
+ * left out, whether a finding named no file, the published revisions
+ * with their diff summaries, the files staged and the index links.
+ */
+struct grec {
+	int		*loaded;
+	struct diags	*loadd;		/* hi - lo */
+	struct diags	 dupd, checkd;
+	char		**left;
+	size_t		 nleft;
+	int		 nopub;
+	size_t		*ok;		/* offsets from lo */
+	char		**sums;
+	size_t		*nchg;
+	size_t		 nok;
+	char		**rels;
+	size_t		 nrels;
+	struct page_link *links;
+	size_t		 nlinks;
+};
+
+static void
+grec_release(struct grec *g, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		diags_release(&g->loadd[i]);
+	free(g->loadd);
+	free(g->loaded);
+	diags_release(&g->dupd);
+	diags_release(&g->checkd);
+	for (i = 0; i < g->nleft; i++)
+		free(g->left[i]);
+	free(g->left);
+	for (i = 0; i < g->nok; i++)
+		free(g->sums[i]);
+	free(g->sums);
+	free(g->nchg);
+	free(g->ok);
+	for (i = 0; i < g->nrels; i++)
+		free(g->rels[i]);
+	free(g->rels);
+	links_free(g->links, g->nlinks);
+	free(g->links);
+}
+
+/* Read a record of n revisions into g; -1 if it does not read whole. */
+static int
+grec_read(struct grec *g, const char *data, size_t len, size_t n,
+    const struct build *b, const char *key)
+{
+	struct rec r = { data, data + len, 0 };
+	struct stat st;
+	size_t i;
+	char *s;
+	int ok;
+
+	memset(g, 0, sizeof(*g));
+	g->loadd = xcalloc(n, sizeof(*g->loadd));
+	g->loaded = xcalloc(n, sizeof(*g->loaded));
+	if (rec_get_u64(&r) != n)
+		r.bad = 1;
+	for (i = 0; i < n && !r.bad; i++) {
+		g->loaded[i] = rec_get_u64(&r) != 0;
+		rec_get_diags(&r, &g->loadd[i]);
+	}
+	rec_get_diags(&r, &g->dupd);
+	rec_get_diags(&r, &g->checkd);
+	g->nleft = r.bad ? 0 : rec_get_u64(&r);
+	if (g->nleft > len)
+		r.bad = 1, g->nleft = 0;
+	g->left = xcalloc(g->nleft + 1, sizeof(*g->left));
+	for (i = 0; i < g->nleft; i++)
+		if ((g->left[i] = rec_get_str(&r)) == NULL)
+			r.bad = 1;
+	g->nopub = rec_get_u64(&r) != 0;
+	g->nok = r.bad ? 0 : rec_get_u64(&r);
+	if (g->nok > n)
+		r.bad = 1, g->nok = 0;
+	g->ok = xcalloc(g->nok + 1, sizeof(*g->ok));
+	g->sums = xcalloc(g->nok + 1, sizeof(*g->sums));
+	g->nchg = xcalloc(g->nok + 1, sizeof(*g->nchg));
+	for (i = 0; i < g->nok; i++) {
+		g->ok[i] = rec_get_u64(&r);
+		g->sums[i] = rec_get_str(&r);
+		g->nchg[i] = rec_get_u64(&r);
+		if (g->ok[i] >= n || !g->loaded[g->ok[i]] ||
+		    (i > 0 && g->ok[i] <= g->ok[i - 1]))
+			r.bad = 1;
+	}
+	g->nrels = r.bad ? 0 : rec_get_u64(&r);
+	if (g->nrels > len)
+		r.bad = 1, g->nrels = 0;
+	g->rels = xcalloc(g->nrels + 1, sizeof(*g->rels));
+	for (i = 0; i < g->nrels; i++) {
+		g->rels[i] = rec_get_str(&r);
+		/* A file gone from the cache: the record is no use. */
+		if (g->rels[i] == NULL)
+			r.bad = 1;
+		else {
+			s = cache_file(b->cache, key, g->rels[i]);
+			if (stat(s, &st) == -1 || !S_ISREG(st.st_mode))
+				r.bad = 1;
+			free(s);
+		}
+	}
+	g->nlinks = r.bad ? 0 : rec_get_u64(&r);
+	if (g->nlinks > len)
+		r.bad = 1, g->nlinks = 0;
+	g->links = xcalloc(g->nlinks + 1, sizeof(*g->links));
+	for (i = 0; i < g->nlinks; i++) {
+		g->links[i].label = rec_get_str(&r);
+		g->links[i].href = rec_get_str(&r);
+		g->links[i].group = rec_get_str(&r);
+		if (g->links[i].label == NULL || g->links[i].href == NULL)
+			r.bad = 1;
+	}
+	s = rec_get_str(&r);
+	ok = !r.bad && s != NULL && strcmp(s, "END") == 0 && r.p == r.end;
+	free(s);
+	return ok ? 0 : -1;
+}
+
+/*
+ * Replay a cached document: its findings, what it leaves out, and, when
+ * the build publishes, its files (linked from the cache) and links.
+ * Returns -1, having changed nothing, when the record is no use.
+ */
+static int
+replay_group(struct build *b, size_t lo, size_t hi, const char *key)
+{
+	struct grec g;
+	size_t i, len, fi;
+	char *data, *path;
+
+	if ((data = cache_record(b->cache, key, &len)) == NULL)
+		return -1;
+	if (grec_read(&g, data, len, hi - lo, b, key) == -1) {
+		free(data);
+		grec_release(&g, hi - lo);
+		return -1;
+	}
+	free(data);
+	for (i = lo; i < hi; i++) {
+		progress_tick("building", i + 1, b->heads.n);
+		fi = file_index(b, b->heads.docs[i]->path);
+		diags_move(&b->loadd[fi], &g.loadd[i - lo]);
+	}
+	diags_move(&b->dupd, &g.dupd);
+	diags_move(&b->checkd, &g.checkd);
+	for (i = 0; i < g.nleft; i++) {
+		leave_out(b, g.left[i]);
+		g.left[i] = NULL;
+	}
+	if (g.nopub)
+		b->nopub = 1;
+	if (g.nok > 0 && !b->nopub && b->state >= 0) {
+		if (b->state == 0)
+			begin_publishing(b);
+		if (g.nok > 1 && b->state == 1 && b->tdiff == NULL &&
+		    (b->tdiff = templates_load(b->tpldir, TPL_DIFF,
+		    &b->pubd)) == NULL)
+			b->state = -1;
+		for (i = 0; i < g.nrels && b->state == 1 && b->st.rc == 0 &&
+		    b->st.t != NULL; i++) {
+			path = cache_file(b->cache, key, g.rels[i]);
+			b->st.rc = outtree_import(b->st.t, g.rels[i], path,
+			    &b->pubd);
+			free(path);
+		}
+		for (i = 0; i < g.nlinks; i++) {
+			links_add(&b->idx, (char *)g.links[i].label,
+			    (char *)g.links[i].href, (char *)g.links[i].group);
+			g.links[i].label = g.links[i].href = NULL;
+			g.links[i].group = NULL;
+		}
+		/* The front matter read first stands for the revision. */
+		for (i = 0; i < g.nok; i++) {
+			b->good.docs = xgrow(b->good.docs, b->good.n,
+			    sizeof(*b->good.docs));
+			b->sums = xgrow(b->sums, b->good.n, sizeof(*b->sums));
+			b->nchg = xgrow(b->nchg, b->good.n, sizeof(*b->nchg));
+			b->nchg[b->good.n] = g.nchg[i];
+			b->sums[b->good.n] = g.sums[i];
+			g.sums[i] = NULL;
+			b->good.docs[b->good.n++] = b->heads.docs[lo + g.ok[i]];
+			b->heads.docs[lo + g.ok[i]] = NULL;
+		}
+		if (b->tax != NULL && b->state == 1) {
+			b->pend = xgrow(b->pend, b->npend, sizeof(*b->pend));
+			b->pendkey = xgrow(b->pendkey, b->npend,
+			    sizeof(*b->pendkey));
+			b->pendkey[b->npend] = xstrdup(key);
+			b->pend[b->npend++] = b->good.docs[b->good.n - 1];
+		}
+	}
+	grec_release(&g, hi - lo);
+	return 0;
+}
+
+/* Write the cache record of a document just built (see struct grec). */
+static void
+record_group(struct build *b, size_t lo, size_t hi, const char *key,
+    const int *loaded, size_t d0, size_t c0, size_t f0, int nopub,
+    const size_t *ok, size_t nok, size_t good0, size_t idx0)
+{
+	struct buf r;
+	size_t i;
+
+	buf_init(&r);
+	rec_u64(&r, hi - lo);
+	for (i = lo; i < hi; i++) {
+		rec_u64(&r, (uint64_t)loaded[i - lo]);
+		rec_diags(&r, &b->loadd[file_index(b, b->heads.docs[i]->path)],
+		    0);
+	}
+	rec_diags(&r, &b->dupd, d0);
+	rec_diags(&r, &b->checkd, c0);
+	rec_u64(&r, b->f.n - f0);
+	for (i = f0; i < b->f.n; i++)
+		rec_str(&r, b->f.v[i]);
+	rec_u64(&r, (uint64_t)nopub);
+	rec_u64(&r, nok);
+	for (i = 0; i < nok; i++) {
+		rec_u64(&r, ok[i]);
+		rec_str(&r, nok > 0 && good0 + i < b->good.n ?
+		    b->sums[good0 + i] : NULL);
+		rec_u64(&r, nok > 0 && good0 + i < b->good.n ?
+		    b->nchg[good0 + i] : 0);
+	}
+	rec_u64(&r, b->st.nrels);
+	for (i = 0; i < b->st.nrels; i++)
+		rec_str(&r, b->st.rels[i]);
+	rec_u64(&r, b->idx.n - idx0);
+	for (i = idx0; i < b->idx.n; i++) {
+		rec_str(&r, b->idx.v[i].label);
+		rec_str(&r, b->idx.v[i].href);
+		rec_str(&r, b->idx.v[i].group);
+	}
+	rec_str(&r, "END");
+	cache_end(b->cache, key, r.data, r.len);
+	buf_release(&r);
+}
+
+/*
+ * One document: the revisions heads.docs[lo, hi).  From the cache when
+ * it holds them; else load them, run the checks (when check is set: the
+ * walk went well), leave out the files with findings at the build's
+ * level with every other file of their revision, publish the rest, keep
+ * it all in the cache, and free the trees.
+ */
+static void
+build_group(struct build *b, size_t lo, size_t hi, int check)
+{
+	struct corpus g, ok;
+	struct diff **pairs, **gpairs;
+	struct hmap bad;
+	struct doc *doc;
+	size_t i, fi, d0, c0, f0, good0, idx0, *okat;
+	int *loaded, nopub0 = b->nopub, cached = 0;
+	char key[34], *k;
+
+	if (b->cache != NULL && check && group_key(b, lo, hi, key) == 0) {
+		cache_use(b->cache, key);
+		if (replay_group(b, lo, hi, key) == 0)
+			return;
+		cached = cache_begin(b->cache, key) == 0;
+	}
+	memset(&g, 0, sizeof(g));
+	memset(&ok, 0, sizeof(ok));
+	loaded = xcalloc(hi - lo, sizeof(*loaded));
+	okat = xcalloc(hi - lo, sizeof(*okat));
+	f0 = b->f.n;
+	for (i = lo; i < hi; i++) {
+		progress_tick("building", i + 1, b->heads.n);
+		fi = file_index(b, b->heads.docs[i]->path);
+		doc = doc_load(b->heads.docs[i]->path, &b->loadd[fi]);
+		if (doc == NULL) {
+			/* Known by its path, as a file that cannot be read. */
+			if (b->loadd[fi].worst >= b->min)
+				leave_out(b, path_key(b->heads.docs[i]->path));
+			continue;
+		}
+		loaded[i - lo] = 1;
+		g.docs = xgrow(g.docs, g.n, sizeof(*g.docs));
+		g.docs[g.n++] = doc;
+	}
+	d0 = b->dupd.n;
+	corpus_check_dups(&g, &b->dupd);
+	if (!check) {
+		for (i = 0; i < g.n; i++)
+			doc_free(g.docs[i]);
+		free(g.docs);
+		free(loaded);
+		free(okat);
+		return;
+	}
+	pairs = diff_pairs(&g);
+	c0 = b->checkd.n;
+	check_corpus(&g, pairs, &b->checkd);
+	hmap_init(&bad);
+	b->nopub = 0;
+	for (i = lo; i < hi; i++) {
+		fi = file_index(b, b->heads.docs[i]->path);
+		mark_bad(b, &b->loadd[fi], 0, lo, hi, &bad);
+	}
+	mark_bad(b, &b->dupd, d0, lo, hi, &bad);
+	mark_bad(b, &b->checkd, c0, lo, hi, &bad);
+	for (i = 0; i < g.n; i++)
+		if (hmap_get(&bad, g.docs[i]->path) != NULL)
+			leave_out(b, meta_key(&g.docs[i]->meta));
+	for (i = 0, fi = lo; i < g.n; i++, fi++) {
+		while (!loaded[fi - lo])
+			fi++;
+		k = meta_key(&g.docs[i]->meta);
+		if (hmap_get(&bad, g.docs[i]->path) == NULL &&
+		    hmap_get(&b->keys, k) == NULL) {
+			okat[ok.n] = fi - lo;
+			ok.docs = xgrow(ok.docs, ok.n, sizeof(*ok.docs));
+			ok.docs[ok.n++] = g.docs[i];
+		} else
+			doc_free(g.docs[i]);
+		free(k);
+	}
+	hmap_release(&bad);
+	if (b->nopub) {
+		/* This document's finding of no file: nothing published. */
+		cached = 0;
+	}
+	b->nopub |= nopub0;
+	good0 = b->good.n;
+	idx0 = b->idx.n;
+	if (ok.n > 0 && !b->nopub && b->state >= 0) {
+		gpairs = ok.n == g.n ? pairs : diff_pairs(&ok);
+		if (cached) {
+			b->st.cache = b->cache;
+			b->st.key = key;
+			b->st.kept = 0;
+		}
+		publish_group(b, &ok, gpairs);
+		if (gpairs != pairs)
+			diff_pairs_free(gpairs, ok.n);
+		/* Cached only what was published whole. */
+		if (b->state != 1 || b->st.rc != 0 || b->st.kept != 0)
+			cached = 0;
+		/* The newest revision waits for its provider's others. */
+		if (b->tax != NULL && b->state == 1) {
+			b->pend = xgrow(b->pend, b->npend, sizeof(*b->pend));
+			b->pendkey = xgrow(b->pendkey, b->npend,
+			    sizeof(*b->pendkey));
+			b->pendkey[b->npend] = xstrdup(cached ? key : "-");
+			b->pend[b->npend++] = ok.docs[--ok.n];
+		}
+		for (i = 0; i < ok.n; i++)
+			doc_strip(ok.docs[i]);
+		ok.n = b->good.n - good0;
+	} else {
+		for (i = 0; i < ok.n; i++)
+			doc_free(ok.docs[i]);
+		/* Not published for a reason outside this document. */
+		if (ok.n > 0)
+			cached = 0;
+		ok.n = 0;
+	}
+	if (cached)
+		record_group(b, lo, hi, key, loaded, d0, c0, f0, 0, okat,
+		    ok.n, good0, idx0);
+	b->st.key = NULL;
+	while (b->st.nrels > 0)
+		free(b->st.rels[--b->st.nrels]);
+	diff_pairs_free(pairs, g.n);
+	free(g.docs);
+	free(ok.docs);
+	free(loaded);
+	free(okat);
+}
+
+/* A piece of matrix.json, into the new tree. */
+struct json_out {
+	struct stage	*st;
+	int		 fd;
+};
+
+static int
+put_json(void *arg, const char *s, size_t len)
+{
+	struct json_out *o = arg;
+
+	return outtree_put(o->st->t, o->fd, "matrix.json", s, len, o->st->d);
+}
+
+/*
+ * matrix.json, the largest file of a site (about 12 KB a column), written
+ * a row at a time.
+ */
+static int
+stage_json(struct build *b)
+{
+	struct json_out o;
+	int rc;
+
+	o.st = &b->st;
+	if ((o.fd = outtree_create(b->st.t, "matrix.json", b->st.d)) == -1)
+		return -1;
+	if ((rc = matrix_json_write(&b->m, put_json, &o)) == -1) {
+		close(o.fd);
+		return -1;
+	}
+	return outtree_close(b->st.t, o.fd, "matrix.json", b->st.d);
+}
+
+/* matrix.html, .csv and .json (see matrix.h), with their assets. */
+static int
+publish_matrix(struct build *b)
+{
+	struct stage *st = &b->st;
+	size_t len;
+	char *s;
+
+	matrix_end(&b->m);
+	diags_move(&b->pubd, &b->matd);
+	if ((s = html_matrix(b->tpldir, &b->m, "", &b->pubd, &len)) == NULL)
+		return -1;
+	stage_add(st, xstrdup("matrix.html"), s, len);
+	s = matrix_csv(&b->m, &len);
+	stage_add(st, xstrdup("matrix.csv"), s, len);
+	if (st->rc == 0)
+		st->rc = stage_json(b);
+	if (stage_asset(st, b->tpldir, "matrix.js", &b->pubd) == -1 ||
+	    stage_asset(st, b->tpldir, "matrix.css", &b->pubd) == -1)
+		return -1;
+	return 0;
+}
+
+/*
+ * What needs every document: the matrix, the index, the site's feed and
+ * the sitemap; then switch the new tree in.  Returns 0 when the site was
+ * published.
+ */
+static int
+finish(struct build *b)
+{
+	const char *const *sums = (const char *const *)b->sums;
+	size_t len;
+	char *s;
+	int rc;
+
+	flush_matrix(b);
+	if (b->nparts > 0)
+		return b->st.rc;
+	if (b->nopub || b->state != 1 || b->st.rc != 0)
+		return -1;
+	rc = b->tax != NULL ? publish_matrix(b) : 0;
+	if (rc == 0) {
+		if (b->tax != NULL)
+			links_add(&b->idx, xstrdup("約款比較表（項目別）"),
+			    xstrdup("matrix.html"), NULL);
+		s = html_index(b->t, &b->good, b->idx.v, b->idx.n, &len);
+		stage_add(&b->st, xstrdup("index.html"), s, len);
+		rc = stage_asset(&b->st, b->tpldir, "style.css", &b->pubd);
+		s = feed_site(&b->good, sums, b->base, &len);
+		stage_add(&b->st, xstrdup("feed.atom"), s, len);
+		stage_site_timeline(b);
+		if (rc == 0)
+			rc = stage_search(b);
+		if (b->base != NULL) {
+			s = feed_sitemap(&b->good, b->base, b->tax != NULL,
+			    &len);
+			stage_add(&b->st, xstrdup("sitemap.xml"), s, len);
+		}
+	}
+	if (rc == 0)
+		rc = stage_commit(&b->st, &b->f);
+	return rc;
+}
+
+/*
+ * What shapes a document's output besides its sources: termc itself
+ * (its version, and the program file, so that a rebuilt termc starts
+ * afresh), the options, the templates, the taxonomy and the revisions
+ * left out for files that could not be read.
+ */
+static void
+build_salt(struct build *b, const char *taxpath, int strict)
+{
+	static const char *const names[] = { "page.html", "index.html",
+	    "diff.html" };
+	struct diags scratch;
+	size_t i, len;
+	char *data, *path;
+
+	ckey_init(&b->salt);
+	ckey_str(&b->salt, "termc " TERMC_VERSION);
+	/* The program's bytes: the same termc anywhere, the same keys. */
+	(void)ckey_file(&b->salt, "/proc/self/exe");
+	ckey_u64(&b->salt, (uint64_t)strict);
+	ckey_str(&b->salt, b->base);
+	diags_init(&scratch);
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		ckey_str(&b->salt, names[i]);
+		data = asset_read(b->tpldir, names[i], &len, &path, &scratch);
+		free(path);
+		if (data == NULL)
+			ckey_str(&b->salt, NULL);
+		else {
+			ckey_u64(&b->salt, len);
+			ckey_add(&b->salt, data, len);
+		}
+		free(data);
+	}
+	diags_release(&scratch);
+	if (taxpath != NULL && ckey_file(&b->salt, taxpath) == -1) {
+		cache_close(b->cache, 0);	/* keyed by nothing */
+		b->cache = NULL;
+	}
+	for (i = 0; i < b->f.n; i++)
+		ckey_str(&b->salt, b->f.v[i]);
+}
+
+/*
+ * Build the corpus heads (corpus_scan(), walk gone well when check is
+ * set) group by group, then finish.  Returns 0 when the site was
+ * published.  The diagnostics of each phase go to d in the order a
+ * whole-corpus build records them.
+ */
+static int
+build_all(struct build *b, int check, const char *nothing,
+    struct diags *d)
+{
+	size_t i, end, provider = 0;
+	char *prev = NULL;
+	int rc = -1;
+
+	hmap_init(&b->keys);
+	sort_out_unread(b);
+	if (b->cache != NULL)
+		build_salt(b, b->taxpath, b->min == DL_WARNING);
+	for (i = 0; i < b->heads.n; i = end) {
+		end = corpus_group_end(&b->heads, i);
+		/* A provider's documents share the matrix's columns. */
+		if (b->npend > 0 && strcmp(b->pend[0]->meta.provider,
+		    b->heads.docs[i]->meta.provider) != 0)
+			flush_matrix(b);
+		if (prev != NULL && strcmp(prev,
+		    b->heads.docs[i]->meta.provider) != 0)
+			provider++;
+		free(prev);
+		prev = xstrdup(b->heads.docs[i]->meta.provider);
+		if (b->nparts == 0 || provider % b->nparts == b->part - 1)
+			build_group(b, i, end, check);
+		for (; i < end; i++) {
+			doc_free(b->heads.docs[i]);
+			b->heads.docs[i] = NULL;
+		}
+	}
+	free(prev);
+	if (check && b->heads.nfiles > 0)
+		rc = finish(b);
+	else
+		flush_matrix(b);
+	for (i = 0; i < b->heads.nfiles; i++)
+		diags_move(d, &b->loadd[i]);
+	diags_move(d, &b->dupd);
+	diags_move(d, &b->checkd);
+	if (check && b->heads.nfiles == 0)
+		diag(d, nothing, 0, 0, D_NO_TERMS, b->heads.nskipped ?
+		    "only *.md files are read; %zu other %s passed over" :
+		    NULL, b->heads.nskipped, b->heads.nskipped == 1 ? "file" :
+		    "files");
+	if (!b->nopub)
+		diags_move(d, &b->pubd);
+	return rc;
+}
+
+static void
+build_release(struct build *b)
+{
+	size_t i;
+
+	diags_release(&b->pubd);
+	diags_release(&b->matd);
+	diags_release(&b->dupd);
+	diags_release(&b->checkd);
+	free(b->loadd);
+	hmap_release(&b->keys);
+	failed_release(&b->f);
+	matrix_release(&b->m);
+	outtree_free(b->st.t);
+	templates_free(b->t);
+	templates_free(b->tdiff);
+	links_release(&b->idx);
+	for (i = 0; i < b->good.n; i++) {
+		doc_free(b->good.docs[i]);
+		free(b->sums[i]);
+	}
+	free(b->good.docs);
+	free(b->sums);
+	free(b->nchg);
+	for (i = 0; i < b->npend; i++)
+		free(b->pendkey[i]);
+	free(b->pend);
+	free(b->pendkey);
+	free(b->st.rels);
+	corpus_release(&b->heads);
+}
+
+/* The errors and the warnings of d. */
+static void
+count_findings(const struct diags *d, size_t *nerr, size_t *nwarn)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		if (diag_level(d->v[i].code) >= DL_ERROR)
+			(*nerr)++;
+		else if (diag_level(d->v[i].code) == DL_WARNING)
+			(*nwarn)++;
+	}
 }
 
 /*
@@ -636,12 +1584,7 @@ build_summary(const char *outdir, const struct corpus *good, int matrix,
 
 	for (i = 0; i < good->n; i = corpus_group_end(good, i))
 		diffs += corpus_group_end(good, i) - i - 1;
-	for (i = 0; i < d->n; i++) {
-		if (diag_level(d->v[i].code) >= DL_ERROR)
-			nerr++;
-		else if (diag_level(d->v[i].code) == DL_WARNING)
-			nwarn++;
-	}
+	count_findings(d, &nerr, &nwarn);
 	out = diag_escape(outdir);
 	if (pages == 0)
 		fprintf(stderr, "termc: build: %s: nothing published", out);
@@ -657,6 +1600,23 @@ build_summary(const char *outdir, const struct corpus *good, int matrix,
 	free(out);
 }
 
+/* The line that ends a part of a build (--part): what it kept. */
+static void
+part_summary(const char *cache, size_t part, size_t nparts,
+    const struct corpus *good, const struct diags *d)
+{
+	size_t nerr = 0, nwarn = 0;
+	char *where;
+
+	count_findings(d, &nerr, &nwarn);
+	where = diag_escape(cache);
+	fprintf(stderr, "termc: build: part %zu/%zu: %zu %s in %s; %zu %s, "
+	    "%zu %s\n", part, nparts, good->n, good->n == 1 ? "page" :
+	    "pages", where, nerr, nerr == 1 ? "error" : "errors", nwarn,
+	    nwarn == 1 ? "warning" : "warnings");
+	free(where);
+}
+
 int
 cmd_build(int argc, char **argv)
 {
@@ -665,6 +1625,9 @@ cmd_build(int argc, char **argv)
 		{ "templates", required_argument, NULL, 't' },
 		{ "strict", no_argument, NULL, 's' },
 		{ "base-url", required_argument, NULL, 'b' },
+		{ "no-cache", no_argument, NULL, 'n' },
+		{ "cache", required_argument, NULL, 'c' },
+		{ "part", required_argument, NULL, 'p' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -674,11 +1637,15 @@ cmd_build(int argc, char **argv)
 	struct taxonomy tax, *taxp = NULL;
 	struct stat st;
 	struct buf tpath;
-	struct corpus c, good = { 0 };
-	struct failed f = { NULL, 0 };
-	struct diff **pairs, **gpairs;
+	struct build b;
+	struct corpus none;
 	struct diags d;
-	int ch, strict = 0, rc, published = 0;
+	size_t i;
+	const char *cachedir = NULL;
+	struct buf cpath;
+	size_t part = 0, nparts = 0;
+	char junk;
+	int ch, strict = 0, rc, published, check, nocache = 0;
 
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
@@ -695,6 +1662,22 @@ cmd_build(int argc, char **argv)
 		case 's':
 			strict = 1;
 			break;
+		case 'n':
+			nocache = 1;
+			break;
+		case 'c':
+			if (*optarg == '\0')
+				return usage_error("build",
+				    "the cache folder is an empty name");
+			cachedir = optarg;
+			break;
+		case 'p':
+			if (sscanf(optarg, "%zu/%zu%c", &part, &nparts,
+			    &junk) != 2 || part < 1 || part > nparts ||
+			    !isdigit((unsigned char)*optarg))
+				return usage_error("build", "--part takes K/N, "
+				    "1 <= K <= N");
+			break;
 		case 'b':
 			if (!feed_base_ok(optarg))
 				return usage_error("build", "--base-url takes "
@@ -708,6 +1691,9 @@ cmd_build(int argc, char **argv)
 			return bad_option("build", build_usage, argv, "o:h");
 		}
 	}
+	if (nparts > 0 && nocache)
+		return usage_error("build", "--part keeps its work in the "
+		    "cache: not with --no-cache");
 	/* Pages go below the base URL: it ends with "/". */
 	if (baseopt != NULL) {
 		base = xmalloc(strlen(baseopt) + 2);
@@ -726,45 +1712,50 @@ cmd_build(int argc, char **argv)
 	if (stat(tpath.data, &st) == 0 && S_ISREG(st.st_mode) &&
 	    taxonomy_load(&tax, tpath.data, &d) == 0)
 		taxp = &tax;
-	buf_release(&tpath);
-	if (corpus_load(&c, optind < argc ? argv + optind : defaults,
-	    optind < argc ? (size_t)(argc - optind) : 1, &d) == 0) {
-		/* The checks of termc check: warnings do not block. */
-		pairs = diff_pairs(&c);
-		check_corpus(&c, pairs, &d);
-		/*
-		 * No terms file, a finding that is no document's, or no
-		 * document left: nothing is published, the output stays whole.
-		 */
-		if (c.nfiles == 0)
-			diag(&d, optind < argc ? argv[optind] : defaults[0],
-			    0, 0, D_NO_TERMS, c.nskipped ? "only *.md files "
-			    "are read; %zu other %s passed over" : NULL,
-			    c.nskipped, c.nskipped == 1 ? "file" : "files");
-		else if (sort_out(&c, &d, strict ? DL_WARNING : DL_ERROR,
-		    &good, &f) == 0 && good.n > 0) {
-			gpairs = good.n == c.n ? pairs : diff_pairs(&good);
-			if (publish(&good, gpairs, taxp, &f, outdir, tpldir,
-			    base, &d) == 0)
-				published = 1;
-			if (gpairs != pairs)
-				diff_pairs_free(gpairs, good.n);
-		}
-		failed_release(&f);
-		diff_pairs_free(pairs, c.n);
-	}
+	memset(&b, 0, sizeof(b));
+	b.min = strict ? DL_WARNING : DL_ERROR;
+	b.tax = taxp;
+	b.outdir = outdir;
+	b.tpldir = tpldir;
+	b.base = base;
+	b.taxpath = taxp != NULL ? tpath.data : NULL;
+	b.part = part;
+	b.nparts = nparts;
+	buf_init(&cpath);
+	if (cachedir != NULL)
+		buf_puts(&cpath, cachedir);
+	else
+		buf_printf(&cpath, "%s.cache", outdir);
+	if (!nocache && (b.cache = cache_open(cpath.data)) == NULL &&
+	    nparts > 0)
+		diag(&d, cpath.data, 0, 0, D_IO, "cannot be used as a build "
+		    "cache");
+	check = (nparts == 0 || b.cache != NULL) && corpus_scan(&b.heads, optind < argc ? argv + optind :
+	    defaults, optind < argc ? (size_t)(argc - optind) : 1, &d,
+	    &b.loadd) == 0;
+	/* A finding that is no document's (topics.yaml): nothing published. */
+	for (i = 0; i < d.n; i++)
+		if (diag_level(d.v[i].code) >= b.min &&
+		    file_index(&b, d.v[i].path) == b.heads.nfiles)
+			b.nopub = 1;
+	published = build_all(&b, check, optind < argc ? argv[optind] :
+	    defaults[0], &d) == 0;
 	progress_end();
 	diags_print(&d, stderr);
 	rc = diags_exit(&d, strict);
-	if (rc < 2) {
-		if (!published)
-			good.n = 0;
-		build_summary(outdir, &good, published && taxp != NULL, &d);
+	if (rc < 2 && nparts > 0)
+		part_summary(cpath.data, part, nparts, &b.good, &d);
+	else if (rc < 2) {
+		memset(&none, 0, sizeof(none));
+		build_summary(outdir, published ? &b.good : &none,
+		    published && taxp != NULL, &d);
 	}
-	free(good.docs);
+	cache_close(b.cache, published && nparts == 0);
+	buf_release(&cpath);
+	build_release(&b);
+	buf_release(&tpath);
 	if (taxp != NULL)
 		taxonomy_release(taxp);
-	corpus_release(&c);
 	diags_release(&d);
 	free(tpldir);
 	free(base);

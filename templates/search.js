@@ -1,9 +1,32 @@
 /*
- * termc offline search: reads TERMC_SEARCH (search-index.js, written at
- * build time) and lists the clauses holding every word typed.  Results
- * are built as text nodes only; the query is kept in the URL (?q=).
+ * termc offline search: search-index.js (written at build time) lists
+ * each document's search.js; they are loaded in order, each adding its
+ * clauses to TERMC_SEARCH; then the clauses holding every word typed are
+ * listed.  Results are built as text nodes only; the query is kept in
+ * the URL (?q=).
  */
 (function () {
+	'use strict';
+	if (typeof TERMC_SEARCH_DOCS === 'undefined')
+		return;
+	var left = TERMC_SEARCH_DOCS.length;
+
+	TERMC_SEARCH_DOCS.forEach(function (src) {
+		var s = document.createElement('script');
+
+		s.src = src;
+		s.async = false;	/* run in list order: stable results */
+		s.onload = s.onerror = function () {
+			if (--left === 0)
+				ready();
+		};
+		document.head.appendChild(s);
+	});
+	if (left === 0)
+		ready();
+}());
+
+function ready() {
 	'use strict';
 	var q = document.getElementById('q');
 	var out = document.getElementById('results');
@@ -75,4 +98,4 @@
 		q.value = decodeURIComponent(m[1].replace(/\+/g, ' '));
 	q.addEventListener('input', run);
 	run();
-}());
+}

@@ -61,3 +61,18 @@ printf '\n%-18s %9s %10s %9s %10s %8s\n' matrix "250 s" "250 KB" "1000 s" \
     "1000 KB" "x 4n/n"
 printf '%-18s %9s %10s %9s %10s %8s\n' "47 topics" "$qt" "$qm" "$1" "$2" \
     "$(awk "BEGIN{printf \"%.2f\", $1/$qt}")"
+
+# Many documents (docs/speed.md): the 1000 files with the matrix, a build
+# without the cache, one that fills it, and one after editing a document.
+cp terms/topics.yaml "$work/many/topics.yaml"
+set -- $("$work/measure" 1 /dev/null -- "$T" build --no-cache -o "$work/mo" \
+    "$work/many")
+nt=$1 nm=$2
+rm -rf "$work/mo" "$work/mo.cache"
+set -- $("$work/measure" 1 /dev/null -- "$T" build -o "$work/mo" "$work/many")
+ct=$1 cm=$2
+printf '\n本約款の末尾に一文を加える。\n' >>"$work/many/p7/corpus/2024-01-01.md"
+set -- $("$work/measure" 1 /dev/null -- "$T" build -o "$work/mo" "$work/many")
+printf '\n%-18s %9s %10s %9s %10s %9s %10s\n' "1000 + matrix" "clean s" \
+    "clean KB" "cache s" "cache KB" "1 edit s" "1 edit KB"
+printf '%-18s %9s %10s %9s %10s %9s %10s\n' "" "$nt" "$nm" "$ct" "$cm" "$1" "$2"

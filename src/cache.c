@@ -1,0 +1,457 @@
+/*
+ * The build cache: see cache.h.  Layout of DIR.cache:
+ *
+ *   termc-cache		"termc build cache FORMAT VERSION\n": whose it is
+ *   <key>/record		the caller's bytes, written last, by rename
+ *   <key>/f/<rel>		the entry's files
+ */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "cache.h"
+#include "diag.h"
+#include "hmap.h"
+#include "outfile.h"
+#include "version.h"
+#include "xalloc.h"
+
+#define CACHE_FORMAT	"1"
+#define MARK_NAME	"termc-cache"
+#define MARK		"termc build cache " CACHE_FORMAT " " TERMC_VERSION "\n"
+
+struct cache {
+	char		*dir;
+	struct hmap	 used;		/* keys, owned */
+};
+
+void
+ckey_init(struct ckey *k)
+{
+	k->a = 0xcbf29ce484222325ULL;
+	k->b = 0x84222325cbf29ce4ULL;
+}
+
+void
+ckey_add(struct ckey *k, const void *p, size_t len)
+{
+	const unsigned char *s = p;
+	uint64_t a = k->a, b = k->b;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		a = (a ^ s[i]) * 0x100000001b3ULL;
+		b = (b ^ s[i]) * 0x100000001b3ULL;
+		b ^= b >> 29;
+	}
+	k->a = a;
+	k->b = b;
+}
+
+void
+ckey_str(struct ckey *k, const char *s)
+{
+	if (s == NULL)
+		ckey_add(k, "\xff", 1);
+	else
+		ckey_add(k, s, strlen(s) + 1);
+}
+
+/* v as 8 bytes, little-endian: the same keys and records on any host. */
+static void
+le64(unsigned char b[8], uint64_t v)
+{
+	int i;
+
+	for (i = 0; i < 8; i++)
+		b[i] = (unsigned char)(v >> (8 * i));
+}
+
+void
+ckey_u64(struct ckey *k, uint64_t v)
+{
+	unsigned char b[8];
+
+	le64(b, v);
+	ckey_add(k, b, 8);
+}
+
+int
+ckey_file(struct ckey *k, const char *path)
+{
+	char chunk[65536];
+	ssize_t r;
+	uint64_t n = 0;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return -1;
+	while ((r = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (r == -1 && errno == EINTR)
+			continue;
+		if (r == -1) {
+			close(fd);
+			return -1;
+		}
+		ckey_add(k, chunk, (size_t)r);
+		n += (uint64_t)r;
+	}
+	close(fd);
+	ckey_u64(k, n);
+	return 0;
+}
+
+void
+ckey_hex(const struct ckey *k, char out[33])
+{
+	snprintf(out, 33, "%016llx%016llx", (unsigned long long)k->a,
+	    (unsigned long long)k->b);
+}
+
+/* Remove the tree at path (no symbolic link is followed). */
+static void
+remove_path(const char *path)
+{
+	struct dirent *e;
+	struct stat st;
+	struct buf sub;
+	DIR *dp;
+
+	if (lstat(path, &st) == -1)
+		return;
+	if (!S_ISDIR(st.st_mode)) {
+		unlink(path);
+		return;
+	}
+	if ((dp = opendir(path)) != NULL) {
+		while ((e = readdir(dp)) != NULL) {
+			if (strcmp(e->d_name, ".") == 0 ||
+			    strcmp(e->d_name, "..") == 0)
+				continue;
+			buf_init(&sub);
+			buf_printf(&sub, "%s/%s", path, e->d_name);
+			remove_path(sub.data);
+			buf_release(&sub);
+		}
+		closedir(dp);
+	}
+	rmdir(path);
+}
+
+/* The whole of a small file, or NULL. */
+static char *
+slurp(const char *path, size_t *len)
+{
+	struct buf b;
+	char chunk[65536];
+	ssize_t r;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) == -1)
+		return NULL;
+	buf_init(&b);
+	while ((r = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (r == -1 && errno == EINTR)
+			continue;
+		if (r == -1) {
+			close(fd);
+			buf_release(&b);
+			return NULL;
+		}
+		buf_put(&b, chunk, (size_t)r);
+	}
+	close(fd);
+	*len = b.len;
+	if (b.data == NULL)
+		buf_put(&b, "", 0);
+	return buf_detach(&b);
+}
+
+/* Write path whole, through a temporary name: it exists whole or not. */
+static int
+put_whole(const char *path, const void *data, size_t len)
+{
+	struct diags scratch;
+	struct buf tmp;
+	int rc;
+
+	buf_init(&tmp);
+	buf_printf(&tmp, "%s.tmp", path);
+	unlink(tmp.data);
+	diags_init(&scratch);
+	rc = outfile_write_path(tmp.data, data, len, &scratch);
+	diags_release(&scratch);
+	if (rc == 0 && rename(tmp.data, path) == -1)
+		rc = -1;
+	if (rc == -1)
+		unlink(tmp.data);
+	buf_release(&tmp);
+	return rc;
+}
+
+/*
+ * Is dir empty, but for the marker's temporary file (a build starting
+ * beside this one, as the parts of a build do)?
+ */
+static int
+is_empty(const char *dir)
+{
+	struct dirent *e;
+	DIR *dp;
+	int empty = 1;
+
+	if ((dp = opendir(dir)) == NULL)
+		return 0;
+	while ((e = readdir(dp)) != NULL)
+		if (strcmp(e->d_name, ".") != 0 &&
+		    strcmp(e->d_name, "..") != 0 &&
+		    strcmp(e->d_name, MARK_NAME ".tmp") != 0)
+			empty = 0;
+	closedir(dp);
+	return empty;
+}
+
+struct cache *
+cache_open(const char *dir)
+{
+	struct cache *c;
+	struct buf mark;
+	size_t len;
+	char *have, *d;
+	int ok;
+
+	buf_init(&mark);
+	buf_printf(&mark, "%s/" MARK_NAME, dir);
+	d = xstrdup(dir);
+	ok = outfile_mkdirs(d) == 0;
+	free(d);
+	have = ok ? slurp(mark.data, &len) : NULL;
+	if (!ok)
+		;
+	else if (have != NULL && len == strlen(MARK) &&
+	    memcmp(have, MARK, len) == 0)
+		;
+	else if (have != NULL) {
+		/* Another version's cache: emptied. */
+		remove_path(dir);
+		d = xstrdup(dir);
+		ok = outfile_mkdirs(d) == 0 &&
+		    put_whole(mark.data, MARK, strlen(MARK)) == 0;
+		free(d);
+	} else if (is_empty(dir))
+		ok = put_whole(mark.data, MARK, strlen(MARK)) == 0;
+	else
+		ok = 0;		/* a folder that is no termc cache */
+	free(have);
+	buf_release(&mark);
+	if (!ok)
+		return NULL;
+	c = xcalloc(1, sizeof(*c));
+	c->dir = xstrdup(dir);
+	hmap_init(&c->used);
+	return c;
+}
+
+char *
+cache_record(struct cache *c, const char *key, size_t *len)
+{
+	struct buf path;
+	char *s;
+
+	buf_init(&path);
+	buf_printf(&path, "%s/%s/record", c->dir, key);
+	s = slurp(path.data, len);
+	buf_release(&path);
+	return s;
+}
+
+int
+cache_begin(struct cache *c, const char *key)
+{
+	struct buf path;
+	int rc;
+
+	buf_init(&path);
+	buf_printf(&path, "%s/%s", c->dir, key);
+	remove_path(path.data);
+	rc = mkdir(path.data, 0777) == -1 ? -1 : 0;
+	buf_release(&path);
+	return rc;
+}
+
+char *
+cache_file(const struct cache *c, const char *key, const char *rel)
+{
+	struct buf path;
+
+	buf_init(&path);
+	buf_printf(&path, "%s/%s/f/%s", c->dir, key, rel);
+	return buf_detach(&path);
+}
+
+int
+cache_put_file(struct cache *c, const char *key, const char *rel,
+    const void *data, size_t len)
+{
+	struct diags scratch;
+	struct buf root;
+	int rc;
+
+	buf_init(&root);
+	buf_printf(&root, "%s/%s/f", c->dir, key);
+	diags_init(&scratch);
+	rc = outfile_write(root.data, rel, data, len, &scratch);
+	diags_release(&scratch);
+	/* It is linked into output folders: 0644, as outtree writes. */
+	buf_printf(&root, "/%s", rel);
+	if (rc == 0 && chmod(root.data, 0644) == -1)
+		rc = -1;
+	buf_release(&root);
+	return rc;
+}
+
+int
+cache_end(struct cache *c, const char *key, const void *rec, size_t len)
+{
+	struct buf path;
+	int rc;
+
+	buf_init(&path);
+	buf_printf(&path, "%s/%s/record", c->dir, key);
+	rc = put_whole(path.data, rec, len);
+	buf_release(&path);
+	return rc;
+}
+
+void
+cache_use(struct cache *c, const char *key)
+{
+	if (hmap_get(&c->used, key) == NULL)
+		hmap_put(&c->used, xstrdup(key), c);
+}
+
+void
+cache_close(struct cache *c, int prune)
+{
+	struct dirent *e;
+	struct buf path;
+	DIR *dp;
+
+	if (c == NULL)
+		return;
+	if (prune && (dp = opendir(c->dir)) != NULL) {
+		while ((e = readdir(dp)) != NULL) {
+			if (e->d_name[0] == '.' ||
+			    strcmp(e->d_name, MARK_NAME) == 0 ||
+			    hmap_get(&c->used, e->d_name) != NULL)
+				continue;
+			buf_init(&path);
+			buf_printf(&path, "%s/%s", c->dir, e->d_name);
+			remove_path(path.data);
+			buf_release(&path);
+		}
+		closedir(dp);
+	}
+	hmap_release_keys(&c->used);
+	free(c->dir);
+	free(c);
+}
+
+void
+rec_u64(struct buf *b, uint64_t v)
+{
+	unsigned char x[8];
+
+	le64(x, v);
+	buf_put(b, (const char *)x, 8);
+}
+
+void
+rec_str(struct buf *b, const char *s)
+{
+	if (s == NULL) {
+		rec_u64(b, UINT64_MAX);
+		return;
+	}
+	rec_u64(b, strlen(s));
+	buf_put(b, s, strlen(s));
+}
+
+void
+rec_diags(struct buf *b, const struct diags *d, size_t from)
+{
+	size_t i;
+
+	rec_u64(b, d->n - from);
+	for (i = from; i < d->n; i++) {
+		rec_str(b, d->v[i].path);
+		rec_u64(b, (uint64_t)(int64_t)d->v[i].line);
+		rec_u64(b, (uint64_t)(int64_t)d->v[i].col);
+		rec_u64(b, (uint64_t)d->v[i].code);
+		rec_str(b, d->v[i].detail);
+	}
+}
+
+uint64_t
+rec_get_u64(struct rec *r)
+{
+	uint64_t v = 0;
+	int i;
+
+	if (r->bad || r->end - r->p < 8) {
+		r->bad = 1;
+		return 0;
+	}
+	for (i = 0; i < 8; i++)
+		v |= (uint64_t)(unsigned char)r->p[i] << (8 * i);
+	r->p += 8;
+	return v;
+}
+
+char *
+rec_get_str(struct rec *r)
+{
+	uint64_t n = rec_get_u64(r);
+
+	if (r->bad || n == UINT64_MAX)
+		return NULL;
+	if (n > (uint64_t)(r->end - r->p) || memchr(r->p, '\0', n) != NULL) {
+		r->bad = 1;
+		return NULL;
+	}
+	r->p += n;
+	return xstrndup(r->p - n, (size_t)n);
+}
+
+void
+rec_get_diags(struct rec *r, struct diags *d)
+{
+	struct diags tmp;
+	struct diag x;
+	uint64_t i, n = rec_get_u64(r);
+
+	diags_init(&tmp);
+	for (i = 0; i < n && !r->bad; i++) {
+		x.path = rec_get_str(r);
+		x.line = (int)(int64_t)rec_get_u64(r);
+		x.col = (int)(int64_t)rec_get_u64(r);
+		x.code = (enum dcode)rec_get_u64(r);
+		x.detail = rec_get_str(r);
+		if (r->bad || x.path == NULL || (uint64_t)x.code >= D__MAX) {
+			free(x.path);
+			free(x.detail);
+			r->bad = 1;
+			break;
+		}
+		tmp.v = xgrow(tmp.v, tmp.n, sizeof(*tmp.v));
+		tmp.v[tmp.n++] = x;
+	}
+	diags_move(d, &tmp);
+}

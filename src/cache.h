@@ -1,0 +1,79 @@
+/*
+ * The build cache: what termc build made of each document, kept beside
+ * the output folder (DIR.cache for output DIR) so that the next build
+ * redoes only the documents whose inputs changed.
+ *
+ * An entry is named by a key, a hash of everything that shapes what it
+ * holds (the caller decides: source bytes, templates, taxonomy, options,
+ * termc's version), so an entry is never out of date, only unused.  It
+ * holds a record (bytes the caller writes with the rec_* helpers) and
+ * files.  The record is written last, by rename: an entry without its
+ * record, or whose record does not read back, is a miss and is redone.
+ * A cache of another termc version is emptied; a folder by that name
+ * that is no termc cache is left alone and not used.  Entries no build
+ * used are removed by cache_close(…, prune).
+ */
+#ifndef TERMC_CACHE_H
+#define TERMC_CACHE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+
+struct cache;
+struct diag;
+struct diags;
+
+/* A 128-bit key: two FNV-1a hashes. */
+struct ckey {
+	uint64_t	a, b;
+};
+
+void	ckey_init(struct ckey *);
+void	ckey_add(struct ckey *, const void *p, size_t len);
+void	ckey_str(struct ckey *, const char *s);	/* with its NUL */
+void	ckey_u64(struct ckey *, uint64_t);
+/* The file's bytes; -1 when it cannot be read. */
+int	ckey_file(struct ckey *, const char *path);
+/* The key as 32 hex digits and a NUL. */
+void	ckey_hex(const struct ckey *, char out[33]);
+
+/* Open the cache folder dir, made if needed; NULL: no cache. */
+struct cache	*cache_open(const char *dir);
+/* The record of entry key (malloc'd, *len bytes), or NULL. */
+char	*cache_record(struct cache *, const char *key, size_t *len);
+/*
+ * Begin entry key afresh (any old one removed).  Returns 0, or -1 when
+ * it cannot be made (the build then goes on without caching it).
+ */
+int	 cache_begin(struct cache *, const char *key);
+/* Keep file rel of entry key (begun). */
+int	 cache_put_file(struct cache *, const char *key, const char *rel,
+	    const void *data, size_t len);
+/* End entry key with its record. */
+int	 cache_end(struct cache *, const char *key, const void *rec,
+	    size_t len);
+/* Where file rel of entry key is kept; caller frees. */
+char	*cache_file(const struct cache *, const char *key, const char *rel);
+/* Count entry key as used by this build. */
+void	 cache_use(struct cache *, const char *key);
+/* Close; with prune, remove the entries this build did not use. */
+void	 cache_close(struct cache *, int prune);
+
+/* Records: little-endian integers, strings with their length. */
+void	 rec_u64(struct buf *, uint64_t);
+void	 rec_str(struct buf *, const char *);	/* NULL allowed */
+void	 rec_diags(struct buf *, const struct diags *, size_t from);
+
+struct rec {
+	const char	*p, *end;
+	int		 bad;		/* read past the end, or malformed */
+};
+
+uint64_t	 rec_get_u64(struct rec *);
+char		*rec_get_str(struct rec *);	/* malloc'd, or NULL */
+/* Append the diagnostics read to d as they were recorded. */
+void		 rec_get_diags(struct rec *, struct diags *d);
+
+#endif

@@ -1,0 +1,118 @@
+# Incremental builds (the build cache, docs/speed.md): over several rounds
+# of random edits, additions and removals of documents (and a file that
+# fails now and then), each build with the cache gives the same out/ and
+# the same findings as a clean build without it, byte for byte; a damaged
+# cache and a foreign folder named like it change nothing either.
+# Sourced by tests/site/suite.sh.
+inc="$tmp/inc"
+rm -rf "$inc"
+mkdir -p "$inc/src" "$inc/a" "$inc/b"
+cp -R terms/. "$inc/src/"
+cp -R tests/site/terms/. "$inc/src/"
+cp -R tests/matrix/supplement/. "$inc/src/"
+# One edit: round r, step k picks a file by the same numbers every run.
+pick() {
+	find "$inc/src" -name '*.md' | LC_ALL=C sort |
+	    awk -v n="$1" '{ f[NR] = $0 } END { if (NR) print f[n % NR + 1] }'
+}
+inc_round() {
+	# The clean build starts from the same output: a failing file
+	# keeps its pages.
+	rm -rf "$inc/b/out"
+	[ -d "$inc/a/out" ] && cp -R "$inc/a/out" "$inc/b/out"
+	rc_a=$(cd "$inc/a" && run_termc build -o out "$inc/src" \
+	    >/dev/null 2>err; echo $?)
+	rc_b=$(cd "$inc/b" && run_termc build --no-cache -o out "$inc/src" \
+	    >/dev/null 2>err; echo $?)
+	if [ "$rc_a" = "$rc_b" ] && diff -r "$inc/a/out" "$inc/b/out" \
+	    >/dev/null 2>&1 && cmp -s "$inc/a/err" "$inc/b/err"; then
+		ok
+	else
+		bad "site: incremental build $1 differs from a clean one" \
+		    "(exit $rc_a/$rc_b)"
+		diff -r "$inc/a/out" "$inc/b/out" 2>&1 | head -5
+		diff "$inc/a/err" "$inc/b/err" | head -5
+	fi
+}
+inc_round "0 (first)"
+[ -f "$inc/a/out.cache/termc-cache" ] && ok || bad "site: no build cache"
+inc_round "0 (again)"
+# The second build took its pages from the cache: linked, not written.
+[ -n "$(find "$inc/a/out" -name '*.html' -links +1 | head -1)" ] && ok ||
+    bad "site: the build cache was not used"
+r=1
+while [ $r -le 4 ]; do
+	# Edit two documents: a sentence more in one article.
+	for k in 1 2; do
+		f=$(pick $((r * 7 + k * 3)))
+		awk -v r="$r" '/^#+ 第/ && !done { print; getline; print;
+		    print ""; print "本条は改定 " r " により追記された。"; done = 1;
+		    next } { print }' "$f" >"$f.new" && mv "$f.new" "$f"
+	done
+	# Add a revision of one document, dated after its others.
+	f=$(pick $((r * 5)))
+	d=$(dirname "$f")
+	new="$d/2030-0$r-01.md"
+	sed "s/^revision: .*/revision: 2030-0$r-01/" "$f" >"$new"
+	# Remove one document (not the one just added).
+	f=$(pick $((r * 11 + 1)))
+	[ "$f" != "$new" ] && rm -f "$f"
+	# Every other round a file fails; the next round mends it.
+	if [ $((r % 2)) = 1 ]; then
+		f=$(pick $((r * 13)))
+		cp "$f" "$inc/mend"
+		echo "$f" >"$inc/mendpath"
+		printf -- '---\nprovider: x\n---\n' >"$f"
+	elif [ -f "$inc/mendpath" ]; then
+		cp "$inc/mend" "$(cat "$inc/mendpath")"
+		rm -f "$inc/mendpath"
+	fi
+	inc_round "$r"
+	r=$((r + 1))
+done
+# The topics change: every column is made again.
+printf '\n' >>"$inc/src/topics.yaml"
+inc_round "(topics.yaml)"
+# A damaged cache: records cut short, files gone; then a foreign one.
+for rec in $(find "$inc/a/out.cache" -name record | LC_ALL=C sort | head -3); do
+	head -c 20 "$rec" >"$rec.cut" && mv "$rec.cut" "$rec"
+done
+find "$inc/a/out.cache" -path '*/f/*' -name '*.html' | LC_ALL=C sort |
+    head -2 | xargs rm -f
+inc_round "(damaged cache)"
+echo "termc build cache 0 old" >"$inc/a/out.cache/termc-cache"
+inc_round "(another version's cache)"
+# A build in parts (--part K/N into one --cache), then the assembling
+# build: the same out/ and findings as a clean build, and the assembly
+# takes every page from the cache.
+rm -rf "$inc/p"
+mkdir -p "$inc/p"
+for k in 1 2 3; do
+	(cd "$inc/p" && run_termc build --part $k/3 --cache shared -o out \
+	    "$inc/src" >/dev/null 2>>parts)
+done
+grep -c '^termc: build: part [123]/3: ' "$inc/p/parts" | grep -qx 3 && ok ||
+    bad "site: build --part summaries"
+rc_a=$(cd "$inc/p" && run_termc build --cache shared -o out "$inc/src" \
+    >/dev/null 2>err; echo $?)
+rm -rf "$inc/b/out"
+rc_b=$(cd "$inc/b" && run_termc build --no-cache -o out "$inc/src" \
+    >/dev/null 2>err; echo $?)
+[ "$rc_a" = "$rc_b" ] && diff -r "$inc/p/out" "$inc/b/out" >/dev/null &&
+    cmp -s "$inc/p/err" "$inc/b/err" && ok ||
+    bad "site: parts and assembly differ from a clean build ($rc_a/$rc_b)"
+[ -z "$(find "$inc/p/out" -name '*.html' ! -name index.html \
+    ! -name matrix.html ! -name search.html -links 1)" ] && ok ||
+    bad "site: the assembling build made pages the parts had made"
+rc=$(capture build --part 2/1 -o "$inc/p/x" "$inc/src")
+[ "$rc" = 2 ] && ok || bad "site: --part 2/1 accepted ($rc)"
+rc=$(capture build --part 1/2 --no-cache -o "$inc/p/x" "$inc/src")
+[ "$rc" = 2 ] && ok || bad "site: --part with --no-cache accepted ($rc)"
+# A folder by the cache's name that holds something else is not touched.
+rm -rf "$inc/f"
+mkdir -p "$inc/f/out.cache"
+echo mine >"$inc/f/out.cache/notes"
+rc=$(cd "$inc/f" && capture build -o out "$inc/src")
+[ "$rc" = "$rc_b" ] && [ "$(ls "$inc/f/out.cache")" = notes ] &&
+    diff -r "$inc/f/out" "$inc/b/out" >/dev/null && ok ||
+    bad "site: a foreign folder named like the cache ($rc)"
