@@ -221,15 +221,25 @@ links_release(struct links *l)
 	free(l->v);
 }
 
-/* "新旧対照表（OLD → NEW）", caller frees. */
+/*
+ * "新旧対照表（OLD → NEW）", or "Changes (OLD → NEW)" for a document
+ * not in Japanese, the dates written as its pages write them.  Caller
+ * frees.
+ */
 static char *
 diff_label(const struct doc *a, const struct doc *b)
 {
+	const char *lang = b->meta.lang;
+	int ja = lang != NULL && strncmp(lang, "ja", 2) == 0;
+	char *da = html_date(a->meta.revision, ja, 0);
+	char *db = html_date(b->meta.revision, ja, 0);
 	struct buf l;
 
 	buf_init(&l);
-	buf_printf(&l, "新旧対照表（%s → %s）", a->meta.revision,
-	    b->meta.revision);
+	buf_printf(&l, ja ? "新旧対照表（%s → %s）" : "Changes (%s → %s)",
+	    da, db);
+	free(da);
+	free(db);
 	return buf_detach(&l);
 }
 

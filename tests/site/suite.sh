@@ -264,3 +264,16 @@ if command -v chromium >/dev/null 2>&1; then
 	    bad "site: search.html does not say that nothing was found"
 else bad "site: chromium is missing (make test installs it)"; fi
 . tests/site/incremental.sh
+# An English document's pages speak English: the link to its 新旧対照表,
+# its dates, and the 新旧対照表 itself.
+rm -rf "$tmp/en" "$tmp/enout"
+mkdir -p "$tmp/en/example/terms-of-service"
+cp tests/diff/english.old.md "$tmp/en/example/terms-of-service/2024-01-01.md"
+cp tests/diff/english.new.md "$tmp/en/example/terms-of-service/2024-06-01.md"
+capture build -o "$tmp/enout" "$tmp/en" >/dev/null
+p="$tmp/enout/example/terms-of-service"
+grep -q '>Changes (1 January 2024 → 1 June 2024)</a>' "$p/2024-06-01.html" &&
+    grep -q '<time datetime="2024-06-01">1 June 2024</time>' "$p/2024-06-01.html" &&
+    grep -q '<h2>Summary of changes</h2>' "$p/diff-2024-01-01-2024-06-01.html" &&
+    ! grep -q '新旧対照表\|目次\|改正' "$p/2024-06-01.html" "$p/diff-2024-01-01-2024-06-01.html" &&
+    ok || bad "site: an English document's pages carry Japanese interface words"
