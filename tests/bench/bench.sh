@@ -29,7 +29,7 @@ row() {
 	src=$1; shift
 	set -- $("$work/measure" 5 /dev/null -- cmark-gfm -e table $src)
 	ct=$1 cm=$2
-	set -- $("$work/measure" 5 /dev/null -- "$T" build -o "$work/out" "$corpus")
+	set -- $("$work/measure" 5 /dev/null -- "$T" build --no-cache -o "$work/out" "$corpus")
 	tt=$1 tm=$2
 	printf '%-10s %9s %9s %10s %10s %8s %8s\n' "$name" "$tt" "$ct" "$tm" "$cm" \
 	    "$(awk "BEGIN{printf \"%.2f\", $tt/$ct}")" \
