@@ -3293,6 +3293,17 @@ diff_changed(const struct diff *D)
 	return 0;
 }
 
+size_t
+diff_nchanged(const struct diff *D)
+{
+	size_t k, n = 0;
+
+	for (k = 0; D != NULL && k < DK__MAX; k++)
+		if (k != DK_SAME && k != DK_MATCHED)
+			n += D->count[k];
+	return n;
+}
+
 int
 dedit_clip(const struct dnode *d, size_t k, int side_new, size_t base,
     size_t len, size_t *off, size_t *end)

@@ -147,6 +147,12 @@ struct diff	**diff_pairs(const struct corpus *);
 void		 diff_pairs_free(struct diff **, size_t n);
 /* 1 when the documents differ (as diff(1) exits), else 0. */
 int		 diff_changed(const struct diff *);
+/*
+ * How many clauses D reports changed: added, removed, modified, moved,
+ * split, merged, normalized or with a changed link (not the same, not
+ * matched across documents).  0 for NULL.
+ */
+size_t		 diff_nchanged(const struct diff *);
 /* "added", "removed", … */
 const char	*dkind_name(enum dkind);
 /* Does this dnode itself report a change (not only below it)? */

@@ -727,20 +727,6 @@ diff_link(struct page_ctx *pc, struct page_link *rl, const struct doc *a,
 	rl[pc->nlinks++].group = NULL;
 }
 
-/* Clauses a diff reports changed (0 for none). */
-static size_t
-changed_clauses(const struct diff *D)
-{
-	static const enum dkind kinds[] = { DK_ADDED, DK_REMOVED,
-	    DK_MODIFIED, DK_MOVED, DK_SPLIT, DK_MERGED, DK_NORMALIZED,
-	    DK_LINKS };
-	size_t k, n = 0;
-
-	for (k = 0; D != NULL && k < sizeof(kinds) / sizeof(kinds[0]); k++)
-		n += D->count[kinds[k]];
-	return n;
-}
-
 /* The points of good.docs[from, to): one document's revisions. */
 static struct tl_point *
 timeline_points(const struct build *b, size_t from, size_t to)
@@ -908,7 +894,7 @@ publish_group(struct build *b, const struct corpus *g, struct diff **pairs)
 		b->sums = xgrow(b->sums, b->good.n, sizeof(*b->sums));
 		b->nchg = xgrow(b->nchg, b->good.n, sizeof(*b->nchg));
 		b->sums[b->good.n] = NULL;
-		b->nchg[b->good.n] = changed_clauses(pairs[j]);
+		b->nchg[b->good.n] = diff_nchanged(pairs[j]);
 		if (pairs[j] != NULL && b->state == 1) {
 			buf_init(&sum);
 			diff_summary(&sum, pairs[j]);

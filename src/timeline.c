@@ -75,7 +75,7 @@ timeline_svg(const struct tl_lane *lanes, size_t n, int ja, size_t *len)
 	xmlTextWriterPtr w = xmlNewTextWriterMemory(out, 0);
 	long lo = 0, hi = 0, day;
 	size_t i, k;
-	int first = 1, y, y0, y1, height, step;
+	int first = 1, y, y0 = 0, y1 = 0, height, step;
 	double span, x, cy, r;
 	char *s, title[128];
 
@@ -84,13 +84,19 @@ timeline_svg(const struct tl_lane *lanes, size_t n, int ja, size_t *len)
 	for (i = 0; i < n; i++)
 		if (lanes[i].n == 0)
 			n = i;	/* a lane without points ends the drawing */
+	/* The span of the dates, and the first and last years. */
 	for (i = 0; i < n; i++)
 		for (k = 0; k < lanes[i].n; k++) {
 			day = days_of(lanes[i].pts[k].date);
+			y = atoi(lanes[i].pts[k].date);
 			if (first || day < lo)
 				lo = day;
 			if (first || day > hi)
 				hi = day;
+			if (first || y < y0)
+				y0 = y;
+			if (first || y > y1)
+				y1 = y;
 			first = 0;
 		}
 	if (hi - lo < 1) {
@@ -110,17 +116,6 @@ timeline_svg(const struct tl_lane *lanes, size_t n, int ja, size_t *len)
 	xmlTextWriterWriteAttribute(w, X("font-family"), X("sans-serif"));
 	xmlTextWriterWriteElement(w, X("title"), X(ja ? "改定の年表" :
 	    "Revision timeline"));
-	/* Year ticks along the top. */
-	y0 = n > 0 ? atoi(lanes[0].pts[0].date) : 0;
-	for (i = 0; i < n; i++)
-		for (k = 0; k < lanes[i].n; k++)
-			if (atoi(lanes[i].pts[k].date) < y0)
-				y0 = atoi(lanes[i].pts[k].date);
-	y1 = y0;
-	for (i = 0; i < n; i++)
-		for (k = 0; k < lanes[i].n; k++)
-			if (atoi(lanes[i].pts[k].date) > y1)
-				y1 = atoi(lanes[i].pts[k].date);
 	/* A year is labelled every step years, 40 px apart at least. */
 	step = 1;
 	while (step < 100 && (TL_WIDTH - TL_LABEL - 16) * 365.25 * step /
