@@ -488,8 +488,12 @@ load(struct tpl *t, const char *dir, const char *name, int alone,
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	free(bytes);
 	if (doc == NULL || err.code != 0) {
-		diag(d, p, err.line, err.int2 + 1, D_IO, "template: %s",
-		    err.message ? err.message : "cannot parse");
+		/* libxml2's messages end with a line break. */
+		int mlen = err.message ? (int)strcspn(err.message, "\n") : 0;
+
+		diag(d, p, err.line, err.int2 + 1, D_IO, "template: %.*s",
+		    err.message ? mlen : 12, err.message ? err.message :
+		    "cannot parse");
 		xmlResetError(&err);
 		if (doc)
 			xmlFreeDoc(doc);

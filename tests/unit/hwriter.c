@@ -103,6 +103,27 @@ main(void)
 	tap(tpl_load(&t, dir, "page.html", &d) == -1 && d.n > 0,
 	    "a slot on <script> is refused");
 	remove(path);
+
+	/*
+	 * Deeper than the splitter recurses: refused with a diagnostic, not
+	 * a crash (libxml2's parser refuses past 256 levels before it).
+	 */
+	if ((f = fopen(path, "w")) == NULL)
+		return 1;
+	fputs("<html><body><div data-slot=\"body\"></div>", f);
+	for (int i = 0; i < 300; i++)
+		fputs("<div>", f);
+	fputs("</body></html>", f);
+	fclose(f);
+	{
+		size_t before = d.n;
+
+		tap(tpl_load(&t, dir, "page.html", &d) == -1 && d.n > before &&
+		    d.v[d.n - 1].detail != NULL &&
+		    strchr(d.v[d.n - 1].detail, '\n') == NULL,
+		    "a template nested too deep is refused, on one line");
+	}
+	remove(path);
 	rmdir(dir);
 	diags_release(&d);
 	buf_release(&b);
