@@ -98,7 +98,7 @@ test: site build/termc-asan build/docstat build/pagecheck build/wdjson \
 	@sh tools/deps.sh --test
 	@sh tests/run.sh ./termc build/termc-asan
 
-valgrind: termc $(addprefix build/unit/,$(UNIT))
+valgrind: termc build/docstat build/pagecheck build/wdjson $(addprefix build/unit/,$(UNIT))
 	@sh tools/deps.sh --valgrind
 	@VALGRIND=1 sh tests/run.sh ./termc
 
