@@ -109,12 +109,39 @@ struct ctx {
 
 /* ---- folding ---- */
 
+/*
+ * A run of full-width ASCII forms (U+FF01 to U+FF5E: １, （, Ａ) and the
+ * ideographic space, the unstable characters of most Japanese text,
+ * folded without utf8proc: NFKC maps each to its ASCII character, which
+ * composes with nothing.  Returns 0, having written nothing, when the
+ * run holds any other character.
+ */
+static int
+fold_fullwidth(struct buf *b, const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i;
+
+	if (len % 3 != 0)
+		return 0;
+	for (i = 0; i < len; i += 3)
+		if (!(p[i] == 0xef && ((p[i + 1] == 0xbc && p[i + 2] >= 0x81 &&
+		    p[i + 2] <= 0xbf) || (p[i + 1] == 0xbd &&
+		    p[i + 2] >= 0x80 && p[i + 2] <= 0x9e))) &&
+		    !(p[i] == 0xe3 && p[i + 1] == 0x80 && p[i + 2] == 0x80))
+			return 0;
+	for (i = 0; i < len; i += 3)
+		buf_putc(b, p[i] == 0xe3 ? ' ' : p[i + 1] == 0xbc ?
+		    (char)(p[i + 2] - 0x60) : (char)(p[i + 2] - 0x20));
+	return 1;
+}
+
 static void
 fold_run(struct buf *b, const char *s, size_t len)
 {
 	char *f;
 
-	if (len == 0)
+	if (len == 0 || fold_fullwidth(b, s, len))
 		return;
 	if ((f = text_nfkc(s, len)) == NULL)
 		buf_put(b, s, len);
@@ -374,15 +401,16 @@ static int
 blank_leaf(const struct node *n)
 {
 	const char *s = n->text;
-	size_t len, used;
+	size_t used;
 	int32_t cp;
 
 	if (n->first != NULL || n->caption != NULL || n->table != NULL)
 		return 0;
 	if (s == NULL)
 		return 1;
-	for (len = strlen(s); len > 0; s += used, len -= used) {
-		used = utf8_next(s, len, &cp);
+	/* Decoded a character at a time: most text ends this at its first. */
+	for (; *s != '\0'; s += used) {
+		used = utf8_next(s, strnlen(s, 4), &cp);
 		if (used == 0 || !(char_class(cp) == CC_SPACE ||
 		    cp == 0xa0 || (cp >= 0x2000 && cp <= 0x200b) ||
 		    cp == 0x202f || cp == 0x205f || cp == 0xfeff))
