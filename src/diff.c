@@ -108,6 +108,13 @@ struct ctx {
 	size_t		 ntasks, captasks;
 };
 
+/* Does a clause of type t hold text of its own, as a paragraph does? */
+static int
+text_type(enum ntype t)
+{
+	return t == N_PARAGRAPH || t == N_ITEM || t == N_SUBITEM;
+}
+
 /* ---- folding ---- */
 
 /*
@@ -1946,9 +1953,12 @@ try_parts(struct xnode *one, struct xnode *many, size_t j, size_t lo,
 	size_t s, k, bestn = 0;
 	int sc, best = base;
 
-	/* Only clauses that hold text split: paragraphs, items, sub-items. */
-	if (one->n->type != N_PARAGRAPH && one->n->type != N_ITEM &&
-	    one->n->type != N_SUBITEM)
+	/*
+	 * Only clauses that hold text split: paragraphs, items, sub-items,
+	 * and only those that hold no clauses.  A split is shown as texts
+	 * joined: the clauses under a part would be shown nowhere.
+	 */
+	if (!text_type(one->n->type) || one->nkids > 0)
 		return 0;
 	for (s = j + 1 > DIFF_MAXPARTS ? j + 1 - DIFF_MAXPARTS : 0; s <= j;
 	    s++) {
@@ -1957,6 +1967,8 @@ try_parts(struct xnode *one, struct xnode *many, size_t j, size_t lo,
 		for (k = s; k < hi && k - s < DIFF_MAXPARTS; k++) {
 			if (k != j && (taken[k] >= 0 ||
 			    many[k].n->type != one->n->type))
+				break;
+			if (many[k].nkids > 0)
 				break;
 			v[k - s] = &many[k];
 			if (k <= j || k - s + 1 < 2)
@@ -2658,12 +2670,6 @@ cmp_pending_ptr(const void *a, const void *b)
 
 static void	move_take(struct pending *, struct pending *);
 
-/* Does a clause of type t hold text of its own, as a paragraph does? */
-static int
-text_type(enum ntype t)
-{
-	return t == N_PARAGRAPH || t == N_ITEM || t == N_SUBITEM;
-}
 
 /*
  * Move the added clause a from removed r when they are twins: same text
