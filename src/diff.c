@@ -1937,12 +1937,44 @@ same_concat(struct xnode *one, struct xnode **many, size_t n)
 }
 
 /*
+ * The parts n clauses make: each, and the clauses it holds when they are
+ * leaves that hold text; more than DIFF_MAXPARTS when any holds others.
+ */
+static size_t
+nparts(const struct xnode *v, size_t n)
+{
+	size_t i, k, m = 0;
+
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < v[i].nkids; k++)
+			if (v[i].kids[k].nkids > 0 ||
+			    !text_type(v[i].kids[k].n->type))
+				return DIFF_MAXPARTS + 1;
+		m += 1 + v[i].nkids;
+	}
+	return m;
+}
+
+/* Add x's clauses (leaves, nparts()) to d's parts, then x itself unless
+ * it is d's own side. */
+static void
+add_parts(struct dnode *d, const struct xnode *x, int own)
+{
+	size_t k;
+
+	if (!own)
+		d->parts[d->nparts++] = x->n;
+	for (k = 0; k < x->nkids; k++)
+		d->parts[d->nparts++] = x->kids[k].n;
+}
+
+/*
  * Splits: one old clause against a window of consecutive new clauses
  * that holds j (its pair, or any unpaired one) and otherwise only unpaired
  * clauses of its type; merges are the same the other way round.  The
  * window counts when together its clauses are much closer to the one
  * than the pair alone (base), or when its texts together are the one's
- * (same_concat()): the first such window is taken.  Returns the window's
+ * (same_concat()): the first window of equal texts, else the closest.  Returns the window's
  * length (0: none) and its start in *start.
  */
 static size_t
@@ -1951,12 +1983,13 @@ try_parts(struct xnode *one, struct xnode *many, size_t j, size_t lo,
 {
 	struct xnode *v[DIFF_MAXPARTS];
 	size_t s, k, bestn = 0;
-	int sc, best = base;
+	int sc, best = 0;
 
 	/*
 	 * Only clauses that hold text split: paragraphs, items, sub-items,
-	 * and only those that hold no clauses.  A split is shown as texts
-	 * joined: the clauses under a part would be shown nowhere.
+	 * the one holding no clauses.  A part may hold such leaves (a piece
+	 * of a hard-wrapped paragraph that took the next piece as its item):
+	 * they are parts too, after it (nparts()).
 	 */
 	if (!text_type(one->n->type) || one->nkids > 0)
 		return 0;
@@ -1966,9 +1999,9 @@ try_parts(struct xnode *one, struct xnode *many, size_t j, size_t lo,
 			continue;
 		for (k = s; k < hi && k - s < DIFF_MAXPARTS; k++) {
 			if (k != j && (taken[k] >= 0 ||
-			    many[k].n->type != one->n->type))
+			    !text_type(many[k].n->type)))
 				break;
-			if (many[k].nkids > 0)
+			if (nparts(many + s, k - s + 1) > DIFF_MAXPARTS)
 				break;
 			v[k - s] = &many[k];
 			if (k <= j || k - s + 1 < 2)
@@ -1980,7 +2013,7 @@ try_parts(struct xnode *one, struct xnode *many, size_t j, size_t lo,
 			if (base >= 90)
 				continue;
 			sc = sim_concat(one, v, k - s + 1);
-			if (sc >= SIM_SPLIT && sc > best + 10) {
+			if (sc >= SIM_SPLIT && sc > base + 10 && sc > best) {
 				best = sc;
 				bestn = k - s + 1;
 				*start = s;
@@ -1992,7 +2025,7 @@ try_parts(struct xnode *one, struct xnode *many, size_t j, size_t lo,
 			return j - s + 1;
 		}
 		if (k > j && j > s && base < 90 && (sc = sim_concat(one, v,
-		    j - s + 1)) >= SIM_SPLIT && sc > best + 10) {
+		    j - s + 1)) >= SIM_SPLIT && sc > base + 10 && sc > best) {
 			best = sc;
 			bestn = j - s + 1;
 			*start = s;
@@ -2483,15 +2516,15 @@ hunk(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
 			break;
 		if (kb[j] > 0) {
 			d = dn_new(parent, DK_SPLIT, A[i].n, B[j].n);
-			for (k = 1; k <= kb[j]; k++)
-				d->parts[d->nparts++] = B[j + k].n;
+			for (k = 0; k <= kb[j]; k++)
+				add_parts(d, &B[j + k], k == 0);
 			part_edits(d);
 			i++;
 			j += kb[j] + 1;
 		} else if (ka[i] > 0) {
 			d = dn_new(parent, DK_MERGED, A[i].n, B[j].n);
-			for (k = 1; k <= ka[i]; k++)
-				d->parts[d->nparts++] = A[i + k].n;
+			for (k = 0; k <= ka[i]; k++)
+				add_parts(d, &A[i + k], k == 0);
 			part_edits(d);
 			i += ka[i] + 1;
 			j++;
