@@ -55,6 +55,7 @@ struct xnode {
 	size_t			 ownlen, foldlen;
 	char			*sub;	/* folded subtree text (lazy) */
 	uint32_t		 key;	/* folded subtree, numbers left out */
+	uint32_t		 tkey;	/* the same, clause types left out */
 	uint32_t		 raw;	/* raw subtree, labels as written */
 	uint32_t		*bg;	/* sorted bigrams of sub (lazy) */
 	size_t			 nbg;
@@ -107,14 +108,48 @@ struct ctx {
 	size_t		 ntasks, captasks;
 };
 
+/* Does a clause of type t hold text of its own, as a paragraph does? */
+static int
+text_type(enum ntype t)
+{
+	return t == N_PARAGRAPH || t == N_ITEM || t == N_SUBITEM;
+}
+
 /* ---- folding ---- */
+
+/*
+ * A run of full-width ASCII forms (U+FF01 to U+FF5E: １, （, Ａ) and the
+ * ideographic space, the unstable characters of most Japanese text,
+ * folded without utf8proc: NFKC maps each to its ASCII character, which
+ * composes with nothing.  Returns 0, having written nothing, when the
+ * run holds any other character.
+ */
+static int
+fold_fullwidth(struct buf *b, const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i;
+
+	if (len % 3 != 0)
+		return 0;
+	for (i = 0; i < len; i += 3)
+		if (!(p[i] == 0xef && ((p[i + 1] == 0xbc && p[i + 2] >= 0x81 &&
+		    p[i + 2] <= 0xbf) || (p[i + 1] == 0xbd &&
+		    p[i + 2] >= 0x80 && p[i + 2] <= 0x9e))) &&
+		    !(p[i] == 0xe3 && p[i + 1] == 0x80 && p[i + 2] == 0x80))
+			return 0;
+	for (i = 0; i < len; i += 3)
+		buf_putc(b, p[i] == 0xe3 ? ' ' : p[i + 1] == 0xbc ?
+		    (char)(p[i + 2] - 0x60) : (char)(p[i + 2] - 0x20));
+	return 1;
+}
 
 static void
 fold_run(struct buf *b, const char *s, size_t len)
 {
 	char *f;
 
-	if (len == 0)
+	if (len == 0 || fold_fullwidth(b, s, len))
 		return;
 	if ((f = text_nfkc(s, len)) == NULL)
 		buf_put(b, s, len);
@@ -365,27 +400,48 @@ link_hash(const struct node *n)
 }
 
 /*
+ * Is s a page number alone: one to four digits?  A PDF's page footer
+ * leaves one between the paragraphs of the text taken from it, and it
+ * moves with every line added above.
+ */
+static int
+page_number(const char *s)
+{
+	size_t digits = 0;
+
+	for (; *s >= '0' && *s <= '9'; s++)
+		digits++;
+	return *s == '\0' && digits > 0 && digits <= 4;
+}
+
+/*
  * A clause with nothing a reader sees: no children, caption or table, and
- * text of white space only (a paragraph of one &nbsp; that a page keeps
- * for spacing).  It is layout, as a blank line is, and is left out of
+ * text of white space and zero-width characters only (a paragraph of one
+ * &nbsp; that a page keeps for spacing, or of a lone U+200D joiner), or
+ * an unnumbered paragraph that is a page number alone
+ * (page_number()).  It is layout, as a blank line is, and is left out of
  * the comparison: its coming and going is no change of wording.
  */
 static int
 blank_leaf(const struct node *n)
 {
 	const char *s = n->text;
-	size_t len, used;
+	size_t used;
 	int32_t cp;
 
 	if (n->first != NULL || n->caption != NULL || n->table != NULL)
 		return 0;
 	if (s == NULL)
 		return 1;
-	for (len = strlen(s); len > 0; s += used, len -= used) {
-		used = utf8_next(s, len, &cp);
+	if (n->type == N_PARAGRAPH && n->label == NULL && page_number(s))
+		return 1;
+	/* Decoded a character at a time: most text ends this at its first. */
+	for (; *s != '\0'; s += used) {
+		used = utf8_next(s, strnlen(s, 4), &cp);
 		if (used == 0 || !(char_class(cp) == CC_SPACE ||
-		    cp == 0xa0 || (cp >= 0x2000 && cp <= 0x200b) ||
-		    cp == 0x202f || cp == 0x205f || cp == 0xfeff))
+		    cp == 0xa0 || (cp >= 0x2000 && cp <= 0x200d) ||
+		    cp == 0x202f || cp == 0x205f || cp == 0x2060 ||
+		    cp == 0xfeff))
 			return 0;
 	}
 	return 1;
@@ -399,7 +455,7 @@ static void
 mirror(struct xnode *x, const struct node *n, struct xblock **pool)
 {
 	const struct node *c;
-	uint32_t t = (uint32_t)n->type, hk, hr, ho, hf;
+	uint32_t t = (uint32_t)n->type, hk, hr, ho, hf, ht;
 	size_t i;
 
 	memset(x, 0, sizeof(*x));
@@ -421,6 +477,7 @@ mirror(struct xnode *x, const struct node *n, struct xblock **pool)
 	hf = x->fold == x->own ? ho : seqdiff_hash(x->fold, x->foldlen, 0);
 	hk = seqdiff_hash(&t, sizeof(t), 0);
 	hk = seqdiff_hash(&hf, sizeof(hf), hk);
+	ht = seqdiff_hash(&hf, sizeof(hf), 2);
 	hr = seqdiff_hash(&t, sizeof(t), 1);
 	if (n->label != NULL)
 		hr = seqdiff_hash(n->label, strlen(n->label) + 1, hr);
@@ -432,10 +489,12 @@ mirror(struct xnode *x, const struct node *n, struct xblock **pool)
 			continue;
 		mirror(&x->kids[i], c, pool);
 		hk = seqdiff_hash(&x->kids[i].key, 4, hk);
+		ht = seqdiff_hash(&x->kids[i].tkey, 4, ht);
 		hr = seqdiff_hash(&x->kids[i].raw, 4, hr);
 		x->nodes += x->kids[i++].nodes;
 	}
 	x->key = hk;
+	x->tkey = ht;
 	x->raw = hr;
 }
 
@@ -1878,12 +1937,44 @@ same_concat(struct xnode *one, struct xnode **many, size_t n)
 }
 
 /*
+ * The parts n clauses make: each, and the clauses it holds when they are
+ * leaves that hold text; more than DIFF_MAXPARTS when any holds others.
+ */
+static size_t
+nparts(const struct xnode *v, size_t n)
+{
+	size_t i, k, m = 0;
+
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < v[i].nkids; k++)
+			if (v[i].kids[k].nkids > 0 ||
+			    !text_type(v[i].kids[k].n->type))
+				return DIFF_MAXPARTS + 1;
+		m += 1 + v[i].nkids;
+	}
+	return m;
+}
+
+/* Add x's clauses (leaves, nparts()) to d's parts, then x itself unless
+ * it is d's own side. */
+static void
+add_parts(struct dnode *d, const struct xnode *x, int own)
+{
+	size_t k;
+
+	if (!own)
+		d->parts[d->nparts++] = x->n;
+	for (k = 0; k < x->nkids; k++)
+		d->parts[d->nparts++] = x->kids[k].n;
+}
+
+/*
  * Splits: one old clause against a window of consecutive new clauses
  * that holds j (its pair, or any unpaired one) and otherwise only unpaired
  * clauses of its type; merges are the same the other way round.  The
  * window counts when together its clauses are much closer to the one
  * than the pair alone (base), or when its texts together are the one's
- * (same_concat()): the first such window is taken.  Returns the window's
+ * (same_concat()): the first window of equal texts, else the closest.  Returns the window's
  * length (0: none) and its start in *start.
  */
 static size_t
@@ -1892,11 +1983,15 @@ try_parts(struct xnode *one, struct xnode *many, size_t j, size_t lo,
 {
 	struct xnode *v[DIFF_MAXPARTS];
 	size_t s, k, bestn = 0;
-	int sc, best = base;
+	int sc, best = 0;
 
-	/* Only clauses that hold text split: paragraphs, items, sub-items. */
-	if (one->n->type != N_PARAGRAPH && one->n->type != N_ITEM &&
-	    one->n->type != N_SUBITEM)
+	/*
+	 * Only clauses that hold text split: paragraphs, items, sub-items,
+	 * the one holding no clauses.  A part may hold such leaves (a piece
+	 * of a hard-wrapped paragraph that took the next piece as its item):
+	 * they are parts too, after it (nparts()).
+	 */
+	if (!text_type(one->n->type) || one->nkids > 0)
 		return 0;
 	for (s = j + 1 > DIFF_MAXPARTS ? j + 1 - DIFF_MAXPARTS : 0; s <= j;
 	    s++) {
@@ -1904,7 +1999,9 @@ try_parts(struct xnode *one, struct xnode *many, size_t j, size_t lo,
 			continue;
 		for (k = s; k < hi && k - s < DIFF_MAXPARTS; k++) {
 			if (k != j && (taken[k] >= 0 ||
-			    many[k].n->type != one->n->type))
+			    !text_type(many[k].n->type)))
+				break;
+			if (nparts(many + s, k - s + 1) > DIFF_MAXPARTS)
 				break;
 			v[k - s] = &many[k];
 			if (k <= j || k - s + 1 < 2)
@@ -1916,7 +2013,7 @@ try_parts(struct xnode *one, struct xnode *many, size_t j, size_t lo,
 			if (base >= 90)
 				continue;
 			sc = sim_concat(one, v, k - s + 1);
-			if (sc >= SIM_SPLIT && sc > best + 10) {
+			if (sc >= SIM_SPLIT && sc > base + 10 && sc > best) {
 				best = sc;
 				bestn = k - s + 1;
 				*start = s;
@@ -1928,7 +2025,7 @@ try_parts(struct xnode *one, struct xnode *many, size_t j, size_t lo,
 			return j - s + 1;
 		}
 		if (k > j && j > s && base < 90 && (sc = sim_concat(one, v,
-		    j - s + 1)) >= SIM_SPLIT && sc > best + 10) {
+		    j - s + 1)) >= SIM_SPLIT && sc > base + 10 && sc > best) {
 			best = sc;
 			bestn = j - s + 1;
 			*start = s;
@@ -2419,15 +2516,15 @@ hunk(struct ctx *c, struct dnode *parent, struct xnode *A, size_t na,
 			break;
 		if (kb[j] > 0) {
 			d = dn_new(parent, DK_SPLIT, A[i].n, B[j].n);
-			for (k = 1; k <= kb[j]; k++)
-				d->parts[d->nparts++] = B[j + k].n;
+			for (k = 0; k <= kb[j]; k++)
+				add_parts(d, &B[j + k], k == 0);
 			part_edits(d);
 			i++;
 			j += kb[j] + 1;
 		} else if (ka[i] > 0) {
 			d = dn_new(parent, DK_MERGED, A[i].n, B[j].n);
-			for (k = 1; k <= ka[i]; k++)
-				d->parts[d->nparts++] = A[i + k].n;
+			for (k = 0; k <= ka[i]; k++)
+				add_parts(d, &A[i + k], k == 0);
 			part_edits(d);
 			i += ka[i] + 1;
 			j++;
@@ -2594,30 +2691,105 @@ cmp_pending(const void *a, const void *b)
 {
 	const struct pending *x = a, *y = b;
 
-	return x->x->key < y->x->key ? -1 : x->x->key > y->x->key;
+	return x->x->tkey < y->x->tkey ? -1 : x->x->tkey > y->x->tkey;
 }
 
+static int
+cmp_pending_ptr(const void *a, const void *b)
+{
+	return cmp_pending(*(struct pending *const *)a,
+	    *(struct pending *const *)b);
+}
+
+static void	move_take(struct pending *, struct pending *);
+
+
 /*
- * Move the added clause a from removed r when they are twins: same type
- * and text (equal keys may collide: the text decides).  Returns 1 when
- * moved: the added dnode becomes the move, the removed one leaves the
- * tree.
+ * Move the added clause a from removed r when they are twins: same text
+ * (equal keys may collide: the text decides) and same type, or types that
+ * both hold text (a list item that became a paragraph of its own
+ * elsewhere moved: its kind is the structure's, not its wording).
+ * Returns 1 when moved: the added dnode becomes the move, the removed one
+ * leaves the tree.
  */
 static int
 move_from(struct pending *a, struct pending *r)
 {
-	struct dnode *d = a->dn;
+	enum ntype ta = a->x->n->type, tr;
 
-	if (r->dn == NULL || r->x->n->type != a->x->n->type ||
+	if (r->dn == NULL)
+		return 0;
+	tr = r->x->n->type;
+	if ((tr != ta && !(text_type(tr) && text_type(ta))) ||
 	    strcmp(xsub(r->x), xsub(a->x)) != 0)
 		return 0;
+	move_take(a, r);
+	return 1;
+}
+
+/*
+ * A removed clause reported by its own line only (a shell: opened for a
+ * move, open_side(), or restructured) whose clauses all stand elsewhere
+ * now is left with that line: it moved when an added
+ * clause of a text type and no clauses holds the same text (the lead
+ * sentence of a list whose items became paragraphs elsewhere).  The
+ * added leaves are looked up by key, as a leaf of that text has it.
+ */
+static void
+move_shells(struct ctx *c)
+{
+	struct pending *r, **v = NULL;
+	size_t i, lo, hi, mid, n = 0;
+	uint32_t hf, k;
+
+	for (i = 0; i < c->nadd; i++)
+		if (c->add[i].dn->kind == DK_ADDED &&
+		    c->add[i].x->nkids == 0 &&
+		    text_type(c->add[i].x->n->type)) {
+			v = xgrow(v, n, sizeof(*v));
+			v[n++] = &c->add[i];
+		}
+	if (n > 0)
+		qsort(v, n, sizeof(*v), cmp_pending_ptr);
+	for (i = 0; i < c->nrem && n > 0; i++) {
+		r = &c->rem[i];
+		if (r->dn == NULL || !r->dn->shell || r->dn->first != NULL ||
+		    !text_type(r->x->n->type) ||
+		    text_chars(r->x->fold, r->x->foldlen) < MOVE_MIN)
+			continue;
+		hf = seqdiff_hash(r->x->fold, r->x->foldlen, 0);
+		k = seqdiff_hash(&hf, sizeof(hf), 2);
+		for (lo = 0, hi = n; lo < hi;) {
+			mid = (lo + hi) / 2;
+			if (v[mid]->x->tkey < k)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < n && v[lo]->x->tkey == k; lo++)
+			if (v[lo]->dn->kind == DK_ADDED &&
+			    v[lo]->x->foldlen == r->x->foldlen &&
+			    memcmp(v[lo]->x->fold, r->x->fold,
+			    r->x->foldlen) == 0) {
+				move_take(v[lo], r);
+				break;
+			}
+	}
+	free(v);
+}
+
+/* The added clause a is removed r moved; r leaves the tree. */
+static void
+move_take(struct pending *a, struct pending *r)
+{
+	struct dnode *d = a->dn;
+
 	d->kind = DK_MOVED;
 	d->old = r->x->n;
 	d->renumbered = renumbered(d->old, d->new);
 	dn_unlink(r->dn);
 	dn_free(r->dn);
 	r->dn = NULL;
-	return 1;
 }
 
 /* Move the added clause a from any removed twin (c->rem sorted by key). */
@@ -2628,12 +2800,12 @@ move_one(struct ctx *c, struct pending *a)
 
 	while (lo < hi) {
 		mid = (lo + hi) / 2;
-		if (c->rem[mid].x->key < a->x->key)
+		if (c->rem[mid].x->tkey < a->x->tkey)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	for (; lo < c->nrem && c->rem[lo].x->key == a->x->key; lo++)
+	for (; lo < c->nrem && c->rem[lo].x->tkey == a->x->tkey; lo++)
 		if (move_from(a, &c->rem[lo]))
 			return;
 }
@@ -2701,7 +2873,7 @@ pending_keys(const struct pending *v, size_t n, uint32_t **out)
 				cap *= 2;
 				o = xreallocarray(o, cap, sizeof(*o));
 			}
-			o[m++] = k == 0 ? x->key : x->kids[k - 1].key;
+			o[m++] = k == 0 ? x->tkey : x->kids[k - 1].tkey;
 		}
 	}
 	qsort(o, m, sizeof(*o), cmp_u32);
@@ -2727,11 +2899,11 @@ open_side(struct ctx *c, int added_side, const uint32_t *keys, size_t nkeys)
 		struct dnode *d = p->dn;
 
 		if (d == NULL || d->shell || x->nkids == 0 ||
-		    x->n->type == N_TABLE || has_key(keys, nkeys, x->key))
+		    x->n->type == N_TABLE || has_key(keys, nkeys, x->tkey))
 			continue;
 		for (k = 0; k < x->nkids; k++)
 			if (text_nchars(xsub(&x->kids[k])) >= MOVE_MIN &&
-			    has_key(keys, nkeys, x->kids[k].key))
+			    has_key(keys, nkeys, x->kids[k].tkey))
 				break;
 		if (k == x->nkids)
 			continue;
@@ -2790,6 +2962,7 @@ moves(struct ctx *c)
 	for (i = 0; i < c->nadd; i++)
 		if (text_nchars(xsub(c->add[i].x)) >= MOVE_MIN)
 			move_one(c, &c->add[i]);
+	move_shells(c);
 	/*
 	 * Short clauses beside a neighbour that moved: once forward, once
 	 * back, so that a run of them follows the long one before or after.

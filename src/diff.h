@@ -49,7 +49,7 @@ struct dedit {
 	size_t	 noff, nlen;	/* byte offsets in the new node's text */
 };
 
-#define DIFF_MAXPARTS	4
+#define DIFF_MAXPARTS	8
 
 /*
  * A link whose target changed, was added or was removed, the text being

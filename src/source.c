@@ -68,6 +68,65 @@ fail:
 	return 0;
 }
 
+/*
+ * Is s plain text: valid UTF-8 with no character that source_check_chars()
+ * reports or replaces (ASCII but controls other than tab, LF and CR; two-
+ * and three-byte characters U+00A0 to U+07FF, U+1000 to U+CFFF but the
+ * invisible and bidirectional controls of U+2000 to U+207F, and the forms
+ * U+FF00 to U+FFBF)?  Such text, the usual case, needs neither check:
+ * this is one pass where they are two, on byte tests alone.  Anything
+ * else answers no, and the full checks decide.
+ */
+static int
+plain_text(const char *bytes, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)bytes, *end = s + len;
+	unsigned b, c1, c2;
+
+	while (s < end) {
+		b = s[0];
+		/* Printable ASCII, then U+3000 to U+CFFF (kana, kanji). */
+		if (b - 0x20 < 0x5f) {
+			s++;
+			continue;
+		}
+		if (b - 0xe3 <= 0xec - 0xe3 && end - s >= 3 &&
+		    ((s[1] ^ 0x80) | (s[2] ^ 0x80)) <= 0x3f) {
+			s += 3;
+			continue;
+		}
+		if (b < 0x80) {
+			if (b < 0x20 && b != '\n' && b != '\t' && b != '\r')
+				return 0;
+			if (b == 0x7f)
+				return 0;
+			s++;
+			continue;
+		}
+		if (b >= 0xc2 && b <= 0xdf) {
+			if (end - s < 2 || (s[1] & 0xc0) != 0x80 ||
+			    (b == 0xc2 && s[1] < 0xa0))
+				return 0;
+			s += 2;
+			continue;
+		}
+		if (end - s < 3 || (s[1] & 0xc0) != 0x80 ||
+		    (s[2] & 0xc0) != 0x80)
+			return 0;
+		c1 = s[1];
+		c2 = s[2];
+		if (!((b >= 0xe1 && b <= 0xec && b != 0xe2) ||
+		    (b == 0xe2 && (c1 >= 0x82 || (c1 == 0x80 &&
+		    !(c2 >= 0x8b && c2 <= 0x8d) &&
+		    !(c2 >= 0xaa && c2 <= 0xae)) || (c1 == 0x81 &&
+		    !(c2 == 0xa0 || (c2 >= 0xa6 && c2 <= 0xa9))))) ||
+		    (b == 0xef && c1 >= 0xbc && c1 <= 0xbe)))
+			return 0;
+		s += 3;
+	}
+	return 1;
+}
+
 /* As text_position(), for bytes that may hold no NUL before off. */
 static void
 text_position_n(const char *text, size_t off, int *line, int *col)
@@ -269,7 +328,7 @@ source_take(struct source *src, const char *path, char *bytes, size_t len,
     size_t maxsize, struct diags *d)
 {
 	size_t bad, skip = 0, nbad;
-	int line, col;
+	int line, col, plain;
 	char *nul;
 
 	memset(src, 0, sizeof(*src));
@@ -295,7 +354,8 @@ source_take(struct source *src, const char *path, char *bytes, size_t len,
 	}
 	if (len >= 3 && memcmp(bytes, "\xef\xbb\xbf", 3) == 0)
 		skip = 3;
-	if (!utf8_valid(bytes + skip, len - skip, &bad)) {
+	plain = plain_text(bytes + skip, len - skip);
+	if (!plain && !utf8_valid(bytes + skip, len - skip, &bad)) {
 		text_position_n(bytes + skip, bad, &line, &col);
 		diag(d, path, line, col, D_BAD_UTF8, "byte 0x%02x at offset %zu",
 		    (unsigned char)bytes[skip + bad], skip + bad);
@@ -313,7 +373,8 @@ source_take(struct source *src, const char *path, char *bytes, size_t len,
 	 * could carry them).  Line ends are LF only by now: a CR that is
 	 * left is no line end.
 	 */
-	nbad = source_check_chars(path, src->text, src->len, 0, d);
+	nbad = plain ? 0 : source_check_chars(path, src->text, src->len, 0,
+	    d);
 	if (split_front_matter(src, d) == -1) {
 		source_release(src);
 		return -1;

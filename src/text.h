@@ -170,7 +170,7 @@ nfkc_stable_before(int32_t next)
  * Bytes in the longest prefix of s made of nfkc_stable() characters,
  * decided on the bytes without decoding: the loop over most of a
  * document's text when it is folded.  Stops at anything else, invalid
- * UTF-8 included.  A three-byte character is judged without a branch:
+ * UTF-8 included.  A three-byte character is judged on its bytes:
  * E5 to E9 lead U+5000 to U+9FFF, E4 B8 and above U+4E00 to U+4FFF, and
  * E3 80 to E3 83 the block U+3000 to U+30FF, whose stable code points
  * are the bits of e3[] (the second byte's low bits pick the word, the
@@ -186,7 +186,7 @@ nfkc_stable_span(const char *s, size_t len)
 		NFKC_BITS(0x00, 0x3a) | NFKC_BITS(0x3c, 0x3e)	/* U+30C0 */
 	};
 	const unsigned char *p = (const unsigned char *)s, *end = p + len;
-	unsigned b, c1, c2, ok;
+	unsigned b, c1, c2;
 
 	while (p < end) {
 		b = p[0];
@@ -200,11 +200,12 @@ nfkc_stable_span(const char *s, size_t len)
 			break;
 		c1 = p[1];
 		c2 = p[2];
-		ok = ((c1 & 0xc0) == 0x80) & ((c2 & 0xc0) == 0x80) &
-		    ((b - 0xe5 <= 4) | ((b == 0xe4) & (c1 >= 0xb8)) |
-		    ((b == 0xe3) & (c1 - 0x80 < 4) &
-		    (unsigned)(e3[c1 & 3] >> (c2 & 0x3f) & 1)));
-		if (!ok)
+		/* Both continuations, then kanji first: most of a text. */
+		if (((c1 ^ 0x80) | (c2 ^ 0x80)) > 0x3f)
+			break;
+		if (b - 0xe5 > 4 && !(b == 0xe4 && c1 >= 0xb8) &&
+		    !(b == 0xe3 && c1 - 0x80 < 4 &&
+		    (e3[c1 & 3] >> (c2 & 0x3f) & 1)))
 			break;
 		p += 3;
 	}
