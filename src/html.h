@@ -80,6 +80,42 @@ char	*html_matrix(const char *tpldir, const struct matrix *,
 	    const char *root, struct diags *, size_t *len);
 
 /*
+ * Where html_matrix_write() writes its pages: open starts the file name
+ * (in the output root), put appends to it, close ends it (rc: 0, or -1
+ * when a put failed and the file is to be dropped).  Each returns 0 or
+ * -1.
+ */
+struct page_sink {
+	int	(*open)(void *arg, const char *name);
+	int	(*put)(void *arg, const char *s, size_t len);
+	int	(*close)(void *arg, int rc);
+	void	*arg;
+};
+
+/*
+ * The matrix's pages in the output root, each streamed through ps (no
+ * page is held whole).  With at most maxcols columns, matrix.html is the
+ * table whole, as html_matrix() writes it.  With more, the table is cut
+ * into pages of at most maxcols columns, matrix-1.html, matrix-2.html …
+ * (html_matrix_pages()), each linking the pages beside it, and
+ * matrix.html is their index: every provider, linked to its page showing
+ * its columns.  Returns 0, or -1 (a diagnostic when the template cannot
+ * be read; a failed write is the sink's to report).
+ */
+#define MATRIX_PAGE_COLUMNS	100	/* maxcols of a build's matrix */
+int	html_matrix_write(const char *tpldir, const struct matrix *,
+	    size_t maxcols, const struct page_sink *ps, struct diags *);
+/*
+ * Where the pages of a matrix of more than maxcols (>= 1) columns
+ * break: *starts (caller frees) holds n + 1 column numbers for the n
+ * pages returned, page i showing [starts[i], starts[i + 1]).  A
+ * provider's columns stay on one page, unless they are more than a page
+ * holds: then they fill pages of their own.
+ */
+size_t	html_matrix_pages(const struct matrix *, size_t maxcols,
+	    size_t **starts);
+
+/*
  * The 新旧対照表 page of a diff (html_diff.c), from diff.html of t (loaded
  * with TPL_DIFF).  root: from the page to the output root.  new_first:
  * columns 改正後 | 改正前.  old_page, new_page: the two revisions' pages

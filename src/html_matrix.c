@@ -24,7 +24,8 @@
 #include "xalloc.h"
 
 static void
-head_row(struct hw *w, const struct matrix *m, const char *root)
+head_row(struct hw *w, const struct matrix *m, size_t c0, size_t c1,
+    const char *root)
 {
 	struct buf href;
 	size_t j, k;
@@ -35,7 +36,7 @@ head_row(struct hw *w, const struct matrix *m, const char *root)
 	hw_attr(w, HA_SCOPE, "col");
 	hw_texts(w, "項目");
 	hw_close(w);
-	for (j = 0; j < m->ncols; j++) {
+	for (j = c0; j < c1; j++) {
 		const struct meta *mt = &m->cols[j].doc->meta;
 
 		hw_open(w, HW_TH, NULL);
@@ -136,13 +137,44 @@ cell(struct hw *w, const struct mrow *r, const struct cell *c,
 	hw_close(w);
 }
 
+/* A matrix in pages: page no (from 1; 0 the index) of n. */
+struct mpages {
+	const size_t	*starts;	/* page i shows columns
+					   [starts[i], starts[i + 1]) */
+	size_t		 n, no;
+};
+
+/*
+ * Where a streamed page goes: its bytes are handed to put a piece at a
+ * time, so that no page is held whole (a matrix page grows with its
+ * columns).  rc keeps put's first failure; later pieces are dropped.
+ */
+struct sink {
+	int	(*put)(void *arg, const char *s, size_t len);
+	void	*arg;
+	int	 rc;
+};
+
+/* Hand what the writer's buffer holds to the sink, and empty it. */
 static void
-table(struct hw *w, const struct matrix *m, const char *root)
+drain(struct sink *k, struct buf *out)
+{
+	if (k->rc == 0 && out->len > 0)
+		k->rc = k->put(k->arg, out->data, out->len);
+	out->len = 0;
+}
+
+/* Drain at this size: rows are written whole, pieces stay small. */
+#define DRAIN_AT	65536
+
+static void
+table(struct hw *w, const struct matrix *m, size_t c0, size_t c1,
+    const char *root, struct sink *k)
 {
 	size_t i, j;
 
 	hw_open(w, HW_TABLE, "matrix");
-	head_row(w, m, root);
+	head_row(w, m, c0, c1, root);
 	hw_open(w, HW_TBODY, NULL);
 	for (i = 0; i < m->nrows; i++) {
 		const struct mrow *r = &m->rows[i];
@@ -155,10 +187,157 @@ table(struct hw *w, const struct matrix *m, const char *root)
 		hw_leaf(w, HW_SPAN, "en", r->topic->en);
 		hw_leaf(w, HW_SPAN, "vtype", vtype_name(r->topic->vtype));
 		hw_close(w);
-		for (j = 0; j < m->ncols; j++)
+		for (j = c0; j < c1; j++)
 			cell(w, r, &r->cells[j], root);
 		hw_close(w);
+		if (k != NULL && w->out->len >= DRAIN_AT)
+			drain(k, w->out);
 	}
+	hw_close(w);
+	hw_close(w);
+}
+
+size_t
+html_matrix_pages(const struct matrix *m, size_t maxcols, size_t **starts)
+{
+	size_t *s, n = 0, j, p, np;
+
+	s = xcalloc(m->ncols + 2, sizeof(*s));
+	s[n++] = 0;
+	for (j = 0; j < m->ncols; j = p) {
+		/* The provider's columns [j, p). */
+		for (p = j + 1; p < m->ncols &&
+		    strcmp(m->cols[p].doc->meta.provider,
+		    m->cols[j].doc->meta.provider) == 0; p++)
+			;
+		np = p - j;
+		if (j > s[n - 1] && j - s[n - 1] + np > maxcols)
+			s[n++] = j;
+		/* A provider larger than a page fills pages of its own. */
+		while (np > maxcols) {
+			j += maxcols;
+			np -= maxcols;
+			s[n++] = j;
+		}
+	}
+	if (m->ncols == 0)
+		n = 1;
+	s[n] = m->ncols;
+	*starts = s;
+	return n;
+}
+
+/* "matrix-3.html": the name of page no (from 1) of a matrix in pages. */
+static void
+page_name(struct buf *b, const char *root, size_t no)
+{
+	buf_printf(b, "%smatrix-%zu.html", root, no);
+}
+
+/* "株式会社A – 株式会社B": the providers of columns [c0, c1). */
+static void
+page_span(struct hw *w, const struct matrix *m, size_t c0, size_t c1)
+{
+	const char *first = m->cols[c0].doc->meta.provider_name;
+	const char *last = m->cols[c1 - 1].doc->meta.provider_name;
+
+	hw_texts(w, first);
+	if (strcmp(first, last) != 0) {
+		hw_texts(w, " – ");
+		hw_texts(w, last);
+	}
+}
+
+/* A page's way to the others: the index, the page before and after. */
+static void
+page_nav(struct hw *w, const struct matrix *m, const struct mpages *pg,
+    const char *root)
+{
+	struct buf b;
+	char n[64];
+
+	hw_open(w, HW_NAV, NULL);
+	hw_attr(w, HA_ARIA_LABEL, "比較表のページ");
+	buf_init(&b);
+	buf_printf(&b, "%smatrix.html", root);
+	hw_link(w, b.data, "up", "事業者一覧");
+	buf_reset(&b);
+	if (pg->no > 1) {
+		page_name(&b, root, pg->no - 1);
+		hw_link(w, b.data, "prev", "← 前のページ");
+		buf_reset(&b);
+	}
+	hw_open(w, HW_SPAN, "here");
+	snprintf(n, sizeof(n), "%zu / %zu ページ: ", pg->no, pg->n);
+	hw_texts(w, n);
+	page_span(w, m, pg->starts[pg->no - 1], pg->starts[pg->no]);
+	hw_close(w);
+	if (pg->no < pg->n) {
+		page_name(&b, root, pg->no + 1);
+		hw_link(w, b.data, "next", "次のページ →");
+	}
+	buf_release(&b);
+	hw_close(w);
+}
+
+/*
+ * The index of a matrix in pages: each page with its providers, each
+ * provider a link to its page showing its columns only (matrix.js's
+ * ?cols=).  Written in place of the table on matrix.html.
+ */
+static void
+page_index(struct hw *w, const struct matrix *m, const struct mpages *pg,
+    const char *root, struct sink *k)
+{
+	struct buf b;
+	size_t i, j, p, nprov = 0;
+	char n[64];
+
+	for (j = 0; j < m->ncols; j++)
+		if (j == 0 || strcmp(m->cols[j].doc->meta.provider,
+		    m->cols[j - 1].doc->meta.provider) != 0)
+			nprov++;
+	hw_open(w, HW_NAV, "matrix-index");
+	hw_attr(w, HA_ARIA_LABEL, "事業者一覧");
+	buf_init(&b);
+	buf_printf(&b, "%zu 事業者・%zu 文書を %zu ページに分けて示します。"
+	    "事業者を選ぶと、そのページがその事業者の列だけを表示して開きます"
+	    "（表示する事業者はページで選び直せます）。", nprov, m->ncols,
+	    pg->n);
+	hw_leaf(w, HW_P, NULL, b.data);
+	hw_open(w, HW_OL, NULL);
+	for (i = 0; i < pg->n; i++) {
+		hw_open(w, HW_LI, NULL);
+		buf_reset(&b);
+		page_name(&b, root, i + 1);
+		hw_open(w, HW_A, "page");
+		hw_attr(w, HA_HREF, b.data);
+		snprintf(n, sizeof(n), "%zu ページ: ", i + 1);
+		hw_texts(w, n);
+		page_span(w, m, pg->starts[i], pg->starts[i + 1]);
+		hw_close(w);
+		hw_open(w, HW_UL, NULL);
+		for (j = pg->starts[i]; j < pg->starts[i + 1]; j = p) {
+			const struct meta *mt = &m->cols[j].doc->meta;
+
+			buf_reset(&b);
+			page_name(&b, root, i + 1);
+			buf_puts(&b, "?cols=");
+			for (p = j; p < pg->starts[i + 1] && strcmp(
+			    m->cols[p].doc->meta.provider, mt->provider) == 0;
+			    p++)
+				buf_printf(&b, "%s%s", p > j ? "," : "",
+				    m->cols[p].name);
+			hw_open(w, HW_LI, NULL);
+			hw_link(w, b.data, NULL, mt->provider_name);
+			hw_close(w);
+		}
+		hw_close(w);
+		hw_close(w);
+		if (k != NULL && w->out->len >= DRAIN_AT)
+			drain(k, w->out);
+	}
+	buf_release(&b);
 	hw_close(w);
 	hw_close(w);
 }
@@ -166,16 +345,31 @@ table(struct hw *w, const struct matrix *m, const char *root)
 struct matrix_fill {
 	const struct matrix	*m;
 	const char		*root;
+	const struct mpages	*pg;	/* NULL: the one page */
+	size_t			 page;	/* of pg: 0 the index, else a page */
+	struct sink		*k;	/* NULL: the caller keeps the bytes */
 };
 
 static int
 matrix_slot(void *arg, const char *slot, struct hw *w)
 {
 	const struct matrix_fill *f = arg;
+	const struct mpages *pg = f->pg;
 
-	if (strcmp(slot, "table") == 0)
-		table(w, f->m, f->root);
-	else if (strcmp(slot, "as-of") == 0) {
+	if (strcmp(slot, "table") == 0) {
+		if (pg == NULL)
+			table(w, f->m, 0, f->m->ncols, f->root, f->k);
+		else if (f->page > 0)
+			table(w, f->m, pg->starts[f->page - 1],
+			    pg->starts[f->page], f->root, f->k);
+	} else if (strcmp(slot, "pages") == 0) {
+		if (pg == NULL)
+			return 0;
+		if (f->page == 0)
+			page_index(w, f->m, pg, f->root, f->k);
+		else
+			page_nav(w, f->m, pg, f->root);
+	} else if (strcmp(slot, "as-of") == 0) {
 		if (f->m->as_of != NULL) {
 			hw_texts(w, f->m->as_of);
 			hw_texts(w, " 時点で施行されている版");
@@ -192,7 +386,7 @@ char *
 html_matrix(const char *tpldir, const struct matrix *m, const char *root,
     struct diags *d, size_t *len)
 {
-	struct matrix_fill f = { m, root };
+	struct matrix_fill f = { m, root, NULL, 0, NULL };
 	struct tpl t;
 	struct buf out;
 
@@ -203,4 +397,54 @@ html_matrix(const char *tpldir, const struct matrix *m, const char *root,
 	tpl_release(&t);
 	*len = out.len;
 	return buf_detach(&out);
+}
+
+int
+html_matrix_write(const char *tpldir, const struct matrix *m,
+    size_t maxcols, const struct page_sink *ps, struct diags *d)
+{
+	struct matrix_fill f = { m, "", NULL, 0, NULL };
+	struct mpages pg;
+	struct sink k;
+	struct tpl t;
+	struct buf out, name;
+	size_t *starts, i;
+	int rc = 0;
+
+	if (tpl_load(&t, tpldir, "matrix.html", d) == -1)
+		return -1;
+	pg.n = html_matrix_pages(m, maxcols, &starts);
+	pg.starts = starts;
+	buf_init(&out);
+	buf_init(&name);
+	/* One page: matrix.html, the table whole; else an index and pages. */
+	for (i = 0; i <= pg.n && rc == 0; i++) {
+		if (pg.n == 1 && i > 0)
+			break;
+		buf_reset(&name);
+		if (i == 0)
+			buf_puts(&name, "matrix.html");
+		else
+			page_name(&name, "", i);
+		f.pg = pg.n > 1 ? &pg : NULL;
+		f.page = i;
+		pg.no = i;
+		k.put = ps->put;
+		k.arg = ps->arg;
+		k.rc = 0;
+		f.k = &k;
+		if (ps->open(ps->arg, name.data) == -1) {
+			rc = -1;
+			break;
+		}
+		tpl_write(&t, &out, "", "ja", matrix_slot, &f);
+		drain(&k, &out);
+		if (ps->close(ps->arg, k.rc) == -1 || k.rc != 0)
+			rc = -1;
+	}
+	buf_release(&name);
+	buf_release(&out);
+	free(starts);
+	tpl_release(&t);
+	return rc;
 }

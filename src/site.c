@@ -46,9 +46,13 @@
 #include "version.h"
 #include "xalloc.h"
 
+#define STR_(x)	#x
+#define STR(x)	STR_(x)
+
 static const char build_usage[] =
     "usage: termc build [-o DIR] [--templates DIR] [--base-url URL] [--strict]\n"
     "                   [--cache DIR | --no-cache] [--part K/N]\n"
+    "                   [--matrix-columns N]\n"
     "                   [TERMS_DIR|FILE ...]\n\n"
     "Compile terms files (default: terms/) into a published site:\n"
     "DIR/index.html, one page per revision at\n"
@@ -61,7 +65,9 @@ static const char build_usage[] =
     "with --strict, warnings) is left out, its pages stay as they were,\n"
     "every other document is published, and the exit status is 1.\n"
     "With TERMS_DIR/topics.yaml also the comparison matrix:\n"
-    "DIR/matrix.html, matrix.csv, matrix.json (and matrix.js, matrix.css).\n\n"
+    "DIR/matrix.html, matrix.csv, matrix.json (and matrix.js, matrix.css);\n"
+    "a matrix of more columns than one page holds is cut into pages\n"
+    "DIR/matrix-1.html, matrix-2.html …, and matrix.html is their index.\n\n"
     "  -o, --output DIR   output directory (default: out)\n"
     "  --templates DIR    page templates (default: the nearest\n"
     "                     templates/ above the input)\n"
@@ -73,6 +79,8 @@ static const char build_usage[] =
     "  --no-cache         build without the cache\n"
     "  --part K/N         build every N-th provider from the K-th into the\n"
     "                     cache only; a build with that cache assembles\n"
+    "  --matrix-columns N at most N documents on one matrix page\n"
+    "                     (default: " STR(MATRIX_PAGE_COLUMNS) ")\n"
     "  --help             show this help\n";
 
 /*
@@ -352,6 +360,7 @@ struct build {
 	size_t			*nchg;	/* the clauses that diff changed */
 	struct links		 idx;
 	struct matrix		 m;
+	size_t			 mcols;	/* columns on one matrix page */
 	struct doc		**pend;	/* the current provider's newest
 					   revisions, for the matrix */
 	char			**pendkey; /* their documents' cache keys */
@@ -1357,19 +1366,67 @@ stage_json(struct build *b)
 	return outtree_close(b->st.t, o.fd, "matrix.json", b->st.d);
 }
 
-/* matrix.html, .csv and .json (see matrix.h), with their assets. */
+/* A matrix page, into the new tree (html.h's page_sink). */
+struct page_out {
+	struct stage	*st;
+	int		 fd;
+	char		*rel;
+};
+
+static int
+page_open(void *arg, const char *name)
+{
+	struct page_out *o = arg;
+
+	free(o->rel);
+	o->rel = xstrdup(name);
+	o->fd = outtree_create(o->st->t, name, o->st->d);
+	return o->fd == -1 ? -1 : 0;
+}
+
+static int
+page_put(void *arg, const char *s, size_t len)
+{
+	struct page_out *o = arg;
+
+	return outtree_put(o->st->t, o->fd, o->rel, s, len, o->st->d);
+}
+
+static int
+page_close(void *arg, int rc)
+{
+	struct page_out *o = arg;
+
+	if (rc != 0) {
+		close(o->fd);
+		return -1;
+	}
+	return outtree_close(o->st->t, o->fd, o->rel, o->st->d);
+}
+
+/*
+ * matrix.html (or its index and pages, html.h), .csv and .json (see
+ * matrix.h), with their assets.  The pages are streamed into the tree.
+ */
 static int
 publish_matrix(struct build *b)
 {
 	struct stage *st = &b->st;
+	struct page_out o = { st, -1, NULL };
+	struct page_sink ps = { page_open, page_put, page_close, &o };
 	size_t len;
 	char *s;
+	int rc;
 
 	matrix_end(&b->m);
 	diags_move(&b->pubd, &b->matd);
-	if ((s = html_matrix(b->tpldir, &b->m, "", &b->pubd, &len)) == NULL)
+	rc = html_matrix_write(b->tpldir, &b->m, b->mcols, &ps, &b->pubd);
+	/* A page begun and not written fails the build, as stage_add(). */
+	if (rc == -1 && o.rel != NULL && st->rc == 0)
+		st->rc = -1;
+	free(o.rel);
+	if (rc == -1)
 		return -1;
-	stage_add(st, xstrdup("matrix.html"), s, len);
 	s = matrix_csv(&b->m, &len);
 	stage_add(st, xstrdup("matrix.csv"), s, len);
 	if (st->rc == 0)
@@ -1624,6 +1681,7 @@ cmd_build(int argc, char **argv)
 		{ "no-cache", no_argument, NULL, 'n' },
 		{ "cache", required_argument, NULL, 'c' },
 		{ "part", required_argument, NULL, 'p' },
+		{ "matrix-columns", required_argument, NULL, 'm' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -1639,7 +1697,7 @@ cmd_build(int argc, char **argv)
 	size_t i;
 	const char *cachedir = NULL;
 	struct buf cpath;
-	size_t part = 0, nparts = 0;
+	size_t part = 0, nparts = 0, mcols = MATRIX_PAGE_COLUMNS;
 	char junk;
 	int ch, strict = 0, rc, published, check, nocache = 0;
 
@@ -1673,6 +1731,12 @@ cmd_build(int argc, char **argv)
 			    !isdigit((unsigned char)*optarg))
 				return usage_error("build", "--part takes K/N, "
 				    "1 <= K <= N");
+			break;
+		case 'm':
+			if (sscanf(optarg, "%zu%c", &mcols, &junk) != 1 ||
+			    mcols < 1 || !isdigit((unsigned char)*optarg))
+				return usage_error("build", "--matrix-columns "
+				    "takes a number of columns, 1 or more");
 			break;
 		case 'b':
 			if (!feed_base_ok(optarg))
@@ -1717,6 +1781,7 @@ cmd_build(int argc, char **argv)
 	b.taxpath = taxp != NULL ? tpath.data : NULL;
 	b.part = part;
 	b.nparts = nparts;
+	b.mcols = mcols;
 	buf_init(&cpath);
 	if (cachedir != NULL)
 		buf_puts(&cpath, cachedir);

@@ -13,7 +13,10 @@
  *   sort	a column's data-col, or "topic"; dir: asc (default) or desc.
  *		Rows without a value sort last either way; absent: the
  *		taxonomy's order.
- * The row anchors (matrix.html#topic-id) are left alone.
+ * The row anchors (matrix.html#topic-id) are left alone.  A matrix of
+ * many documents is in pages (matrix-1.html …, html_matrix.c): the links
+ * to the other pages carry q and diff along; cols and sort name this
+ * page's columns and stay with it.
  */
 (function () {
 	"use strict";
@@ -138,6 +141,23 @@
 			}
 			history.replaceState(null, "", window.location.pathname +
 			    (p.length ? "?" + p.join("&") : "") + window.location.hash);
+			carry();
+		}
+
+		/* The links to the other pages, with the filter's part. */
+		var pageLinks = document.querySelectorAll(".matrix-pages a");
+		var bare = [];
+		for (i = 0; i < pageLinks.length; i++)
+			bare.push(pageLinks[i].getAttribute("href"));
+		function carry() {
+			var p = [], j;
+			if (filter.value.trim() !== "")
+				p.push("q=" + enc(filter.value.trim()));
+			if (onlyDiff.checked)
+				p.push("diff=1");
+			for (j = 0; j < pageLinks.length; j++)
+				pageLinks[j].setAttribute("href", bare[j] +
+				    (p.length ? "?" + p.join("&") : ""));
 		}
 
 		function columns() {

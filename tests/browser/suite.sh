@@ -45,6 +45,19 @@ else
 		    "$B/results2" >>"$B/results" ||
 		    { bad "browser: Chromium could not be driven (alone/)"; head -5 "$B/err2"; }
 	fi
+	# A matrix in pages (termc build --matrix-columns 4): the index and
+	# each page get the page checks, matrix-1.html the matrix's, and its
+	# links to the other pages carry the filter; its pages named paged/….
+	if ! "$T" build --matrix-columns 4 -o "$B/paged" terms 2>"$B/err3" ||
+	    [ ! -f "$B/paged/matrix-2.html" ]; then
+		bad "browser: terms/ with --matrix-columns 4 builds no pages"
+	else
+		PAGES='matrix*.html' sh "$top/tests/browser/run.sh" "$B/paged" \
+		    "$top/build/wdjson" "$B/work3" matrix-1.html >"$B/results3" 2>"$B/err3" &&
+		    awk -F'\t' 'BEGIN { OFS = FS } /^(ok|fail)\t/ { $3 = "paged/" $3 } { print }' \
+		    "$B/results3" >>"$B/results" ||
+		    { bad "browser: Chromium could not be driven (paged/)"; head -5 "$B/err3"; }
+	fi
 	grep -c '^[a-z]' "$kf" | sed 's/^/   browser: known failures listed in tests\/browser\/known-failures: /'
 	# Each verdict against the list: ok, known (a listed failure), fixed
 	# (a listed check that passes), fail (then its detail lines); and
