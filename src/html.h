@@ -59,6 +59,14 @@ char	*html_date(const char *iso, int ja, int wareki);
  */
 int	 html_uses_wareki(const struct doc *);
 
+/*
+ * Is the site's own interface (the index, its feed and timeline)
+ * Japanese?  Yes when any of c's documents is: all English makes an
+ * English site; a mixed one stays Japanese, each document's entries in
+ * its own language.  An empty corpus is Japanese, termc's default.
+ */
+int	 html_site_ja(const struct corpus *);
+
 /* One revision's page.  Returns the bytes (caller frees) and *len. */
 char	*html_page(const struct templates *, const struct doc *,
 	    const struct page_ctx *, size_t *len);

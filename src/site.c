@@ -797,7 +797,7 @@ stage_site_timeline(struct build *b)
 		lanes[n++].n = end - i;
 	}
 	qsort(lanes, n, sizeof(*lanes), cmp_lanes);
-	svg = timeline_svg(lanes, n, 1, &len);
+	svg = timeline_svg(lanes, n, html_site_ja(&b->good), &len);
 	stage_add(&b->st, xstrdup("timeline.svg"), svg, len);
 	for (i = 0; i < n; i++)
 		free((void *)lanes[i].pts);
@@ -1458,7 +1458,9 @@ finish(struct build *b)
 	rc = b->tax != NULL ? publish_matrix(b) : 0;
 	if (rc == 0) {
 		if (b->tax != NULL)
-			links_add(&b->idx, xstrdup("約款比較表（項目別）"),
+			links_add(&b->idx, xstrdup(html_site_ja(&b->good) ?
+			    "約款比較表（項目別）" :
+			    "Comparison of the terms, by topic"),
 			    xstrdup("matrix.html"), NULL);
 		s = html_index(b->t, &b->good, b->idx.v, b->idx.n, &len);
 		stage_add(&b->st, xstrdup("index.html"), s, len);

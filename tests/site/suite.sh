@@ -277,3 +277,24 @@ grep -q '>Changes (1 January 2024 → 1 June 2024)</a>' "$p/2024-06-01.html" &&
     grep -q '<h2>Summary of changes</h2>' "$p/diff-2024-01-01-2024-06-01.html" &&
     ! grep -q '新旧対照表\|目次\|改正' "$p/2024-06-01.html" "$p/diff-2024-01-01-2024-06-01.html" &&
     ok || bad "site: an English document's pages carry Japanese interface words"
+# A site of English documents only is English: its index (golden), the
+# site's feed and timeline hold no Japanese character at all (the
+# documents are English: any would be an interface word), and the
+# index's html lang is en.  A mixed site's index stays Japanese, each
+# document's entries in its own language.
+rm -rf "$tmp/enout2" "$tmp/mixed" "$tmp/mixout"
+cp terms/topics.yaml "$tmp/en/"
+rc=$(capture build -o "$tmp/enout2" "$tmp/en")
+[ "$rc" = 0 ] && ok || bad "site: English site: exit $rc"
+check "site: English index" tests/site/english/index.html "$tmp/enout2/index.html"
+if grep -lP '[\x{3000}-\x{30ff}\x{4e00}-\x{9fff}\x{ff00}-\x{ffef}]' \
+    "$tmp/enout2/index.html" "$tmp/enout2/feed.atom" "$tmp/enout2/timeline.svg"; then
+	bad "site: an English site's index, feed or timeline carries Japanese words"
+else ok; fi
+mkdir -p "$tmp/mixed"
+cp -R "$tmp/en/example" tests/site/terms/acme "$tmp/mixed/"
+capture build -o "$tmp/mixout" "$tmp/mixed" >/dev/null
+grep -q '^<html lang="ja">' "$tmp/mixout/index.html" &&
+    grep -q '<h1>約款一覧</h1>' "$tmp/mixout/index.html" &&
+    grep -q 'lang="en">1 June 2024</a><span class="latest">latest</span>' "$tmp/mixout/index.html" &&
+    ok || bad "site: a mixed site's index is not Japanese with English entries"
