@@ -110,12 +110,15 @@ html_date(const char *iso, int ja, int wareki)
 
 		if (y * 10000 + m * 100 + d < e->y * 10000 + e->m * 100 + e->d)
 			continue;
+		if (wareki == HTML_WAREKI_BESIDE)
+			buf_printf(&b, "%u年（", y);
 		buf_puts(&b, e->name);
 		if (y == e->first)
 			buf_puts(&b, "元");	/* the first year: 令和元年 */
 		else
 			buf_printf(&b, "%u", y - e->first + 1);
-		buf_printf(&b, "年%u月%u日", m, d);
+		buf_puts(&b, wareki == HTML_WAREKI_BESIDE ? "年）" : "年");
+		buf_printf(&b, "%u月%u日", m, d);
 		return buf_detach(&b);
 	}
 	buf_printf(&b, "%u年%u月%u日", y, m, d);
@@ -767,6 +770,7 @@ struct index_fill {
 	const struct page_link	*extras;
 	size_t			 nextras;
 	const struct words	*wd;	/* the site's (html_site_ja) */
+	const unsigned char	*wareki;	/* of c->docs[i], or NULL */
 };
 
 /* The links grouped under group (NULL: above all), as <ul class=cls>. */
@@ -832,8 +836,8 @@ providers(struct hw *w, const struct index_fill *f)
 			hw_open(w, HW_A, NULL);
 			hw_attr(w, HA_HREF, b.data);
 			hw_attr(w, HA_LANG, m->lang);
-			date_text(w, words_for(m->lang),
-			    html_uses_wareki(c->docs[j]), m->revision);
+			date_text(w, words_for(m->lang), f->wareki != NULL &&
+			    f->wareki[j] ? HTML_WAREKI_BESIDE : 0, m->revision);
 			hw_close(w);
 			buf_release(&b);
 			if (j == end - 1)
@@ -886,9 +890,10 @@ index_slot(void *arg, const char *slot, struct hw *w)
 
 char *
 html_index(const struct templates *t, const struct corpus *c,
-    const struct page_link *extras, size_t nextras, size_t *len)
+    const unsigned char *wareki, const struct page_link *extras,
+    size_t nextras, size_t *len)
 {
-	struct index_fill f = { c, extras, nextras, NULL };
+	struct index_fill f = { c, extras, nextras, NULL, wareki };
 	struct buf out;
 
 	f.wd = html_site_ja(c) ? &ja_words : &en_words;

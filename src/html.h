@@ -47,10 +47,15 @@ void			 templates_free(struct templates *);
 
 /*
  * A date YYYY-MM-DD as readers write it: 2024年4月1日 (ja), 1 April 2024
- * (otherwise), or with wareki (ja only) in Japan's era: 令和6年4月1日,
- * 令和元年5月1日, 平成31年4月30日 (from 1873; earlier dates stay as they
- * are).  Anything but a date comes back as it is.  Caller frees.
+ * (otherwise), or with wareki (ja only) in Japan's era: HTML_WAREKI
+ * 令和6年4月1日, 令和元年5月1日, 平成31年4月30日; HTML_WAREKI_BESIDE the
+ * era beside the year, 2024年（令和6年）4月1日, as the index writes a
+ * date among the dates of other documents (from 1873; earlier dates
+ * stay as they are).  Anything but a date comes back as it is.  Caller
+ * frees.
  */
+#define HTML_WAREKI		1
+#define HTML_WAREKI_BESIDE	2
 char	*html_date(const char *iso, int ja, int wareki);
 /*
  * Does the document write its dates in an era (令和6年, 平成三十年,
@@ -73,10 +78,14 @@ char	*html_page(const struct templates *, const struct doc *,
 /*
  * The index: providers → documents → revisions, newest first.  extras are
  * links shown above the list (comparison matrix …), or under one document
- * when their group names it (新旧対照表 …).
+ * when their group names it (新旧対照表 …).  wareki[i] (NULL: none) says
+ * c->docs[i] writes its dates in an era (html_uses_wareki() of its whole
+ * tree, which the index's stripped documents no longer have): its date
+ * is shown 2024年（令和6年）4月1日.
  */
 char	*html_index(const struct templates *, const struct corpus *,
-	    const struct page_link *extras, size_t nextras, size_t *len);
+	    const unsigned char *wareki, const struct page_link *extras,
+	    size_t nextras, size_t *len);
 
 /*
  * The comparison matrix page from DIR/matrix.html (html_matrix.c); root is

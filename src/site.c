@@ -358,6 +358,9 @@ struct build {
 	char			**sums;	/* good.docs[j]'s diff summary, or
 					   NULL where it starts a document */
 	size_t			*nchg;	/* the clauses that diff changed */
+	unsigned char		*wareki; /* good.docs[j] writes dates in an
+					   era (html_uses_wareki), for the
+					   index, which sees front matter */
 	struct links		 idx;
 	struct matrix		 m;
 	size_t			 mcols;	/* columns on one matrix page */
@@ -902,8 +905,11 @@ publish_group(struct build *b, const struct corpus *g, struct diff **pairs)
 		    sizeof(*b->good.docs));
 		b->sums = xgrow(b->sums, b->good.n, sizeof(*b->sums));
 		b->nchg = xgrow(b->nchg, b->good.n, sizeof(*b->nchg));
+		b->wareki = xgrow(b->wareki, b->good.n, sizeof(*b->wareki));
 		b->sums[b->good.n] = NULL;
 		b->nchg[b->good.n] = diff_nchanged(pairs[j]);
+		b->wareki[b->good.n] = (unsigned char)html_uses_wareki(
+		    g->docs[j]);
 		if (pairs[j] != NULL && b->state == 1) {
 			buf_init(&sum);
 			diff_summary(&sum, pairs[j]);
@@ -956,7 +962,8 @@ group_key(const struct build *b, size_t lo, size_t hi, char key[34])
  * A document's cache record: per revision whether it loaded and its
  * loading findings, the dup-revision and check findings, the revisions
  * left out, whether a finding named no file, the published revisions
- * with their diff summaries, the files staged and the index links.
+ * with their diff summaries and whether they write dates in an era, the
+ * files staged and the index links.
  */
 struct grec {
 	int		*loaded;
@@ -968,6 +975,7 @@ struct grec {
 	size_t		*ok;		/* offsets from lo */
 	char		**sums;
 	size_t		*nchg;
+	unsigned char	*wareki;
 	size_t		 nok;
 	char		**rels;
 	size_t		 nrels;
@@ -993,6 +1001,7 @@ grec_release(struct grec *g, size_t n)
 		free(g->sums[i]);
 	free(g->sums);
 	free(g->nchg);
+	free(g->wareki);
 	free(g->ok);
 	for (i = 0; i < g->nrels; i++)
 		free(g->rels[i]);
@@ -1037,10 +1046,12 @@ grec_read(struct grec *g, const char *data, size_t len, size_t n,
 	g->ok = xcalloc(g->nok + 1, sizeof(*g->ok));
 	g->sums = xcalloc(g->nok + 1, sizeof(*g->sums));
 	g->nchg = xcalloc(g->nok + 1, sizeof(*g->nchg));
+	g->wareki = xcalloc(g->nok + 1, sizeof(*g->wareki));
 	for (i = 0; i < g->nok; i++) {
 		g->ok[i] = rec_get_u64(&r);
 		g->sums[i] = rec_get_str(&r);
 		g->nchg[i] = rec_get_u64(&r);
+		g->wareki[i] = rec_get_u64(&r) != 0;
 		if (g->ok[i] >= n || !g->loaded[g->ok[i]] ||
 		    (i > 0 && g->ok[i] <= g->ok[i - 1]))
 			r.bad = 1;
@@ -1137,7 +1148,10 @@ replay_group(struct build *b, size_t lo, size_t hi, const char *key)
 			    sizeof(*b->good.docs));
 			b->sums = xgrow(b->sums, b->good.n, sizeof(*b->sums));
 			b->nchg = xgrow(b->nchg, b->good.n, sizeof(*b->nchg));
+			b->wareki = xgrow(b->wareki, b->good.n,
+			    sizeof(*b->wareki));
 			b->nchg[b->good.n] = g.nchg[i];
+			b->wareki[b->good.n] = g.wareki[i];
 			b->sums[b->good.n] = g.sums[i];
 			g.sums[i] = NULL;
 			b->good.docs[b->good.n++] = b->heads.docs[lo + g.ok[i]];
@@ -1184,6 +1198,8 @@ record_group(struct build *b, size_t lo, size_t hi, const char *key,
 		    b->sums[good0 + i] : NULL);
 		rec_u64(&r, nok > 0 && good0 + i < b->good.n ?
 		    b->nchg[good0 + i] : 0);
+		rec_u64(&r, nok > 0 && good0 + i < b->good.n ?
+		    b->wareki[good0 + i] : 0);
 	}
 	rec_u64(&r, b->st.nrels);
 	for (i = 0; i < b->st.nrels; i++)
@@ -1462,7 +1478,8 @@ finish(struct build *b)
 			    "約款比較表（項目別）" :
 			    "Comparison of the terms, by topic"),
 			    xstrdup("matrix.html"), NULL);
-		s = html_index(b->t, &b->good, b->idx.v, b->idx.n, &len);
+		s = html_index(b->t, &b->good, b->wareki, b->idx.v,
+		    b->idx.n, &len);
 		stage_add(&b->st, xstrdup("index.html"), s, len);
 		rc = stage_asset(&b->st, b->tpldir, "style.css", &b->pubd);
 		s = feed_site(&b->good, sums, b->base, &len);
@@ -1603,6 +1620,7 @@ build_release(struct build *b)
 	free(b->good.docs);
 	free(b->sums);
 	free(b->nchg);
+	free(b->wareki);
 	for (i = 0; i < b->npend; i++)
 		free(b->pendkey[i]);
 	free(b->pend);

@@ -17,12 +17,19 @@ rc=$(capture build -o "$tmp/real1" terms)
 capture build -o "$tmp/real2" terms >/dev/null
 diff -r "$tmp/real1" "$tmp/real2" >/dev/null && ok || bad "site: terms/ builds differ"
 # Dates in 和暦 where the document writes them (平成29年3月1日制定), on
-# its pages; in the Western calendar where it does not.  (The index sees
-# the front matter only: it shows 和暦 where the history notes use it.)
+# its pages; in the Western calendar where it does not.  The index, which
+# keeps only front matter, has it from the build (its group metadata and
+# cache record): 2024年（令和6年）4月1日 for a document whose text writes
+# 令和 and no history note does (golden), the same from the cache.
 grep -q '<time datetime="2019-06-01">令和元年6月1日</time>' "$tmp/real1/directors/cloud-operation/2019-06-01.html" &&
     grep -q '<a href="2017-03-01.html">平成29年3月1日</a>' "$tmp/real1/directors/cloud-operation/2019-06-01.html" &&
     grep -q '<time datetime="2018-08-01">2018年8月1日</time>' "$tmp/real1/dnet/operation-support/2018-08-01.html" &&
     ok || bad "site: 和暦 dates where the document writes them, and only there"
+rm -rf "$tmp/wareki" "$tmp/wareki.cache"
+capture build -o "$tmp/wareki" tests/site/wareki/terms >/dev/null
+check "site: 和暦 on the index" tests/site/wareki/index.html "$tmp/wareki/index.html"
+capture build -o "$tmp/wareki" tests/site/wareki/terms >/dev/null
+check "site: 和暦 on the index, from the cache" tests/site/wareki/index.html "$tmp/wareki/index.html"
 # A document that fails to load is left out and publishes nothing (the
 # good ones are as before): out/ keeps its bytes.  tests/publish checks
 # that the good documents of such a build are published.
