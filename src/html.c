@@ -427,6 +427,34 @@ r_item(struct hw *w, const struct node *n, const struct words *wd)
 	return opens;
 }
 
+/*
+ * A table cell's text (the tree keeps cells as text): its bare URLs
+ * (url_bare(), as md.c finds them in running text) linked as running
+ * text's are, href and text as written, the href through url_is_safe()
+ * in the writer; line breaks as <br>.
+ */
+static void
+cell_text(struct hw *w, const char *s)
+{
+	size_t len = strlen(s), at = 0, i, n;
+	char *href;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] != 'h' || (n = url_bare(s, i, len)) == 0)
+			continue;
+		hw_lines(w, s + at, i - at);
+		hw_open(w, HW_A, NULL);
+		href = xstrndup(s + i, n);
+		hw_attr(w, HA_HREF, href);
+		free(href);
+		hw_text(w, s + i, n);
+		hw_close(w);
+		at = i + n;
+		i = at - 1;
+	}
+	hw_lines(w, s + at, len - at);
+}
+
 static int
 r_table(struct hw *w, const struct node *n, const struct words *wd)
 {
@@ -453,8 +481,7 @@ r_table(struct hw *w, const struct node *n, const struct words *wd)
 				    t->align[c]);
 			hw_open(w, r == 0 ? HW_TH : HW_TD,
 			    cls[0] ? cls : NULL);
-			hw_lines(w, t->cells[r * t->ncols + c],
-			    strlen(t->cells[r * t->ncols + c]));
+			cell_text(w, t->cells[r * t->ncols + c]);
 			hw_close(w);
 		}
 		hw_close(w);

@@ -11,6 +11,8 @@
 #   overflow	at a 390 px wide window the page is no wider than the window
 #   links	every link, style sheet, script and image of the site that a page
 #		names finds its file, and every anchor its id
+#   url-wrap	at 390 px, every http(s) link in a table cell ends within
+#		what its table's scroll box shows: a long URL wraps
 #   contrast	every text has contrast 4.5:1 or more on its background
 #   sticky-header, sticky-topic	(matrix.html, 390 px) scrolled down and
 #		right, the header row and the topic column stay in sight
@@ -152,6 +154,13 @@ while read -r page; do
 	awk -F'\t' '$1 == "width" { exit !($2 <= $3) }' "$w/page.out" &&
 	    result overflow "$page" || result overflow "$page" "$(awk -F'\t' \
 	    '$1 == "width" { print $2 " px wide at a " $3 " px window" }' "$w/page.out")"
+	if grep -q '^urlcell' "$w/page.out"; then
+		result url-wrap "$page" "$(grep -c '^urlcell' "$w/page.out") URLs in table cells pass the screen"
+		awk -F'\t' '$1 == "urlcell" { print "\t" $2 " ends at " $3 " px, the box at " $4 " px" }' \
+		    "$w/page.out" | head -4
+	else
+		result url-wrap "$page"
+	fi
 	awk -F'\t' '$1 == "id" { print $2 }' "$w/page.out" >"$w/ids/$(echo "$page" | tr / _)"
 	awk -F'\t' -v p="$page" '$1 == "link" { print p "\t" $2 "\t" $3 }' \
 	    "$w/page.out" >>"$w/links"

@@ -58,6 +58,17 @@ else
 		    "$B/results3" >>"$B/results" ||
 		    { bad "browser: Chromium could not be driven (paged/)"; head -5 "$B/err3"; }
 	fi
+	# Long URLs in table cells (tests/site/urls) wrap at 390 px
+	# (url-wrap), with the page checks; its pages named urls/….
+	if ! "$T" build -o "$B/urls" tests/site/urls/terms 2>"$B/err4"; then
+		bad "browser: tests/site/urls/terms does not build"
+	else
+		sh "$top/tests/browser/run.sh" "$B/urls" "$top/build/wdjson" \
+		    "$B/work4" >"$B/results4" 2>"$B/err4" &&
+		    awk -F'\t' 'BEGIN { OFS = FS } /^(ok|fail)\t/ { $3 = "urls/" $3 } { print }' \
+		    "$B/results4" >>"$B/results" ||
+		    { bad "browser: Chromium could not be driven (urls/)"; head -5 "$B/err4"; }
+	fi
 	grep -c '^[a-z]' "$kf" | sed 's/^/   browser: known failures listed in tests\/browser\/known-failures: /'
 	# Each verdict against the list: ok, known (a listed failure), fixed
 	# (a listed check that passes), fail (then its detail lines); and

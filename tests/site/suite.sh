@@ -25,6 +25,13 @@ grep -q '<time datetime="2019-06-01">令和元年6月1日</time>' "$tmp/real1/di
     grep -q '<a href="2017-03-01.html">平成29年3月1日</a>' "$tmp/real1/directors/cloud-operation/2019-06-01.html" &&
     grep -q '<time datetime="2018-08-01">2018年8月1日</time>' "$tmp/real1/dnet/operation-support/2018-08-01.html" &&
     ok || bad "site: 和暦 dates where the document writes them, and only there"
+# Bare URLs in table cells are links, as in running text (url_bare():
+# not inside a word, trailing punctuation and Japanese left out, no
+# scheme but http(s)): golden.
+rm -rf "$tmp/urls" "$tmp/urls.cache"
+capture build -o "$tmp/urls" tests/site/urls/terms >/dev/null
+check "site: URLs in table cells" tests/site/urls/2024-04-01.html \
+    "$tmp/urls/lambda/hosting/2024-04-01.html"
 rm -rf "$tmp/wareki" "$tmp/wareki.cache"
 capture build -o "$tmp/wareki" tests/site/wareki/terms >/dev/null
 check "site: 和暦 on the index" tests/site/wareki/index.html "$tmp/wareki/index.html"
