@@ -226,6 +226,8 @@ rc=$(capture build --no-cache --matrix-columns 1 -o "$tmp/mp" "$tmp/mpt")
 check "matrix: paged index" $m/paged/matrix.html "$tmp/mp/matrix.html"
 check "matrix: paged page 2" $m/paged/matrix-2.html "$tmp/mp/matrix-2.html"
 [ ! -e "$tmp/mp/matrix-3.html" ] && ok || bad "matrix: a page too many"
+[ ! -x build/pagecheck ] || build/pagecheck "$tmp/mp"/matrix*.html >"$tmp/pc" 2>&1 &&
+    ok || { bad "matrix: the pages fail pagecheck"; head -5 "$tmp/pc"; }
 grep -ho 'data-col="[^"]*"' "$tmp/mb/matrix.html" >"$tmp/cols1"
 rm -rf "$tmp/mp2"
 capture build --no-cache --matrix-columns 2 -o "$tmp/mp2" terms >/dev/null
