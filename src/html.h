@@ -116,7 +116,9 @@ struct page_sink {
  * into pages of at most maxcols columns, matrix-1.html, matrix-2.html …
  * (html_matrix_pages()), each linking the pages beside it, and
  * matrix.html is their index: every provider, linked to its page showing
- * its columns.  Returns 0, or -1 (a diagnostic when the template cannot
+ * its columns; matrix-cols.js and matrix-1.js … hold the list of columns
+ * and each page's cells for templates/matrix.js, which shows columns of
+ * other pages beside a page's own (html_matrix.c says their form).  Returns 0, or -1 (a diagnostic when the template cannot
  * be read; a failed write is the sink's to report).
  */
 #define MATRIX_PAGE_COLUMNS	100	/* maxcols of a build's matrix */

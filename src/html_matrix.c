@@ -17,18 +17,57 @@
 #include "html.h"
 #include "hwriter.h"
 #include "matrix.h"
+#include "search.h"
 #include "template.h"
 #include "topics.h"
 #include "value.h"
 #include "version.h"
 #include "xalloc.h"
 
+/* Column j's header cell: provider, document link, revision, supplements. */
+static void
+head_cell(struct hw *w, const struct matrix *m, size_t j, const char *root)
+{
+	const struct meta *mt = &m->cols[j].doc->meta;
+	struct buf href;
+	size_t k;
+
+	hw_open(w, HW_TH, NULL);
+	hw_attr(w, HA_SCOPE, "col");
+	/* The column's name in a page URL (matrix.js: ?cols=). */
+	buf_init(&href);
+	buf_printf(&href, "%s/%s", mt->provider, mt->document);
+	hw_attr(w, HA_DATA_COL, href.data);
+	buf_release(&href);
+	hw_texts(w, mt->provider_name);
+	buf_init(&href);
+	buf_printf(&href, "%s%s/%s/%s.html", root, mt->provider,
+	    mt->document, mt->revision);
+	hw_open(w, HW_SPAN, "doc");
+	hw_link(w, href.data, NULL, mt->title);
+	hw_close(w);
+	buf_release(&href);
+	hw_leaf(w, HW_SPAN, "rev", mt->revision);
+	/* Supplements shown in this column, each a link. */
+	for (k = 0; k < m->cols[j].nsupps; k++) {
+		const struct meta *sm = &m->cols[j].supps[k]->meta;
+
+		buf_init(&href);
+		buf_printf(&href, "%s%s/%s/%s.html", root,
+		    sm->provider, sm->document, sm->revision);
+		hw_open(w, HW_SPAN, "supp");
+		hw_link(w, href.data, NULL, sm->title);
+		hw_close(w);
+		buf_release(&href);
+	}
+	hw_close(w);
+}
+
 static void
 head_row(struct hw *w, const struct matrix *m, size_t c0, size_t c1,
     const char *root)
 {
-	struct buf href;
-	size_t j, k;
+	size_t j;
 
 	hw_open(w, HW_THEAD, NULL);
 	hw_open(w, HW_TR, NULL);
@@ -36,39 +75,8 @@ head_row(struct hw *w, const struct matrix *m, size_t c0, size_t c1,
 	hw_attr(w, HA_SCOPE, "col");
 	hw_texts(w, "項目");
 	hw_close(w);
-	for (j = c0; j < c1; j++) {
-		const struct meta *mt = &m->cols[j].doc->meta;
-
-		hw_open(w, HW_TH, NULL);
-		hw_attr(w, HA_SCOPE, "col");
-		/* The column's name in a page URL (matrix.js: ?cols=). */
-		buf_init(&href);
-		buf_printf(&href, "%s/%s", mt->provider, mt->document);
-		hw_attr(w, HA_DATA_COL, href.data);
-		buf_release(&href);
-		hw_texts(w, mt->provider_name);
-		buf_init(&href);
-		buf_printf(&href, "%s%s/%s/%s.html", root, mt->provider,
-		    mt->document, mt->revision);
-		hw_open(w, HW_SPAN, "doc");
-		hw_link(w, href.data, NULL, mt->title);
-		hw_close(w);
-		buf_release(&href);
-		hw_leaf(w, HW_SPAN, "rev", mt->revision);
-		/* Supplements shown in this column, each a link. */
-		for (k = 0; k < m->cols[j].nsupps; k++) {
-			const struct meta *sm = &m->cols[j].supps[k]->meta;
-
-			buf_init(&href);
-			buf_printf(&href, "%s%s/%s/%s.html", root,
-			    sm->provider, sm->document, sm->revision);
-			hw_open(w, HW_SPAN, "supp");
-			hw_link(w, href.data, NULL, sm->title);
-			hw_close(w);
-			buf_release(&href);
-		}
-		hw_close(w);
-	}
+	for (j = c0; j < c1; j++)
+		head_cell(w, m, j, root);
 	hw_close(w);
 	hw_close(w);
 }
@@ -382,6 +390,81 @@ matrix_slot(void *arg, const char *slot, struct hw *w)
 	return 1;
 }
 
+/*
+ * The data of a matrix in pages for matrix.js, which puts columns of
+ * other pages beside a page's own when the page's ?cols= names them:
+ *
+ *   matrix-cols.js  TERMC_MATRIX_COLS = [[name, provider, title, page], …]
+ *   matrix-K.js     TERMC_MATRIX[K] = [[name, th, [td, …]], …]
+ *
+ * th and td are the markup the pages hold (head_cell(), cell(): every
+ * text and URL through the writer), as JavaScript strings; the tds in
+ * the rows' order.  Like the search's scripts, they load from file://.
+ */
+static void
+js_cols(struct buf *out, const struct matrix *m, const struct mpages *pg,
+    struct sink *k)
+{
+	size_t i, j;
+
+	buf_puts(out, "var TERMC_MATRIX_COLS = [");
+	for (i = 0; i < pg->n; i++)
+		for (j = pg->starts[i]; j < pg->starts[i + 1]; j++) {
+			const struct meta *mt = &m->cols[j].doc->meta;
+
+			buf_puts(out, j > 0 ? ",\n[" : "\n[");
+			js_string(out, m->cols[j].name,
+			    strlen(m->cols[j].name));
+			buf_putc(out, ',');
+			js_string(out, mt->provider_name,
+			    strlen(mt->provider_name));
+			buf_putc(out, ',');
+			js_string(out, mt->title, strlen(mt->title));
+			buf_printf(out, ",%zu]", i + 1);
+			if (out->len >= DRAIN_AT)
+				drain(k, out);
+		}
+	buf_puts(out, "\n];\n");
+}
+
+static void
+js_page(struct buf *out, const struct matrix *m, const struct mpages *pg,
+    struct sink *k)
+{
+	struct buf h;
+	struct hw w;
+	size_t i, j, c0 = pg->starts[pg->no - 1], c1 = pg->starts[pg->no];
+
+	buf_init(&h);
+	buf_printf(out, "var TERMC_MATRIX = window.TERMC_MATRIX || {};\n"
+	    "TERMC_MATRIX[%zu] = [", pg->no);
+	for (j = c0; j < c1; j++) {
+		buf_puts(out, j > c0 ? ",\n[" : "\n[");
+		js_string(out, m->cols[j].name, strlen(m->cols[j].name));
+		buf_putc(out, ',');
+		hw_init(&w, &h);
+		head_cell(&w, m, j, "");
+		hw_finish(&w);
+		js_string(out, h.data, h.len);
+		buf_puts(out, ",[");
+		for (i = 0; i < m->nrows; i++) {
+			buf_reset(&h);
+			hw_init(&w, &h);
+			cell(&w, &m->rows[i], &m->rows[i].cells[j], "");
+			hw_finish(&w);
+			if (i > 0)
+				buf_putc(out, ',');
+			js_string(out, h.data, h.len);
+			if (out->len >= DRAIN_AT)
+				drain(k, out);
+		}
+		buf_reset(&h);
+		buf_puts(out, "]]");
+	}
+	buf_puts(out, "\n];\n");
+	buf_release(&h);
+}
+
 char *
 html_matrix(const char *tpldir, const struct matrix *m, const char *root,
     struct diags *d, size_t *len)
@@ -438,6 +521,27 @@ html_matrix_write(const char *tpldir, const struct matrix *m,
 			break;
 		}
 		tpl_write(&t, &out, "", "ja", matrix_slot, &f);
+		drain(&k, &out);
+		if (ps->close(ps->arg, k.rc) == -1 || k.rc != 0)
+			rc = -1;
+	}
+	/* A matrix in pages: its data for matrix.js, the list and each page. */
+	for (i = 0; pg.n > 1 && i <= pg.n && rc == 0; i++) {
+		buf_reset(&name);
+		if (i == 0)
+			buf_puts(&name, "matrix-cols.js");
+		else
+			buf_printf(&name, "matrix-%zu.js", i);
+		pg.no = i;
+		k.rc = 0;
+		if (ps->open(ps->arg, name.data) == -1) {
+			rc = -1;
+			break;
+		}
+		if (i == 0)
+			js_cols(&out, m, &pg, &k);
+		else
+			js_page(&out, m, &pg, &k);
 		drain(&k, &out);
 		if (ps->close(ps->arg, k.rc) == -1 || k.rc != 0)
 			rc = -1;

@@ -27,6 +27,8 @@
 #		it; with script off every column and row is shown (picker.js)
 #   page-links	(MATRIX other than matrix.html, a matrix in pages) the
 #		links to the other pages carry the filter along
+#   borrow	(the same) a column of matrix-2.html named in the query, or
+#		chosen in the box that adds one, shows beside the page's own
 # With PAGES set (a file name pattern), only the pages it matches are
 # visited (their links to other pages' anchors are then not checked).
 # MATRIX is the matrix page the matrix checks drive (default matrix.html;
@@ -287,6 +289,32 @@ if [ -f "$site/$mx" ]; then
 		else
 			result page-links "$mx" "after filtering '$D' the page links are '$(cat "$w/nav")'"
 		fi
+	fi
+	if [ "$mx" != matrix.html ]; then
+		# A column of another page named in the query is put in,
+		# and the add box puts one in.
+		X=$(grep -o 'data-col="[^"]*"' "$site/matrix-2.html" | sed -n '1s/^data-col="//; 1s/"$//p')
+		# borrowed COLS: the state shows COLS (the cells load after
+		# the page: asked again for up to 5 s).
+		borrowed() {
+			i=0
+			while step state; [ "$(field cols)" != "$1" ] && [ $i -lt 10 ]; do
+				sleep 0.5; i=$((i + 1))
+			done
+			[ "$(field cols)" = "$1" ] && [ "$(field rows)" = "$nrows" ]
+		}
+		if [ -z "$X" ]; then
+			result borrow "$mx" "no column on matrix-2.html"
+		elif ! { visit "$mx?cols=$A,$X" && borrowed "$A,$X"; }; then
+			result borrow "$mx" "?cols=$A,$X shows columns '$(field cols)', $(field rows) rows"
+		elif ! { visit "$mx?cols=$A" && step addfocus && sleep 1 &&
+		    script "$here/picker.js" "add $X" >/dev/null && sleep 1 &&
+		    borrowed "$A,$X"; }; then
+			result borrow "$mx" "adding $X: columns '$(field cols)', query '$(field query)'"
+		else
+			result borrow "$mx"
+		fi
+		visit "$mx?cols=$A,$C,$B" && step "filter $D"
 	fi
 	if [ "$(field rows)" -lt 1 ] || [ -n "$(field missing)" ] ||
 	    [ "$(field query)" != "?cols=$A,$C,$B&q=$D" ]; then

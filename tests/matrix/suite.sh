@@ -216,7 +216,8 @@ cmp -s "$tmp/mb/matrix.js" templates/matrix.js && ok || bad "matrix: matrix.js i
 # More columns than a page holds (--matrix-columns): matrix.html is the
 # index of the pages, each page shows its providers' columns and links
 # the pages beside it; together the pages hold every column once, as the
-# one page does.
+# one page does.  matrix-cols.js lists every column and its page, and
+# matrix-K.js holds page K's header and cells for matrix.js (goldens).
 rm -rf "$tmp/mp" "$tmp/mpt"
 mkdir -p "$tmp/mpt"
 cp -R $m/cases/acme $m/cases/beta "$tmp/mpt/"
@@ -225,7 +226,11 @@ rc=$(capture build --no-cache --matrix-columns 1 -o "$tmp/mp" "$tmp/mpt")
 [ "$rc" = 0 ] && ok || { bad "matrix: paged build exit $rc"; head -3 "$tmp/err"; }
 check "matrix: paged index" $m/paged/matrix.html "$tmp/mp/matrix.html"
 check "matrix: paged page 2" $m/paged/matrix-2.html "$tmp/mp/matrix-2.html"
-[ ! -e "$tmp/mp/matrix-3.html" ] && ok || bad "matrix: a page too many"
+check "matrix: paged column list" $m/paged/matrix-cols.js "$tmp/mp/matrix-cols.js"
+check "matrix: paged page 2 data" $m/paged/matrix-2.js "$tmp/mp/matrix-2.js"
+[ ! -e "$tmp/mp/matrix-3.html" ] && [ ! -e "$tmp/mp/matrix-3.js" ] && ok ||
+    bad "matrix: a page too many"
+[ ! -e "$tmp/mb/matrix-cols.js" ] && ok || bad "matrix: one page has page data"
 [ ! -x build/pagecheck ] || build/pagecheck "$tmp/mp"/matrix*.html >"$tmp/pc" 2>&1 &&
     ok || { bad "matrix: the pages fail pagecheck"; head -5 "$tmp/pc"; }
 grep -ho 'data-col="[^"]*"' "$tmp/mb/matrix.html" >"$tmp/cols1"

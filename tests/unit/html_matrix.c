@@ -1,8 +1,9 @@
 /*
  * Unit tests for html_matrix.c's pages: where a large matrix breaks into
  * pages (a provider's columns stay together unless they are more than a
- * page holds), and that html_matrix_write() streams each page in pieces
- * rather than handing it over whole, one file per page.
+ * page holds), and that html_matrix_write() streams each page (and the
+ * pages' data for matrix.js) in pieces rather than handing it over whole,
+ * one file per page.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -159,8 +160,9 @@ main(void)
 	diags_init(&d);
 	tap(html_matrix_write(NULL, &m, 20, &ps, &d) == 0, "pages written");
 	tap_str(c.names.data, "matrix.html matrix-1.html matrix-2.html "
-	    "matrix-3.html ", "the index, then the pages");
-	tap(c.bytes > 3 * 300000 && c.pieces >= 3 * 5,
+	    "matrix-3.html matrix-cols.js matrix-1.js matrix-2.js "
+	    "matrix-3.js ", "the index, the pages, then their data");
+	tap(c.bytes > 6 * 300000 && c.pieces >= 6 * 5,
 	    "pages handed over in pieces");
 	tap(c.largest < 70000, "no piece much over 64 KB");
 	c.files = c.pieces = c.largest = c.bytes = 0;
