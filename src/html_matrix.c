@@ -228,8 +228,6 @@ html_matrix_pages(const struct matrix *m, size_t maxcols, size_t **starts)
 			s[n++] = j;
 		}
 	}
-	if (m->ncols == 0)
-		n = 1;
 	s[n] = m->ncols;
 	*starts = s;
 	return n;
@@ -310,8 +308,8 @@ page_index(struct hw *w, const struct matrix *m, const struct mpages *pg,
 	buf_init(&b);
 	buf_printf(&b, "%zu 事業者・%zu 文書を %zu ページに分けて示します。"
 	    "事業者を選ぶと、そのページがその事業者の列だけを表示して開きます"
-	    "（表示する事業者はページで選び直せます）。", nprov, m->ncols,
-	    pg->n);
+	    "（表示する事業者はページで選び直し、他のページの事業者も加えられ"
+	    "ます）。", nprov, m->ncols, pg->n);
 	hw_leaf(w, HW_P, NULL, b.data);
 	hw_open(w, HW_OL, NULL);
 	for (i = 0; i < pg->n; i++) {
