@@ -12,6 +12,7 @@
 #include "buf.h"
 #include "doc.h"
 #include "feed.h"
+#include "html.h"
 #include "xalloc.h"
 
 #define ATOM_NS		"http://www.w3.org/2005/Atom"
@@ -286,7 +287,8 @@ feed(const struct corpus *c, const char *const *sums, size_t from,
 		    "%s (%s): revisions", c->docs[order[0].i]->meta.title,
 		    m->provider_name);
 	else
-		buf_puts(&b, "約款の改定");
+		buf_puts(&b, html_site_ja(c) ? "約款の改定" :
+		    "Revisions of the terms");
 	element(w, "title", b.data);
 	buf_release(&b);
 	date_element(w, "updated", c->docs[order[0].i]->meta.revision);

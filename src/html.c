@@ -25,6 +25,8 @@ struct words {
 	const char *toc, *provider, *document, *revision, *docnum, *changes,
 	    *history, *date, *note, *revisions, *latest, *index, *permalink,
 	    *current, *related, *to_toc, *timeline;
+	/* The index (html_index): */
+	const char *lead, *search, *feed, *sep, *site_timeline;
 	int ja;		/* dates as 2024年4月1日 */
 };
 
@@ -32,7 +34,10 @@ static const struct words ja_words = {
 	"目次", "事業者", "文書", "施行日", "文書番号", "今回の変更",
 	"改定履歴", "日付", "内容", "他の版", "最新", "約款一覧",
 	"この箇所へのリンク", "この版", "関連ページ", "目次へ",
-	"改定の年表（各版の施行日と変更した条項の数）", 1
+	"改定の年表（各版の施行日と変更した条項の数）",
+	"事業者ごとの約款と、その改定履歴です。新しい改定が先に並びます。",
+	"約款を検索", "改定の通知（Atom フィード）", " ・ ",
+	"改定の年表（最近改定された文書の各版の施行日と変更した条項の数）", 1
 };
 static const struct words en_words = {
 	"Contents", "Provider", "Document", "Effective", "Document number",
@@ -40,13 +45,29 @@ static const struct words en_words = {
 	"Other revisions", "latest", "All terms", "Link to this clause",
 	"this revision", "Related pages", "Back to contents",
 	"Revision timeline: when each revision took effect and how many "
-	"clauses it changed", 0
+	"clauses it changed",
+	"Each provider's terms and their revision history, the newest "
+	"revision first.",
+	"Search the terms", "Revision notices (Atom feed)", " · ",
+	"Revision timeline: when each revision of the recently revised "
+	"documents took effect and how many clauses it changed", 0
 };
 
 static const struct words *
 words_for(const char *lang)
 {
 	return lang && strncmp(lang, "ja", 2) == 0 ? &ja_words : &en_words;
+}
+
+int
+html_site_ja(const struct corpus *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		if (words_for(c->docs[i]->meta.lang)->ja)
+			return 1;
+	return c->n == 0;
 }
 
 /*
@@ -89,12 +110,15 @@ html_date(const char *iso, int ja, int wareki)
 
 		if (y * 10000 + m * 100 + d < e->y * 10000 + e->m * 100 + e->d)
 			continue;
+		if (wareki == HTML_WAREKI_BESIDE)
+			buf_printf(&b, "%u年（", y);
 		buf_puts(&b, e->name);
 		if (y == e->first)
 			buf_puts(&b, "元");	/* the first year: 令和元年 */
 		else
 			buf_printf(&b, "%u", y - e->first + 1);
-		buf_printf(&b, "年%u月%u日", m, d);
+		buf_puts(&b, wareki == HTML_WAREKI_BESIDE ? "年）" : "年");
+		buf_printf(&b, "%u月%u日", m, d);
 		return buf_detach(&b);
 	}
 	buf_printf(&b, "%u年%u月%u日", y, m, d);
@@ -403,6 +427,34 @@ r_item(struct hw *w, const struct node *n, const struct words *wd)
 	return opens;
 }
 
+/*
+ * A table cell's text (the tree keeps cells as text): its bare URLs
+ * (url_bare(), as md.c finds them in running text) linked as running
+ * text's are, href and text as written, the href through url_is_safe()
+ * in the writer; line breaks as <br>.
+ */
+static void
+cell_text(struct hw *w, const char *s)
+{
+	size_t len = strlen(s), at = 0, i, n;
+	char *href;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] != 'h' || (n = url_bare(s, i, len)) == 0)
+			continue;
+		hw_lines(w, s + at, i - at);
+		hw_open(w, HW_A, NULL);
+		href = xstrndup(s + i, n);
+		hw_attr(w, HA_HREF, href);
+		free(href);
+		hw_text(w, s + i, n);
+		hw_close(w);
+		at = i + n;
+		i = at - 1;
+	}
+	hw_lines(w, s + at, len - at);
+}
+
 static int
 r_table(struct hw *w, const struct node *n, const struct words *wd)
 {
@@ -429,8 +481,7 @@ r_table(struct hw *w, const struct node *n, const struct words *wd)
 				    t->align[c]);
 			hw_open(w, r == 0 ? HW_TH : HW_TD,
 			    cls[0] ? cls : NULL);
-			hw_lines(w, t->cells[r * t->ncols + c],
-			    strlen(t->cells[r * t->ncols + c]));
+			cell_text(w, t->cells[r * t->ncols + c]);
 			hw_close(w);
 		}
 		hw_close(w);
@@ -745,6 +796,8 @@ struct index_fill {
 	const struct corpus	*c;
 	const struct page_link	*extras;
 	size_t			 nextras;
+	const struct words	*wd;	/* the site's (html_site_ja) */
+	const unsigned char	*wareki;	/* of c->docs[i], or NULL */
 };
 
 /* The links grouped under group (NULL: above all), as <ul class=cls>. */
@@ -810,8 +863,8 @@ providers(struct hw *w, const struct index_fill *f)
 			hw_open(w, HW_A, NULL);
 			hw_attr(w, HA_HREF, b.data);
 			hw_attr(w, HA_LANG, m->lang);
-			date_text(w, words_for(m->lang),
-			    html_uses_wareki(c->docs[j]), m->revision);
+			date_text(w, words_for(m->lang), f->wareki != NULL &&
+			    f->wareki[j] ? HTML_WAREKI_BESIDE : 0, m->revision);
 			hw_close(w);
 			buf_release(&b);
 			if (j == end - 1)
@@ -843,7 +896,19 @@ index_slot(void *arg, const char *slot, struct hw *w)
 		providers(w, f);
 	else if (strcmp(slot, "extras") == 0)
 		extra_links(w, f, NULL, "extras");
-	else if (strcmp(slot, "footer") == 0)
+	else if (strcmp(slot, "title") == 0 || strcmp(slot, "heading") == 0)
+		hw_texts(w, f->wd->index);
+	else if (strcmp(slot, "lead") == 0)
+		hw_texts(w, f->wd->lead);
+	else if (strcmp(slot, "feeds") == 0) {
+		hw_link(w, "search.html", NULL, f->wd->search);
+		hw_texts(w, f->wd->sep);
+		hw_link(w, "feed.atom", NULL, f->wd->feed);
+	} else if (strcmp(slot, "timeline") == 0) {
+		hw_open(w, HW_IMG, NULL);
+		hw_attr(w, HA_SRC, "timeline.svg");
+		hw_attr(w, HA_ALT, f->wd->site_timeline);
+	} else if (strcmp(slot, "footer") == 0)
 		hw_texts(w, "termc " TERMC_VERSION);
 	else
 		return 0;
@@ -852,13 +917,16 @@ index_slot(void *arg, const char *slot, struct hw *w)
 
 char *
 html_index(const struct templates *t, const struct corpus *c,
-    const struct page_link *extras, size_t nextras, size_t *len)
+    const unsigned char *wareki, const struct page_link *extras,
+    size_t nextras, size_t *len)
 {
-	struct index_fill f = { c, extras, nextras };
+	struct index_fill f = { c, extras, nextras, NULL, wareki };
 	struct buf out;
 
+	f.wd = html_site_ja(c) ? &ja_words : &en_words;
 	buf_init(&out);
-	tpl_write(&t->index, &out, "", "ja", index_slot, &f);
+	tpl_write(&t->index, &out, "", f.wd->ja ? "ja" : "en", index_slot,
+	    &f);
 	*len = out.len;
 	return buf_detach(&out);
 }

@@ -47,10 +47,15 @@ void			 templates_free(struct templates *);
 
 /*
  * A date YYYY-MM-DD as readers write it: 2024年4月1日 (ja), 1 April 2024
- * (otherwise), or with wareki (ja only) in Japan's era: 令和6年4月1日,
- * 令和元年5月1日, 平成31年4月30日 (from 1873; earlier dates stay as they
- * are).  Anything but a date comes back as it is.  Caller frees.
+ * (otherwise), or with wareki (ja only) in Japan's era: HTML_WAREKI
+ * 令和6年4月1日, 令和元年5月1日, 平成31年4月30日; HTML_WAREKI_BESIDE the
+ * era beside the year, 2024年（令和6年）4月1日, as the index writes a
+ * date among the dates of other documents (from 1873; earlier dates
+ * stay as they are).  Anything but a date comes back as it is.  Caller
+ * frees.
  */
+#define HTML_WAREKI		1
+#define HTML_WAREKI_BESIDE	2
 char	*html_date(const char *iso, int ja, int wareki);
 /*
  * Does the document write its dates in an era (令和6年, 平成三十年,
@@ -59,16 +64,28 @@ char	*html_date(const char *iso, int ja, int wareki);
  */
 int	 html_uses_wareki(const struct doc *);
 
+/*
+ * Is the site's own interface (the index, its feed and timeline)
+ * Japanese?  Yes when any of c's documents is: all English makes an
+ * English site; a mixed one stays Japanese, each document's entries in
+ * its own language.  An empty corpus is Japanese, termc's default.
+ */
+int	 html_site_ja(const struct corpus *);
+
 /* One revision's page.  Returns the bytes (caller frees) and *len. */
 char	*html_page(const struct templates *, const struct doc *,
 	    const struct page_ctx *, size_t *len);
 /*
  * The index: providers → documents → revisions, newest first.  extras are
  * links shown above the list (comparison matrix …), or under one document
- * when their group names it (新旧対照表 …).
+ * when their group names it (新旧対照表 …).  wareki[i] (NULL: none) says
+ * c->docs[i] writes its dates in an era (html_uses_wareki() of its whole
+ * tree, which the index's stripped documents no longer have): its date
+ * is shown 2024年（令和6年）4月1日.
  */
 char	*html_index(const struct templates *, const struct corpus *,
-	    const struct page_link *extras, size_t nextras, size_t *len);
+	    const unsigned char *wareki, const struct page_link *extras,
+	    size_t nextras, size_t *len);
 
 /*
  * The comparison matrix page from DIR/matrix.html (html_matrix.c); root is
@@ -78,6 +95,44 @@ char	*html_index(const struct templates *, const struct corpus *,
  */
 char	*html_matrix(const char *tpldir, const struct matrix *,
 	    const char *root, struct diags *, size_t *len);
+
+/*
+ * Where html_matrix_write() writes its pages: open starts the file name
+ * (in the output root), put appends to it, close ends it (rc: 0, or -1
+ * when a put failed and the file is to be dropped).  Each returns 0 or
+ * -1.
+ */
+struct page_sink {
+	int	(*open)(void *arg, const char *name);
+	int	(*put)(void *arg, const char *s, size_t len);
+	int	(*close)(void *arg, int rc);
+	void	*arg;
+};
+
+/*
+ * The matrix's pages in the output root, each streamed through ps (no
+ * page is held whole).  With at most maxcols columns, matrix.html is the
+ * table whole, as html_matrix() writes it.  With more, the table is cut
+ * into pages of at most maxcols columns, matrix-1.html, matrix-2.html …
+ * (html_matrix_pages()), each linking the pages beside it, and
+ * matrix.html is their index: every provider, linked to its page showing
+ * its columns; matrix-cols.js and matrix-1.js … hold the list of columns
+ * and each page's cells for templates/matrix.js, which shows columns of
+ * other pages beside a page's own (html_matrix.c says their form).  Returns 0, or -1 (a diagnostic when the template cannot
+ * be read; a failed write is the sink's to report).
+ */
+#define MATRIX_PAGE_COLUMNS	100	/* maxcols of a build's matrix */
+int	html_matrix_write(const char *tpldir, const struct matrix *,
+	    size_t maxcols, const struct page_sink *ps, struct diags *);
+/*
+ * Where the pages of a matrix of more than maxcols (>= 1) columns
+ * break: *starts (caller frees) holds n + 1 column numbers for the n
+ * pages returned, page i showing [starts[i], starts[i + 1]).  A
+ * provider's columns stay on one page, unless they are more than a page
+ * holds: then they fill pages of their own.
+ */
+size_t	html_matrix_pages(const struct matrix *, size_t maxcols,
+	    size_t **starts);
 
 /*
  * The 新旧対照表 page of a diff (html_diff.c), from diff.html of t (loaded

@@ -17,17 +17,57 @@
 #include "html.h"
 #include "hwriter.h"
 #include "matrix.h"
+#include "search.h"
 #include "template.h"
 #include "topics.h"
 #include "value.h"
 #include "version.h"
 #include "xalloc.h"
 
+/* Column j's header cell: provider, document link, revision, supplements. */
 static void
-head_row(struct hw *w, const struct matrix *m, const char *root)
+head_cell(struct hw *w, const struct matrix *m, size_t j, const char *root)
 {
+	const struct meta *mt = &m->cols[j].doc->meta;
 	struct buf href;
-	size_t j, k;
+	size_t k;
+
+	hw_open(w, HW_TH, NULL);
+	hw_attr(w, HA_SCOPE, "col");
+	/* The column's name in a page URL (matrix.js: ?cols=). */
+	buf_init(&href);
+	buf_printf(&href, "%s/%s", mt->provider, mt->document);
+	hw_attr(w, HA_DATA_COL, href.data);
+	buf_release(&href);
+	hw_texts(w, mt->provider_name);
+	buf_init(&href);
+	buf_printf(&href, "%s%s/%s/%s.html", root, mt->provider,
+	    mt->document, mt->revision);
+	hw_open(w, HW_SPAN, "doc");
+	hw_link(w, href.data, NULL, mt->title);
+	hw_close(w);
+	buf_release(&href);
+	hw_leaf(w, HW_SPAN, "rev", mt->revision);
+	/* Supplements shown in this column, each a link. */
+	for (k = 0; k < m->cols[j].nsupps; k++) {
+		const struct meta *sm = &m->cols[j].supps[k]->meta;
+
+		buf_init(&href);
+		buf_printf(&href, "%s%s/%s/%s.html", root,
+		    sm->provider, sm->document, sm->revision);
+		hw_open(w, HW_SPAN, "supp");
+		hw_link(w, href.data, NULL, sm->title);
+		hw_close(w);
+		buf_release(&href);
+	}
+	hw_close(w);
+}
+
+static void
+head_row(struct hw *w, const struct matrix *m, size_t c0, size_t c1,
+    const char *root)
+{
+	size_t j;
 
 	hw_open(w, HW_THEAD, NULL);
 	hw_open(w, HW_TR, NULL);
@@ -35,39 +75,8 @@ head_row(struct hw *w, const struct matrix *m, const char *root)
 	hw_attr(w, HA_SCOPE, "col");
 	hw_texts(w, "項目");
 	hw_close(w);
-	for (j = 0; j < m->ncols; j++) {
-		const struct meta *mt = &m->cols[j].doc->meta;
-
-		hw_open(w, HW_TH, NULL);
-		hw_attr(w, HA_SCOPE, "col");
-		/* The column's name in a page URL (matrix.js: ?cols=). */
-		buf_init(&href);
-		buf_printf(&href, "%s/%s", mt->provider, mt->document);
-		hw_attr(w, HA_DATA_COL, href.data);
-		buf_release(&href);
-		hw_texts(w, mt->provider_name);
-		buf_init(&href);
-		buf_printf(&href, "%s%s/%s/%s.html", root, mt->provider,
-		    mt->document, mt->revision);
-		hw_open(w, HW_SPAN, "doc");
-		hw_link(w, href.data, NULL, mt->title);
-		hw_close(w);
-		buf_release(&href);
-		hw_leaf(w, HW_SPAN, "rev", mt->revision);
-		/* Supplements shown in this column, each a link. */
-		for (k = 0; k < m->cols[j].nsupps; k++) {
-			const struct meta *sm = &m->cols[j].supps[k]->meta;
-
-			buf_init(&href);
-			buf_printf(&href, "%s%s/%s/%s.html", root,
-			    sm->provider, sm->document, sm->revision);
-			hw_open(w, HW_SPAN, "supp");
-			hw_link(w, href.data, NULL, sm->title);
-			hw_close(w);
-			buf_release(&href);
-		}
-		hw_close(w);
-	}
+	for (j = c0; j < c1; j++)
+		head_cell(w, m, j, root);
 	hw_close(w);
 	hw_close(w);
 }
@@ -136,13 +145,44 @@ cell(struct hw *w, const struct mrow *r, const struct cell *c,
 	hw_close(w);
 }
 
+/* A matrix in pages: page no (from 1; 0 the index) of n. */
+struct mpages {
+	const size_t	*starts;	/* page i shows columns
+					   [starts[i], starts[i + 1]) */
+	size_t		 n, no;
+};
+
+/*
+ * Where a streamed page goes: its bytes are handed to put a piece at a
+ * time, so that no page is held whole (a matrix page grows with its
+ * columns).  rc keeps put's first failure; later pieces are dropped.
+ */
+struct sink {
+	int	(*put)(void *arg, const char *s, size_t len);
+	void	*arg;
+	int	 rc;
+};
+
+/* Hand what the writer's buffer holds to the sink, and empty it. */
 static void
-table(struct hw *w, const struct matrix *m, const char *root)
+drain(struct sink *k, struct buf *out)
+{
+	if (k->rc == 0 && out->len > 0)
+		k->rc = k->put(k->arg, out->data, out->len);
+	out->len = 0;
+}
+
+/* Drain at this size: rows are written whole, pieces stay small. */
+#define DRAIN_AT	65536
+
+static void
+table(struct hw *w, const struct matrix *m, size_t c0, size_t c1,
+    const char *root, struct sink *k)
 {
 	size_t i, j;
 
 	hw_open(w, HW_TABLE, "matrix");
-	head_row(w, m, root);
+	head_row(w, m, c0, c1, root);
 	hw_open(w, HW_TBODY, NULL);
 	for (i = 0; i < m->nrows; i++) {
 		const struct mrow *r = &m->rows[i];
@@ -155,10 +195,155 @@ table(struct hw *w, const struct matrix *m, const char *root)
 		hw_leaf(w, HW_SPAN, "en", r->topic->en);
 		hw_leaf(w, HW_SPAN, "vtype", vtype_name(r->topic->vtype));
 		hw_close(w);
-		for (j = 0; j < m->ncols; j++)
+		for (j = c0; j < c1; j++)
 			cell(w, r, &r->cells[j], root);
 		hw_close(w);
+		if (k != NULL && w->out->len >= DRAIN_AT)
+			drain(k, w->out);
 	}
+	hw_close(w);
+	hw_close(w);
+}
+
+size_t
+html_matrix_pages(const struct matrix *m, size_t maxcols, size_t **starts)
+{
+	size_t *s, n = 0, j, p, np;
+
+	s = xcalloc(m->ncols + 2, sizeof(*s));
+	s[n++] = 0;
+	for (j = 0; j < m->ncols; j = p) {
+		/* The provider's columns [j, p). */
+		for (p = j + 1; p < m->ncols &&
+		    strcmp(m->cols[p].doc->meta.provider,
+		    m->cols[j].doc->meta.provider) == 0; p++)
+			;
+		np = p - j;
+		if (j > s[n - 1] && j - s[n - 1] + np > maxcols)
+			s[n++] = j;
+		/* A provider larger than a page fills pages of its own. */
+		while (np > maxcols) {
+			j += maxcols;
+			np -= maxcols;
+			s[n++] = j;
+		}
+	}
+	s[n] = m->ncols;
+	*starts = s;
+	return n;
+}
+
+/* "matrix-3.html": the name of page no (from 1) of a matrix in pages. */
+static void
+page_name(struct buf *b, const char *root, size_t no)
+{
+	buf_printf(b, "%smatrix-%zu.html", root, no);
+}
+
+/* "株式会社A – 株式会社B": the providers of columns [c0, c1). */
+static void
+page_span(struct hw *w, const struct matrix *m, size_t c0, size_t c1)
+{
+	const char *first = m->cols[c0].doc->meta.provider_name;
+	const char *last = m->cols[c1 - 1].doc->meta.provider_name;
+
+	hw_texts(w, first);
+	if (strcmp(first, last) != 0) {
+		hw_texts(w, " – ");
+		hw_texts(w, last);
+	}
+}
+
+/* A page's way to the others: the index, the page before and after. */
+static void
+page_nav(struct hw *w, const struct matrix *m, const struct mpages *pg,
+    const char *root)
+{
+	struct buf b;
+	char n[64];
+
+	hw_open(w, HW_NAV, NULL);
+	hw_attr(w, HA_ARIA_LABEL, "比較表のページ");
+	buf_init(&b);
+	buf_printf(&b, "%smatrix.html", root);
+	hw_link(w, b.data, "up", "事業者一覧");
+	buf_reset(&b);
+	if (pg->no > 1) {
+		page_name(&b, root, pg->no - 1);
+		hw_link(w, b.data, "prev", "← 前のページ");
+		buf_reset(&b);
+	}
+	hw_open(w, HW_SPAN, "here");
+	snprintf(n, sizeof(n), "%zu / %zu ページ: ", pg->no, pg->n);
+	hw_texts(w, n);
+	page_span(w, m, pg->starts[pg->no - 1], pg->starts[pg->no]);
+	hw_close(w);
+	if (pg->no < pg->n) {
+		page_name(&b, root, pg->no + 1);
+		hw_link(w, b.data, "next", "次のページ →");
+	}
+	buf_release(&b);
+	hw_close(w);
+}
+
+/*
+ * The index of a matrix in pages: each page with its providers, each
+ * provider a link to its page showing its columns only (matrix.js's
+ * ?cols=).  Written in place of the table on matrix.html.
+ */
+static void
+page_index(struct hw *w, const struct matrix *m, const struct mpages *pg,
+    const char *root, struct sink *k)
+{
+	struct buf b;
+	size_t i, j, p, nprov = 0;
+	char n[64];
+
+	for (j = 0; j < m->ncols; j++)
+		if (j == 0 || strcmp(m->cols[j].doc->meta.provider,
+		    m->cols[j - 1].doc->meta.provider) != 0)
+			nprov++;
+	hw_open(w, HW_NAV, "matrix-index");
+	hw_attr(w, HA_ARIA_LABEL, "事業者一覧");
+	buf_init(&b);
+	buf_printf(&b, "%zu 事業者・%zu 文書を %zu ページに分けて示します。"
+	    "事業者を選ぶと、そのページがその事業者の列だけを表示して開きます"
+	    "（表示する事業者はページで選び直し、他のページの事業者も加えられ"
+	    "ます）。", nprov, m->ncols, pg->n);
+	hw_leaf(w, HW_P, NULL, b.data);
+	hw_open(w, HW_OL, NULL);
+	for (i = 0; i < pg->n; i++) {
+		hw_open(w, HW_LI, NULL);
+		buf_reset(&b);
+		page_name(&b, root, i + 1);
+		hw_open(w, HW_A, "page");
+		hw_attr(w, HA_HREF, b.data);
+		snprintf(n, sizeof(n), "%zu ページ: ", i + 1);
+		hw_texts(w, n);
+		page_span(w, m, pg->starts[i], pg->starts[i + 1]);
+		hw_close(w);
+		hw_open(w, HW_UL, NULL);
+		for (j = pg->starts[i]; j < pg->starts[i + 1]; j = p) {
+			const struct meta *mt = &m->cols[j].doc->meta;
+
+			buf_reset(&b);
+			page_name(&b, root, i + 1);
+			buf_puts(&b, "?cols=");
+			for (p = j; p < pg->starts[i + 1] && strcmp(
+			    m->cols[p].doc->meta.provider, mt->provider) == 0;
+			    p++)
+				buf_printf(&b, "%s%s", p > j ? "," : "",
+				    m->cols[p].name);
+			hw_open(w, HW_LI, NULL);
+			hw_link(w, b.data, NULL, mt->provider_name);
+			hw_close(w);
+		}
+		hw_close(w);
+		hw_close(w);
+		if (k != NULL && w->out->len >= DRAIN_AT)
+			drain(k, w->out);
+	}
+	buf_release(&b);
 	hw_close(w);
 	hw_close(w);
 }
@@ -166,16 +351,31 @@ table(struct hw *w, const struct matrix *m, const char *root)
 struct matrix_fill {
 	const struct matrix	*m;
 	const char		*root;
+	const struct mpages	*pg;	/* NULL: the one page */
+	size_t			 page;	/* of pg: 0 the index, else a page */
+	struct sink		*k;	/* NULL: the caller keeps the bytes */
 };
 
 static int
 matrix_slot(void *arg, const char *slot, struct hw *w)
 {
 	const struct matrix_fill *f = arg;
+	const struct mpages *pg = f->pg;
 
-	if (strcmp(slot, "table") == 0)
-		table(w, f->m, f->root);
-	else if (strcmp(slot, "as-of") == 0) {
+	if (strcmp(slot, "table") == 0) {
+		if (pg == NULL)
+			table(w, f->m, 0, f->m->ncols, f->root, f->k);
+		else if (f->page > 0)
+			table(w, f->m, pg->starts[f->page - 1],
+			    pg->starts[f->page], f->root, f->k);
+	} else if (strcmp(slot, "pages") == 0) {
+		if (pg == NULL)
+			return 0;
+		if (f->page == 0)
+			page_index(w, f->m, pg, f->root, f->k);
+		else
+			page_nav(w, f->m, pg, f->root);
+	} else if (strcmp(slot, "as-of") == 0) {
 		if (f->m->as_of != NULL) {
 			hw_texts(w, f->m->as_of);
 			hw_texts(w, " 時点で施行されている版");
@@ -188,11 +388,86 @@ matrix_slot(void *arg, const char *slot, struct hw *w)
 	return 1;
 }
 
+/*
+ * The data of a matrix in pages for matrix.js, which puts columns of
+ * other pages beside a page's own when the page's ?cols= names them:
+ *
+ *   matrix-cols.js  TERMC_MATRIX_COLS = [[name, provider, title, page], …]
+ *   matrix-K.js     TERMC_MATRIX[K] = [[name, th, [td, …]], …]
+ *
+ * th and td are the markup the pages hold (head_cell(), cell(): every
+ * text and URL through the writer), as JavaScript strings; the tds in
+ * the rows' order.  Like the search's scripts, they load from file://.
+ */
+static void
+js_cols(struct buf *out, const struct matrix *m, const struct mpages *pg,
+    struct sink *k)
+{
+	size_t i, j;
+
+	buf_puts(out, "var TERMC_MATRIX_COLS = [");
+	for (i = 0; i < pg->n; i++)
+		for (j = pg->starts[i]; j < pg->starts[i + 1]; j++) {
+			const struct meta *mt = &m->cols[j].doc->meta;
+
+			buf_puts(out, j > 0 ? ",\n[" : "\n[");
+			js_string(out, m->cols[j].name,
+			    strlen(m->cols[j].name));
+			buf_putc(out, ',');
+			js_string(out, mt->provider_name,
+			    strlen(mt->provider_name));
+			buf_putc(out, ',');
+			js_string(out, mt->title, strlen(mt->title));
+			buf_printf(out, ",%zu]", i + 1);
+			if (out->len >= DRAIN_AT)
+				drain(k, out);
+		}
+	buf_puts(out, "\n];\n");
+}
+
+static void
+js_page(struct buf *out, const struct matrix *m, const struct mpages *pg,
+    struct sink *k)
+{
+	struct buf h;
+	struct hw w;
+	size_t i, j, c0 = pg->starts[pg->no - 1], c1 = pg->starts[pg->no];
+
+	buf_init(&h);
+	buf_printf(out, "var TERMC_MATRIX = window.TERMC_MATRIX || {};\n"
+	    "TERMC_MATRIX[%zu] = [", pg->no);
+	for (j = c0; j < c1; j++) {
+		buf_puts(out, j > c0 ? ",\n[" : "\n[");
+		js_string(out, m->cols[j].name, strlen(m->cols[j].name));
+		buf_putc(out, ',');
+		hw_init(&w, &h);
+		head_cell(&w, m, j, "");
+		hw_finish(&w);
+		js_string(out, h.data, h.len);
+		buf_puts(out, ",[");
+		for (i = 0; i < m->nrows; i++) {
+			buf_reset(&h);
+			hw_init(&w, &h);
+			cell(&w, &m->rows[i], &m->rows[i].cells[j], "");
+			hw_finish(&w);
+			if (i > 0)
+				buf_putc(out, ',');
+			js_string(out, h.data, h.len);
+			if (out->len >= DRAIN_AT)
+				drain(k, out);
+		}
+		buf_reset(&h);
+		buf_puts(out, "]]");
+	}
+	buf_puts(out, "\n];\n");
+	buf_release(&h);
+}
+
 char *
 html_matrix(const char *tpldir, const struct matrix *m, const char *root,
     struct diags *d, size_t *len)
 {
-	struct matrix_fill f = { m, root };
+	struct matrix_fill f = { m, root, NULL, 0, NULL };
 	struct tpl t;
 	struct buf out;
 
@@ -203,4 +478,75 @@ html_matrix(const char *tpldir, const struct matrix *m, const char *root,
 	tpl_release(&t);
 	*len = out.len;
 	return buf_detach(&out);
+}
+
+int
+html_matrix_write(const char *tpldir, const struct matrix *m,
+    size_t maxcols, const struct page_sink *ps, struct diags *d)
+{
+	struct matrix_fill f = { m, "", NULL, 0, NULL };
+	struct mpages pg;
+	struct sink k;
+	struct tpl t;
+	struct buf out, name;
+	size_t *starts, i;
+	int rc = 0;
+
+	if (tpl_load(&t, tpldir, "matrix.html", d) == -1)
+		return -1;
+	pg.n = html_matrix_pages(m, maxcols, &starts);
+	pg.starts = starts;
+	buf_init(&out);
+	buf_init(&name);
+	/* One page: matrix.html, the table whole; else an index and pages. */
+	for (i = 0; i <= pg.n && rc == 0; i++) {
+		if (pg.n == 1 && i > 0)
+			break;
+		buf_reset(&name);
+		if (i == 0)
+			buf_puts(&name, "matrix.html");
+		else
+			page_name(&name, "", i);
+		f.pg = pg.n > 1 ? &pg : NULL;
+		f.page = i;
+		pg.no = i;
+		k.put = ps->put;
+		k.arg = ps->arg;
+		k.rc = 0;
+		f.k = &k;
+		if (ps->open(ps->arg, name.data) == -1) {
+			rc = -1;
+			break;
+		}
+		tpl_write(&t, &out, "", "ja", matrix_slot, &f);
+		drain(&k, &out);
+		if (ps->close(ps->arg, k.rc) == -1 || k.rc != 0)
+			rc = -1;
+	}
+	/* A matrix in pages: its data for matrix.js, the list and each page. */
+	for (i = 0; pg.n > 1 && i <= pg.n && rc == 0; i++) {
+		buf_reset(&name);
+		if (i == 0)
+			buf_puts(&name, "matrix-cols.js");
+		else
+			buf_printf(&name, "matrix-%zu.js", i);
+		pg.no = i;
+		k.rc = 0;
+		if (ps->open(ps->arg, name.data) == -1) {
+			rc = -1;
+			break;
+		}
+		if (i == 0)
+			js_cols(&out, m, &pg, &k);
+		else
+			js_page(&out, m, &pg, &k);
+		drain(&k, &out);
+		if (ps->close(ps->arg, k.rc) == -1 || k.rc != 0)
+			rc = -1;
+	}
+	buf_release(&name);
+	buf_release(&out);
+	free(starts);
+	tpl_release(&t);
+	return rc;
 }

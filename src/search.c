@@ -1,7 +1,7 @@
 /*
  * The offline search index: see search.h.
  *
- * The entries are written as JSON by put_string() below rather than
+ * The entries are written as JSON by js_string() below rather than
  * through jansson: building and dumping a jansson tree of every clause's
  * text cost a third of a build (115M instructions on the 1 MB bench
  * corpus); one pass over the text costs a few instructions a byte.  The
@@ -30,9 +30,8 @@ static const unsigned char special[256] = {
 	[0x1e] = 1, [0x1f] = 1, ['"'] = 1, ['\\'] = 1, [0xe2] = 1
 };
 
-/* s as a quoted JSON string. */
-static void
-put_string(struct buf *b, const char *s, size_t len)
+void
+js_string(struct buf *b, const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i, run = 0;
@@ -71,7 +70,7 @@ put_field(struct buf *b, const char *name, const char *s, int first)
 	buf_puts(b, first ? "\"" : ",\"");
 	buf_puts(b, name);
 	buf_put(b, "\":", 2);
-	put_string(b, s, strlen(s));
+	js_string(b, s, strlen(s));
 }
 
 /* The text of n and every clause below it, a line each. */
@@ -173,7 +172,7 @@ search_index(const char *const *files, size_t n, size_t *len)
 	for (i = 0; i < n; i++) {
 		if (i > 0)
 			buf_putc(&out, ',');
-		put_string(&out, files[i], strlen(files[i]));
+		js_string(&out, files[i], strlen(files[i]));
 	}
 	buf_puts(&out, "];\n");
 	*len = out.len;

@@ -32,4 +32,12 @@ char	*search_document(const struct doc *doc, const char *href,
  */
 char	*search_index(const char *const *files, size_t n, size_t *len);
 
+struct buf;
+/*
+ * Append s[0, len) (valid UTF-8) as a quoted JSON string that is also a
+ * JavaScript string literal: quote, backslash, every control character
+ * and U+2028/U+2029 escaped.  (The matrix's page data uses it too.)
+ */
+void	js_string(struct buf *, const char *s, size_t len);
+
 #endif

@@ -46,9 +46,13 @@
 #include "version.h"
 #include "xalloc.h"
 
+#define STR_(x)	#x
+#define STR(x)	STR_(x)
+
 static const char build_usage[] =
     "usage: termc build [-o DIR] [--templates DIR] [--base-url URL] [--strict]\n"
     "                   [--cache DIR | --no-cache] [--part K/N]\n"
+    "                   [--matrix-columns N]\n"
     "                   [TERMS_DIR|FILE ...]\n\n"
     "Compile terms files (default: terms/) into a published site:\n"
     "DIR/index.html, one page per revision at\n"
@@ -61,7 +65,9 @@ static const char build_usage[] =
     "with --strict, warnings) is left out, its pages stay as they were,\n"
     "every other document is published, and the exit status is 1.\n"
     "With TERMS_DIR/topics.yaml also the comparison matrix:\n"
-    "DIR/matrix.html, matrix.csv, matrix.json (and matrix.js, matrix.css).\n\n"
+    "DIR/matrix.html, matrix.csv, matrix.json (and matrix.js, matrix.css);\n"
+    "a matrix of more columns than one page holds is cut into pages\n"
+    "DIR/matrix-1.html, matrix-2.html …, and matrix.html is their index.\n\n"
     "  -o, --output DIR   output directory (default: out)\n"
     "  --templates DIR    page templates (default: the nearest\n"
     "                     templates/ above the input)\n"
@@ -73,6 +79,8 @@ static const char build_usage[] =
     "  --no-cache         build without the cache\n"
     "  --part K/N         build every N-th provider from the K-th into the\n"
     "                     cache only; a build with that cache assembles\n"
+    "  --matrix-columns N at most N documents on one matrix page\n"
+    "                     (default: " STR(MATRIX_PAGE_COLUMNS) ")\n"
     "  --help             show this help\n";
 
 /*
@@ -350,8 +358,12 @@ struct build {
 	char			**sums;	/* good.docs[j]'s diff summary, or
 					   NULL where it starts a document */
 	size_t			*nchg;	/* the clauses that diff changed */
+	unsigned char		*wareki; /* good.docs[j] writes dates in an
+					   era (html_uses_wareki), for the
+					   index, which sees front matter */
 	struct links		 idx;
 	struct matrix		 m;
+	size_t			 mcols;	/* columns on one matrix page */
 	struct doc		**pend;	/* the current provider's newest
 					   revisions, for the matrix */
 	char			**pendkey; /* their documents' cache keys */
@@ -788,7 +800,7 @@ stage_site_timeline(struct build *b)
 		lanes[n++].n = end - i;
 	}
 	qsort(lanes, n, sizeof(*lanes), cmp_lanes);
-	svg = timeline_svg(lanes, n, 1, &len);
+	svg = timeline_svg(lanes, n, html_site_ja(&b->good), &len);
 	stage_add(&b->st, xstrdup("timeline.svg"), svg, len);
 	for (i = 0; i < n; i++)
 		free((void *)lanes[i].pts);
@@ -893,8 +905,11 @@ publish_group(struct build *b, const struct corpus *g, struct diff **pairs)
 		    sizeof(*b->good.docs));
 		b->sums = xgrow(b->sums, b->good.n, sizeof(*b->sums));
 		b->nchg = xgrow(b->nchg, b->good.n, sizeof(*b->nchg));
+		b->wareki = xgrow(b->wareki, b->good.n, sizeof(*b->wareki));
 		b->sums[b->good.n] = NULL;
 		b->nchg[b->good.n] = diff_nchanged(pairs[j]);
+		b->wareki[b->good.n] = (unsigned char)html_uses_wareki(
+		    g->docs[j]);
 		if (pairs[j] != NULL && b->state == 1) {
 			buf_init(&sum);
 			diff_summary(&sum, pairs[j]);
@@ -947,7 +962,8 @@ group_key(const struct build *b, size_t lo, size_t hi, char key[34])
  * A document's cache record: per revision whether it loaded and its
  * loading findings, the dup-revision and check findings, the revisions
  * left out, whether a finding named no file, the published revisions
- * with their diff summaries, the files staged and the index links.
+ * with their diff summaries and whether they write dates in an era, the
+ * files staged and the index links.
  */
 struct grec {
 	int		*loaded;
@@ -959,6 +975,7 @@ struct grec {
 	size_t		*ok;		/* offsets from lo */
 	char		**sums;
 	size_t		*nchg;
+	unsigned char	*wareki;
 	size_t		 nok;
 	char		**rels;
 	size_t		 nrels;
@@ -984,6 +1001,7 @@ grec_release(struct grec *g, size_t n)
 		free(g->sums[i]);
 	free(g->sums);
 	free(g->nchg);
+	free(g->wareki);
 	free(g->ok);
 	for (i = 0; i < g->nrels; i++)
 		free(g->rels[i]);
@@ -1028,10 +1046,12 @@ grec_read(struct grec *g, const char *data, size_t len, size_t n,
 	g->ok = xcalloc(g->nok + 1, sizeof(*g->ok));
 	g->sums = xcalloc(g->nok + 1, sizeof(*g->sums));
 	g->nchg = xcalloc(g->nok + 1, sizeof(*g->nchg));
+	g->wareki = xcalloc(g->nok + 1, sizeof(*g->wareki));
 	for (i = 0; i < g->nok; i++) {
 		g->ok[i] = rec_get_u64(&r);
 		g->sums[i] = rec_get_str(&r);
 		g->nchg[i] = rec_get_u64(&r);
+		g->wareki[i] = rec_get_u64(&r) != 0;
 		if (g->ok[i] >= n || !g->loaded[g->ok[i]] ||
 		    (i > 0 && g->ok[i] <= g->ok[i - 1]))
 			r.bad = 1;
@@ -1128,7 +1148,10 @@ replay_group(struct build *b, size_t lo, size_t hi, const char *key)
 			    sizeof(*b->good.docs));
 			b->sums = xgrow(b->sums, b->good.n, sizeof(*b->sums));
 			b->nchg = xgrow(b->nchg, b->good.n, sizeof(*b->nchg));
+			b->wareki = xgrow(b->wareki, b->good.n,
+			    sizeof(*b->wareki));
 			b->nchg[b->good.n] = g.nchg[i];
+			b->wareki[b->good.n] = g.wareki[i];
 			b->sums[b->good.n] = g.sums[i];
 			g.sums[i] = NULL;
 			b->good.docs[b->good.n++] = b->heads.docs[lo + g.ok[i]];
@@ -1175,6 +1198,8 @@ record_group(struct build *b, size_t lo, size_t hi, const char *key,
 		    b->sums[good0 + i] : NULL);
 		rec_u64(&r, nok > 0 && good0 + i < b->good.n ?
 		    b->nchg[good0 + i] : 0);
+		rec_u64(&r, nok > 0 && good0 + i < b->good.n ?
+		    b->wareki[good0 + i] : 0);
 	}
 	rec_u64(&r, b->st.nrels);
 	for (i = 0; i < b->st.nrels; i++)
@@ -1357,19 +1382,67 @@ stage_json(struct build *b)
 	return outtree_close(b->st.t, o.fd, "matrix.json", b->st.d);
 }
 
-/* matrix.html, .csv and .json (see matrix.h), with their assets. */
+/* A matrix page, into the new tree (html.h's page_sink). */
+struct page_out {
+	struct stage	*st;
+	int		 fd;
+	char		*rel;
+};
+
+static int
+page_open(void *arg, const char *name)
+{
+	struct page_out *o = arg;
+
+	free(o->rel);
+	o->rel = xstrdup(name);
+	o->fd = outtree_create(o->st->t, name, o->st->d);
+	return o->fd == -1 ? -1 : 0;
+}
+
+static int
+page_put(void *arg, const char *s, size_t len)
+{
+	struct page_out *o = arg;
+
+	return outtree_put(o->st->t, o->fd, o->rel, s, len, o->st->d);
+}
+
+static int
+page_close(void *arg, int rc)
+{
+	struct page_out *o = arg;
+
+	if (rc != 0) {
+		close(o->fd);
+		return -1;
+	}
+	return outtree_close(o->st->t, o->fd, o->rel, o->st->d);
+}
+
+/*
+ * matrix.html (or its index and pages, html.h), .csv and .json (see
+ * matrix.h), with their assets.  The pages are streamed into the tree.
+ */
 static int
 publish_matrix(struct build *b)
 {
 	struct stage *st = &b->st;
+	struct page_out o = { st, -1, NULL };
+	struct page_sink ps = { page_open, page_put, page_close, &o };
 	size_t len;
 	char *s;
+	int rc;
 
 	matrix_end(&b->m);
 	diags_move(&b->pubd, &b->matd);
-	if ((s = html_matrix(b->tpldir, &b->m, "", &b->pubd, &len)) == NULL)
+	rc = html_matrix_write(b->tpldir, &b->m, b->mcols, &ps, &b->pubd);
+	/* A page begun and not written fails the build, as stage_add(). */
+	if (rc == -1 && o.rel != NULL && st->rc == 0)
+		st->rc = -1;
+	free(o.rel);
+	if (rc == -1)
 		return -1;
-	stage_add(st, xstrdup("matrix.html"), s, len);
 	s = matrix_csv(&b->m, &len);
 	stage_add(st, xstrdup("matrix.csv"), s, len);
 	if (st->rc == 0)
@@ -1401,9 +1474,12 @@ finish(struct build *b)
 	rc = b->tax != NULL ? publish_matrix(b) : 0;
 	if (rc == 0) {
 		if (b->tax != NULL)
-			links_add(&b->idx, xstrdup("約款比較表（項目別）"),
+			links_add(&b->idx, xstrdup(html_site_ja(&b->good) ?
+			    "約款比較表（項目別）" :
+			    "Comparison of the terms, by topic"),
 			    xstrdup("matrix.html"), NULL);
-		s = html_index(b->t, &b->good, b->idx.v, b->idx.n, &len);
+		s = html_index(b->t, &b->good, b->wareki, b->idx.v,
+		    b->idx.n, &len);
 		stage_add(&b->st, xstrdup("index.html"), s, len);
 		rc = stage_asset(&b->st, b->tpldir, "style.css", &b->pubd);
 		s = feed_site(&b->good, sums, b->base, &len);
@@ -1544,6 +1620,7 @@ build_release(struct build *b)
 	free(b->good.docs);
 	free(b->sums);
 	free(b->nchg);
+	free(b->wareki);
 	for (i = 0; i < b->npend; i++)
 		free(b->pendkey[i]);
 	free(b->pend);
@@ -1624,6 +1701,7 @@ cmd_build(int argc, char **argv)
 		{ "no-cache", no_argument, NULL, 'n' },
 		{ "cache", required_argument, NULL, 'c' },
 		{ "part", required_argument, NULL, 'p' },
+		{ "matrix-columns", required_argument, NULL, 'm' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -1639,7 +1717,7 @@ cmd_build(int argc, char **argv)
 	size_t i;
 	const char *cachedir = NULL;
 	struct buf cpath;
-	size_t part = 0, nparts = 0;
+	size_t part = 0, nparts = 0, mcols = MATRIX_PAGE_COLUMNS;
 	char junk;
 	int ch, strict = 0, rc, published, check, nocache = 0;
 
@@ -1673,6 +1751,12 @@ cmd_build(int argc, char **argv)
 			    !isdigit((unsigned char)*optarg))
 				return usage_error("build", "--part takes K/N, "
 				    "1 <= K <= N");
+			break;
+		case 'm':
+			if (sscanf(optarg, "%zu%c", &mcols, &junk) != 1 ||
+			    mcols < 1 || !isdigit((unsigned char)*optarg))
+				return usage_error("build", "--matrix-columns "
+				    "takes a number of columns, 1 or more");
 			break;
 		case 'b':
 			if (!feed_base_ok(optarg))
@@ -1717,6 +1801,7 @@ cmd_build(int argc, char **argv)
 	b.taxpath = taxp != NULL ? tpath.data : NULL;
 	b.part = part;
 	b.nparts = nparts;
+	b.mcols = mcols;
 	buf_init(&cpath);
 	if (cachedir != NULL)
 		buf_puts(&cpath, cachedir);

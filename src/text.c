@@ -323,3 +323,51 @@ url_is_safe(const char *url)
 			return 1;
 	return 0;
 }
+
+/* Bytes a bare URL may hold: RFC 3986's characters and '%'. */
+static int
+url_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || (c != 0 && strchr("-._~:/?#[]@!$&'()*+,;=%",
+	    c) != NULL);
+}
+
+/*
+ * As GFM's autolinks: trailing punctuation (. , ; : ! ? '
+ * * ( [) ends the sentence, not the URL, and so does a ')' without its
+ * '('.  Unlike GFM's, a URL ends at the first byte outside RFC 3986's
+ * ASCII (GFM's runs to a space): Japanese puts no space after a URL, so
+ * …/terms）をご覧ください would otherwise be taken in.
+ */
+size_t
+url_bare(const char *s, size_t i, size_t len)
+{
+	size_t j, k, open = 0, close = 0;
+
+	if (i > 0 && ((s[i - 1] >= 'a' && s[i - 1] <= 'z') ||
+	    (s[i - 1] >= 'A' && s[i - 1] <= 'Z') ||
+	    (s[i - 1] >= '0' && s[i - 1] <= '9')))
+		return 0;
+	if (len - i > 8 && strncmp(s + i, "https://", 8) == 0)
+		j = i + 8;
+	else if (len - i > 7 && strncmp(s + i, "http://", 7) == 0)
+		j = i + 7;
+	else
+		return 0;
+	for (k = j; k < len && url_byte((unsigned char)s[k]); k++) {
+		open += s[k] == '(';
+		close += s[k] == ')';
+	}
+	/* Counted once, kept as the end moves back: linear. */
+	while (k > j) {
+		if (strchr(".,;:!?'*([", s[k - 1]) != NULL)
+			open -= s[k - 1] == '(';
+		else if (s[k - 1] == ')' && close > open)
+			close--;
+		else
+			break;
+		k--;
+	}
+	return k > j ? k - i : 0;
+}

@@ -231,5 +231,13 @@ const char *text_trimmed(const char *s, size_t *len);
  * link's text only) and the HTML writer (which drops such an href).
  */
 int	url_is_safe(const char *url);
+/*
+ * The bare URL at s[i] of s[0, len) (http:// or https://, not inside a
+ * word): its length, or 0.  The one decision of what in running text or
+ * a table cell is a URL to link (md.c's lowering of text, html.c's table
+ * cells); either links it as written, href and text, through
+ * url_is_safe().
+ */
+size_t	url_bare(const char *s, size_t i, size_t len);
 
 #endif

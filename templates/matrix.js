@@ -13,7 +13,13 @@
  *   sort	a column's data-col, or "topic"; dir: asc (default) or desc.
  *		Rows without a value sort last either way; absent: the
  *		taxonomy's order.
- * The row anchors (matrix.html#topic-id) are left alone.
+ * The row anchors (matrix.html#topic-id) are left alone.  A matrix of
+ * many documents is in pages (matrix-1.html …, html_matrix.c): the links
+ * to the other pages carry q and diff along.  A page's cols may name
+ * columns of other pages: their cells come from the build's
+ * matrix-cols.js (every column and its page) and matrix-K.js (page K's
+ * header and cells, the markup of its page) and are put after the
+ * page's own; the picker's "add" box names any column of the matrix.
  */
 (function () {
 	"use strict";
@@ -55,6 +61,67 @@
 		if (text)
 			e.appendChild(document.createTextNode(text));
 		return e;
+	}
+
+	/* A matrix in pages: this page's number (matrix-3.html); 0: one page. */
+	function pageNo() {
+		var m = /matrix-(\d+)\.html$/.exec(window.location.pathname);
+		return m ? +m[1] : 0;
+	}
+
+	/* Load the build's script src, then done (on failure too). */
+	function load(src, done) {
+		var s = document.createElement("script");
+		s.src = src;
+		s.onload = s.onerror = function () { done(); };
+		document.head.appendChild(s);
+	}
+
+	/* The columns the query names that are on other pages, put in. */
+	function borrow(table, done) {
+		var want = (new URLSearchParams(window.location.search).get("cols") ||
+		    "").split(",");
+		var heads = table.tHead.rows[0].cells, have = {}, missing, i;
+		for (i = 1; i < heads.length; i++)
+			have[heads[i].getAttribute("data-col")] = true;
+		missing = want.filter(function (n) { return n && !have[n]; });
+		if (!pageNo() || missing.length === 0)
+			return done();
+		load("matrix-cols.js", function () {
+			var where = {}, pages = [];
+			(window.TERMC_MATRIX_COLS || []).forEach(function (c) {
+				where[c[0]] = c[3];
+			});
+			missing.forEach(function (n) {
+				if (where[n] && pages.indexOf(where[n]) < 0)
+					pages.push(where[n]);
+			});
+			var left = pages.length;
+			if (left === 0)
+				return done();
+			pages.forEach(function (p) {
+				load("matrix-" + p + ".js", function () {
+					if (--left > 0)
+						return;
+					var data = window.TERMC_MATRIX || {};
+					var rows = table.tBodies[0].rows;
+					missing.forEach(function (n) {
+						var col = (data[where[n]] || []).filter(
+						    function (c) { return c[0] === n; })[0];
+						if (!col)
+							return;
+						var row = table.tHead.rows[0];
+						row.insertAdjacentHTML("beforeend", col[1]);
+						row.lastElementChild.classList.add("borrowed");
+						for (var r = 0; r < rows.length &&
+						    r < col[2].length; r++)
+							rows[r].insertAdjacentHTML("beforeend",
+							    col[2][r]);
+					});
+					done();
+				});
+			});
+		});
 	}
 
 	function setup(table) {
@@ -100,6 +167,8 @@
 		label2.appendChild(document.createTextNode(" 表示中の事業者で異なる項目のみ"));
 		status.setAttribute("role", "status");
 		controls.appendChild(picker);
+		if (pageNo())
+			addBox(controls);
 		controls.appendChild(label1);
 		controls.appendChild(label2);
 		controls.appendChild(status);
@@ -125,7 +194,8 @@
 			for (j = 1; j < heads.length; j++)
 				if (boxes[j].checked)
 					cols.push(enc(names[j]));
-			if (cols.length < heads.length - 1)
+			if (cols.length < heads.length - 1 ||
+			    table.querySelector("th.borrowed") !== null)
 				p.push("cols=" + cols.join(","));
 			if (filter.value.trim() !== "")
 				p.push("q=" + enc(filter.value.trim()));
@@ -138,6 +208,71 @@
 			}
 			history.replaceState(null, "", window.location.pathname +
 			    (p.length ? "?" + p.join("&") : "") + window.location.hash);
+			carry();
+		}
+
+		/*
+		 * A matrix in pages: a box naming any column of the matrix
+		 * (matrix-cols.js, loaded when the box is first used); the
+		 * one chosen joins the shown ones, and the page opens again
+		 * with them in its query.
+		 */
+		function addBox(into) {
+			var box = el("input", "add-col"), list = el("datalist");
+			var label = el("label", null, "他のページの事業者を追加 ");
+			var byLabel = {};
+			box.type = "search";
+			box.placeholder = "事業者名・約款名";
+			list.id = "matrix-all-cols";
+			box.setAttribute("list", list.id);
+			label.appendChild(box);
+			into.appendChild(label);
+			into.appendChild(list);
+			box.addEventListener("focus", function () {
+				if (list.childNodes.length > 0)
+					return;
+				load("matrix-cols.js", function () {
+					(window.TERMC_MATRIX_COLS || []).forEach(function (c) {
+						var o = document.createElement("option");
+						o.value = c[1] + "（" + c[2] + "）";
+						byLabel[o.value] = c[0];
+						list.appendChild(o);
+					});
+				});
+			});
+			box.addEventListener("change", function () {
+				var name = byLabel[box.value] || box.value, j;
+				var cols = [];
+				if (names.indexOf(name) < 0 && !(window.TERMC_MATRIX_COLS ||
+				    []).some(function (c) { return c[0] === name; }))
+					return;
+				for (j = 1; j < heads.length; j++)
+					if (boxes[j].checked)
+						cols.push(enc(names[j]));
+				if (cols.indexOf(enc(name)) < 0)
+					cols.push(enc(name));
+				var p = new URLSearchParams(window.location.search);
+				p.delete("cols");
+				var rest = p.toString();
+				window.location.search = "?cols=" + cols.join(",") +
+				    (rest ? "&" + rest : "");
+			});
+		}
+
+		/* The links to the other pages, with the filter's part. */
+		var pageLinks = document.querySelectorAll(".matrix-pages a");
+		var bare = [];
+		for (i = 0; i < pageLinks.length; i++)
+			bare.push(pageLinks[i].getAttribute("href"));
+		function carry() {
+			var p = [], j;
+			if (filter.value.trim() !== "")
+				p.push("q=" + enc(filter.value.trim()));
+			if (onlyDiff.checked)
+				p.push("diff=1");
+			for (j = 0; j < pageLinks.length; j++)
+				pageLinks[j].setAttribute("href", bare[j] +
+				    (p.length ? "?" + p.join("&") : ""));
 		}
 
 		function columns() {
@@ -249,6 +384,6 @@
 	document.addEventListener("DOMContentLoaded", function () {
 		var t = document.querySelectorAll("table.matrix");
 		for (var i = 0; i < t.length; i++)
-			setup(t[i]);
+			borrow(t[i], setup.bind(null, t[i]));
 	});
 })();

@@ -6,6 +6,10 @@
 //   link	PATH	FRAGMENT		every link, style sheet, script or
 //					image from a file: URL (the site),
 //					decoded; FRAGMENT may be empty
+//   urlcell	HREF	RIGHT	EDGE	a link to http(s) in a table cell whose
+//					right edge (RIGHT) passes what its
+//					table's scroll box or the window shows
+//					(EDGE): a long URL that does not wrap
 //   contrast	RATIO	FG	BG	WHERE	TEXT
 //					every element that shows text of its
 //					own whose contrast is below 4.5:1
@@ -103,4 +107,14 @@ for (var i = 0; i < els.length; i++) {
 		out.push(["contrast", ratio.toFixed(2), hex(shown), hex(bg),
 		    where(el), text.slice(0, 30)].join("\t"));
 }
+var cells = document.querySelectorAll('td a[href^="http"], th a[href^="http"]');
+for (var i = 0; i < cells.length; i++) {
+	var a = cells[i], box = a.closest(".table-wrap") || root;
+	var edge = Math.min(box.getBoundingClientRect().right, window.innerWidth);
+	var right = a.getBoundingClientRect().right;
+	if (right > edge + 1)
+		out.push(["urlcell", a.getAttribute("href"), Math.round(right),
+		    Math.round(edge)].join("\t"));
+}
+
 return out.join("\n");

@@ -5,6 +5,9 @@
 //   filter TEXT	type TEXT into the filter box
 //   diff		click "only rows that differ"
 //   sort NAME	click the header of column NAME ("topic": the first)
+//   addfocus	focus the box that adds a column of another page (a
+//		matrix in pages: it loads the list of every column)
+//   add NAME	choose column NAME in that box (the page opens again)
 //   state		nothing
 // Every call returns the state, one record a line, tab-separated:
 //   query	QUERY		the page's query, decoded
@@ -59,6 +62,16 @@ if (act === "pick") {
 	if (box === null)
 		return "error\tno differing-rows box";
 	box.click();
+} else if (act === "addfocus" || act === "add") {
+	var a = document.querySelector(".matrix-controls input.add-col");
+	if (a === null)
+		return "error\tno box to add a column";
+	a.focus();
+	if (act === "add") {
+		a.value = what;
+		a.dispatchEvent(new Event("change", { bubbles: true }));
+		return "added";
+	}
 } else if (act === "sort") {
 	if (col(what) < 0)
 		return "error\tno column " + what;

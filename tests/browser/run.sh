@@ -1,5 +1,5 @@
 #!/bin/sh
-# tests/browser/run.sh SITE WDJSON WORK: open every page of the built site
+# tests/browser/run.sh SITE WDJSON WORK [MATRIX]: open every page of the built site
 # SITE in Debian's Chromium, headless, through chromedriver (the W3C
 # WebDriver protocol: curl for HTTP, WDJSON, tests/browser/wdjson.c, for
 # JSON), and print one line a check, tab-separated:
@@ -11,6 +11,8 @@
 #   overflow	at a 390 px wide window the page is no wider than the window
 #   links	every link, style sheet, script and image of the site that a page
 #		names finds its file, and every anchor its id
+#   url-wrap	at 390 px, every http(s) link in a table cell ends within
+#		what its table's scroll box shows: a long URL wraps
 #   contrast	every text has contrast 4.5:1 or more on its background
 #   sticky-header, sticky-topic	(matrix.html, 390 px) scrolled down and
 #		right, the header row and the topic column stay in sight
@@ -23,11 +25,19 @@
 #		the sortable headers of templates/matrix.js do what they say,
 #		keep the choice in the page's query, and bring it back from
 #		it; with script off every column and row is shown (picker.js)
-# WORK is a scratch folder.  Exits 2 when the browser cannot be driven.
+#   page-links	(MATRIX other than matrix.html, a matrix in pages) the
+#		links to the other pages carry the filter along
+#   borrow	(the same) a column of matrix-2.html named in the query, or
+#		chosen in the box that adds one, shows beside the page's own
+# With PAGES set (a file name pattern), only the pages it matches are
+# visited (their links to other pages' anchors are then not checked).
+# MATRIX is the matrix page the matrix checks drive (default matrix.html;
+# matrix-1.html for a matrix in pages).  WORK is a scratch folder.  Exits 2 when the browser cannot be driven.
 set -u
 site=$(cd "$1" && pwd) || exit 2
 wdjson=$2
 w=$3
+mx=${4:-matrix.html}
 here=$(cd "$(dirname "$0")" && pwd)
 # Chromium's profile and scratch files go in WORK too (TMPDIR).
 mkdir -p "$w/ids" "$w/tmp" || exit 2
@@ -128,7 +138,7 @@ sid=$(wd POST /session "$w/body" | "$wdjson" get value sessionId) || {
 # had by emulation).
 cdp Emulation.setDeviceMetricsOverride \
     '{"width":390,"height":844,"deviceScaleFactor":1,"mobile":false}' || exit 2
-(cd "$site" && find . -name '*.html' | sed 's|^\./||' | LC_ALL=C sort) >"$w/pages"
+(cd "$site" && find . -name "${PAGES:-*.html}" | sed 's|^\./||' | LC_ALL=C sort) >"$w/pages"
 : >"$w/links"
 while read -r page; do
 	if ! visit "$page" || ! script "$here/page.js" >"$w/page.out"; then
@@ -146,6 +156,13 @@ while read -r page; do
 	awk -F'\t' '$1 == "width" { exit !($2 <= $3) }' "$w/page.out" &&
 	    result overflow "$page" || result overflow "$page" "$(awk -F'\t' \
 	    '$1 == "width" { print $2 " px wide at a " $3 " px window" }' "$w/page.out")"
+	if grep -q '^urlcell' "$w/page.out"; then
+		result url-wrap "$page" "$(grep -c '^urlcell' "$w/page.out") URLs in table cells pass the screen"
+		awk -F'\t' '$1 == "urlcell" { print "\t" $2 " ends at " $3 " px, the box at " $4 " px" }' \
+		    "$w/page.out" | head -4
+	else
+		result url-wrap "$page"
+	fi
 	awk -F'\t' '$1 == "id" { print $2 }' "$w/page.out" >"$w/ids/$(echo "$page" | tr / _)"
 	awk -F'\t' -v p="$page" '$1 == "link" { print p "\t" $2 "\t" $3 }' \
 	    "$w/page.out" >>"$w/links"
@@ -170,6 +187,8 @@ while read -r page; do
 		[ -f "$path" ] || { echo "$rel (no such file)"; continue; }
 		[ -z "$frag" ] && continue
 		ids="$w/ids/$(echo "$rel" | tr / _)"
+		# PAGES set: anchors of pages not visited are not known.
+		[ -n "${PAGES:-}" ] && [ ! -f "$ids" ] && continue
 		[ -f "$ids" ] && grep -qxF -e "$frag" "$ids" ||
 		    echo "$rel#$frag (no such anchor)"
 	done >"$w/broken"
@@ -181,17 +200,17 @@ while read -r page; do
 	fi
 done <"$w/pages"
 
-if [ -f "$site/matrix.html" ]; then
-	visit matrix.html && script "$here/sticky.js" scroll >/dev/null &&
+if [ -f "$site/$mx" ]; then
+	visit "$mx" && script "$here/sticky.js" scroll >/dev/null &&
 	    script "$here/sticky.js" >"$w/sticky" || : >"$w/sticky"
 	for what in header topic; do
 		line=$(awk -F'\t' -v k="$what" '$1 == k { $1 = $1; print }' "$w/sticky")
 		moved=$(awk -F'\t' '$1 == "scrolled" { print ($2 > 0 && $3 > 0) }' "$w/sticky")
 		case $line in
 		*" visible "*)
-			if [ "$moved" = 1 ]; then result "sticky-$what" matrix.html
-			else result "sticky-$what" matrix.html "the table did not scroll"; fi ;;
-		*) result "sticky-$what" matrix.html "out of sight after scrolling (${line:-no answer})" ;;
+			if [ "$moved" = 1 ]; then result "sticky-$what" "$mx"
+			else result "sticky-$what" "$mx" "the table did not scroll"; fi ;;
+		*) result "sticky-$what" "$mx" "out of sight after scrolling (${line:-no answer})" ;;
 		esac
 	done
 
@@ -203,7 +222,7 @@ if [ -f "$site/matrix.html" ]; then
 	cat >"$w/body" <<'EOF'
 {"orientation":"landscape","page":{"width":29.7,"height":21.0},"background":true}
 EOF
-	if visit matrix.html && script "$w/cols.js" >"$w/cols" &&
+	if visit "$mx" && script "$w/cols.js" >"$w/cols" &&
 	    wd POST "/session/$sid/print" "$w/body" | "$wdjson" get value |
 	    base64 -d >"$w/matrix.pdf" && pdftotext -raw "$w/matrix.pdf" "$w/matrix.txt"; then
 		tr -d ' \n\t' <"$w/matrix.txt" >"$w/matrix.flat"
@@ -212,27 +231,27 @@ EOF
 			grep -qF -e "$flat" "$w/matrix.flat" || echo "$title"
 		done <"$w/cols" >"$w/missing"
 		if [ ! -s "$w/cols" ]; then
-			result print-a4 matrix.html "no column found in the page"
+			result print-a4 "$mx" "no column found in the page"
 		elif [ -s "$w/missing" ]; then
-			result print-a4 matrix.html "$(wc -l <"$w/missing") of $(wc -l <"$w/cols") columns missing from the PDF"
+			result print-a4 "$mx" "$(wc -l <"$w/missing") of $(wc -l <"$w/cols") columns missing from the PDF"
 			sed 's/^/\t/' "$w/missing"
 		else
-			result print-a4 matrix.html
+			result print-a4 "$mx"
 		fi
 	else
-		result print-a4 matrix.html "could not print to PDF"
+		result print-a4 "$mx" "could not print to PDF"
 	fi
 fi
 # The matrix's controls (templates/matrix.js) driven as a reader does,
 # at the desk's width; tests/browser/picker.js says what each step reports.
 # A, B and C are the first three columns, D any topic's name.
-if [ -f "$site/matrix.html" ]; then
+if [ -f "$site/$mx" ]; then
 	cdp Emulation.clearDeviceMetricsOverride '{}'
-	grep -o 'data-col="[^"]*"' "$site/matrix.html" | sed 's/^data-col="//; s/"$//' >"$w/names"
+	grep -o 'data-col="[^"]*"' "$site/$mx" | sed 's/^data-col="//; s/"$//' >"$w/names"
 	A=$(sed -n 1p "$w/names") B=$(sed -n 3p "$w/names") C=$(sed -n 2p "$w/names")
 	all=$(paste -sd, "$w/names")
-	D=$(sed -n 's/.*<th scope="row">\([^<]*\)<span.*/\1/p' "$site/matrix.html" | sed -n 1p)
-	nrows=$(grep -o '<th scope="row">' "$site/matrix.html" | wc -l)
+	D=$(sed -n 's/.*<th scope="row">\([^<]*\)<span.*/\1/p' "$site/$mx" | sed -n 1p)
+	nrows=$(grep -o '<th scope="row">' "$site/$mx" | wc -l)
 	# step ACTION: run picker.js; its state in $w/state.
 	step() { script "$here/picker.js" "$1" >"$w/state" || : >"$w/state"; }
 	# field NAME: one record of the state.
@@ -244,61 +263,98 @@ if [ -f "$site/matrix.html" ]; then
 		exit !(NF > 1 && !bad) }'; }
 
 	if [ -z "$C" ] || [ -z "$D" ]; then
-		result picker matrix.html "fewer than three columns or no topic to drive"
+		result picker "$mx" "fewer than three columns or no topic to drive"
 	else
-	visit "matrix.html?cols=$A,$B" && step state
+	visit "$mx?cols=$A,$B" && step state
 	if [ "$(field cols)" != "$A,$B" ]; then
-		result picker-url matrix.html "?cols=$A,$B shows columns '$(field cols)'"
+		result picker-url "$mx" "?cols=$A,$B shows columns '$(field cols)'"
 	else
-		result picker-url matrix.html
+		result picker-url "$mx"
 	fi
 	step "pick $C"
 	if [ "$(field cols)" != "$A,$C,$B" ] || [ "$(field query)" != "?cols=$A,$C,$B" ]; then
-		result picker matrix.html "adding $C: columns '$(field cols)', query '$(field query)'"
+		result picker "$mx" "adding $C: columns '$(field cols)', query '$(field query)'"
 	else
-		result picker matrix.html
+		result picker "$mx"
 	fi
 
 	step "filter $D"
+	if [ "$mx" != matrix.html ]; then
+		printf '%s\n' 'return Array.prototype.map.call(document.querySelectorAll(' \
+		    '".matrix-pages a"), function (a) {' \
+		    'return decodeURIComponent(a.getAttribute("href")); }).join("\n");' >"$w/nav.js"
+		script "$w/nav.js" >"$w/nav" || : >"$w/nav"
+		if [ -s "$w/nav" ] && ! grep -vqF -e "?q=$D" "$w/nav"; then
+			result page-links "$mx"
+		else
+			result page-links "$mx" "after filtering '$D' the page links are '$(cat "$w/nav")'"
+		fi
+	fi
+	if [ "$mx" != matrix.html ]; then
+		# A column of another page named in the query is put in,
+		# and the add box puts one in.
+		X=$(grep -o 'data-col="[^"]*"' "$site/matrix-2.html" | sed -n '1s/^data-col="//; 1s/"$//p')
+		# borrowed COLS: the state shows COLS (the cells load after
+		# the page: asked again for up to 5 s).
+		borrowed() {
+			i=0
+			while step state; [ "$(field cols)" != "$1" ] && [ $i -lt 10 ]; do
+				sleep 0.5; i=$((i + 1))
+			done
+			[ "$(field cols)" = "$1" ] && [ "$(field rows)" = "$nrows" ]
+		}
+		if [ -z "$X" ]; then
+			result borrow "$mx" "no column on matrix-2.html"
+		elif ! { visit "$mx?cols=$A,$X" && borrowed "$A,$X"; }; then
+			result borrow "$mx" "?cols=$A,$X shows columns '$(field cols)', $(field rows) rows"
+		elif ! { visit "$mx?cols=$A" && step addfocus && sleep 1 &&
+		    script "$here/picker.js" "add $X" >/dev/null && sleep 1 &&
+		    borrowed "$A,$X"; }; then
+			result borrow "$mx" "adding $X: columns '$(field cols)', query '$(field query)'"
+		else
+			result borrow "$mx"
+		fi
+		visit "$mx?cols=$A,$C,$B" && step "filter $D"
+	fi
 	if [ "$(field rows)" -lt 1 ] || [ -n "$(field missing)" ] ||
 	    [ "$(field query)" != "?cols=$A,$C,$B&q=$D" ]; then
-		result filter matrix.html "'$D': $(field rows) rows, without it: '$(field missing)', query '$(field query)'"
+		result filter "$mx" "'$D': $(field rows) rows, without it: '$(field missing)', query '$(field query)'"
 	else
 		step "filter "
 		if [ "$(field rows)" != "$nrows" ]; then
-			result filter matrix.html "filter emptied: $(field rows) of $nrows rows"
+			result filter "$mx" "filter emptied: $(field rows) of $nrows rows"
 		else
-			result filter matrix.html
+			result filter "$mx"
 		fi
 	fi
 
 	# One column cannot differ from itself; two differ where they do.
-	visit "matrix.html?cols=$A" && step diff
+	visit "$mx?cols=$A" && step diff
 	r1=$(field rows) q1=$(field query)
 	step "pick $B"
 	if [ "$r1" != 0 ] || [ "$q1" != "?cols=$A&diff=1" ]; then
-		result diff matrix.html "one column: $r1 rows differ, query '$q1'"
+		result diff "$mx" "one column: $r1 rows differ, query '$q1'"
 	elif [ -n "$(field same)$(field differs)" ] || [ "$(field rows)" -lt 1 ]; then
-		result diff matrix.html "two columns: $(field rows) rows; shown though the same: '$(field same)'; hidden though they differ: '$(field differs)'"
+		result diff "$mx" "two columns: $(field rows) rows; shown though the same: '$(field same)'; hidden though they differ: '$(field differs)'"
 	else
-		result diff matrix.html
+		result diff "$mx"
 	fi
 
 	# Sorted up, then down, and the URL brings the order back.
-	visit "matrix.html?cols=$A,$B" && step "sort $A"
+	visit "$mx?cols=$A,$B" && step "sort $A"
 	if ! sorted asc || [ "$(field query)" != "?cols=$A,$B&sort=$A" ]; then
-		result sort matrix.html "ascending by $A: '$(field order)', query '$(field query)'"
+		result sort "$mx" "ascending by $A: '$(field order)', query '$(field query)'"
 	else
 		step "sort $A"
 		before=$(field topics) q=$(field query)
 		if ! sorted desc || [ "$q" != "?cols=$A,$B&sort=$A&dir=desc" ]; then
-			result sort matrix.html "descending by $A: '$(field order)', query '$q'"
+			result sort "$mx" "descending by $A: '$(field order)', query '$q'"
 		else
-			visit "matrix.html$q" && step state
+			visit "$mx$q" && step state
 			if [ "$(field topics)" != "$before" ] || [ "$(field cols)" != "$A,$B" ]; then
-				result sort matrix.html "reopened as $q: another order or columns '$(field cols)'"
+				result sort "$mx" "reopened as $q: another order or columns '$(field cols)'"
 			else
-				result sort matrix.html
+				result sort "$mx"
 			fi
 		fi
 	fi
@@ -311,7 +367,7 @@ if [ -f "$site/matrix.html" ]; then
 	cat >"$w/body" <<'EOF2'
 {"orientation":"landscape","page":{"width":29.7,"height":21.0},"background":true}
 EOF2
-	if visit "matrix.html?cols=$A,$B" && script "$w/titles.js" >"$w/titles" &&
+	if visit "$mx?cols=$A,$B" && script "$w/titles.js" >"$w/titles" &&
 	    wd POST "/session/$sid/print" "$w/body" | "$wdjson" get value |
 	    base64 -d >"$w/chosen.pdf" && pdftotext -raw "$w/chosen.pdf" "$w/chosen.txt"; then
 		tr -d ' \n\t' <"$w/chosen.txt" >"$w/chosen.flat"
@@ -324,26 +380,26 @@ EOF2
 			esac
 		done <"$w/titles" >"$w/wrong"
 		if [ ! -s "$w/titles" ]; then
-			result print-chosen matrix.html "no column found in the page"
+			result print-chosen "$mx" "no column found in the page"
 		elif [ -s "$w/wrong" ]; then
-			result print-chosen matrix.html "$(wc -l <"$w/wrong") columns wrong in the PDF"
+			result print-chosen "$mx" "$(wc -l <"$w/wrong") columns wrong in the PDF"
 			sed 's/^/\t/' "$w/wrong"
 		else
-			result print-chosen matrix.html
+			result print-chosen "$mx"
 		fi
 	else
-		result print-chosen matrix.html "could not print to PDF"
+		result print-chosen "$mx" "could not print to PDF"
 	fi
 
 	# Without script the page shows everything and no control.
 	cdp Emulation.setScriptExecutionDisabled '{"value":true}'
-	visit "matrix.html?cols=$A" && step state
+	visit "$mx?cols=$A" && step state
 	cdp Emulation.setScriptExecutionDisabled '{"value":false}'
 	if [ "$(field controls)" != 0 ] || [ "$(field cols)" != "$all" ] ||
 	    [ "$(field rows)" != "$nrows" ]; then
-		result noscript matrix.html "script off: $(field controls) controls, columns '$(field cols)', $(field rows) of $nrows rows"
+		result noscript "$mx" "script off: $(field controls) controls, columns '$(field cols)', $(field rows) of $nrows rows"
 	else
-		result noscript matrix.html
+		result noscript "$mx"
 	fi
 	fi
 fi

@@ -30,6 +30,18 @@ else
 	sh "$top/tests/browser/run.sh" "$B/site" "$top/build/wdjson" "$B/work" \
 	    >"$B/results" 2>"$B/err"
 	[ $? = 0 ] && ok || { bad "browser: Chromium could not be driven"; head -5 "$B/err"; }
+	# more NAME [MATRIX [PAGES]]: run.sh on the site in $B/NAME (its
+	# matrix page MATRIX, only the pages PAGES), the verdicts added to
+	# the main run's with the pages named NAME/….
+	more() {
+		PAGES=${3:-} sh "$top/tests/browser/run.sh" "$B/$1" \
+		    "$top/build/wdjson" "$B/work-$1" ${2:+"$2"} \
+		    >"$B/results-$1" 2>"$B/err-$1" &&
+		    awk -F'\t' -v n="$1" 'BEGIN { OFS = FS }
+			/^(ok|fail)\t/ { $3 = n "/" $3 } { print }' \
+		    "$B/results-$1" >>"$B/results" ||
+		    { bad "browser: Chromium could not be driven ($1/)"; head -5 "$B/err-$1"; }
+	}
 	# A 新旧対照表 from `termc diff --format=html`, alone in a folder: the
 	# same checks (no console error: its CSP allows its own style; no
 	# overflow at 390 px, contrast), its pages named alone/....
@@ -39,11 +51,23 @@ else
 	if [ $? != 1 ]; then
 		bad "browser: termc diff --format=html failed"
 	else
-		sh "$top/tests/browser/run.sh" "$B/alone" "$top/build/wdjson" "$B/work2" \
-		    >"$B/results2" 2>"$B/err2" &&
-		    awk -F'\t' 'BEGIN { OFS = FS } /^(ok|fail)\t/ { $3 = "alone/" $3 } { print }' \
-		    "$B/results2" >>"$B/results" ||
-		    { bad "browser: Chromium could not be driven (alone/)"; head -5 "$B/err2"; }
+		more alone
+	fi
+	# A matrix in pages (termc build --matrix-columns 4): the index and
+	# each page get the page checks, matrix-1.html the matrix's, and its
+	# links to the other pages carry the filter; its pages named paged/….
+	if ! "$T" build --matrix-columns 4 -o "$B/paged" terms 2>"$B/err" ||
+	    [ ! -f "$B/paged/matrix-2.html" ]; then
+		bad "browser: terms/ with --matrix-columns 4 builds no pages"
+	else
+		more paged matrix-1.html 'matrix*.html'
+	fi
+	# Long URLs in table cells (tests/site/urls) wrap at 390 px
+	# (url-wrap), with the page checks; its pages named urls/….
+	if ! "$T" build -o "$B/urls" tests/site/urls/terms 2>"$B/err"; then
+		bad "browser: tests/site/urls/terms does not build"
+	else
+		more urls
 	fi
 	grep -c '^[a-z]' "$kf" | sed 's/^/   browser: known failures listed in tests\/browser\/known-failures: /'
 	# Each verdict against the list: ok, known (a listed failure), fixed

@@ -213,6 +213,34 @@ for f in matrix.html matrix.csv matrix.json matrix.js matrix.css; do
 done
 grep -q 'href="matrix.html"' "$tmp/mb/index.html" && ok || bad "matrix: index does not link matrix.html"
 cmp -s "$tmp/mb/matrix.js" templates/matrix.js && ok || bad "matrix: matrix.js is not the template's"
+# More columns than a page holds (--matrix-columns): matrix.html is the
+# index of the pages, each page shows its providers' columns and links
+# the pages beside it; together the pages hold every column once, as the
+# one page does.  matrix-cols.js lists every column and its page, and
+# matrix-K.js holds page K's header and cells for matrix.js (goldens).
+rm -rf "$tmp/mp" "$tmp/mpt"
+mkdir -p "$tmp/mpt"
+cp -R $m/cases/acme $m/cases/beta "$tmp/mpt/"
+cp terms/topics.yaml "$tmp/mpt/"
+rc=$(capture build --no-cache --matrix-columns 1 -o "$tmp/mp" "$tmp/mpt")
+[ "$rc" = 0 ] && ok || { bad "matrix: paged build exit $rc"; head -3 "$tmp/err"; }
+check "matrix: paged index" $m/paged/matrix.html "$tmp/mp/matrix.html"
+check "matrix: paged page 2" $m/paged/matrix-2.html "$tmp/mp/matrix-2.html"
+check "matrix: paged column list" $m/paged/matrix-cols.js "$tmp/mp/matrix-cols.js"
+check "matrix: paged page 2 data" $m/paged/matrix-2.js "$tmp/mp/matrix-2.js"
+[ ! -e "$tmp/mp/matrix-3.html" ] && [ ! -e "$tmp/mp/matrix-3.js" ] && ok ||
+    bad "matrix: a page too many"
+[ ! -e "$tmp/mb/matrix-cols.js" ] && ok || bad "matrix: one page has page data"
+[ ! -x build/pagecheck ] || build/pagecheck "$tmp/mp"/matrix*.html >"$tmp/pc" 2>&1 &&
+    ok || { bad "matrix: the pages fail pagecheck"; head -5 "$tmp/pc"; }
+grep -ho 'data-col="[^"]*"' "$tmp/mb/matrix.html" >"$tmp/cols1"
+rm -rf "$tmp/mp2"
+capture build --no-cache --matrix-columns 2 -o "$tmp/mp2" terms >/dev/null
+cat "$tmp/mp2"/matrix-*.html | grep -o 'data-col="[^"]*"' >"$tmp/cols2"
+[ -s "$tmp/mp2/matrix-2.html" ] && cmp -s "$tmp/cols1" "$tmp/cols2" && ok ||
+    bad "matrix: the pages do not hold every column once"
+rc=$(capture build --matrix-columns 0 -o "$tmp/mp3" "$tmp/mpt")
+[ "$rc" = 2 ] && [ ! -e "$tmp/mp3" ] && ok || bad "matrix: --matrix-columns 0 exit $rc"
 # The only script is the template's own; no handlers, no unsafe URLs.
 [ "$(grep -o '<script[^>]*>' "$tmp/mb/matrix.html")" = '<script src="matrix.js" defer>' ] && ok ||
     bad "matrix: unexpected script in matrix.html"

@@ -17,12 +17,26 @@ rc=$(capture build -o "$tmp/real1" terms)
 capture build -o "$tmp/real2" terms >/dev/null
 diff -r "$tmp/real1" "$tmp/real2" >/dev/null && ok || bad "site: terms/ builds differ"
 # Dates in 和暦 where the document writes them (平成29年3月1日制定), on
-# its pages; in the Western calendar where it does not.  (The index sees
-# the front matter only: it shows 和暦 where the history notes use it.)
+# its pages; in the Western calendar where it does not.  The index, which
+# keeps only front matter, has it from the build (its group metadata and
+# cache record): 2024年（令和6年）4月1日 for a document whose text writes
+# 令和 and no history note does (golden), the same from the cache.
 grep -q '<time datetime="2019-06-01">令和元年6月1日</time>' "$tmp/real1/directors/cloud-operation/2019-06-01.html" &&
     grep -q '<a href="2017-03-01.html">平成29年3月1日</a>' "$tmp/real1/directors/cloud-operation/2019-06-01.html" &&
     grep -q '<time datetime="2018-08-01">2018年8月1日</time>' "$tmp/real1/dnet/operation-support/2018-08-01.html" &&
     ok || bad "site: 和暦 dates where the document writes them, and only there"
+# Bare URLs in table cells are links, as in running text (url_bare():
+# not inside a word, trailing punctuation and Japanese left out, no
+# scheme but http(s)): golden.
+rm -rf "$tmp/urls" "$tmp/urls.cache"
+capture build -o "$tmp/urls" tests/site/urls/terms >/dev/null
+check "site: URLs in table cells" tests/site/urls/2024-04-01.html \
+    "$tmp/urls/lambda/hosting/2024-04-01.html"
+rm -rf "$tmp/wareki" "$tmp/wareki.cache"
+capture build -o "$tmp/wareki" tests/site/wareki/terms >/dev/null
+check "site: 和暦 on the index" tests/site/wareki/index.html "$tmp/wareki/index.html"
+capture build -o "$tmp/wareki" tests/site/wareki/terms >/dev/null
+check "site: 和暦 on the index, from the cache" tests/site/wareki/index.html "$tmp/wareki/index.html"
 # A document that fails to load is left out and publishes nothing (the
 # good ones are as before): out/ keeps its bytes.  tests/publish checks
 # that the good documents of such a build are published.
@@ -277,3 +291,24 @@ grep -q '>Changes (1 January 2024 → 1 June 2024)</a>' "$p/2024-06-01.html" &&
     grep -q '<h2>Summary of changes</h2>' "$p/diff-2024-01-01-2024-06-01.html" &&
     ! grep -q '新旧対照表\|目次\|改正' "$p/2024-06-01.html" "$p/diff-2024-01-01-2024-06-01.html" &&
     ok || bad "site: an English document's pages carry Japanese interface words"
+# A site of English documents only is English: its index (golden), the
+# site's feed and timeline hold no Japanese character at all (the
+# documents are English: any would be an interface word), and the
+# index's html lang is en.  A mixed site's index stays Japanese, each
+# document's entries in its own language.
+rm -rf "$tmp/enout2" "$tmp/mixed" "$tmp/mixout"
+cp terms/topics.yaml "$tmp/en/"
+rc=$(capture build -o "$tmp/enout2" "$tmp/en")
+[ "$rc" = 0 ] && ok || bad "site: English site: exit $rc"
+check "site: English index" tests/site/english/index.html "$tmp/enout2/index.html"
+if grep -lP '[\x{3000}-\x{30ff}\x{4e00}-\x{9fff}\x{ff00}-\x{ffef}]' \
+    "$tmp/enout2/index.html" "$tmp/enout2/feed.atom" "$tmp/enout2/timeline.svg"; then
+	bad "site: an English site's index, feed or timeline carries Japanese words"
+else ok; fi
+mkdir -p "$tmp/mixed"
+cp -R "$tmp/en/example" tests/site/terms/acme "$tmp/mixed/"
+capture build -o "$tmp/mixout" "$tmp/mixed" >/dev/null
+grep -q '^<html lang="ja">' "$tmp/mixout/index.html" &&
+    grep -q '<h1>約款一覧</h1>' "$tmp/mixout/index.html" &&
+    grep -q 'lang="en">1 June 2024</a><span class="latest">latest</span>' "$tmp/mixout/index.html" &&
+    ok || bad "site: a mixed site's index is not Japanese with English entries"
