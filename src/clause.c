@@ -175,11 +175,18 @@ divkind_name(enum divkind k)
 	return names[k];
 }
 
+int
+node_western(const struct node *n)
+{
+	const char *top = n->label ? n->label : n->caption ? n->caption : "";
+
+	return (unsigned char)top[0] < 0x80 && top[0] != '\0';
+}
+
 char *
 node_path_label(const struct node *n)
 {
 	const struct node *chain[16];
-	const char *top;
 	struct buf b;
 	size_t k = 0, len;
 	int western;
@@ -197,9 +204,7 @@ node_path_label(const struct node *n)
 	 * names itself: 第17条第3項第2号, or Section 4(a) where the article
 	 * is "4." or "Section 4" or a title in Latin letters.
 	 */
-	top = chain[k - 1]->label ? chain[k - 1]->label :
-	    chain[k - 1]->caption ? chain[k - 1]->caption : "";
-	western = (unsigned char)top[0] < 0x80 && top[0] != '\0';
+	western = node_western(chain[k - 1]);
 	while (k-- > 0) {
 		n = chain[k];
 		switch (n->type) {

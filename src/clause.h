@@ -153,5 +153,12 @@ const char	*ntype_name(enum ntype);	/* "article" */
 const char	*divkind_name(enum divkind);	/* "chapter" */
 /* A human label for diagnostics: "第17条第3項第2号", "第2章". Caller frees. */
 char		*node_path_label(const struct node *);
+/*
+ * Whether an article (or division) names itself in a Western style:
+ * its label, else its caption, begins in ASCII ("4.", "Section 4",
+ * "Fees").  Such a clause is "Section 4(a)" and its caption is written
+ * "4. Fees", not 第4条（料金）.
+ */
+int		 node_western(const struct node *);
 
 #endif

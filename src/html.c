@@ -318,8 +318,11 @@ heading_title(struct hw *w, const struct node *n)
 	if (n->label != NULL)
 		hw_leaf(w, HW_SPAN, "label", n->label);
 	if (n->caption != NULL) {
+		/* "18. Fees": a Western caption follows its label as words. */
+		if (n->label != NULL && node_western(n))
+			hw_texts(w, " ");
 		hw_open(w, HW_SPAN, "caption");
-		if (n->type == N_ARTICLE) {
+		if (n->type == N_ARTICLE && !node_western(n)) {
 			hw_texts(w, "（");
 			hw_texts(w, n->caption);
 			hw_texts(w, "）");
@@ -556,7 +559,7 @@ toc_entry(struct hw *w, const struct node *n)
 	if (n->label)
 		buf_puts(&b, n->label);
 	if (n->caption) {
-		if (n->type == N_ARTICLE)
+		if (n->type == N_ARTICLE && !node_western(n))
 			buf_printf(&b, "（%s）", n->caption);
 		else
 			buf_printf(&b, "%s%s", n->label ? " " : "",
@@ -650,9 +653,9 @@ meta_list(struct hw *w, const struct doc *doc, const struct page_ctx *pc,
 				hw_open(w, HW_STRONG, NULL);
 				date_text(w, wd, wareki, r->meta.revision);
 				hw_close(w);
-				hw_texts(w, "（");
+				hw_texts(w, wd->ja ? "（" : " (");
 				hw_texts(w, wd->current);
-				hw_texts(w, "）");
+				hw_texts(w, wd->ja ? "）" : ")");
 			} else {
 				buf_init(&b);
 				buf_printf(&b, "%s.html", r->meta.revision);
@@ -775,12 +778,12 @@ html_page(const struct templates *t, const struct doc *doc,
 	struct page_fill f;
 	struct buf title, out;
 
+	f.wd = words_for(doc->meta.lang);
 	buf_init(&title);
-	buf_printf(&title, "%s — %s（%s）", doc->meta.title,
-	    doc->meta.provider_name, doc->meta.revision);
+	buf_printf(&title, f.wd->ja ? "%s — %s（%s）" : "%s — %s (%s)",
+	    doc->meta.title, doc->meta.provider_name, doc->meta.revision);
 	f.doc = doc;
 	f.pc = pc;
-	f.wd = words_for(doc->meta.lang);
 	f.title = title.data;
 	f.wareki = html_uses_wareki(doc);
 	buf_init(&out);
@@ -927,6 +930,51 @@ html_index(const struct templates *t, const struct corpus *c,
 	buf_init(&out);
 	tpl_write(&t->index, &out, "", f.wd->ja ? "ja" : "en", index_slot,
 	    &f);
+	*len = out.len;
+	return buf_detach(&out);
+}
+
+/*
+ * The search page's own words in English (a Japanese page keeps the
+ * template's text); the results are written by templates/search.js in
+ * the page's language.
+ */
+static int
+search_slot(void *arg, const char *slot, struct hw *w)
+{
+	(void)arg;
+	if (strcmp(slot, "title") == 0 || strcmp(slot, "heading") == 0)
+		hw_texts(w, "Search the terms");
+	else if (strcmp(slot, "home") == 0)
+		hw_texts(w, en_words.index);
+	else if (strcmp(slot, "lead") == 0)
+		hw_texts(w, "Searches the latest revision of every published "
+		    "document, clause by clause. Words separated by spaces "
+		    "find the clauses that hold them all.");
+	else if (strcmp(slot, "noscript") == 0) {
+		hw_texts(w, "The search needs JavaScript. Every document can "
+		    "also be read from ");
+		hw_link(w, "index.html", NULL, en_words.index);
+		hw_texts(w, ".");
+	} else if (strcmp(slot, "label") == 0)
+		hw_texts(w, "Search for");
+	else
+		return 0;
+	return 1;
+}
+
+char *
+html_search(const char *tpldir, int ja, struct diags *d, size_t *len)
+{
+	struct tpl t;
+	struct buf out;
+
+	if (tpl_load(&t, tpldir, "search.html", d) == -1)
+		return NULL;
+	buf_init(&out);
+	tpl_write(&t, &out, "", ja ? "ja" : "en", ja ? NULL : search_slot,
+	    NULL);
+	tpl_release(&t);
 	*len = out.len;
 	return buf_detach(&out);
 }

@@ -88,13 +88,22 @@ char	*html_index(const struct templates *, const struct corpus *,
 	    size_t nextras, size_t *len);
 
 /*
+ * The search page from DIR/search.html (NULL: the built-in one), its
+ * words Japanese (ja) or English.  Returns the bytes (caller frees) and
+ * *len, or NULL with a diagnostic when the template cannot be read.
+ */
+char	*html_search(const char *tpldir, int ja, struct diags *,
+	    size_t *len);
+
+/*
  * The comparison matrix page from DIR/matrix.html (html_matrix.c); root is
- * the path from the page to the output root ("" for out/matrix.html).
+ * the path from the page to the output root ("" for out/matrix.html); ja:
+ * the page's words are Japanese, else English (html_site_ja).
  * Returns the bytes (caller frees) and *len, or NULL with a diagnostic
  * when the template cannot be read.
  */
 char	*html_matrix(const char *tpldir, const struct matrix *,
-	    const char *root, struct diags *, size_t *len);
+	    const char *root, int ja, struct diags *, size_t *len);
 
 /*
  * Where html_matrix_write() writes its pages: open starts the file name
@@ -123,7 +132,8 @@ struct page_sink {
  */
 #define MATRIX_PAGE_COLUMNS	100	/* maxcols of a build's matrix */
 int	html_matrix_write(const char *tpldir, const struct matrix *,
-	    size_t maxcols, const struct page_sink *ps, struct diags *);
+	    size_t maxcols, int ja, const struct page_sink *ps,
+	    struct diags *);
 /*
  * Where the pages of a matrix of more than maxcols (>= 1) columns
  * break: *starts (caller frees) holds n + 1 column numbers for the n

@@ -24,6 +24,39 @@
 #include "version.h"
 #include "xalloc.h"
 
+/*
+ * The page's own words, in the language of the collection (html.h's
+ * html_site_ja): Japanese keeps the template's text, English fills the
+ * template's text slots from here.
+ */
+struct mwords {
+	const char *topic, *best, *event_default, *event, *nav, *index,
+	    *prev, *next, *page_of, *page_no, *index_lead, *as_of, *latest;
+	int ja;
+};
+
+static const struct mwords ja_mwords = {
+	"項目", "契約者に最も有利", "条項に記載がなく、項目の既定の起点",
+	"起点: ", "比較表のページ", "事業者一覧", "← 前のページ",
+	"次のページ →", "%zu / %zu ページ: ", "%zu ページ: ",
+	"%zu 事業者・%zu 文書を %zu ページに分けて示します。"
+	"事業者を選ぶと、そのページがその事業者の列だけを表示して開きます"
+	"（表示する事業者はページで選び直し、他のページの事業者も加えられ"
+	"ます）。", " 時点で施行されている版", "各文書の最新版", 1
+};
+
+static const struct mwords en_mwords = {
+	"Topic", "Most favourable to the customer",
+	"Not stated in the clause: the topic's usual starting point",
+	"Counts from: ", "Pages of the matrix", "All providers",
+	"← Previous page", "Next page →", "Page %zu of %zu: ", "Page %zu: ",
+	"%zu providers and %zu documents, in %zu pages. Choose a provider "
+	"to open its page showing its columns only (choose again on the "
+	"page, and add providers of other pages there).",
+	": the revisions in force on this date", "The latest revision of "
+	"each document", 0
+};
+
 /* Column j's header cell: provider, document link, revision, supplements. */
 static void
 head_cell(struct hw *w, const struct matrix *m, size_t j, const char *root)
@@ -65,7 +98,7 @@ head_cell(struct hw *w, const struct matrix *m, size_t j, const char *root)
 
 static void
 head_row(struct hw *w, const struct matrix *m, size_t c0, size_t c1,
-    const char *root)
+    const char *root, const struct mwords *wd)
 {
 	size_t j;
 
@@ -73,7 +106,7 @@ head_row(struct hw *w, const struct matrix *m, size_t c0, size_t c1,
 	hw_open(w, HW_TR, NULL);
 	hw_open(w, HW_TH, NULL);
 	hw_attr(w, HA_SCOPE, "col");
-	hw_texts(w, "項目");
+	hw_texts(w, wd->topic);
 	hw_close(w);
 	for (j = c0; j < c1; j++)
 		head_cell(w, m, j, root);
@@ -83,7 +116,7 @@ head_row(struct hw *w, const struct matrix *m, size_t c0, size_t c1,
 
 static void
 cell(struct hw *w, const struct mrow *r, const struct cell *c,
-    const char *root)
+    const char *root, const struct mwords *wd)
 {
 	static const char *const cls[] = { "absent", "novalue", "value" };
 	struct buf b;
@@ -101,7 +134,7 @@ cell(struct hw *w, const struct mrow *r, const struct cell *c,
 		snprintf(num, sizeof(num), "%.6g", c->num);
 		hw_attr(w, HA_DATA_SORT, num);
 	}
-	label = cell_label(r, c);
+	label = cell_label(r, c, wd->ja);
 	hw_open(w, HW_SPAN, "value");
 	if (c->state == CELL_VALUE)
 		hw_attr(w, HA_TITLE, c->value);
@@ -109,7 +142,7 @@ cell(struct hw *w, const struct mrow *r, const struct cell *c,
 	hw_close(w);
 	if (c->best) {
 		hw_open(w, HW_SPAN, "best-mark");
-		hw_attr(w, HA_TITLE, "契約者に最も有利");
+		hw_attr(w, HA_TITLE, wd->best);
 		hw_texts(w, "★");
 		hw_close(w);
 	}
@@ -120,8 +153,8 @@ cell(struct hw *w, const struct mrow *r, const struct cell *c,
 		/* What the duration counts from; from the taxonomy: say so. */
 		hw_open(w, HW_SPAN, "event");
 		if (!c->event_said)
-			hw_attr(w, HA_TITLE, "条項に記載がなく、項目の既定の起点");
-		hw_texts(w, "起点: ");
+			hw_attr(w, HA_TITLE, wd->event_default);
+		hw_texts(w, wd->event);
 		hw_texts(w, c->event);
 		hw_close(w);
 	}
@@ -177,12 +210,12 @@ drain(struct sink *k, struct buf *out)
 
 static void
 table(struct hw *w, const struct matrix *m, size_t c0, size_t c1,
-    const char *root, struct sink *k)
+    const char *root, const struct mwords *wd, struct sink *k)
 {
 	size_t i, j;
 
 	hw_open(w, HW_TABLE, "matrix");
-	head_row(w, m, c0, c1, root);
+	head_row(w, m, c0, c1, root, wd);
 	hw_open(w, HW_TBODY, NULL);
 	for (i = 0; i < m->nrows; i++) {
 		const struct mrow *r = &m->rows[i];
@@ -191,12 +224,15 @@ table(struct hw *w, const struct matrix *m, size_t c0, size_t c1,
 		hw_attr(w, HA_ID, r->topic->id);
 		hw_open(w, HW_TH, NULL);
 		hw_attr(w, HA_SCOPE, "row");
-		hw_texts(w, r->topic->ja);
-		hw_leaf(w, HW_SPAN, "en", r->topic->en);
+		if (wd->ja) {
+			hw_texts(w, r->topic->ja);
+			hw_leaf(w, HW_SPAN, "en", r->topic->en);
+		} else
+			hw_texts(w, r->topic->en);
 		hw_leaf(w, HW_SPAN, "vtype", vtype_name(r->topic->vtype));
 		hw_close(w);
 		for (j = c0; j < c1; j++)
-			cell(w, r, &r->cells[j], root);
+			cell(w, r, &r->cells[j], root, wd);
 		hw_close(w);
 		if (k != NULL && w->out->len >= DRAIN_AT)
 			drain(k, w->out);
@@ -257,30 +293,30 @@ page_span(struct hw *w, const struct matrix *m, size_t c0, size_t c1)
 /* A page's way to the others: the index, the page before and after. */
 static void
 page_nav(struct hw *w, const struct matrix *m, const struct mpages *pg,
-    const char *root)
+    const char *root, const struct mwords *wd)
 {
 	struct buf b;
 	char n[64];
 
 	hw_open(w, HW_NAV, NULL);
-	hw_attr(w, HA_ARIA_LABEL, "比較表のページ");
+	hw_attr(w, HA_ARIA_LABEL, wd->nav);
 	buf_init(&b);
 	buf_printf(&b, "%smatrix.html", root);
-	hw_link(w, b.data, "up", "事業者一覧");
+	hw_link(w, b.data, "up", wd->index);
 	buf_reset(&b);
 	if (pg->no > 1) {
 		page_name(&b, root, pg->no - 1);
-		hw_link(w, b.data, "prev", "← 前のページ");
+		hw_link(w, b.data, "prev", wd->prev);
 		buf_reset(&b);
 	}
 	hw_open(w, HW_SPAN, "here");
-	snprintf(n, sizeof(n), "%zu / %zu ページ: ", pg->no, pg->n);
+	snprintf(n, sizeof(n), wd->page_of, pg->no, pg->n);
 	hw_texts(w, n);
 	page_span(w, m, pg->starts[pg->no - 1], pg->starts[pg->no]);
 	hw_close(w);
 	if (pg->no < pg->n) {
 		page_name(&b, root, pg->no + 1);
-		hw_link(w, b.data, "next", "次のページ →");
+		hw_link(w, b.data, "next", wd->next);
 	}
 	buf_release(&b);
 	hw_close(w);
@@ -293,7 +329,7 @@ page_nav(struct hw *w, const struct matrix *m, const struct mpages *pg,
  */
 static void
 page_index(struct hw *w, const struct matrix *m, const struct mpages *pg,
-    const char *root, struct sink *k)
+    const char *root, const struct mwords *wd, struct sink *k)
 {
 	struct buf b;
 	size_t i, j, p, nprov = 0;
@@ -304,12 +340,9 @@ page_index(struct hw *w, const struct matrix *m, const struct mpages *pg,
 		    m->cols[j - 1].doc->meta.provider) != 0)
 			nprov++;
 	hw_open(w, HW_NAV, "matrix-index");
-	hw_attr(w, HA_ARIA_LABEL, "事業者一覧");
+	hw_attr(w, HA_ARIA_LABEL, wd->index);
 	buf_init(&b);
-	buf_printf(&b, "%zu 事業者・%zu 文書を %zu ページに分けて示します。"
-	    "事業者を選ぶと、そのページがその事業者の列だけを表示して開きます"
-	    "（表示する事業者はページで選び直し、他のページの事業者も加えられ"
-	    "ます）。", nprov, m->ncols, pg->n);
+	buf_printf(&b, wd->index_lead, nprov, m->ncols, pg->n);
 	hw_leaf(w, HW_P, NULL, b.data);
 	hw_open(w, HW_OL, NULL);
 	for (i = 0; i < pg->n; i++) {
@@ -318,7 +351,7 @@ page_index(struct hw *w, const struct matrix *m, const struct mpages *pg,
 		page_name(&b, root, i + 1);
 		hw_open(w, HW_A, "page");
 		hw_attr(w, HA_HREF, b.data);
-		snprintf(n, sizeof(n), "%zu ページ: ", i + 1);
+		snprintf(n, sizeof(n), wd->page_no, i + 1);
 		hw_texts(w, n);
 		page_span(w, m, pg->starts[i], pg->starts[i + 1]);
 		hw_close(w);
@@ -351,10 +384,49 @@ page_index(struct hw *w, const struct matrix *m, const struct mpages *pg,
 struct matrix_fill {
 	const struct matrix	*m;
 	const char		*root;
+	const struct mwords	*wd;
 	const struct mpages	*pg;	/* NULL: the one page */
 	size_t			 page;	/* of pg: 0 the index, else a page */
 	struct sink		*k;	/* NULL: the caller keeps the bytes */
 };
+
+/*
+ * The template's own text in English (a Japanese page keeps the
+ * template's): returns 1 when slot is one of them.
+ */
+static int
+english_slot(const char *slot, struct hw *w)
+{
+	if (strcmp(slot, "title") == 0 || strcmp(slot, "heading") == 0)
+		hw_texts(w, "Terms compared");
+	else if (strcmp(slot, "home") == 0)
+		hw_texts(w, "All terms");
+	else if (strcmp(slot, "lead") == 0)
+		hw_texts(w, "Each provider's terms topic by topic: the value "
+		    "read from each clause, and a link to the clause.");
+	else if (strcmp(slot, "legend") == 0) {
+		hw_open(w, HW_LI, NULL);
+		hw_leaf(w, HW_SPAN, "best-mark", "★");
+		hw_texts(w, " the value most favourable to the customer");
+		hw_close(w);
+		hw_open(w, HW_LI, NULL);
+		hw_leaf(w, HW_SPAN, "swatch differs", "");
+		hw_texts(w, " a topic on which the providers differ");
+		hw_close(w);
+		hw_open(w, HW_LI, NULL);
+		hw_leaf(w, HW_SPAN, "absent", "No clause");
+		hw_texts(w, " no clause on the topic / ");
+		hw_leaf(w, HW_SPAN, "novalue", "Clause, no value");
+		hw_texts(w, " a clause whose value could not be read");
+		hw_close(w);
+	} else if (strcmp(slot, "csv") == 0)
+		hw_texts(w, "CSV (for spreadsheets)");
+	else if (strcmp(slot, "json") == 0)
+		hw_texts(w, "JSON (for programs)");
+	else
+		return 0;
+	return 1;
+}
 
 static int
 matrix_slot(void *arg, const char *slot, struct hw *w)
@@ -364,27 +436,27 @@ matrix_slot(void *arg, const char *slot, struct hw *w)
 
 	if (strcmp(slot, "table") == 0) {
 		if (pg == NULL)
-			table(w, f->m, 0, f->m->ncols, f->root, f->k);
+			table(w, f->m, 0, f->m->ncols, f->root, f->wd, f->k);
 		else if (f->page > 0)
 			table(w, f->m, pg->starts[f->page - 1],
-			    pg->starts[f->page], f->root, f->k);
+			    pg->starts[f->page], f->root, f->wd, f->k);
 	} else if (strcmp(slot, "pages") == 0) {
 		if (pg == NULL)
 			return 0;
 		if (f->page == 0)
-			page_index(w, f->m, pg, f->root, f->k);
+			page_index(w, f->m, pg, f->root, f->wd, f->k);
 		else
-			page_nav(w, f->m, pg, f->root);
+			page_nav(w, f->m, pg, f->root, f->wd);
 	} else if (strcmp(slot, "as-of") == 0) {
 		if (f->m->as_of != NULL) {
 			hw_texts(w, f->m->as_of);
-			hw_texts(w, " 時点で施行されている版");
+			hw_texts(w, f->wd->as_of);
 		} else
-			hw_texts(w, "各文書の最新版");
+			hw_texts(w, f->wd->latest);
 	} else if (strcmp(slot, "footer") == 0)
 		hw_texts(w, "termc " TERMC_VERSION);
 	else
-		return 0;
+		return !f->wd->ja && english_slot(slot, w);
 	return 1;
 }
 
@@ -427,7 +499,7 @@ js_cols(struct buf *out, const struct matrix *m, const struct mpages *pg,
 
 static void
 js_page(struct buf *out, const struct matrix *m, const struct mpages *pg,
-    struct sink *k)
+    const struct mwords *wd, struct sink *k)
 {
 	struct buf h;
 	struct hw w;
@@ -448,7 +520,7 @@ js_page(struct buf *out, const struct matrix *m, const struct mpages *pg,
 		for (i = 0; i < m->nrows; i++) {
 			buf_reset(&h);
 			hw_init(&w, &h);
-			cell(&w, &m->rows[i], &m->rows[i].cells[j], "");
+			cell(&w, &m->rows[i], &m->rows[i].cells[j], "", wd);
 			hw_finish(&w);
 			if (i > 0)
 				buf_putc(out, ',');
@@ -465,16 +537,17 @@ js_page(struct buf *out, const struct matrix *m, const struct mpages *pg,
 
 char *
 html_matrix(const char *tpldir, const struct matrix *m, const char *root,
-    struct diags *d, size_t *len)
+    int ja, struct diags *d, size_t *len)
 {
-	struct matrix_fill f = { m, root, NULL, 0, NULL };
+	struct matrix_fill f = { m, root, ja ? &ja_mwords : &en_mwords,
+	    NULL, 0, NULL };
 	struct tpl t;
 	struct buf out;
 
 	if (tpl_load(&t, tpldir, "matrix.html", d) == -1)
 		return NULL;
 	buf_init(&out);
-	tpl_write(&t, &out, root, "ja", matrix_slot, &f);
+	tpl_write(&t, &out, root, f.wd->ja ? "ja" : "en", matrix_slot, &f);
 	tpl_release(&t);
 	*len = out.len;
 	return buf_detach(&out);
@@ -482,9 +555,10 @@ html_matrix(const char *tpldir, const struct matrix *m, const char *root,
 
 int
 html_matrix_write(const char *tpldir, const struct matrix *m,
-    size_t maxcols, const struct page_sink *ps, struct diags *d)
+    size_t maxcols, int ja, const struct page_sink *ps, struct diags *d)
 {
-	struct matrix_fill f = { m, "", NULL, 0, NULL };
+	struct matrix_fill f = { m, "", ja ? &ja_mwords : &en_mwords,
+	    NULL, 0, NULL };
 	struct mpages pg;
 	struct sink k;
 	struct tpl t;
@@ -518,7 +592,7 @@ html_matrix_write(const char *tpldir, const struct matrix *m,
 			rc = -1;
 			break;
 		}
-		tpl_write(&t, &out, "", "ja", matrix_slot, &f);
+		tpl_write(&t, &out, "", f.wd->ja ? "ja" : "en", matrix_slot, &f);
 		drain(&k, &out);
 		if (ps->close(ps->arg, k.rc) == -1 || k.rc != 0)
 			rc = -1;
@@ -539,7 +613,7 @@ html_matrix_write(const char *tpldir, const struct matrix *m,
 		if (i == 0)
 			js_cols(&out, m, &pg, &k);
 		else
-			js_page(&out, m, &pg, &k);
+			js_page(&out, m, &pg, f.wd, &k);
 		drain(&k, &out);
 		if (ps->close(ps->arg, k.rc) == -1 || k.rc != 0)
 			rc = -1;

@@ -40,10 +40,14 @@ cell_text(const struct cell *c)
 }
 
 char *
-cell_label(const struct mrow *r, const struct cell *c)
+cell_label(const struct mrow *r, const struct cell *c, int ja)
 {
-	return c->state == CELL_VALUE ? value_label(r->topic->vtype,
-	    c->value) : xstrdup(cell_text(c));
+	if (c->state == CELL_VALUE)
+		return value_label(r->topic->vtype, c->value, ja);
+	if (!ja)
+		return xstrdup(c->state == CELL_ABSENT ? "No clause" :
+		    "Clause, no value");
+	return xstrdup(cell_text(c));
 }
 
 /* Sentence bounds around off in s (NFKC): after 。 or \n, up to either. */
@@ -269,15 +273,26 @@ topic_sentence(const struct topic *tp, const struct tagged *a,
 	return 0;
 }
 
+/*
+ * An article named as its document names it (node_path_label): 第18条
+ * （料金）, or Section 18 (Fees) where the article is written "18.".
+ */
 static char *
 ref_label(const struct node *n)
 {
+	int western = node_western(n);
 	struct buf b;
+	char *l;
 
 	buf_init(&b);
-	if (n->label != NULL)
-		buf_puts(&b, n->label);
-	if (n->caption != NULL)
+	if (n->label != NULL) {
+		l = node_path_label(n);
+		buf_puts(&b, l);
+		free(l);
+	}
+	if (n->caption != NULL && western)
+		buf_printf(&b, "%s(%s)", b.len > 0 ? " " : "", n->caption);
+	else if (n->caption != NULL)
 		buf_printf(&b, "（%s）", n->caption);
 	if (b.len == 0)
 		buf_puts(&b, n->id);
@@ -786,7 +801,7 @@ matrix_csv(const struct matrix *m, size_t *len)
 			const struct cell *c = &r->cells[j];
 
 			/* In words, as the page shows it (html_matrix.c). */
-			s = cell_label(r, c);
+			s = cell_label(r, c, 1);
 			buf_init(&h);
 			buf_puts(&h, s);
 			if (c->raw != NULL && strcmp(c->raw, s) != 0)
@@ -941,7 +956,7 @@ matrix_json_write(const struct matrix *m,
 			    json_string(states[c->state]));
 			json_object_set_new(co, "value", jstr(c->value));
 			if (c->state == CELL_VALUE) {
-				s = cell_label(rw, c);
+				s = cell_label(rw, c, 1);
 				json_object_set_new(co, "label",
 				    json_string(s));
 				free(s);

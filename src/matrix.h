@@ -136,8 +136,9 @@ const char	*cell_text(const struct cell *);
 /*
  * What a reader is shown for cell c of row r (the page, the CSV): the
  * value in words (value.h's value_label: 翌月末に終了, 14日, あり), or
- * cell_text's words.  Caller frees.
+ * cell_text's words; in English unless ja ("No clause", "Clause, no
+ * value").  Caller frees.
  */
-char		*cell_label(const struct mrow *r, const struct cell *c);
+char		*cell_label(const struct mrow *r, const struct cell *c, int ja);
 
 #endif

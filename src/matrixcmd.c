@@ -127,7 +127,8 @@ cmd_matrix(int argc, char **argv)
 				out = matrix_tsv(&m, &len);
 			else {
 				tpl = templates_dir(tpldir, paths[0]);
-				out = html_matrix(tpl, &m, "", &d, &len);
+				out = html_matrix(tpl, &m, "", html_site_ja(&c),
+				    &d, &len);
 				free(tpl);
 			}
 			matrix_release(&m);

@@ -833,8 +833,11 @@ stage_search(struct build *b)
 	for (i = 0; i < n; i++)
 		free(files[i]);
 	free(files);
-	if (stage_asset(&b->st, b->tpldir, "search.html", &b->pubd) == -1 ||
-	    stage_asset(&b->st, b->tpldir, "search.js", &b->pubd) == -1)
+	js = html_search(b->tpldir, html_site_ja(&b->good), &b->pubd, &len);
+	if (js == NULL)
+		return -1;
+	stage_add(&b->st, xstrdup("search.html"), js, len);
+	if (stage_asset(&b->st, b->tpldir, "search.js", &b->pubd) == -1)
 		return -1;
 	return 0;
 }
@@ -1436,7 +1439,8 @@ publish_matrix(struct build *b)
 
 	matrix_end(&b->m);
 	diags_move(&b->pubd, &b->matd);
-	rc = html_matrix_write(b->tpldir, &b->m, b->mcols, &ps, &b->pubd);
+	rc = html_matrix_write(b->tpldir, &b->m, b->mcols,
+	    html_site_ja(&b->good), &ps, &b->pubd);
 	/* A page begun and not written fails the build, as stage_add(). */
 	if (rc == -1 && o.rel != NULL && st->rc == 0)
 		st->rc = -1;

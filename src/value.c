@@ -1332,14 +1332,91 @@ put_grouped(struct buf *b, const char *digits)
 	}
 }
 
+/* value_label in English: "P30D" -> "30 days' notice", "yes" -> "Yes". */
+static char *
+label_en(enum vtype t, const char *norm)
+{
+	static const struct { char code; const char *one, *many; } en_units[] = {
+		{ 'D', "day", "days" }, { 'W', "week", "weeks" },
+		{ 'M', "month", "months" }, { 'Y', "year", "years" },
+		{ 'H', "hour", "hours" }
+	};
+	struct buf b;
+	char *end;
+	double n;
+	size_t k;
+
+	buf_init(&b);
+	if (strcmp(norm, "yes") == 0)
+		buf_puts(&b, "Yes");
+	else if (strcmp(norm, "indefinite") == 0)
+		buf_puts(&b, "No end date");
+	else if (strcmp(norm, "none") == 0 && t == VT_RETENTION)
+		buf_puts(&b, "Deleted at the end (not kept)");
+	else if (strcmp(norm, "period") == 0 && t == VT_RETENTION)
+		buf_puts(&b, "Kept for a period, then deleted");
+	else if (strncmp(norm, "outage PT", 9) == 0 &&
+	    (n = strtod(norm + 9, &end)) > 0)
+		buf_printf(&b, "Credit after %g %s without service", n,
+		    *end == 'M' ? (n == 1 ? "minute" : "minutes") :
+		    (n == 1 ? "hour" : "hours"));
+	else if (strcmp(norm, "EOPM") == 0)
+		buf_puts(&b, "By the end of the previous month");
+	else if (strcmp(norm, "EONM") == 0)
+		buf_puts(&b, t == VT_NOTICE ? "Ends at the end of the next "
+		    "month" : "By the end of the next month");
+	else if (norm[0] == 'P' && (n = strtod(norm + (norm[1] == 'T' ?
+	    2 : 1), &end)) > 0 && end[0] != '\0' && end[1] == '\0') {
+		for (k = 0; k < 4 && en_units[k].code != *end; k++)
+			;
+		/* PT…H, and what is not a date unit, are hours. */
+		if (norm[1] == 'T')
+			k = 4;
+		buf_printf(&b, "%g %s%s", n, n == 1 ? en_units[k].one :
+		    en_units[k].many, t == VT_NOTICE ? "' notice" : "");
+	} else if ((n = strtod(norm, &end)) > 0 &&
+	    strcmp(end, " month fee") == 0)
+		buf_printf(&b, "%g %s of fees", n, n == 1 ? "month" : "months");
+	else if (n > 0 && strcmp(end, " JPY") == 0) {
+		char digits[32];
+
+		snprintf(digits, sizeof(digits), "%.0f", n);
+		buf_puts(&b, "¥");
+		put_grouped(&b, digits);
+	} else if (n > 0 && strcmp(end, " USD") == 0)
+		buf_printf(&b, "US$%g", n);
+	else if (n > 0 && strcmp(end, " EUR") == 0)
+		buf_printf(&b, "€%g", n);
+	else if (n > 0 && strcmp(end, "x") == 0)
+		buf_printf(&b, "%g times", n);
+	else if (strcmp(norm, "fees paid") == 0)
+		buf_puts(&b, "Fees paid");
+	else if (strncmp(norm, "greater of ", 11) == 0 &&
+	    strstr(norm, " or ") != NULL) {
+		const char *or = strstr(norm, " or ");
+		char *x = xstrndup(norm + 11, (size_t)(or - norm - 11));
+		char *l1 = label_en(t, x), *l2 = label_en(t, or + 4);
+
+		buf_printf(&b, "The greater of %s and %s", l1, l2);
+		free(x);
+		free(l2);
+		free(l1);
+	} else
+		/* Courts and laws are written in English already. */
+		buf_puts(&b, norm);
+	return buf_detach(&b);
+}
+
 char *
-value_label(enum vtype t, const char *norm)
+value_label(enum vtype t, const char *norm, int ja)
 {
 	struct buf b;
 	const char *unit;
 	char *end;
 	double n;
 
+	if (!ja)
+		return label_en(t, norm);
 	buf_init(&b);
 	if (strcmp(norm, "yes") == 0)
 		buf_puts(&b, "あり");
@@ -1388,7 +1465,7 @@ value_label(enum vtype t, const char *norm)
 	    strstr(norm, " or ") != NULL) {
 		const char *or = strstr(norm, " or ");
 		char *x = xstrndup(norm + 11, (size_t)(or - norm - 11));
-		char *l1 = value_label(t, x), *l2 = value_label(t, or + 4);
+		char *l1 = value_label(t, x, 1), *l2 = value_label(t, or + 4, 1);
 
 		buf_printf(&b, "%sと%sの高い方", l1, l2);
 		free(x);

@@ -65,11 +65,12 @@ int	value_find(enum vtype t, const char *text, size_t b, size_t e,
 	    struct value *v);
 void	value_release(struct value *);
 /*
- * A reader's label for a normalized value of type t, in Japanese:
+ * A reader's label for a normalized value of type t, in Japanese (ja):
  * "P30D" -> "30日前" (notice) or "30日", "EOPM" -> "前月末日まで",
  * "1 month fee" -> "月額料金の1か月分", "20000 JPY" -> "20,000円",
- * "yes" -> "あり".  Caller frees.
+ * "yes" -> "あり"; or in English: "30 days' notice", "30 days",
+ * "1 month of fees", "¥20,000", "Yes".  Caller frees.
  */
-char	*value_label(enum vtype t, const char *norm);
+char	*value_label(enum vtype t, const char *norm, int ja);
 
 #endif

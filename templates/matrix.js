@@ -24,6 +24,24 @@
 (function () {
 	"use strict";
 
+	/* The page's words, in its language (<html lang>, html_matrix.c). */
+	var W = document.documentElement.lang === "en" ? {
+		all: "All", filter: "Filter ", shown: "Providers shown",
+		placeholder: "Topic or value", differing:
+		    " Only topics where the providers shown differ",
+		add: "Add a provider of another page ",
+		addPlaceholder: "Provider or document",
+		open: " (", close: ")", topics: " topics, ", providers:
+		    " providers shown"
+	} : {
+		all: "すべて", filter: "絞り込み ", shown: "表示する事業者",
+		placeholder: "項目・値で絞り込み", differing:
+		    " 表示中の事業者で異なる項目のみ",
+		add: "他のページの事業者を追加 ", addPlaceholder: "事業者名・約款名",
+		open: "（", close: "）", topics: " 項目・", providers:
+		    " 事業者を表示"
+	};
+
 	/* A cell's value as the server compared it (html_matrix.c). */
 	function cellKey(c) {
 		var v = c.querySelector("span.value");
@@ -133,10 +151,10 @@
 		var sortCol = -1, sortDir = 1;
 		var controls = el("div", "matrix-controls");
 		var picker = el("fieldset", "col-picker");
-		var all = el("button", "all", "すべて");
+		var all = el("button", "all", W.all);
 		var filter = el("input", "filter");
 		var onlyDiff = el("input", "only-differing");
-		var label1 = el("label", null, "絞り込み ");
+		var label1 = el("label", null, W.filter);
 		var label2 = el("label");
 		var status = el("p", "matrix-status");
 
@@ -144,7 +162,7 @@
 			names.push(i === 0 ? "topic" : heads[i].getAttribute("data-col"));
 
 		/* The controls, in the state the query asks for. */
-		picker.appendChild(el("legend", null, "表示する事業者"));
+		picker.appendChild(el("legend", null, W.shown));
 		for (i = 1; i < heads.length; i++) {
 			var box = el("input", "col"), lab = el("label");
 			var doc = heads[i].querySelector(".doc");
@@ -153,18 +171,18 @@
 			lab.appendChild(box);
 			lab.appendChild(document.createTextNode(" " +
 			    heads[i].firstChild.textContent.trim() +
-			    (doc ? "（" + doc.textContent.trim() + "）" : "")));
+			    (doc ? W.open + doc.textContent.trim() + W.close : "")));
 			picker.appendChild(lab);
 			boxes[i] = box;
 		}
 		all.type = "button";
 		picker.appendChild(all);
 		filter.type = "search";
-		filter.placeholder = "項目・値で絞り込み";
+		filter.placeholder = W.placeholder;
 		label1.appendChild(filter);
 		onlyDiff.type = "checkbox";
 		label2.appendChild(onlyDiff);
-		label2.appendChild(document.createTextNode(" 表示中の事業者で異なる項目のみ"));
+		label2.appendChild(document.createTextNode(W.differing));
 		status.setAttribute("role", "status");
 		controls.appendChild(picker);
 		if (pageNo())
@@ -219,10 +237,10 @@
 		 */
 		function addBox(into) {
 			var box = el("input", "add-col"), list = el("datalist");
-			var label = el("label", null, "他のページの事業者を追加 ");
+			var label = el("label", null, W.add);
 			var byLabel = {};
 			box.type = "search";
-			box.placeholder = "事業者名・約款名";
+			box.placeholder = W.addPlaceholder;
 			list.id = "matrix-all-cols";
 			box.setAttribute("list", list.id);
 			label.appendChild(box);
@@ -234,7 +252,7 @@
 				load("matrix-cols.js", function () {
 					(window.TERMC_MATRIX_COLS || []).forEach(function (c) {
 						var o = document.createElement("option");
-						o.value = c[1] + "（" + c[2] + "）";
+						o.value = c[1] + W.open + c[2] + W.close;
 						byLabel[o.value] = c[0];
 						list.appendChild(o);
 					});
@@ -318,8 +336,8 @@
 				if (show)
 					n++;
 			}
-			status.textContent = n + " 項目・" + (shown.length - 1) +
-			    " 事業者を表示";
+			status.textContent = n + W.topics + (shown.length - 1) +
+			    W.providers;
 		}
 
 		function sortRows() {

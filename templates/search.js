@@ -32,6 +32,8 @@ function ready() {
 	var out = document.getElementById('results');
 	var note = document.getElementById('count');
 	var MAX = 200;
+	/* The page's words, in its language (<html lang>). */
+	var en = document.documentElement.lang === 'en';
 
 	if (!q || !out || typeof TERMC_SEARCH === 'undefined')
 		return;
@@ -82,16 +84,21 @@ function ready() {
 				continue;
 			e = TERMC_SEARCH[i];
 			li = el('li');
-			a = el('a', null, e.t + '　' + e.l);
+			a = el('a', null, e.t + (en ? ' — ' : '　') + e.l);
 			a.href = e.u;
 			li.appendChild(a);
-			li.appendChild(el('span', 'meta', e.p + '・' + e.r));
+			li.appendChild(el('span', 'meta', e.p + (en ? ' · ' : '・') + e.r));
 			li.appendChild(el('p', 'snippet', snippet(e.x, words[0])));
 			out.appendChild(li);
 			n++;
 		}
-		note.textContent = n === 0 ? '見つかりません' :
-		    n + (n >= MAX ? '件以上' : '件');
+		if (en)
+			note.textContent = n === 0 ? 'Nothing found' :
+			    (n >= MAX ? 'More than ' : '') + n +
+			    (n === 1 ? ' clause' : ' clauses');
+		else
+			note.textContent = n === 0 ? '見つかりません' :
+			    n + (n >= MAX ? '件以上' : '件');
 	}
 	var m = /[?&]q=([^&]*)/.exec(location.search);
 	if (m)

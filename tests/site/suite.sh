@@ -301,9 +301,12 @@ cp terms/topics.yaml "$tmp/en/"
 rc=$(capture build -o "$tmp/enout2" "$tmp/en")
 [ "$rc" = 0 ] && ok || bad "site: English site: exit $rc"
 check "site: English index" tests/site/english/index.html "$tmp/enout2/index.html"
+check "site: English matrix" tests/site/english/matrix.html "$tmp/enout2/matrix.html"
+check "site: English search page" tests/site/english/search.html "$tmp/enout2/search.html"
 if grep -lP '[\x{3000}-\x{30ff}\x{4e00}-\x{9fff}\x{ff00}-\x{ffef}]' \
-    "$tmp/enout2/index.html" "$tmp/enout2/feed.atom" "$tmp/enout2/timeline.svg"; then
-	bad "site: an English site's index, feed or timeline carries Japanese words"
+    "$tmp/enout2"/*.html "$tmp/enout2"/*/*/*.html "$tmp/enout2/feed.atom" \
+    "$tmp/enout2/timeline.svg"; then
+	bad "site: an English site's pages, feed or timeline carry Japanese words"
 else ok; fi
 mkdir -p "$tmp/mixed"
 cp -R "$tmp/en/example" tests/site/terms/acme "$tmp/mixed/"

@@ -158,7 +158,7 @@ main(void)
 	memset(&c, 0, sizeof(c));
 	buf_init(&c.names);
 	diags_init(&d);
-	tap(html_matrix_write(NULL, &m, 20, &ps, &d) == 0, "pages written");
+	tap(html_matrix_write(NULL, &m, 20, 1, &ps, &d) == 0, "pages written");
 	tap_str(c.names.data, "matrix.html matrix-1.html matrix-2.html "
 	    "matrix-3.html matrix-cols.js matrix-1.js matrix-2.js "
 	    "matrix-3.js ", "the index, the pages, then their data");
@@ -167,7 +167,7 @@ main(void)
 	tap(c.largest < 70000, "no piece much over 64 KB");
 	c.files = c.pieces = c.largest = c.bytes = 0;
 	buf_reset(&c.names);
-	tap(html_matrix_write(NULL, &m, 60, &ps, &d) == 0 && c.files == 1,
+	tap(html_matrix_write(NULL, &m, 60, 1, &ps, &d) == 0 && c.files == 1,
 	    "as many columns as a page holds: one page");
 	tap_str(c.names.data, "matrix.html ", "the one page is matrix.html");
 	tap(c.pieces > 10 && c.largest < 70000, "the one page in pieces too");
