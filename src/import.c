@@ -303,49 +303,6 @@ division_line(const char *s, enum divkind *kind)
 	return 1;
 }
 
-/* 付則, 附則（2005年9月1日作定）, 別表, 別 表, (別紙): a named division. */
-static enum divkind
-named_division(const char *s)
-{
-	struct buf b;
-	enum divkind k;
-	const char *p;
-	size_t n, nlen;
-	int32_t c;
-
-	if (text_nchars(s) > 40)
-		return DIV_OTHER;
-	if (text_nchars(s) <= 12 && !has_sentence_punct(s) &&
-	    (ends_with(s, "別紙") || ends_with(s, "別表")))
-		return DIV_APPENDIX;
-	buf_init(&b);
-	for (p = s; *p != '\0'; p += n) {
-		n = utf8_next(p, strnlen(p, 4), &c);
-		if (!is_space(c))
-			buf_put(&b, p, n);
-	}
-	k = division_by_name(b.data);
-	nlen = 0;
-	if (k != DIV_OTHER) {
-		/* The name must stand alone or take a bracketed note. */
-		p = b.data;
-		if (*p == '(' || has_prefix(p, "（"))
-			nlen = strlen(p);
-		else {
-			nlen = strlen("付則");
-			c = first_cp(p + nlen);
-			if (c != 0 && c != 0xff08 && c != '(' &&
-			    !(k == DIV_APPENDIX && ((c >= '0' && c <= '9') ||
-			    (c >= 0xff10 && c <= 0xff19) || c == 0x7b2c)))
-				k = DIV_OTHER;
-		}
-		if (has_sentence_punct(b.data))
-			k = DIV_OTHER;
-	}
-	buf_release(&b);
-	return k;
-}
-
 /* A line that is only a caption: （利用約款の適用）. */
 static int
 caption_line(const char *s)
@@ -375,62 +332,6 @@ marked_caption(struct imp *im, size_t i)
 	yes = a.cap == NULL;
 	free(a.num);
 	return yes;
-}
-
-/* Page numbers alone: 12, - 12 -, －１２－, 12 / 40, Page 3, P.3. */
-static int
-pagenum_line(const char *s)
-{
-	const char *p = s;
-	size_t used;
-	int32_t c;
-
-	if (has_prefix(p, "Page") || has_prefix(p, "page"))
-		p = skip_sp(p + 4);
-	else if (has_prefix(p, "P.") || has_prefix(p, "p."))
-		p = skip_sp(p + 2);
-	c = first_cp(p);
-	if (c == '-' || c == 0xff0d || c == 0x2010 || c == 0x2014)
-		p = skip_sp(p + (c < 0x80 ? 1 : 3));
-	if (numeral_parse(p, &used, 0) < 0 || used > 9)
-		return 0;
-	p = skip_sp(p + used);
-	if (*p == '/') {
-		p = skip_sp(p + 1);
-		if (numeral_parse(p, &used, 0) < 0)
-			return 0;
-		p = skip_sp(p + used);
-	}
-	c = first_cp(p);
-	if (c == '-' || c == 0xff0d || c == 0x2010 || c == 0x2014)
-		p = skip_sp(p + (c < 0x80 ? 1 : 3));
-	return *p == '\0';
-}
-
-/* A table-of-contents entry: text, tab(s), page number; or text, leader
- * dots, page number. */
-static int
-toc_entry(const char *s)
-{
-	const char *t, *p;
-	size_t used;
-
-	if ((t = strrchr(s, '\t')) != NULL) {
-		p = skip_sp(t + 1);
-		if (numeral_parse(p, &used, 0) < 0 || *skip_sp(p + used) != '\0')
-			return 0;
-		return t > s;
-	}
-	if ((t = strstr(s, "……")) != NULL || (t = strstr(s, "・・・")) != NULL ||
-	    (t = strstr(s, "....")) != NULL) {
-		p = t;
-		while (*p == '.' || has_prefix(p, "…") || has_prefix(p, "・"))
-			p += *p == '.' ? 1 : 3;
-		p = skip_sp(p);
-		return numeral_parse(p, &used, 0) >= 0 &&
-		    *skip_sp(p + used) == '\0';
-	}
-	return 0;
 }
 
 /* Does s start with a paragraph or item marker? */
@@ -472,7 +373,7 @@ starts_structure(const char *s)
 		free(num);
 		return 1;
 	}
-	if (division_line(s, &k) || named_division(s) != DIV_OTHER ||
+	if (division_line(s, &k) || recog_named_division(s, 0) != DIV_OTHER ||
 	    caption_line(s))
 		return 1;
 	if (para_marker_parse(s, &m) || item_marker_parse(s, &m))
@@ -515,7 +416,7 @@ markers(struct imp *im)
 			continue;
 		}
 		/* A 附則 of paragraphs numbers them from １. */
-		if ((k = named_division(s)) == DIV_SUPPL) {
+		if ((k = recog_named_division(s, 0)) == DIV_SUPPL) {
 			para = 0;
 			memset(item, 0, sizeof(item));
 			continue;
@@ -574,119 +475,6 @@ markers(struct imp *im)
 
 /* ---- dates and history ------------------------------------------------ */
 
-/*
- * A date at s: 2017年3月1日, ２００５年９月１日, 平成 29 年 3 月 1 日,
- * 令和元年5月1日, spaces anywhere.  Returns 1 and fills out (YYYY-MM-DD) and
- * *used.
- */
-static int
-date_parse(const char *s, char out[11], size_t *used)
-{
-	static const struct {
-		const char	*name;
-		long		 base;
-	} eras[] = {
-		{ "令和", 2018 }, { "平成", 1988 }, { "昭和", 1925 },
-		{ "西暦", 0 }
-	};
-	const char *p = s;
-	long y, m, dd, base = 0;
-	size_t n, i;
-	int era = 0;
-
-	for (i = 0; i < sizeof(eras) / sizeof(eras[0]); i++)
-		if (has_prefix(p, eras[i].name)) {
-			base = eras[i].base;
-			era = base != 0;
-			p = skip_sp(p + strlen(eras[i].name));
-			break;
-		}
-	if (era && has_prefix(p, "元")) {
-		y = 1;
-		p += strlen("元");
-	} else if ((y = numeral_parse(p, &n, era)) < 0)
-		return 0;
-	else
-		p += n;
-	p = skip_sp(p);
-	if (!has_prefix(p, "年"))
-		return 0;
-	p = skip_sp(p + strlen("年"));
-	if ((m = numeral_parse(p, &n, era)) < 1 || m > 12)
-		return 0;
-	p = skip_sp(p + n);
-	if (!has_prefix(p, "月"))
-		return 0;
-	p = skip_sp(p + strlen("月"));
-	if ((dd = numeral_parse(p, &n, era)) < 1 || dd > 31)
-		return 0;
-	p = skip_sp(p + n);
-	if (!has_prefix(p, "日"))
-		return 0;
-	p += strlen("日");
-	y += base;
-	if (y < 1800 || y > 2999)
-		return 0;
-	snprintf(out, 11, "%04ld-%02ld-%02ld", y, m, dd);
-	*used = (size_t)(p - s);
-	return 1;
-}
-
-static const char *const hist_words[] = {
-	"制定", "改定", "改訂", "作定", "実施", "施行", "一部改定", "一部改訂",
-	"全部改定", "全部改訂", "改正", "一部改正"
-};
-
-/*
- * The inside of a line wholly in one pair of brackets, 【…】, （…）, (…),
- * trimmed (caller frees); or NULL.
- */
-static char *
-bracketed(const char *s)
-{
-	static const char *const pairs[][2] = { { "【", "】" }, { "（", "）" },
-	    { "(", ")" }, { "［", "］" }, { "[", "]" } };
-	size_t i, n = strlen(s), o, c;
-
-	for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
-		o = strlen(pairs[i][0]);
-		c = strlen(pairs[i][1]);
-		if (n > o + c && has_prefix(s, pairs[i][0]) &&
-		    ends_with(s, pairs[i][1]) &&
-		    strstr(s + o, pairs[i][0]) == NULL)
-			return text_trim(s + o, n - o - c);
-	}
-	return NULL;
-}
-
-/*
- * A history word alone, as an orphan line says it: （改定）, 【制定】,
- * 改訂.  Its date, if any, is on the next line.
- */
-static int
-hist_word_alone(const char *s)
-{
-	char *in = bracketed(s);
-	const char *t = in != NULL ? in : s;
-	size_t i;
-	int r = 0;
-
-	for (i = 0; i < sizeof(hist_words) / sizeof(hist_words[0]); i++)
-		if (strcmp(t, hist_words[i]) == 0 ||
-		    (has_prefix(t, hist_words[i]) &&
-		    strcmp(t + strlen(hist_words[i]), "日") == 0))
-			r = 1;
-	free(in);
-	return r;
-}
-
-static int
-is_hist_word(const char *s)
-{
-	return text_prefix_of(s, hist_words,
-	    sizeof(hist_words) / sizeof(hist_words[0])) > 0;
-}
-
 static void
 hist_add(struct imp *im, const char *date, const char *note, size_t notelen,
     int line)
@@ -718,76 +506,22 @@ hist_add(struct imp *im, const char *date, const char *note, size_t notelen,
 }
 
 /*
- * History lines: "2011年6月1日 制定", "付則（２００５年９月１日作定）",
- * "この約款は、2002年8月1日から改訂施行します。", "本約款は、2018年8月1日に
- * 作定し、…".  Returns 1 if s is one (it stays in the body all the same).
+ * A history line (recog_history_line()) goes to the front matter's
+ * history.  Returns 1 if s is one (it stays in the body all the same),
+ * with *brk set when it stood in brackets.
  */
 static int
-history_line(struct imp *im, const char *s, int line)
+history_line(struct imp *im, const char *s, int line, int *brk)
 {
-	char date[11], *in;
-	const char *p, *q, *e;
-	size_t used;
-	int r;
+	struct rhistory h;
 
-	/* 【2020年4月1日制定】, （2021年5月1日改定）: the line in brackets. */
-	if ((in = bracketed(s)) != NULL) {
-		r = history_line(im, in, line);
-		free(in);
-		return r;
-	}
-	p = s;
-	if ((has_prefix(p, "付") || has_prefix(p, "附")) &&
-	    has_prefix(skip_sp(p + strlen("付")), "則")) {
-		p = skip_sp(skip_sp(p + strlen("付")) + strlen("則"));
-		if (!has_prefix(p, "（") && *p != '(')
-			return 0;
-		p += *p == '(' ? 1 : strlen("（");
-		if (!date_parse(skip_sp(p), date, &used))
-			return 0;
-		p = skip_sp(skip_sp(p) + used);
-		e = strstr(p, "）");
-		if (e == NULL)
-			e = strchr(p, ')');
-		if (e == NULL || !is_hist_word(p))
-			return 0;
-		hist_add(im, date, p, (size_t)(e - p), line);
-		return 1;
-	}
-	if (date_parse(p, date, &used)) {
-		p = skip_sp(p + used);
-		if (!is_hist_word(p) || text_nchars(p) > 40)
-			return 0;
-		hist_add(im, date, p, strlen(p), line);
-		return 1;
-	}
-	/* この約款は、DATEから改訂施行します / 本約款は、DATEに改定し */
-	if ((q = strstr(s, "は、")) == NULL || text_nchars(s) > 80)
+	*brk = 0;
+	if (!recog_history_line(s, &h))
 		return 0;
-	if (!(has_prefix(s, "この") || has_prefix(s, "本")))
-		return 0;
-	p = q + strlen("は、");
-	if (!date_parse(p, date, &used))
-		return 0;
-	p += used;
-	if (has_prefix(p, "から")) {
-		p += strlen("から");
-		if (((e = strstr(p, "いたします")) == NULL &&
-		    (e = strstr(p, "します")) == NULL &&
-		    (e = strstr(p, "する")) == NULL) || !is_hist_word(p) ||
-		    (strstr(p, "施行") == NULL && strstr(p, "実施") == NULL))
-			return 0;
-		hist_add(im, date, p, (size_t)(e - p), line);
-		return 1;
-	}
-	if (has_prefix(p, "に")) {
-		p += strlen("に");
-		if (!is_hist_word(p) || (e = strstr(p, "し")) == NULL)
-			return 0;
-		hist_add(im, date, p, (size_t)(e - p), line);
-		return 1;
-	}
-	return 0;
+	hist_add(im, h.date, h.note, strlen(h.note), line);
+	*brk = h.bracketed;
+	free(h.note);
+	return 1;
 }
 
 static int
@@ -887,7 +621,7 @@ heading_line(const char *s)
 		free(num);
 		return 1;
 	}
-	return division_line(s, &k) || named_division(s) != DIV_OTHER ||
+	return division_line(s, &k) || recog_named_division(s, 0) != DIV_OTHER ||
 	    caption_line(s);
 }
 
@@ -976,7 +710,7 @@ near_pagenum(struct imp *im, size_t at)
 
 	for (i = lo; i <= hi; i++)
 		if (i != at && (im->r[i].ff || (im->r[i].s[0] != '\0' &&
-		    !im->r[i].glue && pagenum_line(im->r[i].s))))
+		    !im->r[i].glue && recog_page_number(im->r[i].s))))
 			return 1;
 	return 0;
 }
@@ -1103,7 +837,7 @@ page_layout(const struct imp *im)
 
 	for (i = 0; i < im->nr; i++) {
 		ff += im->r[i].ff;
-		if (!im->r[i].drop || !pagenum_line(im->r[i].s))
+		if (!im->r[i].drop || !recog_page_number(im->r[i].s))
 			continue;
 		for (p = im->r[i].s; *p != '\0' &&
 		    numeral_parse(p, &used, 0) < 0; p++)
@@ -1130,7 +864,7 @@ debris(struct imp *im)
 	/* Table of contents: a run of three entries or more (blank lines
 	 * allowed), or one entry that starts with a label. */
 	for (i = 0; i < im->nr; i = j) {
-		if (!toc_entry(im->r[i].s)) {
+		if (!recog_contents_entry(im->r[i].s)) {
 			j = i + 1;
 			continue;
 		}
@@ -1138,7 +872,7 @@ debris(struct imp *im)
 		for (j = i; j < im->nr; j++) {
 			if (im->r[j].s[0] == '\0')
 				continue;
-			if (!toc_entry(im->r[j].s))
+			if (!recog_contents_entry(im->r[j].s))
 				break;
 			run++;
 		}
@@ -1198,7 +932,7 @@ debris(struct imp *im)
 	}
 	for (i = 0; i < im->nr; i++)
 		if (!im->r[i].drop && !im->r[i].glue &&
-		    pagenum_line(im->r[i].s)) {
+		    recog_page_number(im->r[i].s)) {
 			im->r[i].drop = "page number";
 			im->st->pagenum++;
 		}
@@ -1503,7 +1237,7 @@ glued_list(const struct imp *im, size_t i, const struct marker *g)
 			free(a.num);
 			return 0;
 		}
-		if (division_line(s, &k) || named_division(s) != DIV_OTHER ||
+		if (division_line(s, &k) || recog_named_division(s, 0) != DIV_OTHER ||
 		    para_marker_parse(s, &m))
 			return 0;
 		if (!item_marker_parse(s, &m))
@@ -1612,7 +1346,7 @@ cell_line(struct imp *im, size_t j)
 
 	if (l->ideo || l->bullet || strchr(l->s, '\t') != NULL ||
 	    para_marker_parse(l->s, &m) || item_marker_parse(l->s, &m) ||
-	    division_line(l->s, &k) || named_division(l->s) != DIV_OTHER ||
+	    division_line(l->s, &k) || recog_named_division(l->s, 0) != DIV_OTHER ||
 	    caption_line(l->s) || marked_caption(im, j) ||
 	    (!im->indented && ends_with(l->s, "。")))
 		return 0;
@@ -1752,16 +1486,16 @@ meta(struct imp *im)
 	 * the provider, 文書番号：, 文書名： and the 制定/改定 date lines.
 	 */
 	for (i = 0; i < im->nl; i++) {
-		char *s = im->l[i].s, *sq;
-		int hist;
+		char *s = im->l[i].s, *sq, *word;
+		int hist, brk;
 
 		/* A second document keeps its history to itself. */
 		if (im->newdoc > 0 && i >= im->newdoc)
 			break;
-		hist = history_line(im, s, im->l[i].no);
+		hist = history_line(im, s, im->l[i].no, &brk);
 		/* （改定） alone, its date on the next line. */
-		if (!hist && hist_word_alone(s)) {
-			char date[11], *in;
+		if (!hist && (word = recog_history_word(s)) != NULL) {
+			char date[11];
 			size_t used, j;
 
 			for (j = i + 1; j < im->nl && im->l[j].s[0] == '\0'; j++)
@@ -1771,26 +1505,22 @@ meta(struct imp *im)
 			if (j < im->nl && article_line(im->l[j].s, &num, &le,
 			    &hc, &rest)) {
 				free(num);
+				free(word);
 				continue;
 			}
-			if (j < im->nl && date_parse(im->l[j].s, date, &used) &&
+			if (j < im->nl && recog_date(im->l[j].s, date, &used) &&
 			    *skip_sp(im->l[j].s + used) == '\0') {
-				in = bracketed(s);
-				hist_add(im, date, in != NULL ? in : s,
-				    strlen(in != NULL ? in : s), im->l[i].no);
-				free(in);
+				hist_add(im, date, word, strlen(word),
+				    im->l[i].no);
 				im->l[j].hist = 1;
 			}
+			free(word);
 			im->l[i].hist = 1;
 		}
 		/* Only bracketed and orphan lines need the flag: the
 		 * others read as history lines (or 附則 headings) anyway. */
-		if (hist && !im->l[i].hist) {
-			char *in = bracketed(s);
-
-			im->l[i].hist = in != NULL || hist_word_alone(s);
-			free(in);
-		}
+		if (hist && !im->l[i].hist)
+			im->l[i].hist = brk;
 
 		if (i >= first || s[0] == '\0' || im->l[i].cell)
 			continue;
@@ -1801,7 +1531,7 @@ meta(struct imp *im)
 		else if (has_prefix(s, "文書名：") && im->title != NULL &&
 		    strcmp(s + strlen("文書名："), im->title) == 0)
 			;
-		else if (!(hist && date_parse(s, (char[11]){0}, &(size_t){0})) &&
+		else if (!(hist && recog_date(s, (char[11]){0}, &(size_t){0})) &&
 		    !(im->title && strcmp(sq, im->tsq) == 0) &&
 		    !(im->provider_name &&
 		    strcmp(s, im->provider_name) == 0)) {
@@ -2075,7 +1805,7 @@ plain_heading(struct imp *im, size_t i)
 	    has_prefix(s, "・") || has_prefix(s, "■") || has_prefix(s, "●") ||
 	    has_prefix(s, "※"))
 		return 0;
-	if (date_parse(s, (char[11]){0}, &le))
+	if (recog_date(s, (char[11]){0}, &le))
 		return 0;
 	/* 削除, 略: what is left of a deleted article, not a title. */
 	if (strcmp(s, "削除") == 0 || strcmp(s, "略") == 0)
@@ -2088,7 +1818,7 @@ plain_heading(struct imp *im, size_t i)
 		return 1;
 	}
 	return caption_line(n) || division_line(n, &k) ||
-	    date_parse(n, (char[11]){0}, &le);
+	    recog_date(n, (char[11]){0}, &le);
 }
 
 /* 第1 本サービスの内容: 第 and a number, no 条/章, a short title. */
@@ -2418,7 +2148,7 @@ placed:
 			e->olist = e->numpara = 0;
 			continue;
 		}
-		if ((k = named_division(s)) != DIV_OTHER) {
+		if ((k = recog_named_division(s, 0)) != DIV_OTHER) {
 			e->appendix = k == DIV_APPENDIX;
 			e->suppl_plain = k == DIV_SUPPL;
 			e->nakeys = 0;
@@ -2575,7 +2305,7 @@ second_document(struct imp *im)
 				if (heading_line(s) && !plain_heading(im, j - 1))
 					break;
 				if (text_nchars(s) > 40 || strstr(s, "。") != NULL ||
-				    named_division(s) != DIV_OTHER)
+				    recog_named_division(s, 0) != DIV_OTHER)
 					break;
 			}
 			if (j < i) {

@@ -1022,7 +1022,7 @@ make_heading(struct lower *L, const char *text, int raflags, int hlevel,
 	struct node *n;
 	const char *cap, *rest, *t;
 	size_t len, caplen, used, tlen;
-	char *num = NULL, *sq;
+	char *num = NULL;
 	struct rarticle ra;
 	struct rdivision rd;
 
@@ -1080,9 +1080,7 @@ make_heading(struct lower *L, const char *text, int raflags, int hlevel,
 			if (tlen > 0)
 				n->caption = pool_strndup(pool, t, tlen);
 		} else {
-			sq = text_squeeze(text);
-			n->divkind = division_by_name(sq);
-			free(sq);
+			n->divkind = recog_named_division(text, RA_HEADING);
 			n->caption = pool_strdup(pool, text);
 		}
 	}
@@ -1669,6 +1667,110 @@ promote_leaf_headings(struct node *root)
 	}
 }
 
+/*
+ * What one line of the document's last lines says of its history: 2 a
+ * history line (【2020年4月1日制定】, 2023年4月1日 改定, recog_history_line();
+ * not a sentence such as 本規約は、…から施行します。),
+ * 1 a history word alone (（改定）), 3 a date alone, 4 以上 (the word that
+ * closes a Japanese document), 0 anything else.
+ */
+static int
+history_kind(const char *s, size_t len)
+{
+	struct rhistory h;
+	char *line, *w, date[11];
+	size_t used, tlen = len;
+	const char *t = text_trimmed(s, &tlen);
+	int k = 0;
+
+	line = xstrndup(t, tlen);
+	if (recog_history_line(line, &h)) {
+		free(h.note);
+		/* "本規約は、…から施行します。" is a provision's sentence. */
+		k = strstr(line, "。") == NULL && strstr(line, "は、") == NULL ?
+		    2 : 0;
+	} else if ((w = recog_history_word(line)) != NULL) {
+		free(w);
+		k = 1;
+	} else if (recog_date(line, date, &used) &&
+	    line[used + text_skip_spaces(line + used)] == '\0')
+		k = 3;
+	else if (strcmp(line, "以上") == 0)
+		k = 4;
+	free(line);
+	return k;
+}
+
+/*
+ * Is paragraph p's text all history lines, given the kind of the line
+ * before it (*prev, updated)?  A date alone is history after a history
+ * word alone (its date on the next line); 以上 closes the run.
+ */
+static int
+history_paragraph(const struct node *p, int *prev)
+{
+	const char *s, *e;
+	int k;
+
+	if (p->type != N_PARAGRAPH || p->first != NULL || p->label != NULL ||
+	    p->text == NULL || p->text[0] == '\0')
+		return 0;
+	for (s = p->text; ; s = e + 1) {
+		e = strchr(s, '\n');
+		if (e == NULL)
+			e = s + strlen(s);
+		k = history_kind(s, (size_t)(e - s));
+		if (k == 0 || (k == 3 && *prev != 1) || (k != 4 && *prev == 4))
+			return 0;
+		*prev = k;
+		if (*e == '\0')
+			return 1;
+	}
+}
+
+/*
+ * History lines at the end of a Japanese document (【2020年4月1日制定】,
+ * 2023年4月1日 改定, an orphan （改定） with its date on the next line, then
+ * perhaps 以上) are the document's history, as termc import reads them
+ * (recog.h), not paragraphs of its last article: they leave the article
+ * for the document, where they are the text after the articles.  An
+ * article made of nothing else keeps them (they are its text).
+ */
+static void
+history_tail(struct node *root)
+{
+	struct node *a, *c, *run, *next;
+	int prev, hist;
+
+	for (a = root->last; a != NULL && a->type == N_DIVISION; a = a->last)
+		;
+	if (a == NULL || a->type != N_ARTICLE)
+		return;
+	run = NULL;
+	prev = 0;
+	hist = 0;
+	for (c = a->first; c != NULL; c = c->next) {
+		if (history_paragraph(c, &prev)) {
+			if (run == NULL)
+				run = c;
+			hist |= prev != 4;
+		} else {
+			run = NULL;
+			prev = 0;
+			hist = 0;
+		}
+	}
+	if (run == NULL || run == a->first || !hist)
+		return;
+	for (c = run; c != NULL; c = next) {
+		next = c->next;
+		node_free(c);
+		c->num = numstr(root->pool, next_number(root, N_PARAGRAPH, 0));
+		c->implicit = 1;
+		node_append(root, c);
+	}
+}
+
 struct node *
 lower_document(cmark_node *root, const struct source *src,
     const struct meta *meta, struct diags *d)
@@ -1716,6 +1818,8 @@ lower_document(cmark_node *root, const struct source *src,
 	}
 	if (!L.ja)
 		promote_leaf_headings(L.root);
+	else
+		history_tail(L.root);
 	mark_parts(L.root);
 	assign_ids(&L);
 	return L.root;
