@@ -1333,10 +1333,12 @@ unglue(struct imp *im)
  * Is l[j] a cell of a table laid out a cell a line?  Not a line that
  * opens a paragraph (with 　 where paragraphs do), a marker, bullet,
  * division, caption or article line, nor a sentence in a layout without
- * that indent.
+ * that indent.  With indent_ok (the table of a 別表, which no lead
+ * announces) a cell may open with 　 (its text indented in its column)
+ * when it is no sentence.
  */
 static int
-cell_line(struct imp *im, size_t j)
+cell_line(struct imp *im, size_t j, int indent_ok)
 {
 	const struct lline *l = &im->l[j];
 	struct marker m;
@@ -1344,7 +1346,7 @@ cell_line(struct imp *im, size_t j)
 	struct rarticle a;
 	int art, bare;
 
-	if (l->ideo || l->bullet || strchr(l->s, '\t') != NULL ||
+	if ((l->ideo && (!indent_ok || ends_with(l->s, "。"))) || l->bullet || strchr(l->s, '\t') != NULL ||
 	    para_marker_parse(l->s, &m) || item_marker_parse(l->s, &m) ||
 	    division_line(l->s, &k) || recog_named_division(l->s, 0) != DIV_OTHER ||
 	    caption_line(l->s) || marked_caption(im, j) ||
@@ -1369,24 +1371,81 @@ cell_line(struct imp *im, size_t j)
 
 /*
  * cell_tables: after a sentence that announces a table
- * (recog_announces_table()), the lines up to the next paragraph,
+ * (recog_announces_table()) or a 別表 heading (appendix_cells()), the
+ * lines up to the next paragraph,
  * article or division are the table's cells when there are two or more
  * (e-Gov's text lays 読替え tables out so: 第六条, 確認書 … a cell a
  * line).  They become a table of one column, cells in their order (the
  * rows and spans are lost in the text), never articles, headings or items.
  */
+/*
+ * Does l[i] head a 別表 (an appendix table by name: 別表第一（第三条関係）)?
+ * Its name announces a table as a lead sentence does.
+ */
+static int
+table_heading(struct imp *im, size_t i)
+{
+	char *sq;
+	int r;
+
+	if (recog_named_division(im->l[i].s, 0) != DIV_APPENDIX)
+		return 0;
+	sq = text_squeeze(im->l[i].s);
+	r = has_prefix(sq, "別表");
+	free(sq);
+	return r;
+}
+
+/*
+ * A 別表 without a lead, laid out a cell a line: row labels that read as
+ * markers (一　ボイラー, （１）　構造検査, イ　…) among bare cells (amounts,
+ * conditions).  The body up to the next heading or paragraph is its
+ * table when its bare cells outnumber its marked lines, two or more: a
+ * 別表 whose lines are mostly numbered items (一　…のもの, 二　…) is a
+ * list, its numbering checked as written.  Returns the end of the table,
+ * or i + 1 when there is none.
+ */
+static size_t
+appendix_cells(struct imp *im, size_t i)
+{
+	struct marker m;
+	size_t j, bare = 0, marked = 0;
+	const struct lline *l;
+
+	for (j = i + 1; j < im->nl; j++) {
+		l = &im->l[j];
+		if (l->s[0] == '\0')
+			continue;
+		if (cell_line(im, j, 1))
+			bare++;
+		else if (!l->bullet && strchr(l->s, '\t') == NULL &&
+		    (para_marker_parse(l->s, &m) || item_marker_parse(l->s, &m)))
+			marked++;
+		else
+			break;
+	}
+	return bare >= 2 && bare > marked ? j : i + 1;
+}
+
 static void
 cell_tables(struct imp *im)
 {
 	size_t i, j, k, n;
 
 	for (i = 0; i < im->nl; i++) {
+		if (table_heading(im, i) && (j = appendix_cells(im, i)) > i + 1) {
+			for (k = i + 1, n = 0; k < j; k++)
+				if (im->l[k].s[0] != '\0')
+					im->l[k].cell = n++ == 0 ? 1 : 2;
+			i = j - 1;
+			continue;
+		}
 		if (!recog_announces_table(im->l[i].s, strlen(im->l[i].s)))
 			continue;
 		for (j = i + 1, n = 0; j < im->nl; j++) {
 			if (im->l[j].s[0] == '\0')
 				continue;
-			if (!cell_line(im, j))
+			if (!cell_line(im, j, 0))
 				break;
 			n++;
 		}
@@ -2052,8 +2111,10 @@ emit(struct emitter *e)
 			 * A caption with no article in a 附則 made of
 			 * paragraphs: it heads the paragraph, as statutes
 			 * write it (（施行期日）, then １　…); kept as text.
+			 * So in an appendix, which holds tables and forms,
+			 * not articles: 別表第一号（…関係）, then （略）.
 			 */
-			if (e->suppl_plain) {
+			if (e->suppl_plain || e->appendix) {
 				block(e, BK_TEXT);
 				text_line(e, pending);
 				pending = NULL;

@@ -130,6 +130,9 @@ struct lower {
 	int			 ja;
 	int			 sectioned;	/* ja, with no 第N条: numbered
 						 * headings (1. 目的) are articles */
+	int			 chapters;	/* sectioned, numbered by 第N章
+					   alone: chapters are its articles
+					   (chapter_articles()) */
 	int			 failed;
 	struct node		*root;
 	struct node		*stack[8];	/* open headings by depth */
@@ -1027,7 +1030,18 @@ make_heading(struct lower *L, const char *text, int raflags, int hlevel,
 	struct rdivision rd;
 
 	ra.num = NULL;
-	if ((L->ja && recog_article(text, raflags, &ra)) ||
+	if (L->chapters && recog_division(text, RA_HEADING, &rd) &&
+	    rd.kind == DIV_CHAPTER) {
+		/* 第2章 会員登録: the article-level unit (chapter_articles()). */
+		n = node_new(pool, N_ARTICLE, line, col);
+		tlen = strlen(text + rd.labellen);
+		t = text_trimmed(text + rd.labellen, &tlen);
+		n->num = pool_strdup(pool, rd.num);
+		free(rd.num);
+		n->label = pool_strndup(pool, text, rd.labellen);
+		if (tlen > 0)
+			n->caption = pool_strndup(pool, t, tlen);
+	} else if ((L->ja && recog_article(text, raflags, &ra)) ||
 	    ((!L->ja || (L->sectioned && raflags == RA_HEADING)) &&
 	    article_label_parse(text, &num, &len))) {
 		n = node_new(pool, N_ARTICLE, line, col);
@@ -1771,6 +1785,39 @@ history_tail(struct node *root)
 	}
 }
 
+/*
+ * Is a Japanese document that writes no 第N条 numbered by chapters alone:
+ * headings 第1章 総則, 第2章 … and no heading that numbers an article
+ * (1. 目的) under them?  Then each chapter is the article-level unit, an
+ * article numbered as written with its title as caption, and what
+ * follows it is lowered as an article's paragraphs and items.
+ */
+static int
+chapter_articles(struct lower *L, cmark_node *root)
+{
+	struct rdivision rd;
+	cmark_node *b;
+	char *text, *num;
+	size_t len;
+	int chapters = 0, other = 0;
+
+	for (b = cmark_node_first_child(root); b != NULL && !other;
+	    b = cmark_node_next(b)) {
+		if (md_type(b) != MD_HEADING)
+			continue;
+		text = heading_text(L, b);
+		num = NULL;
+		if (recog_division(text, RA_HEADING, &rd)) {
+			chapters += rd.kind == DIV_CHAPTER;
+			free(rd.num);
+		} else if (article_label_parse(text, &num, &len))
+			other = 1;
+		free(num);
+		free(text);
+	}
+	return chapters > 0 && !other;
+}
+
 struct node *
 lower_document(cmark_node *root, const struct source *src,
     const struct meta *meta, struct diags *d)
@@ -1786,6 +1833,7 @@ lower_document(cmark_node *root, const struct source *src,
 	    strncmp(meta->lang, "ja", 2) == 0;
 	L.root = node_tree(1, 1);
 	L.sectioned = L.ja && !writes_articles(src);
+	L.chapters = L.sectioned && chapter_articles(&L, root);
 	/*
 	 * Each top-level block is freed once lowered and no longer looked
 	 * at (a topic marker reads the block before it), so the Markdown

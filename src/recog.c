@@ -503,10 +503,32 @@ has_sentence_punct(const char *s)
 	    strstr(s, "，") != NULL;
 }
 
+/*
+ * Where the bracketed note that ends s begins: the （ or ( that opens
+ * the closing bracket at its end; else the end of s.
+ */
+static char *
+note_start(char *s)
+{
+	char *end = s + strlen(s), *p, *open = NULL;
+	int depth = 0;
+
+	if (!ends_with(s, "）") && !ends_with(s, ")"))
+		return end;
+	for (p = s; *p != '\0'; p++) {
+		if (has_prefix(p, "（") || *p == '(') {
+			if (depth++ == 0)
+				open = p;
+		} else if ((has_prefix(p, "）") || *p == ')') && depth > 0)
+			depth--;
+	}
+	return open != NULL && open > s && depth == 0 ? open : end;
+}
+
 enum divkind
 recog_named_division(const char *s, int flags)
 {
-	char *sq;
+	char *sq, *note;
 	enum divkind k;
 	const char *p;
 	size_t nlen;
@@ -518,7 +540,7 @@ recog_named_division(const char *s, int flags)
 		free(sq);
 		return k;
 	}
-	if (text_nchars(s) > 40)
+	if (text_nchars(s) > 120)
 		return DIV_OTHER;
 	if (text_nchars(s) <= 12 && !has_sentence_punct(s) &&
 	    (ends_with(s, "別紙") || ends_with(s, "別表")))
@@ -536,8 +558,19 @@ recog_named_division(const char *s, int flags)
 			    (c >= 0xff10 && c <= 0xff19) || c == 0x7b2c)))
 				k = DIV_OTHER;
 		}
-		if (has_sentence_punct(sq))
+		/*
+		 * A note that ends the line names the articles the
+		 * division serves, （第一条、第二条関係）: its commas are
+		 * no sentence, and it does not count to the 40 characters
+		 * a heading may have.
+		 */
+		note = note_start(sq);
+		c = *note;
+		*note = '\0';
+		if (has_sentence_punct(sq) || text_nchars(sq) > 40 ||
+		    (c != '\0' && strstr(note + 1, "。") != NULL))
 			k = DIV_OTHER;
+		*note = (char)c;
 	}
 	free(sq);
 	return k;
