@@ -61,6 +61,7 @@ struct rline {
 	int	 glue;		/* a marker alone: joins the next text line */
 	int	 ideo;		/* was indented with an ideographic space */
 	int	 keep;		/* the text of a marker alone: never debris */
+	int	 tabs;		/* a nested list line: its leading tabs */
 };
 
 /* One logical line: source lines joined. */
@@ -73,6 +74,7 @@ struct lline {
 	int	 section;	/* heads a section: see sections() */
 	int	 ideo;		/* its first line opened with 　 */
 	int	 hist;		/* a history line (制定, 改定 … and a date) */
+	int	 tabs;		/* a nested list line: its depth (tabs) */
 	int	 cell;		/* a table laid out a cell a line: 1 for
 				   its first cell, 2 for the others */
 };
@@ -163,15 +165,6 @@ ends_with(const char *s, const char *lit)
 	size_t n = strlen(s), m = strlen(lit);
 
 	return n >= m && strcmp(s + n - m, lit) == 0;
-}
-
-/* Characters after which a sentence or a line of its own may end. */
-static int
-is_terminal(int32_t c)
-{
-	return c == 0x3002 || c == 0xff0e || c == '.' || c == 0xff01 ||
-	    c == '!' || c == 0xff1f || c == '?' || c == 0x300d ||
-	    c == 0x300f || c == 0xff09 || c == ')' || c == 0xff1a || c == ':';
 }
 
 static int
@@ -535,6 +528,36 @@ hist_cmp(const void *a, const void *b)
 
 /* ---- stage 1: split --------------------------------------------------- */
 
+/* Does s start a list line: a paragraph or item marker, or a bullet? */
+static int
+list_line(const char *s)
+{
+	struct marker m;
+
+	return para_marker_parse(s, &m) || item_marker_parse(s, &m) ||
+	    has_prefix(s, "・") || has_prefix(s, "•") ||
+	    ((*s == '-' || *s == '*') && s[1] == ' ');
+}
+
+/*
+ * A line indented by tabs under a list line (1. 法令に違反する行為, then
+ * a tab and (1) 犯罪に結びつく行為) is a deeper level of that list, one a
+ * tab, when what follows its tabs starts a list line and holds no tab: a
+ * table row has a tab between its cells.  Returns the tabs, or 0.
+ */
+static size_t
+nested_tabs(const struct imp *im, const char *t)
+{
+	size_t nt = strspn(t, "\t"), k;
+
+	if (nt == 0 || strchr(t + nt, '\t') != NULL || !list_line(t + nt))
+		return 0;
+	for (k = im->nr; k > 0 && im->r[k - 1].s[0] == '\0'; k--)
+		;
+	return k > 0 && (im->r[k - 1].tabs > 0 || list_line(im->r[k - 1].s)) ?
+	    nt : 0;
+}
+
 static char *
 split(struct imp *im, const char *text, size_t len)
 {
@@ -582,6 +605,8 @@ split(struct imp *im, const char *text, size_t len)
 			t[n] = '\0';
 			im->r = xgrow(im->r, im->nr, sizeof(*im->r));
 			im->r[im->nr].no = no;
+			im->r[im->nr].tabs = (int)nested_tabs(im, t);
+			t += im->r[im->nr].tabs;
 			im->r[im->nr].indent = 0;
 			while (*t == ' ') {
 				im->r[im->nr].indent++;
@@ -644,38 +669,7 @@ strp_cmp(const void *a, const void *b)
 	return c != 0 ? c : (*x)->no - (*y)->no;
 }
 
-/* 第一章　総則（第一条―第三条）: a division with its article range. */
-static int
-range_entry(const char *s)
-{
-	enum divkind k;
-	size_t len;
-	long v;
-	const char *open;
-
-	if (!division_label_parse(s, &k, &v, &len) || !ends_with(s, "条）"))
-		return 0;
-	open = strstr(s + len, "（第");
-	return open != NULL && (strstr(open, "―") || strstr(open, "－") ||
-	    strstr(open, "～") || strstr(open, "・"));
-}
-
 /* 附則 or 付則 alone on its line. */
-/*
- * A division entry of a contents list: a label and a title, however
- * long (第二款　吸収合併存続会社、…の手続), no sentence.
- */
-static int
-toc_division(const char *s)
-{
-	enum divkind k;
-	long v;
-	size_t len;
-
-	return division_label_parse(s, &k, &v, &len) &&
-	    strstr(s, "。") == NULL && text_nchars(s) <= 100;
-}
-
 static int
 suppl_alone(const char *s)
 {
@@ -698,7 +692,8 @@ next_is(struct imp *im, size_t at, int range)
 		;
 	if (j >= im->nr)
 		return 0;
-	return range ? range_entry(im->r[j].s) : division_line(im->r[j].s, &k);
+	return range ? recog_division_range(im->r[j].s) :
+	    division_line(im->r[j].s, &k);
 }
 
 /* Is raw line at next to a page number or a page break (within 2)? */
@@ -785,7 +780,7 @@ contents_list(struct imp *im)
 					all = 0;
 				free(a.num);
 				nart++;
-			} else if (!toc_division(im->r[j].s) &&
+			} else if (!recog_contents_division(im->r[j].s) &&
 			    !suppl_alone(im->r[j].s))
 				break;
 			run++;
@@ -803,7 +798,8 @@ contents_list(struct imp *im)
 		 * names the articles it holds.
 		 */
 		for (t = i, ranged = 0; nart == 0 && t < j; t++)
-			ranged += im->r[t].s[0] != '\0' && range_entry(im->r[t].s);
+			ranged += im->r[t].s[0] != '\0' &&
+			    recog_division_range(im->r[t].s);
 		/*
 		 * Or three divisions of one kind in a row with nothing in
 		 * them (第一章, 第二章, 第三章): only a contents list has
@@ -912,7 +908,7 @@ debris(struct imp *im)
 			for (j = i + 1; j < im->nr; j++) {
 				if (im->r[j].s[0] == '\0' || im->r[j].drop)
 					continue;
-				if (!range_entry(im->r[j].s) &&
+				if (!recog_division_range(im->r[j].s) &&
 				    !(suppl_alone(im->r[j].s) && j > i + 1 &&
 				    next_is(im, j, 0)) &&
 				    !(division_line(im->r[j].s, &(enum divkind){0}) &&
@@ -1138,7 +1134,7 @@ join(struct imp *im)
 			if (full || (W > 0 && z == 0x3002 &&
 			    cols(prev->s) + 2 >= W))
 				run = 1;
-			if (!is_terminal(z) && (cannot_start(a) ||
+			if (!recog_terminal(z) && (cannot_start(a) ||
 			    (is_hiragana(a) && nch >= 10 && !opener(n->s) &&
 			    !(nch <= 60 && title_like(b.data)))))
 				run = 1;
@@ -1147,7 +1143,7 @@ join(struct imp *im)
 			 * の規定は… go on from a reference the layout broke
 			 * the line after (e-Gov's text breaks after each).
 			 */
-			if (!is_terminal(z) && starts_particle(a))
+			if (!recog_terminal(z) && starts_particle(a))
 				run = 1;
 			/*
 			 * Where paragraphs open with an ideographic space, a
@@ -1161,17 +1157,17 @@ join(struct imp *im)
 			 * a caption （…） stands alone, an item （１） has a
 			 * marker.
 			 */
-			if (!is_terminal(z) && (a == 0xff08 || a == '(') &&
+			if (!recog_terminal(z) && (a == 0xff08 || a == '(') &&
 			    !starts_marker(n->s) && !caption_line(n->s) &&
 			    bracket_goes_on(n->s))
 				run = 1;
 			/* A sentence cut after a hiragana, or a numbered
 			 * paragraph or note cut anywhere: long lines only. */
-			if (!is_terminal(z) && !bullet && nch >= 30 &&
+			if (!recog_terminal(z) && !bullet && nch >= 30 &&
 			    (is_hiragana(z) || starts_marker(s) ||
 			    has_prefix(s, "※")) && !opener(n->s))
 				run = 1;
-			if (!is_terminal(z) && is_particle(z) && bullet &&
+			if (!recog_terminal(z) && is_particle(z) && bullet &&
 			    !has_sentence_punct(n->s))
 				run = 1;
 			/* A line never ends on a comma, nor between a number
@@ -1199,6 +1195,7 @@ done:
 		im->l[im->nl].s = xstrdup(b.data);
 		im->l[im->nl].no = r->no;
 		im->l[im->nl].indent = r->indent;
+		im->l[im->nl].tabs = r->tabs;
 		im->l[im->nl].bullet = bullet;
 		im->l[im->nl].blank_before = blank;
 		im->l[im->nl].section = 0;
@@ -1847,29 +1844,23 @@ div_level(struct imp *im, enum divkind k)
 	return k >= DIV_PART && k <= DIV_DIVISION ? im->divlevel[k] : 1;
 }
 
-/* Is l[i] a short unnumbered heading: 総則, 利用契約, 制定・改定日? */
+/*
+ * Is l[i] a short unnumbered heading: 総則, 利用契約, 制定・改定日?  A
+ * plain title (recog_plain_title()) that an article, a caption, a
+ * division or a date line follows.
+ */
 static int
 plain_heading(struct imp *im, size_t i)
 {
-	const char *s = im->l[i].s, *n;
+	const char *n;
 	char *num = NULL;
-	size_t le, len = text_nchars(s);
+	size_t le;
 	int hc;
 	const char *rest;
 	enum divkind k;
 
-	if (im->l[i].bullet || len == 0 || len > 20 || has_sentence_punct(s) ||
-	    is_terminal(last_cp(s)) || is_label_line(s) ||
-	    strchr(s, '\t') != NULL || *s == '-' || *s == '*' ||
-	    has_prefix(s, "・") || has_prefix(s, "■") || has_prefix(s, "●") ||
-	    has_prefix(s, "※"))
-		return 0;
-	if (recog_date(s, (char[11]){0}, &le))
-		return 0;
-	/* 削除, 略: what is left of a deleted article, not a title. */
-	if (strcmp(s, "削除") == 0 || strcmp(s, "略") == 0)
-		return 0;
-	if (i + 1 >= im->nl)
+	if (im->l[i].bullet || !recog_plain_title(im->l[i].s) ||
+	    i + 1 >= im->nl)
 		return 0;
 	n = im->l[i + 1].s;
 	if (article_line(n, &num, &le, &hc, &rest)) {
@@ -2149,6 +2140,24 @@ placed:
 			im->st->articles++;
 			first_heading = 1;
 			e->olist = e->numpara = 0;
+			continue;
+		}
+		/*
+		 * A nested list line under a Markdown list item (1. …, or a
+		 * bullet): a bullet inside it, a level deeper a tab.  Under
+		 * a line that is no list item of Markdown's ((１)　…) it is
+		 * a marked line as any other, which the lowering nests by
+		 * its scheme.
+		 */
+		if (im->l[i].tabs > 0 && (e->olist || e->last == BK_BULLET)) {
+			int d;
+
+			if (e->olist)
+				buf_puts(e->o, "   ");
+			for (d = e->olist ? 1 : 0; d < im->l[i].tabs; d++)
+				buf_puts(e->o, "  ");
+			buf_puts(e->o, "- ");
+			text_line(e, s);
 			continue;
 		}
 		if (im->l[i].bullet) {

@@ -588,13 +588,18 @@ open_marked(struct lower *L, const struct marker *m, const struct flat *f,
 			return;
 		}
 		ms->scheme[k] = m->scheme;
-		ms->iroha[k] = m->scheme == MS_PAREN_KANA &&
-		    m->kana == 0x30a4;	/* （イ） first: イロハ order */
+		/*
+		 * The first kana sets the order: （イ） first is イロハ,
+		 * else （ア）… アイウ; bare イ　 is statute イロハ unless the
+		 * list opens with ア　 (ア, イ, ウ: 2 and 3, not 1 after 36).
+		 */
+		ms->iroha[k] = m->scheme == MS_PAREN_KANA ?
+		    m->kana == 0x30a4 : m->kana != 0x30a2;
 	}
 	ms->nlev = k + 1;	/* deeper levels close */
 	parent = k == 0 ? ms->base : ms->open[k - 1];
 	level_type(ms, k, &type, &level);
-	value = m->scheme == MS_PAREN_KANA ?
+	value = m->scheme == MS_PAREN_KANA || m->scheme == MS_IROHA ?
 	    kana_ordinal(m->kana, ms->iroha[k]) : m->value;
 	n = new_numbered(parent, type, level, value,
 	    f->text.data + base, m->len, line, col);
@@ -634,7 +639,7 @@ unit_is_unmarked_item(const struct mstate *ms)
 /*
  * A block that starts "1. " right under a paragraph announcing items
  * (以下の…：) or under an unnumbered paragraph, or "2. " after such an
- * item: items, not paragraphs beside the one they belong to, as the same
+ * item (and its sub-items): items, not paragraphs beside the one they belong to, as the same
  * numbers written as a Markdown list are (lower_blocks()).
  */
 static int
@@ -651,7 +656,8 @@ numbered_item(const struct mstate *ms, const struct node *container,
 	if (ms->nlev == 0)
 		return m->value == 1 && (b->implicit ||
 		    recog_announces_items(b->text ? b->text : ""));
-	return ms->nlev == 1 && ms->scheme[0] == MS_PARA &&
+	/* "2." after item 1 and its sub-items (1) (2): item 2. */
+	return ms->nlev >= 1 && ms->scheme[0] == MS_PARA &&
 	    ms->open[0] != NULL && ms->open[0]->num != NULL &&
 	    strtol(ms->open[0]->num, NULL, 10) + 1 == m->value;
 }
@@ -1034,8 +1040,15 @@ make_heading(struct lower *L, const char *text, int raflags, int hlevel,
 	    rd.kind == DIV_CHAPTER) {
 		/* 第2章 会員登録: the article-level unit (chapter_articles()). */
 		n = node_new(pool, N_ARTICLE, line, col);
-		tlen = strlen(text + rd.labellen);
-		t = text_trimmed(text + rd.labellen, &tlen);
+		rest = text + rd.labellen;
+		tlen = strlen(rest);
+		t = text_trimmed(rest, &tlen);
+		/* 第1章（総則）, as the article's caption is written. */
+		if (caption_parse(rest, &cap, &caplen, &used) &&
+		    rest[used + text_skip_spaces(rest + used)] == '\0') {
+			t = cap;
+			tlen = caplen;
+		}
 		n->num = pool_strdup(pool, rd.num);
 		free(rd.num);
 		n->label = pool_strndup(pool, text, rd.labellen);
@@ -1500,9 +1513,10 @@ id_parent(const struct node *n)
 }
 
 /*
- * Parts: a top-level division whose first article is numbered 1 after
- * articles before it (a 基本規約 and a 利用規約 on one page, a US and an EU
- * version) numbers its articles anew; its articles' anchors take its own
+ * Parts: a division whose first article is numbered 1 after articles
+ * before it in its parent (a 基本規約 and a 利用規約 on one page, a US and
+ * an EU version; at the top or below a title that holds them all)
+ * numbers its articles anew; its articles' anchors take its own
  * as prefix, and their numbers are checked among themselves.
  */
 static void
@@ -1524,6 +1538,8 @@ mark_parts(struct node *root)
 			continue;
 		if (before && strcmp(n->num, "1") == 0)
 			d->part = 1;
+		/* Parts below: 規約集 > 基本規約, 個別規約, each from 1. */
+		mark_parts(d);
 		before = 1;
 	}
 }

@@ -814,3 +814,77 @@ recog_history_line(const char *s, struct rhistory *h)
 	}
 	return 0;
 }
+
+int
+recog_terminal(int32_t c)
+{
+	return c == 0x3002 || c == 0xff0e || c == '.' || c == 0xff01 ||
+	    c == '!' || c == 0xff1f || c == '?' || c == 0x300d ||
+	    c == 0x300f || c == 0xff09 || c == ')' || c == 0xff1a || c == ':';
+}
+
+int
+recog_plain_title(const char *s)
+{
+	static const char *const marks[] = { "・", "■", "●", "※" };
+	struct rarticle a;
+	struct rdivision d;
+	struct marker m;
+	const char *cap;
+	size_t len = text_nchars(s), caplen, used, i, n;
+	char date[11];
+	int32_t c = 0;
+
+	if (len == 0 || len > 20 || has_sentence_punct(s) ||
+	    strchr(s, '\t') != NULL || *s == '-' || *s == '*')
+		return 0;
+	n = strlen(s);
+	n = utf8_prev_len(s, n);
+	utf8_next(s + strlen(s) - n, n, &c);
+	if (recog_terminal(c))
+		return 0;
+	for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
+		if (has_prefix(s, marks[i]))
+			return 0;
+	/* 削除, 略: what is left of a deleted article, not a title. */
+	if (strcmp(s, "削除") == 0 || strcmp(s, "略") == 0 ||
+	    recog_date(s, date, &used))
+		return 0;
+	if (recog_article(s, 0, &a)) {
+		free(a.num);
+		return 0;
+	}
+	if (recog_division(s, 0, &d)) {
+		free(d.num);
+		return 0;
+	}
+	return recog_named_division(s, 0) == DIV_OTHER &&
+	    !recog_caption_line(s, 0, &cap, &caplen) &&
+	    !para_marker_parse(s, &m) && !item_marker_parse(s, &m);
+}
+
+int
+recog_contents_division(const char *s)
+{
+	enum divkind k;
+	long v;
+	size_t len;
+
+	return division_label_parse(s, &k, &v, &len) &&
+	    strstr(s, "。") == NULL && text_nchars(s) <= 100;
+}
+
+int
+recog_division_range(const char *s)
+{
+	enum divkind k;
+	size_t len;
+	long v;
+	const char *open;
+
+	if (!division_label_parse(s, &k, &v, &len) || !ends_with(s, "条）"))
+		return 0;
+	open = strstr(s + len, "（第");
+	return open != NULL && (strstr(open, "―") || strstr(open, "－") ||
+	    strstr(open, "～") || strstr(open, "・"));
+}

@@ -16,6 +16,7 @@
 #define TERMC_RECOG_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "clause.h"
 
@@ -180,5 +181,36 @@ int	recog_history_line(const char *s, struct rhistory *h);
  * brackets (caller frees), or NULL.
  */
 char	*recog_history_word(const char *s);
+
+/*
+ * Is c a character after which a sentence, or a line of its own, may end:
+ * 。．.！!？?」』）): and ：?
+ */
+int	recog_terminal(int32_t c);
+
+/*
+ * Could s be a short unnumbered heading (総則, 利用契約, 制定・改定日): 20
+ * characters at most, no sentence mark, no tab, no bullet or mark
+ * (・ ■ ● ※ - *), not ending as a sentence does (recog_terminal()), no
+ * date, no 削除 or 略, and no article, division, named division, caption
+ * or marker line?  The caller weighs what follows it (an article, a
+ * caption, a division, a date line) before calling it a heading.
+ */
+int	recog_plain_title(const char *s);
+
+/*
+ * An entry of a contents list that lists a division: a label and a title,
+ * however long (第二款　吸収合併存続会社、…の手続), no sentence (。), 100
+ * characters at most.  Whether a run of them is a contents list is the
+ * caller's to weigh (their numbers come again after the run).
+ */
+int	recog_contents_division(const char *s);
+
+/*
+ * A division that names the articles it holds: 第一章　総則（第一条―第三条）,
+ * （第一条・第二条）.  The statute form of a contents list's entries: no
+ * heading in the body names its articles.
+ */
+int	recog_division_range(const char *s);
 
 #endif
