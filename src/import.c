@@ -160,14 +160,6 @@ skip_sp(const char *s)
 }
 
 static int
-ends_with(const char *s, const char *lit)
-{
-	size_t n = strlen(s), m = strlen(lit);
-
-	return n >= m && strcmp(s + n - m, lit) == 0;
-}
-
-static int
 is_hiragana(int32_t c)
 {
 	return c >= 0x3041 && c <= 0x309f;
@@ -1343,11 +1335,11 @@ cell_line(struct imp *im, size_t j, int indent_ok)
 	struct rarticle a;
 	int art, bare;
 
-	if ((l->ideo && (!indent_ok || ends_with(l->s, "。"))) || l->bullet || strchr(l->s, '\t') != NULL ||
+	if ((l->ideo && (!indent_ok || has_suffix(l->s, "。"))) || l->bullet || strchr(l->s, '\t') != NULL ||
 	    para_marker_parse(l->s, &m) || item_marker_parse(l->s, &m) ||
 	    division_line(l->s, &k) || recog_named_division(l->s, 0) != DIV_OTHER ||
 	    caption_line(l->s) || marked_caption(im, j) ||
-	    (!im->indented && ends_with(l->s, "。")))
+	    (!im->indented && has_suffix(l->s, "。")))
 		return 0;
 	/*
 	 * An article line opens its text on the next line with 　; a label
@@ -1473,7 +1465,7 @@ title_like(const char *s)
 	    has_sentence_punct(s) || text_nchars(s) > 60)
 		return 0;
 	/* A note in brackets after the title: 利用規約（改定版）. */
-	if ((ends_with(s, "）") || ends_with(s, ")")) &&
+	if ((has_suffix(s, "）") || has_suffix(s, ")")) &&
 	    ((open = strstr(s, "（")) != NULL || (open = strchr(s, '(')) !=
 	    NULL) && open > s && !recog_law_number(open + (*open == '(' ? 1 :
 	    strlen("（")), strlen(open) - (*open == '(' ? 2 :
@@ -1485,7 +1477,7 @@ title_like(const char *s)
 			return 1;
 	}
 	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++)
-		if (ends_with(s, ends[i]))
+		if (has_suffix(s, ends[i]))
 			return 1;
 	return 0;
 }
@@ -1616,7 +1608,7 @@ yaml_str(struct buf *o, const char *s)
 	if (!ctl && *s != '\0' &&
 	    strchr("-?:,[]{}#&*!|>'\"%@` ", *s) == NULL &&
 	    strstr(s, ": ") == NULL && strstr(s, " #") == NULL &&
-	    !ends_with(s, ":") && !ends_with(s, " ")) {
+	    !has_suffix(s, ":") && !has_suffix(s, " ")) {
 		buf_puts(o, s);
 		return;
 	}
@@ -1954,10 +1946,10 @@ unmarked_item(struct imp *im, size_t i)
 		return 0;
 	t = xstrdup(s);
 	n = strlen(t);
-	if (ends_with(t, "。"))
+	if (has_suffix(t, "。"))
 		t[n -= strlen("。")] = '\0';
 	for (k = 0; k < sizeof(nouns) / sizeof(nouns[0]); k++)
-		if (ends_with(t, nouns[k]))
+		if (has_suffix(t, nouns[k]))
 			r = 1;
 	c = last_cp(t);
 	if (char_class(c) == CC_KANJI || char_class(c) == CC_KATAKANA)

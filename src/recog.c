@@ -487,14 +487,6 @@ skip_sp(const char *s)
 	return s + text_skip_spaces(s);
 }
 
-static int
-ends_with(const char *s, const char *lit)
-{
-	size_t n = strlen(s), m = strlen(lit);
-
-	return n >= m && strcmp(s + n - m, lit) == 0;
-}
-
 /* Has s a sentence mark (。、，) anywhere? */
 static int
 has_sentence_punct(const char *s)
@@ -513,7 +505,7 @@ note_start(char *s)
 	char *end = s + strlen(s), *p, *open = NULL;
 	int depth = 0;
 
-	if (!ends_with(s, "）") && !ends_with(s, ")"))
+	if (!has_suffix(s, "）") && !has_suffix(s, ")"))
 		return end;
 	for (p = s; *p != '\0'; p++) {
 		if (has_prefix(p, "（") || *p == '(') {
@@ -543,7 +535,7 @@ recog_named_division(const char *s, int flags)
 	if (text_nchars(s) > 120)
 		return DIV_OTHER;
 	if (text_nchars(s) <= 12 && !has_sentence_punct(s) &&
-	    (ends_with(s, "別紙") || ends_with(s, "別表")))
+	    (has_suffix(s, "別紙") || has_suffix(s, "別表")))
 		return DIV_APPENDIX;
 	sq = text_squeeze(s);
 	k = division_by_name(sq);
@@ -715,7 +707,7 @@ bracketed(const char *s)
 		o = strlen(pairs[i][0]);
 		c = strlen(pairs[i][1]);
 		if (n > o + c && has_prefix(s, pairs[i][0]) &&
-		    ends_with(s, pairs[i][1]) &&
+		    has_suffix(s, pairs[i][1]) &&
 		    strstr(s + o, pairs[i][0]) == NULL)
 			return text_trim(s + o, n - o - c);
 	}
@@ -882,7 +874,7 @@ recog_division_range(const char *s)
 	long v;
 	const char *open;
 
-	if (!division_label_parse(s, &k, &v, &len) || !ends_with(s, "条）"))
+	if (!division_label_parse(s, &k, &v, &len) || !has_suffix(s, "条）"))
 		return 0;
 	open = strstr(s + len, "（第");
 	return open != NULL && (strstr(open, "―") || strstr(open, "－") ||
