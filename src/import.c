@@ -443,7 +443,8 @@ markers(struct imp *im)
 		/* Or its text opens with an ideographic space, as every
 		 * paragraph of that layout does (a page number is followed
 		 * by the rest of a sentence). */
-		if ((isitem ? m.value != item[m.scheme] + 1 :
+		/* 六の二 follows 六: a branch keeps its base's number. */
+		if ((isitem ? m.value != item[m.scheme] + (m.branch == 0) :
 		    m.value != para + 1) && !im->r[j].ideo)
 			continue;
 		if (isitem)

@@ -603,6 +603,13 @@ open_marked(struct lower *L, const struct marker *m, const struct flat *f,
 	    kana_ordinal(m->kana, ms->iroha[k]) : m->value;
 	n = new_numbered(parent, type, level, value,
 	    f->text.data + base, m->len, line, col);
+	if (m->branch > 0) {
+		/* 六の二: item 6_2, after 六 and before 七. */
+		char num[48];
+
+		snprintf(num, sizeof(num), "%ld_%ld", m->value, m->branch);
+		n->num = pool_strdup(n->pool, num);
+	}
 	put_text(L, n, f, base, len, m->skip, 0);
 	ms->open[k] = n;
 	ms->unit = n;

@@ -148,7 +148,8 @@ rc2=$(ecap tree terms/a/b/2024-01-01.md)
 for c in statute/kitei:kitei statute/egovlayout:egovlayout \
     layout/hokan:hokan layout/unplaced:unplaced layout/sections:sections \
     layout/webtext:webtext statute/readings:readings statute/parts:parts layout/history:history \
-    statute/closing:closing statute/appendix:appendix layout/tabs:tabs; do
+    statute/closing:closing statute/appendix:appendix layout/tabs:tabs \
+    statute/branches:branches; do
 	f=${c%%:*}; doc=${c#*:}
 	rc=$(capture import --provider=sample --provider-name=サンプル \
 	    --document="$doc" "$idir/$f.txt")
