@@ -627,6 +627,31 @@ recog_contents_entry(const char *s)
 	return 0;
 }
 
+/* The unit of a date after its number (年, 月, 日), spaces before it. */
+static int
+date_unit(const char **p, const char *unit)
+{
+	*p = skip_sp(*p);
+	if (!has_prefix(*p, unit))
+		return 0;
+	*p += strlen(unit);
+	return 1;
+}
+
+/* A month or a day, 1 to max, spaces before it; or -1. */
+static long
+date_part(const char **p, int kanji, long max)
+{
+	size_t n;
+	long v;
+
+	*p = skip_sp(*p);
+	if ((v = numeral_parse(*p, &n, kanji)) < 1 || v > max)
+		return -1;
+	*p += n;
+	return v;
+}
+
 int
 recog_date(const char *s, char out[11], size_t *used)
 {
@@ -638,6 +663,7 @@ recog_date(const char *s, char out[11], size_t *used)
 		{ "西暦", 0 }
 	};
 	const char *p = s;
+	char buf[64];
 	long y, m, dd, base = 0;
 	size_t n, i;
 	int era = 0;
@@ -656,26 +682,16 @@ recog_date(const char *s, char out[11], size_t *used)
 		return 0;
 	else
 		p += n;
-	p = skip_sp(p);
-	if (!has_prefix(p, "年"))
+	if (!date_unit(&p, "年") || (m = date_part(&p, era, 12)) < 0 ||
+	    !date_unit(&p, "月") || (dd = date_part(&p, era, 31)) < 0 ||
+	    !date_unit(&p, "日"))
 		return 0;
-	p = skip_sp(p + strlen("年"));
-	if ((m = numeral_parse(p, &n, era)) < 1 || m > 12)
-		return 0;
-	p = skip_sp(p + n);
-	if (!has_prefix(p, "月"))
-		return 0;
-	p = skip_sp(p + strlen("月"));
-	if ((dd = numeral_parse(p, &n, era)) < 1 || dd > 31)
-		return 0;
-	p = skip_sp(p + n);
-	if (!has_prefix(p, "日"))
-		return 0;
-	p += strlen("日");
 	y += base;
 	if (y < 1800 || y > 2999)
 		return 0;
-	snprintf(out, 11, "%04ld-%02ld-%02ld", y, m, dd);
+	/* Room for any long: y, m and dd are in range, the text is 10. */
+	snprintf(buf, sizeof(buf), "%04ld-%02ld-%02ld", y, m, dd);
+	memcpy(out, buf, 11);
 	*used = (size_t)(p - s);
 	return 1;
 }
