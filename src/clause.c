@@ -175,6 +175,23 @@ divkind_name(enum divkind k)
 	return names[k];
 }
 
+/*
+ * 第<num><unit>, a branch after the unit as statutes write it: "2_2" →
+ * 第2号の2, "6_2_3" → 第6号の2の3.
+ */
+static void
+put_numbered(struct buf *b, const char *num, const char *unit)
+{
+	size_t base = strcspn(num, "_");
+
+	buf_printf(b, "第%.*s%s", (int)base, num, unit);
+	for (num += base; *num == '_'; num += base) {
+		num++;
+		base = strcspn(num, "_");
+		buf_printf(b, "の%.*s", (int)base, num);
+	}
+}
+
 int
 node_western(const struct node *n)
 {
@@ -224,7 +241,7 @@ node_path_label(const struct node *n)
 			break;
 		case N_PARAGRAPH:
 			if (!western)
-				buf_printf(&b, "第%s項", n->num ? n->num : "?");
+				put_numbered(&b, n->num ? n->num : "?", "項");
 			else if (n->label)
 				buf_printf(&b, "(%.*s)", (int)strcspn(n->label,
 				    ".)"), n->label + strspn(n->label, "("));
@@ -235,7 +252,7 @@ node_path_label(const struct node *n)
 			break;
 		case N_ITEM:
 			if (!western)
-				buf_printf(&b, "第%s号", n->num ? n->num : "?");
+				put_numbered(&b, n->num ? n->num : "?", "号");
 			else if (n->label)
 				buf_printf(&b, "(%.*s)", (int)strcspn(n->label +
 				    strspn(n->label, "("), ".)"), n->label +

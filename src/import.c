@@ -61,6 +61,7 @@ struct rline {
 	int	 glue;		/* a marker alone: joins the next text line */
 	int	 ideo;		/* was indented with an ideographic space */
 	int	 keep;		/* the text of a marker alone: never debris */
+	int	 tabs;		/* a nested list line: its leading tabs */
 };
 
 /* One logical line: source lines joined. */
@@ -73,6 +74,7 @@ struct lline {
 	int	 section;	/* heads a section: see sections() */
 	int	 ideo;		/* its first line opened with 　 */
 	int	 hist;		/* a history line (制定, 改定 … and a date) */
+	int	 tabs;		/* a nested list line: its depth (tabs) */
 	int	 cell;		/* a table laid out a cell a line: 1 for
 				   its first cell, 2 for the others */
 };
@@ -155,23 +157,6 @@ static const char *
 skip_sp(const char *s)
 {
 	return s + text_skip_spaces(s);
-}
-
-static int
-ends_with(const char *s, const char *lit)
-{
-	size_t n = strlen(s), m = strlen(lit);
-
-	return n >= m && strcmp(s + n - m, lit) == 0;
-}
-
-/* Characters after which a sentence or a line of its own may end. */
-static int
-is_terminal(int32_t c)
-{
-	return c == 0x3002 || c == 0xff0e || c == '.' || c == 0xff01 ||
-	    c == '!' || c == 0xff1f || c == '?' || c == 0x300d ||
-	    c == 0x300f || c == 0xff09 || c == ')' || c == 0xff1a || c == ':';
 }
 
 static int
@@ -303,49 +288,6 @@ division_line(const char *s, enum divkind *kind)
 	return 1;
 }
 
-/* 付則, 附則（2005年9月1日作定）, 別表, 別 表, (別紙): a named division. */
-static enum divkind
-named_division(const char *s)
-{
-	struct buf b;
-	enum divkind k;
-	const char *p;
-	size_t n, nlen;
-	int32_t c;
-
-	if (text_nchars(s) > 40)
-		return DIV_OTHER;
-	if (text_nchars(s) <= 12 && !has_sentence_punct(s) &&
-	    (ends_with(s, "別紙") || ends_with(s, "別表")))
-		return DIV_APPENDIX;
-	buf_init(&b);
-	for (p = s; *p != '\0'; p += n) {
-		n = utf8_next(p, strnlen(p, 4), &c);
-		if (!is_space(c))
-			buf_put(&b, p, n);
-	}
-	k = division_by_name(b.data);
-	nlen = 0;
-	if (k != DIV_OTHER) {
-		/* The name must stand alone or take a bracketed note. */
-		p = b.data;
-		if (*p == '(' || has_prefix(p, "（"))
-			nlen = strlen(p);
-		else {
-			nlen = strlen("付則");
-			c = first_cp(p + nlen);
-			if (c != 0 && c != 0xff08 && c != '(' &&
-			    !(k == DIV_APPENDIX && ((c >= '0' && c <= '9') ||
-			    (c >= 0xff10 && c <= 0xff19) || c == 0x7b2c)))
-				k = DIV_OTHER;
-		}
-		if (has_sentence_punct(b.data))
-			k = DIV_OTHER;
-	}
-	buf_release(&b);
-	return k;
-}
-
 /* A line that is only a caption: （利用約款の適用）. */
 static int
 caption_line(const char *s)
@@ -375,62 +317,6 @@ marked_caption(struct imp *im, size_t i)
 	yes = a.cap == NULL;
 	free(a.num);
 	return yes;
-}
-
-/* Page numbers alone: 12, - 12 -, －１２－, 12 / 40, Page 3, P.3. */
-static int
-pagenum_line(const char *s)
-{
-	const char *p = s;
-	size_t used;
-	int32_t c;
-
-	if (has_prefix(p, "Page") || has_prefix(p, "page"))
-		p = skip_sp(p + 4);
-	else if (has_prefix(p, "P.") || has_prefix(p, "p."))
-		p = skip_sp(p + 2);
-	c = first_cp(p);
-	if (c == '-' || c == 0xff0d || c == 0x2010 || c == 0x2014)
-		p = skip_sp(p + (c < 0x80 ? 1 : 3));
-	if (numeral_parse(p, &used, 0) < 0 || used > 9)
-		return 0;
-	p = skip_sp(p + used);
-	if (*p == '/') {
-		p = skip_sp(p + 1);
-		if (numeral_parse(p, &used, 0) < 0)
-			return 0;
-		p = skip_sp(p + used);
-	}
-	c = first_cp(p);
-	if (c == '-' || c == 0xff0d || c == 0x2010 || c == 0x2014)
-		p = skip_sp(p + (c < 0x80 ? 1 : 3));
-	return *p == '\0';
-}
-
-/* A table-of-contents entry: text, tab(s), page number; or text, leader
- * dots, page number. */
-static int
-toc_entry(const char *s)
-{
-	const char *t, *p;
-	size_t used;
-
-	if ((t = strrchr(s, '\t')) != NULL) {
-		p = skip_sp(t + 1);
-		if (numeral_parse(p, &used, 0) < 0 || *skip_sp(p + used) != '\0')
-			return 0;
-		return t > s;
-	}
-	if ((t = strstr(s, "……")) != NULL || (t = strstr(s, "・・・")) != NULL ||
-	    (t = strstr(s, "....")) != NULL) {
-		p = t;
-		while (*p == '.' || has_prefix(p, "…") || has_prefix(p, "・"))
-			p += *p == '.' ? 1 : 3;
-		p = skip_sp(p);
-		return numeral_parse(p, &used, 0) >= 0 &&
-		    *skip_sp(p + used) == '\0';
-	}
-	return 0;
 }
 
 /* Does s start with a paragraph or item marker? */
@@ -472,7 +358,7 @@ starts_structure(const char *s)
 		free(num);
 		return 1;
 	}
-	if (division_line(s, &k) || named_division(s) != DIV_OTHER ||
+	if (division_line(s, &k) || recog_named_division(s, 0) != DIV_OTHER ||
 	    caption_line(s))
 		return 1;
 	if (para_marker_parse(s, &m) || item_marker_parse(s, &m))
@@ -515,7 +401,7 @@ markers(struct imp *im)
 			continue;
 		}
 		/* A 附則 of paragraphs numbers them from １. */
-		if ((k = named_division(s)) == DIV_SUPPL) {
+		if ((k = recog_named_division(s, 0)) == DIV_SUPPL) {
 			para = 0;
 			memset(item, 0, sizeof(item));
 			continue;
@@ -557,7 +443,8 @@ markers(struct imp *im)
 		/* Or its text opens with an ideographic space, as every
 		 * paragraph of that layout does (a page number is followed
 		 * by the rest of a sentence). */
-		if ((isitem ? m.value != item[m.scheme] + 1 :
+		/* 六の二 follows 六: a branch keeps its base's number. */
+		if ((isitem ? m.value != item[m.scheme] + (m.branch == 0) :
 		    m.value != para + 1) && !im->r[j].ideo)
 			continue;
 		if (isitem)
@@ -573,119 +460,6 @@ markers(struct imp *im)
 }
 
 /* ---- dates and history ------------------------------------------------ */
-
-/*
- * A date at s: 2017年3月1日, ２００５年９月１日, 平成 29 年 3 月 1 日,
- * 令和元年5月1日, spaces anywhere.  Returns 1 and fills out (YYYY-MM-DD) and
- * *used.
- */
-static int
-date_parse(const char *s, char out[11], size_t *used)
-{
-	static const struct {
-		const char	*name;
-		long		 base;
-	} eras[] = {
-		{ "令和", 2018 }, { "平成", 1988 }, { "昭和", 1925 },
-		{ "西暦", 0 }
-	};
-	const char *p = s;
-	long y, m, dd, base = 0;
-	size_t n, i;
-	int era = 0;
-
-	for (i = 0; i < sizeof(eras) / sizeof(eras[0]); i++)
-		if (has_prefix(p, eras[i].name)) {
-			base = eras[i].base;
-			era = base != 0;
-			p = skip_sp(p + strlen(eras[i].name));
-			break;
-		}
-	if (era && has_prefix(p, "元")) {
-		y = 1;
-		p += strlen("元");
-	} else if ((y = numeral_parse(p, &n, era)) < 0)
-		return 0;
-	else
-		p += n;
-	p = skip_sp(p);
-	if (!has_prefix(p, "年"))
-		return 0;
-	p = skip_sp(p + strlen("年"));
-	if ((m = numeral_parse(p, &n, era)) < 1 || m > 12)
-		return 0;
-	p = skip_sp(p + n);
-	if (!has_prefix(p, "月"))
-		return 0;
-	p = skip_sp(p + strlen("月"));
-	if ((dd = numeral_parse(p, &n, era)) < 1 || dd > 31)
-		return 0;
-	p = skip_sp(p + n);
-	if (!has_prefix(p, "日"))
-		return 0;
-	p += strlen("日");
-	y += base;
-	if (y < 1800 || y > 2999)
-		return 0;
-	snprintf(out, 11, "%04ld-%02ld-%02ld", y, m, dd);
-	*used = (size_t)(p - s);
-	return 1;
-}
-
-static const char *const hist_words[] = {
-	"制定", "改定", "改訂", "作定", "実施", "施行", "一部改定", "一部改訂",
-	"全部改定", "全部改訂", "改正", "一部改正"
-};
-
-/*
- * The inside of a line wholly in one pair of brackets, 【…】, （…）, (…),
- * trimmed (caller frees); or NULL.
- */
-static char *
-bracketed(const char *s)
-{
-	static const char *const pairs[][2] = { { "【", "】" }, { "（", "）" },
-	    { "(", ")" }, { "［", "］" }, { "[", "]" } };
-	size_t i, n = strlen(s), o, c;
-
-	for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
-		o = strlen(pairs[i][0]);
-		c = strlen(pairs[i][1]);
-		if (n > o + c && has_prefix(s, pairs[i][0]) &&
-		    ends_with(s, pairs[i][1]) &&
-		    strstr(s + o, pairs[i][0]) == NULL)
-			return text_trim(s + o, n - o - c);
-	}
-	return NULL;
-}
-
-/*
- * A history word alone, as an orphan line says it: （改定）, 【制定】,
- * 改訂.  Its date, if any, is on the next line.
- */
-static int
-hist_word_alone(const char *s)
-{
-	char *in = bracketed(s);
-	const char *t = in != NULL ? in : s;
-	size_t i;
-	int r = 0;
-
-	for (i = 0; i < sizeof(hist_words) / sizeof(hist_words[0]); i++)
-		if (strcmp(t, hist_words[i]) == 0 ||
-		    (has_prefix(t, hist_words[i]) &&
-		    strcmp(t + strlen(hist_words[i]), "日") == 0))
-			r = 1;
-	free(in);
-	return r;
-}
-
-static int
-is_hist_word(const char *s)
-{
-	return text_prefix_of(s, hist_words,
-	    sizeof(hist_words) / sizeof(hist_words[0])) > 0;
-}
 
 static void
 hist_add(struct imp *im, const char *date, const char *note, size_t notelen,
@@ -718,76 +492,22 @@ hist_add(struct imp *im, const char *date, const char *note, size_t notelen,
 }
 
 /*
- * History lines: "2011年6月1日 制定", "付則（２００５年９月１日作定）",
- * "この約款は、2002年8月1日から改訂施行します。", "本約款は、2018年8月1日に
- * 作定し、…".  Returns 1 if s is one (it stays in the body all the same).
+ * A history line (recog_history_line()) goes to the front matter's
+ * history.  Returns 1 if s is one (it stays in the body all the same),
+ * with *brk set when it stood in brackets.
  */
 static int
-history_line(struct imp *im, const char *s, int line)
+history_line(struct imp *im, const char *s, int line, int *brk)
 {
-	char date[11], *in;
-	const char *p, *q, *e;
-	size_t used;
-	int r;
+	struct rhistory h;
 
-	/* 【2020年4月1日制定】, （2021年5月1日改定）: the line in brackets. */
-	if ((in = bracketed(s)) != NULL) {
-		r = history_line(im, in, line);
-		free(in);
-		return r;
-	}
-	p = s;
-	if ((has_prefix(p, "付") || has_prefix(p, "附")) &&
-	    has_prefix(skip_sp(p + strlen("付")), "則")) {
-		p = skip_sp(skip_sp(p + strlen("付")) + strlen("則"));
-		if (!has_prefix(p, "（") && *p != '(')
-			return 0;
-		p += *p == '(' ? 1 : strlen("（");
-		if (!date_parse(skip_sp(p), date, &used))
-			return 0;
-		p = skip_sp(skip_sp(p) + used);
-		e = strstr(p, "）");
-		if (e == NULL)
-			e = strchr(p, ')');
-		if (e == NULL || !is_hist_word(p))
-			return 0;
-		hist_add(im, date, p, (size_t)(e - p), line);
-		return 1;
-	}
-	if (date_parse(p, date, &used)) {
-		p = skip_sp(p + used);
-		if (!is_hist_word(p) || text_nchars(p) > 40)
-			return 0;
-		hist_add(im, date, p, strlen(p), line);
-		return 1;
-	}
-	/* この約款は、DATEから改訂施行します / 本約款は、DATEに改定し */
-	if ((q = strstr(s, "は、")) == NULL || text_nchars(s) > 80)
+	*brk = 0;
+	if (!recog_history_line(s, &h))
 		return 0;
-	if (!(has_prefix(s, "この") || has_prefix(s, "本")))
-		return 0;
-	p = q + strlen("は、");
-	if (!date_parse(p, date, &used))
-		return 0;
-	p += used;
-	if (has_prefix(p, "から")) {
-		p += strlen("から");
-		if (((e = strstr(p, "いたします")) == NULL &&
-		    (e = strstr(p, "します")) == NULL &&
-		    (e = strstr(p, "する")) == NULL) || !is_hist_word(p) ||
-		    (strstr(p, "施行") == NULL && strstr(p, "実施") == NULL))
-			return 0;
-		hist_add(im, date, p, (size_t)(e - p), line);
-		return 1;
-	}
-	if (has_prefix(p, "に")) {
-		p += strlen("に");
-		if (!is_hist_word(p) || (e = strstr(p, "し")) == NULL)
-			return 0;
-		hist_add(im, date, p, (size_t)(e - p), line);
-		return 1;
-	}
-	return 0;
+	hist_add(im, h.date, h.note, strlen(h.note), line);
+	*brk = h.bracketed;
+	free(h.note);
+	return 1;
 }
 
 static int
@@ -800,6 +520,36 @@ hist_cmp(const void *a, const void *b)
 }
 
 /* ---- stage 1: split --------------------------------------------------- */
+
+/* Does s start a list line: a paragraph or item marker, or a bullet? */
+static int
+list_line(const char *s)
+{
+	struct marker m;
+
+	return para_marker_parse(s, &m) || item_marker_parse(s, &m) ||
+	    has_prefix(s, "・") || has_prefix(s, "•") ||
+	    ((*s == '-' || *s == '*') && s[1] == ' ');
+}
+
+/*
+ * A line indented by tabs under a list line (1. 法令に違反する行為, then
+ * a tab and (1) 犯罪に結びつく行為) is a deeper level of that list, one a
+ * tab, when what follows its tabs starts a list line and holds no tab: a
+ * table row has a tab between its cells.  Returns the tabs, or 0.
+ */
+static size_t
+nested_tabs(const struct imp *im, const char *t)
+{
+	size_t nt = strspn(t, "\t"), k;
+
+	if (nt == 0 || strchr(t + nt, '\t') != NULL || !list_line(t + nt))
+		return 0;
+	for (k = im->nr; k > 0 && im->r[k - 1].s[0] == '\0'; k--)
+		;
+	return k > 0 && (im->r[k - 1].tabs > 0 || list_line(im->r[k - 1].s)) ?
+	    nt : 0;
+}
 
 static char *
 split(struct imp *im, const char *text, size_t len)
@@ -848,6 +598,8 @@ split(struct imp *im, const char *text, size_t len)
 			t[n] = '\0';
 			im->r = xgrow(im->r, im->nr, sizeof(*im->r));
 			im->r[im->nr].no = no;
+			im->r[im->nr].tabs = (int)nested_tabs(im, t);
+			t += im->r[im->nr].tabs;
 			im->r[im->nr].indent = 0;
 			while (*t == ' ') {
 				im->r[im->nr].indent++;
@@ -887,7 +639,7 @@ heading_line(const char *s)
 		free(num);
 		return 1;
 	}
-	return division_line(s, &k) || named_division(s) != DIV_OTHER ||
+	return division_line(s, &k) || recog_named_division(s, 0) != DIV_OTHER ||
 	    caption_line(s);
 }
 
@@ -910,38 +662,7 @@ strp_cmp(const void *a, const void *b)
 	return c != 0 ? c : (*x)->no - (*y)->no;
 }
 
-/* 第一章　総則（第一条―第三条）: a division with its article range. */
-static int
-range_entry(const char *s)
-{
-	enum divkind k;
-	size_t len;
-	long v;
-	const char *open;
-
-	if (!division_label_parse(s, &k, &v, &len) || !ends_with(s, "条）"))
-		return 0;
-	open = strstr(s + len, "（第");
-	return open != NULL && (strstr(open, "―") || strstr(open, "－") ||
-	    strstr(open, "～") || strstr(open, "・"));
-}
-
 /* 附則 or 付則 alone on its line. */
-/*
- * A division entry of a contents list: a label and a title, however
- * long (第二款　吸収合併存続会社、…の手続), no sentence.
- */
-static int
-toc_division(const char *s)
-{
-	enum divkind k;
-	long v;
-	size_t len;
-
-	return division_label_parse(s, &k, &v, &len) &&
-	    strstr(s, "。") == NULL && text_nchars(s) <= 100;
-}
-
 static int
 suppl_alone(const char *s)
 {
@@ -964,7 +685,8 @@ next_is(struct imp *im, size_t at, int range)
 		;
 	if (j >= im->nr)
 		return 0;
-	return range ? range_entry(im->r[j].s) : division_line(im->r[j].s, &k);
+	return range ? recog_division_range(im->r[j].s) :
+	    division_line(im->r[j].s, &k);
 }
 
 /* Is raw line at next to a page number or a page break (within 2)? */
@@ -976,7 +698,7 @@ near_pagenum(struct imp *im, size_t at)
 
 	for (i = lo; i <= hi; i++)
 		if (i != at && (im->r[i].ff || (im->r[i].s[0] != '\0' &&
-		    !im->r[i].glue && pagenum_line(im->r[i].s))))
+		    !im->r[i].glue && recog_page_number(im->r[i].s))))
 			return 1;
 	return 0;
 }
@@ -1051,7 +773,7 @@ contents_list(struct imp *im)
 					all = 0;
 				free(a.num);
 				nart++;
-			} else if (!toc_division(im->r[j].s) &&
+			} else if (!recog_contents_division(im->r[j].s) &&
 			    !suppl_alone(im->r[j].s))
 				break;
 			run++;
@@ -1069,7 +791,8 @@ contents_list(struct imp *im)
 		 * names the articles it holds.
 		 */
 		for (t = i, ranged = 0; nart == 0 && t < j; t++)
-			ranged += im->r[t].s[0] != '\0' && range_entry(im->r[t].s);
+			ranged += im->r[t].s[0] != '\0' &&
+			    recog_division_range(im->r[t].s);
 		/*
 		 * Or three divisions of one kind in a row with nothing in
 		 * them (第一章, 第二章, 第三章): only a contents list has
@@ -1103,7 +826,7 @@ page_layout(const struct imp *im)
 
 	for (i = 0; i < im->nr; i++) {
 		ff += im->r[i].ff;
-		if (!im->r[i].drop || !pagenum_line(im->r[i].s))
+		if (!im->r[i].drop || !recog_page_number(im->r[i].s))
 			continue;
 		for (p = im->r[i].s; *p != '\0' &&
 		    numeral_parse(p, &used, 0) < 0; p++)
@@ -1130,7 +853,7 @@ debris(struct imp *im)
 	/* Table of contents: a run of three entries or more (blank lines
 	 * allowed), or one entry that starts with a label. */
 	for (i = 0; i < im->nr; i = j) {
-		if (!toc_entry(im->r[i].s)) {
+		if (!recog_contents_entry(im->r[i].s)) {
 			j = i + 1;
 			continue;
 		}
@@ -1138,7 +861,7 @@ debris(struct imp *im)
 		for (j = i; j < im->nr; j++) {
 			if (im->r[j].s[0] == '\0')
 				continue;
-			if (!toc_entry(im->r[j].s))
+			if (!recog_contents_entry(im->r[j].s))
 				break;
 			run++;
 		}
@@ -1178,7 +901,7 @@ debris(struct imp *im)
 			for (j = i + 1; j < im->nr; j++) {
 				if (im->r[j].s[0] == '\0' || im->r[j].drop)
 					continue;
-				if (!range_entry(im->r[j].s) &&
+				if (!recog_division_range(im->r[j].s) &&
 				    !(suppl_alone(im->r[j].s) && j > i + 1 &&
 				    next_is(im, j, 0)) &&
 				    !(division_line(im->r[j].s, &(enum divkind){0}) &&
@@ -1198,7 +921,7 @@ debris(struct imp *im)
 	}
 	for (i = 0; i < im->nr; i++)
 		if (!im->r[i].drop && !im->r[i].glue &&
-		    pagenum_line(im->r[i].s)) {
+		    recog_page_number(im->r[i].s)) {
 			im->r[i].drop = "page number";
 			im->st->pagenum++;
 		}
@@ -1404,7 +1127,7 @@ join(struct imp *im)
 			if (full || (W > 0 && z == 0x3002 &&
 			    cols(prev->s) + 2 >= W))
 				run = 1;
-			if (!is_terminal(z) && (cannot_start(a) ||
+			if (!recog_terminal(z) && (cannot_start(a) ||
 			    (is_hiragana(a) && nch >= 10 && !opener(n->s) &&
 			    !(nch <= 60 && title_like(b.data)))))
 				run = 1;
@@ -1413,7 +1136,7 @@ join(struct imp *im)
 			 * の規定は… go on from a reference the layout broke
 			 * the line after (e-Gov's text breaks after each).
 			 */
-			if (!is_terminal(z) && starts_particle(a))
+			if (!recog_terminal(z) && starts_particle(a))
 				run = 1;
 			/*
 			 * Where paragraphs open with an ideographic space, a
@@ -1427,17 +1150,17 @@ join(struct imp *im)
 			 * a caption （…） stands alone, an item （１） has a
 			 * marker.
 			 */
-			if (!is_terminal(z) && (a == 0xff08 || a == '(') &&
+			if (!recog_terminal(z) && (a == 0xff08 || a == '(') &&
 			    !starts_marker(n->s) && !caption_line(n->s) &&
 			    bracket_goes_on(n->s))
 				run = 1;
 			/* A sentence cut after a hiragana, or a numbered
 			 * paragraph or note cut anywhere: long lines only. */
-			if (!is_terminal(z) && !bullet && nch >= 30 &&
+			if (!recog_terminal(z) && !bullet && nch >= 30 &&
 			    (is_hiragana(z) || starts_marker(s) ||
 			    has_prefix(s, "※")) && !opener(n->s))
 				run = 1;
-			if (!is_terminal(z) && is_particle(z) && bullet &&
+			if (!recog_terminal(z) && is_particle(z) && bullet &&
 			    !has_sentence_punct(n->s))
 				run = 1;
 			/* A line never ends on a comma, nor between a number
@@ -1465,6 +1188,7 @@ done:
 		im->l[im->nl].s = xstrdup(b.data);
 		im->l[im->nl].no = r->no;
 		im->l[im->nl].indent = r->indent;
+		im->l[im->nl].tabs = r->tabs;
 		im->l[im->nl].bullet = bullet;
 		im->l[im->nl].blank_before = blank;
 		im->l[im->nl].section = 0;
@@ -1503,7 +1227,7 @@ glued_list(const struct imp *im, size_t i, const struct marker *g)
 			free(a.num);
 			return 0;
 		}
-		if (division_line(s, &k) || named_division(s) != DIV_OTHER ||
+		if (division_line(s, &k) || recog_named_division(s, 0) != DIV_OTHER ||
 		    para_marker_parse(s, &m))
 			return 0;
 		if (!item_marker_parse(s, &m))
@@ -1599,10 +1323,12 @@ unglue(struct imp *im)
  * Is l[j] a cell of a table laid out a cell a line?  Not a line that
  * opens a paragraph (with 　 where paragraphs do), a marker, bullet,
  * division, caption or article line, nor a sentence in a layout without
- * that indent.
+ * that indent.  With indent_ok (the table of a 別表, which no lead
+ * announces) a cell may open with 　 (its text indented in its column)
+ * when it is no sentence.
  */
 static int
-cell_line(struct imp *im, size_t j)
+cell_line(struct imp *im, size_t j, int indent_ok)
 {
 	const struct lline *l = &im->l[j];
 	struct marker m;
@@ -1610,11 +1336,11 @@ cell_line(struct imp *im, size_t j)
 	struct rarticle a;
 	int art, bare;
 
-	if (l->ideo || l->bullet || strchr(l->s, '\t') != NULL ||
+	if ((l->ideo && (!indent_ok || has_suffix(l->s, "。"))) || l->bullet || strchr(l->s, '\t') != NULL ||
 	    para_marker_parse(l->s, &m) || item_marker_parse(l->s, &m) ||
-	    division_line(l->s, &k) || named_division(l->s) != DIV_OTHER ||
+	    division_line(l->s, &k) || recog_named_division(l->s, 0) != DIV_OTHER ||
 	    caption_line(l->s) || marked_caption(im, j) ||
-	    (!im->indented && ends_with(l->s, "。")))
+	    (!im->indented && has_suffix(l->s, "。")))
 		return 0;
 	/*
 	 * An article line opens its text on the next line with 　; a label
@@ -1635,24 +1361,81 @@ cell_line(struct imp *im, size_t j)
 
 /*
  * cell_tables: after a sentence that announces a table
- * (recog_announces_table()), the lines up to the next paragraph,
+ * (recog_announces_table()) or a 別表 heading (appendix_cells()), the
+ * lines up to the next paragraph,
  * article or division are the table's cells when there are two or more
  * (e-Gov's text lays 読替え tables out so: 第六条, 確認書 … a cell a
  * line).  They become a table of one column, cells in their order (the
  * rows and spans are lost in the text), never articles, headings or items.
  */
+/*
+ * Does l[i] head a 別表 (an appendix table by name: 別表第一（第三条関係）)?
+ * Its name announces a table as a lead sentence does.
+ */
+static int
+table_heading(struct imp *im, size_t i)
+{
+	char *sq;
+	int r;
+
+	if (recog_named_division(im->l[i].s, 0) != DIV_APPENDIX)
+		return 0;
+	sq = text_squeeze(im->l[i].s);
+	r = has_prefix(sq, "別表");
+	free(sq);
+	return r;
+}
+
+/*
+ * A 別表 without a lead, laid out a cell a line: row labels that read as
+ * markers (一　ボイラー, （１）　構造検査, イ　…) among bare cells (amounts,
+ * conditions).  The body up to the next heading or paragraph is its
+ * table when its bare cells outnumber its marked lines, two or more: a
+ * 別表 whose lines are mostly numbered items (一　…のもの, 二　…) is a
+ * list, its numbering checked as written.  Returns the end of the table,
+ * or i + 1 when there is none.
+ */
+static size_t
+appendix_cells(struct imp *im, size_t i)
+{
+	struct marker m;
+	size_t j, bare = 0, marked = 0;
+	const struct lline *l;
+
+	for (j = i + 1; j < im->nl; j++) {
+		l = &im->l[j];
+		if (l->s[0] == '\0')
+			continue;
+		if (cell_line(im, j, 1))
+			bare++;
+		else if (!l->bullet && strchr(l->s, '\t') == NULL &&
+		    (para_marker_parse(l->s, &m) || item_marker_parse(l->s, &m)))
+			marked++;
+		else
+			break;
+	}
+	return bare >= 2 && bare > marked ? j : i + 1;
+}
+
 static void
 cell_tables(struct imp *im)
 {
 	size_t i, j, k, n;
 
 	for (i = 0; i < im->nl; i++) {
+		if (table_heading(im, i) && (j = appendix_cells(im, i)) > i + 1) {
+			for (k = i + 1, n = 0; k < j; k++)
+				if (im->l[k].s[0] != '\0')
+					im->l[k].cell = n++ == 0 ? 1 : 2;
+			i = j - 1;
+			continue;
+		}
 		if (!recog_announces_table(im->l[i].s, strlen(im->l[i].s)))
 			continue;
 		for (j = i + 1, n = 0; j < im->nl; j++) {
 			if (im->l[j].s[0] == '\0')
 				continue;
-			if (!cell_line(im, j))
+			if (!cell_line(im, j, 0))
 				break;
 			n++;
 		}
@@ -1683,7 +1466,7 @@ title_like(const char *s)
 	    has_sentence_punct(s) || text_nchars(s) > 60)
 		return 0;
 	/* A note in brackets after the title: 利用規約（改定版）. */
-	if ((ends_with(s, "）") || ends_with(s, ")")) &&
+	if ((has_suffix(s, "）") || has_suffix(s, ")")) &&
 	    ((open = strstr(s, "（")) != NULL || (open = strchr(s, '(')) !=
 	    NULL) && open > s && !recog_law_number(open + (*open == '(' ? 1 :
 	    strlen("（")), strlen(open) - (*open == '(' ? 2 :
@@ -1695,7 +1478,7 @@ title_like(const char *s)
 			return 1;
 	}
 	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++)
-		if (ends_with(s, ends[i]))
+		if (has_suffix(s, ends[i]))
 			return 1;
 	return 0;
 }
@@ -1752,16 +1535,16 @@ meta(struct imp *im)
 	 * the provider, 文書番号：, 文書名： and the 制定/改定 date lines.
 	 */
 	for (i = 0; i < im->nl; i++) {
-		char *s = im->l[i].s, *sq;
-		int hist;
+		char *s = im->l[i].s, *sq, *word;
+		int hist, brk;
 
 		/* A second document keeps its history to itself. */
 		if (im->newdoc > 0 && i >= im->newdoc)
 			break;
-		hist = history_line(im, s, im->l[i].no);
+		hist = history_line(im, s, im->l[i].no, &brk);
 		/* （改定） alone, its date on the next line. */
-		if (!hist && hist_word_alone(s)) {
-			char date[11], *in;
+		if (!hist && (word = recog_history_word(s)) != NULL) {
+			char date[11];
 			size_t used, j;
 
 			for (j = i + 1; j < im->nl && im->l[j].s[0] == '\0'; j++)
@@ -1771,26 +1554,22 @@ meta(struct imp *im)
 			if (j < im->nl && article_line(im->l[j].s, &num, &le,
 			    &hc, &rest)) {
 				free(num);
+				free(word);
 				continue;
 			}
-			if (j < im->nl && date_parse(im->l[j].s, date, &used) &&
+			if (j < im->nl && recog_date(im->l[j].s, date, &used) &&
 			    *skip_sp(im->l[j].s + used) == '\0') {
-				in = bracketed(s);
-				hist_add(im, date, in != NULL ? in : s,
-				    strlen(in != NULL ? in : s), im->l[i].no);
-				free(in);
+				hist_add(im, date, word, strlen(word),
+				    im->l[i].no);
 				im->l[j].hist = 1;
 			}
+			free(word);
 			im->l[i].hist = 1;
 		}
 		/* Only bracketed and orphan lines need the flag: the
 		 * others read as history lines (or 附則 headings) anyway. */
-		if (hist && !im->l[i].hist) {
-			char *in = bracketed(s);
-
-			im->l[i].hist = in != NULL || hist_word_alone(s);
-			free(in);
-		}
+		if (hist && !im->l[i].hist)
+			im->l[i].hist = brk;
 
 		if (i >= first || s[0] == '\0' || im->l[i].cell)
 			continue;
@@ -1801,7 +1580,7 @@ meta(struct imp *im)
 		else if (has_prefix(s, "文書名：") && im->title != NULL &&
 		    strcmp(s + strlen("文書名："), im->title) == 0)
 			;
-		else if (!(hist && date_parse(s, (char[11]){0}, &(size_t){0})) &&
+		else if (!(hist && recog_date(s, (char[11]){0}, &(size_t){0})) &&
 		    !(im->title && strcmp(sq, im->tsq) == 0) &&
 		    !(im->provider_name &&
 		    strcmp(s, im->provider_name) == 0)) {
@@ -1830,7 +1609,7 @@ yaml_str(struct buf *o, const char *s)
 	if (!ctl && *s != '\0' &&
 	    strchr("-?:,[]{}#&*!|>'\"%@` ", *s) == NULL &&
 	    strstr(s, ": ") == NULL && strstr(s, " #") == NULL &&
-	    !ends_with(s, ":") && !ends_with(s, " ")) {
+	    !has_suffix(s, ":") && !has_suffix(s, " ")) {
 		buf_puts(o, s);
 		return;
 	}
@@ -2058,29 +1837,23 @@ div_level(struct imp *im, enum divkind k)
 	return k >= DIV_PART && k <= DIV_DIVISION ? im->divlevel[k] : 1;
 }
 
-/* Is l[i] a short unnumbered heading: 総則, 利用契約, 制定・改定日? */
+/*
+ * Is l[i] a short unnumbered heading: 総則, 利用契約, 制定・改定日?  A
+ * plain title (recog_plain_title()) that an article, a caption, a
+ * division or a date line follows.
+ */
 static int
 plain_heading(struct imp *im, size_t i)
 {
-	const char *s = im->l[i].s, *n;
+	const char *n;
 	char *num = NULL;
-	size_t le, len = text_nchars(s);
+	size_t le;
 	int hc;
 	const char *rest;
 	enum divkind k;
 
-	if (im->l[i].bullet || len == 0 || len > 20 || has_sentence_punct(s) ||
-	    is_terminal(last_cp(s)) || is_label_line(s) ||
-	    strchr(s, '\t') != NULL || *s == '-' || *s == '*' ||
-	    has_prefix(s, "・") || has_prefix(s, "■") || has_prefix(s, "●") ||
-	    has_prefix(s, "※"))
-		return 0;
-	if (date_parse(s, (char[11]){0}, &le))
-		return 0;
-	/* 削除, 略: what is left of a deleted article, not a title. */
-	if (strcmp(s, "削除") == 0 || strcmp(s, "略") == 0)
-		return 0;
-	if (i + 1 >= im->nl)
+	if (im->l[i].bullet || !recog_plain_title(im->l[i].s) ||
+	    i + 1 >= im->nl)
 		return 0;
 	n = im->l[i + 1].s;
 	if (article_line(n, &num, &le, &hc, &rest)) {
@@ -2088,7 +1861,7 @@ plain_heading(struct imp *im, size_t i)
 		return 1;
 	}
 	return caption_line(n) || division_line(n, &k) ||
-	    date_parse(n, (char[11]){0}, &le);
+	    recog_date(n, (char[11]){0}, &le);
 }
 
 /* 第1 本サービスの内容: 第 and a number, no 条/章, a short title. */
@@ -2174,10 +1947,10 @@ unmarked_item(struct imp *im, size_t i)
 		return 0;
 	t = xstrdup(s);
 	n = strlen(t);
-	if (ends_with(t, "。"))
+	if (has_suffix(t, "。"))
 		t[n -= strlen("。")] = '\0';
 	for (k = 0; k < sizeof(nouns) / sizeof(nouns[0]); k++)
-		if (ends_with(t, nouns[k]))
+		if (has_suffix(t, nouns[k]))
 			r = 1;
 	c = last_cp(t);
 	if (char_class(c) == CC_KANJI || char_class(c) == CC_KATAKANA)
@@ -2322,8 +2095,10 @@ emit(struct emitter *e)
 			 * A caption with no article in a 附則 made of
 			 * paragraphs: it heads the paragraph, as statutes
 			 * write it (（施行期日）, then １　…); kept as text.
+			 * So in an appendix, which holds tables and forms,
+			 * not articles: 別表第一号（…関係）, then （略）.
 			 */
-			if (e->suppl_plain) {
+			if (e->suppl_plain || e->appendix) {
 				block(e, BK_TEXT);
 				text_line(e, pending);
 				pending = NULL;
@@ -2358,6 +2133,24 @@ placed:
 			im->st->articles++;
 			first_heading = 1;
 			e->olist = e->numpara = 0;
+			continue;
+		}
+		/*
+		 * A nested list line under a Markdown list item (1. …, or a
+		 * bullet): a bullet inside it, a level deeper a tab.  Under
+		 * a line that is no list item of Markdown's ((１)　…) it is
+		 * a marked line as any other, which the lowering nests by
+		 * its scheme.
+		 */
+		if (im->l[i].tabs > 0 && (e->olist || e->last == BK_BULLET)) {
+			int d;
+
+			if (e->olist)
+				buf_puts(e->o, "   ");
+			for (d = e->olist ? 1 : 0; d < im->l[i].tabs; d++)
+				buf_puts(e->o, "  ");
+			buf_puts(e->o, "- ");
+			text_line(e, s);
 			continue;
 		}
 		if (im->l[i].bullet) {
@@ -2418,7 +2211,7 @@ placed:
 			e->olist = e->numpara = 0;
 			continue;
 		}
-		if ((k = named_division(s)) != DIV_OTHER) {
+		if ((k = recog_named_division(s, 0)) != DIV_OTHER) {
 			e->appendix = k == DIV_APPENDIX;
 			e->suppl_plain = k == DIV_SUPPL;
 			e->nakeys = 0;
@@ -2575,7 +2368,7 @@ second_document(struct imp *im)
 				if (heading_line(s) && !plain_heading(im, j - 1))
 					break;
 				if (text_nchars(s) > 40 || strstr(s, "。") != NULL ||
-				    named_division(s) != DIV_OTHER)
+				    recog_named_division(s, 0) != DIV_OTHER)
 					break;
 			}
 			if (j < i) {

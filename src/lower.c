@@ -130,6 +130,9 @@ struct lower {
 	int			 ja;
 	int			 sectioned;	/* ja, with no 第N条: numbered
 						 * headings (1. 目的) are articles */
+	int			 chapters;	/* sectioned, numbered by 第N章
+					   alone: chapters are its articles
+					   (chapter_articles()) */
 	int			 failed;
 	struct node		*root;
 	struct node		*stack[8];	/* open headings by depth */
@@ -585,16 +588,28 @@ open_marked(struct lower *L, const struct marker *m, const struct flat *f,
 			return;
 		}
 		ms->scheme[k] = m->scheme;
-		ms->iroha[k] = m->scheme == MS_PAREN_KANA &&
-		    m->kana == 0x30a4;	/* （イ） first: イロハ order */
+		/*
+		 * The first kana sets the order: （イ） first is イロハ,
+		 * else （ア）… アイウ; bare イ　 is statute イロハ unless the
+		 * list opens with ア　 (ア, イ, ウ: 2 and 3, not 1 after 36).
+		 */
+		ms->iroha[k] = m->scheme == MS_PAREN_KANA ?
+		    m->kana == 0x30a4 : m->kana != 0x30a2;
 	}
 	ms->nlev = k + 1;	/* deeper levels close */
 	parent = k == 0 ? ms->base : ms->open[k - 1];
 	level_type(ms, k, &type, &level);
-	value = m->scheme == MS_PAREN_KANA ?
+	value = m->scheme == MS_PAREN_KANA || m->scheme == MS_IROHA ?
 	    kana_ordinal(m->kana, ms->iroha[k]) : m->value;
 	n = new_numbered(parent, type, level, value,
 	    f->text.data + base, m->len, line, col);
+	if (m->branch > 0) {
+		/* 六の二: item 6_2, after 六 and before 七. */
+		char num[48];
+
+		snprintf(num, sizeof(num), "%ld_%ld", m->value, m->branch);
+		n->num = pool_strdup(n->pool, num);
+	}
 	put_text(L, n, f, base, len, m->skip, 0);
 	ms->open[k] = n;
 	ms->unit = n;
@@ -631,7 +646,7 @@ unit_is_unmarked_item(const struct mstate *ms)
 /*
  * A block that starts "1. " right under a paragraph announcing items
  * (以下の…：) or under an unnumbered paragraph, or "2. " after such an
- * item: items, not paragraphs beside the one they belong to, as the same
+ * item (and its sub-items): items, not paragraphs beside the one they belong to, as the same
  * numbers written as a Markdown list are (lower_blocks()).
  */
 static int
@@ -648,7 +663,8 @@ numbered_item(const struct mstate *ms, const struct node *container,
 	if (ms->nlev == 0)
 		return m->value == 1 && (b->implicit ||
 		    recog_announces_items(b->text ? b->text : ""));
-	return ms->nlev == 1 && ms->scheme[0] == MS_PARA &&
+	/* "2." after item 1 and its sub-items (1) (2): item 2. */
+	return ms->nlev >= 1 && ms->scheme[0] == MS_PARA &&
 	    ms->open[0] != NULL && ms->open[0]->num != NULL &&
 	    strtol(ms->open[0]->num, NULL, 10) + 1 == m->value;
 }
@@ -1022,12 +1038,30 @@ make_heading(struct lower *L, const char *text, int raflags, int hlevel,
 	struct node *n;
 	const char *cap, *rest, *t;
 	size_t len, caplen, used, tlen;
-	char *num = NULL, *sq;
+	char *num = NULL;
 	struct rarticle ra;
 	struct rdivision rd;
 
 	ra.num = NULL;
-	if ((L->ja && recog_article(text, raflags, &ra)) ||
+	if (L->chapters && recog_division(text, RA_HEADING, &rd) &&
+	    rd.kind == DIV_CHAPTER) {
+		/* 第2章 会員登録: the article-level unit (chapter_articles()). */
+		n = node_new(pool, N_ARTICLE, line, col);
+		rest = text + rd.labellen;
+		tlen = strlen(rest);
+		t = text_trimmed(rest, &tlen);
+		/* 第1章（総則）, as the article's caption is written. */
+		if (caption_parse(rest, &cap, &caplen, &used) &&
+		    rest[used + text_skip_spaces(rest + used)] == '\0') {
+			t = cap;
+			tlen = caplen;
+		}
+		n->num = pool_strdup(pool, rd.num);
+		free(rd.num);
+		n->label = pool_strndup(pool, text, rd.labellen);
+		if (tlen > 0)
+			n->caption = pool_strndup(pool, t, tlen);
+	} else if ((L->ja && recog_article(text, raflags, &ra)) ||
 	    ((!L->ja || (L->sectioned && raflags == RA_HEADING)) &&
 	    article_label_parse(text, &num, &len))) {
 		n = node_new(pool, N_ARTICLE, line, col);
@@ -1080,9 +1114,7 @@ make_heading(struct lower *L, const char *text, int raflags, int hlevel,
 			if (tlen > 0)
 				n->caption = pool_strndup(pool, t, tlen);
 		} else {
-			sq = text_squeeze(text);
-			n->divkind = division_by_name(sq);
-			free(sq);
+			n->divkind = recog_named_division(text, RA_HEADING);
 			n->caption = pool_strdup(pool, text);
 		}
 	}
@@ -1488,9 +1520,10 @@ id_parent(const struct node *n)
 }
 
 /*
- * Parts: a top-level division whose first article is numbered 1 after
- * articles before it (a 基本規約 and a 利用規約 on one page, a US and an EU
- * version) numbers its articles anew; its articles' anchors take its own
+ * Parts: a division whose first article is numbered 1 after articles
+ * before it in its parent (a 基本規約 and a 利用規約 on one page, a US and
+ * an EU version; at the top or below a title that holds them all)
+ * numbers its articles anew; its articles' anchors take its own
  * as prefix, and their numbers are checked among themselves.
  */
 static void
@@ -1512,6 +1545,8 @@ mark_parts(struct node *root)
 			continue;
 		if (before && strcmp(n->num, "1") == 0)
 			d->part = 1;
+		/* Parts below: 規約集 > 基本規約, 個別規約, each from 1. */
+		mark_parts(d);
 		before = 1;
 	}
 }
@@ -1669,6 +1704,143 @@ promote_leaf_headings(struct node *root)
 	}
 }
 
+/*
+ * What one line of the document's last lines says of its history: 2 a
+ * history line (【2020年4月1日制定】, 2023年4月1日 改定, recog_history_line();
+ * not a sentence such as 本規約は、…から施行します。),
+ * 1 a history word alone (（改定）), 3 a date alone, 4 以上 (the word that
+ * closes a Japanese document), 0 anything else.
+ */
+static int
+history_kind(const char *s, size_t len)
+{
+	struct rhistory h;
+	char *line, *w, date[11];
+	size_t used, tlen = len;
+	const char *t = text_trimmed(s, &tlen);
+	int k = 0;
+
+	line = xstrndup(t, tlen);
+	if (recog_history_line(line, &h)) {
+		free(h.note);
+		/* "本規約は、…から施行します。" is a provision's sentence. */
+		k = strstr(line, "。") == NULL && strstr(line, "は、") == NULL ?
+		    2 : 0;
+	} else if ((w = recog_history_word(line)) != NULL) {
+		free(w);
+		k = 1;
+	} else if (recog_date(line, date, &used) &&
+	    line[used + text_skip_spaces(line + used)] == '\0')
+		k = 3;
+	else if (strcmp(line, "以上") == 0)
+		k = 4;
+	free(line);
+	return k;
+}
+
+/*
+ * Is paragraph p's text all history lines, given the kind of the line
+ * before it (*prev, updated)?  A date alone is history after a history
+ * word alone (its date on the next line); 以上 closes the run.
+ */
+static int
+history_paragraph(const struct node *p, int *prev)
+{
+	const char *s, *e;
+	int k;
+
+	if (p->type != N_PARAGRAPH || p->first != NULL || p->label != NULL ||
+	    p->text == NULL || p->text[0] == '\0')
+		return 0;
+	for (s = p->text; ; s = e + 1) {
+		e = strchr(s, '\n');
+		if (e == NULL)
+			e = s + strlen(s);
+		k = history_kind(s, (size_t)(e - s));
+		if (k == 0 || (k == 3 && *prev != 1) || (k != 4 && *prev == 4))
+			return 0;
+		*prev = k;
+		if (*e == '\0')
+			return 1;
+	}
+}
+
+/*
+ * History lines at the end of a Japanese document (【2020年4月1日制定】,
+ * 2023年4月1日 改定, an orphan （改定） with its date on the next line, then
+ * perhaps 以上) are the document's history, as termc import reads them
+ * (recog.h), not paragraphs of its last article: they leave the article
+ * for the document, where they are the text after the articles.  An
+ * article made of nothing else keeps them (they are its text).
+ */
+static void
+history_tail(struct node *root)
+{
+	struct node *a, *c, *run, *next;
+	int prev, hist;
+
+	for (a = root->last; a != NULL && a->type == N_DIVISION; a = a->last)
+		;
+	if (a == NULL || a->type != N_ARTICLE)
+		return;
+	run = NULL;
+	prev = 0;
+	hist = 0;
+	for (c = a->first; c != NULL; c = c->next) {
+		if (history_paragraph(c, &prev)) {
+			if (run == NULL)
+				run = c;
+			hist |= prev != 4;
+		} else {
+			run = NULL;
+			prev = 0;
+			hist = 0;
+		}
+	}
+	if (run == NULL || run == a->first || !hist)
+		return;
+	for (c = run; c != NULL; c = next) {
+		next = c->next;
+		node_free(c);
+		c->num = numstr(root->pool, next_number(root, N_PARAGRAPH, 0));
+		c->implicit = 1;
+		node_append(root, c);
+	}
+}
+
+/*
+ * Is a Japanese document that writes no 第N条 numbered by chapters alone:
+ * headings 第1章 総則, 第2章 … and no heading that numbers an article
+ * (1. 目的) under them?  Then each chapter is the article-level unit, an
+ * article numbered as written with its title as caption, and what
+ * follows it is lowered as an article's paragraphs and items.
+ */
+static int
+chapter_articles(struct lower *L, cmark_node *root)
+{
+	struct rdivision rd;
+	cmark_node *b;
+	char *text, *num;
+	size_t len;
+	int chapters = 0, other = 0;
+
+	for (b = cmark_node_first_child(root); b != NULL && !other;
+	    b = cmark_node_next(b)) {
+		if (md_type(b) != MD_HEADING)
+			continue;
+		text = heading_text(L, b);
+		num = NULL;
+		if (recog_division(text, RA_HEADING, &rd)) {
+			chapters += rd.kind == DIV_CHAPTER;
+			free(rd.num);
+		} else if (article_label_parse(text, &num, &len))
+			other = 1;
+		free(num);
+		free(text);
+	}
+	return chapters > 0 && !other;
+}
+
 struct node *
 lower_document(cmark_node *root, const struct source *src,
     const struct meta *meta, struct diags *d)
@@ -1684,6 +1856,7 @@ lower_document(cmark_node *root, const struct source *src,
 	    strncmp(meta->lang, "ja", 2) == 0;
 	L.root = node_tree(1, 1);
 	L.sectioned = L.ja && !writes_articles(src);
+	L.chapters = L.sectioned && chapter_articles(&L, root);
 	/*
 	 * Each top-level block is freed once lowered and no longer looked
 	 * at (a topic marker reads the block before it), so the Markdown
@@ -1716,6 +1889,8 @@ lower_document(cmark_node *root, const struct source *src,
 	}
 	if (!L.ja)
 		promote_leaf_headings(L.root);
+	else
+		history_tail(L.root);
 	mark_parts(L.root);
 	assign_ids(&L);
 	return L.root;

@@ -409,8 +409,11 @@ item_marker_parse(const char *s, struct marker *m)
 	if (is_open(c)) {
 		p += n;
 		if ((v = numeral_parse(p, &used, 1)) >= 0) {
+			/* （一） is a scheme of its own: statutes nest it
+			 * under （１）. */
+			m->scheme = numeral_parse(p, &n2, 0) >= 0 ?
+			    MS_PAREN_NUM : MS_PAREN_KANJI;
 			p += used;
-			m->scheme = MS_PAREN_NUM;
 			m->value = v;
 		} else if ((n2 = next(p, &c2)) > 0 &&
 		    (kana_ordinal(c2, 1) || kana_ordinal(c2, 0))) {
@@ -452,6 +455,12 @@ item_marker_parse(const char *s, struct marker *m)
 	} else if ((v = numeral_parse(p, &used, 1)) > 0) {
 		/* Kanji item numbers need a following space: 一　, not 一部. */
 		p += used;
+		/* 六の二　: a branch of item 六, inserted by an amendment. */
+		if (has_prefix(p, "の") && (m->branch = numeral_parse(p +
+		    strlen("の"), &used, 1)) > 0)
+			p += strlen("の") + used;
+		else
+			m->branch = 0;
 		if ((n = next(p, &c)) == 0 || !is_space(c))
 			return 0;
 		m->scheme = MS_KANJI;

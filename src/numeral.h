@@ -45,7 +45,7 @@ int	caption_parse(const char *s, const char **cap, size_t *caplen,
 enum mscheme {
 	MS_NONE,
 	MS_PARA,		/* ２　 2  ２． 2. at paragraph start */
-	MS_PAREN_NUM,		/* （１） (1) （一） */
+	MS_PAREN_NUM,		/* （１） (1) */
 	MS_NUM_PAREN,		/* 1) １） */
 	MS_KANJI,		/* 一　 */
 	MS_CIRCLED,		/* ① */
@@ -53,7 +53,8 @@ enum mscheme {
 	MS_PAREN_KANA,		/* （ア） (イ) */
 	MS_PAREN_LATIN,		/* (a) （ａ） */
 	MS_PAREN_ROMAN,		/* (ii) (iv) (IX); (i) (v) (x) by context */
-	MS_LATIN_PAREN		/* a) */
+	MS_LATIN_PAREN,		/* a) */
+	MS_PAREN_KANJI		/* （一）: under （１） in statutes */
 };
 
 struct marker {
@@ -65,6 +66,7 @@ struct marker {
 	long		 roman;		/* MS_PAREN_LATIN (i) (v) (x): the value
 					   as a roman numeral, for the caller to
 					   choose by the scheme in force */
+	long		 branch;	/* MS_KANJI 六の二: 2 (value 6); else 0 */
 };
 
 /* A paragraph number at s (digits then a space, ．, . or 、). */

@@ -271,6 +271,7 @@ recog_caption_line(const char *s, int flags, const char **cap,
 	static const char *const marks[] = { "■", "□", "◆", "◇", "●", "○",
 	    "▼", "▽", "◎" };
 	const char *p = s + text_skip_spaces(s), *t;
+	struct rhistory h;
 	size_t used, i, tlen, n;
 	int nonascii = 0;
 
@@ -283,6 +284,11 @@ recog_caption_line(const char *s, int flags, const char **cap,
 		    strstr(p, "。") != NULL ||
 		    recog_law_number(*cap, *caplen) || has_prefix(*cap, "以下"))
 			return 0;
+		/* 【2020年4月1日制定】 dates the document: history. */
+		if (recog_history_line(p, &h)) {
+			free(h.note);
+			return 0;
+		}
 		for (i = 0; i < *caplen; i++)
 			if ((unsigned char)(*cap)[i] >= 0x80)
 				nonascii = 1;
@@ -471,4 +477,422 @@ recog_range_last(const char *label)
 	if (last == NULL || !article_label_parse(last, &num, &len))
 		return NULL;
 	return num;
+}
+
+/* ---- named divisions, page furniture, history ------------------------- */
+
+static const char *
+skip_sp(const char *s)
+{
+	return s + text_skip_spaces(s);
+}
+
+/* Has s a sentence mark (。、，) anywhere? */
+static int
+has_sentence_punct(const char *s)
+{
+	return strstr(s, "。") != NULL || strstr(s, "、") != NULL ||
+	    strstr(s, "，") != NULL;
+}
+
+/*
+ * Where the bracketed note that ends s begins: the （ or ( that opens
+ * the closing bracket at its end; else the end of s.
+ */
+static char *
+note_start(char *s)
+{
+	char *end = s + strlen(s), *p, *open = NULL;
+	int depth = 0;
+
+	if (!has_suffix(s, "）") && !has_suffix(s, ")"))
+		return end;
+	for (p = s; *p != '\0'; p++) {
+		if (has_prefix(p, "（") || *p == '(') {
+			if (depth++ == 0)
+				open = p;
+		} else if ((has_prefix(p, "）") || *p == ')') && depth > 0)
+			depth--;
+	}
+	return open != NULL && open > s && depth == 0 ? open : end;
+}
+
+enum divkind
+recog_named_division(const char *s, int flags)
+{
+	char *sq, *note;
+	enum divkind k;
+	const char *p;
+	size_t nlen;
+	int32_t c;
+
+	if (flags & RA_HEADING) {
+		sq = text_squeeze(s);
+		k = division_by_name(sq);
+		free(sq);
+		return k;
+	}
+	if (text_nchars(s) > 120)
+		return DIV_OTHER;
+	if (text_nchars(s) <= 12 && !has_sentence_punct(s) &&
+	    (has_suffix(s, "別紙") || has_suffix(s, "別表")))
+		return DIV_APPENDIX;
+	sq = text_squeeze(s);
+	k = division_by_name(sq);
+	if (k != DIV_OTHER) {
+		/* The name must stand alone or take a bracketed note. */
+		p = sq;
+		if (*p != '(' && !has_prefix(p, "（")) {
+			nlen = strlen("付則");
+			c = first_cp(p + nlen);
+			if (c != 0 && c != 0xff08 && c != '(' &&
+			    !(k == DIV_APPENDIX && ((c >= '0' && c <= '9') ||
+			    (c >= 0xff10 && c <= 0xff19) || c == 0x7b2c)))
+				k = DIV_OTHER;
+		}
+		/*
+		 * A note that ends the line names the articles the
+		 * division serves, （第一条、第二条関係）: its commas are
+		 * no sentence, and it does not count to the 40 characters
+		 * a heading may have.
+		 */
+		note = note_start(sq);
+		c = *note;
+		*note = '\0';
+		if (has_sentence_punct(sq) || text_nchars(sq) > 40 ||
+		    (c != '\0' && strstr(note + 1, "。") != NULL))
+			k = DIV_OTHER;
+		*note = (char)c;
+	}
+	free(sq);
+	return k;
+}
+
+/* A dash around a page number: -, －, ‐, —. */
+static const char *
+skip_dash(const char *p)
+{
+	int32_t c = first_cp(p);
+
+	if (c == '-' || c == 0xff0d || c == 0x2010 || c == 0x2014)
+		p = skip_sp(p + (c < 0x80 ? 1 : 3));
+	return p;
+}
+
+int
+recog_page_number(const char *s)
+{
+	const char *p = s;
+	size_t used;
+
+	if (has_prefix(p, "Page") || has_prefix(p, "page"))
+		p = skip_sp(p + 4);
+	else if (has_prefix(p, "P.") || has_prefix(p, "p."))
+		p = skip_sp(p + 2);
+	p = skip_dash(p);
+	if (numeral_parse(p, &used, 0) < 0 || used > 9)
+		return 0;
+	p = skip_sp(p + used);
+	if (*p == '/') {
+		p = skip_sp(p + 1);
+		if (numeral_parse(p, &used, 0) < 0)
+			return 0;
+		p = skip_sp(p + used);
+	}
+	p = skip_dash(p);
+	return *p == '\0';
+}
+
+int
+recog_contents_entry(const char *s)
+{
+	const char *t, *p;
+	size_t used;
+
+	if ((t = strrchr(s, '\t')) != NULL) {
+		p = skip_sp(t + 1);
+		if (numeral_parse(p, &used, 0) < 0 || *skip_sp(p + used) != '\0')
+			return 0;
+		return t > s;
+	}
+	if ((t = strstr(s, "……")) != NULL || (t = strstr(s, "・・・")) != NULL ||
+	    (t = strstr(s, "....")) != NULL) {
+		p = t;
+		while (*p == '.' || has_prefix(p, "…") || has_prefix(p, "・"))
+			p += *p == '.' ? 1 : 3;
+		p = skip_sp(p);
+		return numeral_parse(p, &used, 0) >= 0 &&
+		    *skip_sp(p + used) == '\0';
+	}
+	return 0;
+}
+
+/* The unit of a date after its number (年, 月, 日), spaces before it. */
+static int
+date_unit(const char **p, const char *unit)
+{
+	*p = skip_sp(*p);
+	if (!has_prefix(*p, unit))
+		return 0;
+	*p += strlen(unit);
+	return 1;
+}
+
+/* A month or a day, 1 to max, spaces before it; or -1. */
+static long
+date_part(const char **p, int kanji, long max)
+{
+	size_t n;
+	long v;
+
+	*p = skip_sp(*p);
+	if ((v = numeral_parse(*p, &n, kanji)) < 1 || v > max)
+		return -1;
+	*p += n;
+	return v;
+}
+
+int
+recog_date(const char *s, char out[11], size_t *used)
+{
+	static const struct {
+		const char	*name;
+		long		 base;
+	} eras[] = {
+		{ "令和", 2018 }, { "平成", 1988 }, { "昭和", 1925 },
+		{ "西暦", 0 }
+	};
+	const char *p = s;
+	char buf[64];
+	long y, m, dd, base = 0;
+	size_t n, i;
+	int era = 0;
+
+	for (i = 0; i < sizeof(eras) / sizeof(eras[0]); i++)
+		if (has_prefix(p, eras[i].name)) {
+			base = eras[i].base;
+			era = base != 0;
+			p = skip_sp(p + strlen(eras[i].name));
+			break;
+		}
+	if (era && has_prefix(p, "元")) {
+		y = 1;
+		p += strlen("元");
+	} else if ((y = numeral_parse(p, &n, era)) < 0)
+		return 0;
+	else
+		p += n;
+	if (!date_unit(&p, "年") || (m = date_part(&p, era, 12)) < 0 ||
+	    !date_unit(&p, "月") || (dd = date_part(&p, era, 31)) < 0 ||
+	    !date_unit(&p, "日"))
+		return 0;
+	y += base;
+	if (y < 1800 || y > 2999)
+		return 0;
+	/* Room for any long: y, m and dd are in range, the text is 10. */
+	snprintf(buf, sizeof(buf), "%04ld-%02ld-%02ld", y, m, dd);
+	memcpy(out, buf, 11);
+	*used = (size_t)(p - s);
+	return 1;
+}
+
+static const char *const hist_words[] = {
+	"制定", "改定", "改訂", "作定", "実施", "施行", "一部改定", "一部改訂",
+	"全部改定", "全部改訂", "改正", "一部改正"
+};
+
+static int
+is_hist_word(const char *s)
+{
+	return text_prefix_of(s, hist_words,
+	    sizeof(hist_words) / sizeof(hist_words[0])) > 0;
+}
+
+/*
+ * The inside of a line wholly in one pair of brackets, 【…】, （…）, (…),
+ * trimmed (caller frees); or NULL.
+ */
+static char *
+bracketed(const char *s)
+{
+	static const char *const pairs[][2] = { { "【", "】" }, { "（", "）" },
+	    { "(", ")" }, { "［", "］" }, { "[", "]" } };
+	size_t i, n = strlen(s), o, c;
+
+	for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+		o = strlen(pairs[i][0]);
+		c = strlen(pairs[i][1]);
+		if (n > o + c && has_prefix(s, pairs[i][0]) &&
+		    has_suffix(s, pairs[i][1]) &&
+		    strstr(s + o, pairs[i][0]) == NULL)
+			return text_trim(s + o, n - o - c);
+	}
+	return NULL;
+}
+
+char *
+recog_history_word(const char *s)
+{
+	char *in = bracketed(s);
+	const char *t = in != NULL ? in : s;
+	size_t i;
+
+	for (i = 0; i < sizeof(hist_words) / sizeof(hist_words[0]); i++)
+		if (strcmp(t, hist_words[i]) == 0 ||
+		    (has_prefix(t, hist_words[i]) &&
+		    strcmp(t + strlen(hist_words[i]), "日") == 0))
+			return in != NULL ? in : xstrdup(s);
+	free(in);
+	return NULL;
+}
+
+/* The entry: date and the note s[0..len), trimmed. */
+static int
+hist_found(struct rhistory *h, const char *date, const char *note,
+    size_t len)
+{
+	memcpy(h->date, date, sizeof(h->date));
+	h->note = text_trim(note, len);
+	return 1;
+}
+
+int
+recog_history_line(const char *s, struct rhistory *h)
+{
+	char date[11], *in;
+	const char *p, *q, *e;
+	size_t used;
+	int r;
+
+	h->note = NULL;
+	h->bracketed = 0;
+	/* 【2020年4月1日制定】, （2021年5月1日改定）: the line in brackets. */
+	if ((in = bracketed(s)) != NULL) {
+		r = recog_history_line(in, h);
+		free(in);
+		h->bracketed = r;
+		return r;
+	}
+	p = s;
+	if ((has_prefix(p, "付") || has_prefix(p, "附")) &&
+	    has_prefix(skip_sp(p + strlen("付")), "則")) {
+		p = skip_sp(skip_sp(p + strlen("付")) + strlen("則"));
+		if (!has_prefix(p, "（") && *p != '(')
+			return 0;
+		p += *p == '(' ? 1 : strlen("（");
+		if (!recog_date(skip_sp(p), date, &used))
+			return 0;
+		p = skip_sp(skip_sp(p) + used);
+		e = strstr(p, "）");
+		if (e == NULL)
+			e = strchr(p, ')');
+		if (e == NULL || !is_hist_word(p))
+			return 0;
+		return hist_found(h, date, p, (size_t)(e - p));
+	}
+	if (recog_date(p, date, &used)) {
+		p = skip_sp(p + used);
+		if (!is_hist_word(p) || text_nchars(p) > 40)
+			return 0;
+		return hist_found(h, date, p, strlen(p));
+	}
+	/* この約款は、DATEから改訂施行します / 本約款は、DATEに改定し */
+	if ((q = strstr(s, "は、")) == NULL || text_nchars(s) > 80)
+		return 0;
+	if (!(has_prefix(s, "この") || has_prefix(s, "本")))
+		return 0;
+	p = q + strlen("は、");
+	if (!recog_date(p, date, &used))
+		return 0;
+	p += used;
+	if (has_prefix(p, "から")) {
+		p += strlen("から");
+		if (((e = strstr(p, "いたします")) == NULL &&
+		    (e = strstr(p, "します")) == NULL &&
+		    (e = strstr(p, "する")) == NULL) || !is_hist_word(p) ||
+		    (strstr(p, "施行") == NULL && strstr(p, "実施") == NULL))
+			return 0;
+		return hist_found(h, date, p, (size_t)(e - p));
+	}
+	if (has_prefix(p, "に")) {
+		p += strlen("に");
+		if (!is_hist_word(p) || (e = strstr(p, "し")) == NULL)
+			return 0;
+		return hist_found(h, date, p, (size_t)(e - p));
+	}
+	return 0;
+}
+
+int
+recog_terminal(int32_t c)
+{
+	return c == 0x3002 || c == 0xff0e || c == '.' || c == 0xff01 ||
+	    c == '!' || c == 0xff1f || c == '?' || c == 0x300d ||
+	    c == 0x300f || c == 0xff09 || c == ')' || c == 0xff1a || c == ':';
+}
+
+int
+recog_plain_title(const char *s)
+{
+	static const char *const marks[] = { "・", "■", "●", "※" };
+	struct rarticle a;
+	struct rdivision d;
+	struct marker m;
+	const char *cap;
+	size_t len = text_nchars(s), caplen, used, i, n;
+	char date[11];
+	int32_t c = 0;
+
+	if (len == 0 || len > 20 || has_sentence_punct(s) ||
+	    strchr(s, '\t') != NULL || *s == '-' || *s == '*')
+		return 0;
+	n = strlen(s);
+	n = utf8_prev_len(s, n);
+	utf8_next(s + strlen(s) - n, n, &c);
+	if (recog_terminal(c))
+		return 0;
+	for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
+		if (has_prefix(s, marks[i]))
+			return 0;
+	/* 削除, 略: what is left of a deleted article, not a title. */
+	if (strcmp(s, "削除") == 0 || strcmp(s, "略") == 0 ||
+	    recog_date(s, date, &used))
+		return 0;
+	if (recog_article(s, 0, &a)) {
+		free(a.num);
+		return 0;
+	}
+	if (recog_division(s, 0, &d)) {
+		free(d.num);
+		return 0;
+	}
+	return recog_named_division(s, 0) == DIV_OTHER &&
+	    !recog_caption_line(s, 0, &cap, &caplen) &&
+	    !para_marker_parse(s, &m) && !item_marker_parse(s, &m);
+}
+
+int
+recog_contents_division(const char *s)
+{
+	enum divkind k;
+	long v;
+	size_t len;
+
+	return division_label_parse(s, &k, &v, &len) &&
+	    strstr(s, "。") == NULL && text_nchars(s) <= 100;
+}
+
+int
+recog_division_range(const char *s)
+{
+	enum divkind k;
+	size_t len;
+	long v;
+	const char *open;
+
+	if (!division_label_parse(s, &k, &v, &len) || !has_suffix(s, "条）"))
+		return 0;
+	open = strstr(s + len, "（第");
+	return open != NULL && (strstr(open, "―") || strstr(open, "－") ||
+	    strstr(open, "～") || strstr(open, "・"));
 }

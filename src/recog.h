@@ -16,6 +16,7 @@
 #define TERMC_RECOG_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "clause.h"
 
@@ -86,9 +87,10 @@ int	recog_caption_text(const char *s, size_t len);
  * A line that is only a caption, written before the article it names
  * (statute style): （見出し）; with RC_MARKED also 【見出し】, ≪見出し≫ …
  * and a short title after a mark (■ 見出し), which only the article line
- * right after it makes a caption.  Not a caption: a law number （平成十五年法律第四十二号）,
- * （以下…）, a marker alone （１）, a sentence.  Returns 1 and the caption's
- * bytes (without brackets), or 0.
+ * right after it makes a caption.  Not a caption: a law number
+ * （平成十五年法律第四十二号）, （以下…）, a history line 【2020年4月1日制定】,
+ * a marker alone （１）, a sentence.  Returns 1 and the caption's bytes
+ * (without brackets), or 0.
  */
 #define RC_MARKED	1
 
@@ -124,5 +126,91 @@ int	recog_announces_table(const char *s, size_t n);
  * 第三条 in them is no reference to this document's article 3.
  */
 int	recog_reading_table(const char *s);
+
+/*
+ * A division named, not numbered: 附則/付則/補則 (a 附則's articles number
+ * anew), 別表, 別紙, 別記, 様式 (an appendix), or DIV_OTHER.  With
+ * RA_HEADING (a Markdown heading: the author made it a heading) the name
+ * at its start is enough: "## 附則 改定履歴" is a 附則.  On a line of
+ * running text the name stands alone or takes a bracketed note
+ * (附則（2005年9月1日制定）), an appendix its number (別表第一, 別表1), and
+ * no sentence mark: "附則の規定により…" is text.  A short line ending in
+ * 別表 or 別紙 (料金別表) names an appendix.
+ */
+enum divkind	recog_named_division(const char *s, int flags);
+
+/*
+ * Page furniture: a page number alone on its line (12, - 12 -, －１２－,
+ * 12 / 40, Page 3, P.3).  Whether it is one is for the caller to weigh
+ * (a text laid out in pages); this says only that the line reads as one.
+ */
+int	recog_page_number(const char *s);
+
+/*
+ * An entry of a contents list with page numbers: text, a tab, a page
+ * number; or text, leader dots (…… ・・・ ....), a page number.
+ */
+int	recog_contents_entry(const char *s);
+
+/*
+ * A date at s: 2017年3月1日, ２００５年９月１日, 平成 29 年 3 月 1 日,
+ * 令和元年5月1日, spaces anywhere.  Returns 1 and fills out (YYYY-MM-DD,
+ * NUL-terminated) and *used, the bytes read; else 0.
+ */
+int	recog_date(const char *s, char out[11], size_t *used);
+
+/* A history entry a line states. */
+struct rhistory {
+	char	 date[11];	/* YYYY-MM-DD */
+	char	*note;		/* 制定, 改訂施行; caller frees */
+	int	 bracketed;	/* the line was wholly in brackets: 【…】 */
+};
+
+/*
+ * Is s a history line: "2011年6月1日 制定", 【2020年4月1日制定】,
+ * （2021年5月1日改定）, 附則（2005年9月1日作定）, "この約款は、2002年8月1日から
+ * 改訂施行します。", "本約款は、2018年8月1日に作定し、…"?  A date and a
+ * history word (制定, 改定, 改訂, 施行, 改正 …).  Fills h and returns 1
+ * (h->note allocated), or returns 0 (nothing allocated).
+ */
+int	recog_history_line(const char *s, struct rhistory *h);
+
+/*
+ * A history word alone, as an orphan line says it: （改定）, 【制定】, 改訂;
+ * its date, if any, on the next line.  Returns the word without its
+ * brackets (caller frees), or NULL.
+ */
+char	*recog_history_word(const char *s);
+
+/*
+ * Is c a character after which a sentence, or a line of its own, may end:
+ * 。．.！!？?」』）): and ：?
+ */
+int	recog_terminal(int32_t c);
+
+/*
+ * Could s be a short unnumbered heading (総則, 利用契約, 制定・改定日): 20
+ * characters at most, no sentence mark, no tab, no bullet or mark
+ * (・ ■ ● ※ - *), not ending as a sentence does (recog_terminal()), no
+ * date, no 削除 or 略, and no article, division, named division, caption
+ * or marker line?  The caller weighs what follows it (an article, a
+ * caption, a division, a date line) before calling it a heading.
+ */
+int	recog_plain_title(const char *s);
+
+/*
+ * An entry of a contents list that lists a division: a label and a title,
+ * however long (第二款　吸収合併存続会社、…の手続), no sentence (。), 100
+ * characters at most.  Whether a run of them is a contents list is the
+ * caller's to weigh (their numbers come again after the run).
+ */
+int	recog_contents_division(const char *s);
+
+/*
+ * A division that names the articles it holds: 第一章　総則（第一条―第三条）,
+ * （第一条・第二条）.  The statute form of a contents list's entries: no
+ * heading in the body names its articles.
+ */
+int	recog_division_range(const char *s);
 
 #endif

@@ -119,6 +119,15 @@ has_prefix(const char *s, const char *prefix)
 {
 	return strncmp(s, prefix, strlen(prefix)) == 0;
 }
+
+/* Does s end with suffix? */
+static inline int
+has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
 /*
  * The length of the first of words[0, n) that s starts with, or 0.  Each
  * word's first two bytes are compared before the whole word: most text

@@ -147,7 +147,9 @@ rc2=$(ecap tree terms/a/b/2024-01-01.md)
 # ---- statute form and PDF layout: goldens, and the tree of the import --
 for c in statute/kitei:kitei statute/egovlayout:egovlayout \
     layout/hokan:hokan layout/unplaced:unplaced layout/sections:sections \
-    layout/webtext:webtext statute/readings:readings statute/parts:parts layout/history:history; do
+    layout/webtext:webtext statute/readings:readings statute/parts:parts layout/history:history \
+    statute/closing:closing statute/appendix:appendix layout/tabs:tabs \
+    statute/branches:branches; do
 	f=${c%%:*}; doc=${c#*:}
 	rc=$(capture import --provider=sample --provider-name=サンプル \
 	    --document="$doc" "$idir/$f.txt")
@@ -165,6 +167,12 @@ for c in statute/kitei:kitei statute/egovlayout:egovlayout \
 	    >"$e/$doc.outline"
 	check "import: $f.outline" "$idir/$f.outline" "$e/$doc.outline"
 done
+# A 別表 laid out a cell a line without a lead is a table, no items to
+# number; a 別表 of numbered items keeps its real gap (一, 二, 四).
+rc=$(capture check "$e/appendix.md")
+cat "$tmp/out" "$tmp/err" | sed "s|$e/||" >"$tmp/chk"
+echo "rc=$rc" >>"$tmp/chk"
+check "import: statute/appendix.check" "$idir/statute/appendix.check" "$tmp/chk"
 # A line that repeats after indented paragraphs is text, not a page
 # header: only a form feed puts a line at the top of a page.
 rc=$(capture import --provider=s --provider-name=S --document=d \

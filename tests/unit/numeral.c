@@ -256,7 +256,7 @@ main(void)
 	item("（１）本文", MS_PAREN_NUM, 1, 9, 9);
 	item("(1) text", MS_PAREN_NUM, 1, 3, 4);
 	item("（１２）本文", MS_PAREN_NUM, 12, 12, 12);
-	item("（一）本文", MS_PAREN_NUM, 1, 9, 9);
+	item("（一）本文", MS_PAREN_KANJI, 1, 9, 9);
 	item("(1)", MS_NONE, 0, 0, 0);
 	item("（１本文", MS_NONE, 0, 0, 0);
 	item("1) text", MS_NUM_PAREN, 1, 2, 3);
@@ -265,6 +265,13 @@ main(void)
 	item("一　本文", MS_KANJI, 1, 3, 6);
 	item("十一 本文", MS_KANJI, 11, 6, 7);
 	item("一部の設備", MS_NONE, 0, 0, 0);
+	/* A branch item: 六の二 is item 6, branch 2; 六の規定 is text. */
+	item("六の二　本文", MS_KANJI, 6, 9, 12);
+	tap_long(item_marker_parse("六の二　本文", &m) ? m.branch : -1, 2,
+	    "item_marker_parse \"六の二　本文\": branch");
+	tap_long(item_marker_parse("六　本文", &m) ? m.branch : -1, 0,
+	    "item_marker_parse \"六　本文\": no branch");
+	item("六の規定による", MS_NONE, 0, 0, 0);
 	item("①本文", MS_CIRCLED, 1, 3, 3);
 	item("⑳ 本文", MS_CIRCLED, 20, 3, 4);
 	item("イ　本文", MS_IROHA, 1, 3, 6);
