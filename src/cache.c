@@ -4,7 +4,12 @@
  *   termc-cache		"termc build cache FORMAT VERSION\n": whose it is
  *   <key>/record		the caller's bytes, written last, by rename
  *   <key>/f/<rel>		the entry's files
+ *
+ * and beside it .DIR.termc-lock, the lock (cache.h); it stays, as the
+ * output folder's does, and lies outside DIR so that a folder by the
+ * cache's name that is no cache gets nothing written into it.
  */
+#include <sys/file.h>
 #include <sys/stat.h>
 
 #include <dirent.h>
@@ -29,6 +34,7 @@
 
 struct cache {
 	char		*dir;
+	int		 lockfd;	/* holds the lock until closed */
 	struct hmap	 used;		/* keys, owned */
 };
 
@@ -218,19 +224,54 @@ is_empty(const char *dir)
 	return empty;
 }
 
+/*
+ * Take the lock of cache folder dir (whose parent exists): a descriptor,
+ * or -1 with *busy set when another build holds it.
+ */
+static int
+lock_cache(const char *dir, int shared, int *busy)
+{
+	struct buf path;
+	char *d = xstrdup(dir), *slash;
+	size_t len = strlen(d);
+	int fd;
+
+	while (len > 1 && d[len - 1] == '/')
+		d[--len] = '\0';
+	buf_init(&path);
+	if ((slash = strrchr(d, '/')) == NULL)
+		buf_printf(&path, ".%s.termc-lock", d);
+	else {
+		*slash = '\0';
+		buf_printf(&path, "%s/.%s.termc-lock", d, slash + 1);
+	}
+	free(d);
+	fd = open(path.data, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
+	buf_release(&path);
+	if (fd != -1 && flock(fd, (shared ? LOCK_SH : LOCK_EX) | LOCK_NB) ==
+	    -1) {
+		*busy = errno == EWOULDBLOCK;
+		close(fd);
+		fd = -1;
+	}
+	return fd;
+}
+
 struct cache *
-cache_open(const char *dir)
+cache_open(const char *dir, int shared, int *busy)
 {
 	struct cache *c;
 	struct buf mark;
 	size_t len;
 	char *have, *d;
-	int ok;
+	int ok, lockfd = -1;
 
+	*busy = 0;
 	buf_init(&mark);
 	buf_printf(&mark, "%s/" MARK_NAME, dir);
 	d = xstrdup(dir);
-	ok = outfile_mkdirs(d) == 0;
+	ok = outfile_mkdirs(d) == 0 &&
+	    (lockfd = lock_cache(dir, shared, busy)) != -1;
 	free(d);
 	have = ok ? slurp(mark.data, &len) : NULL;
 	if (!ok)
@@ -238,6 +279,8 @@ cache_open(const char *dir)
 	else if (have != NULL && len == strlen(MARK) &&
 	    memcmp(have, MARK, len) == 0)
 		;
+	else if (have != NULL && shared)
+		ok = 0;		/* emptied only by a build that holds it alone */
 	else if (have != NULL) {
 		/* Another version's cache: emptied. */
 		remove_path(dir);
@@ -251,10 +294,14 @@ cache_open(const char *dir)
 		ok = 0;		/* a folder that is no termc cache */
 	free(have);
 	buf_release(&mark);
-	if (!ok)
+	if (!ok) {
+		if (lockfd != -1)
+			close(lockfd);
 		return NULL;
+	}
 	c = xcalloc(1, sizeof(*c));
 	c->dir = xstrdup(dir);
+	c->lockfd = lockfd;
 	hmap_init(&c->used);
 	return c;
 }
@@ -360,6 +407,7 @@ cache_close(struct cache *c, int prune)
 		closedir(dp);
 	}
 	hmap_release_keys(&c->used);
+	close(c->lockfd);	/* releases the lock */
 	free(c->dir);
 	free(c);
 }

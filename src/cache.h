@@ -12,6 +12,13 @@
  * A cache of another termc version is emptied; a folder by that name
  * that is no termc cache is left alone and not used.  Entries no build
  * used are removed by cache_close(…, prune).
+ *
+ * A cache is locked while it is open, as the output folder is
+ * (outtree.h): P/.C.termc-lock beside cache folder P/C, with flock(2).
+ * A build that may prune or empty it holds the lock alone; the parts of
+ * one build (--part), which write disjoint entries and remove none,
+ * share it.  Whoever finds it taken the other way is refused, not made
+ * to wait, so that two builds never write one cache at once.
  */
 #ifndef TERMC_CACHE_H
 #define TERMC_CACHE_H
@@ -39,8 +46,13 @@ int	ckey_file(struct ckey *, const char *path);
 /* The key as 32 hex digits and a NUL. */
 void	ckey_hex(const struct ckey *, char out[33]);
 
-/* Open the cache folder dir, made if needed; NULL: no cache. */
-struct cache	*cache_open(const char *dir);
+/*
+ * Lock and open the cache folder dir, made if needed; shared: the lock
+ * as a part of a build takes it (see above).  NULL: no cache, with *busy
+ * set when another build holds the lock (else the folder cannot be made
+ * or is no termc cache).
+ */
+struct cache	*cache_open(const char *dir, int shared, int *busy);
 /* The record of entry key (malloc'd, *len bytes), or NULL. */
 char	*cache_record(struct cache *, const char *key, size_t *len);
 /*

@@ -1641,7 +1641,7 @@ cmd_build(int argc, char **argv)
 	struct buf cpath;
 	size_t part = 0, nparts = 0;
 	char junk;
-	int ch, strict = 0, rc, published, check, nocache = 0;
+	int ch, strict = 0, rc, published, check, nocache = 0, busy = 0;
 
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
@@ -1722,11 +1722,14 @@ cmd_build(int argc, char **argv)
 		buf_puts(&cpath, cachedir);
 	else
 		buf_printf(&cpath, "%s.cache", outdir);
-	if (!nocache && (b.cache = cache_open(cpath.data)) == NULL &&
-	    nparts > 0)
-		diag(&d, cpath.data, 0, 0, D_IO, "cannot be used as a build "
-		    "cache");
-	check = (nparts == 0 || b.cache != NULL) && corpus_scan(&b.heads, optind < argc ? argv + optind :
+	/* Locked while open (cache.h): parts share it, a build holds it. */
+	if (!nocache && (b.cache = cache_open(cpath.data, nparts > 0,
+	    &busy)) == NULL && (busy || nparts > 0))
+		diag(&d, cpath.data, 0, 0, D_IO, "%s", busy ? "another termc "
+		    "build is using this cache; try again when it is done" :
+		    "cannot be used as a build cache");
+	check = (nparts == 0 ? !busy : b.cache != NULL) &&
+	    corpus_scan(&b.heads, optind < argc ? argv + optind :
 	    defaults, optind < argc ? (size_t)(argc - optind) : 1, &d,
 	    &b.loadd) == 0;
 	/* A finding that is no document's (topics.yaml): nothing published. */

@@ -116,3 +116,34 @@ rc=$(cd "$inc/f" && capture build -o out "$inc/src")
 [ "$rc" = "$rc_b" ] && [ "$(ls "$inc/f/out.cache")" = notes ] &&
     diff -r "$inc/f/out" "$inc/b/out" >/dev/null && ok ||
     bad "site: a foreign folder named like the cache ($rc)"
+# The cache is locked as the output folder is (cache.h): a build finds a
+# cache another build holds and stops before it writes anything, into
+# the cache or out/; the parts of a build share the lock, and a build
+# cannot take it from them.
+inc_tree() {
+	(cd "$1" && find . -type f -exec md5sum {} + | LC_ALL=C sort -k2)
+}
+inc_tree "$inc/a/out.cache" >"$inc/cache-before"
+inc_tree "$inc/a/out" >"$inc/out-before"
+echo '本約款は変更されました。' >>"$(pick 3)"
+rc=$(flock "$inc/a/.out.cache.termc-lock" sh -c 'cd "$1" && shift &&
+    "$@" build -o out "$0" >/dev/null 2>err; echo $?' "$inc/src" \
+    "$inc/a" "$T")
+[ "$rc" = 2 ] && grep -q "^termc: out.cache: another termc build is using \
+this cache" "$inc/a/err" && inc_tree "$inc/a/out.cache" |
+    cmp -s - "$inc/cache-before" && inc_tree "$inc/a/out" |
+    cmp -s - "$inc/out-before" && ok ||
+    bad "site: a build wrote a cache another build held ($rc)"
+rc=$(flock -s "$inc/p/.shared.termc-lock" sh -c 'cd "$1" && shift &&
+    "$@" build --part 1/2 --cache shared -o out "$0" >/dev/null 2>&1;
+    echo $?' "$inc/src" "$inc/p" "$T")
+[ "$rc" = 0 ] || [ "$rc" = 1 ] && ok ||
+    bad "site: a part was refused a cache other parts share ($rc)"
+rc=$(flock -s "$inc/p/.shared.termc-lock" sh -c 'cd "$1" && shift &&
+    "$@" build --cache shared -o out "$0" >/dev/null 2>err; echo $?' \
+    "$inc/src" "$inc/p" "$T")
+[ "$rc" = 2 ] && grep -q 'another termc build is using this cache' \
+    "$inc/p/err" && ok ||
+    bad "site: a build took a cache its parts were writing ($rc)"
+# Once free, the cache serves the next build as a clean build would.
+inc_round "after the lock"
