@@ -28,7 +28,7 @@
 #include "version.h"
 #include "xalloc.h"
 
-#define CACHE_FORMAT	"1"
+#define CACHE_FORMAT	"2"
 #define MARK_NAME	"termc-cache"
 #define MARK		"termc build cache " CACHE_FORMAT " " TERMC_VERSION "\n"
 

@@ -923,10 +923,11 @@ publish_group(struct build *b, const struct corpus *g, struct diff **pairs)
 
 /*
  * The cache key of the document heads.docs[lo, hi): the build's salt,
- * then each revision's path and bytes.  0, or -1 when a file cannot be
- * read (the document is then not cached).
+ * then each revision's path and the digest of its bytes, taken when the
+ * heads were read (source.h), so that a document found in the cache is
+ * read once.
  */
-static int
+static void
 group_key(const struct build *b, size_t lo, size_t hi, char key[34])
 {
 	struct ckey k = b->salt;
@@ -935,12 +936,11 @@ group_key(const struct build *b, size_t lo, size_t hi, char key[34])
 	ckey_u64(&k, hi - lo);
 	for (i = lo; i < hi; i++) {
 		ckey_str(&k, b->heads.docs[i]->path);
-		if (ckey_file(&k, b->heads.docs[i]->path) == -1)
-			return -1;
+		ckey_u64(&k, b->heads.docs[i]->sum.a);
+		ckey_u64(&k, b->heads.docs[i]->sum.b);
 	}
 	key[0] = 'g';
 	ckey_hex(&k, key + 1);
-	return 0;
 }
 
 /*
@@ -1208,7 +1208,8 @@ build_group(struct build *b, size_t lo, size_t hi, int check)
 	int *loaded, nopub0 = b->nopub, cached = 0;
 	char key[34], *k;
 
-	if (b->cache != NULL && check && group_key(b, lo, hi, key) == 0) {
+	if (b->cache != NULL && check) {
+		group_key(b, lo, hi, key);
 		cache_use(b->cache, key);
 		if (replay_group(b, lo, hi, key) == 0)
 			return;
@@ -1230,6 +1231,10 @@ build_group(struct build *b, size_t lo, size_t hi, int check)
 			continue;
 		}
 		loaded[i - lo] = 1;
+		/* Changed since its head was read: its key is not its own. */
+		if (memcmp(&doc->sum, &b->heads.docs[i]->sum,
+		    sizeof(doc->sum)) != 0)
+			cached = 0;
 		g.docs = xgrow(g.docs, g.n, sizeof(*g.docs));
 		g.docs[g.n++] = doc;
 	}
