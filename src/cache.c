@@ -35,6 +35,7 @@
 struct cache {
 	char		*dir;
 	int		 lockfd;	/* holds the lock until closed */
+	char		*lastdir;	/* the folder cache_place() made last */
 	struct hmap	 used;		/* keys, owned */
 };
 
@@ -306,6 +307,20 @@ cache_open(const char *dir, int shared, int *busy)
 	return c;
 }
 
+int
+cache_has(const struct cache *c, const char *key)
+{
+	struct buf path;
+	struct stat st;
+	int rc;
+
+	buf_init(&path);
+	buf_printf(&path, "%s/%s/record", c->dir, key);
+	rc = lstat(path.data, &st) == 0 && S_ISREG(st.st_mode);
+	buf_release(&path);
+	return rc;
+}
+
 char *
 cache_record(struct cache *c, const char *key, size_t *len)
 {
@@ -329,6 +344,8 @@ cache_begin(struct cache *c, const char *key)
 	buf_printf(&path, "%s/%s", c->dir, key);
 	remove_path(path.data);
 	rc = mkdir(path.data, 0777) == -1 ? -1 : 0;
+	free(c->lastdir);	/* its folders are gone */
+	c->lastdir = NULL;
 	buf_release(&path);
 	return rc;
 }
@@ -343,24 +360,64 @@ cache_file(const struct cache *c, const char *key, const char *rel)
 	return buf_detach(&path);
 }
 
+char *
+cache_place(struct cache *c, const char *key, const char *rel)
+{
+	struct buf path;
+	char *slash;
+
+	if (!outfile_rel_safe(rel))
+		return NULL;
+	buf_init(&path);
+	buf_printf(&path, "%s/%s/f/%s", c->dir, key, rel);
+	slash = strrchr(path.data, '/');
+	*slash = '\0';
+	/* An entry's files share a folder or two: made once. */
+	if (c->lastdir == NULL || strcmp(c->lastdir, path.data) != 0) {
+		free(c->lastdir);
+		c->lastdir = NULL;
+		if (outfile_mkdirs(path.data) == -1) {
+			buf_release(&path);
+			return NULL;
+		}
+		c->lastdir = xstrdup(path.data);
+	}
+	*slash = '/';
+	return buf_detach(&path);
+}
+
+/*
+ * Written in place, not through a temporary name: an entry is used only
+ * once its record is there, and that is written last (cache_end()).
+ */
 int
 cache_put_file(struct cache *c, const char *key, const char *rel,
     const void *data, size_t len)
 {
-	struct diags scratch;
-	struct buf root;
-	int rc;
+	const char *p = data;
+	char *path;
+	ssize_t w;
+	int fd, rc = 0;
 
-	buf_init(&root);
-	buf_printf(&root, "%s/%s/f", c->dir, key);
-	diags_init(&scratch);
-	rc = outfile_write(root.data, rel, data, len, &scratch);
-	diags_release(&scratch);
+	if ((path = cache_place(c, key, rel)) == NULL)
+		return -1;
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
+	    0644);
+	free(path);
 	/* It is linked into output folders: 0644, as outtree writes. */
-	buf_printf(&root, "/%s", rel);
-	if (rc == 0 && chmod(root.data, 0644) == -1)
+	if (fd == -1 || fchmod(fd, 0644) == -1)
 		rc = -1;
-	buf_release(&root);
+	while (rc == 0 && len > 0) {
+		if ((w = write(fd, p, len)) == -1) {
+			if (errno != EINTR)
+				rc = -1;
+			continue;
+		}
+		p += w;
+		len -= (size_t)w;
+	}
+	if (fd != -1 && close(fd) == -1)
+		rc = -1;
 	return rc;
 }
 
@@ -408,6 +465,7 @@ cache_close(struct cache *c, int prune)
 	}
 	hmap_release_keys(&c->used);
 	close(c->lockfd);	/* releases the lock */
+	free(c->lastdir);
 	free(c->dir);
 	free(c);
 }

@@ -53,6 +53,8 @@ void	ckey_hex(const struct ckey *, char out[33]);
  * or is no termc cache).
  */
 struct cache	*cache_open(const char *dir, int shared, int *busy);
+/* Does entry key have its record (not checked whole)? */
+int	 cache_has(const struct cache *, const char *key);
 /* The record of entry key (malloc'd, *len bytes), or NULL. */
 char	*cache_record(struct cache *, const char *key, size_t *len);
 /*
@@ -63,6 +65,12 @@ int	 cache_begin(struct cache *, const char *key);
 /* Keep file rel of entry key (begun). */
 int	 cache_put_file(struct cache *, const char *key, const char *rel,
 	    const void *data, size_t len);
+/*
+ * Where file rel of entry key (begun) is to be kept, its folders made,
+ * for the caller to link a file there; NULL when they cannot be made.
+ * The caller frees it.
+ */
+char	*cache_place(struct cache *, const char *key, const char *rel);
 /* End entry key with its record. */
 int	 cache_end(struct cache *, const char *key, const void *rec,
 	    size_t len);

@@ -147,3 +147,21 @@ rc=$(flock -s "$inc/p/.shared.termc-lock" sh -c 'cd "$1" && shift &&
     bad "site: a build took a cache its parts were writing ($rc)"
 # Once free, the cache serves the next build as a clean build would.
 inc_round "after the lock"
+# Both cores (-j): workers build the documents the cache lacks into it
+# and the build assembles them; out/ and the findings are those of one
+# process, byte for byte.
+rm -rf "$inc/jref"
+mkdir -p "$inc/jref"
+rc_b=$(cd "$inc/jref" && run_termc build --no-cache -o out "$inc/src" \
+    >/dev/null 2>err; echo $?)
+for j in 1 3; do
+	rm -rf "$inc/j$j"
+	mkdir -p "$inc/j$j"
+	rc_a=$(cd "$inc/j$j" && run_termc build -j $j -o out "$inc/src" \
+	    >/dev/null 2>err; echo $?)
+	[ "$rc_a" = "$rc_b" ] && diff -r "$inc/j$j/out" "$inc/jref/out" \
+	    >/dev/null && cmp -s "$inc/j$j/err" "$inc/jref/err" && ok ||
+	    bad "site: build -j $j differs from a clean build ($rc_a/$rc_b)"
+done
+rc=$(capture build -j 0 -o "$inc/p/x" "$inc/src")
+[ "$rc" = 2 ] && ok || bad "site: build -j 0 accepted ($rc)"
