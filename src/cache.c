@@ -3,7 +3,7 @@
  *
  *   termc-cache		"termc build cache FORMAT VERSION\n": whose it is
  *   <key>/record		the caller's bytes, written last, by rename
- *   <key>/f/<rel>		the entry's files
+ *   <key>/<i>		the entry's files, by number: one folder each
  *
  * and beside it .DIR.termc-lock, the lock (cache.h); it stays, as the
  * output folder's does, and lies outside DIR so that a folder by the
@@ -35,7 +35,6 @@
 struct cache {
 	char		*dir;
 	int		 lockfd;	/* holds the lock until closed */
-	char		*lastdir;	/* the folder cache_place() made last */
 	struct hmap	 used;		/* keys, owned */
 };
 
@@ -344,45 +343,17 @@ cache_begin(struct cache *c, const char *key)
 	buf_printf(&path, "%s/%s", c->dir, key);
 	remove_path(path.data);
 	rc = mkdir(path.data, 0777) == -1 ? -1 : 0;
-	free(c->lastdir);	/* its folders are gone */
-	c->lastdir = NULL;
 	buf_release(&path);
 	return rc;
 }
 
 char *
-cache_file(const struct cache *c, const char *key, const char *rel)
+cache_file(const struct cache *c, const char *key, size_t i)
 {
 	struct buf path;
 
 	buf_init(&path);
-	buf_printf(&path, "%s/%s/f/%s", c->dir, key, rel);
-	return buf_detach(&path);
-}
-
-char *
-cache_place(struct cache *c, const char *key, const char *rel)
-{
-	struct buf path;
-	char *slash;
-
-	if (!outfile_rel_safe(rel))
-		return NULL;
-	buf_init(&path);
-	buf_printf(&path, "%s/%s/f/%s", c->dir, key, rel);
-	slash = strrchr(path.data, '/');
-	*slash = '\0';
-	/* An entry's files share a folder or two: made once. */
-	if (c->lastdir == NULL || strcmp(c->lastdir, path.data) != 0) {
-		free(c->lastdir);
-		c->lastdir = NULL;
-		if (outfile_mkdirs(path.data) == -1) {
-			buf_release(&path);
-			return NULL;
-		}
-		c->lastdir = xstrdup(path.data);
-	}
-	*slash = '/';
+	buf_printf(&path, "%s/%s/%zu", c->dir, key, i);
 	return buf_detach(&path);
 }
 
@@ -391,7 +362,7 @@ cache_place(struct cache *c, const char *key, const char *rel)
  * once its record is there, and that is written last (cache_end()).
  */
 int
-cache_put_file(struct cache *c, const char *key, const char *rel,
+cache_put_file(struct cache *c, const char *key, size_t i,
     const void *data, size_t len)
 {
 	const char *p = data;
@@ -399,8 +370,7 @@ cache_put_file(struct cache *c, const char *key, const char *rel,
 	ssize_t w;
 	int fd, rc = 0;
 
-	if ((path = cache_place(c, key, rel)) == NULL)
-		return -1;
+	path = cache_file(c, key, i);
 	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
 	    0644);
 	free(path);
@@ -465,7 +435,6 @@ cache_close(struct cache *c, int prune)
 	}
 	hmap_release_keys(&c->used);
 	close(c->lockfd);	/* releases the lock */
-	free(c->lastdir);
 	free(c->dir);
 	free(c);
 }

@@ -62,20 +62,22 @@ char	*cache_record(struct cache *, const char *key, size_t *len);
  * it cannot be made (the build then goes on without caching it).
  */
 int	 cache_begin(struct cache *, const char *key);
-/* Keep file rel of entry key (begun). */
-int	 cache_put_file(struct cache *, const char *key, const char *rel,
-	    const void *data, size_t len);
 /*
- * Where file rel of entry key (begun) is to be kept, its folders made,
- * for the caller to link a file there; NULL when they cannot be made.
- * The caller frees it.
+ * An entry's files are known by their number, from 0 in the order they
+ * were kept; the caller's record says what each is.  Keep file i of
+ * entry key (begun).
  */
-char	*cache_place(struct cache *, const char *key, const char *rel);
+int	 cache_put_file(struct cache *, const char *key, size_t i,
+	    const void *data, size_t len);
 /* End entry key with its record. */
 int	 cache_end(struct cache *, const char *key, const void *rec,
 	    size_t len);
-/* Where file rel of entry key is kept; caller frees. */
-char	*cache_file(const struct cache *, const char *key, const char *rel);
+/*
+ * Where file i of entry key is kept (or, the entry begun, is to be: the
+ * caller may link a file there instead of cache_put_file()); caller
+ * frees.
+ */
+char	*cache_file(const struct cache *, const char *key, size_t i);
 /* Count entry key as used by this build. */
 void	 cache_use(struct cache *, const char *key);
 /* Close; with prune, remove the entries this build did not use. */

@@ -62,7 +62,7 @@ int	outtree_import(struct outtree *, const char *rel, const char *path,
 	    struct diags *d);
 /*
  * Link file rel of the new tree, just written, to path outside the
- * output folder (a build cache's copy, cache_place()).  Returns 0, or -1
+ * output folder (a build cache's copy, cache_file()).  Returns 0, or -1
  * with errno set (nothing is recorded: the caller copies instead).
  */
 int	outtree_link_out(struct outtree *, const char *rel, const char *path);

@@ -117,14 +117,14 @@ stage_add(struct stage *st, char *rel, char *data, size_t len)
 		st->rc = outtree_write(st->t, rel, data, len, st->d);
 	if (st->rc == 0 && st->key != NULL && st->kept == 0) {
 		/* The page just written is linked, not written again. */
-		if (st->t != NULL && (path = cache_place(st->cache, st->key,
-		    rel)) != NULL) {
+		rc = -1;
+		if (st->t != NULL) {
+			path = cache_file(st->cache, st->key, st->nrels);
 			rc = outtree_link_out(st->t, rel, path);
 			free(path);
-		} else
-			rc = -1;
-		if (rc == -1 && cache_put_file(st->cache, st->key, rel, data,
-		    len) == -1)
+		}
+		if (rc == -1 && cache_put_file(st->cache, st->key, st->nrels,
+		    data, len) == -1)
 			st->kept = -1;
 		else {
 			st->rels = xgrow(st->rels, st->nrels,
@@ -1071,7 +1071,7 @@ grec_read(struct grec *g, const char *data, size_t len, size_t n,
 		if (g->rels[i] == NULL)
 			r.bad = 1;
 		else {
-			s = cache_file(b->cache, key, g->rels[i]);
+			s = cache_file(b->cache, key, i);
 			if (stat(s, &st) == -1 || !S_ISREG(st.st_mode))
 				r.bad = 1;
 			free(s);
@@ -1136,7 +1136,7 @@ replay_group(struct build *b, size_t lo, size_t hi, const char *key)
 			b->state = -1;
 		for (i = 0; i < g.nrels && b->state == 1 && b->st.rc == 0 &&
 		    b->st.t != NULL; i++) {
-			path = cache_file(b->cache, key, g.rels[i]);
+			path = cache_file(b->cache, key, i);
 			b->st.rc = outtree_import(b->st.t, g.rels[i], path,
 			    &b->pubd);
 			free(path);

@@ -77,8 +77,10 @@ inc_round "(topics.yaml)"
 for rec in $(find "$inc/a/out.cache" -name record | LC_ALL=C sort | head -3); do
 	head -c 20 "$rec" >"$rec.cut" && mv "$rec.cut" "$rec"
 done
-find "$inc/a/out.cache" -path '*/f/*' -name '*.html' | LC_ALL=C sort |
-    head -2 | xargs rm -f
+# An entry's files are numbered (cache.c): two entries lose their first.
+n=$(find "$inc/a/out.cache" -path '*/g*/0' | LC_ALL=C sort | tail -2 |
+    xargs rm -v | wc -l)
+[ "$n" = 2 ] && ok || bad "site: no cache files to remove ($n)"
 inc_round "(damaged cache)"
 echo "termc build cache 0 old" >"$inc/a/out.cache/termc-cache"
 inc_round "(another version's cache)"
