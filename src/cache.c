@@ -3,8 +3,13 @@
  *
  *   termc-cache		"termc build cache FORMAT VERSION\n": whose it is
  *   <key>/record		the caller's bytes, written last, by rename
- *   <key>/f/<rel>		the entry's files
+ *   <key>/<i>		the entry's files, by number: one folder each
+ *
+ * and beside it .DIR.termc-lock, the lock (cache.h); it stays, as the
+ * output folder's does, and lies outside DIR so that a folder by the
+ * cache's name that is no cache gets nothing written into it.
  */
+#include <sys/file.h>
 #include <sys/stat.h>
 
 #include <dirent.h>
@@ -23,12 +28,13 @@
 #include "version.h"
 #include "xalloc.h"
 
-#define CACHE_FORMAT	"1"
+#define CACHE_FORMAT	"2"
 #define MARK_NAME	"termc-cache"
 #define MARK		"termc build cache " CACHE_FORMAT " " TERMC_VERSION "\n"
 
 struct cache {
 	char		*dir;
+	int		 lockfd;	/* holds the lock until closed */
 	struct hmap	 used;		/* keys, owned */
 };
 
@@ -218,19 +224,54 @@ is_empty(const char *dir)
 	return empty;
 }
 
+/*
+ * Take the lock of cache folder dir (whose parent exists): a descriptor,
+ * or -1 with *busy set when another build holds it.
+ */
+static int
+lock_cache(const char *dir, int shared, int *busy)
+{
+	struct buf path;
+	char *d = xstrdup(dir), *slash;
+	size_t len = strlen(d);
+	int fd;
+
+	while (len > 1 && d[len - 1] == '/')
+		d[--len] = '\0';
+	buf_init(&path);
+	if ((slash = strrchr(d, '/')) == NULL)
+		buf_printf(&path, ".%s.termc-lock", d);
+	else {
+		*slash = '\0';
+		buf_printf(&path, "%s/.%s.termc-lock", d, slash + 1);
+	}
+	free(d);
+	fd = open(path.data, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
+	buf_release(&path);
+	if (fd != -1 && flock(fd, (shared ? LOCK_SH : LOCK_EX) | LOCK_NB) ==
+	    -1) {
+		*busy = errno == EWOULDBLOCK;
+		close(fd);
+		fd = -1;
+	}
+	return fd;
+}
+
 struct cache *
-cache_open(const char *dir)
+cache_open(const char *dir, int shared, int *busy)
 {
 	struct cache *c;
 	struct buf mark;
 	size_t len;
 	char *have, *d;
-	int ok;
+	int ok, lockfd = -1;
 
+	*busy = 0;
 	buf_init(&mark);
 	buf_printf(&mark, "%s/" MARK_NAME, dir);
 	d = xstrdup(dir);
-	ok = outfile_mkdirs(d) == 0;
+	ok = outfile_mkdirs(d) == 0 &&
+	    (lockfd = lock_cache(dir, shared, busy)) != -1;
 	free(d);
 	have = ok ? slurp(mark.data, &len) : NULL;
 	if (!ok)
@@ -238,6 +279,8 @@ cache_open(const char *dir)
 	else if (have != NULL && len == strlen(MARK) &&
 	    memcmp(have, MARK, len) == 0)
 		;
+	else if (have != NULL && shared)
+		ok = 0;		/* emptied only by a build that holds it alone */
 	else if (have != NULL) {
 		/* Another version's cache: emptied. */
 		remove_path(dir);
@@ -251,12 +294,30 @@ cache_open(const char *dir)
 		ok = 0;		/* a folder that is no termc cache */
 	free(have);
 	buf_release(&mark);
-	if (!ok)
+	if (!ok) {
+		if (lockfd != -1)
+			close(lockfd);
 		return NULL;
+	}
 	c = xcalloc(1, sizeof(*c));
 	c->dir = xstrdup(dir);
+	c->lockfd = lockfd;
 	hmap_init(&c->used);
 	return c;
+}
+
+int
+cache_has(const struct cache *c, const char *key)
+{
+	struct buf path;
+	struct stat st;
+	int rc;
+
+	buf_init(&path);
+	buf_printf(&path, "%s/%s/record", c->dir, key);
+	rc = lstat(path.data, &st) == 0 && S_ISREG(st.st_mode);
+	buf_release(&path);
+	return rc;
 }
 
 char *
@@ -287,33 +348,46 @@ cache_begin(struct cache *c, const char *key)
 }
 
 char *
-cache_file(const struct cache *c, const char *key, const char *rel)
+cache_file(const struct cache *c, const char *key, size_t i)
 {
 	struct buf path;
 
 	buf_init(&path);
-	buf_printf(&path, "%s/%s/f/%s", c->dir, key, rel);
+	buf_printf(&path, "%s/%s/%zu", c->dir, key, i);
 	return buf_detach(&path);
 }
 
+/*
+ * Written in place, not through a temporary name: an entry is used only
+ * once its record is there, and that is written last (cache_end()).
+ */
 int
-cache_put_file(struct cache *c, const char *key, const char *rel,
+cache_put_file(struct cache *c, const char *key, size_t i,
     const void *data, size_t len)
 {
-	struct diags scratch;
-	struct buf root;
-	int rc;
+	const char *p = data;
+	char *path;
+	ssize_t w;
+	int fd, rc = 0;
 
-	buf_init(&root);
-	buf_printf(&root, "%s/%s/f", c->dir, key);
-	diags_init(&scratch);
-	rc = outfile_write(root.data, rel, data, len, &scratch);
-	diags_release(&scratch);
+	path = cache_file(c, key, i);
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
+	    0644);
+	free(path);
 	/* It is linked into output folders: 0644, as outtree writes. */
-	buf_printf(&root, "/%s", rel);
-	if (rc == 0 && chmod(root.data, 0644) == -1)
+	if (fd == -1 || fchmod(fd, 0644) == -1)
 		rc = -1;
-	buf_release(&root);
+	while (rc == 0 && len > 0) {
+		if ((w = write(fd, p, len)) == -1) {
+			if (errno != EINTR)
+				rc = -1;
+			continue;
+		}
+		p += w;
+		len -= (size_t)w;
+	}
+	if (fd != -1 && close(fd) == -1)
+		rc = -1;
 	return rc;
 }
 
@@ -360,6 +434,7 @@ cache_close(struct cache *c, int prune)
 		closedir(dp);
 	}
 	hmap_release_keys(&c->used);
+	close(c->lockfd);	/* releases the lock */
 	free(c->dir);
 	free(c);
 }

@@ -12,6 +12,13 @@
  * A cache of another termc version is emptied; a folder by that name
  * that is no termc cache is left alone and not used.  Entries no build
  * used are removed by cache_close(…, prune).
+ *
+ * A cache is locked while it is open, as the output folder is
+ * (outtree.h): P/.C.termc-lock beside cache folder P/C, with flock(2).
+ * A build that may prune or empty it holds the lock alone; the parts of
+ * one build (--part), which write disjoint entries and remove none,
+ * share it.  Whoever finds it taken the other way is refused, not made
+ * to wait, so that two builds never write one cache at once.
  */
 #ifndef TERMC_CACHE_H
 #define TERMC_CACHE_H
@@ -39,8 +46,15 @@ int	ckey_file(struct ckey *, const char *path);
 /* The key as 32 hex digits and a NUL. */
 void	ckey_hex(const struct ckey *, char out[33]);
 
-/* Open the cache folder dir, made if needed; NULL: no cache. */
-struct cache	*cache_open(const char *dir);
+/*
+ * Lock and open the cache folder dir, made if needed; shared: the lock
+ * as a part of a build takes it (see above).  NULL: no cache, with *busy
+ * set when another build holds the lock (else the folder cannot be made
+ * or is no termc cache).
+ */
+struct cache	*cache_open(const char *dir, int shared, int *busy);
+/* Does entry key have its record (not checked whole)? */
+int	 cache_has(const struct cache *, const char *key);
 /* The record of entry key (malloc'd, *len bytes), or NULL. */
 char	*cache_record(struct cache *, const char *key, size_t *len);
 /*
@@ -48,14 +62,22 @@ char	*cache_record(struct cache *, const char *key, size_t *len);
  * it cannot be made (the build then goes on without caching it).
  */
 int	 cache_begin(struct cache *, const char *key);
-/* Keep file rel of entry key (begun). */
-int	 cache_put_file(struct cache *, const char *key, const char *rel,
+/*
+ * An entry's files are known by their number, from 0 in the order they
+ * were kept; the caller's record says what each is.  Keep file i of
+ * entry key (begun).
+ */
+int	 cache_put_file(struct cache *, const char *key, size_t i,
 	    const void *data, size_t len);
 /* End entry key with its record. */
 int	 cache_end(struct cache *, const char *key, const void *rec,
 	    size_t len);
-/* Where file rel of entry key is kept; caller frees. */
-char	*cache_file(const struct cache *, const char *key, const char *rel);
+/*
+ * Where file i of entry key is kept (or, the entry begun, is to be: the
+ * caller may link a file there instead of cache_put_file()); caller
+ * frees.
+ */
+char	*cache_file(const struct cache *, const char *key, size_t i);
 /* Count entry key as used by this build. */
 void	 cache_use(struct cache *, const char *key);
 /* Close; with prune, remove the entries this build did not use. */

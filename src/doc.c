@@ -67,6 +67,7 @@ doc_from_source(struct source *src, int xrefs, struct diags *d)
 	struct doc *doc = xcalloc(1, sizeof(*doc));
 
 	doc->path = xstrdup(src->path);
+	doc->sum = src->sum;
 	if (meta_parse(&doc->meta, src, d) == -1) {
 		source_release(src);
 		free(doc->path);
@@ -133,6 +134,7 @@ doc_load_head(const char *path, struct diags *d)
 		return NULL;
 	doc = xcalloc(1, sizeof(*doc));
 	doc->path = xstrdup(src.path);
+	doc->sum = src.sum;
 	if (meta_parse(&doc->meta, &src, d) == -1) {
 		free(doc->path);
 		free(doc);

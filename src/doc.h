@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "meta.h"
+#include "source.h"
 
 struct diags;
 struct node;
@@ -16,6 +17,7 @@ struct xrefs;
 
 struct doc {
 	char		*path;
+	struct digest	 sum;		/* of the file's bytes (source.h) */
 	struct meta	 meta;
 	struct node	*root;		/* N_DOCUMENT */
 	struct xrefs	*xrefs;		/* cross references found (xref.h) */

@@ -61,6 +61,7 @@ struct outtree {
 	int	 committed;
 	char	*lastrel;	/* the folder written last: most files share it */
 	int	 lastfd;
+	int	 fixmode;	/* the umask hides bits of 0755: chmod each */
 };
 
 static int
@@ -73,7 +74,8 @@ is_dots(const char *name)
 /*
  * Open folder rel ("" for at itself) below folder at, one component at a
  * time with O_NOFOLLOW so that no symbolic link is followed; with create,
- * make the missing ones.  Returns a descriptor, or -1 with errno set.
+ * make the missing ones (create 2: and set their modes).  Returns a
+ * descriptor, or -1 with errno set.
  */
 static int
 open_below(int at, const char *rel, int create)
@@ -97,8 +99,8 @@ open_below(int at, const char *rel, int create)
 		memcpy(name, p, n);
 		name[n] = '\0';
 		/* 0755 whatever the umask: same input, same modes. */
-		if (create && (mkdirat(fd, name, 0755) == 0 ?
-		    fchmodat(fd, name, 0755, 0) : errno != EEXIST ? -1 : 0)
+		if (create && (mkdirat(fd, name, 0755) == 0 ? (create == 2 ?
+		    fchmodat(fd, name, 0755, 0) : 0) : errno != EEXIST ? -1 : 0)
 		    == -1) {
 			close(fd);
 			return -1;
@@ -251,9 +253,14 @@ outtree_open(const char *dir, struct diags *d)
 	struct stat st;
 	char *path, *parent, *slash, *real;
 	size_t len;
+	mode_t mask;
 
 	t->pfd = t->lockfd = t->prevfd = t->stagefd = t->lastfd = -1;
 	t->dir = xstrdup(dir);
+	/* Modes are set where the umask would change them, and only there. */
+	mask = umask(022);
+	umask(mask);
+	t->fixmode = (mask & 0755) != 0;
 	path = xstrdup(dir);
 	len = strlen(path);
 	while (len > 1 && path[len - 1] == '/')
@@ -361,7 +368,8 @@ stage_dir(struct outtree *t, const char *rel, const char **name)
 		close(t->lastfd);
 	free(t->lastrel);
 	t->lastrel = xstrndup(rel, n);
-	return t->lastfd = open_below(t->stagefd, t->lastrel, 1);
+	return t->lastfd = open_below(t->stagefd, t->lastrel,
+	    t->fixmode ? 2 : 1);
 }
 
 static int
@@ -398,7 +406,7 @@ outtree_create(struct outtree *t, const char *rel, struct diags *d)
 		return -1;
 	}
 	/* 0644 whatever the umask: same input, same modes. */
-	if (fchmod(fd, 0644) == -1) {
+	if (t->fixmode && fchmod(fd, 0644) == -1) {
 		diag(d, t->dir, 0, 0, D_IO, "%s: %s", rel, strerror(errno));
 		close(fd);
 		return -1;
@@ -557,6 +565,22 @@ outtree_import(struct outtree *t, const char *rel, const char *path,
 	if (linkat(AT_FDCWD, path, to, name, 0) == 0)
 		return 0;
 	return copy_file(t, AT_FDCWD, path, rel, d);
+}
+
+int
+outtree_link_out(struct outtree *t, const char *rel, const char *path)
+{
+	const char *name;
+	int from;
+
+	if (!outfile_rel_safe(rel)) {
+		errno = EINVAL;
+		return -1;
+	}
+	/* The folder of the file written last is at hand (stage_dir()). */
+	if ((from = stage_dir(t, rel, &name)) == -1)
+		return -1;
+	return linkat(from, name, AT_FDCWD, path, 0);
 }
 
 /* Carry the top folder's regular dotfiles (.gitignore …) into the new tree. */

@@ -61,6 +61,12 @@ int	outtree_keep(struct outtree *, const char *rel, struct diags *d);
 int	outtree_import(struct outtree *, const char *rel, const char *path,
 	    struct diags *d);
 /*
+ * Link file rel of the new tree, just written, to path outside the
+ * output folder (a build cache's copy, cache_file()).  Returns 0, or -1
+ * with errno set (nothing is recorded: the caller copies instead).
+ */
+int	outtree_link_out(struct outtree *, const char *rel, const char *path);
+/*
  * Carry the regular dotfiles of the previous generation's top folder (such
  * as .gitignore) into the new tree, switch the new tree in and remove the
  * previous generation.  Returns 0, or -1 after recording an io diagnostic;

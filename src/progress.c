@@ -56,6 +56,12 @@ progress_tick(const char *what, size_t done, size_t total)
 }
 
 void
+progress_off(void)
+{
+	pg.on = 0;
+}
+
+void
 progress_end(void)
 {
 	if (pg.on && pg.drawn)

@@ -17,6 +17,8 @@ void	progress_begin(void);
 void	progress_tick(const char *what, size_t done, size_t total);
 /* Clear the line if anything was drawn; stop drawing. */
 void	progress_end(void);
+/* Stop drawing and leave the line as it is: for a worker process. */
+void	progress_off(void);
 /* Seconds since progress_begin(). */
 double	progress_elapsed(void);
 

@@ -13,9 +13,13 @@
  * kept in the build cache (cache.h) so that the next build makes only
  * what changed; --part builds a share of them into the cache alone.
  */
+#include <sys/prctl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include <ctype.h>
+#include <errno.h>
+#include <signal.h>
 #include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -49,9 +53,14 @@
 #define STR_(x)	#x
 #define STR(x)	STR_(x)
 
+/* -j: processes that build documents (run_workers()). */
+#define MAX_JOBS	64
+#define MAX_JOBS_S	"64"
+#define DEFAULT_JOBS	8
+
 static const char build_usage[] =
     "usage: termc build [-o DIR] [--templates DIR] [--base-url URL] [--strict]\n"
-    "                   [--cache DIR | --no-cache] [--part K/N]\n"
+    "                   [--cache DIR | --no-cache] [--part K/N] [-j N]\n"
     "                   [--matrix-columns N]\n"
     "                   [TERMS_DIR|FILE ...]\n\n"
     "Compile terms files (default: terms/) into a published site:\n"
@@ -79,6 +88,8 @@ static const char build_usage[] =
     "  --no-cache         build without the cache\n"
     "  --part K/N         build every N-th provider from the K-th into the\n"
     "                     cache only; a build with that cache assembles\n"
+    "  -j, --jobs N       build the documents the cache lacks in N processes\n"
+    "                     (default: the online cores, at most 8)\n"
     "  --matrix-columns N at most N documents on one matrix page\n"
     "                     (default: " STR(MATRIX_PAGE_COLUMNS) ")\n"
     "  --help             show this help\n";
@@ -106,11 +117,22 @@ struct stage {
 static void
 stage_add(struct stage *st, char *rel, char *data, size_t len)
 {
+	char *path;
+	int rc;
+
 	/* A part of a build (--part) keeps its files in the cache only. */
 	if (st->rc == 0 && st->t != NULL)
 		st->rc = outtree_write(st->t, rel, data, len, st->d);
 	if (st->rc == 0 && st->key != NULL && st->kept == 0) {
-		if (cache_put_file(st->cache, st->key, rel, data, len) == -1)
+		/* The page just written is linked, not written again. */
+		rc = -1;
+		if (st->t != NULL) {
+			path = cache_file(st->cache, st->key, st->nrels);
+			rc = outtree_link_out(st->t, rel, path);
+			free(path);
+		}
+		if (rc == -1 && cache_put_file(st->cache, st->key, st->nrels,
+		    data, len) == -1)
 			st->kept = -1;
 		else {
 			st->rels = xgrow(st->rels, st->nrels,
@@ -374,6 +396,9 @@ struct build {
 	const char		*taxpath; /* topics.yaml, when read */
 	/* --part K/N: build providers K, K + N, … into the cache only. */
 	size_t			 part, nparts;
+	/* A worker (-j): heads.docs[i] starts a document it builds. */
+	unsigned char		*todo;
+	size_t			 jobs;	/* -j: processes that build */
 };
 
 /* The index of path in heads.files (sorted), or nfiles. */
@@ -941,10 +966,11 @@ publish_group(struct build *b, const struct corpus *g, struct diff **pairs)
 
 /*
  * The cache key of the document heads.docs[lo, hi): the build's salt,
- * then each revision's path and bytes.  0, or -1 when a file cannot be
- * read (the document is then not cached).
+ * then each revision's path and the digest of its bytes, taken when the
+ * heads were read (source.h), so that a document found in the cache is
+ * read once.
  */
-static int
+static void
 group_key(const struct build *b, size_t lo, size_t hi, char key[34])
 {
 	struct ckey k = b->salt;
@@ -953,12 +979,11 @@ group_key(const struct build *b, size_t lo, size_t hi, char key[34])
 	ckey_u64(&k, hi - lo);
 	for (i = lo; i < hi; i++) {
 		ckey_str(&k, b->heads.docs[i]->path);
-		if (ckey_file(&k, b->heads.docs[i]->path) == -1)
-			return -1;
+		ckey_u64(&k, b->heads.docs[i]->sum.a);
+		ckey_u64(&k, b->heads.docs[i]->sum.b);
 	}
 	key[0] = 'g';
 	ckey_hex(&k, key + 1);
-	return 0;
 }
 
 /*
@@ -1069,7 +1094,7 @@ grec_read(struct grec *g, const char *data, size_t len, size_t n,
 		if (g->rels[i] == NULL)
 			r.bad = 1;
 		else {
-			s = cache_file(b->cache, key, g->rels[i]);
+			s = cache_file(b->cache, key, i);
 			if (stat(s, &st) == -1 || !S_ISREG(st.st_mode))
 				r.bad = 1;
 			free(s);
@@ -1134,7 +1159,7 @@ replay_group(struct build *b, size_t lo, size_t hi, const char *key)
 			b->state = -1;
 		for (i = 0; i < g.nrels && b->state == 1 && b->st.rc == 0 &&
 		    b->st.t != NULL; i++) {
-			path = cache_file(b->cache, key, g.rels[i]);
+			path = cache_file(b->cache, key, i);
 			b->st.rc = outtree_import(b->st.t, g.rels[i], path,
 			    &b->pubd);
 			free(path);
@@ -1236,7 +1261,8 @@ build_group(struct build *b, size_t lo, size_t hi, int check)
 	int *loaded, nopub0 = b->nopub, cached = 0;
 	char key[34], *k;
 
-	if (b->cache != NULL && check && group_key(b, lo, hi, key) == 0) {
+	if (b->cache != NULL && check) {
+		group_key(b, lo, hi, key);
 		cache_use(b->cache, key);
 		if (replay_group(b, lo, hi, key) == 0)
 			return;
@@ -1258,6 +1284,10 @@ build_group(struct build *b, size_t lo, size_t hi, int check)
 			continue;
 		}
 		loaded[i - lo] = 1;
+		/* Changed since its head was read: its key is not its own. */
+		if (memcmp(&doc->sum, &b->heads.docs[i]->sum,
+		    sizeof(doc->sum)) != 0)
+			cached = 0;
 		g.docs = xgrow(g.docs, g.n, sizeof(*g.docs));
 		g.docs[g.n++] = doc;
 	}
@@ -1546,23 +1576,15 @@ build_salt(struct build *b, const char *taxpath, int strict)
 }
 
 /*
- * Build the corpus heads (corpus_scan(), walk gone well when check is
- * set) group by group, then finish.  Returns 0 when the site was
- * published.  The diagnostics of each phase go to d in the order a
- * whole-corpus build records them.
+ * Build the documents of heads in order, those of this part (--part) or
+ * this worker (todo) only, giving each provider's to the matrix.
  */
-static int
-build_all(struct build *b, int check, const char *nothing,
-    struct diags *d)
+static void
+build_groups(struct build *b, int check)
 {
 	size_t i, end, provider = 0;
 	char *prev = NULL;
-	int rc = -1;
 
-	hmap_init(&b->keys);
-	sort_out_unread(b);
-	if (b->cache != NULL)
-		build_salt(b, b->taxpath, b->min == DL_WARNING);
 	for (i = 0; i < b->heads.n; i = end) {
 		end = corpus_group_end(&b->heads, i);
 		/* A provider's documents share the matrix's columns. */
@@ -1574,7 +1596,8 @@ build_all(struct build *b, int check, const char *nothing,
 			provider++;
 		free(prev);
 		prev = xstrdup(b->heads.docs[i]->meta.provider);
-		if (b->nparts == 0 || provider % b->nparts == b->part - 1)
+		if ((b->nparts == 0 || provider % b->nparts == b->part - 1) &&
+		    (b->todo == NULL || b->todo[i]))
 			build_group(b, i, end, check);
 		for (; i < end; i++) {
 			doc_free(b->heads.docs[i]);
@@ -1582,6 +1605,105 @@ build_all(struct build *b, int check, const char *nothing,
 		}
 	}
 	free(prev);
+}
+
+/*
+ * Both cores (-j): the documents the cache lacks are built by jobs worker
+ * processes, each a share of their providers (a provider's documents
+ * stay together for the matrix), into the cache alone, as the parts of
+ * a build do (--part); then this process builds the whole corpus, which
+ * now finds every document in the cache and only assembles.  So the
+ * output and the findings, in their order, are a one-process build's,
+ * byte for byte, and a worker that fails costs time, never correctness:
+ * what it did not keep is built here.  Processes rather than threads:
+ * the per-document code keeps state in libraries (cmark-gfm's extension
+ * registry, libxml2, malloc's arenas) that need no audit this way.
+ */
+static void
+run_workers(struct build *b)
+{
+	unsigned char *need;
+	size_t i, end, w, n, provider, nneed, jobs;
+	pid_t *pids, parent = getpid();
+	char key[34];
+	int status;
+
+	need = xcalloc(b->heads.n + 1, 1);
+	nneed = provider = 0;
+	/* need[i]: document i misses; then its provider is worth a worker. */
+	for (i = 0; i < b->heads.n; i = end) {
+		end = corpus_group_end(&b->heads, i);
+		group_key(b, i, end, key);
+		need[i] = !cache_has(b->cache, key);
+	}
+	for (i = 0; i < b->heads.n; i = end) {
+		for (end = i, n = 0; end < b->heads.n && strcmp(
+		    b->heads.docs[end]->meta.provider,
+		    b->heads.docs[i]->meta.provider) == 0; end++)
+			n |= need[end];
+		if (n)
+			nneed++;
+	}
+	jobs = b->jobs < nneed ? b->jobs : nneed;
+	if (jobs < 2) {
+		free(need);
+		return;
+	}
+	pids = xcalloc(jobs, sizeof(*pids));
+	fflush(NULL);
+	for (w = 0; w < jobs; w++) {
+		if ((pids[w] = fork()) == -1)
+			break;
+		if (pids[w] != 0)
+			continue;
+		/* A worker dies with its build, releasing the cache lock. */
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		if (getppid() != parent)
+			_exit(1);
+		progress_off();
+		b->todo = xcalloc(b->heads.n + 1, 1);
+		for (i = 0, provider = 0; i < b->heads.n; i = end) {
+			for (end = i, n = 0; end < b->heads.n && strcmp(
+			    b->heads.docs[end]->meta.provider,
+			    b->heads.docs[i]->meta.provider) == 0; end++)
+				n |= need[end];
+			if (n && provider++ % jobs == w)
+				for (; i < end; i++)
+					b->todo[i] = 1;
+		}
+		b->part = b->nparts = 1;
+		build_groups(b, 1);
+		flush_matrix(b);
+		/* What it made is in the cache; nothing here to free. */
+		_exit(0);
+	}
+	for (n = 0; n < w; n++)
+		while (waitpid(pids[n], &status, 0) == -1 && errno == EINTR)
+			;
+	free(pids);
+	free(need);
+}
+
+/*
+ * Build the corpus heads (corpus_scan(), walk gone well when check is
+ * set) group by group, then finish.  Returns 0 when the site was
+ * published.  The diagnostics of each phase go to d in the order a
+ * whole-corpus build records them.
+ */
+static int
+build_all(struct build *b, int check, const char *nothing,
+    struct diags *d)
+{
+	size_t i;
+	int rc = -1;
+
+	hmap_init(&b->keys);
+	sort_out_unread(b);
+	if (b->cache != NULL)
+		build_salt(b, b->taxpath, b->min == DL_WARNING);
+	if (b->cache != NULL && check && b->nparts == 0 && b->jobs > 1)
+		run_workers(b);
+	build_groups(b, check);
 	if (check && b->heads.nfiles > 0)
 		rc = finish(b);
 	else
@@ -1630,6 +1752,7 @@ build_release(struct build *b)
 	free(b->pend);
 	free(b->pendkey);
 	free(b->st.rels);
+	free(b->todo);
 	corpus_release(&b->heads);
 }
 
@@ -1706,6 +1829,7 @@ cmd_build(int argc, char **argv)
 		{ "cache", required_argument, NULL, 'c' },
 		{ "part", required_argument, NULL, 'p' },
 		{ "matrix-columns", required_argument, NULL, 'm' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -1721,12 +1845,13 @@ cmd_build(int argc, char **argv)
 	size_t i;
 	const char *cachedir = NULL;
 	struct buf cpath;
-	size_t part = 0, nparts = 0, mcols = MATRIX_PAGE_COLUMNS;
+	size_t part = 0, nparts = 0, jobs = 0, mcols = MATRIX_PAGE_COLUMNS;
+	long ncpu;
 	char junk;
-	int ch, strict = 0, rc, published, check, nocache = 0;
+	int ch, strict = 0, rc, published, check, nocache = 0, busy = 0;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "o:j:h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'o':
 			if (*optarg == '\0')
@@ -1762,6 +1887,13 @@ cmd_build(int argc, char **argv)
 				return usage_error("build", "--matrix-columns "
 				    "takes a number of columns, 1 or more");
 			break;
+		case 'j':
+			if (sscanf(optarg, "%zu%c", &jobs, &junk) != 1 ||
+			    jobs < 1 || jobs > MAX_JOBS ||
+			    !isdigit((unsigned char)*optarg))
+				return usage_error("build", "-j takes a number "
+				    "of processes, 1 to " MAX_JOBS_S);
+			break;
 		case 'b':
 			if (!feed_base_ok(optarg))
 				return usage_error("build", "--base-url takes "
@@ -1772,7 +1904,7 @@ cmd_build(int argc, char **argv)
 			fputs(build_usage, stdout);
 			return 0;
 		default:
-			return bad_option("build", build_usage, argv, "o:h");
+			return bad_option("build", build_usage, argv, "o:j:h");
 		}
 	}
 	if (nparts > 0 && nocache)
@@ -1806,16 +1938,26 @@ cmd_build(int argc, char **argv)
 	b.part = part;
 	b.nparts = nparts;
 	b.mcols = mcols;
+	/* By default one process per core the system has online, capped. */
+	if (jobs == 0) {
+		ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+		jobs = ncpu < 1 ? 1 : ncpu > DEFAULT_JOBS ? DEFAULT_JOBS :
+		    (size_t)ncpu;
+	}
+	b.jobs = jobs;
 	buf_init(&cpath);
 	if (cachedir != NULL)
 		buf_puts(&cpath, cachedir);
 	else
 		buf_printf(&cpath, "%s.cache", outdir);
-	if (!nocache && (b.cache = cache_open(cpath.data)) == NULL &&
-	    nparts > 0)
-		diag(&d, cpath.data, 0, 0, D_IO, "cannot be used as a build "
-		    "cache");
-	check = (nparts == 0 || b.cache != NULL) && corpus_scan(&b.heads, optind < argc ? argv + optind :
+	/* Locked while open (cache.h): parts share it, a build holds it. */
+	if (!nocache && (b.cache = cache_open(cpath.data, nparts > 0,
+	    &busy)) == NULL && (busy || nparts > 0))
+		diag(&d, cpath.data, 0, 0, D_IO, "%s", busy ? "another termc "
+		    "build is using this cache; try again when it is done" :
+		    "cannot be used as a build cache");
+	check = (nparts == 0 ? !busy : b.cache != NULL) &&
+	    corpus_scan(&b.heads, optind < argc ? argv + optind :
 	    defaults, optind < argc ? (size_t)(argc - optind) : 1, &d,
 	    &b.loadd) == 0;
 	/* A finding that is no document's (topics.yaml): nothing published. */

@@ -10,11 +10,25 @@
 #define TERMC_SOURCE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct diags;
 
+/*
+ * 128 bits that stand for a file's bytes as read, before any check or
+ * change: the build cache's key of a source (cache.h), computed while
+ * the bytes are at hand so that no one reads the file again for it.
+ * Not cryptographic; the same on every host.
+ */
+struct digest {
+	uint64_t	a, b;
+};
+
+void	digest_bytes(struct digest *, const void *p, size_t len);
+
 struct source {
 	char	*path;		/* as given; owned */
+	struct digest sum;	/* of the bytes read (digest_bytes()) */
 	char	*text;		/* body: UTF-8, LF line ends, NUL-terminated; owned */
 	size_t	 len;
 	char	*fm;		/* front matter YAML without the --- lines, or NULL; owned */

@@ -76,3 +76,15 @@ set -- $("$work/measure" 1 /dev/null -- "$T" build -o "$work/mo" "$work/many")
 printf '\n%-18s %9s %10s %9s %10s %9s %10s\n' "1000 + matrix" "clean s" \
     "clean KB" "cache s" "cache KB" "1 edit s" "1 edit KB"
 printf '%-18s %9s %10s %9s %10s %9s %10s\n' "" "$nt" "$nm" "$ct" "$cm" "$1" "$2"
+
+# Both cores (-j): the same 1000 files (with the matrix) into a new
+# cache, one process against two workers: the output is the same, the
+# time is what differs.
+set -- $("$work/measure" 1 /dev/null -- "$T" build -j 1 -o "$work/j1" \
+    "$work/many")
+j1t=$1 j1m=$2
+set -- $("$work/measure" 1 /dev/null -- "$T" build -j 2 -o "$work/j2" \
+    "$work/many")
+printf '\n%-18s %9s %10s %9s %10s\n' "1000 + matrix, new" "-j 1 s" \
+    "-j 1 KB" "-j 2 s" "-j 2 KB"
+printf '%-18s %9s %10s %9s %10s\n' "" "$j1t" "$j1m" "$1" "$2"

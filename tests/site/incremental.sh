@@ -77,8 +77,10 @@ inc_round "(topics.yaml)"
 for rec in $(find "$inc/a/out.cache" -name record | LC_ALL=C sort | head -3); do
 	head -c 20 "$rec" >"$rec.cut" && mv "$rec.cut" "$rec"
 done
-find "$inc/a/out.cache" -path '*/f/*' -name '*.html' | LC_ALL=C sort |
-    head -2 | xargs rm -f
+# An entry's files are numbered (cache.c): two entries lose their first.
+n=$(find "$inc/a/out.cache" -path '*/g*/0' | LC_ALL=C sort | tail -2 |
+    xargs rm -v | wc -l)
+[ "$n" = 2 ] && ok || bad "site: no cache files to remove ($n)"
 inc_round "(damaged cache)"
 echo "termc build cache 0 old" >"$inc/a/out.cache/termc-cache"
 inc_round "(another version's cache)"
@@ -116,3 +118,52 @@ rc=$(cd "$inc/f" && capture build -o out "$inc/src")
 [ "$rc" = "$rc_b" ] && [ "$(ls "$inc/f/out.cache")" = notes ] &&
     diff -r "$inc/f/out" "$inc/b/out" >/dev/null && ok ||
     bad "site: a foreign folder named like the cache ($rc)"
+# The cache is locked as the output folder is (cache.h): a build finds a
+# cache another build holds and stops before it writes anything, into
+# the cache or out/; the parts of a build share the lock, and a build
+# cannot take it from them.
+inc_tree() {
+	(cd "$1" && find . -type f -exec md5sum {} + | LC_ALL=C sort -k2)
+}
+inc_tree "$inc/a/out.cache" >"$inc/cache-before"
+inc_tree "$inc/a/out" >"$inc/out-before"
+echo '本約款は変更されました。' >>"$(pick 3)"
+rc=$(flock "$inc/a/.out.cache.termc-lock" sh -c 'cd "$1" && shift &&
+    "$@" build -o out "$0" >/dev/null 2>err; echo $?' "$inc/src" \
+    "$inc/a" "$T")
+[ "$rc" = 2 ] && grep -q "^termc: out.cache: another termc build is using \
+this cache" "$inc/a/err" && inc_tree "$inc/a/out.cache" |
+    cmp -s - "$inc/cache-before" && inc_tree "$inc/a/out" |
+    cmp -s - "$inc/out-before" && ok ||
+    bad "site: a build wrote a cache another build held ($rc)"
+rc=$(flock -s "$inc/p/.shared.termc-lock" sh -c 'cd "$1" && shift &&
+    "$@" build --part 1/2 --cache shared -o out "$0" >/dev/null 2>&1;
+    echo $?' "$inc/src" "$inc/p" "$T")
+[ "$rc" = 0 ] || [ "$rc" = 1 ] && ok ||
+    bad "site: a part was refused a cache other parts share ($rc)"
+rc=$(flock -s "$inc/p/.shared.termc-lock" sh -c 'cd "$1" && shift &&
+    "$@" build --cache shared -o out "$0" >/dev/null 2>err; echo $?' \
+    "$inc/src" "$inc/p" "$T")
+[ "$rc" = 2 ] && grep -q 'another termc build is using this cache' \
+    "$inc/p/err" && ok ||
+    bad "site: a build took a cache its parts were writing ($rc)"
+# Once free, the cache serves the next build as a clean build would.
+inc_round "after the lock"
+# Both cores (-j): workers build the documents the cache lacks into it
+# and the build assembles them; out/ and the findings are those of one
+# process, byte for byte.
+rm -rf "$inc/jref"
+mkdir -p "$inc/jref"
+rc_b=$(cd "$inc/jref" && run_termc build --no-cache -o out "$inc/src" \
+    >/dev/null 2>err; echo $?)
+for j in 1 3; do
+	rm -rf "$inc/j$j"
+	mkdir -p "$inc/j$j"
+	rc_a=$(cd "$inc/j$j" && run_termc build -j $j -o out "$inc/src" \
+	    >/dev/null 2>err; echo $?)
+	[ "$rc_a" = "$rc_b" ] && diff -r "$inc/j$j/out" "$inc/jref/out" \
+	    >/dev/null && cmp -s "$inc/j$j/err" "$inc/jref/err" && ok ||
+	    bad "site: build -j $j differs from a clean build ($rc_a/$rc_b)"
+done
+rc=$(capture build -j 0 -o "$inc/p/x" "$inc/src")
+[ "$rc" = 2 ] && ok || bad "site: build -j 0 accepted ($rc)"

@@ -1,7 +1,8 @@
 /*
  * Unit tests for source.c: UTF-8 validation (overlongs, surrogates, code
  * points above U+10FFFF, truncation), text positions, and source_load's
- * line ends, byte-order marks and front matter split.
+ * line ends, byte-order marks and front matter split; digest_bytes(),
+ * the build cache's key of a source.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,6 +105,60 @@ load_fails(const char *bytes, size_t len, size_t max, int wline, int wcol,
 	} else if (rc == 0)
 		source_release(&src);
 	diags_release(&d);
+}
+
+/*
+ * digest_bytes(): fixed values (the same on any host: words are read as
+ * little-endian), a change of any one byte or of the length changes it
+ * at every length around the 8-byte step, and a source's digest is of
+ * the bytes as read, before line ends and the byte-order mark are
+ * undone.
+ */
+static void
+digest_checks(void)
+{
+	static const char crlf[] = "---\r\nprovider: a\r\n---\r\n\r\nb\r\n";
+	static const char lf[] = "---\nprovider: a\n---\n\nb\n";
+	struct digest d, e;
+	struct source src;
+	struct diags dg;
+	unsigned char buf[41];
+	size_t len, i, same = 0;
+	int b;
+
+	digest_bytes(&d, "", 0);
+	tap(d.a == 0xb0fd091ae18efb16ULL && d.b == 0xb0b0bebb7982be74ULL,
+	    "digest of no bytes");
+	digest_bytes(&d, "termc build cache", 17);
+	tap(d.a == 0x08d57ce0dbcf4433ULL && d.b == 0x537849c85df2e7d2ULL,
+	    "digest of 17 bytes");
+	for (i = 0; i < sizeof(buf); i++)
+		buf[i] = (unsigned char)(i * 7);
+	for (len = 0; len < sizeof(buf); len++) {
+		digest_bytes(&d, buf, len);
+		digest_bytes(&e, buf, len + 1);
+		same += d.a == e.a && d.b == e.b;
+		for (i = 0; i < len; i++)
+			for (b = 0; b < 8; b++) {
+				buf[i] ^= (unsigned char)(1 << b);
+				digest_bytes(&e, buf, len);
+				buf[i] ^= (unsigned char)(1 << b);
+				same += d.a == e.a || d.b == e.b;
+			}
+	}
+	tap_long((long)same, 0, "every one-bit change and length changes "
+	    "both halves");
+	diags_init(&dg);
+	if (tap(source_load(&src, "a.md", crlf, sizeof(crlf) - 1, 0, &dg) ==
+	    0, "CRLF source loads")) {
+		digest_bytes(&d, crlf, sizeof(crlf) - 1);
+		digest_bytes(&e, lf, sizeof(lf) - 1);
+		tap(memcmp(&src.sum, &d, sizeof(d)) == 0 &&
+		    memcmp(&src.sum, &e, sizeof(e)) != 0,
+		    "  its digest is of the bytes read, CRs and all");
+		source_release(&src);
+	}
+	diags_release(&dg);
 }
 
 int
@@ -213,5 +268,6 @@ main(void)
 	    "source_load: exactly maxsize is fine");
 	source_release(&src);
 	diags_release(&d);
+	digest_checks();
 	return tap_done();
 }
