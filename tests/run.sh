@@ -6,6 +6,7 @@
 # with one line
 # "N passed, N failed".  VALGRIND=1 runs each termc call under valgrind.
 # UPDATE=1 rewrites goldens instead of comparing: review with git diff.
+# SUITES="site eval" runs only those suites (and no unit tests).
 set -u
 if [ $# -eq 0 ]; then
 	echo "usage: tests/run.sh TERMC [TERMC_ASAN]" >&2
@@ -82,12 +83,20 @@ for T in "$@"; do
 	echo "== $(basename "$T")"
 	# Every tests/<suite>/suite.sh, in name order.
 	for s in tests/*/suite.sh; do
+		if [ -n "${SUITES:-}" ]; then
+			case " $SUITES " in
+			*" $(basename "$(dirname "$s")") "*) ;;
+			*) continue ;;
+			esac
+		fi
 		before=$fail
 		. "./$s"
 		[ "$fail" = "$before" ] || echo "   (in $s)"
 	done
 done
-if [ "${VALGRIND:-}" = 1 ]; then
+if [ -n "${SUITES:-}" ]; then
+	:
+elif [ "${VALGRIND:-}" = 1 ]; then
 	suite_unit build/unit/*
 else
 	suite_unit build/unit/* build/unit-asan/*
