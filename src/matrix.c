@@ -750,8 +750,9 @@ csv_field(struct buf *b, const char *s, int first)
 	buf_putc(b, '"');
 }
 
+/* The labels of a cell's clauses, in the list style of the language. */
 static char *
-cell_refs(const struct cell *c, int hrefs)
+cell_refs(const struct cell *c, int ja)
 {
 	struct buf b;
 	size_t k;
@@ -759,14 +760,14 @@ cell_refs(const struct cell *c, int hrefs)
 	buf_init(&b);
 	for (k = 0; k < c->nrefs; k++) {
 		if (k)
-			buf_puts(&b, hrefs ? " " : "、");
-		buf_puts(&b, hrefs ? c->refs[k].href : c->refs[k].label);
+			buf_puts(&b, ja ? "、" : "; ");
+		buf_puts(&b, c->refs[k].label);
 	}
 	return buf_detach(&b);
 }
 
 char *
-matrix_csv(const struct matrix *m, size_t *len)
+matrix_csv(const struct matrix *m, int ja, size_t *len)
 {
 	struct buf b, h;
 	size_t i, j, k;
@@ -782,11 +783,12 @@ matrix_csv(const struct matrix *m, size_t *len)
 		buf_printf(&h, "%s %s", m->cols[j].doc->meta.provider_name,
 		    m->cols[j].doc->meta.title);
 		for (k = 0; k < m->cols[j].nsupps; k++)
-			buf_printf(&h, "＋%s", m->cols[j].supps[k]->meta.title);
+			buf_printf(&h, ja ? "＋%s" : " + %s",
+			    m->cols[j].supps[k]->meta.title);
 		csv_field(&b, h.data, 0);
 		buf_reset(&h);
-		buf_printf(&h, "%s@%s 条項", m->cols[j].name,
-		    m->cols[j].doc->meta.revision);
+		buf_printf(&h, ja ? "%s@%s 条項" : "%s@%s clauses",
+		    m->cols[j].name, m->cols[j].doc->meta.revision);
 		csv_field(&b, h.data, 0);
 		buf_release(&h);
 	}
@@ -801,21 +803,22 @@ matrix_csv(const struct matrix *m, size_t *len)
 			const struct cell *c = &r->cells[j];
 
 			/* In words, as the page shows it (html_matrix.c). */
-			s = cell_label(r, c, 1);
+			s = cell_label(r, c, ja);
 			buf_init(&h);
 			buf_puts(&h, s);
 			if (c->raw != NULL && strcmp(c->raw, s) != 0)
-				buf_printf(&h, "（%s）", c->raw);
+				buf_printf(&h, ja ? "（%s）" : " (%s)", c->raw);
 			free(s);
 			if (c->event != NULL)
-				buf_printf(&h, "［起点: %s］", c->event);
+				buf_printf(&h, ja ? "［起点: %s］" :
+				    " [counts from: %s]", c->event);
 			if (c->cond != NULL)
-				buf_printf(&h, "〔%s〕", c->cond);
+				buf_printf(&h, ja ? "〔%s〕" : " {%s}", c->cond);
 			if (c->best)
 				buf_puts(&h, " ★");
 			csv_field(&b, h.data, 0);
 			buf_release(&h);
-			s = cell_refs(c, 0);
+			s = cell_refs(c, ja);
 			csv_field(&b, s, 0);
 			free(s);
 		}

@@ -117,7 +117,8 @@ void	 matrix_end(struct matrix *);
 void	 matrix_release(struct matrix *);
 
 /* Serializations; each returns bytes the caller frees, and *len. */
-char	*matrix_csv(const struct matrix *, size_t *len);	/* BOM, RFC 4180 */
+/* BOM, RFC 4180; the cells' words Japanese (ja) or English. */
+char	*matrix_csv(const struct matrix *, int ja, size_t *len);
 char	*matrix_json(const struct matrix *, size_t *len);
 /*
  * matrix_json() given to put a piece at a time (a row of topics), for a

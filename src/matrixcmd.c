@@ -120,7 +120,7 @@ cmd_matrix(int argc, char **argv)
 		    diags_exit(&d, 0) == 0) {
 			matrix_build(&m, &tax, &c, as_of, &d);
 			if (strcmp(format, "csv") == 0)
-				out = matrix_csv(&m, &len);
+				out = matrix_csv(&m, html_site_ja(&c), &len);
 			else if (strcmp(format, "json") == 0)
 				out = matrix_json(&m, &len);
 			else if (strcmp(format, "tsv") == 0)

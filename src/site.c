@@ -1477,7 +1477,7 @@ publish_matrix(struct build *b)
 	free(o.rel);
 	if (rc == -1)
 		return -1;
-	s = matrix_csv(&b->m, &len);
+	s = matrix_csv(&b->m, html_site_ja(&b->good), &len);
 	stage_add(st, xstrdup("matrix.csv"), s, len);
 	if (st->rc == 0)
 		st->rc = stage_json(b);

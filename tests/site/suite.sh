@@ -303,6 +303,7 @@ rc=$(capture build -o "$tmp/enout2" "$tmp/en")
 check "site: English index" tests/site/english/index.html "$tmp/enout2/index.html"
 check "site: English matrix" tests/site/english/matrix.html "$tmp/enout2/matrix.html"
 check "site: English search page" tests/site/english/search.html "$tmp/enout2/search.html"
+check "site: English matrix.csv" tests/site/english/matrix.csv "$tmp/enout2/matrix.csv"
 if grep -lP '[\x{3000}-\x{30ff}\x{4e00}-\x{9fff}\x{ff00}-\x{ffef}]' \
     "$tmp/enout2"/*.html "$tmp/enout2"/*/*/*.html "$tmp/enout2/feed.atom" \
     "$tmp/enout2/timeline.svg"; then
