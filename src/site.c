@@ -1661,6 +1661,7 @@ run_workers(struct build *b)
 		if (getppid() != parent)
 			_exit(1);
 		progress_off();
+		free(pids);	/* the parent's; a leak checker follows workers */
 		b->todo = xcalloc(b->heads.n + 1, 1);
 		for (i = 0, provider = 0; i < b->heads.n; i = end) {
 			for (end = i, n = 0; end < b->heads.n && strcmp(
@@ -1671,6 +1672,7 @@ run_workers(struct build *b)
 				for (; i < end; i++)
 					b->todo[i] = 1;
 		}
+		free(need);
 		b->part = b->nparts = 1;
 		build_groups(b, 1);
 		flush_matrix(b);
