@@ -69,7 +69,8 @@ struct lline {
 	char	*s;		/* owned */
 	int	 no;
 	int	 indent;
-	int	 bullet;	/* started with "- " (removed from s) */
+	int	 bullet;	/* started with a bullet (removed from s):
+				   1 "- ", 2 "* ", 3 ・ or • */
 	int	 blank_before;
 	int	 section;	/* heads a section: see sections() */
 	int	 ideo;		/* its first line opened with 　 */
@@ -521,6 +522,27 @@ hist_cmp(const void *a, const void *b)
 
 /* ---- stage 1: split --------------------------------------------------- */
 
+/*
+ * A bullet as a text writes it, with text after it: ・, • (a space after
+ * them or none), or * and a space.  Returns the mark's bytes, or 0.  ・・・
+ * is a leader, not a bullet.
+ */
+static size_t
+bullet_mark(const char *s)
+{
+	size_t n;
+
+	if (s[0] == '*' && s[1] == ' ')
+		n = 1;
+	else if (has_prefix(s, "・") && !has_prefix(s + strlen("・"), "・"))
+		n = strlen("・");
+	else if (has_prefix(s, "•"))
+		n = strlen("•");
+	else
+		return 0;
+	return *skip_sp(s + n) != '\0' ? n : 0;
+}
+
 /* Does s start a list line: a paragraph or item marker, or a bullet? */
 static int
 list_line(const char *s)
@@ -551,9 +573,52 @@ nested_tabs(const struct imp *im, const char *t)
 	    nt : 0;
 }
 
+/*
+ * The same nesting written with spaces: a list line indented by two spaces
+ * or more under a list line is a level deeper than the indent above it,
+ * the same indent the same level, a shallower one closes back to its own
+ * (1. …, then two spaces and (1) …, then four and a) …).  stack holds the
+ * indents of the open levels, *nstack of them; a line that is no list
+ * line closes them all.  What follows the spaces holds no tab: a table
+ * row has a tab between its cells.  Returns the level, or 0.
+ */
+#define MAX_NEST	8
+
+static int
+nested_spaces(const struct imp *im, const char *t, size_t *stack, int *nstack)
+{
+	size_t ns = strspn(t, " "), k;
+
+	if (!list_line(t + ns) || strchr(t + ns, '\t') != NULL) {
+		*nstack = 0;
+		return 0;
+	}
+	for (k = im->nr; k > 0 && im->r[k - 1].s[0] == '\0'; k--)
+		;
+	if (ns < 2 || *nstack == 0 || k == 0 ||
+	    !(im->r[k - 1].tabs > 0 || list_line(im->r[k - 1].s))) {
+		stack[0] = ns;
+		*nstack = 1;
+		return 0;
+	}
+	while (*nstack > 1 && stack[*nstack - 1] > ns)
+		(*nstack)--;
+	if (stack[*nstack - 1] == ns)
+		return *nstack - 1;
+	if (stack[*nstack - 1] > ns) {	/* left of the list's first line */
+		stack[0] = ns;
+		return 0;
+	}
+	if (*nstack < MAX_NEST)
+		stack[(*nstack)++] = ns;
+	return *nstack - 1;
+}
+
 static char *
 split(struct imp *im, const char *text, size_t len)
 {
+	size_t stack[MAX_NEST];
+	int nstack = 0;
 	char *copy = xmalloc(len + 1), *p, *e, *t;
 	size_t i, j, n;
 	int no = 1;
@@ -600,6 +665,9 @@ split(struct imp *im, const char *text, size_t len)
 			im->r[im->nr].no = no;
 			im->r[im->nr].tabs = (int)nested_tabs(im, t);
 			t += im->r[im->nr].tabs;
+			if (im->r[im->nr].tabs == 0)
+				im->r[im->nr].tabs = nested_spaces(im, t,
+				    stack, &nstack);
 			im->r[im->nr].indent = 0;
 			while (*t == ' ') {
 				im->r[im->nr].indent++;
@@ -1076,6 +1144,10 @@ join(struct imp *im)
 			/* "- ・…": the dash is the extractor's, ・ the text's. */
 			if (has_prefix(s, "・"))
 				bullet = 0;
+		} else if (bullet_mark(s) > 0) {
+			/* ・ • * as the text writes its bullets: items too. */
+			bullet = s[0] == '*' ? 2 : 3;
+			s = (char *)skip_sp(s + bullet_mark(s));
 		}
 		buf_reset(&b);
 		buf_puts(&b, s);
@@ -2266,7 +2338,19 @@ placed:
 			e->olist = m.scheme == MS_PARA && s[0] >= '0' &&
 			    s[0] <= '9' && s[m.len - 1] == '.';
 			e->numpara = m.scheme == MS_PARA;
-			text_line(e, s);
+			/*
+			 * "2.運営者は…" over lines nested under it: the
+			 * space Markdown wants after "2." makes it the list
+			 * entry they nest in (its number and text as written).
+			 */
+			if (e->olist && s[m.len] != ' ' && i + 1 < im->nl &&
+			    im->l[i + 1].tabs > 0) {
+				buf_put(e->o, s, m.len);
+				buf_putc(e->o, ' ');
+				buf_puts(e->o, s + m.len);
+				buf_putc(e->o, '\n');
+			} else
+				text_line(e, s);
 			/* "(1) 本サービス" then its definition: one block. */
 			if (m.scheme != MS_PARA && text_nchars(s) <= 20 &&
 			    !has_sentence_punct(s) && i + 1 < im->nl &&
@@ -2296,33 +2380,48 @@ placed:
 		e->numpara = 0;
 		mark = e->o->len;
 		text_line(e, s);
-		/* Items without markers under the paragraph announcing them:
-		 * one line each, in the paragraph's block. */
-		if (announces_items(s)) {
-			size_t j;
+		/*
+		 * Bullets under a paragraph (・ …, - …, * …) are its items,
+		 * deeper ones (nested by tabs or spaces) their sub-items.
+		 * After a plain paragraph Markdown's bullets would read as
+		 * more paragraphs, so the paragraph becomes a bullet and
+		 * they nest.
+		 */
+		if (i + 1 < im->nl && im->l[i + 1].bullet &&
+		    im->l[i + 1].tabs == 0) {
+			size_t j, top = i + 1, ntop = 0;
+			int d;
 
-			/* A flat list of bullets under it: its items.  After a
-			 * plain paragraph they would read as more paragraphs,
-			 * so the paragraph becomes a bullet and they nest. */
-			for (j = i + 1; j < im->nl && im->l[j].bullet &&
-			    im->l[j].indent == 0 && !starts_marker(im->l[j].s);
-			    j++)
+			for (j = top; j < im->nl && ((im->l[j].bullet ==
+			    im->l[top].bullet && im->l[j].tabs == 0 &&
+			    im->l[j].indent == im->l[top].indent &&
+			    !starts_marker(im->l[j].s) && ++ntop) ||
+			    (j > top && im->l[j].tabs > 0)); j++)
 				;
-			if (j > i + 1 && !(j < im->nl && im->l[j].bullet &&
+			/* One bullet after a paragraph may be a term over its
+			 * definition (・利用者, then what it means): a list
+			 * has two, or a lead that announces it. */
+			if ((ntop >= 2 || announces_items(s)) &&
+			    !(j < im->nl && im->l[j].bullet &&
 			    !starts_marker(im->l[j].s))) {
 				e->o->len = mark;
 				e->o->data[mark] = '\0';
 				buf_puts(e->o, "- ");
 				text_line(e, s);
 				for (i++; i < j; i++) {
-					buf_puts(e->o, "  - ");
-					buf_puts(e->o, im->l[i].s);
-					buf_putc(e->o, '\n');
+					for (d = 0; d <= im->l[i].tabs; d++)
+						buf_puts(e->o, "  ");
+					buf_puts(e->o, "- ");
+					text_line(e, im->l[i].s);
 				}
 				e->last = BK_BULLET;
 				i--;
 				continue;
 			}
+		}
+		/* Items without markers under the paragraph announcing them:
+		 * one line each, in the paragraph's block. */
+		if (announces_items(s)) {
 			while (i + 1 < im->nl && unmarked_item(im, i + 1)) {
 				i++;
 				text_line(e, im->l[i].s);
