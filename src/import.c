@@ -364,7 +364,8 @@ starts_structure(const char *s)
 		return 1;
 	if (para_marker_parse(s, &m) || item_marker_parse(s, &m))
 		return 1;
-	return 0;
+	/* b. c. as a. b. c. mark items; a. alone may open a sentence. */
+	return latin_dot_marker_parse(s, &m) && m.value > 1;
 }
 
 /*
@@ -550,6 +551,7 @@ list_line(const char *s)
 	struct marker m;
 
 	return para_marker_parse(s, &m) || item_marker_parse(s, &m) ||
+	    latin_dot_marker_parse(s, &m) ||
 	    has_prefix(s, "・") || has_prefix(s, "•") ||
 	    ((*s == '-' || *s == '*') && s[1] == ' ');
 }

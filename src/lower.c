@@ -670,6 +670,37 @@ numbered_item(const struct mstate *ms, const struct node *container,
 }
 
 /*
+ * Is a line that starts "a. ", "b. " (latin_dot_marker_parse()) an item?
+ * An English line may start "a." as a sentence does; a run of a. b. c. is
+ * the evidence.  b. and later: the letter before it is the last of a
+ * level in force.  a.: the next line of the block goes on with b.
+ * (next_b), or items are expected where it stands: inside a list entry
+ * after its text (not as the entry's own first words, "* a. Who may use"),
+ * under an item open (1. and then a. b.), under a lead (次の各号, a
+ * colon).
+ */
+static int
+latin_dot_item(const struct mstate *ms, const struct marker *m, int nested,
+    int next_b)
+{
+	const struct node *b = ms->base;
+	int k;
+
+	if (m->value > 1) {
+		for (k = 0; k < ms->nlev; k++)
+			if (ms->scheme[k] == MS_LATIN_DOT &&
+			    ms->open[k] != NULL && ms->open[k]->num != NULL &&
+			    strtol(ms->open[k]->num, NULL, 10) == m->value - 1)
+				return 1;
+		return 0;
+	}
+	return next_b || (nested && b != NULL && b->text != NULL &&
+	    b->text[0] != '\0') || ms->nlev > 0 ||
+	    (b != NULL && b->type == N_PARAGRAPH && b->text != NULL &&
+	    recog_announces_items(b->text));
+}
+
+/*
  * One line (unit) of a block in container.  first: the block's first line.
  * nested: the block sits inside a list entry, which is ms->base.
  *
@@ -689,11 +720,15 @@ unit(struct lower *L, struct node *container, struct flat *f,
 	/* The marker parsers read a NUL-terminated line: end it in place. */
 	char *s = f->text.data + base, saved = s[len];
 	struct node *p;
-	int numbered;
+	int numbered, next_b;
 
+	/* Before the line is ended in place: does the next go on a. → b.? */
+	next_b = base + len < f->text.len &&
+	    latin_dot_marker_parse(s + len, &m) && m.value == 2;
 	s[len] = '\0';
 
-	if (item_marker_parse(s, &m)) {
+	if (item_marker_parse(s, &m) || (latin_dot_marker_parse(s, &m) &&
+	    latin_dot_item(ms, &m, nested, next_b))) {
 		if (ms->base == NULL) {
 			/* Items before any paragraph text: an empty 項. */
 			p = new_numbered(container, N_PARAGRAPH, 0, 0, NULL, 0,
