@@ -520,6 +520,7 @@ new_numbered(struct node *parent, enum ntype type, int level, long value,
 
 static struct node	*make_heading(struct lower *, const char *, int, int,
 			    int, int);
+static int		 history_kind(const char *, size_t);
 static struct node	*current_container(struct lower *);
 
 /* ---- written markers ---- */
@@ -746,6 +747,17 @@ unit(struct lower *L, struct node *container, struct flat *f,
 		p = new_numbered(container, N_PARAGRAPH, 0,
 		    numbered ? m.value : 0, s, numbered ? m.len : 0, line, col);
 		put_text(L, p, f, base, len, numbered ? m.skip : 0, 0);
+		ms_reset(ms, p);
+	} else if (!first && !nested && L->ja && ms->base->type ==
+	    N_PARAGRAPH && ms->base->parent == container &&
+	    history_kind(s, len) == 2) {
+		/*
+		 * 【2021年5月1日改定】 on a line of its own under an article's
+		 * sentence: history, a paragraph of its own as it is where
+		 * a blank line sets it apart, never more of the sentence.
+		 */
+		p = new_numbered(container, N_PARAGRAPH, 0, 0, s, 0, line, col);
+		put_text(L, p, f, base, len, 0, 0);
 		ms_reset(ms, p);
 	} else if (!first && (ms->unit == ms->base ||
 	    unit_is_unmarked_item(ms)) && ms->base->type == N_PARAGRAPH &&
