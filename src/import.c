@@ -783,104 +783,20 @@ near_pagenum(struct imp *im, size_t at)
 static void
 contents_list(struct imp *im)
 {
-	struct hmap seen, inrun;
-	struct rarticle a;
-	enum divkind k;
-	char **nums;
-	size_t i, j, t, run, nart, ranged, used;
-	uint32_t divseen[DIV_OTHER + 1][1024 / 32];
-	enum divkind kk;
-	long v, lastv[DIV_OTHER + 1];
-	int all, siblings, sibs[DIV_OTHER + 1];
+	const char **lines = xcalloc(im->nr ? im->nr : 1, sizeof(*lines));
+	unsigned char *toc = xcalloc(im->nr ? im->nr : 1, 1);
+	size_t i;
 
-	nums = xcalloc(im->nr ? im->nr : 1, sizeof(*nums));
-	hmap_init(&seen);
 	for (i = 0; i < im->nr; i++)
-		if (!im->r[i].drop && recog_article(im->r[i].s, 0, &a)) {
-			/* seen: the last line (+1) that has this number */
-			nums[i] = a.num;
-			hmap_set(&seen, a.num, (void *)(uintptr_t)(i + 1));
-		}
-	for (i = 0; i < im->nr; i = j) {
-		run = nart = 0;
-		all = 1;
-		siblings = 0;
-		hmap_init(&inrun);
-		memset(divseen, 0, sizeof(divseen));
-		memset(sibs, 0, sizeof(sibs));
-		for (k = 0; k <= DIV_OTHER; k++)
-			lastv[k] = -1;
-		for (j = i; j < im->nr; j++) {
-			if (im->r[j].s[0] == '\0' || im->r[j].drop)
-				continue;
-			/* A number the run has had: the body starts here. */
-			if (nums[j] != NULL &&
-			    hmap_put(&inrun, nums[j], nums[j]) != nums[j])
-				break;
-			/* 第三章の二 is no second 第三章: branches are not
-			 * counted. */
-			if (nums[j] == NULL && division_label_parse(im->r[j].s,
-			    &k, &v, &used) && v >= 0 && v < 1024 &&
-			    !has_prefix(im->r[j].s + used, "の")) {
-				if (divseen[k][v / 32] & (1u << (v % 32)))
-					break;
-				divseen[k][v / 32] |= 1u << (v % 32);
-				/* Chapters number anew in each part. */
-				for (kk = k + 1; kk <= DIV_DIVISION; kk++) {
-					memset(divseen[kk], 0,
-					    sizeof(divseen[kk]));
-					lastv[kk] = -1;
-				}
-				if (v > lastv[k]) {
-					lastv[k] = v;
-					if (++sibs[k] >= 3)
-						siblings = 1;
-				}
-			}
-			if (nums[j] != NULL) {
-				recog_article(im->r[j].s, 0, &a);
-				if (a.cap == NULL || *a.rest != '\0')
-					all = 0;
-				free(a.num);
-				nart++;
-			} else if (!recog_contents_division(im->r[j].s) &&
-			    !suppl_alone(im->r[j].s))
-				break;
-			run++;
-		}
-		hmap_release(&inrun);
-		if (j == i)
-			j = i + 1;
-		for (t = i; all && t < j; t++)
-			if (nums[t] != NULL &&
-			    (uintptr_t)hmap_get(&seen, nums[t]) <= j)
-				all = 0;
-		/*
-		 * Or divisions that list their articles, 第一章　総則（第一条
-		 * ―第三条）, half of them or more: no heading in the body
-		 * names the articles it holds.
-		 */
-		for (t = i, ranged = 0; nart == 0 && t < j; t++)
-			ranged += im->r[t].s[0] != '\0' &&
-			    recog_division_range(im->r[t].s);
-		/*
-		 * Or three divisions of one kind in a row with nothing in
-		 * them (第一章, 第二章, 第三章): only a contents list has
-		 * empty chapters.
-		 */
-		if (run < 3 || !((nart > 0 && all) || (nart == 0 &&
-		    (ranged * 2 >= run || siblings))))
-			continue;
-		for (t = i; t < j; t++)
-			if (im->r[t].s[0] != '\0' && !im->r[t].drop) {
-				im->r[t].drop = "contents list";
-				im->st->toc++;
-			}
-	}
-	hmap_release(&seen);
+		lines[i] = im->r[i].drop ? NULL : im->r[i].s;
+	recog_contents_runs(lines, im->nr, toc);
 	for (i = 0; i < im->nr; i++)
-		free(nums[i]);
-	free(nums);
+		if (toc[i] && lines[i][0] != '\0') {
+			im->r[i].drop = "contents list";
+			im->st->toc++;
+		}
+	free(toc);
+	free(lines);
 }
 
 /*
@@ -965,9 +881,7 @@ debris(struct imp *im)
 	 * (第一章　総則（第一条―第三条）, then 附則): those are entries too.
 	 */
 	for (i = 0; i < im->nr; i++) {
-		char *sq = text_squeeze(im->r[i].s);
-
-		if (strcmp(sq, "目次") == 0) {
+		if (recog_contents_heading(im->r[i].s)) {
 			for (j = i + 1; j < im->nr; j++) {
 				if (im->r[j].s[0] == '\0' || im->r[j].drop)
 					continue;
@@ -987,7 +901,6 @@ debris(struct imp *im)
 				im->st->toc++;
 			}
 		}
-		free(sq);
 	}
 	for (i = 0; i < im->nr; i++)
 		if (!im->r[i].drop && !im->r[i].glue &&
