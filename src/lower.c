@@ -153,6 +153,11 @@ struct lower {
 	 * waits here for that article.  Owned.
 	 */
 	char			*pending_cap;
+	int			 in_contents;	/* lowering a contents list:
+						   its lines open no article */
+	int			 quiet;		/* flattening a block only to
+						   read it: no diagnostics (its
+						   lowering reports them) */
 };
 
 /* ---- source access ---- */
@@ -341,8 +346,10 @@ flatten(struct lower *L, cmark_node *block, struct flat *f, int split)
 			lit = cmark_node_get_literal(n);
 			if (lit == NULL || is_html_comment(lit))
 				break;
-			diag(L->d, L->src->path, cmark_node_get_start_line(n),
-			    node_col(L, n), D_RAW_HTML, NULL);
+			if (!L->quiet)
+				diag(L->d, L->src->path,
+				    cmark_node_get_start_line(n),
+				    node_col(L, n), D_RAW_HTML, NULL);
 			buf_puts(&f->text, lit);
 			break;
 		case MD_SOFTBREAK:
@@ -376,9 +383,10 @@ flatten(struct lower *L, cmark_node *block, struct flat *f, int split)
 			url = md_type(n) == MD_LINK ?
 			    cmark_node_get_url(n) : NULL;
 			if (url != NULL && !url_is_safe(url)) {
-				diag(L->d, L->src->path,
-				    cmark_node_get_start_line(n),
-				    node_col(L, n), D_UNSAFE_URL, NULL);
+				if (!L->quiet)
+					diag(L->d, L->src->path,
+					    cmark_node_get_start_line(n),
+					    node_col(L, n), D_UNSAFE_URL, NULL);
 				break;
 			}
 			if (f->text.len > open_off) {
@@ -825,7 +833,8 @@ lower_paragraph(struct lower *L, struct node *container, cmark_node *para,
 	for (i = 0; i <= f.nbrk; i++, first = 0) {
 		from = i == 0 ? 0 : f.brk[i - 1];
 		to = i == f.nbrk ? f.text.len : f.brk[i];
-		if (L->ja && !nested && (skip = paragraph_article(L, &f,
+		if (L->ja && !nested && !L->in_contents &&
+		    (skip = paragraph_article(L, &f,
 		    from, to, line + (int)i)) != (size_t)-1) {
 			container = current_container(L);
 			first = 1;
@@ -1888,13 +1897,147 @@ chapter_articles(struct lower *L, cmark_node *root)
 	return chapters > 0 && !other;
 }
 
+/* ---- contents lists ---- */
+
+/* The lines of a document's top-level blocks, each with its block. */
+struct clines {
+	char		**s;		/* owned */
+	size_t		 *blk;		/* index of its top-level block */
+	size_t		  n;
+};
+
+static void
+clines_add(struct clines *c, char *s, size_t blk)
+{
+	c->s = xgrow(c->s, c->n, sizeof(*c->s));
+	c->blk = xgrow(c->blk, c->n, sizeof(*c->blk));
+	c->s[c->n] = s;
+	c->blk[c->n++] = blk;
+}
+
+/*
+ * The lines block b shows (a heading's text, a paragraph's lines, a list's
+ * entries' lines), as blk's.  Any other block is one line that no
+ * contents list holds: it ends a run.
+ */
+static void
+block_lines(struct lower *L, struct clines *c, cmark_node *b, size_t blk)
+{
+	struct flat f;
+	cmark_node *item, *ch;
+	size_t i, from, to;
+
+	switch (md_type(b)) {
+	case MD_HEADING:
+		clines_add(c, heading_text(L, b), blk);
+		break;
+	case MD_PARAGRAPH:
+		flat_take(L, &f);
+		flatten(L, b, &f, 1);
+		for (i = 0; i <= f.nbrk; i++) {
+			from = i == 0 ? 0 : f.brk[i - 1];
+			to = i == f.nbrk ? f.text.len : f.brk[i];
+			clines_add(c, text_trim(f.text.data + from, to - from),
+			    blk);
+		}
+		flat_give(L, &f);
+		break;
+	case MD_LIST:
+		for (item = cmark_node_first_child(b); item;
+		    item = cmark_node_next(item))
+			for (ch = cmark_node_first_child(item); ch;
+			    ch = cmark_node_next(ch))
+				block_lines(L, c, ch, blk);
+		break;
+	default:
+		clines_add(c, xstrdup("<>"), blk);
+		break;
+	}
+}
+
+/*
+ * Which top-level blocks of root are a contents list
+ * (recog_contents_runs(), the decision termc import makes on plain text):
+ * blocks whose every line is an entry, 第1章　総則, 第1条（目的）, and a
+ * 目次 heading or paragraph right above them.  Their lines name clauses
+ * the document has below; they open none, and stay as text.  Returns a
+ * flag per top-level block (caller frees), or NULL if there is none.
+ */
+static unsigned char *
+contents_blocks(struct lower *L, cmark_node *root)
+{
+	struct clines c;
+	cmark_node *b;
+	unsigned char *toc, *all = NULL, *any;
+	size_t i, nblk = 0;
+
+	memset(&c, 0, sizeof(c));
+	L->quiet = 1;
+	for (b = cmark_node_first_child(root); b; b = cmark_node_next(b))
+		block_lines(L, &c, b, nblk++);
+	L->quiet = 0;
+	toc = xcalloc(c.n ? c.n : 1, 1);
+	if (c.n > 0 && recog_contents_runs((const char *const *)c.s, c.n,
+	    toc) > 0) {
+		all = xmalloc(nblk);
+		any = xcalloc(nblk, 1);
+		memset(all, 1, nblk);
+		for (i = 0; i < c.n; i++) {
+			if (!toc[i])
+				all[c.blk[i]] = 0;
+			any[c.blk[i]] |= toc[i];
+		}
+		/* A block none of whose lines is an entry is no contents. */
+		for (i = 0; i < nblk; i++)
+			all[i] &= any[i];
+		/* 目次, a block of its own, right above a contents block. */
+		for (i = 1; i < c.n; i++)
+			if (c.blk[i] != c.blk[i - 1] && all[c.blk[i]] &&
+			    (i == 1 || c.blk[i - 2] != c.blk[i - 1]) &&
+			    recog_contents_heading(c.s[i - 1]))
+				all[c.blk[i - 1]] = 1;
+		free(any);
+	}
+	for (i = 0; i < c.n; i++)
+		free(c.s[i]);
+	free(c.s);
+	free(c.blk);
+	free(toc);
+	return all;
+}
+
+/*
+ * A block of a contents list: text at the level it stands, a heading
+ * (## 目次) a paragraph; its article and division lines open nothing.
+ */
+static void
+lower_contents(struct lower *L, struct node *container, cmark_node *b)
+{
+	struct node *p;
+	char *text;
+
+	if (md_type(b) == MD_HEADING) {
+		text = heading_text(L, b);
+		p = new_numbered(container, N_PARAGRAPH, 0, 0, NULL, 0,
+		    cmark_node_get_start_line(b), node_col(L, b));
+		p->text = pool_strdup(p->pool, text);
+		free(text);
+		ms_reset(&L->ms, p);
+		return;
+	}
+	L->in_contents = 1;
+	lower_blocks(L, container, b, 0);
+	L->in_contents = 0;
+}
+
 struct node *
 lower_document(cmark_node *root, const struct source *src,
     const struct meta *meta, struct diags *d)
 {
 	struct lower L;
 	cmark_node *b, *next, *done = NULL, **sect = NULL;
-	size_t nsect, k = 0;
+	size_t nsect, k = 0, nb = 0;
+	unsigned char *toc;
 
 	memset(&L, 0, sizeof(L));
 	L.src = src;
@@ -1911,9 +2054,12 @@ lower_document(cmark_node *root, const struct source *src,
 	 * tree, not both.  The clause tree copies all the text it keeps.
 	 */
 	nsect = L.ja ? 0 : section_paragraphs(&L, root, &sect);
-	for (b = cmark_node_first_child(root); b; b = next) {
+	toc = contents_blocks(&L, root);
+	for (b = cmark_node_first_child(root); b; b = next, nb++) {
 		next = cmark_node_next(b);
-		if (k < nsect && b == sect[k]) {
+		if (toc != NULL && toc[nb])
+			lower_contents(&L, current_container(&L), b);
+		else if (k < nsect && b == sect[k]) {
 			k++;
 			heading_node(&L, b, section_title(&L, b), 2,
 			    cmark_node_get_start_line(b),
@@ -1930,6 +2076,7 @@ lower_document(cmark_node *root, const struct source *src,
 		flat_release(&L.scratch);
 	free(L.pending_cap);
 	free(sect);
+	free(toc);
 	if (L.failed) {
 		node_free(L.root);
 		return NULL;

@@ -998,7 +998,8 @@ recog_contents_runs(const char *const *lines, size_t n, unsigned char *toc)
 		 * them (第一章, 第二章, 第三章): only a contents list has
 		 * empty chapters.
 		 */
-		if (run < 3 || !((nart > 0 && all) || (nart == 0 &&
+		/* One article is no list of them (第1編, 第1章 … 第1条). */
+		if (run < 3 || !((nart > 1 && all) || (nart == 0 &&
 		    (ranged * 2 >= run || siblings))))
 			continue;
 		for (t = i; t < j; t++)
