@@ -869,7 +869,8 @@ recog_plain_title(const char *s)
 	}
 	return recog_named_division(s, 0) == DIV_OTHER &&
 	    !recog_caption_line(s, 0, &cap, &caplen) &&
-	    !para_marker_parse(s, &m) && !item_marker_parse(s, &m);
+	    !para_marker_parse(s, &m) && !item_marker_parse(s, &m) &&
+	    !latin_dot_marker_parse(s, &m);
 }
 
 int

@@ -193,7 +193,7 @@ int	recog_terminal(int32_t c);
  * characters at most, no sentence mark, no tab, no bullet or mark
  * (・ ■ ● ※ - *), not ending as a sentence does (recog_terminal()), no
  * date, no 削除 or 略, and no article, division, named division, caption
- * or marker line?  The caller weighs what follows it (an article, a
+ * or marker line (a. counts: a title does not start so)?  The caller weighs what follows it (an article, a
  * caption, a division, a date line) before calling it a heading.
  */
 int	recog_plain_title(const char *s);
