@@ -732,16 +732,6 @@ strp_cmp(const void *a, const void *b)
 	return c != 0 ? c : (*x)->no - (*y)->no;
 }
 
-/* 附則 or 付則 alone on its line. */
-static int
-suppl_alone(const char *s)
-{
-	char *sq = text_squeeze(s);
-	int r = strcmp(sq, "附則") == 0 || strcmp(sq, "付則") == 0;
-
-	free(sq);
-	return r;
-}
 
 /* Is the next non-blank raw line after at a numbered division (range 0),
  * or a division with its article range (range 1)? */
@@ -886,7 +876,7 @@ debris(struct imp *im)
 				if (im->r[j].s[0] == '\0' || im->r[j].drop)
 					continue;
 				if (!recog_division_range(im->r[j].s) &&
-				    !(suppl_alone(im->r[j].s) && j > i + 1 &&
+				    !(recog_suppl_alone(im->r[j].s) && j > i + 1 &&
 				    next_is(im, j, 0)) &&
 				    !(division_line(im->r[j].s, &(enum divkind){0}) &&
 				    next_is(im, j, 1)))
@@ -1685,6 +1675,8 @@ struct emitter {
 	long		 lastnum;	/* last article number seen */
 	int		 supplied_note;	/* the reviewer note was written */
 	int		 olist;		/* last text block was "N. " */
+	int		 subol;		/* and a nested "N. " list is open in
+					   it, its text at column 6 */
 	int		 numpara;	/* last block opened with a written
 					 * paragraph number (２　, 2. ) */
 	int		 bullet_indent;	/* last block an unmarked bullet at
@@ -2132,14 +2124,34 @@ placed:
 		if (im->l[i].tabs > 0 && (e->olist || e->last == BK_BULLET)) {
 			int d;
 
-			if (e->olist)
+			/*
+			 * "  1.虚偽の…" under "2. 当社は…": a numbered list
+			 * in it, its numbers as written (1. and text, the
+			 * space Markdown wants after the dot); deeper lines
+			 * nest under its text, at column 6.
+			 */
+			if (e->olist && im->l[i].tabs == 1 &&
+			    !im->l[i].bullet && para_marker_parse(s, &m) &&
+			    s[0] >= '0' && s[0] <= '9' && s[m.len - 1] == '.') {
 				buf_puts(e->o, "   ");
-			for (d = e->olist ? 1 : 0; d < im->l[i].tabs; d++)
+				buf_put(e->o, s, m.len);
+				buf_putc(e->o, ' ');
+				text_line(e, s + m.skip);
+				e->subol = 1;
+				continue;
+			}
+			if (im->l[i].tabs == 1)
+				e->subol = 0;
+			if (e->olist)
+				buf_puts(e->o, e->subol ? "      " : "   ");
+			for (d = e->olist ? 1 + e->subol : 0;
+			    d < im->l[i].tabs; d++)
 				buf_puts(e->o, "  ");
 			buf_puts(e->o, "- ");
 			text_line(e, s);
 			continue;
 		}
+		e->subol = 0;
 		if (im->l[i].bullet) {
 			struct marker mm;
 

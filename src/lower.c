@@ -155,6 +155,8 @@ struct lower {
 	char			*pending_cap;
 	int			 in_contents;	/* lowering a contents list:
 						   its lines open no article */
+	int			 next_block_b;	/* the block after the one
+						   lowered starts "b. " */
 	int			 quiet;		/* flattening a block only to
 						   read it: no diagnostics (its
 						   lowering reports them) */
@@ -731,9 +733,11 @@ unit(struct lower *L, struct node *container, struct flat *f,
 	struct node *p;
 	int numbered, next_b;
 
-	/* Before the line is ended in place: does the next go on a. → b.? */
-	next_b = base + len < f->text.len &&
-	    latin_dot_marker_parse(s + len, &m) && m.value == 2;
+	/* Before the line is ended in place: does the next go on a. → b.,
+	 * the next line of the block or the block after its last? */
+	next_b = base + len < f->text.len ?
+	    latin_dot_marker_parse(s + len, &m) && m.value == 2 :
+	    L->next_block_b;
 	s[len] = '\0';
 
 	if (item_marker_parse(s, &m) || (latin_dot_marker_parse(s, &m) &&
@@ -827,7 +831,19 @@ lower_paragraph(struct lower *L, struct node *container, cmark_node *para,
 	struct flat f;
 	size_t i, from, to, skip;
 	int line = cmark_node_get_start_line(para), first = 1;
+	cmark_node *next = cmark_node_next(para);
+	struct marker m;
+	int col;
 
+	/* a. in one paragraph, b. in the next: a run all the same (read
+	 * off the source line: "b. " is written as it shows). */
+	L->next_block_b = 0;
+	if (next != NULL && md_type(next) == MD_PARAGRAPH) {
+		col = cmark_node_get_start_column(next);
+		L->next_block_b = latin_dot_marker_parse(source_line(L,
+		    cmark_node_get_start_line(next)) + (col > 0 ? col - 1 : 0),
+		    &m) && m.value == 2;
+	}
 	flat_take(L, &f);
 	flatten(L, para, &f, 1);
 	for (i = 0; i <= f.nbrk; i++, first = 0) {
@@ -845,6 +861,7 @@ lower_paragraph(struct lower *L, struct node *container, cmark_node *para,
 		    nested);
 	}
 	flat_give(L, &f);
+	L->next_block_b = 0;
 }
 
 /* ---- tables ---- */

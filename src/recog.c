@@ -899,9 +899,8 @@ recog_division_range(const char *s)
 	    strstr(open, "～") || strstr(open, "・"));
 }
 
-/* 附則 or 付則 alone on its line (spaces inside allowed). */
-static int
-suppl_alone_line(const char *s)
+int
+recog_suppl_alone(const char *s)
 {
 	char *sq = text_squeeze(s);
 	int r = strcmp(sq, "附則") == 0 || strcmp(sq, "付則") == 0;
@@ -975,7 +974,7 @@ recog_contents_runs(const char *const *lines, size_t n, unsigned char *toc)
 				free(a.num);
 				nart++;
 			} else if (!recog_contents_division(lines[j]) &&
-			    !suppl_alone_line(lines[j]))
+			    !recog_suppl_alone(lines[j]))
 				break;
 			run++;
 		}

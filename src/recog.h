@@ -228,6 +228,9 @@ int	recog_division_range(const char *s);
 size_t	recog_contents_runs(const char *const *lines, size_t n,
 	    unsigned char *toc);
 
+/* 附則 or 付則 alone on its line (spaces inside allowed): 附　則. */
+int	recog_suppl_alone(const char *s);
+
 /*
  * Is s the heading of a contents list: 目次 (spaces inside allowed), or
  * 目次 in brackets?
