@@ -69,7 +69,8 @@ struct lline {
 	char	*s;		/* owned */
 	int	 no;
 	int	 indent;
-	int	 bullet;	/* started with "- " (removed from s) */
+	int	 bullet;	/* started with a bullet (removed from s):
+				   1 "- ", 2 "* ", 3 ・ or • */
 	int	 blank_before;
 	int	 section;	/* heads a section: see sections() */
 	int	 ideo;		/* its first line opened with 　 */
@@ -363,7 +364,8 @@ starts_structure(const char *s)
 		return 1;
 	if (para_marker_parse(s, &m) || item_marker_parse(s, &m))
 		return 1;
-	return 0;
+	/* b. c. as a. b. c. mark items; a. alone may open a sentence. */
+	return latin_dot_marker_parse(s, &m) && m.value > 1;
 }
 
 /*
@@ -521,6 +523,27 @@ hist_cmp(const void *a, const void *b)
 
 /* ---- stage 1: split --------------------------------------------------- */
 
+/*
+ * A bullet as a text writes it, with text after it: ・, • (a space after
+ * them or none), or * and a space.  Returns the mark's bytes, or 0.  ・・・
+ * is a leader, not a bullet.
+ */
+static size_t
+bullet_mark(const char *s)
+{
+	size_t n;
+
+	if (s[0] == '*' && s[1] == ' ')
+		n = 1;
+	else if (has_prefix(s, "・") && !has_prefix(s + strlen("・"), "・"))
+		n = strlen("・");
+	else if (has_prefix(s, "•"))
+		n = strlen("•");
+	else
+		return 0;
+	return *skip_sp(s + n) != '\0' ? n : 0;
+}
+
 /* Does s start a list line: a paragraph or item marker, or a bullet? */
 static int
 list_line(const char *s)
@@ -528,6 +551,7 @@ list_line(const char *s)
 	struct marker m;
 
 	return para_marker_parse(s, &m) || item_marker_parse(s, &m) ||
+	    latin_dot_marker_parse(s, &m) ||
 	    has_prefix(s, "・") || has_prefix(s, "•") ||
 	    ((*s == '-' || *s == '*') && s[1] == ' ');
 }
@@ -551,9 +575,52 @@ nested_tabs(const struct imp *im, const char *t)
 	    nt : 0;
 }
 
+/*
+ * The same nesting written with spaces: a list line indented by two spaces
+ * or more under a list line is a level deeper than the indent above it,
+ * the same indent the same level, a shallower one closes back to its own
+ * (1. …, then two spaces and (1) …, then four and a) …).  stack holds the
+ * indents of the open levels, *nstack of them; a line that is no list
+ * line closes them all.  What follows the spaces holds no tab: a table
+ * row has a tab between its cells.  Returns the level, or 0.
+ */
+#define MAX_NEST	8
+
+static int
+nested_spaces(const struct imp *im, const char *t, size_t *stack, int *nstack)
+{
+	size_t ns = strspn(t, " "), k;
+
+	if (!list_line(t + ns) || strchr(t + ns, '\t') != NULL) {
+		*nstack = 0;
+		return 0;
+	}
+	for (k = im->nr; k > 0 && im->r[k - 1].s[0] == '\0'; k--)
+		;
+	if (ns < 2 || *nstack == 0 || k == 0 ||
+	    !(im->r[k - 1].tabs > 0 || list_line(im->r[k - 1].s))) {
+		stack[0] = ns;
+		*nstack = 1;
+		return 0;
+	}
+	while (*nstack > 1 && stack[*nstack - 1] > ns)
+		(*nstack)--;
+	if (stack[*nstack - 1] == ns)
+		return *nstack - 1;
+	if (stack[*nstack - 1] > ns) {	/* left of the list's first line */
+		stack[0] = ns;
+		return 0;
+	}
+	if (*nstack < MAX_NEST)
+		stack[(*nstack)++] = ns;
+	return *nstack - 1;
+}
+
 static char *
 split(struct imp *im, const char *text, size_t len)
 {
+	size_t stack[MAX_NEST];
+	int nstack = 0;
 	char *copy = xmalloc(len + 1), *p, *e, *t;
 	size_t i, j, n;
 	int no = 1;
@@ -600,6 +667,9 @@ split(struct imp *im, const char *text, size_t len)
 			im->r[im->nr].no = no;
 			im->r[im->nr].tabs = (int)nested_tabs(im, t);
 			t += im->r[im->nr].tabs;
+			if (im->r[im->nr].tabs == 0)
+				im->r[im->nr].tabs = nested_spaces(im, t,
+				    stack, &nstack);
 			im->r[im->nr].indent = 0;
 			while (*t == ' ') {
 				im->r[im->nr].indent++;
@@ -662,16 +732,6 @@ strp_cmp(const void *a, const void *b)
 	return c != 0 ? c : (*x)->no - (*y)->no;
 }
 
-/* 附則 or 付則 alone on its line. */
-static int
-suppl_alone(const char *s)
-{
-	char *sq = text_squeeze(s);
-	int r = strcmp(sq, "附則") == 0 || strcmp(sq, "付則") == 0;
-
-	free(sq);
-	return r;
-}
 
 /* Is the next non-blank raw line after at a numbered division (range 0),
  * or a division with its article range (range 1)? */
@@ -713,104 +773,20 @@ near_pagenum(struct imp *im, size_t at)
 static void
 contents_list(struct imp *im)
 {
-	struct hmap seen, inrun;
-	struct rarticle a;
-	enum divkind k;
-	char **nums;
-	size_t i, j, t, run, nart, ranged, used;
-	uint32_t divseen[DIV_OTHER + 1][1024 / 32];
-	enum divkind kk;
-	long v, lastv[DIV_OTHER + 1];
-	int all, siblings, sibs[DIV_OTHER + 1];
+	const char **lines = xcalloc(im->nr ? im->nr : 1, sizeof(*lines));
+	unsigned char *toc = xcalloc(im->nr ? im->nr : 1, 1);
+	size_t i;
 
-	nums = xcalloc(im->nr ? im->nr : 1, sizeof(*nums));
-	hmap_init(&seen);
 	for (i = 0; i < im->nr; i++)
-		if (!im->r[i].drop && recog_article(im->r[i].s, 0, &a)) {
-			/* seen: the last line (+1) that has this number */
-			nums[i] = a.num;
-			hmap_set(&seen, a.num, (void *)(uintptr_t)(i + 1));
-		}
-	for (i = 0; i < im->nr; i = j) {
-		run = nart = 0;
-		all = 1;
-		siblings = 0;
-		hmap_init(&inrun);
-		memset(divseen, 0, sizeof(divseen));
-		memset(sibs, 0, sizeof(sibs));
-		for (k = 0; k <= DIV_OTHER; k++)
-			lastv[k] = -1;
-		for (j = i; j < im->nr; j++) {
-			if (im->r[j].s[0] == '\0' || im->r[j].drop)
-				continue;
-			/* A number the run has had: the body starts here. */
-			if (nums[j] != NULL &&
-			    hmap_put(&inrun, nums[j], nums[j]) != nums[j])
-				break;
-			/* 第三章の二 is no second 第三章: branches are not
-			 * counted. */
-			if (nums[j] == NULL && division_label_parse(im->r[j].s,
-			    &k, &v, &used) && v >= 0 && v < 1024 &&
-			    !has_prefix(im->r[j].s + used, "の")) {
-				if (divseen[k][v / 32] & (1u << (v % 32)))
-					break;
-				divseen[k][v / 32] |= 1u << (v % 32);
-				/* Chapters number anew in each part. */
-				for (kk = k + 1; kk <= DIV_DIVISION; kk++) {
-					memset(divseen[kk], 0,
-					    sizeof(divseen[kk]));
-					lastv[kk] = -1;
-				}
-				if (v > lastv[k]) {
-					lastv[k] = v;
-					if (++sibs[k] >= 3)
-						siblings = 1;
-				}
-			}
-			if (nums[j] != NULL) {
-				recog_article(im->r[j].s, 0, &a);
-				if (a.cap == NULL || *a.rest != '\0')
-					all = 0;
-				free(a.num);
-				nart++;
-			} else if (!recog_contents_division(im->r[j].s) &&
-			    !suppl_alone(im->r[j].s))
-				break;
-			run++;
-		}
-		hmap_release(&inrun);
-		if (j == i)
-			j = i + 1;
-		for (t = i; all && t < j; t++)
-			if (nums[t] != NULL &&
-			    (uintptr_t)hmap_get(&seen, nums[t]) <= j)
-				all = 0;
-		/*
-		 * Or divisions that list their articles, 第一章　総則（第一条
-		 * ―第三条）, half of them or more: no heading in the body
-		 * names the articles it holds.
-		 */
-		for (t = i, ranged = 0; nart == 0 && t < j; t++)
-			ranged += im->r[t].s[0] != '\0' &&
-			    recog_division_range(im->r[t].s);
-		/*
-		 * Or three divisions of one kind in a row with nothing in
-		 * them (第一章, 第二章, 第三章): only a contents list has
-		 * empty chapters.
-		 */
-		if (run < 3 || !((nart > 0 && all) || (nart == 0 &&
-		    (ranged * 2 >= run || siblings))))
-			continue;
-		for (t = i; t < j; t++)
-			if (im->r[t].s[0] != '\0' && !im->r[t].drop) {
-				im->r[t].drop = "contents list";
-				im->st->toc++;
-			}
-	}
-	hmap_release(&seen);
+		lines[i] = im->r[i].drop ? NULL : im->r[i].s;
+	recog_contents_runs(lines, im->nr, toc);
 	for (i = 0; i < im->nr; i++)
-		free(nums[i]);
-	free(nums);
+		if (toc[i] && lines[i][0] != '\0') {
+			im->r[i].drop = "contents list";
+			im->st->toc++;
+		}
+	free(toc);
+	free(lines);
 }
 
 /*
@@ -895,14 +871,12 @@ debris(struct imp *im)
 	 * (第一章　総則（第一条―第三条）, then 附則): those are entries too.
 	 */
 	for (i = 0; i < im->nr; i++) {
-		char *sq = text_squeeze(im->r[i].s);
-
-		if (strcmp(sq, "目次") == 0) {
+		if (recog_contents_heading(im->r[i].s)) {
 			for (j = i + 1; j < im->nr; j++) {
 				if (im->r[j].s[0] == '\0' || im->r[j].drop)
 					continue;
 				if (!recog_division_range(im->r[j].s) &&
-				    !(suppl_alone(im->r[j].s) && j > i + 1 &&
+				    !(recog_suppl_alone(im->r[j].s) && j > i + 1 &&
 				    next_is(im, j, 0)) &&
 				    !(division_line(im->r[j].s, &(enum divkind){0}) &&
 				    next_is(im, j, 1)))
@@ -917,7 +891,6 @@ debris(struct imp *im)
 				im->st->toc++;
 			}
 		}
-		free(sq);
 	}
 	for (i = 0; i < im->nr; i++)
 		if (!im->r[i].drop && !im->r[i].glue &&
@@ -1076,6 +1049,10 @@ join(struct imp *im)
 			/* "- ・…": the dash is the extractor's, ・ the text's. */
 			if (has_prefix(s, "・"))
 				bullet = 0;
+		} else if (bullet_mark(s) > 0) {
+			/* ・ • * as the text writes its bullets: items too. */
+			bullet = s[0] == '*' ? 2 : 3;
+			s = (char *)skip_sp(s + bullet_mark(s));
 		}
 		buf_reset(&b);
 		buf_puts(&b, s);
@@ -1698,6 +1675,8 @@ struct emitter {
 	long		 lastnum;	/* last article number seen */
 	int		 supplied_note;	/* the reviewer note was written */
 	int		 olist;		/* last text block was "N. " */
+	int		 subol;		/* and a nested "N. " list is open in
+					   it, its text at column 6 */
 	int		 numpara;	/* last block opened with a written
 					 * paragraph number (２　, 2. ) */
 	int		 bullet_indent;	/* last block an unmarked bullet at
@@ -2145,14 +2124,34 @@ placed:
 		if (im->l[i].tabs > 0 && (e->olist || e->last == BK_BULLET)) {
 			int d;
 
-			if (e->olist)
+			/*
+			 * "  1.虚偽の…" under "2. 当社は…": a numbered list
+			 * in it, its numbers as written (1. and text, the
+			 * space Markdown wants after the dot); deeper lines
+			 * nest under its text, at column 6.
+			 */
+			if (e->olist && im->l[i].tabs == 1 &&
+			    !im->l[i].bullet && para_marker_parse(s, &m) &&
+			    s[0] >= '0' && s[0] <= '9' && s[m.len - 1] == '.') {
 				buf_puts(e->o, "   ");
-			for (d = e->olist ? 1 : 0; d < im->l[i].tabs; d++)
+				buf_put(e->o, s, m.len);
+				buf_putc(e->o, ' ');
+				text_line(e, s + m.skip);
+				e->subol = 1;
+				continue;
+			}
+			if (im->l[i].tabs == 1)
+				e->subol = 0;
+			if (e->olist)
+				buf_puts(e->o, e->subol ? "      " : "   ");
+			for (d = e->olist ? 1 + e->subol : 0;
+			    d < im->l[i].tabs; d++)
 				buf_puts(e->o, "  ");
 			buf_puts(e->o, "- ");
 			text_line(e, s);
 			continue;
 		}
+		e->subol = 0;
 		if (im->l[i].bullet) {
 			struct marker mm;
 
@@ -2266,7 +2265,19 @@ placed:
 			e->olist = m.scheme == MS_PARA && s[0] >= '0' &&
 			    s[0] <= '9' && s[m.len - 1] == '.';
 			e->numpara = m.scheme == MS_PARA;
-			text_line(e, s);
+			/*
+			 * "2.運営者は…" over lines nested under it: the
+			 * space Markdown wants after "2." makes it the list
+			 * entry they nest in (its number and text as written).
+			 */
+			if (e->olist && s[m.len] != ' ' && i + 1 < im->nl &&
+			    im->l[i + 1].tabs > 0) {
+				buf_put(e->o, s, m.len);
+				buf_putc(e->o, ' ');
+				buf_puts(e->o, s + m.len);
+				buf_putc(e->o, '\n');
+			} else
+				text_line(e, s);
 			/* "(1) 本サービス" then its definition: one block. */
 			if (m.scheme != MS_PARA && text_nchars(s) <= 20 &&
 			    !has_sentence_punct(s) && i + 1 < im->nl &&
@@ -2296,33 +2307,48 @@ placed:
 		e->numpara = 0;
 		mark = e->o->len;
 		text_line(e, s);
-		/* Items without markers under the paragraph announcing them:
-		 * one line each, in the paragraph's block. */
-		if (announces_items(s)) {
-			size_t j;
+		/*
+		 * Bullets under a paragraph (・ …, - …, * …) are its items,
+		 * deeper ones (nested by tabs or spaces) their sub-items.
+		 * After a plain paragraph Markdown's bullets would read as
+		 * more paragraphs, so the paragraph becomes a bullet and
+		 * they nest.
+		 */
+		if (i + 1 < im->nl && im->l[i + 1].bullet &&
+		    im->l[i + 1].tabs == 0) {
+			size_t j, top = i + 1, ntop = 0;
+			int d;
 
-			/* A flat list of bullets under it: its items.  After a
-			 * plain paragraph they would read as more paragraphs,
-			 * so the paragraph becomes a bullet and they nest. */
-			for (j = i + 1; j < im->nl && im->l[j].bullet &&
-			    im->l[j].indent == 0 && !starts_marker(im->l[j].s);
-			    j++)
+			for (j = top; j < im->nl && ((im->l[j].bullet ==
+			    im->l[top].bullet && im->l[j].tabs == 0 &&
+			    im->l[j].indent == im->l[top].indent &&
+			    !starts_marker(im->l[j].s) && ++ntop) ||
+			    (j > top && im->l[j].tabs > 0)); j++)
 				;
-			if (j > i + 1 && !(j < im->nl && im->l[j].bullet &&
+			/* One bullet after a paragraph may be a term over its
+			 * definition (・利用者, then what it means): a list
+			 * has two, or a lead that announces it. */
+			if ((ntop >= 2 || announces_items(s)) &&
+			    !(j < im->nl && im->l[j].bullet &&
 			    !starts_marker(im->l[j].s))) {
 				e->o->len = mark;
 				e->o->data[mark] = '\0';
 				buf_puts(e->o, "- ");
 				text_line(e, s);
 				for (i++; i < j; i++) {
-					buf_puts(e->o, "  - ");
-					buf_puts(e->o, im->l[i].s);
-					buf_putc(e->o, '\n');
+					for (d = 0; d <= im->l[i].tabs; d++)
+						buf_puts(e->o, "  ");
+					buf_puts(e->o, "- ");
+					text_line(e, im->l[i].s);
 				}
 				e->last = BK_BULLET;
 				i--;
 				continue;
 			}
+		}
+		/* Items without markers under the paragraph announcing them:
+		 * one line each, in the paragraph's block. */
+		if (announces_items(s)) {
 			while (i + 1 < im->nl && unmarked_item(im, i + 1)) {
 				i++;
 				text_line(e, im->l[i].s);

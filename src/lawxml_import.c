@@ -350,6 +350,7 @@ table(struct w *w, xmlNodePtr t)
 }
 
 static void	struct_el(struct w *, xmlNodePtr);
+static int	has_title(xmlNodePtr);
 
 /* Item, Subitem1 … Subitem10 and List/Sublist: "title　text", then below. */
 static void
@@ -370,15 +371,22 @@ item(struct w *w, xmlNodePtr n)
 	}
 	t = plain(title);
 	s = sentence_text(sent);
-	if (*t == '\0' && *s != '\0') {
+	if ((*t == '\0' && *s != '\0') || (*t != '\0' && depth > 0 &&
+	    n->parent != NULL && !has_title(n->parent))) {
 		/*
 		 * An item without a number is a bullet, as a terms file
 		 * writes one; a sub-item's bullet is indented under it.
+		 * So is a numbered sub-item under a bullet ("- (a) …"), or
+		 * it would leave the list it belongs to.
 		 */
 		block(w);
 		for (i = 0; i < depth + w->indent; i++)
 			buf_puts(w->o, "  ");
 		buf_puts(w->o, "- ");
+		if (*t != '\0') {
+			md_text(w, t, 0);
+			buf_putc(w->o, ' ');
+		}
 		md_text(w, s, 0);
 		buf_putc(w->o, '\n');
 	} else

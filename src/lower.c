@@ -153,6 +153,13 @@ struct lower {
 	 * waits here for that article.  Owned.
 	 */
 	char			*pending_cap;
+	int			 in_contents;	/* lowering a contents list:
+						   its lines open no article */
+	int			 next_block_b;	/* the block after the one
+						   lowered starts "b. " */
+	int			 quiet;		/* flattening a block only to
+						   read it: no diagnostics (its
+						   lowering reports them) */
 };
 
 /* ---- source access ---- */
@@ -341,8 +348,10 @@ flatten(struct lower *L, cmark_node *block, struct flat *f, int split)
 			lit = cmark_node_get_literal(n);
 			if (lit == NULL || is_html_comment(lit))
 				break;
-			diag(L->d, L->src->path, cmark_node_get_start_line(n),
-			    node_col(L, n), D_RAW_HTML, NULL);
+			if (!L->quiet)
+				diag(L->d, L->src->path,
+				    cmark_node_get_start_line(n),
+				    node_col(L, n), D_RAW_HTML, NULL);
 			buf_puts(&f->text, lit);
 			break;
 		case MD_SOFTBREAK:
@@ -376,9 +385,10 @@ flatten(struct lower *L, cmark_node *block, struct flat *f, int split)
 			url = md_type(n) == MD_LINK ?
 			    cmark_node_get_url(n) : NULL;
 			if (url != NULL && !url_is_safe(url)) {
-				diag(L->d, L->src->path,
-				    cmark_node_get_start_line(n),
-				    node_col(L, n), D_UNSAFE_URL, NULL);
+				if (!L->quiet)
+					diag(L->d, L->src->path,
+					    cmark_node_get_start_line(n),
+					    node_col(L, n), D_UNSAFE_URL, NULL);
 				break;
 			}
 			if (f->text.len > open_off) {
@@ -520,6 +530,7 @@ new_numbered(struct node *parent, enum ntype type, int level, long value,
 
 static struct node	*make_heading(struct lower *, const char *, int, int,
 			    int, int);
+static int		 history_kind(const char *, size_t);
 static struct node	*current_container(struct lower *);
 
 /* ---- written markers ---- */
@@ -670,6 +681,37 @@ numbered_item(const struct mstate *ms, const struct node *container,
 }
 
 /*
+ * Is a line that starts "a. ", "b. " (latin_dot_marker_parse()) an item?
+ * An English line may start "a." as a sentence does; a run of a. b. c. is
+ * the evidence.  b. and later: the letter before it is the last of a
+ * level in force.  a.: the next line of the block goes on with b.
+ * (next_b), or items are expected where it stands: inside a list entry
+ * after its text (not as the entry's own first words, "* a. Who may use"),
+ * under an item open (1. and then a. b.), under a lead (次の各号, a
+ * colon).
+ */
+static int
+latin_dot_item(const struct mstate *ms, const struct marker *m, int nested,
+    int next_b)
+{
+	const struct node *b = ms->base;
+	int k;
+
+	if (m->value > 1) {
+		for (k = 0; k < ms->nlev; k++)
+			if (ms->scheme[k] == MS_LATIN_DOT &&
+			    ms->open[k] != NULL && ms->open[k]->num != NULL &&
+			    strtol(ms->open[k]->num, NULL, 10) == m->value - 1)
+				return 1;
+		return 0;
+	}
+	return next_b || (nested && b != NULL && b->text != NULL &&
+	    b->text[0] != '\0') || ms->nlev > 0 ||
+	    (b != NULL && b->type == N_PARAGRAPH && b->text != NULL &&
+	    recog_announces_items(b->text));
+}
+
+/*
  * One line (unit) of a block in container.  first: the block's first line.
  * nested: the block sits inside a list entry, which is ms->base.
  *
@@ -689,11 +731,17 @@ unit(struct lower *L, struct node *container, struct flat *f,
 	/* The marker parsers read a NUL-terminated line: end it in place. */
 	char *s = f->text.data + base, saved = s[len];
 	struct node *p;
-	int numbered;
+	int numbered, next_b;
 
+	/* Before the line is ended in place: does the next go on a. → b.,
+	 * the next line of the block or the block after its last? */
+	next_b = base + len < f->text.len ?
+	    latin_dot_marker_parse(s + len, &m) && m.value == 2 :
+	    L->next_block_b;
 	s[len] = '\0';
 
-	if (item_marker_parse(s, &m)) {
+	if (item_marker_parse(s, &m) || (latin_dot_marker_parse(s, &m) &&
+	    latin_dot_item(ms, &m, nested, next_b))) {
 		if (ms->base == NULL) {
 			/* Items before any paragraph text: an empty 項. */
 			p = new_numbered(container, N_PARAGRAPH, 0, 0, NULL, 0,
@@ -711,6 +759,17 @@ unit(struct lower *L, struct node *container, struct flat *f,
 		p = new_numbered(container, N_PARAGRAPH, 0,
 		    numbered ? m.value : 0, s, numbered ? m.len : 0, line, col);
 		put_text(L, p, f, base, len, numbered ? m.skip : 0, 0);
+		ms_reset(ms, p);
+	} else if (!first && !nested && L->ja && ms->base->type ==
+	    N_PARAGRAPH && ms->base->parent == container &&
+	    history_kind(s, len) == 2) {
+		/*
+		 * 【2021年5月1日改定】 on a line of its own under an article's
+		 * sentence: history, a paragraph of its own as it is where
+		 * a blank line sets it apart, never more of the sentence.
+		 */
+		p = new_numbered(container, N_PARAGRAPH, 0, 0, s, 0, line, col);
+		put_text(L, p, f, base, len, 0, 0);
 		ms_reset(ms, p);
 	} else if (!first && (ms->unit == ms->base ||
 	    unit_is_unmarked_item(ms)) && ms->base->type == N_PARAGRAPH &&
@@ -772,13 +831,26 @@ lower_paragraph(struct lower *L, struct node *container, cmark_node *para,
 	struct flat f;
 	size_t i, from, to, skip;
 	int line = cmark_node_get_start_line(para), first = 1;
+	cmark_node *next = cmark_node_next(para);
+	struct marker m;
+	int col;
 
+	/* a. in one paragraph, b. in the next: a run all the same (read
+	 * off the source line: "b. " is written as it shows). */
+	L->next_block_b = 0;
+	if (next != NULL && md_type(next) == MD_PARAGRAPH) {
+		col = cmark_node_get_start_column(next);
+		L->next_block_b = latin_dot_marker_parse(source_line(L,
+		    cmark_node_get_start_line(next)) + (col > 0 ? col - 1 : 0),
+		    &m) && m.value == 2;
+	}
 	flat_take(L, &f);
 	flatten(L, para, &f, 1);
 	for (i = 0; i <= f.nbrk; i++, first = 0) {
 		from = i == 0 ? 0 : f.brk[i - 1];
 		to = i == f.nbrk ? f.text.len : f.brk[i];
-		if (L->ja && !nested && (skip = paragraph_article(L, &f,
+		if (L->ja && !nested && !L->in_contents &&
+		    (skip = paragraph_article(L, &f,
 		    from, to, line + (int)i)) != (size_t)-1) {
 			container = current_container(L);
 			first = 1;
@@ -789,6 +861,7 @@ lower_paragraph(struct lower *L, struct node *container, cmark_node *para,
 		    nested);
 	}
 	flat_give(L, &f);
+	L->next_block_b = 0;
 }
 
 /* ---- tables ---- */
@@ -1841,13 +1914,147 @@ chapter_articles(struct lower *L, cmark_node *root)
 	return chapters > 0 && !other;
 }
 
+/* ---- contents lists ---- */
+
+/* The lines of a document's top-level blocks, each with its block. */
+struct clines {
+	char		**s;		/* owned */
+	size_t		 *blk;		/* index of its top-level block */
+	size_t		  n;
+};
+
+static void
+clines_add(struct clines *c, char *s, size_t blk)
+{
+	c->s = xgrow(c->s, c->n, sizeof(*c->s));
+	c->blk = xgrow(c->blk, c->n, sizeof(*c->blk));
+	c->s[c->n] = s;
+	c->blk[c->n++] = blk;
+}
+
+/*
+ * The lines block b shows (a heading's text, a paragraph's lines, a list's
+ * entries' lines), as blk's.  Any other block is one line that no
+ * contents list holds: it ends a run.
+ */
+static void
+block_lines(struct lower *L, struct clines *c, cmark_node *b, size_t blk)
+{
+	struct flat f;
+	cmark_node *item, *ch;
+	size_t i, from, to;
+
+	switch (md_type(b)) {
+	case MD_HEADING:
+		clines_add(c, heading_text(L, b), blk);
+		break;
+	case MD_PARAGRAPH:
+		flat_take(L, &f);
+		flatten(L, b, &f, 1);
+		for (i = 0; i <= f.nbrk; i++) {
+			from = i == 0 ? 0 : f.brk[i - 1];
+			to = i == f.nbrk ? f.text.len : f.brk[i];
+			clines_add(c, text_trim(f.text.data + from, to - from),
+			    blk);
+		}
+		flat_give(L, &f);
+		break;
+	case MD_LIST:
+		for (item = cmark_node_first_child(b); item;
+		    item = cmark_node_next(item))
+			for (ch = cmark_node_first_child(item); ch;
+			    ch = cmark_node_next(ch))
+				block_lines(L, c, ch, blk);
+		break;
+	default:
+		clines_add(c, xstrdup("<>"), blk);
+		break;
+	}
+}
+
+/*
+ * Which top-level blocks of root are a contents list
+ * (recog_contents_runs(), the decision termc import makes on plain text):
+ * blocks whose every line is an entry, 第1章　総則, 第1条（目的）, and a
+ * 目次 heading or paragraph right above them.  Their lines name clauses
+ * the document has below; they open none, and stay as text.  Returns a
+ * flag per top-level block (caller frees), or NULL if there is none.
+ */
+static unsigned char *
+contents_blocks(struct lower *L, cmark_node *root)
+{
+	struct clines c;
+	cmark_node *b;
+	unsigned char *toc, *all = NULL, *any;
+	size_t i, nblk = 0;
+
+	memset(&c, 0, sizeof(c));
+	L->quiet = 1;
+	for (b = cmark_node_first_child(root); b; b = cmark_node_next(b))
+		block_lines(L, &c, b, nblk++);
+	L->quiet = 0;
+	toc = xcalloc(c.n ? c.n : 1, 1);
+	if (c.n > 0 && recog_contents_runs((const char *const *)c.s, c.n,
+	    toc) > 0) {
+		all = xmalloc(nblk);
+		any = xcalloc(nblk, 1);
+		memset(all, 1, nblk);
+		for (i = 0; i < c.n; i++) {
+			if (!toc[i])
+				all[c.blk[i]] = 0;
+			any[c.blk[i]] |= toc[i];
+		}
+		/* A block none of whose lines is an entry is no contents. */
+		for (i = 0; i < nblk; i++)
+			all[i] &= any[i];
+		/* 目次, a block of its own, right above a contents block. */
+		for (i = 1; i < c.n; i++)
+			if (c.blk[i] != c.blk[i - 1] && all[c.blk[i]] &&
+			    (i == 1 || c.blk[i - 2] != c.blk[i - 1]) &&
+			    recog_contents_heading(c.s[i - 1]))
+				all[c.blk[i - 1]] = 1;
+		free(any);
+	}
+	for (i = 0; i < c.n; i++)
+		free(c.s[i]);
+	free(c.s);
+	free(c.blk);
+	free(toc);
+	return all;
+}
+
+/*
+ * A block of a contents list: text at the level it stands, a heading
+ * (## 目次) a paragraph; its article and division lines open nothing.
+ */
+static void
+lower_contents(struct lower *L, struct node *container, cmark_node *b)
+{
+	struct node *p;
+	char *text;
+
+	if (md_type(b) == MD_HEADING) {
+		text = heading_text(L, b);
+		p = new_numbered(container, N_PARAGRAPH, 0, 0, NULL, 0,
+		    cmark_node_get_start_line(b), node_col(L, b));
+		p->text = pool_strdup(p->pool, text);
+		free(text);
+		ms_reset(&L->ms, p);
+		return;
+	}
+	L->in_contents = 1;
+	lower_blocks(L, container, b, 0);
+	L->in_contents = 0;
+}
+
 struct node *
 lower_document(cmark_node *root, const struct source *src,
     const struct meta *meta, struct diags *d)
 {
 	struct lower L;
 	cmark_node *b, *next, *done = NULL, **sect = NULL;
-	size_t nsect, k = 0;
+	size_t nsect, k = 0, nb = 0;
+	unsigned char *toc;
 
 	memset(&L, 0, sizeof(L));
 	L.src = src;
@@ -1864,9 +2071,12 @@ lower_document(cmark_node *root, const struct source *src,
 	 * tree, not both.  The clause tree copies all the text it keeps.
 	 */
 	nsect = L.ja ? 0 : section_paragraphs(&L, root, &sect);
-	for (b = cmark_node_first_child(root); b; b = next) {
+	toc = contents_blocks(&L, root);
+	for (b = cmark_node_first_child(root); b; b = next, nb++) {
 		next = cmark_node_next(b);
-		if (k < nsect && b == sect[k]) {
+		if (toc != NULL && toc[nb])
+			lower_contents(&L, current_container(&L), b);
+		else if (k < nsect && b == sect[k]) {
 			k++;
 			heading_node(&L, b, section_title(&L, b), 2,
 			    cmark_node_get_start_line(b),
@@ -1883,6 +2093,7 @@ lower_document(cmark_node *root, const struct source *src,
 		flat_release(&L.scratch);
 	free(L.pending_cap);
 	free(sect);
+	free(toc);
 	if (L.failed) {
 		node_free(L.root);
 		return NULL;

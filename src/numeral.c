@@ -372,6 +372,35 @@ para_marker_parse(const char *s, struct marker *m)
 	return s[m->skip] != '\0';
 }
 
+int
+latin_dot_marker_parse(const char *s, struct marker *m)
+{
+	const char *p = s;
+	int32_t c;
+	size_t n;
+
+	memset(m, 0, sizeof(*m));
+	if ((n = next(p, &c)) == 0)
+		return 0;
+	if (c >= 'a' && c <= 'z')
+		m->value = c - 'a' + 1;
+	else if (c >= 0xff41 && c <= 0xff5a)		/* ａ..ｚ */
+		m->value = c - 0xff41 + 1;
+	else
+		return 0;
+	p += n;
+	if ((n = next(p, &c)) == 0 || (c != '.' && c != 0xff0e))
+		return 0;
+	p += n;
+	/* "a.m." and "e.g." go on without a space: no marker. */
+	if ((n = next(p, &c)) == 0 || !is_space(c))
+		return 0;
+	m->scheme = MS_LATIN_DOT;
+	m->len = (size_t)(p - s);
+	m->skip = m->len + text_skip_spaces(p);
+	return s[m->skip] != '\0';
+}
+
 /*
  * A lower-case (or upper-case) roman numeral at s, up to 39 (xxxix): its
  * value and *used bytes, or -1.  Only the letters of one case count.

@@ -54,7 +54,8 @@ enum mscheme {
 	MS_PAREN_LATIN,		/* (a) （ａ） */
 	MS_PAREN_ROMAN,		/* (ii) (iv) (IX); (i) (v) (x) by context */
 	MS_LATIN_PAREN,		/* a) */
-	MS_PAREN_KANJI		/* （一）: under （１） in statutes */
+	MS_PAREN_KANJI,		/* （一）: under （１） in statutes */
+	MS_LATIN_DOT		/* a. b. c.: latin_dot_marker_parse() */
 };
 
 struct marker {
@@ -73,6 +74,13 @@ struct marker {
 int	para_marker_parse(const char *s, struct marker *);
 /* An item or sub-item marker at s. */
 int	item_marker_parse(const char *s, struct marker *);
+/*
+ * A latin letter and a dot at s, then a space and text: a. b. ｃ．, the
+ * scheme MS_LATIN_DOT.  Not one of item_marker_parse()'s: a line that
+ * starts "a. " may be a sentence, so whether it is a marker is for the
+ * caller to weigh (a run of a. b. c., a lead over it, a list it sits in).
+ */
+int	latin_dot_marker_parse(const char *s, struct marker *);
 /* Ordinal of a katakana in イロハ order (iroha=1) or アイウ order; 0 if none. */
 long	kana_ordinal(int kana, int iroha);
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hmap.h"
 #include "numeral.h"
 #include "recog.h"
 #include "text.h"
@@ -868,7 +869,8 @@ recog_plain_title(const char *s)
 	}
 	return recog_named_division(s, 0) == DIV_OTHER &&
 	    !recog_caption_line(s, 0, &cap, &caplen) &&
-	    !para_marker_parse(s, &m) && !item_marker_parse(s, &m);
+	    !para_marker_parse(s, &m) && !item_marker_parse(s, &m) &&
+	    !latin_dot_marker_parse(s, &m);
 }
 
 int
@@ -895,4 +897,131 @@ recog_division_range(const char *s)
 	open = strstr(s + len, "（第");
 	return open != NULL && (strstr(open, "―") || strstr(open, "－") ||
 	    strstr(open, "～") || strstr(open, "・"));
+}
+
+int
+recog_suppl_alone(const char *s)
+{
+	char *sq = text_squeeze(s);
+	int r = strcmp(sq, "附則") == 0 || strcmp(sq, "付則") == 0;
+
+	free(sq);
+	return r;
+}
+
+size_t
+recog_contents_runs(const char *const *lines, size_t n, unsigned char *toc)
+{
+	struct hmap seen, inrun;
+	struct rarticle a;
+	enum divkind k;
+	char **nums;
+	size_t i, j, t, run, nart, ranged, used;
+	uint32_t divseen[DIV_OTHER + 1][1024 / 32];
+	enum divkind kk;
+	long v, lastv[DIV_OTHER + 1];
+	int all, siblings, sibs[DIV_OTHER + 1];
+	size_t marked = 0;
+
+	nums = xcalloc(n ? n : 1, sizeof(*nums));
+	hmap_init(&seen);
+	for (i = 0; i < n; i++)
+		if (lines[i] != NULL && recog_article(lines[i], 0, &a)) {
+			/* seen: the last line (+1) that has this number */
+			nums[i] = a.num;
+			hmap_set(&seen, a.num, (void *)(uintptr_t)(i + 1));
+		}
+	for (i = 0; i < n; i = j) {
+		run = nart = 0;
+		all = 1;
+		siblings = 0;
+		hmap_init(&inrun);
+		memset(divseen, 0, sizeof(divseen));
+		memset(sibs, 0, sizeof(sibs));
+		for (k = 0; k <= DIV_OTHER; k++)
+			lastv[k] = -1;
+		for (j = i; j < n; j++) {
+			if (lines[j] == NULL || lines[j][0] == '\0')
+				continue;
+			/* A number the run has had: the body starts here. */
+			if (nums[j] != NULL &&
+			    hmap_put(&inrun, nums[j], nums[j]) != nums[j])
+				break;
+			/* 第三章の二 is no second 第三章: branches are not
+			 * counted. */
+			if (nums[j] == NULL && division_label_parse(lines[j],
+			    &k, &v, &used) && v >= 0 && v < 1024 &&
+			    !has_prefix(lines[j] + used, "の")) {
+				if (divseen[k][v / 32] & (1u << (v % 32)))
+					break;
+				divseen[k][v / 32] |= 1u << (v % 32);
+				/* Chapters number anew in each part. */
+				for (kk = k + 1; kk <= DIV_DIVISION; kk++) {
+					memset(divseen[kk], 0,
+					    sizeof(divseen[kk]));
+					lastv[kk] = -1;
+				}
+				if (v > lastv[k]) {
+					lastv[k] = v;
+					if (++sibs[k] >= 3)
+						siblings = 1;
+				}
+			}
+			if (nums[j] != NULL) {
+				recog_article(lines[j], 0, &a);
+				if (a.cap == NULL || *a.rest != '\0')
+					all = 0;
+				free(a.num);
+				nart++;
+			} else if (!recog_contents_division(lines[j]) &&
+			    !recog_suppl_alone(lines[j]))
+				break;
+			run++;
+		}
+		hmap_release(&inrun);
+		if (j == i)
+			j = i + 1;
+		for (t = i; all && t < j; t++)
+			if (nums[t] != NULL &&
+			    (uintptr_t)hmap_get(&seen, nums[t]) <= j)
+				all = 0;
+		/*
+		 * Or divisions that list their articles, 第一章　総則（第一条
+		 * ―第三条）, half of them or more: no heading in the body
+		 * names the articles it holds.
+		 */
+		for (t = i, ranged = 0; nart == 0 && t < j; t++)
+			ranged += lines[t] != NULL && lines[t][0] != '\0' &&
+			    recog_division_range(lines[t]);
+		/*
+		 * Or three divisions of one kind in a row with nothing in
+		 * them (第一章, 第二章, 第三章): only a contents list has
+		 * empty chapters.
+		 */
+		/* One article is no list of them (第1編, 第1章 … 第1条). */
+		if (run < 3 || !((nart > 1 && all) || (nart == 0 &&
+		    (ranged * 2 >= run || siblings))))
+			continue;
+		for (t = i; t < j; t++)
+			if (lines[t] != NULL && lines[t][0] != '\0') {
+				toc[t] = 1;
+				marked++;
+			}
+	}
+	hmap_release(&seen);
+	for (i = 0; i < n; i++)
+		free(nums[i]);
+	free(nums);
+	return marked;
+}
+
+int
+recog_contents_heading(const char *s)
+{
+	char *sq = text_squeeze(s);
+	int r = strcmp(sq, "目次") == 0 || strcmp(sq, "【目次】") == 0 ||
+	    strcmp(sq, "［目次］") == 0 || strcmp(sq, "＜目次＞") == 0;
+
+	free(sq);
+	return r;
 }

@@ -193,7 +193,7 @@ int	recog_terminal(int32_t c);
  * characters at most, no sentence mark, no tab, no bullet or mark
  * (・ ■ ● ※ - *), not ending as a sentence does (recog_terminal()), no
  * date, no 削除 or 略, and no article, division, named division, caption
- * or marker line?  The caller weighs what follows it (an article, a
+ * or marker line (a. counts: a title does not start so)?  The caller weighs what follows it (an article, a
  * caption, a division, a date line) before calling it a heading.
  */
 int	recog_plain_title(const char *s);
@@ -212,5 +212,29 @@ int	recog_contents_division(const char *s);
  * heading in the body names its articles.
  */
 int	recog_division_range(const char *s);
+
+/*
+ * Contents lists in a text of n lines: runs of three lines or more (blank
+ * lines allowed), articles with a caption and nothing after it or
+ * divisions, whose every article number the text has again after the
+ * run; or divisions that name their articles (第一章　総則（第一条―第三
+ * 条）), half of the run or more; or three divisions of one kind in a row
+ * with nothing in them.  Deleted articles in a row (第七条　削除) have no
+ * second place: they stay.  lines[i] is a line of text, "" a blank line,
+ * NULL a line set aside already (both skipped).  Sets toc[i] to 1 for the
+ * lines of a contents list (toc[] zeroed by the caller) and returns how
+ * many.  termc import drops them; the Markdown reader keeps them as text.
+ */
+size_t	recog_contents_runs(const char *const *lines, size_t n,
+	    unsigned char *toc);
+
+/* 附則 or 付則 alone on its line (spaces inside allowed): 附　則. */
+int	recog_suppl_alone(const char *s);
+
+/*
+ * Is s the heading of a contents list: 目次 (spaces inside allowed), or
+ * 目次 in brackets?
+ */
+int	recog_contents_heading(const char *s);
 
 #endif

@@ -149,6 +149,7 @@ for c in statute/kitei:kitei statute/egovlayout:egovlayout \
     layout/hokan:hokan layout/unplaced:unplaced layout/sections:sections \
     layout/webtext:webtext statute/readings:readings statute/parts:parts layout/history:history \
     statute/closing:closing statute/appendix:appendix layout/tabs:tabs \
+    layout/bullets:bullets \
     statute/branches:branches; do
 	f=${c%%:*}; doc=${c#*:}
 	rc=$(capture import --provider=sample --provider-name=サンプル \

@@ -286,6 +286,17 @@ main(void)
 	item("a) text", MS_LATIN_PAREN, 1, 2, 3);
 	item("about", MS_NONE, 0, 0, 0);
 	item("", MS_NONE, 0, 0, 0);
+	/* a. b. c.: its own parser, the caller weighs the run; item_marker_
+	 * parse() never reads "a. " (a sentence may start so). */
+	item("a. text", MS_NONE, 0, 0, 0);
+	tap(latin_dot_marker_parse("a. text", &m) && m.scheme == MS_LATIN_DOT &&
+	    m.value == 1 && m.len == 2 && m.skip == 3, "latin_dot \"a. text\"");
+	tap(latin_dot_marker_parse("ｃ．　本文", &m) && m.value == 3 &&
+	    m.len == 6 && m.skip == 9, "latin_dot \"ｃ．　本文\"");
+	tap(!latin_dot_marker_parse("e.g. text", &m), "latin_dot \"e.g.\": no");
+	tap(!latin_dot_marker_parse("a.m. text", &m), "latin_dot \"a.m.\": no");
+	tap(!latin_dot_marker_parse("a. ", &m), "latin_dot \"a. \" alone: no");
+	tap(!latin_dot_marker_parse("A. text", &m), "latin_dot \"A.\": no");
 	/* The katakana a （イ） carries, for the caller's イロハ/アイウ choice. */
 	if (tap(item_marker_parse("（イ）本文", &m), "（イ） keeps its katakana"))
 		tap_long(m.kana, 0x30a4, "  kana");
