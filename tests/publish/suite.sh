@@ -101,6 +101,14 @@ echo stray >"$pub_s/.termc-stray"
 [ "$(ls "$P/victim")" = f ] && [ "$(cat "$P/victim/f")" = keep ] &&
     pub_manifest "$P/k/out" | cmp -s - "$P/mB" && ok ||
     bad "publish: a planted spare leaked into out/ or its link was followed"
+# The spare is edited, not made again: out/ holds the folders of the
+# generation two builds before.
+pub_ino=$(stat -c %i "$P/k/out/p05/da")
+"$T" build -o "$P/k/out" "$P/A" 2>/dev/null
+"$T" build -o "$P/k/out" "$P/B" 2>/dev/null
+[ "$(stat -c %i "$P/k/out/p05/da")" = "$pub_ino" ] &&
+    pub_manifest "$P/k/out" | cmp -s - "$P/mB" && ok ||
+    bad "publish: the spare was not reused"
 mkdir -p "$P/victim" "$P/k/.out.termc-new-zzzzzz/p01"
 echo keep >"$P/victim/f"
 ln -s "$P/victim" "$P/k/.out.termc-new-zzzzzz/p01/da"
