@@ -166,6 +166,58 @@ open_below(int at, const char *rel, int how)
 }
 
 /*
+ * Reading a folder with getdents64() rather than fdopendir(), which adds
+ * an fstat() and two fcntl() to each folder: a build walks out/ and the
+ * spare, two folders a document (issue 17).  Entries removed during the
+ * walk are as with readdir().
+ */
+struct scan {
+	int		 fd;
+	size_t		 n, off;
+	union {
+		struct dirent64	 de;
+		char		 bytes[32768];
+	}		*u;
+};
+
+static void
+scan_open(struct scan *sc, int fd)
+{
+	sc->fd = fd;
+	sc->n = sc->off = 0;
+	sc->u = xmalloc(sizeof(*sc->u));
+}
+
+/* The next entry but . and .., or NULL at the end or on an error. */
+static struct dirent64 *
+scan_next(struct scan *sc)
+{
+	struct dirent64 *de;
+	ssize_t r;
+
+	do {
+		if (sc->off >= sc->n) {
+			if ((r = getdents64(sc->fd, sc->u->bytes,
+			    sizeof(sc->u->bytes))) <= 0)
+				return NULL;
+			sc->n = (size_t)r;
+			sc->off = 0;
+		}
+		de = (struct dirent64 *)(void *)(sc->u->bytes + sc->off);
+		sc->off += de->d_reclen;
+	} while (is_dots(de->d_name));
+	return de;
+}
+
+/* Closes the folder. */
+static void
+scan_close(struct scan *sc)
+{
+	close(sc->fd);
+	free(sc->u);
+}
+
+/*
  * Remove name below folder at with everything it holds, following no
  * symbolic link.  Best effort: what cannot be removed stays for the next
  * build's sweep.
@@ -173,8 +225,8 @@ open_below(int at, const char *rel, int how)
 static void
 remove_tree(int at, const char *name, int depth)
 {
-	DIR *dp;
-	struct dirent *de;
+	struct scan sc;
+	struct dirent64 *de;
 	int fd;
 
 	if ((fd = openat(at, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
@@ -183,19 +235,18 @@ remove_tree(int at, const char *name, int depth)
 			unlinkat(at, name, 0);
 		return;
 	}
-	if (depth > 16 || (dp = fdopendir(fd)) == NULL) {
+	if (depth > 16) {
 		close(fd);
 		return;
 	}
-	while ((de = readdir(dp)) != NULL) {
-		if (is_dots(de->d_name))
-			continue;
+	scan_open(&sc, fd);
+	while ((de = scan_next(&sc)) != NULL) {
 		if (de->d_type == DT_REG || de->d_type == DT_LNK)
-			unlinkat(dirfd(dp), de->d_name, 0);
+			unlinkat(fd, de->d_name, 0);
 		else
-			remove_tree(dirfd(dp), de->d_name, depth + 1);
+			remove_tree(fd, de->d_name, depth + 1);
 	}
-	closedir(dp);
+	scan_close(&sc);
 	unlinkat(at, name, AT_REMOVEDIR);
 }
 
@@ -230,20 +281,17 @@ type_at(int fd, const char *name, unsigned char d_type)
 static int
 site_shape(int fd, int depth, struct buf *where)
 {
-	DIR *dp;
-	struct dirent *de;
+	struct scan sc;
+	struct dirent64 *de;
 	mode_t type;
 	size_t mark = where->len;
 	int ok, sub, rc = 0;
 
-	if ((dp = fdopendir(fd)) == NULL) {
-		close(fd);
+	if (fd == -1)
 		return -1;
-	}
-	while (rc == 0 && (de = readdir(dp)) != NULL) {
-		if (is_dots(de->d_name))
-			continue;
-		type = type_at(dirfd(dp), de->d_name, de->d_type);
+	scan_open(&sc, fd);
+	while (rc == 0 && (de = scan_next(&sc)) != NULL) {
+		type = type_at(fd, de->d_name, de->d_type);
 		if (type == S_IFLNK || type == 0)
 			continue;
 		if (depth == 0)
@@ -255,7 +303,7 @@ site_shape(int fd, int depth, struct buf *where)
 		if (!ok)
 			rc = -1;
 		else if (type == S_IFDIR) {
-			sub = openat(dirfd(dp), de->d_name, O_RDONLY |
+			sub = openat(fd, de->d_name, O_RDONLY |
 			    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 			if (sub != -1)
 				rc = site_shape(sub, depth + 1, where);
@@ -265,7 +313,7 @@ site_shape(int fd, int depth, struct buf *where)
 			where->data[mark] = '\0';
 		}
 	}
-	closedir(dp);
+	scan_close(&sc);
 	return rc;
 }
 
@@ -720,46 +768,49 @@ outtree_link_out(struct outtree *t, const char *rel, const char *path)
 static int
 prune(struct outtree *t, int fd, struct buf *rel, int depth)
 {
-	DIR *dp;
-	struct dirent *de;
+	struct scan sc;
+	struct dirent64 *de;
 	struct stat st;
 	const void *made;
 	size_t mark = rel->len;
 	mode_t type;
 	int sub, rc = 0;
 
-	if (depth > 16 || (dp = fdopendir(fd)) == NULL) {
+	if (depth > 16) {
 		close(fd);
-		errno = depth > 16 ? ELOOP : errno;
+		errno = ELOOP;
 		return -1;
 	}
-	while (rc == 0 && (de = readdir(dp)) != NULL) {
-		if (is_dots(de->d_name))
-			continue;
+	scan_open(&sc, fd);
+	while (rc == 0 && (de = scan_next(&sc)) != NULL) {
 		rel->len = mark;
 		rel->data[mark] = '\0';
 		buf_printf(rel, "%s%s", mark > 0 ? "/" : "", de->d_name);
 		made = hmap_get(&t->made, rel->data);
-		type = type_at(dirfd(dp), de->d_name, de->d_type);
+		type = type_at(fd, de->d_name, de->d_type);
 		if (made == MADE_FILE && type == S_IFREG)
 			continue;
 		if (made == MADE_FOLDER && type == S_IFDIR) {
-			if ((sub = openat(dirfd(dp), de->d_name, O_RDONLY |
-			    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) == -1)
+			/* A folder is 0755 in the spare as in a new tree. */
+			if ((sub = openat(fd, de->d_name, O_RDONLY |
+			    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) == -1 ||
+			    fstat(sub, &st) == -1 || ((st.st_mode & 07777) !=
+			    0755 && fchmod(sub, 0755) == -1)) {
+				if (sub != -1)
+					close(sub);
 				rc = -1;
-			else
+			} else
 				rc = prune(t, sub, rel, depth + 1);
 			continue;
 		}
 		if (type != S_IFDIR) {
-			if (unlinkat(dirfd(dp), de->d_name, 0) == -1 &&
+			if (unlinkat(fd, de->d_name, 0) == -1 &&
 			    errno != ENOENT)
 				rc = -1;
 			continue;
 		}
-		remove_tree(dirfd(dp), de->d_name, 0);
-		if (fstatat(dirfd(dp), de->d_name, &st,
-		    AT_SYMLINK_NOFOLLOW) == 0) {
+		remove_tree(fd, de->d_name, 0);
+		if (fstatat(fd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
 			errno = ENOTEMPTY;
 			rc = -1;
 		}
@@ -768,7 +819,7 @@ prune(struct outtree *t, int fd, struct buf *rel, int depth)
 		rel->len = mark;
 		rel->data[mark] = '\0';
 	}
-	closedir(dp);
+	scan_close(&sc);
 	return rc;
 }
 

@@ -84,7 +84,7 @@ pub_manifest "$P/k/out" | cmp -s - "$P/mB" && [ -d "$P/k/.out.termc-spare" ] &&
 # Nothing in the spare is trusted: links where its files and folders were
 # are replaced, not followed; files and folders the build does not make
 # are removed; a file at a folder's place and a folder at a file's give
-# way.  (The spare holds site B here: out/ was B before the last build.)
+# way; a folder's mode is a new tree's.  (The spare holds site B here: out/ was B before the last build.)
 rm -rf "$P/victim"
 mkdir -p "$P/victim"
 echo keep >"$P/victim/f"
@@ -97,8 +97,10 @@ mkdir -p "$pub_s/index.html/x" "$pub_s/zz/yy"
 echo stray >"$pub_s/zz/yy/f"
 echo stray >"$pub_s/p04/dc/stray.html"
 echo stray >"$pub_s/.termc-stray"
+chmod 700 "$pub_s/p05/da"
 "$T" build -o "$P/k/out" "$P/B" 2>/dev/null
 [ "$(ls "$P/victim")" = f ] && [ "$(cat "$P/victim/f")" = keep ] &&
+    [ "$(stat -c %a "$P/k/out/p05/da")" = 755 ] &&
     pub_manifest "$P/k/out" | cmp -s - "$P/mB" && ok ||
     bad "publish: a planted spare leaked into out/ or its link was followed"
 # The spare is edited, not made again: out/ holds the folders of the
