@@ -15,9 +15,10 @@
  *   symbolic link is followed while writing, whatever lies around.
  * - renameat2(RENAME_EXCHANGE) swaps P/B and the staging folder in one
  *   step; the previous generation then lies under the staging name and is
- *   kept as the spare, P/.B.termc-spare (below).  Where the filesystem refuses the exchange (EINVAL: some
- *   network and FUSE filesystems), P/B is renamed aside and the new tree
- *   renamed in: a reader may find no P/B for an instant, never a mix.
+ *   kept as the spare, P/.B.termc-spare (below).  Where the filesystem
+ *   refuses the exchange (EINVAL: some network and FUSE filesystems), P/B
+ *   is renamed aside and the new tree renamed in: a reader may find no
+ *   P/B for an instant, never a mix.
  * - Folders named P/.B.termc-new-* found under the lock were left by a
  *   killed build (before or after its switch) and are removed first.
  * - Nothing is synced: the switch is atomic against a killed build or a
@@ -34,7 +35,8 @@
  *   switch (prune()).  A build killed while editing the spare leaves a
  *   spare that is half edited, which the next build edits the same way.
  *
- * Since the previous generation is deleted, P/B must hold a site and
+ * Since the previous generation is deleted or edited into the next (and
+ * what a build does not put there removed), P/B must hold a site and
  * nothing else: see site_shape(), which keeps `-o .` or `-o ~` from
  * deleting anyone's files.  Regular dotfiles at the top of P/B are the
  * user's, not the site's (the repository keeps out/.gitignore in git):
@@ -80,10 +82,10 @@ struct outtree {
 				   folders (FOLDER), owned keys */
 };
 
-/* Values of outtree.made. */
-static char	 FILE_[1], FOLDER_[1];
-#define MADE_FILE	((void *)FILE_)
-#define MADE_FOLDER	((void *)FOLDER_)
+/* Values of outtree.made: two distinct addresses. */
+static char	 made_file_tag, made_folder_tag;
+#define MADE_FILE	((void *)&made_file_tag)
+#define MADE_FOLDER	((void *)&made_folder_tag)
 
 static int
 is_dots(const char *name)
