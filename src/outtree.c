@@ -15,15 +15,28 @@
  *   symbolic link is followed while writing, whatever lies around.
  * - renameat2(RENAME_EXCHANGE) swaps P/B and the staging folder in one
  *   step; the previous generation then lies under the staging name and is
- *   removed.  Where the filesystem refuses the exchange (EINVAL: some
- *   network and FUSE filesystems), P/B is renamed aside and the new tree
- *   renamed in: a reader may find no P/B for an instant, never a mix.
+ *   kept as the spare, P/.B.termc-spare (below).  Where the filesystem
+ *   refuses the exchange (EINVAL: some network and FUSE filesystems), P/B
+ *   is renamed aside and the new tree renamed in: a reader may find no
+ *   P/B for an instant, never a mix.
  * - Folders named P/.B.termc-new-* found under the lock were left by a
  *   killed build (before or after its switch) and are removed first.
  * - Nothing is synced: the switch is atomic against a killed build or a
  *   full disk, not against a power cut.
+ * - The spare: the generation before P/B is not removed but becomes the
+ *   next build's staging tree, edited in place, since a generation is
+ *   mostly the one before it (issue 17: removing 10,000 documents' folders
+ *   and making them again cost most of an incremental build).  Nobody
+ *   reads the spare, so editing it breaks no guarantee of P/B's, and
+ *   nothing in it is trusted: a file the build puts in the tree replaces
+ *   whatever the spare holds at its name, unless it is the very file
+ *   (outtree_import(): the same inode as the cache's copy, whose bytes
+ *   never change), and what the build did not put is removed before the
+ *   switch (prune()).  A build killed while editing the spare leaves a
+ *   spare that is half edited, which the next build edits the same way.
  *
- * Since the previous generation is deleted, P/B must hold a site and
+ * Since the previous generation is deleted or edited into the next (and
+ * what a build does not put there removed), P/B must hold a site and
  * nothing else: see site_shape(), which keeps `-o .` or `-o ~` from
  * deleting anyone's files.  Regular dotfiles at the top of P/B are the
  * user's, not the site's (the repository keeps out/.gitignore in git):
@@ -46,6 +59,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "hmap.h"
 #include "outfile.h"
 #include "outtree.h"
 #include "xalloc.h"
@@ -54,6 +68,7 @@ struct outtree {
 	char	*dir;		/* the output folder as named, for messages */
 	char	*base;		/* its name in its parent */
 	char	*stage;		/* the staging folder's name in the parent */
+	char	*spare_name;	/* the spare's */
 	int	 pfd;		/* the parent folder */
 	int	 lockfd;
 	int	 prevfd;	/* the previous generation, or -1 */
@@ -62,7 +77,15 @@ struct outtree {
 	char	*lastrel;	/* the folder written last: most files share it */
 	int	 lastfd;
 	int	 fixmode;	/* the umask hides bits of 0755: chmod each */
+	int	 spare;		/* the staging tree is the spare, edited */
+	struct hmap made;	/* rels put in the tree (FILE) and their
+				   folders (FOLDER), owned keys */
 };
+
+/* Values of outtree.made: two distinct addresses. */
+static char	 made_file_tag, made_folder_tag;
+#define MADE_FILE	((void *)&made_file_tag)
+#define MADE_FOLDER	((void *)&made_folder_tag)
 
 static int
 is_dots(const char *name)
@@ -71,43 +94,70 @@ is_dots(const char *name)
 	    (name[1] == '.' && name[2] == '\0'));
 }
 
+/* How open_below() treats a missing folder. */
+#define OB_MAKE		1	/* make it */
+#define OB_CHMOD	2	/* and set its mode (the umask hides bits) */
+#define OB_SPARE	4	/* most are there (the spare): open first */
+
 /*
- * Open folder rel ("" for at itself) below folder at, one component at a
- * time with O_NOFOLLOW so that no symbolic link is followed; with create,
- * make the missing ones (create 2: and set their modes).  Returns a
- * descriptor, or -1 with errno set.
+ * Open folder name in folder at with O_NOFOLLOW; with OB_MAKE, make it
+ * if missing, and replace a file or link in its place (a spare's).
+ * Returns a descriptor, or -1 with errno set.
  */
 static int
-open_below(int at, const char *rel, int create)
+enter(int at, const char *name, int how)
+{
+	const int flags = O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC;
+	int fd;
+
+	if ((how & OB_SPARE) && ((fd = openat(at, name, flags)) != -1 ||
+	    !(how & OB_MAKE) || errno != ENOENT))
+		goto placed;
+	/* 0755 whatever the umask: same input, same modes. */
+	if ((how & OB_MAKE) && (mkdirat(at, name, 0755) == 0 ?
+	    ((how & OB_CHMOD) ? fchmodat(at, name, 0755, 0) : 0) :
+	    errno != EEXIST ? -1 : 0) == -1)
+		return -1;
+	fd = openat(at, name, flags);
+placed:
+	if (fd == -1 && (how & OB_MAKE) && (errno == ENOTDIR ||
+	    errno == ELOOP) && unlinkat(at, name, 0) == 0 &&
+	    mkdirat(at, name, 0755) == 0 && (!(how & OB_CHMOD) ||
+	    fchmodat(at, name, 0755, 0) == 0))
+		fd = openat(at, name, flags);
+	return fd;
+}
+
+/*
+ * Open folder rel ("" for at itself) below folder at, one component at a
+ * time with O_NOFOLLOW so that no symbolic link is followed; how is 0 or
+ * the OB_* flags.  Returns a descriptor, or -1 with errno set.
+ */
+static int
+open_below(int at, const char *rel, int how)
 {
 	char name[NAME_MAX + 1];
 	const char *p = rel, *e;
 	size_t n;
-	int fd, nfd;
+	int fd = -1, nfd;
 
 	/* A new open of ".", not a dup(): readdir() needs its own offset. */
-	if ((fd = openat(at, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
-		return -1;
+	if (*p == '\0')
+		return openat(at, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	while (*p != '\0') {
 		e = strchr(p, '/');
 		n = e != NULL ? (size_t)(e - p) : strlen(p);
 		if (n > NAME_MAX) {
-			close(fd);
+			if (fd != -1)
+				close(fd);
 			errno = ENAMETOOLONG;
 			return -1;
 		}
 		memcpy(name, p, n);
 		name[n] = '\0';
-		/* 0755 whatever the umask: same input, same modes. */
-		if (create && (mkdirat(fd, name, 0755) == 0 ? (create == 2 ?
-		    fchmodat(fd, name, 0755, 0) : 0) : errno != EEXIST ? -1 : 0)
-		    == -1) {
+		nfd = enter(fd != -1 ? fd : at, name, how);
+		if (fd != -1)
 			close(fd);
-			return -1;
-		}
-		nfd = openat(fd, name,
-		    O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-		close(fd);
 		if ((fd = nfd) == -1)
 			return -1;
 		p += n;
@@ -118,6 +168,58 @@ open_below(int at, const char *rel, int create)
 }
 
 /*
+ * Reading a folder with getdents64() rather than fdopendir(), which adds
+ * an fstat() and two fcntl() to each folder: a build walks out/ and the
+ * spare, two folders a document (issue 17).  Entries removed during the
+ * walk are as with readdir().
+ */
+struct scan {
+	int		 fd;
+	size_t		 n, off;
+	union {
+		struct dirent64	 de;
+		char		 bytes[32768];
+	}		*u;
+};
+
+static void
+scan_open(struct scan *sc, int fd)
+{
+	sc->fd = fd;
+	sc->n = sc->off = 0;
+	sc->u = xmalloc(sizeof(*sc->u));
+}
+
+/* The next entry but . and .., or NULL at the end or on an error. */
+static struct dirent64 *
+scan_next(struct scan *sc)
+{
+	struct dirent64 *de;
+	ssize_t r;
+
+	do {
+		if (sc->off >= sc->n) {
+			if ((r = getdents64(sc->fd, sc->u->bytes,
+			    sizeof(sc->u->bytes))) <= 0)
+				return NULL;
+			sc->n = (size_t)r;
+			sc->off = 0;
+		}
+		de = (struct dirent64 *)(void *)(sc->u->bytes + sc->off);
+		sc->off += de->d_reclen;
+	} while (is_dots(de->d_name));
+	return de;
+}
+
+/* Closes the folder. */
+static void
+scan_close(struct scan *sc)
+{
+	close(sc->fd);
+	free(sc->u);
+}
+
+/*
  * Remove name below folder at with everything it holds, following no
  * symbolic link.  Best effort: what cannot be removed stays for the next
  * build's sweep.
@@ -125,8 +227,8 @@ open_below(int at, const char *rel, int create)
 static void
 remove_tree(int at, const char *name, int depth)
 {
-	DIR *dp;
-	struct dirent *de;
+	struct scan sc;
+	struct dirent64 *de;
 	int fd;
 
 	if ((fd = openat(at, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
@@ -135,19 +237,18 @@ remove_tree(int at, const char *name, int depth)
 			unlinkat(at, name, 0);
 		return;
 	}
-	if (depth > 16 || (dp = fdopendir(fd)) == NULL) {
+	if (depth > 16) {
 		close(fd);
 		return;
 	}
-	while ((de = readdir(dp)) != NULL) {
-		if (is_dots(de->d_name))
-			continue;
+	scan_open(&sc, fd);
+	while ((de = scan_next(&sc)) != NULL) {
 		if (de->d_type == DT_REG || de->d_type == DT_LNK)
-			unlinkat(dirfd(dp), de->d_name, 0);
+			unlinkat(fd, de->d_name, 0);
 		else
-			remove_tree(dirfd(dp), de->d_name, depth + 1);
+			remove_tree(fd, de->d_name, depth + 1);
 	}
-	closedir(dp);
+	scan_close(&sc);
 	unlinkat(at, name, AT_REMOVEDIR);
 }
 
@@ -182,20 +283,17 @@ type_at(int fd, const char *name, unsigned char d_type)
 static int
 site_shape(int fd, int depth, struct buf *where)
 {
-	DIR *dp;
-	struct dirent *de;
+	struct scan sc;
+	struct dirent64 *de;
 	mode_t type;
 	size_t mark = where->len;
 	int ok, sub, rc = 0;
 
-	if ((dp = fdopendir(fd)) == NULL) {
-		close(fd);
+	if (fd == -1)
 		return -1;
-	}
-	while (rc == 0 && (de = readdir(dp)) != NULL) {
-		if (is_dots(de->d_name))
-			continue;
-		type = type_at(dirfd(dp), de->d_name, de->d_type);
+	scan_open(&sc, fd);
+	while (rc == 0 && (de = scan_next(&sc)) != NULL) {
+		type = type_at(fd, de->d_name, de->d_type);
 		if (type == S_IFLNK || type == 0)
 			continue;
 		if (depth == 0)
@@ -207,7 +305,7 @@ site_shape(int fd, int depth, struct buf *where)
 		if (!ok)
 			rc = -1;
 		else if (type == S_IFDIR) {
-			sub = openat(dirfd(dp), de->d_name, O_RDONLY |
+			sub = openat(fd, de->d_name, O_RDONLY |
 			    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 			if (sub != -1)
 				rc = site_shape(sub, depth + 1, where);
@@ -217,7 +315,7 @@ site_shape(int fd, int depth, struct buf *where)
 			where->data[mark] = '\0';
 		}
 	}
-	closedir(dp);
+	scan_close(&sc);
 	return rc;
 }
 
@@ -245,6 +343,17 @@ sweep(struct outtree *t)
 	buf_release(&prefix);
 }
 
+/* The spare's name in the parent (see the top): malloc'd. */
+static char *
+spare_name(const char *base)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_printf(&b, ".%s.termc-spare", base);
+	return buf_detach(&b);
+}
+
 struct outtree *
 outtree_open(const char *dir, struct diags *d)
 {
@@ -256,6 +365,7 @@ outtree_open(const char *dir, struct diags *d)
 	mode_t mask;
 
 	t->pfd = t->lockfd = t->prevfd = t->stagefd = t->lastfd = -1;
+	hmap_init(&t->made);
 	t->dir = xstrdup(dir);
 	/* Modes are set where the umask would change them, and only there. */
 	mask = umask(022);
@@ -324,17 +434,27 @@ outtree_open(const char *dir, struct diags *d)
 		    "name another folder", where.data);
 		goto fail;
 	}
-	buf_reset(&name);
-	buf_printf(&name, "%s/.%s.termc-new-XXXXXX", parent, t->base);
-	if (mkdtemp(name.data) == NULL) {
-		diag(d, name.data, 0, 0, D_IO, "%s", strerror(errno));
-		goto fail;
-	}
-	t->stage = xstrdup(strrchr(name.data, '/') + 1);
-	if ((t->stagefd = openat(t->pfd, t->stage, O_RDONLY | O_DIRECTORY |
-	    O_NOFOLLOW | O_CLOEXEC)) == -1) {
-		diag(d, name.data, 0, 0, D_IO, "%s", strerror(errno));
-		goto fail;
+	t->spare_name = spare_name(t->base);
+	if ((t->stagefd = openat(t->pfd, t->spare_name, O_RDONLY |
+	    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) != -1) {
+		t->stage = xstrdup(t->spare_name);
+		t->spare = 1;
+	} else {
+		/* Not a folder (a link, a file): not one to edit. */
+		if (errno != ENOENT)
+			remove_tree(t->pfd, t->spare_name, 0);
+		buf_reset(&name);
+		buf_printf(&name, "%s/.%s.termc-new-XXXXXX", parent, t->base);
+		if (mkdtemp(name.data) == NULL) {
+			diag(d, name.data, 0, 0, D_IO, "%s", strerror(errno));
+			goto fail;
+		}
+		t->stage = xstrdup(strrchr(name.data, '/') + 1);
+		if ((t->stagefd = openat(t->pfd, t->stage, O_RDONLY |
+		    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) == -1) {
+			diag(d, name.data, 0, 0, D_IO, "%s", strerror(errno));
+			goto fail;
+		}
 	}
 	/* mkdtemp() made it 0700: a site is 0755 whatever the umask. */
 	fchmod(t->stagefd, 0755);
@@ -368,8 +488,47 @@ stage_dir(struct outtree *t, const char *rel, const char **name)
 		close(t->lastfd);
 	free(t->lastrel);
 	t->lastrel = xstrndup(rel, n);
-	return t->lastfd = open_below(t->stagefd, t->lastrel,
-	    t->fixmode ? 2 : 1);
+	return t->lastfd = open_below(t->stagefd, t->lastrel, OB_MAKE |
+	    (t->fixmode ? OB_CHMOD : 0) | (t->spare ? OB_SPARE : 0));
+}
+
+/* Count rel, and the folders that hold it, as put in the new tree. */
+static void
+mark_made(struct outtree *t, const char *rel)
+{
+	const char *p;
+	char *dir;
+
+	if (hmap_get(&t->made, rel) != NULL)
+		return;
+	hmap_put(&t->made, xstrdup(rel), MADE_FILE);
+	/* Its folders, innermost first, until one is known. */
+	for (p = strrchr(rel, '/'); p != NULL;
+	    p = memrchr(rel, '/', (size_t)(p - rel))) {
+		dir = xstrndup(rel, (size_t)(p - rel));
+		if (hmap_get(&t->made, dir) != NULL) {
+			free(dir);
+			break;
+		}
+		hmap_put(&t->made, dir, MADE_FOLDER);
+	}
+}
+
+/*
+ * Make room for rel (name in folder dfd) in a spare: whatever the spare
+ * holds there, unless this build put it.  Returns 0, or -1 with errno set.
+ */
+static int
+clear_spare(struct outtree *t, int dfd, const char *name, const char *rel)
+{
+	if (!t->spare || hmap_get(&t->made, rel) != NULL)
+		return 0;
+	if (unlinkat(dfd, name, 0) == 0 || errno == ENOENT)
+		return 0;
+	if (errno != EISDIR && errno != EPERM)
+		return -1;
+	remove_tree(dfd, name, 0);
+	return 0;
 }
 
 static int
@@ -400,11 +559,13 @@ outtree_create(struct outtree *t, const char *rel, struct diags *d)
 		return -1;
 	}
 	if ((dfd = stage_dir(t, rel, &name)) == -1 ||
+	    clear_spare(t, dfd, name, rel) == -1 ||
 	    (fd = openat(dfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
 	    O_CLOEXEC, 0644)) == -1) {
 		diag(d, t->dir, 0, 0, D_IO, "%s: %s", rel, strerror(errno));
 		return -1;
 	}
+	mark_made(t, rel);
 	/* 0644 whatever the umask: same input, same modes. */
 	if (t->fixmode && fchmod(fd, 0644) == -1) {
 		diag(d, t->dir, 0, 0, D_IO, "%s: %s", rel, strerror(errno));
@@ -535,12 +696,14 @@ outtree_keep(struct outtree *t, const char *rel, struct diags *d)
 		return 0;
 	if (fstatat(from, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
 	    S_ISREG(st.st_mode)) {
-		if ((to = stage_dir(t, rel, &sname)) == -1) {
+		if ((to = stage_dir(t, rel, &sname)) == -1 ||
+		    clear_spare(t, to, sname, rel) == -1) {
 			diag(d, t->dir, 0, 0, D_IO, "%s: %s", rel,
 			    strerror(errno));
 			rc = -1;
-		} else if (linkat(from, name, to, sname, 0) == -1 &&
-		    errno != EEXIST)
+		} else if (linkat(from, name, to, sname, 0) == 0)
+			mark_made(t, rel);
+		else if (errno != EEXIST)
 			rc = copy_file(t, from, name, rel, d);
 	}
 	close(from);
@@ -551,6 +714,7 @@ int
 outtree_import(struct outtree *t, const char *rel, const char *path,
     struct diags *d)
 {
+	struct stat have, want;
 	const char *name;
 	int to;
 
@@ -562,8 +726,23 @@ outtree_import(struct outtree *t, const char *rel, const char *path,
 		diag(d, t->dir, 0, 0, D_IO, "%s: %s", rel, strerror(errno));
 		return -1;
 	}
-	if (linkat(AT_FDCWD, path, to, name, 0) == 0)
+	/* The spare's file is the cache's copy itself: nothing to do. */
+	if (t->spare && hmap_get(&t->made, rel) == NULL &&
+	    fstatat(to, name, &have, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    S_ISREG(have.st_mode) && fstatat(AT_FDCWD, path, &want,
+	    AT_SYMLINK_NOFOLLOW) == 0 && have.st_ino == want.st_ino &&
+	    have.st_dev == want.st_dev) {
+		mark_made(t, rel);
 		return 0;
+	}
+	if (clear_spare(t, to, name, rel) == -1) {
+		diag(d, t->dir, 0, 0, D_IO, "%s: %s", rel, strerror(errno));
+		return -1;
+	}
+	if (linkat(AT_FDCWD, path, to, name, 0) == 0) {
+		mark_made(t, rel);
+		return 0;
+	}
 	return copy_file(t, AT_FDCWD, path, rel, d);
 }
 
@@ -581,6 +760,69 @@ outtree_link_out(struct outtree *t, const char *rel, const char *path)
 	if ((from = stage_dir(t, rel, &name)) == -1)
 		return -1;
 	return linkat(from, name, AT_FDCWD, path, 0);
+}
+
+/*
+ * Remove from the spare (folder fd, at rel) what this build did not put
+ * there.  Returns 0, or -1 with errno set when something stays.  Closes
+ * fd.
+ */
+static int
+prune(struct outtree *t, int fd, struct buf *rel, int depth)
+{
+	struct scan sc;
+	struct dirent64 *de;
+	struct stat st;
+	const void *made;
+	size_t mark = rel->len;
+	mode_t type;
+	int sub, rc = 0;
+
+	if (depth > 16) {
+		close(fd);
+		errno = ELOOP;
+		return -1;
+	}
+	scan_open(&sc, fd);
+	while (rc == 0 && (de = scan_next(&sc)) != NULL) {
+		rel->len = mark;
+		rel->data[mark] = '\0';
+		buf_printf(rel, "%s%s", mark > 0 ? "/" : "", de->d_name);
+		made = hmap_get(&t->made, rel->data);
+		type = type_at(fd, de->d_name, de->d_type);
+		if (made == MADE_FILE && type == S_IFREG)
+			continue;
+		if (made == MADE_FOLDER && type == S_IFDIR) {
+			/* A folder is 0755 in the spare as in a new tree. */
+			if ((sub = openat(fd, de->d_name, O_RDONLY |
+			    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) == -1 ||
+			    fstat(sub, &st) == -1 || ((st.st_mode & 07777) !=
+			    0755 && fchmod(sub, 0755) == -1)) {
+				if (sub != -1)
+					close(sub);
+				rc = -1;
+			} else
+				rc = prune(t, sub, rel, depth + 1);
+			continue;
+		}
+		if (type != S_IFDIR) {
+			if (unlinkat(fd, de->d_name, 0) == -1 &&
+			    errno != ENOENT)
+				rc = -1;
+			continue;
+		}
+		remove_tree(fd, de->d_name, 0);
+		if (fstatat(fd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
+			errno = ENOTEMPTY;
+			rc = -1;
+		}
+	}
+	if (rc == 0) {
+		rel->len = mark;
+		rel->data[mark] = '\0';
+	}
+	scan_close(&sc);
+	return rc;
 }
 
 /* Carry the top folder's regular dotfiles (.gitignore …) into the new tree. */
@@ -611,6 +853,17 @@ outtree_commit(struct outtree *t, struct diags *d)
 
 	if (keep_dotfiles(t, d) == -1)
 		return -1;
+	if (t->spare) {
+		buf_init(&aside);
+		if ((rc = open_below(t->stagefd, "", 0)) != -1)
+			rc = prune(t, rc, &aside, 0);
+		if (rc == -1)
+			diag(d, t->dir, 0, 0, D_IO, "%s/%s: %s", t->stage,
+			    aside.data, strerror(errno));
+		buf_release(&aside);
+		if (rc == -1)
+			return -1;
+	}
 	if (t->prevfd == -1) {
 		rc = renameat2(t->pfd, t->stage, t->pfd, t->base,
 		    RENAME_NOREPLACE);
@@ -620,19 +873,28 @@ outtree_commit(struct outtree *t, struct diags *d)
 	    RENAME_EXCHANGE)) == -1 && (errno == EINVAL || errno == ENOSYS)) {
 		/* No exchange here: aside, then in; the sweep finds aside. */
 		buf_init(&aside);
-		buf_printf(&aside, "%s-old", t->stage);
+		buf_printf(&aside, ".%s.termc-new-aside", t->base);
 		if ((rc = renameat(t->pfd, t->base, t->pfd, aside.data)) == 0 &&
 		    (rc = renameat(t->pfd, t->stage, t->pfd, t->base)) == -1) {
 			err = errno;
 			renameat(t->pfd, aside.data, t->pfd, t->base);
 			errno = err;
 		} else if (rc == 0) {
-			remove_tree(t->pfd, aside.data, 0);
+			/* The previous generation: the next build's spare. */
+			if (renameat(t->pfd, aside.data, t->pfd,
+			    t->spare_name) == -1)
+				remove_tree(t->pfd, aside.data, 0);
 			/* The staging name is now the output folder's. */
 			free(t->stage);
 			t->stage = NULL;
 		}
 		buf_release(&aside);
+	} else if (rc == 0 && (t->spare || renameat(t->pfd, t->stage, t->pfd,
+	    t->spare_name) == 0)) {
+		/* The previous generation is the spare (outtree_free() would
+		   remove what lies under a staging name). */
+		free(t->stage);
+		t->stage = NULL;
 	}
 	if (rc == -1) {
 		diag(d, t->dir, 0, 0, D_IO, "%s", strerror(errno));
@@ -649,8 +911,13 @@ outtree_free(struct outtree *t)
 		return;
 	if (t->lastfd != -1)
 		close(t->lastfd);
-	/* Before the switch: the unfinished tree; after: the old generation. */
-	if (t->stage != NULL && !(t->committed && t->prevfd == -1))
+	/*
+	 * Before the switch: the unfinished tree, unless it is the spare
+	 * (kept: the next build edits it again); after: the previous
+	 * generation where it could not become the spare.
+	 */
+	if (t->stage != NULL && !(t->committed && t->prevfd == -1) &&
+	    !(t->spare && !t->committed))
 		remove_tree(t->pfd, t->stage, 0);
 	if (t->stagefd != -1)
 		close(t->stagefd);
@@ -660,7 +927,9 @@ outtree_free(struct outtree *t)
 		close(t->pfd);
 	if (t->lockfd != -1)
 		close(t->lockfd);	/* releases the lock */
+	hmap_release_keys(&t->made);
 	free(t->lastrel);
+	free(t->spare_name);
 	free(t->stage);
 	free(t->base);
 	free(t->dir);

@@ -73,6 +73,44 @@ done
 [ "$(pub_stale "$P/k" out)" = 0 ] && pub_manifest "$P/k/out" | cmp -s - "$P/mA" &&
     ok || bad "publish: staging folders of killed builds stay"
 # A staging folder, even one holding a link, is removed without following it.
+# Killed builds above left the spare (the generation before out/, which
+# the next build edits into its own) half edited: it still gives whole
+# sites, both ways.
+"$T" build -o "$P/k/out" "$P/B" 2>/dev/null
+pub_manifest "$P/k/out" | cmp -s - "$P/mB" && [ -d "$P/k/.out.termc-spare" ] &&
+    "$T" build -o "$P/k/out" "$P/A" 2>/dev/null &&
+    pub_manifest "$P/k/out" | cmp -s - "$P/mA" && ok ||
+    bad "publish: a half-edited spare gave a wrong site"
+# Nothing in the spare is trusted: links where its files and folders were
+# are replaced, not followed; files and folders the build does not make
+# are removed; a file at a folder's place and a folder at a file's give
+# way; a folder's mode is a new tree's.  (The spare holds site B here: out/ was B before the last build.)
+rm -rf "$P/victim"
+mkdir -p "$P/victim"
+echo keep >"$P/victim/f"
+pub_s="$P/k/.out.termc-spare"
+rm -rf "$pub_s/p01" "$pub_s/p02/da/2024-01-01.html" "$pub_s/p03/db" "$pub_s/index.html"
+ln -s ../../victim "$pub_s/p01"
+ln -s ../../../../victim/f "$pub_s/p02/da/2024-01-01.html"
+echo stray >"$pub_s/p03/db"
+mkdir -p "$pub_s/index.html/x" "$pub_s/zz/yy"
+echo stray >"$pub_s/zz/yy/f"
+echo stray >"$pub_s/p04/dc/stray.html"
+echo stray >"$pub_s/.termc-stray"
+chmod 700 "$pub_s/p05/da"
+"$T" build -o "$P/k/out" "$P/B" 2>/dev/null
+[ "$(ls "$P/victim")" = f ] && [ "$(cat "$P/victim/f")" = keep ] &&
+    [ "$(stat -c %a "$P/k/out/p05/da")" = 755 ] &&
+    pub_manifest "$P/k/out" | cmp -s - "$P/mB" && ok ||
+    bad "publish: a planted spare leaked into out/ or its link was followed"
+# The spare is edited, not made again: out/ holds the folders of the
+# generation two builds before.
+pub_ino=$(stat -c %i "$P/k/out/p05/da")
+"$T" build -o "$P/k/out" "$P/A" 2>/dev/null
+"$T" build -o "$P/k/out" "$P/B" 2>/dev/null
+[ "$(stat -c %i "$P/k/out/p05/da")" = "$pub_ino" ] &&
+    pub_manifest "$P/k/out" | cmp -s - "$P/mB" && ok ||
+    bad "publish: the spare was not reused"
 mkdir -p "$P/victim" "$P/k/.out.termc-new-zzzzzz/p01"
 echo keep >"$P/victim/f"
 ln -s "$P/victim" "$P/k/.out.termc-new-zzzzzz/p01/da"
@@ -256,6 +294,13 @@ if cc -shared -fPIC -o "$P/noexchange.so" "$top/tests/publish/noexchange.c" 2>/d
 	rc=$?
 	[ "$rc" = 0 ] && [ -f "$P/nx/mark" ] && pub_manifest "$P/nx/out" | cmp -s - "$P/mB" &&
 	    [ "$(pub_stale "$P/nx" out)" = 0 ] && ok || bad "publish: the rename fallback ($rc)"
+	# The generation renamed aside becomes the spare, edited back into A.
+	NOEXCHANGE_MARK="$P/nx/mark" ASAN_OPTIONS=verify_asan_link_order=0 \
+	    LD_PRELOAD="$P/noexchange.so" "$T" build -o "$P/nx/out" "$P/A" 2>/dev/null
+	rc=$?
+	[ "$rc" = 0 ] && pub_manifest "$P/nx/out" | cmp -s - "$P/mA" &&
+	    [ -d "$P/nx/.out.termc-spare" ] && [ "$(pub_stale "$P/nx" out)" = 0 ] && ok ||
+	    bad "publish: the rename fallback with a spare ($rc)"
 else
 	echo "   skipped: rename fallback test (no cc to build the shim)"
 fi

@@ -57,15 +57,29 @@ ev(enum vtype type, const char *in, const char *want)
 }
 
 static void
-l(enum vtype type, const char *norm, const char *want)
+label_in(int ja, enum vtype type, const char *norm, const char *want)
 {
-	char *got = value_label(type, norm, 1);	/* Japanese words */
+	char *got = value_label(type, norm, ja);
 	int good = strcmp(got, want) == 0;
 
-	printf("%sok %d label %s -> %s\n", good ? "" : "not ", ++n, norm, got);
+	printf("%sok %d label%s %s -> %s\n", good ? "" : "not ", ++n,
+	    ja ? "" : " (en)", norm, got);
 	if (!good)
 		failed = 1;
 	free(got);
+}
+
+/* The label in Japanese words, and in English words. */
+static void
+l(enum vtype type, const char *norm, const char *want)
+{
+	label_in(1, type, norm, want);
+}
+
+static void
+l_en(enum vtype type, const char *norm, const char *want)
+{
+	label_in(0, type, norm, want);
 }
 
 /* Every type from every offset of a mixed text: bounds under ASan. */
@@ -284,6 +298,19 @@ main(void)
 	l(VT_SLA, "99.9%", "99.9%");
 	l(VT_RETENTION, "none", "終了時に削除（保管なし）");
 	l(VT_RETENTION, "period", "一定期間保管後に削除");
+	l_en(VT_NOTICE, "P30D", "30 days' notice");
+	l_en(VT_DURATION, "P1M", "1 month");
+	l_en(VT_DURATION, "P3Y", "3 years");
+	l_en(VT_NOTICE, "EONM", "Ends at the end of the next month");
+	l_en(VT_PRESENCE, "yes", "Yes");
+	l_en(VT_CAP, "1 month fee", "1 month of fees");
+	l_en(VT_CAP, "20000 JPY", "¥20,000");
+	l_en(VT_CAP, "greater of 100 USD or 12 month fee",
+	    "The greater of US$100 and 12 months of fees");
+	l_en(VT_SLA, "outage PT1H", "Credit after 1 hour without service");
+	l_en(VT_SLA, "outage PT30M", "Credit after 30 minutes without service");
+	l_en(VT_RETENTION, "none", "Deleted at the end (not kept)");
+	l_en(VT_LAW, "Delaware", "Delaware");
 	l(VT_RETENTION, "P30D", "30日");
 	l(VT_NOTICE, "P30D", "30日前");
 	l(VT_DURATION, "P3M", "3か月");
