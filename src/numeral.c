@@ -61,9 +61,7 @@ arabic_digit(int32_t c)
 static size_t
 next(const char *s, int32_t *c)
 {
-	size_t n = strnlen(s, 4);
-
-	return n ? utf8_next(s, n, c) : (*c = 0, 0);
+	return utf8_next_str(s, c);
 }
 
 long

@@ -47,6 +47,28 @@ utf8_next_inline(const char *s, size_t len, int32_t *cp)
 	}
 	return utf8_next(s, len, cp);
 }
+/*
+ * utf8_next(s, strnlen(s, 4), cp) on a NUL-terminated string, with ASCII
+ * and the three-byte characters decoded in line: the numeral and marker
+ * parsers step this way through the start of every paragraph.  A
+ * continuation byte is never NUL, so no byte past the NUL is read.
+ */
+static inline size_t
+utf8_next_str(const char *s, int32_t *cp)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	int32_t c;
+
+	if (p[0] < 0x80) {
+		*cp = p[0];
+		return p[0] != 0;
+	}
+	if (p[0] >= 0xe0 && p[0] <= 0xef && (c = utf8_three(p)) >= 0) {
+		*cp = c;
+		return 3;
+	}
+	return utf8_next(s, strnlen(s, 4), cp);
+}
 /* Length in bytes of the code point before s[off]; 0 at the start. */
 size_t	utf8_prev_len(const char *s, size_t off);
 
