@@ -219,27 +219,31 @@ nfkc_stable_span(const char *s, size_t len)
 	const unsigned char *p = (const unsigned char *)s, *end = p + len;
 	unsigned b, c1, c2;
 
-	while (p < end) {
+	/* While three bytes remain, one bound test a character. */
+	while (end - p >= 3) {
 		b = p[0];
 		if (b < 0x80) {
 			if ((b < 0x20 || b == 0x7f) && b != '\n' && b != '\t')
-				break;
+				goto out;
 			p++;
 			continue;
 		}
-		if (end - p < 3)
-			break;
 		c1 = p[1];
 		c2 = p[2];
 		/* Both continuations, then kanji first: most of a text. */
 		if (((c1 ^ 0x80) | (c2 ^ 0x80)) > 0x3f)
-			break;
+			goto out;
 		if (b - 0xe5 > 4 && !(b == 0xe4 && c1 >= 0xb8) &&
 		    !(b == 0xe3 && c1 - 0x80 < 4 &&
 		    (e3[c1 & 3] >> (c2 & 0x3f) & 1)))
-			break;
+			goto out;
 		p += 3;
 	}
+	/* The last one or two bytes: only ASCII fits. */
+	while (p < end && (b = p[0]) < 0x80 &&
+	    ((b >= 0x20 && b != 0x7f) || b == '\n' || b == '\t'))
+		p++;
+out:
 	return (size_t)(p - (const unsigned char *)s);
 }
 /* NFKC of s (len bytes); caller frees.  Returns NULL on invalid input. */
