@@ -59,7 +59,7 @@ ev(enum vtype type, const char *in, const char *want)
 static void
 l(enum vtype type, const char *norm, const char *want)
 {
-	char *got = value_label(type, norm);
+	char *got = value_label(type, norm, 1);	/* the Japanese labels */
 	int good = strcmp(got, want) == 0;
 
 	printf("%sok %d label %s -> %s\n", good ? "" : "not ", ++n, norm, got);
