@@ -746,7 +746,7 @@ unit(struct lower *L, struct node *container, struct flat *f,
 	/* The marker parsers read a NUL-terminated line: end it in place. */
 	char *s = f->text.data + base, saved = s[len];
 	struct node *p;
-	int numbered;
+	int numbered = -1;	/* para_marker_parse(s, &m), once asked */
 
 	s[len] = '\0';
 
@@ -759,12 +759,13 @@ unit(struct lower *L, struct node *container, struct flat *f,
 			ms_reset(ms, p);
 		}
 		open_marked(L, &m, f, base, len, line, col);
-	} else if (first && !nested && para_marker_parse(s, &m) &&
-	    s[0] >= '0' && s[0] <= '9' && s[m.len - 1] == '.' &&
+	} else if (first && !nested && (numbered = para_marker_parse(s,
+	    &m)) && s[0] >= '0' && s[0] <= '9' && s[m.len - 1] == '.' &&
 	    numbered_item(ms, container, &m)) {
 		open_marked(L, &m, f, base, len, line, col);
 	} else if ((first && !nested) || ms->base == NULL) {
-		numbered = para_marker_parse(s, &m);
+		if (numbered == -1)
+			numbered = para_marker_parse(s, &m);
 		p = new_numbered(container, N_PARAGRAPH, 0,
 		    numbered ? m.value : 0, s, numbered ? m.len : 0, line, col);
 		put_text(L, p, f, base, len, numbered ? m.skip : 0, 0);
