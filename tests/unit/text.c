@@ -301,5 +301,9 @@ main(void)
 	    "above U+10FFFF is not a character");
 	tap(utf8_next("\xc0\xaf", 2, &cp) == 1, "an overlong is not one");
 	next_str();
+	tap(has_prefix("第1条", "第") && has_prefix("abc", "") &&
+	    has_prefix("abc", "abc") && !has_prefix("ab", "abc") &&
+	    !has_prefix("", "a") && !has_prefix("\xe7\xac", "第") &&
+	    !has_prefix("abd", "abc"), "has_prefix: whole prefix, no further");
 	return tap_failed != 0;
 }
