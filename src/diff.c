@@ -437,7 +437,7 @@ blank_leaf(const struct node *n)
 		return 1;
 	/* Decoded a character at a time: most text ends this at its first. */
 	for (; *s != '\0'; s += used) {
-		used = utf8_next(s, strnlen(s, 4), &cp);
+		used = utf8_next_str(s, &cp);
 		if (used == 0 || !(char_class(cp) == CC_SPACE ||
 		    cp == 0xa0 || (cp >= 0x2000 && cp <= 0x200d) ||
 		    cp == 0x202f || cp == 0x205f || cp == 0x2060 ||

@@ -182,7 +182,7 @@ first_col(const struct lower *L, int line)
 	size_t n;
 
 	while (*p != '\n' && *p != '\0' &&
-	    (n = utf8_next(p, strnlen(p, 4), &c)) > 0 && is_space(c)) {
+	    (n = utf8_next_str(p, &c)) > 0 && is_space(c)) {
 		p += n;
 		col++;
 	}
@@ -306,20 +306,78 @@ last_cp(const struct buf *b)
  * breaks record a line boundary; without, they join: no space between two
  * wide (CJK) characters, one space otherwise.
  */
+/*
+ * A walk of a block's inline nodes in the order and with the events
+ * cmark_iter_next() gives (a leaf is entered only, any other node entered
+ * and left, empty or not), without its iterator: cmark_iter_new() is a
+ * calloc and flatten() runs once per paragraph (2% of a diff's
+ * instructions).  The block itself is neither entered nor left.
+ */
+struct walk {
+	cmark_node		*root;
+	cmark_node		*node;
+	cmark_event_type	 ev;
+};
+
+/* The node types cmark-gfm's iterator enters without leaving. */
+static int
+walk_leaf(cmark_node *n)
+{
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_HTML_BLOCK:
+	case CMARK_NODE_THEMATIC_BREAK:
+	case CMARK_NODE_CODE_BLOCK:
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_SOFTBREAK:
+	case CMARK_NODE_LINEBREAK:
+	case CMARK_NODE_CODE:
+	case CMARK_NODE_HTML_INLINE:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* The next node and event after W's, or NULL after the last. */
+static cmark_node *
+walk_next(struct walk *W)
+{
+	cmark_node *n = W->node, *c;
+
+	if (n == NULL) {
+		W->node = cmark_node_first_child(W->root);
+		W->ev = CMARK_EVENT_ENTER;
+		return W->node;
+	}
+	if (W->ev == CMARK_EVENT_ENTER && !walk_leaf(n)) {
+		if ((c = cmark_node_first_child(n)) == NULL)
+			W->ev = CMARK_EVENT_EXIT;
+		else
+			W->node = c;
+		return W->node;
+	}
+	if ((c = cmark_node_next(n)) != NULL) {
+		W->node = c;
+		W->ev = CMARK_EVENT_ENTER;
+		return c;
+	}
+	W->node = cmark_node_parent(n);
+	W->ev = CMARK_EVENT_EXIT;
+	return W->node == W->root ? NULL : W->node;
+}
+
 static void
 flatten(struct lower *L, cmark_node *block, struct flat *f, int split)
 {
-	cmark_iter *it = cmark_iter_new(block);
+	struct walk W = { block, NULL, CMARK_EVENT_NONE };
 	cmark_event_type ev;
 	cmark_node *n;
 	size_t open_off = 0;
 	int open_depth = 0, joinpending = 0;
 	const char *lit, *url;
 
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		n = cmark_iter_get_node(it);
-		if (n == block)
-			continue;
+	while ((n = walk_next(&W)) != NULL) {
+		ev = W.ev;
 		switch (md_type(n)) {
 		case MD_TEXT:
 		case MD_CODE:
@@ -329,7 +387,7 @@ flatten(struct lower *L, cmark_node *block, struct flat *f, int split)
 			if (joinpending && lit && *lit) {
 				int32_t a = last_cp(&f->text), b;
 
-				utf8_next(lit, strnlen(lit, 4), &b);
+				utf8_next_str(lit, &b);
 				if (!(is_wide(a) && is_wide(b)) && a != 0)
 					buf_putc(&f->text, ' ');
 			}
@@ -405,7 +463,6 @@ flatten(struct lower *L, cmark_node *block, struct flat *f, int split)
 			break;
 		}
 	}
-	cmark_iter_free(it);
 }
 
 /*
@@ -731,7 +788,8 @@ unit(struct lower *L, struct node *container, struct flat *f,
 	/* The marker parsers read a NUL-terminated line: end it in place. */
 	char *s = f->text.data + base, saved = s[len];
 	struct node *p;
-	int numbered, next_b;
+	int numbered = -1;	/* para_marker_parse(s, &m), once asked */
+	int next_b;
 
 	/* Before the line is ended in place: does the next go on a. → b.,
 	 * the next line of the block or the block after its last? */
@@ -750,12 +808,13 @@ unit(struct lower *L, struct node *container, struct flat *f,
 			ms_reset(ms, p);
 		}
 		open_marked(L, &m, f, base, len, line, col);
-	} else if (first && !nested && para_marker_parse(s, &m) &&
-	    s[0] >= '0' && s[0] <= '9' && s[m.len - 1] == '.' &&
+	} else if (first && !nested && (numbered = para_marker_parse(s,
+	    &m)) && s[0] >= '0' && s[0] <= '9' && s[m.len - 1] == '.' &&
 	    numbered_item(ms, container, &m)) {
 		open_marked(L, &m, f, base, len, line, col);
 	} else if ((first && !nested) || ms->base == NULL) {
-		numbered = para_marker_parse(s, &m);
+		if (numbered == -1)
+			numbered = para_marker_parse(s, &m);
 		p = new_numbered(container, N_PARAGRAPH, 0,
 		    numbered ? m.value : 0, s, numbered ? m.len : 0, line, col);
 		put_text(L, p, f, base, len, numbered ? m.skip : 0, 0);

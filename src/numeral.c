@@ -61,9 +61,7 @@ arabic_digit(int32_t c)
 static size_t
 next(const char *s, int32_t *c)
 {
-	size_t n = strnlen(s, 4);
-
-	return n ? utf8_next(s, n, c) : (*c = 0, 0);
+	return utf8_next_str(s, c);
 }
 
 long
@@ -138,6 +136,24 @@ dai_number(const char *s, long *v)
 	return s + text_skip_spaces(s);
 }
 
+/*
+ * v in decimal, as "%ld" writes it: a label is made per heading, and
+ * buf_printf's two vsnprintf passes were half of article_label_parse().
+ */
+static void
+put_long(struct buf *b, long v)
+{
+	char t[24], *p = t + sizeof(t);
+	unsigned long u = v < 0 ? -(unsigned long)v : (unsigned long)v;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--p = '-';
+	buf_put(b, p, (size_t)(t + sizeof(t) - p));
+}
+
 int
 article_label_parse(const char *s, char **num, size_t *len)
 {
@@ -151,13 +167,14 @@ article_label_parse(const char *s, char **num, size_t *len)
 			return 0;
 		p += strlen("条");
 		buf_init(&b);
-		buf_printf(&b, "%ld", v);
+		put_long(&b, v);
 		/* Branch numbers: 第17条の2の3. */
 		/* Branch numbers: の, or ノ in older statutes. */
 		while ((has_prefix(p, "の") || has_prefix(p, "ノ")) &&
 		    (v = numeral_parse(p + strlen("の"), &n, 1)) >= 0) {
 			p += strlen("の") + n;
-			buf_printf(&b, "_%ld", v);
+			buf_putc(&b, '_');
+			put_long(&b, v);
 		}
 		*num = buf_detach(&b);
 		*len = (size_t)(p - s);
@@ -179,10 +196,11 @@ article_label_parse(const char *s, char **num, size_t *len)
 		/* 4.1, 4.1.2: a decimal number, one label, never 4. and 1 … */
 		if (*p == '.' && p[1] >= '0' && p[1] <= '9') {
 			buf_init(&b);
-			buf_printf(&b, "%ld", v);
+			put_long(&b, v);
 			while (*p == '.' && p[1] >= '0' && p[1] <= '9' &&
 			    (v = numeral_parse(p + 1, &n, 0)) >= 0) {
-				buf_printf(&b, "_%ld", v);
+				buf_putc(&b, '_');
+				put_long(&b, v);
 				p += 1 + n;
 			}
 			if (*p == '.')
@@ -204,7 +222,7 @@ article_label_parse(const char *s, char **num, size_t *len)
 			return 0;
 	}
 	buf_init(&b);
-	buf_printf(&b, "%ld", v);
+	put_long(&b, v);
 	*num = buf_detach(&b);
 	*len = (size_t)(p - s);
 	return 1;

@@ -19,7 +19,7 @@ first_cp(const char *s)
 	int32_t c = 0;
 
 	if (*s != '\0')
-		utf8_next(s, strnlen(s, 4), &c);
+		utf8_next_str(s, &c);
 	return c;
 }
 
@@ -172,7 +172,7 @@ title_then_text(const char *t)
 	int32_t c;
 
 	for (sp = t; *sp != '\0'; sp += n) {
-		n = utf8_next(sp, strnlen(sp, 4), &c);
+		n = utf8_next_str(sp, &c);
 		if (is_space(c))
 			break;
 	}

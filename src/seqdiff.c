@@ -54,30 +54,6 @@ struct ctx {
 	long		 mxcost;
 };
 
-/*
- * Eight bytes a step: clause texts are hashed whole, a few times each,
- * and a byte-at-a-time hash was 8% of a diff's instructions.  Words are
- * read in host order: ids are only compared or counted, never shown.
- */
-uint32_t
-seqdiff_hash(const void *p, size_t len, uint32_t seed)
-{
-	const unsigned char *s = p;
-	uint64_t h = (seed ^ UINT64_C(0x9e3779b97f4a7c15)) + len, w;
-
-	for (; len >= 8; s += 8, len -= 8) {
-		memcpy(&w, s, 8);
-		h = (h ^ w) * UINT64_C(0xff51afd7ed558ccd);
-		h ^= h >> 32;
-	}
-	w = 0;
-	if (len > 0)
-		memcpy(&w, s, len);
-	h = (h ^ w) * UINT64_C(0xc4ceb9fe1a85ec53);
-	h ^= h >> 29;
-	return (uint32_t)h ^ (uint32_t)(h >> 32);
-}
-
 /* ---- id table ---- */
 
 static void

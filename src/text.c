@@ -117,7 +117,7 @@ text_skip_spaces(const char *s)
 	int32_t c;
 	size_t n;
 
-	while (*p != '\0' && (n = utf8_next(p, strnlen(p, 4), &c)) > 0 &&
+	while (*p != '\0' && (n = utf8_next_str(p, &c)) > 0 &&
 	    is_space(c))
 		p += n;
 	return (size_t)(p - s);
@@ -199,7 +199,7 @@ text_squeeze(const char *s)
 
 	buf_init(&b);
 	for (; *s != '\0'; s += n) {
-		n = utf8_next(s, strnlen(s, 4), &c);
+		n = utf8_next_str(s, &c);
 		if (!is_space(c))
 			buf_put(&b, s, n);
 	}

@@ -47,6 +47,28 @@ utf8_next_inline(const char *s, size_t len, int32_t *cp)
 	}
 	return utf8_next(s, len, cp);
 }
+/*
+ * utf8_next(s, strnlen(s, 4), cp) on a NUL-terminated string, with ASCII
+ * and the three-byte characters decoded in line: the numeral and marker
+ * parsers step this way through the start of every paragraph.  A
+ * continuation byte is never NUL, so no byte past the NUL is read.
+ */
+static inline size_t
+utf8_next_str(const char *s, int32_t *cp)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	int32_t c;
+
+	if (p[0] < 0x80) {
+		*cp = p[0];
+		return p[0] != 0;
+	}
+	if (p[0] >= 0xe0 && p[0] <= 0xef && (c = utf8_three(p)) >= 0) {
+		*cp = c;
+		return 3;
+	}
+	return utf8_next(s, strnlen(s, 4), cp);
+}
 /* Length in bytes of the code point before s[off]; 0 at the start. */
 size_t	utf8_prev_len(const char *s, size_t off);
 
@@ -111,13 +133,19 @@ int		 is_wide(int32_t cp);
 int		 is_space(int32_t cp);
 
 /*
- * Does s start with prefix?  Inline: with a literal prefix the compiler
- * folds its length, and the reference scanner asks this per character.
+ * Does s start with prefix?  Inline, and a byte loop rather than a call
+ * of strncmp(): the reference scanner and the recognizers ask this per
+ * character or per line, and most answers are no at the first byte.
+ * Reads s no further than its first difference from prefix, so never
+ * past its NUL.
  */
 static inline int
 has_prefix(const char *s, const char *prefix)
 {
-	return strncmp(s, prefix, strlen(prefix)) == 0;
+	for (; *prefix != '\0'; s++, prefix++)
+		if (*s != *prefix)
+			return 0;
+	return 1;
 }
 
 /* Does s end with suffix? */
@@ -197,27 +225,31 @@ nfkc_stable_span(const char *s, size_t len)
 	const unsigned char *p = (const unsigned char *)s, *end = p + len;
 	unsigned b, c1, c2;
 
-	while (p < end) {
+	/* While three bytes remain, one bound test a character. */
+	while (end - p >= 3) {
 		b = p[0];
 		if (b < 0x80) {
 			if ((b < 0x20 || b == 0x7f) && b != '\n' && b != '\t')
-				break;
+				goto out;
 			p++;
 			continue;
 		}
-		if (end - p < 3)
-			break;
 		c1 = p[1];
 		c2 = p[2];
 		/* Both continuations, then kanji first: most of a text. */
 		if (((c1 ^ 0x80) | (c2 ^ 0x80)) > 0x3f)
-			break;
+			goto out;
 		if (b - 0xe5 > 4 && !(b == 0xe4 && c1 >= 0xb8) &&
 		    !(b == 0xe3 && c1 - 0x80 < 4 &&
 		    (e3[c1 & 3] >> (c2 & 0x3f) & 1)))
-			break;
+			goto out;
 		p += 3;
 	}
+	/* The last one or two bytes: only ASCII fits. */
+	while (p < end && (b = p[0]) < 0x80 &&
+	    ((b >= 0x20 && b != 0x7f) || b == '\n' || b == '\t'))
+		p++;
+out:
 	return (size_t)(p - (const unsigned char *)s);
 }
 /* NFKC of s (len bytes); caller frees.  Returns NULL on invalid input. */

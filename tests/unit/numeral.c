@@ -188,6 +188,8 @@ main(void)
 	article("第条", NULL, 0);
 	article("第x条", NULL, 0);
 	article("第100000条", NULL, 0);
+	article("第99999条の10", "99999_10", 16);
+	article("10.205.3 Fees", "10_205_3", 8);
 	article("本約款", NULL, 0);
 	article("Article 5 (Liability)", "5", 9);
 	article("ARTICLE 12. Fees", "12", 11);

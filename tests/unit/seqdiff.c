@@ -5,6 +5,7 @@
  * compaction against a boundary function, and the cost cap on two large
  * unrelated sequences.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,6 +127,26 @@ not_digit(void *arg, uint32_t id)
 {
 	(void)arg;
 	return id < '0' || id > '9';
+}
+
+/* seqdiff_hash as first written: the tail by memcpy into a zeroed word. */
+static uint32_t
+hash_ref(const void *p, size_t len, uint32_t seed)
+{
+	const unsigned char *s = p;
+	uint64_t h = (seed ^ UINT64_C(0x9e3779b97f4a7c15)) + len, w;
+
+	for (; len >= 8; s += 8, len -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * UINT64_C(0xff51afd7ed558ccd);
+		h ^= h >> 32;
+	}
+	w = 0;
+	if (len > 0)
+		memcpy(&w, s, len);
+	h = (h ^ w) * UINT64_C(0xc4ceb9fe1a85ec53);
+	h ^= h >> 29;
+	return (uint32_t)h ^ (uint32_t)(h >> 32);
 }
 
 int
@@ -259,5 +280,15 @@ main(void)
 	result(seqdiff_hash("abc", 3, 0) == seqdiff_hash("abc", 3, 0) &&
 	    seqdiff_hash("abc", 3, 0) != seqdiff_hash("abd", 3, 0),
 	    "hash");
+	{
+		const char *t = "0123456789abcdefghijklmnopqrstuvwxyz";
+		size_t len;
+		int same = 1;
+
+		for (len = 0; len <= 24; len++)
+			same &= seqdiff_hash(t + 3, len, 7) ==
+			    hash_ref(t + 3, len, 7);
+		result(same, "hash: the tail's bytes as memcpy places them");
+	}
 	return nfail != 0;
 }

@@ -237,6 +237,31 @@ suspects(void)
 	    "text_find_uncarried: NUL");
 }
 
+/* utf8_next_str() is utf8_next() bounded by the NUL, on every kind of start. */
+static void
+next_str(void)
+{
+	static const char *const v[] = { "", "a", "\t", "\xe7\xac\xac",
+	    "\xe7\xac", "\xe7", "\xe3\x80\x80x", "\xed\xa0\x80",
+	    "\xe0\x80\x80", "\xef\xbc\x91", "\xc3\xa9", "\xc3",
+	    "\xc0\xaf", "\xf0\x9f\x98\x80", "\xf0\x9f\x98",
+	    "\xf4\x90\x80\x80", "\x80", "\xff" };
+	size_t i, n1, n2;
+	int32_t c1, c2;
+	int same = 1;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		n1 = utf8_next(v[i], strnlen(v[i], 4), &c1);
+		n2 = utf8_next_str(v[i], &c2);
+		if (n1 != n2 || c1 != c2) {
+			printf("# %zu: %zu U+%04X, want %zu U+%04X\n", i, n2,
+			    (unsigned)c2, n1, (unsigned)c1);
+			same = 0;
+		}
+	}
+	tap(same, "utf8_next_str: utf8_next up to the NUL");
+}
+
 int
 main(void)
 {
@@ -275,5 +300,10 @@ main(void)
 	tap(utf8_next("\xf4\x90\x80\x80", 4, &cp) == 1,
 	    "above U+10FFFF is not a character");
 	tap(utf8_next("\xc0\xaf", 2, &cp) == 1, "an overlong is not one");
+	next_str();
+	tap(has_prefix("第1条", "第") && has_prefix("abc", "") &&
+	    has_prefix("abc", "abc") && !has_prefix("ab", "abc") &&
+	    !has_prefix("", "a") && !has_prefix("\xe7\xac", "第") &&
+	    !has_prefix("abd", "abc"), "has_prefix: whole prefix, no further");
 	return tap_failed != 0;
 }
