@@ -339,9 +339,11 @@ digest_bytes(struct digest *dg, const void *p, size_t len)
 	size_t i, k;
 
 	for (i = 0; i + 8 <= len; i += 8) {
-		w = 0;
-		for (k = 0; k < 8; k++)
-			w |= (uint64_t)s[i + k] << (8 * k);
+		/* The 8 bytes as a little-endian word, in one load. */
+		memcpy(&w, s + i, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+		w = __builtin_bswap64(w);
+#endif
 		a = rotl64((a ^ w) * 0x87c37b91114253d5ULL, 31);
 		b = rotl64((b + w) * 0x4cf5ad432745937fULL, 33) ^ a;
 	}
