@@ -2,7 +2,8 @@
 # make bench: termc build against cmark-gfm -e table on the same Markdown.
 #
 # Corpora are generated from terms/ (tests/bench/gen.sh): one 1 MB file,
-# one 10 MB file, and 1000 files of about 10 KB.  For each, the fastest of
+# one 10 MB file, and 1000 files of about 10 KB; then the 1000 files and
+# 10,000 of them, with and without the matrix, built and edited.  For each, the fastest of
 # five runs and the peak resident memory are printed for both programs,
 # then termc/cmark-gfm as ratios.  Nothing here is a pass/fail test.
 set -eu
@@ -92,3 +93,33 @@ set -- $("$work/measure" 1 /dev/null -- "$T" build -j 2 -o "$work/j2" \
 printf '\n%-18s %9s %10s %9s %10s\n' "1000 + matrix, new" "-j 1 s" \
     "-j 1 KB" "-j 2 s" "-j 2 KB"
 printf '%-18s %9s %10s %9s %10s\n' "" "$j1t" "$j1m" "$1" "$2"
+
+# The scale (docs/speed.md): 10,000 providers of one document
+# each, without and with the matrix: a build into a new cache, and the
+# second edit after it (what each later edit costs, the spare made).
+mkdir -p "$work/big"
+i=0
+while [ $i -lt 10000 ]; do
+	d="$work/big/p$i/corpus"
+	mkdir -p "$d"
+	sed "s/^provider: bench/provider: p$i/" "$work/small.md" >"$d/2024-01-01.md"
+	i=$((i + 1))
+done
+big() {
+	label=$1
+	rm -rf "$work/bo" "$work/bo.cache" "$work/.bo.termc-spare"
+	set -- $("$work/measure" 1 /dev/null -- "$T" build -o "$work/bo" \
+	    "$work/big")
+	bt=$1 bm=$2
+	printf '\n本約款の末尾に一文を加える。\n' >>"$work/big/p7/corpus/2024-01-01.md"
+	"$T" build -o "$work/bo" "$work/big" 2>/dev/null || :
+	printf '\n本約款の末尾に一文を加える。\n' >>"$work/big/p8/corpus/2024-01-01.md"
+	set -- $("$work/measure" 1 /dev/null -- "$T" build -o "$work/bo" \
+	    "$work/big")
+	printf '%-18s %9s %10s %9s %10s\n' "$label" "$bt" "$bm" "$1" "$2"
+}
+printf '\n%-18s %9s %10s %9s %10s\n' "10,000 documents" "build s" \
+    "build KB" "1 edit s" "1 edit KB"
+big "no matrix"
+cp terms/topics.yaml "$work/big/topics.yaml"
+big "with the matrix"
