@@ -200,6 +200,19 @@ node_western(const struct node *n)
 	return (unsigned char)top[0] < 0x80 && top[0] != '\0';
 }
 
+void
+node_title(struct buf *b, const struct node *n)
+{
+	if (n->label != NULL)
+		buf_puts(b, n->label);
+	if (n->caption == NULL)
+		return;
+	if (n->type == N_ARTICLE && !node_western(n))
+		buf_printf(b, "（%s）", n->caption);
+	else
+		buf_printf(b, "%s%s", n->label != NULL ? " " : "", n->caption);
+}
+
 char *
 node_path_label(const struct node *n)
 {

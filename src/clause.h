@@ -53,6 +53,7 @@ enum spankind {
 	SPAN_XREF		/* target: resolved reference (see xref.h) */
 };
 
+struct buf;
 struct node;
 struct pool;
 
@@ -160,5 +161,10 @@ char		*node_path_label(const struct node *);
  * "4. Fees", not 第4条（料金）.
  */
 int		 node_western(const struct node *);
+/*
+ * A clause's title as its heading reads, appended to b: 第1条（目的）,
+ * "18. Fees" (node_western), 第1章 総則.
+ */
+void		 node_title(struct buf *b, const struct node *n);
 
 #endif

@@ -556,15 +556,7 @@ toc_entry(struct hw *w, const struct node *n)
 	struct buf b;
 
 	buf_init(&b);
-	if (n->label)
-		buf_puts(&b, n->label);
-	if (n->caption) {
-		if (n->type == N_ARTICLE && !node_western(n))
-			buf_printf(&b, "（%s）", n->caption);
-		else
-			buf_printf(&b, "%s%s", n->label ? " " : "",
-			    n->caption);
-	}
+	node_title(&b, n);
 	hw_open(w, HW_LI, NULL);
 	anchor_link(w, n->id, NULL, b.data, NULL);
 	buf_release(&b);

@@ -165,7 +165,7 @@ cell(struct hw *w, const struct mrow *r, const struct cell *c,
 		hw_open(w, HW_SPAN, "clauses");
 		for (k = 0; k < c->nrefs; k++) {
 			if (k)
-				hw_texts(w, "、");
+				hw_texts(w, wd->ja ? "、" : "; ");
 			buf_init(&b);
 			buf_printf(&b, "%s%s", root, c->refs[k].href);
 			hw_link(w, b.data, NULL, c->refs[k].label);

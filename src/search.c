@@ -105,14 +105,7 @@ add_entry(struct buf *out, struct buf *tmp, const struct doc *doc,
 	buf_puts(tmp, n->id);
 	put_field(out, "u", tmp->data, 1);
 	buf_reset(tmp);
-	if (n->label != NULL)
-		buf_puts(tmp, n->label);
-	if (n->caption != NULL) {
-		buf_puts(tmp, n->type == N_ARTICLE ? "（" : " ");
-		buf_puts(tmp, n->caption);
-		if (n->type == N_ARTICLE)
-			buf_puts(tmp, "）");
-	}
+	node_title(tmp, n);
 	put_field(out, "l", tmp->data, 0);
 	buf_reset(tmp);
 	subtree_text(tmp, n);
