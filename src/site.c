@@ -1819,6 +1819,16 @@ part_summary(const char *cache, size_t part, size_t nparts,
 	free(where);
 }
 
+/* A count option's value: digits only, from 1 to max. */
+static int
+count_arg(const char *s, size_t max, size_t *n)
+{
+	char junk;
+
+	return isdigit((unsigned char)*s) &&
+	    sscanf(s, "%zu%c", n, &junk) == 1 && *n >= 1 && *n <= max;
+}
+
 int
 cmd_build(int argc, char **argv)
 {
@@ -1884,15 +1894,12 @@ cmd_build(int argc, char **argv)
 				    "1 <= K <= N");
 			break;
 		case 'm':
-			if (sscanf(optarg, "%zu%c", &mcols, &junk) != 1 ||
-			    mcols < 1 || !isdigit((unsigned char)*optarg))
+			if (!count_arg(optarg, SIZE_MAX, &mcols))
 				return usage_error("build", "--matrix-columns "
 				    "takes a number of columns, 1 or more");
 			break;
 		case 'j':
-			if (sscanf(optarg, "%zu%c", &jobs, &junk) != 1 ||
-			    jobs < 1 || jobs > MAX_JOBS ||
-			    !isdigit((unsigned char)*optarg))
+			if (!count_arg(optarg, MAX_JOBS, &jobs))
 				return usage_error("build", "-j takes a number "
 				    "of processes, 1 to " MAX_JOBS_S);
 			break;

@@ -17,13 +17,17 @@ mkdir -p "$work/one1/bench/corpus" "$work/one10/bench/corpus" "$work/many"
 sh tests/bench/gen.sh 1000000 "$work/one1/bench/corpus/2024-01-01.md"
 sh tests/bench/gen.sh 10000000 "$work/one10/bench/corpus/2024-01-01.md"
 sh tests/bench/gen.sh 10000 "$work/small.md"
-i=0
-while [ $i -lt 1000 ]; do
-	d="$work/many/p$i/corpus"
-	mkdir -p "$d"
-	sed "s/^provider: bench/provider: p$i/" "$work/small.md" >"$d/2024-01-01.md"
-	i=$((i + 1))
-done
+# providers N DIR: N provider folders of one copy of small.md each.
+providers() {
+	i=0
+	while [ $i -lt "$1" ]; do
+		mkdir -p "$2/p$i/corpus"
+		sed "s/^provider: bench/provider: p$i/" "$work/small.md" \
+		    >"$2/p$i/corpus/2024-01-01.md"
+		i=$((i + 1))
+	done
+}
+providers 1000 "$work/many"
 
 row() {
 	name=$1; shift
@@ -97,14 +101,7 @@ printf '%-18s %9s %10s %9s %10s\n' "" "$j1t" "$j1m" "$1" "$2"
 # The scale (docs/speed.md): 10,000 providers of one document
 # each, without and with the matrix: a build into a new cache, and the
 # second edit after it (what each later edit costs, the spare made).
-mkdir -p "$work/big"
-i=0
-while [ $i -lt 10000 ]; do
-	d="$work/big/p$i/corpus"
-	mkdir -p "$d"
-	sed "s/^provider: bench/provider: p$i/" "$work/small.md" >"$d/2024-01-01.md"
-	i=$((i + 1))
-done
+providers 10000 "$work/big"
 big() {
 	label=$1
 	rm -rf "$work/bo" "$work/bo.cache" "$work/.bo.termc-spare"
