@@ -1332,146 +1332,144 @@ put_grouped(struct buf *b, const char *digits)
 	}
 }
 
-/* value_label in English: "P30D" -> "30 days' notice", "yes" -> "Yes". */
-static char *
-label_en(enum vtype t, const char *norm)
+/*
+ * The words a value reads in, one table per language.  Formats take
+ * their arguments in one order for every language: a count and its
+ * unit word, or two labels.  English units have a plural; Japanese
+ * ones are the same word.
+ */
+struct unit_words { const char *one, *many; };
+
+enum { U_DAY, U_WEEK, U_MONTH, U_YEAR, U_HOUR, U_MINUTE, U_COUNT };
+
+struct value_words {
+	const char *yes, *indefinite, *kept_none, *kept_period;
+	const char *outage;		/* %g %s: a count, its unit */
+	const char *eopm, *eonm_notice, *eonm;
+	const char *duration;		/* %g %s%s: count, unit, suffix */
+	const char *notice_suffix;
+	const char *month_fee;		/* %g %s: a count, "month" */
+	const char *yen_before, *yen_after;
+	const char *times;		/* %g */
+	const char *fees_paid;
+	const char *greater;		/* %s %s: two labels */
+	int court_notes;		/* say what a clause says of a court */
+	struct unit_words units[U_COUNT];
+};
+
+static const struct value_words words_ja = {
+	"あり", "期限なし", "終了時に削除（保管なし）", "一定期間保管後に削除",
+	"連続%g%sの利用不能で返金",
+	"前月末日まで", "翌月末に終了", "翌月末まで",
+	"%g%s%s", "前",
+	"月額料金の%g%s分",
+	"", "円",
+	"%g倍",
+	"支払済みの料金",
+	"%sと%sの高い方",
+	1,
+	{ { "日", "日" }, { "週間", "週間" }, { "か月", "か月" },
+	  { "年", "年" }, { "時間", "時間" }, { "分", "分" } }
+};
+
+static const struct value_words words_en = {
+	"Yes", "No end date", "Deleted at the end (not kept)",
+	"Kept for a period, then deleted",
+	"Credit after %g %s without service",
+	"By the end of the previous month", "Ends at the end of the next month",
+	"By the end of the next month",
+	"%g %s%s", "' notice",
+	"%g %s of fees",
+	"¥", "",
+	"%g times",
+	"Fees paid",
+	"The greater of %s and %s",
+	0,	/* courts are written in English already */
+	{ { "day", "days" }, { "week", "weeks" }, { "month", "months" },
+	  { "year", "years" }, { "hour", "hours" }, { "minute", "minutes" } }
+};
+
+static const char *
+unit_word(const struct value_words *w, int unit, double n)
 {
-	static const struct { char code; const char *one, *many; } en_units[] = {
-		{ 'D', "day", "days" }, { 'W', "week", "weeks" },
-		{ 'M', "month", "months" }, { 'Y', "year", "years" },
-		{ 'H', "hour", "hours" }
-	};
-	struct buf b;
-	char *end;
-	double n;
-	size_t k;
+	return n == 1 ? w->units[unit].one : w->units[unit].many;
+}
 
-	buf_init(&b);
-	if (strcmp(norm, "yes") == 0)
-		buf_puts(&b, "Yes");
-	else if (strcmp(norm, "indefinite") == 0)
-		buf_puts(&b, "No end date");
-	else if (strcmp(norm, "none") == 0 && t == VT_RETENTION)
-		buf_puts(&b, "Deleted at the end (not kept)");
-	else if (strcmp(norm, "period") == 0 && t == VT_RETENTION)
-		buf_puts(&b, "Kept for a period, then deleted");
-	else if (strncmp(norm, "outage PT", 9) == 0 &&
-	    (n = strtod(norm + 9, &end)) > 0)
-		buf_printf(&b, "Credit after %g %s without service", n,
-		    *end == 'M' ? (n == 1 ? "minute" : "minutes") :
-		    (n == 1 ? "hour" : "hours"));
-	else if (strcmp(norm, "EOPM") == 0)
-		buf_puts(&b, "By the end of the previous month");
-	else if (strcmp(norm, "EONM") == 0)
-		buf_puts(&b, t == VT_NOTICE ? "Ends at the end of the next "
-		    "month" : "By the end of the next month");
-	else if (norm[0] == 'P' && (n = strtod(norm + (norm[1] == 'T' ?
-	    2 : 1), &end)) > 0 && end[0] != '\0' && end[1] == '\0') {
-		for (k = 0; k < 4 && en_units[k].code != *end; k++)
-			;
-		/* PT…H, and what is not a date unit, are hours. */
-		if (norm[1] == 'T')
-			k = 4;
-		buf_printf(&b, "%g %s%s", n, n == 1 ? en_units[k].one :
-		    en_units[k].many, t == VT_NOTICE ? "' notice" : "");
-	} else if ((n = strtod(norm, &end)) > 0 &&
-	    strcmp(end, " month fee") == 0)
-		buf_printf(&b, "%g %s of fees", n, n == 1 ? "month" : "months");
-	else if (n > 0 && strcmp(end, " JPY") == 0) {
-		char digits[32];
-
-		snprintf(digits, sizeof(digits), "%.0f", n);
-		buf_puts(&b, "¥");
-		put_grouped(&b, digits);
-	} else if (n > 0 && strcmp(end, " USD") == 0)
-		buf_printf(&b, "US$%g", n);
-	else if (n > 0 && strcmp(end, " EUR") == 0)
-		buf_printf(&b, "€%g", n);
-	else if (n > 0 && strcmp(end, "x") == 0)
-		buf_printf(&b, "%g times", n);
-	else if (strcmp(norm, "fees paid") == 0)
-		buf_puts(&b, "Fees paid");
-	else if (strncmp(norm, "greater of ", 11) == 0 &&
-	    strstr(norm, " or ") != NULL) {
-		const char *or = strstr(norm, " or ");
-		char *x = xstrndup(norm + 11, (size_t)(or - norm - 11));
-		char *l1 = label_en(t, x), *l2 = label_en(t, or + 4);
-
-		buf_printf(&b, "The greater of %s and %s", l1, l2);
-		free(x);
-		free(l2);
-		free(l1);
-	} else
-		/* Courts and laws are written in English already. */
-		buf_puts(&b, norm);
-	return buf_detach(&b);
+/* The unit of an ISO 8601 duration's last letter: after T, M is minutes;
+ * what is not a unit is hours. */
+static int
+duration_unit(const char *norm, char letter)
+{
+	if (norm[1] == 'T')
+		return letter == 'M' ? U_MINUTE : U_HOUR;
+	switch (letter) {
+	case 'D': return U_DAY;
+	case 'W': return U_WEEK;
+	case 'M': return U_MONTH;
+	case 'Y': return U_YEAR;
+	default: return U_HOUR;
+	}
 }
 
 char *
 value_label(enum vtype t, const char *norm, int ja)
 {
+	const struct value_words *w = ja ? &words_ja : &words_en;
 	struct buf b;
-	const char *unit;
 	char *end;
 	double n;
 
-	if (!ja)
-		return label_en(t, norm);
 	buf_init(&b);
 	if (strcmp(norm, "yes") == 0)
-		buf_puts(&b, "あり");
+		buf_puts(&b, w->yes);
 	else if (strcmp(norm, "indefinite") == 0)
-		buf_puts(&b, "期限なし");
+		buf_puts(&b, w->indefinite);
 	else if (strcmp(norm, "none") == 0 && t == VT_RETENTION)
-		buf_puts(&b, "終了時に削除（保管なし）");
+		buf_puts(&b, w->kept_none);
 	else if (strcmp(norm, "period") == 0 && t == VT_RETENTION)
-		buf_puts(&b, "一定期間保管後に削除");
+		buf_puts(&b, w->kept_period);
 	else if (strncmp(norm, "outage PT", 9) == 0 &&
 	    (n = strtod(norm + 9, &end)) > 0)
-		buf_printf(&b, "連続%g%sの利用不能で返金", n,
-		    *end == 'M' ? "分" : "時間");
+		buf_printf(&b, w->outage, n,
+		    unit_word(w, *end == 'M' ? U_MINUTE : U_HOUR, n));
 	else if (strcmp(norm, "EOPM") == 0)
-		buf_puts(&b, "前月末日まで");
+		buf_puts(&b, w->eopm);
 	else if (strcmp(norm, "EONM") == 0)
-		buf_puts(&b, t == VT_NOTICE ? "翌月末に終了" : "翌月末まで");
+		buf_puts(&b, t == VT_NOTICE ? w->eonm_notice : w->eonm);
 	else if (norm[0] == 'P' && (n = strtod(norm + (norm[1] == 'T' ?
-	    2 : 1), &end)) > 0 && end[0] != '\0' && end[1] == '\0') {
-		switch (*end) {
-		case 'D': unit = "日"; break;
-		case 'W': unit = "週間"; break;
-		case 'M': unit = "か月"; break;
-		case 'Y': unit = "年"; break;
-		default: unit = "時間"; break;
-		}
-		buf_printf(&b, "%g%s%s", n, unit, t == VT_NOTICE ? "前" : "");
-	} else if ((n = strtod(norm, &end)) > 0 &&
+	    2 : 1), &end)) > 0 && end[0] != '\0' && end[1] == '\0')
+		buf_printf(&b, w->duration, n,
+		    unit_word(w, duration_unit(norm, *end), n),
+		    t == VT_NOTICE ? w->notice_suffix : "");
+	else if ((n = strtod(norm, &end)) > 0 &&
 	    strcmp(end, " month fee") == 0)
-		buf_printf(&b, "月額料金の%gか月分", n);
+		buf_printf(&b, w->month_fee, n, unit_word(w, U_MONTH, n));
 	else if (n > 0 && strcmp(end, " JPY") == 0) {
 		char digits[32];
 
 		snprintf(digits, sizeof(digits), "%.0f", n);
+		buf_puts(&b, w->yen_before);
 		put_grouped(&b, digits);
-		buf_puts(&b, "円");
+		buf_puts(&b, w->yen_after);
 	} else if (n > 0 && strcmp(end, " USD") == 0)
 		buf_printf(&b, "US$%g", n);
 	else if (n > 0 && strcmp(end, " EUR") == 0)
 		buf_printf(&b, "€%g", n);
 	else if (n > 0 && strcmp(end, "x") == 0)
-		buf_printf(&b, "%g倍", n);
+		buf_printf(&b, w->times, n);
 	else if (strcmp(norm, "fees paid") == 0)
-		buf_puts(&b, "支払済みの料金");
+		buf_puts(&b, w->fees_paid);
 	else if (strncmp(norm, "greater of ", 11) == 0 &&
 	    strstr(norm, " or ") != NULL) {
 		const char *or = strstr(norm, " or ");
 		char *x = xstrndup(norm + 11, (size_t)(or - norm - 11));
-		char *l1 = value_label(t, x, 1), *l2 = value_label(t, or + 4, 1);
+		char *l1 = value_label(t, x, ja), *l2 = value_label(t, or + 4, ja);
 
-		buf_printf(&b, "%sと%sの高い方", l1, l2);
+		buf_printf(&b, w->greater, l1, l2);
 		free(x);
 		free(l1);
 		free(l2);
-	} else if (strstr(norm, " (") != NULL) {
+	} else if (w->court_notes && strstr(norm, " (") != NULL) {
 		/* A court with what the clause says of it. */
 		const char *q = strstr(norm, " (");
 
