@@ -9,12 +9,18 @@
  * search-index.js); an event handler attribute (on...); a
  * URL attribute whose scheme is not http, https or mailto; two elements
  * with one id; a link to "#x" where the page has no id x.
+ *
+ * A matrix page's data script, matrix-K.js (TERMC_MATRIX[K] = [[name,
+ * th, [td, …]], …]), holds cells of markup that matrix.js puts into a
+ * page: each th and td is parsed as a table cell and checked the same
+ * way, ids and anchors aside (they belong to the page that shows them).
  */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
@@ -139,39 +145,63 @@ walk(xmlNodePtr n, struct ids *ids, struct ids *frags)
 	}
 }
 
+/* The whole file at path, or NULL (a fault said). */
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE *f;
+	char *bytes = NULL;
+	size_t got;
+
+	/* Read here: the entity loader that refuses all refuses files too. */
+	*len = 0;
+	if ((f = fopen(path, "rb")) == NULL) {
+		fault("cannot open", NULL);
+		return NULL;
+	}
+	do {
+		bytes = realloc(bytes, *len + 65536);
+		got = fread(bytes + *len, 1, 65536, f);
+		*len += got;
+	} while (got > 0);
+	fclose(f);
+	return bytes;
+}
+
+static htmlDocPtr
+parse(const char *bytes, size_t len)
+{
+	htmlDocPtr doc;
+
+	xmlSetStructuredErrorFunc(NULL, on_error);
+	doc = htmlReadMemory(bytes, (int)len, page, "UTF-8",
+	    HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	if (doc == NULL)
+		fault("cannot parse", NULL);
+	return doc;
+}
+
 static void
-check(const char *path)
+free_ids(struct ids *ids)
+{
+	size_t i;
+
+	for (i = 0; i < ids->n; i++)
+		free(ids->v[i]);
+	free(ids->v);
+}
+
+static void
+check_page(const char *bytes, size_t len)
 {
 	struct ids ids = { NULL, 0 }, frags = { NULL, 0 };
 	htmlDocPtr doc;
 	size_t i;
 	char *key;
 
-	FILE *f;
-	char *bytes = NULL;
-	size_t len = 0, got;
-
-	page = path;
-	/* Read here: the entity loader that refuses all refuses files too. */
-	if ((f = fopen(path, "rb")) == NULL) {
-		fault("cannot open", NULL);
+	if ((doc = parse(bytes, len)) == NULL)
 		return;
-	}
-	do {
-		bytes = realloc(bytes, len + 65536);
-		got = fread(bytes + len, 1, 65536, f);
-		len += got;
-	} while (got > 0);
-	fclose(f);
-	xmlSetStructuredErrorFunc(NULL, on_error);
-	doc = htmlReadMemory(bytes, (int)len, path, "UTF-8",
-	    HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED);
-	xmlSetStructuredErrorFunc(NULL, NULL);
-	free(bytes);
-	if (doc == NULL) {
-		fault("cannot parse", NULL);
-		return;
-	}
 	walk(xmlDocGetRootElement(doc), &ids, &frags);
 	qsort(ids.v, ids.n, sizeof(char *), cmp);
 	for (i = 1; i < ids.n; i++)
@@ -181,13 +211,86 @@ check(const char *path)
 		key = frags.v[i];
 		if (bsearch(&key, ids.v, ids.n, sizeof(char *), cmp) == NULL)
 			fault("link to a missing anchor", key);
-		free(key);
 	}
-	for (i = 0; i < ids.n; i++)
-		free(ids.v[i]);
-	free(ids.v);
-	free(frags.v);
+	free_ids(&ids);
+	free_ids(&frags);
 	xmlFreeDoc(doc);
+}
+
+/* One th or td of matrix-K.js, parsed in a row of a table. */
+static void
+check_cell(const json_t *cell)
+{
+	struct ids ids = { NULL, 0 }, frags = { NULL, 0 };
+	const char *markup = json_string_value(cell);
+	htmlDocPtr doc;
+	char *row;
+	size_t len;
+
+	if (markup == NULL) {
+		fault("cell is not a string", NULL);
+		return;
+	}
+	len = strlen(markup) + 64;
+	row = malloc(len);
+	len = (size_t)snprintf(row, len,
+	    "<html><body><table><tr>%s</tr></table></body></html>", markup);
+	if ((doc = parse(row, len)) != NULL) {
+		walk(xmlDocGetRootElement(doc), &ids, &frags);
+		xmlFreeDoc(doc);
+	}
+	free_ids(&ids);
+	free_ids(&frags);
+	free(row);
+}
+
+static void
+check_matrix_js(const char *bytes)
+{
+	const char *eq = strstr(bytes, "] = [");
+	json_error_t err;
+	json_t *cols, *col, *cell;
+	size_t i, j;
+
+	if (strstr(bytes, "TERMC_MATRIX[") == NULL || eq == NULL) {
+		fault("not a matrix page's data", NULL);
+		return;
+	}
+	cols = json_loads(eq + 4, JSON_DISABLE_EOF_CHECK, &err);
+	if (!json_is_array(cols)) {
+		fault("data does not parse", err.text);
+		json_decref(cols);
+		return;
+	}
+	json_array_foreach(cols, i, col) {
+		if (!json_is_array(col) || json_array_size(col) != 3 ||
+		    !json_is_array(json_array_get(col, 2))) {
+			fault("column is not [name, th, [td, …]]", NULL);
+			continue;
+		}
+		check_cell(json_array_get(col, 1));
+		json_array_foreach(json_array_get(col, 2), j, cell)
+			check_cell(cell);
+	}
+	json_decref(cols);
+}
+
+static void
+check(const char *path)
+{
+	size_t len;
+	char *bytes;
+
+	page = path;
+	if ((bytes = slurp(path, &len)) == NULL)
+		return;
+	if (len > 3 && strcmp(path + strlen(path) - 3, ".js") == 0) {
+		bytes = realloc(bytes, len + 1);
+		bytes[len] = '\0';
+		check_matrix_js(bytes);
+	} else
+		check_page(bytes, len);
+	free(bytes);
 }
 
 int

@@ -89,6 +89,18 @@ else
 	build/pagecheck tests/site/pagecheck-bad.html >"$tmp/pagecheck" 2>&1
 	[ $? = 1 ] && [ "$(grep -c . "$tmp/pagecheck")" -ge 6 ] && ok ||
 	    { bad "site: pagecheck misses faults of pagecheck-bad.html"; cat "$tmp/pagecheck"; }
+	# A matrix in pages: every page, and the cells matrix.js takes from
+	# the other pages' data (matrix-K.js) into a page.
+	rm -rf "$tmp/paged"
+	if "$T" build --matrix-columns 2 -o "$tmp/paged" terms >/dev/null 2>&1 &&
+	    [ -f "$tmp/paged/matrix-2.js" ]; then
+		find "$tmp/paged" \( -name '*.html' -o -name 'matrix-[0-9]*.js' \) -print0 |
+		    xargs -0 build/pagecheck >"$tmp/pagecheck" 2>&1 && ok ||
+		    { bad "site: a matrix in pages fails pagecheck"; head "$tmp/pagecheck"; }
+	else bad "site: terms/ with --matrix-columns 2 builds no matrix pages"; fi
+	build/pagecheck tests/site/pagecheck-bad.js >"$tmp/pagecheck" 2>&1
+	[ $? = 1 ] && [ "$(grep -c . "$tmp/pagecheck")" -ge 5 ] && ok ||
+	    { bad "site: pagecheck misses faults of pagecheck-bad.js"; cat "$tmp/pagecheck"; }
 fi
 # Revisions given under two roots are ordered by date, not by path: the
 # 新旧対照表 goes from the older to the newer, and the newer is the latest.
