@@ -257,8 +257,62 @@ sort_docs(struct corpus *c)
 		qsort(c->docs, c->n, sizeof(*c->docs), cmp_docs);
 }
 
+/*
+ * Whether docs [a, b), one provider's sorted by document, hold the
+ * document named: a binary search, so a provider of many documents
+ * costs n log n.
+ */
+static int
+provider_has(const struct corpus *c, size_t a, size_t b, const char *name)
+{
+	size_t mid;
+	int r;
+
+	while (a < b) {
+		mid = a + (b - a) / 2;
+		if ((r = strcmp(c->docs[mid]->meta.document, name)) == 0)
+			return 1;
+		if (r < 0)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	return 0;
+}
+
+/*
+ * The matrix puts a supplement in its parent's column; a parent that is
+ * not there leaves it a column of its own, which is worth saying.  Only
+ * where the inputs hold another document of the provider: a file checked
+ * alone has its parent elsewhere by design.
+ */
+static void
+check_supplements(const struct corpus *c, struct diags *d)
+{
+	size_t a, b, i;
+
+	for (a = 0; a < c->n; a = b) {
+		for (b = a + 1; b < c->n && strcmp(c->docs[a]->meta.provider,
+		    c->docs[b]->meta.provider) == 0; b++)
+			;
+		for (i = a; i < b; i++) {
+			const struct meta *m = &c->docs[i]->meta;
+
+			if (m->supplements == NULL ||
+			    (doc_same_document(c->docs[a], c->docs[b - 1]) &&
+			    strcmp(m->supplements, m->document) != 0) ||
+			    (strcmp(m->supplements, m->document) != 0 &&
+			    provider_has(c, a, b, m->supplements)))
+				continue;
+			diag(d, c->docs[i]->path, m->supplements_line,
+			    m->supplements_col, D_SUPP_MISSING, "%s/%s",
+			    m->provider, m->supplements);
+		}
+	}
+}
+
 void
-corpus_check_dups(const struct corpus *c, struct diags *d)
+corpus_check_collection(const struct corpus *c, struct diags *d)
 {
 	size_t i;
 
@@ -271,6 +325,7 @@ corpus_check_dups(const struct corpus *c, struct diags *d)
 			    c->docs[i]->meta.provider,
 			    c->docs[i]->meta.document,
 			    c->docs[i]->meta.revision, c->docs[i - 1]->path);
+	check_supplements(c, d);
 }
 
 int
@@ -290,7 +345,7 @@ corpus_load(struct corpus *c, char *const *paths, size_t npaths,
 		}
 	}
 	sort_docs(c);
-	corpus_check_dups(c, d);
+	corpus_check_collection(c, d);
 	return rc;
 }
 

@@ -53,6 +53,7 @@ enum dlevel {
 	X(DECL_MISSING, WARNING, "decl-missing", "change not declared by the revision") \
 	X(DECL_FALSE,   WARNING, "decl-false",   "declared change did not happen") \
 	X(DECL_NONE,    WARNING, "decl-none",    "revision changes clauses but declares no changes") \
+	X(SUPP_MISSING, WARNING, "supplements-missing", "supplements names no other document of this provider among the inputs") \
 	X(LINK_OUT,     WARNING, "link-outside", "symbolic link leads out of the terms folder; not read") \
 	X(BAD_UTF8,     ERROR,   "utf8",         "invalid UTF-8; convert the file with termc import") \
 	X(XML_SYNTAX,   ERROR,   "xml",          "not well-formed XML") \

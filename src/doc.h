@@ -85,10 +85,12 @@ int	corpus_load(struct corpus *, char *const *paths, size_t npaths,
 int	corpus_scan(struct corpus *, char *const *paths, size_t npaths,
 	    struct diags *d, struct diags **failed);
 /*
- * A dup-revision error for each doc of c with the same revision of the
- * same document as the doc before it (corpus_load() runs it).
+ * The checks that need the whole collection (corpus_load() runs them):
+ * a dup-revision error for each doc with the same revision of the same
+ * document as the doc before it, and a supplements-missing warning for
+ * each doc whose `supplements` names no other document of its provider.
  */
-void	corpus_check_dups(const struct corpus *, struct diags *d);
+void	corpus_check_collection(const struct corpus *, struct diags *d);
 /*
  * The index just past the revisions of docs[i]'s document: the corpus
  * keeps each document's revisions together, oldest first.

@@ -1292,7 +1292,7 @@ build_group(struct build *b, size_t lo, size_t hi, int check)
 		g.docs[g.n++] = doc;
 	}
 	d0 = b->dupd.n;
-	corpus_check_dups(&g, &b->dupd);
+	corpus_check_collection(&g, &b->dupd);
 	if (!check) {
 		for (i = 0; i < g.n; i++)
 			doc_free(g.docs[i]);

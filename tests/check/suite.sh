@@ -97,6 +97,15 @@ rc=$(capture check tests/check/pair)
 echo "rc=$rc" >>"$tmp/out"
 check "check pair" tests/check/pair.check "$tmp/out"
 
+# A supplement whose parent is not among the provider's documents, or
+# that names itself; a file checked alone has its parent elsewhere.
+rc=$(capture check tests/check/supplements)
+echo "rc=$rc" >>"$tmp/out"
+check "check supplements" tests/check/supplements.check "$tmp/out"
+rc=$(capture check tests/check/supplements/fx/annex/2024-04-01.md)
+[ "$rc" = 0 ] && ! grep -q supplements-missing "$tmp/out" && ok ||
+    bad "check: a supplement checked alone warns of its parent"
+
 # Cost stays linear on long lines full of references (was quadratic:
 # columns counted from the line start, captions searched to the end of the
 # text: over 5 s here, against well under 1 s now, even with ASan).
