@@ -5,7 +5,8 @@
  *   第1条（適用）  本約款は、当社と契約者との間の…  #a1
  *
  * label (or "(N)" for a number supplied by position, or the node type),
- * caption (a division's as its heading reads: 第1章 総則),
+ * caption (a division's or article's as its heading reads: 第1章 総則,
+ * 1. Acceptance),
  * the first OUTLINE_CHARS characters of the text, and the anchor.  Text
  * passes diag_escape(): no clause can drive the terminal.
  */
@@ -51,10 +52,11 @@ put_node(struct buf *b, const struct node *n, int depth)
 	buf_init(&line);
 	for (i = 0; i < depth; i++)
 		buf_puts(&line, "  ");
-	/* Divisions read as headings (第1章 総則, 付則), articles as cited. */
-	if (n->type == N_DIVISION && n->caption != NULL)
-		buf_printf(&line, "%s%s%s", n->label ? n->label : "",
-		    n->label ? " " : "", n->caption);
+	/* Divisions and articles read as their headings do (node_title():
+	 * 第1章 総則, 第1条（目的）, 1. Acceptance). */
+	if ((n->type == N_DIVISION || n->type == N_ARTICLE) &&
+	    (n->label != NULL || n->caption != NULL))
+		node_title(&line, n);
 	else if (n->label != NULL)
 		buf_puts(&line, n->label);
 	else if (n->type == N_TABLE && n->table != NULL)
@@ -64,7 +66,8 @@ put_node(struct buf *b, const struct node *n, int depth)
 		buf_printf(&line, "(%s)", n->num);
 	else
 		buf_puts(&line, ntype_name(n->type));
-	if (n->caption != NULL && n->type != N_DIVISION)
+	if (n->caption != NULL && n->type != N_DIVISION &&
+	    n->type != N_ARTICLE)
 		buf_printf(&line, "（%s）", n->caption);
 	if (n->text != NULL && *n->text != '\0') {
 		buf_puts(&line, "  ");

@@ -77,6 +77,8 @@ tool_case baseline-both 2 check --baseline a --write-baseline b terms
 
 # tree: the outline, and the default on a terminal.
 tool_case tree-outline 0 tree --format=outline terms/acme/hosting/2024-01-01.md
+# An English document's articles read as its headings do: 1. Accounts.
+tool_case tree-outline-en 0 tree --format=outline "$top/tests/regress/lang-guess.md"
 if command -v script >/dev/null 2>&1; then
 	(cd "$tw" && script -qec "$T tree terms/acme/hosting/2024-01-01.md" /dev/null) |
 	    tr -d '\r' >"$tmp/out"
