@@ -160,6 +160,12 @@ struct lower {
 	int			 quiet;		/* flattening a block only to
 						   read it: no diagnostics (its
 						   lowering reports them) */
+	/*
+	 * The item scheme that numbers the paragraphs of para_owner: ① (1)
+	 * 1) written where its first paragraph opens (opens_paragraphs()).
+	 */
+	enum mscheme		 para_scheme;
+	const struct node	*para_owner;
 };
 
 /* ---- source access ---- */
@@ -769,6 +775,54 @@ latin_dot_item(const struct mstate *ms, const struct marker *m, int nested,
 }
 
 /*
+ * Does item marker m number a paragraph of container rather than an
+ * item?  ① (1) 1) where an article's text opens, before any sentence,
+ * number its 項, as a Markdown list there does (a list of items hangs
+ * from a sentence that leads it); later markers of that scheme go on
+ * with the next number.  Other schemes nest under them as items.
+ */
+static int
+opens_paragraphs(struct lower *L, const struct node *container,
+    const struct marker *m, int nested)
+{
+	const struct mstate *ms = &L->ms;
+	const struct node *b = ms->base;
+
+	if (nested || container->type != N_ARTICLE)
+		return 0;
+	if (m->scheme != MS_CIRCLED && m->scheme != MS_PAREN_NUM &&
+	    m->scheme != MS_NUM_PAREN)
+		return 0;
+	if (b == NULL && m->value == 1) {
+		L->para_scheme = m->scheme;
+		L->para_owner = container;
+		return 1;
+	}
+	return L->para_owner == container && L->para_scheme == m->scheme &&
+	    b != NULL && b->type == N_PARAGRAPH && b->parent == container &&
+	    b->num != NULL && strtol(b->num, NULL, 10) + 1 == m->value;
+}
+
+/*
+ * Does a later line of a block, "２　前項の…", open the next paragraph of
+ * container?  Japanese drafting numbers paragraphs from 2 in the line's
+ * first column; a line that runs on from the sentence above and happens
+ * to start with a number (２０２４年, 3 か月) is not one: the marker must
+ * be the one after the open paragraph's, and followed by a space.
+ */
+static int
+next_paragraph_line(const struct lower *L, const struct node *container,
+    const char *s, const struct marker *m)
+{
+	const struct node *b = L->ms.base;
+
+	return L->ja && b != NULL && b->type == N_PARAGRAPH &&
+	    b->parent == container && b->num != NULL &&
+	    strtol(b->num, NULL, 10) + 1 == m->value &&
+	    s[m->len - 1] != '.' && m->len < m->skip;
+}
+
+/*
  * One line (unit) of a block in container.  first: the block's first line.
  * nested: the block sits inside a list entry, which is ms->base.
  *
@@ -798,8 +852,14 @@ unit(struct lower *L, struct node *container, struct flat *f,
 	    L->next_block_b;
 	s[len] = '\0';
 
-	if (item_marker_parse(s, &m) || (latin_dot_marker_parse(s, &m) &&
-	    latin_dot_item(ms, &m, nested, next_b))) {
+	if (item_marker_parse(s, &m) &&
+	    opens_paragraphs(L, container, &m, nested)) {
+		p = new_numbered(container, N_PARAGRAPH, 0, m.value, s, m.len,
+		    line, col);
+		put_text(L, p, f, base, len, m.skip, 0);
+		ms_reset(ms, p);
+	} else if (item_marker_parse(s, &m) || (latin_dot_marker_parse(s,
+	    &m) && latin_dot_item(ms, &m, nested, next_b))) {
 		if (ms->base == NULL) {
 			/* Items before any paragraph text: an empty 項. */
 			p = new_numbered(container, N_PARAGRAPH, 0, 0, NULL, 0,
@@ -818,6 +878,12 @@ unit(struct lower *L, struct node *container, struct flat *f,
 		p = new_numbered(container, N_PARAGRAPH, 0,
 		    numbered ? m.value : 0, s, numbered ? m.len : 0, line, col);
 		put_text(L, p, f, base, len, numbered ? m.skip : 0, 0);
+		ms_reset(ms, p);
+	} else if (!first && !nested && para_marker_parse(s, &m) &&
+	    next_paragraph_line(L, container, s, &m)) {
+		p = new_numbered(container, N_PARAGRAPH, 0, m.value, s, m.len,
+		    line, col);
+		put_text(L, p, f, base, len, m.skip, 0);
 		ms_reset(ms, p);
 	} else if (!first && !nested && L->ja && ms->base->type ==
 	    N_PARAGRAPH && ms->base->parent == container &&
