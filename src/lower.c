@@ -948,6 +948,50 @@ paragraph_article(struct lower *L, struct flat *f, size_t from, size_t to,
 	return skip;
 }
 
+/*
+ * A block whose first line is 附則 (付則, 附　則, 附則（2024年4月1日）)
+ * alone, as recog_named_division() reads a plain line the way termc
+ * import does: open that division as a heading would, in the place of
+ * the outermost open article or numbered division, so that it closes
+ * them; the block's other lines are its text.  Not 別表 or 別記: those
+ * words also head a form inside an article (an article's sub-heading is
+ * its text).  Returns whether it did.
+ */
+static int
+paragraph_division(struct lower *L, struct flat *f, size_t to, int line)
+{
+	struct node *n, *parent;
+	enum divkind k;
+	char saved;
+	int hlevel, i;
+
+	if (to > 160)
+		return 0;
+	saved = f->text.data[to];
+	f->text.data[to] = '\0';
+	k = recog_named_division(f->text.data, 0);
+	if (k != DIV_SUPPL ||
+	    L->nstack >= (int)(sizeof(L->stack) / sizeof(L->stack[0]))) {
+		f->text.data[to] = saved;
+		return 0;
+	}
+	for (i = 0; i < L->nstack; i++)
+		if (L->stack[i]->type == N_ARTICLE ||
+		    L->stack[i]->divkind != DIV_OTHER)
+			break;
+	hlevel = i < L->nstack ? L->stack[i]->level : L->nstack + 1;
+	while (L->nstack > 0 && L->stack[L->nstack - 1]->level >= hlevel)
+		L->nstack--;
+	parent = current_container(L);
+	n = make_heading(L, f->text.data, RA_HEADING, hlevel, line,
+	    first_col(L, line));
+	f->text.data[to] = saved;
+	node_append(parent, n);
+	L->stack[L->nstack++] = n;
+	ms_reset(&L->ms, NULL);
+	return 1;
+}
+
 /* A paragraph block: split into lines, each a unit. */
 static void
 lower_paragraph(struct lower *L, struct node *container, cmark_node *para,
@@ -974,6 +1018,11 @@ lower_paragraph(struct lower *L, struct node *container, cmark_node *para,
 	for (i = 0; i <= f.nbrk; i++, first = 0) {
 		from = i == 0 ? 0 : f.brk[i - 1];
 		to = i == f.nbrk ? f.text.len : f.brk[i];
+		if (i == 0 && L->ja && !nested && !L->in_contents &&
+		    paragraph_division(L, &f, to, line)) {
+			container = current_container(L);
+			continue;
+		}
 		if (L->ja && !nested && !L->in_contents &&
 		    (skip = paragraph_article(L, &f,
 		    from, to, line + (int)i)) != (size_t)-1) {
