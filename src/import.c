@@ -339,6 +339,36 @@ ambiguous_marker(const char *s)
 	    (m.scheme == MS_IROHA || m.scheme == MS_KANJI);
 }
 
+/*
+ * "3.2 Late payment", "4.1.2 Fees": a decimal clause number, a space and a
+ * capital or a Japanese word.  A wrapped sentence may start with a decimal
+ * too, "2.5 million users", "1.5% per month": those go on in lower case or
+ * with no space.
+ */
+static int
+decimal_clause(const char *s)
+{
+	const char *p = s;
+	int dots = 0;
+
+	while (*p >= '0' && *p <= '9') {
+		while (*p >= '0' && *p <= '9')
+			p++;
+		if (*p != '.' || p[1] < '0' || p[1] > '9')
+			break;
+		p++;
+		dots++;
+	}
+	if (dots == 0)
+		return 0;
+	if (*p == '.')
+		p++;
+	if (*p != ' ' && !has_prefix(p, "\u3000"))
+		return 0;
+	p = skip_sp(p);
+	return (*p >= 'A' && *p <= 'Z') || (unsigned char)*p >= 0x80;
+}
+
 /* Does s start with a structure that a broken line never runs into? */
 static int
 starts_structure(const char *s)
@@ -1101,6 +1131,9 @@ join(struct imp *im)
 			    !(full && (ambiguous_marker(n->s) ||
 			    caption_line(n->s))))
 				break;
+			/* Nor, full or not, into "3.2 Late payment". */
+			if (decimal_clause(n->s))
+				break;
 			if (full || (W > 0 && z == 0x3002 &&
 			    cols(prev->s) + 2 >= W))
 				run = 1;
@@ -1151,7 +1184,10 @@ join(struct imp *im)
 				run = 1;
 			if (!run || strchr(n->s, '\t') != NULL)
 				break;
-			if (is_alnum(z) && is_alnum(a))
+			/* Words of Latin script are set apart by a space,
+			 * after a comma or a full stop too; Japanese runs on
+			 * (第23 / 条, URL / は). */
+			if (z > ' ' && z < 0x7f && is_alnum(a))
 				buf_putc(&b, ' ');
 			buf_puts(&b, n->s);
 			nch += text_nchars(n->s);
@@ -1606,6 +1642,19 @@ yaml_str(struct buf *o, const char *s)
 
 #define FILL	"FILL-ME"
 
+/* The language of the text imported (text_lang_by_script()). */
+static const char *
+import_lang(const struct imp *im)
+{
+	size_t kana = 0, letters = 0, i;
+
+	for (i = 0; i < im->nr; i++)
+		if (!im->r[i].drop)
+			text_count_script(im->r[i].s, strlen(im->r[i].s),
+			    &kana, &letters);
+	return text_lang_by_script(kana, letters);
+}
+
 static void
 front_matter(struct imp *im, struct buf *o, const struct import_opts *op)
 {
@@ -1636,7 +1685,7 @@ front_matter(struct imp *im, struct buf *o, const struct import_opts *op)
 	if (rev == NULL && im->nh > 0)
 		rev = im->h[im->nh - 1].date;
 	yaml_str(o, rev ? rev : FILL);
-	buf_puts(o, "\nlang: ja\n");
+	buf_printf(o, "\nlang: %s\n", import_lang(im));
 	if (im->nh > 0) {
 		buf_puts(o, "history:\n");
 		for (i = 0; i < im->nh; i++) {

@@ -328,41 +328,15 @@ walk(struct ctx *c, struct meta *m, yaml_node_t *root)
 	hmap_release(&seen);
 }
 
-/* Kana (U+3040-U+30FF: UTF-8 E3 81-83 xx) and ASCII letters in text. */
-static void
-count_script(const char *text, size_t len, size_t *kana, size_t *letters)
-{
-	const char *p = text, *end = text + len;
-
-	for (; p < end; p++) {
-		unsigned char c = (unsigned char)*p;
-
-		if (c == 0xe3 && end - p >= 3 &&
-		    (unsigned char)p[1] >= 0x81 && (unsigned char)p[1] <= 0x83) {
-			(*kana)++;
-			p += 2;
-		} else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-			(*letters)++;
-	}
-}
-
-/*
- * The language of a document whose front matter names none: Japanese
- * when kana make at least one character in twenty beside the ASCII
- * letters of its body (or, for a body without either, of its title),
- * else English.  Kana are Japanese alone, and every Japanese sentence
- * has them, statutes included; an English text that quotes a Japanese
- * name stays English.  Neither anywhere: Japanese, as before.
- */
 static const char *
 guess_lang(const struct meta *m, const struct source *src)
 {
 	size_t kana = 0, letters = 0;
 
-	count_script(src->text, src->len, &kana, &letters);
+	text_count_script(src->text, src->len, &kana, &letters);
 	if (kana == 0 && letters == 0 && m->title != NULL)
-		count_script(m->title, strlen(m->title), &kana, &letters);
-	return kana * 20 >= letters ? "ja" : "en";
+		text_count_script(m->title, strlen(m->title), &kana, &letters);
+	return text_lang_by_script(kana, letters);
 }
 
 int

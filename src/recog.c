@@ -594,8 +594,10 @@ recog_page_number(const char *s)
 	if (numeral_parse(p, &used, 0) < 0 || used > 9)
 		return 0;
 	p = skip_sp(p + used);
-	if (*p == '/') {
-		p = skip_sp(p + 1);
+	/* Page 3 of 12, 3/12 */
+	if (*p == '/' || (strncmp(p, "of", 2) == 0 && (p[2] == ' ' ||
+	    p[2] == '\t'))) {
+		p = skip_sp(p + (*p == '/' ? 1 : 2));
 		if (numeral_parse(p, &used, 0) < 0)
 			return 0;
 		p = skip_sp(p + used);

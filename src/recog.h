@@ -141,8 +141,9 @@ enum divkind	recog_named_division(const char *s, int flags);
 
 /*
  * Page furniture: a page number alone on its line (12, - 12 -, －１２－,
- * 12 / 40, Page 3, P.3).  Whether it is one is for the caller to weigh
- * (a text laid out in pages); this says only that the line reads as one.
+ * 12 / 40, Page 3, Page 3 of 12, P.3).  Whether it is one is for the
+ * caller to weigh (a text laid out in pages); this says only that the line
+ * reads as one.
  */
 int	recog_page_number(const char *s);
 

@@ -371,3 +371,26 @@ url_bare(const char *s, size_t i, size_t len)
 	}
 	return k > j ? k - i : 0;
 }
+
+void
+text_count_script(const char *s, size_t len, size_t *kana, size_t *letters)
+{
+	const char *p = s, *end = s + len;
+
+	for (; p < end; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c == 0xe3 && end - p >= 3 &&
+		    (unsigned char)p[1] >= 0x81 && (unsigned char)p[1] <= 0x83) {
+			(*kana)++;
+			p += 2;
+		} else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+			(*letters)++;
+	}
+}
+
+const char *
+text_lang_by_script(size_t kana, size_t letters)
+{
+	return kana * 20 >= letters ? "ja" : "en";
+}

@@ -175,6 +175,17 @@ utf8_seqlen(unsigned char b)
 size_t	text_skip_spaces(const char *s);
 /* Code points in the first len bytes of s; in all of s. */
 size_t	text_chars(const char *s, size_t len);
+/* Adds the kana (U+3040-U+30FF) and ASCII letters of s[0, len) to the counts. */
+void	text_count_script(const char *s, size_t len, size_t *kana,
+	    size_t *letters);
+/*
+ * The language of a text with these counts, where no one names it: "ja"
+ * when kana make at least one character in twenty beside the ASCII
+ * letters, else "en".  Kana are Japanese alone and every Japanese
+ * sentence has them, statutes included; an English text that quotes a
+ * Japanese company name stays English.  No letters at all: "ja".
+ */
+const char *text_lang_by_script(size_t kana, size_t letters);
 size_t	text_nchars(const char *s);
 /* s without ASCII spaces, tabs and U+3000 ("別 表" → "別表"); caller frees. */
 char	*text_squeeze(const char *s);

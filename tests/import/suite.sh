@@ -168,6 +168,18 @@ for c in statute/kitei:kitei statute/egovlayout:egovlayout \
 	    >"$e/$doc.outline"
 	check "import: $f.outline" "$idir/$f.outline" "$e/$doc.outline"
 done
+# English text from a PDF: words joined across a wrap keep their space,
+# "3.2 Overdue charges" opens its own paragraph after a full line while
+# "2.5 million requests" runs on, "Page 1 of 2" is a page number, and the
+# file says lang: en.
+rc=$(capture import --provider=sample --provider-name=Sample --document=english \
+    --title="Storage Agreement" --revision=2024-06-01 "$idir/layout/english.txt")
+[ "$rc" = 0 ] && ok || bad "import: layout/english exit $rc"
+check "import: layout/english.md" "$idir/layout/english.md" "$tmp/out"
+cp "$tmp/out" "$e/english.md"
+rc=$(capture tree --format=outline "$e/english.md")
+[ "$rc" = 0 ] && [ ! -s "$tmp/err" ] && ok || bad "import: tree of layout/english exit $rc"
+check "import: layout/english.outline" "$idir/layout/english.outline" "$tmp/out"
 # A 別表 laid out a cell a line without a lead is a table, no items to
 # number; a 別表 of numbered items keeps its real gap (一, 二, 四).
 rc=$(capture check "$e/appendix.md")
