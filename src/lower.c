@@ -110,6 +110,8 @@ struct flat {
 	size_t		 nspans;
 	size_t		 spancap;
 	size_t		*brk;		/* offsets where a new line starts */
+	unsigned char	*hard;		/* brk[i] follows a hard break: two
+					   spaces, a backslash, <br> */
 	size_t		 nbrk;
 	size_t		 brkcap;
 };
@@ -166,6 +168,10 @@ struct lower {
 	 */
 	enum mscheme		 para_scheme;
 	const struct node	*para_owner;
+	int			 hard_line;	/* the line unit() reads follows
+						   a hard break (<br>) */
+	int			 items_block;	/* the block unit() reads holds
+						   items of the lead above it */
 };
 
 /* ---- source access ---- */
@@ -282,6 +288,7 @@ flat_release(struct flat *f)
 		free(f->spans[i].href);
 	free(f->spans);
 	free(f->brk);
+	free(f->hard);
 	buf_release(&f->text);
 }
 
@@ -372,6 +379,24 @@ walk_next(struct walk *W)
 	return W->node == W->root ? NULL : W->node;
 }
 
+/*
+ * <br>, <br/>, <BR /> written in Markdown: a line break, which is what
+ * its author meant, and nothing that needs the raw-html warning (it has
+ * no attributes to carry anything in).
+ */
+static int
+is_html_break(const char *s)
+{
+	if (s[0] != '<' || (s[1] | 0x20) != 'b' || (s[2] | 0x20) != 'r')
+		return 0;
+	s += 3;
+	while (*s == ' ')
+		s++;
+	if (*s == '/')
+		s++;
+	return s[0] == '>' && s[1] == '\0';
+}
+
 static void
 flatten(struct lower *L, cmark_node *block, struct flat *f, int split)
 {
@@ -412,6 +437,8 @@ flatten(struct lower *L, cmark_node *block, struct flat *f, int split)
 			lit = cmark_node_get_literal(n);
 			if (lit == NULL || is_html_comment(lit))
 				break;
+			if (is_html_break(lit))
+				goto line_break;
 			if (!L->quiet)
 				diag(L->d, L->src->path,
 				    cmark_node_get_start_line(n),
@@ -422,13 +449,22 @@ flatten(struct lower *L, cmark_node *block, struct flat *f, int split)
 		case MD_LINEBREAK:
 			if (ev != CMARK_EVENT_ENTER)
 				break;
+line_break:
+			/* <br> then the line's end: one break (a hard one),
+			 * not an empty line between them. */
+			if (f->text.len == (f->nbrk > 0 ? f->brk[f->nbrk - 1] :
+			    0))
+				break;
 			if (split) {
 				if (f->nbrk == f->brkcap) {
 					f->brkcap = f->brkcap ?
 					    2 * f->brkcap : 16;
 					f->brk = xreallocarray(f->brk,
 					    f->brkcap, sizeof(*f->brk));
+					f->hard = xreallocarray(f->hard,
+					    f->brkcap, sizeof(*f->hard));
 				}
+				f->hard[f->nbrk] = md_type(n) != MD_SOFTBREAK;
 				f->brk[f->nbrk++] = f->text.len;
 			} else
 				joinpending = 1;
@@ -469,6 +505,9 @@ flatten(struct lower *L, cmark_node *block, struct flat *f, int split)
 			break;
 		}
 	}
+	/* A <br> that ends the block breaks before nothing. */
+	while (f->nbrk > 0 && f->brk[f->nbrk - 1] == f->text.len)
+		f->nbrk--;
 }
 
 /*
@@ -872,6 +911,8 @@ unit(struct lower *L, struct node *container, struct flat *f,
 	    &m)) && s[0] >= '0' && s[0] <= '9' && s[m.len - 1] == '.' &&
 	    numbered_item(ms, container, &m)) {
 		open_marked(L, &m, f, base, len, line, col);
+	} else if (first && !nested && L->items_block) {
+		open_unmarked(L, f, base, len, line, col);
 	} else if ((first && !nested) || ms->base == NULL) {
 		if (numbered == -1)
 			numbered = para_marker_parse(s, &m);
@@ -900,7 +941,17 @@ unit(struct lower *L, struct node *container, struct flat *f,
 	    unit_is_unmarked_item(ms)) && ms->base->type == N_PARAGRAPH &&
 	    recog_announces_items(ms->base->text ? ms->base->text : ""))
 		open_unmarked(L, f, base, len, line, col);
-	else
+	else if (L->hard_line && L->ja && !nested && ms->unit == ms->base &&
+	    ms->base->type == N_PARAGRAPH && ms->base->parent == container) {
+		/*
+		 * A line its author broke on purpose (<br>, two spaces) under
+		 * a sentence of an article: the next 項, where a Japanese
+		 * soft break only wraps the sentence.
+		 */
+		p = new_numbered(container, N_PARAGRAPH, 0, 0, s, 0, line, col);
+		put_text(L, p, f, base, len, 0, 0);
+		ms_reset(ms, p);
+	} else
 		put_text(L, ms->unit, f, base, len, 0, 1);
 	s[len] = saved;
 }
@@ -992,6 +1043,34 @@ paragraph_division(struct lower *L, struct flat *f, size_t to, int line)
 	return 1;
 }
 
+/* Are all the block's line breaks hard ones (<br>, two spaces)? */
+static int
+lines_broken_by_hand(const struct flat *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->nbrk; i++)
+		if (!f->hard[i])
+			return 0;
+	return f->nbrk > 0;
+}
+
+/*
+ * Is the paragraph open in container a lead (以下の行為…。) that no item
+ * has followed yet?  Then a block of lines its author broke by hand right
+ * under it holds those items, one a line, as the web page it came from
+ * showed them.
+ */
+static int
+lead_waits(const struct mstate *ms, const struct node *container)
+{
+	const struct node *b = ms->base;
+
+	return b != NULL && b->type == N_PARAGRAPH && b->parent == container &&
+	    ms->unit == b && b->last == NULL && b->text != NULL &&
+	    recog_announces_items(b->text);
+}
+
 /* A paragraph block: split into lines, each a unit. */
 static void
 lower_paragraph(struct lower *L, struct node *container, cmark_node *para,
@@ -1015,6 +1094,8 @@ lower_paragraph(struct lower *L, struct node *container, cmark_node *para,
 	}
 	flat_take(L, &f);
 	flatten(L, para, &f, 1);
+	L->items_block = L->ja && !nested && lines_broken_by_hand(&f) &&
+	    lead_waits(&L->ms, container);
 	for (i = 0; i <= f.nbrk; i++, first = 0) {
 		from = i == 0 ? 0 : f.brk[i - 1];
 		to = i == f.nbrk ? f.text.len : f.brk[i];
@@ -1031,11 +1112,14 @@ lower_paragraph(struct lower *L, struct node *container, cmark_node *para,
 			if ((from += skip) == to)
 				continue;
 		}
+		L->hard_line = i > 0 && f.hard[i - 1];
 		unit(L, container, &f, from, to - from, line + (int)i, first,
 		    nested);
+		L->hard_line = 0;
 	}
 	flat_give(L, &f);
 	L->next_block_b = 0;
+	L->items_block = 0;
 }
 
 /* ---- tables ---- */
