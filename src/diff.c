@@ -2778,6 +2778,55 @@ move_shells(struct ctx *c)
 	free(v);
 }
 
+/*
+ * The other way round: an added clause reported by its own line only (a
+ * shell) whose line is the text of a removed clause of a text type with
+ * no clauses: that clause moved and became the line, as a bold paragraph
+ * "Table of Contents" that became the heading over the entries.  Its
+ * kind and level changed, not its words.  The added shell becomes the
+ * move and keeps its clauses' changes below it.  c->rem is sorted by
+ * key, and a leaf's key is its text's.
+ */
+static void
+move_into_shells(struct ctx *c)
+{
+	struct pending *a, *r;
+	size_t i, lo, hi, mid;
+	uint32_t hf, k;
+
+	for (i = 0; i < c->nadd; i++) {
+		a = &c->add[i];
+		if (a->dn == NULL || a->dn->kind != DK_ADDED ||
+		    !a->dn->shell ||
+		    text_chars(a->x->fold, a->x->foldlen) < MOVE_MIN)
+			continue;
+		hf = seqdiff_hash(a->x->fold, a->x->foldlen, 0);
+		k = seqdiff_hash(&hf, sizeof(hf), 2);
+		for (lo = 0, hi = c->nrem; lo < hi;) {
+			mid = (lo + hi) / 2;
+			if (c->rem[mid].x->tkey < k)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < c->nrem && c->rem[lo].x->tkey == k; lo++) {
+			r = &c->rem[lo];
+			if (r->dn != NULL && r->dn->kind == DK_REMOVED &&
+			    !r->dn->shell && r->x->nkids == 0 &&
+			    text_type(r->x->n->type) &&
+			    r->x->foldlen == a->x->foldlen &&
+			    memcmp(r->x->fold, a->x->fold,
+			    a->x->foldlen) == 0) {
+				move_take(a, r);
+				/* A heading's number is no paragraph's. */
+				if (a->dn->old->type != a->dn->new->type)
+					a->dn->renumbered = 0;
+				break;
+			}
+		}
+	}
+}
+
 /* The added clause a is removed r moved; r leaves the tree. */
 static void
 move_take(struct pending *a, struct pending *r)
@@ -2963,6 +3012,7 @@ moves(struct ctx *c)
 		if (text_nchars(xsub(c->add[i].x)) >= MOVE_MIN)
 			move_one(c, &c->add[i]);
 	move_shells(c);
+	move_into_shells(c);
 	/*
 	 * Short clauses beside a neighbour that moved: once forward, once
 	 * back, so that a run of them follows the long one before or after.

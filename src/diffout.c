@@ -360,7 +360,13 @@ text_hunk(struct buf *b, const struct diff *D, const struct dnode *d)
 		buf_puts(b, " moved from ");
 		put_label(b, D, d->old);
 		buf_putc(b, '\n');
-		subtree(b, D, d->new, "  ");
+		if (d->shell) {
+			/* Its own line moved; its clauses follow. */
+			buf_puts(b, "  ");
+			clause_line(b, D, d->new);
+			buf_putc(b, '\n');
+		} else
+			subtree(b, D, d->new, "  ");
 		break;
 	case DK_SPLIT:
 	case DK_MERGED:
