@@ -1735,6 +1735,8 @@ link_edits(struct dnode *d)
 	d->nedits = d->nlinks;
 }
 
+static int	tables_as_text(struct dnode *, struct xnode *, struct xnode *);
+
 /* Pair two clauses: compare their own text, then align their children. */
 static struct dnode *
 pair(struct ctx *c, struct dnode *parent, struct xnode *a, struct xnode *b)
@@ -1772,6 +1774,8 @@ pair(struct ctx *c, struct dnode *parent, struct xnode *a, struct xnode *b)
 	if (!c->D->ignore_links && !same_links(a->n, b->n, d) &&
 	    d->kind == DK_SAME)
 		link_edits(d);
+	if (d->kind == DK_MODIFIED && tables_as_text(d, a, b))
+		return d;
 	if (c->tasks != NULL) {
 		if (c->ntasks == c->captasks) {
 			c->captasks *= 2;
@@ -2035,11 +2039,30 @@ try_parts(struct xnode *one, struct xnode *many, size_t j, size_t lo,
 }
 
 char *
+diff_part_text(const struct node *n)
+{
+	struct buf b;
+	size_t k;
+
+	if (n->text != NULL)
+		return xstrdup(n->text);
+	if (n->table == NULL)
+		return NULL;
+	buf_init(&b);
+	for (k = 0; k < n->table->nrows * n->table->ncols; k++) {
+		buf_putc(&b, ' ');
+		buf_puts(&b, n->table->cells[k]);
+	}
+	return buf_detach(&b);
+}
+
+char *
 dnode_side_text(const struct dnode *d, int side_new)
 {
 	const struct node *n = side_new ? d->new : d->old;
 	struct buf b;
 	size_t k;
+	char *t;
 
 	if (n == NULL || n->text == NULL)
 		return NULL;
@@ -2048,10 +2071,13 @@ dnode_side_text(const struct dnode *d, int side_new)
 	if ((d->kind == DK_SPLIT && side_new) ||
 	    (d->kind == DK_MERGED && !side_new))
 		for (k = 0; k < d->nparts; k++)
-			if (d->parts[k]->text != NULL)
-				buf_puts(&b, d->parts[k]->text);
+			if ((t = diff_part_text(d->parts[k])) != NULL) {
+				buf_puts(&b, t);
+				free(t);
+			}
 	return buf_detach(&b);
 }
+
 
 /* Are the bytes s[0, len) white space only? */
 static int
@@ -2067,7 +2093,8 @@ all_space(const char *s, size_t len)
  * Split or merged: the edits between one text and the parts together.
  * The parts are joined as they are, so the line break or space that
  * stood between two of them is an edit of white space only: layout, as
- * in pair(), and left out.
+ * in pair(), and left out; white space against words leaves the words
+ * only.
  */
 static void
 part_edits(struct dnode *d)
@@ -2077,15 +2104,67 @@ part_edits(struct dnode *d)
 
 	if (o != NULL && n != NULL) {
 		inline_edits(d, o, n, 0);
-		for (k = 0, w = 0; k < d->nedits; k++)
-			if (!all_space(o + d->edits[k].ooff,
-			    d->edits[k].olen) || !all_space(n +
-			    d->edits[k].noff, d->edits[k].nlen))
-				d->edits[w++] = d->edits[k];
+		for (k = 0, w = 0; k < d->nedits; k++) {
+			struct dedit *e = &d->edits[k];
+			int os = all_space(o + e->ooff, e->olen);
+			int ns = all_space(n + e->noff, e->nlen);
+
+			if (os && ns)
+				continue;
+			/* White space against words: only the words. */
+			if (os)
+				e->olen = 0;
+			if (ns)
+				e->nlen = 0;
+			d->edits[w++] = *e;
+		}
 		d->nedits = w;
 	}
 	free(o);
 	free(n);
+}
+
+/*
+ * A paragraph that holds tables only, paired with one that holds nothing
+ * (or the reverse): the tables' cells became its text, or its text
+ * became tables (a 別表 written out as sentences).  So it is when the
+ * paragraph's text with the tables' cells is clearly closer to the
+ * other text than its own text alone: then the pair is a merge (the
+ * tables are parts after the paragraph, read as text, diff_part_text())
+ * or a split, compared by words, whatever the layout.  Returns 1 when
+ * so; the tables are then no changes of their own.
+ */
+static int
+tables_as_text(struct dnode *d, struct xnode *a, struct xnode *b)
+{
+	struct xnode *many = a->nkids > 0 ? a : b, *one = many == a ? b : a;
+	uint32_t *v;
+	size_t nv, k;
+	int own;
+
+	if (!text_type(a->n->type) || !text_type(b->n->type) ||
+	    one->nkids > 0 || many->nkids == 0 ||
+	    many->nkids + 1 > DIFF_MAXPARTS || one->n->text == NULL ||
+	    many->n->text == NULL)
+		return 0;
+	for (k = 0; k < many->nkids; k++)
+		if (many->kids[k].n->type != N_TABLE ||
+		    many->kids[k].nkids > 0)
+			return 0;
+	v = bigrams(many->fold, &nv);
+	xbigrams(one);
+	own = dice(one->bg, one->nbg, v, nv);
+	free(v);
+	if (sim(many, one) < own + 10)
+		return 0;
+	free(d->edits);
+	d->edits = NULL;
+	d->nedits = 0;
+	d->kind = many == a ? DK_MERGED : DK_SPLIT;
+	for (k = 0; k < many->nkids; k++)
+		d->parts[d->nparts++] = many->kids[k].n;
+	part_edits(d);
+	return 1;
 }
 
 /* next[i]: the first k > i with p[k] >= 0 (paired), or n. */

@@ -284,7 +284,7 @@ part_p(const struct diff *D, struct hw *w, const struct dnode *d,
     const struct node *n, int side_new, int mark_num, size_t *base)
 {
 	enum hw_tag mark = side_new ? HW_INS : HW_DEL;
-	const char *s = n->text;
+	char *s = diff_part_text(n);
 	size_t len, at = 0, k, off, end;
 
 	hw_open(w, HW_P, NULL);
@@ -303,6 +303,7 @@ part_p(const struct diff *D, struct hw *w, const struct dnode *d,
 		*base += len;
 	}
 	hw_close(w);
+	free(s);
 }
 
 /*
