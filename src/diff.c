@@ -2078,7 +2078,6 @@ dnode_side_text(const struct dnode *d, int side_new)
 	return buf_detach(&b);
 }
 
-
 /* Are the bytes s[0, len) white space only? */
 static int
 all_space(const char *s, size_t len)

@@ -160,7 +160,8 @@ int		 dnode_changed(const struct diff *, const struct dnode *);
 /*
  * The text a dnode's edits refer to on one side: the clause's text, or
  * for the split (merged) side the texts of the clause and its parts
- * joined (diff_part_text()).  NULL when that side has no text.  Caller frees.
+ * joined (diff_part_text()).  NULL when that side has no text.  Caller
+ * frees.
  */
 char		*dnode_side_text(const struct dnode *, int side_new);
 /*
