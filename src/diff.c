@@ -2781,6 +2781,22 @@ cmp_pending_ptr(const void *a, const void *b)
 
 static void	move_take(struct pending *, struct pending *);
 
+/* The first removed clause whose key is k or more (c->rem sorted by key). */
+static size_t
+first_removed(const struct ctx *c, uint32_t k)
+{
+	size_t lo = 0, hi = c->nrem, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (c->rem[mid].x->tkey < k)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 
 /*
  * Move the added clause a from removed r when they are twins: same text
@@ -2869,7 +2885,7 @@ static void
 move_into_shells(struct ctx *c)
 {
 	struct pending *a, *r;
-	size_t i, lo, hi, mid;
+	size_t i, lo;
 	uint32_t hf, k;
 
 	for (i = 0; i < c->nadd; i++) {
@@ -2880,14 +2896,8 @@ move_into_shells(struct ctx *c)
 			continue;
 		hf = seqdiff_hash(a->x->fold, a->x->foldlen, 0);
 		k = seqdiff_hash(&hf, sizeof(hf), 2);
-		for (lo = 0, hi = c->nrem; lo < hi;) {
-			mid = (lo + hi) / 2;
-			if (c->rem[mid].x->tkey < k)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		for (; lo < c->nrem && c->rem[lo].x->tkey == k; lo++) {
+		for (lo = first_removed(c, k); lo < c->nrem &&
+		    c->rem[lo].x->tkey == k; lo++) {
 			r = &c->rem[lo];
 			if (r->dn != NULL && r->dn->kind == DK_REMOVED &&
 			    !r->dn->shell && r->x->nkids == 0 &&
@@ -2923,16 +2933,10 @@ move_take(struct pending *a, struct pending *r)
 static void
 move_one(struct ctx *c, struct pending *a)
 {
-	size_t lo = 0, hi = c->nrem, mid;
+	size_t lo;
 
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if (c->rem[mid].x->tkey < a->x->tkey)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (; lo < c->nrem && c->rem[lo].x->tkey == a->x->tkey; lo++)
+	for (lo = first_removed(c, a->x->tkey);
+	    lo < c->nrem && c->rem[lo].x->tkey == a->x->tkey; lo++)
 		if (move_from(a, &c->rem[lo]))
 			return;
 }
