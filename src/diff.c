@@ -1735,6 +1735,8 @@ link_edits(struct dnode *d)
 	d->nedits = d->nlinks;
 }
 
+static int	tables_as_text(struct dnode *, struct xnode *, struct xnode *);
+
 /* Pair two clauses: compare their own text, then align their children. */
 static struct dnode *
 pair(struct ctx *c, struct dnode *parent, struct xnode *a, struct xnode *b)
@@ -1772,6 +1774,8 @@ pair(struct ctx *c, struct dnode *parent, struct xnode *a, struct xnode *b)
 	if (!c->D->ignore_links && !same_links(a->n, b->n, d) &&
 	    d->kind == DK_SAME)
 		link_edits(d);
+	if (d->kind == DK_MODIFIED && tables_as_text(d, a, b))
+		return d;
 	if (c->tasks != NULL) {
 		if (c->ntasks == c->captasks) {
 			c->captasks *= 2;
@@ -2035,11 +2039,30 @@ try_parts(struct xnode *one, struct xnode *many, size_t j, size_t lo,
 }
 
 char *
+diff_part_text(const struct node *n)
+{
+	struct buf b;
+	size_t k;
+
+	if (n->text != NULL)
+		return xstrdup(n->text);
+	if (n->table == NULL)
+		return NULL;
+	buf_init(&b);
+	for (k = 0; k < n->table->nrows * n->table->ncols; k++) {
+		buf_putc(&b, ' ');
+		buf_puts(&b, n->table->cells[k]);
+	}
+	return buf_detach(&b);
+}
+
+char *
 dnode_side_text(const struct dnode *d, int side_new)
 {
 	const struct node *n = side_new ? d->new : d->old;
 	struct buf b;
 	size_t k;
+	char *t;
 
 	if (n == NULL || n->text == NULL)
 		return NULL;
@@ -2048,8 +2071,10 @@ dnode_side_text(const struct dnode *d, int side_new)
 	if ((d->kind == DK_SPLIT && side_new) ||
 	    (d->kind == DK_MERGED && !side_new))
 		for (k = 0; k < d->nparts; k++)
-			if (d->parts[k]->text != NULL)
-				buf_puts(&b, d->parts[k]->text);
+			if ((t = diff_part_text(d->parts[k])) != NULL) {
+				buf_puts(&b, t);
+				free(t);
+			}
 	return buf_detach(&b);
 }
 
@@ -2067,7 +2092,8 @@ all_space(const char *s, size_t len)
  * Split or merged: the edits between one text and the parts together.
  * The parts are joined as they are, so the line break or space that
  * stood between two of them is an edit of white space only: layout, as
- * in pair(), and left out.
+ * in pair(), and left out; white space against words leaves the words
+ * only.
  */
 static void
 part_edits(struct dnode *d)
@@ -2077,15 +2103,67 @@ part_edits(struct dnode *d)
 
 	if (o != NULL && n != NULL) {
 		inline_edits(d, o, n, 0);
-		for (k = 0, w = 0; k < d->nedits; k++)
-			if (!all_space(o + d->edits[k].ooff,
-			    d->edits[k].olen) || !all_space(n +
-			    d->edits[k].noff, d->edits[k].nlen))
-				d->edits[w++] = d->edits[k];
+		for (k = 0, w = 0; k < d->nedits; k++) {
+			struct dedit *e = &d->edits[k];
+			int os = all_space(o + e->ooff, e->olen);
+			int ns = all_space(n + e->noff, e->nlen);
+
+			if (os && ns)
+				continue;
+			/* White space against words: only the words. */
+			if (os)
+				e->olen = 0;
+			if (ns)
+				e->nlen = 0;
+			d->edits[w++] = *e;
+		}
 		d->nedits = w;
 	}
 	free(o);
 	free(n);
+}
+
+/*
+ * A paragraph that holds tables only, paired with one that holds nothing
+ * (or the reverse): the tables' cells became its text, or its text
+ * became tables (a 別表 written out as sentences).  So it is when the
+ * paragraph's text with the tables' cells is clearly closer to the
+ * other text than its own text alone: then the pair is a merge (the
+ * tables are parts after the paragraph, read as text, diff_part_text())
+ * or a split, compared by words, whatever the layout.  Returns 1 when
+ * so; the tables are then no changes of their own.
+ */
+static int
+tables_as_text(struct dnode *d, struct xnode *a, struct xnode *b)
+{
+	struct xnode *many = a->nkids > 0 ? a : b, *one = many == a ? b : a;
+	uint32_t *v;
+	size_t nv, k;
+	int own;
+
+	if (!text_type(a->n->type) || !text_type(b->n->type) ||
+	    one->nkids > 0 || many->nkids == 0 ||
+	    many->nkids + 1 > DIFF_MAXPARTS || one->n->text == NULL ||
+	    many->n->text == NULL)
+		return 0;
+	for (k = 0; k < many->nkids; k++)
+		if (many->kids[k].n->type != N_TABLE ||
+		    many->kids[k].nkids > 0)
+			return 0;
+	v = bigrams(many->fold, &nv);
+	xbigrams(one);
+	own = dice(one->bg, one->nbg, v, nv);
+	free(v);
+	if (sim(many, one) < own + 10)
+		return 0;
+	free(d->edits);
+	d->edits = NULL;
+	d->nedits = 0;
+	d->kind = many == a ? DK_MERGED : DK_SPLIT;
+	for (k = 0; k < many->nkids; k++)
+		d->parts[d->nparts++] = many->kids[k].n;
+	part_edits(d);
+	return 1;
 }
 
 /* next[i]: the first k > i with p[k] >= 0 (paired), or n. */
@@ -2703,6 +2781,22 @@ cmp_pending_ptr(const void *a, const void *b)
 
 static void	move_take(struct pending *, struct pending *);
 
+/* The first removed clause whose key is k or more (c->rem sorted by key). */
+static size_t
+first_removed(const struct ctx *c, uint32_t k)
+{
+	size_t lo = 0, hi = c->nrem, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (c->rem[mid].x->tkey < k)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 
 /*
  * Move the added clause a from removed r when they are twins: same text
@@ -2778,6 +2872,49 @@ move_shells(struct ctx *c)
 	free(v);
 }
 
+/*
+ * The other way round: an added clause reported by its own line only (a
+ * shell) whose line is the text of a removed clause of a text type with
+ * no clauses: that clause moved and became the line, as a bold paragraph
+ * "Table of Contents" that became the heading over the entries.  Its
+ * kind and level changed, not its words.  The added shell becomes the
+ * move and keeps its clauses' changes below it.  c->rem is sorted by
+ * key, and a leaf's key is its text's.
+ */
+static void
+move_into_shells(struct ctx *c)
+{
+	struct pending *a, *r;
+	size_t i, lo;
+	uint32_t hf, k;
+
+	for (i = 0; i < c->nadd; i++) {
+		a = &c->add[i];
+		if (a->dn == NULL || a->dn->kind != DK_ADDED ||
+		    !a->dn->shell ||
+		    text_chars(a->x->fold, a->x->foldlen) < MOVE_MIN)
+			continue;
+		hf = seqdiff_hash(a->x->fold, a->x->foldlen, 0);
+		k = seqdiff_hash(&hf, sizeof(hf), 2);
+		for (lo = first_removed(c, k); lo < c->nrem &&
+		    c->rem[lo].x->tkey == k; lo++) {
+			r = &c->rem[lo];
+			if (r->dn != NULL && r->dn->kind == DK_REMOVED &&
+			    !r->dn->shell && r->x->nkids == 0 &&
+			    text_type(r->x->n->type) &&
+			    r->x->foldlen == a->x->foldlen &&
+			    memcmp(r->x->fold, a->x->fold,
+			    a->x->foldlen) == 0) {
+				move_take(a, r);
+				/* A heading's number is no paragraph's. */
+				if (a->dn->old->type != a->dn->new->type)
+					a->dn->renumbered = 0;
+				break;
+			}
+		}
+	}
+}
+
 /* The added clause a is removed r moved; r leaves the tree. */
 static void
 move_take(struct pending *a, struct pending *r)
@@ -2796,16 +2933,10 @@ move_take(struct pending *a, struct pending *r)
 static void
 move_one(struct ctx *c, struct pending *a)
 {
-	size_t lo = 0, hi = c->nrem, mid;
+	size_t lo;
 
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if (c->rem[mid].x->tkey < a->x->tkey)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (; lo < c->nrem && c->rem[lo].x->tkey == a->x->tkey; lo++)
+	for (lo = first_removed(c, a->x->tkey);
+	    lo < c->nrem && c->rem[lo].x->tkey == a->x->tkey; lo++)
 		if (move_from(a, &c->rem[lo]))
 			return;
 }
@@ -2963,6 +3094,7 @@ moves(struct ctx *c)
 		if (text_nchars(xsub(c->add[i].x)) >= MOVE_MIN)
 			move_one(c, &c->add[i]);
 	move_shells(c);
+	move_into_shells(c);
 	/*
 	 * Short clauses beside a neighbour that moved: once forward, once
 	 * back, so that a run of them follows the long one before or after.

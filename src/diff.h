@@ -160,9 +160,17 @@ int		 dnode_changed(const struct diff *, const struct dnode *);
 /*
  * The text a dnode's edits refer to on one side: the clause's text, or
  * for the split (merged) side the texts of the clause and its parts
- * joined.  NULL when that side has no text.  Caller frees.
+ * joined (diff_part_text()).  NULL when that side has no text.  Caller
+ * frees.
  */
 char		*dnode_side_text(const struct dnode *, int side_new);
+/*
+ * The text a clause gives as a part of a split or merge: its text, or
+ * for a table (a table that became text) its cells in reading order,
+ * each after one space: the layout between them is white space, which
+ * is no edit.  NULL when it has neither.  Caller frees.
+ */
+char		*diff_part_text(const struct node *);
 /*
  * A table cell's name for a reader: the row's heading (its first cell)
  * and the column's heading (the header row's cell), "基本料金 / 月額";

@@ -115,7 +115,7 @@ static void
 part_line(struct buf *b, const struct diff *D, const struct dnode *d, const struct node *n,
     int side_new, size_t *base, const char *prefix)
 {
-	const char *s = n->text;
+	char *s = diff_part_text(n);
 	size_t len, at = 0, k, off, end;
 
 	buf_puts(b, prefix);
@@ -141,6 +141,7 @@ part_line(struct buf *b, const struct diff *D, const struct dnode *d, const stru
 	buf_puts(b, s + at);
 	buf_putc(b, '\n');
 	*base += len;
+	free(s);
 }
 
 /* The changed links of d, one a line: "text": [-old-]{+new+}. */
@@ -360,7 +361,13 @@ text_hunk(struct buf *b, const struct diff *D, const struct dnode *d)
 		buf_puts(b, " moved from ");
 		put_label(b, D, d->old);
 		buf_putc(b, '\n');
-		subtree(b, D, d->new, "  ");
+		if (d->shell) {
+			/* Its own line moved; its clauses follow. */
+			buf_puts(b, "  ");
+			clause_line(b, D, d->new);
+			buf_putc(b, '\n');
+		} else
+			subtree(b, D, d->new, "  ");
 		break;
 	case DK_SPLIT:
 	case DK_MERGED:
@@ -500,6 +507,23 @@ jclause(const struct diff *D, const struct node *n)
 	json_object_set_new(o, "line", json_integer(n->line));
 	buf_release(&b);
 	free(l);
+	return o;
+}
+
+/*
+ * A part of a split or merge: its text is the one the edits count in,
+ * a table's cells included (diff_part_text()).
+ */
+static json_t *
+jpart(const struct diff *D, const struct node *n)
+{
+	json_t *o = jclause(D, n);
+	char *t;
+
+	if (n->text == NULL && (t = diff_part_text(n)) != NULL) {
+		json_object_set_new(o, "text", json_string(t));
+		free(t);
+	}
 	return o;
 }
 
@@ -731,7 +755,7 @@ diff_json(const struct diff *D)
 			parts = json_array();
 			for (k = 0; k < d->nparts; k++)
 				json_array_append_new(parts,
-				    jclause(D, d->parts[k]));
+				    jpart(D, d->parts[k]));
 			json_object_set_new(o, "parts", parts);
 		}
 		if (d->nlinks > 0)

@@ -284,7 +284,7 @@ part_p(const struct diff *D, struct hw *w, const struct dnode *d,
     const struct node *n, int side_new, int mark_num, size_t *base)
 {
 	enum hw_tag mark = side_new ? HW_INS : HW_DEL;
-	const char *s = n->text;
+	char *s = diff_part_text(n);
 	size_t len, at = 0, k, off, end;
 
 	hw_open(w, HW_P, NULL);
@@ -303,6 +303,7 @@ part_p(const struct diff *D, struct hw *w, const struct dnode *d,
 		*base += len;
 	}
 	hw_close(w);
+	free(s);
 }
 
 /*
@@ -471,7 +472,10 @@ change_cell(const struct hctx *h, const void *arg, int side_new)
 			clause_tree(h->D, h->w, own, side_new, 1);
 		return;
 	case DK_MOVED:
-		clause_tree(h->D, h->w, own, side_new, 0);
+		if (d->shell)
+			clause_p(h->D, h->w, own, NULL, side_new, 0);
+		else
+			clause_tree(h->D, h->w, own, side_new, 0);
 		if (side_new) {
 			char *l = diff_node_label(h->D, d->old);
 			struct buf b;
@@ -547,6 +551,11 @@ static void
 row_for(const struct hctx *h, const struct dnode *d)
 {
 	row(h, d, 1, change_cell, d);
+	/* A shell's clauses are changes of their own, below it. */
+	if (d->kind == DK_MOVED && d->shell) {
+		rows_for(h, d);
+		return;
+	}
 	switch (d->kind) {
 	case DK_ADDED:
 	case DK_REMOVED:

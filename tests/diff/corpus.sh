@@ -9,7 +9,8 @@
 #          rendered text marks changed: each side's clause texts, captions,
 #          labels and table cells one a line, through
 #          git diff --no-index --word-diff (words for English; for
-#          Japanese, which has no spaces, single characters);
+#          Japanese, which has no spaces, single characters, but a
+#          number with its unit one token, as termc marks it);
 #   rep    bytes of the text termc's text diff reports changed: the lines
 #          of added, removed and moved clauses and the marked parts of
 #          modified, split and merged ones;
@@ -42,12 +43,24 @@ wordiff() {
 	render "$1" >"$W/a"
 	render "$2" >"$W/b"
 	if [ "$3" = ja ]; then
-		# One token a character: UTF-8 lead byte and its tails.
-		re=$(printf '[^\200-\277][\200-\277]*')
+		# One token a character (a UTF-8 lead byte and its tails),
+		# but a number and its unit one token, as termc widens an
+		# edit to the unit a reader underlines (docs/diff.md): digits
+		# (ASCII, 全角, 〇一二…十百千万) with their separators, then one
+		# kanji (a numeral is a kanji too: a longer run would take the
+		# next number in), a katakana run or a percent sign:
+		# 九月二十七日 → 十月十五日 is the tokens 九月, 二十七日 against
+		# 十月, 十五日 in both measures, not 九, 二, 七 against 十, 五.
+		d='[0-9]|\357\274[\220-\231]|\343\200\207|\344\270\200|\344\272\214|\344\270\211|\345\233\233|\344\272\224|\345\205\255|\344\270\203|\345\205\253|\344\271\235|\345\215\201|\347\231\276|\345\215\203|\344\270\207'
+		sep='[,.]|\357\274[\214\216]|\343\203\273'
+		kanji='\344[\270-\277][\200-\277]|[\345-\351][\200-\277][\200-\277]'
+		kata='\343\202[\241-\277]|\343\203[\200-\272]|\343\203\274'
+		unit="$kanji|($kata)+|%%|\357\274\205"
+		re=$(printf "($d)+(($sep)($d)+)*($unit)?|[^\200-\277][\200-\277]*")
 	else
 		re='[^[:space:]]+'
 	fi
-	git diff --no-index --word-diff=porcelain --word-diff-regex="$re" \
+	LC_ALL=C git diff --no-index --word-diff=porcelain --word-diff-regex="$re" \
 	    "$W/a" "$W/b" 2>/dev/null | LC_ALL=C awk '
 	    /^(\+\+\+|---) / { next }
 	    /^[-+]/ { s = substr($0, 2); gsub(/[ \t]/, "", s); n += length(s) }

@@ -70,6 +70,11 @@ rc=$(capture diff --ignore-normalization tests/diff/english.old.md "$tmp/ws.md")
 # The merge is the split read backwards.
 rc=$(capture diff tests/diff/split.new.md tests/diff/split.old.md)
 [ "$rc" = 1 ] && grep -q '^第6条第1項 merged from 第6条第1項, 第6条第2項$' "$tmp/out" && ok || bad "diff: merge not found"
+# Text that became a table is the table that became text read backwards.
+rc=$(capture diff tests/diff/tabletext.new.md tests/diff/tabletext.old.md)
+[ "$rc" = 1 ] && grep -q '^第2条第2項 split into 第2条第2項, 第2条第2項$' "$tmp/out" &&
+    grep -q '^+ {+ 解約の方法 効力の生じる日 +}会員ページからの手続 ' "$tmp/out" &&
+    ok || bad "diff: text that became a table is no split ($rc)"
 # The page stands alone: templates/style.css in it, allowed by its CSP,
 # and no link to a style sheet or page that is not there.
 capture diff --format=html tests/diff/edit.old.md tests/diff/edit.new.md >/dev/null
