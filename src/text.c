@@ -190,20 +190,43 @@ text_prefix_of(const char *s, const char *const *words, size_t n)
 	return 0;
 }
 
+/*
+ * The recognizer squeezes every paragraph to compare it with a heading's
+ * words, and most paragraphs hold few spaces: the runs between them are
+ * copied whole.  The next ASCII space or tab and the next U+3000 are
+ * each looked for once, from past the previous one, so the text is read
+ * once.  E3 80 80 is always a whole character: E3 is a lead byte.
+ */
 char *
 text_squeeze(const char *s)
 {
-	struct buf b;
-	int32_t c;
-	size_t n;
+	size_t len = strlen(s), n;
+	const char *end = s + len, *sp, *ideo, *q;
+	char *r = xmalloc(len + 1), *w = r;
 
-	buf_init(&b);
-	for (; *s != '\0'; s += n) {
-		n = utf8_next_str(s, &c);
-		if (!is_space(c))
-			buf_put(&b, s, n);
+	if ((sp = strpbrk(s, " \t")) == NULL)
+		sp = end;
+	if ((ideo = strstr(s, "\xe3\x80\x80")) == NULL)
+		ideo = end;
+	for (;;) {
+		q = sp < ideo ? sp : ideo;
+		n = (size_t)(q - s);
+		memcpy(w, s, n);
+		w += n;
+		if (q == end)
+			break;
+		if (q == sp) {
+			s = q + 1;
+			if ((sp = strpbrk(s, " \t")) == NULL)
+				sp = end;
+		} else {
+			s = q + 3;
+			if ((ideo = strstr(s, "\xe3\x80\x80")) == NULL)
+				ideo = end;
+		}
 	}
-	return buf_detach(&b);
+	*w = '\0';
+	return r;
 }
 
 char *

@@ -262,6 +262,43 @@ next_str(void)
 	tap(same, "utf8_next_str: utf8_next up to the NUL");
 }
 
+/*
+ * text_squeeze(), which copies runs between spaces, against a decoder's
+ * character-by-character drop of is_space(): every string of up to five
+ * pieces among spaces, U+3000, its neighbour 、 (E3 80 81) and others.
+ */
+static void
+squeeze(void)
+{
+	static const char *const piece[] = { " ", "\t", "\xe3\x80\x80",
+	    "a", "\xe3\x80\x81", "\xe3\x81\x82", "\xc3\xa9" };
+	enum { NP = sizeof(piece) / sizeof(piece[0]), LEN = 5 };
+	char in[LEN * 3 + 1], want[LEN * 3 + 1], *got;
+	size_t i, k, m, n, len, bad = 0;
+	int32_t c;
+
+	for (m = 0, n = 1; m < LEN; m++)
+		n *= NP + 1;
+	for (i = 0; i < n; i++) {
+		in[0] = want[0] = '\0';
+		for (k = i, m = 0; m < LEN; m++, k /= NP + 1)
+			if (k % (NP + 1) < NP)
+				strcat(in, piece[k % (NP + 1)]);
+		for (m = 0, k = 0; in[m] != '\0'; m += len) {
+			len = utf8_next_str(in + m, &c);
+			if (!is_space(c)) {
+				memcpy(want + k, in + m, len);
+				k += len;
+			}
+		}
+		want[k] = '\0';
+		got = text_squeeze(in);
+		bad += strcmp(got, want) != 0;
+		free(got);
+	}
+	tap(bad == 0, "text_squeeze drops exactly the spaces, tabs and U+3000");
+}
+
 int
 main(void)
 {
@@ -290,6 +327,7 @@ main(void)
 	stable_holds();
 	suspects();
 	prefixes();
+	squeeze();
 	tap(utf8_next("", 0, &cp) == 0 && cp == 0, "empty input: 0 bytes");
 	tap(utf8_next("\xe7\xac\xac", 3, &cp) == 3 && cp == 0x7b2c,
 	    "第 is U+7B2C");
