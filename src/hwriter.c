@@ -2,6 +2,7 @@
  * The HTML writer: see hwriter.h.
  */
 #include <assert.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,6 +54,33 @@ static const unsigned char special[256] = {
 	['&'] = 1, ['<'] = 1, ['>'] = 1, ['"'] = 2
 };
 
+/*
+ * The end of the run of plain bytes from u[i] (len bytes in all).  Every
+ * special byte is below 0x40, and Japanese text (bytes 0x80 and up) has
+ * none: eight bytes at a time are tested for any byte below 0x40 (exact:
+ * the borrow of "x - 0x40 in each byte" reaches a high bit only there),
+ * and only a word with one is looked at byte by byte.
+ */
+static size_t
+plain_run(const unsigned char *u, size_t i, size_t len, unsigned char mask)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	uint64_t w;
+	size_t k;
+
+	while (len - i >= 8) {
+		memcpy(&w, u + i, 8);
+		if (((w - 0x40 * ones) & ~w & 0x80 * ones) != 0)
+			for (k = 0; k < 8; k++)
+				if (special[u[i + k]] & mask)
+					return i + k;
+		i += 8;
+	}
+	while (i < len && (special[u[i]] & mask) == 0)
+		i++;
+	return i;
+}
+
 /* One pass over s: runs of plain bytes are copied whole. */
 static void
 escape(struct buf *b, const char *s, size_t len, int quote)
@@ -62,8 +90,7 @@ escape(struct buf *b, const char *s, size_t len, int quote)
 	size_t i = 0, run = 0;
 
 	for (;;) {
-		while (i < len && (special[u[i]] & mask) == 0)
-			i++;
+		i = plain_run(u, i, len, mask);
 		buf_put(b, s + run, i - run);
 		if (i == len)
 			return;
