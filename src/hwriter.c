@@ -2,7 +2,6 @@
  * The HTML writer: see hwriter.h.
  */
 #include <assert.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,20 +56,15 @@ static const unsigned char special[256] = {
 /*
  * The end of the run of plain bytes from u[i] (len bytes in all).  Every
  * special byte is below 0x40, and Japanese text (bytes 0x80 and up) has
- * none: eight bytes at a time are tested for any byte below 0x40 (exact:
- * the borrow of "x - 0x40 in each byte" reaches a high bit only there),
- * and only a word with one is looked at byte by byte.
+ * none: a word of eight bytes without one is skipped whole.
  */
 static size_t
 plain_run(const unsigned char *u, size_t i, size_t len, unsigned char mask)
 {
-	const uint64_t ones = 0x0101010101010101ULL;
-	uint64_t w;
 	size_t k;
 
 	while (len - i >= 8) {
-		memcpy(&w, u + i, 8);
-		if (((w - 0x40 * ones) & ~w & 0x80 * ones) != 0)
+		if (word_has_below(word8_at(u + i), 0x40))
 			for (k = 0; k < 8; k++)
 				if (special[u[i + k]] & mask)
 					return i + k;
