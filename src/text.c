@@ -229,6 +229,39 @@ text_squeeze(const char *s)
 	return r;
 }
 
+/*
+ * NFKC of text made of nfkc_stable() characters, the full-width forms of
+ * ASCII (U+FF01 to U+FF5E: （１Ａ） of a caption or a definition) and
+ * U+3000, without utf8proc; NULL for any other text.  Those forms and
+ * U+3000 become ASCII, which no neighbour composes with, and stable
+ * characters compose only with what is not here: so each character's
+ * NFKC stands alone.
+ */
+static char *
+nfkc_wide(const char *s, size_t len)
+{
+	char *r = xmalloc(len + 1), *w = r;
+	size_t i, n;
+	int32_t c;
+
+	for (i = 0; i < len; i += n) {
+		n = utf8_next_inline(s + i, len - i, &c);
+		if (c >= 0xff01 && c <= 0xff5e)
+			*w++ = (char)(c - 0xff01 + '!');
+		else if (c == 0x3000)
+			*w++ = ' ';
+		else if (nfkc_stable(c)) {
+			memcpy(w, s + i, n);
+			w += n;
+		} else {
+			free(r);
+			return NULL;
+		}
+	}
+	*w = '\0';
+	return r;
+}
+
 char *
 text_nfkc(const char *s, size_t len)
 {
@@ -243,6 +276,8 @@ text_nfkc(const char *s, size_t len)
 	 */
 	if (nfkc_stable_span(s, len) == len)
 		return xstrndup(s, len);
+	if ((r = nfkc_wide(s, len)) != NULL)
+		return r;
 
 	n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
 	    &out, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
@@ -265,7 +300,7 @@ text_caption_key(const char *s, size_t len)
 		t = xstrndup(s, len);
 	end = t + strlen(t);
 	for (r = w = t; r < end; r += n) {
-		n = utf8_next(r, (size_t)(end - r), &c);
+		n = utf8_next_inline(r, (size_t)(end - r), &c);
 		if (is_space(c))
 			continue;
 		if (c == 0x301c)	/* 〜, which NFKC keeps: ～ became ~ */
