@@ -294,7 +294,7 @@ text_caption_key(const char *s, size_t len)
 {
 	char *t = text_nfkc(s, len), *w, *r, *end;
 	int32_t c;
-	size_t n;
+	size_t n, k;
 
 	if (t == NULL)
 		t = xstrndup(s, len);
@@ -305,10 +305,9 @@ text_caption_key(const char *s, size_t len)
 			continue;
 		if (c == 0x301c)	/* 〜, which NFKC keeps: ～ became ~ */
 			*w++ = '~';
-		else {
-			memmove(w, r, n);
-			w += n;
-		}
+		else		/* at most 4 bytes, forward: w is never past r */
+			for (k = 0; k < n; k++)
+				*w++ = r[k];
 	}
 	*w = '\0';
 	return t;
