@@ -16,6 +16,12 @@ struct buf {
 	size_t	 cap;
 };
 
+/*
+ * What a writer of a whole page may reserve at once (buf_grow()): the
+ * page of a short document fits, so it is not copied as it doubles.
+ */
+#define PAGE_ROOM	(64 * 1024)
+
 void	 buf_init(struct buf *);
 void	 buf_release(struct buf *);
 void	 buf_reset(struct buf *);

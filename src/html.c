@@ -779,6 +779,8 @@ html_page(const struct templates *t, const struct doc *doc,
 	f.title = title.data;
 	f.wareki = html_uses_wareki(doc);
 	buf_init(&out);
+	/* Room for a short document's page: fewer copies as it grows. */
+	buf_grow(&out, PAGE_ROOM);
 	tpl_write(&t->page, &out, pc->root, doc->meta.lang, page_slot, &f);
 	buf_release(&title);
 	*len = out.len;

@@ -141,6 +141,8 @@ search_document(const struct doc *doc, const char *href, size_t *len)
 
 	buf_init(&out);
 	buf_init(&tmp);
+	/* Room for a short document's index: fewer copies as it grows. */
+	buf_grow(&out, PAGE_ROOM);
 	head(&out, "TERMC_SEARCH = TERMC_SEARCH.concat([");
 	/* Articles, wherever their divisions put them; else top clauses. */
 	while (n != NULL) {
