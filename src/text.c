@@ -241,19 +241,22 @@ static char *
 nfkc_wide(const char *s, size_t len)
 {
 	char *r = xmalloc(len + 1), *w = r;
-	size_t i, n;
+	size_t i = 0, n;
 	int32_t c;
 
-	for (i = 0; i < len; i += n) {
-		n = utf8_next_inline(s + i, len - i, &c);
+	for (;;) {
+		/* A run of stable characters, then one that is not. */
+		n = nfkc_stable_span(s + i, len - i);
+		memcpy(w, s + i, n);
+		w += n;
+		if ((i += n) == len)
+			break;
+		i += utf8_next_inline(s + i, len - i, &c);
 		if (c >= 0xff01 && c <= 0xff5e)
 			*w++ = (char)(c - 0xff01 + '!');
 		else if (c == 0x3000)
 			*w++ = ' ';
-		else if (nfkc_stable(c)) {
-			memcpy(w, s + i, n);
-			w += n;
-		} else {
+		else {
 			free(r);
 			return NULL;
 		}
@@ -292,22 +295,26 @@ text_nfkc(const char *s, size_t len)
 char *
 text_caption_key(const char *s, size_t len)
 {
-	char *t = text_nfkc(s, len), *w, *r, *end;
-	int32_t c;
-	size_t n, k;
+	char *t = text_nfkc(s, len), *w;
+	const unsigned char *r;
 
 	if (t == NULL)
 		t = xstrndup(s, len);
-	end = t + strlen(t);
-	for (r = w = t; r < end; r += n) {
-		n = utf8_next_inline(r, (size_t)(end - r), &c);
-		if (is_space(c))
-			continue;
-		if (c == 0x301c)	/* 〜, which NFKC keeps: ～ became ~ */
-			*w++ = '~';
-		else		/* at most 4 bytes, forward: w is never past r */
-			for (k = 0; k < n; k++)
-				*w++ = r[k];
+	/*
+	 * Byte by byte, as text_squeeze(): E3 80 80 (U+3000, left when
+	 * NFKC failed) and E3 80 9C (〜) are whole characters wherever
+	 * they match, E3 being a lead byte; NUL ends the test early.
+	 */
+	for (r = (const unsigned char *)t, w = t; *r != '\0';) {
+		if (*r == ' ' || *r == '\t')
+			r++;
+		else if (r[0] == 0xe3 && r[1] == 0x80 && r[2] == 0x80)
+			r += 3;
+		else if (r[0] == 0xe3 && r[1] == 0x80 && r[2] == 0x9c) {
+			*w++ = '~';	/* 〜, which NFKC keeps: ～ became ~ */
+			r += 3;
+		} else
+			*w++ = (char)*r++;
 	}
 	*w = '\0';
 	return t;

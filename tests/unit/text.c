@@ -300,6 +300,55 @@ squeeze(void)
 	tap(bad == 0, "text_squeeze drops exactly the spaces, tabs and U+3000");
 }
 
+/*
+ * text_caption_key(), which drops spaces and maps 〜 byte by byte after
+ * text_nfkc(), against utf8proc_NFKC and a character-by-character drop of
+ * is_space() and 〜 → ~, on random strings of captions' pieces.
+ */
+static void
+caption_keys(void)
+{
+	static const char *const alphabet[] = {
+		"a", " ", "\t", "\xe3\x80\x80", "〜", "～", "（", "）", "１",
+		"第", "条", "、", "か", "\xe3\x82\x99", "ｶ", "ﾞ", "①", "e",
+		"\xcc\x81", "・"
+	};
+	char s[64], want[256], *got;
+	utf8proc_uint8_t *nf;
+	size_t n = sizeof(alphabet) / sizeof(alphabet[0]), len, k, m, bad = 0;
+	int i;
+	int32_t c;
+
+	srand(11);
+	for (i = 0; i < 20000; i++) {
+		len = 0;
+		for (k = 0, m = 1 + (size_t)rand() % 8; k < m; k++) {
+			const char *a = alphabet[(size_t)rand() % n];
+
+			memcpy(s + len, a, strlen(a));
+			len += strlen(a);
+		}
+		s[len] = '\0';
+		nf = utf8proc_NFKC((const utf8proc_uint8_t *)s);
+		for (k = 0, m = 0; nf[k] != '\0'; k += len) {
+			len = utf8_next_str((const char *)nf + k, &c);
+			if (c == 0x301c)
+				want[m++] = '~';
+			else if (!is_space(c)) {
+				memcpy(want + m, nf + k, len);
+				m += len;
+			}
+		}
+		want[m] = '\0';
+		got = text_caption_key(s, strlen(s));
+		bad += strcmp(got, want) != 0;
+		free(got);
+		free(nf);
+	}
+	if (!tap(bad == 0, "text_caption_key: NFKC, no spaces, 〜 as ~"))
+		printf("#   %zu of 20000 strings differ\n", bad);
+}
+
 int
 main(void)
 {
@@ -329,6 +378,7 @@ main(void)
 	suspects();
 	prefixes();
 	squeeze();
+	caption_keys();
 	tap(utf8_next("", 0, &cp) == 0 && cp == 0, "empty input: 0 bytes");
 	tap(utf8_next("\xe7\xac\xac", 3, &cp) == 3 && cp == 0x7b2c,
 	    "第 is U+7B2C");
