@@ -82,6 +82,7 @@ plain_text(const char *bytes, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)bytes, *end = s + len;
 	unsigned b, c1, c2;
+	uint32_t w;
 
 	while (s < end) {
 		b = s[0];
@@ -92,7 +93,18 @@ plain_text(const char *bytes, size_t len)
 		}
 		if (b - 0xe3 <= 0xec - 0xe3 && end - s >= 3 &&
 		    ((s[1] ^ 0x80) | (s[2] ^ 0x80)) <= 0x3f) {
-			s += 3;
+			/*
+			 * Most of a Japanese text is a run of them: its
+			 * characters are tested in a loop of their own,
+			 * each as one number of its three bytes.
+			 */
+			for (s += 3; end - s >= 3; s += 3) {
+				w = (uint32_t)s[0] << 16 |
+				    (uint32_t)s[1] << 8 | s[2];
+				if ((w & 0xc0c0) != 0x8080 ||
+				    w - 0xe30000 > 0xecffff - 0xe30000)
+					break;
+			}
 			continue;
 		}
 		if (b < 0x80) {

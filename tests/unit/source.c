@@ -161,6 +161,57 @@ digest_checks(void)
 	diags_release(&dg);
 }
 
+/*
+ * A run of kana and kanji is checked a character at a time in a loop of
+ * its own: after 0 to 5 of them, a bad continuation, a truncated
+ * character, a surrogate and a lead byte past the run's (F5) are each
+ * found at their column, and a control among them is warned about.
+ */
+static void
+run_ends(void)
+{
+	static const char *const bad[] = { "\xe7\xac\x41", "\xe7\x41",
+	    "\xed\xa0\x80", "\xf5\x80\x80\x80", "\xe3\x80" };
+	char bytes[64];
+	struct source src;
+	struct diags d;
+	size_t k, b, len, nbad = 0, nwarn = 0;
+	int rc;
+
+	for (k = 0; k <= 5; k++)
+		for (b = 0; b < sizeof(bad) / sizeof(bad[0]); b++) {
+			strcpy(bytes, "---\n---\n");
+			for (len = 0; len < k; len++)
+				strcat(bytes, "あ");
+			strcat(bytes, bad[b]);
+			diags_init(&d);
+			rc = source_load(&src, "x.md", bytes, strlen(bytes), 0,
+			    &d);
+			if (rc == 0)
+				source_release(&src);
+			nbad += rc != -1 || d.n != 1 ||
+			    d.v[0].code != D_BAD_UTF8 || d.v[0].line != 3 ||
+			    d.v[0].col != (int)k + 1;
+			diags_release(&d);
+
+			strcpy(bytes, "---\n---\n");
+			for (len = 0; len < k; len++)
+				strcat(bytes, "漢");
+			strcat(bytes, "\x01漢\n");
+			diags_init(&d);
+			rc = source_load(&src, "x.md", bytes, strlen(bytes), 0,
+			    &d);
+			if (rc == 0)
+				source_release(&src);
+			nwarn += rc != 0 || d.n != 1 ||
+			    d.v[0].code != D_CHAR_CONTROL ||
+			    d.v[0].col != (int)k + 1;
+			diags_release(&d);
+		}
+	tap(nbad == 0, "source_load: bad UTF-8 after a run of kana, its column");
+	tap(nwarn == 0, "source_load: a control in a run of kanji, its column");
+}
+
 int
 main(void)
 {
@@ -171,6 +222,7 @@ main(void)
 	struct diags d;
 
 	valid_agrees();
+	run_ends();
 	valid("", 0, -1, "utf8_valid: empty");
 	valid("plain ASCII\n", 12, -1, "utf8_valid: ASCII");
 	valid("日本語", 9, -1, "utf8_valid: 3-byte sequences");
