@@ -98,11 +98,15 @@ plain_text(const char *bytes, size_t len)
 			 * characters are tested in a loop of their own,
 			 * each as one number of its three bytes.
 			 */
-			for (s += 3; end - s >= 3; s += 3) {
-				w = (uint32_t)s[0] << 16 |
-				    (uint32_t)s[1] << 8 | s[2];
-				if ((w & 0xc0c0) != 0x8080 ||
-				    w - 0xe30000 > 0xecffff - 0xe30000)
+			for (s += 3; end - s >= 4; s += 3) {
+				/*
+				 * Four bytes in one load, whatever the
+				 * host's order: the second and third are
+				 * bits 8 to 23 either way.
+				 */
+				memcpy(&w, s, 4);
+				if ((w >> 8 & 0xc0c0) != 0x8080 ||
+				    s[0] - 0xe3 > 0xec - 0xe3)
 					break;
 			}
 			continue;
