@@ -78,7 +78,12 @@ escape(char *s)
 	buf_init(&b);
 	buf_put(&b, s, (size_t)(p - (const unsigned char *)s));
 	for (; p < end; p += n) {
-		n = utf8_next((const char *)p, (size_t)(end - p), &c);
+		n = utf8_next_inline((const char *)p, (size_t)(end - p), &c);
+		/* A whole character whose lead byte rules out a suspect. */
+		if (n > 1 && !text_suspect_lead(*p)) {
+			buf_put(&b, p, n);
+			continue;
+		}
 		k = text_suspect(c);
 		if ((n == 1 && *p >= 0x80) || (c < 0x80 &&
 		    (k == SUS_CONTROL || c == '\t' || c == '\n')))
