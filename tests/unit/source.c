@@ -163,15 +163,16 @@ digest_checks(void)
 
 /*
  * A run of kana and kanji is checked a character at a time in a loop of
- * its own: after 0 to 5 of them, a bad continuation, a truncated
- * character, a surrogate and a lead byte past the run's (F5) are each
- * found at their column, and a control among them is warned about.
+ * its own: after 0 to 5 of them, and before more or at the end, a bad
+ * first or second continuation, a truncated character, a surrogate and a
+ * lead byte past the run's (F5) are each found at their column, and a
+ * control among them is warned about.
  */
 static void
 run_ends(void)
 {
-	static const char *const bad[] = { "\xe7\xac\x41", "\xe7\x41",
-	    "\xed\xa0\x80", "\xf5\x80\x80\x80", "\xe3\x80" };
+	static const char *const bad[] = { "\xe7\xac\x41", "\xe7\x41\xac",
+	    "\xe7\x41", "\xed\xa0\x80", "\xf5\x80\x80\x80", "\xe3\x80" };
 	char bytes[64];
 	struct source src;
 	struct diags d;
@@ -184,6 +185,9 @@ run_ends(void)
 			for (len = 0; len < k; len++)
 				strcat(bytes, "あ");
 			strcat(bytes, bad[b]);
+			/* Then more, or the end: the last bytes go apart. */
+			if (k % 2 == 1)
+				strcat(bytes, "ああ\n");
 			diags_init(&d);
 			rc = source_load(&src, "x.md", bytes, strlen(bytes), 0,
 			    &d);
