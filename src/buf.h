@@ -19,8 +19,10 @@ struct buf {
 /*
  * What a writer of a whole page may reserve at once (buf_grow()): the
  * page of a short document fits, so it is not copied as it doubles.
+ * The capacity it makes is 64 KB, under the 128 KB from which malloc
+ * maps (and unmaps) each block apart (site.c).
  */
-#define PAGE_ROOM	(64 * 1024)
+#define PAGE_ROOM	(60 * 1024)
 
 void	 buf_init(struct buf *);
 void	 buf_release(struct buf *);
