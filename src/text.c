@@ -113,14 +113,17 @@ is_wide(int32_t c)
 size_t
 text_skip_spaces(const char *s)
 {
-	const char *p = s;
-	int32_t c;
-	size_t n;
+	const unsigned char *p = (const unsigned char *)s;
 
-	while (*p != '\0' && (n = utf8_next_str(p, &c)) > 0 &&
-	    is_space(c))
-		p += n;
-	return (size_t)(p - s);
+	/* On the bytes: callers ask at every character of a name. */
+	for (;;) {
+		if (*p == ' ' || *p == '\t')
+			p++;
+		else if (p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x80)
+			p += 3;		/* U+3000; a NUL stops the test */
+		else
+			return (size_t)(p - (const unsigned char *)s);
+	}
 }
 
 size_t

@@ -264,9 +264,10 @@ next_str(void)
 }
 
 /*
- * text_squeeze(), which copies runs between spaces, against a decoder's
- * character-by-character drop of is_space(): every string of up to five
- * pieces among spaces, U+3000, its neighbour 、 (E3 80 81) and others.
+ * text_squeeze(), which copies runs between spaces, and text_skip_spaces(),
+ * which tests bytes, against a decoder's character-by-character test of
+ * is_space(): every string of up to five pieces among spaces, U+3000, its
+ * neighbour 、 (E3 80 81) and others.
  */
 static void
 squeeze(void)
@@ -275,7 +276,7 @@ squeeze(void)
 	    "a", "\xe3\x80\x81", "\xe3\x81\x82", "\xc3\xa9" };
 	enum { NP = sizeof(piece) / sizeof(piece[0]), LEN = 5 };
 	char in[LEN * 3 + 1], want[LEN * 3 + 1], *got;
-	size_t i, k, m, n, len, bad = 0;
+	size_t i, k, m, n, len, bad = 0, skipbad = 0;
 	int32_t c;
 
 	for (m = 0, n = 1; m < LEN; m++)
@@ -296,8 +297,15 @@ squeeze(void)
 		got = text_squeeze(in);
 		bad += strcmp(got, want) != 0;
 		free(got);
+		for (m = 0; in[m] != '\0'; m += len) {
+			len = utf8_next_str(in + m, &c);
+			if (!is_space(c))
+				break;
+		}
+		skipbad += text_skip_spaces(in) != m;
 	}
 	tap(bad == 0, "text_squeeze drops exactly the spaces, tabs and U+3000");
+	tap(skipbad == 0, "text_skip_spaces passes exactly the leading ones");
 }
 
 /*
