@@ -937,11 +937,6 @@ appx_scan(struct scan *S, struct xref *x, const struct node *src,
 }
 
 /*
- * Scan one text, whose first line is source line `line`.  cell is 0 for a
- * node's text, else cell index + 1.  Records are appended to S->out; last
- * carries what 同条/同項/同号 mean from one text to the next.
- */
-/*
  * From text[i], the offset of the first newline or character with a lead
  * byte E5 to E7 that opener() or appx_at() could accept; len if none.
  */
@@ -961,6 +956,11 @@ next_candidate(const char *text, size_t i, size_t len)
 	return len;
 }
 
+/*
+ * Scan one text, whose first line is source line `line`.  cell is 0 for a
+ * node's text, else cell index + 1.  Records are appended to S->out; last
+ * carries what 同条/同項/同号 mean from one text to the next.
+ */
 static void
 scan_text(struct scan *S, const struct node *src, size_t cell,
     const char *text, const struct where *cur, size_t curidx,
