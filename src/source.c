@@ -106,7 +106,7 @@ plain_text(const char *bytes, size_t len)
 				 */
 				memcpy(&w, s, 4);
 				if ((w >> 8 & 0xc0c0) != 0x8080 ||
-				    s[0] - 0xe3 > 0xec - 0xe3)
+				    s[0] - 0xe3u > 0xecu - 0xe3u)
 					break;
 			}
 			continue;

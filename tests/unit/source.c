@@ -195,7 +195,7 @@ one_finding(const char *ch, size_t k, const char *tail, int want,
  * its own: after 0 to 5 of them, and before more or at the end, a bad
  * first or second continuation, a truncated character, a surrogate and a
  * lead byte past the run's (F5) are each found at their column, and a
- * control among them is warned about.
+ * control, U+200B, U+202E or U+0085 among them is warned about.
  */
 static void
 run_ends(void)
@@ -214,9 +214,17 @@ run_ends(void)
 			nbad += !one_finding("あ", k, tail, -1, D_BAD_UTF8);
 			nwarn += !one_finding("漢", k, "\x01漢\n", 0,
 			    D_CHAR_CONTROL);
+			/* Three-byte suspects with leads below the run's. */
+			nwarn += !one_finding("漢", k, "\xe2\x80\x8b漢\n", 0,
+			    D_CHAR_INVISIBLE);
+			nwarn += !one_finding("漢", k, "\xe2\x80\xae漢\n", 0,
+			    D_CHAR_BIDI);
+			nwarn += !one_finding("漢", k, "\xc2\x85漢\n", 0,
+			    D_CHAR_CONTROL);
 		}
 	tap(nbad == 0, "source_load: bad UTF-8 after a run of kana, its column");
-	tap(nwarn == 0, "source_load: a control in a run of kanji, its column");
+	tap(nwarn == 0, "source_load: a control, a zero-width or a bidi "
+	    "character in a run of kanji, its column");
 }
 
 int
