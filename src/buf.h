@@ -8,6 +8,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 struct buf {
 	char	*data;
@@ -15,13 +16,57 @@ struct buf {
 	size_t	 cap;
 };
 
+/*
+ * What a writer of a whole page may reserve at once (buf_grow()): the
+ * page of a short document fits, so it is not copied as it doubles.
+ * The capacity it makes is 64 KB, under the 128 KB from which malloc
+ * maps (and unmaps) each block apart (site.c).
+ */
+#define PAGE_ROOM	(60 * 1024)
+
 void	 buf_init(struct buf *);
 void	 buf_release(struct buf *);
 void	 buf_reset(struct buf *);
 void	 buf_grow(struct buf *, size_t extra);
-void	 buf_put(struct buf *, const void *, size_t);
-void	 buf_puts(struct buf *, const char *);
-void	 buf_putc(struct buf *, int);
+/* buf_put() and buf_putc() when the bytes do not fit: grow, then append. */
+void	 buf_put_grow(struct buf *, const void *, size_t);
+void	 buf_putc_grow(struct buf *, int);
+
+/*
+ * The appenders are in line: the HTML writer and the search index append
+ * a few bytes at a time, and a call to grow (which aborts on a released
+ * buffer, cap 0, whose test below always fails) is then the rare case.
+ */
+static inline void
+buf_put(struct buf *b, const void *p, size_t n)
+{
+	if (n >= b->cap - b->len) {
+		buf_put_grow(b, p, n);
+		return;
+	}
+	memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+/* A constant s is measured when compiled. */
+static inline void
+buf_puts(struct buf *b, const char *s)
+{
+	buf_put(b, s, strlen(s));
+}
+
+static inline void
+buf_putc(struct buf *b, int c)
+{
+	if (b->cap - b->len < 2) {
+		buf_putc_grow(b, c);
+		return;
+	}
+	b->data[b->len++] = (char)c;
+	b->data[b->len] = '\0';
+}
+
 void	 buf_printf(struct buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 buf_vprintf(struct buf *, const char *, va_list);

@@ -184,11 +184,15 @@ put_numbered(struct buf *b, const char *num, const char *unit)
 {
 	size_t base = strcspn(num, "_");
 
-	buf_printf(b, "第%.*s%s", (int)base, num, unit);
+	/* Pieces, not buf_printf(): every title and link label comes here. */
+	buf_puts(b, "第");
+	buf_put(b, num, base);
+	buf_puts(b, unit);
 	for (num += base; *num == '_'; num += base) {
 		num++;
 		base = strcspn(num, "_");
-		buf_printf(b, "の%.*s", (int)base, num);
+		buf_puts(b, "の");
+		buf_put(b, num, base);
 	}
 }
 
@@ -207,10 +211,16 @@ node_title(struct buf *b, const struct node *n)
 		buf_puts(b, n->label);
 	if (n->caption == NULL)
 		return;
-	if (n->type == N_ARTICLE && !node_western(n))
-		buf_printf(b, "（%s）", n->caption);
-	else
-		buf_printf(b, "%s%s", n->label != NULL ? " " : "", n->caption);
+	/* Pieces, not buf_printf(): the pages and the search ask for each. */
+	if (n->type == N_ARTICLE && !node_western(n)) {
+		buf_puts(b, "（");
+		buf_puts(b, n->caption);
+		buf_puts(b, "）");
+	} else {
+		if (n->label != NULL)
+			buf_putc(b, ' ');
+		buf_puts(b, n->caption);
+	}
 }
 
 char *

@@ -78,7 +78,12 @@ escape(char *s)
 	buf_init(&b);
 	buf_put(&b, s, (size_t)(p - (const unsigned char *)s));
 	for (; p < end; p += n) {
-		n = utf8_next((const char *)p, (size_t)(end - p), &c);
+		n = utf8_next_inline((const char *)p, (size_t)(end - p), &c);
+		/* A whole character whose lead byte rules out a suspect. */
+		if (n > 1 && !text_suspect_lead(*p)) {
+			buf_put(&b, p, n);
+			continue;
+		}
 		k = text_suspect(c);
 		if ((n == 1 && *p >= 0x80) || (c < 0x80 &&
 		    (k == SUS_CONTROL || c == '\t' || c == '\n')))
@@ -193,12 +198,28 @@ diags_print(const struct diags *d, FILE *fp)
 	diags_print_split(d, fp, fp);
 }
 
+/* Write out what b holds, in one call (stderr is unbuffered). */
+static void
+flush_lines(struct buf *b, FILE *fp)
+{
+	if (b->len > 0)
+		fwrite(b->data, 1, b->len, fp);
+	buf_reset(b);
+}
+
 void
 diags_print_split(const struct diags *d, FILE *fp, FILE *trouble)
 {
 	const struct diag *x;
+	struct buf b;
 	size_t i;
 
+	/*
+	 * The findings are gathered and written 64 KB at a time: three
+	 * fprintf() calls a finding on unbuffered stderr were three write
+	 * system calls each.  Trouble lines go out in their place.
+	 */
+	buf_init(&b);
 	for (i = 0; i < d->n; i++) {
 		x = &d->v[i];
 		/*
@@ -207,17 +228,30 @@ diags_print_split(const struct diags *d, FILE *fp, FILE *trouble)
 		 * happened", as other command-line tools say it.
 		 */
 		if (x->code == D_IO && x->line == 0) {
+			flush_lines(&b, fp);
+			fflush(fp);
 			fprintf(trouble, "termc: %s: %s\n", x->path,
 			    x->detail != NULL && *x->detail != '\0' ?
 			    x->detail : "cannot read or write");
 			continue;
 		}
-		fprintf(fp, "%s:%d:%d: %s: %s", x->path, x->line, x->col,
-		    diag_level_name(table[x->code].level), table[x->code].msg);
-		if (x->detail != NULL && *x->detail != '\0')
-			fprintf(fp, ": %s", x->detail);
-		fprintf(fp, " [%s]\n", table[x->code].name);
+		buf_puts(&b, x->path);
+		buf_printf(&b, ":%d:%d: ", x->line, x->col);
+		buf_puts(&b, diag_level_name(table[x->code].level));
+		buf_puts(&b, ": ");
+		buf_puts(&b, table[x->code].msg);
+		if (x->detail != NULL && *x->detail != '\0') {
+			buf_puts(&b, ": ");
+			buf_puts(&b, x->detail);
+		}
+		buf_puts(&b, " [");
+		buf_puts(&b, table[x->code].name);
+		buf_puts(&b, "]\n");
+		if (b.len >= 65536)
+			flush_lines(&b, fp);
 	}
+	flush_lines(&b, fp);
+	buf_release(&b);
 }
 
 int

@@ -92,9 +92,13 @@ put_uuid(struct buf *b, const char *key)
 	u[6] = (unsigned char)((u[6] & 0x0f) | 0x80);	/* version 8 */
 	u[8] = (unsigned char)((u[8] & 0x3f) | 0x80);	/* RFC variant */
 	buf_puts(b, "urn:uuid:");
-	for (k = 0; k < 16; k++)
-		buf_printf(b, "%s%02x", k == 4 || k == 6 || k == 8 || k == 10 ?
-		    "-" : "", u[k]);
+	for (k = 0; k < 16; k++) {
+		if (k == 4 || k == 6 || k == 8 || k == 10)
+			buf_putc(b, '-');
+		/* Two hex digits, not buf_printf(): 16 of them an entry. */
+		buf_putc(b, "0123456789abcdef"[u[k] >> 4]);
+		buf_putc(b, "0123456789abcdef"[u[k] & 0x0f]);
+	}
 }
 
 /* <id> of key, "termc-feed:" + key: see put_uuid(). */

@@ -17,7 +17,7 @@ struct hmap_slot {
 
 struct hmap {
 	struct hmap_slot *slots;
-	size_t		  cap;	/* power of two */
+	size_t		  cap;	/* power of two; 0 before the first key */
 	size_t		  n;
 };
 

@@ -207,12 +207,21 @@ templates_free(struct templates *t)
 static void
 open_link_to(struct hw *w, const char *id, const char *cls)
 {
+	char frag[64];
+	size_t len = strlen(id);
 	struct buf href;
 
+	hw_open(w, HW_A, cls);
+	/* An id is short: its "#id" is made on the stack, not malloc'd. */
+	if (len < sizeof(frag) - 1) {
+		frag[0] = '#';
+		memcpy(frag + 1, id, len + 1);
+		hw_attr(w, HA_HREF, frag);
+		return;
+	}
 	buf_init(&href);
 	buf_putc(&href, '#');
 	buf_puts(&href, id);
-	hw_open(w, HW_A, cls);
 	hw_attr(w, HA_HREF, href.data);
 	buf_release(&href);
 }
@@ -779,6 +788,8 @@ html_page(const struct templates *t, const struct doc *doc,
 	f.title = title.data;
 	f.wareki = html_uses_wareki(doc);
 	buf_init(&out);
+	/* Room for a short document's page: fewer copies as it grows. */
+	buf_grow(&out, PAGE_ROOM);
 	tpl_write(&t->page, &out, pc->root, doc->meta.lang, page_slot, &f);
 	buf_release(&title);
 	*len = out.len;

@@ -12,38 +12,52 @@
 
 #define HWF_VOID	1	/* no content, no end tag */
 
+/*
+ * Each name with its length, so that a start or an end tag is written as
+ * two or three appends of known length, not through strlen().
+ */
+#define NAME(s)	s, sizeof(s) - 1
+
 static const struct {
 	const char	*name;
+	size_t		 len;
 	int		 flags;
 } tags[HW__TAGS] = {
-	[HW_A] = { "a", 0 },		[HW_BR] = { "br", HWF_VOID },
-	[HW_CODE] = { "code", 0 },	[HW_DD] = { "dd", 0 },
-	[HW_DEL] = { "del", 0 },	[HW_DETAILS] = { "details", 0 },
-	[HW_DIV] = { "div", 0 },	[HW_DL] = { "dl", 0 },
-	[HW_DT] = { "dt", 0 },		[HW_EM] = { "em", 0 },
-	[HW_FIGURE] = { "figure", 0 },	[HW_IMG] = { "img", HWF_VOID },
-	[HW_H1] = { "h1", 0 },		[HW_H2] = { "h2", 0 },
-	[HW_H3] = { "h3", 0 },		[HW_H4] = { "h4", 0 },
-	[HW_H5] = { "h5", 0 },		[HW_H6] = { "h6", 0 },
-	[HW_INS] = { "ins", 0 },	[HW_LI] = { "li", 0 },
-	[HW_NAV] = { "nav", 0 },	[HW_OL] = { "ol", 0 },
-	[HW_P] = { "p", 0 },		[HW_SECTION] = { "section", 0 },
-	[HW_SPAN] = { "span", 0 },	[HW_STRONG] = { "strong", 0 },
-	[HW_SUMMARY] = { "summary", 0 },[HW_TABLE] = { "table", 0 },
-	[HW_TBODY] = { "tbody", 0 },	[HW_TD] = { "td", 0 },
-	[HW_TH] = { "th", 0 },		[HW_THEAD] = { "thead", 0 },
-	[HW_TIME] = { "time", 0 },	[HW_TR] = { "tr", 0 },
-	[HW_UL] = { "ul", 0 },
+	[HW_A] = { NAME("a"), 0 },	[HW_BR] = { NAME("br"), HWF_VOID },
+	[HW_CODE] = { NAME("code"), 0 },	[HW_DD] = { NAME("dd"), 0 },
+	[HW_DEL] = { NAME("del"), 0 },	[HW_DETAILS] = { NAME("details"), 0 },
+	[HW_DIV] = { NAME("div"), 0 },	[HW_DL] = { NAME("dl"), 0 },
+	[HW_DT] = { NAME("dt"), 0 },	[HW_EM] = { NAME("em"), 0 },
+	[HW_FIGURE] = { NAME("figure"), 0 },
+	[HW_IMG] = { NAME("img"), HWF_VOID },
+	[HW_H1] = { NAME("h1"), 0 },	[HW_H2] = { NAME("h2"), 0 },
+	[HW_H3] = { NAME("h3"), 0 },	[HW_H4] = { NAME("h4"), 0 },
+	[HW_H5] = { NAME("h5"), 0 },	[HW_H6] = { NAME("h6"), 0 },
+	[HW_INS] = { NAME("ins"), 0 },	[HW_LI] = { NAME("li"), 0 },
+	[HW_NAV] = { NAME("nav"), 0 },	[HW_OL] = { NAME("ol"), 0 },
+	[HW_P] = { NAME("p"), 0 },	[HW_SECTION] = { NAME("section"), 0 },
+	[HW_SPAN] = { NAME("span"), 0 },	[HW_STRONG] = { NAME("strong"), 0 },
+	[HW_SUMMARY] = { NAME("summary"), 0 },
+	[HW_TABLE] = { NAME("table"), 0 },
+	[HW_TBODY] = { NAME("tbody"), 0 },	[HW_TD] = { NAME("td"), 0 },
+	[HW_TH] = { NAME("th"), 0 },	[HW_THEAD] = { NAME("thead"), 0 },
+	[HW_TIME] = { NAME("time"), 0 },	[HW_TR] = { NAME("tr"), 0 },
+	[HW_UL] = { NAME("ul"), 0 },
 };
 
-static const char *const attrs[HA__ATTRS] = {
-	[HA_ALT] = "alt",		[HA_ARIA_LABEL] = "aria-label",
-	[HA_CLASS] = "class",		[HA_DATA_COL] = "data-col",
-	[HA_DATA_SORT] = "data-sort",	[HA_SRC] = "src",
-	[HA_DATETIME] = "datetime",	[HA_HREF] = "href",
-	[HA_ID] = "id",			[HA_LANG] = "lang",
-	[HA_SCOPE] = "scope",		[HA_TITLE] = "title",
+/* An attribute as written before its value: ` name="`. */
+static const struct {
+	const char	*text;
+	size_t		 len;
+} attrs[HA__ATTRS] = {
+	[HA_ALT] = { NAME(" alt=\"") },	[HA_ARIA_LABEL] = { NAME(" aria-label=\"") },
+	[HA_CLASS] = { NAME(" class=\"") },	[HA_DATA_COL] = { NAME(" data-col=\"") },
+	[HA_DATA_SORT] = { NAME(" data-sort=\"") },	[HA_SRC] = { NAME(" src=\"") },
+	[HA_DATETIME] = { NAME(" datetime=\"") },	[HA_HREF] = { NAME(" href=\"") },
+	[HA_ID] = { NAME(" id=\"") },		[HA_LANG] = { NAME(" lang=\"") },
+	[HA_SCOPE] = { NAME(" scope=\"") },	[HA_TITLE] = { NAME(" title=\"") },
 };
+#undef NAME
 
 /*
  * Which bytes need a reference: 1 in text and attribute values, 2 in
@@ -52,6 +66,28 @@ static const char *const attrs[HA__ATTRS] = {
 static const unsigned char special[256] = {
 	['&'] = 1, ['<'] = 1, ['>'] = 1, ['"'] = 2
 };
+
+/*
+ * The end of the run of plain bytes from u[i] (len bytes in all).  Every
+ * special byte is below 0x40, and Japanese text (bytes 0x80 and up) has
+ * none: a word of eight bytes without one is skipped whole.
+ */
+static size_t
+plain_run(const unsigned char *u, size_t i, size_t len, unsigned char mask)
+{
+	size_t k;
+
+	while (len - i >= 8) {
+		if (word_has_below(word8_at(u + i), 0x40))
+			for (k = 0; k < 8; k++)
+				if (special[u[i + k]] & mask)
+					return i + k;
+		i += 8;
+	}
+	while (i < len && (special[u[i]] & mask) == 0)
+		i++;
+	return i;
+}
 
 /* One pass over s: runs of plain bytes are copied whole. */
 static void
@@ -62,8 +98,7 @@ escape(struct buf *b, const char *s, size_t len, int quote)
 	size_t i = 0, run = 0;
 
 	for (;;) {
-		while (i < len && (special[u[i]] & mask) == 0)
-			i++;
+		i = plain_run(u, i, len, mask);
 		buf_put(b, s + run, i - run);
 		if (i == len)
 			return;
@@ -119,7 +154,7 @@ hw_open(struct hw *w, enum hw_tag t, const char *cls)
 {
 	content(w);
 	buf_putc(w->out, '<');
-	buf_puts(w->out, tags[t].name);
+	buf_put(w->out, tags[t].name, tags[t].len);
 	w->in_tag = 1;
 	if (!(tags[t].flags & HWF_VOID)) {
 		if (w->depth == w->cap) {
@@ -140,9 +175,7 @@ hw_attr(struct hw *w, enum hw_attr a, const char *value)
 	if (!w->in_tag || ((a == HA_HREF || a == HA_SRC) &&
 	    !url_is_safe(value)))
 		return;
-	buf_putc(w->out, ' ');
-	buf_puts(w->out, attrs[a]);
-	buf_puts(w->out, "=\"");
+	buf_put(w->out, attrs[a].text, attrs[a].len);
 	escape(w->out, value, strlen(value), 1);
 	buf_putc(w->out, '"');
 }
@@ -150,11 +183,14 @@ hw_attr(struct hw *w, enum hw_attr a, const char *value)
 void
 hw_close(struct hw *w)
 {
+	unsigned char t;
+
 	content(w);
 	if (w->depth == 0)
 		return;
-	buf_puts(w->out, "</");
-	buf_puts(w->out, tags[w->stack[--w->depth]].name);
+	t = w->stack[--w->depth];
+	buf_put(w->out, "</", 2);
+	buf_put(w->out, tags[t].name, tags[t].len);
 	buf_putc(w->out, '>');
 }
 

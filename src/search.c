@@ -17,6 +17,7 @@
 #include "clause.h"
 #include "doc.h"
 #include "search.h"
+#include "text.h"
 #include "xalloc.h"
 
 /* Bytes that may need escaping: controls, quote, backslash, 0xE2. */
@@ -35,10 +36,18 @@ js_string(struct buf *b, const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i, run = 0;
+	uint64_t w;
 	char esc[8];
 
 	buf_putc(b, '"');
 	for (i = 0; i < len; i++) {
+		/* Eight bytes with no control, quote, backslash nor 0xE2. */
+		while (len - i >= 8 && !word_has_below(w = word8_at(u + i),
+		    '"' + 1) && !word_has_byte(w, '\\') &&
+		    !word_has_byte(w, 0xe2))
+			i += 8;
+		if (i == len)
+			break;
 		if (!special[u[i]] || (u[i] == 0xe2 && !(i + 2 < len &&
 		    u[i + 1] == 0x80 && (u[i + 2] == 0xa8 ||
 		    u[i + 2] == 0xa9))))
@@ -132,6 +141,8 @@ search_document(const struct doc *doc, const char *href, size_t *len)
 
 	buf_init(&out);
 	buf_init(&tmp);
+	/* Room for a short document's index: fewer copies as it grows. */
+	buf_grow(&out, PAGE_ROOM);
 	head(&out, "TERMC_SEARCH = TERMC_SEARCH.concat([");
 	/* Articles, wherever their divisions put them; else top clauses. */
 	while (n != NULL) {

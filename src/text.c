@@ -112,14 +112,17 @@ is_wide(int32_t c)
 size_t
 text_skip_spaces(const char *s)
 {
-	const char *p = s;
-	int32_t c;
-	size_t n;
+	const unsigned char *p = (const unsigned char *)s;
 
-	while (*p != '\0' && (n = utf8_next_str(p, &c)) > 0 &&
-	    is_space(c))
-		p += n;
-	return (size_t)(p - s);
+	/* On the bytes: callers ask at every character of a name. */
+	for (;;) {
+		if (*p == ' ' || *p == '\t')
+			p++;
+		else if (p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x80)
+			p += 3;		/* U+3000; a NUL stops the test */
+		else
+			return (size_t)(p - (const unsigned char *)s);
+	}
 }
 
 size_t
@@ -190,33 +193,75 @@ text_prefix_of(const char *s, const char *const *words, size_t n)
 }
 
 /*
- * A byte loop rather than a decode: in UTF-8 the bytes of a blank (' ',
- * tab, E3 80 80 for U+3000) never occur inside another character.  A
- * three-byte character (most Japanese text) is copied in one step.  The
- * recognizers squeeze every line of a document (the contents scan), so
- * this is a hot loop.
+ * The recognizer squeezes every paragraph to compare it with a heading's
+ * words, and most paragraphs hold few spaces: the runs between them are
+ * copied whole.  The next ASCII space or tab and the next U+3000 are
+ * each looked for once, from past the previous one, so the text is read
+ * once.  E3 80 80 is always a whole character: E3 is a lead byte.
  */
 char *
 text_squeeze(const char *s)
 {
-	size_t len = strlen(s);
+	size_t len = strlen(s), n;
+	const char *end = s + len, *sp, *ideo, *q;
 	char *r = xmalloc(len + 1), *w = r;
-	const unsigned char *p = (const unsigned char *)s, *end = p + len;
 
-	while (p < end) {
-		if (p[0] >= 0xe0 && p[0] <= 0xef && end - p >= 3 &&
-		    (p[1] & 0xc0) == 0x80 && (p[2] & 0xc0) == 0x80) {
-			if (p[0] != 0xe3 || p[1] != 0x80 || p[2] != 0x80) {
-				w[0] = (char)p[0];
-				w[1] = (char)p[1];
-				w[2] = (char)p[2];
-				w += 3;
-			}
-			p += 3;
-		} else if (*p == ' ' || *p == '\t')
-			p++;
-		else
-			*w++ = (char)*p++;
+	if ((sp = strpbrk(s, " \t")) == NULL)
+		sp = end;
+	if ((ideo = strstr(s, "\xe3\x80\x80")) == NULL)
+		ideo = end;
+	for (;;) {
+		q = sp < ideo ? sp : ideo;
+		n = (size_t)(q - s);
+		memcpy(w, s, n);
+		w += n;
+		if (q == end)
+			break;
+		if (q == sp) {
+			s = q + 1;
+			if ((sp = strpbrk(s, " \t")) == NULL)
+				sp = end;
+		} else {
+			s = q + 3;
+			if ((ideo = strstr(s, "\xe3\x80\x80")) == NULL)
+				ideo = end;
+		}
+	}
+	*w = '\0';
+	return r;
+}
+
+/*
+ * NFKC of text made of nfkc_stable() characters, the full-width forms of
+ * ASCII (U+FF01 to U+FF5E: （１Ａ） of a caption or a definition) and
+ * U+3000, without utf8proc; NULL for any other text.  Those forms and
+ * U+3000 become ASCII, which no neighbour composes with, and stable
+ * characters compose only with what is not here: so each character's
+ * NFKC stands alone.
+ */
+static char *
+nfkc_wide(const char *s, size_t len)
+{
+	char *r = xmalloc(len + 1), *w = r;
+	size_t i = 0, n;
+	int32_t c;
+
+	for (;;) {
+		/* A run of stable characters, then one that is not. */
+		n = nfkc_stable_span(s + i, len - i);
+		memcpy(w, s + i, n);
+		w += n;
+		if ((i += n) == len)
+			break;
+		i += utf8_next_inline(s + i, len - i, &c);
+		if (c >= 0xff01 && c <= 0xff5e)
+			*w++ = (char)(c - 0xff01 + '!');
+		else if (c == 0x3000)
+			*w++ = ' ';
+		else {
+			free(r);
+			return NULL;
+		}
 	}
 	*w = '\0';
 	return r;
@@ -236,6 +281,8 @@ text_nfkc(const char *s, size_t len)
 	 */
 	if (nfkc_stable_span(s, len) == len)
 		return xstrndup(s, len);
+	if ((r = nfkc_wide(s, len)) != NULL)
+		return r;
 
 	n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
 	    &out, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
@@ -250,23 +297,26 @@ text_nfkc(const char *s, size_t len)
 char *
 text_caption_key(const char *s, size_t len)
 {
-	char *t = text_nfkc(s, len), *w, *r, *end;
-	int32_t c;
-	size_t n;
+	char *t = text_nfkc(s, len), *w;
+	const unsigned char *r;
 
 	if (t == NULL)
 		t = xstrndup(s, len);
-	end = t + strlen(t);
-	for (r = w = t; r < end; r += n) {
-		n = utf8_next(r, (size_t)(end - r), &c);
-		if (is_space(c))
-			continue;
-		if (c == 0x301c)	/* 〜, which NFKC keeps: ～ became ~ */
-			*w++ = '~';
-		else {
-			memmove(w, r, n);
-			w += n;
-		}
+	/*
+	 * Byte by byte, as text_squeeze(): E3 80 80 (U+3000, left when
+	 * NFKC failed) and E3 80 9C (〜) are whole characters wherever
+	 * they match, E3 being a lead byte; NUL ends the test early.
+	 */
+	for (r = (const unsigned char *)t, w = t; *r != '\0';) {
+		if (*r == ' ' || *r == '\t')
+			r++;
+		else if (r[0] == 0xe3 && r[1] == 0x80 && r[2] == 0x80)
+			r += 3;
+		else if (r[0] == 0xe3 && r[1] == 0x80 && r[2] == 0x9c) {
+			*w++ = '~';	/* 〜, which NFKC keeps: ～ became ~ */
+			r += 3;
+		} else
+			*w++ = (char)*r++;
 	}
 	*w = '\0';
 	return t;

@@ -173,6 +173,34 @@ utf8_seqlen(unsigned char b)
 }
 /* Bytes of ASCII spaces, tabs and U+3000 at the start of s. */
 size_t	text_skip_spaces(const char *s);
+/*
+ * Eight bytes at a time, for the escapers' scans: the 8 bytes at p as a
+ * word (any alignment), and whether a word holds a byte below n (n at
+ * most 0x80) or a byte equal to c.  Both answers are exact: the borrow
+ * of subtracting n from each byte reaches that byte's high bit only when
+ * some byte is below n (Bit Twiddling Hacks, "hasless").
+ */
+static inline uint64_t
+word8_at(const void *p)
+{
+	uint64_t w;
+
+	memcpy(&w, p, 8);
+	return w;
+}
+static inline int
+word_has_below(uint64_t w, unsigned n)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+
+	return ((w - n * ones) & ~w & 0x80 * ones) != 0;
+}
+static inline int
+word_has_byte(uint64_t w, unsigned char c)
+{
+	return word_has_below(w ^ (0x0101010101010101ULL * c), 1);
+}
+
 /* Code points in the first len bytes of s; in all of s. */
 size_t	text_chars(const char *s, size_t len);
 /* Adds the kana (U+3040-U+30FF) and ASCII letters of s[0, len) to the counts. */

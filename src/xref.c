@@ -842,16 +842,22 @@ source_col(struct scan *S, int line, const char *t, size_t len, int fallback)
 	return fallback;
 }
 
-/* Can a reference start here?  All openers start with byte E5 to E7. */
+/*
+ * Can a reference start here: is the character at p 第, 本, 同, 前 or 次?
+ * Compared as one number of its three bytes (all start with E5 to E7);
+ * the third byte is read only after the second proved no NUL.
+ */
 static int
 opener(const char *p)
 {
-	unsigned char b = (unsigned char)*p;
+	const unsigned char *u = (const unsigned char *)p;
+	uint32_t k;
 
-	if (b < 0xE5 || b > 0xE7)
+	if (u[0] - 0xe5u > 2 || (u[1] & 0xc0) != 0x80)
 		return 0;
-	return has_prefix(p, "第") || has_prefix(p, "本") ||
-	    has_prefix(p, "同") || has_prefix(p, "前") || has_prefix(p, "次");
+	k = (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2];
+	return k == 0xe7acac || k == 0xe69cac || k == 0xe5908c ||
+	    k == 0xe5898d || k == 0xe6aca1;
 }
 
 /*
@@ -931,6 +937,26 @@ appx_scan(struct scan *S, struct xref *x, const struct node *src,
 }
 
 /*
+ * From text[i], the offset of the first newline or character with a lead
+ * byte E5 to E7 that opener() or appx_at() could accept; len if none.
+ */
+static size_t
+next_candidate(const char *text, size_t i, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	size_t n;
+
+	while (i < len) {
+		if (u[i] == '\n' || (u[i] - 0xe5u <= 2 &&
+		    (opener(text + i) || has_prefix(text + i, "別表"))))
+			return i;
+		n = utf8_seqlen(u[i]);
+		i += i + n <= len ? n : 1;
+	}
+	return len;
+}
+
+/*
  * Scan one text, whose first line is source line `line`.  cell is 0 for a
  * node's text, else cell index + 1.  Records are appended to S->out; last
  * carries what 同条/同項/同号 mean from one text to the next.
@@ -949,6 +975,17 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 
 	memset(&inh, 0, sizeof(inh));
 	while (i < len) {
+		/*
+		 * Outside a run of references only an opener (第, 本, 同,
+		 * 前, 次) or 別表 starts one, and every such character has
+		 * a lead byte E5 to E7: the characters before the next one
+		 * or the next newline are passed over here, as the tests
+		 * below would pass them one at a time.
+		 */
+		if (!cont)
+			i = next_candidate(text, i, len);
+		if (i == len)
+			break;
 		if (text[i] == '\n') {
 			line++;
 			colat = i + 1;

@@ -29,6 +29,10 @@ providers() {
 }
 providers 1000 "$work/many"
 
+# row NAME FILES: cmark-gfm on FILES, termc build on $corpus.  termc runs
+# --no-cache, so in one process: -j's workers hand their documents over
+# through the cache (docs/speed.md), and the rows below with -j 1 and
+# -j 2 are where both cores show.
 row() {
 	name=$1; shift
 	src=$1; shift

@@ -28,6 +28,54 @@ fill(void *arg, const char *slot, struct hw *w)
 	return 1;	/* the <p> is left open: the slot's end closes it */
 }
 
+/*
+ * The escaper tests eight bytes at a time: a special byte at every offset
+ * of a word, among Japanese text, ASCII and bytes just above and below the
+ * word test's bound (0x3f, 0x40), comes out as a byte-by-byte escaper
+ * writes it; in text, " stays as it is.
+ */
+static void
+escape_words(void)
+{
+	static const char *const fill[] = { "\xe7\xac\xac", "ab", "?@", "\x7f" };
+	static const char spec[] = "&<>\"";
+	struct buf got, want;
+	char in[64];
+	size_t n, f, k, pos, i, bad = 0;
+	int attr;
+
+	buf_init(&got);
+	buf_init(&want);
+	for (n = 0; n < 4 * 4 * 24 * 2; n++) {
+		f = n % 4;
+		k = n / 4 % 4;
+		pos = n / 16 % 24;
+		attr = n / (16 * 24) == 1;
+		in[0] = '\0';
+		while (strlen(in) + strlen(fill[f]) < 40)
+			strcat(in, fill[f]);
+		in[pos] = spec[k];
+		buf_reset(&got);
+		buf_reset(&want);
+		(attr ? hw_escape_attr : hw_escape_text)(&got, in, strlen(in));
+		for (i = 0; in[i] != '\0'; i++)
+			if (in[i] == '&')
+				buf_puts(&want, "&amp;");
+			else if (in[i] == '<')
+				buf_puts(&want, "&lt;");
+			else if (in[i] == '>')
+				buf_puts(&want, "&gt;");
+			else if (in[i] == '"' && attr)
+				buf_puts(&want, "&quot;");
+			else
+				buf_putc(&want, in[i]);
+		bad += strcmp(got.data, want.data) != 0;
+	}
+	tap(bad == 0, "escaping: a special byte at every offset of a word");
+	buf_release(&got);
+	buf_release(&want);
+}
+
 int
 main(void)
 {
@@ -38,6 +86,7 @@ main(void)
 	char dir[] = "/tmp/termc-hw-XXXXXX", path[64];
 	FILE *f;
 
+	escape_words();
 	buf_init(&b);
 	hw_init(&w, &b);
 	hw_open(&w, HW_P, NULL);

@@ -18,6 +18,58 @@ static const char src[] =
     "## 第1条（定義）\n\n引用\"と\\\\と\xe2\x80\xa8と\tと<b>。\n\n"
     "## 第2条（適用）\n\n本規約は適用する。\n";
 
+/* The escapes of a JSON string that is also a JavaScript literal, by byte. */
+static void
+js_want(char *out, const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	for (*out = '\0'; *u != '\0'; u++, out += strlen(out))
+		if (*u == '"' || *u == '\\')
+			sprintf(out, "\\%c", *u);
+		else if (*u == '\n')
+			strcpy(out, "\\n");
+		else if (*u < 0x20)
+			sprintf(out, "\\u%04x", *u);
+		else if (u[0] == 0xe2 && u[1] == 0x80 && (u[2] == 0xa8 ||
+		    u[2] == 0xa9)) {
+			sprintf(out, "\\u%04x", 0x2000 + (u[2] & 0x3f));
+			u += 2;
+		} else
+			sprintf(out, "%c", *u);
+}
+
+/*
+ * The scan skips eight bytes at a time: each escaped byte, U+2028 and
+ * U+2026 (E2 but no escape) at every offset of a word, among Japanese
+ * text and among ASCII, comes out as js_want() says.
+ */
+static void
+js_words(void)
+{
+	static const char *const fill[] = { "\xe7\xac\xac", "a b" };
+	static const char *const spec[] = { "\"", "\\", "\n", "\x01",
+	    "\x1f", "\xe2\x80\xa8", "\xe2\x80\xa6" };
+	char in[64], want[256], *js;
+	const char *name[1];
+	size_t n, len, bad = 0;
+
+	for (n = 0; n < 2 * 7 * 24; n++) {
+		in[0] = '\0';
+		while (strlen(in) < 40)
+			strcat(in, fill[n % 2]);
+		memcpy(in + n / 14, spec[n / 2 % 7], strlen(spec[n / 2 % 7]));
+		strcpy(want, "var TERMC_SEARCH_DOCS = [\"");
+		js_want(want + strlen(want), in);
+		strcat(want, "\"];");
+		name[0] = in;
+		js = search_index(name, 1, &len);
+		bad += strstr(js, want) == NULL;
+		free(js);
+	}
+	tap(bad == 0, "escapes at every offset of a word");
+}
+
 int
 main(void)
 {
@@ -26,6 +78,7 @@ main(void)
 	size_t len;
 	char *js, *s;
 
+	js_words();
 	diags_init(&d);
 	doc = doc_load_mem("p/d/2024-01-01.md", src, sizeof(src) - 1, &d);
 	if (!tap(doc != NULL, "document loads"))

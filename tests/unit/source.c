@@ -161,6 +161,72 @@ digest_checks(void)
 	diags_release(&dg);
 }
 
+/*
+ * Load k copies of ch, then tail, after an empty front matter: does it
+ * load (rc 0) or not as want, with one finding of code at line 3, column
+ * k + 1?
+ */
+static int
+one_finding(const char *ch, size_t k, const char *tail, int want,
+    enum dcode code)
+{
+	char bytes[64];
+	struct source src;
+	struct diags d;
+	size_t i;
+	int rc, ok;
+
+	strcpy(bytes, "---\n---\n");
+	for (i = 0; i < k; i++)
+		strcat(bytes, ch);
+	strcat(bytes, tail);
+	diags_init(&d);
+	rc = source_load(&src, "x.md", bytes, strlen(bytes), 0, &d);
+	if (rc == 0)
+		source_release(&src);
+	ok = rc == want && d.n == 1 && d.v[0].code == code &&
+	    d.v[0].line == 3 && d.v[0].col == (int)k + 1;
+	diags_release(&d);
+	return ok;
+}
+
+/*
+ * A run of kana and kanji is checked a character at a time in a loop of
+ * its own: after 0 to 5 of them, and before more or at the end, a bad
+ * first or second continuation, a truncated character, a surrogate and a
+ * lead byte past the run's (F5) are each found at their column, and a
+ * control, U+200B, U+202E or U+0085 among them is warned about.
+ */
+static void
+run_ends(void)
+{
+	static const char *const bad[] = { "\xe7\xac\x41", "\xe7\x41\xac",
+	    "\xe7\x41", "\xed\xa0\x80", "\xf5\x80\x80\x80", "\xe3\x80" };
+	char tail[32];
+	size_t k, b, nbad = 0, nwarn = 0;
+
+	for (k = 0; k <= 5; k++)
+		for (b = 0; b < sizeof(bad) / sizeof(bad[0]); b++) {
+			/* Then more, or the end: the last bytes go apart. */
+			strcpy(tail, bad[b]);
+			if (k % 2 == 1)
+				strcat(tail, "ああ\n");
+			nbad += !one_finding("あ", k, tail, -1, D_BAD_UTF8);
+			nwarn += !one_finding("漢", k, "\x01漢\n", 0,
+			    D_CHAR_CONTROL);
+			/* Three-byte suspects with leads below the run's. */
+			nwarn += !one_finding("漢", k, "\xe2\x80\x8b漢\n", 0,
+			    D_CHAR_INVISIBLE);
+			nwarn += !one_finding("漢", k, "\xe2\x80\xae漢\n", 0,
+			    D_CHAR_BIDI);
+			nwarn += !one_finding("漢", k, "\xc2\x85漢\n", 0,
+			    D_CHAR_CONTROL);
+		}
+	tap(nbad == 0, "source_load: bad UTF-8 after a run of kana, its column");
+	tap(nwarn == 0, "source_load: a control, a zero-width or a bidi "
+	    "character in a run of kanji, its column");
+}
+
 int
 main(void)
 {
@@ -171,6 +237,7 @@ main(void)
 	struct diags d;
 
 	valid_agrees();
+	run_ends();
 	valid("", 0, -1, "utf8_valid: empty");
 	valid("plain ASCII\n", 12, -1, "utf8_valid: ASCII");
 	valid("日本語", 9, -1, "utf8_valid: 3-byte sequences");

@@ -73,7 +73,8 @@ nfkc_agrees(void)
 	static const char *const alphabet[] = {
 		"a", "Z", " ", "\n", "、", "。", "「", "」", "か", "が", "カ", "ー",
 		"第", "条", "\xe3\x82\x99", "\xe3\x82\x9a", "ｶ", "ﾞ", "～", "〜",
-		"①", "ﬁ", "e", "\xcc\x81", "\xe3\x80\x80", "１", "Ａ", "ヷ"
+		"①", "ﬁ", "e", "\xcc\x81", "\xe3\x80\x80", "１", "Ａ", "ヷ",
+		"（", "）", "！", "｟", "￠"
 	};
 	char s[64], *got;
 	utf8proc_uint8_t *want;
@@ -262,6 +263,100 @@ next_str(void)
 	tap(same, "utf8_next_str: utf8_next up to the NUL");
 }
 
+/*
+ * text_squeeze(), which copies runs between spaces, and text_skip_spaces(),
+ * which tests bytes, against a decoder's character-by-character test of
+ * is_space(): every string of up to five pieces among spaces, U+3000, its
+ * neighbour 、 (E3 80 81) and others.
+ */
+static void
+squeeze(void)
+{
+	static const char *const piece[] = { " ", "\t", "\xe3\x80\x80",
+	    "a", "\xe3\x80\x81", "\xe3\x81\x82", "\xc3\xa9" };
+	enum { NP = sizeof(piece) / sizeof(piece[0]), LEN = 5 };
+	char in[LEN * 3 + 1], want[LEN * 3 + 1], *got;
+	size_t i, k, m, n, len, bad = 0, skipbad = 0;
+	int32_t c;
+
+	for (m = 0, n = 1; m < LEN; m++)
+		n *= NP + 1;
+	for (i = 0; i < n; i++) {
+		in[0] = want[0] = '\0';
+		for (k = i, m = 0; m < LEN; m++, k /= NP + 1)
+			if (k % (NP + 1) < NP)
+				strcat(in, piece[k % (NP + 1)]);
+		for (m = 0, k = 0; in[m] != '\0'; m += len) {
+			len = utf8_next_str(in + m, &c);
+			if (!is_space(c)) {
+				memcpy(want + k, in + m, len);
+				k += len;
+			}
+		}
+		want[k] = '\0';
+		got = text_squeeze(in);
+		bad += strcmp(got, want) != 0;
+		free(got);
+		for (m = 0; in[m] != '\0'; m += len) {
+			len = utf8_next_str(in + m, &c);
+			if (!is_space(c))
+				break;
+		}
+		skipbad += text_skip_spaces(in) != m;
+	}
+	tap(bad == 0, "text_squeeze drops exactly the spaces, tabs and U+3000");
+	tap(skipbad == 0, "text_skip_spaces passes exactly the leading ones");
+}
+
+/*
+ * text_caption_key(), which drops spaces and maps 〜 byte by byte after
+ * text_nfkc(), against utf8proc_NFKC and a character-by-character drop of
+ * is_space() and 〜 → ~, on random strings of captions' pieces.
+ */
+static void
+caption_keys(void)
+{
+	static const char *const alphabet[] = {
+		"a", " ", "\t", "\xe3\x80\x80", "〜", "～", "（", "）", "１",
+		"第", "条", "、", "か", "\xe3\x82\x99", "ｶ", "ﾞ", "①", "e",
+		"\xcc\x81", "・"
+	};
+	char s[64], want[256], *got;
+	utf8proc_uint8_t *nf;
+	size_t n = sizeof(alphabet) / sizeof(alphabet[0]), len, k, m, bad = 0;
+	int i;
+	int32_t c;
+
+	srand(11);
+	for (i = 0; i < 20000; i++) {
+		len = 0;
+		for (k = 0, m = 1 + (size_t)rand() % 8; k < m; k++) {
+			const char *a = alphabet[(size_t)rand() % n];
+
+			memcpy(s + len, a, strlen(a));
+			len += strlen(a);
+		}
+		s[len] = '\0';
+		nf = utf8proc_NFKC((const utf8proc_uint8_t *)s);
+		for (k = 0, m = 0; nf[k] != '\0'; k += len) {
+			len = utf8_next_str((const char *)nf + k, &c);
+			if (c == 0x301c)
+				want[m++] = '~';
+			else if (!is_space(c)) {
+				memcpy(want + m, nf + k, len);
+				m += len;
+			}
+		}
+		want[m] = '\0';
+		got = text_caption_key(s, strlen(s));
+		bad += strcmp(got, want) != 0;
+		free(got);
+		free(nf);
+	}
+	if (!tap(bad == 0, "text_caption_key: NFKC, no spaces, 〜 as ~"))
+		printf("#   %zu of 20000 strings differ\n", bad);
+}
+
 int
 main(void)
 {
@@ -290,6 +385,8 @@ main(void)
 	stable_holds();
 	suspects();
 	prefixes();
+	squeeze();
+	caption_keys();
 	tap(utf8_next("", 0, &cp) == 0 && cp == 0, "empty input: 0 bytes");
 	tap(utf8_next("\xe7\xac\xac", 3, &cp) == 3 && cp == 0x7b2c,
 	    "第 is U+7B2C");
