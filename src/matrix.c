@@ -766,62 +766,82 @@ cell_refs(const struct cell *c, int ja)
 	return buf_detach(&b);
 }
 
-char *
-matrix_csv(const struct matrix *m, int ja, size_t *len)
+void
+matrix_csv_lead(struct buf *b, const struct matrix *m, size_t line)
 {
-	struct buf b, h;
-	size_t i, j, k;
+	const struct topic *tp;
+
+	if (line == 0) {
+		buf_puts(b, "\xef\xbb\xbf");
+		csv_field(b, "topic", 1);
+		csv_field(b, "項目", 0);
+		csv_field(b, "Topic", 0);
+		return;
+	}
+	tp = m->rows[line - 1].topic;
+	csv_field(b, tp->id, 1);
+	csv_field(b, tp->ja, 0);
+	csv_field(b, tp->en, 0);
+}
+
+void
+matrix_csv_piece(struct buf *b, const struct matrix *m, int ja,
+    size_t line, size_t c0, size_t c1)
+{
+	struct buf h;
+	size_t j, k;
 	char *s;
 
-	buf_init(&b);
-	buf_puts(&b, "\xef\xbb\xbf");
-	csv_field(&b, "topic", 1);
-	csv_field(&b, "項目", 0);
-	csv_field(&b, "Topic", 0);
-	for (j = 0; j < m->ncols; j++) {
-		buf_init(&h);
+	buf_init(&h);
+	for (j = c0; j < c1 && line == 0; j++) {
+		buf_reset(&h);
 		buf_printf(&h, "%s %s", m->cols[j].doc->meta.provider_name,
 		    m->cols[j].doc->meta.title);
 		for (k = 0; k < m->cols[j].nsupps; k++)
 			buf_printf(&h, ja ? "＋%s" : " + %s",
 			    m->cols[j].supps[k]->meta.title);
-		csv_field(&b, h.data, 0);
+		csv_field(b, h.data, 0);
 		buf_reset(&h);
 		buf_printf(&h, ja ? "%s@%s 条項" : "%s@%s clauses",
 		    m->cols[j].name, m->cols[j].doc->meta.revision);
-		csv_field(&b, h.data, 0);
-		buf_release(&h);
+		csv_field(b, h.data, 0);
 	}
-	buf_puts(&b, "\r\n");
-	for (i = 0; i < m->nrows; i++) {
-		const struct mrow *r = &m->rows[i];
+	for (j = c0; j < c1 && line > 0; j++) {
+		const struct mrow *r = &m->rows[line - 1];
+		const struct cell *c = &r->cells[j];
 
-		csv_field(&b, r->topic->id, 1);
-		csv_field(&b, r->topic->ja, 0);
-		csv_field(&b, r->topic->en, 0);
-		for (j = 0; j < m->ncols; j++) {
-			const struct cell *c = &r->cells[j];
+		/* In words, as the page shows it (html_matrix.c). */
+		s = cell_label(r, c, ja);
+		buf_reset(&h);
+		buf_puts(&h, s);
+		if (c->raw != NULL && strcmp(c->raw, s) != 0)
+			buf_printf(&h, ja ? "（%s）" : " (%s)", c->raw);
+		free(s);
+		if (c->event != NULL)
+			buf_printf(&h, ja ? "［起点: %s］" :
+			    " [counts from: %s]", c->event);
+		if (c->cond != NULL)
+			buf_printf(&h, ja ? "〔%s〕" : " {%s}", c->cond);
+		if (c->best)
+			buf_puts(&h, " ★");
+		csv_field(b, h.data, 0);
+		s = cell_refs(c, ja);
+		csv_field(b, s, 0);
+		free(s);
+	}
+	buf_release(&h);
+}
 
-			/* In words, as the page shows it (html_matrix.c). */
-			s = cell_label(r, c, ja);
-			buf_init(&h);
-			buf_puts(&h, s);
-			if (c->raw != NULL && strcmp(c->raw, s) != 0)
-				buf_printf(&h, ja ? "（%s）" : " (%s)", c->raw);
-			free(s);
-			if (c->event != NULL)
-				buf_printf(&h, ja ? "［起点: %s］" :
-				    " [counts from: %s]", c->event);
-			if (c->cond != NULL)
-				buf_printf(&h, ja ? "〔%s〕" : " {%s}", c->cond);
-			if (c->best)
-				buf_puts(&h, " ★");
-			csv_field(&b, h.data, 0);
-			buf_release(&h);
-			s = cell_refs(c, ja);
-			csv_field(&b, s, 0);
-			free(s);
-		}
+char *
+matrix_csv(const struct matrix *m, int ja, size_t *len)
+{
+	struct buf b;
+	size_t i;
+
+	buf_init(&b);
+	for (i = 0; i <= m->nrows; i++) {
+		matrix_csv_lead(&b, m, i);
+		matrix_csv_piece(&b, m, ja, i, 0, m->ncols);
 		buf_puts(&b, "\r\n");
 	}
 	*len = b.len;
@@ -870,18 +890,105 @@ jstr(const char *s)
 	return s ? json_string(s) : json_null();
 }
 
-int
-matrix_json_write(const struct matrix *m,
-    int (*put)(void *, const char *, size_t), void *arg)
+/* Column j's description; with part (not 0), the part that holds it. */
+static json_t *
+json_col(const struct matrix *m, size_t j, size_t part)
+{
+	const struct meta *mt = &m->cols[j].doc->meta;
+	json_t *o = json_object(), *sv, *so;
+	char name[64];
+	size_t k;
+
+	json_object_set_new(o, "id", json_string(m->cols[j].name));
+	json_object_set_new(o, "provider", json_string(mt->provider));
+	json_object_set_new(o, "provider_name",
+	    json_string(mt->provider_name));
+	json_object_set_new(o, "document", json_string(mt->document));
+	json_object_set_new(o, "title", json_string(mt->title));
+	json_object_set_new(o, "revision", json_string(mt->revision));
+	if (m->cols[j].nsupps > 0) {
+		sv = json_array();
+		for (k = 0; k < m->cols[j].nsupps; k++) {
+			mt = &m->cols[j].supps[k]->meta;
+			so = json_object();
+			json_object_set_new(so, "document",
+			    json_string(mt->document));
+			json_object_set_new(so, "title", json_string(mt->title));
+			json_object_set_new(so, "revision",
+			    json_string(mt->revision));
+			json_array_append_new(sv, so);
+		}
+		json_object_set_new(o, "supplements", sv);
+	}
+	if (part > 0) {
+		snprintf(name, sizeof(name), "matrix-%zu.json", part);
+		json_object_set_new(o, "part", json_string(name));
+	}
+	return o;
+}
+
+/* Cell j of row rw. */
+static json_t *
+json_cell(const struct matrix *m, const struct mrow *rw, size_t j)
 {
 	static const char *const states[] = { "absent", "no-value", "value" };
-	json_t *root = json_object(), *cols = json_array(), *o, *cells, *co,
-	    *refs, *ro;
+	const struct cell *c = &rw->cells[j];
+	json_t *co = json_object(), *refs, *ro;
+	size_t k;
+	char *s;
+
+	json_object_set_new(co, "document", json_string(m->cols[j].name));
+	json_object_set_new(co, "state", json_string(states[c->state]));
+	json_object_set_new(co, "value", jstr(c->value));
+	if (c->state == CELL_VALUE) {
+		s = cell_label(rw, c, 1);
+		json_object_set_new(co, "label", json_string(s));
+		free(s);
+	}
+	json_object_set_new(co, "raw", jstr(c->raw));
+	if (c->event != NULL) {
+		json_object_set_new(co, "event", json_string(c->event));
+		json_object_set_new(co, "event_from",
+		    json_string(c->event_said ? "text" : "taxonomy"));
+	}
+	if (c->cond != NULL)
+		json_object_set_new(co, "condition", json_string(c->cond));
+	if (c->state == CELL_VALUE && rw->topic->vtype != VT_COURT &&
+	    rw->topic->vtype != VT_LAW)
+		json_object_set_new(co, "num", json_real(c->num));
+	json_object_set_new(co, "best", json_boolean(c->best));
+	json_object_set_new(co, "excerpt", jstr(c->excerpt));
+	refs = json_array();
+	for (k = 0; k < c->nrefs; k++) {
+		ro = json_object();
+		json_object_set_new(ro, "id", json_string(c->refs[k].id));
+		if (c->refs[k].document != NULL)
+			json_object_set_new(ro, "document",
+			    json_string(c->refs[k].document));
+		json_object_set_new(ro, "label",
+		    json_string(c->refs[k].label));
+		json_object_set_new(ro, "href", json_string(c->refs[k].href));
+		json_array_append_new(refs, ro);
+	}
+	json_object_set_new(co, "clauses", refs);
+	return co;
+}
+
+/*
+ * The JSON of columns [c0, c1); with ends, the index of nparts parts
+ * (matrix_json_index_write()), part p + 1 ending before column ends[p]:
+ * no cells.
+ */
+static int
+json_write(const struct matrix *m, size_t c0, size_t c1,
+    const size_t *ends, size_t nparts,
+    int (*put)(void *, const char *, size_t), void *arg)
+{
+	json_t *root = json_object(), *cols = json_array(), *parts, *o, *cells;
 	struct buf b;
-	const struct meta *mt;
 	const char *tname;
-	size_t i, j, k;
-	char *s, *r;
+	size_t i, j, p = 0;
+	char *s, *r, name[64];
 	int rc = 0;
 
 	json_object_set_new(root, "as_of", jstr(m->as_of));
@@ -892,33 +999,21 @@ matrix_json_write(const struct matrix *m,
 	tname = strrchr(m->tax->path, '/');
 	json_object_set_new(root, "topics_file",
 	    json_string(tname ? tname + 1 : m->tax->path));
-	for (j = 0; j < m->ncols; j++) {
-		mt = &m->cols[j].doc->meta;
-		o = json_object();
-		json_object_set_new(o, "id", json_string(m->cols[j].name));
-		json_object_set_new(o, "provider", json_string(mt->provider));
-		json_object_set_new(o, "provider_name",
-		    json_string(mt->provider_name));
-		json_object_set_new(o, "document", json_string(mt->document));
-		json_object_set_new(o, "title", json_string(mt->title));
-		json_object_set_new(o, "revision", json_string(mt->revision));
-		if (m->cols[j].nsupps > 0) {
-			json_t *sv = json_array(), *so;
-
-			for (k = 0; k < m->cols[j].nsupps; k++) {
-				mt = &m->cols[j].supps[k]->meta;
-				so = json_object();
-				json_object_set_new(so, "document",
-				    json_string(mt->document));
-				json_object_set_new(so, "title",
-				    json_string(mt->title));
-				json_object_set_new(so, "revision",
-				    json_string(mt->revision));
-				json_array_append_new(sv, so);
-			}
-			json_object_set_new(o, "supplements", sv);
+	if (ends != NULL) {
+		parts = json_array();
+		for (p = 1; p <= nparts; p++) {
+			snprintf(name, sizeof(name), "matrix-%zu.json", p);
+			json_array_append_new(parts, json_string(name));
 		}
-		json_array_append_new(cols, o);
+		json_object_set_new(root, "parts", parts);
+		p = 0;
+	}
+	for (j = c0; j < c1; j++) {
+		/* ends[p]: the column after part p + 1. */
+		while (ends != NULL && j >= ends[p])
+			p++;
+		json_array_append_new(cols,
+		    json_col(m, j, ends != NULL ? p + 1 : 0));
 	}
 	/*
 	 * The rows are the bulk (a cell per topic and column): each is made
@@ -948,58 +1043,13 @@ matrix_json_write(const struct matrix *m,
 		json_object_set_new(o, "absent",
 		    json_string(absence_name(rw->topic->absent)));
 		json_object_set_new(o, "differs", json_boolean(rw->differs));
-		cells = json_array();
-		for (j = 0; j < m->ncols; j++) {
-			const struct cell *c = &rw->cells[j];
-
-			co = json_object();
-			json_object_set_new(co, "document",
-			    json_string(m->cols[j].name));
-			json_object_set_new(co, "state",
-			    json_string(states[c->state]));
-			json_object_set_new(co, "value", jstr(c->value));
-			if (c->state == CELL_VALUE) {
-				s = cell_label(rw, c, 1);
-				json_object_set_new(co, "label",
-				    json_string(s));
-				free(s);
-			}
-			json_object_set_new(co, "raw", jstr(c->raw));
-			if (c->event != NULL) {
-				json_object_set_new(co, "event",
-				    json_string(c->event));
-				json_object_set_new(co, "event_from",
-				    json_string(c->event_said ? "text" :
-				    "taxonomy"));
-			}
-			if (c->cond != NULL)
-				json_object_set_new(co, "condition",
-				    json_string(c->cond));
-			if (c->state == CELL_VALUE &&
-			    rw->topic->vtype != VT_COURT &&
-			    rw->topic->vtype != VT_LAW)
-				json_object_set_new(co, "num",
-				    json_real(c->num));
-			json_object_set_new(co, "best", json_boolean(c->best));
-			json_object_set_new(co, "excerpt", jstr(c->excerpt));
-			refs = json_array();
-			for (k = 0; k < c->nrefs; k++) {
-				ro = json_object();
-				json_object_set_new(ro, "id",
-				    json_string(c->refs[k].id));
-				if (c->refs[k].document != NULL)
-					json_object_set_new(ro, "document",
-					    json_string(c->refs[k].document));
-				json_object_set_new(ro, "label",
-				    json_string(c->refs[k].label));
-				json_object_set_new(ro, "href",
-				    json_string(c->refs[k].href));
-				json_array_append_new(refs, ro);
-			}
-			json_object_set_new(co, "clauses", refs);
-			json_array_append_new(cells, co);
+		if (ends == NULL) {
+			cells = json_array();
+			for (j = c0; j < c1; j++)
+				json_array_append_new(cells,
+				    json_cell(m, rw, j));
+			json_object_set_new(o, "cells", cells);
 		}
-		json_object_set_new(o, "cells", cells);
 		/* Two levels down: "rows" of the top object. */
 		s = json_dumps(o, JSON_FLAGS);
 		json_decref(o);
@@ -1020,6 +1070,27 @@ matrix_json_write(const struct matrix *m,
 		rc = put(arg, b.data, b.len);
 	buf_release(&b);
 	return rc;
+}
+
+int
+matrix_json_write(const struct matrix *m,
+    int (*put)(void *, const char *, size_t), void *arg)
+{
+	return json_write(m, 0, m->ncols, NULL, 0, put, arg);
+}
+
+int
+matrix_json_part_write(const struct matrix *m, size_t c0, size_t c1,
+    int (*put)(void *, const char *, size_t), void *arg)
+{
+	return json_write(m, c0, c1, NULL, 0, put, arg);
+}
+
+int
+matrix_json_index_write(const struct matrix *m, const size_t *starts,
+    size_t n, int (*put)(void *, const char *, size_t), void *arg)
+{
+	return json_write(m, 0, m->ncols, starts + 1, n, put, arg);
 }
 
 static int

@@ -119,6 +119,16 @@ void	 matrix_release(struct matrix *);
 /* Serializations; each returns bytes the caller frees, and *len. */
 /* BOM, RFC 4180; the cells' words Japanese (ja) or English. */
 char	*matrix_csv(const struct matrix *, int ja, size_t *len);
+/*
+ * matrix_csv() by pieces, for a build that keeps a page's columns (see
+ * html.h's html_matrix_pages()) made once: line 0 is the header, line i
+ * row i - 1; each line is its lead (the BOM on line 0, then the topic's
+ * three fields), then the pieces of its columns in order, then CRLF.  A
+ * piece is the fields of columns [c0, c1), each after a comma.
+ */
+void	 matrix_csv_lead(struct buf *, const struct matrix *, size_t line);
+void	 matrix_csv_piece(struct buf *, const struct matrix *, int ja,
+	    size_t line, size_t c0, size_t c1);
 char	*matrix_json(const struct matrix *, size_t *len);
 /*
  * matrix_json() given to put a piece at a time (a row of topics), for a
@@ -127,6 +137,20 @@ char	*matrix_json(const struct matrix *, size_t *len);
  */
 int	 matrix_json_write(const struct matrix *,
 	    int (*put)(void *arg, const char *s, size_t len), void *arg);
+/*
+ * A matrix in parts, for a site whose matrix is in pages: part K
+ * (matrix-K.json) is matrix_json_part_write() of columns [c0, c1), the
+ * form of matrix.json for those columns (a row's "differs" and a cell's
+ * "best" still judge every column); the index (matrix.json) is the
+ * file's top object with "parts" (the part files' names), every column
+ * with its "part", and the rows without their "cells".  starts as
+ * html_matrix_pages() gives it, of n parts.
+ */
+int	 matrix_json_part_write(const struct matrix *, size_t c0, size_t c1,
+	    int (*put)(void *arg, const char *s, size_t len), void *arg);
+int	 matrix_json_index_write(const struct matrix *, const size_t *starts,
+	    size_t n, int (*put)(void *arg, const char *s, size_t len),
+	    void *arg);
 char	*matrix_tsv(const struct matrix *, size_t *len);	/* one line per cell */
 
 /*
