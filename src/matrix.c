@@ -19,6 +19,7 @@
 #include "clause.h"
 #include "doc.h"
 #include "matrix.h"
+#include "pool.h"
 #include "text.h"
 #include "topics.h"
 #include "value.h"
@@ -643,6 +644,14 @@ matrix_append(struct matrix *m, struct mcol *cols, size_t n,
 	}
 }
 
+struct pool *
+matrix_pool(struct matrix *m)
+{
+	if (m->pool == NULL)
+		m->pool = pool_new();
+	return m->pool;
+}
+
 void
 matrix_end(struct matrix *m)
 {
@@ -691,6 +700,8 @@ matrix_release(struct matrix *m)
 
 	for (i = 0; i < m->nrows; i++) {
 		for (j = 0; j < m->ncols; j++) {
+			if (m->cols[j].pooled)
+				continue;
 			c = &m->rows[i].cells[j];
 			free(c->value);
 			free(c->raw);
@@ -713,6 +724,7 @@ matrix_release(struct matrix *m)
 	}
 	free(m->cols);
 	free(m->as_of);
+	pool_free(m->pool);
 	memset(m, 0, sizeof(*m));
 }
 
