@@ -640,7 +640,6 @@ matrix_append(struct matrix *m, struct mcol *cols, size_t n,
 	for (i = 0; i < m->nrows; i++) {
 		memcpy(m->rows[i].cells + m->ncols - n, cells[i],
 		    n * sizeof(struct cell));
-		free(cells[i]);
 	}
 }
 
@@ -987,20 +986,53 @@ json_cell(const struct matrix *m, const struct mrow *rw, size_t j)
 }
 
 /*
- * The JSON of columns [c0, c1); with ends, the index of nparts parts
- * (matrix_json_index_write()), part p + 1 ending before column ends[p]:
- * no cells.
+ * o dumped, two levels down (an element of an array of the top object),
+ * after "\n  "; o is released.
+ */
+static void
+put_nested(struct buf *b, json_t *o)
+{
+	char *s, *r;
+
+	s = json_dumps(o, JSON_FLAGS);
+	json_decref(o);
+	buf_puts(b, "\n  ");
+	for (r = s; *r != '\0'; r++)
+		if (*r == '\n')
+			buf_puts(b, "\n  ");
+		else
+			buf_putc(b, *r);
+	free(s);
+}
+
+void
+matrix_json_cols(struct buf *b, const struct matrix *m, size_t c0,
+    size_t c1, size_t part)
+{
+	size_t j;
+
+	for (j = c0; j < c1; j++) {
+		if (j > c0)
+			buf_putc(b, ',');
+		put_nested(b, json_col(m, j, part));
+	}
+}
+
+/*
+ * The JSON of columns [c0, c1), as jansson would dump it whole; with
+ * starts, the index of n parts (matrix_json_index_write()): every column
+ * from cols[1, n] (pieces; NULL: made here), and no cells.
  */
 static int
 json_write(const struct matrix *m, size_t c0, size_t c1,
-    const size_t *ends, size_t nparts,
+    const size_t *starts, size_t n, char *const *cols,
     int (*put)(void *, const char *, size_t), void *arg)
 {
-	json_t *root = json_object(), *cols = json_array(), *parts, *o, *cells;
+	json_t *root = json_object(), *parts, *o, *cells;
 	struct buf b;
 	const char *tname;
-	size_t i, j, p = 0;
-	char *s, *r, name[64];
+	size_t i, j, p;
+	char *s, name[64];
 	int rc = 0;
 
 	json_object_set_new(root, "as_of", jstr(m->as_of));
@@ -1011,36 +1043,38 @@ json_write(const struct matrix *m, size_t c0, size_t c1,
 	tname = strrchr(m->tax->path, '/');
 	json_object_set_new(root, "topics_file",
 	    json_string(tname ? tname + 1 : m->tax->path));
-	if (ends != NULL) {
+	if (starts != NULL) {
 		parts = json_array();
-		for (p = 1; p <= nparts; p++) {
+		for (p = 1; p <= n; p++) {
 			snprintf(name, sizeof(name), "matrix-%zu.json", p);
 			json_array_append_new(parts, json_string(name));
 		}
 		json_object_set_new(root, "parts", parts);
-		p = 0;
 	}
-	for (j = c0; j < c1; j++) {
-		/* ends[p]: the column after part p + 1. */
-		while (ends != NULL && j >= ends[p])
-			p++;
-		json_array_append_new(cols,
-		    json_col(m, j, ends != NULL ? p + 1 : 0));
-	}
-	/*
-	 * The rows are the bulk (a cell per topic and column): each is made
-	 * and written on its own, so that one row's JSON objects are held at
-	 * a time, and spliced into the top object's dump as its last member.
-	 */
-	json_object_set_new(root, "columns", cols);
-	json_object_set_new(root, "rows", json_array());
 	s = json_dumps(root, JSON_FLAGS);
 	json_decref(root);
 	buf_init(&b);
-	/* s ends with "[]\n}": the empty rows. */
-	buf_put(&b, s, strlen(s) - 4);
+	/* s ends with "\n}"; the columns and rows follow as its members. */
+	buf_put(&b, s, strlen(s) - 2);
 	free(s);
-	buf_putc(&b, '[');
+	buf_puts(&b, ",\n \"columns\": ");
+	buf_puts(&b, c1 > c0 ? "[" : "[]");
+	for (p = 1; starts != NULL && p <= n; p++) {
+		if (p > 1)
+			buf_putc(&b, ',');
+		if (cols != NULL)
+			buf_puts(&b, cols[p]);
+		else
+			matrix_json_cols(&b, m, starts[p - 1], starts[p], p);
+	}
+	if (starts == NULL)
+		matrix_json_cols(&b, m, c0, c1, 0);
+	buf_puts(&b, c1 > c0 ? "\n ],\n \"rows\": [" : ",\n \"rows\": [");
+	/*
+	 * The rows are the bulk (a cell per topic and column): each is made
+	 * and written on its own, so that one row's JSON objects are held at
+	 * a time.
+	 */
 	for (i = 0; i < m->nrows; i++) {
 		const struct mrow *rw = &m->rows[i];
 
@@ -1055,23 +1089,16 @@ json_write(const struct matrix *m, size_t c0, size_t c1,
 		json_object_set_new(o, "absent",
 		    json_string(absence_name(rw->topic->absent)));
 		json_object_set_new(o, "differs", json_boolean(rw->differs));
-		if (ends == NULL) {
+		if (starts == NULL) {
 			cells = json_array();
 			for (j = c0; j < c1; j++)
 				json_array_append_new(cells,
 				    json_cell(m, rw, j));
 			json_object_set_new(o, "cells", cells);
 		}
-		/* Two levels down: "rows" of the top object. */
-		s = json_dumps(o, JSON_FLAGS);
-		json_decref(o);
-		buf_puts(&b, i > 0 ? ",\n  " : "\n  ");
-		for (r = s; *r != '\0'; r++)
-			if (*r == '\n')
-				buf_puts(&b, "\n  ");
-			else
-				buf_putc(&b, *r);
-		free(s);
+		if (i > 0)
+			buf_putc(&b, ',');
+		put_nested(&b, o);
 		/* Out a row at a time: the file is never whole in memory. */
 		if (rc == 0)
 			rc = put(arg, b.data, b.len);
@@ -1088,21 +1115,22 @@ int
 matrix_json_write(const struct matrix *m,
     int (*put)(void *, const char *, size_t), void *arg)
 {
-	return json_write(m, 0, m->ncols, NULL, 0, put, arg);
+	return json_write(m, 0, m->ncols, NULL, 0, NULL, put, arg);
 }
 
 int
 matrix_json_part_write(const struct matrix *m, size_t c0, size_t c1,
     int (*put)(void *, const char *, size_t), void *arg)
 {
-	return json_write(m, c0, c1, NULL, 0, put, arg);
+	return json_write(m, c0, c1, NULL, 0, NULL, put, arg);
 }
 
 int
 matrix_json_index_write(const struct matrix *m, const size_t *starts,
-    size_t n, int (*put)(void *, const char *, size_t), void *arg)
+    size_t n, char *const *cols, int (*put)(void *, const char *, size_t),
+    void *arg)
 {
-	return json_write(m, 0, m->ncols, starts + 1, n, put, arg);
+	return json_write(m, 0, m->ncols, starts, n, cols, put, arg);
 }
 
 static int

@@ -112,8 +112,8 @@ void	 matrix_add(struct matrix *, const struct doc **pk, size_t n,
 	    struct diags *d);
 /*
  * Append n columns made elsewhere (a build cache): cols[j] and, for each
- * row i, cells[i][j].  Takes the columns' and cells' contents and frees
- * each cells[i] (not cols, not cells).  A column marked pooled has its
+ * row i, cells[i][j].  Takes the columns' and cells' contents (the
+ * arrays stay the caller's).  A column marked pooled has its
  * cells' strings and clause lists from matrix_pool(), freed at once with
  * the matrix (a build reads 10,000 columns' cells from its cache: freed
  * one by one, they took a tenth of a build after one edit).
@@ -152,13 +152,18 @@ int	 matrix_json_write(const struct matrix *,
  * "best" still judge every column); the index (matrix.json) is the
  * file's top object with "parts" (the part files' names), every column
  * with its "part", and the rows without their "cells".  starts as
- * html_matrix_pages() gives it, of n parts.
+ * html_matrix_pages() gives it, of n parts.  The index's columns of
+ * part K are matrix_json_cols() of its columns; cols[1, n] (NULL: made
+ * here) may give them, made before.
  */
 int	 matrix_json_part_write(const struct matrix *, size_t c0, size_t c1,
 	    int (*put)(void *arg, const char *s, size_t len), void *arg);
 int	 matrix_json_index_write(const struct matrix *, const size_t *starts,
-	    size_t n, int (*put)(void *arg, const char *s, size_t len),
-	    void *arg);
+	    size_t n, char *const *cols,
+	    int (*put)(void *arg, const char *s, size_t len), void *arg);
+/* The index's entries of columns [c0, c1) of part K (from 1). */
+void	 matrix_json_cols(struct buf *, const struct matrix *, size_t c0,
+	    size_t c1, size_t part);
 char	*matrix_tsv(const struct matrix *, size_t *len);	/* one line per cell */
 
 /*

@@ -77,7 +77,8 @@ static const char build_usage[] =
     "With TERMS_DIR/topics.yaml also the comparison matrix:\n"
     "DIR/matrix.html, matrix.csv, matrix.json (and matrix.js, matrix.css);\n"
     "a matrix of more columns than one page holds is cut into pages\n"
-    "DIR/matrix-1.html, matrix-2.html …, and matrix.html is their index.\n\n"
+    "DIR/matrix-1.html, matrix-2.html …, and matrix.html is their index,\n"
+    "as matrix.json is of matrix-1.json, matrix-2.json ….\n\n"
     "  -o, --output DIR   output directory (default: out)\n"
     "  --templates DIR    page templates (default: the nearest\n"
     "                     templates/ above the input)\n"
@@ -560,7 +561,7 @@ matrix_replay(struct build *b, const char *data, size_t len)
 	struct rec r = { data, data + len, 0 };
 	struct matrix *m = &b->m;
 	struct mcol *cols = NULL;
-	struct cell **cells;
+	struct cell **cells, *block;
 	struct cell *c;
 	struct diags md;
 	struct pool *pl = matrix_pool(m);
@@ -591,9 +592,11 @@ matrix_replay(struct build *b, const char *data, size_t len)
 				cols[j].supps[cols[j].nsupps++] = b->pend[p];
 		}
 	}
+	/* One block: row i's cells at cells[i]. */
 	cells = xcalloc(m->nrows ? m->nrows : 1, sizeof(*cells));
+	block = xcalloc(m->nrows * n > 0 ? m->nrows * n : 1, sizeof(*block));
 	for (i = 0; i < m->nrows; i++)
-		cells[i] = xcalloc(n ? n : 1, sizeof(**cells));
+		cells[i] = block + i * n;
 	for (i = 0; i < m->nrows && !r.bad; i++)
 		for (j = 0; j < n && !r.bad; j++) {
 			c = &cells[i][j];
@@ -640,37 +643,25 @@ matrix_replay(struct build *b, const char *data, size_t len)
 	s = rec_get_str(&r);
 	ok = !r.bad && s != NULL && strcmp(s, "END") == 0 && r.p == r.end;
 	free(s);
-	/* Into the matrix, or freed through a matrix of its own. */
-	{
-		struct matrix tmp;
+	/* Into the matrix; else dropped (the cells' strings are the pool's). */
+	if (ok) {
+		for (j = 0; j < n; j++) {
+			struct buf name;
 
-		memset(&tmp, 0, sizeof(tmp));
-		if (ok) {
-			for (j = 0; j < n; j++) {
-				struct buf name;
-
-				buf_init(&name);
-				buf_printf(&name, "%s/%s",
-				    cols[j].doc->meta.provider,
-				    cols[j].doc->meta.document);
-				cols[j].name = buf_detach(&name);
-			}
-			matrix_append(m, cols, n, cells);
-			diags_move(&b->matd, &md);
-			free(cols);
-		} else {
-			tmp.nrows = m->nrows;
-			tmp.rows = xcalloc(m->nrows ? m->nrows : 1,
-			    sizeof(*tmp.rows));
-			for (i = 0; i < m->nrows; i++)
-				tmp.rows[i].cells = cells[i];
-			tmp.cols = cols;
-			tmp.ncols = n;
-			matrix_release(&tmp);
-			diags_release(&md);
-			cols = NULL;
+			buf_init(&name);
+			buf_printf(&name, "%s/%s", cols[j].doc->meta.provider,
+			    cols[j].doc->meta.document);
+			cols[j].name = buf_detach(&name);
 		}
+		matrix_append(m, cols, n, cells);
+		diags_move(&b->matd, &md);
+	} else {
+		for (j = 0; j < n; j++)
+			free(cols[j].supps);
+		diags_release(&md);
 	}
+	free(cols);
+	free(block);
 	free(cells);
 	return ok ? 0 : -1;
 }
@@ -1428,12 +1419,13 @@ put_file(void *arg, const char *s, size_t len)
 }
 
 /*
- * matrix.json, the largest file of a site (about 12 KB a column), or a
- * part of it (matrix.h), as rel, written a row at a time by write.
+ * matrix.json, the largest file of a site (about 12 KB a column), as
+ * rel: columns [c0, c1), or with starts the index of n parts, its
+ * columns from cols (matrix.h).  Written a row at a time.
  */
 static int
 stage_json(struct build *b, const char *rel, size_t c0, size_t c1,
-    const size_t *starts, size_t n)
+    const size_t *starts, size_t n, char *const *cols)
 {
 	struct file_out o = { &b->st, -1, rel };
 	int rc;
@@ -1441,7 +1433,8 @@ stage_json(struct build *b, const char *rel, size_t c0, size_t c1,
 	if ((o.fd = outtree_create(b->st.t, rel, b->st.d)) == -1)
 		return -1;
 	if (starts != NULL)
-		rc = matrix_json_index_write(&b->m, starts, n, put_file, &o);
+		rc = matrix_json_index_write(&b->m, starts, n, cols, put_file,
+		    &o);
 	else if (c0 == 0 && c1 == b->m.ncols)
 		rc = matrix_json_write(&b->m, put_file, &o);
 	else
@@ -1569,13 +1562,14 @@ page_key(const struct build *b, const struct ckey *tpl, int ja, size_t no,
 }
 
 /*
- * Page no's files from the cache entry key into the new tree, and its
- * pieces of matrix.csv into *csv (malloc'd, a piece a line, each ended
- * by a NUL).  Returns -1, having changed nothing, when the entry is no
- * use.
+ * Page no's files from the cache entry key into the new tree, its pieces
+ * of matrix.csv into *csv (malloc'd, a piece a line, each ended by a
+ * NUL) and its columns of the index matrix.json into *jcols (malloc'd).
+ * Returns -1, having changed nothing, when the entry is no use.
  */
 static int
-page_replay(struct build *b, const char *key, size_t no, char **csv)
+page_replay(struct build *b, const char *key, size_t no, char **csv,
+    char **jcols)
 {
 	struct rec r;
 	struct stat st;
@@ -1611,7 +1605,8 @@ page_replay(struct build *b, const char *key, size_t no, char **csv)
 		return -1;
 	for (i = nl = 0; i < len; i++)
 		nl += (*csv)[i] == '\0';
-	if (nl != b->m.nrows + 1 || len == 0 || (*csv)[len - 1] != '\0') {
+	if (nl != b->m.nrows + 1 || len == 0 || (*csv)[len - 1] != '\0' ||
+	    (*jcols = cache_read_file(b->cache, key, 4, &len)) == NULL) {
 		free(*csv);
 		*csv = NULL;
 		return -1;
@@ -1691,7 +1686,7 @@ publish_pages(struct build *b, const size_t *starts, size_t n, int ja)
 	struct page_sink ps = { page_open, page_put, page_close, &o };
 	struct ckey tpl;
 	unsigned char *want;
-	char (*keys)[34], **csv, names[3][64], *path, *data;
+	char (*keys)[34], **csv, **jcols, names[3][64], *path, *data;
 	size_t no, len, *nfiles, c0, c1;
 	struct buf r;
 	int rc = 0;
@@ -1700,6 +1695,7 @@ publish_pages(struct build *b, const size_t *starts, size_t n, int ja)
 	keys = xcalloc(n + 1, sizeof(*keys));
 	nfiles = xcalloc(n + 1, sizeof(*nfiles));
 	csv = xcalloc(n + 1, sizeof(*csv));
+	jcols = xcalloc(n + 1, sizeof(*jcols));
 	want[0] = 1;
 	if (b->cache != NULL) {
 		tpl = b->salt;
@@ -1723,7 +1719,7 @@ publish_pages(struct build *b, const size_t *starts, size_t n, int ja)
 			continue;
 		}
 		cache_use(b->cache, keys[no]);
-		if (page_replay(b, keys[no], no, &csv[no]) == 0)
+		if (page_replay(b, keys[no], no, &csv[no], &jcols[no]) == 0)
 			continue;
 		want[no] = 1;
 		if (cache_begin(b->cache, keys[no]) == -1)
@@ -1744,12 +1740,18 @@ publish_pages(struct build *b, const size_t *starts, size_t n, int ja)
 		page_files(no, names);
 		c0 = starts[no - 1];
 		c1 = starts[no];
-		if ((st->rc = stage_json(b, names[2], c0, c1, NULL, 0)) == -1)
+		if ((st->rc = stage_json(b, names[2], c0, c1, NULL, 0,
+		    NULL)) == -1)
 			break;
 		page_keep(&o, names[2], no);
 		csv[no] = csv_pieces(b, ja, c0, c1, &len);
+		buf_init(&r);
+		matrix_json_cols(&r, &b->m, c0, c1, no);
+		jcols[no] = buf_detach(&r);
 		if (keys[no][0] == '\0' || nfiles[no] != 3 ||
-		    cache_put_file(b->cache, keys[no], 3, csv[no], len) == -1)
+		    cache_put_file(b->cache, keys[no], 3, csv[no], len) == -1 ||
+		    cache_put_file(b->cache, keys[no], 4, jcols[no],
+		    strlen(jcols[no])) == -1)
 			continue;
 		buf_init(&r);
 		rec_u64(&r, no);
@@ -1761,7 +1763,8 @@ publish_pages(struct build *b, const size_t *starts, size_t n, int ja)
 		buf_release(&r);
 	}
 	if (rc == 0 && st->rc == 0)
-		st->rc = stage_json(b, "matrix.json", 0, b->m.ncols, starts, n);
+		st->rc = stage_json(b, "matrix.json", 0, b->m.ncols, starts, n,
+		    jcols);
 	if (rc == 0 && st->rc == 0) {
 		/* stage_csv() moves the pointers along the pieces. */
 		char **at = xcalloc(n + 1, sizeof(*at));
@@ -1770,9 +1773,12 @@ publish_pages(struct build *b, const size_t *starts, size_t n, int ja)
 		st->rc = stage_csv(b, at, n);
 		free(at);
 	}
-	for (no = 1; no <= n; no++)
+	for (no = 1; no <= n; no++) {
 		free(csv[no]);
+		free(jcols[no]);
+	}
 	free(csv);
+	free(jcols);
 	free(nfiles);
 	free(keys);
 	free(want);
@@ -1810,7 +1816,7 @@ publish_matrix(struct build *b)
 			stage_add(st, xstrdup("matrix.csv"), s, len);
 			if (st->rc == 0)
 				st->rc = stage_json(b, "matrix.json", 0,
-				    b->m.ncols, NULL, 0);
+				    b->m.ncols, NULL, 0, NULL);
 		}
 	}
 	free(starts);
