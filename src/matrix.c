@@ -543,20 +543,28 @@ matrix_begin(struct matrix *m, const struct taxonomy *t, const char *as_of)
 		m->rows[i].topic = &t->v[i];
 }
 
+/* Room in every row for n cells. */
+void
+matrix_reserve(struct matrix *m, size_t n)
+{
+	size_t i;
+
+	if (n <= m->cellcap)
+		return;
+	m->cellcap = n;
+	for (i = 0; i < m->nrows; i++)
+		m->rows[i].cells = xreallocarray(m->rows[i].cells,
+		    m->cellcap, sizeof(struct cell));
+}
+
 /* Room in every row for a cell per column, doubling: adding stays linear. */
 static void
 cells_room(struct matrix *m)
 {
-	size_t i;
+	size_t cap = m->cellcap ? 2 * m->cellcap : 16;
 
-	if (m->ncols <= m->cellcap)
-		return;
-	m->cellcap = m->cellcap ? 2 * m->cellcap : 16;
-	if (m->cellcap < m->ncols)
-		m->cellcap = m->ncols;
-	for (i = 0; i < m->nrows; i++)
-		m->rows[i].cells = xreallocarray(m->rows[i].cells,
-		    m->cellcap, sizeof(struct cell));
+	if (m->ncols > m->cellcap)
+		matrix_reserve(m, cap > m->ncols ? cap : m->ncols);
 }
 
 void

@@ -111,6 +111,12 @@ void	 matrix_begin(struct matrix *, const struct taxonomy *,
 void	 matrix_add(struct matrix *, const struct doc **pk, size_t n,
 	    struct diags *d);
 /*
+ * Room for n columns, for a build that knows how many it may add: a
+ * matrix grown column by column copies its rows as they double (10,000
+ * columns of 47 topics: 47 MB of cells).
+ */
+void	 matrix_reserve(struct matrix *, size_t n);
+/*
  * Append n columns made elsewhere (a build cache): cols[j] and, for each
  * row i, cells[i][j].  Takes the columns' and cells' contents (the
  * arrays stay the caller's).  A column marked pooled has its

@@ -388,6 +388,8 @@ struct build {
 	struct links		 idx;
 	struct matrix		 m;
 	size_t			 mcols;	/* columns on one matrix page */
+	size_t			 ndocs;	/* documents in heads: a column
+					   each at most */
 	char			**colkey; /* m.cols[j]'s provider's matrix
 					   cache key, or NULL: uncached */
 	size_t			*colat;	/* m.cols[j]'s place among its
@@ -771,8 +773,10 @@ begin_publishing(struct build *b)
 	if (b->nparts == 0 &&
 	    (b->st.t = outtree_open(b->outdir, &b->pubd)) == NULL)
 		return;
-	if (b->tax != NULL)
+	if (b->tax != NULL) {
 		matrix_begin(&b->m, b->tax, NULL);
+		matrix_reserve(&b->m, b->ndocs);
+	}
 	b->state = 1;
 }
 
@@ -2041,6 +2045,8 @@ build_all(struct build *b, int check, const char *nothing,
 	int rc = -1;
 
 	hmap_init(&b->keys);
+	for (i = 0; i < b->heads.n; i = corpus_group_end(&b->heads, i))
+		b->ndocs++;
 	sort_out_unread(b);
 	if (b->cache != NULL)
 		build_salt(b, b->taxpath, b->min == DL_WARNING);
