@@ -25,6 +25,7 @@
 #include "diag.h"
 #include "hmap.h"
 #include "outfile.h"
+#include "pool.h"
 #include "version.h"
 #include "xalloc.h"
 
@@ -357,6 +358,18 @@ cache_file(const struct cache *c, const char *key, size_t i)
 	return buf_detach(&path);
 }
 
+char *
+cache_read_file(const struct cache *c, const char *key, size_t i,
+    size_t *len)
+{
+	char *path, *s;
+
+	path = cache_file(c, key, i);
+	s = slurp(path, len);
+	free(path);
+	return s;
+}
+
 /*
  * Written in place, not through a temporary name: an entry is used only
  * once its record is there, and that is written last (cache_end()).
@@ -491,7 +504,7 @@ rec_get_u64(struct rec *r)
 }
 
 char *
-rec_get_str(struct rec *r)
+rec_get_pstr(struct rec *r, struct pool *pl)
 {
 	uint64_t n = rec_get_u64(r);
 
@@ -502,7 +515,15 @@ rec_get_str(struct rec *r)
 		return NULL;
 	}
 	r->p += n;
+	if (pl != NULL)
+		return pool_strndup(pl, r->p - n, (size_t)n);
 	return xstrndup(r->p - n, (size_t)n);
+}
+
+char *
+rec_get_str(struct rec *r)
+{
+	return rec_get_pstr(r, NULL);
 }
 
 void

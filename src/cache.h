@@ -31,6 +31,7 @@
 struct cache;
 struct diag;
 struct diags;
+struct pool;
 
 /* A 128-bit key: two FNV-1a hashes. */
 struct ckey {
@@ -78,6 +79,9 @@ int	 cache_end(struct cache *, const char *key, const void *rec,
  * frees.
  */
 char	*cache_file(const struct cache *, const char *key, size_t i);
+/* The bytes of file i of entry key (malloc'd, *len), or NULL. */
+char	*cache_read_file(const struct cache *, const char *key, size_t i,
+	    size_t *len);
 /* Count entry key as used by this build. */
 void	 cache_use(struct cache *, const char *key);
 /* Close; with prune, remove the entries this build did not use. */
@@ -95,6 +99,8 @@ struct rec {
 
 uint64_t	 rec_get_u64(struct rec *);
 char		*rec_get_str(struct rec *);	/* malloc'd, or NULL */
+/* The same from pool pl (pool.h), the pool's to free. */
+char		*rec_get_pstr(struct rec *, struct pool *pl);
 /* Append the diagnostics read to d as they were recorded. */
 void		 rec_get_diags(struct rec *, struct diags *d);
 

@@ -96,44 +96,38 @@ char	*html_search(const char *tpldir, int ja, struct diags *,
 	    size_t *len);
 
 /*
- * The comparison matrix page from DIR/matrix.html (html_matrix.c); root is
- * the path from the page to the output root ("" for out/matrix.html); ja:
- * the page's words are Japanese, else English (html_site_ja).
- * Returns the bytes (caller frees) and *len, or NULL with a diagnostic
- * when the template cannot be read.
- */
-char	*html_matrix(const char *tpldir, const struct matrix *,
-	    const char *root, int ja, struct diags *, size_t *len);
-
-/*
  * Where html_matrix_write() writes its pages: open starts the file name
- * (in the output root), put appends to it, close ends it (rc: 0, or -1
- * when a put failed and the file is to be dropped).  Each returns 0 or
- * -1.
+ * (in the output root) of page no (0: matrix.html and matrix-cols.js),
+ * put appends to it, close ends it (rc: 0, or -1 when a put failed and
+ * the file is to be dropped).  Each returns 0 or -1.
  */
 struct page_sink {
-	int	(*open)(void *arg, const char *name);
+	int	(*open)(void *arg, const char *name, size_t no);
 	int	(*put)(void *arg, const char *s, size_t len);
 	int	(*close)(void *arg, int rc);
 	void	*arg;
 };
 
 /*
- * The matrix's pages in the output root, each streamed through ps (no
- * page is held whole).  With at most maxcols columns, matrix.html is the
- * table whole, as html_matrix() writes it.  With more, the table is cut
+ * The comparison matrix's pages from DIR/matrix.html (tpldir), in the
+ * output root, each streamed through ps (no page is held whole); ja: the
+ * pages' words are Japanese, else English (html_site_ja).  With at most
+ * maxcols columns, matrix.html is the table whole.  With more, the table is cut
  * into pages of at most maxcols columns, matrix-1.html, matrix-2.html …
  * (html_matrix_pages()), each linking the pages beside it, and
  * matrix.html is their index: every provider, linked to its page showing
  * its columns; matrix-cols.js and matrix-1.js … hold the list of columns
  * and each page's cells for templates/matrix.js, which shows columns of
- * other pages beside a page's own (html_matrix.c says their form).  Returns 0, or -1 (a diagnostic when the template cannot
- * be read; a failed write is the sink's to report).
+ * other pages beside a page's own (html_matrix.c says their form).
+ * With want (NULL: every page), only the files of the pages no whose
+ * want[no] is set, 0 the index and matrix-cols.js (a build that has
+ * the others already).  Returns 0, or -1 (a diagnostic when the template
+ * cannot be read; a failed write is the sink's to report).
  */
 #define MATRIX_PAGE_COLUMNS	100	/* maxcols of a build's matrix */
 int	html_matrix_write(const char *tpldir, const struct matrix *,
-	    size_t maxcols, int ja, const struct page_sink *ps,
-	    struct diags *);
+	    size_t maxcols, int ja, const unsigned char *want,
+	    const struct page_sink *ps, struct diags *);
 /*
  * Where the pages of a matrix of more than maxcols (>= 1) columns
  * break: *starts (caller frees) holds n + 1 column numbers for the n

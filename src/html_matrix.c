@@ -234,7 +234,7 @@ table(struct hw *w, const struct matrix *m, size_t c0, size_t c1,
 		for (j = c0; j < c1; j++)
 			cell(w, r, &r->cells[j], root, wd);
 		hw_close(w);
-		if (k != NULL && w->out->len >= DRAIN_AT)
+		if (w->out->len >= DRAIN_AT)
 			drain(k, w->out);
 	}
 	hw_close(w);
@@ -373,7 +373,7 @@ page_index(struct hw *w, const struct matrix *m, const struct mpages *pg,
 		}
 		hw_close(w);
 		hw_close(w);
-		if (k != NULL && w->out->len >= DRAIN_AT)
+		if (w->out->len >= DRAIN_AT)
 			drain(k, w->out);
 	}
 	buf_release(&b);
@@ -387,7 +387,7 @@ struct matrix_fill {
 	const struct mwords	*wd;
 	const struct mpages	*pg;	/* NULL: the one page */
 	size_t			 page;	/* of pg: 0 the index, else a page */
-	struct sink		*k;	/* NULL: the caller keeps the bytes */
+	struct sink		*k;	/* where the bytes go */
 };
 
 /*
@@ -535,30 +535,59 @@ js_page(struct buf *out, const struct matrix *m, const struct mpages *pg,
 	buf_release(&h);
 }
 
-char *
-html_matrix(const char *tpldir, const struct matrix *m, const char *root,
-    int ja, struct diags *d, size_t *len)
+/* Stream file name (of page no) through ps, made by fill (see below). */
+static int
+put_file(const struct page_sink *ps, struct sink *k, const char *name,
+    size_t no, struct buf *out, void (*fill)(void *, struct buf *),
+    void *arg)
 {
-	struct matrix_fill f = { m, root, ja ? &ja_mwords : &en_mwords,
-	    NULL, 0, NULL };
-	struct tpl t;
-	struct buf out;
+	k->put = ps->put;
+	k->arg = ps->arg;
+	k->rc = 0;
+	if (ps->open(ps->arg, name, no) == -1)
+		return -1;
+	fill(arg, out);
+	drain(k, out);
+	if (ps->close(ps->arg, k->rc) == -1 || k->rc != 0)
+		return -1;
+	return 0;
+}
 
-	if (tpl_load(&t, tpldir, "matrix.html", d) == -1)
-		return NULL;
-	buf_init(&out);
-	tpl_write(&t, &out, root, f.wd->ja ? "ja" : "en", matrix_slot, &f);
-	tpl_release(&t);
-	*len = out.len;
-	return buf_detach(&out);
+/* What fills a file: the page's template, or its data for matrix.js. */
+struct filler {
+	const struct tpl	*t;
+	struct matrix_fill	*f;
+	struct mpages		*pg;
+};
+
+static void
+fill_page(void *arg, struct buf *out)
+{
+	struct filler *fl = arg;
+
+	tpl_write(fl->t, out, "", fl->f->wd->ja ? "ja" : "en", matrix_slot,
+	    fl->f);
+}
+
+static void
+fill_js(void *arg, struct buf *out)
+{
+	struct filler *fl = arg;
+
+	if (fl->pg->no == 0)
+		js_cols(out, fl->f->m, fl->pg, fl->f->k);
+	else
+		js_page(out, fl->f->m, fl->pg, fl->f->wd, fl->f->k);
 }
 
 int
 html_matrix_write(const char *tpldir, const struct matrix *m,
-    size_t maxcols, int ja, const struct page_sink *ps, struct diags *d)
+    size_t maxcols, int ja, const unsigned char *want,
+    const struct page_sink *ps, struct diags *d)
 {
 	struct matrix_fill f = { m, "", ja ? &ja_mwords : &en_mwords,
 	    NULL, 0, NULL };
+	struct filler fl;
 	struct mpages pg;
 	struct sink k;
 	struct tpl t;
@@ -570,53 +599,35 @@ html_matrix_write(const char *tpldir, const struct matrix *m,
 		return -1;
 	pg.n = html_matrix_pages(m, maxcols, &starts);
 	pg.starts = starts;
+	f.pg = pg.n > 1 ? &pg : NULL;
+	f.k = &k;
+	fl.t = &t;
+	fl.f = &f;
+	fl.pg = &pg;
 	buf_init(&out);
 	buf_init(&name);
-	/* One page: matrix.html, the table whole; else an index and pages. */
-	for (i = 0; i <= pg.n && rc == 0; i++) {
-		if (pg.n == 1 && i > 0)
-			break;
+	/*
+	 * One page: matrix.html, the table whole.  Else an index and pages,
+	 * and for matrix.js the list of columns and each page's cells.
+	 */
+	for (i = 0; i <= (pg.n > 1 ? pg.n : 0) && rc == 0; i++) {
+		if (want != NULL && !want[i])
+			continue;
+		f.page = pg.no = i;
 		buf_reset(&name);
 		if (i == 0)
 			buf_puts(&name, "matrix.html");
 		else
 			page_name(&name, "", i);
-		f.pg = pg.n > 1 ? &pg : NULL;
-		f.page = i;
-		pg.no = i;
-		k.put = ps->put;
-		k.arg = ps->arg;
-		k.rc = 0;
-		f.k = &k;
-		if (ps->open(ps->arg, name.data) == -1) {
-			rc = -1;
+		rc = put_file(ps, &k, name.data, i, &out, fill_page, &fl);
+		if (pg.n == 1 || rc == -1)
 			break;
-		}
-		tpl_write(&t, &out, "", f.wd->ja ? "ja" : "en", matrix_slot, &f);
-		drain(&k, &out);
-		if (ps->close(ps->arg, k.rc) == -1 || k.rc != 0)
-			rc = -1;
-	}
-	/* A matrix in pages: its data for matrix.js, the list and each page. */
-	for (i = 0; pg.n > 1 && i <= pg.n && rc == 0; i++) {
 		buf_reset(&name);
 		if (i == 0)
 			buf_puts(&name, "matrix-cols.js");
 		else
 			buf_printf(&name, "matrix-%zu.js", i);
-		pg.no = i;
-		k.rc = 0;
-		if (ps->open(ps->arg, name.data) == -1) {
-			rc = -1;
-			break;
-		}
-		if (i == 0)
-			js_cols(&out, m, &pg, &k);
-		else
-			js_page(&out, m, &pg, f.wd, &k);
-		drain(&k, &out);
-		if (ps->close(ps->arg, k.rc) == -1 || k.rc != 0)
-			rc = -1;
+		rc = put_file(ps, &k, name.data, i, &out, fill_js, &fl);
 	}
 	buf_release(&name);
 	buf_release(&out);

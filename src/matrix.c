@@ -19,6 +19,7 @@
 #include "clause.h"
 #include "doc.h"
 #include "matrix.h"
+#include "pool.h"
 #include "text.h"
 #include "topics.h"
 #include "value.h"
@@ -542,20 +543,28 @@ matrix_begin(struct matrix *m, const struct taxonomy *t, const char *as_of)
 		m->rows[i].topic = &t->v[i];
 }
 
+/* Room in every row for n cells. */
+void
+matrix_reserve(struct matrix *m, size_t n)
+{
+	size_t i;
+
+	if (n <= m->cellcap)
+		return;
+	m->cellcap = n;
+	for (i = 0; i < m->nrows; i++)
+		m->rows[i].cells = xreallocarray(m->rows[i].cells,
+		    m->cellcap, sizeof(struct cell));
+}
+
 /* Room in every row for a cell per column, doubling: adding stays linear. */
 static void
 cells_room(struct matrix *m)
 {
-	size_t i;
+	size_t cap = m->cellcap ? 2 * m->cellcap : 16;
 
-	if (m->ncols <= m->cellcap)
-		return;
-	m->cellcap = m->cellcap ? 2 * m->cellcap : 16;
-	if (m->cellcap < m->ncols)
-		m->cellcap = m->ncols;
-	for (i = 0; i < m->nrows; i++)
-		m->rows[i].cells = xreallocarray(m->rows[i].cells,
-		    m->cellcap, sizeof(struct cell));
+	if (m->ncols > m->cellcap)
+		matrix_reserve(m, cap > m->ncols ? cap : m->ncols);
 }
 
 void
@@ -639,8 +648,15 @@ matrix_append(struct matrix *m, struct mcol *cols, size_t n,
 	for (i = 0; i < m->nrows; i++) {
 		memcpy(m->rows[i].cells + m->ncols - n, cells[i],
 		    n * sizeof(struct cell));
-		free(cells[i]);
 	}
+}
+
+struct pool *
+matrix_pool(struct matrix *m)
+{
+	if (m->pool == NULL)
+		m->pool = pool_new();
+	return m->pool;
 }
 
 void
@@ -691,6 +707,8 @@ matrix_release(struct matrix *m)
 
 	for (i = 0; i < m->nrows; i++) {
 		for (j = 0; j < m->ncols; j++) {
+			if (m->cols[j].pooled)
+				continue;
 			c = &m->rows[i].cells[j];
 			free(c->value);
 			free(c->raw);
@@ -713,6 +731,7 @@ matrix_release(struct matrix *m)
 	}
 	free(m->cols);
 	free(m->as_of);
+	pool_free(m->pool);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -766,62 +785,82 @@ cell_refs(const struct cell *c, int ja)
 	return buf_detach(&b);
 }
 
-char *
-matrix_csv(const struct matrix *m, int ja, size_t *len)
+void
+matrix_csv_lead(struct buf *b, const struct matrix *m, size_t line)
 {
-	struct buf b, h;
-	size_t i, j, k;
+	const struct topic *tp;
+
+	if (line == 0) {
+		buf_puts(b, "\xef\xbb\xbf");
+		csv_field(b, "topic", 1);
+		csv_field(b, "項目", 0);
+		csv_field(b, "Topic", 0);
+		return;
+	}
+	tp = m->rows[line - 1].topic;
+	csv_field(b, tp->id, 1);
+	csv_field(b, tp->ja, 0);
+	csv_field(b, tp->en, 0);
+}
+
+void
+matrix_csv_piece(struct buf *b, const struct matrix *m, int ja,
+    size_t line, size_t c0, size_t c1)
+{
+	struct buf h;
+	size_t j, k;
 	char *s;
 
-	buf_init(&b);
-	buf_puts(&b, "\xef\xbb\xbf");
-	csv_field(&b, "topic", 1);
-	csv_field(&b, "項目", 0);
-	csv_field(&b, "Topic", 0);
-	for (j = 0; j < m->ncols; j++) {
-		buf_init(&h);
+	buf_init(&h);
+	for (j = c0; j < c1 && line == 0; j++) {
+		buf_reset(&h);
 		buf_printf(&h, "%s %s", m->cols[j].doc->meta.provider_name,
 		    m->cols[j].doc->meta.title);
 		for (k = 0; k < m->cols[j].nsupps; k++)
 			buf_printf(&h, ja ? "＋%s" : " + %s",
 			    m->cols[j].supps[k]->meta.title);
-		csv_field(&b, h.data, 0);
+		csv_field(b, h.data, 0);
 		buf_reset(&h);
 		buf_printf(&h, ja ? "%s@%s 条項" : "%s@%s clauses",
 		    m->cols[j].name, m->cols[j].doc->meta.revision);
-		csv_field(&b, h.data, 0);
-		buf_release(&h);
+		csv_field(b, h.data, 0);
 	}
-	buf_puts(&b, "\r\n");
-	for (i = 0; i < m->nrows; i++) {
-		const struct mrow *r = &m->rows[i];
+	for (j = c0; j < c1 && line > 0; j++) {
+		const struct mrow *r = &m->rows[line - 1];
+		const struct cell *c = &r->cells[j];
 
-		csv_field(&b, r->topic->id, 1);
-		csv_field(&b, r->topic->ja, 0);
-		csv_field(&b, r->topic->en, 0);
-		for (j = 0; j < m->ncols; j++) {
-			const struct cell *c = &r->cells[j];
+		/* In words, as the page shows it (html_matrix.c). */
+		s = cell_label(r, c, ja);
+		buf_reset(&h);
+		buf_puts(&h, s);
+		if (c->raw != NULL && strcmp(c->raw, s) != 0)
+			buf_printf(&h, ja ? "（%s）" : " (%s)", c->raw);
+		free(s);
+		if (c->event != NULL)
+			buf_printf(&h, ja ? "［起点: %s］" :
+			    " [counts from: %s]", c->event);
+		if (c->cond != NULL)
+			buf_printf(&h, ja ? "〔%s〕" : " {%s}", c->cond);
+		if (c->best)
+			buf_puts(&h, " ★");
+		csv_field(b, h.data, 0);
+		s = cell_refs(c, ja);
+		csv_field(b, s, 0);
+		free(s);
+	}
+	buf_release(&h);
+}
 
-			/* In words, as the page shows it (html_matrix.c). */
-			s = cell_label(r, c, ja);
-			buf_init(&h);
-			buf_puts(&h, s);
-			if (c->raw != NULL && strcmp(c->raw, s) != 0)
-				buf_printf(&h, ja ? "（%s）" : " (%s)", c->raw);
-			free(s);
-			if (c->event != NULL)
-				buf_printf(&h, ja ? "［起点: %s］" :
-				    " [counts from: %s]", c->event);
-			if (c->cond != NULL)
-				buf_printf(&h, ja ? "〔%s〕" : " {%s}", c->cond);
-			if (c->best)
-				buf_puts(&h, " ★");
-			csv_field(&b, h.data, 0);
-			buf_release(&h);
-			s = cell_refs(c, ja);
-			csv_field(&b, s, 0);
-			free(s);
-		}
+char *
+matrix_csv(const struct matrix *m, int ja, size_t *len)
+{
+	struct buf b;
+	size_t i;
+
+	buf_init(&b);
+	for (i = 0; i <= m->nrows; i++) {
+		matrix_csv_lead(&b, m, i);
+		matrix_csv_piece(&b, m, ja, i, 0, m->ncols);
 		buf_puts(&b, "\r\n");
 	}
 	*len = b.len;
@@ -870,18 +909,138 @@ jstr(const char *s)
 	return s ? json_string(s) : json_null();
 }
 
-int
-matrix_json_write(const struct matrix *m,
-    int (*put)(void *, const char *, size_t), void *arg)
+/* Column j's description; with part (not 0), the part that holds it. */
+static json_t *
+json_col(const struct matrix *m, size_t j, size_t part)
+{
+	const struct meta *mt = &m->cols[j].doc->meta;
+	json_t *o = json_object(), *sv, *so;
+	char name[64];
+	size_t k;
+
+	json_object_set_new(o, "id", json_string(m->cols[j].name));
+	json_object_set_new(o, "provider", json_string(mt->provider));
+	json_object_set_new(o, "provider_name",
+	    json_string(mt->provider_name));
+	json_object_set_new(o, "document", json_string(mt->document));
+	json_object_set_new(o, "title", json_string(mt->title));
+	json_object_set_new(o, "revision", json_string(mt->revision));
+	if (m->cols[j].nsupps > 0) {
+		sv = json_array();
+		for (k = 0; k < m->cols[j].nsupps; k++) {
+			mt = &m->cols[j].supps[k]->meta;
+			so = json_object();
+			json_object_set_new(so, "document",
+			    json_string(mt->document));
+			json_object_set_new(so, "title", json_string(mt->title));
+			json_object_set_new(so, "revision",
+			    json_string(mt->revision));
+			json_array_append_new(sv, so);
+		}
+		json_object_set_new(o, "supplements", sv);
+	}
+	if (part > 0) {
+		snprintf(name, sizeof(name), "matrix-%zu.json", part);
+		json_object_set_new(o, "part", json_string(name));
+	}
+	return o;
+}
+
+/* Cell j of row rw. */
+static json_t *
+json_cell(const struct matrix *m, const struct mrow *rw, size_t j)
 {
 	static const char *const states[] = { "absent", "no-value", "value" };
-	json_t *root = json_object(), *cols = json_array(), *o, *cells, *co,
-	    *refs, *ro;
-	struct buf b;
-	const struct meta *mt;
-	const char *tname;
-	size_t i, j, k;
+	const struct cell *c = &rw->cells[j];
+	json_t *co = json_object(), *refs, *ro;
+	size_t k;
+	char *s;
+
+	json_object_set_new(co, "document", json_string(m->cols[j].name));
+	json_object_set_new(co, "state", json_string(states[c->state]));
+	json_object_set_new(co, "value", jstr(c->value));
+	if (c->state == CELL_VALUE) {
+		s = cell_label(rw, c, 1);
+		json_object_set_new(co, "label", json_string(s));
+		free(s);
+	}
+	json_object_set_new(co, "raw", jstr(c->raw));
+	if (c->event != NULL) {
+		json_object_set_new(co, "event", json_string(c->event));
+		json_object_set_new(co, "event_from",
+		    json_string(c->event_said ? "text" : "taxonomy"));
+	}
+	if (c->cond != NULL)
+		json_object_set_new(co, "condition", json_string(c->cond));
+	if (c->state == CELL_VALUE && rw->topic->vtype != VT_COURT &&
+	    rw->topic->vtype != VT_LAW)
+		json_object_set_new(co, "num", json_real(c->num));
+	json_object_set_new(co, "best", json_boolean(c->best));
+	json_object_set_new(co, "excerpt", jstr(c->excerpt));
+	refs = json_array();
+	for (k = 0; k < c->nrefs; k++) {
+		ro = json_object();
+		json_object_set_new(ro, "id", json_string(c->refs[k].id));
+		if (c->refs[k].document != NULL)
+			json_object_set_new(ro, "document",
+			    json_string(c->refs[k].document));
+		json_object_set_new(ro, "label",
+		    json_string(c->refs[k].label));
+		json_object_set_new(ro, "href", json_string(c->refs[k].href));
+		json_array_append_new(refs, ro);
+	}
+	json_object_set_new(co, "clauses", refs);
+	return co;
+}
+
+/*
+ * o dumped, two levels down (an element of an array of the top object),
+ * after "\n  "; o is released.
+ */
+static void
+put_nested(struct buf *b, json_t *o)
+{
 	char *s, *r;
+
+	s = json_dumps(o, JSON_FLAGS);
+	json_decref(o);
+	buf_puts(b, "\n  ");
+	for (r = s; *r != '\0'; r++)
+		if (*r == '\n')
+			buf_puts(b, "\n  ");
+		else
+			buf_putc(b, *r);
+	free(s);
+}
+
+void
+matrix_json_cols(struct buf *b, const struct matrix *m, size_t c0,
+    size_t c1, size_t part)
+{
+	size_t j;
+
+	for (j = c0; j < c1; j++) {
+		if (j > c0)
+			buf_putc(b, ',');
+		put_nested(b, json_col(m, j, part));
+	}
+}
+
+/*
+ * The JSON of columns [c0, c1), as jansson would dump it whole; with
+ * starts, the index of n parts (matrix_json_index_write()): every column
+ * from cols[1, n] (pieces; NULL: made here), and no cells.
+ */
+static int
+json_write(const struct matrix *m, size_t c0, size_t c1,
+    const size_t *starts, size_t n, char *const *cols,
+    int (*put)(void *, const char *, size_t), void *arg)
+{
+	json_t *root = json_object(), *parts, *o, *cells;
+	struct buf b;
+	const char *tname;
+	size_t i, j, p;
+	char *s, name[64];
 	int rc = 0;
 
 	json_object_set_new(root, "as_of", jstr(m->as_of));
@@ -892,48 +1051,38 @@ matrix_json_write(const struct matrix *m,
 	tname = strrchr(m->tax->path, '/');
 	json_object_set_new(root, "topics_file",
 	    json_string(tname ? tname + 1 : m->tax->path));
-	for (j = 0; j < m->ncols; j++) {
-		mt = &m->cols[j].doc->meta;
-		o = json_object();
-		json_object_set_new(o, "id", json_string(m->cols[j].name));
-		json_object_set_new(o, "provider", json_string(mt->provider));
-		json_object_set_new(o, "provider_name",
-		    json_string(mt->provider_name));
-		json_object_set_new(o, "document", json_string(mt->document));
-		json_object_set_new(o, "title", json_string(mt->title));
-		json_object_set_new(o, "revision", json_string(mt->revision));
-		if (m->cols[j].nsupps > 0) {
-			json_t *sv = json_array(), *so;
-
-			for (k = 0; k < m->cols[j].nsupps; k++) {
-				mt = &m->cols[j].supps[k]->meta;
-				so = json_object();
-				json_object_set_new(so, "document",
-				    json_string(mt->document));
-				json_object_set_new(so, "title",
-				    json_string(mt->title));
-				json_object_set_new(so, "revision",
-				    json_string(mt->revision));
-				json_array_append_new(sv, so);
-			}
-			json_object_set_new(o, "supplements", sv);
+	if (starts != NULL) {
+		parts = json_array();
+		for (p = 1; p <= n; p++) {
+			snprintf(name, sizeof(name), "matrix-%zu.json", p);
+			json_array_append_new(parts, json_string(name));
 		}
-		json_array_append_new(cols, o);
+		json_object_set_new(root, "parts", parts);
 	}
-	/*
-	 * The rows are the bulk (a cell per topic and column): each is made
-	 * and written on its own, so that one row's JSON objects are held at
-	 * a time, and spliced into the top object's dump as its last member.
-	 */
-	json_object_set_new(root, "columns", cols);
-	json_object_set_new(root, "rows", json_array());
 	s = json_dumps(root, JSON_FLAGS);
 	json_decref(root);
 	buf_init(&b);
-	/* s ends with "[]\n}": the empty rows. */
-	buf_put(&b, s, strlen(s) - 4);
+	/* s ends with "\n}"; the columns and rows follow as its members. */
+	buf_put(&b, s, strlen(s) - 2);
 	free(s);
-	buf_putc(&b, '[');
+	buf_puts(&b, ",\n \"columns\": ");
+	buf_puts(&b, c1 > c0 ? "[" : "[]");
+	for (p = 1; starts != NULL && p <= n; p++) {
+		if (p > 1)
+			buf_putc(&b, ',');
+		if (cols != NULL)
+			buf_puts(&b, cols[p]);
+		else
+			matrix_json_cols(&b, m, starts[p - 1], starts[p], p);
+	}
+	if (starts == NULL)
+		matrix_json_cols(&b, m, c0, c1, 0);
+	buf_puts(&b, c1 > c0 ? "\n ],\n \"rows\": [" : ",\n \"rows\": [");
+	/*
+	 * The rows are the bulk (a cell per topic and column): each is made
+	 * and written on its own, so that one row's JSON objects are held at
+	 * a time.
+	 */
 	for (i = 0; i < m->nrows; i++) {
 		const struct mrow *rw = &m->rows[i];
 
@@ -948,68 +1097,16 @@ matrix_json_write(const struct matrix *m,
 		json_object_set_new(o, "absent",
 		    json_string(absence_name(rw->topic->absent)));
 		json_object_set_new(o, "differs", json_boolean(rw->differs));
-		cells = json_array();
-		for (j = 0; j < m->ncols; j++) {
-			const struct cell *c = &rw->cells[j];
-
-			co = json_object();
-			json_object_set_new(co, "document",
-			    json_string(m->cols[j].name));
-			json_object_set_new(co, "state",
-			    json_string(states[c->state]));
-			json_object_set_new(co, "value", jstr(c->value));
-			if (c->state == CELL_VALUE) {
-				s = cell_label(rw, c, 1);
-				json_object_set_new(co, "label",
-				    json_string(s));
-				free(s);
-			}
-			json_object_set_new(co, "raw", jstr(c->raw));
-			if (c->event != NULL) {
-				json_object_set_new(co, "event",
-				    json_string(c->event));
-				json_object_set_new(co, "event_from",
-				    json_string(c->event_said ? "text" :
-				    "taxonomy"));
-			}
-			if (c->cond != NULL)
-				json_object_set_new(co, "condition",
-				    json_string(c->cond));
-			if (c->state == CELL_VALUE &&
-			    rw->topic->vtype != VT_COURT &&
-			    rw->topic->vtype != VT_LAW)
-				json_object_set_new(co, "num",
-				    json_real(c->num));
-			json_object_set_new(co, "best", json_boolean(c->best));
-			json_object_set_new(co, "excerpt", jstr(c->excerpt));
-			refs = json_array();
-			for (k = 0; k < c->nrefs; k++) {
-				ro = json_object();
-				json_object_set_new(ro, "id",
-				    json_string(c->refs[k].id));
-				if (c->refs[k].document != NULL)
-					json_object_set_new(ro, "document",
-					    json_string(c->refs[k].document));
-				json_object_set_new(ro, "label",
-				    json_string(c->refs[k].label));
-				json_object_set_new(ro, "href",
-				    json_string(c->refs[k].href));
-				json_array_append_new(refs, ro);
-			}
-			json_object_set_new(co, "clauses", refs);
-			json_array_append_new(cells, co);
+		if (starts == NULL) {
+			cells = json_array();
+			for (j = c0; j < c1; j++)
+				json_array_append_new(cells,
+				    json_cell(m, rw, j));
+			json_object_set_new(o, "cells", cells);
 		}
-		json_object_set_new(o, "cells", cells);
-		/* Two levels down: "rows" of the top object. */
-		s = json_dumps(o, JSON_FLAGS);
-		json_decref(o);
-		buf_puts(&b, i > 0 ? ",\n  " : "\n  ");
-		for (r = s; *r != '\0'; r++)
-			if (*r == '\n')
-				buf_puts(&b, "\n  ");
-			else
-				buf_putc(&b, *r);
-		free(s);
+		if (i > 0)
+			buf_putc(&b, ',');
+		put_nested(&b, o);
 		/* Out a row at a time: the file is never whole in memory. */
 		if (rc == 0)
 			rc = put(arg, b.data, b.len);
@@ -1020,6 +1117,28 @@ matrix_json_write(const struct matrix *m,
 		rc = put(arg, b.data, b.len);
 	buf_release(&b);
 	return rc;
+}
+
+int
+matrix_json_write(const struct matrix *m,
+    int (*put)(void *, const char *, size_t), void *arg)
+{
+	return json_write(m, 0, m->ncols, NULL, 0, NULL, put, arg);
+}
+
+int
+matrix_json_part_write(const struct matrix *m, size_t c0, size_t c1,
+    int (*put)(void *, const char *, size_t), void *arg)
+{
+	return json_write(m, c0, c1, NULL, 0, NULL, put, arg);
+}
+
+int
+matrix_json_index_write(const struct matrix *m, const size_t *starts,
+    size_t n, char *const *cols, int (*put)(void *, const char *, size_t),
+    void *arg)
+{
+	return json_write(m, 0, m->ncols, starts, n, cols, put, arg);
 }
 
 static int

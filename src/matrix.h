@@ -19,6 +19,7 @@ struct buf;
 struct corpus;
 struct diags;
 struct doc;
+struct pool;
 struct taxonomy;
 struct topic;
 
@@ -68,6 +69,8 @@ struct mcol {
 	char			*name;		/* "provider/document" */
 	const struct doc	**supps;	/* in corpus order */
 	size_t			 nsupps;
+	int			 pooled;	/* its cells' strings and clause
+						   lists are the matrix's pool's */
 };
 
 struct mrow {
@@ -84,6 +87,7 @@ struct matrix {
 	struct mrow		*rows;
 	size_t			 nrows;
 	size_t			 cellcap;	/* cells room in each row */
+	struct pool		*pool;		/* or NULL: matrix_pool() */
 };
 
 /*
@@ -107,18 +111,38 @@ void	 matrix_begin(struct matrix *, const struct taxonomy *,
 void	 matrix_add(struct matrix *, const struct doc **pk, size_t n,
 	    struct diags *d);
 /*
+ * Room for n columns, for a build that knows how many it may add: a
+ * matrix grown column by column copies its rows as they double (10,000
+ * columns of 47 topics: 47 MB of cells).
+ */
+void	 matrix_reserve(struct matrix *, size_t n);
+/*
  * Append n columns made elsewhere (a build cache): cols[j] and, for each
- * row i, cells[i][j].  Takes the columns' and cells' contents and frees
- * each cells[i] (not cols, not cells).
+ * row i, cells[i][j].  Takes the columns' and cells' contents (the
+ * arrays stay the caller's).  A column marked pooled has its
+ * cells' strings and clause lists from matrix_pool(), freed at once with
+ * the matrix (a build reads 10,000 columns' cells from its cache: freed
+ * one by one, they took a tenth of a build after one edit).
  */
 void	 matrix_append(struct matrix *, struct mcol *cols, size_t n,
 	    struct cell **cells);
+struct pool	*matrix_pool(struct matrix *);
 void	 matrix_end(struct matrix *);
 void	 matrix_release(struct matrix *);
 
 /* Serializations; each returns bytes the caller frees, and *len. */
 /* BOM, RFC 4180; the cells' words Japanese (ja) or English. */
 char	*matrix_csv(const struct matrix *, int ja, size_t *len);
+/*
+ * matrix_csv() by pieces, for a build that keeps a page's columns (see
+ * html.h's html_matrix_pages()) made once: line 0 is the header, line i
+ * row i - 1; each line is its lead (the BOM on line 0, then the topic's
+ * three fields), then the pieces of its columns in order, then CRLF.  A
+ * piece is the fields of columns [c0, c1), each after a comma.
+ */
+void	 matrix_csv_lead(struct buf *, const struct matrix *, size_t line);
+void	 matrix_csv_piece(struct buf *, const struct matrix *, int ja,
+	    size_t line, size_t c0, size_t c1);
 char	*matrix_json(const struct matrix *, size_t *len);
 /*
  * matrix_json() given to put a piece at a time (a row of topics), for a
@@ -127,6 +151,25 @@ char	*matrix_json(const struct matrix *, size_t *len);
  */
 int	 matrix_json_write(const struct matrix *,
 	    int (*put)(void *arg, const char *s, size_t len), void *arg);
+/*
+ * A matrix in parts, for a site whose matrix is in pages: part K
+ * (matrix-K.json) is matrix_json_part_write() of columns [c0, c1), the
+ * form of matrix.json for those columns (a row's "differs" and a cell's
+ * "best" still judge every column); the index (matrix.json) is the
+ * file's top object with "parts" (the part files' names), every column
+ * with its "part", and the rows without their "cells".  starts as
+ * html_matrix_pages() gives it, of n parts.  The index's columns of
+ * part K are matrix_json_cols() of its columns; cols[1, n] (NULL: made
+ * here) may give them, made before.
+ */
+int	 matrix_json_part_write(const struct matrix *, size_t c0, size_t c1,
+	    int (*put)(void *arg, const char *s, size_t len), void *arg);
+int	 matrix_json_index_write(const struct matrix *, const size_t *starts,
+	    size_t n, char *const *cols,
+	    int (*put)(void *arg, const char *s, size_t len), void *arg);
+/* The index's entries of columns [c0, c1) of part K (from 1). */
+void	 matrix_json_cols(struct buf *, const struct matrix *, size_t c0,
+	    size_t c1, size_t part);
 char	*matrix_tsv(const struct matrix *, size_t *len);	/* one line per cell */
 
 /*

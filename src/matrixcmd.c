@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +40,33 @@ static const char matrix_usage[] =
     "  --templates DIR  page templates (default: the nearest\n"
     "                   templates/ above the input)\n"
     "  --help           show this help\n";
+
+/*
+ * --format=html: the page streamed to standard output in the writer's
+ * pieces (html.h's page_sink), as a build writes it, never held whole.
+ */
+static int
+out_open(void *arg, const char *name, size_t no)
+{
+	(void)arg;
+	(void)name;
+	(void)no;
+	return 0;
+}
+
+static int
+out_put(void *arg, const char *s, size_t len)
+{
+	(void)arg;
+	return fwrite(s, 1, len, stdout) == len ? 0 : -1;
+}
+
+static int
+out_close(void *arg, int rc)
+{
+	(void)arg;
+	return rc;
+}
 
 /* TERMS_DIR/topics.yaml for the first directory argument, else terms/. */
 static char *
@@ -79,7 +107,7 @@ cmd_matrix(int argc, char **argv)
 	struct diags d;
 	size_t npaths, len;
 	char *out = NULL, *tfile, *tpl;
-	int ch, rc;
+	int ch, rc, streamed = 0;
 
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -125,10 +153,15 @@ cmd_matrix(int argc, char **argv)
 				out = matrix_json(&m, &len);
 			else if (strcmp(format, "tsv") == 0)
 				out = matrix_tsv(&m, &len);
-			else {
+			else if (diags_exit(&d, 0) == 0) {
+				struct page_sink ps = { out_open, out_put,
+				    out_close, NULL };
+
+				/* One page: the table whole. */
 				tpl = templates_dir(tpldir, paths[0]);
-				out = html_matrix(tpl, &m, "", html_site_ja(&c),
-				    &d, &len);
+				if (html_matrix_write(tpl, &m, SIZE_MAX,
+				    html_site_ja(&c), NULL, &ps, &d) == 0)
+					streamed = 1;
 				free(tpl);
 			}
 			matrix_release(&m);
@@ -138,10 +171,10 @@ cmd_matrix(int argc, char **argv)
 	}
 	diags_print(&d, stderr);
 	rc = diags_exit(&d, 0);
-	if (out != NULL && rc == 0) {
+	if (out != NULL && rc == 0)
 		fwrite(out, 1, len, stdout);
+	if ((out != NULL || streamed) && rc == 0)
 		rc = finish_stdout("matrix");
-	}
 	free(out);
 	free(tfile);
 	diags_release(&d);

@@ -43,6 +43,7 @@
 #include "matrix.h"
 #include "hmap.h"
 #include "outtree.h"
+#include "pool.h"
 #include "progress.h"
 #include "source.h"
 #include "search.h"
@@ -79,7 +80,8 @@ static const char build_usage[] =
     "With TERMS_DIR/topics.yaml also the comparison matrix:\n"
     "DIR/matrix.html, matrix.csv, matrix.json (and matrix.js, matrix.css);\n"
     "a matrix of more columns than one page holds is cut into pages\n"
-    "DIR/matrix-1.html, matrix-2.html …, and matrix.html is their index.\n\n"
+    "DIR/matrix-1.html, matrix-2.html …, and matrix.html is their index,\n"
+    "as matrix.json is of matrix-1.json, matrix-2.json ….\n\n"
     "  -o, --output DIR   output directory (default: out)\n"
     "  --templates DIR    page templates (default: the nearest\n"
     "                     templates/ above the input)\n"
@@ -389,6 +391,12 @@ struct build {
 	struct links		 idx;
 	struct matrix		 m;
 	size_t			 mcols;	/* columns on one matrix page */
+	size_t			 ndocs;	/* documents in heads: a column
+					   each at most */
+	char			**colkey; /* m.cols[j]'s provider's matrix
+					   cache key, or NULL: uncached */
+	size_t			*colat;	/* m.cols[j]'s place among its
+					   provider's columns */
 	struct doc		**pend;	/* the current provider's newest
 					   revisions, for the matrix */
 	char			**pendkey; /* their documents' cache keys */
@@ -548,16 +556,20 @@ matrix_record(struct buf *r, const struct build *b, size_t first,
 	rec_str(r, "END");
 }
 
-/* The columns of a matrix record into b->m; -1 (nothing added) if bad. */
+/*
+ * The columns of a matrix record into b->m, their strings from its pool;
+ * -1 (nothing added) if bad.
+ */
 static int
 matrix_replay(struct build *b, const char *data, size_t len)
 {
 	struct rec r = { data, data + len, 0 };
 	struct matrix *m = &b->m;
 	struct mcol *cols = NULL;
-	struct cell **cells;
+	struct cell **cells, *block;
 	struct cell *c;
 	struct diags md;
+	struct pool *pl = matrix_pool(m);
 	size_t i, j, k, n, p, ns;
 	uint64_t bits;
 	char *s;
@@ -575,6 +587,7 @@ matrix_replay(struct build *b, const char *data, size_t len)
 			break;
 		}
 		cols[j].doc = b->pend[p];
+		cols[j].pooled = 1;
 		cols[j].supps = xcalloc(ns ? ns : 1, sizeof(*cols[j].supps));
 		for (k = 0; k < ns && !r.bad; k++) {
 			p = rec_get_u64(&r);
@@ -584,21 +597,23 @@ matrix_replay(struct build *b, const char *data, size_t len)
 				cols[j].supps[cols[j].nsupps++] = b->pend[p];
 		}
 	}
+	/* One block: row i's cells at cells[i]. */
 	cells = xcalloc(m->nrows ? m->nrows : 1, sizeof(*cells));
+	block = xcalloc(m->nrows * n > 0 ? m->nrows * n : 1, sizeof(*block));
 	for (i = 0; i < m->nrows; i++)
-		cells[i] = xcalloc(n ? n : 1, sizeof(**cells));
+		cells[i] = block + i * n;
 	for (i = 0; i < m->nrows && !r.bad; i++)
 		for (j = 0; j < n && !r.bad; j++) {
 			c = &cells[i][j];
 			c->state = (enum cstate)rec_get_u64(&r);
-			c->value = rec_get_str(&r);
-			c->raw = rec_get_str(&r);
+			c->value = rec_get_pstr(&r, pl);
+			c->raw = rec_get_pstr(&r, pl);
 			bits = rec_get_u64(&r);
 			memcpy(&c->num, &bits, sizeof(bits));
 			c->unit = (char)rec_get_u64(&r);
-			c->excerpt = rec_get_str(&r);
-			c->cond = rec_get_str(&r);
-			c->event = rec_get_str(&r);
+			c->excerpt = rec_get_pstr(&r, pl);
+			c->cond = rec_get_pstr(&r, pl);
+			c->event = rec_get_pstr(&r, pl);
 			c->event_said = (int)rec_get_u64(&r);
 			k = rec_get_u64(&r);
 			if (r.bad || k > len || c->state > CELL_VALUE ||
@@ -606,14 +621,14 @@ matrix_replay(struct build *b, const char *data, size_t len)
 				r.bad = 1;
 				break;
 			}
-			c->refs = xcalloc(k ? k : 1, sizeof(*c->refs));
+			c->refs = pool_calloc(pl, k ? k : 1, sizeof(*c->refs));
 			for (; c->nrefs < k && !r.bad; c->nrefs++) {
 				struct cref *f = &c->refs[c->nrefs];
 
-				f->id = rec_get_str(&r);
+				f->id = rec_get_pstr(&r, pl);
 				s = rec_get_str(&r);
-				f->label = rec_get_str(&r);
-				f->href = rec_get_str(&r);
+				f->label = rec_get_pstr(&r, pl);
+				f->href = rec_get_pstr(&r, pl);
 				/* The supplement's slug, from its own doc. */
 				for (p = 0; s != NULL && p < cols[j].nsupps &&
 				    f->document == NULL; p++)
@@ -633,39 +648,44 @@ matrix_replay(struct build *b, const char *data, size_t len)
 	s = rec_get_str(&r);
 	ok = !r.bad && s != NULL && strcmp(s, "END") == 0 && r.p == r.end;
 	free(s);
-	/* Into the matrix, or freed through a matrix of its own. */
-	{
-		struct matrix tmp;
+	/* Into the matrix; else dropped (the cells' strings are the pool's). */
+	if (ok) {
+		for (j = 0; j < n; j++) {
+			struct buf name;
 
-		memset(&tmp, 0, sizeof(tmp));
-		if (ok) {
-			for (j = 0; j < n; j++) {
-				struct buf name;
-
-				buf_init(&name);
-				buf_printf(&name, "%s/%s",
-				    cols[j].doc->meta.provider,
-				    cols[j].doc->meta.document);
-				cols[j].name = buf_detach(&name);
-			}
-			matrix_append(m, cols, n, cells);
-			diags_move(&b->matd, &md);
-			free(cols);
-		} else {
-			tmp.nrows = m->nrows;
-			tmp.rows = xcalloc(m->nrows ? m->nrows : 1,
-			    sizeof(*tmp.rows));
-			for (i = 0; i < m->nrows; i++)
-				tmp.rows[i].cells = cells[i];
-			tmp.cols = cols;
-			tmp.ncols = n;
-			matrix_release(&tmp);
-			diags_release(&md);
-			cols = NULL;
+			buf_init(&name);
+			buf_printf(&name, "%s/%s", cols[j].doc->meta.provider,
+			    cols[j].doc->meta.document);
+			cols[j].name = buf_detach(&name);
 		}
+		matrix_append(m, cols, n, cells);
+		diags_move(&b->matd, &md);
+	} else {
+		for (j = 0; j < n; j++)
+			free(cols[j].supps);
+		diags_release(&md);
 	}
+	free(cols);
+	free(block);
 	free(cells);
 	return ok ? 0 : -1;
+}
+
+/*
+ * The columns from first on are the current provider's, cached under
+ * key (empty: not cached): what names them in a matrix page's key.
+ */
+static void
+note_columns(struct build *b, size_t first, const char *key)
+{
+	size_t j;
+
+	for (j = first; j < b->m.ncols; j++) {
+		b->colkey = xgrow(b->colkey, j, sizeof(*b->colkey));
+		b->colat = xgrow(b->colat, j, sizeof(*b->colat));
+		b->colkey[j] = key[0] != '\0' ? xstrdup(key) : NULL;
+		b->colat[j] = j - first;
+	}
 }
 
 /*
@@ -696,11 +716,14 @@ flush_matrix(struct build *b)
 			key[0] = 'm';
 			ckey_hex(&k, key + 1);
 			cache_use(b->cache, key);
+			first = b->m.ncols;
 			if ((data = cache_record(b->cache, key, &len)) != NULL) {
 				i = matrix_replay(b, data, len);
 				free(data);
-				if (i == 0)
+				if (i == 0) {
+					note_columns(b, first, key);
 					goto strip;
+				}
 			}
 		}
 		for (i = 0; i < b->npend; i++)
@@ -726,6 +749,7 @@ flush_matrix(struct build *b)
 		m0 = b->matd.n;
 		matrix_add(&b->m, (const struct doc **)b->pend, b->npend,
 		    &b->matd);
+		note_columns(b, first, key);
 		if (key[0] != '\0' && cache_begin(b->cache, key) == 0) {
 			buf_init(&r);
 			matrix_record(&r, b, first, m0);
@@ -752,8 +776,10 @@ begin_publishing(struct build *b)
 	if (b->nparts == 0 &&
 	    (b->st.t = outtree_open(b->outdir, &b->pubd)) == NULL)
 		return;
-	if (b->tax != NULL)
+	if (b->tax != NULL) {
 		matrix_begin(&b->m, b->tax, NULL);
+		matrix_reserve(&b->m, b->ndocs);
+	}
 	b->state = 1;
 }
 
@@ -1384,54 +1410,72 @@ build_group(struct build *b, size_t lo, size_t hi, int check)
 	free(okat);
 }
 
-/* A piece of matrix.json, into the new tree. */
-struct json_out {
+/* A file streamed into the new tree: a JSON of the matrix, the CSV. */
+struct file_out {
 	struct stage	*st;
 	int		 fd;
+	const char	*rel;
 };
 
 static int
-put_json(void *arg, const char *s, size_t len)
+put_file(void *arg, const char *s, size_t len)
 {
-	struct json_out *o = arg;
+	struct file_out *o = arg;
 
-	return outtree_put(o->st->t, o->fd, "matrix.json", s, len, o->st->d);
+	return outtree_put(o->st->t, o->fd, o->rel, s, len, o->st->d);
 }
 
 /*
- * matrix.json, the largest file of a site (about 12 KB a column), written
- * a row at a time.
+ * matrix.json, the largest file of a site (about 12 KB a column), as
+ * rel: columns [c0, c1), or with starts the index of n parts, its
+ * columns from cols (matrix.h).  Written a row at a time.
  */
 static int
-stage_json(struct build *b)
+stage_json(struct build *b, const char *rel, size_t c0, size_t c1,
+    const size_t *starts, size_t n, char *const *cols)
 {
-	struct json_out o;
+	struct file_out o = { &b->st, -1, rel };
 	int rc;
 
-	o.st = &b->st;
-	if ((o.fd = outtree_create(b->st.t, "matrix.json", b->st.d)) == -1)
+	if ((o.fd = outtree_create(b->st.t, rel, b->st.d)) == -1)
 		return -1;
-	if ((rc = matrix_json_write(&b->m, put_json, &o)) == -1) {
+	if (starts != NULL)
+		rc = matrix_json_index_write(&b->m, starts, n, cols, put_file,
+		    &o);
+	else if (c0 == 0 && c1 == b->m.ncols)
+		rc = matrix_json_write(&b->m, put_file, &o);
+	else
+		rc = matrix_json_part_write(&b->m, c0, c1, put_file, &o);
+	if (rc == -1) {
 		close(o.fd);
 		return -1;
 	}
-	return outtree_close(b->st.t, o.fd, "matrix.json", b->st.d);
+	return outtree_close(b->st.t, o.fd, rel, b->st.d);
 }
 
-/* A matrix page, into the new tree (html.h's page_sink). */
+/*
+ * A matrix page, into the new tree (html.h's page_sink); for a matrix
+ * in pages, the files of page no also into the cache as the files of
+ * entry keys[no] (empty: not kept), numbered in order.
+ */
 struct page_out {
 	struct stage	*st;
 	int		 fd;
 	char		*rel;
+	size_t		 no;
+	struct cache	*cache;
+	char		(*keys)[34];	/* NULL: none kept */
+	size_t		*nfiles;
 };
 
 static int
-page_open(void *arg, const char *name)
+page_open(void *arg, const char *name, size_t no)
 {
 	struct page_out *o = arg;
 
 	free(o->rel);
 	o->rel = xstrdup(name);
+	o->no = no;
 	o->fd = outtree_create(o->st->t, name, o->st->d);
 	return o->fd == -1 ? -1 : 0;
 }
@@ -1444,6 +1488,21 @@ page_put(void *arg, const char *s, size_t len)
 	return outtree_put(o->st->t, o->fd, o->rel, s, len, o->st->d);
 }
 
+/* Keep file rel of the new tree as the next file of page no's entry. */
+static void
+page_keep(struct page_out *o, const char *rel, size_t no)
+{
+	char *path;
+
+	if (o->keys == NULL || o->keys[no][0] == '\0')
+		return;
+	path = cache_file(o->cache, o->keys[no], o->nfiles[no]++);
+	/* Not linked (another file system): the page is made next time. */
+	if (outtree_link_out(o->st->t, rel, path) == -1)
+		o->keys[no][0] = '\0';
+	free(path);
+}
+
 static int
 page_close(void *arg, int rc)
 {
@@ -1453,7 +1512,284 @@ page_close(void *arg, int rc)
 		close(o->fd);
 		return -1;
 	}
-	return outtree_close(o->st->t, o->fd, o->rel, o->st->d);
+	if (outtree_close(o->st->t, o->fd, o->rel, o->st->d) == -1)
+		return -1;
+	page_keep(o, o->rel, o->no);
+	return 0;
+}
+
+/* The file names a matrix page's cache entry holds, in order. */
+static void
+page_files(size_t no, char names[3][64])
+{
+	snprintf(names[0], sizeof(names[0]), "matrix-%zu.html", no);
+	snprintf(names[1], sizeof(names[1]), "matrix-%zu.js", no);
+	snprintf(names[2], sizeof(names[2]), "matrix-%zu.json", no);
+}
+
+/*
+ * The cache key of matrix page no of n, columns [c0, c1): what shapes
+ * its files (html.h: the page, its data for matrix.js; matrix.h: its
+ * part of matrix.json and its pieces of matrix.csv).  That is the salt,
+ * the page's template and language, its place among the pages, its
+ * columns (each by its provider's cache key and its place there), and
+ * what the other columns decide: each row's "differs" and the ★ of the
+ * page's cells.  Returns -1 when a column is not in the cache.
+ */
+static int
+page_key(const struct build *b, const struct ckey *tpl, int ja, size_t no,
+    size_t n, size_t c0, size_t c1, char key[34])
+{
+	const struct matrix *m = &b->m;
+	struct ckey k = *tpl;
+	unsigned char bit;
+	size_t i, j;
+
+	ckey_u64(&k, (uint64_t)ja);
+	ckey_u64(&k, no);
+	ckey_u64(&k, n);
+	ckey_u64(&k, c1 - c0);
+	for (j = c0; j < c1; j++) {
+		if (b->colkey[j] == NULL)
+			return -1;
+		ckey_str(&k, b->colkey[j]);
+		ckey_u64(&k, b->colat[j]);
+	}
+	for (i = 0; i < m->nrows; i++) {
+		bit = (unsigned char)(m->rows[i].differs != 0);
+		ckey_add(&k, &bit, 1);
+		for (j = c0; j < c1; j++) {
+			bit = (unsigned char)(m->rows[i].cells[j].best != 0);
+			ckey_add(&k, &bit, 1);
+		}
+	}
+	key[0] = 'p';
+	ckey_hex(&k, key + 1);
+	return 0;
+}
+
+/*
+ * Page no's files from the cache entry key into the new tree, its pieces
+ * of matrix.csv into *csv (malloc'd, a piece a line, each ended by a
+ * NUL) and its columns of the index matrix.json into *jcols (malloc'd).
+ * Returns -1, having changed nothing, when the entry is no use.
+ */
+static int
+page_replay(struct build *b, const char *key, size_t no, char **csv,
+    char **jcols)
+{
+	struct rec r;
+	struct stat st;
+	char names[3][64], *data, *s, *path;
+	size_t i, len, nl;
+	int ok;
+
+	if ((data = cache_record(b->cache, key, &len)) == NULL)
+		return -1;
+	r.p = data;
+	r.end = data + len;
+	r.bad = 0;
+	page_files(no, names);
+	ok = rec_get_u64(&r) == no;
+	for (i = 0; i < 3; i++) {
+		s = rec_get_str(&r);
+		if (s == NULL || strcmp(s, names[i]) != 0)
+			ok = 0;
+		free(s);
+	}
+	s = rec_get_str(&r);
+	ok = ok && !r.bad && s != NULL && strcmp(s, "END") == 0 &&
+	    r.p == r.end;
+	free(s);
+	free(data);
+	/* A file gone from the cache: the entry is no use. */
+	for (i = 0; i < 3 && ok; i++) {
+		path = cache_file(b->cache, key, i);
+		ok = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+		free(path);
+	}
+	if (!ok || (*csv = cache_read_file(b->cache, key, 3, &len)) == NULL)
+		return -1;
+	for (i = nl = 0; i < len; i++)
+		nl += (*csv)[i] == '\0';
+	if (nl != b->m.nrows + 1 || len == 0 || (*csv)[len - 1] != '\0' ||
+	    (*jcols = cache_read_file(b->cache, key, 4, &len)) == NULL) {
+		free(*csv);
+		*csv = NULL;
+		return -1;
+	}
+	for (i = 0; i < 3 && b->st.rc == 0; i++) {
+		path = cache_file(b->cache, key, i);
+		b->st.rc = outtree_import(b->st.t, names[i], path, &b->pubd);
+		free(path);
+	}
+	return 0;
+}
+
+/* Page no's pieces of matrix.csv, columns [c0, c1): see page_replay(). */
+static char *
+csv_pieces(const struct build *b, int ja, size_t c0, size_t c1,
+    size_t *len)
+{
+	struct buf p;
+	size_t i;
+
+	buf_init(&p);
+	for (i = 0; i <= b->m.nrows; i++) {
+		matrix_csv_piece(&p, &b->m, ja, i, c0, c1);
+		buf_putc(&p, '\0');
+	}
+	*len = p.len;
+	return buf_detach(&p);
+}
+
+/* matrix.csv from the pages' pieces csv[1, n], a line at a time. */
+static int
+stage_csv(struct build *b, char **csv, size_t n)
+{
+	struct file_out o = { &b->st, -1, "matrix.csv" };
+	struct buf line;
+	size_t i, k, len;
+	int rc = 0;
+
+	if ((o.fd = outtree_create(b->st.t, o.rel, b->st.d)) == -1)
+		return -1;
+	buf_init(&line);
+	for (i = 0; i <= b->m.nrows && rc == 0; i++) {
+		matrix_csv_lead(&line, &b->m, i);
+		for (k = 1; k <= n; k++) {
+			len = strlen(csv[k]);
+			buf_put(&line, csv[k], len);
+			csv[k] += len + 1;
+		}
+		buf_puts(&line, "\r\n");
+		if (line.len >= 65536 || i == b->m.nrows) {
+			rc = put_file(&o, line.data, line.len);
+			buf_reset(&line);
+		}
+	}
+	buf_release(&line);
+	if (rc == -1) {
+		close(o.fd);
+		return -1;
+	}
+	return outtree_close(b->st.t, o.fd, o.rel, b->st.d);
+}
+
+/*
+ * A matrix in n pages (html.h), starts as html_matrix_pages() gives
+ * them: each page whose cache entry is there is carried into the new
+ * tree; the others are made, and kept, with the index, matrix.json and
+ * matrix-cols.js, which every column shapes; then matrix.csv from every
+ * page's pieces.  One edit among many documents so makes its own page
+ * again and the index, not the matrix (unless it changes what the other
+ * columns show: a row's "differs", a ★).
+ */
+static int
+publish_pages(struct build *b, const size_t *starts, size_t n, int ja)
+{
+	struct stage *st = &b->st;
+	struct page_out o = { st, -1, NULL, 0, b->cache, NULL, NULL };
+	struct page_sink ps = { page_open, page_put, page_close, &o };
+	struct ckey tpl;
+	unsigned char *want;
+	char (*keys)[34], **csv, **jcols, names[3][64], *path, *data;
+	size_t no, len, *nfiles, c0, c1;
+	struct buf r;
+	int rc = 0;
+
+	want = xcalloc(n + 1, 1);
+	keys = xcalloc(n + 1, sizeof(*keys));
+	nfiles = xcalloc(n + 1, sizeof(*nfiles));
+	csv = xcalloc(n + 1, sizeof(*csv));
+	jcols = xcalloc(n + 1, sizeof(*jcols));
+	want[0] = 1;
+	if (b->cache != NULL) {
+		tpl = b->salt;
+		ckey_str(&tpl, "matrix page");
+		ckey_str(&tpl, b->tax->path);
+		data = asset_read(b->tpldir, "matrix.html", &len, &path,
+		    &b->pubd);
+		free(path);
+		if (data == NULL)
+			rc = -1;
+		else
+			ckey_add(&tpl, data, len);
+		free(data);
+	}
+	for (no = 1; no <= n && rc == 0; no++) {
+		c0 = starts[no - 1];
+		c1 = starts[no];
+		if (b->cache == NULL ||
+		    page_key(b, &tpl, ja, no, n, c0, c1, keys[no]) == -1) {
+			want[no] = 1;
+			continue;
+		}
+		cache_use(b->cache, keys[no]);
+		if (page_replay(b, keys[no], no, &csv[no], &jcols[no]) == 0)
+			continue;
+		want[no] = 1;
+		if (cache_begin(b->cache, keys[no]) == -1)
+			keys[no][0] = '\0';
+	}
+	o.keys = keys;
+	o.nfiles = nfiles;
+	if (rc == 0 && st->rc == 0)
+		rc = html_matrix_write(b->tpldir, &b->m, b->mcols, ja, want,
+		    &ps, &b->pubd);
+	/* A page begun and not written fails the build, as stage_add(). */
+	if (rc == -1 && o.rel != NULL && st->rc == 0)
+		st->rc = -1;
+	free(o.rel);
+	for (no = 1; no <= n && rc == 0 && st->rc == 0; no++) {
+		if (!want[no])
+			continue;
+		page_files(no, names);
+		c0 = starts[no - 1];
+		c1 = starts[no];
+		if ((st->rc = stage_json(b, names[2], c0, c1, NULL, 0,
+		    NULL)) == -1)
+			break;
+		page_keep(&o, names[2], no);
+		csv[no] = csv_pieces(b, ja, c0, c1, &len);
+		buf_init(&r);
+		matrix_json_cols(&r, &b->m, c0, c1, no);
+		jcols[no] = buf_detach(&r);
+		if (keys[no][0] == '\0' || nfiles[no] != 3 ||
+		    cache_put_file(b->cache, keys[no], 3, csv[no], len) == -1 ||
+		    cache_put_file(b->cache, keys[no], 4, jcols[no],
+		    strlen(jcols[no])) == -1)
+			continue;
+		buf_init(&r);
+		rec_u64(&r, no);
+		rec_str(&r, names[0]);
+		rec_str(&r, names[1]);
+		rec_str(&r, names[2]);
+		rec_str(&r, "END");
+		cache_end(b->cache, keys[no], r.data, r.len);
+		buf_release(&r);
+	}
+	if (rc == 0 && st->rc == 0)
+		st->rc = stage_json(b, "matrix.json", 0, b->m.ncols, starts, n,
+		    jcols);
+	if (rc == 0 && st->rc == 0) {
+		/* stage_csv() moves the pointers along the pieces. */
+		char **at = xcalloc(n + 1, sizeof(*at));
+
+		memcpy(at, csv, (n + 1) * sizeof(*at));
+		st->rc = stage_csv(b, at, n);
+		free(at);
+	}
+	for (no = 1; no <= n; no++) {
+		free(csv[no]);
+		free(jcols[no]);
+	}
+	free(csv);
+	free(jcols);
+	free(nfiles);
+	free(keys);
+	free(want);
+	return rc;
 }
 
 /*
@@ -1464,26 +1800,35 @@ static int
 publish_matrix(struct build *b)
 {
 	struct stage *st = &b->st;
-	struct page_out o = { st, -1, NULL };
+	struct page_out o = { st, -1, NULL, 0, NULL, NULL, NULL };
 	struct page_sink ps = { page_open, page_put, page_close, &o };
-	size_t len;
+	size_t len, n, *starts;
 	char *s;
-	int rc;
+	int rc, ja = html_site_ja(&b->good);
 
 	matrix_end(&b->m);
 	diags_move(&b->pubd, &b->matd);
-	rc = html_matrix_write(b->tpldir, &b->m, b->mcols,
-	    html_site_ja(&b->good), &ps, &b->pubd);
-	/* A page begun and not written fails the build, as stage_add(). */
-	if (rc == -1 && o.rel != NULL && st->rc == 0)
-		st->rc = -1;
-	free(o.rel);
+	n = html_matrix_pages(&b->m, b->mcols, &starts);
+	if (n > 1)
+		rc = publish_pages(b, starts, n, ja);
+	else {
+		rc = html_matrix_write(b->tpldir, &b->m, b->mcols, ja, NULL,
+		    &ps, &b->pubd);
+		/* A page begun and not written fails the build. */
+		if (rc == -1 && o.rel != NULL && st->rc == 0)
+			st->rc = -1;
+		free(o.rel);
+		if (rc == 0) {
+			s = matrix_csv(&b->m, ja, &len);
+			stage_add(st, xstrdup("matrix.csv"), s, len);
+			if (st->rc == 0)
+				st->rc = stage_json(b, "matrix.json", 0,
+				    b->m.ncols, NULL, 0, NULL);
+		}
+	}
+	free(starts);
 	if (rc == -1)
 		return -1;
-	s = matrix_csv(&b->m, html_site_ja(&b->good), &len);
-	stage_add(st, xstrdup("matrix.csv"), s, len);
-	if (st->rc == 0)
-		st->rc = stage_json(b);
 	if (stage_asset(st, b->tpldir, "matrix.js", &b->pubd) == -1 ||
 	    stage_asset(st, b->tpldir, "matrix.css", &b->pubd) == -1)
 		return -1;
@@ -1703,6 +2048,8 @@ build_all(struct build *b, int check, const char *nothing,
 	int rc = -1;
 
 	hmap_init(&b->keys);
+	for (i = 0; i < b->heads.n; i = corpus_group_end(&b->heads, i))
+		b->ndocs++;
 	sort_out_unread(b);
 	if (b->cache != NULL)
 		build_salt(b, b->taxpath, b->min == DL_WARNING);
@@ -1739,6 +2086,10 @@ build_release(struct build *b)
 	free(b->loadd);
 	hmap_release(&b->keys);
 	failed_release(&b->f);
+	for (i = 0; i < b->m.ncols; i++)
+		free(b->colkey[i]);
+	free(b->colkey);
+	free(b->colat);
 	matrix_release(&b->m);
 	outtree_free(b->st.t);
 	templates_free(b->t);

@@ -228,9 +228,29 @@ check "matrix: paged index" $m/paged/matrix.html "$tmp/mp/matrix.html"
 check "matrix: paged page 2" $m/paged/matrix-2.html "$tmp/mp/matrix-2.html"
 check "matrix: paged column list" $m/paged/matrix-cols.js "$tmp/mp/matrix-cols.js"
 check "matrix: paged page 2 data" $m/paged/matrix-2.js "$tmp/mp/matrix-2.js"
-[ ! -e "$tmp/mp/matrix-3.html" ] && [ ! -e "$tmp/mp/matrix-3.js" ] && ok ||
+# matrix.json in parts: the index (every column with its part, the rows
+# without cells) and matrix-K.json, page K's columns in matrix.json's
+# form; matrix.csv is the one page's, whole.
+check "matrix: paged json index" $m/paged/matrix.json "$tmp/mp/matrix.json"
+check "matrix: paged json part 2" $m/paged/matrix-2.json "$tmp/mp/matrix-2.json"
+rm -rf "$tmp/mp1"
+capture build --no-cache -o "$tmp/mp1" "$tmp/mpt" >/dev/null
+cmp -s "$tmp/mp/matrix.csv" "$tmp/mp1/matrix.csv" && ok ||
+    bad "matrix: the paged build's matrix.csv is not the one page's"
+# The cells' lines (deeper than a row's own), from the parts and whole.
+for f in "$tmp/mp/matrix-1.json" "$tmp/mp/matrix-2.json"; do
+	sed -n '/^ "rows"/,$p' "$f" | grep '^     '
+done >"$tmp/partcells"
+sed -n '/^ "rows"/,$p' "$tmp/mp1/matrix.json" | grep '^     ' |
+    LC_ALL=C sort >"$tmp/wholecells"
+[ -s "$tmp/partcells" ] && LC_ALL=C sort "$tmp/partcells" |
+    cmp -s - "$tmp/wholecells" && ok ||
+    bad "matrix: the json parts do not hold every cell once"
+[ ! -e "$tmp/mp/matrix-3.html" ] && [ ! -e "$tmp/mp/matrix-3.js" ] &&
+    [ ! -e "$tmp/mp/matrix-3.json" ] && ok ||
     bad "matrix: a page too many"
-[ ! -e "$tmp/mb/matrix-cols.js" ] && ok || bad "matrix: one page has page data"
+[ ! -e "$tmp/mb/matrix-cols.js" ] && [ ! -e "$tmp/mb/matrix-1.json" ] &&
+    ok || bad "matrix: one page has page data"
 [ ! -x build/pagecheck ] || build/pagecheck "$tmp/mp"/matrix*.html >"$tmp/pc" 2>&1 &&
     ok || { bad "matrix: the pages fail pagecheck"; head -5 "$tmp/pc"; }
 grep -ho 'data-col="[^"]*"' "$tmp/mb/matrix.html" >"$tmp/cols1"

@@ -15,15 +15,17 @@ pick() {
 	find "$inc/src" -name '*.md' | LC_ALL=C sort |
 	    awk -v n="$1" '{ f[NR] = $0 } END { if (NR) print f[n % NR + 1] }'
 }
+# inc_opts: more options for both builds (the matrix in pages, below).
+inc_opts=
 inc_round() {
 	# The clean build starts from the same output: a failing file
 	# keeps its pages.
 	rm -rf "$inc/b/out"
 	[ -d "$inc/a/out" ] && cp -R "$inc/a/out" "$inc/b/out"
-	rc_a=$(cd "$inc/a" && run_termc build -o out "$inc/src" \
+	rc_a=$(cd "$inc/a" && run_termc build $inc_opts -o out "$inc/src" \
 	    >/dev/null 2>err; echo $?)
-	rc_b=$(cd "$inc/b" && run_termc build --no-cache -o out "$inc/src" \
-	    >/dev/null 2>err; echo $?)
+	rc_b=$(cd "$inc/b" && run_termc build $inc_opts --no-cache -o out \
+	    "$inc/src" >/dev/null 2>err; echo $?)
 	if [ "$rc_a" = "$rc_b" ] && diff -r "$inc/a/out" "$inc/b/out" \
 	    >/dev/null 2>&1 && cmp -s "$inc/a/err" "$inc/b/err"; then
 		ok
@@ -40,8 +42,10 @@ inc_round "0 (again)"
 # The second build took its pages from the cache: linked, not written.
 [ -n "$(find "$inc/a/out" -name '*.html' -links +1 | head -1)" ] && ok ||
     bad "site: the build cache was not used"
-r=1
-while [ $r -le 4 ]; do
+# Round r's edits, additions, removals and (every other round) a file
+# that fails, mended the round after.
+inc_edits() {
+	r=$1
 	# Edit two documents: a sentence more in one article.
 	for k in 1 2; do
 		f=$(pick $((r * 7 + k * 3)))
@@ -67,6 +71,10 @@ while [ $r -le 4 ]; do
 		cp "$inc/mend" "$(cat "$inc/mendpath")"
 		rm -f "$inc/mendpath"
 	fi
+}
+r=1
+while [ $r -le 4 ]; do
+	inc_edits $r
 	inc_round "$r"
 	r=$((r + 1))
 done
@@ -84,6 +92,43 @@ n=$(find "$inc/a/out.cache" -path '*/g*/0' | LC_ALL=C sort | tail -2 |
 inc_round "(damaged cache)"
 echo "termc build cache 0 old" >"$inc/a/out.cache/termc-cache"
 inc_round "(another version's cache)"
+# The matrix in pages (two columns a page): a page's files come from
+# the cache unless its columns changed or what the other columns decide
+# (a row's differs, a ★); matrix.html, matrix.json, matrix-cols.js and
+# matrix.csv are made from every page's.
+inc_opts="--matrix-columns 2"
+inc_round "(matrix in pages)"
+inc_round "(matrix in pages, again)"
+[ "$(ls "$inc/a/out" | grep -c '^matrix-[0-9]*\.json$')" -gt 2 ] &&
+    [ -n "$(find "$inc/a/out" -name 'matrix-*.json' -links +1 | head -1)" ] &&
+    ok || bad "site: the matrix's pages were not kept in the cache"
+# One provider's notice period falls below another's: the ★ moves to a
+# column on another page, whose own documents did not change; then back.
+for days in 3 90; do
+	f=$(ls "$inc/src/gamma/vps/"*.md | LC_ALL=C sort | tail -1)
+	sed "s/[0-9]*日前までに契約者に通知/${days}日前までに契約者に通知/" "$f" \
+	    >"$f.new" && mv "$f.new" "$f"
+	inc_round "(matrix in pages, notice of $days days)"
+done
+for r in 5 6 7; do
+	inc_edits $r
+	# A value changes: a period, so that a ★ may move to another page.
+	f=$(pick $((r * 3 + 2)))
+	sed 's/30日/7日/; s/１か月/３か月/' "$f" >"$f.new" && mv "$f.new" "$f"
+	inc_round "$r (matrix in pages)"
+done
+# Damaged page entries: a record cut short, a file gone.
+for rec in $(find "$inc/a/out.cache" -path '*/p*/record' | LC_ALL=C sort |
+    head -2); do
+	head -c 9 "$rec" >"$rec.cut" && mv "$rec.cut" "$rec"
+done
+find "$inc/a/out.cache" -path '*/p*/3' | LC_ALL=C sort | tail -1 | xargs rm -f
+find "$inc/a/out.cache" -path '*/p*/0' | LC_ALL=C sort | tail -2 | xargs rm -f
+inc_round "(matrix in pages, damaged cache)"
+# Three columns a page: every page is another.
+inc_opts="--matrix-columns 3"
+inc_round "(matrix in pages of three)"
+inc_opts=
 # A build in parts (--part K/N into one --cache), then the assembling
 # build: the same out/ and findings as a clean build, and the assembly
 # takes every page from the cache.
