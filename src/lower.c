@@ -122,6 +122,7 @@ struct mstate {
 	enum mscheme	 scheme[MAX_LEVELS];
 	int		 iroha[MAX_LEVELS];	/* MS_PAREN_KANA order */
 	struct node	*open[MAX_LEVELS];
+	int		 bullets;	/* level 0 holds ・ bullets */
 };
 
 struct lower {
@@ -160,6 +161,12 @@ struct lower {
 	int			 quiet;		/* flattening a block only to
 						   read it: no diagnostics (its
 						   lowering reports them) */
+	/*
+	 * The last paragraph that a paragraph block's first line opened
+	 * (text written as a block, not a list entry): a bullet list right
+	 * under it holds its items (bullet_items()).  Borrowed.
+	 */
+	const struct node	*plain_para;
 };
 
 /* ---- source access ---- */
@@ -686,7 +693,7 @@ open_marked(struct lower *L, const struct marker *m, const struct flat *f,
 /* An unmarked line under a paragraph: an item whose number was lost. */
 static void
 open_unmarked(struct lower *L, const struct flat *f, size_t base,
-    size_t len, int line, int col)
+    size_t len, size_t skip, int line, int col)
 {
 	struct mstate *ms = &L->ms;
 	enum ntype type;
@@ -698,7 +705,7 @@ open_unmarked(struct lower *L, const struct flat *f, size_t base,
 	ms->nlev = 1;
 	level_type(ms, 0, &type, &level);
 	n = new_numbered(ms->base, type, level, 0, NULL, 0, line, col);
-	put_text(L, n, f, base, len, 0, 0);
+	put_text(L, n, f, base, len, skip, 0);
 	ms->open[0] = n;
 	ms->unit = n;
 }
@@ -709,6 +716,32 @@ unit_is_unmarked_item(const struct mstate *ms)
 {
 	return ms->nlev == 1 && ms->scheme[0] == MS_NONE &&
 	    ms->unit == ms->open[0];
+}
+
+/*
+ * Is a later line of a paragraph block in container, starting with the
+ * bullet of bl bytes (・ 氏名, recog_bullet()), an item of the paragraph
+ * open?  As in plain text (termc import): under a paragraph of an
+ * article, two bullets of one kind or more in a row (next: the line
+ * after it starts with the same), or one under a lead; never under a
+ * paragraph that announces paragraphs (次の各項).  A single ・ line under
+ * a sentence (a term, then its definition) goes on with the paragraph.
+ */
+static int
+bullet_line_item(const struct mstate *ms, const struct node *container,
+    int next)
+{
+	const struct node *b = ms->base;
+	const char *t;
+
+	if (b == NULL || b->type != N_PARAGRAPH || b->parent != container ||
+	    container->type != N_ARTICLE)
+		return 0;
+	t = b->text ? b->text : "";
+	if (ms->unit == b)
+		return (next || recog_announces_items(t)) &&
+		    !recog_announces_paragraphs(t);
+	return ms->bullets && unit_is_unmarked_item(ms);
 }
 
 /*
@@ -789,14 +822,21 @@ unit(struct lower *L, struct node *container, struct flat *f,
 	char *s = f->text.data + base, saved = s[len];
 	struct node *p;
 	int numbered = -1;	/* para_marker_parse(s, &m), once asked */
-	int next_b;
+	int next_b, next_bullet;
+	size_t bl, nb;
 
 	/* Before the line is ended in place: does the next go on a. → b.,
 	 * the next line of the block or the block after its last? */
 	next_b = base + len < f->text.len ?
 	    latin_dot_marker_parse(s + len, &m) && m.value == 2 :
 	    L->next_block_b;
+	/* ・ here and ・ on the next line: a run of bullets. */
+	nb = !first && !nested && base + len < f->text.len ?
+	    recog_bullet(s + len) : 0;
+	next_bullet = nb > 0 && nb <= len && memcmp(s, s + len, nb) == 0;
 	s[len] = '\0';
+	bl = first || nested ? 0 : recog_bullet(s);
+	next_bullet = next_bullet && bl == nb;
 
 	if (item_marker_parse(s, &m) || (latin_dot_marker_parse(s, &m) &&
 	    latin_dot_item(ms, &m, nested, next_b))) {
@@ -819,6 +859,8 @@ unit(struct lower *L, struct node *container, struct flat *f,
 		    numbered ? m.value : 0, s, numbered ? m.len : 0, line, col);
 		put_text(L, p, f, base, len, numbered ? m.skip : 0, 0);
 		ms_reset(ms, p);
+		if (first && !nested)
+			L->plain_para = p;
 	} else if (!first && !nested && L->ja && ms->base->type ==
 	    N_PARAGRAPH && ms->base->parent == container &&
 	    history_kind(s, len) == 2) {
@@ -830,10 +872,14 @@ unit(struct lower *L, struct node *container, struct flat *f,
 		p = new_numbered(container, N_PARAGRAPH, 0, 0, s, 0, line, col);
 		put_text(L, p, f, base, len, 0, 0);
 		ms_reset(ms, p);
+		L->plain_para = p;
+	} else if (bl > 0 && bullet_line_item(ms, container, next_bullet)) {
+		open_unmarked(L, f, base, len, bl, line, col);
+		ms->bullets = 1;
 	} else if (!first && (ms->unit == ms->base ||
 	    unit_is_unmarked_item(ms)) && ms->base->type == N_PARAGRAPH &&
 	    recog_announces_items(ms->base->text ? ms->base->text : ""))
-		open_unmarked(L, f, base, len, line, col);
+		open_unmarked(L, f, base, len, 0, line, col);
 	else
 		put_text(L, ms->unit, f, base, len, 0, 1);
 	s[len] = saved;
@@ -993,6 +1039,30 @@ entries_numbered(struct lower *L, cmark_node *list)
 	    "0123456789")] == '\0');
 	free(s);
 	return yes;
+}
+
+/*
+ * Does bullet list b, right under the paragraph L->ms.base of its article,
+ * hold that paragraph's items (号)?  Under a lead (次の各号, 以下の…, a
+ * colon), and under any paragraph written as a block of text when the
+ * list has two entries or more, as ・ bullets under a paragraph are in
+ * plain text: "当社は、利用者の情報を取得します。" then "- 氏名" "- 住所".
+ * Not so: one bullet under a sentence that leads to nothing (a term, then
+ * its definition as the next paragraph); a paragraph that is a list entry
+ * itself (the bullets go on with its list); a paragraph that announces
+ * paragraphs (次の各項); entries that write their own paragraph numbers
+ * (- 2 …).  A list at the start of an article, with no paragraph before
+ * it, holds paragraphs: the caller asks only with a paragraph.
+ */
+static int
+bullet_items(struct lower *L, cmark_node *b)
+{
+	const char *t = L->ms.base->text ? L->ms.base->text : "";
+	cmark_node *first = cmark_node_first_child(b);
+
+	return (recog_announces_items(t) || (L->ms.base == L->plain_para &&
+	    first != NULL && cmark_node_next(first) != NULL)) &&
+	    !recog_announces_paragraphs(t) && !entries_numbered(L, b);
 }
 
 /*
@@ -1442,8 +1512,7 @@ lower_blocks(struct lower *L, struct node *container, cmark_node *b,
 		    cmark_node_get_list_start(b) == 1 &&
 		    (recog_announces_items(L->ms.base->text ?
 		    L->ms.base->text : "") || L->ms.base->implicit) :
-		    recog_announces_items(L->ms.base->text ?
-		    L->ms.base->text : "") && !entries_numbered(L, b))) {
+		    bullet_items(L, b))) {
 			lower_list(L, container, L->ms.base, b, 1);
 			break;
 		}

@@ -356,6 +356,37 @@ recog_announces_items(const char *s)
 	return 0;
 }
 
+size_t
+recog_bullet(const char *s)
+{
+	size_t n;
+
+	if (s[0] == '*' && s[1] == ' ')
+		n = 1;
+	else if (has_prefix(s, "・") && !has_prefix(s + strlen("・"), "・"))
+		n = strlen("・");
+	else if (has_prefix(s, "•"))
+		n = strlen("•");
+	else
+		return 0;
+	return s[n + text_skip_spaces(s + n)] != '\0' ? n : 0;
+}
+
+int
+recog_announces_paragraphs(const char *s)
+{
+	static const char *const w[] = { "次の各項", "以下の各項", "下記の各項",
+	    "左の各項" };
+	size_t i, n = strlen(s), k;
+
+	if (lead_end(s, &n, &k) == 0)
+		return 0;
+	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++)
+		if (strstr(s, w[i]) != NULL)
+			return 1;
+	return 0;
+}
+
 int
 recog_announces_table(const char *s, size_t n)
 {

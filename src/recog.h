@@ -112,6 +112,20 @@ int	recog_caption_line(const char *s, int flags, const char **cap,
 int	recog_announces_items(const char *s);
 
 /*
+ * A bullet as a text writes it, with text after it: ・, • (a space after
+ * them or none), or * and a space.  Returns the mark's bytes, or 0.  ・・・
+ * is a leader, not a bullet.  The mark is structure, not text.
+ */
+size_t	recog_bullet(const char *s);
+
+/*
+ * Does a paragraph's text announce paragraphs (項) that follow: 次の各項,
+ * 以下の各項 …, in a sentence that ends (。) or on a colon?  Then a list
+ * under it holds paragraphs, however it is written.
+ */
+int	recog_announces_paragraphs(const char *s);
+
+/*
  * Does the last sentence of s[0..n) announce a table that follows
  * (次の表のとおりとする。, 次の表の上欄に掲げる…, 下表の…：)?  In plain text
  * the table may be laid out a cell a line: import reads the lines after
