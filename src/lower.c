@@ -634,19 +634,22 @@ open_marked(struct lower *L, const struct marker *m, const struct flat *f,
 	struct node *parent, *n;
 
 	/*
-	 * (i), (v), (x): the letter after (h), (u), (w) where a latin level
-	 * is in force with that number last, else a roman numeral: (i) is
-	 * never item 9 of a list that has no (h).
+	 * (i), (v), (x) and i), v), x): the letter after (h), (u), (w) where
+	 * a latin level of the same writing is in force with that number
+	 * last, else a roman numeral: (i) is never item 9 of a list that has
+	 * no (h), and i) ii) iii) is one roman run beside a) b) c).
 	 */
-	if (m->scheme == MS_PAREN_LATIN && m->roman > 0) {
+	if ((m->scheme == MS_PAREN_LATIN || m->scheme == MS_LATIN_PAREN) &&
+	    m->roman > 0) {
 		for (k = 0; k < ms->nlev; k++)
-			if (ms->scheme[k] == MS_PAREN_LATIN &&
+			if (ms->scheme[k] == m->scheme &&
 			    ms->open[k] != NULL && ms->open[k]->num != NULL &&
 			    strtol(ms->open[k]->num, NULL, 10) == m->value - 1)
 				break;
 		if (k == ms->nlev) {
 			roman = *m;
-			roman.scheme = MS_PAREN_ROMAN;
+			roman.scheme = m->scheme == MS_PAREN_LATIN ?
+			    MS_PAREN_ROMAN : MS_ROMAN_PAREN;
 			roman.value = m->roman;
 			m = &roman;
 		}
