@@ -682,7 +682,8 @@ static void
 history_table(struct hw *w, const struct doc *doc, size_t nrevisions,
     const struct words *wd, int wareki)
 {
-	const struct meta *m = &doc->meta;
+	/* The front matter's entries and the body's history lines. */
+	const struct doc *m = doc;
 	size_t i;
 
 	if (m->nhistory == 0 && nrevisions < 2)

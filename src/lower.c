@@ -1910,7 +1910,8 @@ promote_leaf_headings(struct node *root)
 
 /*
  * What one line of the document's last lines says of its history: 2 a
- * history line (【2020年4月1日制定】, 2023年4月1日 改定, recog_history_line();
+ * history line (【2020年4月1日制定】, 2023年4月1日 改定, 改定：2023年1月5日,
+ * recog_history_entry();
  * not a sentence such as 本規約は、…から施行します。),
  * 1 a history word alone (（改定）), 3 a date alone, 4 以上 (the word that
  * closes a Japanese document), 0 anything else.
@@ -1925,7 +1926,7 @@ history_kind(const char *s, size_t len)
 	int k = 0;
 
 	line = xstrndup(t, tlen);
-	if (recog_history_line(line, &h)) {
+	if (recog_history_entry(line, &h)) {
 		free(h.note);
 		/* "本規約は、…から施行します。" is a provision's sentence. */
 		k = strstr(line, "。") == NULL && strstr(line, "は、") == NULL ?

@@ -190,6 +190,16 @@ struct rhistory {
 int	recog_history_line(const char *s, struct rhistory *h);
 
 /*
+ * Is s a line that states a history entry, as a document's body shows its
+ * history: a history line (recog_history_line()), or one that names the
+ * event first, the date ending the line: 改定：2023年1月5日, 制定日
+ * 2020年4月1日, 【改定　2023年1月5日】, "Last updated: March 3, 2024",
+ * "Effective date: 1 January 2024" (the words as written are the note).
+ * Fills h and returns 1 (h->note allocated), or returns 0.
+ */
+int	recog_history_entry(const char *s, struct rhistory *h);
+
+/*
  * A history word alone, as an orphan line says it: （改定）, 【制定】, 改訂;
  * its date, if any, on the next line.  Returns the word without its
  * brackets (caller frees), or NULL.
