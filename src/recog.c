@@ -791,7 +791,8 @@ hist_found(struct rhistory *h, const char *date, const char *note,
 
 /*
  * A date as English writes it at s: "March 3, 2024", "Mar. 3, 2024",
- * "3 March 2024", "2024-03-03".  Fills out (YYYY-MM-DD) and *used.
+ * "3 March 2024", "14 August, 2025", "2024-03-03" (not 3/25/2022: which
+ * number is the month is the writer's habit).  Fills out (YYYY-MM-DD) and *used.
  */
 static int
 english_date(const char *s, char out[11], size_t *used)
@@ -826,6 +827,8 @@ english_date(const char *s, char out[11], size_t *used)
 		while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))
 			p++;
 		if (*p == '.')
+			p++;
+		if (d >= 0 && *p == ',')		/* 14 August, 2025 */
 			p++;
 		while (*p == ' ')
 			p++;
