@@ -887,6 +887,26 @@ dnode_next(const struct dnode *d)
 	return d ? d->next : NULL;
 }
 
+/* Put d's children after d, in d's place among its siblings. */
+static void
+dn_lift_children(struct dnode *d)
+{
+	struct dnode *k, *after = d;
+
+	while ((k = d->first) != NULL) {
+		dn_unlink(k);
+		k->parent = d->parent;
+		k->prev = after;
+		k->next = after->next;
+		if (after->next != NULL)
+			after->next->prev = k;
+		else if (d->parent != NULL)
+			d->parent->last = k;
+		after->next = k;
+		after = k;
+	}
+}
+
 /* Free d and its subtree; d must be unlinked.  Iterative: children are
  * spliced into the chain of nodes still to free, as cmark's node.c does. */
 static void
@@ -2874,18 +2894,48 @@ move_shells(struct ctx *c)
 
 /*
  * The other way round: an added clause reported by its own line only (a
- * shell) whose line is the text of a removed clause of a text type with
- * no clauses: that clause moved and became the line, as a bold paragraph
- * "Table of Contents" that became the heading over the entries.  Its
+ * shell) whose line is the text of a removed clause of a text type, a
+ * leaf or one whose own clauses are told apart already: that clause
+ * moved and became the line, as a bold paragraph "Table of Contents"
+ * (with its entries as items, or not) that became the heading over the
+ * entries.  Its
  * kind and level changed, not its words.  The added shell becomes the
  * move and keeps its clauses' changes below it.  c->rem is sorted by
  * key, and a leaf's key is its text's.
  */
+/* A removed clause by the hash of its own text (its line only). */
+struct byfold {
+	uint32_t	 h;
+	size_t		 i;	/* into c->rem */
+};
+
+static int
+cmp_byfold(const void *a, const void *b)
+{
+	const struct byfold *x = a, *y = b;
+
+	if (x->h != y->h)
+		return x->h < y->h ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* Would removed r, as a line, be the move of added shell a?  A leaf, or
+ * one whose own clauses are told apart already (a shell itself). */
+static int
+shell_twin(const struct pending *a, const struct pending *r)
+{
+	return r->dn != NULL && r->dn->kind == DK_REMOVED &&
+	    (r->x->nkids > 0 || !r->dn->shell) &&
+	    text_type(r->x->n->type) && r->x->foldlen == a->x->foldlen &&
+	    memcmp(r->x->fold, a->x->fold, a->x->foldlen) == 0;
+}
+
 static void
 move_into_shells(struct ctx *c)
 {
 	struct pending *a, *r;
-	size_t i, lo;
+	struct byfold *v = NULL, key;
+	size_t i, lo, n = 0;
 	uint32_t hf, k;
 
 	for (i = 0; i < c->nadd; i++) {
@@ -2894,25 +2944,58 @@ move_into_shells(struct ctx *c)
 		    !a->dn->shell ||
 		    text_chars(a->x->fold, a->x->foldlen) < MOVE_MIN)
 			continue;
+		/*
+		 * A removed leaf is found by its key, which is its text's;
+		 * one with items ("Table of Contents" over its entries, read
+		 * as items) by its own text's hash, indexed once.
+		 */
+		if (v == NULL) {
+			v = xreallocarray(NULL, c->nrem ? c->nrem : 1,
+			    sizeof(*v));
+			for (lo = 0; lo < c->nrem; lo++)
+				if (c->rem[lo].x->nkids > 0 &&
+				    text_type(c->rem[lo].x->n->type)) {
+					v[n].h = seqdiff_hash(c->rem[lo].x->fold,
+					    c->rem[lo].x->foldlen, 0);
+					v[n++].i = lo;
+				}
+			qsort(v, n, sizeof(*v), cmp_byfold);
+		}
 		hf = seqdiff_hash(a->x->fold, a->x->foldlen, 0);
 		k = seqdiff_hash(&hf, sizeof(hf), 2);
-		for (lo = first_removed(c, k); lo < c->nrem &&
-		    c->rem[lo].x->tkey == k; lo++) {
-			r = &c->rem[lo];
-			if (r->dn != NULL && r->dn->kind == DK_REMOVED &&
-			    !r->dn->shell && r->x->nkids == 0 &&
-			    text_type(r->x->n->type) &&
-			    r->x->foldlen == a->x->foldlen &&
-			    memcmp(r->x->fold, a->x->fold,
-			    a->x->foldlen) == 0) {
-				move_take(a, r);
-				/* A heading's number is no paragraph's. */
-				if (a->dn->old->type != a->dn->new->type)
-					a->dn->renumbered = 0;
-				break;
+		r = NULL;
+		for (lo = first_removed(c, k); r == NULL && lo < c->nrem &&
+		    c->rem[lo].x->tkey == k; lo++)
+			if (c->rem[lo].x->nkids == 0 &&
+			    shell_twin(a, &c->rem[lo]))
+				r = &c->rem[lo];
+		key.h = hf;
+		key.i = 0;
+		if (r == NULL) {
+			/* The first entry of hash hf, by bisection. */
+			size_t l = 0, h = n, mid;
+
+			while (l < h) {
+				mid = (l + h) / 2;
+				if (cmp_byfold(&v[mid], &key) < 0)
+					l = mid + 1;
+				else
+					h = mid;
 			}
+			for (; l < n && v[l].h == hf && r == NULL; l++)
+				if (shell_twin(a, &c->rem[v[l].i]))
+					r = &c->rem[v[l].i];
 		}
+		if (r == NULL)
+			continue;
+		/* Its items, told apart already, stay where they are. */
+		dn_lift_children(r->dn);
+		move_take(a, r);
+		/* A heading's number is no paragraph's. */
+		if (a->dn->old->type != a->dn->new->type)
+			a->dn->renumbered = 0;
 	}
+	free(v);
 }
 
 /* The added clause a is removed r moved; r leaves the tree. */

@@ -10,7 +10,9 @@
 #include "doc.h"
 #include "md.h"
 #include "meta.h"
+#include "recog.h"
 #include "source.h"
+#include "text.h"
 #include "xalloc.h"
 #include "xref.h"
 
@@ -61,6 +63,118 @@ check_path(const struct doc *doc, struct diags *d)
 		    "revision %s, file name %s", doc->meta.revision, date);
 }
 
+/* ---- revision history ---- */
+
+/* Add date and note (both copied) to doc's history, line as given. */
+static void
+history_add(struct doc *doc, const char *date, const char *note, int line)
+{
+	struct history *h;
+
+	doc->history = xgrow(doc->history, doc->nhistory,
+	    sizeof(*doc->history));
+	h = &doc->history[doc->nhistory++];
+	h->date = xstrdup(date);
+	h->note = xstrdup(note != NULL ? note : "");
+	h->line = line;
+}
+
+/*
+ * Is an entry of date and note from the body there already?  The front
+ * matter's entry of that date (its note is the author's reading of the
+ * same line), or an entry of the body with that date and note.
+ */
+static int
+history_has(const struct doc *doc, size_t nfront, const char *date,
+    const char *note)
+{
+	size_t i;
+
+	for (i = 0; i < doc->nhistory; i++)
+		if (strcmp(doc->history[i].date, date) == 0 &&
+		    (i < nfront || strcmp(doc->history[i].note, note) == 0))
+			return 1;
+	return 0;
+}
+
+/*
+ * The history lines of one text (its lines split at \n): a line that
+ * states an entry, or a history word alone (（改定）) with its date alone
+ * on the next line.
+ */
+static void
+history_text(struct doc *doc, size_t nfront, const char *text, int line)
+{
+	struct rhistory h;
+	const char *s, *e;
+	char *cur, *word = NULL, date[11];
+	size_t used;
+
+	for (s = text; *s != '\0'; s = *e ? e + 1 : e) {
+		e = strchr(s, '\n');
+		if (e == NULL)
+			e = s + strlen(s);
+		cur = text_trim(s, (size_t)(e - s));
+		if (recog_history_entry(cur, &h)) {
+			if (!history_has(doc, nfront, h.date, h.note))
+				history_add(doc, h.date, h.note, line);
+			free(h.note);
+		} else if (word != NULL && recog_date(cur, date, &used) &&
+		    cur[used + text_skip_spaces(cur + used)] == '\0' &&
+		    !history_has(doc, nfront, date, word))
+			history_add(doc, date, word, line);
+		free(word);
+		word = recog_history_word(cur);
+		free(cur);
+		line++;
+	}
+	free(word);
+}
+
+static int
+history_cmp(const void *a, const void *b)
+{
+	const struct history *x = a, *y = b;
+	int c = strcmp(x->date, y->date);
+
+	/* Stable: equal dates keep the order they came in (line, then
+	 * front matter first, whose lines come first). */
+	return c != 0 ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+/*
+ * doc->history: the front matter's entries, then every history line of
+ * the body that they lack, by date.  The body keeps its text: a history
+ * line stays where it stands in the tree.
+ */
+static void
+doc_history(struct doc *doc)
+{
+	const struct meta *m = &doc->meta;
+	struct iter it;
+	enum iter_event ev;
+	struct node *n;
+	size_t i, nfront;
+
+	for (i = 0; i < m->nhistory; i++)
+		history_add(doc, m->history[i].date, m->history[i].note,
+		    m->history[i].line);
+	nfront = doc->nhistory;
+	iter_init(&it, doc->root);
+	while ((ev = iter_next(&it)) != ITER_DONE) {
+		n = it.cur;
+		if (ev != ITER_ENTER)
+			continue;
+		if (n->type == N_PARAGRAPH && n->text != NULL)
+			history_text(doc, nfront, n->text, n->line);
+		else if (n->type == N_DIVISION && n->caption != NULL)
+			history_text(doc, nfront, n->caption, n->line);
+	}
+	if (doc->nhistory > nfront)
+		qsort(doc->history, doc->nhistory, sizeof(*doc->history),
+		    history_cmp);
+}
+
 static struct doc *
 doc_from_source(struct source *src, int xrefs, struct diags *d)
 {
@@ -83,6 +197,7 @@ doc_from_source(struct source *src, int xrefs, struct diags *d)
 	}
 	if (doc->root->first == NULL)
 		diag(d, doc->path, 0, 0, D_EMPTY_DOC, NULL);
+	doc_history(doc);
 	/* References are resolved while the body is at hand for columns. */
 	if (xrefs) {
 		doc->xrefs = xcalloc(1, sizeof(*doc->xrefs));
@@ -159,6 +274,8 @@ doc_strip(struct doc *doc)
 void
 doc_free(struct doc *doc)
 {
+	size_t i;
+
 	if (doc == NULL)
 		return;
 	if (doc->xrefs != NULL) {
@@ -166,6 +283,11 @@ doc_free(struct doc *doc)
 		free(doc->xrefs);
 	}
 	node_free(doc->root);
+	for (i = 0; i < doc->nhistory; i++) {
+		free(doc->history[i].date);
+		free(doc->history[i].note);
+	}
+	free(doc->history);
 	meta_release(&doc->meta);
 	free(doc->path);
 	free(doc);

@@ -21,6 +21,15 @@ struct doc {
 	struct meta	 meta;
 	struct node	*root;		/* N_DOCUMENT */
 	struct xrefs	*xrefs;		/* cross references found (xref.h) */
+	/*
+	 * The revision history a reader sees: the front matter's entries and
+	 * the history lines of the body (【2020年4月1日制定】, 改定：2023年1月5日,
+	 * "Last updated: March 3, 2024"; recog_history_entry()) that the
+	 * front matter lacks, in date order (doc_history()).  Owned; kept by
+	 * doc_strip().  Checks read the front matter's own (meta.history).
+	 */
+	struct history	*history;
+	size_t		 nhistory;
 };
 
 /*

@@ -691,10 +691,10 @@ static void
 history_table(struct hw *w, const struct doc *doc, size_t nrevisions,
     const struct words *wd, int wareki)
 {
-	const struct meta *m = &doc->meta;
 	size_t i;
 
-	if (m->nhistory == 0 && nrevisions < 2)
+	/* The front matter's entries and the body's history lines. */
+	if (doc->nhistory == 0 && nrevisions < 2)
 		return;
 	hw_leaf(w, HW_H2, NULL, wd->history);
 	if (nrevisions > 1) {
@@ -705,7 +705,7 @@ history_table(struct hw *w, const struct doc *doc, size_t nrevisions,
 		hw_attr(w, HA_ALT, wd->timeline);
 		hw_close(w);
 	}
-	if (m->nhistory == 0)
+	if (doc->nhistory == 0)
 		return;
 	hw_open(w, HW_DIV, "table-wrap");
 	hw_open(w, HW_TABLE, NULL);
@@ -716,12 +716,12 @@ history_table(struct hw *w, const struct doc *doc, size_t nrevisions,
 	hw_close(w);
 	hw_close(w);
 	hw_open(w, HW_TBODY, NULL);
-	for (i = 0; i < m->nhistory; i++) {
+	for (i = 0; i < doc->nhistory; i++) {
 		hw_open(w, HW_TR, NULL);
 		hw_open(w, HW_TD, NULL);
-		date_text(w, wd, wareki, m->history[i].date);
+		date_text(w, wd, wareki, doc->history[i].date);
 		hw_close(w);
-		hw_leaf(w, HW_TD, NULL, m->history[i].note);
+		hw_leaf(w, HW_TD, NULL, doc->history[i].note);
 		hw_close(w);
 	}
 	hw_close(w);

@@ -553,27 +553,6 @@ hist_cmp(const void *a, const void *b)
 
 /* ---- stage 1: split --------------------------------------------------- */
 
-/*
- * A bullet as a text writes it, with text after it: ・, • (a space after
- * them or none), or * and a space.  Returns the mark's bytes, or 0.  ・・・
- * is a leader, not a bullet.
- */
-static size_t
-bullet_mark(const char *s)
-{
-	size_t n;
-
-	if (s[0] == '*' && s[1] == ' ')
-		n = 1;
-	else if (has_prefix(s, "・") && !has_prefix(s + strlen("・"), "・"))
-		n = strlen("・");
-	else if (has_prefix(s, "•"))
-		n = strlen("•");
-	else
-		return 0;
-	return *skip_sp(s + n) != '\0' ? n : 0;
-}
-
 /* Does s start a list line: a paragraph or item marker, or a bullet? */
 static int
 list_line(const char *s)
@@ -1079,10 +1058,10 @@ join(struct imp *im)
 			/* "- ・…": the dash is the extractor's, ・ the text's. */
 			if (has_prefix(s, "・"))
 				bullet = 0;
-		} else if (bullet_mark(s) > 0) {
+		} else if (recog_bullet(s) > 0) {
 			/* ・ • * as the text writes its bullets: items too. */
 			bullet = s[0] == '*' ? 2 : 3;
-			s = (char *)skip_sp(s + bullet_mark(s));
+			s = (char *)skip_sp(s + recog_bullet(s));
 		}
 		buf_reset(&b);
 		buf_puts(&b, s);
@@ -1730,6 +1709,7 @@ struct emitter {
 					 * paragraph number (２　, 2. ) */
 	int		 bullet_indent;	/* last block an unmarked bullet at
 					 * this indent; -1 otherwise */
+	int		 in_article;	/* the last heading was an article's */
 	int		 appendix;	/* inside 別表, 別紙 */
 	int		 suppl_plain;	/* inside a 付則 that has no articles
 					 * (yet): its captions head paragraphs */
@@ -1752,6 +1732,7 @@ heading(struct emitter *e, int level, const char *text)
 	int i;
 
 	block(e, BK_HEADING);
+	e->in_article = 0;	/* article headings say so after */
 	if (level < 1)
 		level = 1;
 	if (level > 6)
@@ -2049,6 +2030,7 @@ article(struct emitter *e, size_t i, const char *pending, int pending_no)
 		rest = "";
 	}
 	heading(e, e->divlevel + 1, h.data);
+	e->in_article = 1;
 	buf_release(&h);
 	im->st->articles++;
 	if (*rest != '\0') {
@@ -2158,6 +2140,7 @@ emit(struct emitter *e)
 placed:
 		if (im->l[i].section) {
 			heading(e, e->divlevel + 1, s);
+			e->in_article = 1;
 			im->st->articles++;
 			first_heading = 1;
 			e->olist = e->numpara = 0;
@@ -2359,9 +2342,11 @@ placed:
 		/*
 		 * Bullets under a paragraph (・ …, - …, * …) are its items,
 		 * deeper ones (nested by tabs or spaces) their sub-items.
-		 * After a plain paragraph Markdown's bullets would read as
-		 * more paragraphs, so the paragraph becomes a bullet and
-		 * they nest.
+		 * In an article Markdown's bullets right under a paragraph
+		 * written as text are its items; elsewhere (a 付則 or a
+		 * preamble made of paragraphs) they would read as more
+		 * paragraphs, so the paragraph becomes a bullet and they
+		 * nest.
 		 */
 		if (i + 1 < im->nl && im->l[i + 1].bullet &&
 		    im->l[i + 1].tabs == 0) {
@@ -2380,12 +2365,19 @@ placed:
 			if ((ntop >= 2 || announces_items(s)) &&
 			    !(j < im->nl && im->l[j].bullet &&
 			    !starts_marker(im->l[j].s))) {
-				e->o->len = mark;
-				e->o->data[mark] = '\0';
-				buf_puts(e->o, "- ");
-				text_line(e, s);
+				if (e->in_article) {
+					if (j > i + 1)
+						buf_putc(e->o, '\n');
+				}
+				else {
+					e->o->len = mark;
+					e->o->data[mark] = '\0';
+					buf_puts(e->o, "- ");
+					text_line(e, s);
+				}
 				for (i++; i < j; i++) {
-					for (d = 0; d <= im->l[i].tabs; d++)
+					for (d = e->in_article;
+					    d <= im->l[i].tabs; d++)
 						buf_puts(e->o, "  ");
 					buf_puts(e->o, "- ");
 					text_line(e, im->l[i].s);

@@ -36,6 +36,7 @@
 #include "import.h"
 #include "lawxml.h"
 #include "meta.h"
+#include "recog.h"
 #include "template.h"
 #include "xalloc.h"
 
@@ -47,6 +48,7 @@ struct w {
 	struct buf	*o;
 	int		 en;		/* Lang="en": captions in ( ) */
 	int		 indent;	/* bullets of items: under a bullet */
+	int		 in_article;	/* writing an article's paragraphs */
 };
 
 static int	name_is(xmlNodePtr, const char *);
@@ -456,8 +458,9 @@ has_title(xmlNodePtr n)
 static void
 paragraph(struct w *w, xmlNodePtr p)
 {
-	xmlNodePtr c;
+	xmlNodePtr c, first = NULL;
 	char *num, *s;
+	int n;
 
 	num = plain(find(p, "ParagraphNum"));
 	s = sentence_text(find(p, "ParagraphSentence"));
@@ -469,14 +472,21 @@ paragraph(struct w *w, xmlNodePtr p)
 			free(cap);
 		}
 	/*
-	 * Items without numbers are bullets; under a paragraph without a
-	 * number, the paragraph is a bullet too and they nest under it, as a
-	 * terms file writes such a list.
+	 * Items without numbers are bullets (item()).  In an article they
+	 * stand right under the paragraph's text, numbered or not: there a
+	 * bullet list of two entries or more under a paragraph written as a
+	 * block of text holds its items, and so does one under a lead, as a
+	 * terms file writes them.  Elsewhere (a 附則 or an appendix made of
+	 * paragraphs), and for a lone item under a sentence that leads to
+	 * nothing, an unnumbered paragraph becomes a bullet and its items
+	 * nest under it.
 	 */
+	n = 0;
 	for (c = p->children; c != NULL; c = c->next)
-		if (name_is(c, "Item"))
-			break;
-	if (*num == '\0' && *s != '\0' && c != NULL && !has_title(c)) {
+		if (name_is(c, "Item") && n++ == 0)
+			first = c;
+	if (*num == '\0' && *s != '\0' && n > 0 && !has_title(first) &&
+	    (!w->in_article || (n == 1 && !recog_announces_items(s)))) {
 		block(w);
 		buf_puts(w->o, "- ");
 		md_text(w, s, 0);
@@ -579,6 +589,7 @@ article(struct w *w, xmlNodePtr a, int level)
 		heading(w, level, h.data);
 		buf_release(&h);
 	}
+	w->in_article = 1;
 	for (c = a->children; c != NULL; c = c->next) {
 		if (name_is(c, "Paragraph"))
 			paragraph(w, c);
@@ -586,6 +597,7 @@ article(struct w *w, xmlNodePtr a, int level)
 		    !name_is(c, "ArticleCaption"))
 			struct_el(w, c);
 	}
+	w->in_article = 0;
 	free(title);
 	free(ctext);
 	free(bare);
@@ -930,6 +942,7 @@ lawxml_import(const char *path, const char *bytes, size_t len,
 	buf_init(&o);
 	front_matter(&o, path, law, op, d);
 	lang = xmlGetProp(law, (const xmlChar *)"Lang");
+	memset(&w, 0, sizeof(w));
 	w.o = &o;
 	w.en = lang != NULL && strcmp((char *)lang, "en") == 0;
 	xmlFree(lang);

@@ -124,6 +124,7 @@ struct mstate {
 	enum mscheme	 scheme[MAX_LEVELS];
 	int		 iroha[MAX_LEVELS];	/* MS_PAREN_KANA order */
 	struct node	*open[MAX_LEVELS];
+	int		 bullets;	/* level 0 holds ・ bullets */
 };
 
 struct lower {
@@ -172,6 +173,12 @@ struct lower {
 						   a hard break (<br>) */
 	int			 items_block;	/* the block unit() reads holds
 						   items of the lead above it */
+	/*
+	 * The last paragraph that a paragraph block's first line opened
+	 * (text written as a block, not a list entry): a bullet list right
+	 * under it holds its items (bullet_items()).  Borrowed.
+	 */
+	const struct node	*plain_para;
 };
 
 /* ---- source access ---- */
@@ -672,19 +679,22 @@ open_marked(struct lower *L, const struct marker *m, const struct flat *f,
 	struct node *parent, *n;
 
 	/*
-	 * (i), (v), (x): the letter after (h), (u), (w) where a latin level
-	 * is in force with that number last, else a roman numeral: (i) is
-	 * never item 9 of a list that has no (h).
+	 * (i), (v), (x) and i), v), x): the letter after (h), (u), (w) where
+	 * a latin level of the same writing is in force with that number
+	 * last, else a roman numeral: (i) is never item 9 of a list that has
+	 * no (h), and i) ii) iii) is one roman run beside a) b) c).
 	 */
-	if (m->scheme == MS_PAREN_LATIN && m->roman > 0) {
+	if ((m->scheme == MS_PAREN_LATIN || m->scheme == MS_LATIN_PAREN) &&
+	    m->roman > 0) {
 		for (k = 0; k < ms->nlev; k++)
-			if (ms->scheme[k] == MS_PAREN_LATIN &&
+			if (ms->scheme[k] == m->scheme &&
 			    ms->open[k] != NULL && ms->open[k]->num != NULL &&
 			    strtol(ms->open[k]->num, NULL, 10) == m->value - 1)
 				break;
 		if (k == ms->nlev) {
 			roman = *m;
-			roman.scheme = MS_PAREN_ROMAN;
+			roman.scheme = m->scheme == MS_PAREN_LATIN ?
+			    MS_PAREN_ROMAN : MS_ROMAN_PAREN;
 			roman.value = m->roman;
 			m = &roman;
 		}
@@ -731,7 +741,7 @@ open_marked(struct lower *L, const struct marker *m, const struct flat *f,
 /* An unmarked line under a paragraph: an item whose number was lost. */
 static void
 open_unmarked(struct lower *L, const struct flat *f, size_t base,
-    size_t len, int line, int col)
+    size_t len, size_t skip, int line, int col)
 {
 	struct mstate *ms = &L->ms;
 	enum ntype type;
@@ -743,7 +753,7 @@ open_unmarked(struct lower *L, const struct flat *f, size_t base,
 	ms->nlev = 1;
 	level_type(ms, 0, &type, &level);
 	n = new_numbered(ms->base, type, level, 0, NULL, 0, line, col);
-	put_text(L, n, f, base, len, 0, 0);
+	put_text(L, n, f, base, len, skip, 0);
 	ms->open[0] = n;
 	ms->unit = n;
 }
@@ -754,6 +764,32 @@ unit_is_unmarked_item(const struct mstate *ms)
 {
 	return ms->nlev == 1 && ms->scheme[0] == MS_NONE &&
 	    ms->unit == ms->open[0];
+}
+
+/*
+ * Is a later line of a paragraph block in container, starting with the
+ * bullet of bl bytes (・ 氏名, recog_bullet()), an item of the paragraph
+ * open?  As in plain text (termc import): under a paragraph of an
+ * article, two bullets of one kind or more in a row (next: the line
+ * after it starts with the same), or one under a lead; never under a
+ * paragraph that announces paragraphs (次の各項).  A single ・ line under
+ * a sentence (a term, then its definition) goes on with the paragraph.
+ */
+static int
+bullet_line_item(const struct mstate *ms, const struct node *container,
+    int next)
+{
+	const struct node *b = ms->base;
+	const char *t;
+
+	if (b == NULL || b->type != N_PARAGRAPH || b->parent != container ||
+	    container->type != N_ARTICLE)
+		return 0;
+	t = b->text ? b->text : "";
+	if (ms->unit == b)
+		return (next || recog_announces_items(t)) &&
+		    !recog_announces_paragraphs(t);
+	return ms->bullets && unit_is_unmarked_item(ms);
 }
 
 /*
@@ -882,14 +918,21 @@ unit(struct lower *L, struct node *container, struct flat *f,
 	char *s = f->text.data + base, saved = s[len];
 	struct node *p;
 	int numbered = -1;	/* para_marker_parse(s, &m), once asked */
-	int next_b;
+	int next_b, next_bullet;
+	size_t bl, nb;
 
 	/* Before the line is ended in place: does the next go on a. → b.,
 	 * the next line of the block or the block after its last? */
 	next_b = base + len < f->text.len ?
 	    latin_dot_marker_parse(s + len, &m) && m.value == 2 :
 	    L->next_block_b;
+	/* ・ here and ・ on the next line: a run of bullets. */
+	nb = !first && !nested && base + len < f->text.len ?
+	    recog_bullet(s + len) : 0;
+	next_bullet = nb > 0 && nb <= len && memcmp(s, s + len, nb) == 0;
 	s[len] = '\0';
+	bl = first || nested ? 0 : recog_bullet(s);
+	next_bullet = next_bullet && bl == nb;
 
 	if (item_marker_parse(s, &m) &&
 	    opens_paragraphs(L, container, &m, nested)) {
@@ -897,6 +940,7 @@ unit(struct lower *L, struct node *container, struct flat *f,
 		    line, col);
 		put_text(L, p, f, base, len, m.skip, 0);
 		ms_reset(ms, p);
+		L->plain_para = p;
 	} else if (item_marker_parse(s, &m) || (latin_dot_marker_parse(s,
 	    &m) && latin_dot_item(ms, &m, nested, next_b))) {
 		if (ms->base == NULL) {
@@ -912,7 +956,7 @@ unit(struct lower *L, struct node *container, struct flat *f,
 	    numbered_item(ms, container, &m)) {
 		open_marked(L, &m, f, base, len, line, col);
 	} else if (first && !nested && L->items_block) {
-		open_unmarked(L, f, base, len, line, col);
+		open_unmarked(L, f, base, len, 0, line, col);
 	} else if ((first && !nested) || ms->base == NULL) {
 		if (numbered == -1)
 			numbered = para_marker_parse(s, &m);
@@ -920,12 +964,15 @@ unit(struct lower *L, struct node *container, struct flat *f,
 		    numbered ? m.value : 0, s, numbered ? m.len : 0, line, col);
 		put_text(L, p, f, base, len, numbered ? m.skip : 0, 0);
 		ms_reset(ms, p);
+		if (first && !nested)
+			L->plain_para = p;
 	} else if (!first && !nested && para_marker_parse(s, &m) &&
 	    next_paragraph_line(L, container, s, &m)) {
 		p = new_numbered(container, N_PARAGRAPH, 0, m.value, s, m.len,
 		    line, col);
 		put_text(L, p, f, base, len, m.skip, 0);
 		ms_reset(ms, p);
+		L->plain_para = p;
 	} else if (!first && !nested && L->ja && ms->base->type ==
 	    N_PARAGRAPH && ms->base->parent == container &&
 	    history_kind(s, len) == 2) {
@@ -937,10 +984,14 @@ unit(struct lower *L, struct node *container, struct flat *f,
 		p = new_numbered(container, N_PARAGRAPH, 0, 0, s, 0, line, col);
 		put_text(L, p, f, base, len, 0, 0);
 		ms_reset(ms, p);
+		L->plain_para = p;
+	} else if (bl > 0 && bullet_line_item(ms, container, next_bullet)) {
+		open_unmarked(L, f, base, len, bl, line, col);
+		ms->bullets = 1;
 	} else if (!first && (ms->unit == ms->base ||
 	    unit_is_unmarked_item(ms)) && ms->base->type == N_PARAGRAPH &&
 	    recog_announces_items(ms->base->text ? ms->base->text : ""))
-		open_unmarked(L, f, base, len, line, col);
+		open_unmarked(L, f, base, len, 0, line, col);
 	else if (L->hard_line && L->ja && !nested && ms->unit == ms->base &&
 	    ms->base->type == N_PARAGRAPH && ms->base->parent == container) {
 		/*
@@ -951,6 +1002,7 @@ unit(struct lower *L, struct node *container, struct flat *f,
 		p = new_numbered(container, N_PARAGRAPH, 0, 0, s, 0, line, col);
 		put_text(L, p, f, base, len, 0, 0);
 		ms_reset(ms, p);
+		L->plain_para = p;
 	} else
 		put_text(L, ms->unit, f, base, len, 0, 1);
 	s[len] = saved;
@@ -1192,6 +1244,30 @@ entries_numbered(struct lower *L, cmark_node *list)
 	    "0123456789")] == '\0');
 	free(s);
 	return yes;
+}
+
+/*
+ * Does bullet list b, right under the paragraph L->ms.base of its article,
+ * hold that paragraph's items (号)?  Under a lead (次の各号, 以下の…, a
+ * colon), and under any paragraph written as a block of text when the
+ * list has two entries or more, as ・ bullets under a paragraph are in
+ * plain text: "当社は、利用者の情報を取得します。" then "- 氏名" "- 住所".
+ * Not so: one bullet under a sentence that leads to nothing (a term, then
+ * its definition as the next paragraph); a paragraph that is a list entry
+ * itself (the bullets go on with its list); a paragraph that announces
+ * paragraphs (次の各項); entries that write their own paragraph numbers
+ * (- 2 …).  A list at the start of an article, with no paragraph before
+ * it, holds paragraphs: the caller asks only with a paragraph.
+ */
+static int
+bullet_items(struct lower *L, cmark_node *b)
+{
+	const char *t = L->ms.base->text ? L->ms.base->text : "";
+	cmark_node *first = cmark_node_first_child(b);
+
+	return (recog_announces_items(t) || (L->ms.base == L->plain_para &&
+	    first != NULL && cmark_node_next(first) != NULL)) &&
+	    !recog_announces_paragraphs(t) && !entries_numbered(L, b);
 }
 
 /*
@@ -1641,8 +1717,7 @@ lower_blocks(struct lower *L, struct node *container, cmark_node *b,
 		    cmark_node_get_list_start(b) == 1 &&
 		    (recog_announces_items(L->ms.base->text ?
 		    L->ms.base->text : "") || L->ms.base->implicit) :
-		    recog_announces_items(L->ms.base->text ?
-		    L->ms.base->text : "") && !entries_numbered(L, b))) {
+		    bullet_items(L, b))) {
 			lower_list(L, container, L->ms.base, b, 1);
 			break;
 		}
@@ -2037,7 +2112,8 @@ promote_leaf_headings(struct node *root)
 
 /*
  * What one line of the document's last lines says of its history: 2 a
- * history line (【2020年4月1日制定】, 2023年4月1日 改定, recog_history_line();
+ * history line (【2020年4月1日制定】, 2023年4月1日 改定, 改定：2023年1月5日,
+ * recog_history_entry();
  * not a sentence such as 本規約は、…から施行します。),
  * 1 a history word alone (（改定）), 3 a date alone, 4 以上 (the word that
  * closes a Japanese document), 0 anything else.
@@ -2052,7 +2128,7 @@ history_kind(const char *s, size_t len)
 	int k = 0;
 
 	line = xstrndup(t, tlen);
-	if (recog_history_line(line, &h)) {
+	if (recog_history_entry(line, &h)) {
 		free(h.note);
 		/* "本規約は、…から施行します。" is a provision's sentence. */
 		k = strstr(line, "。") == NULL && strstr(line, "は、") == NULL ?

@@ -495,9 +495,17 @@ item_marker_parse(const char *s, struct marker *m)
 		p += n;
 		m->scheme = MS_NUM_PAREN;
 		m->value = v;
+	} else if ((v = roman_parse(p, &used)) > 0 && used >= 2 &&
+	    p[used] == ')') {
+		/* ii) iv) xii): a roman numeral, as (ii) is. */
+		m->scheme = MS_ROMAN_PAREN;
+		m->value = v;
+		p += used + 1;
 	} else if (c >= 'a' && c <= 'z' && p[1] == ')') {
 		m->scheme = MS_LATIN_PAREN;
 		m->value = c - 'a' + 1;
+		if (c == 'i' || c == 'v' || c == 'x')
+			m->roman = c == 'i' ? 1 : c == 'v' ? 5 : 10;
 		p += 2;
 	} else if ((v = numeral_parse(p, &used, 1)) > 0) {
 		/* Kanji item numbers need a following space: 一　, not 一部. */

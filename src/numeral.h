@@ -55,7 +55,8 @@ enum mscheme {
 	MS_PAREN_ROMAN,		/* (ii) (iv) (IX); (i) (v) (x) by context */
 	MS_LATIN_PAREN,		/* a) */
 	MS_PAREN_KANJI,		/* （一）: under （１） in statutes */
-	MS_LATIN_DOT		/* a. b. c.: latin_dot_marker_parse() */
+	MS_LATIN_DOT,		/* a. b. c.: latin_dot_marker_parse() */
+	MS_ROMAN_PAREN		/* ii) iv) IX); i) v) x) by context */
 };
 
 struct marker {
@@ -64,7 +65,8 @@ struct marker {
 	size_t		 len;		/* bytes of the marker as written */
 	size_t		 skip;		/* marker plus following spaces */
 	int		 kana;		/* MS_PAREN_KANA: the katakana code point */
-	long		 roman;		/* MS_PAREN_LATIN (i) (v) (x): the value
+	long		 roman;		/* MS_PAREN_LATIN (i) (v) (x) and
+					   MS_LATIN_PAREN i) v) x): the value
 					   as a roman numeral, for the caller to
 					   choose by the scheme in force */
 	long		 branch;	/* MS_KANJI 六の二: 2 (value 6); else 0 */

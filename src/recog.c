@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "hmap.h"
 #include "numeral.h"
@@ -349,6 +350,37 @@ recog_announces_items(const char *s)
 		return 1;
 	/* 次の各項: what follows are paragraphs. */
 	if (strstr(s, "各項") != NULL)
+		return 0;
+	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++)
+		if (strstr(s, w[i]) != NULL)
+			return 1;
+	return 0;
+}
+
+size_t
+recog_bullet(const char *s)
+{
+	size_t n;
+
+	if (s[0] == '*' && s[1] == ' ')
+		n = 1;
+	else if (has_prefix(s, "・") && !has_prefix(s + strlen("・"), "・"))
+		n = strlen("・");
+	else if (has_prefix(s, "•"))
+		n = strlen("•");
+	else
+		return 0;
+	return s[n + text_skip_spaces(s + n)] != '\0' ? n : 0;
+}
+
+int
+recog_announces_paragraphs(const char *s)
+{
+	static const char *const w[] = { "次の各項", "以下の各項", "下記の各項",
+	    "左の各項" };
+	size_t i, n = strlen(s), k;
+
+	if (lead_end(s, &n, &k) == 0)
 		return 0;
 	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++)
 		if (strstr(s, w[i]) != NULL)
@@ -759,6 +791,123 @@ hist_found(struct rhistory *h, const char *date, const char *note,
 	return 1;
 }
 
+/*
+ * A date as English writes it at s: "March 3, 2024", "Mar. 3, 2024",
+ * "3 March 2024", "14 August, 2025", "2024-03-03" (not 3/25/2022: which
+ * number is the month is the writer's habit).  Fills out (YYYY-MM-DD) and *used.
+ */
+static int
+english_date(const char *s, char out[11], size_t *used)
+{
+	static const char *const months[] = { "jan", "feb", "mar", "apr",
+	    "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec" };
+	const char *p = s, *q;
+	char buf[64];
+	long y = -1, m = -1, d = -1;
+	size_t i;
+
+	if (strlen(s) >= 10 && s[4] == '-' && s[7] == '-' &&
+	    strspn(s, "0123456789") == 4 && strspn(s + 5, "0123456789") == 2 &&
+	    strspn(s + 8, "0123456789") == 2) {
+		y = strtol(s, NULL, 10);
+		m = strtol(s + 5, NULL, 10);
+		d = strtol(s + 8, NULL, 10);
+		p = s + 10;
+	} else {
+		if (*p >= '0' && *p <= '9') {		/* 3 March 2024 */
+			d = strtol(p, (char **)&q, 10);
+			p = q;
+			while (*p == ' ')
+				p++;
+		}
+		for (i = 0; i < 12; i++)
+			if (strncasecmp(p, months[i], 3) == 0)
+				break;
+		if (i == 12)
+			return 0;
+		m = (long)i + 1;
+		while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))
+			p++;
+		if (*p == '.')
+			p++;
+		if (d >= 0 && *p == ',')		/* 14 August, 2025 */
+			p++;
+		while (*p == ' ')
+			p++;
+		if (d < 0) {				/* March 3, 2024 */
+			if (*p < '0' || *p > '9')
+				return 0;
+			d = strtol(p, (char **)&q, 10);
+			p = q;
+			if (*p == ',')
+				p++;
+			while (*p == ' ')
+				p++;
+		}
+		if (*p < '0' || *p > '9' || strspn(p, "0123456789") != 4)
+			return 0;
+		y = strtol(p, NULL, 10);
+		p += 4;
+	}
+	if (y < 1800 || y > 2999 || m < 1 || m > 12 || d < 1 || d > 31)
+		return 0;
+	snprintf(buf, sizeof(buf), "%04ld-%02ld-%02ld", y, m, d);
+	memcpy(out, buf, 11);
+	*used = (size_t)(p - s);
+	return 1;
+}
+
+/*
+ * A history line that names its event first: 改定：2023年1月5日, 制定日
+ * 2020年4月1日, "Last updated: March 3, 2024", "Effective date: 1 January
+ * 2024".  The date ends the line (a full stop may follow).
+ */
+static int
+history_word_first(const char *s, struct rhistory *h)
+{
+	static const char *const en[] = { "Last updated", "Last modified",
+	    "Last revised", "Last amended", "Effective date", "Effective",
+	    "Updated", "Revised" };
+	char date[11];
+	const char *p;
+	size_t n = 0, i, used;
+	int ok;
+
+	if ((n = text_prefix_of(s, hist_words,
+	    sizeof(hist_words) / sizeof(hist_words[0]))) > 0) {
+		p = s + n;
+		if (has_prefix(p, "日"))
+			p += strlen("日");
+	} else {
+		for (i = 0; i < sizeof(en) / sizeof(en[0]); i++)
+			if (strncasecmp(s, en[i], strlen(en[i])) == 0)
+				break;
+		if (i == sizeof(en) / sizeof(en[0]))
+			return 0;
+		n = strlen(en[i]);
+		p = s + n;
+		if (strncasecmp(p, " on ", 4) == 0 || strncasecmp(p, " as of ",
+		    7) == 0)
+			p = strchr(p + 1, ' ');
+	}
+	p = skip_sp(p);
+	if (has_prefix(p, "："))
+		p += strlen("：");
+	else if (*p == ':')
+		p++;
+	p = skip_sp(p);
+	ok = n < strlen(s) && (recog_date(p, date, &used) ||
+	    english_date(p, date, &used));
+	if (!ok)
+		return 0;
+	p = skip_sp(p + used);
+	if (*p == '.')
+		p++;
+	if (*skip_sp(p) != '\0')
+		return 0;
+	return hist_found(h, date, s, n);
+}
+
 int
 recog_history_line(const char *s, struct rhistory *h)
 {
@@ -824,6 +973,23 @@ recog_history_line(const char *s, struct rhistory *h)
 		return hist_found(h, date, p, (size_t)(e - p));
 	}
 	return 0;
+}
+
+int
+recog_history_entry(const char *s, struct rhistory *h)
+{
+	char *in;
+	int r;
+
+	if (recog_history_line(s, h))
+		return 1;
+	if ((in = bracketed(s)) != NULL) {
+		r = history_word_first(in, h);
+		free(in);
+		h->bracketed = r;
+		return r;
+	}
+	return history_word_first(s, h);
 }
 
 int

@@ -112,6 +112,20 @@ int	recog_caption_line(const char *s, int flags, const char **cap,
 int	recog_announces_items(const char *s);
 
 /*
+ * A bullet as a text writes it, with text after it: ・, • (a space after
+ * them or none), or * and a space.  Returns the mark's bytes, or 0.  ・・・
+ * is a leader, not a bullet.  The mark is structure, not text.
+ */
+size_t	recog_bullet(const char *s);
+
+/*
+ * Does a paragraph's text announce paragraphs (項) that follow: 次の各項,
+ * 以下の各項 …, in a sentence that ends (。) or on a colon?  Then a list
+ * under it holds paragraphs, however it is written.
+ */
+int	recog_announces_paragraphs(const char *s);
+
+/*
  * Does the last sentence of s[0..n) announce a table that follows
  * (次の表のとおりとする。, 次の表の上欄に掲げる…, 下表の…：)?  In plain text
  * the table may be laid out a cell a line: import reads the lines after
@@ -175,6 +189,16 @@ struct rhistory {
  * (h->note allocated), or returns 0 (nothing allocated).
  */
 int	recog_history_line(const char *s, struct rhistory *h);
+
+/*
+ * Is s a line that states a history entry, as a document's body shows its
+ * history: a history line (recog_history_line()), or one that names the
+ * event first, the date ending the line: 改定：2023年1月5日, 制定日
+ * 2020年4月1日, 【改定　2023年1月5日】, "Last updated: March 3, 2024",
+ * "Effective date: 1 January 2024" (the words as written are the note).
+ * Fills h and returns 1 (h->note allocated), or returns 0.
+ */
+int	recog_history_entry(const char *s, struct rhistory *h);
 
 /*
  * A history word alone, as an orphan line says it: （改定）, 【制定】, 改訂;

@@ -25,3 +25,20 @@ for md in tests/regress/*.md; do
 		    ok || bad "regress $name: xml carries control characters"
 	fi
 done
+
+# CASE.history.html: the revision history section of CASE's page (termc
+# build): the front matter's entries and the history lines of the body.
+for g in tests/regress/*.history.html; do
+	[ -f "$g" ] || continue
+	md=${g%.history.html}.md
+	doc=$(sed -n 's/^document: *//p' "$md" | head -1)
+	rev=$(sed -n 's/^revision: *//p' "$md" | head -1)
+	rm -rf "$tmp/hist"
+	mkdir -p "$tmp/hist/in/test/$doc"
+	cp "$md" "$tmp/hist/in/test/$doc/$rev.md"
+	run_termc build -o "$tmp/hist/out" "$tmp/hist/in" >/dev/null 2>&1 ||
+	    bad "regress $(basename "$md"): termc build failed"
+	grep -o '<section class="history">.*</section>' \
+	    "$tmp/hist/out/test/$doc/$rev.html" >"$tmp/out" 2>/dev/null
+	check "regress $(basename "$md"): history section" "$g" "$tmp/out"
+done

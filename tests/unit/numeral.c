@@ -286,6 +286,17 @@ main(void)
 	item("（ｂ）本文", MS_PAREN_LATIN, 2, 9, 9);
 	item("(A) text", MS_NONE, 0, 0, 0);
 	item("a) text", MS_LATIN_PAREN, 1, 2, 3);
+	/* ii) iv): roman numerals, as (ii) is; i) v) x) are letters here,
+	 * with their roman value for the caller to choose by the run. */
+	item("ii) text", MS_ROMAN_PAREN, 2, 3, 4);
+	item("iv) text", MS_ROMAN_PAREN, 4, 3, 4);
+	item("XII) text", MS_ROMAN_PAREN, 12, 4, 5);
+	item("i) text", MS_LATIN_PAREN, 9, 2, 3);
+	tap_long(item_marker_parse("i) text", &m) ? m.roman : -1, 1,
+	    "item_marker_parse \"i) text\": roman 1");
+	tap_long(item_marker_parse("v) text", &m) ? m.roman : -1, 5,
+	    "item_marker_parse \"v) text\": roman 5");
+	item("ii text", MS_NONE, 0, 0, 0);
 	item("about", MS_NONE, 0, 0, 0);
 	item("", MS_NONE, 0, 0, 0);
 	/* a. b. c.: its own parser, the caller weighs the run; item_marker_
