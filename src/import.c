@@ -113,6 +113,8 @@ struct imp {
 static int	title_like(const char *);
 static int	label_fragment(struct imp *, size_t, int, const char *);
 static long	section_line(const char *);
+static int	reference_piece(const struct imp *, const struct rline *,
+		    size_t);
 
 /* ---- character helpers ------------------------------------------------ */
 
@@ -1097,7 +1099,9 @@ join(struct imp *im)
 			    z != 0x3002 && z != 0xff0e && z != 0xff1a;
 			/* A full line runs on even into what looks like a
 			 * kana or kanji marker (リ DNS…) or a caption. */
-			if (starts_structure(n->s) &&
+			if (!gap && reference_piece(im, prev, j))
+				run = 1;
+			else if (starts_structure(n->s) &&
 			    !(full && (ambiguous_marker(n->s) ||
 			    caption_line(n->s))))
 				break;
@@ -1174,6 +1178,27 @@ done:
 		blank = 0;
 	}
 	buf_release(&b);
+}
+
+/*
+ * Is r[j] a reference the layout broke out of a sentence, not a heading?
+ * e-Gov's text breaks the line before and after each reference, so
+ * "…法律第二十八号" / "第一条" / "において準用する…" puts a label alone on
+ * a line.  The evidence: the line before, right above it, ends no
+ * sentence, and the line right under it opens on a case particle, which
+ * no article's text does.
+ */
+static int
+reference_piece(const struct imp *im, const struct rline *prev, size_t j)
+{
+	const struct rline *n = &im->r[j];
+
+	if (recog_terminal(last_cp(prev->s)) || caption_line(prev->s) ||
+	    !heading_line(n->s) || j + 1 >= im->nr)
+		return 0;
+	n = &im->r[j + 1];
+	return !n->drop && !n->glue && !n->ideo &&
+	    starts_particle(first_cp(n->s));
 }
 
 /*
@@ -1297,6 +1322,25 @@ unglue(struct imp *im)
 }
 
 /*
+ * Is the division line l[j] (第四章) a cell that names a division, in a
+ * 読替え table laid out a cell a line?  A heading is followed by a
+ * caption, an article or another heading; a cell by the next cell, an
+ * unindented line that is none of those (where paragraphs open with 　).
+ */
+static int
+division_cell(const struct imp *im, size_t j)
+{
+	enum divkind k;
+
+	if (!im->indented || !division_line(im->l[j].s, &k) ||
+	    strstr(im->l[j].s, "　") != NULL)
+		return 0;
+	for (j++; j < im->nl && im->l[j].s[0] == '\0'; j++)
+		;
+	return j < im->nl && !im->l[j].ideo && !starts_structure(im->l[j].s);
+}
+
+/*
  * Is l[j] a cell of a table laid out a cell a line?  Not a line that
  * opens a paragraph (with 　 where paragraphs do), a marker, bullet,
  * division, caption or article line, nor a sentence in a layout without
@@ -1315,7 +1359,8 @@ cell_line(struct imp *im, size_t j, int indent_ok)
 
 	if ((l->ideo && (!indent_ok || has_suffix(l->s, "。"))) || l->bullet || strchr(l->s, '\t') != NULL ||
 	    para_marker_parse(l->s, &m) || item_marker_parse(l->s, &m) ||
-	    division_line(l->s, &k) || recog_named_division(l->s, 0) != DIV_OTHER ||
+	    (division_line(l->s, &k) && !division_cell(im, j)) ||
+	    recog_named_division(l->s, 0) != DIV_OTHER ||
 	    caption_line(l->s) || marked_caption(im, j) ||
 	    (!im->indented && has_suffix(l->s, "。")))
 		return 0;
@@ -1325,7 +1370,8 @@ cell_line(struct imp *im, size_t j, int indent_ok)
 	 * is a cell, its bracket a reference's note, not a caption.
 	 */
 	if ((art = recog_article(l->s, 0, &a)) != 0) {
-		bare = *a.rest == '\0';
+		/* 第四条から第六条まで　削除 ends the table. */
+		bare = *a.rest == '\0' && !has_suffix(l->s, "削除");
 		free(a.num);
 		if (!bare || !im->indented)
 			return 0;
@@ -2008,6 +2054,26 @@ article(struct emitter *e, size_t i, const char *pending, int pending_no)
 	}
 }
 
+/*
+ * Mark a label_fragment() l[i] and the table cells right after it
+ * (cell_line()) as a table of their own; returns i.
+ */
+static size_t
+fragment_cells(struct imp *im, size_t i)
+{
+	size_t j;
+
+	im->l[i].cell = 1;
+	for (j = i + 1; j < im->nl; j++) {
+		if (im->l[j].s[0] == '\0')
+			continue;
+		if (im->l[j].cell || !cell_line(im, j, 0))
+			break;
+		im->l[j].cell = 2;
+	}
+	return i;
+}
+
 /* A table cell_tables() found, from its first cell l[i]: one column. */
 static size_t
 cell_table(struct emitter *e, size_t i)
@@ -2194,7 +2260,19 @@ placed:
 		}
 		num = NULL;
 		if (article_line(s, &num, &le, &hc, &rest) &&
-		    !label_fragment(im, i, hc, rest)) {
+		    label_fragment(im, i, hc, rest)) {
+			free(num);
+			/*
+			 * A label alone among a table's cells (a 読替え table,
+			 * a cell a line): written as a paragraph, the reader
+			 * would take it for the article.  It and the cells
+			 * after it are a table.
+			 */
+			i = cell_table(e, fragment_cells(im, i)) - 1;
+			e->olist = e->numpara = 0;
+			continue;
+		}
+		if (article_line(s, &num, &le, &hc, &rest)) {
 			free(num);
 			e->suppl_plain = 0;
 			article(e, i, NULL, 0);

@@ -546,6 +546,9 @@ recog_named_division(const char *s, int flags)
 		if (*p != '(' && !has_prefix(p, "（")) {
 			nlen = strlen("付則");
 			c = first_cp(p + nlen);
+			/* 附　則　抄: the excerpt mark alone after the name. */
+			if (k == DIV_SUPPL && strcmp(p + nlen, "抄") == 0)
+				c = 0;
 			if (c != 0 && c != 0xff08 && c != '(' &&
 			    !(k == DIV_APPENDIX && ((c >= '0' && c <= '9') ||
 			    (c >= 0xff10 && c <= 0xff19) || c == 0x7b2c)))
