@@ -1516,10 +1516,19 @@ meta(struct imp *im)
 	const char *rest;
 	enum divkind k;
 
+	/*
+	 * The title block ends at the first heading; in a statute's layout
+	 * (paragraphs open with 　) without article headings, at its first
+	 * paragraph or numbered line: "株式会社…" there is an item's text,
+	 * not the provider.
+	 */
 	for (i = 0; i < im->nl; i++) {
 		num = NULL;
 		if (article_line(im->l[i].s, &num, &le, &hc, &rest) ||
-		    division_line(im->l[i].s, &k) || caption_line(im->l[i].s)) {
+		    division_line(im->l[i].s, &k) || caption_line(im->l[i].s) ||
+		    recog_named_division(im->l[i].s, 0) != DIV_OTHER ||
+		    (im->indented && (im->l[i].ideo ||
+		    starts_marker(im->l[i].s)))) {
 			free(num);
 			first = i;
 			break;

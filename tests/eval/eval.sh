@@ -57,9 +57,13 @@ tail -n +2 "$C/jtos/MANIFEST.tsv" | while IFS='	' read -r slug file service repo
 		    "$slug" "$slug" "$slug"; cat "$C/jtos/$file"; } >"$out"
 		stat "$out" "$C/jtos/$file"
 	else
+		# The title is the document's own title line where import
+		# finds one (its letters are the title's, not lost); the
+		# slug only where it finds none.
 		"$T" import $verbose --provider="$slug" --provider-name="$slug" \
-		    --document=tos --title="$slug" --revision=2024-01-01 \
-		    -o "$out" "$C/jtos/$file" 2>"$W/imp"
+		    --document=tos --revision=2024-01-01 \
+		    -o "$W/title.md" "$C/jtos/$file" 2>"$W/imp"
+		sed "s/^title: FILL-ME\$/title: \"$slug\"/" "$W/title.md" >"$out"
 		dropped >"$W/dropped"
 		stat "$out" "$C/jtos/$file" "$W/dropped"
 	fi

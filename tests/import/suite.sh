@@ -180,6 +180,16 @@ for doc in appendix scopes; do
 	check "import: statute/$doc.check" "$idir/statute/$doc.check" \
 	    "$tmp/chk"
 done
+# A statute without articles: its title block ends at its first
+# paragraph, so an item's text that names a company (株式会社…) stays the
+# item's, not the provider's.
+rc=$(capture import --provider=s --provider-name=S --document=d \
+    --title=T --revision=2020-03-01 "$idir/statute/noarticles.txt")
+cp "$tmp/out" "$e/noarticles.md"
+rc2=$(capture tree "$e/noarticles.md")
+[ "$rc" = 0 ] && [ "$rc2" = 0 ] && check "import: statute/noarticles.md" \
+    "$idir/statute/noarticles.md" "$e/noarticles.md" ||
+    bad "import: statute/noarticles exit $rc/$rc2"
 # A line that repeats after indented paragraphs is text, not a page
 # header: only a form feed puts a line at the top of a page.
 rc=$(capture import --provider=s --provider-name=S --document=d \
