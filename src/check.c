@@ -308,11 +308,53 @@ excerpt(const struct node *div)
 	    strlen("抄")) == 0;
 }
 
+/*
+ * An unnumbered paragraph is no numbering scope of its own: text the
+ * layout set between two items (a table's other cells, a sentence after
+ * (i) before (ii)) makes one, and the items after it go on from the
+ * items before.  Returns the last item or subitem of the paragraphs
+ * before n, when n is such a paragraph, back to the first numbered one;
+ * else NULL.
+ */
+static const struct node *
+items_before(const struct node *n)
+{
+	const struct node *p, *c;
+
+	if (n->type != N_PARAGRAPH || !n->implicit)
+		return NULL;
+	for (p = n->prev; p != NULL && p->type == N_PARAGRAPH; p = p->prev) {
+		for (c = p->last; c != NULL; c = c->prev)
+			if (c->type == N_ITEM || c->type == N_SUBITEM)
+				return c;
+		if (!p->implicit)
+			break;
+	}
+	return NULL;
+}
+
+/*
+ * Does item c go on from item prev, past it, of its type?  (One past, or
+ * a gap the step reports as after prev, not as "the first".)
+ */
+static int
+continues(const struct node *prev, const struct node *c)
+{
+	long a[4], b[4];
+	int na, nb;
+
+	if (prev->type != c->type || prev->num == NULL || c->num == NULL ||
+	    c->implicit || (na = num_parts(prev->num, a)) != 1 ||
+	    (nb = num_parts(c->num, b)) != 1)
+		return 0;
+	return b[0] > a[0];
+}
+
 static void
 rule_numbering(const struct doc *doc, struct diags *d)
 {
 	const struct node *n, *c, *sup;
-	const struct node *lastsup = NULL;
+	const struct node *lastsup = NULL, *carry;
 	struct seq art = { NULL, NULL }, clause, div[DIV_OTHER + 1];
 	int k, flags;
 
@@ -348,6 +390,7 @@ rule_numbering(const struct doc *doc, struct diags *d)
 			for (k = 0; k <= DIV_OTHER; k++)
 				div[k].last = div[k].held = NULL;
 			clause.last = clause.held = NULL;
+			carry = items_before(n);
 			for (c = n->first; c != NULL; c = c->next) {
 				if (c->type == N_DIVISION) {
 					if (c->divkind < DIV_PART ||
@@ -367,6 +410,10 @@ rule_numbering(const struct doc *doc, struct diags *d)
 					    clause.last->type != c->type)
 						clause.last = clause.held =
 						    NULL;
+					if (clause.last == NULL &&
+					    carry != NULL && continues(carry, c))
+						clause.last = carry;
+					carry = NULL;
 					seq_next(doc, &clause, c, d, flags);
 				}
 			}
