@@ -354,7 +354,8 @@ static void
 rule_numbering(const struct doc *doc, struct diags *d)
 {
 	const struct node *n, *c, *sup;
-	const struct node *lastsup = NULL, *carry;
+	const struct node *lastsup = NULL, *carry, *body = NULL;
+	long v[4], w[4];
 	struct seq art = { NULL, NULL }, clause, div[DIV_OTHER + 1];
 	int k, flags;
 
@@ -370,11 +371,22 @@ rule_numbering(const struct doc *doc, struct diags *d)
 		if (sup != lastsup) {
 			art.last = art.held = NULL;
 			lastsup = sup;
+			/*
+			 * Older statutes number their 附則 on from the body
+			 * (第十一条, then 附　則 第十二条): a 附則 whose first
+			 * number is past the body's last goes on from it.
+			 */
+			if (sup != NULL && sup->divkind == DIV_SUPPL &&
+			    body != NULL && num_parts(n->num, v) > 0 &&
+			    num_parts(body->num, w) > 0 && v[0] > w[0])
+				art.last = body;
 		}
 		/* 附則　抄: an excerpt, its articles chosen, gaps expected. */
 		if (sup != NULL && sup->divkind == DIV_SUPPL && excerpt(sup))
 			continue;
 		seq_next(doc, &art, n, d, SEQ_DUP_CORE);
+		if (sup == NULL)
+			body = art.last;
 	}
 	/* Divisions of each kind within their parent; clauses within theirs. */
 	for (n = doc->root; n != NULL; n = node_next(n, doc->root)) {

@@ -1276,9 +1276,34 @@ glued_marker(const struct imp *im, size_t i)
 }
 
 /*
+ * Where a division heading is glued to the end of a sentence, the
+ * layout's indent of headings kept (…制定する。　　　第一章　総則): the
+ * offset of the heading, or 0.  Two ideographic spaces or more after a
+ * 。 open no sentence; a heading there runs to the end of the line.
+ */
+static size_t
+glued_division(const char *s)
+{
+	const char *p, *q;
+	enum divkind k;
+	int sp;
+
+	for (p = strstr(s, "。"); p != NULL; p = strstr(p + 1, "。")) {
+		for (q = p + strlen("。"), sp = 0; has_prefix(q, "\u3000");
+		    q += strlen("\u3000"))
+			sp++;
+		if (sp >= 2 && *q != '\0' && (division_line(q, &k) ||
+		    recog_named_division(q, 0) != DIV_OTHER))
+			return (size_t)(q - s);
+	}
+	return 0;
+}
+
+/*
  * unglue: a line that holds a glued first item marker (glued_marker())
- * is two lines, the text before the marker and the item.  The item's
- * line keeps the source line number of the line it came from.
+ * or a glued division heading (glued_division()) is two lines, the text
+ * before it and the item or heading.  The second line keeps the source
+ * line number of the line it came from.
  */
 static void
 unglue(struct imp *im)
@@ -1289,7 +1314,8 @@ unglue(struct imp *im)
 	for (i = 0; i < im->nl; i++) {
 		out = xgrow(out, n, sizeof(*out));
 		out[n++] = im->l[i];
-		while ((at = glued_marker(im, i)) > 0) {
+		while ((at = glued_marker(im, i)) > 0 ||
+		    (at = glued_division(im->l[i].s)) > 0) {
 			struct lline *head = &out[n - 1];
 			char *s = head->s;
 			size_t hl = at;
@@ -2111,7 +2137,7 @@ emit(struct emitter *e)
 	const char *s, *rest, *pending = NULL;
 	char *num;
 	size_t i, le, title_until = 0, mark;
-	int hc, pending_no = 0, first_heading = 0;
+	int hc, frag, pending_no = 0, first_heading = 0;
 
 	for (i = 0; i < im->nl; i++) {
 		s = im->l[i].s;
@@ -2268,9 +2294,11 @@ placed:
 			continue;
 		}
 		num = NULL;
-		if (article_line(s, &num, &le, &hc, &rest) &&
-		    label_fragment(im, i, hc, rest)) {
-			free(num);
+		frag = article_line(s, &num, &le, &hc, &rest) &&
+		    label_fragment(im, i, hc, rest);
+		free(num);
+		num = NULL;
+		if (frag) {
 			/*
 			 * A label alone among a table's cells (a 読替え table,
 			 * a cell a line): written as a paragraph, the reader
@@ -2680,8 +2708,8 @@ summary(const char *path, const struct import_stats *st)
 	    path, st->articles, st->supplied, st->divisions, st->tables,
 	    st->toc, st->pagenum, st->repeated, st->joined, st->unmarked);
 	if (st->unglued)
-		fprintf(stderr, "; split %zu item markers glued to the text "
-		    "before", st->unglued);
+		fprintf(stderr, "; split %zu item markers or headings glued "
+		    "to the text before", st->unglued);
 	if (st->wrapped)
 		fprintf(stderr, " (wrapped layout, %d columns)", st->wrapped);
 	fputc('\n', stderr);

@@ -518,6 +518,32 @@ note_start(char *s)
 	return open != NULL && open > s && depth == 0 ? open : end;
 }
 
+/*
+ * After an appendix's name (様式, 別表 …): does its number run on into
+ * kana, 様式第七号による表示を…?  Then the line is a sentence that opens
+ * on a reference, not the appendix's heading (様式第七号, 別表第一の二
+ * （第三条関係）).
+ */
+static int
+number_runs_on(const char *p)
+{
+	size_t used;
+	int32_t c;
+
+	if (has_prefix(p, "第"))
+		p += strlen("第");
+	if (numeral_parse(p, &used, 1) < 0)
+		return 0;
+	p += used;
+	if (has_prefix(p, "号"))
+		p += strlen("号");
+	while (has_prefix(p, "の") &&
+	    numeral_parse(p + strlen("の"), &used, 1) >= 0)
+		p += strlen("の") + used;
+	c = first_cp(p);
+	return c >= 0x3041 && c <= 0x309f;
+}
+
 enum divkind
 recog_named_division(const char *s, int flags)
 {
@@ -552,6 +578,8 @@ recog_named_division(const char *s, int flags)
 			if (c != 0 && c != 0xff08 && c != '(' &&
 			    !(k == DIV_APPENDIX && ((c >= '0' && c <= '9') ||
 			    (c >= 0xff10 && c <= 0xff19) || c == 0x7b2c)))
+				k = DIV_OTHER;
+			if (k == DIV_APPENDIX && number_runs_on(p + nlen))
 				k = DIV_OTHER;
 		}
 		/*
