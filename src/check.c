@@ -177,6 +177,28 @@ num_cmp(const long *a, int na, const long *b, int nb)
 }
 
 /*
+ * Is n's number a Markdown list's count over a clause whose text opens
+ * with a marker of its own (1. a. Eligibility…, 3. 2. User Content…)?
+ * The text writes the clause's number; the list's, which Markdown counts
+ * anew in every list, is none the source wrote.
+ */
+static int
+listed_number(const struct node *n)
+{
+	struct marker m;
+	const char *t = n->text;
+	size_t len;
+
+	if (n->label == NULL || t == NULL || (len = strlen(n->label)) < 2 ||
+	    n->label[len - 1] != '.' || n->label[0] < '0' || n->label[0] > '9')
+		return 0;
+	if (!para_marker_parse(t, &m) && !item_marker_parse(t, &m) &&
+	    !latin_dot_marker_parse(t, &m))
+		return 0;
+	return m.len != len || strncmp(t, n->label, len) != 0;
+}
+
+/*
  * One numbered sequence: prev (NULL for the first) then cur.  Branch
  * numbers (第17条の2) may follow their base or another branch.  Numbers
  * supplied by position (implicit) are never reported.  flags:
@@ -198,7 +220,16 @@ seq_step(const struct doc *doc, const struct node *prev,
 
 	if (cur->num == NULL || (nb = num_parts(cur->num, b)) == 0)
 		return 0;
-	if (cur->implicit)
+	if (cur->implicit || listed_number(cur))
+		return 1;
+	/*
+	 * "1." after other numbers: a Markdown list that starts anew, or
+	 * one that counts itself (1. 1. 1., which Markdown shows 1. 2. 3.).
+	 * Its number was never written as the document's: no finding, and
+	 * the count goes on from it.
+	 */
+	if (prev != NULL && (strcmp(cur->label ? cur->label : "", "1.") == 0 ||
+	    strcmp(cur->label ? cur->label : "", "1)") == 0))
 		return 1;
 	/*
 	 * A position sets no number to follow, but for the unnumbered
@@ -206,8 +237,8 @@ seq_step(const struct doc *doc, const struct node *prev,
 	 * rest from ２: the fifth of eight unnumbered paragraphs says
 	 * nothing of a "1." list after them.
 	 */
-	if (prev != NULL && prev->num != NULL && (!prev->implicit ||
-	    strcmp(prev->num, "1") == 0)) {
+	if (prev != NULL && prev->num != NULL && !listed_number(prev) &&
+	    (!prev->implicit || strcmp(prev->num, "1") == 0)) {
 		/* 第9条及び第10条　削除, 第1-2条: the next one is 11, 3. */
 		char *end = prev->type == N_ARTICLE ?
 		    recog_range_last(prev->label) : NULL;
