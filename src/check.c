@@ -199,6 +199,47 @@ listed_number(const struct node *n)
 }
 
 /*
+ * Does the text just before cur (three text blocks back at most) write
+ * the marker before cur's, (b) before (c), (2) before (3)?  Then cur goes
+ * on from an enumeration inline in a sentence, "(a) … (b) … ;", that the
+ * layout broke before (c): it is no first number.
+ */
+static int
+inline_before(const struct node *cur)
+{
+	const struct node *t = cur;
+	const char *l = cur->label;
+	char want[24];
+	long v;
+	int k, steps;
+
+	if (l == NULL || l[0] != '(')
+		return 0;
+	if (l[1] >= 'b' && l[1] <= 'z' && strcmp(l + 2, ")") == 0)
+		snprintf(want, sizeof(want), "(%c)", l[1] - 1);
+	else if ((v = strtol(l + 1, NULL, 10)) > 1 &&
+	    strspn(l + 1, "0123456789") + 2 == strlen(l) &&
+	    l[strlen(l) - 1] == ')')
+		snprintf(want, sizeof(want), "(%ld)", v - 1);
+	else
+		return 0;
+	/* Back in document order: three texts, or 16 nodes at most. */
+	for (k = 0, steps = 0; k < 3 && steps < 16; steps++) {
+		if (t->prev != NULL)
+			for (t = t->prev; t->last != NULL; t = t->last)
+				;
+		else if ((t = t->parent) == NULL)
+			return 0;
+		if (t->text == NULL)
+			continue;
+		if (strstr(t->text, want) != NULL)
+			return 1;
+		k++;
+	}
+	return 0;
+}
+
+/*
  * One numbered sequence: prev (NULL for the first) then cur.  Branch
  * numbers (第17条の2) may follow their base or another branch.  Numbers
  * supplied by position (implicit) are never reported.  flags:
@@ -247,7 +288,8 @@ seq_step(const struct doc *doc, const struct node *prev,
 		free(end);
 	}
 	if (na == 0) {
-		if (b[0] != 1 && prev == NULL && !(flags & SEQ_EXCERPT)) {
+		if (b[0] != 1 && prev == NULL && !(flags & SEQ_EXCERPT) &&
+		    !inline_before(cur)) {
 			label = node_path_label(cur);
 			diag(d, doc->path, cur->line, cur->col, D_NUM_GAP,
 			    "%s is the first", label);
