@@ -1094,9 +1094,14 @@ join(struct imp *im)
 			if (z == 0x3002 && recog_announces_table(b.data, b.len))
 				break;
 			a = first_cp(n->s);
-			/* Brackets close mid-sentence as often as not. */
+			/*
+			 * Brackets close mid-sentence as often as not; but
+			 * past a blank line, a bracket opens a block of its
+			 * own (a caption, a note), whatever the width.
+			 */
 			full = W > 0 && cols(prev->s) * 10 >= W * 8 &&
-			    z != 0x3002 && z != 0xff0e && z != 0xff1a;
+			    z != 0x3002 && z != 0xff0e && z != 0xff1a &&
+			    !(gap && (a == 0xff08 || a == '('));
 			/* A full line runs on even into what looks like a
 			 * kana or kanji marker (リ DNS…) or a caption. */
 			if (!gap && reference_piece(im, prev, j))

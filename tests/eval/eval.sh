@@ -97,9 +97,13 @@ truth_egov() {
 		for (i = 1; i <= NR; i++) {
 		    s = line[i]
 		    sub("( |　)+$", "", s)
-		    # A caption broken after a reference: （法第九条第一項 / の…）.
-		    for (k = 1; k <= 3 && s ~ "^（" && s !~ "）$" &&
-			line[i + k] != "" && line[i + k] !~ "^　"; k++)
+		    # A caption broken after a reference: （法第九条第一項 / の…）,
+		    # its bracket open till the last piece; not a note that
+		    # closes and goes on (（平成三年法律第四十八号）第十条…), nor
+		    # a sentence, nor a caption of its own on the next line.
+		    for (k = 1; k <= 3 && s ~ "^（" && s !~ "）" && s !~ "。" &&
+			line[i + k] != "" && line[i + k] !~ "^(　|（)" &&
+			line[i + k] !~ "。"; k++)
 			    if (line[i + k] ~ "）( |　)*$") {
 				    t = s
 				    for (q = 1; q <= k; q++) t = t line[i + q]

@@ -150,7 +150,8 @@ for c in statute/kitei:kitei statute/egovlayout:egovlayout \
     layout/webtext:webtext statute/readings:readings statute/parts:parts layout/history:history \
     statute/closing:closing statute/appendix:appendix layout/tabs:tabs \
     layout/bullets:bullets \
-    statute/branches:branches statute/scopes:scopes; do
+    statute/branches:branches statute/scopes:scopes \
+    layout/wrapcaption:wrapcaption; do
 	f=${c%%:*}; doc=${c#*:}
 	rc=$(capture import --provider=sample --provider-name=サンプル \
 	    --document="$doc" "$idir/$f.txt")
