@@ -113,6 +113,7 @@ struct imp {
 static int	title_like(const char *);
 static int	label_fragment(struct imp *, size_t, int, const char *);
 static long	section_line(const char *);
+static int	caption_ahead(const struct imp *, size_t);
 static int	reference_piece(const struct imp *, const struct rline *,
 		    size_t);
 
@@ -1104,6 +1105,8 @@ join(struct imp *im)
 			    !(gap && (a == 0xff08 || a == '('));
 			/* A full line runs on even into what looks like a
 			 * kana or kanji marker (リ DNS…) or a caption. */
+			if (caption_ahead(im, j))
+				break;
 			if (!gap && reference_piece(im, prev, j))
 				run = 1;
 			else if (starts_structure(n->s) &&
@@ -1183,6 +1186,43 @@ done:
 		blank = 0;
 	}
 	buf_release(&b);
+}
+
+/*
+ * Does r[j] open an article's caption: （…） on its line, or broken over
+ * up to three lines after a reference (（労働基準法 / の適用の暫定措置等）),
+ * with the article's label right under it?  No line runs on into it, as
+ * wide as the line before may be.
+ */
+static int
+caption_ahead(const struct imp *im, size_t j)
+{
+	const struct rline *r = &im->r[j];
+	size_t k, q;
+	char *num = NULL;
+	size_t le;
+	int hc, yes;
+	const char *rest;
+
+	if (first_cp(r->s) != 0xff08)
+		return 0;
+	for (k = j; k < im->nr && k < j + 3 && !im->r[k].drop &&
+	    im->r[k].s[0] != '\0' && (k == j || !im->r[k].ideo) &&
+	    strstr(im->r[k].s, "。") == NULL; k++)
+		if (has_suffix(im->r[k].s, "）"))
+			break;
+	if (k >= im->nr || k >= j + 3 || !has_suffix(im->r[k].s, "）"))
+		return 0;
+	/* Open to the last piece: （…号）第十条 / の規定に基づき… is no caption. */
+	for (q = j; q < k; q++)
+		if (strstr(im->r[q].s, "）") != NULL)
+			return 0;
+	if (k + 1 >= im->nr)
+		return 0;
+	yes = article_line(im->r[k + 1].s, &num, &le, &hc, &rest) &&
+	    *rest == '\0';
+	free(num);
+	return yes;
 }
 
 /*
