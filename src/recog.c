@@ -13,6 +13,8 @@
 #include "text.h"
 #include "xalloc.h"
 
+static int	has_sentence_punct(const char *);
+
 static int32_t
 first_cp(const char *s)
 {
@@ -436,7 +438,9 @@ recog_division(const char *s, int flags, struct rdivision *d)
 	 * the articles it holds, 総則（第一条―第三条）, does not count.
 	 */
 	len = caplen;
-	max = 30;
+	/* Without a comma the title is no sentence: a statute's long
+	 * chapter titles (損傷時における…技術上の基準) reach 60. */
+	max = has_sentence_punct(t) ? 30 : 60;
 	if (len >= strlen("）") && has_prefix(t + len - strlen("）"), "）") &&
 	    (p = strstr(t, "（第")) != NULL) {
 		len = (size_t)(p - t);
