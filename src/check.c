@@ -177,6 +177,69 @@ num_cmp(const long *a, int na, const long *b, int nb)
 }
 
 /*
+ * Is n's number a Markdown list's count over a clause whose text opens
+ * with a marker of its own (1. a. Eligibility…, 3. 2. User Content…)?
+ * The text writes the clause's number; the list's, which Markdown counts
+ * anew in every list, is none the source wrote.
+ */
+static int
+listed_number(const struct node *n)
+{
+	struct marker m;
+	const char *t = n->text;
+	size_t len;
+
+	if (n->label == NULL || t == NULL || (len = strlen(n->label)) < 2 ||
+	    n->label[len - 1] != '.' || n->label[0] < '0' || n->label[0] > '9')
+		return 0;
+	if (!para_marker_parse(t, &m) && !item_marker_parse(t, &m) &&
+	    !latin_dot_marker_parse(t, &m))
+		return 0;
+	return m.len != len || strncmp(t, n->label, len) != 0;
+}
+
+/*
+ * Does the text just before cur (three text blocks back at most) write
+ * the marker before cur's, (b) before (c), (2) before (3)?  Then cur goes
+ * on from an enumeration inline in a sentence, "(a) … (b) … ;", that the
+ * layout broke before (c): it is no first number.
+ */
+static int
+inline_before(const struct node *cur)
+{
+	const struct node *t = cur;
+	const char *l = cur->label;
+	char want[24];
+	long v;
+	int k, steps;
+
+	if (l == NULL || l[0] != '(')
+		return 0;
+	if (l[1] >= 'b' && l[1] <= 'z' && strcmp(l + 2, ")") == 0)
+		snprintf(want, sizeof(want), "(%c)", l[1] - 1);
+	else if ((v = strtol(l + 1, NULL, 10)) > 1 &&
+	    strspn(l + 1, "0123456789") + 2 == strlen(l) &&
+	    l[strlen(l) - 1] == ')')
+		snprintf(want, sizeof(want), "(%ld)", v - 1);
+	else
+		return 0;
+	/* Back in document order: three texts, or 16 nodes at most. */
+	for (k = 0, steps = 0; k < 3 && steps < 16; steps++) {
+		if (t->prev != NULL)
+			for (t = t->prev; t->last != NULL; t = t->last)
+				;
+		else if ((t = t->parent) == NULL)
+			return 0;
+		if (t->text == NULL)
+			continue;
+		if (strstr(t->text, want) != NULL)
+			return 1;
+		k++;
+	}
+	return 0;
+}
+
+/*
  * One numbered sequence: prev (NULL for the first) then cur.  Branch
  * numbers (第17条の2) may follow their base or another branch.  Numbers
  * supplied by position (implicit) are never reported.  flags:
@@ -198,7 +261,16 @@ seq_step(const struct doc *doc, const struct node *prev,
 
 	if (cur->num == NULL || (nb = num_parts(cur->num, b)) == 0)
 		return 0;
-	if (cur->implicit)
+	if (cur->implicit || listed_number(cur))
+		return 1;
+	/*
+	 * "1." after other numbers: a Markdown list that starts anew, or
+	 * one that counts itself (1. 1. 1., which Markdown shows 1. 2. 3.).
+	 * Its number was never written as the document's: no finding, and
+	 * the count goes on from it.
+	 */
+	if (prev != NULL && (strcmp(cur->label ? cur->label : "", "1.") == 0 ||
+	    strcmp(cur->label ? cur->label : "", "1)") == 0))
 		return 1;
 	/*
 	 * A position sets no number to follow, but for the unnumbered
@@ -206,8 +278,8 @@ seq_step(const struct doc *doc, const struct node *prev,
 	 * rest from ２: the fifth of eight unnumbered paragraphs says
 	 * nothing of a "1." list after them.
 	 */
-	if (prev != NULL && prev->num != NULL && (!prev->implicit ||
-	    strcmp(prev->num, "1") == 0)) {
+	if (prev != NULL && prev->num != NULL && !listed_number(prev) &&
+	    (!prev->implicit || strcmp(prev->num, "1") == 0)) {
 		/* 第9条及び第10条　削除, 第1-2条: the next one is 11, 3. */
 		char *end = prev->type == N_ARTICLE ?
 		    recog_range_last(prev->label) : NULL;
@@ -216,7 +288,8 @@ seq_step(const struct doc *doc, const struct node *prev,
 		free(end);
 	}
 	if (na == 0) {
-		if (b[0] != 1 && prev == NULL && !(flags & SEQ_EXCERPT)) {
+		if (b[0] != 1 && prev == NULL && !(flags & SEQ_EXCERPT) &&
+		    !inline_before(cur)) {
 			label = node_path_label(cur);
 			diag(d, doc->path, cur->line, cur->col, D_NUM_GAP,
 			    "%s is the first", label);
@@ -308,11 +381,54 @@ excerpt(const struct node *div)
 	    strlen("抄")) == 0;
 }
 
+/*
+ * An unnumbered paragraph is no numbering scope of its own: text the
+ * layout set between two items (a table's other cells, a sentence after
+ * (i) before (ii)) makes one, and the items after it go on from the
+ * items before.  Returns the last item or subitem of the paragraphs
+ * before n, when n is such a paragraph, back to the first numbered one;
+ * else NULL.
+ */
+static const struct node *
+items_before(const struct node *n)
+{
+	const struct node *p, *c;
+
+	if (n->type != N_PARAGRAPH || !n->implicit)
+		return NULL;
+	for (p = n->prev; p != NULL && p->type == N_PARAGRAPH; p = p->prev) {
+		for (c = p->last; c != NULL; c = c->prev)
+			if (c->type == N_ITEM || c->type == N_SUBITEM)
+				return c;
+		if (!p->implicit)
+			break;
+	}
+	return NULL;
+}
+
+/*
+ * Does item c go on from item prev, past it, of its type?  (One past, or
+ * a gap the step reports as after prev, not as "the first".)
+ */
+static int
+continues(const struct node *prev, const struct node *c)
+{
+	long a[4], b[4];
+	int na, nb;
+
+	if (prev->type != c->type || prev->num == NULL || c->num == NULL ||
+	    c->implicit || (na = num_parts(prev->num, a)) != 1 ||
+	    (nb = num_parts(c->num, b)) != 1)
+		return 0;
+	return b[0] > a[0];
+}
+
 static void
 rule_numbering(const struct doc *doc, struct diags *d)
 {
 	const struct node *n, *c, *sup;
-	const struct node *lastsup = NULL;
+	const struct node *lastsup = NULL, *carry, *body = NULL;
+	long v[4], w[4];
 	struct seq art = { NULL, NULL }, clause, div[DIV_OTHER + 1];
 	int k, flags;
 
@@ -328,11 +444,22 @@ rule_numbering(const struct doc *doc, struct diags *d)
 		if (sup != lastsup) {
 			art.last = art.held = NULL;
 			lastsup = sup;
+			/*
+			 * Older statutes number their 附則 on from the body
+			 * (第十一条, then 附　則 第十二条): a 附則 whose first
+			 * number is past the body's last goes on from it.
+			 */
+			if (sup != NULL && sup->divkind == DIV_SUPPL &&
+			    body != NULL && num_parts(n->num, v) > 0 &&
+			    num_parts(body->num, w) > 0 && v[0] > w[0])
+				art.last = body;
 		}
 		/* 附則　抄: an excerpt, its articles chosen, gaps expected. */
 		if (sup != NULL && sup->divkind == DIV_SUPPL && excerpt(sup))
 			continue;
 		seq_next(doc, &art, n, d, SEQ_DUP_CORE);
+		if (sup == NULL)
+			body = art.last;
 	}
 	/* Divisions of each kind within their parent; clauses within theirs. */
 	for (n = doc->root; n != NULL; n = node_next(n, doc->root)) {
@@ -348,6 +475,7 @@ rule_numbering(const struct doc *doc, struct diags *d)
 			for (k = 0; k <= DIV_OTHER; k++)
 				div[k].last = div[k].held = NULL;
 			clause.last = clause.held = NULL;
+			carry = items_before(n);
 			for (c = n->first; c != NULL; c = c->next) {
 				if (c->type == N_DIVISION) {
 					if (c->divkind < DIV_PART ||
@@ -367,6 +495,10 @@ rule_numbering(const struct doc *doc, struct diags *d)
 					    clause.last->type != c->type)
 						clause.last = clause.held =
 						    NULL;
+					if (clause.last == NULL &&
+					    carry != NULL && continues(carry, c))
+						clause.last = carry;
+					carry = NULL;
 					seq_next(doc, &clause, c, d, flags);
 				}
 			}

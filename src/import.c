@@ -113,6 +113,9 @@ struct imp {
 static int	title_like(const char *);
 static int	label_fragment(struct imp *, size_t, int, const char *);
 static long	section_line(const char *);
+static int	caption_ahead(const struct imp *, size_t);
+static int	reference_piece(const struct imp *, const struct rline *,
+		    size_t);
 
 /* ---- character helpers ------------------------------------------------ */
 
@@ -1101,12 +1104,21 @@ join(struct imp *im)
 			if (z == 0x3002 && recog_announces_table(b.data, b.len))
 				break;
 			a = first_cp(n->s);
-			/* Brackets close mid-sentence as often as not. */
+			/*
+			 * Brackets close mid-sentence as often as not; but
+			 * past a blank line, a bracket opens a block of its
+			 * own (a caption, a note), whatever the width.
+			 */
 			full = W > 0 && cols(prev->s) * 10 >= W * 8 &&
-			    z != 0x3002 && z != 0xff0e && z != 0xff1a;
+			    z != 0x3002 && z != 0xff0e && z != 0xff1a &&
+			    !(gap && (a == 0xff08 || a == '('));
 			/* A full line runs on even into what looks like a
 			 * kana or kanji marker (リ DNS…) or a caption. */
-			if (starts_structure(n->s) &&
+			if (caption_ahead(im, j))
+				break;
+			if (!gap && reference_piece(im, prev, j))
+				run = 1;
+			else if (starts_structure(n->s) &&
 			    !(full && (ambiguous_marker(n->s) ||
 			    caption_line(n->s))))
 				break;
@@ -1192,6 +1204,64 @@ done:
 }
 
 /*
+ * Does r[j] open an article's caption: （…） on its line, or broken over
+ * up to three lines after a reference (（労働基準法 / の適用の暫定措置等）),
+ * with the article's label right under it?  No line runs on into it, as
+ * wide as the line before may be.
+ */
+static int
+caption_ahead(const struct imp *im, size_t j)
+{
+	const struct rline *r = &im->r[j];
+	size_t k, q;
+	char *num = NULL;
+	size_t le;
+	int hc, yes;
+	const char *rest;
+
+	if (first_cp(r->s) != 0xff08)
+		return 0;
+	for (k = j; k < im->nr && k < j + 3 && !im->r[k].drop &&
+	    im->r[k].s[0] != '\0' && (k == j || !im->r[k].ideo) &&
+	    strstr(im->r[k].s, "。") == NULL; k++)
+		if (has_suffix(im->r[k].s, "）"))
+			break;
+	if (k >= im->nr || k >= j + 3 || !has_suffix(im->r[k].s, "）"))
+		return 0;
+	/* Open to the last piece: （…号）第十条 / の規定に基づき… is no caption. */
+	for (q = j; q < k; q++)
+		if (strstr(im->r[q].s, "）") != NULL)
+			return 0;
+	if (k + 1 >= im->nr)
+		return 0;
+	yes = article_line(im->r[k + 1].s, &num, &le, &hc, &rest) &&
+	    *rest == '\0';
+	free(num);
+	return yes;
+}
+
+/*
+ * Is r[j] a reference the layout broke out of a sentence, not a heading?
+ * e-Gov's text breaks the line before and after each reference, so
+ * "…法律第二十八号" / "第一条" / "において準用する…" puts a label alone on
+ * a line.  The evidence: the line before, right above it, ends no
+ * sentence, and the line right under it opens on a case particle, which
+ * no article's text does.
+ */
+static int
+reference_piece(const struct imp *im, const struct rline *prev, size_t j)
+{
+	const struct rline *n = &im->r[j];
+
+	if (recog_terminal(last_cp(prev->s)) || caption_line(prev->s) ||
+	    !heading_line(n->s) || j + 1 >= im->nr)
+		return 0;
+	n = &im->r[j + 1];
+	return !n->drop && !n->glue && !n->ideo &&
+	    starts_particle(first_cp(n->s));
+}
+
+/*
  * Where the text of an item marker glued at offset at of l[i] (a first
  * marker: イ, （１）, ①, 一 …) is a list of its own: the next line that
  * starts with a marker of the same scheme, within 64 lines and before a
@@ -1266,9 +1336,34 @@ glued_marker(const struct imp *im, size_t i)
 }
 
 /*
+ * Where a division heading is glued to the end of a sentence, the
+ * layout's indent of headings kept (…制定する。　　　第一章　総則): the
+ * offset of the heading, or 0.  Two ideographic spaces or more after a
+ * 。 open no sentence; a heading there runs to the end of the line.
+ */
+static size_t
+glued_division(const char *s)
+{
+	const char *p, *q;
+	enum divkind k;
+	int sp;
+
+	for (p = strstr(s, "。"); p != NULL; p = strstr(p + 1, "。")) {
+		for (q = p + strlen("。"), sp = 0; has_prefix(q, "\u3000");
+		    q += strlen("\u3000"))
+			sp++;
+		if (sp >= 2 && *q != '\0' && (division_line(q, &k) ||
+		    recog_named_division(q, 0) != DIV_OTHER))
+			return (size_t)(q - s);
+	}
+	return 0;
+}
+
+/*
  * unglue: a line that holds a glued first item marker (glued_marker())
- * is two lines, the text before the marker and the item.  The item's
- * line keeps the source line number of the line it came from.
+ * or a glued division heading (glued_division()) is two lines, the text
+ * before it and the item or heading.  The second line keeps the source
+ * line number of the line it came from.
  */
 static void
 unglue(struct imp *im)
@@ -1279,7 +1374,8 @@ unglue(struct imp *im)
 	for (i = 0; i < im->nl; i++) {
 		out = xgrow(out, n, sizeof(*out));
 		out[n++] = im->l[i];
-		while ((at = glued_marker(im, i)) > 0) {
+		while ((at = glued_marker(im, i)) > 0 ||
+		    (at = glued_division(im->l[i].s)) > 0) {
 			struct lline *head = &out[n - 1];
 			char *s = head->s;
 			size_t hl = at;
@@ -1312,6 +1408,25 @@ unglue(struct imp *im)
 }
 
 /*
+ * Is the division line l[j] (第四章) a cell that names a division, in a
+ * 読替え table laid out a cell a line?  A heading is followed by a
+ * caption, an article or another heading; a cell by the next cell, an
+ * unindented line that is none of those (where paragraphs open with 　).
+ */
+static int
+division_cell(const struct imp *im, size_t j)
+{
+	enum divkind k;
+
+	if (!im->indented || !division_line(im->l[j].s, &k) ||
+	    strstr(im->l[j].s, "　") != NULL)
+		return 0;
+	for (j++; j < im->nl && im->l[j].s[0] == '\0'; j++)
+		;
+	return j < im->nl && !im->l[j].ideo && !starts_structure(im->l[j].s);
+}
+
+/*
  * Is l[j] a cell of a table laid out a cell a line?  Not a line that
  * opens a paragraph (with 　 where paragraphs do), a marker, bullet,
  * division, caption or article line, nor a sentence in a layout without
@@ -1330,7 +1445,8 @@ cell_line(struct imp *im, size_t j, int indent_ok)
 
 	if ((l->ideo && (!indent_ok || has_suffix(l->s, "。"))) || l->bullet || strchr(l->s, '\t') != NULL ||
 	    para_marker_parse(l->s, &m) || item_marker_parse(l->s, &m) ||
-	    division_line(l->s, &k) || recog_named_division(l->s, 0) != DIV_OTHER ||
+	    (division_line(l->s, &k) && !division_cell(im, j)) ||
+	    recog_named_division(l->s, 0) != DIV_OTHER ||
 	    caption_line(l->s) || marked_caption(im, j) ||
 	    (!im->indented && has_suffix(l->s, "。")))
 		return 0;
@@ -1340,7 +1456,8 @@ cell_line(struct imp *im, size_t j, int indent_ok)
 	 * is a cell, its bracket a reference's note, not a caption.
 	 */
 	if ((art = recog_article(l->s, 0, &a)) != 0) {
-		bare = *a.rest == '\0';
+		/* 第四条から第六条まで　削除 ends the table. */
+		bare = *a.rest == '\0' && !has_suffix(l->s, "削除");
 		free(a.num);
 		if (!bare || !im->indented)
 			return 0;
@@ -1485,10 +1602,19 @@ meta(struct imp *im)
 	const char *rest;
 	enum divkind k;
 
+	/*
+	 * The title block ends at the first heading; in a statute's layout
+	 * (paragraphs open with 　) without article headings, at its first
+	 * paragraph or numbered line: "株式会社…" there is an item's text,
+	 * not the provider.
+	 */
 	for (i = 0; i < im->nl; i++) {
 		num = NULL;
 		if (article_line(im->l[i].s, &num, &le, &hc, &rest) ||
-		    division_line(im->l[i].s, &k) || caption_line(im->l[i].s)) {
+		    division_line(im->l[i].s, &k) || caption_line(im->l[i].s) ||
+		    recog_named_division(im->l[i].s, 0) != DIV_OTHER ||
+		    (im->indented && (im->l[i].ideo ||
+		    starts_marker(im->l[i].s)))) {
 			free(num);
 			first = i;
 			break;
@@ -2039,6 +2165,26 @@ article(struct emitter *e, size_t i, const char *pending, int pending_no)
 	}
 }
 
+/*
+ * Mark a label_fragment() l[i] and the table cells right after it
+ * (cell_line()) as a table of their own; returns i.
+ */
+static size_t
+fragment_cells(struct imp *im, size_t i)
+{
+	size_t j;
+
+	im->l[i].cell = 1;
+	for (j = i + 1; j < im->nl; j++) {
+		if (im->l[j].s[0] == '\0')
+			continue;
+		if (im->l[j].cell || !cell_line(im, j, 0))
+			break;
+		im->l[j].cell = 2;
+	}
+	return i;
+}
+
 /* A table cell_tables() found, from its first cell l[i]: one column. */
 static size_t
 cell_table(struct emitter *e, size_t i)
@@ -2067,7 +2213,7 @@ emit(struct emitter *e)
 	const char *s, *rest, *pending = NULL;
 	char *num;
 	size_t i, le, title_until = 0, mark;
-	int hc, pending_no = 0, first_heading = 0;
+	int hc, frag, pending_no = 0, first_heading = 0;
 
 	for (i = 0; i < im->nl; i++) {
 		s = im->l[i].s;
@@ -2225,8 +2371,22 @@ placed:
 			continue;
 		}
 		num = NULL;
-		if (article_line(s, &num, &le, &hc, &rest) &&
-		    !label_fragment(im, i, hc, rest)) {
+		frag = article_line(s, &num, &le, &hc, &rest) &&
+		    label_fragment(im, i, hc, rest);
+		free(num);
+		num = NULL;
+		if (frag) {
+			/*
+			 * A label alone among a table's cells (a 読替え table,
+			 * a cell a line): written as a paragraph, the reader
+			 * would take it for the article.  It and the cells
+			 * after it are a table.
+			 */
+			i = cell_table(e, fragment_cells(im, i)) - 1;
+			e->olist = e->numpara = 0;
+			continue;
+		}
+		if (article_line(s, &num, &le, &hc, &rest)) {
 			free(num);
 			e->suppl_plain = 0;
 			article(e, i, NULL, 0);
@@ -2634,8 +2794,8 @@ summary(const char *path, const struct import_stats *st)
 	    path, st->articles, st->supplied, st->divisions, st->tables,
 	    st->toc, st->pagenum, st->repeated, st->joined, st->unmarked);
 	if (st->unglued)
-		fprintf(stderr, "; split %zu item markers glued to the text "
-		    "before", st->unglued);
+		fprintf(stderr, "; split %zu item markers or headings glued "
+		    "to the text before", st->unglued);
 	if (st->wrapped)
 		fprintf(stderr, " (wrapped layout, %d columns)", st->wrapped);
 	fputc('\n', stderr);

@@ -31,7 +31,8 @@ struct import_stats {
 	size_t	 repeated;	/* dropped repeated headers and footers */
 	size_t	 joined;	/* layout line breaks removed */
 	size_t	 unmarked;	/* items without markers, by their wording */
-	size_t	 unglued;	/* item markers glued to the line before */
+	size_t	 unglued;	/* item markers or division headings glued
+				   to the line before */
 	int	 wrapped;	/* layout wraps at width (columns), or 0 */
 	int	 passthrough;	/* input was a terms file already */
 };

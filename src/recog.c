@@ -14,6 +14,8 @@
 #include "text.h"
 #include "xalloc.h"
 
+static int	has_sentence_punct(const char *);
+
 static int32_t
 first_cp(const char *s)
 {
@@ -468,7 +470,9 @@ recog_division(const char *s, int flags, struct rdivision *d)
 	 * the articles it holds, 総則（第一条―第三条）, does not count.
 	 */
 	len = caplen;
-	max = 30;
+	/* Without a comma the title is no sentence: a statute's long
+	 * chapter titles (損傷時における…技術上の基準) reach 60. */
+	max = has_sentence_punct(t) ? 30 : 60;
 	if (len >= strlen("）") && has_prefix(t + len - strlen("）"), "）") &&
 	    (p = strstr(t, "（第")) != NULL) {
 		len = (size_t)(p - t);
@@ -550,6 +554,32 @@ note_start(char *s)
 	return open != NULL && open > s && depth == 0 ? open : end;
 }
 
+/*
+ * After an appendix's name (様式, 別表 …): does its number run on into
+ * kana, 様式第七号による表示を…?  Then the line is a sentence that opens
+ * on a reference, not the appendix's heading (様式第七号, 別表第一の二
+ * （第三条関係）).
+ */
+static int
+number_runs_on(const char *p)
+{
+	size_t used;
+	int32_t c;
+
+	if (has_prefix(p, "第"))
+		p += strlen("第");
+	if (numeral_parse(p, &used, 1) < 0)
+		return 0;
+	p += used;
+	if (has_prefix(p, "号"))
+		p += strlen("号");
+	while (has_prefix(p, "の") &&
+	    numeral_parse(p + strlen("の"), &used, 1) >= 0)
+		p += strlen("の") + used;
+	c = first_cp(p);
+	return c >= 0x3041 && c <= 0x309f;
+}
+
 enum divkind
 recog_named_division(const char *s, int flags)
 {
@@ -578,9 +608,14 @@ recog_named_division(const char *s, int flags)
 		if (*p != '(' && !has_prefix(p, "（")) {
 			nlen = strlen("付則");
 			c = first_cp(p + nlen);
+			/* 附　則　抄: the excerpt mark alone after the name. */
+			if (k == DIV_SUPPL && strcmp(p + nlen, "抄") == 0)
+				c = 0;
 			if (c != 0 && c != 0xff08 && c != '(' &&
 			    !(k == DIV_APPENDIX && ((c >= '0' && c <= '9') ||
 			    (c >= 0xff10 && c <= 0xff19) || c == 0x7b2c)))
+				k = DIV_OTHER;
+			if (k == DIV_APPENDIX && number_runs_on(p + nlen))
 				k = DIV_OTHER;
 		}
 		/*

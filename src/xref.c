@@ -693,7 +693,11 @@ resolve(struct scan *S, const struct rparse *r, int scope, int afternl,
 	if (!broken) {
 		switch (r->para.rel) {
 		case R_ABS:
-			para = child_num(art, N_PARAGRAPH, r->para.n);
+			/* Paragraphs a division holds with no article
+			 * (附則 １, ２ …) are each other's 第二項. */
+			para = child_num(art == NULL && r->art.rel == R_NONE &&
+			    cur->para != NULL ? cur->para->parent : art,
+			    N_PARAGRAPH, r->para.n);
 			broken = para == NULL;
 			if (para != NULL && para == cur->para &&
 			    r->art.rel != R_PREV && r->art.rel != R_NEXT &&

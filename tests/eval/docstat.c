@@ -14,7 +14,8 @@
  * Markdown file rendered as plain text by cmark-gfm, so that link targets
  * and markup do not count) or, without SOURCE, of TERMS.md after its
  * front matter; TREE those of every label, caption, text and table cell
- * of the tree and of the title, provider name and history notes; LOST
+ * of the tree and of the title, provider name and history (notes, and
+ * dates as 2019年10月1日); LOST
  * those of the source that the tree lacks, compared as multisets of
  * characters (so moves do not count, losses do).  DROPPED holds the lines
  * termc import said it dropped (--verbose): accounted for, not lost.
@@ -80,6 +81,23 @@ static long
 counts(int32_t *hist, const char *s, int sign)
 {
 	return s == NULL ? 0 : count(hist, s, strlen(s), sign);
+}
+
+/*
+ * Take the letters of a history date (YYYY-MM-DD) as a source writes
+ * it, 2019年10月1日: import moved the line into the history, where the
+ * date is kept in ISO form.
+ */
+static long
+date_letters(int32_t *hist, const char *date)
+{
+	char w[64];
+	int y, m, d;
+
+	if (date == NULL || sscanf(date, "%d-%d-%d", &y, &m, &d) != 3)
+		return 0;
+	snprintf(w, sizeof(w), "%d年%d月%d日", y, m, d);
+	return counts(hist, w, -1);
 }
 
 static char *
@@ -196,8 +214,10 @@ main(int argc, char **argv)
 	ntree += counts(hist, doc->meta.title, -1);
 	ntree += counts(hist, doc->meta.provider_name, -1);
 	ntree += counts(hist, doc->meta.document_number, -1);
-	for (i = 0; i < doc->meta.nhistory; i++)
+	for (i = 0; i < doc->meta.nhistory; i++) {
 		ntree += counts(hist, doc->meta.history[i].note, -1);
+		ntree += date_letters(hist, doc->meta.history[i].date);
+	}
 	for (n = doc->root; n != NULL; n = node_next(n, doc->root)) {
 		if (n->type == N_ARTICLE)
 			printf("article\t%s\t%s\t%s\n", n->num ? n->num : "",

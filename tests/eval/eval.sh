@@ -57,9 +57,13 @@ tail -n +2 "$C/jtos/MANIFEST.tsv" | while IFS='	' read -r slug file service repo
 		    "$slug" "$slug" "$slug"; cat "$C/jtos/$file"; } >"$out"
 		stat "$out" "$C/jtos/$file"
 	else
+		# The title is the document's own title line where import
+		# finds one (its letters are the title's, not lost); the
+		# slug only where it finds none.
 		"$T" import $verbose --provider="$slug" --provider-name="$slug" \
-		    --document=tos --title="$slug" --revision=2024-01-01 \
-		    -o "$out" "$C/jtos/$file" 2>"$W/imp"
+		    --document=tos --revision=2024-01-01 \
+		    -o "$W/title.md" "$C/jtos/$file" 2>"$W/imp"
+		sed "s/^title: FILL-ME\$/title: \"$slug\"/" "$W/title.md" >"$out"
 		dropped >"$W/dropped"
 		stat "$out" "$C/jtos/$file" "$W/dropped"
 	fi
@@ -93,9 +97,13 @@ truth_egov() {
 		for (i = 1; i <= NR; i++) {
 		    s = line[i]
 		    sub("( |　)+$", "", s)
-		    # A caption broken after a reference: （法第九条第一項 / の…）.
-		    for (k = 1; k <= 3 && s ~ "^（" && s !~ "）$" &&
-			line[i + k] != "" && line[i + k] !~ "^　"; k++)
+		    # A caption broken after a reference: （法第九条第一項 / の…）,
+		    # its bracket open till the last piece; not a note that
+		    # closes and goes on (（平成三年法律第四十八号）第十条…), nor
+		    # a sentence, nor a caption of its own on the next line.
+		    for (k = 1; k <= 3 && s ~ "^（" && s !~ "）" && s !~ "。" &&
+			line[i + k] != "" && line[i + k] !~ "^(　|（)" &&
+			line[i + k] !~ "。"; k++)
 			    if (line[i + k] ~ "）( |　)*$") {
 				    t = s
 				    for (q = 1; q <= k; q++) t = t line[i + q]
