@@ -184,6 +184,19 @@ num_cmp(const long *a, int na, const long *b, int nb)
  * num-dup; SEQ_EXCERPT, the sequence is an excerpt (附則　抄), where
  * numbers left out are no gap.
  */
+/*
+ * The first branch under a number: 第4条の2 follows 第4条 (the base is
+ * the first), where a decimal 4.1 follows 4. (its label says 4.1).
+ */
+static long
+first_branch(const struct node *cur)
+{
+	const char *p = cur->label != NULL ? cur->label : "";
+
+	p += strcspn(p, ".");
+	return p[0] == '.' && p[1] >= '0' && p[1] <= '9' ? 1 : 2;
+}
+
 #define SEQ_DUP_CORE	1
 #define SEQ_EXCERPT	2
 
@@ -232,8 +245,8 @@ seq_step(const struct doc *doc, const struct node *prev,
 	else if (nb == 1 && b[0] != a[0] + 1)
 		code = D_NUM_GAP;
 	else if (nb > 1 && !(b[0] == a[0] && (na == 1 ? nb == 2 &&
-	    b[1] == 2 : (nb == na && b[na - 1] == a[na - 1] + 1) ||
-	    (nb == na + 1 && b[na] == 2) || (nb < na &&
+	    b[1] == first_branch(cur) : (nb == na && b[na - 1] == a[na - 1] + 1) ||
+	    (nb == na + 1 && b[na] == first_branch(cur)) || (nb < na &&
 	    b[nb - 1] == a[nb - 1] + 1))))
 		code = D_NUM_GAP;
 	else

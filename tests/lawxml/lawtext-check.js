@@ -68,7 +68,10 @@ function article(a) {
 		else {
 			if (i === 0 && label)
 				seek((l) => l.startsWith(label), `${label}`);
-			seek((l) => l.trim().startsWith(num) && l.includes(text),
+			// A number Lawtext cannot place (a sub-clause's 1.1)
+			// it writes after the tag :paragraph:.
+			seek((l) => l.trim().replace(/^:paragraph:/, '')
+			    .startsWith(num) && l.includes(text),
 			    `paragraph ${num || i + 1} of ${where}`);
 		}
 		if (i === 0 && label)
