@@ -168,6 +168,11 @@ struct lower {
 						   was opened last, and its
 						   number: 2.3 → 3 */
 	long			 sub_last;
+	struct node		*sub_opened;	/* by the line lowered last */
+	struct node		*sub_heading;	/* opened by a sub-heading,
+						   "### 3.3 Refunds": the next
+						   block's first line is its
+						   text */
 };
 
 /* ---- source access ---- */
@@ -808,6 +813,7 @@ open_subclause(struct lower *L, struct node *container, struct flat *f,
 	ms_reset(&L->ms, p);
 	L->sub_art = container;
 	L->sub_last = sub;
+	L->sub_opened = p;
 	return 1;
 }
 
@@ -858,6 +864,11 @@ unit(struct lower *L, struct node *container, struct flat *f,
 	} else if (first && !nested && open_subclause(L, container, f, base,
 	    len, line, col)) {
 		/* 2.1 under article 2: opened. */
+	} else if (first && !nested && L->sub_heading != NULL &&
+	    L->sub_heading == ms->base && ms->unit == ms->base &&
+	    ms->base->parent == container) {
+		/* The text under "### 3.3 Refunds" is sub-clause 3.3's. */
+		put_text(L, ms->base, f, base, len, 0, 1);
 	} else if ((first && !nested) || ms->base == NULL) {
 		if (numbered == -1)
 			numbered = para_marker_parse(s, &m);
@@ -882,6 +893,8 @@ unit(struct lower *L, struct node *container, struct flat *f,
 		open_unmarked(L, f, base, len, line, col);
 	else
 		put_text(L, ms->unit, f, base, len, 0, 1);
+	if (first)
+		L->sub_heading = NULL;
 	s[len] = saved;
 }
 
@@ -1214,7 +1227,8 @@ roman_heading(struct lower *L, const char *text, int line, int col)
 {
 	struct rroman rr;
 	struct node *n;
-	size_t i;
+	const char *cap;
+	size_t i, caplen, used;
 
 	for (i = 0; i < L->nroman && L->roman[i] != line; i++)
 		;
@@ -1223,7 +1237,11 @@ roman_heading(struct lower *L, const char *text, int line, int col)
 	n = node_new(L->root->pool, N_ARTICLE, line, col);
 	n->num = numstr(n->pool, rr.value);
 	n->label = trim_in(n->pool, text, rr.labellen);
-	if (*rr.cap != '\0')
+	/* ARTICLE I. (DEFINITIONS), as termc import writes a caption. */
+	if (caption_parse(rr.cap, &cap, &caplen, &used) &&
+	    rr.cap[used + text_skip_spaces(rr.cap + used)] == '\0')
+		n->caption = pool_strndup(n->pool, cap, caplen);
+	else if (*rr.cap != '\0')
 		n->caption = trim_in(n->pool, rr.cap, strlen(rr.cap));
 	return n;
 }
@@ -1399,7 +1417,9 @@ heading_node(struct lower *L, cmark_node *h, char *text, int hlevel, int line,
 
 		flat_take(L, &f);
 		buf_puts(&f.text, text);
+		L->sub_opened = NULL;
 		unit(L, parent, &f, 0, f.text.len, line, 1, 0);
+		L->sub_heading = L->sub_opened;
 		flat_give(L, &f);
 		free(text);
 		return;

@@ -14,7 +14,7 @@ const lines = fs.readFileSync(lawFile, 'utf8').split('\n');
 const html = fs.readFileSync(htmlFile, 'utf8')
 	.replace(/<[^>]*>/g, '')
 	.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')
-	.replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+	.replace(/&#(39|x27);/g, "'").replace(/&amp;/g, '&');
 let bad = 0, at = 0, hat = 0, narticles = 0;
 
 function fail(msg) {
