@@ -168,11 +168,6 @@ struct lower {
 						   was opened last, and its
 						   number: 2.3 → 3 */
 	long			 sub_last;
-	struct node		*sub_opened;	/* by the line lowered last */
-	struct node		*sub_heading;	/* opened by a sub-heading,
-						   "### 3.3 Refunds": the next
-						   block's first line is its
-						   text */
 };
 
 /* ---- source access ---- */
@@ -787,7 +782,10 @@ latin_dot_item(const struct mstate *ms, const struct marker *m, int nested,
  * It is a paragraph of the article with its number as written for label;
  * the paragraph's own number stays its position, since the unnumbered
  * paragraphs that go on with a sub-clause (2.1, then two of its
- * paragraphs, then 2.2) are the article's paragraphs as well.  The run
+ * paragraphs, then 2.2) are the article's paragraphs as well.  A title
+ * alone (### 3.3 Refunds, **3.3 Refunds**, 3.3 Refunds) is the same
+ * paragraph whichever way it is marked up: revisions change the markup,
+ * not the clauses.  The run
  * is the evidence: 2.1 first, then each above the last (2.5 alone under
  * article 2 is text).  Returns 1 if it opened one.
  */
@@ -813,7 +811,6 @@ open_subclause(struct lower *L, struct node *container, struct flat *f,
 	ms_reset(&L->ms, p);
 	L->sub_art = container;
 	L->sub_last = sub;
-	L->sub_opened = p;
 	return 1;
 }
 
@@ -864,11 +861,6 @@ unit(struct lower *L, struct node *container, struct flat *f,
 	} else if (first && !nested && open_subclause(L, container, f, base,
 	    len, line, col)) {
 		/* 2.1 under article 2: opened. */
-	} else if (first && !nested && L->sub_heading != NULL &&
-	    L->sub_heading == ms->base && ms->unit == ms->base &&
-	    ms->base->parent == container) {
-		/* The text under "### 3.3 Refunds" is sub-clause 3.3's. */
-		put_text(L, ms->base, f, base, len, 0, 1);
 	} else if ((first && !nested) || ms->base == NULL) {
 		if (numbered == -1)
 			numbered = para_marker_parse(s, &m);
@@ -893,8 +885,6 @@ unit(struct lower *L, struct node *container, struct flat *f,
 		open_unmarked(L, f, base, len, line, col);
 	else
 		put_text(L, ms->unit, f, base, len, 0, 1);
-	if (first)
-		L->sub_heading = NULL;
 	s[len] = saved;
 }
 
@@ -1417,9 +1407,7 @@ heading_node(struct lower *L, cmark_node *h, char *text, int hlevel, int line,
 
 		flat_take(L, &f);
 		buf_puts(&f.text, text);
-		L->sub_opened = NULL;
 		unit(L, parent, &f, 0, f.text.len, line, 1, 0);
-		L->sub_heading = L->sub_opened;
 		flat_give(L, &f);
 		free(text);
 		return;
