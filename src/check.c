@@ -177,14 +177,6 @@ num_cmp(const long *a, int na, const long *b, int nb)
 }
 
 /*
- * One numbered sequence: prev (NULL for the first) then cur.  Branch
- * numbers (第17条の2) may follow their base or another branch.  Numbers
- * supplied by position (implicit) are never reported.  flags:
- * SEQ_DUP_CORE, a duplicate is the core's finding (dup-article), not
- * num-dup; SEQ_EXCERPT, the sequence is an excerpt (附則　抄), where
- * numbers left out are no gap.
- */
-/*
  * The first branch under a number: 第4条の2 follows 第4条 (the base is
  * the first), where a decimal 4.1 follows 4. (its label says 4.1).
  */
@@ -197,6 +189,14 @@ first_branch(const struct node *cur)
 	return p[0] == '.' && p[1] >= '0' && p[1] <= '9' ? 1 : 2;
 }
 
+/*
+ * One numbered sequence: prev (NULL for the first) then cur.  Branch
+ * numbers (第17条の2) may follow their base or another branch.  Numbers
+ * supplied by position (implicit) are never reported.  flags:
+ * SEQ_DUP_CORE, a duplicate is the core's finding (dup-article), not
+ * num-dup; SEQ_EXCERPT, the sequence is an excerpt (附則　抄), where
+ * numbers left out are no gap.
+ */
 #define SEQ_DUP_CORE	1
 #define SEQ_EXCERPT	2
 

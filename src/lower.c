@@ -785,9 +785,9 @@ latin_dot_item(const struct mstate *ms, const struct marker *m, int nested,
  * paragraphs, then 2.2) are the article's paragraphs as well.  A title
  * alone (### 3.3 Refunds, **3.3 Refunds**, 3.3 Refunds) is the same
  * paragraph whichever way it is marked up: revisions change the markup,
- * not the clauses.  The run
- * is the evidence: 2.1 first, then each above the last (2.5 alone under
- * article 2 is text).  Returns 1 if it opened one.
+ * not the clauses.  The run is the evidence: 2.1 first, then each above
+ * the last (2.5 alone under article 2 is text).  Returns 1 if it opened
+ * one.
  */
 static int
 open_subclause(struct lower *L, struct node *container, struct flat *f,
