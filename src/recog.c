@@ -1148,9 +1148,9 @@ recog_subclause(const char *s, const char *artnum, size_t *labellen,
 		return 0;
 	p += text_skip_spaces(p);
 	/* "3.5 million users", "2.5 % of": a number that goes on as a
-	 * sentence's quantity, not a clause's text. */
-	if (*p == '\0' || (*p >= 'a' && *p <= 'z') || *p == '%' ||
-	    (*p >= '0' && *p <= '9'))
+	 * sentence's quantity, not a clause's text ("11.9 30 Day Right to
+	 * Opt-Out" is a clause's). */
+	if (*p == '\0' || (*p >= 'a' && *p <= 'z') || *p == '%')
 		return 0;
 	*skip = (size_t)(p - s);
 	return 1;

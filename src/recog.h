@@ -271,7 +271,8 @@ size_t	recog_caption_sep(const char *s);
  * ("2" or "4_1" as clause.h keeps numbers): 2.1, 2.1., 4.1.3, then a
  * space and its text?  The number must extend the article's ("3.5 …"
  * under article 2 is text), and the text must not go on as a quantity
- * does ("3.5 million users", "2.5 %").  Sets *labellen (the number as
+ * does ("3.5 million users", "2.5 %"; "11.9 30 Day Right …" is a
+ * clause).  Sets *labellen (the number as
  * written), *skip (where the text starts) and *sub (the last part) and
  * returns 1, or returns 0.
  */
