@@ -1592,8 +1592,9 @@ title_words(const char *t)
 
 /*
  * English terms written without headings: "1. Your Use of the Service",
- * "2\\. Privacy" as paragraphs (or a one-entry list), their numbers running
- * 1, 2, 3 … through the document, each a title (short, no sentence in it).
+ * "2\\. Privacy", "Section 3 – Fees", "**ARTICLE IV. TERM**" as paragraphs
+ * (or a one-entry list), their numbers running 1, 2, 3 … through the
+ * document, each a title (short, no sentence in it).
  * Where the document numbers no article by a heading, those paragraphs are
  * its article headings.  Returns how many it marked in *marks (the first
  * block of each, in document order; caller frees), at least three or 0.
@@ -1602,11 +1603,15 @@ static size_t
 section_paragraphs(struct lower *L, cmark_node *root, cmark_node ***marks)
 {
 	cmark_node *b, *p, **v = NULL;
-	size_t n = 0, len;
+	size_t n = 0, len, nroman = L->nroman;
 	long want = 1;
 	char *text, *num;
+	struct rroman rr;
 
 	*marks = NULL;
+	/* Roman headings number this document's articles already. */
+	if (L->nroman > 0)
+		return 0;
 	for (b = cmark_node_first_child(root); b; b = cmark_node_next(b)) {
 		p = b;
 		if (md_type(b) == MD_HEADING) {
@@ -1646,11 +1651,21 @@ section_paragraphs(struct lower *L, cmark_node *root, cmark_node ***marks)
 			v = xgrow(v, n, sizeof(*v));
 			v[n++] = b;
 			want++;
+		} else if (p == b && recog_roman_article(text, &rr) &&
+		    rr.value == want && title_words(rr.cap)) {
+			/* **ARTICLE II. ACCOUNTS**: roman_heading() reads it. */
+			L->roman = xgrow(L->roman, L->nroman,
+			    sizeof(*L->roman));
+			L->roman[L->nroman++] = cmark_node_get_start_line(b);
+			v = xgrow(v, n, sizeof(*v));
+			v[n++] = b;
+			want++;
 		}
 		free(num);
 		free(text);
 	}
 	if (n < 3) {
+		L->nroman = nroman;
 		free(v);
 		return 0;
 	}
