@@ -240,6 +240,19 @@ inline_before(const struct node *cur)
 }
 
 /*
+ * The first branch under a number: 第4条の2 follows 第4条 (the base is
+ * the first), where a decimal 4.1 follows 4. (its label says 4.1).
+ */
+static long
+first_branch(const struct node *cur)
+{
+	const char *p = cur->label != NULL ? cur->label : "";
+
+	p += strcspn(p, ".");
+	return p[0] == '.' && p[1] >= '0' && p[1] <= '9' ? 1 : 2;
+}
+
+/*
  * One numbered sequence: prev (NULL for the first) then cur.  Branch
  * numbers (第17条の2) may follow their base or another branch.  Numbers
  * supplied by position (implicit) are never reported.  flags:
@@ -305,8 +318,9 @@ seq_step(const struct doc *doc, const struct node *prev,
 	else if (nb == 1 && b[0] != a[0] + 1)
 		code = D_NUM_GAP;
 	else if (nb > 1 && !(b[0] == a[0] && (na == 1 ? nb == 2 &&
-	    b[1] == 2 : (nb == na && b[na - 1] == a[na - 1] + 1) ||
-	    (nb == na + 1 && b[na] == 2) || (nb < na &&
+	    b[1] == first_branch(cur) : (nb == na &&
+	    b[na - 1] == a[na - 1] + 1) ||
+	    (nb == na + 1 && b[na] == first_branch(cur)) || (nb < na &&
 	    b[nb - 1] == a[nb - 1] + 1))))
 		code = D_NUM_GAP;
 	else
@@ -502,6 +516,53 @@ rule_numbering(const struct doc *doc, struct diags *d)
 					seq_next(doc, &clause, c, d, flags);
 				}
 			}
+		}
+	}
+}
+
+/*
+ * Sub-clauses (2.1, 2.2 under article 2): their numbers are written in
+ * their labels, while the paragraphs' own numbers are positions (the
+ * unnumbered paragraphs between count too), so they are a sequence of
+ * their own in each article: 2.1, 2.2, 2.4 is a gap at 2.4.
+ */
+static void
+rule_subclauses(const struct doc *doc, struct diags *d)
+{
+	const struct node *n, *c, *prev;
+	const char *dot;
+	char *label, *plabel;
+	long v, last;
+
+	for (n = doc->root; n != NULL; n = node_next(n, doc->root)) {
+		if (n->type != N_ARTICLE)
+			continue;
+		prev = NULL;
+		last = 0;
+		for (c = n->first; c != NULL; c = c->next) {
+			if (c->type != N_PARAGRAPH || !c->implicit ||
+			    c->label == NULL ||
+			    (dot = strrchr(c->label, '.')) == NULL)
+				continue;
+			/* 2.1. as 2.1: the dot that ends it numbers nothing. */
+			if (dot[1] == '\0') {
+				while (dot > c->label && dot[-1] != '.')
+					dot--;
+				v = dot > c->label ? strtol(dot, NULL, 10) : 0;
+			} else
+				v = strtol(dot + 1, NULL, 10);
+			if (v <= 0)
+				continue;
+			if (prev != NULL && v > last + 1) {
+				label = node_path_label(c);
+				plabel = node_path_label(prev);
+				diag(d, doc->path, c->line, c->col, D_NUM_GAP,
+				    "%s after %s", label, plabel);
+				free(label);
+				free(plabel);
+			}
+			prev = c;
+			last = v;
 		}
 	}
 }
@@ -860,6 +921,7 @@ static const struct {
 } rules[] = {
 	{ "references", rule_xref },
 	{ "numbering", rule_numbering },
+	{ "sub-clauses", rule_subclauses },
 	{ "empty articles", rule_empty },
 	{ "definitions", rule_terms },
 	{ "history", rule_history },

@@ -223,12 +223,43 @@ node_title(struct buf *b, const struct node *n)
 	}
 }
 
+/* Is label a decimal clause number, 2.1 or 4.1.3 (a dot at its end)? */
+static int
+decimal_label(const char *label)
+{
+	const char *p = label;
+
+	while (*p >= '0' && *p <= '9')
+		p++;
+	return p > label && *p == '.' && p[1] >= '0' && p[1] <= '9';
+}
+
+/*
+ * An English label as a reader names it, without the dot that ends it: a
+ * number is a Section (Section 4, Section 2.1), a roman numeral alone an
+ * Article (IV. → Article IV), a label with its word as written (ARTICLE
+ * II).
+ */
+static void
+western_label(struct buf *b, const char *label)
+{
+	size_t len = strlen(label);
+
+	while (len > 0 && label[len - 1] == '.')
+		len--;
+	if (label[0] >= '0' && label[0] <= '9')
+		buf_puts(b, "Section ");
+	else if (strspn(label, "IVXLivxl") == len && len > 0)
+		buf_puts(b, "Article ");
+	buf_put(b, label, len);
+}
+
 char *
 node_path_label(const struct node *n)
 {
 	const struct node *chain[16];
 	struct buf b;
-	size_t k = 0, len;
+	size_t k = 0;
 	int western;
 
 	buf_init(&b);
@@ -250,13 +281,8 @@ node_path_label(const struct node *n)
 		switch (n->type) {
 		case N_ARTICLE:
 		case N_DIVISION:
-			if (n->label && western && n->label[0] >= '0' &&
-			    n->label[0] <= '9') {
-				len = strlen(n->label);
-				while (len > 0 && n->label[len - 1] == '.')
-					len--;
-				buf_printf(&b, "Section %.*s", (int)len,
-				    n->label);
+			if (n->label && western) {
+				western_label(&b, n->label);
 			} else if (n->label)
 				buf_puts(&b, n->label);
 			else if (n->caption)
@@ -265,6 +291,11 @@ node_path_label(const struct node *n)
 		case N_PARAGRAPH:
 			if (!western)
 				put_numbered(&b, n->num ? n->num : "?", "項");
+			else if (n->label && decimal_label(n->label)) {
+				/* A sub-clause names itself: Section 2.1. */
+				buf_reset(&b);
+				western_label(&b, n->label);
+			}
 			else if (n->label)
 				buf_printf(&b, "(%.*s)", (int)strcspn(n->label,
 				    ".)"), n->label + strspn(n->label, "("));

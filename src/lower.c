@@ -179,6 +179,14 @@ struct lower {
 	 * under it holds its items (bullet_items()).  Borrowed.
 	 */
 	const struct node	*plain_para;
+	int			*roman;		/* lines of the headings that
+						   number articles in roman
+						   (roman_articles()); owned */
+	size_t			 nroman;
+	const struct node	*sub_art;	/* the article whose sub-clause
+						   was opened last, and its
+						   number: 2.3 → 3 */
+	long			 sub_last;
 };
 
 /* ---- source access ---- */
@@ -898,6 +906,45 @@ next_paragraph_line(const struct lower *L, const struct node *container,
 }
 
 /*
+ * A sub-clause: a block under article 2 whose first line starts 2.1, 2.2
+ * (recog_subclause()), or a sub-heading "### 3.3 Refunds" in article 3.
+ * It is a paragraph of the article with its number as written for label;
+ * the paragraph's own number stays its position, since the unnumbered
+ * paragraphs that go on with a sub-clause (2.1, then two of its
+ * paragraphs, then 2.2) are the article's paragraphs as well.  A title
+ * alone (### 3.3 Refunds, **3.3 Refunds**, 3.3 Refunds) is the same
+ * paragraph whichever way it is marked up: revisions change the markup,
+ * not the clauses.  The run is the evidence: 2.1 first, then each above
+ * the last (2.5 alone under article 2 is text).  Returns 1 if it opened
+ * one.
+ */
+static int
+open_subclause(struct lower *L, struct node *container, struct flat *f,
+    size_t base, size_t len, int line, int col)
+{
+	const char *s = f->text.data + base;
+	size_t labellen, skip;
+	long sub, last;
+	struct node *p;
+
+	if (container->type != N_ARTICLE || container->num == NULL ||
+	    !(*s >= '0' && *s <= '9') ||
+	    !recog_subclause(s, container->num, &labellen, &skip, &sub))
+		return 0;
+	last = L->sub_art == container ? L->sub_last : 0;
+	if (last == 0 ? sub != 1 : sub <= last)
+		return 0;
+	p = new_numbered(container, N_PARAGRAPH, 0, 0, NULL, 0, line, col);
+	p->label = pool_strndup(p->pool, s, labellen);
+	put_text(L, p, f, base, len, skip, 0);
+	ms_reset(&L->ms, p);
+	L->plain_para = p;
+	L->sub_art = container;
+	L->sub_last = sub;
+	return 1;
+}
+
+/*
  * One line (unit) of a block in container.  first: the block's first line.
  * nested: the block sits inside a list entry, which is ms->base.
  *
@@ -957,6 +1004,9 @@ unit(struct lower *L, struct node *container, struct flat *f,
 		open_marked(L, &m, f, base, len, line, col);
 	} else if (first && !nested && L->items_block) {
 		open_unmarked(L, f, base, len, 0, line, col);
+	} else if (first && !nested && open_subclause(L, container, f, base,
+	    len, line, col)) {
+		/* 2.1 under article 2: opened. */
 	} else if ((first && !nested) || ms->base == NULL) {
 		if (numbered == -1)
 			numbered = para_marker_parse(s, &m);
@@ -1434,6 +1484,35 @@ heading_text(struct lower *L, cmark_node *h)
 }
 
 /*
+ * A heading of a roman run (roman_articles()): ARTICLE II. ACCOUNTS is
+ * article 2, its label as written, ARTICLE II., its caption ACCOUNTS.
+ * NULL when the heading at line is none.
+ */
+static struct node *
+roman_heading(struct lower *L, const char *text, int line, int col)
+{
+	struct rroman rr;
+	struct node *n;
+	const char *cap;
+	size_t i, caplen, used;
+
+	for (i = 0; i < L->nroman && L->roman[i] != line; i++)
+		;
+	if (i == L->nroman || !recog_roman_article(text, &rr))
+		return NULL;
+	n = node_new(L->root->pool, N_ARTICLE, line, col);
+	n->num = numstr(n->pool, rr.value);
+	n->label = trim_in(n->pool, text, rr.labellen);
+	/* ARTICLE I. (DEFINITIONS), as termc import writes a caption. */
+	if (caption_parse(rr.cap, &cap, &caplen, &used) &&
+	    rr.cap[used + text_skip_spaces(rr.cap + used)] == '\0')
+		n->caption = pool_strndup(n->pool, cap, caplen);
+	else if (*rr.cap != '\0')
+		n->caption = trim_in(n->pool, rr.cap, strlen(rr.cap));
+	return n;
+}
+
+/*
  * The node a heading's text makes: an article when the recognizer reads
  * one (raflags as recog_article() takes them), else a division.
  */
@@ -1449,6 +1528,10 @@ make_heading(struct lower *L, const char *text, int raflags, int hlevel,
 	struct rarticle ra;
 	struct rdivision rd;
 
+	if ((n = roman_heading(L, text, line, col)) != NULL) {
+		n->level = hlevel;
+		return n;
+	}
 	ra.num = NULL;
 	if (L->chapters && recog_division(text, RA_HEADING, &rd) &&
 	    rd.kind == DIV_CHAPTER) {
@@ -1481,6 +1564,9 @@ make_heading(struct lower *L, const char *text, int raflags, int hlevel,
 				    ra.caplen);
 		} else {
 			rest = text + len;
+			/* Section 5 – Governing Law: the mark is no caption. */
+			if (!L->ja)
+				rest += recog_caption_sep(rest);
 			if (caption_parse(rest, &cap, &caplen, &used)) {
 				n->caption = pool_strndup(pool, cap, caplen);
 				rest += used;
@@ -1781,8 +1867,9 @@ title_words(const char *t)
 
 /*
  * English terms written without headings: "1. Your Use of the Service",
- * "2\\. Privacy" as paragraphs (or a one-entry list), their numbers running
- * 1, 2, 3 … through the document, each a title (short, no sentence in it).
+ * "2\\. Privacy", "Section 3 – Fees", "**ARTICLE IV. TERM**" as paragraphs
+ * (or a one-entry list), their numbers running 1, 2, 3 … through the
+ * document, each a title (short, no sentence in it).
  * Where the document numbers no article by a heading, those paragraphs are
  * its article headings.  Returns how many it marked in *marks (the first
  * block of each, in document order; caller frees), at least three or 0.
@@ -1791,11 +1878,15 @@ static size_t
 section_paragraphs(struct lower *L, cmark_node *root, cmark_node ***marks)
 {
 	cmark_node *b, *p, **v = NULL;
-	size_t n = 0, len;
+	size_t n = 0, len, nroman = L->nroman;
 	long want = 1;
 	char *text, *num;
+	struct rroman rr;
 
 	*marks = NULL;
+	/* Roman headings number this document's articles already. */
+	if (L->nroman > 0)
+		return 0;
 	for (b = cmark_node_first_child(root); b; b = cmark_node_next(b)) {
 		p = b;
 		if (md_type(b) == MD_HEADING) {
@@ -1831,7 +1922,16 @@ section_paragraphs(struct lower *L, cmark_node *root, cmark_node ***marks)
 		num = NULL;
 		if (article_label_parse(text, &num, &len) &&
 		    strtol(num, NULL, 10) == want && strchr(num, '_') == NULL &&
-		    title_words(text + len)) {
+		    title_words(text + len + recog_caption_sep(text + len))) {
+			v = xgrow(v, n, sizeof(*v));
+			v[n++] = b;
+			want++;
+		} else if (p == b && recog_roman_article(text, &rr) &&
+		    rr.value == want && title_words(rr.cap)) {
+			/* **ARTICLE II. ACCOUNTS**: roman_heading() reads it. */
+			L->roman = xgrow(L->roman, L->nroman,
+			    sizeof(*L->roman));
+			L->roman[L->nroman++] = cmark_node_get_start_line(b);
 			v = xgrow(v, n, sizeof(*v));
 			v[n++] = b;
 			want++;
@@ -1840,6 +1940,7 @@ section_paragraphs(struct lower *L, cmark_node *root, cmark_node ***marks)
 		free(text);
 	}
 	if (n < 3) {
+		L->nroman = nroman;
 		free(v);
 		return 0;
 	}
@@ -1864,6 +1965,42 @@ section_title(struct lower *L, cmark_node *b)
 	snprintf(t, len, "%d. %s", cmark_node_get_list_start(b), text);
 	free(text);
 	return t;
+}
+
+/*
+ * English articles numbered in roman: the top-level headings that read
+ * ARTICLE I., Article II, IV. (recog_roman_article()) and run I, II, III
+ * … from I, each above the one before (a gap is the source's, for the
+ * checks to report).  One line is no run: "## I. Overview" alone, or a
+ * heading out of the run ("## V. Vision" before any I), stays a heading
+ * of its own; a label that names itself (Article I) needs no second.
+ * Sets L->roman to their lines.
+ */
+static void
+roman_articles(struct lower *L, cmark_node *root)
+{
+	struct rroman rr;
+	cmark_node *b;
+	char *text;
+	long last = 0;
+	int word = 0;
+
+	for (b = cmark_node_first_child(root); b; b = cmark_node_next(b)) {
+		if (md_type(b) != MD_HEADING)
+			continue;
+		text = heading_text(L, b);
+		if (recog_roman_article(text, &rr) && rr.value > last &&
+		    (last > 0 || rr.value == 1)) {
+			L->roman = xgrow(L->roman, L->nroman,
+			    sizeof(*L->roman));
+			L->roman[L->nroman++] = cmark_node_get_start_line(b);
+			last = rr.value;
+			word |= rr.word;
+		}
+		free(text);
+	}
+	if (L->nroman < 2 && !word)
+		L->nroman = 0;
 }
 
 /*
@@ -2404,6 +2541,8 @@ lower_document(cmark_node *root, const struct source *src,
 	 * tree shrinks as the clause tree grows: peak memory is about one
 	 * tree, not both.  The clause tree copies all the text it keeps.
 	 */
+	if (!L.ja)
+		roman_articles(&L, root);
 	nsect = L.ja ? 0 : section_paragraphs(&L, root, &sect);
 	toc = contents_blocks(&L, root);
 	for (b = cmark_node_first_child(root); b; b = next, nb++) {
@@ -2426,6 +2565,7 @@ lower_document(cmark_node *root, const struct source *src,
 	if (L.scratch.text.data != NULL)
 		flat_release(&L.scratch);
 	free(L.pending_cap);
+	free(L.roman);
 	free(sect);
 	free(toc);
 	if (L.failed) {

@@ -1228,3 +1228,132 @@ recog_contents_heading(const char *s)
 	free(sq);
 	return r;
 }
+
+/* ---- English numbering: roman articles, sub-clauses, separators ---- */
+
+/*
+ * A roman numeral of one case at s, written canonically (IV, never IIII;
+ * XL, never XXXX), 1 to 89: its value and *used bytes, or 0.  "I", "V",
+ * "X" alone count; whether they number anything is the caller's to weigh.
+ */
+static long
+roman_value(const char *s, size_t *used)
+{
+	static const char *const tens[] = { "", "X", "XX", "XXX", "XL", "L",
+	    "LX", "LXX", "LXXX" };
+	static const char *const ones[] = { "", "I", "II", "III", "IV", "V",
+	    "VI", "VII", "VIII", "IX" };
+	const char *set = s[0] >= 'a' && s[0] <= 'z' ? "ivxl" : "IVXL";
+	char canon[16];
+	size_t i, n;
+	long v = 0, prev = 0, d;
+
+	for (n = 0; s[n] != '\0' && strchr(set, s[n]) != NULL && n < 9; n++) {
+		d = s[n] == set[0] ? 1 : s[n] == set[1] ? 5 :
+		    s[n] == set[2] ? 10 : 50;
+		v += d > prev ? d - 2 * prev : d;
+		prev = d;
+	}
+	if (n == 0 || v < 1 || v > 89)
+		return 0;
+	snprintf(canon, sizeof(canon), "%s%s", tens[v / 10], ones[v % 10]);
+	if (strlen(canon) != n)
+		return 0;
+	for (i = 0; i < n; i++)
+		if ((s[i] | 0x20) != (canon[i] | 0x20))
+			return 0;
+	*used = n;
+	return v;
+}
+
+size_t
+recog_caption_sep(const char *s)
+{
+	static const char *const seps[] = { "\u2013", "\u2014", "-", ":",
+	    "\uff1a" };
+	size_t n = text_skip_spaces(s), i;
+
+	for (i = 0; i < sizeof(seps) / sizeof(seps[0]); i++)
+		if (has_prefix(s + n, seps[i])) {
+			n += strlen(seps[i]);
+			/* "-" joins words ("Pre-paid"); as a mark it stands
+			 * apart: "Section 5 - Law". */
+			if (i == 2 && s[n] != ' ')
+				return text_skip_spaces(s);
+			return n + text_skip_spaces(s + n);
+		}
+	return n;
+}
+
+int
+recog_roman_article(const char *s, struct rroman *r)
+{
+	const char *p = s;
+	size_t used;
+	int word = 0;
+
+	memset(r, 0, sizeof(*r));
+	if (strncasecmp(p, "article", 7) == 0 ||
+	    strncasecmp(p, "section", 7) == 0) {
+		p += 7;
+		if (*p != ' ')
+			return 0;
+		p += text_skip_spaces(p);
+		word = 1;
+	}
+	if ((r->value = roman_value(p, &used)) == 0)
+		return 0;
+	p += used;
+	if (*p == '.')
+		p++;
+	else if (!word)
+		return 0;	/* "I agree", "Vision": no dot, no word */
+	/* The label ends at the end, a space or a separator: "IV.5" is no
+	 * label, nor is "Article IVa". */
+	if (*p != '\0' && *p != ' ' && *p != ':' && !has_prefix(p, "\u3000") &&
+	    recog_caption_sep(p) == 0)
+		return 0;
+	r->word = word;
+	r->labellen = (size_t)(p - s);
+	r->cap = p + recog_caption_sep(p);
+	return 1;
+}
+
+int
+recog_subclause(const char *s, const char *artnum, size_t *labellen,
+    size_t *skip, long *sub)
+{
+	const char *p = s, *a = artnum;
+	char *end;
+	long v;
+
+	/* Every part of the article's number, each followed by a dot. */
+	while (*a != '\0') {
+		v = strtol(a, &end, 10);
+		if (end == a || (*end != '\0' && *end != '_'))
+			return 0;
+		if (!(*p >= '0' && *p <= '9') || strtol(p, (char **)&p, 10) !=
+		    v || *p != '.')
+			return 0;
+		p++;
+		a = *end == '_' ? end + 1 : end;
+	}
+	if (!(*p >= '0' && *p <= '9'))
+		return 0;
+	*sub = strtol(p, (char **)&p, 10);
+	if (*sub < 1 || *sub > 999)
+		return 0;
+	if (*p == '.' || has_prefix(p, "\uff0e"))
+		p += *p == '.' ? 1 : strlen("\uff0e");
+	*labellen = (size_t)(p - s);
+	if (*p != ' ' && *p != '\t' && !has_prefix(p, "\u3000"))
+		return 0;
+	p += text_skip_spaces(p);
+	/* "3.5 million users", "2.5 % of": a number that goes on as a
+	 * sentence's quantity, not a clause's text ("11.9 30 Day Right to
+	 * Opt-Out" is a clause's). */
+	if (*p == '\0' || (*p >= 'a' && *p <= 'z') || *p == '%')
+		return 0;
+	*skip = (size_t)(p - s);
+	return 1;
+}

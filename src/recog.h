@@ -262,4 +262,46 @@ int	recog_suppl_alone(const char *s);
  */
 int	recog_contents_heading(const char *s);
 
+/* An English article numbered in roman: ARTICLE I., Article II, IV. */
+struct rroman {
+	long		 value;		/* 1 to 89 */
+	size_t		 labellen;	/* bytes of the label: "ARTICLE I." */
+	const char	*cap;		/* the caption after it, separator
+					   skipped; "" if none */
+	int		 word;		/* the label names itself: Article,
+					   Section */
+};
+
+/*
+ * Does s start with a roman article label: "Article" or "Section" (any
+ * case), a space and a roman numeral of one case (ARTICLE I, Article ii);
+ * or a roman numeral and a dot (IV.)?  The end, a space or a separator
+ * (recog_caption_sep()) follows.  "I agree", "Vision", "IV.5" are no
+ * label.  One line says too little: "I. Overview" may open any outline,
+ * so whether a run of them numbers the articles (I, II, III …) is the
+ * caller's to weigh.  Fills r and returns 1, or returns 0.
+ */
+int	recog_roman_article(const char *s, struct rroman *r);
+
+/*
+ * The separator between an English heading's label and its caption:
+ * spaces, then maybe one of – — : ：, or - standing apart ("Section 5 –
+ * Governing Law", "SECTION 5: GOVERNING LAW"), then spaces.  Returns the
+ * bytes to skip (0 when s starts with none of these).
+ */
+size_t	recog_caption_sep(const char *s);
+
+/*
+ * Does s start with a sub-clause number of the article numbered artnum
+ * ("2" or "4_1" as clause.h keeps numbers): 2.1, 2.1., 4.1.3, then a
+ * space and its text?  The number must extend the article's ("3.5 …"
+ * under article 2 is text), and the text must not go on as a quantity
+ * does ("3.5 million users", "2.5 %"; "11.9 30 Day Right …" is a
+ * clause).  Sets *labellen (the number as
+ * written), *skip (where the text starts) and *sub (the last part) and
+ * returns 1, or returns 0.
+ */
+int	recog_subclause(const char *s, const char *artnum, size_t *labellen,
+	    size_t *skip, long *sub);
+
 #endif

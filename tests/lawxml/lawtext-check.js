@@ -14,7 +14,7 @@ const lines = fs.readFileSync(lawFile, 'utf8').split('\n');
 const html = fs.readFileSync(htmlFile, 'utf8')
 	.replace(/<[^>]*>/g, '')
 	.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')
-	.replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+	.replace(/&#(39|x27);/g, "'").replace(/&amp;/g, '&');
 let bad = 0, at = 0, hat = 0, narticles = 0;
 
 function fail(msg) {
@@ -68,7 +68,10 @@ function article(a) {
 		else {
 			if (i === 0 && label)
 				seek((l) => l.startsWith(label), `${label}`);
-			seek((l) => l.trim().startsWith(num) && l.includes(text),
+			// A number Lawtext cannot place (a sub-clause's 1.1)
+			// it writes after the tag :paragraph:.
+			seek((l) => l.trim().replace(/^:paragraph:/, '')
+			    .startsWith(num) && l.includes(text),
 			    `paragraph ${num || i + 1} of ${where}`);
 		}
 		if (i === 0 && label)
