@@ -315,6 +315,49 @@ connector(const char *s)
  * document (1)?  The name is the run of kanji and katakana just before it.
  * -1 for 本則 (this document's main provisions), -2 for 付則/附則, else 0.
  */
+/*
+ * Does text[0, end) end with a law cited by its number in brackets,
+ * （昭和二十二年法律第六十七号） or （…第六十七号。以下「法」という。）, or
+ * by a name given a short one, 漁業法（以下「法」という。）?  Statutes
+ * cite another law so, then its articles.
+ */
+static int
+law_number_before(const char *text, size_t end)
+{
+	static const char open[] = "（", close[] = "）", stop[] = "。";
+	const size_t n = sizeof(close) - 1;	/* each is 3 bytes */
+	size_t start, i;
+
+	if (end < n || memcmp(text + end - n, close, n) != 0)
+		return 0;
+	end -= n;
+	/* Its opening bracket, 120 bytes back at most: a law number holds
+	 * no bracket.  A lead byte never sits inside a character, so any
+	 * byte may start the comparison. */
+	for (start = end; start >= n && end - start < 120; start--)
+		if (memcmp(text + start - n, open, n) == 0)
+			break;
+	if (start < n || end - start >= 120)
+		return 0;
+	/* 地方自治法（以下「法」という。）: a law's name given a short one. */
+	if (end - start > strlen("以下「") && memcmp(text + start, "以下「",
+	    strlen("以下「")) == 0 && start >= 2 * n) {
+		static const char *const law[] = { "法", "令", "律", "則" };
+		const char *c = text + start - 2 * n;
+
+		for (i = 0; i < sizeof(law) / sizeof(law[0]); i++)
+			if (memcmp(c, law[i], n) == 0)
+				return 1;
+		return 0;
+	}
+	/* Up to its first 。: what follows names it (以下「法」という。). */
+	for (i = start; i + n <= end && memcmp(text + i, stop, n) != 0; i++)
+		;
+	if (i + n > end)
+		i = end;
+	return recog_law_number(text + start, i - start);
+}
+
 static int
 external_before(const char *text, size_t off, const char *title)
 {
@@ -332,6 +375,9 @@ external_before(const char *text, size_t off, const char *title)
 			break;
 		end -= k;
 	}
+	/* 民法（明治二十九年法律第八十九号）第九条: a law cited with its number. */
+	if (law_number_before(text, end))
+		return 1;
 	if (end >= strlen("」") && (has_prefix(text + end - strlen("」"), "」") ||
 	    has_prefix(text + end - strlen("』"), "』")))
 		return 1;
@@ -351,7 +397,8 @@ external_before(const char *text, size_t off, const char *title)
 	if (strcmp(run, "本則") == 0)
 		return -1;
 	if (strcmp(run, "付則") == 0 || strcmp(run, "附則") == 0)
-		return -2;
+		/* （平成十七年法律第百十六号）附則第二条: that law's. */
+		return law_number_before(text, start) ? 1 : -2;
 	/* The run's last character; offsets within run, never past it. */
 	last = end - start - utf8_prev_len(run, end - start);
 	dec(run + last, &c);
@@ -418,6 +465,26 @@ suppl_of(const struct node *n)
 		if (n->type == N_DIVISION && n->divkind == DIV_SUPPL)
 			return n;
 	return NULL;
+}
+
+/*
+ * Is n in the 附則 of a later amending act, 附　則　（平成十三年…法律第十号）,
+ * as a consolidated statute carries them?  Its articles name that act's
+ * own provisions, or the amended law's as they stood then: nothing this
+ * text holds, so its references are neither linked nor checked.
+ */
+static int
+in_amendment_suppl(const struct node *n)
+{
+	const char *cap, *open, *close;
+
+	if ((n = suppl_of(n)) == NULL ||
+	    (cap = n->caption != NULL ? n->caption : n->label) == NULL ||
+	    (open = strstr(cap, "（")) == NULL ||
+	    (close = strstr(open, "）")) == NULL)
+		return 0;
+	open += strlen("（");
+	return recog_law_number(open, (size_t)(close - open));
 }
 
 static int
@@ -973,8 +1040,8 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 	struct rparse r;
 	struct where inh, named;
 	struct xref x;
-	size_t i = 0, len = strlen(text), colat = 0, n, k;
-	int first = line, cont = 0, ext, scope, colchars = 0;
+	size_t i = 0, len = strlen(text), colat = 0, n, k, qat = 0;
+	int first = line, cont = 0, ext, scope, colchars = 0, quoted = 0;
 	const char *q;
 
 	memset(&inh, 0, sizeof(inh));
@@ -1039,9 +1106,25 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 			ext = external_before(text, i, S->title);
 			if (ext < 0)
 				scope = -ext;
-			ext = ext > 0;
+			ext = ext > 0 || in_amendment_suppl(src);
 		} else
 			ext = 0;
+		/*
+		 * 同条第四項中「及び第二項第一号」とあるのは「並びに…」: words
+		 * quoted from another text (a 読替え), not references of this
+		 * one.  The brackets are counted up to here once, in order.
+		 */
+		for (; qat + 2 < i; qat++)
+			if ((unsigned char)text[qat] == 0xe3 &&
+			    (unsigned char)text[qat + 1] == 0x80) {
+				if ((unsigned char)text[qat + 2] == 0x8c)
+					quoted++;
+				else if ((unsigned char)text[qat + 2] == 0x8d &&
+				    quoted > 0)
+					quoted--;
+			}
+		if (quoted > 0)
+			ext = 1;
 		if (ext) {
 			memset(&named, 0, sizeof(named));
 			named.external = 1;
