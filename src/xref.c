@@ -311,6 +311,31 @@ connector(const char *s)
 }
 
 /*
+ * The offset just past the ）that closes the （ at text[from], or 0: a
+ * note after a reference, （同条第二項において準用する場合を含む。）.
+ */
+static size_t
+note_end(const char *text, size_t from, size_t len)
+{
+	size_t i = from, depth = 0;
+
+	while (i + 3 <= len) {
+		if (memcmp(text + i, "（", 3) == 0) {
+			depth++;
+			i += 3;
+		} else if (memcmp(text + i, "）", 3) == 0) {
+			i += 3;
+			if (--depth == 0)
+				return i;
+		} else if (text[i] == '\n')
+			return 0;
+		else
+			i++;
+	}
+	return 0;
+}
+
+/*
  * Is the reference at text[off] preceded by the name of another law or
  * document (1)?  The name is the run of kanji and katakana just before it.
  * -1 for 本則 (this document's main provisions), -2 for 付則/附則, else 0.
@@ -1041,10 +1066,13 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 	struct where inh, named;
 	struct xref x;
 	size_t i = 0, len = strlen(text), colat = 0, n, k, qat = 0;
+	size_t note_to = 0;	/* past the note after the last reference */
 	int first = line, cont = 0, ext, scope, colchars = 0, quoted = 0;
+	struct where note_inh;	/* what that reference named */
 	const char *q;
 
 	memset(&inh, 0, sizeof(inh));
+	memset(&note_inh, 0, sizeof(note_inh));
 	while (i < len) {
 		/*
 		 * Outside a run of references only an opener (第, 本, 同,
@@ -1078,6 +1106,17 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 			cont = 0;
 			continue;
 		}
+		/*
+		 * 法第二十八条（…準用する場合を含む。）、第三十一条: the list
+		 * goes on past the note, as what the reference before it named.
+		 */
+		if (!cont && note_to > 0 && i >= note_to &&
+		    connector(text + note_to) == i - note_to) {
+			cont = 1;
+			inh = note_inh;
+		}
+		if (i >= note_to)
+			note_to = 0;
 		q = text + i;
 		if ((!opener(text + i) && !(cont && (numeral_parse(text + i,
 		    &k, 1) >= 0 || paren_num(&q) >= 0))) ||
@@ -1148,6 +1187,11 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 		} else if (r.item.rel != R_NONE)
 			last->item = named.item;
 		i += r.len;
+		/* A note right after it, outside any note open: remember. */
+		if (note_to == 0 && i + 3 <= len &&
+		    memcmp(text + i, "（", 3) == 0 &&
+		    (note_to = note_end(text, i, len)) > 0)
+			note_inh = named;
 		n = connector(text + i);
 		cont = n > 0;
 		i += n;
