@@ -77,6 +77,7 @@ struct scan {
 	int			 english;	/* some article is Western */
 	int			 numbered;	/* … and numbered: 1., Section 2 */
 	int			 roman;		/* … in roman: ARTICLE II */
+	int			 articleword;	/* … or as Article 1, IV. */
 	struct hmap		 appx;		/* folded 別表 name → node */
 	char			**akeys;	/* owned keys of appx */
 	size_t			 nakeys, akcap;
@@ -824,12 +825,13 @@ en_acronym(const char *s, size_t n)
 /*
  * Does what stands before the reference at text[off] make it external:
  * a possessive (the Act's section 5), a name in capitals (GDPR Article 6,
- * 17 U.S.C. Section 512), or a capitalized name before a lower-case word
- * (California Civil Code section 1542: a name is two capitalized words
- * or more, so a sentence's first word, "See section 5", is none)?
+ * 17 U.S.C. Section 512), or a capitalized name (California Civil Code
+ * section 1542, Civil Code Section 1789.3: a name is two capitalized
+ * words or more, so a sentence's first word, "See Section 5", is none)?
+ * In text written in capitals only the possessive tells.
  */
 static int
-en_external_before(const char *text, size_t off, int caps, int lower)
+en_external_before(const char *text, size_t off, int caps)
 {
 	size_t ws, n, ws2, n2;
 
@@ -840,7 +842,7 @@ en_external_before(const char *text, size_t off, int caps, int lower)
 		return 1;
 	if (!caps && en_acronym(text + ws, n))
 		return 1;
-	if (!lower || !(text[ws] >= 'A' && text[ws] <= 'Z'))
+	if (caps || !(text[ws] >= 'A' && text[ws] <= 'Z'))
 		return 0;
 	n2 = en_word_before(text, ws, &ws2);
 	return n2 > 0 && text[ws2] >= 'A' && text[ws2] <= 'Z' &&
@@ -951,7 +953,7 @@ en_resolve(struct scan *S, const struct enmember *m, const struct node *base,
 	const struct node *art = base, *t, *c;
 	char key[24];
 	size_t i;
-	int j;
+	int j, nlabs = m->nlabs;
 
 	*skip = 0;
 	*up = NULL;
@@ -976,12 +978,16 @@ en_resolve(struct scan *S, const struct enmember *m, const struct node *base,
 			for (i = 0; key[i] != '\0'; i++)
 				if (key[i] == '.')
 					key[i] = '_';
-			if ((c = hmap_get(&S->arts, key)) != NULL)
-				t = c;
+			c = hmap_get(&S->arts, key);
 		}
+		/* No such sub-clause: its labels are not the article's. */
+		if (c == NULL)
+			nlabs = 0;
+		else
+			t = c;
 	}
 	*up = t;
-	for (j = 0; j < m->nlabs; j++) {
+	for (j = 0; j < nlabs; j++) {
 		if ((c = en_child(t, m->labs[j])) == NULL)
 			break;
 		*up = t;
@@ -990,6 +996,14 @@ en_resolve(struct scan *S, const struct enmember *m, const struct node *base,
 	x->status = XR_RESOLVED;
 	x->target = t;
 	x->article = art;
+}
+
+static const struct node *
+article_of(const struct node *n)
+{
+	while (n != NULL && n->type != N_ARTICLE)
+		n = n->parent;
+	return n;
 }
 
 /*
@@ -1009,13 +1023,13 @@ en_scan(struct scan *S, const struct node *src, size_t cell,
 	const char *p = text + i, *q;
 	size_t k, n, nm = 0, end;
 	const struct node *up;
-	int caps, para, ext, skip, lower, j;
+	int caps, para, ext, skip, article, j;
 
 	if (i > 0 && en_alnum((unsigned char)text[i - 1]))
 		return 0;
 	if ((k = en_keyword(p, &caps, &para)) == 0)
 		return 0;
-	lower = p[0] >= 'a' && p[0] <= 'z';
+	article = (p[0] | 0x20) == 'a';
 	memset(&lead, 0, sizeof(lead));
 	q = p + k;
 	if (*q != ' ')
@@ -1051,7 +1065,10 @@ en_scan(struct scan *S, const struct node *src, size_t cell,
 		nm++;
 	}
 	end = (size_t)(q - text);
-	ext = en_external_before(text, i, caps, lower) ||
+	/* "Article 21" in terms whose articles are 1., 2. or Section 1
+	 * names an article of a law (the GDPR's, the DSA's). */
+	ext = (article && !S->articleword) ||
+	    en_external_before(text, i, caps) ||
 	    en_external_after(q, S->title, caps);
 	*nxs = 0;
 	for (k = 0; k < nm; k++) {
@@ -1072,6 +1089,11 @@ en_scan(struct scan *S, const struct node *src, size_t cell,
 		    &skip, &up);
 		if (m[k].art[0] != '\0')
 			base = up;
+		/* "Section 4.1 Refunds." opening a paragraph of article 4
+		 * is its number as written, not a reference. */
+		if (m[k].off == 0 && cell == 0 && xs[*nxs].article != NULL &&
+		    xs[*nxs].article == article_of(src))
+			skip = 1;
 		if (!skip)
 			(*nxs)++;
 	}
@@ -1647,6 +1669,8 @@ index_articles(struct scan *S, struct node *root)
 				S->numbered = 1;
 				S->roman |= recog_roman_article(n->label,
 				    &rr);
+				S->articleword |= S->roman ||
+				    strncasecmp(n->label, "article", 7) == 0;
 			}
 		}
 		if (S->firstsuppl == NULL)
