@@ -849,54 +849,63 @@ en_external_before(const char *text, size_t off, int caps)
 	    text[ws2 + n2 - 1] != '.';
 }
 
+/* Does the title hold the word [w, w + n), case aside (AGREEMENT)? */
+static int
+en_in_title(const char *title, const char *w, size_t n)
+{
+	const char *t;
+
+	if (title == NULL || n < 2)
+		return 0;
+	for (t = title; *t != '\0'; t++)
+		if (strncasecmp(t, w, n) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * Does what follows a reference (at s) make it external: "of" or "under"
  * and the name of another instrument (the Communications Decency Act, our
  * Privacy Policy, the California Civil Code) — a capitalized word after
- * at most one of the, our, its, that — unless the document's title holds
- * that word (of the Terms, in "Terms of Service"); or a name in capitals
- * right after it (Article 6(1)(f) GDPR) in text not written in capitals.
- * "of these Terms", "of this Agreement" name this document.
+ * at most one of the, our, its, that, such, said — unless the document's
+ * title holds that word (of the Terms, in "Terms of Service"); or a name
+ * in capitals right after it (Article 6(1)(f) GDPR) in text not written
+ * in capitals.  "of these Terms", "OF THIS AGREEMENT" name this document.
  */
 static int
 en_external_after(const char *s, const char *title, int caps)
 {
 	static const char *const dets[] = { "the ", "our ", "its ",
 	    "that ", "such ", "said " };
-	const char *p = s + text_skip_spaces(s), *w;
+	const char *p = s + text_skip_spaces(s);
 	size_t n, i;
-	char word[64];
 
-	if (*p == ',')
-		return 0;
 	n = 0;
 	while (en_alpha((unsigned char)p[n]) || p[n] == '.')
 		n++;
 	if (!caps && en_acronym(p, n) && !en_alnum((unsigned char)p[n]))
 		return 1;
-	if (strncmp(p, "of ", 3) == 0)
+	if (strncasecmp(p, "of ", 3) == 0)
 		p += 3;
-	else if (strncmp(p, "under ", 6) == 0)
+	else if (strncasecmp(p, "under ", 6) == 0)
 		p += 6;
 	else
 		return 0;
 	p += text_skip_spaces(p);
 	for (i = 0; i < sizeof(dets) / sizeof(dets[0]); i++)
-		if (strncmp(p, dets[i], strlen(dets[i])) == 0) {
+		if (strncasecmp(p, dets[i], strlen(dets[i])) == 0) {
 			p += strlen(dets[i]);
 			break;
 		}
 	p += text_skip_spaces(p);
 	if (!(*p >= 'A' && *p <= 'Z'))
 		return 0;
-	for (w = p, n = 0; en_alpha((unsigned char)w[n]) && n < 63; n++)
+	for (n = 0; en_alpha((unsigned char)p[n]); n++)
 		;
-	if (caps && !en_acronym(p, n) && n > 0 && w[1] >= 'A' && w[1] <= 'Z')
-		return 0;	/* OF THE TERMS: capitals throughout */
-	snprintf(word, sizeof(word), "%.*s", (int)n, w);
-	if (title != NULL && n > 1 && strstr(title, word) != NULL)
+	if ((n == 4 && strncasecmp(p, "this", 4) == 0) ||
+	    (n == 5 && strncasecmp(p, "these", 5) == 0))
 		return 0;
-	return 1;
+	return !en_in_title(title, p, n);
 }
 
 /* A list connector between numbers: ", " " and " "–" " through " … */
