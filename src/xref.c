@@ -1029,8 +1029,8 @@ en_scan(struct scan *S, const struct node *src, size_t cell,
 {
 	struct enmember m[8], lead;
 	const struct node *base = NULL;
-	const char *p = text + i, *q;
-	size_t k, n, nm = 0, end;
+	const char *p = text + i, *q, *qcomma = NULL;
+	size_t k, n, nm = 0, end, comma;
 	const struct node *up;
 	int caps, para, ext, skip, article, j;
 
@@ -1061,6 +1061,12 @@ en_scan(struct scan *S, const struct node *src, size_t cell,
 	m[0].off = i;
 	m[0].len = (size_t)(q - p);
 	nm = 1;
+	/*
+	 * A comma alone does not make a list: "Sections 3, 4 and 7" is
+	 * one, "Section 5, 10 days after notice" is not.  Members after
+	 * commas count once an and, or, to … joins a later one.
+	 */
+	comma = 0;
 	while (nm < 8 && (n = en_connector(q)) > 0) {
 		memset(&m[nm], 0, sizeof(m[nm]));
 		if ((k = en_number(q + n, S->roman, m[nm].art, m[nm].sub,
@@ -1068,10 +1074,20 @@ en_scan(struct scan *S, const struct node *src, size_t cell,
 			k += en_parens(q + n + k, &m[nm]);
 		else if ((k = en_parens(q + n, &m[nm])) == 0)
 			break;
+		if (strncmp(q, ", ", n) != 0)
+			comma = 0;
+		else if (comma == 0) {
+			comma = nm;
+			qcomma = q;
+		}
 		m[nm].off = (size_t)(q + n - text);
 		m[nm].len = k;
 		q += n + k;
 		nm++;
+	}
+	if (comma > 0) {
+		nm = comma;
+		q = qcomma;
 	}
 	end = (size_t)(q - text);
 	/* "Article 21" in terms whose articles are 1., 2. or Section 1
