@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "clause.h"
@@ -73,6 +74,10 @@ struct scan {
 	size_t			 seekfrom;	/* … and where to go on, */
 	int			 seekchars;	/* … in characters */
 	int			 seekmisses;	/* references not found on it */
+	int			 english;	/* some article is Western */
+	int			 numbered;	/* … and numbered: 1., Section 2 */
+	int			 roman;		/* … in roman: ARTICLE II */
+	int			 articleword;	/* … or as Article 1, IV. */
 	struct hmap		 appx;		/* folded 別表 name → node */
 	char			**akeys;	/* owned keys of appx */
 	size_t			 nakeys, akcap;
@@ -313,12 +318,18 @@ connector(const char *s)
 /*
  * The offset just past the ）that closes the （ at text[from], or 0: a
  * note after a reference, （同条第二項において準用する場合を含む。）.
+ * A note is short: NOTE_MAX bytes at most are read, so that a text of
+ * references each followed by an open bracket costs linear time.
  */
+#define NOTE_MAX	600
+
 static size_t
 note_end(const char *text, size_t from, size_t len)
 {
 	size_t i = from, depth = 0;
 
+	if (len - from > NOTE_MAX)
+		len = from + NOTE_MAX;
 	while (i + 3 <= len) {
 		if (memcmp(text + i, "（", 3) == 0) {
 			depth++;
@@ -723,6 +734,495 @@ appx_names(const char *name, const struct node *div)
 	return ok;
 }
 
+/* ---- English references: Section 2.1(b), Sections 3 and 4, Article II ---- */
+
+static int
+en_alpha(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int
+en_alnum(int c)
+{
+	return en_alpha(c) || (c >= '0' && c <= '9');
+}
+
+/*
+ * The word that names a clause at s (Section, Sections, SECTION, section,
+ * Article, Clause, Paragraph … in the three cases): its length, or 0.
+ * *caps is set for an all-caps word, *para for paragraph and clause
+ * (which name a sub-clause or an item as often as an article).
+ */
+static size_t
+en_keyword(const char *s, int *caps, int *para)
+{
+	static const char *const words[] = { "section", "article",
+	    "clause", "paragraph" };
+	size_t i, n, k;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		n = strlen(words[i]);
+		if (strncasecmp(s, words[i], n) != 0)
+			continue;
+		/* One case throughout past the first letter: Section,
+		 * section, SECTION; not SeCtion. */
+		for (k = 1; k < n; k++)
+			if ((s[k] >= 'A' && s[k] <= 'Z') !=
+			    (s[1] >= 'A' && s[1] <= 'Z'))
+				return 0;
+		*caps = s[1] >= 'A' && s[1] <= 'Z';
+		if (*caps && !(s[0] >= 'A' && s[0] <= 'Z'))
+			return 0;
+		if (s[n] == 's' || s[n] == 'S')
+			n++;
+		if (en_alpha((unsigned char)s[n]))
+			return 0;
+		*para = i >= 2;
+		return n;
+	}
+	return 0;
+}
+
+/* One label in brackets, (a) (ii) (1): its length, the label in lab. */
+static size_t
+en_paren(const char *s, char *lab, size_t labsz)
+{
+	size_t n = 1;
+
+	if (s[0] != '(')
+		return 0;
+	while (n < 6 && en_alnum((unsigned char)s[n]))
+		n++;
+	if (n == 1 || n > 5 || s[n] != ')')
+		return 0;
+	snprintf(lab, labsz, "%.*s", (int)(n - 1), s + 1);
+	return n + 1;
+}
+
+/*
+ * A clause number at s: 5, 2.1, 4.1.3, or a roman II where the document
+ * numbers its articles in roman.  Sets art (the article's number as
+ * clause.h keeps it: "5", "2") and sub ("2.1", or "" for none).  The
+ * dot that ends a sentence ("Section 2.") is not part of it.
+ */
+static size_t
+en_number(const char *s, int roman, char *art, char *sub, size_t sz)
+{
+	struct rroman rr;
+	char buf[24];
+	size_t n = 0, k;
+
+	sub[0] = '\0';
+	if (s[0] >= '0' && s[0] <= '9') {
+		while (n < 4 && s[n] >= '0' && s[n] <= '9')
+			n++;
+		if (s[n] >= '0' && s[n] <= '9')
+			return 0;	/* a year, an amount */
+		snprintf(art, sz, "%.*s", (int)n, s);
+		k = n;
+		while (s[k] == '.' && s[k + 1] >= '0' && s[k + 1] <= '9') {
+			k++;
+			while (s[k] >= '0' && s[k] <= '9' && k < 16)
+				k++;
+		}
+		if (k > n) {
+			snprintf(sub, sz, "%.*s", (int)k, s);
+			n = k;
+		}
+	} else if (roman) {
+		/* "Article " and the numeral alone: recog.c reads it. */
+		while (n < 8 && strchr("IVXL", s[n]) != NULL && s[n] != '\0')
+			n++;
+		if (n == 0 || en_alpha((unsigned char)s[n]))
+			return 0;
+		snprintf(buf, sizeof(buf), "Article %.*s", (int)n, s);
+		if (!recog_roman_article(buf, &rr))
+			return 0;
+		snprintf(art, sz, "%ld", rr.value);
+	} else
+		return 0;
+	if (en_alnum((unsigned char)s[n]))
+		return 0;
+	return n;
+}
+
+/* Is a sub-clause label ("2.1", "2.1.", "(a)", "a)", "ii.") lab? */
+static int
+en_label_is(const struct node *n, const char *lab)
+{
+	const char *l = n->label;
+	size_t len;
+
+	if (l == NULL)
+		return 0;
+	l += strspn(l, "(");
+	len = strcspn(l, ").");
+	if (strchr(lab, '.') != NULL) {
+		len = strlen(l);
+		while (len > 0 && l[len - 1] == '.')
+			len--;
+	}
+	return len == strlen(lab) && strncmp(l, lab, len) == 0;
+}
+
+/*
+ * The clause labelled lab under n: a child, or a child's child (the
+ * items of an article's unnumbered paragraph).  NULL when none.
+ */
+static const struct node *
+en_child(const struct node *n, const char *lab)
+{
+	const struct node *c, *g;
+
+	if (n == NULL)
+		return NULL;
+	for (c = n->first; c != NULL; c = c->next)
+		if (c->type != N_TABLE && en_label_is(c, lab))
+			return c;
+	for (c = n->first; c != NULL; c = c->next)
+		for (g = c->first; g != NULL; g = g->next)
+			if (g->type != N_TABLE && en_label_is(g, lab))
+				return g;
+	return NULL;
+}
+
+/* The last word before text[off] (spaces between skipped): [*ws, off'). */
+static size_t
+en_word_before(const char *text, size_t off, size_t *ws)
+{
+	size_t e = off, s;
+
+	while (e > 0 && text[e - 1] == ' ')
+		e--;
+	s = e;
+	while (s > 0 && (en_alpha((unsigned char)text[s - 1]) ||
+	    text[s - 1] == '.' || text[s - 1] == '\'' ||
+	    (s >= 3 && has_prefix(text + s - 3, "\u2019"))))
+		s -= has_prefix(text + (s >= 3 ? s - 3 : 0), "\u2019") &&
+		    s >= 3 ? 3 : 1;
+	*ws = s;
+	return e - s;
+}
+
+/* Is [s, s+n) a word of capitals (GDPR, U.S.C.), two letters or more? */
+static int
+en_acronym(const char *s, size_t n)
+{
+	size_t i, up = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] >= 'A' && s[i] <= 'Z')
+			up++;
+		else if (s[i] != '.')
+			return 0;
+	}
+	return up >= 2;
+}
+
+/*
+ * Does what stands before the reference at text[off] make it external:
+ * a possessive (the Act's section 5), a name in capitals (GDPR Article 6,
+ * 17 U.S.C. Section 512), or a capitalized name (California Civil Code
+ * section 1542, Civil Code Section 1789.3: a name is two capitalized
+ * words or more, so a sentence's first word, "See Section 5", is none)?
+ * In text written in capitals only the possessive tells.
+ */
+static int
+en_external_before(const char *text, size_t off, int caps)
+{
+	size_t ws, n, ws2, n2;
+
+	if ((n = en_word_before(text, off, &ws)) == 0)
+		return 0;
+	if ((n >= 2 && text[ws + n - 1] == 's' && (text[ws + n - 2] == '\'' ||
+	    (n >= 4 && has_prefix(text + ws + n - 4, "\u2019")))))
+		return 1;
+	if (!caps && en_acronym(text + ws, n))
+		return 1;
+	if (caps || !(text[ws] >= 'A' && text[ws] <= 'Z'))
+		return 0;
+	n2 = en_word_before(text, ws, &ws2);
+	return n2 > 0 && text[ws2] >= 'A' && text[ws2] <= 'Z' &&
+	    text[ws2 + n2 - 1] != '.';
+}
+
+/* Does the title hold the word [w, w + n), case aside (AGREEMENT)? */
+static int
+en_in_title(const char *title, const char *w, size_t n)
+{
+	const char *t;
+
+	if (title == NULL || n < 2)
+		return 0;
+	for (t = title; *t != '\0'; t++)
+		if (strncasecmp(t, w, n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Does what follows a reference (at s) make it external: "of" or "under"
+ * and the name of another instrument (the Communications Decency Act, our
+ * Privacy Policy, the California Civil Code) — a capitalized word after
+ * at most one of the, our, its, that, such, said — unless the document's
+ * title holds that word (of the Terms, in "Terms of Service"); or a name
+ * in capitals right after it (Article 6(1)(f) GDPR) in text not written
+ * in capitals.  "of these Terms", "OF THIS AGREEMENT" name this document.
+ */
+static int
+en_external_after(const char *s, const char *title, int caps)
+{
+	static const char *const dets[] = { "the ", "our ", "its ",
+	    "that ", "such ", "said " };
+	const char *p = s + text_skip_spaces(s);
+	size_t n, i;
+
+	n = 0;
+	while (en_alpha((unsigned char)p[n]) || p[n] == '.')
+		n++;
+	if (!caps && en_acronym(p, n) && !en_alnum((unsigned char)p[n]))
+		return 1;
+	if (strncasecmp(p, "of ", 3) == 0)
+		p += 3;
+	else if (strncasecmp(p, "under ", 6) == 0)
+		p += 6;
+	else
+		return 0;
+	p += text_skip_spaces(p);
+	for (i = 0; i < sizeof(dets) / sizeof(dets[0]); i++)
+		if (strncasecmp(p, dets[i], strlen(dets[i])) == 0) {
+			p += strlen(dets[i]);
+			break;
+		}
+	p += text_skip_spaces(p);
+	if (!(*p >= 'A' && *p <= 'Z'))
+		return 0;
+	for (n = 0; en_alpha((unsigned char)p[n]); n++)
+		;
+	if ((n == 4 && strncasecmp(p, "this", 4) == 0) ||
+	    (n == 5 && strncasecmp(p, "these", 5) == 0))
+		return 0;
+	return !en_in_title(title, p, n);
+}
+
+/* A list connector between numbers: ", " " and " "–" " through " … */
+static size_t
+en_connector(const char *s)
+{
+	static const char *const words[] = { ", and ", ", or ", ", ",
+	    " and/or ", " and ", " or ", " to ", " through ", "\u2013",
+	    "\u2014", "-", " \u2013 ", " - " };
+	size_t i, n;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		n = strlen(words[i]);
+		if (strncmp(s, words[i], n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+struct enmember {
+	size_t		 off, len;
+	char		 art[16], sub[24];
+	char		 labs[4][8];	/* (b)(ii) */
+	int		 nlabs;
+};
+
+/* The bracketed labels at s into m; their length. */
+static size_t
+en_parens(const char *s, struct enmember *m)
+{
+	size_t n = 0, k;
+
+	while (m->nlabs < 4 && (k = en_paren(s + n, m->labs[m->nlabs],
+	    sizeof(m->labs[0]))) > 0) {
+		m->nlabs++;
+		n += k;
+	}
+	return n;
+}
+
+/*
+ * Resolve one member: its article by number, its sub-clause by label
+ * (2.1 under article 2, or an article 2_1 where a heading numbers it so),
+ * its bracketed labels below that.  The deepest clause found is the
+ * target; the status is broken only when the article is missing (and
+ * the document numbers its articles: else nothing is recorded, *skip).
+ * *up is the clause the last label was looked for under: a member in
+ * brackets alone, next in the list, is looked for there too.
+ */
+static void
+en_resolve(struct scan *S, const struct enmember *m, const struct node *base,
+    struct xref *x, int *skip, const struct node **up)
+{
+	const struct node *art = base, *t, *c;
+	char key[24];
+	size_t i;
+	int j, nlabs = m->nlabs;
+
+	*skip = 0;
+	*up = NULL;
+	if (m->art[0] != '\0') {
+		art = find_article(S, x->src, m->art, 0, NULL, 0);
+		if (art == NULL) {
+			*skip = !S->numbered;
+			x->status = XR_BROKEN;
+			return;
+		}
+	}
+	if (art == NULL) {
+		*skip = 1;
+		return;
+	}
+	t = art;
+	if (m->sub[0] != '\0') {
+		if ((c = en_child(art, m->sub)) != NULL)
+			t = c;
+		else {
+			snprintf(key, sizeof(key), "%s", m->sub);
+			for (i = 0; key[i] != '\0'; i++)
+				if (key[i] == '.')
+					key[i] = '_';
+			c = hmap_get(&S->arts, key);
+		}
+		/* No such sub-clause: its labels are not the article's. */
+		if (c == NULL)
+			nlabs = 0;
+		else
+			t = c;
+	}
+	*up = t;
+	for (j = 0; j < nlabs; j++) {
+		if ((c = en_child(t, m->labs[j])) == NULL)
+			break;
+		*up = t;
+		t = c;
+	}
+	x->status = XR_RESOLVED;
+	x->target = t;
+	x->article = art;
+}
+
+static const struct node *
+article_of(const struct node *n)
+{
+	while (n != NULL && n->type != N_ARTICLE)
+		n = n->parent;
+	return n;
+}
+
+/*
+ * The English reference starting at text[i] (a clause word, at a word's
+ * start): Section 5, Sections 3, 4 and 7, Sections 3–5, Article II,
+ * clause 2.1(b)(ii), Section 4(a), paragraph (a) of Section 5.  Each
+ * number is a reference of its own; a member written as brackets alone
+ * ("Section 2(a) and (b)") is under the clause the one before named.
+ * Pushes the records and returns the bytes read, or 0 for none.
+ */
+static size_t
+en_scan(struct scan *S, const struct node *src, size_t cell,
+    const char *text, size_t i, struct xref *xs, size_t *nxs)
+{
+	struct enmember m[8], lead;
+	const struct node *base = NULL;
+	const char *p = text + i, *q, *qcomma = NULL;
+	size_t k, n, nm = 0, end, comma;
+	const struct node *up;
+	int caps, para, ext, skip, article, j;
+
+	if (i > 0 && en_alnum((unsigned char)text[i - 1]))
+		return 0;
+	if ((k = en_keyword(p, &caps, &para)) == 0)
+		return 0;
+	article = (p[0] | 0x20) == 'a';
+	memset(&lead, 0, sizeof(lead));
+	q = p + k;
+	if (*q != ' ')
+		return 0;
+	q++;
+	/* paragraph (a) of Section 5: the labels, then the clause. */
+	if (para && *q == '(' && (n = en_parens(q, &lead)) > 0 &&
+	    strncmp(q + n, " of ", 4) == 0 &&
+	    (k = en_keyword(q + n + 4, &caps, &para)) > 0 &&
+	    q[n + 4 + k] == ' ')
+		q += n + 4 + k + 1;
+	else if (para && *q == '(')
+		return 0;
+	memset(&m[0], 0, sizeof(m[0]));
+	if ((n = en_number(q, S->roman, m[0].art, m[0].sub,
+	    sizeof(m[0].art))) == 0)
+		return 0;
+	q += n;
+	q += en_parens(q, &m[0]);
+	m[0].off = i;
+	m[0].len = (size_t)(q - p);
+	nm = 1;
+	/*
+	 * A comma alone does not make a list: "Sections 3, 4 and 7" is
+	 * one, "Section 5, 10 days after notice" is not.  Members after
+	 * commas count once an and, or, to … joins a later one.
+	 */
+	comma = 0;
+	while (nm < 8 && (n = en_connector(q)) > 0) {
+		memset(&m[nm], 0, sizeof(m[nm]));
+		if ((k = en_number(q + n, S->roman, m[nm].art, m[nm].sub,
+		    sizeof(m[nm].art))) > 0)
+			k += en_parens(q + n + k, &m[nm]);
+		else if ((k = en_parens(q + n, &m[nm])) == 0)
+			break;
+		if (strncmp(q, ", ", n) != 0)
+			comma = 0;
+		else if (comma == 0) {
+			comma = nm;
+			qcomma = q;
+		}
+		m[nm].off = (size_t)(q + n - text);
+		m[nm].len = k;
+		q += n + k;
+		nm++;
+	}
+	if (comma > 0) {
+		nm = comma;
+		q = qcomma;
+	}
+	end = (size_t)(q - text);
+	/* "Article 21" in terms whose articles are 1., 2. or Section 1
+	 * names an article of a law (the GDPR's, the DSA's). */
+	ext = (article && !S->articleword) ||
+	    en_external_before(text, i, caps) ||
+	    en_external_after(q, S->title, caps);
+	*nxs = 0;
+	for (k = 0; k < nm; k++) {
+		memset(&xs[*nxs], 0, sizeof(xs[0]));
+		xs[*nxs].src = src;
+		xs[*nxs].cell = cell;
+		xs[*nxs].off = m[k].off;
+		xs[*nxs].len = m[k].len;
+		if (ext) {
+			xs[(*nxs)++].status = XR_EXTERNAL;
+			continue;
+		}
+		/* The leading labels go below the clause. */
+		for (j = 0; k == 0 && j < lead.nlabs && m[0].nlabs < 4; j++)
+			memcpy(m[0].labs[m[0].nlabs++], lead.labs[j],
+			    sizeof(lead.labs[0]));
+		en_resolve(S, &m[k], m[k].art[0] ? NULL : base, &xs[*nxs],
+		    &skip, &up);
+		if (m[k].art[0] != '\0')
+			base = up;
+		/* "Section 4.1 Refunds." opening a paragraph of article 4
+		 * is its number as written, not a reference. */
+		if (m[k].off == 0 && cell == 0 && xs[*nxs].article != NULL &&
+		    xs[*nxs].article == article_of(src))
+			skip = 1;
+		if (!skip)
+			(*nxs)++;
+	}
+	return end - i;
+}
+
 /*
  * Resolve r, found in node src (after a line break: afternl) at cur;
  * inh is what the previous member of a list named (cont set), last the
@@ -1034,17 +1534,24 @@ appx_scan(struct scan *S, struct xref *x, const struct node *src,
 
 /*
  * From text[i], the offset of the first newline or character with a lead
- * byte E5 to E7 that opener() or appx_at() could accept; len if none.
+ * byte E5 to E7 that opener() or appx_at() could accept, or (english set)
+ * of a word that starts with the first letter of an English clause word
+ * (en_keyword()); len if none.
  */
 static size_t
-next_candidate(const char *text, size_t i, size_t len)
+next_candidate(const char *text, size_t i, size_t len, int english)
 {
 	const unsigned char *u = (const unsigned char *)text;
 	size_t n;
+	int c;
 
 	while (i < len) {
 		if (u[i] == '\n' || (u[i] - 0xe5u <= 2 &&
 		    (opener(text + i) || has_prefix(text + i, "別表"))))
+			return i;
+		c = u[i] | 0x20;
+		if (english && (c == 's' || c == 'a' || c == 'c' ||
+		    c == 'p') && (i == 0 || !en_alnum(u[i - 1])))
 			return i;
 		n = utf8_seqlen(u[i]);
 		i += i + n <= len ? n : 1;
@@ -1064,8 +1571,8 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 {
 	struct rparse r;
 	struct where inh, named;
-	struct xref x;
-	size_t i = 0, len = strlen(text), colat = 0, n, k, qat = 0;
+	struct xref x, en[8];
+	size_t i = 0, len = strlen(text), colat = 0, n, k, nen, qat = 0;
 	size_t note_to = 0;	/* past the note after the last reference */
 	int first = line, cont = 0, ext, scope, colchars = 0, quoted = 0;
 	struct where note_inh;	/* what that reference named */
@@ -1082,7 +1589,7 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 		 * below would pass them one at a time.
 		 */
 		if (!cont)
-			i = next_candidate(text, i, len);
+			i = next_candidate(text, i, len, S->english);
 		if (i == len)
 			break;
 		if (text[i] == '\n') {
@@ -1104,6 +1611,18 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 			}
 			i += k > 0 ? k : strlen("別表");
 			cont = 0;
+			continue;
+		}
+		if (S->english && !cont && text[i] >= 'A' &&
+		    (k = en_scan(S, src, cell, text, i, en, &nen)) > 0) {
+			for (n = 0; n < nen; n++) {
+				colchars += text_chars(text + colat,
+				    en[n].off - colat);
+				colat = en[n].off;
+				place(S, &en[n], text, line, first, colchars);
+				push(S->out, &en[n]);
+			}
+			i += k;
 			continue;
 		}
 		/*
@@ -1285,6 +1804,7 @@ static void
 index_articles(struct scan *S, struct node *root)
 {
 	const struct node *n, *sup;
+	struct rroman rr;
 	struct buf b;
 	size_t cap = 0;
 	char *key;
@@ -1301,6 +1821,16 @@ index_articles(struct scan *S, struct node *root)
 			    sizeof(*S->keys));
 		}
 		S->list[S->nlist++] = n;
+		if (node_western(n)) {
+			S->english = 1;
+			if (n->num != NULL && n->label != NULL) {
+				S->numbered = 1;
+				S->roman |= recog_roman_article(n->label,
+				    &rr);
+				S->articleword |= S->roman ||
+				    strncasecmp(n->label, "article", 7) == 0;
+			}
+		}
 		if (S->firstsuppl == NULL)
 			S->firstsuppl = suppl_of(n);
 		if (n->num == NULL)

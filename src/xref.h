@@ -25,6 +25,14 @@
  * and 同条/同項 after an external reference.  本則第N条 and 付則第N条 name
  * this document's main and supplementary provisions.
  *
+ * English references, in a document with an article in Latin letters:
+ * Section 5, Sections 3 and 4, Sections 3–5, Article II (roman where
+ * the articles are), clause 2.1(b)(ii), Section 4(a), paragraph (a) of
+ * Section 5.  External by what precedes (the Act's section 12, GDPR
+ * Article 6, California Civil Code Section 1789.3) or follows (of the
+ * Communications Decency Act, Article 6(1)(f) GDPR); Article N where the
+ * articles are not Articles.  See docs/structure.md.
+ *
  * Cost: one left-to-right pass over all text; lookups by number go through
  * a hash map of articles, paragraphs by a scan of one article's children.
  */

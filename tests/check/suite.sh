@@ -91,6 +91,13 @@ rm -rf "$tmp/site3"
 rc=$(capture build -o "$tmp/site3" tests/check/external.md)
 grep -q '<span class="xref-external">第218条（令状による差押え・捜索・検証）</span>' \
     "$tmp/site3/fx/external/2024-04-01.html" 2>/dev/null && ok || bad "build: external reference"
+# English references on a page (golden english-refs.html): links as the
+# Japanese ones, unresolved and external ones as spans.
+rm -rf "$tmp/site4"
+rc=$(capture build -o "$tmp/site4" tests/check/english-refs.md)
+grep -o '<a class="xref"[^>]*>[^<]*</a>\|<span class="xref-[a-z]*">[^<]*</span>' \
+    "$tmp/site4/fx/english-refs/2024-04-01.html" >"$tmp/out" 2>/dev/null
+check "build: English references" tests/check/english-refs.html "$tmp/out"
 
 # Rules over consecutive revisions: the newer history lost 2019-01-01.
 rc=$(capture check tests/check/pair)
