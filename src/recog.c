@@ -1102,14 +1102,34 @@ recog_division_range(const char *s)
 	    strstr(open, "～") || strstr(open, "・"));
 }
 
+/*
+ * Is s, without the spaces text_squeeze() drops (space, tab, U+3000),
+ * exactly word?  The same answer as comparing text_squeeze(s) with word,
+ * without copying s: every line of a contents list is asked, and a line
+ * that is no such word is told by its first bytes.
+ */
+static int
+squeezed_is(const char *s, const char *word)
+{
+	for (;;) {
+		if (*s == ' ' || *s == '\t')
+			s++;
+		else if ((unsigned char)s[0] == 0xe3 &&
+		    (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x80)
+			s += 3;
+		else if (*word == '\0')
+			return *s == '\0';
+		else if (*s != *word)
+			return 0;
+		else
+			s++, word++;
+	}
+}
+
 int
 recog_suppl_alone(const char *s)
 {
-	char *sq = text_squeeze(s);
-	int r = strcmp(sq, "附則") == 0 || strcmp(sq, "付則") == 0;
-
-	free(sq);
-	return r;
+	return squeezed_is(s, "附則") || squeezed_is(s, "付則");
 }
 
 size_t
