@@ -223,7 +223,9 @@ doc_read(const char *path, int xrefs, struct doc *head, struct diags *d)
 {
 	struct source src;
 
-	if (source_read(&src, path, 0, d) == -1)
+	/* Without references, a doc is termc diff's: no cache keys it. */
+	if (source_read(&src, path, 0, xrefs ? 0 : SOURCE_NO_DIGEST,
+	    d) == -1)
 		return NULL;
 	return doc_from_source(&src, xrefs, head, d);
 }
@@ -262,7 +264,7 @@ doc_load_head(const char *path, struct diags *d)
 	struct source src;
 	struct doc *doc;
 
-	if (source_read(&src, path, 0, d) == -1)
+	if (source_read(&src, path, 0, 0, d) == -1)
 		return NULL;
 	doc = xcalloc(1, sizeof(*doc));
 	doc->path = xstrdup(src.path);

@@ -47,7 +47,8 @@ struct doc {
 struct doc	*doc_load(const char *path, struct diags *d);
 /*
  * The same without cross references (doc->xrefs is NULL, no spans point
- * at clauses): for termc diff, which compares text only.
+ * at clauses) nor digest (doc->sum is zero): for termc diff, which
+ * compares text only.
  */
 struct doc	*doc_load_text(const char *path, struct diags *d);
 /* doc_load() for bytes in memory (tests, fuzzing). */

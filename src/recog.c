@@ -1139,6 +1139,7 @@ recog_contents_runs(const char *const *lines, size_t n, unsigned char *toc)
 	struct rarticle a;
 	enum divkind k;
 	char **nums;
+	unsigned char *capped;
 	size_t i, j, t, run, nart, ranged, used;
 	uint32_t divseen[DIV_OTHER + 1][1024 / 32];
 	enum divkind kk;
@@ -1147,11 +1148,15 @@ recog_contents_runs(const char *const *lines, size_t n, unsigned char *toc)
 	size_t marked = 0;
 
 	nums = xcalloc(n ? n : 1, sizeof(*nums));
+	/* capped: an article line that is its label and caption alone,
+	 * asked once here rather than again in every run. */
+	capped = xcalloc(n ? n : 1, 1);
 	hmap_init(&seen);
 	for (i = 0; i < n; i++)
 		if (lines[i] != NULL && recog_article(lines[i], 0, &a)) {
 			/* seen: the last line (+1) that has this number */
 			nums[i] = a.num;
+			capped[i] = a.cap != NULL && *a.rest == '\0';
 			hmap_set(&seen, a.num, (void *)(uintptr_t)(i + 1));
 		}
 	for (i = 0; i < n; i = j) {
@@ -1191,10 +1196,8 @@ recog_contents_runs(const char *const *lines, size_t n, unsigned char *toc)
 				}
 			}
 			if (nums[j] != NULL) {
-				recog_article(lines[j], 0, &a);
-				if (a.cap == NULL || *a.rest != '\0')
+				if (!capped[j])
 					all = 0;
-				free(a.num);
 				nart++;
 			} else if (!recog_contents_division(lines[j]) &&
 			    !recog_suppl_alone(lines[j]))
@@ -1235,6 +1238,7 @@ recog_contents_runs(const char *const *lines, size_t n, unsigned char *toc)
 	for (i = 0; i < n; i++)
 		free(nums[i]);
 	free(nums);
+	free(capped);
 	return marked;
 }
 
