@@ -175,14 +175,25 @@ doc_history(struct doc *doc)
 		    history_cmp);
 }
 
+/*
+ * The doc of src, its front matter taken from head when head (may be
+ * NULL) read the same bytes and still holds its warnings (doc_load_again()).
+ */
 static struct doc *
-doc_from_source(struct source *src, int xrefs, struct diags *d)
+doc_from_source(struct source *src, int xrefs, struct doc *head,
+    struct diags *d)
 {
 	struct doc *doc = xcalloc(1, sizeof(*doc));
 
 	doc->path = xstrdup(src->path);
 	doc->sum = src->sum;
-	if (meta_parse(&doc->meta, src, d) == -1) {
+	if (head != NULL && head->fmd != NULL &&
+	    memcmp(&head->sum, &src->sum, sizeof(src->sum)) == 0) {
+		meta_copy(&doc->meta, &head->meta);
+		diags_move(d, head->fmd);
+		free(head->fmd);
+		head->fmd = NULL;
+	} else if (meta_parse(&doc->meta, src, d) == -1) {
 		source_release(src);
 		free(doc->path);
 		free(doc);
@@ -208,25 +219,27 @@ doc_from_source(struct source *src, int xrefs, struct diags *d)
 }
 
 static struct doc *
-doc_read(const char *path, int xrefs, struct diags *d)
+doc_read(const char *path, int xrefs, struct doc *head, struct diags *d)
 {
 	struct source src;
 
-	if (source_read(&src, path, 0, d) == -1)
+	/* Without references, a doc is termc diff's: no cache keys it. */
+	if (source_read(&src, path, 0, xrefs ? 0 : SOURCE_NO_DIGEST,
+	    d) == -1)
 		return NULL;
-	return doc_from_source(&src, xrefs, d);
+	return doc_from_source(&src, xrefs, head, d);
 }
 
 struct doc *
 doc_load(const char *path, struct diags *d)
 {
-	return doc_read(path, 1, d);
+	return doc_read(path, 1, NULL, d);
 }
 
 struct doc *
 doc_load_text(const char *path, struct diags *d)
 {
-	return doc_read(path, 0, d);
+	return doc_read(path, 0, NULL, d);
 }
 
 struct doc *
@@ -236,7 +249,13 @@ doc_load_mem(const char *path, const char *bytes, size_t len, struct diags *d)
 
 	if (source_load(&src, path, bytes, len, 0, d) == -1)
 		return NULL;
-	return doc_from_source(&src, 1, d);
+	return doc_from_source(&src, 1, NULL, d);
+}
+
+struct doc *
+doc_load_again(struct doc *head, struct diags *d)
+{
+	return doc_read(head->path, 1, head, d);
 }
 
 struct doc *
@@ -245,12 +264,16 @@ doc_load_head(const char *path, struct diags *d)
 	struct source src;
 	struct doc *doc;
 
-	if (source_read(&src, path, 0, d) == -1)
+	if (source_read(&src, path, 0, 0, d) == -1)
 		return NULL;
 	doc = xcalloc(1, sizeof(*doc));
 	doc->path = xstrdup(src.path);
 	doc->sum = src.sum;
-	if (meta_parse(&doc->meta, &src, d) == -1) {
+	doc->fmd = xmalloc(sizeof(*doc->fmd));
+	diags_init(doc->fmd);
+	if (meta_parse(&doc->meta, &src, doc->fmd) == -1) {
+		diags_move(d, doc->fmd);
+		free(doc->fmd);
 		free(doc->path);
 		free(doc);
 		doc = NULL;
@@ -288,6 +311,10 @@ doc_free(struct doc *doc)
 		free(doc->history[i].note);
 	}
 	free(doc->history);
+	if (doc->fmd != NULL) {
+		diags_release(doc->fmd);
+		free(doc->fmd);
+	}
 	meta_release(&doc->meta);
 	free(doc->path);
 	free(doc);

@@ -30,6 +30,13 @@ struct doc {
 	 */
 	struct history	*history;
 	size_t		 nhistory;
+	/*
+	 * A head's (doc_load_head()): what parsing its front matter
+	 * recorded, owned, for the doc_load_again() that takes the front
+	 * matter instead of parsing it again; NULL in other docs and once
+	 * taken.
+	 */
+	struct diags	*fmd;
 };
 
 /*
@@ -40,7 +47,8 @@ struct doc {
 struct doc	*doc_load(const char *path, struct diags *d);
 /*
  * The same without cross references (doc->xrefs is NULL, no spans point
- * at clauses): for termc diff, which compares text only.
+ * at clauses) nor digest (doc->sum is zero): for termc diff, which
+ * compares text only.
  */
 struct doc	*doc_load_text(const char *path, struct diags *d);
 /* doc_load() for bytes in memory (tests, fuzzing). */
@@ -50,10 +58,18 @@ struct doc	*doc_load_mem(const char *path, const char *bytes, size_t len,
  * Path and front matter only (root and xrefs NULL): what sorting a corpus
  * and an index need.  NULL when the file cannot be read or its front
  * matter fails, with the same diagnostics in d as doc_load() records
- * then; otherwise d gets the front matter's warnings, which doc_load()
- * records again.
+ * then; otherwise d gets what reading the bytes found, and the front
+ * matter's warnings are kept in the head (fmd) for doc_load_again().
  */
 struct doc	*doc_load_head(const char *path, struct diags *d);
+/*
+ * doc_load(head->path), the same doc and diagnostics, that takes head's
+ * front matter and its warnings rather than parsing it again (the
+ * language guess of a document without `lang` counts the whole body's
+ * script) when the file's bytes are still those the head read (the same
+ * digest) and no earlier doc_load_again() has taken them.
+ */
+struct doc	*doc_load_again(struct doc *head, struct diags *d);
 /* Free doc's clause tree and references, keeping path and metadata. */
 void		 doc_strip(struct doc *);
 void		 doc_free(struct doc *);

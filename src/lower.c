@@ -2389,18 +2389,28 @@ chapter_articles(struct lower *L, cmark_node *root)
 
 /* The lines of a document's top-level blocks, each with its block. */
 struct clines {
-	char		**s;		/* owned */
+	/*
+	 * The lines, each NUL-terminated, one after the other in one
+	 * buffer rather than a copy apiece: every line of the body is
+	 * one (lines pointers into text, made once all are in).
+	 */
+	struct buf	  text;
+	size_t		 *off;		/* of each line in text */
+	char		**s;
 	size_t		 *blk;		/* index of its top-level block */
 	size_t		  n;
 };
 
+/* Add the len bytes at p as a line of block blk. */
 static void
-clines_add(struct clines *c, char *s, size_t blk)
+clines_add(struct clines *c, const char *p, size_t len, size_t blk)
 {
-	c->s = xgrow(c->s, c->n, sizeof(*c->s));
+	c->off = xgrow(c->off, c->n, sizeof(*c->off));
 	c->blk = xgrow(c->blk, c->n, sizeof(*c->blk));
-	c->s[c->n] = s;
+	c->off[c->n] = c->text.len;
 	c->blk[c->n++] = blk;
+	buf_put(&c->text, p, len);
+	buf_putc(&c->text, '\0');
 }
 
 /*
@@ -2413,11 +2423,15 @@ block_lines(struct lower *L, struct clines *c, cmark_node *b, size_t blk)
 {
 	struct flat f;
 	cmark_node *item, *ch;
-	size_t i, from, to;
+	const char *t;
+	size_t i, from, to, len;
+	char *h;
 
 	switch (md_type(b)) {
 	case MD_HEADING:
-		clines_add(c, heading_text(L, b), blk);
+		h = heading_text(L, b);
+		clines_add(c, h, strlen(h), blk);
+		free(h);
 		break;
 	case MD_PARAGRAPH:
 		flat_take(L, &f);
@@ -2425,8 +2439,9 @@ block_lines(struct lower *L, struct clines *c, cmark_node *b, size_t blk)
 		for (i = 0; i <= f.nbrk; i++) {
 			from = i == 0 ? 0 : f.brk[i - 1];
 			to = i == f.nbrk ? f.text.len : f.brk[i];
-			clines_add(c, text_trim(f.text.data + from, to - from),
-			    blk);
+			len = to - from;
+			t = text_trimmed(f.text.data + from, &len);
+			clines_add(c, t, len, blk);
 		}
 		flat_give(L, &f);
 		break;
@@ -2438,7 +2453,7 @@ block_lines(struct lower *L, struct clines *c, cmark_node *b, size_t blk)
 				block_lines(L, c, ch, blk);
 		break;
 	default:
-		clines_add(c, xstrdup("<>"), blk);
+		clines_add(c, "<>", 2, blk);
 		break;
 	}
 }
@@ -2460,10 +2475,14 @@ contents_blocks(struct lower *L, cmark_node *root)
 	size_t i, nblk = 0;
 
 	memset(&c, 0, sizeof(c));
+	buf_init(&c.text);
 	L->quiet = 1;
 	for (b = cmark_node_first_child(root); b; b = cmark_node_next(b))
 		block_lines(L, &c, b, nblk++);
 	L->quiet = 0;
+	c.s = xcalloc(c.n ? c.n : 1, sizeof(*c.s));
+	for (i = 0; i < c.n; i++)
+		c.s[i] = c.text.data + c.off[i];
 	toc = xcalloc(c.n ? c.n : 1, 1);
 	if (c.n > 0 && recog_contents_runs((const char *const *)c.s, c.n,
 	    toc) > 0) {
@@ -2486,8 +2505,8 @@ contents_blocks(struct lower *L, cmark_node *root)
 				all[c.blk[i - 1]] = 1;
 		free(any);
 	}
-	for (i = 0; i < c.n; i++)
-		free(c.s[i]);
+	buf_release(&c.text);
+	free(c.off);
 	free(c.s);
 	free(c.blk);
 	free(toc);

@@ -436,3 +436,41 @@ meta_release(struct meta *m)
 	free(m->changes);
 	memset(m, 0, sizeof(*m));
 }
+
+/* xstrdup() of s, or NULL for NULL (the optional fields). */
+static char *
+dup_or_null(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+void
+meta_copy(struct meta *dst, const struct meta *src)
+{
+	size_t i;
+
+	*dst = *src;
+	dst->provider = dup_or_null(src->provider);
+	dst->provider_name = dup_or_null(src->provider_name);
+	dst->document = dup_or_null(src->document);
+	dst->title = dup_or_null(src->title);
+	dst->revision = dup_or_null(src->revision);
+	dst->lang = dup_or_null(src->lang);
+	dst->document_number = dup_or_null(src->document_number);
+	dst->supplements = dup_or_null(src->supplements);
+	dst->history = NULL;
+	if (src->nhistory > 0) {
+		dst->history = xcalloc(src->nhistory, sizeof(*dst->history));
+		for (i = 0; i < src->nhistory; i++) {
+			dst->history[i].date = dup_or_null(src->history[i].date);
+			dst->history[i].note = dup_or_null(src->history[i].note);
+			dst->history[i].line = src->history[i].line;
+		}
+	}
+	dst->changes = NULL;
+	if (src->nchanges > 0) {
+		dst->changes = xcalloc(src->nchanges, sizeof(*dst->changes));
+		for (i = 0; i < src->nchanges; i++)
+			dst->changes[i] = dup_or_null(src->changes[i]);
+	}
+}

@@ -56,6 +56,8 @@ struct meta {
  */
 int	meta_parse(struct meta *m, const struct source *src, struct diags *d);
 void	meta_release(struct meta *);
+/* dst becomes a copy of src that owns its own strings. */
+void	meta_copy(struct meta *dst, const struct meta *src);
 /* Is s a slug [a-z0-9-]+ ?  Is s a real calendar date YYYY-MM-DD ? */
 int	is_slug(const char *s);
 int	is_date(const char *s);

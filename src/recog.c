@@ -1102,14 +1102,34 @@ recog_division_range(const char *s)
 	    strstr(open, "～") || strstr(open, "・"));
 }
 
+/*
+ * Is s, without the spaces text_squeeze() drops (space, tab, U+3000),
+ * exactly word?  The same answer as comparing text_squeeze(s) with word,
+ * without copying s: every line of a contents list is asked, and a line
+ * that is no such word is told by its first bytes.
+ */
+static int
+squeezed_is(const char *s, const char *word)
+{
+	for (;;) {
+		if (*s == ' ' || *s == '\t')
+			s++;
+		else if ((unsigned char)s[0] == 0xe3 &&
+		    (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x80)
+			s += 3;
+		else if (*word == '\0')
+			return *s == '\0';
+		else if (*s != *word)
+			return 0;
+		else
+			s++, word++;
+	}
+}
+
 int
 recog_suppl_alone(const char *s)
 {
-	char *sq = text_squeeze(s);
-	int r = strcmp(sq, "附則") == 0 || strcmp(sq, "付則") == 0;
-
-	free(sq);
-	return r;
+	return squeezed_is(s, "附則") || squeezed_is(s, "付則");
 }
 
 size_t
@@ -1119,6 +1139,7 @@ recog_contents_runs(const char *const *lines, size_t n, unsigned char *toc)
 	struct rarticle a;
 	enum divkind k;
 	char **nums;
+	unsigned char *capped;
 	size_t i, j, t, run, nart, ranged, used;
 	uint32_t divseen[DIV_OTHER + 1][1024 / 32];
 	enum divkind kk;
@@ -1127,11 +1148,15 @@ recog_contents_runs(const char *const *lines, size_t n, unsigned char *toc)
 	size_t marked = 0;
 
 	nums = xcalloc(n ? n : 1, sizeof(*nums));
+	/* capped: an article line that is its label and caption alone,
+	 * asked once here rather than again in every run. */
+	capped = xcalloc(n ? n : 1, 1);
 	hmap_init(&seen);
 	for (i = 0; i < n; i++)
 		if (lines[i] != NULL && recog_article(lines[i], 0, &a)) {
 			/* seen: the last line (+1) that has this number */
 			nums[i] = a.num;
+			capped[i] = a.cap != NULL && *a.rest == '\0';
 			hmap_set(&seen, a.num, (void *)(uintptr_t)(i + 1));
 		}
 	for (i = 0; i < n; i = j) {
@@ -1171,10 +1196,8 @@ recog_contents_runs(const char *const *lines, size_t n, unsigned char *toc)
 				}
 			}
 			if (nums[j] != NULL) {
-				recog_article(lines[j], 0, &a);
-				if (a.cap == NULL || *a.rest != '\0')
+				if (!capped[j])
 					all = 0;
-				free(a.num);
 				nart++;
 			} else if (!recog_contents_division(lines[j]) &&
 			    !recog_suppl_alone(lines[j]))
@@ -1215,6 +1238,7 @@ recog_contents_runs(const char *const *lines, size_t n, unsigned char *toc)
 	for (i = 0; i < n; i++)
 		free(nums[i]);
 	free(nums);
+	free(capped);
 	return marked;
 }
 

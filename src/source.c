@@ -385,14 +385,15 @@ digest_bytes(struct digest *dg, const void *p, size_t len)
  */
 static int
 source_take(struct source *src, const char *path, char *bytes, size_t len,
-    size_t maxsize, struct diags *d)
+    size_t maxsize, unsigned flags, struct diags *d)
 {
 	size_t bad, skip = 0, nbad;
 	int line, col, plain;
 	char *nul;
 
 	memset(src, 0, sizeof(*src));
-	digest_bytes(&src->sum, bytes, len);
+	if (!(flags & SOURCE_NO_DIGEST))
+		digest_bytes(&src->sum, bytes, len);
 	if (maxsize == 0)
 		maxsize = SOURCE_MAX_SIZE;
 	if (len > maxsize) {
@@ -457,7 +458,7 @@ source_load(struct source *src, const char *path, const char *bytes,
 
 	memcpy(copy, bytes, len);
 	copy[len] = '\0';
-	return source_take(src, path, copy, len, maxsize, d);
+	return source_take(src, path, copy, len, maxsize, 0, d);
 }
 
 char *
@@ -508,14 +509,14 @@ read_file(const char *path, size_t maxsize, size_t *len, struct diags *d)
 
 int
 source_read(struct source *src, const char *path, size_t maxsize,
-    struct diags *d)
+    unsigned flags, struct diags *d)
 {
 	size_t len;
 	char *bytes;
 
 	if ((bytes = read_file(path, maxsize, &len, d)) == NULL)
 		return -1;
-	return source_take(src, path, bytes, len, maxsize, d);
+	return source_take(src, path, bytes, len, maxsize, flags, d);
 }
 
 void

@@ -52,9 +52,12 @@ char	*read_file(const char *path, size_t maxsize, size_t *len,
 /*
  * Read path into src.  Returns 0, or -1 after recording an error in d;
  * on -1 src holds nothing to release.  maxsize 0 means SOURCE_MAX_SIZE.
+ * SOURCE_NO_DIGEST: leave src->sum zero, for a reader that keys nothing
+ * by the bytes (termc diff): the digest is a pass over every byte.
  */
+#define SOURCE_NO_DIGEST	0x1
 int	source_read(struct source *src, const char *path, size_t maxsize,
-	    struct diags *d);
+	    unsigned flags, struct diags *d);
 /* The same on bytes in memory (tests, fuzzing); the bytes are copied. */
 int	source_load(struct source *src, const char *path, const char *bytes,
 	    size_t len, size_t maxsize, struct diags *d);

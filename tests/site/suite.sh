@@ -328,3 +328,19 @@ grep -q '^<html lang="ja">' "$tmp/mixout/index.html" &&
     grep -q '<h1>約款一覧</h1>' "$tmp/mixout/index.html" &&
     grep -q 'lang="en">1 June 2024</a><span class="latest">latest</span>' "$tmp/mixout/index.html" &&
     ok || bad "site: a mixed site's index is not Japanese with English entries"
+# A build reads each front matter once, for the order of the collection,
+# and the full load takes it (doc_load_again()): its warnings are the
+# build's once each, as termc check reports them, and the language it
+# guesses from the body of a document without lang is the page's.
+rm -rf "$tmp/fmonce" "$tmp/fmonceout" "$tmp/fmonceout.cache"
+mkdir -p "$tmp/fmonce/acme/rules"
+printf -- '---\nprovider: acme\nprovider_name: Acme\ndocument: rules\ntitle: Rules\nrevision: 2024-01-01\nsummary: none\n---\n\n## Article 1 (Purpose)\n\nThese rules govern the use of the service.\n' \
+    >"$tmp/fmonce/acme/rules/2024-01-01.md"
+capture build --no-cache -o "$tmp/fmonceout" "$tmp/fmonce" >/dev/null
+grep 'fm-unknown' "$tmp/err" >"$tmp/fmonce.build"
+capture check "$tmp/fmonce/acme/rules/2024-01-01.md" >/dev/null
+cat "$tmp/out" "$tmp/err" | grep 'fm-unknown' >"$tmp/fmonce.check"
+[ "$(wc -l <"$tmp/fmonce.build")" -eq 1 ] &&
+    cmp -s "$tmp/fmonce.build" "$tmp/fmonce.check" &&
+    grep -q '^<html lang="en">' "$tmp/fmonceout/acme/rules/2024-01-01.html" &&
+    ok || { bad "site: a front matter's warning once, as check has it, its language guessed"; cat "$tmp/fmonce.build" "$tmp/fmonce.check"; }
