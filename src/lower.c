@@ -945,14 +945,40 @@ open_subclause(struct lower *L, struct node *container, struct flat *f,
 }
 
 /*
+ * A new paragraph of container from the line s (base, len of f): its
+ * number value as written (label bytes, text after skip), or 0 for its
+ * position.  plain: written as text, not a list entry (plain_para).
+ */
+static void
+open_paragraph(struct lower *L, struct node *container, struct flat *f,
+    size_t base, size_t len, long value, size_t label, size_t skip,
+    int plain, int line, int col)
+{
+	struct node *p;
+
+	p = new_numbered(container, N_PARAGRAPH, 0, value,
+	    f->text.data + base, label, line, col);
+	put_text(L, p, f, base, len, skip, 0);
+	ms_reset(&L->ms, p);
+	if (plain)
+		L->plain_para = p;
+}
+
+/*
  * One line (unit) of a block in container.  first: the block's first line.
  * nested: the block sits inside a list entry, which is ms->base.
  *
- *   marked line                       → item at the marker's level
- *   first line of a top-level block   → new paragraph (numbered if written)
- *   later line, paragraph still open  → item whose number was lost
- *   later line after such an item     → its next sibling
- *   anything else                     → continues the open unit's text
+ *   ① (1) 1) where an article opens     → paragraph (opens_paragraphs())
+ *   marked line                          → item at the marker's level
+ *   first line of a block under a lead,
+ *     its lines broken by hand            → item (items_block)
+ *   2.1 under article 2                  → sub-clause (open_subclause())
+ *   first line of a top-level block      → new paragraph (numbered if written)
+ *   ２　 after paragraph 1 on a later line → the next paragraph
+ *   a history line, a ・ bullet run       → paragraph, item
+ *   later line, paragraph still open     → item whose number was lost
+ *   later line after a hard break        → the next paragraph (Japanese)
+ *   anything else                        → continues the open unit's text
  */
 static void
 unit(struct lower *L, struct node *container, struct flat *f,
@@ -965,7 +991,7 @@ unit(struct lower *L, struct node *container, struct flat *f,
 	char *s = f->text.data + base, saved = s[len];
 	struct node *p;
 	int numbered = -1;	/* para_marker_parse(s, &m), once asked */
-	int next_b, next_bullet;
+	int next_b, next_bullet, marked;
 	size_t bl, nb;
 
 	/* Before the line is ended in place: does the next go on a. → b.,
@@ -981,15 +1007,12 @@ unit(struct lower *L, struct node *container, struct flat *f,
 	bl = first || nested ? 0 : recog_bullet(s);
 	next_bullet = next_bullet && bl == nb;
 
-	if (item_marker_parse(s, &m) &&
-	    opens_paragraphs(L, container, &m, nested)) {
-		p = new_numbered(container, N_PARAGRAPH, 0, m.value, s, m.len,
-		    line, col);
-		put_text(L, p, f, base, len, m.skip, 0);
-		ms_reset(ms, p);
-		L->plain_para = p;
-	} else if (item_marker_parse(s, &m) || (latin_dot_marker_parse(s,
-	    &m) && latin_dot_item(ms, &m, nested, next_b))) {
+	marked = item_marker_parse(s, &m);
+	if (marked && opens_paragraphs(L, container, &m, nested))
+		open_paragraph(L, container, f, base, len, m.value, m.len,
+		    m.skip, 1, line, col);
+	else if (marked || (latin_dot_marker_parse(s, &m) &&
+	    latin_dot_item(ms, &m, nested, next_b))) {
 		if (ms->base == NULL) {
 			/* Items before any paragraph text: an empty 項. */
 			p = new_numbered(container, N_PARAGRAPH, 0, 0, NULL, 0,
@@ -1010,20 +1033,14 @@ unit(struct lower *L, struct node *container, struct flat *f,
 	} else if ((first && !nested) || ms->base == NULL) {
 		if (numbered == -1)
 			numbered = para_marker_parse(s, &m);
-		p = new_numbered(container, N_PARAGRAPH, 0,
-		    numbered ? m.value : 0, s, numbered ? m.len : 0, line, col);
-		put_text(L, p, f, base, len, numbered ? m.skip : 0, 0);
-		ms_reset(ms, p);
-		if (first && !nested)
-			L->plain_para = p;
+		open_paragraph(L, container, f, base, len,
+		    numbered ? m.value : 0, numbered ? m.len : 0,
+		    numbered ? m.skip : 0, first && !nested, line, col);
 	} else if (!first && !nested && para_marker_parse(s, &m) &&
-	    next_paragraph_line(L, container, s, &m)) {
-		p = new_numbered(container, N_PARAGRAPH, 0, m.value, s, m.len,
-		    line, col);
-		put_text(L, p, f, base, len, m.skip, 0);
-		ms_reset(ms, p);
-		L->plain_para = p;
-	} else if (!first && !nested && L->ja && ms->base->type ==
+	    next_paragraph_line(L, container, s, &m))
+		open_paragraph(L, container, f, base, len, m.value, m.len,
+		    m.skip, 1, line, col);
+	else if (!first && !nested && L->ja && ms->base->type ==
 	    N_PARAGRAPH && ms->base->parent == container &&
 	    history_kind(s, len) == 2) {
 		/*
@@ -1031,10 +1048,8 @@ unit(struct lower *L, struct node *container, struct flat *f,
 		 * sentence: history, a paragraph of its own as it is where
 		 * a blank line sets it apart, never more of the sentence.
 		 */
-		p = new_numbered(container, N_PARAGRAPH, 0, 0, s, 0, line, col);
-		put_text(L, p, f, base, len, 0, 0);
-		ms_reset(ms, p);
-		L->plain_para = p;
+		open_paragraph(L, container, f, base, len, 0, 0, 0, 1, line,
+		    col);
 	} else if (bl > 0 && bullet_line_item(ms, container, next_bullet)) {
 		open_unmarked(L, f, base, len, bl, line, col);
 		ms->bullets = 1;
@@ -1049,10 +1064,8 @@ unit(struct lower *L, struct node *container, struct flat *f,
 		 * a sentence of an article: the next 項, where a Japanese
 		 * soft break only wraps the sentence.
 		 */
-		p = new_numbered(container, N_PARAGRAPH, 0, 0, s, 0, line, col);
-		put_text(L, p, f, base, len, 0, 0);
-		ms_reset(ms, p);
-		L->plain_para = p;
+		open_paragraph(L, container, f, base, len, 0, 0, 0, 1, line,
+		    col);
 	} else
 		put_text(L, ms->unit, f, base, len, 0, 1);
 	s[len] = saved;
