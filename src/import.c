@@ -342,36 +342,6 @@ ambiguous_marker(const char *s)
 	    (m.scheme == MS_IROHA || m.scheme == MS_KANJI);
 }
 
-/*
- * "3.2 Late payment", "4.1.2 Fees": a decimal clause number, a space and a
- * capital or a Japanese word.  A wrapped sentence may start with a decimal
- * too, "2.5 million users", "1.5% per month": those go on in lower case or
- * with no space.
- */
-static int
-decimal_clause(const char *s)
-{
-	const char *p = s;
-	int dots = 0;
-
-	while (*p >= '0' && *p <= '9') {
-		while (*p >= '0' && *p <= '9')
-			p++;
-		if (*p != '.' || p[1] < '0' || p[1] > '9')
-			break;
-		p++;
-		dots++;
-	}
-	if (dots == 0)
-		return 0;
-	if (*p == '.')
-		p++;
-	if (*p != ' ' && !has_prefix(p, "\u3000"))
-		return 0;
-	p = skip_sp(p);
-	return (*p >= 'A' && *p <= 'Z') || (unsigned char)*p >= 0x80;
-}
-
 /* Does s start with a structure that a broken line never runs into? */
 static int
 starts_structure(const char *s)
@@ -1123,7 +1093,7 @@ join(struct imp *im)
 			    caption_line(n->s))))
 				break;
 			/* Nor, full or not, into "3.2 Late payment". */
-			if (decimal_clause(n->s))
+			if (recog_decimal_clause(n->s))
 				break;
 			if (full || (W > 0 && z == 0x3002 &&
 			    cols(prev->s) + 2 >= W))

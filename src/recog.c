@@ -1343,6 +1343,36 @@ recog_roman_article(const char *s, struct rroman *r)
 	return 1;
 }
 
+/*
+ * "3.2 Late payment", "4.1.2 Fees": a decimal clause number, a space and a
+ * capital or a Japanese word (recog.h).  A wrapped sentence may start with a decimal
+ * too, "2.5 million users", "1.5% per month": those go on in lower case or
+ * with no space.
+ */
+int
+recog_decimal_clause(const char *s)
+{
+	const char *p = s;
+	int dots = 0;
+
+	while (*p >= '0' && *p <= '9') {
+		while (*p >= '0' && *p <= '9')
+			p++;
+		if (*p != '.' || p[1] < '0' || p[1] > '9')
+			break;
+		p++;
+		dots++;
+	}
+	if (dots == 0)
+		return 0;
+	if (*p == '.')
+		p++;
+	if (*p != ' ' && !has_prefix(p, "\u3000"))
+		return 0;
+	p = skip_sp(p);
+	return (*p >= 'A' && *p <= 'Z') || (unsigned char)*p >= 0x80;
+}
+
 int
 recog_subclause(const char *s, const char *artnum, size_t *labellen,
     size_t *skip, long *sub)

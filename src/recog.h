@@ -292,6 +292,14 @@ int	recog_roman_article(const char *s, struct rroman *r);
 size_t	recog_caption_sep(const char *s);
 
 /*
+ * Does s start a decimal clause, "3.2 Late payment", "4.1.2 Fees": a
+ * number with a dot inside, a space and a capital or a Japanese word?
+ * Whatever article it is under: a wrapped line never runs into one
+ * (termc import), where "2.5 million users" and "1.5% per month" go on.
+ * recog_subclause() asks the same of a line under a given article.
+ */
+int	recog_decimal_clause(const char *s);
+/*
  * Does s start with a sub-clause number of the article numbered artnum
  * ("2" or "4_1" as clause.h keeps numbers): 2.1, 2.1., 4.1.3, then a
  * space and its text?  The number must extend the article's ("3.5 …"
