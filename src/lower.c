@@ -1535,7 +1535,7 @@ make_heading(struct lower *L, const char *text, int raflags, int hlevel,
 {
 	struct pool *pool = L->root->pool;
 	struct node *n;
-	const char *cap, *rest, *t;
+	const char *cap, *rest, *t, *label = text;
 	size_t len, caplen, used, tlen;
 	char *num = NULL;
 	struct rarticle ra;
@@ -1570,6 +1570,7 @@ make_heading(struct lower *L, const char *text, int raflags, int hlevel,
 		n = node_new(pool, N_ARTICLE, line, col);
 		if (ra.num != NULL) {
 			num = ra.num;
+			label = ra.label;
 			len = ra.labellen;
 			rest = ra.rest;
 			if (ra.cap != NULL)
@@ -1595,7 +1596,7 @@ make_heading(struct lower *L, const char *text, int raflags, int hlevel,
 		n->num = pool_strdup(pool, num);
 		free(num);
 		num = NULL;
-		n->label = trim_in(pool, text, len);
+		n->label = trim_in(pool, label, len);
 		/* Text after the caption on the heading line: a first 項. */
 		tlen = strlen(rest);
 		t = text_trimmed(rest, &tlen);

@@ -53,6 +53,58 @@ bracket_parse(const char *s, const char **cap, size_t *caplen,
 }
 
 /*
+ * The marks authors set before a heading or a caption written as a plain
+ * line (■第1条（目的）, ◆ 見出し): ornament, not words.
+ */
+static const char *const heading_marks[] = { "■", "□", "◆", "◇", "●",
+    "○", "▼", "▽", "◎", "★", "☆", "▶", "▷", "◼", "◻" };
+
+/* The bytes of a heading mark at s and the spaces after it, or 0. */
+static size_t
+heading_mark(const char *s)
+{
+	size_t i, n;
+
+	for (i = 0; i < sizeof(heading_marks) / sizeof(heading_marks[0]); i++)
+		if (has_prefix(s, heading_marks[i])) {
+			n = strlen(heading_marks[i]);
+			return n + text_skip_spaces(s + n);
+		}
+	return 0;
+}
+
+/*
+ * A whole line in brackets, 【第3条 その他】 or ［第3条］: the bytes of the
+ * opening bracket (and spaces) at s, and *close where the closing one
+ * stands; 0 if the closing bracket is not the line's last character or
+ * another opening one comes first (【第3条】【目的】 is no wrapped line).
+ */
+static size_t
+wrapped_line(const char *s, const char **close)
+{
+	static const char *const pairs[][2] = { { "【", "】" }, { "［", "］" },
+	    { "[", "]" } };
+	const char *e;
+	size_t i, n, len;
+
+	for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+		if (!has_prefix(s, pairs[i][0]))
+			continue;
+		n = strlen(pairs[i][0]);
+		if ((e = strstr(s + n, pairs[i][1])) == NULL ||
+		    strstr(s + n, pairs[i][0]) != NULL)
+			return 0;
+		len = strlen(e);
+		if (text_trimmed(e, &len) != e ||
+		    len != strlen(pairs[i][1]))
+			return 0;
+		*close = e;
+		return n + text_skip_spaces(s + n);
+	}
+	return 0;
+}
+
+/*
  * The end of a range label after 第N条: から第M条まで, 及び第M条, 、第M条
  * (repeated), 〜第M条, when a space, the end or a caption follows the
  * range; else p itself:
@@ -193,25 +245,34 @@ title_then_text(const char *t)
 int
 recog_article(const char *s, int flags, struct rarticle *a)
 {
-	const char *p, *cap, *t;
-	size_t len, caplen, used, tlen;
+	const char *p, *cap, *t, *close = NULL, *end;
+	size_t len, caplen, used, tlen, sep, lead;
 	int32_t c;
 
 	memset(a, 0, sizeof(*a));
-	if (!has_prefix(s, "第"))
+	/* ■第1条（目的）, 【第3条 その他】: the ornament is no label. */
+	if ((lead = heading_mark(s)) == 0)
+		lead = wrapped_line(s, &close);
+	a->label = s + lead;
+	end = close != NULL ? close : s + strlen(s);
+	if (!has_prefix(a->label, "第"))
 		return 0;
-	if ((len = dash_range(s, &a->num)) > 0)
-		p = s + len;
-	else if (!article_label_parse(s, &a->num, &len)) {
+	if ((len = dash_range(a->label, &a->num)) > 0)
+		p = a->label + len;
+	else if (!article_label_parse(a->label, &a->num, &len)) {
 		free(a->num);
 		a->num = NULL;
 		return 0;
 	} else
-		p = range_end(s + len);
-	a->labellen = (size_t)(p - s);
+		p = range_end(a->label + len);
+	if (p > end)
+		goto text;
+	a->labellen = (size_t)(p - a->label);
 	if (caption_parse(p, &cap, &caplen, &used) ||
 	    bracket_parse(p, &cap, &caplen, &used)) {
-		c = first_cp(p + used);
+		if (p + used > end)
+			goto text;
+		c = p + used == end ? 0 : first_cp(p + used);
 		/* 第5条（…）に定める…: a reference in running text. */
 		if (c != 0 && !is_space(c))
 			goto text;
@@ -220,21 +281,31 @@ recog_article(const char *s, int flags, struct rarticle *a)
 		a->bracketed = 1;
 		p += used;
 	} else {
-		c = first_cp(p);
-		if (c != 0 && !is_space(c))
+		/* 第1条. 目的, 第1条：目的: a mark between label and title. */
+		sep = p == end ? 0 : recog_caption_sep(p);
+		c = p == end ? 0 : first_cp(p);
+		if (c != 0 && !is_space(c) && sep == 0)
 			goto text;
-		tlen = strlen(p);
-		t = text_trimmed(p, &tlen);
+		tlen = (size_t)(end - (p + sep));
+		t = text_trimmed(p + sep, &tlen);
 		if (tlen > 0 && ((flags & RA_HEADING) ||
 		    recog_caption_text(t, tlen))) {
 			a->cap = t;
 			a->caplen = tlen;
 			p = t + tlen;
-		} else if (tlen > 0 && (tlen = title_then_text(t)) > 0) {
+		} else if (tlen > 0 && close == NULL &&
+		    (tlen = title_then_text(t)) > 0) {
 			a->cap = t;
 			a->caplen = tlen;
 			p = t + tlen;
-		}
+		} else if (sep > 0 && tlen > 0 && !is_space(c))
+			goto text;	/* 第1条:の規定 is no heading */
+	}
+	/* A wrapped line is all heading, up to its closing bracket. */
+	if (close != NULL) {
+		if (p + text_skip_spaces(p) != close)
+			goto text;
+		p = close + strlen(close);
 	}
 	a->headlen = (size_t)(p - s);
 	a->rest = p + text_skip_spaces(p);
@@ -272,8 +343,6 @@ int
 recog_caption_line(const char *s, int flags, const char **cap,
     size_t *caplen)
 {
-	static const char *const marks[] = { "■", "□", "◆", "◇", "●", "○",
-	    "▼", "▽", "◎" };
 	const char *p = s + text_skip_spaces(s), *t;
 	struct rhistory h;
 	size_t used, i, tlen, n;
@@ -305,17 +374,15 @@ recog_caption_line(const char *s, int flags, const char **cap,
 	}
 	if (!(flags & RC_MARKED))
 		return 0;
-	for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
-		if (has_prefix(p, marks[i])) {
-			tlen = strlen(p + strlen(marks[i]));
-			t = text_trimmed(p + strlen(marks[i]), &tlen);
-			if (tlen == 0 || !recog_caption_text(t, tlen))
-				return 0;
-			*cap = t;
-			*caplen = tlen;
-			return 1;
-		}
-	return 0;
+	if ((n = heading_mark(p)) == 0)
+		return 0;
+	tlen = strlen(p + n);
+	t = text_trimmed(p + n, &tlen);
+	if (tlen == 0 || !recog_caption_text(t, tlen))
+		return 0;
+	*cap = t;
+	*caplen = tlen;
+	return 1;
 }
 
 /*
@@ -1294,7 +1361,7 @@ size_t
 recog_caption_sep(const char *s)
 {
 	static const char *const seps[] = { "\u2013", "\u2014", "-", ":",
-	    "\uff1a" };
+	    "\uff1a", ".", "\uff0e" };
 	size_t n = text_skip_spaces(s), i;
 
 	for (i = 0; i < sizeof(seps) / sizeof(seps[0]); i++)
@@ -1302,7 +1369,7 @@ recog_caption_sep(const char *s)
 			n += strlen(seps[i]);
 			/* "-" joins words ("Pre-paid"); as a mark it stands
 			 * apart: "Section 5 - Law". */
-			if (i == 2 && s[n] != ' ')
+			if ((i == 2 || i == 5) && s[n] != ' ')
 				return text_skip_spaces(s);
 			return n + text_skip_spaces(s + n);
 		}

@@ -23,8 +23,11 @@
 /* An article heading line: 第N条, a caption, maybe text. */
 struct rarticle {
 	char		*num;		/* normalized: "17", "17_2"; caller frees */
+	const char	*label;		/* where the label starts: after a mark
+					   (■第1条) or bracket (【第1条 …】) */
 	size_t		 labellen;	/* bytes of the label: 第１７条の２ */
-	size_t		 headlen;	/* bytes of label and caption as written */
+	size_t		 headlen;	/* bytes of s up to the heading's end:
+					   mark, label, caption, brackets */
 	const char	*cap;		/* caption without brackets; NULL if none */
 	size_t		 caplen;
 	int		 bracketed;	/* the caption was in （）() or 【】 */
@@ -42,9 +45,11 @@ struct rarticle {
 /*
  * Is s an article heading: 第N条 (any numerals, spaces inside, branches
  * の2 or ノ2), or a range (第N条から第M条まで, 第N条及び第M条, 第N条～第M条,
- * 第1-2条), at the start of s, followed by the end of s, a space
- * or a caption in （）, () or 【】?  "第5条に定める…" and
- * "第5条（…）に定める…" are text.  Fills a and returns 1, or returns 0.
+ * 第1-2条), at the start of s (after a heading mark ■, or inside
+ * brackets that wrap the whole line, 【第3条 料金】), followed by the end
+ * of s, a space, a mark (第5条. 退会, 第6条：変更) or a caption in （）,
+ * () or 【】?  "第5条に定める…" and "第5条（…）に定める…" are text.  Fills a
+ * and returns 1, or returns 0.
  */
 int	recog_article(const char *s, int flags, struct rarticle *a);
 
@@ -284,9 +289,9 @@ struct rroman {
 int	recog_roman_article(const char *s, struct rroman *r);
 
 /*
- * The separator between an English heading's label and its caption:
- * spaces, then maybe one of – — : ：, or - standing apart ("Section 5 –
- * Governing Law", "SECTION 5: GOVERNING LAW"), then spaces.  Returns the
+ * The separator between a heading's label and its caption: spaces, then
+ * maybe one of – — : ： ．, or - or . standing apart ("Section 5 –
+ * Governing Law", "SECTION 5: GOVERNING LAW", "第5条. 退会"), then spaces.  Returns the
  * bytes to skip (0 when s starts with none of these).
  */
 size_t	recog_caption_sep(const char *s);
