@@ -965,6 +965,21 @@ open_paragraph(struct lower *L, struct node *container, struct flat *f,
 }
 
 /*
+ * The spaces that indent a marked line (　一　…, 　ア　…, as statutes and
+ * their imitators lay items out under a paragraph): read from its marker,
+ * as a line that starts with it.  0 when no marker follows the spaces.
+ */
+static size_t
+marker_indent(const char *s)
+{
+	struct marker m;
+	size_t n = text_skip_spaces(s);
+
+	return n > 0 && (item_marker_parse(s + n, &m) ||
+	    para_marker_parse(s + n, &m)) ? n : 0;
+}
+
+/*
  * One line (unit) of a block in container.  first: the block's first line.
  * nested: the block sits inside a list entry, which is ms->base.
  *
@@ -992,7 +1007,7 @@ unit(struct lower *L, struct node *container, struct flat *f,
 	struct node *p;
 	int numbered = -1;	/* para_marker_parse(s, &m), once asked */
 	int next_b, next_bullet, marked;
-	size_t bl, nb;
+	size_t bl, nb, ind;
 
 	/* Before the line is ended in place: does the next go on a. → b.,
 	 * the next line of the block or the block after its last? */
@@ -1004,6 +1019,11 @@ unit(struct lower *L, struct node *container, struct flat *f,
 	    recog_bullet(s + len) : 0;
 	next_bullet = nb > 0 && nb <= len && memcmp(s, s + len, nb) == 0;
 	s[len] = '\0';
+	if ((ind = marker_indent(s)) > 0) {
+		s += ind;
+		base += ind;
+		len -= ind;
+	}
 	bl = first || nested ? 0 : recog_bullet(s);
 	next_bullet = next_bullet && bl == nb;
 
