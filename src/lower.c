@@ -2318,8 +2318,9 @@ history_kind(const char *s, size_t len)
 
 /*
  * Is paragraph p's text all history lines, given the kind of the line
- * before it (*prev, updated)?  A date alone is history after a history
- * word alone (its date on the next line); 以上 closes the run.
+ * before it (*prev, updated; 0 at the run's start)?  A date alone is
+ * history after a history word alone (its date on the next line); 以上
+ * closes the run, or opens it: 以上 then 2024年1月1日 制定.
  */
 static int
 history_paragraph(const struct node *p, int *prev)
@@ -2337,7 +2338,9 @@ history_paragraph(const struct node *p, int *prev)
 		k = history_kind(s, (size_t)(e - s));
 		if (k == 0 || (k == 3 && *prev != 1) || (k != 4 && *prev == 4))
 			return 0;
-		*prev = k;
+		/* 以上 that opens the run closes the provisions before it:
+		 * the history lines after it are the run's (kind 5). */
+		*prev = k == 4 && *prev == 0 ? 5 : k;
 		if (*e == '\0')
 			return 1;
 	}
@@ -2368,7 +2371,7 @@ history_tail(struct node *root)
 		if (history_paragraph(c, &prev)) {
 			if (run == NULL)
 				run = c;
-			hist |= prev != 4;
+			hist |= prev != 4 && prev != 5;
 		} else {
 			run = NULL;
 			prev = 0;
