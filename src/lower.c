@@ -1134,14 +1134,58 @@ paragraph_article(struct lower *L, struct flat *f, size_t from, size_t to,
 	return skip;
 }
 
+static char	*first_line(struct lower *, cmark_node *);
+
+/*
+ * Is line i of block f only a caption, （目的） or 【目的】, written above
+ * the article line next (statute style, as termc import reads it): the
+ * block's next line, or the first of the next block (next) when the
+ * caption is a block of its own, opens an article that has no caption?
+ * Then the caption waits for that article (paragraph_article()) and the
+ * line is no text.
+ */
+static int
+paragraph_caption(struct lower *L, struct flat *f, size_t i, cmark_node *next)
+{
+	struct rarticle a;
+	const char *cap;
+	size_t caplen, from = i == 0 ? 0 : f->brk[i - 1],
+	    to = i == f->nbrk ? f->text.len : f->brk[i];
+	char *s = f->text.data + from, saved = s[to - from], *line = NULL;
+	int yes = 0;
+
+	s[to - from] = '\0';
+	yes = recog_caption_line(s, RC_MARKED, &cap, &caplen);
+	s[to - from] = saved;
+	if (!yes)
+		return 0;
+	if (i < f->nbrk)
+		line = xstrndup(f->text.data + to, (i + 1 == f->nbrk ?
+		    f->text.len : f->brk[i + 1]) - to);
+	else if (f->nbrk == 0 && next != NULL && md_type(next) == MD_PARAGRAPH)
+		line = first_line(L, next);
+	yes = line != NULL && recog_article(line, 0, &a);
+	if (yes) {
+		yes = a.cap == NULL;
+		free(a.num);
+	}
+	if (yes) {
+		free(L->pending_cap);
+		L->pending_cap = xstrndup(cap, caplen);
+	}
+	free(line);
+	return yes;
+}
+
 /*
  * A block whose first line is 附則 (付則, 附　則, 附則（2024年4月1日）)
  * alone, as recog_named_division() reads a plain line the way termc
  * import does: open that division as a heading would, in the place of
  * the outermost open article or numbered division, so that it closes
- * them; the block's other lines are its text.  Not 別表 or 別記: those
- * words also head a form inside an article (an article's sub-heading is
- * its text).  Returns whether it did.
+ * them; the block's other lines are its text.  別表 or 別記 only after a
+ * 附則 or another appendix: before, those words also head a form inside
+ * an article (an article's sub-heading is its text).  Returns whether it
+ * did.
  */
 static int
 paragraph_division(struct lower *L, struct flat *f, size_t to, int line)
@@ -1156,7 +1200,14 @@ paragraph_division(struct lower *L, struct flat *f, size_t to, int line)
 	saved = f->text.data[to];
 	f->text.data[to] = '\0';
 	k = recog_named_division(f->text.data, 0);
-	if (k != DIV_SUPPL ||
+	/* 別表第一 after the 附則 is the law's appendix, as in statutes:
+	 * no form inside an article stands there. */
+	for (i = 0; k == DIV_APPENDIX && i < L->nstack; i++)
+		if (L->stack[i]->type == N_DIVISION &&
+		    (L->stack[i]->divkind == DIV_SUPPL ||
+		    L->stack[i]->divkind == DIV_APPENDIX))
+			break;
+	if ((k != DIV_SUPPL && (k != DIV_APPENDIX || i == L->nstack)) ||
 	    L->nstack >= (int)(sizeof(L->stack) / sizeof(L->stack[0]))) {
 		f->text.data[to] = saved;
 		return 0;
@@ -1239,6 +1290,9 @@ lower_paragraph(struct lower *L, struct node *container, cmark_node *para,
 			container = current_container(L);
 			continue;
 		}
+		if (L->ja && !nested && !L->in_contents &&
+		    paragraph_caption(L, &f, i, next))
+			continue;
 		if (L->ja && !nested && !L->in_contents &&
 		    (skip = paragraph_article(L, &f,
 		    from, to, line + (int)i)) != (size_t)-1) {
