@@ -14,8 +14,7 @@ struct source;
 
 /*
  * Lower the cmark document root; returns an N_DOCUMENT tree or NULL.
- * Frees root's children as it goes (all but the last): the caller still
- * frees root.
+ * Frees nothing of root's tree: md_parse() releases it with its arena.
  */
 struct node	*lower_document(cmark_node *root, const struct source *,
 		    const struct meta *, struct diags *);
