@@ -2555,7 +2555,7 @@ lower_document(cmark_node *root, const struct source *src,
     const struct meta *meta, struct diags *d)
 {
 	struct lower L;
-	cmark_node *b, *next, **sect = NULL;
+	cmark_node *b, *next, *done = NULL, **sect = NULL;
 	size_t nsect, k = 0, nb = 0;
 	unsigned char *toc;
 
@@ -2568,8 +2568,10 @@ lower_document(cmark_node *root, const struct source *src,
 	L.sectioned = L.ja && !writes_articles(src);
 	L.chapters = L.sectioned && chapter_articles(&L, root);
 	/*
-	 * The clause tree copies all the text it keeps: the Markdown tree,
-	 * the parse's (md.c's arena), goes at once after lowering.
+	 * Each top-level block is freed once lowered and no longer looked
+	 * at (a topic marker reads the block before it), so the Markdown
+	 * tree shrinks as the clause tree grows: peak memory is about one
+	 * tree, not both.  The clause tree copies all the text it keeps.
 	 */
 	if (!L.ja)
 		roman_articles(&L, root);
@@ -2586,6 +2588,9 @@ lower_document(cmark_node *root, const struct source *src,
 			    cmark_node_get_start_column(b));
 		} else
 			lower_blocks(&L, current_container(&L), b, 0);
+		if (done != NULL)
+			cmark_node_free(done);
+		done = b;
 		if (L.failed)
 			break;
 	}

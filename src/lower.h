@@ -14,7 +14,8 @@ struct source;
 
 /*
  * Lower the cmark document root; returns an N_DOCUMENT tree or NULL.
- * Frees nothing of root's tree: md_parse() releases it with its arena.
+ * Frees root's children as it goes (all but the last): the caller still
+ * frees root.
  */
 struct node	*lower_document(cmark_node *root, const struct source *,
 		    const struct meta *, struct diags *);

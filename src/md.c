@@ -8,12 +8,9 @@
  * (bracket and emphasis stacks), table width and length, table delimiter
  * rows under long paragraphs, and the expansion of link references.
  */
-#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <sys/mman.h>
 
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
@@ -369,166 +366,13 @@ check_limits(const struct source *src, struct diags *d)
 	return 0;
 }
 
-/* ---- the parse's memory ---- */
-
-/*
- * cmark-gfm allocates every node, literal, buffer and delimiter of a
- * parse on its own and frees them one by one: for a 10 MB document that
- * was a tenth of termc diff's instructions in malloc and free.  A parse
- * here takes its memory from an arena instead: calloc and realloc cut
- * from large blocks, free does nothing, and the blocks go at once when
- * the tree is lowered (md_parse).  The memory is bounded by what the
- * parse asks for in all: cmark-gfm grows its buffers by half again each
- * time, so the copies a realloc leaves behind stay within a constant
- * factor of the document.
- *
- * cmark_mem's functions take no context, and parses run on two threads
- * at once (diffcmd.c): each thread's parse finds its arena through a
- * thread-local pointer that md_parse sets and clears.
- */
-struct arena_block {
-	struct arena_block	*prev;
-	size_t			 size, used;	/* bytes of data */
-	max_align_t		 data[];
-};
-
-struct arena {
-	struct arena_block	*top;
-	size_t			 next;		/* size of the next block */
-	void			*last;		/* the latest allocation */
-};
-
-#define ARENA_FIRST	((size_t)64 << 10)	/* a small document's block */
-#define ARENA_MAX	((size_t)8 << 20)	/* blocks double up to this */
-#define ARENA_ALIGN	sizeof(max_align_t)
-/* Each allocation is preceded by its size, in one aligned header. */
-#define ARENA_HEAD	ARENA_ALIGN
-
-static _Thread_local struct arena *parse_arena;
-
-/*
- * A block of size bytes, zeroed, straight from the kernel.  A large one
- * asks for huge pages where the kernel gives them on request (Linux's
- * transparent huge pages in "madvise" mode): touching a fresh page costs
- * a fault, and a large parse touches tens of thousands of small pages.
- */
-static void *
-block_new(size_t size)
-{
-	void *p = mmap(NULL, size, PROT_READ | PROT_WRITE,
-	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-
-	if (p == MAP_FAILED)
-		xalloc_die();
-#ifdef MADV_HUGEPAGE
-	if (size >= ARENA_MAX)
-		(void)madvise(p, size, MADV_HUGEPAGE);
-#endif
-	return p;
-}
-
-/* size rounded up to ARENA_ALIGN, or 0 when that overflows. */
-static size_t
-arena_round(size_t size)
-{
-	if (size > SIZE_MAX - ARENA_HEAD - ARENA_ALIGN)
-		return 0;
-	return (size + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
-}
-
-/* size bytes, zeroed (blocks come zeroed and are never reused). */
-static void *
-arena_alloc(size_t size)
-{
-	struct arena *a = parse_arena;
-	struct arena_block *b = a->top;
-	size_t need = arena_round(size), bsize;
-	unsigned char *p;
-
-	if (need == 0 && size != 0)
-		xalloc_die();
-	need += ARENA_HEAD;
-	if (b == NULL || b->size - b->used < need) {
-		bsize = a->next > need ? a->next : need;
-		b = block_new(sizeof(*b) + bsize);
-		b->size = bsize;
-		b->prev = a->top;
-		a->top = b;
-		if (a->next < ARENA_MAX)
-			a->next *= 2;
-	}
-	p = (unsigned char *)b->data + b->used;
-	b->used += need;
-	memcpy(p, &size, sizeof(size));
-	return a->last = p + ARENA_HEAD;
-}
-
-static void *
-arena_calloc(size_t n, size_t size)
-{
-	if (size != 0 && n > SIZE_MAX / size)
-		xalloc_die();
-	return arena_alloc(n * size);
-}
-
-/*
- * The latest allocation grows in place while its block has room (a
- * buffer being appended to usually is the latest); any other moves, and
- * its old bytes stay in the arena until the parse ends.
- */
-static void *
-arena_realloc(void *p, size_t size)
-{
-	struct arena_block *b = parse_arena->top;
-	unsigned char *q;
-	size_t old, have, need;
-
-	if (p == NULL)
-		return arena_alloc(size);
-	memcpy(&old, (unsigned char *)p - ARENA_HEAD, sizeof(old));
-	if (size <= old)
-		return p;
-	have = arena_round(old);
-	need = arena_round(size);
-	if (need == 0)
-		xalloc_die();
-	if (p == parse_arena->last && need - have <= b->size - b->used) {
-		b->used += need - have;
-		memcpy((unsigned char *)p - ARENA_HEAD, &size, sizeof(size));
-		return p;
-	}
-	q = arena_alloc(size);
-	memcpy(q, p, old);
-	return q;
-}
-
-static void
-arena_free(void *p)
-{
-	(void)p;
-}
-
-static cmark_mem arena_mem = { arena_calloc, arena_realloc, arena_free };
-
-static void
-arena_release(struct arena *a)
-{
-	struct arena_block *b, *prev;
-
-	for (b = a->top; b != NULL; b = prev) {
-		prev = b->prev;
-		munmap(b, sizeof(*b) + b->size);
-	}
-	a->top = NULL;
-}
-
 /* ---- bare URLs ---- */
 
-/* A new text node of literal s[0, len), in the parse's memory. */
+/* A new text node of literal s[0, len). */
 static cmark_node *
 new_text(const char *s, size_t len)
 {
-	cmark_node *t = cmark_node_new_with_mem(CMARK_NODE_TEXT, &arena_mem);
+	cmark_node *t = cmark_node_new(CMARK_NODE_TEXT);
 	char *lit = xstrndup(s, len);
 
 	cmark_node_set_literal(t, lit);	/* copies */
@@ -576,7 +420,7 @@ link_text(cmark_node *t)
 			    from, i - from));
 			last = link;
 		}
-		link = cmark_node_new_with_mem(CMARK_NODE_LINK, &arena_mem);
+		link = cmark_node_new(CMARK_NODE_LINK);
 		cmark_node_append_child(link, new_text(copy + i, n));
 		cmark_node_set_url(link, cmark_node_get_literal(
 		    cmark_node_first_child(link)));
@@ -643,13 +487,11 @@ md_parse(const struct source *src, const struct meta *meta, struct diags *d)
 	cmark_syntax_extension *table;
 	cmark_node *root;
 	struct node *tree;
-	struct arena arena = { NULL, ARENA_FIRST, NULL };
 
 	if (check_limits(src, d) == -1)
 		return NULL;
 	cmark_gfm_core_extensions_ensure_registered();
-	parse_arena = &arena;
-	parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, &arena_mem);
+	parser = cmark_parser_new(CMARK_OPT_DEFAULT);
 	/*
 	 * The table extension only.  It has no inline hooks, so a parse
 	 * writes none of cmark-gfm's library-wide character tables (an
@@ -664,8 +506,7 @@ md_parse(const struct source *src, const struct meta *meta, struct diags *d)
 	if (has_scheme_sep(src->text))
 		link_bare_urls(root);
 	tree = lower_document(root, src, meta, d);
-	/* The tree and the parser are the arena's: no cmark_*_free(). */
-	parse_arena = NULL;
-	arena_release(&arena);
+	cmark_node_free(root);
+	cmark_parser_free(parser);
 	return tree;
 }
