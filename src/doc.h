@@ -47,7 +47,8 @@ struct doc {
 struct doc	*doc_load(const char *path, struct diags *d);
 /*
  * The same without cross references (doc->xrefs is NULL, no spans point
- * at clauses) nor digest (doc->sum is zero): for termc diff, which
+ * at clauses), digest (doc->sum is zero) nor the body's history lines
+ * (doc->history is empty; meta.history is read): for termc diff, which
  * compares text only.
  */
 struct doc	*doc_load_text(const char *path, struct diags *d);

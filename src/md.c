@@ -502,7 +502,9 @@ md_parse(const struct source *src, const struct meta *meta, struct diags *d)
 		cmark_parser_attach_syntax_extension(parser, table);
 	cmark_parser_feed(parser, src->text, src->len);
 	root = cmark_parser_finish(parser);
-	link_bare_urls(root);
+	/* A body without "://" has no bare URL: spare the walks. */
+	if (has_scheme_sep(src->text))
+		link_bare_urls(root);
 	tree = lower_document(root, src, meta, d);
 	cmark_node_free(root);
 	cmark_parser_free(parser);
