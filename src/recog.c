@@ -662,9 +662,9 @@ recog_named_division(const char *s, int flags)
 		free(sq);
 		return k;
 	}
-	if (text_nchars(s) > 120)
+	if (text_nchars_over(s, 120))
 		return DIV_OTHER;
-	if (text_nchars(s) <= 12 && !has_sentence_punct(s) &&
+	if (!text_nchars_over(s, 12) && !has_sentence_punct(s) &&
 	    (has_suffix(s, "別紙") || has_suffix(s, "別表")))
 		return DIV_APPENDIX;
 	sq = text_squeeze(s);

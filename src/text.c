@@ -180,6 +180,17 @@ text_nchars(const char *s)
 	return text_chars(s, strlen(s));
 }
 
+int
+text_nchars_over(const char *s, size_t max)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80 && ++n > max)
+			return 1;
+	return 0;
+}
+
 size_t
 text_prefix_of(const char *s, const char *const *words, size_t n)
 {
