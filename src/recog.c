@@ -242,6 +242,38 @@ title_then_text(const char *t)
 	return len;
 }
 
+/*
+ * Does p, right after 第N条（…）, start a sentence that a page reduced to
+ * text glued to the heading (本規約は、…。, 当社は…), rather than go on
+ * with a reference (に定める, の規定, 規定の, 第2項, 各号, 及び第6条, 、)?  A
+ * sentence opens on no particle, no mark and no word that joins
+ * references, and runs on: a 。, or more than 8 characters.
+ */
+static int
+glued_sentence(const char *p)
+{
+	static const char *const joins[] = { "各", "及", "又", "並", "若",
+	    "乃", "等", "中", "前", "後", "以", "所", "規定", "記載", "本文",
+	    "同", "但", "柱", "定め", "上", "下", "別" };
+	int32_t c = first_cp(p);
+	size_t i, n;
+
+	/* 第2項, 第3号 go on with the reference; 第1条に… opens a sentence. */
+	if (has_prefix(p, "第"))
+		return numeral_parse(p + strlen("第"), &n, 1) >= 0 &&
+		    has_prefix(p + strlen("第") + n, "条") &&
+		    (strstr(p, "。") != NULL || text_nchars_over(p, 8));
+
+	if ((c >= 0x3041 && c <= 0x309f) || c < 0x80 ||
+	    (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xff0f) ||
+	    c == 0xff1a || c == 0xff1b)
+		return 0;
+	for (i = 0; i < sizeof(joins) / sizeof(joins[0]); i++)
+		if (has_prefix(p, joins[i]))
+			return 0;
+	return strstr(p, "。") != NULL || text_nchars_over(p, 8);
+}
+
 int
 recog_article(const char *s, int flags, struct rarticle *a)
 {
@@ -273,8 +305,10 @@ recog_article(const char *s, int flags, struct rarticle *a)
 		if (p + used > end)
 			goto text;
 		c = p + used == end ? 0 : first_cp(p + used);
-		/* 第5条（…）に定める…: a reference in running text. */
-		if (c != 0 && !is_space(c))
+		/* 第5条（…）に定める…: a reference in running text; but
+		 * 第1条（目的）本規約は…: a heading glued to its text. */
+		if (c != 0 && !is_space(c) &&
+		    (close != NULL || !glued_sentence(p + used)))
 			goto text;
 		a->cap = cap;
 		a->caplen = caplen;
