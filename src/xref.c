@@ -347,6 +347,37 @@ note_end(const char *text, size_t from, size_t len)
 }
 
 /*
+ * The length of what may stand between a reference and the connector
+ * that goes on with its list: words naming a part of the clause (第九条
+ * 本文、 第四条ただし書及び, 第二条から第五条まで並びに) and notes
+ * (第八条（第二号に係る部分に限る。）（即時抗告）、).  *notes is set when
+ * the tail holds a note: its references are then scanned.
+ */
+static size_t
+ref_tail(const char *text, size_t from, size_t len, int *notes)
+{
+	static const char *const words[] = { "本文", "ただし書", "但書",
+	    "前段", "後段", "中段", "柱書", "各号列記以外の部分",
+	    "各号以外の部分", "まで" };
+	size_t i = from, n;
+
+	*notes = 0;
+	for (;;) {
+		if (i + 3 <= len && memcmp(text + i, "（", 3) == 0 &&
+		    (n = note_end(text, i, len)) > 0) {
+			*notes = 1;
+			i = n;
+		} else if ((n = text_prefix_of(text + i, words,
+		    sizeof(words) / sizeof(words[0]))) > 0) {
+			i += n;
+			if (has_prefix(text + i, "き"))	/* ただし書き */
+				i += strlen("き");
+		} else
+			return i - from;
+	}
+}
+
+/*
  * Is the reference at text[off] preceded by the name of another law or
  * document (1)?  The name is the run of kanji and katakana just before it.
  * -1 for 本則 (this document's main provisions), -2 for 付則/附則, else 0.
@@ -1560,6 +1591,38 @@ next_candidate(const char *text, size_t i, size_t len, int english)
 }
 
 /*
+ * Does r, found in the notes after a reference that named *noted, name a
+ * paragraph or item of that clause (第二号, 第三項第一号: no article, a
+ * number)?  Then *owner is where r is resolved from: the clause noted
+ * (its first paragraph when it named another article only, the paragraph
+ * r stands in, cur's, when it named this article).
+ */
+static int
+note_owner(const struct where *noted, const struct where *cur,
+    const struct rparse *r, struct where *owner)
+{
+	const struct node *p;
+
+	if (r->art.rel != R_NONE || !(r->para.rel == R_ABS ||
+	    (r->para.rel == R_NONE && r->item.rel == R_ABS)))
+		return 0;
+	if (!noted->external && noted->art == NULL)
+		return 0;
+	*owner = *noted;
+	/* 前各号（第二号を除く。）: this paragraph's items. */
+	if (owner->para == NULL && owner->art == cur->art)
+		owner->para = cur->para;
+	if (owner->para == NULL && owner->art != NULL) {
+		for (p = owner->art->first; p != NULL &&
+		    p->type != N_PARAGRAPH; p = p->next)
+			;
+		owner->para = p;
+	}
+	owner->item = NULL;
+	return 1;
+}
+
+/*
  * Scan one text, whose first line is source line `line`.  cell is 0 for a
  * node's text, else cell index + 1.  Records are appended to S->out; last
  * carries what 同条/同項/同号 mean from one text to the next.
@@ -1573,9 +1636,11 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 	struct where inh, named;
 	struct xref x, en[8];
 	size_t i = 0, len = strlen(text), colat = 0, n, k, nen, qat = 0;
-	size_t note_to = 0;	/* past the note after the last reference */
+	size_t note_at = 0, note_to = 0;	/* the notes after a reference */
 	int first = line, cont = 0, ext, scope, colchars = 0, quoted = 0;
+	int notes, noted;
 	struct where note_inh;	/* what that reference named */
+	struct where owner;
 	const char *q;
 
 	memset(&inh, 0, sizeof(inh));
@@ -1683,12 +1748,26 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 			}
 		if (quoted > 0)
 			ext = 1;
+		/*
+		 * 第八条（第二号に係る部分に限る。）: in the notes after a
+		 * reference, a paragraph or item with no article is part of
+		 * the clause noted, of another law when that one is.
+		 */
+		noted = !cont && !ext && i > note_at && i < note_to &&
+		    note_owner(&note_inh, cur, &r, &owner);
+		if (noted)
+			ext = owner.external;
+		else
+			owner = *cur;
 		if (ext) {
 			memset(&named, 0, sizeof(named));
 			named.external = 1;
 		} else
-			resolve(S, &r, scope, line > first, cont, cur, curidx, &inh,
-			    last, &x, &named);
+			resolve(S, &r, scope, line > first, cont, &owner, curidx,
+			    &inh, last, &x, &named);
+		/* Itself: the paragraph it stands in, not the one noted. */
+		if (noted)
+			x.self = r.para.rel == R_ABS && named.para == cur->para;
 		if (named.external) {
 			x.status = XR_EXTERNAL;
 			x.self = 0;
@@ -1706,14 +1785,18 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 		} else if (r.item.rel != R_NONE)
 			last->item = named.item;
 		i += r.len;
-		/* A note right after it, outside any note open: remember. */
-		if (note_to == 0 && i + 3 <= len &&
-		    memcmp(text + i, "（", 3) == 0 &&
-		    (note_to = note_end(text, i, len)) > 0)
+		/* Notes right after it, outside any note open: remember;
+		 * the words of a tail without notes are passed over. */
+		k = ref_tail(text, i, len, &notes);
+		if (notes && note_to == 0) {
+			note_at = i;
+			note_to = i + k;
 			note_inh = named;
-		n = connector(text + i);
+		}
+		n = notes ? 0 : connector(text + i + k);
 		cont = n > 0;
-		i += n;
+		if (cont)
+			i += k + n;
 		/* 第1項(1)(3): a bracketed item right after an item. */
 		q = text + i;
 		if (!cont && r.item.rel != R_NONE && paren_num(&q) >= 0)
