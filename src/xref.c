@@ -74,6 +74,7 @@ struct scan {
 	size_t			 seekfrom;	/* … and where to go on, */
 	int			 seekchars;	/* … in characters */
 	int			 seekmisses;	/* references not found on it */
+	int			 cited_law;	/* a table's cell named a law */
 	int			 english;	/* some article is Western */
 	int			 numbered;	/* … and numbered: 1., Section 2 */
 	int			 roman;		/* … in roman: ARTICLE II */
@@ -425,12 +426,31 @@ law_number_before(const char *text, size_t end)
 	return recog_law_number(text + start, i - start);
 }
 
+/*
+ * Does run (the kanji before a reference) end with a table named by its
+ * number, 別表第一 or 別表２?  What follows is a row of it (別表第一第三号).
+ */
+static int
+appendix_row(const char *run)
+{
+	const char *p = NULL, *q;
+	size_t n;
+
+	for (q = run; (q = strstr(q, "別表")) != NULL; q += strlen("別表"))
+		p = q + strlen("別表");
+	if (p == NULL)
+		return 0;
+	if (has_prefix(p, "第"))
+		p += strlen("第");
+	return numeral_parse(p, &n, 1) >= 0 && p[n] == '\0';
+}
+
 static int
 external_before(const char *text, size_t off, const char *title)
 {
 	static const char *const suffix[] = { "法", "令", "律", "則", "約",
 	    "款", "程", "例", "書", "表", "紙", "針", "綱", "項", "示", "達",
-	    "準", "領", "定" };
+	    "準", "領", "定", "式" };
 	size_t end = off, start, k, i, n, last;
 	int32_t c = 0;
 	char run[128];
@@ -466,6 +486,9 @@ external_before(const char *text, size_t off, const char *title)
 	if (strcmp(run, "付則") == 0 || strcmp(run, "附則") == 0)
 		/* （平成十七年法律第百十六号）附則第二条: that law's. */
 		return law_number_before(text, start) ? 1 : -2;
+	/* 別表第一第三号, 法別表第二第一号: a row of a table, not a clause. */
+	if (appendix_row(run))
+		return 1;
 	/* The run's last character; offsets within run, never past it. */
 	last = end - start - utf8_prev_len(run, end - start);
 	dec(run + last, &c);
@@ -1729,7 +1752,9 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 			ext = external_before(text, i, S->title);
 			if (ext < 0)
 				scope = -ext;
-			ext = ext > 0 || in_amendment_suppl(src);
+			ext = ext > 0 || in_amendment_suppl(src) ||
+			    S->cited_law || (r.art.rel == R_NONE &&
+			    cur->art == NULL && cur->para == NULL);
 		} else
 			ext = 0;
 		/*
@@ -1931,6 +1956,43 @@ index_articles(struct scan *S, struct node *root)
 }
 
 /*
+ * Does a table cell hold nothing but a law's name, 砂防法（明治三十年法律第
+ * 二十九号） or 道路運送法, as a statute's table of other laws' provisions
+ * has in a column of its own?  The cells after it cite that law's
+ * articles (their references are external).
+ */
+static int
+cell_names_law(const char *cell)
+{
+	static const char *const law[] = { "法", "令", "則", "律" };
+	size_t len = strlen(cell), i, k, last = 0;
+	int32_t c;
+
+	while (len > 0 && (k = utf8_prev_len(cell, len)) > 0 &&
+	    (dec(cell + len - k, &c), is_space(c)))
+		len -= k;
+	if (len > strlen("）") && memcmp(cell + len - strlen("）"), "）",
+	    strlen("）")) == 0)
+		return law_number_before(cell, len);
+	/* A bare name: kanji and katakana only, ending in 法, 令, 則, 律. */
+	for (i = 0; i < len; i += k) {
+		if ((k = utf8_next_inline(cell + i, len - i, &c)) == 0)
+			return 0;
+		if (char_class(c) != CC_KANJI && char_class(c) != CC_KATAKANA &&
+		    c != 0x30fc)
+			return 0;
+		last = i;
+	}
+	if (len == 0 || len > 40 * 3 || has_prefix(cell, "第"))
+		return 0;
+	for (i = 0; i < sizeof(law) / sizeof(law[0]); i++)
+		if (len - last == strlen(law[i]) &&
+		    memcmp(cell + last, law[i], len - last) == 0)
+			return 1;
+	return 0;
+}
+
+/*
  * Is table node t a table of readings (recog_reading_table()), by the
  * text that leads to it: its own paragraph's, or the block before it?
  */
@@ -1986,11 +2048,16 @@ xref_resolve(struct node *root, const char *title, const struct source *src,
 		}
 		if (n->table != NULL && !reading_table(n)) {
 			c = n->table->nrows * n->table->ncols;
-			for (i = 0; i < c; i++)
+			S.cited_law = 0;
+			for (i = 0; i < c; i++) {
 				scan_text(&S, n, i + 1, n->table->cells[i],
 				    &cur, cur.art ? curidx : 0, &last,
 				    n->line + (i < n->table->ncols ? 0 :
 				    (int)(i / n->table->ncols) + 1));
+				S.cited_law |= cell_names_law(
+				    n->table->cells[i]);
+			}
+			S.cited_law = 0;
 		}
 	}
 	for (i = 0; i < S.nkeys; i++)
