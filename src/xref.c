@@ -223,7 +223,7 @@ parse_ref(const char *s, int cont, struct rparse *r)
 	if ((v = numbered(&q, "条", 0)) >= 0) {
 		buf_init(&b);
 		buf_printf(&b, "%ld", v);
-		while (has_prefix(q, "の") &&
+		while ((has_prefix(q, "の") || has_prefix(q, "ノ")) &&
 		    (v = numeral_parse(q + strlen("の"), &n, 1)) >= 0) {
 			q += strlen("の") + n;
 			buf_printf(&b, "_%ld", v);
@@ -359,8 +359,9 @@ ref_tail(const char *text, size_t from, size_t len, int *notes)
 {
 	static const char *const words[] = { "本文", "ただし書", "但書",
 	    "前段", "後段", "中段", "柱書", "各号列記以外の部分",
-	    "各号以外の部分", "まで" };
+	    "各号以外の部分", "各号", "まで" };
 	size_t i = from, n;
+	int32_t c, d;
 
 	*notes = 0;
 	for (;;) {
@@ -373,7 +374,19 @@ ref_tail(const char *text, size_t from, size_t len, int *notes)
 			i += n;
 			if (has_prefix(text + i, "き"))	/* ただし書き */
 				i += strlen("き");
-		} else
+		} else if ((has_prefix(text + i, "の") ||
+		    has_prefix(text + i, "ノ")) && numeral_parse(text + i +
+		    strlen("の"), &n, 1) >= 0)
+			/* 第一号の三, 第十一号ノ二: a branch number. */
+			i += strlen("の") + n;
+		else if ((n = utf8_next_inline(text + i, len - i, &c)) > 0 &&
+		    char_class(c) == CC_KATAKANA && c != 0x30fc &&
+		    (i + n == len || utf8_next_inline(text + i + n,
+		    len - i - n, &d) == 0 || (char_class(d) != CC_KATAKANA &&
+		    d != 0x30fc)))
+			/* 第五号イ, 第二号ハ(1): a sub-item's letter. */
+			i += n;
+		else
 			return i - from;
 	}
 }
@@ -389,6 +402,8 @@ ref_tail(const char *text, size_t from, size_t len, int *notes)
  * by a name given a short one, 漁業法（以下「法」という。）?  Statutes
  * cite another law so, then its articles.
  */
+#define LAWNOTE_MAX	360	/* 。以下第十七条までにおいて「…法」という。 */
+
 static int
 law_number_before(const char *text, size_t end)
 {
@@ -399,13 +414,14 @@ law_number_before(const char *text, size_t end)
 	if (end < n || memcmp(text + end - n, close, n) != 0)
 		return 0;
 	end -= n;
-	/* Its opening bracket, 120 bytes back at most: a law number holds
-	 * no bracket.  A lead byte never sits inside a character, so any
-	 * byte may start the comparison. */
-	for (start = end; start >= n && end - start < 120; start--)
+	/* Its opening bracket, LAWNOTE_MAX bytes back at most: a law
+	 * number holds no bracket, its short name's note is short.  A lead
+	 * byte never sits inside a character, so any byte may start the
+	 * comparison. */
+	for (start = end; start >= n && end - start < LAWNOTE_MAX; start--)
 		if (memcmp(text + start - n, open, n) == 0)
 			break;
-	if (start < n || end - start >= 120)
+	if (start < n || end - start >= LAWNOTE_MAX)
 		return 0;
 	/* 地方自治法（以下「法」という。）: a law's name given a short one. */
 	if (end - start > strlen("以下「") && memcmp(text + start, "以下「",
@@ -450,7 +466,7 @@ external_before(const char *text, size_t off, const char *title)
 {
 	static const char *const suffix[] = { "法", "令", "律", "則", "約",
 	    "款", "程", "例", "書", "表", "紙", "針", "綱", "項", "示", "達",
-	    "準", "領", "定", "式" };
+	    "準", "領", "定", "式", "欄" };
 	size_t end = off, start, k, i, n, last;
 	int32_t c = 0;
 	char run[128];
@@ -464,6 +480,10 @@ external_before(const char *text, size_t off, const char *title)
 	}
 	/* 民法（明治二十九年法律第八十九号）第九条: a law cited with its number. */
 	if (law_number_before(text, end))
+		return 1;
+	/* 法第七条の表の第八号: a row of a table. */
+	if (end >= strlen("表の") && has_prefix(text + end - strlen("表の"),
+	    "表の"))
 		return 1;
 	if (end >= strlen("」") && (has_prefix(text + end - strlen("」"), "」") ||
 	    has_prefix(text + end - strlen("』"), "』")))
@@ -575,6 +595,22 @@ in_amendment_suppl(const struct node *n)
 		return 0;
 	open += strlen("（");
 	return recog_law_number(open, (size_t)(close - open));
+}
+
+/*
+ * Is the 附則 that 付則第N条 names from src an extract, 附　則　抄?  It
+ * leaves articles out by design: a number it lacks is not a finding.
+ */
+static int
+suppl_extract(const struct scan *S, const struct node *src)
+{
+	const struct node *sup = suppl_of(src);
+
+	if (sup == NULL)
+		sup = S->firstsuppl;
+	return sup != NULL && ((sup->label != NULL &&
+	    strstr(sup->label, "抄") != NULL) || (sup->caption != NULL &&
+	    strstr(sup->caption, "抄") != NULL));
 }
 
 static int
@@ -1613,6 +1649,14 @@ next_candidate(const char *text, size_t i, size_t len, int english)
 	return len;
 }
 
+/* Does a form's name follow a number, 第六号様式, 第一号書式, 第二号算式? */
+static int
+form_after(const char *s)
+{
+	return has_prefix(s, "様式") || has_prefix(s, "書式") ||
+	    has_prefix(s, "算式");
+}
+
 /*
  * Does r, found in the notes after a reference that named *noted, name a
  * paragraph or item of that clause (第二号, 第三項第一号: no article, a
@@ -1626,6 +1670,12 @@ note_owner(const struct where *noted, const struct where *cur,
 {
 	const struct node *p;
 
+	/* 会社法第八百五十四条（第一項第一号イ及び第二号を除く。）, 同法第五章
+	 * （第五十条第五項を除く。）: numbers in another law's note are its. */
+	if (noted->external && r->art.rel == R_ABS) {
+		*owner = *noted;
+		return 1;
+	}
 	if (r->art.rel != R_NONE || !(r->para.rel == R_ABS ||
 	    (r->para.rel == R_NONE && r->item.rel == R_ABS)))
 		return 0;
@@ -1661,8 +1711,9 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 	size_t i = 0, len = strlen(text), colat = 0, n, k, nen, qat = 0;
 	size_t note_at = 0, note_to = 0;	/* the notes after a reference */
 	int first = line, cont = 0, ext, scope, colchars = 0, quoted = 0;
-	int notes, noted;
+	int notes, noted, lscope = 0;
 	struct where note_inh;	/* what that reference named */
+	struct where note_last;	/* … and *last after it */
 	struct where owner;
 	const char *q;
 
@@ -1722,8 +1773,25 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 			cont = 1;
 			inh = note_inh;
 		}
-		if (i >= note_to)
+		/* Past the notes, 同条 and 同項 are again what the noted
+		 * reference made them. */
+		if (note_to > 0 && i >= note_to) {
+			*last = note_last;
 			note_to = 0;
+		}
+		/* 第一号イ若しくはロ又は第二号: a sub-item's letter alone is
+		 * a member too; the list goes on past it. */
+		if (cont && (k = ref_tail(text, i, len, &notes)) > 0 &&
+		    !notes && (n = connector(text + i + k)) > 0) {
+			i += k + n;
+			continue;
+		}
+		/* 法（…）第二十二条並びに附則第二条: another law's list goes
+		 * on in its 附則 (this law's 附則 is found as it stands). */
+		if (cont && inh.external && (has_prefix(text + i, "附則") ||
+		    has_prefix(text + i, "付則")) &&
+		    has_prefix(text + i + strlen("附則"), "第"))
+			i += strlen("附則");
 		q = text + i;
 		if ((!opener(text + i) && !(cont && (numeral_parse(text + i,
 		    &k, 1) >= 0 || paren_num(&q) >= 0))) ||
@@ -1744,9 +1812,10 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 		if (r.cap != NULL)
 			x.caption = xstrndup(r.cap, r.caplen);
 		scope = 0;
-		if (cont)
+		if (cont) {
 			ext = inh.external;
-		else if (r.art.rel == R_ABS || (r.art.rel == R_NONE &&
+			scope = lscope;
+		} else if (r.art.rel == R_ABS || (r.art.rel == R_NONE &&
 		    r.para.rel == R_ABS) || (r.art.rel == R_NONE &&
 		    r.para.rel == R_NONE && r.item.rel == R_ABS)) {
 			ext = external_before(text, i, S->title);
@@ -1754,9 +1823,11 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 				scope = -ext;
 			ext = ext > 0 || in_amendment_suppl(src) ||
 			    S->cited_law || (r.art.rel == R_NONE &&
-			    cur->art == NULL && cur->para == NULL);
+			    cur->art == NULL && cur->para == NULL) ||
+			    (r.art.rel == R_NONE && form_after(text + i + r.len));
 		} else
 			ext = 0;
+		lscope = scope;
 		/*
 		 * 同条第四項中「及び第二項第一号」とあるのは「並びに…」: words
 		 * quoted from another text (a 読替え), not references of this
@@ -1793,6 +1864,10 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 		/* Itself: the paragraph it stands in, not the one noted. */
 		if (noted)
 			x.self = r.para.rel == R_ABS && named.para == cur->para;
+		/* 附則第八条 of a 附則 printed as an extract (抄). */
+		if (x.status == XR_BROKEN && scope == 2 && x.article == NULL &&
+		    suppl_extract(S, src))
+			named.external = 1;
 		if (named.external) {
 			x.status = XR_EXTERNAL;
 			x.self = 0;
@@ -1817,6 +1892,7 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 			note_at = i;
 			note_to = i + k;
 			note_inh = named;
+			note_last = *last;
 		}
 		n = notes ? 0 : connector(text + i + k);
 		cont = n > 0;
