@@ -1696,6 +1696,67 @@ note_owner(const struct where *noted, const struct where *cur,
 }
 
 /*
+ * The notes open at a point of the text, outermost first: the notes after
+ * a reference, 第二十三条（第一項第九号を除く。）, and the notes inside them.
+ */
+#define NOTES_MAX	4
+
+struct note {
+	size_t		 to;		/* the notes end here */
+	struct where	 inh;		/* what the reference named */
+	struct where	 last;		/* … and *last after it */
+};
+
+struct notes {
+	struct note	 v[NOTES_MAX];
+	size_t		 n;
+};
+
+/*
+ * Past a reference that named *named (*i is its end): its tail (ref_tail())
+ * when a connector follows it, then the connector; its notes are pushed
+ * on *nt (their references are scanned).  Does a list go on?
+ */
+static int
+past_ref(const char *text, size_t *i, size_t len, const struct where *named,
+    const struct where *last, struct notes *nt)
+{
+	size_t k, n;
+	int notes;
+
+	k = ref_tail(text, *i, len, &notes);
+	if (notes && nt->n < NOTES_MAX) {
+		nt->v[nt->n].to = *i + k;
+		nt->v[nt->n].inh = *named;
+		nt->v[nt->n].last = *last;
+		nt->n++;
+	}
+	n = notes ? 0 : connector(text + *i + k);
+	if (n > 0)
+		*i += k + n;
+	return n > 0;
+}
+
+/*
+ * The length of a reference to a division at s, 第五章, 第二編第四章第五節
+ * 第二款: 第 N and 編, 章, 節, 款 or 目, once or more; 0 if none.
+ */
+static size_t
+division_ref(const char *s)
+{
+	static const char *const units[] = { "編", "章", "節", "款", "目" };
+	const char *p = s;
+	size_t n, u;
+
+	while (has_prefix(p, "第") &&
+	    numeral_parse(p + strlen("第"), &n, 1) >= 0 &&
+	    (u = text_prefix_of(p + strlen("第") + n, units,
+	    sizeof(units) / sizeof(units[0]))) > 0)
+		p += strlen("第") + n + u;
+	return (size_t)(p - s);
+}
+
+/*
  * Scan one text, whose first line is source line `line`.  cell is 0 for a
  * node's text, else cell index + 1.  Records are appended to S->out; last
  * carries what 同条/同項/同号 mean from one text to the next.
@@ -1709,16 +1770,15 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 	struct where inh, named;
 	struct xref x, en[8];
 	size_t i = 0, len = strlen(text), colat = 0, n, k, nen, qat = 0;
-	size_t note_at = 0, note_to = 0;	/* the notes after a reference */
 	int first = line, cont = 0, ext, scope, colchars = 0, quoted = 0;
 	int notes, noted, lscope = 0;
-	struct where note_inh;	/* what that reference named */
-	struct where note_last;	/* … and *last after it */
+	struct notes nt;
+	const struct note *t;
 	struct where owner;
 	const char *q;
 
 	memset(&inh, 0, sizeof(inh));
-	memset(&note_inh, 0, sizeof(note_inh));
+	memset(&nt, 0, sizeof(nt));
 	while (i < len) {
 		/*
 		 * Outside a run of references only an opener (第, 本, 同,
@@ -1768,16 +1828,15 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 		 * 法第二十八条（…準用する場合を含む。）、第三十一条: the list
 		 * goes on past the note, as what the reference before it named.
 		 */
-		if (!cont && note_to > 0 && i >= note_to &&
-		    connector(text + note_to) == i - note_to) {
-			cont = 1;
-			inh = note_inh;
-		}
-		/* Past the notes, 同条 and 同項 are again what the noted
-		 * reference made them. */
-		if (note_to > 0 && i >= note_to) {
-			*last = note_last;
-			note_to = 0;
+		while (nt.n > 0 && i >= nt.v[nt.n - 1].to) {
+			t = &nt.v[--nt.n];
+			if (!cont && connector(text + t->to) == i - t->to) {
+				cont = 1;
+				inh = t->inh;
+			}
+			/* Past the notes, 同条 and 同項 are again what the
+			 * noted reference made them. */
+			*last = t->last;
 		}
 		/* 第一号イ若しくはロ又は第二号: a sub-item's letter alone is
 		 * a member too; the list goes on past it. */
@@ -1796,6 +1855,19 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 		if ((!opener(text + i) && !(cont && (numeral_parse(text + i,
 		    &k, 1) >= 0 || paren_num(&q) >= 0))) ||
 		    !parse_ref(text + i, cont, &r)) {
+			/* 同法第五章（第五十条第五項を除く。）、第八十四条: a
+			 * division, not checked, in a list and with notes. */
+			if ((k = division_ref(text + i)) > 0) {
+				memset(&named, 0, sizeof(named));
+				named.external = cont ? inh.external :
+				    external_before(text, i, S->title) > 0 ||
+				    in_amendment_suppl(src) || S->cited_law;
+				inh = named;
+				i += k;
+				cont = past_ref(text, &i, len, &named, last,
+				    &nt);
+				continue;
+			}
 			n = utf8_seqlen((unsigned char)text[i]);
 			i += i + n <= len ? n : 1;
 			cont = 0;
@@ -1849,8 +1921,8 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 		 * reference, a paragraph or item with no article is part of
 		 * the clause noted, of another law when that one is.
 		 */
-		noted = !cont && !ext && i > note_at && i < note_to &&
-		    note_owner(&note_inh, cur, &r, &owner);
+		noted = !cont && !ext && nt.n > 0 &&
+		    note_owner(&nt.v[nt.n - 1].inh, cur, &r, &owner);
 		if (noted)
 			ext = owner.external;
 		else
@@ -1885,19 +1957,7 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 		} else if (r.item.rel != R_NONE)
 			last->item = named.item;
 		i += r.len;
-		/* Notes right after it, outside any note open: remember;
-		 * the words of a tail without notes are passed over. */
-		k = ref_tail(text, i, len, &notes);
-		if (notes && note_to == 0) {
-			note_at = i;
-			note_to = i + k;
-			note_inh = named;
-			note_last = *last;
-		}
-		n = notes ? 0 : connector(text + i + k);
-		cont = n > 0;
-		if (cont)
-			i += k + n;
+		cont = past_ref(text, &i, len, &named, last, &nt);
 		/* 第1項(1)(3): a bracketed item right after an item. */
 		q = text + i;
 		if (!cont && r.item.rel != R_NONE && paren_num(&q) >= 0)
