@@ -223,8 +223,10 @@ parse_ref(const char *s, int cont, struct rparse *r)
 	if ((v = numbered(&q, "条", 0)) >= 0) {
 		buf_init(&b);
 		buf_printf(&b, "%ld", v);
+		/* 第二条の二, 第三条ノ二; not 第五条の一部 (a part of it). */
 		while ((has_prefix(q, "の") || has_prefix(q, "ノ")) &&
-		    (v = numeral_parse(q + strlen("の"), &n, 1)) >= 0) {
+		    (v = numeral_parse(q + strlen("の"), &n, 1)) >= 0 &&
+		    !has_prefix(q + strlen("の") + n, "部")) {
 			q += strlen("の") + n;
 			buf_printf(&b, "_%ld", v);
 		}
@@ -305,7 +307,9 @@ connector(const char *s)
 {
 	static const char *const words[] = { "、", "，", ",", "及び",
 	    "並びに", "又は", "または", "若しくは", "もしくは", "から",
-	    "乃至", "ないし", "～", "〜", "~", "・", "と" };
+	    "乃至", "ないし", "～", "〜", "~", "・", "と",
+	    /* older statutes: 第十一条及第二十三条, 又ハ, 若ハ, 並ニ */
+	    "及", "又ハ", "若ハ", "並ニ" };
 	const char *p = s + text_skip_spaces(s);
 	size_t n;
 
@@ -423,10 +427,15 @@ law_number_before(const char *text, size_t end)
 			break;
 	if (start < n || end - start >= LAWNOTE_MAX)
 		return 0;
-	/* 地方自治法（以下「法」という。）: a law's name given a short one. */
-	if (end - start > strlen("以下「") && memcmp(text + start, "以下「",
-	    strlen("以下「")) == 0 && start >= 2 * n) {
-		static const char *const law[] = { "法", "令", "律", "則" };
+	/* 地方自治法（以下「法」という。）, …協定（以下この項において
+	 * 「協定」という。）: a law's name given a short one. */
+	if (end - start > strlen("以下") && memcmp(text + start, "以下",
+	    strlen("以下")) == 0 && start >= 2 * n &&
+	    end - start >= strlen("」という。") &&
+	    memcmp(text + end - strlen("」という。"), "」という。",
+	    strlen("」という。")) == 0) {
+		static const char *const law[] = { "法", "令", "律", "則",
+		    "約", "定" };
 		const char *c = text + start - 2 * n;
 
 		for (i = 0; i < sizeof(law) / sizeof(law[0]); i++)
@@ -1770,6 +1779,7 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 	struct where inh, named;
 	struct xref x, en[8];
 	size_t i = 0, len = strlen(text), colat = 0, n, k, nen, qat = 0;
+	size_t amend_at;
 	int first = line, cont = 0, ext, scope, colchars = 0, quoted = 0;
 	int notes, noted, lscope = 0;
 	struct notes nt;
@@ -1779,6 +1789,10 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 
 	memset(&inh, 0, sizeof(inh));
 	memset(&nt, 0, sizeof(nt));
+	/* …法の一部を次のように改正する。　第九条中「…」を「…」に改める:
+	 * what follows names the amended law's provisions. */
+	amend_at = (q = strstr(text, "次のように改正する")) != NULL ?
+	    (size_t)(q - text) : len;
 	while (i < len) {
 		/*
 		 * Outside a run of references only an opener (第, 本, 同,
@@ -1894,9 +1908,10 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 			if (ext < 0)
 				scope = -ext;
 			ext = ext > 0 || in_amendment_suppl(src) ||
-			    S->cited_law || (r.art.rel == R_NONE &&
-			    cur->art == NULL && cur->para == NULL) ||
-			    (r.art.rel == R_NONE && form_after(text + i + r.len));
+			    S->cited_law || i > amend_at ||
+			    (r.art.rel == R_NONE && cur->art == NULL &&
+			    cur->para == NULL) || (r.art.rel == R_NONE &&
+			    form_after(text + i + r.len));
 		} else
 			ext = 0;
 		lscope = scope;
