@@ -586,14 +586,8 @@ suppl_of(const struct node *n)
 	return NULL;
 }
 
-/*
- * Is n in the 附則 of a later amending act, 附　則　（平成十三年…法律第十号）,
- * as a consolidated statute carries them?  Its articles name that act's
- * own provisions, or the amended law's as they stood then: nothing this
- * text holds, so its references are neither linked nor checked.
- */
-static int
-in_amendment_suppl(const struct node *n)
+const struct node *
+xref_amending_suppl(const struct node *n)
 {
 	const char *cap, *open, *close;
 
@@ -601,9 +595,20 @@ in_amendment_suppl(const struct node *n)
 	    (cap = n->caption != NULL ? n->caption : n->label) == NULL ||
 	    (open = strstr(cap, "（")) == NULL ||
 	    (close = strstr(open, "）")) == NULL)
-		return 0;
+		return NULL;
 	open += strlen("（");
-	return recog_law_number(open, (size_t)(close - open));
+	return recog_law_number(open, (size_t)(close - open)) ? n : NULL;
+}
+
+/*
+ * Is n in the 附則 of a later amending act?  Its articles name that act's
+ * own provisions, or the amended law's as they stood then: nothing this
+ * text holds, so its references are neither linked nor checked.
+ */
+static int
+in_amendment_suppl(const struct node *n)
+{
+	return xref_amending_suppl(n) != NULL;
 }
 
 /*
