@@ -1969,11 +1969,21 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 		push(S->out, &x);
 		inh = named;
 		/* 同条 is the article named last, 同項 the paragraph … */
-		if (named.external || r.art.rel != R_NONE)
+		if (named.external)
 			*last = named;
-		else if (r.para.rel != R_NONE) {
+		else if (r.art.rel != R_NONE) {
+			/* 同号 is the item named last, though an article
+			 * was named since (同号イ…第七条第一項の規定は同号ロ). */
+			last->art = named.art;
+			last->external = 0;
+			if (r.para.rel != R_NONE || named.para != NULL)
+				last->para = named.para;
+			if (r.item.rel != R_NONE)
+				last->item = named.item;
+		} else if (r.para.rel != R_NONE) {
 			last->para = named.para;
-			last->item = named.item;
+			if (r.item.rel != R_NONE)
+				last->item = named.item;
 		} else if (r.item.rel != R_NONE)
 			last->item = named.item;
 		i += r.len;
