@@ -2161,12 +2161,18 @@ cell_names_law(const char *cell)
 /*
  * Is table node t a table of readings (recog_reading_table()), by the
  * text that leads to it: its own paragraph's, or the block before it?
+ * Or by its head, when the lead is a sentence too long to say so.
  */
 static int
 reading_table(const struct node *t)
 {
 	const struct node *p;
+	size_t i, n = t->table->nrows * t->table->ncols;
 
+	/* Its own head: | 読み替えられる字句 | 読み替える字句 |. */
+	for (i = 0; i < n && i < 4; i++)
+		if (strstr(t->table->cells[i], "字句") != NULL)
+			return 1;
 	if (t->text != NULL)
 		return recog_reading_table(t->text);
 	for (p = t->prev; p != NULL && p->text == NULL; p = p->last)
@@ -2184,7 +2190,7 @@ xref_resolve(struct node *root, const char *title, const struct source *src,
 	struct where cur, last;
 	struct node *n;
 	size_t i, from, curidx = 0, nart = 0, c;
-	const struct node *art = NULL;
+	const struct node *art = NULL, *readings = NULL;
 
 	memset(&S, 0, sizeof(S));
 	hmap_init(&S.arts);
@@ -2212,7 +2218,12 @@ xref_resolve(struct node *root, const char *title, const struct source *src,
 			    cur.art ? curidx : 0, &last, n->line);
 			attach(n, out, from);
 		}
-		if (n->table != NULL && !reading_table(n)) {
+		/* A table of readings broken by lines of text goes on in
+		 * the tables after it, in the same article. */
+		if (n->table != NULL && reading_table(n))
+			readings = cur.art != NULL ? cur.art : n->parent;
+		else if (n->table != NULL && readings != (cur.art != NULL ?
+		    cur.art : n->parent)) {
 			c = n->table->nrows * n->table->ncols;
 			S.cited_law = 0;
 			for (i = 0; i < c; i++) {
