@@ -364,12 +364,19 @@ ref_tail(const char *text, size_t from, size_t len, int *notes)
 	static const char *const words[] = { "本文", "ただし書", "但書",
 	    "前段", "後段", "中段", "柱書", "各号列記以外の部分",
 	    "各号以外の部分", "各号", "まで" };
-	size_t i = from, n;
+	size_t i = from, n, k;
 	int32_t c, d;
 
 	*notes = 0;
 	for (;;) {
-		if (i + 3 <= len && memcmp(text + i, "（", 3) == 0 &&
+		if (has_prefix(text + i, "（") && numeral_parse(text + i +
+		    strlen("（"), &n, 1) >= 0 && has_prefix(text + i +
+		    strlen("（") + n, "）") && numeral_parse(text + i +
+		    strlen("（"), &k, 0) < 0)
+			/* 第百四号（一）から（三）まで: a part's label, in kanji
+			 * (（１） is an item: 第1項（１）). */
+			i += strlen("（") + n + strlen("）");
+		else if (i + 3 <= len && memcmp(text + i, "（", 3) == 0 &&
 		    (n = note_end(text, i, len)) > 0) {
 			*notes = 1;
 			i = n;
@@ -467,7 +474,14 @@ appendix_row(const char *run)
 		return 0;
 	if (has_prefix(p, "第"))
 		p += strlen("第");
-	return numeral_parse(p, &n, 1) >= 0 && p[n] == '\0';
+	if (numeral_parse(p, &n, 1) < 0)
+		return 0;
+	p += n;
+	/* 別表第一の二 */
+	while ((has_prefix(p, "の") || has_prefix(p, "ノ")) &&
+	    numeral_parse(p + strlen("の"), &n, 1) >= 0)
+		p += strlen("の") + n;
+	return *p == '\0';
 }
 
 static int
