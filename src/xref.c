@@ -492,7 +492,7 @@ external_before(const char *text, size_t off, const char *title)
 	    "準", "領", "定", "式", "欄" };
 	size_t end = off, start, k, i, n, last;
 	int32_t c = 0;
-	char run[128];
+	char run[128], row[49];
 	const char *x;
 
 	while (end > 0 && (k = utf8_prev_len(text, end)) > 0) {
@@ -529,9 +529,16 @@ external_before(const char *text, size_t off, const char *title)
 	if (strcmp(run, "付則") == 0 || strcmp(run, "附則") == 0)
 		/* （平成十七年法律第百十六号）附則第二条: that law's. */
 		return law_number_before(text, start) ? 1 : -2;
-	/* 別表第一第三号, 法別表第二第一号: a row of a table, not a clause. */
-	if (appendix_row(run))
-		return 1;
+	/* 別表第一第三号, 法別表第二第一号, 別表第一の二第五号: a row of a
+	 * table, not a clause (the run stops at の: look back for 別表). */
+	for (k = strlen("別表"); k <= 48 && k <= end; k++)
+		if (has_prefix(text + end - k, "別表")) {
+			memcpy(row, text + end - k, k);
+			row[k] = '\0';
+			if (appendix_row(row))
+				return 1;
+			break;
+		}
 	/* The run's last character; offsets within run, never past it. */
 	last = end - start - utf8_prev_len(run, end - start);
 	dec(run + last, &c);
