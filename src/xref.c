@@ -1791,6 +1791,22 @@ division_ref(const char *s)
 	return (size_t)(p - s);
 }
 
+/* Does text[0, off) end with 同編, 同章, 同節, 同款 or 同目? */
+static int
+same_division_before(const char *text, size_t off)
+{
+	static const char *const words[] = { "同編", "同章", "同節", "同款",
+	    "同目" };
+	size_t i, n;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		n = strlen(words[i]);
+		if (off >= n && memcmp(text + off - n, words[i], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Scan one text, whose first line is source line `line`.  cell is 0 for a
  * node's text, else cell index + 1.  Records are appended to S->out; last
@@ -1807,7 +1823,7 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 	size_t i = 0, len = strlen(text), colat = 0, n, k, nen, qat = 0;
 	size_t amend_at;
 	int first = line, cont = 0, ext, scope, colchars = 0, quoted = 0;
-	int notes, noted, lscope = 0;
+	int notes, noted, lscope = 0, div_external = 0;
 	struct notes nt;
 	const struct note *t;
 	struct where owner;
@@ -1899,9 +1915,17 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 			 * division, not checked, in a list and with notes. */
 			if ((k = division_ref(text + i)) > 0) {
 				memset(&named, 0, sizeof(named));
-				named.external = cont ? inh.external :
-				    external_before(text, i, S->title) > 0 ||
-				    in_amendment_suppl(src) || S->cited_law;
+				/* 同編第六章: of the division named last. */
+				if (cont)
+					named.external = inh.external;
+				else if (same_division_before(text, i))
+					named.external = div_external;
+				else
+					named.external = external_before(text,
+					    i, S->title) > 0 ||
+					    in_amendment_suppl(src) ||
+					    S->cited_law;
+				div_external = named.external;
 				inh = named;
 				i += k;
 				cont = past_ref(text, &i, len, &named, last,
