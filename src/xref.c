@@ -523,6 +523,9 @@ external_before(const char *text, size_t off, const char *title)
 		return 0;
 	memcpy(run, text + start, end - start);
 	run[end - start] = '\0';
+	/* 昭和三十七年法律第百十六号第二条: a law cited by its bare number. */
+	if (recog_law_number(run, strlen(run)))
+		return 1;
 	/* 本則第2条, 付則第1条: this document's main or supplementary part. */
 	if (strcmp(run, "本則") == 0)
 		return -1;
