@@ -363,7 +363,7 @@ ref_tail(const char *text, size_t from, size_t len, int *notes)
 {
 	static const char *const words[] = { "本文", "ただし書", "但書",
 	    "前段", "後段", "中段", "柱書", "各号列記以外の部分",
-	    "各号以外の部分", "各号", "まで" };
+	    "各号以外の部分", "各号", "各項", "まで" };
 	size_t i = from, n, k;
 	int32_t c, d;
 
@@ -481,7 +481,8 @@ appendix_row(const char *run)
 	while ((has_prefix(p, "の") || has_prefix(p, "ノ")) &&
 	    numeral_parse(p + strlen("の"), &n, 1) >= 0)
 		p += strlen("の") + n;
-	return *p == '\0';
+	/* 別表第一の第一号 */
+	return *p == '\0' || strcmp(p, "の") == 0;
 }
 
 static int
@@ -508,6 +509,16 @@ external_before(const char *text, size_t off, const char *title)
 	if (end >= strlen("表の") && has_prefix(text + end - strlen("表の"),
 	    "表の"))
 		return 1;
+	/* 別表第一第三号, 法別表第二第一号, 別表第一の二第五号: a row of a
+	 * table, not a clause (the run stops at の, 別表第一の第一号: look back for 別表). */
+	for (k = strlen("別表"); k <= 48 && k <= end; k++)
+		if (has_prefix(text + end - k, "別表")) {
+			memcpy(row, text + end - k, k);
+			row[k] = '\0';
+			if (appendix_row(row))
+				return 1;
+			break;
+		}
 	if (end >= strlen("」") && (has_prefix(text + end - strlen("」"), "」") ||
 	    has_prefix(text + end - strlen("』"), "』")))
 		return 1;
@@ -532,16 +543,6 @@ external_before(const char *text, size_t off, const char *title)
 	if (strcmp(run, "付則") == 0 || strcmp(run, "附則") == 0)
 		/* （平成十七年法律第百十六号）附則第二条: that law's. */
 		return law_number_before(text, start) ? 1 : -2;
-	/* 別表第一第三号, 法別表第二第一号, 別表第一の二第五号: a row of a
-	 * table, not a clause (the run stops at の: look back for 別表). */
-	for (k = strlen("別表"); k <= 48 && k <= end; k++)
-		if (has_prefix(text + end - k, "別表")) {
-			memcpy(row, text + end - k, k);
-			row[k] = '\0';
-			if (appendix_row(row))
-				return 1;
-			break;
-		}
 	/* The run's last character; offsets within run, never past it. */
 	last = end - start - utf8_prev_len(run, end - start);
 	dec(run + last, &c);
