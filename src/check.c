@@ -603,15 +603,35 @@ struct def {
 	char	*term;
 	char	*wording;	/* normalized */
 	char	*shown;		/* as written, shortened */
+	char	*key, *wkey;	/* term and wording within their scope */
 	int	 line;
 };
 
+/*
+ * Definitions by term and by wording, each within its scope: the body
+ * (with the law's own 附則), or one 附則 of a later amending act, an
+ * enactment of its own that defines its 施行日 and 旧法 afresh.
+ */
 struct defs {
 	struct hmap	 byterm;
 	struct hmap	 bywording;
 	struct def	**v;
 	size_t		 n;
+	const char	*scope;		/* "" or that 附則's id */
 };
+
+/* scope and s as one key: "s", or "scope\x1fs". */
+static char *
+scoped(const char *scope, const char *s)
+{
+	struct buf b;
+
+	buf_init(&b);
+	if (*scope != '\0')
+		buf_printf(&b, "%s\x1f", scope);
+	buf_puts(&b, s);
+	return buf_detach(&b);
+}
 
 static int
 boundary(const char *p)
@@ -621,6 +641,22 @@ boundary(const char *p)
 
 	return (int)text_prefix_of(p, stops,
 	    sizeof(stops) / sizeof(stops[0]));
+}
+
+/*
+ * Do two normalized wordings define the same thing?  Equal, or one ends
+ * with the other: the wording is read back to the previous 、 or 。, so
+ * it may hold words of the sentence before the name, 租税特別措置法 and
+ * …以後に行われる租税特別措置法（以下「法」という。）.
+ */
+static int
+same_wording(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+
+	if (la < lb)
+		return strcmp(b + lb - la, a) == 0;
+	return strcmp(a + la - lb, b) == 0;
 }
 
 static void
@@ -636,24 +672,26 @@ add_def(const struct doc *doc, struct defs *D, const char *term, size_t tlen,
 	x->wording = text_caption_key(w, wlen);
 	x->shown = xstrndup(w, wlen);
 	x->line = line;
+	x->key = scoped(D->scope, x->term);
+	x->wkey = scoped(D->scope, x->wording);
 	D->v = xgrow(D->v, D->n, sizeof(*D->v));
 	D->v[D->n++] = x;
 	if (*x->term == '\0' || *x->wording == '\0')
 		return;
-	old = hmap_get(&D->byterm, x->term);
-	if (old != NULL && strcmp(old->wording, x->wording) != 0)
+	old = hmap_get(&D->byterm, x->key);
+	if (old != NULL && !same_wording(old->wording, x->wording))
 		diag(d, doc->path, line, 1, D_TERM_REDEF,
 		    "「%s」: %s (line %d) and %s", x->term, old->shown,
 		    old->line, x->shown);
 	else if (old == NULL)
-		hmap_put(&D->byterm, x->term, x);
-	old = hmap_get(&D->bywording, x->wording);
+		hmap_put(&D->byterm, x->key, x);
+	old = hmap_get(&D->bywording, x->wkey);
 	if (old != NULL && strcmp(old->term, x->term) != 0)
 		diag(d, doc->path, line, 1, D_TERM_SAME,
 		    "「%s」 (line %d) and 「%s」 are both %s", old->term,
 		    old->line, x->term, x->shown);
 	else if (old == NULL)
-		hmap_put(&D->bywording, x->wording, x);
+		hmap_put(&D->bywording, x->wkey, x);
 }
 
 /*
@@ -775,6 +813,8 @@ rule_terms(const struct doc *doc, struct diags *d)
 	hmap_init(&D.byterm);
 	hmap_init(&D.bywording);
 	for (n = doc->root; n != NULL; n = node_next(n, doc->root)) {
+		D.scope = (a = xref_amending_suppl(n)) != NULL &&
+		    a->id != NULL ? a->id : "";
 		if (n->text != NULL) {
 			defs_inline(doc, &D, n->text, n->line, d);
 			for (a = n->parent; a && a->type != N_ARTICLE;
@@ -791,6 +831,8 @@ rule_terms(const struct doc *doc, struct diags *d)
 				    n->line, d);
 	}
 	for (i = 0; i < D.n; i++) {
+		free(D.v[i]->key);
+		free(D.v[i]->wkey);
 		free(D.v[i]->term);
 		free(D.v[i]->wording);
 		free(D.v[i]->shown);

@@ -74,6 +74,7 @@ struct scan {
 	size_t			 seekfrom;	/* … and where to go on, */
 	int			 seekchars;	/* … in characters */
 	int			 seekmisses;	/* references not found on it */
+	int			 cited_law;	/* a table's cell named a law */
 	int			 english;	/* some article is Western */
 	int			 numbered;	/* … and numbered: 1., Section 2 */
 	int			 roman;		/* … in roman: ARTICLE II */
@@ -222,8 +223,10 @@ parse_ref(const char *s, int cont, struct rparse *r)
 	if ((v = numbered(&q, "条", 0)) >= 0) {
 		buf_init(&b);
 		buf_printf(&b, "%ld", v);
-		while (has_prefix(q, "の") &&
-		    (v = numeral_parse(q + strlen("の"), &n, 1)) >= 0) {
+		/* 第二条の二, 第三条ノ二; not 第五条の一部 (a part of it). */
+		while ((has_prefix(q, "の") || has_prefix(q, "ノ")) &&
+		    (v = numeral_parse(q + strlen("の"), &n, 1)) >= 0 &&
+		    !has_prefix(q + strlen("の") + n, "部")) {
 			q += strlen("の") + n;
 			buf_printf(&b, "_%ld", v);
 		}
@@ -304,7 +307,9 @@ connector(const char *s)
 {
 	static const char *const words[] = { "、", "，", ",", "及び",
 	    "並びに", "又は", "または", "若しくは", "もしくは", "から",
-	    "乃至", "ないし", "～", "〜", "~", "・", "と" };
+	    "乃至", "ないし", "～", "〜", "~", "・", "と",
+	    /* older statutes: 第十一条及第二十三条, 又ハ, 若ハ, 並ニ */
+	    "及", "又ハ", "若ハ", "並ニ" };
 	const char *p = s + text_skip_spaces(s);
 	size_t n;
 
@@ -347,6 +352,57 @@ note_end(const char *text, size_t from, size_t len)
 }
 
 /*
+ * The length of what may stand between a reference and the connector
+ * that goes on with its list: words naming a part of the clause (第九条
+ * 本文、 第四条ただし書及び, 第二条から第五条まで並びに) and notes
+ * (第八条（第二号に係る部分に限る。）（即時抗告）、).  *notes is set when
+ * the tail holds a note: its references are then scanned.
+ */
+static size_t
+ref_tail(const char *text, size_t from, size_t len, int *notes)
+{
+	static const char *const words[] = { "本文", "ただし書", "但書",
+	    "前段", "後段", "中段", "柱書", "各号列記以外の部分",
+	    "各号以外の部分", "各号", "各項", "まで" };
+	size_t i = from, n, k;
+	int32_t c, d;
+
+	*notes = 0;
+	for (;;) {
+		if (has_prefix(text + i, "（") && numeral_parse(text + i +
+		    strlen("（"), &n, 1) >= 0 && has_prefix(text + i +
+		    strlen("（") + n, "）") && numeral_parse(text + i +
+		    strlen("（"), &k, 0) < 0)
+			/* 第百四号（一）から（三）まで: a part's label, in kanji
+			 * (（１） is an item: 第1項（１）). */
+			i += strlen("（") + n + strlen("）");
+		else if (i + 3 <= len && memcmp(text + i, "（", 3) == 0 &&
+		    (n = note_end(text, i, len)) > 0) {
+			*notes = 1;
+			i = n;
+		} else if ((n = text_prefix_of(text + i, words,
+		    sizeof(words) / sizeof(words[0]))) > 0) {
+			i += n;
+			if (has_prefix(text + i, "き"))	/* ただし書き */
+				i += strlen("き");
+		} else if ((has_prefix(text + i, "の") ||
+		    has_prefix(text + i, "ノ")) && numeral_parse(text + i +
+		    strlen("の"), &n, 1) >= 0)
+			/* 第一号の三, 第十一号ノ二: a branch number. */
+			i += strlen("の") + n;
+		else if ((n = utf8_next_inline(text + i, len - i, &c)) > 0 &&
+		    char_class(c) == CC_KATAKANA && c != 0x30fc &&
+		    (i + n == len || utf8_next_inline(text + i + n,
+		    len - i - n, &d) == 0 || (char_class(d) != CC_KATAKANA &&
+		    d != 0x30fc)))
+			/* 第五号イ, 第二号ハ(1): a sub-item's letter. */
+			i += n;
+		else
+			return i - from;
+	}
+}
+
+/*
  * Is the reference at text[off] preceded by the name of another law or
  * document (1)?  The name is the run of kanji and katakana just before it.
  * -1 for 本則 (this document's main provisions), -2 for 付則/附則, else 0.
@@ -357,6 +413,8 @@ note_end(const char *text, size_t from, size_t len)
  * by a name given a short one, 漁業法（以下「法」という。）?  Statutes
  * cite another law so, then its articles.
  */
+#define LAWNOTE_MAX	360	/* 。以下第十七条までにおいて「…法」という。 */
+
 static int
 law_number_before(const char *text, size_t end)
 {
@@ -367,18 +425,24 @@ law_number_before(const char *text, size_t end)
 	if (end < n || memcmp(text + end - n, close, n) != 0)
 		return 0;
 	end -= n;
-	/* Its opening bracket, 120 bytes back at most: a law number holds
-	 * no bracket.  A lead byte never sits inside a character, so any
-	 * byte may start the comparison. */
-	for (start = end; start >= n && end - start < 120; start--)
+	/* Its opening bracket, LAWNOTE_MAX bytes back at most: a law
+	 * number holds no bracket, its short name's note is short.  A lead
+	 * byte never sits inside a character, so any byte may start the
+	 * comparison. */
+	for (start = end; start >= n && end - start < LAWNOTE_MAX; start--)
 		if (memcmp(text + start - n, open, n) == 0)
 			break;
-	if (start < n || end - start >= 120)
+	if (start < n || end - start >= LAWNOTE_MAX)
 		return 0;
-	/* 地方自治法（以下「法」という。）: a law's name given a short one. */
-	if (end - start > strlen("以下「") && memcmp(text + start, "以下「",
-	    strlen("以下「")) == 0 && start >= 2 * n) {
-		static const char *const law[] = { "法", "令", "律", "則" };
+	/* 地方自治法（以下「法」という。）, …協定（以下この項において
+	 * 「協定」という。）: a law's name given a short one. */
+	if (end - start > strlen("以下") && memcmp(text + start, "以下",
+	    strlen("以下")) == 0 && start >= 2 * n &&
+	    end - start >= strlen("」という。") &&
+	    memcmp(text + end - strlen("」という。"), "」という。",
+	    strlen("」という。")) == 0) {
+		static const char *const law[] = { "法", "令", "律", "則",
+		    "約", "定" };
 		const char *c = text + start - 2 * n;
 
 		for (i = 0; i < sizeof(law) / sizeof(law[0]); i++)
@@ -394,15 +458,42 @@ law_number_before(const char *text, size_t end)
 	return recog_law_number(text + start, i - start);
 }
 
+/*
+ * Does run (the kanji before a reference) end with a table named by its
+ * number, 別表第一 or 別表２?  What follows is a row of it (別表第一第三号).
+ */
+static int
+appendix_row(const char *run)
+{
+	const char *p = NULL, *q;
+	size_t n;
+
+	for (q = run; (q = strstr(q, "別表")) != NULL; q += strlen("別表"))
+		p = q + strlen("別表");
+	if (p == NULL)
+		return 0;
+	if (has_prefix(p, "第"))
+		p += strlen("第");
+	if (numeral_parse(p, &n, 1) < 0)
+		return 0;
+	p += n;
+	/* 別表第一の二 */
+	while ((has_prefix(p, "の") || has_prefix(p, "ノ")) &&
+	    numeral_parse(p + strlen("の"), &n, 1) >= 0)
+		p += strlen("の") + n;
+	/* 別表第一の第一号 */
+	return *p == '\0' || strcmp(p, "の") == 0;
+}
+
 static int
 external_before(const char *text, size_t off, const char *title)
 {
 	static const char *const suffix[] = { "法", "令", "律", "則", "約",
 	    "款", "程", "例", "書", "表", "紙", "針", "綱", "項", "示", "達",
-	    "準", "領", "定" };
+	    "準", "領", "定", "式", "欄" };
 	size_t end = off, start, k, i, n, last;
 	int32_t c = 0;
-	char run[128];
+	char run[128], row[49];
 	const char *x;
 
 	while (end > 0 && (k = utf8_prev_len(text, end)) > 0) {
@@ -414,6 +505,20 @@ external_before(const char *text, size_t off, const char *title)
 	/* 民法（明治二十九年法律第八十九号）第九条: a law cited with its number. */
 	if (law_number_before(text, end))
 		return 1;
+	/* 法第七条の表の第八号: a row of a table. */
+	if (end >= strlen("表の") && has_prefix(text + end - strlen("表の"),
+	    "表の"))
+		return 1;
+	/* 別表第一第三号, 法別表第二第一号, 別表第一の二第五号: a row of a
+	 * table, not a clause (the run stops at の, 別表第一の第一号: look back for 別表). */
+	for (k = strlen("別表"); k <= 48 && k <= end; k++)
+		if (has_prefix(text + end - k, "別表")) {
+			memcpy(row, text + end - k, k);
+			row[k] = '\0';
+			if (appendix_row(row))
+				return 1;
+			break;
+		}
 	if (end >= strlen("」") && (has_prefix(text + end - strlen("」"), "」") ||
 	    has_prefix(text + end - strlen("』"), "』")))
 		return 1;
@@ -429,6 +534,9 @@ external_before(const char *text, size_t off, const char *title)
 		return 0;
 	memcpy(run, text + start, end - start);
 	run[end - start] = '\0';
+	/* 昭和三十七年法律第百十六号第二条: a law cited by its bare number. */
+	if (recog_law_number(run, strlen(run)))
+		return 1;
 	/* 本則第2条, 付則第1条: this document's main or supplementary part. */
 	if (strcmp(run, "本則") == 0)
 		return -1;
@@ -503,14 +611,8 @@ suppl_of(const struct node *n)
 	return NULL;
 }
 
-/*
- * Is n in the 附則 of a later amending act, 附　則　（平成十三年…法律第十号）,
- * as a consolidated statute carries them?  Its articles name that act's
- * own provisions, or the amended law's as they stood then: nothing this
- * text holds, so its references are neither linked nor checked.
- */
-static int
-in_amendment_suppl(const struct node *n)
+const struct node *
+xref_amending_suppl(const struct node *n)
 {
 	const char *cap, *open, *close;
 
@@ -518,9 +620,36 @@ in_amendment_suppl(const struct node *n)
 	    (cap = n->caption != NULL ? n->caption : n->label) == NULL ||
 	    (open = strstr(cap, "（")) == NULL ||
 	    (close = strstr(open, "）")) == NULL)
-		return 0;
+		return NULL;
 	open += strlen("（");
-	return recog_law_number(open, (size_t)(close - open));
+	return recog_law_number(open, (size_t)(close - open)) ? n : NULL;
+}
+
+/*
+ * Is n in the 附則 of a later amending act?  Its articles name that act's
+ * own provisions, or the amended law's as they stood then: nothing this
+ * text holds, so its references are neither linked nor checked.
+ */
+static int
+in_amendment_suppl(const struct node *n)
+{
+	return xref_amending_suppl(n) != NULL;
+}
+
+/*
+ * Is the 附則 that 付則第N条 names from src an extract, 附　則　抄?  It
+ * leaves articles out by design: a number it lacks is not a finding.
+ */
+static int
+suppl_extract(const struct scan *S, const struct node *src)
+{
+	const struct node *sup = suppl_of(src);
+
+	if (sup == NULL)
+		sup = S->firstsuppl;
+	return sup != NULL && ((sup->label != NULL &&
+	    strstr(sup->label, "抄") != NULL) || (sup->caption != NULL &&
+	    strstr(sup->caption, "抄") != NULL));
 }
 
 static int
@@ -1559,6 +1688,129 @@ next_candidate(const char *text, size_t i, size_t len, int english)
 	return len;
 }
 
+/* Does a form's name follow a number, 第六号様式, 第一号書式, 第二号算式? */
+static int
+form_after(const char *s)
+{
+	return has_prefix(s, "様式") || has_prefix(s, "書式") ||
+	    has_prefix(s, "算式");
+}
+
+/*
+ * Does r, found in the notes after a reference that named *noted, name a
+ * paragraph or item of that clause (第二号, 第三項第一号: no article, a
+ * number)?  Then *owner is where r is resolved from: the clause noted
+ * (its first paragraph when it named another article only, the paragraph
+ * r stands in, cur's, when it named this article).
+ */
+static int
+note_owner(const struct where *noted, const struct where *cur,
+    const struct rparse *r, struct where *owner)
+{
+	const struct node *p;
+
+	/* 会社法第八百五十四条（第一項第一号イ及び第二号を除く。）, 同法第五章
+	 * （第五十条第五項を除く。）: numbers in another law's note are its. */
+	if (noted->external && r->art.rel == R_ABS) {
+		*owner = *noted;
+		return 1;
+	}
+	if (r->art.rel != R_NONE || !(r->para.rel == R_ABS ||
+	    (r->para.rel == R_NONE && r->item.rel == R_ABS)))
+		return 0;
+	if (!noted->external && noted->art == NULL)
+		return 0;
+	*owner = *noted;
+	/* 前各号（第二号を除く。）: this paragraph's items. */
+	if (owner->para == NULL && owner->art == cur->art)
+		owner->para = cur->para;
+	if (owner->para == NULL && owner->art != NULL) {
+		for (p = owner->art->first; p != NULL &&
+		    p->type != N_PARAGRAPH; p = p->next)
+			;
+		owner->para = p;
+	}
+	owner->item = NULL;
+	return 1;
+}
+
+/*
+ * The notes open at a point of the text, outermost first: the notes after
+ * a reference, 第二十三条（第一項第九号を除く。）, and the notes inside them.
+ */
+#define NOTES_MAX	4
+
+struct note {
+	size_t		 to;		/* the notes end here */
+	struct where	 inh;		/* what the reference named */
+	struct where	 last;		/* … and *last after it */
+};
+
+struct notes {
+	struct note	 v[NOTES_MAX];
+	size_t		 n;
+};
+
+/*
+ * Past a reference that named *named (*i is its end): its tail (ref_tail())
+ * when a connector follows it, then the connector; its notes are pushed
+ * on *nt (their references are scanned).  Does a list go on?
+ */
+static int
+past_ref(const char *text, size_t *i, size_t len, const struct where *named,
+    const struct where *last, struct notes *nt)
+{
+	size_t k, n;
+	int notes;
+
+	k = ref_tail(text, *i, len, &notes);
+	if (notes && nt->n < NOTES_MAX) {
+		nt->v[nt->n].to = *i + k;
+		nt->v[nt->n].inh = *named;
+		nt->v[nt->n].last = *last;
+		nt->n++;
+	}
+	n = notes ? 0 : connector(text + *i + k);
+	if (n > 0)
+		*i += k + n;
+	return n > 0;
+}
+
+/*
+ * The length of a reference to a division at s, 第五章, 第二編第四章第五節
+ * 第二款: 第 N and 編, 章, 節, 款 or 目, once or more; 0 if none.
+ */
+static size_t
+division_ref(const char *s)
+{
+	static const char *const units[] = { "編", "章", "節", "款", "目" };
+	const char *p = s;
+	size_t n, u;
+
+	while (has_prefix(p, "第") &&
+	    numeral_parse(p + strlen("第"), &n, 1) >= 0 &&
+	    (u = text_prefix_of(p + strlen("第") + n, units,
+	    sizeof(units) / sizeof(units[0]))) > 0)
+		p += strlen("第") + n + u;
+	return (size_t)(p - s);
+}
+
+/* Does text[0, off) end with 同編, 同章, 同節, 同款 or 同目? */
+static int
+same_division_before(const char *text, size_t off)
+{
+	static const char *const words[] = { "同編", "同章", "同節", "同款",
+	    "同目" };
+	size_t i, n;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		n = strlen(words[i]);
+		if (off >= n && memcmp(text + off - n, words[i], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Scan one text, whose first line is source line `line`.  cell is 0 for a
  * node's text, else cell index + 1.  Records are appended to S->out; last
@@ -1573,13 +1825,20 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 	struct where inh, named;
 	struct xref x, en[8];
 	size_t i = 0, len = strlen(text), colat = 0, n, k, nen, qat = 0;
-	size_t note_to = 0;	/* past the note after the last reference */
+	size_t amend_at;
 	int first = line, cont = 0, ext, scope, colchars = 0, quoted = 0;
-	struct where note_inh;	/* what that reference named */
+	int notes, noted, lscope = 0, div_external = 0;
+	struct notes nt;
+	const struct note *t;
+	struct where owner;
 	const char *q;
 
 	memset(&inh, 0, sizeof(inh));
-	memset(&note_inh, 0, sizeof(note_inh));
+	memset(&nt, 0, sizeof(nt));
+	/* …法の一部を次のように改正する。　第九条中「…」を「…」に改める:
+	 * what follows names the amended law's provisions. */
+	amend_at = (q = strstr(text, "次のように改正する")) != NULL ?
+	    (size_t)(q - text) : len;
 	while (i < len) {
 		/*
 		 * Outside a run of references only an opener (第, 本, 同,
@@ -1629,17 +1888,54 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 		 * 法第二十八条（…準用する場合を含む。）、第三十一条: the list
 		 * goes on past the note, as what the reference before it named.
 		 */
-		if (!cont && note_to > 0 && i >= note_to &&
-		    connector(text + note_to) == i - note_to) {
-			cont = 1;
-			inh = note_inh;
+		while (nt.n > 0 && i >= nt.v[nt.n - 1].to) {
+			t = &nt.v[--nt.n];
+			if (!cont && connector(text + t->to) == i - t->to) {
+				cont = 1;
+				inh = t->inh;
+			}
+			/* Past the notes, 同条 and 同項 are again what the
+			 * noted reference made them. */
+			*last = t->last;
 		}
-		if (i >= note_to)
-			note_to = 0;
+		/* 第一号イ若しくはロ又は第二号: a sub-item's letter alone is
+		 * a member too; the list goes on past it. */
+		if (cont && (k = ref_tail(text, i, len, &notes)) > 0 &&
+		    !notes && (n = connector(text + i + k)) > 0) {
+			i += k + n;
+			continue;
+		}
+		/* 法（…）第二十二条並びに附則第二条: another law's list goes
+		 * on in its 附則 (this law's 附則 is found as it stands). */
+		if (cont && inh.external && (has_prefix(text + i, "附則") ||
+		    has_prefix(text + i, "付則")) &&
+		    has_prefix(text + i + strlen("附則"), "第"))
+			i += strlen("附則");
 		q = text + i;
 		if ((!opener(text + i) && !(cont && (numeral_parse(text + i,
 		    &k, 1) >= 0 || paren_num(&q) >= 0))) ||
 		    !parse_ref(text + i, cont, &r)) {
+			/* 同法第五章（第五十条第五項を除く。）、第八十四条: a
+			 * division, not checked, in a list and with notes. */
+			if ((k = division_ref(text + i)) > 0) {
+				memset(&named, 0, sizeof(named));
+				/* 同編第六章: of the division named last. */
+				if (cont)
+					named.external = inh.external;
+				else if (same_division_before(text, i))
+					named.external = div_external;
+				else
+					named.external = external_before(text,
+					    i, S->title) > 0 ||
+					    in_amendment_suppl(src) ||
+					    S->cited_law;
+				div_external = named.external;
+				inh = named;
+				i += k;
+				cont = past_ref(text, &i, len, &named, last,
+				    &nt);
+				continue;
+			}
 			n = utf8_seqlen((unsigned char)text[i]);
 			i += i + n <= len ? n : 1;
 			cont = 0;
@@ -1656,17 +1952,23 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 		if (r.cap != NULL)
 			x.caption = xstrndup(r.cap, r.caplen);
 		scope = 0;
-		if (cont)
+		if (cont) {
 			ext = inh.external;
-		else if (r.art.rel == R_ABS || (r.art.rel == R_NONE &&
+			scope = lscope;
+		} else if (r.art.rel == R_ABS || (r.art.rel == R_NONE &&
 		    r.para.rel == R_ABS) || (r.art.rel == R_NONE &&
 		    r.para.rel == R_NONE && r.item.rel == R_ABS)) {
 			ext = external_before(text, i, S->title);
 			if (ext < 0)
 				scope = -ext;
-			ext = ext > 0 || in_amendment_suppl(src);
+			ext = ext > 0 || in_amendment_suppl(src) ||
+			    S->cited_law || i > amend_at ||
+			    (r.art.rel == R_NONE && cur->art == NULL &&
+			    cur->para == NULL) || (r.art.rel == R_NONE &&
+			    form_after(text + i + r.len));
 		} else
 			ext = 0;
+		lscope = scope;
 		/*
 		 * 同条第四項中「及び第二項第一号」とあるのは「並びに…」: words
 		 * quoted from another text (a 読替え), not references of this
@@ -1683,12 +1985,30 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 			}
 		if (quoted > 0)
 			ext = 1;
+		/*
+		 * 第八条（第二号に係る部分に限る。）: in the notes after a
+		 * reference, a paragraph or item with no article is part of
+		 * the clause noted, of another law when that one is.
+		 */
+		noted = !cont && !ext && nt.n > 0 &&
+		    note_owner(&nt.v[nt.n - 1].inh, cur, &r, &owner);
+		if (noted)
+			ext = owner.external;
+		else
+			owner = *cur;
 		if (ext) {
 			memset(&named, 0, sizeof(named));
 			named.external = 1;
 		} else
-			resolve(S, &r, scope, line > first, cont, cur, curidx, &inh,
-			    last, &x, &named);
+			resolve(S, &r, scope, line > first, cont, &owner, curidx,
+			    &inh, last, &x, &named);
+		/* Itself: the paragraph it stands in, not the one noted. */
+		if (noted)
+			x.self = r.para.rel == R_ABS && named.para == cur->para;
+		/* 附則第八条 of a 附則 printed as an extract (抄). */
+		if (x.status == XR_BROKEN && scope == 2 && x.article == NULL &&
+		    suppl_extract(S, src))
+			named.external = 1;
 		if (named.external) {
 			x.status = XR_EXTERNAL;
 			x.self = 0;
@@ -1698,22 +2018,25 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 		push(S->out, &x);
 		inh = named;
 		/* 同条 is the article named last, 同項 the paragraph … */
-		if (named.external || r.art.rel != R_NONE)
+		if (named.external)
 			*last = named;
-		else if (r.para.rel != R_NONE) {
+		else if (r.art.rel != R_NONE) {
+			/* 同号 is the item named last, though an article
+			 * was named since (同号イ…第七条第一項の規定は同号ロ). */
+			last->art = named.art;
+			last->external = 0;
+			if (r.para.rel != R_NONE || named.para != NULL)
+				last->para = named.para;
+			if (r.item.rel != R_NONE)
+				last->item = named.item;
+		} else if (r.para.rel != R_NONE) {
 			last->para = named.para;
-			last->item = named.item;
+			if (r.item.rel != R_NONE)
+				last->item = named.item;
 		} else if (r.item.rel != R_NONE)
 			last->item = named.item;
 		i += r.len;
-		/* A note right after it, outside any note open: remember. */
-		if (note_to == 0 && i + 3 <= len &&
-		    memcmp(text + i, "（", 3) == 0 &&
-		    (note_to = note_end(text, i, len)) > 0)
-			note_inh = named;
-		n = connector(text + i);
-		cont = n > 0;
-		i += n;
+		cont = past_ref(text, &i, len, &named, last, &nt);
 		/* 第1項(1)(3): a bracketed item right after an item. */
 		q = text + i;
 		if (!cont && r.item.rel != R_NONE && paren_num(&q) >= 0)
@@ -1848,14 +2171,57 @@ index_articles(struct scan *S, struct node *root)
 }
 
 /*
+ * Does a table cell hold nothing but a law's name, 砂防法（明治三十年法律第
+ * 二十九号） or 道路運送法, as a statute's table of other laws' provisions
+ * has in a column of its own?  The cells after it cite that law's
+ * articles (their references are external).
+ */
+static int
+cell_names_law(const char *cell)
+{
+	static const char *const law[] = { "法", "令", "則", "律" };
+	size_t len = strlen(cell), i, k, last = 0;
+	int32_t c;
+
+	while (len > 0 && (k = utf8_prev_len(cell, len)) > 0 &&
+	    (dec(cell + len - k, &c), is_space(c)))
+		len -= k;
+	if (len > strlen("）") && memcmp(cell + len - strlen("）"), "）",
+	    strlen("）")) == 0)
+		return law_number_before(cell, len);
+	/* A bare name: kanji and katakana only, ending in 法, 令, 則, 律. */
+	for (i = 0; i < len; i += k) {
+		if ((k = utf8_next_inline(cell + i, len - i, &c)) == 0)
+			return 0;
+		if (char_class(c) != CC_KANJI && char_class(c) != CC_KATAKANA &&
+		    c != 0x30fc)
+			return 0;
+		last = i;
+	}
+	if (len == 0 || len > 40 * 3 || has_prefix(cell, "第"))
+		return 0;
+	for (i = 0; i < sizeof(law) / sizeof(law[0]); i++)
+		if (len - last == strlen(law[i]) &&
+		    memcmp(cell + last, law[i], len - last) == 0)
+			return 1;
+	return 0;
+}
+
+/*
  * Is table node t a table of readings (recog_reading_table()), by the
  * text that leads to it: its own paragraph's, or the block before it?
+ * Or by its head, when the lead is a sentence too long to say so.
  */
 static int
 reading_table(const struct node *t)
 {
 	const struct node *p;
+	size_t i, n = t->table->nrows * t->table->ncols;
 
+	/* Its own head: | 読み替えられる字句 | 読み替える字句 |. */
+	for (i = 0; i < n && i < 4; i++)
+		if (strstr(t->table->cells[i], "字句") != NULL)
+			return 1;
 	if (t->text != NULL)
 		return recog_reading_table(t->text);
 	for (p = t->prev; p != NULL && p->text == NULL; p = p->last)
@@ -1873,7 +2239,7 @@ xref_resolve(struct node *root, const char *title, const struct source *src,
 	struct where cur, last;
 	struct node *n;
 	size_t i, from, curidx = 0, nart = 0, c;
-	const struct node *art = NULL;
+	const struct node *art = NULL, *readings = NULL;
 
 	memset(&S, 0, sizeof(S));
 	hmap_init(&S.arts);
@@ -1901,13 +2267,23 @@ xref_resolve(struct node *root, const char *title, const struct source *src,
 			    cur.art ? curidx : 0, &last, n->line);
 			attach(n, out, from);
 		}
-		if (n->table != NULL && !reading_table(n)) {
+		/* A table of readings broken by lines of text goes on in
+		 * the tables after it, in the same article. */
+		if (n->table != NULL && reading_table(n))
+			readings = cur.art != NULL ? cur.art : n->parent;
+		else if (n->table != NULL && readings != (cur.art != NULL ?
+		    cur.art : n->parent)) {
 			c = n->table->nrows * n->table->ncols;
-			for (i = 0; i < c; i++)
+			S.cited_law = 0;
+			for (i = 0; i < c; i++) {
 				scan_text(&S, n, i + 1, n->table->cells[i],
 				    &cur, cur.art ? curidx : 0, &last,
 				    n->line + (i < n->table->ncols ? 0 :
 				    (int)(i / n->table->ncols) + 1));
+				S.cited_law |= cell_names_law(
+				    n->table->cells[i]);
+			}
+			S.cited_law = 0;
 		}
 	}
 	for (i = 0; i < S.nkeys; i++)

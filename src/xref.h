@@ -99,6 +99,13 @@ const char	*appx_ref(const char *s, char **name);
  */
 int		 appx_names(const char *name, const struct node *div);
 
+/*
+ * The 附則 of a later amending act that holds n, 附　則　（平成十三年…法律
+ * 第十号）, as a consolidated statute carries them, or NULL.  It is an
+ * enactment of its own: its references and its definitions are its.
+ */
+const struct node *xref_amending_suppl(const struct node *n);
+
 void	xref_resolve(struct node *root, const char *title,
 	    const struct source *src, struct xrefs *out);
 void	xrefs_release(struct xrefs *);
