@@ -108,6 +108,8 @@ struct imp {
 	int			 divlevel[DIV_OTHER + 1];
 	int			 has_articles;	/* a line is 第N条: markers() */
 	int			 indented;	/* paragraphs open with 　: join() */
+	char			**owned;	/* lines glued_headings() rewrote */
+	size_t			 nowned;
 };
 
 static int	title_like(const char *);
@@ -369,6 +371,80 @@ starts_structure(const char *s)
 		return 1;
 	/* b. c. as a. b. c. mark items; a. alone may open a sentence. */
 	return latin_dot_marker_parse(s, &m) && m.value > 1;
+}
+
+/*
+ * glued_headings: 第1条運営管理会社, a caption glued to its label, as pages
+ * reduced to text write headings (recog_glued_article() reads the shape).
+ * Such a line is the article's heading when the evidence says so: an
+ * earlier line (a contents list) names the same number with the same
+ * caption, or the document writes all its glued headings in one run
+ * numbered 1, 2, 3 … (three at least) and text follows this one.  The
+ * line becomes 第1条　運営管理会社, which every later stage reads as a
+ * heading; its characters stay as written.
+ */
+static void
+glued_headings(struct imp *im)
+{
+	struct hmap caps;
+	struct rarticle a, c;
+	unsigned char *cand = xcalloc(im->nr ? im->nr : 1, 1);
+	size_t i, j, n = 0, chain = 0;
+	long want = 1;
+	char *line;
+	int ok;
+
+	hmap_init(&caps);
+	for (i = 0; i < im->nr; i++) {
+		if (recog_glued_article(im->r[i].s, &a)) {
+			cand[i] = 1;
+			n++;
+			if (strchr(a.num, '_') == NULL &&
+			    strtol(a.num, NULL, 10) == want) {
+				chain++;
+				want++;
+			}
+			free(a.num);
+		} else if (recog_article(im->r[i].s, 0, &a)) {
+			/* The line (+1) of each number's first caption. */
+			if (a.cap != NULL && hmap_get(&caps, a.num) == NULL)
+				hmap_set(&caps, a.num,
+				    (void *)(uintptr_t)(i + 1));
+			else
+				free(a.num);
+		}
+	}
+	for (i = 0; i < im->nr; i++) {
+		if (!cand[i])
+			continue;
+		recog_glued_article(im->r[i].s, &a);
+		ok = 0;
+		if ((j = (uintptr_t)hmap_get(&caps, a.num)) > 0 && j <= i) {
+			recog_article(im->r[j - 1].s, 0, &c);
+			ok = c.caplen == a.caplen &&
+			    memcmp(c.cap, a.cap, a.caplen) == 0;
+			free(c.num);
+		}
+		if (!ok && chain == n && n >= 3) {
+			for (j = i + 1; j < im->nr && im->r[j].s[0] == '\0'; j++)
+				;
+			ok = j < im->nr && !cand[j] &&
+			    !recog_article(im->r[j].s, 0, &(struct rarticle){0});
+		}
+		if (ok) {
+			line = xmalloc(strlen(im->r[i].s) + 4);
+			memcpy(line, im->r[i].s, a.labellen);
+			memcpy(line + a.labellen, "\u3000", 3);
+			strcpy(line + a.labellen + 3, im->r[i].s + a.labellen);
+			im->owned = xgrow(im->owned, im->nowned,
+			    sizeof(*im->owned));
+			im->owned[im->nowned++] = line;
+			im->r[i].s = line;
+		}
+		free(a.num);
+	}
+	free(cand);
+	hmap_release_keys(&caps);
 }
 
 /*
@@ -2680,6 +2756,7 @@ import_text(const char *path, const char *text, size_t len,
 	im.d = d;
 	im.st = st;
 	copy = split(&im, text, len);
+	glued_headings(&im);
 	markers(&im);
 	debris(&im);
 	if (op->verbose)
@@ -2715,6 +2792,9 @@ import_text(const char *path, const char *text, size_t len,
 	}
 	if (im.hseen.slots != NULL)
 		hmap_release(&im.hseen);
+	for (i = 0; i < im.nowned; i++)
+		free(im.owned[i]);
+	free(im.owned);
 	free(im.l);
 	free(im.h);
 	free(im.r);

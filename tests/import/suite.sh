@@ -151,7 +151,8 @@ for c in statute/kitei:kitei statute/egovlayout:egovlayout \
     statute/closing:closing statute/appendix:appendix layout/tabs:tabs \
     layout/bullets:bullets \
     statute/branches:branches statute/scopes:scopes \
-    layout/wrapcaption:wrapcaption statute/preamble:preamble; do
+    layout/wrapcaption:wrapcaption statute/preamble:preamble \
+    layout/glued:glued layout/gluedrun:gluedrun; do
 	f=${c%%:*}; doc=${c#*:}
 	rc=$(capture import --provider=sample --provider-name=サンプル \
 	    --document="$doc" "$idir/$f.txt")
