@@ -255,8 +255,9 @@ western_label(struct buf *b, const char *label)
 }
 
 /*
- * A Japanese document numbered as sections (8. 解約について, 9 投稿情報):
- * its article's label is Western, its caption is not.  Such a clause is
+ * A Japanese document numbered as sections (8. 解約について, 9 投稿情報,
+ * １ 用語の定義): its article's label is a number in ASCII or full-width
+ * digits, its caption is not in ASCII.  Such a clause is
  * named in Japanese around the labels as written: the article's label
  * (8.), a written paragraph or item label in brackets (8.(2), 12(9)), an
  * unwritten number as 第N項 or 第N号 (8.第3号; the first paragraph left
@@ -265,7 +266,11 @@ western_label(struct buf *b, const char *label)
 static int
 sectioned_ja(const struct node *n)
 {
-	return n->label != NULL && node_western(n) && n->caption != NULL &&
+	const char *l = n->label;
+
+	return l != NULL && ((l[0] >= '0' && l[0] <= '9') ||
+	    (strncmp(l, "\xef\xbc", 2) == 0 && (unsigned char)l[2] >= 0x90 &&
+	    (unsigned char)l[2] <= 0x99)) && n->caption != NULL &&
 	    (unsigned char)n->caption[0] >= 0x80;
 }
 
