@@ -2710,6 +2710,62 @@ sections(struct imp *im)
 	}
 }
 
+/*
+ * A numbered list line "N. " (ASCII digits, a dot): its number, and its
+ * text at *text; else -1.
+ */
+static long
+dot_number(const struct lline *l, const char **text)
+{
+	struct marker m;
+
+	if (l->tabs > 0 || l->bullet || !para_marker_parse(l->s, &m) ||
+	    l->s[0] < '0' || l->s[0] > '9' || l->s[m.len - 1] != '.')
+		return -1;
+	*text = l->s + m.skip;
+	return m.value;
+}
+
+/*
+ * flat_sublists: a list nested in a list item, as pages reduced to text
+ * flatten it: "1. 以下の場合、…できます。" announcing items, then "1." again
+ * where the items start, 2., 3. …, then "2." of the outer list.  A "1."
+ * right after a list line whose text announces items (次の, 以下の …)
+ * opens its sub-list; the lines that count on from it (1, 2, 3 …) are
+ * nested a level deeper, as if indented; the first that does not count
+ * on, the outer list's next number, closes it.
+ */
+static void
+flat_sublists(struct imp *im)
+{
+	const char *t;
+	size_t i, j, k;
+	long outer, want;
+
+	for (i = 0; i < im->nl; i++) {
+		if ((outer = dot_number(&im->l[i], &t)) < 0 ||
+		    !announces_items(t))
+			continue;
+		want = 1;
+		for (j = i + 1; j < im->nl; j++) {
+			if (im->l[j].s[0] == '\0')
+				continue;
+			if (dot_number(&im->l[j], &t) != want)
+				break;
+			want++;
+		}
+		/* Two items at least, and the outer list goes on or ends. */
+		if (want < 3 || (j < im->nl &&
+		    dot_number(&im->l[j], &t) >= 0 &&
+		    dot_number(&im->l[j], &t) != outer + 1))
+			continue;
+		for (k = i + 1; k < j; k++)
+			if (im->l[k].s[0] != '\0')
+				im->l[k].tabs = 1;
+		i = j - 1;
+	}
+}
+
 static void
 levels(struct imp *im)
 {
@@ -2772,6 +2828,7 @@ import_text(const char *path, const char *text, size_t len,
 	meta(&im);
 	levels(&im);
 	sections(&im);
+	flat_sublists(&im);
 	buf_init(&body);
 	memset(&e, 0, sizeof(e));
 	e.bullet_indent = -1;
