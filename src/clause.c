@@ -276,14 +276,18 @@ sectioned_ja(const struct node *n)
 
 /*
  * A written paragraph or item label in brackets: (2) for "(2)", "2." or
- * "2)"; the brackets and dot as written are dropped first.
+ * "2)"; the brackets and dot as written are dropped first.  A label not
+ * in ASCII, （２） ⑵ ②, is its own bracket: as written.
  */
 static void
 bracket_label(struct buf *b, const char *label)
 {
 	const char *p = label + strspn(label, "(");
 
-	buf_printf(b, "(%.*s)", (int)strcspn(p, ".)"), p);
+	if ((unsigned char)label[0] >= 0x80)
+		buf_puts(b, label);
+	else
+		buf_printf(b, "(%.*s)", (int)strcspn(p, ".)"), p);
 }
 
 char *
