@@ -1069,6 +1069,27 @@ wrap_width(struct imp *im)
 	return best;
 }
 
+/*
+ * Is s, a marked line, the next item of a list whose items are written a
+ * line each without a full stop: the logical line before it has the
+ * same marker scheme and the number before, and ends on no 。 or other
+ * terminal, a line of its own?  Then s ends where its item ends, as
+ * long as it is ((4) 正当な権限を有する第三者から入手した情報, then 運営者は…).
+ */
+static int
+whole_items(const struct imp *im, const char *s)
+{
+	struct marker m, pm;
+	const char *p;
+
+	if (im->nl == 0 || im->l[im->nl - 1].bullet ||
+	    !item_marker_parse(s, &m) || m.value < 2)
+		return 0;
+	p = im->l[im->nl - 1].s;
+	return item_marker_parse(p, &pm) && pm.scheme == m.scheme &&
+	    pm.value == m.value - 1 && !recog_terminal(last_cp(p));
+}
+
 static void
 join(struct imp *im)
 {
@@ -1202,10 +1223,13 @@ join(struct imp *im)
 			    bracket_goes_on(n->s))
 				run = 1;
 			/* A sentence cut after a hiragana, or a numbered
-			 * paragraph or note cut anywhere: long lines only. */
+			 * paragraph or note cut anywhere: long lines only;
+			 * not an item of a list whose items end as written
+			 * (whole_items()). */
 			if (!recog_terminal(z) && !bullet && nch >= 30 &&
 			    (is_hiragana(z) || starts_marker(s) ||
-			    has_prefix(s, "※")) && !opener(n->s))
+			    has_prefix(s, "※")) && !opener(n->s) &&
+			    !whole_items(im, s))
 				run = 1;
 			if (!recog_terminal(z) && is_particle(z) && bullet &&
 			    !has_sentence_punct(n->s))

@@ -152,7 +152,8 @@ for c in statute/kitei:kitei statute/egovlayout:egovlayout \
     layout/bullets:bullets \
     statute/branches:branches statute/scopes:scopes \
     layout/wrapcaption:wrapcaption statute/preamble:preamble \
-    layout/glued:glued layout/gluedrun:gluedrun layout/flatlists:flatlists; do
+    layout/glued:glued layout/gluedrun:gluedrun layout/flatlists:flatlists \
+    layout/wholeitems:wholeitems; do
 	f=${c%%:*}; doc=${c#*:}
 	rc=$(capture import --provider=sample --provider-name=サンプル \
 	    --document="$doc" "$idir/$f.txt")
