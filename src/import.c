@@ -1071,19 +1071,23 @@ wrap_width(struct imp *im)
 
 /*
  * Is s, a marked line, the next item of a list whose items are written a
- * line each without a full stop: the logical line before it has the
+ * line each without a full stop (the logical line before it has the
  * same marker scheme and the number before, and ends on no 。 or other
- * terminal, a line of its own?  Then s ends where its item ends, as
- * long as it is ((4) 正当な権限を有する第三者から入手した情報, then 運営者は…).
+ * terminal), and next, the line under it, a sentence of its own (it ends
+ * on 。)?  Then s ends where its item ends, as long as it is ((4) 正当な
+ * 権限を有する第三者から入手した情報, then 運営者は、…ものとします。).  A
+ * statute's item over the cells of its row (十六　…, then 三十日以内) still
+ * takes them.
  */
 static int
-whole_items(const struct imp *im, const char *s)
+whole_items(const struct imp *im, const char *s, const char *next)
 {
 	struct marker m, pm;
 	const char *p;
 
 	if (im->nl == 0 || im->l[im->nl - 1].bullet ||
-	    !item_marker_parse(s, &m) || m.value < 2)
+	    last_cp(next) != 0x3002 || !item_marker_parse(s, &m) ||
+	    m.value < 2)
 		return 0;
 	p = im->l[im->nl - 1].s;
 	return item_marker_parse(p, &pm) && pm.scheme == m.scheme &&
@@ -1229,7 +1233,7 @@ join(struct imp *im)
 			if (!recog_terminal(z) && !bullet && nch >= 30 &&
 			    (is_hiragana(z) || starts_marker(s) ||
 			    has_prefix(s, "※")) && !opener(n->s) &&
-			    !whole_items(im, s))
+			    !whole_items(im, s, n->s))
 				run = 1;
 			if (!recog_terminal(z) && is_particle(z) && bullet &&
 			    !has_sentence_punct(n->s))
