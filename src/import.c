@@ -448,6 +448,41 @@ glued_headings(struct imp *im)
 }
 
 /*
+ * stray_tabs: a tab inside a sentence (…利用するにあたっ<TAB>て、…), as a
+ * page reduced to text leaves one, is no table row: the one line with a
+ * tab among lines without, its text before the tab a sentence under way
+ * (20 characters or more, a 、 among them, no 。 at its end).  The tab
+ * becomes a space.
+ */
+static void
+stray_tabs(struct imp *im)
+{
+	size_t i, j, k;
+	char *tab;
+	int alone;
+
+	for (i = 0; i < im->nr; i++) {
+		if ((tab = strchr(im->r[i].s, '\t')) == NULL ||
+		    strchr(tab + 1, '\t') != NULL || tab[1] == '\0')
+			continue;
+		/* The nearest lines with text, before and after. */
+		for (j = i; j > 0 && im->r[j - 1].s[0] == '\0'; j--)
+			;
+		for (k = i + 1; k < im->nr && im->r[k].s[0] == '\0'; k++)
+			;
+		alone = (j == 0 || strchr(im->r[j - 1].s, '\t') == NULL) &&
+		    (k == im->nr || strchr(im->r[k].s, '\t') == NULL);
+		*tab = '\0';
+		if (alone && text_nchars(im->r[i].s) >= 20 &&
+		    strstr(im->r[i].s, "、") != NULL &&
+		    !recog_terminal(last_cp(im->r[i].s)))
+			*tab = ' ';
+		else
+			*tab = '\t';
+	}
+}
+
+/*
  * markers: a paragraph or item marker alone on its line (２, 一, イ,
  * （１）), its text on the next line, as e-Gov's text and many PDF
  * extractions lay statutes out.  Such a line could be a page number; it is
@@ -2841,6 +2876,7 @@ import_text(const char *path, const char *text, size_t len,
 	im.st = st;
 	copy = split(&im, text, len);
 	glued_headings(&im);
+	stray_tabs(&im);
 	markers(&im);
 	debris(&im);
 	if (op->verbose)

@@ -153,7 +153,7 @@ for c in statute/kitei:kitei statute/egovlayout:egovlayout \
     statute/branches:branches statute/scopes:scopes \
     layout/wrapcaption:wrapcaption statute/preamble:preamble \
     layout/glued:glued layout/gluedrun:gluedrun layout/flatlists:flatlists \
-    layout/wholeitems:wholeitems; do
+    layout/wholeitems:wholeitems layout/straytab:straytab; do
 	f=${c%%:*}; doc=${c#*:}
 	rc=$(capture import --provider=sample --provider-name=サンプル \
 	    --document="$doc" "$idir/$f.txt")
