@@ -659,6 +659,26 @@ same_wording(const char *a, const char *b)
 	return strcmp(a + la - lb, b) == 0;
 }
 
+/*
+ * Does a definition's wording point at text elsewhere (次の各号に掲げる事項,
+ * 下記の事項, 前各号の行為) rather than say what the term is?  Two terms so
+ * defined name different lists: no same wording.
+ */
+static int
+wording_points(const char *w, size_t wlen)
+{
+	static const char *const leads[] = { "次の", "次に", "以下の", "下記",
+	    "前各号", "前項各号" };
+	size_t i, n;
+
+	for (i = 0; i < sizeof(leads) / sizeof(leads[0]); i++) {
+		n = strlen(leads[i]);
+		if (wlen >= n && memcmp(w, leads[i], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static void
 add_def(const struct doc *doc, struct defs *D, const char *term, size_t tlen,
     const char *w, size_t wlen, int line, struct diags *d)
@@ -685,6 +705,8 @@ add_def(const struct doc *doc, struct defs *D, const char *term, size_t tlen,
 		    old->line, x->shown);
 	else if (old == NULL)
 		hmap_put(&D->byterm, x->key, x);
+	if (wording_points(w, wlen))
+		return;
 	old = hmap_get(&D->bywording, x->wkey);
 	if (old != NULL && strcmp(old->term, x->term) != 0)
 		diag(d, doc->path, line, 1, D_TERM_SAME,

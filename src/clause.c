@@ -254,13 +254,49 @@ western_label(struct buf *b, const char *label)
 	buf_put(b, label, len);
 }
 
+/*
+ * A Japanese document numbered as sections (8. 解約について, 9 投稿情報,
+ * １ 用語の定義): its article's label is a number in ASCII or full-width
+ * digits, its caption is not in ASCII.  Such a clause is
+ * named in Japanese around the labels as written: the article's label
+ * (8.), a written paragraph or item label in brackets (8.(2), 12(9)), an
+ * unwritten number as 第N項 or 第N号 (8.第3号; the first paragraph left
+ * unnamed when it only holds items).  Never "Section 8, item 3".
+ */
+static int
+sectioned_ja(const struct node *n)
+{
+	const char *l = n->label;
+
+	return l != NULL && ((l[0] >= '0' && l[0] <= '9') ||
+	    (strncmp(l, "\xef\xbc", 2) == 0 && (unsigned char)l[2] >= 0x90 &&
+	    (unsigned char)l[2] <= 0x99)) && n->caption != NULL &&
+	    (unsigned char)n->caption[0] >= 0x80;
+}
+
+/*
+ * A written paragraph or item label in brackets: (2) for "(2)", "2." or
+ * "2)"; the brackets and dot as written are dropped first.  A label not
+ * in ASCII, （２） ⑵ ②, is its own bracket: as written.
+ */
+static void
+bracket_label(struct buf *b, const char *label)
+{
+	const char *p = label + strspn(label, "(");
+
+	if ((unsigned char)label[0] >= 0x80)
+		buf_puts(b, label);
+	else
+		buf_printf(b, "(%.*s)", (int)strcspn(p, ".)"), p);
+}
+
 char *
 node_path_label(const struct node *n)
 {
 	const struct node *chain[16];
 	struct buf b;
 	size_t k = 0;
-	int western;
+	int western, sja;
 
 	buf_init(&b);
 	for (; n != NULL && n->type != N_DOCUMENT && k < 16; n = n->parent) {
@@ -275,7 +311,8 @@ node_path_label(const struct node *n)
 	 * names itself: 第17条第3項第2号, or Section 4(a) where the article
 	 * is "4." or "Section 4" or a title in Latin letters.
 	 */
-	western = node_western(chain[k - 1]);
+	sja = sectioned_ja(chain[k - 1]);
+	western = node_western(chain[k - 1]) && !sja;
 	while (k-- > 0) {
 		n = chain[k];
 		switch (n->type) {
@@ -289,7 +326,12 @@ node_path_label(const struct node *n)
 				buf_puts(&b, n->caption);
 			break;
 		case N_PARAGRAPH:
-			if (!western)
+			if (sja && n->label != NULL)
+				bracket_label(&b, n->label);
+			else if (sja && n->implicit && k > 0 &&
+			    n->num != NULL && strcmp(n->num, "1") == 0)
+				;	/* 8.第3号: the first paragraph unwritten */
+			else if (!western)
 				put_numbered(&b, n->num ? n->num : "?", "項");
 			else if (n->label && decimal_label(n->label)) {
 				/* A sub-clause names itself: Section 2.1. */
@@ -297,20 +339,19 @@ node_path_label(const struct node *n)
 				western_label(&b, n->label);
 			}
 			else if (n->label)
-				buf_printf(&b, "(%.*s)", (int)strcspn(n->label,
-				    ".)"), n->label + strspn(n->label, "("));
+				bracket_label(&b, n->label);
 			else if (!(k > 0 && n->implicit && n->num != NULL &&
 			    strcmp(n->num, "1") == 0))
 				buf_printf(&b, ", paragraph %s",
 				    n->num ? n->num : "?");
 			break;
 		case N_ITEM:
-			if (!western)
+			if (sja && n->label != NULL)
+				bracket_label(&b, n->label);
+			else if (!western)
 				put_numbered(&b, n->num ? n->num : "?", "号");
 			else if (n->label)
-				buf_printf(&b, "(%.*s)", (int)strcspn(n->label +
-				    strspn(n->label, "("), ".)"), n->label +
-				    strspn(n->label, "("));
+				bracket_label(&b, n->label);
 			else
 				buf_printf(&b, ", item %s", n->num ? n->num : "?");
 			break;

@@ -108,6 +108,8 @@ struct imp {
 	int			 divlevel[DIV_OTHER + 1];
 	int			 has_articles;	/* a line is 第N条: markers() */
 	int			 indented;	/* paragraphs open with 　: join() */
+	char			**owned;	/* lines glued_headings() rewrote */
+	size_t			 nowned;
 };
 
 static int	title_like(const char *);
@@ -369,6 +371,115 @@ starts_structure(const char *s)
 		return 1;
 	/* b. c. as a. b. c. mark items; a. alone may open a sentence. */
 	return latin_dot_marker_parse(s, &m) && m.value > 1;
+}
+
+/*
+ * glued_headings: 第1条運営管理会社, a caption glued to its label, as pages
+ * reduced to text write headings (recog_glued_article() reads the shape).
+ * Such a line is the article's heading when the evidence says so: an
+ * earlier line (a contents list) names the same number with the same
+ * caption, or the document writes all its glued headings in one run
+ * numbered 1, 2, 3 … (three at least) and text follows this one.  The
+ * line becomes 第1条　運営管理会社, which every later stage reads as a
+ * heading; its characters stay as written.
+ */
+static void
+glued_headings(struct imp *im)
+{
+	struct hmap caps;
+	struct rarticle a, c;
+	unsigned char *cand = xcalloc(im->nr ? im->nr : 1, 1);
+	size_t i, j, n = 0, chain = 0;
+	long want = 1;
+	char *line;
+	int ok;
+
+	hmap_init(&caps);
+	for (i = 0; i < im->nr; i++) {
+		if (recog_glued_article(im->r[i].s, &a)) {
+			cand[i] = 1;
+			n++;
+			if (strchr(a.num, '_') == NULL &&
+			    strtol(a.num, NULL, 10) == want) {
+				chain++;
+				want++;
+			}
+			free(a.num);
+		} else if (recog_article(im->r[i].s, 0, &a)) {
+			/* The line (+1) of each number's first caption. */
+			if (a.cap != NULL && hmap_get(&caps, a.num) == NULL)
+				hmap_set(&caps, a.num,
+				    (void *)(uintptr_t)(i + 1));
+			else
+				free(a.num);
+		}
+	}
+	for (i = 0; i < im->nr; i++) {
+		if (!cand[i])
+			continue;
+		recog_glued_article(im->r[i].s, &a);
+		ok = 0;
+		if ((j = (uintptr_t)hmap_get(&caps, a.num)) > 0 && j <= i) {
+			recog_article(im->r[j - 1].s, 0, &c);
+			ok = c.caplen == a.caplen &&
+			    memcmp(c.cap, a.cap, a.caplen) == 0;
+			free(c.num);
+		}
+		if (!ok && chain == n && n >= 3) {
+			for (j = i + 1; j < im->nr && im->r[j].s[0] == '\0'; j++)
+				;
+			ok = j < im->nr && !cand[j] &&
+			    !recog_article(im->r[j].s, 0, &(struct rarticle){0});
+		}
+		if (ok) {
+			line = xmalloc(strlen(im->r[i].s) + 4);
+			memcpy(line, im->r[i].s, a.labellen);
+			memcpy(line + a.labellen, "\u3000", 3);
+			strcpy(line + a.labellen + 3, im->r[i].s + a.labellen);
+			im->owned = xgrow(im->owned, im->nowned,
+			    sizeof(*im->owned));
+			im->owned[im->nowned++] = line;
+			im->r[i].s = line;
+		}
+		free(a.num);
+	}
+	free(cand);
+	hmap_release_keys(&caps);
+}
+
+/*
+ * stray_tabs: a tab inside a sentence (…利用するにあたっ<TAB>て、…), as a
+ * page reduced to text leaves one, is no table row: the one line with a
+ * tab among lines without, its text before the tab a sentence under way
+ * (20 characters or more, a 、 among them, no 。 at its end).  The tab
+ * becomes a space.
+ */
+static void
+stray_tabs(struct imp *im)
+{
+	size_t i, j, k;
+	char *tab;
+	int alone;
+
+	for (i = 0; i < im->nr; i++) {
+		if ((tab = strchr(im->r[i].s, '\t')) == NULL ||
+		    strchr(tab + 1, '\t') != NULL || tab[1] == '\0')
+			continue;
+		/* The nearest lines with text, before and after. */
+		for (j = i; j > 0 && im->r[j - 1].s[0] == '\0'; j--)
+			;
+		for (k = i + 1; k < im->nr && im->r[k].s[0] == '\0'; k++)
+			;
+		alone = (j == 0 || strchr(im->r[j - 1].s, '\t') == NULL) &&
+		    (k == im->nr || strchr(im->r[k].s, '\t') == NULL);
+		*tab = '\0';
+		if (alone && text_nchars(im->r[i].s) >= 20 &&
+		    strstr(im->r[i].s, "、") != NULL &&
+		    !recog_terminal(last_cp(im->r[i].s)))
+			*tab = ' ';
+		else
+			*tab = '\t';
+	}
 }
 
 /*
@@ -993,6 +1104,31 @@ wrap_width(struct imp *im)
 	return best;
 }
 
+/*
+ * Is s, a marked line, the next item of a list whose items are written a
+ * line each without a full stop (the logical line before it has the
+ * same marker scheme and the number before, and ends on no 。 or other
+ * terminal), and next, the line under it, a sentence of its own (it ends
+ * on 。)?  Then s ends where its item ends, as long as it is ((4) 正当な
+ * 権限を有する第三者から入手した情報, then 運営者は、…ものとします。).  A
+ * statute's item over the cells of its row (十六　…, then 三十日以内) still
+ * takes them.
+ */
+static int
+whole_items(const struct imp *im, const char *s, const char *next)
+{
+	struct marker m, pm;
+	const char *p;
+
+	if (im->nl == 0 || im->l[im->nl - 1].bullet ||
+	    last_cp(next) != 0x3002 || !item_marker_parse(s, &m) ||
+	    m.value < 2)
+		return 0;
+	p = im->l[im->nl - 1].s;
+	return item_marker_parse(p, &pm) && pm.scheme == m.scheme &&
+	    pm.value == m.value - 1 && !recog_terminal(last_cp(p));
+}
+
 static void
 join(struct imp *im)
 {
@@ -1126,10 +1262,13 @@ join(struct imp *im)
 			    bracket_goes_on(n->s))
 				run = 1;
 			/* A sentence cut after a hiragana, or a numbered
-			 * paragraph or note cut anywhere: long lines only. */
+			 * paragraph or note cut anywhere: long lines only;
+			 * not an item of a list whose items end as written
+			 * (whole_items()). */
 			if (!recog_terminal(z) && !bullet && nch >= 30 &&
 			    (is_hiragana(z) || starts_marker(s) ||
-			    has_prefix(s, "※")) && !opener(n->s))
+			    has_prefix(s, "※")) && !opener(n->s) &&
+			    !whole_items(im, s, n->s))
 				run = 1;
 			if (!recog_terminal(z) && is_particle(z) && bullet &&
 			    !has_sentence_punct(n->s))
@@ -2634,6 +2773,62 @@ sections(struct imp *im)
 	}
 }
 
+/*
+ * A numbered list line "N. " (ASCII digits, a dot): its number, and its
+ * text at *text; else -1.
+ */
+static long
+dot_number(const struct lline *l, const char **text)
+{
+	struct marker m;
+
+	if (l->tabs > 0 || l->bullet || !para_marker_parse(l->s, &m) ||
+	    l->s[0] < '0' || l->s[0] > '9' || l->s[m.len - 1] != '.')
+		return -1;
+	*text = l->s + m.skip;
+	return m.value;
+}
+
+/*
+ * flat_sublists: a list nested in a list item, as pages reduced to text
+ * flatten it: "1. 以下の場合、…できます。" announcing items, then "1." again
+ * where the items start, 2., 3. …, then "2." of the outer list.  A "1."
+ * right after a list line whose text announces items (次の, 以下の …)
+ * opens its sub-list; the lines that count on from it (1, 2, 3 …) are
+ * nested a level deeper, as if indented; the first that does not count
+ * on, the outer list's next number, closes it.
+ */
+static void
+flat_sublists(struct imp *im)
+{
+	const char *t;
+	size_t i, j, k;
+	long outer, want;
+
+	for (i = 0; i < im->nl; i++) {
+		if ((outer = dot_number(&im->l[i], &t)) < 0 ||
+		    !announces_items(t))
+			continue;
+		want = 1;
+		for (j = i + 1; j < im->nl; j++) {
+			if (im->l[j].s[0] == '\0')
+				continue;
+			if (dot_number(&im->l[j], &t) != want)
+				break;
+			want++;
+		}
+		/* Two items at least, and the outer list goes on or ends. */
+		if (want < 3 || (j < im->nl &&
+		    dot_number(&im->l[j], &t) >= 0 &&
+		    dot_number(&im->l[j], &t) != outer + 1))
+			continue;
+		for (k = i + 1; k < j; k++)
+			if (im->l[k].s[0] != '\0')
+				im->l[k].tabs = 1;
+		i = j - 1;
+	}
+}
+
 static void
 levels(struct imp *im)
 {
@@ -2680,6 +2875,8 @@ import_text(const char *path, const char *text, size_t len,
 	im.d = d;
 	im.st = st;
 	copy = split(&im, text, len);
+	glued_headings(&im);
+	stray_tabs(&im);
 	markers(&im);
 	debris(&im);
 	if (op->verbose)
@@ -2695,6 +2892,7 @@ import_text(const char *path, const char *text, size_t len,
 	meta(&im);
 	levels(&im);
 	sections(&im);
+	flat_sublists(&im);
 	buf_init(&body);
 	memset(&e, 0, sizeof(e));
 	e.bullet_indent = -1;
@@ -2715,6 +2913,9 @@ import_text(const char *path, const char *text, size_t len,
 	}
 	if (im.hseen.slots != NULL)
 		hmap_release(&im.hseen);
+	for (i = 0; i < im.nowned; i++)
+		free(im.owned[i]);
+	free(im.owned);
 	free(im.l);
 	free(im.h);
 	free(im.r);

@@ -488,6 +488,11 @@ item_marker_parse(const char *s, struct marker *m)
 		p += n;
 		m->scheme = MS_CIRCLED;
 		m->value = c - 0x2460 + 1;
+	} else if (c >= 0x2474 && c <= 0x2487) {
+		/* ⑴..⒇, one character each: (1) as fonts draw it. */
+		p += n;
+		m->scheme = MS_PAREN_NUM;
+		m->value = c - 0x2474 + 1;
 	} else if ((v = numeral_parse(p, &used, 0)) >= 0) {
 		p += used;
 		if ((n = next(p, &c)) == 0 || !is_close(c))

@@ -350,6 +350,66 @@ text:
 	return 0;
 }
 
+/*
+ * Characters that cannot open a caption glued to its label: particles and
+ * connectives that continue a sentence (第3条の規定, 第5条に定める,
+ * 第2条及び, 第4条第2項 …).
+ */
+static int
+glued_lead(int32_t c)
+{
+	static const char leads[] = "のにをはがでともへやよかま及又並若第各中乃号項";
+	const char *p;
+	size_t n;
+	int32_t l;
+
+	for (p = leads; *p != '\0'; p += n) {
+		n = utf8_next_str(p, &l);
+		if (l == c)
+			return 1;
+	}
+	return 0;
+}
+
+int
+recog_glued_article(const char *s, struct rarticle *a)
+{
+	static const char *const no[] = { "、", "。", "，", "．", "「", "」",
+	    "『", "』", "（", "）", "(", ")", "【", "】", "：", ":" };
+	const char *p;
+	size_t len, tlen, n, i;
+	int32_t c;
+
+	memset(a, 0, sizeof(*a));
+	if (!has_prefix(s, "第") || !article_label_parse(s, &a->num, &len))
+		goto no;
+	p = s + len;
+	c = first_cp(p);
+	if (c == 0 || is_space(c) || glued_lead(c) ||
+	    (c >= '0' && c <= '9') || (c >= 0xff10 && c <= 0xff19))
+		goto no;
+	tlen = strlen(p);
+	p = text_trimmed(p, &tlen);
+	for (i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+		if (holds(p, tlen, no[i]))
+			goto no;
+	n = utf8_prev_len(p, tlen);
+	utf8_next(p + tlen - n, n, &c);
+	if (text_chars(p, tlen) < 2 || text_chars(p, tlen) > 20 ||
+	    (c >= 0x3041 && c <= 0x309f) || !recog_caption_text(p, tlen))
+		goto no;
+	a->labellen = len;
+	a->headlen = (size_t)(p + tlen - s);
+	a->cap = p;
+	a->caplen = tlen;
+	a->rest = p + tlen;
+	return 1;
+no:
+	free(a->num);
+	a->num = NULL;
+	return 0;
+}
+
 int
 recog_law_number(const char *s, size_t len)
 {

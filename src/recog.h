@@ -53,6 +53,18 @@ struct rarticle {
  */
 int	recog_article(const char *s, int flags, struct rarticle *a);
 
+/*
+ * Is s 第N条 with a caption glued to the label, no space or bracket between
+ * (第1条運営管理会社), as pages reduced to text write headings?  Only the
+ * shape: a short caption (2 to 20 characters) that opens with no particle
+ * or connective (の に を は が で と も 及 又 並 若 第 各 ま …), holds no
+ * comma, full stop, bracket or colon, and ends on no hiragana.  A line of
+ * text can have that shape too (第5条違反): the caller decides by the
+ * evidence around it (import.c, glued_headings()).  Fills a and returns 1,
+ * or returns 0.
+ */
+int	recog_glued_article(const char *s, struct rarticle *a);
+
 /* A division heading line: 第N章, 第N章の二, a title. */
 struct rdivision {
 	enum divkind	 kind;		/* DIV_PART … DIV_DIVISION */

@@ -79,6 +79,7 @@ struct scan {
 	int			 numbered;	/* … and numbered: 1., Section 2 */
 	int			 roman;		/* … in roman: ARTICLE II */
 	int			 articleword;	/* … or as Article 1, IV. */
+	int			 sectioned;	/* numbered sections, no 第N条 */
 	struct hmap		 appx;		/* folded 別表 name → node */
 	char			**akeys;	/* owned keys of appx */
 	size_t			 nakeys, akcap;
@@ -1353,6 +1354,51 @@ en_scan(struct scan *S, const struct node *src, size_t cell,
 }
 
 /*
+ * A document numbered as sections (1 用語の定義 … 12 禁止事項), with no
+ * 第N条, calls its sections 項: 第１２項に定める禁止事項, 下記第１項(1).  A
+ * bare 第N項 that names no paragraph of the clause it sits in (resolve()
+ * found none) names section N; a bracketed number after it, 第１項(1),
+ * the item of that number in the section's first paragraph, else its
+ * paragraph of that number.  Returns 1 when x is resolved so.
+ */
+static int
+section_as_paragraph(struct scan *S, const struct rparse *r,
+    const struct where *cur, struct xref *x, struct where *named)
+{
+	const struct node *art, *para = NULL, *item = NULL, *t;
+	char num[32];
+
+	if (!S->sectioned || r->art.rel != R_NONE || r->para.rel != R_ABS ||
+	    (r->item.rel != R_NONE && r->item.rel != R_ABS))
+		return 0;
+	snprintf(num, sizeof(num), "%ld", r->para.n);
+	if ((art = find_article(S, x->src, num, 0, NULL, 0)) == NULL)
+		return 0;
+	t = art;
+	if (r->item.rel == R_ABS) {
+		for (para = art->first; para != NULL &&
+		    para->type != N_PARAGRAPH; para = para->next)
+			;
+		if ((item = child_num(para, N_ITEM, r->item.n)) == NULL &&
+		    (para = child_num(art, N_PARAGRAPH, r->item.n)) == NULL)
+			return 0;
+		t = item != NULL ? item : para;
+	}
+	memset(named, 0, sizeof(*named));
+	x->status = XR_RESOLVED;
+	x->bynumber = 1;
+	x->self = art == cur->art && r->item.rel == R_NONE;
+	x->target = t;
+	x->article = art;
+	named->art = art;
+	named->para = para;
+	named->item = item;
+	named->haspara = 1;
+	named->hasitem = item != NULL;
+	return 1;
+}
+
+/*
  * Resolve r, found in node src (after a line break: afternl) at cur;
  * inh is what the previous member of a list named (cont set), last the
  * clause named last in this article (for 同).  Fills x and *named.
@@ -1495,6 +1541,9 @@ resolve(struct scan *S, const struct rparse *r, int scope, int afternl,
 		if (item != NULL)
 			t = item;
 	}
+	if ((broken || t == NULL) &&
+	    section_as_paragraph(S, r, cur, x, named))
+		return;
 	if (broken || t == NULL) {
 		/* The article, when found, still has its caption checked. */
 		x->status = XR_BROKEN;
@@ -2144,6 +2193,12 @@ index_articles(struct scan *S, struct node *root)
 			    sizeof(*S->keys));
 		}
 		S->list[S->nlist++] = n;
+		/* Sections: every article numbered, none written 第N条. */
+		if (S->nlist == 1)
+			S->sectioned = 1;
+		if (n->num == NULL || n->label == NULL ||
+		    strncmp(n->label, "第", strlen("第")) == 0)
+			S->sectioned = 0;
 		if (node_western(n)) {
 			S->english = 1;
 			if (n->num != NULL && n->label != NULL) {

@@ -152,7 +152,9 @@ for c in statute/kitei:kitei statute/egovlayout:egovlayout \
     layout/bullets:bullets \
     statute/branches:branches statute/scopes:scopes \
     layout/wrapcaption:wrapcaption statute/preamble:preamble \
-    layout/marked:marked; do
+    layout/marked:marked \
+    layout/glued:glued layout/gluedrun:gluedrun layout/flatlists:flatlists \
+    layout/wholeitems:wholeitems layout/straytab:straytab; do
 	f=${c%%:*}; doc=${c#*:}
 	rc=$(capture import --provider=sample --provider-name=サンプル \
 	    --document="$doc" "$idir/$f.txt")
