@@ -307,6 +307,24 @@ cache_open(const char *dir, int shared, int *busy)
 	return c;
 }
 
+/*
+ * path := DIR/KEY/TAIL (TAIL NULL: DIR/KEY).  Put together without
+ * printf: a build asks for 60,000 such paths among 10,000 documents.
+ */
+static void
+entry_path(struct buf *path, const struct cache *c, const char *key,
+    const char *tail)
+{
+	buf_init(path);
+	buf_puts(path, c->dir);
+	buf_putc(path, '/');
+	buf_puts(path, key);
+	if (tail != NULL) {
+		buf_putc(path, '/');
+		buf_puts(path, tail);
+	}
+}
+
 int
 cache_has(const struct cache *c, const char *key)
 {
@@ -314,8 +332,7 @@ cache_has(const struct cache *c, const char *key)
 	struct stat st;
 	int rc;
 
-	buf_init(&path);
-	buf_printf(&path, "%s/%s/record", c->dir, key);
+	entry_path(&path, c, key, "record");
 	rc = lstat(path.data, &st) == 0 && S_ISREG(st.st_mode);
 	buf_release(&path);
 	return rc;
@@ -327,8 +344,7 @@ cache_record(struct cache *c, const char *key, size_t *len)
 	struct buf path;
 	char *s;
 
-	buf_init(&path);
-	buf_printf(&path, "%s/%s/record", c->dir, key);
+	entry_path(&path, c, key, "record");
 	s = slurp(path.data, len);
 	buf_release(&path);
 	return s;
@@ -340,8 +356,7 @@ cache_begin(struct cache *c, const char *key)
 	struct buf path;
 	int rc;
 
-	buf_init(&path);
-	buf_printf(&path, "%s/%s", c->dir, key);
+	entry_path(&path, c, key, NULL);
 	remove_path(path.data);
 	rc = mkdir(path.data, 0777) == -1 ? -1 : 0;
 	buf_release(&path);
@@ -352,9 +367,14 @@ char *
 cache_file(const struct cache *c, const char *key, size_t i)
 {
 	struct buf path;
+	char num[24], *p = num + sizeof(num);
 
-	buf_init(&path);
-	buf_printf(&path, "%s/%s/%zu", c->dir, key, i);
+	/* i in decimal, from its last digit. */
+	*--p = '\0';
+	do
+		*--p = (char)('0' + i % 10);
+	while ((i /= 10) > 0);
+	entry_path(&path, c, key, p);
 	return buf_detach(&path);
 }
 
@@ -410,8 +430,7 @@ cache_end(struct cache *c, const char *key, const void *rec, size_t len)
 	struct buf path;
 	int rc;
 
-	buf_init(&path);
-	buf_printf(&path, "%s/%s/record", c->dir, key);
+	entry_path(&path, c, key, "record");
 	rc = put_whole(path.data, rec, len);
 	buf_release(&path);
 	return rc;

@@ -301,7 +301,9 @@ site_shape(int fd, int depth, struct buf *where)
 			    (type == S_IFDIR && de->d_name[0] != '.');
 		else
 			ok = type == (depth == 1 ? S_IFDIR : S_IFREG);
-		buf_printf(where, "%s%s", depth > 0 ? "/" : "", de->d_name);
+		if (depth > 0)
+			buf_putc(where, '/');
+		buf_puts(where, de->d_name);
 		if (!ok)
 			rc = -1;
 		else if (type == S_IFDIR) {
@@ -787,7 +789,9 @@ prune(struct outtree *t, int fd, struct buf *rel, int depth)
 	while (rc == 0 && (de = scan_next(&sc)) != NULL) {
 		rel->len = mark;
 		rel->data[mark] = '\0';
-		buf_printf(rel, "%s%s", mark > 0 ? "/" : "", de->d_name);
+		if (mark > 0)
+			buf_putc(rel, '/');
+		buf_puts(rel, de->d_name);
 		made = hmap_get(&t->made, rel->data);
 		type = type_at(fd, de->d_name, de->d_type);
 		if (made == MADE_FILE && type == S_IFREG)
