@@ -129,13 +129,17 @@ stage_add(struct stage *st, char *rel, char *data, size_t len)
 	if (st->rc == 0 && st->t != NULL)
 		st->rc = outtree_write(st->t, rel, data, len, st->d);
 	if (st->rc == 0 && st->key != NULL && st->kept == 0) {
-		/* The page just written is linked, not written again. */
+		/*
+		 * The page just written is linked, not written again; a
+		 * hand-over cache keeps no files: it stays in the tree.
+		 */
 		rc = -1;
-		if (st->t != NULL) {
-			path = cache_file(st->cache, st->key, st->nrels);
+		path = cache_file(st->cache, st->key, st->nrels);
+		if (path == NULL)
+			rc = 0;
+		else if (st->t != NULL)
 			rc = outtree_link_out(st->t, rel, path);
-			free(path);
-		}
+		free(path);
 		if (rc == -1 && cache_put_file(st->cache, st->key, st->nrels,
 		    data, len) == -1)
 			st->kept = -1;
@@ -410,6 +414,7 @@ struct build {
 	/* A worker (-j): heads.docs[i] starts a document it builds. */
 	unsigned char		*todo;
 	size_t			 jobs;	/* -j: processes that build */
+	int			 handoff; /* cache is a hand-over one */
 };
 
 /* The index of path in heads.files (sorted), or nfiles. */
@@ -1122,8 +1127,7 @@ grec_read(struct grec *g, const char *data, size_t len, size_t n,
 		/* A file gone from the cache: the record is no use. */
 		if (g->rels[i] == NULL)
 			r.bad = 1;
-		else {
-			s = cache_file(b->cache, key, i);
+		else if ((s = cache_file(b->cache, key, i)) != NULL) {
 			if (stat(s, &st) == -1 || !S_ISREG(st.st_mode))
 				r.bad = 1;
 			free(s);
@@ -1188,9 +1192,11 @@ replay_group(struct build *b, size_t lo, size_t hi, const char *key)
 			b->state = -1;
 		for (i = 0; i < g.nrels && b->state == 1 && b->st.rc == 0 &&
 		    b->st.t != NULL; i++) {
+			/* NULL: a worker wrote it into the tree (hand_over()). */
 			path = cache_file(b->cache, key, i);
-			b->st.rc = outtree_import(b->st.t, g.rels[i], path,
-			    &b->pubd);
+			b->st.rc = path != NULL ? outtree_import(b->st.t,
+			    g.rels[i], path, &b->pubd) : outtree_adopt(b->st.t,
+			    g.rels[i], &b->pubd);
 			free(path);
 		}
 		for (i = 0; i < g.nlinks; i++) {
@@ -1689,7 +1695,9 @@ static int
 publish_pages(struct build *b, const size_t *starts, size_t n, int ja)
 {
 	struct stage *st = &b->st;
-	struct page_out o = { st, -1, NULL, 0, b->cache, NULL, NULL };
+	/* Pages are kept in a cache that keeps files, not a hand-over one. */
+	struct cache *pc = b->handoff ? NULL : b->cache;
+	struct page_out o = { st, -1, NULL, 0, pc, NULL, NULL };
 	struct page_sink ps = { page_open, page_put, page_close, &o };
 	struct ckey tpl;
 	unsigned char *want;
@@ -1704,7 +1712,7 @@ publish_pages(struct build *b, const size_t *starts, size_t n, int ja)
 	csv = xcalloc(n + 1, sizeof(*csv));
 	jcols = xcalloc(n + 1, sizeof(*jcols));
 	want[0] = 1;
-	if (b->cache != NULL) {
+	if (pc != NULL) {
 		tpl = b->salt;
 		ckey_str(&tpl, "matrix page");
 		ckey_str(&tpl, b->tax->path);
@@ -1720,16 +1728,16 @@ publish_pages(struct build *b, const size_t *starts, size_t n, int ja)
 	for (no = 1; no <= n && rc == 0; no++) {
 		c0 = starts[no - 1];
 		c1 = starts[no];
-		if (b->cache == NULL ||
+		if (pc == NULL ||
 		    page_key(b, &tpl, ja, no, n, c0, c1, keys[no]) == -1) {
 			want[no] = 1;
 			continue;
 		}
-		cache_use(b->cache, keys[no]);
+		cache_use(pc, keys[no]);
 		if (page_replay(b, keys[no], no, &csv[no], &jcols[no]) == 0)
 			continue;
 		want[no] = 1;
-		if (cache_begin(b->cache, keys[no]) == -1)
+		if (cache_begin(pc, keys[no]) == -1)
 			keys[no][0] = '\0';
 	}
 	o.keys = keys;
@@ -1756,8 +1764,8 @@ publish_pages(struct build *b, const size_t *starts, size_t n, int ja)
 		matrix_json_cols(&r, &b->m, c0, c1, no);
 		jcols[no] = buf_detach(&r);
 		if (keys[no][0] == '\0' || nfiles[no] != 3 ||
-		    cache_put_file(b->cache, keys[no], 3, csv[no], len) == -1 ||
-		    cache_put_file(b->cache, keys[no], 4, jcols[no],
+		    cache_put_file(pc, keys[no], 3, csv[no], len) == -1 ||
+		    cache_put_file(pc, keys[no], 4, jcols[no],
 		    strlen(jcols[no])) == -1)
 			continue;
 		buf_init(&r);
@@ -1766,7 +1774,7 @@ publish_pages(struct build *b, const size_t *starts, size_t n, int ja)
 		rec_str(&r, names[1]);
 		rec_str(&r, names[2]);
 		rec_str(&r, "END");
-		cache_end(b->cache, keys[no], r.data, r.len);
+		cache_end(pc, keys[no], r.data, r.len);
 		buf_release(&r);
 	}
 	if (rc == 0 && st->rc == 0)
@@ -1852,6 +1860,9 @@ finish(struct build *b)
 	if (b->nparts > 0)
 		return b->st.rc;
 	if (b->nopub || b->state != 1 || b->st.rc != 0)
+		return -1;
+	/* Opened for the workers (hand_over()), and nothing to publish. */
+	if (b->handoff && b->good.n == 0)
 		return -1;
 	rc = b->tax != NULL ? publish_matrix(b) : 0;
 	if (rc == 0) {
@@ -1973,6 +1984,7 @@ run_workers(struct build *b)
 	unsigned char *need;
 	size_t i, end, w, n, provider, nneed, jobs;
 	pid_t *pids, parent = getpid();
+	FILE **hand = NULL;
 	char key[34];
 	int status;
 
@@ -1998,10 +2010,18 @@ run_workers(struct build *b)
 		return;
 	}
 	pids = xcalloc(jobs, sizeof(*pids));
+	/* Without a cache, each worker's records come back in a file. */
+	if (b->handoff)
+		hand = xcalloc(jobs, sizeof(*hand));
 	fflush(NULL);
 	for (w = 0; w < jobs; w++) {
-		if ((pids[w] = fork()) == -1)
+		if (hand != NULL && (hand[w] = tmpfile()) == NULL)
 			break;
+		if ((pids[w] = fork()) == -1) {
+			if (hand != NULL)
+				fclose(hand[w]);
+			break;
+		}
 		if (pids[w] != 0)
 			continue;
 		/* A worker dies with its build, releasing the cache lock. */
@@ -2009,7 +2029,10 @@ run_workers(struct build *b)
 		if (getppid() != parent)
 			_exit(1);
 		progress_off();
-		free(pids);	/* the parent's; a leak checker follows workers */
+		if (hand != NULL)
+			cache_handoff_to(b->cache, fileno(hand[w]));
+		free(hand);	/* the parent's; a leak checker follows workers */
+		free(pids);
 		b->todo = xcalloc(b->heads.n + 1, 1);
 		for (i = 0, provider = 0; i < b->heads.n; i = end) {
 			for (end = i, n = 0; end < b->heads.n && strcmp(
@@ -2027,11 +2050,47 @@ run_workers(struct build *b)
 		/* What it made is in the cache; nothing here to free. */
 		_exit(0);
 	}
-	for (n = 0; n < w; n++)
+	for (n = 0; n < w; n++) {
 		while (waitpid(pids[n], &status, 0) == -1 && errno == EINTR)
 			;
+		if (hand != NULL) {
+			cache_handoff_from(b->cache, fileno(hand[n]));
+			fclose(hand[n]);
+		}
+	}
+	free(hand);
 	free(pids);
 	free(need);
+}
+
+/*
+ * Both cores without a cache (-j with --no-cache, or a cache that cannot
+ * be used): the new tree is opened before the workers start, and they
+ * write their documents' files into it (outtree_share()) and hand their
+ * records back through a hand-over cache (cache.h), which this process
+ * then replays as it would a cache's.  The keys need only tell this
+ * build's documents apart: the salt is empty.  If the tree cannot be
+ * opened, nothing of the attempt is kept: the build goes on in one
+ * process and meets the failure where a one-process build does.
+ */
+static void
+hand_over(struct build *b)
+{
+	begin_publishing(b);
+	if (b->state != 1) {
+		diags_release(&b->pubd);
+		diags_init(&b->pubd);
+		templates_free(b->t);
+		b->t = NULL;
+		outtree_free(b->st.t);
+		b->st.t = NULL;
+		b->state = 0;
+		return;
+	}
+	outtree_share(b->st.t);
+	b->cache = cache_handoff();
+	b->handoff = 1;
+	ckey_init(&b->salt);
 }
 
 /*
@@ -2051,7 +2110,10 @@ build_all(struct build *b, int check, const char *nothing,
 	for (i = 0; i < b->heads.n; i = corpus_group_end(&b->heads, i))
 		b->ndocs++;
 	sort_out_unread(b);
-	if (b->cache != NULL)
+	if (b->cache == NULL && check && b->nparts == 0 && b->jobs > 1 &&
+	    b->ndocs > 1 && !b->nopub)
+		hand_over(b);
+	else if (b->cache != NULL)
 		build_salt(b, b->taxpath, b->min == DL_WARNING);
 	if (b->cache != NULL && check && b->nparts == 0 && b->jobs > 1)
 		run_workers(b);
