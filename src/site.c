@@ -415,6 +415,7 @@ struct build {
 	unsigned char		*todo;
 	size_t			 jobs;	/* -j: processes that build */
 	int			 handoff; /* cache is a hand-over one */
+	struct ckey		 exe;	/* termc's bytes */
 };
 
 /* The index of path in heads.files (sorted), or nfiles. */
@@ -1909,7 +1910,8 @@ build_salt(struct build *b, const char *taxpath, int strict)
 	ckey_init(&b->salt);
 	ckey_str(&b->salt, "termc " TERMC_VERSION);
 	/* The program's bytes: the same termc anywhere, the same keys. */
-	(void)ckey_file(&b->salt, "/proc/self/exe");
+	ckey_u64(&b->salt, b->exe.a);
+	ckey_u64(&b->salt, b->exe.b);
 	ckey_u64(&b->salt, (uint64_t)strict);
 	ckey_str(&b->salt, b->base);
 	diags_init(&scratch);
@@ -2235,6 +2237,224 @@ part_summary(const char *cache, size_t part, size_t nparts,
 	free(where);
 }
 
+/*
+ * The front matter of the heads of the build before (doc.h's head_memo),
+ * kept in the cache as one entry: parsing 10,000 front matters (libyaml,
+ * and the language guess over each body without `lang`) was half the
+ * instructions of a build after one edit.  The entry is keyed by termc's
+ * bytes, each head by its path and the digest of its bytes, so a head
+ * taken from it is what meta_parse() would make of the file now.
+ */
+struct memo_head {
+	char		*path;
+	struct digest	 sum;
+	struct meta	 m;
+	struct diags	 fmd;
+	int		 taken;
+};
+
+struct memo {
+	struct memo_head *v;
+	size_t		 n, hits;
+	struct hmap	 at;		/* path -> its memo_head */
+	char		 key[34];
+};
+
+static void
+rec_meta(struct buf *r, const struct meta *m)
+{
+	size_t i;
+
+	rec_str(r, m->provider);
+	rec_str(r, m->provider_name);
+	rec_str(r, m->document);
+	rec_str(r, m->title);
+	rec_str(r, m->revision);
+	rec_str(r, m->lang);
+	rec_str(r, m->document_number);
+	rec_str(r, m->supplements);
+	rec_u64(r, m->nhistory);
+	for (i = 0; i < m->nhistory; i++) {
+		rec_str(r, m->history[i].date);
+		rec_str(r, m->history[i].note);
+		rec_u64(r, (uint64_t)(int64_t)m->history[i].line);
+	}
+	rec_u64(r, m->nchanges);
+	for (i = 0; i < m->nchanges; i++)
+		rec_str(r, m->changes[i]);
+	rec_u64(r, (uint64_t)(int64_t)m->changes_line);
+	rec_u64(r, (uint64_t)(int64_t)m->provider_line);
+	rec_u64(r, (uint64_t)(int64_t)m->document_line);
+	rec_u64(r, (uint64_t)(int64_t)m->revision_line);
+	rec_u64(r, (uint64_t)(int64_t)m->supplements_line);
+	rec_u64(r, (uint64_t)(int64_t)m->provider_col);
+	rec_u64(r, (uint64_t)(int64_t)m->document_col);
+	rec_u64(r, (uint64_t)(int64_t)m->revision_col);
+	rec_u64(r, (uint64_t)(int64_t)m->supplements_col);
+}
+
+/* rec_meta()'s inverse; r->bad when it does not read back. */
+static void
+rec_get_meta(struct rec *r, struct meta *m, size_t len)
+{
+	size_t i, n;
+
+	memset(m, 0, sizeof(*m));
+	m->provider = rec_get_str(r);
+	m->provider_name = rec_get_str(r);
+	m->document = rec_get_str(r);
+	m->title = rec_get_str(r);
+	m->revision = rec_get_str(r);
+	m->lang = rec_get_str(r);
+	m->document_number = rec_get_str(r);
+	m->supplements = rec_get_str(r);
+	/* A count is at most the record's bytes: no huge allocation. */
+	if ((n = rec_get_u64(r)) > len)
+		r->bad = 1;
+	if (!r->bad && n > 0)
+		m->history = xcalloc(n, sizeof(*m->history));
+	for (i = 0; i < n && !r->bad; i++, m->nhistory++) {
+		m->history[i].date = rec_get_str(r);
+		m->history[i].note = rec_get_str(r);
+		m->history[i].line = (int)(int64_t)rec_get_u64(r);
+	}
+	if ((n = r->bad ? 0 : rec_get_u64(r)) > len)
+		r->bad = 1;
+	if (!r->bad && n > 0)
+		m->changes = xcalloc(n, sizeof(*m->changes));
+	for (i = 0; i < n && !r->bad; i++)
+		m->changes[m->nchanges++] = rec_get_str(r);
+	m->changes_line = (int)(int64_t)rec_get_u64(r);
+	m->provider_line = (int)(int64_t)rec_get_u64(r);
+	m->document_line = (int)(int64_t)rec_get_u64(r);
+	m->revision_line = (int)(int64_t)rec_get_u64(r);
+	m->supplements_line = (int)(int64_t)rec_get_u64(r);
+	m->provider_col = (int)(int64_t)rec_get_u64(r);
+	m->document_col = (int)(int64_t)rec_get_u64(r);
+	m->revision_col = (int)(int64_t)rec_get_u64(r);
+	m->supplements_col = (int)(int64_t)rec_get_u64(r);
+	/* What meta_parse() always sets. */
+	if (m->provider == NULL || m->document == NULL ||
+	    m->revision == NULL || m->lang == NULL)
+		r->bad = 1;
+}
+
+static void
+memo_release(struct memo *mo)
+{
+	size_t i;
+
+	for (i = 0; i < mo->n; i++) {
+		free(mo->v[i].path);
+		meta_release(&mo->v[i].m);
+		diags_release(&mo->v[i].fmd);
+	}
+	free(mo->v);
+	hmap_release(&mo->at);
+	mo->v = NULL;
+	mo->n = 0;
+}
+
+/* The memo of cache c (NULL: none) for the termc whose bytes are exe. */
+static void
+memo_open(struct memo *mo, struct cache *c, const struct ckey *exe)
+{
+	struct ckey k;
+	struct rec r;
+	struct memo_head *h;
+	char *data, *s;
+	size_t len, n;
+
+	memset(mo, 0, sizeof(*mo));
+	hmap_init(&mo->at);
+	if (c == NULL)
+		return;
+	ckey_init(&k);
+	ckey_str(&k, "heads " TERMC_VERSION);
+	ckey_u64(&k, exe->a);
+	ckey_u64(&k, exe->b);
+	mo->key[0] = 'h';
+	ckey_hex(&k, mo->key + 1);
+	cache_use(c, mo->key);
+	if ((data = cache_record(c, mo->key, &len)) == NULL)
+		return;
+	r.p = data;
+	r.end = data + len;
+	r.bad = 0;
+	if ((n = rec_get_u64(&r)) > len)
+		r.bad = 1;
+	mo->v = xcalloc(n + 1, sizeof(*mo->v));
+	for (; mo->n < n && !r.bad; mo->n++) {
+		h = &mo->v[mo->n];
+		diags_init(&h->fmd);
+		h->path = rec_get_str(&r);
+		h->sum.a = rec_get_u64(&r);
+		h->sum.b = rec_get_u64(&r);
+		rec_get_meta(&r, &h->m, len);
+		rec_get_diags(&r, &h->fmd);
+		if (h->path == NULL)
+			r.bad = 1;
+	}
+	s = rec_get_str(&r);
+	if (r.bad || s == NULL || strcmp(s, "END") != 0 || r.p != r.end) {
+		memo_release(mo);
+		hmap_init(&mo->at);
+	}
+	for (n = 0; n < mo->n; n++)
+		hmap_put(&mo->at, mo->v[n].path, &mo->v[n]);
+	free(s);
+	free(data);
+}
+
+static int
+memo_get(void *arg, const char *path, const struct digest *sum,
+    struct meta *m, struct diags *fmd)
+{
+	struct memo *mo = arg;
+	struct memo_head *h;
+
+	if ((h = hmap_get(&mo->at, path)) == NULL || h->taken ||
+	    memcmp(&h->sum, sum, sizeof(*sum)) != 0)
+		return -1;
+	*m = h->m;
+	memset(&h->m, 0, sizeof(h->m));
+	diags_move(fmd, &h->fmd);
+	h->taken = 1;
+	mo->hits++;
+	return 0;
+}
+
+/*
+ * Keep the front matter of heads (just scanned) in cache c as the memo,
+ * unless the memo held them all and nothing else; release the memo.
+ */
+static void
+memo_close(struct memo *mo, struct cache *c, const struct corpus *heads)
+{
+	const struct doc *doc;
+	struct buf r;
+	size_t i;
+
+	if (c != NULL && mo->key[0] != '\0' &&
+	    (mo->hits != heads->n || mo->n != mo->hits) &&
+	    cache_begin(c, mo->key) == 0) {
+		buf_init(&r);
+		rec_u64(&r, heads->n);
+		for (i = 0; i < heads->n; i++) {
+			doc = heads->docs[i];
+			rec_str(&r, doc->path);
+			rec_u64(&r, doc->sum.a);
+			rec_u64(&r, doc->sum.b);
+			rec_meta(&r, &doc->meta);
+			rec_diags(&r, doc->fmd, 0);
+		}
+		rec_str(&r, "END");
+		cache_end(c, mo->key, r.data, r.len);
+		buf_release(&r);
+	}
+	memo_release(mo);
+}
+
 /* A count option's value: digits only, from 1 to max. */
 static int
 count_arg(const char *s, size_t max, size_t *n)
@@ -2269,6 +2489,8 @@ cmd_build(int argc, char **argv)
 	struct buf tpath;
 	struct build b;
 	struct corpus none;
+	struct memo memo;
+	struct head_memo hm;
 	struct diags d;
 	size_t i;
 	const char *cachedir = NULL;
@@ -2392,10 +2614,19 @@ cmd_build(int argc, char **argv)
 		diag(&d, cpath.data, 0, 0, D_IO, "%s", busy ? "another termc "
 		    "build is using this cache; try again when it is done" :
 		    "cannot be used as a build cache");
+	if (b.cache != NULL) {
+		ckey_init(&b.exe);
+		(void)ckey_file(&b.exe, "/proc/self/exe");
+	}
+	/* The parts of a build share the cache: none keeps the memo. */
+	memo_open(&memo, nparts == 0 ? b.cache : NULL, &b.exe);
+	hm.get = memo_get;
+	hm.arg = &memo;
 	check = (nparts == 0 ? !busy : b.cache != NULL) &&
 	    corpus_scan(&b.heads, optind < argc ? argv + optind :
-	    defaults, optind < argc ? (size_t)(argc - optind) : 1, &d,
+	    defaults, optind < argc ? (size_t)(argc - optind) : 1, &hm, &d,
 	    &b.loadd) == 0;
+	memo_close(&memo, check ? b.cache : NULL, &b.heads);
 	/* A finding that is no document's (topics.yaml): nothing published. */
 	for (i = 0; i < d.n; i++)
 		if (diag_level(d.v[i].code) >= b.min &&
