@@ -205,23 +205,6 @@ get_le64(const char *p)
 	return v;
 }
 
-static int
-write_all(int fd, const char *p, size_t len)
-{
-	ssize_t w;
-
-	while (len > 0) {
-		if ((w = write(fd, p, len)) == -1) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += w;
-		len -= (size_t)w;
-	}
-	return 0;
-}
-
 /* Write path whole, through a temporary name: it exists whole or not. */
 static int
 put_whole(const char *path, const void *data, size_t len)
@@ -558,7 +541,7 @@ cache_end(struct cache *c, const char *key, const void *rec, size_t len)
 		le64((unsigned char *)head + HAND_KEY, len);
 		buf_put(&path, head, sizeof(head));
 		buf_put(&path, rec, len);
-		rc = write_all(c->to, path.data, path.len);
+		rc = outfile_put_fd(c->to, path.data, path.len);
 		buf_release(&path);
 		return rc;
 	}

@@ -536,23 +536,6 @@ clear_spare(struct outtree *t, int dfd, const char *name, const char *rel)
 	return 0;
 }
 
-static int
-write_all(int fd, const char *p, size_t len)
-{
-	ssize_t w;
-
-	while (len > 0) {
-		if ((w = write(fd, p, len)) == -1) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += w;
-		len -= (size_t)w;
-	}
-	return 0;
-}
-
 int
 outtree_create(struct outtree *t, const char *rel, struct diags *d)
 {
@@ -584,7 +567,7 @@ int
 outtree_put(struct outtree *t, int fd, const char *rel, const void *data,
     size_t len, struct diags *d)
 {
-	if (write_all(fd, data, len) == -1) {
+	if (outfile_put_fd(fd, data, len) == -1) {
 		diag(d, t->dir, 0, 0, D_IO, "%s: %s", rel, strerror(errno));
 		return -1;
 	}
