@@ -54,6 +54,19 @@ void	ckey_hex(const struct ckey *, char out[33]);
  * or is no termc cache).
  */
 struct cache	*cache_open(const char *dir, int shared, int *busy);
+/*
+ * A hand-over cache, for the worker processes of a build without a cache
+ * (build -j --no-cache): records only, no files and no folder.  Files
+ * stay where the workers wrote them (cache_file() gives NULL), and each
+ * worker's records go to a file the build reads back when the worker is
+ * done.  cache_handoff_to(): in a worker, cache_end() appends each record
+ * to fd; the build's own records are dropped.  cache_handoff_from(): in
+ * the build, take the records a worker wrote to fd (from its start); a
+ * record cut short by a worker's death is not taken.
+ */
+struct cache	*cache_handoff(void);
+void	 cache_handoff_to(struct cache *, int fd);
+void	 cache_handoff_from(struct cache *, int fd);
 /* Does entry key have its record (not checked whole)? */
 int	 cache_has(const struct cache *, const char *key);
 /* The record of entry key (malloc'd, *len bytes), or NULL. */
@@ -76,7 +89,7 @@ int	 cache_end(struct cache *, const char *key, const void *rec,
 /*
  * Where file i of entry key is kept (or, the entry begun, is to be: the
  * caller may link a file there instead of cache_put_file()); caller
- * frees.
+ * frees.  NULL for a hand-over cache, which keeps no files.
  */
 char	*cache_file(const struct cache *, const char *key, size_t i);
 /* The bytes of file i of entry key (malloc'd, *len), or NULL. */

@@ -351,7 +351,7 @@ corpus_load(struct corpus *c, char *const *paths, size_t npaths,
 
 int
 corpus_scan(struct corpus *c, char *const *paths, size_t npaths,
-    struct diags *d, struct diags **failed)
+    const struct head_memo *memo, struct diags *d, struct diags **failed)
 {
 	struct diags fd;
 	struct doc *doc;
@@ -363,7 +363,7 @@ corpus_scan(struct corpus *c, char *const *paths, size_t npaths,
 	for (i = 0; i < c->nfiles; i++) {
 		progress_tick("reading", i + 1, c->nfiles);
 		diags_init(&fd);
-		if ((doc = doc_load_head(c->files[i], &fd)) != NULL) {
+		if ((doc = doc_load_head(c->files[i], memo, &fd)) != NULL) {
 			c->docs = xgrow(c->docs, c->n, sizeof(*c->docs));
 			c->docs[c->n++] = doc;
 			diags_release(&fd);

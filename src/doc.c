@@ -265,7 +265,8 @@ doc_load_again(struct doc *head, struct diags *d)
 }
 
 struct doc *
-doc_load_head(const char *path, struct diags *d)
+doc_load_head(const char *path, const struct head_memo *memo,
+    struct diags *d)
 {
 	struct source src;
 	struct doc *doc;
@@ -277,7 +278,9 @@ doc_load_head(const char *path, struct diags *d)
 	doc->sum = src.sum;
 	doc->fmd = xmalloc(sizeof(*doc->fmd));
 	diags_init(doc->fmd);
-	if (meta_parse(&doc->meta, &src, doc->fmd) == -1) {
+	if ((memo == NULL || memo->get(memo->arg, doc->path, &doc->sum,
+	    &doc->meta, doc->fmd) == -1) &&
+	    meta_parse(&doc->meta, &src, doc->fmd) == -1) {
 		diags_move(d, doc->fmd);
 		free(doc->fmd);
 		free(doc->path);

@@ -56,13 +56,27 @@ struct doc	*doc_load_text(const char *path, struct diags *d);
 struct doc	*doc_load_mem(const char *path, const char *bytes, size_t len,
 		    struct diags *d);
 /*
+ * Front matter known already (a build cache's: site.c).  get() fills m
+ * and appends to fmd what parsing the front matter of file path, whose
+ * bytes have digest sum, records, and returns 0; or returns -1, having
+ * changed nothing, when it does not know them.  It must give exactly
+ * what meta_parse() would: only a front matter that parsed is known.
+ */
+struct head_memo {
+	int	(*get)(void *arg, const char *path, const struct digest *sum,
+		    struct meta *m, struct diags *fmd);
+	void	*arg;
+};
+/*
  * Path and front matter only (root and xrefs NULL): what sorting a corpus
  * and an index need.  NULL when the file cannot be read or its front
  * matter fails, with the same diagnostics in d as doc_load() records
  * then; otherwise d gets what reading the bytes found, and the front
  * matter's warnings are kept in the head (fmd) for doc_load_again().
+ * The front matter comes from memo (NULL: none) when it knows it.
  */
-struct doc	*doc_load_head(const char *path, struct diags *d);
+struct doc	*doc_load_head(const char *path, const struct head_memo *memo,
+		    struct diags *d);
 /*
  * doc_load(head->path), the same doc and diagnostics, that takes head's
  * front matter and its warnings rather than parsing it again (the
@@ -109,7 +123,8 @@ int	corpus_load(struct corpus *, char *const *paths, size_t npaths,
  * What the walk finds goes to d.
  */
 int	corpus_scan(struct corpus *, char *const *paths, size_t npaths,
-	    struct diags *d, struct diags **failed);
+	    const struct head_memo *memo, struct diags *d,
+	    struct diags **failed);
 /*
  * The checks that need the whole collection (corpus_load() runs them):
  * a dup-revision error for each doc with the same revision of the same

@@ -139,3 +139,21 @@ outfile_write_path(const char *path, const void *data, size_t len,
 	free(dir);
 	return rc;
 }
+
+int
+outfile_put_fd(int fd, const void *data, size_t len)
+{
+	const char *p = data;
+	ssize_t w;
+
+	while (len > 0) {
+		if ((w = write(fd, p, len)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += w;
+		len -= (size_t)w;
+	}
+	return 0;
+}

@@ -23,6 +23,8 @@ int	outfile_write_path(const char *path, const void *data, size_t len,
 	    struct diags *d);
 /* Is rel relative, with no empty, "." or ".." component? */
 int	outfile_rel_safe(const char *rel);
+/* Write len bytes to fd whole, again after EINTR: 0, or -1 with errno. */
+int	outfile_put_fd(int fd, const void *data, size_t len);
 /* mkdir -p path (0777 less the umask).  Returns 0, or -1 with errno set. */
 int	outfile_mkdirs(char *path);
 

@@ -78,6 +78,8 @@ struct outtree {
 	int	 lastfd;
 	int	 fixmode;	/* the umask hides bits of 0755: chmod each */
 	int	 spare;		/* the staging tree is the spare, edited */
+	int	 edited;	/* what the tree holds may be another's: the
+				   spare's, or workers' (outtree_share()) */
 	struct hmap made;	/* rels put in the tree (FILE) and their
 				   folders (FOLDER), owned keys */
 };
@@ -301,7 +303,9 @@ site_shape(int fd, int depth, struct buf *where)
 			    (type == S_IFDIR && de->d_name[0] != '.');
 		else
 			ok = type == (depth == 1 ? S_IFDIR : S_IFREG);
-		buf_printf(where, "%s%s", depth > 0 ? "/" : "", de->d_name);
+		if (depth > 0)
+			buf_putc(where, '/');
+		buf_puts(where, de->d_name);
 		if (!ok)
 			rc = -1;
 		else if (type == S_IFDIR) {
@@ -438,7 +442,7 @@ outtree_open(const char *dir, struct diags *d)
 	if ((t->stagefd = openat(t->pfd, t->spare_name, O_RDONLY |
 	    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) != -1) {
 		t->stage = xstrdup(t->spare_name);
-		t->spare = 1;
+		t->spare = t->edited = 1;
 	} else {
 		/* Not a folder (a link, a file): not one to edit. */
 		if (errno != ENOENT)
@@ -489,7 +493,7 @@ stage_dir(struct outtree *t, const char *rel, const char **name)
 	free(t->lastrel);
 	t->lastrel = xstrndup(rel, n);
 	return t->lastfd = open_below(t->stagefd, t->lastrel, OB_MAKE |
-	    (t->fixmode ? OB_CHMOD : 0) | (t->spare ? OB_SPARE : 0));
+	    (t->fixmode ? OB_CHMOD : 0) | (t->edited ? OB_SPARE : 0));
 }
 
 /* Count rel, and the folders that hold it, as put in the new tree. */
@@ -515,36 +519,20 @@ mark_made(struct outtree *t, const char *rel)
 }
 
 /*
- * Make room for rel (name in folder dfd) in a spare: whatever the spare
- * holds there, unless this build put it.  Returns 0, or -1 with errno set.
+ * Make room for rel (name in folder dfd) in a spare, or a tree workers
+ * write into: whatever it holds there, unless this process put it.
+ * Returns 0, or -1 with errno set.
  */
 static int
 clear_spare(struct outtree *t, int dfd, const char *name, const char *rel)
 {
-	if (!t->spare || hmap_get(&t->made, rel) != NULL)
+	if (!t->edited || hmap_get(&t->made, rel) != NULL)
 		return 0;
 	if (unlinkat(dfd, name, 0) == 0 || errno == ENOENT)
 		return 0;
 	if (errno != EISDIR && errno != EPERM)
 		return -1;
 	remove_tree(dfd, name, 0);
-	return 0;
-}
-
-static int
-write_all(int fd, const char *p, size_t len)
-{
-	ssize_t w;
-
-	while (len > 0) {
-		if ((w = write(fd, p, len)) == -1) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += w;
-		len -= (size_t)w;
-	}
 	return 0;
 }
 
@@ -579,7 +567,7 @@ int
 outtree_put(struct outtree *t, int fd, const char *rel, const void *data,
     size_t len, struct diags *d)
 {
-	if (write_all(fd, data, len) == -1) {
+	if (outfile_put_fd(fd, data, len) == -1) {
 		diag(d, t->dir, 0, 0, D_IO, "%s: %s", rel, strerror(errno));
 		return -1;
 	}
@@ -726,8 +714,11 @@ outtree_import(struct outtree *t, const char *rel, const char *path,
 		diag(d, t->dir, 0, 0, D_IO, "%s: %s", rel, strerror(errno));
 		return -1;
 	}
-	/* The spare's file is the cache's copy itself: nothing to do. */
-	if (t->spare && hmap_get(&t->made, rel) == NULL &&
+	/*
+	 * The file there is the cache's copy itself (the spare's, or one a
+	 * worker wrote and kept): nothing to do.
+	 */
+	if (t->edited && hmap_get(&t->made, rel) == NULL &&
 	    fstatat(to, name, &have, AT_SYMLINK_NOFOLLOW) == 0 &&
 	    S_ISREG(have.st_mode) && fstatat(AT_FDCWD, path, &want,
 	    AT_SYMLINK_NOFOLLOW) == 0 && have.st_ino == want.st_ino &&
@@ -744,6 +735,36 @@ outtree_import(struct outtree *t, const char *rel, const char *path,
 		return 0;
 	}
 	return copy_file(t, AT_FDCWD, path, rel, d);
+}
+
+void
+outtree_share(struct outtree *t)
+{
+	t->edited = 1;
+}
+
+int
+outtree_adopt(struct outtree *t, const char *rel, struct diags *d)
+{
+	struct stat st;
+	const char *name;
+	int at;
+
+	if (!outfile_rel_safe(rel)) {
+		diag(d, rel, 0, 0, D_IO, "unsafe output path");
+		return -1;
+	}
+	if ((at = stage_dir(t, rel, &name)) == -1 ||
+	    fstatat(at, name, &st, AT_SYMLINK_NOFOLLOW) == -1) {
+		diag(d, t->dir, 0, 0, D_IO, "%s: %s", rel, strerror(errno));
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		diag(d, t->dir, 0, 0, D_IO, "%s: not a regular file", rel);
+		return -1;
+	}
+	mark_made(t, rel);
+	return 0;
 }
 
 int
@@ -787,7 +808,9 @@ prune(struct outtree *t, int fd, struct buf *rel, int depth)
 	while (rc == 0 && (de = scan_next(&sc)) != NULL) {
 		rel->len = mark;
 		rel->data[mark] = '\0';
-		buf_printf(rel, "%s%s", mark > 0 ? "/" : "", de->d_name);
+		if (mark > 0)
+			buf_putc(rel, '/');
+		buf_puts(rel, de->d_name);
 		made = hmap_get(&t->made, rel->data);
 		type = type_at(fd, de->d_name, de->d_type);
 		if (made == MADE_FILE && type == S_IFREG)
@@ -853,7 +876,7 @@ outtree_commit(struct outtree *t, struct diags *d)
 
 	if (keep_dotfiles(t, d) == -1)
 		return -1;
-	if (t->spare) {
+	if (t->edited) {
 		buf_init(&aside);
 		if ((rc = open_below(t->stagefd, "", 0)) != -1)
 			rc = prune(t, rc, &aside, 0);

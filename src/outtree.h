@@ -61,6 +61,18 @@ int	outtree_keep(struct outtree *, const char *rel, struct diags *d);
 int	outtree_import(struct outtree *, const char *rel, const char *path,
 	    struct diags *d);
 /*
+ * Worker processes forked from now on write files into the new tree too
+ * (build -j without a cache): what the tree holds is then treated as a
+ * spare's is, replaced unless this process put it, and what nobody
+ * adopted is removed before the switch.
+ */
+void	outtree_share(struct outtree *);
+/*
+ * Count file rel, which a worker wrote into the new tree, as put.
+ * Returns 0, or -1 after recording an io diagnostic (it is not there).
+ */
+int	outtree_adopt(struct outtree *, const char *rel, struct diags *d);
+/*
  * Link file rel of the new tree, just written, to path outside the
  * output folder (a build cache's copy, cache_file()).  Returns 0, or -1
  * with errno set (nothing is recorded: the caller copies instead).

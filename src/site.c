@@ -129,13 +129,17 @@ stage_add(struct stage *st, char *rel, char *data, size_t len)
 	if (st->rc == 0 && st->t != NULL)
 		st->rc = outtree_write(st->t, rel, data, len, st->d);
 	if (st->rc == 0 && st->key != NULL && st->kept == 0) {
-		/* The page just written is linked, not written again. */
+		/*
+		 * The page just written is linked, not written again; a
+		 * hand-over cache keeps no files: it stays in the tree.
+		 */
 		rc = -1;
-		if (st->t != NULL) {
-			path = cache_file(st->cache, st->key, st->nrels);
+		path = cache_file(st->cache, st->key, st->nrels);
+		if (path == NULL)
+			rc = 0;
+		else if (st->t != NULL)
 			rc = outtree_link_out(st->t, rel, path);
-			free(path);
-		}
+		free(path);
 		if (rc == -1 && cache_put_file(st->cache, st->key, st->nrels,
 		    data, len) == -1)
 			st->kept = -1;
@@ -410,6 +414,8 @@ struct build {
 	/* A worker (-j): heads.docs[i] starts a document it builds. */
 	unsigned char		*todo;
 	size_t			 jobs;	/* -j: processes that build */
+	int			 handoff; /* cache is a hand-over one */
+	struct ckey		 exe;	/* termc's bytes */
 };
 
 /* The index of path in heads.files (sorted), or nfiles. */
@@ -1122,8 +1128,7 @@ grec_read(struct grec *g, const char *data, size_t len, size_t n,
 		/* A file gone from the cache: the record is no use. */
 		if (g->rels[i] == NULL)
 			r.bad = 1;
-		else {
-			s = cache_file(b->cache, key, i);
+		else if ((s = cache_file(b->cache, key, i)) != NULL) {
 			if (stat(s, &st) == -1 || !S_ISREG(st.st_mode))
 				r.bad = 1;
 			free(s);
@@ -1188,9 +1193,11 @@ replay_group(struct build *b, size_t lo, size_t hi, const char *key)
 			b->state = -1;
 		for (i = 0; i < g.nrels && b->state == 1 && b->st.rc == 0 &&
 		    b->st.t != NULL; i++) {
+			/* NULL: a worker wrote it into the tree (hand_over()). */
 			path = cache_file(b->cache, key, i);
-			b->st.rc = outtree_import(b->st.t, g.rels[i], path,
-			    &b->pubd);
+			b->st.rc = path != NULL ? outtree_import(b->st.t,
+			    g.rels[i], path, &b->pubd) : outtree_adopt(b->st.t,
+			    g.rels[i], &b->pubd);
 			free(path);
 		}
 		for (i = 0; i < g.nlinks; i++) {
@@ -1689,7 +1696,9 @@ static int
 publish_pages(struct build *b, const size_t *starts, size_t n, int ja)
 {
 	struct stage *st = &b->st;
-	struct page_out o = { st, -1, NULL, 0, b->cache, NULL, NULL };
+	/* Pages are kept in a cache that keeps files, not a hand-over one. */
+	struct cache *pc = b->handoff ? NULL : b->cache;
+	struct page_out o = { st, -1, NULL, 0, pc, NULL, NULL };
 	struct page_sink ps = { page_open, page_put, page_close, &o };
 	struct ckey tpl;
 	unsigned char *want;
@@ -1704,7 +1713,7 @@ publish_pages(struct build *b, const size_t *starts, size_t n, int ja)
 	csv = xcalloc(n + 1, sizeof(*csv));
 	jcols = xcalloc(n + 1, sizeof(*jcols));
 	want[0] = 1;
-	if (b->cache != NULL) {
+	if (pc != NULL) {
 		tpl = b->salt;
 		ckey_str(&tpl, "matrix page");
 		ckey_str(&tpl, b->tax->path);
@@ -1720,16 +1729,16 @@ publish_pages(struct build *b, const size_t *starts, size_t n, int ja)
 	for (no = 1; no <= n && rc == 0; no++) {
 		c0 = starts[no - 1];
 		c1 = starts[no];
-		if (b->cache == NULL ||
+		if (pc == NULL ||
 		    page_key(b, &tpl, ja, no, n, c0, c1, keys[no]) == -1) {
 			want[no] = 1;
 			continue;
 		}
-		cache_use(b->cache, keys[no]);
+		cache_use(pc, keys[no]);
 		if (page_replay(b, keys[no], no, &csv[no], &jcols[no]) == 0)
 			continue;
 		want[no] = 1;
-		if (cache_begin(b->cache, keys[no]) == -1)
+		if (cache_begin(pc, keys[no]) == -1)
 			keys[no][0] = '\0';
 	}
 	o.keys = keys;
@@ -1756,8 +1765,8 @@ publish_pages(struct build *b, const size_t *starts, size_t n, int ja)
 		matrix_json_cols(&r, &b->m, c0, c1, no);
 		jcols[no] = buf_detach(&r);
 		if (keys[no][0] == '\0' || nfiles[no] != 3 ||
-		    cache_put_file(b->cache, keys[no], 3, csv[no], len) == -1 ||
-		    cache_put_file(b->cache, keys[no], 4, jcols[no],
+		    cache_put_file(pc, keys[no], 3, csv[no], len) == -1 ||
+		    cache_put_file(pc, keys[no], 4, jcols[no],
 		    strlen(jcols[no])) == -1)
 			continue;
 		buf_init(&r);
@@ -1766,7 +1775,7 @@ publish_pages(struct build *b, const size_t *starts, size_t n, int ja)
 		rec_str(&r, names[1]);
 		rec_str(&r, names[2]);
 		rec_str(&r, "END");
-		cache_end(b->cache, keys[no], r.data, r.len);
+		cache_end(pc, keys[no], r.data, r.len);
 		buf_release(&r);
 	}
 	if (rc == 0 && st->rc == 0)
@@ -1853,6 +1862,9 @@ finish(struct build *b)
 		return b->st.rc;
 	if (b->nopub || b->state != 1 || b->st.rc != 0)
 		return -1;
+	/* Opened for the workers (hand_over()), and nothing to publish. */
+	if (b->handoff && b->good.n == 0)
+		return -1;
 	rc = b->tax != NULL ? publish_matrix(b) : 0;
 	if (rc == 0) {
 		if (b->tax != NULL)
@@ -1898,7 +1910,8 @@ build_salt(struct build *b, const char *taxpath, int strict)
 	ckey_init(&b->salt);
 	ckey_str(&b->salt, "termc " TERMC_VERSION);
 	/* The program's bytes: the same termc anywhere, the same keys. */
-	(void)ckey_file(&b->salt, "/proc/self/exe");
+	ckey_u64(&b->salt, b->exe.a);
+	ckey_u64(&b->salt, b->exe.b);
 	ckey_u64(&b->salt, (uint64_t)strict);
 	ckey_str(&b->salt, b->base);
 	diags_init(&scratch);
@@ -1973,6 +1986,7 @@ run_workers(struct build *b)
 	unsigned char *need;
 	size_t i, end, w, n, provider, nneed, jobs;
 	pid_t *pids, parent = getpid();
+	FILE **hand = NULL;
 	char key[34];
 	int status;
 
@@ -1998,10 +2012,18 @@ run_workers(struct build *b)
 		return;
 	}
 	pids = xcalloc(jobs, sizeof(*pids));
+	/* Without a cache, each worker's records come back in a file. */
+	if (b->handoff)
+		hand = xcalloc(jobs, sizeof(*hand));
 	fflush(NULL);
 	for (w = 0; w < jobs; w++) {
-		if ((pids[w] = fork()) == -1)
+		if (hand != NULL && (hand[w] = tmpfile()) == NULL)
 			break;
+		if ((pids[w] = fork()) == -1) {
+			if (hand != NULL)
+				fclose(hand[w]);
+			break;
+		}
 		if (pids[w] != 0)
 			continue;
 		/* A worker dies with its build, releasing the cache lock. */
@@ -2009,7 +2031,10 @@ run_workers(struct build *b)
 		if (getppid() != parent)
 			_exit(1);
 		progress_off();
-		free(pids);	/* the parent's; a leak checker follows workers */
+		if (hand != NULL)
+			cache_handoff_to(b->cache, fileno(hand[w]));
+		free(hand);	/* the parent's; a leak checker follows workers */
+		free(pids);
 		b->todo = xcalloc(b->heads.n + 1, 1);
 		for (i = 0, provider = 0; i < b->heads.n; i = end) {
 			for (end = i, n = 0; end < b->heads.n && strcmp(
@@ -2027,11 +2052,47 @@ run_workers(struct build *b)
 		/* What it made is in the cache; nothing here to free. */
 		_exit(0);
 	}
-	for (n = 0; n < w; n++)
+	for (n = 0; n < w; n++) {
 		while (waitpid(pids[n], &status, 0) == -1 && errno == EINTR)
 			;
+		if (hand != NULL) {
+			cache_handoff_from(b->cache, fileno(hand[n]));
+			fclose(hand[n]);
+		}
+	}
+	free(hand);
 	free(pids);
 	free(need);
+}
+
+/*
+ * Both cores without a cache (-j with --no-cache, or a cache that cannot
+ * be used): the new tree is opened before the workers start, and they
+ * write their documents' files into it (outtree_share()) and hand their
+ * records back through a hand-over cache (cache.h), which this process
+ * then replays as it would a cache's.  The keys need only tell this
+ * build's documents apart: the salt is empty.  If the tree cannot be
+ * opened, nothing of the attempt is kept: the build goes on in one
+ * process and meets the failure where a one-process build does.
+ */
+static void
+hand_over(struct build *b)
+{
+	begin_publishing(b);
+	if (b->state != 1) {
+		diags_release(&b->pubd);
+		diags_init(&b->pubd);
+		templates_free(b->t);
+		b->t = NULL;
+		outtree_free(b->st.t);
+		b->st.t = NULL;
+		b->state = 0;
+		return;
+	}
+	outtree_share(b->st.t);
+	b->cache = cache_handoff();
+	b->handoff = 1;
+	ckey_init(&b->salt);
 }
 
 /*
@@ -2051,7 +2112,10 @@ build_all(struct build *b, int check, const char *nothing,
 	for (i = 0; i < b->heads.n; i = corpus_group_end(&b->heads, i))
 		b->ndocs++;
 	sort_out_unread(b);
-	if (b->cache != NULL)
+	if (b->cache == NULL && check && b->nparts == 0 && b->jobs > 1 &&
+	    b->ndocs > 1 && !b->nopub)
+		hand_over(b);
+	else if (b->cache != NULL)
 		build_salt(b, b->taxpath, b->min == DL_WARNING);
 	if (b->cache != NULL && check && b->nparts == 0 && b->jobs > 1)
 		run_workers(b);
@@ -2173,6 +2237,224 @@ part_summary(const char *cache, size_t part, size_t nparts,
 	free(where);
 }
 
+/*
+ * The front matter of the heads of the build before (doc.h's head_memo),
+ * kept in the cache as one entry: parsing 10,000 front matters (libyaml,
+ * and the language guess over each body without `lang`) was half the
+ * instructions of a build after one edit.  The entry is keyed by termc's
+ * bytes, each head by its path and the digest of its bytes, so a head
+ * taken from it is what meta_parse() would make of the file now.
+ */
+struct memo_head {
+	char		*path;
+	struct digest	 sum;
+	struct meta	 m;
+	struct diags	 fmd;
+	int		 taken;
+};
+
+struct memo {
+	struct memo_head *v;
+	size_t		 n, hits;
+	struct hmap	 at;		/* path -> its memo_head */
+	char		 key[34];
+};
+
+static void
+rec_meta(struct buf *r, const struct meta *m)
+{
+	size_t i;
+
+	rec_str(r, m->provider);
+	rec_str(r, m->provider_name);
+	rec_str(r, m->document);
+	rec_str(r, m->title);
+	rec_str(r, m->revision);
+	rec_str(r, m->lang);
+	rec_str(r, m->document_number);
+	rec_str(r, m->supplements);
+	rec_u64(r, m->nhistory);
+	for (i = 0; i < m->nhistory; i++) {
+		rec_str(r, m->history[i].date);
+		rec_str(r, m->history[i].note);
+		rec_u64(r, (uint64_t)(int64_t)m->history[i].line);
+	}
+	rec_u64(r, m->nchanges);
+	for (i = 0; i < m->nchanges; i++)
+		rec_str(r, m->changes[i]);
+	rec_u64(r, (uint64_t)(int64_t)m->changes_line);
+	rec_u64(r, (uint64_t)(int64_t)m->provider_line);
+	rec_u64(r, (uint64_t)(int64_t)m->document_line);
+	rec_u64(r, (uint64_t)(int64_t)m->revision_line);
+	rec_u64(r, (uint64_t)(int64_t)m->supplements_line);
+	rec_u64(r, (uint64_t)(int64_t)m->provider_col);
+	rec_u64(r, (uint64_t)(int64_t)m->document_col);
+	rec_u64(r, (uint64_t)(int64_t)m->revision_col);
+	rec_u64(r, (uint64_t)(int64_t)m->supplements_col);
+}
+
+/* rec_meta()'s inverse; r->bad when it does not read back. */
+static void
+rec_get_meta(struct rec *r, struct meta *m, size_t len)
+{
+	size_t i, n;
+
+	memset(m, 0, sizeof(*m));
+	m->provider = rec_get_str(r);
+	m->provider_name = rec_get_str(r);
+	m->document = rec_get_str(r);
+	m->title = rec_get_str(r);
+	m->revision = rec_get_str(r);
+	m->lang = rec_get_str(r);
+	m->document_number = rec_get_str(r);
+	m->supplements = rec_get_str(r);
+	/* A count is at most the record's bytes: no huge allocation. */
+	if ((n = rec_get_u64(r)) > len)
+		r->bad = 1;
+	if (!r->bad && n > 0)
+		m->history = xcalloc(n, sizeof(*m->history));
+	for (i = 0; i < n && !r->bad; i++, m->nhistory++) {
+		m->history[i].date = rec_get_str(r);
+		m->history[i].note = rec_get_str(r);
+		m->history[i].line = (int)(int64_t)rec_get_u64(r);
+	}
+	if ((n = r->bad ? 0 : rec_get_u64(r)) > len)
+		r->bad = 1;
+	if (!r->bad && n > 0)
+		m->changes = xcalloc(n, sizeof(*m->changes));
+	for (i = 0; i < n && !r->bad; i++)
+		m->changes[m->nchanges++] = rec_get_str(r);
+	m->changes_line = (int)(int64_t)rec_get_u64(r);
+	m->provider_line = (int)(int64_t)rec_get_u64(r);
+	m->document_line = (int)(int64_t)rec_get_u64(r);
+	m->revision_line = (int)(int64_t)rec_get_u64(r);
+	m->supplements_line = (int)(int64_t)rec_get_u64(r);
+	m->provider_col = (int)(int64_t)rec_get_u64(r);
+	m->document_col = (int)(int64_t)rec_get_u64(r);
+	m->revision_col = (int)(int64_t)rec_get_u64(r);
+	m->supplements_col = (int)(int64_t)rec_get_u64(r);
+	/* What meta_parse() always sets. */
+	if (m->provider == NULL || m->document == NULL ||
+	    m->revision == NULL || m->lang == NULL)
+		r->bad = 1;
+}
+
+static void
+memo_release(struct memo *mo)
+{
+	size_t i;
+
+	for (i = 0; i < mo->n; i++) {
+		free(mo->v[i].path);
+		meta_release(&mo->v[i].m);
+		diags_release(&mo->v[i].fmd);
+	}
+	free(mo->v);
+	hmap_release(&mo->at);
+	mo->v = NULL;
+	mo->n = 0;
+}
+
+/* The memo of cache c (NULL: none) for the termc whose bytes are exe. */
+static void
+memo_open(struct memo *mo, struct cache *c, const struct ckey *exe)
+{
+	struct ckey k;
+	struct rec r;
+	struct memo_head *h;
+	char *data, *s;
+	size_t len, n;
+
+	memset(mo, 0, sizeof(*mo));
+	hmap_init(&mo->at);
+	if (c == NULL)
+		return;
+	ckey_init(&k);
+	ckey_str(&k, "heads " TERMC_VERSION);
+	ckey_u64(&k, exe->a);
+	ckey_u64(&k, exe->b);
+	mo->key[0] = 'h';
+	ckey_hex(&k, mo->key + 1);
+	cache_use(c, mo->key);
+	if ((data = cache_record(c, mo->key, &len)) == NULL)
+		return;
+	r.p = data;
+	r.end = data + len;
+	r.bad = 0;
+	if ((n = rec_get_u64(&r)) > len)
+		r.bad = 1;
+	mo->v = xcalloc(n + 1, sizeof(*mo->v));
+	for (; mo->n < n && !r.bad; mo->n++) {
+		h = &mo->v[mo->n];
+		diags_init(&h->fmd);
+		h->path = rec_get_str(&r);
+		h->sum.a = rec_get_u64(&r);
+		h->sum.b = rec_get_u64(&r);
+		rec_get_meta(&r, &h->m, len);
+		rec_get_diags(&r, &h->fmd);
+		if (h->path == NULL)
+			r.bad = 1;
+	}
+	s = rec_get_str(&r);
+	if (r.bad || s == NULL || strcmp(s, "END") != 0 || r.p != r.end) {
+		memo_release(mo);
+		hmap_init(&mo->at);
+	}
+	for (n = 0; n < mo->n; n++)
+		hmap_put(&mo->at, mo->v[n].path, &mo->v[n]);
+	free(s);
+	free(data);
+}
+
+static int
+memo_get(void *arg, const char *path, const struct digest *sum,
+    struct meta *m, struct diags *fmd)
+{
+	struct memo *mo = arg;
+	struct memo_head *h;
+
+	if ((h = hmap_get(&mo->at, path)) == NULL || h->taken ||
+	    memcmp(&h->sum, sum, sizeof(*sum)) != 0)
+		return -1;
+	*m = h->m;
+	memset(&h->m, 0, sizeof(h->m));
+	diags_move(fmd, &h->fmd);
+	h->taken = 1;
+	mo->hits++;
+	return 0;
+}
+
+/*
+ * Keep the front matter of heads (just scanned) in cache c as the memo,
+ * unless the memo held them all and nothing else; release the memo.
+ */
+static void
+memo_close(struct memo *mo, struct cache *c, const struct corpus *heads)
+{
+	const struct doc *doc;
+	struct buf r;
+	size_t i;
+
+	if (c != NULL && mo->key[0] != '\0' &&
+	    (mo->hits != heads->n || mo->n != mo->hits) &&
+	    cache_begin(c, mo->key) == 0) {
+		buf_init(&r);
+		rec_u64(&r, heads->n);
+		for (i = 0; i < heads->n; i++) {
+			doc = heads->docs[i];
+			rec_str(&r, doc->path);
+			rec_u64(&r, doc->sum.a);
+			rec_u64(&r, doc->sum.b);
+			rec_meta(&r, &doc->meta);
+			rec_diags(&r, doc->fmd, 0);
+		}
+		rec_str(&r, "END");
+		cache_end(c, mo->key, r.data, r.len);
+		buf_release(&r);
+	}
+	memo_release(mo);
+}
+
 /* A count option's value: digits only, from 1 to max. */
 static int
 count_arg(const char *s, size_t max, size_t *n)
@@ -2207,6 +2489,8 @@ cmd_build(int argc, char **argv)
 	struct buf tpath;
 	struct build b;
 	struct corpus none;
+	struct memo memo;
+	struct head_memo hm;
 	struct diags d;
 	size_t i;
 	const char *cachedir = NULL;
@@ -2330,10 +2614,19 @@ cmd_build(int argc, char **argv)
 		diag(&d, cpath.data, 0, 0, D_IO, "%s", busy ? "another termc "
 		    "build is using this cache; try again when it is done" :
 		    "cannot be used as a build cache");
+	if (b.cache != NULL) {
+		ckey_init(&b.exe);
+		(void)ckey_file(&b.exe, "/proc/self/exe");
+	}
+	/* The parts of a build share the cache: none keeps the memo. */
+	memo_open(&memo, nparts == 0 ? b.cache : NULL, &b.exe);
+	hm.get = memo_get;
+	hm.arg = &memo;
 	check = (nparts == 0 ? !busy : b.cache != NULL) &&
 	    corpus_scan(&b.heads, optind < argc ? argv + optind :
-	    defaults, optind < argc ? (size_t)(argc - optind) : 1, &d,
+	    defaults, optind < argc ? (size_t)(argc - optind) : 1, &hm, &d,
 	    &b.loadd) == 0;
+	memo_close(&memo, check ? b.cache : NULL, &b.heads);
 	/* A finding that is no document's (topics.yaml): nothing published. */
 	for (i = 0; i < d.n; i++)
 		if (diag_level(d.v[i].code) >= b.min &&

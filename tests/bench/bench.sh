@@ -30,9 +30,10 @@ providers() {
 providers 1000 "$work/many"
 
 # row NAME FILES: cmark-gfm on FILES, termc build on $corpus.  termc runs
-# --no-cache, so in one process: -j's workers hand their documents over
-# through the cache (docs/speed.md), and the rows below with -j 1 and
-# -j 2 are where both cores show.
+# --no-cache with its default -j (the online cores): on the 1000 files
+# its workers build the documents and hand them back (docs/speed.md),
+# while cmark-gfm runs on one core; a single document is built in one
+# process.
 row() {
 	name=$1; shift
 	src=$1; shift
