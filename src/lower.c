@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
@@ -187,7 +188,20 @@ struct lower {
 						   was opened last, and its
 						   number: 2.3 → 3 */
 	long			 sub_last;
+	/*
+	 * The list entries that hold an English document's sections
+	 * (list_sections()), in order; owned.  next_lsect: the next to
+	 * open; lsect_written: their markers run 1, 2, 3 and number them.
+	 */
+	cmark_node		**lsect;
+	size_t			 nlsect;
+	size_t			 next_lsect;
+	int			 lsect_written;
 };
+
+/* The heading level of a section opened by a list entry: under every
+ * heading, so that the next heading closes it. */
+#define LIST_SECTION_LEVEL	7
 
 /* ---- source access ---- */
 
@@ -1673,6 +1687,20 @@ caption_above_article(struct lower *L, cmark_node *h, const char *text)
 static void	heading_node(struct lower *, cmark_node *, char *, int, int,
 		    int);
 
+/* text (taken: freed here), a heading's words, as a line of container's
+ * text at line: a paragraph of its own. */
+static void
+text_line(struct lower *L, struct node *container, char *text, int line)
+{
+	struct flat f;
+
+	flat_take(L, &f);
+	buf_puts(&f.text, text);
+	unit(L, container, &f, 0, f.text.len, line, 1, 0);
+	flat_give(L, &f);
+	free(text);
+}
+
 static void
 lower_heading(struct lower *L, cmark_node *h)
 {
@@ -1686,7 +1714,18 @@ heading_node(struct lower *L, cmark_node *h, char *text, int hlevel, int line,
     int col)
 {
 	struct node *n, *parent;
+	struct rhistory hist;
 
+	/*
+	 * "#### Last Updated: May 22, 2024" is the document's history
+	 * (doc_history() reads it), a line of the text where it stands,
+	 * never a division or an article that holds what follows.
+	 */
+	if (!L->ja && recog_history_entry(text, &hist)) {
+		free(hist.note);
+		text_line(L, current_container(L), text, line);
+		return;
+	}
 	while (L->nstack > 0 && L->stack[L->nstack - 1]->level >= hlevel)
 		L->nstack--;
 	parent = current_container(L);
@@ -2046,6 +2085,313 @@ writes_articles(const struct source *src)
 		free(line);
 	}
 	return yes;
+}
+
+/*
+ * The document's title written as its first heading ("Terms of Service"
+ * over the terms of a title "Acme Terms of Service"): the first block, a
+ * heading whose words end the front matter's title, with no other heading
+ * at its level or above.  It names the document; it is no division
+ * around all of it.  NULL when there is none.
+ */
+static cmark_node *
+title_heading(struct lower *L, cmark_node *root, const char *title)
+{
+	cmark_node *h = cmark_node_first_child(root), *b;
+	size_t n, tn;
+	char *text;
+	int level, yes;
+
+	if (L->ja || title == NULL || h == NULL || md_type(h) != MD_HEADING)
+		return NULL;
+	level = cmark_node_get_heading_level(h);
+	for (b = cmark_node_next(h); b; b = cmark_node_next(b))
+		if (md_type(b) == MD_HEADING &&
+		    cmark_node_get_heading_level(b) <= level)
+			return NULL;
+	text = heading_text(L, h);
+	n = strlen(text);
+	tn = strlen(title);
+	yes = n > 0 && n <= tn && strcasecmp(title + tn - n, text) == 0 &&
+	    (n == tn || title[tn - n - 1] == ' ');
+	free(text);
+	return yes ? h : NULL;
+}
+
+/* ---- sections written as list entries ---- */
+
+/* The number written before a list entry (its source line), or -1. */
+static long
+entry_value(struct lower *L, cmark_node *item)
+{
+	int col = cmark_node_get_start_column(item);
+	size_t used;
+
+	return numeral_parse(source_line(L, cmark_node_get_start_line(item)) +
+	    (col > 0 ? col - 1 : 0), &used, 0);
+}
+
+/* Does list entry item open with bold text ("1. **Termination.**")? */
+static int
+entry_opens_bold(cmark_node *item)
+{
+	cmark_node *p = cmark_node_first_child(item), *c;
+	const char *lit;
+
+	if (p == NULL || md_type(p) != MD_PARAGRAPH)
+		return 0;
+	for (c = cmark_node_first_child(p); c != NULL && md_type(c) == MD_TEXT;
+	    c = cmark_node_next(c)) {
+		lit = cmark_node_get_literal(c);
+		if (lit != NULL && lit[strspn(lit, " \t")] != '\0')
+			return 0;
+	}
+	return c != NULL && md_type(c) == MD_STRONG;
+}
+
+/*
+ * English terms whose sections are the entries of a top-level numbered
+ * list, each opening with its caption in bold:
+ *
+ *     1. **Who Can Use the Service?**
+ *
+ *     1. Eligibility. …
+ *     2. Accounts. …
+ *
+ *     3. **User Content.** …
+ *
+ * The run is the evidence: three entries or more that open in bold, in
+ * a document that numbers no article by a heading.  Once the run has
+ * begun, an entry that goes on from the last section's number (8. bold,
+ * then 9. in plain words) is the next section; an entry that does not
+ * (1. after 1. **…**) and those after it are the section's own clauses,
+ * which a converter from HTML often writes at the top level.  Sets
+ * L->lsect to the sections' entries, in order.
+ */
+static void
+list_sections(struct lower *L, cmark_node *root)
+{
+	cmark_node *b, *item;
+	size_t nbold = 0, subs = 0, len, i;
+	long v, last = 0;
+	char *text, *num;
+
+	if (L->ja || L->nroman > 0)
+		return;
+	for (b = cmark_node_first_child(root); b; b = cmark_node_next(b)) {
+		if (md_type(b) == MD_HEADING) {
+			text = heading_text(L, b);
+			num = NULL;
+			i = article_label_parse(text, &num, &len);
+			free(num);
+			free(text);
+			if (i)
+				goto none;
+			continue;
+		}
+		if (md_type(b) != MD_LIST ||
+		    cmark_node_get_list_type(b) != CMARK_ORDERED_LIST)
+			continue;
+		for (item = cmark_node_first_child(b); item;
+		    item = cmark_node_next(item)) {
+			v = entry_value(L, item);
+			if (entry_opens_bold(item))
+				nbold++;
+			else if (L->nlsect == 0 || subs > 0 || v != last + 1) {
+				subs += L->nlsect > 0;
+				continue;
+			}
+			L->lsect = xgrow(L->lsect, L->nlsect,
+			    sizeof(*L->lsect));
+			L->lsect[L->nlsect++] = item;
+			last = v;
+			subs = 0;
+		}
+	}
+	if (nbold < 3)
+		goto none;
+	/*
+	 * Markers that run 1, 2, 3 are the sections' numbers.  Markers
+	 * that skip (1, 3, 5, 7) count something else, the entries a
+	 * converter flattened between them: the sections are numbered by
+	 * their place, as a browser shows such a list and as the
+	 * document's own references count them.
+	 */
+	L->lsect_written = 1;
+	for (i = 1; i < L->nlsect; i++)
+		if (entry_value(L, L->lsect[i]) !=
+		    entry_value(L, L->lsect[i - 1]) + 1)
+			L->lsect_written = 0;
+	return;
+none:
+	free(L->lsect);
+	L->lsect = NULL;
+	L->nlsect = 0;
+}
+
+/*
+ * Where the caption of a section entry ends in f's first line [0, to):
+ * the bold text that opens it, when the bold ends the line, is followed
+ * by . or : and a space, or ends with a stop of its own ("**Appeals.**
+ * You can …").  *skip: where the text after it starts.  0 when the bold
+ * is the first words of a sentence ("**You may not** use …").
+ */
+static size_t
+caption_end(const struct flat *f, size_t to, size_t *skip)
+{
+	const char *t = f->text.data;
+	size_t e;
+
+	if (f->nspans == 0 || f->spans[0].kind != SPAN_STRONG ||
+	    f->spans[0].off != 0 || (e = f->spans[0].len) > to || e == 0)
+		return 0;
+	*skip = e;
+	if (e == to)
+		return e;
+	if ((t[e] == '.' || t[e] == ':') && (e + 1 == to || t[e + 1] == ' ')) {
+		*skip = e + 1;
+		return e;
+	}
+	if (t[e] == ' ' && strchr(".:?!", t[e - 1]) != NULL)
+		return e;
+	return 0;
+}
+
+/*
+ * Open the section of list entry item, the k-th of the run: an article
+ * under the headings open, numbered by the number its caption writes
+ * (**2\. User Content**), else by its marker when the markers number the
+ * sections, else by its place.  Its caption is the bold text; the rest of
+ * the entry is the article's text and clauses.
+ */
+static void
+open_list_section(struct lower *L, cmark_node *item, size_t k)
+{
+	struct pool *pool = L->root->pool;
+	cmark_node *p = cmark_node_first_child(item), *c;
+	struct node *n;
+	struct flat f;
+	size_t i, from, to, end, skip = 0, len, clen;
+	const char *cap;
+	char *num = NULL, lab[32];
+	long v = entry_value(L, item);
+	int line = cmark_node_get_start_line(p), first = 1;
+
+	while (L->nstack > 0 &&
+	    L->stack[L->nstack - 1]->level >= LIST_SECTION_LEVEL)
+		L->nstack--;
+	n = node_new(pool, N_ARTICLE, cmark_node_get_start_line(item),
+	    node_col(L, item));
+	n->level = LIST_SECTION_LEVEL;
+	flat_take(L, &f);
+	flatten(L, p, &f, 1);
+	to = f.nbrk ? f.brk[0] : f.text.len;
+	if ((end = caption_end(&f, to, &skip)) > 0) {
+		cap = f.text.data;
+		clen = end;
+		while (clen > 0 && (cap[clen - 1] == '.' ||
+		    cap[clen - 1] == ':' || cap[clen - 1] == ' '))
+			clen--;
+		/* **2\. User Content**: the number is the caption's. */
+		num = xstrndup(cap, clen);
+		if (*cap >= '0' && *cap <= '9' &&
+		    article_label_parse(num, &n->num, &len) &&
+		    len < clen && memchr(num, '.', len) != NULL) {
+			n->num = pool_strdup(pool, n->num);
+			n->label = trim_in(pool, cap, len);
+			len += recog_caption_sep(num + len);
+			cap += len;
+			clen -= len;
+		} else
+			n->num = NULL;
+		free(num);
+		if (clen > 0)
+			n->caption = pool_strndup(pool, cap, clen);
+	}
+	if (n->num == NULL && L->lsect_written && v >= 0) {
+		n->num = numstr(pool, v);
+		snprintf(lab, sizeof(lab), "%ld.", v);
+		n->label = pool_strdup(pool, lab);
+	} else if (n->num == NULL) {
+		n->num = numstr(pool, (long)k + 1);
+		n->implicit = 1;
+	}
+	node_append(current_container(L), n);
+	L->stack[L->nstack++] = n;
+	ms_reset(&L->ms, NULL);
+	for (i = 0; i <= f.nbrk; i++) {
+		from = i == 0 ? skip : f.brk[i - 1];
+		to = i == f.nbrk ? f.text.len : f.brk[i];
+		while (from < to && f.text.data[from] == ' ')
+			from++;
+		if (from == to)
+			continue;
+		unit(L, n, &f, from, to - from, line + (int)i, first, 0);
+		first = 0;
+	}
+	flat_give(L, &f);
+	for (c = cmark_node_next(p); c != NULL; c = cmark_node_next(c))
+		lower_blocks(L, n, c, 0);
+}
+
+/* Lower the entries gathered in run (a list of our making), free it. */
+static cmark_node *
+flush_entries(struct lower *L, cmark_node *run)
+{
+	if (run != NULL) {
+		lower_blocks(L, current_container(L), run, 0);
+		cmark_node_free(run);
+	}
+	return NULL;
+}
+
+/*
+ * A top-level numbered list of a document whose sections are list
+ * entries (list_sections()): each section entry opens its article; the
+ * entries between are lowered as a list of their own in the article
+ * open, a new one where the numbers start again (1. after 4.: a nested
+ * list the converter flattened, the items of the entry before it).
+ */
+static void
+lower_section_list(struct lower *L, cmark_node *list)
+{
+	cmark_node *item, *next, *run = NULL;
+	long v, last = 0;
+
+	for (item = cmark_node_first_child(list); item; item = next) {
+		next = cmark_node_next(item);
+		if (L->next_lsect < L->nlsect &&
+		    item == L->lsect[L->next_lsect]) {
+			run = flush_entries(L, run);
+			open_list_section(L, item, L->next_lsect++);
+			continue;
+		}
+		v = entry_value(L, item);
+		if (run != NULL && v <= last)
+			run = flush_entries(L, run);
+		if (run == NULL) {
+			run = cmark_node_new(CMARK_NODE_LIST);
+			cmark_node_set_list_type(run, CMARK_ORDERED_LIST);
+			cmark_node_set_list_delim(run,
+			    cmark_node_get_list_delim(list));
+			cmark_node_set_list_tight(run,
+			    cmark_node_get_list_tight(list));
+			cmark_node_set_list_start(run, v > 0 ? (int)v : 1);
+		}
+		cmark_node_append_child(run, item);
+		last = v;
+	}
+	flush_entries(L, run);
+}
+
+/* Does list b hold the next section entry, or follow an opened one? */
+static int
+section_list(const struct lower *L, cmark_node *b)
+{
+	return L->nlsect > 0 && md_type(b) == MD_LIST &&
+	    cmark_node_get_list_type(b) == CMARK_ORDERED_LIST &&
+	    (L->next_lsect > 0 || (L->next_lsect < L->nlsect &&
+	    cmark_node_parent(L->lsect[L->next_lsect]) == b));
 }
 
 /* ---- ids ---- */
@@ -2555,7 +2901,7 @@ lower_document(cmark_node *root, const struct source *src,
     const struct meta *meta, struct diags *d)
 {
 	struct lower L;
-	cmark_node *b, *next, *done = NULL, **sect = NULL;
+	cmark_node *b, *next, *done = NULL, **sect = NULL, *title;
 	size_t nsect, k = 0, nb = 0;
 	unsigned char *toc;
 
@@ -2576,6 +2922,9 @@ lower_document(cmark_node *root, const struct source *src,
 	if (!L.ja)
 		roman_articles(&L, root);
 	nsect = L.ja ? 0 : section_paragraphs(&L, root, &sect);
+	if (nsect == 0)
+		list_sections(&L, root);
+	title = title_heading(&L, root, meta != NULL ? meta->title : NULL);
 	toc = contents_blocks(&L, root);
 	for (b = cmark_node_first_child(root); b; b = next, nb++) {
 		next = cmark_node_next(b);
@@ -2586,7 +2935,12 @@ lower_document(cmark_node *root, const struct source *src,
 			heading_node(&L, b, section_title(&L, b), 2,
 			    cmark_node_get_start_line(b),
 			    cmark_node_get_start_column(b));
-		} else
+		} else if (b == title)
+			text_line(&L, L.root, heading_text(&L, b),
+			    cmark_node_get_start_line(b));
+		else if (section_list(&L, b))
+			lower_section_list(&L, b);
+		else
 			lower_blocks(&L, current_container(&L), b, 0);
 		if (done != NULL)
 			cmark_node_free(done);
@@ -2598,6 +2952,7 @@ lower_document(cmark_node *root, const struct source *src,
 		flat_release(&L.scratch);
 	free(L.pending_cap);
 	free(L.roman);
+	free(L.lsect);
 	free(sect);
 	free(toc);
 	if (L.failed) {

@@ -524,6 +524,16 @@ skip_sp(const char *s)
 	return s + text_skip_spaces(s);
 }
 
+/* skip_sp(), and U+00A0: English pages put a no-break space after a
+ * colon or inside a date ("Last Updated:\u00a0May 22, 2024"). */
+static const char *
+skip_blank(const char *s)
+{
+	for (s = skip_sp(s); has_prefix(s, "\u00a0"); s = skip_sp(s + 2))
+		;
+	return s;
+}
+
 /* Has s a sentence mark (。、，) anywhere? */
 static int
 has_sentence_punct(const char *s)
@@ -925,12 +935,12 @@ history_word_first(const char *s, struct rhistory *h)
 		    7) == 0)
 			p = strchr(p + 1, ' ');
 	}
-	p = skip_sp(p);
+	p = skip_blank(p);
 	if (has_prefix(p, "："))
 		p += strlen("：");
 	else if (*p == ':')
 		p++;
-	p = skip_sp(p);
+	p = skip_blank(p);
 	ok = n < strlen(s) && (recog_date(p, date, &used) ||
 	    english_date(p, date, &used));
 	if (!ok)
