@@ -689,6 +689,87 @@ level_type(const struct mstate *ms, int k, enum ntype *type, int *level)
 	}
 }
 
+/* Items of a paragraph folded into an item: one level deeper. */
+static void
+relevel(struct node *n)
+{
+	struct node *c;
+
+	for (c = n; c != NULL; c = node_next(c, n))
+		if (c->type == N_ITEM) {
+			c->type = N_SUBITEM;
+			c->level = 1;
+		} else if (c->type == N_SUBITEM)
+			c->level++;
+}
+
+/*
+ * "(ii)" where the paragraph open is unnumbered text whose paragraph
+ * before ends with item (i):
+ *
+ *     (i) To the fullest extent …
+ *     PLEASE READ THE FOLLOWING CAREFULLY …
+ *     (a) … (b) … (c) …
+ *     (ii) For residents of …
+ *
+ * The marker that goes on from (i) shows that the text between was
+ * (i)'s own: a second paragraph of the item, its (a) (b) (c) the item's
+ * sub-items.  Fold the paragraph into the item and open the item's level
+ * again, scheme as m (already read as roman or not).  English only:
+ * Japanese drafting writes text between items as a paragraph of its own.
+ * Returns 1 if it did.
+ */
+static int
+resume_item(struct lower *L, const struct marker *m)
+{
+	struct mstate *ms = &L->ms;
+	struct node *p = ms->base, *q, *it, *c, *next;
+	struct marker im;
+	size_t at, i;
+	char *t, lab[32];
+
+	if (L->ja || p == NULL || p->type != N_PARAGRAPH || !p->implicit ||
+	    p->label != NULL || p->text == NULL || (q = p->prev) == NULL ||
+	    q->type != N_PARAGRAPH || (it = q->last) == NULL ||
+	    it->type != N_ITEM || it->label == NULL || it->num == NULL ||
+	    it->text == NULL || strtol(it->num, NULL, 10) != m->value - 1)
+		return 0;
+	/* The marker parser reads a line: the label with text after it. */
+	snprintf(lab, sizeof(lab), "%s x", it->label);
+	if (!item_marker_parse(lab, &im))
+		return 0;
+	if (im.scheme != m->scheme && !(im.roman == m->value - 1 &&
+	    ((im.scheme == MS_PAREN_LATIN && m->scheme == MS_PAREN_ROMAN) ||
+	    (im.scheme == MS_LATIN_PAREN && m->scheme == MS_ROMAN_PAREN))))
+		return 0;
+	for (c = p->first; c != NULL; c = c->next)
+		if (c->type != N_ITEM)
+			return 0;
+	at = strlen(it->text) + 1;
+	t = pool_alloc(it->pool, at + strlen(p->text) + 1);
+	memcpy(t, it->text, at - 1);
+	t[at - 1] = '\n';
+	strcpy(t + at, p->text);
+	it->text = t;
+	for (i = 0; i < p->nspans; i++)
+		node_add_span(it, at + p->spans[i].off, p->spans[i].len,
+		    p->spans[i].kind, p->spans[i].href);
+	for (c = p->first; c != NULL; c = next) {
+		next = c->next;
+		node_free(c);
+		relevel(c);
+		node_append(it, c);
+	}
+	node_free(p);
+	L->app_node = NULL;
+	ms_reset(ms, q);
+	ms->nlev = 1;
+	ms->scheme[0] = m->scheme;
+	ms->open[0] = it;
+	ms->unit = it;
+	return 1;
+}
+
 static void
 open_marked(struct lower *L, const struct marker *m, const struct flat *f,
     size_t base, size_t len, int line, int col)
@@ -725,6 +806,8 @@ open_marked(struct lower *L, const struct marker *m, const struct flat *f,
 	for (k = 0; k < ms->nlev; k++)
 		if (ms->scheme[k] == m->scheme)
 			break;
+	if (k == ms->nlev && m->value > 1 && resume_item(L, m))
+		k = 0;
 	if (k == ms->nlev) {
 		if (k == MAX_LEVELS) {
 			diag(L->d, L->src->path, line, col, D_TOO_DEEP,
