@@ -260,7 +260,7 @@ node_path_label(const struct node *n)
 	const struct node *chain[16];
 	struct buf b;
 	size_t k = 0;
-	int western;
+	int western, bare = 0;
 
 	buf_init(&b);
 	for (; n != NULL && n->type != N_DOCUMENT && k < 16; n = n->parent) {
@@ -285,8 +285,12 @@ node_path_label(const struct node *n)
 				western_label(&b, n->label);
 			} else if (n->label)
 				buf_puts(&b, n->label);
-			else if (n->caption)
+			else if (n->caption) {
 				buf_puts(&b, n->caption);
+				/* A title is no number: "Returns, paragraph
+				 * 5", never Returns(5). */
+				bare = western;
+			}
 			break;
 		case N_PARAGRAPH:
 			if (!western)
@@ -296,6 +300,11 @@ node_path_label(const struct node *n)
 				buf_reset(&b);
 				western_label(&b, n->label);
 			}
+			else if (n->label && bare)
+				buf_printf(&b, ", paragraph %.*s",
+				    (int)strcspn(n->label + strspn(n->label,
+				    "("), ".)"), n->label + strspn(n->label,
+				    "("));
 			else if (n->label)
 				buf_printf(&b, "(%.*s)", (int)strcspn(n->label,
 				    ".)"), n->label + strspn(n->label, "("));
@@ -305,10 +314,14 @@ node_path_label(const struct node *n)
 				    n->num ? n->num : "?");
 			break;
 		case N_ITEM:
+			if (n->parent != NULL && n->parent->type ==
+			    N_PARAGRAPH && n->parent->label != NULL)
+				bare = 0;
 			if (!western)
 				put_numbered(&b, n->num ? n->num : "?", "号");
 			else if (n->label)
-				buf_printf(&b, "(%.*s)", (int)strcspn(n->label +
+				buf_printf(&b, "%s(%.*s)", bare ? ", item " :
+				    "", (int)strcspn(n->label +
 				    strspn(n->label, "("), ".)"), n->label +
 				    strspn(n->label, "("));
 			else

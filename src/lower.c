@@ -2246,17 +2246,18 @@ entry_opens_bold(cmark_node *item)
  * The run is the evidence: three entries or more that open in bold, in
  * a document that numbers no article by a heading.  Once the run has
  * begun, an entry that goes on from the last section's number (8. bold,
- * then 9. in plain words) is the next section; an entry that does not
- * (1. after 1. **…**) and those after it are the section's own clauses,
- * which a converter from HTML often writes at the top level.  Sets
+ * then 9. in plain words), and not from the entry before it, is the next
+ * section; an entry that does not (1. after 1. **…**, 2. after that 1.)
+ * is one of the section's own clauses, which a converter from HTML often
+ * writes at the top level.  Sets
  * L->lsect to the sections' entries, in order.
  */
 static void
 list_sections(struct lower *L, cmark_node *root)
 {
 	cmark_node *b, *item;
-	size_t nbold = 0, subs = 0, len, i;
-	long v, last = 0;
+	size_t nbold = 0, len, i;
+	long v, last = 0, lastsub = 0;
 	char *text, *num;
 
 	if (L->ja || L->nroman > 0)
@@ -2280,15 +2281,17 @@ list_sections(struct lower *L, cmark_node *root)
 			v = entry_value(L, item);
 			if (entry_opens_bold(item))
 				nbold++;
-			else if (L->nlsect == 0 || subs > 0 || v != last + 1) {
-				subs += L->nlsect > 0;
+			else if (L->nlsect == 0 || v != last + 1 ||
+			    (lastsub > 0 && v == lastsub + 1)) {
+				if (L->nlsect > 0)
+					lastsub = v;
 				continue;
 			}
 			L->lsect = xgrow(L->lsect, L->nlsect,
 			    sizeof(*L->lsect));
 			L->lsect[L->nlsect++] = item;
 			last = v;
-			subs = 0;
+			lastsub = 0;
 		}
 	}
 	if (nbold < 3)
@@ -2329,15 +2332,11 @@ caption_end(const struct flat *f, size_t to, size_t *skip)
 	    f->spans[0].off != 0 || (e = f->spans[0].len) > to || e == 0)
 		return 0;
 	*skip = e;
-	if (e == to)
-		return e;
-	if ((t[e] == '.' || t[e] == ':') && (e + 1 == to || t[e + 1] == ' ')) {
+	if ((t[e] == '.' || t[e] == ':') && (e + 1 == to || t[e + 1] == ' '))
 		*skip = e + 1;
-		return e;
-	}
-	if (t[e] == ' ' && strchr(".:?!", t[e - 1]) != NULL)
-		return e;
-	return 0;
+	else if (e != to && !(t[e] == ' ' && strchr(".:?!", t[e - 1])))
+		*skip = 0;
+	return *skip > 0 ? e : 0;
 }
 
 /*
