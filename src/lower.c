@@ -2367,7 +2367,7 @@ open_list_section(struct lower *L, cmark_node *item, size_t k)
 	struct flat f;
 	size_t i, from, to, end, skip = 0, len, clen;
 	const char *cap;
-	char *num = NULL, lab[32];
+	char *num = NULL, *anum, lab[32];
 	long v = entry_value(L, item);
 	int line = cmark_node_get_start_line(p), first = 1;
 
@@ -2388,16 +2388,17 @@ open_list_section(struct lower *L, cmark_node *item, size_t k)
 			clen--;
 		/* **2\. User Content**: the number is the caption's. */
 		num = xstrndup(cap, clen);
+		anum = NULL;
 		if (*cap >= '0' && *cap <= '9' &&
-		    article_label_parse(num, &n->num, &len) &&
+		    article_label_parse(num, &anum, &len) &&
 		    len < clen && memchr(num, '.', len) != NULL) {
-			n->num = pool_strdup(pool, n->num);
+			n->num = pool_strdup(pool, anum);
 			n->label = trim_in(pool, cap, len);
 			len += recog_caption_sep(num + len);
 			cap += len;
 			clen -= len;
-		} else
-			n->num = NULL;
+		}
+		free(anum);
 		free(num);
 		if (clen > 0)
 			n->caption = pool_strndup(pool, cap, clen);
