@@ -1284,6 +1284,20 @@ lead_waits(const struct mstate *ms, const struct node *container)
 }
 
 /* A paragraph block: split into lines, each a unit. */
+/* Is s spaces alone: space, tab, line break, U+00A0? */
+static int
+blank_text(const char *s)
+{
+	for (;;) {
+		if (*s == ' ' || *s == '\t' || *s == '\n')
+			s++;
+		else if (has_prefix(s, "\u00a0"))
+			s += 2;
+		else
+			return *s == '\0';
+	}
+}
+
 static void
 lower_paragraph(struct lower *L, struct node *container, cmark_node *para,
     int nested)
@@ -1306,6 +1320,16 @@ lower_paragraph(struct lower *L, struct node *container, cmark_node *para,
 	}
 	flat_take(L, &f);
 	flatten(L, para, &f, 1);
+	/*
+	 * A paragraph of no-break spaces alone (a web page's spacer, "&nbsp;"
+	 * between list entries) is a blank line: no paragraph to number, no
+	 * lead for the list after it.
+	 */
+	if (!L->ja && blank_text(f.text.data)) {
+		flat_give(L, &f);
+		L->next_block_b = 0;
+		return;
+	}
 	L->items_block = L->ja && !nested && lines_broken_by_hand(&f) &&
 	    lead_waits(&L->ms, container);
 	for (i = 0; i <= f.nbrk; i++, first = 0) {
@@ -1324,6 +1348,16 @@ lower_paragraph(struct lower *L, struct node *container, cmark_node *para,
 			if ((from += skip) == to)
 				continue;
 		}
+		/* "&nbsp; (a) The laws …": the marker after a web page's
+		 * no-break space opens the line all the same (a line of
+		 * such spaces alone stays as it was). */
+		for (skip = from; !L->ja && skip < to &&
+		    (f.text.data[skip] == ' ' ||
+		    has_prefix(f.text.data + skip, "\u00a0"));
+		    skip += f.text.data[skip] == ' ' ? 1 : 2)
+			;
+		if (skip < to)
+			from = skip;
 		L->hard_line = i > 0 && f.hard[i - 1];
 		unit(L, container, &f, from, to - from, line + (int)i, first,
 		    nested);
@@ -1803,12 +1837,25 @@ heading_node(struct lower *L, cmark_node *h, char *text, int hlevel, int line,
 	struct rhistory hist;
 
 	/*
-	 * "#### Last Updated: May 22, 2024" is the document's history
-	 * (doc_history() reads it), a line of the text where it stands,
-	 * never a division or an article that holds what follows.
+	 * "#### Last Updated: May 22, 2024", "##### March 21, 2024": the
+	 * document's history (doc_history() reads the first), a line of
+	 * the text where it stands, never a division or an article that
+	 * holds what follows.
 	 */
-	if (!L->ja && recog_history_entry(text, &hist)) {
-		free(hist.note);
+	if (!L->ja && (recog_history_entry(text, &hist) ?
+	    (free(hist.note), 1) : recog_date_alone(text))) {
+		text_line(L, current_container(L), text, line);
+		return;
+	}
+	/*
+	 * "### Table of Contents" over its list: text where it stands, as
+	 * 目次 is (contents_blocks()) and as "**Table of Contents**" written
+	 * in bold is: no article that holds the list.
+	 */
+	if (!L->ja && h != NULL && cmark_node_next(h) != NULL &&
+	    md_type(cmark_node_next(h)) == MD_LIST &&
+	    (strcasecmp(text, "Table of Contents") == 0 ||
+	    strcasecmp(text, "Contents") == 0)) {
 		text_line(L, current_container(L), text, line);
 		return;
 	}
@@ -2174,26 +2221,42 @@ writes_articles(const struct source *src)
 }
 
 /*
- * The document's title written as its first heading ("Terms of Service"
- * over the terms of a title "Acme Terms of Service", perhaps after a line
- * such as "Last modified on 03/26/2024"): the first heading, its words
- * the end of the front matter's title, with no other heading at its level
- * or above.  It names the document; it is no division around all of it.
- * NULL when there is none.
+ * The document's title written as its first heading: the first heading,
+ * with no other heading at its level or above, numbering no article, and
+ * either words that end the front matter's title ("Terms of Service"
+ * under the title "Acme Terms of Service", perhaps after a paragraph) or
+ * a masthead's place, nothing but history lines before it and a history
+ * line right after it ("User Agreement" over "March 21, 2024").  It names
+ * the document; it is no division around all of it.  NULL when there is
+ * none.
  */
 static cmark_node *
 title_heading(struct lower *L, cmark_node *root, const char *title)
 {
+	struct rhistory hist;
 	cmark_node *h, *b;
-	size_t n, tn;
-	char *text;
-	int level, yes;
+	size_t n, tn, len;
+	char *text, *num;
+	int level, yes, top = 1;
 
 	for (h = cmark_node_first_child(root); h != NULL &&
-	    md_type(h) != MD_HEADING; h = cmark_node_next(h))
-		;
+	    md_type(h) != MD_HEADING; h = cmark_node_next(h)) {
+		text = md_type(h) == MD_PARAGRAPH ? heading_text(L, h) : NULL;
+		if (text == NULL || (recog_history_entry(text, &hist) ?
+		    (free(hist.note), 0) : !recog_date_alone(text)))
+			top = 0;
+		free(text);
+	}
 	if (L->ja || title == NULL || h == NULL)
 		return NULL;
+	if (top && (b = cmark_node_next(h)) != NULL &&
+	    (md_type(b) == MD_HEADING || md_type(b) == MD_PARAGRAPH)) {
+		text = heading_text(L, b);
+		top = recog_history_entry(text, &hist) ?
+		    (free(hist.note), 1) : recog_date_alone(text);
+		free(text);
+	} else
+		top = 0;
 	level = cmark_node_get_heading_level(h);
 	for (b = cmark_node_next(h); b; b = cmark_node_next(b))
 		if (md_type(b) == MD_HEADING &&
@@ -2202,8 +2265,13 @@ title_heading(struct lower *L, cmark_node *root, const char *title)
 	text = heading_text(L, h);
 	n = strlen(text);
 	tn = strlen(title);
-	yes = n > 0 && n <= tn && strcasecmp(title + tn - n, text) == 0 &&
-	    (n == tn || title[tn - n - 1] == ' ');
+	yes = top || (n > 0 && n <= tn && strcasecmp(title + tn - n, text) ==
+	    0 && (n == tn || title[tn - n - 1] == ' '));
+	/* "## 1. Law and Venue" alone numbers an article: no title. */
+	num = NULL;
+	if (article_label_parse(text, &num, &len))
+		yes = 0;
+	free(num);
 	free(text);
 	return yes ? h : NULL;
 }

@@ -954,6 +954,21 @@ history_word_first(const char *s, struct rhistory *h)
 }
 
 int
+recog_date_alone(const char *s)
+{
+	char date[11];
+	size_t used;
+
+	s = skip_blank(s);
+	if (!recog_date(s, date, &used) && !english_date(s, date, &used))
+		return 0;
+	s += used;
+	if (*s == '.')
+		s++;
+	return *skip_blank(s) == '\0';
+}
+
+int
 recog_history_line(const char *s, struct rhistory *h)
 {
 	char date[11], *in;
