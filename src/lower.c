@@ -2239,17 +2239,19 @@ title_heading(struct lower *L, cmark_node *root, const char *title)
 	char *text, *num;
 	int level, yes, top = 1;
 
+	if (L->ja || title == NULL)
+		return NULL;
+	L->quiet = 1;	/* read, not lowered: no diagnostics twice */
 	for (h = cmark_node_first_child(root); h != NULL &&
 	    md_type(h) != MD_HEADING; h = cmark_node_next(h)) {
-		text = md_type(h) == MD_PARAGRAPH ? heading_text(L, h) : NULL;
+		text = top && md_type(h) == MD_PARAGRAPH ? heading_text(L, h) :
+		    NULL;
 		if (text == NULL || (recog_history_entry(text, &hist) ?
 		    (free(hist.note), 0) : !recog_date_alone(text)))
 			top = 0;
 		free(text);
 	}
-	if (L->ja || title == NULL || h == NULL)
-		return NULL;
-	if (top && (b = cmark_node_next(h)) != NULL &&
+	if (top && h != NULL && (b = cmark_node_next(h)) != NULL &&
 	    (md_type(b) == MD_HEADING || md_type(b) == MD_PARAGRAPH)) {
 		text = heading_text(L, b);
 		top = recog_history_entry(text, &hist) ?
@@ -2257,6 +2259,9 @@ title_heading(struct lower *L, cmark_node *root, const char *title)
 		free(text);
 	} else
 		top = 0;
+	L->quiet = 0;
+	if (h == NULL)
+		return NULL;
 	level = cmark_node_get_heading_level(h);
 	for (b = cmark_node_next(h); b; b = cmark_node_next(b))
 		if (md_type(b) == MD_HEADING &&
@@ -2339,7 +2344,9 @@ list_sections(struct lower *L, cmark_node *root)
 		return;
 	for (b = cmark_node_first_child(root); b; b = cmark_node_next(b)) {
 		if (md_type(b) == MD_HEADING) {
+			L->quiet = 1;
 			text = heading_text(L, b);
+			L->quiet = 0;
 			num = NULL;
 			i = article_label_parse(text, &num, &len);
 			free(num);
