@@ -1805,10 +1805,9 @@ static void	heading_node(struct lower *, cmark_node *, char *, int, int,
 		    int);
 
 /* text (taken: freed here), a heading's words, as a line of container's
- * text at line: a paragraph of its own, which leads nothing (the lines
- * after it are no items of it). */
+ * text at line, the first of a block. */
 static void
-text_line(struct lower *L, struct node *container, char *text, int line)
+heading_line(struct lower *L, struct node *container, char *text, int line)
 {
 	struct flat f;
 
@@ -1817,6 +1816,14 @@ text_line(struct lower *L, struct node *container, char *text, int line)
 	unit(L, container, &f, 0, f.text.len, line, 1, 0);
 	flat_give(L, &f);
 	free(text);
+}
+
+/* heading_line(), a paragraph of its own that leads nothing (the lines
+ * after it are no items of it): a title, a history line. */
+static void
+text_line(struct lower *L, struct node *container, char *text, int line)
+{
+	heading_line(L, container, text, line);
 	ms_reset(&L->ms, NULL);
 	L->plain_para = NULL;
 }
@@ -1864,13 +1871,7 @@ heading_node(struct lower *L, cmark_node *h, char *text, int hlevel, int line,
 	parent = current_container(L);
 	if (parent->type == N_ARTICLE) {
 		/* A sub-heading inside an article is text of the article. */
-		struct flat f;
-
-		flat_take(L, &f);
-		buf_puts(&f.text, text);
-		unit(L, parent, &f, 0, f.text.len, line, 1, 0);
-		flat_give(L, &f);
-		free(text);
+		heading_line(L, parent, text, line);
 		return;
 	}
 	if (L->ja && caption_above_article(L, h, text)) {
