@@ -296,7 +296,7 @@ node_path_label(const struct node *n)
 	const struct node *chain[16];
 	struct buf b;
 	size_t k = 0;
-	int western, sja;
+	int western, sja, bare = 0;
 
 	buf_init(&b);
 	for (; n != NULL && n->type != N_DOCUMENT && k < 16; n = n->parent) {
@@ -322,8 +322,12 @@ node_path_label(const struct node *n)
 				western_label(&b, n->label);
 			} else if (n->label)
 				buf_puts(&b, n->label);
-			else if (n->caption)
+			else if (n->caption) {
 				buf_puts(&b, n->caption);
+				/* A title is no number: "Returns, paragraph
+				 * 5", never Returns(5). */
+				bare = western;
+			}
 			break;
 		case N_PARAGRAPH:
 			if (sja && n->label != NULL)
@@ -338,6 +342,11 @@ node_path_label(const struct node *n)
 				buf_reset(&b);
 				western_label(&b, n->label);
 			}
+			else if (n->label && bare)
+				buf_printf(&b, ", paragraph %.*s",
+				    (int)strcspn(n->label + strspn(n->label,
+				    "("), ".)"), n->label + strspn(n->label,
+				    "("));
 			else if (n->label)
 				bracket_label(&b, n->label);
 			else if (!(k > 0 && n->implicit && n->num != NULL &&
@@ -346,12 +355,19 @@ node_path_label(const struct node *n)
 				    n->num ? n->num : "?");
 			break;
 		case N_ITEM:
+			if (n->parent != NULL && n->parent->type ==
+			    N_PARAGRAPH && n->parent->label != NULL)
+				bare = 0;
 			if (sja && n->label != NULL)
 				bracket_label(&b, n->label);
 			else if (!western)
 				put_numbered(&b, n->num ? n->num : "?", "号");
-			else if (n->label)
+			else if (n->label) {
+				/* Delivery, item (c): under a title alone. */
+				if (bare)
+					buf_puts(&b, ", item ");
 				bracket_label(&b, n->label);
+			}
 			else
 				buf_printf(&b, ", item %s", n->num ? n->num : "?");
 			break;

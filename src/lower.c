@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
@@ -187,7 +188,20 @@ struct lower {
 						   was opened last, and its
 						   number: 2.3 → 3 */
 	long			 sub_last;
+	/*
+	 * The list entries that hold an English document's sections
+	 * (list_sections()), in order; owned.  next_lsect: the next to
+	 * open; lsect_written: their markers run 1, 2, 3 and number them.
+	 */
+	cmark_node		**lsect;
+	size_t			 nlsect;
+	size_t			 next_lsect;
+	int			 lsect_written;
 };
+
+/* The heading level of a section opened by a list entry: under every
+ * heading, so that the next heading closes it. */
+#define LIST_SECTION_LEVEL	7
 
 /* ---- source access ---- */
 
@@ -675,6 +689,87 @@ level_type(const struct mstate *ms, int k, enum ntype *type, int *level)
 	}
 }
 
+/* Items of a paragraph folded into an item: one level deeper. */
+static void
+relevel(struct node *n)
+{
+	struct node *c;
+
+	for (c = n; c != NULL; c = node_next(c, n))
+		if (c->type == N_ITEM) {
+			c->type = N_SUBITEM;
+			c->level = 1;
+		} else if (c->type == N_SUBITEM)
+			c->level++;
+}
+
+/*
+ * "(ii)" where the paragraph open is unnumbered text whose paragraph
+ * before ends with item (i):
+ *
+ *     (i) To the fullest extent …
+ *     PLEASE READ THE FOLLOWING CAREFULLY …
+ *     (a) … (b) … (c) …
+ *     (ii) For residents of …
+ *
+ * The marker that goes on from (i) shows that the text between was
+ * (i)'s own: a second paragraph of the item, its (a) (b) (c) the item's
+ * sub-items.  Fold the paragraph into the item and open the item's level
+ * again, scheme as m (already read as roman or not).  English only:
+ * Japanese drafting writes text between items as a paragraph of its own.
+ * Returns 1 if it did.
+ */
+static int
+resume_item(struct lower *L, const struct marker *m)
+{
+	struct mstate *ms = &L->ms;
+	struct node *p = ms->base, *q, *it, *c, *next;
+	struct marker im;
+	size_t at, i;
+	char *t, lab[32];
+
+	if (L->ja || p == NULL || p->type != N_PARAGRAPH || !p->implicit ||
+	    p->label != NULL || p->text == NULL || (q = p->prev) == NULL ||
+	    q->type != N_PARAGRAPH || (it = q->last) == NULL ||
+	    it->type != N_ITEM || it->label == NULL || it->num == NULL ||
+	    it->text == NULL || strtol(it->num, NULL, 10) != m->value - 1)
+		return 0;
+	/* The marker parser reads a line: the label with text after it. */
+	snprintf(lab, sizeof(lab), "%s x", it->label);
+	if (!item_marker_parse(lab, &im))
+		return 0;
+	if (im.scheme != m->scheme && !(im.roman == m->value - 1 &&
+	    ((im.scheme == MS_PAREN_LATIN && m->scheme == MS_PAREN_ROMAN) ||
+	    (im.scheme == MS_LATIN_PAREN && m->scheme == MS_ROMAN_PAREN))))
+		return 0;
+	for (c = p->first; c != NULL; c = c->next)
+		if (c->type != N_ITEM)
+			return 0;
+	at = strlen(it->text) + 1;
+	t = pool_alloc(it->pool, at + strlen(p->text) + 1);
+	memcpy(t, it->text, at - 1);
+	t[at - 1] = '\n';
+	strcpy(t + at, p->text);
+	it->text = t;
+	for (i = 0; i < p->nspans; i++)
+		node_add_span(it, at + p->spans[i].off, p->spans[i].len,
+		    p->spans[i].kind, p->spans[i].href);
+	for (c = p->first; c != NULL; c = next) {
+		next = c->next;
+		node_free(c);
+		relevel(c);
+		node_append(it, c);
+	}
+	node_free(p);
+	L->app_node = NULL;
+	ms_reset(ms, q);
+	ms->nlev = 1;
+	ms->scheme[0] = m->scheme;
+	ms->open[0] = it;
+	ms->unit = it;
+	return 1;
+}
+
 static void
 open_marked(struct lower *L, const struct marker *m, const struct flat *f,
     size_t base, size_t len, int line, int col)
@@ -711,6 +806,8 @@ open_marked(struct lower *L, const struct marker *m, const struct flat *f,
 	for (k = 0; k < ms->nlev; k++)
 		if (ms->scheme[k] == m->scheme)
 			break;
+	if (k == ms->nlev && m->value > 1 && resume_item(L, m))
+		k = 0;
 	if (k == ms->nlev) {
 		if (k == MAX_LEVELS) {
 			diag(L->d, L->src->path, line, col, D_TOO_DEEP,
@@ -1258,6 +1355,20 @@ lead_waits(const struct mstate *ms, const struct node *container)
 }
 
 /* A paragraph block: split into lines, each a unit. */
+/* Is s spaces alone: space, tab, line break, U+00A0? */
+static int
+blank_text(const char *s)
+{
+	for (;;) {
+		if (*s == ' ' || *s == '\t' || *s == '\n')
+			s++;
+		else if (has_prefix(s, "\u00a0"))
+			s += 2;
+		else
+			return *s == '\0';
+	}
+}
+
 static void
 lower_paragraph(struct lower *L, struct node *container, cmark_node *para,
     int nested)
@@ -1280,6 +1391,16 @@ lower_paragraph(struct lower *L, struct node *container, cmark_node *para,
 	}
 	flat_take(L, &f);
 	flatten(L, para, &f, 1);
+	/*
+	 * A paragraph of no-break spaces alone (a web page's spacer, "&nbsp;"
+	 * between list entries) is a blank line: no paragraph to number, no
+	 * lead for the list after it.
+	 */
+	if (!L->ja && blank_text(f.text.data)) {
+		flat_give(L, &f);
+		L->next_block_b = 0;
+		return;
+	}
 	L->items_block = L->ja && !nested && lines_broken_by_hand(&f) &&
 	    lead_waits(&L->ms, container);
 	for (i = 0; i <= f.nbrk; i++, first = 0) {
@@ -1301,6 +1422,16 @@ lower_paragraph(struct lower *L, struct node *container, cmark_node *para,
 			if ((from += skip) == to)
 				continue;
 		}
+		/* "&nbsp; (a) The laws …": the marker after a web page's
+		 * no-break space opens the line all the same (a line of
+		 * such spaces alone stays as it was). */
+		for (skip = from; !L->ja && skip < to &&
+		    (f.text.data[skip] == ' ' ||
+		    has_prefix(f.text.data + skip, "\u00a0"));
+		    skip += f.text.data[skip] == ' ' ? 1 : 2)
+			;
+		if (skip < to)
+			from = skip;
 		L->hard_line = i > 0 && f.hard[i - 1];
 		unit(L, container, &f, from, to - from, line + (int)i, first,
 		    nested);
@@ -1748,6 +1879,30 @@ caption_above_article(struct lower *L, cmark_node *h, const char *text)
 static void	heading_node(struct lower *, cmark_node *, char *, int, int,
 		    int);
 
+/* text (taken: freed here), a heading's words, as a line of container's
+ * text at line, the first of a block. */
+static void
+heading_line(struct lower *L, struct node *container, char *text, int line)
+{
+	struct flat f;
+
+	flat_take(L, &f);
+	buf_puts(&f.text, text);
+	unit(L, container, &f, 0, f.text.len, line, 1, 0);
+	flat_give(L, &f);
+	free(text);
+}
+
+/* heading_line(), a paragraph of its own that leads nothing (the lines
+ * after it are no items of it): a title, a history line. */
+static void
+text_line(struct lower *L, struct node *container, char *text, int line)
+{
+	heading_line(L, container, text, line);
+	ms_reset(&L->ms, NULL);
+	L->plain_para = NULL;
+}
+
 static void
 lower_heading(struct lower *L, cmark_node *h)
 {
@@ -1761,19 +1916,37 @@ heading_node(struct lower *L, cmark_node *h, char *text, int hlevel, int line,
     int col)
 {
 	struct node *n, *parent;
+	struct rhistory hist;
 
+	/*
+	 * "#### Last Updated: May 22, 2024", "##### March 21, 2024": the
+	 * document's history (doc_history() reads the first), a line of
+	 * the text where it stands, never a division or an article that
+	 * holds what follows.
+	 */
+	if (!L->ja && (recog_history_entry(text, &hist) ?
+	    (free(hist.note), 1) : recog_date_alone(text))) {
+		text_line(L, current_container(L), text, line);
+		return;
+	}
+	/*
+	 * "### Table of Contents" over its list: text where it stands, as
+	 * 目次 is (contents_blocks()) and as "**Table of Contents**" written
+	 * in bold is: no article that holds the list.
+	 */
+	if (!L->ja && h != NULL && cmark_node_next(h) != NULL &&
+	    md_type(cmark_node_next(h)) == MD_LIST &&
+	    (strcasecmp(text, "Table of Contents") == 0 ||
+	    strcasecmp(text, "Contents") == 0)) {
+		text_line(L, current_container(L), text, line);
+		return;
+	}
 	while (L->nstack > 0 && L->stack[L->nstack - 1]->level >= hlevel)
 		L->nstack--;
 	parent = current_container(L);
 	if (parent->type == N_ARTICLE) {
 		/* A sub-heading inside an article is text of the article. */
-		struct flat f;
-
-		flat_take(L, &f);
-		buf_puts(&f.text, text);
-		unit(L, parent, &f, 0, f.text.len, line, 1, 0);
-		flat_give(L, &f);
-		free(text);
+		heading_line(L, parent, text, line);
 		return;
 	}
 	if (L->ja && caption_above_article(L, h, text)) {
@@ -2121,6 +2294,350 @@ writes_articles(const struct source *src)
 		free(line);
 	}
 	return yes;
+}
+
+/*
+ * The document's title written as its first heading: the first heading,
+ * with no other heading at its level or above, numbering no article, and
+ * either words that end the front matter's title ("Terms of Service"
+ * under the title "Acme Terms of Service", perhaps after a paragraph) or
+ * a masthead's place, nothing but history lines before it and a history
+ * line right after it ("User Agreement" over "March 21, 2024").  It names
+ * the document; it is no division around all of it.  NULL when there is
+ * none.
+ */
+static cmark_node *
+title_heading(struct lower *L, cmark_node *root, const char *title)
+{
+	struct rhistory hist;
+	cmark_node *h, *b;
+	size_t n, tn, len;
+	char *text, *num;
+	int level, yes, top = 1;
+
+	if (L->ja || title == NULL)
+		return NULL;
+	L->quiet = 1;	/* read, not lowered: no diagnostics twice */
+	for (h = cmark_node_first_child(root); h != NULL &&
+	    md_type(h) != MD_HEADING; h = cmark_node_next(h)) {
+		text = top && md_type(h) == MD_PARAGRAPH ? heading_text(L, h) :
+		    NULL;
+		if (text == NULL || (recog_history_entry(text, &hist) ?
+		    (free(hist.note), 0) : !recog_date_alone(text)))
+			top = 0;
+		free(text);
+	}
+	if (top && h != NULL && (b = cmark_node_next(h)) != NULL &&
+	    (md_type(b) == MD_HEADING || md_type(b) == MD_PARAGRAPH)) {
+		text = heading_text(L, b);
+		top = recog_history_entry(text, &hist) ?
+		    (free(hist.note), 1) : recog_date_alone(text);
+		free(text);
+	} else
+		top = 0;
+	L->quiet = 0;
+	if (h == NULL)
+		return NULL;
+	level = cmark_node_get_heading_level(h);
+	for (b = cmark_node_next(h); b; b = cmark_node_next(b))
+		if (md_type(b) == MD_HEADING &&
+		    cmark_node_get_heading_level(b) <= level)
+			return NULL;
+	text = heading_text(L, h);
+	n = strlen(text);
+	tn = strlen(title);
+	yes = top || (n > 0 && n <= tn && strcasecmp(title + tn - n, text) ==
+	    0 && (n == tn || title[tn - n - 1] == ' '));
+	/* "## 1. Law and Venue" alone numbers an article: no title. */
+	num = NULL;
+	if (article_label_parse(text, &num, &len))
+		yes = 0;
+	free(num);
+	free(text);
+	return yes ? h : NULL;
+}
+
+/* ---- sections written as list entries ---- */
+
+/* The number written before a list entry (its source line), or -1. */
+static long
+entry_value(struct lower *L, cmark_node *item)
+{
+	int col = cmark_node_get_start_column(item);
+	size_t used;
+
+	return numeral_parse(source_line(L, cmark_node_get_start_line(item)) +
+	    (col > 0 ? col - 1 : 0), &used, 0);
+}
+
+/* Does list entry item open with bold text ("1. **Termination.**")? */
+static int
+entry_opens_bold(cmark_node *item)
+{
+	cmark_node *p = cmark_node_first_child(item), *c;
+	const char *lit;
+
+	if (p == NULL || md_type(p) != MD_PARAGRAPH)
+		return 0;
+	for (c = cmark_node_first_child(p); c != NULL && md_type(c) == MD_TEXT;
+	    c = cmark_node_next(c)) {
+		lit = cmark_node_get_literal(c);
+		if (lit != NULL && lit[strspn(lit, " \t")] != '\0')
+			return 0;
+	}
+	return c != NULL && md_type(c) == MD_STRONG;
+}
+
+/*
+ * English terms whose sections are the entries of a top-level numbered
+ * list, each opening with its caption in bold:
+ *
+ *     1. **Who Can Use the Service?**
+ *
+ *     1. Eligibility. …
+ *     2. Accounts. …
+ *
+ *     3. **User Content.** …
+ *
+ * The run is the evidence: three entries or more that open in bold, in
+ * a document that numbers no article by a heading.  Once the run has
+ * begun, an entry that goes on from the last section's number (8. bold,
+ * then 9. in plain words), and not from the entry before it, is the next
+ * section; an entry that does not (1. after 1. **…**, 2. after that 1.)
+ * is one of the section's own clauses, which a converter from HTML often
+ * writes at the top level.  Sets
+ * L->lsect to the sections' entries, in order.
+ */
+static void
+list_sections(struct lower *L, cmark_node *root)
+{
+	cmark_node *b, *item;
+	size_t nbold = 0, len, i;
+	long v, last = 0, lastsub = 0;
+	char *text, *num;
+
+	if (L->ja || L->nroman > 0)
+		return;
+	for (b = cmark_node_first_child(root); b; b = cmark_node_next(b)) {
+		if (md_type(b) == MD_HEADING) {
+			L->quiet = 1;
+			text = heading_text(L, b);
+			L->quiet = 0;
+			num = NULL;
+			i = article_label_parse(text, &num, &len);
+			free(num);
+			free(text);
+			if (i)
+				goto none;
+			continue;
+		}
+		if (md_type(b) != MD_LIST ||
+		    cmark_node_get_list_type(b) != CMARK_ORDERED_LIST)
+			continue;
+		for (item = cmark_node_first_child(b); item;
+		    item = cmark_node_next(item)) {
+			v = entry_value(L, item);
+			if (entry_opens_bold(item))
+				nbold++;
+			else if (L->nlsect == 0 || v != last + 1 ||
+			    (lastsub > 0 && v == lastsub + 1)) {
+				if (L->nlsect > 0)
+					lastsub = v;
+				continue;
+			}
+			L->lsect = xgrow(L->lsect, L->nlsect,
+			    sizeof(*L->lsect));
+			L->lsect[L->nlsect++] = item;
+			last = v;
+			lastsub = 0;
+		}
+	}
+	if (nbold < 3)
+		goto none;
+	/*
+	 * Markers that run 1, 2, 3 are the sections' numbers, a slip here
+	 * and there (13, 15, 15) the source's, for the checks to report:
+	 * three steps in four or more go on by one.  Markers that skip as
+	 * a rule (1, 3, 5, 7, 10, 13) count something else, the entries a
+	 * converter flattened between them: the sections are numbered by
+	 * their place, as a browser shows such a list and as the
+	 * document's own references count them.
+	 */
+	for (i = 1, len = 0; i < L->nlsect; i++)
+		len += entry_value(L, L->lsect[i]) ==
+		    entry_value(L, L->lsect[i - 1]) + 1;
+	L->lsect_written = 4 * len >= 3 * (L->nlsect - 1);
+	return;
+none:
+	free(L->lsect);
+	L->lsect = NULL;
+	L->nlsect = 0;
+}
+
+/*
+ * Where the caption of a section entry ends in f's first line [0, to):
+ * the bold text that opens it, when the bold ends the line, is followed
+ * by . or : and a space, or ends with a stop of its own ("**Appeals.**
+ * You can …").  *skip: where the text after it starts.  0 when the bold
+ * is the first words of a sentence ("**You may not** use …").
+ */
+static size_t
+caption_end(const struct flat *f, size_t to, size_t *skip)
+{
+	const char *t = f->text.data;
+	size_t e, r;
+
+	if (f->nspans == 0 || f->spans[0].kind != SPAN_STRONG ||
+	    f->spans[0].off != 0 || (e = f->spans[0].len) > to || e == 0)
+		return 0;
+	/* Spaces, no-break ones too, before the line's end end it. */
+	for (r = e; r < to && (t[r] == ' ' || has_prefix(t + r, "\u00a0"));
+	    r += t[r] == ' ' ? 1 : 2)
+		;
+	*skip = e;
+	if ((t[e] == '.' || t[e] == ':') && (e + 1 == to || t[e + 1] == ' '))
+		*skip = e + 1;
+	else if (r != to && !(t[e] == ' ' && strchr(".:?!", t[e - 1])))
+		*skip = 0;
+	return *skip > 0 ? e : 0;
+}
+
+/*
+ * Open the section of list entry item, the k-th of the run: an article
+ * under the headings open, numbered by the number its caption writes
+ * (**2\. User Content**), else by its marker when the markers number the
+ * sections, else by its place.  Its caption is the bold text; the rest of
+ * the entry is the article's text and clauses.
+ */
+static void
+open_list_section(struct lower *L, cmark_node *item, size_t k)
+{
+	struct pool *pool = L->root->pool;
+	cmark_node *p = cmark_node_first_child(item), *c;
+	struct node *n;
+	struct flat f;
+	size_t i, from, to, end, skip = 0, len, clen;
+	const char *cap;
+	char *num = NULL, *anum, lab[32];
+	long v = entry_value(L, item);
+	int line = cmark_node_get_start_line(p), first = 1;
+
+	while (L->nstack > 0 &&
+	    L->stack[L->nstack - 1]->level >= LIST_SECTION_LEVEL)
+		L->nstack--;
+	n = node_new(pool, N_ARTICLE, cmark_node_get_start_line(item),
+	    node_col(L, item));
+	n->level = LIST_SECTION_LEVEL;
+	flat_take(L, &f);
+	flatten(L, p, &f, 1);
+	to = f.nbrk ? f.brk[0] : f.text.len;
+	if ((end = caption_end(&f, to, &skip)) > 0) {
+		cap = f.text.data;
+		clen = end;
+		while (clen > 0 && (cap[clen - 1] == '.' ||
+		    cap[clen - 1] == ':' || cap[clen - 1] == ' '))
+			clen--;
+		/* **2\. User Content**: the number is the caption's. */
+		num = xstrndup(cap, clen);
+		anum = NULL;
+		if (*cap >= '0' && *cap <= '9' &&
+		    article_label_parse(num, &anum, &len) &&
+		    len < clen && memchr(num, '.', len) != NULL) {
+			n->num = pool_strdup(pool, anum);
+			n->label = trim_in(pool, cap, len);
+			len += recog_caption_sep(num + len);
+			cap += len;
+			clen -= len;
+		}
+		free(anum);
+		free(num);
+		if (clen > 0)
+			n->caption = pool_strndup(pool, cap, clen);
+	}
+	if (n->num == NULL && L->lsect_written && v >= 0) {
+		n->num = numstr(pool, v);
+		snprintf(lab, sizeof(lab), "%ld.", v);
+		n->label = pool_strdup(pool, lab);
+	} else if (n->num == NULL) {
+		n->num = numstr(pool, (long)k + 1);
+		n->implicit = 1;
+	}
+	node_append(current_container(L), n);
+	L->stack[L->nstack++] = n;
+	ms_reset(&L->ms, NULL);
+	for (i = 0; i <= f.nbrk; i++) {
+		from = i == 0 ? skip : f.brk[i - 1];
+		to = i == f.nbrk ? f.text.len : f.brk[i];
+		while (from < to && f.text.data[from] == ' ')
+			from++;
+		if (from == to)
+			continue;
+		unit(L, n, &f, from, to - from, line + (int)i, first, 0);
+		first = 0;
+	}
+	flat_give(L, &f);
+	for (c = cmark_node_next(p); c != NULL; c = cmark_node_next(c))
+		lower_blocks(L, n, c, 0);
+}
+
+/* Lower the entries gathered in run (a list of our making), free it. */
+static cmark_node *
+flush_entries(struct lower *L, cmark_node *run)
+{
+	if (run != NULL) {
+		lower_blocks(L, current_container(L), run, 0);
+		cmark_node_free(run);
+	}
+	return NULL;
+}
+
+/*
+ * A top-level numbered list of a document whose sections are list
+ * entries (list_sections()): each section entry opens its article; the
+ * entries between are lowered as a list of their own in the article
+ * open, a new one where the numbers start again (1. after 4.: a nested
+ * list the converter flattened, the items of the entry before it).
+ */
+static void
+lower_section_list(struct lower *L, cmark_node *list)
+{
+	cmark_node *item, *next, *run = NULL;
+	long v, last = 0;
+
+	for (item = cmark_node_first_child(list); item; item = next) {
+		next = cmark_node_next(item);
+		if (L->next_lsect < L->nlsect &&
+		    item == L->lsect[L->next_lsect]) {
+			run = flush_entries(L, run);
+			open_list_section(L, item, L->next_lsect++);
+			continue;
+		}
+		v = entry_value(L, item);
+		if (run != NULL && v <= last)
+			run = flush_entries(L, run);
+		if (run == NULL) {
+			run = cmark_node_new(CMARK_NODE_LIST);
+			cmark_node_set_list_type(run, CMARK_ORDERED_LIST);
+			cmark_node_set_list_delim(run,
+			    cmark_node_get_list_delim(list));
+			cmark_node_set_list_tight(run,
+			    cmark_node_get_list_tight(list));
+			cmark_node_set_list_start(run, v > 0 ? (int)v : 1);
+		}
+		cmark_node_append_child(run, item);
+		last = v;
+	}
+	flush_entries(L, run);
+}
+
+/* Does list b hold the next section entry, or follow an opened one? */
+static int
+section_list(const struct lower *L, cmark_node *b)
+{
+	return L->nlsect > 0 && md_type(b) == MD_LIST &&
+	    cmark_node_get_list_type(b) == CMARK_ORDERED_LIST &&
+	    (L->next_lsect > 0 || (L->next_lsect < L->nlsect &&
+	    cmark_node_parent(L->lsect[L->next_lsect]) == b));
 }
 
 /* ---- ids ---- */
@@ -2633,7 +3150,7 @@ lower_document(cmark_node *root, const struct source *src,
     const struct meta *meta, struct diags *d)
 {
 	struct lower L;
-	cmark_node *b, *next, *done = NULL, **sect = NULL;
+	cmark_node *b, *next, *done = NULL, **sect = NULL, *title;
 	size_t nsect, k = 0, nb = 0;
 	unsigned char *toc;
 
@@ -2654,6 +3171,9 @@ lower_document(cmark_node *root, const struct source *src,
 	if (!L.ja)
 		roman_articles(&L, root);
 	nsect = L.ja ? 0 : section_paragraphs(&L, root, &sect);
+	if (nsect == 0)
+		list_sections(&L, root);
+	title = title_heading(&L, root, meta != NULL ? meta->title : NULL);
 	toc = contents_blocks(&L, root);
 	for (b = cmark_node_first_child(root); b; b = next, nb++) {
 		next = cmark_node_next(b);
@@ -2664,7 +3184,12 @@ lower_document(cmark_node *root, const struct source *src,
 			heading_node(&L, b, section_title(&L, b), 2,
 			    cmark_node_get_start_line(b),
 			    cmark_node_get_start_column(b));
-		} else
+		} else if (b == title)
+			text_line(&L, current_container(&L), heading_text(&L, b),
+			    cmark_node_get_start_line(b));
+		else if (section_list(&L, b))
+			lower_section_list(&L, b);
+		else
 			lower_blocks(&L, current_container(&L), b, 0);
 		if (done != NULL)
 			cmark_node_free(done);
@@ -2676,6 +3201,7 @@ lower_document(cmark_node *root, const struct source *src,
 		flat_release(&L.scratch);
 	free(L.pending_cap);
 	free(L.roman);
+	free(L.lsect);
 	free(sect);
 	free(toc);
 	if (L.failed) {

@@ -685,6 +685,16 @@ skip_sp(const char *s)
 	return s + text_skip_spaces(s);
 }
 
+/* skip_sp(), and U+00A0: English pages put a no-break space after a
+ * colon or inside a date ("Last Updated:\u00a0May 22, 2024"). */
+static const char *
+skip_blank(const char *s)
+{
+	for (s = skip_sp(s); has_prefix(s, "\u00a0"); s = skip_sp(s + 2))
+		;
+	return s;
+}
+
 /* Has s a sentence mark (。、，) anywhere? */
 static int
 has_sentence_punct(const char *s)
@@ -1086,12 +1096,12 @@ history_word_first(const char *s, struct rhistory *h)
 		    7) == 0)
 			p = strchr(p + 1, ' ');
 	}
-	p = skip_sp(p);
+	p = skip_blank(p);
 	if (has_prefix(p, "："))
 		p += strlen("：");
 	else if (*p == ':')
 		p++;
-	p = skip_sp(p);
+	p = skip_blank(p);
 	ok = n < strlen(s) && (recog_date(p, date, &used) ||
 	    english_date(p, date, &used));
 	if (!ok)
@@ -1102,6 +1112,21 @@ history_word_first(const char *s, struct rhistory *h)
 	if (*skip_sp(p) != '\0')
 		return 0;
 	return hist_found(h, date, s, n);
+}
+
+int
+recog_date_alone(const char *s)
+{
+	char date[11];
+	size_t used;
+
+	s = skip_blank(s);
+	if (!recog_date(s, date, &used) && !english_date(s, date, &used))
+		return 0;
+	s += used;
+	if (*s == '.')
+		s++;
+	return *skip_blank(s) == '\0';
 }
 
 int

@@ -218,6 +218,12 @@ int	recog_history_line(const char *s, struct rhistory *h);
 int	recog_history_entry(const char *s, struct rhistory *h);
 
 /*
+ * Is s a date alone: 2024年3月1日, "March 21, 2024", "1 May, 2024",
+ * 2024-03-01 (spaces and a full stop after it)?
+ */
+int	recog_date_alone(const char *s);
+
+/*
  * A history word alone, as an orphan line says it: （改定）, 【制定】, 改訂;
  * its date, if any, on the next line.  Returns the word without its
  * brackets (caller frees), or NULL.

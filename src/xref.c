@@ -888,9 +888,20 @@ static size_t
 en_keyword(const char *s, int *caps, int *para)
 {
 	static const char *const words[] = { "section", "article",
-	    "clause", "paragraph" };
+	    "clause", "paragraph", "subsection" };
 	size_t i, n, k;
 
+	/* Sec. 5, Secs. 3 and 4: the abbreviation, its dot written. */
+	if (strncasecmp(s, "sec", 3) == 0 && (s[3] == '.' ||
+	    ((s[3] | 0x20) == 's' && s[4] == '.'))) {
+		n = s[3] == '.' ? 4 : 5;
+		*caps = s[1] >= 'A' && s[1] <= 'Z';
+		if (*caps != (s[2] >= 'A' && s[2] <= 'Z') ||
+		    !(s[0] >= 'A' && s[0] <= 'Z' ? 1 : !*caps))
+			return 0;
+		*para = 0;
+		return n;
+	}
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
 		n = strlen(words[i]);
 		if (strncasecmp(s, words[i], n) != 0)
@@ -1077,6 +1088,24 @@ en_external_before(const char *text, size_t off, int caps)
 	    text[ws2 + n2 - 1] != '.';
 }
 
+/*
+ * Does a code's name stand before the § at text[off]: two capitalized
+ * words, abbreviated or not ("Cal. Civ. Code § 1542", "Civil Code §
+ * 1542")?  § names a section of a statute as often as one of the terms;
+ * a sentence's first word alone ("See § 5") is no name.
+ */
+static int
+en_code_before(const char *text, size_t off)
+{
+	size_t ws, n, ws2, n2;
+
+	if ((n = en_word_before(text, off, &ws)) == 0 ||
+	    !(text[ws] >= 'A' && text[ws] <= 'Z'))
+		return 0;
+	n2 = en_word_before(text, ws, &ws2);
+	return n2 > 0 && text[ws2] >= 'A' && text[ws2] <= 'Z';
+}
+
 /* Does the title hold the word [w, w + n), case aside (AGREEMENT)? */
 static int
 en_in_title(const char *title, const char *w, size_t n)
@@ -1260,32 +1289,48 @@ en_scan(struct scan *S, const struct node *src, size_t cell,
 	const char *p = text + i, *q, *qcomma = NULL;
 	size_t k, n, nm = 0, end, comma;
 	const struct node *up;
-	int caps, para, ext, skip, article, j;
+	int caps = 0, para = 0, ext, skip, article, j, sign = 0, here = 0;
 
 	if (i > 0 && en_alnum((unsigned char)text[i - 1]))
 		return 0;
-	if ((k = en_keyword(p, &caps, &para)) == 0)
+	/* § 5, §5, §§ 5–7: the section sign, once or twice. */
+	if (has_prefix(p, "\u00a7")) {
+		k = has_prefix(p + 2, "\u00a7") ? 4 : 2;
+		sign = 1;
+	} else if ((k = en_keyword(p, &caps, &para)) == 0)
 		return 0;
 	article = (p[0] | 0x20) == 'a';
 	memset(&lead, 0, sizeof(lead));
+	memset(&m[0], 0, sizeof(m[0]));
 	q = p + k;
-	if (*q != ' ')
+	if (*q == ' ')
+		q++;
+	else if (!sign)
 		return 0;
-	q++;
 	/* paragraph (a) of Section 5: the labels, then the clause. */
 	if (para && *q == '(' && (n = en_parens(q, &lead)) > 0 &&
 	    strncmp(q + n, " of ", 4) == 0 &&
 	    (k = en_keyword(q + n + 4, &caps, &para)) > 0 &&
 	    q[n + 4 + k] == ' ')
 		q += n + 4 + k + 1;
-	else if (para && *q == '(')
+	else if (para && *q == '(' && (p[0] | 0x20) == 's' &&
+	    (n = en_parens(q, &m[0])) > 0) {
+		/* subsection (b): a label of the section it stands in. */
+		q += n;
+		here = 1;
+	} else if (para && *q == '(')
 		return 0;
-	memset(&m[0], 0, sizeof(m[0]));
-	if ((n = en_number(q, S->roman, m[0].art, m[0].sub,
-	    sizeof(m[0].art))) == 0)
+	/* A subsection is named by its label: subsection 5 is no Section 5. */
+	if (para && (p[0] | 0x20) == 's' && !here && lead.nlabs == 0)
 		return 0;
-	q += n;
-	q += en_parens(q, &m[0]);
+	if (!here) {
+		if ((n = en_number(q, S->roman, m[0].art, m[0].sub,
+		    sizeof(m[0].art))) == 0)
+			return 0;
+		q += n;
+		q += en_parens(q, &m[0]);
+	} else if ((base = article_of(src)) == NULL)
+		return 0;
 	m[0].off = i;
 	m[0].len = (size_t)(q - p);
 	nm = 1;
@@ -1320,9 +1365,10 @@ en_scan(struct scan *S, const struct node *src, size_t cell,
 	end = (size_t)(q - text);
 	/* "Article 21" in terms whose articles are 1., 2. or Section 1
 	 * names an article of a law (the GDPR's, the DSA's). */
-	ext = (article && !S->articleword) ||
+	ext = !here && ((article && !S->articleword) ||
 	    en_external_before(text, i, caps) ||
-	    en_external_after(q, S->title, caps);
+	    (sign && en_code_before(text, i)) ||
+	    en_external_after(q, S->title, caps));
 	*nxs = 0;
 	for (k = 0; k < nm; k++) {
 		memset(&xs[*nxs], 0, sizeof(xs[0]));
@@ -1344,8 +1390,12 @@ en_scan(struct scan *S, const struct node *src, size_t cell,
 			base = up;
 		/* "Section 4.1 Refunds." opening a paragraph of article 4
 		 * is its number as written, not a reference. */
-		if (m[k].off == 0 && cell == 0 && xs[*nxs].article != NULL &&
+		if (!here && m[k].off == 0 && cell == 0 &&
+		    xs[*nxs].article != NULL &&
 		    xs[*nxs].article == article_of(src))
+			skip = 1;
+		/* subsection (z) where the section has none: not known. */
+		if (here && xs[*nxs].target == xs[*nxs].article)
 			skip = 1;
 		if (!skip)
 			(*nxs)++;
@@ -1728,8 +1778,9 @@ next_candidate(const char *text, size_t i, size_t len, int english)
 		    (opener(text + i) || has_prefix(text + i, "別表"))))
 			return i;
 		c = u[i] | 0x20;
-		if (english && (c == 's' || c == 'a' || c == 'c' ||
-		    c == 'p') && (i == 0 || !en_alnum(u[i - 1])))
+		if (english && (((c == 's' || c == 'a' || c == 'c' ||
+		    c == 'p') && (i == 0 || !en_alnum(u[i - 1]))) ||
+		    has_prefix(text + i, "\u00a7")))
 			return i;
 		n = utf8_seqlen(u[i]);
 		i += i + n <= len ? n : 1;
@@ -1921,7 +1972,8 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 			cont = 0;
 			continue;
 		}
-		if (S->english && !cont && text[i] >= 'A' &&
+		if (S->english && !cont && (text[i] >= 'A' ||
+		    has_prefix(text + i, "\u00a7")) &&
 		    (k = en_scan(S, src, cell, text, i, en, &nen)) > 0) {
 			for (n = 0; n < nen; n++) {
 				colchars += text_chars(text + colat,

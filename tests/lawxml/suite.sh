@@ -53,7 +53,9 @@ done
 
 # Round trip.  Not round-tripped, by design: tests/regress/lists.md (items
 # numbered 1. 2. inside a list read back as paragraphs: a Markdown list's
-# numbers are positions, the XML keeps only the text).  Not yet:
+# numbers are positions, the XML keeps only the text), and
+# tests/regress/english-list-sections.md (sections numbered by their place
+# in a list, no number written: read back as unnumbered headings).  Not yet:
 # tests/check/ja-sections*.md (a Japanese section label without a dot,
 # 3 禁止事項 or １ 用語の定義, reads back from the XML as a division).  deep.md keeps its
 # XML but not its tree: a heading deeper than Division is a paragraph of
@@ -72,8 +74,9 @@ lx_json() {
 lx_fixtures=$(find tests -name '*.md' ! -path 'tests/bad/*' ! -name '*.import.md' |
     LC_ALL=C sort)
 for md in $lx_fixtures terms/*/*/*.md; do
-	[ "$md" = tests/regress/lists.md ] && continue
-	case $md in tests/check/ja-sections*.md) continue ;; esac
+	case $md in tests/regress/lists.md | \
+	    tests/regress/english-list-sections.md | \
+	    tests/check/ja-sections*.md) continue ;; esac
 	rev=$(sed -n 's/^revision: *//p' "$md" | head -1)
 	run_termc tree --format=lawxml "$md" >"$tmp/lx1.xml" 2>/dev/null ||
 	    continue
