@@ -900,26 +900,30 @@ bullet_line_item(const struct mstate *ms, const struct node *container,
 /*
  * A block that starts "1. " right under a paragraph announcing items
  * (以下の…：) or under an unnumbered paragraph, or "2. " after such an
- * item (and its sub-items): items, not paragraphs beside the one they belong to, as the same
- * numbers written as a Markdown list are (lower_blocks()).
+ * item (and its sub-items): items, not paragraphs beside the one they
+ * belong to, as the same numbers written as a Markdown list are
+ * (lower_blocks()).  １． and ２　 are a paragraph's own number in
+ * Japanese drafting, so they are items only under a lead (次のいずれか
+ * …とします。 then １．, in a block of its own or on the next line of the
+ * lead's block: first is 0) and after item １． so opened.
  */
 static int
 numbered_item(const struct mstate *ms, const struct node *container,
-    const struct marker *m)
+    const struct marker *m, const char *s, int first)
 {
 	const struct node *b = ms->base;
+	int ascii = s[0] >= '0' && s[0] <= '9' && s[m->len - 1] == '.';
 
-	/* Only numbers written as a list writes them, "1." (２　 and ２． are
-	 * a paragraph's own number in Japanese drafting). */
 	if (b == NULL || b->type != N_PARAGRAPH || b->parent != container ||
-	    m->len < 2 || b->text == NULL)
+	    m->len < 2 || b->text == NULL || (!ascii && !first &&
+	    ms->nlev == 0 && ms->unit != b))
 		return 0;
 	if (ms->nlev == 0)
-		return m->value == 1 && (b->implicit ||
-		    recog_announces_items(b->text ? b->text : ""));
+		return m->value == 1 && ((ascii && first && b->implicit) ||
+		    recog_announces_items(b->text));
 	/* "2." after item 1 and its sub-items (1) (2): item 2. */
-	return ms->nlev >= 1 && ms->scheme[0] == MS_PARA &&
-	    ms->open[0] != NULL && ms->open[0]->num != NULL &&
+	return ms->scheme[0] == MS_PARA && ms->open[0] != NULL &&
+	    ms->open[0]->num != NULL &&
 	    strtol(ms->open[0]->num, NULL, 10) + 1 == m->value;
 }
 
@@ -1138,9 +1142,8 @@ unit(struct lower *L, struct node *container, struct flat *f,
 			ms_reset(ms, p);
 		}
 		open_marked(L, &m, f, base, len, line, col);
-	} else if (first && !nested && (numbered = para_marker_parse(s,
-	    &m)) && s[0] >= '0' && s[0] <= '9' && s[m.len - 1] == '.' &&
-	    numbered_item(ms, container, &m)) {
+	} else if (!nested && (numbered = para_marker_parse(s, &m)) &&
+	    (first || L->ja) && numbered_item(ms, container, &m, s, first)) {
 		open_marked(L, &m, f, base, len, line, col);
 	} else if (first && !nested && L->items_block) {
 		open_unmarked(L, f, base, len, 0, line, col);
@@ -1172,6 +1175,7 @@ unit(struct lower *L, struct node *container, struct flat *f,
 		ms->bullets = 1;
 	} else if (!first && (ms->unit == ms->base ||
 	    unit_is_unmarked_item(ms)) && ms->base->type == N_PARAGRAPH &&
+	    !(ms->unit == ms->base && recog_goes_on(s)) &&
 	    recog_announces_items(ms->base->text ? ms->base->text : ""))
 		open_unmarked(L, f, base, len, 0, line, col);
 	else if (L->hard_line && L->ja && !nested && ms->unit == ms->base &&

@@ -487,10 +487,32 @@ static int
 lead_end(const char *s, size_t *n, size_t *k)
 {
 	static const char *const ends[] = { "：", ":", "。" };
-	size_t i;
+	size_t i, m;
+	int depth = 0;
 
 	while (*n > 0 && (s[*n - 1] == ' ' || s[*n - 1] == '\n'))
 		(*n)--;
+	/* …できます。（除名された場合は…。）: the note after the sentence
+	 * is no ending; the sentence before it is. */
+	for (m = *n; m > 0 && (depth > 0 || m == *n); ) {
+		if (m >= 3 && memcmp(s + m - 3, "）", 3) == 0)
+			m -= 3, depth++;
+		else if (s[m - 1] == ')')
+			m--, depth++;
+		else if (m >= 3 && memcmp(s + m - 3, "（", 3) == 0)
+			m -= 3, depth--;
+		else if (s[m - 1] == '(')
+			m--, depth--;
+		else if (m == *n)
+			break;
+		else
+			m--;
+	}
+	if (m < *n && depth == 0 && m > 0) {
+		*n = m;
+		while (*n > 0 && (s[*n - 1] == ' ' || s[*n - 1] == '\n'))
+			(*n)--;
+	}
 	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
 		*k = strlen(ends[i]);
 		if (*n >= *k && memcmp(s + *n - *k, ends[i], *k) == 0)
@@ -502,8 +524,10 @@ lead_end(const char *s, size_t *n, size_t *k)
 int
 recog_announces_items(const char *s)
 {
+	/* 下記 always points below (下記項目, 下記事項); 以下 also bounds
+	 * amounts (10万円以下), so only 以下の/以下に point. */
 	static const char *const w[] = { "次の", "次に", "以下の", "以下に",
-	    "下記の", "下記に", "左の", "左に" };
+	    "下記", "左の", "左に" };
 	size_t i, n = strlen(s), k;
 	int e;
 
@@ -534,6 +558,23 @@ recog_bullet(const char *s)
 	else
 		return 0;
 	return s[n + text_skip_spaces(s + n)] != '\0' ? n : 0;
+}
+
+int
+recog_goes_on(const char *s)
+{
+	static const char *const w[] = { "また", "なお", "ただし", "但し",
+	    "この場合", "さらに", "更に", "その際" };
+	size_t i, n;
+
+	s += text_skip_spaces(s);
+	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++) {
+		n = strlen(w[i]);
+		if (strncmp(s, w[i], n) == 0 && (has_prefix(s + n, "、") ||
+		    has_prefix(s + n, "，") || has_prefix(s + n, ",")))
+			return 1;
+	}
+	return 0;
 }
 
 int

@@ -129,6 +129,13 @@ int	recog_caption_line(const char *s, int flags, const char **cap,
 int	recog_announces_items(const char *s);
 
 /*
+ * Does line s go on with the sentence before it: また、 なお、 ただし、
+ * この場合、 …?  Such a line under a lead is more of the lead, never one
+ * of the items it announces.
+ */
+int	recog_goes_on(const char *s);
+
+/*
  * A bullet as a text writes it, with text after it: ・, • (a space after
  * them or none), or * and a space.  Returns the mark's bytes, or 0.  ・・・
  * is a leader, not a bullet.  The mark is structure, not text.
