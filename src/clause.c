@@ -7,6 +7,7 @@
 #include "buf.h"
 #include "clause.h"
 #include "pool.h"
+#include "text.h"
 #include "xalloc.h"
 
 struct node *
@@ -257,7 +258,7 @@ western_label(struct buf *b, const char *label)
 /*
  * A Japanese document numbered as sections (8. 解約について, 9 投稿情報,
  * １ 用語の定義): its article's label is a number in ASCII or full-width
- * digits, its caption is not in ASCII.  Such a clause is
+ * digits, its caption opens in Japanese script.  Such a clause is
  * named in Japanese around the labels as written: the article's label
  * (8.), a written paragraph or item label in brackets (8.(2), 12(9)), an
  * unwritten number as 第N項 or 第N号 (8.第3号; the first paragraph left
@@ -268,10 +269,15 @@ sectioned_ja(const struct node *n)
 {
 	const char *l = n->label;
 
+	int32_t c = 0;
+
+	if (n->caption != NULL && n->caption[0] != '\0')
+		utf8_next_str(n->caption, &c);
+	/* Japanese script opens the caption: not “Service” or Éligibilité. */
 	return l != NULL && ((l[0] >= '0' && l[0] <= '9') ||
 	    (strncmp(l, "\xef\xbc", 2) == 0 && (unsigned char)l[2] >= 0x90 &&
-	    (unsigned char)l[2] <= 0x99)) && n->caption != NULL &&
-	    (unsigned char)n->caption[0] >= 0x80;
+	    (unsigned char)l[2] <= 0x99)) &&
+	    ((c >= 0x3000 && c <= 0x9fff) || (c >= 0xff00 && c <= 0xffef));
 }
 
 /*

@@ -35,6 +35,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "cli.h"
@@ -274,6 +275,12 @@ article_line(const char *s, char **num, size_t *labelend, int *hascap,
 
 	if (!recog_article(s, 0, &a))
 		return 0;
+	/* 第2条（…）違反が… at a line's start: import has no article
+	 * sequence at hand to tell a glued heading from a reference. */
+	if (a.glued) {
+		free(a.num);
+		return 0;
+	}
 	*num = a.num;
 	*labelend = a.headlen;
 	*hascap = a.cap != NULL;
@@ -428,8 +435,10 @@ glued_headings(struct imp *im)
 		if (!ok && chain == n && n >= 3) {
 			for (j = i + 1; j < im->nr && im->r[j].s[0] == '\0'; j++)
 				;
+			c.num = NULL;
 			ok = j < im->nr && !cand[j] &&
-			    !recog_article(im->r[j].s, 0, &(struct rarticle){0});
+			    !recog_article(im->r[j].s, 0, &c);
+			free(c.num);
 		}
 		if (ok) {
 			line = xmalloc(strlen(im->r[i].s) + 4);
@@ -608,9 +617,12 @@ hist_add(struct imp *im, const char *date, const char *note, size_t notelen,
 }
 
 /*
- * A history line (recog_history_line()) goes to the front matter's
- * history.  Returns 1 if s is one (it stays in the body all the same),
- * with *brk set when it stood in brackets.
+ * A history line goes to the front matter's history: date first
+ * (2023年4月1日 改定, recog_history_line()) or event first (改定：2023年1月5日,
+ * "Last updated: March 3, 2024", recog_history_entry()), as the Markdown
+ * reader takes both into the page's history.  Returns 1 if s is one (it
+ * stays in the body all the same), with *brk set when it stood in
+ * brackets.
  */
 static int
 history_line(struct imp *im, const char *s, int line, int *brk)
@@ -618,7 +630,7 @@ history_line(struct imp *im, const char *s, int line, int *brk)
 	struct rhistory h;
 
 	*brk = 0;
-	if (!recog_history_line(s, &h))
+	if (!recog_history_entry(s, &h))
 		return 0;
 	hist_add(im, h.date, h.note, strlen(h.note), line);
 	*brk = h.bracketed;
@@ -1672,9 +1684,12 @@ static int
 title_like(const char *s)
 {
 	static const char *const ends[] = { "約款", "規約", "規則", "規程",
-	    "規定", "条件", "契約書", "ポリシー", "Terms of Service",
-	    "Terms of Use" };
-	size_t i;
+	    "規定", "条件", "契約書", "ポリシー" };
+	/* Any case: TERMS OF SERVICE, Subscription Agreement. */
+	static const char *const en_ends[] = { "Terms of Service",
+	    "Terms of Use", "Terms and Conditions", "Terms & Conditions",
+	    "Agreement", "Policy" };
+	size_t i, n, len = strlen(s);
 
 	const char *open;
 	char *head;
@@ -1698,6 +1713,12 @@ title_like(const char *s)
 	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++)
 		if (has_suffix(s, ends[i]))
 			return 1;
+	for (i = 0; i < sizeof(en_ends) / sizeof(en_ends[0]); i++) {
+		n = strlen(en_ends[i]);
+		if (len >= n && strcasecmp(s + len - n, en_ends[i]) == 0 &&
+		    (len == n || s[len - n - 1] == ' '))
+			return 1;
+	}
 	return 0;
 }
 
@@ -2874,6 +2895,10 @@ import_text(const char *path, const char *text, size_t len,
 	im.path = path;
 	im.d = d;
 	im.st = st;
+	/* --title names the title: only a line that says it is the title
+	 * line; another title-like line stays in the body, as written. */
+	if (op->title != NULL)
+		im.title = xstrdup(op->title);
 	copy = split(&im, text, len);
 	glued_headings(&im);
 	stray_tabs(&im);

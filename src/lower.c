@@ -898,6 +898,29 @@ bullet_line_item(const struct mstate *ms, const struct node *container,
 }
 
 /*
+ * Does paragraph b (ms->base) announce items?  Read off the last 512
+ * bytes of its text: a lead's words stand in its last sentence, and a
+ * paragraph that grows a line at a time must not be read whole per line
+ * (linear cost).
+ */
+static int
+base_announces(const struct lower *L, const struct node *b)
+{
+	const char *t = b->text;
+	size_t n;
+
+	if (t == NULL)
+		return 0;
+	n = L->app_node == b ? L->app_len : strlen(t);
+	if (n > 512) {
+		t += n - 512;
+		while (((unsigned char)*t & 0xc0) == 0x80)
+			t++;
+	}
+	return recog_announces_items(t);
+}
+
+/*
  * A block that starts "1. " right under a paragraph announcing items
  * (以下の…：) or under an unnumbered paragraph, or "2. " after such an
  * item (and its sub-items): items, not paragraphs beside the one they
@@ -908,9 +931,10 @@ bullet_line_item(const struct mstate *ms, const struct node *container,
  * lead's block: first is 0) and after item １． so opened.
  */
 static int
-numbered_item(const struct mstate *ms, const struct node *container,
+numbered_item(const struct lower *L, const struct node *container,
     const struct marker *m, const char *s, int first)
 {
+	const struct mstate *ms = &L->ms;
 	const struct node *b = ms->base;
 	int ascii = s[0] >= '0' && s[0] <= '9' && s[m->len - 1] == '.';
 
@@ -920,7 +944,7 @@ numbered_item(const struct mstate *ms, const struct node *container,
 		return 0;
 	if (ms->nlev == 0)
 		return m->value == 1 && ((ascii && first && b->implicit) ||
-		    recog_announces_items(b->text));
+		    base_announces(L, b));
 	/* "2." after item 1 and its sub-items (1) (2): item 2. */
 	return ms->scheme[0] == MS_PARA && ms->open[0] != NULL &&
 	    ms->open[0]->num != NULL &&
@@ -1143,7 +1167,7 @@ unit(struct lower *L, struct node *container, struct flat *f,
 		}
 		open_marked(L, &m, f, base, len, line, col);
 	} else if (!nested && (numbered = para_marker_parse(s, &m)) &&
-	    (first || L->ja) && numbered_item(ms, container, &m, s, first)) {
+	    (first || L->ja) && numbered_item(L, container, &m, s, first)) {
 		open_marked(L, &m, f, base, len, line, col);
 	} else if (first && !nested && L->items_block) {
 		open_unmarked(L, f, base, len, 0, line, col);
@@ -1176,7 +1200,7 @@ unit(struct lower *L, struct node *container, struct flat *f,
 	} else if (!first && (ms->unit == ms->base ||
 	    unit_is_unmarked_item(ms)) && ms->base->type == N_PARAGRAPH &&
 	    !(ms->unit == ms->base && recog_goes_on(s)) &&
-	    recog_announces_items(ms->base->text ? ms->base->text : ""))
+	    base_announces(L, ms->base))
 		open_unmarked(L, f, base, len, 0, line, col);
 	else if (L->hard_line && L->ja && !nested && ms->unit == ms->base &&
 	    ms->base->type == N_PARAGRAPH && ms->base->parent == container) {
@@ -1190,6 +1214,26 @@ unit(struct lower *L, struct node *container, struct flat *f,
 	} else
 		put_text(L, ms->unit, f, base, len, 0, 1);
 	s[len] = saved;
+}
+
+/*
+ * Does article number num come right after the article open (or is it 1,
+ * with none open yet)?  The evidence a heading glued to its text needs.
+ */
+static int
+next_article(const struct lower *L, const char *num)
+{
+	const struct node *a = NULL;
+	int i;
+
+	for (i = L->nstack - 1; i >= 0 && a == NULL; i--)
+		if (L->stack[i]->type == N_ARTICLE)
+			a = L->stack[i];
+	if (a == NULL || a->num == NULL)
+		return strcmp(num, "1") == 0;
+	return strchr(num, '_') == NULL && strchr(a->num, '_') == NULL ?
+	    strtol(num, NULL, 10) == strtol(a->num, NULL, 10) + 1 :
+	    strcmp(num, a->num) != 0;
 }
 
 /*
@@ -1209,7 +1253,10 @@ paragraph_article(struct lower *L, struct flat *f, size_t from, size_t to,
 	size_t skip = (size_t)-1;
 
 	s[to - from] = '\0';
-	if (recog_article(s, 0, &a)) {
+	if (recog_article(s, 0, &a) && a.glued && !next_article(L, a.num)) {
+		/* 第2条（禁止事項）違反が…: a reference, not article 2 again. */
+		free(a.num);
+	} else if (a.num != NULL) {
 		while (L->nstack > 0 &&
 		    L->stack[L->nstack - 1]->type == N_ARTICLE)
 			L->nstack--;
@@ -1256,7 +1303,9 @@ paragraph_caption(struct lower *L, struct flat *f, size_t i, cmark_node *next)
 	int yes = 0;
 
 	s[to - from] = '\0';
-	yes = recog_caption_line(s, RC_MARKED, &cap, &caplen);
+	/* 【目的】 yes; ■お客様へのお願い is a notice in running text. */
+	yes = recog_caption_line(s, has_prefix(s + text_skip_spaces(s),
+	    "【") ? RC_MARKED : 0, &cap, &caplen);
 	s[to - from] = saved;
 	if (!yes)
 		return 0;

@@ -254,7 +254,8 @@ glued_sentence(const char *p)
 {
 	static const char *const joins[] = { "各", "及", "又", "並", "若",
 	    "乃", "等", "中", "前", "後", "以", "所", "規定", "記載", "本文",
-	    "同", "但", "柱", "定め", "上", "下", "別" };
+	    "同", "但", "柱", "定め", "上", "下", "別", "違反", "該当", "相当",
+	    "事由", "記", "掲" };
 	int32_t c = first_cp(p);
 	size_t i, n;
 
@@ -310,6 +311,7 @@ recog_article(const char *s, int flags, struct rarticle *a)
 		if (c != 0 && !is_space(c) &&
 		    (close != NULL || !glued_sentence(p + used)))
 			goto text;
+		a->glued = c != 0 && !is_space(c);
 		a->cap = cap;
 		a->caplen = caplen;
 		a->bracketed = 1;
@@ -524,10 +526,11 @@ lead_end(const char *s, size_t *n, size_t *k)
 int
 recog_announces_items(const char *s)
 {
-	/* 下記 always points below (下記項目, 下記事項); 以下 also bounds
-	 * amounts (10万円以下), so only 以下の/以下に point. */
+	/* 以下 also bounds amounts (10万円以下), so only 以下の/以下に
+	 * point; 下記 names a list (下記項目) or a thing (下記サーバー). */
 	static const char *const w[] = { "次の", "次に", "以下の", "以下に",
-	    "下記", "左の", "左に" };
+	    "下記の", "下記に", "下記項目", "下記事項", "下記各号", "左の",
+	    "左に" };
 	size_t i, n = strlen(s), k;
 	int e;
 
@@ -859,6 +862,38 @@ skip_dash(const char *p)
 	return p;
 }
 
+/*
+ * A running footer or header: words, a wide gap (three spaces or more),
+ * then a page number that says it is one (Page 1 of 2, - 3 -, 3 / 12; a
+ * bare number after a gap is as likely a table's cell):
+ * "ACME Confidential          Page 1 of 2".  The words are short and
+ * no Japanese sentence (。).
+ */
+static int
+page_number_after_gap(const char *s)
+{
+	const char *gap = NULL, *p, *t;
+	size_t n, used;
+
+	for (p = s; *p != '\0'; p++)
+		if (strncmp(p, "   ", 3) == 0) {
+			gap = p;
+			while (*p == ' ')
+				p++;
+			if (*p == '\0')
+				return 0;
+			p--;
+		}
+	if (gap == NULL || gap == s)
+		return 0;
+	n = (size_t)(gap - s);
+	t = gap + strspn(gap, " ");
+	if (text_chars(s, n) > 80 || holds(s, n, "。") ||
+	    (numeral_parse(t, &used, 0) >= 0 && *skip_sp(t + used) == '\0'))
+		return 0;
+	return recog_page_number(t);
+}
+
 int
 recog_page_number(const char *s)
 {
@@ -871,7 +906,7 @@ recog_page_number(const char *s)
 		p = skip_sp(p + 2);
 	p = skip_dash(p);
 	if (numeral_parse(p, &used, 0) < 0 || used > 9)
-		return 0;
+		return p == s && page_number_after_gap(s);
 	p = skip_sp(p + used);
 	/* Page 3 of 12, 3/12 */
 	if (*p == '/' || (strncmp(p, "of", 2) == 0 && (p[2] == ' ' ||

@@ -31,6 +31,9 @@ struct rarticle {
 	const char	*cap;		/* caption without brackets; NULL if none */
 	size_t		 caplen;
 	int		 bracketed;	/* the caption was in （）() or 【】 */
+	int		 glued;		/* text follows the caption with no
+					   space: 第1条（目的）本規約は…; the
+					   caller weighs the number in sequence */
 	const char	*rest;		/* text after the heading, spaces skipped */
 };
 
@@ -179,7 +182,8 @@ enum divkind	recog_named_division(const char *s, int flags);
 
 /*
  * Page furniture: a page number alone on its line (12, - 12 -, －１２－,
- * 12 / 40, Page 3, Page 3 of 12, P.3).  Whether it is one is for the
+ * 12 / 40, Page 3, Page 3 of 12, P.3), or after a footer's words and a
+ * wide gap ("ACME Confidential          Page 1 of 2").  Whether it is one is for the
  * caller to weigh (a text laid out in pages); this says only that the line
  * reads as one.
  */

@@ -2383,6 +2383,12 @@ xref_resolve(struct node *root, const char *title, const struct source *src,
 			c = n->table->nrows * n->table->ncols;
 			S.cited_law = 0;
 			for (i = 0; i < c; i++) {
+				/* A law named in a row governs that row; in a
+				 * table of one column (a statute's cells laid
+				 * one a line) the rows after it, to the next. */
+				if (n->table->ncols > 1 &&
+				    i % n->table->ncols == 0)
+					S.cited_law = 0;
 				scan_text(&S, n, i + 1, n->table->cells[i],
 				    &cur, cur.art ? curidx : 0, &last,
 				    n->line + (i < n->table->ncols ? 0 :

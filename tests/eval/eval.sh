@@ -59,11 +59,19 @@ tail -n +2 "$C/jtos/MANIFEST.tsv" | while IFS='	' read -r slug file service repo
 	else
 		# The title is the document's own title line where import
 		# finds one (its letters are the title's, not lost); the
-		# slug only where it finds none.
+		# slug only where it finds none.  So is the revision: the
+		# latest date of the document's own history, as a user
+		# importing it gets; 2024-01-01 only where it has none.
 		"$T" import $verbose --provider="$slug" --provider-name="$slug" \
-		    --document=tos --revision=2024-01-01 \
+		    --document=tos \
 		    -o "$W/title.md" "$C/jtos/$file" 2>"$W/imp"
-		sed "s/^title: FILL-ME\$/title: \"$slug\"/" "$W/title.md" >"$out"
+		sed -e "s/^title: FILL-ME\$/title: \"$slug\"/" \
+		    -e 's/^revision: FILL-ME$/revision: 2024-01-01/' \
+		    "$W/title.md" >"$W/rev.md"
+		rev=$(sed -n 's/^revision: *//p' "$W/rev.md" | head -1)
+		rm -f "$out"
+		out=$W/jtos/$slug/tos/$rev.md
+		mv "$W/rev.md" "$out"
 		dropped >"$W/dropped"
 		stat "$out" "$C/jtos/$file" "$W/dropped"
 	fi
