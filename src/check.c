@@ -645,18 +645,34 @@ boundary(const char *p)
 
 /*
  * Do two normalized wordings define the same thing?  Equal, or one ends
- * with the other: the wording is read back to the previous 、 or 。, so
+ * with the other (a phrase of 8 characters or more, or a word after a
+ * word's edge): the wording is read back to the previous 、 or 。, so
  * it may hold words of the sentence before the name, 租税特別措置法 and
  * …以後に行われる租税特別措置法（以下「法」という。）.
  */
 static int
 same_wording(const char *a, const char *b)
 {
-	size_t la = strlen(a), lb = strlen(b);
+	size_t la = strlen(a), lb = strlen(b), n;
+	const char *t;
+	int32_t c;
 
-	if (la < lb)
-		return strcmp(b + lb - la, a) == 0;
-	return strcmp(a + la - lb, b) == 0;
+	if (la < lb) {
+		t = a, a = b, b = t;
+		n = la, la = lb, lb = n;
+	}
+	if (strcmp(a + la - lb, b) != 0)
+		return 0;
+	if (la == lb || text_chars(b, lb) >= 8)
+		return 1;	/* a phrase read back further, the same */
+	/* A word: the words before end at a word's edge
+	 * (…行われる租税特別措置法), not inside a compound: 有料サービス is
+	 * no サービス. */
+	n = utf8_prev_len(a, la - lb);
+	utf8_next(a + la - lb - n, n, &c);
+	return !((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x30a0 && c <= 0x30ff) ||
+	    (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+	    (c >= '0' && c <= '9'));
 }
 
 /*
