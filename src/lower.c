@@ -3014,6 +3014,62 @@ history_tail(struct node *root)
 }
 
 /*
+ * "1. 法令違反", "  - 犯罪行為", "2. 迷惑行為": a list indented under an
+ * ordered list's entry by less than the entry's text (two spaces under
+ * "1. ") is, to CommonMark, a list of its own after it, and the entries
+ * after it a new list from 2.  Its author meant one list with a deeper
+ * level: the indented list moves into the last entry before it, and the
+ * list that goes on with the numbers joins the first again.  Costs one
+ * pass over the lists.
+ */
+static void
+mend_shallow_lists(cmark_node *parent)
+{
+	cmark_node *a, *b, *c, *item, *next;
+	int n;
+
+	for (a = cmark_node_first_child(parent); a != NULL;
+	    a = cmark_node_next(a)) {
+		if (md_type(a) != MD_LIST)
+			continue;
+		for (item = cmark_node_first_child(a); item != NULL;
+		    item = cmark_node_next(item))
+			mend_shallow_lists(item);
+		if (cmark_node_get_list_type(a) != CMARK_ORDERED_LIST)
+			continue;
+		while ((b = cmark_node_next(a)) != NULL &&
+		    md_type(b) == MD_LIST && cmark_node_get_start_column(b) >
+		    cmark_node_get_start_column(a) &&
+		    cmark_node_last_child(a) != NULL) {
+			cmark_node_append_child(cmark_node_last_child(a), b);
+			for (item = cmark_node_first_child(b); item != NULL;
+			    item = cmark_node_next(item))
+				mend_shallow_lists(item);
+			c = cmark_node_next(a);
+			for (n = 0, item = cmark_node_first_child(a);
+			    item != NULL; item = cmark_node_next(item))
+				n++;
+			if (c == NULL || md_type(c) != MD_LIST ||
+			    cmark_node_get_list_type(c) != CMARK_ORDERED_LIST ||
+			    cmark_node_get_list_delim(c) !=
+			    cmark_node_get_list_delim(a) ||
+			    cmark_node_get_start_column(c) !=
+			    cmark_node_get_start_column(a) ||
+			    cmark_node_get_list_start(c) !=
+			    cmark_node_get_list_start(a) + n)
+				break;
+			for (item = cmark_node_first_child(c); item != NULL;
+			    item = next) {
+				next = cmark_node_next(item);
+				cmark_node_append_child(a, item);
+				mend_shallow_lists(item);
+			}
+			cmark_node_free(c);
+		}
+	}
+}
+
+/*
  * Is a Japanese document that writes no 第N条 numbered by chapters alone:
  * headings 第1章 総則, 第2章 … and no heading that numbers an article
  * (1. 目的) under them?  Then each chapter is the article-level unit, an
@@ -3213,6 +3269,7 @@ lower_document(cmark_node *root, const struct source *src,
 	L.ja = meta == NULL || meta->lang == NULL ||
 	    strncmp(meta->lang, "ja", 2) == 0;
 	L.root = node_tree(1, 1);
+	mend_shallow_lists(root);
 	L.sectioned = L.ja && !writes_articles(src);
 	L.chapters = L.sectioned && chapter_articles(&L, root);
 	/*
