@@ -190,21 +190,35 @@ relword(const char **pp, const char *unit)
 	return R_NONE;
 }
 
-/* Does this parenthesized text read like a caption (見出し)? */
+/*
+ * Does this parenthesized text read like a caption (見出し)?  A 、 only
+ * in a caption of nouns (本サービスの変更、中断、終了等), where no
+ * hiragana but の joins them: a note (…準用する場合を含む、…) is a
+ * sentence.
+ */
 static int
 caption_like(const char *s, size_t len)
 {
 	size_t i, cps = 0;
+	int comma = 0, kana = 0;
 
 	if (len == 0 || has_prefix(s, "以下") || has_prefix(s, "第") || has_prefix(s, "ただし"))
 		return 0;
 	for (i = 0; i < len; i++) {
 		if ((s[i] & 0xc0) != 0x80)
 			cps++;
-		if (has_prefix(s + i, "。") || has_prefix(s + i, "「") || has_prefix(s + i, "、"))
+		if (has_prefix(s + i, "。") || has_prefix(s + i, "「"))
 			return 0;
+		comma |= has_prefix(s + i, "、");
+		/* hiragana U+3041..U+309F: E3 81 81 .. E3 82 9F */
+		if ((unsigned char)s[i] == 0xe3 && i + 2 < len &&
+		    ((unsigned char)s[i + 1] == 0x81 ||
+		    ((unsigned char)s[i + 1] == 0x82 &&
+		    (unsigned char)s[i + 2] <= 0x9f)) &&
+		    !has_prefix(s + i, "の"))
+			kana = 1;
 	}
-	return cps <= 30;
+	return cps <= 30 && !(comma && kana);
 }
 
 static int
@@ -355,7 +369,7 @@ note_end(const char *text, size_t from, size_t len)
 /*
  * The length of what may stand between a reference and the connector
  * that goes on with its list: words naming a part of the clause (第九条
- * 本文、 第四条ただし書及び, 第二条から第五条まで並びに) and notes
+ * 本文、 第四条ただし書及び, 第三項第二文及び, 第二条から第五条まで並びに) and notes
  * (第八条（第二号に係る部分に限る。）（即時抗告）、).  *notes is set when
  * the tail holds a note: its references are then scanned.
  */
@@ -386,7 +400,12 @@ ref_tail(const char *text, size_t from, size_t len, int *notes)
 			i += n;
 			if (has_prefix(text + i, "き"))	/* ただし書き */
 				i += strlen("き");
-		} else if ((has_prefix(text + i, "の") ||
+		} else if (has_prefix(text + i, "第") && numeral_parse(text +
+		    i + strlen("第"), &n, 1) >= 0 && has_prefix(text + i +
+		    strlen("第") + n, "文"))
+			/* 第3項第2文: a sentence of the clause. */
+			i += strlen("第") + n + strlen("文");
+		else if ((has_prefix(text + i, "の") ||
 		    has_prefix(text + i, "ノ")) && numeral_parse(text + i +
 		    strlen("の"), &n, 1) >= 0)
 			/* 第一号の三, 第十一号ノ二: a branch number. */
