@@ -1166,8 +1166,9 @@ unit(struct lower *L, struct node *container, struct flat *f,
 			ms_reset(ms, p);
 		}
 		open_marked(L, &m, f, base, len, line, col);
-	} else if (!nested && (numbered = para_marker_parse(s, &m)) &&
-	    (first || L->ja) && numbered_item(L, container, &m, s, first)) {
+	} else if (!nested && (first || L->ja) &&
+	    (numbered = para_marker_parse(s, &m)) &&
+	    numbered_item(L, container, &m, s, first)) {
 		open_marked(L, &m, f, base, len, line, col);
 	} else if (first && !nested && L->items_block) {
 		open_unmarked(L, f, base, len, 0, line, col);
@@ -1285,6 +1286,28 @@ paragraph_article(struct lower *L, struct flat *f, size_t from, size_t to,
 static char	*first_line(struct lower *, cmark_node *);
 
 /*
+ * Does line (owned; freed here) open an article without a caption of its
+ * own?  Then cap waits for it (L->pending_cap, paragraph_article()): the
+ * one decision behind a caption heading (## （定義）) and a caption line
+ * of a paragraph (（目的） over 第一条).
+ */
+static int
+caption_waits(struct lower *L, const char *cap, size_t caplen, char *line)
+{
+	struct rarticle a;
+	int yes = recog_article(line, 0, &a) && a.cap == NULL;
+
+	free(a.num);
+	free(line);
+	if (yes) {
+		free(L->pending_cap);
+		L->pending_cap = xstrndup(cap, caplen);
+	}
+	return yes;
+}
+
+
+/*
  * Is line i of block f only a caption, （目的） or 【目的】, written above
  * the article line next (statute style, as termc import reads it): the
  * block's next line, or the first of the next block (next) when the
@@ -1295,12 +1318,11 @@ static char	*first_line(struct lower *, cmark_node *);
 static int
 paragraph_caption(struct lower *L, struct flat *f, size_t i, cmark_node *next)
 {
-	struct rarticle a;
 	const char *cap;
 	size_t caplen, from = i == 0 ? 0 : f->brk[i - 1],
 	    to = i == f->nbrk ? f->text.len : f->brk[i];
-	char *s = f->text.data + from, saved = s[to - from], *line = NULL;
-	int yes = 0;
+	char *s = f->text.data + from, saved = s[to - from];
+	int yes;
 
 	s[to - from] = '\0';
 	/* 【目的】 yes; ■お客様へのお願い is a notice in running text. */
@@ -1310,21 +1332,11 @@ paragraph_caption(struct lower *L, struct flat *f, size_t i, cmark_node *next)
 	if (!yes)
 		return 0;
 	if (i < f->nbrk)
-		line = xstrndup(f->text.data + to, (i + 1 == f->nbrk ?
-		    f->text.len : f->brk[i + 1]) - to);
-	else if (f->nbrk == 0 && next != NULL && md_type(next) == MD_PARAGRAPH)
-		line = first_line(L, next);
-	yes = line != NULL && recog_article(line, 0, &a);
-	if (yes) {
-		yes = a.cap == NULL;
-		free(a.num);
-	}
-	if (yes) {
-		free(L->pending_cap);
-		L->pending_cap = xstrndup(cap, caplen);
-	}
-	free(line);
-	return yes;
+		return caption_waits(L, cap, caplen, xstrndup(f->text.data +
+		    to, (i + 1 == f->nbrk ? f->text.len : f->brk[i + 1]) - to));
+	if (f->nbrk == 0 && next != NULL && md_type(next) == MD_PARAGRAPH)
+		return caption_waits(L, cap, caplen, first_line(L, next));
+	return 0;
 }
 
 /*
@@ -1545,7 +1557,6 @@ static void lower_blocks(struct lower *, struct node *, cmark_node *, int);
  * A Markdown list.  depth 0: entries are paragraphs of container; deeper:
  * entries are items or sub-items of owner.
  */
-static char	*first_line(struct lower *, cmark_node *);
 
 /* Does a bullet list's first entry start with a paragraph number (- 2 …)? */
 static int
@@ -1909,24 +1920,13 @@ static int
 caption_above_article(struct lower *L, cmark_node *h, const char *text)
 {
 	cmark_node *next = cmark_node_next(h);
-	struct rarticle a;
 	const char *cap;
 	size_t caplen;
-	char *line;
-	int yes;
 
 	if (next == NULL || md_type(next) != MD_PARAGRAPH ||
 	    !recog_caption_line(text, RC_MARKED, &cap, &caplen))
 		return 0;
-	line = first_line(L, next);
-	yes = recog_article(line, 0, &a) && a.cap == NULL;
-	free(a.num);
-	free(line);
-	if (yes) {
-		free(L->pending_cap);
-		L->pending_cap = xstrndup(cap, caplen);
-	}
-	return yes;
+	return caption_waits(L, cap, caplen, first_line(L, next));
 }
 
 static void	heading_node(struct lower *, cmark_node *, char *, int, int,
@@ -3032,8 +3032,9 @@ mend_shallow_lists(cmark_node *parent)
 	    a = cmark_node_next(a)) {
 		if (md_type(a) != MD_LIST)
 			continue;
+		n = 0;		/* a's entries, kept as entries join it */
 		for (item = cmark_node_first_child(a); item != NULL;
-		    item = cmark_node_next(item))
+		    item = cmark_node_next(item), n++)
 			mend_shallow_lists(item);
 		if (cmark_node_get_list_type(a) != CMARK_ORDERED_LIST)
 			continue;
@@ -3046,9 +3047,6 @@ mend_shallow_lists(cmark_node *parent)
 			    item = cmark_node_next(item))
 				mend_shallow_lists(item);
 			c = cmark_node_next(a);
-			for (n = 0, item = cmark_node_first_child(a);
-			    item != NULL; item = cmark_node_next(item))
-				n++;
 			if (c == NULL || md_type(c) != MD_LIST ||
 			    cmark_node_get_list_type(c) != CMARK_ORDERED_LIST ||
 			    cmark_node_get_list_delim(c) !=
@@ -3063,6 +3061,7 @@ mend_shallow_lists(cmark_node *parent)
 				next = cmark_node_next(item);
 				cmark_node_append_child(a, item);
 				mend_shallow_lists(item);
+				n++;
 			}
 			cmark_node_free(c);
 		}

@@ -257,7 +257,7 @@ glued_sentence(const char *p)
 	    "同", "但", "柱", "定め", "上", "下", "別", "違反", "該当", "相当",
 	    "事由", "記", "掲" };
 	int32_t c = first_cp(p);
-	size_t i, n;
+	size_t n;
 
 	/* 第2項, 第3号 go on with the reference; 第1条に… opens a sentence. */
 	if (has_prefix(p, "第"))
@@ -269,9 +269,8 @@ glued_sentence(const char *p)
 	    (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xff0f) ||
 	    c == 0xff1a || c == 0xff1b)
 		return 0;
-	for (i = 0; i < sizeof(joins) / sizeof(joins[0]); i++)
-		if (has_prefix(p, joins[i]))
-			return 0;
+	if (text_prefix_of(p, joins, sizeof(joins) / sizeof(joins[0])) > 0)
+		return 0;
 	return strstr(p, "。") != NULL || text_nchars_over(p, 8);
 }
 
@@ -568,16 +567,12 @@ recog_goes_on(const char *s)
 {
 	static const char *const w[] = { "また", "なお", "ただし", "但し",
 	    "この場合", "さらに", "更に", "その際" };
-	size_t i, n;
+	size_t n;
 
 	s += text_skip_spaces(s);
-	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++) {
-		n = strlen(w[i]);
-		if (strncmp(s, w[i], n) == 0 && (has_prefix(s + n, "、") ||
-		    has_prefix(s + n, "，") || has_prefix(s + n, ",")))
-			return 1;
-	}
-	return 0;
+	n = text_prefix_of(s, w, sizeof(w) / sizeof(w[0]));
+	return n > 0 && (has_prefix(s + n, "、") || has_prefix(s + n, "，") ||
+	    has_prefix(s + n, ","));
 }
 
 int
