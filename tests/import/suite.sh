@@ -154,7 +154,8 @@ for c in statute/kitei:kitei statute/egovlayout:egovlayout \
     layout/wrapcaption:wrapcaption statute/preamble:preamble \
     layout/marked:marked \
     layout/glued:glued layout/gluedrun:gluedrun layout/flatlists:flatlists \
-    layout/wholeitems:wholeitems layout/straytab:straytab; do
+    layout/wholeitems:wholeitems layout/straytab:straytab \
+    layout/footer-en:footer-en; do
 	f=${c%%:*}; doc=${c#*:}
 	rc=$(capture import --provider=sample --provider-name=サンプル \
 	    --document="$doc" "$idir/$f.txt")
