@@ -1152,8 +1152,12 @@ unit(struct lower *L, struct node *container, struct flat *f,
 	bl = first || nested ? 0 : recog_bullet(s);
 	next_bullet = next_bullet && bl == nb;
 
-	marked = item_marker_parse(s, &m);
-	if (marked && opens_paragraphs(L, container, &m, nested))
+	marked = !L->in_contents && item_marker_parse(s, &m);
+	if (L->in_contents && !nested) {
+		/* A contents entry numbers nothing: a line of text. */
+		open_paragraph(L, container, f, base, len, 0, 0, 0, 1, line,
+		    col);
+	} else if (marked && opens_paragraphs(L, container, &m, nested))
 		open_paragraph(L, container, f, base, len, m.value, m.len,
 		    m.skip, 1, line, col);
 	else if (marked || (latin_dot_marker_parse(s, &m) &&
@@ -1629,6 +1633,24 @@ auto_numbered(struct lower *L, cmark_node *list)
 	return n >= 3;
 }
 
+/*
+ * Put the n bytes at p before f's text, its spans and line starts moved
+ * along: a contents entry keeps the number its list marker writes.
+ */
+static void
+flat_prepend(struct flat *f, const char *p, size_t n)
+{
+	size_t i, len = f->text.len;
+
+	buf_put(&f->text, p, n);	/* room for n more; moved below */
+	memmove(f->text.data + n, f->text.data, len);
+	memcpy(f->text.data, p, n);
+	for (i = 0; i < f->nspans; i++)
+		f->spans[i].off += n;
+	for (i = 0; i < f->nbrk; i++)
+		f->brk[i] += n;
+}
+
 static void
 lower_list(struct lower *L, struct node *container, struct node *owner,
     cmark_node *list, int depth)
@@ -1668,7 +1690,21 @@ lower_list(struct lower *L, struct node *container, struct node *owner,
 		value = 0;
 		src = source_line(L, line);
 		used = 0;
-		if (ordered && !autonum) {
+		if (ordered && L->in_contents) {
+			/*
+			 * A contents entry numbers nothing: its marker, as
+			 * written, is the first words of its text.
+			 */
+			const char *p = src + (col > 0 ? col - 1 : 0);
+
+			if (numeral_parse(p, &used, 0) >= 0 &&
+			    (p[used] == '.' || p[used] == ')'))
+				used++;
+			entry = new_numbered(depth == 0 ? container : owner,
+			    type, level, 0, NULL, 0, line, node_col(L, item));
+			entry->label = NULL;
+			src = p;
+		} else if (ordered && !autonum) {
 			/* The marker as written, from the source line. */
 			const char *p = src + (col > 0 ? col - 1 : 0);
 
@@ -1695,6 +1731,10 @@ lower_list(struct lower *L, struct node *container, struct node *owner,
 
 				flat_take(L, &f);
 				flatten(L, child, &f, 1);
+				if (ordered && L->in_contents && used > 0) {
+					flat_prepend(&f, " ", 1);
+					flat_prepend(&f, src, used);
+				}
 				to = f.nbrk ? f.brk[0] : f.text.len;
 				/*
 				 * A bullet entry may carry its number as a
@@ -2459,19 +2499,24 @@ entry_opens_bold(cmark_node *item)
  * section; an entry that does not (1. after 1. **…**, 2. after that 1.)
  * is one of the section's own clauses, which a converter from HTML often
  * writes at the top level.  Sets
- * L->lsect to the sections' entries, in order.
+ * L->lsect to the sections' entries, in order.  toc: the top-level
+ * blocks that are a contents list (contents_blocks()), or NULL.
  */
 static void
-list_sections(struct lower *L, cmark_node *root)
+list_sections(struct lower *L, cmark_node *root, const unsigned char *toc)
 {
 	cmark_node *b, *item;
-	size_t nbold = 0, len, i;
+	size_t nbold = 0, len, i, nb;
 	long v, last = 0, lastsub = 0;
 	char *text, *num;
 
 	if (L->ja || L->nroman > 0)
 		return;
-	for (b = cmark_node_first_child(root); b; b = cmark_node_next(b)) {
+	for (b = cmark_node_first_child(root), nb = 0; b;
+	    b = cmark_node_next(b), nb++) {
+		/* A contents list's entries are text (contents_blocks()). */
+		if (toc != NULL && toc[nb])
+			continue;
 		if (md_type(b) == MD_HEADING) {
 			L->quiet = 1;
 			text = heading_text(L, b);
@@ -3192,9 +3237,15 @@ contents_blocks(struct lower *L, cmark_node *root)
 
 	memset(&c, 0, sizeof(c));
 	buf_init(&c.text);
+	/*
+	 * A blank line after each block, as in the text import reads: an
+	 * English contents list runs to the end of its block.
+	 */
 	L->quiet = 1;
-	for (b = cmark_node_first_child(root); b; b = cmark_node_next(b))
-		block_lines(L, &c, b, nblk++);
+	for (b = cmark_node_first_child(root); b; b = cmark_node_next(b)) {
+		block_lines(L, &c, b, nblk);
+		clines_add(&c, "", 0, nblk++);
+	}
 	L->quiet = 0;
 	c.s = xcalloc(c.n ? c.n : 1, sizeof(*c.s));
 	for (i = 0; i < c.n; i++)
@@ -3206,6 +3257,8 @@ contents_blocks(struct lower *L, cmark_node *root)
 		any = xcalloc(nblk, 1);
 		memset(all, 1, nblk);
 		for (i = 0; i < c.n; i++) {
+			if (c.s[i][0] == '\0')
+				continue;
 			if (!toc[i])
 				all[c.blk[i]] = 0;
 			any[c.blk[i]] |= toc[i];
@@ -3213,12 +3266,15 @@ contents_blocks(struct lower *L, cmark_node *root)
 		/* A block none of whose lines is an entry is no contents. */
 		for (i = 0; i < nblk; i++)
 			all[i] &= any[i];
-		/* 目次, a block of its own, right above a contents block. */
-		for (i = 1; i < c.n; i++)
-			if (c.blk[i] != c.blk[i - 1] && all[c.blk[i]] &&
-			    (i == 1 || c.blk[i - 2] != c.blk[i - 1]) &&
-			    recog_contents_heading(c.s[i - 1]))
-				all[c.blk[i - 1]] = 1;
+		/*
+		 * 目次, a block of its own (one line between blanks), right
+		 * above a contents block.
+		 */
+		for (i = 2; i < c.n; i++)
+			if (c.s[i - 1][0] == '\0' && all[c.blk[i]] &&
+			    (i == 2 || c.s[i - 3][0] == '\0') &&
+			    recog_contents_heading(c.s[i - 2]))
+				all[c.blk[i - 2]] = 1;
 		free(any);
 	}
 	buf_release(&c.text);
@@ -3280,10 +3336,10 @@ lower_document(cmark_node *root, const struct source *src,
 	if (!L.ja)
 		roman_articles(&L, root);
 	nsect = L.ja ? 0 : section_paragraphs(&L, root, &sect);
-	if (nsect == 0)
-		list_sections(&L, root);
-	title = title_heading(&L, root, meta != NULL ? meta->title : NULL);
 	toc = contents_blocks(&L, root);
+	if (nsect == 0)
+		list_sections(&L, root, toc);
+	title = title_heading(&L, root, meta != NULL ? meta->title : NULL);
 	for (b = cmark_node_first_child(root); b; b = next, nb++) {
 		next = cmark_node_next(b);
 		if (toc != NULL && toc[nb])

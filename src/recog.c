@@ -2,6 +2,7 @@
  * The structure recognizer (recog.h): article headings and captions, the
  * decisions termc import and the Markdown lowering share.
  */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1389,6 +1390,139 @@ recog_suppl_alone(const char *s)
 	return squeezed_is(s, "附則") || squeezed_is(s, "付則");
 }
 
+/*
+ * An English contents heading: "Table of Contents" (2) or "Contents" (1),
+ * in any case, a colon after it allowed; else 0.  "Contents" alone may
+ * head a section about users' content, so its list must show more (see
+ * english_contents_run()).
+ */
+static int
+english_contents_heading(const char *s)
+{
+	static const char *const words[] = { "table of contents", "contents" };
+	size_t i, n, len;
+
+	while (*s == ' ')
+		s++;
+	len = strlen(s);
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == ':'))
+		len--;
+	for (i = 0; i < 2; i++) {
+		n = strlen(words[i]);
+		if (len == n && strncasecmp(s, words[i], n) == 0)
+			return 2 - (int)i;
+	}
+	return 0;
+}
+
+/*
+ * A line that may be an entry of an English contents list: a caption,
+ * with or without its number ("3. User Content", "Section 4 Fees"), of
+ * at most 100 characters and not ending as a sentence does.
+ */
+static int
+english_contents_entry(const char *s)
+{
+	size_t n = strlen(s);
+	int32_t c = 0;
+
+	if (n == 0 || text_nchars(s) > 100)
+		return 0;
+	utf8_next(s + n - utf8_prev_len(s, n), utf8_prev_len(s, n), &c);
+	return !recog_terminal(c) || c == ')' || c == 0xff09;
+}
+
+/*
+ * An English contents list: a contents heading, then its entries, all of
+ * them lines that may be entries (english_contents_entry()): either the
+ * lines of one block (the next lines that are not blank, up to a blank
+ * one: a list), or blocks of one line each, one entry a block, as a
+ * converter writes a list's entries as paragraphs.  Those run until a
+ * line that is no entry, a block of more lines, or the body's first
+ * heading: a number that does not go up (1. 2. 3. then 1. again) or a
+ * caption the run has had.  Two entries or more under "Table of
+ * Contents", three or more under "Contents".  Marks the heading and the
+ * entries in toc[]; returns the lines marked.  Statutes and Japanese
+ * terms list articles (第1条（目的）) and are told by their numbers
+ * instead.
+ */
+/*
+ * What an entry names, to tell it again in the body: its letters and
+ * digits, lower-case, after the number that opens it ("2. (Your
+ * Account)" and "Your account" are both "youraccount").  Caller frees.
+ */
+static char *
+contents_key(const char *s)
+{
+	char *k = xmalloc(strlen(s) + 1), *p = k;
+	size_t used;
+
+	if (numeral_parse(s, &used, 0) >= 0)
+		s += used;
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s >= 0x80 || isalnum((unsigned char)*s))
+			*p++ = (char)tolower((unsigned char)*s);
+	*p = '\0';
+	return k;
+}
+
+static size_t
+english_contents_run(const char *const *lines, size_t n, size_t i,
+    unsigned char *toc)
+{
+	struct hmap seen;
+	size_t j, k, end, used, nent = 0;
+	long v, last = -1;
+	int strength, oneline;
+	char *key;
+
+	if (lines[i] == NULL || (strength = english_contents_heading(lines[i]))
+	    == 0)
+		return 0;
+	for (j = i + 1; j < n && lines[j] != NULL && lines[j][0] == '\0'; j++)
+		;
+	for (k = j; k < n && lines[k] != NULL && lines[k][0] != '\0'; k++)
+		if (!english_contents_entry(lines[k]))
+			return 0;
+	nent = k - j;
+	end = k;
+	oneline = nent == 1;
+	hmap_init(&seen);
+	for (k = j; oneline && k < n; k++) {
+		if (lines[k] == NULL)
+			break;
+		if (lines[k][0] == '\0')
+			continue;
+		/* One line between blanks, an entry, new and going up. */
+		if ((k > 0 && lines[k - 1] != NULL && lines[k - 1][0] != '\0') ||
+		    (k + 1 < n && (lines[k + 1] == NULL ||
+		    lines[k + 1][0] != '\0')) ||
+		    !english_contents_entry(lines[k]))
+			break;
+		key = contents_key(lines[k]);
+		if (hmap_put(&seen, key, key) != key) {
+			free(key);
+			break;
+		}
+		if ((v = numeral_parse(lines[k], &used, 0)) >= 0) {
+			if (v <= last)
+				break;
+			last = v;
+		}
+		end = k + 1;
+	}
+	hmap_release_keys(&seen);
+	if (oneline)
+		for (nent = 0, k = j; k < end; k++)
+			nent += lines[k][0] != '\0';
+	if (nent < (strength == 2 ? 2u : 3u))
+		return 0;
+	toc[i] = 1;
+	for (k = j; k < end; k++)
+		toc[k] = lines[k][0] != '\0';
+	return nent + 1;
+}
+
 size_t
 recog_contents_runs(const char *const *lines, size_t n, unsigned char *toc)
 {
@@ -1496,6 +1630,9 @@ recog_contents_runs(const char *const *lines, size_t n, unsigned char *toc)
 		free(nums[i]);
 	free(nums);
 	free(capped);
+	for (i = 0; i < n; i++)
+		if (!toc[i])
+			marked += english_contents_run(lines, n, i, toc);
 	return marked;
 }
 

@@ -283,6 +283,8 @@ int	recog_division_range(const char *s);
  * NULL a line set aside already (both skipped).  Sets toc[i] to 1 for the
  * lines of a contents list (toc[] zeroed by the caller) and returns how
  * many.  termc import drops them; the Markdown reader keeps them as text.
+ * English lists are told by their heading (Table of Contents, Contents)
+ * over short entry lines; see docs/structure.md.
  */
 size_t	recog_contents_runs(const char *const *lines, size_t n,
 	    unsigned char *toc);
