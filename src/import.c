@@ -332,6 +332,28 @@ marked_caption(struct imp *im, size_t i)
 	return yes;
 }
 
+/*
+ * （…） too long for a caption anywhere else, right above an article
+ * label alone (第七条): its caption all the same, as e-Gov's text lays
+ * out a transitional provision's long one.
+ */
+static int
+long_caption(struct imp *im, size_t i)
+{
+	struct rarticle a;
+	const char *cap;
+	size_t caplen;
+	int yes;
+
+	if (i + 1 >= im->nl ||
+	    !recog_caption_line(im->l[i].s, RC_LONG, &cap, &caplen) ||
+	    !recog_article(im->l[i + 1].s, 0, &a))
+		return 0;
+	yes = a.cap == NULL && *a.rest == '\0';
+	free(a.num);
+	return yes;
+}
+
 /* Does s start with a paragraph or item marker? */
 static int
 starts_marker(const char *s)
@@ -509,14 +531,16 @@ markers(struct imp *im)
 	struct marker m;
 	struct buf b;
 	size_t i, j;
-	int isitem;
+	int isitem, next;
 
 	memset(item, 0, sizeof(item));
 	buf_init(&b);
 	for (i = 0; i < im->nr; i++) {
 		const char *s = im->r[i].s;
 
-		if (s[0] == '\0')
+		/* The text of a marker alone counts nothing, whatever it
+		 * opens with (一, then 　第百九十七条　…). */
+		if (s[0] == '\0' || im->r[i].keep)
 			continue;
 		if (recog_article(s, 0, &a)) {
 			free(a.num);
@@ -562,15 +586,23 @@ markers(struct imp *im)
 		for (j = i + 1; j < im->nr && j <= i + 3 &&
 		    im->r[j].s[0] == '\0'; j++)
 			;
-		if (j >= im->nr || im->r[j].s[0] == '\0' ||
-		    starts_structure(im->r[j].s))
+		if (j >= im->nr || im->r[j].s[0] == '\0')
+			continue;
+		/* 六の二 follows 六: a branch keeps its base's number. */
+		next = isitem ? m.value == item[m.scheme] + (m.branch == 0) :
+		    m.value == para + 1;
+		/*
+		 * Its text may open like a heading (一, then 　第百九十七条
+		 * 　七億円以下の罰金刑: a row of a list of penalties): in
+		 * that layout a heading is never indented, so an indented
+		 * line under the next number is the number's text.
+		 */
+		if (starts_structure(im->r[j].s) && !(next && im->r[j].ideo))
 			continue;
 		/* Or its text opens with an ideographic space, as every
 		 * paragraph of that layout does (a page number is followed
 		 * by the rest of a sentence). */
-		/* 六の二 follows 六: a branch keeps its base's number. */
-		if ((isitem ? m.value != item[m.scheme] + (m.branch == 0) :
-		    m.value != para + 1) && !im->r[j].ideo)
+		if (!next && !im->r[j].ideo)
 			continue;
 		if (isitem)
 			item[m.scheme] = m.value;
@@ -2543,7 +2575,8 @@ placed:
 			e->olist = e->numpara = 0;
 			continue;
 		}
-		if (caption_line(s) || marked_caption(im, i)) {
+		if (caption_line(s) || marked_caption(im, i) ||
+		    long_caption(im, i)) {
 			pending = s;
 			pending_no = im->l[i].no;
 			first_heading = 1;

@@ -449,7 +449,8 @@ recog_caption_line(const char *s, int flags, const char **cap,
 		/* The brackets are the evidence: long captions with
 		 * commas are still captions, sentences are not. */
 		if (p[used + text_skip_spaces(p + used)] != '\0' ||
-		    *caplen == 0 || text_nchars(p) > 80 ||
+		    *caplen == 0 ||
+		    text_nchars(p) > ((flags & RC_LONG) ? 200u : 80u) ||
 		    strstr(p, "。") != NULL ||
 		    recog_law_number(*cap, *caplen) || has_prefix(*cap, "以下"))
 			return 0;

@@ -110,9 +110,13 @@ int	recog_caption_text(const char *s, size_t len);
  * right after it makes a caption.  Not a caption: a law number
  * （平成十五年法律第四十二号）, （以下…）, a history line 【2020年4月1日制定】,
  * a marker alone （１）, a sentence.  Returns 1 and the caption's bytes
- * (without brackets), or 0.
+ * (without brackets), or 0.  A caption is at most 80 characters; with
+ * RC_LONG, for a line the caller has seen right above an article label
+ * with no caption of its own, 200 (a statute's transitional provisions
+ * name what they apply to at length).
  */
 #define RC_MARKED	1
+#define RC_LONG		2
 
 /*
  * Is s[0..len) a law number, 令和二年三月一日規程第七号 (without its

@@ -99,7 +99,8 @@ kanji="(〇|一|二|三|四|五|六|七|八|九|十|百|千)+"
 truth_egov() {
 	LC_ALL=C.UTF-8 awk -v k="$kanji" '
 	    BEGIN { art = "^第" k "条(の" k ")*" }
-	    { line[NR] = $0 }
+	    # Some texts end a line with CR LF, some runs of lines only.
+	    { sub("\r$", ""); line[NR] = $0 }
 	    END {
 		cap = ""
 		for (i = 1; i <= NR; i++) {

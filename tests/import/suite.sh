@@ -155,7 +155,8 @@ for c in statute/kitei:kitei statute/egovlayout:egovlayout \
     layout/marked:marked \
     layout/glued:glued layout/gluedrun:gluedrun layout/flatlists:flatlists \
     layout/wholeitems:wholeitems layout/straytab:straytab \
-    layout/footer-en:footer-en layout/contents-en:contents-en; do
+    layout/footer-en:footer-en layout/contents-en:contents-en \
+    statute/penalties:penalties; do
 	f=${c%%:*}; doc=${c#*:}
 	rc=$(capture import --provider=sample --provider-name=サンプル \
 	    --document="$doc" "$idir/$f.txt")
