@@ -2408,7 +2408,7 @@ title_heading(struct lower *L, cmark_node *root, const char *title)
 	char *text, *num;
 	int level, yes, top = 1;
 
-	if (L->ja || title == NULL)
+	if (title == NULL)
 		return NULL;
 	L->quiet = 1;	/* read, not lowered: no diagnostics twice */
 	for (h = cmark_node_first_child(root); h != NULL &&
@@ -2439,8 +2439,10 @@ title_heading(struct lower *L, cmark_node *root, const char *title)
 	text = heading_text(L, h);
 	n = strlen(text);
 	tn = strlen(title);
+	/* Japanese titles are told by their words alone (利用規約 under
+	 * the title さくら利用規約 may be a part's name), whole. */
 	yes = top || (n > 0 && n <= tn && strcasecmp(title + tn - n, text) ==
-	    0 && (n == tn || title[tn - n - 1] == ' '));
+	    0 && (n == tn || (!L->ja && title[tn - n - 1] == ' ')));
 	/* "## 1. Law and Venue" alone numbers an article: no title. */
 	num = NULL;
 	if (article_label_parse(text, &num, &len))
