@@ -1116,13 +1116,13 @@ size_cmp(const void *a, const void *b)
  * share it.  W is the width X (in columns, 30 or more) that the most lines
  * fall within [X-6, X] of; the layout is wrapped when at least a fifth of
  * the lines do.  Running text, where lines end where paragraphs end, has
- * a tenth or less (the five seeds: 5-9% unwrapped, 64% wrapped).
- * Returns W or 0.
+ * a tenth or less (the five seeds: 5-9% unwrapped, 64% wrapped).  No
+ * more than a tenth of the lines may be wider than W.  Returns W or 0.
  */
 static size_t
 wrap_width(struct imp *im)
 {
-	size_t *w, n = 0, i, lo = 0, best = 0, bestn = 0;
+	size_t *w, n = 0, i, lo = 0, best = 0, bestn = 0, over;
 
 	w = xreallocarray(NULL, im->nr ? im->nr : 1, sizeof(*w));
 	for (i = 0; i < im->nr; i++)
@@ -1142,8 +1142,12 @@ wrap_width(struct imp *im)
 			best = w[i];
 		}
 	}
+	/* Lines run no wider than the width they were broken at: a width
+	 * that a tenth of the lines pass is a cluster by chance. */
+	for (i = n, over = 0; i > 0 && w[i - 1] > best; i--)
+		over++;
 	free(w);
-	if (n < 15 || bestn * 5 < n)
+	if (n < 15 || bestn * 5 < n || over * 10 > n)
 		return 0;
 	return best;
 }
