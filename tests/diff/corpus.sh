@@ -89,7 +89,7 @@ reported() {
 	/^  link "/ { next }
 	/^$/ { moved = 0; parts = 0; next }
 	/ moved from / && !/^  / { moved = 1; next }
-	/ split into | merged from / && !/^[-+ ] / { parts = 1; next }
+	/ split into | merged from | reflowed into / && !/^[-+ ] / { parts = 1; next }
 	parts { n += marks($0); next }
 	/^[-+] / { s = substr($0, 3); gsub(/[ \t]/, "", s); n += length(s); next }
 	moved && /^  / { s = $0; gsub(/[ \t]/, "", s); n += length(s); next }
