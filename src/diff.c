@@ -2111,13 +2111,15 @@ dnode_side_text(const struct dnode *d, int side_new)
 {
 	const struct node *n = side_new ? d->new : d->old;
 	struct buf b;
-	size_t k;
+	size_t k, len;
 	char *t;
 
 	if (d->kind == DK_REFLOWED) {
 		buf_init(&b);
 		for (k = 0; k < d->nflow[side_new]; k++) {
-			t = diff_flow_text(d->flow[side_new][k]);
+			t = diff_flow_text(d->flow[side_new][k],
+			    k + 1 < d->nflow[side_new] ?
+			    d->flow[side_new][k + 1] : NULL, &len);
 			buf_puts(&b, t);
 			free(t);
 		}
@@ -2150,6 +2152,19 @@ all_space(const char *s, size_t len)
 			return 0;
 	}
 	return 1;
+}
+
+/* Narrow [*off, +*len) of s to what lies between white space at its
+ * ends (ASCII: where joined clauses meet). */
+static void
+trim_space(const char *s, size_t *off, size_t *len)
+{
+	while (*len > 0 && strchr(" \n\t", s[*off]) != NULL) {
+		(*off)++;
+		(*len)--;
+	}
+	while (*len > 0 && strchr(" \n\t", s[*off + *len - 1]) != NULL)
+		(*len)--;
 }
 
 /*
@@ -3486,11 +3501,25 @@ cross(struct ctx *c, struct xnode *xa, struct xnode *xb)
 
 /* ---- reflowed runs ---- */
 
+/* The first code point a clause reads with in a run, or -1. */
+static int32_t
+flow_first(const struct node *n)
+{
+	const char *s = n->label ? n->label : n->caption ? n->caption :
+	    n->text;
+	int32_t cp;
+
+	if (s == NULL || *s == '\0' || utf8_next_str(s, &cp) == 0)
+		return -1;
+	return cp;
+}
+
 char *
-diff_flow_text(const struct node *n)
+diff_flow_text(const struct node *n, const struct node *next, size_t *len)
 {
 	struct buf b;
 	char *t;
+	int32_t last = -1, first;
 
 	buf_init(&b);
 	if (n->label != NULL)
@@ -3506,16 +3535,25 @@ diff_flow_text(const struct node *n)
 		buf_puts(&b, t);
 		free(t);
 	}
-	buf_putc(&b, '\n');
+	*len = b.len;
+	if (b.len > 0)
+		utf8_next_str(b.data + b.len - utf8_prev_len(b.data, b.len),
+		    &last);
+	/* A line break between two wide characters is no space. */
+	first = next != NULL ? flow_first(next) : -1;
+	if (!(last >= 0 && first >= 0 && is_wide(last) && is_wide(first)))
+		buf_putc(&b, '\n');
 	return buf_detach(&b);
 }
 
 /*
- * Does d give its own line to a reflowed run: a clause added or removed,
- * or a pair that kept nothing of its line (a caption where the other
- * side has none, a text of which no word is left).  Such a pair is what
- * the alignment makes of two clauses that share no text: a removal and
- * an addition.
+ * Does d give its own line to a reflowed run: a clause added or removed;
+ * a split or merge that took DIFF_MAXPARTS clauses, where the bound, not
+ * the text, may have ended it (a paragraph whose lines became a dozen
+ * paragraphs: the ones after the eighth are added); or a pair that kept
+ * nothing of its line (a caption where the other side has none, a text
+ * of which no word is left), which is what the alignment makes of two
+ * clauses that share no text: a removal and an addition.
  */
 static int
 flow_member(const struct dnode *d)
@@ -3524,6 +3562,8 @@ flow_member(const struct dnode *d)
 
 	if (d->kind == DK_ADDED || d->kind == DK_REMOVED)
 		return 1;
+	if (d->kind == DK_SPLIT || d->kind == DK_MERGED)
+		return d->nparts + 1 >= DIFF_MAXPARTS;
 	if (d->kind != DK_MODIFIED || d->renumbered || d->nlinks > 0 ||
 	    d->ncells > 0 || o->table != NULL || n->table != NULL)
 		return 0;
@@ -3563,15 +3603,24 @@ fside_put(struct fside *s, const struct node *n)
 	    strlen(n->caption) : 0) + (n->text ? strlen(n->text) : 0) + 2;
 }
 
-/* The clauses d gives to one side of a run: its own line, or the whole
- * clause where it was added or removed with all it holds. */
+/* The clauses d gives to one side of a run: its own line (and a split's
+ * or merge's parts on their side), or the whole clause where it was
+ * added or removed with all it holds. */
 static void
 fside_take(struct fside *s, const struct dnode *d, int side_new)
 {
 	const struct node *x = side_new ? d->new : d->old, *p = x;
+	size_t k;
 
 	if (x == NULL)
 		return;
+	if (d->kind == DK_SPLIT || d->kind == DK_MERGED) {
+		fside_put(s, x);
+		if ((d->kind == DK_SPLIT) == side_new)
+			for (k = 0; k < d->nparts; k++)
+				fside_put(s, d->parts[k]);
+		return;
+	}
 	if (d->kind == DK_MODIFIED || d->shell || d->opened) {
 		fside_put(s, x);
 		return;
@@ -3651,9 +3700,15 @@ reflow_run(struct dnode **v, size_t m)
 	if (k >= SIM_FLOW) {
 		joined_edits(&t, text[0], text[1]);
 		kept = all;
-		for (i = 0; i < t.nedits; i++)
-			kept -= ink(text[0] + t.edits[i].ooff, t.edits[i].olen) +
-			    ink(text[1] + t.edits[i].noff, t.edits[i].nlen);
+		for (i = 0; i < t.nedits; i++) {
+			struct dedit *e = &t.edits[i];
+
+			/* The break after a line's last word is no edit. */
+			trim_space(text[0], &e->ooff, &e->olen);
+			trim_space(text[1], &e->noff, &e->nlen);
+			kept -= ink(text[0] + e->ooff, e->olen) +
+			    ink(text[1] + e->noff, e->nlen);
+		}
 	}
 	free(text[0]);
 	free(text[1]);

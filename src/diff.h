@@ -185,9 +185,12 @@ char		*diff_part_text(const struct node *);
 /*
  * A clause as a reflowed run reads it: its written label, caption and
  * text (a table: its cells, diff_part_text()), one space between them,
- * then a newline.  Never NULL.  Caller frees.
+ * *len bytes; then a newline, unless the clause ends and next (the
+ * run's next clause, or NULL) begins with wide characters, which join
+ * with no space (is_wide()).  Never NULL.  Caller frees.
  */
-char		*diff_flow_text(const struct node *);
+char		*diff_flow_text(const struct node *, const struct node *next,
+		    size_t *len);
 /*
  * A table cell's name for a reader: the row's heading (its first cell)
  * and the column's heading (the header row's cell), "基本料金 / 月額";

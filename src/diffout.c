@@ -149,16 +149,17 @@ part_line(struct buf *b, const struct diff *D, const struct dnode *d, const stru
  * in its side's joined text, with that side's edits marked.
  */
 static void
-flow_line(struct buf *b, const struct dnode *d, const struct node *n,
-    int side_new, size_t *base)
+flow_line(struct buf *b, const struct dnode *d, size_t i, int side_new,
+    size_t *base)
 {
-	char *s = diff_flow_text(n);
-	size_t len = strlen(s), at = 0, k, off, end;
+	size_t nf = d->nflow[side_new], len, at = 0, k, off, end;
+	char *s = diff_flow_text(d->flow[side_new][i], i + 1 < nf ?
+	    d->flow[side_new][i + 1] : NULL, &len);
 
 	buf_puts(b, side_new ? "+ " : "- ");
-	/* The newline ending the clause is no text of its line. */
+	/* What joins it to the next clause is no text of its line. */
 	for (k = 0; k < d->nedits; k++) {
-		if (!dedit_clip(d, k, side_new, *base, len - 1, &off, &end))
+		if (!dedit_clip(d, k, side_new, *base, len, &off, &end))
 			continue;
 		buf_put(b, s + at, off - at);
 		buf_puts(b, side_new ? "{+" : "[-");
@@ -166,8 +167,9 @@ flow_line(struct buf *b, const struct dnode *d, const struct node *n,
 		buf_puts(b, side_new ? "+}" : "-]");
 		at = end;
 	}
-	buf_puts(b, s + at);
-	*base += len;
+	buf_put(b, s + at, len - at);
+	buf_putc(b, '\n');
+	*base += strlen(s);
 	free(s);
 }
 
@@ -436,12 +438,12 @@ text_hunk(struct buf *b, const struct diff *D, const struct dnode *d)
 		flow_range(b, D, d, 0);
 		buf_puts(b, " reflowed into ");
 		flow_range(b, D, d, 1);
-		buf_printf(b, " (%zu clauses → %zu)\n", d->nflow[0],
-		    d->nflow[1]);
+		buf_printf(b, " (%zu clause%s → %zu)\n", d->nflow[0],
+		    d->nflow[0] == 1 ? "" : "s", d->nflow[1]);
 		for (k = 0, base = 0; k < d->nflow[0]; k++)
-			flow_line(b, d, d->flow[0][k], 0, &base);
+			flow_line(b, d, k, 0, &base);
 		for (k = 0, base = 0; k < d->nflow[1]; k++)
-			flow_line(b, d, d->flow[1][k], 1, &base);
+			flow_line(b, d, k, 1, &base);
 		break;
 	case DK_MATCHED:
 		put_label(b, D, d->new);

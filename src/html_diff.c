@@ -50,7 +50,8 @@ static const struct dwords ja_dwords = {
 	{ [DK_ADDED] = "新設", [DK_REMOVED] = "削除", [DK_MODIFIED] = "変更",
 	  [DK_MOVED] = "移動", [DK_SPLIT] = "分割", [DK_MERGED] = "統合",
 	  [DK_NORMALIZED] = "表記のみの変更（全角・半角等）",
-	  [DK_LINKS] = "リンク先の変更", [DK_MATCHED] = "対応する条" }
+	  [DK_LINKS] = "リンク先の変更", [DK_MATCHED] = "対応する条",
+	  [DK_REFLOWED] = "段落の組替え" }
 };
 
 static const struct dwords en_dwords = {
@@ -72,7 +73,8 @@ static const struct dwords en_dwords = {
 	  [DK_MODIFIED] = "changed", [DK_MOVED] = "moved",
 	  [DK_SPLIT] = "split", [DK_MERGED] = "merged",
 	  [DK_NORMALIZED] = "changed in form only (width, spacing)",
-	  [DK_LINKS] = "link target changed", [DK_MATCHED] = "matched" }
+	  [DK_LINKS] = "link target changed", [DK_MATCHED] = "matched",
+	  [DK_REFLOWED] = "reflowed" }
 };
 
 static const struct dwords *
@@ -307,6 +309,35 @@ part_p(const struct diff *D, struct hw *w, const struct dnode *d,
 }
 
 /*
+ * One clause of a reflowed run, read as diff_flow_text() reads it (its
+ * label and caption are words of the run like its text), at *base in the
+ * joined text the edits count in.
+ */
+static void
+flow_p(struct hw *w, const struct dnode *d, size_t i, int side_new,
+    size_t *base)
+{
+	enum hw_tag mark = side_new ? HW_INS : HW_DEL;
+	size_t nf = d->nflow[side_new], len, at = 0, k, off, end;
+	char *s = diff_flow_text(d->flow[side_new][i], i + 1 < nf ?
+	    d->flow[side_new][i + 1] : NULL, &len);
+
+	hw_open(w, HW_P, NULL);
+	/* What joins it to the next clause is no text of its line. */
+	for (k = 0; k < d->nedits; k++) {
+		if (!dedit_clip(d, k, side_new, *base, len, &off, &end))
+			continue;
+		hw_lines(w, s + at, off - at);
+		marked(w, mark, s + off, end - off);
+		at = end;
+	}
+	hw_lines(w, s + at, len - at);
+	hw_close(w);
+	*base += strlen(s);
+	free(s);
+}
+
+/*
  * The changed links' targets of one side, each marked, as text: the
  * page never links to what the input names (a target may be unsafe),
  * it only says where the clause pointed.
@@ -495,6 +526,10 @@ change_cell(const struct hctx *h, const void *arg, int side_new)
 				part_p(h->D, h->w, d, d->parts[k], side_new, 1,
 				    &base);
 		return;
+	case DK_REFLOWED:
+		for (k = 0; k < d->nflow[side_new]; k++)
+			flow_p(h->w, d, k, side_new, &base);
+		return;
 	default:
 		/*
 		 * Same, modified, normalized, or matched across documents:
@@ -562,6 +597,7 @@ row_for(const struct hctx *h, const struct dnode *d)
 	case DK_MOVED:
 	case DK_SPLIT:
 	case DK_MERGED:
+	case DK_REFLOWED:
 		return;
 	default:
 		break;
@@ -607,8 +643,8 @@ static void
 summary(struct hw *w, const struct diff *D)
 {
 	static const enum dkind kinds[] = { DK_ADDED, DK_REMOVED, DK_MODIFIED,
-	    DK_MOVED, DK_SPLIT, DK_MERGED, DK_NORMALIZED, DK_LINKS,
-	    DK_MATCHED };
+	    DK_MOVED, DK_SPLIT, DK_MERGED, DK_REFLOWED, DK_NORMALIZED,
+	    DK_LINKS, DK_MATCHED };
 	const struct dwords *wd = dwords_for(D);
 	const struct dnode *d;
 	struct buf b;
