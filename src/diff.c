@@ -3590,6 +3590,8 @@ struct fside {
 static void
 fside_put(struct fside *s, const struct node *n)
 {
+	size_t k;
+
 	if (blank_leaf(n))
 		return;
 	if (s->n == s->cap) {
@@ -3601,6 +3603,9 @@ fside_put(struct fside *s, const struct node *n)
 	s->n++;
 	s->bytes += (n->label ? strlen(n->label) : 0) + (n->caption ?
 	    strlen(n->caption) : 0) + (n->text ? strlen(n->text) : 0) + 2;
+	if (n->table != NULL)
+		for (k = 0; k < n->table->nrows * n->table->ncols; k++)
+			s->bytes += strlen(n->table->cells[k]) + 1;
 }
 
 /* The clauses d gives to one side of a run: its own line (and a split's
@@ -3671,7 +3676,7 @@ reflow_run(struct dnode **v, size_t m)
 	char *text[2];
 	uint32_t *bg[2];
 	size_t nbg[2], k, i, all, kept;
-	int side;
+	int side, alike;
 
 	memset(sd, 0, sizeof(sd));
 	for (k = 0; k < m; k++)
@@ -3692,15 +3697,15 @@ reflow_run(struct dnode **v, size_t m)
 		text[side] = dnode_side_text(&t, side);
 		bg[side] = bigrams(text[side], &nbg[side]);
 	}
-	k = (size_t)dice(bg[0], nbg[0], bg[1], nbg[1]);
+	alike = dice(bg[0], nbg[0], bg[1], nbg[1]) >= SIM_FLOW;
 	free(bg[0]);
 	free(bg[1]);
 	all = ink(text[0], strlen(text[0])) + ink(text[1], strlen(text[1]));
 	kept = 0;
-	if (k >= SIM_FLOW) {
+	if (alike) {
 		joined_edits(&t, text[0], text[1]);
 		kept = all;
-		for (i = 0; i < t.nedits; i++) {
+		for (i = 0, k = 0; i < t.nedits; i++) {
 			struct dedit *e = &t.edits[i];
 
 			/* The break after a line's last word is no edit. */
@@ -3708,7 +3713,10 @@ reflow_run(struct dnode **v, size_t m)
 			trim_space(text[1], &e->noff, &e->nlen);
 			kept -= ink(text[0] + e->ooff, e->olen) +
 			    ink(text[1] + e->noff, e->nlen);
+			if (e->olen + e->nlen > 0)
+				t.edits[k++] = *e;
 		}
+		t.nedits = k;
 	}
 	free(text[0]);
 	free(text[1]);

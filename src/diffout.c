@@ -108,6 +108,28 @@ marked(struct buf *b, const struct dnode *d)
 }
 
 /*
+ * The len bytes of s, which stand at base in the text d's edits count in
+ * on one side, with that side's edits marked.
+ */
+static void
+marked_at(struct buf *b, const struct dnode *d, int side_new, const char *s,
+    size_t len, size_t base)
+{
+	size_t at = 0, k, off, end;
+
+	for (k = 0; k < d->nedits; k++) {
+		if (!dedit_clip(d, k, side_new, base, len, &off, &end))
+			continue;
+		buf_put(b, s + at, off - at);
+		buf_puts(b, side_new ? "{+" : "[-");
+		buf_put(b, s + off, end - off);
+		buf_puts(b, side_new ? "+}" : "-]");
+		at = end;
+	}
+	buf_put(b, s + at, len - at);
+}
+
+/*
  * One clause of a split or merge, its text at *base in the joined side
  * text, with that side's edits marked.
  */
@@ -116,7 +138,7 @@ part_line(struct buf *b, const struct diff *D, const struct dnode *d, const stru
     int side_new, size_t *base, const char *prefix)
 {
 	char *s = diff_part_text(n);
-	size_t len, at = 0, k, off, end;
+	size_t len;
 
 	buf_puts(b, prefix);
 	if (s == NULL) {
@@ -129,16 +151,7 @@ part_line(struct buf *b, const struct diff *D, const struct dnode *d, const stru
 		buf_puts(b, n->label);
 		buf_puts(b, label_gap(D, n));
 	}
-	for (k = 0; k < d->nedits; k++) {
-		if (!dedit_clip(d, k, side_new, *base, len, &off, &end))
-			continue;
-		buf_put(b, s + at, off - at);
-		buf_puts(b, side_new ? "{+" : "[-");
-		buf_put(b, s + off, end - off);
-		buf_puts(b, side_new ? "+}" : "-]");
-		at = end;
-	}
-	buf_puts(b, s + at);
+	marked_at(b, d, side_new, s, len, *base);
 	buf_putc(b, '\n');
 	*base += len;
 	free(s);
@@ -152,22 +165,13 @@ static void
 flow_line(struct buf *b, const struct dnode *d, size_t i, int side_new,
     size_t *base)
 {
-	size_t nf = d->nflow[side_new], len, at = 0, k, off, end;
+	size_t nf = d->nflow[side_new], len;
 	char *s = diff_flow_text(d->flow[side_new][i], i + 1 < nf ?
 	    d->flow[side_new][i + 1] : NULL, &len);
 
 	buf_puts(b, side_new ? "+ " : "- ");
 	/* What joins it to the next clause is no text of its line. */
-	for (k = 0; k < d->nedits; k++) {
-		if (!dedit_clip(d, k, side_new, *base, len, &off, &end))
-			continue;
-		buf_put(b, s + at, off - at);
-		buf_puts(b, side_new ? "{+" : "[-");
-		buf_put(b, s + off, end - off);
-		buf_puts(b, side_new ? "+}" : "-]");
-		at = end;
-	}
-	buf_put(b, s + at, len - at);
+	marked_at(b, d, side_new, s, len, *base);
 	buf_putc(b, '\n');
 	*base += strlen(s);
 	free(s);

@@ -277,6 +277,26 @@ clause_p(const struct diff *D, struct hw *w, const struct node *n,
 }
 
 /*
+ * The len bytes of s, which stand at base in the text d's edits count in
+ * on one side, with that side's edits underlined.
+ */
+static void
+marked_at(struct hw *w, const struct dnode *d, int side_new, const char *s,
+    size_t len, size_t base)
+{
+	size_t at = 0, k, off, end;
+
+	for (k = 0; k < d->nedits; k++) {
+		if (!dedit_clip(d, k, side_new, base, len, &off, &end))
+			continue;
+		hw_lines(w, s + at, off - at);
+		marked(w, side_new ? HW_INS : HW_DEL, s + off, end - off);
+		at = end;
+	}
+	hw_lines(w, s + at, len - at);
+}
+
+/*
  * One clause of a split or merge: its text sits at *base in the joined
  * text the edits count in (dnode_side_text()).  A part's number is new
  * (split) or gone (merged): it is marked too.
@@ -287,22 +307,12 @@ part_p(const struct diff *D, struct hw *w, const struct dnode *d,
 {
 	enum hw_tag mark = side_new ? HW_INS : HW_DEL;
 	char *s = diff_part_text(n);
-	size_t len, at = 0, k, off, end;
 
 	hw_open(w, HW_P, NULL);
 	heading(D, w, n, mark_num, 0, mark);
 	if (s != NULL) {
-		len = strlen(s);
-		for (k = 0; k < d->nedits; k++) {
-			if (!dedit_clip(d, k, side_new, *base, len, &off,
-			    &end))
-				continue;
-			hw_lines(w, s + at, off - at);
-			marked(w, mark, s + off, end - off);
-			at = end;
-		}
-		texts(w, s + at);
-		*base += len;
+		marked_at(w, d, side_new, s, strlen(s), *base);
+		*base += strlen(s);
 	}
 	hw_close(w);
 	free(s);
@@ -317,21 +327,13 @@ static void
 flow_p(struct hw *w, const struct dnode *d, size_t i, int side_new,
     size_t *base)
 {
-	enum hw_tag mark = side_new ? HW_INS : HW_DEL;
-	size_t nf = d->nflow[side_new], len, at = 0, k, off, end;
+	size_t nf = d->nflow[side_new], len;
 	char *s = diff_flow_text(d->flow[side_new][i], i + 1 < nf ?
 	    d->flow[side_new][i + 1] : NULL, &len);
 
 	hw_open(w, HW_P, NULL);
 	/* What joins it to the next clause is no text of its line. */
-	for (k = 0; k < d->nedits; k++) {
-		if (!dedit_clip(d, k, side_new, *base, len, &off, &end))
-			continue;
-		hw_lines(w, s + at, off - at);
-		marked(w, mark, s + off, end - off);
-		at = end;
-	}
-	hw_lines(w, s + at, len - at);
+	marked_at(w, d, side_new, s, len, *base);
 	hw_close(w);
 	*base += strlen(s);
 	free(s);
