@@ -2154,16 +2154,22 @@ all_space(const char *s, size_t len)
 	return 1;
 }
 
+static int
+ascii_space(char c)
+{
+	return c == ' ' || c == '\n' || c == '\t';
+}
+
 /* Narrow [*off, +*len) of s to what lies between white space at its
  * ends (ASCII: where joined clauses meet). */
 static void
 trim_space(const char *s, size_t *off, size_t *len)
 {
-	while (*len > 0 && strchr(" \n\t", s[*off]) != NULL) {
+	while (*len > 0 && ascii_space(s[*off])) {
 		(*off)++;
 		(*len)--;
 	}
-	while (*len > 0 && strchr(" \n\t", s[*off + *len - 1]) != NULL)
+	while (*len > 0 && ascii_space(s[*off + *len - 1]))
 		(*len)--;
 }
 
@@ -3652,7 +3658,7 @@ ink(const char *s, size_t len)
 	size_t k, n = 0;
 
 	for (k = 0; k < len; k++)
-		if (s[k] != ' ' && s[k] != '\n' && s[k] != '\t')
+		if (!ascii_space(s[k]))
 			n++;
 	return n;
 }
