@@ -418,7 +418,7 @@ page_number(const char *s)
 
 /* White space or a character that shows nothing: no-break and
  * typographic spaces, zero-width joiners, the byte-order mark. */
-static int
+static inline int
 blank_cp(int32_t cp)
 {
 	return char_class(cp) == CC_SPACE || cp == 0xa0 ||
@@ -955,8 +955,10 @@ dn_free(struct dnode *d)
 		for (k = 0; k < e->ncells; k++)
 			free(e->cells[k].edits);
 		free(e->cells);
-		free(e->flow[0]);
-		free(e->flow[1]);
+		if (e->kind == DK_REFLOWED) {
+			free(e->flow[0]);
+			free(e->flow[1]);
+		}
 		free(e);
 		e = next;
 	}
