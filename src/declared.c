@@ -196,14 +196,34 @@ decl_label(struct buf *b, const struct decl *dc)
 		buf_printf(b, "第%ld号", dc->item);
 }
 
+/* Does the declaration cover a clause of d: either side, or any
+ * clause of a reflowed run. */
+static int
+covers_change(const struct decl *dc, const struct dnode *d)
+{
+	size_t k;
+	int side;
+
+	if (covers(dc, d->new) || covers(dc, d->old))
+		return 1;
+	for (side = 0; side < 2; side++)
+		for (k = 0; k < d->nflow[side]; k++)
+			if (covers(dc, d->flow[side][k]))
+				return 1;
+	return 0;
+}
+
+/* A reflowed run holds clauses added and removed: both verbs fit it. */
 static int
 verb_fits(enum verb v, const struct dnode *d)
 {
 	switch (v) {
 	case V_ADD:
-		return d->kind == DK_ADDED || d->kind == DK_SPLIT;
+		return d->kind == DK_ADDED || d->kind == DK_SPLIT ||
+		    d->kind == DK_REFLOWED;
 	case V_REMOVE:
-		return d->kind == DK_REMOVED || d->kind == DK_MERGED;
+		return d->kind == DK_REMOVED || d->kind == DK_MERGED ||
+		    d->kind == DK_REFLOWED;
 	case V_MOVE:
 		return d->kind == DK_MOVED;
 	default:
@@ -256,7 +276,7 @@ diff_check_declared(const struct diff *D, struct diags *dg)
 			continue;
 		covered = 0;
 		for (i = 0; i < n; i++)
-			if (covers(&v[i], d->new) || covers(&v[i], d->old)) {
+			if (covers_change(&v[i], d)) {
 				covered = 1;
 				if (verb_fits(v[i].verb, d))
 					v[i].hit = 1;

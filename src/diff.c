@@ -44,6 +44,8 @@
 #define WINDOW		8	/* candidates per clause beyond that */
 #define MOVE_MIN	10	/* characters a moved clause must have */
 #define BIGRAM_MAX	20000	/* code points used for similarity */
+#define SIM_FLOW	50	/* % of a run's text kept: one text reflowed */
+#define FLOW_MAX	(256 * 1024)	/* bytes of a run's side compared */
 #define NHASH		8	/* min-hashes per article across documents */
 #define BUCKET_MAX	32
 
@@ -414,6 +416,16 @@ page_number(const char *s)
 	return *s == '\0' && digits > 0 && digits <= 4;
 }
 
+/* White space or a character that shows nothing: no-break and
+ * typographic spaces, zero-width joiners, the byte-order mark. */
+static inline int
+blank_cp(int32_t cp)
+{
+	return char_class(cp) == CC_SPACE || cp == 0xa0 ||
+	    (cp >= 0x2000 && cp <= 0x200d) || cp == 0x202f || cp == 0x205f ||
+	    cp == 0x2060 || cp == 0xfeff;
+}
+
 /*
  * A clause with nothing a reader sees: no children, caption or table, and
  * text of white space and zero-width characters only (a paragraph of one
@@ -438,10 +450,7 @@ blank_leaf(const struct node *n)
 	/* Decoded a character at a time: most text ends this at its first. */
 	for (; *s != '\0'; s += used) {
 		used = utf8_next_str(s, &cp);
-		if (used == 0 || !(char_class(cp) == CC_SPACE ||
-		    cp == 0xa0 || (cp >= 0x2000 && cp <= 0x200d) ||
-		    cp == 0x202f || cp == 0x205f || cp == 0x2060 ||
-		    cp == 0xfeff))
+		if (used == 0 || !blank_cp(cp))
 			return 0;
 	}
 	return 1;
@@ -946,6 +955,10 @@ dn_free(struct dnode *d)
 		for (k = 0; k < e->ncells; k++)
 			free(e->cells[k].edits);
 		free(e->cells);
+		if (e->kind == DK_REFLOWED) {
+			free(e->flow[0]);
+			free(e->flow[1]);
+		}
 		free(e);
 		e = next;
 	}
@@ -2100,9 +2113,20 @@ dnode_side_text(const struct dnode *d, int side_new)
 {
 	const struct node *n = side_new ? d->new : d->old;
 	struct buf b;
-	size_t k;
+	size_t k, len;
 	char *t;
 
+	if (d->kind == DK_REFLOWED) {
+		buf_init(&b);
+		for (k = 0; k < d->nflow[side_new]; k++) {
+			t = diff_flow_text(d->flow[side_new][k],
+			    k + 1 < d->nflow[side_new] ?
+			    d->flow[side_new][k + 1] : NULL, &len);
+			buf_puts(&b, t);
+			free(t);
+		}
+		return buf_detach(&b);
+	}
 	if (n == NULL || n->text == NULL)
 		return NULL;
 	buf_init(&b);
@@ -2117,47 +2141,78 @@ dnode_side_text(const struct dnode *d, int side_new)
 	return buf_detach(&b);
 }
 
-/* Are the bytes s[0, len) white space only? */
+/* Are the bytes s[0, len) white space only (blank_cp())? */
 static int
 all_space(const char *s, size_t len)
 {
-	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\n' ||
-	    s[len - 1] == '\t'))
-		len--;
-	return len == 0;
+	size_t off = 0, used;
+	int32_t cp;
+
+	for (; off < len; off += used) {
+		used = utf8_next(s + off, len - off, &cp);
+		if (used == 0 || !blank_cp(cp))
+			return 0;
+	}
+	return 1;
+}
+
+static int
+ascii_space(char c)
+{
+	return c == ' ' || c == '\n' || c == '\t';
+}
+
+/* Narrow [*off, +*len) of s to what lies between white space at its
+ * ends (ASCII: where joined clauses meet). */
+static void
+trim_space(const char *s, size_t *off, size_t *len)
+{
+	while (*len > 0 && ascii_space(s[*off])) {
+		(*off)++;
+		(*len)--;
+	}
+	while (*len > 0 && ascii_space(s[*off + *len - 1]))
+		(*len)--;
 }
 
 /*
- * Split or merged: the edits between one text and the parts together.
- * The parts are joined as they are, so the line break or space that
- * stood between two of them is an edit of white space only: layout, as
- * in pair(), and left out; white space against words leaves the words
- * only.
+ * The edits between texts joined from several clauses, o and n: the
+ * line break or space that stood between two of them is an edit of
+ * white space only, layout as in pair(), and left out; white space
+ * against words leaves the words only.
  */
+static void
+joined_edits(struct dnode *d, const char *o, const char *n)
+{
+	size_t k, w;
+
+	inline_edits(d, o, n, 0);
+	for (k = 0, w = 0; k < d->nedits; k++) {
+		struct dedit *e = &d->edits[k];
+		int os = all_space(o + e->ooff, e->olen);
+		int ns = all_space(n + e->noff, e->nlen);
+
+		if (os && ns)
+			continue;
+		/* White space against words: only the words. */
+		if (os)
+			e->olen = 0;
+		if (ns)
+			e->nlen = 0;
+		d->edits[w++] = *e;
+	}
+	d->nedits = w;
+}
+
+/* Split or merged: the edits between one text and the parts together,
+ * joined as they are. */
 static void
 part_edits(struct dnode *d)
 {
 	char *o = dnode_side_text(d, 0), *n = dnode_side_text(d, 1);
-	size_t k, w;
 
-	if (o != NULL && n != NULL) {
-		inline_edits(d, o, n, 0);
-		for (k = 0, w = 0; k < d->nedits; k++) {
-			struct dedit *e = &d->edits[k];
-			int os = all_space(o + e->ooff, e->olen);
-			int ns = all_space(n + e->noff, e->nlen);
-
-			if (os && ns)
-				continue;
-			/* White space against words: only the words. */
-			if (os)
-				e->olen = 0;
-			if (ns)
-				e->nlen = 0;
-			d->edits[w++] = *e;
-		}
-		d->nedits = w;
-	}
+	if (o != NULL && n != NULL)
+		joined_edits(d, o, n);
 	free(o);
 	free(n);
 }
@@ -3452,6 +3507,308 @@ cross(struct ctx *c, struct xnode *xa, struct xnode *xb)
 	free(B);
 }
 
+/* ---- reflowed runs ---- */
+
+/* The first code point a clause reads with in a run, or -1. */
+static int32_t
+flow_first(const struct node *n)
+{
+	const char *s = n->label ? n->label : n->caption ? n->caption :
+	    n->text;
+	int32_t cp;
+
+	if (s == NULL || *s == '\0' || utf8_next_str(s, &cp) == 0)
+		return -1;
+	return cp;
+}
+
+char *
+diff_flow_text(const struct node *n, const struct node *next, size_t *len)
+{
+	struct buf b;
+	char *t;
+	int32_t last = -1, first;
+
+	buf_init(&b);
+	if (n->label != NULL)
+		buf_puts(&b, n->label);
+	if (n->caption != NULL) {
+		if (b.len > 0)
+			buf_putc(&b, ' ');
+		buf_puts(&b, n->caption);
+	}
+	if ((t = diff_part_text(n)) != NULL) {
+		if (b.len > 0 && t[0] != ' ')
+			buf_putc(&b, ' ');
+		buf_puts(&b, t);
+		free(t);
+	}
+	*len = b.len;
+	if (b.len > 0)
+		utf8_next_str(b.data + b.len - utf8_prev_len(b.data, b.len),
+		    &last);
+	/* A line break between two wide characters is no space. */
+	first = next != NULL ? flow_first(next) : -1;
+	if (!(last >= 0 && first >= 0 && is_wide(last) && is_wide(first)))
+		buf_putc(&b, '\n');
+	return buf_detach(&b);
+}
+
+/*
+ * Does d give its own line to a reflowed run: a clause added or removed;
+ * a split or merge that took DIFF_MAXPARTS clauses, where the bound, not
+ * the text, may have ended it (a paragraph whose lines became a dozen
+ * paragraphs: the ones after the eighth are added); or a pair that kept
+ * nothing of its line (a caption where the other side has none, a text
+ * of which no word is left), which is what the alignment makes of two
+ * clauses that share no text: a removal and an addition.
+ */
+static int
+flow_member(const struct dnode *d)
+{
+	const struct node *o = d->old, *n = d->new;
+
+	if (d->kind == DK_ADDED || d->kind == DK_REMOVED)
+		return 1;
+	if (d->kind == DK_SPLIT || d->kind == DK_MERGED)
+		return d->nparts + 1 >= DIFF_MAXPARTS;
+	if (d->kind != DK_MODIFIED || d->renumbered || d->nlinks > 0 ||
+	    d->ncells > 0 || o->table != NULL || n->table != NULL)
+		return 0;
+	if (o->caption != NULL && n->caption != NULL)
+		return 0;
+	if (o->text != NULL && n->text != NULL && !(d->nedits == 1 &&
+	    d->edits[0].olen == strlen(o->text) &&
+	    d->edits[0].nlen == strlen(n->text)))
+		return 0;
+	return 1;
+}
+
+/* A clause of a run, its place in the walk breaking ties of line. */
+struct fnode {
+	const struct node	*n;
+	size_t			 seq;
+};
+
+struct fside {
+	struct fnode	*v;
+	size_t		 n, cap, bytes;
+};
+
+static void
+fside_put(struct fside *s, const struct node *n)
+{
+	size_t k;
+
+	if (blank_leaf(n))
+		return;
+	if (s->n == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 16;
+		s->v = xreallocarray(s->v, s->cap, sizeof(*s->v));
+	}
+	s->v[s->n].n = n;
+	s->v[s->n].seq = s->n;
+	s->n++;
+	s->bytes += (n->label ? strlen(n->label) : 0) + (n->caption ?
+	    strlen(n->caption) : 0) + (n->text ? strlen(n->text) : 0) + 2;
+	if (n->table != NULL)
+		for (k = 0; k < n->table->nrows * n->table->ncols; k++)
+			s->bytes += strlen(n->table->cells[k]) + 1;
+}
+
+/* The clauses d gives to one side of a run: its own line (and a split's
+ * or merge's parts on their side), or the whole clause where it was
+ * added or removed with all it holds. */
+static void
+fside_take(struct fside *s, const struct dnode *d, int side_new)
+{
+	const struct node *x = side_new ? d->new : d->old, *p = x;
+	size_t k;
+
+	if (x == NULL)
+		return;
+	if (d->kind == DK_SPLIT || d->kind == DK_MERGED) {
+		fside_put(s, x);
+		if ((d->kind == DK_SPLIT) == side_new)
+			for (k = 0; k < d->nparts; k++)
+				fside_put(s, d->parts[k]);
+		return;
+	}
+	if (d->kind == DK_MODIFIED || d->shell || d->opened) {
+		fside_put(s, x);
+		return;
+	}
+	do
+		fside_put(s, p);
+	while ((p = node_next(p, x)) != NULL);
+}
+
+static int
+cmp_fnode(const void *a, const void *b)
+{
+	const struct fnode *x = a, *y = b;
+
+	if (x->n->line != y->n->line)
+		return x->n->line < y->n->line ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Bytes of s[0, len) that are not white space. */
+static size_t
+ink(const char *s, size_t len)
+{
+	size_t k, n = 0;
+
+	for (k = 0; k < len; k++)
+		if (!ascii_space(s[k]))
+			n++;
+	return n;
+}
+
+/*
+ * A run of clauses removed and added at one place, v[0, m) in tree
+ * order: when both sides hold clauses, three or more in all, and their
+ * texts read as one (words joined across clause and line boundaries) keep
+ * SIM_FLOW % of their ink, the run becomes one DK_REFLOWED change at
+ * v[0] with the word edits inside; the other dnodes go, the clauses they
+ * did not cover (children outside the run) taking their place.  Sides
+ * over FLOW_MAX bytes are not compared, and a letter-pair profile (its
+ * first BIGRAM_MAX code points) must be close first, so a run costs
+ * one bounded inline diff at most.
+ */
+static void
+reflow_run(struct dnode **v, size_t m)
+{
+	struct fside sd[2];
+	struct dnode t, *r = v[0];
+	char *text[2];
+	uint32_t *bg[2];
+	size_t nbg[2], k, i, all, kept;
+	int side, alike;
+
+	memset(sd, 0, sizeof(sd));
+	for (k = 0; k < m; k++)
+		for (side = 0; side < 2; side++)
+			fside_take(&sd[side], v[k], side);
+	if (sd[0].n == 0 || sd[1].n == 0 || sd[0].n + sd[1].n < 3 ||
+	    sd[0].bytes > FLOW_MAX || sd[1].bytes > FLOW_MAX)
+		goto out;
+	memset(&t, 0, sizeof(t));
+	t.kind = DK_REFLOWED;
+	for (side = 0; side < 2; side++) {
+		qsort(sd[side].v, sd[side].n, sizeof(*sd[side].v), cmp_fnode);
+		t.flow[side] = xreallocarray(NULL, sd[side].n,
+		    sizeof(*t.flow[side]));
+		for (k = 0; k < sd[side].n; k++)
+			t.flow[side][k] = sd[side].v[k].n;
+		t.nflow[side] = sd[side].n;
+		text[side] = dnode_side_text(&t, side);
+		bg[side] = bigrams(text[side], &nbg[side]);
+	}
+	alike = dice(bg[0], nbg[0], bg[1], nbg[1]) >= SIM_FLOW;
+	free(bg[0]);
+	free(bg[1]);
+	all = ink(text[0], strlen(text[0])) + ink(text[1], strlen(text[1]));
+	kept = 0;
+	if (alike) {
+		joined_edits(&t, text[0], text[1]);
+		kept = all;
+		for (i = 0, k = 0; i < t.nedits; i++) {
+			struct dedit *e = &t.edits[i];
+
+			/* The break after a line's last word is no edit. */
+			trim_space(text[0], &e->ooff, &e->olen);
+			trim_space(text[1], &e->noff, &e->nlen);
+			kept -= ink(text[0] + e->ooff, e->olen) +
+			    ink(text[1] + e->noff, e->nlen);
+			if (e->olen + e->nlen > 0)
+				t.edits[k++] = *e;
+		}
+		t.nedits = k;
+	}
+	free(text[0]);
+	free(text[1]);
+	if (all == 0 || kept * 100 < all * SIM_FLOW) {
+		free(t.edits);
+		free(t.flow[0]);
+		free(t.flow[1]);
+		goto out;
+	}
+	/* Descendants follow their clause in tree order: last first. */
+	for (k = m; k-- > 1; ) {
+		dn_lift_children(v[k]);
+		dn_unlink(v[k]);
+		dn_free(v[k]);
+	}
+	dn_lift_children(r);
+	free(r->edits);
+	free(r->links);
+	for (k = 0; k < r->ncells; k++)
+		free(r->cells[k].edits);
+	free(r->cells);
+	r->kind = DK_REFLOWED;
+	r->renumbered = r->caption = r->shell = r->opened = 0;
+	r->links = NULL;
+	r->nlinks = 0;
+	r->cells = NULL;
+	r->ncells = 0;
+	r->nparts = 0;
+	r->edits = t.edits;
+	r->nedits = t.nedits;
+	for (side = 0; side < 2; side++) {
+		r->flow[side] = t.flow[side];
+		r->nflow[side] = t.nflow[side];
+	}
+	r->old = r->flow[0][0];
+	r->new = r->flow[1][0];
+out:
+	free(sd[0].v);
+	free(sd[1].v);
+}
+
+/*
+ * Reflowed runs: where the alignment leaves clauses removed and added
+ * one after the other (a PDF extraction's line a paragraph against the
+ * same text in one clause, or the reverse), the run is read as one text
+ * each side (reflow_run()).  Runs are found first, then rewritten: a
+ * rewrite frees dnodes of its own run only.
+ */
+static void
+reflows(struct diff *D)
+{
+	struct dnode *d, **v = NULL;
+	size_t *start = NULL, n = 0, cap = 0, nrun = 0, capr = 0, k, s;
+
+	for (d = D->root->first; d != NULL; d = dnode_next(d)) {
+		if (!flow_member(d)) {
+			/* Close the open run: a new one starts at n. */
+			if (nrun == 0 || start[nrun - 1] != n) {
+				if (nrun == capr) {
+					capr = capr ? 2 * capr : 16;
+					start = xreallocarray(start, capr,
+					    sizeof(*start));
+				}
+				start[nrun++] = n;
+			}
+			continue;
+		}
+		if (n == cap) {
+			cap = cap ? 2 * cap : 64;
+			v = xreallocarray(v, cap, sizeof(*v));
+		}
+		v[n++] = d;
+	}
+	for (k = 0, s = 0; k <= nrun; k++) {
+		size_t e = k < nrun ? start[k] : n;
+
+		if (e > s + 1)
+			reflow_run(v + s, e - s);
+		s = e;
+	}
+	free(v);
+	free(start);
+}
+
 /* ---- renumbering runs ---- */
 
 static int
@@ -3541,7 +3898,7 @@ dkind_name(enum dkind k)
 {
 	static const char *const names[DK__MAX] = {
 		"unchanged", "normalized", "modified", "moved", "added",
-		"removed", "split", "merged", "matched", "link"
+		"removed", "split", "merged", "matched", "link", "reflowed"
 	};
 
 	return k < DK__MAX ? names[k] : "?";
@@ -3629,6 +3986,7 @@ diff_new(const struct doc *old, const struct doc *new,
 	} else {
 		align_root(&c, &xa, &xb);
 		moves(&c);
+		reflows(D);
 		renum_runs(D);
 		restructs(D);
 	}

@@ -36,6 +36,8 @@ enum dkind {
 	DK_MERGED,		/* old and parts[] → new clause */
 	DK_MATCHED,		/* across documents: counterpart by similarity */
 	DK_LINKS,		/* same text, a link's target changed */
+	DK_REFLOWED,		/* a run of clauses removed and added, read
+				   as one text: flow[] on each side */
 	DK__MAX
 };
 
@@ -93,6 +95,14 @@ struct dnode {
 	size_t			 nlinks;
 	struct dcell		*cells;		/* a table's changes; owned */
 	size_t			 ncells;
+	/*
+	 * DK_REFLOWED: the run's clauses on each side (0 old, 1 new) in
+	 * document order, old and new their first; edits count in their
+	 * diff_flow_text()s joined.  The arrays are owned, the nodes
+	 * borrowed.
+	 */
+	const struct node	**flow[2];
+	size_t			 nflow[2];
 	struct dnode		*parent, *first, *last, *prev, *next;
 };
 
@@ -160,7 +170,8 @@ int		 dnode_changed(const struct diff *, const struct dnode *);
 /*
  * The text a dnode's edits refer to on one side: the clause's text, or
  * for the split (merged) side the texts of the clause and its parts
- * joined (diff_part_text()).  NULL when that side has no text.  Caller
+ * joined (diff_part_text()), or for a reflowed run its clauses'
+ * diff_flow_text()s joined.  NULL when that side has no text.  Caller
  * frees.
  */
 char		*dnode_side_text(const struct dnode *, int side_new);
@@ -171,6 +182,15 @@ char		*dnode_side_text(const struct dnode *, int side_new);
  * is no edit.  NULL when it has neither.  Caller frees.
  */
 char		*diff_part_text(const struct node *);
+/*
+ * A clause as a reflowed run reads it: its written label, caption and
+ * text (a table: its cells, diff_part_text()), one space between them,
+ * *len bytes; then a newline, unless the clause ends and next (the
+ * run's next clause, or NULL) begins with wide characters, which join
+ * with no space (is_wide()).  Never NULL.  Caller frees.
+ */
+char		*diff_flow_text(const struct node *, const struct node *next,
+		    size_t *len);
 /*
  * A table cell's name for a reader: the row's heading (its first cell)
  * and the column's heading (the header row's cell), "基本料金 / 月額";

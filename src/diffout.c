@@ -108,6 +108,28 @@ marked(struct buf *b, const struct dnode *d)
 }
 
 /*
+ * The len bytes of s, which stand at base in the text d's edits count in
+ * on one side, with that side's edits marked.
+ */
+static void
+marked_at(struct buf *b, const struct dnode *d, int side_new, const char *s,
+    size_t len, size_t base)
+{
+	size_t at = 0, k, off, end;
+
+	for (k = 0; k < d->nedits; k++) {
+		if (!dedit_clip(d, k, side_new, base, len, &off, &end))
+			continue;
+		buf_put(b, s + at, off - at);
+		buf_puts(b, side_new ? "{+" : "[-");
+		buf_put(b, s + off, end - off);
+		buf_puts(b, side_new ? "+}" : "-]");
+		at = end;
+	}
+	buf_put(b, s + at, len - at);
+}
+
+/*
  * One clause of a split or merge, its text at *base in the joined side
  * text, with that side's edits marked.
  */
@@ -116,7 +138,7 @@ part_line(struct buf *b, const struct diff *D, const struct dnode *d, const stru
     int side_new, size_t *base, const char *prefix)
 {
 	char *s = diff_part_text(n);
-	size_t len, at = 0, k, off, end;
+	size_t len;
 
 	buf_puts(b, prefix);
 	if (s == NULL) {
@@ -129,19 +151,44 @@ part_line(struct buf *b, const struct diff *D, const struct dnode *d, const stru
 		buf_puts(b, n->label);
 		buf_puts(b, label_gap(D, n));
 	}
-	for (k = 0; k < d->nedits; k++) {
-		if (!dedit_clip(d, k, side_new, *base, len, &off, &end))
-			continue;
-		buf_put(b, s + at, off - at);
-		buf_puts(b, side_new ? "{+" : "[-");
-		buf_put(b, s + off, end - off);
-		buf_puts(b, side_new ? "+}" : "-]");
-		at = end;
-	}
-	buf_puts(b, s + at);
+	marked_at(b, d, side_new, s, len, *base);
 	buf_putc(b, '\n');
 	*base += len;
 	free(s);
+}
+
+/*
+ * One clause of a reflowed run, as diff_flow_text() reads it, at *base
+ * in its side's joined text, with that side's edits marked.
+ */
+static void
+flow_line(struct buf *b, const struct dnode *d, size_t i, int side_new,
+    size_t *base)
+{
+	size_t nf = d->nflow[side_new], len;
+	char *s = diff_flow_text(d->flow[side_new][i], i + 1 < nf ?
+	    d->flow[side_new][i + 1] : NULL, &len);
+
+	buf_puts(b, side_new ? "+ " : "- ");
+	/* What joins it to the next clause is no text of its line. */
+	marked_at(b, d, side_new, s, len, *base);
+	buf_putc(b, '\n');
+	*base += strlen(s);
+	free(s);
+}
+
+/* "Section 4, paragraph 1〜Section 4, paragraph 9": a run's clauses. */
+static void
+flow_range(struct buf *b, const struct diff *D, const struct dnode *d,
+    int side_new)
+{
+	size_t n = d->nflow[side_new];
+
+	put_label(b, D, d->flow[side_new][0]);
+	if (n > 1) {
+		buf_puts(b, "〜");
+		put_label(b, D, d->flow[side_new][n - 1]);
+	}
 }
 
 /* The changed links of d, one a line: "text": [-old-]{+new+}. */
@@ -241,8 +288,8 @@ void
 diff_summary(struct buf *b, const struct diff *D)
 {
 	static const enum dkind order[] = { DK_ADDED, DK_REMOVED,
-	    DK_MODIFIED, DK_MOVED, DK_SPLIT, DK_MERGED, DK_NORMALIZED,
-	    DK_LINKS, DK_MATCHED };
+	    DK_MODIFIED, DK_MOVED, DK_SPLIT, DK_MERGED, DK_REFLOWED,
+	    DK_NORMALIZED, DK_LINKS, DK_MATCHED };
 	size_t k, n = 0;
 	int any = 0;
 
@@ -390,6 +437,17 @@ text_hunk(struct buf *b, const struct diff *D, const struct dnode *d)
 		if (d->kind == DK_SPLIT)
 			for (k = 0; k < d->nparts; k++)
 				part_line(b, D, d, d->parts[k], 1, &base, "+ ");
+		break;
+	case DK_REFLOWED:
+		flow_range(b, D, d, 0);
+		buf_puts(b, " reflowed into ");
+		flow_range(b, D, d, 1);
+		buf_printf(b, " (%zu clause%s → %zu)\n", d->nflow[0],
+		    d->nflow[0] == 1 ? "" : "s", d->nflow[1]);
+		for (k = 0, base = 0; k < d->nflow[0]; k++)
+			flow_line(b, d, k, 0, &base);
+		for (k = 0, base = 0; k < d->nflow[1]; k++)
+			flow_line(b, d, k, 1, &base);
 		break;
 	case DK_MATCHED:
 		put_label(b, D, d->new);
@@ -660,6 +718,32 @@ jcells(const struct dnode *d)
 	return a;
 }
 
+/*
+ * A reflowed run: the clauses of each side ("old_clauses",
+ * "new_clauses") and the texts its edits count in ("old_text",
+ * "new_text": the clauses' diff_flow_text()s joined).
+ */
+static void
+jflow(json_t *o, const struct diff *D, const struct dnode *d)
+{
+	static const char *const key[2][2] = { { "old_clauses", "old_text" },
+	    { "new_clauses", "new_text" } };
+	json_t *a;
+	char *t;
+	size_t k;
+	int side;
+
+	for (side = 0; side < 2; side++) {
+		a = json_array();
+		for (k = 0; k < d->nflow[side]; k++)
+			json_array_append_new(a, jclause(D, d->flow[side][k]));
+		json_object_set_new(o, key[side][0], a);
+		t = dnode_side_text(d, side);
+		json_object_set_new(o, key[side][1], json_string(t));
+		free(t);
+	}
+}
+
 static json_t *
 jdoc(const struct doc *doc)
 {
@@ -751,6 +835,8 @@ diff_json(const struct diff *D)
 			    json_integer(d->sim));
 		json_object_set_new(o, "old", jclause(D, d->old));
 		json_object_set_new(o, "new", jclause(D, d->new));
+		if (d->kind == DK_REFLOWED)
+			jflow(o, D, d);
 		if (d->nparts > 0) {
 			parts = json_array();
 			for (k = 0; k < d->nparts; k++)
@@ -762,10 +848,11 @@ diff_json(const struct diff *D)
 			json_object_set_new(o, "links", jlinks(d));
 		if (d->ncells > 0)
 			json_object_set_new(o, "cells", jcells(d));
-		if (d->old && d->new && d->old->text && d->new->text &&
+		if (d->kind == DK_REFLOWED || (d->old && d->new &&
+		    d->old->text && d->new->text &&
 		    (d->kind == DK_MODIFIED || d->kind == DK_NORMALIZED ||
 		    d->kind == DK_LINKS ||
-		    d->kind == DK_SPLIT || d->kind == DK_MERGED))
+		    d->kind == DK_SPLIT || d->kind == DK_MERGED)))
 			json_object_set_new(o, "edits", jedits(d));
 		json_array_append_new(a, o);
 	}

@@ -50,7 +50,8 @@ static const struct dwords ja_dwords = {
 	{ [DK_ADDED] = "新設", [DK_REMOVED] = "削除", [DK_MODIFIED] = "変更",
 	  [DK_MOVED] = "移動", [DK_SPLIT] = "分割", [DK_MERGED] = "統合",
 	  [DK_NORMALIZED] = "表記のみの変更（全角・半角等）",
-	  [DK_LINKS] = "リンク先の変更", [DK_MATCHED] = "対応する条" }
+	  [DK_LINKS] = "リンク先の変更", [DK_MATCHED] = "対応する条",
+	  [DK_REFLOWED] = "段落の組替え" }
 };
 
 static const struct dwords en_dwords = {
@@ -72,7 +73,8 @@ static const struct dwords en_dwords = {
 	  [DK_MODIFIED] = "changed", [DK_MOVED] = "moved",
 	  [DK_SPLIT] = "split", [DK_MERGED] = "merged",
 	  [DK_NORMALIZED] = "changed in form only (width, spacing)",
-	  [DK_LINKS] = "link target changed", [DK_MATCHED] = "matched" }
+	  [DK_LINKS] = "link target changed", [DK_MATCHED] = "matched",
+	  [DK_REFLOWED] = "reflowed" }
 };
 
 static const struct dwords *
@@ -275,6 +277,26 @@ clause_p(const struct diff *D, struct hw *w, const struct node *n,
 }
 
 /*
+ * The len bytes of s, which stand at base in the text d's edits count in
+ * on one side, with that side's edits underlined.
+ */
+static void
+marked_at(struct hw *w, const struct dnode *d, int side_new, const char *s,
+    size_t len, size_t base)
+{
+	size_t at = 0, k, off, end;
+
+	for (k = 0; k < d->nedits; k++) {
+		if (!dedit_clip(d, k, side_new, base, len, &off, &end))
+			continue;
+		hw_lines(w, s + at, off - at);
+		marked(w, side_new ? HW_INS : HW_DEL, s + off, end - off);
+		at = end;
+	}
+	hw_lines(w, s + at, len - at);
+}
+
+/*
  * One clause of a split or merge: its text sits at *base in the joined
  * text the edits count in (dnode_side_text()).  A part's number is new
  * (split) or gone (merged): it is marked too.
@@ -285,24 +307,35 @@ part_p(const struct diff *D, struct hw *w, const struct dnode *d,
 {
 	enum hw_tag mark = side_new ? HW_INS : HW_DEL;
 	char *s = diff_part_text(n);
-	size_t len, at = 0, k, off, end;
 
 	hw_open(w, HW_P, NULL);
 	heading(D, w, n, mark_num, 0, mark);
 	if (s != NULL) {
-		len = strlen(s);
-		for (k = 0; k < d->nedits; k++) {
-			if (!dedit_clip(d, k, side_new, *base, len, &off,
-			    &end))
-				continue;
-			hw_lines(w, s + at, off - at);
-			marked(w, mark, s + off, end - off);
-			at = end;
-		}
-		texts(w, s + at);
-		*base += len;
+		marked_at(w, d, side_new, s, strlen(s), *base);
+		*base += strlen(s);
 	}
 	hw_close(w);
+	free(s);
+}
+
+/*
+ * One clause of a reflowed run, read as diff_flow_text() reads it (its
+ * label and caption are words of the run like its text), at *base in the
+ * joined text the edits count in.
+ */
+static void
+flow_p(struct hw *w, const struct dnode *d, size_t i, int side_new,
+    size_t *base)
+{
+	size_t nf = d->nflow[side_new], len;
+	char *s = diff_flow_text(d->flow[side_new][i], i + 1 < nf ?
+	    d->flow[side_new][i + 1] : NULL, &len);
+
+	hw_open(w, HW_P, NULL);
+	/* What joins it to the next clause is no text of its line. */
+	marked_at(w, d, side_new, s, len, *base);
+	hw_close(w);
+	*base += strlen(s);
 	free(s);
 }
 
@@ -495,6 +528,10 @@ change_cell(const struct hctx *h, const void *arg, int side_new)
 				part_p(h->D, h->w, d, d->parts[k], side_new, 1,
 				    &base);
 		return;
+	case DK_REFLOWED:
+		for (k = 0; k < d->nflow[side_new]; k++)
+			flow_p(h->w, d, k, side_new, &base);
+		return;
 	default:
 		/*
 		 * Same, modified, normalized, or matched across documents:
@@ -562,6 +599,7 @@ row_for(const struct hctx *h, const struct dnode *d)
 	case DK_MOVED:
 	case DK_SPLIT:
 	case DK_MERGED:
+	case DK_REFLOWED:
 		return;
 	default:
 		break;
@@ -607,8 +645,8 @@ static void
 summary(struct hw *w, const struct diff *D)
 {
 	static const enum dkind kinds[] = { DK_ADDED, DK_REMOVED, DK_MODIFIED,
-	    DK_MOVED, DK_SPLIT, DK_MERGED, DK_NORMALIZED, DK_LINKS,
-	    DK_MATCHED };
+	    DK_MOVED, DK_SPLIT, DK_MERGED, DK_REFLOWED, DK_NORMALIZED,
+	    DK_LINKS, DK_MATCHED };
 	const struct dwords *wd = dwords_for(D);
 	const struct dnode *d;
 	struct buf b;

@@ -13,7 +13,7 @@
 #          number with its unit one token, as termc marks it);
 #   rep    bytes of the text termc's text diff reports changed: the lines
 #          of added, removed and moved clauses and the marked parts of
-#          modified, split and merged ones;
+#          modified, split, merged and reflowed ones;
 #   same   clauses reported changed whose text did not change: a modified
 #          clause whose text and caption are equal, a line of a removed
 #          clause that an added one lists as well (each pair once);
@@ -89,7 +89,7 @@ reported() {
 	/^  link "/ { next }
 	/^$/ { moved = 0; parts = 0; next }
 	/ moved from / && !/^  / { moved = 1; next }
-	/ split into | merged from / && !/^[-+ ] / { parts = 1; next }
+	/ split into | merged from | reflowed into / && !/^[-+ ] / { parts = 1; next }
 	parts { n += marks($0); next }
 	/^[-+] / { s = substr($0, 3); gsub(/[ \t]/, "", s); n += length(s); next }
 	moved && /^  / { s = $0; gsub(/[ \t]/, "", s); n += length(s); next }

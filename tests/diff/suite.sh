@@ -142,6 +142,15 @@ rc=$(capture diff --check-declared tests/diff/edit.old.md "$tmp/decl/vague.md")
 [ "$rc" = 1 ] && ok || bad "diff: declaration naming no clause ($rc)"
 sed "s|$tmp/decl/|TMP/|" "$tmp/err" >>"$tmp/declared"
 check "diff: declared-change diagnostics" tests/diff/declared.lint "$tmp/declared"
+# A reflowed run is declared by any of its clauses, either verb fitting
+# (it holds clauses added and removed); a run left undeclared is named.
+sed 's/^lang: ja$/lang: ja\nchanges:\n  - 第3条第5項追記/' tests/diff/reflowback.new.md >"$tmp/decl/flow.md"
+rc=$(capture diff --check-declared tests/diff/reflowback.old.md "$tmp/decl/flow.md")
+[ "$rc" = 0 ] && [ ! -s "$tmp/err" ] && ok || bad "diff: reflowed run declared ($rc)"
+sed 's/^lang: ja$/lang: ja\nchanges:\n  - 第2条変更/' tests/diff/reflowback.new.md >"$tmp/decl/flow.md"
+rc=$(capture diff --check-declared tests/diff/reflowback.old.md "$tmp/decl/flow.md")
+[ "$rc" = 1 ] && grep -q '第3条第1項 reflowed \[decl-missing\]' "$tmp/err" &&
+    ok || bad "diff: undeclared reflowed run ($rc)"
 # A table is declared by its appendix: 別表, its caption, its number.
 for dl in 別表変更 別表（料金表）変更; do
 	sed "s/^  - 別表（料金表）変更$/  - $dl/" tests/diff/table.new.md >"$tmp/decl/t.md"
