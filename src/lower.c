@@ -143,7 +143,7 @@ struct lower {
 	/*
 	 * In pieces: the lines of the top-level blocks that a contents list
 	 * could hold (contents_lines()), kept to tell at the end whether
-	 * the whole document has one (lower_end()).
+	 * the whole document has one (lower_end()); then a block's lines.
 	 */
 	struct clines		*entries;
 	int			 ja;
@@ -3293,18 +3293,23 @@ lower_contents(struct lower *L, struct node *container, cmark_node *b)
 static void
 contents_lines(struct lower *L, cmark_node *b)
 {
-	struct clines *c = L->entries, all;
+	struct clines *c = L->entries, *all = L->entries + 1;
 	struct rarticle a;
 	const char *s;
 	size_t i;
 
-	memset(&all, 0, sizeof(all));
-	buf_init(&all.text);
+	/* Emptied now and then, not for each block: xgrow() would start
+	 * its arrays again from one. */
+	if (all->n >= 256) {
+		all->n = 0;
+		all->text.len = 0;
+	}
+	i = all->n;
 	L->quiet = 1;
-	block_lines(L, &all, b, 0);
+	block_lines(L, all, b, 0);
 	L->quiet = 0;
-	for (i = 0; i < all.n; i++) {
-		s = all.text.data + all.off[i];
+	for (; i < all->n; i++) {
+		s = all->text.data + all->off[i];
 		if (*s == '\0')
 			continue;
 		if (recog_article(s, 0, &a)) {
@@ -3316,9 +3321,6 @@ contents_lines(struct lower *L, cmark_node *b)
 		    "<>") != 0)
 			clines_add(c, "<>", 2, 0);
 	}
-	buf_release(&all.text);
-	free(all.off);
-	free(all.blk);
 }
 
 struct lower *
@@ -3354,8 +3356,10 @@ lower_pieces(struct lower *L)
 	if (!L->ja || L->sectioned || strstr(src->text, "目次") != NULL)
 		return 0;
 	L->pieces = 1;
-	L->entries = xcalloc(1, sizeof(*L->entries));
-	buf_init(&L->entries->text);
+	/* The entries, and a block's lines read for them. */
+	L->entries = xcalloc(2, sizeof(*L->entries));
+	buf_init(&L->entries[0].text);
+	buf_init(&L->entries[1].text);
 	return 1;
 }
 
@@ -3433,10 +3437,12 @@ lower_end(struct lower *L, int *again)
 		*again = !L->failed && c->n > 0 && recog_contents_runs(
 		    (const char *const *)c->s, c->n, toc) > 0;
 		free(toc);
-		buf_release(&c->text);
-		free(c->off);
-		free(c->s);
-		free(c->blk);
+		for (i = 0; i < 2; i++) {
+			buf_release(&c[i].text);
+			free(c[i].off);
+			free(c[i].s);
+			free(c[i].blk);
+		}
 		free(c);
 	}
 	if (L->scratch.text.data != NULL)

@@ -526,21 +526,6 @@ line_holds(const char *p, const char *s)
 	return 0;
 }
 
-/* A run of fence (three bytes of one kind) anywhere but at a line's start? */
-static int
-fence_inside(const char *text, const char *fence)
-{
-	const char *p = text;
-
-	while ((p = strstr(p, fence)) != NULL) {
-		if (p != text && p[-1] != '\n')
-			return 1;
-		while (*p == *fence)
-			p++;
-	}
-	return 0;
-}
-
 /*
  * Markup that cuts_of() does not follow and after which a heading line
  * may be no block of its own: link reference definitions (any "]:"),
@@ -551,32 +536,47 @@ fence_inside(const char *text, const char *fence)
  * parsed whole.
  */
 static int
-unfollowed(const char *text, size_t len)
+unfollowed(const char *text)
 {
 	static const char *const tags[] = { "script", "pre", "style",
 	    "textarea" };
-	const char *p = text, *end = text + len;
+	const char *p = text;
 	size_t i, n;
 
-	if (strstr(text, "]:") != NULL)
-		return 1;
-	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
-		p++;
-		if (*p == '?' || (*p == '!' && (p[1] == '[' ||
-		    (p[1] >= 'A' && p[1] <= 'Z') ||
-		    (p[1] >= 'a' && p[1] <= 'z'))))
-			return 1;
-		for (i = 0; i < sizeof(tags) / sizeof(tags[0]); i++) {
-			n = strlen(tags[i]);
-			if ((size_t)(end - p) >= n &&
-			    strncasecmp(p, tags[i], n) == 0)
+	/* Markup is rare: strcspn() tests many bytes a step. */
+	for (p += strcspn(p, "]<`~"); *p != '\0'; p += strcspn(p, "]<`~")) {
+		switch (*p++) {
+		case ']':
+			if (*p == ':')
 				return 1;
+			break;
+		case '`':
+		case '~':
+			/* Three of a kind, but for at a line's start. */
+			if (p[0] == p[-1] && p[1] == p[-1]) {
+				if (p - 1 != text && p[-2] != '\n')
+					return 1;
+				while (*p == p[-1])
+					p++;
+			}
+			break;
+		default:	/* '<' */
+			if (*p == '?' || (*p == '!' && (p[1] == '[' ||
+			    (p[1] >= 'A' && p[1] <= 'Z') ||
+			    (p[1] >= 'a' && p[1] <= 'z'))))
+				return 1;
+			for (i = 0; i < sizeof(tags) / sizeof(tags[0]); i++) {
+				n = strlen(tags[i]);
+				if (strncasecmp(p, tags[i], n) == 0)
+					return 1;
+			}
+			if (strncmp(p, "!--", 3) == 0 && p - 1 != text &&
+			    p[-2] != '\n' && !line_holds(p + 3, "-->"))
+				return 1;
+			break;
 		}
-		if (strncmp(p, "!--", 3) == 0 && p - 1 != text &&
-		    p[-2] != '\n' && !line_holds(p + 3, "-->"))
-			return 1;
 	}
-	return fence_inside(text, "```") || fence_inside(text, "~~~");
+	return 0;
 }
 
 /*
@@ -604,7 +604,7 @@ cuts_of(const struct source *src, struct cut **cuts)
 	v[0].off = 0;
 	v[0].line = 1;
 	*cuts = v;
-	if (src->len <= MD_PIECE || unfollowed(text, src->len))
+	if (src->len <= MD_PIECE || unfollowed(text))
 		return 1;
 	for (; p < end; p = eol + 1, line++) {
 		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
