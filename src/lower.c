@@ -3280,6 +3280,14 @@ lower_contents(struct lower *L, struct node *container, cmark_node *b)
 	L->in_contents = 0;
 }
 
+/* A line that ends a run, one for all of those in a row. */
+static void
+ends_run(struct clines *c)
+{
+	if (c->n == 0 || strcmp(c->text.data + c->off[c->n - 1], "<>") != 0)
+		clines_add(c, "<>", 2, 0);
+}
+
 /*
  * Keep the lines of top-level block b that a contents list could hold,
  * for lower_end() to run recog_contents_runs() over the whole body.
@@ -3302,7 +3310,7 @@ contents_lines(struct lower *L, cmark_node *b)
 	 * its arrays again from one. */
 	if (all->n >= 256) {
 		all->n = 0;
-		all->text.len = 0;
+		buf_reset(&all->text);
 	}
 	i = all->n;
 	L->quiet = 1;
@@ -3317,9 +3325,8 @@ contents_lines(struct lower *L, cmark_node *b)
 			clines_add(c, s, strlen(s), 0);
 		} else if (recog_contents_division(s) || recog_suppl_alone(s))
 			clines_add(c, s, strlen(s), 0);
-		else if (c->n == 0 || strcmp(c->text.data + c->off[c->n - 1],
-		    "<>") != 0)
-			clines_add(c, "<>", 2, 0);
+		else
+			ends_run(c);
 	}
 }
 

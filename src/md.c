@@ -516,14 +516,17 @@ fence_at(const char *p, const char *end, char *ch)
 	return q - p >= 3 ? (size_t)(q - p) : 0;
 }
 
-/* Does the line at p hold s (of three bytes, no newline in it)? */
-static int
-line_holds(const char *p, const char *s)
+/*
+ * Where the line at p first holds s (three bytes, no newline in them),
+ * or NULL.
+ */
+static const char *
+line_find(const char *p, const char *s)
 {
 	for (; *p != '\0' && *p != '\n'; p++)
 		if (p[0] == s[0] && p[1] == s[1] && p[2] == s[2])
-			return 1;
-	return 0;
+			return p;
+	return NULL;
 }
 
 /*
@@ -540,7 +543,7 @@ unfollowed(const char *text)
 {
 	static const char *const tags[] = { "script", "pre", "style",
 	    "textarea" };
-	const char *p = text;
+	const char *p = text, *close = NULL;
 	size_t i, n;
 
 	/* Markup is rare: strcspn() tests many bytes a step. */
@@ -570,8 +573,13 @@ unfollowed(const char *text)
 				if (strncasecmp(p, tags[i], n) == 0)
 					return 1;
 			}
-			if (strncmp(p, "!--", 3) == 0 && p - 1 != text &&
-			    p[-2] != '\n' && !line_holds(p + 3, "-->"))
+			/* close: a --> after p on its line, found once for
+			 * all the <!-- before it (many on one line would
+			 * make the search quadratic). */
+			if (strncmp(p, "!--", 3) != 0 || p - 1 == text ||
+			    p[-2] == '\n' || (close != NULL && close > p))
+				break;
+			if ((close = line_find(p + 3, "-->")) == NULL)
 				return 1;
 			break;
 		}
@@ -614,7 +622,7 @@ cuts_of(const struct source *src, struct cut **cuts)
 			    is_blank(p + fence_at(p, eol, &ch), eol))
 				flen = 0;
 		} else if (comment)
-			comment = !line_holds(p, "-->");
+			comment = line_find(p, "-->") == NULL;
 		else if ((len = fence_at(p, eol, &ch)) > 0) {
 			/* ``` after text, or ```a`: not surely a fence. */
 			if (!blank || (ch == '`' && memchr(p + len, '`',
@@ -625,7 +633,7 @@ cuts_of(const struct source *src, struct cut **cuts)
 			flen = len;
 			fch = ch;
 		} else if (strncmp(p, "<!--", 4) == 0)
-			comment = !line_holds(p + 4, "-->");
+			comment = line_find(p + 4, "-->") == NULL;
 		else if (blank && *p == '#' && is_heading(p, eol) &&
 		    (size_t)(p - text) - v[n - 1].off >= MD_PIECE) {
 			v = xreallocarray(v, n + 1, sizeof(*v));
