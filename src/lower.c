@@ -146,6 +146,10 @@ struct lower {
 	 * the whole document has one (lower_end()); then a block's lines.
 	 */
 	struct clines		*entries;
+	size_t			 in_row;	/* entries since a line that
+						   ends a run */
+	int			 three;		/* three in a row seen: the
+						   least a contents list has */
 	int			 ja;
 	int			 sectioned;	/* ja, with no 第N条: numbered
 						 * headings (1. 目的) are articles */
@@ -3296,7 +3300,10 @@ ends_run(struct clines *c)
  * stands as one "<>" for all of those in a row; an empty line is
  * skipped there and here.  recog_contents_runs() marks the same lines
  * of those as of all lines: what it reads of a line that ends a run is
- * only that it does.
+ * only that it does.  (What counts as an entry here is what goes on
+ * with a run there: the two change together.)  A run it marks has
+ * three entries or more in a row; without them lower_end() need not
+ * ask it.
  */
 static void
 contents_lines(struct lower *L, cmark_node *b)
@@ -3320,13 +3327,16 @@ contents_lines(struct lower *L, cmark_node *b)
 		s = all->text.data + all->off[i];
 		if (*s == '\0')
 			continue;
-		if (recog_article(s, 0, &a)) {
+		if (recog_article(s, 0, &a))
 			free(a.num);
-			clines_add(c, s, strlen(s), 0);
-		} else if (recog_contents_division(s) || recog_suppl_alone(s))
-			clines_add(c, s, strlen(s), 0);
-		else
+		else if (!recog_contents_division(s) && !recog_suppl_alone(s)) {
 			ends_run(c);
+			L->in_row = 0;
+			continue;
+		}
+		clines_add(c, s, strlen(s), 0);
+		if (++L->in_row >= 3)
+			L->three = 1;
 	}
 }
 
@@ -3441,7 +3451,7 @@ lower_end(struct lower *L, int *again)
 		for (i = 0; i < c->n; i++)
 			c->s[i] = c->text.data + c->off[i];
 		toc = xcalloc(c->n ? c->n : 1, 1);
-		*again = !L->failed && c->n > 0 && recog_contents_runs(
+		*again = !L->failed && L->three && recog_contents_runs(
 		    (const char *const *)c->s, c->n, toc) > 0;
 		free(toc);
 		for (i = 0; i < 2; i++) {
