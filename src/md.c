@@ -618,8 +618,8 @@ cuts_of(const struct source *src, struct cut **cuts)
 		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			eol = end;
 		if (flen > 0) {		/* in a fence: its closing line? */
-			if (fence_at(p, eol, &ch) >= flen && ch == fch &&
-			    is_blank(p + fence_at(p, eol, &ch), eol))
+			if ((len = fence_at(p, eol, &ch)) >= flen &&
+			    ch == fch && is_blank(p + len, eol))
 				flen = 0;
 		} else if (comment)
 			comment = line_find(p, "-->") == NULL;
