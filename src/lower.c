@@ -128,9 +128,34 @@ struct mstate {
 	int		 bullets;	/* level 0 holds ・ bullets */
 };
 
+struct clines;
+
 struct lower {
 	const struct source	*src;
+	const struct meta	*meta;
 	struct diags		*d;
+	/*
+	 * The body is lowered in pieces (lower_pieces()): base is the
+	 * line before the piece's first, which cmark-gfm numbers 1.
+	 */
+	int			 pieces;
+	int			 base;
+	/*
+	 * In pieces: the lines of the top-level blocks that a contents list
+	 * could hold (contents_lines()), kept to tell at the end whether
+	 * the whole document has one (lower_end()); then a block's lines.
+	 */
+	struct clines		*entries;
+	size_t			 in_row;	/* entries since a line that
+						   ends a run */
+	int			 three;		/* three in a row seen: the
+						   least a contents list has */
+	int			 title_level;	/* in pieces: the level of the
+						   title heading of the first,
+						   or 0 */
+	int			 title_again;	/* a later piece has a heading
+						   at that level or above: no
+						   title (lower whole) */
 	int			 ja;
 	int			 sectioned;	/* ja, with no 第N条: numbered
 						 * headings (1. 目的) are articles */
@@ -205,6 +230,18 @@ struct lower {
 
 /* ---- source access ---- */
 
+/*
+ * The source line of cmark-gfm's node n (of a piece: see struct lower);
+ * 0 stays 0, a node of no line (one made after the parse).
+ */
+static int
+md_line(const struct lower *L, cmark_node *n)
+{
+	int line = cmark_node_get_start_line(n);
+
+	return line > 0 ? L->base + line : 0;
+}
+
 static const char *
 source_line(const struct lower *L, int line)
 {
@@ -237,7 +274,7 @@ first_col(const struct lower *L, int line)
 static int
 node_col(const struct lower *L, cmark_node *n)
 {
-	int line = cmark_node_get_start_line(n);
+	int line = md_line(L, n);
 	int bytecol = cmark_node_get_start_column(n);
 	const char *p = source_line(L, line);
 	int col = 1, i;
@@ -470,7 +507,7 @@ flatten(struct lower *L, cmark_node *block, struct flat *f, int split)
 				goto line_break;
 			if (!L->quiet)
 				diag(L->d, L->src->path,
-				    cmark_node_get_start_line(n),
+				    md_line(L, n),
 				    node_col(L, n), D_RAW_HTML, NULL);
 			buf_puts(&f->text, lit);
 			break;
@@ -516,7 +553,7 @@ line_break:
 			if (url != NULL && !url_is_safe(url)) {
 				if (!L->quiet)
 					diag(L->d, L->src->path,
-					    cmark_node_get_start_line(n),
+					    md_line(L, n),
 					    node_col(L, n), D_UNSAFE_URL, NULL);
 				break;
 			}
@@ -1444,7 +1481,7 @@ lower_paragraph(struct lower *L, struct node *container, cmark_node *para,
 {
 	struct flat f;
 	size_t i, from, to, skip;
-	int line = cmark_node_get_start_line(para), first = 1;
+	int line = md_line(L, para), first = 1;
 	cmark_node *next = cmark_node_next(para);
 	struct marker m;
 	int col;
@@ -1455,7 +1492,7 @@ lower_paragraph(struct lower *L, struct node *container, cmark_node *para,
 	if (next != NULL && md_type(next) == MD_PARAGRAPH) {
 		col = cmark_node_get_start_column(next);
 		L->next_block_b = latin_dot_marker_parse(source_line(L,
-		    cmark_node_get_start_line(next)) + (col > 0 ? col - 1 : 0),
+		    md_line(L, next)) + (col > 0 ? col - 1 : 0),
 		    &m) && m.value == 2;
 	}
 	flat_take(L, &f);
@@ -1517,7 +1554,7 @@ static void
 lower_table(struct lower *L, struct node *parent, cmark_node *tbl)
 {
 	struct node *n = node_new(L->root->pool, N_TABLE,
-	    cmark_node_get_start_line(tbl), node_col(L, tbl));
+	    md_line(L, tbl), node_col(L, tbl));
 	struct table *t = pool_calloc(n->pool, 1, sizeof(*t));
 	cmark_node *row, *cell;
 	uint8_t *al;
@@ -1622,7 +1659,7 @@ auto_numbered(struct lower *L, cmark_node *list)
 	for (item = cmark_node_first_child(list); item;
 	    item = cmark_node_next(item), n++) {
 		col = cmark_node_get_start_column(item);
-		v = numeral_parse(source_line(L, cmark_node_get_start_line(
+		v = numeral_parse(source_line(L, md_line(L, 
 		    item)) + (col > 0 ? col - 1 : 0), &used, 0);
 		if (n == 0)
 			first = v;
@@ -1666,7 +1703,7 @@ lower_list(struct lower *L, struct node *container, struct node *owner,
 	long value;
 
 	if (depth >= MAX_LISTS) {
-		diag(L->d, L->src->path, cmark_node_get_start_line(list), 1,
+		diag(L->d, L->src->path, md_line(L, list), 1,
 		    D_TOO_DEEP, "more than %d nested lists", MAX_LISTS);
 		L->failed = 1;
 		return;
@@ -1685,7 +1722,7 @@ lower_list(struct lower *L, struct node *container, struct node *owner,
 	autonum = ordered && auto_numbered(L, list);
 	for (item = cmark_node_first_child(list); item;
 	    item = cmark_node_next(item)) {
-		line = cmark_node_get_start_line(item);
+		line = md_line(L, item);
 		col = cmark_node_get_start_column(item);
 		value = 0;
 		src = source_line(L, line);
@@ -1726,7 +1763,7 @@ lower_list(struct lower *L, struct node *container, struct node *owner,
 			if (first && md_type(child) == MD_PARAGRAPH) {
 				struct flat f;
 				size_t i, from, to;
-				int pl = cmark_node_get_start_line(child);
+				int pl = md_line(L, child);
 				char *first_line;
 
 				flat_take(L, &f);
@@ -2000,7 +2037,7 @@ static void
 lower_heading(struct lower *L, cmark_node *h)
 {
 	heading_node(L, h, heading_text(L, h), cmark_node_get_heading_level(h),
-	    cmark_node_get_start_line(h), cmark_node_get_start_column(h));
+	    md_line(L, h), cmark_node_get_start_column(h));
 }
 
 /* A heading of hlevel with text (taken: freed here), h its block. */
@@ -2076,8 +2113,8 @@ topics_marker(struct lower *L, cmark_node *b, const char *lit)
 		return;
 	h = L->nstack ? L->stack[L->nstack - 1] : NULL;
 	if (prev == NULL || md_type(prev) != MD_HEADING || h == NULL ||
-	    h->line != cmark_node_get_start_line(prev) || h->topics != NULL) {
-		diag(L->d, L->src->path, cmark_node_get_start_line(b),
+	    h->line != md_line(L, prev) || h->topics != NULL) {
+		diag(L->d, L->src->path, md_line(L, b),
 		    cmark_node_get_start_column(b), D_TOPIC_PLACE, NULL);
 		return;
 	}
@@ -2085,7 +2122,7 @@ topics_marker(struct lower *L, cmark_node *b, const char *lit)
 	if ((e = strstr(s, "-->")) == NULL)
 		e = s + strlen(s);
 	h->topics = trim_in(h->pool, s, (size_t)(e - s));
-	h->topics_line = cmark_node_get_start_line(b);
+	h->topics_line = md_line(L, b);
 	h->topics_col = cmark_node_get_start_column(b);
 }
 
@@ -2113,7 +2150,7 @@ lower_blocks(struct lower *L, struct node *container, cmark_node *b,
 			flat_take(L, &f);
 			buf_puts(&f.text, text);
 			unit(L, container, &f, 0, f.text.len,
-			    cmark_node_get_start_line(b), 0, nested);
+			    md_line(L, b), 0, nested);
 			flat_give(L, &f);
 			free(text);
 		}
@@ -2181,7 +2218,7 @@ lower_blocks(struct lower *L, struct node *container, cmark_node *b,
 		    is_html_comment(lit)))
 			break;
 		if (md_type(b) == MD_HTML_BLOCK)
-			diag(L->d, L->src->path, cmark_node_get_start_line(b),
+			diag(L->d, L->src->path, md_line(L, b),
 			    node_col(L, b), D_RAW_HTML, NULL);
 		{
 			struct flat f;
@@ -2192,7 +2229,7 @@ lower_blocks(struct lower *L, struct node *container, cmark_node *b,
 			while (f.text.len && f.text.data[f.text.len - 1] == '\n')
 				f.text.data[--f.text.len] = '\0';
 			p = new_numbered(container, N_PARAGRAPH, 0, 0, NULL, 0,
-			    cmark_node_get_start_line(b), node_col(L, b));
+			    md_line(L, b), node_col(L, b));
 			put_text(L, p, &f, 0, f.text.len, 0, 0);
 			ms_reset(&L->ms, p);
 			flat_give(L, &f);
@@ -2285,7 +2322,7 @@ section_paragraphs(struct lower *L, cmark_node *root, cmark_node ***marks)
 			/* **ARTICLE II. ACCOUNTS**: roman_heading() reads it. */
 			L->roman = xgrow(L->roman, L->nroman,
 			    sizeof(*L->roman));
-			L->roman[L->nroman++] = cmark_node_get_start_line(b);
+			L->roman[L->nroman++] = md_line(L, b);
 			v = xgrow(v, n, sizeof(*v));
 			v[n++] = b;
 			want++;
@@ -2347,7 +2384,7 @@ roman_articles(struct lower *L, cmark_node *root)
 		    (last > 0 || rr.value == 1)) {
 			L->roman = xgrow(L->roman, L->nroman,
 			    sizeof(*L->roman));
-			L->roman[L->nroman++] = cmark_node_get_start_line(b);
+			L->roman[L->nroman++] = md_line(L, b);
 			last = rr.value;
 			word |= rr.word;
 		}
@@ -2461,7 +2498,7 @@ entry_value(struct lower *L, cmark_node *item)
 	int col = cmark_node_get_start_column(item);
 	size_t used;
 
-	return numeral_parse(source_line(L, cmark_node_get_start_line(item)) +
+	return numeral_parse(source_line(L, md_line(L, item)) +
 	    (col > 0 ? col - 1 : 0), &used, 0);
 }
 
@@ -2620,12 +2657,12 @@ open_list_section(struct lower *L, cmark_node *item, size_t k)
 	const char *cap;
 	char *num = NULL, *anum, lab[32];
 	long v = entry_value(L, item);
-	int line = cmark_node_get_start_line(p), first = 1;
+	int line = md_line(L, p), first = 1;
 
 	while (L->nstack > 0 &&
 	    L->stack[L->nstack - 1]->level >= LIST_SECTION_LEVEL)
 		L->nstack--;
-	n = node_new(pool, N_ARTICLE, cmark_node_get_start_line(item),
+	n = node_new(pool, N_ARTICLE, md_line(L, item),
 	    node_col(L, item));
 	n->level = LIST_SECTION_LEVEL;
 	flat_take(L, &f);
@@ -3300,7 +3337,7 @@ lower_contents(struct lower *L, struct node *container, cmark_node *b)
 	if (md_type(b) == MD_HEADING) {
 		text = heading_text(L, b);
 		p = new_numbered(container, N_PARAGRAPH, 0, 0, NULL, 0,
-		    cmark_node_get_start_line(b), node_col(L, b));
+		    md_line(L, b), node_col(L, b));
 		p->text = pool_strdup(p->pool, text);
 		free(text);
 		ms_reset(&L->ms, p);
@@ -3311,75 +3348,226 @@ lower_contents(struct lower *L, struct node *container, cmark_node *b)
 	L->in_contents = 0;
 }
 
-struct node *
-lower_document(cmark_node *root, const struct source *src,
-    const struct meta *meta, struct diags *d)
+/* A line that ends a run, one for all of those in a row. */
+static void
+ends_run(struct clines *c)
 {
-	struct lower L;
-	cmark_node *b, *next, *done = NULL, **sect = NULL, *title;
-	size_t nsect, k = 0, nb = 0;
-	unsigned char *toc;
+	if (c->n == 0 || strcmp(c->text.data + c->off[c->n - 1], "<>") != 0)
+		clines_add(c, "<>", 2, 0);
+}
 
-	memset(&L, 0, sizeof(L));
-	L.src = src;
-	L.d = d;
-	L.ja = meta == NULL || meta->lang == NULL ||
+/*
+ * Keep the lines of top-level block b that a contents list could hold,
+ * for lower_end() to run recog_contents_runs() over the whole body.
+ * An entry is an article, a division or 附則 alone (the lines that do
+ * not end a run there); every other line with text ends a run and
+ * stands as one "<>" for all of those in a row; an empty line is
+ * skipped there and here.  recog_contents_runs() marks the same lines
+ * of those as of all lines: what it reads of a line that ends a run is
+ * only that it does.  (What counts as an entry here is what goes on
+ * with a run there: the two change together.)  A run it marks has
+ * three entries or more in a row; without them lower_end() need not
+ * ask it.
+ */
+static void
+contents_lines(struct lower *L, cmark_node *b)
+{
+	struct clines *c = L->entries, *all = L->entries + 1;
+	struct rarticle a;
+	const char *s;
+	size_t i;
+
+	/* Emptied now and then, not for each block: xgrow() would start
+	 * its arrays again from one. */
+	if (all->n >= 256) {
+		all->n = 0;
+		buf_reset(&all->text);
+	}
+	i = all->n;
+	L->quiet = 1;
+	block_lines(L, all, b, 0);
+	L->quiet = 0;
+	for (; i < all->n; i++) {
+		s = all->text.data + all->off[i];
+		if (*s == '\0')
+			continue;
+		if (recog_article(s, 0, &a))
+			free(a.num);
+		else if (!recog_contents_division(s) && !recog_suppl_alone(s)) {
+			ends_run(c);
+			L->in_row = 0;
+			continue;
+		}
+		clines_add(c, s, strlen(s), 0);
+		if (++L->in_row >= 3)
+			L->three = 1;
+	}
+}
+
+struct lower *
+lower_new(const struct source *src, const struct meta *meta,
+    struct diags *d)
+{
+	struct lower *L = xcalloc(1, sizeof(*L));
+
+	L->src = src;
+	L->meta = meta;
+	L->d = d;
+	L->ja = meta == NULL || meta->lang == NULL ||
 	    strncmp(meta->lang, "ja", 2) == 0;
-	L.root = node_tree(1, 1);
+	L->root = node_tree(1, 1);
+	L->sectioned = L->ja && !writes_articles(src);
+	return L;
+}
+
+int
+lower_pieces(struct lower *L)
+{
+	const struct source *src = L->src;
+
+	/*
+	 * What the whole-body passes of lower_piece() look for: English
+	 * numbering (roman_articles(), section_paragraphs(),
+	 * list_sections(), title_heading()) and chapters as articles
+	 * (chapter_articles()) are not read from pieces; a contents list is
+	 * (lower_end() tells whether the body has one), but one that is
+	 * there makes the work twice, so a body that names one (目次) is
+	 * lowered whole from the start.
+	 */
+	if (!L->ja || L->sectioned || strstr(src->text, "目次") != NULL)
+		return 0;
+	L->pieces = 1;
+	/* The entries, and a block's lines read for them. */
+	L->entries = xcalloc(2, sizeof(*L->entries));
+	buf_init(&L->entries[0].text);
+	buf_init(&L->entries[1].text);
+	return 1;
+}
+
+void
+lower_piece(struct lower *L, cmark_node *root, int base)
+{
+	cmark_node *b, *next, *done = NULL, **sect = NULL, *title = NULL;
+	size_t nsect = 0, k = 0, nb = 0;
+	unsigned char *toc = NULL;
+
+	if (L->failed)
+		return;
+	L->base = base;
 	mend_shallow_lists(root);
-	L.sectioned = L.ja && !writes_articles(src);
-	L.chapters = L.sectioned && chapter_articles(&L, root);
 	/*
 	 * Each top-level block is freed once lowered and no longer looked
 	 * at (a topic marker reads the block before it), so the Markdown
 	 * tree shrinks as the clause tree grows: peak memory is about one
 	 * tree, not both.  The clause tree copies all the text it keeps.
 	 */
-	if (!L.ja)
-		roman_articles(&L, root);
-	nsect = L.ja ? 0 : section_paragraphs(&L, root, &sect);
-	toc = contents_blocks(&L, root);
-	if (nsect == 0)
-		list_sections(&L, root, toc);
-	title = title_heading(&L, root, meta != NULL ? meta->title : NULL);
+	if (!L->pieces) {
+		L->chapters = L->sectioned && chapter_articles(L, root);
+		if (!L->ja)
+			roman_articles(L, root);
+		nsect = L->ja ? 0 : section_paragraphs(L, root, &sect);
+		toc = contents_blocks(L, root);
+		if (nsect == 0)
+			list_sections(L, root, toc);
+		title = title_heading(L, root, L->meta != NULL ?
+		    L->meta->title : NULL);
+	} else if (base == 0) {
+		/*
+		 * The title, in the first piece: whether a later piece has a
+		 * heading at its level or above is told as they come, and
+		 * then the body is lowered whole (lower_end()).
+		 */
+		title = title_heading(L, root, L->meta != NULL ?
+		    L->meta->title : NULL);
+		L->title_level = title != NULL ?
+		    cmark_node_get_heading_level(title) : 0;
+	} else if (L->title_level > 0)
+		for (b = cmark_node_first_child(root); b; b = cmark_node_next(b))
+			if (md_type(b) == MD_HEADING &&
+			    cmark_node_get_heading_level(b) <= L->title_level)
+				L->title_again = 1;
 	for (b = cmark_node_first_child(root); b; b = next, nb++) {
 		next = cmark_node_next(b);
+		if (L->pieces)
+			contents_lines(L, b);
 		if (toc != NULL && toc[nb])
-			lower_contents(&L, current_container(&L), b);
+			lower_contents(L, current_container(L), b);
 		else if (k < nsect && b == sect[k]) {
 			k++;
-			heading_node(&L, b, section_title(&L, b), 2,
-			    cmark_node_get_start_line(b),
+			heading_node(L, b, section_title(L, b), 2,
+			    md_line(L, b),
 			    cmark_node_get_start_column(b));
 		} else if (b == title)
-			text_line(&L, current_container(&L), heading_text(&L, b),
-			    cmark_node_get_start_line(b));
-		else if (section_list(&L, b))
-			lower_section_list(&L, b);
+			text_line(L, current_container(L), heading_text(L, b),
+			    md_line(L, b));
+		else if (section_list(L, b))
+			lower_section_list(L, b);
 		else
-			lower_blocks(&L, current_container(&L), b, 0);
+			lower_blocks(L, current_container(L), b, 0);
 		if (done != NULL)
 			cmark_node_free(done);
 		done = b;
-		if (L.failed)
+		if (L->failed)
 			break;
 	}
-	if (L.scratch.text.data != NULL)
-		flat_release(&L.scratch);
-	free(L.pending_cap);
-	free(L.roman);
-	free(L.lsect);
 	free(sect);
 	free(toc);
-	if (L.failed) {
-		node_free(L.root);
-		return NULL;
+}
+
+struct node *
+lower_end(struct lower *L, int *again)
+{
+	struct node *root = L->root;
+	struct clines *c = L->entries;
+	unsigned char *toc;
+	size_t i;
+
+	*again = 0;
+	if (c != NULL) {
+		/* A contents list somewhere: lowered whole, it is text. */
+		c->s = xcalloc(c->n ? c->n : 1, sizeof(*c->s));
+		for (i = 0; i < c->n; i++)
+			c->s[i] = c->text.data + c->off[i];
+		toc = xcalloc(c->n ? c->n : 1, 1);
+		*again = !L->failed && ((L->three && recog_contents_runs(
+		    (const char *const *)c->s, c->n, toc) > 0) ||
+		    L->title_again);
+		free(toc);
+		for (i = 0; i < 2; i++) {
+			buf_release(&c[i].text);
+			free(c[i].off);
+			free(c[i].s);
+			free(c[i].blk);
+		}
+		free(c);
 	}
-	if (!L.ja)
-		promote_leaf_headings(L.root);
-	else
-		history_tail(L.root);
-	mark_parts(L.root);
-	assign_ids(&L);
-	return L.root;
+	if (L->scratch.text.data != NULL)
+		flat_release(&L->scratch);
+	free(L->pending_cap);
+	free(L->roman);
+	free(L->lsect);
+	if (L->failed || *again) {
+		node_free(root);
+		root = NULL;
+	} else {
+		if (!L->ja)
+			promote_leaf_headings(root);
+		else
+			history_tail(root);
+		mark_parts(root);
+		assign_ids(L);
+	}
+	free(L);
+	return root;
+}
+
+struct node *
+lower_document(cmark_node *root, const struct source *src,
+    const struct meta *meta, struct diags *d)
+{
+	struct lower *L = lower_new(src, meta, d);
+	int again;
+
+	lower_piece(L, root, 0);
+	return lower_end(L, &again);
 }

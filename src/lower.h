@@ -20,4 +20,21 @@ struct source;
 struct node	*lower_document(cmark_node *root, const struct source *,
 		    const struct meta *, struct diags *);
 
+/*
+ * The same in steps, for a body parsed in pieces (md.c): lower_new(),
+ * then lower_pieces() to ask whether the document may be lowered so,
+ * lower_piece() for each piece in order (or once, for the whole body),
+ * lower_end().  lower_piece() frees root's children but the last;
+ * base is the source line before root's first.  lower_end() frees L and
+ * returns the tree, or NULL: when lowering failed, or, with *again set,
+ * when the pieces' lowering differs from the whole body's (a contents
+ * list, which the whole body shows): then lower the body whole.
+ */
+struct lower;
+struct lower	*lower_new(const struct source *, const struct meta *,
+		    struct diags *);
+int		 lower_pieces(struct lower *);
+void		 lower_piece(struct lower *, cmark_node *root, int base);
+struct node	*lower_end(struct lower *, int *again);
+
 #endif

@@ -381,14 +381,16 @@ new_text(const char *s, size_t len)
 }
 
 /*
- * Does s hold "://"?  strstr(s, "://") by a search for the colon, which
- * most text lacks (glibc's strstr was 1% of a diff's instructions).
+ * Does s[0, len) hold "://"?  Searched by its colon, which most text
+ * lacks (glibc's strstr was 1% of a diff's instructions).
  */
 static int
-has_scheme_sep(const char *s)
+has_scheme_sep(const char *s, size_t len)
 {
-	while ((s = strchr(s, ':')) != NULL)
-		if (*++s == '/' && s[1] == '/')
+	const char *end = s + len;
+
+	while ((s = memchr(s, ':', (size_t)(end - s))) != NULL)
+		if (end - ++s >= 2 && s[0] == '/' && s[1] == '/')
 			return 1;
 	return 0;
 }
@@ -402,10 +404,9 @@ link_text(cmark_node *t)
 	size_t len, i, n, from = 0;
 	char *copy;
 
-	if (lit == NULL || !has_scheme_sep(lit))
+	if (lit == NULL || !has_scheme_sep(lit, len = strlen(lit)))
 		return;
 	/* t's literal changes below: work on a copy. */
-	len = strlen(lit);
 	copy = xstrndup(lit, len);
 	for (i = 0; i < len; i++) {
 		if (copy[i] != 'h' || (n = url_bare(copy, i, len)) == 0)
@@ -480,18 +481,179 @@ md_init(void)
 	cmark_gfm_core_extensions_ensure_registered();
 }
 
-struct node *
-md_parse(const struct source *src, const struct meta *meta, struct diags *d)
+/* ---- pieces ---- */
+
+/*
+ * A body longer than this is parsed in pieces of about this size, each
+ * lowered and freed before the next is parsed: cmark-gfm's tree, several
+ * times the bytes it holds, then stands for one piece at a time, not for
+ * the whole body beside the clause tree.
+ */
+#ifndef MD_PIECE
+#define MD_PIECE	(64 * 1024)
+#endif
+
+/* Where a piece begins: its offset in the body and its first line. */
+struct cut {
+	size_t	off;
+	int	line;
+};
+
+/*
+ * A fence line at column 0, ``` or ~~~ and more of the same: its length,
+ * or 0; *ch: its byte.
+ */
+static size_t
+fence_at(const char *p, const char *end, char *ch)
 {
-	cmark_parser *parser;
+	const char *q = p;
+
+	if (p >= end || (*p != '`' && *p != '~'))
+		return 0;
+	while (q < end && *q == *p)
+		q++;
+	*ch = *p;
+	return q - p >= 3 ? (size_t)(q - p) : 0;
+}
+
+/*
+ * Where the line at p first holds s (three bytes, no newline in them),
+ * or NULL.
+ */
+static const char *
+line_find(const char *p, const char *s)
+{
+	for (; *p != '\0' && *p != '\n'; p++)
+		if (p[0] == s[0] && p[1] == s[1] && p[2] == s[2])
+			return p;
+	return NULL;
+}
+
+/*
+ * Markup that cuts_of() does not follow and after which a heading line
+ * may be no block of its own: link reference definitions (any "]:"),
+ * which serve the whole body; the HTML blocks that end at a marker, not
+ * at a blank line (<script, <pre, <style, <textarea, <?, <!X,
+ * <![CDATA[, and <!-- left open on its line anywhere but at column 0);
+ * a fence anywhere but at column 0.  With any of these the body is
+ * parsed whole.
+ */
+static int
+unfollowed(const char *text)
+{
+	static const char *const tags[] = { "script", "pre", "style",
+	    "textarea" };
+	const char *p = text, *close = NULL;
+	size_t i, n;
+
+	/* Markup is rare: strcspn() tests many bytes a step. */
+	for (p += strcspn(p, "]<`~"); *p != '\0'; p += strcspn(p, "]<`~")) {
+		switch (*p++) {
+		case ']':
+			if (*p == ':')
+				return 1;
+			break;
+		case '`':
+		case '~':
+			/* Three of a kind, but for at a line's start. */
+			if (p[0] == p[-1] && p[1] == p[-1]) {
+				if (p - 1 != text && p[-2] != '\n')
+					return 1;
+				while (*p == p[-1])
+					p++;
+			}
+			break;
+		default:	/* '<' */
+			if (*p == '?' || (*p == '!' && (p[1] == '[' ||
+			    (p[1] >= 'A' && p[1] <= 'Z') ||
+			    (p[1] >= 'a' && p[1] <= 'z'))))
+				return 1;
+			for (i = 0; i < sizeof(tags) / sizeof(tags[0]); i++) {
+				n = strlen(tags[i]);
+				if (strncasecmp(p, tags[i], n) == 0)
+					return 1;
+			}
+			/* close: a --> after p on its line, found once for
+			 * all the <!-- before it (many on one line would
+			 * make the search quadratic). */
+			if (strncmp(p, "!--", 3) != 0 || p - 1 == text ||
+			    p[-2] == '\n' || (close != NULL && close > p))
+				break;
+			if ((close = line_find(p + 3, "-->")) == NULL)
+				return 1;
+			break;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Where the body may be cut so that cmark-gfm parses each piece alone
+ * into the top-level blocks it makes of the whole: before an ATX heading
+ * at column 0 ("# x", "## x") that follows a blank line, outside a fence
+ * and an HTML comment.  A blank line ends every paragraph (no lazy
+ * continuation crosses it), table and HTML block of the kinds that end
+ * so; a line at column 0 after it ends every list and block quote; a
+ * heading line begins no setext heading.  Fences are followed when they
+ * stand at column 0 after a blank line, comments when they open at
+ * column 0 (unfollowed() refuses the rest).  A cut is made once a piece
+ * holds MD_PIECE bytes.  Returns the number of pieces, their starts in
+ * *cuts (caller frees); 1 when the body is parsed whole.
+ */
+static size_t
+cuts_of(const struct source *src, struct cut **cuts)
+{
+	const char *text = src->text, *p = text, *end = text + src->len, *eol;
+	struct cut *v = xmalloc(sizeof(*v));
+	size_t n = 1, flen = 0, len;
+	char fch = 0, ch;
+	int line = 1, blank = 1, comment = 0;
+
+	v[0].off = 0;
+	v[0].line = 1;
+	*cuts = v;
+	if (src->len <= MD_PIECE || unfollowed(text))
+		return 1;
+	for (; p < end; p = eol + 1, line++) {
+		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			eol = end;
+		if (flen > 0) {		/* in a fence: its closing line? */
+			if ((len = fence_at(p, eol, &ch)) >= flen &&
+			    ch == fch && is_blank(p + len, eol))
+				flen = 0;
+		} else if (comment)
+			comment = line_find(p, "-->") == NULL;
+		else if ((len = fence_at(p, eol, &ch)) > 0) {
+			/* ``` after text, or ```a`: not surely a fence. */
+			if (!blank || (ch == '`' && memchr(p + len, '`',
+			    (size_t)(eol - p - len)) != NULL)) {
+				n = 1;
+				break;
+			}
+			flen = len;
+			fch = ch;
+		} else if (strncmp(p, "<!--", 4) == 0)
+			comment = line_find(p + 4, "-->") == NULL;
+		else if (blank && *p == '#' && is_heading(p, eol) &&
+		    (size_t)(p - text) - v[n - 1].off >= MD_PIECE) {
+			v = xreallocarray(v, n + 1, sizeof(*v));
+			v[n].off = (size_t)(p - text);
+			v[n++].line = line;
+		}
+		blank = is_blank(p, eol);
+	}
+	*cuts = v;
+	return n;
+}
+
+/* cmark-gfm's tree of text[0, len), bare URLs made links. */
+static cmark_node *
+parse(const char *text, size_t len, cmark_parser **parser)
+{
 	cmark_syntax_extension *table;
 	cmark_node *root;
-	struct node *tree;
 
-	if (check_limits(src, d) == -1)
-		return NULL;
-	cmark_gfm_core_extensions_ensure_registered();
-	parser = cmark_parser_new(CMARK_OPT_DEFAULT);
+	*parser = cmark_parser_new(CMARK_OPT_DEFAULT);
 	/*
 	 * The table extension only.  It has no inline hooks, so a parse
 	 * writes none of cmark-gfm's library-wide character tables (an
@@ -499,14 +661,63 @@ md_parse(const struct source *src, const struct meta *meta, struct diags *d)
 	 * after md_init(), parses may run on two threads at once (diffcmd.c).
 	 */
 	if ((table = cmark_find_syntax_extension("table")) != NULL)
-		cmark_parser_attach_syntax_extension(parser, table);
-	cmark_parser_feed(parser, src->text, src->len);
-	root = cmark_parser_finish(parser);
-	/* A body without "://" has no bare URL: spare the walks. */
-	if (has_scheme_sep(src->text))
+		cmark_parser_attach_syntax_extension(*parser, table);
+	cmark_parser_feed(*parser, text, len);
+	root = cmark_parser_finish(*parser);
+	/* Text without "://" has no bare URL: spare the walks. */
+	if (has_scheme_sep(text, len))
 		link_bare_urls(root);
-	tree = lower_document(root, src, meta, d);
+	return root;
+}
+
+/* Parse text[0, len), lower it as L's piece after line base, free it. */
+static void
+lower_parsed(struct lower *L, const char *text, size_t len, int base)
+{
+	cmark_parser *parser;
+	cmark_node *root = parse(text, len, &parser);
+
+	lower_piece(L, root, base);
 	cmark_node_free(root);
 	cmark_parser_free(parser);
+}
+
+/*
+ * A body of more than one piece (cuts_of()) whose document lower_pieces()
+ * accepts is parsed and lowered a piece at a time; its findings wait in
+ * their own list, so that if the pieces' lowering must be done again
+ * whole (lower_end()) none is reported twice.
+ */
+struct node *
+md_parse(const struct source *src, const struct meta *meta, struct diags *d)
+{
+	struct lower *L;
+	struct diags pd;
+	struct cut *cuts;
+	struct node *tree;
+	size_t n, k;
+	int again;
+
+	if (check_limits(src, d) == -1)
+		return NULL;
+	cmark_gfm_core_extensions_ensure_registered();
+	n = cuts_of(src, &cuts);
+	diags_init(&pd);
+	L = lower_new(src, meta, &pd);
+	if (n > 1 && lower_pieces(L)) {
+		for (k = 0; k < n; k++)
+			lower_parsed(L, src->text + cuts[k].off,
+			    (k + 1 < n ? cuts[k + 1].off : src->len) -
+			    cuts[k].off, cuts[k].line - 1);
+		if ((tree = lower_end(L, &again)) != NULL || !again)
+			goto done;
+		diags_release(&pd);	/* the pieces' findings */
+		L = lower_new(src, meta, &pd);
+	}
+	lower_parsed(L, src->text, src->len, 0);
+	tree = lower_end(L, &again);
+done:
+	diags_move(d, &pd);
+	free(cuts);
 	return tree;
 }

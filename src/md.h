@@ -32,6 +32,8 @@ struct source;
  * Parse src's body into a clause tree (an N_DOCUMENT node, owned by the
  * caller).  Returns NULL after recording an error in d when a limit is
  * exceeded; structural faults are recorded and the tree still returned.
+ * A long body is parsed and lowered in pieces (md.c, cuts_of()), to the
+ * same tree and findings as whole.
  */
 struct node	*md_parse(const struct source *, const struct meta *,
 		    struct diags *);
