@@ -484,7 +484,8 @@ has(const char *s, size_t b, size_t e, const char *w)
  *   当該損害が発生した月に…支払った利用料金           1 month
  *   過去1年間に支払った, 直近1年間の利用料金,
  *   the amount you paid … in the past six months,
- *   during the twelve (12) months preceding        12 or 6 months
+ *   during the twelve (12) months preceding,
+ *   in the 12 months prior to the claim           12 or 6 months
  *   支払った…利用料金を限度, the amount paid to us   all fees paid
  */
 static int
@@ -493,6 +494,8 @@ fee_cap(const char *s, size_t b, size_t e, double *months, size_t *off,
 {
 	static const char *const recent[] = { "過去", "直近", "最近", "past ",
 	    "prior ", "preceding ", "last ", "previous ", "during the ", NULL };
+	static const char *const back[] = { " preceding",
+	    " immediately preceding", NULL };
 	static const char *const paid[] = { "支払", "受領", "料金", "利用料",
 	    "利用額", "paid", "fees", "amount", NULL };
 	static const char *const all[] = { "支払った", "受領した",
@@ -501,7 +504,7 @@ fee_cap(const char *s, size_t b, size_t e, double *months, size_t *off,
 	double n;
 	char letter;
 	size_t i, j, k, r;
-	int before, fee = 0;
+	int before, back_from, fee = 0;
 
 	for (k = 0; paid[k] != NULL; k++)
 		if (has(s, b, e, paid[k]))
@@ -541,9 +544,24 @@ fee_cap(const char *s, size_t b, size_t e, double *months, size_t *off,
 			    starts(s, k, e, "'s fees") ? 7 : 8);
 			return 1;
 		}
-		/* A period counted back from the claim: 過去1年間, past six months. */
+		/* A period counted back from the claim: 過去1年間, past six
+		 * months, the twelve (12) months prior to (preceding) it. */
 		if (fee && (k = duration_at(s, b, i, e, &n, &letter, &before)) != i &&
-		    (letter == 'M' || letter == 'Y'))
+		    (letter == 'M' || letter == 'Y')) {
+			/* duration_at() took "prior", "before" as its own. */
+			back_from = before && (preceded_by(s, b, k, "prior") ||
+			    preceded_by(s, b, k, "before"));
+			for (r = 0; !back_from && back[r] != NULL; r++)
+				if (starts(s, k, e, back[r])) {
+					k += strlen(back[r]);
+					back_from = 1;
+				}
+			if (back_from) {
+				*months = letter == 'Y' ? n * 12 : n;
+				*off = i;
+				*end = k;
+				return 1;
+			}
 			for (r = 0; recent[r] != NULL; r++) {
 				size_t w = strlen(recent[r]), q;
 
@@ -557,6 +575,7 @@ fee_cap(const char *s, size_t b, size_t e, double *months, size_t *off,
 						return 1;
 					}
 			}
+		}
 		i = j - 1;
 	}
 	if (!fee)
