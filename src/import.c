@@ -252,6 +252,19 @@ is_alnum(int32_t c)
 	    (c >= '0' && c <= '9');
 }
 
+/*
+ * Does an English line ending on z (a word's last letter or digit, or a
+ * comma) run on into a line opening on a, a small letter?  Only a long
+ * line (nch characters so far, 30 or more): a list written a line each
+ * without stops (copy the service / resell it) has short ones.
+ */
+static int
+latin_wraps(int32_t z, int32_t a, size_t nch)
+{
+	return nch >= 30 && a >= 'a' && a <= 'z' &&
+	    (is_alnum(z) || z == ',');
+}
+
 /* Has s a sentence mark (。、，) anywhere? */
 static int
 has_sentence_punct(const char *s)
@@ -1256,6 +1269,15 @@ join(struct imp *im)
 			 * the line after (e-Gov's text breaks after each).
 			 */
 			if (!recog_terminal(z) && starts_particle(a))
+				run = 1;
+			/*
+			 * Nor does an English sentence start lower-case: a
+			 * long line that ends on a word or a comma goes on
+			 * into the line right under it that opens on a small
+			 * letter (…we may change them / under Section 3.).
+			 * Markers (a), i. and bullets are structure, above.
+			 */
+			if (!gap && latin_wraps(z, a, nch))
 				run = 1;
 			/*
 			 * Where paragraphs open with an ideographic space, a
