@@ -194,10 +194,13 @@ relword(const char **pp, const char *unit)
  * Does this parenthesized text read like a caption (見出し)?  A 、 only
  * in a caption of nouns (本サービスの変更、中断、終了等), where no
  * hiragana but の joins them: a note (…準用する場合を含む、…) is a
- * sentence.
+ * sentence.  But a bracket that a part of the same reference follows
+ * (第8条（本サービスにかかる変更、中断等）第4項) is the caption however
+ * it is worded: a note goes on with の or に, not with 第N項; partnext
+ * says so.
  */
 static int
-caption_like(const char *s, size_t len)
+caption_like(const char *s, size_t len, int partnext)
 {
 	size_t i, cps = 0;
 	int comma = 0, kana = 0;
@@ -218,7 +221,17 @@ caption_like(const char *s, size_t len)
 		    !has_prefix(s + i, "の"))
 			kana = 1;
 	}
-	return cps <= 30 && !(comma && kana);
+	return cps <= 30 && (partnext || !(comma && kana));
+}
+
+/* Does s open a paragraph or an item: 第N項, 第N号? */
+static int
+part_at(const char *s)
+{
+	const char *q = s + text_skip_spaces(s);
+
+	return numbered(&q, "項", 0) >= 0 || (q = s + text_skip_spaces(s),
+	    numbered(&q, "号", 0) >= 0);
 }
 
 static int
@@ -258,7 +271,7 @@ parse_ref(const char *s, int cont, struct rparse *r)
 		memcpy(capbuf, p, n);
 		capbuf[n] = '\0';
 		if (caption_parse(capbuf, &cap, &caplen, &n) &&
-		    caption_like(cap, caplen)) {
+		    caption_like(cap, caplen, part_at(p + n))) {
 			r->cap = p + (cap - capbuf);
 			r->caplen = caplen;
 			p += n;
@@ -316,7 +329,11 @@ parse_ref(const char *s, int cont, struct rparse *r)
 	return any;
 }
 
-/* A list connector at s: its length, or 0. */
+/*
+ * A list connector at s: its length, or 0.  A 同 after it, before 第, is
+ * part of it: in 著作権法第21条ないし同第28条 and 第1条第1項及び同第2項
+ * the next member is of what the one before named, as a list's is.
+ */
 static size_t
 connector(const char *s)
 {
@@ -332,7 +349,10 @@ connector(const char *s)
 	if (n == 0)
 		return 0;
 	p += n;
-	return (size_t)(p + text_skip_spaces(p) - s);
+	p += text_skip_spaces(p);
+	if (has_prefix(p, "同第"))
+		p += strlen("同");
+	return (size_t)(p - s);
 }
 
 /*
