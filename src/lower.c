@@ -920,6 +920,37 @@ base_announces(const struct lower *L, const struct node *b)
 	return recog_announces_items(t);
 }
 
+/* Does label s (as written) end on a dot, . or ．? */
+static int
+dot_label(const char *s, size_t len)
+{
+	return (len >= 1 && s[len - 1] == '.') || (len >= strlen("．") &&
+	    memcmp(s + len - strlen("．"), "．", strlen("．")) == 0);
+}
+
+/*
+ * Does block "4．…" (marker m at s) go on with the items that paragraph
+ * b's list left open, 1. 2. 3. written as a Markdown list, the last one
+ * as text (its dot full-width, or the list ended by a blank line)?  The
+ * items, two or more, are numbered with a dot and the last is m's number
+ * before; and b is no paragraph whose own number comes before m's (２．
+ * then items 1. 2., then ３． is paragraph 3).  One item is too little
+ * evidence: 1. alone under an unnumbered paragraph, then ２．前項の…, is
+ * the article's paragraph 2.
+ */
+static int
+list_goes_on(const struct node *b, const struct marker *m, const char *s)
+{
+	const struct node *it = b->last;
+
+	return it != NULL && it->type == N_ITEM && it->num != NULL &&
+	    it->label != NULL && m->value >= 3 &&
+	    strtol(it->num, NULL, 10) + 1 == m->value &&
+	    dot_label(it->label, strlen(it->label)) && dot_label(s, m->len) &&
+	    !(b->num != NULL && !b->implicit &&
+	    strtol(b->num, NULL, 10) + 1 == m->value);
+}
+
 /*
  * A block that starts "1. " right under a paragraph announcing items
  * (以下の…：) or under an unnumbered paragraph, or "2. " after such an
@@ -943,8 +974,8 @@ numbered_item(const struct lower *L, const struct node *container,
 	    ms->nlev == 0 && ms->unit != b))
 		return 0;
 	if (ms->nlev == 0)
-		return m->value == 1 && ((ascii && first && b->implicit) ||
-		    base_announces(L, b));
+		return (m->value == 1 && ((ascii && first && b->implicit) ||
+		    base_announces(L, b))) || (first && list_goes_on(b, m, s));
 	/* "2." after item 1 and its sub-items (1) (2): item 2. */
 	return ms->scheme[0] == MS_PARA && ms->open[0] != NULL &&
 	    ms->open[0]->num != NULL &&
