@@ -872,6 +872,29 @@ unit_is_unmarked_item(const struct mstate *ms)
 }
 
 /*
+ * Is s, an unmarked line after the unmarked items of a lead that is its
+ * article's first paragraph, the article's paragraph 2?  It names 前項:
+ * an item of 第1項 has no paragraph before its own to call so, the next
+ * paragraph has (以下の場合には変更できます。 / …とき。 / …とき。 / 当社は、
+ * 前項による変更にあたり…通知します。).
+ */
+static int
+names_first_paragraph(const struct mstate *ms, const struct node *container,
+    const char *s)
+{
+	const struct node *b = ms->base;
+	const char *p;
+
+	if (b == NULL || b->type != N_PARAGRAPH || b->parent != container ||
+	    container->type != N_ARTICLE || b->prev != NULL)
+		return 0;
+	for (p = s; (p = strstr(p, "前項")) != NULL; p += strlen("前項"))
+		if (!has_prefix(p + strlen("前項"), "目"))
+			return 1;
+	return 0;
+}
+
+/*
  * Is a later line of a paragraph block in container, starting with the
  * bullet of bl bytes (・ 氏名, recog_bullet()), an item of the paragraph
  * open?  As in plain text (termc import): under a paragraph of an
@@ -1224,6 +1247,11 @@ unit(struct lower *L, struct node *container, struct flat *f,
 		 * sentence: history, a paragraph of its own as it is where
 		 * a blank line sets it apart, never more of the sentence.
 		 */
+		open_paragraph(L, container, f, base, len, 0, 0, 0, 1, line,
+		    col);
+	} else if (!first && !nested && L->ja && unit_is_unmarked_item(ms) &&
+	    names_first_paragraph(ms, container, s)) {
+		/* Xは、前項による変更にあたり… under items of 第1項's lead. */
 		open_paragraph(L, container, f, base, len, 0, 0, 0, 1, line,
 		    col);
 	} else if (bl > 0 && bullet_line_item(ms, container, next_bullet)) {
