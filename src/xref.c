@@ -499,6 +499,26 @@ law_number_before(const char *text, size_t end)
 }
 
 /*
+ * Where text first cites a law by its number, …法律（平成3年法律第77号）:
+ * the offset past its ）, or len.  In a document numbered as sections,
+ * with no 第N条 of its own, a 第N条 after it is that law's, even past a 。
+ * (…法律（…）に抵触する場合。第2条第6号の暴力団員…).  Each ） is looked
+ * back from LAWNOTE_MAX bytes at most: linear.
+ */
+static size_t
+law_cited_at(const char *text, size_t len)
+{
+	const char *p;
+
+	for (p = text; (p = strstr(p, "）")) != NULL; ) {
+		p += strlen("）");
+		if (law_number_before(text, (size_t)(p - text)))
+			return (size_t)(p - text);
+	}
+	return len;
+}
+
+/*
  * Does run (the kanji before a reference) end with a table named by its
  * number, 別表第一 or 別表２?  What follows is a row of it (別表第一第三号).
  */
@@ -1964,7 +1984,7 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 	struct where inh, named;
 	struct xref x, en[8];
 	size_t i = 0, len = strlen(text), colat = 0, n, k, nen, qat = 0;
-	size_t amend_at;
+	size_t amend_at, law_at;
 	int first = line, cont = 0, ext, scope, colchars = 0, quoted = 0;
 	int notes, noted, lscope = 0, div_external = 0;
 	struct notes nt;
@@ -1978,6 +1998,7 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 	 * what follows names the amended law's provisions. */
 	amend_at = (q = strstr(text, "次のように改正する")) != NULL ?
 	    (size_t)(q - text) : len;
+	law_at = S->sectioned ? law_cited_at(text, len) : len;
 	while (i < len) {
 		/*
 		 * Outside a run of references only an opener (第, 本, 同,
@@ -2103,6 +2124,7 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 				scope = -ext;
 			ext = ext > 0 || in_amendment_suppl(src) ||
 			    S->cited_law || i > amend_at ||
+			    (r.art.rel == R_ABS && i > law_at) ||
 			    (r.art.rel == R_NONE && cur->art == NULL &&
 			    cur->para == NULL) || (r.art.rel == R_NONE &&
 			    form_after(text + i + r.len));
