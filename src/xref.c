@@ -161,7 +161,10 @@ paren_num(const char **pp)
 	return v;
 }
 
-/* 前X, 次X, 本X, 同X for unit X, not followed by 件/目 (前条件, 同項目). */
+/*
+ * 前X, 次X, 本X, 同X for unit X, not followed by 件/目 (前条件, 同項目), nor
+ * by 約/例: 同条約 is the same treaty, 本条例 this ordinance.
+ */
 static enum rel
 relword(const char **pp, const char *unit)
 {
@@ -182,7 +185,8 @@ relword(const char **pp, const char *unit)
 		if (!has_prefix(p, unit))
 			return R_NONE;
 		p += strlen(unit);
-		if (has_prefix(p, "件") || has_prefix(p, "目"))
+		if (has_prefix(p, "件") || has_prefix(p, "目") ||
+		    has_prefix(p, "約") || has_prefix(p, "例"))
 			return R_NONE;
 		*pp = p;
 		return words[i].r;
@@ -1630,6 +1634,11 @@ resolve(struct scan *S, const struct rparse *r, int scope, int afternl,
 			item = related(r->item.rel, r->item.n, cur->item,
 			    last->item);
 			broken = item == NULL;
+			/* 次号及び第三号: the list's next member is an item
+			 * of the paragraph that holds 次号. */
+			if (item != NULL && para == NULL &&
+			    item->parent->type == N_PARAGRAPH)
+				para = item->parent;
 			break;
 		case R_PREVALL:
 			/* 前各号: the items before this one, or this
@@ -1853,6 +1862,28 @@ form_after(const char *s)
 {
 	return has_prefix(s, "様式") || has_prefix(s, "書式") ||
 	    has_prefix(s, "算式");
+}
+
+/*
+ * Does a noun follow a paragraph or item number, making one word of it:
+ * 第一号法定受託事務, 第二号漁業, 第三項症, 第八号岸壁, 第三十六号布告?  The
+ * number names a kind, not a clause: no reference.  After a reference
+ * only the grammar's words go on in kanji (及び, 中, 本文, 但書, 各号 …),
+ * and a law's number runs into its 附則 or 別表 (法律第百十六号別表第一); a
+ * form's name (form_after()) is another law's.
+ */
+static int
+term_after(const char *s)
+{
+	static const char *const goes_on[] = { "及", "並", "又", "若", "中",
+	    "各", "乃至", "前段", "後段", "本文", "柱書", "列記", "括弧", "以",
+	    "関係", "等", "所", "該当", "規定", "第", "同", "前", "次", "本",
+	    "但", "附", "別", "表" };
+	int32_t c;
+
+	dec(s, &c);
+	return char_class(c) == CC_KANJI && !form_after(s) &&
+	    text_prefix_of(s, goes_on, sizeof(goes_on) / sizeof(goes_on[0])) == 0;
 }
 
 /*
@@ -2099,6 +2130,12 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 			}
 			n = utf8_seqlen((unsigned char)text[i]);
 			i += i + n <= len ? n : 1;
+			cont = 0;
+			continue;
+		}
+		if ((r.item.rel == R_ABS || (r.item.rel == R_NONE &&
+		    r.para.rel == R_ABS)) && term_after(text + i + r.len)) {
+			i += r.len;
 			cont = 0;
 			continue;
 		}
