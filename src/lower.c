@@ -951,13 +951,29 @@ dot_label(const char *s, size_t len)
 	    memcmp(s + len - strlen("．"), "．", strlen("．")) == 0);
 }
 
+/* Does s open with an ASCII digit (3.), not a full-width one (３．)? */
+static int
+ascii_digit(const char *s)
+{
+	return s[0] >= '0' && s[0] <= '9';
+}
+
+/* Is m the number after paragraph b's own, as written (２． then ３．)? */
+static int
+paragraph_next(const struct node *b, const struct marker *m)
+{
+	return b->num != NULL && !b->implicit &&
+	    strtol(b->num, NULL, 10) + 1 == m->value;
+}
+
 /*
  * Does block "4．…" (marker m at s) go on with the items that paragraph
  * b's list left open, 1. 2. 3. written as a Markdown list, the last one
  * as text (its dot full-width, or the list ended by a blank line)?  The
- * items, two or more, are numbered with a dot and the last is m's number
- * before; and b is no paragraph whose own number comes before m's (２．
- * then items 1. 2., then ３． is paragraph 3).  One item is too little
+ * items, two or more, are numbered with a dot, in digits of m's width,
+ * and the last is m's number before; and b is no paragraph whose own
+ * number comes before m's (２． then items １． ２．, then ３． is
+ * paragraph 3).  One item is too little
  * evidence: 1. alone under an unnumbered paragraph, then ２．前項の…, is
  * the article's paragraph 2.
  */
@@ -970,8 +986,7 @@ list_goes_on(const struct node *b, const struct marker *m, const char *s)
 	    it->label != NULL && m->value >= 3 &&
 	    strtol(it->num, NULL, 10) + 1 == m->value &&
 	    dot_label(it->label, strlen(it->label)) && dot_label(s, m->len) &&
-	    !(b->num != NULL && !b->implicit &&
-	    strtol(b->num, NULL, 10) + 1 == m->value);
+	    ascii_digit(it->label) == ascii_digit(s) && !paragraph_next(b, m);
 }
 
 /*
@@ -999,10 +1014,13 @@ numbered_item(const struct lower *L, const struct node *container,
 	if (ms->nlev == 0)
 		return (m->value == 1 && ((ascii && first && b->implicit) ||
 		    base_announces(L, b))) || (first && list_goes_on(b, m, s));
-	/* "2." after item 1 and its sub-items (1) (2): item 2. */
+	/* "2." after item 1 and its sub-items (1) (2): item 2, in digits
+	 * of item 1's width (1. then ２．前項の… is the next paragraph). */
 	return ms->scheme[0] == MS_PARA && ms->open[0] != NULL &&
 	    ms->open[0]->num != NULL &&
-	    strtol(ms->open[0]->num, NULL, 10) + 1 == m->value;
+	    strtol(ms->open[0]->num, NULL, 10) + 1 == m->value &&
+	    (ms->open[0]->label == NULL ||
+	    ascii_digit(ms->open[0]->label) == ascii_digit(s));
 }
 
 /*
