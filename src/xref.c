@@ -56,6 +56,8 @@ struct where {
 	int			 external;
 	int			 haspara;	/* named a paragraph explicitly */
 	int			 hasitem;
+	int			 xpara;		/* last: the paragraph named last, */
+	int			 xitem;		/* the item, was another law's */
 };
 
 #define SEEK_MISSES	8	/* see source_col() */
@@ -1589,7 +1591,7 @@ resolve(struct scan *S, const struct rparse *r, int scope, int afternl,
 		case R_NEXT:
 		case R_THIS:
 		case R_SAME:
-			if (r->para.rel == R_SAME && last->external) {
+			if (r->para.rel == R_SAME && last->xpara) {
 				named->external = 1;
 				return;
 			}
@@ -1627,7 +1629,7 @@ resolve(struct scan *S, const struct rparse *r, int scope, int afternl,
 		case R_NEXT:
 		case R_THIS:
 		case R_SAME:
-			if (r->item.rel == R_SAME && last->external) {
+			if (r->item.rel == R_SAME && last->xitem) {
 				named->external = 1;
 				return;
 			}
@@ -2216,24 +2218,46 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 		}
 		push(S->out, &x);
 		inh = named;
-		/* 同条 is the article named last, 同項 the paragraph … */
-		if (named.external)
-			*last = named;
-		else if (r.art.rel != R_NONE) {
+		/*
+		 * 同条 is the article named last, 同項 the paragraph named
+		 * last, 同号 the item, each another law's or this one's as
+		 * that was: after 法第五十三条第十六項 …（以下この条及び次条
+		 * において…）, 同項 is still the law's (次条 names no
+		 * paragraph).
+		 */
+		if (named.external) {
+			last->art = NULL;
+			last->external = 1;
+			if (r.art.rel != R_NONE || r.para.rel != R_NONE) {
+				last->para = NULL;
+				last->xpara = 1;
+			}
+			last->item = NULL;
+			last->xitem = 1;
+		} else if (r.art.rel != R_NONE) {
 			/* 同号 is the item named last, though an article
 			 * was named since (同号イ…第七条第一項の規定は同号ロ). */
 			last->art = named.art;
 			last->external = 0;
-			if (r.para.rel != R_NONE || named.para != NULL)
+			if (r.para.rel != R_NONE || named.para != NULL) {
 				last->para = named.para;
-			if (r.item.rel != R_NONE)
+				last->xpara = 0;
+			}
+			if (r.item.rel != R_NONE) {
 				last->item = named.item;
+				last->xitem = 0;
+			}
 		} else if (r.para.rel != R_NONE) {
 			last->para = named.para;
-			if (r.item.rel != R_NONE)
+			last->xpara = 0;
+			if (r.item.rel != R_NONE) {
 				last->item = named.item;
-		} else if (r.item.rel != R_NONE)
+				last->xitem = 0;
+			}
+		} else if (r.item.rel != R_NONE) {
 			last->item = named.item;
+			last->xitem = 0;
+		}
 		i += r.len;
 		cont = past_ref(text, &i, len, &named, last, &nt);
 		/* 第1項(1)(3): a bracketed item right after an item. */
