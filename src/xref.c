@@ -441,9 +441,14 @@ ref_tail(const char *text, size_t from, size_t len, int *notes)
 		    (i + n == len || utf8_next_inline(text + i + n,
 		    len - i - n, &d) == 0 || (char_class(d) != CC_KATAKANA &&
 		    d != 0x30fc)))
-			/* 第五号イ, 第二号ハ(1): a sub-item's letter. */
+		{
+			/* 第五号イ, 第二号ハ(1): a sub-item's letter, and
+			 * its own part (1) (第1項(1)(4) is two items). */
 			i += n;
-		else
+			if (text[i] == '(' && (n = strspn(text + i + 1,
+			    "0123456789")) > 0 && text[i + 1 + n] == ')')
+				i += n + 2;
+		} else
 			return i - from;
 	}
 }
@@ -460,6 +465,23 @@ ref_tail(const char *text, size_t from, size_t len, int *notes)
  * cite another law so, then its articles.
  */
 #define LAWNOTE_MAX	360	/* 。以下第十七条までにおいて「…法」という。 */
+
+/* Does the note s (len bytes, inside its brackets) give a short name:
+ * 以下 at its start or after 、 or 。, and 」という。 at its end (checked
+ * by the caller)? */
+static int
+note_names(const char *s, size_t len)
+{
+	static const char *const after[] = { "、以下", "。以下" };
+	size_t i;
+
+	if (has_prefix(s, "以下"))
+		return 1;
+	for (i = 0; i + strlen("、以下") <= len; i++)
+		if (text_prefix_of(s + i, after, 2) > 0)
+			return 1;
+	return 0;
+}
 
 static int
 law_number_before(const char *text, size_t end)
@@ -481,9 +503,10 @@ law_number_before(const char *text, size_t end)
 	if (start < n || end - start >= LAWNOTE_MAX)
 		return 0;
 	/* 地方自治法（以下「法」という。）, …協定（以下この項において
-	 * 「協定」という。）: a law's name given a short one. */
-	if (end - start > strlen("以下") && memcmp(text + start, "以下",
-	    strlen("以下")) == 0 && start >= 2 * n &&
+	 * 「協定」という。）, …銀行法（附則第二十六条を除き、以下「銀行法」
+	 * という。）: a law's name given a short one. */
+	if (end - start > strlen("以下") && note_names(text + start,
+	    end - start) && start >= 2 * n &&
 	    end - start >= strlen("」という。") &&
 	    memcmp(text + end - strlen("」という。"), "」という。",
 	    strlen("」という。")) == 0) {
@@ -494,7 +517,6 @@ law_number_before(const char *text, size_t end)
 		for (i = 0; i < sizeof(law) / sizeof(law[0]); i++)
 			if (memcmp(c, law[i], n) == 0)
 				return 1;
-		return 0;
 	}
 	/* Up to its first 。: what follows names it (以下「法」という。). */
 	for (i = start; i + n <= end && memcmp(text + i, stop, n) != 0; i++)
@@ -1858,10 +1880,17 @@ next_candidate(const char *text, size_t i, size_t len, int english)
 	return len;
 }
 
-/* Does a form's name follow a number, 第六号様式, 第一号書式, 第二号算式? */
+/* Does a form's name follow a number, 第六号様式, 第一号書式, 第二号算式,
+ * 第二号の四様式? */
 static int
 form_after(const char *s)
 {
+	size_t n;
+
+	/* 第二号の四様式: the form's branch number first. */
+	while ((has_prefix(s, "の") || has_prefix(s, "ノ")) &&
+	    numeral_parse(s + strlen("の"), &n, 1) >= 0)
+		s += strlen("の") + n;
 	return has_prefix(s, "様式") || has_prefix(s, "書式") ||
 	    has_prefix(s, "算式");
 }
