@@ -2235,8 +2235,13 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 		/* Itself: the paragraph it stands in, not the one noted. */
 		if (noted)
 			x.self = r.para.rel == R_ABS && named.para == cur->para;
-		/* 附則第八条 of a 附則 printed as an extract (抄). */
-		if (x.status == XR_BROKEN && scope == 2 && x.article == NULL &&
+		/* 附則第八条 of a 附則 printed as an extract (抄); inside
+		 * such a 附則, 前号 or 第二項 of its own that it left out
+		 * (二　前号に掲げる規定以外の規定, item 1 not printed). */
+		if (x.status == XR_BROKEN && ((scope == 2 &&
+		    x.article == NULL) || (r.art.rel != R_ABS && !noted &&
+		    suppl_of(src) != NULL && (x.article == NULL ||
+		    suppl_of(x.article) == suppl_of(src)))) &&
 		    suppl_extract(S, src))
 			named.external = 1;
 		if (named.external) {
