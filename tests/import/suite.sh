@@ -155,7 +155,8 @@ for c in statute/kitei:kitei statute/egovlayout:egovlayout \
     layout/marked:marked \
     layout/glued:glued layout/gluedrun:gluedrun layout/flatlists:flatlists \
     layout/wholeitems:wholeitems layout/straytab:straytab \
-    layout/footer-en:footer-en layout/wrap-en:wrap-en; do
+    layout/footer-en:footer-en layout/wrap-en:wrap-en \
+    statute/tablenote:tablenote; do
 	f=${c%%:*}; doc=${c#*:}
 	rc=$(capture import --provider=sample --provider-name=サンプル \
 	    --document="$doc" "$idir/$f.txt")
