@@ -252,6 +252,59 @@ is_alnum(int32_t c)
 	    (c >= '0' && c <= '9');
 }
 
+/*
+ * Does an English line ending on z (a word's last letter or digit, a
+ * comma, or the apostrophe of "days'") run on into a line opening on a, a small letter?  Only a long
+ * line (nch characters so far, 30 or more): a list written a line each
+ * without stops (copy the service / resell it) has short ones.
+ */
+static int
+latin_wraps(int32_t z, int32_t a, size_t nch)
+{
+	return nch >= 30 && a >= 'a' && a <= 'z' &&
+	    (is_alnum(z) || z == ',' || z == '\'' || z == 0x2019);
+}
+
+/*
+ * Does an English line prev go on into the line n right under it?  1 when
+ * prev ends on a word no sentence or heading ends on (by, of, the …: "as
+ * allowed by" / "Section 2.1."), unless n opens a structure of its own
+ * ("…damage costs; and" / "(b) cleaning fees …": the caller's to tell);
+ * 2 when prev ends on a number in words whose figure opens n in brackets
+ * ("within thirty" / "(30) days of …", no marker (30)); else 0.
+ */
+static int
+latin_runs_on(const char *prev, const char *n)
+{
+	static const char *const words[] = { "a", "an", "and", "as", "at",
+	    "by", "for", "from", "in", "into", "of", "on", "or", "per",
+	    "than", "the", "to", "under", "upon", "with", "within", NULL };
+	static const char *const numbers[] = { "one", "two", "three", "four",
+	    "five", "six", "seven", "eight", "nine", "ten", "eleven",
+	    "twelve", "fourteen", "fifteen", "twenty", "thirty", "forty",
+	    "forty-five", "sixty", "ninety", NULL };
+	const char *end = prev + strlen(prev), *w = end;
+	size_t len, i;
+
+	while (w > prev && ((*(w - 1) >= 'a' && *(w - 1) <= 'z') ||
+	    (*(w - 1) >= 'A' && *(w - 1) <= 'Z') || *(w - 1) == '-'))
+		w--;
+	len = (size_t)(end - w);
+	/* A word of its own, after a space, in a line of words. */
+	if (len == 0 || w == prev || *(w - 1) != ' ' || !is_alnum(*prev))
+		return 0;
+	for (i = 0; words[i] != NULL; i++)
+		if (strlen(words[i]) == len && strncasecmp(w, words[i], len) == 0)
+			return 1;
+	if (n[0] != '(' || n[1] < '0' || n[1] > '9')
+		return 0;
+	for (i = 0; numbers[i] != NULL; i++)
+		if (strlen(numbers[i]) == len &&
+		    strncasecmp(w, numbers[i], len) == 0)
+			return 2;
+	return 0;
+}
+
 /* Has s a sentence mark (。、，) anywhere? */
 static int
 has_sentence_punct(const char *s)
@@ -1245,7 +1298,7 @@ join(struct imp *im)
 		/* Run on while the next line continues this one. */
 		for (j = i + 1, gap = 0; j < im->nr; j++) {
 			struct rline *n = &im->r[j];
-			int run = 0;
+			int run = 0, lr;
 
 			if (n->drop || n->s[0] == '\0') {
 				gap |= !n->drop;
@@ -1270,7 +1323,11 @@ join(struct imp *im)
 			 * kana or kanji marker (リ DNS…) or a caption. */
 			if (caption_ahead(im, j))
 				break;
+			lr = gap ? 0 : latin_runs_on(prev->s, n->s);
 			if (!gap && reference_piece(im, prev, j))
+				run = 1;
+			else if (lr == 2 || (lr == 1 &&
+			    !starts_structure(n->s)))
 				run = 1;
 			else if (starts_structure(n->s) &&
 			    !(full && (ambiguous_marker(n->s) ||
@@ -1292,6 +1349,15 @@ join(struct imp *im)
 			 * the line after (e-Gov's text breaks after each).
 			 */
 			if (!recog_terminal(z) && starts_particle(a))
+				run = 1;
+			/*
+			 * Nor does an English sentence start lower-case: a
+			 * long line that ends on a word or a comma goes on
+			 * into the line right under it that opens on a small
+			 * letter (…we may change them / under Section 3.).
+			 * Markers (a), i. and bullets are structure, above.
+			 */
+			if (!gap && latin_wraps(z, a, nch))
 				run = 1;
 			/*
 			 * Where paragraphs open with an ideographic space, a
@@ -1335,7 +1401,7 @@ join(struct imp *im)
 			/* Words of Latin script are set apart by a space,
 			 * after a comma or a full stop too; Japanese runs on
 			 * (第23 / 条, URL / は). */
-			if (z > ' ' && z < 0x7f && is_alnum(a))
+			if (z > ' ' && z < 0x7f && (is_alnum(a) || a == '('))
 				buf_putc(&b, ' ');
 			buf_puts(&b, n->s);
 			nch += text_nchars(n->s);

@@ -909,6 +909,29 @@ unit_is_unmarked_item(const struct mstate *ms)
 }
 
 /*
+ * Is s, an unmarked line after the unmarked items of a lead that is its
+ * article's first paragraph, the article's paragraph 2?  It names 前項:
+ * an item of 第1項 has no paragraph before its own to call so, the next
+ * paragraph has (以下の場合には変更できます。 / …とき。 / …とき。 / 当社は、
+ * 前項による変更にあたり…通知します。).
+ */
+static int
+names_first_paragraph(const struct mstate *ms, const struct node *container,
+    const char *s)
+{
+	const struct node *b = ms->base;
+	const char *p;
+
+	if (b == NULL || b->type != N_PARAGRAPH || b->parent != container ||
+	    container->type != N_ARTICLE || b->prev != NULL)
+		return 0;
+	for (p = s; (p = strstr(p, "前項")) != NULL; p += strlen("前項"))
+		if (!has_prefix(p + strlen("前項"), "目"))
+			return 1;
+	return 0;
+}
+
+/*
  * Is a later line of a paragraph block in container, starting with the
  * bullet of bl bytes (・ 氏名, recog_bullet()), an item of the paragraph
  * open?  As in plain text (termc import): under a paragraph of an
@@ -957,6 +980,52 @@ base_announces(const struct lower *L, const struct node *b)
 	return recog_announces_items(t);
 }
 
+/* Does label s (as written) end on a dot, . or ．? */
+static int
+dot_label(const char *s, size_t len)
+{
+	return (len >= 1 && s[len - 1] == '.') || (len >= strlen("．") &&
+	    memcmp(s + len - strlen("．"), "．", strlen("．")) == 0);
+}
+
+/* Does s open with an ASCII digit (3.), not a full-width one (３．)? */
+static int
+ascii_digit(const char *s)
+{
+	return s[0] >= '0' && s[0] <= '9';
+}
+
+/* Is m the number after paragraph b's own, as written (２． then ３．)? */
+static int
+paragraph_next(const struct node *b, const struct marker *m)
+{
+	return b->num != NULL && !b->implicit &&
+	    strtol(b->num, NULL, 10) + 1 == m->value;
+}
+
+/*
+ * Does block "4．…" (marker m at s) go on with the items that paragraph
+ * b's list left open, 1. 2. 3. written as a Markdown list, the last one
+ * as text (its dot full-width, or the list ended by a blank line)?  The
+ * items, two or more, are numbered with a dot, in digits of m's width,
+ * and the last is m's number before; and b is no paragraph whose own
+ * number comes before m's (２． then items １． ２．, then ３． is
+ * paragraph 3).  One item is too little
+ * evidence: 1. alone under an unnumbered paragraph, then ２．前項の…, is
+ * the article's paragraph 2.
+ */
+static int
+list_goes_on(const struct node *b, const struct marker *m, const char *s)
+{
+	const struct node *it = b->last;
+
+	return it != NULL && it->type == N_ITEM && it->num != NULL &&
+	    it->label != NULL && m->value >= 3 &&
+	    strtol(it->num, NULL, 10) + 1 == m->value &&
+	    dot_label(it->label, strlen(it->label)) && dot_label(s, m->len) &&
+	    ascii_digit(it->label) == ascii_digit(s) && !paragraph_next(b, m);
+}
+
 /*
  * A block that starts "1. " right under a paragraph announcing items
  * (以下の…：) or under an unnumbered paragraph, or "2. " after such an
@@ -980,12 +1049,15 @@ numbered_item(const struct lower *L, const struct node *container,
 	    ms->nlev == 0 && ms->unit != b))
 		return 0;
 	if (ms->nlev == 0)
-		return m->value == 1 && ((ascii && first && b->implicit) ||
-		    base_announces(L, b));
-	/* "2." after item 1 and its sub-items (1) (2): item 2. */
+		return (m->value == 1 && ((ascii && first && b->implicit) ||
+		    base_announces(L, b))) || (first && list_goes_on(b, m, s));
+	/* "2." after item 1 and its sub-items (1) (2): item 2, in digits
+	 * of item 1's width (1. then ２．前項の… is the next paragraph). */
 	return ms->scheme[0] == MS_PARA && ms->open[0] != NULL &&
 	    ms->open[0]->num != NULL &&
-	    strtol(ms->open[0]->num, NULL, 10) + 1 == m->value;
+	    strtol(ms->open[0]->num, NULL, 10) + 1 == m->value &&
+	    (ms->open[0]->label == NULL ||
+	    ascii_digit(ms->open[0]->label) == ascii_digit(s));
 }
 
 /*
@@ -1234,6 +1306,11 @@ unit(struct lower *L, struct node *container, struct flat *f,
 		 * sentence: history, a paragraph of its own as it is where
 		 * a blank line sets it apart, never more of the sentence.
 		 */
+		open_paragraph(L, container, f, base, len, 0, 0, 0, 1, line,
+		    col);
+	} else if (!first && !nested && L->ja && unit_is_unmarked_item(ms) &&
+	    names_first_paragraph(ms, container, s)) {
+		/* Xは、前項による変更にあたり… under items of 第1項's lead. */
 		open_paragraph(L, container, f, base, len, 0, 0, 0, 1, line,
 		    col);
 	} else if (bl > 0 && bullet_line_item(ms, container, next_bullet)) {

@@ -598,16 +598,22 @@ recog_announces_table(const char *s, size_t n)
 	static const char *const w[] = { "次の表", "次表", "下の表", "下表",
 	    "以下の表", "左の表", "左表" };
 	size_t i, k, from;
+	int depth;
 
 	if (lead_end(s, &n, &k) == 0)
 		return 0;
 	/* The last sentence: from the 。 before its end (a doubled 。。 is
-	 * one end). */
+	 * one end), not one inside a note (…（…をいう。）は、次の表の…). */
 	while (n - k >= 3 && memcmp(s + n - k - 3, "。", 3) == 0)
 		n -= 3;
-	for (from = n - k; from >= 3; from--)
-		if (memcmp(s + from - 3, "。", 3) == 0)
+	for (from = n - k, depth = 0; from >= 3; from--) {
+		if (memcmp(s + from - 3, "）", 3) == 0)
+			depth++;
+		else if (memcmp(s + from - 3, "（", 3) == 0 && depth > 0)
+			depth--;
+		else if (depth == 0 && memcmp(s + from - 3, "。", 3) == 0)
 			break;
+	}
 	if (from < 3)
 		from = 0;
 	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++) {

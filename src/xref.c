@@ -56,6 +56,8 @@ struct where {
 	int			 external;
 	int			 haspara;	/* named a paragraph explicitly */
 	int			 hasitem;
+	int			 xpara;		/* last: the paragraph named last, */
+	int			 xitem;		/* the item, was another law's */
 };
 
 #define SEEK_MISSES	8	/* see source_col() */
@@ -161,7 +163,10 @@ paren_num(const char **pp)
 	return v;
 }
 
-/* 前X, 次X, 本X, 同X for unit X, not followed by 件/目 (前条件, 同項目). */
+/*
+ * 前X, 次X, 本X, 同X for unit X, not followed by 件/目 (前条件, 同項目), nor
+ * by 約/例: 同条約 is the same treaty, 本条例 this ordinance.
+ */
 static enum rel
 relword(const char **pp, const char *unit)
 {
@@ -182,7 +187,8 @@ relword(const char **pp, const char *unit)
 		if (!has_prefix(p, unit))
 			return R_NONE;
 		p += strlen(unit);
-		if (has_prefix(p, "件") || has_prefix(p, "目"))
+		if (has_prefix(p, "件") || has_prefix(p, "目") ||
+		    has_prefix(p, "約") || has_prefix(p, "例"))
 			return R_NONE;
 		*pp = p;
 		return words[i].r;
@@ -194,10 +200,13 @@ relword(const char **pp, const char *unit)
  * Does this parenthesized text read like a caption (見出し)?  A 、 only
  * in a caption of nouns (本サービスの変更、中断、終了等), where no
  * hiragana but の joins them: a note (…準用する場合を含む、…) is a
- * sentence.
+ * sentence.  But a bracket that a part of the same reference follows
+ * (第8条（本サービスにかかる変更、中断等）第4項) is the caption however
+ * it is worded: a note goes on with の or に, not with 第N項; partnext
+ * says so.
  */
 static int
-caption_like(const char *s, size_t len)
+caption_like(const char *s, size_t len, int partnext)
 {
 	size_t i, cps = 0;
 	int comma = 0, kana = 0;
@@ -218,7 +227,17 @@ caption_like(const char *s, size_t len)
 		    !has_prefix(s + i, "の"))
 			kana = 1;
 	}
-	return cps <= 30 && !(comma && kana);
+	return cps <= 30 && (partnext || !(comma && kana));
+}
+
+/* Does s open a paragraph or an item: 第N項, 第N号? */
+static int
+part_at(const char *s)
+{
+	const char *q = s + text_skip_spaces(s);
+
+	return numbered(&q, "項", 0) >= 0 || (q = s + text_skip_spaces(s),
+	    numbered(&q, "号", 0) >= 0);
 }
 
 static int
@@ -258,7 +277,7 @@ parse_ref(const char *s, int cont, struct rparse *r)
 		memcpy(capbuf, p, n);
 		capbuf[n] = '\0';
 		if (caption_parse(capbuf, &cap, &caplen, &n) &&
-		    caption_like(cap, caplen)) {
+		    caption_like(cap, caplen, part_at(p + n))) {
 			r->cap = p + (cap - capbuf);
 			r->caplen = caplen;
 			p += n;
@@ -316,7 +335,11 @@ parse_ref(const char *s, int cont, struct rparse *r)
 	return any;
 }
 
-/* A list connector at s: its length, or 0. */
+/*
+ * A list connector at s: its length, or 0.  A 同 after it, before 第, is
+ * part of it: in 著作権法第21条ないし同第28条 and 第1条第1項及び同第2項
+ * the next member is of what the one before named, as a list's is.
+ */
 static size_t
 connector(const char *s)
 {
@@ -332,7 +355,10 @@ connector(const char *s)
 	if (n == 0)
 		return 0;
 	p += n;
-	return (size_t)(p + text_skip_spaces(p) - s);
+	p += text_skip_spaces(p);
+	if (has_prefix(p, "同第"))
+		p += strlen("同");
+	return (size_t)(p - s);
 }
 
 /*
@@ -415,9 +441,14 @@ ref_tail(const char *text, size_t from, size_t len, int *notes)
 		    (i + n == len || utf8_next_inline(text + i + n,
 		    len - i - n, &d) == 0 || (char_class(d) != CC_KATAKANA &&
 		    d != 0x30fc)))
-			/* 第五号イ, 第二号ハ(1): a sub-item's letter. */
+		{
+			/* 第五号イ, 第二号ハ(1): a sub-item's letter, and
+			 * its own part (1) (第1項(1)(4) is two items). */
 			i += n;
-		else
+			if (text[i] == '(' && (n = strspn(text + i + 1,
+			    "0123456789")) > 0 && text[i + 1 + n] == ')')
+				i += n + 2;
+		} else
 			return i - from;
 	}
 }
@@ -434,6 +465,23 @@ ref_tail(const char *text, size_t from, size_t len, int *notes)
  * cite another law so, then its articles.
  */
 #define LAWNOTE_MAX	360	/* 。以下第十七条までにおいて「…法」という。 */
+
+/* Does the note s (len bytes, inside its brackets) give a short name:
+ * 以下 at its start or after 、 or 。, and 」という。 at its end (checked
+ * by the caller)? */
+static int
+note_names(const char *s, size_t len)
+{
+	static const char *const after[] = { "、以下", "。以下" };
+	size_t i;
+
+	if (has_prefix(s, "以下"))
+		return 1;
+	for (i = 0; i + strlen("、以下") <= len; i++)
+		if (text_prefix_of(s + i, after, 2) > 0)
+			return 1;
+	return 0;
+}
 
 static int
 law_number_before(const char *text, size_t end)
@@ -455,9 +503,10 @@ law_number_before(const char *text, size_t end)
 	if (start < n || end - start >= LAWNOTE_MAX)
 		return 0;
 	/* 地方自治法（以下「法」という。）, …協定（以下この項において
-	 * 「協定」という。）: a law's name given a short one. */
-	if (end - start > strlen("以下") && memcmp(text + start, "以下",
-	    strlen("以下")) == 0 && start >= 2 * n &&
+	 * 「協定」という。）, …銀行法（附則第二十六条を除き、以下「銀行法」
+	 * という。）: a law's name given a short one. */
+	if (end - start > strlen("以下") && note_names(text + start,
+	    end - start) && start >= 2 * n &&
 	    end - start >= strlen("」という。") &&
 	    memcmp(text + end - strlen("」という。"), "」という。",
 	    strlen("」という。")) == 0) {
@@ -468,7 +517,6 @@ law_number_before(const char *text, size_t end)
 		for (i = 0; i < sizeof(law) / sizeof(law[0]); i++)
 			if (memcmp(c, law[i], n) == 0)
 				return 1;
-		return 0;
 	}
 	/* Up to its first 。: what follows names it (以下「法」という。). */
 	for (i = start; i + n <= end && memcmp(text + i, stop, n) != 0; i++)
@@ -476,6 +524,26 @@ law_number_before(const char *text, size_t end)
 	if (i + n > end)
 		i = end;
 	return recog_law_number(text + start, i - start);
+}
+
+/*
+ * Where text first cites a law by its number, …法律（平成3年法律第77号）:
+ * the offset past its ）, or len.  In a document numbered as sections,
+ * with no 第N条 of its own, a 第N条 after it is that law's, even past a 。
+ * (…法律（…）に抵触する場合。第2条第6号の暴力団員…).  Each ） is looked
+ * back from LAWNOTE_MAX bytes at most: linear.
+ */
+static size_t
+law_cited_at(const char *text, size_t len)
+{
+	const char *p;
+
+	for (p = text; (p = strstr(p, "）")) != NULL; ) {
+		p += strlen("）");
+		if (law_number_before(text, (size_t)(p - text)))
+			return (size_t)(p - text);
+	}
+	return len;
 }
 
 /*
@@ -1545,7 +1613,7 @@ resolve(struct scan *S, const struct rparse *r, int scope, int afternl,
 		case R_NEXT:
 		case R_THIS:
 		case R_SAME:
-			if (r->para.rel == R_SAME && last->external) {
+			if (r->para.rel == R_SAME && last->xpara) {
 				named->external = 1;
 				return;
 			}
@@ -1583,13 +1651,18 @@ resolve(struct scan *S, const struct rparse *r, int scope, int afternl,
 		case R_NEXT:
 		case R_THIS:
 		case R_SAME:
-			if (r->item.rel == R_SAME && last->external) {
+			if (r->item.rel == R_SAME && last->xitem) {
 				named->external = 1;
 				return;
 			}
 			item = related(r->item.rel, r->item.n, cur->item,
 			    last->item);
 			broken = item == NULL;
+			/* 次号及び第三号: the list's next member is an item
+			 * of the paragraph that holds 次号. */
+			if (item != NULL && para == NULL &&
+			    item->parent->type == N_PARAGRAPH)
+				para = item->parent;
 			break;
 		case R_PREVALL:
 			/* 前各号: the items before this one, or this
@@ -1807,12 +1880,41 @@ next_candidate(const char *text, size_t i, size_t len, int english)
 	return len;
 }
 
-/* Does a form's name follow a number, 第六号様式, 第一号書式, 第二号算式? */
+/* Does a form's name follow a number, 第六号様式, 第一号書式, 第二号算式,
+ * 第二号の四様式? */
 static int
 form_after(const char *s)
 {
+	size_t n;
+
+	/* 第二号の四様式: the form's branch number first. */
+	while ((has_prefix(s, "の") || has_prefix(s, "ノ")) &&
+	    numeral_parse(s + strlen("の"), &n, 1) >= 0)
+		s += strlen("の") + n;
 	return has_prefix(s, "様式") || has_prefix(s, "書式") ||
 	    has_prefix(s, "算式");
+}
+
+/*
+ * Does a noun follow a paragraph or item number, making one word of it:
+ * 第一号法定受託事務, 第二号漁業, 第三項症, 第八号岸壁, 第三十六号布告?  The
+ * number names a kind, not a clause: no reference.  After a reference
+ * only the grammar's words go on in kanji (及び, 中, 本文, 但書, 各号 …),
+ * and a law's number runs into its 附則 or 別表 (法律第百十六号別表第一); a
+ * form's name (form_after()) is another law's.
+ */
+static int
+term_after(const char *s)
+{
+	static const char *const goes_on[] = { "及", "並", "又", "若", "中",
+	    "各", "乃至", "前段", "後段", "本文", "柱書", "列記", "括弧", "以",
+	    "関係", "等", "所", "該当", "規定", "第", "同", "前", "次", "本",
+	    "但", "附", "別", "表" };
+	int32_t c;
+
+	dec(s, &c);
+	return char_class(c) == CC_KANJI && !form_after(s) &&
+	    text_prefix_of(s, goes_on, sizeof(goes_on) / sizeof(goes_on[0])) == 0;
 }
 
 /*
@@ -1944,7 +2046,7 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 	struct where inh, named;
 	struct xref x, en[8];
 	size_t i = 0, len = strlen(text), colat = 0, n, k, nen, qat = 0;
-	size_t amend_at;
+	size_t amend_at, law_at;
 	int first = line, cont = 0, ext, scope, colchars = 0, quoted = 0;
 	int notes, noted, lscope = 0, div_external = 0;
 	struct notes nt;
@@ -1958,6 +2060,7 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 	 * what follows names the amended law's provisions. */
 	amend_at = (q = strstr(text, "次のように改正する")) != NULL ?
 	    (size_t)(q - text) : len;
+	law_at = S->sectioned ? law_cited_at(text, len) : len;
 	while (i < len) {
 		/*
 		 * Outside a run of references only an opener (第, 本, 同,
@@ -2061,6 +2164,12 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 			cont = 0;
 			continue;
 		}
+		if ((r.item.rel == R_ABS || (r.item.rel == R_NONE &&
+		    r.para.rel == R_ABS)) && term_after(text + i + r.len)) {
+			i += r.len;
+			cont = 0;
+			continue;
+		}
 		memset(&x, 0, sizeof(x));
 		x.src = src;
 		x.cell = cell;
@@ -2083,6 +2192,7 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 				scope = -ext;
 			ext = ext > 0 || in_amendment_suppl(src) ||
 			    S->cited_law || i > amend_at ||
+			    (r.art.rel == R_ABS && i > law_at) ||
 			    (r.art.rel == R_NONE && cur->art == NULL &&
 			    cur->para == NULL) || (r.art.rel == R_NONE &&
 			    form_after(text + i + r.len));
@@ -2125,8 +2235,13 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 		/* Itself: the paragraph it stands in, not the one noted. */
 		if (noted)
 			x.self = r.para.rel == R_ABS && named.para == cur->para;
-		/* 附則第八条 of a 附則 printed as an extract (抄). */
-		if (x.status == XR_BROKEN && scope == 2 && x.article == NULL &&
+		/* 附則第八条 of a 附則 printed as an extract (抄); inside
+		 * such a 附則, 前号 or 第二項 of its own that it left out
+		 * (二　前号に掲げる規定以外の規定, item 1 not printed). */
+		if (x.status == XR_BROKEN && ((scope == 2 &&
+		    x.article == NULL) || (r.art.rel != R_ABS && !noted &&
+		    suppl_of(src) != NULL && (x.article == NULL ||
+		    suppl_of(x.article) == suppl_of(src)))) &&
 		    suppl_extract(S, src))
 			named.external = 1;
 		if (named.external) {
@@ -2137,24 +2252,46 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 		}
 		push(S->out, &x);
 		inh = named;
-		/* 同条 is the article named last, 同項 the paragraph … */
-		if (named.external)
-			*last = named;
-		else if (r.art.rel != R_NONE) {
+		/*
+		 * 同条 is the article named last, 同項 the paragraph named
+		 * last, 同号 the item, each another law's or this one's as
+		 * that was: after 法第五十三条第十六項 …（以下この条及び次条
+		 * において…）, 同項 is still the law's (次条 names no
+		 * paragraph).
+		 */
+		if (named.external) {
+			last->art = NULL;
+			last->external = 1;
+			if (r.art.rel != R_NONE || r.para.rel != R_NONE) {
+				last->para = NULL;
+				last->xpara = 1;
+			}
+			last->item = NULL;
+			last->xitem = 1;
+		} else if (r.art.rel != R_NONE) {
 			/* 同号 is the item named last, though an article
 			 * was named since (同号イ…第七条第一項の規定は同号ロ). */
 			last->art = named.art;
 			last->external = 0;
-			if (r.para.rel != R_NONE || named.para != NULL)
+			if (r.para.rel != R_NONE || named.para != NULL) {
 				last->para = named.para;
-			if (r.item.rel != R_NONE)
+				last->xpara = 0;
+			}
+			if (r.item.rel != R_NONE) {
 				last->item = named.item;
+				last->xitem = 0;
+			}
 		} else if (r.para.rel != R_NONE) {
 			last->para = named.para;
-			if (r.item.rel != R_NONE)
+			last->xpara = 0;
+			if (r.item.rel != R_NONE) {
 				last->item = named.item;
-		} else if (r.item.rel != R_NONE)
+				last->xitem = 0;
+			}
+		} else if (r.item.rel != R_NONE) {
 			last->item = named.item;
+			last->xitem = 0;
+		}
 		i += r.len;
 		cont = past_ref(text, &i, len, &named, last, &nt);
 		/* 第1項(1)(3): a bracketed item right after an item. */
