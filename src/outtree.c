@@ -59,6 +59,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "dirscan.h"
 #include "hmap.h"
 #include "outfile.h"
 #include "outtree.h"
@@ -170,58 +171,6 @@ open_below(int at, const char *rel, int how)
 }
 
 /*
- * Reading a folder with getdents64() rather than fdopendir(), which adds
- * an fstat() and two fcntl() to each folder: a build walks out/ and the
- * spare, two folders a document (issue 17).  Entries removed during the
- * walk are as with readdir().
- */
-struct scan {
-	int		 fd;
-	size_t		 n, off;
-	union {
-		struct dirent64	 de;
-		char		 bytes[32768];
-	}		*u;
-};
-
-static void
-scan_open(struct scan *sc, int fd)
-{
-	sc->fd = fd;
-	sc->n = sc->off = 0;
-	sc->u = xmalloc(sizeof(*sc->u));
-}
-
-/* The next entry but . and .., or NULL at the end or on an error. */
-static struct dirent64 *
-scan_next(struct scan *sc)
-{
-	struct dirent64 *de;
-	ssize_t r;
-
-	do {
-		if (sc->off >= sc->n) {
-			if ((r = getdents64(sc->fd, sc->u->bytes,
-			    sizeof(sc->u->bytes))) <= 0)
-				return NULL;
-			sc->n = (size_t)r;
-			sc->off = 0;
-		}
-		de = (struct dirent64 *)(void *)(sc->u->bytes + sc->off);
-		sc->off += de->d_reclen;
-	} while (is_dots(de->d_name));
-	return de;
-}
-
-/* Closes the folder. */
-static void
-scan_close(struct scan *sc)
-{
-	close(sc->fd);
-	free(sc->u);
-}
-
-/*
  * Remove name below folder at with everything it holds, following no
  * symbolic link.  Best effort: what cannot be removed stays for the next
  * build's sweep.
@@ -229,8 +178,9 @@ scan_close(struct scan *sc)
 static void
 remove_tree(int at, const char *name, int depth)
 {
-	struct scan sc;
-	struct dirent64 *de;
+	struct dirscan sc;
+	struct dirscan_ent ent;
+	const struct dirscan_ent *de;
 	int fd;
 
 	if ((fd = openat(at, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
@@ -243,14 +193,14 @@ remove_tree(int at, const char *name, int depth)
 		close(fd);
 		return;
 	}
-	scan_open(&sc, fd);
-	while ((de = scan_next(&sc)) != NULL) {
-		if (de->d_type == DT_REG || de->d_type == DT_LNK)
-			unlinkat(fd, de->d_name, 0);
+	dirscan_open(&sc, fd);
+	while ((de = dirscan_next(&sc, &ent)) != NULL) {
+		if (de->type == DT_REG || de->type == DT_LNK)
+			unlinkat(fd, de->name, 0);
 		else
-			remove_tree(fd, de->d_name, depth + 1);
+			remove_tree(fd, de->name, depth + 1);
 	}
-	scan_close(&sc);
+	dirscan_close(&sc);
 	unlinkat(at, name, AT_REMOVEDIR);
 }
 
@@ -285,31 +235,32 @@ type_at(int fd, const char *name, unsigned char d_type)
 static int
 site_shape(int fd, int depth, struct buf *where)
 {
-	struct scan sc;
-	struct dirent64 *de;
+	struct dirscan sc;
+	struct dirscan_ent ent;
+	const struct dirscan_ent *de;
 	mode_t type;
 	size_t mark = where->len;
 	int ok, sub, rc = 0;
 
 	if (fd == -1)
 		return -1;
-	scan_open(&sc, fd);
-	while (rc == 0 && (de = scan_next(&sc)) != NULL) {
-		type = type_at(fd, de->d_name, de->d_type);
+	dirscan_open(&sc, fd);
+	while (rc == 0 && (de = dirscan_next(&sc, &ent)) != NULL) {
+		type = type_at(fd, de->name, de->type);
 		if (type == S_IFLNK || type == 0)
 			continue;
 		if (depth == 0)
 			ok = type == S_IFREG ||
-			    (type == S_IFDIR && de->d_name[0] != '.');
+			    (type == S_IFDIR && de->name[0] != '.');
 		else
 			ok = type == (depth == 1 ? S_IFDIR : S_IFREG);
 		if (depth > 0)
 			buf_putc(where, '/');
-		buf_puts(where, de->d_name);
+		buf_puts(where, de->name);
 		if (!ok)
 			rc = -1;
 		else if (type == S_IFDIR) {
-			sub = openat(fd, de->d_name, O_RDONLY |
+			sub = openat(fd, de->name, O_RDONLY |
 			    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 			if (sub != -1)
 				rc = site_shape(sub, depth + 1, where);
@@ -319,7 +270,7 @@ site_shape(int fd, int depth, struct buf *where)
 			where->data[mark] = '\0';
 		}
 	}
-	scan_close(&sc);
+	dirscan_close(&sc);
 	return rc;
 }
 
@@ -368,23 +319,21 @@ note_made(const struct outtree *t)
 static void
 sweep(struct outtree *t)
 {
-	DIR *dp;
-	struct dirent *de;
+	struct dirscan sc;
+	struct dirscan_ent ent;
+	const struct dirscan_ent *de;
 	struct buf prefix;
 	int fd;
 
 	if ((fd = open_below(t->pfd, "", 0)) == -1)
 		return;
-	if ((dp = fdopendir(fd)) == NULL) {
-		close(fd);
-		return;
-	}
+	dirscan_open(&sc, fd);
 	buf_init(&prefix);
 	buf_printf(&prefix, ".%s.termc-new-", t->base);
-	while ((de = readdir(dp)) != NULL)
-		if (strncmp(de->d_name, prefix.data, prefix.len) == 0)
-			remove_tree(t->pfd, de->d_name, 0);
-	closedir(dp);
+	while ((de = dirscan_next(&sc, &ent)) != NULL)
+		if (strncmp(de->name, prefix.data, prefix.len) == 0)
+			remove_tree(t->pfd, de->name, 0);
+	dirscan_close(&sc);
 	buf_release(&prefix);
 }
 
@@ -649,24 +598,22 @@ cmp_str(const void *a, const void *b)
 char **
 outtree_previous(const struct outtree *t, const char *reldir, size_t *n)
 {
-	DIR *dp;
-	struct dirent *de;
+	struct dirscan sc;
+	struct dirscan_ent ent;
+	const struct dirscan_ent *de;
 	char **v = NULL;
 	int fd;
 
 	*n = 0;
 	if (t->prevfd == -1 || (fd = open_below(t->prevfd, reldir, 0)) == -1)
 		return NULL;
-	if ((dp = fdopendir(fd)) == NULL) {
-		close(fd);
-		return NULL;
-	}
-	while ((de = readdir(dp)) != NULL)
-		if (type_at(dirfd(dp), de->d_name, de->d_type) == S_IFREG) {
+	dirscan_open(&sc, fd);
+	while ((de = dirscan_next(&sc, &ent)) != NULL)
+		if (type_at(fd, de->name, de->type) == S_IFREG) {
 			v = xreallocarray(v, *n + 1, sizeof(*v));
-			v[(*n)++] = xstrdup(de->d_name);
+			v[(*n)++] = xstrdup(de->name);
 		}
-	closedir(dp);
+	dirscan_close(&sc);
 	if (*n > 1)
 		qsort(v, *n, sizeof(*v), cmp_str);
 	return v;
@@ -831,8 +778,9 @@ outtree_link_out(struct outtree *t, const char *rel, const char *path)
 static int
 prune(struct outtree *t, int fd, struct buf *rel, int depth)
 {
-	struct scan sc;
-	struct dirent64 *de;
+	struct dirscan sc;
+	struct dirscan_ent ent;
+	const struct dirscan_ent *de;
 	struct stat st;
 	const void *made;
 	size_t mark = rel->len;
@@ -844,20 +792,20 @@ prune(struct outtree *t, int fd, struct buf *rel, int depth)
 		errno = ELOOP;
 		return -1;
 	}
-	scan_open(&sc, fd);
-	while (rc == 0 && (de = scan_next(&sc)) != NULL) {
+	dirscan_open(&sc, fd);
+	while (rc == 0 && (de = dirscan_next(&sc, &ent)) != NULL) {
 		rel->len = mark;
 		rel->data[mark] = '\0';
 		if (mark > 0)
 			buf_putc(rel, '/');
-		buf_puts(rel, de->d_name);
+		buf_puts(rel, de->name);
 		made = hmap_get(&t->made, rel->data);
-		type = type_at(fd, de->d_name, de->d_type);
+		type = type_at(fd, de->name, de->type);
 		if (made == MADE_FILE && type == S_IFREG)
 			continue;
 		if (made == MADE_FOLDER && type == S_IFDIR) {
 			/* A folder is 0755 in the spare as in a new tree. */
-			if ((sub = openat(fd, de->d_name, O_RDONLY |
+			if ((sub = openat(fd, de->name, O_RDONLY |
 			    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) == -1 ||
 			    fstat(sub, &st) == -1 || ((st.st_mode & 07777) !=
 			    0755 && fchmod(sub, 0755) == -1)) {
@@ -869,13 +817,13 @@ prune(struct outtree *t, int fd, struct buf *rel, int depth)
 			continue;
 		}
 		if (type != S_IFDIR) {
-			if (unlinkat(fd, de->d_name, 0) == -1 &&
+			if (unlinkat(fd, de->name, 0) == -1 &&
 			    errno != ENOENT)
 				rc = -1;
 			continue;
 		}
-		remove_tree(fd, de->d_name, 0);
-		if (fstatat(fd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
+		remove_tree(fd, de->name, 0);
+		if (fstatat(fd, de->name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
 			errno = ENOTEMPTY;
 			rc = -1;
 		}
@@ -884,7 +832,7 @@ prune(struct outtree *t, int fd, struct buf *rel, int depth)
 		rel->len = mark;
 		rel->data[mark] = '\0';
 	}
-	scan_close(&sc);
+	dirscan_close(&sc);
 	return rc;
 }
 
