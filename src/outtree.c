@@ -52,6 +52,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,6 +84,37 @@ struct outtree {
 				   spare's, or workers' (outtree_share()) */
 	struct hmap made;	/* rels put in the tree (FILE) and their
 				   folders (FOLDER), owned keys */
+	struct hmap known;	/* the spare's list: rel -> struct known */
+	char	*knownbytes;	/* the list read, which known points into */
+	struct known *knownv;
+	struct timespec knownstamp; /* the list's mtime: see trusted() */
+	struct buf list;	/* the new generation's list, made by prune() */
+	int	 listok;	/* prune() walked the whole tree: list holds */
+};
+
+/*
+ * The list of a generation (issue 17): each folder below its top with
+ * its inode, its ctime and its entries, as the build that made the
+ * generation left them, in P/.B.termc-list (out/'s) and, once out/ is
+ * the spare, P/.B.termc-spare-list.  A folder whose inode and ctime are
+ * those listed holds the entries listed and nothing else: adding,
+ * removing or renaming an entry changes a folder's ctime, which nobody
+ * can set.  So prune() needs no read of it (one fstatat() where getdents
+ * cost an open, an fstat, two reads and a close): 10,000 documents, two
+ * folders each.  A ctime the clock could still give when the list was
+ * written (not before its mtime) proves nothing, as git's racy index
+ * entries: that folder is read.  A list whose top is not the spare's, or
+ * that does not read whole, is not used.
+ *
+ * Format: "termc-list 1 DEV INO\n", then for each folder "D INO SEC
+ * NSEC N REL\n" and its N entries "f NAME\n" or "d NAME\n", then
+ * "end\n".  Names hold no newline (outtree writes no list otherwise).
+ */
+struct known {
+	uint64_t	 ino;
+	struct timespec	 ctime;
+	char		*ents;		/* N lines "f NAME" or "d NAME", NULs */
+	size_t		 n;
 };
 
 /* Values of outtree.made: two distinct addresses. */
@@ -349,6 +381,128 @@ sweep(struct outtree *t)
 	buf_release(&prefix);
 }
 
+/* The list file of out/ (spare 0) or of the spare (1): malloc'd. */
+static char *
+list_name(const char *base, int spare)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_printf(&b, ".%s.termc-%slist", base, spare ? "spare-" : "");
+	return buf_detach(&b);
+}
+
+/* Parse the list in t->knownbytes (NUL-ended, size len) into t->known. */
+static int
+parse_known(struct outtree *t, size_t len, const struct stat *top)
+{
+	char *p = t->knownbytes, *end = p + len, *rel;
+	unsigned long long dev, ino, n, sec, nsec;
+	size_t nk = 0, i;
+	struct known *k;
+	int off;
+
+	for (i = 0; i < len; i++)
+		if (p[i] == '\n') {
+			p[i] = '\0';
+			nk += i + 1 < len && p[i + 1] == 'D';
+		}
+	if (len == 0 || end[-1] != '\0' || sscanf(p, "termc-list 1 %llu %llu",
+	    &dev, &ino) != 2 || dev != (unsigned long long)top->st_dev ||
+	    ino != (unsigned long long)top->st_ino)
+		return -1;
+	t->knownv = xcalloc(nk + 1, sizeof(*t->knownv));
+	for (p += strlen(p) + 1, k = t->knownv; p < end && *p == 'D';
+	    k++) {
+		off = 0;
+		if (k == t->knownv + nk || sscanf(p, "D %llu %llu %llu %llu %n",
+		    &ino, &sec, &nsec, &n, &off) != 4 || off == 0 ||
+		    n > len)
+			return -1;
+		rel = p + off;
+		k->ino = ino;
+		k->ctime.tv_sec = (time_t)sec;
+		k->ctime.tv_nsec = (long)nsec;
+		k->n = n;
+		p = k->ents = rel + strlen(rel) + 1;
+		for (i = 0; i < n; i++) {
+			if (p >= end || (p[0] != 'f' && p[0] != 'd') ||
+			    p[1] != ' ' || p[2] == '\0')
+				return -1;
+			p += strlen(p) + 1;
+		}
+		hmap_set(&t->known, rel, k);
+	}
+	return p < end && strcmp(p, "end") == 0 && p + 4 == end ? 0 : -1;
+}
+
+/* Read the spare's list (struct known), if it is the spare's. */
+static void
+load_known(struct outtree *t)
+{
+	struct stat st, top;
+	char *name = list_name(t->base, 1);
+	size_t len = 0;
+	ssize_t r = 0;
+	int fd;
+
+	fd = openat(t->pfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	free(name);
+	if (fd == -1)
+		return;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    fstat(t->stagefd, &top) == 0 && st.st_size < (1LL << 32)) {
+		t->knownbytes = xmalloc((size_t)st.st_size + 1);
+		while (len < (size_t)st.st_size && ((r = read(fd,
+		    t->knownbytes + len, (size_t)st.st_size - len)) > 0 ||
+		    (r == -1 && errno == EINTR)))
+			len += r > 0 ? (size_t)r : 0;
+		t->knownbytes[len] = '\0';
+		t->knownstamp = st.st_mtim;
+		if (len != (size_t)st.st_size ||
+		    parse_known(t, len, &top) == -1) {
+			hmap_release(&t->known);
+			hmap_init(&t->known);
+		}
+	}
+	close(fd);
+}
+
+/*
+ * After the switch: out/'s list becomes the spare's (the previous
+ * generation is the spare now), and the new generation's is written,
+ * where prune() made it whole.  A list that cannot be written is no
+ * list: the next builds read those folders.
+ */
+static void
+save_lists(struct outtree *t)
+{
+	struct stat top;
+	struct buf head;
+	char *out = list_name(t->base, 0), *spare = list_name(t->base, 1);
+	int fd, ok;
+
+	if (t->prevfd == -1 || renameat(t->pfd, out, t->pfd, spare) == -1)
+		unlinkat(t->pfd, spare, 0);
+	unlinkat(t->pfd, out, 0);
+	if (t->edited && t->listok && fstat(t->stagefd, &top) == 0 &&
+	    (fd = openat(t->pfd, out, O_WRONLY | O_CREAT | O_EXCL |
+	    O_NOFOLLOW | O_CLOEXEC, 0644)) != -1) {
+		buf_init(&head);
+		buf_printf(&head, "termc-list 1 %llu %llu\n",
+		    (unsigned long long)top.st_dev,
+		    (unsigned long long)top.st_ino);
+		ok = outfile_put_fd(fd, head.data, head.len) == 0 &&
+		    outfile_put_fd(fd, t->list.data, t->list.len) == 0 &&
+		    outfile_put_fd(fd, "end\n", 4) == 0;
+		if (close(fd) == -1 || !ok)
+			unlinkat(t->pfd, out, 0);
+		buf_release(&head);
+	}
+	free(out);
+	free(spare);
+}
+
 /* The spare's name in the parent (see the top): malloc'd. */
 static char *
 spare_name(const char *base)
@@ -372,6 +526,9 @@ outtree_open(const char *dir, struct diags *d)
 
 	t->pfd = t->lockfd = t->prevfd = t->stagefd = t->lastfd = -1;
 	hmap_init(&t->made);
+	hmap_init(&t->known);
+	buf_init(&t->list);
+	t->listok = 1;
 	t->dir = xstrdup(dir);
 	/* Modes are set where the umask would change them, and only there. */
 	mask = umask(022);
@@ -445,6 +602,7 @@ outtree_open(const char *dir, struct diags *d)
 	    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) != -1) {
 		t->stage = xstrdup(t->spare_name);
 		t->spare = t->edited = 1;
+		load_known(t);
 	} else {
 		/* Not a folder (a link, a file): not one to edit. */
 		if (errno != ENOENT)
@@ -782,28 +940,204 @@ outtree_link_out(struct outtree *t, const char *rel, const char *path)
 	return linkat(from, name, AT_FDCWD, path, 0);
 }
 
+/* Add folder rel (stat st) with its n entries ents to the new list. */
+static void
+list_folder(struct outtree *t, const char *rel, const struct stat *st,
+    const struct buf *ents, size_t n)
+{
+	if (!t->listok)
+		return;
+	if (strchr(rel, '\n') != NULL) {
+		t->listok = 0;
+		return;
+	}
+	buf_printf(&t->list, "D %llu %lld %ld %zu %s\n",
+	    (unsigned long long)st->st_ino, (long long)st->st_ctim.tv_sec,
+	    (long)st->st_ctim.tv_nsec, n, rel);
+	buf_put(&t->list, ents->data != NULL ? ents->data : "", ents->len);
+}
+
+/* Add entry name ('f' or 'd') to a folder's entries for the list. */
+static void
+list_entry(struct outtree *t, struct buf *ents, size_t *n, char kind,
+    const char *name)
+{
+	if (strchr(name, '\n') != NULL)
+		t->listok = 0;
+	buf_putc(ents, kind);
+	buf_putc(ents, ' ');
+	buf_puts(ents, name);
+	buf_putc(ents, '\n');
+	(*n)++;
+}
+
 /*
- * Remove from the spare (folder fd, at rel) what this build did not put
- * there.  Returns 0, or -1 with errno set when something stays.  Closes
- * fd.
+ * The spare's list entry of folder rel when it proves what the folder
+ * holds (st: its fstatat(), see struct known), else NULL.
+ */
+static const struct known *
+trusted(const struct outtree *t, const char *rel, const struct stat *st)
+{
+	const struct known *k;
+
+	if ((k = hmap_get(&t->known, rel)) == NULL || !S_ISDIR(st->st_mode) ||
+	    (st->st_mode & 07777) != 0755 || st->st_ino != k->ino ||
+	    st->st_ctim.tv_sec != k->ctime.tv_sec ||
+	    st->st_ctim.tv_nsec != k->ctime.tv_nsec)
+		return NULL;
+	/* Racy: the folder may have changed within the same tick. */
+	if (k->ctime.tv_sec > t->knownstamp.tv_sec ||
+	    (k->ctime.tv_sec == t->knownstamp.tv_sec &&
+	    k->ctime.tv_nsec >= t->knownstamp.tv_nsec))
+		return NULL;
+	return k;
+}
+
+static int	prune(struct outtree *, int fd, struct buf *rel, int depth,
+		    struct stat *self);
+
+/*
+ * prune() of made folder name in folder at (rel), which is read; a
+ * folder is 0755 in the spare as in a new tree.
  */
 static int
-prune(struct outtree *t, int fd, struct buf *rel, int depth)
+prune_read(struct outtree *t, int at, const char *name, struct buf *rel,
+    int depth)
+{
+	struct stat st;
+	int sub;
+
+	if ((sub = openat(at, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC)) == -1 || fstat(sub, &st) == -1 ||
+	    ((st.st_mode & 07777) != 0755 && (fchmod(sub, 0755) == -1 ||
+	    fstat(sub, &st) == -1))) {
+		if (sub != -1)
+			close(sub);
+		return -1;
+	}
+	return prune(t, sub, rel, depth, &st);
+}
+
+/*
+ * prune() of folder rel, which the spare's list proves to hold the
+ * entries of k (trusted()), with no read: what this build did not put
+ * there is removed by name.  self is its stat.  Returns 1 when k does not
+ * fit what this build put (the caller reads the folder), else as prune().
+ */
+static int
+prune_known(struct outtree *t, const struct known *k, struct buf *rel,
+    int depth, struct stat *self)
+{
+	struct buf ents;
+	struct stat st;
+	const struct known *sub;
+	const void *made;
+	const char *e;
+	size_t i, n = 0, mark = rel->len;
+	int fd = -1, rc = 0, changed = 0;
+
+	if (depth > 16) {
+		errno = ELOOP;
+		return -1;
+	}
+	/* What this build put where the list has the other kind: read. */
+	for (i = 0, e = k->ents; i < k->n; i++, e += strlen(e) + 1) {
+		buf_putc(rel, '/');
+		buf_puts(rel, e + 2);
+		made = hmap_get(&t->made, rel->data);
+		rel->len = mark;
+		rel->data[mark] = '\0';
+		if (made != NULL && (made == MADE_FILE) != (e[0] == 'f'))
+			return 1;
+	}
+	buf_init(&ents);
+	for (i = 0, e = k->ents; i < k->n && rc == 0; i++,
+	    e += strlen(e) + 1) {
+		rel->len = mark;
+		rel->data[mark] = '\0';
+		buf_putc(rel, '/');
+		buf_puts(rel, e + 2);
+		made = hmap_get(&t->made, rel->data);
+		if (made == MADE_FILE) {
+			list_entry(t, &ents, &n, 'f', e + 2);
+			continue;
+		}
+		if (made == MADE_FOLDER) {
+			/*
+			 * Its folder is as listed, so e is a folder there:
+			 * the path from the top follows no link.
+			 */
+			sub = NULL;
+			if (fstatat(t->stagefd, rel->data, &st,
+			    AT_SYMLINK_NOFOLLOW) == 0)
+				sub = trusted(t, rel->data, &st);
+			if (sub == NULL ||
+			    (rc = prune_known(t, sub, rel, depth + 1, &st)) == 1)
+				rc = prune_read(t, t->stagefd, rel->data, rel,
+				    depth + 1);
+			list_entry(t, &ents, &n, 'd', e + 2);
+			continue;
+		}
+		/* Listed, not put by this build: it goes. */
+		changed = 1;
+		rel->len = mark;
+		rel->data[mark] = '\0';
+		if (fd == -1 && (fd = openat(t->stagefd, rel->data, O_RDONLY |
+		    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) == -1) {
+			rc = -1;
+			continue;
+		}
+		if (e[0] == 'f') {
+			if (unlinkat(fd, e + 2, 0) == -1 && errno != ENOENT)
+				rc = -1;
+			continue;
+		}
+		remove_tree(fd, e + 2, 0);
+		if (fstatat(fd, e + 2, &st, AT_SYMLINK_NOFOLLOW) == 0) {
+			errno = ENOTEMPTY;
+			rc = -1;
+		}
+	}
+	if (rc == 0) {
+		rel->len = mark;
+		rel->data[mark] = '\0';
+		if (changed && fstat(fd, self) == -1)
+			t->listok = 0;
+		list_folder(t, rel->data, self, &ents, n);
+	}
+	if (fd != -1)
+		close(fd);
+	buf_release(&ents);
+	return rc;
+}
+
+/*
+ * Remove from the spare (folder fd, at rel) what this build did not put
+ * there, and list what stays (self: the folder's stat, NULL for the
+ * top, which is not listed).  Returns 0, or -1 with errno set when
+ * something stays.  Closes fd.
+ */
+static int
+prune(struct outtree *t, int fd, struct buf *rel, int depth,
+    struct stat *self)
 {
 	struct dirscan sc;
 	struct dirscan_ent ent;
 	const struct dirscan_ent *de;
 	struct stat st;
+	struct buf ents;
+	const struct known *k;
 	const void *made;
-	size_t mark = rel->len;
+	size_t n = 0, mark = rel->len;
 	mode_t type;
-	int sub, rc = 0;
+	int rc = 0, changed = 0;
 
 	if (depth > 16) {
 		close(fd);
 		errno = ELOOP;
 		return -1;
 	}
+	buf_init(&ents);
 	dirscan_open(&sc, fd);
 	while (rc == 0 && (de = dirscan_next(&sc, &ent)) != NULL) {
 		rel->len = mark;
@@ -813,21 +1147,24 @@ prune(struct outtree *t, int fd, struct buf *rel, int depth)
 		buf_puts(rel, de->name);
 		made = hmap_get(&t->made, rel->data);
 		type = type_at(fd, de->name, de->type);
-		if (made == MADE_FILE && type == S_IFREG)
-			continue;
-		if (made == MADE_FOLDER && type == S_IFDIR) {
-			/* A folder is 0755 in the spare as in a new tree. */
-			if ((sub = openat(fd, de->name, O_RDONLY |
-			    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) == -1 ||
-			    fstat(sub, &st) == -1 || ((st.st_mode & 07777) !=
-			    0755 && fchmod(sub, 0755) == -1)) {
-				if (sub != -1)
-					close(sub);
-				rc = -1;
-			} else
-				rc = prune(t, sub, rel, depth + 1);
+		if (made == MADE_FILE && type == S_IFREG) {
+			list_entry(t, &ents, &n, 'f', de->name);
 			continue;
 		}
+		if (made == MADE_FOLDER && type == S_IFDIR) {
+			/* Listed as it is: no read (struct known). */
+			k = NULL;
+			if (t->known.n > 0 && fstatat(fd, de->name, &st,
+			    AT_SYMLINK_NOFOLLOW) == 0)
+				k = trusted(t, rel->data, &st);
+			if (k == NULL ||
+			    (rc = prune_known(t, k, rel, depth + 1, &st)) == 1)
+				rc = prune_read(t, fd, de->name, rel,
+				    depth + 1);
+			list_entry(t, &ents, &n, 'd', de->name);
+			continue;
+		}
+		changed = 1;
 		if (type != S_IFDIR) {
 			if (unlinkat(fd, de->name, 0) == -1 &&
 			    errno != ENOENT)
@@ -843,8 +1180,13 @@ prune(struct outtree *t, int fd, struct buf *rel, int depth)
 	if (rc == 0) {
 		rel->len = mark;
 		rel->data[mark] = '\0';
+		if (self != NULL && changed && fstat(fd, self) == -1)
+			t->listok = 0;
+		if (self != NULL)
+			list_folder(t, rel->data, self, &ents, n);
 	}
 	dirscan_close(&sc);
+	buf_release(&ents);
 	return rc;
 }
 
@@ -879,7 +1221,7 @@ outtree_commit(struct outtree *t, struct diags *d)
 	if (t->edited) {
 		buf_init(&aside);
 		if ((rc = open_below(t->stagefd, "", 0)) != -1)
-			rc = prune(t, rc, &aside, 0);
+			rc = prune(t, rc, &aside, 0, NULL);
 		if (rc == -1)
 			diag(d, t->dir, 0, 0, D_IO, "%s/%s: %s", t->stage,
 			    aside.data, strerror(errno));
@@ -925,6 +1267,7 @@ outtree_commit(struct outtree *t, struct diags *d)
 	}
 	t->committed = 1;
 	note_made(t);
+	save_lists(t);
 	return 0;
 }
 
@@ -952,6 +1295,10 @@ outtree_free(struct outtree *t)
 	if (t->lockfd != -1)
 		close(t->lockfd);	/* releases the lock */
 	hmap_release_keys(&t->made);
+	hmap_release(&t->known);	/* keys in knownbytes */
+	free(t->knownbytes);
+	free(t->knownv);
+	buf_release(&t->list);
 	free(t->lastrel);
 	free(t->spare_name);
 	free(t->stage);

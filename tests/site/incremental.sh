@@ -125,6 +125,17 @@ if [ $# = 2 ] && rm "$1" && echo stray >"${2%/*}/stray.html"; then
 else
 	bad "site: no pages to remove by hand"
 fi
+# The lists of out/'s and the spare's folders (outtree.c, struct known):
+# cut short, or of another tree, they are not used.
+[ -s "$inc/a/.out.termc-list" ] && [ -s "$inc/a/.out.termc-spare-list" ] &&
+    ok || bad "site: no lists of the output's folders"
+head -c 200 "$inc/a/.out.termc-spare-list" >"$inc/list.cut"
+mv "$inc/list.cut" "$inc/a/.out.termc-spare-list"
+echo stray >"${2%/*}/stray.html"
+inc_round "(a list cut short)"
+sed '1s/ [0-9]*$/ 1/' "$inc/a/.out.termc-spare-list" >"$inc/list.other"
+mv "$inc/list.other" "$inc/a/.out.termc-spare-list"
+inc_round "(a list of another tree)"
 # The matrix in pages (two columns a page): a page's files come from
 # the cache unless its columns changed or what the other columns decide
 # (a row's differs, a ★); matrix.html, matrix.json, matrix-cols.js and
