@@ -56,6 +56,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -87,7 +88,8 @@ struct outtree {
 	struct hmap known;	/* the spare's list: rel -> struct known */
 	char	*knownbytes;	/* the list read, which known points into */
 	struct known *knownv;
-	struct timespec knownstamp; /* the list's mtime: see trusted() */
+	struct timespec knownstamp; /* the list's clock: see trusted() */
+	struct timespec liststamp;  /* the new list's */
 	struct buf list;	/* the new generation's list, made by prune() */
 	int	 listok;	/* prune() walked the whole tree: list holds */
 };
@@ -101,12 +103,13 @@ struct outtree {
  * removing or renaming an entry changes a folder's ctime, which nobody
  * can set.  So prune() needs no read of it (one fstatat() where getdents
  * cost an open, an fstat, two reads and a close): 10,000 documents, two
- * folders each.  A ctime the clock could still give when the list was
- * written (not before its mtime) proves nothing, as git's racy index
- * entries: that folder is read.  A list whose top is not the spare's, or
- * that does not read whole, is not used.
+ * folders each.  The list holds the filesystem's clock (the coarse clock
+ * timestamps come from) as it was before the prune began; a ctime not
+ * before it proves nothing, as git's racy index entries, since a change
+ * within the same tick would not show: that folder is read.  A list whose
+ * top is not the spare's, or that does not read whole, is not used.
  *
- * Format: "termc-list 1 DEV INO\n", then for each folder "D INO SEC
+ * Format: "termc-list 1 DEV INO SEC NSEC\n", then for each folder "D INO SEC
  * NSEC N REL\n" and its N entries "f NAME\n" or "d NAME\n", then
  * "end\n".  Names hold no newline (outtree writes no list otherwise).
  */
@@ -397,7 +400,7 @@ static int
 parse_known(struct outtree *t, size_t len, const struct stat *top)
 {
 	char *p = t->knownbytes, *end = p + len, *rel;
-	unsigned long long dev, ino, n, sec, nsec;
+	unsigned long long dev, ino, n, sec, nsec, ssec, snsec;
 	size_t nk = 0, i;
 	struct known *k;
 	int off;
@@ -407,10 +410,13 @@ parse_known(struct outtree *t, size_t len, const struct stat *top)
 			p[i] = '\0';
 			nk += i + 1 < len && p[i + 1] == 'D';
 		}
-	if (len == 0 || end[-1] != '\0' || sscanf(p, "termc-list 1 %llu %llu",
-	    &dev, &ino) != 2 || dev != (unsigned long long)top->st_dev ||
+	if (len == 0 || end[-1] != '\0' || sscanf(p, "termc-list 1 %llu %llu "
+	    "%llu %llu", &dev, &ino, &ssec, &snsec) != 4 ||
+	    dev != (unsigned long long)top->st_dev ||
 	    ino != (unsigned long long)top->st_ino)
 		return -1;
+	t->knownstamp.tv_sec = (time_t)ssec;
+	t->knownstamp.tv_nsec = (long)snsec;
 	t->knownv = xcalloc(nk + 1, sizeof(*t->knownv));
 	for (p += strlen(p) + 1, k = t->knownv; p < end && *p == 'D';
 	    k++) {
@@ -458,7 +464,6 @@ load_known(struct outtree *t)
 		    (r == -1 && errno == EINTR)))
 			len += r > 0 ? (size_t)r : 0;
 		t->knownbytes[len] = '\0';
-		t->knownstamp = st.st_mtim;
 		if (len != (size_t)st.st_size ||
 		    parse_known(t, len, &top) == -1) {
 			hmap_release(&t->known);
@@ -489,9 +494,11 @@ save_lists(struct outtree *t)
 	    (fd = openat(t->pfd, out, O_WRONLY | O_CREAT | O_EXCL |
 	    O_NOFOLLOW | O_CLOEXEC, 0644)) != -1) {
 		buf_init(&head);
-		buf_printf(&head, "termc-list 1 %llu %llu\n",
+		buf_printf(&head, "termc-list 1 %llu %llu %lld %ld\n",
 		    (unsigned long long)top.st_dev,
-		    (unsigned long long)top.st_ino);
+		    (unsigned long long)top.st_ino,
+		    (long long)t->liststamp.tv_sec,
+		    (long)t->liststamp.tv_nsec);
 		ok = outfile_put_fd(fd, head.data, head.len) == 0 &&
 		    outfile_put_fd(fd, t->list.data, t->list.len) == 0 &&
 		    outfile_put_fd(fd, "end\n", 4) == 0;
@@ -1219,6 +1226,9 @@ outtree_commit(struct outtree *t, struct diags *d)
 	if (keep_dotfiles(t, d) == -1)
 		return -1;
 	if (t->edited) {
+		/* Before any folder is stat'ed for the list (trusted()). */
+		if (clock_gettime(CLOCK_REALTIME_COARSE, &t->liststamp) == -1)
+			t->listok = 0;
 		buf_init(&aside);
 		if ((rc = open_below(t->stagefd, "", 0)) != -1)
 			rc = prune(t, rc, &aside, 0, NULL);
