@@ -90,6 +90,9 @@ struct outtree {
 	struct known *knownv;
 	struct timespec knownstamp; /* the list's clock: see trusted() */
 	struct timespec liststamp;  /* the new list's */
+	dev_t	 knowndev;	/* the spare's device */
+	char	*okrel;		/* a spare folder proved by the list … */
+	const struct known *okknown; /* … and its entry: listed_as() */
 	struct buf list;	/* the new generation's list, made by prune() */
 	int	 listok;	/* prune() walked the whole tree: list holds */
 };
@@ -110,13 +113,15 @@ struct outtree {
  * top is not the spare's, or that does not read whole, is not used.
  *
  * Format: "termc-list 1 DEV INO SEC NSEC\n", then for each folder "D INO SEC
- * NSEC N REL\n" and its N entries "f NAME\n" or "d NAME\n", then
- * "end\n".  Names hold no newline (outtree writes no list otherwise).
+ * NSEC N REL\n" and its N entries "f INO NAME\n" (a file and its inode)
+ * or "d 0 NAME\n", then "end\n".  Names hold no newline (outtree writes
+ * no list otherwise).
  */
 struct known {
 	uint64_t	 ino;
 	struct timespec	 ctime;
-	char		*ents;		/* N lines "f NAME" or "d NAME", NULs */
+	char		*ents;		/* N lines "f INO NAME", "d 0 NAME",
+					   NUL-ended: ent_name(), ent_ino() */
 	size_t		 n;
 };
 
@@ -384,6 +389,22 @@ sweep(struct outtree *t)
 	buf_release(&prefix);
 }
 
+static const struct known *trusted(const struct outtree *, const char *rel,
+		    const struct stat *);
+
+/* A list entry's name and inode (struct known). */
+static const char *
+ent_name(const char *e)
+{
+	return strchr(e + 2, ' ') + 1;
+}
+
+static uint64_t
+ent_ino(const char *e)
+{
+	return strtoull(e + 2, NULL, 10);
+}
+
 /* The list file of out/ (spare 0) or of the spare (1): malloc'd. */
 static char *
 list_name(const char *base, int spare)
@@ -415,6 +436,7 @@ parse_known(struct outtree *t, size_t len, const struct stat *top)
 	    dev != (unsigned long long)top->st_dev ||
 	    ino != (unsigned long long)top->st_ino)
 		return -1;
+	t->knowndev = top->st_dev;
 	t->knownstamp.tv_sec = (time_t)ssec;
 	t->knownstamp.tv_nsec = (long)snsec;
 	t->knownv = xcalloc(nk + 1, sizeof(*t->knownv));
@@ -431,13 +453,16 @@ parse_known(struct outtree *t, size_t len, const struct stat *top)
 		k->ctime.tv_nsec = (long)nsec;
 		k->n = n;
 		p = k->ents = rel + strlen(rel) + 1;
+		hmap_set(&t->known, rel, k);
 		for (i = 0; i < n; i++) {
 			if (p >= end || (p[0] != 'f' && p[0] != 'd') ||
-			    p[1] != ' ' || p[2] == '\0')
+			    p[1] != ' ' || p[2] < '0' || p[2] > '9' ||
+			    (rel = strchr(p + 2, ' ')) == NULL ||
+			    rel[1] == '\0' || strspn(p + 2, "0123456789") !=
+			    (size_t)(rel - (p + 2)))
 				return -1;
 			p += strlen(p) + 1;
 		}
-		hmap_set(&t->known, rel, k);
 	}
 	return p < end && strcmp(p, "end") == 0 && p + 4 == end ? 0 : -1;
 }
@@ -652,6 +677,9 @@ stage_dir(struct outtree *t, const char *rel, const char **name)
 	size_t n = slash != NULL ? (size_t)(slash - rel) : 0;
 
 	*name = slash != NULL ? slash + 1 : rel;
+	/* What is written may change a folder the list proved. */
+	free(t->okrel);
+	t->okrel = NULL;
 	if (t->lastfd != -1 && strlen(t->lastrel) == n &&
 	    strncmp(t->lastrel, rel, n) == 0)
 		return t->lastfd;
@@ -863,6 +891,57 @@ outtree_keep(struct outtree *t, const char *rel, struct diags *d)
 	return rc;
 }
 
+/*
+ * Is file rel of the spare, as the spare's list proves, the file want
+ * (the cache's copy)?  Then it need not be looked at: rel's folders are
+ * proved instead, each from the top so that none is a link, one
+ * fstatat() each, once for the files of a folder (stage_dir() forgets
+ * the proof: what it opens a folder for may change it).  10,000
+ * documents' three files each cost two opens, two closes and three
+ * fstatat() without (issue 17).
+ */
+static int
+listed_as(struct outtree *t, const char *rel, const struct stat *want)
+{
+	const char *slash = strrchr(rel, '/'), *e;
+	const struct known *k = NULL;
+	struct stat st;
+	size_t i, n;
+	char *dir, *p;
+
+	if (t->known.n == 0 || slash == NULL || want->st_dev != t->knowndev)
+		return 0;
+	n = (size_t)(slash - rel);
+	if (t->okrel == NULL || strlen(t->okrel) != n ||
+	    strncmp(t->okrel, rel, n) != 0) {
+		free(t->okrel);
+		t->okrel = NULL;
+		dir = xstrndup(rel, n);
+		for (p = dir;; p++) {
+			if ((p = strchr(p, '/')) != NULL)
+				*p = '\0';
+			k = fstatat(t->stagefd, dir, &st,
+			    AT_SYMLINK_NOFOLLOW) == 0 ? trusted(t, dir, &st) :
+			    NULL;
+			if (p == NULL || k == NULL)
+				break;
+			*p = '/';
+		}
+		if (k == NULL) {
+			free(dir);
+			return 0;
+		}
+		t->okrel = dir;
+		t->okknown = k;
+	}
+	k = t->okknown;
+	for (i = 0, e = k->ents; i < k->n; i++, e += strlen(e) + 1)
+		if (strcmp(ent_name(e), slash + 1) == 0)
+			return e[0] == 'f' && ent_ino(e) ==
+			    (uint64_t)want->st_ino;
+	return 0;
+}
+
 int
 outtree_import(struct outtree *t, const char *rel, const char *path,
     const struct stat *want, struct diags *d)
@@ -874,6 +953,11 @@ outtree_import(struct outtree *t, const char *rel, const char *path,
 	if (!outfile_rel_safe(rel)) {
 		diag(d, rel, 0, 0, D_IO, "unsafe output path");
 		return -1;
+	}
+	if (t->edited && hmap_get(&t->made, rel) == NULL &&
+	    listed_as(t, rel, want)) {
+		mark_made(t, rel);
+		return 0;
 	}
 	if ((to = stage_dir(t, rel, &name)) == -1) {
 		diag(d, t->dir, 0, 0, D_IO, "%s: %s", rel, strerror(errno));
@@ -964,14 +1048,22 @@ list_folder(struct outtree *t, const char *rel, const struct stat *st,
 	buf_put(&t->list, ents->data != NULL ? ents->data : "", ents->len);
 }
 
-/* Add entry name ('f' or 'd') to a folder's entries for the list. */
+/* Add entry name ('f' and its inode, or 'd') to a folder's for the list. */
 static void
 list_entry(struct outtree *t, struct buf *ents, size_t *n, char kind,
-    const char *name)
+    uint64_t ino, const char *name)
 {
+	char num[24], *p = num + sizeof(num);
+
 	if (strchr(name, '\n') != NULL)
 		t->listok = 0;
+	*--p = '\0';
+	do
+		*--p = (char)('0' + ino % 10);
+	while ((ino /= 10) > 0);
 	buf_putc(ents, kind);
+	buf_putc(ents, ' ');
+	buf_puts(ents, p);
 	buf_putc(ents, ' ');
 	buf_puts(ents, name);
 	buf_putc(ents, '\n');
@@ -1050,7 +1142,7 @@ prune_known(struct outtree *t, const struct known *k, struct buf *rel,
 	/* What this build put where the list has the other kind: read. */
 	for (i = 0, e = k->ents; i < k->n; i++, e += strlen(e) + 1) {
 		buf_putc(rel, '/');
-		buf_puts(rel, e + 2);
+		buf_puts(rel, ent_name(e));
 		made = hmap_get(&t->made, rel->data);
 		rel->len = mark;
 		rel->data[mark] = '\0';
@@ -1063,10 +1155,11 @@ prune_known(struct outtree *t, const struct known *k, struct buf *rel,
 		rel->len = mark;
 		rel->data[mark] = '\0';
 		buf_putc(rel, '/');
-		buf_puts(rel, e + 2);
+		buf_puts(rel, ent_name(e));
 		made = hmap_get(&t->made, rel->data);
 		if (made == MADE_FILE) {
-			list_entry(t, &ents, &n, 'f', e + 2);
+			list_entry(t, &ents, &n, 'f', ent_ino(e),
+			    ent_name(e));
 			continue;
 		}
 		if (made == MADE_FOLDER) {
@@ -1082,7 +1175,7 @@ prune_known(struct outtree *t, const struct known *k, struct buf *rel,
 			    (rc = prune_known(t, sub, rel, depth + 1, &st)) == 1)
 				rc = prune_read(t, t->stagefd, rel->data, rel,
 				    depth + 1);
-			list_entry(t, &ents, &n, 'd', e + 2);
+			list_entry(t, &ents, &n, 'd', 0, ent_name(e));
 			continue;
 		}
 		/* Listed, not put by this build: it goes. */
@@ -1095,12 +1188,12 @@ prune_known(struct outtree *t, const struct known *k, struct buf *rel,
 			continue;
 		}
 		if (e[0] == 'f') {
-			if (unlinkat(fd, e + 2, 0) == -1 && errno != ENOENT)
+			if (unlinkat(fd, ent_name(e), 0) == -1 && errno != ENOENT)
 				rc = -1;
 			continue;
 		}
-		remove_tree(fd, e + 2, 0);
-		if (fstatat(fd, e + 2, &st, AT_SYMLINK_NOFOLLOW) == 0) {
+		remove_tree(fd, ent_name(e), 0);
+		if (fstatat(fd, ent_name(e), &st, AT_SYMLINK_NOFOLLOW) == 0) {
 			errno = ENOTEMPTY;
 			rc = -1;
 		}
@@ -1155,7 +1248,7 @@ prune(struct outtree *t, int fd, struct buf *rel, int depth,
 		made = hmap_get(&t->made, rel->data);
 		type = type_at(fd, de->name, de->type);
 		if (made == MADE_FILE && type == S_IFREG) {
-			list_entry(t, &ents, &n, 'f', de->name);
+			list_entry(t, &ents, &n, 'f', de->ino, de->name);
 			continue;
 		}
 		if (made == MADE_FOLDER && type == S_IFDIR) {
@@ -1168,7 +1261,7 @@ prune(struct outtree *t, int fd, struct buf *rel, int depth,
 			    (rc = prune_known(t, k, rel, depth + 1, &st)) == 1)
 				rc = prune_read(t, fd, de->name, rel,
 				    depth + 1);
-			list_entry(t, &ents, &n, 'd', de->name);
+			list_entry(t, &ents, &n, 'd', 0, de->name);
 			continue;
 		}
 		changed = 1;
@@ -1306,6 +1399,7 @@ outtree_free(struct outtree *t)
 		close(t->lockfd);	/* releases the lock */
 	hmap_release_keys(&t->made);
 	hmap_release(&t->known);	/* keys in knownbytes */
+	free(t->okrel);
 	free(t->knownbytes);
 	free(t->knownv);
 	buf_release(&t->list);
