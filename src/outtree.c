@@ -123,6 +123,8 @@ struct known {
 	char		*ents;		/* N lines "f INO NAME", "d 0 NAME",
 					   NUL-ended: ent_name(), ent_ino() */
 	size_t		 n;
+	int		 proved;	/* listed_as() proved it, and nothing
+					   was written there since */
 };
 
 /* Values of outtree.made: two distinct addresses. */
@@ -666,6 +668,47 @@ fail:
 	return NULL;
 }
 
+/* The folders that hold rel may change: the list proves them no more. */
+static void
+unprove(struct outtree *t, const char *rel)
+{
+	struct known *k;
+	const char *p;
+	char *dir;
+
+	for (p = strrchr(rel, '/'); p != NULL;
+	    p = memrchr(rel, '/', (size_t)(p - rel))) {
+		dir = xstrndup(rel, (size_t)(p - rel));
+		if ((k = hmap_get(&t->known, dir)) != NULL)
+			k->proved = 0;
+		free(dir);
+	}
+}
+
+/*
+ * The spare's list entry of made folder name in folder at (rel) when it
+ * proves what the folder holds, st then its stat: listed_as() proved it
+ * already, or trusted() does now.
+ */
+static const struct known *
+proved(struct outtree *t, int at, const char *name, const char *rel,
+    struct stat *st)
+{
+	const struct known *k = hmap_get(&t->known, rel);
+
+	if (k != NULL && k->proved) {
+		memset(st, 0, sizeof(*st));
+		st->st_mode = S_IFDIR | 0755;
+		st->st_dev = t->knowndev;
+		st->st_ino = (ino_t)k->ino;
+		st->st_ctim = k->ctime;
+		return k;
+	}
+	if (k == NULL || fstatat(at, name, st, AT_SYMLINK_NOFOLLOW) == -1)
+		return NULL;
+	return trusted(t, rel, st);
+}
+
 /*
  * The staging folder that holds rel, made if needed; *name is set to rel's
  * last component.  The descriptor belongs to t.
@@ -680,6 +723,8 @@ stage_dir(struct outtree *t, const char *rel, const char **name)
 	/* What is written may change a folder the list proved. */
 	free(t->okrel);
 	t->okrel = NULL;
+	if (t->known.n > 0)
+		unprove(t, rel);
 	if (t->lastfd != -1 && strlen(t->lastrel) == n &&
 	    strncmp(t->lastrel, rel, n) == 0)
 		return t->lastfd;
@@ -923,6 +968,8 @@ listed_as(struct outtree *t, const char *rel, const struct stat *want)
 			k = fstatat(t->stagefd, dir, &st,
 			    AT_SYMLINK_NOFOLLOW) == 0 ? trusted(t, dir, &st) :
 			    NULL;
+			if (k != NULL)
+				((struct known *)k)->proved = 1;
 			if (p == NULL || k == NULL)
 				break;
 			*p = '/';
@@ -1167,10 +1214,8 @@ prune_known(struct outtree *t, const struct known *k, struct buf *rel,
 			 * Its folder is as listed, so e is a folder there:
 			 * the path from the top follows no link.
 			 */
-			sub = NULL;
-			if (fstatat(t->stagefd, rel->data, &st,
-			    AT_SYMLINK_NOFOLLOW) == 0)
-				sub = trusted(t, rel->data, &st);
+			sub = proved(t, t->stagefd, rel->data, rel->data,
+			    &st);
 			if (sub == NULL ||
 			    (rc = prune_known(t, sub, rel, depth + 1, &st)) == 1)
 				rc = prune_read(t, t->stagefd, rel->data, rel,
@@ -1253,10 +1298,8 @@ prune(struct outtree *t, int fd, struct buf *rel, int depth,
 		}
 		if (made == MADE_FOLDER && type == S_IFDIR) {
 			/* Listed as it is: no read (struct known). */
-			k = NULL;
-			if (t->known.n > 0 && fstatat(fd, de->name, &st,
-			    AT_SYMLINK_NOFOLLOW) == 0)
-				k = trusted(t, rel->data, &st);
+			k = t->known.n > 0 ? proved(t, fd, de->name,
+			    rel->data, &st) : NULL;
 			if (k == NULL ||
 			    (rc = prune_known(t, k, rel, depth + 1, &st)) == 1)
 				rc = prune_read(t, fd, de->name, rel,
