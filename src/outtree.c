@@ -394,6 +394,34 @@ sweep(struct outtree *t)
 static const struct known *trusted(const struct outtree *, const char *rel,
 		    const struct stat *);
 
+/* " N" in decimal: the list is made without printf (20,000 folders). */
+static void
+put_num(struct buf *b, uint64_t v)
+{
+	char num[24], *p = num + sizeof(num);
+
+	*--p = '\0';
+	do
+		*--p = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	buf_putc(b, ' ');
+	buf_puts(b, p);
+}
+
+/* Read " N" at *p into *v, moving *p past it; -1 if none is there. */
+static int
+get_num(char **p, unsigned long long *v)
+{
+	char *s = *p;
+
+	if (*s++ != ' ' || *s < '0' || *s > '9')
+		return -1;
+	for (*v = 0; *s >= '0' && *s <= '9'; s++)
+		*v = *v * 10 + (unsigned long long)(*s - '0');
+	*p = s;
+	return 0;
+}
+
 /* A list entry's name and inode (struct known). */
 static const char *
 ent_name(const char *e)
@@ -426,7 +454,6 @@ parse_known(struct outtree *t, size_t len, const struct stat *top)
 	unsigned long long dev, ino, n, sec, nsec, ssec, snsec;
 	size_t nk = 0, i;
 	struct known *k;
-	int off;
 
 	for (i = 0; i < len; i++)
 		if (p[i] == '\n') {
@@ -444,12 +471,11 @@ parse_known(struct outtree *t, size_t len, const struct stat *top)
 	t->knownv = xcalloc(nk + 1, sizeof(*t->knownv));
 	for (p += strlen(p) + 1, k = t->knownv; p < end && *p == 'D';
 	    k++) {
-		off = 0;
-		if (k == t->knownv + nk || sscanf(p, "D %llu %llu %llu %llu %n",
-		    &ino, &sec, &nsec, &n, &off) != 4 || off == 0 ||
-		    n > len)
+		rel = p + 1;
+		if (k == t->knownv + nk || get_num(&rel, &ino) == -1 ||
+		    get_num(&rel, &sec) == -1 || get_num(&rel, &nsec) == -1 ||
+		    get_num(&rel, &n) == -1 || n > len || *rel++ != ' ')
 			return -1;
-		rel = p + off;
 		k->ino = ino;
 		k->ctime.tv_sec = (time_t)sec;
 		k->ctime.tv_nsec = (long)nsec;
@@ -1089,9 +1115,14 @@ list_folder(struct outtree *t, const char *rel, const struct stat *st,
 		t->listok = 0;
 		return;
 	}
-	buf_printf(&t->list, "D %llu %lld %ld %zu %s\n",
-	    (unsigned long long)st->st_ino, (long long)st->st_ctim.tv_sec,
-	    (long)st->st_ctim.tv_nsec, n, rel);
+	buf_putc(&t->list, 'D');
+	put_num(&t->list, (uint64_t)st->st_ino);
+	put_num(&t->list, (uint64_t)st->st_ctim.tv_sec);
+	put_num(&t->list, (uint64_t)st->st_ctim.tv_nsec);
+	put_num(&t->list, n);
+	buf_putc(&t->list, ' ');
+	buf_puts(&t->list, rel);
+	buf_putc(&t->list, '\n');
 	buf_put(&t->list, ents->data != NULL ? ents->data : "", ents->len);
 }
 
@@ -1100,17 +1131,10 @@ static void
 list_entry(struct outtree *t, struct buf *ents, size_t *n, char kind,
     uint64_t ino, const char *name)
 {
-	char num[24], *p = num + sizeof(num);
-
 	if (strchr(name, '\n') != NULL)
 		t->listok = 0;
-	*--p = '\0';
-	do
-		*--p = (char)('0' + ino % 10);
-	while ((ino /= 10) > 0);
 	buf_putc(ents, kind);
-	buf_putc(ents, ' ');
-	buf_puts(ents, p);
+	put_num(ents, ino);
 	buf_putc(ents, ' ');
 	buf_puts(ents, name);
 	buf_putc(ents, '\n');
