@@ -21,7 +21,7 @@ SAN	   = -fsanitize=address,undefined -fno-omit-frame-pointer \
 
 # Objects by layer: base, input, tree, output, commands; main.o alone is
 # left out of the unit test programs.
-BASE	= xalloc buf pool diag hmap text seqdiff par progress
+BASE	= xalloc buf pool diag hmap text seqdiff par progress dirscan
 INPUT	= source yamlguard meta md recog lower numeral decode
 TREE	= clause xref doc corpus check topics value matrix diff diffout \
 	  declared

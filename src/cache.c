@@ -205,6 +205,47 @@ get_le64(const char *p)
 	return v;
 }
 
+/*
+ * An entry's record, which cache_end() wrote after its length: one
+ * read() where it fits the first, none more to find its end (10,000
+ * documents are two records each a build).  NULL when it is not there
+ * or not whole.
+ */
+static char *
+read_record(const char *path, size_t *len)
+{
+	char *s = NULL;
+	size_t cap = 65536, have = 0;
+	uint64_t want = 0;
+	ssize_t r;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) == -1)
+		return NULL;
+	s = xmalloc(cap + 1);
+	for (;;) {
+		if ((r = read(fd, s + have, cap - have)) == -1 &&
+		    errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		have += (size_t)r;
+		if (have >= 8 && (want = get_le64(s)) == have - 8)
+			break;
+		if (have == cap)
+			s = xrealloc(s, (cap *= 2) + 1);
+	}
+	close(fd);
+	if (r == -1 || have < 8 || want != have - 8) {
+		free(s);
+		return NULL;
+	}
+	memmove(s, s + 8, (size_t)want);
+	s[want] = '\0';
+	*len = (size_t)want;
+	return s;
+}
+
 /* Write path whole, through a temporary name: it exists whole or not. */
 static int
 put_whole(const char *path, const void *data, size_t len)
@@ -437,7 +478,7 @@ cache_record(struct cache *c, const char *key, size_t *len)
 		return s;
 	}
 	entry_path(&path, c, key, "record");
-	s = slurp(path.data, len);
+	s = read_record(path.data, len);
 	buf_release(&path);
 	return s;
 }
@@ -526,7 +567,7 @@ int
 cache_end(struct cache *c, const char *key, const void *rec, size_t len)
 {
 	struct buf path;
-	char head[HAND_HEAD];
+	char head[HAND_HEAD], *sized;
 	int rc;
 
 	if (c->dir == NULL) {
@@ -545,8 +586,13 @@ cache_end(struct cache *c, const char *key, const void *rec, size_t len)
 		buf_release(&path);
 		return rc;
 	}
+	/* Its length first: read_record() then needs no read at its end. */
 	entry_path(&path, c, key, "record");
-	rc = put_whole(path.data, rec, len);
+	sized = xmalloc(len + 8);
+	le64((unsigned char *)sized, len);
+	memcpy(sized + 8, rec, len);
+	rc = put_whole(path.data, sized, len + 8);
+	free(sized);
 	buf_release(&path);
 	return rc;
 }

@@ -6,12 +6,16 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "diag.h"
+#include "dirscan.h"
 #include "doc.h"
 #include "hmap.h"
 #include "progress.h"
@@ -76,14 +80,14 @@ struct walk {
 
 #define WALK_DEPTH	8	/* provider/document/revision needs 3 */
 
-/* Is st new?  Marks it seen. */
+/* Is the file or folder (dev, ino) new?  Marks it seen. */
 static int
-first_visit(struct walk *w, const struct stat *st)
+first_visit(struct walk *w, uint64_t dev, uint64_t ino)
 {
 	char key[64];
 
-	snprintf(key, sizeof(key), "%llx:%llx",
-	    (unsigned long long)st->st_dev, (unsigned long long)st->st_ino);
+	snprintf(key, sizeof(key), "%llx:%llx", (unsigned long long)dev,
+	    (unsigned long long)ino);
 	if (hmap_get(&w->seen, key) != NULL)
 		return 0;
 	hmap_put(&w->seen, xstrdup(key), w);
@@ -98,56 +102,117 @@ is_md(const char *name)
 	return n > 3 && strcmp(name + n - 3, ".md") == 0;
 }
 
+/* A folder's entry, kept while the folder is sorted. */
+struct entry {
+	char		*name;
+	unsigned char	 type;		/* DT_*, from the folder */
+	uint64_t	 ino;
+};
+
 static int
-cmp_dirents(const struct dirent **a, const struct dirent **b)
+cmp_entries(const void *a, const void *b)
 {
-	return strcmp((*a)->d_name, (*b)->d_name);
+	return strcmp(((const struct entry *)a)->name,
+	    ((const struct entry *)b)->name);
 }
 
-/* Collect *.md files below dir, a folder already marked seen. */
-static int
-walk_dir(struct walk *w, const char *dir, int depth)
+static int	walk_path(struct walk *, const char *dir, int depth);
+
+/*
+ * Collect *.md files below folder fd (named dir, on device dev, already
+ * marked seen), which this closes.  The folder's own entries give each
+ * name's type and inode (dirscan.h): a file costs no system call of its
+ * own, a folder its open and one fstat() (its device: it may be a mount).
+ */
+static void
+walk_dir(struct walk *w, int fd, const char *dir, uint64_t dev, int depth)
 {
-	struct dirent **ents;
+	struct dirscan sc;
+	struct dirscan_ent ent;
+	const struct dirscan_ent *de;
+	struct entry *v = NULL;
 	struct stat st;
 	struct buf path;
-	int i, n;
+	size_t i, n = 0;
+	int sub;
 
-	if ((n = scandir(dir, &ents, NULL, cmp_dirents)) == -1) {
-		diag(w->d, dir, 0, 0, D_IO, "%s", strerror(errno));
-		return -1;
-	}
+	dirscan_open(&sc, fd);
+	while ((de = dirscan_next(&sc, &ent)) != NULL)
+		if (de->name[0] != '.') {
+			v = xgrow(v, n, sizeof(*v));
+			v[n].name = xstrdup(de->name);
+			v[n].type = de->type;
+			v[n++].ino = de->ino;
+		}
+	if (n > 1)
+		qsort(v, n, sizeof(*v), cmp_entries);
+	buf_init(&path);
 	for (i = 0; i < n; i++) {
-		buf_init(&path);
-		buf_printf(&path, "%s/%s", dir, ents[i]->d_name);
-		if (ents[i]->d_name[0] == '.' || lstat(path.data, &st) == -1)
-			buf_release(&path);
-		else if (S_ISLNK(st.st_mode)) {
+		path.len = 0;
+		buf_puts(&path, dir);
+		buf_putc(&path, '/');
+		buf_puts(&path, v[i].name);
+		/* A filesystem that does not say: ask.  Gone: passed over. */
+		if (v[i].type == DT_UNKNOWN)
+			v[i].type = fstatat(fd, v[i].name, &st,
+			    AT_SYMLINK_NOFOLLOW) == -1 ? DT_FIFO :
+			    S_ISLNK(st.st_mode) ? DT_LNK :
+			    S_ISDIR(st.st_mode) ? DT_DIR :
+			    S_ISREG(st.st_mode) ? DT_REG : DT_FIFO;
+		if (v[i].type == DT_LNK) {
 			w->links = xreallocarray(w->links, w->nlinks + 1,
 			    sizeof(*w->links));
-			w->links[w->nlinks].path = buf_detach(&path);
+			w->links[w->nlinks].path = xstrdup(path.data);
 			w->links[w->nlinks++].depth = depth + 1;
-		} else if (S_ISDIR(st.st_mode)) {
-			if (depth < WALK_DEPTH && first_visit(w, &st))
-				walk_dir(w, path.data, depth + 1);
-			buf_release(&path);
-		} else if (S_ISREG(st.st_mode) && is_md(ents[i]->d_name)) {
-			if (first_visit(w, &st))
-				add_name(w->ns, buf_detach(&path));
+		} else if (v[i].type == DT_DIR) {
+			if (depth >= WALK_DEPTH)
+				;
+			else if ((sub = openat(fd, v[i].name, O_RDONLY |
+			    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) == -1 ||
+			    fstat(sub, &st) == -1) {
+				diag(w->d, path.data, 0, 0, D_IO, "%s",
+				    strerror(errno));
+				if (sub != -1)
+					close(sub);
+			} else if (first_visit(w, (uint64_t)st.st_dev,
+			    (uint64_t)st.st_ino))
+				walk_dir(w, sub, path.data,
+				    (uint64_t)st.st_dev, depth + 1);
 			else
-				buf_release(&path);
+				close(sub);
+		} else if (v[i].type == DT_REG && is_md(v[i].name)) {
+			if (first_visit(w, dev, v[i].ino))
+				add_name(w->ns, xstrdup(path.data));
 		} else {
 			/*
 			 * Counted, so that check can say what it passed
 			 * over; the taxonomy beside the terms is no stray.
 			 */
-			w->skipped += S_ISREG(st.st_mode) && !(depth == 0 &&
-			    strcmp(ents[i]->d_name, "topics.yaml") == 0);
-			buf_release(&path);
+			w->skipped += v[i].type == DT_REG && !(depth == 0 &&
+			    strcmp(v[i].name, "topics.yaml") == 0);
 		}
-		free(ents[i]);
+		free(v[i].name);
 	}
-	free(ents);
+	buf_release(&path);
+	free(v);
+	dirscan_close(&sc);
+}
+
+/* walk_dir() of the folder at dir, links followed (marked seen). */
+static int
+walk_path(struct walk *w, const char *dir, int depth)
+{
+	struct stat st;
+	int fd;
+
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1 ||
+	    fstat(fd, &st) == -1) {
+		diag(w->d, dir, 0, 0, D_IO, "%s", strerror(errno));
+		if (fd != -1)
+			close(fd);
+		return -1;
+	}
+	walk_dir(w, fd, dir, (uint64_t)st.st_dev, depth);
 	return 0;
 }
 
@@ -170,11 +235,13 @@ walk_links(struct walk *w)
 		else if (stat(real, &st) == 0) {
 			if (S_ISDIR(st.st_mode)) {
 				if (w->links[i].depth <= WALK_DEPTH &&
-				    first_visit(w, &st))
-					walk_dir(w, w->links[i].path,
+				    first_visit(w, (uint64_t)st.st_dev,
+				    (uint64_t)st.st_ino))
+					walk_path(w, w->links[i].path,
 					    w->links[i].depth);
 			} else if (S_ISREG(st.st_mode) &&
-			    is_md(w->links[i].path) && first_visit(w, &st)) {
+			    is_md(w->links[i].path) && first_visit(w,
+			    (uint64_t)st.st_dev, (uint64_t)st.st_ino)) {
 				add_name(w->ns, w->links[i].path);
 				w->links[i].path = NULL;
 			}
@@ -198,9 +265,9 @@ walk(struct walk *w, const char *dir, const struct stat *st)
 		diag(w->d, dir, 0, 0, D_IO, "%s", strerror(errno));
 		return -1;
 	}
-	if (!first_visit(w, st))
+	if (!first_visit(w, (uint64_t)st->st_dev, (uint64_t)st->st_ino))
 		rc = 0;
-	else if ((rc = walk_dir(w, dir, 0)) == 0)
+	else if ((rc = walk_path(w, dir, 0)) == 0)
 		walk_links(w);
 	free(w->root);
 	w->root = NULL;
@@ -238,7 +305,8 @@ collect(struct corpus *c, char *const *paths, size_t npaths, struct diags *d)
 			if (walk(&w, dir, &st) == -1)
 				rc = -1;
 			free(dir);
-		} else if (first_visit(&w, &st))
+		} else if (first_visit(&w, (uint64_t)st.st_dev,
+		    (uint64_t)st.st_ino))
 			add_name(&ns, xstrdup(paths[i]));
 	}
 	hmap_release_keys(&w.seen);

@@ -52,13 +52,16 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "buf.h"
 #include "diag.h"
+#include "dirscan.h"
 #include "hmap.h"
 #include "outfile.h"
 #include "outtree.h"
@@ -82,6 +85,46 @@ struct outtree {
 				   spare's, or workers' (outtree_share()) */
 	struct hmap made;	/* rels put in the tree (FILE) and their
 				   folders (FOLDER), owned keys */
+	struct hmap known;	/* the spare's list: rel -> struct known */
+	char	*knownbytes;	/* the list read, which known points into */
+	struct known *knownv;
+	struct timespec knownstamp; /* the list's clock: see trusted() */
+	struct timespec liststamp;  /* the new list's */
+	dev_t	 knowndev;	/* the spare's device */
+	char	*okrel;		/* a spare folder proved by the list … */
+	const struct known *okknown; /* … and its entry: listed_as() */
+	struct buf list;	/* the new generation's list, made by prune() */
+	int	 listok;	/* prune() walked the whole tree: list holds */
+};
+
+/*
+ * The list of a generation (issue 17): each folder below its top with
+ * its inode, its ctime and its entries, as the build that made the
+ * generation left them, in P/.B.termc-list (out/'s) and, once out/ is
+ * the spare, P/.B.termc-spare-list.  A folder whose inode and ctime are
+ * those listed holds the entries listed and nothing else: adding,
+ * removing or renaming an entry changes a folder's ctime, which nobody
+ * can set.  So prune() needs no read of it (one fstatat() where getdents
+ * cost an open, an fstat, two reads and a close): 10,000 documents, two
+ * folders each.  The list holds the filesystem's clock (the coarse clock
+ * timestamps come from) as it was before the prune began; a ctime not
+ * before it proves nothing, as git's racy index entries, since a change
+ * within the same tick would not show: that folder is read.  A list whose
+ * top is not the spare's, or that does not read whole, is not used.
+ *
+ * Format: "termc-list 1 DEV INO SEC NSEC\n", then for each folder "D INO SEC
+ * NSEC N REL\n" and its N entries "f INO NAME\n" (a file and its inode)
+ * or "d 0 NAME\n", then "end\n".  Names hold no newline (outtree writes
+ * no list otherwise).
+ */
+struct known {
+	uint64_t	 ino;
+	struct timespec	 ctime;
+	char		*ents;		/* N lines "f INO NAME", "d 0 NAME",
+					   NUL-ended: ent_name(), ent_ino() */
+	size_t		 n;
+	int		 proved;	/* listed_as() proved it, and nothing
+					   was written there since */
 };
 
 /* Values of outtree.made: two distinct addresses. */
@@ -170,58 +213,6 @@ open_below(int at, const char *rel, int how)
 }
 
 /*
- * Reading a folder with getdents64() rather than fdopendir(), which adds
- * an fstat() and two fcntl() to each folder: a build walks out/ and the
- * spare, two folders a document (issue 17).  Entries removed during the
- * walk are as with readdir().
- */
-struct scan {
-	int		 fd;
-	size_t		 n, off;
-	union {
-		struct dirent64	 de;
-		char		 bytes[32768];
-	}		*u;
-};
-
-static void
-scan_open(struct scan *sc, int fd)
-{
-	sc->fd = fd;
-	sc->n = sc->off = 0;
-	sc->u = xmalloc(sizeof(*sc->u));
-}
-
-/* The next entry but . and .., or NULL at the end or on an error. */
-static struct dirent64 *
-scan_next(struct scan *sc)
-{
-	struct dirent64 *de;
-	ssize_t r;
-
-	do {
-		if (sc->off >= sc->n) {
-			if ((r = getdents64(sc->fd, sc->u->bytes,
-			    sizeof(sc->u->bytes))) <= 0)
-				return NULL;
-			sc->n = (size_t)r;
-			sc->off = 0;
-		}
-		de = (struct dirent64 *)(void *)(sc->u->bytes + sc->off);
-		sc->off += de->d_reclen;
-	} while (is_dots(de->d_name));
-	return de;
-}
-
-/* Closes the folder. */
-static void
-scan_close(struct scan *sc)
-{
-	close(sc->fd);
-	free(sc->u);
-}
-
-/*
  * Remove name below folder at with everything it holds, following no
  * symbolic link.  Best effort: what cannot be removed stays for the next
  * build's sweep.
@@ -229,8 +220,9 @@ scan_close(struct scan *sc)
 static void
 remove_tree(int at, const char *name, int depth)
 {
-	struct scan sc;
-	struct dirent64 *de;
+	struct dirscan sc;
+	struct dirscan_ent ent;
+	const struct dirscan_ent *de;
 	int fd;
 
 	if ((fd = openat(at, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
@@ -243,14 +235,14 @@ remove_tree(int at, const char *name, int depth)
 		close(fd);
 		return;
 	}
-	scan_open(&sc, fd);
-	while ((de = scan_next(&sc)) != NULL) {
-		if (de->d_type == DT_REG || de->d_type == DT_LNK)
-			unlinkat(fd, de->d_name, 0);
+	dirscan_open(&sc, fd);
+	while ((de = dirscan_next(&sc, &ent)) != NULL) {
+		if (de->type == DT_REG || de->type == DT_LNK)
+			unlinkat(fd, de->name, 0);
 		else
-			remove_tree(fd, de->d_name, depth + 1);
+			remove_tree(fd, de->name, depth + 1);
 	}
-	scan_close(&sc);
+	dirscan_close(&sc);
 	unlinkat(at, name, AT_REMOVEDIR);
 }
 
@@ -285,31 +277,32 @@ type_at(int fd, const char *name, unsigned char d_type)
 static int
 site_shape(int fd, int depth, struct buf *where)
 {
-	struct scan sc;
-	struct dirent64 *de;
+	struct dirscan sc;
+	struct dirscan_ent ent;
+	const struct dirscan_ent *de;
 	mode_t type;
 	size_t mark = where->len;
 	int ok, sub, rc = 0;
 
 	if (fd == -1)
 		return -1;
-	scan_open(&sc, fd);
-	while (rc == 0 && (de = scan_next(&sc)) != NULL) {
-		type = type_at(fd, de->d_name, de->d_type);
+	dirscan_open(&sc, fd);
+	while (rc == 0 && (de = dirscan_next(&sc, &ent)) != NULL) {
+		type = type_at(fd, de->name, de->type);
 		if (type == S_IFLNK || type == 0)
 			continue;
 		if (depth == 0)
 			ok = type == S_IFREG ||
-			    (type == S_IFDIR && de->d_name[0] != '.');
+			    (type == S_IFDIR && de->name[0] != '.');
 		else
 			ok = type == (depth == 1 ? S_IFDIR : S_IFREG);
 		if (depth > 0)
 			buf_putc(where, '/');
-		buf_puts(where, de->d_name);
+		buf_puts(where, de->name);
 		if (!ok)
 			rc = -1;
 		else if (type == S_IFDIR) {
-			sub = openat(fd, de->d_name, O_RDONLY |
+			sub = openat(fd, de->name, O_RDONLY |
 			    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 			if (sub != -1)
 				rc = site_shape(sub, depth + 1, where);
@@ -319,32 +312,255 @@ site_shape(int fd, int depth, struct buf *where)
 			where->data[mark] = '\0';
 		}
 	}
-	scan_close(&sc);
+	dirscan_close(&sc);
 	return rc;
+}
+
+/*
+ * The lock file names the generation the last build switched in: "gen
+ * DEV INO CTIME" of its top folder, taken after the switch
+ * (outtree_commit()).  out/ with that identity is the tree termc made,
+ * its top as termc left it (an entry added, removed or renamed there
+ * changes the folder's ctime, and a folder made again under a reused
+ * inode number has a new one), so its shape needs no walk: on 10,000
+ * documents site_shape() cost 80,000 system calls a build.  What someone
+ * puts by hand into the site's own folders goes as the site's files do
+ * (docs/speed.md).
+ */
+static void
+generation(const struct stat *st, char out[96])
+{
+	snprintf(out, 96, "gen %llu %llu %lld.%09ld\n",
+	    (unsigned long long)st->st_dev, (unsigned long long)st->st_ino,
+	    (long long)st->st_ctim.tv_sec, (long)st->st_ctim.tv_nsec);
+}
+
+static int
+made_here(const struct outtree *t)
+{
+	struct stat st;
+	char have[96], want[96];
+	ssize_t r;
+
+	if ((r = pread(t->lockfd, have, sizeof(have) - 1, 0)) <= 0 ||
+	    fstat(t->prevfd, &st) == -1)
+		return 0;
+	have[r] = '\0';
+	generation(&st, want);
+	return strcmp(have, want) == 0;
+}
+
+/* Record the generation just switched in as made_here()'s. */
+static void
+note_made(const struct outtree *t)
+{
+	struct stat st;
+	char gen[96];
+	size_t n;
+
+	if (fstat(t->stagefd, &st) == -1)
+		return;
+	generation(&st, gen);
+	n = strlen(gen);
+	/* Cut short or not written: no match, and the next build walks. */
+	if (ftruncate(t->lockfd, 0) == 0 &&
+	    pwrite(t->lockfd, gen, n, 0) != (ssize_t)n &&
+	    ftruncate(t->lockfd, 0) == -1)
+		return;
 }
 
 /* Remove the staging folders of killed builds: .B.termc-new-* in the parent. */
 static void
 sweep(struct outtree *t)
 {
-	DIR *dp;
-	struct dirent *de;
+	struct dirscan sc;
+	struct dirscan_ent ent;
+	const struct dirscan_ent *de;
 	struct buf prefix;
 	int fd;
 
 	if ((fd = open_below(t->pfd, "", 0)) == -1)
 		return;
-	if ((dp = fdopendir(fd)) == NULL) {
-		close(fd);
-		return;
-	}
+	dirscan_open(&sc, fd);
 	buf_init(&prefix);
 	buf_printf(&prefix, ".%s.termc-new-", t->base);
-	while ((de = readdir(dp)) != NULL)
-		if (strncmp(de->d_name, prefix.data, prefix.len) == 0)
-			remove_tree(t->pfd, de->d_name, 0);
-	closedir(dp);
+	while ((de = dirscan_next(&sc, &ent)) != NULL)
+		if (strncmp(de->name, prefix.data, prefix.len) == 0)
+			remove_tree(t->pfd, de->name, 0);
+	dirscan_close(&sc);
 	buf_release(&prefix);
+}
+
+static const struct known *trusted(const struct outtree *, const char *rel,
+		    const struct stat *);
+
+/* " N" in decimal: the list is made without printf (20,000 folders). */
+static void
+put_num(struct buf *b, uint64_t v)
+{
+	char num[24], *p = num + sizeof(num);
+
+	*--p = '\0';
+	do
+		*--p = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	buf_putc(b, ' ');
+	buf_puts(b, p);
+}
+
+/* Read " N" at *p into *v, moving *p past it; -1 if none is there. */
+static int
+get_num(char **p, unsigned long long *v)
+{
+	char *s = *p;
+
+	if (*s++ != ' ' || *s < '0' || *s > '9')
+		return -1;
+	for (*v = 0; *s >= '0' && *s <= '9'; s++)
+		*v = *v * 10 + (unsigned long long)(*s - '0');
+	*p = s;
+	return 0;
+}
+
+/* A list entry's name and inode (struct known). */
+static const char *
+ent_name(const char *e)
+{
+	return strchr(e + 2, ' ') + 1;
+}
+
+static uint64_t
+ent_ino(const char *e)
+{
+	return strtoull(e + 2, NULL, 10);
+}
+
+/* The list file of out/ (spare 0) or of the spare (1): malloc'd. */
+static char *
+list_name(const char *base, int spare)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_printf(&b, ".%s.termc-%slist", base, spare ? "spare-" : "");
+	return buf_detach(&b);
+}
+
+/* Parse the list in t->knownbytes (NUL-ended, size len) into t->known. */
+static int
+parse_known(struct outtree *t, size_t len, const struct stat *top)
+{
+	char *p = t->knownbytes, *end = p + len, *rel;
+	unsigned long long dev, ino, n, sec, nsec, ssec, snsec;
+	size_t nk = 0, i;
+	struct known *k;
+
+	for (i = 0; i < len; i++)
+		if (p[i] == '\n') {
+			p[i] = '\0';
+			nk += i + 1 < len && p[i + 1] == 'D';
+		}
+	if (len == 0 || end[-1] != '\0' || sscanf(p, "termc-list 1 %llu %llu "
+	    "%llu %llu", &dev, &ino, &ssec, &snsec) != 4 ||
+	    dev != (unsigned long long)top->st_dev ||
+	    ino != (unsigned long long)top->st_ino)
+		return -1;
+	t->knowndev = top->st_dev;
+	t->knownstamp.tv_sec = (time_t)ssec;
+	t->knownstamp.tv_nsec = (long)snsec;
+	t->knownv = xcalloc(nk + 1, sizeof(*t->knownv));
+	for (p += strlen(p) + 1, k = t->knownv; p < end && *p == 'D';
+	    k++) {
+		rel = p + 1;
+		if (k == t->knownv + nk || get_num(&rel, &ino) == -1 ||
+		    get_num(&rel, &sec) == -1 || get_num(&rel, &nsec) == -1 ||
+		    get_num(&rel, &n) == -1 || n > len || *rel++ != ' ')
+			return -1;
+		k->ino = ino;
+		k->ctime.tv_sec = (time_t)sec;
+		k->ctime.tv_nsec = (long)nsec;
+		k->n = n;
+		p = k->ents = rel + strlen(rel) + 1;
+		hmap_set(&t->known, rel, k);
+		for (i = 0; i < n; i++) {
+			if (p >= end || (p[0] != 'f' && p[0] != 'd') ||
+			    p[1] != ' ' || p[2] < '0' || p[2] > '9' ||
+			    (rel = strchr(p + 2, ' ')) == NULL ||
+			    rel[1] == '\0' || strspn(p + 2, "0123456789") !=
+			    (size_t)(rel - (p + 2)))
+				return -1;
+			p += strlen(p) + 1;
+		}
+	}
+	return p < end && strcmp(p, "end") == 0 && p + 4 == end ? 0 : -1;
+}
+
+/* Read the spare's list (struct known), if it is the spare's. */
+static void
+load_known(struct outtree *t)
+{
+	struct stat st, top;
+	char *name = list_name(t->base, 1);
+	size_t len = 0;
+	ssize_t r = 0;
+	int fd;
+
+	fd = openat(t->pfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	free(name);
+	if (fd == -1)
+		return;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    fstat(t->stagefd, &top) == 0 && st.st_size < (1LL << 32)) {
+		t->knownbytes = xmalloc((size_t)st.st_size + 1);
+		while (len < (size_t)st.st_size && ((r = read(fd,
+		    t->knownbytes + len, (size_t)st.st_size - len)) > 0 ||
+		    (r == -1 && errno == EINTR)))
+			len += r > 0 ? (size_t)r : 0;
+		t->knownbytes[len] = '\0';
+		if (len != (size_t)st.st_size ||
+		    parse_known(t, len, &top) == -1) {
+			hmap_release(&t->known);
+			hmap_init(&t->known);
+		}
+	}
+	close(fd);
+}
+
+/*
+ * After the switch: out/'s list becomes the spare's (the previous
+ * generation is the spare now), and the new generation's is written,
+ * where prune() made it whole.  A list that cannot be written is no
+ * list: the next builds read those folders.
+ */
+static void
+save_lists(struct outtree *t)
+{
+	struct stat top;
+	struct buf head;
+	char *out = list_name(t->base, 0), *spare = list_name(t->base, 1);
+	int fd, ok;
+
+	if (t->prevfd == -1 || renameat(t->pfd, out, t->pfd, spare) == -1)
+		unlinkat(t->pfd, spare, 0);
+	unlinkat(t->pfd, out, 0);
+	if (t->edited && t->listok && fstat(t->stagefd, &top) == 0 &&
+	    (fd = openat(t->pfd, out, O_WRONLY | O_CREAT | O_EXCL |
+	    O_NOFOLLOW | O_CLOEXEC, 0644)) != -1) {
+		buf_init(&head);
+		buf_printf(&head, "termc-list 1 %llu %llu %lld %ld\n",
+		    (unsigned long long)top.st_dev,
+		    (unsigned long long)top.st_ino,
+		    (long long)t->liststamp.tv_sec,
+		    (long)t->liststamp.tv_nsec);
+		ok = outfile_put_fd(fd, head.data, head.len) == 0 &&
+		    outfile_put_fd(fd, t->list.data, t->list.len) == 0 &&
+		    outfile_put_fd(fd, "end\n", 4) == 0;
+		if (close(fd) == -1 || !ok)
+			unlinkat(t->pfd, out, 0);
+		buf_release(&head);
+	}
+	free(out);
+	free(spare);
 }
 
 /* The spare's name in the parent (see the top): malloc'd. */
@@ -370,6 +586,9 @@ outtree_open(const char *dir, struct diags *d)
 
 	t->pfd = t->lockfd = t->prevfd = t->stagefd = t->lastfd = -1;
 	hmap_init(&t->made);
+	hmap_init(&t->known);
+	buf_init(&t->list);
+	t->listok = 1;
 	t->dir = xstrdup(dir);
 	/* Modes are set where the umask would change them, and only there. */
 	mask = umask(022);
@@ -431,8 +650,8 @@ outtree_open(const char *dir, struct diags *d)
 		diag(d, dir, 0, 0, D_IO, "%s", strerror(errno));
 		goto fail;
 	}
-	if (t->prevfd != -1 && site_shape(open_below(t->prevfd, "", 0), 0,
-	    &where) == -1) {
+	if (t->prevfd != -1 && !made_here(t) &&
+	    site_shape(open_below(t->prevfd, "", 0), 0, &where) == -1) {
 		diag(d, dir, 0, 0, D_IO, "%s: the output folder holds what "
 		    "termc does not write, and a build replaces all of it; "
 		    "name another folder", where.data);
@@ -443,6 +662,7 @@ outtree_open(const char *dir, struct diags *d)
 	    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) != -1) {
 		t->stage = xstrdup(t->spare_name);
 		t->spare = t->edited = 1;
+		load_known(t);
 	} else {
 		/* Not a folder (a link, a file): not one to edit. */
 		if (errno != ENOENT)
@@ -474,6 +694,47 @@ fail:
 	return NULL;
 }
 
+/* The folders that hold rel may change: the list proves them no more. */
+static void
+unprove(struct outtree *t, const char *rel)
+{
+	struct known *k;
+	const char *p;
+	char *dir;
+
+	for (p = strrchr(rel, '/'); p != NULL;
+	    p = memrchr(rel, '/', (size_t)(p - rel))) {
+		dir = xstrndup(rel, (size_t)(p - rel));
+		if ((k = hmap_get(&t->known, dir)) != NULL)
+			k->proved = 0;
+		free(dir);
+	}
+}
+
+/*
+ * The spare's list entry of made folder name in folder at (rel) when it
+ * proves what the folder holds, st then its stat: listed_as() proved it
+ * already, or trusted() does now.
+ */
+static const struct known *
+proved(struct outtree *t, int at, const char *name, const char *rel,
+    struct stat *st)
+{
+	const struct known *k = hmap_get(&t->known, rel);
+
+	if (k != NULL && k->proved) {
+		memset(st, 0, sizeof(*st));
+		st->st_mode = S_IFDIR | 0755;
+		st->st_dev = t->knowndev;
+		st->st_ino = (ino_t)k->ino;
+		st->st_ctim = k->ctime;
+		return k;
+	}
+	if (k == NULL || fstatat(at, name, st, AT_SYMLINK_NOFOLLOW) == -1)
+		return NULL;
+	return trusted(t, rel, st);
+}
+
 /*
  * The staging folder that holds rel, made if needed; *name is set to rel's
  * last component.  The descriptor belongs to t.
@@ -485,6 +746,11 @@ stage_dir(struct outtree *t, const char *rel, const char **name)
 	size_t n = slash != NULL ? (size_t)(slash - rel) : 0;
 
 	*name = slash != NULL ? slash + 1 : rel;
+	/* What is written may change a folder the list proved. */
+	free(t->okrel);
+	t->okrel = NULL;
+	if (t->known.n > 0)
+		unprove(t, rel);
 	if (t->lastfd != -1 && strlen(t->lastrel) == n &&
 	    strncmp(t->lastrel, rel, n) == 0)
 		return t->lastfd;
@@ -608,24 +874,22 @@ cmp_str(const void *a, const void *b)
 char **
 outtree_previous(const struct outtree *t, const char *reldir, size_t *n)
 {
-	DIR *dp;
-	struct dirent *de;
+	struct dirscan sc;
+	struct dirscan_ent ent;
+	const struct dirscan_ent *de;
 	char **v = NULL;
 	int fd;
 
 	*n = 0;
 	if (t->prevfd == -1 || (fd = open_below(t->prevfd, reldir, 0)) == -1)
 		return NULL;
-	if ((dp = fdopendir(fd)) == NULL) {
-		close(fd);
-		return NULL;
-	}
-	while ((de = readdir(dp)) != NULL)
-		if (type_at(dirfd(dp), de->d_name, de->d_type) == S_IFREG) {
+	dirscan_open(&sc, fd);
+	while ((de = dirscan_next(&sc, &ent)) != NULL)
+		if (type_at(fd, de->name, de->type) == S_IFREG) {
 			v = xreallocarray(v, *n + 1, sizeof(*v));
-			v[(*n)++] = xstrdup(de->d_name);
+			v[(*n)++] = xstrdup(de->name);
 		}
-	closedir(dp);
+	dirscan_close(&sc);
 	if (*n > 1)
 		qsort(v, *n, sizeof(*v), cmp_str);
 	return v;
@@ -698,17 +962,75 @@ outtree_keep(struct outtree *t, const char *rel, struct diags *d)
 	return rc;
 }
 
+/*
+ * Is file rel of the spare, as the spare's list proves, the file want
+ * (the cache's copy)?  Then it need not be looked at: rel's folders are
+ * proved instead, each from the top so that none is a link, one
+ * fstatat() each, once for the files of a folder (stage_dir() forgets
+ * the proof: what it opens a folder for may change it).  10,000
+ * documents' three files each cost two opens, two closes and three
+ * fstatat() without (issue 17).
+ */
+static int
+listed_as(struct outtree *t, const char *rel, const struct stat *want)
+{
+	const char *slash = strrchr(rel, '/'), *e;
+	const struct known *k = NULL;
+	struct stat st;
+	size_t i, n;
+	char *dir, *p;
+
+	if (t->known.n == 0 || slash == NULL || want->st_dev != t->knowndev)
+		return 0;
+	n = (size_t)(slash - rel);
+	if (t->okrel == NULL || strlen(t->okrel) != n ||
+	    strncmp(t->okrel, rel, n) != 0) {
+		free(t->okrel);
+		t->okrel = NULL;
+		dir = xstrndup(rel, n);
+		for (p = dir;; p++) {
+			if ((p = strchr(p, '/')) != NULL)
+				*p = '\0';
+			k = fstatat(t->stagefd, dir, &st,
+			    AT_SYMLINK_NOFOLLOW) == 0 ? trusted(t, dir, &st) :
+			    NULL;
+			if (k != NULL)
+				((struct known *)k)->proved = 1;
+			if (p == NULL || k == NULL)
+				break;
+			*p = '/';
+		}
+		if (k == NULL) {
+			free(dir);
+			return 0;
+		}
+		t->okrel = dir;
+		t->okknown = k;
+	}
+	k = t->okknown;
+	for (i = 0, e = k->ents; i < k->n; i++, e += strlen(e) + 1)
+		if (strcmp(ent_name(e), slash + 1) == 0)
+			return e[0] == 'f' && ent_ino(e) ==
+			    (uint64_t)want->st_ino;
+	return 0;
+}
+
 int
 outtree_import(struct outtree *t, const char *rel, const char *path,
-    struct diags *d)
+    const struct stat *want, struct diags *d)
 {
-	struct stat have, want;
+	struct stat have;
 	const char *name;
 	int to;
 
 	if (!outfile_rel_safe(rel)) {
 		diag(d, rel, 0, 0, D_IO, "unsafe output path");
 		return -1;
+	}
+	if (t->edited && hmap_get(&t->made, rel) == NULL &&
+	    listed_as(t, rel, want)) {
+		mark_made(t, rel);
+		return 0;
 	}
 	if ((to = stage_dir(t, rel, &name)) == -1) {
 		diag(d, t->dir, 0, 0, D_IO, "%s: %s", rel, strerror(errno));
@@ -720,9 +1042,8 @@ outtree_import(struct outtree *t, const char *rel, const char *path,
 	 */
 	if (t->edited && hmap_get(&t->made, rel) == NULL &&
 	    fstatat(to, name, &have, AT_SYMLINK_NOFOLLOW) == 0 &&
-	    S_ISREG(have.st_mode) && fstatat(AT_FDCWD, path, &want,
-	    AT_SYMLINK_NOFOLLOW) == 0 && have.st_ino == want.st_ino &&
-	    have.st_dev == want.st_dev) {
+	    S_ISREG(have.st_mode) && have.st_ino == want->st_ino &&
+	    have.st_dev == want->st_dev) {
 		mark_made(t, rel);
 		return 0;
 	}
@@ -783,59 +1104,165 @@ outtree_link_out(struct outtree *t, const char *rel, const char *path)
 	return linkat(from, name, AT_FDCWD, path, 0);
 }
 
+/* Add folder rel (stat st) with its n entries ents to the new list. */
+static void
+list_folder(struct outtree *t, const char *rel, const struct stat *st,
+    const struct buf *ents, size_t n)
+{
+	if (!t->listok)
+		return;
+	if (strchr(rel, '\n') != NULL) {
+		t->listok = 0;
+		return;
+	}
+	buf_putc(&t->list, 'D');
+	put_num(&t->list, (uint64_t)st->st_ino);
+	put_num(&t->list, (uint64_t)st->st_ctim.tv_sec);
+	put_num(&t->list, (uint64_t)st->st_ctim.tv_nsec);
+	put_num(&t->list, n);
+	buf_putc(&t->list, ' ');
+	buf_puts(&t->list, rel);
+	buf_putc(&t->list, '\n');
+	buf_put(&t->list, ents->data != NULL ? ents->data : "", ents->len);
+}
+
+/* Add entry name ('f' and its inode, or 'd') to a folder's for the list. */
+static void
+list_entry(struct outtree *t, struct buf *ents, size_t *n, char kind,
+    uint64_t ino, const char *name)
+{
+	if (strchr(name, '\n') != NULL)
+		t->listok = 0;
+	buf_putc(ents, kind);
+	put_num(ents, ino);
+	buf_putc(ents, ' ');
+	buf_puts(ents, name);
+	buf_putc(ents, '\n');
+	(*n)++;
+}
+
 /*
- * Remove from the spare (folder fd, at rel) what this build did not put
- * there.  Returns 0, or -1 with errno set when something stays.  Closes
- * fd.
+ * The spare's list entry of folder rel when it proves what the folder
+ * holds (st: its fstatat(), see struct known), else NULL.
+ */
+static const struct known *
+trusted(const struct outtree *t, const char *rel, const struct stat *st)
+{
+	const struct known *k;
+
+	if ((k = hmap_get(&t->known, rel)) == NULL || !S_ISDIR(st->st_mode) ||
+	    (st->st_mode & 07777) != 0755 || st->st_ino != k->ino ||
+	    st->st_ctim.tv_sec != k->ctime.tv_sec ||
+	    st->st_ctim.tv_nsec != k->ctime.tv_nsec)
+		return NULL;
+	/* Racy: the folder may have changed within the same tick. */
+	if (k->ctime.tv_sec > t->knownstamp.tv_sec ||
+	    (k->ctime.tv_sec == t->knownstamp.tv_sec &&
+	    k->ctime.tv_nsec >= t->knownstamp.tv_nsec))
+		return NULL;
+	return k;
+}
+
+static int	prune(struct outtree *, int fd, struct buf *rel, int depth,
+		    struct stat *self);
+
+/*
+ * prune() of made folder name in folder at (rel), which is read; a
+ * folder is 0755 in the spare as in a new tree.
  */
 static int
-prune(struct outtree *t, int fd, struct buf *rel, int depth)
+prune_read(struct outtree *t, int at, const char *name, struct buf *rel,
+    int depth)
 {
-	struct scan sc;
-	struct dirent64 *de;
 	struct stat st;
+	int sub;
+
+	if ((sub = openat(at, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC)) == -1 || fstat(sub, &st) == -1 ||
+	    ((st.st_mode & 07777) != 0755 && (fchmod(sub, 0755) == -1 ||
+	    fstat(sub, &st) == -1))) {
+		if (sub != -1)
+			close(sub);
+		return -1;
+	}
+	return prune(t, sub, rel, depth, &st);
+}
+
+/*
+ * prune() of folder rel, which the spare's list proves to hold the
+ * entries of k (trusted()), with no read: what this build did not put
+ * there is removed by name.  self is its stat.  Returns 1 when k does not
+ * fit what this build put (the caller reads the folder), else as prune().
+ */
+static int
+prune_known(struct outtree *t, const struct known *k, struct buf *rel,
+    int depth, struct stat *self)
+{
+	struct buf ents;
+	struct stat st;
+	const struct known *sub;
 	const void *made;
-	size_t mark = rel->len;
-	mode_t type;
-	int sub, rc = 0;
+	const char *e;
+	size_t i, n = 0, mark = rel->len;
+	int fd = -1, rc = 0, changed = 0;
 
 	if (depth > 16) {
-		close(fd);
 		errno = ELOOP;
 		return -1;
 	}
-	scan_open(&sc, fd);
-	while (rc == 0 && (de = scan_next(&sc)) != NULL) {
+	/* What this build put where the list has the other kind: read. */
+	for (i = 0, e = k->ents; i < k->n; i++, e += strlen(e) + 1) {
+		buf_putc(rel, '/');
+		buf_puts(rel, ent_name(e));
+		made = hmap_get(&t->made, rel->data);
 		rel->len = mark;
 		rel->data[mark] = '\0';
-		if (mark > 0)
-			buf_putc(rel, '/');
-		buf_puts(rel, de->d_name);
+		if (made != NULL && (made == MADE_FILE) != (e[0] == 'f'))
+			return 1;
+	}
+	buf_init(&ents);
+	for (i = 0, e = k->ents; i < k->n && rc == 0; i++,
+	    e += strlen(e) + 1) {
+		rel->len = mark;
+		rel->data[mark] = '\0';
+		buf_putc(rel, '/');
+		buf_puts(rel, ent_name(e));
 		made = hmap_get(&t->made, rel->data);
-		type = type_at(fd, de->d_name, de->d_type);
-		if (made == MADE_FILE && type == S_IFREG)
-			continue;
-		if (made == MADE_FOLDER && type == S_IFDIR) {
-			/* A folder is 0755 in the spare as in a new tree. */
-			if ((sub = openat(fd, de->d_name, O_RDONLY |
-			    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) == -1 ||
-			    fstat(sub, &st) == -1 || ((st.st_mode & 07777) !=
-			    0755 && fchmod(sub, 0755) == -1)) {
-				if (sub != -1)
-					close(sub);
-				rc = -1;
-			} else
-				rc = prune(t, sub, rel, depth + 1);
+		if (made == MADE_FILE) {
+			list_entry(t, &ents, &n, 'f', ent_ino(e),
+			    ent_name(e));
 			continue;
 		}
-		if (type != S_IFDIR) {
-			if (unlinkat(fd, de->d_name, 0) == -1 &&
-			    errno != ENOENT)
+		if (made == MADE_FOLDER) {
+			/*
+			 * Its folder is as listed, so e is a folder there:
+			 * the path from the top follows no link.
+			 */
+			sub = proved(t, t->stagefd, rel->data, rel->data,
+			    &st);
+			if (sub == NULL ||
+			    (rc = prune_known(t, sub, rel, depth + 1, &st)) == 1)
+				rc = prune_read(t, t->stagefd, rel->data, rel,
+				    depth + 1);
+			list_entry(t, &ents, &n, 'd', 0, ent_name(e));
+			continue;
+		}
+		/* Listed, not put by this build: it goes. */
+		changed = 1;
+		rel->len = mark;
+		rel->data[mark] = '\0';
+		if (fd == -1 && (fd = openat(t->stagefd, rel->data, O_RDONLY |
+		    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) == -1) {
+			rc = -1;
+			continue;
+		}
+		if (e[0] == 'f') {
+			if (unlinkat(fd, ent_name(e), 0) == -1 && errno != ENOENT)
 				rc = -1;
 			continue;
 		}
-		remove_tree(fd, de->d_name, 0);
-		if (fstatat(fd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
+		remove_tree(fd, ent_name(e), 0);
+		if (fstatat(fd, ent_name(e), &st, AT_SYMLINK_NOFOLLOW) == 0) {
 			errno = ENOTEMPTY;
 			rc = -1;
 		}
@@ -843,8 +1270,90 @@ prune(struct outtree *t, int fd, struct buf *rel, int depth)
 	if (rc == 0) {
 		rel->len = mark;
 		rel->data[mark] = '\0';
+		if (changed && fstat(fd, self) == -1)
+			t->listok = 0;
+		list_folder(t, rel->data, self, &ents, n);
 	}
-	scan_close(&sc);
+	if (fd != -1)
+		close(fd);
+	buf_release(&ents);
+	return rc;
+}
+
+/*
+ * Remove from the spare (folder fd, at rel) what this build did not put
+ * there, and list what stays (self: the folder's stat, NULL for the
+ * top, which is not listed).  Returns 0, or -1 with errno set when
+ * something stays.  Closes fd.
+ */
+static int
+prune(struct outtree *t, int fd, struct buf *rel, int depth,
+    struct stat *self)
+{
+	struct dirscan sc;
+	struct dirscan_ent ent;
+	const struct dirscan_ent *de;
+	struct stat st;
+	struct buf ents;
+	const struct known *k;
+	const void *made;
+	size_t n = 0, mark = rel->len;
+	mode_t type;
+	int rc = 0, changed = 0;
+
+	if (depth > 16) {
+		close(fd);
+		errno = ELOOP;
+		return -1;
+	}
+	buf_init(&ents);
+	dirscan_open(&sc, fd);
+	while (rc == 0 && (de = dirscan_next(&sc, &ent)) != NULL) {
+		rel->len = mark;
+		rel->data[mark] = '\0';
+		if (mark > 0)
+			buf_putc(rel, '/');
+		buf_puts(rel, de->name);
+		made = hmap_get(&t->made, rel->data);
+		type = type_at(fd, de->name, de->type);
+		if (made == MADE_FILE && type == S_IFREG) {
+			list_entry(t, &ents, &n, 'f', de->ino, de->name);
+			continue;
+		}
+		if (made == MADE_FOLDER && type == S_IFDIR) {
+			/* Listed as it is: no read (struct known). */
+			k = t->known.n > 0 ? proved(t, fd, de->name,
+			    rel->data, &st) : NULL;
+			if (k == NULL ||
+			    (rc = prune_known(t, k, rel, depth + 1, &st)) == 1)
+				rc = prune_read(t, fd, de->name, rel,
+				    depth + 1);
+			list_entry(t, &ents, &n, 'd', 0, de->name);
+			continue;
+		}
+		changed = 1;
+		if (type != S_IFDIR) {
+			if (unlinkat(fd, de->name, 0) == -1 &&
+			    errno != ENOENT)
+				rc = -1;
+			continue;
+		}
+		remove_tree(fd, de->name, 0);
+		if (fstatat(fd, de->name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
+			errno = ENOTEMPTY;
+			rc = -1;
+		}
+	}
+	if (rc == 0) {
+		rel->len = mark;
+		rel->data[mark] = '\0';
+		if (self != NULL && changed && fstat(fd, self) == -1)
+			t->listok = 0;
+		if (self != NULL)
+			list_folder(t, rel->data, self, &ents, n);
+	}
+	dirscan_close(&sc);
+	buf_release(&ents);
 	return rc;
 }
 
@@ -877,9 +1386,12 @@ outtree_commit(struct outtree *t, struct diags *d)
 	if (keep_dotfiles(t, d) == -1)
 		return -1;
 	if (t->edited) {
+		/* Before any folder is stat'ed for the list (trusted()). */
+		if (clock_gettime(CLOCK_REALTIME_COARSE, &t->liststamp) == -1)
+			t->listok = 0;
 		buf_init(&aside);
 		if ((rc = open_below(t->stagefd, "", 0)) != -1)
-			rc = prune(t, rc, &aside, 0);
+			rc = prune(t, rc, &aside, 0, NULL);
 		if (rc == -1)
 			diag(d, t->dir, 0, 0, D_IO, "%s/%s: %s", t->stage,
 			    aside.data, strerror(errno));
@@ -924,6 +1436,8 @@ outtree_commit(struct outtree *t, struct diags *d)
 		return -1;
 	}
 	t->committed = 1;
+	note_made(t);
+	save_lists(t);
 	return 0;
 }
 
@@ -951,6 +1465,11 @@ outtree_free(struct outtree *t)
 	if (t->lockfd != -1)
 		close(t->lockfd);	/* releases the lock */
 	hmap_release_keys(&t->made);
+	hmap_release(&t->known);	/* keys in knownbytes */
+	free(t->okrel);
+	free(t->knownbytes);
+	free(t->knownv);
+	buf_release(&t->list);
 	free(t->lastrel);
 	free(t->spare_name);
 	free(t->stage);

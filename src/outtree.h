@@ -13,6 +13,7 @@
 
 struct diags;
 struct outtree;
+struct stat;
 
 /*
  * Take the lock of the output folder dir, remove staging folders that
@@ -55,11 +56,12 @@ char	**outtree_previous(const struct outtree *, const char *reldir,
 int	outtree_keep(struct outtree *, const char *rel, struct diags *d);
 /*
  * Put the regular file at path (a build cache's copy) into the new tree
- * as rel: a hard link, or a copy.  Returns 0, or -1 after recording an io
- * diagnostic.
+ * as rel: a hard link, or a copy.  want is path's lstat(), which the
+ * caller took to check the cache: the file is stat'ed once a build.
+ * Returns 0, or -1 after recording an io diagnostic.
  */
 int	outtree_import(struct outtree *, const char *rel, const char *path,
-	    struct diags *d);
+	    const struct stat *want, struct diags *d);
 /*
  * Worker processes forked from now on write files into the new tree too
  * (build -j without a cache): what the tree holds is then treated as a

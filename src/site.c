@@ -1041,6 +1041,7 @@ struct grec {
 	unsigned char	*wareki;
 	size_t		 nok;
 	char		**rels;
+	struct stat	*files;		/* the cache's copy of each rel */
 	size_t		 nrels;
 	struct page_link *links;
 	size_t		 nlinks;
@@ -1069,6 +1070,7 @@ grec_release(struct grec *g, size_t n)
 	for (i = 0; i < g->nrels; i++)
 		free(g->rels[i]);
 	free(g->rels);
+	free(g->files);
 	links_free(g->links, g->nlinks);
 	free(g->links);
 }
@@ -1079,7 +1081,6 @@ grec_read(struct grec *g, const char *data, size_t len, size_t n,
     const struct build *b, const char *key)
 {
 	struct rec r = { data, data + len, 0 };
-	struct stat st;
 	size_t i;
 	char *s;
 	int ok;
@@ -1123,13 +1124,15 @@ grec_read(struct grec *g, const char *data, size_t len, size_t n,
 	if (g->nrels > len)
 		r.bad = 1, g->nrels = 0;
 	g->rels = xcalloc(g->nrels + 1, sizeof(*g->rels));
+	g->files = xcalloc(g->nrels + 1, sizeof(*g->files));
 	for (i = 0; i < g->nrels; i++) {
 		g->rels[i] = rec_get_str(&r);
 		/* A file gone from the cache: the record is no use. */
 		if (g->rels[i] == NULL)
 			r.bad = 1;
 		else if ((s = cache_file(b->cache, key, i)) != NULL) {
-			if (stat(s, &st) == -1 || !S_ISREG(st.st_mode))
+			if (lstat(s, &g->files[i]) == -1 ||
+			    !S_ISREG(g->files[i].st_mode))
 				r.bad = 1;
 			free(s);
 		}
@@ -1196,8 +1199,8 @@ replay_group(struct build *b, size_t lo, size_t hi, const char *key)
 			/* NULL: a worker wrote it into the tree (hand_over()). */
 			path = cache_file(b->cache, key, i);
 			b->st.rc = path != NULL ? outtree_import(b->st.t,
-			    g.rels[i], path, &b->pubd) : outtree_adopt(b->st.t,
-			    g.rels[i], &b->pubd);
+			    g.rels[i], path, &g.files[i], &b->pubd) :
+			    outtree_adopt(b->st.t, g.rels[i], &b->pubd);
 			free(path);
 		}
 		for (i = 0; i < g.nlinks; i++) {
@@ -1586,7 +1589,7 @@ page_replay(struct build *b, const char *key, size_t no, char **csv,
     char **jcols)
 {
 	struct rec r;
-	struct stat st;
+	struct stat st[3];
 	char names[3][64], *data, *s, *path;
 	size_t i, len, nl;
 	int ok;
@@ -1612,7 +1615,7 @@ page_replay(struct build *b, const char *key, size_t no, char **csv,
 	/* A file gone from the cache: the entry is no use. */
 	for (i = 0; i < 3 && ok; i++) {
 		path = cache_file(b->cache, key, i);
-		ok = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+		ok = lstat(path, &st[i]) == 0 && S_ISREG(st[i].st_mode);
 		free(path);
 	}
 	if (!ok || (*csv = cache_read_file(b->cache, key, 3, &len)) == NULL)
@@ -1627,7 +1630,8 @@ page_replay(struct build *b, const char *key, size_t no, char **csv,
 	}
 	for (i = 0; i < 3 && b->st.rc == 0; i++) {
 		path = cache_file(b->cache, key, i);
-		b->st.rc = outtree_import(b->st.t, names[i], path, &b->pubd);
+		b->st.rc = outtree_import(b->st.t, names[i], path, &st[i],
+		    &b->pubd);
 		free(path);
 	}
 	return 0;

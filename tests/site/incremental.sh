@@ -112,6 +112,30 @@ memo=$(find "$inc/a/out.cache" -path '*/h*/record')
 inc_round "(damaged cache)"
 echo "termc build cache 0 old" >"$inc/a/out.cache/termc-cache"
 inc_round "(another version's cache)"
+# out/ edited by hand: a page removed, a stray file put beside another.
+# out/ stays the tree the build before made (outtree.c: its shape is not
+# walked again) and becomes the next build's spare: the two builds after
+# restore the page and remove the stray, as a clean build has them.
+set -- $(find "$inc/a/out" -mindepth 3 -name '*.html' | LC_ALL=C sort | head -2)
+if [ $# = 2 ] && rm "$1" && echo stray >"${2%/*}/stray.html"; then
+	inc_round "(a page removed by hand)"
+	inc_round "(a page removed by hand, the spare)"
+	[ -f "$1" ] && [ ! -e "${2%/*}/stray.html" ] && ok ||
+	    bad "site: a page removed from out/ by hand is not back"
+else
+	bad "site: no pages to remove by hand"
+fi
+# The lists of out/'s and the spare's folders (outtree.c, struct known):
+# cut short, or of another tree, they are not used.
+[ -s "$inc/a/.out.termc-list" ] && [ -s "$inc/a/.out.termc-spare-list" ] &&
+    ok || bad "site: no lists of the output's folders"
+head -c 200 "$inc/a/.out.termc-spare-list" >"$inc/list.cut"
+mv "$inc/list.cut" "$inc/a/.out.termc-spare-list"
+echo stray >"${2%/*}/stray.html"
+inc_round "(a list cut short)"
+sed '1s/ [0-9]*$/ 1/' "$inc/a/.out.termc-spare-list" >"$inc/list.other"
+mv "$inc/list.other" "$inc/a/.out.termc-spare-list"
+inc_round "(a list of another tree)"
 # The matrix in pages (two columns a page): a page's files come from
 # the cache unless its columns changed or what the other columns decide
 # (a row's differs, a ★); matrix.html, matrix.json, matrix-cols.js and
