@@ -254,9 +254,10 @@ is_alnum(int32_t c)
 
 /*
  * Does an English line ending on z (a word's last letter or digit, a
- * comma, or the apostrophe of "days'") run on into a line opening on a, a small letter?  Only a long
- * line (nch characters so far, 30 or more): a list written a line each
- * without stops (copy the service / resell it) has short ones.
+ * comma, or the apostrophe of "days'") run on into a line opening on a,
+ * a small letter?  Only a long line (nch characters so far, 30 or
+ * more): a list written a line each without stops (copy the service /
+ * resell it) has short ones.
  */
 static int
 latin_wraps(int32_t z, int32_t a, size_t nch)
@@ -271,7 +272,9 @@ latin_wraps(int32_t z, int32_t a, size_t nch)
  * allowed by" / "Section 2.1."), unless n opens a structure of its own
  * ("…damage costs; and" / "(b) cleaning fees …": the caller's to tell);
  * 2 when prev ends on a number in words whose figure opens n in brackets
- * ("within thirty" / "(30) days of …", no marker (30)); else 0.
+ * ("within thirty" / "(30) days of …", no marker (30); "groups of
+ * three" / "(1) Availability" is one); else 0.  Words as a sentence
+ * writes them, lower-case: "Signing In" is a heading.
  */
 static int
 latin_runs_on(const char *prev, const char *n)
@@ -279,12 +282,17 @@ latin_runs_on(const char *prev, const char *n)
 	static const char *const words[] = { "a", "an", "and", "as", "at",
 	    "by", "for", "from", "in", "into", "of", "on", "or", "per",
 	    "than", "the", "to", "under", "upon", "with", "within", NULL };
-	static const char *const numbers[] = { "one", "two", "three", "four",
-	    "five", "six", "seven", "eight", "nine", "ten", "eleven",
-	    "twelve", "fourteen", "fifteen", "twenty", "thirty", "forty",
-	    "forty-five", "sixty", "ninety", NULL };
+	static const struct { const char *w; long v; } numbers[] = {
+	    { "one", 1 }, { "two", 2 }, { "three", 3 }, { "four", 4 },
+	    { "five", 5 }, { "six", 6 }, { "seven", 7 }, { "eight", 8 },
+	    { "nine", 9 }, { "ten", 10 }, { "eleven", 11 }, { "twelve", 12 },
+	    { "fourteen", 14 }, { "fifteen", 15 }, { "twenty", 20 },
+	    { "thirty", 30 }, { "forty", 40 }, { "forty-five", 45 },
+	    { "sixty", 60 }, { "ninety", 90 }, { NULL, 0 } };
 	const char *end = prev + strlen(prev), *w = end;
+	char *q;
 	size_t len, i;
+	long v;
 
 	while (w > prev && ((*(w - 1) >= 'a' && *(w - 1) <= 'z') ||
 	    (*(w - 1) >= 'A' && *(w - 1) <= 'Z') || *(w - 1) == '-'))
@@ -293,15 +301,20 @@ latin_runs_on(const char *prev, const char *n)
 	/* A word of its own, after a space, in a line of words. */
 	if (len == 0 || w == prev || *(w - 1) != ' ' || !is_alnum(*prev))
 		return 0;
+	/* As a sentence writes it: a heading writes "Signing In". */
 	for (i = 0; words[i] != NULL; i++)
-		if (strlen(words[i]) == len && strncasecmp(w, words[i], len) == 0)
+		if (strlen(words[i]) == len && strncmp(w, words[i], len) == 0)
 			return 1;
+	/* The figure repeats the word: "thirty" then "(30)", not "(1)". */
 	if (n[0] != '(' || n[1] < '0' || n[1] > '9')
 		return 0;
-	for (i = 0; numbers[i] != NULL; i++)
-		if (strlen(numbers[i]) == len &&
-		    strncasecmp(w, numbers[i], len) == 0)
-			return 2;
+	v = strtol(n + 1, &q, 10);
+	if (*q != ')')
+		return 0;
+	for (i = 0; numbers[i].w != NULL; i++)
+		if (strlen(numbers[i].w) == len &&
+		    strncasecmp(w, numbers[i].w, len) == 0)
+			return numbers[i].v == v ? 2 : 0;
 	return 0;
 }
 

@@ -1736,7 +1736,7 @@ auto_numbered(struct lower *L, cmark_node *list)
 	for (item = cmark_node_first_child(list); item;
 	    item = cmark_node_next(item), n++) {
 		col = cmark_node_get_start_column(item);
-		v = numeral_parse(source_line(L, md_line(L, 
+		v = numeral_parse(source_line(L, md_line(L,
 		    item)) + (col > 0 ? col - 1 : 0), &used, 0);
 		if (n == 0)
 			first = v;
@@ -2137,14 +2137,16 @@ heading_node(struct lower *L, cmark_node *h, char *text, int hlevel, int line,
 		return;
 	}
 	/*
-	 * "### Table of Contents" over its list: text where it stands, as
-	 * 目次 is (contents_blocks()) and as "**Table of Contents**" written
-	 * in bold is: no article that holds the list.
+	 * "### Table of Contents" over a list: text where it stands, as
+	 * 目次 is and as "**Table of Contents**" written in bold is, even
+	 * where the list goes on past its entries into the sections
+	 * (CommonMark joins 1. … 4. and the 1. **Section** after them):
+	 * no article that holds the list.  Whether the list's lines are
+	 * a contents list is contents_blocks()'s to tell.
 	 */
 	if (!L->ja && h != NULL && cmark_node_next(h) != NULL &&
 	    md_type(cmark_node_next(h)) == MD_LIST &&
-	    (strcasecmp(text, "Table of Contents") == 0 ||
-	    strcasecmp(text, "Contents") == 0)) {
+	    recog_english_contents_heading(text)) {
 		text_line(L, current_container(L), text, line);
 		return;
 	}
@@ -3439,12 +3441,14 @@ ends_run(struct clines *c)
  * An entry is an article, a division or 附則 alone (the lines that do
  * not end a run there); every other line with text ends a run and
  * stands as one "<>" for all of those in a row; an empty line is
- * skipped there and here.  recog_contents_runs() marks the same lines
- * of those as of all lines: what it reads of a line that ends a run is
- * only that it does.  (What counts as an entry here is what goes on
- * with a run there: the two change together.)  A run it marks has
- * three entries or more in a row; without them lower_end() need not
- * ask it.
+ * skipped there and here.  recog_contents_runs() marks the same
+ * Japanese runs of those as of all lines: what it reads of a line that
+ * ends a run is only that it does.  (What counts as an entry here is
+ * what goes on with a run there: the two change together.)  A run it
+ * marks has three entries or more in a row; without them lower_end()
+ * need not ask it.  English lists, told by a heading these lines do not
+ * keep, never come here: a body with one is lowered whole
+ * (lower_pieces()).
  */
 static void
 contents_lines(struct lower *L, cmark_node *b)
@@ -3508,10 +3512,13 @@ lower_pieces(struct lower *L)
 	 * list_sections(), title_heading()) and chapters as articles
 	 * (chapter_articles()) are not read from pieces; a contents list is
 	 * (lower_end() tells whether the body has one), but one that is
-	 * there makes the work twice, so a body that names one (目次) is
-	 * lowered whole from the start.
+	 * there makes the work twice, so a body that names one (目次, or
+	 * Contents: an English list is told by its heading, which the
+	 * pieces' lines do not keep) is lowered whole from the start.
 	 */
-	if (!L->ja || L->sectioned || strstr(src->text, "目次") != NULL)
+	if (!L->ja || L->sectioned || strstr(src->text, "目次") != NULL ||
+	    strstr(src->text, "ontents") != NULL ||
+	    strstr(src->text, "ONTENTS") != NULL)
 		return 0;
 	L->pieces = 1;
 	/* The entries, and a block's lines read for them. */

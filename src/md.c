@@ -607,7 +607,7 @@ cuts_of(const struct source *src, struct cut **cuts)
 	struct cut *v = xmalloc(sizeof(*v));
 	size_t n = 1, flen = 0, len;
 	char fch = 0, ch;
-	int line = 1, blank = 1, comment = 0;
+	int line = 1, blank = 1, comment = 0, headed = 0;
 
 	v[0].off = 0;
 	v[0].line = 1;
@@ -634,11 +634,19 @@ cuts_of(const struct source *src, struct cut **cuts)
 			fch = ch;
 		} else if (strncmp(p, "<!--", 4) == 0)
 			comment = line_find(p + 4, "-->") == NULL;
-		else if (blank && *p == '#' && is_heading(p, eol) &&
-		    (size_t)(p - text) - v[n - 1].off >= MD_PIECE) {
-			v = xreallocarray(v, n + 1, sizeof(*v));
-			v[n].off = (size_t)(p - text);
-			v[n++].line = line;
+		else if (*p == '#' && is_heading(p, eol)) {
+			/*
+			 * Not before the first heading: the first piece
+			 * holds it, as title_heading() reads it with what
+			 * stands before it.
+			 */
+			if (blank && headed && (size_t)(p - text) -
+			    v[n - 1].off >= MD_PIECE) {
+				v = xreallocarray(v, n + 1, sizeof(*v));
+				v[n].off = (size_t)(p - text);
+				v[n++].line = line;
+			}
+			headed = 1;
 		}
 		blank = is_blank(p, eol);
 	}

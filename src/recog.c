@@ -1397,14 +1397,9 @@ recog_suppl_alone(const char *s)
 	return squeezed_is(s, "附則") || squeezed_is(s, "付則");
 }
 
-/*
- * An English contents heading: "Table of Contents" (2) or "Contents" (1),
- * in any case, a colon after it allowed; else 0.  "Contents" alone may
- * head a section about users' content, so its list must show more (see
- * english_contents_run()).
- */
-static int
-english_contents_heading(const char *s)
+/* "Table of Contents" (2), "Contents" (1): see recog.h. */
+int
+recog_english_contents_heading(const char *s)
 {
 	static const char *const words[] = { "table of contents", "contents" };
 	size_t i, n, len;
@@ -1440,57 +1435,107 @@ english_contents_entry(const char *s)
 }
 
 /*
- * An English contents list: a contents heading, then its entries, all of
- * them lines that may be entries (english_contents_entry()): either the
- * lines of one block (the next lines that are not blank, up to a blank
- * one: a list), or blocks of one line each, one entry a block, as a
- * converter writes a list's entries as paragraphs.  Those run until a
- * line that is no entry, a block of more lines, or the body's first
- * heading: a number that does not go up (1. 2. 3. then 1. again) or a
- * caption the run has had.  Two entries or more under "Table of
- * Contents", three or more under "Contents".  Marks the heading and the
- * entries in toc[]; returns the lines marked.  Statutes and Japanese
- * terms list articles (第1条（目的）) and are told by their numbers
- * instead.
- */
-/*
  * What an entry names, to tell it again in the body: its letters and
  * digits, lower-case, after the number that opens it ("2. (Your
- * Account)" and "Your account" are both "youraccount").  Caller frees.
+ * Account)" and "Your account" are both "youraccount").  With caption,
+ * a line of the body: up to the end of its first sentence, as a section
+ * opens with its caption ("1. **Who We Are.** We run …").  Caller frees.
  */
 static char *
-contents_key(const char *s)
+contents_key(const char *s, int caption)
 {
 	char *k = xmalloc(strlen(s) + 1), *p = k;
 	size_t used;
 
 	if (numeral_parse(s, &used, 0) >= 0)
 		s += used;
-	for (; *s != '\0'; s++)
+	while (*s == '.' || *s == ')' || *s == ' ')
+		s++;
+	for (; *s != '\0'; s++) {
+		if (caption && strchr(".:?!", *s) != NULL &&
+		    (s[1] == ' ' || s[1] == '\0'))
+			break;
 		if ((unsigned char)*s >= 0x80 || isalnum((unsigned char)*s))
 			*p++ = (char)tolower((unsigned char)*s);
+	}
 	*p = '\0';
 	return k;
 }
 
+/*
+ * The keys (contents_key()) of the lines of the text, each with
+ * the last line (+1) that has it: made once, when a list under
+ * "Contents" alone asks whether its entries come again.
+ */
+struct ckeys {
+	struct hmap	map;
+	int		made;
+};
+
+static size_t
+key_last(struct ckeys *ck, const char *const *lines, size_t n,
+    const char *key)
+{
+	char *k;
+	size_t i;
+	int kept;
+
+	if (!ck->made) {
+		hmap_init(&ck->map);
+		ck->made = 1;
+		for (i = 0; i < n; i++) {
+			if (lines[i] == NULL || lines[i][0] == '\0')
+				continue;
+			k = contents_key(lines[i], 1);
+			/* The map keeps the key it has; a new one is its. */
+			kept = hmap_get(&ck->map, k) != NULL;
+			hmap_set(&ck->map, k, (void *)(uintptr_t)(i + 1));
+			if (kept)
+				free(k);
+		}
+	}
+	return (size_t)(uintptr_t)hmap_get(&ck->map, key);
+}
+
+/*
+ * An English contents list: a contents heading at lines[i], then its
+ * entries, all of them lines that may be entries
+ * (english_contents_entry()): either the lines of one block (the next
+ * lines that are not blank, up to a blank one: a list), or blocks of one
+ * line each, one entry a block, as a converter writes a list's entries
+ * as paragraphs.  Those run until a line that is no entry, a block of
+ * more lines, or the body's first heading: a number that does not go up
+ * (1. 2. 3. then 1. again) or a caption the run has had.  Two entries or
+ * more under "Table of Contents"; under "Contents" alone, which may head
+ * a section about users' content, three or more, half of which the text
+ * names again after the list (the body's headings).  Marks the heading
+ * and the entries in toc[]; returns the lines marked.  *next: the line
+ * to ask next (no heading before it can open a list: each would read the
+ * same block to the same line that is no entry).  Statutes and Japanese
+ * terms list articles (第1条（目的）) and are told by their numbers
+ * instead.
+ */
 static size_t
 english_contents_run(const char *const *lines, size_t n, size_t i,
-    unsigned char *toc)
+    unsigned char *toc, struct ckeys *ck, size_t *next)
 {
 	struct hmap seen;
-	size_t j, k, end, used, nent = 0;
+	size_t j, k, end, used, nent = 0, again = 0;
 	long v, last = -1;
 	int strength, oneline;
 	char *key;
 
-	if (lines[i] == NULL || (strength = english_contents_heading(lines[i]))
-	    == 0)
+	*next = i + 1;
+	if (lines[i] == NULL ||
+	    (strength = recog_english_contents_heading(lines[i])) == 0)
 		return 0;
 	for (j = i + 1; j < n && lines[j] != NULL && lines[j][0] == '\0'; j++)
 		;
 	for (k = j; k < n && lines[k] != NULL && lines[k][0] != '\0'; k++)
-		if (!english_contents_entry(lines[k]))
+		if (!english_contents_entry(lines[k])) {
+			*next = k > i + 1 ? k : i + 1;
 			return 0;
+		}
 	nent = k - j;
 	end = k;
 	oneline = nent == 1;
@@ -1506,7 +1551,7 @@ english_contents_run(const char *const *lines, size_t n, size_t i,
 		    lines[k + 1][0] != '\0')) ||
 		    !english_contents_entry(lines[k]))
 			break;
-		key = contents_key(lines[k]);
+		key = contents_key(lines[k], 0);
 		if (hmap_put(&seen, key, key) != key) {
 			free(key);
 			break;
@@ -1524,9 +1569,21 @@ english_contents_run(const char *const *lines, size_t n, size_t i,
 			nent += lines[k][0] != '\0';
 	if (nent < (strength == 2 ? 2u : 3u))
 		return 0;
+	if (strength == 1) {
+		for (k = j; k < end; k++) {
+			if (lines[k][0] == '\0')
+				continue;
+			key = contents_key(lines[k], 0);
+			again += *key != '\0' && key_last(ck, lines, n, key) > end;
+			free(key);
+		}
+		if (2 * again < nent)
+			return 0;
+	}
 	toc[i] = 1;
 	for (k = j; k < end; k++)
 		toc[k] = lines[k][0] != '\0';
+	*next = end > i + 1 ? end : i + 1;
 	return nent + 1;
 }
 
@@ -1538,7 +1595,8 @@ recog_contents_runs(const char *const *lines, size_t n, unsigned char *toc)
 	enum divkind k;
 	char **nums;
 	unsigned char *capped;
-	size_t i, j, t, run, nart, ranged, used;
+	size_t i, j, t, run, nart, ranged, used, next;
+	struct ckeys ck;
 	uint32_t divseen[DIV_OTHER + 1][1024 / 32];
 	enum divkind kk;
 	long v, lastv[DIV_OTHER + 1];
@@ -1637,9 +1695,15 @@ recog_contents_runs(const char *const *lines, size_t n, unsigned char *toc)
 		free(nums[i]);
 	free(nums);
 	free(capped);
-	for (i = 0; i < n; i++)
-		if (!toc[i])
-			marked += english_contents_run(lines, n, i, toc);
+	memset(&ck, 0, sizeof(ck));
+	for (i = 0; i < n; i = next)
+		if (toc[i])
+			next = i + 1;
+		else
+			marked += english_contents_run(lines, n, i, toc, &ck,
+			    &next);
+	if (ck.made)
+		hmap_release_keys(&ck.map);
 	return marked;
 }
 

@@ -302,6 +302,12 @@ int	recog_suppl_alone(const char *s);
  */
 int	recog_contents_heading(const char *s);
 
+/*
+ * An English contents heading: "Table of Contents" (2) or "Contents" (1),
+ * in any case, a colon after it allowed; else 0.
+ */
+int	recog_english_contents_heading(const char *s);
+
 /* An English article numbered in roman: ARTICLE I., Article II, IV. */
 struct rroman {
 	long		 value;		/* 1 to 89 */

@@ -10,7 +10,14 @@ BEGIN {
 	# "title": the title as its first heading (a line of text);
 	# "titlelate": and another heading of its level in a late piece
 	# (then no title: a division around the body before it).
-	if (mode == "title" || mode == "titlelate") {
+	# "titlefar": the title heading after a preamble longer than a
+	# piece (the first piece holds the first heading).
+	if (mode == "titlefar") {
+		for (k = 0; k < 900; k++)
+			printf "この前文は、本規約の趣旨を説明するものであり、利用者の理解を助けるために置く。\n\n"
+		line += 2 * k
+	}
+	if (mode == "title" || mode == "titlelate" || mode == "titlefar") {
 		printf "# T\n\n"
 		line += 2
 	}

@@ -7,7 +7,7 @@
 # Sourced by tests/run.sh once per binary $T; uses its helpers.
 lb=$tmp/long
 mkdir -p "$lb"
-for mode in plain toc blocks title titlelate; do
+for mode in plain toc blocks title titlelate titlefar; do
 	awk -v n=2000 -v mode=$mode -f tests/bench/long.awk \
 	    >"$lb/doc.md" 2>"$lb/pos"
 	capture check "$lb/doc.md" >/dev/null
@@ -18,7 +18,7 @@ for mode in plain toc blocks title titlelate; do
 	# level comes later (in a later piece).
 	nd=$(grep -c '"type": "division"' "$lb/pieces.tree")
 	case $mode in
-	title) [ "$nd" = 0 ] && ok || bad "bench long title: $nd divisions" ;;
+	title | titlefar) [ "$nd" = 0 ] && ok || bad "bench long $mode: $nd divisions" ;;
 	titlelate) [ "$nd" = 2 ] && ok || bad "bench long titlelate: $nd divisions, expected 2" ;;
 	esac
 	sed -n 's/^[^:]*:\([0-9]*:[0-9]*\): warning: .*\[raw-html\]$/\1/p' \

@@ -47,6 +47,11 @@ pgen() {
 				printf "第%d条（目的）\nこの規約は、利用の条件を定める。\n", i
 			exit
 		}
+		if (s == "contents-en") {
+			# Contents headings in one block, then a sentence:
+			# each would read the block to the same line.
+			rep("Contents\n", n); print "This is the end."; exit
+		}
 		fm("T"); printf "---\n\n"
 		if (s == "table-cve") rep("|-\nt>|-\n", n)
 		else if (s == "table-colons") { printf ":-\n"; rep(":\n", n); printf ":-\n" }
@@ -123,8 +128,8 @@ pgen() {
 ptime() {
 	case $1 in
 	topics-flow) set -- matrix --topics "$2" terms/acme/hosting ;;
-	import) set -- import --provider=a --document=b --revision=2024-01-01 \
-	    --provider-name=A "$2" ;;
+	import | contents-en) set -- import --provider=a --document=b \
+	    --revision=2024-01-01 --provider-name=A "$2" ;;
 	*) set -- tree "$2" ;;
 	esac
 	t0=$(date +%s%N)
@@ -191,6 +196,7 @@ shape topics-flow 4000
 shape ref-expand 4000
 shape history 4500
 shape import 3000
+shape contents-en 3000
 shape ref-many 400
 shape url-parens 20000
 shape url-many 3000
