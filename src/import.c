@@ -378,11 +378,12 @@ caption_line(const char *s)
 }
 
 /*
- * 【見出し】, ■ 見出し: a caption only for the article line right after it
- * that has none of its own (a title line, else).
+ * Is line i a caption (recog_caption_line() with flags) of the article
+ * line right after it, which has none of its own (and, with alone,
+ * nothing after its label)?
  */
 static int
-marked_caption(struct imp *im, size_t i)
+caption_over(struct imp *im, size_t i, int flags, int alone)
 {
 	struct rarticle a;
 	const char *cap;
@@ -390,12 +391,22 @@ marked_caption(struct imp *im, size_t i)
 	int yes;
 
 	if (i + 1 >= im->nl ||
-	    !recog_caption_line(im->l[i].s, RC_MARKED, &cap, &caplen) ||
+	    !recog_caption_line(im->l[i].s, flags, &cap, &caplen) ||
 	    !recog_article(im->l[i + 1].s, 0, &a))
 		return 0;
-	yes = a.cap == NULL;
+	yes = a.cap == NULL && (!alone || *a.rest == '\0');
 	free(a.num);
 	return yes;
+}
+
+/*
+ * 【見出し】, ■ 見出し: a caption only for the article line right after it
+ * that has none of its own (a title line, else).
+ */
+static int
+marked_caption(struct imp *im, size_t i)
+{
+	return caption_over(im, i, RC_MARKED, 0);
 }
 
 /*
@@ -406,18 +417,7 @@ marked_caption(struct imp *im, size_t i)
 static int
 long_caption(struct imp *im, size_t i)
 {
-	struct rarticle a;
-	const char *cap;
-	size_t caplen;
-	int yes;
-
-	if (i + 1 >= im->nl ||
-	    !recog_caption_line(im->l[i].s, RC_LONG, &cap, &caplen) ||
-	    !recog_article(im->l[i + 1].s, 0, &a))
-		return 0;
-	yes = a.cap == NULL && *a.rest == '\0';
-	free(a.num);
-	return yes;
+	return caption_over(im, i, RC_LONG, 1);
 }
 
 /* Does s start with a paragraph or item marker? */
