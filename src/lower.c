@@ -1241,7 +1241,7 @@ unit(struct lower *L, struct node *container, struct flat *f,
 	struct node *p;
 	int numbered = -1;	/* para_marker_parse(s, &m), once asked */
 	int next_b, next_bullet, marked;
-	size_t bl, nb, ind;
+	size_t bl, nb, ind, fb;
 
 	/* Before the line is ended in place: does the next go on a. → b.,
 	 * the next line of the block or the block after its last? */
@@ -1283,6 +1283,15 @@ unit(struct lower *L, struct node *container, struct flat *f,
 	    (numbered = para_marker_parse(s, &m)) &&
 	    numbered_item(L, container, &m, s, first)) {
 		open_marked(L, &m, f, base, len, line, col);
+	} else if (first && !nested && L->ja && (fb = recog_bullet(s)) > 0 &&
+	    bullet_line_item(ms, container, 0)) {
+		/*
+		 * ・ opening a block of its own under a lead, or under the
+		 * bullet item before it: a list whose entries a converter
+		 * wrote as paragraphs, one a block.
+		 */
+		open_unmarked(L, f, base, len, fb, line, col);
+		ms->bullets = 1;
 	} else if (first && !nested && L->items_block) {
 		open_unmarked(L, f, base, len, 0, line, col);
 	} else if (first && !nested && open_subclause(L, container, f, base,
