@@ -762,6 +762,35 @@ court_en(const char *s, size_t b, size_t e, struct buf *nb, size_t *off,
 }
 
 /*
+ * The start of a place name of two to six hiragana that ends at i and
+ * follows a mark, a space or the text's start (、さいたま地方裁判所), or i:
+ * hiragana run on after a particle (には) with nothing to set them apart.
+ */
+static size_t
+hiragana_place(const char *s, size_t b, size_t i)
+{
+	size_t start = i, n;
+	int chars;
+	int32_t cp = 0;
+
+	for (chars = 0; chars < 7 && start > b; chars++) {
+		n = utf8_prev_len(s, start);
+		if (n == 0 || n > start - b)
+			return i;
+		utf8_next(s + start - n, n, &cp);
+		if (char_class(cp) != CC_HIRAGANA)
+			break;
+		start -= n;
+	}
+	if (chars < 2 || chars > 6)
+		return i;
+	if (start > b && (char_class(cp) == CC_KANJI ||
+	    char_class(cp) == CC_HIRAGANA || char_class(cp) == CC_KATAKANA))
+		return i;
+	return start;
+}
+
+/*
  * The court of jurisdiction: the courts named (東京簡易裁判所又は東京地方裁
  * 判所 -> both, "/"-joined), or 当社所在地 for the court of the provider's
  * seat, then what the clause says of it: exclusive (専属, exclusive) and
@@ -797,6 +826,10 @@ find_court(const char *s, size_t b, size_t e, struct value *v)
 				break;
 			start -= n;
 		}
+		/* Or a place written in hiragana (さいたま地方裁判所), set
+		 * apart from the words before it by a mark (、「 …). */
+		if (start == i)
+			start = hiragana_place(s, b, i);
 		if (start < i) {
 			if (courts++ == 0)
 				first = start;
