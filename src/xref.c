@@ -2268,29 +2268,22 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 			}
 			last->item = NULL;
 			last->xitem = 1;
-		} else if (r.art.rel != R_NONE) {
-			/* 同号 is the item named last, though an article
-			 * was named since (同号イ…第七条第一項の規定は同号ロ). */
-			last->art = named.art;
-			last->external = 0;
-			if (r.para.rel != R_NONE || named.para != NULL) {
+		} else {
+			if (r.art.rel != R_NONE) {
+				last->art = named.art;
+				last->external = 0;
+			}
+			if (r.para.rel != R_NONE || (r.art.rel != R_NONE &&
+			    named.para != NULL)) {
 				last->para = named.para;
 				last->xpara = 0;
 			}
+			/* 同号 is the item named last, though an article
+			 * was named since (同号イ…第七条第一項の規定は同号ロ). */
 			if (r.item.rel != R_NONE) {
 				last->item = named.item;
 				last->xitem = 0;
 			}
-		} else if (r.para.rel != R_NONE) {
-			last->para = named.para;
-			last->xpara = 0;
-			if (r.item.rel != R_NONE) {
-				last->item = named.item;
-				last->xitem = 0;
-			}
-		} else if (r.item.rel != R_NONE) {
-			last->item = named.item;
-			last->xitem = 0;
 		}
 		i += r.len;
 		cont = past_ref(text, &i, len, &named, last, &nt);
