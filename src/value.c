@@ -51,8 +51,11 @@ static const struct { const char *w; int v; } words[] = {
 	{ "one", 1 }, { "two", 2 }, { "three", 3 }, { "four", 4 },
 	{ "five", 5 }, { "six", 6 }, { "seven", 7 }, { "eight", 8 },
 	{ "nine", 9 }, { "ten", 10 }, { "eleven", 11 }, { "twelve", 12 },
-	{ "fourteen", 14 }, { "fifteen", 15 }, { "twenty", 20 },
-	{ "thirty", 30 }, { "sixty", 60 }, { "ninety", 90 }, { NULL, 0 }
+	{ "thirteen", 13 }, { "fourteen", 14 }, { "fifteen", 15 },
+	{ "sixteen", 16 }, { "seventeen", 17 }, { "eighteen", 18 },
+	{ "nineteen", 19 }, { "twenty", 20 }, { "thirty", 30 },
+	{ "forty", 40 }, { "fifty", 50 }, { "sixty", 60 }, { "seventy", 70 },
+	{ "eighty", 80 }, { "ninety", 90 }, { NULL, 0 }
 };
 
 static int
@@ -96,16 +99,21 @@ skip_spaces(const char *s, size_t i, size_t e)
 
 /*
  * A kanji numeral at i (三, 十四, 三十): only where the character before
- * is not a kanji, so 同一日, 一部 and 第三条 are no numbers.  Returns its
- * end, or i.
+ * is not a kanji, so 同一日, 一部 and 第三条 are no numbers; or, after a
+ * kanji, where a length of time or an age follows (直近一年間, 過去十四日
+ * 間, 満十八歳): a numeral run into 年間, か月 or 歳 is a count, whatever
+ * word stands before it.  Returns its end, or i.
  */
 static size_t
 kanji_number(const char *s, size_t b, size_t i, size_t e, double *val)
 {
 	static const char digits[] = "〇一二三四五六七八九十百千";
-	size_t used, n;
+	static const char *const spans[] = { "年間", "か月", "ヶ月", "ヵ月",
+	    "カ月", "ケ月", "箇月", "週間", "日間", "営業日", "歳", "才", NULL };
+	size_t used, n, k;
 	int32_t cp;
 	long v;
+	int after_kanji = 0;
 
 	n = utf8_next(s + i, e - i, &cp);
 	if (n != 3 || strstr(digits, (char[4]){ s[i], s[i + 1], s[i + 2],
@@ -115,12 +123,18 @@ kanji_number(const char *s, size_t b, size_t i, size_t e, double *val)
 		n = utf8_prev_len(s, i);
 		if (n > 0 && n <= i - b) {
 			utf8_next(s + i - n, n, &cp);
-			if (char_class(cp) == CC_KANJI)
-				return i;
+			after_kanji = char_class(cp) == CC_KANJI;
 		}
 	}
 	if ((v = numeral_parse(s + i, &used, 1)) < 0 || i + used > e)
 		return i;
+	if (after_kanji) {
+		for (k = 0; spans[k] != NULL; k++)
+			if (starts(s, i + used, e, spans[k]))
+				break;
+		if (spans[k] == NULL)
+			return i;
+	}
 	*val = (double)v;
 	return i + used;
 }
@@ -384,8 +398,11 @@ word_at(const char *s, size_t i, size_t e, const char *w)
 
 /*
  * Money: 20,000 円, 1万円, 金10,000円, 20,000 yen, jpy 20,000, ¥20,000;
- * us$50, $100.00, us $100, 100 (u.s.) dollars; €50, eur 50, 50 euros.
+ * us$50, $100.00, us $100, 100 (u.s.) dollars; €50, eur 50, 50 euros;
+ * £50, 50 pounds (sterling); ca$50, 50 canadian dollars, a$50, aud 50.
  * "one hundred u.s. dollars (us$100)": the figure in brackets answers.
+ * A dollar of another country is named before the bare "$" and "dollars"
+ * that mean the US's in terms of service.
  */
 static int
 find_amount(const char *s, size_t b, size_t e, struct value *v)
@@ -394,14 +411,22 @@ find_amount(const char *s, size_t b, size_t e, struct value *v)
 	    before[] = {
 		{ "jpy", "JPY", 'y' }, { "¥", "JPY", 'y' }, { "us$", "USD", 'u' },
 		{ "us $", "USD", 'u' }, { "u.s. $", "USD", 'u' },
-		{ "u.s.$", "USD", 'u' }, { "usd", "USD", 'u' }, { "$", "USD", 'u' },
-		{ "€", "EUR", 'e' }, { "eur", "EUR", 'e' }, { NULL, NULL, 0 }
+		{ "u.s.$", "USD", 'u' }, { "usd", "USD", 'u' },
+		{ "ca$", "CAD", 'c' }, { "c$", "CAD", 'c' }, { "cad", "CAD", 'c' },
+		{ "au$", "AUD", 'a' }, { "a$", "AUD", 'a' }, { "aud", "AUD", 'a' },
+		{ "$", "USD", 'u' },
+		{ "€", "EUR", 'e' }, { "eur", "EUR", 'e' },
+		{ "£", "GBP", 'g' }, { "gbp", "GBP", 'g' }, { NULL, NULL, 0 }
 	}, after[] = {
 		{ "円", "JPY", 'y' }, { "yen", "JPY", 'y' },
 		{ "u.s. dollars", "USD", 'u' }, { "us dollars", "USD", 'u' },
+		{ "canadian dollars", "CAD", 'c' }, { "cad", "CAD", 'c' },
+		{ "australian dollars", "AUD", 'a' }, { "aud", "AUD", 'a' },
 		{ "dollars", "USD", 'u' }, { "usd", "USD", 'u' },
 		{ "euros", "EUR", 'e' }, { "euro", "EUR", 'e' },
-		{ "eur", "EUR", 'e' }, { NULL, NULL, 0 }
+		{ "eur", "EUR", 'e' }, { "pounds sterling", "GBP", 'g' },
+		{ "pounds", "GBP", 'g' }, { "gbp", "GBP", 'g' },
+		{ NULL, NULL, 0 }
 	};
 	char norm[64];
 	double n;
@@ -969,22 +994,38 @@ find_age(const char *s, size_t b, size_t e, struct value *v)
 	    NULL };
 	static const char *const before[] = { "age of ", "at least ", "over ",
 	    "under ", "満", NULL };
+	static const char *const others[] = { " day", " week", " month",
+	    " hour", " minute", " business day", " calendar day", " percent",
+	    "%", "日", "週", "か月", "ヶ月", "カ月", "箇月", "時間", "分", "円",
+	    " dollar", " usd", NULL };
 	char norm[16];
 	double n;
-	size_t i, j, k;
+	size_t i, j, k, tail;
+	int said;
 
+	/* The age in figures, words (fourteen years old) or kanji (十八歳以上). */
 	for (i = b; i < e; i++) {
-		if (!isdig(s[i]) || (j = number(s, b, i, e, &n)) == i)
+		if ((j = number(s, b, i, e, &n)) == i)
 			continue;
-		for (k = 0; after[k] != NULL; k++)
-			if (starts(s, j, e, after[k]))
-				break;
-		if (after[k] == NULL)
-			for (k = 0; before[k] != NULL; k++)
-				if (preceded_by(s, b, i, before[k]))
-					break;
-		if ((after[k] != NULL || before[k] != NULL) && n >= 6 &&
-		    n <= 25) {
+		/* thirteen (13) years old: the words' figure, then the age. */
+		tail = j;
+		if (tail < e && s[tail] == ')')
+			tail++;
+		else if (starts(s, tail, e, " (") && tail + 2 < e &&
+		    isdig(s[tail + 2])) {
+			for (tail += 2; tail < e && isdig(s[tail]); tail++)
+				;
+			tail = tail < e && s[tail] == ')' ? tail + 1 : j;
+		}
+		said = 0;
+		for (k = 0; !said && after[k] != NULL; k++)
+			said = starts(s, tail, e, after[k]);
+		for (k = 0; !said && before[k] != NULL; k++)
+			said = preceded_by(s, b, i, before[k]);
+		/* at least 7 days, over 10%: a count of something else. */
+		for (k = 0; said && others[k] != NULL; k++)
+			said = !starts(s, tail, e, others[k]);
+		if (said && n >= 6 && n <= 25) {
 			snprintf(norm, sizeof(norm), "%g", n);
 			v->unit = 'a';
 			set_value(v, norm, n, i, j);
