@@ -645,11 +645,26 @@ caption_match(const char *kw, const char *caption)
 
 /* ---- article text ---- */
 
+/*
+ * One node's text as one line.  A line break inside it is the source's
+ * wrapping (a soft break), not the end of a sentence: between two
+ * characters beyond ASCII (Japanese wrapped mid-phrase) it is dropped,
+ * elsewhere it is a space, as a browser shows it.
+ */
 static void
 put_text(struct buf *b, const char *s)
 {
+	const char *nl;
+
 	if (s == NULL || *s == '\0')
 		return;
+	while ((nl = strchr(s, '\n')) != NULL) {
+		buf_put(b, s, (size_t)(nl - s));
+		if (!(nl > s && (unsigned char)nl[-1] >= 0x80 &&
+		    (unsigned char)nl[1] >= 0x80))
+			buf_putc(b, ' ');
+		s = nl + 1;
+	}
 	buf_puts(b, s);
 	buf_putc(b, '\n');
 }

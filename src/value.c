@@ -695,10 +695,14 @@ place_end(const char *s, size_t i, size_t e)
 {
 	static const char *const stop[] = { " for ", " and ", " or ", " to ",
 	    " in order", " with", " except", " without", " unless", " shall",
-	    " will", " has ", " have ", " as ", ", or", ", and", ", unless",
+	    " will", " has ", " have ", " as ", " govern", " apply", " applies",
+	    " regardless", ", or", ", and", ", unless",
 	    ", except", ", without", ", excluding", ", usa", NULL };
 	size_t j, k, comma = 0;
 
+	/* One name with "and" in it, which the law of terms often names. */
+	if (starts(s, i, e, "england and wales"))
+		return i + strlen("england and wales");
 	for (j = i; j < e; j++) {
 		if (s[j] == ';' || s[j] == '(' || s[j] == ')' ||
 		    s[j] == '\n' || (s[j] == '.' && (j + 1 >= e ||
@@ -717,6 +721,76 @@ out:
 	return j;
 }
 
+/*
+ * Places named by one word before "law" or "courts" (English law, the
+ * Irish courts, Delaware law): the adjectives of the countries whose law
+ * terms of service choose, and the states of the US, which are their own
+ * adjective.  Matched as whole words, lower-case (the text is folded).
+ */
+static const struct { const char *word, *place; } place_words[] = {
+	{ "english", "England and Wales" }, { "irish", "Ireland" },
+	{ "scottish", "Scotland" }, { "british", "United Kingdom" },
+	{ "german", "Germany" }, { "french", "France" },
+	{ "swiss", "Switzerland" }, { "dutch", "Netherlands" },
+	{ "belgian", "Belgium" }, { "luxembourg", "Luxembourg" },
+	{ "austrian", "Austria" }, { "swedish", "Sweden" },
+	{ "danish", "Denmark" }, { "finnish", "Finland" },
+	{ "norwegian", "Norway" }, { "spanish", "Spain" },
+	{ "italian", "Italy" }, { "polish", "Poland" },
+	{ "canadian", "Canada" }, { "australian", "Australia" },
+	{ "singapore", "Singapore" }, { "singaporean", "Singapore" },
+	{ "hong kong", "Hong Kong" }, { "korean", "Korea" },
+	{ "indian", "India" }, { "brazilian", "Brazil" },
+	{ "new zealand", "New Zealand" }, { "israeli", "Israel" },
+	{ "alabama", NULL }, { "alaska", NULL }, { "arizona", NULL },
+	{ "arkansas", NULL }, { "california", NULL }, { "colorado", NULL },
+	{ "connecticut", NULL }, { "delaware", NULL }, { "florida", NULL },
+	{ "georgia", NULL }, { "hawaii", NULL }, { "idaho", NULL },
+	{ "illinois", NULL }, { "indiana", NULL }, { "iowa", NULL },
+	{ "kansas", NULL }, { "kentucky", NULL }, { "louisiana", NULL },
+	{ "maine", NULL }, { "maryland", NULL }, { "massachusetts", NULL },
+	{ "michigan", NULL }, { "minnesota", NULL }, { "mississippi", NULL },
+	{ "missouri", NULL }, { "montana", NULL }, { "nebraska", NULL },
+	{ "nevada", NULL }, { "new hampshire", NULL }, { "new jersey", NULL },
+	{ "new mexico", NULL }, { "new york", NULL },
+	{ "north carolina", NULL }, { "north dakota", NULL }, { "ohio", NULL },
+	{ "oklahoma", NULL }, { "oregon", NULL }, { "pennsylvania", NULL },
+	{ "rhode island", NULL }, { "south carolina", NULL },
+	{ "south dakota", NULL }, { "tennessee", NULL }, { "texas", NULL },
+	{ "utah", NULL }, { "vermont", NULL }, { "virginia", NULL },
+	{ "washington", NULL }, { "west virginia", NULL },
+	{ "wisconsin", NULL }, { "wyoming", NULL }, { NULL, NULL }
+};
+
+/*
+ * A place word at i followed by " " and the word w (English law, Delaware
+ * law, the Irish courts): the place put into nb (title case for a state),
+ * the end of w in *end; 0 if none.
+ */
+static int
+place_word(const char *s, size_t b, size_t i, size_t e, const char *w,
+    struct buf *nb, size_t *end)
+{
+	size_t k, j;
+
+	if (!isalpha_lc(s[i]) || !word_start(s, b, i))
+		return 0;
+	for (k = 0; place_words[k].word != NULL; k++) {
+		if (!starts(s, i, e, place_words[k].word))
+			continue;
+		j = i + strlen(place_words[k].word);
+		if (s[j] != ' ' || !word_at(s, j + 1, e, w))
+			continue;
+		if (place_words[k].place != NULL)
+			buf_puts(nb, place_words[k].place);
+		else
+			put_title(nb, s, i, j);
+		*end = j + 1 + strlen(w);
+		return 1;
+	}
+	return 0;
+}
+
 /* English courts: the place of "courts located in …", a district court. */
 static int
 court_en(const char *s, size_t b, size_t e, struct buf *nb, size_t *off,
@@ -724,12 +798,16 @@ court_en(const char *s, size_t b, size_t e, struct buf *nb, size_t *off,
 {
 	static const char *const lead[] = { "courts located in ",
 	    "court located in ", "courts of ", "court of ",
-	    "place of jurisdiction", NULL };
+	    "place of jurisdiction", "courts in ", "court in ", NULL };
 	static const char *const kinds[] = { " district court",
 	    " summary court", " high court", NULL };
 	size_t i, k, start, j;
 
 	for (i = b; i < e; i++) {
+		if (place_word(s, b, i, e, "courts", nb, end)) {
+			*off = i;
+			return 1;
+		}
 		if (starts(s, i, e, "united states district court for the ")) {
 			j = i + strlen("united states district court for the ");
 			if ((k = place_end(s, j, e)) > j) {
@@ -815,6 +893,23 @@ hiragana_place(const char *s, size_t b, size_t i)
 	return start;
 }
 
+/* Does s[b, e) call a court exclusive (専属, not 非専属; exclusive, not
+ * non-exclusive)? */
+static int
+exclusive_said(const char *s, size_t b, size_t e)
+{
+	size_t i;
+
+	for (i = b; i < e; i++)
+		if ((starts(s, i, e, "exclusive") &&
+		    !preceded_by(s, b, i, "non-") &&
+		    !preceded_by(s, b, i, "non ") &&
+		    !preceded_by(s, b, i, "non")) ||
+		    (starts(s, i, e, "専属") && !preceded_by(s, b, i, "非")))
+			return 1;
+	return 0;
+}
+
 /*
  * The court of jurisdiction: the courts named (東京簡易裁判所又は東京地方裁
  * 判所 -> both, "/"-joined), or 当社所在地 for the court of the provider's
@@ -881,7 +976,7 @@ find_court(const char *s, size_t b, size_t e, struct value *v)
 		buf_release(&nb);
 		return 0;
 	}
-	excl = has(s, b, e, "専属") || has(s, b, e, "exclusive");
+	excl = exclusive_said(s, b, e);
 	inst = has(s, b, e, "第一審") || has(s, b, e, "第1審") ||
 	    has(s, b, e, "first instance");
 	if (excl || inst)
@@ -949,6 +1044,8 @@ find_law(const char *s, size_t b, size_t e, struct value *v)
 				j += strlen("the state of ");
 			else if (starts(s, j, e, "the commonwealth of "))
 				j += strlen("the commonwealth of ");
+			else if (starts(s, j, e, "the province of "))
+				j += strlen("the province of ");
 			else if (starts(s, j, e, "the "))
 				j += strlen("the ");
 			if (word_at(s, j, e, "country") ||
@@ -964,10 +1061,7 @@ find_law(const char *s, size_t b, size_t e, struct value *v)
 					}
 				continue;
 			}
-			if (starts(s, j, e, "england and wales"))
-				q = j + strlen("england and wales");
-			else
-				q = place_end(s, j, e);
+			q = place_end(s, j, e);
 			if (q <= j)
 				continue;
 			buf_init(&nb);
@@ -976,7 +1070,14 @@ find_law(const char *s, size_t b, size_t e, struct value *v)
 			buf_release(&nb);
 			return 1;
 		}
-		/* "the laws of nevada will govern": handled above; "nevada law" */
+		/* English law, Delaware law: a place's word before "law". */
+		buf_init(&nb);
+		if (place_word(s, b, i, e, "law", &nb, &q)) {
+			set_value(v, nb.data, 0, i, q);
+			buf_release(&nb);
+			return 1;
+		}
+		buf_release(&nb);
 	}
 	if (found_res) {
 		set_value(v, "law of residence", 0, res, res + 6);
