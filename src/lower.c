@@ -197,6 +197,14 @@ struct lower {
 	const struct node	*para_owner;
 	int			 hard_line;	/* the line unit() reads follows
 						   a hard break (<br>) */
+	/*
+	 * The item markers written inside a line of the block lowered,
+	 * "…, (ii) the" (inline_marks()): read once a block, when a line
+	 * asks (mid_read); the first 16 of them.
+	 */
+	struct marker		 mid[16];
+	size_t			 nmid;
+	int			 mid_read;
 	int			 items_block;	/* the block unit() reads holds
 						   items of the lead above it */
 	/*
@@ -963,6 +971,30 @@ bullet_line_item(const struct mstate *ms, const struct node *container,
  * paragraph that grows a line at a time must not be read whole per line
  * (linear cost).
  */
+/*
+ * Does English text s end on an item marker, "you represent that: (i)"?
+ * Its series runs in the sentence (wrapped by its author): the lines
+ * after it go on with the sentence, they are no list it announces.
+ */
+static int
+ends_on_marker(const char *s)
+{
+	const char *p = strrchr(s, '(');
+	struct marker m;
+	char tail[16];
+	size_t n = strlen(s), k;
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\n'))
+		n--;
+	if (p == NULL || p == s || p[-1] != ' ' ||
+	    (k = (size_t)(s + n - p)) > 8)
+		return 0;
+	/* The parser wants text after a marker: give it a word. */
+	memcpy(tail, p, k);
+	memcpy(tail + k, " x", 3);
+	return item_marker_parse(tail, &m) && m.len == k;
+}
+
 static int
 base_announces(const struct lower *L, const struct node *b)
 {
@@ -977,6 +1009,8 @@ base_announces(const struct lower *L, const struct node *b)
 		while (((unsigned char)*t & 0xc0) == 0x80)
 			t++;
 	}
+	if (!L->ja && ends_on_marker(t))
+		return 0;
 	return recog_announces_items(t);
 }
 
@@ -1214,6 +1248,113 @@ marker_indent(const char *s)
 }
 
 /*
+ * Does the text before t[at] (a space) enumerate, "…, (ii)", "; (b)",
+ * "that: (i)", "and (iii)"?  A reference writes a word before the marker
+ * instead: "subject to (a) above", "under (b)".
+ */
+static int
+enumerates(const char *t, size_t at)
+{
+	static const char *const words[] = { "and", "or", "that" };
+	size_t i, n;
+
+	if (at > 0 && strchr(",;:", t[at - 1]) != NULL)
+		return 1;
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		n = strlen(words[i]);
+		if (at >= n && memcmp(t + at - n, words[i], n) == 0 &&
+		    (at == n || t[at - n - 1] == ' '))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The item markers that stand inside a line of f, after a space: "(i) you
+ * are …, (ii) the …".  Read once a block (a line at a time would make a
+ * long block quadratic); L->mid holds the first ones.
+ */
+static void
+inline_marks(struct lower *L, const struct flat *f)
+{
+	const char *t = f->text.data;
+	size_t i, k = 0;
+	struct marker m;
+
+	L->mid_read = 1;
+	L->nmid = 0;
+	for (i = 1; i < f->text.len; i++) {
+		while (k < f->nbrk && f->brk[k] < i)
+			k++;
+		if (t[i] != '(' || t[i - 1] != ' ' ||
+		    (k < f->nbrk && f->brk[k] == i) || !enumerates(t, i - 1))
+			continue;
+		if (item_marker_parse(t + i, &m) &&
+		    L->nmid < sizeof(L->mid) / sizeof(L->mid[0]))
+			L->mid[L->nmid++] = m;
+	}
+}
+
+/* Are a and b next to each other in one series: (a) (b), (ii) (iii)? */
+static int
+series_neighbours(const struct marker *a, const struct marker *b)
+{
+	long x, y;
+
+	if (a->scheme == b->scheme && labs(a->value - b->value) == 1)
+		return 1;
+	/* (i) reads as a letter until (ii) shows the series is roman. */
+	x = a->scheme == MS_PAREN_ROMAN ? a->value : a->roman;
+	y = b->scheme == MS_PAREN_ROMAN ? b->value : b->roman;
+	return (a->scheme == MS_PAREN_ROMAN || b->scheme == MS_PAREN_ROMAN) &&
+	    x > 0 && y > 0 && labs(x - y) == 1;
+}
+
+/*
+ * English wrapped by its author: "(ii)" opens a line (after a soft break)
+ * in the middle of a sentence (the line before ends on a word, a comma or
+ * a semicolon) and a neighbour of it, (i) or (iii), stands inside a line
+ * of the same block as an enumeration does (enumerates()).  The series
+ * runs in the sentence, and this marker is text, as a browser shows it; a
+ * list a converter writes one item a line has all its markers at lines'
+ * starts.
+ */
+static int
+marker_in_sentence(struct lower *L, const struct flat *f, size_t base,
+    const struct marker *m)
+{
+	const char *t = f->text.data;
+	size_t i;
+
+	if (L->ja || L->hard_line || base == 0 || t[base] != '(')
+		return 0;
+	i = base;
+	while (i > 0 && t[i - 1] == ' ')
+		i--;
+	if (i == 0 || !((t[i - 1] >= 'a' && t[i - 1] <= 'z') ||
+	    (t[i - 1] >= 'A' && t[i - 1] <= 'Z') ||
+	    (t[i - 1] >= '0' && t[i - 1] <= '9') || t[i - 1] == ',' ||
+	    t[i - 1] == ';'))
+		return 0;
+	/* thirty + (30) days: the figure of the number word before it. */
+	if (m->scheme == MS_PAREN_NUM) {
+		size_t w = i;
+
+		while (w > 0 && ((t[w - 1] >= 'a' && t[w - 1] <= 'z') ||
+		    (t[w - 1] >= 'A' && t[w - 1] <= 'Z') || t[w - 1] == '-'))
+			w--;
+		if (recog_number_word(t + w, i - w) == m->value)
+			return 1;
+	}
+	if (!L->mid_read)
+		inline_marks(L, f);
+	for (i = 0; i < L->nmid; i++)
+		if (series_neighbours(m, &L->mid[i]))
+			return 1;
+	return 0;
+}
+
+/*
  * One line (unit) of a block in container.  first: the block's first line.
  * nested: the block sits inside a list entry, which is ms->base.
  *
@@ -1261,7 +1402,8 @@ unit(struct lower *L, struct node *container, struct flat *f,
 	bl = first || nested ? 0 : recog_bullet(s);
 	next_bullet = next_bullet && bl == nb;
 
-	marked = !L->in_contents && item_marker_parse(s, &m);
+	marked = !L->in_contents && item_marker_parse(s, &m) &&
+	    (first || !marker_in_sentence(L, f, base, &m));
 	if (L->in_contents && !nested) {
 		/* A contents entry numbers nothing: a line of text. */
 		open_paragraph(L, container, f, base, len, 0, 0, 0, 1, line,
@@ -1595,6 +1737,7 @@ lower_paragraph(struct lower *L, struct node *container, cmark_node *para,
 	}
 	L->items_block = L->ja && !nested && lines_broken_by_hand(&f) &&
 	    lead_waits(&L->ms, container);
+	L->mid_read = 0;
 	for (i = 0; i <= f.nbrk; i++, first = 0) {
 		from = i == 0 ? 0 : f.brk[i - 1];
 		to = i == f.nbrk ? f.text.len : f.brk[i];

@@ -1876,3 +1876,31 @@ recog_subclause(const char *s, const char *artnum, size_t *labellen,
 	*skip = (size_t)(p - s);
 	return 1;
 }
+
+long
+recog_number_word(const char *w, size_t len)
+{
+	static const char *const ones[] = { "zero", "one", "two", "three",
+	    "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+	    "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+	    "seventeen", "eighteen", "nineteen" };
+	static const char *const tens[] = { "twenty", "thirty", "forty",
+	    "fifty", "sixty", "seventy", "eighty", "ninety" };
+	const char *dash = memchr(w, '-', len);
+	size_t i, n = dash != NULL ? (size_t)(dash - w) : len;
+	long u;
+
+	for (i = 0; i < sizeof(ones) / sizeof(ones[0]); i++)
+		if (strlen(ones[i]) == len && strncasecmp(w, ones[i], len) == 0)
+			return (long)i;
+	for (i = 0; i < sizeof(tens) / sizeof(tens[0]); i++) {
+		if (strlen(tens[i]) != n || strncasecmp(w, tens[i], n) != 0)
+			continue;
+		if (dash == NULL)
+			return (long)(20 + 10 * i);
+		/* forty-five: a ten, a dash, a one. */
+		u = recog_number_word(dash + 1, len - n - 1);
+		return u >= 1 && u <= 9 ? (long)(20 + 10 * i) + u : -1;
+	}
+	return -1;
+}

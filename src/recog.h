@@ -357,5 +357,12 @@ int	recog_decimal_clause(const char *s);
  */
 int	recog_subclause(const char *s, const char *artnum, size_t *labellen,
 	    size_t *skip, long *sub);
+/*
+ * The value of the English number word w[0, len), any case: "thirty" 30,
+ * "forty-five" 45, "one hundred"-less words up to ninety-nine; -1 if w is
+ * none.  Terms write a number in words and then in figures, "thirty (30)
+ * days": a wrapped line that opens on "(30)" goes on from "thirty".
+ */
+long	recog_number_word(const char *w, size_t len);
 
 #endif
