@@ -14,6 +14,7 @@
 
 #include "buf.h"
 #include "numeral.h"
+#include "recog.h"
 #include "text.h"
 #include "value.h"
 #include "xalloc.h"
@@ -47,17 +48,6 @@ static const struct unit units[] = {
 };
 
 /* English number words, for "thirty (30) days", "one month". */
-static const struct { const char *w; int v; } words[] = {
-	{ "one", 1 }, { "two", 2 }, { "three", 3 }, { "four", 4 },
-	{ "five", 5 }, { "six", 6 }, { "seven", 7 }, { "eight", 8 },
-	{ "nine", 9 }, { "ten", 10 }, { "eleven", 11 }, { "twelve", 12 },
-	{ "thirteen", 13 }, { "fourteen", 14 }, { "fifteen", 15 },
-	{ "sixteen", 16 }, { "seventeen", 17 }, { "eighteen", 18 },
-	{ "nineteen", 19 }, { "twenty", 20 }, { "thirty", 30 },
-	{ "forty", 40 }, { "fifty", 50 }, { "sixty", 60 }, { "seventy", 70 },
-	{ "eighty", 80 }, { "ninety", 90 }, { NULL, 0 }
-};
-
 static int
 isalpha_lc(char c)
 {
@@ -153,27 +143,29 @@ number(const char *s, size_t b, size_t i, size_t e, double *val)
 		return kanji_number(s, b, i, e, val);
 	if (isalpha_lc(s[i])) {
 		size_t k;
+		long w;
 
 		if (i > b && isalpha_lc(s[i - 1]))
 			return i;
-		for (k = 0; words[k].w != NULL; k++)
-			if (starts(s, i, e, words[k].w) &&
-			    (i + strlen(words[k].w) >= e ||
-			    !isalpha_lc(s[i + strlen(words[k].w)]))) {
-				size_t end = i + strlen(words[k].w);
-
-				*val = words[k].v;
-				/* "one hundred", "five thousand" */
-				if (starts(s, end, e, " hundred")) {
-					*val *= 100;
-					end += strlen(" hundred");
-				} else if (starts(s, end, e, " thousand")) {
-					*val *= 1000;
-					end += strlen(" thousand");
-				}
-				return end;
-			}
-		return i;
+		/* forty-five; thirty-day is thirty. */
+		for (k = i; k < e && (isalpha_lc(s[k]) || s[k] == '-'); k++)
+			;
+		if ((w = recog_number_word(s + i, k - i)) < 0) {
+			for (k = i; k < e && isalpha_lc(s[k]); k++)
+				;
+			if ((w = recog_number_word(s + i, k - i)) < 0)
+				return i;
+		}
+		*val = (double)w;
+		/* "one hundred", "five thousand" */
+		if (starts(s, k, e, " hundred")) {
+			*val *= 100;
+			k += strlen(" hundred");
+		} else if (starts(s, k, e, " thousand")) {
+			*val *= 1000;
+			k += strlen(" thousand");
+		}
+		return k;
 	}
 	if (!isdig(s[i]) || (i > b && (isdig(s[i - 1]) || s[i - 1] == '.' ||
 	    s[i - 1] == ',')))
