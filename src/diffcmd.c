@@ -46,8 +46,10 @@ load_run(void *arg)
  * termc's; cmark-gfm's registry is written once, by md_init() before the
  * thread starts, and md_parse() attaches only the table extension, which
  * writes no shared tables during a parse (see md.c).  libyaml and utf8proc
- * are reentrant.  Diagnostics are reported in argument order, so output
- * is the same as a sequential load.
+ * are reentrant, and a side's mirror reads only its own doc (diff.h).
+ * Diagnostics are reported in argument order, so output is the same as a
+ * sequential load.  la and lb hold the docs and sides for the caller to
+ * diff or free.
  */
 static void
 load_both(const char *a, const char *b, struct load *la, struct load *lb,
