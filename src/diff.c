@@ -3927,29 +3927,56 @@ mark_inner(const struct diff *D, struct dnode *d)
 	return any || dnode_changed(D, d) || d->renumbered;
 }
 
-/* One side of a diff: a document's tree, its mirror and the mirror's pool. */
-struct side {
-	struct xnode		*x;
-	const struct node	*root;
+/*
+ * One side of a diff: a document, its tree's mirror and the mirror's
+ * pool.
+ */
+struct diff_side {
+	const struct doc	*doc;
+	struct xnode		 x;
 	struct xblock		*pool;
 };
 
-static void *
-mirror_side(void *arg)
+struct diff_side *
+diff_side_new(const struct doc *doc)
 {
-	struct side *sd = arg;
+	struct diff_side *sd = xmalloc(sizeof(*sd));
 
-	mirror(sd->x, sd->root, &sd->pool);
+	sd->doc = doc;
+	sd->pool = NULL;
+	mirror(&sd->x, doc->root, &sd->pool);
+	return sd;
+}
+
+void
+diff_side_free(struct diff_side *sd)
+{
+	if (sd == NULL)
+		return;
+	xnode_release(&sd->x);
+	xpool_free(sd->pool);
+	free(sd);
+}
+
+/* A side to make on a thread of par_both(): from doc into side. */
+struct side_job {
+	const struct doc	*doc;
+	struct diff_side	*side;
+};
+
+static void *
+side_run(void *arg)
+{
+	struct side_job *j = arg;
+
+	j->side = diff_side_new(j->doc);
 	return NULL;
 }
 
 static void *
-unmirror_side(void *arg)
+side_free_run(void *arg)
 {
-	struct side *sd = arg;
-
-	xnode_release(sd->x);
-	xpool_free(sd->pool);
+	diff_side_free(arg);
 	return NULL;
 }
 
@@ -3957,10 +3984,23 @@ struct diff *
 diff_new(const struct doc *old, const struct doc *new,
     const struct diff_opts *opts)
 {
+	struct side_job ja = { old, NULL }, jb = { new, NULL };
+
+	/*
+	 * The sides are mirrored at once: folding every clause's text is
+	 * most of a diff's own work, and each side reads only its own
+	 * document (utf8proc is reentrant).
+	 */
+	par_both(side_run, &ja, &jb);
+	return diff_new_sides(ja.side, jb.side, opts);
+}
+
+struct diff *
+diff_new_sides(struct diff_side *sa, struct diff_side *sb,
+    const struct diff_opts *opts)
+{
 	struct diff *D = xcalloc(1, sizeof(*D));
-	struct xnode xa, xb;
-	struct side sa = { &xa, old->root, NULL };
-	struct side sb = { &xb, new->root, NULL };
+	const struct doc *old = sa->doc, *new = sb->doc;
 	struct ctx c;
 	struct dnode *d;
 
@@ -3971,20 +4011,14 @@ diff_new(const struct doc *old, const struct doc *new,
 	D->ignore_norm = opts != NULL && opts->ignore_normalization;
 	D->ignore_links = opts != NULL && opts->ignore_links;
 	D->cross = !doc_same_document(old, new);
-	/*
-	 * The sides are mirrored, and freed, at once: folding every
-	 * clause's text is most of a diff's own work, and each side reads
-	 * only its own document (utf8proc is reentrant).
-	 */
-	par_both(mirror_side, &sa, &sb);
 	D->root = dn_new(NULL, DK_SAME, old->root, new->root);
 	if (D->cross) {
-		cross(&c, &xa, &xb);
+		cross(&c, &sa->x, &sb->x);
 		/* Across documents numbers mean nothing: none is renumbered. */
 		for (d = D->root; d != NULL; d = dnode_next(d))
 			d->renumbered = 0;
 	} else {
-		align_root(&c, &xa, &xb);
+		align_root(&c, &sa->x, &sb->x);
 		moves(&c);
 		reflows(D);
 		renum_runs(D);
@@ -4006,7 +4040,8 @@ diff_new(const struct doc *old, const struct doc *new,
 		free(c.spill);
 		c.spill = next;
 	}
-	par_both(unmirror_side, &sa, &sb);
+	/* The mirrors are freed at once too, each on a thread. */
+	par_both(side_free_run, sa, sb);
 	return D;
 }
 

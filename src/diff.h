@@ -146,6 +146,20 @@ struct diff_opts {
 /* Diff two documents; opts may be NULL.  Free with diff_free(). */
 struct diff	*diff_new(const struct doc *old, const struct doc *new,
 		    const struct diff_opts *opts);
+/*
+ * A document made ready for a diff: its tree mirrored (each clause's
+ * folded text and hashes), most of a diff's own work.  It reads only that
+ * document, so it may be made on the thread that loaded it while the
+ * other document loads (diffcmd.c).  The doc must outlive the side and
+ * the diff.  diff_new_sides() diffs two sides and frees them, as
+ * diff_new() does with sides it makes; diff_side_free() frees a side that
+ * is not diffed (NULL is allowed).
+ */
+struct diff_side;
+struct diff_side *diff_side_new(const struct doc *);
+void		 diff_side_free(struct diff_side *);
+struct diff	*diff_new_sides(struct diff_side *old, struct diff_side *new,
+		    const struct diff_opts *opts);
 void		 diff_free(struct diff *);
 /*
  * The diff of every pair of consecutive revisions of one document in a

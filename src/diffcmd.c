@@ -16,11 +16,17 @@
 #include "md.h"
 #include "par.h"
 
-/* One file loaded on a thread of its own, with its own diagnostics. */
+/*
+ * One file loaded on a thread of its own, with its own diagnostics, and
+ * made ready for the diff there (diff_side_new()): the side that loads
+ * first is mirrored while the other still loads, on the core that holds
+ * its tree.
+ */
 struct load {
-	const char	*path;
-	struct doc	*doc;
-	struct diags	 d;
+	const char		*path;
+	struct doc		*doc;
+	struct diff_side	*side;
+	struct diags		 d;
 };
 
 static void *
@@ -29,6 +35,8 @@ load_run(void *arg)
 	struct load *l = arg;
 
 	l->doc = doc_load_text(l->path, &l->d);
+	l->side = l->doc != NULL && diags_exit(&l->d, 0) == 0 ?
+	    diff_side_new(l->doc) : NULL;
 	return NULL;
 }
 
@@ -38,27 +46,25 @@ load_run(void *arg)
  * termc's; cmark-gfm's registry is written once, by md_init() before the
  * thread starts, and md_parse() attaches only the table extension, which
  * writes no shared tables during a parse (see md.c).  libyaml and utf8proc
- * are reentrant.  Diagnostics are reported in argument order, so output
- * is the same as a sequential load.
+ * are reentrant, and a side's mirror reads only its own doc (diff.h).
+ * Diagnostics are reported in argument order, so output is the same as a
+ * sequential load.  la and lb hold the docs and sides for the caller to
+ * diff or free.
  */
 static void
-load_both(const char *a, const char *b, struct doc **da, struct doc **db,
+load_both(const char *a, const char *b, struct load *la, struct load *lb,
     struct diags *d)
 {
-	struct load la, lb;
-
-	la.path = a;
-	lb.path = b;
-	diags_init(&la.d);
-	diags_init(&lb.d);
+	la->path = a;
+	lb->path = b;
+	diags_init(&la->d);
+	diags_init(&lb->d);
 	md_init();
-	par_both(load_run, &la, &lb);
-	diags_move(d, &la.d);
-	diags_move(d, &lb.d);
-	diags_release(&la.d);
-	diags_release(&lb.d);
-	*da = la.doc;
-	*db = lb.doc;
+	par_both(load_run, la, lb);
+	diags_move(d, &la->d);
+	diags_move(d, &lb->d);
+	diags_release(&la->d);
+	diags_release(&lb->d);
 }
 
 static const char diff_usage[] =
@@ -106,7 +112,8 @@ cmd_diff(int argc, char **argv)
 	char *tpl;
 	struct templates *t;
 	struct diff_opts dopts = { 0 };
-	struct doc *old = NULL, *new = NULL;
+	struct load la, lb;
+	struct doc *old, *new;
 	struct diff *D;
 	struct diags d;
 	int c, check = 0, new_first = 1, rc;
@@ -159,16 +166,20 @@ cmd_diff(int argc, char **argv)
 	if (argc - optind != 2)
 		return usage_error("diff", "expected OLD and NEW");
 	diags_init(&d);
-	load_both(argv[optind], argv[optind + 1], &old, &new, &d);
+	load_both(argv[optind], argv[optind + 1], &la, &lb, &d);
+	old = la.doc;
+	new = lb.doc;
 	if (old == NULL || new == NULL || diags_exit(&d, 0) != 0) {
 		diags_print(&d, stderr);
+		diff_side_free(la.side);
+		diff_side_free(lb.side);
 		doc_free(old);
 		doc_free(new);
 		diags_release(&d);
 		return 2;
 	}
 	if (check) {
-		D = diff_new(old, new, NULL);
+		D = diff_new_sides(la.side, lb.side, NULL);
 		rc = diff_check_declared(D, &d) > 0 ? 1 : 0;
 		diff_free(D);
 		diags_print(&d, stderr);
@@ -177,7 +188,7 @@ cmd_diff(int argc, char **argv)
 		diags_release(&d);
 		return rc;
 	}
-	D = diff_new(old, new, &dopts);
+	D = diff_new_sides(la.side, lb.side, &dopts);
 	rc = diff_changed(D);
 	if (strcmp(format, "json") == 0)
 		out = diff_json(D);

@@ -275,14 +275,17 @@ nfkc_stable_span(const char *s, size_t len)
 			p++;
 			continue;
 		}
-		c1 = p[1];
-		c2 = p[2];
-		/* Both continuations, then kanji first: most of a text. */
-		if (((c1 ^ 0x80) | (c2 ^ 0x80)) > 0x3f)
-			goto out;
-		if (b - 0xe5 > 4 && !(b == 0xe4 && c1 >= 0xb8) &&
-		    !(b == 0xe3 && c1 - 0x80 < 4 &&
-		    (e3[c1 & 3] >> (c2 & 0x3f) & 1)))
+		/*
+		 * Both continuations, and kanji or kana (e3[]): the tests
+		 * are combined as bits under one branch, for kanji and kana
+		 * alternate as no branch predictor can guess (a branch each
+		 * took half again the time on Japanese text).
+		 */
+		c1 = p[1] ^ 0x80;
+		c2 = p[2] ^ 0x80;
+		if (!(((c1 | c2) <= 0x3f) & ((b - 0xe5 <= 4) |
+		    ((b == 0xe4) & (c1 >= 0x38)) | ((b == 0xe3) & (c1 < 4) &
+		    (unsigned)(e3[c1 & 3] >> (c2 & 0x3f))))))
 			goto out;
 		p += 3;
 	}
