@@ -2,6 +2,7 @@
  * Loading documents: source → front matter → Markdown → clause tree, then
  * the check that the front matter agrees with the file's path.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,37 +99,89 @@ history_has(const struct doc *doc, size_t nfront, const char *date,
 }
 
 /*
+ * Can the line s[0..len) hold a date as recog_date() or recog.c's English
+ * dates read one?  The former needs 年 after its year, the latter a year
+ * of four ASCII digits (2024-03-01 starts with one): a line with neither
+ * states no history entry and is no date alone, so most lines of a body
+ * are passed over on this test without being copied or parsed.  Eight
+ * bytes at a time are passed over while none is ASCII (a digit) or B4,
+ * the last byte of 年 (E5 B9 B4), which few other characters share.
+ */
+static int
+may_hold_date(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, j, end, run = 0;
+	uint64_t w;
+
+	while (i < len) {
+		end = len;
+		if (len - i >= 8) {
+			w = word8_at(u + i);
+			if (!word_has_below(w, 0x80) && !word_has_byte(w, 0xb4)) {
+				run = 0;
+				i += 8;
+				continue;
+			}
+			end = i + 8;
+		}
+		for (j = i; j < end; j++) {
+			if (u[j] >= '0' && u[j] <= '9') {
+				if (++run == 4)
+					return 1;
+				continue;
+			}
+			run = 0;
+			if (u[j] == 0xb4 && j >= 2 && u[j - 1] == 0xb9 &&
+			    u[j - 2] == 0xe5)
+				return 1;
+		}
+		i = end;
+	}
+	return 0;
+}
+
+/*
  * The history lines of one text (its lines split at \n): a line that
  * states an entry, or a history word alone (（改定）) with its date alone
- * on the next line.
+ * on the next line.  Only a line that may hold a date (may_hold_date())
+ * is read further; the line before it is asked for its word then.
  */
 static void
 history_text(struct doc *doc, size_t nfront, const char *text, int line)
 {
 	struct rhistory h;
-	const char *s, *e;
-	char *cur, *word = NULL, date[11];
-	size_t used;
+	const char *s, *e, *prev = NULL;
+	char *cur, *before, *word, date[11];
+	size_t used, prevlen = 0;
 
 	for (s = text; *s != '\0'; s = *e ? e + 1 : e) {
 		e = strchr(s, '\n');
 		if (e == NULL)
 			e = s + strlen(s);
-		cur = text_trim(s, (size_t)(e - s));
-		if (recog_history_entry(cur, &h)) {
-			if (!history_has(doc, nfront, h.date, h.note))
-				history_add(doc, h.date, h.note, line);
-			free(h.note);
-		} else if (word != NULL && recog_date(cur, date, &used) &&
-		    cur[used + text_skip_spaces(cur + used)] == '\0' &&
-		    !history_has(doc, nfront, date, word))
-			history_add(doc, date, word, line);
-		free(word);
-		word = recog_history_word(cur);
-		free(cur);
+		if (may_hold_date(s, (size_t)(e - s))) {
+			cur = text_trim(s, (size_t)(e - s));
+			if (recog_history_entry(cur, &h)) {
+				if (!history_has(doc, nfront, h.date, h.note))
+					history_add(doc, h.date, h.note, line);
+				free(h.note);
+			} else if (prev != NULL && recog_date(cur, date,
+			    &used) && cur[used + text_skip_spaces(cur +
+			    used)] == '\0') {
+				before = text_trim(prev, prevlen);
+				word = recog_history_word(before);
+				free(before);
+				if (word != NULL &&
+				    !history_has(doc, nfront, date, word))
+					history_add(doc, date, word, line);
+				free(word);
+			}
+			free(cur);
+		}
+		prev = s;
+		prevlen = (size_t)(e - s);
 		line++;
 	}
-	free(word);
 }
 
 static int
