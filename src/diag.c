@@ -63,7 +63,7 @@ push(struct diags *d, const struct diag *x)
 static char *
 escape(char *s)
 {
-	const unsigned char *p, *end;
+	const unsigned char *p, *q, *end;
 	struct buf b;
 	enum suspect k;
 	size_t n;
@@ -79,9 +79,18 @@ escape(char *s)
 	buf_put(&b, s, (size_t)(p - (const unsigned char *)s));
 	for (; p < end; p += n) {
 		n = utf8_next_inline((const char *)p, (size_t)(end - p), &c);
-		/* A whole character whose lead byte rules out a suspect. */
-		if (n > 1 && !text_suspect_lead(*p)) {
-			buf_put(&b, p, n);
+		/*
+		 * Whole characters whose lead bytes rule out a suspect,
+		 * ASCII that is none: appended as one run.
+		 */
+		if ((n > 1 || *p < 0x80) && !text_suspect_lead(*p)) {
+			q = p;
+			while ((p += n) < end && !text_suspect_lead(*p) &&
+			    (n = utf8_next_inline((const char *)p,
+			    (size_t)(end - p), &c)) > 0 && (n > 1 || *p < 0x80))
+				;
+			buf_put(&b, q, (size_t)(p - q));
+			n = 0;
 			continue;
 		}
 		k = text_suspect(c);

@@ -45,6 +45,21 @@ main(void)
 	buf_release(&b);
 	tap(b.data == NULL && b.len == 0, "release");
 
+	/*
+	 * printf formats into the room left; output that fills it to the
+	 * last byte but the NUL fits, one byte more grows and is formatted
+	 * again, whole.
+	 */
+	buf_init(&b);
+	buf_printf(&b, "%.*s", (int)(b.cap - 1), big);
+	tap(b.len == b.cap - 1 && b.data[b.len] == '\0' &&
+	    strspn(b.data, "x") == b.len, "printf filling the room");
+	i = b.cap;
+	buf_printf(&b, "%d", 7);
+	tap(b.cap > i && b.len == i && b.data[b.len - 1] == '7' &&
+	    b.data[b.len] == '\0', "  one more grows, whole");
+	buf_release(&b);
+
 	/* A million one-byte appends: linear, correct. */
 	buf_init(&b);
 	for (i = 0; i < 1000000; i++)
