@@ -331,12 +331,11 @@ walk(struct ctx *c, struct meta *m, yaml_node_t *root)
 static const char *
 guess_lang(const struct meta *m, const struct source *src)
 {
-	size_t kana = 0, letters = 0;
+	const char *lang = text_lang_of(src->text, src->len);
 
-	text_count_script(src->text, src->len, &kana, &letters);
-	if (kana == 0 && letters == 0 && m->title != NULL)
-		text_count_script(m->title, strlen(m->title), &kana, &letters);
-	return text_lang_by_script(kana, letters);
+	if (lang == NULL && m->title != NULL)
+		lang = text_lang_of(m->title, strlen(m->title));
+	return lang != NULL ? lang : text_lang_by_script(0, 0);
 }
 
 int

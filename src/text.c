@@ -471,3 +471,29 @@ text_lang_by_script(size_t kana, size_t letters)
 {
 	return kana * 20 >= letters ? "ja" : "en";
 }
+
+const char *
+text_lang_of(const char *s, size_t len)
+{
+	enum { STEP = 1024 };
+	size_t kana = 0, letters = 0, off, n, rest;
+
+	for (off = 0; off < len; off += n) {
+		/* A step ends at a character's start: kana are 3 bytes. */
+		n = len - off > STEP ? STEP : len - off;
+		while (off + n < len && ((unsigned char)s[off + n] & 0xc0) ==
+		    0x80)
+			n++;
+		text_count_script(s + off, n, &kana, &letters);
+		/*
+		 * The rest adds at most a letter a byte, or a kana every
+		 * three bytes: once neither turns the answer, it is final.
+		 */
+		rest = len - off - n;
+		if (kana * 20 >= letters + rest ||
+		    (kana + rest / 3) * 20 < letters)
+			break;
+	}
+	return kana == 0 && letters == 0 ? NULL :
+	    text_lang_by_script(kana, letters);
+}

@@ -214,6 +214,12 @@ void	text_count_script(const char *s, size_t len, size_t *kana,
  * Japanese company name stays English.  No letters at all: "ja".
  */
 const char *text_lang_by_script(size_t kana, size_t letters);
+/*
+ * text_lang_by_script() of the counts of s[0, len), read only as far as
+ * the rest of s could change the answer (a Japanese text is decided in
+ * its first third or so); NULL when s has no kana and no letter.
+ */
+const char *text_lang_of(const char *s, size_t len);
 size_t	text_nchars(const char *s);
 /* Has s more than max characters?  Reads max + 1 of them at most. */
 int	text_nchars_over(const char *s, size_t max);
