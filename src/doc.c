@@ -283,8 +283,10 @@ doc_read(const char *path, int xrefs, struct doc *head, struct diags *d)
 	struct source src;
 
 	/* Without references, a doc is termc diff's: no cache keys it. */
-	if (source_read(&src, path, 0, xrefs ? 0 : SOURCE_NO_DIGEST,
-	    d) == -1)
+	if ((head != NULL && head->plain ?
+	    source_read_plain(&src, path, &head->sum, d) :
+	    source_read(&src, path, 0, xrefs ? 0 : SOURCE_NO_DIGEST,
+	    d)) == -1)
 		return NULL;
 	return doc_from_source(&src, xrefs, head, d);
 }
@@ -329,6 +331,7 @@ doc_load_head(const char *path, const struct head_memo *memo,
 	doc = xcalloc(1, sizeof(*doc));
 	doc->path = xstrdup(src.path);
 	doc->sum = src.sum;
+	doc->plain = src.plain;
 	doc->fmd = xmalloc(sizeof(*doc->fmd));
 	diags_init(doc->fmd);
 	if ((memo == NULL || memo->get(memo->arg, doc->path, &doc->sum,

@@ -387,10 +387,11 @@ digest_bytes(struct digest *dg, const void *p, size_t len)
  */
 static int
 source_take(struct source *src, const char *path, char *bytes, size_t len,
-    size_t maxsize, unsigned flags, struct diags *d)
+    size_t maxsize, unsigned flags, const struct digest *plain,
+    struct diags *d)
 {
 	size_t bad, skip = 0, nbad;
-	int line, col, plain;
+	int line, col, isplain;
 	char *nul;
 
 	memset(src, 0, sizeof(*src));
@@ -418,8 +419,11 @@ source_take(struct source *src, const char *path, char *bytes, size_t len,
 	}
 	if (len >= 3 && memcmp(bytes, "\xef\xbb\xbf", 3) == 0)
 		skip = 3;
-	plain = plain_text(bytes + skip, len - skip);
-	if (!plain && !utf8_valid(bytes + skip, len - skip, &bad)) {
+	/* The same bytes proved plain before: the same tests would again. */
+	isplain = plain != NULL && !(flags & SOURCE_NO_DIGEST) &&
+	    memcmp(plain, &src->sum, sizeof(*plain)) == 0 ? 1 :
+	    plain_text(bytes + skip, len - skip);
+	if (!isplain && !utf8_valid(bytes + skip, len - skip, &bad)) {
 		text_position_n(bytes + skip, bad, &line, &col);
 		diag(d, path, line, col, D_BAD_UTF8, "byte 0x%02x at offset %zu",
 		    (unsigned char)bytes[skip + bad], skip + bad);
@@ -437,7 +441,8 @@ source_take(struct source *src, const char *path, char *bytes, size_t len,
 	 * could carry them).  Line ends are LF only by now: a CR that is
 	 * left is no line end.
 	 */
-	nbad = plain ? 0 : source_check_chars(path, src->text, src->len, 0,
+	src->plain = isplain;
+	nbad = isplain ? 0 : source_check_chars(path, src->text, src->len, 0,
 	    d);
 	if (split_front_matter(src, d) == -1) {
 		source_release(src);
@@ -460,7 +465,7 @@ source_load(struct source *src, const char *path, const char *bytes,
 
 	memcpy(copy, bytes, len);
 	copy[len] = '\0';
-	return source_take(src, path, copy, len, maxsize, 0, d);
+	return source_take(src, path, copy, len, maxsize, 0, NULL, d);
 }
 
 /*
@@ -530,7 +535,19 @@ source_read(struct source *src, const char *path, size_t maxsize,
 
 	if ((bytes = read_file(path, maxsize, &len, d)) == NULL)
 		return -1;
-	return source_take(src, path, bytes, len, maxsize, flags, d);
+	return source_take(src, path, bytes, len, maxsize, flags, NULL, d);
+}
+
+int
+source_read_plain(struct source *src, const char *path,
+    const struct digest *plain, struct diags *d)
+{
+	size_t len;
+	char *bytes;
+
+	if ((bytes = read_file(path, 0, &len, d)) == NULL)
+		return -1;
+	return source_take(src, path, bytes, len, 0, 0, plain, d);
 }
 
 void
