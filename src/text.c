@@ -155,6 +155,22 @@ text_suspect(int32_t c)
 	return SUS_NONE;
 }
 
+const char *
+text_memfind(const char *s, size_t len, const char *t, size_t tlen)
+{
+	const char *p, *end = s + len;
+
+	if (tlen == 0)
+		return s;
+	if (tlen > len)
+		return NULL;
+	for (p = s + tlen - 1; (p = memchr(p, t[tlen - 1],
+	    (size_t)(end - p))) != NULL; p++)
+		if (memcmp(p - (tlen - 1), t, tlen - 1) == 0)
+			return p - (tlen - 1);
+	return NULL;
+}
+
 size_t
 text_find_uncarried(const char *s, size_t len, int32_t *cp)
 {

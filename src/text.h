@@ -114,6 +114,13 @@ text_uncarried(enum suspect k)
  * is NUL or text_uncarried(), with the character in *cp; len if none.
  */
 size_t	text_find_uncarried(const char *s, size_t len, int32_t *cp);
+/*
+ * The first occurrence of t[0, tlen) in s[0, len), or NULL: memmem(),
+ * which C11 and POSIX 2008 lack.  Candidates are found by memchr() on
+ * t's last byte, in Japanese a continuation byte that few positions share.
+ */
+const char *text_memfind(const char *s, size_t len, const char *t,
+	    size_t tlen);
 
 /* Character classes for joining lines and splitting runs (see diff.c). */
 enum cclass {

@@ -1737,16 +1737,16 @@ source_col(struct scan *S, int line, const char *t, size_t len, int fallback)
 		S->seekchars = 0;
 		S->seekmisses = 0;
 	}
-	for (p = ls + S->seekfrom; p + len <= le; p++)
-		if (memcmp(p, t, len) == 0) {
-			/* Count characters only over new ground: linear. */
-			S->seekchars += text_chars(ls + S->seekfrom,
-			    (size_t)(p - ls) - S->seekfrom);
-			S->seekfrom = (size_t)(p - ls) + len;
-			col = S->seekchars + 1;
-			S->seekchars += text_chars(p, len);
-			return col;
-		}
+	if ((p = text_memfind(ls + S->seekfrom, (size_t)(le - ls) -
+	    S->seekfrom, t, len)) != NULL) {
+		/* Count characters only over new ground: linear. */
+		S->seekchars += text_chars(ls + S->seekfrom,
+		    (size_t)(p - ls) - S->seekfrom);
+		S->seekfrom = (size_t)(p - ls) + len;
+		col = S->seekchars + 1;
+		S->seekchars += text_chars(p, len);
+		return col;
+	}
 	/*
 	 * Not on the line as written (markup or an entity between).  Each
 	 * miss searched the rest of the line: after SEEK_MISSES of them the

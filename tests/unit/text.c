@@ -407,6 +407,31 @@ lang_of(void)
 	tap(text_lang_of("", 0) == NULL, "text_lang_of, empty: none");
 }
 
+/* text_memfind(): memmem()'s answers, NULs included, at both ends. */
+static void
+memfind(void)
+{
+	static const char hay[] = "第1条第2条\0第3条の第3条";
+	size_t n = sizeof(hay) - 1;
+
+	tap(text_memfind(hay, n, "第2条", strlen("第2条")) == hay + 7,
+	    "text_memfind: in the middle");
+	tap(text_memfind(hay, n, "第1条", strlen("第1条")) == hay,
+	    "text_memfind: at the start");
+	tap(text_memfind(hay, n, "第3条", strlen("第3条")) == hay + 15,
+	    "text_memfind: past a NUL, the first of two");
+	tap(text_memfind(hay, n, "の第3条", strlen("の第3条")) ==
+	    hay + n - strlen("の第3条"), "text_memfind: at the end");
+	tap(text_memfind(hay, n - 1, "の第3条", strlen("の第3条")) == NULL,
+	    "text_memfind: one byte short, none");
+	tap(text_memfind(hay, n, "条\0", 4) == hay + 11,
+	    "text_memfind: a NUL in the needle");
+	tap(text_memfind(hay, 2, "第", 3) == NULL &&
+	    text_memfind(hay, 3, "", 0) == hay &&
+	    text_memfind("", 0, "a", 1) == NULL,
+	    "text_memfind: longer than the text, empty");
+}
+
 int
 main(void)
 {
@@ -436,6 +461,7 @@ main(void)
 	suspects();
 	prefixes();
 	lang_of();
+	memfind();
 	squeeze();
 	caption_keys();
 	tap(utf8_next("", 0, &cp) == 0 && cp == 0, "empty input: 0 bytes");
