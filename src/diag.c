@@ -119,6 +119,8 @@ diag(struct diags *d, const char *path, int line, int col, enum dcode code,
 	struct diag x;
 	struct buf b;
 	va_list ap;
+	char small[1024];
+	int n;
 
 	x.path = escape(xstrdup(path ? path : "termc"));
 	x.line = line;
@@ -126,11 +128,20 @@ diag(struct diags *d, const char *path, int line, int col, enum dcode code,
 	x.code = code;
 	x.detail = NULL;
 	if (fmt != NULL) {
-		buf_init(&b);
+		/* Formatted once on the stack, the usual length; again
+		 * into a buffer only when longer. */
 		va_start(ap, fmt);
-		buf_vprintf(&b, fmt, ap);
+		n = vsnprintf(small, sizeof(small), fmt, ap);
 		va_end(ap);
-		x.detail = escape(buf_detach(&b));
+		if (n >= 0 && (size_t)n < sizeof(small))
+			x.detail = escape(xstrndup(small, (size_t)n));
+		else {
+			buf_init(&b);
+			va_start(ap, fmt);
+			buf_vprintf(&b, fmt, ap);
+			va_end(ap);
+			x.detail = escape(buf_detach(&b));
+		}
 	}
 	push(d, &x);
 }
