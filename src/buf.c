@@ -111,6 +111,21 @@ buf_printf(struct buf *b, const char *fmt, ...)
 	va_end(ap);
 }
 
+void
+buf_put_long(struct buf *b, long v)
+{
+	char d[24], *p = d + sizeof(d);
+	/* Negated as unsigned: LONG_MIN has no positive long. */
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--p = '-';
+	buf_put(b, p, (size_t)(d + sizeof(d) - p));
+}
+
 char *
 buf_detach(struct buf *b)
 {

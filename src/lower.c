@@ -2951,7 +2951,9 @@ assign_id(struct hmap *ids, struct hmap *last, struct node *n,
 	buf_init(&b);
 	for (k = k ? k + 1 : 2;; k++) {
 		buf_reset(&b);
-		buf_printf(&b, "%s-%lu", want, (unsigned long)k);
+		buf_puts(&b, want);
+		buf_putc(&b, '-');
+		buf_put_long(&b, (long)k);
 		if (hmap_get(ids, b.data) == NULL)
 			break;
 	}
@@ -2992,9 +2994,10 @@ assign_ids(struct lower *L)
 					buf_puts(&b, div_prefix(n->divkind));
 					buf_puts(&b, n->num);
 				}
-			else if (n->divkind == DIV_OTHER)
-				buf_printf(&b, "d%d", divs);
-			else
+			else if (n->divkind == DIV_OTHER) {
+				buf_putc(&b, 'd');
+				buf_put_long(&b, divs);
+			} else
 				buf_puts(&b, div_prefix(n->divkind));
 			break;
 		case N_ARTICLE:
@@ -3019,8 +3022,10 @@ assign_ids(struct lower *L)
 					    "%s (first at line %d)",
 					    n->label ? n->label : n->num,
 					    first->line);
-			} else
-				buf_printf(&b, "a-n%d", ++unnumbered);
+			} else {
+				buf_puts(&b, "a-n");
+				buf_put_long(&b, ++unnumbered);
+			}
 			break;
 		case N_PARAGRAPH:
 			buf_putc(&b, 'p');
@@ -3043,7 +3048,8 @@ assign_ids(struct lower *L)
 					s = s->prev;
 				n->level = s ? s->level + 1 : 1;
 			}
-			buf_printf(&b, "t%d", n->level);
+			buf_putc(&b, 't');
+			buf_put_long(&b, n->level);
 			break;
 		default:
 			break;

@@ -256,15 +256,20 @@ parse_ref(const char *s, int cont, struct rparse *r)
 	q = p;
 	if ((v = numbered(&q, "条", 0)) >= 0) {
 		buf_init(&b);
-		buf_printf(&b, "%ld", v);
+		buf_put_long(&b, v);
 		/* 第二条の二, 第三条ノ二; not 第五条の一部 (a part of it). */
 		while ((has_prefix(q, "の") || has_prefix(q, "ノ")) &&
 		    (v = numeral_parse(q + strlen("の"), &n, 1)) >= 0 &&
 		    !has_prefix(q + strlen("の") + n, "部")) {
 			q += strlen("の") + n;
-			buf_printf(&b, "_%ld", v);
+			buf_putc(&b, '_');
+			buf_put_long(&b, v);
 		}
-		snprintf(r->art.num, sizeof(r->art.num), "%s", b.data);
+		/* Cut to the room, as snprintf() would. */
+		n = b.len < sizeof(r->art.num) ? b.len :
+		    sizeof(r->art.num) - 1;
+		memcpy(r->art.num, b.data, n);
+		r->art.num[n] = '\0';
 		buf_release(&b);
 		r->art.rel = R_ABS;
 		p = q;
@@ -916,17 +921,20 @@ appx_fold(const struct node *div)
 		}
 		if (has_prefix(p, "第") && (val = numeral_parse(p +
 		    strlen("第"), &used, 1)) >= 0) {
-			buf_printf(&b, "第%ld", val);
+			buf_puts(&b, "第");
+			buf_put_long(&b, val);
 			p += strlen("第") + used;
 		} else if (b.len > 0 && b.data[b.len - 1] >= '0' &&
 		    b.data[b.len - 1] <= '9' && has_prefix(p, "の") &&
 		    (val = numeral_parse(p + strlen("の"), &used, 1)) >= 0) {
-			buf_printf(&b, "の%ld", val);
+			buf_puts(&b, "の");
+			buf_put_long(&b, val);
 			p += strlen("の") + used;
 		} else if (b.len == strlen("別表") &&
 		    has_prefix(b.data, "別表") &&
 		    (val = numeral_parse(p, &used, 1)) >= 0) {
-			buf_printf(&b, "第%ld", val);
+			buf_puts(&b, "第");
+			buf_put_long(&b, val);
 			p += used;
 		} else
 			buf_putc(&b, *p++);

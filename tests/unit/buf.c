@@ -3,6 +3,7 @@
  * NUL-terminated, growth across many doublings, printf of long output,
  * reset and detach.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,6 +60,26 @@ main(void)
 	tap(b.cap > i && b.len == i && b.data[b.len - 1] == '7' &&
 	    b.data[b.len] == '\0', "  one more grows, whole");
 	buf_release(&b);
+
+	/* buf_put_long() writes what printf's %ld writes. */
+	{
+		static const long vals[] = { 0, 7, 10, -12, 2024, LONG_MAX,
+		    LONG_MIN };
+		char want[64];
+		size_t k;
+
+		buf_init(&b);
+		want[0] = '\0';
+		for (k = 0; k < sizeof(vals) / sizeof(vals[0]); k++) {
+			buf_putc(&b, ',');
+			buf_put_long(&b, vals[k]);
+			snprintf(want + strlen(want), sizeof(want) -
+			    strlen(want), ",%ld", vals[k]);
+		}
+		tap_str(b.data, want, "put_long: 0, 7, 10, -12, 2024, the "
+		    "largest and the smallest long");
+		buf_release(&b);
+	}
 
 	/* A million one-byte appends: linear, correct. */
 	buf_init(&b);
