@@ -103,40 +103,30 @@ history_has(const struct doc *doc, size_t nfront, const char *date,
  * dates read one?  The former needs 年 after its year, the latter a year
  * of four ASCII digits (2024-03-01 starts with one): a line with neither
  * states no history entry and is no date alone, so most lines of a body
- * are passed over on this test without being copied or parsed.  Eight
- * bytes at a time are passed over while none is ASCII (a digit) or B4,
- * the last byte of 年 (E5 B9 B4), which few other characters share.
+ * are passed over on this test without being copied or parsed.  年 is
+ * looked for by memchr() (text_memfind()); digits only where there is
+ * ASCII, eight bytes a step passed over while there is none.
  */
 static int
 may_hold_date(const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, j, end, run = 0;
-	uint64_t w;
+	size_t i = 0, run = 0;
 
+	if (text_memfind(s, len, "年", strlen("年")) != NULL)
+		return 1;
 	while (i < len) {
-		end = len;
-		if (len - i >= 8) {
-			w = word8_at(u + i);
-			if (!word_has_below(w, 0x80) && !word_has_byte(w, 0xb4)) {
-				run = 0;
-				i += 8;
-				continue;
-			}
-			end = i + 8;
-		}
-		for (j = i; j < end; j++) {
-			if (u[j] >= '0' && u[j] <= '9') {
-				if (++run == 4)
-					return 1;
-				continue;
-			}
+		if (len - i >= 8 && !word_has_below(word8_at(u + i), 0x80)) {
 			run = 0;
-			if (u[j] == 0xb4 && j >= 2 && u[j - 1] == 0xb9 &&
-			    u[j - 2] == 0xe5)
-				return 1;
+			i += 8;
+			continue;
 		}
-		i = end;
+		if (u[i] >= '0' && u[i] <= '9') {
+			if (++run == 4)
+				return 1;
+		} else
+			run = 0;
+		i++;
 	}
 	return 0;
 }
