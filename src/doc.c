@@ -316,7 +316,7 @@ doc_load_head(const char *path, const struct head_memo *memo,
 	struct source src;
 	struct doc *doc;
 
-	if (source_read(&src, path, 0, 0, d) == -1)
+	if (source_read(&src, path, 0, SOURCE_NO_LINES, d) == -1)
 		return NULL;
 	doc = xcalloc(1, sizeof(*doc));
 	doc->path = xstrdup(src.path);

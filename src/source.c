@@ -272,21 +272,22 @@ normalize_eol(char *s, size_t len)
 	return j;
 }
 
-/* src->line: where each line of the body starts; one pass of memchr. */
+/*
+ * src->line: where each line of the body starts; one pass of memchr (the
+ * array grows by doubling: it was counted in a pass of its own first).
+ */
 static void
 index_lines(struct source *src)
 {
 	const char *p, *end = src->text + src->len;
-	size_t n = 1;
 
-	for (p = src->text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL;
-	    p++)
-		n++;
-	src->line = xreallocarray(NULL, n, sizeof(*src->line));
+	src->line = xgrow(NULL, 0, sizeof(*src->line));
 	src->line[src->nlines++] = 0;
 	for (p = src->text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL;
-	    p++)
+	    p++) {
+		src->line = xgrow(src->line, src->nlines, sizeof(*src->line));
 		src->line[src->nlines++] = (size_t)(p + 1 - src->text);
+	}
 }
 
 /* Is the line starting at p exactly the fence (--- or ...) ? */
@@ -450,7 +451,8 @@ source_take(struct source *src, const char *path, char *bytes, size_t len,
 	}
 	if (nbad > 0)
 		src->text = replace_uncarried(src->text, &src->len);
-	index_lines(src);
+	if (!(flags & SOURCE_NO_LINES))
+		index_lines(src);
 	return 0;
 fail:
 	free(bytes);

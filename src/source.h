@@ -62,6 +62,11 @@ char	*read_file(const char *path, size_t maxsize, size_t *len,
  * by the bytes (termc diff): the digest is a pass over every byte.
  */
 #define SOURCE_NO_DIGEST	0x1
+/*
+ * SOURCE_NO_LINES: leave src->line NULL and nlines 0, for a reader of
+ * the front matter alone (a build's first read, doc_load_head()).
+ */
+#define SOURCE_NO_LINES		0x2
 int	source_read(struct source *src, const char *path, size_t maxsize,
 	    unsigned flags, struct diags *d);
 /*
