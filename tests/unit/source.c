@@ -192,8 +192,9 @@ one_finding(const char *ch, size_t k, const char *tail, int want,
 }
 
 /*
- * A run of kana and kanji is checked a character at a time in a loop of
- * its own: after 0 to 5 of them, and before more or at the end, a bad
+ * A run of kana and kanji is checked four characters, then one, at a
+ * time in a loop of its own: after 0 to 13 of them, and before more or
+ * at the end, a bad
  * first or second continuation, a truncated character, a surrogate and a
  * lead byte past the run's (F5) are each found at their column, and a
  * control, U+200B, U+202E or U+0085 among them is warned about.
@@ -206,7 +207,9 @@ run_ends(void)
 	char tail[32];
 	size_t k, b, nbad = 0, nwarn = 0;
 
-	for (k = 0; k <= 5; k++)
+	/* Runs up to thirteen long: a fault at each place of the four
+	 * characters plain_text() tests at once, and after them. */
+	for (k = 0; k <= 13; k++)
 		for (b = 0; b < sizeof(bad) / sizeof(bad[0]); b++) {
 			/* Then more, or the end: the last bytes go apart. */
 			strcpy(tail, bad[b]);
