@@ -3353,6 +3353,62 @@ block_lines(struct lower *L, struct clines *c, cmark_node *b, size_t blk)
 }
 
 /*
+ * A line a contents list's run goes on with: an article, a division or
+ * 附則 alone (recog_contents_runs()'s entries; every other line with text
+ * ends a run).
+ */
+static int
+contents_entry(const char *s)
+{
+	struct rarticle a;
+
+	if (recog_article(s, 0, &a)) {
+		free(a.num);
+		return 1;
+	}
+	return recog_contents_division(s) || recog_suppl_alone(s);
+}
+
+/*
+ * Is L's body one whose contents list, if any, is told from its entries
+ * alone (lower_pieces()): Japanese, numbered by articles, naming no 目次
+ * nor Contents?  English lists are told by a heading, as is a list under
+ * 目次; chapters as articles (sectioned) number otherwise.
+ */
+static int
+entries_tell_contents(const struct lower *L)
+{
+	const char *t = L->src->text;
+
+	return L->ja && !L->sectioned && strstr(t, "目次") == NULL &&
+	    strstr(t, "ontents") == NULL && strstr(t, "ONTENTS") == NULL;
+}
+
+/*
+ * Do three entries stand in a row among c's lines (empty lines between
+ * them)?  A run that recog_contents_runs() marks has three or more: in a
+ * body whose entries_tell_contents(), without them it marks none.
+ */
+static int
+three_in_a_row(const struct clines *c)
+{
+	const char *s;
+	size_t i;
+	int row = 0;
+
+	for (i = 0; i < c->n; i++) {
+		s = c->text.data + c->off[i];
+		if (*s == '\0')
+			continue;
+		if (!contents_entry(s))
+			row = 0;
+		else if (++row >= 3)
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * Which top-level blocks of root are a contents list
  * (recog_contents_runs(), the decision termc import makes on plain text):
  * blocks whose every line is an entry, 第1章　総則, 第1条（目的）, and a
@@ -3384,8 +3440,9 @@ contents_blocks(struct lower *L, cmark_node *root)
 	for (i = 0; i < c.n; i++)
 		c.s[i] = c.text.data + c.off[i];
 	toc = xcalloc(c.n ? c.n : 1, 1);
-	if (c.n > 0 && recog_contents_runs((const char *const *)c.s, c.n,
-	    toc) > 0) {
+	/* Most bodies have no three entries in a row: not asked then. */
+	if (c.n > 0 && (!entries_tell_contents(L) || three_in_a_row(&c)) &&
+	    recog_contents_runs((const char *const *)c.s, c.n, toc) > 0) {
 		all = xmalloc(nblk);
 		any = xcalloc(nblk, 1);
 		memset(all, 1, nblk);
@@ -3469,7 +3526,6 @@ static void
 contents_lines(struct lower *L, cmark_node *b)
 {
 	struct clines *c = L->entries, *all = L->entries + 1;
-	struct rarticle a;
 	const char *s;
 	size_t i;
 
@@ -3487,9 +3543,7 @@ contents_lines(struct lower *L, cmark_node *b)
 		s = all->text.data + all->off[i];
 		if (*s == '\0')
 			continue;
-		if (recog_article(s, 0, &a))
-			free(a.num);
-		else if (!recog_contents_division(s) && !recog_suppl_alone(s)) {
+		if (!contents_entry(s)) {
 			ends_run(c);
 			L->in_row = 0;
 			continue;
@@ -3519,8 +3573,6 @@ lower_new(const struct source *src, const struct meta *meta,
 int
 lower_pieces(struct lower *L)
 {
-	const struct source *src = L->src;
-
 	/*
 	 * What the whole-body passes of lower_piece() look for: English
 	 * numbering (roman_articles(), section_paragraphs(),
@@ -3531,9 +3583,7 @@ lower_pieces(struct lower *L)
 	 * Contents: an English list is told by its heading, which the
 	 * pieces' lines do not keep) is lowered whole from the start.
 	 */
-	if (!L->ja || L->sectioned || strstr(src->text, "目次") != NULL ||
-	    strstr(src->text, "ontents") != NULL ||
-	    strstr(src->text, "ONTENTS") != NULL)
+	if (!entries_tell_contents(L))
 		return 0;
 	L->pieces = 1;
 	/* The entries, and a block's lines read for them. */
