@@ -2841,7 +2841,7 @@ lower_section_list(struct lower *L, cmark_node *list)
 		if (run != NULL && v <= last)
 			run = flush_entries(L, run);
 		if (run == NULL) {
-			run = cmark_node_new(CMARK_NODE_LIST);
+			run = md_node_new(CMARK_NODE_LIST);
 			cmark_node_set_list_type(run, CMARK_ORDERED_LIST);
 			cmark_node_set_list_delim(run,
 			    cmark_node_get_list_delim(list));
