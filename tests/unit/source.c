@@ -194,10 +194,10 @@ one_finding(const char *ch, size_t k, const char *tail, int want,
 /*
  * A run of kana and kanji is checked four characters, then one, at a
  * time in a loop of its own: after 0 to 13 of them, and before more or
- * at the end, a bad
- * first or second continuation, a truncated character, a surrogate and a
- * lead byte past the run's (F5) are each found at their column, and a
- * control, U+200B, U+202E or U+0085 among them is warned about.
+ * at the end, a bad first or second continuation, a truncated character,
+ * a surrogate and a lead byte past the run's (F5) are each found at
+ * their column, and a control, U+200B, U+202E or U+0085 among them is
+ * warned about.
  */
 static void
 run_ends(void)
