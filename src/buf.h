@@ -70,6 +70,8 @@ buf_putc(struct buf *b, int c)
 void	 buf_printf(struct buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 buf_vprintf(struct buf *, const char *, va_list);
+/* buf_printf(b, "%ld", v) without printf: numbers in ids and keys. */
+void	 buf_put_long(struct buf *, long v);
 char	*buf_detach(struct buf *);
 
 #endif

@@ -10,6 +10,7 @@
  * order is an error, since it breaks the site's revision order.
  */
 #include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -946,6 +947,23 @@ rate(const char *s, size_t *used)
 	return whole * 100 + frac;
 }
 
+/*
+ * Does s say 遅延 or 延滞?  One pass over s for 延, the character both
+ * share, then a look at its neighbours (it was a pass for each word).
+ */
+static int
+says_late(const char *s)
+{
+	const char *p;
+
+	for (p = s; (p = strstr(p, "延")) != NULL; p += strlen("延"))
+		if ((p - s >= (ptrdiff_t)strlen("遅") &&
+		    memcmp(p - strlen("遅"), "遅", strlen("遅")) == 0) ||
+		    has_prefix(p + strlen("延"), "滞"))
+			return 1;
+	return 0;
+}
+
 static void
 rule_interest(const struct doc *doc, struct diags *d)
 {
@@ -961,9 +979,8 @@ rule_interest(const struct doc *doc, struct diags *d)
 			continue;
 		for (a = n; a && a->type != N_ARTICLE; a = a->parent)
 			;
-		late = strstr(n->text, "遅延") != NULL ||
-		    strstr(n->text, "延滞") != NULL || (a && a->caption &&
-		    (strstr(a->caption, "遅延") || strstr(a->caption, "延滞")));
+		late = says_late(n->text) || (a && a->caption &&
+		    says_late(a->caption));
 		if (!late)
 			continue;
 		ln = n->line;

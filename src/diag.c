@@ -63,7 +63,7 @@ push(struct diags *d, const struct diag *x)
 static char *
 escape(char *s)
 {
-	const unsigned char *p, *end;
+	const unsigned char *p, *q, *end;
 	struct buf b;
 	enum suspect k;
 	size_t n;
@@ -79,9 +79,18 @@ escape(char *s)
 	buf_put(&b, s, (size_t)(p - (const unsigned char *)s));
 	for (; p < end; p += n) {
 		n = utf8_next_inline((const char *)p, (size_t)(end - p), &c);
-		/* A whole character whose lead byte rules out a suspect. */
-		if (n > 1 && !text_suspect_lead(*p)) {
-			buf_put(&b, p, n);
+		/*
+		 * Whole characters whose lead bytes rule out a suspect,
+		 * ASCII that is none: appended as one run.
+		 */
+		if ((n > 1 || *p < 0x80) && !text_suspect_lead(*p)) {
+			q = p;
+			while ((p += n) < end && !text_suspect_lead(*p) &&
+			    (n = utf8_next_inline((const char *)p,
+			    (size_t)(end - p), &c)) > 0 && (n > 1 || *p < 0x80))
+				;
+			buf_put(&b, q, (size_t)(p - q));
+			n = 0;
 			continue;
 		}
 		k = text_suspect(c);
@@ -110,6 +119,8 @@ diag(struct diags *d, const char *path, int line, int col, enum dcode code,
 	struct diag x;
 	struct buf b;
 	va_list ap;
+	char small[1024];
+	int n;
 
 	x.path = escape(xstrdup(path ? path : "termc"));
 	x.line = line;
@@ -117,11 +128,20 @@ diag(struct diags *d, const char *path, int line, int col, enum dcode code,
 	x.code = code;
 	x.detail = NULL;
 	if (fmt != NULL) {
-		buf_init(&b);
+		/* Formatted once on the stack, the usual length; again
+		 * into a buffer only when longer. */
 		va_start(ap, fmt);
-		buf_vprintf(&b, fmt, ap);
+		n = vsnprintf(small, sizeof(small), fmt, ap);
 		va_end(ap);
-		x.detail = escape(buf_detach(&b));
+		if (n >= 0 && (size_t)n < sizeof(small))
+			x.detail = escape(xstrndup(small, (size_t)n));
+		else {
+			buf_init(&b);
+			va_start(ap, fmt);
+			buf_vprintf(&b, fmt, ap);
+			va_end(ap);
+			x.detail = escape(buf_detach(&b));
+		}
 	}
 	push(d, &x);
 }

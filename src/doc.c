@@ -2,6 +2,7 @@
  * Loading documents: source → front matter → Markdown → clause tree, then
  * the check that the front matter agrees with the file's path.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,37 +99,79 @@ history_has(const struct doc *doc, size_t nfront, const char *date,
 }
 
 /*
+ * Can the line s[0..len) hold a date as recog_date() or recog.c's English
+ * dates read one?  The former needs 年 after its year, the latter a year
+ * of four ASCII digits (2024-03-01 starts with one): a line with neither
+ * states no history entry and is no date alone, so most lines of a body
+ * are passed over on this test without being copied or parsed.  年 is
+ * looked for by memchr() (text_memfind()); digits only where there is
+ * ASCII, eight bytes a step passed over while there is none.
+ */
+static int
+may_hold_date(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, run = 0;
+
+	if (text_memfind(s, len, "年", strlen("年")) != NULL)
+		return 1;
+	while (i < len) {
+		if (len - i >= 8 && !word_has_below(word8_at(u + i), 0x80)) {
+			run = 0;
+			i += 8;
+			continue;
+		}
+		if (u[i] >= '0' && u[i] <= '9') {
+			if (++run == 4)
+				return 1;
+		} else
+			run = 0;
+		i++;
+	}
+	return 0;
+}
+
+/*
  * The history lines of one text (its lines split at \n): a line that
  * states an entry, or a history word alone (（改定）) with its date alone
- * on the next line.
+ * on the next line.  Only a line that may hold a date (may_hold_date())
+ * is read further; the line before it is asked for its word then.
  */
 static void
 history_text(struct doc *doc, size_t nfront, const char *text, int line)
 {
 	struct rhistory h;
-	const char *s, *e;
-	char *cur, *word = NULL, date[11];
-	size_t used;
+	const char *s, *e, *prev = NULL;
+	char *cur, *before, *word, date[11];
+	size_t used, prevlen = 0;
 
 	for (s = text; *s != '\0'; s = *e ? e + 1 : e) {
 		e = strchr(s, '\n');
 		if (e == NULL)
 			e = s + strlen(s);
-		cur = text_trim(s, (size_t)(e - s));
-		if (recog_history_entry(cur, &h)) {
-			if (!history_has(doc, nfront, h.date, h.note))
-				history_add(doc, h.date, h.note, line);
-			free(h.note);
-		} else if (word != NULL && recog_date(cur, date, &used) &&
-		    cur[used + text_skip_spaces(cur + used)] == '\0' &&
-		    !history_has(doc, nfront, date, word))
-			history_add(doc, date, word, line);
-		free(word);
-		word = recog_history_word(cur);
-		free(cur);
+		if (may_hold_date(s, (size_t)(e - s))) {
+			cur = text_trim(s, (size_t)(e - s));
+			if (recog_history_entry(cur, &h)) {
+				if (!history_has(doc, nfront, h.date, h.note))
+					history_add(doc, h.date, h.note, line);
+				free(h.note);
+			} else if (prev != NULL && recog_date(cur, date,
+			    &used) && cur[used + text_skip_spaces(cur +
+			    used)] == '\0') {
+				before = text_trim(prev, prevlen);
+				word = recog_history_word(before);
+				free(before);
+				if (word != NULL &&
+				    !history_has(doc, nfront, date, word))
+					history_add(doc, date, word, line);
+				free(word);
+			}
+			free(cur);
+		}
+		prev = s;
+		prevlen = (size_t)(e - s);
 		line++;
 	}
-	free(word);
 }
 
 static int
@@ -230,8 +273,10 @@ doc_read(const char *path, int xrefs, struct doc *head, struct diags *d)
 	struct source src;
 
 	/* Without references, a doc is termc diff's: no cache keys it. */
-	if (source_read(&src, path, 0, xrefs ? 0 : SOURCE_NO_DIGEST,
-	    d) == -1)
+	if ((head != NULL && head->plain ?
+	    source_read_plain(&src, path, &head->sum, d) :
+	    source_read(&src, path, 0, xrefs ? 0 : SOURCE_NO_DIGEST,
+	    d)) == -1)
 		return NULL;
 	return doc_from_source(&src, xrefs, head, d);
 }
@@ -271,11 +316,12 @@ doc_load_head(const char *path, const struct head_memo *memo,
 	struct source src;
 	struct doc *doc;
 
-	if (source_read(&src, path, 0, 0, d) == -1)
+	if (source_read(&src, path, 0, SOURCE_NO_LINES, d) == -1)
 		return NULL;
 	doc = xcalloc(1, sizeof(*doc));
 	doc->path = xstrdup(src.path);
 	doc->sum = src.sum;
+	doc->plain = src.plain;
 	doc->fmd = xmalloc(sizeof(*doc->fmd));
 	diags_init(doc->fmd);
 	if ((memo == NULL || memo->get(memo->arg, doc->path, &doc->sum,

@@ -37,6 +37,8 @@ struct doc {
 	 * taken.
 	 */
 	struct diags	*fmd;
+	/* A head's: its bytes proved plain text (source_read_plain()). */
+	int		 plain;
 };
 
 /*

@@ -2984,7 +2984,7 @@ lower_section_list(struct lower *L, cmark_node *list)
 		if (run != NULL && v <= last)
 			run = flush_entries(L, run);
 		if (run == NULL) {
-			run = cmark_node_new(CMARK_NODE_LIST);
+			run = md_node_new(CMARK_NODE_LIST);
 			cmark_node_set_list_type(run, CMARK_ORDERED_LIST);
 			cmark_node_set_list_delim(run,
 			    cmark_node_get_list_delim(list));
@@ -3094,7 +3094,9 @@ assign_id(struct hmap *ids, struct hmap *last, struct node *n,
 	buf_init(&b);
 	for (k = k ? k + 1 : 2;; k++) {
 		buf_reset(&b);
-		buf_printf(&b, "%s-%lu", want, (unsigned long)k);
+		buf_puts(&b, want);
+		buf_putc(&b, '-');
+		buf_put_long(&b, (long)k);
 		if (hmap_get(ids, b.data) == NULL)
 			break;
 	}
@@ -3135,9 +3137,10 @@ assign_ids(struct lower *L)
 					buf_puts(&b, div_prefix(n->divkind));
 					buf_puts(&b, n->num);
 				}
-			else if (n->divkind == DIV_OTHER)
-				buf_printf(&b, "d%d", divs);
-			else
+			else if (n->divkind == DIV_OTHER) {
+				buf_putc(&b, 'd');
+				buf_put_long(&b, divs);
+			} else
 				buf_puts(&b, div_prefix(n->divkind));
 			break;
 		case N_ARTICLE:
@@ -3162,8 +3165,10 @@ assign_ids(struct lower *L)
 					    "%s (first at line %d)",
 					    n->label ? n->label : n->num,
 					    first->line);
-			} else
-				buf_printf(&b, "a-n%d", ++unnumbered);
+			} else {
+				buf_puts(&b, "a-n");
+				buf_put_long(&b, ++unnumbered);
+			}
 			break;
 		case N_PARAGRAPH:
 			buf_putc(&b, 'p');
@@ -3186,7 +3191,8 @@ assign_ids(struct lower *L)
 					s = s->prev;
 				n->level = s ? s->level + 1 : 1;
 			}
-			buf_printf(&b, "t%d", n->level);
+			buf_putc(&b, 't');
+			buf_put_long(&b, n->level);
 			break;
 		default:
 			break;
@@ -3490,6 +3496,62 @@ block_lines(struct lower *L, struct clines *c, cmark_node *b, size_t blk)
 }
 
 /*
+ * A line a contents list's run goes on with: an article, a division or
+ * 附則 alone (recog_contents_runs()'s entries; every other line with text
+ * ends a run).
+ */
+static int
+contents_entry(const char *s)
+{
+	struct rarticle a;
+
+	if (recog_article(s, 0, &a)) {
+		free(a.num);
+		return 1;
+	}
+	return recog_contents_division(s) || recog_suppl_alone(s);
+}
+
+/*
+ * Is L's body one whose contents list, if any, is told from its entries
+ * alone (lower_pieces()): Japanese, numbered by articles, naming no 目次
+ * nor Contents?  English lists are told by a heading, as is a list under
+ * 目次; chapters as articles (sectioned) number otherwise.
+ */
+static int
+entries_tell_contents(const struct lower *L)
+{
+	const char *t = L->src->text;
+
+	return L->ja && !L->sectioned && strstr(t, "目次") == NULL &&
+	    strstr(t, "ontents") == NULL && strstr(t, "ONTENTS") == NULL;
+}
+
+/*
+ * Do three entries stand in a row among c's lines (empty lines between
+ * them)?  A run that recog_contents_runs() marks has three or more: in a
+ * body whose entries_tell_contents(), without them it marks none.
+ */
+static int
+three_in_a_row(const struct clines *c)
+{
+	const char *s;
+	size_t i;
+	int row = 0;
+
+	for (i = 0; i < c->n; i++) {
+		s = c->text.data + c->off[i];
+		if (*s == '\0')
+			continue;
+		if (!contents_entry(s))
+			row = 0;
+		else if (++row >= 3)
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * Which top-level blocks of root are a contents list
  * (recog_contents_runs(), the decision termc import makes on plain text):
  * blocks whose every line is an entry, 第1章　総則, 第1条（目的）, and a
@@ -3521,8 +3583,9 @@ contents_blocks(struct lower *L, cmark_node *root)
 	for (i = 0; i < c.n; i++)
 		c.s[i] = c.text.data + c.off[i];
 	toc = xcalloc(c.n ? c.n : 1, 1);
-	if (c.n > 0 && recog_contents_runs((const char *const *)c.s, c.n,
-	    toc) > 0) {
+	/* Most bodies have no three entries in a row: not asked then. */
+	if (c.n > 0 && (!entries_tell_contents(L) || three_in_a_row(&c)) &&
+	    recog_contents_runs((const char *const *)c.s, c.n, toc) > 0) {
 		all = xmalloc(nblk);
 		any = xcalloc(nblk, 1);
 		memset(all, 1, nblk);
@@ -3606,7 +3669,6 @@ static void
 contents_lines(struct lower *L, cmark_node *b)
 {
 	struct clines *c = L->entries, *all = L->entries + 1;
-	struct rarticle a;
 	const char *s;
 	size_t i;
 
@@ -3624,9 +3686,7 @@ contents_lines(struct lower *L, cmark_node *b)
 		s = all->text.data + all->off[i];
 		if (*s == '\0')
 			continue;
-		if (recog_article(s, 0, &a))
-			free(a.num);
-		else if (!recog_contents_division(s) && !recog_suppl_alone(s)) {
+		if (!contents_entry(s)) {
 			ends_run(c);
 			L->in_row = 0;
 			continue;
@@ -3656,8 +3716,6 @@ lower_new(const struct source *src, const struct meta *meta,
 int
 lower_pieces(struct lower *L)
 {
-	const struct source *src = L->src;
-
 	/*
 	 * What the whole-body passes of lower_piece() look for: English
 	 * numbering (roman_articles(), section_paragraphs(),
@@ -3668,9 +3726,7 @@ lower_pieces(struct lower *L)
 	 * Contents: an English list is told by its heading, which the
 	 * pieces' lines do not keep) is lowered whole from the start.
 	 */
-	if (!L->ja || L->sectioned || strstr(src->text, "目次") != NULL ||
-	    strstr(src->text, "ontents") != NULL ||
-	    strstr(src->text, "ONTENTS") != NULL)
+	if (!entries_tell_contents(L))
 		return 0;
 	L->pieces = 1;
 	/* The entries, and a block's lines read for them. */

@@ -37,4 +37,11 @@ int		 lower_pieces(struct lower *);
 void		 lower_piece(struct lower *, cmark_node *root, int base);
 struct node	*lower_end(struct lower *, int *again);
 
+/*
+ * A new node of the allocator of the tree parsed and lowered on this
+ * thread (md.c: an arena for most texts): cmark-gfm links no node of one
+ * allocator into a tree of another.  Freed with the tree.
+ */
+cmark_node	*md_node_new(cmark_node_type);
+
 #endif

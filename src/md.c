@@ -8,6 +8,7 @@
  * (bracket and emphasis stacks), table width and length, table delimiter
  * rows under long paragraphs, and the expansion of link references.
  */
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -372,7 +373,7 @@ check_limits(const struct source *src, struct diags *d)
 static cmark_node *
 new_text(const char *s, size_t len)
 {
-	cmark_node *t = cmark_node_new(CMARK_NODE_TEXT);
+	cmark_node *t = md_node_new(CMARK_NODE_TEXT);
 	char *lit = xstrndup(s, len);
 
 	cmark_node_set_literal(t, lit);	/* copies */
@@ -421,7 +422,7 @@ link_text(cmark_node *t)
 			    from, i - from));
 			last = link;
 		}
-		link = cmark_node_new(CMARK_NODE_LINK);
+		link = md_node_new(CMARK_NODE_LINK);
 		cmark_node_append_child(link, new_text(copy + i, n));
 		cmark_node_set_url(link, cmark_node_get_literal(
 		    cmark_node_first_child(link)));
@@ -654,6 +655,123 @@ cuts_of(const struct source *src, struct cut **cuts)
 	return n;
 }
 
+/* ---- an arena for one parse ---- */
+
+/*
+ * cmark-gfm allocates a node, a buffer or a line at a time and frees each
+ * apart (malloc and free were a sixth of a build's instructions).  A
+ * parse of a text up to ARENA_TEXT bytes (a piece, most documents) takes
+ * its memory from an arena instead: blocks cut from chunks in turn, a
+ * free that does nothing, and all of it released at once when the tree
+ * and the parser are gone (arena_release()).  cmark_mem's hooks have no
+ * argument, so the arena of the parse under way is the thread's own
+ * (termc diff parses two texts at once on two threads).  A longer text
+ * keeps malloc: its tree is freed block by block as it is lowered (see
+ * MD_PIECE), which an arena would not give back.
+ */
+#define ARENA_TEXT	(4 * MD_PIECE)
+#define ARENA_CHUNK	(60 * 1024)	/* under malloc's mmap threshold */
+#define ARENA_ALIGN	sizeof(max_align_t)
+
+struct chunk {
+	struct chunk	*next;		/* the chunks before */
+	size_t		 cap, used;	/* of data, in bytes */
+	max_align_t	 data[];
+};
+
+/* The chunks of this thread's parse, the one cut from first; NULL. */
+static _Thread_local struct chunk *arena;
+/* The allocator of the tree this thread parses and lowers; NULL. */
+static _Thread_local cmark_mem *tree_mem;
+
+/* n bytes, aligned, after a header that holds n (for arena_realloc()). */
+static void *
+arena_alloc(size_t n)
+{
+	struct chunk *c = arena;
+	size_t need;
+	char *p;
+
+	if (n > SIZE_MAX / 2)
+		xalloc_die();
+	need = (n + 2 * ARENA_ALIGN - 1) / ARENA_ALIGN * ARENA_ALIGN;
+	if (c == NULL || c->cap - c->used < need) {
+		c = xmalloc(sizeof(*c) + (need > ARENA_CHUNK ? need :
+		    ARENA_CHUNK));
+		c->cap = need > ARENA_CHUNK ? need : ARENA_CHUNK;
+		c->used = 0;
+		/* A block larger than a chunk has one of its own, and the
+		 * chunk being cut stays first. */
+		if (arena != NULL && need > ARENA_CHUNK) {
+			c->next = arena->next;
+			arena->next = c;
+		} else {
+			c->next = arena;
+			arena = c;
+		}
+	}
+	p = (char *)c->data + c->used;
+	c->used += need;
+	memcpy(p, &n, sizeof(n));
+	return p + ARENA_ALIGN;
+}
+
+static void *
+arena_calloc(size_t k, size_t size)
+{
+	void *p;
+
+	if (size != 0 && k > SIZE_MAX / size)
+		xalloc_die();
+	p = arena_alloc(k * size);
+	memset(p, 0, k * size);
+	return p;
+}
+
+static void *
+arena_realloc(void *p, size_t n)
+{
+	size_t old;
+	void *q;
+
+	if (p == NULL)
+		return arena_alloc(n);
+	memcpy(&old, (char *)p - ARENA_ALIGN, sizeof(old));
+	if (n <= old)
+		return p;
+	q = arena_alloc(n);
+	memcpy(q, p, old);
+	return q;
+}
+
+static void
+arena_free(void *p)
+{
+	(void)p;
+}
+
+static cmark_mem arena_mem = { arena_calloc, arena_realloc, arena_free };
+
+cmark_node *
+md_node_new(cmark_node_type type)
+{
+	return cmark_node_new_with_mem(type, tree_mem != NULL ? tree_mem :
+	    cmark_get_default_mem_allocator());
+}
+
+/* Frees this thread's arena: every block cut from it. */
+static void
+arena_release(void)
+{
+	struct chunk *c, *next;
+
+	for (c = arena; c != NULL; c = next) {
+		next = c->next;
+		free(c);
+	}
+	arena = NULL;
+}
+
 /* cmark-gfm's tree of text[0, len), bare URLs made links. */
 static cmark_node *
 parse(const char *text, size_t len, cmark_parser **parser)
@@ -661,7 +779,9 @@ parse(const char *text, size_t len, cmark_parser **parser)
 	cmark_syntax_extension *table;
 	cmark_node *root;
 
-	*parser = cmark_parser_new(CMARK_OPT_DEFAULT);
+	tree_mem = len <= ARENA_TEXT ? &arena_mem :
+	    cmark_get_default_mem_allocator();
+	*parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, tree_mem);
 	/*
 	 * The table extension only.  It has no inline hooks, so a parse
 	 * writes none of cmark-gfm's library-wide character tables (an
@@ -688,6 +808,8 @@ lower_parsed(struct lower *L, const char *text, size_t len, int base)
 	lower_piece(L, root, base);
 	cmark_node_free(root);
 	cmark_parser_free(parser);
+	arena_release();
+	tree_mem = NULL;
 }
 
 /*

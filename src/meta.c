@@ -331,12 +331,34 @@ walk(struct ctx *c, struct meta *m, yaml_node_t *root)
 static const char *
 guess_lang(const struct meta *m, const struct source *src)
 {
-	size_t kana = 0, letters = 0;
+	const char *lang = text_lang_of(src->text, src->len);
 
-	text_count_script(src->text, src->len, &kana, &letters);
-	if (kana == 0 && letters == 0 && m->title != NULL)
-		text_count_script(m->title, strlen(m->title), &kana, &letters);
-	return text_lang_by_script(kana, letters);
+	if (lang == NULL && m->title != NULL)
+		lang = text_lang_of(m->title, strlen(m->title));
+	return lang != NULL ? lang : text_lang_by_script(0, 0);
+}
+
+/*
+ * Is the YAML s[0, len) too shallow to pass YAML_MAX_DEPTH?  Every
+ * collection libyaml's scanner opens starts at an indicator of its own: a
+ * block mapping at its first key's ':' (or an explicit '?'), a block
+ * sequence at its first '-', a flow collection at '[' or '{'.  With no
+ * more of those bytes than the limit, no nesting can pass it, and
+ * yaml_guard()'s scan, a token at a time (a third of the front matter's
+ * cost), is spared; the usual front matter has a dozen.
+ */
+static int
+yaml_shallow(const char *s, size_t len)
+{
+	size_t i, n = 0;
+
+	if (len > YAML_MAX_BYTES)
+		return 0;
+	for (i = 0; i < len; i++)
+		if ((s[i] == ':' || s[i] == '-' || s[i] == '?' ||
+		    s[i] == '[' || s[i] == '{') && ++n > YAML_MAX_DEPTH)
+			return 0;
+	return 1;
 }
 
 int
@@ -353,7 +375,8 @@ meta_parse(struct meta *m, const struct source *src, struct diags *d)
 	c.src = src;
 	c.d = d;
 	c.doc = &doc;
-	switch (yaml_guard(src->fm, src->fmlen, &line, &col)) {
+	switch (yaml_shallow(src->fm, src->fmlen) ? YG_OK :
+	    yaml_guard(src->fm, src->fmlen, &line, &col)) {
 	case YG_SIZE:
 		diag(d, src->path, src->fmline + line, 1, D_YAML_LIMIT,
 		    "front matter of %zu bytes, the limit is %d", src->fmlen,

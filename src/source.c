@@ -71,6 +71,30 @@ fail:
 }
 
 /*
+ * Are the 12 bytes at s four characters of lead bytes E3 to EC (kana,
+ * kanji)?  The eight continuation bytes are tested at once, in a word
+ * and a half read little-endian on any host; the leads one by one.
+ */
+static inline int
+four_plain(const unsigned char *s)
+{
+	uint64_t a;
+	uint32_t c;
+
+	memcpy(&a, s, 8);
+	memcpy(&c, s + 8, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	a = __builtin_bswap64(a);
+	c = __builtin_bswap32(c);
+#endif
+	/* Byte k is bits 8k to 8k + 7: continuations at 1, 2, 4, 5, 7
+	 * of a and 0, 2, 3 of c (s[8], s[10], s[11]). */
+	return (a & 0xc000c0c000c0c000ULL) == 0x8000808000808000ULL &&
+	    (c & 0xc0c000c0u) == 0x80800080u && s[0] - 0xe3u <= 9 &&
+	    s[3] - 0xe3u <= 9 && s[6] - 0xe3u <= 9 && s[9] - 0xe3u <= 9;
+}
+
+/*
  * Is s plain text: valid UTF-8 with no character that source_check_chars()
  * reports or replaces (ASCII but controls other than tab, LF and CR; two-
  * and three-byte characters U+00A0 to U+07FF, U+1000 to U+CFFF but the
@@ -98,9 +122,16 @@ plain_text(const char *bytes, size_t len)
 			/*
 			 * Most of a Japanese text is a run of them: its
 			 * characters are tested in a loop of their own,
-			 * each as one number of its three bytes.
+			 * four at a time, then one by one where the four
+			 * are not all such (the run's end).
 			 */
-			for (s += 3; end - s >= 4; s += 3) {
+			for (s += 3;;) {
+				if (end - s >= 12 && four_plain(s)) {
+					s += 12;
+					continue;
+				}
+				if (end - s < 4)
+					break;
 				/*
 				 * Four bytes in one load, whatever the
 				 * host's order: the second and third are
@@ -110,6 +141,7 @@ plain_text(const char *bytes, size_t len)
 				if ((w >> 8 & 0xc0c0) != 0x8080 ||
 				    s[0] - 0xe3u > 0xecu - 0xe3u)
 					break;
+				s += 3;
 			}
 			continue;
 		}
@@ -272,21 +304,22 @@ normalize_eol(char *s, size_t len)
 	return j;
 }
 
-/* src->line: where each line of the body starts; one pass of memchr. */
+/*
+ * src->line: where each line of the body starts; one pass of memchr (the
+ * array grows by doubling: it was counted in a pass of its own first).
+ */
 static void
 index_lines(struct source *src)
 {
 	const char *p, *end = src->text + src->len;
-	size_t n = 1;
 
-	for (p = src->text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL;
-	    p++)
-		n++;
-	src->line = xreallocarray(NULL, n, sizeof(*src->line));
+	src->line = xgrow(NULL, 0, sizeof(*src->line));
 	src->line[src->nlines++] = 0;
 	for (p = src->text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL;
-	    p++)
+	    p++) {
+		src->line = xgrow(src->line, src->nlines, sizeof(*src->line));
 		src->line[src->nlines++] = (size_t)(p + 1 - src->text);
+	}
 }
 
 /* Is the line starting at p exactly the fence (--- or ...) ? */
@@ -387,10 +420,11 @@ digest_bytes(struct digest *dg, const void *p, size_t len)
  */
 static int
 source_take(struct source *src, const char *path, char *bytes, size_t len,
-    size_t maxsize, unsigned flags, struct diags *d)
+    size_t maxsize, unsigned flags, const struct digest *plain,
+    struct diags *d)
 {
 	size_t bad, skip = 0, nbad;
-	int line, col, plain;
+	int line, col, isplain;
 	char *nul;
 
 	memset(src, 0, sizeof(*src));
@@ -418,8 +452,11 @@ source_take(struct source *src, const char *path, char *bytes, size_t len,
 	}
 	if (len >= 3 && memcmp(bytes, "\xef\xbb\xbf", 3) == 0)
 		skip = 3;
-	plain = plain_text(bytes + skip, len - skip);
-	if (!plain && !utf8_valid(bytes + skip, len - skip, &bad)) {
+	/* The same bytes proved plain before: the same tests would again. */
+	isplain = plain != NULL && !(flags & SOURCE_NO_DIGEST) &&
+	    memcmp(plain, &src->sum, sizeof(*plain)) == 0 ? 1 :
+	    plain_text(bytes + skip, len - skip);
+	if (!isplain && !utf8_valid(bytes + skip, len - skip, &bad)) {
 		text_position_n(bytes + skip, bad, &line, &col);
 		diag(d, path, line, col, D_BAD_UTF8, "byte 0x%02x at offset %zu",
 		    (unsigned char)bytes[skip + bad], skip + bad);
@@ -437,7 +474,8 @@ source_take(struct source *src, const char *path, char *bytes, size_t len,
 	 * could carry them).  Line ends are LF only by now: a CR that is
 	 * left is no line end.
 	 */
-	nbad = plain ? 0 : source_check_chars(path, src->text, src->len, 0,
+	src->plain = isplain;
+	nbad = isplain ? 0 : source_check_chars(path, src->text, src->len, 0,
 	    d);
 	if (split_front_matter(src, d) == -1) {
 		source_release(src);
@@ -445,7 +483,8 @@ source_take(struct source *src, const char *path, char *bytes, size_t len,
 	}
 	if (nbad > 0)
 		src->text = replace_uncarried(src->text, &src->len);
-	index_lines(src);
+	if (!(flags & SOURCE_NO_LINES))
+		index_lines(src);
 	return 0;
 fail:
 	free(bytes);
@@ -460,7 +499,7 @@ source_load(struct source *src, const char *path, const char *bytes,
 
 	memcpy(copy, bytes, len);
 	copy[len] = '\0';
-	return source_take(src, path, copy, len, maxsize, 0, d);
+	return source_take(src, path, copy, len, maxsize, 0, NULL, d);
 }
 
 /*
@@ -530,7 +569,19 @@ source_read(struct source *src, const char *path, size_t maxsize,
 
 	if ((bytes = read_file(path, maxsize, &len, d)) == NULL)
 		return -1;
-	return source_take(src, path, bytes, len, maxsize, flags, d);
+	return source_take(src, path, bytes, len, maxsize, flags, NULL, d);
+}
+
+int
+source_read_plain(struct source *src, const char *path,
+    const struct digest *plain, struct diags *d)
+{
+	size_t len;
+	char *bytes;
+
+	if ((bytes = read_file(path, 0, &len, d)) == NULL)
+		return -1;
+	return source_take(src, path, bytes, len, 0, 0, plain, d);
 }
 
 void

@@ -36,6 +36,12 @@ struct source {
 	int	 fmline;	/* file line of the first YAML line */
 	size_t	*line;		/* byte offset in text of each line's start; owned */
 	size_t	 nlines;
+	/*
+	 * Set when the bytes proved plain text: valid UTF-8 without a
+	 * character that the checks of the characters warn about, so that
+	 * they were not made (source_read_plain()).
+	 */
+	int	 plain;
 };
 
 /* Default size limit for one terms file, in bytes. */
@@ -56,8 +62,22 @@ char	*read_file(const char *path, size_t maxsize, size_t *len,
  * by the bytes (termc diff): the digest is a pass over every byte.
  */
 #define SOURCE_NO_DIGEST	0x1
+/*
+ * SOURCE_NO_LINES: leave src->line NULL and nlines 0, for a reader of
+ * the front matter alone (a build's first read, doc_load_head()).
+ */
+#define SOURCE_NO_LINES		0x2
 int	source_read(struct source *src, const char *path, size_t maxsize,
 	    unsigned flags, struct diags *d);
+/*
+ * source_read() of a file read before, whose bytes then had the digest
+ * *plain and proved plain text (src->plain): when they still have that
+ * digest, they are not tested again (a build reads each source twice,
+ * for its front matter first; corpus.h).  Other bytes are checked as
+ * source_read() checks them.
+ */
+int	source_read_plain(struct source *src, const char *path,
+	    const struct digest *plain, struct diags *d);
 /* The same on bytes in memory (tests, fuzzing); the bytes are copied. */
 int	source_load(struct source *src, const char *path, const char *bytes,
 	    size_t len, size_t maxsize, struct diags *d);

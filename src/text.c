@@ -155,6 +155,22 @@ text_suspect(int32_t c)
 	return SUS_NONE;
 }
 
+const char *
+text_memfind(const char *s, size_t len, const char *t, size_t tlen)
+{
+	const char *p, *end = s + len;
+
+	if (tlen == 0)
+		return s;
+	if (tlen > len)
+		return NULL;
+	for (p = s + tlen - 1; (p = memchr(p, t[tlen - 1],
+	    (size_t)(end - p))) != NULL; p++)
+		if (memcmp(p - (tlen - 1), t, tlen - 1) == 0)
+			return p - (tlen - 1);
+	return NULL;
+}
+
 size_t
 text_find_uncarried(const char *s, size_t len, int32_t *cp)
 {
@@ -470,4 +486,30 @@ const char *
 text_lang_by_script(size_t kana, size_t letters)
 {
 	return kana * 20 >= letters ? "ja" : "en";
+}
+
+const char *
+text_lang_of(const char *s, size_t len)
+{
+	enum { STEP = 1024 };
+	size_t kana = 0, letters = 0, off, n, rest;
+
+	for (off = 0; off < len; off += n) {
+		/* A step ends at a character's start: kana are 3 bytes. */
+		n = len - off > STEP ? STEP : len - off;
+		while (off + n < len && ((unsigned char)s[off + n] & 0xc0) ==
+		    0x80)
+			n++;
+		text_count_script(s + off, n, &kana, &letters);
+		/*
+		 * The rest adds at most a letter a byte, or a kana every
+		 * three bytes: once neither turns the answer, it is final.
+		 */
+		rest = len - off - n;
+		if (kana * 20 >= letters + rest ||
+		    (kana + rest / 3) * 20 < letters)
+			break;
+	}
+	return kana == 0 && letters == 0 ? NULL :
+	    text_lang_by_script(kana, letters);
 }

@@ -114,6 +114,13 @@ text_uncarried(enum suspect k)
  * is NUL or text_uncarried(), with the character in *cp; len if none.
  */
 size_t	text_find_uncarried(const char *s, size_t len, int32_t *cp);
+/*
+ * The first occurrence of t[0, tlen) in s[0, len), or NULL: memmem(),
+ * which C11 and POSIX 2008 lack.  Candidates are found by memchr() on
+ * t's last byte, in Japanese a continuation byte that few positions share.
+ */
+const char *text_memfind(const char *s, size_t len, const char *t,
+	    size_t tlen);
 
 /* Character classes for joining lines and splitting runs (see diff.c). */
 enum cclass {
@@ -214,6 +221,12 @@ void	text_count_script(const char *s, size_t len, size_t *kana,
  * Japanese company name stays English.  No letters at all: "ja".
  */
 const char *text_lang_by_script(size_t kana, size_t letters);
+/*
+ * text_lang_by_script() of the counts of s[0, len), read only as far as
+ * the rest of s could change the answer (a Japanese text is decided in
+ * its first third or so); NULL when s has no kana and no letter.
+ */
+const char *text_lang_of(const char *s, size_t len);
 size_t	text_nchars(const char *s);
 /* Has s more than max characters?  Reads max + 1 of them at most. */
 int	text_nchars_over(const char *s, size_t max);

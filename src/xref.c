@@ -256,15 +256,20 @@ parse_ref(const char *s, int cont, struct rparse *r)
 	q = p;
 	if ((v = numbered(&q, "条", 0)) >= 0) {
 		buf_init(&b);
-		buf_printf(&b, "%ld", v);
+		buf_put_long(&b, v);
 		/* 第二条の二, 第三条ノ二; not 第五条の一部 (a part of it). */
 		while ((has_prefix(q, "の") || has_prefix(q, "ノ")) &&
 		    (v = numeral_parse(q + strlen("の"), &n, 1)) >= 0 &&
 		    !has_prefix(q + strlen("の") + n, "部")) {
 			q += strlen("の") + n;
-			buf_printf(&b, "_%ld", v);
+			buf_putc(&b, '_');
+			buf_put_long(&b, v);
 		}
-		snprintf(r->art.num, sizeof(r->art.num), "%s", b.data);
+		/* Cut to the room, as snprintf() would. */
+		n = b.len < sizeof(r->art.num) ? b.len :
+		    sizeof(r->art.num) - 1;
+		memcpy(r->art.num, b.data, n);
+		r->art.num[n] = '\0';
 		buf_release(&b);
 		r->art.rel = R_ABS;
 		p = q;
@@ -916,17 +921,20 @@ appx_fold(const struct node *div)
 		}
 		if (has_prefix(p, "第") && (val = numeral_parse(p +
 		    strlen("第"), &used, 1)) >= 0) {
-			buf_printf(&b, "第%ld", val);
+			buf_puts(&b, "第");
+			buf_put_long(&b, val);
 			p += strlen("第") + used;
 		} else if (b.len > 0 && b.data[b.len - 1] >= '0' &&
 		    b.data[b.len - 1] <= '9' && has_prefix(p, "の") &&
 		    (val = numeral_parse(p + strlen("の"), &used, 1)) >= 0) {
-			buf_printf(&b, "の%ld", val);
+			buf_puts(&b, "の");
+			buf_put_long(&b, val);
 			p += strlen("の") + used;
 		} else if (b.len == strlen("別表") &&
 		    has_prefix(b.data, "別表") &&
 		    (val = numeral_parse(p, &used, 1)) >= 0) {
-			buf_printf(&b, "第%ld", val);
+			buf_puts(&b, "第");
+			buf_put_long(&b, val);
 			p += used;
 		} else
 			buf_putc(&b, *p++);
@@ -1737,16 +1745,16 @@ source_col(struct scan *S, int line, const char *t, size_t len, int fallback)
 		S->seekchars = 0;
 		S->seekmisses = 0;
 	}
-	for (p = ls + S->seekfrom; p + len <= le; p++)
-		if (memcmp(p, t, len) == 0) {
-			/* Count characters only over new ground: linear. */
-			S->seekchars += text_chars(ls + S->seekfrom,
-			    (size_t)(p - ls) - S->seekfrom);
-			S->seekfrom = (size_t)(p - ls) + len;
-			col = S->seekchars + 1;
-			S->seekchars += text_chars(p, len);
-			return col;
-		}
+	if ((p = text_memfind(ls + S->seekfrom, (size_t)(le - ls) -
+	    S->seekfrom, t, len)) != NULL) {
+		/* Count characters only over new ground: linear. */
+		S->seekchars += text_chars(ls + S->seekfrom,
+		    (size_t)(p - ls) - S->seekfrom);
+		S->seekfrom = (size_t)(p - ls) + len;
+		col = S->seekchars + 1;
+		S->seekchars += text_chars(p, len);
+		return col;
+	}
 	/*
 	 * Not on the line as written (markup or an entity between).  Each
 	 * miss searched the rest of the line: after SEEK_MISSES of them the
@@ -1865,9 +1873,18 @@ next_candidate(const char *text, size_t i, size_t len, int english)
 	size_t n;
 	int c;
 
+	/*
+	 * The second bytes of 第 本 同 前 次 (opener()) and 別: 88, 89, 90,
+	 * 9C and AC, as bits of their low six.  Most kanji with leads E5 to
+	 * E7 have none of them and are passed over on this one test.
+	 */
+	const uint64_t second = 1ULL << 0x08 | 1ULL << 0x09 | 1ULL << 0x10 |
+	    1ULL << 0x1c | 1ULL << 0x2c;
+
 	while (i < len) {
 		if (u[i] == '\n' || (u[i] - 0xe5u <= 2 &&
-		    (opener(text + i) || has_prefix(text + i, "別表"))))
+		    (u[i + 1] & 0xc0) == 0x80 && (second >> (u[i + 1] & 0x3f) &
+		    1) && (opener(text + i) || has_prefix(text + i, "別表"))))
 			return i;
 		c = u[i] | 0x20;
 		if (english && (((c == 's' || c == 'a' || c == 'c' ||

@@ -3,6 +3,7 @@
  * NUL-terminated, growth across many doublings, printf of long output,
  * reset and detach.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +45,41 @@ main(void)
 	tap(b.cap > b.len, "  capacity above length");
 	buf_release(&b);
 	tap(b.data == NULL && b.len == 0, "release");
+
+	/*
+	 * printf formats into the room left; output that fills it to the
+	 * last byte but the NUL fits, one byte more grows and is formatted
+	 * again, whole.
+	 */
+	buf_init(&b);
+	buf_printf(&b, "%.*s", (int)(b.cap - 1), big);
+	tap(b.len == b.cap - 1 && b.data[b.len] == '\0' &&
+	    strspn(b.data, "x") == b.len, "printf filling the room");
+	i = b.cap;
+	buf_printf(&b, "%d", 7);
+	tap(b.cap > i && b.len == i && b.data[b.len - 1] == '7' &&
+	    b.data[b.len] == '\0', "  one more grows, whole");
+	buf_release(&b);
+
+	/* buf_put_long() writes what printf's %ld writes. */
+	{
+		static const long vals[] = { 0, 7, 10, -12, 2024, LONG_MAX,
+		    LONG_MIN };
+		char want[64];
+		size_t k;
+
+		buf_init(&b);
+		want[0] = '\0';
+		for (k = 0; k < sizeof(vals) / sizeof(vals[0]); k++) {
+			buf_putc(&b, ',');
+			buf_put_long(&b, vals[k]);
+			snprintf(want + strlen(want), sizeof(want) -
+			    strlen(want), ",%ld", vals[k]);
+		}
+		tap_str(b.data, want, "put_long: 0, 7, 10, -12, 2024, the "
+		    "largest and the smallest long");
+		buf_release(&b);
+	}
 
 	/* A million one-byte appends: linear, correct. */
 	buf_init(&b);

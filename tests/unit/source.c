@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <utf8proc.h>
 
@@ -191,11 +192,12 @@ one_finding(const char *ch, size_t k, const char *tail, int want,
 }
 
 /*
- * A run of kana and kanji is checked a character at a time in a loop of
- * its own: after 0 to 5 of them, and before more or at the end, a bad
- * first or second continuation, a truncated character, a surrogate and a
- * lead byte past the run's (F5) are each found at their column, and a
- * control, U+200B, U+202E or U+0085 among them is warned about.
+ * A run of kana and kanji is checked four characters, then one, at a
+ * time in a loop of its own: after 0 to 13 of them, and before more or
+ * at the end, a bad first or second continuation, a truncated character,
+ * a surrogate and a lead byte past the run's (F5) are each found at
+ * their column, and a control, U+200B, U+202E or U+0085 among them is
+ * warned about.
  */
 static void
 run_ends(void)
@@ -205,7 +207,9 @@ run_ends(void)
 	char tail[32];
 	size_t k, b, nbad = 0, nwarn = 0;
 
-	for (k = 0; k <= 5; k++)
+	/* Runs up to thirteen long: a fault at each place of the four
+	 * characters plain_text() tests at once, and after them. */
+	for (k = 0; k <= 13; k++)
 		for (b = 0; b < sizeof(bad) / sizeof(bad[0]); b++) {
 			/* Then more, or the end: the last bytes go apart. */
 			strcpy(tail, bad[b]);
@@ -227,6 +231,64 @@ run_ends(void)
 	    "character in a run of kanji, its column");
 }
 
+/* Write s to path; 0 or -1. */
+static int
+put_file(const char *path, const char *s)
+{
+	FILE *f = fopen(path, "w");
+
+	if (f == NULL)
+		return -1;
+	fputs(s, f);
+	return fclose(f);
+}
+
+/*
+ * source_read_plain(): bytes of the digest that proved plain are taken
+ * as they are; bytes changed since (a control now, or invalid UTF-8) are
+ * checked as ever, whatever the caller remembered.
+ */
+static void
+read_plain(void)
+{
+	char path[] = "/tmp/termc-unit-source-XXXXXX";
+	struct source a, b;
+	struct diags d;
+	int fd;
+
+	if ((fd = mkstemp(path)) == -1) {
+		tap(0, "read_plain: mkstemp");
+		return;
+	}
+	close(fd);
+	diags_init(&d);
+	if (put_file(path, "---\nprovider: a\n---\n本文です。\n") == -1 ||
+	    source_read(&a, path, 0, 0, &d) == -1) {
+		tap(0, "read_plain: first read");
+		unlink(path);
+		return;
+	}
+	tap(a.plain == 1 && d.n == 0, "source_read: plain text proved");
+	tap(source_read_plain(&b, path, &a.sum, &d) == 0 && b.plain == 1 &&
+	    b.len == a.len && memcmp(b.text, a.text, a.len) == 0 && d.n == 0,
+	    "source_read_plain: same bytes, same source");
+	source_release(&b);
+	put_file(path, "---\nprovider: a\n---\n本文\x01です。\n");
+	tap(source_read_plain(&b, path, &a.sum, &d) == 0 && b.plain == 0 &&
+	    d.n == 1 && d.v[0].code == D_CHAR_CONTROL,
+	    "source_read_plain: changed bytes are checked (a control)");
+	source_release(&b);
+	diags_release(&d);
+	diags_init(&d);
+	put_file(path, "---\nprovider: a\n---\n本文\xe6です。\n");
+	tap(source_read_plain(&b, path, &a.sum, &d) == -1 && d.n == 1 &&
+	    d.v[0].code == D_BAD_UTF8,
+	    "source_read_plain: changed bytes are checked (bad UTF-8)");
+	diags_release(&d);
+	source_release(&a);
+	unlink(path);
+}
+
 int
 main(void)
 {
@@ -238,6 +300,7 @@ main(void)
 
 	valid_agrees();
 	run_ends();
+	read_plain();
 	valid("", 0, -1, "utf8_valid: empty");
 	valid("plain ASCII\n", 12, -1, "utf8_valid: ASCII");
 	valid("日本語", 9, -1, "utf8_valid: 3-byte sequences");

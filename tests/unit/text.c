@@ -13,6 +13,7 @@
 
 #include <utf8proc.h>
 
+#include "buf.h"
 #include "tap.h"
 #include "text.h"
 
@@ -357,6 +358,80 @@ caption_keys(void)
 		printf("#   %zu of 20000 strings differ\n", bad);
 }
 
+/*
+ * text_lang_of() stops once the rest cannot change the answer: on texts
+ * whose answer turns late, or on the last step, or never, it answers as
+ * the counts of the whole text do.
+ */
+static void
+lang_of(void)
+{
+	static const struct {
+		const char	*head;	/* repeated n times */
+		size_t		 n;
+		const char	*tail;	/* then repeated m times */
+		size_t		 m;
+	} cases[] = {
+		{ "あいう", 3000, "abc", 0 },
+		{ "あいう", 3000, "abcdefghijklmnopqrst", 3000 },
+		{ "あいう", 300, "abcdefghijklmnopqrst", 3000 },
+		{ "abcdefghijklmnopqrst", 3000, "あいう", 0 },
+		{ "abcdefghijklmnopqrst", 3000, "あ", 3000 },
+		{ "abcdefghijklmnopqrst", 50, "あいうえお", 3000 },
+		{ "漢字", 5000, "。", 10 },
+		{ "a", 1023, "あ", 2 },
+		{ "a", 4095, "あ", 2 },
+	};
+	struct buf b;
+	size_t i, j, kana, letters;
+	const char *want, *got;
+	char name[64];
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		buf_init(&b);
+		for (j = 0; j < cases[i].n; j++)
+			buf_put(&b, cases[i].head, strlen(cases[i].head));
+		for (j = 0; j < cases[i].m; j++)
+			buf_put(&b, cases[i].tail, strlen(cases[i].tail));
+		kana = letters = 0;
+		text_count_script(b.data, b.len, &kana, &letters);
+		want = kana == 0 && letters == 0 ? NULL :
+		    text_lang_by_script(kana, letters);
+		got = text_lang_of(b.data, b.len);
+		snprintf(name, sizeof(name), "text_lang_of, case %zu: %s", i,
+		    want != NULL ? want : "none");
+		tap(want == NULL ? got == NULL : got != NULL &&
+		    strcmp(got, want) == 0, name);
+		buf_release(&b);
+	}
+	tap(text_lang_of("", 0) == NULL, "text_lang_of, empty: none");
+}
+
+/* text_memfind(): memmem()'s answers, NULs included, at both ends. */
+static void
+memfind(void)
+{
+	static const char hay[] = "第1条第2条\0第3条の第3条";
+	size_t n = sizeof(hay) - 1;
+
+	tap(text_memfind(hay, n, "第2条", strlen("第2条")) == hay + 7,
+	    "text_memfind: in the middle");
+	tap(text_memfind(hay, n, "第1条", strlen("第1条")) == hay,
+	    "text_memfind: at the start");
+	tap(text_memfind(hay, n, "第3条", strlen("第3条")) == hay + 15,
+	    "text_memfind: past a NUL, the first of two");
+	tap(text_memfind(hay, n, "の第3条", strlen("の第3条")) ==
+	    hay + n - strlen("の第3条"), "text_memfind: at the end");
+	tap(text_memfind(hay, n - 1, "の第3条", strlen("の第3条")) == NULL,
+	    "text_memfind: one byte short, none");
+	tap(text_memfind(hay, n, "条\0", 4) == hay + 11,
+	    "text_memfind: a NUL in the needle");
+	tap(text_memfind(hay, 2, "第", 3) == NULL &&
+	    text_memfind(hay, 3, "", 0) == hay &&
+	    text_memfind("", 0, "a", 1) == NULL,
+	    "text_memfind: longer than the text, empty");
+}
+
 int
 main(void)
 {
@@ -385,6 +460,8 @@ main(void)
 	stable_holds();
 	suspects();
 	prefixes();
+	lang_of();
+	memfind();
 	squeeze();
 	caption_keys();
 	tap(utf8_next("", 0, &cp) == 0 && cp == 0, "empty input: 0 bytes");
