@@ -587,6 +587,7 @@ stray_tabs(struct imp *im)
  * one past the last, ２ after an article line, １ after a 附則 heading; an
  * item number one past the last of its scheme) or when its text opens
  * with an ideographic space, as every paragraph of that layout does.  Marked lines join their text in join().
+ * Older statutes in e-Gov's text mark the number, ○２: the mark goes.
  */
 static void
 markers(struct imp *im)
@@ -596,7 +597,7 @@ markers(struct imp *im)
 	struct rarticle a;
 	struct marker m;
 	struct buf b;
-	size_t i, j;
+	size_t i, j, mark;
 	int isitem, next;
 
 	memset(item, 0, sizeof(item));
@@ -638,12 +639,14 @@ markers(struct imp *im)
 				item[m.scheme] = m.value;
 			continue;
 		}
+		/* ○２: e-Gov's older statutes mark a paragraph number so. */
+		mark = has_prefix(s, "○") ? strlen("○") : 0;
 		buf_reset(&b);
-		buf_puts(&b, s);
+		buf_puts(&b, s + mark);
 		buf_puts(&b, "\u3000x");
 		isitem = 0;
 		if (!(para_marker_parse(b.data, &m) && m.skip == b.len - 1)) {
-			if (!item_marker_parse(b.data, &m) ||
+			if (mark || !item_marker_parse(b.data, &m) ||
 			    m.skip != b.len - 1 ||
 			    (size_t)m.scheme >= sizeof(item) / sizeof(item[0]))
 				continue;
@@ -677,6 +680,7 @@ markers(struct imp *im)
 			memset(item, 0, sizeof(item));
 		}
 		im->r[i].glue = 1;
+		im->r[i].s += mark;
 		im->r[j].keep = 1;
 	}
 	buf_release(&b);
@@ -1219,6 +1223,26 @@ wrap_width(struct imp *im)
 }
 
 /*
+ * Does the lead s (n bytes) announce a table (recog_announces_table())?
+ * Also when a proviso follows the sentence that names it: 次の表の…
+ * 届け出なければならない。ただし、同表の…この限りでない。 lays out
+ * 次の表 all the same.
+ */
+static int
+announces_table(const char *s, size_t n)
+{
+	static const char proviso[] = "。ただし";
+	size_t i, last = 0;
+
+	if (recog_announces_table(s, n))
+		return 1;
+	for (i = 0; i + strlen(proviso) <= n; i++)
+		if (memcmp(s + i, proviso, strlen(proviso)) == 0)
+			last = i + strlen("。");
+	return last > 0 && recog_announces_table(s, last);
+}
+
+/*
  * Is s, a marked line, the next item of a list whose items are written a
  * line each without a full stop (the logical line before it has the
  * same marker scheme and the number before, and ends on no 。 or other
@@ -1321,7 +1345,7 @@ join(struct imp *im)
 				break;
 			z = last_cp(prev->s);
 			/* 次の表のとおりとする。: its cells follow, a line each. */
-			if (z == 0x3002 && recog_announces_table(b.data, b.len))
+			if (z == 0x3002 && announces_table(b.data, b.len))
 				break;
 			a = first_cp(n->s);
 			/*
@@ -1762,6 +1786,47 @@ appendix_cells(struct imp *im, size_t i)
 	return bare >= 2 && bare > marked ? j : i + 1;
 }
 
+/*
+ * An announced table's header cells (届出を要する場合, 届出期限, …) end at
+ * j; rows labelled as items may follow (一　…の場合, then its cells
+ * あらかじめ, 当該変更に係る事項), the labels numbered in the table's own
+ * order.  A row whose cells span from the row above shows its label
+ * alone, so labels may outnumber cells; two bare cells among them make
+ * the rows a table's.  It ends at its last bare cell or at its last
+ * label that goes on with the numbers of the labels before it (一, 二 …
+ * 二十一); a list of items after the table starts again at 一.  A
+ * paragraph (２　), article, caption or division ends it.  Returns the
+ * table's end, j when no row follows so.
+ */
+static size_t
+labelled_rows(struct imp *im, size_t j)
+{
+	struct marker m;
+	size_t k, end = j, bare = 0, marked = 0;
+	long last = 0;
+	const struct lline *l;
+
+	for (k = j; k < im->nl; k++) {
+		l = &im->l[k];
+		if (l->s[0] == '\0')
+			continue;
+		if (cell_line(im, k, 0)) {
+			bare++;
+			end = k + 1;
+		} else if (!l->bullet && strchr(l->s, '\t') == NULL &&
+		    !para_marker_parse(l->s, &m) && item_marker_parse(l->s, &m)) {
+			/* A label that goes on with the labels' numbers is a
+			 * row, its cells joined to it or spanned. */
+			if (marked > 0 && m.value == last + 1 && bare > 0)
+				end = k + 1;
+			last = m.value;
+			marked++;
+		} else
+			break;
+	}
+	return marked > 0 && bare >= 2 ? end : j;
+}
+
 static void
 cell_tables(struct imp *im)
 {
@@ -1775,7 +1840,7 @@ cell_tables(struct imp *im)
 			i = j - 1;
 			continue;
 		}
-		if (!recog_announces_table(im->l[i].s, strlen(im->l[i].s)))
+		if (!announces_table(im->l[i].s, strlen(im->l[i].s)))
 			continue;
 		for (j = i + 1, n = 0; j < im->nl; j++) {
 			if (im->l[j].s[0] == '\0')
@@ -1786,6 +1851,7 @@ cell_tables(struct imp *im)
 		}
 		if (n < 2)
 			continue;
+		j = labelled_rows(im, j);
 		for (k = i + 1, n = 0; k < j; k++)
 			if (im->l[k].s[0] != '\0')
 				im->l[k].cell = n++ == 0 ? 1 : 2;

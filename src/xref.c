@@ -573,6 +573,60 @@ appendix_row(const char *run)
 	return *p == '\0' || strcmp(p, "の") == 0;
 }
 
+#define KANJI_DIGITS	"〇一二三四五六七八九十百千"
+
+/* Does the UTF-8 string set hold the code point c? */
+static int
+strchr32(const char *set, int32_t c)
+{
+	size_t k;
+	int32_t d;
+
+	for (; *set != '\0'; set += k) {
+		k = dec(set, &d);
+		if (k == 0)
+			return 0;
+		if (d == c)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Does text[0, end) end with a rule named by its number in kanji, the
+ * parts joined by dashes: 規則一六―〇, 人事院規則九―八―一?  Its
+ * articles follow (規則一六―〇第二十六条).  A dash between the numbers
+ * tells it from a count (規則一条).
+ */
+static int
+numbered_name_before(const char *text, size_t end)
+{
+	static const char *const name[] = { "規則", "規程", "告示", "訓令" };
+	size_t k, i, dashes = 0, digits = 0;
+	int32_t c;
+
+	while (end > 0 && (k = utf8_prev_len(text, end)) > 0) {
+		dec(text + end - k, &c);
+		if (c == 0x2015 || c == 0x2212 || c == 0xff0d || c == 0x2010) {
+			if (digits == 0)
+				return 0;
+			dashes++;
+			digits = 0;
+		} else if (strchr32(KANJI_DIGITS, c))
+			digits++;
+		else
+			break;
+		end -= k;
+	}
+	if (dashes == 0 || digits == 0)
+		return 0;
+	for (i = 0; i < sizeof(name) / sizeof(name[0]); i++)
+		if (end >= strlen(name[i]) && memcmp(text + end -
+		    strlen(name[i]), name[i], strlen(name[i])) == 0)
+			return 1;
+	return 0;
+}
+
 static int
 external_before(const char *text, size_t off, const char *title)
 {
@@ -609,6 +663,8 @@ external_before(const char *text, size_t off, const char *title)
 		}
 	if (end >= strlen("」") && (has_prefix(text + end - strlen("」"), "」") ||
 	    has_prefix(text + end - strlen("』"), "』")))
+		return 1;
+	if (numbered_name_before(text, end))
 		return 1;
 	for (start = end, i = 0; start > 0 && i < 20; i++) {
 		k = utf8_prev_len(text, start);
@@ -1547,6 +1603,7 @@ resolve(struct scan *S, const struct rparse *r, int scope, int afternl,
     struct where *named)
 {
 	const struct node *art = NULL, *para = NULL, *item = NULL, *t = NULL;
+	const struct node *sub;
 	int broken = 0;
 
 	memset(named, 0, sizeof(*named));
@@ -1623,6 +1680,9 @@ resolve(struct scan *S, const struct rparse *r, int scope, int afternl,
 			break;
 		case R_PREVALL:
 			broken = sibling(cur->para, -1, 1) == NULL;
+			/* 前各項 in a 附則 of paragraphs: they are its. */
+			if (!broken && t == NULL)
+				t = cur->para->parent;
 			break;
 		default:
 			if (r->item.rel == R_ABS) {
@@ -1666,8 +1726,15 @@ resolve(struct scan *S, const struct rparse *r, int scope, int afternl,
 			break;
 		case R_PREVALL:
 			/* 前各号: the items before this one, or this
-			 * paragraph's items (or unmarked item lines). */
-			if (cur->item != NULL) {
+			 * paragraph's items (or unmarked item lines); in a
+			 * sub-item (ニ　前各号に掲げるものを除くの外), the
+			 * sub-items before it. */
+			for (sub = x->src; sub != NULL &&
+			    sub->type != N_SUBITEM; sub = sub->parent)
+				;
+			if (sub != NULL && sibling(sub, -1, 1) != NULL)
+				t = sub->parent;
+			else if (cur->item != NULL) {
 				broken = sibling(cur->item, -1, 1) == NULL;
 				t = cur->item->parent;
 			} else if (cur->para != NULL &&
@@ -1956,6 +2023,22 @@ note_owner(const struct where *noted, const struct where *cur,
 }
 
 /*
+ * Does the reference at text[off] open a sentence of its own inside a
+ * note: 第八十三条第一項（…を含む。第三項において同じ。）, （…に限る。
+ * 以下第五項において同じ。）?  That sentence speaks where the note is
+ * written: its 第三項 is this article's, not the clause noted.
+ */
+static int
+after_stop(const char *text, size_t off)
+{
+	if (off >= strlen("。以下") && memcmp(text + off - strlen("以下"),
+	    "以下", strlen("以下")) == 0)
+		off -= strlen("以下");
+	return off >= strlen("。") && memcmp(text + off - strlen("。"), "。",
+	    strlen("。")) == 0;
+}
+
+/*
  * The notes open at a point of the text, outermost first: the notes after
  * a reference, 第二十三条（第一項第九号を除く。）, and the notes inside them.
  */
@@ -2030,6 +2113,45 @@ same_division_before(const char *text, size_t off)
 			return 1;
 	}
 	return 0;
+}
+
+/*
+ * Is r, in a cell of table t at text[off], a row of that table, not an
+ * item of this law: 第十号, 前号 or 次号 alone (no article, no
+ * paragraph), in a table whose rows are labelled as items (一　…の場合,
+ * a cell a row or runs of 三十四　…三十五　前号に掲げる地点から… in one
+ * cell)?  A table that numbers its rows so cites them by those numbers
+ * (同表の第一号); they are not clauses, and not checked.
+ */
+static int
+table_row_ref(const struct table *t, const struct rparse *r,
+    const char *text, size_t off)
+{
+	struct marker m;
+	size_t i, n = t->nrows * t->ncols, k, back;
+	int32_t c;
+
+	if (r->art.rel != R_NONE || r->para.rel != R_NONE ||
+	    (r->item.rel != R_ABS && r->item.rel != R_PREV &&
+	    r->item.rel != R_NEXT))
+		return 0;
+	for (i = 0; i < n; i++)
+		if (item_marker_parse(t->cells[i], &m) &&
+		    m.scheme == MS_KANJI && (r->item.rel != R_ABS ||
+		    m.value == r->item.n))
+			return 1;
+	/* 三十五　前号: a row's label right before it, in the cell. */
+	if (r->item.rel == R_ABS || off < strlen("\u3000") ||
+	    memcmp(text + off - strlen("\u3000"), "\u3000",
+	    strlen("\u3000")) != 0)
+		return 0;
+	for (back = off - strlen("\u3000"), k = 0; back > 0 &&
+	    (i = utf8_prev_len(text, back)) > 0; back -= i, k++) {
+		dec(text + back - i, &c);
+		if (c == 0 || strchr32(KANJI_DIGITS, c) == 0)
+			break;
+	}
+	return k > 0;
 }
 
 /*
@@ -2220,7 +2342,7 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 		 * reference, a paragraph or item with no article is part of
 		 * the clause noted, of another law when that one is.
 		 */
-		noted = !cont && !ext && nt.n > 0 &&
+		noted = !cont && !ext && nt.n > 0 && !after_stop(text, i) &&
 		    note_owner(&nt.v[nt.n - 1].inh, cur, &r, &owner);
 		if (noted)
 			ext = owner.external;
@@ -2243,6 +2365,9 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 		    suppl_of(src) != NULL && (x.article == NULL ||
 		    suppl_of(x.article) == suppl_of(src)))) &&
 		    suppl_extract(S, src))
+			named.external = 1;
+		if (x.status == XR_BROKEN && cell > 0 && table_row_ref(src->table,
+		    &r, text, i))
 			named.external = 1;
 		if (named.external) {
 			x.status = XR_EXTERNAL;

@@ -157,7 +157,8 @@ for c in statute/kitei:kitei statute/egovlayout:egovlayout \
     layout/wholeitems:wholeitems layout/straytab:straytab \
     layout/footer-en:footer-en layout/contents-en:contents-en \
     statute/penalties:penalties layout/agreement-en:agreement-en \
-    layout/wrap-en:wrap-en statute/tablenote:tablenote; do
+    layout/wrap-en:wrap-en statute/tablenote:tablenote \
+    statute/tablerows:tablerows; do
 	f=${c%%:*}; doc=${c#*:}
 	rc=$(capture import --provider=sample --provider-name=サンプル \
 	    --document="$doc" "$idir/$f.txt")
@@ -192,7 +193,11 @@ check "import: layout/english.outline" "$idir/layout/english.outline" "$tmp/out"
 # scopes: a reference broken out of its sentence, a 読替え table's label
 # cell, a 削除 range, 附　則　抄 and the 附則 of amendments read as
 # written; only the real gap (附則 第一条, 第三条) is reported.
-for doc in appendix scopes; do
+# tablerows: a table announced before a proviso, its rows labelled 一,
+# 二 … with spanned cells, is a table; 第三号 and 前号 in its cells are
+# its rows, not items, and 第二条's items stay numbered from 一; ○２ is
+# paragraph 2.
+for doc in appendix scopes tablerows; do
 	rc=$(capture check "$e/$doc.md")
 	cat "$tmp/out" "$tmp/err" | sed "s|$e/||" >"$tmp/chk"
 	echo "rc=$rc" >>"$tmp/chk"
