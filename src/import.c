@@ -580,6 +580,31 @@ stray_tabs(struct imp *im)
 }
 
 /*
+ * Is r[i] the number １ alone, its text on the next line that is not
+ * blank, opening with 　: the first paragraph of a statute made of
+ * paragraphs, no articles (（…の表示）, ２ … follow)?
+ */
+static int
+first_paragraph(const struct imp *im, size_t i)
+{
+	struct marker m;
+	struct buf b;
+	size_t j;
+	int r;
+
+	buf_init(&b);
+	buf_puts(&b, im->r[i].s);
+	buf_puts(&b, "\u3000x");
+	r = para_marker_parse(b.data, &m) && m.skip == b.len - 1 &&
+	    m.value == 1;
+	buf_release(&b);
+	for (j = i + 1; r && j < im->nr && j <= i + 3 &&
+	    im->r[j].s[0] == '\0'; j++)
+		;
+	return r && j < im->nr && im->r[j].ideo;
+}
+
+/*
  * markers: a paragraph or item marker alone on its line (２, 一, イ,
  * （１）), its text on the next line, as e-Gov's text and many PDF
  * extractions lay statutes out.  Such a line could be a page number; it is
@@ -622,7 +647,9 @@ markers(struct imp *im)
 			memset(item, 0, sizeof(item));
 			continue;
 		}
-		if (para < 0)
+		/* Before any article, only a statute of paragraphs: １
+		 * alone, its text indented under it. */
+		if (para < 0 && !first_paragraph(im, i))
 			continue;
 		/*
 		 * A marker alone: as a marker, its text after a space would
@@ -1223,6 +1250,27 @@ wrap_width(struct imp *im)
 }
 
 /*
+ * Does s head a table of the 附則 by its note, 附則別表第一（附則第二条
+ * 関係）?  No line runs into it, and no table's cells run on through it:
+ * the next table starts there.  (A 別表 heading is a division: the
+ * reader of headings knows it.)
+ */
+static int
+appendix_note_heading(const char *s)
+{
+	return has_prefix(s, "附則別表") && strstr(s, "関係）") != NULL;
+}
+
+/* Does s open a paragraph numbered ２ or more (２　…)? */
+static int
+later_paragraph(const char *s)
+{
+	struct marker m;
+
+	return para_marker_parse(s, &m) && m.value >= 2;
+}
+
+/*
  * Does the lead s (n bytes) announce a table (recog_announces_table())?
  * Also when a proviso follows the sentence that names it: 次の表の…
  * 届け出なければならない。ただし、同表の…この限りでない。 lays out
@@ -1358,7 +1406,7 @@ join(struct imp *im)
 			    !(gap && (a == 0xff08 || a == '('));
 			/* A full line runs on even into what looks like a
 			 * kana or kanji marker (リ DNS…) or a caption. */
-			if (caption_ahead(im, j))
+			if (caption_ahead(im, j) || appendix_note_heading(n->s))
 				break;
 			lr = gap ? 0 : latin_runs_on(prev->s, n->s);
 			if (!gap && reference_piece(im, prev, j))
@@ -1710,6 +1758,8 @@ cell_line(struct imp *im, size_t j, int indent_ok)
 	    caption_line(l->s) || marked_caption(im, j) ||
 	    (!im->indented && has_suffix(l->s, "。")))
 		return 0;
+	if (appendix_note_heading(l->s))
+		return 0;
 	/*
 	 * An article line opens its text on the next line with 　; a label
 	 * followed by another cell (第二十七条の十七, then 第二十七条の五（…）)
@@ -1719,11 +1769,21 @@ cell_line(struct imp *im, size_t j, int indent_ok)
 		/* 第四条から第六条まで　削除 ends the table. */
 		bare = *a.rest == '\0' && !has_suffix(l->s, "削除");
 		free(a.num);
-		if (!bare || !im->indented)
+		if (!bare)
 			return 0;
 		for (j++; j < im->nl && im->l[j].s[0] == '\0'; j++)
 			;
-		return j < im->nl && !im->l[j].ideo;
+		/* The last line of the text holds no article: it has
+		 * no text under it. */
+		if (j >= im->nl)
+			return 1;
+		if (im->l[j].ideo)
+			return 0;
+		/* Where few paragraphs open with 　 (a statute of tables),
+		 * the article's text is a sentence: a cell is none, and no
+		 * caption either. */
+		return im->indented || (strstr(im->l[j].s, "。") == NULL &&
+		    !caption_line(im->l[j].s));
 	}
 	return 1;
 }
@@ -1747,6 +1807,9 @@ table_heading(struct imp *im, size_t i)
 	char *sq;
 	int r;
 
+	/* 附則別表第一（附則第二条関係）: the 附則's own, under its text. */
+	if (appendix_note_heading(im->l[i].s))
+		return 1;
 	if (recog_named_division(im->l[i].s, 0) != DIV_APPENDIX)
 		return 0;
 	sq = text_squeeze(im->l[i].s);
@@ -1827,10 +1890,41 @@ labelled_rows(struct imp *im, size_t j)
 	return marked > 0 && bare >= 2 ? end : j;
 }
 
+/* Does l[j] name a 別表 and nothing else (別表第三, 附則別表第三)? */
+static int
+appendix_name(const struct lline *l)
+{
+	return strstr(l->s, "別表") != NULL && strstr(l->s, "（") == NULL &&
+	    strstr(l->s, "。") == NULL && !l->ideo && text_nchars(l->s) <= 20;
+}
+
+/*
+ * In a table of readings, is l[j] one of a pair of 別表 names, the
+ * words read and the words read for them (別表第三, then 附則別表第三)?
+ * Each is a cell, not an appendix heading: a heading stands over its
+ * table, not beside another heading.
+ */
+static int
+appendix_pair(const struct imp *im, size_t j)
+{
+	size_t k;
+
+	if (!appendix_name(&im->l[j]))
+		return 0;
+	for (k = j + 1; k < im->nl && im->l[k].s[0] == '\0'; k++)
+		;
+	if (k < im->nl && appendix_name(&im->l[k]))
+		return 1;
+	for (k = j; k > 0 && im->l[k - 1].s[0] == '\0'; k--)
+		;
+	return k > 0 && appendix_name(&im->l[k - 1]);
+}
+
 static void
 cell_tables(struct imp *im)
 {
 	size_t i, j, k, n;
+	int reading;
 
 	for (i = 0; i < im->nl; i++) {
 		if (table_heading(im, i) && (j = appendix_cells(im, i)) > i + 1) {
@@ -1842,11 +1936,15 @@ cell_tables(struct imp *im)
 		}
 		if (!announces_table(im->l[i].s, strlen(im->l[i].s)))
 			continue;
+		reading = recog_reading_table(im->l[i].s);
 		for (j = i + 1, n = 0; j < im->nl; j++) {
 			if (im->l[j].s[0] == '\0')
 				continue;
-			if (!cell_line(im, j, 0))
+			if (!cell_line(im, j, 0) && !(reading &&
+			    appendix_pair(im, j))) {
 				break;
+				break;
+			}
 			n++;
 		}
 		if (n < 2)
@@ -2563,9 +2661,13 @@ emit(struct emitter *e)
 			 * paragraphs: it heads the paragraph, as statutes
 			 * write it (（施行期日）, then １　…); kept as text.
 			 * So in an appendix, which holds tables and forms,
-			 * not articles: 別表第一号（…関係）, then （略）.
+			 * not articles: 別表第一号（…関係）, then （略）.  So
+			 * over a paragraph numbered ２ or more, in a statute
+			 * of paragraphs (（…の表示）, then ２　…): an article
+			 * that lost its number opens with its first.
 			 */
-			if (e->suppl_plain || e->appendix) {
+			if (e->suppl_plain || e->appendix ||
+			    later_paragraph(s)) {
 				block(e, BK_TEXT);
 				text_line(e, pending);
 				pending = NULL;

@@ -2357,6 +2357,10 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 		/* Itself: the paragraph it stands in, not the one noted. */
 		if (noted)
 			x.self = r.para.rel == R_ABS && named.para == cur->para;
+		/* 附則別表第一（附則第二条関係）: a table's note names the
+		 * clause the table serves, the one it may stand in. */
+		if (has_prefix(text + i + r.len, "関係）"))
+			x.self = 0;
 		/* 附則第八条 of a 附則 printed as an extract (抄); inside
 		 * such a 附則, 前号 or 第二項 of its own that it left out
 		 * (二　前号に掲げる規定以外の規定, item 1 not printed). */

@@ -158,7 +158,8 @@ for c in statute/kitei:kitei statute/egovlayout:egovlayout \
     layout/footer-en:footer-en layout/contents-en:contents-en \
     statute/penalties:penalties layout/agreement-en:agreement-en \
     layout/wrap-en:wrap-en statute/tablenote:tablenote \
-    statute/tablerows:tablerows; do
+    statute/tablerows:tablerows statute/readpairs:readpairs \
+    statute/paragraphs:paragraphs; do
 	f=${c%%:*}; doc=${c#*:}
 	rc=$(capture import --provider=sample --provider-name=サンプル \
 	    --document="$doc" "$idir/$f.txt")
@@ -196,8 +197,13 @@ check "import: layout/english.outline" "$idir/layout/english.outline" "$tmp/out"
 # tablerows: a table announced before a proviso, its rows labelled 一,
 # 二 … with spanned cells, is a table; 第三号 and 前号 in its cells are
 # its rows, not items, and 第二条's items stay numbered from 一; ○２ is
-# paragraph 2.
-for doc in appendix scopes tablerows; do
+# paragraph 2.  readpairs: a table of readings in a statute of few
+# indented lines keeps its pairs of 別表 names and its bare 第一条 as cells;
+# 附則別表第一（附則第二条関係） heads a table of its own, and a 別表's last
+# cell, 第二条 at the end of the text, is no article.  paragraphs: a
+# statute of paragraphs, １ alone before any article, captions over ２ and
+# ４ that are the paragraphs', no articles supplied.
+for doc in appendix scopes tablerows readpairs paragraphs; do
 	rc=$(capture check "$e/$doc.md")
 	cat "$tmp/out" "$tmp/err" | sed "s|$e/||" >"$tmp/chk"
 	echo "rc=$rc" >>"$tmp/chk"
