@@ -116,6 +116,7 @@ struct imp {
 static int	title_like(const char *);
 static int	label_fragment(struct imp *, size_t, int, const char *);
 static long	section_line(const char *);
+static int	en_title(const char *);
 static int	caption_ahead(const struct imp *, size_t);
 static int	reference_piece(const struct imp *, const struct rline *,
 		    size_t);
@@ -3036,9 +3037,50 @@ section_line(const char *s)
 	if (!para_marker_parse(s, &m))
 		return -1;
 	t = s + m.skip;
+	if ((t[0] >= 'A' && t[0] <= 'Z') || (t[0] >= 'a' && t[0] <= 'z'))
+		return en_title(t) ? m.value : -1;
 	if (text_nchars(t) > 40 || !recog_caption_text(t, strlen(t)))
 		return -1;
 	return m.value;
+}
+
+/*
+ * Is t an English section's title (More About Certain Offerings on the
+ * Quora Platform, Additional terms that apply if you use certain
+ * features, Termination.)?  English takes more letters than Japanese for
+ * a title: up to 100 characters and 16 words, no sentence ending inside
+ * it (". " and more), no lead into what follows (a closing ",", ":" or
+ * ";").  One that ends on "." is a title in Title Case or of three words
+ * at most; else it is a sentence (1. You must be 13 or older.).
+ */
+static int
+en_title(const char *t)
+{
+	size_t len = strlen(t), i, words = 0, caps = 0, lower = 0;
+	int inword = 0;
+
+	if (len == 0 || len > 100 || strstr(t, ". ") != NULL ||
+	    strchr(",:;", t[len - 1]) != NULL)
+		return 0;
+	for (i = 0; i < len; i++) {
+		if (t[i] == ' ') {
+			inword = 0;
+			continue;
+		}
+		if (!inword) {
+			words++;
+			/* Short words (of, the, and) stay small in Title Case. */
+			if (t[i] >= 'A' && t[i] <= 'Z')
+				caps++;
+			else if (t[i] >= 'a' && t[i] <= 'z' &&
+			    strcspn(t + i, " ") > 3)
+				lower++;
+		}
+		inword = 1;
+	}
+	if (words > 16)
+		return 0;
+	return t[len - 1] != '.' || words <= 3 || lower == 0;
 }
 
 /*

@@ -222,6 +222,8 @@ struct lower {
 	size_t			 nlsect;
 	size_t			 next_lsect;
 	int			 lsect_written;
+	int			 lsect_titled;	/* entries open with a title line
+						   (entry_opens_title()) */
 };
 
 /* The heading level of a section opened by a list entry: under every
@@ -2609,8 +2611,65 @@ entry_opens_bold(cmark_node *item)
 }
 
 /*
+ * Does list entry item open with a title of its own, a paragraph that
+ * is one short capitalized line and no sentence, its body in the blocks
+ * after it ("1. Termination", then the section's text indented under it,
+ * as a site that wraps its sections in a numbered list writes them)?
+ */
+static int
+entry_opens_title(struct lower *L, cmark_node *item)
+{
+	cmark_node *p = cmark_node_first_child(item);
+	char *text;
+	int r;
+
+	if (p == NULL || md_type(p) != MD_PARAGRAPH ||
+	    cmark_node_next(p) == NULL)
+		return 0;
+	L->quiet = 1;
+	text = heading_text(L, p);
+	L->quiet = 0;
+	r = strchr(text, '\n') == NULL && title_words(text);
+	free(text);
+	return r;
+}
+
+/*
+ * Do the top-level entries that open with a title line (1. Termination,
+ * its body under it) number the document's sections: three or more,
+ * their numbers running 1, 2, 3 … through the document?  Entries whose
+ * numbers start again (1. Informal Resolution … 7., later 1. Entire
+ * Agreement …) are each section's own clauses.
+ */
+static int
+titled_run(struct lower *L, cmark_node *root, const unsigned char *toc)
+{
+	cmark_node *b, *item;
+	size_t nb, n = 0;
+	long v, last = 0;
+
+	for (b = cmark_node_first_child(root), nb = 0; b;
+	    b = cmark_node_next(b), nb++) {
+		if ((toc != NULL && toc[nb]) || md_type(b) != MD_LIST ||
+		    cmark_node_get_list_type(b) != CMARK_ORDERED_LIST)
+			continue;
+		for (item = cmark_node_first_child(b); item;
+		    item = cmark_node_next(item)) {
+			if (!entry_opens_title(L, item))
+				continue;
+			if ((v = entry_value(L, item)) != last + 1)
+				return 0;
+			last = v;
+			n++;
+		}
+	}
+	return n >= 3;
+}
+
+/*
  * English terms whose sections are the entries of a top-level numbered
- * list, each opening with its caption in bold:
+ * list, each opening with its caption in bold (or with a title line of
+ * its own over a body, entry_opens_title()):
  *
  *     1. **Who Can Use the Service?**
  *
@@ -2639,6 +2698,7 @@ list_sections(struct lower *L, cmark_node *root, const unsigned char *toc)
 
 	if (L->ja || L->nroman > 0)
 		return;
+	L->lsect_titled = titled_run(L, root, toc);
 	for (b = cmark_node_first_child(root), nb = 0; b;
 	    b = cmark_node_next(b), nb++) {
 		/* A contents list's entries are text (contents_blocks()). */
@@ -2662,7 +2722,8 @@ list_sections(struct lower *L, cmark_node *root, const unsigned char *toc)
 		for (item = cmark_node_first_child(b); item;
 		    item = cmark_node_next(item)) {
 			v = entry_value(L, item);
-			if (entry_opens_bold(item))
+			if (entry_opens_bold(item) || (L->lsect_titled &&
+			    entry_opens_title(L, item)))
 				nbold++;
 			else if (L->nlsect == 0 || v != last + 1 ||
 			    (lastsub > 0 && v == lastsub + 1)) {
@@ -2745,7 +2806,7 @@ open_list_section(struct lower *L, cmark_node *item, size_t k)
 	const char *cap;
 	char *num = NULL, *anum, lab[32];
 	long v = entry_value(L, item);
-	int line = md_line(L, p), first = 1;
+	int line = md_line(L, p), first = 1, titled;
 
 	while (L->nstack > 0 &&
 	    L->stack[L->nstack - 1]->level >= LIST_SECTION_LEVEL)
@@ -2756,10 +2817,19 @@ open_list_section(struct lower *L, cmark_node *item, size_t k)
 	flat_take(L, &f);
 	flatten(L, p, &f, 1);
 	to = f.nbrk ? f.brk[0] : f.text.len;
-	if ((end = caption_end(&f, to, &skip)) > 0) {
+	/* 1. Termination., its body under it: the line is the caption,
+	 * as written. */
+	titled = f.nbrk == 0 && L->lsect_titled &&
+	    entry_opens_title(L, item);
+	if (titled) {
+		end = f.text.len;
+		skip = end;
+	} else
+		end = caption_end(&f, to, &skip);
+	if (end > 0) {
 		cap = f.text.data;
 		clen = end;
-		while (clen > 0 && (cap[clen - 1] == '.' ||
+		while (!titled && clen > 0 && (cap[clen - 1] == '.' ||
 		    cap[clen - 1] == ':' || cap[clen - 1] == ' '))
 			clen--;
 		/* **2\. User Content**: the number is the caption's. */

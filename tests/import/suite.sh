@@ -158,7 +158,7 @@ for c in statute/kitei:kitei statute/egovlayout:egovlayout \
     layout/footer-en:footer-en layout/contents-en:contents-en \
     statute/penalties:penalties layout/agreement-en:agreement-en \
     layout/wrap-en:wrap-en statute/tablenote:tablenote \
-    statute/tablerows:tablerows statute/readpairs:readpairs \
+    statute/tablerows:tablerows statute/readpairs:readpairs layout/titles-en:titles-en \
     statute/paragraphs:paragraphs; do
 	f=${c%%:*}; doc=${c#*:}
 	rc=$(capture import --provider=sample --provider-name=サンプル \
