@@ -117,6 +117,7 @@ static int	title_like(const char *);
 static int	label_fragment(struct imp *, size_t, int, const char *);
 static long	section_line(const char *);
 static int	en_title(const char *);
+static void	title_sections(struct imp *);
 static int	caption_ahead(const struct imp *, size_t);
 static int	reference_piece(const struct imp *, const struct rline *,
 		    size_t);
@@ -3115,9 +3116,83 @@ sections(struct imp *im)
 			if (pass == 1)
 				im->l[i].section = 1;
 		}
-		if (n < 3)
+		if (n < 3) {
+			if (pass == 0)
+				title_sections(im);
 			return;
+		}
 	}
+}
+
+/*
+ * Is l[i] shaped as an English title standing alone: a line of its own
+ * (no marker, bullet or indent), capitalized, no number or colon in it,
+ * no stop at its end (en_title())?  User Content and Privacy.
+ */
+static int
+title_shape(const struct imp *im, size_t i)
+{
+	const struct lline *l = &im->l[i];
+	const char *s = l->s;
+	size_t len = strlen(s);
+
+	return len > 0 && s[0] >= 'A' && s[0] <= 'Z' && !l->bullet &&
+	    l->tabs == 0 && !l->ideo && !starts_marker(s) &&
+	    s[len - 1] != '.' && strpbrk(s, "0123456789:") == NULL &&
+	    en_title(s);
+}
+
+/*
+ * Does title l[i] head a section: text follows it, not another title
+ * (ParlerParler Play over Parler Terms of Service is page furniture), and
+ * above the document's first sentence, a sentence (Harbor Notes over
+ * Updated: May 2, 2025 is the title block's)?  The look back stops at
+ * the first sentence: the title block only, never the body.
+ */
+static int
+title_heads(const struct imp *im, size_t i)
+{
+	size_t j, k;
+
+	if (!title_shape(im, i))
+		return 0;
+	for (j = i + 1; j < im->nl && im->l[j].s[0] == '\0'; j++)
+		;
+	if (j == im->nl || title_shape(im, j))
+		return 0;
+	/* Above the first sentence, the title block: a title there heads a
+	 * section only when a sentence follows it, and the document's own
+	 * title (Parler Terms of Service) none. */
+	for (k = 0; k < i && !has_suffix(im->l[k].s, "."); k++)
+		;
+	return k < i || (!title_like(im->l[i].s) &&
+	    has_suffix(im->l[j].s, "."));
+}
+
+/*
+ * title_sections: English text with no numbered sections, its sections
+ * headed by titles alone on their lines (User Content and Privacy, then
+ * its text), as a page reduced to text shows its headings.  Three such
+ * lines or more, each followed by text that is no such line, and one
+ * line in eight or more of the body: a few title-like lines among many
+ * paragraphs mark passages, not sections.
+ */
+static void
+title_sections(struct imp *im)
+{
+	size_t i, n = 0, lines = 0;
+
+	for (i = 0; i < im->nl; i++) {
+		if (im->l[i].s[0] == '\0')
+			continue;
+		lines++;
+		n += title_heads(im, i);
+	}
+	if (n < 3 || n * 8 < lines)
+		return;
+	for (i = 0; i < im->nl; i++)
+		if (im->l[i].s[0] != '\0' && title_heads(im, i))
+			im->l[i].section = 1;
 }
 
 /*

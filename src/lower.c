@@ -2346,6 +2346,68 @@ title_words(const char *t)
 	return n > 0 && t[n - 1] != ':' && memchr(t, '.', n) == NULL;
 }
 
+/* Is paragraph p bold and nothing else (**User Content and Privacy**)? */
+static int
+all_bold(cmark_node *p)
+{
+	cmark_node *c = cmark_node_first_child(p);
+
+	return c != NULL && md_type(c) == MD_STRONG &&
+	    cmark_node_next(c) == NULL;
+}
+
+/*
+ * English terms whose sections are bold lines with no number, as a site
+ * writes its headings: **User Content and Privacy**, its text after it.
+ * In a document with no heading but its title and no numbered sections,
+ * three or more top-level paragraphs that are bold and nothing else, each
+ * a title (short, capitalized, no sentence, no stop at its end) with text
+ * after it that is no such line, and one top-level block in eight or more,
+ * are its sections, unnumbered as such headings are.  Returns
+ * how many, their blocks in *marks (caller frees), or 0.
+ */
+static size_t
+bold_titles(struct lower *L, cmark_node *root, cmark_node ***marks)
+{
+	cmark_node *b, *next, **v = NULL;
+	size_t n = 0, heads = 0, nblocks = 0;
+	char *text;
+
+	for (b = cmark_node_first_child(root); b; b = cmark_node_next(b)) {
+		if (md_type(b) == MD_HEADING) {
+			heads++;
+			continue;
+		}
+		nblocks++;
+		if (md_type(b) != MD_PARAGRAPH || !all_bold(b))
+			continue;
+		next = cmark_node_next(b);
+		if (next == NULL || (md_type(next) == MD_PARAGRAPH &&
+		    all_bold(next)) || md_type(next) == MD_HEADING)
+			continue;
+		L->quiet = 1;
+		text = heading_text(L, b);
+		L->quiet = 0;
+		if (strchr(text, '\n') == NULL && title_words(text) &&
+		    text[strlen(text) - 1] != '.') {
+			v = xgrow(v, n, sizeof(*v));
+			v[n++] = b;
+		}
+		free(text);
+	}
+	/*
+	 * The title's own heading, # Terms of Service, is no section.  The
+	 * titles hold the document, one block in eight or more: a few bold
+	 * lines among many paragraphs mark passages, not its sections.
+	 */
+	if (heads > 1 || n < 3 || n * 8 < nblocks) {
+		free(v);
+		return 0;
+	}
+	*marks = v;
+	return n;
+}
+
 /*
  * English terms written without headings: "1. Your Use of the Service",
  * "2\\. Privacy", "Section 3 – Fees", "**ARTICLE IV. TERM**" as paragraphs
@@ -2419,6 +2481,10 @@ section_paragraphs(struct lower *L, cmark_node *root, cmark_node ***marks)
 		}
 		free(num);
 		free(text);
+	}
+	if (n == 0 && (n = bold_titles(L, root, &v)) > 0) {
+		*marks = v;
+		return n;
 	}
 	if (n < 3) {
 		L->nroman = nroman;

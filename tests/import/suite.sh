@@ -159,6 +159,7 @@ for c in statute/kitei:kitei statute/egovlayout:egovlayout \
     statute/penalties:penalties layout/agreement-en:agreement-en \
     layout/wrap-en:wrap-en statute/tablenote:tablenote \
     statute/tablerows:tablerows statute/readpairs:readpairs layout/titles-en:titles-en \
+    layout/plaintitles-en:plaintitles-en \
     statute/paragraphs:paragraphs; do
 	f=${c%%:*}; doc=${c#*:}
 	rc=$(capture import --provider=sample --provider-name=サンプル \
