@@ -365,9 +365,12 @@ connector(const char *s)
  * The offset just past the ）that closes the （ at text[from], or 0: a
  * note after a reference, （同条第二項において準用する場合を含む。）.
  * A note is short: NOTE_MAX bytes at most are read, so that a text of
- * references each followed by an open bracket costs linear time.
+ * references each followed by an open bracket costs linear time.  A
+ * statute's note may hold notes of its own, each citing a law by number
+ * (第十七号（…発電施設（その地域の…離島振興法（昭和二十八年法律第七十
+ * 二号）…に限る。）…に限る。）, 330 characters): 600 characters.
  */
-#define NOTE_MAX	600
+#define NOTE_MAX	1800
 
 static size_t
 note_end(const char *text, size_t from, size_t len)
@@ -399,6 +402,27 @@ note_end(const char *text, size_t from, size_t len)
  * (第八条（第二号に係る部分に限る。）（即時抗告）、).  *notes is set when
  * the tail holds a note: its references are then scanned.
  */
+/*
+ * A column of a table's row after its number, の上欄, の中欄, の下欄 or
+ * の第三欄: its length, or 0.
+ */
+static size_t
+column_after(const char *s)
+{
+	static const char *const cols[] = { "上欄", "中欄", "下欄" };
+	size_t n, k;
+
+	if (!has_prefix(s, "の"))
+		return 0;
+	n = strlen("の");
+	if ((k = text_prefix_of(s + n, cols, 3)) > 0)
+		return n + k;
+	if (has_prefix(s + n, "第") && numeral_parse(s + n + strlen("第"), &k,
+	    1) >= 0 && has_prefix(s + n + strlen("第") + k, "欄"))
+		return n + strlen("第") + k + strlen("欄");
+	return 0;
+}
+
 static size_t
 ref_tail(const char *text, size_t from, size_t len, int *notes)
 {
@@ -436,6 +460,9 @@ ref_tail(const char *text, size_t from, size_t len, int *notes)
 		    strlen("の"), &n, 1) >= 0)
 			/* 第一号の三, 第十一号ノ二: a branch number. */
 			i += strlen("の") + n;
+		else if ((n = column_after(text + i)) > 0)
+			/* 表の第六号の下欄、第七号の下欄: a row's column. */
+			i += n;
 		else if ((n = utf8_next_inline(text + i, len - i, &c)) > 0 &&
 		    char_class(c) == CC_KATAKANA && c != 0x30fc &&
 		    (i + n == len || utf8_next_inline(text + i + n,
@@ -625,6 +652,47 @@ numbered_name_before(const char *text, size_t end)
 		    strlen(name[i]), name[i], strlen(name[i])) == 0)
 			return 1;
 	return 0;
+}
+
+/*
+ * Is text[off] inside the note of a table named by its number, 法別表第一
+ * （第一号を除く。）, 別表第四（第一号及び第二号の…）?  A number with no
+ * article there is a row of that table.  The open bracket is looked for
+ * NOTE_MAX bytes back at most.
+ */
+static int
+appx_noted(const char *text, size_t off)
+{
+	static const char open[] = "（", close[] = "）";
+	const size_t n = sizeof(open) - 1;
+	size_t i, k, depth = 0, start;
+	int32_t c;
+	char run[64];
+
+	for (i = off; i >= n && off - i < NOTE_MAX; i--) {
+		if (memcmp(text + i - n, close, n) == 0)
+			depth++;
+		else if (memcmp(text + i - n, open, n) == 0) {
+			if (depth == 0)
+				break;
+			depth--;
+		}
+	}
+	if (i < n || off - i >= NOTE_MAX)
+		return 0;
+	/* The kanji before the bracket: 法別表第一. */
+	for (start = i - n; start > 0 && i - n - start < sizeof(run) - 4;
+	    start -= k) {
+		k = utf8_prev_len(text, start);
+		dec(text + start - k, &c);
+		if (char_class(c) != CC_KANJI)
+			break;
+	}
+	if (start == i - n || i - n - start >= sizeof(run))
+		return 0;
+	memcpy(run, text + start, i - n - start);
+	run[i - n - start] = '\0';
+	return appendix_row(run);
 }
 
 static int
@@ -2314,6 +2382,7 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 				scope = -ext;
 			ext = ext > 0 || in_amendment_suppl(src) ||
 			    S->cited_law || i > amend_at ||
+			    (r.art.rel == R_NONE && appx_noted(text, i)) ||
 			    (r.art.rel == R_ABS && i > law_at) ||
 			    (r.art.rel == R_NONE && cur->art == NULL &&
 			    cur->para == NULL) || (r.art.rel == R_NONE &&
