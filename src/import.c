@@ -584,7 +584,9 @@ stray_tabs(struct imp *im)
 /*
  * Is r[i] the number １ alone, its text on the next line that is not
  * blank, opening with 　: the first paragraph of a statute made of
- * paragraphs, no articles (（…の表示）, ２ … follow)?
+ * paragraphs, no articles (（…の表示）, ２ … follow)?  Or ２ so, under
+ * a first paragraph written with no number (an indented line above).
+ * The look back stops at the first indented line.
  */
 static int
 first_paragraph(const struct imp *im, size_t i)
@@ -598,12 +600,21 @@ first_paragraph(const struct imp *im, size_t i)
 	buf_puts(&b, im->r[i].s);
 	buf_puts(&b, "\u3000x");
 	r = para_marker_parse(b.data, &m) && m.skip == b.len - 1 &&
-	    m.value == 1;
+	    m.value <= 2;
 	buf_release(&b);
 	for (j = i + 1; r && j < im->nr && j <= i + 3 &&
 	    im->r[j].s[0] == '\0'; j++)
 		;
-	return r && j < im->nr && im->r[j].ideo;
+	if (!r || j >= im->nr || !im->r[j].ideo)
+		return 0;
+	/* ２ after a first paragraph that e-Gov leaves unnumbered: an
+	 * indented line above it. */
+	if (m.value == 2) {
+		for (j = 0; j < i && !im->r[j].ideo; j++)
+			;
+		return j < i;
+	}
+	return 1;
 }
 
 /*
@@ -1051,15 +1062,34 @@ page_layout(const struct imp *im)
 	return ff >= 2 || up >= 2;
 }
 
+/*
+ * Does body line r[at] come back from the title block with another such
+ * line next to it (blank lines aside): a header's lines, 文書番号：…,
+ * 文書名：…, 機密分類：…, repeated as a block?
+ */
+static int
+header_block(const struct imp *im, const char *tb, size_t at)
+{
+	size_t j;
+
+	for (j = at; j > 0 && im->r[j - 1].s[0] == '\0'; j--)
+		;
+	if (j > 0 && tb[j - 1])
+		return 1;
+	for (j = at + 1; j < im->nr && im->r[j].s[0] == '\0'; j++)
+		;
+	return j < im->nr && tb[j];
+}
+
 static void
 debris(struct imp *im)
 {
 	struct rline **v;
 	size_t paged;
 	size_t i, j, k, run, nv, head, back;
-	char *num;
+	char *num, *tb;
 	size_t le;
-	int hc;
+	int hc, title;
 	const char *rest;
 
 	/* Table of contents: a run of three entries or more (blank lines
@@ -1154,7 +1184,9 @@ debris(struct imp *im)
 		if (heading_line(im->r[head].s))
 			break;
 	/* How many title-block lines come back in the body?  One alone (a
-	 * company name signing the end) is no page header. */
+	 * company name signing the end) is no page header.  tb marks where
+	 * they come back. */
+	tb = xcalloc(im->nr ? im->nr : 1, 1);
 	for (i = 0, back = 0; i < nv; i = j) {
 		int in = 0, out = 0;
 
@@ -1165,6 +1197,8 @@ debris(struct imp *im)
 				out = 1;
 		}
 		back += in && out;
+		for (k = i; in && out && k < j; k++)
+			tb[v[k] - im->r] = 1;
 	}
 	for (i = 0; i < nv; i = j) {
 		size_t mingap = (size_t)-1, nearpage = 0, intitle = 0;
@@ -1186,17 +1220,27 @@ debris(struct imp *im)
 		/*
 		 * A header or footer: a title-block line seen again in the
 		 * body, a line next to page numbers or page breaks three
-		 * times, or a line seen five times or more, far apart.
+		 * times, or a line seen five times or more, far apart.  A
+		 * title-block line comes back with the header's other lines,
+		 * next to one of them: a statute's enacting words cite the
+		 * law its first article cites again, broken at the same
+		 * places (住生活基本法, then （同条第六項), among other words.
 		 */
-		if (!(intitle && back >= 2 &&
-		    (size_t)(v[j - 1] - im->r) >= head) &&
-		    nearpage < 3 && (j - i < 5 || mingap < 15 || !paged))
+		title = intitle && back >= 2 &&
+		    (size_t)(v[j - 1] - im->r) >= head;
+		if (!title && nearpage < 3 &&
+		    (j - i < 5 || mingap < 15 || !paged))
 			continue;
 		for (k = i + 1; k < j; k++) {
+			if (title && nearpage < 3 && (j - i < 5 ||
+			    mingap < 15 || !paged) &&
+			    !header_block(im, tb, (size_t)(v[k] - im->r)))
+				continue;
 			v[k]->drop = "repeated header or footer";
 			im->st->repeated++;
 		}
 	}
+	free(tb);
 	free(v);
 }
 

@@ -160,7 +160,8 @@ for c in statute/kitei:kitei statute/egovlayout:egovlayout \
     layout/wrap-en:wrap-en statute/tablenote:tablenote \
     statute/tablerows:tablerows statute/readpairs:readpairs layout/titles-en:titles-en \
     layout/plaintitles-en:plaintitles-en \
-    statute/paragraphs:paragraphs; do
+    statute/paragraphs:paragraphs statute/enacting:enacting \
+    statute/unnumbered:unnumbered; do
 	f=${c%%:*}; doc=${c#*:}
 	rc=$(capture import --provider=sample --provider-name=サンプル \
 	    --document="$doc" "$idir/$f.txt")
@@ -203,7 +204,10 @@ check "import: layout/english.outline" "$idir/layout/english.outline" "$tmp/out"
 # 附則別表第一（附則第二条関係） heads a table of its own, and a 別表's last
 # cell, 第二条 at the end of the text, is no article.  paragraphs: a
 # statute of paragraphs, １ alone before any article, captions over ２ and
-# ４ that are the paragraphs', no articles supplied.
+# ４ that are the paragraphs', no articles supplied.  (enacting: the
+# law the enacting words cite, broken at the same places in 第一条, is
+# no running header in a text not laid out in pages; unnumbered: ２
+# alone under a first paragraph written with no number is paragraph 2.)
 for doc in appendix scopes tablerows readpairs paragraphs; do
 	rc=$(capture check "$e/$doc.md")
 	cat "$tmp/out" "$tmp/err" | sed "s|$e/||" >"$tmp/chk"
