@@ -1081,6 +1081,26 @@ header_block(const struct imp *im, const char *tb, size_t at)
 	return j < im->nr && tb[j];
 }
 
+/*
+ * Is number r[i] one of a column of figures, a table laid out a cell a
+ * line (０, ７４, ８０ …): the line before or after it (blank lines aside)
+ * a number alone too?  A page number stands alone, a page apart from the
+ * next.
+ */
+static int
+figure_column(const struct imp *im, size_t i)
+{
+	size_t j;
+
+	for (j = i; j > 0 && im->r[j - 1].s[0] == '\0'; j--)
+		;
+	if (j > 0 && recog_page_number(im->r[j - 1].s))
+		return 1;
+	for (j = i + 1; j < im->nr && im->r[j].s[0] == '\0'; j++)
+		;
+	return j < im->nr && recog_page_number(im->r[j].s);
+}
+
 static void
 debris(struct imp *im)
 {
@@ -1160,7 +1180,7 @@ debris(struct imp *im)
 	}
 	for (i = 0; i < im->nr; i++)
 		if (!im->r[i].drop && !im->r[i].glue &&
-		    recog_page_number(im->r[i].s)) {
+		    recog_page_number(im->r[i].s) && !figure_column(im, i)) {
 			im->r[i].drop = "page number";
 			im->st->pagenum++;
 		}

@@ -161,7 +161,7 @@ for c in statute/kitei:kitei statute/egovlayout:egovlayout \
     statute/tablerows:tablerows statute/readpairs:readpairs layout/titles-en:titles-en \
     layout/plaintitles-en:plaintitles-en \
     statute/paragraphs:paragraphs statute/enacting:enacting \
-    statute/unnumbered:unnumbered; do
+    statute/unnumbered:unnumbered statute/figures:figures; do
 	f=${c%%:*}; doc=${c#*:}
 	rc=$(capture import --provider=sample --provider-name=サンプル \
 	    --document="$doc" "$idir/$f.txt")
@@ -207,7 +207,9 @@ check "import: layout/english.outline" "$idir/layout/english.outline" "$tmp/out"
 # ４ that are the paragraphs', no articles supplied.  (enacting: the
 # law the enacting words cite, broken at the same places in 第一条, is
 # no running header in a text not laid out in pages; unnumbered: ２
-# alone under a first paragraph written with no number is paragraph 2.)
+# alone under a first paragraph written with no number is paragraph 2;
+# figures: numbers alone next to numbers alone are a table's figures, not
+# page numbers.)
 for doc in appendix scopes tablerows readpairs paragraphs; do
 	rc=$(capture check "$e/$doc.md")
 	cat "$tmp/out" "$tmp/err" | sed "s|$e/||" >"$tmp/chk"
