@@ -116,6 +116,8 @@ struct imp {
 static int	title_like(const char *);
 static int	label_fragment(struct imp *, size_t, int, const char *);
 static long	section_line(const char *);
+static int	en_title(const char *);
+static void	title_sections(struct imp *);
 static int	caption_ahead(const struct imp *, size_t);
 static int	reference_piece(const struct imp *, const struct rline *,
 		    size_t);
@@ -580,6 +582,42 @@ stray_tabs(struct imp *im)
 }
 
 /*
+ * Is r[i] the number １ alone, its text on the next line that is not
+ * blank, opening with 　: the first paragraph of a statute made of
+ * paragraphs, no articles (（…の表示）, ２ … follow)?  Or ２ so, under
+ * a first paragraph written with no number (an indented line above).
+ * The look back stops at the first indented line.
+ */
+static int
+first_paragraph(const struct imp *im, size_t i)
+{
+	struct marker m;
+	struct buf b;
+	size_t j;
+	int r;
+
+	buf_init(&b);
+	buf_puts(&b, im->r[i].s);
+	buf_puts(&b, "\u3000x");
+	r = para_marker_parse(b.data, &m) && m.skip == b.len - 1 &&
+	    m.value <= 2;
+	buf_release(&b);
+	for (j = i + 1; r && j < im->nr && j <= i + 3 &&
+	    im->r[j].s[0] == '\0'; j++)
+		;
+	if (!r || j >= im->nr || !im->r[j].ideo)
+		return 0;
+	/* ２ after a first paragraph that e-Gov leaves unnumbered: an
+	 * indented line above it. */
+	if (m.value == 2) {
+		for (j = 0; j < i && !im->r[j].ideo; j++)
+			;
+		return j < i;
+	}
+	return 1;
+}
+
+/*
  * markers: a paragraph or item marker alone on its line (２, 一, イ,
  * （１）), its text on the next line, as e-Gov's text and many PDF
  * extractions lay statutes out.  Such a line could be a page number; it is
@@ -587,6 +625,7 @@ stray_tabs(struct imp *im)
  * one past the last, ２ after an article line, １ after a 附則 heading; an
  * item number one past the last of its scheme) or when its text opens
  * with an ideographic space, as every paragraph of that layout does.  Marked lines join their text in join().
+ * Older statutes in e-Gov's text mark the number, ○２: the mark goes.
  */
 static void
 markers(struct imp *im)
@@ -596,7 +635,7 @@ markers(struct imp *im)
 	struct rarticle a;
 	struct marker m;
 	struct buf b;
-	size_t i, j;
+	size_t i, j, mark;
 	int isitem, next;
 
 	memset(item, 0, sizeof(item));
@@ -621,7 +660,9 @@ markers(struct imp *im)
 			memset(item, 0, sizeof(item));
 			continue;
 		}
-		if (para < 0)
+		/* Before any article, only a statute of paragraphs: １
+		 * alone, its text indented under it. */
+		if (para < 0 && !first_paragraph(im, i))
 			continue;
 		/*
 		 * A marker alone: as a marker, its text after a space would
@@ -638,12 +679,14 @@ markers(struct imp *im)
 				item[m.scheme] = m.value;
 			continue;
 		}
+		/* ○２: e-Gov's older statutes mark a paragraph number so. */
+		mark = has_prefix(s, "○") ? strlen("○") : 0;
 		buf_reset(&b);
-		buf_puts(&b, s);
+		buf_puts(&b, s + mark);
 		buf_puts(&b, "\u3000x");
 		isitem = 0;
 		if (!(para_marker_parse(b.data, &m) && m.skip == b.len - 1)) {
-			if (!item_marker_parse(b.data, &m) ||
+			if (mark || !item_marker_parse(b.data, &m) ||
 			    m.skip != b.len - 1 ||
 			    (size_t)m.scheme >= sizeof(item) / sizeof(item[0]))
 				continue;
@@ -677,6 +720,7 @@ markers(struct imp *im)
 			memset(item, 0, sizeof(item));
 		}
 		im->r[i].glue = 1;
+		im->r[i].s += mark;
 		im->r[j].keep = 1;
 	}
 	buf_release(&b);
@@ -1018,15 +1062,54 @@ page_layout(const struct imp *im)
 	return ff >= 2 || up >= 2;
 }
 
+/*
+ * Does body line r[at] come back from the title block with another such
+ * line next to it (blank lines aside): a header's lines, 文書番号：…,
+ * 文書名：…, 機密分類：…, repeated as a block?
+ */
+static int
+header_block(const struct imp *im, const char *tb, size_t at)
+{
+	size_t j;
+
+	for (j = at; j > 0 && im->r[j - 1].s[0] == '\0'; j--)
+		;
+	if (j > 0 && tb[j - 1])
+		return 1;
+	for (j = at + 1; j < im->nr && im->r[j].s[0] == '\0'; j++)
+		;
+	return j < im->nr && tb[j];
+}
+
+/*
+ * Is number r[i] one of a column of figures, a table laid out a cell a
+ * line (０, ７４, ８０ …): the line before or after it (blank lines aside)
+ * a number alone too?  A page number stands alone, a page apart from the
+ * next.
+ */
+static int
+figure_column(const struct imp *im, size_t i)
+{
+	size_t j;
+
+	for (j = i; j > 0 && im->r[j - 1].s[0] == '\0'; j--)
+		;
+	if (j > 0 && recog_page_number(im->r[j - 1].s))
+		return 1;
+	for (j = i + 1; j < im->nr && im->r[j].s[0] == '\0'; j++)
+		;
+	return j < im->nr && recog_page_number(im->r[j].s);
+}
+
 static void
 debris(struct imp *im)
 {
 	struct rline **v;
 	size_t paged;
 	size_t i, j, k, run, nv, head, back;
-	char *num;
+	char *num, *tb;
 	size_t le;
-	int hc;
+	int hc, title;
 	const char *rest;
 
 	/* Table of contents: a run of three entries or more (blank lines
@@ -1097,7 +1180,7 @@ debris(struct imp *im)
 	}
 	for (i = 0; i < im->nr; i++)
 		if (!im->r[i].drop && !im->r[i].glue &&
-		    recog_page_number(im->r[i].s)) {
+		    recog_page_number(im->r[i].s) && !figure_column(im, i)) {
 			im->r[i].drop = "page number";
 			im->st->pagenum++;
 		}
@@ -1121,7 +1204,9 @@ debris(struct imp *im)
 		if (heading_line(im->r[head].s))
 			break;
 	/* How many title-block lines come back in the body?  One alone (a
-	 * company name signing the end) is no page header. */
+	 * company name signing the end) is no page header.  tb marks where
+	 * they come back. */
+	tb = xcalloc(im->nr ? im->nr : 1, 1);
 	for (i = 0, back = 0; i < nv; i = j) {
 		int in = 0, out = 0;
 
@@ -1132,6 +1217,8 @@ debris(struct imp *im)
 				out = 1;
 		}
 		back += in && out;
+		for (k = i; in && out && k < j; k++)
+			tb[v[k] - im->r] = 1;
 	}
 	for (i = 0; i < nv; i = j) {
 		size_t mingap = (size_t)-1, nearpage = 0, intitle = 0;
@@ -1153,17 +1240,27 @@ debris(struct imp *im)
 		/*
 		 * A header or footer: a title-block line seen again in the
 		 * body, a line next to page numbers or page breaks three
-		 * times, or a line seen five times or more, far apart.
+		 * times, or a line seen five times or more, far apart.  A
+		 * title-block line comes back with the header's other lines,
+		 * next to one of them: a statute's enacting words cite the
+		 * law its first article cites again, broken at the same
+		 * places (住生活基本法, then （同条第六項), among other words.
 		 */
-		if (!(intitle && back >= 2 &&
-		    (size_t)(v[j - 1] - im->r) >= head) &&
-		    nearpage < 3 && (j - i < 5 || mingap < 15 || !paged))
+		title = intitle && back >= 2 &&
+		    (size_t)(v[j - 1] - im->r) >= head;
+		if (!title && nearpage < 3 &&
+		    (j - i < 5 || mingap < 15 || !paged))
 			continue;
 		for (k = i + 1; k < j; k++) {
+			if (title && nearpage < 3 && (j - i < 5 ||
+			    mingap < 15 || !paged) &&
+			    !header_block(im, tb, (size_t)(v[k] - im->r)))
+				continue;
 			v[k]->drop = "repeated header or footer";
 			im->st->repeated++;
 		}
 	}
+	free(tb);
 	free(v);
 }
 
@@ -1216,6 +1313,47 @@ wrap_width(struct imp *im)
 	if (n < 15 || bestn * 5 < n || over * 10 > n)
 		return 0;
 	return best;
+}
+
+/*
+ * Does s head a table of the 附則 by its note, 附則別表第一（附則第二条
+ * 関係）?  No line runs into it, and no table's cells run on through it:
+ * the next table starts there.  (A 別表 heading is a division: the
+ * reader of headings knows it.)
+ */
+static int
+appendix_note_heading(const char *s)
+{
+	return has_prefix(s, "附則別表") && strstr(s, "関係）") != NULL;
+}
+
+/* Does s open a paragraph numbered ２ or more (２　…)? */
+static int
+later_paragraph(const char *s)
+{
+	struct marker m;
+
+	return para_marker_parse(s, &m) && m.value >= 2;
+}
+
+/*
+ * Does the lead s (n bytes) announce a table (recog_announces_table())?
+ * Also when a proviso follows the sentence that names it: 次の表の…
+ * 届け出なければならない。ただし、同表の…この限りでない。 lays out
+ * 次の表 all the same.
+ */
+static int
+announces_table(const char *s, size_t n)
+{
+	static const char proviso[] = "。ただし";
+	size_t i, last = 0;
+
+	if (recog_announces_table(s, n))
+		return 1;
+	for (i = 0; i + strlen(proviso) <= n; i++)
+		if (memcmp(s + i, proviso, strlen(proviso)) == 0)
+			last = i + strlen("。");
+	return last > 0 && recog_announces_table(s, last);
 }
 
 /*
@@ -1321,7 +1459,7 @@ join(struct imp *im)
 				break;
 			z = last_cp(prev->s);
 			/* 次の表のとおりとする。: its cells follow, a line each. */
-			if (z == 0x3002 && recog_announces_table(b.data, b.len))
+			if (z == 0x3002 && announces_table(b.data, b.len))
 				break;
 			a = first_cp(n->s);
 			/*
@@ -1334,7 +1472,7 @@ join(struct imp *im)
 			    !(gap && (a == 0xff08 || a == '('));
 			/* A full line runs on even into what looks like a
 			 * kana or kanji marker (リ DNS…) or a caption. */
-			if (caption_ahead(im, j))
+			if (caption_ahead(im, j) || appendix_note_heading(n->s))
 				break;
 			lr = gap ? 0 : latin_runs_on(prev->s, n->s);
 			if (!gap && reference_piece(im, prev, j))
@@ -1686,6 +1824,8 @@ cell_line(struct imp *im, size_t j, int indent_ok)
 	    caption_line(l->s) || marked_caption(im, j) ||
 	    (!im->indented && has_suffix(l->s, "。")))
 		return 0;
+	if (appendix_note_heading(l->s))
+		return 0;
 	/*
 	 * An article line opens its text on the next line with 　; a label
 	 * followed by another cell (第二十七条の十七, then 第二十七条の五（…）)
@@ -1695,11 +1835,21 @@ cell_line(struct imp *im, size_t j, int indent_ok)
 		/* 第四条から第六条まで　削除 ends the table. */
 		bare = *a.rest == '\0' && !has_suffix(l->s, "削除");
 		free(a.num);
-		if (!bare || !im->indented)
+		if (!bare)
 			return 0;
 		for (j++; j < im->nl && im->l[j].s[0] == '\0'; j++)
 			;
-		return j < im->nl && !im->l[j].ideo;
+		/* The last line of the text holds no article: it has
+		 * no text under it. */
+		if (j >= im->nl)
+			return 1;
+		if (im->l[j].ideo)
+			return 0;
+		/* Where few paragraphs open with 　 (a statute of tables),
+		 * the article's text is a sentence: a cell is none, and no
+		 * caption either. */
+		return im->indented || (strstr(im->l[j].s, "。") == NULL &&
+		    !caption_line(im->l[j].s));
 	}
 	return 1;
 }
@@ -1723,6 +1873,9 @@ table_heading(struct imp *im, size_t i)
 	char *sq;
 	int r;
 
+	/* 附則別表第一（附則第二条関係）: the 附則's own, under its text. */
+	if (appendix_note_heading(im->l[i].s))
+		return 1;
 	if (recog_named_division(im->l[i].s, 0) != DIV_APPENDIX)
 		return 0;
 	sq = text_squeeze(im->l[i].s);
@@ -1762,10 +1915,82 @@ appendix_cells(struct imp *im, size_t i)
 	return bare >= 2 && bare > marked ? j : i + 1;
 }
 
+/*
+ * An announced table's header cells (届出を要する場合, 届出期限, …) end at
+ * j; rows labelled as items may follow (一　…の場合, then its cells
+ * あらかじめ, 当該変更に係る事項), the labels numbered in the table's own
+ * order.  A row whose cells span from the row above shows its label
+ * alone, so labels may outnumber cells; two bare cells among them make
+ * the rows a table's.  It ends at its last bare cell or at its last
+ * label that goes on with the numbers of the labels before it (一, 二 …
+ * 二十一); a list of items after the table starts again at 一.  A
+ * paragraph (２　), article, caption or division ends it.  Returns the
+ * table's end, j when no row follows so.
+ */
+static size_t
+labelled_rows(struct imp *im, size_t j)
+{
+	struct marker m;
+	size_t k, end = j, bare = 0, marked = 0;
+	long last = 0;
+	const struct lline *l;
+
+	for (k = j; k < im->nl; k++) {
+		l = &im->l[k];
+		if (l->s[0] == '\0')
+			continue;
+		if (cell_line(im, k, 0)) {
+			bare++;
+			end = k + 1;
+		} else if (!l->bullet && strchr(l->s, '\t') == NULL &&
+		    !para_marker_parse(l->s, &m) && item_marker_parse(l->s, &m)) {
+			/* A label that goes on with the labels' numbers is a
+			 * row, its cells joined to it or spanned. */
+			if (marked > 0 && m.value == last + 1 && bare > 0)
+				end = k + 1;
+			last = m.value;
+			marked++;
+		} else
+			break;
+	}
+	return marked > 0 && bare >= 2 ? end : j;
+}
+
+/* Does l[j] name a 別表 and nothing else (別表第三, 附則別表第三)? */
+static int
+appendix_name(const struct lline *l)
+{
+	return strstr(l->s, "別表") != NULL && strstr(l->s, "（") == NULL &&
+	    strstr(l->s, "。") == NULL && !l->ideo && text_nchars(l->s) <= 20;
+}
+
+/*
+ * In a table of readings, is l[j] one of a pair of 別表 names, the
+ * words read and the words read for them (別表第三, then 附則別表第三)?
+ * Each is a cell, not an appendix heading: a heading stands over its
+ * table, not beside another heading.
+ */
+static int
+appendix_pair(const struct imp *im, size_t j)
+{
+	size_t k;
+
+	if (!appendix_name(&im->l[j]))
+		return 0;
+	for (k = j + 1; k < im->nl && im->l[k].s[0] == '\0'; k++)
+		;
+	if (k < im->nl && appendix_name(&im->l[k]))
+		return 1;
+	for (k = j; k > 0 && im->l[k - 1].s[0] == '\0'; k--)
+		;
+	return k > 0 && appendix_name(&im->l[k - 1]);
+}
+
 static void
 cell_tables(struct imp *im)
 {
 	size_t i, j, k, n;
+	int reading;
 
 	for (i = 0; i < im->nl; i++) {
 		if (table_heading(im, i) && (j = appendix_cells(im, i)) > i + 1) {
@@ -1775,17 +2000,22 @@ cell_tables(struct imp *im)
 			i = j - 1;
 			continue;
 		}
-		if (!recog_announces_table(im->l[i].s, strlen(im->l[i].s)))
+		if (!announces_table(im->l[i].s, strlen(im->l[i].s)))
 			continue;
+		reading = recog_reading_table(im->l[i].s);
 		for (j = i + 1, n = 0; j < im->nl; j++) {
 			if (im->l[j].s[0] == '\0')
 				continue;
-			if (!cell_line(im, j, 0))
+			if (!cell_line(im, j, 0) && !(reading &&
+			    appendix_pair(im, j))) {
 				break;
+				break;
+			}
 			n++;
 		}
 		if (n < 2)
 			continue;
+		j = labelled_rows(im, j);
 		for (k = i + 1, n = 0; k < j; k++)
 			if (im->l[k].s[0] != '\0')
 				im->l[k].cell = n++ == 0 ? 1 : 2;
@@ -2497,9 +2727,13 @@ emit(struct emitter *e)
 			 * paragraphs: it heads the paragraph, as statutes
 			 * write it (（施行期日）, then １　…); kept as text.
 			 * So in an appendix, which holds tables and forms,
-			 * not articles: 別表第一号（…関係）, then （略）.
+			 * not articles: 別表第一号（…関係）, then （略）.  So
+			 * over a paragraph numbered ２ or more, in a statute
+			 * of paragraphs (（…の表示）, then ２　…): an article
+			 * that lost its number opens with its first.
 			 */
-			if (e->suppl_plain || e->appendix) {
+			if (e->suppl_plain || e->appendix ||
+			    later_paragraph(s)) {
 				block(e, BK_TEXT);
 				text_line(e, pending);
 				pending = NULL;
@@ -2868,9 +3102,50 @@ section_line(const char *s)
 	if (!para_marker_parse(s, &m))
 		return -1;
 	t = s + m.skip;
+	if ((t[0] >= 'A' && t[0] <= 'Z') || (t[0] >= 'a' && t[0] <= 'z'))
+		return en_title(t) ? m.value : -1;
 	if (text_nchars(t) > 40 || !recog_caption_text(t, strlen(t)))
 		return -1;
 	return m.value;
+}
+
+/*
+ * Is t an English section's title (More About Certain Offerings on the
+ * Quora Platform, Additional terms that apply if you use certain
+ * features, Termination.)?  English takes more letters than Japanese for
+ * a title: up to 100 characters and 16 words, no sentence ending inside
+ * it (". " and more), no lead into what follows (a closing ",", ":" or
+ * ";").  One that ends on "." is a title in Title Case or of three words
+ * at most; else it is a sentence (1. You must be 13 or older.).
+ */
+static int
+en_title(const char *t)
+{
+	size_t len = strlen(t), i, words = 0, caps = 0, lower = 0;
+	int inword = 0;
+
+	if (len == 0 || len > 100 || strstr(t, ". ") != NULL ||
+	    strchr(",:;", t[len - 1]) != NULL)
+		return 0;
+	for (i = 0; i < len; i++) {
+		if (t[i] == ' ') {
+			inword = 0;
+			continue;
+		}
+		if (!inword) {
+			words++;
+			/* Short words (of, the, and) stay small in Title Case. */
+			if (t[i] >= 'A' && t[i] <= 'Z')
+				caps++;
+			else if (t[i] >= 'a' && t[i] <= 'z' &&
+			    strcspn(t + i, " ") > 3)
+				lower++;
+		}
+		inword = 1;
+	}
+	if (words > 16)
+		return 0;
+	return t[len - 1] != '.' || words <= 3 || lower == 0;
 }
 
 /*
@@ -2905,9 +3180,83 @@ sections(struct imp *im)
 			if (pass == 1)
 				im->l[i].section = 1;
 		}
-		if (n < 3)
+		if (n < 3) {
+			if (pass == 0)
+				title_sections(im);
 			return;
+		}
 	}
+}
+
+/*
+ * Is l[i] shaped as an English title standing alone: a line of its own
+ * (no marker, bullet or indent), capitalized, no number or colon in it,
+ * no stop at its end (en_title())?  User Content and Privacy.
+ */
+static int
+title_shape(const struct imp *im, size_t i)
+{
+	const struct lline *l = &im->l[i];
+	const char *s = l->s;
+	size_t len = strlen(s);
+
+	return len > 0 && s[0] >= 'A' && s[0] <= 'Z' && !l->bullet &&
+	    l->tabs == 0 && !l->ideo && !starts_marker(s) &&
+	    s[len - 1] != '.' && strpbrk(s, "0123456789:") == NULL &&
+	    en_title(s);
+}
+
+/*
+ * Does title l[i] head a section: text follows it, not another title
+ * (ParlerParler Play over Parler Terms of Service is page furniture), and
+ * above the document's first sentence, a sentence (Harbor Notes over
+ * Updated: May 2, 2025 is the title block's)?  The look back stops at
+ * the first sentence: the title block only, never the body.
+ */
+static int
+title_heads(const struct imp *im, size_t i)
+{
+	size_t j, k;
+
+	if (!title_shape(im, i))
+		return 0;
+	for (j = i + 1; j < im->nl && im->l[j].s[0] == '\0'; j++)
+		;
+	if (j == im->nl || title_shape(im, j))
+		return 0;
+	/* Above the first sentence, the title block: a title there heads a
+	 * section only when a sentence follows it, and the document's own
+	 * title (Parler Terms of Service) none. */
+	for (k = 0; k < i && !has_suffix(im->l[k].s, "."); k++)
+		;
+	return k < i || (!title_like(im->l[i].s) &&
+	    has_suffix(im->l[j].s, "."));
+}
+
+/*
+ * title_sections: English text with no numbered sections, its sections
+ * headed by titles alone on their lines (User Content and Privacy, then
+ * its text), as a page reduced to text shows its headings.  Three such
+ * lines or more, each followed by text that is no such line, and one
+ * line in eight or more of the body: a few title-like lines among many
+ * paragraphs mark passages, not sections.
+ */
+static void
+title_sections(struct imp *im)
+{
+	size_t i, n = 0, lines = 0;
+
+	for (i = 0; i < im->nl; i++) {
+		if (im->l[i].s[0] == '\0')
+			continue;
+		lines++;
+		n += title_heads(im, i);
+	}
+	if (n < 3 || n * 8 < lines)
+		return;
+	for (i = 0; i < im->nl; i++)
+		if (im->l[i].s[0] != '\0' && title_heads(im, i))
+			im->l[i].section = 1;
 }
 
 /*

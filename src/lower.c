@@ -230,6 +230,8 @@ struct lower {
 	size_t			 nlsect;
 	size_t			 next_lsect;
 	int			 lsect_written;
+	int			 lsect_titled;	/* entries open with a title line
+						   (entry_opens_title()) */
 };
 
 /* The heading level of a section opened by a list entry: under every
@@ -2487,6 +2489,68 @@ title_words(const char *t)
 	return n > 0 && t[n - 1] != ':' && memchr(t, '.', n) == NULL;
 }
 
+/* Is paragraph p bold and nothing else (**User Content and Privacy**)? */
+static int
+all_bold(cmark_node *p)
+{
+	cmark_node *c = cmark_node_first_child(p);
+
+	return c != NULL && md_type(c) == MD_STRONG &&
+	    cmark_node_next(c) == NULL;
+}
+
+/*
+ * English terms whose sections are bold lines with no number, as a site
+ * writes its headings: **User Content and Privacy**, its text after it.
+ * In a document with no heading but its title and no numbered sections,
+ * three or more top-level paragraphs that are bold and nothing else, each
+ * a title (short, capitalized, no sentence, no stop at its end) with text
+ * after it that is no such line, and one top-level block in eight or more,
+ * are its sections, unnumbered as such headings are.  Returns
+ * how many, their blocks in *marks (caller frees), or 0.
+ */
+static size_t
+bold_titles(struct lower *L, cmark_node *root, cmark_node ***marks)
+{
+	cmark_node *b, *next, **v = NULL;
+	size_t n = 0, heads = 0, nblocks = 0;
+	char *text;
+
+	for (b = cmark_node_first_child(root); b; b = cmark_node_next(b)) {
+		if (md_type(b) == MD_HEADING) {
+			heads++;
+			continue;
+		}
+		nblocks++;
+		if (md_type(b) != MD_PARAGRAPH || !all_bold(b))
+			continue;
+		next = cmark_node_next(b);
+		if (next == NULL || (md_type(next) == MD_PARAGRAPH &&
+		    all_bold(next)) || md_type(next) == MD_HEADING)
+			continue;
+		L->quiet = 1;
+		text = heading_text(L, b);
+		L->quiet = 0;
+		if (strchr(text, '\n') == NULL && title_words(text) &&
+		    text[strlen(text) - 1] != '.') {
+			v = xgrow(v, n, sizeof(*v));
+			v[n++] = b;
+		}
+		free(text);
+	}
+	/*
+	 * The title's own heading, # Terms of Service, is no section.  The
+	 * titles hold the document, one block in eight or more: a few bold
+	 * lines among many paragraphs mark passages, not its sections.
+	 */
+	if (heads > 1 || n < 3 || n * 8 < nblocks) {
+		free(v);
+		return 0;
+	}
+	*marks = v;
+	return n;
+}
+
 /*
  * English terms written without headings: "1. Your Use of the Service",
  * "2\\. Privacy", "Section 3 – Fees", "**ARTICLE IV. TERM**" as paragraphs
@@ -2560,6 +2624,10 @@ section_paragraphs(struct lower *L, cmark_node *root, cmark_node ***marks)
 		}
 		free(num);
 		free(text);
+	}
+	if (n == 0 && (n = bold_titles(L, root, &v)) > 0) {
+		*marks = v;
+		return n;
 	}
 	if (n < 3) {
 		L->nroman = nroman;
@@ -2752,8 +2820,65 @@ entry_opens_bold(cmark_node *item)
 }
 
 /*
+ * Does list entry item open with a title of its own, a paragraph that
+ * is one short capitalized line and no sentence, its body in the blocks
+ * after it ("1. Termination", then the section's text indented under it,
+ * as a site that wraps its sections in a numbered list writes them)?
+ */
+static int
+entry_opens_title(struct lower *L, cmark_node *item)
+{
+	cmark_node *p = cmark_node_first_child(item);
+	char *text;
+	int r;
+
+	if (p == NULL || md_type(p) != MD_PARAGRAPH ||
+	    cmark_node_next(p) == NULL)
+		return 0;
+	L->quiet = 1;
+	text = heading_text(L, p);
+	L->quiet = 0;
+	r = strchr(text, '\n') == NULL && title_words(text);
+	free(text);
+	return r;
+}
+
+/*
+ * Do the top-level entries that open with a title line (1. Termination,
+ * its body under it) number the document's sections: three or more,
+ * their numbers running 1, 2, 3 … through the document?  Entries whose
+ * numbers start again (1. Informal Resolution … 7., later 1. Entire
+ * Agreement …) are each section's own clauses.
+ */
+static int
+titled_run(struct lower *L, cmark_node *root, const unsigned char *toc)
+{
+	cmark_node *b, *item;
+	size_t nb, n = 0;
+	long v, last = 0;
+
+	for (b = cmark_node_first_child(root), nb = 0; b;
+	    b = cmark_node_next(b), nb++) {
+		if ((toc != NULL && toc[nb]) || md_type(b) != MD_LIST ||
+		    cmark_node_get_list_type(b) != CMARK_ORDERED_LIST)
+			continue;
+		for (item = cmark_node_first_child(b); item;
+		    item = cmark_node_next(item)) {
+			if (!entry_opens_title(L, item))
+				continue;
+			if ((v = entry_value(L, item)) != last + 1)
+				return 0;
+			last = v;
+			n++;
+		}
+	}
+	return n >= 3;
+}
+
+/*
  * English terms whose sections are the entries of a top-level numbered
- * list, each opening with its caption in bold:
+ * list, each opening with its caption in bold (or with a title line of
+ * its own over a body, entry_opens_title()):
  *
  *     1. **Who Can Use the Service?**
  *
@@ -2782,6 +2907,7 @@ list_sections(struct lower *L, cmark_node *root, const unsigned char *toc)
 
 	if (L->ja || L->nroman > 0)
 		return;
+	L->lsect_titled = titled_run(L, root, toc);
 	for (b = cmark_node_first_child(root), nb = 0; b;
 	    b = cmark_node_next(b), nb++) {
 		/* A contents list's entries are text (contents_blocks()). */
@@ -2805,7 +2931,8 @@ list_sections(struct lower *L, cmark_node *root, const unsigned char *toc)
 		for (item = cmark_node_first_child(b); item;
 		    item = cmark_node_next(item)) {
 			v = entry_value(L, item);
-			if (entry_opens_bold(item))
+			if (entry_opens_bold(item) || (L->lsect_titled &&
+			    entry_opens_title(L, item)))
 				nbold++;
 			else if (L->nlsect == 0 || v != last + 1 ||
 			    (lastsub > 0 && v == lastsub + 1)) {
@@ -2888,7 +3015,7 @@ open_list_section(struct lower *L, cmark_node *item, size_t k)
 	const char *cap;
 	char *num = NULL, *anum, lab[32];
 	long v = entry_value(L, item);
-	int line = md_line(L, p), first = 1;
+	int line = md_line(L, p), first = 1, titled;
 
 	while (L->nstack > 0 &&
 	    L->stack[L->nstack - 1]->level >= LIST_SECTION_LEVEL)
@@ -2899,10 +3026,19 @@ open_list_section(struct lower *L, cmark_node *item, size_t k)
 	flat_take(L, &f);
 	flatten(L, p, &f, 1);
 	to = f.nbrk ? f.brk[0] : f.text.len;
-	if ((end = caption_end(&f, to, &skip)) > 0) {
+	/* 1. Termination., its body under it: the line is the caption,
+	 * as written. */
+	titled = f.nbrk == 0 && L->lsect_titled &&
+	    entry_opens_title(L, item);
+	if (titled) {
+		end = f.text.len;
+		skip = end;
+	} else
+		end = caption_end(&f, to, &skip);
+	if (end > 0) {
 		cap = f.text.data;
 		clen = end;
-		while (clen > 0 && (cap[clen - 1] == '.' ||
+		while (!titled && clen > 0 && (cap[clen - 1] == '.' ||
 		    cap[clen - 1] == ':' || cap[clen - 1] == ' '))
 			clen--;
 		/* **2\. User Content**: the number is the caption's. */

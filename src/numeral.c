@@ -180,7 +180,7 @@ article_label_parse(const char *s, char **num, size_t *len)
 		*len = (size_t)(p - s);
 		return 1;
 	}
-	/* Other languages: "Article 5", "Section 5", "5.", "5 ". */
+	/* Other languages: "Article 5", "Section 5", "5.", "5)", "5 ". */
 	if (strncasecmp(p, "article", 7) == 0 || strncasecmp(p, "section", 7) == 0) {
 		p += 7;
 		p += text_skip_spaces(p);
@@ -218,6 +218,10 @@ article_label_parse(const char *s, char **num, size_t *len)
 			p++;
 		else if (has_prefix(p, "．"))
 			p += strlen("．");
+		/* "1) Definitions", as some sites number their sections. */
+		else if (*p == ')' && p[1] == ' ' && s[0] >= '0' &&
+		    s[0] <= '9')
+			p++;
 		else if (*p != ' ' && !has_prefix(p, "\u3000"))
 			return 0;
 	}

@@ -370,9 +370,12 @@ connector(const char *s)
  * The offset just past the ）that closes the （ at text[from], or 0: a
  * note after a reference, （同条第二項において準用する場合を含む。）.
  * A note is short: NOTE_MAX bytes at most are read, so that a text of
- * references each followed by an open bracket costs linear time.
+ * references each followed by an open bracket costs linear time.  A
+ * statute's note may hold notes of its own, each citing a law by number
+ * (第十七号（…発電施設（その地域の…離島振興法（昭和二十八年法律第七十
+ * 二号）…に限る。）…に限る。）, 330 characters): 600 characters.
  */
-#define NOTE_MAX	600
+#define NOTE_MAX	1800
 
 static size_t
 note_end(const char *text, size_t from, size_t len)
@@ -404,6 +407,27 @@ note_end(const char *text, size_t from, size_t len)
  * (第八条（第二号に係る部分に限る。）（即時抗告）、).  *notes is set when
  * the tail holds a note: its references are then scanned.
  */
+/*
+ * A column of a table's row after its number, の上欄, の中欄, の下欄 or
+ * の第三欄: its length, or 0.
+ */
+static size_t
+column_after(const char *s)
+{
+	static const char *const cols[] = { "上欄", "中欄", "下欄" };
+	size_t n, k;
+
+	if (!has_prefix(s, "の"))
+		return 0;
+	n = strlen("の");
+	if ((k = text_prefix_of(s + n, cols, 3)) > 0)
+		return n + k;
+	if (has_prefix(s + n, "第") && numeral_parse(s + n + strlen("第"), &k,
+	    1) >= 0 && has_prefix(s + n + strlen("第") + k, "欄"))
+		return n + strlen("第") + k + strlen("欄");
+	return 0;
+}
+
 static size_t
 ref_tail(const char *text, size_t from, size_t len, int *notes)
 {
@@ -441,6 +465,9 @@ ref_tail(const char *text, size_t from, size_t len, int *notes)
 		    strlen("の"), &n, 1) >= 0)
 			/* 第一号の三, 第十一号ノ二: a branch number. */
 			i += strlen("の") + n;
+		else if ((n = column_after(text + i)) > 0)
+			/* 表の第六号の下欄、第七号の下欄: a row's column. */
+			i += n;
 		else if ((n = utf8_next_inline(text + i, len - i, &c)) > 0 &&
 		    char_class(c) == CC_KATAKANA && c != 0x30fc &&
 		    (i + n == len || utf8_next_inline(text + i + n,
@@ -578,6 +605,101 @@ appendix_row(const char *run)
 	return *p == '\0' || strcmp(p, "の") == 0;
 }
 
+#define KANJI_DIGITS	"〇一二三四五六七八九十百千"
+
+/* Does the UTF-8 string set hold the code point c? */
+static int
+strchr32(const char *set, int32_t c)
+{
+	size_t k;
+	int32_t d;
+
+	for (; *set != '\0'; set += k) {
+		k = dec(set, &d);
+		if (k == 0)
+			return 0;
+		if (d == c)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Does text[0, end) end with a rule named by its number in kanji, the
+ * parts joined by dashes: 規則一六―〇, 人事院規則九―八―一?  Its
+ * articles follow (規則一六―〇第二十六条).  A dash between the numbers
+ * tells it from a count (規則一条).
+ */
+static int
+numbered_name_before(const char *text, size_t end)
+{
+	static const char *const name[] = { "規則", "規程", "告示", "訓令" };
+	size_t k, i, dashes = 0, digits = 0;
+	int32_t c;
+
+	while (end > 0 && (k = utf8_prev_len(text, end)) > 0) {
+		dec(text + end - k, &c);
+		if (c == 0x2015 || c == 0x2212 || c == 0xff0d || c == 0x2010) {
+			if (digits == 0)
+				return 0;
+			dashes++;
+			digits = 0;
+		} else if (strchr32(KANJI_DIGITS, c))
+			digits++;
+		else
+			break;
+		end -= k;
+	}
+	if (dashes == 0 || digits == 0)
+		return 0;
+	for (i = 0; i < sizeof(name) / sizeof(name[0]); i++)
+		if (end >= strlen(name[i]) && memcmp(text + end -
+		    strlen(name[i]), name[i], strlen(name[i])) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Is text[off] inside the note of a table named by its number, 法別表第一
+ * （第一号を除く。）, 別表第四（第一号及び第二号の…）?  A number with no
+ * article there is a row of that table.  The open bracket is looked for
+ * NOTE_MAX bytes back at most.
+ */
+static int
+appx_noted(const char *text, size_t off)
+{
+	static const char open[] = "（", close[] = "）";
+	const size_t n = sizeof(open) - 1;
+	size_t i, k, depth = 0, start;
+	int32_t c;
+	char run[64];
+
+	for (i = off; i >= n && off - i < NOTE_MAX; i--) {
+		if (memcmp(text + i - n, close, n) == 0)
+			depth++;
+		else if (memcmp(text + i - n, open, n) == 0) {
+			if (depth == 0)
+				break;
+			depth--;
+		}
+	}
+	if (i < n || off - i >= NOTE_MAX)
+		return 0;
+	/* The kanji before the bracket: 法別表第一. */
+	for (start = i - n; start > 0 && i - n - start < sizeof(run) - 4;
+	    start -= k) {
+		k = utf8_prev_len(text, start);
+		dec(text + start - k, &c);
+		if (char_class(c) != CC_KANJI)
+			break;
+	}
+	if (start == i - n || i - n - start >= sizeof(run))
+		return 0;
+	memcpy(run, text + start, i - n - start);
+	run[i - n - start] = '\0';
+	return appendix_row(run);
+}
+
 static int
 external_before(const char *text, size_t off, const char *title)
 {
@@ -614,6 +736,8 @@ external_before(const char *text, size_t off, const char *title)
 		}
 	if (end >= strlen("」") && (has_prefix(text + end - strlen("」"), "」") ||
 	    has_prefix(text + end - strlen("』"), "』")))
+		return 1;
+	if (numbered_name_before(text, end))
 		return 1;
 	for (start = end, i = 0; start > 0 && i < 20; i++) {
 		k = utf8_prev_len(text, start);
@@ -1555,6 +1679,7 @@ resolve(struct scan *S, const struct rparse *r, int scope, int afternl,
     struct where *named)
 {
 	const struct node *art = NULL, *para = NULL, *item = NULL, *t = NULL;
+	const struct node *sub;
 	int broken = 0;
 
 	memset(named, 0, sizeof(*named));
@@ -1631,6 +1756,9 @@ resolve(struct scan *S, const struct rparse *r, int scope, int afternl,
 			break;
 		case R_PREVALL:
 			broken = sibling(cur->para, -1, 1) == NULL;
+			/* 前各項 in a 附則 of paragraphs: they are its. */
+			if (!broken && t == NULL)
+				t = cur->para->parent;
 			break;
 		default:
 			if (r->item.rel == R_ABS) {
@@ -1674,8 +1802,15 @@ resolve(struct scan *S, const struct rparse *r, int scope, int afternl,
 			break;
 		case R_PREVALL:
 			/* 前各号: the items before this one, or this
-			 * paragraph's items (or unmarked item lines). */
-			if (cur->item != NULL) {
+			 * paragraph's items (or unmarked item lines); in a
+			 * sub-item (ニ　前各号に掲げるものを除くの外), the
+			 * sub-items before it. */
+			for (sub = x->src; sub != NULL &&
+			    sub->type != N_SUBITEM; sub = sub->parent)
+				;
+			if (sub != NULL && sibling(sub, -1, 1) != NULL)
+				t = sub->parent;
+			else if (cur->item != NULL) {
 				broken = sibling(cur->item, -1, 1) == NULL;
 				t = cur->item->parent;
 			} else if (cur->para != NULL &&
@@ -1973,6 +2108,22 @@ note_owner(const struct where *noted, const struct where *cur,
 }
 
 /*
+ * Does the reference at text[off] open a sentence of its own inside a
+ * note: 第八十三条第一項（…を含む。第三項において同じ。）, （…に限る。
+ * 以下第五項において同じ。）?  That sentence speaks where the note is
+ * written: its 第三項 is this article's, not the clause noted.
+ */
+static int
+after_stop(const char *text, size_t off)
+{
+	if (off >= strlen("。以下") && memcmp(text + off - strlen("以下"),
+	    "以下", strlen("以下")) == 0)
+		off -= strlen("以下");
+	return off >= strlen("。") && memcmp(text + off - strlen("。"), "。",
+	    strlen("。")) == 0;
+}
+
+/*
  * The notes open at a point of the text, outermost first: the notes after
  * a reference, 第二十三条（第一項第九号を除く。）, and the notes inside them.
  */
@@ -2047,6 +2198,45 @@ same_division_before(const char *text, size_t off)
 			return 1;
 	}
 	return 0;
+}
+
+/*
+ * Is r, in a cell of table t at text[off], a row of that table, not an
+ * item of this law: 第十号, 前号 or 次号 alone (no article, no
+ * paragraph), in a table whose rows are labelled as items (一　…の場合,
+ * a cell a row or runs of 三十四　…三十五　前号に掲げる地点から… in one
+ * cell)?  A table that numbers its rows so cites them by those numbers
+ * (同表の第一号); they are not clauses, and not checked.
+ */
+static int
+table_row_ref(const struct table *t, const struct rparse *r,
+    const char *text, size_t off)
+{
+	struct marker m;
+	size_t i, n = t->nrows * t->ncols, k, back;
+	int32_t c;
+
+	if (r->art.rel != R_NONE || r->para.rel != R_NONE ||
+	    (r->item.rel != R_ABS && r->item.rel != R_PREV &&
+	    r->item.rel != R_NEXT))
+		return 0;
+	for (i = 0; i < n; i++)
+		if (item_marker_parse(t->cells[i], &m) &&
+		    m.scheme == MS_KANJI && (r->item.rel != R_ABS ||
+		    m.value == r->item.n))
+			return 1;
+	/* 三十五　前号: a row's label right before it, in the cell. */
+	if (r->item.rel == R_ABS || off < strlen("\u3000") ||
+	    memcmp(text + off - strlen("\u3000"), "\u3000",
+	    strlen("\u3000")) != 0)
+		return 0;
+	for (back = off - strlen("\u3000"), k = 0; back > 0 &&
+	    (i = utf8_prev_len(text, back)) > 0; back -= i, k++) {
+		dec(text + back - i, &c);
+		if (c == 0 || strchr32(KANJI_DIGITS, c) == 0)
+			break;
+	}
+	return k > 0;
 }
 
 /*
@@ -2209,6 +2399,7 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 				scope = -ext;
 			ext = ext > 0 || in_amendment_suppl(src) ||
 			    S->cited_law || i > amend_at ||
+			    (r.art.rel == R_NONE && appx_noted(text, i)) ||
 			    (r.art.rel == R_ABS && i > law_at) ||
 			    (r.art.rel == R_NONE && cur->art == NULL &&
 			    cur->para == NULL) || (r.art.rel == R_NONE &&
@@ -2237,7 +2428,7 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 		 * reference, a paragraph or item with no article is part of
 		 * the clause noted, of another law when that one is.
 		 */
-		noted = !cont && !ext && nt.n > 0 &&
+		noted = !cont && !ext && nt.n > 0 && !after_stop(text, i) &&
 		    note_owner(&nt.v[nt.n - 1].inh, cur, &r, &owner);
 		if (noted)
 			ext = owner.external;
@@ -2252,6 +2443,10 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 		/* Itself: the paragraph it stands in, not the one noted. */
 		if (noted)
 			x.self = r.para.rel == R_ABS && named.para == cur->para;
+		/* 附則別表第一（附則第二条関係）: a table's note names the
+		 * clause the table serves, the one it may stand in. */
+		if (has_prefix(text + i + r.len, "関係）"))
+			x.self = 0;
 		/* 附則第八条 of a 附則 printed as an extract (抄); inside
 		 * such a 附則, 前号 or 第二項 of its own that it left out
 		 * (二　前号に掲げる規定以外の規定, item 1 not printed). */
@@ -2260,6 +2455,9 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 		    suppl_of(src) != NULL && (x.article == NULL ||
 		    suppl_of(x.article) == suppl_of(src)))) &&
 		    suppl_extract(S, src))
+			named.external = 1;
+		if (x.status == XR_BROKEN && cell > 0 && table_row_ref(src->table,
+		    &r, text, i))
 			named.external = 1;
 		if (named.external) {
 			x.status = XR_EXTERNAL;

@@ -12,7 +12,9 @@
 #         　, or 第…条　削除, and its caption is the
 #         （…） line right above it, or the lines a reference broke it into);
 #   egov pairs: the amended statutes, imported and diffed;
-#   ota:  English terms, many versions of each.
+#   ota:  English terms, many versions of each;
+#   variants-en: each ota service's latest version rewritten in other
+#         sites' forms (tests/eval/variants-en.sh): its sections found again.
 # Letters lost: letters and digits of a source the clause tree lacks,
 # but for the lines import says it dropped (termc import --verbose).
 set -u
@@ -196,3 +198,6 @@ awk -F '\t' '
     END { printf "ota: %d versions, %d refused; %d articles; %d letters lost; %d num-* warnings\n", d, ref, a, l, w
 	  printf "figure ota-refused %d\nfigure ota-lost %d\nfigure ota-num-warnings %d\n", ref, l, w }' "$W/ota.rows"
 sort "$W/ota.warn" | uniq -c | sort -rn | awk '{ printf "  warnings %s: %d\n", $2, $1 }'
+
+# --- English terms in other sites' forms (variants-en.sh) -------------------
+sh "$(dirname "$0")/variants-en.sh" "$T" "$DS" "$C" "$W/variants-en"

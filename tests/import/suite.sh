@@ -157,7 +157,11 @@ for c in statute/kitei:kitei statute/egovlayout:egovlayout \
     layout/wholeitems:wholeitems layout/straytab:straytab \
     layout/footer-en:footer-en layout/contents-en:contents-en \
     statute/penalties:penalties layout/agreement-en:agreement-en \
-    layout/wrap-en:wrap-en statute/tablenote:tablenote; do
+    layout/wrap-en:wrap-en statute/tablenote:tablenote \
+    statute/tablerows:tablerows statute/readpairs:readpairs layout/titles-en:titles-en \
+    layout/plaintitles-en:plaintitles-en \
+    statute/paragraphs:paragraphs statute/enacting:enacting \
+    statute/unnumbered:unnumbered statute/figures:figures; do
 	f=${c%%:*}; doc=${c#*:}
 	rc=$(capture import --provider=sample --provider-name=サンプル \
 	    --document="$doc" "$idir/$f.txt")
@@ -192,7 +196,21 @@ check "import: layout/english.outline" "$idir/layout/english.outline" "$tmp/out"
 # scopes: a reference broken out of its sentence, a 読替え table's label
 # cell, a 削除 range, 附　則　抄 and the 附則 of amendments read as
 # written; only the real gap (附則 第一条, 第三条) is reported.
-for doc in appendix scopes; do
+# tablerows: a table announced before a proviso, its rows labelled 一,
+# 二 … with spanned cells, is a table; 第三号 and 前号 in its cells are
+# its rows, not items, and 第二条's items stay numbered from 一; ○２ is
+# paragraph 2.  readpairs: a table of readings in a statute of few
+# indented lines keeps its pairs of 別表 names and its bare 第一条 as cells;
+# 附則別表第一（附則第二条関係） heads a table of its own, and a 別表's last
+# cell, 第二条 at the end of the text, is no article.  paragraphs: a
+# statute of paragraphs, １ alone before any article, captions over ２ and
+# ４ that are the paragraphs', no articles supplied.  (enacting: the
+# law the enacting words cite, broken at the same places in 第一条, is
+# no running header in a text not laid out in pages; unnumbered: ２
+# alone under a first paragraph written with no number is paragraph 2;
+# figures: numbers alone next to numbers alone are a table's figures, not
+# page numbers.)
+for doc in appendix scopes tablerows readpairs paragraphs; do
 	rc=$(capture check "$e/$doc.md")
 	cat "$tmp/out" "$tmp/err" | sed "s|$e/||" >"$tmp/chk"
 	echo "rc=$rc" >>"$tmp/chk"
