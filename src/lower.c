@@ -1095,8 +1095,9 @@ latin_dot_item(const struct mstate *ms, const struct marker *m, int nested,
  * Does item marker m number a paragraph of container rather than an
  * item?  ① (1) 1) where an article's text opens, before any sentence,
  * number its 項, as a Markdown list there does (a list of items hangs
- * from a sentence that leads it); later markers of that scheme go on
- * with the next number.  Other schemes nest under them as items.
+ * from a sentence that leads it), and so do ② (2) 2) right under its
+ * first paragraph (below); later markers of that scheme go on with the
+ * next number.  Other schemes nest under them as items.
  */
 static int
 opens_paragraphs(struct lower *L, const struct node *container,
@@ -1104,6 +1105,7 @@ opens_paragraphs(struct lower *L, const struct node *container,
 {
 	const struct mstate *ms = &L->ms;
 	const struct node *b = ms->base;
+	int k;
 
 	if (nested || container->type != N_ARTICLE)
 		return 0;
@@ -1111,6 +1113,24 @@ opens_paragraphs(struct lower *L, const struct node *container,
 	    m->scheme != MS_NUM_PAREN)
 		return 0;
 	if (b == NULL && m->value == 1) {
+		L->para_scheme = m->scheme;
+		L->para_owner = container;
+		return 1;
+	}
+	/*
+	 * (2) or ② right under the article's first paragraph, unnumbered:
+	 * its paragraph 2, as ２　 is in Japanese drafting, which numbers
+	 * paragraphs from 2.  No list starts at 2: not under the paragraph
+	 * (a sentence that leads to no list, or one whose items are given),
+	 * nor under its items in a scheme of their own (1. 2. then (2)).
+	 */
+	if (L->ja && m->value == 2 && b != NULL &&
+	    b->type == N_PARAGRAPH && b->parent == container &&
+	    b->implicit && b->num != NULL && strcmp(b->num, "1") == 0 &&
+	    (b->first != NULL || !base_announces(L, b))) {
+		for (k = 0; k < ms->nlev; k++)
+			if (ms->scheme[k] == m->scheme)
+				return 0;
 		L->para_scheme = m->scheme;
 		L->para_owner = container;
 		return 1;

@@ -1,7 +1,8 @@
 # One author's style rewritten as another's: the transforms of
-# tests/eval/variants.sh.  Reads a jtos source twice (awk -f variants.awk
-# SRC SRC): the first pass counts the paragraph-number schemes it writes,
-# the second prints it in the style of variant v.
+# tests/eval/variants.sh.  Reads a jtos source three times (awk -f
+# variants.awk SRC SRC SRC): the first pass finds where its body starts,
+# the second the look of its paragraph numbers, the third prints it in
+# the style of variant v.
 #
 #   awk -v v=VARIANT -v format=markdown|plain -v truth=FILE
 #
@@ -9,7 +10,8 @@
 # caption": an article line is found as the reader finds it, the next
 # article's label at the start of a line (after heading marks, bold or
 # spaces), followed by the end, a space, a bracket or a mark; a section
-# label (1.) only when its caption follows.  Each variant changes one
+# label (1.) only when its caption follows.  A contents list before the
+# body stays as written.  Each variant changes one
 # thing and leaves the rest as written:
 #   plain       Markdown as text a page gives: no #, no **, no bullets,
 #               \. . and links as their text, <br> a line end
@@ -21,12 +23,15 @@
 #   bold        ## 第1条（目的） <-> **第1条（目的）** (Markdown)
 #   level+1     every heading one level deeper (Markdown)
 #   level1      every heading at level 1 (Markdown)
-#   para-width  paragraph numbers 2. <-> ２．, ２　<-> 2　, (2) <-> （２）
+#   para-width  paragraph numbers 2. <-> ２．, ２　<-> 2 , (2) <-> （２）
 #   para-dot, para-paren, para-circled
-#               the scheme the document numbers its paragraphs with
-#               (2. / ２　, (2), ②) written as 2., (2), ②; only where the
-#               document writes no marker of the new scheme (else two
-#               schemes become one: no fair test)
+#               the paragraph numbers (2. ２． ２　 (2) ②: the look that
+#               opens the articles' numbered paragraphs) written as 2.,
+#               (2), ②, wherever that look stands; only where the
+#               document writes no marker of the new look (else two
+#               schemes, paragraphs and items, become one: no fair test),
+#               nor in Markdown where lines nest under those markers
+#               (written as text, they would run on into the entry)
 #   crlf        CR LF line ends
 BEGIN {
 	split("０ １ ２ ３ ４ ５ ６ ７ ８ ９", FW, " ")
@@ -110,15 +115,16 @@ function kanjilabel(s,   o) {
 
 # The paragraph marker that opens s (after spaces): sets mlead (what
 # precedes it), mnum (its number), mdig (its digits as written), mscheme
-# ("dot", "bare", "paren", "circ"), msep (what ends it) and mrest; 0 if
-# none.  A Markdown line must not be indented (an indent is a nesting).
+# ("dot", "bare", "paren", "circ"), mkey (the scheme and the widths of
+# its digits and mark: 2. and ２． are two looks), msep (what ends it) and
+# mrest; 0 if none.  A Markdown line must not be indented (an indent is a nesting).
 function marker(s,   t, i, d, o, c) {
 	t = skip_space(s)
 	if (format == "markdown" && t != s) return 0
 	mlead = substr(s, 1, length(s) - length(t))
 	c = substr(t, 1, 3)
 	if (c in iscir) {
-		mscheme = "circ"; mnum = iscir[c]; mdig = ""; msep = ""
+		mscheme = mkey = "circ"; mnum = iscir[c]; mdig = ""; msep = ""
 		mrest = substr(t, 4); return 1
 	}
 	o = 0
@@ -132,17 +138,20 @@ function marker(s,   t, i, d, o, c) {
 		c = substr(t, i, 1) == ")" ? ")" : substr(t, i, 3) == "）" ? "）" : ""
 		if (c == "") return 0
 		mscheme = "paren"; msep = c; mrest = substr(t, i + length(c))
+		mkey = "paren:" (mdig ~ /[0-9]/ ? "a" : "f")
 		return 1
 	}
 	c = substr(t, i, 1) == "." ? "." : substr(t, i, 3) == "．" ? "．" : ""
 	if (c != "") {
 		if (digit(t, i + length(c)) >= 0) return 0	# 1.1, 2.5GB
 		mscheme = "dot"; msep = c; mrest = substr(t, i + length(c))
+		mkey = "dot:" (mdig ~ /[0-9]/ ? "a" : "f") (c == "." ? "a" : "f")
 		return mrest != ""
 	}
 	if (is_space(t, i) && mnum >= 1 && mnum <= 30) {
 		mscheme = "bare"; msep = substr(t, i, substr(t, i, 1) == " " ? 1 : 3)
 		mrest = substr(t, i + length(msep))
+		mkey = "bare:" (mdig ~ /[0-9]/ ? "a" : "f")
 		return 1
 	}
 	return 0
@@ -172,9 +181,11 @@ function article(s,   a, j, o) {
 				capstyle = "br"; capw = OPEN[j] cap[k] CLOSE[j]
 				break
 			}
-		if (capstyle == "" && sp != "" && index(a, cap[k]) == 1) {
+		# 第1条運営管理会社: glued, when nothing follows.
+		if (capstyle == "" && index(a, cap[k]) == 1) {
 			o = substr(a, length(cap[k]) + 1)
-			if (o == "" || is_space(o, 1) || substr(o, 1, 2) == "**") {
+			if (o == "" || sp != "" && (is_space(o, 1) ||
+			    substr(o, 1, 2) == "**")) {
 				capstyle = "sp"; capw = cap[k]
 			}
 		}
@@ -219,25 +230,79 @@ function out(s) {
 	printf "%s%s\n", s, v == "crlf" ? "\r" : ""
 }
 
-FNR == 1 { pass++ }
+# The look a paragraph marker of look key takes under variant v, "" if
+# the variant writes none for it: a look the document writes already
+# would make two schemes one.
+function target(key,   m) {
+	m = ""
+	if (key == "circ") return ""
+	if (v == "para-width") {
+		m = key ~ /:a/ ? "f" : "a"
+		m = key ~ /^paren/ ? "paren:" m : key ~ /^bare/ ? "bare:" m : "dot:" m m
+	} else if (v == "para-dot") m = key ~ /^dot/ ? "" : "dot:aa"
+	else if (v == "para-paren") m = key ~ /^paren/ ? "" : "paren:a"
+	else if (v == "para-circled") m = "circ"
+	if (m == "" || m in nm || m == "dot:aa" && ("bare:a" in nm) ||
+	    m == "paren:a" && ("paren:f" in nm))
+		return ""
+	return m
+}
+
+# The marker marker() read, in look m, with its text.
+function relook(m,   d) {
+	d = m ~ /:f/ ? tofw(toascii(mdig)) : toascii(mdig)
+	if (m == "circ") return mnum >= 1 && mnum <= 20 ? mlead CIR[mnum] skip_space(mrest) : ""
+	if (m == "paren:a") return mlead "(" d ") " skip_space(mrest)
+	if (m == "paren:f") return mlead "（" d "）" mrest
+	if (m == "bare:a") return mlead d " " skip_space(mrest)
+	if (m == "bare:f") return mlead d "　" skip_space(mrest)
+	if (m == "dot:aa") return mlead d ". " skip_space(mrest)
+	if (m == "dot:ff") return mlead d "．" mrest
+	return ""
+}
+
+FNR == 1 { pass++; k = 1 }
 pass == 1 {
 	sub(/\r$/, "")
-	if (marker($0)) {
-		nm[mscheme]++
-		if (mscheme == "bare") nm["dot"]++
+	# A contents list names the articles before the body: the body
+	# starts at the last line that reads as article 1.
+	if (article($0)) body = FNR
+	next
+}
+# Which look numbers the paragraphs: the first marker of an article,
+# numbered 2, or 1 under an article line with no text of its own.
+pass == 2 {
+	sub(/\r$/, "")
+	# A Markdown list entry with lines nested under it: as text, its
+	# marker would no longer hold them (a lazy line runs on).
+	if (format == "markdown" && prevkey != "" && $0 ~ /^[ \t]+[^ \t]/)
+		nested[prevkey] = 1
+	prevkey = ""
+	if (marker($0)) { nm[mkey]++; prevkey = mkey }
+	if (FNR >= body && article($0)) {
+		k++; first = rest == "" ? 1 : 2
+	} else if (first && marker($0)) {
+		if (mnum == first || mnum == 2) vote[mkey]++
+		first = 0
 	}
 	next
+}
+pass == 3 && FNR == 1 {
+	from = ""
+	for (m in vote)
+		if (from == "" || vote[m] > vote[from]) from = m
+	to = from == "" || (from in nested) ? "" : target(from)
 }
 {
 	line = $0
 	sub(/\r$/, "", line)
-	if (article(line)) {
+	if (FNR >= body && article(line)) {
 		lab = aw[k]; k++
 		tail = rest
 		if (v == "art-width") lab = swapwidth(lab)
 		else if (v == "art-kanji" && !sect[k - 1] && lab ~ /[0-9]|０|１|２|３|４|５|６|７|８|９/)
 			lab = kanjilabel(lab)
-		else if (v == "cap-space" && capstyle == "br") {
+		else if (v == "cap-space" && (capstyle == "br" || capstyle == "sp" && sp == "")) {
 			capw = cap[k - 1]; sp = " "
 			if (tail != "" && !is_space(tail, 1)) tail = " " tail
 		} else if (v == "cap-paren" && capstyle == "sp" && !sect[k - 1]) {
@@ -269,26 +334,8 @@ pass == 1 {
 	}
 	if (format == "markdown" && line ~ /^#+[ \t]/)
 		line = level(line)
-	else if (v ~ /^para-/ && marker(line)) {
-		from = nm["dot"] >= nm["paren"] && nm["dot"] >= nm["circ"] ? "dot" : nm["paren"] >= nm["circ"] ? "paren" : "circ"
-		to = substr(v, 6)
-		if (to == "circled") to = "circ"
-		sch = mscheme == "bare" ? "dot" : mscheme
-		if (sch != from)
-			;
-		else if (to == "width" && mscheme == "paren")
-			line = mlead (mdig ~ /[0-9]/ ? "（" tofw(mdig) "）" : "(" toascii(mdig) ")") mrest
-		else if (to == "width" && mdig != "")
-			line = mlead swapwidth(mdig) (mscheme == "dot" ? (mdig ~ /[0-9]/ ? "．" : ".") : msep) mrest
-		else if (to == from || nm[to] > 0 || to == "width")
-			;
-		else if (to == "dot")
-			line = mlead mnum ". " skip_space(mrest)
-		else if (to == "paren")
-			line = mlead "(" mnum ") " skip_space(mrest)
-		else if (to == "circ" && mnum >= 1 && mnum <= 20)
-			line = mlead CIR[mnum] skip_space(mrest)
-	}
+	else if (to != "" && marker(line) && mkey == from && relook(to) != "")
+		line = relook(to)
 	out(line)
 }
 END {

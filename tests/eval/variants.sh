@@ -39,7 +39,7 @@ for v in $variants; do
 		if [ "$v" != orig ]; then
 			mkdir -p "$W/src/$v"
 			LC_ALL=C awk -v v="$v" -v format="$f" -v truth="$W/arts" \
-			    -f "$here/variants.awk" "$src" "$src" >"$W/src/$v/$file"
+			    -f "$here/variants.awk" "$src" "$src" "$src" >"$W/src/$v/$file"
 			cmp -s "$src" "$W/src/$v/$file" || echo "$slug" >>"$W/changed"
 			src=$W/src/$v/$file
 			# Markdown reduced to text goes through termc import.
