@@ -2077,7 +2077,7 @@ struct emitter {
 	int		 subol;		/* and a nested "N. " list is open in
 					   it, its text at column 6 */
 	int		 numpara;	/* last block opened with a written
-					 * paragraph number (２　, 2. ) */
+					 * paragraph number (２　, 2. , ②) */
 	int		 bullet_indent;	/* last block an unmarked bullet at
 					 * this indent; -1 otherwise */
 	int		 in_article;	/* the last heading was an article's */
@@ -2337,6 +2337,24 @@ unmarked_item(struct imp *im, size_t i)
 		r = 1;
 	free(t);
 	return r;
+}
+
+/*
+ * Items without markers under line i, a paragraph announcing them
+ * (unmarked_item()): one line each, in the paragraph's block.  Returns
+ * the last line taken.
+ */
+static size_t
+unmarked_items(struct emitter *e, size_t i)
+{
+	struct imp *im = e->im;
+
+	while (i + 1 < im->nl && unmarked_item(im, i + 1)) {
+		i++;
+		text_line(e, im->l[i].s);
+		im->st->unmarked++;
+	}
+	return i;
 }
 
 /*
@@ -2702,7 +2720,10 @@ placed:
 			block(e, BK_TEXT);
 			e->olist = m.scheme == MS_PARA && s[0] >= '0' &&
 			    s[0] <= '9' && s[m.len - 1] == '.';
-			e->numpara = m.scheme == MS_PARA;
+			/* ② numbers a 項 as ２　 does (never an item of a
+			 * list that runs on through plain lines). */
+			e->numpara = m.scheme == MS_PARA ||
+			    m.scheme == MS_CIRCLED;
 			/*
 			 * "2.運営者は…" over lines nested under it: the
 			 * space Markdown wants after "2." makes it the list
@@ -2716,6 +2737,16 @@ placed:
 				buf_putc(e->o, '\n');
 			} else
 				text_line(e, s);
+			/*
+			 * ①…次の機能を提供します： over its items that lost
+			 * their markers: in its block, as under a lead with no
+			 * number (below).  A number of 項 (2., ２　, ②) keeps
+			 * the lines under it by the rule after this one.
+			 */
+			if (!e->numpara && announces_items(s)) {
+				i = unmarked_items(e, i);
+				continue;
+			}
 			/* "(1) 本サービス" then its definition: one block. */
 			if (m.scheme != MS_PARA && text_nchars(s) <= 20 &&
 			    !has_sentence_punct(s) && i + 1 < im->nl &&
@@ -2793,15 +2824,8 @@ placed:
 				continue;
 			}
 		}
-		/* Items without markers under the paragraph announcing them:
-		 * one line each, in the paragraph's block. */
-		if (announces_items(s)) {
-			while (i + 1 < im->nl && unmarked_item(im, i + 1)) {
-				i++;
-				text_line(e, im->l[i].s);
-				im->st->unmarked++;
-			}
-		}
+		if (announces_items(s))
+			i = unmarked_items(e, i);
 	}
 	if (pending != NULL) {
 		diag(im->d, im->path, pending_no, 1, D_IMP_UNPLACED,

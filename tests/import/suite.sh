@@ -157,7 +157,8 @@ for c in statute/kitei:kitei statute/egovlayout:egovlayout \
     layout/wholeitems:wholeitems layout/straytab:straytab \
     layout/footer-en:footer-en layout/contents-en:contents-en \
     statute/penalties:penalties layout/agreement-en:agreement-en \
-    layout/wrap-en:wrap-en statute/tablenote:tablenote; do
+    layout/wrap-en:wrap-en statute/tablenote:tablenote \
+    layout/marked-lead:marked-lead; do
 	f=${c%%:*}; doc=${c#*:}
 	rc=$(capture import --provider=sample --provider-name=サンプル \
 	    --document="$doc" "$idir/$f.txt")
