@@ -2076,6 +2076,8 @@ struct emitter {
 	int		 olist;		/* last text block was "N. " */
 	int		 subol;		/* and a nested "N. " list is open in
 					   it, its text at column 6 */
+	int		 lead;		/* the marked lines after the last line
+					 * seen are a lead's items */
 	int		 numpara;	/* last block opened with a written
 					 * paragraph number (２　, 2. , ②) */
 	int		 bullet_indent;	/* last block an unmarked bullet at
@@ -2340,6 +2342,27 @@ unmarked_item(struct imp *im, size_t i)
 }
 
 /*
+ * Is the line above line i (blank lines aside) the item before marker
+ * m, of its scheme, short as a term is and alone on its line, no
+ * definition under it?  Then the list writes its items a line each.
+ */
+static int
+item_alone_before(const struct imp *im, size_t i, const struct marker *m)
+{
+	struct marker p;
+	const char *s;
+
+	while (i > 0 && im->l[i - 1].s[0] == '\0')
+		i--;
+	if (i == 0)
+		return 0;
+	s = im->l[i - 1].s;
+	return item_marker_parse(s, &p) && p.scheme == m->scheme &&
+	    p.value + 1 == m->value && text_nchars(s) <= 20 &&
+	    !has_sentence_punct(s);
+}
+
+/*
  * Items without markers under line i, a paragraph announcing them
  * (unmarked_item()): one line each, in the paragraph's block.  Returns
  * the last line taken.
@@ -2476,7 +2499,7 @@ emit(struct emitter *e)
 	const char *s, *rest, *pending = NULL;
 	char *num;
 	size_t i, le, title_until = 0, mark;
-	int hc, frag, pending_no = 0, first_heading = 0;
+	int hc, frag, pending_no = 0, first_heading = 0, under_lead;
 
 	for (i = 0; i < im->nl; i++) {
 		s = im->l[i].s;
@@ -2495,6 +2518,14 @@ emit(struct emitter *e)
 		}
 		if (s[0] == '\0')
 			continue;
+		/* Are the marked lines after this one a lead's items?  The
+		 * last line without a marker, or a marked one, announced
+		 * them. */
+		under_lead = e->lead;
+		if (!para_marker_parse(s, &m) && !item_marker_parse(s, &m))
+			e->lead = announces_items(s);
+		else if (announces_items(s))
+			e->lead = 1;
 		if (i < title_until) {
 			block(e, BK_TEXT);
 			text_line(e, s);
@@ -2720,10 +2751,11 @@ placed:
 			block(e, BK_TEXT);
 			e->olist = m.scheme == MS_PARA && s[0] >= '0' &&
 			    s[0] <= '9' && s[m.len - 1] == '.';
-			/* ② numbers a 項 as ２　 does (never an item of a
-			 * list that runs on through plain lines). */
-			e->numpara = m.scheme == MS_PARA ||
-			    m.scheme == MS_CIRCLED;
+			/* ２　 2. ② number a 項, unless a lead announced
+			 * them as its items: a sentence right under the
+			 * last item is a paragraph of its own. */
+			e->numpara = (m.scheme == MS_PARA ||
+			    m.scheme == MS_CIRCLED) && !under_lead;
 			/*
 			 * "2.運営者は…" over lines nested under it: the
 			 * space Markdown wants after "2." makes it the list
@@ -2747,8 +2779,14 @@ placed:
 				i = unmarked_items(e, i);
 				continue;
 			}
-			/* "(1) 本サービス" then its definition: one block. */
+			/* "(1) 本サービス" then its definition: one block;
+			 * not a sentence under a list whose item before
+			 * stood alone on its line (①窓口での届出, ②郵送によ
+			 * る届出, then 当会は、…終えます。: the next 項). */
 			if (m.scheme != MS_PARA && text_nchars(s) <= 20 &&
+			    !(i + 1 < im->nl &&
+			    has_suffix(im->l[i + 1].s, "。") &&
+			    item_alone_before(im, i, &m)) &&
 			    !has_sentence_punct(s) && i + 1 < im->nl &&
 			    !im->l[i + 1].bullet && im->l[i + 1].s[0] != '\0' &&
 			    !starts_structure(im->l[i + 1].s) &&

@@ -284,7 +284,8 @@ pass == 2 {
 	} else if (first && marker($0)) {
 		if (mnum == first || mnum == 2) vote[mkey]++
 		first = 0
-	}
+	} else if (first && $0 ~ /[^ \t]/)
+		first = 2	# the first paragraph's text: 2 comes next
 	next
 }
 pass == 3 && FNR == 1 {
