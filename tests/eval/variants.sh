@@ -8,8 +8,9 @@
 # TRUTH.tsv as make eval compares the originals' (normalized number and
 # caption), and one line a variant says: the documents it changed, the
 # articles right, extra and lost, warnings and letters lost; then one
-# "figure variant-NAME-right|extra|warnings VALUE" line each, which
-# tests/eval/suite.sh holds against tests/eval/variants.floors.
+# "figure variant-NAME-right|extra|warnings VALUE" line each, held
+# against tests/eval/variants.floors: a figure that crosses its floor is
+# printed and makes the exit status 1.
 set -u
 T=$1
 DS=$2
@@ -66,3 +67,13 @@ for v in $variants; do
 	    "$W/orig.rows" "$W/jtos.rows" >"$W/rows.$v"
 done | { echo "variant       changed right  extra lost warn letters refused"; cat; }
 cat "$W/figures"
+status=0
+while read -r name op value; do
+	case $name in '#'*|'') continue ;; esac
+	got=$(awk -v n="$name" '$1 == "figure" && $2 == n { print $3 }' "$W/figures")
+	if [ -z "$got" ] || ! [ "$got" "$op" "$value" ]; then
+		echo "variants: $name is ${got:-missing}, the floor says $op $value"
+		status=1
+	fi
+done <"$here/variants.floors"
+exit $status
