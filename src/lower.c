@@ -1135,9 +1135,21 @@ opens_paragraphs(struct lower *L, const struct node *container,
 		L->para_owner = container;
 		return 1;
 	}
-	return L->para_owner == container && L->para_scheme == m->scheme &&
-	    b != NULL && b->type == N_PARAGRAPH && b->parent == container &&
-	    b->num != NULL && strtol(b->num, NULL, 10) + 1 == m->value;
+	if (L->para_owner != container || L->para_scheme != m->scheme ||
+	    b == NULL || b->type != N_PARAGRAPH || b->parent != container ||
+	    b->num == NULL)
+		return 0;
+	/*
+	 * (1) 以下の…： over its items (1) (2) (3), written as the
+	 * paragraphs are: (2) goes on with the items while it is the
+	 * number after the open item's, and is paragraph 2 after (3).
+	 */
+	for (k = 0; k < ms->nlev; k++)
+		if (ms->scheme[k] == m->scheme && ms->open[k] != NULL &&
+		    ms->open[k]->num != NULL &&
+		    strtol(ms->open[k]->num, NULL, 10) + 1 == m->value)
+			return 0;
+	return strtol(b->num, NULL, 10) + 1 == m->value;
 }
 
 /*
