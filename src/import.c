@@ -354,6 +354,25 @@ article_line(const char *s, char **num, size_t *labelend, int *hascap,
 	return 1;
 }
 
+/*
+ * 第3条（契約の成立）申込者が…: an article line with its first sentence
+ * glued to it, or a reference that opens a sentence.  The Markdown reader
+ * tells them apart by the article sequence (recog.h); import keeps the
+ * line at the start of a block of its own, where it can.
+ */
+static int
+glued_article_line(const char *s)
+{
+	struct rarticle a;
+	int glued;
+
+	if (!recog_article(s, 0, &a))
+		return 0;
+	glued = a.glued;
+	free(a.num);
+	return glued;
+}
+
 /* A numbered division heading: 第N章 総則 (short, no sentence). */
 static int
 division_line(const char *s, enum divkind *kind)
@@ -2803,7 +2822,8 @@ placed:
 		 * paragraph 2 beside the written 2 that follows.
 		 */
 		if (e->numpara && e->last == BK_TEXT &&
-		    !im->l[i].blank_before && !announces_items(s)) {
+		    !im->l[i].blank_before && !announces_items(s) &&
+		    !glued_article_line(s)) {
 			if (e->olist)
 				buf_puts(e->o, "   ");
 			text_line(e, s);

@@ -1443,6 +1443,7 @@ paragraph_article(struct lower *L, struct flat *f, size_t from, size_t to,
 }
 
 static char	*first_line(struct lower *, cmark_node *);
+static char	*heading_text(struct lower *, cmark_node *);
 
 /*
  * Does line (owned; freed here) open an article without a caption of its
@@ -1484,9 +1485,11 @@ paragraph_caption(struct lower *L, struct flat *f, size_t i, cmark_node *next)
 	int yes;
 
 	s[to - from] = '\0';
-	/* 【目的】 yes; ■お客様へのお願い is a notice in running text. */
+	/* 【目的】 yes; ■お客様へのお願い is a notice in running text, but
+	 * ■ 適用範囲 alone right over ## 第1条 is its caption. */
 	yes = recog_caption_line(s, has_prefix(s + text_skip_spaces(s),
-	    "【") ? RC_MARKED : 0, &cap, &caplen);
+	    "【") || (f->nbrk == 0 && next != NULL &&
+	    md_type(next) == MD_HEADING) ? RC_MARKED : 0, &cap, &caplen);
 	s[to - from] = saved;
 	if (!yes)
 		return 0;
@@ -1495,6 +1498,9 @@ paragraph_caption(struct lower *L, struct flat *f, size_t i, cmark_node *next)
 		    to, (i + 1 == f->nbrk ? f->text.len : f->brk[i + 1]) - to));
 	if (f->nbrk == 0 && next != NULL && md_type(next) == MD_PARAGRAPH)
 		return caption_waits(L, cap, caplen, first_line(L, next));
+	/* （目的） over ## 第1条: the heading takes it (heading_node()). */
+	if (f->nbrk == 0 && next != NULL && md_type(next) == MD_HEADING)
+		return caption_waits(L, cap, caplen, heading_text(L, next));
 	return 0;
 }
 
@@ -2205,6 +2211,12 @@ heading_node(struct lower *L, cmark_node *h, char *text, int hlevel, int line,
 	}
 	n = make_heading(L, text, RA_HEADING, hlevel, line, col);
 	free(text);
+	/* The caption line right above it (paragraph_caption()). */
+	if (n->type == N_ARTICLE && n->caption == NULL &&
+	    L->pending_cap != NULL)
+		n->caption = pool_strdup(n->pool, L->pending_cap);
+	free(L->pending_cap);
+	L->pending_cap = NULL;
 	node_append(parent, n);
 	L->stack[L->nstack++] = n;
 	ms_reset(&L->ms, NULL);

@@ -32,6 +32,10 @@
 #               schemes, paragraphs and items, become one: no fair test),
 #               nor in Markdown where lines nest under those markers
 #               (written as text, they would run on into the entry)
+#   glued       第1条（目的） and the sentence on the line after it as one
+#               line, as a page reduced to text glues them (text only)
+#   md          a text written as Markdown: article lines ## headings,
+#               their text after them, every other line a block (text only)
 #   crlf        CR LF line ends
 BEGIN {
 	split("０ １ ２ ３ ４ ５ ６ ７ ８ ９", FW, " ")
@@ -297,6 +301,18 @@ pass == 3 && FNR == 1 {
 {
 	line = $0
 	sub(/\r$/, "", line)
+	if (held != "") {
+		# glued: the article line waits for its first sentence.
+		t = skip_space(line)
+		if (t ~ /。$/ && !marker(line) && substr(t, 1, 3) != "第" &&
+		    substr(t, 1, 3) != "（" && substr(t, 1, 3) != "■") {
+			out(held skip_space(line))
+			held = ""
+			next
+		}
+		out(held)
+		held = ""
+	}
 	if (FNR >= body && article(line)) {
 		lab = aw[k]; k++
 		tail = rest
@@ -321,6 +337,16 @@ pass == 3 && FNR == 1 {
 			next
 		} else if (v == "plain") {
 			pre = pre == "**" ? "" : pre; bold = ""
+		} else if (v == "glued" && format == "plain" && capstyle == "br" &&
+		    tail == "") {
+			held = pre lab sp capw
+			next
+		} else if (v == "md" && format == "plain") {
+			out("## " lab sp capw)
+			tail = skip_space(tail)
+			if (tail != "") { out(""); out(tail) }
+			out("")
+			next
 		}
 		if (v == "plain" && pre ~ /^#/) pre = ""
 		pre = level(pre)
@@ -333,6 +359,11 @@ pass == 3 && FNR == 1 {
 		out(plain(line))
 		next
 	}
+	if (v == "md" && format == "plain") {
+		# Each line of the text a block of its own.
+		if ((line = skip_space(line)) != "") { out(line); out("") }
+		next
+	}
 	if (format == "markdown" && line ~ /^#+[ \t]/)
 		line = level(line)
 	else if (to != "" && marker(line) && mkey == from && relook(to) != "")
@@ -340,5 +371,6 @@ pass == 3 && FNR == 1 {
 	out(line)
 }
 END {
+	if (held != "") out(held)
 	if (k <= n) printf "variants.awk: %d of %d articles not found\n", n - k + 1, n > "/dev/stderr"
 }

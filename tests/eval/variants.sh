@@ -24,7 +24,7 @@ verbose=
 . "$here/lib.sh"
 
 variants="orig plain art-width art-kanji cap-space cap-paren cap-above bold
-level+1 level1 para-width para-dot para-paren para-circled crlf"
+level+1 level1 para-width para-dot para-paren para-circled glued md crlf"
 
 for v in $variants; do
 	: >"$W/jtos.rows"
@@ -45,6 +45,8 @@ for v in $variants; do
 			src=$W/src/$v/$file
 			# Markdown reduced to text goes through termc import.
 			[ "$v" = plain ] && [ "$f" = markdown ] && format=plain
+			# Text written as Markdown gets front matter instead.
+			[ "$v" = md ] && [ "$f" = plain ] && format=markdown
 		fi
 		crlf=
 		[ "$v" = crlf ] && crlf=1

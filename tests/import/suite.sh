@@ -158,7 +158,7 @@ for c in statute/kitei:kitei statute/egovlayout:egovlayout \
     layout/footer-en:footer-en layout/contents-en:contents-en \
     statute/penalties:penalties layout/agreement-en:agreement-en \
     layout/wrap-en:wrap-en statute/tablenote:tablenote \
-    layout/marked-lead:marked-lead; do
+    layout/marked-lead:marked-lead layout/glued-after-list:glued-after-list; do
 	f=${c%%:*}; doc=${c#*:}
 	rc=$(capture import --provider=sample --provider-name=サンプル \
 	    --document="$doc" "$idir/$f.txt")
