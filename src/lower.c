@@ -3430,7 +3430,9 @@ contents_blocks(struct lower *L, cmark_node *root)
 		for (i = 0; i < c.n; i++) {
 			if (c.s[i][0] == '\0')
 				continue;
-			if (!toc[i])
+			/* 目次 as the first line of the block it heads. */
+			if (!toc[i] && !((i == 0 || c.s[i - 1][0] == '\0') &&
+			    recog_contents_heading(c.s[i])))
 				all[c.blk[i]] = 0;
 			any[c.blk[i]] |= toc[i];
 		}

@@ -96,12 +96,7 @@ for f in "$C"/egov/text/*.txt; do
 	stat "$out" "$f" "$W/dropped"
 	truth_egov "$f" >"$W/truth"
 	awk -F '\t' '$1 == "article" { l = $3; gsub(/ /, "", l); print l "\t" $4 }' "$W/stat" >"$W/got"
-	t=$(wc -l <"$W/truth"); g=$(wc -l <"$W/got"); r=$(match "$W/truth" "$W/got")
-	st=$(awk -F '\t' '$1 == "status" { print $2 }' "$W/stat")
-	l=$(awk -F '\t' '$1 == "letters" { print $4 }' "$W/stat")
-	nw=$(grep -c '^warning' "$W/stat")
-	grep '^warning' "$W/stat" | cut -f2 >>"$W/egov.warn"
-	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$id" "$st" "$t" "$r" "$g" "${l:-0}" "$nw" >>"$W/egov.rows"
+	row "$id" egov
 done
 awk -F '\t' '
     { d++; if ($2 != "ok") ref++; t += $3; r += $4; x += $5 - $4; l += $6; w += $7 }

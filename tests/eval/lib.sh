@@ -25,9 +25,8 @@ dropped() {
 
 # jtos_doc SLUG FORMAT SOURCE DIR: build SOURCE (Markdown with front
 # matter added, or a text imported) as DIR/SLUG/tos/REVISION.md, compare
-# its articles (number and caption) with SLUG's truth, and append to
-# $W/jtos.rows "slug status truth right got letters-lost warnings" and
-# the codes of its warnings to $W/jtos.warn.
+# its articles (number and caption) with SLUG's truth, and append its
+# row to $W/jtos.rows (row()).
 jtos_doc() {
 	_slug=$1 _format=$2 _src=$3 _dir=$4
 	out=$_dir/$_slug/tos/2024-01-01.md
@@ -61,10 +60,18 @@ jtos_doc() {
 	awk -F '\t' -v s="$_slug" '$1 == s { print $3 "\t" $4 }' \
 	    "$C/jtos/TRUTH.tsv" >"$W/truth"
 	awk -F '\t' '$1 == "article" { print $2 "\t" $4 }' "$W/stat" >"$W/got"
+	row "$_slug" jtos
+}
+
+# row NAME SET: compare $W/got with $W/truth (articles, "number<TAB>
+# caption") and append to $W/SET.rows "name status truth right got
+# letters-lost warnings" from $W/stat, the codes of its warnings to
+# $W/SET.warn.
+row() {
 	t=$(wc -l <"$W/truth"); g=$(wc -l <"$W/got"); r=$(match "$W/truth" "$W/got")
 	st=$(awk -F '\t' '$1 == "status" { print $2 }' "$W/stat")
 	l=$(awk -F '\t' '$1 == "letters" { print $4 }' "$W/stat")
 	nw=$(grep -c '^warning' "$W/stat")
-	grep '^warning' "$W/stat" | cut -f2 >>"$W/jtos.warn"
-	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$_slug" "$st" "$t" "$r" "$g" "${l:-0}" "$nw" >>"$W/jtos.rows"
+	grep '^warning' "$W/stat" | cut -f2 >>"$W/$2.warn"
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$st" "$t" "$r" "$g" "${l:-0}" "$nw" >>"$W/$2.rows"
 }

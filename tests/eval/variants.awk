@@ -342,10 +342,11 @@ pass == 3 && FNR == 1 {
 			held = pre lab sp capw
 			next
 		} else if (v == "md" && format == "plain") {
+			if (mdblank) out("")
 			out("## " lab sp capw)
 			tail = skip_space(tail)
 			if (tail != "") { out(""); out(tail) }
-			out("")
+			mdblank = 1
 			next
 		}
 		if (v == "plain" && pre ~ /^#/) pre = ""
@@ -360,8 +361,14 @@ pass == 3 && FNR == 1 {
 		next
 	}
 	if (v == "md" && format == "plain") {
-		# Each line of the text a block of its own.
-		if ((line = skip_space(line)) != "") { out(line); out("") }
+		# Each line of the text a block of its own; a contents list
+		# before the body one block (its entries no headings).
+		if ((line = skip_space(line)) == "")
+			next
+		if (mdblank && !(FNR < body && substr(line, 1, 3) == "第"))
+			out("")
+		out(line)
+		mdblank = 1
 		next
 	}
 	if (format == "markdown" && line ~ /^#+[ \t]/)
