@@ -41,7 +41,7 @@ ASAN_LIBOBJS = $(addprefix $(ASANDIR)/,$(addsuffix .o,$(LIB_OBJS)))
 UNIT	 = $(basename $(notdir $(wildcard tests/unit/*.c)))
 
 .PHONY: all deps site test asan valgrind fuzz bench bench-diff eval \
-	eval-matrix eval-diff clean install uninstall
+	eval-matrix eval-diff eval-variants clean install uninstall
 all: site
 
 deps:
@@ -132,6 +132,11 @@ eval: termc build/docstat
 	@sh tests/eval/eval.sh ./termc build/docstat $(CORPUS) build/eval
 	@sh tests/matrix/corpus.sh ./termc $(CORPUS) build/eval-matrix
 	@sh tests/diff/corpus.sh ./termc $(CORPUS) build/eval-diff | grep '^figure'
+	@sh tests/eval/variants.sh ./termc build/docstat $(CORPUS) build/eval-variants
+
+# The jtos documents in other authors' styles (tests/eval/variants.sh).
+eval-variants: termc build/docstat
+	@sh tests/eval/variants.sh ./termc build/docstat $(CORPUS) build/eval-variants
 
 # What termc diff reports against a word diff, on the corpus's revision
 # pairs (tests/diff/corpus.sh): one line a pair, then the figures.

@@ -356,6 +356,25 @@ article_line(const char *s, char **num, size_t *labelend, int *hascap,
 	return 1;
 }
 
+/*
+ * 第3条（契約の成立）申込者が…: an article line with its first sentence
+ * glued to it, or a reference that opens a sentence.  The Markdown reader
+ * tells them apart by the article sequence (recog.h); import keeps the
+ * line at the start of a block of its own, where it can.
+ */
+static int
+glued_article_line(const char *s)
+{
+	struct rarticle a;
+	int glued;
+
+	if (!recog_article(s, 0, &a))
+		return 0;
+	glued = a.glued;
+	free(a.num);
+	return glued;
+}
+
 /* A numbered division heading: 第N章 総則 (short, no sentence). */
 static int
 division_line(const char *s, enum divkind *kind)
@@ -2306,8 +2325,10 @@ struct emitter {
 	int		 olist;		/* last text block was "N. " */
 	int		 subol;		/* and a nested "N. " list is open in
 					   it, its text at column 6 */
+	int		 lead;		/* the marked lines after the last line
+					 * seen are a lead's items */
 	int		 numpara;	/* last block opened with a written
-					 * paragraph number (２　, 2. ) */
+					 * paragraph number (２　, 2. , ②) */
 	int		 bullet_indent;	/* last block an unmarked bullet at
 					 * this indent; -1 otherwise */
 	int		 in_article;	/* the last heading was an article's */
@@ -2570,6 +2591,45 @@ unmarked_item(struct imp *im, size_t i)
 }
 
 /*
+ * Is the line above line i (blank lines aside) the item before marker
+ * m, of its scheme, short as a term is and alone on its line, no
+ * definition under it?  Then the list writes its items a line each.
+ */
+static int
+item_alone_before(const struct imp *im, size_t i, const struct marker *m)
+{
+	struct marker p;
+	const char *s;
+
+	while (i > 0 && im->l[i - 1].s[0] == '\0')
+		i--;
+	if (i == 0)
+		return 0;
+	s = im->l[i - 1].s;
+	return item_marker_parse(s, &p) && p.scheme == m->scheme &&
+	    p.value + 1 == m->value && text_nchars(s) <= 20 &&
+	    !has_sentence_punct(s);
+}
+
+/*
+ * Items without markers under line i, a paragraph announcing them
+ * (unmarked_item()): one line each, in the paragraph's block.  Returns
+ * the last line taken.
+ */
+static size_t
+unmarked_items(struct emitter *e, size_t i)
+{
+	struct imp *im = e->im;
+
+	while (i + 1 < im->nl && unmarked_item(im, i + 1)) {
+		i++;
+		text_line(e, im->l[i].s);
+		im->st->unmarked++;
+	}
+	return i;
+}
+
+/*
  * Where paragraphs open with 　, a bare 第N条 line whose next line neither
  * opens a paragraph (　) nor is a marker or a heading is no article: a
  * cell of a table laid out a cell a line (読替え tables), or a reference
@@ -2688,7 +2748,7 @@ emit(struct emitter *e)
 	const char *s, *rest, *pending = NULL;
 	char *num;
 	size_t i, le, title_until = 0, mark;
-	int hc, frag, pending_no = 0, first_heading = 0;
+	int hc, frag, pending_no = 0, first_heading = 0, under_lead;
 
 	for (i = 0; i < im->nl; i++) {
 		s = im->l[i].s;
@@ -2707,6 +2767,14 @@ emit(struct emitter *e)
 		}
 		if (s[0] == '\0')
 			continue;
+		/* Are the marked lines after this one a lead's items?  The
+		 * last line without a marker, or a marked one, announced
+		 * them. */
+		under_lead = e->lead;
+		if (!para_marker_parse(s, &m) && !item_marker_parse(s, &m))
+			e->lead = announces_items(s);
+		else if (announces_items(s))
+			e->lead = 1;
 		if (i < title_until) {
 			block(e, BK_TEXT);
 			text_line(e, s);
@@ -2936,7 +3004,11 @@ placed:
 			block(e, BK_TEXT);
 			e->olist = m.scheme == MS_PARA && s[0] >= '0' &&
 			    s[0] <= '9' && s[m.len - 1] == '.';
-			e->numpara = m.scheme == MS_PARA;
+			/* ２　 2. ② number a 項, unless a lead announced
+			 * them as its items: a sentence right under the
+			 * last item is a paragraph of its own. */
+			e->numpara = (m.scheme == MS_PARA ||
+			    m.scheme == MS_CIRCLED) && !under_lead;
 			/*
 			 * "2.運営者は…" over lines nested under it: the
 			 * space Markdown wants after "2." makes it the list
@@ -2950,8 +3022,24 @@ placed:
 				buf_putc(e->o, '\n');
 			} else
 				text_line(e, s);
-			/* "(1) 本サービス" then its definition: one block. */
+			/*
+			 * ①…次の機能を提供します： over its items that lost
+			 * their markers: in its block, as under a lead with no
+			 * number (below).  A number of 項 (2., ２　, ②) keeps
+			 * the lines under it by the rule after this one.
+			 */
+			if (!e->numpara && announces_items(s)) {
+				i = unmarked_items(e, i);
+				continue;
+			}
+			/* "(1) 本サービス" then its definition: one block;
+			 * not a sentence under a list whose item before
+			 * stood alone on its line (①窓口での届出, ②郵送によ
+			 * る届出, then 当会は、…終えます。: the next 項). */
 			if (m.scheme != MS_PARA && text_nchars(s) <= 20 &&
+			    !(i + 1 < im->nl &&
+			    has_suffix(im->l[i + 1].s, "。") &&
+			    item_alone_before(im, i, &m)) &&
 			    !has_sentence_punct(s) && i + 1 < im->nl &&
 			    !im->l[i + 1].bullet && im->l[i + 1].s[0] != '\0' &&
 			    !starts_structure(im->l[i + 1].s) &&
@@ -2968,7 +3056,8 @@ placed:
 		 * paragraph 2 beside the written 2 that follows.
 		 */
 		if (e->numpara && e->last == BK_TEXT &&
-		    !im->l[i].blank_before && !announces_items(s)) {
+		    !im->l[i].blank_before && !announces_items(s) &&
+		    !glued_article_line(s)) {
 			if (e->olist)
 				buf_puts(e->o, "   ");
 			text_line(e, s);
@@ -3027,15 +3116,8 @@ placed:
 				continue;
 			}
 		}
-		/* Items without markers under the paragraph announcing them:
-		 * one line each, in the paragraph's block. */
-		if (announces_items(s)) {
-			while (i + 1 < im->nl && unmarked_item(im, i + 1)) {
-				i++;
-				text_line(e, im->l[i].s);
-				im->st->unmarked++;
-			}
-		}
+		if (announces_items(s))
+			i = unmarked_items(e, i);
 	}
 	if (pending != NULL) {
 		diag(im->d, im->path, pending_no, 1, D_IMP_UNPLACED,

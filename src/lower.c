@@ -1131,8 +1131,9 @@ latin_dot_item(const struct mstate *ms, const struct marker *m, int nested,
  * Does item marker m number a paragraph of container rather than an
  * item?  ① (1) 1) where an article's text opens, before any sentence,
  * number its 項, as a Markdown list there does (a list of items hangs
- * from a sentence that leads it); later markers of that scheme go on
- * with the next number.  Other schemes nest under them as items.
+ * from a sentence that leads it), and so do ② (2) 2) right under its
+ * first paragraph (below); later markers of that scheme go on with the
+ * next number.  Other schemes nest under them as items.
  */
 static int
 opens_paragraphs(struct lower *L, const struct node *container,
@@ -1140,6 +1141,7 @@ opens_paragraphs(struct lower *L, const struct node *container,
 {
 	const struct mstate *ms = &L->ms;
 	const struct node *b = ms->base;
+	int k;
 
 	if (nested || container->type != N_ARTICLE)
 		return 0;
@@ -1151,9 +1153,39 @@ opens_paragraphs(struct lower *L, const struct node *container,
 		L->para_owner = container;
 		return 1;
 	}
-	return L->para_owner == container && L->para_scheme == m->scheme &&
-	    b != NULL && b->type == N_PARAGRAPH && b->parent == container &&
-	    b->num != NULL && strtol(b->num, NULL, 10) + 1 == m->value;
+	/*
+	 * (2) or ② right under the article's first paragraph, unnumbered:
+	 * its paragraph 2, as ２　 is in Japanese drafting, which numbers
+	 * paragraphs from 2.  No list starts at 2: not under the paragraph
+	 * (a sentence that leads to no list, or one whose items are given),
+	 * nor under its items in a scheme of their own (1. 2. then (2)).
+	 */
+	if (L->ja && m->value == 2 && b != NULL &&
+	    b->type == N_PARAGRAPH && b->parent == container &&
+	    b->implicit && b->num != NULL && strcmp(b->num, "1") == 0 &&
+	    (b->first != NULL || !base_announces(L, b))) {
+		for (k = 0; k < ms->nlev; k++)
+			if (ms->scheme[k] == m->scheme)
+				return 0;
+		L->para_scheme = m->scheme;
+		L->para_owner = container;
+		return 1;
+	}
+	if (L->para_owner != container || L->para_scheme != m->scheme ||
+	    b == NULL || b->type != N_PARAGRAPH || b->parent != container ||
+	    b->num == NULL)
+		return 0;
+	/*
+	 * (1) 以下の…： over its items (1) (2) (3), written as the
+	 * paragraphs are: (2) goes on with the items while it is the
+	 * number after the open item's, and is paragraph 2 after (3).
+	 */
+	for (k = 0; k < ms->nlev; k++)
+		if (ms->scheme[k] == m->scheme && ms->open[k] != NULL &&
+		    ms->open[k]->num != NULL &&
+		    strtol(ms->open[k]->num, NULL, 10) + 1 == m->value)
+			return 0;
+	return strtol(b->num, NULL, 10) + 1 == m->value;
 }
 
 /*
@@ -1555,6 +1587,7 @@ paragraph_article(struct lower *L, struct flat *f, size_t from, size_t to,
 }
 
 static char	*first_line(struct lower *, cmark_node *);
+static char	*heading_text(struct lower *, cmark_node *);
 
 /*
  * Does line (owned; freed here) open an article without a caption of its
@@ -1596,9 +1629,11 @@ paragraph_caption(struct lower *L, struct flat *f, size_t i, cmark_node *next)
 	int yes;
 
 	s[to - from] = '\0';
-	/* 【目的】 yes; ■お客様へのお願い is a notice in running text. */
+	/* 【目的】 yes; ■お客様へのお願い is a notice in running text, but
+	 * ■ 適用範囲 alone right over ## 第1条 is its caption. */
 	yes = recog_caption_line(s, has_prefix(s + text_skip_spaces(s),
-	    "【") ? RC_MARKED : 0, &cap, &caplen);
+	    "【") || (f->nbrk == 0 && next != NULL &&
+	    md_type(next) == MD_HEADING) ? RC_MARKED : 0, &cap, &caplen);
 	s[to - from] = saved;
 	if (!yes)
 		return 0;
@@ -1607,6 +1642,9 @@ paragraph_caption(struct lower *L, struct flat *f, size_t i, cmark_node *next)
 		    to, (i + 1 == f->nbrk ? f->text.len : f->brk[i + 1]) - to));
 	if (f->nbrk == 0 && next != NULL && md_type(next) == MD_PARAGRAPH)
 		return caption_waits(L, cap, caplen, first_line(L, next));
+	/* （目的） over ## 第1条: the heading takes it (heading_node()). */
+	if (f->nbrk == 0 && next != NULL && md_type(next) == MD_HEADING)
+		return caption_waits(L, cap, caplen, heading_text(L, next));
 	return 0;
 }
 
@@ -2318,6 +2356,12 @@ heading_node(struct lower *L, cmark_node *h, char *text, int hlevel, int line,
 	}
 	n = make_heading(L, text, RA_HEADING, hlevel, line, col);
 	free(text);
+	/* The caption line right above it (paragraph_caption()). */
+	if (n->type == N_ARTICLE && n->caption == NULL &&
+	    L->pending_cap != NULL)
+		n->caption = pool_strdup(n->pool, L->pending_cap);
+	free(L->pending_cap);
+	L->pending_cap = NULL;
 	node_append(parent, n);
 	L->stack[L->nstack++] = n;
 	ms_reset(&L->ms, NULL);
@@ -3728,7 +3772,9 @@ contents_blocks(struct lower *L, cmark_node *root)
 		for (i = 0; i < c.n; i++) {
 			if (c.s[i][0] == '\0')
 				continue;
-			if (!toc[i])
+			/* 目次 as the first line of the block it heads. */
+			if (!toc[i] && !((i == 0 || c.s[i - 1][0] == '\0') &&
+			    recog_contents_heading(c.s[i])))
 				all[c.blk[i]] = 0;
 			any[c.blk[i]] |= toc[i];
 		}

@@ -28,64 +28,13 @@ mkdir -p "$W"
 verbose=
 "$T" import --help 2>/dev/null | grep -q -- --verbose && verbose=-v
 
-# stat FILE [SOURCE]: docstat's records into $W/stat, plus refusals.
-stat() {
-	"$DS" "$@" >"$W/stat" 2>/dev/null || echo "status	refused" >"$W/stat"
-}
-
-# match TRUTH GOT: how many lines of TRUTH GOT has too (as multisets).
-match() {
-	sort "$1" >"$W/m1"
-	sort "$2" >"$W/m2"
-	comm -12 "$W/m1" "$W/m2" | wc -l
-}
-
-figure() { echo "figure $1 $2"; }
-
-# The lines import listed as dropped (contents lists, page furniture):
-# accounted for, so not lost.
-dropped() {
-	sed -n 's/^termc: import: .*:[0-9]*: dropped ([^)]*): //p' "$W/imp"
-}
+. "$(dirname "$0")/lib.sh"
 
 # --- jtos --------------------------------------------------------------
 jd=0 jref=0 jtruth=0 jright=0 jextra=0 jlost=0 jwarn=0
 : >"$W/jtos.warn"
 tail -n +2 "$C/jtos/MANIFEST.tsv" | while IFS='	' read -r slug file service repo path commit format n; do
-	out=$W/jtos/$slug/tos/2024-01-01.md
-	mkdir -p "$(dirname "$out")"
-	if [ "$format" = markdown ]; then
-		{ printf -- '---\nprovider: %s\nprovider_name: "%s"\ndocument: tos\ntitle: "%s"\nrevision: 2024-01-01\n---\n\n' \
-		    "$slug" "$slug" "$slug"; cat "$C/jtos/$file"; } >"$out"
-		stat "$out" "$C/jtos/$file"
-	else
-		# The title is the document's own title line where import
-		# finds one (its letters are the title's, not lost); the
-		# slug only where it finds none.  So is the revision: the
-		# latest date of the document's own history, as a user
-		# importing it gets; 2024-01-01 only where it has none.
-		"$T" import $verbose --provider="$slug" --provider-name="$slug" \
-		    --document=tos \
-		    -o "$W/title.md" "$C/jtos/$file" 2>"$W/imp"
-		sed -e "s/^title: FILL-ME\$/title: \"$slug\"/" \
-		    -e 's/^revision: FILL-ME$/revision: 2024-01-01/' \
-		    "$W/title.md" >"$W/rev.md"
-		rev=$(sed -n 's/^revision: *//p' "$W/rev.md" | head -1)
-		rm -f "$out"
-		out=$W/jtos/$slug/tos/$rev.md
-		mv "$W/rev.md" "$out"
-		dropped >"$W/dropped"
-		stat "$out" "$C/jtos/$file" "$W/dropped"
-	fi
-	awk -F '\t' -v s="$slug" '$1 == s { print $3 "\t" $4 }' \
-	    "$C/jtos/TRUTH.tsv" >"$W/truth"
-	awk -F '\t' '$1 == "article" { print $2 "\t" $4 }' "$W/stat" >"$W/got"
-	t=$(wc -l <"$W/truth"); g=$(wc -l <"$W/got"); r=$(match "$W/truth" "$W/got")
-	st=$(awk -F '\t' '$1 == "status" { print $2 }' "$W/stat")
-	l=$(awk -F '\t' '$1 == "letters" { print $4 }' "$W/stat")
-	nw=$(grep -c '^warning' "$W/stat")
-	grep '^warning' "$W/stat" | cut -f2 >>"$W/jtos.warn"
-	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$slug" "$st" "$t" "$r" "$g" "${l:-0}" "$nw" >>"$W/jtos.rows"
+	jtos_doc "$slug" "$format" "$C/jtos/$file" "$W/jtos"
 done
 awk -F '\t' '
     { d++; if ($2 != "ok") ref++; t += $3; r += $4; x += $5 - $4; l += $6; w += $7
@@ -149,12 +98,7 @@ for f in "$C"/egov/text/*.txt; do
 	stat "$out" "$f" "$W/dropped"
 	truth_egov "$f" >"$W/truth"
 	awk -F '\t' '$1 == "article" { l = $3; gsub(/ /, "", l); print l "\t" $4 }' "$W/stat" >"$W/got"
-	t=$(wc -l <"$W/truth"); g=$(wc -l <"$W/got"); r=$(match "$W/truth" "$W/got")
-	st=$(awk -F '\t' '$1 == "status" { print $2 }' "$W/stat")
-	l=$(awk -F '\t' '$1 == "letters" { print $4 }' "$W/stat")
-	nw=$(grep -c '^warning' "$W/stat")
-	grep '^warning' "$W/stat" | cut -f2 >>"$W/egov.warn"
-	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$id" "$st" "$t" "$r" "$g" "${l:-0}" "$nw" >>"$W/egov.rows"
+	row "$id" egov
 done
 awk -F '\t' '
     { d++; if ($2 != "ok") ref++; t += $3; r += $4; x += $5 - $4; l += $6; w += $7 }

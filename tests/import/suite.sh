@@ -161,7 +161,8 @@ for c in statute/kitei:kitei statute/egovlayout:egovlayout \
     statute/tablerows:tablerows statute/readpairs:readpairs layout/titles-en:titles-en \
     layout/plaintitles-en:plaintitles-en \
     statute/paragraphs:paragraphs statute/enacting:enacting \
-    statute/unnumbered:unnumbered statute/figures:figures; do
+    statute/unnumbered:unnumbered statute/figures:figures \
+    layout/marked-lead:marked-lead layout/glued-after-list:glued-after-list; do
 	f=${c%%:*}; doc=${c#*:}
 	rc=$(capture import --provider=sample --provider-name=サンプル \
 	    --document="$doc" "$idir/$f.txt")
