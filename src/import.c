@@ -284,13 +284,6 @@ latin_runs_on(const char *prev, const char *n)
 	static const char *const words[] = { "a", "an", "and", "as", "at",
 	    "by", "for", "from", "in", "into", "of", "on", "or", "per",
 	    "than", "the", "to", "under", "upon", "with", "within", NULL };
-	static const struct { const char *w; long v; } numbers[] = {
-	    { "one", 1 }, { "two", 2 }, { "three", 3 }, { "four", 4 },
-	    { "five", 5 }, { "six", 6 }, { "seven", 7 }, { "eight", 8 },
-	    { "nine", 9 }, { "ten", 10 }, { "eleven", 11 }, { "twelve", 12 },
-	    { "fourteen", 14 }, { "fifteen", 15 }, { "twenty", 20 },
-	    { "thirty", 30 }, { "forty", 40 }, { "forty-five", 45 },
-	    { "sixty", 60 }, { "ninety", 90 }, { NULL, 0 } };
 	const char *end = prev + strlen(prev), *w = end;
 	char *q;
 	size_t len, i;
@@ -313,11 +306,7 @@ latin_runs_on(const char *prev, const char *n)
 	v = strtol(n + 1, &q, 10);
 	if (*q != ')')
 		return 0;
-	for (i = 0; numbers[i].w != NULL; i++)
-		if (strlen(numbers[i].w) == len &&
-		    strncasecmp(w, numbers[i].w, len) == 0)
-			return numbers[i].v == v ? 2 : 0;
-	return 0;
+	return recog_number_word(w, len) == v ? 2 : 0;
 }
 
 /* Has s a sentence mark (。、，) anywhere? */
