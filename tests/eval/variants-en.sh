@@ -18,6 +18,9 @@
 #   plain     the Markdown reduced to plain text (no marks, links as their
 #             words) and read by termc import
 # A section without a number keeps its caption alone in every form.
+# Apart from those, "wrap": the Markdown hard-wrapped at 60 columns
+# (tests/matrix/wrap.pl, as authors who wrap their Markdown write it), whose
+# every clause (type and number, in order) must be the original's.
 # Prints per variant how many of the original's sections the variant's
 # tree has (number and caption, as multisets) and how many it has over,
 # then "figure variants-en-VARIANT AGREE" and "figure variants-en-extra N"
@@ -165,3 +168,29 @@ awk -F '\t' '{ r[$1] += $4; x += $5 - $4 }
     END { n = split("'"$variants"'", vs, " ")
 	  for (i = 1; i <= n; i++) printf "figure variants-en-%s %d\n", vs[i], r[vs[i]]
 	  printf "figure variants-en-extra %d\n", x }' "$W/rows"
+
+# wrap: the clause skeleton (type and number of each node, in order) of
+# each service's latest version hard-wrapped, against the original's.
+skeleton() {
+	"$T" tree "$1" 2>/dev/null |
+	    awk '/^ *"type": / { t = $2 } /^ *"num": / { print t, $2 }'
+}
+same=0 n=0
+for d in "$C"/ota/terms/*/terms-of-service; do
+	svc=$(basename "$(dirname "$d")")
+	src=$(ls "$d"/*.md | tail -1)
+	out=$W/wrap/$svc/terms-of-service/$(basename "$src")
+	mkdir -p "$(dirname "$out")"
+	perl -CSD -n "$(dirname "$0")/../matrix/wrap.pl" "$src" >"$out"
+	skeleton "$src" >"$W/wrap/$svc/want"
+	skeleton "$out" >"$W/wrap/$svc/got"
+	n=$((n + 1))
+	if cmp -s "$W/wrap/$svc/want" "$W/wrap/$svc/got"; then
+		same=$((same + 1))
+	else
+		diff "$W/wrap/$svc/want" "$W/wrap/$svc/got" |
+		    sed "s/^/  $svc /" >>"$W/wrap.fail"
+	fi
+done
+echo "variants-en wrap     clause trees $same/$n the same as unwrapped"
+echo "figure variants-en-wrap-same $same"
