@@ -2799,7 +2799,8 @@ index_articles(struct scan *S, struct node *root)
 
 /*
  * Does a table cell hold nothing but a law's name, 砂防法（明治三十年法律第
- * 二十九号） or 道路運送法, as a statute's table of other laws' provisions
+ * 二十九号）, 道路運送法 or …の認定等に関する規則, maybe after its row's
+ * label (一　), as a statute's table of other laws' provisions
  * has in a column of its own?  The cells after it cite that law's
  * articles (their references are external).
  */
@@ -2816,16 +2817,29 @@ cell_names_law(const char *cell)
 	if (len > strlen("）") && memcmp(cell + len - strlen("）"), "）",
 	    strlen("）")) == 0)
 		return law_number_before(cell, len);
-	/* A bare name: kanji and katakana only, ending in 法, 令, 則, 律. */
+	/* A row's label first: 二　風俗営業等の規制…に関する法律. */
+	for (i = 0; i < len; i += k) {
+		k = utf8_next_inline(cell + i, len - i, &c);
+		if (k == 0 || !strchr32(KANJI_DIGITS, c))
+			break;
+	}
+	if (i > 0 && has_prefix(cell + i, "\u3000")) {
+		cell += i + strlen("\u3000");
+		len -= i + strlen("\u3000");
+	}
+	/* A bare name, kanji, kana, no reference (第), ending in 法, 令, 則,
+	 * 律: 道路運送法, …の認定等に関する規則; not this one's (この法律). */
 	for (i = 0; i < len; i += k) {
 		if ((k = utf8_next_inline(cell + i, len - i, &c)) == 0)
 			return 0;
 		if (char_class(c) != CC_KANJI && char_class(c) != CC_KATAKANA &&
-		    c != 0x30fc)
+		    char_class(c) != CC_HIRAGANA && c != 0x30fc)
 			return 0;
 		last = i;
 	}
-	if (len == 0 || len > 40 * 3 || has_prefix(cell, "第"))
+	if (len == 0 || len > 60 * 3 || strstr(cell, "第") != NULL ||
+	    has_prefix(cell, "この") || has_prefix(cell, "本") ||
+	    has_prefix(cell, "同") || has_prefix(cell, "当"))
 		return 0;
 	for (i = 0; i < sizeof(law) / sizeof(law[0]); i++)
 		if (len - last == strlen(law[i]) &&
