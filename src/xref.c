@@ -499,8 +499,8 @@ ref_tail(const char *text, size_t from, size_t len, int *notes)
 #define LAWNOTE_MAX	360	/* 。以下第十七条までにおいて「…法」という。 */
 
 /* Does the note s (len bytes, inside its brackets) give a short name:
- * 以下 at its start or after 、 or 。, and 」という。 at its end (checked
- * by the caller)? */
+ * 以下 at its start or after 、 or 。, or において「, and 」という。 at its
+ * end (checked by the caller)? */
 static int
 note_names(const char *s, size_t len)
 {
@@ -511,6 +511,11 @@ note_names(const char *s, size_t len)
 		return 1;
 	for (i = 0; i + strlen("、以下") <= len; i++)
 		if (text_prefix_of(s + i, after, 2) > 0)
+			return 1;
+	/* 地方税法（次条及び第四十九条の七において「旧地方税法」という。）:
+	 * a name for some provisions only. */
+	for (i = 0; i + strlen("において「") <= len; i++)
+		if (has_prefix(s + i, "において「"))
 			return 1;
 	return 0;
 }
@@ -889,18 +894,23 @@ law_noted(const char *text, size_t off, size_t len, const char *title)
 
 /*
  * Does a kanji noun run into an item's number, 台風第十八号, 指定統計第八十八
- * 号: the number of a thing (a typhoon, a statistic), not an item?  Not a
+ * 号, 補正予算（第２号）: the number of a thing (a typhoon, a statistic,
+ * a budget), not an item?  Not a
  * grammar word (及第三号, 乃至第三号, 以下第三号), a reference's or a law's part
  * (同, 前, 次, 条, 項, 表), nor a law (external_before() says so first).
  */
 static int
-thing_numbered(const char *text, size_t off)
+thing_numbered(const char *text, size_t off, const char *after)
 {
 	static const char stop[] = "及並又若至中外除但各同前次本旧新条項号"
 	    "章節款編目欄表式則法令下上";
 	size_t k;
 	int32_t c;
 
+	/* 補正予算（第２号）: the number alone in brackets. */
+	if (off >= strlen("（") && memcmp(text + off - strlen("（"), "（",
+	    strlen("（")) == 0 && has_prefix(after, "）"))
+		off -= strlen("（");
 	if (off - kanji_run_start(text, off) < 2 * strlen("台"))
 		return 0;
 	k = utf8_prev_len(text, off);
@@ -2544,7 +2554,8 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 				scope = -ext;
 			/* 台風第十八号: a thing's number, no item. */
 			if (ext == 0 && r.art.rel == R_NONE &&
-			    r.para.rel == R_NONE && thing_numbered(text, i))
+			    r.para.rel == R_NONE && thing_numbered(text, i,
+			    text + i + r.len))
 				ext = 1;
 			ext = ext > 0 || in_amendment_suppl(src) ||
 			    law_noted(text, i, len, S->title) ||
