@@ -919,6 +919,33 @@ thing_numbered(const char *text, size_t off, const char *after)
 }
 
 /*
+ * Is the reference at text[off] (no article; its tail and 中「 follow at
+ * after) the provision an item of readings reads: 一　第一項後段中「…」と
+ * あるのは「…」, under a lead that says which provisions are read (…の規定
+ * は、…に準用する。この場合において、次の各号に掲げる同条各項中の字句は、
+ * …読み替えるものとする。)?  It names the provision applied, which the lead
+ * names; not this article's paragraph.
+ */
+static int
+read_in_item(const struct node *src, const char *text, size_t off,
+    const char *after)
+{
+	const char *lead;
+	size_t i;
+	int32_t c;
+
+	if (src->type != N_ITEM || src->parent == NULL ||
+	    (lead = src->parent->text) == NULL || !has_prefix(after, "中「"))
+		return 0;
+	/* At the item's start: once an item. */
+	for (i = 0; i < off; i += utf8_seqlen((unsigned char)text[i]))
+		if (dec(text + i, &c) == 0 || !is_space(c))
+			return 0;
+	return (strstr(lead, "読み替") != NULL || strstr(lead, "読替") != NULL) &&
+	    strstr(after, "」とあるのは") != NULL;
+}
+
+/*
  * Does text[from, to) apply the provisions a reference named before it
  * to those named after: 法第十条において準用する第五条, …第五十四条第二項
  * の規定により準用される第二十八条?  The provisions applied are the same
@@ -2559,6 +2586,9 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 				ext = 1;
 			ext = ext > 0 || in_amendment_suppl(src) ||
 			    law_noted(text, i, len, S->title) ||
+			    (r.art.rel == R_NONE && read_in_item(src, text, i,
+			    text + i + r.len + ref_tail(text, i + r.len, len,
+			    &notes))) ||
 			    (pext && pend <= i && applies_between(text, pend,
 			    i)) ||
 			    S->cited_law || i > amend_at ||
