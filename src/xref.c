@@ -665,19 +665,15 @@ numbered_name_before(const char *text, size_t end)
 }
 
 /*
- * Is text[off] inside the note of a table named by its number, 法別表第一
- * （第一号を除く。）, 別表第四（第一号及び第二号の…）?  A number with no
- * article there is a row of that table.  The open bracket is looked for
- * NOTE_MAX bytes back at most.
+ * The offset just past the （ of the note text[off] stands in, NOTE_MAX
+ * bytes back at most (the notes inside it skipped), or 0.
  */
-static int
-appx_noted(const char *text, size_t off)
+static size_t
+note_open(const char *text, size_t off)
 {
 	static const char open[] = "（", close[] = "）";
 	const size_t n = sizeof(open) - 1;
-	size_t i, k, depth = 0, start;
-	int32_t c;
-	char run[64];
+	size_t i, depth = 0;
 
 	for (i = off; i >= n && off - i < NOTE_MAX; i--) {
 		if (memcmp(text + i - n, close, n) == 0)
@@ -688,7 +684,23 @@ appx_noted(const char *text, size_t off)
 			depth--;
 		}
 	}
-	if (i < n || off - i >= NOTE_MAX)
+	return i < n || off - i >= NOTE_MAX ? 0 : i;
+}
+
+/*
+ * Is text[off] inside the note of a table named by its number, 法別表第一
+ * （第一号を除く。）, 別表第四（第一号及び第二号の…）?  A number with no
+ * article there is a row of that table.
+ */
+static int
+appx_noted(const char *text, size_t off)
+{
+	const size_t n = strlen("（");
+	size_t i, k, start;
+	int32_t c;
+	char run[64];
+
+	if ((i = note_open(text, off)) == 0)
 		return 0;
 	/* The kanji before the bracket: 法別表第一. */
 	for (start = i - n; start > 0 && i - n - start < sizeof(run) - 4;
@@ -857,26 +869,15 @@ law_name_before(const char *text, size_t end, const char *title)
  * its provisions, …省令（平成二十年…省令第三号）の規定（第一条を除く。）?
  * Its numbers are that law's, but for a sentence of its own in the note
  * (…に限る。第十号において同じ。, after_stop()).  Not a note that gives a
- * name, in this law's words (…法（以下第十七条までにおいて「促進法」という。）).  The
- * open bracket is looked for NOTE_MAX bytes back at most.
+ * name, in this law's words (…法（以下第十七条までにおいて「促進法」という。）).
  */
 static int
 law_noted(const char *text, size_t off, size_t len, const char *title)
 {
-	static const char open[] = "（", close[] = "）";
-	const size_t n = sizeof(open) - 1;
-	size_t i, b, e, depth = 0;
+	const size_t n = strlen("（");
+	size_t i, b, e;
 
-	for (i = off; i >= n && off - i < NOTE_MAX; i--) {
-		if (memcmp(text + i - n, close, n) == 0)
-			depth++;
-		else if (memcmp(text + i - n, open, n) == 0) {
-			if (depth == 0)
-				break;
-			depth--;
-		}
-	}
-	if (i < n || off - i >= NOTE_MAX || after_stop(text, off))
+	if ((i = note_open(text, off)) == 0 || after_stop(text, off))
 		return 0;
 	b = i - n;
 	if (b >= strlen("の規定") && memcmp(text + b - strlen("の規定"),
