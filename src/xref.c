@@ -2436,7 +2436,7 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 	size_t i = 0, len = strlen(text), colat = 0, n, k, nen, qat = 0;
 	size_t amend_at, law_at, pend = 0;
 	int first = line, cont = 0, ext, scope, colchars = 0, quoted = 0;
-	int pext = 0;
+	int pext = 0, applied = 0;
 	int notes, noted, lscope = 0, div_external = 0;
 	struct notes nt;
 	const struct note *t;
@@ -2554,6 +2554,19 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 			cont = 0;
 			continue;
 		}
+		/*
+		 * 第五項において準用する第十条第一項若しくは第二項若しくは第六項
+		 * において準用する第十条第三項: a list of what other paragraphs
+		 * apply; a paragraph that applies one in turn is this
+		 * article's, as the first was, not 第十条's.
+		 */
+		if (!cont)
+			applied = pend <= i && applies_between(text, pend, i);
+		else if (applied && r.art.rel == R_NONE &&
+		    r.para.rel == R_ABS && r.item.rel == R_NONE &&
+		    (has_prefix(text + i + r.len, "において準用する") ||
+		    has_prefix(text + i + r.len, "において読み替えて準用する")))
+			cont = 0;
 		if ((r.item.rel == R_ABS || (r.item.rel == R_NONE &&
 		    r.para.rel == R_ABS)) && term_after(text + i + r.len)) {
 			i += r.len;
