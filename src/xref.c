@@ -499,8 +499,8 @@ ref_tail(const char *text, size_t from, size_t len, int *notes)
 #define LAWNOTE_MAX	360	/* 。以下第十七条までにおいて「…法」という。 */
 
 /* Does the note s (len bytes, inside its brackets) give a short name:
- * 以下 at its start or after 、 or 。, and 」という。 at its end (checked
- * by the caller)? */
+ * 以下 at its start or after 、 or 。, or において「, and 」という。 at its
+ * end (checked by the caller)? */
 static int
 note_names(const char *s, size_t len)
 {
@@ -511,6 +511,11 @@ note_names(const char *s, size_t len)
 		return 1;
 	for (i = 0; i + strlen("、以下") <= len; i++)
 		if (text_prefix_of(s + i, after, 2) > 0)
+			return 1;
+	/* 地方税法（次条及び第四十九条の七において「旧地方税法」という。）:
+	 * a name for some provisions only. */
+	for (i = 0; i + strlen("において「") <= len; i++)
+		if (has_prefix(s + i, "において「"))
 			return 1;
 	return 0;
 }
@@ -660,19 +665,15 @@ numbered_name_before(const char *text, size_t end)
 }
 
 /*
- * Is text[off] inside the note of a table named by its number, 法別表第一
- * （第一号を除く。）, 別表第四（第一号及び第二号の…）?  A number with no
- * article there is a row of that table.  The open bracket is looked for
- * NOTE_MAX bytes back at most.
+ * The offset just past the （ of the note text[off] stands in, NOTE_MAX
+ * bytes back at most (the notes inside it skipped), or 0.
  */
-static int
-appx_noted(const char *text, size_t off)
+static size_t
+note_open(const char *text, size_t off)
 {
 	static const char open[] = "（", close[] = "）";
 	const size_t n = sizeof(open) - 1;
-	size_t i, k, depth = 0, start;
-	int32_t c;
-	char run[64];
+	size_t i, depth = 0;
 
 	for (i = off; i >= n && off - i < NOTE_MAX; i--) {
 		if (memcmp(text + i - n, close, n) == 0)
@@ -683,7 +684,23 @@ appx_noted(const char *text, size_t off)
 			depth--;
 		}
 	}
-	if (i < n || off - i >= NOTE_MAX)
+	return i < n || off - i >= NOTE_MAX ? 0 : i;
+}
+
+/*
+ * Is text[off] inside the note of a table named by its number, 法別表第一
+ * （第一号を除く。）, 別表第四（第一号及び第二号の…）?  A number with no
+ * article there is a row of that table.
+ */
+static int
+appx_noted(const char *text, size_t off)
+{
+	const size_t n = strlen("（");
+	size_t i, k, start;
+	int32_t c;
+	char run[64];
+
+	if ((i = note_open(text, off)) == 0)
 		return 0;
 	/* The kanji before the bracket: 法別表第一. */
 	for (start = i - n; start > 0 && i - n - start < sizeof(run) - 4;
@@ -770,6 +787,12 @@ external_before(const char *text, size_t off, const char *title)
 	for (i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++)
 		if (strcmp(run + last, suffix[i]) == 0)
 			break;
+	/* 国際連合憲章第五十二条, 皇室典範第十七条: a charter, a house law. */
+	n = strlen(run);
+	if (i == sizeof(suffix) / sizeof(suffix[0]) && n >= strlen("憲章") &&
+	    (strcmp(run + n - strlen("憲章"), "憲章") == 0 ||
+	    strcmp(run + n - strlen("典範"), "典範") == 0))
+		return 1;
 	if (i == sizeof(suffix) / sizeof(suffix[0]))
 		return 0;
 	/* 同項第2号: a repeated paragraph, handled by the grammar. */
@@ -784,6 +807,164 @@ external_before(const char *text, size_t off, const char *title)
 	if (title != NULL && n > 0 && strstr(title, x) != NULL)
 		return 0;
 	return 1;
+}
+
+static int after_stop(const char *, size_t);
+
+/* Where the run of kanji that ends at text[end] starts (20 at most). */
+static size_t
+kanji_run_start(const char *text, size_t end)
+{
+	size_t start, k, i;
+	int32_t c;
+
+	for (start = end, i = 0; start > 0 && i < 20; i++, start -= k) {
+		k = utf8_prev_len(text, start);
+		dec(text + start - k, &c);
+		if (char_class(c) != CC_KANJI)
+			break;
+	}
+	return start;
+}
+
+/*
+ * Does text[0, end) end with a name that can only be another law's: one
+ * cited by its number (…省令（平成二十年…省令第三号）), the law a rule
+ * serves (法, 令), 同 and a law's kind (同法, 同令, 同規則, 同条約), or a
+ * 法律's name?  Not a word that ends as a law does (前項の決定, 当該方法),
+ * nor this law (この法律: external_before() asks the title).
+ */
+static int
+law_name_before(const char *text, size_t end, const char *title)
+{
+	static const char *const kind[] = { "法", "令", "律", "則", "約",
+	    "協定", "憲章", "典範" };
+	size_t i, n, start;
+
+	if (law_number_before(text, end))
+		return 1;
+	start = kanji_run_start(text, end);
+	if (start == end || external_before(text, end, title) <= 0 ||
+	    (start >= strlen("この") && memcmp(text + start - strlen("この"),
+	    "この", strlen("この")) == 0))
+		return 0;
+	n = end - start;
+	if ((n == strlen("法") && (has_prefix(text + start, "法") ||
+	    has_prefix(text + start, "令"))) || (n >= strlen("法律") &&
+	    memcmp(text + end - strlen("法律"), "法律", strlen("法律")) == 0))
+		return 1;
+	if (!has_prefix(text + start, "同"))
+		return 0;
+	for (i = 0; i < sizeof(kind) / sizeof(kind[0]); i++)
+		if (n > strlen(kind[i]) && memcmp(text + end - strlen(kind[i]),
+		    kind[i], strlen(kind[i])) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Is text[off] inside a note opened right after another law's name, with
+ * no article between: 同法（第三十三条の六及び第五十四条を除く。）の規定,
+ * 法（第一章及び第六章の二（第五十五条の五を除く。）に限る。）, or after
+ * its provisions, …省令（平成二十年…省令第三号）の規定（第一条を除く。）?
+ * Its numbers are that law's, but for a sentence of its own in the note
+ * (…に限る。第十号において同じ。, after_stop()).  Not a note that gives a
+ * name, in this law's words (…法（以下第十七条までにおいて「促進法」という。）).
+ */
+static int
+law_noted(const char *text, size_t off, size_t len, const char *title)
+{
+	const size_t n = strlen("（");
+	size_t i, b, e;
+
+	if ((i = note_open(text, off)) == 0 || after_stop(text, off))
+		return 0;
+	b = i - n;
+	if (b >= strlen("の規定") && memcmp(text + b - strlen("の規定"),
+	    "の規定", strlen("の規定")) == 0)
+		b -= strlen("の規定");
+	if (!law_name_before(text, b, title))
+		return 0;
+	if ((e = note_end(text, i - n, len)) == 0)
+		e = off;
+	for (; i + n <= e; i++)
+		if (memcmp(text + i, "「", n) == 0)
+			return 0;
+	return 1;
+}
+
+/*
+ * Does a kanji noun run into an item's number, 台風第十八号, 指定統計第八十八
+ * 号, 補正予算（第２号）: the number of a thing (a typhoon, a statistic,
+ * a budget), not an item?  Not a
+ * grammar word (及第三号, 乃至第三号, 以下第三号), a reference's or a law's part
+ * (同, 前, 次, 条, 項, 表), nor a law (external_before() says so first).
+ */
+static int
+thing_numbered(const char *text, size_t off, const char *after)
+{
+	static const char stop[] = "及並又若至中外除但各同前次本旧新条項号"
+	    "章節款編目欄表式則法令下上";
+	size_t k;
+	int32_t c;
+
+	/* 補正予算（第２号）: the number alone in brackets. */
+	if (off >= strlen("（") && memcmp(text + off - strlen("（"), "（",
+	    strlen("（")) == 0 && has_prefix(after, "）"))
+		off -= strlen("（");
+	if (off - kanji_run_start(text, off) < 2 * strlen("台"))
+		return 0;
+	k = utf8_prev_len(text, off);
+	dec(text + off - k, &c);
+	return !strchr32(KANJI_DIGITS, c) && !strchr32(stop, c);
+}
+
+/*
+ * Is the reference at text[off] (no article; its tail and 中「 follow at
+ * after) the provision an item of readings reads: 一　第一項後段中「…」と
+ * あるのは「…」, under a lead that says which provisions are read (…の規定
+ * は、…に準用する。この場合において、次の各号に掲げる同条各項中の字句は、
+ * …読み替えるものとする。)?  It names the provision applied, which the lead
+ * names; not this article's paragraph.
+ */
+static int
+read_in_item(const struct node *src, const char *text, size_t off,
+    const char *after)
+{
+	const char *lead;
+	size_t i;
+	int32_t c;
+
+	if (src->type != N_ITEM || src->parent == NULL ||
+	    (lead = src->parent->text) == NULL || !has_prefix(after, "中「"))
+		return 0;
+	/* At the item's start: once an item. */
+	for (i = 0; i < off; i += utf8_seqlen((unsigned char)text[i]))
+		if (dec(text + i, &c) == 0 || !is_space(c))
+			return 0;
+	return (strstr(lead, "読み替") != NULL || strstr(lead, "読替") != NULL) &&
+	    strstr(after, "」とあるのは") != NULL;
+}
+
+/*
+ * Does text[from, to) apply the provisions a reference named before it
+ * to those named after: 法第十条において準用する第五条, …第五十四条第二項
+ * の規定により準用される第二十八条?  The provisions applied are the same
+ * law's.
+ */
+static int
+applies_between(const char *text, size_t from, size_t to)
+{
+	static const char *const words[] = { "において準用する",
+	    "において読み替えて準用する", "の規定により準用される",
+	    "の規定により準用する", "の規定により読み替えて準用される" };
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (to - from == strlen(words[i]) &&
+		    memcmp(text + from, words[i], to - from) == 0)
+			return 1;
+	return 0;
 }
 
 static const struct node *
@@ -2253,8 +2434,9 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 	struct where inh, named;
 	struct xref x, en[8];
 	size_t i = 0, len = strlen(text), colat = 0, n, k, nen, qat = 0;
-	size_t amend_at, law_at;
+	size_t amend_at, law_at, pend = 0;
 	int first = line, cont = 0, ext, scope, colchars = 0, quoted = 0;
+	int pext = 0, applied = 0;
 	int notes, noted, lscope = 0, div_external = 0;
 	struct notes nt;
 	const struct note *t;
@@ -2358,7 +2540,8 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 					named.external = external_before(text,
 					    i, S->title) > 0 ||
 					    in_amendment_suppl(src) ||
-					    S->cited_law;
+					    S->cited_law ||
+					    law_noted(text, i, len, S->title);
 				div_external = named.external;
 				inh = named;
 				i += k;
@@ -2371,6 +2554,19 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 			cont = 0;
 			continue;
 		}
+		/*
+		 * 第五項において準用する第十条第一項若しくは第二項若しくは第六項
+		 * において準用する第十条第三項: a list of what other paragraphs
+		 * apply; a paragraph that applies one in turn is this
+		 * article's, as the first was, not 第十条's.
+		 */
+		if (!cont)
+			applied = pend <= i && applies_between(text, pend, i);
+		else if (applied && r.art.rel == R_NONE &&
+		    r.para.rel == R_ABS && r.item.rel == R_NONE &&
+		    (has_prefix(text + i + r.len, "において準用する") ||
+		    has_prefix(text + i + r.len, "において読み替えて準用する")))
+			cont = 0;
 		if ((r.item.rel == R_ABS || (r.item.rel == R_NONE &&
 		    r.para.rel == R_ABS)) && term_after(text + i + r.len)) {
 			i += r.len;
@@ -2397,7 +2593,18 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 			ext = external_before(text, i, S->title);
 			if (ext < 0)
 				scope = -ext;
+			/* 台風第十八号: a thing's number, no item. */
+			if (ext == 0 && r.art.rel == R_NONE &&
+			    r.para.rel == R_NONE && thing_numbered(text, i,
+			    text + i + r.len))
+				ext = 1;
 			ext = ext > 0 || in_amendment_suppl(src) ||
+			    law_noted(text, i, len, S->title) ||
+			    (r.art.rel == R_NONE && read_in_item(src, text, i,
+			    text + i + r.len + ref_tail(text, i + r.len, len,
+			    &notes))) ||
+			    (pext && pend <= i && applies_between(text, pend,
+			    i)) ||
 			    S->cited_law || i > amend_at ||
 			    (r.art.rel == R_NONE && appx_noted(text, i)) ||
 			    (r.art.rel == R_ABS && i > law_at) ||
@@ -2502,6 +2709,10 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 		}
 		i += r.len;
 		cont = past_ref(text, &i, len, &named, last, &nt);
+		if (!cont) {
+			pend = i;
+			pext = named.external;
+		}
 		/* 第1項(1)(3): a bracketed item right after an item. */
 		q = text + i;
 		if (!cont && r.item.rel != R_NONE && paren_num(&q) >= 0)
@@ -2643,7 +2854,8 @@ index_articles(struct scan *S, struct node *root)
 
 /*
  * Does a table cell hold nothing but a law's name, 砂防法（明治三十年法律第
- * 二十九号） or 道路運送法, as a statute's table of other laws' provisions
+ * 二十九号）, 道路運送法 or …の認定等に関する規則, maybe after its row's
+ * label (一　), as a statute's table of other laws' provisions
  * has in a column of its own?  The cells after it cite that law's
  * articles (their references are external).
  */
@@ -2660,16 +2872,29 @@ cell_names_law(const char *cell)
 	if (len > strlen("）") && memcmp(cell + len - strlen("）"), "）",
 	    strlen("）")) == 0)
 		return law_number_before(cell, len);
-	/* A bare name: kanji and katakana only, ending in 法, 令, 則, 律. */
+	/* A row's label first: 二　風俗営業等の規制…に関する法律. */
+	for (i = 0; i < len; i += k) {
+		k = utf8_next_inline(cell + i, len - i, &c);
+		if (k == 0 || !strchr32(KANJI_DIGITS, c))
+			break;
+	}
+	if (i > 0 && has_prefix(cell + i, "\u3000")) {
+		cell += i + strlen("\u3000");
+		len -= i + strlen("\u3000");
+	}
+	/* A bare name, kanji, kana, no reference (第), ending in 法, 令, 則,
+	 * 律: 道路運送法, …の認定等に関する規則; not this one's (この法律). */
 	for (i = 0; i < len; i += k) {
 		if ((k = utf8_next_inline(cell + i, len - i, &c)) == 0)
 			return 0;
 		if (char_class(c) != CC_KANJI && char_class(c) != CC_KATAKANA &&
-		    c != 0x30fc)
+		    char_class(c) != CC_HIRAGANA && c != 0x30fc)
 			return 0;
 		last = i;
 	}
-	if (len == 0 || len > 40 * 3 || has_prefix(cell, "第"))
+	if (len == 0 || len > 60 * 3 || strstr(cell, "第") != NULL ||
+	    has_prefix(cell, "この") || has_prefix(cell, "本") ||
+	    has_prefix(cell, "同") || has_prefix(cell, "当"))
 		return 0;
 	for (i = 0; i < sizeof(law) / sizeof(law[0]); i++)
 		if (len - last == strlen(law[i]) &&
