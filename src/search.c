@@ -35,23 +35,34 @@ void
 js_string(struct buf *b, const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i, run = 0;
+	size_t i = 0, k, run = 0;
 	uint64_t w;
 	char esc[8];
 
 	buf_putc(b, '"');
-	for (i = 0; i < len; i++) {
-		/* Eight bytes with no control, quote, backslash nor 0xE2. */
-		while (len - i >= 8 && !word_has_below(w = word8_at(u + i),
-		    '"' + 1) && !word_has_byte(w, '\\') &&
-		    !word_has_byte(w, 0xe2))
-			i += 8;
-		if (i == len)
-			break;
-		if (!special[u[i]] || (u[i] == 0xe2 && !(i + 2 < len &&
-		    u[i + 1] == 0x80 && (u[i + 2] == 0xa8 ||
-		    u[i + 2] == 0xa9))))
+	while (i < len) {
+		if (len - i >= 8) {
+			/* Eight bytes with no control, quote, backslash nor 0xE2. */
+			w = word8_at(u + i);
+			if (!word_has_below(w, '"' + 1) &&
+			    !word_has_byte(w, '\\') && !word_has_byte(w, 0xe2)) {
+				i += 8;
+				continue;
+			}
+			/* Find it, if it is not a space or a '!' (below '"'). */
+			for (k = i + 8; i < k && !special[u[i]]; i++)
+				;
+			if (i == k)
+				continue;
+		} else if (!special[u[i]]) {
+			i++;
 			continue;
+		}
+		if (u[i] == 0xe2 && !(i + 2 < len && u[i + 1] == 0x80 &&
+		    (u[i + 2] == 0xa8 || u[i + 2] == 0xa9))) {
+			i++;
+			continue;
+		}
 		buf_put(b, s + run, i - run);
 		if (u[i] == '"' || u[i] == '\\') {
 			esc[0] = '\\';
@@ -66,7 +77,7 @@ js_string(struct buf *b, const char *s, size_t len)
 			snprintf(esc, sizeof(esc), "\\u%04x", u[i]);
 			buf_puts(b, esc);
 		}
-		run = i + 1;
+		run = ++i;
 	}
 	buf_put(b, s + run, len - run);
 	buf_putc(b, '"');
@@ -104,7 +115,7 @@ subtree_text(struct buf *b, const struct node *top)
 }
 
 static void
-add_entry(struct buf *out, struct buf *tmp, const struct doc *doc,
+add_entry(struct buf *out, struct buf *tmp, const struct buf *tail,
     const char *href, const struct node *n, int first)
 {
 	buf_puts(out, first ? "{" : ",{");
@@ -119,10 +130,7 @@ add_entry(struct buf *out, struct buf *tmp, const struct doc *doc,
 	buf_reset(tmp);
 	subtree_text(tmp, n);
 	put_field(out, "x", tmp->data, 0);
-	put_field(out, "t", doc->meta.title, 0);
-	put_field(out, "p", doc->meta.provider_name, 0);
-	put_field(out, "r", doc->meta.revision, 0);
-	buf_putc(out, '}');
+	buf_put(out, tail->data, tail->len);
 }
 
 static void
@@ -136,11 +144,17 @@ char *
 search_document(const struct doc *doc, const char *href, size_t *len)
 {
 	const struct node *n = doc->root->first;
-	struct buf out, tmp;
+	struct buf out, tmp, tail;
 	int first = 1;
 
 	buf_init(&out);
 	buf_init(&tmp);
+	/* The fields every entry of the document ends with, escaped once. */
+	buf_init(&tail);
+	put_field(&tail, "t", doc->meta.title, 0);
+	put_field(&tail, "p", doc->meta.provider_name, 0);
+	put_field(&tail, "r", doc->meta.revision, 0);
+	buf_putc(&tail, '}');
 	/* Room for a short document's index: fewer copies as it grows. */
 	buf_grow(&out, PAGE_ROOM);
 	head(&out, "TERMC_SEARCH = TERMC_SEARCH.concat([");
@@ -151,7 +165,7 @@ search_document(const struct doc *doc, const char *href, size_t *len)
 			continue;
 		}
 		if (n->type != N_DIVISION && n->id != NULL) {
-			add_entry(&out, &tmp, doc, href, n, first);
+			add_entry(&out, &tmp, &tail, href, n, first);
 			first = 0;
 		}
 		while (n->next == NULL && n->parent != doc->root &&
@@ -161,6 +175,7 @@ search_document(const struct doc *doc, const char *href, size_t *len)
 	}
 	buf_puts(&out, "]);\n");
 	buf_release(&tmp);
+	buf_release(&tail);
 	*len = out.len;
 	return buf_detach(&out);
 }

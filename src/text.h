@@ -245,8 +245,8 @@ nfkc_stable(int32_t c)
 	if (c < 0x3001)
 		return (c >= 0x20 && c < 0x7f) || c == '\n' || c == '\t';
 	return c <= 0x3002 || (c >= 0x3005 && c <= 0x3011) ||
-	    (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fa) ||
-	    (c >= 0x30fc && c <= 0x30fe) || (c >= 0x4e00 && c <= 0x9fff);
+	    (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fe) ||
+	    (c >= 0x4e00 && c <= 0x9fff);
 }
 static inline int
 nfkc_stable_before(int32_t next)
@@ -274,7 +274,7 @@ nfkc_stable_span(const char *s, size_t len)
 		NFKC_BITS(0x01, 0x02) | NFKC_BITS(0x05, 0x11),	/* U+3000 */
 		NFKC_BITS(0x01, 0x3f),				/* U+3040 */
 		NFKC_BITS(0x00, 0x16) | NFKC_BITS(0x21, 0x3f),	/* U+3080 */
-		NFKC_BITS(0x00, 0x3a) | NFKC_BITS(0x3c, 0x3e)	/* U+30C0 */
+		NFKC_BITS(0x00, 0x3e)				/* U+30C0 */
 	};
 	const unsigned char *p = (const unsigned char *)s, *end = p + len;
 	unsigned b, c1, c2;
