@@ -1,17 +1,13 @@
 /*
- * Atom feeds and the sitemap (feed.h), streamed into a buffer by the small
- * XML writer below.  It writes what libxml2's xmlTextWriter wrote for
- * these files, byte for byte (an indent of two spaces a level, an empty
- * element as <name/>, the same references), at a tenth of the cost: a
- * document's feed took 86K instructions through xmlTextWriter, a third of
- * cmark-gfm's parse of a 10 KB document.  As in the HTML writer
- * (hwriter.h), names are this file's constants and every value goes
- * through an escaper; the only thing to get right here is what goes in.
+ * Atom feeds and the sitemap (feed.h), written with libxml2's
+ * xmlTextWriter into memory.  The writer escapes every text and
+ * attribute value; the only thing to get right here is what goes in.
  */
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <libxml/xmlwriter.h>
 
 #include "buf.h"
 #include "doc.h"
@@ -23,172 +19,56 @@
 #define SITEMAP_NS	"http://www.sitemaps.org/schemas/sitemap/0.9"
 
 /*
- * The writer: open elements by name (constants of this file, never
- * input), whether the innermost start tag still takes attributes, and
- * whether its content is elements (its end tag then goes on a line of its
- * own) or text.
- */
-#define XW_DEPTH	8
-
-struct xw {
-	struct buf	 out;
-	const char	*open[XW_DEPTH];
-	size_t		 depth;
-	int		 in_tag;	/* "<name attrs" written, ">" not */
-	int		 nested;	/* the innermost holds elements */
-};
-
-/*
- * Text as xmlEncodeSpecialChars() escapes it: & < > " and carriage
- * return; attribute values as xmlBufAttrSerializeTxtContent() does for a
- * UTF-8 document: the same and newline and tab (an attribute value's
- * white space is normalized by a parser; a reference keeps it).
+ * A writer into memory fails only when libxml2 runs out of memory: abort,
+ * as every allocation of termc does.
  */
 static void
-escape(struct buf *b, const char *s, int attr)
+xw(int rc)
 {
-	const char *run = s;
-	const char *ref;
-
-	for (;; s++) {
-		switch (*s) {
-		case '\0':
-			buf_put(b, run, (size_t)(s - run));
-			return;
-		case '&': ref = "&amp;"; break;
-		case '<': ref = "&lt;"; break;
-		case '>': ref = "&gt;"; break;
-		case '"': ref = "&quot;"; break;
-		case '\r': ref = "&#13;"; break;
-		case '\n': ref = attr ? "&#10;" : NULL; break;
-		case '\t': ref = attr ? "&#9;" : NULL; break;
-		default: ref = NULL; break;
-		}
-		if (ref == NULL)
-			continue;
-		buf_put(b, run, (size_t)(s - run));
-		buf_puts(b, ref);
-		run = s + 1;
-	}
+	if (rc < 0)
+		xalloc_die();
 }
 
-static void
-xw_indent(struct xw *w, size_t depth)
+static xmlTextWriterPtr
+writer_new(xmlBufferPtr *out)
 {
-	size_t k;
+	xmlTextWriterPtr w;
 
-	for (k = 0; k < depth; k++)
-		buf_put(&w->out, "  ", 2);
+	if ((*out = xmlBufferCreate()) == NULL ||
+	    (w = xmlNewTextWriterMemory(*out, 0)) == NULL)
+		xalloc_die();
+	xw(xmlTextWriterSetIndent(w, 1));
+	xw(xmlTextWriterSetIndentString(w, BAD_CAST "  "));
+	xw(xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL));
+	return w;
 }
 
-/* End the start tag of the innermost element: its content follows. */
-static void
-xw_content(struct xw *w)
-{
-	if (w->in_tag) {
-		buf_putc(&w->out, '>');
-		w->in_tag = 0;
-	}
-}
-
-static void
-xw_init(struct xw *w)
-{
-	memset(w, 0, sizeof(*w));
-	buf_init(&w->out);
-	buf_puts(&w->out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-}
-
-/* Open element name (a constant) on a line of its own. */
-static void
-xw_start(struct xw *w, const char *name)
-{
-	if (w->depth == XW_DEPTH)
-		abort();	/* the shapes of feed.h are shallower */
-	if (w->in_tag) {
-		xw_content(w);
-		buf_putc(&w->out, '\n');
-	}
-	xw_indent(w, w->depth);
-	buf_putc(&w->out, '<');
-	buf_puts(&w->out, name);
-	w->open[w->depth++] = name;
-	w->in_tag = 1;
-	w->nested = 0;
-}
-
-static void
-xw_attr(struct xw *w, const char *name, const char *value)
-{
-	buf_putc(&w->out, ' ');
-	buf_puts(&w->out, name);
-	buf_put(&w->out, "=\"", 2);
-	escape(&w->out, value, 1);
-	buf_putc(&w->out, '"');
-}
-
-static void
-xw_text(struct xw *w, const char *s)
-{
-	xw_content(w);
-	escape(&w->out, s, 0);
-}
-
-/* Close the innermost element: <name/> when it holds nothing. */
-static void
-xw_end(struct xw *w)
-{
-	const char *name = w->open[--w->depth];
-
-	if (w->in_tag) {
-		buf_put(&w->out, "/>", 2);
-		w->in_tag = 0;
-	} else {
-		if (w->nested)
-			xw_indent(w, w->depth);
-		buf_put(&w->out, "</", 2);
-		buf_puts(&w->out, name);
-		buf_putc(&w->out, '>');
-	}
-	buf_putc(&w->out, '\n');
-	/* Whatever held this element holds elements. */
-	w->nested = 1;
-}
-
-/* Hand the document's bytes to the caller. */
+/* End the document and hand its bytes to the caller. */
 static char *
-xw_done(struct xw *w, size_t *len)
+writer_done(xmlTextWriterPtr w, xmlBufferPtr out, size_t *len)
 {
-	while (w->depth > 0)
-		xw_end(w);
-	*len = w->out.len;
-	return buf_detach(&w->out);
+	char *s;
+
+	xw(xmlTextWriterEndDocument(w));
+	xmlFreeTextWriter(w);
+	*len = (size_t)xmlBufferLength(out);
+	s = xmalloc(*len + 1);
+	memcpy(s, xmlBufferContent(out), *len);
+	s[*len] = '\0';
+	xmlBufferFree(out);
+	return s;
 }
 
-/* <name>text</name>; an empty text still gives both tags. */
 static void
-xw_leaf(struct xw *w, const char *name, const char *s)
+element(xmlTextWriterPtr w, const char *name, const char *text)
 {
-	xw_start(w, name);
-	xw_text(w, s);
-	xw_end(w);
+	xw(xmlTextWriterWriteElement(w, BAD_CAST name, BAD_CAST text));
 }
 
-/*
- * Append the strings given, up to a NULL: the feeds' ids, titles and
- * links are strings end to end, which buf_printf() parsed a format to
- * join (a thousand instructions a call, ten calls a document).
- */
 static void
-cat(struct buf *b, ...)
+attribute(xmlTextWriterPtr w, const char *name, const char *value)
 {
-	const char *s;
-	va_list ap;
-
-	va_start(ap, b);
-	while ((s = va_arg(ap, const char *)) != NULL)
-		buf_puts(b, s);
-	va_end(ap);
+	xw(xmlTextWriterWriteAttribute(w, BAD_CAST name, BAD_CAST value));
 }
 
 /*
@@ -223,28 +103,28 @@ put_uuid(struct buf *b, const char *key)
 
 /* <id> of key, "termc-feed:" + key: see put_uuid(). */
 static void
-id_element(struct xw *w, const char *key)
+id_element(xmlTextWriterPtr w, const char *key)
 {
 	struct buf b, k;
 
 	buf_init(&k);
-	cat(&k, "termc-feed:", key, (char *)NULL);
+	buf_printf(&k, "termc-feed:%s", key);
 	buf_init(&b);
 	put_uuid(&b, k.data);
-	xw_leaf(w, "id", b.data);
+	element(w, "id", b.data);
 	buf_release(&b);
 	buf_release(&k);
 }
 
 /* A revision date as an Atom date: midnight UTC of that day. */
 static void
-date_element(struct xw *w, const char *name, const char *date)
+date_element(xmlTextWriterPtr w, const char *name, const char *date)
 {
 	struct buf b;
 
 	buf_init(&b);
-	cat(&b, date, "T00:00:00Z", (char *)NULL);
-	xw_leaf(w, name, b.data);
+	buf_printf(&b, "%sT00:00:00Z", date);
+	element(w, name, b.data);
 	buf_release(&b);
 }
 
@@ -260,29 +140,29 @@ put_href(struct buf *b, const char *base, int in_doc, const struct meta *m,
 	if (base != NULL)
 		buf_puts(b, base);
 	if (base != NULL || !in_doc)
-		cat(b, m->provider, "/", m->document, "/", (char *)NULL);
+		buf_printf(b, "%s/%s/", m->provider, m->document);
 	buf_puts(b, file);
 }
 
 /* <link rel=REL> to href, which it releases. */
 static void
-link_element(struct xw *w, const char *rel, const char *title,
+link_element(xmlTextWriterPtr w, const char *rel, const char *title,
     struct buf *href)
 {
-	xw_start(w, "link");
-	xw_attr(w, "rel", rel);
+	xw(xmlTextWriterStartElement(w, BAD_CAST "link"));
+	attribute(w, "rel", rel);
 	if (strcmp(rel, "self") != 0)
-		xw_attr(w, "type", "text/html");
+		attribute(w, "type", "text/html");
 	if (title != NULL)
-		xw_attr(w, "title", title);
-	xw_attr(w, "href", href->data);
-	xw_end(w);
+		attribute(w, "title", title);
+	attribute(w, "href", href->data);
+	xw(xmlTextWriterEndElement(w));
 	buf_release(href);
 }
 
 /* <link rel=REL> to the page file of m's document (put_href()). */
 static void
-link_page(struct xw *w, const char *rel, const char *title,
+link_page(xmlTextWriterPtr w, const char *rel, const char *title,
     const char *base, int in_doc, const struct meta *m, const char *file)
 {
 	struct buf href;
@@ -300,7 +180,7 @@ ja(const struct doc *d)
 
 /* One revision, docs[j] of c. */
 static void
-entry(struct xw *w, const struct corpus *c, const char *const *sums,
+entry(xmlTextWriterPtr w, const struct corpus *c, const char *const *sums,
     size_t j, const char *base, int in_doc)
 {
 	const struct doc *d = c->docs[j];
@@ -308,30 +188,29 @@ entry(struct xw *w, const struct corpus *c, const char *const *sums,
 	struct buf b;
 	size_t k;
 
-	xw_start(w, "entry");
-	xw_attr(w, "xml:lang", m->lang != NULL ? m->lang : "ja");
+	xw(xmlTextWriterStartElement(w, BAD_CAST "entry"));
+	xw(xmlTextWriterWriteAttribute(w, BAD_CAST "xml:lang",
+	    BAD_CAST (m->lang != NULL ? m->lang : "ja")));
 	buf_init(&b);
-	cat(&b, m->provider, "/", m->document, "/", m->revision,
-	    (char *)NULL);
+	buf_printf(&b, "%s/%s/%s", m->provider, m->document, m->revision);
 	id_element(w, b.data);
 	buf_release(&b);
 	buf_init(&b);
-	cat(&b, m->title, ja(d) ? "（" : " (", m->revision, ja(d) ? "）" : ")",
-	    (char *)NULL);
-	xw_leaf(w, "title", b.data);
+	buf_printf(&b, ja(d) ? "%s（%s）" : "%s (%s)", m->title, m->revision);
+	element(w, "title", b.data);
 	buf_release(&b);
 	date_element(w, "updated", m->revision);
-	xw_start(w, "author");
-	xw_leaf(w, "name", m->provider_name);
-	xw_end(w);
+	xw(xmlTextWriterStartElement(w, BAD_CAST "author"));
+	element(w, "name", m->provider_name);
+	xw(xmlTextWriterEndElement(w));
 	buf_init(&b);
-	cat(&b, m->revision, ".html", (char *)NULL);
+	buf_printf(&b, "%s.html", m->revision);
 	link_page(w, "alternate", NULL, base, in_doc, m, b.data);
 	buf_release(&b);
 	buf_init(&b);
 	if (sums[j] != NULL) {
-		cat(&b, "diff-", c->docs[j - 1]->meta.revision, "-",
-		    m->revision, ".html", (char *)NULL);
+		buf_printf(&b, "diff-%s-%s.html", c->docs[j - 1]->meta.revision,
+		    m->revision);
 		link_page(w, "related", ja(d) ? "新旧対照表" :
 		    "Comparison with the previous revision", base, in_doc, m,
 		    b.data);
@@ -342,19 +221,20 @@ entry(struct xw *w, const struct corpus *c, const char *const *sums,
 			b.data[--b.len] = '\0';
 	} else
 		buf_puts(&b, "first published revision");
-	xw_leaf(w, "summary", b.data);
+	element(w, "summary", b.data);
 	buf_release(&b);
 	if (m->nchanges > 0) {
 		buf_init(&b);
 		for (k = 0; k < m->nchanges; k++)
-			cat(&b, k > 0 ? "\n" : "", m->changes[k], (char *)NULL);
-		xw_start(w, "content");
-		xw_attr(w, "type", "text");
-		xw_text(w, b.data);
-		xw_end(w);
+			buf_printf(&b, "%s%s", k > 0 ? "\n" : "",
+			    m->changes[k]);
+		xw(xmlTextWriterStartElement(w, BAD_CAST "content"));
+		attribute(w, "type", "text");
+		xw(xmlTextWriterWriteString(w, BAD_CAST b.data));
+		xw(xmlTextWriterEndElement(w));
 		buf_release(&b);
 	}
-	xw_end(w);
+	xw(xmlTextWriterEndElement(w));
 }
 
 /*
@@ -383,7 +263,8 @@ feed(const struct corpus *c, const char *const *sums, size_t from,
     size_t to, const char *base, int in_doc, size_t *len)
 {
 	const struct meta *m = &c->docs[from]->meta;
-	struct xw xw, *w = &xw;
+	xmlBufferPtr out;
+	xmlTextWriterPtr w;
 	struct buf b, href;
 	struct by_date *order;
 	size_t n = to - from, k;
@@ -394,52 +275,51 @@ feed(const struct corpus *c, const char *const *sums, size_t from,
 		order[k].i = from + k;
 	}
 	qsort(order, n, sizeof(*order), newest_first);
-	xw_init(w);
-	xw_start(w, "feed");
-	xw_attr(w, "xmlns", ATOM_NS);
+	w = writer_new(&out);
+	xw(xmlTextWriterStartElementNS(w, NULL, BAD_CAST "feed",
+	    BAD_CAST ATOM_NS));
 	buf_init(&b);
 	if (in_doc)
-		cat(&b, m->provider, "/", m->document, "/feed", (char *)NULL);
+		buf_printf(&b, "%s/%s/feed", m->provider, m->document);
 	else
 		buf_puts(&b, "feed");
 	id_element(w, b.data);
 	buf_release(&b);
 	buf_init(&b);
 	if (in_doc)
-		cat(&b, c->docs[order[0].i]->meta.title,
-		    ja(c->docs[order[0].i]) ? "（" : " (", m->provider_name,
-		    ja(c->docs[order[0].i]) ? "）の改定" : "): revisions",
-		    (char *)NULL);
+		buf_printf(&b, ja(c->docs[order[0].i]) ? "%s（%s）の改定" :
+		    "%s (%s): revisions", c->docs[order[0].i]->meta.title,
+		    m->provider_name);
 	else
 		buf_puts(&b, html_site_ja(c) ? "約款の改定" :
 		    "Revisions of the terms");
-	xw_leaf(w, "title", b.data);
+	element(w, "title", b.data);
 	buf_release(&b);
 	date_element(w, "updated", c->docs[order[0].i]->meta.revision);
 	buf_init(&href);
 	if (base != NULL && in_doc)
-		cat(&href, base, m->provider, "/", m->document, "/feed.atom",
-		    (char *)NULL);
+		buf_printf(&href, "%s%s/%s/feed.atom", base, m->provider,
+		    m->document);
 	else
-		cat(&href, base != NULL ? base : "", "feed.atom", (char *)NULL);
+		buf_printf(&href, "%sfeed.atom", base != NULL ? base : "");
 	link_element(w, "self", NULL, &href);
 	buf_init(&href);
 	if (in_doc) {
 		buf_init(&b);
-		cat(&b, c->docs[to - 1]->meta.revision, ".html", (char *)NULL);
+		buf_printf(&b, "%s.html", c->docs[to - 1]->meta.revision);
 		put_href(&href, base, 1, m, b.data);
 		buf_release(&b);
 	} else
-		cat(&href, base != NULL ? base : "", "index.html", (char *)NULL);
+		buf_printf(&href, "%sindex.html", base != NULL ? base : "");
 	link_element(w, "alternate", NULL, &href);
-	xw_leaf(w, "generator", "termc");
+	element(w, "generator", "termc");
 	if (!in_doc && n > FEED_SITE_MAX)
 		n = FEED_SITE_MAX;
 	for (k = 0; k < n; k++)
 		entry(w, c, sums, order[k].i, base, in_doc);
-	xw_end(w);
+	xw(xmlTextWriterEndElement(w));
 	free(order);
-	return xw_done(w, len);
+	return writer_done(w, out, len);
 }
 
 char *
@@ -457,12 +337,12 @@ feed_document(const struct corpus *c, const char *const *sums,
 }
 
 static void
-url(struct xw *w, struct buf *loc, const char *date)
+url(xmlTextWriterPtr w, struct buf *loc, const char *date)
 {
-	xw_start(w, "url");
-	xw_leaf(w, "loc", loc->data);
-	xw_leaf(w, "lastmod", date);
-	xw_end(w);
+	xw(xmlTextWriterStartElement(w, BAD_CAST "url"));
+	element(w, "loc", loc->data);
+	element(w, "lastmod", date);
+	xw(xmlTextWriterEndElement(w));
 	buf_release(loc);
 }
 
@@ -472,16 +352,17 @@ feed_sitemap(const struct corpus *c, const char *base, int matrix,
 {
 	const struct meta *m;
 	const char *newest = c->docs[0]->meta.revision;
-	struct xw xw, *w = &xw;
+	xmlBufferPtr out;
+	xmlTextWriterPtr w;
 	struct buf loc;
 	size_t i, j, end;
 
 	for (i = 1; i < c->n; i++)
 		if (strcmp(c->docs[i]->meta.revision, newest) > 0)
 			newest = c->docs[i]->meta.revision;
-	xw_init(w);
-	xw_start(w, "urlset");
-	xw_attr(w, "xmlns", SITEMAP_NS);
+	w = writer_new(&out);
+	xw(xmlTextWriterStartElementNS(w, NULL, BAD_CAST "urlset",
+	    BAD_CAST SITEMAP_NS));
 	buf_init(&loc);
 	buf_printf(&loc, "%sindex.html", base);
 	url(w, &loc, newest);
@@ -513,8 +394,8 @@ feed_sitemap(const struct corpus *c, const char *base, int matrix,
 			url(w, &loc, newest);
 		}
 	}
-	xw_end(w);
-	return xw_done(w, len);
+	xw(xmlTextWriterEndElement(w));
+	return writer_done(w, out, len);
 }
 
 int

@@ -1,8 +1,8 @@
 /*
  * What a site offers to programs that follow it: Atom feeds of revisions
  * (RFC 4287), site-wide and per document, and a sitemap (sitemaps.org
- * 0.9).  XML outputs, written by feed.c's own writer, which escapes
- * every value.
+ * 0.9).  XML outputs, written with libxml2's xmlTextWriter; no libxml2
+ * type leaves feed.c.
  *
  * Every date comes from the sources (a revision's date, taken as
  * midnight UTC), never from the clock, so two builds of the same input
