@@ -1521,13 +1521,17 @@ unit(struct lower *L, struct node *container, struct flat *f,
 }
 
 /*
- * Does article number num come right after the article open (or is it 1,
- * with none open yet)?  The evidence a heading glued to its text needs.
+ * Does article number num come after the article open (or is it 1, with
+ * none open yet): right after it when next is set, else later, a number
+ * the document skipped between (第11条, then 第13条)?  The evidence a
+ * heading glued to its text needs: a reference glued so (第2条（禁止事項）
+ * 違反が…) names an article already read far more often than one ahead.
  */
 static int
-next_article(const struct lower *L, const char *num)
+follows_article(const struct lower *L, const char *num, int next)
 {
 	const struct node *a = NULL;
+	long n, open;
 	int i;
 
 	for (i = L->nstack - 1; i >= 0 && a == NULL; i--)
@@ -1535,9 +1539,12 @@ next_article(const struct lower *L, const char *num)
 			a = L->stack[i];
 	if (a == NULL || a->num == NULL)
 		return strcmp(num, "1") == 0;
-	return strchr(num, '_') == NULL && strchr(a->num, '_') == NULL ?
-	    strtol(num, NULL, 10) == strtol(a->num, NULL, 10) + 1 :
-	    strcmp(num, a->num) != 0;
+	n = strtol(num, NULL, 10);
+	open = strtol(a->num, NULL, 10);
+	if (strchr(num, '_') == NULL && strchr(a->num, '_') == NULL)
+		return next ? n == open + 1 : n > open;
+	return next ? strcmp(num, a->num) != 0 :
+	    n > open || (n == open && strcmp(num, a->num) > 0);
 }
 
 /*
@@ -1549,7 +1556,7 @@ next_article(const struct lower *L, const char *num)
  */
 static size_t
 paragraph_article(struct lower *L, struct flat *f, size_t from, size_t to,
-    int line)
+    int line, int start)
 {
 	struct rarticle a;
 	struct node *parent, *n;
@@ -1557,7 +1564,17 @@ paragraph_article(struct lower *L, struct flat *f, size_t from, size_t to,
 	size_t skip = (size_t)-1;
 
 	s[to - from] = '\0';
-	if (recog_article(s, 0, &a) && a.glued && !next_article(L, a.num)) {
+	/*
+	 * 第9条（解除）以下の場合、…: text that might go on with a
+	 * reference; at a block's start, the next article's number says
+	 * it is the heading.
+	 */
+	if (!recog_article(s, 0, &a) && start &&
+	    recog_article(s, RA_NEXT, &a) && !follows_article(L, a.num, 1)) {
+		free(a.num);
+		a.num = NULL;
+	}
+	if (a.num != NULL && a.glued && !follows_article(L, a.num, 0)) {
 		/* 第2条（禁止事項）違反が…: a reference, not article 2 again. */
 		free(a.num);
 	} else if (a.num != NULL) {
@@ -1791,7 +1808,7 @@ lower_paragraph(struct lower *L, struct node *container, cmark_node *para,
 			continue;
 		if (L->ja && !nested && !L->in_contents &&
 		    (skip = paragraph_article(L, &f,
-		    from, to, line + (int)i)) != (size_t)-1) {
+		    from, to, line + (int)i, i == 0)) != (size_t)-1) {
 			container = current_container(L);
 			first = 1;
 			if ((from += skip) == to)

@@ -248,10 +248,11 @@ title_then_text(const char *t)
  * text glued to the heading (本規約は、…。, 当社は…), rather than go on
  * with a reference (に定める, の規定, 規定の, 第2項, 各号, 及び第6条, 、)?  A
  * sentence opens on no particle, no mark and no word that joins
- * references, and runs on: a 。, or more than 8 characters.
+ * references (unless words is 0: the caller has other evidence, RA_NEXT),
+ * and runs on: a 。, or more than 8 characters.
  */
 static int
-glued_sentence(const char *p)
+glued_sentence(const char *p, int words)
 {
 	static const char *const joins[] = { "各", "及", "又", "並", "若",
 	    "乃", "等", "中", "前", "後", "以", "所", "規定", "記載", "本文",
@@ -270,7 +271,8 @@ glued_sentence(const char *p)
 	    (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xff0f) ||
 	    c == 0xff1a || c == 0xff1b)
 		return 0;
-	if (text_prefix_of(p, joins, sizeof(joins) / sizeof(joins[0])) > 0)
+	if (words &&
+	    text_prefix_of(p, joins, sizeof(joins) / sizeof(joins[0])) > 0)
 		return 0;
 	return strstr(p, "。") != NULL || text_nchars_over(p, 8);
 }
@@ -309,7 +311,7 @@ recog_article(const char *s, int flags, struct rarticle *a)
 		/* 第5条（…）に定める…: a reference in running text; but
 		 * 第1条（目的）本規約は…: a heading glued to its text. */
 		if (c != 0 && !is_space(c) &&
-		    (close != NULL || !glued_sentence(p + used)))
+		    (close != NULL || !glued_sentence(p + used, !(flags & RA_NEXT))))
 			goto text;
 		a->glued = c != 0 && !is_space(c);
 		a->cap = cap;

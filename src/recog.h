@@ -46,6 +46,15 @@ struct rarticle {
 #define RA_HEADING	1
 
 /*
+ * The caller has the number's sequence as evidence (lower.c: at a block's
+ * start, the label numbers the article next after the one open, which it
+ * checks on a->num): a caption glued to text that opens on a word that
+ * also joins references (第9条（解除）以下の場合、…) is a heading all the
+ * same.  Text that opens on a particle, a mark or 第2項 still is none.
+ */
+#define RA_NEXT		2
+
+/*
  * Is s an article heading: 第N条 (any numerals, spaces inside, branches
  * の2 or ノ2), or a range (第N条から第M条まで, 第N条及び第M条, 第N条～第M条,
  * 第1-2条), at the start of s (after a heading mark ■, or inside
