@@ -280,6 +280,7 @@ glued_sentence(const char *p, int words)
 int
 recog_article(const char *s, int flags, struct rarticle *a)
 {
+	struct rarticle g;
 	const char *p, *cap, *t, *close = NULL, *end;
 	size_t len, caplen, used, tlen, sep, lead;
 	int32_t c;
@@ -322,6 +323,22 @@ recog_article(const char *s, int flags, struct rarticle *a)
 		/* 第1条. 目的, 第1条：目的: a mark between label and title. */
 		sep = p == end ? 0 : recog_caption_sep(p);
 		c = p == end ? 0 : first_cp(p);
+		/*
+		 * ## 第1条運営管理会社: the author made it a heading, so a
+		 * caption glued to the label is one, in the shape
+		 * recog_glued_article() reads.
+		 */
+		if ((flags & RA_HEADING) && close == NULL && c != 0 &&
+		    !is_space(c) && sep == 0 &&
+		    recog_glued_article(a->label, &g)) {
+			free(g.num);
+			if (g.labellen == a->labellen) {
+				a->cap = g.cap;
+				a->caplen = g.caplen;
+				p = g.cap + g.caplen;
+				goto done;
+			}
+		}
 		if (c != 0 && !is_space(c) && sep == 0)
 			goto text;
 		tlen = (size_t)(end - (p + sep));
@@ -345,6 +362,7 @@ recog_article(const char *s, int flags, struct rarticle *a)
 			goto text;
 		p = close + strlen(close);
 	}
+done:
 	a->headlen = (size_t)(p - s);
 	a->rest = p + text_skip_spaces(p);
 	return 1;
@@ -1595,7 +1613,7 @@ recog_contents_runs(const char *const *lines, size_t n, unsigned char *toc)
 	struct hmap seen, inrun;
 	struct rarticle a;
 	enum divkind k;
-	char **nums;
+	char **nums, **glued;
 	unsigned char *capped;
 	size_t i, j, t, run, nart, ranged, used, next;
 	struct ckeys ck;
@@ -1606,6 +1624,7 @@ recog_contents_runs(const char *const *lines, size_t n, unsigned char *toc)
 	size_t marked = 0;
 
 	nums = xcalloc(n ? n : 1, sizeof(*nums));
+	glued = xcalloc(n ? n : 1, sizeof(*glued));
 	/* capped: an article line that is its label and caption alone,
 	 * asked once here rather than again in every run. */
 	capped = xcalloc(n ? n : 1, 1);
@@ -1615,6 +1634,15 @@ recog_contents_runs(const char *const *lines, size_t n, unsigned char *toc)
 			/* seen: the last line (+1) that has this number */
 			nums[i] = a.num;
 			capped[i] = a.cap != NULL && *a.rest == '\0';
+			hmap_set(&seen, a.num, (void *)(uintptr_t)(i + 1));
+		} else if (lines[i] != NULL &&
+		    recog_glued_article(lines[i], &a)) {
+			/*
+			 * 第1条運営管理会社, the body's heading written with
+			 * its caption glued: the number comes again, but the
+			 * line is no entry of a run.
+			 */
+			glued[i] = a.num;
 			hmap_set(&seen, a.num, (void *)(uintptr_t)(i + 1));
 		}
 	for (i = 0; i < n; i = j) {
@@ -1693,9 +1721,12 @@ recog_contents_runs(const char *const *lines, size_t n, unsigned char *toc)
 			}
 	}
 	hmap_release(&seen);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		free(nums[i]);
+		free(glued[i]);
+	}
 	free(nums);
+	free(glued);
 	free(capped);
 	memset(&ck, 0, sizeof(ck));
 	for (i = 0; i < n; i = next)
