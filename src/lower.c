@@ -1986,7 +1986,8 @@ lower_list(struct lower *L, struct node *container, struct node *owner,
 	int line, col, level, ordered, first, autonum;
 	const char *src;
 	size_t used;
-	long value;
+	long value, lastitem = 0;
+	struct node *lead = NULL;	/* the paragraph whose items run */
 
 	if (depth >= MAX_LISTS) {
 		diag(L->d, L->src->path, md_line(L, list), 1,
@@ -2035,9 +2036,22 @@ lower_list(struct lower *L, struct node *container, struct node *owner,
 			/* The label keeps its delimiter, as ２． does. */
 			if (value >= 0 && (p[used] == '.' || p[used] == ')'))
 				used++;
-			entry = new_numbered(depth == 0 ? container : owner,
-			    type, level, value, p, used, line,
-			    node_col(L, item));
+			/*
+			 * 1. 以下の場合、…： then 1. 2. 3. then 2.: entries
+			 * that start at 1 again under a paragraph that
+			 * announces items are its items, while each is the
+			 * number after the last item's; 2. then goes on
+			 * with the paragraphs.
+			 */
+			if (lead != NULL && value >= 1 && (lastitem > 0 ?
+			    value == lastitem + 1 : value == 1)) {
+				entry = new_numbered(lead, N_ITEM, 0, value,
+				    p, used, line, node_col(L, item));
+				lastitem = value;
+			} else
+				entry = new_numbered(depth == 0 ? container :
+				    owner, type, level, value, p, used, line,
+				    node_col(L, item));
 		} else
 			entry = new_numbered(depth == 0 ? container : owner,
 			    type, level, 0, NULL, 0, line, node_col(L, item));
@@ -2098,6 +2112,14 @@ lower_list(struct lower *L, struct node *container, struct node *owner,
 		L->ms = saved;
 		if (depth == 0)
 			ms_reset(&L->ms, entry);
+		if (depth == 0 && entry->type == N_PARAGRAPH) {
+			/* One that has its items (a list inside) waits
+			 * for none. */
+			lead = ordered && !autonum && !L->in_contents &&
+			    entry->first == NULL && base_announces(L, entry) ?
+			    entry : NULL;
+			lastitem = 0;
+		}
 	}
 }
 
