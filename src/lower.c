@@ -1634,11 +1634,14 @@ caption_waits(struct lower *L, const char *cap, size_t caplen, char *line)
  * block's next line, or the first of the next block (next) when the
  * caption is a block of its own, opens an article that has no caption?
  * Then the caption waits for that article (paragraph_article()) and the
- * line is no text.
+ * line is no text.  Or, a block of its own, is it written below an
+ * article heading that has no caption and no text yet?  Then it is that
+ * article's caption.
  */
 static int
 paragraph_caption(struct lower *L, struct flat *f, size_t i, cmark_node *next)
 {
+	struct node *a;
 	const char *cap;
 	size_t caplen, from = i == 0 ? 0 : f->brk[i - 1],
 	    to = i == f->nbrk ? f->text.len : f->brk[i];
@@ -1657,11 +1660,23 @@ paragraph_caption(struct lower *L, struct flat *f, size_t i, cmark_node *next)
 	if (i < f->nbrk)
 		return caption_waits(L, cap, caplen, xstrndup(f->text.data +
 		    to, (i + 1 == f->nbrk ? f->text.len : f->brk[i + 1]) - to));
-	if (f->nbrk == 0 && next != NULL && md_type(next) == MD_PARAGRAPH)
-		return caption_waits(L, cap, caplen, first_line(L, next));
+	if (f->nbrk == 0 && next != NULL && md_type(next) == MD_PARAGRAPH &&
+	    caption_waits(L, cap, caplen, first_line(L, next)))
+		return 1;
 	/* （目的） over ## 第1条: the heading takes it (heading_node()). */
-	if (f->nbrk == 0 && next != NULL && md_type(next) == MD_HEADING)
-		return caption_waits(L, cap, caplen, heading_text(L, next));
+	if (f->nbrk == 0 && next != NULL && md_type(next) == MD_HEADING &&
+	    caption_waits(L, cap, caplen, heading_text(L, next)))
+		return 1;
+	/*
+	 * ## 第6条, then （取得・期限） a block of its own: written below
+	 * an article that has no caption and no text yet, it is the
+	 * article's caption.
+	 */
+	if (f->nbrk == 0 && L->nstack > 0 && (a = L->stack[L->nstack - 1],
+	    a->type == N_ARTICLE) && a->caption == NULL && a->first == NULL) {
+		a->caption = pool_strndup(a->pool, cap, caplen);
+		return 1;
+	}
 	return 0;
 }
 
