@@ -1521,13 +1521,17 @@ unit(struct lower *L, struct node *container, struct flat *f,
 }
 
 /*
- * Does article number num come right after the article open (or is it 1,
- * with none open yet)?  The evidence a heading glued to its text needs.
+ * Does article number num come after the article open (or is it 1, with
+ * none open yet): right after it when next is set, else later, a number
+ * the document skipped between (第11条, then 第13条)?  The evidence a
+ * heading glued to its text needs: a reference glued so (第2条（禁止事項）
+ * 違反が…) names an article already read far more often than one ahead.
  */
 static int
-next_article(const struct lower *L, const char *num)
+follows_article(const struct lower *L, const char *num, int next)
 {
 	const struct node *a = NULL;
+	long n, open;
 	int i;
 
 	for (i = L->nstack - 1; i >= 0 && a == NULL; i--)
@@ -1535,9 +1539,12 @@ next_article(const struct lower *L, const char *num)
 			a = L->stack[i];
 	if (a == NULL || a->num == NULL)
 		return strcmp(num, "1") == 0;
-	return strchr(num, '_') == NULL && strchr(a->num, '_') == NULL ?
-	    strtol(num, NULL, 10) == strtol(a->num, NULL, 10) + 1 :
-	    strcmp(num, a->num) != 0;
+	n = strtol(num, NULL, 10);
+	open = strtol(a->num, NULL, 10);
+	if (strchr(num, '_') == NULL && strchr(a->num, '_') == NULL)
+		return next ? n == open + 1 : n > open;
+	return next ? strcmp(num, a->num) != 0 :
+	    n > open || (n == open && strcmp(num, a->num) > 0);
 }
 
 /*
@@ -1549,7 +1556,7 @@ next_article(const struct lower *L, const char *num)
  */
 static size_t
 paragraph_article(struct lower *L, struct flat *f, size_t from, size_t to,
-    int line)
+    int line, int start)
 {
 	struct rarticle a;
 	struct node *parent, *n;
@@ -1557,7 +1564,17 @@ paragraph_article(struct lower *L, struct flat *f, size_t from, size_t to,
 	size_t skip = (size_t)-1;
 
 	s[to - from] = '\0';
-	if (recog_article(s, 0, &a) && a.glued && !next_article(L, a.num)) {
+	/*
+	 * 第9条（解除）以下の場合、…: text that might go on with a
+	 * reference; at a block's start, the next article's number says
+	 * it is the heading.
+	 */
+	if (!recog_article(s, 0, &a) && start &&
+	    recog_article(s, RA_NEXT, &a) && !follows_article(L, a.num, 1)) {
+		free(a.num);
+		a.num = NULL;
+	}
+	if (a.num != NULL && a.glued && !follows_article(L, a.num, 0)) {
 		/* 第2条（禁止事項）違反が…: a reference, not article 2 again. */
 		free(a.num);
 	} else if (a.num != NULL) {
@@ -1617,11 +1634,14 @@ caption_waits(struct lower *L, const char *cap, size_t caplen, char *line)
  * block's next line, or the first of the next block (next) when the
  * caption is a block of its own, opens an article that has no caption?
  * Then the caption waits for that article (paragraph_article()) and the
- * line is no text.
+ * line is no text.  Or, a block of its own, is it written below an
+ * article heading that has no caption and no text yet?  Then it is that
+ * article's caption.
  */
 static int
 paragraph_caption(struct lower *L, struct flat *f, size_t i, cmark_node *next)
 {
+	struct node *a;
 	const char *cap;
 	size_t caplen, from = i == 0 ? 0 : f->brk[i - 1],
 	    to = i == f->nbrk ? f->text.len : f->brk[i];
@@ -1640,11 +1660,23 @@ paragraph_caption(struct lower *L, struct flat *f, size_t i, cmark_node *next)
 	if (i < f->nbrk)
 		return caption_waits(L, cap, caplen, xstrndup(f->text.data +
 		    to, (i + 1 == f->nbrk ? f->text.len : f->brk[i + 1]) - to));
-	if (f->nbrk == 0 && next != NULL && md_type(next) == MD_PARAGRAPH)
-		return caption_waits(L, cap, caplen, first_line(L, next));
+	if (f->nbrk == 0 && next != NULL && md_type(next) == MD_PARAGRAPH &&
+	    caption_waits(L, cap, caplen, first_line(L, next)))
+		return 1;
 	/* （目的） over ## 第1条: the heading takes it (heading_node()). */
-	if (f->nbrk == 0 && next != NULL && md_type(next) == MD_HEADING)
-		return caption_waits(L, cap, caplen, heading_text(L, next));
+	if (f->nbrk == 0 && next != NULL && md_type(next) == MD_HEADING &&
+	    caption_waits(L, cap, caplen, heading_text(L, next)))
+		return 1;
+	/*
+	 * ## 第6条, then （取得・期限） a block of its own: written below
+	 * an article that has no caption and no text yet, it is the
+	 * article's caption.
+	 */
+	if (f->nbrk == 0 && L->nstack > 0 && (a = L->stack[L->nstack - 1],
+	    a->type == N_ARTICLE) && a->caption == NULL && a->first == NULL) {
+		a->caption = pool_strndup(a->pool, cap, caplen);
+		return 1;
+	}
 	return 0;
 }
 
@@ -1791,7 +1823,7 @@ lower_paragraph(struct lower *L, struct node *container, cmark_node *para,
 			continue;
 		if (L->ja && !nested && !L->in_contents &&
 		    (skip = paragraph_article(L, &f,
-		    from, to, line + (int)i)) != (size_t)-1) {
+		    from, to, line + (int)i, i == 0)) != (size_t)-1) {
 			container = current_container(L);
 			first = 1;
 			if ((from += skip) == to)
@@ -1969,7 +2001,8 @@ lower_list(struct lower *L, struct node *container, struct node *owner,
 	int line, col, level, ordered, first, autonum;
 	const char *src;
 	size_t used;
-	long value;
+	long value, lastitem = 0;
+	struct node *lead = NULL;	/* the paragraph whose items run */
 
 	if (depth >= MAX_LISTS) {
 		diag(L->d, L->src->path, md_line(L, list), 1,
@@ -2018,9 +2051,22 @@ lower_list(struct lower *L, struct node *container, struct node *owner,
 			/* The label keeps its delimiter, as ２． does. */
 			if (value >= 0 && (p[used] == '.' || p[used] == ')'))
 				used++;
-			entry = new_numbered(depth == 0 ? container : owner,
-			    type, level, value, p, used, line,
-			    node_col(L, item));
+			/*
+			 * 1. 以下の場合、…： then 1. 2. 3. then 2.: entries
+			 * that start at 1 again under a paragraph that
+			 * announces items are its items, while each is the
+			 * number after the last item's; 2. then goes on
+			 * with the paragraphs.
+			 */
+			if (lead != NULL && value >= 1 && (lastitem > 0 ?
+			    value == lastitem + 1 : value == 1)) {
+				entry = new_numbered(lead, N_ITEM, 0, value,
+				    p, used, line, node_col(L, item));
+				lastitem = value;
+			} else
+				entry = new_numbered(depth == 0 ? container :
+				    owner, type, level, value, p, used, line,
+				    node_col(L, item));
 		} else
 			entry = new_numbered(depth == 0 ? container : owner,
 			    type, level, 0, NULL, 0, line, node_col(L, item));
@@ -2081,6 +2127,14 @@ lower_list(struct lower *L, struct node *container, struct node *owner,
 		L->ms = saved;
 		if (depth == 0)
 			ms_reset(&L->ms, entry);
+		if (depth == 0 && entry->type == N_PARAGRAPH) {
+			/* One that has its items (a list inside) waits
+			 * for none. */
+			lead = ordered && !autonum && !L->in_contents &&
+			    entry->first == NULL && base_announces(L, entry) ?
+			    entry : NULL;
+			lastitem = 0;
+		}
 	}
 }
 

@@ -248,10 +248,11 @@ title_then_text(const char *t)
  * text glued to the heading (本規約は、…。, 当社は…), rather than go on
  * with a reference (に定める, の規定, 規定の, 第2項, 各号, 及び第6条, 、)?  A
  * sentence opens on no particle, no mark and no word that joins
- * references, and runs on: a 。, or more than 8 characters.
+ * references (unless words is 0: the caller has other evidence, RA_NEXT),
+ * and runs on: a 。, or more than 8 characters.
  */
 static int
-glued_sentence(const char *p)
+glued_sentence(const char *p, int words)
 {
 	static const char *const joins[] = { "各", "及", "又", "並", "若",
 	    "乃", "等", "中", "前", "後", "以", "所", "規定", "記載", "本文",
@@ -270,7 +271,8 @@ glued_sentence(const char *p)
 	    (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xff0f) ||
 	    c == 0xff1a || c == 0xff1b)
 		return 0;
-	if (text_prefix_of(p, joins, sizeof(joins) / sizeof(joins[0])) > 0)
+	if (words &&
+	    text_prefix_of(p, joins, sizeof(joins) / sizeof(joins[0])) > 0)
 		return 0;
 	return strstr(p, "。") != NULL || text_nchars_over(p, 8);
 }
@@ -278,6 +280,7 @@ glued_sentence(const char *p)
 int
 recog_article(const char *s, int flags, struct rarticle *a)
 {
+	struct rarticle g;
 	const char *p, *cap, *t, *close = NULL, *end;
 	size_t len, caplen, used, tlen, sep, lead;
 	int32_t c;
@@ -309,7 +312,7 @@ recog_article(const char *s, int flags, struct rarticle *a)
 		/* 第5条（…）に定める…: a reference in running text; but
 		 * 第1条（目的）本規約は…: a heading glued to its text. */
 		if (c != 0 && !is_space(c) &&
-		    (close != NULL || !glued_sentence(p + used)))
+		    (close != NULL || !glued_sentence(p + used, !(flags & RA_NEXT))))
 			goto text;
 		a->glued = c != 0 && !is_space(c);
 		a->cap = cap;
@@ -320,6 +323,22 @@ recog_article(const char *s, int flags, struct rarticle *a)
 		/* 第1条. 目的, 第1条：目的: a mark between label and title. */
 		sep = p == end ? 0 : recog_caption_sep(p);
 		c = p == end ? 0 : first_cp(p);
+		/*
+		 * ## 第1条運営管理会社: the author made it a heading, so a
+		 * caption glued to the label is one, in the shape
+		 * recog_glued_article() reads.
+		 */
+		if ((flags & RA_HEADING) && close == NULL && c != 0 &&
+		    !is_space(c) && sep == 0 &&
+		    recog_glued_article(a->label, &g)) {
+			free(g.num);
+			if (g.labellen == a->labellen) {
+				a->cap = g.cap;
+				a->caplen = g.caplen;
+				p = g.cap + g.caplen;
+				goto done;
+			}
+		}
 		if (c != 0 && !is_space(c) && sep == 0)
 			goto text;
 		tlen = (size_t)(end - (p + sep));
@@ -343,6 +362,7 @@ recog_article(const char *s, int flags, struct rarticle *a)
 			goto text;
 		p = close + strlen(close);
 	}
+done:
 	a->headlen = (size_t)(p - s);
 	a->rest = p + text_skip_spaces(p);
 	return 1;
@@ -1593,7 +1613,7 @@ recog_contents_runs(const char *const *lines, size_t n, unsigned char *toc)
 	struct hmap seen, inrun;
 	struct rarticle a;
 	enum divkind k;
-	char **nums;
+	char **nums, **glued;
 	unsigned char *capped;
 	size_t i, j, t, run, nart, ranged, used, next;
 	struct ckeys ck;
@@ -1604,6 +1624,7 @@ recog_contents_runs(const char *const *lines, size_t n, unsigned char *toc)
 	size_t marked = 0;
 
 	nums = xcalloc(n ? n : 1, sizeof(*nums));
+	glued = xcalloc(n ? n : 1, sizeof(*glued));
 	/* capped: an article line that is its label and caption alone,
 	 * asked once here rather than again in every run. */
 	capped = xcalloc(n ? n : 1, 1);
@@ -1613,6 +1634,15 @@ recog_contents_runs(const char *const *lines, size_t n, unsigned char *toc)
 			/* seen: the last line (+1) that has this number */
 			nums[i] = a.num;
 			capped[i] = a.cap != NULL && *a.rest == '\0';
+			hmap_set(&seen, a.num, (void *)(uintptr_t)(i + 1));
+		} else if (lines[i] != NULL &&
+		    recog_glued_article(lines[i], &a)) {
+			/*
+			 * 第1条運営管理会社, the body's heading written with
+			 * its caption glued: the number comes again, but the
+			 * line is no entry of a run.
+			 */
+			glued[i] = a.num;
 			hmap_set(&seen, a.num, (void *)(uintptr_t)(i + 1));
 		}
 	for (i = 0; i < n; i = j) {
@@ -1691,9 +1721,12 @@ recog_contents_runs(const char *const *lines, size_t n, unsigned char *toc)
 			}
 	}
 	hmap_release(&seen);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		free(nums[i]);
+		free(glued[i]);
+	}
 	free(nums);
+	free(glued);
 	free(capped);
 	memset(&ck, 0, sizeof(ck));
 	for (i = 0; i < n; i = next)

@@ -39,11 +39,22 @@ struct rarticle {
 
 /*
  * s is a whole heading (a Markdown heading's text): whatever follows the
- * label and is not a bracketed caption is the caption, however long.
+ * label and is not a bracketed caption is the caption, however long; a
+ * caption glued to the label (第1条運営管理会社) too, in the shape
+ * recog_glued_article() reads.
  * Without it s is a line of running text, where what follows the label is
  * a caption only when it reads as one (recog_caption_text()).
  */
 #define RA_HEADING	1
+
+/*
+ * The caller has the number's sequence as evidence (lower.c: at a block's
+ * start, the label numbers the article next after the one open, which it
+ * checks on a->num): a caption glued to text that opens on a word that
+ * also joins references (第9条（解除）以下の場合、…) is a heading all the
+ * same.  Text that opens on a particle, a mark or 第2項 still is none.
+ */
+#define RA_NEXT		2
 
 /*
  * Is s an article heading: 第N条 (any numerals, spaces inside, branches
@@ -280,7 +291,8 @@ int	recog_division_range(const char *s);
  * Contents lists in a text of n lines: runs of three lines or more (blank
  * lines allowed), articles with a caption and nothing after it or
  * divisions, whose every article number the text has again after the
- * run; or divisions that name their articles (第一章　総則（第一条―第三
+ * run (a heading with its caption glued, 第1条運営管理会社, counts as the
+ * number again); or divisions that name their articles (第一章　総則（第一条―第三
  * 条）), half of the run or more; or three divisions of one kind in a row
  * with nothing in them.  Deleted articles in a row (第七条　削除) have no
  * second place: they stay.  lines[i] is a line of text, "" a blank line,
