@@ -115,6 +115,14 @@ struct flat {
 					   spaces, a backslash, <br> */
 	size_t		 nbrk;
 	size_t		 brkcap;
+	/*
+	 * The item markers written inside a line of the text, "…, (ii)
+	 * the" (inline_marks()): read once, when a line first asks
+	 * (mid_read, cleared whenever the text changes); the first 16.
+	 */
+	struct marker	 mid[16];
+	size_t		 nmid;
+	int		 mid_read;
 };
 
 /* Marker state: what written markers under `base` open. */
@@ -197,14 +205,6 @@ struct lower {
 	const struct node	*para_owner;
 	int			 hard_line;	/* the line unit() reads follows
 						   a hard break (<br>) */
-	/*
-	 * The item markers written inside a line of the block lowered,
-	 * "…, (ii) the" (inline_marks()): read once a block, when a line
-	 * asks (mid_read); the first 16 of them.
-	 */
-	struct marker		 mid[16];
-	size_t			 nmid;
-	int			 mid_read;
 	int			 items_block;	/* the block unit() reads holds
 						   items of the lead above it */
 	/*
@@ -341,6 +341,7 @@ flat_reset(struct flat *f)
 		free(f->spans[i].href);
 	f->nspans = 0;
 	f->nbrk = 0;
+	f->mid_read = 0;
 	buf_reset(&f->text);
 }
 
@@ -483,6 +484,7 @@ flatten(struct lower *L, cmark_node *block, struct flat *f, int split)
 	int open_depth = 0, joinpending = 0;
 	const char *lit, *url;
 
+	f->mid_read = 0;
 	while ((n = walk_next(&W)) != NULL) {
 		ev = W.ev;
 		switch (md_type(n)) {
@@ -1306,17 +1308,17 @@ enumerates(const char *t, size_t at)
 /*
  * The item markers that stand inside a line of f, after a space: "(i) you
  * are …, (ii) the …".  Read once a block (a line at a time would make a
- * long block quadratic); L->mid holds the first ones.
+ * long block quadratic); f->mid holds the first ones.
  */
 static void
-inline_marks(struct lower *L, const struct flat *f)
+inline_marks(struct flat *f)
 {
 	const char *t = f->text.data;
 	size_t i, k = 0;
 	struct marker m;
 
-	L->mid_read = 1;
-	L->nmid = 0;
+	f->mid_read = 1;
+	f->nmid = 0;
 	for (i = 1; i < f->text.len; i++) {
 		while (k < f->nbrk && f->brk[k] < i)
 			k++;
@@ -1324,8 +1326,8 @@ inline_marks(struct lower *L, const struct flat *f)
 		    (k < f->nbrk && f->brk[k] == i) || !enumerates(t, i - 1))
 			continue;
 		if (item_marker_parse(t + i, &m) &&
-		    L->nmid < sizeof(L->mid) / sizeof(L->mid[0]))
-			L->mid[L->nmid++] = m;
+		    f->nmid < sizeof(f->mid) / sizeof(f->mid[0]))
+			f->mid[f->nmid++] = m;
 	}
 }
 
@@ -1354,7 +1356,7 @@ series_neighbours(const struct marker *a, const struct marker *b)
  * starts.
  */
 static int
-marker_in_sentence(struct lower *L, const struct flat *f, size_t base,
+marker_in_sentence(const struct lower *L, struct flat *f, size_t base,
     const struct marker *m)
 {
 	const char *t = f->text.data;
@@ -1380,10 +1382,10 @@ marker_in_sentence(struct lower *L, const struct flat *f, size_t base,
 		if (recog_number_word(t + w, i - w) == m->value)
 			return 1;
 	}
-	if (!L->mid_read)
-		inline_marks(L, f);
-	for (i = 0; i < L->nmid; i++)
-		if (series_neighbours(m, &L->mid[i]))
+	if (!f->mid_read)
+		inline_marks(f);
+	for (i = 0; i < f->nmid; i++)
+		if (series_neighbours(m, &f->mid[i]))
 			return 1;
 	return 0;
 }
@@ -1809,7 +1811,6 @@ lower_paragraph(struct lower *L, struct node *container, cmark_node *para,
 	}
 	L->items_block = L->ja && !nested && lines_broken_by_hand(&f) &&
 	    lead_waits(&L->ms, container);
-	L->mid_read = 0;
 	for (i = 0; i <= f.nbrk; i++, first = 0) {
 		from = i == 0 ? 0 : f.brk[i - 1];
 		to = i == f.nbrk ? f.text.len : f.brk[i];
@@ -1983,6 +1984,7 @@ flat_prepend(struct flat *f, const char *p, size_t n)
 	buf_put(&f->text, p, n);	/* room for n more; moved below */
 	memmove(f->text.data + n, f->text.data, len);
 	memcpy(f->text.data, p, n);
+	f->mid_read = 0;
 	for (i = 0; i < f->nspans; i++)
 		f->spans[i].off += n;
 	for (i = 0; i < f->nbrk; i++)

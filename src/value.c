@@ -1063,6 +1063,8 @@ find_law(const char *s, size_t b, size_t e, struct value *v)
 			return 1;
 		}
 		/* English law, Delaware law: a place's word before "law". */
+		if (!isalpha_lc(s[i]) || !word_start(s, b, i))
+			continue;
 		buf_init(&nb);
 		if (place_word(s, b, i, e, "law", &nb, &q)) {
 			set_value(v, nb.data, 0, i, q);
