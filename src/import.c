@@ -3181,9 +3181,9 @@ section_line(const char *s)
 }
 
 /*
- * Is t an English section's title (More About Certain Offerings on the
- * Quora Platform, Additional terms that apply if you use certain
- * features, Termination.)?  English takes more letters than Japanese for
+ * Is t an English section's title (More About the Paid Plans of the
+ * Harbor Service, Extra terms that apply when you use some tools,
+ * Termination.)?  English takes more letters than Japanese for
  * a title: up to 100 characters and 16 words, no sentence ending inside
  * it (". " and more), no lead into what follows (a closing ",", ":" or
  * ";").  One that ends on "." is a title in Title Case or of three words
@@ -3279,7 +3279,7 @@ title_shape(const struct imp *im, size_t i)
 
 /*
  * Does title l[i] head a section: text follows it, not another title
- * (ParlerParler Play over Parler Terms of Service is page furniture), and
+ * (HarborHarbor Pro over Harbor Terms of Service is page furniture), and
  * above the document's first sentence, a sentence (Harbor Notes over
  * Updated: May 2, 2025 is the title block's)?  The look back stops at
  * the first sentence: the title block only, never the body.
@@ -3297,7 +3297,7 @@ title_heads(const struct imp *im, size_t i)
 		return 0;
 	/* Above the first sentence, the title block: a title there heads a
 	 * section only when a sentence follows it, and the document's own
-	 * title (Parler Terms of Service) none. */
+	 * title (Harbor Terms of Service) none. */
 	for (k = 0; k < i && !has_suffix(im->l[k].s, "."); k++)
 		;
 	return k < i || (!title_like(im->l[i].s) &&
