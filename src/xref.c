@@ -2470,6 +2470,22 @@ table_row_ref(const struct table *t, const struct rparse *r,
 }
 
 /*
+ * Does text[i] stand after 次のように改正する (an amending provision's
+ * opening)?  *at is where that stands in text, strlen(text) if nowhere,
+ * or SIZE_MAX until the first call has looked.
+ */
+static int
+amended_after(const char *text, size_t i, size_t *at)
+{
+	const char *q;
+
+	if (*at == SIZE_MAX)
+		*at = (q = strstr(text, "次のように改正する")) != NULL ?
+		    (size_t)(q - text) : strlen(text);
+	return i > *at;
+}
+
+/*
  * Scan one text, whose first line is source line `line`.  cell is 0 for a
  * node's text, else cell index + 1.  Records are appended to S->out; last
  * carries what 同条/同項/同号 mean from one text to the next.
@@ -2495,9 +2511,10 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 	memset(&inh, 0, sizeof(inh));
 	memset(&nt, 0, sizeof(nt));
 	/* …法の一部を次のように改正する。　第九条中「…」を「…」に改める:
-	 * what follows names the amended law's provisions. */
-	amend_at = (q = strstr(text, "次のように改正する")) != NULL ?
-	    (size_t)(q - text) : len;
+	 * what follows names the amended law's provisions.  Looked for
+	 * when a reference first asks (amended_after()): most texts have
+	 * none that does. */
+	amend_at = SIZE_MAX;
 	law_at = S->sectioned ? law_cited_at(text, len) : len;
 	while (i < len) {
 		/*
@@ -2654,7 +2671,7 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 			    &notes))) ||
 			    (pext && pend <= i && applies_between(text, pend,
 			    i)) ||
-			    S->cited_law || i > amend_at ||
+			    S->cited_law || amended_after(text, i, &amend_at) ||
 			    (r.art.rel == R_NONE && appx_noted(text, i)) ||
 			    (r.art.rel == R_ABS && i > law_at) ||
 			    (r.art.rel == R_NONE && cur->art == NULL &&
