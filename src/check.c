@@ -845,8 +845,9 @@ static void
 rule_terms(const struct doc *doc, struct diags *d)
 {
 	struct defs D;
-	const struct node *n, *a;
+	const struct node *n, *a, *asked = NULL;
 	size_t i;
+	int defining = 0;
 
 	memset(&D, 0, sizeof(D));
 	hmap_init(&D.byterm);
@@ -859,8 +860,14 @@ rule_terms(const struct doc *doc, struct diags *d)
 			for (a = n->parent; a && a->type != N_ARTICLE;
 			    a = a->parent)
 				;
-			if (a != NULL && a->caption != NULL &&
-			    strstr(a->caption, "定義") != NULL &&
+			/* An article's caption is asked once, not once a
+			 * clause. */
+			if (a != NULL && a != asked) {
+				asked = a;
+				defining = a->caption != NULL &&
+				    strstr(a->caption, "定義") != NULL;
+			}
+			if (a != NULL && defining &&
 			    (n->type == N_ITEM || n->type == N_PARAGRAPH))
 				defs_entry(doc, &D, n->text, n->line, d);
 		}
@@ -968,19 +975,26 @@ static void
 rule_interest(const struct doc *doc, struct diags *d)
 {
 	static const char *const percent[] = { "%", "％", "パーセント" };
-	const struct node *n, *a;
+	const struct node *n, *a, *asked = NULL;
 	const char *p, *q;
 	size_t used;
 	long r;
-	int late, ln;
+	int late, ln, caption_late = 0;
 
 	for (n = doc->root; n != NULL; n = node_next(n, doc->root)) {
 		if (n->text == NULL)
 			continue;
 		for (a = n; a && a->type != N_ARTICLE; a = a->parent)
 			;
-		late = says_late(n->text) || (a && a->caption &&
-		    says_late(a->caption));
+		late = says_late(n->text);
+		/* An article's caption is asked once, not once a clause. */
+		if (!late && a != NULL && a->caption != NULL) {
+			if (a != asked) {
+				asked = a;
+				caption_late = says_late(a->caption);
+			}
+			late = caption_late;
+		}
 		if (!late)
 			continue;
 		ln = n->line;
