@@ -228,7 +228,7 @@ const char *text_lang_by_script(size_t kana, size_t letters);
  */
 const char *text_lang_of(const char *s, size_t len);
 size_t	text_nchars(const char *s);
-/* Has s more than max characters?  Reads max + 1 of them at most. */
+/* Has s more than max characters?  Reads 4 (max + 1) bytes at most. */
 int	text_nchars_over(const char *s, size_t max);
 /* s without ASCII spaces, tabs and U+3000 ("別 表" → "別表"); caller frees. */
 char	*text_squeeze(const char *s);

@@ -432,6 +432,37 @@ memfind(void)
 	    "text_memfind: longer than the text, empty");
 }
 
+/*
+ * text_chars() counts eight bytes at a time and text_nchars_over() in
+ * chunks of 4 (max + 1) bytes: both against a count a byte at a time, at
+ * every start and length of a text of one- to four-byte characters,
+ * stray continuation bytes and a long run of them (not UTF-8) included.
+ */
+static void
+chars_count(void)
+{
+	static const char text[] = "第1条（定義）本規約において「サービス」とは、"
+	    "\xc3\xa9t\xf0\x9f\x98\x80 a\x80\x80\x80\x80\x80\x80\x80\x80\x80" "b"
+	    "甲は乙に対し、前条の料金を支払う。";
+	size_t len = sizeof(text) - 1, i, n, k, want, max, bad = 0, badover = 0;
+
+	for (i = 0; i <= len; i++)
+		for (n = 0; i + n <= len; n++) {
+			for (want = 0, k = i; k < i + n; k++)
+				if (((unsigned char)text[k] & 0xc0) != 0x80)
+					want++;
+			bad += text_chars(text + i, n) != want;
+			if (i + n == len)
+				for (max = 0; max <= want + 1; max++)
+					badover += text_nchars_over(text + i,
+					    max) != (want > max);
+		}
+	tap(bad == 0, "text_chars: a count a byte at a time, at every start "
+	    "and length");
+	tap(badover == 0, "text_nchars_over: the count against every max "
+	    "up to it");
+}
+
 int
 main(void)
 {
@@ -464,6 +495,7 @@ main(void)
 	memfind();
 	squeeze();
 	caption_keys();
+	chars_count();
 	tap(utf8_next("", 0, &cp) == 0 && cp == 0, "empty input: 0 bytes");
 	tap(utf8_next("\xe7\xac\xac", 3, &cp) == 3 && cp == 0x7b2c,
 	    "第 is U+7B2C");
