@@ -222,9 +222,11 @@ void	text_count_script(const char *s, size_t len, size_t *kana,
  */
 const char *text_lang_by_script(size_t kana, size_t letters);
 /*
- * text_lang_by_script() of the counts of s[0, len), read only as far as
- * the rest of s could change the answer (a Japanese text is decided in
- * its first third or so); NULL when s has no kana and no letter.
+ * text_lang_by_script() of the counts of s (UTF-8) of len bytes, counted
+ * only as far as the rest could change the answer, the rest's letters
+ * bounded by its ASCII bytes (counted eight at a time): a Japanese text
+ * is decided in its first few hundred bytes; NULL when s has no kana and
+ * no letter.
  */
 const char *text_lang_of(const char *s, size_t len);
 size_t	text_nchars(const char *s);

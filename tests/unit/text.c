@@ -381,6 +381,11 @@ lang_of(void)
 		{ "漢字", 5000, "。", 10 },
 		{ "a", 1023, "あ", 2 },
 		{ "a", 4095, "あ", 2 },
+		/* No kana, no letter for long: not yet none. */
+		{ "漢字", 5000, "あ", 1 },
+		/* Letters at the end, as many as turn it and one fewer. */
+		{ "あいう", 100, "a", 6001 },
+		{ "あいう", 100, "a", 6000 },
 	};
 	struct buf b;
 	size_t i, j, kana, letters;
