@@ -306,18 +306,26 @@ normalize_eol(char *s, size_t len)
 
 /*
  * src->line: where each line of the body starts; one pass of memchr (the
- * array grows by doubling: it was counted in a pass of its own first).
+ * array grows by doubling: it was counted in a pass of its own first),
+ * the room tested here, not in a call a line.
  */
 static void
 index_lines(struct source *src)
 {
 	const char *p, *end = src->text + src->len;
+	size_t cap = 256;
 
-	src->line = xgrow(NULL, 0, sizeof(*src->line));
+	src->line = xreallocarray(NULL, cap, sizeof(*src->line));
 	src->line[src->nlines++] = 0;
 	for (p = src->text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL;
 	    p++) {
-		src->line = xgrow(src->line, src->nlines, sizeof(*src->line));
+		if (src->nlines == cap) {
+			if (cap > SIZE_MAX / 2)
+				xalloc_die();
+			cap *= 2;
+			src->line = xreallocarray(src->line, cap,
+			    sizeof(*src->line));
+		}
 		src->line[src->nlines++] = (size_t)(p + 1 - src->text);
 	}
 }
