@@ -83,14 +83,16 @@ js_string(struct buf *b, const char *s, size_t len)
 	buf_putc(b, '"');
 }
 
+/* "name":s, s of len bytes (a buffer's, whose length is known). */
 static void
-put_field(struct buf *b, const char *name, const char *s, int first)
+put_field(struct buf *b, const char *name, const char *s, size_t len,
+    int first)
 {
 	/* Names are this file's constants. */
 	buf_puts(b, first ? "\"" : ",\"");
 	buf_puts(b, name);
 	buf_put(b, "\":", 2);
-	js_string(b, s, strlen(s));
+	js_string(b, s, len);
 }
 
 /* The text of n and every clause below it, a line each. */
@@ -123,13 +125,13 @@ add_entry(struct buf *out, struct buf *tmp, const struct buf *tail,
 	buf_puts(tmp, href);
 	buf_putc(tmp, '#');
 	buf_puts(tmp, n->id);
-	put_field(out, "u", tmp->data, 1);
+	put_field(out, "u", tmp->data, tmp->len, 1);
 	buf_reset(tmp);
 	node_title(tmp, n);
-	put_field(out, "l", tmp->data, 0);
+	put_field(out, "l", tmp->data, tmp->len, 0);
 	buf_reset(tmp);
 	subtree_text(tmp, n);
-	put_field(out, "x", tmp->data, 0);
+	put_field(out, "x", tmp->data, tmp->len, 0);
 	buf_put(out, tail->data, tail->len);
 }
 
@@ -151,9 +153,12 @@ search_document(const struct doc *doc, const char *href, size_t *len)
 	buf_init(&tmp);
 	/* The fields every entry of the document ends with, escaped once. */
 	buf_init(&tail);
-	put_field(&tail, "t", doc->meta.title, 0);
-	put_field(&tail, "p", doc->meta.provider_name, 0);
-	put_field(&tail, "r", doc->meta.revision, 0);
+	put_field(&tail, "t", doc->meta.title,
+	    strlen(doc->meta.title), 0);
+	put_field(&tail, "p", doc->meta.provider_name,
+	    strlen(doc->meta.provider_name), 0);
+	put_field(&tail, "r", doc->meta.revision,
+	    strlen(doc->meta.revision), 0);
 	buf_putc(&tail, '}');
 	/* Room for a short document's index: fewer copies as it grows. */
 	buf_grow(&out, PAGE_ROOM);
