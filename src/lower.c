@@ -3672,12 +3672,30 @@ struct clines {
 	char		**s;
 	size_t		 *blk;		/* index of its top-level block */
 	size_t		  n;
+	/*
+	 * Set: keep no line, only count the entries in a row, as
+	 * three_in_a_row() counts them, to row (entries_in_a_row()).
+	 */
+	int		  rows;
+	int		  row;
 };
+
+static int	contents_entry(const char *);
 
 /* Add the len bytes at p as a line of block blk. */
 static void
 clines_add(struct clines *c, const char *p, size_t len, size_t blk)
 {
+	if (c->rows) {
+		/* Empty lines are passed over; three in a row end it. */
+		if (len == 0 || *p == '\0' || c->row >= 3)
+			return;
+		buf_reset(&c->text);
+		buf_put(&c->text, p, len);
+		buf_putc(&c->text, '\0');
+		c->row = contents_entry(c->text.data) ? c->row + 1 : 0;
+		return;
+	}
 	c->off = xgrow(c->off, c->n, sizeof(*c->off));
 	c->blk = xgrow(c->blk, c->n, sizeof(*c->blk));
 	c->off[c->n] = c->text.len;
@@ -3764,27 +3782,29 @@ entries_tell_contents(const struct lower *L)
 }
 
 /*
- * Do three entries stand in a row among c's lines (empty lines between
- * them)?  A run that recog_contents_runs() marks has three or more: in a
- * body whose entries_tell_contents(), without them it marks none.
+ * Do three entries stand in a row among the lines of root's top-level
+ * blocks (empty lines between them)?  A run that recog_contents_runs()
+ * marks has three or more: in a body whose entries_tell_contents(),
+ * without them it marks none.  The lines are counted as block_lines()
+ * gives them, not kept: most bodies have no such row, and no line of
+ * theirs is needed.
  */
 static int
-three_in_a_row(const struct clines *c)
+entries_in_a_row(struct lower *L, cmark_node *root)
 {
-	const char *s;
-	size_t i;
-	int row = 0;
+	struct clines c;
+	cmark_node *b;
 
-	for (i = 0; i < c->n; i++) {
-		s = c->text.data + c->off[i];
-		if (*s == '\0')
-			continue;
-		if (!contents_entry(s))
-			row = 0;
-		else if (++row >= 3)
-			return 1;
-	}
-	return 0;
+	memset(&c, 0, sizeof(c));
+	buf_init(&c.text);
+	c.rows = 1;
+	L->quiet = 1;
+	for (b = cmark_node_first_child(root); b != NULL && c.row < 3;
+	    b = cmark_node_next(b))
+		block_lines(L, &c, b, 0);
+	L->quiet = 0;
+	buf_release(&c.text);
+	return c.row >= 3;
 }
 
 /*
@@ -3803,6 +3823,9 @@ contents_blocks(struct lower *L, cmark_node *root)
 	unsigned char *toc, *all = NULL, *any;
 	size_t i, nblk = 0;
 
+	/* Most bodies have no three entries in a row: no lines kept then. */
+	if (entries_tell_contents(L) && !entries_in_a_row(L, root))
+		return NULL;
 	memset(&c, 0, sizeof(c));
 	buf_init(&c.text);
 	/*
@@ -3819,8 +3842,7 @@ contents_blocks(struct lower *L, cmark_node *root)
 	for (i = 0; i < c.n; i++)
 		c.s[i] = c.text.data + c.off[i];
 	toc = xcalloc(c.n ? c.n : 1, 1);
-	/* Most bodies have no three entries in a row: not asked then. */
-	if (c.n > 0 && (!entries_tell_contents(L) || three_in_a_row(&c)) &&
+	if (c.n > 0 &&
 	    recog_contents_runs((const char *const *)c.s, c.n, toc) > 0) {
 		all = xmalloc(nblk);
 		any = xcalloc(nblk, 1);
