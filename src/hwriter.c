@@ -13,37 +13,57 @@
 #define HWF_VOID	1	/* no content, no end tag */
 
 /*
- * Each name with its length, so that a start or an end tag is written as
- * two or three appends of known length, not through strlen().
+ * Each tag's start ("<p", its attributes and '>' to follow) and end
+ * ("</p>") as written, with their lengths: a tag is one append of known
+ * length, not two or three (nor through strlen()).
  */
 #define NAME(s)	s, sizeof(s) - 1
+#define TAG(s)	"<" s, sizeof(s), "</" s ">", sizeof(s) + 2
 
 static const struct {
-	const char	*name;
-	size_t		 len;
+	const char	*start;
+	size_t		 startlen;
+	const char	*end;
+	size_t		 endlen;
 	int		 flags;
 } tags[HW__TAGS] = {
-	[HW_A] = { NAME("a"), 0 },	[HW_BR] = { NAME("br"), HWF_VOID },
-	[HW_CODE] = { NAME("code"), 0 },	[HW_DD] = { NAME("dd"), 0 },
-	[HW_DEL] = { NAME("del"), 0 },	[HW_DETAILS] = { NAME("details"), 0 },
-	[HW_DIV] = { NAME("div"), 0 },	[HW_DL] = { NAME("dl"), 0 },
-	[HW_DT] = { NAME("dt"), 0 },	[HW_EM] = { NAME("em"), 0 },
-	[HW_FIGURE] = { NAME("figure"), 0 },
-	[HW_IMG] = { NAME("img"), HWF_VOID },
-	[HW_H1] = { NAME("h1"), 0 },	[HW_H2] = { NAME("h2"), 0 },
-	[HW_H3] = { NAME("h3"), 0 },	[HW_H4] = { NAME("h4"), 0 },
-	[HW_H5] = { NAME("h5"), 0 },	[HW_H6] = { NAME("h6"), 0 },
-	[HW_INS] = { NAME("ins"), 0 },	[HW_LI] = { NAME("li"), 0 },
-	[HW_NAV] = { NAME("nav"), 0 },	[HW_OL] = { NAME("ol"), 0 },
-	[HW_P] = { NAME("p"), 0 },	[HW_SECTION] = { NAME("section"), 0 },
-	[HW_SPAN] = { NAME("span"), 0 },	[HW_STRONG] = { NAME("strong"), 0 },
-	[HW_SUMMARY] = { NAME("summary"), 0 },
-	[HW_TABLE] = { NAME("table"), 0 },
-	[HW_TBODY] = { NAME("tbody"), 0 },	[HW_TD] = { NAME("td"), 0 },
-	[HW_TH] = { NAME("th"), 0 },	[HW_THEAD] = { NAME("thead"), 0 },
-	[HW_TIME] = { NAME("time"), 0 },	[HW_TR] = { NAME("tr"), 0 },
-	[HW_UL] = { NAME("ul"), 0 },
+	[HW_A] = { TAG("a"), 0 },
+	[HW_BR] = { TAG("br"), HWF_VOID },
+	[HW_CODE] = { TAG("code"), 0 },
+	[HW_DD] = { TAG("dd"), 0 },
+	[HW_DEL] = { TAG("del"), 0 },
+	[HW_DETAILS] = { TAG("details"), 0 },
+	[HW_DIV] = { TAG("div"), 0 },
+	[HW_DL] = { TAG("dl"), 0 },
+	[HW_DT] = { TAG("dt"), 0 },
+	[HW_EM] = { TAG("em"), 0 },
+	[HW_FIGURE] = { TAG("figure"), 0 },
+	[HW_IMG] = { TAG("img"), HWF_VOID },
+	[HW_H1] = { TAG("h1"), 0 },
+	[HW_H2] = { TAG("h2"), 0 },
+	[HW_H3] = { TAG("h3"), 0 },
+	[HW_H4] = { TAG("h4"), 0 },
+	[HW_H5] = { TAG("h5"), 0 },
+	[HW_H6] = { TAG("h6"), 0 },
+	[HW_INS] = { TAG("ins"), 0 },
+	[HW_LI] = { TAG("li"), 0 },
+	[HW_NAV] = { TAG("nav"), 0 },
+	[HW_OL] = { TAG("ol"), 0 },
+	[HW_P] = { TAG("p"), 0 },
+	[HW_SECTION] = { TAG("section"), 0 },
+	[HW_SPAN] = { TAG("span"), 0 },
+	[HW_STRONG] = { TAG("strong"), 0 },
+	[HW_SUMMARY] = { TAG("summary"), 0 },
+	[HW_TABLE] = { TAG("table"), 0 },
+	[HW_TBODY] = { TAG("tbody"), 0 },
+	[HW_TD] = { TAG("td"), 0 },
+	[HW_TH] = { TAG("th"), 0 },
+	[HW_THEAD] = { TAG("thead"), 0 },
+	[HW_TIME] = { TAG("time"), 0 },
+	[HW_TR] = { TAG("tr"), 0 },
+	[HW_UL] = { TAG("ul"), 0 },
 };
+#undef TAG
 
 /* An attribute as written before its value: ` name="`. */
 static const struct {
@@ -153,8 +173,7 @@ void
 hw_open(struct hw *w, enum hw_tag t, const char *cls)
 {
 	content(w);
-	buf_putc(w->out, '<');
-	buf_put(w->out, tags[t].name, tags[t].len);
+	buf_put(w->out, tags[t].start, tags[t].startlen);
 	w->in_tag = 1;
 	if (!(tags[t].flags & HWF_VOID)) {
 		if (w->depth == w->cap) {
@@ -189,9 +208,7 @@ hw_close(struct hw *w)
 	if (w->depth == 0)
 		return;
 	t = w->stack[--w->depth];
-	buf_put(w->out, "</", 2);
-	buf_put(w->out, tags[t].name, tags[t].len);
-	buf_putc(w->out, '>');
+	buf_put(w->out, tags[t].end, tags[t].endlen);
 }
 
 void
