@@ -9,6 +9,7 @@
  * while `termc check --strict` gates CI; a revision history out of date
  * order is an error, since it breaks the site's revision order.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -143,6 +144,29 @@ rule_xref(const struct doc *doc, struct diags *d)
 
 /* ---- numbering ---- */
 
+/*
+ * strtol(s, end, 10), read here for the ASCII digits a clause's number
+ * is written in (12, 3_2: the numbering rules read thousands of them);
+ * anything else, a sign or a space first or more than a long holds, is
+ * strtol()'s.
+ */
+static long
+decimal(const char *s, char **end)
+{
+	const char *p = s;
+	long v = 0;
+
+	if (*p < '0' || *p > '9')
+		return strtol(s, end, 10);
+	for (; *p >= '0' && *p <= '9'; p++) {
+		if (v > (LONG_MAX - (*p - '0')) / 10)
+			return strtol(s, end, 10);
+		v = v * 10 + (*p - '0');
+	}
+	*end = (char *)p;
+	return v;
+}
+
 /* "17_2" → {17, 2}; returns the count of parts (at most 4). */
 static int
 num_parts(const char *s, long v[4])
@@ -151,7 +175,7 @@ num_parts(const char *s, long v[4])
 	char *end;
 
 	while (k < 4 && *s != '\0') {
-		v[k++] = strtol(s, &end, 10);
+		v[k++] = decimal(s, &end);
 		if (end == s)
 			return 0;
 		s = end;
