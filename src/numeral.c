@@ -87,7 +87,8 @@ numeral_parse(const char *s, size_t *used, int kanji)
 	}
 	if (!kanji)
 		return -1;
-	while ((n = next(p, &c)) > 0) {
+	/* The character at p (= s) is c, of n bytes: decoded above. */
+	for (; n > 0; n = next(p, &c)) {
 		if ((d = kanji_digit(c)) >= 0) {
 			/*
 			 * Positional when digits follow digits (二〇一七); after
