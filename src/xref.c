@@ -2219,7 +2219,7 @@ next_candidate(const char *text, size_t i, size_t len, int english)
 {
 	const unsigned char *u = (const unsigned char *)text;
 	const unsigned char *pass = english ? pass_en : pass_ja;
-	size_t n;
+	size_t n, four = len > 3 ? len - 3 : 0;	/* below it, 4 bytes left */
 	int c;
 
 	/*
@@ -2237,7 +2237,7 @@ next_candidate(const char *text, size_t i, size_t len, int english)
 		 * look at its second byte, while four bytes are left: no
 		 * step then runs past len.  The rest are tested below.
 		 */
-		while (len - i >= 4) {
+		while (i < four) {
 			if ((n = pass[u[i]]) != 0)
 				i += n;
 			else if (u[i] - 0xe5u <= 2 &&
