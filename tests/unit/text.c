@@ -322,7 +322,7 @@ caption_keys(void)
 		"第", "条", "、", "か", "\xe3\x82\x99", "ｶ", "ﾞ", "①", "e",
 		"\xcc\x81", "・"
 	};
-	char s[64], want[256], *got;
+	char s[128], want[512], *got;
 	utf8proc_uint8_t *nf;
 	size_t n = sizeof(alphabet) / sizeof(alphabet[0]), len, k, m, bad = 0;
 	int i;
@@ -331,7 +331,8 @@ caption_keys(void)
 	srand(11);
 	for (i = 0; i < 20000; i++) {
 		len = 0;
-		for (k = 0, m = 1 + (size_t)rand() % 8; k < m; k++) {
+		/* Up to 30 pieces: the eight bytes copied at once too. */
+		for (k = 0, m = 1 + (size_t)rand() % 30; k < m; k++) {
 			const char *a = alphabet[(size_t)rand() % n];
 
 			memcpy(s + len, a, strlen(a));
