@@ -85,6 +85,26 @@ static const struct era {
 	{ 1873, 1, 1, 1868, "明治" }
 };
 
+/* Are the n bytes at s ASCII digits? */
+static int
+digits(const char *s, size_t n)
+{
+	while (n-- > 0)
+		if (*s < '0' || *s++ > '9')
+			return 0;
+	return 1;
+}
+
+/* "M月D日", in decimal with no padding as %u writes them. */
+static void
+month_day(struct buf *b, unsigned m, unsigned d)
+{
+	buf_put_long(b, m);
+	buf_puts(b, "月");
+	buf_put_long(b, d);
+	buf_puts(b, "日");
+}
+
 char *
 html_date(const char *iso, int ja, int wareki)
 {
@@ -96,13 +116,28 @@ html_date(const char *iso, int ja, int wareki)
 	int n = 0;
 
 	buf_init(&b);
-	if (!(strlen(iso) == 10 && sscanf(iso, "%4u-%2u-%2u%n", &y, &m, &d,
-	    &n) == 3 && n == 10 && m >= 1 && m <= 12 && d >= 1 && d <= 31)) {
+	/* YYYY-MM-DD, as front matter writes it, is read here; any other
+	 * form by sscanf(). */
+	if (strlen(iso) == 10 && digits(iso, 4) && iso[4] == '-' &&
+	    digits(iso + 5, 2) && iso[7] == '-' && digits(iso + 8, 2)) {
+		y = (unsigned)(iso[0] - '0') * 1000 + (unsigned)(iso[1] - '0') *
+		    100 + (unsigned)(iso[2] - '0') * 10 + (unsigned)(iso[3] - '0');
+		m = (unsigned)(iso[5] - '0') * 10 + (unsigned)(iso[6] - '0');
+		d = (unsigned)(iso[8] - '0') * 10 + (unsigned)(iso[9] - '0');
+		n = 10;
+	} else if (strlen(iso) != 10 || sscanf(iso, "%4u-%2u-%2u%n", &y, &m,
+	    &d, &n) != 3)
+		n = 0;
+	if (!(n == 10 && m >= 1 && m <= 12 && d >= 1 && d <= 31)) {
 		buf_puts(&b, iso);
 		return buf_detach(&b);
 	}
 	if (!ja) {
-		buf_printf(&b, "%u %s %u", d, months[m - 1], y);
+		buf_put_long(&b, d);
+		buf_putc(&b, ' ');
+		buf_puts(&b, months[m - 1]);
+		buf_putc(&b, ' ');
+		buf_put_long(&b, y);
 		return buf_detach(&b);
 	}
 	for (k = 0; wareki && k < sizeof(eras) / sizeof(eras[0]); k++) {
@@ -110,18 +145,22 @@ html_date(const char *iso, int ja, int wareki)
 
 		if (y * 10000 + m * 100 + d < e->y * 10000 + e->m * 100 + e->d)
 			continue;
-		if (wareki == HTML_WAREKI_BESIDE)
-			buf_printf(&b, "%u年（", y);
+		if (wareki == HTML_WAREKI_BESIDE) {
+			buf_put_long(&b, y);
+			buf_puts(&b, "年（");
+		}
 		buf_puts(&b, e->name);
 		if (y == e->first)
 			buf_puts(&b, "元");	/* the first year: 令和元年 */
 		else
-			buf_printf(&b, "%u", y - e->first + 1);
+			buf_put_long(&b, y - e->first + 1);
 		buf_puts(&b, wareki == HTML_WAREKI_BESIDE ? "年）" : "年");
-		buf_printf(&b, "%u月%u日", m, d);
+		month_day(&b, m, d);
 		return buf_detach(&b);
 	}
-	buf_printf(&b, "%u年%u月%u日", y, m, d);
+	buf_put_long(&b, y);
+	buf_puts(&b, "年");
+	month_day(&b, m, d);
 	return buf_detach(&b);
 }
 

@@ -58,6 +58,9 @@ main(void)
 	date("1872-12-31", 1, 1, "1872年12月31日");
 	date("2024-13-01", 1, 1, "2024-13-01");
 	date("draft", 1, 1, "draft");
+	/* Not YYYY-MM-DD but ten bytes sscanf("%4u-%2u-%2u") reads. */
+	date("2024- 4-01", 1, 0, "2024年4月1日");
+	date("2024-04-01", 1, HTML_WAREKI_BESIDE, "2024年（令和6年）4月1日");
 
 	uses("## 第1条（施行）\n\nこの約款は、令和6年4月1日から施行します。\n",
 	    1, "令和6年 in text");
