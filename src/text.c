@@ -389,21 +389,35 @@ text_trim(const char *s, size_t len)
 	return xstrndup(t, len);
 }
 
+/*
+ * The spaces trimmed are ASCII (space, tab, newline) or U+3000, whose
+ * bytes E3 80 80 are no other character's: they are compared as bytes,
+ * not decoded at each end.
+ */
 const char *
 text_trimmed(const char *s, size_t *len)
 {
-	size_t b = 0, e = *len, n;
-	int32_t c;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t b = 0, e = *len;
 
-	while (b < e && (n = utf8_next(s + b, e - b, &c)) > 0 &&
-	    (is_space(c) || c == '\n'))
-		b += n;
-	while (e > b) {
-		n = utf8_prev_len(s, e);
-		utf8_next(s + e - n, n, &c);
-		if (!is_space(c) && c != '\n')
+	for (;;) {
+		if (b < e && (u[b] == ' ' || u[b] == '\t' || u[b] == '\n'))
+			b++;
+		else if (e - b >= 3 && u[b] == 0xe3 && u[b + 1] == 0x80 &&
+		    u[b + 2] == 0x80)
+			b += 3;
+		else
 			break;
-		e -= n;
+	}
+	for (;;) {
+		if (e > b && (u[e - 1] == ' ' || u[e - 1] == '\t' ||
+		    u[e - 1] == '\n'))
+			e--;
+		else if (e - b >= 3 && u[e - 3] == 0xe3 && u[e - 2] == 0x80 &&
+		    u[e - 1] == 0x80)
+			e -= 3;
+		else
+			break;
 	}
 	*len = e - b;
 	return s + b;

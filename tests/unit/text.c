@@ -469,6 +469,51 @@ chars_count(void)
 	    "up to it");
 }
 
+/*
+ * text_trimmed() compares bytes at both ends: against trimming decoded
+ * characters (is_space() and newline) on random strings of pieces.
+ */
+static void
+trimmed(void)
+{
+	static const char *const alphabet[] = {
+		" ", "\t", "\n", "\xe3\x80\x80", "a", "第", "、", "\xe3\x80\x81",
+		"\xe2\x80\x80", "\xc2\xa0", "か"
+	};
+	char s[64];
+	const char *got, *a;
+	size_t n = sizeof(alphabet) / sizeof(alphabet[0]), len, glen, b, e;
+	size_t k, m, step, bad = 0;
+	int i;
+	int32_t c;
+
+	srand(7);
+	for (i = 0; i < 20000; i++) {
+		len = 0;
+		for (k = 0, m = (size_t)rand() % 12; k < m; k++) {
+			a = alphabet[(size_t)rand() % n];
+			memcpy(s + len, a, strlen(a));
+			len += strlen(a);
+		}
+		s[len] = '\0';
+		for (b = 0; b < len; b += step) {
+			step = utf8_next(s + b, len - b, &c);
+			if (!is_space(c) && c != '\n')
+				break;
+		}
+		for (e = len; e > b; e -= step) {
+			step = utf8_prev_len(s, e);
+			utf8_next(s + e - step, step, &c);
+			if (!is_space(c) && c != '\n')
+				break;
+		}
+		glen = len;
+		got = text_trimmed(s, &glen);
+		bad += got != s + b || glen != e - b;
+	}
+	tap(bad == 0, "text_trimmed: as trimming decoded spaces at both ends");
+}
+
 int
 main(void)
 {
@@ -502,6 +547,7 @@ main(void)
 	squeeze();
 	caption_keys();
 	chars_count();
+	trimmed();
 	tap(utf8_next("", 0, &cp) == 0 && cp == 0, "empty input: 0 bytes");
 	tap(utf8_next("\xe7\xac\xac", 3, &cp) == 3 && cp == 0x7b2c,
 	    "第 is U+7B2C");
