@@ -1220,7 +1220,10 @@ appx_fold(const struct node *div)
 		f = xstrdup(b.data ? b.data : "");
 	buf_reset(&b);
 	for (p = f; *p != '\0';) {
-		if ((sp = text_skip_spaces(p)) > 0) {
+		/* A space, tab or U+3000 (E3 80 80) starts with one of
+		 * these bytes: no call for the others. */
+		if ((*p == ' ' || *p == '\t' || (unsigned char)*p == 0xe3) &&
+		    (sp = text_skip_spaces(p)) > 0) {
 			p += sp;
 			continue;
 		}
