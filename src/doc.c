@@ -221,10 +221,11 @@ doc_history(struct doc *doc)
 /*
  * The doc of src, its front matter taken from head when head (may be
  * NULL) read the same bytes and still holds its warnings (doc_load_again()).
+ * threads: a long body may be worked on two threads (md_parse()).
  */
 static struct doc *
 doc_from_source(struct source *src, int xrefs, struct doc *head,
-    struct diags *d)
+    int threads, struct diags *d)
 {
 	struct doc *doc = xcalloc(1, sizeof(*doc));
 
@@ -243,7 +244,7 @@ doc_from_source(struct source *src, int xrefs, struct doc *head,
 		return NULL;
 	}
 	check_path(doc, d);
-	doc->root = md_parse(src, &doc->meta, d);
+	doc->root = md_parse(src, &doc->meta, threads, d);
 	if (doc->root == NULL) {
 		source_release(src);
 		doc_free(doc);
@@ -268,7 +269,8 @@ doc_from_source(struct source *src, int xrefs, struct doc *head,
 }
 
 static struct doc *
-doc_read(const char *path, int xrefs, struct doc *head, struct diags *d)
+doc_read(const char *path, int xrefs, struct doc *head, int threads,
+    struct diags *d)
 {
 	struct source src;
 
@@ -278,19 +280,19 @@ doc_read(const char *path, int xrefs, struct doc *head, struct diags *d)
 	    source_read(&src, path, 0, xrefs ? 0 : SOURCE_NO_DIGEST,
 	    d)) == -1)
 		return NULL;
-	return doc_from_source(&src, xrefs, head, d);
+	return doc_from_source(&src, xrefs, head, threads, d);
 }
 
 struct doc *
 doc_load(const char *path, struct diags *d)
 {
-	return doc_read(path, 1, NULL, d);
+	return doc_read(path, 1, NULL, 1, d);
 }
 
 struct doc *
 doc_load_text(const char *path, struct diags *d)
 {
-	return doc_read(path, 0, NULL, d);
+	return doc_read(path, 0, NULL, 0, d);
 }
 
 struct doc *
@@ -300,13 +302,13 @@ doc_load_mem(const char *path, const char *bytes, size_t len, struct diags *d)
 
 	if (source_load(&src, path, bytes, len, 0, d) == -1)
 		return NULL;
-	return doc_from_source(&src, 1, NULL, d);
+	return doc_from_source(&src, 1, NULL, 0, d);
 }
 
 struct doc *
-doc_load_again(struct doc *head, struct diags *d)
+doc_load_again(struct doc *head, int threads, struct diags *d)
 {
-	return doc_read(head->path, 1, head, d);
+	return doc_read(head->path, 1, head, threads, d);
 }
 
 struct doc *

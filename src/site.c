@@ -1315,7 +1315,8 @@ build_group(struct build *b, size_t lo, size_t hi, int check)
 	for (i = lo; i < hi; i++) {
 		progress_tick("building", i + 1, b->heads.n);
 		fi = file_index(b, b->heads.docs[i]->path);
-		doc = doc_load_again(b->heads.docs[i], &b->loadd[fi]);
+		doc = doc_load_again(b->heads.docs[i], b->jobs > 1,
+		    &b->loadd[fi]);
 		if (doc == NULL) {
 			/* Known by its path, as a file that cannot be read. */
 			if (b->loadd[fi].worst >= b->min)
