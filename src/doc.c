@@ -231,6 +231,7 @@ doc_from_source(struct source *src, int xrefs, struct doc *head,
 
 	doc->path = xstrdup(src->path);
 	doc->sum = src->sum;
+	doc->bytes = src->len;
 	if (head != NULL && head->fmd != NULL &&
 	    memcmp(&head->sum, &src->sum, sizeof(src->sum)) == 0) {
 		meta_copy(&doc->meta, &head->meta);

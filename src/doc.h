@@ -18,6 +18,7 @@ struct xrefs;
 struct doc {
 	char		*path;
 	struct digest	 sum;		/* of the file's bytes (source.h) */
+	size_t		 bytes;		/* of its body, as read */
 	struct meta	 meta;
 	struct node	*root;		/* N_DOCUMENT */
 	struct xrefs	*xrefs;		/* cross references found (xref.h) */

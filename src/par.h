@@ -15,4 +15,12 @@
  */
 void	par_both(void *(*fn)(void *), void *a, void *b);
 
+/*
+ * A document of this many bytes or more is worth a second thread (the
+ * pieces of md.c, site.c's checks beside the pages); a shorter one takes
+ * less than a thread costs to start, and a build of many short ones
+ * uses both cores with processes (-j).
+ */
+#define PAR_MIN	(64 * 1024)
+
 #endif
