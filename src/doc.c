@@ -11,6 +11,7 @@
 #include "doc.h"
 #include "md.h"
 #include "meta.h"
+#include "par.h"
 #include "recog.h"
 #include "source.h"
 #include "text.h"
@@ -219,6 +220,31 @@ doc_history(struct doc *doc)
 }
 
 /*
+ * The two passes over a whole tree (doc_from_source()): the body's
+ * history lines, or the cross references.  They read the tree apart:
+ * doc_history() reads the nodes' text and captions and writes
+ * doc->history; xref_resolve() writes each node's spans and doc->xrefs.
+ */
+struct pass {
+	struct doc		*doc;
+	const struct source	*src;
+	int			 xref;
+};
+
+static void *
+pass_run(void *arg)
+{
+	struct pass *p = arg;
+
+	if (p->xref)
+		xref_resolve(p->doc->root, p->doc->meta.title, p->src,
+		    p->doc->xrefs);
+	else
+		doc_history(p->doc);
+	return NULL;
+}
+
+/*
  * The doc of src, its front matter taken from head when head (may be
  * NULL) read the same bytes and still holds its warnings (doc_load_again()).
  * threads: a long body may be worked on two threads (md_parse()).
@@ -257,13 +283,19 @@ doc_from_source(struct source *src, int xrefs, struct doc *head,
 	 * Without references the doc is termc diff's, which compares clause
 	 * text and reads only the front matter's history (declared.c): the
 	 * body's history lines were 14% of a diff's instructions.
+	 * References are resolved while the body is at hand for columns; a
+	 * long body's history lines are read on a second thread meanwhile.
 	 */
-	if (xrefs)
-		doc_history(doc);
-	/* References are resolved while the body is at hand for columns. */
 	if (xrefs) {
+		struct pass h = { doc, src, 0 }, x = { doc, src, 1 };
+
 		doc->xrefs = xcalloc(1, sizeof(*doc->xrefs));
-		xref_resolve(doc->root, doc->meta.title, src, doc->xrefs);
+		if (threads && src->len >= PAR_MIN)
+			par_both(pass_run, &h, &x);
+		else {
+			pass_run(&h);
+			pass_run(&x);
+		}
 	}
 	source_release(src);
 	return doc;

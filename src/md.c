@@ -927,15 +927,16 @@ line_parse(void *arg)
 {
 	struct line *l = arg;
 	size_t k;
-	int s;
+	int s, stop;
 
 	for (k = 0; k < l->n; k++) {
 		s = (int)(k % 2);
 		pthread_mutex_lock(&l->mu);
 		while (l->full[s] && !l->stop)
 			pthread_cond_wait(&l->cv, &l->mu);
+		stop = l->stop;
 		pthread_mutex_unlock(&l->mu);
-		if (l->stop)
+		if (stop)
 			break;
 		parse(&l->slot[s], l->src->text + l->cuts[k].off,
 		    piece_len(l->src, l->cuts, l->n, k));
