@@ -21,6 +21,8 @@ void	par_both(void *(*fn)(void *), void *a, void *b);
  * less than a thread costs to start, and a build of many short ones
  * uses both cores with processes (-j).
  */
+#ifndef PAR_MIN
 #define PAR_MIN	(64 * 1024)
+#endif
 
 #endif
