@@ -68,3 +68,20 @@ for round in good late; do
 	    bad "bench long build late: $n pages, expected 1 and a history-order error" ;;
 	esac
 done
+
+# A lowering that fails in a middle piece (more item levels than the
+# lowering allows, in article 1000 of 2000) stops the thread that parses
+# the pieces ahead of it: exit 1 and the findings of the body parsed
+# whole; ASan and valgrind see the pieces parsed and never lowered freed.
+awk -v n=2000 -v mode=plain -f tests/bench/long.awk 2>/dev/null |
+    awk '{ print } /^## 第1000条/ { getline; print; print ""
+	print "本文。"; print "（１）あ"; print "①い"; print "一　う"
+	print "イ　え"; print "（ア）か"; print "(a) き"; print "(ii) く"
+	print "a) け"; print "（一）こ"; print "1) さ" }' >"$lb/deep.md"
+rc=$(capture check "$lb/deep.md")
+cat "$tmp/out" "$tmp/err" >"$lb/deep.check"
+printf '\n[unused]: https://example.com/\n' >>"$lb/deep.md"
+capture check "$lb/deep.md" >/dev/null
+[ "$rc" = 1 ] && grep -q 'more than 8 item levels \[too-deep\]' "$lb/deep.check" &&
+    cat "$tmp/out" "$tmp/err" | cmp -s - "$lb/deep.check" && ok ||
+    bad "bench long deep: rc $rc; findings in pieces differ from whole or lack too-deep"
