@@ -666,7 +666,7 @@ cuts_of(const struct source *src, struct cut **cuts)
  * free that does nothing, and all of it given back at once when the tree
  * and the parser are gone (arena_reset(), arena_release()).  cmark_mem's
  * hooks have no argument, so the arena cut from is the one the thread
- * names (struct arena_use): termc diff parses two texts at once on two
+ * names (arena, below): termc diff parses two texts at once on two
  * threads, and a long body is parsed on one thread while the piece
  * before is lowered on another (struct line).  A longer text keeps
  * malloc: its tree is freed block by block as it is lowered (see
@@ -899,8 +899,9 @@ lower_parsed(struct lower *L, struct parsed *p, int base)
  * lowering take about the time of one of them.  Each slot's arena is its
  * own: the two threads never cut from the same one, and a slot's chunks
  * serve its next piece.  Only cmark-gfm's parse runs on the second
- * thread (md_init() done: it reads the extension registry alone); the
- * findings, the clause tree and its pool stay on the caller's.
+ * thread (md_parse() registers the extensions before it starts, so it
+ * only reads their registry); the findings, the clause tree and its pool
+ * stay on the caller's.
  */
 struct line {
 	const struct source	*src;
