@@ -11,6 +11,7 @@
 #include "doc.h"
 #include "md.h"
 #include "meta.h"
+#include "par.h"
 #include "recog.h"
 #include "source.h"
 #include "text.h"
@@ -219,17 +220,44 @@ doc_history(struct doc *doc)
 }
 
 /*
+ * The two passes over a whole tree (doc_from_source()): the body's
+ * history lines, or the cross references.  They read the tree apart:
+ * doc_history() reads the nodes' text and captions and writes
+ * doc->history; xref_resolve() writes each node's spans and doc->xrefs.
+ */
+struct pass {
+	struct doc		*doc;
+	const struct source	*src;
+	int			 xref;
+};
+
+static void *
+pass_run(void *arg)
+{
+	struct pass *p = arg;
+
+	if (p->xref)
+		xref_resolve(p->doc->root, p->doc->meta.title, p->src,
+		    p->doc->xrefs);
+	else
+		doc_history(p->doc);
+	return NULL;
+}
+
+/*
  * The doc of src, its front matter taken from head when head (may be
  * NULL) read the same bytes and still holds its warnings (doc_load_again()).
+ * threads: a long body may be worked on two threads (md_parse()).
  */
 static struct doc *
 doc_from_source(struct source *src, int xrefs, struct doc *head,
-    struct diags *d)
+    int threads, struct diags *d)
 {
 	struct doc *doc = xcalloc(1, sizeof(*doc));
 
 	doc->path = xstrdup(src->path);
 	doc->sum = src->sum;
+	doc->bytes = src->len;
 	if (head != NULL && head->fmd != NULL &&
 	    memcmp(&head->sum, &src->sum, sizeof(src->sum)) == 0) {
 		meta_copy(&doc->meta, &head->meta);
@@ -243,7 +271,7 @@ doc_from_source(struct source *src, int xrefs, struct doc *head,
 		return NULL;
 	}
 	check_path(doc, d);
-	doc->root = md_parse(src, &doc->meta, d);
+	doc->root = md_parse(src, &doc->meta, threads, d);
 	if (doc->root == NULL) {
 		source_release(src);
 		doc_free(doc);
@@ -255,20 +283,27 @@ doc_from_source(struct source *src, int xrefs, struct doc *head,
 	 * Without references the doc is termc diff's, which compares clause
 	 * text and reads only the front matter's history (declared.c): the
 	 * body's history lines were 14% of a diff's instructions.
+	 * References are resolved while the body is at hand for columns; a
+	 * long body's history lines are read on a second thread meanwhile.
 	 */
-	if (xrefs)
-		doc_history(doc);
-	/* References are resolved while the body is at hand for columns. */
 	if (xrefs) {
+		struct pass h = { doc, src, 0 }, x = { doc, src, 1 };
+
 		doc->xrefs = xcalloc(1, sizeof(*doc->xrefs));
-		xref_resolve(doc->root, doc->meta.title, src, doc->xrefs);
+		if (threads && src->len >= PAR_MIN)
+			par_both(pass_run, &h, &x);
+		else {
+			pass_run(&h);
+			pass_run(&x);
+		}
 	}
 	source_release(src);
 	return doc;
 }
 
 static struct doc *
-doc_read(const char *path, int xrefs, struct doc *head, struct diags *d)
+doc_read(const char *path, int xrefs, struct doc *head, int threads,
+    struct diags *d)
 {
 	struct source src;
 
@@ -278,19 +313,19 @@ doc_read(const char *path, int xrefs, struct doc *head, struct diags *d)
 	    source_read(&src, path, 0, xrefs ? 0 : SOURCE_NO_DIGEST,
 	    d)) == -1)
 		return NULL;
-	return doc_from_source(&src, xrefs, head, d);
+	return doc_from_source(&src, xrefs, head, threads, d);
 }
 
 struct doc *
 doc_load(const char *path, struct diags *d)
 {
-	return doc_read(path, 1, NULL, d);
+	return doc_read(path, 1, NULL, 1, d);
 }
 
 struct doc *
 doc_load_text(const char *path, struct diags *d)
 {
-	return doc_read(path, 0, NULL, d);
+	return doc_read(path, 0, NULL, 0, d);
 }
 
 struct doc *
@@ -300,13 +335,13 @@ doc_load_mem(const char *path, const char *bytes, size_t len, struct diags *d)
 
 	if (source_load(&src, path, bytes, len, 0, d) == -1)
 		return NULL;
-	return doc_from_source(&src, 1, NULL, d);
+	return doc_from_source(&src, 1, NULL, 0, d);
 }
 
 struct doc *
-doc_load_again(struct doc *head, struct diags *d)
+doc_load_again(struct doc *head, int threads, struct diags *d)
 {
-	return doc_read(head->path, 1, head, d);
+	return doc_read(head->path, 1, head, threads, d);
 }
 
 struct doc *

@@ -18,6 +18,7 @@ struct xrefs;
 struct doc {
 	char		*path;
 	struct digest	 sum;		/* of the file's bytes (source.h) */
+	size_t		 bytes;		/* of its body, as read */
 	struct meta	 meta;
 	struct node	*root;		/* N_DOCUMENT */
 	struct xrefs	*xrefs;		/* cross references found (xref.h) */
@@ -45,6 +46,8 @@ struct doc {
  * Read and parse a terms file.  Diagnostics go to d.  Returns NULL when the
  * file cannot be parsed at all (I/O, encoding, limits, front matter);
  * otherwise a doc, possibly with errors recorded (duplicate numbers …).
+ * A long body is parsed on a second thread while it is lowered
+ * (md_parse()); doc_load_text() and doc_load_mem() use one thread.
  */
 struct doc	*doc_load(const char *path, struct diags *d);
 /*
@@ -84,9 +87,11 @@ struct doc	*doc_load_head(const char *path, const struct head_memo *memo,
  * front matter and its warnings rather than parsing it again (the
  * language guess of a document without `lang` counts the whole body's
  * script) when the file's bytes are still those the head read (the same
- * digest) and no earlier doc_load_again() has taken them.
+ * digest) and no earlier doc_load_again() has taken them.  threads: a
+ * long body may be parsed on a second thread (termc build -j 1: not).
  */
-struct doc	*doc_load_again(struct doc *head, struct diags *d);
+struct doc	*doc_load_again(struct doc *head, int threads,
+		    struct diags *d);
 /* Free doc's clause tree and references, keeping path and metadata. */
 void		 doc_strip(struct doc *);
 void		 doc_free(struct doc *);

@@ -3996,7 +3996,7 @@ lower_pieces(struct lower *L)
 	return 1;
 }
 
-void
+int
 lower_piece(struct lower *L, cmark_node *root, int base)
 {
 	cmark_node *b, *next, *done = NULL, **sect = NULL, *title = NULL;
@@ -4004,7 +4004,7 @@ lower_piece(struct lower *L, cmark_node *root, int base)
 	unsigned char *toc = NULL;
 
 	if (L->failed)
-		return;
+		return -1;
 	L->base = base;
 	mend_shallow_lists(root);
 	/*
@@ -4064,6 +4064,7 @@ lower_piece(struct lower *L, cmark_node *root, int base)
 	}
 	free(sect);
 	free(toc);
+	return L->failed ? -1 : 0;
 }
 
 struct node *

@@ -8,6 +8,7 @@
  * (bracket and emphasis stacks), table width and length, table delimiter
  * rows under long paragraphs, and the expansion of link references.
  */
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -662,11 +663,13 @@ cuts_of(const struct source *src, struct cut **cuts)
  * apart (malloc and free were a sixth of a build's instructions).  A
  * parse of a text up to ARENA_TEXT bytes (a piece, most documents) takes
  * its memory from an arena instead: blocks cut from chunks in turn, a
- * free that does nothing, and all of it released at once when the tree
- * and the parser are gone (arena_release()).  cmark_mem's hooks have no
- * argument, so the arena of the parse under way is the thread's own
- * (termc diff parses two texts at once on two threads).  A longer text
- * keeps malloc: its tree is freed block by block as it is lowered (see
+ * free that does nothing, and all of it given back at once when the tree
+ * and the parser are gone (arena_reset(), arena_release()).  cmark_mem's
+ * hooks have no argument, so the arena cut from is the one the thread
+ * names (arena, below): termc diff parses two texts at once on two
+ * threads, and a long body is parsed on one thread while the piece
+ * before is lowered on another (struct line).  A longer text keeps
+ * malloc: its tree is freed block by block as it is lowered (see
  * MD_PIECE), which an arena would not give back.
  */
 #define ARENA_TEXT	(4 * MD_PIECE)
@@ -679,16 +682,45 @@ struct chunk {
 	max_align_t	 data[];
 };
 
-/* The chunks of this thread's parse, the one cut from first; NULL. */
-static _Thread_local struct chunk *arena;
-/* The allocator of the tree this thread parses and lowers; NULL. */
+/*
+ * The chunks of one parse, the one cut from first; spare: emptied chunks
+ * of ARENA_CHUNK bytes, cut from again by the next parse (a piece's
+ * parse reuses the last one's memory without malloc, on whichever thread
+ * it runs).
+ */
+struct arena {
+	struct chunk	*chunks;
+	struct chunk	*spare;
+};
+
+/* The arena this thread's cmark-gfm allocations are cut from, or NULL. */
+static _Thread_local struct arena *arena;
+/* The allocator of the tree this thread parses or lowers; NULL. */
 static _Thread_local cmark_mem *tree_mem;
+
+/* A chunk of cap data bytes: a spare one when cap is ARENA_CHUNK. */
+static struct chunk *
+chunk_new(struct arena *a, size_t cap)
+{
+	struct chunk *c;
+
+	if (cap == ARENA_CHUNK && a->spare != NULL) {
+		c = a->spare;
+		a->spare = c->next;
+	} else {
+		c = xmalloc(sizeof(*c) + cap);
+		c->cap = cap;
+	}
+	c->used = 0;
+	return c;
+}
 
 /* n bytes, aligned, after a header that holds n (for arena_realloc()). */
 static void *
 arena_alloc(size_t n)
 {
-	struct chunk *c = arena;
+	struct arena *a = arena;
+	struct chunk *c = a->chunks;
 	size_t need;
 	char *p;
 
@@ -696,18 +728,15 @@ arena_alloc(size_t n)
 		xalloc_die();
 	need = (n + 2 * ARENA_ALIGN - 1) / ARENA_ALIGN * ARENA_ALIGN;
 	if (c == NULL || c->cap - c->used < need) {
-		c = xmalloc(sizeof(*c) + (need > ARENA_CHUNK ? need :
-		    ARENA_CHUNK));
-		c->cap = need > ARENA_CHUNK ? need : ARENA_CHUNK;
-		c->used = 0;
+		c = chunk_new(a, need > ARENA_CHUNK ? need : ARENA_CHUNK);
 		/* A block larger than a chunk has one of its own, and the
 		 * chunk being cut stays first. */
-		if (arena != NULL && need > ARENA_CHUNK) {
-			c->next = arena->next;
-			arena->next = c;
+		if (a->chunks != NULL && need > ARENA_CHUNK) {
+			c->next = a->chunks->next;
+			a->chunks->next = c;
 		} else {
-			c->next = arena;
-			arena = c;
+			c->next = a->chunks;
+			a->chunks = c;
 		}
 	}
 	p = (char *)c->data + c->used;
@@ -759,29 +788,59 @@ md_node_new(cmark_node_type type)
 	    cmark_get_default_mem_allocator());
 }
 
-/* Frees this thread's arena: every block cut from it. */
+/* Empties a: every block cut from it is gone; its chunks stay, spare. */
 static void
-arena_release(void)
+arena_reset(struct arena *a)
 {
 	struct chunk *c, *next;
 
-	for (c = arena; c != NULL; c = next) {
+	for (c = a->chunks; c != NULL; c = next) {
+		next = c->next;
+		if (c->cap == ARENA_CHUNK) {
+			c->next = a->spare;
+			a->spare = c;
+		} else
+			free(c);
+	}
+	a->chunks = NULL;
+}
+
+/* Frees a's chunks, spare ones too. */
+static void
+arena_release(struct arena *a)
+{
+	struct chunk *c, *next;
+
+	arena_reset(a);
+	for (c = a->spare; c != NULL; c = next) {
 		next = c->next;
 		free(c);
 	}
-	arena = NULL;
+	a->spare = NULL;
 }
 
-/* cmark-gfm's tree of text[0, len), bare URLs made links. */
-static cmark_node *
-parse(const char *text, size_t len, cmark_parser **parser)
+/*
+ * One text parsed, waiting to be lowered: its tree, its parser and the
+ * arena they are cut from (mem is &arena_mem then).
+ */
+struct parsed {
+	struct arena	 arena;
+	cmark_mem	*mem;
+	cmark_parser	*parser;
+	cmark_node	*root;
+};
+
+/* p's tree of text[0, len), bare URLs made links, on this thread. */
+static void
+parse(struct parsed *p, const char *text, size_t len)
 {
 	cmark_syntax_extension *table;
-	cmark_node *root;
 
-	tree_mem = len <= ARENA_TEXT ? &arena_mem :
+	p->mem = len <= ARENA_TEXT ? &arena_mem :
 	    cmark_get_default_mem_allocator();
-	*parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, tree_mem);
+	arena = &p->arena;
+	tree_mem = p->mem;
+	p->parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, p->mem);
 	/*
 	 * The table extension only.  It has no inline hooks, so a parse
 	 * writes none of cmark-gfm's library-wide character tables (an
@@ -789,27 +848,165 @@ parse(const char *text, size_t len, cmark_parser **parser)
 	 * after md_init(), parses may run on two threads at once (diffcmd.c).
 	 */
 	if ((table = cmark_find_syntax_extension("table")) != NULL)
-		cmark_parser_attach_syntax_extension(*parser, table);
-	cmark_parser_feed(*parser, text, len);
-	root = cmark_parser_finish(*parser);
+		cmark_parser_attach_syntax_extension(p->parser, table);
+	cmark_parser_feed(p->parser, text, len);
+	p->root = cmark_parser_finish(p->parser);
 	/* Text without "://" has no bare URL: spare the walks. */
 	if (has_scheme_sep(text, len))
-		link_bare_urls(root);
-	return root;
+		link_bare_urls(p->root);
+	arena = NULL;
+	tree_mem = NULL;
 }
 
-/* Parse text[0, len), lower it as L's piece after line base, free it. */
+/* Free p's tree and parser; its arena is emptied for the next parse. */
 static void
-lower_parsed(struct lower *L, const char *text, size_t len, int base)
+parsed_free(struct parsed *p)
 {
-	cmark_parser *parser;
-	cmark_node *root = parse(text, len, &parser);
+	arena = &p->arena;
+	cmark_node_free(p->root);
+	cmark_parser_free(p->parser);
+	arena = NULL;
+	arena_reset(&p->arena);
+	p->root = NULL;
+	p->parser = NULL;
+}
 
-	lower_piece(L, root, base);
-	cmark_node_free(root);
-	cmark_parser_free(parser);
-	arena_release();
+/*
+ * Lower p as L's piece after line base, on this thread, then free it.
+ * The lowering reads literals (which cmark-gfm may copy) and makes
+ * nodes of the tree's allocator: both come from p's arena.  Returns
+ * lower_piece()'s status.
+ */
+static int
+lower_parsed(struct lower *L, struct parsed *p, int base)
+{
+	int rc;
+
+	arena = &p->arena;
+	tree_mem = p->mem;
+	rc = lower_piece(L, p->root, base);
 	tree_mem = NULL;
+	parsed_free(p);
+	return rc;
+}
+
+/*
+ * A long body's pieces on two threads: a second thread parses piece k+1
+ * while the caller's lowers piece k, the pieces handed over in two slots
+ * (the parse of piece k+2 waits for the lowering of piece k to empty its
+ * slot).  The lowering must follow the pieces in order, and cmark-gfm's
+ * parse is about as long as termc's lowering: so the body's parse and
+ * lowering take about the time of one of them.  Each slot's arena is its
+ * own: the two threads never cut from the same one, and a slot's chunks
+ * serve its next piece.  Only cmark-gfm's parse runs on the second
+ * thread (md_parse() registers the extensions before it starts, so it
+ * only reads their registry); the findings, the clause tree and its pool
+ * stay on the caller's.
+ */
+struct line {
+	const struct source	*src;
+	const struct cut	*cuts;
+	size_t			 n;
+	struct parsed		 slot[2];
+	int			 full[2];	/* slot holds a piece */
+	int			 stop;		/* lowering failed */
+	pthread_mutex_t		 mu;
+	pthread_cond_t		 cv;
+};
+
+/* Piece k of the body of src cut at cuts (n pieces): its bytes. */
+static size_t
+piece_len(const struct source *src, const struct cut *cuts, size_t n,
+    size_t k)
+{
+	return (k + 1 < n ? cuts[k + 1].off : src->len) - cuts[k].off;
+}
+
+/* The second thread: parse the pieces in turn into the slots. */
+static void *
+line_parse(void *arg)
+{
+	struct line *l = arg;
+	size_t k;
+	int s, stop;
+
+	for (k = 0; k < l->n; k++) {
+		s = (int)(k % 2);
+		pthread_mutex_lock(&l->mu);
+		while (l->full[s] && !l->stop)
+			pthread_cond_wait(&l->cv, &l->mu);
+		stop = l->stop;
+		pthread_mutex_unlock(&l->mu);
+		if (stop)
+			break;
+		parse(&l->slot[s], l->src->text + l->cuts[k].off,
+		    piece_len(l->src, l->cuts, l->n, k));
+		pthread_mutex_lock(&l->mu);
+		l->full[s] = 1;
+		pthread_cond_broadcast(&l->cv);
+		pthread_mutex_unlock(&l->mu);
+	}
+	return NULL;
+}
+
+/*
+ * Lower the n pieces of src cut at cuts as L's, parsed on a second
+ * thread when one starts (struct line), on this one otherwise.
+ */
+static void
+lower_pieces_of(struct lower *L, const struct source *src,
+    const struct cut *cuts, size_t n, int threads)
+{
+	struct line l;
+	pthread_t t;
+	size_t k;
+	int s, rc;
+
+	memset(&l, 0, sizeof(l));
+	l.src = src;
+	l.cuts = cuts;
+	l.n = n;
+	if (!threads || pthread_mutex_init(&l.mu, NULL) != 0) {
+		for (k = 0; k < n; k++) {
+			parse(&l.slot[0], src->text + cuts[k].off,
+			    piece_len(src, cuts, n, k));
+			if (lower_parsed(L, &l.slot[0], cuts[k].line - 1) != 0)
+				break;
+		}
+		arena_release(&l.slot[0].arena);
+		return;
+	}
+	pthread_cond_init(&l.cv, NULL);
+	if (pthread_create(&t, NULL, line_parse, &l) != 0) {
+		pthread_cond_destroy(&l.cv);
+		pthread_mutex_destroy(&l.mu);
+		lower_pieces_of(L, src, cuts, n, 0);
+		return;
+	}
+	for (k = 0; k < n; k++) {
+		s = (int)(k % 2);
+		pthread_mutex_lock(&l.mu);
+		while (!l.full[s])
+			pthread_cond_wait(&l.cv, &l.mu);
+		pthread_mutex_unlock(&l.mu);
+		rc = lower_parsed(L, &l.slot[s], cuts[k].line - 1);
+		pthread_mutex_lock(&l.mu);
+		l.full[s] = 0;
+		l.stop = rc != 0;
+		pthread_cond_broadcast(&l.cv);
+		pthread_mutex_unlock(&l.mu);
+		if (rc != 0)
+			break;
+	}
+	pthread_join(t, NULL);
+	/* After a failure, a piece parsed that nobody lowers. */
+	for (s = 0; s < 2; s++) {
+		if (l.full[s])
+			parsed_free(&l.slot[s]);
+		arena_release(&l.slot[s].arena);
+	}
+	pthread_cond_destroy(&l.cv);
+	pthread_mutex_destroy(&l.mu);
 }
 
 /*
@@ -819,13 +1016,15 @@ lower_parsed(struct lower *L, const char *text, size_t len, int base)
  * whole (lower_end()) none is reported twice.
  */
 struct node *
-md_parse(const struct source *src, const struct meta *meta, struct diags *d)
+md_parse(const struct source *src, const struct meta *meta, int threads,
+    struct diags *d)
 {
 	struct lower *L;
 	struct diags pd;
 	struct cut *cuts;
+	struct parsed whole;
 	struct node *tree;
-	size_t n, k;
+	size_t n;
 	int again;
 
 	if (check_limits(src, d) == -1)
@@ -835,16 +1034,16 @@ md_parse(const struct source *src, const struct meta *meta, struct diags *d)
 	diags_init(&pd);
 	L = lower_new(src, meta, &pd);
 	if (n > 1 && lower_pieces(L)) {
-		for (k = 0; k < n; k++)
-			lower_parsed(L, src->text + cuts[k].off,
-			    (k + 1 < n ? cuts[k + 1].off : src->len) -
-			    cuts[k].off, cuts[k].line - 1);
+		lower_pieces_of(L, src, cuts, n, threads);
 		if ((tree = lower_end(L, &again)) != NULL || !again)
 			goto done;
 		diags_release(&pd);	/* the pieces' findings */
 		L = lower_new(src, meta, &pd);
 	}
-	lower_parsed(L, src->text, src->len, 0);
+	memset(&whole, 0, sizeof(whole));
+	parse(&whole, src->text, src->len);
+	lower_parsed(L, &whole, 0);
+	arena_release(&whole.arena);
 	tree = lower_end(L, &again);
 done:
 	diags_move(d, &pd);

@@ -33,10 +33,11 @@ struct source;
  * caller).  Returns NULL after recording an error in d when a limit is
  * exceeded; structural faults are recorded and the tree still returned.
  * A long body is parsed and lowered in pieces (md.c, cuts_of()), to the
- * same tree and findings as whole.
+ * same tree and findings as whole; with threads set, each piece is
+ * parsed on a second thread while the one before is lowered.
  */
 struct node	*md_parse(const struct source *, const struct meta *,
-		    struct diags *);
+		    int threads, struct diags *);
 /*
  * Register cmark-gfm's extensions once.  md_parse() does it too; call this
  * first when several threads are about to parse, so that they only read.

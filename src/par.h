@@ -1,8 +1,11 @@
 /*
  * Two independent pieces of work at once, for the places where termc has
- * exactly two (the two sides of a diff).  A pool is not worth it here:
- * on the 2-core machine it was measured on, splitting finer work (page
- * rendering) over threads cost as much in malloc locking as it won.
+ * exactly two: the two sides of a diff; a long document's references
+ * beside its history lines (doc.c), its checks beside its pages
+ * (site.c).  (md.c keeps a thread of its own for a long body's pieces.)
+ * A pool of threads is not worth it here: on the 2-core machine it was
+ * measured on, splitting finer work (a page's divisions) over threads
+ * cost as much in malloc locking as it won.
  */
 #ifndef TERMC_PAR_H
 #define TERMC_PAR_H
@@ -14,5 +17,15 @@
  * write anything the other reads.
  */
 void	par_both(void *(*fn)(void *), void *a, void *b);
+
+/*
+ * A document of this many bytes or more is worth a second thread (the
+ * pieces of md.c, site.c's checks beside the pages); a shorter one takes
+ * less than a thread costs to start, and a build of many short ones
+ * uses both cores with processes (-j).
+ */
+#ifndef PAR_MIN
+#define PAR_MIN	(64 * 1024)
+#endif
 
 #endif

@@ -43,6 +43,7 @@
 #include "matrix.h"
 #include "hmap.h"
 #include "outtree.h"
+#include "par.h"
 #include "pool.h"
 #include "progress.h"
 #include "source.h"
@@ -93,7 +94,8 @@ static const char build_usage[] =
     "  --no-cache         build without the cache\n"
     "  --part K/N         build every N-th provider from the K-th into the\n"
     "                     cache only; a build with that cache assembles\n"
-    "  -j, --jobs N       build the documents the cache lacks in N processes\n"
+    "  -j, --jobs N       build the documents the cache lacks in N processes,\n"
+    "                     a long document on two threads unless N is 1\n"
     "                     (default: the online cores, at most 8)\n"
     "  --matrix-columns N at most N documents on one matrix page\n"
     "                     (default: " STR(MATRIX_PAGE_COLUMNS) ")\n"
@@ -771,12 +773,37 @@ strip:
 	b->npend = 0;
 }
 
-/* Templates and staging tree, at the first document published. */
+/*
+ * What a long document's pages need, made while its checks run
+ * (check_group()), and taken by publish_group() when every revision
+ * checked turns out published, or freed (early_release()).
+ */
+struct early {
+	int			 loaded;	/* templates_load() asked: */
+	struct templates	*t;		/* its templates, or NULL, */
+	struct diags		 td;		/* and its findings */
+	char			**html;		/* the revisions' pages */
+	size_t			*len;
+	size_t			 n;		/* of html and len */
+};
+
+/*
+ * Templates and staging tree, at the first document published; the
+ * templates from e (NULL: none) when it loaded them, with its findings,
+ * as loading them here would have given.
+ */
 static void
-begin_publishing(struct build *b)
+begin_publishing(struct build *b, struct early *e)
 {
 	b->state = -1;
-	if ((b->t = templates_load(b->tpldir, TPL_PAGES, &b->pubd)) == NULL)
+	if (e != NULL && e->loaded) {
+		b->t = e->t;
+		e->t = NULL;
+		e->loaded = 0;
+		diags_move(&b->pubd, &e->td);
+	} else
+		b->t = templates_load(b->tpldir, TPL_PAGES, &b->pubd);
+	if (b->t == NULL)
 		return;
 	b->st.d = &b->pubd;
 	if (b->nparts == 0 &&
@@ -902,45 +929,62 @@ stage_search(struct build *b)
 	return 0;
 }
 
+/* The page of revision j of g, with t: its bytes, *len. */
+static char *
+revision_page(const struct templates *t, const struct corpus *g, size_t j,
+    size_t *len)
+{
+	struct page_ctx pc;
+	struct page_link rl[2];
+	char *html;
+
+	memset(&pc, 0, sizeof(pc));
+	pc.root = "../../";
+	pc.revisions = (const struct doc *const *)g->docs;
+	pc.nrevisions = g->n;
+	/* Its 新旧対照表 with the revisions before and after. */
+	pc.links = rl;
+	if (j > 0)
+		diff_link(&pc, rl, g->docs[j - 1], g->docs[j]);
+	if (j + 1 < g->n)
+		diff_link(&pc, rl, g->docs[j], g->docs[j + 1]);
+	html = html_page(t, g->docs[j], &pc, len);
+	links_free(rl, pc.nlinks);
+	return html;
+}
+
 /*
  * Publish the revisions of one document, g (all good), with the diffs of
  * its consecutive revisions: the pages, the 新旧対照表 (listed under the
  * document in the index) and the document's feed.  Takes g's docs into
- * b->good.
+ * b->good.  e (NULL: none) holds what check_group() made of g.
  */
 static void
-publish_group(struct build *b, const struct corpus *g, struct diff **pairs)
+publish_group(struct build *b, const struct corpus *g, struct diff **pairs,
+    struct early *e)
 {
 	const struct meta *m = &g->docs[0]->meta;
-	struct page_ctx pc;
-	struct page_link rl[2];
 	struct buf rel, group, sum;
 	size_t j, len, from;
 	char *html, *file;
 
 	if (b->state == 0)
-		begin_publishing(b);
+		begin_publishing(b, e);
 	for (j = 1; j < g->n && b->state == 1 && b->tdiff == NULL; j++)
 		if ((b->tdiff = templates_load(b->tpldir, TPL_DIFF,
 		    &b->pubd)) == NULL)
 			b->state = -1;
 	for (j = 0; j < g->n && b->state == 1 && b->st.rc == 0; j++) {
-		memset(&pc, 0, sizeof(pc));
-		pc.root = "../../";
-		pc.revisions = (const struct doc *const *)g->docs;
-		pc.nrevisions = g->n;
-		/* Its 新旧対照表 with the revisions before and after. */
-		pc.links = rl;
-		if (j > 0)
-			diff_link(&pc, rl, g->docs[j - 1], g->docs[j]);
-		if (j + 1 < g->n)
-			diff_link(&pc, rl, g->docs[j], g->docs[j + 1]);
 		buf_init(&rel);
 		buf_printf(&rel, "%s/%s/%s.html", m->provider, m->document,
 		    g->docs[j]->meta.revision);
-		html = html_page(b->t, g->docs[j], &pc, &len);
+		if (e != NULL && e->html != NULL && e->html[j] != NULL) {
+			html = e->html[j];
+			len = e->len[j];
+			e->html[j] = NULL;
+		} else
+			html = revision_page(b->t, g, j, &len);
 		stage_add(&b->st, buf_detach(&rel), html, len);
-		links_free(rl, pc.nlinks);
 	}
 	for (j = 1; j < g->n && b->state == 1 && b->st.rc == 0; j++) {
 		/* The two revisions' pages, in the same folder. */
@@ -997,6 +1041,86 @@ publish_group(struct build *b, const struct corpus *g, struct diff **pairs)
 		buf_printf(&rel, "%s/%s/search.js", m->provider, m->document);
 		stage_add(&b->st, buf_detach(&rel), html, len);
 	}
+}
+
+/* The work of one thread of check_group(). */
+struct early_job {
+	struct build		*b;
+	const struct corpus	*g;
+	struct diff		**pairs;
+	struct early		*e;
+	int			 pages;	/* else the checks */
+};
+
+static void *
+early_run(void *arg)
+{
+	struct early_job *j = arg;
+	struct early *e = j->e;
+	const struct templates *t = j->b->t;
+	size_t i;
+
+	if (!j->pages) {
+		check_corpus(j->g, j->pairs, &j->b->checkd);
+		return NULL;
+	}
+	if (j->b->state == 0) {
+		t = e->t = templates_load(j->b->tpldir, TPL_PAGES, &e->td);
+		e->loaded = 1;
+	}
+	for (i = 0; t != NULL && i < e->n; i++)
+		e->html[i] = revision_page(t, j->g, i, &e->len[i]);
+	return NULL;
+}
+
+/*
+ * Check g (its revisions' diffs pairs) into b->checkd.  A long document
+ * (PAR_MIN bytes in its revisions, -j above 1) is checked on a second
+ * thread while this one makes its revisions' pages (and loads the
+ * templates, when publishing has not begun) into e: what publish_group()
+ * makes of g when the checks leave every revision in, made before they
+ * tell.  Checks and pages only read the docs and write apart (the
+ * findings go to b->checkd alone, in their order); a page made for a
+ * revision left out is thrown away (early_release()).  The search script
+ * is not made here: made beside the pages, it stood in memory with them
+ * (a 10 MB document's page is 18 MB, its script 12 MB).
+ */
+static void
+check_group(struct build *b, const struct corpus *g, struct diff **pairs,
+    struct early *e)
+{
+	struct early_job checks = { b, g, pairs, e, 0 };
+	struct early_job pages = { b, g, pairs, e, 1 };
+	size_t i, bytes = 0;
+
+	memset(e, 0, sizeof(*e));
+	diags_init(&e->td);
+	for (i = 0; i < g->n; i++)
+		bytes += g->docs[i]->bytes;
+	if (b->jobs < 2 || bytes < PAR_MIN || g->n == 0 || b->nopub ||
+	    b->state < 0 || b->st.rc != 0) {
+		check_corpus(g, pairs, &b->checkd);
+		return;
+	}
+	e->n = g->n;
+	e->html = xcalloc(g->n, sizeof(*e->html));
+	e->len = xcalloc(g->n, sizeof(*e->len));
+	par_both(early_run, &checks, &pages);
+}
+
+/* Free what of e publish_group() did not take. */
+static void
+early_release(struct early *e)
+{
+	size_t i;
+
+	if (e->loaded)
+		templates_free(e->t);
+	diags_release(&e->td);
+	for (i = 0; i < e->n; i++)
+		free(e->html[i]);
+	free(e->html);
+	free(e->len);
 }
 
 /*
@@ -1189,7 +1313,7 @@ replay_group(struct build *b, size_t lo, size_t hi, const char *key)
 		b->nopub = 1;
 	if (g.nok > 0 && !b->nopub && b->state >= 0) {
 		if (b->state == 0)
-			begin_publishing(b);
+			begin_publishing(b, NULL);
 		if (g.nok > 1 && b->state == 1 && b->tdiff == NULL &&
 		    (b->tdiff = templates_load(b->tpldir, TPL_DIFF,
 		    &b->pubd)) == NULL)
@@ -1294,6 +1418,7 @@ build_group(struct build *b, size_t lo, size_t hi, int check)
 {
 	struct corpus g, ok;
 	struct diff **pairs, **gpairs;
+	struct early e;
 	struct hmap bad;
 	struct doc *doc;
 	size_t i, fi, d0, c0, f0, good0, idx0, *okat;
@@ -1315,7 +1440,8 @@ build_group(struct build *b, size_t lo, size_t hi, int check)
 	for (i = lo; i < hi; i++) {
 		progress_tick("building", i + 1, b->heads.n);
 		fi = file_index(b, b->heads.docs[i]->path);
-		doc = doc_load_again(b->heads.docs[i], &b->loadd[fi]);
+		doc = doc_load_again(b->heads.docs[i], b->jobs > 1,
+		    &b->loadd[fi]);
 		if (doc == NULL) {
 			/* Known by its path, as a file that cannot be read. */
 			if (b->loadd[fi].worst >= b->min)
@@ -1342,7 +1468,7 @@ build_group(struct build *b, size_t lo, size_t hi, int check)
 	}
 	pairs = diff_pairs(&g);
 	c0 = b->checkd.n;
-	check_corpus(&g, pairs, &b->checkd);
+	check_group(b, &g, pairs, &e);
 	hmap_init(&bad);
 	b->nopub = 0;
 	for (i = lo; i < hi; i++) {
@@ -1382,7 +1508,8 @@ build_group(struct build *b, size_t lo, size_t hi, int check)
 			b->st.key = key;
 			b->st.kept = 0;
 		}
-		publish_group(b, &ok, gpairs);
+		/* What check_group() made fits when all are in. */
+		publish_group(b, &ok, gpairs, ok.n == g.n ? &e : NULL);
 		if (gpairs != pairs)
 			diff_pairs_free(gpairs, ok.n);
 		/* Cached only what was published whole. */
@@ -1410,6 +1537,7 @@ build_group(struct build *b, size_t lo, size_t hi, int check)
 	if (cached)
 		record_group(b, lo, hi, key, loaded, d0, c0, f0, 0, okat,
 		    ok.n, good0, idx0);
+	early_release(&e);
 	b->st.key = NULL;
 	while (b->st.nrels > 0)
 		free(b->st.rels[--b->st.nrels]);
@@ -2082,7 +2210,7 @@ run_workers(struct build *b)
 static void
 hand_over(struct build *b)
 {
-	begin_publishing(b);
+	begin_publishing(b, NULL);
 	if (b->state != 1) {
 		diags_release(&b->pubd);
 		diags_init(&b->pubd);
