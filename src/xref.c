@@ -428,6 +428,54 @@ column_after(const char *s)
 	return 0;
 }
 
+/*
+ * After 各号 or 各項 at text[from]: に掲げる and the noun they list, then
+ * a note that leaves some of them out, naming them again with the same
+ * noun (or もの) and を除く: 第七条第一項各号に掲げる事項（公立の養成所に
+ * あつては、第十号に掲げる事項を除く。）.  The offset past the note, or 0.
+ * Its bare numbers are the noted clause's (第十号 is item 10 of 第七条第一
+ * 項), as in a note right after it.  A note of other words speaks of
+ * clauses of its own: …各号に掲げる要件（第五号に掲げる契約の…次項各号に
+ * 掲げる要件）, 各号に掲げる事項（第二項の…を経ていないものを除く。）.
+ * The noun is a few kanji or もの.
+ */
+#define LISTED_NOUN_MAX	8	/* characters */
+
+static size_t
+listed_noted(const char *text, size_t from, size_t len)
+{
+	const char *noun;
+	size_t i = from, n, k, end, nlen;
+	int32_t c;
+
+	if (!has_prefix(text + i, "に掲げる"))
+		return 0;
+	i += strlen("に掲げる");
+	noun = text + i;
+	if (has_prefix(text + i, "もの"))
+		i += strlen("もの");
+	else
+		for (k = 0; k < LISTED_NOUN_MAX && (n = utf8_next_inline(
+		    text + i, len - i, &c)) > 0 &&
+		    char_class(c) == CC_KANJI; k++)
+			i += n;
+	nlen = (size_t)(text + i - noun);
+	if (nlen == 0 || !has_prefix(text + i, "（") ||
+	    (end = note_end(text, i, len)) == 0)
+		return 0;
+	for (k = i; k + strlen("に掲げる") + nlen <= end; k++) {
+		if (!has_prefix(text + k, "に掲げる"))
+			continue;
+		k += strlen("に掲げる");
+		if (memcmp(text + k, noun, nlen) == 0 &&
+		    has_prefix(text + k + nlen, "を除く"))
+			return end;
+		if (has_prefix(text + k, "ものを除く"))
+			return end;
+	}
+	return 0;
+}
+
 static size_t
 ref_tail(const char *text, size_t from, size_t len, int *notes)
 {
@@ -455,6 +503,10 @@ ref_tail(const char *text, size_t from, size_t len, int *notes)
 			i += n;
 			if (has_prefix(text + i, "き"))	/* ただし書き */
 				i += strlen("き");
+			else if ((n = listed_noted(text, i, len)) > 0) {
+				*notes = 1;
+				i = n;
+			}
 		} else if (has_prefix(text + i, "第") && numeral_parse(text +
 		    i + strlen("第"), &n, 1) >= 0 && has_prefix(text + i +
 		    strlen("第") + n, "文"))
@@ -2023,7 +2075,12 @@ resolve(struct scan *S, const struct rparse *r, int scope, int afternl,
 	named->art = art;
 	named->para = para;
 	named->item = item;
-	named->haspara = r->para.rel != R_NONE;
+	/* 第二条第一項第四号若しくは第五号、第三項第二号: 第五号 is in the
+	 * paragraph 第一項 named before it, so 第三項 after it is 第二条's
+	 * as it is after 第二条第一項第五号. */
+	named->haspara = r->para.rel != R_NONE || (cont &&
+	    r->art.rel == R_NONE && r->item.rel == R_ABS && inh->haspara &&
+	    inh->hasitem && para == inh->para);
 	named->hasitem = r->item.rel != R_NONE;
 	if (!named->haspara && !named->hasitem && r->art.rel == R_NONE)
 		named->art = cur->art;
