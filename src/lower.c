@@ -1072,7 +1072,10 @@ list_goes_on(const struct node *b, const struct marker *m, const char *s)
  * (lower_blocks()).  １． and ２　 are a paragraph's own number in
  * Japanese drafting, so they are items only under a lead (次のいずれか
  * …とします。 then １．, in a block of its own or on the next line of the
- * lead's block: first is 0) and after item １． so opened.
+ * lead's block: first is 0) and after item １． so opened; and １． at a
+ * block's start right under an unnumbered paragraph, as 1. is: the
+ * article's paragraph 1 is that one, so １． there numbers no paragraph
+ * (サービスの停止 then １．当社は… ２．…: its items, not paragraph 1 twice).
  */
 static int
 numbered_item(const struct lower *L, const struct node *container,
@@ -1087,7 +1090,8 @@ numbered_item(const struct lower *L, const struct node *container,
 	    ms->nlev == 0 && ms->unit != b))
 		return 0;
 	if (ms->nlev == 0)
-		return (m->value == 1 && ((ascii && first && b->implicit) ||
+		return (m->value == 1 && ((dot_label(s, m->len) && first &&
+		    b->implicit) ||
 		    base_announces(L, b))) || (first && list_goes_on(b, m, s));
 	/* "2." after item 1 and its sub-items (1) (2): item 2, in digits
 	 * of item 1's width (1. then ２．前項の… is the next paragraph). */
