@@ -3024,11 +3024,14 @@ placed:
 			/* "(1) 本サービス" then its definition: one block;
 			 * not a sentence under a list whose item before
 			 * stood alone on its line (①窓口での届出, ②郵送によ
-			 * る届出, then 当会は、…終えます。: the next 項). */
+			 * る届出, then 当会は、…終えます。: the next 項), nor
+			 * one that leads a list of its own (…次の各号に該当
+			 * する行為を行わない。 then (1) again: the next 項). */
 			if (m.scheme != MS_PARA && text_nchars(s) <= 20 &&
 			    !(i + 1 < im->nl &&
 			    has_suffix(im->l[i + 1].s, "。") &&
-			    item_alone_before(im, i, &m)) &&
+			    (item_alone_before(im, i, &m) ||
+			    announces_items(im->l[i + 1].s))) &&
 			    !has_sentence_punct(s) && i + 1 < im->nl &&
 			    !im->l[i + 1].bullet && im->l[i + 1].s[0] != '\0' &&
 			    !starts_structure(im->l[i + 1].s) &&
