@@ -2551,6 +2551,32 @@ announces_items(const char *s)
  * Japanese drafting, on a noun (…場合。 …行為。 …こと。 …とき), where a
  * paragraph ends on a predicate (…します。 …できる。 …ない。).
  */
+/*
+ * Where the closing note that ends t (n bytes, （…） with notes inside
+ * it) opens, or n when t does not end with one or is nothing but one.
+ */
+static size_t
+note_before_end(const char *t, size_t n)
+{
+	size_t i = n, depth = 0;
+
+	if (!has_suffix(t, "）"))
+		return n;
+	while (i >= strlen("（")) {
+		if (memcmp(t + i - strlen("）"), "）", strlen("）")) == 0) {
+			depth++;
+			i -= strlen("）");
+		} else if (memcmp(t + i - strlen("（"), "（",
+		    strlen("（")) == 0) {
+			i -= strlen("（");
+			if (--depth == 0)
+				return i > 0 ? i : n;
+		} else
+			i--;
+	}
+	return n;
+}
+
 static int
 unmarked_item(struct imp *im, size_t i)
 {
@@ -2569,6 +2595,10 @@ unmarked_item(struct imp *im, size_t i)
 	n = strlen(t);
 	if (has_suffix(t, "。"))
 		t[n -= strlen("。")] = '\0';
+	/* …その他これらに準ずる者（以下「暴力団員等」という。）: a note at
+	 * the end hides nothing; the words before it end the item. */
+	n = note_before_end(t, n);
+	t[n] = '\0';
 	for (k = 0; k < sizeof(nouns) / sizeof(nouns[0]); k++)
 		if (has_suffix(t, nouns[k]))
 			r = 1;
