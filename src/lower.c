@@ -1204,7 +1204,11 @@ opens_paragraphs(struct lower *L, const struct node *container,
 		    ms->open[k]->num != NULL &&
 		    strtol(ms->open[k]->num, NULL, 10) + 1 == m->value)
 			return 0;
-	return strtol(b->num, NULL, 10) + 1 == m->value;
+	/* ① then a paragraph written without a number (2 by position,
+	 * over its items), then ②: the author's paragraph 2, as 2. there
+	 * is, not an item of that paragraph's last item. */
+	return strtol(b->num, NULL, 10) + 1 == m->value || (b->implicit &&
+	    strtol(b->num, NULL, 10) == m->value);
 }
 
 /*
