@@ -1816,6 +1816,32 @@ division_cell(const struct imp *im, size_t j)
  * announces) a cell may open with 　 (its text indented in its column)
  * when it is no sentence.
  */
+/*
+ * Is s a form's name and nothing else, 様式第二十二の十三 (no （第三条関係）
+ * after it)?  In a table laid out a cell a line (…同表の第四欄に掲げる様式
+ * の報告書を提出しなければならない。) it is a cell naming the form to
+ * use, not the heading of a form: a heading says what it serves.
+ */
+static int
+form_name_cell(const char *s)
+{
+	size_t n;
+
+	if (!has_prefix(s, "様式第"))
+		return 0;
+	s += strlen("様式第");
+	for (;;) {
+		if (numeral_parse(s, &n, 1) < 0)
+			return 0;
+		s += n;
+		if (*s == '\0')
+			return 1;
+		if (!has_prefix(s, "の"))
+			return 0;
+		s += strlen("の");
+	}
+}
+
 static int
 cell_line(struct imp *im, size_t j, int indent_ok)
 {
@@ -1828,7 +1854,8 @@ cell_line(struct imp *im, size_t j, int indent_ok)
 	if ((l->ideo && (!indent_ok || has_suffix(l->s, "。"))) || l->bullet || strchr(l->s, '\t') != NULL ||
 	    para_marker_parse(l->s, &m) || item_marker_parse(l->s, &m) ||
 	    (division_line(l->s, &k) && !division_cell(im, j)) ||
-	    recog_named_division(l->s, 0) != DIV_OTHER ||
+	    (recog_named_division(l->s, 0) != DIV_OTHER &&
+	    !form_name_cell(l->s)) ||
 	    caption_line(l->s) || marked_caption(im, j) ||
 	    (!im->indented && has_suffix(l->s, "。")))
 		return 0;
