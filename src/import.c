@@ -1959,11 +1959,13 @@ appendix_cells(struct imp *im, size_t i)
  * the rows a table's.  It ends at its last bare cell or at its last
  * label that goes on with the numbers of the labels before it (一, 二 …
  * 二十一); a list of items after the table starts again at 一.  A
- * paragraph (２　), article, caption or division ends it.  Returns the
+ * paragraph (２　), article, caption or division ends it; so does the
+ * item after lead, the number of the item that announced the table (一
+ * …次の表…, its cells, then 二　…: the list goes on).  Returns the
  * table's end, j when no row follows so.
  */
 static size_t
-labelled_rows(struct imp *im, size_t j)
+labelled_rows(struct imp *im, size_t j, long lead)
 {
 	struct marker m;
 	size_t k, end = j, bare = 0, marked = 0;
@@ -1979,6 +1981,11 @@ labelled_rows(struct imp *im, size_t j)
 			end = k + 1;
 		} else if (!l->bullet && strchr(l->s, '\t') == NULL &&
 		    !para_marker_parse(l->s, &m) && item_marker_parse(l->s, &m)) {
+			/* The item after the item that announced the table
+			 * (一　…次の表…, its cells, 二　…): the list goes on,
+			 * no row. */
+			if (marked == 0 && lead > 0 && m.value == lead + 1)
+				return j;
 			/* A label that goes on with the labels' numbers is a
 			 * row, its cells joined to it or spanned. */
 			if (marked > 0 && m.value == last + 1 && bare > 0)
@@ -2024,6 +2031,7 @@ appendix_pair(const struct imp *im, size_t j)
 static void
 cell_tables(struct imp *im)
 {
+	struct marker m;
 	size_t i, j, k, n;
 	int reading;
 
@@ -2050,7 +2058,9 @@ cell_tables(struct imp *im)
 		}
 		if (n < 2)
 			continue;
-		j = labelled_rows(im, j);
+		j = labelled_rows(im, j, !im->l[i].bullet &&
+		    !para_marker_parse(im->l[i].s, &m) &&
+		    item_marker_parse(im->l[i].s, &m) ? m.value : 0);
 		for (k = i + 1, n = 0; k < j; k++)
 			if (im->l[k].s[0] != '\0')
 				im->l[k].cell = n++ == 0 ? 1 : 2;
