@@ -85,6 +85,8 @@ struct scan {
 	struct hmap		 appx;		/* folded 別表 name → node */
 	char			**akeys;	/* owned keys of appx */
 	size_t			 nakeys, akcap;
+	const char		*rowcell;	/* the cell cell_rows() read */
+	int			 rowcell_rows;	/* … and its answer */
 };
 
 static size_t
@@ -2439,15 +2441,41 @@ same_division_before(const char *text, size_t off)
 }
 
 /*
+ * Does a cell's text hold rows labelled in kanji, two or more runs of
+ * digits then 　 (…に至る直線五　Ａ点から…に至る直線六　…)?  Then 前号 and
+ * 次号 anywhere in it (…の点（次号において「Ａ点」という。）) are its rows.
+ */
+static int
+cell_rows(const char *text)
+{
+	const char *p = text;
+	size_t n;
+	int32_t c;
+	int digits = 0, labels = 0;
+
+	while (*p != '\0' && labels < 2) {
+		n = dec(p, &c);
+		if (n == 0)
+			break;
+		if (c == 0x3000 && digits > 0)
+			labels++;
+		digits = c != 0 && strchr32(KANJI_DIGITS, c) != 0 ? digits + 1 :
+		    0;
+		p += n;
+	}
+	return labels >= 2;
+}
+
+/*
  * Is r, in a cell of table t at text[off], a row of that table, not an
  * item of this law: 第十号, 前号 or 次号 alone (no article, no
  * paragraph), in a table whose rows are labelled as items (一　…の場合,
  * a cell a row or runs of 三十四　…三十五　前号に掲げる地点から… in one
- * cell)?  A table that numbers its rows so cites them by those numbers
+ * cell, cell_rows())?  A table that numbers its rows so cites them by those numbers
  * (同表の第一号); they are not clauses, and not checked.
  */
 static int
-table_row_ref(const struct table *t, const struct rparse *r,
+table_row_ref(struct scan *S, const struct table *t, const struct rparse *r,
     const char *text, size_t off)
 {
 	struct marker m;
@@ -2463,6 +2491,13 @@ table_row_ref(const struct table *t, const struct rparse *r,
 		    m.scheme == MS_KANJI && (r->item.rel != R_ABS ||
 		    m.value == r->item.n))
 			return 1;
+	/* Read once a cell: its broken references each ask. */
+	if (r->item.rel != R_ABS && S->rowcell != text) {
+		S->rowcell = text;
+		S->rowcell_rows = cell_rows(text);
+	}
+	if (r->item.rel != R_ABS && S->rowcell_rows)
+		return 1;
 	/* 三十五　前号: a row's label right before it, in the cell. */
 	if (r->item.rel == R_ABS || off < strlen("\u3000") ||
 	    memcmp(text + off - strlen("\u3000"), "\u3000",
@@ -2720,8 +2755,8 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 		    suppl_of(x.article) == suppl_of(src)))) &&
 		    suppl_extract(S, src))
 			named.external = 1;
-		if (x.status == XR_BROKEN && cell > 0 && table_row_ref(src->table,
-		    &r, text, i))
+		if (x.status == XR_BROKEN && cell > 0 && table_row_ref(S,
+		    src->table, &r, text, i))
 			named.external = 1;
 		if (named.external) {
 			x.status = XR_EXTERNAL;
