@@ -810,6 +810,12 @@ external_before(const char *text, size_t off, const char *title)
 		return 1;
 	if (numbered_name_before(text, end))
 		return 1;
+	/* 規則一一―四（職員の身分保障）第三条: such a rule's title after
+	 * its number. */
+	if (end >= strlen("）") && has_prefix(text + end - strlen("）"), "）") &&
+	    (k = note_open(text, end - strlen("）"))) >= strlen("（") &&
+	    numbered_name_before(text, k - strlen("（")))
+		return 1;
 	for (start = end, i = 0; start > 0 && i < 20; i++) {
 		k = utf8_prev_len(text, start);
 		dec(text + start - k, &c);
