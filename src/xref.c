@@ -2058,6 +2058,14 @@ resolve(struct scan *S, const struct rparse *r, int scope, int afternl,
 			    (child_num(cur->para, N_ITEM, 1) != NULL ||
 			    afternl))
 				t = cur->para;
+			else if (x->cell == 0 && x->src == cur->para &&
+			    cur->para != NULL &&
+			    (sub = sibling(cur->para, -1, 1)) != NULL &&
+			    sub->last != NULL && sub->last->type == N_ITEM)
+				/* ２　前各号の場合、… in a paragraph of no
+				 * items right under the items of the one
+				 * before: those items. */
+				t = sub;
 			else
 				broken = 1;
 			break;
