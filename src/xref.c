@@ -478,6 +478,34 @@ listed_noted(const char *text, size_t from, size_t len)
 	return 0;
 }
 
+/*
+ * 中, a few words and 部分 at text[from], the part of a clause some words
+ * of it name (第三百七十六条中順位の譲渡及び放棄に関する部分, 第五条中…に係る
+ * 部分): the offset past 部分, or 0.  No punctuation, quote or note
+ * inside: 第二条中「…」とあるのは is a 読替え, not this.
+ */
+#define PART_WORDS_MAX	30	/* characters */
+
+static size_t
+part_words(const char *text, size_t from, size_t len)
+{
+	size_t i = from + strlen("中"), n, k;
+	int32_t c;
+
+	if (!has_prefix(text + from, "中"))
+		return 0;
+	for (k = 0; k < PART_WORDS_MAX && i < len; k++) {
+		if (has_prefix(text + i, "部分"))
+			return k > 0 ? i + strlen("部分") : 0;
+		if ((n = utf8_next_inline(text + i, len - i, &c)) == 0 ||
+		    c == 0x3001 || c == 0x3002 || c == 0x300c || c == 0x300d ||
+		    c == 0xff08 || c == 0xff09)
+			return 0;
+		i += n;
+	}
+	return 0;
+}
+
 static size_t
 ref_tail(const char *text, size_t from, size_t len, int *notes)
 {
@@ -499,6 +527,10 @@ ref_tail(const char *text, size_t from, size_t len, int *notes)
 		else if (i + 3 <= len && memcmp(text + i, "（", 3) == 0 &&
 		    (n = note_end(text, i, len)) > 0) {
 			*notes = 1;
+			i = n;
+		} else if ((n = part_words(text, i, len)) > 0) {
+			/* 第三百七十六条中順位の譲渡に関する部分、: a part of
+			 * the clause, the list goes on. */
 			i = n;
 		} else if ((n = text_prefix_of(text + i, words,
 		    sizeof(words) / sizeof(words[0]))) > 0) {
