@@ -1816,6 +1816,32 @@ division_cell(const struct imp *im, size_t j)
  * announces) a cell may open with 　 (its text indented in its column)
  * when it is no sentence.
  */
+/*
+ * Is s a form's name and nothing else, 様式第二十二の十三 (no （第三条関係）
+ * after it)?  In a table laid out a cell a line (…同表の第四欄に掲げる様式
+ * の報告書を提出しなければならない。) it is a cell naming the form to
+ * use, not the heading of a form: a heading says what it serves.
+ */
+static int
+form_name_cell(const char *s)
+{
+	size_t n;
+
+	if (!has_prefix(s, "様式第"))
+		return 0;
+	s += strlen("様式第");
+	for (;;) {
+		if (numeral_parse(s, &n, 1) < 0)
+			return 0;
+		s += n;
+		if (*s == '\0')
+			return 1;
+		if (!has_prefix(s, "の"))
+			return 0;
+		s += strlen("の");
+	}
+}
+
 static int
 cell_line(struct imp *im, size_t j, int indent_ok)
 {
@@ -1828,7 +1854,8 @@ cell_line(struct imp *im, size_t j, int indent_ok)
 	if ((l->ideo && (!indent_ok || has_suffix(l->s, "。"))) || l->bullet || strchr(l->s, '\t') != NULL ||
 	    para_marker_parse(l->s, &m) || item_marker_parse(l->s, &m) ||
 	    (division_line(l->s, &k) && !division_cell(im, j)) ||
-	    recog_named_division(l->s, 0) != DIV_OTHER ||
+	    (recog_named_division(l->s, 0) != DIV_OTHER &&
+	    !form_name_cell(l->s)) ||
 	    caption_line(l->s) || marked_caption(im, j) ||
 	    (!im->indented && has_suffix(l->s, "。")))
 		return 0;
@@ -1932,11 +1959,13 @@ appendix_cells(struct imp *im, size_t i)
  * the rows a table's.  It ends at its last bare cell or at its last
  * label that goes on with the numbers of the labels before it (一, 二 …
  * 二十一); a list of items after the table starts again at 一.  A
- * paragraph (２　), article, caption or division ends it.  Returns the
+ * paragraph (２　), article, caption or division ends it; so does the
+ * item after lead, the number of the item that announced the table (一
+ * …次の表…, its cells, then 二　…: the list goes on).  Returns the
  * table's end, j when no row follows so.
  */
 static size_t
-labelled_rows(struct imp *im, size_t j)
+labelled_rows(struct imp *im, size_t j, long lead)
 {
 	struct marker m;
 	size_t k, end = j, bare = 0, marked = 0;
@@ -1952,6 +1981,11 @@ labelled_rows(struct imp *im, size_t j)
 			end = k + 1;
 		} else if (!l->bullet && strchr(l->s, '\t') == NULL &&
 		    !para_marker_parse(l->s, &m) && item_marker_parse(l->s, &m)) {
+			/* The item after the item that announced the table
+			 * (一　…次の表…, its cells, 二　…): the list goes on,
+			 * no row. */
+			if (marked == 0 && lead > 0 && m.value == lead + 1)
+				return j;
 			/* A label that goes on with the labels' numbers is a
 			 * row, its cells joined to it or spanned. */
 			if (marked > 0 && m.value == last + 1 && bare > 0)
@@ -1997,6 +2031,7 @@ appendix_pair(const struct imp *im, size_t j)
 static void
 cell_tables(struct imp *im)
 {
+	struct marker m;
 	size_t i, j, k, n;
 	int reading;
 
@@ -2023,7 +2058,9 @@ cell_tables(struct imp *im)
 		}
 		if (n < 2)
 			continue;
-		j = labelled_rows(im, j);
+		j = labelled_rows(im, j, !im->l[i].bullet &&
+		    !para_marker_parse(im->l[i].s, &m) &&
+		    item_marker_parse(im->l[i].s, &m) ? m.value : 0);
 		for (k = i + 1, n = 0; k < j; k++)
 			if (im->l[k].s[0] != '\0')
 				im->l[k].cell = n++ == 0 ? 1 : 2;
@@ -2551,6 +2588,32 @@ announces_items(const char *s)
  * Japanese drafting, on a noun (…場合。 …行為。 …こと。 …とき), where a
  * paragraph ends on a predicate (…します。 …できる。 …ない。).
  */
+/*
+ * Where the closing note that ends t (n bytes, （…） with notes inside
+ * it) opens, or n when t does not end with one or is nothing but one.
+ */
+static size_t
+note_before_end(const char *t, size_t n)
+{
+	size_t i = n, depth = 0;
+
+	if (!has_suffix(t, "）"))
+		return n;
+	while (i >= strlen("（")) {
+		if (memcmp(t + i - strlen("）"), "）", strlen("）")) == 0) {
+			depth++;
+			i -= strlen("）");
+		} else if (memcmp(t + i - strlen("（"), "（",
+		    strlen("（")) == 0) {
+			i -= strlen("（");
+			if (--depth == 0)
+				return i > 0 ? i : n;
+		} else
+			i--;
+	}
+	return n;
+}
+
 static int
 unmarked_item(struct imp *im, size_t i)
 {
@@ -2569,6 +2632,10 @@ unmarked_item(struct imp *im, size_t i)
 	n = strlen(t);
 	if (has_suffix(t, "。"))
 		t[n -= strlen("。")] = '\0';
+	/* …その他これらに準ずる者（以下「暴力団員等」という。）: a note at
+	 * the end hides nothing; the words before it end the item. */
+	n = note_before_end(t, n);
+	t[n] = '\0';
 	for (k = 0; k < sizeof(nouns) / sizeof(nouns[0]); k++)
 		if (has_suffix(t, nouns[k]))
 			r = 1;
@@ -3024,11 +3091,14 @@ placed:
 			/* "(1) 本サービス" then its definition: one block;
 			 * not a sentence under a list whose item before
 			 * stood alone on its line (①窓口での届出, ②郵送によ
-			 * る届出, then 当会は、…終えます。: the next 項). */
+			 * る届出, then 当会は、…終えます。: the next 項), nor
+			 * one that leads a list of its own (…次の各号に該当
+			 * する行為を行わない。 then (1) again: the next 項). */
 			if (m.scheme != MS_PARA && text_nchars(s) <= 20 &&
 			    !(i + 1 < im->nl &&
 			    has_suffix(im->l[i + 1].s, "。") &&
-			    item_alone_before(im, i, &m)) &&
+			    (item_alone_before(im, i, &m) ||
+			    announces_items(im->l[i + 1].s))) &&
 			    !has_sentence_punct(s) && i + 1 < im->nl &&
 			    !im->l[i + 1].bullet && im->l[i + 1].s[0] != '\0' &&
 			    !starts_structure(im->l[i + 1].s) &&

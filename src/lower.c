@@ -1072,7 +1072,12 @@ list_goes_on(const struct node *b, const struct marker *m, const char *s)
  * (lower_blocks()).  １． and ２　 are a paragraph's own number in
  * Japanese drafting, so they are items only under a lead (次のいずれか
  * …とします。 then １．, in a block of its own or on the next line of the
- * lead's block: first is 0) and after item １． so opened.
+ * lead's block: first is 0) and after item １． so opened; and １． at a
+ * block's start right under an unnumbered paragraph, as 1. is: the
+ * article's paragraph 1 is that one, so １． there numbers no paragraph
+ * (サービスの停止 then １．当社は… ２．…: its items, not paragraph 1 twice).
+ * Returns 1 for an item, 2 for one that goes on with the open items in
+ * a look of its own (4． after (3), below), 0 for no item.
  */
 static int
 numbered_item(const struct lower *L, const struct node *container,
@@ -1087,8 +1092,20 @@ numbered_item(const struct lower *L, const struct node *container,
 	    ms->nlev == 0 && ms->unit != b))
 		return 0;
 	if (ms->nlev == 0)
-		return (m->value == 1 && ((ascii && first && b->implicit) ||
+		return (m->value == 1 && ((dot_label(s, m->len) && first &&
+		    b->implicit) ||
 		    base_announces(L, b))) || (first && list_goes_on(b, m, s));
+	/* 4． after items (1) (2) (3) under an unnumbered paragraph (or
+	 * paragraph 1): their item 4 in another look, as after 1. 2. 3.
+	 * (list_goes_on()); as a paragraph it would skip 2 and 3.  2: the
+	 * caller opens it at their level. */
+	if (first && m->value >= 3 && dot_label(s, m->len) &&
+	    ms->scheme[0] != MS_PAREN_KANA && ms->scheme[0] != MS_IROHA &&
+	    ms->open[0] != NULL && ms->open[0]->type == N_ITEM &&
+	    ms->open[0]->num != NULL && b->num != NULL &&
+	    strtol(ms->open[0]->num, NULL, 10) + 1 == m->value &&
+	    strtol(b->num, NULL, 10) + 1 < m->value)
+		return 2;
 	/* "2." after item 1 and its sub-items (1) (2): item 2, in digits
 	 * of item 1's width (1. then ２．前項の… is the next paragraph). */
 	return ms->scheme[0] == MS_PARA && ms->open[0] != NULL &&
@@ -1187,7 +1204,11 @@ opens_paragraphs(struct lower *L, const struct node *container,
 		    ms->open[k]->num != NULL &&
 		    strtol(ms->open[k]->num, NULL, 10) + 1 == m->value)
 			return 0;
-	return strtol(b->num, NULL, 10) + 1 == m->value;
+	/* ① then a paragraph written without a number (2 by position,
+	 * over its items), then ②: the author's paragraph 2, as 2. there
+	 * is, not an item of that paragraph's last item. */
+	return strtol(b->num, NULL, 10) + 1 == m->value || (b->implicit &&
+	    strtol(b->num, NULL, 10) == m->value);
 }
 
 /*
@@ -1417,7 +1438,7 @@ unit(struct lower *L, struct node *container, struct flat *f,
 	char *s = f->text.data + base, saved = s[len];
 	struct node *p;
 	int numbered = -1;	/* para_marker_parse(s, &m), once asked */
-	int next_b, next_bullet, marked;
+	int next_b, next_bullet, marked, goes;
 	size_t bl, nb, ind, fb;
 
 	/* Before the line is ended in place: does the next go on a. → b.,
@@ -1459,7 +1480,9 @@ unit(struct lower *L, struct node *container, struct flat *f,
 		open_marked(L, &m, f, base, len, line, col);
 	} else if (!nested && (first || L->ja) &&
 	    (numbered = para_marker_parse(s, &m)) &&
-	    numbered_item(L, container, &m, s, first)) {
+	    (goes = numbered_item(L, container, &m, s, first)) > 0) {
+		if (goes == 2)
+			m.scheme = ms->scheme[0];
 		open_marked(L, &m, f, base, len, line, col);
 	} else if (first && !nested && L->ja && (fb = recog_bullet(s)) > 0 &&
 	    bullet_line_item(ms, container, 0)) {

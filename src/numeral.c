@@ -447,6 +447,29 @@ roman_parse(const char *s, size_t *used)
 	return v;
 }
 
+/*
+ * The same in full-width letters, ｉｉ ｉｖ ｘｉｉ (statutes number
+ * sub-items （ｉ） （ｉｉ）): its value and *used bytes, or -1.
+ */
+static long
+roman_parse_wide(const char *s, size_t *used)
+{
+	char ascii[8];
+	size_t i = 0, n, k = 0;
+	int32_t c;
+
+	while (k < sizeof(ascii) - 1 && (n = next(s + i, &c)) > 0 &&
+	    (c == 0xff49 || c == 0xff56 || c == 0xff58)) {
+		ascii[k++] = (char)(c - 0xff41 + 'a');
+		i += n;
+	}
+	ascii[k] = '\0';
+	if (k == 0 || roman_parse(ascii, &n) < 0 || n != k)
+		return -1;
+	*used = i;
+	return roman_parse(ascii, &n);
+}
+
 int
 item_marker_parse(const char *s, struct marker *m)
 {
@@ -473,7 +496,10 @@ item_marker_parse(const char *s, struct marker *m)
 			m->scheme = MS_PAREN_KANA;
 			m->kana = c2;
 			m->value = kana_ordinal(c2, 0);
-		} else if ((v = roman_parse(p, &used)) > 0 && used >= 2) {
+		} else if (((v = roman_parse(p, &used)) > 0 ||
+		    (v = roman_parse_wide(p, &used)) > 0) &&
+		    used >= 2 * (size_t)n2) {
+			/* (ii), （ｉｉ）: two letters or more. */
 			p += used;
 			m->scheme = MS_PAREN_ROMAN;
 			m->value = v;
@@ -482,6 +508,9 @@ item_marker_parse(const char *s, struct marker *m)
 			p += n2;
 			m->scheme = MS_PAREN_LATIN;
 			m->value = c2 >= 0xff41 ? c2 - 0xff41 + 1 : c2 - 'a' + 1;
+			if (c2 >= 0xff41)
+				c2 = c2 - 0xff41 + 'a';
+			/* (i), （ｉ）: roman 1 unless (h) came before. */
 			if (c2 == 'i' || c2 == 'v' || c2 == 'x')
 				m->roman = c2 == 'i' ? 1 : c2 == 'v' ? 5 : 10;
 		} else

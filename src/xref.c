@@ -85,6 +85,8 @@ struct scan {
 	struct hmap		 appx;		/* folded 別表 name → node */
 	char			**akeys;	/* owned keys of appx */
 	size_t			 nakeys, akcap;
+	const char		*rowcell;	/* the cell cell_rows() read */
+	int			 rowcell_rows;	/* … and its answer */
 };
 
 static size_t
@@ -428,6 +430,82 @@ column_after(const char *s)
 	return 0;
 }
 
+/*
+ * After 各号 or 各項 at text[from]: に掲げる and the noun they list, then
+ * a note that leaves some of them out, naming them again with the same
+ * noun (or もの) and を除く: 第七条第一項各号に掲げる事項（公立の養成所に
+ * あつては、第十号に掲げる事項を除く。）.  The offset past the note, or 0.
+ * Its bare numbers are the noted clause's (第十号 is item 10 of 第七条第一
+ * 項), as in a note right after it.  A note of other words speaks of
+ * clauses of its own: …各号に掲げる要件（第五号に掲げる契約の…次項各号に
+ * 掲げる要件）, 各号に掲げる事項（第二項の…を経ていないものを除く。）.
+ * The noun is a few kanji or もの.
+ */
+#define LISTED_NOUN_MAX	8	/* characters */
+
+static size_t
+listed_noted(const char *text, size_t from, size_t len)
+{
+	const char *noun;
+	size_t i = from, n, k, end, nlen;
+	int32_t c;
+
+	if (!has_prefix(text + i, "に掲げる"))
+		return 0;
+	i += strlen("に掲げる");
+	noun = text + i;
+	if (has_prefix(text + i, "もの"))
+		i += strlen("もの");
+	else
+		for (k = 0; k < LISTED_NOUN_MAX && (n = utf8_next_inline(
+		    text + i, len - i, &c)) > 0 &&
+		    char_class(c) == CC_KANJI; k++)
+			i += n;
+	nlen = (size_t)(text + i - noun);
+	if (nlen == 0 || !has_prefix(text + i, "（") ||
+	    (end = note_end(text, i, len)) == 0)
+		return 0;
+	for (k = i; k + strlen("に掲げる") + nlen <= end; k++) {
+		if (!has_prefix(text + k, "に掲げる"))
+			continue;
+		k += strlen("に掲げる");
+		if (memcmp(text + k, noun, nlen) == 0 &&
+		    has_prefix(text + k + nlen, "を除く"))
+			return end;
+		if (has_prefix(text + k, "ものを除く"))
+			return end;
+	}
+	return 0;
+}
+
+/*
+ * 中, a few words and 部分 at text[from], the part of a clause some words
+ * of it name (第三百七十六条中順位の譲渡及び放棄に関する部分, 第五条中…に係る
+ * 部分): the offset past 部分, or 0.  No punctuation, quote or note
+ * inside: 第二条中「…」とあるのは is a 読替え, not this.
+ */
+#define PART_WORDS_MAX	30	/* characters */
+
+static size_t
+part_words(const char *text, size_t from, size_t len)
+{
+	size_t i = from + strlen("中"), n, k;
+	int32_t c;
+
+	if (!has_prefix(text + from, "中"))
+		return 0;
+	for (k = 0; k < PART_WORDS_MAX && i < len; k++) {
+		if (has_prefix(text + i, "部分"))
+			return k > 0 ? i + strlen("部分") : 0;
+		if ((n = utf8_next_inline(text + i, len - i, &c)) == 0 ||
+		    c == 0x3001 || c == 0x3002 || c == 0x300c || c == 0x300d ||
+		    c == 0xff08 || c == 0xff09)
+			return 0;
+		i += n;
+	}
+	return 0;
+}
+
 static size_t
 ref_tail(const char *text, size_t from, size_t len, int *notes)
 {
@@ -450,11 +528,19 @@ ref_tail(const char *text, size_t from, size_t len, int *notes)
 		    (n = note_end(text, i, len)) > 0) {
 			*notes = 1;
 			i = n;
+		} else if ((n = part_words(text, i, len)) > 0) {
+			/* 第三百七十六条中順位の譲渡に関する部分、: a part of
+			 * the clause, the list goes on. */
+			i = n;
 		} else if ((n = text_prefix_of(text + i, words,
 		    sizeof(words) / sizeof(words[0]))) > 0) {
 			i += n;
 			if (has_prefix(text + i, "き"))	/* ただし書き */
 				i += strlen("き");
+			else if ((n = listed_noted(text, i, len)) > 0) {
+				*notes = 1;
+				i = n;
+			}
 		} else if (has_prefix(text + i, "第") && numeral_parse(text +
 		    i + strlen("第"), &n, 1) >= 0 && has_prefix(text + i +
 		    strlen("第") + n, "文"))
@@ -755,6 +841,12 @@ external_before(const char *text, size_t off, const char *title)
 	    has_prefix(text + end - strlen("』"), "』")))
 		return 1;
 	if (numbered_name_before(text, end))
+		return 1;
+	/* 規則一一―四（職員の身分保障）第三条: such a rule's title after
+	 * its number. */
+	if (end >= strlen("）") && has_prefix(text + end - strlen("）"), "）") &&
+	    (k = note_open(text, end - strlen("）"))) >= strlen("（") &&
+	    numbered_name_before(text, k - strlen("（")))
 		return 1;
 	for (start = end, i = 0; start > 0 && i < 20; i++) {
 		k = utf8_prev_len(text, start);
@@ -2001,6 +2093,14 @@ resolve(struct scan *S, const struct rparse *r, int scope, int afternl,
 			    (child_num(cur->para, N_ITEM, 1) != NULL ||
 			    afternl))
 				t = cur->para;
+			else if (x->cell == 0 && x->src == cur->para &&
+			    cur->para != NULL &&
+			    (sub = sibling(cur->para, -1, 1)) != NULL &&
+			    sub->last != NULL && sub->last->type == N_ITEM)
+				/* ２　前各号の場合、… in a paragraph of no
+				 * items right under the items of the one
+				 * before: those items. */
+				t = sub;
 			else
 				broken = 1;
 			break;
@@ -2026,7 +2126,12 @@ resolve(struct scan *S, const struct rparse *r, int scope, int afternl,
 	named->art = art;
 	named->para = para;
 	named->item = item;
-	named->haspara = r->para.rel != R_NONE;
+	/* 第二条第一項第四号若しくは第五号、第三項第二号: 第五号 is in the
+	 * paragraph 第一項 named before it, so 第三項 after it is 第二条's
+	 * as it is after 第二条第一項第五号. */
+	named->haspara = r->para.rel != R_NONE || (cont &&
+	    r->art.rel == R_NONE && r->item.rel == R_ABS && inh->haspara &&
+	    inh->hasitem && para == inh->para);
 	named->hasitem = r->item.rel != R_NONE;
 	if (!named->haspara && !named->hasitem && r->art.rel == R_NONE)
 		named->art = cur->art;
@@ -2434,15 +2539,41 @@ same_division_before(const char *text, size_t off)
 }
 
 /*
+ * Does a cell's text hold rows labelled in kanji, two or more runs of
+ * digits then 　 (…に至る直線五　Ａ点から…に至る直線六　…)?  Then 前号 and
+ * 次号 anywhere in it (…の点（次号において「Ａ点」という。）) are its rows.
+ */
+static int
+cell_rows(const char *text)
+{
+	const char *p = text;
+	size_t n;
+	int32_t c;
+	int digits = 0, labels = 0;
+
+	while (*p != '\0' && labels < 2) {
+		n = dec(p, &c);
+		if (n == 0)
+			break;
+		if (c == 0x3000 && digits > 0)
+			labels++;
+		digits = c != 0 && strchr32(KANJI_DIGITS, c) != 0 ? digits + 1 :
+		    0;
+		p += n;
+	}
+	return labels >= 2;
+}
+
+/*
  * Is r, in a cell of table t at text[off], a row of that table, not an
  * item of this law: 第十号, 前号 or 次号 alone (no article, no
  * paragraph), in a table whose rows are labelled as items (一　…の場合,
  * a cell a row or runs of 三十四　…三十五　前号に掲げる地点から… in one
- * cell)?  A table that numbers its rows so cites them by those numbers
+ * cell, cell_rows())?  A table that numbers its rows so cites them by those numbers
  * (同表の第一号); they are not clauses, and not checked.
  */
 static int
-table_row_ref(const struct table *t, const struct rparse *r,
+table_row_ref(struct scan *S, const struct table *t, const struct rparse *r,
     const char *text, size_t off)
 {
 	struct marker m;
@@ -2458,6 +2589,13 @@ table_row_ref(const struct table *t, const struct rparse *r,
 		    m.scheme == MS_KANJI && (r->item.rel != R_ABS ||
 		    m.value == r->item.n))
 			return 1;
+	/* Read once a cell: its broken references each ask. */
+	if (r->item.rel != R_ABS && S->rowcell != text) {
+		S->rowcell = text;
+		S->rowcell_rows = cell_rows(text);
+	}
+	if (r->item.rel != R_ABS && S->rowcell_rows)
+		return 1;
 	/* 三十五　前号: a row's label right before it, in the cell. */
 	if (r->item.rel == R_ABS || off < strlen("\u3000") ||
 	    memcmp(text + off - strlen("\u3000"), "\u3000",
@@ -2732,8 +2870,8 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 		    suppl_of(x.article) == suppl_of(src)))) &&
 		    suppl_extract(S, src))
 			named.external = 1;
-		if (x.status == XR_BROKEN && cell > 0 && table_row_ref(src->table,
-		    &r, text, i))
+		if (x.status == XR_BROKEN && cell > 0 && table_row_ref(S,
+		    src->table, &r, text, i))
 			named.external = 1;
 		if (named.external) {
 			x.status = XR_EXTERNAL;

@@ -162,7 +162,9 @@ for c in statute/kitei:kitei statute/egovlayout:egovlayout \
     layout/plaintitles-en:plaintitles-en \
     statute/paragraphs:paragraphs statute/enacting:enacting \
     statute/unnumbered:unnumbered statute/figures:figures \
-    layout/marked-lead:marked-lead layout/glued-after-list:glued-after-list; do
+    layout/marked-lead:marked-lead layout/glued-after-list:glued-after-list \
+    layout/lead-after-item:lead-after-item statute/formcells:formcells \
+    statute/itemtable:itemtable; do
 	f=${c%%:*}; doc=${c#*:}
 	rc=$(capture import --provider=sample --provider-name=サンプル \
 	    --document="$doc" "$idir/$f.txt")

@@ -65,7 +65,9 @@ done
 # a paragraph under it: import writes "1\. Title" and its text as one
 # paragraph of two lines, read back as an item whose text is both).  deep.md keeps its
 # XML but not its tree: a heading deeper than Division is a paragraph of
-# its text in the XML.
+# its text in the XML; so does tests/import/statute/itemtable.md: the
+# tables a paragraph holds between its items (e-Gov's 一, its table, 二)
+# are written after the items.
 # The tree below the root, without source lines and without spans: links
 # and emphasis have no place in the standard (its text is plain), and
 # references are found again in the same text.
@@ -96,6 +98,7 @@ for md in $lx_fixtures terms/*/*/*.md; do
 	cmp -s "$tmp/lx1.xml" "$tmp/lx2.xml" && ok ||
 	    bad "lawxml round trip $md: XML differs"
 	[ "$md" = "$lx_dir/deep.md" ] && continue
+	[ "$md" = tests/import/statute/itemtable.md ] && continue
 	lx_json "$tmp/lx1.json" >"$tmp/lx1.tree"
 	lx_json "$tmp/lx2.json" >"$tmp/lx2.tree"
 	if cmp -s "$tmp/lx1.tree" "$tmp/lx2.tree"; then
