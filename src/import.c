@@ -116,7 +116,6 @@ struct imp {
 static int	title_like(const char *);
 static int	label_fragment(struct imp *, size_t, int, const char *);
 static long	section_line(const char *);
-static int	en_title(const char *);
 static void	title_sections(struct imp *);
 static int	caption_ahead(const struct imp *, size_t);
 static int	reference_piece(const struct imp *, const struct rline *,
@@ -3174,49 +3173,10 @@ section_line(const char *s)
 		return -1;
 	t = s + m.skip;
 	if ((t[0] >= 'A' && t[0] <= 'Z') || (t[0] >= 'a' && t[0] <= 'z'))
-		return en_title(t) ? m.value : -1;
+		return recog_en_title(t) ? m.value : -1;
 	if (text_nchars(t) > 40 || !recog_caption_text(t, strlen(t)))
 		return -1;
 	return m.value;
-}
-
-/*
- * Is t an English section's title (More About the Paid Plans of the
- * Harbor Service, Extra terms that apply when you use some tools,
- * Termination.)?  English takes more letters than Japanese for
- * a title: up to 100 characters and 16 words, no sentence ending inside
- * it (". " and more), no lead into what follows (a closing ",", ":" or
- * ";").  One that ends on "." is a title in Title Case or of three words
- * at most; else it is a sentence (1. You must be 13 or older.).
- */
-static int
-en_title(const char *t)
-{
-	size_t len = strlen(t), i, words = 0, caps = 0, lower = 0;
-	int inword = 0;
-
-	if (len == 0 || len > 100 || strstr(t, ". ") != NULL ||
-	    strchr(",:;", t[len - 1]) != NULL)
-		return 0;
-	for (i = 0; i < len; i++) {
-		if (t[i] == ' ') {
-			inword = 0;
-			continue;
-		}
-		if (!inword) {
-			words++;
-			/* Short words (of, the, and) stay small in Title Case. */
-			if (t[i] >= 'A' && t[i] <= 'Z')
-				caps++;
-			else if (t[i] >= 'a' && t[i] <= 'z' &&
-			    strcspn(t + i, " ") > 3)
-				lower++;
-		}
-		inword = 1;
-	}
-	if (words > 16)
-		return 0;
-	return t[len - 1] != '.' || words <= 3 || lower == 0;
 }
 
 /*
@@ -3262,19 +3222,16 @@ sections(struct imp *im)
 /*
  * Is l[i] shaped as an English title standing alone: a line of its own
  * (no marker, bullet or indent), capitalized, no number or colon in it,
- * no stop at its end (en_title())?  User Content and Privacy.
+ * no stop at its end (recog_title_alone())?  User Content and Privacy.
  */
 static int
 title_shape(const struct imp *im, size_t i)
 {
 	const struct lline *l = &im->l[i];
 	const char *s = l->s;
-	size_t len = strlen(s);
 
-	return len > 0 && s[0] >= 'A' && s[0] <= 'Z' && !l->bullet &&
-	    l->tabs == 0 && !l->ideo && !starts_marker(s) &&
-	    s[len - 1] != '.' && strpbrk(s, "0123456789:") == NULL &&
-	    en_title(s);
+	return !l->bullet && l->tabs == 0 && !l->ideo && !starts_marker(s) &&
+	    recog_title_alone(s);
 }
 
 /*

@@ -1937,3 +1937,41 @@ recog_number_word(const char *w, size_t len)
 	}
 	return -1;
 }
+
+int
+recog_en_title(const char *t)
+{
+	size_t len = strlen(t), i, words = 0, lower = 0;
+	int inword = 0;
+
+	if (len == 0 || len > 100 || strstr(t, ". ") != NULL ||
+	    strchr(",:;", t[len - 1]) != NULL)
+		return 0;
+	for (i = 0; i < len; i++) {
+		if (t[i] == ' ') {
+			inword = 0;
+			continue;
+		}
+		if (!inword) {
+			words++;
+			/* Short words (of, the, and) stay small in Title
+			 * Case. */
+			if (t[i] >= 'a' && t[i] <= 'z' &&
+			    strcspn(t + i, " ") > 3)
+				lower++;
+		}
+		inword = 1;
+	}
+	if (words > 16)
+		return 0;
+	return t[len - 1] != '.' || words <= 3 || lower == 0;
+}
+
+int
+recog_title_alone(const char *s)
+{
+	size_t len = strlen(s);
+
+	return len > 0 && s[0] >= 'A' && s[0] <= 'Z' && s[len - 1] != '.' &&
+	    strpbrk(s, "0123456789:") == NULL && recog_en_title(s);
+}
