@@ -2770,6 +2770,22 @@ all_plain(cmark_node *p)
 }
 
 /*
+ * Are text's words those that end the front matter's title, "Terms of
+ * Service" under "Acme Terms of Service", any case?  Japanese titles
+ * are told by their words alone (利用規約 under the title さくら利用規約
+ * may be a part's name), whole.
+ */
+static int
+ends_title(const struct lower *L, const char *text)
+{
+	const char *title = L->meta != NULL ? L->meta->title : NULL;
+	size_t n = strlen(text), tn = title != NULL ? strlen(title) : 0;
+
+	return n > 0 && n <= tn && strcasecmp(title + tn - n, text) == 0 &&
+	    (n == tn || (!L->ja && title[tn - n - 1] == ' '));
+}
+
+/*
  * Is block b a title line with no number: a paragraph that is bold and
  * nothing else, a title (short, capitalized, no sentence, no stop at its
  * end), or one line of plain text that is a title alone
@@ -2790,9 +2806,68 @@ title_block(struct lower *L, cmark_node *b)
 	text = heading_text(L, b);
 	L->quiet = 0;
 	yes = strchr(text, '\n') == NULL && (bold ? title_words(text) &&
-	    text[strlen(text) - 1] != '.' : recog_title_alone(text));
+	    text[strlen(text) - 1] != '.' : recog_title_alone(text)) &&
+	    !recog_english_contents_heading(text) && !ends_title(L, text);
 	free(text);
 	return yes;
+}
+
+/* Order of titles for finding the repeated ones: by text, then place. */
+struct title_ref {
+	char	*text;
+	size_t	 at;
+};
+
+static int
+title_ref_cmp(const void *a, const void *b)
+{
+	const struct title_ref *x = a, *y = b;
+	int c = strcmp(x->text, y->text);
+
+	return c != 0 ? c : x->at < y->at ? -1 : x->at > y->at;
+}
+
+/*
+ * Keep of the n title blocks v those whose words no other one repeats:
+ * a line that comes back (More simply put, Summary over each section's
+ * digest) labels a passage, it names no section.  Returns how many are
+ * kept, in order; *caps: how many of those are in capitals (no small
+ * letter).
+ */
+static size_t
+distinct_titles(struct lower *L, cmark_node **v, size_t n, size_t *caps)
+{
+	struct title_ref *t = xcalloc(n ? n : 1, sizeof(*t));
+	unsigned char *drop = xcalloc(n ? n : 1, 1);
+	size_t i, k = 0;
+	const char *c;
+
+	L->quiet = 1;
+	for (i = 0; i < n; i++) {
+		t[i].text = heading_text(L, v[i]);
+		t[i].at = i;
+	}
+	L->quiet = 0;
+	qsort(t, n, sizeof(*t), title_ref_cmp);
+	for (i = 0; i + 1 < n; i++)
+		if (strcmp(t[i].text, t[i + 1].text) == 0)
+			drop[t[i].at] = drop[t[i + 1].at] = 1;
+	*caps = 0;
+	for (i = 0; i < n; i++) {
+		if (!drop[t[i].at]) {
+			for (c = t[i].text; *c != '\0' && !(*c >= 'a' &&
+			    *c <= 'z'); c++)
+				;
+			*caps += *c == '\0';
+		}
+		free(t[i].text);
+	}
+	for (i = 0; i < n; i++)
+		if (!drop[i])
+			v[k++] = v[i];
+	free(t);
+	free(drop);
+	return k;
 }
 
 /*
@@ -2801,15 +2876,19 @@ title_block(struct lower *L, cmark_node *b)
  * ACCEPTANCE OF TERMS alone on its line (title_block()), its text after
  * it.  In a document with no heading but its title and no numbered
  * sections, three or more top-level title lines, each with text after it
- * that is no such line, and one top-level block in eight or more, are
- * its sections, unnumbered as such headings are.  Returns how many,
- * their blocks in *marks (caller frees), or 0.
+ * that is no such line and none repeated (distinct_titles()), are its
+ * sections, unnumbered as such headings are, where they hold the
+ * document: one top-level block in eight or more, a title in capitals
+ * counting twice (a few bold or Title Case lines among many paragraphs
+ * mark passages, not its sections; a line in capitals alone is a
+ * heading as a reader sees it).  Returns how many, their blocks in
+ * *marks (caller frees), or 0.
  */
 static size_t
 bold_titles(struct lower *L, cmark_node *root, cmark_node ***marks)
 {
 	cmark_node *b, *next, **v = NULL;
-	size_t n = 0, heads = 0, nblocks = 0;
+	size_t n = 0, heads = 0, nblocks = 0, caps = 0;
 	int here, after = -1;	/* title_block() of b, asked as the next */
 
 	for (b = cmark_node_first_child(root); b; b = next) {
@@ -2828,13 +2907,10 @@ bold_titles(struct lower *L, cmark_node *root, cmark_node ***marks)
 		v = xgrow(v, n, sizeof(*v));
 		v[n++] = b;
 	}
-	/*
-	 * The title's own heading, # Terms of Service, is no section.  The
-	 * titles hold the document, one block in eight or more: a few
-	 * title lines among many paragraphs mark passages, not its
-	 * sections.
-	 */
-	if (heads > 1 || n < 3 || n * 8 < nblocks) {
+	/* The title's own heading, # Terms of Service, is no section. */
+	if (heads <= 1 && n >= 3)
+		n = distinct_titles(L, v, n, &caps);
+	if (heads > 1 || n < 3 || (n + caps) * 8 < nblocks) {
 		free(v);
 		return 0;
 	}
@@ -2927,7 +3003,9 @@ section_paragraphs(struct lower *L, cmark_node *root, cmark_node ***marks)
 			v[n++] = b;
 			want++;
 		} else if (p == b && recog_roman_article(text, &rr) &&
-		    rr.value == want && title_words(rr.cap)) {
+		    rr.value == want && title_words(rr.cap) &&
+		    (rr.word || (*text >= 'A' && *text <= 'Z'))) {
+			/* i. ii. iii. in small letters number items. */
 			/* **ARTICLE II. ACCOUNTS**: roman_heading() reads it. */
 			L->roman = xgrow(L->roman, L->nroman,
 			    sizeof(*L->roman));
@@ -2939,9 +3017,15 @@ section_paragraphs(struct lower *L, cmark_node *root, cmark_node ***marks)
 		free(num);
 		free(text);
 	}
-	if (n == 0 && (n = bold_titles(L, root, &v)) > 0) {
-		*marks = v;
-		return n;
+	if (n < 3) {
+		/* Fewer than three numbered: title lines, if any. */
+		free(v);
+		v = NULL;
+		L->nroman = nroman;
+		if ((n = bold_titles(L, root, &v)) > 0) {
+			*marks = v;
+			return n;
+		}
 	}
 	if (n < 3) {
 		L->nroman = nroman;
@@ -3054,7 +3138,7 @@ title_heading(struct lower *L, cmark_node *root, const char *title)
 {
 	struct rhistory hist;
 	cmark_node *h, *b;
-	size_t n, tn, len;
+	size_t len;
 	char *text, *num;
 	int level, yes, top = 1;
 
@@ -3087,12 +3171,7 @@ title_heading(struct lower *L, cmark_node *root, const char *title)
 		    cmark_node_get_heading_level(b) <= level)
 			return NULL;
 	text = heading_text(L, h);
-	n = strlen(text);
-	tn = strlen(title);
-	/* Japanese titles are told by their words alone (利用規約 under
-	 * the title さくら利用規約 may be a part's name), whole. */
-	yes = top || (n > 0 && n <= tn && strcasecmp(title + tn - n, text) ==
-	    0 && (n == tn || (!L->ja && title[tn - n - 1] == ' ')));
+	yes = top || ends_title(L, text);
 	/* "## 1. Law and Venue" alone numbers an article: no title. */
 	num = NULL;
 	if (article_label_parse(text, &num, &len))
