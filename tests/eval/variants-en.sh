@@ -29,7 +29,8 @@
 # every clause (type and number, in order) must be the original's.
 # Prints per variant how many of the original's sections the variant's
 # tree has (number and caption, as multisets) and how many it has over,
-# then "figure variants-en-VARIANT AGREE" and "figure variants-en-extra N"
+# then "figure variants-en-VARIANT AGREE", "figure variants-en-extra N" (the
+# numbered forms) and "figure variants-en-caps-extra N", "…-title-extra N"
 # lines; WORKDIR/VARIANT.fail lists what did not agree, per service.
 set -u
 T=$1
@@ -197,10 +198,17 @@ for v in $variants; do
 	    END { printf "variants-en %-8s sections %d/%d agree, %d extra%s\n",
 		v, r, t, x, bad == "" ? "" : ";" bad }' "$W/rows"
 done
-awk -F '\t' '{ r[$1] += $4; x += $5 - $4 }
+# Extra sections: of the numbered forms together, and of each unnumbered
+# one (caps, title: a page's lines in capitals or Title Case that were
+# no section headings in the original read as such).
+awk -F '\t' '{ r[$1] += $4
+	if ($1 == "caps" || $1 == "title") ux[$1] += $5 - $4
+	else x += $5 - $4 }
     END { n = split("'"$variants"'", vs, " ")
 	  for (i = 1; i <= n; i++) printf "figure variants-en-%s %d\n", vs[i], r[vs[i]]
-	  printf "figure variants-en-extra %d\n", x }' "$W/rows"
+	  printf "figure variants-en-extra %d\n", x
+	  printf "figure variants-en-caps-extra %d\n", ux["caps"]
+	  printf "figure variants-en-title-extra %d\n", ux["title"] }' "$W/rows"
 
 # wrap: the clause skeleton (type and number of each node, in order) of
 # each service's latest version hard-wrapped, against the original's.
