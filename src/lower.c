@@ -215,7 +215,10 @@ struct lower {
 	const struct node	*plain_para;
 	int			*roman;		/* lines of the headings that
 						   number articles in roman
-						   (roman_articles()); owned */
+						   (roman_articles()) or in
+						   letters (letter_articles(),
+						   then letters is set); owned */
+	int			 letters;
 	size_t			 nroman;
 	const struct node	*sub_art;	/* the article whose sub-clause
 						   was opened last, and its
@@ -2341,7 +2344,8 @@ roman_heading(struct lower *L, const char *text, int line, int col)
 
 	for (i = 0; i < L->nroman && L->roman[i] != line; i++)
 		;
-	if (i == L->nroman || !recog_roman_article(text, &rr))
+	if (i == L->nroman || !(L->letters ? recog_letter_article(text, &rr) :
+	    recog_roman_article(text, &rr)))
 		return NULL;
 	n = node_new(L->root->pool, N_ARTICLE, line, col);
 	n->num = numstr(n->pool, rr.value);
@@ -3056,6 +3060,47 @@ section_title(struct lower *L, cmark_node *b)
 }
 
 /*
+ * English articles lettered: the headings that read A. Definitions, B.
+ * Accounts (recog_letter_article()) and run A, B, C … from A, each the
+ * next (three or more), in a document whose headings number no article
+ * (### A. under ## 1. is that section's own).  Their lines go to
+ * L->roman, read by roman_heading() as letters (L->letters): article 2,
+ * label B., caption Accounts.
+ */
+static void
+letter_articles(struct lower *L, cmark_node *root)
+{
+	struct rroman rr;
+	cmark_node *b;
+	char *text, *num;
+	size_t len;
+	long last = 0;
+
+	for (b = cmark_node_first_child(root); b; b = cmark_node_next(b)) {
+		if (md_type(b) != MD_HEADING)
+			continue;
+		text = heading_text(L, b);
+		num = NULL;
+		if (article_label_parse(text, &num, &len)) {
+			free(num);
+			free(text);
+			L->nroman = 0;
+			return;
+		}
+		if (recog_letter_article(text, &rr) && rr.value == last + 1) {
+			L->roman = xgrow(L->roman, L->nroman,
+			    sizeof(*L->roman));
+			L->roman[L->nroman++] = md_line(L, b);
+			last = rr.value;
+		}
+		free(text);
+	}
+	if (L->nroman < 3)
+		L->nroman = 0;
+	L->letters = L->nroman > 0;
+}
+
+/*
  * English articles numbered in roman: the top-level headings that read
  * ARTICLE I., Article II, IV. (recog_roman_article()) and run I, II, III
  * … from I, each above the one before (a gap is the source's, for the
@@ -3089,6 +3134,8 @@ roman_articles(struct lower *L, cmark_node *root)
 	}
 	if (L->nroman < 2 && !word)
 		L->nroman = 0;
+	if (L->nroman == 0)
+		letter_articles(L, root);
 }
 
 /*

@@ -1975,3 +1975,17 @@ recog_title_alone(const char *s)
 	return len > 0 && s[0] >= 'A' && s[0] <= 'Z' && s[len - 1] != '.' &&
 	    strpbrk(s, "0123456789:") == NULL && recog_en_title(s);
 }
+
+int
+recog_letter_article(const char *s, struct rroman *r)
+{
+	memset(r, 0, sizeof(*r));
+	if (!(s[0] >= 'A' && s[0] <= 'Z') || s[1] != '.' || s[2] != ' ')
+		return 0;
+	r->value = s[0] - 'A' + 1;
+	r->labellen = 2;
+	r->cap = s + 2 + text_skip_spaces(s + 2);
+	/* "A. (Definitions)", as termc import writes a caption. */
+	return (r->cap[*r->cap == '('] >= 'A' && r->cap[*r->cap == '('] <=
+	    'Z');
+}

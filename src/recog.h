@@ -340,6 +340,14 @@ struct rroman {
  * caller's to weigh.  Fills r and returns 1, or returns 0.
  */
 int	recog_roman_article(const char *s, struct rroman *r);
+/*
+ * Does s start with a lettered article label, "A. Definitions", "B. Use
+ * of the Service": a capital letter, a dot, a space and a capitalized
+ * caption, perhaps in brackets ("A. (Definitions)")?  Fills r (value 1 for A; word 0) and returns 1, or returns
+ * 0.  Whether the letters run as a document's articles (A, B, C …) is
+ * the caller's to weigh: "A. Smith" alone is a name.
+ */
+int	recog_letter_article(const char *s, struct rroman *r);
 
 /*
  * The separator between a heading's label and its caption: spaces, then
