@@ -857,8 +857,8 @@ open_marked(struct lower *L, const struct marker *m, const struct flat *f,
 	 * last, else a roman numeral: (i) is never item 9 of a list that has
 	 * no (h), and i) ii) iii) is one roman run beside a) b) c).
 	 */
-	if ((m->scheme == MS_PAREN_LATIN || m->scheme == MS_LATIN_PAREN) &&
-	    m->roman > 0) {
+	if ((m->scheme == MS_PAREN_LATIN || m->scheme == MS_LATIN_PAREN ||
+	    m->scheme == MS_PAREN_UPPER) && m->roman > 0) {
 		for (k = 0; k < ms->nlev; k++)
 			if (ms->scheme[k] == m->scheme &&
 			    ms->open[k] != NULL && ms->open[k]->num != NULL &&
@@ -866,8 +866,8 @@ open_marked(struct lower *L, const struct marker *m, const struct flat *f,
 				break;
 		if (k == ms->nlev) {
 			roman = *m;
-			roman.scheme = m->scheme == MS_PAREN_LATIN ?
-			    MS_PAREN_ROMAN : MS_ROMAN_PAREN;
+			roman.scheme = m->scheme == MS_LATIN_PAREN ?
+			    MS_ROMAN_PAREN : MS_PAREN_ROMAN;
 			roman.value = m->roman;
 			m = &roman;
 		}
@@ -1590,7 +1590,9 @@ unit(struct lower *L, struct node *container, struct flat *f,
 	bl = first || nested ? 0 : recog_bullet(s);
 	next_bullet = next_bullet && bl == nb;
 
+	/* (A) (B) are an English ladder's; Japanese keeps them as text. */
 	marked = !L->in_contents && item_marker_parse(s, &m) &&
+	    !(L->ja && m.scheme == MS_PAREN_UPPER) &&
 	    (first || !marker_in_sentence(L, f, base, &m));
 	if (L->in_contents && !nested) {
 		/* A contents entry numbers nothing: a line of text. */
