@@ -1393,7 +1393,7 @@ open_subclause(struct lower *L, struct node *container, struct flat *f,
 	L->plain_para = p;
 	L->sub_art = container;
 	L->sub_last = sub;
-	snprintf(L->sub_pre, sizeof(L->sub_pre), "%s", pre);
+	memcpy(L->sub_pre, pre, strlen(pre) + 1);	/* fits: above */
 	L->sub_para = p;
 	L->subsub_last = 0;
 	return 1;
@@ -3440,6 +3440,30 @@ caption_end(const struct flat *f, size_t to, size_t *skip)
 }
 
 /*
+ * The lines of f after a title that ends at skip of its first line (at
+ * source line), as the text of article a: a block whose first line opens
+ * at skip.
+ */
+static void
+title_text(struct lower *L, struct node *a, struct flat *f, size_t skip,
+    int line)
+{
+	size_t i, from, to;
+	int first = 1;
+
+	for (i = 0; i <= f->nbrk; i++) {
+		from = i == 0 ? skip : f->brk[i - 1];
+		to = i == f->nbrk ? f->text.len : f->brk[i];
+		while (from < to && f->text.data[from] == ' ')
+			from++;
+		if (from == to)
+			continue;
+		unit(L, a, f, from, to - from, line + (int)i, first, 0);
+		first = 0;
+	}
+}
+
+/*
  * Open the section of list entry item, the k-th of the run: an article
  * under the headings open, numbered by the number its caption writes
  * (**2\. User Content**), else by its marker when the markers number the
@@ -3453,11 +3477,11 @@ open_list_section(struct lower *L, cmark_node *item, size_t k)
 	cmark_node *p = cmark_node_first_child(item), *c;
 	struct node *n;
 	struct flat f;
-	size_t i, from, to, end, skip = 0, len, clen;
+	size_t to, end, skip = 0, len, clen;
 	const char *cap;
 	char *num = NULL, *anum, lab[32];
 	long v = entry_value(L, item);
-	int line = md_line(L, p), first = 1, titled;
+	int line = md_line(L, p), titled;
 
 	while (L->nstack > 0 &&
 	    L->stack[L->nstack - 1]->level >= LIST_SECTION_LEVEL)
@@ -3511,16 +3535,7 @@ open_list_section(struct lower *L, cmark_node *item, size_t k)
 	node_append(current_container(L), n);
 	L->stack[L->nstack++] = n;
 	ms_reset(&L->ms, NULL);
-	for (i = 0; i <= f.nbrk; i++) {
-		from = i == 0 ? skip : f.brk[i - 1];
-		to = i == f.nbrk ? f.text.len : f.brk[i];
-		while (from < to && f.text.data[from] == ' ')
-			from++;
-		if (from == to)
-			continue;
-		unit(L, n, &f, from, to - from, line + (int)i, first, 0);
-		first = 0;
-	}
+	title_text(L, n, &f, skip, line);
 	flat_give(L, &f);
 	for (c = cmark_node_next(p); c != NULL; c = cmark_node_next(c))
 		lower_blocks(L, n, c, 0);
@@ -3536,9 +3551,8 @@ static void
 lower_run_in(struct lower *L, cmark_node *b)
 {
 	struct flat f;
-	struct node *a;
-	size_t i, from, to, end, skip = 0;
-	int line = md_line(L, b), first = 1;
+	size_t to, end, skip = 0;
+	int line = md_line(L, b);
 
 	flat_take(L, &f);
 	flatten(L, b, &f, 1);
@@ -3550,17 +3564,7 @@ lower_run_in(struct lower *L, cmark_node *b)
 		end--;
 	heading_node(L, b, text_trim(f.text.data, end), 2, line,
 	    cmark_node_get_start_column(b));
-	a = current_container(L);
-	for (i = 0; i <= f.nbrk; i++) {
-		from = i == 0 ? skip : f.brk[i - 1];
-		to = i == f.nbrk ? f.text.len : f.brk[i];
-		while (from < to && f.text.data[from] == ' ')
-			from++;
-		if (from == to)
-			continue;
-		unit(L, a, &f, from, to - from, line + (int)i, first, 0);
-		first = 0;
-	}
+	title_text(L, current_container(L), &f, skip, line);
 	flat_give(L, &f);
 }
 
