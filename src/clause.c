@@ -3,6 +3,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "clause.h"
@@ -224,11 +225,19 @@ node_title(struct buf *b, const struct node *n)
 	}
 }
 
-/* Is label a decimal clause number, 2.1 or 4.1.3 (a dot at its end)? */
+/*
+ * Is label a decimal clause number, 2.1 or 4.1.3 (a dot at its end),
+ * perhaps after its word (Section 2.1, Clause 4.2)?
+ */
 static int
 decimal_label(const char *label)
 {
 	const char *p = label;
+
+	if (strncasecmp(p, "section ", 8) == 0)
+		label = p += 8;
+	else if (strncasecmp(p, "clause ", 7) == 0)
+		label = p += 7;
 
 	while (*p >= '0' && *p <= '9')
 		p++;
@@ -368,7 +377,11 @@ node_path_label(const struct node *n)
 				bracket_label(&b, n->label);
 			else if (!western)
 				put_numbered(&b, n->num ? n->num : "?", "号");
-			else if (n->label) {
+			else if (n->label && decimal_label(n->label)) {
+				/* 2.1.3 under 2.1: Section 2.1.3. */
+				buf_reset(&b);
+				western_label(&b, n->label);
+			} else if (n->label) {
 				/* Delivery, item (c): under a title alone. */
 				if (bare)
 					buf_puts(&b, ", item ");

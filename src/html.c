@@ -424,6 +424,20 @@ number(struct hw *w, const struct node *n)
 		anchor_link(w, n->id, "num", n->label, NULL);
 }
 
+/*
+ * A sub-clause's title (### 2.1 Registration) runs in before its text,
+ * in its own span: "2.1 Registration You must …".
+ */
+static void
+run_in_caption(struct hw *w, const struct node *n)
+{
+	if (n->caption == NULL)
+		return;
+	hw_leaf(w, HW_SPAN, "caption", n->caption);
+	if (n->text != NULL && n->text[0] != '\0')
+		hw_texts(w, " ");
+}
+
 static void
 trailing_permalink(struct hw *w, const struct node *n, const struct words *wd)
 {
@@ -451,6 +465,7 @@ r_paragraph(struct hw *w, const struct node *n, const struct words *wd)
 		block(w, HW_P, NULL);
 	}
 	number(w, n);
+	run_in_caption(w, n);
 	rich(w, n);
 	trailing_permalink(w, n, wd);
 	hw_close(w);
@@ -473,6 +488,7 @@ r_item(struct hw *w, const struct node *n, const struct words *wd)
 	block(w, HW_LI, NULL);
 	hw_attr(w, HA_ID, n->id);
 	number(w, n);
+	run_in_caption(w, n);
 	rich(w, n);
 	trailing_permalink(w, n, wd);
 	return opens;

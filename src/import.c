@@ -74,6 +74,8 @@ struct lline {
 				   1 "- ", 2 "* ", 3 ・ or • */
 	int	 blank_before;
 	int	 section;	/* heads a section: see sections() */
+	size_t	 runin;		/* a section's title run in: its text
+				   starts here (sections()) */
 	int	 ideo;		/* its first line opened with 　 */
 	int	 hist;		/* a history line (制定, 改定 … and a date) */
 	int	 tabs;		/* a nested list line: its depth (tabs) */
@@ -115,8 +117,7 @@ struct imp {
 
 static int	title_like(const char *);
 static int	label_fragment(struct imp *, size_t, int, const char *);
-static long	section_line(const char *);
-static int	en_title(const char *);
+static long	section_line(const char *, int, size_t *);
 static void	title_sections(struct imp *);
 static int	caption_ahead(const struct imp *, size_t);
 static int	reference_piece(const struct imp *, const struct rline *,
@@ -1393,7 +1394,7 @@ static void
 join(struct imp *im)
 {
 	struct buf b;
-	size_t i, j, W;
+	size_t i, j, W, at;
 	struct rline *r, *prev;
 	int blank = 0, bullet, full, gap;
 	size_t nch, nonblank, indented;
@@ -1452,7 +1453,7 @@ join(struct imp *im)
 		if (strchr(s, '\t') != NULL || heading_line(s))
 			goto done;
 		/* 7. 損害賠償について: a section's title runs into nothing. */
-		if (!im->has_articles && section_line(s) >= 0)
+		if (!im->has_articles && section_line(s, 0, &at) >= 0)
 			goto done;
 		/* Run on while the next line continues this one. */
 		for (j = i + 1, gap = 0; j < im->nr; j++) {
@@ -1578,6 +1579,7 @@ done:
 		im->l[im->nl].bullet = bullet;
 		im->l[im->nl].blank_before = blank;
 		im->l[im->nl].section = 0;
+		im->l[im->nl].runin = 0;
 		im->l[im->nl].ideo = r->ideo;
 		im->nl++;
 		blank = 0;
@@ -1778,6 +1780,7 @@ unglue(struct imp *im)
 			out[n].bullet = 0;
 			out[n].blank_before = 0;
 			out[n].section = 0;
+			out[n].runin = 0;
 			s[hl] = '\0';
 			im->l[i].s = out[n].s;
 			n++;
@@ -2887,6 +2890,22 @@ emit(struct emitter *e)
 			pending = NULL;
 		}
 placed:
+		if (im->l[i].section && im->l[i].runin > 0) {
+			/* "1. Hire. We hire …": the title without its stop,
+			 * the rest the section's first paragraph. */
+			char *h = xstrndup(s, im->l[i].runin - 1);
+
+			heading(e, e->divlevel + 1, h);
+			free(h);
+			e->in_article = 1;
+			im->st->articles++;
+			first_heading = 1;
+			e->olist = e->numpara = 0;
+			block(e, BK_TEXT);
+			text_line(e, s + im->l[i].runin +
+			    strspn(s + im->l[i].runin, " "));
+			continue;
+		}
 		if (im->l[i].section) {
 			heading(e, e->divlevel + 1, s);
 			e->in_article = 1;
@@ -3232,119 +3251,108 @@ second_document(struct imp *im)
 /* Heading levels of the numbered divisions present: 章 over 節 … */
 /*
  * A section line: a number and a title (1. 使用許諾, １ 用語の定義等), the
- * title short and no sentence.  Returns its number, or -1.
+ * title short and no sentence.  With runin, also an English title run in
+ * before its first sentence, "1. Hire. We hire bicycles …": the words up
+ * to the first stop a title (recog_en_title(): Title Case or three words
+ * at most; "1. You must be 13. …" is a sentence), the rest opening with a
+ * capital; *runin is then where the rest starts (else 0).  Returns its
+ * number, or -1.
  */
 static long
-section_line(const char *s)
+section_line(const char *s, int runin, size_t *at)
 {
 	struct marker m;
-	const char *t;
+	const char *t, *stop;
+	char *head;
+	int yes;
 
+	*at = 0;
 	if (!para_marker_parse(s, &m))
 		return -1;
 	t = s + m.skip;
-	if ((t[0] >= 'A' && t[0] <= 'Z') || (t[0] >= 'a' && t[0] <= 'z'))
-		return en_title(t) ? m.value : -1;
+	if ((t[0] >= 'A' && t[0] <= 'Z') || (t[0] >= 'a' && t[0] <= 'z')) {
+		if (recog_en_title(t))
+			return m.value;
+		if (!runin || !(t[0] >= 'A' && t[0] <= 'Z') ||
+		    (stop = strstr(t, ". ")) == NULL ||
+		    !(stop[2] >= 'A' && stop[2] <= 'Z'))
+			return -1;
+		head = xstrndup(t, (size_t)(stop + 1 - t));
+		yes = recog_en_title(head);
+		free(head);
+		if (!yes)
+			return -1;
+		*at = (size_t)(stop + 1 - s);
+		return m.value;
+	}
 	if (text_nchars(t) > 40 || !recog_caption_text(t, strlen(t)))
 		return -1;
 	return m.value;
 }
 
 /*
- * Is t an English section's title (More About the Paid Plans of the
- * Harbor Service, Extra terms that apply when you use some tools,
- * Termination.)?  English takes more letters than Japanese for
- * a title: up to 100 characters and 16 words, no sentence ending inside
- * it (". " and more), no lead into what follows (a closing ",", ":" or
- * ";").  One that ends on "." is a title in Title Case or of three words
- * at most; else it is a sentence (1. You must be 13 or older.).
- */
-static int
-en_title(const char *t)
-{
-	size_t len = strlen(t), i, words = 0, caps = 0, lower = 0;
-	int inword = 0;
-
-	if (len == 0 || len > 100 || strstr(t, ". ") != NULL ||
-	    strchr(",:;", t[len - 1]) != NULL)
-		return 0;
-	for (i = 0; i < len; i++) {
-		if (t[i] == ' ') {
-			inword = 0;
-			continue;
-		}
-		if (!inword) {
-			words++;
-			/* Short words (of, the, and) stay small in Title Case. */
-			if (t[i] >= 'A' && t[i] <= 'Z')
-				caps++;
-			else if (t[i] >= 'a' && t[i] <= 'z' &&
-			    strcspn(t + i, " ") > 3)
-				lower++;
-		}
-		inword = 1;
-	}
-	if (words > 16)
-		return 0;
-	return t[len - 1] != '.' || words <= 3 || lower == 0;
-}
-
-/*
  * sections: a document numbered as sections instead of 第N条.  When no
  * line is an article line, the section lines whose numbers run 1, 2, 3 …
  * through the document, each followed by text that is not the next
- * section line, are its articles (three at least; else there is no such
- * scheme).  Numbers restarting inside a section (its own list) do not
- * continue the run and stay text.
+ * section line (or holding it, run in), are its articles (three at
+ * least; else there is no such scheme).  Numbers restarting inside a
+ * section (its own list) do not continue the run and stay text.  Titles
+ * run in are asked for only where whole lines make no such run: a
+ * document writes its sections one way, and "1. Age. You must …" is
+ * more often an entry of a section's own list.
  */
 static void
 sections(struct imp *im)
 {
-	size_t i, j, n, pass;
+	size_t i, j, n, at, next;
 	long want, v;
+	int runin, pass;
 
 	if (im->has_articles)
 		return;
-	for (pass = 0; pass < 2; pass++) {
-		want = 1;
-		n = 0;
-		for (i = 0; i < im->nl; i++) {
-			if ((v = section_line(im->l[i].s)) != want)
-				continue;
-			for (j = i + 1; j < im->nl && im->l[j].s[0] == '\0';
-			    j++)
-				;
-			if (j == im->nl || section_line(im->l[j].s) == want + 1)
-				continue;
-			want++;
-			n++;
+	for (runin = 0; runin < 2; runin++)
+		for (pass = 0; pass < 2; pass++) {
+			want = 1;
+			n = 0;
+			for (i = 0; i < im->nl; i++) {
+				if ((v = section_line(im->l[i].s, runin,
+				    &at)) != want)
+					continue;
+				for (j = i + 1; j < im->nl &&
+				    im->l[j].s[0] == '\0'; j++)
+					;
+				if (at == 0 && (j == im->nl ||
+				    section_line(im->l[j].s, runin, &next) ==
+				    want + 1))
+					continue;
+				want++;
+				n++;
+				if (pass == 1) {
+					im->l[i].section = 1;
+					im->l[i].runin = at;
+				}
+			}
+			if (n < 3)
+				break;
 			if (pass == 1)
-				im->l[i].section = 1;
+				return;
 		}
-		if (n < 3) {
-			if (pass == 0)
-				title_sections(im);
-			return;
-		}
-	}
+	title_sections(im);
 }
 
 /*
  * Is l[i] shaped as an English title standing alone: a line of its own
  * (no marker, bullet or indent), capitalized, no number or colon in it,
- * no stop at its end (en_title())?  User Content and Privacy.
+ * no stop at its end (recog_title_alone())?  User Content and Privacy.
  */
 static int
 title_shape(const struct imp *im, size_t i)
 {
 	const struct lline *l = &im->l[i];
 	const char *s = l->s;
-	size_t len = strlen(s);
 
-	return len > 0 && s[0] >= 'A' && s[0] <= 'Z' && !l->bullet &&
-	    l->tabs == 0 && !l->ideo && !starts_marker(s) &&
-	    s[len - 1] != '.' && strpbrk(s, "0123456789:") == NULL &&
-	    en_title(s);
+	return !l->bullet && l->tabs == 0 && !l->ideo && !starts_marker(s) &&
+	    recog_title_alone(s);
 }
 
 /*

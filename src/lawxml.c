@@ -206,6 +206,8 @@ emit_paragraph(xmlNodePtr parent, const struct node *n, int pos)
 
 	x = child(parent, "Paragraph", NULL);
 	set_num(x, (size_t)pos);
+	if (n != NULL && n->caption != NULL)
+		child(x, "ParagraphCaption", n->caption);
 	child(x, "ParagraphNum", n && n->label ? n->label : "");
 	w = child(x, "ParagraphSentence", NULL);
 	sentences(w, n ? n->text : NULL);

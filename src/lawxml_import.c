@@ -468,7 +468,14 @@ paragraph(struct w *w, xmlNodePtr p)
 		if (name_is(c, "ParagraphCaption")) {
 			char *cap = plain(c);
 
-			line(w, NULL, cap);
+			/* An English one titles its numbered paragraph,
+			 * "2.1 Registration", its text the block below;
+			 * （施行期日） stands on its own line above. */
+			if ((unsigned char)cap[0] < 0x80 && *num != '\0') {
+				line(w, num, cap);
+				*num = '\0';
+			} else
+				line(w, NULL, cap);
 			free(cap);
 		}
 	/*

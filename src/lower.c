@@ -215,12 +215,33 @@ struct lower {
 	const struct node	*plain_para;
 	int			*roman;		/* lines of the headings that
 						   number articles in roman
-						   (roman_articles()); owned */
+						   (roman_articles()) or in
+						   letters (letter_articles(),
+						   then letters is set); owned */
+	int			 letters;
 	size_t			 nroman;
 	const struct node	*sub_art;	/* the article whose sub-clause
 						   was opened last, and its
 						   number: 2.3 → 3 */
 	long			 sub_last;
+	char			 sub_pre[24];	/* the number its sub-clauses
+						   extend: "2" for 2.3, the
+						   article's or, in an
+						   unnumbered one, the first
+						   sub-clause's (1.1 → "1") */
+	struct node		*sub_para;	/* that sub-clause, 2.3: its
+						   own 2.3.1 are its items */
+	long			 subsub_last;	/* the last of those: 2.3.4 →
+						   4 */
+	int			 in_heading;	/* unit() reads a heading's
+						   words (heading_line()) */
+	struct node		*title_line;	/* a sub-clause whose title
+						   was a line of a paragraph
+						   (subclause_text()) */
+	int			 block_read;	/* unit() took the whole block
+						   (subclause_text()) */
+	char			 cut;		/* the byte unit() ended its
+						   line in place over */
 	/*
 	 * The list entries that hold an English document's sections
 	 * (list_sections()), in order; owned.  next_lsect: the next to
@@ -836,8 +857,8 @@ open_marked(struct lower *L, const struct marker *m, const struct flat *f,
 	 * last, else a roman numeral: (i) is never item 9 of a list that has
 	 * no (h), and i) ii) iii) is one roman run beside a) b) c).
 	 */
-	if ((m->scheme == MS_PAREN_LATIN || m->scheme == MS_LATIN_PAREN) &&
-	    m->roman > 0) {
+	if ((m->scheme == MS_PAREN_LATIN || m->scheme == MS_LATIN_PAREN ||
+	    m->scheme == MS_PAREN_UPPER) && m->roman > 0) {
 		for (k = 0; k < ms->nlev; k++)
 			if (ms->scheme[k] == m->scheme &&
 			    ms->open[k] != NULL && ms->open[k]->num != NULL &&
@@ -845,8 +866,8 @@ open_marked(struct lower *L, const struct marker *m, const struct flat *f,
 				break;
 		if (k == ms->nlev) {
 			roman = *m;
-			roman.scheme = m->scheme == MS_PAREN_LATIN ?
-			    MS_PAREN_ROMAN : MS_ROMAN_PAREN;
+			roman.scheme = m->scheme == MS_LATIN_PAREN ?
+			    MS_ROMAN_PAREN : MS_PAREN_ROMAN;
 			roman.value = m->roman;
 			m = &roman;
 		}
@@ -1231,41 +1252,171 @@ next_paragraph_line(const struct lower *L, const struct node *container,
 }
 
 /*
+ * The words that may stand before a sub-clause's number, "Section 2.1
+ * Fees", "Clause 4.2 …": the bytes to skip to the number, or 0.
+ */
+static size_t
+subclause_word(const char *s)
+{
+	static const char *const words[] = { "Section ", "SECTION ",
+	    "Clause ", "CLAUSE " };
+	size_t i, n;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		n = strlen(words[i]);
+		if (strncmp(s, words[i], n) == 0 && s[n] >= '0' && s[n] <= '9')
+			return n;
+	}
+	return 0;
+}
+
+/*
+ * A sub-clause written as a title alone (### 2.1 Registration, **2.1
+ * Registration**, 2.1 Registration alone in its block) takes the title
+ * as its caption; the text of the block right after it is its own text
+ * (title_waits()).  A sentence (2.1 You must be 18.) is its text.
+ */
+static void
+subclause_text(struct lower *L, struct node *p, struct flat *f,
+    size_t base, size_t len, size_t skip)
+{
+	const char *t = f->text.data + base + skip;
+	char *c;
+	size_t i, k, n;
+	int bold;
+
+	/* **4.8 A title the author wrapped\nonto two lines**: all of it. */
+	bold = base == 0 && f->nspans > 0 && f->spans[0].kind == SPAN_STRONG &&
+	    f->spans[0].off == 0 && f->spans[0].len == f->text.len;
+	if (bold)
+		len = f->text.len;
+	if (L->ja || base != 0 || len != f->text.len || *t < 'A' || *t > 'Z') {
+		put_text(L, p, f, base, len, skip, 0);
+		return;
+	}
+	/* unit() ended the line in place (its byte is L->cut); a space
+	 * stands for each soft break. */
+	c = pool_alloc(p->pool, len - skip + f->nbrk + 1);
+	for (i = skip, k = 0, n = 0; i < len; i++) {
+		if (n < f->nbrk && f->brk[n] == i) {
+			c[k++] = ' ';
+			n++;
+		}
+		c[k++] = f->text.data[i] == '\0' ? L->cut : f->text.data[i];
+	}
+	p->caption = trim_in(p->pool, c, k);
+	/* Unmarked, a stop makes it a sentence: "3.2 Fees apply." */
+	if (!recog_en_title(p->caption) || (!bold && !L->in_heading &&
+	    p->caption[strlen(p->caption) - 1] == '.')) {
+		p->caption = NULL;
+		put_text(L, p, f, base, f->nbrk ? f->brk[0] : len, skip, 0);
+		return;
+	}
+	p->text = pool_strdup(p->pool, "");
+	/* The block's other lines are the title's: read. */
+	L->block_read = 1;
+	L->title_line = L->in_heading ? NULL : p;
+}
+
+/*
+ * A title alone that was no heading, "4.2 The content complies with all
+ * laws, rules, and", over a block that goes on in lower case: a sentence
+ * the page broke, its text again (as the lines of such a page are read).
+ */
+static int
+title_broke(struct lower *L, struct node *p, const char *next)
+{
+	if (p != L->title_line || !(*next >= 'a' && *next <= 'z'))
+		return 0;
+	p->text = p->caption;
+	p->caption = NULL;
+	ms_reset(&L->ms, NULL);
+	return 1;
+}
+
+/*
+ * Is p a sub-clause's title that waits for its text: its caption and no
+ * text, nothing after it yet (its parent's last, no items), what unit()
+ * reads right after it?
+ */
+static int
+title_waits(const struct lower *L, const struct node *p)
+{
+	return p != NULL && p->caption != NULL && p->text != NULL &&
+	    p->text[0] == '\0' && p->first == NULL && p->next == NULL &&
+	    L->ms.unit == p && L->ms.base == p;
+}
+
+/*
  * A sub-clause: a block under article 2 whose first line starts 2.1, 2.2
- * (recog_subclause()), or a sub-heading "### 3.3 Refunds" in article 3.
- * It is a paragraph of the article with its number as written for label;
- * the paragraph's own number stays its position, since the unnumbered
- * paragraphs that go on with a sub-clause (2.1, then two of its
- * paragraphs, then 2.2) are the article's paragraphs as well.  A title
- * alone (### 3.3 Refunds, **3.3 Refunds**, 3.3 Refunds) is the same
- * paragraph whichever way it is marked up: revisions change the markup,
- * not the clauses.  The run is the evidence: 2.1 first, then each above
- * the last (2.5 alone under article 2 is text).  Returns 1 if it opened
- * one.
+ * or "Section 2.1" (recog_subclause()), or a sub-heading "### 3.3
+ * Refunds" in article 3.  It is a paragraph of the article with its
+ * number as written for label; the paragraph's own number stays its
+ * position, since the unnumbered paragraphs that go on with a
+ * sub-clause (2.1, then two of its paragraphs, then 2.2) are the
+ * article's paragraphs as well.  A title alone (### 3.3 Refunds, **3.3
+ * Refunds**, 3.3 Refunds) is the same paragraph whichever way it is
+ * marked up (revisions change the markup, not the clauses): its caption,
+ * over its text (subclause_text()).  The run is the evidence: 2.1
+ * first, then each above the last (2.5 alone under article 2 is text).
+ * An article with no number (a title alone, ACCEPTANCE OF TERMS) has
+ * the number its first sub-clause, N.1, extends.  Under sub-clause 2.1,
+ * 2.1.1, 2.1.2 … are its items, as the run goes.  Returns 1 if it
+ * opened one.
  */
 static int
 open_subclause(struct lower *L, struct node *container, struct flat *f,
     size_t base, size_t len, int line, int col)
 {
 	const char *s = f->text.data + base;
-	size_t labellen, skip;
+	size_t labellen, skip, w = subclause_word(s);
 	long sub, last;
+	char pre[48];
 	struct node *p;
 
-	if (container->type != N_ARTICLE || container->num == NULL ||
-	    !(*s >= '0' && *s <= '9') ||
-	    !recog_subclause(s, container->num, &labellen, &skip, &sub))
+	/* An unnumbered heading is an article once it holds text alone
+	 * (promote_leaf_headings()). */
+	if (!(container->type == N_ARTICLE || (!L->ja &&
+	    container->type == N_DIVISION && container->divkind == DIV_OTHER &&
+	    container->num == NULL)) || !(s[w] >= '0' && s[w] <= '9'))
 		return 0;
 	last = L->sub_art == container ? L->sub_last : 0;
+	if (last > 0 && L->sub_para != NULL &&
+	    L->sub_para->parent == container) {
+		/* 2.1.3 under 2.1: the sub-clause's own. */
+		snprintf(pre, sizeof(pre), "%s_%ld", L->sub_pre, last);
+		if (recog_subclause(s + w, pre, &labellen, &skip, &sub) &&
+		    sub == L->subsub_last + 1) {
+			p = new_numbered(L->sub_para, N_ITEM, 0, sub, NULL, 0,
+			    line, col);
+			p->label = pool_strndup(p->pool, s, w + labellen);
+			subclause_text(L, p, f, base, len, w + skip);
+			ms_reset(&L->ms, p);
+			L->subsub_last = sub;
+			return 1;
+		}
+	}
+	if (container->num != NULL)
+		snprintf(pre, sizeof(pre), "%s", container->num);
+	else if (last > 0)
+		snprintf(pre, sizeof(pre), "%s", L->sub_pre);
+	else
+		snprintf(pre, sizeof(pre), "%ld", strtol(s + w, NULL, 10));
+	if (strlen(pre) >= sizeof(L->sub_pre) ||
+	    !recog_subclause(s + w, pre, &labellen, &skip, &sub))
+		return 0;
 	if (last == 0 ? sub != 1 : sub <= last)
 		return 0;
 	p = new_numbered(container, N_PARAGRAPH, 0, 0, NULL, 0, line, col);
-	p->label = pool_strndup(p->pool, s, labellen);
-	put_text(L, p, f, base, len, skip, 0);
+	p->label = pool_strndup(p->pool, s, w + labellen);
+	subclause_text(L, p, f, base, len, w + skip);
 	ms_reset(&L->ms, p);
 	L->plain_para = p;
 	L->sub_art = container;
 	L->sub_last = sub;
+	memcpy(L->sub_pre, pre, strlen(pre) + 1);	/* fits: above */
+	L->sub_para = p;
+	L->subsub_last = 0;
 	return 1;
 }
 
@@ -1451,6 +1602,7 @@ unit(struct lower *L, struct node *container, struct flat *f,
 	    recog_bullet(s + len) : 0;
 	next_bullet = nb > 0 && nb <= len && memcmp(s, s + len, nb) == 0;
 	s[len] = '\0';
+	L->cut = saved;
 	if ((ind = marker_indent(s)) > 0) {
 		s += ind;
 		base += ind;
@@ -1459,7 +1611,9 @@ unit(struct lower *L, struct node *container, struct flat *f,
 	bl = first || nested ? 0 : recog_bullet(s);
 	next_bullet = next_bullet && bl == nb;
 
+	/* (A) (B) are an English ladder's; Japanese keeps them as text. */
 	marked = !L->in_contents && item_marker_parse(s, &m) &&
+	    !(L->ja && m.scheme == MS_PAREN_UPPER) &&
 	    (first || !marker_in_sentence(L, f, base, &m));
 	if (L->in_contents && !nested) {
 		/* A contents entry numbers nothing: a line of text. */
@@ -1498,6 +1652,12 @@ unit(struct lower *L, struct node *container, struct flat *f,
 	} else if (first && !nested && open_subclause(L, container, f, base,
 	    len, line, col)) {
 		/* 2.1 under article 2: opened. */
+	} else if (first && !nested && title_waits(L, ms->unit) &&
+	    !title_broke(L, ms->unit, s) &&
+	    !(numbered == -1 ? (numbered = para_marker_parse(s, &m)) :
+	    numbered)) {
+		/* The text under ### 2.1 Registration: the sub-clause's. */
+		put_text(L, ms->unit, f, base, len, 0, 0);
 	} else if ((first && !nested) || ms->base == NULL) {
 		if (numbered == -1)
 			numbered = para_marker_parse(s, &m);
@@ -1867,6 +2027,10 @@ lower_paragraph(struct lower *L, struct node *container, cmark_node *para,
 		unit(L, container, &f, from, to - from, line + (int)i, first,
 		    nested);
 		L->hard_line = 0;
+		if (L->block_read) {
+			L->block_read = 0;
+			break;
+		}
 	}
 	flat_give(L, &f);
 	L->next_block_b = 0;
@@ -2205,7 +2369,8 @@ roman_heading(struct lower *L, const char *text, int line, int col)
 
 	for (i = 0; i < L->nroman && L->roman[i] != line; i++)
 		;
-	if (i == L->nroman || !recog_roman_article(text, &rr))
+	if (i == L->nroman || !(L->letters ? recog_letter_article(text, &rr) :
+	    recog_roman_article(text, &rr)))
 		return NULL;
 	n = node_new(L->root->pool, N_ARTICLE, line, col);
 	n->num = numstr(n->pool, rr.value);
@@ -2366,7 +2531,9 @@ heading_line(struct lower *L, struct node *container, char *text, int line)
 
 	flat_take(L, &f);
 	buf_puts(&f.text, text);
+	L->in_heading = 1;
 	unit(L, container, &f, 0, f.text.len, line, 1, 0);
+	L->in_heading = 0;
 	flat_give(L, &f);
 	free(text);
 }
@@ -2622,51 +2789,157 @@ all_bold(cmark_node *p)
 	    cmark_node_next(c) == NULL;
 }
 
+/* Is paragraph p one line of plain text and nothing else? */
+static int
+all_plain(cmark_node *p)
+{
+	cmark_node *c = cmark_node_first_child(p);
+
+	return c != NULL && md_type(c) == MD_TEXT && cmark_node_next(c) == NULL;
+}
+
 /*
- * English terms whose sections are bold lines with no number, as a site
- * writes its headings: **User Content and Privacy**, its text after it.
- * In a document with no heading but its title and no numbered sections,
- * three or more top-level paragraphs that are bold and nothing else, each
- * a title (short, capitalized, no sentence, no stop at its end) with text
- * after it that is no such line, and one top-level block in eight or more,
- * are its sections, unnumbered as such headings are.  Returns
- * how many, their blocks in *marks (caller frees), or 0.
+ * Are text's words those that end the front matter's title, "Terms of
+ * Service" under "Acme Terms of Service", any case?  Japanese titles
+ * are told by their words alone (利用規約 under the title さくら利用規約
+ * may be a part's name), whole.
+ */
+static int
+ends_title(const struct lower *L, const char *text)
+{
+	const char *title = L->meta != NULL ? L->meta->title : NULL;
+	size_t n = strlen(text), tn = title != NULL ? strlen(title) : 0;
+
+	return n > 0 && n <= tn && strcasecmp(title + tn - n, text) == 0 &&
+	    (n == tn || (!L->ja && title[tn - n - 1] == ' '));
+}
+
+/*
+ * Is block b a title line with no number: a paragraph that is bold and
+ * nothing else, a title (short, capitalized, no sentence, no stop at its
+ * end), or one line of plain text that is a title alone
+ * (recog_title_alone(): ACCEPTANCE OF TERMS, Your Account), as a page
+ * reduced to text shows its headings?
+ */
+static int
+title_block(struct lower *L, cmark_node *b)
+{
+	char *text;
+	int bold, yes;
+
+	if (md_type(b) != MD_PARAGRAPH)
+		return 0;
+	if (!(bold = all_bold(b)) && !all_plain(b))
+		return 0;
+	L->quiet = 1;
+	text = heading_text(L, b);
+	L->quiet = 0;
+	yes = strchr(text, '\n') == NULL && (bold ? title_words(text) &&
+	    text[strlen(text) - 1] != '.' : recog_title_alone(text)) &&
+	    !recog_english_contents_heading(text) && !ends_title(L, text);
+	free(text);
+	return yes;
+}
+
+/* Order of titles for finding the repeated ones: by text, then place. */
+struct title_ref {
+	char	*text;
+	size_t	 at;
+};
+
+static int
+title_ref_cmp(const void *a, const void *b)
+{
+	const struct title_ref *x = a, *y = b;
+	int c = strcmp(x->text, y->text);
+
+	return c != 0 ? c : x->at < y->at ? -1 : x->at > y->at;
+}
+
+/*
+ * Keep of the n title blocks v those whose words no other one repeats:
+ * a line that comes back (More simply put, Summary over each section's
+ * digest) labels a passage, it names no section.  Returns how many are
+ * kept, in order; *caps: how many of those are in capitals (no small
+ * letter).
+ */
+static size_t
+distinct_titles(struct lower *L, cmark_node **v, size_t n, size_t *caps)
+{
+	struct title_ref *t = xcalloc(n ? n : 1, sizeof(*t));
+	unsigned char *drop = xcalloc(n ? n : 1, 1);
+	size_t i, k = 0;
+	const char *c;
+
+	L->quiet = 1;
+	for (i = 0; i < n; i++) {
+		t[i].text = heading_text(L, v[i]);
+		t[i].at = i;
+	}
+	L->quiet = 0;
+	qsort(t, n, sizeof(*t), title_ref_cmp);
+	for (i = 0; i + 1 < n; i++)
+		if (strcmp(t[i].text, t[i + 1].text) == 0)
+			drop[t[i].at] = drop[t[i + 1].at] = 1;
+	*caps = 0;
+	for (i = 0; i < n; i++) {
+		if (!drop[t[i].at]) {
+			for (c = t[i].text; *c != '\0' && !(*c >= 'a' &&
+			    *c <= 'z'); c++)
+				;
+			*caps += *c == '\0';
+		}
+		free(t[i].text);
+	}
+	for (i = 0; i < n; i++)
+		if (!drop[i])
+			v[k++] = v[i];
+	free(t);
+	free(drop);
+	return k;
+}
+
+/*
+ * English terms whose sections are title lines with no number, as a site
+ * writes its headings: **User Content and Privacy** in bold, or
+ * ACCEPTANCE OF TERMS alone on its line (title_block()), its text after
+ * it.  In a document with no heading but its title and no numbered
+ * sections, three or more top-level title lines, each with text after it
+ * that is no such line and none repeated (distinct_titles()), are its
+ * sections, unnumbered as such headings are, where they hold the
+ * document: one top-level block in eight or more, a title in capitals
+ * counting twice (a few bold or Title Case lines among many paragraphs
+ * mark passages, not its sections; a line in capitals alone is a
+ * heading as a reader sees it).  Returns how many, their blocks in
+ * *marks (caller frees), or 0.
  */
 static size_t
 bold_titles(struct lower *L, cmark_node *root, cmark_node ***marks)
 {
 	cmark_node *b, *next, **v = NULL;
-	size_t n = 0, heads = 0, nblocks = 0;
-	char *text;
+	size_t n = 0, heads = 0, nblocks = 0, caps = 0;
+	int here, after = -1;	/* title_block() of b, asked as the next */
 
-	for (b = cmark_node_first_child(root); b; b = cmark_node_next(b)) {
+	for (b = cmark_node_first_child(root); b; b = next) {
+		next = cmark_node_next(b);
 		if (md_type(b) == MD_HEADING) {
 			heads++;
+			after = -1;
 			continue;
 		}
 		nblocks++;
-		if (md_type(b) != MD_PARAGRAPH || !all_bold(b))
+		here = after >= 0 ? after : title_block(L, b);
+		after = next != NULL ? title_block(L, next) : 0;
+		if (!here || next == NULL || after ||
+		    md_type(next) == MD_HEADING)
 			continue;
-		next = cmark_node_next(b);
-		if (next == NULL || (md_type(next) == MD_PARAGRAPH &&
-		    all_bold(next)) || md_type(next) == MD_HEADING)
-			continue;
-		L->quiet = 1;
-		text = heading_text(L, b);
-		L->quiet = 0;
-		if (strchr(text, '\n') == NULL && title_words(text) &&
-		    text[strlen(text) - 1] != '.') {
-			v = xgrow(v, n, sizeof(*v));
-			v[n++] = b;
-		}
-		free(text);
+		v = xgrow(v, n, sizeof(*v));
+		v[n++] = b;
 	}
-	/*
-	 * The title's own heading, # Terms of Service, is no section.  The
-	 * titles hold the document, one block in eight or more: a few bold
-	 * lines among many paragraphs mark passages, not its sections.
-	 */
-	if (heads > 1 || n < 3 || n * 8 < nblocks) {
+	/* The title's own heading, # Terms of Service, is no section. */
+	if (heads <= 1 && n >= 3)
+		n = distinct_titles(L, v, n, &caps);
+	if (heads > 1 || n < 3 || (n + caps) * 8 < nblocks) {
 		free(v);
 		return 0;
 	}
@@ -2675,9 +2948,24 @@ bold_titles(struct lower *L, cmark_node *root, cmark_node ***marks)
 }
 
 /*
+ * Does paragraph b open with bold that runs into its text, "**1. Use.**
+ * You may …" (a title run in, as printed terms set their sections)?
+ */
+static int
+run_in(cmark_node *b)
+{
+	cmark_node *c = cmark_node_first_child(b);
+
+	return md_type(b) == MD_PARAGRAPH && c != NULL &&
+	    md_type(c) == MD_STRONG && cmark_node_next(c) != NULL;
+}
+
+/*
  * English terms written without headings: "1. Your Use of the Service",
  * "2\\. Privacy", "Section 3 – Fees", "**ARTICLE IV. TERM**" as paragraphs
- * (or a one-entry list), their numbers running 1, 2, 3 … through the
+ * (or a one-entry list), or run in, "**1. Use.** You may …" (run_in():
+ * the bold is the title, the rest the article's first paragraph,
+ * lower_run_in()), their numbers running 1, 2, 3 … through the
  * document, each a title (short, no sentence in it).
  * Where the document numbers no article by a heading, those paragraphs are
  * its article headings.  Returns how many it marked in *marks (the first
@@ -2729,6 +3017,14 @@ section_paragraphs(struct lower *L, cmark_node *root, cmark_node ***marks)
 			text = t;
 		}
 		num = NULL;
+		if (p == b && run_in(b)) {
+			/* **1. Use.** You may …: the bold is the line, its
+			 * colon (**3. Damage:**) as a stop. */
+			free(text);
+			text = heading_text(L, cmark_node_first_child(b));
+			if ((len = strlen(text)) > 0 && text[len - 1] == ':')
+				text[len - 1] = '\0';
+		}
 		if (article_label_parse(text, &num, &len) &&
 		    strtol(num, NULL, 10) == want && strchr(num, '_') == NULL &&
 		    title_words(text + len + recog_caption_sep(text + len))) {
@@ -2736,7 +3032,9 @@ section_paragraphs(struct lower *L, cmark_node *root, cmark_node ***marks)
 			v[n++] = b;
 			want++;
 		} else if (p == b && recog_roman_article(text, &rr) &&
-		    rr.value == want && title_words(rr.cap)) {
+		    rr.value == want && title_words(rr.cap) &&
+		    (rr.word || (*text >= 'A' && *text <= 'Z'))) {
+			/* i. ii. iii. in small letters number items. */
 			/* **ARTICLE II. ACCOUNTS**: roman_heading() reads it. */
 			L->roman = xgrow(L->roman, L->nroman,
 			    sizeof(*L->roman));
@@ -2748,9 +3046,15 @@ section_paragraphs(struct lower *L, cmark_node *root, cmark_node ***marks)
 		free(num);
 		free(text);
 	}
-	if (n == 0 && (n = bold_titles(L, root, &v)) > 0) {
-		*marks = v;
-		return n;
+	if (n < 3) {
+		/* Fewer than three numbered: title lines, if any. */
+		free(v);
+		v = NULL;
+		L->nroman = nroman;
+		if ((n = bold_titles(L, root, &v)) > 0) {
+			*marks = v;
+			return n;
+		}
 	}
 	if (n < 3) {
 		L->nroman = nroman;
@@ -2778,6 +3082,47 @@ section_title(struct lower *L, cmark_node *b)
 	snprintf(t, len, "%d. %s", cmark_node_get_list_start(b), text);
 	free(text);
 	return t;
+}
+
+/*
+ * English articles lettered: the headings that read A. Definitions, B.
+ * Accounts (recog_letter_article()) and run A, B, C … from A, each the
+ * next (three or more), in a document whose headings number no article
+ * (### A. under ## 1. is that section's own).  Their lines go to
+ * L->roman, read by roman_heading() as letters (L->letters): article 2,
+ * label B., caption Accounts.
+ */
+static void
+letter_articles(struct lower *L, cmark_node *root)
+{
+	struct rroman rr;
+	cmark_node *b;
+	char *text, *num;
+	size_t len;
+	long last = 0;
+
+	for (b = cmark_node_first_child(root); b; b = cmark_node_next(b)) {
+		if (md_type(b) != MD_HEADING)
+			continue;
+		text = heading_text(L, b);
+		num = NULL;
+		if (article_label_parse(text, &num, &len)) {
+			free(num);
+			free(text);
+			L->nroman = 0;
+			return;
+		}
+		if (recog_letter_article(text, &rr) && rr.value == last + 1) {
+			L->roman = xgrow(L->roman, L->nroman,
+			    sizeof(*L->roman));
+			L->roman[L->nroman++] = md_line(L, b);
+			last = rr.value;
+		}
+		free(text);
+	}
+	if (L->nroman < 3)
+		L->nroman = 0;
+	L->letters = L->nroman > 0;
 }
 
 /*
@@ -2814,6 +3159,8 @@ roman_articles(struct lower *L, cmark_node *root)
 	}
 	if (L->nroman < 2 && !word)
 		L->nroman = 0;
+	if (L->nroman == 0)
+		letter_articles(L, root);
 }
 
 /*
@@ -2863,7 +3210,7 @@ title_heading(struct lower *L, cmark_node *root, const char *title)
 {
 	struct rhistory hist;
 	cmark_node *h, *b;
-	size_t n, tn, len;
+	size_t len;
 	char *text, *num;
 	int level, yes, top = 1;
 
@@ -2896,12 +3243,7 @@ title_heading(struct lower *L, cmark_node *root, const char *title)
 		    cmark_node_get_heading_level(b) <= level)
 			return NULL;
 	text = heading_text(L, h);
-	n = strlen(text);
-	tn = strlen(title);
-	/* Japanese titles are told by their words alone (利用規約 under
-	 * the title さくら利用規約 may be a part's name), whole. */
-	yes = top || (n > 0 && n <= tn && strcasecmp(title + tn - n, text) ==
-	    0 && (n == tn || (!L->ja && title[tn - n - 1] == ' ')));
+	yes = top || ends_title(L, text);
 	/* "## 1. Law and Venue" alone numbers an article: no title. */
 	num = NULL;
 	if (article_label_parse(text, &num, &len))
@@ -3121,6 +3463,30 @@ caption_end(const struct flat *f, size_t to, size_t *skip)
 }
 
 /*
+ * The lines of f after a title that ends at skip of its first line (at
+ * source line), as the text of article a: a block whose first line opens
+ * at skip.
+ */
+static void
+title_text(struct lower *L, struct node *a, struct flat *f, size_t skip,
+    int line)
+{
+	size_t i, from, to;
+	int first = 1;
+
+	for (i = 0; i <= f->nbrk; i++) {
+		from = i == 0 ? skip : f->brk[i - 1];
+		to = i == f->nbrk ? f->text.len : f->brk[i];
+		while (from < to && f->text.data[from] == ' ')
+			from++;
+		if (from == to)
+			continue;
+		unit(L, a, f, from, to - from, line + (int)i, first, 0);
+		first = 0;
+	}
+}
+
+/*
  * Open the section of list entry item, the k-th of the run: an article
  * under the headings open, numbered by the number its caption writes
  * (**2\. User Content**), else by its marker when the markers number the
@@ -3134,11 +3500,11 @@ open_list_section(struct lower *L, cmark_node *item, size_t k)
 	cmark_node *p = cmark_node_first_child(item), *c;
 	struct node *n;
 	struct flat f;
-	size_t i, from, to, end, skip = 0, len, clen;
+	size_t to, end, skip = 0, len, clen;
 	const char *cap;
 	char *num = NULL, *anum, lab[32];
 	long v = entry_value(L, item);
-	int line = md_line(L, p), first = 1, titled;
+	int line = md_line(L, p), titled;
 
 	while (L->nstack > 0 &&
 	    L->stack[L->nstack - 1]->level >= LIST_SECTION_LEVEL)
@@ -3192,19 +3558,37 @@ open_list_section(struct lower *L, cmark_node *item, size_t k)
 	node_append(current_container(L), n);
 	L->stack[L->nstack++] = n;
 	ms_reset(&L->ms, NULL);
-	for (i = 0; i <= f.nbrk; i++) {
-		from = i == 0 ? skip : f.brk[i - 1];
-		to = i == f.nbrk ? f.text.len : f.brk[i];
-		while (from < to && f.text.data[from] == ' ')
-			from++;
-		if (from == to)
-			continue;
-		unit(L, n, &f, from, to - from, line + (int)i, first, 0);
-		first = 0;
-	}
+	title_text(L, n, &f, skip, line);
 	flat_give(L, &f);
 	for (c = cmark_node_next(p); c != NULL; c = cmark_node_next(c))
 		lower_blocks(L, n, c, 0);
+}
+
+/*
+ * A section whose title runs in (run_in()): "**1. Use.** You may …" is
+ * the article 1. Use (its heading, the bold without the stop after it)
+ * and the words after the bold its first paragraph, as the heading on
+ * a line of its own and the paragraph under it would be.
+ */
+static void
+lower_run_in(struct lower *L, cmark_node *b)
+{
+	struct flat f;
+	size_t to, end, skip = 0;
+	int line = md_line(L, b);
+
+	flat_take(L, &f);
+	flatten(L, b, &f, 1);
+	to = f.nbrk ? f.brk[0] : f.text.len;
+	if ((end = caption_end(&f, to, &skip)) == 0)
+		end = skip = f.spans[0].len;
+	/* Its stop ends the title, not the caption: "Use." is Use. */
+	while (end > 0 && strchr(".: ", f.text.data[end - 1]) != NULL)
+		end--;
+	heading_node(L, b, text_trim(f.text.data, end), 2, line,
+	    cmark_node_get_start_column(b));
+	title_text(L, current_container(L), &f, skip, line);
+	flat_give(L, &f);
 }
 
 /* Lower the entries gathered in run (a list of our making), free it. */
@@ -4067,7 +4451,10 @@ lower_piece(struct lower *L, cmark_node *root, int base)
 			contents_lines(L, b);
 		if (toc != NULL && toc[nb])
 			lower_contents(L, current_container(L), b);
-		else if (k < nsect && b == sect[k]) {
+		else if (k < nsect && b == sect[k] && run_in(b)) {
+			k++;
+			lower_run_in(L, b);
+		} else if (k < nsect && b == sect[k]) {
 			k++;
 			heading_node(L, b, section_title(L, b), 2,
 			    md_line(L, b),

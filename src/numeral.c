@@ -513,6 +513,12 @@ item_marker_parse(const char *s, struct marker *m)
 			/* (i), （ｉ）: roman 1 unless (h) came before. */
 			if (c2 == 'i' || c2 == 'v' || c2 == 'x')
 				m->roman = c2 == 'i' ? 1 : c2 == 'v' ? 5 : 10;
+		} else if (n2 > 0 && c2 >= 'A' && c2 <= 'Z') {
+			p += n2;
+			m->scheme = MS_PAREN_UPPER;
+			m->value = c2 - 'A' + 1;
+			if (c2 == 'I' || c2 == 'V' || c2 == 'X')
+				m->roman = c2 == 'I' ? 1 : c2 == 'V' ? 5 : 10;
 		} else
 			return 0;
 		if ((n = next(p, &c)) == 0 || !is_close(c))

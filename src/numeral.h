@@ -56,7 +56,9 @@ enum mscheme {
 	MS_LATIN_PAREN,		/* a) */
 	MS_PAREN_KANJI,		/* （一）: under （１） in statutes */
 	MS_LATIN_DOT,		/* a. b. c.: latin_dot_marker_parse() */
-	MS_ROMAN_PAREN		/* ii) iv) IX); i) v) x) by context */
+	MS_ROMAN_PAREN,		/* ii) iv) IX); i) v) x) by context */
+	MS_PAREN_UPPER		/* (A) (B): a ladder's third rung, under
+				   (a) and (i); (I) (V) (X) by context */
 };
 
 struct marker {

@@ -1937,3 +1937,55 @@ recog_number_word(const char *w, size_t len)
 	}
 	return -1;
 }
+
+int
+recog_en_title(const char *t)
+{
+	size_t len = strlen(t), i, words = 0, lower = 0;
+	int inword = 0;
+
+	if (len == 0 || len > 100 || strstr(t, ". ") != NULL ||
+	    strchr(",:;", t[len - 1]) != NULL)
+		return 0;
+	for (i = 0; i < len; i++) {
+		if (t[i] == ' ') {
+			inword = 0;
+			continue;
+		}
+		if (!inword) {
+			words++;
+			/* Short words (of, the, and) stay small in Title
+			 * Case. */
+			if (t[i] >= 'a' && t[i] <= 'z' &&
+			    strcspn(t + i, " ") > 3)
+				lower++;
+		}
+		inword = 1;
+	}
+	if (words > 16)
+		return 0;
+	return t[len - 1] != '.' || words <= 3 || lower == 0;
+}
+
+int
+recog_title_alone(const char *s)
+{
+	size_t len = strlen(s);
+
+	return len > 0 && s[0] >= 'A' && s[0] <= 'Z' && s[len - 1] != '.' &&
+	    strpbrk(s, "0123456789:") == NULL && recog_en_title(s);
+}
+
+int
+recog_letter_article(const char *s, struct rroman *r)
+{
+	memset(r, 0, sizeof(*r));
+	if (!(s[0] >= 'A' && s[0] <= 'Z') || s[1] != '.' || s[2] != ' ')
+		return 0;
+	r->value = s[0] - 'A' + 1;
+	r->labellen = 2;
+	r->cap = s + 2 + text_skip_spaces(s + 2);
+	/* "A. (Definitions)", as termc import writes a caption. */
+	return (r->cap[*r->cap == '('] >= 'A' && r->cap[*r->cap == '('] <=
+	    'Z');
+}

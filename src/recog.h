@@ -340,6 +340,14 @@ struct rroman {
  * caller's to weigh.  Fills r and returns 1, or returns 0.
  */
 int	recog_roman_article(const char *s, struct rroman *r);
+/*
+ * Does s start with a lettered article label, "A. Definitions", "B. Use
+ * of the Service": a capital letter, a dot, a space and a capitalized
+ * caption, perhaps in brackets ("A. (Definitions)")?  Fills r (value 1 for A; word 0) and returns 1, or returns
+ * 0.  Whether the letters run as a document's articles (A, B, C …) is
+ * the caller's to weigh: "A. Smith" alone is a name.
+ */
+int	recog_letter_article(const char *s, struct rroman *r);
 
 /*
  * The separator between a heading's label and its caption: spaces, then
@@ -376,5 +384,23 @@ int	recog_subclause(const char *s, const char *artnum, size_t *labellen,
  * days": a wrapped line that opens on "(30)" goes on from "thirty".
  */
 long	recog_number_word(const char *w, size_t len);
+/*
+ * Is t an English section's title after its number (More About the Paid
+ * Plans of the Harbor Service, Extra terms that apply when you use some
+ * tools, Termination.)?  English takes more letters than Japanese for a
+ * title: up to 100 characters and 16 words, no sentence ending inside it
+ * (". " and more), no lead into what follows (a closing ",", ":" or ";").
+ * One that ends on "." is a title in Title Case or of three words at
+ * most; else it is a sentence (1. You must be 13 or older.).
+ */
+int	recog_en_title(const char *t);
+/*
+ * Is s, a line standing alone, an English section's title with no number
+ * (User Content and Privacy, ACCEPTANCE OF TERMS): capitalized, no digit
+ * or colon in it (Last updated: May 2, 2024 is none), no stop at its end,
+ * and recog_en_title()?  Whether it heads a section (text follows it, and
+ * enough such lines hold the document) is the caller's to weigh.
+ */
+int	recog_title_alone(const char *s);
 
 #endif

@@ -109,6 +109,10 @@ emit(xmlNodePtr parent, const struct node *n)
 	case N_PARAGRAPH:
 		x = xmlNewChild(parent, NULL, X("Paragraph"), NULL);
 		attrs(x, n);
+		/* A sub-clause's title: ### 2.1 Registration. */
+		if (n->caption)
+			xmlNewTextChild(x, NULL, X("ParagraphCaption"),
+			    X(n->caption));
 		xmlNewTextChild(x, NULL, X("ParagraphNum"),
 		    X(n->label ? n->label : ""));
 		sentence(x, "ParagraphSentence", n->text);

@@ -79,7 +79,11 @@ struct scan {
 	int			 cited_law;	/* a table's cell named a law */
 	int			 english;	/* some article is Western */
 	int			 numbered;	/* … and numbered: 1., Section 2 */
-	int			 roman;		/* … in roman: ARTICLE II */
+	int			 roman;		/* … in roman: ARTICLE II
+					   (EN_ROMAN), or lettered: B.
+					   (EN_LETTERS) */
+#define EN_ROMAN	1
+#define EN_LETTERS	2
 	int			 articleword;	/* … or as Article 1, IV. */
 	int			 sectioned;	/* numbered sections, no 第N条 */
 	struct hmap		 appx;		/* folded 別表 name → node */
@@ -1437,8 +1441,9 @@ en_paren(const char *s, char *lab, size_t labsz)
 }
 
 /*
- * A clause number at s: 5, 2.1, 4.1.3, or a roman II where the document
- * numbers its articles in roman.  Sets art (the article's number as
+ * A clause number at s: 5, 2.1, 4.1.3, a roman II where the document
+ * numbers its articles in roman, a letter B where it letters them
+ * (roman: EN_ROMAN, EN_LETTERS).  Sets art (the article's number as
  * clause.h keeps it: "5", "2") and sub ("2.1", or "" for none).  The
  * dot that ends a sentence ("Section 2.") is not part of it.
  */
@@ -1466,7 +1471,12 @@ en_number(const char *s, int roman, char *art, char *sub, size_t sz)
 			snprintf(sub, sz, "%.*s", (int)k, s);
 			n = k;
 		}
-	} else if (roman) {
+	} else if ((roman & EN_LETTERS) && s[0] >= 'A' && s[0] <= 'Z' &&
+	    !en_alnum((unsigned char)s[1])) {
+		/* Section B: the second lettered article. */
+		snprintf(art, sz, "%d", s[0] - 'A' + 1);
+		n = 1;
+	} else if (roman & EN_ROMAN) {
 		/* "Article " and the numeral alone: recog.c reads it. */
 		while (n < 8 && strchr("IVXL", s[n]) != NULL && s[n] != '\0')
 			n++;
@@ -3037,9 +3047,13 @@ index_articles(struct scan *S, struct node *root)
 			S->english = 1;
 			if (n->num != NULL && n->label != NULL) {
 				S->numbered = 1;
-				S->roman |= recog_roman_article(n->label,
-				    &rr);
-				S->articleword |= S->roman ||
+				if (recog_roman_article(n->label, &rr))
+					S->roman |= EN_ROMAN;
+				/* A. opens the letters (B. C. …, perhaps an
+				 * I. or a V. among them, no roman). */
+				if (strcmp(n->label, "A.") == 0)
+					S->roman |= EN_LETTERS;
+				S->articleword |= (S->roman & EN_ROMAN) ||
 				    strncasecmp(n->label, "article", 7) == 0;
 			}
 		}
@@ -3057,6 +3071,9 @@ index_articles(struct scan *S, struct node *root)
 		S->keys[S->nkeys++] = key;
 		hmap_put(&S->arts, key, (void *)n);
 	}
+	/* Lettered articles: their I. and V. are letters, not roman. */
+	if (S->roman & EN_LETTERS)
+		S->roman = EN_LETTERS;
 }
 
 /*

@@ -15,6 +15,12 @@
 #   boldsec   **Section 1. Caption**
 #   list      the sections wrapped in a numbered list: 1. Caption, its
 #             body indented under it (unnumbered sections stay headings)
+#   roman     ## I. Caption, roman numerals
+#   caps      CAPTION, a line of its own with no number and no mark, as a
+#             page reduced to text shows its headings (the other headings
+#             below the title lose their marks too); compared without
+#             numbers, in capitals
+#   title     Caption, the same with the caption as written
 #   plain     the Markdown reduced to plain text (no marks, links as their
 #             words) and read by termc import
 # A section without a number keeps its caption alone in every form.
@@ -23,7 +29,8 @@
 # every clause (type and number, in order) must be the original's.
 # Prints per variant how many of the original's sections the variant's
 # tree has (number and caption, as multisets) and how many it has over,
-# then "figure variants-en-VARIANT AGREE" and "figure variants-en-extra N"
+# then "figure variants-en-VARIANT AGREE", "figure variants-en-extra N" (the
+# numbered forms) and "figure variants-en-caps-extra N", "…-title-extra N"
 # lines; WORKDIR/VARIANT.fail lists what did not agree, per service.
 set -u
 T=$1
@@ -32,7 +39,7 @@ C=$3
 W=$4
 rm -rf "$W"
 mkdir -p "$W"
-variants="atx bold section paren article boldsec list plain"
+variants="atx bold section paren article boldsec list plain roman caps title"
 
 # sections FILE: "line<TAB>num<TAB>caption" of each article of FILE's
 # tree (termc tree's JSON holds one key a line).
@@ -57,8 +64,19 @@ got() {
 rewrite() {
 	awk -F '\t' -v v="$1" '
 	    NR == FNR { form[$1] = $2 "\t" $3; next }
+	    function roman(n,    r, i, k, out) {
+		split("1000 900 500 400 100 90 50 40 10 9 5 4 1", k, " ")
+		split("M CM D CD C XC L XL X IX V IV I", r, " ")
+		out = ""
+		for (i = 1; i <= 13; i++)
+			while (n >= k[i] + 0) { out = out r[i]; n -= k[i] }
+		return out
+	    }
 	    function head(n, c) {
+		if (v == "caps") return toupper(c)
+		if (v == "title") return c
 		if (n == "") return (v == "bold" || v == "boldsec") ? "**" c "**" : "## " c
+		if (v == "roman") return n ~ /^[0-9]+$/ ? "## " roman(n) ". " c : "## " n ". " c
 		if (v == "atx") return "## " n ". " c
 		if (v == "bold") return "**" n ". " c "**"
 		if (v == "section") return "## Section " n ". " c
@@ -87,6 +105,7 @@ rewrite() {
 		next
 	    }
 	    v == "list" && inlist { print ($0 == "" ? "" : pad $0); next }
+	    (v == "caps" || v == "title") && /^##+ / { sub(/^#+ +/, ""); print; next }
 	    { print }' "$2" "$3"
 }
 
@@ -123,6 +142,13 @@ plain() {
 	    }' "$1" "$2"
 }
 
+# unnumbered VARIANT: "num<TAB>caption" lines read as the caps and title
+# forms write them: the caption alone (in capitals for caps), sorted.
+unnumbered() {
+	awk -F '\t' -v v="$1" '{ c = v == "caps" ? toupper($2) : $2
+		print "\t" c }' | sort
+}
+
 for d in "$C"/ota/terms/*/terms-of-service; do
 	svc=$(basename "$(dirname "$d")")
 	src=$(ls "$d"/*.md | tail -1)
@@ -143,16 +169,24 @@ for d in "$C"/ota/terms/*/terms-of-service; do
 			rewrite "$v" "$W/$svc/sections" "$src" >"$out"
 		fi
 		got "$out" | sort >"$W/$svc/$v.got"
-		t=$(wc -l <"$W/$svc/want")
+		if [ "$v" = caps ] || [ "$v" = title ]; then
+			# Unnumbered: the captions alone (in capitals).
+			unnumbered "$v" <"$W/$svc/want" >"$W/$svc/$v.want"
+			unnumbered "$v" <"$W/$svc/$v.got" >"$W/$svc/$v.got2"
+			mv "$W/$svc/$v.got2" "$W/$svc/$v.got"
+		else
+			cp "$W/$svc/want" "$W/$svc/$v.want"
+		fi
+		t=$(wc -l <"$W/$svc/$v.want")
 		g=$(wc -l <"$W/$svc/$v.got")
-		r=$(comm -12 "$W/$svc/want" "$W/$svc/$v.got" | wc -l)
+		r=$(comm -12 "$W/$svc/$v.want" "$W/$svc/$v.got" | wc -l)
 		printf '%s\t%s\t%s\t%s\t%s\n' "$v" "$svc" "$t" "$r" "$g" >>"$W/rows"
 		if [ "$r" -lt "$t" ] || [ "$g" -gt "$r" ]; then
 			{
 				echo "== $svc ($out)"
-				comm -23 "$W/$svc/want" "$W/$svc/$v.got" |
+				comm -23 "$W/$svc/$v.want" "$W/$svc/$v.got" |
 				    sed 's/^/  missed /'
-				comm -13 "$W/$svc/want" "$W/$svc/$v.got" |
+				comm -13 "$W/$svc/$v.want" "$W/$svc/$v.got" |
 				    sed 's/^/  extra  /'
 			} >>"$W/$v.fail"
 		fi
@@ -164,10 +198,17 @@ for v in $variants; do
 	    END { printf "variants-en %-8s sections %d/%d agree, %d extra%s\n",
 		v, r, t, x, bad == "" ? "" : ";" bad }' "$W/rows"
 done
-awk -F '\t' '{ r[$1] += $4; x += $5 - $4 }
+# Extra sections: of the numbered forms together, and of each unnumbered
+# one (caps, title: a page's lines in capitals or Title Case that were
+# no section headings in the original read as such).
+awk -F '\t' '{ r[$1] += $4
+	if ($1 == "caps" || $1 == "title") ux[$1] += $5 - $4
+	else x += $5 - $4 }
     END { n = split("'"$variants"'", vs, " ")
 	  for (i = 1; i <= n; i++) printf "figure variants-en-%s %d\n", vs[i], r[vs[i]]
-	  printf "figure variants-en-extra %d\n", x }' "$W/rows"
+	  printf "figure variants-en-extra %d\n", x
+	  printf "figure variants-en-caps-extra %d\n", ux["caps"]
+	  printf "figure variants-en-title-extra %d\n", ux["title"] }' "$W/rows"
 
 # wrap: the clause skeleton (type and number of each node, in order) of
 # each service's latest version hard-wrapped, against the original's.

@@ -159,7 +159,8 @@ for c in statute/kitei:kitei statute/egovlayout:egovlayout \
     statute/penalties:penalties layout/agreement-en:agreement-en \
     layout/wrap-en:wrap-en statute/tablenote:tablenote \
     statute/tablerows:tablerows statute/readpairs:readpairs layout/titles-en:titles-en \
-    layout/plaintitles-en:plaintitles-en \
+    layout/plaintitles-en:plaintitles-en layout/runin-en:runin-en \
+    layout/capstitles-en:capstitles-en layout/roman-en:roman-en \
     statute/paragraphs:paragraphs statute/enacting:enacting \
     statute/unnumbered:unnumbered statute/figures:figures \
     layout/marked-lead:marked-lead layout/glued-after-list:glued-after-list \

@@ -284,7 +284,7 @@ main(void)
 	item("(イ) 本文", MS_PAREN_KANA, 2, 5, 6);
 	item("(a) text", MS_PAREN_LATIN, 1, 3, 4);
 	item("（ｂ）本文", MS_PAREN_LATIN, 2, 9, 9);
-	item("(A) text", MS_NONE, 0, 0, 0);
+	item("(A) text", MS_PAREN_UPPER, 1, 3, 4);	/* an English ladder's rung */
 	item("a) text", MS_LATIN_PAREN, 1, 2, 3);
 	/* ii) iv): roman numerals, as (ii) is; i) v) x) are letters here,
 	 * with their roman value for the caller to choose by the run. */
