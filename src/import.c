@@ -1812,14 +1812,6 @@ division_cell(const struct imp *im, size_t j)
 }
 
 /*
- * Is l[j] a cell of a table laid out a cell a line?  Not a line that
- * opens a paragraph (with 　 where paragraphs do), a marker, bullet,
- * division, caption or article line, nor a sentence in a layout without
- * that indent.  With indent_ok (the table of a 別表, which no lead
- * announces) a cell may open with 　 (its text indented in its column)
- * when it is no sentence.
- */
-/*
  * Is s a form's name and nothing else, 様式第二十二の十三 (no （第三条関係）
  * after it)?  In a table laid out a cell a line (…同表の第四欄に掲げる様式
  * の報告書を提出しなければならない。) it is a cell naming the form to
@@ -1845,6 +1837,14 @@ form_name_cell(const char *s)
 	}
 }
 
+/*
+ * Is l[j] a cell of a table laid out a cell a line?  Not a line that
+ * opens a paragraph (with 　 where paragraphs do), a marker, bullet,
+ * division, caption or article line, nor a sentence in a layout without
+ * that indent.  With indent_ok (the table of a 別表, which no lead
+ * announces) a cell may open with 　 (its text indented in its column)
+ * when it is no sentence.
+ */
 static int
 cell_line(struct imp *im, size_t j, int indent_ok)
 {
@@ -2587,11 +2587,6 @@ announces_items(const char *s)
 }
 
 /*
- * An item that lost its marker: plain text that ends as items do in
- * Japanese drafting, on a noun (…場合。 …行為。 …こと。 …とき), where a
- * paragraph ends on a predicate (…します。 …できる。 …ない。).
- */
-/*
  * Where the closing note that ends t (n bytes, （…） with notes inside
  * it) opens, or n when t does not end with one or is nothing but one.
  */
@@ -2617,6 +2612,11 @@ note_before_end(const char *t, size_t n)
 	return n;
 }
 
+/*
+ * An item that lost its marker: plain text that ends as items do in
+ * Japanese drafting, on a noun (…場合。 …行為。 …こと。 …とき), where a
+ * paragraph ends on a predicate (…します。 …できる。 …ない。).
+ */
 static int
 unmarked_item(struct imp *im, size_t i)
 {
