@@ -19,10 +19,12 @@
 void	par_both(void *(*fn)(void *), void *a, void *b);
 
 /*
- * A document of this many bytes or more is worth a second thread (the
- * pieces of md.c, site.c's checks beside the pages); a shorter one takes
- * less than a thread costs to start, and a build of many short ones
- * uses both cores with processes (-j).
+ * A document of this many bytes or more is worth a second thread (its
+ * history lines beside its references, doc.c; its checks beside its
+ * pages, site.c); a shorter one takes less than a thread costs to start,
+ * and a build of many short ones uses both cores with processes (-j).
+ * md.c does not read it: a body of two pieces or more (MD_PIECE, the
+ * same 64 KB) has its pieces parsed on a thread of their own.
  */
 #ifndef PAR_MIN
 #define PAR_MIN	(64 * 1024)
