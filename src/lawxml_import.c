@@ -470,8 +470,11 @@ paragraph(struct w *w, xmlNodePtr p)
 
 			/* An English one titles its numbered paragraph,
 			 * "2.1 Registration", its text the block below;
-			 * （施行期日） stands on its own line above. */
-			if ((unsigned char)cap[0] < 0x80 && *num != '\0') {
+			 * （施行期日） stands on its own line above, and an
+			 * empty one is none: the number stays with the
+			 * text. */
+			if (*cap != '\0' && (unsigned char)cap[0] < 0x80 &&
+			    *num != '\0') {
 				line(w, num, cap);
 				*num = '\0';
 			} else
