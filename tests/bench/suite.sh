@@ -69,6 +69,28 @@ for round in good late; do
 	esac
 done
 
+# The references of a long document: with -j 2 those of its second half
+# are resolved on the second thread (xref.c, xref_resolve_par()), with
+# -j 1 all on one; the sites and the findings (lines and columns of the
+# broken ones: one in ten articles, and 前条 in the first) must be the
+# same, byte for byte.
+rm -rf "$lb/terms"
+mkdir -p "$lt"
+awk -v n=2000 -v mode=refs -f tests/bench/long.awk >"$lt/2024-01-01.md" \
+    2>/dev/null
+for j in 1 2; do
+	rm -rf "$lb/o$j"
+	run_termc build --no-cache -j $j -o "$lb/o$j" "$lb/terms" \
+	    >/dev/null 2>"$lb/e$j"
+	echo $? >>"$lb/e$j"
+	sed -i "s|$lb/o$j|OUT|" "$lb/e$j"
+done
+n=$(grep -c 'xref-broken' "$lb/e1")
+diff -r "$lb/o1" "$lb/o2" >/dev/null && cmp -s "$lb/e1" "$lb/e2" && ok ||
+    bad "bench long build refs: -j 1 and -j 2 differ"
+[ "$n" = 201 ] && grep -q "2024-01-01.md:12009:30: warning: .*第4000条" "$lb/e1" && ok ||
+    bad "bench long build refs: $n xref-broken, expected 201 (前条 in 第1条 too) and the last at 12009:30"
+
 # A lowering that fails in a middle piece (more item levels than the
 # lowering allows, in article 1000 of 2000) stops the thread that parses
 # the pieces ahead of it: exit 1 and the findings of the body parsed
