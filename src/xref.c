@@ -3350,7 +3350,7 @@ split_at(const struct scan *S, const struct node *root, size_t lines,
  * lines (beside(), a sixth of the references' time) and then the second
  * half.
  */
-#define XREF_SPLIT	540
+#define XREF_SPLIT	620
 
 /* One half of xref_resolve_par(): the second runs beside() first. */
 struct half {
