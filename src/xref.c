@@ -3166,8 +3166,8 @@ struct walk {
 
 /*
  * Scan the texts of the nodes from `from` (root's walk) up to `to`
- * (excluded; NULL: to the end), going on from *w.  attach: merge each
- * text's references into its node's spans; else leave the spans alone
+ * (excluded; NULL: to the end), going on from *w.  attach_spans: merge
+ * each text's references into its node's spans; else leave the spans alone
  * (another thread may be allocating from the tree's pool) for
  * attach_runs().  scan 0: only bring *w up to `to` (the tables of
  * readings and the articles), finding nothing.
@@ -3286,17 +3286,17 @@ xref_resolve(struct node *root, const char *title, const struct source *src,
 	scan_release(&S);
 }
 
-/* The last source line of n's own text or table. */
+/* The last source line of n's own text and table (walk()'s lines). */
 static int
 last_line(const struct node *n)
 {
 	const char *p;
 	int line = n->line;
 
-	if (n->table != NULL)
-		return n->line + (int)n->table->nrows;
 	for (p = n->text; p != NULL && (p = strchr(p, '\n')) != NULL; p++)
 		line++;
+	if (n->table != NULL && n->line + (int)n->table->nrows > line)
+		line = n->line + (int)n->table->nrows;
 	return line;
 }
 
@@ -3347,8 +3347,9 @@ split_at(const struct scan *S, const struct node *root, size_t lines,
 /*
  * Where the second half starts, in thousandths of the lines: the first
  * thread resolves the first half alone, the second reads the history
- * lines (beside(), a sixth of the references' time) and then the second
- * half.
+ * lines (beside(), a fifth of the references' instructions) and then the
+ * second half.  At 620 the two threads' instructions meet on the bench
+ * corpora (docs/speed.md).
  */
 #define XREF_SPLIT	620
 
