@@ -219,29 +219,11 @@ doc_history(struct doc *doc)
 		    history_cmp);
 }
 
-/*
- * The two passes over a whole tree (doc_from_source()): the body's
- * history lines, or the cross references.  They read the tree apart:
- * doc_history() reads the nodes' text and captions and writes
- * doc->history; xref_resolve() writes each node's spans and doc->xrefs.
- */
-struct pass {
-	struct doc		*doc;
-	const struct source	*src;
-	int			 xref;
-};
-
-static void *
-pass_run(void *arg)
+/* doc_history() as xref_resolve_par() runs it beside the references. */
+static void
+history_beside(void *doc)
 {
-	struct pass *p = arg;
-
-	if (p->xref)
-		xref_resolve(p->doc->root, p->doc->meta.title, p->src,
-		    p->doc->xrefs);
-	else
-		doc_history(p->doc);
-	return NULL;
+	doc_history(doc);
 }
 
 /*
@@ -284,17 +266,21 @@ doc_from_source(struct source *src, int xrefs, struct doc *head,
 	 * text and reads only the front matter's history (declared.c): the
 	 * body's history lines were 14% of a diff's instructions.
 	 * References are resolved while the body is at hand for columns; a
-	 * long body's history lines are read on a second thread meanwhile.
+	 * long body's history lines are read on a second thread meanwhile,
+	 * and then the references of its second half.  The two read the
+	 * tree apart: doc_history() reads the nodes' text and captions and
+	 * writes doc->history; the references write the spans and
+	 * doc->xrefs.
 	 */
 	if (xrefs) {
-		struct pass h = { doc, src, 0 }, x = { doc, src, 1 };
-
 		doc->xrefs = xcalloc(1, sizeof(*doc->xrefs));
 		if (threads && src->len >= PAR_MIN)
-			par_both(pass_run, &h, &x);
+			xref_resolve_par(doc->root, doc->meta.title, src,
+			    doc->xrefs, history_beside, doc);
 		else {
-			pass_run(&h);
-			pass_run(&x);
+			doc_history(doc);
+			xref_resolve(doc->root, doc->meta.title, src,
+			    doc->xrefs);
 		}
 	}
 	source_release(src);

@@ -24,6 +24,7 @@
 #include "clause.h"
 #include "hmap.h"
 #include "numeral.h"
+#include "par.h"
 #include "recog.h"
 #include "source.h"
 #include "text.h"
@@ -2937,18 +2938,18 @@ scan_text(struct scan *S, const struct node *src, size_t cell,
 	}
 }
 
-/* Merge the new xref spans (sorted) into n's spans, skipping overlaps. */
+/* Merge out->v[from..to) (sorted) into n's spans, skipping overlaps. */
 static void
-attach(struct node *n, const struct xrefs *out, size_t from)
+attach(struct node *n, const struct xrefs *out, size_t from, size_t to)
 {
 	struct span *v, *old = n->spans;
-	size_t i, j = 0, k = 0, nold = n->nspans, cnt = out->n - from;
+	size_t i, j = 0, k = 0, nold = n->nspans, cnt = to - from;
 	const struct xref *x;
 
 	if (cnt == 0)
 		return;
 	v = spans_alloc(n, nold + cnt);
-	for (i = from; i < out->n; i++) {
+	for (i = from; i < to; i++) {
 		x = &out->v[i];
 		while (j < nold && old[j].off + old[j].len <= x->off)
 			v[k++] = old[j++];
@@ -3151,76 +3152,278 @@ reading_table(const struct node *t)
 	return p != NULL && p->text != NULL && recog_reading_table(p->text);
 }
 
-void
-xref_resolve(struct node *root, const char *title, const struct source *src,
-    struct xrefs *out)
-{
-	struct scan S;
-	struct where cur, last;
-	struct node *n;
-	size_t i, from, curidx = 0, nart = 0, c;
-	const struct node *art = NULL, *readings = NULL;
+/*
+ * Where the walk over the tree stands (walk()): what the texts of a node
+ * depend on besides the node.  At an article all but readings start anew.
+ */
+struct walk {
+	size_t			 nart;		/* articles passed */
+	size_t			 curidx;	/* the current one's index */
+	const struct node	*art;		/* … and node */
+	const struct node	*readings;	/* holds a table of readings */
+	struct where		 last;		/* what 同条 … name */
+};
 
-	memset(&S, 0, sizeof(S));
-	hmap_init(&S.arts);
-	hmap_init(&S.appx);
-	S.title = title;
-	S.out = out;
-	S.src = src;
-	index_articles(&S, root);
-	memset(&last, 0, sizeof(last));
-	for (n = root; n != NULL; n = node_next(n, root)) {
+/*
+ * Scan the texts of the nodes from `from` (root's walk) up to `to`
+ * (excluded; NULL: to the end), going on from *w.  attach_spans: merge
+ * each text's references into its node's spans; else leave the spans alone
+ * (another thread may be allocating from the tree's pool) for
+ * attach_runs().  scan 0: only bring *w up to `to` (the tables of
+ * readings and the articles), finding nothing.
+ */
+static void
+walk(struct scan *S, struct node *root, struct node *from,
+    const struct node *to, struct walk *w, int attach_spans, int scan)
+{
+	struct where cur;
+	struct node *n;
+	size_t i, c, at;
+
+	for (n = from; n != NULL && n != to; n = node_next(n, root)) {
 		if (n->type == N_ARTICLE) {
-			curidx = nart++;
-			art = n;
-			memset(&last, 0, sizeof(last));
+			w->curidx = w->nart++;
+			w->art = n;
+			memset(&w->last, 0, sizeof(w->last));
 			continue;
 		}
-		if (n->text == NULL && n->table == NULL)
+		if ((n->text == NULL || !scan) && n->table == NULL)
 			continue;
 		where_of(n, &cur);
-		if (cur.art != art)
-			memset(&last, 0, sizeof(last));
-		if (n->text != NULL) {
-			from = out->n;
-			scan_text(&S, n, 0, n->text, &cur,
-			    cur.art ? curidx : 0, &last, n->line);
-			attach(n, out, from);
+		if (cur.art != w->art)
+			memset(&w->last, 0, sizeof(w->last));
+		if (n->text != NULL && scan) {
+			at = S->out->n;
+			scan_text(S, n, 0, n->text, &cur,
+			    cur.art ? w->curidx : 0, &w->last, n->line);
+			if (attach_spans)
+				attach(n, S->out, at, S->out->n);
 		}
 		/* A table of readings broken by lines of text goes on in
 		 * the tables after it, in the same article. */
 		if (n->table != NULL && reading_table(n))
-			readings = cur.art != NULL ? cur.art : n->parent;
-		else if (n->table != NULL && readings != (cur.art != NULL ?
-		    cur.art : n->parent)) {
+			w->readings = cur.art != NULL ? cur.art : n->parent;
+		else if (n->table != NULL && scan && w->readings !=
+		    (cur.art != NULL ? cur.art : n->parent)) {
 			c = n->table->nrows * n->table->ncols;
-			S.cited_law = 0;
+			S->cited_law = 0;
 			for (i = 0; i < c; i++) {
 				/* A law named in a row governs that row; in a
 				 * table of one column (a statute's cells laid
 				 * one a line) the rows after it, to the next. */
 				if (n->table->ncols > 1 &&
 				    i % n->table->ncols == 0)
-					S.cited_law = 0;
-				scan_text(&S, n, i + 1, n->table->cells[i],
-				    &cur, cur.art ? curidx : 0, &last,
+					S->cited_law = 0;
+				scan_text(S, n, i + 1, n->table->cells[i],
+				    &cur, cur.art ? w->curidx : 0, &w->last,
 				    n->line + (i < n->table->ncols ? 0 :
 				    (int)(i / n->table->ncols) + 1));
-				S.cited_law |= cell_names_law(
+				S->cited_law |= cell_names_law(
 				    n->table->cells[i]);
 			}
-			S.cited_law = 0;
+			S->cited_law = 0;
 		}
 	}
-	for (i = 0; i < S.nkeys; i++)
-		free(S.keys[i]);
-	free(S.keys);
-	free(S.list);
-	hmap_release(&S.arts);
-	for (i = 0; i < S.nakeys; i++)
-		free(S.akeys[i]);
-	free(S.akeys);
-	hmap_release(&S.appx);
+}
+
+/*
+ * Merge out->v[from..] into their nodes' spans: a text's references are
+ * consecutive, and they are its node's (src) and no cell's.
+ */
+static void
+attach_runs(struct xrefs *out, size_t from)
+{
+	size_t i, j;
+
+	for (i = from; i < out->n; i = j) {
+		for (j = i + 1; j < out->n && out->v[j].src == out->v[i].src &&
+		    out->v[j].cell == out->v[i].cell; j++)
+			;
+		if (out->v[i].cell == 0)
+			attach((struct node *)out->v[i].src, out, i, j);
+	}
+}
+
+static void
+scan_init(struct scan *S, struct node *root, const char *title,
+    const struct source *src, struct xrefs *out)
+{
+	memset(S, 0, sizeof(*S));
+	hmap_init(&S->arts);
+	hmap_init(&S->appx);
+	S->title = title;
+	S->out = out;
+	S->src = src;
+	index_articles(S, root);
+}
+
+static void
+scan_release(struct scan *S)
+{
+	size_t i;
+
+	for (i = 0; i < S->nkeys; i++)
+		free(S->keys[i]);
+	free(S->keys);
+	free(S->list);
+	hmap_release(&S->arts);
+	for (i = 0; i < S->nakeys; i++)
+		free(S->akeys[i]);
+	free(S->akeys);
+	hmap_release(&S->appx);
+}
+
+void
+xref_resolve(struct node *root, const char *title, const struct source *src,
+    struct xrefs *out)
+{
+	struct scan S;
+	struct walk w;
+
+	scan_init(&S, root, title, src, out);
+	memset(&w, 0, sizeof(w));
+	walk(&S, root, root, NULL, &w, 1, 1);
+	scan_release(&S);
+}
+
+/* The last source line of n's own text and table (walk()'s lines). */
+static int
+last_line(const struct node *n)
+{
+	const char *p;
+	int line = n->line;
+
+	for (p = n->text; p != NULL && (p = strchr(p, '\n')) != NULL; p++)
+		line++;
+	if (n->table != NULL && n->line + (int)n->table->nrows > line)
+		line = n->line + (int)n->table->nrows;
+	return line;
+}
+
+/* The node before n in the walk's order (node_next()'s), or NULL. */
+static const struct node *
+node_before(const struct node *n)
+{
+	if (n->prev == NULL)
+		return n->parent;
+	for (n = n->prev; n->last != NULL; n = n->last)
+		;
+	return n;
+}
+
+/*
+ * The article to start the second half at: the first at or after
+ * `permille` of the source's lines whose heading's line is past every
+ * line of the text before it, so that no source line holds references
+ * of both halves (source_col() goes on along a line from the reference
+ * found there before).  NULL: none.
+ */
+static const struct node *
+split_at(const struct scan *S, const struct node *root, size_t lines,
+    int permille)
+{
+	const struct node *a, *p;
+	size_t lo = 0, hi = S->nlist, mid;
+	long at = (long)(lines * (size_t)permille / 1000);
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (S->list[mid]->line < at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (lo = lo > 0 ? lo : 1; lo < S->nlist; lo++) {
+		a = S->list[lo];
+		for (p = node_before(a); p != NULL && p != root &&
+		    p->text == NULL && p->table == NULL; p = node_before(p))
+			;
+		if (p == NULL || p == root || last_line(p) < a->line)
+			return a;
+	}
+	return NULL;
+}
+
+/*
+ * Where the second half starts, in thousandths of the lines: the first
+ * thread resolves the first half alone, the second reads the history
+ * lines (beside(), a fifth of the references' instructions) and then the
+ * second half.  At 620 the two threads' instructions meet on the bench
+ * corpora (docs/speed.md).
+ */
+#define XREF_SPLIT	620
+
+/* One half of xref_resolve_par(): the second runs beside() first. */
+struct half {
+	struct scan		 S;
+	struct node		*root;
+	struct node		*at;
+	struct xrefs		 out;
+	void			(*beside)(void *);
+	void			*arg;
+	int			 second;
+};
+
+static void *
+half_run(void *arg)
+{
+	struct half *h = arg;
+	struct walk w;
+
+	memset(&w, 0, sizeof(w));
+	if (!h->second) {
+		walk(&h->S, h->root, h->root, h->at, &w, 1, 1);
+		return NULL;
+	}
+	h->beside(h->arg);
+	walk(&h->S, h->root, h->root, h->at, &w, 0, 0);
+	walk(&h->S, h->root, h->at, NULL, &w, 0, 1);
+	return NULL;
+}
+
+void
+xref_resolve_par(struct node *root, const char *title,
+    const struct source *src, struct xrefs *out, void (*beside)(void *),
+    void *arg)
+{
+	struct half one, two;
+	struct walk w;
+	const struct node *at;
+
+	scan_init(&one.S, root, title, src, out);
+	if (src == NULL || (at = split_at(&one.S, root, src->nlines,
+	    XREF_SPLIT)) == NULL) {
+		beside(arg);
+		memset(&w, 0, sizeof(w));
+		walk(&one.S, root, root, NULL, &w, 1, 1);
+		scan_release(&one.S);
+		return;
+	}
+	one.root = two.root = root;
+	one.at = two.at = (struct node *)at;
+	one.second = 0;
+	/* The second half's scan: its own output and place on a line, the
+	 * index the first one's (read alone from here on). */
+	two.S = one.S;
+	memset(&two.out, 0, sizeof(two.out));
+	two.S.out = &two.out;
+	two.beside = beside;
+	two.arg = arg;
+	two.second = 1;
+	par_both(half_run, &two, &one);
+	if (two.out.n > 0) {
+		if (out->cap < out->n + two.out.n) {
+			out->cap = out->n + two.out.n;
+			out->v = xreallocarray(out->v, out->cap,
+			    sizeof(*out->v));
+		}
+		memcpy(out->v + out->n, two.out.v, two.out.n *
+		    sizeof(*out->v));
+		out->n += two.out.n;
+		attach_runs(out, out->n - two.out.n);
+	}
+	free(two.out.v);
+	scan_release(&one.S);
 }
 
 void

@@ -108,6 +108,17 @@ const struct node *xref_amending_suppl(const struct node *n);
 
 void	xref_resolve(struct node *root, const char *title,
 	    const struct source *src, struct xrefs *out);
+/*
+ * xref_resolve() on two threads, with beside(arg) on the second before
+ * the references of the clauses from about the middle on (an article
+ * whose heading starts a line of its own); the first thread resolves the
+ * rest and then merges.  Output, spans and their order are
+ * xref_resolve()'s.  beside must not read the nodes' spans nor allocate
+ * from the tree's pool.
+ */
+void	xref_resolve_par(struct node *root, const char *title,
+	    const struct source *src, struct xrefs *out,
+	    void (*beside)(void *), void *arg);
 void	xrefs_release(struct xrefs *);
 
 #endif

@@ -1,6 +1,7 @@
 # long.awk -v n=N -v mode=M: a terms file of n articles (about 160 bytes
 # each), long enough to be parsed in pieces (md.c).  mode "toc": it opens
-# with a contents list of three articles and no 目次 above it; "blocks":
+# with a contents list of three articles and no 目次 above it; "refs":
+# references in every article (below); "blocks":
 # after articles 500 and 1000, a comment and a fence longer than a piece
 # that hold headings after blank lines; "title", "titlelate": below.  Prints to stderr the line:col of the two tags of raw HTML
 # it writes into article n - 5.
@@ -48,5 +49,15 @@ BEGIN {
 		}
 		printf "この条は、利用者が守る事項の%d番目を定めるものとし、当社はこれを見直すことができる。\n\n", i
 		line += 2
+		# "refs": references on every article, resolved in either
+		# half of the body (xref.c), 同条 after another article, and
+		# on every tenth one that names no article (xref-broken).
+		if (mode == "refs") {
+			printf "前条及び第%d条第1項の規定は、同条第2項について準用する。", (i * 7) % n + 1
+			if (i % 10 == 0)
+				printf "第%d条を除く。", n + i
+			printf "\n\n"
+			line += 2
+		}
 	}
 }

@@ -42,6 +42,19 @@ done
 # pages made beside them are thrown away).
 lt=$lb/terms/a/b
 mkdir -p "$lt"
+# build_j12 NAME: $lb/terms built with -j 1 into $lb/o1 (findings and exit
+# status in $lb/e1) and with -j 2 into $lb/o2: the same, byte for byte.
+build_j12() {
+	for j in 1 2; do
+		rm -rf "$lb/o$j"
+		run_termc build --no-cache -j $j -o "$lb/o$j" "$lb/terms" \
+		    >/dev/null 2>"$lb/e$j"
+		echo $? >>"$lb/e$j"
+		sed -i "s|$lb/o$j|OUT|" "$lb/e$j"
+	done
+	diff -r "$lb/o1" "$lb/o2" >/dev/null && cmp -s "$lb/e1" "$lb/e2" && ok ||
+	    bad "bench long build $1: -j 1 and -j 2 differ"
+}
 awk -v n=2000 -v mode=plain -f tests/bench/long.awk >"$lt/2024-01-01.md" \
     2>/dev/null
 sed -e 's/^revision: 2024-01-01/revision: 2024-06-01/' \
@@ -52,15 +65,7 @@ for round in good late; do
 		sed -i 's/^revision: 2024-06-01$/revision: 2024-06-01\nhistory:\n  - date: 2024-06-01\n    note: 改定\n  - date: 2024-01-01\n    note: 制定/' \
 		    "$lt/2024-06-01.md"
 	fi
-	for j in 1 2; do
-		rm -rf "$lb/o$j"
-		run_termc build --no-cache -j $j -o "$lb/o$j" "$lb/terms" \
-		    >/dev/null 2>"$lb/e$j"
-		echo $? >>"$lb/e$j"
-		sed -i "s|$lb/o$j|OUT|" "$lb/e$j"
-	done
-	diff -r "$lb/o1" "$lb/o2" >/dev/null && cmp -s "$lb/e1" "$lb/e2" && ok ||
-	    bad "bench long build $round: -j 1 and -j 2 differ"
+	build_j12 "$round"
 	n=$(ls "$lb/o1/a/b" | grep -c '^2024-.*\.html$')
 	case $round in
 	good) [ "$n" = 2 ] && ok || bad "bench long build good: $n pages, expected 2" ;;
@@ -68,6 +73,21 @@ for round in good late; do
 	    bad "bench long build late: $n pages, expected 1 and a history-order error" ;;
 	esac
 done
+
+# The references of a long document: with -j 2 those of its second half
+# are resolved on the second thread (xref.c, xref_resolve_par()), with
+# -j 1 all on one; the sites and the findings (lines and columns of the
+# broken ones: one in ten articles, and 前条 in the first) must be the
+# same, byte for byte.
+rm -rf "$lb/terms"
+mkdir -p "$lt"
+awk -v n=2000 -v mode=refs -f tests/bench/long.awk >"$lt/2024-01-01.md" \
+    2>/dev/null
+build_j12 refs
+n=$(grep -c 'xref-broken' "$lb/e1")
+[ "$n" = 201 ] &&
+    grep -q "2024-01-01.md:12009:30: warning: .*第4000条" "$lb/e1" && ok ||
+    bad "bench long build refs: $n xref-broken, expected 201 (前条 in 第1条 too) and the last at 12009:30"
 
 # A lowering that fails in a middle piece (more item levels than the
 # lowering allows, in article 1000 of 2000) stops the thread that parses
