@@ -2900,6 +2900,38 @@ distinct_titles(struct lower *L, cmark_node **v, size_t n, size_t *caps)
 }
 
 /*
+ * Do the n title blocks v (in order) run through the document, as its
+ * sections do: a preamble before the first of at most one in eight of
+ * the document's nblocks top-level blocks, and no stretch without one
+ * (between two, after the last) longer than a third of them?  Sections
+ * long enough to fall under one title in eight still divide the whole
+ * text; a few Title Case lines that label passages leave long
+ * stretches with none, and titles that start late head an appendix of
+ * the text, not its sections.
+ */
+static int
+titles_spread(cmark_node *root, cmark_node **v, size_t n, size_t nblocks)
+{
+	cmark_node *b;
+	size_t i = 0, run = 0, most = 0;
+
+	for (b = cmark_node_first_child(root); b; b = cmark_node_next(b)) {
+		if (md_type(b) == MD_HEADING)
+			continue;
+		if (i < n && b == v[i]) {
+			/* What comes before the first is a preamble. */
+			if (i++ == 0 && run * 8 > nblocks)
+				return 0;
+			run = 0;
+			continue;
+		}
+		if (++run > most)
+			most = run;
+	}
+	return most * 3 <= nblocks;
+}
+
+/*
  * English terms whose sections are title lines with no number, as a site
  * writes its headings: **User Content and Privacy** in bold, or
  * ACCEPTANCE OF TERMS alone on its line (title_block()), its text after
@@ -2908,9 +2940,10 @@ distinct_titles(struct lower *L, cmark_node **v, size_t n, size_t *caps)
  * that is no such line and none repeated (distinct_titles()), are its
  * sections, unnumbered as such headings are, where they hold the
  * document: one top-level block in eight or more, a title in capitals
- * counting twice (a few bold or Title Case lines among many paragraphs
- * mark passages, not its sections; a line in capitals alone is a
- * heading as a reader sees it).  Returns how many, their blocks in
+ * counting twice, or, sections being long, spread through it
+ * (titles_spread()) (a few bold or Title Case lines among many
+ * paragraphs mark passages, not its sections; a line in capitals alone
+ * is a heading as a reader sees it).  Returns how many, their blocks in
  * *marks (caller frees), or 0.
  */
 static size_t
@@ -2939,7 +2972,8 @@ bold_titles(struct lower *L, cmark_node *root, cmark_node ***marks)
 	/* The title's own heading, # Terms of Service, is no section. */
 	if (heads <= 1 && n >= 3)
 		n = distinct_titles(L, v, n, &caps);
-	if (heads > 1 || n < 3 || (n + caps) * 8 < nblocks) {
+	if (heads > 1 || n < 3 || ((n + caps) * 8 < nblocks &&
+	    !titles_spread(root, v, n, nblocks))) {
 		free(v);
 		return 0;
 	}
