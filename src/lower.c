@@ -2995,18 +2995,44 @@ distinct_titles(struct lower *L, cmark_node **v, size_t n, size_t *caps)
 	return k;
 }
 
+/* Does paragraph b open with a sub-clause's number, 4.1 or 4.12? */
+static int
+subclause_line(struct lower *L, cmark_node *b)
+{
+	char *text, *p;
+	int yes;
+
+	if (md_type(b) != MD_PARAGRAPH)
+		return 0;
+	L->quiet = 1;
+	text = heading_text(L, b);
+	L->quiet = 0;
+	for (p = text; *p >= '0' && *p <= '9'; p++)
+		;
+	yes = p > text && *p == '.' && p[1] >= '0' && p[1] <= '9';
+	if (yes) {
+		for (p++; *p >= '0' && *p <= '9'; p++)
+			;
+		yes = *p == ' ';
+	}
+	free(text);
+	return yes;
+}
+
 /*
  * Do the n title blocks v (in order) run through the document, as its
  * sections do: a preamble before the first of at most one in eight of
  * the document's nblocks top-level blocks, and no stretch without one
- * (between two, after the last) longer than a third of them?  Sections
+ * (between two, after the last; a line numbered as a sub-clause, 4.1,
+ * divides it as a title does) longer than a third of them?  Sections
  * long enough to fall under one title in eight still divide the whole
  * text; a few Title Case lines that label passages leave long
  * stretches with none, and titles that start late head an appendix of
  * the text, not its sections.
  */
 static int
-titles_spread(cmark_node *root, cmark_node **v, size_t n, size_t nblocks)
+titles_spread(struct lower *L, cmark_node *root, cmark_node **v, size_t n,
+    size_t nblocks)
 {
 	cmark_node *b;
 	size_t i = 0, run = 0, most = 0;
@@ -3014,6 +3040,11 @@ titles_spread(cmark_node *root, cmark_node **v, size_t n, size_t nblocks)
 	for (b = cmark_node_first_child(root); b; b = cmark_node_next(b)) {
 		if (md_type(b) == MD_HEADING)
 			continue;
+		if (i > 0 && subclause_line(L, b)) {
+			/* 4.1 Our Platform: a section divided further. */
+			run = 0;
+			continue;
+		}
 		if (i < n && b == v[i]) {
 			/* What comes before the first is a preamble. */
 			if (i++ == 0 && run * 8 > nblocks)
@@ -3075,7 +3106,7 @@ bold_titles(struct lower *L, cmark_node *root, cmark_node ***marks)
 	if (heads <= 1 && n >= 3)
 		n = distinct_titles(L, v, n, &caps);
 	if (heads > 1 || n < 3 || ((n + caps) * 8 < nblocks &&
-	    !titles_spread(root, v, n, nblocks))) {
+	    !titles_spread(L, root, v, n, nblocks))) {
 		free(v);
 		return 0;
 	}
