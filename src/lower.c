@@ -2841,6 +2841,102 @@ title_block(struct lower *L, cmark_node *b)
 	return yes;
 }
 
+/* How many words, parted by spaces, text has. */
+static size_t
+words(const char *text)
+{
+	size_t n = 0;
+	int in = 0;
+
+	for (; *text != '\0'; text++) {
+		n += !in && *text != ' ';
+		in = *text != ' ';
+	}
+	return n;
+}
+
+/*
+ * Is block b a title line alone with a stop at its end, Termination. or
+ * TERMINATION. (recog_title_alone() of the words before the stop)?  Such
+ * a line may be a short sentence too (Welcome aboard.): it heads a
+ * section only among titles found without it (bold_titles()).
+ */
+static int
+title_block_stop(struct lower *L, cmark_node *b)
+{
+	char *text;
+	size_t len;
+	int yes = 0;
+
+	if (md_type(b) != MD_PARAGRAPH || !all_plain(b))
+		return 0;
+	L->quiet = 1;
+	text = heading_text(L, b);
+	L->quiet = 0;
+	len = strlen(text);
+	/* Title Case (recog_en_title(): three words at most, or no long
+	 * word small), or capitals of three words at most: a sentence in
+	 * capitals (PLEASE READ THIS SECTION CAREFULLY.) is no title. */
+	if (strchr(text, '\n') == NULL && len > 1 && text[len - 1] == '.' &&
+	    text[len - 2] != '.' && recog_en_title(text) &&
+	    (strpbrk(text, "abcdefghijklmnopqrstuvwxyz") != NULL ||
+	    words(text) <= 3)) {
+		text[len - 1] = '\0';
+		yes = recog_title_alone(text) && !ends_title(L, text);
+	}
+	free(text);
+	return yes;
+}
+
+/*
+ * Is block b the line that names the document (Terms of Service under
+ * the title Acme Terms of Service)?  What stands above it is the page's
+ * header (a region, a menu), no section.
+ */
+static int
+names_document(struct lower *L, cmark_node *b)
+{
+	char *text;
+	int yes;
+
+	if (md_type(b) != MD_PARAGRAPH || (!all_plain(b) && !all_bold(b)))
+		return 0;
+	L->quiet = 1;
+	text = heading_text(L, b);
+	L->quiet = 0;
+	yes = ends_title(L, text);
+	free(text);
+	return yes;
+}
+
+/*
+ * The n title blocks v (in order, at least one) and, after the first,
+ * the title lines with a stop (title_block_stop()) with text after them
+ * that is no title line: returns the new count, *vp grown.
+ */
+static size_t
+stop_titles(struct lower *L, cmark_node *root, cmark_node ***vp, size_t n)
+{
+	cmark_node *b, *next, **v = *vp, **w = NULL;
+	size_t i = 0, k = 0;
+
+	for (b = cmark_node_first_child(root); b; b = next) {
+		next = cmark_node_next(b);
+		if (i < n && b == v[i]) {
+			w = xgrow(w, k, sizeof(*w));
+			w[k++] = v[i++];
+		} else if (i > 0 && next != NULL &&
+		    md_type(next) != MD_HEADING && title_block_stop(L, b) &&
+		    !title_block(L, next) && !title_block_stop(L, next)) {
+			w = xgrow(w, k, sizeof(*w));
+			w[k++] = b;
+		}
+	}
+	free(v);
+	*vp = w;
+	return k;
+}
+
 /* Order of titles for finding the repeated ones: by text, then place. */
 struct title_ref {
 	char	*text;
@@ -2899,6 +2995,69 @@ distinct_titles(struct lower *L, cmark_node **v, size_t n, size_t *caps)
 	return k;
 }
 
+/* Does paragraph b open with a sub-clause's number, 4.1 or 4.12? */
+static int
+subclause_line(struct lower *L, cmark_node *b)
+{
+	char *text, *p;
+	int yes;
+
+	if (md_type(b) != MD_PARAGRAPH)
+		return 0;
+	L->quiet = 1;
+	text = heading_text(L, b);
+	L->quiet = 0;
+	for (p = text; *p >= '0' && *p <= '9'; p++)
+		;
+	yes = p > text && *p == '.' && p[1] >= '0' && p[1] <= '9';
+	if (yes) {
+		for (p++; *p >= '0' && *p <= '9'; p++)
+			;
+		yes = *p == ' ';
+	}
+	free(text);
+	return yes;
+}
+
+/*
+ * Do the n title blocks v (in order) run through the document, as its
+ * sections do: a preamble before the first of at most one in eight of
+ * the document's nblocks top-level blocks, and no stretch without one
+ * (between two, after the last; a line numbered as a sub-clause, 4.1,
+ * divides it as a title does) longer than a third of them?  Sections
+ * long enough to fall under one title in eight still divide the whole
+ * text; a few Title Case lines that label passages leave long
+ * stretches with none, and titles that start late head an appendix of
+ * the text, not its sections.
+ */
+static int
+titles_spread(struct lower *L, cmark_node *root, cmark_node **v, size_t n,
+    size_t nblocks)
+{
+	cmark_node *b;
+	size_t i = 0, run = 0, most = 0;
+
+	for (b = cmark_node_first_child(root); b; b = cmark_node_next(b)) {
+		if (md_type(b) == MD_HEADING)
+			continue;
+		if (i > 0 && subclause_line(L, b)) {
+			/* 4.1 Our Platform: a section divided further. */
+			run = 0;
+			continue;
+		}
+		if (i < n && b == v[i]) {
+			/* What comes before the first is a preamble. */
+			if (i++ == 0 && run * 8 > nblocks)
+				return 0;
+			run = 0;
+			continue;
+		}
+		if (++run > most)
+			most = run;
+	}
+	return most * 3 <= nblocks;
+}
+
 /*
  * English terms whose sections are title lines with no number, as a site
  * writes its headings: **User Content and Privacy** in bold, or
@@ -2908,9 +3067,10 @@ distinct_titles(struct lower *L, cmark_node **v, size_t n, size_t *caps)
  * that is no such line and none repeated (distinct_titles()), are its
  * sections, unnumbered as such headings are, where they hold the
  * document: one top-level block in eight or more, a title in capitals
- * counting twice (a few bold or Title Case lines among many paragraphs
- * mark passages, not its sections; a line in capitals alone is a
- * heading as a reader sees it).  Returns how many, their blocks in
+ * counting twice, or, sections being long, spread through it
+ * (titles_spread()) (a few bold or Title Case lines among many
+ * paragraphs mark passages, not its sections; a line in capitals alone
+ * is a heading as a reader sees it).  Returns how many, their blocks in
  * *marks (caller frees), or 0.
  */
 static size_t
@@ -2928,6 +3088,12 @@ bold_titles(struct lower *L, cmark_node *root, cmark_node ***marks)
 			continue;
 		}
 		nblocks++;
+		if (names_document(L, b)) {
+			/* Above the document's name: its page header. */
+			n = 0;
+			after = -1;
+			continue;
+		}
 		here = after >= 0 ? after : title_block(L, b);
 		after = next != NULL ? title_block(L, next) : 0;
 		if (!here || next == NULL || after ||
@@ -2939,10 +3105,12 @@ bold_titles(struct lower *L, cmark_node *root, cmark_node ***marks)
 	/* The title's own heading, # Terms of Service, is no section. */
 	if (heads <= 1 && n >= 3)
 		n = distinct_titles(L, v, n, &caps);
-	if (heads > 1 || n < 3 || (n + caps) * 8 < nblocks) {
+	if (heads > 1 || n < 3 || ((n + caps) * 8 < nblocks &&
+	    !titles_spread(L, root, v, n, nblocks))) {
 		free(v);
 		return 0;
 	}
+	n = stop_titles(L, root, &v, n);
 	*marks = v;
 	return n;
 }
