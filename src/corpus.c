@@ -407,7 +407,7 @@ corpus_load(struct corpus *c, char *const *paths, size_t npaths,
 	rc = collect(c, paths, npaths, d);
 	for (i = 0; i < c->nfiles; i++) {
 		progress_tick("loading", i + 1, c->nfiles);
-		if ((doc = doc_load(c->files[i], d)) != NULL) {
+		if ((doc = doc_load(c->files[i], 1, d)) != NULL) {
 			c->docs = xgrow(c->docs, c->n, sizeof(*c->docs));
 			c->docs[c->n++] = doc;
 		}

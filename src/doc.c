@@ -303,9 +303,9 @@ doc_read(const char *path, int xrefs, struct doc *head, int threads,
 }
 
 struct doc *
-doc_load(const char *path, struct diags *d)
+doc_load(const char *path, int threads, struct diags *d)
 {
-	return doc_read(path, 1, NULL, 1, d);
+	return doc_read(path, 1, NULL, threads, d);
 }
 
 struct doc *

@@ -46,10 +46,12 @@ struct doc {
  * Read and parse a terms file.  Diagnostics go to d.  Returns NULL when the
  * file cannot be parsed at all (I/O, encoding, limits, front matter);
  * otherwise a doc, possibly with errors recorded (duplicate numbers …).
- * A long body is parsed on a second thread while it is lowered
- * (md_parse()); doc_load_text() and doc_load_mem() use one thread.
+ * threads: a long body may be parsed on a second thread while it is
+ * lowered (md_parse()), its references resolved in two parts; 0 keeps
+ * one thread (termc build -j 1).  doc_load_text() and doc_load_mem() use
+ * one thread.
  */
-struct doc	*doc_load(const char *path, struct diags *d);
+struct doc	*doc_load(const char *path, int threads, struct diags *d);
 /*
  * The same without cross references (doc->xrefs is NULL, no spans point
  * at clauses), digest (doc->sum is zero) nor the body's history lines

@@ -99,7 +99,7 @@ cmd_tree(int argc, char **argv)
 	if (argc - optind != 1)
 		return usage_error("tree", "expected one FILE");
 	diags_init(&d);
-	doc = doc_load(argv[optind], &d);
+	doc = doc_load(argv[optind], 1, &d);
 	diags_print(&d, stderr);
 	rc = diags_exit(&d, 0);
 	if (doc != NULL && rc == 0) {

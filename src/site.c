@@ -737,7 +737,8 @@ flush_matrix(struct build *b)
 		for (i = 0; i < b->npend; i++)
 			if (b->pend[i]->root == NULL) {
 				diags_init(&scratch);
-				full = doc_load(b->pend[i]->path, &scratch);
+				full = doc_load(b->pend[i]->path, b->jobs > 1,
+				    &scratch);
 				if (full == NULL) {
 					/* Changed while the build ran. */
 					diags_move(&b->pubd, &scratch);
