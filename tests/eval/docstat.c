@@ -160,7 +160,7 @@ main(int argc, char **argv)
 		return 2;
 	}
 	diags_init(&d);
-	doc = doc_load(argv[1], &d);
+	doc = doc_load(argv[1], 1, &d);
 	refused = doc == NULL || diags_exit(&d, 0) != 0;
 	if (doc != NULL)
 		check_doc(doc, &d);	/* what termc check reports too */
