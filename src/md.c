@@ -976,7 +976,11 @@ lower_pieces_of(struct lower *L, const struct source *src,
 		arena_release(&l.slot[0].arena);
 		return;
 	}
-	pthread_cond_init(&l.cv, NULL);
+	if (pthread_cond_init(&l.cv, NULL) != 0) {
+		pthread_mutex_destroy(&l.mu);
+		lower_pieces_of(L, src, cuts, n, 0);
+		return;
+	}
 	if (pthread_create(&t, NULL, line_parse, &l) != 0) {
 		pthread_cond_destroy(&l.cv);
 		pthread_mutex_destroy(&l.mu);
