@@ -2995,11 +2995,14 @@ distinct_titles(struct lower *L, cmark_node **v, size_t n, size_t *caps)
 	return k;
 }
 
-/* Does paragraph b open with a sub-clause's number, 4.1 or 4.12? */
+/*
+ * Does paragraph b open with a sub-clause's number, 4.1 Our Platform
+ * (recog_decimal_clause(), the decision import's line joins ask too)?
+ */
 static int
 subclause_line(struct lower *L, cmark_node *b)
 {
-	char *text, *p;
+	char *text;
 	int yes;
 
 	if (md_type(b) != MD_PARAGRAPH)
@@ -3007,14 +3010,7 @@ subclause_line(struct lower *L, cmark_node *b)
 	L->quiet = 1;
 	text = heading_text(L, b);
 	L->quiet = 0;
-	for (p = text; *p >= '0' && *p <= '9'; p++)
-		;
-	yes = p > text && *p == '.' && p[1] >= '0' && p[1] <= '9';
-	if (yes) {
-		for (p++; *p >= '0' && *p <= '9'; p++)
-			;
-		yes = *p == ' ';
-	}
+	yes = recog_decimal_clause(text);
 	free(text);
 	return yes;
 }
