@@ -111,6 +111,54 @@ pub_ino=$(stat -c %i "$P/k/out/p05/da")
 [ "$(stat -c %i "$P/k/out/p05/da")" = "$pub_ino" ] &&
     pub_manifest "$P/k/out" | cmp -s - "$P/mB" && ok ||
     bad "publish: the spare was not reused"
+# Without the cache a spare's file is rewritten in place (outtree.c
+# rewrite_spare()), but only one that is the build's alone: a file with a
+# second link, one a reader holds open, a FIFO, one of another mode keep
+# or give way as they should, and every site is still whole.
+mkdir -p "$P/w"
+"$T" build --no-cache -o "$P/w/out" "$P/A" 2>/dev/null
+"$T" build --no-cache -o "$P/w/out" "$P/B" 2>/dev/null
+pub_s="$P/w/.out.termc-spare"
+# Its birth time (where the filesystem keeps one, else "-") tells a
+# file rewritten from one made anew, whose inode number may be the same.
+pub_born=$(stat -c %w "$pub_s/p05/da/2024-01-01.html")
+ln "$pub_s/p06/da/2024-01-01.html" "$P/w/linked"
+cp "$P/w/linked" "$P/w/linked.want"
+cp "$pub_s/p07/da/2024-01-01.html" "$P/w/held.want"
+printf 'a longer tail than any page has\n%0600d\n' 0 >>"$pub_s/p08/da/2024-01-01.html"
+chmod 600 "$pub_s/p09/da/2024-01-01.html"
+rm -f "$pub_s/p10/da/2024-01-01.html"
+mkfifo "$pub_s/p10/da/2024-01-01.html"
+exec 7<"$pub_s/p07/da/2024-01-01.html"
+# The spare holds site A: building B changes every file's bytes.
+"$T" build --no-cache -o "$P/w/out" "$P/B" 2>/dev/null
+pub_rc=$?
+cat <&7 >"$P/w/held.got"
+exec 7<&-
+[ $pub_rc = 0 ] && pub_manifest "$P/w/out" | cmp -s - "$P/mB" &&
+    [ "$(stat -c %w "$P/w/out/p05/da/2024-01-01.html")" = "$pub_born" ] &&
+    cmp -s "$P/w/linked" "$P/w/linked.want" &&
+    cmp -s "$P/w/held.got" "$P/w/held.want" &&
+    [ "$(stat -c %a "$P/w/out/p09/da/2024-01-01.html")" = 644 ] && ok ||
+    bad "publish: rewriting the spare in place touched a file not its own ($pub_rc)"
+# Builds without the cache killed at random moments leave out/ whole too.
+pub_mixed=0
+pub_next=A
+for pub_delay in $(awk -v n=8 -v ms="$pub_ms" 'BEGIN { srand(15);
+    for (i = 0; i < n; i++) printf "%.3f\n", rand() * ms * 1.2 / 1000 }'); do
+	"$T" build --no-cache -o "$P/w/out" "$P/$pub_next" 2>/dev/null &
+	pub_pid=$!
+	sleep "$pub_delay"
+	kill -9 $pub_pid 2>/dev/null
+	wait $pub_pid 2>/dev/null
+	pub_manifest "$P/w/out" >"$P/mk"
+	if cmp -s "$P/mk" "$P/mA"; then pub_next=B
+	elif cmp -s "$P/mk" "$P/mB"; then pub_next=A
+	else pub_mixed=$((pub_mixed + 1)); fi
+done
+"$T" build --no-cache -o "$P/w/out" "$P/B" 2>/dev/null
+[ $pub_mixed = 0 ] && pub_manifest "$P/w/out" | cmp -s - "$P/mB" && ok ||
+    bad "publish: $pub_mixed killed builds without the cache left a mixed out/"
 mkdir -p "$P/victim" "$P/k/.out.termc-new-zzzzzz/p01"
 echo keep >"$P/victim/f"
 ln -s "$P/victim" "$P/k/.out.termc-new-zzzzzz/p01/da"
