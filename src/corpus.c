@@ -432,6 +432,9 @@ corpus_scan(struct corpus *c, char *const *paths, size_t npaths,
 		progress_tick("reading", i + 1, c->nfiles);
 		diags_init(&fd);
 		if ((doc = doc_load_head(c->files[i], memo, &fd)) != NULL) {
+			/* The last head read keeps its bytes (doc.h). */
+			if (c->n > 0)
+				doc_drop_source(c->docs[c->n - 1]);
 			c->docs = xgrow(c->docs, c->n, sizeof(*c->docs));
 			c->docs[c->n++] = doc;
 			diags_release(&fd);

@@ -293,6 +293,16 @@ doc_read(const char *path, int xrefs, struct doc *head, int threads,
 {
 	struct source src;
 
+	if (head != NULL && head->src != NULL) {
+		src = *head->src;
+		free(head->src);
+		head->src = NULL;
+		diags_move(d, head->srcd);
+		free(head->srcd);
+		head->srcd = NULL;
+		source_index_lines(&src);
+		return doc_from_source(&src, xrefs, head, threads, d);
+	}
 	/* Without references, a doc is termc diff's: no cache keys it. */
 	if ((head != NULL && head->plain ?
 	    source_read_plain(&src, path, &head->sum, d) :
@@ -335,10 +345,14 @@ doc_load_head(const char *path, const struct head_memo *memo,
     struct diags *d)
 {
 	struct source src;
+	struct diags sd;
 	struct doc *doc;
 
-	if (source_read(&src, path, 0, SOURCE_NO_LINES, d) == -1)
+	diags_init(&sd);
+	if (source_read(&src, path, 0, SOURCE_NO_LINES, &sd) == -1) {
+		diags_move(d, &sd);
 		return NULL;
+	}
 	doc = xcalloc(1, sizeof(*doc));
 	doc->path = xstrdup(src.path);
 	doc->sum = src.sum;
@@ -348,14 +362,35 @@ doc_load_head(const char *path, const struct head_memo *memo,
 	if ((memo == NULL || memo->get(memo->arg, doc->path, &doc->sum,
 	    &doc->meta, doc->fmd) == -1) &&
 	    meta_parse(&doc->meta, &src, doc->fmd) == -1) {
+		diags_move(d, &sd);
 		diags_move(d, doc->fmd);
 		free(doc->fmd);
 		free(doc->path);
 		free(doc);
-		doc = NULL;
+		source_release(&src);
+		return NULL;
 	}
-	source_release(&src);
+	doc->src = xmalloc(sizeof(*doc->src));
+	*doc->src = src;
+	doc->srcd = xmalloc(sizeof(*doc->srcd));
+	diags_init(doc->srcd);
+	diags_move(doc->srcd, &sd);
 	return doc;
+}
+
+void
+doc_drop_source(struct doc *doc)
+{
+	if (doc->src != NULL) {
+		source_release(doc->src);
+		free(doc->src);
+		doc->src = NULL;
+	}
+	if (doc->srcd != NULL) {
+		diags_release(doc->srcd);
+		free(doc->srcd);
+		doc->srcd = NULL;
+	}
 }
 
 void
@@ -391,6 +426,7 @@ doc_free(struct doc *doc)
 		diags_release(doc->fmd);
 		free(doc->fmd);
 	}
+	doc_drop_source(doc);
 	meta_release(&doc->meta);
 	free(doc->path);
 	free(doc);

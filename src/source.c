@@ -309,8 +309,8 @@ normalize_eol(char *s, size_t len)
  * array grows by doubling: it was counted in a pass of its own first),
  * the room tested here, not in a call a line.
  */
-static void
-index_lines(struct source *src)
+void
+source_index_lines(struct source *src)
 {
 	const char *p, *end = src->text + src->len;
 	size_t cap = 256;
@@ -508,7 +508,7 @@ source_take(struct source *src, const char *path, char *bytes, size_t len,
 	if (nbad > 0)
 		src->text = replace_uncarried(src->text, &src->len);
 	if (!(flags & SOURCE_NO_LINES))
-		index_lines(src);
+		source_index_lines(src);
 	return 0;
 fail:
 	free(bytes);

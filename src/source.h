@@ -78,6 +78,8 @@ int	source_read(struct source *src, const char *path, size_t maxsize,
  */
 int	source_read_plain(struct source *src, const char *path,
 	    const struct digest *plain, struct diags *d);
+/* src->line and nlines of a source read with SOURCE_NO_LINES. */
+void	source_index_lines(struct source *src);
 /* The same on bytes in memory (tests, fuzzing); the bytes are copied. */
 int	source_load(struct source *src, const char *path, const char *bytes,
 	    size_t len, size_t maxsize, struct diags *d);
