@@ -4568,7 +4568,7 @@ lower_pieces(struct lower *L)
 }
 
 int
-lower_piece(struct lower *L, cmark_node *root, int base)
+lower_piece(struct lower *L, cmark_node *root, int base, int whole)
 {
 	cmark_node *b, *next, *done = NULL, **sect = NULL, *title = NULL;
 	size_t nsect = 0, k = 0, nb = 0;
@@ -4630,7 +4630,7 @@ lower_piece(struct lower *L, cmark_node *root, int base)
 			lower_section_list(L, b);
 		else
 			lower_blocks(L, current_container(L), b, 0);
-		if (done != NULL)
+		if (done != NULL && !whole)
 			cmark_node_free(done);
 		done = b;
 		if (L->failed)
@@ -4695,6 +4695,6 @@ lower_document(cmark_node *root, const struct source *src,
 	struct lower *L = lower_new(src, meta, d);
 	int again;
 
-	lower_piece(L, root, 0);
+	lower_piece(L, root, 0, 0);
 	return lower_end(L, &again);
 }

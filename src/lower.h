@@ -24,8 +24,10 @@ struct node	*lower_document(cmark_node *root, const struct source *,
  * The same in steps, for a body parsed in pieces (md.c): lower_new(),
  * then lower_pieces() to ask whether the document may be lowered so,
  * lower_piece() for each piece in order (or once, for the whole body),
- * lower_end().  lower_piece() frees root's children but the last;
- * base is the source line before root's first; it returns -1 once the
+ * lower_end().  lower_piece() frees root's children but the last,
+ * unless whole: the caller frees root's tree at once (an arena's, where
+ * freeing a block frees nothing: md.c); base is the source line before
+ * root's first; it returns -1 once the
  * lowering has failed (lower_end() returns NULL then), else 0.  lower_end() frees L and
  * returns the tree, or NULL: when lowering failed, or, with *again set,
  * when the pieces' lowering differs from the whole body's (a contents
@@ -35,7 +37,8 @@ struct lower;
 struct lower	*lower_new(const struct source *, const struct meta *,
 		    struct diags *);
 int		 lower_pieces(struct lower *);
-int		 lower_piece(struct lower *, cmark_node *root, int base);
+int		 lower_piece(struct lower *, cmark_node *root, int base,
+		    int whole);
 struct node	*lower_end(struct lower *, int *again);
 
 /*

@@ -858,13 +858,19 @@ parse(struct parsed *p, const char *text, size_t len)
 	tree_mem = NULL;
 }
 
-/* Free p's tree and parser; its arena is emptied for the next parse. */
+/*
+ * Free p's tree and parser; its arena is emptied for the next parse.  A
+ * tree cut from the arena is not walked to be freed: arena_free() frees
+ * nothing, and emptying the arena frees it all.
+ */
 static void
 parsed_free(struct parsed *p)
 {
 	arena = &p->arena;
-	cmark_node_free(p->root);
-	cmark_parser_free(p->parser);
+	if (p->mem != &arena_mem) {
+		cmark_node_free(p->root);
+		cmark_parser_free(p->parser);
+	}
 	arena = NULL;
 	arena_reset(&p->arena);
 	p->root = NULL;
@@ -884,7 +890,7 @@ lower_parsed(struct lower *L, struct parsed *p, int base)
 
 	arena = &p->arena;
 	tree_mem = p->mem;
-	rc = lower_piece(L, p->root, base);
+	rc = lower_piece(L, p->root, base, p->mem == &arena_mem);
 	tree_mem = NULL;
 	parsed_free(p);
 	return rc;
