@@ -20,6 +20,7 @@
 #include "diag.h"
 #include "lower.h"
 #include "md.h"
+#include "par.h"
 #include "source.h"
 #include "text.h"
 #include "xalloc.h"
@@ -987,7 +988,7 @@ lower_pieces_of(struct lower *L, const struct source *src,
 		lower_pieces_of(L, src, cuts, n, 0);
 		return;
 	}
-	if (pthread_create(&t, NULL, line_parse, &l) != 0) {
+	if (par_start(&t, line_parse, &l) != 0) {
 		pthread_cond_destroy(&l.cv);
 		pthread_mutex_destroy(&l.mu);
 		lower_pieces_of(L, src, cuts, n, 0);

@@ -1,9 +1,66 @@
 /*
  * Two pieces of work at once: see par.h.
  */
+#define _GNU_SOURCE	/* pthread_attr_setaffinity_np(), sched_getcpu() */
 #include <pthread.h>
+#include <sched.h>
+#include <stdlib.h>
 
 #include "par.h"
+#include "xalloc.h"
+
+/* What a thread par_start() started runs: fn(arg) where it may. */
+struct start {
+	void		*(*fn)(void *);
+	void		*arg;
+	cpu_set_t	 allowed;
+	int		 narrowed;
+};
+
+static void *
+started(void *p)
+{
+	struct start s = *(struct start *)p;
+
+	free(p);
+	/* Started on another CPU; from now on wherever it was allowed. */
+	if (s.narrowed)
+		pthread_setaffinity_np(pthread_self(), sizeof(s.allowed),
+		    &s.allowed);
+	return s.fn(s.arg);
+}
+
+int
+par_start(pthread_t *t, void *(*fn)(void *), void *arg)
+{
+	struct start *s = xmalloc(sizeof(*s));
+	pthread_attr_t attr;
+	cpu_set_t other;
+	int cpu, rc;
+
+	s->fn = fn;
+	s->arg = arg;
+	s->narrowed = 0;
+	if (pthread_attr_init(&attr) != 0) {
+		free(s);
+		return -1;
+	}
+	if (sched_getaffinity(0, sizeof(s->allowed), &s->allowed) == 0 &&
+	    (cpu = sched_getcpu()) >= 0 && cpu < CPU_SETSIZE &&
+	    CPU_ISSET(cpu, &s->allowed) && CPU_COUNT(&s->allowed) > 1) {
+		other = s->allowed;
+		CPU_CLR(cpu, &other);
+		s->narrowed = pthread_attr_setaffinity_np(&attr, sizeof(other),
+		    &other) == 0;
+	}
+	rc = pthread_create(t, &attr, started, s);
+	pthread_attr_destroy(&attr);
+	if (rc != 0) {
+		free(s);
+		return -1;
+	}
+	return 0;
+}
 
 void
 par_both(void *(*fn)(void *), void *a, void *b)
@@ -11,7 +68,7 @@ par_both(void *(*fn)(void *), void *a, void *b)
 	pthread_t t;
 	int threaded;
 
-	threaded = pthread_create(&t, NULL, fn, a) == 0;
+	threaded = par_start(&t, fn, a) == 0;
 	if (!threaded)
 		fn(a);
 	fn(b);

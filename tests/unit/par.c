@@ -1,0 +1,81 @@
+/*
+ * Unit tests for par.c: par_both() runs both halves; a thread par_start()
+ * starts runs its function with its argument, on another CPU than its
+ * caller's when the process may run on two (the kernel would queue it
+ * behind the caller), and then wherever the process may run.
+ */
+#define _GNU_SOURCE	/* sched_getcpu(), CPU_* */
+#include <pthread.h>
+#include <sched.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "par.h"
+#include "tap.h"
+
+struct probe {
+	int		 ran;
+	int		 cpu;		/* where it started */
+	cpu_set_t	 mask;		/* its affinity as it ran */
+};
+
+static void *
+probe(void *arg)
+{
+	struct probe *p = arg;
+
+	p->cpu = sched_getcpu();
+	sched_getaffinity(0, sizeof(p->mask), &p->mask);
+	__atomic_store_n(&p->ran, 1, __ATOMIC_RELEASE);
+	return p;
+}
+
+int
+main(void)
+{
+	struct probe a, b;
+	cpu_set_t allowed;
+	pthread_t t;
+	void *ret = NULL;
+	int i, before, after, tried = 0, apart = 0, started;
+
+	memset(&a, 0, sizeof(a));
+	memset(&b, 0, sizeof(b));
+	par_both(probe, &a, &b);
+	tap(a.ran && b.ran, "par_both: both halves ran");
+
+	sched_getaffinity(0, sizeof(allowed), &allowed);
+	memset(&a, 0, sizeof(a));
+	started = par_start(&t, probe, &a) == 0;
+	if (tap(started, "par_start: a thread")) {
+		pthread_join(t, &ret);
+		tap(ret == &a && a.ran, "par_start: fn(arg), its result");
+		tap(CPU_EQUAL(&a.mask, &allowed),
+		    "par_start: the thread may run wherever the process may");
+	}
+	/*
+	 * Where it starts: the caller spins until it has, so the kernel
+	 * would run it on the caller's CPU only after the caller's slice.
+	 * A trial in which the caller moved says nothing and is left out.
+	 */
+	if (CPU_COUNT(&allowed) > 1) {
+		for (i = 0; i < 20; i++) {
+			memset(&a, 0, sizeof(a));
+			before = sched_getcpu();
+			if (par_start(&t, probe, &a) != 0)
+				break;
+			while (!__atomic_load_n(&a.ran, __ATOMIC_ACQUIRE))
+				;
+			after = sched_getcpu();
+			pthread_join(t, NULL);
+			if (before != after)
+				continue;
+			tried++;
+			apart += a.cpu != before;
+		}
+		tap(tried > 0 && apart == tried,
+		    "par_start: starts on another CPU than its caller's");
+	} else
+		tap(1, "par_start: one CPU, nothing to spread (skipped)");
+	return tap_done();
+}
