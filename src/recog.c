@@ -55,10 +55,14 @@ bracket_parse(const char *s, const char **cap, size_t *caplen,
 
 /*
  * The marks authors set before a heading or a caption written as a plain
- * line (■第1条（目的）, ◆ 見出し): ornament, not words.
+ * line (■第1条（目的）, ◆ 見出し): ornament, not words.  All are
+ * characters of U+2000 to U+2FFF, whose UTF-8 opens with the byte
+ * HEADING_MARK_LEAD: heading_mark() asks that first, since it is asked
+ * of every line and most open with a kanji or a kana.
  */
 static const char *const heading_marks[] = { "■", "□", "◆", "◇", "●",
     "○", "▼", "▽", "◎", "★", "☆", "▶", "▷", "◼", "◻" };
+#define HEADING_MARK_LEAD	0xe2
 
 /* The bytes of a heading mark at s and the spaces after it, or 0. */
 static size_t
@@ -66,6 +70,8 @@ heading_mark(const char *s)
 {
 	size_t i, n;
 
+	if ((unsigned char)*s != HEADING_MARK_LEAD)
+		return 0;
 	for (i = 0; i < sizeof(heading_marks) / sizeof(heading_marks[0]); i++)
 		if (has_prefix(s, heading_marks[i])) {
 			n = strlen(heading_marks[i]);
@@ -290,9 +296,9 @@ recog_article(const char *s, int flags, struct rarticle *a)
 	if ((lead = heading_mark(s)) == 0)
 		lead = wrapped_line(s, &close);
 	a->label = s + lead;
-	end = close != NULL ? close : s + strlen(s);
 	if (!has_prefix(a->label, "第"))
 		return 0;
+	end = close != NULL ? close : s + strlen(s);
 	if ((len = dash_range(a->label, &a->num)) > 0)
 		p = a->label + len;
 	else if (!article_label_parse(a->label, &a->num, &len)) {
