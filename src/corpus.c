@@ -18,6 +18,7 @@
 #include "dirscan.h"
 #include "doc.h"
 #include "hmap.h"
+#include "par.h"
 #include "progress.h"
 #include "xalloc.h"
 
@@ -417,31 +418,97 @@ corpus_load(struct corpus *c, char *const *paths, size_t npaths,
 	return rc;
 }
 
+/*
+ * The heads of files [lo, hi) of a scan, into heads[] and failed[] at
+ * their index: one thread's share (corpus_scan()).  Only the last head
+ * of the share keeps its source.  Progress is drawn by the caller's
+ * share alone, counting both (done).
+ */
+struct scan_share {
+	struct corpus		*c;
+	const struct head_memo	*memo;
+	struct doc		**heads;
+	struct diags		*failed;
+	size_t			 lo, hi;
+	size_t			*done;
+	int			 draws;
+};
+
+static void *
+scan_share(void *arg)
+{
+	struct scan_share *s = arg;
+	struct doc *kept = NULL;
+	struct diags fd;
+	size_t i, n;
+
+	for (i = s->lo; i < s->hi; i++) {
+		n = __atomic_add_fetch(s->done, 1, __ATOMIC_RELAXED);
+		if (s->draws)
+			progress_tick("reading", n, s->c->nfiles);
+		diags_init(&fd);
+		if ((s->heads[i] = doc_load_head(s->c->files[i], s->memo,
+		    &fd)) != NULL) {
+			/* The last head read keeps its bytes (doc.h). */
+			if (kept != NULL)
+				doc_drop_source(kept);
+			kept = s->heads[i];
+			diags_release(&fd);
+			diags_init(&s->failed[i]);
+		} else
+			s->failed[i] = fd;
+	}
+	return NULL;
+}
+
+/*
+ * Files from which the heads are read on two threads: each head is a
+ * read, a digest and a front matter (libyaml), about 120,000
+ * instructions for a 10 KB file, and a build waits for all of them
+ * before it starts; fewer are not worth a thread.
+ */
+#define SCAN_PAR_MIN	64
+
 int
 corpus_scan(struct corpus *c, char *const *paths, size_t npaths,
-    const struct head_memo *memo, struct diags *d, struct diags **failed)
+    const struct head_memo *memo, int threads, struct diags *d,
+    struct diags **failed)
 {
-	struct diags fd;
-	struct doc *doc;
-	size_t i;
+	struct scan_share one, two;
+	struct doc **heads, *last = NULL;
+	size_t i, done = 0;
 	int rc;
 
 	rc = collect(c, paths, npaths, d);
 	*failed = xcalloc(c->nfiles ? c->nfiles : 1, sizeof(**failed));
-	for (i = 0; i < c->nfiles; i++) {
-		progress_tick("reading", i + 1, c->nfiles);
-		diags_init(&fd);
-		if ((doc = doc_load_head(c->files[i], memo, &fd)) != NULL) {
-			/* The last head read keeps its bytes (doc.h). */
-			if (c->n > 0)
-				doc_drop_source(c->docs[c->n - 1]);
-			c->docs = xgrow(c->docs, c->n, sizeof(*c->docs));
-			c->docs[c->n++] = doc;
-			diags_release(&fd);
-			diags_init(&(*failed)[i]);
-		} else
-			(*failed)[i] = fd;
+	heads = xcalloc(c->nfiles ? c->nfiles : 1, sizeof(*heads));
+	one.c = two.c = c;
+	one.memo = two.memo = memo;
+	one.heads = two.heads = heads;
+	one.failed = two.failed = *failed;
+	one.done = two.done = &done;
+	one.draws = 1;
+	two.draws = 0;
+	one.lo = 0;
+	if (threads && c->nfiles >= SCAN_PAR_MIN) {
+		one.hi = two.lo = c->nfiles / 2;
+		two.hi = c->nfiles;
+		par_both(scan_share, &two, &one);
+	} else {
+		one.hi = c->nfiles;
+		scan_share(&one);
 	}
+	/* In file order, as one thread reads them; one source kept. */
+	for (i = 0; i < c->nfiles; i++) {
+		if (heads[i] == NULL)
+			continue;
+		if (last != NULL)
+			doc_drop_source(last);
+		last = heads[i];
+		c->docs = xgrow(c->docs, c->n, sizeof(*c->docs));
+		c->docs[c->n++] = heads[i];
+	}
+	free(heads);
 	sort_docs(c);
 	return rc;
 }

@@ -146,10 +146,12 @@ int	corpus_load(struct corpus *, char *const *paths, size_t npaths,
  * gets an array of c->nfiles diagnostic lists (the caller releases each
  * and frees it): failed[i] holds what doc_load(files[i]) would record
  * when files[i] cannot be read or its front matter fails, else nothing.
- * What the walk finds goes to d.
+ * What the walk finds goes to d.  threads: a collection of many files
+ * has its heads read on two threads (memo->get() must allow it); 0
+ * keeps one (termc build -j 1).
  */
 int	corpus_scan(struct corpus *, char *const *paths, size_t npaths,
-	    const struct head_memo *memo, struct diags *d,
+	    const struct head_memo *memo, int threads, struct diags *d,
 	    struct diags **failed);
 /*
  * The checks that need the whole collection (corpus_load() runs them):

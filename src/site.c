@@ -2553,7 +2553,9 @@ memo_get(void *arg, const char *path, const struct digest *sum,
 	memset(&h->m, 0, sizeof(h->m));
 	diags_move(fmd, &h->fmd);
 	h->taken = 1;
-	mo->hits++;
+	/* Heads are read on two threads (corpus_scan()), each file once:
+	   an entry is one thread's, the count both's. */
+	__atomic_add_fetch(&mo->hits, 1, __ATOMIC_RELAXED);
 	return 0;
 }
 
@@ -2757,8 +2759,8 @@ cmd_build(int argc, char **argv)
 	hm.arg = &memo;
 	check = (nparts == 0 ? !busy : b.cache != NULL) &&
 	    corpus_scan(&b.heads, optind < argc ? argv + optind :
-	    defaults, optind < argc ? (size_t)(argc - optind) : 1, &hm, &d,
-	    &b.loadd) == 0;
+	    defaults, optind < argc ? (size_t)(argc - optind) : 1, &hm,
+	    b.jobs > 1, &d, &b.loadd) == 0;
 	memo_close(&memo, check ? b.cache : NULL, &b.heads);
 	/* A finding that is no document's (topics.yaml): nothing published. */
 	for (i = 0; i < d.n; i++)

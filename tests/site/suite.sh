@@ -290,6 +290,7 @@ if command -v chromium >/dev/null 2>&1; then
 	    bad "site: search.html does not say that nothing was found"
 else bad "site: chromium is missing (make test installs it)"; fi
 . tests/site/incremental.sh
+. tests/site/scan.sh
 # An English document's pages speak English: the link to its 新旧対照表,
 # its dates, and the 新旧対照表 itself.
 rm -rf "$tmp/en" "$tmp/enout"
