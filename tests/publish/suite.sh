@@ -54,20 +54,28 @@ mkdir -p "$P/k"
 pub_t0=$(date +%s%N)
 "$T" build -o "$P/k/ref" "$P/B" 2>/dev/null
 pub_ms=$(( ($(date +%s%N) - pub_t0) / 1000000 + 5 ))
-pub_mixed=0
-pub_next=B
-for pub_delay in $(awk -v n=20 -v ms="$pub_ms" 'BEGIN { srand(14);
-    for (i = 0; i < n; i++) printf "%.3f\n", rand() * ms * 1.2 / 1000 }'); do
-	"$T" build -o "$P/k/out" "$P/$pub_next" 2>/dev/null &
-	pub_pid=$!
-	sleep "$pub_delay"
-	kill -9 $pub_pid 2>/dev/null
-	wait $pub_pid 2>/dev/null
-	pub_manifest "$P/k/out" >"$P/mk"
-	if cmp -s "$P/mk" "$P/mA"; then pub_next=B
-	elif cmp -s "$P/mk" "$P/mB"; then pub_next=A
-	else pub_mixed=$((pub_mixed + 1)); fi
-done
+# pub_kills N SEED FIRST OUT [OPTIONS]: N builds into OUT, of site FIRST
+# and then of whichever out/ does not hold, each killed at a random
+# moment; pub_mixed counts those that left out/ neither A nor B.
+pub_kills() {
+	pub_n=$1 pub_seed=$2 pub_next=$3 pub_out=$4
+	shift 4
+	pub_mixed=0
+	for pub_delay in $(awk -v n="$pub_n" -v s="$pub_seed" -v ms="$pub_ms" \
+	    'BEGIN { srand(s); for (i = 0; i < n; i++)
+	    printf "%.3f\n", rand() * ms * 1.2 / 1000 }'); do
+		"$T" build "$@" -o "$pub_out" "$P/$pub_next" 2>/dev/null &
+		pub_pid=$!
+		sleep "$pub_delay"
+		kill -9 $pub_pid 2>/dev/null
+		wait $pub_pid 2>/dev/null
+		pub_manifest "$pub_out" >"$P/mk"
+		if cmp -s "$P/mk" "$P/mA"; then pub_next=B
+		elif cmp -s "$P/mk" "$P/mB"; then pub_next=A
+		else pub_mixed=$((pub_mixed + 1)); fi
+	done
+}
+pub_kills 20 14 B "$P/k/out"
 [ $pub_mixed = 0 ] && ok || bad "publish: $pub_mixed killed builds left a mixed out/"
 "$T" build -o "$P/k/out" "$P/A" 2>/dev/null
 [ "$(pub_stale "$P/k" out)" = 0 ] && pub_manifest "$P/k/out" | cmp -s - "$P/mA" &&
@@ -142,20 +150,7 @@ exec 7<&-
     [ "$(stat -c %a "$P/w/out/p09/da/2024-01-01.html")" = 644 ] && ok ||
     bad "publish: rewriting the spare in place touched a file not its own ($pub_rc)"
 # Builds without the cache killed at random moments leave out/ whole too.
-pub_mixed=0
-pub_next=A
-for pub_delay in $(awk -v n=8 -v ms="$pub_ms" 'BEGIN { srand(15);
-    for (i = 0; i < n; i++) printf "%.3f\n", rand() * ms * 1.2 / 1000 }'); do
-	"$T" build --no-cache -o "$P/w/out" "$P/$pub_next" 2>/dev/null &
-	pub_pid=$!
-	sleep "$pub_delay"
-	kill -9 $pub_pid 2>/dev/null
-	wait $pub_pid 2>/dev/null
-	pub_manifest "$P/w/out" >"$P/mk"
-	if cmp -s "$P/mk" "$P/mA"; then pub_next=B
-	elif cmp -s "$P/mk" "$P/mB"; then pub_next=A
-	else pub_mixed=$((pub_mixed + 1)); fi
-done
+pub_kills 8 15 A "$P/w/out" --no-cache
 "$T" build --no-cache -o "$P/w/out" "$P/B" 2>/dev/null
 [ $pub_mixed = 0 ] && pub_manifest "$P/w/out" | cmp -s - "$P/mB" && ok ||
     bad "publish: $pub_mixed killed builds without the cache left a mixed out/"
