@@ -17,6 +17,9 @@ struct start {
 	int		 narrowed;
 };
 
+/* Where this thread started, when par_start() started it narrowed. */
+static _Thread_local int started_cpu = -1;
+
 static void *
 started(void *p)
 {
@@ -24,9 +27,11 @@ started(void *p)
 
 	free(p);
 	/* Started on another CPU; from now on wherever it was allowed. */
-	if (s.narrowed)
+	if (s.narrowed) {
+		started_cpu = sched_getcpu();
 		pthread_setaffinity_np(pthread_self(), sizeof(s.allowed),
 		    &s.allowed);
+	}
 	return s.fn(s.arg);
 }
 
@@ -60,6 +65,12 @@ par_start(pthread_t *t, void *(*fn)(void *), void *arg)
 		return -1;
 	}
 	return 0;
+}
+
+int
+par_started_cpu(void)
+{
+	return started_cpu;
 }
 
 void

@@ -23,6 +23,12 @@
  * Returns 0, or -1 (no thread).
  */
 int	par_start(pthread_t *t, void *(*fn)(void *), void *arg);
+/*
+ * The CPU the calling thread started on, read before it was let run
+ * anywhere, when par_start() started it on another CPU than its
+ * creator's; else -1.  For tests: where a thread runs later says nothing.
+ */
+int	par_started_cpu(void);
 
 /*
  * fn(a) on a second thread while fn(b) runs on the caller's; both have

@@ -143,8 +143,11 @@ exec 7<"$pub_s/p07/da/2024-01-01.html"
 pub_rc=$?
 cat <&7 >"$P/w/held.got"
 exec 7<&-
+# (A filesystem that grants no write lease, NFS, makes every file anew:
+# correct, and only the first check below fails there.)
+[ "$(stat -c %w "$P/w/out/p05/da/2024-01-01.html")" = "$pub_born" ] && ok ||
+    bad "publish: a spare's file was made anew, not rewritten in place"
 [ $pub_rc = 0 ] && pub_manifest "$P/w/out" | cmp -s - "$P/mB" &&
-    [ "$(stat -c %w "$P/w/out/p05/da/2024-01-01.html")" = "$pub_born" ] &&
     cmp -s "$P/w/linked" "$P/w/linked.want" &&
     cmp -s "$P/w/held.got" "$P/w/held.want" &&
     [ "$(stat -c %a "$P/w/out/p09/da/2024-01-01.html")" = 644 ] && ok ||
