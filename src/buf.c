@@ -126,6 +126,15 @@ buf_put_long(struct buf *b, long v)
 	buf_put(b, p, (size_t)(d + sizeof(d) - p));
 }
 
+void
+hex64(char out[16], uint64_t v)
+{
+	int i;
+
+	for (i = 15; i >= 0; i--, v >>= 4)
+		out[i] = "0123456789abcdef"[v & 0xf];
+}
+
 char *
 buf_detach(struct buf *b)
 {

@@ -8,6 +8,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 struct buf {
@@ -72,6 +73,8 @@ void	 buf_printf(struct buf *, const char *, ...)
 void	 buf_vprintf(struct buf *, const char *, va_list);
 /* buf_printf(b, "%ld", v) without printf: numbers in ids and keys. */
 void	 buf_put_long(struct buf *, long v);
+/* v as sixteen lowercase hex digits ("%016llx"), no NUL: keys. */
+void	 hex64(char out[16], uint64_t v);
 char	*buf_detach(struct buf *);
 
 #endif

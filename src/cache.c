@@ -130,8 +130,9 @@ ckey_file(struct ckey *k, const char *path)
 void
 ckey_hex(const struct ckey *k, char out[33])
 {
-	snprintf(out, 33, "%016llx%016llx", (unsigned long long)k->a,
-	    (unsigned long long)k->b);
+	hex64(out, k->a);
+	hex64(out + 16, k->b);
+	out[32] = '\0';
 }
 
 /* Remove the tree at path (no symbolic link is followed). */

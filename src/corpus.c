@@ -85,10 +85,12 @@ struct walk {
 static int
 first_visit(struct walk *w, uint64_t dev, uint64_t ino)
 {
-	char key[64];
+	char key[34];
 
-	snprintf(key, sizeof(key), "%llx:%llx", (unsigned long long)dev,
-	    (unsigned long long)ino);
+	hex64(key, dev);
+	key[16] = ':';
+	hex64(key + 17, ino);
+	key[33] = '\0';
 	if (hmap_get(&w->seen, key) != NULL)
 		return 0;
 	hmap_put(&w->seen, xstrdup(key), w);

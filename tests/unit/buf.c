@@ -4,6 +4,7 @@
  * reset and detach.
  */
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,6 +80,23 @@ main(void)
 		tap_str(b.data, want, "put_long: 0, 7, 10, -12, 2024, the "
 		    "largest and the smallest long");
 		buf_release(&b);
+	}
+
+	/* hex64() writes what printf's %016llx writes. */
+	{
+		static const uint64_t vals[] = { 0, 0xf, 0x10, 0xabcdef,
+		    0x0123456789abcdefULL, UINT64_MAX };
+		char got[17], want[17];
+		size_t k, differ = 0;
+
+		for (k = 0; k < sizeof(vals) / sizeof(vals[0]); k++) {
+			hex64(got, vals[k]);
+			got[16] = '\0';
+			snprintf(want, sizeof(want), "%016llx",
+			    (unsigned long long)vals[k]);
+			differ += strcmp(got, want) != 0;
+		}
+		tap(differ == 0, "hex64: 0, 15, 16, a long one, the largest");
 	}
 
 	/* A million one-byte appends: linear, correct. */
