@@ -819,13 +819,13 @@ clear_spare(struct outtree *t, int dfd, const char *name, const char *rel)
  * machine measured (no journal, mounted with discard) removing a file
  * discards its blocks and waits for the disk, and making one searches
  * for an inode past every one freed in the last half minute, which cost
- * more than the rest of a build of 1000 small documents.  Only a file that is this
- * build's alone qualifies: a regular file of ours, with one link (not
- * the cache's copy, not a file the previous generation shares), that
- * nobody holds open, which a write lease proves and then guards.  A
- * reader that opens it meanwhile waits for close() (SIGIO, the lease's
- * signal, is ignored by outtree_open()).  Returns the descriptor with
- * *size the file's bytes, or -1: make the file anew.
+ * more than the rest of a build of 1000 small documents.  Only a file
+ * that is this build's alone qualifies: a regular file of ours, with one
+ * link (not the cache's copy, not a file the previous generation
+ * shares), that nobody holds open, which a write lease proves and then
+ * guards.  A reader that opens it meanwhile waits for close() (SIGIO,
+ * the lease's signal, is ignored by outtree_open()).  Returns the
+ * descriptor with *size the file's bytes, or -1: make the file anew.
  */
 static int
 rewrite_spare(const struct outtree *t, int dfd, const char *name, off_t *size)
