@@ -80,25 +80,27 @@ static void
 put_uuid(struct buf *b, const char *key)
 {
 	uint64_t h[2] = { 0xcbf29ce484222325ULL, 0x84222325cbf29ce4ULL };
-	unsigned char u[16];
 	const unsigned char *p;
+	char x[32];
 	size_t k;
 
 	for (k = 0; k < 2; k++)
 		for (p = (const unsigned char *)key; *p != '\0'; p++)
 			h[k] = (h[k] ^ *p) * 0x100000001b3ULL;
-	for (k = 0; k < 16; k++)
-		u[k] = (unsigned char)(h[k / 8] >> (8 * (7 - k % 8)));
-	u[6] = (unsigned char)((u[6] & 0x0f) | 0x80);	/* version 8 */
-	u[8] = (unsigned char)((u[8] & 0x3f) | 0x80);	/* RFC variant */
+	/* Version 8 in byte 6's high nibble, the RFC variant in byte 8's
+	   top bits: the hashes are the UUID's bytes, big-endian. */
+	h[0] = (h[0] & ~(0xfULL << 12)) | (0x8ULL << 12);
+	h[1] = (h[1] & ~(0x3ULL << 62)) | (0x2ULL << 62);
+	hex64(x, h[0]);
+	hex64(x + 16, h[1]);
 	buf_puts(b, "urn:uuid:");
-	for (k = 0; k < 16; k++) {
-		if (k == 4 || k == 6 || k == 8 || k == 10)
-			buf_putc(b, '-');
-		/* Two hex digits, not buf_printf(): 16 of them an entry. */
-		buf_putc(b, "0123456789abcdef"[u[k] >> 4]);
-		buf_putc(b, "0123456789abcdef"[u[k] & 0x0f]);
+	buf_put(b, x, 8);
+	for (k = 8; k < 20; k += 4) {
+		buf_putc(b, '-');
+		buf_put(b, x + k, 4);
 	}
+	buf_putc(b, '-');
+	buf_put(b, x + 20, 12);
 }
 
 /* <id> of key, "termc-feed:" + key: see put_uuid(). */

@@ -796,6 +796,16 @@ mark_made(struct outtree *t, const char *rel)
 }
 
 /*
+ * May what the tree holds at rel be another's: a spare's, or a worker's
+ * (outtree_share()), since this process did not put it there?
+ */
+static int
+theirs(const struct outtree *t, const char *rel)
+{
+	return t->edited && hmap_get(&t->made, rel) == NULL;
+}
+
+/*
  * Make room for rel (name in folder dfd) in a spare, or a tree workers
  * write into: whatever it holds there, unless this process put it.
  * Returns 0, or -1 with errno set.
@@ -803,7 +813,7 @@ mark_made(struct outtree *t, const char *rel)
 static int
 clear_spare(struct outtree *t, int dfd, const char *name, const char *rel)
 {
-	if (!t->edited || hmap_get(&t->made, rel) != NULL)
+	if (!theirs(t, rel))
 		return 0;
 	if (unlinkat(dfd, name, 0) == 0 || errno == ENOENT)
 		return 0;
@@ -877,8 +887,7 @@ outtree_create(struct outtree *t, const char *rel, struct diags *d)
 		diag(d, rel, 0, 0, D_IO, "unsafe output path");
 		return -1;
 	}
-	if ((dfd = stage_dir(t, rel, &name)) != -1 && t->edited &&
-	    hmap_get(&t->made, rel) == NULL)
+	if ((dfd = stage_dir(t, rel, &name)) != -1 && theirs(t, rel))
 		fd = rewrite_spare(t, dfd, name, &size);
 	if (fd == -1 && (dfd == -1 ||
 	    clear_spare(t, dfd, name, rel) == -1 ||

@@ -2,7 +2,8 @@
  * Two independent pieces of work at once, for the places where termc has
  * exactly two: the two sides of a diff; a long document's references,
  * the second part after its history lines (xref.c), its checks beside
- * its pages (site.c).  (md.c keeps a thread of its own for a long body's pieces.)
+ * its pages (site.c); the heads of many files (corpus.c).  md.c keeps a
+ * thread of its own for a long body's pieces, started by par_start().
  * A pool of threads is not worth it here: on the 2-core machine it was
  * measured on, splitting finer work (a page's divisions) over threads
  * cost as much in malloc locking as it won.
