@@ -912,7 +912,9 @@ lower_parsed(struct lower *L, struct parsed *p, int base)
  * serve its next piece.  Only cmark-gfm's parse runs on the second
  * thread (md_parse() registers the extensions before it starts, so it
  * only reads their registry); the findings, the clause tree and its pool
- * stay on the caller's.
+ * stay on the caller's.  A thread that waits for a slot spins before it
+ * sleeps (par_spin()): asleep, it was woken onto the other thread's CPU
+ * and waited there for it.
  */
 #define LINE_SLOTS	3
 struct line {
@@ -920,7 +922,8 @@ struct line {
 	const struct cut	*cuts;
 	size_t			 n;
 	struct parsed		 slot[LINE_SLOTS];
-	int			 full[LINE_SLOTS];	/* slot holds a piece */
+	/* Slot holds a piece: stored atomically, par_spin() reads it. */
+	int			 full[LINE_SLOTS];
 	int			 stop;		/* lowering failed */
 	pthread_mutex_t		 mu;
 	pthread_cond_t		 cv;
@@ -944,6 +947,7 @@ line_parse(void *arg)
 
 	for (k = 0; k < l->n; k++) {
 		s = (int)(k % LINE_SLOTS);
+		par_spin(&l->full[s], 0);
 		pthread_mutex_lock(&l->mu);
 		while (l->full[s] && !l->stop)
 			pthread_cond_wait(&l->cv, &l->mu);
@@ -954,7 +958,7 @@ line_parse(void *arg)
 		parse(&l->slot[s], l->src->text + l->cuts[k].off,
 		    piece_len(l->src, l->cuts, l->n, k));
 		pthread_mutex_lock(&l->mu);
-		l->full[s] = 1;
+		__atomic_store_n(&l->full[s], 1, __ATOMIC_RELEASE);
 		pthread_cond_broadcast(&l->cv);
 		pthread_mutex_unlock(&l->mu);
 	}
@@ -1001,13 +1005,14 @@ lower_pieces_of(struct lower *L, const struct source *src,
 	}
 	for (k = 0; k < n; k++) {
 		s = (int)(k % LINE_SLOTS);
+		par_spin(&l.full[s], 1);
 		pthread_mutex_lock(&l.mu);
 		while (!l.full[s])
 			pthread_cond_wait(&l.cv, &l.mu);
 		pthread_mutex_unlock(&l.mu);
 		rc = lower_parsed(L, &l.slot[s], cuts[k].line - 1);
 		pthread_mutex_lock(&l.mu);
-		l.full[s] = 0;
+		__atomic_store_n(&l.full[s], 0, __ATOMIC_RELEASE);
 		l.stop = rc != 0;
 		pthread_cond_broadcast(&l.cv);
 		pthread_mutex_unlock(&l.mu);

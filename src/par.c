@@ -5,6 +5,7 @@
 #include <pthread.h>
 #include <sched.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "par.h"
 #include "xalloc.h"
@@ -71,6 +72,51 @@ int
 par_started_cpu(void)
 {
 	return started_cpu;
+}
+
+/* Whether the process may run on two CPUs or more, asked once. */
+static pthread_once_t cpus_once = PTHREAD_ONCE_INIT;
+static int several_cpus;
+
+static void
+count_cpus(void)
+{
+	cpu_set_t allowed;
+
+	several_cpus = sched_getaffinity(0, sizeof(allowed), &allowed) == 0 &&
+	    CPU_COUNT(&allowed) > 1;
+}
+
+/* A spinning CPU's hint that it waits (fewer wasted cycles on x86). */
+static void
+cpu_relax(void)
+{
+#if defined(__x86_64__) || defined(__i386__)
+	__builtin_ia32_pause();
+#endif
+}
+
+int
+par_spin(const int *flag, int want)
+{
+	struct timespec t0, t;
+	int i;
+
+	pthread_once(&cpus_once, count_cpus);
+	if (!several_cpus || clock_gettime(CLOCK_MONOTONIC, &t0) != 0)
+		return 0;
+	for (;;) {
+		/* The clock is read every 64 looks: it costs more than one. */
+		for (i = 0; i < 64; i++) {
+			if (__atomic_load_n(flag, __ATOMIC_ACQUIRE) == want)
+				return 1;
+			cpu_relax();
+		}
+		if (clock_gettime(CLOCK_MONOTONIC, &t) != 0 ||
+		    (t.tv_sec - t0.tv_sec) * 1000000000L +
+		    (t.tv_nsec - t0.tv_nsec) >= PAR_SPIN_NS)
+			return 0;
+	}
 }
 
 void
