@@ -771,11 +771,14 @@ defs_inline(const struct doc *doc, struct defs *D, const char *text, int line,
 	static const char *const lead[] = { " ", "の", "及び", "並びに",
 	    "又は", "または", "若しくは", "もしくは" };
 	const char *p, *q, *open, *close, *t, *tend, *w, *hit;
+	const char *end = text + strlen(text);
 	size_t k;
 	int ln = line, depth;
 
-	/* Jump from one 以下 to the next, counting lines on the way. */
-	for (p = text; (hit = strstr(p, "以下")) != NULL; p = hit + 1) {
+	/* Jump from one 以下 to the next, counting lines on the way
+	 * (text_memfind(): see says_late()). */
+	for (p = text; (hit = text_memfind(p, (size_t)(end - p), "以下",
+	    strlen("以下"))) != NULL; p = hit + 1) {
 		for (; p < hit; p++)
 			if (*p == '\n')
 				ln++;
@@ -985,9 +988,12 @@ rate(const char *s, size_t *used)
 static int
 says_late(const char *s)
 {
-	const char *p;
+	const char *p, *end = s + strlen(s);
 
-	for (p = s; (p = strstr(p, "延")) != NULL; p += strlen("延"))
+	/* text_memfind(), not strstr(): glibc's strstr() takes longer to
+	 * prepare each search than a clause's text takes to read. */
+	for (p = s; (p = text_memfind(p, (size_t)(end - p), "延",
+	    strlen("延"))) != NULL; p += strlen("延"))
 		if ((p - s >= (ptrdiff_t)strlen("遅") &&
 		    memcmp(p - strlen("遅"), "遅", strlen("遅")) == 0) ||
 		    has_prefix(p + strlen("延"), "滞"))

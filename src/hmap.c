@@ -61,13 +61,14 @@ find(const struct hmap *m, const char *key, uint64_t h)
 	return &m->slots[i];
 }
 
+/* A table of cap slots (a power of two above the keys'), the keys moved. */
 static void
-grow(struct hmap *m)
+resize(struct hmap *m, size_t cap)
 {
 	struct hmap_slot *old = m->slots;
 	size_t i, j, oldcap = m->cap;
 
-	m->cap = oldcap ? 2 * oldcap : 16;
+	m->cap = cap;
 	/*
 	 * Not calloc: a large table comes from fresh pages, which calloc
 	 * leaves unwritten; probing it would map the zero page, and the
@@ -86,6 +87,23 @@ grow(struct hmap *m)
 		m->slots[j] = old[i];
 	}
 	free(old);
+}
+
+static void
+grow(struct hmap *m)
+{
+	resize(m, m->cap ? 2 * m->cap : 16);
+}
+
+void
+hmap_reserve(struct hmap *m, size_t n)
+{
+	size_t cap = m->cap ? m->cap : 16;
+
+	while (cap / 2 < n)
+		cap *= 2;
+	if (cap > m->cap)
+		resize(m, cap);
 }
 
 void *

@@ -25,6 +25,11 @@ void	 hmap_init(struct hmap *);
 void	 hmap_release(struct hmap *);
 /* For a map that owns its keys: free them, then release the map. */
 void	 hmap_release_keys(struct hmap *);
+/*
+ * Room for n keys in all: a map that will hold many is sized once, not
+ * doubled (and rehashed, and its fresh pages faulted) on the way.
+ */
+void	 hmap_reserve(struct hmap *, size_t n);
 /* The value stored under key, or NULL. */
 void	*hmap_get(const struct hmap *, const char *key);
 /* Store val under key unless present; returns the value now stored. */

@@ -1,6 +1,6 @@
 /*
  * Unit tests for hmap.c: get/put/set, growth past many doublings, keys
- * that share a prefix, and the borrowed-key contract.
+ * that share a prefix, the borrowed-key contract, reserved room.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,6 +63,31 @@ main(void)
 
 		tap(hmap_get(&m, copy) == &vals[12345], "lookup by content");
 		free(copy);
+	}
+	hmap_release(&m);
+
+	/* Reserved room: no table grows while the keys go in. */
+	hmap_init(&m);
+	hmap_reserve(&m, N);
+	{
+		struct hmap_slot *table = m.slots;
+		size_t cap = m.cap;
+
+		tap(cap >= 2 * (size_t)N && (cap & (cap - 1)) == 0,
+		    "reserve: room for N keys at load 1/2");
+		for (i = 0; i < N; i++)
+			hmap_put(&m, keys[i], &vals[i]);
+		tap(m.slots == table && m.cap == cap,
+		    "  the N keys go in without growing");
+		hmap_reserve(&m, 10);
+		tap(m.cap == cap, "  reserving less never shrinks");
+		for (bad = 0, i = 0; i < N; i++)
+			if (hmap_get(&m, keys[i]) != &vals[i])
+				bad++;
+		tap_long(bad, 0, "  every key finds its value");
+		hmap_put(&m, "another", &a);
+		tap(hmap_get(&m, "another") == &a && m.n == (size_t)N + 1,
+		    "  and more keys go in as before");
 	}
 	hmap_release(&m);
 	return tap_done();
