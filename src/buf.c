@@ -135,6 +135,15 @@ hex64(char out[16], uint64_t v)
 		out[i] = "0123456789abcdef"[v & 0xf];
 }
 
+void
+buf_adopt(struct buf *b, char *data, size_t size)
+{
+	b->data = data;
+	b->cap = size;
+	b->len = 0;
+	b->data[0] = '\0';
+}
+
 char *
 buf_detach(struct buf *b)
 {

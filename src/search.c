@@ -157,14 +157,13 @@ head(struct buf *b, const char *what)
 	buf_puts(b, what);
 }
 
-char *
-search_document(const struct doc *doc, const char *href, size_t *len)
+void
+search_document(const struct doc *doc, const char *href, struct buf *out)
 {
 	const struct node *n = doc->root->first;
-	struct buf out, tmp, tail;
+	struct buf tmp, tail;
 	int first = 1;
 
-	buf_init(&out);
 	buf_init(&tmp);
 	/* The fields every entry of the document ends with, escaped once. */
 	buf_init(&tail);
@@ -176,8 +175,8 @@ search_document(const struct doc *doc, const char *href, size_t *len)
 	    strlen(doc->meta.revision), 0);
 	buf_putc(&tail, '}');
 	/* Room for a short document's index: fewer copies as it grows. */
-	buf_grow(&out, PAGE_ROOM);
-	head(&out, "TERMC_SEARCH = TERMC_SEARCH.concat([");
+	buf_grow(out, PAGE_ROOM);
+	head(out, "TERMC_SEARCH = TERMC_SEARCH.concat([");
 	/* Articles, wherever their divisions put them; else top clauses. */
 	while (n != NULL) {
 		if (n->type == N_DIVISION && n->first != NULL) {
@@ -185,7 +184,7 @@ search_document(const struct doc *doc, const char *href, size_t *len)
 			continue;
 		}
 		if (n->type != N_DIVISION && n->id != NULL) {
-			add_entry(&out, &tmp, &tail, href, n, first);
+			add_entry(out, &tmp, &tail, href, n, first);
 			first = 0;
 		}
 		while (n->next == NULL && n->parent != doc->root &&
@@ -193,11 +192,9 @@ search_document(const struct doc *doc, const char *href, size_t *len)
 			n = n->parent;
 		n = n->next;
 	}
-	buf_puts(&out, "]);\n");
+	buf_puts(out, "]);\n");
 	buf_release(&tmp);
 	buf_release(&tail);
-	*len = out.len;
-	return buf_detach(&out);
 }
 
 char *

@@ -7,24 +7,26 @@
  * One entry per article (or top-level clause) of each document's latest
  * revision: its page and anchor, the document's title and provider, the
  * clause's label and caption, and its whole text with its paragraphs',
- * items' and tables' text.  JSON built with jansson, so every string is
- * escaped; the page's script writes results as text, never as markup.
+ * items' and tables' text.  Every string goes through js_string(), which
+ * escapes it; the page's script writes results as text, never as markup.
  */
 #ifndef TERMC_SEARCH_H
 #define TERMC_SEARCH_H
 
 #include <stddef.h>
 
+struct buf;
 struct doc;
 
 /*
  * DIR/<provider>/<document>/search.js: the entries of doc's clauses,
  * whose page is href (from the output root), added to TERMC_SEARCH.
  * Written with the document's pages, so that a build holds one
- * document's entries at a time.  Returns the script, *len bytes.
+ * document's entries at a time.  The script is appended to out (the
+ * memory of a page written before it, site.c).
  */
-char	*search_document(const struct doc *doc, const char *href,
-	    size_t *len);
+void	 search_document(const struct doc *doc, const char *href,
+	    struct buf *out);
 /*
  * DIR/search-index.js: TERMC_SEARCH, empty, and the list of the
  * documents' scripts (files[0, n), from the output root) that search.js
@@ -32,7 +34,6 @@ char	*search_document(const struct doc *doc, const char *href,
  */
 char	*search_index(const char *const *files, size_t n, size_t *len);
 
-struct buf;
 /*
  * Append s[0, len) (valid UTF-8) as a quoted JSON string that is also a
  * JavaScript string literal: quote, backslash, every control character

@@ -120,9 +120,9 @@ struct stage {
 	size_t		 nrels;
 };
 
-/* Write a file into the new tree; takes rel and data, and frees them. */
+/* Write a file into the new tree; takes rel and frees it, data stays. */
 static void
-stage_add(struct stage *st, char *rel, char *data, size_t len)
+stage_put(struct stage *st, char *rel, const char *data, size_t len)
 {
 	char *path;
 	int rc;
@@ -153,6 +153,13 @@ stage_add(struct stage *st, char *rel, char *data, size_t len)
 		}
 	}
 	free(rel);
+}
+
+/* stage_put(), and data freed. */
+static void
+stage_add(struct stage *st, char *rel, char *data, size_t len)
+{
+	stage_put(st, rel, data, len);
 	free(data);
 }
 
@@ -965,10 +972,14 @@ publish_group(struct build *b, const struct corpus *g, struct diff **pairs,
     struct early *e)
 {
 	const struct meta *m = &g->docs[0]->meta;
-	struct buf rel, group, sum;
+	struct buf rel, group, sum, spare;
 	size_t j, len, from;
 	char *html, *file;
 
+	/* The memory of the longest page, written: the search script's
+	 * (a 1 MB document's page is 1.8 MB, its script 1.2 MB). */
+	spare.data = NULL;
+	spare.cap = 0;
 	if (b->state == 0)
 		begin_publishing(b, e);
 	for (j = 1; j < g->n && b->state == 1 && b->tdiff == NULL; j++)
@@ -985,7 +996,12 @@ publish_group(struct build *b, const struct corpus *g, struct diff **pairs,
 			e->html[j] = NULL;
 		} else
 			html = revision_page(b->t, g, j, &len);
-		stage_add(&b->st, buf_detach(&rel), html, len);
+		stage_put(&b->st, buf_detach(&rel), html, len);
+		if (len + 1 > spare.cap) {
+			free(spare.data);
+			buf_adopt(&spare, html, len + 1);
+		} else
+			free(html);
 	}
 	for (j = 1; j < g->n && b->state == 1 && b->st.rc == 0; j++) {
 		/* The two revisions' pages, in the same folder. */
@@ -1037,11 +1053,14 @@ publish_group(struct build *b, const struct corpus *g, struct diff **pairs,
 		buf_init(&rel);
 		buf_printf(&rel, "%s/%s/%s.html", m->provider, m->document,
 		    g->docs[g->n - 1]->meta.revision);
-		html = search_document(g->docs[g->n - 1], rel.data, &len);
+		if (spare.data == NULL)
+			buf_init(&spare);
+		search_document(g->docs[g->n - 1], rel.data, &spare);
 		buf_reset(&rel);
 		buf_printf(&rel, "%s/%s/search.js", m->provider, m->document);
-		stage_add(&b->st, buf_detach(&rel), html, len);
+		stage_put(&b->st, buf_detach(&rel), spare.data, spare.len);
 	}
+	free(spare.data);
 }
 
 /* The work of one thread of check_group(). */

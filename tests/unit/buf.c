@@ -118,5 +118,21 @@ main(void)
 	s = buf_detach(&b);
 	tap_str(s, "", "detach of an empty buffer: \"\"");
 	free(s);
+
+	/* Adopted memory: a detached buffer's bytes, used again. */
+	buf_init(&b);
+	buf_puts(&b, "a page written");
+	i = b.len;
+	s = buf_detach(&b);
+	buf_adopt(&b, s, i + 1);
+	tap(b.data == s && b.len == 0 && b.cap == i + 1 &&
+	    b.data[0] == '\0', "adopt: empty, in the memory given");
+	buf_puts(&b, "a script");
+	tap(b.data == s && strcmp(b.data, "a script") == 0,
+	    "  what fits is written there");
+	buf_puts(&b, ", and then some more than fits");
+	tap_str(b.data, "a script, and then some more than fits",
+	    "  and it grows as any buffer");
+	buf_release(&b);
 	return tap_done();
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "diag.h"
 #include "doc.h"
 #include "search.h"
@@ -75,6 +76,7 @@ main(void)
 {
 	struct diags d;
 	struct doc *doc;
+	struct buf out;
 	size_t len;
 	char *js, *s;
 
@@ -83,8 +85,12 @@ main(void)
 	doc = doc_load_mem("p/d/2024-01-01.md", src, sizeof(src) - 1, &d);
 	if (!tap(doc != NULL, "document loads"))
 		return 1;
-	js = search_document(doc, "p/d/2024-01-01.html", &len);
-	tap(strlen(js) == len, "length");
+	buf_init(&out);
+	buf_puts(&out, "kept/");
+	search_document(doc, "p/d/2024-01-01.html", &out);
+	tap(strncmp(out.data, "kept/", 5) == 0 && strlen(out.data) == out.len,
+	    "appended to the buffer given");
+	js = out.data + 5;
 	tap(strstr(js, "TERMC_SEARCH = TERMC_SEARCH.concat([{") != NULL,
 	    "entries added to TERMC_SEARCH");
 	tap(strstr(js, "\"u\":\"p/d/2024-01-01.html#a1\",\"l\":\"第1条（定義）\"")
@@ -93,7 +99,7 @@ main(void)
 	tap(s != NULL && strncmp(s, "\"x\":\"引用\\\"と\\\\と\\u2028と\\u0009と<b>。\"",
 	    strlen("\"x\":\"引用\\\"と\\\\と\\u2028と\\u0009と<b>。\"")) == 0,
 	    "quote, backslash, U+2028 and tab escaped; markup kept as text");
-	free(js);
+	buf_release(&out);
 	js = search_index((const char *const[]){ "a/b/search.js",
 	    "c\"d/search.js" }, 2, &len);
 	tap(strstr(js, "var TERMC_SEARCH_DOCS = [\"a/b/search.js\","
