@@ -77,9 +77,11 @@ struct walk {
 	size_t		 nlinks;
 	struct diags	*d;
 	size_t		 skipped;	/* regular files not named *.md */
+	int		 threads;	/* the top folder's halves on two */
 };
 
 #define WALK_DEPTH	8	/* provider/document/revision needs 3 */
+#define WALK_PAR_MIN	64	/* entries of the top folder */
 
 /* Is the file or folder (dev, ino) new?  Marks it seen. */
 static int
@@ -121,36 +123,20 @@ cmp_entries(const void *a, const void *b)
 
 static int	walk_path(struct walk *, const char *dir, int depth);
 
-/*
- * Collect *.md files below folder fd (named dir, on device dev, already
- * marked seen), which this closes.  The folder's own entries give each
- * name's type and inode (dirscan.h): a file costs no system call of its
- * own, a folder its open and one fstat() (its device: it may be a mount).
- */
+static void	walk_dir(struct walk *, int, const char *, uint64_t, int);
+
+/* The entries v[lo, hi) of folder fd (dir, on device dev), in turn. */
 static void
-walk_dir(struct walk *w, int fd, const char *dir, uint64_t dev, int depth)
+walk_entries(struct walk *w, int fd, const char *dir, uint64_t dev,
+    int depth, struct entry *v, size_t lo, size_t hi)
 {
-	struct dirscan sc;
-	struct dirscan_ent ent;
-	const struct dirscan_ent *de;
-	struct entry *v = NULL;
 	struct stat st;
 	struct buf path;
-	size_t i, n = 0;
+	size_t i;
 	int sub;
 
-	dirscan_open(&sc, fd);
-	while ((de = dirscan_next(&sc, &ent)) != NULL)
-		if (de->name[0] != '.') {
-			v = xgrow(v, n, sizeof(*v));
-			v[n].name = xstrdup(de->name);
-			v[n].type = de->type;
-			v[n++].ino = de->ino;
-		}
-	if (n > 1)
-		qsort(v, n, sizeof(*v), cmp_entries);
 	buf_init(&path);
-	for (i = 0; i < n; i++) {
+	for (i = lo; i < hi; i++) {
 		path.len = 0;
 		buf_puts(&path, dir);
 		buf_putc(&path, '/');
@@ -194,9 +180,126 @@ walk_dir(struct walk *w, int fd, const char *dir, uint64_t dev, int depth)
 			w->skipped += v[i].type == DT_REG && !(depth == 0 &&
 			    strcmp(v[i].name, "topics.yaml") == 0);
 		}
-		free(v[i].name);
 	}
 	buf_release(&path);
+}
+
+/* Entries v[lo, hi) of the top folder, walked into w (walk_halves()). */
+struct half_walk {
+	struct walk	*w;
+	int		 fd;
+	const char	*dir;
+	uint64_t	 dev;
+	struct entry	*v;
+	size_t		 lo, hi;
+};
+
+static void *
+half_walk_run(void *arg)
+{
+	struct half_walk *h = arg;
+
+	walk_entries(h->w, h->fd, h->dir, h->dev, 0, h->v, h->lo, h->hi);
+	return NULL;
+}
+
+/*
+ * The top folder's entries v[0, n): the first half on this thread into
+ * w, the second on another into a walk of its own; then the second's
+ * names, links and findings follow the first's, as one walk in order
+ * makes them.  What one half marks seen (first_visit()) the other cannot
+ * know: when a folder or file is met in both (a hard link, a bind
+ * mount), the second half's walk is thrown away and made again here,
+ * after the first's.  The folder walk of 10,000 providers (20,000
+ * folders opened, read and stat'ed) was a fifth of an edit build.
+ */
+static void
+walk_halves(struct walk *w, int fd, const char *dir, uint64_t dev,
+    struct entry *v, size_t n)
+{
+	struct walk two;
+	struct names ns = { NULL, 0 };
+	struct diags d;
+	struct half_walk first = { w, fd, dir, dev, v, 0, n / 2 };
+	struct half_walk second = { &two, fd, dir, dev, v, n / 2, n };
+	const struct hmap_slot *e;
+	size_t i;
+	int clash = 0;
+
+	memset(&two, 0, sizeof(two));
+	two.ns = &ns;
+	two.root = w->root;
+	two.d = &d;
+	hmap_init(&two.seen);
+	diags_init(&d);
+	par_both(half_walk_run, &second, &first);
+	for (i = 0; i < two.seen.cap && !clash; i++) {
+		e = &two.seen.slots[i];
+		clash = e->key != NULL && hmap_get(&w->seen, e->key) != NULL;
+	}
+	if (clash) {
+		for (i = 0; i < ns.n; i++)
+			free(ns.v[i]);
+		for (i = 0; i < two.nlinks; i++)
+			free(two.links[i].path);
+		diags_release(&d);
+		walk_entries(w, fd, dir, dev, 0, v, n / 2, n);
+	} else {
+		for (i = 0; i < ns.n; i++)
+			add_name(w->ns, ns.v[i]);
+		for (i = 0; i < two.seen.cap; i++)
+			if ((e = &two.seen.slots[i])->key != NULL)
+				hmap_put(&w->seen, e->key, w);
+		for (i = 0; i < two.nlinks; i++) {
+			w->links = xreallocarray(w->links, w->nlinks + 1,
+			    sizeof(*w->links));
+			w->links[w->nlinks++] = two.links[i];
+		}
+		w->skipped += two.skipped;
+		diags_move(w->d, &d);
+		/* The keys now belong to w->seen. */
+		hmap_release(&two.seen);
+		two.seen.cap = 0;
+	}
+	if (two.seen.cap > 0)
+		hmap_release_keys(&two.seen);
+	free(ns.v);
+	free(two.links);
+}
+
+/*
+ * Collect *.md files below folder fd (named dir, on device dev, already
+ * marked seen), which this closes.  The folder's own entries give each
+ * name's type and inode (dirscan.h): a file costs no system call of its
+ * own, a folder its open and one fstat() (its device: it may be a mount).
+ * A top folder of WALK_PAR_MIN entries or more is walked in two halves
+ * on two threads when w->threads (walk_halves()).
+ */
+static void
+walk_dir(struct walk *w, int fd, const char *dir, uint64_t dev, int depth)
+{
+	struct dirscan sc;
+	struct dirscan_ent ent;
+	const struct dirscan_ent *de;
+	struct entry *v = NULL;
+	size_t i, n = 0;
+
+	dirscan_open(&sc, fd);
+	while ((de = dirscan_next(&sc, &ent)) != NULL)
+		if (de->name[0] != '.') {
+			v = xgrow(v, n, sizeof(*v));
+			v[n].name = xstrdup(de->name);
+			v[n].type = de->type;
+			v[n++].ino = de->ino;
+		}
+	if (n > 1)
+		qsort(v, n, sizeof(*v), cmp_entries);
+	if (depth == 0 && w->threads && n >= WALK_PAR_MIN)
+		walk_halves(w, fd, dir, dev, v, n);
+	else
+		walk_entries(w, fd, dir, dev, depth, v, 0, n);
+	for (i = 0; i < n; i++)
+		free(v[i].name);
 	free(v);
 	dirscan_close(&sc);
 }
@@ -279,10 +382,12 @@ walk(struct walk *w, const char *dir, const struct stat *st)
 
 /*
  * Every terms file named by paths, into c->files (sorted by name),
- * c->nfiles and c->nskipped.  Returns 0, or -1 when a path cannot be read.
+ * c->nfiles and c->nskipped; a folder's top on two threads when threads.
+ * Returns 0, or -1 when a path cannot be read.
  */
 static int
-collect(struct corpus *c, char *const *paths, size_t npaths, struct diags *d)
+collect(struct corpus *c, char *const *paths, size_t npaths, int threads,
+    struct diags *d)
 {
 	struct names ns = { NULL, 0 };
 	struct walk w;
@@ -294,6 +399,7 @@ collect(struct corpus *c, char *const *paths, size_t npaths, struct diags *d)
 	memset(&w, 0, sizeof(w));
 	w.ns = &ns;
 	w.d = d;
+	w.threads = threads;
 	hmap_init(&w.seen);
 	for (i = 0; i < npaths; i++) {
 		if (stat(paths[i], &st) == -1) {
@@ -407,7 +513,7 @@ corpus_load(struct corpus *c, char *const *paths, size_t npaths,
 	size_t i;
 	int rc;
 
-	rc = collect(c, paths, npaths, d);
+	rc = collect(c, paths, npaths, 0, d);
 	for (i = 0; i < c->nfiles; i++) {
 		progress_tick("loading", i + 1, c->nfiles);
 		if ((doc = doc_load(c->files[i], 1, d)) != NULL) {
@@ -481,7 +587,7 @@ corpus_scan(struct corpus *c, char *const *paths, size_t npaths,
 	size_t i, done = 0;
 	int rc;
 
-	rc = collect(c, paths, npaths, d);
+	rc = collect(c, paths, npaths, threads, d);
 	*failed = xcalloc(c->nfiles ? c->nfiles : 1, sizeof(**failed));
 	heads = xcalloc(c->nfiles ? c->nfiles : 1, sizeof(*heads));
 	one.c = two.c = c;

@@ -291,6 +291,7 @@ if command -v chromium >/dev/null 2>&1; then
 else bad "site: chromium is missing (make test installs it)"; fi
 . tests/site/incremental.sh
 . tests/site/scan.sh
+. tests/site/walk.sh
 # An English document's pages speak English: the link to its 新旧対照表,
 # its dates, and the 新旧対照表 itself.
 rm -rf "$tmp/en" "$tmp/enout"
