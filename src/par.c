@@ -112,6 +112,13 @@ par_spin(const int *flag, int want)
 				return 1;
 			cpu_relax();
 		}
+		/*
+		 * A thread queued on this CPU (the one this waits for, woken
+		 * here) runs now rather than when the spin ends; and under
+		 * valgrind, which runs one thread at a time, the other runs
+		 * at all.
+		 */
+		sched_yield();
 		if (clock_gettime(CLOCK_MONOTONIC, &t) != 0 ||
 		    (t.tv_sec - t0.tv_sec) * 1000000000L +
 		    (t.tv_nsec - t0.tv_nsec) >= PAR_SPIN_NS)

@@ -43,6 +43,8 @@ int	par_started_cpu(void);
  * when the waker sleeps: the two threads of md.c's pieces took turns
  * instead of running beside each other (a 1 MB body 11.6 ms, median of
  * 12; 10.3 ms spinning).  Hand-overs there come every 0.3 to 0.7 ms.
+ * The spin yields now and then (sched_yield()): a thread queued on the
+ * caller's CPU runs, and under valgrind, one thread at a time, at all.
  */
 int	par_spin(const int *flag, int want);
 #ifndef PAR_SPIN_NS

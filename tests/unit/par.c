@@ -32,11 +32,17 @@ probe(void *arg)
 	return p;
 }
 
-/* Sets the flag it is given, with release. */
+/* flag[0]: set on starting; flag[1]: set 0.1 ms later, while the
+ * caller spins. */
 static void *
 set_flag(void *arg)
 {
-	__atomic_store_n((int *)arg, 1, __ATOMIC_RELEASE);
+	int *flag = arg;
+	struct timespec pause = { 0, 100 * 1000 };
+
+	__atomic_store_n(&flag[0], 1, __ATOMIC_RELEASE);
+	nanosleep(&pause, NULL);
+	__atomic_store_n(&flag[1], 1, __ATOMIC_RELEASE);
 	return NULL;
 }
 
@@ -54,7 +60,7 @@ int
 main(void)
 {
 	struct timespec t0;
-	int flag, seen = 0;
+	int flag, two[2], seen = 0;
 	struct probe a, b;
 	cpu_set_t allowed;
 	pthread_t t;
@@ -111,13 +117,16 @@ main(void)
 	tap(par_spin(&flag, 1) == (CPU_COUNT(&allowed) > 1),
 	    "par_spin: a flag that holds the value");
 	if (CPU_COUNT(&allowed) > 1) {
-		/* A trial whose thread ran late (a loaded machine,
-		 * valgrind's one thread at a time) says nothing. */
+		/* Once the thread runs, the caller spins while it sets
+		 * the flag; a trial whose thread ran late (a loaded
+		 * machine, valgrind's one thread at a time) says nothing. */
 		for (i = 0; i < 10 && !seen; i++) {
-			flag = 0;
-			if (par_start(&t, set_flag, &flag) != 0)
+			two[0] = two[1] = 0;
+			if (par_start(&t, set_flag, two) != 0)
 				break;
-			seen = par_spin(&flag, 1);
+			while (!__atomic_load_n(&two[0], __ATOMIC_ACQUIRE))
+				sched_yield();
+			seen = par_spin(&two[1], 1);
 			pthread_join(t, NULL);
 		}
 		tap(seen, "par_spin: sees the flag another thread sets");
