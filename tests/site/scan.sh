@@ -23,14 +23,25 @@ printf '\n\377\376\n' >>"$scn/src/s10/terms/2024-01-01.md"
 printf -- '---\nprovider: [s33\n---\n\n本文\n' >"$scn/src/s33/terms/2024-06-01.md"
 printf '\n第三条に定めるとおりとします。\n' >>"$scn/src/s37/terms/2024-01-01.md"
 ln "$scn/src/s20/terms/2024-01-01.md" "$scn/src/s20/terms/2024-03-01.md"
+# pair_build DIR SRC ARGS...: termc build ARGS of SRC into DIR/out, its
+# findings in DIR/err and status in DIR/rc; pair_same A B: the same
+# three.  tests/site/walk.sh uses them too.
+pair_build() {
+	(cd "$1" && src=$2 && shift 2 && run_termc build "$@" -o out \
+	    "$src" >/dev/null 2>err; echo $? >rc)
+}
+pair_same() {
+	[ "$(cat "$1/rc")" = "$(cat "$2/rc")" ] &&
+	    diff -r "$1/out" "$2/out" >/dev/null 2>&1 &&
+	    cmp -s "$1/err" "$2/err"
+}
 scn_build() {
-	(cd "$scn/$1" && shift && run_termc build "$@" -o out "$scn/src" \
-	    >/dev/null 2>err; echo $? >rc)
+	dir=$1
+	shift
+	pair_build "$scn/$dir" "$scn/src" "$@"
 }
 scn_same() {
-	[ "$(cat "$scn/a/rc")" = "$(cat "$scn/b/rc")" ] &&
-	    diff -r "$scn/a/out" "$scn/b/out" >/dev/null 2>&1 &&
-	    cmp -s "$scn/a/err" "$scn/b/err"
+	pair_same "$scn/a" "$scn/b"
 }
 scn_build a --no-cache -j 1
 scn_build b --no-cache -j 2

@@ -4,7 +4,7 @@
 # as one thread's walk (-j 1); with a file reached in both halves (a hard
 # link) the second half is walked again after the first, and the file
 # counts once, as one walk counts it.
-# Sourced by tests/site/suite.sh.
+# Sourced by tests/site/suite.sh, after scan.sh (pair_build, pair_same).
 wlk="$tmp/walk"
 rm -rf "$wlk"
 mkdir -p "$wlk"
@@ -23,13 +23,12 @@ wlk_tree() {
 	ln -s ../w02/terms "$1/w62/alias"
 }
 wlk_build() {
-	(cd "$wlk/$1" && shift && run_termc build "$@" -o out "$wlk/$src" \
-	    >/dev/null 2>err; echo $? >rc)
+	dir=$1
+	shift
+	pair_build "$wlk/$dir" "$wlk/$src" "$@"
 }
 wlk_same() {
-	[ "$(cat "$wlk/a/rc")" = "$(cat "$wlk/b/rc")" ] &&
-	    diff -r "$wlk/a/out" "$wlk/b/out" >/dev/null 2>&1 &&
-	    cmp -s "$wlk/a/err" "$wlk/b/err"
+	pair_same "$wlk/a" "$wlk/b"
 }
 src=plain
 wlk_tree "$wlk/plain"
