@@ -775,8 +775,7 @@ defs_inline(const struct doc *doc, struct defs *D, const char *text, int line,
 	size_t k;
 	int ln = line, depth;
 
-	/* Jump from one 以下 to the next, counting lines on the way
-	 * (text_memfind(): see says_late()). */
+	/* Jump from one 以下 to the next, counting lines on the way. */
 	for (p = text; (hit = text_memfind(p, (size_t)(end - p), "以下",
 	    strlen("以下"))) != NULL; p = hit + 1) {
 		for (; p < hit; p++)
@@ -990,8 +989,6 @@ says_late(const char *s)
 {
 	const char *p, *end = s + strlen(s);
 
-	/* text_memfind(), not strstr(): glibc's strstr() takes longer to
-	 * prepare each search than a clause's text takes to read. */
 	for (p = s; (p = text_memfind(p, (size_t)(end - p), "延",
 	    strlen("延"))) != NULL; p += strlen("延"))
 		if ((p - s >= (ptrdiff_t)strlen("遅") &&

@@ -222,8 +222,8 @@ walk_halves(struct walk *w, int fd, const char *dir, uint64_t dev,
 	struct diags d;
 	struct half_walk first = { w, fd, dir, dev, v, 0, n / 2 };
 	struct half_walk second = { &two, fd, dir, dev, v, n / 2, n };
-	const struct hmap_slot *e;
-	size_t i;
+	const char *key;
+	size_t i, at = 0;
 	int clash = 0;
 
 	memset(&two, 0, sizeof(two));
@@ -233,23 +233,23 @@ walk_halves(struct walk *w, int fd, const char *dir, uint64_t dev,
 	hmap_init(&two.seen);
 	diags_init(&d);
 	par_both(half_walk_run, &second, &first);
-	for (i = 0; i < two.seen.cap && !clash; i++) {
-		e = &two.seen.slots[i];
-		clash = e->key != NULL && hmap_get(&w->seen, e->key) != NULL;
-	}
+	while (!clash && (key = hmap_next_key(&two.seen, &at)) != NULL)
+		clash = hmap_get(&w->seen, key) != NULL;
 	if (clash) {
 		for (i = 0; i < ns.n; i++)
 			free(ns.v[i]);
 		for (i = 0; i < two.nlinks; i++)
 			free(two.links[i].path);
 		diags_release(&d);
+		hmap_release_keys(&two.seen);
 		walk_entries(w, fd, dir, dev, 0, v, n / 2, n);
 	} else {
 		for (i = 0; i < ns.n; i++)
 			add_name(w->ns, ns.v[i]);
-		for (i = 0; i < two.seen.cap; i++)
-			if ((e = &two.seen.slots[i])->key != NULL)
-				hmap_put(&w->seen, e->key, w);
+		/* The keys go to w->seen, which frees them. */
+		for (at = 0; (key = hmap_next_key(&two.seen, &at)) != NULL; )
+			hmap_put(&w->seen, key, w);
+		hmap_release(&two.seen);
 		for (i = 0; i < two.nlinks; i++) {
 			w->links = xreallocarray(w->links, w->nlinks + 1,
 			    sizeof(*w->links));
@@ -257,12 +257,7 @@ walk_halves(struct walk *w, int fd, const char *dir, uint64_t dev,
 		}
 		w->skipped += two.skipped;
 		diags_move(w->d, &d);
-		/* The keys now belong to w->seen. */
-		hmap_release(&two.seen);
-		two.seen.cap = 0;
 	}
-	if (two.seen.cap > 0)
-		hmap_release_keys(&two.seen);
 	free(ns.v);
 	free(two.links);
 }

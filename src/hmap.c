@@ -95,6 +95,15 @@ grow(struct hmap *m)
 	resize(m, m->cap ? 2 * m->cap : 16);
 }
 
+const char *
+hmap_next_key(const struct hmap *m, size_t *at)
+{
+	while (*at < m->cap)
+		if (m->slots[(*at)++].key != NULL)
+			return m->slots[*at - 1].key;
+	return NULL;
+}
+
 void
 hmap_reserve(struct hmap *m, size_t n)
 {

@@ -36,5 +36,10 @@ void	*hmap_get(const struct hmap *, const char *key);
 void	*hmap_put(struct hmap *, const char *key, void *val);
 /* Replace or insert. */
 void	 hmap_set(struct hmap *, const char *key, void *val);
+/*
+ * The keys in no order: the first key at slot *at or after it, or NULL
+ * when there is none; *at then names the slot after it.  Start at 0.
+ */
+const char *hmap_next_key(const struct hmap *, size_t *at);
 
 #endif

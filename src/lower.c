@@ -4356,7 +4356,6 @@ entries_tell_contents(const struct lower *L)
 	const char *t = L->src->text;
 	size_t n = L->src->len;
 
-	/* text_memfind(), not strstr(): a 1 MB body 0.19 ms, not 0.52. */
 	return L->ja && !L->sectioned &&
 	    !text_memfind(t, n, "目次", strlen("目次")) &&
 	    !text_memfind(t, n, "ontents", strlen("ontents")) &&

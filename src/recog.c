@@ -565,11 +565,6 @@ recog_announces_items(const char *s)
 		return 0;
 	if (e == 1)
 		return 1;
-	/*
-	 * text_memfind(), not strstr(): glibc's strstr() prepares each
-	 * search of a short text longer than it takes (a 1 MB body's
-	 * lowering asks here for every paragraph that ends on 。).
-	 */
 	/* 次の各項: what follows are paragraphs. */
 	if (text_memfind(s, len, "各項", strlen("各項")) != NULL)
 		return 0;

@@ -978,8 +978,7 @@ publish_group(struct build *b, const struct corpus *g, struct diff **pairs,
 
 	/* The memory of the longest page, written: the search script's
 	 * (a 1 MB document's page is 1.8 MB, its script 1.2 MB). */
-	spare.data = NULL;
-	spare.cap = 0;
+	buf_init(&spare);
 	if (b->state == 0)
 		begin_publishing(b, e);
 	for (j = 1; j < g->n && b->state == 1 && b->tdiff == NULL; j++)
@@ -998,7 +997,7 @@ publish_group(struct build *b, const struct corpus *g, struct diff **pairs,
 			html = revision_page(b->t, g, j, &len);
 		stage_put(&b->st, buf_detach(&rel), html, len);
 		if (len + 1 > spare.cap) {
-			free(spare.data);
+			buf_release(&spare);
 			buf_adopt(&spare, html, len + 1);
 		} else
 			free(html);
@@ -1053,14 +1052,12 @@ publish_group(struct build *b, const struct corpus *g, struct diff **pairs,
 		buf_init(&rel);
 		buf_printf(&rel, "%s/%s/%s.html", m->provider, m->document,
 		    g->docs[g->n - 1]->meta.revision);
-		if (spare.data == NULL)
-			buf_init(&spare);
 		search_document(g->docs[g->n - 1], rel.data, &spare);
 		buf_reset(&rel);
 		buf_printf(&rel, "%s/%s/search.js", m->provider, m->document);
 		stage_put(&b->st, buf_detach(&rel), spare.data, spare.len);
 	}
-	free(spare.data);
+	buf_release(&spare);
 }
 
 /* The work of one thread of check_group(). */

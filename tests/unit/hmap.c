@@ -1,6 +1,7 @@
 /*
  * Unit tests for hmap.c: get/put/set, growth past many doublings, keys
- * that share a prefix, the borrowed-key contract, reserved room.
+ * that share a prefix, the borrowed-key contract, reserved room, the keys
+ * in turn.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -88,6 +89,28 @@ main(void)
 		hmap_put(&m, "another", &a);
 		tap(hmap_get(&m, "another") == &a && m.n == (size_t)N + 1,
 		    "  and more keys go in as before");
+	}
+	/* Every key once, whatever the order. */
+	{
+		size_t at = 0, seen = 0;
+		const char *k;
+
+		bad = 0;
+		while ((k = hmap_next_key(&m, &at)) != NULL) {
+			seen++;
+			bad += hmap_get(&m, k) == NULL;
+		}
+		tap(seen == m.n && bad == 0 &&
+		    hmap_next_key(&m, &at) == NULL,
+		    "next_key: each key once, then NULL");
+	}
+	hmap_release(&m);
+	hmap_init(&m);
+	{
+		size_t at = 0;
+
+		tap(hmap_next_key(&m, &at) == NULL,
+		    "next_key: an empty map has none");
 	}
 	hmap_release(&m);
 	return tap_done();
