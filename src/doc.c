@@ -347,7 +347,24 @@ doc_load_head(const char *path, const struct head_memo *memo,
 	struct source src;
 	struct diags sd;
 	struct doc *doc;
+	struct stamp st;
 
+	/* Taken before the bytes are read: a change after them shows. */
+	memset(&st, 0, sizeof(st));
+	if (memo != NULL && memo->unchanged != NULL &&
+	    stamp_take(&st, path) == 0) {
+		doc = xcalloc(1, sizeof(*doc));
+		doc->fmd = xmalloc(sizeof(*doc->fmd));
+		diags_init(doc->fmd);
+		if (memo->unchanged(memo->arg, path, &st, &doc->sum,
+		    &doc->plain, &doc->meta, doc->fmd) == 0) {
+			doc->path = xstrdup(path);
+			doc->stamp = st;
+			return doc;
+		}
+		free(doc->fmd);
+		free(doc);
+	}
 	diags_init(&sd);
 	if (source_read(&src, path, 0, SOURCE_NO_LINES, &sd) == -1) {
 		diags_move(d, &sd);
@@ -357,6 +374,7 @@ doc_load_head(const char *path, const struct head_memo *memo,
 	doc->path = xstrdup(src.path);
 	doc->sum = src.sum;
 	doc->plain = src.plain;
+	doc->stamp = st;
 	doc->fmd = xmalloc(sizeof(*doc->fmd));
 	diags_init(doc->fmd);
 	if ((memo == NULL || memo->get(memo->arg, doc->path, &doc->sum,

@@ -41,6 +41,12 @@ struct doc {
 	/* A head's: its bytes proved plain text (source_read_plain()). */
 	int		 plain;
 	/*
+	 * A head's: the file's stamp, taken before its bytes were read (a
+	 * change after shows as another stamp), when its memo asked for
+	 * one (head_memo's unchanged()); else zero.
+	 */
+	struct stamp	 stamp;
+	/*
 	 * A head's: its source as read (lines not indexed) and what reading
 	 * it recorded, owned, for the doc_load_again() that then reads
 	 * nothing; NULL once taken or dropped (doc_drop_source()).
@@ -79,6 +85,16 @@ struct doc	*doc_load_mem(const char *path, const char *bytes, size_t len,
 struct head_memo {
 	int	(*get)(void *arg, const char *path, const struct digest *sum,
 		    struct meta *m, struct diags *fmd);
+	/*
+	 * The same for a file not read, or NULL: when the file's stamp now
+	 * (source.h) proves its bytes those the memo knows, fill sum and
+	 * plain as reading them would, m and fmd as get() does, and return
+	 * 0; else -1, having changed nothing.  Given, every head gets its
+	 * file's stamp (struct doc), and a file it knows is not read.
+	 */
+	int	(*unchanged)(void *arg, const char *path,
+		    const struct stamp *now, struct digest *sum, int *plain,
+		    struct meta *m, struct diags *fmd);
 	void	*arg;
 };
 /*
@@ -88,7 +104,7 @@ struct head_memo {
  * then; otherwise the head keeps the source it read and what reading it
  * found (src, srcd), and the front matter's warnings (fmd), for
  * doc_load_again().  The front matter comes from memo (NULL: none) when
- * it knows it.
+ * it knows it; a file its unchanged() knows is not read (src NULL).
  */
 struct doc	*doc_load_head(const char *path, const struct head_memo *memo,
 		    struct diags *d);

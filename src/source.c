@@ -608,6 +608,40 @@ source_read_plain(struct source *src, const char *path,
 	return source_take(src, path, bytes, len, 0, 0, plain, d);
 }
 
+int
+stamp_take(struct stamp *s, const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) == -1)
+		return -1;
+	memset(s, 0, sizeof(*s));
+	s->dev = (uint64_t)st.st_dev;
+	s->ino = (uint64_t)st.st_ino;
+	s->size = (uint64_t)st.st_size;
+	s->mtime_s = (int64_t)st.st_mtim.tv_sec;
+	s->mtime_ns = st.st_mtim.tv_nsec;
+	s->ctime_s = (int64_t)st.st_ctim.tv_sec;
+	s->ctime_ns = st.st_ctim.tv_nsec;
+	return 0;
+}
+
+int
+stamp_same(const struct stamp *a, const struct stamp *b)
+{
+	return a->dev == b->dev && a->ino == b->ino && a->size == b->size &&
+	    a->mtime_s == b->mtime_s && a->mtime_ns == b->mtime_ns &&
+	    a->ctime_s == b->ctime_s && a->ctime_ns == b->ctime_ns;
+}
+
+int
+stamp_settled(const struct stamp *s, const struct timespec *since)
+{
+	int64_t before = (int64_t)since->tv_sec - STAMP_SETTLE_S;
+
+	return s->ino != 0 && s->ctime_s < before && s->mtime_s < before;
+}
+
 void
 source_release(struct source *src)
 {

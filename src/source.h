@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 struct diags;
 
@@ -43,6 +44,34 @@ struct source {
 	 */
 	int	 plain;
 };
+
+/*
+ * What stat(2) says of a file that changes whenever its bytes may have:
+ * a build may take the digest a build before recorded for a file whose
+ * stamp is still the one recorded with it, without reading the file
+ * (git's index does so).  Writing a file sets its ctime, which nobody
+ * can set back; mtime and size are compared too, and the file's device
+ * and inode, so that a file put in its place shows.
+ */
+struct stamp {
+	uint64_t	dev, ino, size;
+	int64_t		mtime_s, ctime_s;
+	long		mtime_ns, ctime_ns;
+};
+
+/* stat(path) into *s.  Returns 0, or -1 (errno set). */
+int	stamp_take(struct stamp *s, const char *path);
+int	stamp_same(const struct stamp *a, const struct stamp *b);
+/*
+ * Does stamp s, taken when the clock (CLOCK_REALTIME_COARSE, the clock
+ * file times come from) said at least since, prove the bytes read after
+ * it?  Only when its times are STAMP_SETTLE_S seconds or more before
+ * since: a file written again within its timestamps' granularity (a tick,
+ * a second, two on FAT) may keep its stamp, as git's racy index entries
+ * may.  A file written just before a build is read again the next time.
+ */
+#define STAMP_SETTLE_S	2
+int	stamp_settled(const struct stamp *s, const struct timespec *since);
 
 /* Default size limit for one terms file, in bytes. */
 #define SOURCE_MAX_SIZE	(16u * 1024 * 1024)

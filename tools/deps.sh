@@ -29,9 +29,11 @@ fi
 # mandoc lints the man page in `make test`.  tests/browser drives the
 # published pages in Debian's Chromium, headless, through its WebDriver
 # (curl speaks the protocol's HTTP), lays Japanese text out in a real
-# Japanese font, and reads the printed PDF back with pdftotext.
+# Japanese font, and reads the printed PDF back with pdftotext.  strace
+# counts the files a build reads (tests/site/stamp.sh).
 if [ "${1:-}" = "--test" ]; then
 	command -v mandoc >/dev/null 2>&1 || need="$need mandoc"
+	command -v strace >/dev/null 2>&1 || need="$need strace"
 	command -v chromium >/dev/null 2>&1 || need="$need chromium"
 	command -v chromedriver >/dev/null 2>&1 || need="$need chromium-driver"
 	command -v curl >/dev/null 2>&1 || need="$need curl"

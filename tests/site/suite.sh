@@ -292,6 +292,7 @@ else bad "site: chromium is missing (make test installs it)"; fi
 . tests/site/incremental.sh
 . tests/site/scan.sh
 . tests/site/walk.sh
+. tests/site/stamp.sh
 # An English document's pages speak English: the link to its 新旧対照表,
 # its dates, and the 新旧対照表 itself.
 rm -rf "$tmp/en" "$tmp/enout"

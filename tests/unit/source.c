@@ -2,8 +2,9 @@
  * Unit tests for source.c: UTF-8 validation (overlongs, surrogates, code
  * points above U+10FFFF, truncation), text positions, and source_load's
  * line ends, byte-order marks and front matter split; digest_bytes(),
- * the build cache's key of a source.
+ * the build cache's key of a source; stamps, that tell a file unchanged.
  */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -289,6 +290,57 @@ read_plain(void)
 	unlink(path);
 }
 
+/*
+ * Stamps (source.h): a file's stamp is the same until the file is
+ * written or replaced; settled only STAMP_SETTLE_S whole seconds after
+ * its times, by the clock given.
+ */
+static void
+stamps(void)
+{
+	char path[] = "/tmp/termc-unit-stamp-XXXXXX", moved[64];
+	struct stamp a, b, c;
+	struct timespec since;
+	int fd;
+
+	if ((fd = mkstemp(path)) == -1) {
+		tap(0, "stamps: mkstemp");
+		return;
+	}
+	close(fd);
+	snprintf(moved, sizeof(moved), "%s.new", path);
+	put_file(path, "一行目\n");
+	tap(stamp_take(&a, path) == 0 && stamp_take(&b, path) == 0 &&
+	    stamp_same(&a, &b), "stamp_take: twice, the same");
+	/* Longer bytes: another size, whatever the clock's tick. */
+	put_file(path, "一行目\n二行目\n");
+	tap(stamp_take(&b, path) == 0 && !stamp_same(&a, &b),
+	    "stamp_same: a file written again differs");
+	/* The same bytes under a new inode (the old one held open). */
+	put_file(moved, "一行目\n二行目\n");
+	fd = open(path, O_RDONLY);
+	tap(fd != -1 && rename(moved, path) == 0 &&
+	    stamp_take(&c, path) == 0 && c.size == b.size &&
+	    c.ino != b.ino && !stamp_same(&b, &c),
+	    "stamp_same: a file put in its place differs");
+	if (fd != -1)
+		close(fd);
+	tap(stamp_take(&c, "/nonexistent/termc") == -1,
+	    "stamp_take: no file");
+	since.tv_nsec = 0;
+	since.tv_sec = (time_t)c.ctime_s + 1;
+	tap(!stamp_settled(&c, &since), "stamp_settled: a second after: no");
+	since.tv_sec = (time_t)c.ctime_s + STAMP_SETTLE_S;
+	tap(!stamp_settled(&c, &since),
+	    "stamp_settled: STAMP_SETTLE_S seconds after: not yet");
+	since.tv_sec = (time_t)(c.ctime_s > c.mtime_s ? c.ctime_s :
+	    c.mtime_s) + STAMP_SETTLE_S + 1;
+	tap(stamp_settled(&c, &since), "stamp_settled: a second more: yes");
+	c.ino = 0;
+	tap(!stamp_settled(&c, &since), "stamp_settled: no stamp taken");
+	unlink(path);
+}
+
 int
 main(void)
 {
@@ -301,6 +353,7 @@ main(void)
 	valid_agrees();
 	run_ends();
 	read_plain();
+	stamps();
 	valid("", 0, -1, "utf8_valid: empty");
 	valid("plain ASCII\n", 12, -1, "utf8_valid: ASCII");
 	valid("日本語", 9, -1, "utf8_valid: 3-byte sequences");
