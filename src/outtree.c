@@ -550,7 +550,7 @@ save_lists(struct outtree *t)
 	if (t->prevfd == -1 || renameat(t->pfd, out, t->pfd, spare) == -1)
 		unlinkat(t->pfd, spare, 0);
 	unlinkat(t->pfd, out, 0);
-	if (t->edited && t->listok && fstat(t->stagefd, &top) == 0 &&
+	if (t->listok && fstat(t->stagefd, &top) == 0 &&
 	    (fd = openat(t->pfd, out, O_WRONLY | O_CREAT | O_EXCL |
 	    O_NOFOLLOW | O_CLOEXEC, 0644)) != -1) {
 		buf_init(&head);
@@ -1473,20 +1473,24 @@ outtree_commit(struct outtree *t, struct diags *d)
 
 	if (keep_dotfiles(t, d) == -1)
 		return -1;
-	if (t->edited) {
-		/* Before any folder is stat'ed for the list (trusted()). */
-		if (clock_gettime(CLOCK_REALTIME_COARSE, &t->liststamp) == -1)
-			t->listok = 0;
-		buf_init(&aside);
-		if ((rc = open_below(t->stagefd, "", 0)) != -1)
-			rc = prune(t, rc, &aside, 0, NULL);
-		if (rc == -1)
-			diag(d, t->dir, 0, 0, D_IO, "%s/%s: %s", t->stage,
-			    aside.data, strerror(errno));
-		buf_release(&aside);
-		if (rc == -1)
-			return -1;
-	}
+	/*
+	 * A new tree is walked too, for its list alone (what it holds was
+	 * all put there): without it the next two builds, whose spares
+	 * would have no list, read every folder of theirs (10,000
+	 * documents: 0.97 s an edit against 0.70 s with the list).
+	 */
+	/* Before any folder is stat'ed for the list (trusted()). */
+	if (clock_gettime(CLOCK_REALTIME_COARSE, &t->liststamp) == -1)
+		t->listok = 0;
+	buf_init(&aside);
+	if ((rc = open_below(t->stagefd, "", 0)) != -1)
+		rc = prune(t, rc, &aside, 0, NULL);
+	if (rc == -1)
+		diag(d, t->dir, 0, 0, D_IO, "%s/%s: %s", t->stage,
+		    aside.data, strerror(errno));
+	buf_release(&aside);
+	if (rc == -1)
+		return -1;
 	if (t->prevfd == -1) {
 		rc = renameat2(t->pfd, t->stage, t->pfd, t->base,
 		    RENAME_NOREPLACE);

@@ -53,6 +53,9 @@ inc_round() {
 }
 inc_round "0 (first)"
 [ -f "$inc/a/out.cache/termc-cache" ] && ok || bad "site: no build cache"
+# A new tree is listed (outtree.c, struct known) as an edited one is.
+[ -s "$inc/a/.out.termc-list" ] && [ -s "$inc/b/.out.termc-list" ] && ok ||
+    bad "site: no list of a new output tree's folders"
 inc_round "0 (again)"
 # The second build took its pages from the cache: linked, not written.
 [ -n "$(find "$inc/a/out" -name '*.html' -links +1 | head -1)" ] && ok ||
