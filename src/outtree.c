@@ -89,6 +89,8 @@ struct outtree {
 				   spare's, or workers' (outtree_share()) */
 	struct hmap made;	/* rels put in the tree (FILE) and their
 				   folders (FOLDER), owned keys */
+	size_t	 nmade;		/* the FILEs of made */
+	size_t	 nmet;		/* those prune() met, as regular files */
 	struct hmap known;	/* the spare's list: rel -> struct known */
 	char	*knownbytes;	/* the list read, which known points into */
 	struct known *knownv;
@@ -783,6 +785,7 @@ mark_made(struct outtree *t, const char *rel)
 	if (hmap_get(&t->made, rel) != NULL)
 		return;
 	hmap_put(&t->made, xstrdup(rel), MADE_FILE);
+	t->nmade++;
 	/* Its folders, innermost first, until one is known. */
 	for (p = strrchr(rel, '/'); p != NULL;
 	    p = memrchr(rel, '/', (size_t)(p - rel))) {
@@ -1152,26 +1155,23 @@ outtree_share(struct outtree *t)
 	t->edited = 1;
 }
 
+/*
+ * Not looked at here: prune() meets every file put in the tree, and the
+ * commit fails unless it met them all as regular files (a folder open
+ * and an fstatat() a file were 7% of the 1000 files' build).
+ */
 int
 outtree_adopt(struct outtree *t, const char *rel, struct diags *d)
 {
-	struct stat st;
-	const char *name;
-	int at;
-
 	if (!outfile_rel_safe(rel)) {
 		diag(d, rel, 0, 0, D_IO, "unsafe output path");
 		return -1;
 	}
-	if ((at = stage_dir(t, rel, &name)) == -1 ||
-	    fstatat(at, name, &st, AT_SYMLINK_NOFOLLOW) == -1) {
-		diag(d, t->dir, 0, 0, D_IO, "%s: %s", rel, strerror(errno));
-		return -1;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		diag(d, t->dir, 0, 0, D_IO, "%s: not a regular file", rel);
-		return -1;
-	}
+	/* A worker's file may change a folder the list proved. */
+	free(t->okrel);
+	t->okrel = NULL;
+	if (t->known.n > 0)
+		unprove(t, rel);
 	mark_made(t, rel);
 	return 0;
 }
@@ -1319,6 +1319,7 @@ prune_known(struct outtree *t, const struct known *k, struct buf *rel,
 		if (made == MADE_FILE) {
 			list_entry(t, &ents, &n, 'f', ent_ino(e),
 			    ent_name(e));
+			t->nmet++;
 			continue;
 		}
 		if (made == MADE_FOLDER) {
@@ -1406,6 +1407,7 @@ prune(struct outtree *t, int fd, struct buf *rel, int depth,
 		type = type_at(fd, de->name, de->type);
 		if (made == MADE_FILE && type == S_IFREG) {
 			list_entry(t, &ents, &n, 'f', de->ino, de->name);
+			t->nmet++;
 			continue;
 		}
 		if (made == MADE_FOLDER && type == S_IFDIR) {
@@ -1465,6 +1467,36 @@ keep_dotfiles(struct outtree *t, struct diags *d)
 	return rc;
 }
 
+/*
+ * The files put in the tree that prune() did not meet as regular files
+ * (a worker's gone, or something else in its place): an io error each,
+ * in the order of their names.
+ */
+static void
+missing_made(struct outtree *t, struct diags *d)
+{
+	struct stat st;
+	const char *rel;
+	char **v = NULL;
+	size_t i, n = 0, at = 0;
+
+	while ((rel = hmap_next_key(&t->made, &at)) != NULL)
+		if (hmap_get(&t->made, rel) == MADE_FILE &&
+		    (fstatat(t->stagefd, rel, &st, AT_SYMLINK_NOFOLLOW) ==
+		    -1 || !S_ISREG(st.st_mode))) {
+			v = xgrow(v, n, sizeof(*v));
+			v[n++] = (char *)rel;
+		}
+	qsort(v, n, sizeof(*v), cmp_str);
+	for (i = 0; i < n; i++)
+		diag(d, t->dir, 0, 0, D_IO, "%s: %s", v[i],
+		    "put in the new tree, and gone from it");
+	if (n == 0)
+		diag(d, t->dir, 0, 0, D_IO, "%zu of the files put in the new "
+		    "tree are gone from it", t->nmade - t->nmet);
+	free(v);
+}
+
 int
 outtree_commit(struct outtree *t, struct diags *d)
 {
@@ -1491,6 +1523,10 @@ outtree_commit(struct outtree *t, struct diags *d)
 	buf_release(&aside);
 	if (rc == -1)
 		return -1;
+	if (t->nmet != t->nmade) {
+		missing_made(t, d);
+		return -1;
+	}
 	if (t->prevfd == -1) {
 		rc = renameat2(t->pfd, t->stage, t->pfd, t->base,
 		    RENAME_NOREPLACE);

@@ -70,8 +70,10 @@ int	outtree_import(struct outtree *, const char *rel, const char *path,
  */
 void	outtree_share(struct outtree *);
 /*
- * Count file rel, which a worker wrote into the new tree, as put.
- * Returns 0, or -1 after recording an io diagnostic (it is not there).
+ * Count file rel, which a worker wrote into the new tree, as put.  It is
+ * not looked at here: outtree_commit() fails, naming it, unless it is in
+ * the tree then as a regular file.  Returns 0, or -1 after recording an
+ * io diagnostic (rel is no safe relative path).
  */
 int	outtree_adopt(struct outtree *, const char *rel, struct diags *d);
 /*
