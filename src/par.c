@@ -139,3 +139,11 @@ par_both(void *(*fn)(void *), void *a, void *b)
 	if (threaded)
 		pthread_join(t, NULL);
 }
+
+int
+par_take(size_t *next, size_t *mine, size_t want)
+{
+	if (want > *mine)
+		*mine = __atomic_add_fetch(next, 1, __ATOMIC_RELAXED);
+	return want == *mine;
+}

@@ -60,6 +60,19 @@ int	par_spin(const int *flag, int want);
 void	par_both(void *(*fn)(void *), void *a, void *b);
 
 /*
+ * Work numbered from 1, met by each worker in increasing order, shared
+ * out as the workers become ready rather than fixed before they start:
+ * the work of number want is the caller's when par_take() returns 1.  A
+ * worker takes a number when it meets the first work after the last it
+ * took: the next number nobody took, which is want's or a later one's
+ * (those between are others').  *next is shared by all the workers
+ * (threads, or processes through MAP_SHARED memory), 0 at the start;
+ * *mine is the caller's own, 0 at the start.  Each number up to the
+ * last any worker meets is taken by one worker.
+ */
+int	par_take(size_t *next, size_t *mine, size_t want);
+
+/*
  * A document of this many bytes or more is worth a second thread (its
  * history lines beside its references, doc.c; its checks beside its
  * pages, site.c); a shorter one takes less than a thread costs to start,

@@ -13,6 +13,7 @@
  * kept in the build cache (cache.h) so that the next build makes only
  * what changed; --part builds a share of them into the cache alone.
  */
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -420,8 +421,14 @@ struct build {
 	const char		*taxpath; /* topics.yaml, when read */
 	/* --part K/N: build providers K, K + N, … into the cache only. */
 	size_t			 part, nparts;
-	/* A worker (-j): heads.docs[i] starts a document it builds. */
-	unsigned char		*todo;
+	/*
+	 * A worker (-j): want[i], the number (from 1) of the provider of
+	 * heads.docs[i] among those the cache lacks, else 0; next and
+	 * mine, par_take()'s.
+	 */
+	size_t			*want;
+	size_t			*next;
+	size_t			 mine;
 	size_t			 jobs;	/* -j: processes that build */
 	int			 handoff; /* cache is a hand-over one */
 	struct ckey		 exe;	/* termc's bytes */
@@ -2087,7 +2094,13 @@ build_salt(struct build *b, const char *taxpath, int strict)
 
 /*
  * Build the documents of heads in order, those of this part (--part) or
- * this worker (todo) only, giving each provider's to the matrix.
+ * this worker only, giving each provider's to the matrix.  A worker
+ * takes the providers the cache lacks one at a time as it is ready
+ * (par_take()), so one that meets slow work (the machine's other load,
+ * a file read from disk) takes fewer: with shares fixed before the
+ * start, one worker often finished the 1000 files a fifth of the time
+ * before the other, and a collection of providers of unequal size would
+ * have been shared unequally.
  */
 static void
 build_groups(struct build *b, int check)
@@ -2107,7 +2120,8 @@ build_groups(struct build *b, int check)
 		free(prev);
 		prev = xstrdup(b->heads.docs[i]->meta.provider);
 		if ((b->nparts == 0 || provider % b->nparts == b->part - 1) &&
-		    (b->todo == NULL || b->todo[i]))
+		    (b->want == NULL || (b->want[i] > 0 &&
+		    par_take(b->next, &b->mine, b->want[i]))))
 			build_group(b, i, end, check);
 		for (; i < end; i++) {
 			doc_free(b->heads.docs[i]);
@@ -2119,8 +2133,9 @@ build_groups(struct build *b, int check)
 
 /*
  * Both cores (-j): the documents the cache lacks are built by jobs worker
- * processes, each a share of their providers (a provider's documents
- * stay together for the matrix), into the cache alone, as the parts of
+ * processes, each taking their providers one at a time as it is ready
+ * (a provider's documents stay together for the matrix), into the cache
+ * alone, as the parts of
  * a build do (--part); then this process builds the whole corpus, which
  * now finds every document in the cache and only assembles.  So the
  * output and the findings, in their order, are a one-process build's,
@@ -2133,7 +2148,7 @@ static void
 run_workers(struct build *b)
 {
 	unsigned char *need;
-	size_t i, end, w, n, provider, nneed, jobs;
+	size_t i, end, w, n, provider, nneed, jobs, *next;
 	pid_t *pids, parent = getpid();
 	FILE **hand = NULL;
 	char key[34];
@@ -2156,10 +2171,13 @@ run_workers(struct build *b)
 			nneed++;
 	}
 	jobs = b->jobs < nneed ? b->jobs : nneed;
-	if (jobs < 2) {
+	/* The providers the workers took: memory they share. */
+	if (jobs < 2 || (next = mmap(NULL, sizeof(*next), PROT_READ |
+	    PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0)) == MAP_FAILED) {
 		free(need);
 		return;
 	}
+	*next = 0;
 	pids = xcalloc(jobs, sizeof(*pids));
 	/* Without a cache, each worker's records come back in a file. */
 	if (b->handoff)
@@ -2184,16 +2202,17 @@ run_workers(struct build *b)
 			cache_handoff_to(b->cache, fileno(hand[w]));
 		free(hand);	/* the parent's; a leak checker follows workers */
 		free(pids);
-		b->todo = xcalloc(b->heads.n + 1, 1);
+		b->want = xcalloc(b->heads.n + 1, sizeof(*b->want));
 		for (i = 0, provider = 0; i < b->heads.n; i = end) {
 			for (end = i, n = 0; end < b->heads.n && strcmp(
 			    b->heads.docs[end]->meta.provider,
 			    b->heads.docs[i]->meta.provider) == 0; end++)
 				n |= need[end];
-			if (n && provider++ % jobs == w)
-				for (; i < end; i++)
-					b->todo[i] = 1;
+			if (n)
+				for (provider++; i < end; i++)
+					b->want[i] = provider;
 		}
+		b->next = next;
 		free(need);
 		b->part = b->nparts = 1;
 		build_groups(b, 1);
@@ -2209,6 +2228,7 @@ run_workers(struct build *b)
 			fclose(hand[n]);
 		}
 	}
+	munmap(next, sizeof(*next));
 	free(hand);
 	free(pids);
 	free(need);
@@ -2321,7 +2341,7 @@ build_release(struct build *b)
 	free(b->pend);
 	free(b->pendkey);
 	free(b->st.rels);
-	free(b->todo);
+	free(b->want);
 	corpus_release(&b->heads);
 }
 

@@ -3,7 +3,8 @@
  * starts runs its function with its argument, on another CPU than its
  * caller's when the process may run on two (the kernel would queue it
  * behind the caller), and then wherever the process may run; par_spin()
- * sees a flag another thread sets, and gives up after PAR_SPIN_NS.
+ * sees a flag another thread sets, and gives up after PAR_SPIN_NS;
+ * par_take() shares numbered work out, each number once.
  */
 #define _GNU_SOURCE	/* sched_getcpu(), CPU_* */
 #include <pthread.h>
@@ -46,6 +47,99 @@ set_flag(void *arg)
 	return NULL;
 }
 
+/*
+ * par_take(): workers meet works 1..TAKE_N in order, some of them not
+ * theirs to meet (a worker of a part skips; here each worker meets
+ * them all) and claim; each work must be taken once.  Interleaved by a
+ * fixed pseudo-random schedule in one thread, then on two threads.
+ */
+#define TAKE_N	2000
+
+struct taker {
+	size_t		*next;
+	unsigned char	*taken;		/* TAKE_N + 1 counts, shared */
+	size_t		 mine, at;	/* at: the next work it meets */
+	size_t		 got;
+};
+
+static void
+take_step(struct taker *w)
+{
+	w->at++;
+	if (par_take(w->next, &w->mine, w->at)) {
+		__atomic_add_fetch(&w->taken[w->at], 1, __ATOMIC_RELAXED);
+		w->got++;
+	}
+}
+
+static void *
+take_all(void *arg)
+{
+	struct taker *w = arg;
+
+	while (w->at < TAKE_N)
+		take_step(w);
+	return NULL;
+}
+
+/* Each work taken once; the workers' counts sum to TAKE_N. */
+static int
+taken_once(const unsigned char *taken)
+{
+	size_t k;
+
+	for (k = 1; k <= TAKE_N; k++)
+		if (taken[k] != 1)
+			return 0;
+	return 1;
+}
+
+static void
+take_checks(void)
+{
+	static unsigned char taken[TAKE_N + 1];
+	struct taker w[3];
+	size_t next = 0, i;
+	unsigned seed = 12345, r;
+
+	memset(taken, 0, sizeof(taken));
+	memset(w, 0, sizeof(w));
+	for (i = 0; i < 3; i++) {
+		w[i].next = &next;
+		w[i].taken = taken;
+	}
+	/* Three workers, one step at a time in a scrambled order. */
+	while (w[0].at < TAKE_N || w[1].at < TAKE_N || w[2].at < TAKE_N) {
+		seed = seed * 1103515245u + 12345u;
+		r = (seed >> 16) % 3;
+		if (w[r].at < TAKE_N)
+			take_step(&w[r]);
+	}
+	tap(taken_once(taken) && w[0].got + w[1].got + w[2].got == TAKE_N &&
+	    w[0].got > 0 && w[1].got > 0 && w[2].got > 0,
+	    "par_take: three workers interleaved, each work taken once");
+	/* One worker alone takes all, in order. */
+	memset(taken, 0, sizeof(taken));
+	memset(&w[0], 0, sizeof(w[0]));
+	next = 0;
+	w[0].next = &next;
+	w[0].taken = taken;
+	take_all(&w[0]);
+	tap(taken_once(taken) && w[0].got == TAKE_N,
+	    "par_take: one worker takes every work");
+	/* Two threads. */
+	memset(taken, 0, sizeof(taken));
+	memset(w, 0, sizeof(w));
+	next = 0;
+	for (i = 0; i < 2; i++) {
+		w[i].next = &next;
+		w[i].taken = taken;
+	}
+	par_both(take_all, &w[0], &w[1]);
+	tap(taken_once(taken) && w[0].got + w[1].got == TAKE_N,
+	    "par_take: two threads, each work taken once");
+}
+
 static double
 ms_since(const struct timespec *t0)
 {
@@ -71,6 +165,7 @@ main(void)
 	memset(&b, 0, sizeof(b));
 	par_both(probe, &a, &b);
 	tap(a.ran && b.ran, "par_both: both halves ran");
+	take_checks();
 
 	sched_getaffinity(0, sizeof(allowed), &allowed);
 	memset(&a, 0, sizeof(a));
