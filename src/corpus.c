@@ -552,10 +552,12 @@ scan_share(void *arg)
 		diags_init(&fd);
 		if ((s->heads[i] = doc_load_head(s->c->files[i], s->memo,
 		    &fd)) != NULL) {
-			/* The last head read keeps its bytes (doc.h). */
-			if (kept != NULL)
+			/* The last head read keeps its bytes (doc.h); one
+			   its memo proved has none. */
+			if (kept != NULL && s->heads[i]->src != NULL)
 				doc_drop_source(kept);
-			kept = s->heads[i];
+			if (s->heads[i]->src != NULL)
+				kept = s->heads[i];
 			diags_release(&fd);
 			diags_init(&s->failed[i]);
 		} else
@@ -605,9 +607,10 @@ corpus_scan(struct corpus *c, char *const *paths, size_t npaths,
 	for (i = 0; i < c->nfiles; i++) {
 		if (heads[i] == NULL)
 			continue;
-		if (last != NULL)
+		if (last != NULL && heads[i]->src != NULL)
 			doc_drop_source(last);
-		last = heads[i];
+		if (heads[i]->src != NULL)
+			last = heads[i];
 		c->docs = xgrow(c->docs, c->n, sizeof(*c->docs));
 		c->docs[c->n++] = heads[i];
 	}

@@ -749,6 +749,19 @@ proved(struct outtree *t, int at, const char *name, const char *rel,
 }
 
 /*
+ * File rel is written (by this process or a worker): the folders that
+ * hold it may no longer be as the list proved them.
+ */
+static void
+changing(struct outtree *t, const char *rel)
+{
+	free(t->okrel);
+	t->okrel = NULL;
+	if (t->known.n > 0)
+		unprove(t, rel);
+}
+
+/*
  * The staging folder that holds rel, made if needed; *name is set to rel's
  * last component.  The descriptor belongs to t.
  */
@@ -759,11 +772,7 @@ stage_dir(struct outtree *t, const char *rel, const char **name)
 	size_t n = slash != NULL ? (size_t)(slash - rel) : 0;
 
 	*name = slash != NULL ? slash + 1 : rel;
-	/* What is written may change a folder the list proved. */
-	free(t->okrel);
-	t->okrel = NULL;
-	if (t->known.n > 0)
-		unprove(t, rel);
+	changing(t, rel);
 	if (t->lastfd != -1 && strlen(t->lastrel) == n &&
 	    strncmp(t->lastrel, rel, n) == 0)
 		return t->lastfd;
@@ -1167,11 +1176,7 @@ outtree_adopt(struct outtree *t, const char *rel, struct diags *d)
 		diag(d, rel, 0, 0, D_IO, "unsafe output path");
 		return -1;
 	}
-	/* A worker's file may change a folder the list proved. */
-	free(t->okrel);
-	t->okrel = NULL;
-	if (t->known.n > 0)
-		unprove(t, rel);
+	changing(t, rel);
 	mark_made(t, rel);
 	return 0;
 }
@@ -1370,10 +1375,12 @@ prune_known(struct outtree *t, const struct known *k, struct buf *rel,
 }
 
 /*
- * Remove from the spare (folder fd, at rel) what this build did not put
- * there, and list what stays (self: the folder's stat, NULL for the
- * top, which is not listed).  Returns 0, or -1 with errno set when
- * something stays.  Closes fd.
+ * Remove from the staging tree (folder fd, at rel: the spare, a tree
+ * workers share, or a new one) what this build did not put there, list
+ * what stays (self: the folder's stat, NULL for the top, which is not
+ * listed), and count in t->nmet the files put that it meets as regular
+ * files.  Returns 0, or -1 with errno set when something stays.  Closes
+ * fd.
  */
 static int
 prune(struct outtree *t, int fd, struct buf *rel, int depth,
@@ -1487,7 +1494,8 @@ missing_made(struct outtree *t, struct diags *d)
 			v = xgrow(v, n, sizeof(*v));
 			v[n++] = (char *)rel;
 		}
-	qsort(v, n, sizeof(*v), cmp_str);
+	if (n > 1)	/* qsort(NULL, 0, …) is undefined */
+		qsort(v, n, sizeof(*v), cmp_str);
 	for (i = 0; i < n; i++)
 		diag(d, t->dir, 0, 0, D_IO, "%s: %s", v[i],
 		    "put in the new tree, and gone from it");
@@ -1506,10 +1514,10 @@ outtree_commit(struct outtree *t, struct diags *d)
 	if (keep_dotfiles(t, d) == -1)
 		return -1;
 	/*
-	 * A new tree is walked too, for its list alone (what it holds was
-	 * all put there): without it the next two builds, whose spares
-	 * would have no list, read every folder of theirs (10,000
-	 * documents: 0.97 s an edit against 0.70 s with the list).
+	 * A new tree is walked too, for its list and to meet every file
+	 * put there: without a list the next two builds, whose spares it
+	 * would be, read every folder of theirs (10,000 documents: the
+	 * second edit after a clean build 0.98 s, 0.72 s with the list).
 	 */
 	/* Before any folder is stat'ed for the list (trusted()). */
 	if (clock_gettime(CLOCK_REALTIME_COARSE, &t->liststamp) == -1)

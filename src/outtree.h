@@ -84,9 +84,11 @@ int	outtree_adopt(struct outtree *, const char *rel, struct diags *d);
 int	outtree_link_out(struct outtree *, const char *rel, const char *path);
 /*
  * Carry the regular dotfiles of the previous generation's top folder (such
- * as .gitignore) into the new tree, switch the new tree in and remove the
- * previous generation.  Returns 0, or -1 after recording an io diagnostic;
- * the output folder is then as it was.
+ * as .gitignore) into the new tree, remove from it what this build did
+ * not put there, switch it in and keep the previous generation as the
+ * next build's spare.  Returns 0, or -1 after recording an io diagnostic
+ * (one for each file put that is no longer there as a regular file); the
+ * output folder is then as it was.
  */
 int	outtree_commit(struct outtree *, struct diags *d);
 /* Remove the staging tree if it was not switched in, and release the lock. */

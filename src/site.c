@@ -2135,46 +2135,50 @@ build_groups(struct build *b, int check)
  * Both cores (-j): the documents the cache lacks are built by jobs worker
  * processes, each taking their providers one at a time as it is ready
  * (a provider's documents stay together for the matrix), into the cache
- * alone, as the parts of
- * a build do (--part); then this process builds the whole corpus, which
- * now finds every document in the cache and only assembles.  So the
- * output and the findings, in their order, are a one-process build's,
- * byte for byte, and a worker that fails costs time, never correctness:
- * what it did not keep is built here.  Processes rather than threads:
- * the per-document code keeps state in libraries (cmark-gfm's extension
- * registry, libxml2, malloc's arenas) that need no audit this way.
+ * alone, as the parts of a build do (--part); then this process builds
+ * the whole corpus, which now finds every document in the cache and
+ * only assembles.  So the output and the findings, in their order, are
+ * a one-process build's, byte for byte, and a worker that fails costs
+ * time, never correctness: what it did not keep is built here.
+ * Processes rather than threads: the per-document code keeps state in
+ * libraries (cmark-gfm's extension registry, libxml2, malloc's arenas)
+ * that need no audit this way.
  */
 static void
 run_workers(struct build *b)
 {
 	unsigned char *need;
-	size_t i, end, w, n, provider, nneed, jobs, *next;
+	size_t i, end, w, n, nneed, jobs, *next, *want;
 	pid_t *pids, parent = getpid();
 	FILE **hand = NULL;
 	char key[34];
 	int status;
 
 	need = xcalloc(b->heads.n + 1, 1);
-	nneed = provider = 0;
+	nneed = 0;
 	/* need[i]: document i misses; then its provider is worth a worker. */
 	for (i = 0; i < b->heads.n; i = end) {
 		end = corpus_group_end(&b->heads, i);
 		group_key(b, i, end, key);
 		need[i] = !cache_has(b->cache, key);
 	}
+	/* want[i]: the number of document i's provider among those. */
+	want = xcalloc(b->heads.n + 1, sizeof(*want));
 	for (i = 0; i < b->heads.n; i = end) {
 		for (end = i, n = 0; end < b->heads.n && strcmp(
 		    b->heads.docs[end]->meta.provider,
 		    b->heads.docs[i]->meta.provider) == 0; end++)
 			n |= need[end];
 		if (n)
-			nneed++;
+			for (nneed++; i < end; i++)
+				want[i] = nneed;
 	}
+	free(need);
 	jobs = b->jobs < nneed ? b->jobs : nneed;
 	/* The providers the workers took: memory they share. */
 	if (jobs < 2 || (next = mmap(NULL, sizeof(*next), PROT_READ |
 	    PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0)) == MAP_FAILED) {
-		free(need);
+		free(want);
 		return;
 	}
 	*next = 0;
@@ -2202,18 +2206,8 @@ run_workers(struct build *b)
 			cache_handoff_to(b->cache, fileno(hand[w]));
 		free(hand);	/* the parent's; a leak checker follows workers */
 		free(pids);
-		b->want = xcalloc(b->heads.n + 1, sizeof(*b->want));
-		for (i = 0, provider = 0; i < b->heads.n; i = end) {
-			for (end = i, n = 0; end < b->heads.n && strcmp(
-			    b->heads.docs[end]->meta.provider,
-			    b->heads.docs[i]->meta.provider) == 0; end++)
-				n |= need[end];
-			if (n)
-				for (provider++; i < end; i++)
-					b->want[i] = provider;
-		}
+		b->want = want;
 		b->next = next;
-		free(need);
 		b->part = b->nparts = 1;
 		build_groups(b, 1);
 		flush_matrix(b);
@@ -2231,7 +2225,7 @@ run_workers(struct build *b)
 	munmap(next, sizeof(*next));
 	free(hand);
 	free(pids);
-	free(need);
+	free(want);
 }
 
 /*
@@ -2434,7 +2428,6 @@ struct memo_head {
 struct memo {
 	struct memo_head *v;
 	size_t		 n;
-	size_t		 proved;	/* heads taken by their stamp */
 	struct hmap	 at;		/* path -> its memo_head */
 	char		 key[34];
 	struct timespec	 clock;		/* before any head's stamp */
@@ -2616,6 +2609,16 @@ memo_open(struct memo *mo, struct cache *c, const struct ckey *exe)
 	free(data);
 }
 
+/* Give h's front matter and its warnings to the head that takes it. */
+static void
+memo_take(struct memo_head *h, struct meta *m, struct diags *fmd)
+{
+	*m = h->m;
+	memset(&h->m, 0, sizeof(h->m));
+	diags_move(fmd, &h->fmd);
+	h->taken = 1;
+}
+
 static int
 memo_get(void *arg, const char *path, const struct digest *sum,
     struct meta *m, struct diags *fmd)
@@ -2626,10 +2629,7 @@ memo_get(void *arg, const char *path, const struct digest *sum,
 	if ((h = hmap_get(&mo->at, path)) == NULL || h->taken ||
 	    memcmp(&h->sum, sum, sizeof(*sum)) != 0)
 		return -1;
-	*m = h->m;
-	memset(&h->m, 0, sizeof(h->m));
-	diags_move(fmd, &h->fmd);
-	h->taken = 1;
+	memo_take(h, m, fmd);
 	return 0;
 }
 
@@ -2647,28 +2647,51 @@ memo_unchanged(void *arg, const char *path, const struct stamp *now,
 	*sum = h->sum;
 	*plain = h->plain;
 	/* Heads are read on two threads (corpus_scan()), each file once:
-	   an entry is one thread's, the count both's. */
-	__atomic_add_fetch(&mo->proved, 1, __ATOMIC_RELAXED);
-	return memo_get(arg, path, sum, m, fmd);
+	   an entry is one thread's. */
+	memo_take(h, m, fmd);
+	return 0;
 }
 
 /*
  * Keep the front matter of heads (just scanned) in cache c as the memo,
- * unless the memo held them all and nothing else, each proved by its
- * stamp; release the memo.  A stamp is settled by the clock read before
+ * unless the memo held them all and nothing else, each with the stamp
+ * and settledness it would be kept with now; release the memo.  A stamp is settled by the clock read before
  * it was taken, so a file changed while it was read, or after in the
  * same tick, is read again; one read again keeps its stamp settled
- * once it is.
+ * once it is.  Only stamps of a local file system count (stamp_local()).
  */
 static void
 memo_close(struct memo *mo, struct cache *c, const struct corpus *heads)
 {
 	const struct doc *doc;
+	const struct memo_head *h;
+	unsigned char *settled;
 	struct buf r;
-	size_t i;
+	size_t i, same = 0;
+	/* The device of the heads last asked about, and its answer. */
+	uint64_t dev = 0;
+	int local = 0, asked = 0;
 
-	if (c != NULL && mo->key[0] != '\0' &&
-	    (mo->proved != heads->n || mo->n != mo->proved) &&
+	if (c == NULL || mo->key[0] == '\0') {
+		memo_release(mo);
+		return;
+	}
+	/* Each head as it would be kept now, and whether it was so. */
+	settled = xcalloc(heads->n + 1, 1);
+	for (i = 0; i < heads->n; i++) {
+		doc = heads->docs[i];
+		/* Sources mostly share one device: one statfs(). */
+		if (!asked || doc->stamp.dev != dev) {
+			dev = doc->stamp.dev;
+			local = stamp_local(doc->path);
+			asked = 1;
+		}
+		settled[i] = local && stamp_settled(&doc->stamp, &mo->clock);
+		h = hmap_get(&mo->at, doc->path);
+		same += h != NULL && h->taken && h->settled == settled[i] &&
+		    stamp_same(&h->stamp, &doc->stamp);
+	}
+	if ((same != heads->n || mo->n != heads->n) &&
 	    cache_begin(c, mo->key) == 0) {
 		buf_init(&r);
 		rec_u64(&r, heads->n);
@@ -2679,8 +2702,7 @@ memo_close(struct memo *mo, struct cache *c, const struct corpus *heads)
 			rec_u64(&r, doc->sum.b);
 			rec_u64(&r, (uint64_t)doc->plain);
 			rec_stamp(&r, &doc->stamp);
-			rec_u64(&r, (uint64_t)stamp_settled(&doc->stamp,
-			    &mo->clock));
+			rec_u64(&r, settled[i]);
 			rec_meta(&r, &doc->meta);
 			rec_diags(&r, doc->fmd, 0);
 		}
@@ -2688,6 +2710,7 @@ memo_close(struct memo *mo, struct cache *c, const struct corpus *heads)
 		cache_end(c, mo->key, r.data, r.len);
 		buf_release(&r);
 	}
+	free(settled);
 	memo_release(mo);
 }
 

@@ -7,6 +7,9 @@
  * position of the offending byte.
  */
 #include <sys/stat.h>
+#include <sys/vfs.h>
+
+#include <linux/magic.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -632,6 +635,27 @@ stamp_same(const struct stamp *a, const struct stamp *b)
 	return a->dev == b->dev && a->ino == b->ino && a->size == b->size &&
 	    a->mtime_s == b->mtime_s && a->mtime_ns == b->mtime_ns &&
 	    a->ctime_s == b->ctime_s && a->ctime_ns == b->ctime_ns;
+}
+
+int
+stamp_local(const char *path)
+{
+	struct statfs fs;
+
+	if (statfs(path, &fs) == -1)
+		return 0;
+	switch ((unsigned long)fs.f_type) {
+	case EXT4_SUPER_MAGIC:		/* also ext2 and ext3 */
+	case XFS_SUPER_MAGIC:
+	case BTRFS_SUPER_MAGIC:
+	case TMPFS_MAGIC:
+	case OVERLAYFS_SUPER_MAGIC:
+	case F2FS_SUPER_MAGIC:
+	case 0x2fc12fc1UL:		/* ZFS */
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 int

@@ -65,13 +65,24 @@ int	stamp_same(const struct stamp *a, const struct stamp *b);
 /*
  * Does stamp s, taken when the clock (CLOCK_REALTIME_COARSE, the clock
  * file times come from) said at least since, prove the bytes read after
- * it?  Only when its times are STAMP_SETTLE_S seconds or more before
- * since: a file written again within its timestamps' granularity (a tick,
- * a second, two on FAT) may keep its stamp, as git's racy index entries
- * may.  A file written just before a build is read again the next time.
+ * it?  Only when its times fall in a whole second at least
+ * STAMP_SETTLE_S + 1 before since's: a file written again within its
+ * timestamps' granularity (a tick, a second, two on FAT) may keep its
+ * stamp, as git's racy index entries may.  A file written just before a
+ * build is read again the next time.  (outtree.c proves folders against
+ * its own clock reading to the nanosecond: they are the output's, on
+ * the file system it chose; sources may be anywhere.)
  */
 #define STAMP_SETTLE_S	2
 int	stamp_settled(const struct stamp *s, const struct timespec *since);
+/*
+ * Is the file system that holds path one whose stamps can be trusted:
+ * local, with a change time of its own (ext2/3/4, XFS, Btrfs, tmpfs,
+ * overlayfs, F2FS, ZFS)?  Not NFS, SMB or FUSE, whose stat() may answer
+ * from a cache while the file changed on the server, nor FAT, whose
+ * "change time" is the modification time anyone can set.
+ */
+int	stamp_local(const char *path);
 
 /* Default size limit for one terms file, in bytes. */
 #define SOURCE_MAX_SIZE	(16u * 1024 * 1024)

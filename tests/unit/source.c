@@ -293,7 +293,7 @@ read_plain(void)
 /*
  * Stamps (source.h): a file's stamp is the same until the file is
  * written or replaced; settled only STAMP_SETTLE_S whole seconds after
- * its times, by the clock given.
+ * its times, by the clock given; trusted on local file systems only.
  */
 static void
 stamps(void)
@@ -338,6 +338,10 @@ stamps(void)
 	tap(stamp_settled(&c, &since), "stamp_settled: a second more: yes");
 	c.ino = 0;
 	tap(!stamp_settled(&c, &since), "stamp_settled: no stamp taken");
+	tap(stamp_local(path), "stamp_local: /tmp (ext4 or tmpfs here)");
+	tap(!stamp_local("/proc/self/status"),
+	    "stamp_local: a file system not in the list (procfs)");
+	tap(!stamp_local("/nonexistent/termc"), "stamp_local: no file");
 	unlink(path);
 }
 
