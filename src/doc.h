@@ -82,6 +82,21 @@ struct doc	*doc_load_mem(const char *path, const char *bytes, size_t len,
  * changed nothing, when it does not know them.  It must give exactly
  * what meta_parse() would: only a front matter that parsed is known.
  */
+/* A folder's entry as a walk reads it (dirscan.h): DT_* type, inode. */
+struct folder_entry {
+	char		*name;
+	unsigned char	 type;
+	uint64_t	 ino;
+};
+
+/* A folder a walk met: its path, its stamp, its entries by name. */
+struct folder {
+	char			*path;
+	struct stamp		 stamp;
+	struct folder_entry	*v;
+	size_t			 n;
+};
+
 struct head_memo {
 	int	(*get)(void *arg, const char *path, const struct digest *sum,
 		    struct meta *m, struct diags *fmd);
@@ -95,6 +110,15 @@ struct head_memo {
 	int	(*unchanged)(void *arg, const char *path,
 		    const struct stamp *now, struct digest *sum, int *plain,
 		    struct meta *m, struct diags *fmd);
+	/*
+	 * The walk's, or NULL: when stamp (folder path's, now) proves that
+	 * the folder holds the entries it held when a build before read
+	 * it, give them (*v, *n: the caller's to free) and return 0, else
+	 * -1; the walk then reads nothing of the folder.  Given, the scan
+	 * lists every folder it met, read or proved, in corpus->folders.
+	 */
+	int	(*folder)(void *arg, const char *path, const struct stamp *now,
+		    struct folder_entry **v, size_t *n);
 	void	*arg;
 };
 /*
@@ -127,6 +151,8 @@ void		 doc_drop_source(struct doc *);
  */
 struct doc	*doc_load_again(struct doc *head, int threads,
 		    struct diags *d);
+/* Free what folder f holds. */
+void		 folder_release(struct folder *f);
 /* Free doc's clause tree and references, keeping path and metadata. */
 void		 doc_strip(struct doc *);
 void		 doc_free(struct doc *);
@@ -141,6 +167,12 @@ struct corpus {
 	size_t		  nfiles;
 	size_t		  nskipped;	/* other files in the folders walked
 					   (but a top-level topics.yaml) */
+	/*
+	 * corpus_scan() with a memo that proves folders: every folder the
+	 * walk met, and how many of them it read (the rest were proved).
+	 */
+	struct folder	 *folders;
+	size_t		  nfolders, nread;
 };
 
 /*

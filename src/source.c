@@ -611,6 +611,19 @@ source_read_plain(struct source *src, const char *path,
 	return source_take(src, path, bytes, len, 0, 0, plain, d);
 }
 
+void
+stamp_of(struct stamp *s, const struct stat *st)
+{
+	memset(s, 0, sizeof(*s));
+	s->dev = (uint64_t)st->st_dev;
+	s->ino = (uint64_t)st->st_ino;
+	s->size = (uint64_t)st->st_size;
+	s->mtime_s = (int64_t)st->st_mtim.tv_sec;
+	s->mtime_ns = st->st_mtim.tv_nsec;
+	s->ctime_s = (int64_t)st->st_ctim.tv_sec;
+	s->ctime_ns = st->st_ctim.tv_nsec;
+}
+
 int
 stamp_take(struct stamp *s, const char *path)
 {
@@ -618,14 +631,7 @@ stamp_take(struct stamp *s, const char *path)
 
 	if (stat(path, &st) == -1)
 		return -1;
-	memset(s, 0, sizeof(*s));
-	s->dev = (uint64_t)st.st_dev;
-	s->ino = (uint64_t)st.st_ino;
-	s->size = (uint64_t)st.st_size;
-	s->mtime_s = (int64_t)st.st_mtim.tv_sec;
-	s->mtime_ns = st.st_mtim.tv_nsec;
-	s->ctime_s = (int64_t)st.st_ctim.tv_sec;
-	s->ctime_ns = st.st_ctim.tv_nsec;
+	stamp_of(s, &st);
 	return 0;
 }
 

@@ -59,6 +59,9 @@ struct stamp {
 	long		mtime_ns, ctime_ns;
 };
 
+struct stat;
+/* The stamp of what stat(2) gave. */
+void	stamp_of(struct stamp *s, const struct stat *st);
 /* stat(path) into *s.  Returns 0, or -1 (errno set). */
 int	stamp_take(struct stamp *s, const char *path);
 int	stamp_same(const struct stamp *a, const struct stamp *b);
