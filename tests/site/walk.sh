@@ -3,7 +3,8 @@
 # top): the same files in the same order, the same findings in theirs,
 # as one thread's walk (-j 1); with a file reached in both halves (a hard
 # link) the second half is walked again after the first, and the file
-# counts once, as one walk counts it.
+# counts once, as one walk counts it.  The same again with the cache,
+# once its memo proves the folders (settled: site.c struct memo_folder).
 # Sourced by tests/site/suite.sh, after scan.sh (pair_build, pair_same).
 wlk="$tmp/walk"
 rm -rf "$wlk"
@@ -30,21 +31,34 @@ wlk_build() {
 wlk_same() {
 	pair_same "$wlk/a" "$wlk/b"
 }
-src=plain
+# wlk_memo: build src with the cache three times into c, the last two
+# with the folders settled and proved, each the same as a.
+wlk_memo() {
+	rm -rf "$wlk/c"
+	mkdir -p "$wlk/c"
+	wlk_build c -j 2 && wlk_build c -j 2 && pair_same "$wlk/a" "$wlk/c" &&
+	    wlk_build c -j 1 && pair_same "$wlk/a" "$wlk/c"
+}
 wlk_tree "$wlk/plain"
+wlk_tree "$wlk/clash"
+ln "$wlk/clash/w03/terms/2024-01-01.md" "$wlk/clash/w64/terms/2024-06-01.md"
+# Older than STAMP_SETTLE_S by the clock of the builds with the cache.
+sleep 3
+src=plain
 mkdir -p "$wlk/a" "$wlk/b"
 wlk_build a --no-cache -j 1
 wlk_build b --no-cache -j 2
 wlk_same && [ "$(grep -c 'link-outside' "$wlk/a/err")" -eq 2 ] &&
     [ "$(ls "$wlk/a/out" | grep -c '^w')" -eq 70 ] && ok ||
     bad "site: the folder walk in two halves differs from one thread's"
+wlk_memo && ok || bad "site: the folder walk from the memo differs"
 # One file under two names, one in each half: it counts once.
 src=clash
-wlk_tree "$wlk/clash"
-ln "$wlk/clash/w03/terms/2024-01-01.md" "$wlk/clash/w64/terms/2024-06-01.md"
 rm -rf "$wlk/a" "$wlk/b"
 mkdir -p "$wlk/a" "$wlk/b"
 wlk_build a --no-cache -j 1
 wlk_build b --no-cache -j 2
 wlk_same && [ ! -e "$wlk/a/out/w64/terms/2024-06-01.html" ] && ok ||
     bad "site: a file met in both halves of the walk"
+wlk_memo && ok ||
+    bad "site: the folder walk from the memo differs (a file in both halves)"
