@@ -80,7 +80,8 @@ struct walk {
 	int		 threads;	/* the top folder's halves on two */
 	/*
 	 * A memo that proves folders (memo->folder), or NULL; then the
-	 * folders met, read (nread of them) or proved (walk_sub()).
+	 * folders met, read (nread of them) or proved (walk_sub(),
+	 * walk_path()).
 	 */
 	const struct head_memo *memo;
 	struct folder	*folders;
@@ -90,16 +91,33 @@ struct walk {
 #define WALK_DEPTH	8	/* provider/document/revision needs 3 */
 #define WALK_PAR_MIN	64	/* entries of the top folder */
 
+/* The key of (dev, ino) in w->seen. */
+static void
+seen_key(char key[34], uint64_t dev, uint64_t ino)
+{
+	hex64(key, dev);
+	key[16] = ':';
+	hex64(key + 17, ino);
+	key[33] = '\0';
+}
+
+/* Was the file or folder (dev, ino) met already? */
+static int
+seen_before(const struct walk *w, uint64_t dev, uint64_t ino)
+{
+	char key[34];
+
+	seen_key(key, dev, ino);
+	return hmap_get(&w->seen, key) != NULL;
+}
+
 /* Is the file or folder (dev, ino) new?  Marks it seen. */
 static int
 first_visit(struct walk *w, uint64_t dev, uint64_t ino)
 {
 	char key[34];
 
-	hex64(key, dev);
-	key[16] = ':';
-	hex64(key + 17, ino);
-	key[33] = '\0';
+	seen_key(key, dev, ino);
 	if (hmap_get(&w->seen, key) != NULL)
 		return 0;
 	hmap_put(&w->seen, xstrdup(key), w);
@@ -126,14 +144,19 @@ folder_release(struct folder *f)
 {
 	size_t i;
 
-	for (i = 0; i < f->n; i++)
-		free(f->v[i].name);
-	free(f->v);
+	if (!f->lent) {
+		for (i = 0; i < f->n; i++)
+			free(f->v[i].name);
+		free(f->v);
+	}
 	free(f->path);
 	memset(f, 0, sizeof(*f));
 }
 
-/* Keep folder dir (stamp st, entries v[0, n), given) among those met. */
+/*
+ * Keep folder dir (stamp st, entries v[0, n)) among those met: read, v
+ * is given; else the memo's, lent.
+ */
 static void
 met_folder(struct walk *w, const char *dir, const struct stamp *st,
     struct folder_entry *v, size_t n, int read)
@@ -146,6 +169,7 @@ met_folder(struct walk *w, const char *dir, const struct stamp *st,
 	f->stamp = *st;
 	f->v = v;
 	f->n = n;
+	f->lent = !read;
 	w->nread += read;
 }
 
@@ -169,6 +193,7 @@ walk_entries(struct walk *w, int fd, const char *dir, uint64_t dev,
 	struct buf path;
 	size_t i;
 	int sub;
+	unsigned char type;
 
 	buf_init(&path);
 	for (i = lo; i < hi; i++) {
@@ -176,20 +201,27 @@ walk_entries(struct walk *w, int fd, const char *dir, uint64_t dev,
 		buf_puts(&path, dir);
 		buf_putc(&path, '/');
 		buf_puts(&path, v[i].name);
-		/* A filesystem that does not say: ask.  Gone: passed over. */
-		if (v[i].type == DT_UNKNOWN)
-			v[i].type = fstatat(fd != -1 ? fd : AT_FDCWD,
+		/*
+		 * A filesystem that does not say: ask, and keep the answer
+		 * for the memo.  Gone: passed over, and asked again next
+		 * time (the failure may not last).
+		 */
+		if ((type = v[i].type) == DT_UNKNOWN) {
+			type = fstatat(fd != -1 ? fd : AT_FDCWD,
 			    fd != -1 ? v[i].name : path.data, &st,
-			    AT_SYMLINK_NOFOLLOW) == -1 ? DT_FIFO :
+			    AT_SYMLINK_NOFOLLOW) == -1 ? DT_UNKNOWN :
 			    S_ISLNK(st.st_mode) ? DT_LNK :
 			    S_ISDIR(st.st_mode) ? DT_DIR :
 			    S_ISREG(st.st_mode) ? DT_REG : DT_FIFO;
-		if (v[i].type == DT_LNK) {
+			if (type != DT_UNKNOWN && fd != -1)
+				v[i].type = type;
+		}
+		if (type == DT_LNK) {
 			w->links = xreallocarray(w->links, w->nlinks + 1,
 			    sizeof(*w->links));
 			w->links[w->nlinks].path = xstrdup(path.data);
 			w->links[w->nlinks++].depth = depth + 1;
-		} else if (v[i].type == DT_DIR) {
+		} else if (type == DT_DIR) {
 			if (depth >= WALK_DEPTH)
 				;
 			else if (w->memo != NULL)
@@ -208,7 +240,7 @@ walk_entries(struct walk *w, int fd, const char *dir, uint64_t dev,
 				    (uint64_t)st.st_dev, depth + 1, NULL);
 			else
 				close(sub);
-		} else if (v[i].type == DT_REG && is_md(v[i].name)) {
+		} else if (type == DT_REG && is_md(v[i].name)) {
 			if (first_visit(w, dev, v[i].ino))
 				add_name(w->ns, xstrdup(path.data));
 		} else {
@@ -216,7 +248,7 @@ walk_entries(struct walk *w, int fd, const char *dir, uint64_t dev,
 			 * Counted, so that check can say what it passed
 			 * over; the taxonomy beside the terms is no stray.
 			 */
-			w->skipped += v[i].type == DT_REG && !(depth == 0 &&
+			w->skipped += type == DT_REG && !(depth == 0 &&
 			    strcmp(v[i].name, "topics.yaml") == 0);
 		}
 	}
@@ -330,9 +362,10 @@ walk_listed(struct walk *w, int fd, const char *dir, uint64_t dev,
  * Collect *.md files below folder fd (named dir, on device dev, already
  * marked seen), which this closes.  The folder's own entries give each
  * name's type and inode (dirscan.h): a file costs no system call of its
- * own, a folder its open and one fstat() (its device: it may be a mount).
- * With a memo, st is the folder's stamp, taken before its entries are
- * read, and the folder is kept among those met.
+ * own, a folder its open and one fstat() (its device: it may be a mount;
+ * with a memo, an fstatat() first, and nothing more when the memo
+ * proves it: walk_sub()).  With a memo, st is the folder's stamp, taken
+ * before its entries are read, and the folder is kept among those met.
  */
 static void
 walk_dir(struct walk *w, int fd, const char *dir, uint64_t dev, int depth,
@@ -394,10 +427,12 @@ walk_sub(struct walk *w, int at, const char *name, const char *dir,
 		    ELOOP : ENOTDIR));
 		return;
 	}
-	if (!first_visit(w, (uint64_t)st.st_dev, (uint64_t)st.st_ino))
+	/* Marked seen once proved or opened, as the read walk marks it. */
+	if (seen_before(w, (uint64_t)st.st_dev, (uint64_t)st.st_ino))
 		return;
 	stamp_of(&s, &st);
 	if (w->memo->folder(w->memo->arg, dir, &s, &v, &n) == 0) {
+		first_visit(w, (uint64_t)st.st_dev, (uint64_t)st.st_ino);
 		walk_listed(w, -1, dir, (uint64_t)st.st_dev, depth, v, n);
 		met_folder(w, dir, &s, v, n, 0);
 		return;
@@ -410,11 +445,18 @@ walk_sub(struct walk *w, int at, const char *name, const char *dir,
 			close(fd);
 		return;
 	}
+	if (!first_visit(w, (uint64_t)st.st_dev, (uint64_t)st.st_ino)) {
+		close(fd);
+		return;
+	}
 	stamp_of(&s, &st);
 	walk_dir(w, fd, dir, (uint64_t)st.st_dev, depth, &s);
 }
 
-/* walk_dir() of the folder at dir, links followed (marked seen). */
+/*
+ * The folder at dir (marked seen; a link followed), proved by the memo
+ * or read (walk_dir()).
+ */
 static int
 walk_path(struct walk *w, const char *dir, int depth)
 {
@@ -505,8 +547,10 @@ walk(struct walk *w, const char *dir, const struct stat *st)
 
 /*
  * Every terms file named by paths, into c->files (sorted by name),
- * c->nfiles and c->nskipped; a folder's top on two threads when threads.
- * Returns 0, or -1 when a path cannot be read.
+ * c->nfiles and c->nskipped; a folder's top on two threads when threads;
+ * with a memo that proves folders (memo->folder), the folders met into
+ * c->folders, c->nfolders and c->nread.  Returns 0, or -1 when a path
+ * cannot be read.
  */
 static int
 collect(struct corpus *c, char *const *paths, size_t npaths, int threads,

@@ -75,13 +75,6 @@ struct doc	*doc_load_text(const char *path, struct diags *d);
 /* doc_load() for bytes in memory (tests, fuzzing). */
 struct doc	*doc_load_mem(const char *path, const char *bytes, size_t len,
 		    struct diags *d);
-/*
- * Front matter known already (a build cache's: site.c).  get() fills m
- * and appends to fmd what parsing the front matter of file path, whose
- * bytes have digest sum, records, and returns 0; or returns -1, having
- * changed nothing, when it does not know them.  It must give exactly
- * what meta_parse() would: only a front matter that parsed is known.
- */
 /* A folder's entry as a walk reads it (dirscan.h): DT_* type, inode. */
 struct folder_entry {
 	char		*name;
@@ -89,14 +82,25 @@ struct folder_entry {
 	uint64_t	 ino;
 };
 
-/* A folder a walk met: its path, its stamp, its entries by name. */
+/*
+ * A folder a walk met: its path, its stamp, its entries by name; lent:
+ * the entries are a memo's (head_memo's folder()), not the folder's.
+ */
 struct folder {
 	char			*path;
 	struct stamp		 stamp;
 	struct folder_entry	*v;
 	size_t			 n;
+	int			 lent;
 };
 
+/*
+ * Front matter known already (a build cache's: site.c).  get() fills m
+ * and appends to fmd what parsing the front matter of file path, whose
+ * bytes have digest sum, records, and returns 0; or returns -1, having
+ * changed nothing, when it does not know them.  It must give exactly
+ * what meta_parse() would: only a front matter that parsed is known.
+ */
 struct head_memo {
 	int	(*get)(void *arg, const char *path, const struct digest *sum,
 		    struct meta *m, struct diags *fmd);
@@ -113,9 +117,11 @@ struct head_memo {
 	/*
 	 * The walk's, or NULL: when stamp (folder path's, now) proves that
 	 * the folder holds the entries it held when a build before read
-	 * it, give them (*v, *n: the caller's to free) and return 0, else
-	 * -1; the walk then reads nothing of the folder.  Given, the scan
-	 * lists every folder it met, read or proved, in corpus->folders.
+	 * it, lend them (*v, *n: the memo's, unchanged until the caller is
+	 * done with the scan's folders) and return 0, else -1; the walk
+	 * then reads nothing of the folder.  Given, the scan lists every
+	 * folder it met, read or proved, in corpus->folders.  Called from
+	 * two threads, for different folders, as get() is.
 	 */
 	int	(*folder)(void *arg, const char *path, const struct stamp *now,
 		    struct folder_entry **v, size_t *n);
@@ -195,7 +201,7 @@ int	corpus_load(struct corpus *, char *const *paths, size_t npaths,
  * and frees it): failed[i] holds what doc_load(files[i]) would record
  * when files[i] cannot be read or its front matter fails, else nothing.
  * What the walk finds goes to d.  threads: a collection of many files
- * has its heads read on two threads (memo->get() must allow it); 0
+ * has its heads read on two threads (memo's functions must allow it); 0
  * keeps one (termc build -j 1).
  */
 int	corpus_scan(struct corpus *, char *const *paths, size_t npaths,

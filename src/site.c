@@ -2430,7 +2430,7 @@ struct memo {
 	size_t		 n;
 	struct hmap	 at;		/* path -> its memo_head */
 	char		 key[34];
-	struct timespec	 clock;		/* before any head's stamp */
+	struct timespec	 clock;		/* before any stamp of the scan */
 	/* The folders (struct memo_folder), keyed alike. */
 	struct memo_folder *fv;
 	size_t		 nf;
@@ -2587,6 +2587,7 @@ memo_open(struct memo *mo, struct cache *c, const struct ckey *exe)
 {
 	struct memo_load heads = { mo, c, 0 }, folders = { mo, c, 1 };
 	struct ckey k;
+	uint64_t euid = (uint64_t)geteuid();
 
 	memset(mo, 0, sizeof(*mo));
 	hmap_init(&mo->at);
@@ -2597,9 +2598,11 @@ memo_open(struct memo *mo, struct cache *c, const struct ckey *exe)
 	if (clock_gettime(CLOCK_REALTIME_COARSE, &mo->clock) == -1)
 		memset(&mo->clock, 0, sizeof(mo->clock));
 	ckey_init(&k);
+	/* Whose: what a memo proves without reading, only its reader's. */
 	ckey_str(&k, "heads " TERMC_VERSION);
 	ckey_u64(&k, exe->a);
 	ckey_u64(&k, exe->b);
+	ckey_u64(&k, euid);
 	mo->key[0] = 'h';
 	ckey_hex(&k, mo->key + 1);
 	cache_use(c, mo->key);
@@ -2607,6 +2610,7 @@ memo_open(struct memo *mo, struct cache *c, const struct ckey *exe)
 	ckey_str(&k, "folders " TERMC_VERSION);
 	ckey_u64(&k, exe->a);
 	ckey_u64(&k, exe->b);
+	ckey_u64(&k, euid);
 	mo->fkey[0] = 'f';
 	ckey_hex(&k, mo->fkey + 1);
 	cache_use(c, mo->fkey);
@@ -2669,7 +2673,6 @@ heads_open(struct memo *mo, struct cache *c)
 struct memo_folder {
 	struct folder	 f;
 	int		 settled;
-	int		 taken;
 };
 
 static void
@@ -2739,46 +2742,71 @@ memo_folder(void *arg, const char *path, const struct stamp *now,
 	struct memo *mo = arg;
 	struct memo_folder *h;
 
-	/* The walk's two halves ask for other folders: one thread's. */
-	if ((h = hmap_get(&mo->fat, path)) == NULL || h->taken ||
-	    !h->settled || !stamp_same(&h->f.stamp, now))
+	/* Lent, not given: the walk's two halves read them, and a half
+	   walked again (a clash, corpus.c) asks again. */
+	if ((h = hmap_get(&mo->fat, path)) == NULL || !h->settled ||
+	    !stamp_same(&h->f.stamp, now))
 		return -1;
 	*v = h->f.v;
 	*n = h->f.n;
-	h->f.v = NULL;
-	h->f.n = 0;
-	h->taken = 1;
 	return 0;
+}
+
+/* Do a and b hold the same entries? */
+static int
+same_entries(const struct folder *a, const struct folder *b)
+{
+	size_t i;
+
+	if (a->n != b->n)
+		return 0;
+	for (i = 0; i < a->n; i++)
+		if (a->v[i].type != b->v[i].type ||
+		    a->v[i].ino != b->v[i].ino ||
+		    strcmp(a->v[i].name, b->v[i].name) != 0)
+			return 0;
+	return 1;
 }
 
 /*
  * Keep the folders the walk met (heads->folders, released here) in
- * cache c, unless it read none and met those of the memo, or none is
- * settled (a memo that proves nothing); release the memo's folders.
+ * cache c, unless each is the memo's as it would be kept now (a folder
+ * the memo proved is; one read is when its stamp, settledness and
+ * entries are), or none is settled (a memo that proves nothing);
+ * release the memo's folders.
  */
 static void
 folders_close(struct memo *mo, struct cache *c, struct corpus *heads)
 {
+	const struct memo_folder *h;
 	const struct folder *f;
-	unsigned char *settled;
+	unsigned char *settled = NULL;
 	struct buf r;
-	size_t i, j, nsettled = 0;
+	size_t i, j, nsettled = 0, same = 0;
 	uint64_t dev = 0;
 	int local = 0, asked = 0;
 
-	settled = xcalloc(heads->nfolders + 1, 1);
-	for (i = 0; i < heads->nfolders; i++) {
-		f = &heads->folders[i];
-		if (!asked || f->stamp.dev != dev) {
-			dev = f->stamp.dev;
-			local = stamp_local(f->path);
-			asked = 1;
+	if (c != NULL && mo->fkey[0] != '\0') {
+		settled = xcalloc(heads->nfolders + 1, 1);
+		for (i = 0; i < heads->nfolders; i++) {
+			f = &heads->folders[i];
+			if (!asked || f->stamp.dev != dev) {
+				dev = f->stamp.dev;
+				local = stamp_local(f->path);
+				asked = 1;
+			}
+			settled[i] = local &&
+			    stamp_settled(&f->stamp, &mo->clock);
+			nsettled += settled[i];
+			h = hmap_get(&mo->fat, f->path);
+			same += f->lent || (h != NULL &&
+			    h->settled == settled[i] &&
+			    stamp_same(&h->f.stamp, &f->stamp) &&
+			    same_entries(&h->f, f));
 		}
-		settled[i] = local && stamp_settled(&f->stamp, &mo->clock);
-		nsettled += settled[i];
 	}
-	if (c != NULL && mo->fkey[0] != '\0' && nsettled > 0 &&
-	    (heads->nread > 0 || heads->nfolders != mo->nf) &&
+	if (settled != NULL && nsettled > 0 &&
+	    (same != heads->nfolders || heads->nfolders != mo->nf) &&
 	    cache_begin(c, mo->fkey) == 0) {
 		buf_init(&r);
 		rec_u64(&r, heads->nfolders);

@@ -62,3 +62,16 @@ wlk_same && [ ! -e "$wlk/a/out/w64/terms/2024-06-01.html" ] && ok ||
     bad "site: a file met in both halves of the walk"
 wlk_memo && ok ||
     bad "site: the folder walk from the memo differs (a file in both halves)"
+# The second half walked again after a clash is proved again, not read
+# (the memo lends its folders' entries): no folder of the tree opened.
+if command -v strace >/dev/null 2>&1; then
+	(cd "$wlk/c" && ASAN_OPTIONS=detect_leaks=0 strace -f -qq -y \
+	    -e trace=open,openat,getdents64 -o trace "$T" build -j 2 -o out \
+	    "$wlk/clash" >/dev/null 2>&1)
+	n=$(grep -E 'getdents64|O_DIRECTORY' "$wlk/c/trace" |
+	    grep -c "$wlk/clash")
+	[ "$n" = 0 ] && ok ||
+	    bad "site: folders read again after a clash in the walk ($n calls)"
+else
+	bad "site: strace is missing (make test installs it)"
+fi
