@@ -30,9 +30,10 @@ providers() {
 }
 providers 1000 "$work/many"
 
-# lesser A B / greater A B: of two numbers (A empty: B).
-lesser() { [ -z "$1" ] && echo "$2" || awk "BEGIN{print ($1 < $2 ? $1 : $2)}"; }
-greater() { [ -z "$1" ] && echo "$2" || awk "BEGIN{print ($1 > $2 ? $1 : $2)}"; }
+# lesser A B / greater A B: of two numbers as measure prints them (A
+# empty: B), the one chosen as it was printed.
+lesser() { [ -z "$1" ] && echo "$2" || awk "BEGIN{print ($1 < $2 ? \"$1\" : \"$2\")}"; }
+greater() { [ -z "$1" ] && echo "$2" || awk "BEGIN{print ($1 > $2 ? \"$1\" : \"$2\")}"; }
 # row NAME FILES: cmark-gfm on FILES, termc build on $corpus, in turn five
 # times, so that a machine whose speed drifts (this one's moves by a
 # third within minutes) slows both alike; the fastest run and the
