@@ -716,6 +716,23 @@ rec_get_str(struct rec *r)
 }
 
 void
+rec_put_end(struct buf *b)
+{
+	rec_str(b, "END");
+}
+
+int
+rec_get_end(struct rec *r)
+{
+	char *s = rec_get_str(r);
+	int ok = !r->bad && s != NULL && strcmp(s, "END") == 0 &&
+	    r->p == r->end;
+
+	free(s);
+	return ok;
+}
+
+void
 rec_get_diags(struct rec *r, struct diags *d)
 {
 	struct diags tmp;

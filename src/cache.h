@@ -110,6 +110,14 @@ struct rec {
 	int		 bad;		/* read past the end, or malformed */
 };
 
+/*
+ * A record's end mark, written last: rec_get_end() reads it and says
+ * whether the record read back whole (nothing bad, the mark, nothing
+ * after it).  A record cut short or of another shape is no use.
+ */
+void		 rec_put_end(struct buf *);
+int		 rec_get_end(struct rec *);
+
 uint64_t	 rec_get_u64(struct rec *);
 char		*rec_get_str(struct rec *);	/* malloc'd, or NULL */
 /* The same from pool pl (pool.h), the pool's to free. */

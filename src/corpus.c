@@ -400,6 +400,28 @@ walk_dir(struct walk *w, int fd, const char *dir, uint64_t dev, int depth,
 }
 
 /*
+ * Folder dir (its stat st), when the memo proves its entries: marked
+ * seen (if its caller has not), walked from them, unread, and kept among
+ * the folders met; returns 1.  Else 0, nothing done.
+ */
+static int
+walk_proved(struct walk *w, const char *dir, const struct stat *st,
+    int depth)
+{
+	struct folder_entry *v;
+	struct stamp s;
+	size_t n;
+
+	stamp_of(&s, st);
+	if (w->memo->folder(w->memo->arg, dir, &s, &v, &n) == -1)
+		return 0;
+	first_visit(w, (uint64_t)st->st_dev, (uint64_t)st->st_ino);
+	walk_listed(w, -1, dir, (uint64_t)st->st_dev, depth, v, n);
+	met_folder(w, dir, &s, v, n, 0);
+	return 1;
+}
+
+/*
  * With a memo: folder dir (name in folder at, or at -1: by its path),
  * which its parent lists as a folder, at depth.  Stamped first (one
  * fstatat()), and read only when the memo cannot prove its entries
@@ -410,10 +432,8 @@ static void
 walk_sub(struct walk *w, int at, const char *name, const char *dir,
     int depth)
 {
-	struct folder_entry *v;
 	struct stamp s;
 	struct stat st;
-	size_t n;
 	int fd;
 
 	if (fstatat(at != -1 ? at : AT_FDCWD, at != -1 ? name : dir, &st,
@@ -430,13 +450,8 @@ walk_sub(struct walk *w, int at, const char *name, const char *dir,
 	/* Marked seen once proved or opened, as the read walk marks it. */
 	if (seen_before(w, (uint64_t)st.st_dev, (uint64_t)st.st_ino))
 		return;
-	stamp_of(&s, &st);
-	if (w->memo->folder(w->memo->arg, dir, &s, &v, &n) == 0) {
-		first_visit(w, (uint64_t)st.st_dev, (uint64_t)st.st_ino);
-		walk_listed(w, -1, dir, (uint64_t)st.st_dev, depth, v, n);
-		met_folder(w, dir, &s, v, n, 0);
+	if (walk_proved(w, dir, &st, depth))
 		return;
-	}
 	if ((fd = openat(at != -1 ? at : AT_FDCWD, at != -1 ? name : dir,
 	    O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) == -1 ||
 	    fstat(fd, &st) == -1) {
@@ -460,21 +475,13 @@ walk_sub(struct walk *w, int at, const char *name, const char *dir,
 static int
 walk_path(struct walk *w, const char *dir, int depth)
 {
-	struct folder_entry *v;
 	struct stamp s;
 	struct stat st;
-	size_t n;
 	int fd;
 
-	if (w->memo != NULL && stat(dir, &st) == 0 && S_ISDIR(st.st_mode)) {
-		stamp_of(&s, &st);
-		if (w->memo->folder(w->memo->arg, dir, &s, &v, &n) == 0) {
-			walk_listed(w, -1, dir, (uint64_t)st.st_dev, depth,
-			    v, n);
-			met_folder(w, dir, &s, v, n, 0);
-			return 0;
-		}
-	}
+	if (w->memo != NULL && stat(dir, &st) == 0 && S_ISDIR(st.st_mode) &&
+	    walk_proved(w, dir, &st, depth))
+		return 0;
 	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1 ||
 	    fstat(fd, &st) == -1) {
 		diag(w->d, dir, 0, 0, D_IO, "%s", strerror(errno));

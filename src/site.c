@@ -575,7 +575,7 @@ matrix_record(struct buf *r, const struct build *b, size_t first,
 			}
 		}
 	rec_diags(r, &b->matd, m0);
-	rec_str(r, "END");
+	rec_put_end(r);
 }
 
 /*
@@ -667,9 +667,7 @@ matrix_replay(struct build *b, const char *data, size_t len)
 		}
 	diags_init(&md);
 	rec_get_diags(&r, &md);
-	s = rec_get_str(&r);
-	ok = !r.bad && s != NULL && strcmp(s, "END") == 0 && r.p == r.end;
-	free(s);
+	ok = rec_get_end(&r);
 	/* Into the matrix; else dropped (the cells' strings are the pool's). */
 	if (ok) {
 		for (j = 0; j < n; j++) {
@@ -1296,9 +1294,7 @@ grec_read(struct grec *g, const char *data, size_t len, size_t n,
 		if (g->links[i].label == NULL || g->links[i].href == NULL)
 			r.bad = 1;
 	}
-	s = rec_get_str(&r);
-	ok = !r.bad && s != NULL && strcmp(s, "END") == 0 && r.p == r.end;
-	free(s);
+	ok = rec_get_end(&r);
 	return ok ? 0 : -1;
 }
 
@@ -1425,7 +1421,7 @@ record_group(struct build *b, size_t lo, size_t hi, const char *key,
 		rec_str(&r, b->idx.v[i].href);
 		rec_str(&r, b->idx.v[i].group);
 	}
-	rec_str(&r, "END");
+	rec_put_end(&r);
 	cache_end(b->cache, key, r.data, r.len);
 	buf_release(&r);
 }
@@ -1759,10 +1755,7 @@ page_replay(struct build *b, const char *key, size_t no, char **csv,
 			ok = 0;
 		free(s);
 	}
-	s = rec_get_str(&r);
-	ok = ok && !r.bad && s != NULL && strcmp(s, "END") == 0 &&
-	    r.p == r.end;
-	free(s);
+	ok = rec_get_end(&r) && ok;
 	free(data);
 	/* A file gone from the cache: the entry is no use. */
 	for (i = 0; i < 3 && ok; i++) {
@@ -1930,7 +1923,7 @@ publish_pages(struct build *b, const size_t *starts, size_t n, int ja)
 		rec_str(&r, names[0]);
 		rec_str(&r, names[1]);
 		rec_str(&r, names[2]);
-		rec_str(&r, "END");
+		rec_put_end(&r);
 		cache_end(pc, keys[no], r.data, r.len);
 		buf_release(&r);
 	}
@@ -2581,13 +2574,30 @@ memo_load(void *arg)
 	return NULL;
 }
 
+/*
+ * The key of one of the memo's records (what, tagged tag): termc's
+ * bytes, and whose build it is, since what a memo proves is taken
+ * without reading, and only its reader's.
+ */
+static void
+memo_key(char key[34], char tag, const char *what, const struct ckey *exe)
+{
+	struct ckey k;
+
+	ckey_init(&k);
+	ckey_str(&k, what);
+	ckey_u64(&k, exe->a);
+	ckey_u64(&k, exe->b);
+	ckey_u64(&k, (uint64_t)geteuid());
+	key[0] = tag;
+	ckey_hex(&k, key + 1);
+}
+
 /* The memo of cache c (NULL: none) for the termc whose bytes are exe. */
 static void
 memo_open(struct memo *mo, struct cache *c, const struct ckey *exe)
 {
 	struct memo_load heads = { mo, c, 0 }, folders = { mo, c, 1 };
-	struct ckey k;
-	uint64_t euid = (uint64_t)geteuid();
 
 	memset(mo, 0, sizeof(*mo));
 	hmap_init(&mo->at);
@@ -2597,22 +2607,9 @@ memo_open(struct memo *mo, struct cache *c, const struct ckey *exe)
 	/* Unread, no stamp is settled (memo_close()). */
 	if (clock_gettime(CLOCK_REALTIME_COARSE, &mo->clock) == -1)
 		memset(&mo->clock, 0, sizeof(mo->clock));
-	ckey_init(&k);
-	/* Whose: what a memo proves without reading, only its reader's. */
-	ckey_str(&k, "heads " TERMC_VERSION);
-	ckey_u64(&k, exe->a);
-	ckey_u64(&k, exe->b);
-	ckey_u64(&k, euid);
-	mo->key[0] = 'h';
-	ckey_hex(&k, mo->key + 1);
+	memo_key(mo->key, 'h', "heads " TERMC_VERSION, exe);
+	memo_key(mo->fkey, 'f', "folders " TERMC_VERSION, exe);
 	cache_use(c, mo->key);
-	ckey_init(&k);
-	ckey_str(&k, "folders " TERMC_VERSION);
-	ckey_u64(&k, exe->a);
-	ckey_u64(&k, exe->b);
-	ckey_u64(&k, euid);
-	mo->fkey[0] = 'f';
-	ckey_hex(&k, mo->fkey + 1);
 	cache_use(c, mo->fkey);
 	/* Two records of 3 MB each for 10,000 documents: on two threads. */
 	par_both(memo_load, &folders, &heads);
@@ -2624,7 +2621,7 @@ heads_open(struct memo *mo, struct cache *c)
 {
 	struct rec r;
 	struct memo_head *h;
-	char *data, *s;
+	char *data;
 	size_t len, n;
 
 	if ((data = cache_record(c, mo->key, &len)) == NULL)
@@ -2649,14 +2646,12 @@ heads_open(struct memo *mo, struct cache *c)
 		if (h->path == NULL)
 			r.bad = 1;
 	}
-	s = rec_get_str(&r);
-	if (r.bad || s == NULL || strcmp(s, "END") != 0 || r.p != r.end) {
+	if (!rec_get_end(&r)) {
 		memo_release(mo);
 		hmap_init(&mo->at);
 	}
 	for (n = 0; n < mo->n; n++)
 		hmap_put(&mo->at, mo->v[n].path, &mo->v[n]);
-	free(s);
 	free(data);
 }
 
@@ -2694,7 +2689,7 @@ folders_open(struct memo *mo, struct cache *c)
 {
 	struct memo_folder *h;
 	struct rec r;
-	char *data, *s;
+	char *data;
 	size_t len, n, i;
 
 	if ((data = cache_record(c, mo->fkey, &len)) == NULL)
@@ -2723,14 +2718,12 @@ folders_open(struct memo *mo, struct cache *c)
 		if (h->f.path == NULL)
 			r.bad = 1;
 	}
-	s = rec_get_str(&r);
-	if (r.bad || s == NULL || strcmp(s, "END") != 0 || r.p != r.end) {
+	if (!rec_get_end(&r)) {
 		folders_release(mo);
 		hmap_init(&mo->fat);
 	}
 	for (n = 0; n < mo->nf; n++)
 		hmap_put(&mo->fat, mo->fv[n].f.path, &mo->fv[n]);
-	free(s);
 	free(data);
 }
 
@@ -2783,20 +2776,14 @@ folders_close(struct memo *mo, struct cache *c, struct corpus *heads)
 	unsigned char *settled = NULL;
 	struct buf r;
 	size_t i, j, nsettled = 0, same = 0;
-	uint64_t dev = 0;
-	int local = 0, asked = 0;
+	struct stamp_fs fs = { 0, 0, 0 };
 
 	if (c != NULL && mo->fkey[0] != '\0') {
 		settled = xcalloc(heads->nfolders + 1, 1);
 		for (i = 0; i < heads->nfolders; i++) {
 			f = &heads->folders[i];
-			if (!asked || f->stamp.dev != dev) {
-				dev = f->stamp.dev;
-				local = stamp_local(f->path);
-				asked = 1;
-			}
-			settled[i] = local &&
-			    stamp_settled(&f->stamp, &mo->clock);
+			settled[i] = stamp_counts(&fs, &f->stamp, f->path,
+			    &mo->clock);
 			nsettled += settled[i];
 			h = hmap_get(&mo->fat, f->path);
 			same += f->lent || (h != NULL &&
@@ -2822,7 +2809,7 @@ folders_close(struct memo *mo, struct cache *c, struct corpus *heads)
 				rec_u64(&r, f->v[j].ino);
 			}
 		}
-		rec_str(&r, "END");
+		rec_put_end(&r);
 		cache_end(c, mo->fkey, r.data, r.len);
 		buf_release(&r);
 	}
@@ -2884,7 +2871,7 @@ memo_unchanged(void *arg, const char *path, const struct stamp *now,
  * and settledness it would be kept with now; release the memo.  A stamp is settled by the clock read before
  * it was taken, so a file changed while it was read, or after in the
  * same tick, is read again; one read again keeps its stamp settled
- * once it is.  Only stamps of a local file system count (stamp_local()).
+ * once it is.  Only stamps of a local file system count (stamp_counts()).
  */
 static void
 memo_close(struct memo *mo, struct cache *c, const struct corpus *heads)
@@ -2894,9 +2881,7 @@ memo_close(struct memo *mo, struct cache *c, const struct corpus *heads)
 	unsigned char *settled;
 	struct buf r;
 	size_t i, same = 0;
-	/* The device of the heads last asked about, and its answer. */
-	uint64_t dev = 0;
-	int local = 0, asked = 0;
+	struct stamp_fs fs = { 0, 0, 0 };
 
 	if (c == NULL || mo->key[0] == '\0') {
 		memo_release(mo);
@@ -2906,13 +2891,8 @@ memo_close(struct memo *mo, struct cache *c, const struct corpus *heads)
 	settled = xcalloc(heads->n + 1, 1);
 	for (i = 0; i < heads->n; i++) {
 		doc = heads->docs[i];
-		/* Sources mostly share one device: one statfs(). */
-		if (!asked || doc->stamp.dev != dev) {
-			dev = doc->stamp.dev;
-			local = stamp_local(doc->path);
-			asked = 1;
-		}
-		settled[i] = local && stamp_settled(&doc->stamp, &mo->clock);
+		settled[i] = stamp_counts(&fs, &doc->stamp, doc->path,
+		    &mo->clock);
 		h = hmap_get(&mo->at, doc->path);
 		same += h != NULL && h->taken && h->settled == settled[i] &&
 		    stamp_same(&h->stamp, &doc->stamp);
@@ -2932,7 +2912,7 @@ memo_close(struct memo *mo, struct cache *c, const struct corpus *heads)
 			rec_meta(&r, &doc->meta);
 			rec_diags(&r, doc->fmd, 0);
 		}
-		rec_str(&r, "END");
+		rec_put_end(&r);
 		cache_end(c, mo->key, r.data, r.len);
 		buf_release(&r);
 	}

@@ -665,6 +665,18 @@ stamp_local(const char *path)
 }
 
 int
+stamp_counts(struct stamp_fs *fs, const struct stamp *s, const char *path,
+    const struct timespec *since)
+{
+	if (!fs->asked || s->dev != fs->dev) {
+		fs->dev = s->dev;
+		fs->local = stamp_local(path);
+		fs->asked = 1;
+	}
+	return fs->local && stamp_settled(s, since);
+}
+
+int
 stamp_settled(const struct stamp *s, const struct timespec *since)
 {
 	int64_t before = (int64_t)since->tv_sec - STAMP_SETTLE_S;

@@ -86,6 +86,18 @@ int	stamp_settled(const struct stamp *s, const struct timespec *since);
  * "change time" is the modification time anyone can set.
  */
 int	stamp_local(const char *path);
+/*
+ * Does stamp s, of the file or folder at path, prove what was read after
+ * it, by the clock since: settled, on a local file system?  fs keeps the
+ * device last asked about and its answer (zero it first): files mostly
+ * share one device, which then costs one statfs().
+ */
+struct stamp_fs {
+	uint64_t	dev;
+	int		local, asked;
+};
+int	stamp_counts(struct stamp_fs *fs, const struct stamp *s,
+	    const char *path, const struct timespec *since);
 
 /* Default size limit for one terms file, in bytes. */
 #define SOURCE_MAX_SIZE	(16u * 1024 * 1024)

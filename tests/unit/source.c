@@ -244,6 +244,22 @@ put_file(const char *path, const char *s)
 	return fclose(f);
 }
 
+/* Make the file template path names (mkstemp()): 0, or -1, a check failed. */
+static int
+temp_file(char *path, const char *who)
+{
+	char name[64];
+	int fd;
+
+	if ((fd = mkstemp(path)) == -1) {
+		snprintf(name, sizeof(name), "%s: mkstemp", who);
+		tap(0, name);
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
+
 /*
  * source_read_plain(): bytes of the digest that proved plain are taken
  * as they are; bytes changed since (a control now, or invalid UTF-8) are
@@ -255,13 +271,9 @@ read_plain(void)
 	char path[] = "/tmp/termc-unit-source-XXXXXX";
 	struct source a, b;
 	struct diags d;
-	int fd;
 
-	if ((fd = mkstemp(path)) == -1) {
-		tap(0, "read_plain: mkstemp");
+	if (temp_file(path, "read_plain") == -1)
 		return;
-	}
-	close(fd);
 	diags_init(&d);
 	if (put_file(path, "---\nprovider: a\n---\n本文です。\n") == -1 ||
 	    source_read(&a, path, 0, 0, &d) == -1) {
@@ -301,13 +313,11 @@ stamps(void)
 	char path[] = "/tmp/termc-unit-stamp-XXXXXX", moved[64];
 	struct stamp a, b, c;
 	struct timespec since;
+	struct stamp_fs fs = { 0, 0, 0 };
 	int fd;
 
-	if ((fd = mkstemp(path)) == -1) {
-		tap(0, "stamps: mkstemp");
+	if (temp_file(path, "stamps") == -1)
 		return;
-	}
-	close(fd);
 	snprintf(moved, sizeof(moved), "%s.new", path);
 	put_file(path, "一行目\n");
 	tap(stamp_take(&a, path) == 0 && stamp_take(&b, path) == 0 &&
@@ -336,6 +346,11 @@ stamps(void)
 	since.tv_sec = (time_t)(c.ctime_s > c.mtime_s ? c.ctime_s :
 	    c.mtime_s) + STAMP_SETTLE_S + 1;
 	tap(stamp_settled(&c, &since), "stamp_settled: a second more: yes");
+	tap(stamp_counts(&fs, &c, path, &since) && fs.asked && fs.local,
+	    "stamp_counts: settled, on a local file system");
+	since.tv_sec = (time_t)c.ctime_s;
+	tap(!stamp_counts(&fs, &c, path, &since),
+	    "stamp_counts: not settled");
 	c.ino = 0;
 	tap(!stamp_settled(&c, &since), "stamp_settled: no stamp taken");
 	tap(stamp_local(path), "stamp_local: /tmp (ext4 or tmpfs here)");
