@@ -715,6 +715,18 @@ rec_get_str(struct rec *r)
 	return rec_get_pstr(r, NULL);
 }
 
+size_t
+rec_get_count(struct rec *r)
+{
+	uint64_t n = rec_get_u64(r);
+
+	if (r->bad || n > (uint64_t)(r->end - r->p)) {
+		r->bad = 1;
+		return 0;
+	}
+	return (size_t)n;
+}
+
 void
 rec_put_end(struct buf *b)
 {

@@ -119,6 +119,12 @@ void		 rec_put_end(struct buf *);
 int		 rec_get_end(struct rec *);
 
 uint64_t	 rec_get_u64(struct rec *);
+/*
+ * A count of things that follow: at most the bytes left, each taking
+ * one or more, so that a damaged record asks no huge allocation; else
+ * r->bad and 0.
+ */
+size_t		 rec_get_count(struct rec *);
 char		*rec_get_str(struct rec *);	/* malloc'd, or NULL */
 /* The same from pool pl (pool.h), the pool's to free. */
 char		*rec_get_pstr(struct rec *, struct pool *pl);

@@ -1242,9 +1242,7 @@ grec_read(struct grec *g, const char *data, size_t len, size_t n,
 	}
 	rec_get_diags(&r, &g->dupd);
 	rec_get_diags(&r, &g->checkd);
-	g->nleft = r.bad ? 0 : rec_get_u64(&r);
-	if (g->nleft > len)
-		r.bad = 1, g->nleft = 0;
+	g->nleft = rec_get_count(&r);
 	g->left = xcalloc(g->nleft + 1, sizeof(*g->left));
 	for (i = 0; i < g->nleft; i++)
 		if ((g->left[i] = rec_get_str(&r)) == NULL)
@@ -1266,9 +1264,7 @@ grec_read(struct grec *g, const char *data, size_t len, size_t n,
 		    (i > 0 && g->ok[i] <= g->ok[i - 1]))
 			r.bad = 1;
 	}
-	g->nrels = r.bad ? 0 : rec_get_u64(&r);
-	if (g->nrels > len)
-		r.bad = 1, g->nrels = 0;
+	g->nrels = rec_get_count(&r);
 	g->rels = xcalloc(g->nrels + 1, sizeof(*g->rels));
 	g->files = xcalloc(g->nrels + 1, sizeof(*g->files));
 	for (i = 0; i < g->nrels; i++) {
@@ -1283,9 +1279,7 @@ grec_read(struct grec *g, const char *data, size_t len, size_t n,
 			free(s);
 		}
 	}
-	g->nlinks = r.bad ? 0 : rec_get_u64(&r);
-	if (g->nlinks > len)
-		r.bad = 1, g->nlinks = 0;
+	g->nlinks = rec_get_count(&r);
 	g->links = xcalloc(g->nlinks + 1, sizeof(*g->links));
 	for (i = 0; i < g->nlinks; i++) {
 		g->links[i].label = rec_get_str(&r);
@@ -2490,7 +2484,7 @@ rec_get_stamp(struct rec *r, struct stamp *s)
 
 /* rec_meta()'s inverse; r->bad when it does not read back. */
 static void
-rec_get_meta(struct rec *r, struct meta *m, size_t len)
+rec_get_meta(struct rec *r, struct meta *m)
 {
 	size_t i, n;
 
@@ -2503,19 +2497,16 @@ rec_get_meta(struct rec *r, struct meta *m, size_t len)
 	m->lang = rec_get_str(r);
 	m->document_number = rec_get_str(r);
 	m->supplements = rec_get_str(r);
-	/* A count is at most the record's bytes: no huge allocation. */
-	if ((n = rec_get_u64(r)) > len)
-		r->bad = 1;
-	if (!r->bad && n > 0)
+	n = rec_get_count(r);
+	if (n > 0)
 		m->history = xcalloc(n, sizeof(*m->history));
 	for (i = 0; i < n && !r->bad; i++, m->nhistory++) {
 		m->history[i].date = rec_get_str(r);
 		m->history[i].note = rec_get_str(r);
 		m->history[i].line = (int)(int64_t)rec_get_u64(r);
 	}
-	if ((n = r->bad ? 0 : rec_get_u64(r)) > len)
-		r->bad = 1;
-	if (!r->bad && n > 0)
+	n = rec_get_count(r);
+	if (n > 0)
 		m->changes = xcalloc(n, sizeof(*m->changes));
 	for (i = 0; i < n && !r->bad; i++)
 		m->changes[m->nchanges++] = rec_get_str(r);
@@ -2629,8 +2620,7 @@ heads_open(struct memo *mo, struct cache *c)
 	r.p = data;
 	r.end = data + len;
 	r.bad = 0;
-	if ((n = rec_get_u64(&r)) > len)
-		r.bad = 1;
+	n = rec_get_count(&r);
 	mo->v = xcalloc(n + 1, sizeof(*mo->v));
 	for (; mo->n < n && !r.bad; mo->n++) {
 		h = &mo->v[mo->n];
@@ -2641,7 +2631,7 @@ heads_open(struct memo *mo, struct cache *c)
 		h->plain = rec_get_u64(&r) != 0;
 		rec_get_stamp(&r, &h->stamp);
 		h->settled = rec_get_u64(&r) != 0;
-		rec_get_meta(&r, &h->m, len);
+		rec_get_meta(&r, &h->m);
 		rec_get_diags(&r, &h->fmd);
 		if (h->path == NULL)
 			r.bad = 1;
@@ -2697,16 +2687,14 @@ folders_open(struct memo *mo, struct cache *c)
 	r.p = data;
 	r.end = data + len;
 	r.bad = 0;
-	if ((n = rec_get_u64(&r)) > len)
-		r.bad = 1;
+	n = rec_get_count(&r);
 	mo->fv = xcalloc(n + 1, sizeof(*mo->fv));
 	for (; mo->nf < n && !r.bad; mo->nf++) {
 		h = &mo->fv[mo->nf];
 		h->f.path = rec_get_str(&r);
 		rec_get_stamp(&r, &h->f.stamp);
 		h->settled = rec_get_u64(&r) != 0;
-		if ((h->f.n = rec_get_u64(&r)) > len)
-			r.bad = 1, h->f.n = 0;
+		h->f.n = rec_get_count(&r);
 		h->f.v = xcalloc(h->f.n + 1, sizeof(*h->f.v));
 		for (i = 0; i < h->f.n && !r.bad; i++) {
 			h->f.v[i].name = rec_get_str(&r);
