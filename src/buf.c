@@ -15,14 +15,32 @@ buf_init(struct buf *b)
 {
 	b->cap = 64;
 	b->len = 0;
+	b->large = 0;
 	b->data = xmalloc(b->cap);
 	b->data[0] = '\0';
 }
 
 void
+buf_init_large(struct buf *b)
+{
+	buf_init(b);
+	b->large = 1;
+}
+
+/* Is b's data a block of xmap()'s? */
+static int
+mapped(const struct buf *b)
+{
+	return b->large && b->cap >= BUF_MAP_MIN;
+}
+
+void
 buf_release(struct buf *b)
 {
-	free(b->data);
+	if (mapped(b))
+		xunmap(b->data, b->cap);
+	else
+		free(b->data);
 	b->data = NULL;
 	b->len = b->cap = 0;
 }
@@ -37,7 +55,8 @@ buf_reset(struct buf *b)
 void
 buf_grow(struct buf *b, size_t extra)
 {
-	size_t need;
+	size_t need, cap;
+	char *data;
 
 	/*
 	 * A wrapped size or a released buffer is a caller's bug: abort
@@ -51,9 +70,26 @@ buf_grow(struct buf *b, size_t extra)
 	need = b->len + extra + 1;
 	if (need <= b->cap)
 		return;
-	while (b->cap < need)
-		b->cap = b->cap > SIZE_MAX / 2 ? need : b->cap * 2;
-	b->data = xrealloc(b->data, b->cap);
+	cap = b->cap;
+	while (cap < need)
+		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+	if (!b->large || cap < BUF_MAP_MIN) {
+		b->data = xrealloc(b->data, cap);
+		b->cap = cap;
+		return;
+	}
+	if (cap > SIZE_MAX - XMAP_UNIT)
+		xalloc_die();
+	cap = (cap + XMAP_UNIT - 1) / XMAP_UNIT * XMAP_UNIT;
+	if (mapped(b))
+		data = xremap(b->data, b->cap, cap);
+	else {
+		data = xmap(cap);
+		memcpy(data, b->data, b->len + 1);
+		free(b->data);
+	}
+	b->data = data;
+	b->cap = cap;
 }
 
 void
@@ -135,20 +171,16 @@ hex64(char out[16], uint64_t v)
 		out[i] = "0123456789abcdef"[v & 0xf];
 }
 
-void
-buf_adopt(struct buf *b, char *data, size_t size)
-{
-	b->data = data;
-	b->cap = size;
-	b->len = 0;
-	b->data[0] = '\0';
-}
-
 char *
 buf_detach(struct buf *b)
 {
 	char *p = b->data;
 
+	if (mapped(b)) {
+		p = xmalloc(b->len + 1);
+		memcpy(p, b->data, b->len + 1);
+		xunmap(b->data, b->cap);
+	}
 	b->data = NULL;
 	b->len = b->cap = 0;
 	return p;

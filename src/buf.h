@@ -1,7 +1,8 @@
 /*
  * A growable byte buffer, always NUL-terminated after buf_init().
  * An embedded object: buf_init() before use, buf_release() frees the bytes.
- * buf_detach() hands the bytes to the caller, who frees them.
+ * buf_detach() hands the bytes to the caller, who frees them.  A struct
+ * buf may be moved (copied, the old one then forgotten), never shared.
  */
 #ifndef TERMC_BUF_H
 #define TERMC_BUF_H
@@ -11,11 +12,21 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "xalloc.h"
+
 struct buf {
 	char	*data;
 	size_t	 len;
 	size_t	 cap;
+	/*
+	 * buf_init_large(): from BUF_MAP_MIN bytes on, data is a block of
+	 * xmap()'s, whose pages are huge (a page of megabytes is written
+	 * with a fault every 2 MB, not every 4 KB), and cap is its size.
+	 */
+	int	 large;
 };
+
+#define BUF_MAP_MIN	(2 * XMAP_UNIT)
 
 /*
  * What a writer of a whole page may reserve at once (buf_grow()): the
@@ -26,6 +37,11 @@ struct buf {
 #define PAGE_ROOM	(60 * 1024)
 
 void	 buf_init(struct buf *);
+/*
+ * buf_init() for a buffer that may grow to megabytes and is released,
+ * not detached: buf_detach() copies a mapped block into malloc's.
+ */
+void	 buf_init_large(struct buf *);
 void	 buf_release(struct buf *);
 void	 buf_reset(struct buf *);
 void	 buf_grow(struct buf *, size_t extra);
@@ -76,13 +92,5 @@ void	 buf_put_long(struct buf *, long v);
 /* v as sixteen lowercase hex digits ("%016llx"), no NUL: keys. */
 void	 hex64(char out[16], uint64_t v);
 char	*buf_detach(struct buf *);
-/*
- * Make b, released or never made, an empty buffer in data: size bytes
- * (size at least 1) from malloc, such as a detached buffer's length
- * plus one, which b owns from here on.  Memory a page was written in is
- * used again for the next file, not asked of the kernel anew: each new
- * page of it costs a fault (2 us on this project's machine).
- */
-void	 buf_adopt(struct buf *, char *data, size_t size);
 
 #endif

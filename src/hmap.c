@@ -32,10 +32,40 @@ hmap_init(struct hmap *m)
 	m->slots = NULL;
 }
 
+/*
+ * A table of cap slots, empty.  Not calloc: a large table comes from
+ * fresh pages, which calloc leaves unwritten; probing it would map the
+ * zero page, and the first store then faults again and flushes every
+ * thread's TLB.  Writing the zeros faults each page once.  A table of
+ * megabytes (a big document's ids) is xmap()'s, which zeroes it in
+ * huge pages, a fault every 2 MB.
+ */
+static struct hmap_slot *
+slots_new(size_t cap)
+{
+	size_t size = cap * sizeof(struct hmap_slot);
+	struct hmap_slot *s;
+
+	if (size >= XMAP_UNIT)
+		return xmap(size);
+	s = xmalloc(size);
+	memset(s, 0, size);
+	return s;
+}
+
+static void
+slots_free(struct hmap_slot *s, size_t cap)
+{
+	if (cap * sizeof(*s) >= XMAP_UNIT)
+		xunmap(s, cap * sizeof(*s));
+	else
+		free(s);
+}
+
 void
 hmap_release(struct hmap *m)
 {
-	free(m->slots);
+	slots_free(m->slots, m->cap);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -68,15 +98,10 @@ resize(struct hmap *m, size_t cap)
 	struct hmap_slot *old = m->slots;
 	size_t i, j, oldcap = m->cap;
 
+	if (cap > SIZE_MAX / sizeof(*m->slots))
+		xalloc_die();
 	m->cap = cap;
-	/*
-	 * Not calloc: a large table comes from fresh pages, which calloc
-	 * leaves unwritten; probing it would map the zero page, and the
-	 * first store then faults again and flushes every thread's TLB.
-	 * Writing the zeros faults each page once.
-	 */
-	m->slots = xmalloc(m->cap * sizeof(*m->slots));
-	memset(m->slots, 0, m->cap * sizeof(*m->slots));
+	m->slots = slots_new(cap);
 	/* Keys are distinct: each goes to the first empty slot. */
 	for (i = 0; i < oldcap; i++) {
 		if (old[i].key == NULL)
@@ -86,7 +111,7 @@ resize(struct hmap *m, size_t cap)
 			;
 		m->slots[j] = old[i];
 	}
-	free(old);
+	slots_free(old, oldcap);
 }
 
 static void

@@ -827,12 +827,12 @@ page_slot(void *arg, const char *slot, struct hw *w)
 	return 1;
 }
 
-char *
+void
 html_page(const struct templates *t, const struct doc *doc,
-    const struct page_ctx *pc, size_t *len)
+    const struct page_ctx *pc, struct buf *out)
 {
 	struct page_fill f;
-	struct buf title, out;
+	struct buf title;
 
 	f.wd = words_for(doc->meta.lang);
 	buf_init(&title);
@@ -842,13 +842,11 @@ html_page(const struct templates *t, const struct doc *doc,
 	f.pc = pc;
 	f.title = title.data;
 	f.wareki = html_uses_wareki(doc);
-	buf_init(&out);
+	buf_init_large(out);
 	/* Room for a short document's page: fewer copies as it grows. */
-	buf_grow(&out, PAGE_ROOM);
-	tpl_write(&t->page, &out, pc->root, doc->meta.lang, page_slot, &f);
+	buf_grow(out, PAGE_ROOM);
+	tpl_write(&t->page, out, pc->root, doc->meta.lang, page_slot, &f);
 	buf_release(&title);
-	*len = out.len;
-	return buf_detach(&out);
 }
 
 /* ---- index ---- */

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+struct buf;
 struct corpus;
 struct diags;
 struct diff;
@@ -72,9 +73,12 @@ int	 html_uses_wareki(const struct doc *);
  */
 int	 html_site_ja(const struct corpus *);
 
-/* One revision's page.  Returns the bytes (caller frees) and *len. */
-char	*html_page(const struct templates *, const struct doc *,
-	    const struct page_ctx *, size_t *len);
+/*
+ * One revision's page, into out, which this makes (buf_init_large(): a
+ * page of megabytes is written in huge pages) and the caller releases.
+ */
+void	 html_page(const struct templates *, const struct doc *,
+	    const struct page_ctx *, struct buf *out);
 /*
  * The index: providers → documents → revisions, newest first.  extras are
  * links shown above the list (comparison matrix …), or under one document

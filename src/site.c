@@ -795,9 +795,8 @@ struct early {
 	int			 loaded;	/* templates_load() asked: */
 	struct templates	*t;		/* its templates, or NULL, */
 	struct diags		 td;		/* and its findings */
-	char			**html;		/* the revisions' pages */
-	size_t			*len;
-	size_t			 n;		/* of html and len */
+	struct buf		*pages;		/* the revisions' pages */
+	size_t			 n;		/* of pages */
 };
 
 /*
@@ -942,14 +941,13 @@ stage_search(struct build *b)
 	return 0;
 }
 
-/* The page of revision j of g, with t: its bytes, *len. */
-static char *
+/* The page of revision j of g, with t, into page (html_page()). */
+static void
 revision_page(const struct templates *t, const struct corpus *g, size_t j,
-    size_t *len)
+    struct buf *page)
 {
 	struct page_ctx pc;
 	struct page_link rl[2];
-	char *html;
 
 	memset(&pc, 0, sizeof(pc));
 	pc.root = "../../";
@@ -961,9 +959,8 @@ revision_page(const struct templates *t, const struct corpus *g, size_t j,
 		diff_link(&pc, rl, g->docs[j - 1], g->docs[j]);
 	if (j + 1 < g->n)
 		diff_link(&pc, rl, g->docs[j], g->docs[j + 1]);
-	html = html_page(t, g->docs[j], &pc, len);
+	html_page(t, g->docs[j], &pc, page);
 	links_free(rl, pc.nlinks);
-	return html;
 }
 
 /*
@@ -977,13 +974,13 @@ publish_group(struct build *b, const struct corpus *g, struct diff **pairs,
     struct early *e)
 {
 	const struct meta *m = &g->docs[0]->meta;
-	struct buf rel, group, sum, spare;
+	struct buf rel, group, sum, page, spare;
 	size_t j, len, from;
 	char *html, *file;
 
 	/* The memory of the longest page, written: the search script's
 	 * (a 1 MB document's page is 1.8 MB, its script 1.2 MB). */
-	buf_init(&spare);
+	buf_init_large(&spare);
 	if (b->state == 0)
 		begin_publishing(b, e);
 	for (j = 1; j < g->n && b->state == 1 && b->tdiff == NULL; j++)
@@ -994,18 +991,19 @@ publish_group(struct build *b, const struct corpus *g, struct diff **pairs,
 		buf_init(&rel);
 		buf_printf(&rel, "%s/%s/%s.html", m->provider, m->document,
 		    g->docs[j]->meta.revision);
-		if (e != NULL && e->html != NULL && e->html[j] != NULL) {
-			html = e->html[j];
-			len = e->len[j];
-			e->html[j] = NULL;
+		if (e != NULL && e->pages != NULL &&
+		    e->pages[j].data != NULL) {
+			page = e->pages[j];
+			e->pages[j].data = NULL;
 		} else
-			html = revision_page(b->t, g, j, &len);
-		stage_put(&b->st, buf_detach(&rel), html, len);
-		if (len + 1 > spare.cap) {
+			revision_page(b->t, g, j, &page);
+		stage_put(&b->st, buf_detach(&rel), page.data, page.len);
+		if (page.cap > spare.cap) {
 			buf_release(&spare);
-			buf_adopt(&spare, html, len + 1);
+			spare = page;
+			buf_reset(&spare);
 		} else
-			free(html);
+			buf_release(&page);
 	}
 	for (j = 1; j < g->n && b->state == 1 && b->st.rc == 0; j++) {
 		/* The two revisions' pages, in the same folder. */
@@ -1091,7 +1089,7 @@ early_run(void *arg)
 		e->loaded = 1;
 	}
 	for (i = 0; t != NULL && i < e->n; i++)
-		e->html[i] = revision_page(t, j->g, i, &e->len[i]);
+		revision_page(t, j->g, i, &e->pages[i]);
 	return NULL;
 }
 
@@ -1125,8 +1123,7 @@ check_group(struct build *b, const struct corpus *g, struct diff **pairs,
 		return;
 	}
 	e->n = g->n;
-	e->html = xcalloc(g->n, sizeof(*e->html));
-	e->len = xcalloc(g->n, sizeof(*e->len));
+	e->pages = xcalloc(g->n, sizeof(*e->pages));
 	par_both(early_run, &checks, &pages);
 }
 
@@ -1140,9 +1137,9 @@ early_release(struct early *e)
 		templates_free(e->t);
 	diags_release(&e->td);
 	for (i = 0; i < e->n; i++)
-		free(e->html[i]);
-	free(e->html);
-	free(e->len);
+		if (e->pages[i].data != NULL)
+			buf_release(&e->pages[i]);
+	free(e->pages);
 }
 
 /*

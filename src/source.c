@@ -259,14 +259,25 @@ source_check_chars(const char *path, const char *text, size_t len,
 	return uncarried;
 }
 
+/* Free a source's bytes: xmap()'s block of mapped bytes, or malloc's. */
+static void
+text_free(char *text, size_t mapped)
+{
+	if (mapped)
+		xunmap(text, mapped);
+	else
+		free(text);
+}
+
 /*
- * U+FFFD for every control and noncharacter of s (len bytes, one spare):
- * no output can carry them (see text_uncarried()).  One character for
- * one, so columns stay true.  Returns the new text (the old is freed)
- * and its length in *len.
+ * U+FFFD for every control and noncharacter of s (len bytes, one spare,
+ * mapped as text_free() takes it): no output can carry them (see
+ * text_uncarried()).  One character for one, so columns stay true.
+ * Returns the new text, malloc's (the old is freed), and its length in
+ * *len.
  */
 static char *
-replace_uncarried(char *s, size_t *len)
+replace_uncarried(char *s, size_t *len, size_t mapped)
 {
 	struct buf b;
 	size_t i = 0, off;
@@ -279,7 +290,7 @@ replace_uncarried(char *s, size_t *len)
 		i += off + utf8_next(s + i + off, *len - i - off, &c);
 	}
 	buf_put(&b, s + i, *len - i);
-	free(s);
+	text_free(s, mapped);
 	*len = b.len;
 	return buf_detach(&b);
 }
@@ -441,14 +452,15 @@ digest_bytes(struct digest *dg, const void *p, size_t len)
 }
 
 /*
- * Check and adopt bytes (a malloc'd buffer of len bytes plus one spare,
- * owned by the callee from here on) as src's text, in place: no copy of a
- * large file is ever made.
+ * Check and adopt bytes (a buffer of len bytes plus one spare, malloc's
+ * or, mapped not 0, xmap()'s block of that size, owned by the callee
+ * from here on) as src's text, in place: no copy of a large file is ever
+ * made.
  */
 static int
-source_take(struct source *src, const char *path, char *bytes, size_t len,
-    size_t maxsize, unsigned flags, const struct digest *plain,
-    struct diags *d)
+source_take(struct source *src, const char *path, char *bytes,
+    size_t mapped, size_t len, size_t maxsize, unsigned flags,
+    const struct digest *plain, struct diags *d)
 {
 	size_t bad, skip = 0, nbad;
 	int line, col, isplain;
@@ -493,6 +505,7 @@ source_take(struct source *src, const char *path, char *bytes, size_t len,
 		memmove(bytes, bytes + skip, len - skip);
 	src->path = xstrdup(path);
 	src->text = bytes;
+	src->mapped = mapped;
 	src->len = normalize_eol(src->text, len - skip);
 	/*
 	 * Warn about controls, bidirectional controls, zero-width
@@ -508,13 +521,16 @@ source_take(struct source *src, const char *path, char *bytes, size_t len,
 		source_release(src);
 		return -1;
 	}
-	if (nbad > 0)
-		src->text = replace_uncarried(src->text, &src->len);
+	if (nbad > 0) {
+		src->text = replace_uncarried(src->text, &src->len,
+		    src->mapped);
+		src->mapped = 0;
+	}
 	if (!(flags & SOURCE_NO_LINES))
 		source_index_lines(src);
 	return 0;
 fail:
-	free(bytes);
+	text_free(bytes, mapped);
 	return -1;
 }
 
@@ -526,7 +542,7 @@ source_load(struct source *src, const char *path, const char *bytes,
 
 	memcpy(copy, bytes, len);
 	copy[len] = '\0';
-	return source_take(src, path, copy, len, maxsize, 0, NULL, d);
+	return source_take(src, path, copy, 0, len, maxsize, 0, NULL, d);
 }
 
 /*
@@ -536,11 +552,12 @@ source_load(struct source *src, const char *path, const char *bytes,
  * of them fstat(): issue 17 reads 10,000 of them a build).  Anything else
  * (a pipe) is read to its end.
  */
-char *
-read_file(const char *path, size_t maxsize, size_t *len, struct diags *d)
+static char *
+read_bytes(const char *path, size_t maxsize, size_t *len, int can_map,
+    size_t *mapped, struct diags *d)
 {
 	struct stat st;
-	char *bytes;
+	char *bytes, *grown;
 	size_t cap = 65536, want;
 	ssize_t r;
 	int fd, reg;
@@ -556,7 +573,10 @@ read_file(const char *path, size_t maxsize, size_t *len, struct diags *d)
 	/* One allocation for a regular file; growth only for pipes. */
 	if (reg && (size_t)st.st_size < maxsize)
 		cap = (size_t)st.st_size + 2;
-	bytes = xmalloc(cap);
+	*mapped = 0;
+	if (can_map && reg && cap >= SOURCE_MAP_MIN)
+		*mapped = cap;
+	bytes = *mapped ? xmap(cap) : xmalloc(cap);
 	/* Read at most maxsize + 1 bytes: enough to know it is too big. */
 	for (;;) {
 		want = cap - *len - 1;
@@ -565,14 +585,22 @@ read_file(const char *path, size_t maxsize, size_t *len, struct diags *d)
 		if (r == -1) {
 			diag(d, path, 0, 0, D_IO, "%s", strerror(errno));
 			close(fd);
-			free(bytes);
+			text_free(bytes, *mapped);
 			return NULL;
 		}
 		*len += (size_t)r;
 		if (r == 0 || *len > maxsize || (reg && (size_t)r < want &&
 		    *len == (size_t)st.st_size))
 			break;
-		if (*len == cap - 1) {
+		if (*len == cap - 1 && *mapped) {
+			/* The file grew as it was read: on in malloc's. */
+			grown = xmalloc(2 * cap);
+			memcpy(grown, bytes, *len);
+			xunmap(bytes, *mapped);
+			bytes = grown;
+			cap *= 2;
+			*mapped = 0;
+		} else if (*len == cap - 1) {
 			cap *= 2;
 			bytes = xrealloc(bytes, cap);
 		}
@@ -580,35 +608,44 @@ read_file(const char *path, size_t maxsize, size_t *len, struct diags *d)
 	close(fd);
 	if (*len > maxsize) {
 		diag(d, path, 1, 1, D_TOO_BIG, "more than %zu bytes", maxsize);
-		free(bytes);
+		text_free(bytes, *mapped);
 		return NULL;
 	}
 	bytes[*len] = '\0';
 	return bytes;
 }
 
+char *
+read_file(const char *path, size_t maxsize, size_t *len, struct diags *d)
+{
+	size_t mapped;
+
+	return read_bytes(path, maxsize, len, 0, &mapped, d);
+}
+
 int
 source_read(struct source *src, const char *path, size_t maxsize,
     unsigned flags, struct diags *d)
 {
-	size_t len;
+	size_t len, mapped;
 	char *bytes;
 
-	if ((bytes = read_file(path, maxsize, &len, d)) == NULL)
+	if ((bytes = read_bytes(path, maxsize, &len, 1, &mapped, d)) == NULL)
 		return -1;
-	return source_take(src, path, bytes, len, maxsize, flags, NULL, d);
+	return source_take(src, path, bytes, mapped, len, maxsize, flags,
+	    NULL, d);
 }
 
 int
 source_read_plain(struct source *src, const char *path,
     const struct digest *plain, struct diags *d)
 {
-	size_t len;
+	size_t len, mapped;
 	char *bytes;
 
-	if ((bytes = read_file(path, 0, &len, d)) == NULL)
+	if ((bytes = read_bytes(path, 0, &len, 1, &mapped, d)) == NULL)
 		return -1;
-	return source_take(src, path, bytes, len, 0, 0, plain, d);
+	return source_take(src, path, bytes, mapped, len, 0, 0, plain, d);
 }
 
 void
@@ -688,7 +725,7 @@ void
 source_release(struct source *src)
 {
 	free(src->path);
-	free(src->text);
+	text_free(src->text, src->mapped);
 	free(src->fm);
 	free(src->line);
 	memset(src, 0, sizeof(*src));

@@ -32,6 +32,7 @@ struct source {
 	struct digest sum;	/* of the bytes read (digest_bytes()) */
 	char	*text;		/* body: UTF-8, LF line ends, NUL-terminated; owned */
 	size_t	 len;
+	size_t	 mapped;	/* text is xmap()'s block of this size, or 0 */
 	char	*fm;		/* front matter YAML without the --- lines, or NULL; owned */
 	size_t	 fmlen;
 	int	 fmline;	/* file line of the first YAML line */
@@ -101,6 +102,11 @@ int	stamp_counts(struct stamp_fs *fs, const struct stamp *s,
 
 /* Default size limit for one terms file, in bytes. */
 #define SOURCE_MAX_SIZE	(16u * 1024 * 1024)
+/*
+ * A file of this size or more is read into a block of xmap()'s (huge
+ * pages) rather than malloc's: its read then faults once every 2 MB.
+ */
+#define SOURCE_MAP_MIN	(4u * 1024 * 1024)
 
 /*
  * Read a whole file of at most maxsize bytes (0: SOURCE_MAX_SIZE).  Returns

@@ -24,6 +24,19 @@ void	*xreallocarray(void *, size_t nmemb, size_t size);
 void	*xgrow(void *p, size_t n, size_t size);
 char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
+/*
+ * A block of megabytes that one module owns whole (a big document's
+ * pool chunks, a big table), mapped apart from malloc's heap and asked
+ * to be backed by huge pages: its first writes then fault once every
+ * 2 MB, not every 4 KB (docs/speed.md).  n is rounded up to XMAP_UNIT;
+ * the block is zeroed; xunmap() takes the n given to xmap().  Only for
+ * blocks of XMAP_UNIT or more, which malloc would map anyway.
+ */
+#define XMAP_UNIT	((size_t)2 << 20)
+void	*xmap(size_t n);
+/* The block p of oldn bytes grown to n, its bytes kept; p is gone. */
+void	*xremap(void *p, size_t oldn, size_t n);
+void	 xunmap(void *p, size_t n);
 /* Report exhaustion and abort: for allocators built on these. */
 _Noreturn void	 xalloc_die(void);
 

@@ -10,7 +10,56 @@
 #include <string.h>
 
 #include "buf.h"
+#include "maps.h"
 #include "tap.h"
+
+/*
+ * buf_init_large(): from BUF_MAP_MIN on, the bytes are in an aligned
+ * block of xmap()'s, kept as it grows and as it moves into a larger one;
+ * buf_detach() hands over malloc's copy (free() takes it: ASan checks),
+ * buf_release() unmaps.  A buffer not large stays malloc's.
+ */
+static void
+large(void)
+{
+	struct buf b, moved;
+	size_t i, bad;
+	long before = maps_advised_bytes();
+	char *s;
+
+	buf_init(&b);
+	while (b.len < BUF_MAP_MIN)
+		buf_puts(&b, "0123456789");
+	tap(maps_advised_bytes() == before, "a buffer of megabytes is malloc's");
+	buf_release(&b);
+	buf_init_large(&b);
+	buf_puts(&b, "short");
+	tap(b.cap < BUF_MAP_MIN && (uintptr_t)b.data % XMAP_UNIT != 0,
+	    "large: a short one is malloc's");
+	for (i = 0; b.len < 3 * BUF_MAP_MIN; i++)
+		buf_putc(&b, 'a' + (int)(i % 26));
+	tap((uintptr_t)b.data % XMAP_UNIT == 0 && b.cap % XMAP_UNIT == 0,
+	    "  megabytes of it are mapped, in whole units");
+	for (bad = 0, i = 0; i < b.len - 5; i++)
+		bad += b.data[5 + i] != 'a' + (int)(i % 26);
+	tap(bad == 0 && memcmp(b.data, "short", 5) == 0 &&
+	    b.data[b.len] == '\0', "  every byte kept as it grew and moved");
+	/* A move: the struct copied, the old one forgotten. */
+	moved = b;
+	buf_reset(&moved);
+	buf_puts(&moved, "again");
+	tap_str(moved.data, "again", "  moved and reset, it is written again");
+	s = buf_detach(&moved);
+	tap_str(s, "again", "  detach hands over a copy");
+	free(s);
+	tap(maps_advised_bytes() == before, "  and unmaps the block");
+	buf_init_large(&b);
+	while (b.len < BUF_MAP_MIN)
+		buf_puts(&b, "0123456789");
+	buf_release(&b);
+	tap(maps_advised_bytes() == before && b.data == NULL,
+	    "  release unmaps it");
+}
 
 int
 main(void)
@@ -119,20 +168,6 @@ main(void)
 	tap_str(s, "", "detach of an empty buffer: \"\"");
 	free(s);
 
-	/* Adopted memory: a detached buffer's bytes, used again. */
-	buf_init(&b);
-	buf_puts(&b, "a page written");
-	i = b.len;
-	s = buf_detach(&b);
-	buf_adopt(&b, s, i + 1);
-	tap(b.data == s && b.len == 0 && b.cap == i + 1 &&
-	    b.data[0] == '\0', "adopt: empty, in the memory given");
-	buf_puts(&b, "a script");
-	tap(b.data == s && strcmp(b.data, "a script") == 0,
-	    "  what fits is written there");
-	buf_puts(&b, ", and then some more than fits");
-	tap_str(b.data, "a script, and then some more than fits",
-	    "  and it grows as any buffer");
-	buf_release(&b);
+	large();
 	return tap_done();
 }

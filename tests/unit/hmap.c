@@ -3,12 +3,14 @@
  * that share a prefix, the borrowed-key contract, reserved room, the keys
  * in turn.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "hmap.h"
 #include "tap.h"
+#include "xalloc.h"
 
 #define N	20000
 
@@ -105,6 +107,25 @@ main(void)
 		    "next_key: each key once, then NULL");
 	}
 	hmap_release(&m);
+	/*
+	 * A table of megabytes (xmap()'s, 2 MB aligned) grown from a
+	 * small one and into a larger: the keys stay and the table goes.
+	 */
+	hmap_init(&m);
+	for (i = 0; i < N; i++)
+		hmap_put(&m, keys[i], &vals[i]);
+	hmap_reserve(&m, 4 * N);
+	tap(m.cap * sizeof(*m.slots) >= XMAP_UNIT &&
+	    (uintptr_t)m.slots % XMAP_UNIT == 0,
+	    "a table of megabytes is mapped apart");
+	hmap_reserve(&m, 8 * N);
+	tap((uintptr_t)m.slots % XMAP_UNIT == 0, "  and so is a larger one");
+	for (bad = 0, i = 0; i < N; i++)
+		if (hmap_get(&m, keys[i]) != &vals[i])
+			bad++;
+	tap_long(bad, 0, "  every key finds its value");
+	hmap_release(&m);
+	tap(m.slots == NULL && m.cap == 0, "  released");
 	hmap_init(&m);
 	{
 		size_t at = 0;

@@ -1,7 +1,9 @@
 /*
  * Unit tests for pool.c: pieces are zeroed and aligned, strings and
  * objects cut from the same chunks never overlap (every piece is filled
- * and then checked), large pieces, growing an array, and freeing.
+ * and then checked), large pieces, growing an array, and freeing.  A
+ * pool of megabytes: the same, its chunks past the first megabytes
+ * mapped apart in huge pages and unmapped by pool_free().
  */
 #include <stdalign.h>
 #include <stddef.h>
@@ -9,10 +11,52 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "maps.h"
 #include "pool.h"
 #include "tap.h"
 
 #define N	20000
+
+/* BIG pieces of 32 bytes and as many strings: 12 MB or so. */
+#define BIG	200000
+
+static void
+test_big_pool(void)
+{
+	struct pool *p = pool_new();
+	unsigned long *obj;
+	static unsigned long *objs[BIG];
+	static char *strs[BIG];
+	char want[32];
+	size_t k, bad = 0, bad_align = 0, bad_zero = 0;
+	long before = maps_advised_bytes();
+#ifndef __SANITIZE_ADDRESS__
+	long grown;
+#endif
+
+	for (k = 0; k < BIG; k++) {
+		snprintf(want, sizeof(want), "piece %zu of many", k);
+		strs[k] = pool_strdup(p, want);
+		obj = objs[k] = pool_calloc(p, 4, sizeof(*obj));
+		bad_align += (uintptr_t)obj % alignof(max_align_t) != 0;
+		bad_zero += obj[0] != 0 || obj[3] != 0;
+		obj[0] = obj[3] = k;
+	}
+	for (k = 0; k < BIG; k++) {
+		snprintf(want, sizeof(want), "piece %zu of many", k);
+		bad += strcmp(strs[k], want) != 0 || objs[k][0] != k ||
+		    objs[k][1] != 0 || objs[k][3] != k;
+	}
+	tap(bad == 0 && bad_align == 0 && bad_zero == 0,
+	    "a pool of megabytes: pieces aligned, zeroed, none overlaps");
+#ifndef __SANITIZE_ADDRESS__	/* there each piece is malloc's */
+	grown = maps_advised_bytes() - before;
+	tap(!maps_can_advise() || grown >= 4L << 20,
+	    "  its chunks past the first megabytes ask for huge pages");
+#endif
+	pool_free(p);
+	tap(maps_advised_bytes() == before, "  pool_free unmaps them");
+}
 
 int
 main(void)
@@ -69,5 +113,6 @@ main(void)
 	pool_free(p);
 	pool_free(NULL);
 	tap(1, "pool_free of a pool and of NULL");
+	test_big_pool();
 	return tap_done();
 }

@@ -12,7 +12,9 @@
 
 #include <utf8proc.h>
 
+#include "buf.h"
 #include "diag.h"
+#include "maps.h"
 #include "source.h"
 #include "tap.h"
 
@@ -303,6 +305,72 @@ read_plain(void)
 }
 
 /*
+ * A file of SOURCE_MAP_MIN bytes or more is read into xmap()'s block:
+ * the source is the same as of the same bytes in malloc's (source_load()),
+ * with a byte-order mark, CRLF line ends, a control replaced (the text
+ * then moves to malloc's), and bad UTF-8 refused; no block outlives its
+ * source.
+ */
+static void
+big_files(void)
+{
+	char path[] = "/tmp/termc-unit-source-XXXXXX";
+	static const char *const tails[] = {
+		"本文の末尾。\n",
+		"本文\x01の末尾。\r\n",
+		"本文\xe6の末尾。\n",
+	};
+	static const char *const names[] = {
+		"a big file read into a mapped block: the same source",
+		"  with a BOM, CRLF and a control: the same, replaced",
+		"  with bad UTF-8: refused alike",
+	};
+	struct buf b;
+	struct source m, l;
+	struct diags dm, dl;
+	size_t k;
+	long before = maps_advised_bytes();
+	int rm, rl, same;
+
+	if (temp_file(path, "big_files") == -1)
+		return;
+	for (k = 0; k < 3; k++) {
+		buf_init(&b);
+		buf_puts(&b, k == 1 ? "\xef\xbb\xbf---\r\nprovider: a\r\n---\r\n" :
+		    "---\nprovider: a\n---\n");
+		while (b.len < SOURCE_MAP_MIN)
+			buf_puts(&b, k == 1 ? "第1条　本文です。\r\n" :
+			    "第1条　本文です。\n");
+		buf_puts(&b, tails[k]);
+		if (put_file(path, b.data) == -1) {
+			tap(0, names[k]);
+			buf_release(&b);
+			continue;
+		}
+		diags_init(&dm);
+		diags_init(&dl);
+		rm = source_read(&m, path, 0, 0, &dm);
+		rl = source_load(&l, path, b.data, b.len, 0, &dl);
+		same = rm == rl && dm.n == dl.n;
+		if (same && rm == 0)
+			same = m.len == l.len && m.nlines == l.nlines &&
+			    memcmp(m.text, l.text, m.len) == 0 &&
+			    memcmp(&m.sum, &l.sum, sizeof(m.sum)) == 0 &&
+			    m.mapped == (k == 0 ? b.len + 2 : 0);
+		tap(same && (k < 2) == (rm == 0), names[k]);
+		if (rm == 0)
+			source_release(&m);
+		if (rl == 0)
+			source_release(&l);
+		diags_release(&dm);
+		diags_release(&dl);
+		buf_release(&b);
+	}
+	tap(maps_advised_bytes() == before, "  no mapped block outlives its source");
+	unlink(path);
+}
+
+/*
  * Stamps (source.h): a file's stamp is the same until the file is
  * written or replaced; settled only STAMP_SETTLE_S whole seconds after
  * its times, by the clock given; trusted on local file systems only.
@@ -372,6 +440,7 @@ main(void)
 	valid_agrees();
 	run_ends();
 	read_plain();
+	big_files();
 	stamps();
 	valid("", 0, -1, "utf8_valid: empty");
 	valid("plain ASCII\n", 12, -1, "utf8_valid: ASCII");

@@ -4,11 +4,61 @@
  * move it about log2(n) times (growing by one element per realloc moved
  * it n times: quadratic where realloc copies, as under ASan).  Writing
  * past the capacity is caught by the ASan build of this program.
+ * xmap(): blocks of whole units, aligned, zeroed, asked for huge pages,
+ * and gone after xunmap(), the unit mapped beside them too.
  */
+#include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 
+#include "maps.h"
 #include "tap.h"
 #include "xalloc.h"
+
+/*
+ * Is [p, p + n) mapped?  mincore() says ENOMEM of a range that is not
+ * (valgrind takes it as a question; msync() it takes as a use).
+ */
+static int
+mapped(const void *p, size_t n)
+{
+	static unsigned char vec[2 * XMAP_UNIT / 4096];
+
+	return mincore((void *)((uintptr_t)p & ~(uintptr_t)4095), n,
+	    vec) == 0 || errno != ENOMEM;
+}
+
+static void
+test_xmap(void)
+{
+	static const size_t sizes[] = { 1, XMAP_UNIT, XMAP_UNIT + 1 };
+	size_t k, i, whole, bad;
+	long before;
+	char *p;
+
+	for (k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++) {
+		whole = (sizes[k] + XMAP_UNIT - 1) / XMAP_UNIT * XMAP_UNIT;
+		before = maps_advised_bytes();
+		p = xmap(sizes[k]);
+		/* Nothing else mapped since: the ends beside it are gone. */
+		tap(!mapped(p - 4096, 4096) && !mapped(p + whole, 4096),
+		    "xmap: the slack beside the block is unmapped");
+		tap((uintptr_t)p % XMAP_UNIT == 0, "  the block is aligned");
+		for (i = 0, bad = 0; i < whole; i++)
+			bad += p[i] != 0;
+		tap(bad == 0, "  zeroed, whole units of it");
+		memset(p, 0xa5, whole);
+		tap(!maps_can_advise() ||
+		    maps_advised_bytes() - before == (long)whole,
+		    "  asked for huge pages, all of it");
+		xunmap(p, sizes[k]);
+		tap(!mapped(p, whole), "  xunmap unmaps all of it");
+		tap(maps_advised_bytes() == before, "  and nothing advised stays");
+	}
+	xunmap(NULL, XMAP_UNIT);
+	tap(1, "xunmap of NULL");
+}
 
 int
 main(void)
@@ -33,5 +83,6 @@ main(void)
 		;
 	tap_long((long)n, 100000, "every element kept");
 	free(v);
+	test_xmap();
 	return tap_failed != 0;
 }
