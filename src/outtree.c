@@ -70,6 +70,16 @@
 #include "outtree.h"
 #include "xalloc.h"
 
+/*
+ * A spare's file rewritten in place (rewrite_spare()): 1 + its old size
+ * (0 for a new file), and the bytes outtree_put() wrote, where the file
+ * now ends (an lseek() a file saved: three a document).
+ */
+struct rewrite {
+	off_t	old;
+	off_t	end;
+};
+
 struct outtree {
 	char	*dir;		/* the output folder as named, for messages */
 	char	*base;		/* its name in its parent */
@@ -101,10 +111,10 @@ struct outtree {
 	const struct known *okknown; /* … and its entry: listed_as() */
 	struct buf list;	/* the new generation's list, made by prune() */
 	int	 listok;	/* prune() walked the whole tree: list holds */
-	off_t	*oldsize;	/* by descriptor: 1 + the size of a spare's
-				   file rewritten in place, 0 for a new file */
-	size_t	 noldsize;
+	struct rewrite	*rewrites;	/* by descriptor */
+	size_t		 nrewrites;
 };
+
 
 /*
  * The list of a generation (issue 17): each folder below its top with
@@ -876,16 +886,18 @@ note_size(struct outtree *t, int fd, off_t old)
 {
 	size_t n;
 
-	if ((size_t)fd >= t->noldsize) {
+	if ((size_t)fd >= t->nrewrites) {
 		if (old == 0)
 			return;
 		n = (size_t)fd + 16;
-		t->oldsize = xreallocarray(t->oldsize, n, sizeof(*t->oldsize));
-		memset(t->oldsize + t->noldsize, 0,
-		    (n - t->noldsize) * sizeof(*t->oldsize));
-		t->noldsize = n;
+		t->rewrites = xreallocarray(t->rewrites, n,
+		    sizeof(*t->rewrites));
+		memset(t->rewrites + t->nrewrites, 0,
+		    (n - t->nrewrites) * sizeof(*t->rewrites));
+		t->nrewrites = n;
 	}
-	t->oldsize[fd] = old;
+	t->rewrites[fd].old = old;
+	t->rewrites[fd].end = 0;
 }
 
 int
@@ -927,18 +939,20 @@ outtree_put(struct outtree *t, int fd, const char *rel, const void *data,
 		diag(d, t->dir, 0, 0, D_IO, "%s: %s", rel, strerror(errno));
 		return -1;
 	}
+	if ((size_t)fd < t->nrewrites)
+		t->rewrites[fd].end += (off_t)len;
 	return 0;
 }
 
 int
 outtree_close(struct outtree *t, int fd, const char *rel, struct diags *d)
 {
-	off_t end;
+	const struct rewrite *r;
 
 	/* A file rewritten in place ends where the new bytes end. */
-	if ((size_t)fd < t->noldsize && t->oldsize[fd] > 1 &&
-	    ((end = lseek(fd, 0, SEEK_CUR)) == -1 ||
-	    (end < t->oldsize[fd] - 1 && ftruncate(fd, end) == -1))) {
+	r = (size_t)fd < t->nrewrites ? &t->rewrites[fd] : NULL;
+	if (r != NULL && r->old > 1 && r->end < r->old - 1 &&
+	    ftruncate(fd, r->end) == -1) {
 		diag(d, t->dir, 0, 0, D_IO, "%s: %s", rel, strerror(errno));
 		close(fd);
 		return -1;
@@ -1606,7 +1620,7 @@ outtree_free(struct outtree *t)
 	free(t->knownbytes);
 	free(t->knownv);
 	buf_release(&t->list);
-	free(t->oldsize);
+	free(t->rewrites);
 	free(t->lastrel);
 	free(t->spare_name);
 	free(t->stage);
