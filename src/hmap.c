@@ -37,8 +37,9 @@ hmap_init(struct hmap *m)
  * fresh pages, which calloc leaves unwritten; probing it would map the
  * zero page, and the first store then faults again and flushes every
  * thread's TLB.  Writing the zeros faults each page once.  A table of
- * megabytes (a big document's ids) is xmap()'s, which zeroes it in
- * huge pages, a fault every 2 MB.
+ * megabytes (a big document's ids) is xmap()'s, in huge pages: probed
+ * before it is written, it faults twice every 2 MB (the huge zero page,
+ * then the store), where written zeros would fault 512 times.
  */
 static struct hmap_slot *
 slots_new(size_t cap)

@@ -66,7 +66,8 @@ chunk_add(struct pool *p, size_t size, int current)
 {
 	struct chunk *c;
 
-	if (current && p->held >= BIG_AFTER) {
+	if (current && p->held >= BIG_AFTER &&
+	    size <= XMAP_UNIT - sizeof(*c)) {
 		c = xmap(XMAP_UNIT);
 		c->mapped = XMAP_UNIT;
 		size = XMAP_UNIT - sizeof(*c);

@@ -66,30 +66,59 @@ xgrow(void *p, size_t n, size_t size)
 	return xreallocarray(p, 2 * n, size);
 }
 
-/* n rounded up to a whole number of XMAP_UNIT. */
+#ifdef __SANITIZE_ADDRESS__
+/*
+ * Under AddressSanitizer a block is malloc's, of n bytes exactly: its
+ * redzones then catch a write past n, and LeakSanitizer scans it for
+ * the pointers it holds (it does not scan mappings).
+ */
+void *
+xmap(size_t n)
+{
+	void *p;
+
+	if (posix_memalign(&p, XMAP_UNIT, n ? n : 1) != 0)
+		xalloc_die();
+	memset(p, 0, n);
+	return p;
+}
+
+void *
+xremap(void *p, size_t oldn, size_t n)
+{
+	void *q = xmap(n);
+
+	memcpy(q, p, oldn < n ? oldn : n);
+	free(p);
+	return q;
+}
+
+void
+xunmap(void *p, size_t n)
+{
+	(void)n;
+	free(p);
+}
+#else
+/* n rounded up to a whole number of XMAP_UNIT, one at least. */
 static size_t
 map_size(size_t n)
 {
 	if (n > SIZE_MAX - 2 * XMAP_UNIT)
 		xalloc_die();
-	return (n + XMAP_UNIT - 1) / XMAP_UNIT * XMAP_UNIT;
+	return n == 0 ? XMAP_UNIT : (n + XMAP_UNIT - 1) / XMAP_UNIT * XMAP_UNIT;
 }
 
 /*
- * A first write to a 4 KB page costs a fault, about 2 us on a virtual
- * machine: the 10 MB corpus's build took 16,000 of them.  Linux backs a
- * range with a huge page at its first fault when the range was advised
- * so and holds the whole aligned 2 MB (transparent huge pages, in the
- * "madvise" mode Debian sets by default), hence the alignment: one unit
- * more is mapped and the two ends beside the aligned block unmapped.
- * A kernel without huge pages refuses the advice, and the block is then
- * as malloc would have mapped it.
+ * size bytes (a whole number of units) mapped at an address aligned to
+ * XMAP_UNIT: one unit more is mapped and the two ends beside the aligned
+ * block unmapped, so that the block is one mapping of its own.
  */
-void *
-xmap(size_t n)
+static char *
+map_aligned(size_t size)
 {
-	size_t size = map_size(n), head;
 	char *p, *block;
+	size_t head;
 
 	p = mmap(NULL, size + XMAP_UNIT, PROT_READ | PROT_WRITE,
 	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -101,6 +130,24 @@ xmap(size_t n)
 	if (head > 0)
 		(void)munmap(p, head);
 	(void)munmap(block + size, XMAP_UNIT - head);
+	return block;
+}
+
+/*
+ * A first write to a 4 KB page costs a fault, about 2 us on a virtual
+ * machine: the 10 MB corpus's build took 16,000 of them.  Linux backs a
+ * range with a huge page at its first fault when the range was advised
+ * so and holds the whole aligned 2 MB (transparent huge pages, in the
+ * "madvise" mode Debian sets by default), hence the alignment.  A
+ * kernel without huge pages refuses the advice, and the block is then
+ * as malloc would have mapped it.
+ */
+void *
+xmap(size_t n)
+{
+	size_t size = map_size(n);
+	char *block = map_aligned(size);
+
 #ifdef MADV_HUGEPAGE
 	(void)madvise(block, size, MADV_HUGEPAGE);
 #endif
@@ -108,20 +155,26 @@ xmap(size_t n)
 }
 
 /*
- * The pages of p move into the new block as they are (mremap() over its
- * first part): neither copied nor faulted again, and whole huge pages
- * stay whole, both blocks being aligned.
+ * mremap() moves p's one mapping, grown, onto an aligned place: its
+ * pages are neither copied nor faulted again, whole huge pages stay
+ * whole (both ends aligned), the advice goes with the mapping, and the
+ * block stays one mapping, which the next growth needs (a range of two
+ * mappings moves only on Linux 6.17 and later).  Should the move fail,
+ * the bytes are copied into a new block; the place reserved may be
+ * gone by then (older kernels unmap it first), so it is let go whole.
  */
 void *
 xremap(void *p, size_t oldn, size_t n)
 {
-	size_t old = map_size(oldn);
+	size_t old = map_size(oldn), size = map_size(n);
 	char *q;
 
-	if (map_size(n) <= old)
+	if (size <= old)
 		return p;
-	q = xmap(n);
-	if (mremap(p, old, old, MREMAP_MAYMOVE | MREMAP_FIXED, q) == MAP_FAILED) {
+	q = map_aligned(size);
+	if (mremap(p, old, size, MREMAP_MAYMOVE | MREMAP_FIXED, q) != q) {
+		(void)munmap(q, size);
+		q = xmap(n);
 		memcpy(q, p, old);
 		(void)munmap(p, old);
 	}
@@ -134,6 +187,7 @@ xunmap(void *p, size_t n)
 	if (p != NULL)
 		(void)munmap(p, map_size(n));
 }
+#endif
 
 char *
 xstrdup(const char *s)

@@ -25,12 +25,13 @@ void	*xgrow(void *p, size_t n, size_t size);
 char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
 /*
- * A block of megabytes that one module owns whole (a big document's
- * pool chunks, a big table), mapped apart from malloc's heap and asked
- * to be backed by huge pages: its first writes then fault once every
- * 2 MB, not every 4 KB (docs/speed.md).  n is rounded up to XMAP_UNIT;
- * the block is zeroed; xunmap() takes the n given to xmap().  Only for
- * blocks of XMAP_UNIT or more, which malloc would map anyway.
+ * A block of n zeroed bytes that one module owns whole (a big document's
+ * pool chunks, a big table, a big file's bytes), mapped apart from
+ * malloc's heap, aligned to XMAP_UNIT and asked to be backed by huge
+ * pages: its first writes then fault once every 2 MB, not every 4 KB
+ * (docs/speed.md).  It is mapped in whole units, so an n of whole units
+ * wastes nothing.  xremap() and xunmap() take the n given to xmap().
+ * Under AddressSanitizer the block is malloc's, of n bytes.
  */
 #define XMAP_UNIT	((size_t)2 << 20)
 void	*xmap(size_t n);

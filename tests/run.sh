@@ -100,6 +100,17 @@ elif [ "${VALGRIND:-}" = 1 ]; then
 	suite_unit build/unit/*
 else
 	suite_unit build/unit/* build/unit-asan/*
+	# The fuzz harness (make fuzz, clang's libFuzzer) is built apart:
+	# it must at least still compile against the interfaces it calls.
+	if cc -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	    -Wall -Werror -fsyntax-only -Isrc $(pkg-config --cflags \
+	    libcmark-gfm libxml-2.0 yaml-0.1 jansson libutf8proc) \
+	    tests/fuzz/fuzz_doc.c 2>"$tmp/fuzz"; then
+		ok
+	else
+		bad "tests/fuzz/fuzz_doc.c does not compile"
+		head -5 "$tmp/fuzz"
+	fi
 fi
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -27,6 +27,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "buf.h"
 #include "clause.h"
 #include "diag.h"
 #include "diff.h"
@@ -214,6 +215,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct diags d;
 	struct doc *doc;
 	struct page_ctx pc;
+	struct buf page;
 	const struct doc *revs[1];
 	char *bytes, *out;
 	size_t len, bad;
@@ -292,11 +294,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		pc.root = "../../";
 		pc.revisions = revs;
 		pc.nrevisions = 1;
-		out = html_page(tpl, doc, &pc, &len);
-		check(out != NULL, "page");
-		check(no_controls(out, len), "page without controls");
-		check_html(out, len);
-		free(out);
+		html_page(tpl, doc, &pc, &page);
+		check(page.data != NULL, "page");
+		check(no_controls(page.data, page.len), "page without controls");
+		check_html(page.data, page.len);
+		buf_release(&page);
 		doc_free(doc);
 	} else
 		check(d.worst >= DL_ERROR, "a failed load says why");

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "hmap.h"
+#include "maps.h"
 #include "tap.h"
 #include "xalloc.h"
 
@@ -21,6 +22,7 @@ main(void)
 	static char keys[N][16];
 	static int vals[N];
 	int a = 1, b = 2, c = 3, i, bad;
+	long advised;
 
 	hmap_init(&m);
 	tap(hmap_get(&m, "x") == NULL, "empty map: get is NULL");
@@ -111,6 +113,7 @@ main(void)
 	 * A table of megabytes (xmap()'s, 2 MB aligned) grown from a
 	 * small one and into a larger: the keys stay and the table goes.
 	 */
+	advised = maps_advised_bytes();
 	hmap_init(&m);
 	for (i = 0; i < N; i++)
 		hmap_put(&m, keys[i], &vals[i]);
@@ -125,7 +128,8 @@ main(void)
 			bad++;
 	tap_long(bad, 0, "  every key finds its value");
 	hmap_release(&m);
-	tap(m.slots == NULL && m.cap == 0, "  released");
+	tap(m.slots == NULL && m.cap == 0 &&
+	    maps_advised_bytes() == advised, "  released, unmapped");
 	hmap_init(&m);
 	{
 		size_t at = 0;

@@ -42,4 +42,23 @@ maps_advised_bytes(void)
 	return bytes;
 }
 
+/* Is [p, p + n) one mapping of the process, exactly? */
+static inline int
+maps_one(const void *p, size_t n)
+{
+	char line[512];
+	unsigned long a, b;
+	int one = 0;
+	FILE *f;
+
+	if ((f = fopen("/proc/self/maps", "r")) == NULL)
+		return 0;
+	while (fgets(line, sizeof(line), f) != NULL)
+		if (sscanf(line, "%lx-%lx ", &a, &b) == 2 &&
+		    a == (unsigned long)p && b == (unsigned long)p + n)
+			one = 1;
+	fclose(f);
+	return one;
+}
+
 #endif

@@ -16,6 +16,7 @@
 #include "tap.h"
 #include "xalloc.h"
 
+#ifndef __SANITIZE_ADDRESS__
 /*
  * Is [p, p + n) mapped?  mincore() says ENOMEM of a range that is not
  * (valgrind takes it as a question; msync() it takes as a use).
@@ -23,12 +24,14 @@
 static int
 mapped(const void *p, size_t n)
 {
-	static unsigned char vec[2 * XMAP_UNIT / 4096];
+	static unsigned char vec[4 * XMAP_UNIT / 4096];
 
 	return mincore((void *)((uintptr_t)p & ~(uintptr_t)4095), n,
 	    vec) == 0 || errno != ENOMEM;
 }
+#endif
 
+/* xmap(): whole units, aligned, zeroed, advised, one mapping each. */
 static void
 test_xmap(void)
 {
@@ -41,23 +44,68 @@ test_xmap(void)
 		whole = (sizes[k] + XMAP_UNIT - 1) / XMAP_UNIT * XMAP_UNIT;
 		before = maps_advised_bytes();
 		p = xmap(sizes[k]);
+#ifdef __SANITIZE_ADDRESS__
+		whole = sizes[k];	/* malloc's, of n bytes */
+#else
 		/* Nothing else mapped since: the ends beside it are gone. */
 		tap(!mapped(p - 4096, 4096) && !mapped(p + whole, 4096),
 		    "xmap: the slack beside the block is unmapped");
+		tap(maps_one(p, whole), "  the block is one mapping");
+#endif
 		tap((uintptr_t)p % XMAP_UNIT == 0, "  the block is aligned");
 		for (i = 0, bad = 0; i < whole; i++)
 			bad += p[i] != 0;
-		tap(bad == 0, "  zeroed, whole units of it");
+		tap(bad == 0, "  zeroed, all of it");
 		memset(p, 0xa5, whole);
+#ifndef __SANITIZE_ADDRESS__
 		tap(!maps_can_advise() ||
 		    maps_advised_bytes() - before == (long)whole,
 		    "  asked for huge pages, all of it");
+#endif
 		xunmap(p, sizes[k]);
+#ifndef __SANITIZE_ADDRESS__
 		tap(!mapped(p, whole), "  xunmap unmaps all of it");
+#endif
 		tap(maps_advised_bytes() == before, "  and nothing advised stays");
 	}
 	xunmap(NULL, XMAP_UNIT);
 	tap(1, "xunmap of NULL");
+}
+
+/*
+ * xremap(): grown three times, the bytes stay, the block stays aligned
+ * and one mapping (a range of two mappings would not move again on the
+ * kernels before Linux 6.17), and xunmap() lets all of it go.
+ */
+static void
+test_xremap(void)
+{
+	size_t n = XMAP_UNIT, i, bad = 0, k;
+	long before = maps_advised_bytes();
+	unsigned char *p = xmap(n);
+
+	for (i = 0; i < n; i++)
+		p[i] = (unsigned char)(i * 7);
+	for (k = 0; k < 3; k++) {
+		p = xremap(p, n, 2 * n);
+		for (i = 0; i < n; i++)
+			bad += p[i] != (unsigned char)(i * 7);
+		for (i = n; i < 2 * n; i++)
+			bad += p[i] != 0;
+		for (i = n; i < 2 * n; i++)
+			p[i] = (unsigned char)(i * 7);
+		n *= 2;
+	}
+	tap(bad == 0, "xremap: the bytes kept, the new ones zero");
+	tap((uintptr_t)p % XMAP_UNIT == 0, "  aligned");
+#ifndef __SANITIZE_ADDRESS__
+	tap(maps_one(p, n), "  one mapping after three moves");
+	tap(!maps_can_advise() || maps_advised_bytes() - before == (long)n,
+	    "  advised, all of it");
+	tap(xremap(p, n, n - 1) == p, "  a block that holds n stays");
+#endif
+	xunmap(p, n);
+	tap(maps_advised_bytes() == before, "  xunmap lets it all go");
 }
 
 int
@@ -84,5 +132,6 @@ main(void)
 	tap_long((long)n, 100000, "every element kept");
 	free(v);
 	test_xmap();
+	test_xremap();
 	return tap_failed != 0;
 }
