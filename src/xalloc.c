@@ -137,10 +137,13 @@ map_aligned(size_t size)
  * A first write to a 4 KB page costs a fault, about 2 us on a virtual
  * machine: the 10 MB corpus's build took 16,000 of them.  Linux backs a
  * range with a huge page at its first fault when the range was advised
- * so and holds the whole aligned 2 MB (transparent huge pages, in the
- * "madvise" mode Debian sets by default), hence the alignment.  A
- * kernel without huge pages refuses the advice, and the block is then
- * as malloc would have mapped it.
+ * so and holds the whole aligned 2 MB (transparent huge pages, in their
+ * "madvise" and "always" modes), hence the alignment.  A kernel without
+ * huge pages refuses the advice, and the block is then as malloc would
+ * have mapped it.  On a virtual machine whose balloon hands free memory
+ * back to its host, a huge page is often such memory, which faults in
+ * the host too: there the gain holds for builds that follow each other
+ * (docs/speed.md, the ninth session).
  */
 void *
 xmap(size_t n)
