@@ -158,13 +158,16 @@ xmap(size_t n)
 }
 
 /*
- * mremap() moves p's one mapping, grown, onto an aligned place: its
- * pages are neither copied nor faulted again, whole huge pages stay
- * whole (both ends aligned), the advice goes with the mapping, and the
- * block stays one mapping, which the next growth needs (a range of two
- * mappings moves only on Linux 6.17 and later).  Should the move fail,
- * the bytes are copied into a new block; the place reserved may be
- * gone by then (older kernels unmap it first), so it is let go whole.
+ * mremap() grows p's one mapping where it is or moves it: its pages are
+ * neither copied nor faulted again, the advice goes with the mapping,
+ * and the block stays one mapping, which the next growth needs (a range
+ * of two mappings moves only on Linux 6.17 and later).  A moved block
+ * need not stay aligned: its huge pages are then mapped as 4 KB pages,
+ * the same memory, and the part added gets huge pages where it holds
+ * whole aligned ones.  (Moving it onto an aligned place with
+ * MREMAP_FIXED kept it aligned, but valgrind 3.19 then took the part
+ * added for unaddressable.)  Should the move fail, the bytes are
+ * copied into a new block.
  */
 void *
 xremap(void *p, size_t oldn, size_t n)
@@ -174,9 +177,7 @@ xremap(void *p, size_t oldn, size_t n)
 
 	if (size <= old)
 		return p;
-	q = map_aligned(size);
-	if (mremap(p, old, size, MREMAP_MAYMOVE | MREMAP_FIXED, q) != q) {
-		(void)munmap(q, size);
+	if ((q = mremap(p, old, size, MREMAP_MAYMOVE)) == MAP_FAILED) {
 		q = xmap(n);
 		memcpy(q, p, old);
 		(void)munmap(p, old);

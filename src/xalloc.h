@@ -35,7 +35,10 @@ char	*xstrndup(const char *, size_t);
  */
 #define XMAP_UNIT	((size_t)2 << 20)
 void	*xmap(size_t n);
-/* The block p of oldn bytes grown to n, its bytes kept; p is gone. */
+/*
+ * The block p of oldn bytes grown to n, its bytes kept, maybe moved (and
+ * then maybe no longer aligned); p is gone.
+ */
 void	*xremap(void *p, size_t oldn, size_t n);
 void	 xunmap(void *p, size_t n);
 /* Report exhaustion and abort: for allocators built on these. */
