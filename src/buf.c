@@ -37,10 +37,7 @@ mapped(const struct buf *b)
 void
 buf_release(struct buf *b)
 {
-	if (mapped(b))
-		xunmap(b->data, b->cap);
-	else
-		free(b->data);
+	xfree_block(b->data, mapped(b) ? b->cap : 0);
 	b->data = NULL;
 	b->len = b->cap = 0;
 }
@@ -78,9 +75,7 @@ buf_grow(struct buf *b, size_t extra)
 		b->cap = cap;
 		return;
 	}
-	if (cap > SIZE_MAX - XMAP_UNIT)
-		xalloc_die();
-	cap = (cap + XMAP_UNIT - 1) / XMAP_UNIT * XMAP_UNIT;
+	cap = xmap_size(cap);
 	if (mapped(b))
 		data = xremap(b->data, b->cap, cap);
 	else {

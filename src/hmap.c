@@ -57,10 +57,9 @@ slots_new(size_t cap)
 static void
 slots_free(struct hmap_slot *s, size_t cap)
 {
-	if (cap * sizeof(*s) >= XMAP_UNIT)
-		xunmap(s, cap * sizeof(*s));
-	else
-		free(s);
+	size_t size = cap * sizeof(*s);
+
+	xfree_block(s, size >= XMAP_UNIT ? size : 0);
 }
 
 void

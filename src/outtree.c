@@ -115,7 +115,6 @@ struct outtree {
 	size_t		 nrewrites;
 };
 
-
 /*
  * The list of a generation (issue 17): each folder below its top with
  * its inode, its ctime and its entries, as the build that made the

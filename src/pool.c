@@ -48,10 +48,7 @@ pool_free(struct pool *p)
 		return;
 	for (c = p->chunks; c != NULL; c = prev) {
 		prev = c->prev;
-		if (c->mapped)
-			xunmap(c, c->mapped);
-		else
-			free(c);
+		xfree_block(c, c->mapped);
 	}
 	free(p);
 }

@@ -1735,9 +1735,7 @@ page_replay(struct build *b, const char *key, size_t no, char **csv,
 
 	if ((data = cache_record(b->cache, key, &len)) == NULL)
 		return -1;
-	r.p = data;
-	r.end = data + len;
-	r.bad = 0;
+	r = (struct rec){ data, data + len, 0 };
 	page_files(no, names);
 	ok = rec_get_u64(&r) == no;
 	for (i = 0; i < 3; i++) {
@@ -2614,9 +2612,7 @@ heads_open(struct memo *mo, struct cache *c)
 
 	if ((data = cache_record(c, mo->key, &len)) == NULL)
 		return;
-	r.p = data;
-	r.end = data + len;
-	r.bad = 0;
+	r = (struct rec){ data, data + len, 0 };
 	n = rec_get_count(&r);
 	mo->v = xcalloc(n + 1, sizeof(*mo->v));
 	for (; mo->n < n && !r.bad; mo->n++) {
@@ -2681,9 +2677,7 @@ folders_open(struct memo *mo, struct cache *c)
 
 	if ((data = cache_record(c, mo->fkey, &len)) == NULL)
 		return;
-	r.p = data;
-	r.end = data + len;
-	r.bad = 0;
+	r = (struct rec){ data, data + len, 0 };
 	n = rec_get_count(&r);
 	mo->fv = xcalloc(n + 1, sizeof(*mo->fv));
 	for (; mo->nf < n && !r.bad; mo->nf++) {

@@ -259,19 +259,9 @@ source_check_chars(const char *path, const char *text, size_t len,
 	return uncarried;
 }
 
-/* Free a source's bytes: xmap()'s block of mapped bytes, or malloc's. */
-static void
-text_free(char *text, size_t mapped)
-{
-	if (mapped)
-		xunmap(text, mapped);
-	else
-		free(text);
-}
-
 /*
  * U+FFFD for every control and noncharacter of s (len bytes, one spare,
- * mapped as text_free() takes it): no output can carry them (see
+ * mapped as xfree_block() takes it): no output can carry them (see
  * text_uncarried()).  One character for one, so columns stay true.
  * Returns the new text, malloc's (the old is freed), and its length in
  * *len.
@@ -290,7 +280,7 @@ replace_uncarried(char *s, size_t *len, size_t mapped)
 		i += off + utf8_next(s + i + off, *len - i - off, &c);
 	}
 	buf_put(&b, s + i, *len - i);
-	text_free(s, mapped);
+	xfree_block(s, mapped);
 	*len = b.len;
 	return buf_detach(&b);
 }
@@ -530,7 +520,7 @@ source_take(struct source *src, const char *path, char *bytes,
 		source_index_lines(src);
 	return 0;
 fail:
-	text_free(bytes, mapped);
+	xfree_block(bytes, mapped);
 	return -1;
 }
 
@@ -585,7 +575,7 @@ read_bytes(const char *path, size_t maxsize, size_t *len, int can_map,
 		if (r == -1) {
 			diag(d, path, 0, 0, D_IO, "%s", strerror(errno));
 			close(fd);
-			text_free(bytes, *mapped);
+			xfree_block(bytes, *mapped);
 			return NULL;
 		}
 		*len += (size_t)r;
@@ -608,7 +598,7 @@ read_bytes(const char *path, size_t maxsize, size_t *len, int can_map,
 	close(fd);
 	if (*len > maxsize) {
 		diag(d, path, 1, 1, D_TOO_BIG, "more than %zu bytes", maxsize);
-		text_free(bytes, *mapped);
+		xfree_block(bytes, *mapped);
 		return NULL;
 	}
 	bytes[*len] = '\0';
@@ -725,7 +715,7 @@ void
 source_release(struct source *src)
 {
 	free(src->path);
-	text_free(src->text, src->mapped);
+	xfree_block(src->text, src->mapped);
 	free(src->fm);
 	free(src->line);
 	memset(src, 0, sizeof(*src));

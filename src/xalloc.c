@@ -66,6 +66,23 @@ xgrow(void *p, size_t n, size_t size)
 	return xreallocarray(p, 2 * n, size);
 }
 
+size_t
+xmap_size(size_t n)
+{
+	if (n > SIZE_MAX - 2 * XMAP_UNIT)
+		xalloc_die();
+	return n == 0 ? XMAP_UNIT : (n + XMAP_UNIT - 1) / XMAP_UNIT * XMAP_UNIT;
+}
+
+void
+xfree_block(void *p, size_t mapped)
+{
+	if (mapped != 0)
+		xunmap(p, mapped);
+	else
+		free(p);
+}
+
 #ifdef __SANITIZE_ADDRESS__
 /*
  * Under AddressSanitizer a block is malloc's, of n bytes exactly: its
@@ -100,15 +117,6 @@ xunmap(void *p, size_t n)
 	free(p);
 }
 #else
-/* n rounded up to a whole number of XMAP_UNIT, one at least. */
-static size_t
-map_size(size_t n)
-{
-	if (n > SIZE_MAX - 2 * XMAP_UNIT)
-		xalloc_die();
-	return n == 0 ? XMAP_UNIT : (n + XMAP_UNIT - 1) / XMAP_UNIT * XMAP_UNIT;
-}
-
 /*
  * size bytes (a whole number of units) mapped at an address aligned to
  * XMAP_UNIT: one unit more is mapped and the two ends beside the aligned
@@ -148,7 +156,7 @@ map_aligned(size_t size)
 void *
 xmap(size_t n)
 {
-	size_t size = map_size(n);
+	size_t size = xmap_size(n);
 	char *block = map_aligned(size);
 
 #ifdef MADV_HUGEPAGE
@@ -172,7 +180,7 @@ xmap(size_t n)
 void *
 xremap(void *p, size_t oldn, size_t n)
 {
-	size_t old = map_size(oldn), size = map_size(n);
+	size_t old = xmap_size(oldn), size = xmap_size(n);
 	char *q;
 
 	if (size <= old)
@@ -189,7 +197,7 @@ void
 xunmap(void *p, size_t n)
 {
 	if (p != NULL)
-		(void)munmap(p, map_size(n));
+		(void)munmap(p, xmap_size(n));
 }
 #endif
 

@@ -41,6 +41,14 @@ void	*xmap(size_t n);
  */
 void	*xremap(void *p, size_t oldn, size_t n);
 void	 xunmap(void *p, size_t n);
+/* The bytes a block of n holds, n rounded up to whole units. */
+size_t	 xmap_size(size_t n);
+/*
+ * Let p go as it was made: xunmap(p, mapped) for xmap()'s block of
+ * mapped bytes, free(p) for malloc's when mapped is 0.  The one place
+ * that decides it for every module that holds both kinds.
+ */
+void	 xfree_block(void *p, size_t mapped);
 /* Report exhaustion and abort: for allocators built on these. */
 _Noreturn void	 xalloc_die(void);
 
